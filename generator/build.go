@@ -1,0 +1,164 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"bulletin/generator/content"
+	"bulletin/generator/output"
+	"bulletin/generator/render"
+	"bulletin/generator/site"
+)
+
+// options are where a build reads and writes.
+type options struct {
+	content   string
+	templates string
+	out       string
+	baseURL   string
+	force     bool
+	now       time.Time
+}
+
+// addFlags defines the flags every command that builds shares.
+func (o *options) addFlags(fs *flag.FlagSet) {
+	fs.StringVar(&o.content, "content", "content", "folder of articles and site.yaml")
+	fs.StringVar(&o.templates, "templates", "templates", "folder of the theme's templates")
+	fs.StringVar(&o.out, "out", "public", "output folder")
+	fs.StringVar(&o.baseURL, "base-url", "", "absolute URL the site is served from (overrides site.yaml)")
+	fs.BoolVar(&o.force, "force", false, "build into an output folder that holds other files, keeping them")
+}
+
+func parseFlags(name string, args []string, stderr io.Writer, o *options) error {
+	flags := flag.NewFlagSet(name, flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	o.addFlags(flags)
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected arguments: %s\n", name, strings.Join(flags.Args(), " "))
+		return errUsage
+	}
+	if o.baseURL != "" && !strings.HasPrefix(o.baseURL, "http://") && !strings.HasPrefix(o.baseURL, "https://") {
+		fmt.Fprintf(stderr, "%s: -base-url %q: give an absolute http(s) URL\n", name, o.baseURL)
+		return errUsage
+	}
+	return nil
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) error {
+	o := options{now: time.Now()}
+	if err := parseFlags("build", args, stderr, &o); err != nil {
+		return err
+	}
+	r, err := build(o)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(stdout, r.summary())
+	return nil
+}
+
+// result is what a build did, for its summary.
+type result struct {
+	site    *site.Site
+	stats   output.Stats
+	elapsed time.Duration
+}
+
+func (r result) summary() string {
+	var b strings.Builder
+	s := r.site
+	feeds := 3 * (1 + len(s.Topics) + len(s.Regulators))
+	fmt.Fprintf(&b, "built %d articles: %d files (%d pages, %d feeds), %d unchanged, %.1f MB in %s\n",
+		len(s.Articles), r.stats.Files, pages(s), feeds, r.stats.Unchanged, float64(r.stats.Bytes)/1e6, r.elapsed.Round(time.Millisecond))
+	if s.Drafts > 0 {
+		fmt.Fprintf(&b, "left out %d drafts\n", s.Drafts)
+	}
+	for _, a := range s.Held {
+		fmt.Fprintf(&b, "held back %s: dated %s, in the future\n", a.File, a.Date.Format("2006-01-02 15:04 MST"))
+	}
+	return b.String()
+}
+
+// pages counts the HTML pages of a site: home, articles, timeline, years,
+// months, topic and regulator pages with their two indexes, and 404.
+func pages(s *site.Site) int {
+	n := 1 + len(s.Articles) + len(s.Timeline) + len(s.Years) + len(s.Topics) + len(s.Regulators) + 2 + 1
+	for _, y := range s.Years {
+		n += len(y.Months)
+	}
+	return n
+}
+
+// build runs the pipeline: content → site → render → output.
+func build(o options) (result, error) {
+	start := time.Now()
+	if err := checkFolders(o); err != nil {
+		return result{}, err
+	}
+	set, err := content.Load(os.DirFS(o.content), filepath.ToSlash(o.content))
+	if err != nil {
+		return result{}, err
+	}
+	if o.baseURL != "" {
+		set.Settings.BaseURL = content.NormalizeBaseURL(o.baseURL)
+	}
+	s, err := site.New(set, o.now)
+	if err != nil {
+		return result{}, err
+	}
+	out, err := output.Open(o.out, o.force)
+	if err != nil {
+		return result{}, err
+	}
+	if err := render.Site(os.DirFS(o.templates), filepath.ToSlash(o.templates), s, out); err != nil {
+		out.Abort()
+		return result{}, err
+	}
+	if err := copyAssets(os.DirFS(o.content), set.Assets, out); err != nil {
+		out.Abort()
+		return result{}, err
+	}
+	stats, err := out.Commit()
+	return result{site: s, stats: stats, elapsed: time.Since(start)}, err
+}
+
+// copyAssets publishes the content folder's other files at their paths.
+func copyAssets(fsys fs.FS, assets []string, out *output.Dir) error {
+	for _, name := range assets {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		if err := out.Write(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkFolders refuses an output folder that is, or holds, a source folder.
+func checkFolders(o options) error {
+	out, err := filepath.Abs(o.out)
+	if err != nil {
+		return err
+	}
+	for _, src := range []string{o.content, o.templates} {
+		abs, err := filepath.Abs(src)
+		if err != nil {
+			return err
+		}
+		if rel, err := filepath.Rel(out, abs); err == nil && filepath.IsLocal(rel) || out == abs {
+			return fmt.Errorf("-out %s would contain %s: choose an output folder outside the sources", o.out, src)
+		}
+	}
+	return nil
+}

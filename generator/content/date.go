@@ -1,0 +1,40 @@
+package content
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a day or an instant; MonthOnly marks a value written as a month
+// alone ("2024-05"), which is shown as "May 2024" and sorts as its first day.
+type Date struct {
+	Time      time.Time
+	MonthOnly bool
+}
+
+// IsZero reports whether the date was not given.
+func (d Date) IsZero() bool { return d.Time.IsZero() }
+
+const dateHint = "use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)"
+
+// parseDate reads YYYY-MM-DD, a local date-time, or RFC 3339. Values
+// without an offset are in loc, the site's time zone.
+func parseDate(s string, loc *time.Location, monthOK bool) (Date, error) {
+	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return Date{Time: t}, nil
+		}
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700 MST"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return Date{Time: t}, nil
+		}
+	}
+	if monthOK {
+		if t, err := time.ParseInLocation("2006-01", s, loc); err == nil {
+			return Date{Time: t, MonthOnly: true}, nil
+		}
+		return Date{}, fmt.Errorf("%q is not a date: %s, or YYYY-MM for a month", s, dateHint)
+	}
+	return Date{}, fmt.Errorf("%q is not a date: %s", s, dateHint)
+}

@@ -1,0 +1,168 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// decoder turns nodes into Go values, collecting every problem it meets
+// instead of stopping at the first.
+type decoder struct {
+	file string
+	errs Errors
+}
+
+func (d *decoder) fail(line int, format string, args ...any) {
+	d.errs = append(d.errs, &Error{File: d.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// each calls fn for every key of a map node, rejecting keys not in known
+// with a did-you-mean hint. It returns the keys it saw.
+func (d *decoder) each(field string, n *node, known []string, fn func(key string, v *node)) map[string]bool {
+	seen := map[string]bool{}
+	if n.kind != mapNode {
+		d.fail(n.line, "%s: got %s, want a map of %s", field, n.describe(), strings.Join(known, ", "))
+		return seen
+	}
+	for i, k := range n.keys {
+		name := k.text
+		if !slices.Contains(known, name) {
+			label := name
+			if field != "" {
+				label = field + "." + name
+			}
+			if hint := closest(name, known); hint != "" {
+				d.fail(k.line, "%s: unknown field: did you mean %q?", label, hint)
+			} else {
+				d.fail(k.line, "%s: unknown field: known fields are %s", label, strings.Join(known, ", "))
+			}
+			continue
+		}
+		seen[name] = true
+		fn(name, n.items[i])
+	}
+	return seen
+}
+
+func (d *decoder) require(field string, line int, seen map[string]bool, names ...string) {
+	for _, name := range names {
+		if !seen[name] {
+			label := name
+			if field != "" {
+				label = field + "." + name
+			}
+			d.fail(line, "%s: missing: this field is required", label)
+		}
+	}
+}
+
+func (d *decoder) str(field string, n *node) string {
+	if n.kind != scalarNode || n.typ == "null" {
+		d.fail(n.line, "%s: got %s, want text", field, n.describe())
+		return ""
+	}
+	return strings.TrimSpace(n.text)
+}
+
+// text is str for fields that must not be empty.
+func (d *decoder) text(field string, n *node) string {
+	s := d.str(field, n)
+	if s == "" && n.kind == scalarNode && n.typ != "null" {
+		d.fail(n.line, "%s: is empty: write some text or remove the field", field)
+	}
+	return s
+}
+
+// list accepts a list of text, or a single text value as a list of one.
+func (d *decoder) list(field string, n *node) []string {
+	if n.kind == scalarNode && n.typ != "null" {
+		return []string{d.text(field, n)}
+	}
+	if n.kind != listNode {
+		d.fail(n.line, "%s: got %s, want a list such as [one, two]", field, n.describe())
+		return nil
+	}
+	var out []string
+	for _, item := range n.items {
+		if s := d.text(field, item); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (d *decoder) maps(field string, n *node) []*node {
+	if n.kind != listNode {
+		d.fail(n.line, "%s: got %s, want a list of entries, each starting with \"- \"", field, n.describe())
+		return nil
+	}
+	return n.items
+}
+
+func (d *decoder) boolean(field string, n *node) bool {
+	if n.kind == scalarNode {
+		if b, err := strconv.ParseBool(n.text); err == nil && (n.typ == "bool" || n.typ == "string") {
+			return b
+		}
+	}
+	d.fail(n.line, "%s: got %s, want true or false", field, n.describe())
+	return false
+}
+
+func (d *decoder) integer(field string, n *node, min int) int {
+	if n.kind == scalarNode && n.typ == "int" {
+		if i, err := strconv.Atoi(n.text); err == nil && i >= min {
+			return i
+		}
+	}
+	d.fail(n.line, "%s: got %s, want a whole number of at least %d", field, n.describe(), min)
+	return 0
+}
+
+func (d *decoder) date(field string, n *node, loc *time.Location, monthOK bool) Date {
+	s := d.str(field, n)
+	if s == "" {
+		return Date{}
+	}
+	dt, err := parseDate(s, loc, monthOK)
+	if err != nil {
+		d.fail(n.line, "%s: %v", field, err)
+	}
+	return dt
+}
+
+// closest returns the known name nearest to s, if it is near enough to be
+// a likely typo.
+func closest(s string, known []string) string {
+	best, bestDist := "", len(s)/2+2
+	for _, k := range known {
+		if dist := distance(strings.ToLower(s), k); dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein edit distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,292 @@
+// Package content reads the content folder: site.yaml, Markdown articles
+// with YAML or TOML front matter, intro pages for topics and regulators,
+// and any other files (images, documents) to be published as they are.
+//
+// It gives back a Set: the settings with defaults filled in and every
+// article checked field by field and converted to HTML. Every problem in
+// every file is returned at once, each with its file and line. It knows
+// nothing of URLs beyond slugs, of the site's pages or of the disk
+// beyond the fs.FS it is given; joining articles into a site is left to
+// package site.
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
+	"github.com/yuin/goldmark"
+)
+
+// Set is everything read from the content folder.
+type Set struct {
+	Settings   Settings
+	Articles   []*Article // in path order
+	Topics     []*Page    // intro pages from topics/
+	Regulators []*Page    // intro pages from regulators/
+	Assets     []string   // other files to publish as they are, in path order
+}
+
+// Page is an intro page for a topic or a regulator.
+type Page struct {
+	File     string
+	Line     int
+	Slug     string
+	Title    string
+	Summary  string
+	Status   string
+	HTML     string
+	BodyLine int
+}
+
+// MaxFileSize bounds one Markdown file, keeping memory and time bounded
+// whatever lands in the content folder.
+const MaxFileSize = 8 << 20
+
+// Load reads every file of fsys. dir is the folder's name as editors
+// know it (for example "content"), used in messages.
+func Load(fsys fs.FS, dir string) (*Set, error) {
+	settings, errs := loadSettings(fsys, dir)
+	set := &Set{Settings: settings}
+	var articles, intros []string
+	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, &Error{File: joinPath(dir, p), Msg: err.Error()})
+			return nil
+		}
+		name := e.Name()
+		if p != "." && strings.HasPrefix(name, ".") {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || !e.Type().IsRegular() || p == SettingsFile {
+			return nil
+		}
+		switch {
+		case path.Ext(name) != ".md":
+			set.Assets = append(set.Assets, p)
+		case isIntro(p):
+			intros = append(intros, p)
+		default:
+			articles = append(articles, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", dir, err)
+	}
+	md := newMarkdown(settings.RawHTML)
+	set.Articles = make([]*Article, len(articles))
+	errs = append(errs, parallel(len(articles), func(i int) Errors {
+		a, errs := loadArticle(fsys, dir, articles[i], &settings, md)
+		set.Articles[i] = a
+		return errs
+	})...)
+	for _, p := range intros {
+		page, pageErrs := loadPage(fsys, dir, p, &settings, md)
+		errs = append(errs, pageErrs...)
+		if strings.HasPrefix(p, "topics/") {
+			set.Topics = append(set.Topics, page)
+		} else {
+			set.Regulators = append(set.Regulators, page)
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+func isIntro(p string) bool {
+	dir := path.Dir(p)
+	return dir == "topics" || dir == "regulators"
+}
+
+// parallel runs fn for 0..n-1 on every core and gathers the errors in
+// index order.
+func parallel(n int, fn func(i int) Errors) Errors {
+	results := make([]Errors, n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return slices.Concat(results...)
+}
+
+func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown) (*Article, Errors) {
+	a := &Article{File: joinPath(dir, p), Path: p}
+	d := &decoder{file: a.File}
+	doc, ok := readDoc(fsys, p, d)
+	if !ok {
+		return a, d.errs
+	}
+	a.Line, a.BodyLine = doc.line, doc.bodyLine
+	decodeArticle(d, doc.root, s, a)
+	a.HTML, a.Links = convert(md, doc.body, doc.bodyLine, d)
+	return a, d.errs
+}
+
+func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown) (*Page, Errors) {
+	name := path.Base(p)
+	pg := &Page{File: joinPath(dir, p), Slug: strings.TrimSuffix(name, ".md")}
+	d := &decoder{file: pg.File}
+	if Slug(pg.Slug) != pg.Slug {
+		d.fail(0, "file name %q is not a slug: name it %s.md", name, Slug(pg.Slug))
+	}
+	doc, ok := readDoc(fsys, p, d)
+	if !ok {
+		return pg, d.errs
+	}
+	pg.Line, pg.BodyLine = doc.line, doc.bodyLine
+	seen := d.each("", doc.root, []string{"title", "summary", "status"}, func(key string, v *node) {
+		switch key {
+		case "title":
+			pg.Title = d.text(key, v)
+		case "summary":
+			pg.Summary = d.text(key, v)
+		case "status":
+			pg.Status = d.text(key, v)
+			if s.Status(pg.Status) == nil {
+				d.fail(v.line, "status: %q is not one of: %s", pg.Status, strings.Join(s.statusKeys(), ", "))
+			}
+		}
+	})
+	d.require("", doc.line, seen, "title")
+	pg.HTML, _ = convert(md, doc.body, doc.bodyLine, d)
+	return pg, d.errs
+}
+
+// doc is a Markdown file split into front matter and body.
+type doc struct {
+	root     *node
+	body     []byte
+	line     int // line of the opening delimiter
+	bodyLine int
+}
+
+type matter struct {
+	data   []byte
+	format string
+}
+
+func capture(format string) frontmatter.UnmarshalFunc {
+	return func(data []byte, v any) error {
+		m := v.(*matter)
+		m.data, m.format = data, format
+		return nil
+	}
+}
+
+var formats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", capture("yaml")),
+	frontmatter.NewFormat("+++", "+++", capture("toml")),
+}
+
+func readDoc(fsys fs.FS, p string, d *decoder) (*doc, bool) {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		d.fail(0, "%v", err)
+		return nil, false
+	}
+	if len(data) > MaxFileSize {
+		d.fail(0, "file is %d MB: the most a file may be is %d MB", len(data)>>20, MaxFileSize>>20)
+		return nil, false
+	}
+	if !utf8.Valid(data) {
+		d.fail(lineOfInvalidUTF8(data), "file is not valid UTF-8: save it as UTF-8")
+		return nil, false
+	}
+	data = normalize(data)
+	var m matter
+	rest, err := frontmatter.Parse(bytes.NewReader(data), &m, formats...)
+	open := openingLine(data)
+	switch {
+	case err != nil:
+		d.fail(open, "front matter: %v", err)
+		return nil, false
+	case m.format == "" && open > 0:
+		d.fail(open, "front matter is never closed: end it with a line of %s", strings.TrimSpace(lineAt(data, open)))
+		return nil, false
+	case m.format == "":
+		d.fail(1, "no front matter: start with a line of --- and close it with another")
+		return nil, false
+	}
+	var root *node
+	if m.format == "yaml" {
+		root, err = parseYAML(m.data, open+1)
+	} else {
+		root, err = parseTOML(m.data, open+1)
+	}
+	if err != nil {
+		d.errs = append(d.errs, locate(err, d.file))
+		return nil, false
+	}
+	bodyLine := bytes.Count(data, []byte("\n")) - bytes.Count(rest, []byte("\n")) + 1
+	return &doc{root: root, body: rest, line: open, bodyLine: bodyLine}, true
+}
+
+// normalize drops a byte-order mark and turns CRLF line ends into LF.
+func normalize(data []byte) []byte {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	return data
+}
+
+// openingLine is the line of a front matter delimiter that opens the
+// file, or 0 when the file does not open with one.
+func openingLine(data []byte) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		switch strings.TrimSpace(l) {
+		case "":
+			continue
+		case "---", "+++":
+			return i + 1
+		}
+		return 0
+	}
+	return 0
+}
+
+func lineAt(data []byte, n int) string {
+	lines := strings.SplitN(string(data), "\n", n+1)
+	if n-1 < len(lines) {
+		return lines[n-1]
+	}
+	return ""
+}
+
+func lineOfInvalidUTF8(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size == 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return line
+}

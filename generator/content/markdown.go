@@ -1,0 +1,122 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Link is a link or image in an article body, with the line it is on.
+type Link struct {
+	URL   string
+	Line  int
+	Image bool
+}
+
+func newMarkdown(rawHTML bool) goldmark.Markdown {
+	var opts []renderer.Option
+	if rawHTML {
+		opts = append(opts, html.WithUnsafe())
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(opts...),
+	)
+}
+
+// convert renders a body to HTML and lists its links. firstLine is the
+// file line the body starts on.
+func convert(md goldmark.Markdown, body []byte, firstLine int, d *decoder) (string, []Link) {
+	doc := md.Parser().Parse(text.NewReader(body))
+	var links []Link
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest string
+		image := false
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = string(n.Destination)
+		case *ast.Image:
+			dest, image = string(n.Destination), true
+		case *ast.AutoLink:
+			dest = string(n.URL(body))
+		default:
+			return ast.WalkContinue, nil
+		}
+		line := firstLine + lineOf(n, body)
+		if scheme := unsafeScheme(dest); scheme != "" {
+			d.fail(line, "body: link %q uses %s: which is not allowed: link to an http(s) address or a page of the site", truncate(dest, 60), scheme)
+		}
+		links = append(links, Link{URL: dest, Line: line, Image: image})
+		return ast.WalkContinue, nil
+	})
+	var buf bytes.Buffer
+	if err := md.Renderer().Render(&buf, body, doc); err != nil {
+		d.fail(firstLine, "body: %v", err)
+	}
+	return buf.String(), links
+}
+
+// lineOf finds the 0-based line of a node from the first text segment
+// beneath it.
+func lineOf(n ast.Node, src []byte) int {
+	for c := n; c != nil; c = c.Parent() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return bytes.Count(src[:c.Lines().At(0).Start], []byte("\n")) + offsetInBlock(n, c, src)
+		}
+	}
+	return 0
+}
+
+// offsetInBlock counts the lines between a block's start and the inline
+// node's first text.
+func offsetInBlock(n, block ast.Node, src []byte) int {
+	start := block.Lines().At(0).Start
+	var pos = -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			pos = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if pos < start {
+		return 0
+	}
+	return bytes.Count(src[start:pos], []byte("\n"))
+}
+
+// unsafeScheme returns the scheme of a URL that could run script, or "".
+func unsafeScheme(dest string) string {
+	u, err := url.Parse(strings.TrimSpace(dest))
+	var scheme string
+	if err == nil {
+		scheme = strings.ToLower(u.Scheme)
+	} else if i := strings.IndexByte(dest, ':'); i > 0 {
+		scheme = strings.ToLower(strings.TrimSpace(dest[:i]))
+	}
+	switch scheme {
+	case "javascript", "vbscript", "data":
+		return scheme
+	}
+	return ""
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return fmt.Sprintf("%s…", s[:n])
+}

@@ -1,0 +1,254 @@
+package content
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"gopkg.in/yaml.v3"
+)
+
+// maxDepth bounds how deeply front matter may nest; no field needs more
+// than three levels, and a bound keeps hostile input cheap to reject.
+const maxDepth = 8
+
+// node is one value of front matter, in a form shared by YAML and TOML,
+// remembering the line it stands on so errors can point at it.
+type node struct {
+	line  int
+	kind  nodeKind
+	text  string  // scalar: the value as written
+	typ   string  // scalar: "string", "int", "float", "bool", "date", "null"
+	items []*node // list items, or map values in key order
+	keys  []*node // map keys, each a string scalar with its own line
+}
+
+type nodeKind int
+
+const (
+	scalarNode nodeKind = iota
+	listNode
+	mapNode
+)
+
+func (n *node) describe() string {
+	switch n.kind {
+	case listNode:
+		return "a list"
+	case mapNode:
+		return "a map"
+	}
+	if n.typ == "null" {
+		return "empty"
+	}
+	return fmt.Sprintf("%s %q", n.typ, n.text)
+}
+
+// parseYAML reads YAML into nodes; lines count from firstLine.
+func parseYAML(data []byte, firstLine int) (*node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, yamlError(err, firstLine)
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return &node{kind: mapNode, line: firstLine}, nil
+	}
+	return fromYAML(doc.Content[0], firstLine-1, 0)
+}
+
+func fromYAML(y *yaml.Node, offset, depth int) (*node, error) {
+	line := y.Line + offset
+	if depth > maxDepth {
+		return nil, &Error{Line: line, Msg: fmt.Sprintf("front matter nests deeper than %d levels", maxDepth)}
+	}
+	n := &node{line: line}
+	switch y.Kind {
+	case yaml.AliasNode:
+		return nil, &Error{Line: line, Msg: "YAML aliases (*name) are not supported: write the value out in full"}
+	case yaml.ScalarNode:
+		n.text = y.Value
+		n.typ = yamlType(y)
+		return n, nil
+	case yaml.SequenceNode:
+		n.kind = listNode
+		for _, c := range y.Content {
+			item, err := fromYAML(c, offset, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			n.items = append(n.items, item)
+		}
+		return n, nil
+	case yaml.MappingNode:
+		n.kind = mapNode
+		seen := map[string]int{}
+		for i := 0; i+1 < len(y.Content); i += 2 {
+			k, v := y.Content[i], y.Content[i+1]
+			if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+				return nil, &Error{Line: k.Line + offset, Msg: "keys must be plain names (no merge keys or complex keys)"}
+			}
+			if first, dup := seen[k.Value]; dup {
+				return nil, &Error{Line: k.Line + offset, Msg: fmt.Sprintf("%s: set twice (first at line %d): keep one", k.Value, first)}
+			}
+			seen[k.Value] = k.Line + offset
+			val, err := fromYAML(v, offset, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			n.keys = append(n.keys, &node{line: k.Line + offset, text: k.Value, typ: "string"})
+			n.items = append(n.items, val)
+		}
+		return n, nil
+	}
+	return nil, &Error{Line: line, Msg: "unsupported YAML construct"}
+}
+
+func yamlType(y *yaml.Node) string {
+	switch y.ShortTag() {
+	case "!!int":
+		return "int"
+	case "!!float":
+		return "float"
+	case "!!bool":
+		return "bool"
+	case "!!null":
+		return "null"
+	case "!!timestamp":
+		return "date"
+	}
+	return "string"
+}
+
+// yamlError turns the YAML parser's message into ours, with the line
+// counted in the file rather than in the front matter.
+func yamlError(err error, firstLine int) error {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := firstLine
+	var l int
+	var rest string
+	if _, scanErr := fmt.Sscanf(msg, "line %d:", &l); scanErr == nil {
+		line = firstLine + l - 1
+		if i := strings.Index(msg, ":"); i >= 0 {
+			rest = strings.TrimSpace(msg[i+1:])
+		}
+	} else {
+		rest = msg
+	}
+	if strings.Contains(rest, "found character that cannot start any token") {
+		rest += " (YAML does not allow tabs for indentation: indent with spaces)"
+	}
+	return &Error{Line: line, Msg: "front matter is not valid YAML: " + rest}
+}
+
+// parseTOML reads TOML into nodes. TOML's decoder keeps no positions, so
+// each top-level key is placed on the line where it is written and its
+// nested values share that line.
+func parseTOML(data []byte, firstLine int) (*node, error) {
+	var m map[string]any
+	md, err := toml.Decode(string(data), &m)
+	if err != nil {
+		line := firstLine
+		if pe, ok := err.(toml.ParseError); ok {
+			line = firstLine + pe.Position.Line - 1
+			return nil, &Error{Line: line, Msg: "front matter is not valid TOML: " + pe.Message}
+		}
+		return nil, &Error{Line: line, Msg: "front matter is not valid TOML: " + err.Error()}
+	}
+	lines := strings.Split(string(data), "\n")
+	root := &node{kind: mapNode, line: firstLine}
+	for _, key := range md.Keys() {
+		if len(key) != 1 {
+			continue
+		}
+		name := key[0]
+		line := firstLine + tomlKeyLine(lines, name)
+		val, err := fromTOML(m[name], line, 1)
+		if err != nil {
+			return nil, err
+		}
+		root.keys = append(root.keys, &node{line: line, text: name, typ: "string"})
+		root.items = append(root.items, val)
+	}
+	return root, nil
+}
+
+func tomlKeyLine(lines []string, name string) int {
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, name) {
+			rest := strings.TrimSpace(strings.TrimPrefix(l, name))
+			if strings.HasPrefix(rest, "=") {
+				return i
+			}
+		}
+		if l == "["+name+"]" || l == "[["+name+"]]" {
+			return i
+		}
+	}
+	return 0
+}
+
+func fromTOML(v any, line, depth int) (*node, error) {
+	if depth > maxDepth {
+		return nil, &Error{Line: line, Msg: fmt.Sprintf("front matter nests deeper than %d levels", maxDepth)}
+	}
+	n := &node{line: line}
+	switch v := v.(type) {
+	case string:
+		n.text, n.typ = v, "string"
+	case bool:
+		n.text, n.typ = fmt.Sprint(v), "bool"
+	case int64:
+		n.text, n.typ = fmt.Sprint(v), "int"
+	case float64:
+		n.text, n.typ = fmt.Sprint(v), "float"
+	case time.Time:
+		n.text, n.typ = tomlTime(v), "date"
+	case []map[string]any:
+		n.kind = listNode
+		for _, item := range v {
+			c, err := fromTOML(item, line, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			n.items = append(n.items, c)
+		}
+	case []any:
+		n.kind = listNode
+		for _, item := range v {
+			c, err := fromTOML(item, line, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			n.items = append(n.items, c)
+		}
+	case map[string]any:
+		n.kind = mapNode
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			c, err := fromTOML(v[k], line, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			n.keys = append(n.keys, &node{line: line, text: k, typ: "string"})
+			n.items = append(n.items, c)
+		}
+	default:
+		return nil, &Error{Line: line, Msg: fmt.Sprintf("unsupported TOML value %v", v)}
+	}
+	return n, nil
+}
+
+// tomlTime writes a TOML date back as text, keeping whether it had an offset.
+func tomlTime(t time.Time) string {
+	switch t.Location().String() {
+	case "date-local":
+		return t.Format("2006-01-02")
+	case "datetime-local":
+		return t.Format("2006-01-02T15:04:05")
+	}
+	return t.Format(time.RFC3339)
+}

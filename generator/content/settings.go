@@ -1,0 +1,263 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// SettingsFile is the site settings file, at the top of the content folder.
+const SettingsFile = "site.yaml"
+
+// Settings are the site-wide choices from site.yaml, with defaults filled in.
+type Settings struct {
+	Title       string
+	Description string
+	BaseURL     string // absolute, ending in "/"
+	Language    string
+	TimeZone    string
+	Location    *time.Location
+	PageSize    int
+	Notice      string
+	Regulators  []Regulator
+	Statuses    []Status
+	RawHTML     bool   // let raw HTML in Markdown through instead of escaping it
+	IDAuthority string // the tag URI authority of feed entry ids; defaults to base_url's host
+}
+
+// Regulator is the full name and website behind an abbreviation.
+type Regulator struct {
+	Abbr string
+	Name string
+	URL  string
+}
+
+// Status is one stage in the life of a regulatory matter.
+type Status struct {
+	Key         string
+	Label       string
+	Explanation string
+	Next        string
+}
+
+// Status returns the status with the given key, or nil.
+func (s *Settings) Status(key string) *Status {
+	for i := range s.Statuses {
+		if s.Statuses[i].Key == key {
+			return &s.Statuses[i]
+		}
+	}
+	return nil
+}
+
+// Regulator returns the regulator with the given abbreviation, or nil.
+func (s *Settings) Regulator(abbr string) *Regulator {
+	for i := range s.Regulators {
+		if strings.EqualFold(s.Regulators[i].Abbr, abbr) {
+			return &s.Regulators[i]
+		}
+	}
+	return nil
+}
+
+func (s *Settings) statusKeys() []string {
+	keys := make([]string, len(s.Statuses))
+	for i, st := range s.Statuses {
+		keys[i] = st.Key
+	}
+	return keys
+}
+
+// DefaultStatuses cover the usual life of a regulatory matter.
+var DefaultStatuses = []Status{
+	{"proposed", "Proposed", "The change has been announced or proposed but not yet consulted on.", "A consultation or a decision on whether to go ahead."},
+	{"consultation", "Out for consultation", "The regulator or government is asking for views.", "A consultation response, then a decision."},
+	{"planned", "Planned", "The change has been decided and has a start date.", "It starts on the planned date, unless it is delayed."},
+	{"piloting", "Being piloted", "The approach is being tested with a small number of organisations.", "An evaluation of the pilots, then a decision on rollout."},
+	{"in-progress", "In progress", "The work is under way.", "Updates as the work reaches its milestones."},
+	{"paused", "Paused", "The work has been stopped for now and may restart.", "A decision to restart, change or stop the work."},
+	{"in-force", "In force", "The requirement applies now.", "Providers must comply; look out for guidance and reviews."},
+	{"under-review", "Under review", "The arrangement is being reviewed.", "The review's findings and any changes they lead to."},
+	{"reported", "Reported", "A review or inquiry has published its findings.", "A response from the organisation concerned, and action on the findings."},
+	{"withdrawn", "Withdrawn", "The proposal or requirement has been withdrawn.", "Nothing further, unless a new proposal is made."},
+	{"closed", "Closed", "The matter has concluded.", "Nothing further is expected."},
+}
+
+func defaultSettings() Settings {
+	return Settings{
+		Title:       "Regulatory bulletin",
+		Description: "Updates on regulation, in date order.",
+		BaseURL:     "http://localhost:8080/",
+		Language:    "en-GB",
+		TimeZone:    "Europe/London",
+		PageSize:    20,
+		Statuses:    append([]Status(nil), DefaultStatuses...),
+	}
+}
+
+var settingsFields = []string{"title", "description", "base_url", "language", "time_zone", "page_size", "notice", "regulators", "statuses", "raw_html", "id_authority"}
+
+// loadSettings reads site.yaml if present; a missing file means defaults.
+func loadSettings(fsys fs.FS, dir string) (Settings, Errors) {
+	s := defaultSettings()
+	d := &decoder{file: joinPath(dir, SettingsFile)}
+	data, err := fs.ReadFile(fsys, SettingsFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		s.Location, _ = time.LoadLocation(s.TimeZone)
+		s.IDAuthority = host(s.BaseURL)
+		return s, nil
+	}
+	if err != nil {
+		d.fail(0, "%v", err)
+		return s, d.errs
+	}
+	root, err := parseYAML(normalize(data), 1)
+	if err != nil {
+		d.errs = append(d.errs, locate(err, d.file))
+		return s, d.errs
+	}
+	d.each("", root, settingsFields, func(key string, v *node) {
+		switch key {
+		case "title":
+			s.Title = d.text(key, v)
+		case "description":
+			s.Description = d.text(key, v)
+		case "base_url":
+			s.BaseURL = baseURL(d, v)
+		case "language":
+			s.Language = d.text(key, v)
+		case "time_zone":
+			s.TimeZone = d.text(key, v)
+			if _, err := time.LoadLocation(s.TimeZone); err != nil {
+				d.fail(v.line, "time_zone: %q is not a known time zone: use a name such as Europe/London", s.TimeZone)
+				s.TimeZone = "Europe/London"
+			}
+		case "page_size":
+			s.PageSize = d.integer(key, v, 1)
+		case "notice":
+			s.Notice = d.str(key, v)
+		case "regulators":
+			s.Regulators = regulators(d, v)
+		case "statuses":
+			s.Statuses = statuses(d, v)
+		case "raw_html":
+			s.RawHTML = d.boolean(key, v)
+		case "id_authority":
+			s.IDAuthority = d.text(key, v)
+		}
+	})
+	if s.IDAuthority == "" {
+		s.IDAuthority = host(s.BaseURL)
+	}
+	s.Location, err = time.LoadLocation(s.TimeZone)
+	if err != nil {
+		d.fail(0, "time zone %q: %v", s.TimeZone, err)
+		s.Location = time.UTC
+	}
+	return s, d.errs
+}
+
+func baseURL(d *decoder, v *node) string {
+	s := d.text("base_url", v)
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		d.fail(v.line, "base_url: %q is not an absolute http(s) URL: write it like https://bulletin.example.org/", s)
+		return "http://localhost:8080/"
+	}
+	return NormalizeBaseURL(s)
+}
+
+// NormalizeBaseURL makes sure a base URL ends in exactly one slash.
+func NormalizeBaseURL(s string) string {
+	return strings.TrimRight(s, "/") + "/"
+}
+
+func regulators(d *decoder, v *node) []Regulator {
+	if v.kind != mapNode {
+		d.fail(v.line, "regulators: got %s, want a map such as CQC: {name: Care Quality Commission, url: https://www.cqc.org.uk/}", v.describe())
+		return nil
+	}
+	var out []Regulator
+	for i, k := range v.keys {
+		r := Regulator{Abbr: k.text}
+		field := "regulators." + k.text
+		seen := d.each(field, v.items[i], []string{"name", "url"}, func(key string, n *node) {
+			switch key {
+			case "name":
+				r.Name = d.text(field+".name", n)
+			case "url":
+				r.URL = d.text(field+".url", n)
+				if !isWebURL(r.URL) {
+					d.fail(n.line, "%s.url: %q is not an absolute http(s) URL", field, r.URL)
+				}
+			}
+		})
+		d.require(field, k.line, seen, "name")
+		out = append(out, r)
+	}
+	return out
+}
+
+func statuses(d *decoder, v *node) []Status {
+	if v.kind != mapNode {
+		d.fail(v.line, "statuses: got %s, want a map such as paused: {label: Paused, explanation: ..., next: ...}", v.describe())
+		return nil
+	}
+	var out []Status
+	for i, k := range v.keys {
+		st := Status{Key: k.text}
+		field := "statuses." + k.text
+		if Slug(k.text) != k.text {
+			d.fail(k.line, "%s: status names are lower case words joined by hyphens: write %q", field, Slug(k.text))
+		}
+		seen := d.each(field, v.items[i], []string{"label", "explanation", "next"}, func(key string, n *node) {
+			switch key {
+			case "label":
+				st.Label = d.text(field+".label", n)
+			case "explanation":
+				st.Explanation = d.text(field+".explanation", n)
+			case "next":
+				st.Next = d.text(field+".next", n)
+			}
+		})
+		d.require(field, k.line, seen, "label")
+		out = append(out, st)
+	}
+	if len(out) == 0 {
+		d.fail(v.line, "statuses: is empty: list at least one status, or remove the field to use the defaults")
+	}
+	return out
+}
+
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+func joinPath(dir, name string) string {
+	if dir == "" || dir == "." {
+		return name
+	}
+	return strings.TrimSuffix(dir, "/") + "/" + name
+}
+
+// locate gives an error from a parser the file it belongs to.
+func locate(err error, file string) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		e.File = file
+		return e
+	}
+	return &Error{File: file, Msg: fmt.Sprint(err)}
+}
+
+func host(base string) string {
+	u, err := url.Parse(base)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
+}

@@ -1,0 +1,56 @@
+// Command bulletin builds a regulatory update bulletin: Markdown articles
+// in content/ become a static site with feeds in public/.
+//
+// Usage:
+//
+//	bulletin build [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force]
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `usage: bulletin <command> [flags]
+
+commands:
+  build   build the site into the output folder (the default)
+
+run "bulletin <command> -h" for a command's flags
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// errUsage marks a mistake on the command line (exit code 2).
+var errUsage = errors.New("usage")
+
+func run(args []string, stdout, stderr io.Writer) int {
+	cmd := "build"
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "build":
+		err = runBuild(args, stdout, stderr)
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n%s", cmd, usage)
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+		return 2
+	}
+	fmt.Fprintln(stderr, err)
+	return 1
+}

@@ -1,0 +1,87 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"html/template"
+	"time"
+)
+
+var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<title>Moved: {{.To}}</title>
+<link rel="canonical" href="{{.To}}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{.To}}">
+</head>
+<body>
+<p>This page has moved to <a href="{{.To}}">{{.To}}</a>.</p>
+</body>
+</html>
+`))
+
+// redirects writes a page at each alias that sends readers on.
+func (r *renderer) redirects() []job {
+	var jobs []job
+	for _, rd := range r.site.Redirects {
+		data := struct{ Lang, To string }{r.site.Settings.Language, r.abs(rd.To)}
+		jobs = append(jobs, job{name: fileFor(rd.From), url: rd.From, make: func() ([]byte, error) {
+			var buf bytes.Buffer
+			err := redirectPage.Execute(&buf, data)
+			return buf.Bytes(), err
+		}})
+	}
+	return jobs
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+type urlset struct {
+	XMLName xml.Name     `xml:"urlset"`
+	NS      string       `xml:"xmlns,attr"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+// sitemap lists every page with the date its content last changed.
+func (r *renderer) sitemap() ([]byte, error) {
+	s := r.site
+	set := &urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	add := func(p string, t time.Time) {
+		u := sitemapURL{Loc: r.abs(p)}
+		if !t.IsZero() {
+			u.LastMod = t.Format("2006-01-02")
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	add("/", s.Updated)
+	for _, a := range s.Articles {
+		add(a.URL, a.Modified)
+	}
+	for _, t := range s.Timeline {
+		add(t.URL, time.Time{})
+	}
+	for _, y := range s.Years {
+		add(y.URL, time.Time{})
+		for _, m := range y.Months {
+			add(m.URL, time.Time{})
+		}
+	}
+	add("/topics/", s.Updated)
+	for _, g := range s.Topics {
+		add(g.URL, g.Updated)
+	}
+	add("/regulators/", s.Updated)
+	for _, g := range s.Regulators {
+		add(g.URL, g.Updated)
+	}
+	return marshalXML(set)
+}
+
+func (r *renderer) robots() ([]byte, error) {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.abs("/sitemap.xml") + "\n"), nil
+}

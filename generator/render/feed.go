@@ -1,0 +1,248 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/gorilla/feeds"
+
+	"bulletin/generator/site"
+)
+
+// feedSize is how many of the newest articles a feed carries; enough that
+// a reader polling daily never misses an item.
+const feedSize = 50
+
+// feed is one subscription: the whole site, or one topic or regulator.
+type feed struct {
+	Title    string
+	Subtitle string
+	Page     string // site path of the page the feed follows
+	Dir      string // site path the feed files sit in
+	Articles []*site.Article
+	Updated  time.Time
+	Category string // the term shared by every entry of a topic or regulator feed, or ""
+}
+
+const (
+	rssFile  = "feed.xml"
+	atomFile = "atom.xml"
+	jsonFile = "feed.json"
+)
+
+func (f *feed) items() []*site.Article { return f.Articles[:min(feedSize, len(f.Articles))] }
+
+// atomFeed extends gorilla/feeds' AtomFeed with what RFC 4287 allows and
+// the generic type lacks: several links, categories with terms, language.
+type atomFeed struct {
+	XMLName xml.Name `xml:"feed"`
+	*feeds.AtomFeed
+	Lang    string           `xml:"xml:lang,attr,omitempty"`
+	Links   []feeds.AtomLink `xml:"link"`
+	Entries []*atomEntry     `xml:"entry"`
+}
+
+type atomEntry struct {
+	XMLName xml.Name `xml:"entry"`
+	*feeds.AtomEntry
+	Authors    []*feeds.AtomAuthor `xml:"author"`
+	Categories []atomCategory      `xml:"category"`
+}
+
+type atomCategory struct {
+	Term   string `xml:"term,attr"`
+	Scheme string `xml:"scheme,attr,omitempty"`
+	Label  string `xml:"label,attr,omitempty"`
+}
+
+func (r *renderer) atom(f *feed) ([]byte, error) {
+	s := r.site
+	self := r.abs(f.Dir + atomFile)
+	out := &atomFeed{
+		AtomFeed: &feeds.AtomFeed{
+			Xmlns:    "http://www.w3.org/2005/Atom",
+			Title:    clean(f.Title),
+			Id:       self,
+			Updated:  stamp(f.Updated),
+			Subtitle: clean(f.Subtitle),
+			Author:   &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: clean(s.Settings.Title), Uri: r.abs("/")}},
+		},
+		Lang: s.Settings.Language,
+		Links: []feeds.AtomLink{
+			{Href: self, Rel: "self", Type: "application/atom+xml"},
+			{Href: r.abs(f.Page), Rel: "alternate", Type: "text/html"},
+		},
+	}
+	for _, a := range f.items() {
+		e := &atomEntry{AtomEntry: &feeds.AtomEntry{
+			Title:     clean(a.Title),
+			Id:        clean(a.ID),
+			Updated:   stamp(a.Modified),
+			Published: stamp(a.Date),
+			Links:     []feeds.AtomLink{{Href: r.abs(a.URL), Rel: "alternate", Type: "text/html"}},
+			Summary:   &feeds.AtomSummary{Content: clean(a.Summary), Type: "text"},
+			Content:   &feeds.AtomContent{Content: clean(r.entryHTML(a)), Type: "html"},
+		}}
+		for _, name := range a.Authors {
+			e.Authors = append(e.Authors, &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: clean(name)}})
+		}
+		for _, g := range categories(a) {
+			e.Categories = append(e.Categories, atomCategory{Term: g.Slug, Scheme: r.abs("/" + g.Kind + "/"), Label: clean(g.Name)})
+		}
+		out.Entries = append(out.Entries, e)
+	}
+	return marshalXML(out)
+}
+
+// rss is RSS 2.0 with the Atom and content namespaces that gorilla/feeds'
+// RssFeedXml does not declare together.
+type rss struct {
+	XMLName   xml.Name    `xml:"rss"`
+	Version   string      `xml:"version,attr"`
+	ContentNS string      `xml:"xmlns:content,attr"`
+	AtomNS    string      `xml:"xmlns:atom,attr"`
+	Channel   *rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	*feeds.RssFeed
+	Self  atomLink   `xml:"atom:link"`
+	Items []*rssItem `xml:"item"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+type rssItem struct {
+	*feeds.RssItem
+	Categories []string `xml:"category"`
+}
+
+func (r *renderer) rss(f *feed) ([]byte, error) {
+	s := r.site
+	ch := &rssChannel{
+		RssFeed: &feeds.RssFeed{
+			Title:         clean(f.Title),
+			Link:          r.abs(f.Page),
+			Description:   clean(f.Subtitle),
+			Language:      s.Settings.Language,
+			LastBuildDate: f.Updated.Format(time.RFC1123Z),
+		},
+		Self: atomLink{Href: r.abs(f.Dir + rssFile), Rel: "self", Type: "application/rss+xml"},
+	}
+	for _, a := range f.items() {
+		it := &rssItem{RssItem: &feeds.RssItem{
+			Title:       clean(a.Title),
+			Link:        r.abs(a.URL),
+			Description: clean(a.Summary),
+			Content:     &feeds.RssContent{Content: clean(r.entryHTML(a))},
+			Guid:        &feeds.RssGuid{Id: clean(a.ID), IsPermaLink: "false"},
+			PubDate:     a.Date.Format(time.RFC1123Z),
+		}}
+		for _, g := range categories(a) {
+			it.Categories = append(it.Categories, clean(g.Name))
+		}
+		ch.Items = append(ch.Items, it)
+	}
+	return marshalXML(&rss{Version: "2.0", ContentNS: "http://purl.org/rss/1.0/modules/content/", AtomNS: "http://www.w3.org/2005/Atom", Channel: ch})
+}
+
+func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
+	s := r.site
+	out := &feeds.JSONFeed{
+		Version:     "https://jsonfeed.org/version/1.1",
+		Title:       f.Title,
+		Language:    s.Settings.Language,
+		HomePageUrl: r.abs(f.Page),
+		FeedUrl:     r.abs(f.Dir + jsonFile),
+		Description: f.Subtitle,
+		Authors:     []*feeds.JSONAuthor{{Name: s.Settings.Title, Url: r.abs("/")}},
+		Items:       []*feeds.JSONItem{},
+	}
+	for _, a := range f.items() {
+		published, modified := a.Date, a.Modified
+		it := &feeds.JSONItem{
+			Id:            a.ID,
+			Url:           r.abs(a.URL),
+			Title:         a.Title,
+			ContentHTML:   r.entryHTML(a),
+			Summary:       a.Summary,
+			PublishedDate: &published,
+			ModifiedDate:  &modified,
+		}
+		for _, name := range a.Authors {
+			it.Authors = append(it.Authors, &feeds.JSONAuthor{Name: name})
+		}
+		for _, g := range categories(a) {
+			it.Tags = append(it.Tags, g.Name)
+		}
+		out.Items = append(out.Items, it)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func categories(a *site.Article) []*site.Group {
+	return append(append([]*site.Group(nil), a.Topics...), a.Regulators...)
+}
+
+// entryHTML is the article as a feed carries it: the newest change note
+// first when the article was updated, then the body with absolute URLs.
+func (r *renderer) entryHTML(a *site.Article) string {
+	var b strings.Builder
+	if n := len(a.Changes); n > 0 {
+		newest := a.Changes[0]
+		for _, c := range a.Changes[1:] {
+			if c.Date.After(newest.Date) {
+				newest = c
+			}
+		}
+		b.WriteString("<p><strong>Updated " + newest.Date.Format("2 January 2006") + ":</strong> " + template.HTMLEscapeString(newest.Note) + "</p>\n")
+	}
+	if a.Withdrawn != nil {
+		b.WriteString("<p><strong>Withdrawn " + a.Withdrawn.Date.Format("2 January 2006") + ":</strong> " + template.HTMLEscapeString(a.Withdrawn.Explanation) + "</p>\n")
+	}
+	b.WriteString(r.absHTML(a.URL, a.HTML))
+	return b.String()
+}
+
+func stamp(t time.Time) string { return t.Format(time.RFC3339) }
+
+func marshalXML(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+// clean drops the characters XML 1.0 forbids, so a feed stays
+// well-formed whatever an article contains.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r',
+			r >= 0x20 && r <= 0xD7FF,
+			r >= 0xE000 && r <= 0xFFFD,
+			r >= 0x10000 && r <= 0x10FFFF:
+			return r
+		}
+		return -1
+	}, s)
+}

@@ -1,0 +1,77 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"bulletin/generator/content"
+	"bulletin/generator/site"
+)
+
+// funcs are the helpers templates may call. rel turns a site path into a
+// link that works when the site is served below a path (base URL
+// https://example.org/bulletin/ gives /bulletin/topics/).
+func funcs(basePath string) template.FuncMap {
+	return template.FuncMap{
+		"rel":      func(p string) string { return relPath(basePath, p) },
+		"date":     func(t time.Time) string { return t.Format("2 January 2006") },
+		"datetime": func(t time.Time) string { return t.Format(time.RFC3339) },
+		"when":     when,
+		"whenISO":  whenISO,
+		// body marks an article's HTML, converted by package content from
+		// Markdown, as safe, rooting its site links below the base path.
+		"body": func(s string) template.HTML {
+			if basePath != "/" && basePath != "" {
+				s = rootedURL.ReplaceAllString(s, `$1="`+strings.TrimSuffix(basePath, "/")+`/`)
+			}
+			return template.HTML(s)
+		},
+		"join":  strings.Join,
+		"feeds": func(g *site.Group) []FeedLink { return feedLinks(g.Name, g.URL) },
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return fmt.Sprintf("%d %s", n, one)
+			}
+			return fmt.Sprintf("%d %s", n, many)
+		},
+	}
+}
+
+var rootedURL = regexp.MustCompile(`(href|src)="/`)
+
+func relPath(basePath, p string) string {
+	if !strings.HasPrefix(p, "/") {
+		return p
+	}
+	return strings.TrimSuffix(basePath, "/") + p
+}
+
+// when shows a date as readers write it: "May 2024" for a month, else
+// "27 March 2025".
+func when(d content.Date) string {
+	if d.MonthOnly {
+		return d.Time.Format("January 2006")
+	}
+	return d.Time.Format("2 January 2006")
+}
+
+// whenISO is a date for a <time datetime> attribute.
+func whenISO(d content.Date) string {
+	if d.MonthOnly {
+		return d.Time.Format("2006-01")
+	}
+	return d.Time.Format("2006-01-02")
+}
+
+// Abs makes a site path absolute under the site's base URL.
+func (p *Page) Abs(path string) string {
+	base, err := url.Parse(p.Site.Settings.BaseURL)
+	if err != nil {
+		return path
+	}
+	return base.ResolveReference(&url.URL{Path: strings.TrimPrefix(path, "/")}).String()
+}

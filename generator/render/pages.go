@@ -1,0 +1,179 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"bulletin/generator/site"
+)
+
+// Page is what every template gets: the site, the page's own fields, and
+// the one part of the model the page shows.
+type Page struct {
+	Site        *site.Site
+	Kind        string // home, article, timeline, year, month, topic, regulator, topics, regulators, 404
+	Title       string
+	Description string
+	URL         string     // site path
+	Canonical   string     // absolute URL
+	Feeds       []FeedLink // offered for autodiscovery, the page's own first
+	SiteFeeds   []FeedLink // the whole site's feeds
+
+	Article  *site.Article
+	Group    *site.Group
+	Groups   []*site.Group
+	Timeline *site.Page
+	Year     *site.Year
+	Month    *site.Month
+	Latest   []*site.Article
+}
+
+// FeedLink is one feed a page offers for subscription.
+type FeedLink struct {
+	Title string
+	Type  string // MIME type
+	URL   string // site path
+	Label string // RSS, Atom or JSON Feed
+}
+
+func (r *renderer) newPage(kind, title, desc, url string) *Page {
+	p := &Page{Site: r.site, Kind: kind, Title: title, Description: desc, URL: url, Canonical: r.abs(url)}
+	p.SiteFeeds = feedLinks(r.site.Settings.Title, "/")
+	p.Feeds = p.SiteFeeds
+	return p
+}
+
+func feedLinks(title, dir string) []FeedLink {
+	return []FeedLink{
+		{Title: title + " (RSS)", Type: "application/rss+xml", URL: dir + rssFile, Label: "RSS"},
+		{Title: title + " (Atom)", Type: "application/atom+xml", URL: dir + atomFile, Label: "Atom"},
+		{Title: title + " (JSON Feed)", Type: "application/feed+json", URL: dir + jsonFile, Label: "JSON Feed"},
+	}
+}
+
+// jobs lists every file of the site.
+func (r *renderer) jobs(templates fs.FS) ([]job, error) {
+	s := r.site
+	set := s.Settings
+	var jobs []job
+
+	home := r.newPage("home", set.Title, set.Description, "/")
+	home.Latest = s.Articles[:min(set.PageSize, len(s.Articles))]
+	home.Groups = s.Topics
+	jobs = append(jobs, r.page("home.html", home))
+
+	for _, a := range s.Articles {
+		p := r.newPage("article", a.Title, a.Summary, a.URL)
+		p.Article = a
+		for _, g := range a.Topics {
+			p.Feeds = append(feedLinks(g.Name, g.URL), p.Feeds...)
+		}
+		jobs = append(jobs, r.page("article.html", p))
+	}
+
+	for _, t := range s.Timeline {
+		title := "Timeline"
+		if t.Number > 0 {
+			title = fmt.Sprintf("Timeline, page %d of %d", t.Number, t.Of)
+		}
+		p := r.newPage("timeline", title, "Every article, newest first.", t.URL)
+		p.Timeline = t
+		jobs = append(jobs, r.page("list.html", p))
+	}
+	for _, y := range s.Years {
+		p := r.newPage("year", fmt.Sprint(y.Year), fmt.Sprintf("Articles published in %d.", y.Year), y.URL)
+		p.Year = y
+		jobs = append(jobs, r.page("list.html", p))
+		for _, m := range y.Months {
+			p := r.newPage("month", m.Label(), "Articles published in "+m.Label()+".", m.URL)
+			p.Month = m
+			jobs = append(jobs, r.page("list.html", p))
+		}
+	}
+
+	for _, kind := range []string{"topics", "regulators"} {
+		groups, title, desc := s.Topics, "Topics", "Every topic the bulletin follows, with where it stands now."
+		if kind == "regulators" {
+			groups, title, desc = s.Regulators, "Regulators", "Every regulator and body the bulletin reports on."
+		}
+		index := r.newPage(kind, title, desc, "/"+kind+"/")
+		index.Groups = groups
+		jobs = append(jobs, r.page("groups.html", index))
+		for _, g := range groups {
+			p := r.newPage(strings.TrimSuffix(kind, "s"), groupTitle(g), groupSummary(g), g.URL)
+			p.Group = g
+			p.Feeds = append(feedLinks(g.Name, g.URL), p.Feeds...)
+			jobs = append(jobs, r.page("group.html", p))
+			f := &feed{Title: set.Title + ": " + g.Name, Subtitle: groupSummary(g), Page: g.URL, Dir: g.URL, Articles: g.Articles, Updated: g.Updated}
+			jobs = append(jobs, r.feedJobs(f)...)
+		}
+	}
+
+	notFound := r.newPage("404", "Page not found", "", "/404.html")
+	notFound.Latest = home.Latest
+	jobs = append(jobs, r.page("404.html", notFound))
+
+	jobs = append(jobs, r.feedJobs(&feed{Title: set.Title, Subtitle: set.Description, Page: "/", Dir: "/", Articles: s.Articles, Updated: s.Updated})...)
+	jobs = append(jobs, r.redirects()...)
+	jobs = append(jobs,
+		job{name: "sitemap.xml", url: "/sitemap.xml", make: r.sitemap},
+		job{name: "robots.txt", url: "/robots.txt", make: r.robots},
+	)
+	static, err := staticJobs(templates)
+	if err != nil {
+		return nil, err
+	}
+	return append(jobs, static...), nil
+}
+
+func groupTitle(g *site.Group) string {
+	if g.Kind == "regulators" && g.FullName != "" && g.FullName != g.Name {
+		return g.FullName + " (" + g.Name + ")"
+	}
+	return g.Name
+}
+
+func groupSummary(g *site.Group) string {
+	if g.Intro != nil && g.Intro.Summary != "" {
+		return g.Intro.Summary
+	}
+	return fmt.Sprintf("Updates on %s.", groupTitle(g))
+}
+
+func (r *renderer) feedJobs(f *feed) []job {
+	return []job{
+		{name: strings.TrimPrefix(f.Dir+rssFile, "/"), url: f.Dir + rssFile, make: func() ([]byte, error) { return r.rss(f) }},
+		{name: strings.TrimPrefix(f.Dir+atomFile, "/"), url: f.Dir + atomFile, make: func() ([]byte, error) { return r.atom(f) }},
+		{name: strings.TrimPrefix(f.Dir+jsonFile, "/"), url: f.Dir + jsonFile, make: func() ([]byte, error) { return r.jsonFeed(f) }},
+	}
+}
+
+// staticJobs copies the theme's static folder to the top of the site.
+func staticJobs(templates fs.FS) ([]job, error) {
+	var jobs []job
+	err := fs.WalkDir(templates, StaticDir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || !e.Type().IsRegular() {
+			return err
+		}
+		name := strings.TrimPrefix(p, StaticDir+"/")
+		jobs = append(jobs, job{name: name, url: "/" + name, make: func() ([]byte, error) { return fs.ReadFile(templates, p) }})
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return jobs, nil
+}
+
+// Subscriptions are the topics and regulators a page offers feeds for.
+func (p *Page) Subscriptions() []*site.Group {
+	switch {
+	case p.Article != nil:
+		return categories(p.Article)
+	case p.Group != nil:
+		return []*site.Group{p.Group}
+	}
+	return nil
+}

@@ -1,0 +1,150 @@
+// Package render turns the site model into files: HTML pages from the
+// theme's html/template files, RSS, Atom and JSON feeds, the sitemap,
+// robots.txt, alias redirects, and the theme's static files.
+//
+// It takes the theme as an fs.FS and a *site.Site, and hands each file,
+// as bytes, to a Sink as soon as it is made, from several goroutines at
+// once; it never holds the whole site in memory. It reads no articles,
+// converts no Markdown and writes nothing to disk itself.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"bulletin/generator/site"
+)
+
+// Sink receives finished files; Write is called from several goroutines.
+type Sink interface {
+	Write(name string, data []byte) error
+}
+
+// StaticDir is the folder of the theme whose files are published as they are.
+const StaticDir = "static"
+
+type renderer struct {
+	site  *site.Site
+	theme *theme
+	base  *url.URL
+}
+
+// job makes one file.
+type job struct {
+	name string // path inside the output folder
+	url  string // the page's site path, for messages
+	make func() ([]byte, error)
+}
+
+// Site renders every file of s with the templates in templates, dir being
+// the theme folder's name as editors know it, for messages.
+func Site(templates fs.FS, dir string, s *site.Site, out Sink) error {
+	base, err := url.Parse(s.Settings.BaseURL)
+	if err != nil {
+		return fmt.Errorf("base URL %q: %w", s.Settings.BaseURL, err)
+	}
+	th, err := loadTheme(templates, dir, base.Path)
+	if err != nil {
+		return err
+	}
+	r := &renderer{site: s, theme: th, base: base}
+	jobs, err := r.jobs(templates)
+	if err != nil {
+		return err
+	}
+	return run(jobs, out)
+}
+
+// run makes and writes the jobs on every core, and returns the errors of
+// all that failed, sorted.
+func run(jobs []job, out Sink) error {
+	var (
+		mu   sync.Mutex
+		errs []string
+		wg   sync.WaitGroup
+	)
+	next := make(chan job)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range next {
+				data, err := j.make()
+				if err == nil {
+					err = out.Write(j.name, data)
+				}
+				if err != nil {
+					mu.Lock()
+					errs = append(errs, describe(err, j.url))
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		return fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return nil
+}
+
+// abs makes a site path absolute under the base URL.
+func (r *renderer) abs(p string) string {
+	u, err := url.Parse(p)
+	if err != nil {
+		return p
+	}
+	return r.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(u.Path, "/"), RawQuery: u.RawQuery, Fragment: u.Fragment}).String()
+}
+
+var urlAttr = regexp.MustCompile(`(href|src)="([^"]*)"`)
+
+// absHTML makes every link and image URL in an article's HTML absolute,
+// resolving relative ones against the article's own page.
+func (r *renderer) absHTML(page, body string) string {
+	pageURL := r.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(page, "/")})
+	return urlAttr.ReplaceAllStringFunc(body, func(m string) string {
+		sub := urlAttr.FindStringSubmatch(m)
+		raw := html.UnescapeString(sub[2])
+		u, err := url.Parse(raw)
+		if err != nil || u.IsAbs() || strings.HasPrefix(raw, "#") {
+			return m
+		}
+		return sub[1] + `="` + template.HTMLEscapeString(pageURL.ResolveReference(u).String()) + `"`
+	})
+}
+
+// fileFor is the output file of a site path: /a/b/ is a/b/index.html.
+func fileFor(p string) string {
+	p = strings.TrimPrefix(p, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	if path.Ext(p) == "" {
+		return p + "/index.html"
+	}
+	return p
+}
+
+func (r *renderer) page(name string, p *Page) job {
+	return job{name: fileFor(p.URL), url: p.URL, make: func() ([]byte, error) {
+		var buf bytes.Buffer
+		if err := r.theme.execute(&buf, name, p); err != nil {
+			return nil, err
+		}
+		return buf.Bytes(), nil
+	}}
+}

@@ -1,0 +1,98 @@
+package site
+
+import (
+	"fmt"
+	"time"
+)
+
+// Year is a year archive page.
+type Year struct {
+	Year   int
+	URL    string
+	Months []*Month // newest first
+	Count  int
+}
+
+// Month is a month archive page, and a heading on timeline pages.
+type Month struct {
+	Year     int
+	Month    time.Month
+	URL      string
+	Articles []*Article // newest first
+}
+
+// Label is the month as readers write it, e.g. "March 2025".
+func (m *Month) Label() string { return fmt.Sprintf("%s %d", m.Month, m.Year) }
+
+// Page is one page of the timeline.
+type Page struct {
+	URL    string
+	Number int // 0 for the first page, /timeline/, which shows the newest articles
+	Months []*Month
+	Newer  string // URL of the page with newer articles, if any
+	Older  string // URL of the page with older articles, if any
+	Of     int    // the number of numbered pages
+}
+
+// years groups articles (newest first) by year and month.
+func years(articles []*Article) []*Year {
+	var out []*Year
+	for _, m := range months(articles) {
+		if len(out) == 0 || out[len(out)-1].Year != m.Year {
+			out = append(out, &Year{Year: m.Year, URL: fmt.Sprintf("/%d/", m.Year)})
+		}
+		y := out[len(out)-1]
+		y.Months = append(y.Months, m)
+		y.Count += len(m.Articles)
+	}
+	return out
+}
+
+func months(articles []*Article) []*Month {
+	var out []*Month
+	for _, a := range articles {
+		y, mo, _ := a.Date.Date()
+		if len(out) == 0 || out[len(out)-1].Year != y || out[len(out)-1].Month != mo {
+			out = append(out, &Month{Year: y, Month: mo, URL: fmt.Sprintf("/%d/%02d/", y, mo)})
+		}
+		last := out[len(out)-1]
+		last.Articles = append(last.Articles, a)
+	}
+	return out
+}
+
+// timeline pages the articles. Numbered pages are counted from the
+// oldest article, so /timeline/page/3/ keeps the same articles however
+// many are published later; /timeline/ shows the newest size articles.
+func timeline(articles []*Article, size int) []*Page {
+	n := len(articles)
+	numbered := (n + size - 1) / size
+	pageURL := func(k int) string { return fmt.Sprintf("/timeline/page/%d/", k) }
+	first := &Page{URL: "/timeline/", Months: months(articles[:min(size, n)]), Of: numbered}
+	if n > size {
+		// The oldest of the first page's articles sits in this numbered page;
+		// the page below it holds older ones.
+		first.Older = pageURL(chunkOf(n, size, size))
+	}
+	pages := []*Page{first}
+	for k := numbered; k >= 1; k-- {
+		// Chunk k holds the articles at oldest-first positions (k-1)*size to k*size-1.
+		lo, hi := n-k*size, n-(k-1)*size
+		p := &Page{URL: pageURL(k), Number: k, Months: months(articles[max(lo, 0):hi]), Of: numbered}
+		if k < numbered {
+			p.Newer = pageURL(k + 1)
+		} else {
+			p.Newer = "/timeline/"
+		}
+		if k > 1 {
+			p.Older = pageURL(k - 1)
+		}
+		pages = append(pages, p)
+	}
+	return pages
+}
+
+// chunkOf is the numbered page holding the article at newest-first index i.
+func chunkOf(n, size, i int) int {
+	return (n-1-i)/size + 1
+}

@@ -1,0 +1,149 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"bulletin/generator/content"
+)
+
+// Group is a topic or a regulator: its articles, its story and where the
+// matter stands now.
+type Group struct {
+	Kind     string // "topics" or "regulators"
+	Slug     string
+	Name     string // as shown: a topic's name, a regulator's abbreviation
+	FullName string // a regulator's full name, or the intro page's title
+	Website  string // a regulator's website
+	URL      string
+	Intro    *content.Page
+	Articles []*Article // newest first
+	Story    []*Step    // oldest first
+	Status   *content.Status
+	Since    content.Date // when the current status was reached
+	Changes  int          // how many times the status changed along the story
+	Updated  time.Time    // newest content change among its articles
+
+	index map[*Article]int // position in Articles
+}
+
+// Step is one dated point of a group's story: an article's publication
+// or an event it reports.
+type Step struct {
+	Date    content.Date
+	Label   string
+	Status  *content.Status
+	Article *Article // the article published, or the one reporting the event
+	Event   bool
+}
+
+// groups gathers the articles under each name that keys returns, and
+// adds a group for every intro page.
+func groups(kind string, intros []*content.Page, articles []*Article, keys func(*Article) []string, s *content.Settings) []*Group {
+	bySlug := map[string]*Group{}
+	get := func(slug, name string) *Group {
+		g := bySlug[slug]
+		if g == nil {
+			g = &Group{Kind: kind, Slug: slug, Name: name, URL: "/" + kind + "/" + slug + "/"}
+			bySlug[slug] = g
+		}
+		return g
+	}
+	for _, a := range articles {
+		for _, name := range keys(a) {
+			g := get(content.Slug(name), name)
+			if len(g.Articles) == 0 || g.Articles[len(g.Articles)-1] != a {
+				g.Articles = append(g.Articles, a)
+			}
+		}
+	}
+	for _, p := range intros {
+		g := get(p.Slug, p.Title)
+		g.Intro = p
+	}
+	out := make([]*Group, 0, len(bySlug))
+	for _, g := range bySlug {
+		if kind == "regulators" {
+			if r := s.Regulator(g.Name); r != nil {
+				g.Name, g.FullName, g.Website = r.Abbr, r.Name, r.URL
+			}
+		}
+		if g.Intro != nil {
+			if kind == "topics" {
+				g.Name = g.Intro.Title
+			}
+			if g.FullName == "" {
+				g.FullName = g.Intro.Title
+			}
+		}
+		g.story(s)
+		out = append(out, g)
+	}
+	slices.SortFunc(out, func(a, b *Group) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Slug, b.Slug))
+	})
+	return out
+}
+
+// story merges the group's articles and their events into date order and
+// works out the current status.
+func (g *Group) story(s *content.Settings) {
+	seen := map[string]bool{}
+	g.index = make(map[*Article]int, len(g.Articles))
+	for i, a := range g.Articles {
+		g.index[a] = i
+		if a.Modified.After(g.Updated) {
+			g.Updated = a.Modified
+		}
+		g.Story = append(g.Story, &Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: a.Status, Article: a})
+		for _, e := range a.Events {
+			key := e.Date.Time.Format(time.RFC3339) + "\x00" + e.Label
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			g.Story = append(g.Story, &Step{Date: e.Date, Label: e.Label, Status: s.Status(e.Status), Article: a, Event: true})
+		}
+	}
+	slices.SortStableFunc(g.Story, func(a, b *Step) int {
+		if c := a.Date.Time.Compare(b.Date.Time); c != 0 {
+			return c
+		}
+		if a.Event != b.Event {
+			if a.Event {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Label, b.Label)
+	})
+	var last *content.Status
+	for _, st := range g.Story {
+		if st.Status == nil {
+			continue
+		}
+		if last != nil && st.Status.Key != last.Key {
+			g.Changes++
+		}
+		if last == nil || st.Status.Key != last.Key {
+			g.Since = st.Date
+		}
+		last = st.Status
+	}
+	g.Status = last
+	if g.Intro != nil && g.Intro.Status != "" {
+		g.Status = s.Status(g.Intro.Status)
+	}
+}
+
+// link calls add for every article and each group it belongs to, in the
+// groups' order.
+func link(articles []*Article, groups []*Group, add func(*Article, *Group)) {
+	for _, g := range groups {
+		for _, a := range g.Articles {
+			add(a, g)
+		}
+	}
+}

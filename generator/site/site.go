@@ -1,0 +1,163 @@
+// Package site joins checked articles into the site model: every page's
+// URL, the articles in date order, topics and regulators with their
+// stories and current status, month and year archives, the paginated
+// timeline, related articles and feed ids.
+//
+// It takes a content.Set and the moment of the build, and gives back a
+// Site in which every list is sorted, so templates only display. It
+// touches no disk and knows nothing of templates or feeds; it reports
+// problems that only show across files (two articles at one URL, an
+// alias that clashes) with the file and line of each.
+package site
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"bulletin/generator/content"
+)
+
+// Site is the whole bulletin, ready to render.
+type Site struct {
+	Settings   content.Settings
+	Articles   []*Article // published, newest first
+	Topics     []*Group   // by name
+	Regulators []*Group   // by abbreviation
+	Years      []*Year    // newest first
+	Timeline   []*Page
+	Redirects  []Redirect
+	Assets     []string
+	Held       []*content.Article // dated in the future, not yet published
+	Drafts     int
+	Updated    time.Time // the newest content change
+}
+
+// Article is a published article with its place in the site.
+type Article struct {
+	*content.Article
+	URL        string // site path, e.g. /2025/03/ics-assessments-paused-again/
+	ID         string // feed entry id; never changes once published
+	Modified   time.Time
+	Topics     []*Group
+	Regulators []*Group
+	Status     *content.Status
+	Related    []*Article
+	Newer      *Article // the newest article of one of its topics, when newer than this
+	NewerTopic *Group
+}
+
+// Redirect sends an old URL to an article's current one.
+type Redirect struct {
+	From, To string
+}
+
+// New builds the site from a checked content set. Articles dated after
+// now are held back; drafts are left out.
+func New(set *content.Set, now time.Time) (*Site, error) {
+	s := &Site{Settings: set.Settings, Assets: set.Assets}
+	for _, a := range set.Articles {
+		switch {
+		case a.Draft:
+			s.Drafts++
+		case a.Date.After(now):
+			s.Held = append(s.Held, a)
+		default:
+			s.Articles = append(s.Articles, s.newArticle(a))
+		}
+	}
+	slices.SortStableFunc(s.Articles, func(a, b *Article) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.URL, b.URL)
+	})
+	if err := s.checkURLs(set); err != nil {
+		return nil, err
+	}
+	for _, a := range s.Articles {
+		if a.Modified.After(s.Updated) {
+			s.Updated = a.Modified
+		}
+		for _, alias := range a.Aliases {
+			s.Redirects = append(s.Redirects, Redirect{From: alias, To: a.URL})
+		}
+	}
+	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
+	s.Topics = groups("topics", set.Topics, s.Articles, func(a *Article) []string { return a.Article.Topics }, &s.Settings)
+	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Article.Regulators }, &s.Settings)
+	link(s.Articles, s.Topics, func(a *Article, g *Group) { a.Topics = append(a.Topics, g) })
+	link(s.Articles, s.Regulators, func(a *Article, g *Group) { a.Regulators = append(a.Regulators, g) })
+	for _, a := range s.Articles {
+		a.Related = related(a, 5)
+		a.Newer, a.NewerTopic = newer(a)
+	}
+	s.Years = years(s.Articles)
+	s.Timeline = timeline(s.Articles, s.Settings.PageSize)
+	return s, nil
+}
+
+func (s *Site) newArticle(c *content.Article) *Article {
+	a := &Article{
+		Article:  c,
+		URL:      fmt.Sprintf("/%s/%s/", c.Date.Format("2006/01"), c.Slug),
+		Modified: c.Date,
+		Status:   s.Settings.Status(c.Status),
+	}
+	if !c.Updated.IsZero() {
+		a.Modified = c.Updated
+	}
+	a.ID = c.ID
+	if a.ID == "" {
+		a.ID = tagURI(s.Settings.IDAuthority, c.Date, a.originalPath())
+	}
+	return a
+}
+
+// originalPath is where the article was first published: its first alias
+// if it has moved, else its URL.
+func (a *Article) originalPath() string {
+	if len(a.Aliases) > 0 {
+		return a.Aliases[0]
+	}
+	return a.URL
+}
+
+// tagURI mints an RFC 4151 tag URI, stable across edits, rebuilds, new
+// slugs and new hosts.
+func tagURI(authority string, published time.Time, path string) string {
+	return fmt.Sprintf("tag:%s,%s:%s", authority, published.Format("2006-01-02"), path)
+}
+
+// checkURLs makes sure no two pages claim one URL.
+func (s *Site) checkURLs(set *content.Set) error {
+	type claim struct {
+		a    *content.Article
+		line int
+		what string
+	}
+	claims := map[string]claim{}
+	var errs content.Errors
+	add := func(u string, c claim) {
+		if prev, ok := claims[u]; ok {
+			errs = append(errs, &content.Error{File: c.a.File, Line: c.line,
+				Msg: fmt.Sprintf("%s: %s is also the URL of %s (%s): choose another", c.what, u, prev.a.File, prev.what)})
+			return
+		}
+		claims[u] = c
+	}
+	for _, a := range s.Articles {
+		line := a.Lines["slug"]
+		if line == 0 {
+			line = a.Line
+		}
+		add(a.URL, claim{a.Article, line, "slug"})
+	}
+	for _, a := range s.Articles {
+		for _, al := range a.Aliases {
+			add(strings.TrimSuffix(al, "/")+"/", claim{a.Article, a.Lines["aliases"], "aliases"})
+		}
+	}
+	return errs.Err()
+}

@@ -1,0 +1,15 @@
+module bulletin
+
+go 1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/adrg/frontmatter v0.2.0
+	github.com/gorilla/feeds v1.2.0
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/sys v0.49.0
+	golang.org/x/text v0.40.0
+	gopkg.in/yaml.v3 v3.0.1
+)
+
+require gopkg.in/yaml.v2 v2.3.0 // indirect

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/")
+
+// testNow is the moment end-to-end builds run at, so held-back articles
+// and golden files stay put.
+var testNow = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+
+// TestMain lets a test run the command itself in a child process, with
+// its own environment (time zone, locale).
+func TestMain(m *testing.M) {
+	if os.Getenv("BULLETIN_TEST_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+func testOptions(t *testing.T, dir string) options {
+	t.Helper()
+	templates := filepath.Join(dir, "templates")
+	if _, err := os.Stat(templates); err != nil {
+		templates = "../templates"
+	}
+	return options{
+		content:   filepath.Join(dir, "content"),
+		templates: templates,
+		out:       filepath.Join(t.TempDir(), "public"),
+		now:       testNow,
+	}
+}
+
+// TestBuildSite builds testdata/site and compares every file with
+// testdata/site/want; -update rewrites want.
+func TestBuildSite(t *testing.T) {
+	o := testOptions(t, "testdata/site")
+	r, err := build(o)
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	if got, want := len(r.site.Articles), 3; got != want {
+		t.Errorf("published %d articles, want %d (draft and future left out)", got, want)
+	}
+	if got := len(r.site.Held); got != 1 {
+		t.Errorf("held back %d articles, want 1", got)
+	}
+	want := "testdata/site/want"
+	if *update {
+		if err := os.RemoveAll(want); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.CopyFS(want, os.DirFS(o.out)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	compareTrees(t, o.out, want)
+}
+
+func compareTrees(t *testing.T, gotDir, wantDir string) {
+	t.Helper()
+	got, want := readTree(t, gotDir), readTree(t, wantDir)
+	for name, w := range want {
+		g, ok := got[name]
+		switch {
+		case !ok:
+			t.Errorf("missing %s", name)
+		case !bytes.Equal(g, w):
+			t.Errorf("%s differs from %s (run go test ./generator -update and review the diff):\n%s", name, filepath.Join(wantDir, name), firstDiff(g, w))
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("unexpected file %s", name)
+		}
+	}
+}
+
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(dir, p))
+		files[p] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// firstDiff shows the first line that differs.
+func firstDiff(got, want []byte) string {
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := range max(len(g), len(w)) {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, gl, wl)
+		}
+	}
+	return ""
+}
+
+// TestBuildErrors builds each case in testdata/broken and compares the
+// error lines with its want.txt; the previous output must stay as it was.
+func TestBuildErrors(t *testing.T) {
+	cases, err := filepath.Glob("testdata/broken/*")
+	if err != nil || len(cases) == 0 {
+		t.Fatalf("no cases in testdata/broken: %v", err)
+	}
+	for _, dir := range cases {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			o := testOptions(t, dir)
+			if _, err := build(testOptions(t, "testdata/site").withOut(o.out)); err != nil {
+				t.Fatalf("building the previous site: %v", err)
+			}
+			before := readTree(t, o.out)
+			_, err := build(o)
+			if err == nil {
+				t.Fatal("build succeeded, want errors")
+			}
+			wantFile := filepath.Join(dir, "want.txt")
+			if *update {
+				if err := os.WriteFile(wantFile, []byte(err.Error()+"\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, rerr := os.ReadFile(wantFile)
+			if rerr != nil {
+				t.Fatal(rerr)
+			}
+			if got := err.Error() + "\n"; got != string(want) {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+			}
+			after := readTree(t, o.out)
+			if len(after) != len(before) {
+				t.Errorf("output has %d files after the failed build, want the previous %d", len(after), len(before))
+			}
+			for name, data := range before {
+				if !bytes.Equal(after[name], data) {
+					t.Errorf("failed build changed %s", name)
+				}
+			}
+		})
+	}
+}
+
+func (o options) withOut(out string) options {
+	o.out = out
+	return o
+}
+
+// TestBuildIsReproducible builds the same content twice, in child
+// processes with different time zones and locales, and wants identical
+// bytes.
+func TestBuildIsReproducible(t *testing.T) {
+	var outs []string
+	for _, env := range [][]string{
+		{"TZ=UTC", "LANG=C"},
+		{"TZ=America/New_York", "LANG=fr_FR.UTF-8", "LC_ALL=fr_FR.UTF-8"},
+	} {
+		out := filepath.Join(t.TempDir(), "public")
+		cmd := exec.Command(os.Args[0], "build", "-content", "../content", "-templates", "../templates", "-out", out)
+		cmd.Env = append(os.Environ(), append(env, "BULLETIN_TEST_MAIN=1")...)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("build with %v: %v\n%s", env, err, b)
+		}
+		outs = append(outs, out)
+	}
+	compareTrees(t, outs[0], outs[1])
+}

@@ -80,7 +80,7 @@ func (r result) summary() string {
 	fmt.Fprintf(&b, "built %d articles: %d files (%d pages, %d feeds), %d unchanged, %.1f MB in %s\n",
 		len(s.Articles), r.stats.Files, pages(s), feeds, r.stats.Unchanged, float64(r.stats.Bytes)/1e6, r.elapsed.Round(time.Millisecond))
 	if s.Drafts > 0 {
-		fmt.Fprintf(&b, "left out %d drafts\n", s.Drafts)
+		fmt.Fprintf(&b, "left out %d draft(s)\n", s.Drafts)
 	}
 	for _, a := range s.Held {
 		fmt.Fprintf(&b, "held back %s: dated %s, in the future\n", a.File, a.Date.Format("2006-01-02 15:04 MST"))

@@ -4,6 +4,9 @@
 // Usage:
 //
 //	bulletin build [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force]
+//	bulletin serve [-addr HOST:PORT] [build flags]
+//	bulletin new "Title" [-topic T] [-regulator R] [-content DIR]
+//	bulletin check [-content DIR] [-templates DIR] [-format text|github]
 package main
 
 import (
@@ -18,6 +21,9 @@ const usage = `usage: bulletin <command> [flags]
 
 commands:
   build   build the site into the output folder (the default)
+  serve   build, serve on 127.0.0.1:8080 and rebuild on every change
+  new     write a new article's skeleton: new "Title" [-topic T] [-regulator R]
+  check   check content and templates without writing anything
 
 run "bulletin <command> -h" for a command's flags
 `
@@ -38,6 +44,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build":
 		err = runBuild(args, stdout, stderr)
+	case "new":
+		err = runNew(args, stdout, stderr)
+	case "check":
+		err = runCheck(args, stdout, stderr)
+	case "serve":
+		err = runServe(args, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -50,6 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
 		return 2
+	case errors.Is(err, errSilent):
+		return 1
 	}
 	fmt.Fprintln(stderr, err)
 	return 1

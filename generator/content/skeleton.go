@@ -1,0 +1,83 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// LoadSettings reads only site.yaml from fsys, with defaults filled in.
+func LoadSettings(fsys fs.FS, dir string) (Settings, error) {
+	s, errs := loadSettings(fsys, dir)
+	return s, errs.Err()
+}
+
+// NewArticlePath is where a new article dated day goes inside the content
+// folder, named so that the build gives it the slug of its title.
+func NewArticlePath(title string, day time.Time) string {
+	return fmt.Sprintf("articles/%d/%s-%s.md", day.Year(), day.Format("2006-01-02"), Slug(title))
+}
+
+// Skeleton is a new article's Markdown: valid front matter with every
+// field explained, kept as a draft until the editor removes draft: true.
+func Skeleton(title string, day time.Time, topics, regulators []string, s *Settings) []byte {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	w("---")
+	w("# Required: the headline readers see.")
+	w("title: %s", strconv.Quote(title))
+	w("# Required: the day of publication, YYYY-MM-DD, or RFC 3339 with a time.")
+	w("# Without an offset it is in the site's time zone (%s); a future date", s.TimeZone)
+	w("# holds the article back until that day.")
+	w("date: %s", day.Format("2006-01-02"))
+	w("# Required: one or two plain sentences for lists, feeds and search results.")
+	w("summary: %s", strconv.Quote("Replace with a one- or two-sentence summary of the news."))
+	w("# While true the article is built nowhere. Delete this line to publish.")
+	w("draft: true")
+	w("# The topics this article follows; each topic has a page, a timeline and feeds.")
+	w("topics: [%s]", quoteList(topics))
+	w("# The regulators or bodies involved, by abbreviation (see site.yaml).")
+	w("regulators: [%s]", quoteList(regulators))
+	w("# Who wrote it.")
+	w("authors: []")
+	w("# Where the matter stands after this news, one of: %s.", strings.Join(s.statusKeys(), ", "))
+	w("# status: paused")
+	w("# Where it applies, e.g. [England].")
+	w("applies_to: []")
+	w("# Primary sources; url, publisher and date are optional.")
+	w("sources: []")
+	w("#   - title: The regulator's announcement")
+	w("#     url: https://www.example.org/news")
+	w("#     publisher: Care Quality Commission")
+	w("#     date: %s", day.Format("2006-01-02"))
+	w("# Key dates of the story; date may be a month (2024-05); status is optional.")
+	w("events: []")
+	w("#   - date: %s", day.Format("2006-01"))
+	w("#     label: What happened")
+	w("#     status: paused")
+	w("# When you change a published article, set updated and add a change note.")
+	w("# updated: %s", day.Format("2006-01-02"))
+	w("# changes:")
+	w("#   - date: %s", day.Format("2006-01-02"))
+	w("#     note: What changed, in one sentence.")
+	w("# If the article no longer stands, say so (it stays online with a banner):")
+	w("# withdrawn: {date: %s, explanation: Why it was withdrawn.}", day.Format("2006-01-02"))
+	w("# slug: the last part of the URL; defaults to the file name without its date.")
+	w("# aliases: old URLs that should redirect here, oldest first, e.g. [/2024/05/old-slug/].")
+	w("# id: the feed entry id; only set it to keep the id of an article moved from elsewhere.")
+	w("---")
+	w("")
+	w("Write the article here, in Markdown. Start with what was announced, then the")
+	w("background in date order, then what happens next.")
+	return []byte(b.String())
+}
+
+func quoteList(items []string) string {
+	q := make([]string, len(items))
+	for i, it := range items {
+		q[i] = strconv.Quote(it)
+	}
+	return strings.Join(q, ", ")
+}

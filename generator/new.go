@@ -1,0 +1,81 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"bulletin/generator/content"
+)
+
+// listFlag collects a flag given several times.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// runNew writes the skeleton of a new article, dated today in the site's
+// time zone, where the build will look for it.
+func runNew(args []string, stdout, stderr io.Writer) error {
+	var topics, regulators listFlag
+	flags := flag.NewFlagSet("new", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	dir := flags.String("content", "content", "folder of articles and site.yaml")
+	flags.Var(&topics, "topic", "a topic of the article (repeat for more)")
+	flags.Var(&regulators, "regulator", "a regulator of the article, by abbreviation (repeat for more)")
+	flags.Usage = func() {
+		fmt.Fprintln(stderr, `usage: bulletin new "Title" [-topic T] [-regulator R]`)
+		flags.PrintDefaults()
+	}
+	// Flags may come before or after the title.
+	var rest []string
+	for len(args) > 0 {
+		if err := flags.Parse(args); err != nil {
+			return err
+		}
+		if flags.NArg() == 0 {
+			break
+		}
+		rest = append(rest, flags.Arg(0))
+		args = flags.Args()[1:]
+	}
+	if len(rest) != 1 || strings.TrimSpace(rest[0]) == "" {
+		flags.Usage()
+		return errUsage
+	}
+	title := strings.TrimSpace(rest[0])
+	if content.Slug(title) == "" {
+		return fmt.Errorf("new: title %q has no letters or digits to make a URL from", title)
+	}
+	settings, err := content.LoadSettings(os.DirFS(*dir), filepath.ToSlash(*dir))
+	if err != nil {
+		return err
+	}
+	today := time.Now().In(settings.Location)
+	name := filepath.Join(*dir, filepath.FromSlash(content.NewArticlePath(title, today)))
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists: choose another title or edit that file", name)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(content.Skeleton(title, today, topics, regulators, &settings)); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s: it is a draft until you delete its draft: true line\n", name)
+	return nil
+}

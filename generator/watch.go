@@ -1,0 +1,119 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// settle is how long the folders must be quiet before a rebuild, so a
+// burst of saves (an editor's temp file and rename, a git checkout)
+// gives one build.
+const settle = 100 * time.Millisecond
+
+// watcher reports, once changes have settled, that the sources changed.
+// It watches every folder under the roots, adding new ones as they appear,
+// since fsnotify does not watch recursively.
+type watcher struct {
+	fs      *fsnotify.Watcher
+	Changes chan struct{}
+	Errors  chan error
+	done    chan struct{}
+}
+
+func newWatcher(roots ...string) (*watcher, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, watchError(".", err)
+	}
+	w := &watcher{fs: fw, Changes: make(chan struct{}, 1), Errors: make(chan error, 1), done: make(chan struct{})}
+	for _, root := range roots {
+		if err := w.addTree(root); err != nil {
+			fw.Close()
+			return nil, err
+		}
+	}
+	go w.loop()
+	return w, nil
+}
+
+// addTree watches dir and every folder below it, skipping hidden ones.
+func (w *watcher) addTree(dir string) error {
+	return filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil // removed while we walked
+			}
+			return err
+		}
+		if !e.IsDir() {
+			return nil
+		}
+		if p != dir && strings.HasPrefix(e.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if err := w.fs.Add(p); err != nil {
+			return watchError(p, err)
+		}
+		return nil
+	})
+}
+
+// watchError explains the usual reason a folder cannot be watched.
+func watchError(dir string, err error) error {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
+		return fmt.Errorf("cannot watch %s: the system's limit on watched folders is reached; raise it with: sudo sysctl fs.inotify.max_user_watches=524288 (and max_user_instances=512): %w", dir, err)
+	}
+	return fmt.Errorf("cannot watch %s: %w", dir, err)
+}
+
+func (w *watcher) loop() {
+	var timer <-chan time.Time
+	for {
+		select {
+		case ev, ok := <-w.fs.Events:
+			if !ok {
+				return
+			}
+			if ev.Has(fsnotify.Create) {
+				// A new folder may already hold files: watch it and all below.
+				if err := w.addTree(ev.Name); err != nil {
+					w.report(err)
+				}
+			}
+			timer = time.After(settle)
+		case err, ok := <-w.fs.Errors:
+			if !ok {
+				return
+			}
+			w.report(err)
+		case <-timer:
+			timer = nil
+			select {
+			case w.Changes <- struct{}{}:
+			default: // a rebuild is already due
+			}
+		case <-w.done:
+			return
+		}
+	}
+}
+
+func (w *watcher) report(err error) {
+	select {
+	case w.Errors <- err:
+	default:
+	}
+}
+
+// Close stops watching.
+func (w *watcher) Close() error {
+	close(w.done)
+	return w.fs.Close()
+}

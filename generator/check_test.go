@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestCheckFindings(t *testing.T) {
+	o := options{content: "testdata/check/content", templates: "../templates", now: testNow}
+	var got []string
+	for _, f := range check(o) {
+		got = append(got, f.format("text"))
+	}
+	file := "testdata/check/content/articles/2025-01-11-other.md"
+	want := []string{
+		file + `:5: warning: topics: "Asessments" is used by this article only: check its spelling against the other topics`,
+		file + `:6: warning: regulators: "CQX" is used by this article only: check its spelling against the other regulators`,
+		file + `:8: sources.url: "/not/absolute" is not an absolute http(s) address: write it like https://www.example.org/page`,
+		file + `:11: link "/2024/12/missing/": the site has no page or file at /2024/12/missing/`,
+		file + `:11: link "../missing/": the site has no page or file at /2025/01/missing/`,
+		file + `:13: image "/images/missing.png": the site has no page or file at /images/missing.png`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestCheckCommand(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantOut  string
+	}{
+		{"the sample site is clean", []string{"check", "-content", "../content", "-templates", "../templates"}, 0, "no problems found\n"},
+		{"problems", []string{"check", "-content", "testdata/check/content", "-templates", "../templates"}, 1,
+			"testdata/check/content/articles/2025-01-11-other.md:5: warning: topics:"},
+		{"github annotations", []string{"check", "-format", "github", "-content", "testdata/check/content", "-templates", "../templates"}, 1,
+			"::warning file=testdata/check/content/articles/2025-01-11-other.md,line=5::topics:"},
+		{"errors from the build", []string{"check", "-format", "github", "-content", "testdata/broken/fields/content", "-templates", "../templates"}, 1,
+			`::error file=testdata/broken/fields/content/a.md,line=3::date: "27/03/2025" is not a date`},
+		{"bad format", []string{"check", "-format", "xml"}, 2, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.wantCode {
+				t.Errorf("run(%q) exit code %d, want %d\nstdout: %s\nstderr: %s", tt.args, code, tt.wantCode, stdout.String(), stderr.String())
+			}
+			if !strings.HasPrefix(stdout.String(), tt.wantOut) {
+				t.Errorf("run(%q) printed:\n%s\nwant it to start with:\n%s", tt.args, stdout.String(), tt.wantOut)
+			}
+		})
+	}
+}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestNewWritesAnArticleThatBuilds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	title := `CQC's "new" guidance: what changes?`
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"new", title, "-topic", "Assessments", "-regulator", "CQC", "-content", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("new exited %d: %s", code, stderr.String())
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	today := time.Now().In(london)
+	name := filepath.Join(dir, "articles", today.Format("2006"), today.Format("2006-01-02")+"-cqc-s-new-guidance-what-changes.md")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatalf("new did not write %s: %v (it said %q)", name, err, stdout.String())
+	}
+
+	o := options{content: dir, templates: "../templates", out: filepath.Join(t.TempDir(), "public"), now: time.Now()}
+	r, err := build(o)
+	if err != nil {
+		t.Fatalf("the site with the new draft does not build: %v", err)
+	}
+	if r.site.Drafts != 2 {
+		t.Errorf("got %d drafts, want 2: the test site's one and the new article", r.site.Drafts)
+	}
+
+	published := strings.Replace(string(data), "draft: true\n", "", 1)
+	if err := os.WriteFile(name, []byte(published), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build(o); err != nil {
+		t.Fatalf("the new article, published, does not build: %v", err)
+	}
+	page := filepath.Join(o.out, today.Format("2006/01"), "cqc-s-new-guidance-what-changes", "index.html")
+	html, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatalf("published article has no page: %v", err)
+	}
+	if !strings.Contains(string(html), "CQC&#39;s &#34;new&#34; guidance: what changes?") {
+		t.Errorf("page %s does not show the title", page)
+	}
+
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"new", title, "-content", dir}, &stdout, &stderr); code != 1 {
+		t.Errorf("second new with the same title exited %d, want 1", code)
+	}
+	if after, _ := os.ReadFile(name); !bytes.Equal(after, []byte(published)) {
+		t.Error("second new overwrote the article")
+	}
+	if !strings.Contains(stderr.String(), "already exists") {
+		t.Errorf("second new said %q, want it to say the file already exists", stderr.String())
+	}
+}
+
+func TestNewUsage(t *testing.T) {
+	for _, args := range [][]string{{"new"}, {"new", "  "}, {"new", "One", "Two"}} {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 2 {
+			t.Errorf("run(%q) exited %d, want 2", args, code)
+		}
+	}
+}

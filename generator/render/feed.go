@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"html"
 	"html/template"
 	"strings"
 	"time"
@@ -141,7 +142,7 @@ func (r *renderer) rss(f *feed) ([]byte, error) {
 		it := &rssItem{RssItem: &feeds.RssItem{
 			Title:       clean(a.Title),
 			Link:        r.abs(a.URL),
-			Description: clean(a.Summary),
+			Description: clean(html.EscapeString(a.Summary)),
 			Content:     &feeds.RssContent{Content: clean(r.entryHTML(a))},
 			Guid:        &feeds.RssGuid{Id: clean(a.ID), IsPermaLink: "false"},
 			PubDate:     a.Date.Format(time.RFC1123Z),
@@ -158,30 +159,30 @@ func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
 	s := r.site
 	out := &feeds.JSONFeed{
 		Version:     "https://jsonfeed.org/version/1.1",
-		Title:       f.Title,
+		Title:       clean(f.Title),
 		Language:    s.Settings.Language,
 		HomePageUrl: r.abs(f.Page),
 		FeedUrl:     r.abs(f.Dir + jsonFile),
-		Description: f.Subtitle,
-		Authors:     []*feeds.JSONAuthor{{Name: s.Settings.Title, Url: r.abs("/")}},
+		Description: clean(f.Subtitle),
+		Authors:     []*feeds.JSONAuthor{{Name: clean(s.Settings.Title), Url: r.abs("/")}},
 		Items:       []*feeds.JSONItem{},
 	}
 	for _, a := range f.items() {
 		published, modified := a.Date, a.Modified
 		it := &feeds.JSONItem{
-			Id:            a.ID,
+			Id:            clean(a.ID),
 			Url:           r.abs(a.URL),
-			Title:         a.Title,
-			ContentHTML:   r.entryHTML(a),
-			Summary:       a.Summary,
+			Title:         clean(a.Title),
+			ContentHTML:   clean(r.entryHTML(a)),
+			Summary:       clean(a.Summary),
 			PublishedDate: &published,
 			ModifiedDate:  &modified,
 		}
 		for _, name := range a.Authors {
-			it.Authors = append(it.Authors, &feeds.JSONAuthor{Name: name})
+			it.Authors = append(it.Authors, &feeds.JSONAuthor{Name: clean(name)})
 		}
 		for _, g := range categories(a) {
-			it.Tags = append(it.Tags, g.Name)
+			it.Tags = append(it.Tags, clean(g.Name))
 		}
 		out.Items = append(out.Items, it)
 	}
@@ -214,7 +215,7 @@ func (r *renderer) entryHTML(a *site.Article) string {
 	if a.Withdrawn != nil {
 		b.WriteString("<p><strong>Withdrawn " + a.Withdrawn.Date.Format("2 January 2006") + ":</strong> " + template.HTMLEscapeString(a.Withdrawn.Explanation) + "</p>\n")
 	}
-	b.WriteString(r.absHTML(a.URL, a.HTML))
+	b.WriteString(r.absBody(a.URL, a.HTML))
 	return b.String()
 }
 

@@ -112,18 +112,24 @@ func (r *renderer) abs(p string) string {
 
 var urlAttr = regexp.MustCompile(`(href|src)="([^"]*)"`)
 
-// absHTML makes every link and image URL in an article's HTML absolute,
-// resolving relative ones against the article's own page.
-func (r *renderer) absHTML(page, body string) string {
+// absBody makes every link and image URL in an article's HTML absolute,
+// since readers show feed entries away from the site: relative URLs and
+// #fragments resolve against the article's page, and site paths such as
+// /topics/x/ below the base URL, as the pages root them.
+func (r *renderer) absBody(page, body string) string {
 	pageURL := r.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(page, "/")})
 	return urlAttr.ReplaceAllStringFunc(body, func(m string) string {
 		sub := urlAttr.FindStringSubmatch(m)
-		raw := html.UnescapeString(sub[2])
-		u, err := url.Parse(raw)
-		if err != nil || u.IsAbs() || strings.HasPrefix(raw, "#") {
+		u, err := url.Parse(html.UnescapeString(sub[2]))
+		if err != nil || u.IsAbs() {
 			return m
 		}
-		return sub[1] + `="` + template.HTMLEscapeString(pageURL.ResolveReference(u).String()) + `"`
+		from := pageURL
+		if u.Host == "" && strings.HasPrefix(u.Path, "/") {
+			from = r.base
+			u.Path, u.RawPath = strings.TrimPrefix(u.Path, "/"), strings.TrimPrefix(u.RawPath, "/")
+		}
+		return sub[1] + `="` + template.HTMLEscapeString(from.ResolveReference(u).String()) + `"`
 	})
 }
 

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -48,16 +50,27 @@ func years(articles []*Article) []*Year {
 	return out
 }
 
+// months groups articles (newest first) by the month of their URL, newest
+// month first. Dates written with different UTC offsets can put one
+// month's articles on both sides of another's, so months are looked up,
+// not just started when the month changes.
 func months(articles []*Article) []*Month {
 	var out []*Month
+	byURL := map[string]*Month{}
 	for _, a := range articles {
 		y, mo, _ := a.Date.Date()
-		if len(out) == 0 || out[len(out)-1].Year != y || out[len(out)-1].Month != mo {
-			out = append(out, &Month{Year: y, Month: mo, URL: fmt.Sprintf("/%d/%02d/", y, mo)})
+		u := fmt.Sprintf("/%d/%02d/", y, mo)
+		m := byURL[u]
+		if m == nil {
+			m = &Month{Year: y, Month: mo, URL: u}
+			byURL[u] = m
+			out = append(out, m)
 		}
-		last := out[len(out)-1]
-		last.Articles = append(last.Articles, a)
+		m.Articles = append(m.Articles, a)
 	}
+	slices.SortStableFunc(out, func(a, b *Month) int {
+		return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(b.Month, a.Month))
+	})
 	return out
 }
 

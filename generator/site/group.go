@@ -66,7 +66,7 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 	out := make([]*Group, 0, len(bySlug))
 	for _, g := range bySlug {
 		if kind == "regulators" {
-			if r := s.Regulator(g.Name); r != nil {
+			if r := regulator(s, g.Slug); r != nil {
 				g.Name, g.FullName, g.Website = r.Abbr, r.Name, r.URL
 			}
 		}
@@ -85,6 +85,18 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Slug, b.Slug))
 	})
 	return out
+}
+
+// regulator finds a regulator group's entry in the settings by slug, as
+// groups are keyed, so that a group made only from an intro page (whose
+// name is the page's title) still finds its abbreviation.
+func regulator(s *content.Settings, slug string) *content.Regulator {
+	for i := range s.Regulators {
+		if content.Slug(s.Regulators[i].Abbr) == slug {
+			return &s.Regulators[i]
+		}
+	}
+	return nil
 }
 
 // story merges the group's articles and their events into date order and
@@ -135,6 +147,11 @@ func (g *Group) story(s *content.Settings) {
 	g.Status = last
 	if g.Intro != nil && g.Intro.Status != "" {
 		g.Status = s.Status(g.Intro.Status)
+		if last == nil || g.Status == nil || g.Status.Key != last.Key {
+			// The story does not end in the intro page's status, so no
+			// step says since when it holds.
+			g.Since = content.Date{}
+		}
 	}
 }
 

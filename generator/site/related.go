@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -10,41 +11,41 @@ import (
 // however large the site grows.
 const window = 8
 
-// related picks up to n articles that share the most topics (counted
-// double) and regulators with a, nearest in date first.
+// related picks up to n articles that share the most topics with a, then
+// the most regulators, nearest in date first. Topics come first because a
+// shared story matters more to a reader than a shared regulator.
 func related(a *Article, n int) []*Article {
-	score := map[*Article]int{}
-	consider := func(gs []*Group, weight int) {
+	topics, regulators := map[*Article]int{}, map[*Article]int{}
+	consider := func(gs []*Group, shared map[*Article]int) {
 		for _, g := range gs {
 			i := g.index[a]
 			lo, hi := max(0, i-window), min(len(g.Articles), i+window+1)
 			for _, b := range g.Articles[lo:hi] {
 				if b != a {
-					score[b] += weight
+					shared[b]++
 				}
 			}
 		}
 	}
-	consider(a.Topics, 2)
-	consider(a.Regulators, 1)
-	out := make([]*Article, 0, len(score))
-	for b := range score {
+	consider(a.Topics, topics)
+	consider(a.Regulators, regulators)
+	out := make([]*Article, 0, len(topics)+len(regulators))
+	for b := range topics {
 		out = append(out, b)
 	}
+	for b := range regulators {
+		if topics[b] == 0 {
+			out = append(out, b)
+		}
+	}
 	slices.SortFunc(out, func(x, y *Article) int {
-		if score[x] != score[y] {
-			return score[y] - score[x]
-		}
-		if dx, dy := distance(a, x), distance(a, y); dx != dy {
-			if dx < dy {
-				return -1
-			}
-			return 1
-		}
-		if c := y.Date.Compare(x.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(x.URL, y.URL)
+		return cmp.Or(
+			cmp.Compare(topics[y], topics[x]),
+			cmp.Compare(regulators[y], regulators[x]),
+			cmp.Compare(distance(a, x), distance(a, y)),
+			y.Date.Compare(x.Date),
+			strings.Compare(x.URL, y.URL),
+		)
 	})
 	return out[:min(n, len(out))]
 }

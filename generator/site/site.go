@@ -119,9 +119,15 @@ func (s *Site) newArticle(c *content.Article) *Article {
 // if it has moved, else its URL.
 func (a *Article) originalPath() string {
 	if len(a.Aliases) > 0 {
-		return a.Aliases[0]
+		return sitePath(a.Aliases[0])
 	}
 	return a.URL
+}
+
+// sitePath writes an alias the way article URLs are written, ending in a
+// slash, so "/2024/05/old" and "/2024/05/old/" are one path.
+func sitePath(alias string) string {
+	return strings.TrimSuffix(alias, "/") + "/"
 }
 
 // tagURI mints an RFC 4151 tag URI, stable across edits, rebuilds, new
@@ -156,7 +162,7 @@ func (s *Site) checkURLs(set *content.Set) error {
 	}
 	for _, a := range s.Articles {
 		for _, al := range a.Aliases {
-			add(strings.TrimSuffix(al, "/")+"/", claim{a.Article, a.Lines["aliases"], "aliases"})
+			add(sitePath(al), claim{a.Article, a.Lines["aliases"], "aliases"})
 		}
 	}
 	return errs.Err()

@@ -1,0 +1,638 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/atom"
+	gofeedrss "github.com/mmcdole/gofeed/rss"
+
+	"bulletin/generator/content"
+)
+
+// feedFormats are the three files of every feed, with gofeed's name for
+// each format.
+var feedFormats = []struct{ file, format string }{
+	{rssFile, "rss"},
+	{atomFile, "atom"},
+	{jsonFile, "json"},
+}
+
+// articleURL is the site path of a fixture article not moved since.
+func articleURL(t *testing.T, set *content.Set, slug string) string {
+	t.Helper()
+	a := article(t, set, slug)
+	return "/" + a.Date.Format("2006/01") + "/" + a.Slug + "/"
+}
+
+// wantIDs are the entry ids of the fixture's articles: tag URIs of the
+// first publication day and the original path, or the explicit id.
+var wantIDs = map[string]string{
+	updatedSlug:   "tag:bulletin.example.org,2025-03-27:/2025/03/ics-assessments-paused/",
+	movedSlug:     "tag:bulletin.example.org,2025-03-28:/2025/03/cqc-it-review/",
+	explicitSlug:  explicitID,
+	withdrawnSlug: "tag:bulletin.example.org,2025-01-15:/2025/01/saf-rollout-dates/",
+}
+
+// parseFeed reads a feed back as a feed reader would, keeping gofeed's
+// format-specific result for the fields the universal one drops.
+func parseFeed(t *testing.T, name string, data []byte) *gofeed.Feed {
+	t.Helper()
+	p := gofeed.NewParser()
+	p.KeepOriginalFeed = true
+	f, err := p.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("%s: gofeed: %v", name, err)
+	}
+	return f
+}
+
+// feedsOf parses every feed file of a built site.
+func feedsOf(t *testing.T, files map[string][]byte) map[string]*gofeed.Feed {
+	t.Helper()
+	out := map[string]*gofeed.Feed{}
+	for _, name := range feedNames(files) {
+		out[name] = parseFeed(t, name, files[name])
+	}
+	return out
+}
+
+// itemFor finds the item of the article at slug.
+func itemFor(t *testing.T, name string, f *gofeed.Feed, slug string) *gofeed.Item {
+	t.Helper()
+	for _, it := range f.Items {
+		if strings.HasSuffix(it.Link, "/"+slug+"/") {
+			return it
+		}
+	}
+	t.Fatalf("%s: no item links to the article %s", name, slug)
+	return nil
+}
+
+func ids(f *gofeed.Feed) []string {
+	var out []string
+	for _, it := range f.Items {
+		out = append(out, it.GUID)
+	}
+	return out
+}
+
+func TestFeedsAreWellFormedAndParse(t *testing.T) {
+	for _, base := range []string{baseURL, "https://example.org/bulletin/"} {
+		set := fixture()
+		set.Settings.BaseURL = base
+		files := build(t, set, buildDay)
+		var want []string
+		for _, d := range feedDirs {
+			for _, ff := range feedFormats {
+				want = append(want, d.dir+ff.file)
+			}
+		}
+		slices.Sort(want)
+		if got := feedNames(files); !slices.Equal(got, want) {
+			t.Errorf("base %s: got feeds %q, want %q", base, got, want)
+		}
+		for _, d := range feedDirs {
+			for _, ff := range feedFormats {
+				name := d.dir + ff.file
+				data, ok := files[name]
+				if !ok {
+					continue
+				}
+				if ff.format == "json" {
+					if !json.Valid(data) {
+						t.Errorf("base %s: %s is not valid JSON", base, name)
+					}
+				} else {
+					if err := wellFormed(data); err != nil {
+						t.Errorf("base %s: %s is not well-formed XML: %v", base, name, err)
+					}
+				}
+				for _, p := range forbiddenChars(data) {
+					t.Errorf("base %s: %s: %s", base, name, p)
+				}
+				f := parseFeed(t, name, data)
+				if f.FeedType != ff.format {
+					t.Errorf("base %s: %s: gofeed reads it as %q, want %q", base, name, f.FeedType, ff.format)
+				}
+				var slugs []string
+				for _, it := range f.Items {
+					slugs = append(slugs, slugOf(it.Link))
+				}
+				if !slices.Equal(slugs, d.articles) {
+					t.Errorf("base %s: %s: got items %q, want %q", base, name, slugs, d.articles)
+				}
+			}
+		}
+	}
+}
+
+func TestJSONFeedVersion(t *testing.T) {
+	files := build(t, fixture(), buildDay)
+	for _, d := range feedDirs {
+		name := d.dir + jsonFile
+		var doc struct {
+			Version string `json:"version"`
+		}
+		if err := json.Unmarshal(files[name], &doc); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if want := "https://jsonfeed.org/version/1.1"; doc.Version != want {
+			t.Errorf("%s: got version %q, want %q", name, doc.Version, want)
+		}
+	}
+}
+
+func TestAtomFeedsMatchRFC4287Schema(t *testing.T) {
+	jing := lookJing(t)
+	schema := atomSchema(t)
+
+	t.Run("rejects an invalid feed", func(t *testing.T) {
+		// No id, no updated: if this passes, the check below proves nothing.
+		bad := []byte(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>` + "\n")
+		if problems := validate(t, jing, schema, map[string][]byte{"bad.xml": bad}); len(problems) == 0 {
+			t.Errorf("jing accepted a feed without id and updated")
+		}
+	})
+
+	files := map[string][]byte{}
+	for variant, set := range map[string]*content.Set{"plain": fixture(), "below-a-path": belowPath(fixture())} {
+		built := build(t, set, buildDay)
+		for _, d := range feedDirs {
+			files[variant+"/"+d.dir+atomFile] = built[d.dir+atomFile]
+		}
+	}
+	for _, p := range validate(t, jing, schema, files) {
+		t.Error(p)
+	}
+}
+
+func belowPath(set *content.Set) *content.Set {
+	set.Settings.BaseURL = "https://example.org/bulletin/"
+	return set
+}
+
+func TestFeedEntryIDsAreStable(t *testing.T) {
+	base := feedsOf(t, build(t, fixture(), buildDay))
+	for _, d := range feedDirs {
+		var want []string
+		for _, slug := range d.articles {
+			want = append(want, wantIDs[slug])
+		}
+		for _, ff := range feedFormats {
+			name := d.dir + ff.file
+			if got := ids(base[name]); !slices.Equal(got, want) {
+				t.Errorf("%s: got ids %q, want %q", name, got, want)
+			}
+		}
+	}
+
+	tests := []struct {
+		name   string
+		change func(t *testing.T, set *content.Set)
+		now    time.Time
+	}{
+		{
+			name: "rebuilt a year later",
+			now:  buildDay.AddDate(1, 0, 0),
+		},
+		{
+			name: "edited",
+			change: func(t *testing.T, set *content.Set) {
+				a := article(t, set, updatedSlug)
+				a.Title = "ICS assessments paused until the autumn"
+				a.Summary = "A new summary."
+				a.HTML = "<p>A new first paragraph.</p>\n" + a.HTML
+				a.Updated = day("2025-04-20")
+				a.Changes = append(a.Changes, content.Change{Date: day("2025-04-20"), Note: "Added the minister's statement."})
+			},
+		},
+		{
+			name: "moved to a new slug",
+			change: func(t *testing.T, set *content.Set) {
+				a := article(t, set, withdrawnSlug)
+				a.Aliases = []string{"/2025/01/" + a.Slug + "/"}
+				a.Slug = "saf-rollout-dates-withdrawn"
+				b := article(t, set, movedSlug)
+				b.Aliases = append(b.Aliases, "/2025/03/"+b.Slug+"/")
+				b.Slug = "cqc-it-review-final-report"
+			},
+		},
+		{
+			name:   "built for another host",
+			change: func(t *testing.T, set *content.Set) { set.Settings.BaseURL = "https://news.example.com/" },
+		},
+		{
+			name:   "built below a path",
+			change: func(t *testing.T, set *content.Set) { belowPath(set) },
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set := fixture()
+			if tt.change != nil {
+				tt.change(t, set)
+			}
+			now := buildDay
+			if !tt.now.IsZero() {
+				now = tt.now
+			}
+			got := feedsOf(t, build(t, set, now))
+			for name, f := range base {
+				if g, ok := got[name]; !ok {
+					t.Errorf("%s: missing", name)
+				} else if !slices.Equal(ids(g), ids(f)) {
+					t.Errorf("%s: got ids %q, want %q as before", name, ids(g), ids(f))
+				}
+			}
+		})
+	}
+}
+
+func TestFeedUpdatedIsNewestContentChange(t *testing.T) {
+	files := build(t, fixture(), buildDay)
+	feeds := feedsOf(t, files)
+	for _, d := range feedDirs {
+		want := day(d.updated)
+
+		a := feeds[d.dir+atomFile].OriginalFeed().(*atom.Feed)
+		if got, err := time.Parse(time.RFC3339, a.Updated); err != nil || !got.Equal(want) {
+			t.Errorf("%s: got updated %q, want %s", d.dir+atomFile, a.Updated, want.Format(time.RFC3339))
+		}
+		r := feeds[d.dir+rssFile].OriginalFeed().(*gofeedrss.Feed)
+		if got, err := time.Parse(time.RFC1123Z, r.LastBuildDate); err != nil || !got.Equal(want) {
+			t.Errorf("%s: got lastBuildDate %q, want %s", d.dir+rssFile, r.LastBuildDate, want.Format(time.RFC1123Z))
+		}
+	}
+
+	later := build(t, fixture(), buildDay.AddDate(1, 2, 3))
+	for _, name := range feedNames(files) {
+		if !bytes.Equal(files[name], later[name]) {
+			t.Errorf("%s: differs when built later from the same content", name)
+		}
+	}
+}
+
+func TestFeedEntryDates(t *testing.T) {
+	set := fixture()
+	feeds := feedsOf(t, build(t, set, buildDay))
+	for _, d := range feedDirs {
+		for _, slug := range d.articles {
+			c := article(t, set, slug)
+			published, modified := c.Date, c.Date
+			if !c.Updated.IsZero() {
+				modified = c.Updated
+			}
+			for _, ff := range feedFormats {
+				name := d.dir + ff.file
+				it := itemFor(t, name, feeds[name], slug)
+				if it.PublishedParsed == nil || !it.PublishedParsed.Equal(published) {
+					t.Errorf("%s: %s: got published %q, want %s", name, slug, it.Published, published.Format(time.RFC3339))
+				}
+				if ff.format == "rss" {
+					continue // RSS has no modified date
+				}
+				if it.UpdatedParsed == nil || !it.UpdatedParsed.Equal(modified) {
+					t.Errorf("%s: %s: got updated %q, want %s", name, slug, it.Updated, modified.Format(time.RFC3339))
+				}
+			}
+		}
+	}
+}
+
+func TestRSSGuidsDatesAndSelfLink(t *testing.T) {
+	feeds := feedsOf(t, build(t, fixture(), buildDay))
+	for _, d := range feedDirs {
+		name := d.dir + rssFile
+		r := feeds[name].OriginalFeed().(*gofeedrss.Feed)
+		for _, it := range r.Items {
+			if it.GUID == nil || it.GUID.IsPermalink != "false" || it.GUID.Value == "" {
+				t.Errorf("%s: %s: got guid %+v, want an id with isPermaLink=\"false\"", name, it.Link, it.GUID)
+			}
+			// RFC 822 (as RFC 1123 updates it) with a numeric zone.
+			if _, err := time.Parse(time.RFC1123Z, it.PubDate); err != nil {
+				t.Errorf("%s: %s: pubDate %q is not an RFC 822 date: %v", name, it.Link, it.PubDate, err)
+			}
+		}
+		wantSelf := map[string]string{"rel": "self", "href": absURL(baseURL, "/"+d.dir+rssFile), "type": "application/rss+xml"}
+		var links []map[string]string
+		for _, l := range r.Extensions["atom"]["link"] {
+			links = append(links, l.Attrs)
+		}
+		if !slices.ContainsFunc(links, func(l map[string]string) bool { return fmt.Sprint(l) == fmt.Sprint(wantSelf) }) {
+			t.Errorf("%s: got atom:link %v, want %v", name, links, wantSelf)
+		}
+	}
+}
+
+func TestAtomLinksAndCategories(t *testing.T) {
+	set := fixture()
+	feeds := feedsOf(t, build(t, set, buildDay))
+	wantTerms := map[string][]string{
+		updatedSlug:   {"cqc", "ics-assessments"},
+		movedSlug:     {"cqc", "cqc-it-transformation"},
+		explicitSlug:  {"cqc-it-transformation", "ics-assessments"},
+		withdrawnSlug: {"cqc-it-transformation"},
+	}
+	wantNames := map[string][]string{
+		updatedSlug:   {"CQC", "ICS assessments"},
+		movedSlug:     {"CQC", "CQC IT & transformation"},
+		explicitSlug:  {"CQC IT & transformation", "ICS assessments"},
+		withdrawnSlug: {"CQC IT & transformation"},
+	}
+	for _, d := range feedDirs {
+		name := d.dir + atomFile
+		a := feeds[name].OriginalFeed().(*atom.Feed)
+		want := []string{
+			"self " + absURL(baseURL, "/"+d.dir+atomFile) + " application/atom+xml",
+			"alternate " + absURL(baseURL, "/"+d.dir) + " text/html",
+		}
+		var got []string
+		for _, l := range a.Links {
+			got = append(got, l.Rel+" "+l.Href+" "+l.Type)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: got links %q, want %q", name, got, want)
+		}
+		for _, e := range a.Entries {
+			var slug string
+			if len(e.Links) > 0 {
+				slug = slugOf(e.Links[0].Href)
+			}
+			if e.Published == "" || e.Updated == "" {
+				t.Errorf("%s: %s: got published %q, updated %q, want both", name, slug, e.Published, e.Updated)
+			}
+			wantAlt := absURL(baseURL, articleURL(t, set, slug))
+			if !slices.ContainsFunc(e.Links, func(l *atom.Link) bool { return l.Rel == "alternate" && l.Href == wantAlt }) {
+				t.Errorf("%s: %s: no rel=alternate link to %s", name, slug, wantAlt)
+			}
+			var terms []string
+			for _, c := range e.Categories {
+				terms = append(terms, c.Term)
+				if c.Label == "" || c.Scheme == "" {
+					t.Errorf("%s: %s: category %+v has no label or scheme", name, slug, c)
+				}
+			}
+			slices.Sort(terms)
+			if !slices.Equal(terms, wantTerms[slug]) {
+				t.Errorf("%s: %s: got category terms %q, want %q", name, slug, terms, wantTerms[slug])
+			}
+		}
+		// RSS categories and JSON Feed tags carry the names.
+		for _, other := range []string{d.dir + rssFile, d.dir + jsonFile} {
+			for _, it := range feeds[other].Items {
+				slug := slugOf(it.Link)
+				got := slices.Sorted(slices.Values(it.Categories))
+				if !slices.Equal(got, wantNames[slug]) {
+					t.Errorf("%s: %s: got categories %q, want %q", other, slug, got, wantNames[slug])
+				}
+			}
+		}
+	}
+}
+
+// slugOf is the last segment of an article URL's path.
+func slugOf(link string) string {
+	u, err := url.Parse(link)
+	if err != nil {
+		return link
+	}
+	return path.Base(u.Path)
+}
+
+func TestFeedEntryContent(t *testing.T) {
+	tests := []struct {
+		slug       string
+		wantPrefix string // what the entry's HTML starts with
+		wantAlso   []string
+		wantNot    []string
+	}{
+		{
+			slug:       updatedSlug,
+			wantPrefix: "<p><strong>Updated 10 April 2025:</strong> " + html.EscapeString(newestNote) + "</p>\n<p>CQC has paused ",
+			wantAlso:   []string{"stays text", "What happens next"},
+			wantNot:    []string{olderNote, html.EscapeString(olderNote)},
+		},
+		{
+			slug:       explicitSlug,
+			wantPrefix: "<p><strong>Updated 5 April 2025:</strong> Added the review&#39;s terms of reference.</p>\n<p>The review will report",
+		},
+		{
+			slug:       movedSlug,
+			wantPrefix: "<p>The review, by Peter Gill",
+		},
+		{
+			slug:       withdrawnSlug,
+			wantPrefix: "<p><strong>Withdrawn 1 March 2025:</strong> The dates were superseded by the IT review.</p>\n<p>Providers will move",
+		},
+	}
+	set := fixture()
+	feeds := feedsOf(t, build(t, set, buildDay))
+	for _, tt := range tests {
+		t.Run(tt.slug, func(t *testing.T) {
+			wantSummary := cleanText(article(t, set, tt.slug).Summary)
+			for _, d := range feedDirs {
+				if !slices.Contains(d.articles, tt.slug) {
+					continue
+				}
+				for _, ff := range feedFormats {
+					name := d.dir + ff.file
+					it := itemFor(t, name, feeds[name], tt.slug)
+					if !strings.HasPrefix(it.Content, tt.wantPrefix) {
+						t.Errorf("%s: content starts %q, want %q", name, it.Content[:min(len(it.Content), len(tt.wantPrefix)+20)], tt.wantPrefix)
+					}
+					for _, s := range tt.wantAlso {
+						if !strings.Contains(it.Content, s) {
+							t.Errorf("%s: content lacks %q", name, s)
+						}
+					}
+					for _, s := range tt.wantNot {
+						if strings.Contains(it.Content, s) {
+							t.Errorf("%s: content has %q, want only the newest change note", name, s)
+						}
+					}
+					if got := summaryText(name, it.Description); got != wantSummary {
+						t.Errorf("%s: got summary %q, want %q", name, got, wantSummary)
+					}
+				}
+			}
+		})
+	}
+}
+
+// summaryText is the summary as a reader shows it: RSS descriptions are
+// HTML, so their text is escaped once more than Atom's and JSON's.
+func summaryText(feedName, description string) string {
+	if strings.HasSuffix(feedName, "feed.xml") {
+		return html.UnescapeString(description)
+	}
+	return description
+}
+
+// cleanText drops what XML 1.0 forbids from the fixture's text.
+func cleanText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if !xmlChar(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func TestFeedTextKeepsCharactersXMLForbidsOut(t *testing.T) {
+	feeds := feedsOf(t, build(t, fixture(), buildDay))
+	for _, d := range feedDirs {
+		if !slices.Contains(d.articles, updatedSlug) {
+			continue
+		}
+		for _, ff := range feedFormats {
+			name := d.dir + ff.file
+			it := itemFor(t, name, feeds[name], updatedSlug)
+			if it.Title != cleanTitle {
+				t.Errorf("%s: got title %q, want %q", name, it.Title, cleanTitle)
+			}
+			if got := summaryText(name, it.Description); got != cleanSummary {
+				t.Errorf("%s: got summary %q, want %q", name, got, cleanSummary)
+			}
+		}
+	}
+	if got, want := cleanText(dirtyTitle), cleanTitle; got != want {
+		t.Errorf("fixture: cleanText(%q) = %q, want %q", dirtyTitle, got, want)
+	}
+}
+
+func TestFeedURLsAreAbsolute(t *testing.T) {
+	for _, base := range []string{baseURL, "https://example.org/bulletin/"} {
+		t.Run(base, func(t *testing.T) {
+			set := fixture()
+			set.Settings.BaseURL = base
+			page := absURL(base, articleURL(t, set, updatedSlug))
+			wantInBody := []string{
+				absURL(base, "/topics/ics-assessments/"),
+				absURL(base, "/2025/02/earlier-pause/"),
+				page + "#next",
+				"https://www.cqc.org.uk/",
+				"https://www.gov.uk/dhsc?x=1&y=2",
+				page + "timeline.png",
+				"mailto:editor@example.org",
+			}
+			files := build(t, set, buildDay)
+			for name, f := range feedsOf(t, files) {
+				if !strings.HasPrefix(f.Link, base) {
+					t.Errorf("%s: got link %q, want one under %s", name, f.Link, base)
+				}
+				for _, it := range f.Items {
+					if !strings.HasPrefix(it.Link, base) {
+						t.Errorf("%s: got item link %q, want one under %s", name, it.Link, base)
+					}
+					urls := bodyURLs(it.Content)
+					for _, u := range urls {
+						if !absolute(u, base) {
+							t.Errorf("%s: %s: got URL %q in the content, want an absolute one under %s", name, it.Link, u, base)
+						}
+					}
+					if it.Link == page && !slices.Equal(urls, wantInBody) {
+						t.Errorf("%s: %s: got URLs %q, want %q", name, it.Link, urls, wantInBody)
+					}
+				}
+			}
+		})
+	}
+}
+
+var bodyURL = regexp.MustCompile(`\s(?:href|src)\s*=\s*"([^"]*)"`)
+
+// bodyURLs are the link and image URLs of an entry's HTML, in order.
+func bodyURLs(s string) []string {
+	var out []string
+	for _, m := range bodyURL.FindAllStringSubmatch(s, -1) {
+		out = append(out, html.UnescapeString(m[1]))
+	}
+	return out
+}
+
+// absolute reports whether s is an absolute URL that, when it points
+// into the site's host, stays under the base URL's path.
+func absolute(s, base string) bool {
+	u, err := url.Parse(s)
+	if err != nil || !u.IsAbs() {
+		return false
+	}
+	b, _ := url.Parse(base)
+	if u.Host != b.Host {
+		return true
+	}
+	return strings.HasPrefix(u.Path, b.Path)
+}
+
+// wellFormed decodes every token of an XML document.
+func wellFormed(data []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		_, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// xmlChar reports whether XML 1.0 allows r (its production Char).
+func xmlChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
+}
+
+var charRef = regexp.MustCompile(`&#(x[0-9A-Fa-f]+|[0-9]+);|\\u([0-9A-Fa-f]{4})`)
+
+// forbiddenChars describes each character XML 1.0 forbids in data, as it
+// stands or as a character reference or JSON escape.
+func forbiddenChars(data []byte) []string {
+	var out []string
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			out = append(out, fmt.Sprintf("byte %d: not UTF-8", i))
+		} else if !xmlChar(r) {
+			out = append(out, fmt.Sprintf("byte %d: character %U", i, r))
+		}
+		i += n
+	}
+	for _, m := range charRef.FindAllSubmatch(data, -1) {
+		var v int64
+		switch {
+		case len(m[2]) > 0:
+			v, _ = strconv.ParseInt(string(m[2]), 16, 32)
+			if v >= 0xD800 && v <= 0xDFFF {
+				continue // half of a JSON surrogate pair
+			}
+		case m[1][0] == 'x':
+			v, _ = strconv.ParseInt(string(m[1][1:]), 16, 32)
+		default:
+			v, _ = strconv.ParseInt(string(m[1]), 10, 32)
+		}
+		if !xmlChar(rune(v)) {
+			out = append(out, fmt.Sprintf("%s stands for %U", m[0], v))
+		}
+	}
+	return out
+}

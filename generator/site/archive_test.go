@@ -1,0 +1,265 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"bulletin/generator/content"
+)
+
+// timelineURLs lists the URLs of a timeline page's articles, newest first.
+func timelineURLs(p *Page) []string {
+	var out []string
+	for _, m := range p.Months {
+		out = append(out, urls(m.Articles)...)
+	}
+	return out
+}
+
+func pageSlugs(p *Page) []string {
+	var out []string
+	for _, m := range p.Months {
+		out = append(out, slugs(m.Articles)...)
+	}
+	return out
+}
+
+// numbered returns n articles one day apart, named by their place from
+// the oldest: a01 is the oldest.
+func numbered(n int) []*content.Article {
+	out := make([]*content.Article, n)
+	for i := range n {
+		out[i] = article(fmt.Sprintf("a%02d", i+1), day(2024, 1, 1).AddDate(0, 0, 20*i))
+	}
+	return out
+}
+
+func TestYears(t *testing.T) {
+	type month struct {
+		url, label string
+		slugs      []string
+	}
+	type year struct {
+		url    string
+		count  int
+		months []month
+	}
+	tests := []struct {
+		name     string
+		articles []*content.Article
+		want     []year
+	}{
+		{
+			name: "none",
+			want: []year{},
+		},
+		{
+			name: "years and months newest first",
+			articles: []*content.Article{
+				article("election", day(2024, 5, 31)),
+				article("it-review", day(2025, 3, 27)),
+				article("reforms", day(2025, 4, 8)),
+				article("paused-again", day(2025, 3, 27)),
+				article("extended", day(2024, 10, 31)),
+				article("act", day(2022, 5, 4)),
+			},
+			want: []year{
+				{"/2025/", 3, []month{
+					{"/2025/04/", "April 2025", []string{"reforms"}},
+					{"/2025/03/", "March 2025", []string{"it-review", "paused-again"}},
+				}},
+				{"/2024/", 2, []month{
+					{"/2024/10/", "October 2024", []string{"extended"}},
+					{"/2024/05/", "May 2024", []string{"election"}},
+				}},
+				{"/2022/", 1, []month{
+					{"/2022/05/", "May 2022", []string{"act"}},
+				}},
+			},
+		},
+		{
+			// A date written in UTC just before midnight at the end of March
+			// is already 1 April in London: it is newer than an article of
+			// 1 April London time, but its URL, like its date, says March.
+			name: "dates written with other offsets",
+			articles: []*content.Article{
+				article("utc-late", time.Date(2025, 3, 31, 23, 30, 0, 0, time.UTC)),
+				article("april-first", day(2025, 4, 1)),
+				article("mid-march", day(2025, 3, 15)),
+			},
+			want: []year{
+				{"/2025/", 3, []month{
+					{"/2025/04/", "April 2025", []string{"april-first"}},
+					{"/2025/03/", "March 2025", []string{"utc-late", "mid-march"}},
+				}},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := build(t, testNow, tt.articles...)
+			var got []year
+			for _, y := range s.Years {
+				gy := year{y.URL, y.Count, nil}
+				for _, m := range y.Months {
+					if m.Year != y.Year {
+						t.Errorf("month %s in year %d", m.URL, y.Year)
+					}
+					gy.months = append(gy.months, month{m.URL, m.Label(), slugs(m.Articles)})
+				}
+				got = append(got, gy)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got years\n\t%v\nwant\n\t%v", got, tt.want)
+			}
+			for _, a := range s.Articles {
+				if !urlInMonth(s, a) {
+					t.Errorf("article %s is not in the archive of its URL's month", a.URL)
+				}
+			}
+		})
+	}
+}
+
+// urlInMonth reports whether a is listed in the month archive whose URL
+// starts its own.
+func urlInMonth(s *Site, a *Article) bool {
+	for _, y := range s.Years {
+		for _, m := range y.Months {
+			if len(a.URL) > len(m.URL) && a.URL[:len(m.URL)] == m.URL {
+				return slices.Contains(m.Articles, a)
+			}
+		}
+	}
+	return false
+}
+
+func TestTimeline(t *testing.T) {
+	type page struct {
+		url          string
+		number       int
+		slugs        []string
+		newer, older string
+		of           int
+	}
+	tests := []struct {
+		name string
+		n    int // articles, page size 3
+		want []page
+	}{
+		{
+			name: "no articles",
+			n:    0,
+			want: []page{{url: "/timeline/"}},
+		},
+		{
+			name: "one",
+			n:    1,
+			want: []page{
+				{"/timeline/", 0, []string{"a01"}, "", "", 1},
+				{"/timeline/page/1/", 1, []string{"a01"}, "/timeline/", "", 1},
+			},
+		},
+		{
+			name: "one full page",
+			n:    3,
+			want: []page{
+				{"/timeline/", 0, []string{"a03", "a02", "a01"}, "", "", 1},
+				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/", "", 1},
+			},
+		},
+		{
+			name: "one more than a page",
+			n:    4,
+			want: []page{
+				{"/timeline/", 0, []string{"a04", "a03", "a02"}, "", "/timeline/page/1/", 2},
+				{"/timeline/page/2/", 2, []string{"a04"}, "/timeline/", "/timeline/page/1/", 2},
+				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/page/2/", "", 2},
+			},
+		},
+		{
+			name: "two full pages",
+			n:    6,
+			want: []page{
+				{"/timeline/", 0, []string{"a06", "a05", "a04"}, "", "/timeline/page/1/", 2},
+				{"/timeline/page/2/", 2, []string{"a06", "a05", "a04"}, "/timeline/", "/timeline/page/1/", 2},
+				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/page/2/", "", 2},
+			},
+		},
+		{
+			name: "newest page part full",
+			n:    8,
+			want: []page{
+				{"/timeline/", 0, []string{"a08", "a07", "a06"}, "", "/timeline/page/2/", 3},
+				{"/timeline/page/3/", 3, []string{"a08", "a07"}, "/timeline/", "/timeline/page/2/", 3},
+				{"/timeline/page/2/", 2, []string{"a06", "a05", "a04"}, "/timeline/page/3/", "/timeline/page/1/", 3},
+				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/page/2/", "", 3},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := build(t, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), numbered(tt.n)...)
+			var got []page
+			for _, p := range s.Timeline {
+				got = append(got, page{p.URL, p.Number, pageSlugs(p), p.Newer, p.Older, p.Of})
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("%d articles: got pages\n\t%v\nwant\n\t%v", tt.n, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTimelineStable protects links to numbered timeline pages: once a
+// page is full, publishing newer articles never changes what it shows,
+// and every page's URL stays.
+func TestTimelineStable(t *testing.T) {
+	const size, most = 3, 14
+	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	all := numbered(most)
+	first := map[string][]string{} // page URL → its articles when first full
+	seen := map[string]bool{}
+	for n := 1; n <= most; n++ {
+		s := build(t, now, all[:n]...)
+		got := map[string]bool{}
+		for _, p := range s.Timeline[1:] {
+			got[p.URL] = true
+			shown := pageSlugs(p)
+			if want, ok := first[p.URL]; ok && !slices.Equal(shown, want) {
+				t.Errorf("%d articles: %s got %q, want %q as before", n, p.URL, shown, want)
+			}
+			if len(shown) == size && first[p.URL] == nil {
+				first[p.URL] = shown
+			}
+		}
+		for u := range seen {
+			if !got[u] {
+				t.Errorf("%d articles: %s is gone", n, u)
+			}
+		}
+		seen = got
+		if front := pageSlugs(s.Timeline[0]); !slices.Equal(front, slugs(s.Articles[:min(size, n)])) {
+			t.Errorf("%d articles: /timeline/ got %q, want the newest %d", n, front, size)
+		}
+	}
+}
+
+func TestTimelineMonths(t *testing.T) {
+	s := build(t, testNow,
+		article("a", day(2025, 4, 8)),
+		article("b", day(2025, 3, 27)),
+		article("c", day(2025, 3, 1)),
+		article("d", day(2024, 12, 20)),
+	)
+	var got []string
+	for _, m := range s.Timeline[0].Months {
+		got = append(got, fmt.Sprintf("%s %v", m.Label(), slugs(m.Articles)))
+	}
+	want := []string{"April 2025 [a]", "March 2025 [b c]"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got /timeline/ months %q, want %q", got, want)
+	}
+}

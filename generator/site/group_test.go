@@ -1,0 +1,454 @@
+package site
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"bulletin/generator/content"
+)
+
+func groupNames(gs []*Group) []string {
+	out := make([]string, len(gs))
+	for i, g := range gs {
+		out[i] = g.Name
+	}
+	return out
+}
+
+func storyLabels(g *Group) []string {
+	out := make([]string, len(g.Story))
+	for i, st := range g.Story {
+		out[i] = st.Label
+	}
+	return out
+}
+
+func statusKey(s *content.Status) string {
+	if s == nil {
+		return "none"
+	}
+	return s.Key
+}
+
+func findGroup(t *testing.T, gs []*Group, slug string) *Group {
+	t.Helper()
+	for _, g := range gs {
+		if g.Slug == slug {
+			return g
+		}
+	}
+	t.Fatalf("no group with slug %q; have %v", slug, groupNames(gs))
+	return nil
+}
+
+func TestGroups(t *testing.T) {
+	a := article("a", day(2025, 3, 27))
+	a.Topics = []string{"ICS assessments", "cqc IT"}
+	a.Regulators = []string{"cqc", "DHSC"}
+	b := article("b", day(2025, 4, 1))
+	b.Topics = []string{"CQC IT", "CQC IT"} // once is enough
+	b.Regulators = []string{"CQC", "Ofsted"}
+	c := article("c", day(2024, 1, 1))
+	c.Topics = []string{"ICS assessments"}
+	set := &content.Set{
+		Settings: testSettings(),
+		Articles: []*content.Article{a, b, c},
+		Topics: []*content.Page{
+			{File: "content/topics/ics-assessments.md", Slug: "ics-assessments", Title: "ICS assessments (CQC)"},
+			{File: "content/topics/adult-social-care.md", Slug: "adult-social-care", Title: "Adult social care"},
+		},
+		Regulators: []*content.Page{
+			{File: "content/regulators/dhsc.md", Slug: "dhsc", Title: "Department of Health and Social Care"},
+			{File: "content/regulators/ofsted.md", Slug: "ofsted", Title: "Office for Standards in Education"},
+		},
+	}
+	s := buildSet(t, set, testNow)
+
+	type want struct {
+		name, fullName, website, url string
+		articles                     []string
+		intro                        bool
+	}
+	tests := []struct {
+		name   string
+		groups []*Group
+		want   []want
+	}{
+		{
+			name:   "topics",
+			groups: s.Topics,
+			want: []want{
+				{name: "Adult social care", fullName: "Adult social care", url: "/topics/adult-social-care/", articles: []string{}, intro: true},
+				{name: "CQC IT", url: "/topics/cqc-it/", articles: []string{"b", "a"}},
+				{name: "ICS assessments (CQC)", fullName: "ICS assessments (CQC)", url: "/topics/ics-assessments/", articles: []string{"a", "c"}, intro: true},
+			},
+		},
+		{
+			name:   "regulators",
+			groups: s.Regulators,
+			want: []want{
+				{name: "CQC", fullName: "Care Quality Commission", website: "https://www.cqc.org.uk/", url: "/regulators/cqc/", articles: []string{"b", "a"}},
+				{name: "DHSC", fullName: "Department of Health and Social Care", website: "https://www.gov.uk/dhsc", url: "/regulators/dhsc/", articles: []string{"a"}, intro: true},
+				{name: "Ofsted", fullName: "Office for Standards in Education", url: "/regulators/ofsted/", articles: []string{"b"}, intro: true},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if len(tt.groups) != len(tt.want) {
+				t.Fatalf("got groups %q, want %d", groupNames(tt.groups), len(tt.want))
+			}
+			for i, g := range tt.groups {
+				w := tt.want[i]
+				got := want{g.Name, g.FullName, g.Website, g.URL, slugs(g.Articles), g.Intro != nil}
+				if got.name != w.name || got.fullName != w.fullName || got.website != w.website || got.url != w.url ||
+					!slices.Equal(got.articles, w.articles) || got.intro != w.intro {
+					t.Errorf("group %d: got %+v, want %+v", i, got, w)
+				}
+			}
+		})
+	}
+
+	t.Run("articles list their groups in the groups' order", func(t *testing.T) {
+		a := find(t, s, "a")
+		if got, want := groupNames(a.Topics), []string{"CQC IT", "ICS assessments (CQC)"}; !slices.Equal(got, want) {
+			t.Errorf("got topics %q, want %q", got, want)
+		}
+		if got, want := groupNames(a.Regulators), []string{"CQC", "DHSC"}; !slices.Equal(got, want) {
+			t.Errorf("got regulators %q, want %q", got, want)
+		}
+		if got, want := groupNames(find(t, s, "b").Topics), []string{"CQC IT"}; !slices.Equal(got, want) {
+			t.Errorf("b: got topics %q, want %q", got, want)
+		}
+	})
+}
+
+// TestGroupsRegulatorIntroOnly protects the regulator index: a regulator
+// with an intro page but nothing published yet is still named by its
+// abbreviation from site.yaml.
+func TestGroupsRegulatorIntroOnly(t *testing.T) {
+	set := &content.Set{
+		Settings:   testSettings(),
+		Articles:   []*content.Article{article("a", day(2025, 3, 27))},
+		Regulators: []*content.Page{{File: "content/regulators/cqc.md", Slug: "cqc", Title: "Care Quality Commission"}},
+	}
+	s := buildSet(t, set, testNow)
+	g := findGroup(t, s.Regulators, "cqc")
+	if g.Name != "CQC" || g.FullName != "Care Quality Commission" || g.Website != "https://www.cqc.org.uk/" {
+		t.Errorf("got name %q, full name %q, website %q; want CQC, Care Quality Commission, https://www.cqc.org.uk/", g.Name, g.FullName, g.Website)
+	}
+}
+
+func TestGroupStory(t *testing.T) {
+	election := content.Event{Date: month(2024, 5), Label: "Rollout paused again for the general election", Status: "paused"}
+	tests := []struct {
+		name     string
+		articles func() []*content.Article
+		want     []string // labels, oldest first
+	}{
+		{
+			name: "articles and events in date order",
+			articles: func() []*content.Article {
+				a := article("a", day(2024, 5, 31))
+				a.Title = "Paused for the election"
+				a.Events = []content.Event{
+					{Date: content.Date{Time: day(2024, 7, 4)}, Label: "General election"},
+					{Date: content.Date{Time: day(2022, 4, 28)}, Label: "Royal Assent"},
+				}
+				b := article("b", day(2023, 12, 6))
+				b.Title = "Pilots"
+				return []*content.Article{a, b}
+			},
+			want: []string{"Royal Assent", "Pilots", "Paused for the election", "General election"},
+		},
+		{
+			name: "month event sorts as its month",
+			articles: func() []*content.Article {
+				a := article("a", day(2024, 5, 2))
+				a.Title = "Article of 2 May"
+				a.Events = []content.Event{
+					{Date: content.Date{Time: day(2024, 4, 30)}, Label: "30 April"},
+					{Date: content.Date{Time: day(2024, 6, 1)}, Label: "1 June"},
+					election,
+				}
+				return []*content.Article{a}
+			},
+			want: []string{"30 April", election.Label, "Article of 2 May", "1 June"},
+		},
+		{
+			name: "month event before an article on the first of the month",
+			articles: func() []*content.Article {
+				a := article("a", day(2024, 5, 1))
+				a.Title = "Article of 1 May"
+				a.Events = []content.Event{election}
+				return []*content.Article{a}
+			},
+			want: []string{election.Label, "Article of 1 May"},
+		},
+		{
+			name: "event repeated in several articles appears once",
+			articles: func() []*content.Article {
+				a := article("a", day(2024, 5, 31))
+				a.Title = "A"
+				a.Events = []content.Event{election}
+				b := article("b", day(2024, 10, 31))
+				b.Title = "B"
+				b.Events = []content.Event{election, {Date: content.Date{Time: day(2024, 10, 31)}, Label: "Pause extended"}}
+				c := article("c", day(2023, 6, 14))
+				c.Title = "C"
+				c.Events = []content.Event{election, election}
+				return []*content.Article{a, b, c}
+			},
+			want: []string{"C", election.Label, "A", "Pause extended", "B"},
+		},
+		{
+			name: "same label on another date is another step",
+			articles: func() []*content.Article {
+				a := article("a", day(2024, 10, 31))
+				a.Title = "A"
+				a.Events = []content.Event{
+					{Date: month(2024, 4), Label: "Paused"},
+					{Date: month(2024, 5), Label: "Paused"},
+				}
+				return []*content.Article{a}
+			},
+			want: []string{"Paused", "Paused", "A"},
+		},
+		{
+			name: "same date, other label is another step",
+			articles: func() []*content.Article {
+				a := article("a", day(2025, 3, 27))
+				a.Title = "A"
+				a.Events = []content.Event{{Date: content.Date{Time: day(2025, 3, 27)}, Label: "Review published"}}
+				b := article("b", day(2025, 3, 28))
+				b.Title = "B"
+				b.Events = []content.Event{{Date: content.Date{Time: day(2025, 3, 27)}, Label: "DHSC withdraws its request"}}
+				return []*content.Article{a, b}
+			},
+			want: []string{"DHSC withdraws its request", "Review published", "A", "B"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := tt.articles()
+			for _, a := range in {
+				a.Topics = []string{"ICS assessments"}
+			}
+			s := build(t, testNow, in...)
+			if got := storyLabels(s.Topics[0]); !slices.Equal(got, tt.want) {
+				t.Errorf("got story %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestGroupStoryRepeatedEventKeepsNewestReport(t *testing.T) {
+	election := content.Event{Date: month(2024, 5), Label: "Rollout paused again for the general election", Status: "paused"}
+	older := article("older", day(2023, 6, 14))
+	older.Topics = []string{"ICS assessments"}
+	older.Events = []content.Event{election}
+	newer := article("newer", day(2024, 10, 31))
+	newer.Topics = []string{"ICS assessments"}
+	newer.Events = []content.Event{election}
+	s := build(t, testNow, older, newer)
+
+	var steps []*Step
+	for _, st := range s.Topics[0].Story {
+		if st.Event {
+			steps = append(steps, st)
+		}
+	}
+	if len(steps) != 1 {
+		t.Fatalf("got %d event steps, want 1", len(steps))
+	}
+	st := steps[0]
+	if !st.Date.MonthOnly || !st.Date.Time.Equal(day(2024, 5, 1)) {
+		t.Errorf("got date %+v, want the month May 2024", st.Date)
+	}
+	if got, want := st.Article.Slug, "newer"; got != want {
+		t.Errorf("got reported by %q, want %q", got, want)
+	}
+	if got, want := statusKey(st.Status), "paused"; got != want {
+		t.Errorf("got status %s, want %s", got, want)
+	}
+}
+
+func TestGroupStatus(t *testing.T) {
+	type art struct {
+		date   time.Time
+		status string
+		events []content.Event
+	}
+	ev := func(d content.Date, label, status string) content.Event {
+		return content.Event{Date: d, Label: label, Status: status}
+	}
+	on := func(y int, m time.Month, d int) content.Date { return content.Date{Time: day(y, m, d)} }
+	tests := []struct {
+		name        string
+		intro       string // the intro page's status; "-" for no intro page
+		articles    []art
+		wantStatus  string
+		wantSince   time.Time
+		wantChanges int
+	}{
+		{
+			name:       "no statuses anywhere",
+			intro:      "-",
+			articles:   []art{{date: day(2025, 1, 1)}},
+			wantStatus: "none",
+		},
+		{
+			name:  "newest article with a status",
+			intro: "-",
+			articles: []art{
+				{date: day(2023, 6, 14), status: "planned"},
+				{date: day(2024, 4, 2), status: "paused"},
+				{date: day(2025, 1, 1)}, // no status: does not reset it
+			},
+			wantStatus:  "paused",
+			wantSince:   day(2024, 4, 2),
+			wantChanges: 1,
+		},
+		{
+			name:  "newer event beats older article",
+			intro: "-",
+			articles: []art{
+				{date: day(2023, 6, 14), status: "planned", events: []content.Event{ev(on(2024, 4, 2), "Delayed", "paused")}},
+			},
+			wantStatus:  "paused",
+			wantSince:   day(2024, 4, 2),
+			wantChanges: 1,
+		},
+		{
+			name:  "newer article beats older event",
+			intro: "-",
+			articles: []art{
+				{date: day(2025, 3, 27), status: "paused", events: []content.Event{ev(on(2022, 4, 28), "Royal Assent", "in-force")}},
+			},
+			wantStatus:  "paused",
+			wantSince:   day(2025, 3, 27),
+			wantChanges: 1,
+		},
+		{
+			name:  "month event before an article later that month",
+			intro: "-",
+			articles: []art{
+				{date: day(2024, 5, 31), status: "in-progress", events: []content.Event{ev(month(2024, 5), "Paused", "paused")}},
+			},
+			wantStatus:  "in-progress",
+			wantSince:   day(2024, 5, 31),
+			wantChanges: 1,
+		},
+		{
+			name:  "month event after an article of the month before",
+			intro: "-",
+			articles: []art{
+				{date: day(2024, 4, 30), status: "in-progress", events: []content.Event{ev(month(2024, 5), "Paused", "paused")}},
+			},
+			wantStatus:  "paused",
+			wantSince:   day(2024, 5, 1),
+			wantChanges: 1,
+		},
+		{
+			name:  "same status again keeps the first date",
+			intro: "-",
+			articles: []art{
+				{date: day(2024, 1, 10), status: "planned"},
+				{date: day(2024, 4, 2), status: "paused"},
+				{date: day(2024, 10, 31), status: "paused"},
+				{date: day(2025, 3, 27), status: "paused"},
+			},
+			wantStatus:  "paused",
+			wantSince:   day(2024, 4, 2),
+			wantChanges: 1,
+		},
+		{
+			name:  "back and forth",
+			intro: "-",
+			articles: []art{
+				{date: day(2024, 1, 10), status: "planned"},
+				{date: day(2024, 4, 2), status: "paused"},
+				{date: day(2024, 9, 1), status: "planned"},
+			},
+			wantStatus:  "planned",
+			wantSince:   day(2024, 9, 1),
+			wantChanges: 2,
+		},
+		{
+			name:  "intro page's status wins, undated",
+			intro: "paused",
+			articles: []art{
+				{date: day(2024, 1, 10), status: "planned"},
+				{date: day(2025, 3, 27), status: "in-progress"},
+			},
+			wantStatus:  "paused",
+			wantSince:   time.Time{}, // not "paused since 27 March", when the story says in progress
+			wantChanges: 1,
+		},
+		{
+			name:  "intro page agrees with the story",
+			intro: "paused",
+			articles: []art{
+				{date: day(2024, 1, 10), status: "planned"},
+				{date: day(2024, 4, 2), status: "paused"},
+				{date: day(2025, 3, 27)},
+			},
+			wantStatus:  "paused",
+			wantSince:   day(2024, 4, 2),
+			wantChanges: 1,
+		},
+		{
+			name:       "intro page's status with no articles",
+			intro:      "in-force",
+			wantStatus: "in-force",
+		},
+		{
+			name:  "intro page without a status",
+			intro: "",
+			articles: []art{
+				{date: day(2025, 3, 27), status: "reported"},
+			},
+			wantStatus: "reported",
+			wantSince:  day(2025, 3, 27),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set := &content.Set{Settings: testSettings()}
+			for i, a := range tt.articles {
+				c := article(string(rune('a'+i)), a.date)
+				c.Topics = []string{"ICS assessments"}
+				c.Status = a.status
+				c.Events = a.events
+				set.Articles = append(set.Articles, c)
+			}
+			if tt.intro != "-" {
+				set.Topics = []*content.Page{{File: "content/topics/ics-assessments.md", Slug: "ics-assessments", Title: "ICS assessments", Status: tt.intro}}
+			}
+			s := buildSet(t, set, testNow)
+			g := findGroup(t, s.Topics, "ics-assessments")
+			if got := statusKey(g.Status); got != tt.wantStatus {
+				t.Errorf("got status %s, want %s", got, tt.wantStatus)
+			}
+			if got := g.Since.Time; !got.Equal(tt.wantSince) {
+				t.Errorf("got since %s, want %s", got, tt.wantSince)
+			}
+			if g.Changes != tt.wantChanges {
+				t.Errorf("got %d changes, want %d", g.Changes, tt.wantChanges)
+			}
+		})
+	}
+}
+
+func TestGroupUpdated(t *testing.T) {
+	a := article("a", day(2025, 3, 1))
+	a.Topics = []string{"ICS assessments"}
+	a.Updated = day(2025, 5, 2)
+	b := article("b", day(2025, 4, 1))
+	b.Topics = []string{"ICS assessments"}
+	s := build(t, testNow, a, b)
+	if got, want := s.Topics[0].Updated, day(2025, 5, 2); !got.Equal(want) {
+		t.Errorf("got Updated %s, want %s", got, want)
+	}
+}

@@ -26,7 +26,14 @@ type Group struct {
 	Changes  int          // how many times the status changed along the story
 	Updated  time.Time    // newest content change among its articles
 
-	index map[*Article]int // position in Articles
+	index   map[*Article]int // position in Articles
+	updates []statusPoint    // statuses of updated articles, as of their update
+}
+
+// statusPoint is a status the story reached at a date.
+type statusPoint struct {
+	date   content.Date
+	status *content.Status
 }
 
 // Step is one dated point of a group's story: an article's publication
@@ -35,13 +42,14 @@ type Step struct {
 	Date    content.Date
 	Label   string
 	Status  *content.Status
-	Article *Article // the article published, or the one reporting the event
+	Article *Article // the article published or updated, or the one reporting the event
 	Event   bool
+	Update  bool // the step is the article's update, carrying its status
 }
 
 // groups gathers the articles under each name that keys returns, and
 // adds a group for every intro page.
-func groups(kind string, intros []*content.Page, articles []*Article, keys func(*Article) []string, s *content.Settings) []*Group {
+func groups(kind string, intros []*content.Page, articles []*Article, keys func(*Article) []string, s *content.Settings, now time.Time) []*Group {
 	bySlug := map[string]*Group{}
 	get := func(slug, name string) *Group {
 		g := bySlug[slug]
@@ -78,7 +86,7 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 				g.FullName = g.Intro.Title
 			}
 		}
-		g.story(s)
+		g.story(s, now)
 		out = append(out, g)
 	}
 	slices.SortFunc(out, func(a, b *Group) int {
@@ -101,7 +109,7 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 
 // story merges the group's articles and their events into date order and
 // works out the current status.
-func (g *Group) story(s *content.Settings) {
+func (g *Group) story(s *content.Settings, now time.Time) {
 	seen := map[string]bool{}
 	g.index = make(map[*Article]int, len(g.Articles))
 	for i, a := range g.Articles {
@@ -110,6 +118,12 @@ func (g *Group) story(s *content.Settings) {
 			g.Updated = a.Modified
 		}
 		g.Story = append(g.Story, &Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: a.Status, Article: a})
+		if !a.Updated.IsZero() && a.Status != nil {
+			// An updated article's status is where things stood at its
+			// update, not at its first publication.
+			g.Story[len(g.Story)-1].Status = nil
+			g.Story = append(g.Story, &Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: a.Status, Article: a, Update: true})
+		}
 		for _, e := range a.Events {
 			key := e.Date.Time.Format(time.RFC3339) + "\x00" + e.Label
 			if seen[key] {
@@ -132,17 +146,14 @@ func (g *Group) story(s *content.Settings) {
 		return strings.Compare(a.Label, b.Label)
 	})
 	var last *content.Status
-	for _, st := range g.Story {
-		if st.Status == nil {
-			continue
-		}
-		if last != nil && st.Status.Key != last.Key {
+	for _, p := range g.statusPoints(now) {
+		if last != nil && p.status.Key != last.Key {
 			g.Changes++
 		}
-		if last == nil || st.Status.Key != last.Key {
-			g.Since = st.Date
+		if last == nil || p.status.Key != last.Key {
+			g.Since = p.date
 		}
-		last = st.Status
+		last = p.status
 	}
 	g.Status = last
 	if g.Intro != nil && g.Intro.Status != "" {
@@ -153,6 +164,21 @@ func (g *Group) story(s *content.Settings) {
 			g.Since = content.Date{}
 		}
 	}
+}
+
+// statusPoints lists the statuses the story reached up to now, in date
+// order. Statuses of events still to come do not count yet.
+func (g *Group) statusPoints(now time.Time) []statusPoint {
+	var out []statusPoint
+	for _, st := range g.Story {
+		if st.Date.Time.After(now) {
+			break
+		}
+		if st.Status != nil {
+			out = append(out, statusPoint{st.Date, st.Status})
+		}
+	}
+	return out
 }
 
 // link calls add for every article and each group it belongs to, in the

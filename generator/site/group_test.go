@@ -276,9 +276,10 @@ func TestGroupStoryRepeatedEventKeepsNewestReport(t *testing.T) {
 
 func TestGroupStatus(t *testing.T) {
 	type art struct {
-		date   time.Time
-		status string
-		events []content.Event
+		date    time.Time
+		updated time.Time
+		status  string
+		events  []content.Event
 	}
 	ev := func(d content.Date, label, status string) content.Event {
 		return content.Event{Date: d, Label: label, Status: status}
@@ -399,6 +400,27 @@ func TestGroupStatus(t *testing.T) {
 			wantChanges: 1,
 		},
 		{
+			name:  "an event still to come does not set the status yet",
+			intro: "-",
+			articles: []art{
+				{date: day(2025, 3, 27), status: "paused", events: []content.Event{ev(on(2026, 4, 1), "Assessments restart", "in-progress")}},
+			},
+			wantStatus:  "paused",
+			wantSince:   day(2025, 3, 27),
+			wantChanges: 0,
+		},
+		{
+			name:  "an updated article's status counts from its update",
+			intro: "-",
+			articles: []art{
+				{date: day(2023, 6, 14), updated: day(2025, 3, 28), status: "paused"},
+				{date: day(2023, 12, 6), status: "piloting"},
+			},
+			wantStatus:  "paused",
+			wantSince:   day(2025, 3, 28),
+			wantChanges: 1,
+		},
+		{
 			name:       "intro page's status with no articles",
 			intro:      "in-force",
 			wantStatus: "in-force",
@@ -421,6 +443,7 @@ func TestGroupStatus(t *testing.T) {
 				c.Topics = []string{"ICS assessments"}
 				c.Status = a.status
 				c.Events = a.events
+				c.Updated = a.updated
 				set.Articles = append(set.Articles, c)
 			}
 			if tt.intro != "-" {

@@ -58,11 +58,17 @@ func distance(a, b *Article) int64 {
 	return int64(d)
 }
 
-// newer finds the newest article of a's topics, when it is newer than a.
+// newer finds the newest article of a's topics, when it is newer than a;
+// withdrawn articles are no update to point readers to.
 func newer(a *Article) (*Article, *Group) {
 	for _, g := range a.Topics {
-		if top := g.Articles[0]; top != a && top.Date.After(a.Date) {
-			return top, g
+		for _, top := range g.Articles {
+			if !top.Date.After(a.Date) {
+				break
+			}
+			if top.Withdrawn == nil {
+				return top, g
+			}
 		}
 	}
 	return nil, nil

@@ -101,6 +101,11 @@ func TestRelated(t *testing.T) {
 	}
 }
 
+func withdrawn(a *content.Article) *content.Article {
+	a.Withdrawn = &content.Withdrawal{Date: a.Date.AddDate(0, 0, 7), Explanation: "Replaced."}
+	return a
+}
+
 func TestNewer(t *testing.T) {
 	ics := []string{"ICS assessments"}
 	base := day(2025, 3, 27)
@@ -121,6 +126,19 @@ func TestNewer(t *testing.T) {
 				"oldest": {"newest", "ics-assessments"},
 				"middle": {"newest", "ics-assessments"},
 				"newest": {},
+			},
+		},
+		{
+			name: "a withdrawn article is no newer update",
+			articles: []*content.Article{
+				tagged("oldest", base.AddDate(-2, 0, 0), ics, nil),
+				withdrawn(tagged("withdrawn", base, ics, nil)),
+				tagged("middle", base.AddDate(-1, 0, 0), ics, nil),
+			},
+			want: map[string]want{
+				"oldest":    {"middle", "ics-assessments"},
+				"middle":    {},
+				"withdrawn": {},
 			},
 		},
 		{

@@ -85,8 +85,8 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 		}
 	}
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
-	s.Topics = groups("topics", set.Topics, s.Articles, func(a *Article) []string { return a.Article.Topics }, &s.Settings)
-	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Article.Regulators }, &s.Settings)
+	s.Topics = groups("topics", set.Topics, s.Articles, func(a *Article) []string { return a.Article.Topics }, &s.Settings, now)
+	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Article.Regulators }, &s.Settings, now)
 	link(s.Articles, s.Topics, func(a *Article, g *Group) { a.Topics = append(a.Topics, g) })
 	link(s.Articles, s.Regulators, func(a *Article, g *Group) { a.Regulators = append(a.Regulators, g) })
 	for _, a := range s.Articles {
@@ -105,8 +105,11 @@ func (s *Site) newArticle(c *content.Article) *Article {
 		Modified: c.Date,
 		Status:   s.Settings.Status(c.Status),
 	}
-	if !c.Updated.IsZero() {
+	if c.Updated.After(a.Modified) {
 		a.Modified = c.Updated
+	}
+	if c.Withdrawn != nil && c.Withdrawn.Date.After(a.Modified) {
+		a.Modified = c.Withdrawn.Date
 	}
 	a.ID = c.ID
 	if a.ID == "" {
@@ -148,19 +151,25 @@ func (s *Site) checkURLs(set *content.Set) error {
 	add := func(u string, c claim) {
 		if prev, ok := claims[u]; ok {
 			errs = append(errs, &content.Error{File: c.a.File, Line: c.line,
-				Msg: fmt.Sprintf("%s: %s is also the URL of %s (%s): choose another", c.what, u, prev.a.File, prev.what)})
+				Msg: fmt.Sprintf("%s: %s is also the URL of %s:%d (%s): choose another", c.what, u, prev.a.File, prev.line, prev.what)})
 			return
 		}
 		claims[u] = c
 	}
-	for _, a := range s.Articles {
+	// Held-back articles claim their URLs now, so a clash fails today's
+	// build rather than the one on the day they go live.
+	all := slices.Clone(s.Articles)
+	for _, h := range s.Held {
+		all = append(all, s.newArticle(h))
+	}
+	for _, a := range all {
 		line := a.Lines["slug"]
 		if line == 0 {
 			line = a.Line
 		}
 		add(a.URL, claim{a.Article, line, "slug"})
 	}
-	for _, a := range s.Articles {
+	for _, a := range all {
 		for _, al := range a.Aliases {
 			add(sitePath(al), claim{a.Article, a.Lines["aliases"], "aliases"})
 		}

@@ -405,7 +405,7 @@ func TestNewURLErrors(t *testing.T) {
 			},
 			want: []content.Error{
 				{File: "content/articles/2025-03-01-ics-paused.md", Line: 1,
-					Msg: "slug: /2025/03/ics-paused/ is also the URL of content/articles/2025-03-27-ics-paused.md (slug): choose another"},
+					Msg: "slug: /2025/03/ics-paused/ is also the URL of content/articles/2025-03-27-ics-paused.md:1 (slug): choose another"},
 			},
 		},
 		{
@@ -416,7 +416,7 @@ func TestNewURLErrors(t *testing.T) {
 			},
 			want: []content.Error{
 				{File: "content/articles/b.md", Line: 7,
-					Msg: "slug: /2025/03/ics/ is also the URL of content/articles/a.md (slug): choose another"},
+					Msg: "slug: /2025/03/ics/ is also the URL of content/articles/a.md:5 (slug): choose another"},
 			},
 		},
 		{
@@ -427,7 +427,7 @@ func TestNewURLErrors(t *testing.T) {
 			},
 			want: []content.Error{
 				{File: "content/articles/ics-paused.md", Line: 9,
-					Msg: "aliases: /2025/03/cqc-it-review/ is also the URL of content/articles/cqc-it-review.md (slug): choose another"},
+					Msg: "aliases: /2025/03/cqc-it-review/ is also the URL of content/articles/cqc-it-review.md:1 (slug): choose another"},
 			},
 		},
 		{
@@ -438,7 +438,7 @@ func TestNewURLErrors(t *testing.T) {
 			},
 			want: []content.Error{
 				{File: "content/articles/ics-paused.md", Line: 12,
-					Msg: "aliases: /2025/03/cqc-it-review/ is also the URL of content/articles/cqc-it-review.md (slug): choose another"},
+					Msg: "aliases: /2025/03/cqc-it-review/ is also the URL of content/articles/cqc-it-review.md:1 (slug): choose another"},
 			},
 		},
 		{
@@ -449,7 +449,7 @@ func TestNewURLErrors(t *testing.T) {
 			},
 			want: []content.Error{
 				{File: "content/articles/second.md", Line: 4,
-					Msg: "aliases: /old/ is also the URL of content/articles/first.md (aliases): choose another"},
+					Msg: "aliases: /old/ is also the URL of content/articles/first.md:6 (aliases): choose another"},
 			},
 		},
 		{
@@ -461,9 +461,9 @@ func TestNewURLErrors(t *testing.T) {
 			},
 			want: []content.Error{
 				{File: "content/articles/a.md", Line: 3,
-					Msg: "slug: /2025/03/y/ is also the URL of content/articles/y.md (slug): choose another"},
+					Msg: "slug: /2025/03/y/ is also the URL of content/articles/y.md:1 (slug): choose another"},
 				{File: "content/articles/z.md", Line: 8,
-					Msg: "aliases: /2025/03/y/ is also the URL of content/articles/y.md (slug): choose another"},
+					Msg: "aliases: /2025/03/y/ is also the URL of content/articles/y.md:1 (slug): choose another"},
 			},
 		},
 	}
@@ -555,4 +555,27 @@ func dump(s *Site) string {
 	}
 	fmt.Fprintln(&b, s.Redirects)
 	return b.String()
+}
+
+func TestNewHeldArticleClaimsItsURL(t *testing.T) {
+	live := article("ics", day(2025, 3, 1))
+	held := article("ics", day(2025, 3, 30))
+	held.File, held.Path = "content/articles/later.md", "articles/later.md"
+	_, err := New(&content.Set{Settings: testSettings(), Articles: []*content.Article{live, held}}, day(2025, 3, 15))
+	want := "content/articles/later.md:1: slug: /2025/03/ics/ is also the URL of content/articles/ics.md:1 (slug): choose another"
+	if err == nil || err.Error() != want {
+		t.Errorf("got error %v, want %s", err, want)
+	}
+}
+
+func TestNewWithdrawalIsAContentChange(t *testing.T) {
+	a := article("a", day(2025, 3, 1))
+	a.Withdrawn = &content.Withdrawal{Date: day(2025, 4, 2), Explanation: "Replaced."}
+	s := build(t, testNow, a)
+	if got, want := s.Articles[0].Modified, day(2025, 4, 2); !got.Equal(want) {
+		t.Errorf("got modified %s, want the withdrawal date %s", got, want)
+	}
+	if !s.Updated.Equal(day(2025, 4, 2)) {
+		t.Errorf("got site updated %s, want the withdrawal date", s.Updated)
+	}
 }

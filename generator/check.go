@@ -195,7 +195,7 @@ func checkSources(a *site.Article) []finding {
 		}
 		u, err := url.Parse(src.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			out = append(out, finding{file: a.File, line: a.Lines["sources"],
+			out = append(out, finding{file: a.File, line: src.Line,
 				msg: fmt.Sprintf("sources.url: %q is not an absolute http(s) address: write it like https://www.example.org/page", src.URL)})
 		}
 	}

@@ -16,7 +16,7 @@ func TestCheckFindings(t *testing.T) {
 	want := []string{
 		file + `:5: warning: topics: "Asessments" is used by this article only: check its spelling against the other topics`,
 		file + `:6: warning: regulators: "CQX" is used by this article only: check its spelling against the other regulators`,
-		file + `:8: sources.url: "/not/absolute" is not an absolute http(s) address: write it like https://www.example.org/page`,
+		file + `:9: sources.url: "/not/absolute" is not an absolute http(s) address: write it like https://www.example.org/page`,
 		file + `:11: link "/2024/12/missing/": the site has no page or file at /2024/12/missing/`,
 		file + `:11: link "../missing/": the site has no page or file at /2025/01/missing/`,
 		file + `:13: image "/images/missing.png": the site has no page or file at /images/missing.png`,

@@ -49,6 +49,7 @@ type Source struct {
 	URL       string
 	Publisher string
 	Date      Date
+	Line      int // the line of its url, for later checks
 }
 
 // Event is a key date in the story an article reports.
@@ -109,11 +110,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			}
 		case "aliases":
 			a.Aliases = d.list(key, v)
-			for _, al := range a.Aliases {
-				if !strings.HasPrefix(al, "/") || strings.Contains(al, "..") || strings.ContainsAny(al, "?#\\ ") {
-					d.fail(v.line, "aliases: %q is not a site path: write it like /2024/05/old-slug/", al)
-				}
-			}
+			checkAliases(d, v)
 		case "id":
 			a.ID = d.text(key, v)
 		case "changes":
@@ -138,7 +135,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 					case "title":
 						src.Title = d.text("sources.title", v)
 					case "url":
-						src.URL = d.text("sources.url", v)
+						src.URL, src.Line = d.text("sources.url", v), v.line
 						if scheme := unsafeScheme(src.URL); scheme != "" {
 							d.fail(v.line, "sources.url: %s: URLs are not allowed: give the source's http(s) address", scheme)
 						}
@@ -183,7 +180,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 		}
 	})
 	d.require("", a.Line, seen, "title", "date", "summary")
-	checkUpdated(d, a)
+	checkUpdated(d, a, loc)
 	if a.Slug == "" {
 		base := strings.TrimSuffix(path.Base(a.Path), path.Ext(a.Path))
 		a.Slug = Slug(datePrefix.ReplaceAllString(base, ""))
@@ -193,25 +190,58 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 	}
 }
 
+// checkAliases reports each alias that is not a path on the site, on the
+// alias's own line.
+func checkAliases(d *decoder, v *node) {
+	items := v.items
+	if v.kind == scalarNode {
+		items = []*node{v}
+	}
+	for _, n := range items {
+		al := strings.TrimSpace(n.text)
+		if n.kind != scalarNode || al == "" {
+			continue // reported by list
+		}
+		if !strings.HasPrefix(al, "/") || strings.Contains(al, "..") || strings.ContainsAny(al, "?#\\ ") {
+			d.fail(n.line, "aliases: %q is not a site path: write it like /2024/05/old-slug/", al)
+		}
+	}
+}
+
 // checkUpdated holds updated to be no older than the date or the newest
 // change note, so readers never see an update dated before its news.
-func checkUpdated(d *decoder, a *Article) {
-	line := a.Lines["updated"]
-	if a.Updated.IsZero() {
+func checkUpdated(d *decoder, a *Article, loc *time.Location) {
+	line, set := a.Lines["updated"]
+	if !set {
 		if len(a.Changes) > 0 {
 			d.fail(a.Lines["changes"], "changes: listed, but updated is not set: add updated: with the newest change's date")
 		}
 		return
 	}
-	if !a.Date.IsZero() && a.Updated.Before(a.Date) {
-		d.fail(line, "updated: %s is before date %s: updated must be on or after the publication date", day(a.Updated), day(a.Date))
+	if a.Updated.IsZero() {
+		return // not a date, and already reported
 	}
+	if !a.Date.IsZero() && a.Updated.Before(a.Date) {
+		d.fail(line, "updated: %s is before date %s: updated must be on or after the publication date", stamp(a.Updated, loc), stamp(a.Date, loc))
+	}
+	var newest time.Time
 	for _, c := range a.Changes {
-		if c.Date.After(a.Updated) {
-			d.fail(line, "updated: %s is older than the change note of %s: set updated to %s or later", day(a.Updated), day(c.Date), day(c.Date))
-			return
+		if c.Date.After(newest) {
+			newest = c.Date
 		}
+	}
+	if newest.After(a.Updated) {
+		d.fail(line, "updated: %s is older than the newest change note (%s): set updated to %s or later", stamp(a.Updated, loc), stamp(newest, loc), stamp(newest, loc))
 	}
 }
 
-func day(t time.Time) string { return t.Format("2006-01-02") }
+// stamp writes t in the site's time zone as an editor would write it: the
+// day alone at midnight, else the day and the time, so that two values on
+// the same day never read as equal.
+func stamp(t time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	if t.Equal(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)) {
+		return t.Format("2006-01-02")
+	}
+	return t.Format("2006-01-02T15:04:05")
+}

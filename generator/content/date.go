@@ -25,15 +25,20 @@ func parseDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 			return Date{Time: t}, nil
 		}
 	}
+	// Parsing in UTC rather than with time.Parse keeps an offset from
+	// turning into the build machine's own zone when the two agree.
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700 MST"} {
-		if t, err := time.Parse(layout, s); err == nil {
+		if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
 			return Date{Time: t}, nil
 		}
 	}
-	if monthOK {
-		if t, err := time.ParseInLocation("2006-01", s, loc); err == nil {
-			return Date{Time: t, MonthOnly: true}, nil
-		}
+	t, err := time.ParseInLocation("2006-01", s, loc)
+	switch {
+	case err == nil && monthOK:
+		return Date{Time: t, MonthOnly: true}, nil
+	case err == nil:
+		return Date{}, fmt.Errorf("%q is a month without a day: this field needs the day too, as YYYY-MM-DD", s)
+	case monthOK:
 		return Date{}, fmt.Errorf("%q is not a date: %s, or YYYY-MM for a month", s, dateHint)
 	}
 	return Date{}, fmt.Errorf("%q is not a date: %s", s, dateHint)

@@ -20,13 +20,18 @@ func (d *decoder) fail(line int, format string, args ...any) {
 }
 
 // each calls fn for every key of a map node, rejecting keys not in known
-// with a did-you-mean hint. It returns the keys it saw.
+// with a did-you-mean hint. It returns the keys it saw, or nil when n is
+// not a map at all.
 func (d *decoder) each(field string, n *node, known []string, fn func(key string, v *node)) map[string]bool {
-	seen := map[string]bool{}
 	if n.kind != mapNode {
-		d.fail(n.line, "%s: got %s, want a map of %s", field, n.describe(), strings.Join(known, ", "))
-		return seen
+		label := field
+		if label == "" {
+			label = "front matter"
+		}
+		d.fail(n.line, "%s: got %s, want a map of %s", label, n.describe(), strings.Join(known, ", "))
+		return nil
 	}
+	seen := map[string]bool{}
 	for i, k := range n.keys {
 		name := k.text
 		if !slices.Contains(known, name) {
@@ -47,7 +52,12 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 	return seen
 }
 
+// require reports each of names missing from seen. A nil seen means each
+// has already reported that the value is not a map, and one error says it.
 func (d *decoder) require(field string, line int, seen map[string]bool, names ...string) {
+	if seen == nil {
+		return
+	}
 	for _, name := range names {
 		if !seen[name] {
 			label := name
@@ -135,9 +145,10 @@ func (d *decoder) date(field string, n *node, loc *time.Location, monthOK bool) 
 }
 
 // closest returns the known name nearest to s, if it is near enough to be
-// a likely typo.
+// a likely typo: about one edit in three letters, so that "titel" suggests
+// title but "date" on a page without one does not.
 func closest(s string, known []string) string {
-	best, bestDist := "", len(s)/2+2
+	best, bestDist := "", len(s)/3+2
 	for _, k := range known {
 		if dist := distance(strings.ToLower(s), k); dist < bestDist {
 			best, bestDist = k, dist

@@ -12,7 +12,9 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -58,7 +60,7 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 	var articles, intros []string
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
-			errs = append(errs, &Error{File: joinPath(dir, p), Msg: err.Error()})
+			errs = append(errs, &Error{File: joinPath(dir, p), Msg: fmt.Sprintf("can't read the folder: %v", withoutPath(err))})
 			return nil
 		}
 		name := e.Name()
@@ -165,7 +167,7 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown) (*Pa
 			pg.Summary = d.text(key, v)
 		case "status":
 			pg.Status = d.text(key, v)
-			if s.Status(pg.Status) == nil {
+			if pg.Status != "" && s.Status(pg.Status) == nil {
 				d.fail(v.line, "status: %q is not one of: %s", pg.Status, strings.Join(s.statusKeys(), ", "))
 			}
 		}
@@ -202,13 +204,13 @@ var formats = []*frontmatter.Format{
 }
 
 func readDoc(fsys fs.FS, p string, d *decoder) (*doc, bool) {
-	data, err := fs.ReadFile(fsys, p)
+	data, err := readFile(fsys, p)
 	if err != nil {
-		d.fail(0, "%v", err)
+		d.fail(0, "can't read the file: %v", withoutPath(err))
 		return nil, false
 	}
 	if len(data) > MaxFileSize {
-		d.fail(0, "file is %d MB: the most a file may be is %d MB", len(data)>>20, MaxFileSize>>20)
+		d.fail(0, "file is larger than %d MB: split it, or publish large material as a separate file and link to it", MaxFileSize>>20)
 		return nil, false
 	}
 	if !utf8.Valid(data) {
@@ -232,7 +234,7 @@ func readDoc(fsys fs.FS, p string, d *decoder) (*doc, bool) {
 	}
 	var root *node
 	if m.format == "yaml" {
-		root, err = parseYAML(m.data, open+1)
+		root, err = parseYAML(m.data, open+1, "front matter")
 	} else {
 		root, err = parseTOML(m.data, open+1)
 	}
@@ -242,6 +244,27 @@ func readDoc(fsys fs.FS, p string, d *decoder) (*doc, bool) {
 	}
 	bodyLine := bytes.Count(data, []byte("\n")) - bytes.Count(rest, []byte("\n")) + 1
 	return &doc{root: root, body: rest, line: open, bodyLine: bodyLine}, true
+}
+
+// readFile reads at most one byte more than MaxFileSize, so an oversized
+// file is detected without holding all of it in memory.
+func readFile(fsys fs.FS, p string) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+}
+
+// withoutPath drops the path from a file system error, since the message
+// it goes into already starts with the file's name.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // normalize drops a byte-order mark and turns CRLF line ends into LF.

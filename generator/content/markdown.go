@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -13,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Link is a link or image in an article body, with the line it is on.
@@ -69,38 +71,26 @@ func convert(md goldmark.Markdown, body []byte, firstLine int, d *decoder) (stri
 	return buf.String(), links
 }
 
-// lineOf finds the 0-based line of a node from the first text segment
-// beneath it.
+// lineOf finds the 0-based line of a node from its position in src, or
+// from the first line of the block holding it when it has none.
 func lineOf(n ast.Node, src []byte) int {
+	if pos := n.Pos(); pos >= 0 && pos <= len(src) {
+		return bytes.Count(src[:pos], []byte("\n"))
+	}
 	for c := n; c != nil; c = c.Parent() {
 		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
-			return bytes.Count(src[:c.Lines().At(0).Start], []byte("\n")) + offsetInBlock(n, c, src)
+			return bytes.Count(src[:c.Lines().At(0).Start], []byte("\n"))
 		}
 	}
 	return 0
 }
 
-// offsetInBlock counts the lines between a block's start and the inline
-// node's first text.
-func offsetInBlock(n, block ast.Node, src []byte) int {
-	start := block.Lines().At(0).Start
-	var pos = -1
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			pos = t.Segment.Start
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	if pos < start {
-		return 0
-	}
-	return bytes.Count(src[start:pos], []byte("\n"))
-}
-
 // unsafeScheme returns the scheme of a URL that could run script, or "".
+// Character references are resolved first, as a browser would, so that
+// &#106;avascript: is caught too.
 func unsafeScheme(dest string) string {
-	u, err := url.Parse(strings.TrimSpace(dest))
+	dest = string(util.URLEscape([]byte(strings.TrimSpace(dest)), true))
+	u, err := url.Parse(dest)
 	var scheme string
 	if err == nil {
 		scheme = strings.ToLower(u.Scheme)
@@ -114,9 +104,13 @@ func unsafeScheme(dest string) string {
 	return ""
 }
 
+// truncate shortens s to at most n bytes, never splitting a character.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return fmt.Sprintf("%s…", s[:n])
 }

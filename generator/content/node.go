@@ -47,22 +47,23 @@ func (n *node) describe() string {
 	return fmt.Sprintf("%s %q", n.typ, n.text)
 }
 
-// parseYAML reads YAML into nodes; lines count from firstLine.
-func parseYAML(data []byte, firstLine int) (*node, error) {
+// parseYAML reads YAML into nodes; lines count from firstLine. what names
+// the YAML in messages: "front matter", or "the file" for site.yaml.
+func parseYAML(data []byte, firstLine int, what string) (*node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(err, firstLine)
+		return nil, yamlError(err, firstLine, what)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &node{kind: mapNode, line: firstLine}, nil
 	}
-	return fromYAML(doc.Content[0], firstLine-1, 0)
+	return fromYAML(doc.Content[0], firstLine-1, 0, what)
 }
 
-func fromYAML(y *yaml.Node, offset, depth int) (*node, error) {
+func fromYAML(y *yaml.Node, offset, depth int, what string) (*node, error) {
 	line := y.Line + offset
 	if depth > maxDepth {
-		return nil, &Error{Line: line, Msg: fmt.Sprintf("front matter nests deeper than %d levels", maxDepth)}
+		return nil, &Error{Line: line, Msg: fmt.Sprintf("%s nests deeper than %d levels", what, maxDepth)}
 	}
 	n := &node{line: line}
 	switch y.Kind {
@@ -75,7 +76,7 @@ func fromYAML(y *yaml.Node, offset, depth int) (*node, error) {
 	case yaml.SequenceNode:
 		n.kind = listNode
 		for _, c := range y.Content {
-			item, err := fromYAML(c, offset, depth+1)
+			item, err := fromYAML(c, offset, depth+1, what)
 			if err != nil {
 				return nil, err
 			}
@@ -94,7 +95,7 @@ func fromYAML(y *yaml.Node, offset, depth int) (*node, error) {
 				return nil, &Error{Line: k.Line + offset, Msg: fmt.Sprintf("%s: set twice (first at line %d): keep one", k.Value, first)}
 			}
 			seen[k.Value] = k.Line + offset
-			val, err := fromYAML(v, offset, depth+1)
+			val, err := fromYAML(v, offset, depth+1, what)
 			if err != nil {
 				return nil, err
 			}
@@ -122,26 +123,38 @@ func yamlType(y *yaml.Node) string {
 	return "string"
 }
 
+// yamlParserProblems are the messages of yaml.v3's parser, as opposed to
+// its scanner. The parser gives 0-based line numbers, the scanner 1-based
+// ones (go-yaml/yaml#205), so the parser's need one added.
+var yamlParserProblems = []string{
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected '-' indicator",
+	"did not find expected <document start>",
+	"did not find expected key",
+	"did not find expected node content",
+	"found duplicate %",
+	"found incompatible YAML document",
+	"found undefined tag handle",
+}
+
 // yamlError turns the YAML parser's message into ours, with the line
-// counted in the file rather than in the front matter.
-func yamlError(err error, firstLine int) error {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	line := firstLine
+// counted in the file rather than in the YAML.
+func yamlError(err error, firstLine int, what string) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line, rest := firstLine, msg
 	var l int
-	var rest string
 	if _, scanErr := fmt.Sscanf(msg, "line %d:", &l); scanErr == nil {
-		line = firstLine + l - 1
-		if i := strings.Index(msg, ":"); i >= 0 {
-			rest = strings.TrimSpace(msg[i+1:])
+		rest = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		if slices.ContainsFunc(yamlParserProblems, func(p string) bool { return strings.HasPrefix(rest, p) }) {
+			l++
 		}
-	} else {
-		rest = msg
+		line = firstLine + l - 1
 	}
-	if strings.Contains(rest, "found character that cannot start any token") {
+	if strings.Contains(rest, "found character that cannot start any token") || strings.Contains(rest, "tab character") {
 		rest += " (YAML does not allow tabs for indentation: indent with spaces)"
 	}
-	return &Error{Line: line, Msg: "front matter is not valid YAML: " + rest}
+	return &Error{Line: line, Msg: what + " is not valid YAML: " + rest}
 }
 
 // parseTOML reads TOML into nodes. TOML's decoder keeps no positions, so
@@ -154,17 +167,13 @@ func parseTOML(data []byte, firstLine int) (*node, error) {
 		line := firstLine
 		if pe, ok := err.(toml.ParseError); ok {
 			line = firstLine + pe.Position.Line - 1
-			return nil, &Error{Line: line, Msg: "front matter is not valid TOML: " + pe.Message}
+			return nil, &Error{Line: line, Msg: "front matter is not valid TOML: " + ourCase(pe.Message)}
 		}
-		return nil, &Error{Line: line, Msg: "front matter is not valid TOML: " + err.Error()}
+		return nil, &Error{Line: line, Msg: "front matter is not valid TOML: " + ourCase(err.Error())}
 	}
 	lines := strings.Split(string(data), "\n")
 	root := &node{kind: mapNode, line: firstLine}
-	for _, key := range md.Keys() {
-		if len(key) != 1 {
-			continue
-		}
-		name := key[0]
+	for _, name := range topKeys(md) {
 		line := firstLine + tomlKeyLine(lines, name)
 		val, err := fromTOML(m[name], line, 1)
 		if err != nil {
@@ -176,12 +185,35 @@ func parseTOML(data []byte, firstLine int) (*node, error) {
 	return root, nil
 }
 
+// ourCase writes a parser's sentence the way our messages are written:
+// lower case first, no full stop ("Key 'x' has already been defined.").
+func ourCase(msg string) string {
+	msg = strings.TrimSuffix(msg, ".")
+	if msg != "" && 'A' <= msg[0] && msg[0] <= 'Z' {
+		msg = string(msg[0]+'a'-'A') + msg[1:]
+	}
+	return msg
+}
+
+// topKeys lists the top-level names in the order they are first written.
+// md.Keys repeats a name for each [[table]] of an array and leaves it out
+// for dotted keys (withdrawn.date = ...), so it cannot be used as it is.
+func topKeys(md toml.MetaData) []string {
+	var names []string
+	for _, key := range md.Keys() {
+		if !slices.Contains(names, key[0]) {
+			names = append(names, key[0])
+		}
+	}
+	return names
+}
+
 func tomlKeyLine(lines []string, name string) int {
 	for i, l := range lines {
 		l = strings.TrimSpace(l)
 		if strings.HasPrefix(l, name) {
 			rest := strings.TrimSpace(strings.TrimPrefix(l, name))
-			if strings.HasPrefix(rest, "=") {
+			if strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, ".") {
 				return i
 			}
 		}
@@ -249,6 +281,10 @@ func tomlTime(t time.Time) string {
 		return t.Format("2006-01-02")
 	case "datetime-local":
 		return t.Format("2006-01-02T15:04:05")
+	case "time-local":
+		// A time of day alone is not a date; keep it as written so that
+		// it is reported rather than read as 1 January of year 0.
+		return t.Format("15:04:05")
 	}
 	return t.Format(time.RFC3339)
 }

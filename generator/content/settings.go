@@ -101,23 +101,41 @@ func defaultSettings() Settings {
 var settingsFields = []string{"title", "description", "base_url", "language", "time_zone", "page_size", "notice", "regulators", "statuses", "raw_html", "id_authority"}
 
 // loadSettings reads site.yaml if present; a missing file means defaults.
+// The settings it returns always have a Location, even when site.yaml is
+// broken, so articles can still be checked and every problem reported.
 func loadSettings(fsys fs.FS, dir string) (Settings, Errors) {
 	s := defaultSettings()
 	d := &decoder{file: joinPath(dir, SettingsFile)}
+	readSettings(fsys, d, &s)
+	if s.IDAuthority == "" {
+		s.IDAuthority = host(s.BaseURL)
+	}
+	loc, err := location(s.TimeZone)
+	if err != nil {
+		d.fail(0, "time zone %q: %v", s.TimeZone, err)
+		loc = time.UTC
+	}
+	s.Location = loc
+	return s, d.errs
+}
+
+func readSettings(fsys fs.FS, d *decoder, s *Settings) {
 	data, err := fs.ReadFile(fsys, SettingsFile)
 	if errors.Is(err, fs.ErrNotExist) {
-		s.Location, _ = time.LoadLocation(s.TimeZone)
-		s.IDAuthority = host(s.BaseURL)
-		return s, nil
+		return
 	}
 	if err != nil {
-		d.fail(0, "%v", err)
-		return s, d.errs
+		d.fail(0, "can't read the file: %v", withoutPath(err))
+		return
 	}
-	root, err := parseYAML(normalize(data), 1)
+	root, err := parseYAML(normalize(data), 1, "the file")
 	if err != nil {
 		d.errs = append(d.errs, locate(err, d.file))
-		return s, d.errs
+		return
+	}
+	if root.kind != mapNode {
+		d.fail(root.line, "got %s, want settings written as name: value, one a line", root.describe())
+		return
 	}
 	d.each("", root, settingsFields, func(key string, v *node) {
 		switch key {
@@ -130,11 +148,7 @@ func loadSettings(fsys fs.FS, dir string) (Settings, Errors) {
 		case "language":
 			s.Language = d.text(key, v)
 		case "time_zone":
-			s.TimeZone = d.text(key, v)
-			if _, err := time.LoadLocation(s.TimeZone); err != nil {
-				d.fail(v.line, "time_zone: %q is not a known time zone: use a name such as Europe/London", s.TimeZone)
-				s.TimeZone = "Europe/London"
-			}
+			s.TimeZone = timeZone(d, v)
 		case "page_size":
 			s.PageSize = d.integer(key, v, 1)
 		case "notice":
@@ -142,30 +156,49 @@ func loadSettings(fsys fs.FS, dir string) (Settings, Errors) {
 		case "regulators":
 			s.Regulators = regulators(d, v)
 		case "statuses":
-			s.Statuses = statuses(d, v)
+			// A broken list keeps the defaults, so articles are not all
+			// reported as having an unknown status on top of this error.
+			if st := statuses(d, v); len(st) > 0 {
+				s.Statuses = st
+			}
 		case "raw_html":
 			s.RawHTML = d.boolean(key, v)
 		case "id_authority":
 			s.IDAuthority = d.text(key, v)
 		}
 	})
-	if s.IDAuthority == "" {
-		s.IDAuthority = host(s.BaseURL)
+}
+
+// location loads a time zone by name. "Local" is refused because it
+// depends on the machine that builds the site, and the same content
+// must give the same pages everywhere.
+func location(name string) (*time.Location, error) {
+	if name == "Local" {
+		return nil, errors.New("the build machine's zone is not allowed")
 	}
-	s.Location, err = time.LoadLocation(s.TimeZone)
-	if err != nil {
-		d.fail(0, "time zone %q: %v", s.TimeZone, err)
-		s.Location = time.UTC
+	return time.LoadLocation(name)
+}
+
+func timeZone(d *decoder, v *node) string {
+	name := d.text("time_zone", v)
+	if name == "" {
+		return defaultSettings().TimeZone
 	}
-	return s, d.errs
+	if _, err := location(name); err != nil {
+		d.fail(v.line, "time_zone: %q is not a known time zone: use a name such as Europe/London", name)
+		return defaultSettings().TimeZone
+	}
+	return name
 }
 
 func baseURL(d *decoder, v *node) string {
 	s := d.text("base_url", v)
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if s == "" {
+		return defaultSettings().BaseURL
+	}
+	if !isWebURL(s) {
 		d.fail(v.line, "base_url: %q is not an absolute http(s) URL: write it like https://bulletin.example.org/", s)
-		return "http://localhost:8080/"
+		return defaultSettings().BaseURL
 	}
 	return NormalizeBaseURL(s)
 }
@@ -191,7 +224,7 @@ func regulators(d *decoder, v *node) []Regulator {
 			case "url":
 				r.URL = d.text(field+".url", n)
 				if !isWebURL(r.URL) {
-					d.fail(n.line, "%s.url: %q is not an absolute http(s) URL", field, r.URL)
+					d.fail(n.line, "%s.url: %q is not an absolute http(s) URL: write it like https://www.cqc.org.uk/", field, r.URL)
 				}
 			}
 		})

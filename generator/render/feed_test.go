@@ -298,6 +298,9 @@ func TestFeedEntryDates(t *testing.T) {
 			if !c.Updated.IsZero() {
 				modified = c.Updated
 			}
+			if c.Withdrawn != nil && c.Withdrawn.Date.After(modified) {
+				modified = c.Withdrawn.Date // a withdrawal is a content change
+			}
 			for _, ff := range feedFormats {
 				name := d.dir + ff.file
 				it := itemFor(t, name, feeds[name], slug)

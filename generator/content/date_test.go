@@ -1,0 +1,83 @@
+package content
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseDate(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		in        string
+		monthOK   bool
+		want      string // RFC 3339, or the error
+		wantMonth bool
+	}{
+		{name: "day in winter", in: "2025-01-15", want: "2025-01-15T00:00:00Z"},
+		{name: "day in summer", in: "2025-06-01", want: "2025-06-01T00:00:00+01:00"},
+		{name: "local date and time", in: "2025-06-01T09:30:15", want: "2025-06-01T09:30:15+01:00"},
+		{name: "local date and time without seconds", in: "2025-06-01T09:30", want: "2025-06-01T09:30:00+01:00"},
+		{name: "local date and time with a space", in: "2025-06-01 09:30", want: "2025-06-01T09:30:00+01:00"},
+		{name: "RFC 3339 in UTC", in: "2025-06-01T09:30:00Z", want: "2025-06-01T09:30:00Z"},
+		{name: "RFC 3339 with an offset", in: "2025-06-01T09:30:00-05:00", want: "2025-06-01T09:30:00-05:00"},
+		{name: "RFC 3339 with fractions", in: "2025-06-01T09:30:00.5+02:00", want: "2025-06-01T09:30:00.5+02:00"},
+		{name: "space and offset", in: "2025-06-01 09:30:00+02:00", want: "2025-06-01T09:30:00+02:00"},
+		{name: "month where allowed", in: "2024-05", monthOK: true, want: "2024-05-01T00:00:00+01:00", wantMonth: true},
+		{name: "day where a month is allowed", in: "2024-05-31", monthOK: true, want: "2024-05-31T00:00:00+01:00"},
+		{name: "month where not allowed", in: "2024-05", want: `"2024-05" is a month without a day: this field needs the day too, as YYYY-MM-DD`},
+		{name: "day first", in: "27/03/2025", want: `"27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+		{name: "day first where a month is allowed", in: "27/03/2025", monthOK: true, want: `"27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z), or YYYY-MM for a month`},
+		{name: "single digit month", in: "2025-3-27", want: `"2025-3-27" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+		{name: "year alone", in: "2025", monthOK: true, want: `"2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z), or YYYY-MM for a month`},
+		{name: "month thirteen", in: "2025-13", monthOK: true, want: `"2025-13" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z), or YYYY-MM for a month`},
+		{name: "time alone", in: "09:30", want: `"09:30" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := parseDate(tt.in, london, tt.monthOK)
+			got := ""
+			if err != nil {
+				got = err.Error()
+			} else {
+				got = d.Time.Format(time.RFC3339Nano)
+			}
+			if got != tt.want || d.MonthOnly != tt.wantMonth {
+				t.Errorf("parseDate(%q, monthOK=%v): got %s (month only: %v), want %s (month only: %v)", tt.in, tt.monthOK, got, d.MonthOnly, tt.want, tt.wantMonth)
+			}
+		})
+	}
+}
+
+func TestDateIsZero(t *testing.T) {
+	if !(Date{}).IsZero() {
+		t.Errorf("Date{}.IsZero(): got false, want true")
+	}
+	if (Date{Time: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), MonthOnly: true}).IsZero() {
+		t.Errorf("May 2024 IsZero(): got true, want false")
+	}
+}
+
+// The same content must give the same dates on every machine: an offset
+// that happens to match the build machine's zone stays a plain offset.
+func TestParseDateIgnoresMachineZone(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := time.Local
+	time.Local = paris
+	defer func() { time.Local = saved }()
+	for _, in := range []string{"2025-06-01T09:30:00+02:00", "2025-06-01 09:30:00+02:00"} {
+		d, err := parseDate(in, time.UTC, false)
+		if err != nil {
+			t.Fatalf("parseDate(%q): %v", in, err)
+		}
+		if got := d.Time.Location().String(); got != "" {
+			t.Errorf("parseDate(%q) on a machine in Paris: got zone %q, want a plain offset", in, got)
+		}
+	}
+}

@@ -1,0 +1,936 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// lines joins lines into a file's text, so that a case's line numbers can
+// be read off its position in the list: the first line is line 1.
+func lines(ls ...string) string {
+	return strings.Join(ls, "\n") + "\n"
+}
+
+// fm is an article with a valid title (line 2), date (line 3) and summary
+// (line 4); extra front matter starts on line 5 and is followed by the
+// closing --- and a one-line body.
+func fm(extra ...string) string {
+	head := []string{"---", "title: ICS assessments paused", "date: 2025-03-27", "summary: DHSC withdrew its request."}
+	return lines(slices.Concat(head, extra, []string{"---", "", "The body."})...)
+}
+
+// files builds an in-memory content folder from paths and texts.
+func files(texts map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for p, text := range texts {
+		fsys[p] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+// mustLoad loads fsys as the folder "content" and fails the test on any
+// problem.
+func mustLoad(t *testing.T, fsys fs.FS) *Set {
+	t.Helper()
+	set, err := Load(fsys, "content")
+	if err != nil {
+		t.Fatalf("Load: got error\n%v\nwant none", err)
+	}
+	return set
+}
+
+// loadErrors loads fsys as the folder "content" and returns the lines an
+// editor would see, failing the test if there are none.
+func loadErrors(t *testing.T, fsys fs.FS) []string {
+	t.Helper()
+	set, err := Load(fsys, "content")
+	if err == nil {
+		t.Fatalf("Load: got no error, want some")
+	}
+	if set != nil {
+		t.Errorf("Load: got a Set alongside the error, want nil")
+	}
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("Load: got error of type %T (%v), want Errors", err, err)
+	}
+	return strings.Split(err.Error(), "\n")
+}
+
+func checkErrors(t *testing.T, input string, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("input:\n%s\ngot errors:\n%s\nwant:\n%s", input, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+const allStatuses = "proposed, consultation, planned, piloting, in-progress, paused, in-force, under-review, reported, withdrawn, closed"
+
+const allFields = "title, date, summary, regulators, topics, authors, status, updated, changes, sources, events, withdrawn, applies_to, draft, slug, aliases, id"
+
+func TestLoadArticleErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		// Field names.
+		{
+			name: "unknown field close to a known one",
+			text: fm("titel: Paused"),
+			want: []string{`content/a.md:5: titel: unknown field: did you mean "title"?`},
+		},
+		{
+			name: "unknown field in another case",
+			text: fm("Status: paused"),
+			want: []string{`content/a.md:5: Status: unknown field: did you mean "status"?`},
+		},
+		{
+			name: "unknown field far from any known one",
+			text: fm("colour: red"),
+			want: []string{"content/a.md:5: colour: unknown field: known fields are " + allFields},
+		},
+		{
+			name: "unknown field inside a change",
+			text: fm("updated: 2025-03-28", "changes:", "  - date: 2025-03-28", "    notes: Added the pause."),
+			want: []string{
+				"content/a.md:7: changes.note: missing: this field is required",
+				`content/a.md:8: changes.notes: unknown field: did you mean "note"?`,
+			},
+		},
+		{
+			name: "unknown field inside withdrawn",
+			text: fm("withdrawn:", "  date: 2025-03-28", "  explanation: Superseded.", "  reason: x"),
+			want: []string{"content/a.md:8: withdrawn.reason: unknown field: known fields are date, explanation"},
+		},
+
+		// Types.
+		{
+			name: "list where text is wanted",
+			text: fm("status: [paused, closed]"),
+			want: []string{"content/a.md:5: status: got a list, want text"},
+		},
+		{
+			name: "map where text is wanted",
+			text: fm("id:", "  tag: x"),
+			want: []string{"content/a.md:6: id: got a map, want text"},
+		},
+		{
+			name: "map where a list is wanted",
+			text: fm("topics: {ics: ICS assessments}"),
+			want: []string{"content/a.md:5: topics: got a map, want a list such as [one, two]"},
+		},
+		{
+			name: "map inside a list of text",
+			text: fm("regulators:", "  - CQC", "  - name: NHS England"),
+			want: []string{"content/a.md:7: regulators: got a map, want text"},
+		},
+		{
+			name: "empty list field",
+			text: fm("authors:"),
+			want: []string{"content/a.md:5: authors: got empty, want a list such as [one, two]"},
+		},
+		{
+			name: "map where a list of entries is wanted",
+			text: fm("updated: 2025-03-28", "changes:", "  date: 2025-03-28", "  note: Added the pause."),
+			want: []string{`content/a.md:7: changes: got a map, want a list of entries, each starting with "- "`},
+		},
+		{
+			name: "text where an entry is wanted",
+			text: fm("sources:", "  - https://www.cqc.org.uk/"),
+			want: []string{`content/a.md:6: sources: got string "https://www.cqc.org.uk/", want a map of title, url, publisher, date`},
+		},
+		{
+			name: "bool where a map is wanted",
+			text: fm("withdrawn: true"),
+			want: []string{`content/a.md:5: withdrawn: got bool "true", want a map of date, explanation`},
+		},
+		{
+			name: "yes is not a bool",
+			text: fm("draft: yes"),
+			want: []string{`content/a.md:5: draft: got string "yes", want true or false`},
+		},
+		{
+			name: "number is not a bool",
+			text: fm("draft: 1"),
+			want: []string{`content/a.md:5: draft: got int "1", want true or false`},
+		},
+		{
+			name: "empty text",
+			text: lines("---", `title: ""`, "date: 2025-03-27", "summary: S", "---"),
+			want: []string{"content/a.md:2: title: is empty: write some text or remove the field"},
+		},
+		{
+			name: "blank text",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: '   '", "---"),
+			want: []string{"content/a.md:4: summary: is empty: write some text or remove the field"},
+		},
+		{
+			name: "null text",
+			text: lines("---", "title:", "date: 2025-03-27", "summary: S", "---"),
+			want: []string{"content/a.md:2: title: got empty, want text"},
+		},
+		{
+			name: "front matter that is not a map",
+			text: lines("---", "ICS assessments paused", "---"),
+			want: []string{`content/a.md:2: front matter: got string "ICS assessments paused", want a map of ` + allFields},
+		},
+		{
+			name: "front matter that is a list",
+			text: lines("---", "- title: T", "---"),
+			want: []string{"content/a.md:2: front matter: got a list, want a map of " + allFields},
+		},
+		{
+			name: "front matter nested too deeply",
+			text: fm("id: [[[[[[[[[x]]]]]]]]]"),
+			want: []string{"content/a.md:5: front matter nests deeper than 8 levels"},
+		},
+
+		// Dates.
+		{
+			name: "day first",
+			text: lines("---", "title: T", "date: 27/03/2025", "summary: S", "---"),
+			want: []string{`content/a.md:3: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+		},
+		{
+			name: "date in words",
+			text: lines("---", "title: T", "date: 27 March 2025", "summary: S", "---"),
+			want: []string{`content/a.md:3: date: "27 March 2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+		},
+		{
+			name: "impossible day",
+			text: lines("---", "title: T", "date: 2025-02-30", "summary: S", "---"),
+			want: []string{`content/a.md:3: date: "2025-02-30" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+		},
+		{
+			name: "date as a number",
+			text: lines("---", "title: T", "date: 2025", "summary: S", "---"),
+			want: []string{`content/a.md:3: date: "2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+		},
+		{
+			name: "date as a list",
+			text: lines("---", "title: T", "date: [2025-03-27]", "summary: S", "---"),
+			want: []string{"content/a.md:3: date: got a list, want text"},
+		},
+		{
+			name: "month alone for the date",
+			text: lines("---", "title: T", "date: 2025-03", "summary: S", "---"),
+			want: []string{`content/a.md:3: date: "2025-03" is a month without a day: this field needs the day too, as YYYY-MM-DD`},
+		},
+		{
+			name: "month alone for updated",
+			text: fm("updated: 2025-04"),
+			want: []string{`content/a.md:5: updated: "2025-04" is a month without a day: this field needs the day too, as YYYY-MM-DD`},
+		},
+		{
+			name: "month alone for a change",
+			text: fm("updated: 2025-04-01", "changes:", "  - date: 2025-04", "    note: Added the pause."),
+			want: []string{`content/a.md:7: changes.date: "2025-04" is a month without a day: this field needs the day too, as YYYY-MM-DD`},
+		},
+		{
+			name: "month alone for withdrawn",
+			text: fm("withdrawn:", "  date: 2025-04", "  explanation: Superseded."),
+			want: []string{`content/a.md:6: withdrawn.date: "2025-04" is a month without a day: this field needs the day too, as YYYY-MM-DD`},
+		},
+		{
+			name: "bad event date",
+			text: fm("events:", "  - date: spring 2024", "    label: Pilots end"),
+			want: []string{`content/a.md:6: events.date: "spring 2024" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z), or YYYY-MM for a month`},
+		},
+		{
+			name: "bad source date",
+			text: fm("sources:", "  - title: Health and Care Act 2022", "    date: 28/04/2022"),
+			want: []string{`content/a.md:7: sources.date: "28/04/2022" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z), or YYYY-MM for a month`},
+		},
+
+		// Statuses.
+		{
+			name: "unknown status",
+			text: fm("status: on hold"),
+			want: []string{`content/a.md:5: status: "on hold" is not one of: ` + allStatuses},
+		},
+		{
+			name: "status in the wrong case",
+			text: fm("status: Paused"),
+			want: []string{`content/a.md:5: status: "Paused" is not one of: ` + allStatuses},
+		},
+		{
+			name: "unknown event status",
+			text: fm("events:", "  - date: 2024-05", "    label: Rollout paused", "    status: stopped"),
+			want: []string{`content/a.md:8: events.status: "stopped" is not one of: ` + allStatuses},
+		},
+
+		// Required fields.
+		{
+			name: "title, date and summary missing",
+			text: lines("---", "status: paused", "---"),
+			want: []string{
+				"content/a.md:1: date: missing: this field is required",
+				"content/a.md:1: summary: missing: this field is required",
+				"content/a.md:1: title: missing: this field is required",
+			},
+		},
+		{
+			name: "empty front matter",
+			text: lines("---", "---", "Body."),
+			want: []string{
+				"content/a.md:1: date: missing: this field is required",
+				"content/a.md:1: summary: missing: this field is required",
+				"content/a.md:1: title: missing: this field is required",
+			},
+		},
+		{
+			name: "required fields missing from the opening line after blank lines",
+			text: lines("", "", "---", "title: T", "---"),
+			want: []string{
+				"content/a.md:3: date: missing: this field is required",
+				"content/a.md:3: summary: missing: this field is required",
+			},
+		},
+		{
+			name: "change without a note",
+			text: fm("updated: 2025-03-28", "changes:", "  - date: 2025-03-28"),
+			want: []string{"content/a.md:7: changes.note: missing: this field is required"},
+		},
+		{
+			name: "second change without a date",
+			text: fm("updated: 2025-03-28", "changes:", "  - date: 2025-03-28", "    note: Added the pause.", "  - note: Fixed a typo."),
+			want: []string{"content/a.md:9: changes.date: missing: this field is required"},
+		},
+		{
+			name: "source without a title",
+			text: fm("sources:", "  - url: https://www.cqc.org.uk/", "    publisher: Care Quality Commission"),
+			want: []string{"content/a.md:6: sources.title: missing: this field is required"},
+		},
+		{
+			name: "event without date or label",
+			text: fm("events:", "  - status: paused"),
+			want: []string{
+				"content/a.md:6: events.date: missing: this field is required",
+				"content/a.md:6: events.label: missing: this field is required",
+			},
+		},
+		{
+			name: "withdrawn without an explanation",
+			text: fm("withdrawn:", "  date: 2025-03-28"),
+			want: []string{"content/a.md:6: withdrawn.explanation: missing: this field is required"},
+		},
+		{
+			name: "withdrawn without a date",
+			text: fm("withdrawn:", "  explanation: Superseded by the April article."),
+			want: []string{"content/a.md:6: withdrawn.date: missing: this field is required"},
+		},
+		{
+			name: "empty change note",
+			text: fm("updated: 2025-03-28", "changes:", "  - date: 2025-03-28", "    note: ''"),
+			want: []string{"content/a.md:8: changes.note: is empty: write some text or remove the field"},
+		},
+
+		// Updated and changes.
+		{
+			name: "updated older than the newest change note",
+			text: fm("updated: 2025-03-28", "changes:", "  - date: 2025-04-02", "    note: Added the April delay.", "  - date: 2025-04-09", "    note: Added the NHS reforms."),
+			want: []string{"content/a.md:5: updated: 2025-03-28 is older than the newest change note (2025-04-09): set updated to 2025-04-09 or later"},
+		},
+		{
+			name: "updated earlier on the same day as a change note",
+			text: fm("updated: 2025-04-02", "changes:", "  - date: 2025-04-02T10:30", "    note: Added the April delay."),
+			want: []string{"content/a.md:5: updated: 2025-04-02 is older than the newest change note (2025-04-02T10:30:00): set updated to 2025-04-02T10:30:00 or later"},
+		},
+		{
+			name: "change note in another zone, on the next day in London",
+			text: fm("updated: 2025-06-28", "changes:", "  - date: 2025-06-28T23:30:00Z", "    note: Added the June delay."),
+			want: []string{"content/a.md:5: updated: 2025-06-28 is older than the newest change note (2025-06-29T00:30:00): set updated to 2025-06-29T00:30:00 or later"},
+		},
+		{
+			name: "updated before date",
+			text: fm("updated: 2025-03-26"),
+			want: []string{"content/a.md:5: updated: 2025-03-26 is before date 2025-03-27: updated must be on or after the publication date"},
+		},
+		{
+			name: "updated before date on the same day",
+			text: lines("---", "title: T", "date: 2025-03-27T09:30", "summary: S", "updated: 2025-03-27", "---"),
+			want: []string{"content/a.md:5: updated: 2025-03-27 is before date 2025-03-27T09:30:00: updated must be on or after the publication date"},
+		},
+		{
+			name: "changes without updated",
+			text: fm("changes:", "  - date: 2025-03-28", "    note: Added the pause."),
+			want: []string{"content/a.md:6: changes: listed, but updated is not set: add updated: with the newest change's date"},
+		},
+		{
+			name: "changes with an updated that is not a date",
+			text: fm("updated: 28/03/2025", "changes:", "  - date: 2025-03-28", "    note: Added the pause."),
+			want: []string{`content/a.md:5: updated: "28/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+		},
+
+		// Slugs and aliases.
+		{
+			name: "slug with spaces and capitals",
+			text: fm("slug: ICS Assessments Paused"),
+			want: []string{`content/a.md:5: slug: "ICS Assessments Paused" has characters a URL should not: write "ics-assessments-paused"`},
+		},
+		{
+			name: "slug with a slash",
+			text: fm("slug: 2025/paused"),
+			want: []string{`content/a.md:5: slug: "2025/paused" has characters a URL should not: write "2025-paused"`},
+		},
+		{
+			name: "empty slug",
+			text: fm("slug: ''"),
+			want: []string{"content/a.md:5: slug: is empty: write some text or remove the field"},
+		},
+		{
+			name: "alias without a leading slash",
+			text: fm("aliases: [2024/05/old-slug/]"),
+			want: []string{`content/a.md:5: aliases: "2024/05/old-slug/" is not a site path: write it like /2024/05/old-slug/`},
+		},
+		{
+			name: "each bad alias on its own line",
+			text: fm("aliases:", "  - /ok/", "  - /../etc/", "  - /old?id=3", "  - /old slug/", `  - /old\slug/`, "  - /old#top"),
+			want: []string{
+				`content/a.md:7: aliases: "/../etc/" is not a site path: write it like /2024/05/old-slug/`,
+				`content/a.md:8: aliases: "/old?id=3" is not a site path: write it like /2024/05/old-slug/`,
+				`content/a.md:9: aliases: "/old slug/" is not a site path: write it like /2024/05/old-slug/`,
+				`content/a.md:10: aliases: "/old\\slug/" is not a site path: write it like /2024/05/old-slug/`,
+				`content/a.md:11: aliases: "/old#top" is not a site path: write it like /2024/05/old-slug/`,
+			},
+		},
+		{
+			name: "alias given as text",
+			text: fm("aliases: old-slug"),
+			want: []string{`content/a.md:5: aliases: "old-slug" is not a site path: write it like /2024/05/old-slug/`},
+		},
+
+		// Unsafe URLs.
+		{
+			name: "source URL with javascript",
+			text: fm("sources:", "  - title: CQC", "    url: javascript:alert(1)"),
+			want: []string{"content/a.md:7: sources.url: javascript: URLs are not allowed: give the source's http(s) address"},
+		},
+		{
+			name: "source URL with data in capitals",
+			text: fm("sources:", "  - title: CQC", "    url: DATA:text/html,hi"),
+			want: []string{"content/a.md:7: sources.url: data: URLs are not allowed: give the source's http(s) address"},
+		},
+		{
+			name: "javascript link in the body",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "---", "", "Read [the letter](javascript:alert(1))."),
+			want: []string{`content/a.md:7: body: link "javascript:alert(1)" uses javascript: which is not allowed: link to an http(s) address or a page of the site`},
+		},
+		{
+			name: "vbscript image in the body",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "---", "", "# Heading", "", "![chart](vbscript:msgbox(1))"),
+			want: []string{`content/a.md:9: body: link "vbscript:msgbox(1)" uses vbscript: which is not allowed: link to an http(s) address or a page of the site`},
+		},
+		{
+			name: "data link on the third line of a paragraph",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "---", "", "One", "two", "three [x](data:text/html,hi)"),
+			want: []string{`content/a.md:9: body: link "data:text/html,hi" uses data: which is not allowed: link to an http(s) address or a page of the site`},
+		},
+		{
+			name: "javascript autolink on the second line of a paragraph",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "---", "", "One", "see <javascript:alert(1)>"),
+			want: []string{`content/a.md:8: body: link "javascript:alert(1)" uses javascript: which is not allowed: link to an http(s) address or a page of the site`},
+		},
+		{
+			name: "javascript link with no text on the second line of a paragraph",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "---", "", "One", "[](javascript:alert(1))"),
+			want: []string{`content/a.md:8: body: link "javascript:alert(1)" uses javascript: which is not allowed: link to an http(s) address or a page of the site`},
+		},
+		{
+			name: "javascript link hidden by a character reference",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "---", "", "[x](&#106;avascript:alert(1))"),
+			want: []string{`content/a.md:7: body: link "&#106;avascript:alert(1)" uses javascript: which is not allowed: link to an http(s) address or a page of the site`},
+		},
+		{
+			name: "javascript reference link",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "---", "", "See [the letter][1].", "", "[1]: JavaScript:alert(1)"),
+			want: []string{`content/a.md:7: body: link "JavaScript:alert(1)" uses javascript: which is not allowed: link to an http(s) address or a page of the site`},
+		},
+		{
+			name: "javascript link in a table and a list",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "---", "", "| a | b |", "|---|---|", "| [x](javascript:a()) | y |", "", "- one", "- [y](javascript:b())"),
+			want: []string{
+				`content/a.md:9: body: link "javascript:a()" uses javascript: which is not allowed: link to an http(s) address or a page of the site`,
+				`content/a.md:12: body: link "javascript:b()" uses javascript: which is not allowed: link to an http(s) address or a page of the site`,
+			},
+		},
+		{
+			name: "long javascript link is shortened without splitting a character",
+			text: fm() + "[x](javascript:" + strings.Repeat("a", 48) + "é" + strings.Repeat("b", 10) + ")\n",
+			want: []string{`content/a.md:8: body: link "javascript:` + strings.Repeat("a", 48) + `…" uses javascript: which is not allowed: link to an http(s) address or a page of the site`},
+		},
+
+		// The file as a whole.
+		{
+			name: "no front matter",
+			text: lines("# ICS assessments paused", "", "Body."),
+			want: []string{"content/a.md:1: no front matter: start with a line of --- and close it with another"},
+		},
+		{
+			name: "empty file",
+			text: "",
+			want: []string{"content/a.md:1: no front matter: start with a line of --- and close it with another"},
+		},
+		{
+			name: "front matter never closed",
+			text: lines("---", "title: T", "date: 2025-03-27", "", "Body."),
+			want: []string{"content/a.md:1: front matter is never closed: end it with a line of ---"},
+		},
+		{
+			name: "TOML front matter never closed",
+			text: lines("", "+++", `title = "T"`, "", "Body."),
+			want: []string{"content/a.md:2: front matter is never closed: end it with a line of +++"},
+		},
+		{
+			name: "invalid YAML",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: Paused: for now", "---"),
+			want: []string{"content/a.md:4: front matter is not valid YAML: mapping values are not allowed in this context"},
+		},
+		{
+			name: "invalid YAML after blank lines",
+			text: lines("", "---", "title: T", "summary: Paused: for now", "---"),
+			want: []string{"content/a.md:4: front matter is not valid YAML: mapping values are not allowed in this context"},
+		},
+		{
+			name: "unclosed list, reported where it opens",
+			text: lines("---", "title: T", "topics: [ICS assessments, CQC", "summary: S", "---"),
+			want: []string{"content/a.md:3: front matter is not valid YAML: did not find expected ',' or ']'"},
+		},
+		{
+			name: "unclosed map, reported where it opens",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: {text: S", "---"),
+			want: []string{"content/a.md:4: front matter is not valid YAML: did not find expected ',' or '}'"},
+		},
+		{
+			name: "list item among keys",
+			text: lines("---", "title: T", "date: 2025-03-27", "- ICS assessments", "---"),
+			want: []string{"content/a.md:4: front matter is not valid YAML: did not find expected key"},
+		},
+		{
+			name: "tab before the first key",
+			text: lines("---", "\ttitle: T", "---"),
+			want: []string{"content/a.md:2: front matter is not valid YAML: found character that cannot start any token (YAML does not allow tabs for indentation: indent with spaces)"},
+		},
+		{
+			name: "tab indenting a key",
+			text: lines("---", "title: T", "\tdate: 2025-03-27", "---"),
+			want: []string{"content/a.md:3: front matter is not valid YAML: found a tab character that violates indentation (YAML does not allow tabs for indentation: indent with spaces)"},
+		},
+		{
+			name: "tab indenting a list item",
+			text: lines("---", "title: T", "topics:", "  - ICS assessments", "\t- CQC", "---"),
+			want: []string{"content/a.md:4: front matter is not valid YAML: found a tab character that violates indentation (YAML does not allow tabs for indentation: indent with spaces)"},
+		},
+		{
+			name: "YAML alias",
+			text: lines("---", "title: &t ICS assessments paused", "date: 2025-03-27", "summary: *t", "---"),
+			want: []string{"content/a.md:4: YAML aliases (*name) are not supported: write the value out in full"},
+		},
+		{
+			name: "YAML merge key",
+			text: lines("---", "base: &b {title: T}", "<<: *b", "---"),
+			want: []string{"content/a.md:3: keys must be plain names (no merge keys or complex keys)"},
+		},
+		{
+			name: "duplicate key",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "title: U", "---"),
+			want: []string{"content/a.md:5: title: set twice (first at line 2): keep one"},
+		},
+		{
+			name: "duplicate key inside a change",
+			text: fm("updated: 2025-03-28", "changes:", "  - date: 2025-03-28", "    date: 2025-03-29", "    note: x"),
+			want: []string{"content/a.md:8: date: set twice (first at line 7): keep one"},
+		},
+		{
+			name: "invalid UTF-8",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: caf\xe9", "---"),
+			want: []string{"content/a.md:4: file is not valid UTF-8: save it as UTF-8"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := loadErrors(t, files(map[string]string{"a.md": tt.text}))
+			checkErrors(t, tt.text, got, tt.want)
+		})
+	}
+}
+
+func TestLoadTOMLErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{
+			name: "syntax error",
+			text: lines("+++", `title = "T"`, "date = ", `summary = "S"`, "+++"),
+			want: []string{`content/a.md:3: front matter is not valid TOML: expected value but found '\n' instead`},
+		},
+		{
+			name: "unquoted text",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", "summary = Paused", "+++"),
+			want: []string{"content/a.md:4: front matter is not valid TOML: expected value but found \"Paused\" instead"},
+		},
+		{
+			name: "duplicate key",
+			text: lines("+++", `title = "T"`, `title = "U"`, "+++"),
+			want: []string{"content/a.md:3: front matter is not valid TOML: key 'title' has already been defined"},
+		},
+		{
+			name: "unknown field",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, `staus = "paused"`, "+++"),
+			want: []string{`content/a.md:5: staus: unknown field: did you mean "status"?`},
+		},
+		{
+			name: "bad date as text",
+			text: lines("+++", `title = "T"`, `date = "27/03/2025"`, `summary = "S"`, "+++"),
+			want: []string{`content/a.md:3: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+		},
+		{
+			name: "time of day is not a date",
+			text: lines("+++", `title = "T"`, "date = 09:30:00", `summary = "S"`, "+++"),
+			want: []string{`content/a.md:3: date: "09:30:00" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+		},
+		{
+			name: "list where text is wanted",
+			text: lines("+++", `title = ["T"]`, "date = 2025-03-27", `summary = "S"`, "+++"),
+			want: []string{"content/a.md:2: title: got a list, want text"},
+		},
+		{
+			name: "missing field inside a table is reported on its header",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "[withdrawn]", "date = 2025-03-28", "+++"),
+			want: []string{"content/a.md:6: withdrawn.explanation: missing: this field is required"},
+		},
+		{
+			name: "missing field in a dotted key",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "withdrawn.date = 2025-03-28", "+++"),
+			want: []string{"content/a.md:5: withdrawn.explanation: missing: this field is required"},
+		},
+		{
+			name: "required fields missing",
+			text: lines("+++", `status = "paused"`, "+++"),
+			want: []string{
+				"content/a.md:1: date: missing: this field is required",
+				"content/a.md:1: summary: missing: this field is required",
+				"content/a.md:1: title: missing: this field is required",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := loadErrors(t, files(map[string]string{"a.md": tt.text}))
+			checkErrors(t, tt.text, got, tt.want)
+		})
+	}
+}
+
+func TestLoadIntroPageErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		path string
+		text string
+		want []string
+	}{
+		{
+			name: "unknown status",
+			path: "topics/ics-assessments.md",
+			text: lines("---", "title: ICS assessments", "status: stalled", "---"),
+			want: []string{`content/topics/ics-assessments.md:3: status: "stalled" is not one of: ` + allStatuses},
+		},
+		{
+			name: "empty status",
+			path: "topics/ics-assessments.md",
+			text: lines("---", "title: ICS assessments", "status:", "---"),
+			want: []string{"content/topics/ics-assessments.md:3: status: got empty, want text"},
+		},
+		{
+			name: "status as a list",
+			path: "regulators/cqc.md",
+			text: lines("---", "title: Care Quality Commission", "status: [paused]", "---"),
+			want: []string{"content/regulators/cqc.md:3: status: got a list, want text"},
+		},
+		{
+			name: "missing title",
+			path: "regulators/cqc.md",
+			text: lines("---", "summary: The regulator of health and social care in England.", "---"),
+			want: []string{"content/regulators/cqc.md:1: title: missing: this field is required"},
+		},
+		{
+			name: "article field on an intro page",
+			path: "topics/ics-assessments.md",
+			text: lines("---", "title: ICS assessments", "date: 2025-03-27", "---"),
+			want: []string{"content/topics/ics-assessments.md:3: date: unknown field: known fields are title, summary, status"},
+		},
+		{
+			name: "file name that is not a slug",
+			path: "topics/ICS Assessments.md",
+			text: lines("---", "title: ICS assessments", "---"),
+			want: []string{`content/topics/ICS Assessments.md: file name "ICS Assessments.md" is not a slug: name it ics-assessments.md`},
+		},
+		{
+			name: "no front matter",
+			path: "regulators/cqc.md",
+			text: lines("The Care Quality Commission."),
+			want: []string{"content/regulators/cqc.md:1: no front matter: start with a line of --- and close it with another"},
+		},
+		{
+			name: "unsafe link in the body",
+			path: "regulators/cqc.md",
+			text: lines("---", "title: CQC", "---", "", "[site](javascript:alert(1))"),
+			want: []string{`content/regulators/cqc.md:5: body: link "javascript:alert(1)" uses javascript: which is not allowed: link to an http(s) address or a page of the site`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := loadErrors(t, files(map[string]string{tt.path: tt.text}))
+			checkErrors(t, tt.text, got, tt.want)
+		})
+	}
+}
+
+func TestLoadFileNameErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		path string
+		want []string
+	}{
+		{
+			name: "punctuation only",
+			path: "articles/!!!.md",
+			want: []string{`content/articles/!!!.md:1: file name "!!!.md" gives an empty slug: rename the file or set slug`},
+		},
+		{
+			name: "date prefix only",
+			path: "articles/2025-03-27-.md",
+			want: []string{`content/articles/2025-03-27-.md:1: file name "2025-03-27-.md" gives an empty slug: rename the file or set slug`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := loadErrors(t, files(map[string]string{tt.path: fm()}))
+			checkErrors(t, tt.path, got, tt.want)
+		})
+	}
+}
+
+func TestLoadFileTooLarge(t *testing.T) {
+	tests := []struct {
+		name string
+		size int
+		ok   bool
+	}{
+		{name: "at the limit", size: MaxFileSize, ok: true},
+		{name: "one byte over", size: MaxFileSize + 1},
+		{name: "far over", size: 3 * MaxFileSize},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := fm()
+			text += strings.Repeat("x", tt.size-len(text))
+			fsys := files(map[string]string{"a.md": text})
+			if tt.ok {
+				mustLoad(t, fsys)
+				return
+			}
+			got := loadErrors(t, fsys)
+			want := []string{"content/a.md: file is larger than 8 MB: split it, or publish large material as a separate file and link to it"}
+			checkErrors(t, fmt.Sprintf("a file of %d bytes", tt.size), got, want)
+		})
+	}
+}
+
+func TestLoadReportsEveryProblemSorted(t *testing.T) {
+	fsys := files(map[string]string{
+		"site.yaml": lines("title: Bulletin", "page_size: 0"),
+		"articles/2025/b.md": lines(
+			"---",
+			"title: T",
+			"date: 27/03/2025",
+			"summary: S",
+			"status: on hold",
+			"---",
+			"",
+			"[x](javascript:alert(1))",
+		),
+		"articles/2024/a.md":     lines("---", "titel: T", "---"),
+		"articles/2025/c.md":     fm(), // fine, and must not hide the others
+		"articles/2025/d.md":     "no front matter\n",
+		"topics/ics.md":          lines("---", "title: ICS", "status: stalled", "---"),
+		"regulators/Bad Name.md": lines("---", "title: CQC", "---"),
+	})
+	got := loadErrors(t, fsys)
+	want := []string{
+		"content/articles/2024/a.md:1: date: missing: this field is required",
+		"content/articles/2024/a.md:1: summary: missing: this field is required",
+		"content/articles/2024/a.md:1: title: missing: this field is required",
+		`content/articles/2024/a.md:2: titel: unknown field: did you mean "title"?`,
+		`content/articles/2025/b.md:3: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`,
+		`content/articles/2025/b.md:5: status: "on hold" is not one of: ` + allStatuses,
+		`content/articles/2025/b.md:8: body: link "javascript:alert(1)" uses javascript: which is not allowed: link to an http(s) address or a page of the site`,
+		"content/articles/2025/d.md:1: no front matter: start with a line of --- and close it with another",
+		`content/regulators/Bad Name.md: file name "Bad Name.md" is not a slug: name it bad-name.md`,
+		`content/site.yaml:2: page_size: got int "0", want a whole number of at least 1`,
+		`content/topics/ics.md:3: status: "stalled" is not one of: ` + allStatuses,
+	}
+	checkErrors(t, "seven files", got, want)
+}
+
+// errFS is a content folder in which some files cannot be opened.
+type errFS struct {
+	fstest.MapFS
+	bad map[string]bool
+}
+
+func (f errFS) Open(name string) (fs.File, error) {
+	if f.bad[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.Open(name)
+}
+
+func (f errFS) ReadFile(name string) ([]byte, error) {
+	if f.bad[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.ReadFile(name)
+}
+
+func (f errFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if f.bad[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.ReadDir(name)
+}
+
+func TestLoadUnreadableFiles(t *testing.T) {
+	fsys := errFS{
+		MapFS: files(map[string]string{
+			"site.yaml":   lines("title: Bulletin"),
+			"a.md":        fm(),
+			"b.md":        lines("---", "title: T", "---"),
+			"topics/x.md": lines("---", "title: X", "---"),
+			"drafts/y.md": fm(),
+		}),
+		bad: map[string]bool{"site.yaml": true, "a.md": true, "topics/x.md": true, "drafts": true},
+	}
+	got := loadErrors(t, fsys)
+	want := []string{
+		"content/a.md: can't read the file: permission denied",
+		"content/b.md:1: date: missing: this field is required",
+		"content/b.md:1: summary: missing: this field is required",
+		"content/drafts: can't read the folder: permission denied",
+		"content/site.yaml: can't read the file: permission denied",
+		"content/topics/x.md: can't read the file: permission denied",
+	}
+	checkErrors(t, "a.md, site.yaml, topics/x.md and drafts/ unreadable", got, want)
+}
+
+func TestLoadFolderName(t *testing.T) {
+	tests := []struct {
+		dir  string
+		want string
+	}{
+		{dir: "content", want: "content/a.md:1: no front matter: start with a line of --- and close it with another"},
+		{dir: "content/", want: "content/a.md:1: no front matter: start with a line of --- and close it with another"},
+		{dir: "site/content", want: "site/content/a.md:1: no front matter: start with a line of --- and close it with another"},
+		{dir: ".", want: "a.md:1: no front matter: start with a line of --- and close it with another"},
+	}
+	for _, tt := range tests {
+		_, err := Load(files(map[string]string{"a.md": "text\n"}), tt.dir)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("Load with dir %q: got %v, want %s", tt.dir, err, tt.want)
+		}
+	}
+}
+
+func TestLoadIntroPages(t *testing.T) {
+	set := mustLoad(t, files(map[string]string{
+		"topics/ics-assessments.md": lines(
+			"---",
+			"title: ICS assessments",
+			"summary: CQC's duty to assess Integrated Care Systems.",
+			"status: paused",
+			"---",
+			"",
+			"The Act gave CQC a duty.",
+		),
+		"topics/health-and-care-act-2022.md": lines("+++", `title = "Health and Care Act 2022"`, "+++", "The Act."),
+		"regulators/cqc.md":                  lines("---", "title: Care Quality Commission", "---"),
+		"topics/archive/old.md":              fm(),
+		"articles/topics/new.md":             fm(),
+	}))
+	var got []string
+	for _, p := range append(set.Topics, set.Regulators...) {
+		got = append(got, fmt.Sprintf("%s line %d body %d: %q %q %q %q %q", p.File, p.Line, p.BodyLine, p.Slug, p.Title, p.Summary, p.Status, p.HTML))
+	}
+	want := []string{
+		`content/topics/health-and-care-act-2022.md line 1 body 4: "health-and-care-act-2022" "Health and Care Act 2022" "" "" "<p>The Act.</p>\n"`,
+		`content/topics/ics-assessments.md line 1 body 6: "ics-assessments" "ICS assessments" "CQC's duty to assess Integrated Care Systems." "paused" "<p>The Act gave CQC a duty.</p>\n"`,
+		`content/regulators/cqc.md line 1 body 4: "cqc" "Care Quality Commission" "" "" ""`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("intro pages:\ngot\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var articles []string
+	for _, a := range set.Articles {
+		articles = append(articles, a.Path)
+	}
+	if got, want := strings.Join(articles, " "), "articles/topics/new.md topics/archive/old.md"; got != want {
+		t.Errorf("pages below topics/ and regulators/ are articles: got articles %s, want %s", got, want)
+	}
+}
+
+func TestLoadFilesAndFolders(t *testing.T) {
+	broken := "no front matter\n"
+	set := mustLoad(t, files(map[string]string{
+		"site.yaml":              lines("title: Bulletin"),
+		"b.md":                   fm(),
+		"a/z.md":                 fm(),
+		"a.md":                   fm(),
+		"img/chart.png":          "PNG",
+		"docs/letter.pdf":        "PDF",
+		"topics/ics-logo.svg":    "<svg/>",
+		"CNAME":                  "bulletin.example.org",
+		".git/config":            "[core]",
+		".git/notes.md":          broken,
+		".drafts/wip.md":         broken,
+		"articles/.wip.md":       broken,
+		"img/.DS_Store":          "x",
+		"articles/.cache/x.md":   broken,
+		"articles/2025/draft.md": fm("draft: true"),
+	}))
+	var articles []string
+	for _, a := range set.Articles {
+		articles = append(articles, a.File)
+	}
+	checks := []struct {
+		what string
+		got  string
+		want string
+	}{
+		{"articles", strings.Join(articles, " "), "content/a/z.md content/a.md content/articles/2025/draft.md content/b.md"},
+		{"assets", strings.Join(set.Assets, " "), "CNAME docs/letter.pdf img/chart.png topics/ics-logo.svg"},
+		{"draft", fmt.Sprint(set.Articles[2].Draft), "true"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: got %s, want %s", c.what, c.got, c.want)
+		}
+	}
+}
+
+func TestLoadEmptyFolder(t *testing.T) {
+	set := mustLoad(t, fstest.MapFS{})
+	if len(set.Articles)+len(set.Topics)+len(set.Regulators)+len(set.Assets) != 0 {
+		t.Errorf("empty folder: got %d articles, %d topics, %d regulators, %d assets, want none", len(set.Articles), len(set.Topics), len(set.Regulators), len(set.Assets))
+	}
+	if set.Settings.Title != "Regulatory bulletin" {
+		t.Errorf("empty folder: got title %q, want the default", set.Settings.Title)
+	}
+}

@@ -1,0 +1,317 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	// The zone database is built in so that these tests give the same
+	// results on machines without one.
+	_ "time/tzdata"
+)
+
+func TestLoadSettingsErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want []string
+	}{
+		{
+			name: "base_url without a scheme",
+			yaml: lines("base_url: bulletin.example.org"),
+			want: []string{`content/site.yaml:1: base_url: "bulletin.example.org" is not an absolute http(s) URL: write it like https://bulletin.example.org/`},
+		},
+		{
+			name: "base_url with another scheme",
+			yaml: lines("title: Care Regulation Bulletin", "base_url: ftp://bulletin.example.org/"),
+			want: []string{`content/site.yaml:2: base_url: "ftp://bulletin.example.org/" is not an absolute http(s) URL: write it like https://bulletin.example.org/`},
+		},
+		{
+			name: "base_url as a path",
+			yaml: lines("base_url: /bulletin/"),
+			want: []string{`content/site.yaml:1: base_url: "/bulletin/" is not an absolute http(s) URL: write it like https://bulletin.example.org/`},
+		},
+		{
+			name: "base_url empty",
+			yaml: lines("base_url:"),
+			want: []string{"content/site.yaml:1: base_url: got empty, want text"},
+		},
+		{
+			name: "unknown time_zone",
+			yaml: lines("time_zone: Europe/Londno"),
+			want: []string{`content/site.yaml:1: time_zone: "Europe/Londno" is not a known time zone: use a name such as Europe/London`},
+		},
+		{
+			name: "time_zone of the build machine",
+			yaml: lines("time_zone: Local"),
+			want: []string{`content/site.yaml:1: time_zone: "Local" is not a known time zone: use a name such as Europe/London`},
+		},
+		{
+			name: "time_zone as an offset",
+			yaml: lines("time_zone: +01:00"),
+			want: []string{`content/site.yaml:1: time_zone: "+01:00" is not a known time zone: use a name such as Europe/London`},
+		},
+		{
+			name: "page_size zero",
+			yaml: lines("page_size: 0"),
+			want: []string{`content/site.yaml:1: page_size: got int "0", want a whole number of at least 1`},
+		},
+		{
+			name: "page_size in words",
+			yaml: lines("page_size: ten"),
+			want: []string{`content/site.yaml:1: page_size: got string "ten", want a whole number of at least 1`},
+		},
+		{
+			name: "page_size with a fraction",
+			yaml: lines("page_size: 10.5"),
+			want: []string{`content/site.yaml:1: page_size: got float "10.5", want a whole number of at least 1`},
+		},
+		{
+			name: "raw_html not a bool",
+			yaml: lines("raw_html: sometimes"),
+			want: []string{`content/site.yaml:1: raw_html: got string "sometimes", want true or false`},
+		},
+		{
+			name: "unknown fields",
+			yaml: lines("title: Bulletin", "timezone: Europe/London", "colour: blue"),
+			want: []string{
+				`content/site.yaml:2: timezone: unknown field: did you mean "time_zone"?`,
+				"content/site.yaml:3: colour: unknown field: known fields are title, description, base_url, language, time_zone, page_size, notice, regulators, statuses, raw_html, id_authority",
+			},
+		},
+		{
+			name: "empty title",
+			yaml: lines(`title: ""`),
+			want: []string{"content/site.yaml:1: title: is empty: write some text or remove the field"},
+		},
+		{
+			name: "not a map",
+			yaml: lines("- title: Bulletin"),
+			want: []string{"content/site.yaml:1: got a list, want settings written as name: value, one a line"},
+		},
+		{
+			name: "invalid YAML",
+			yaml: lines("title: Bulletin", "description: [unclosed"),
+			want: []string{"content/site.yaml:2: the file is not valid YAML: did not find expected ',' or ']'"},
+		},
+		{
+			name: "duplicate key",
+			yaml: lines("title: Bulletin", "page_size: 10", "page_size: 20"),
+			want: []string{"content/site.yaml:3: page_size: set twice (first at line 2): keep one"},
+		},
+		{
+			name: "regulators as a list",
+			yaml: lines("regulators: [CQC, NHSE]"),
+			want: []string{"content/site.yaml:1: regulators: got a list, want a map such as CQC: {name: Care Quality Commission, url: https://www.cqc.org.uk/}"},
+		},
+		{
+			name: "regulator as text",
+			yaml: lines("regulators:", "  CQC: Care Quality Commission"),
+			want: []string{`content/site.yaml:2: regulators.CQC: got string "Care Quality Commission", want a map of name, url`},
+		},
+		{
+			name: "regulator without a name, with a bad URL and an unknown field",
+			yaml: lines("regulators:", "  NHSE: {url: www.england.nhs.uk, site: x}"),
+			want: []string{
+				"content/site.yaml:2: regulators.NHSE.name: missing: this field is required",
+				`content/site.yaml:2: regulators.NHSE.site: unknown field: known fields are name, url`,
+				`content/site.yaml:2: regulators.NHSE.url: "www.england.nhs.uk" is not an absolute http(s) URL: write it like https://www.cqc.org.uk/`,
+			},
+		},
+		{
+			name: "statuses as a list",
+			yaml: lines("statuses: [paused, closed]"),
+			want: []string{"content/site.yaml:1: statuses: got a list, want a map such as paused: {label: Paused, explanation: ..., next: ...}"},
+		},
+		{
+			name: "statuses empty",
+			yaml: lines("statuses: {}"),
+			want: []string{"content/site.yaml:1: statuses: is empty: list at least one status, or remove the field to use the defaults"},
+		},
+		{
+			name: "status name that is not a slug, and one that is not a map",
+			yaml: lines("statuses:", "  On Hold: {label: On hold}", "  paused: Paused"),
+			want: []string{
+				`content/site.yaml:2: statuses.On Hold: status names are lower case words joined by hyphens: write "on-hold"`,
+				`content/site.yaml:3: statuses.paused: got string "Paused", want a map of label, explanation, next`,
+			},
+		},
+		{
+			name: "status without a label",
+			yaml: lines("statuses:", "  paused:", "    explanation: Stopped for now.", "    nxt: A decision."),
+			want: []string{
+				"content/site.yaml:2: statuses.paused.label: missing: this field is required",
+				`content/site.yaml:4: statuses.paused.nxt: unknown field: did you mean "next"?`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := loadErrors(t, files(map[string]string{"site.yaml": tt.yaml}))
+			checkErrors(t, tt.yaml, got, tt.want)
+		})
+	}
+}
+
+// A broken site.yaml must not hide or multiply the articles' own problems:
+// they are still checked, with the time zone and statuses they would get
+// from the defaults.
+func TestLoadBrokenSettingsStillChecksArticles(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want []string
+	}{
+		{
+			name: "site.yaml is not valid YAML",
+			yaml: lines("title: Bulletin", "  page_size: 10"),
+			want: []string{
+				`content/a.md:3: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`,
+				"content/site.yaml:2: the file is not valid YAML: mapping values are not allowed in this context",
+			},
+		},
+		{
+			name: "statuses has the wrong shape",
+			yaml: lines("statuses: [paused]"),
+			want: []string{
+				`content/a.md:3: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`,
+				"content/site.yaml:1: statuses: got a list, want a map such as paused: {label: Paused, explanation: ..., next: ...}",
+			},
+		},
+	}
+	article := lines("---", "title: T", "date: 27/03/2025", "summary: S", "status: paused", "events:", "  - date: 2024-05", "    label: Rollout paused", "---")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := loadErrors(t, files(map[string]string{"site.yaml": tt.yaml, "a.md": article}))
+			checkErrors(t, tt.yaml, got, tt.want)
+		})
+	}
+}
+
+func TestLoadSettingsDefaults(t *testing.T) {
+	set := mustLoad(t, files(map[string]string{"a.md": fm()}))
+	s := set.Settings
+	got := fmt.Sprintf("%q %q %q %q %q %d %q %v %q %d regulators", s.Title, s.Description, s.BaseURL, s.Language, s.TimeZone, s.PageSize, s.Notice, s.RawHTML, s.IDAuthority, len(s.Regulators))
+	want := `"Regulatory bulletin" "Updates on regulation, in date order." "http://localhost:8080/" "en-GB" "Europe/London" 20 "" false "localhost" 0 regulators`
+	if got != want {
+		t.Errorf("settings without site.yaml:\ngot  %s\nwant %s", got, want)
+	}
+	if got := s.Location.String(); got != "Europe/London" {
+		t.Errorf("Location without site.yaml: got %s, want Europe/London", got)
+	}
+	if got, want := strings.Join(s.statusKeys(), ", "), allStatuses; got != want {
+		t.Errorf("statuses without site.yaml: got %s, want %s", got, want)
+	}
+}
+
+func TestLoadSettingsValues(t *testing.T) {
+	yaml := lines(
+		"title: Care Regulation Bulletin",
+		"description: Clear, dated updates.",
+		"base_url: https://bulletin.example.org/care//",
+		"language: en",
+		"time_zone: America/New_York",
+		"page_size: 10",
+		"notice: For health professionals only",
+		"raw_html: true",
+		"regulators:",
+		"  NHSE: {name: NHS England, url: https://www.england.nhs.uk/}",
+		"  CQC: {name: Care Quality Commission}",
+		"statuses:",
+		"  open: {label: Open, explanation: Still going., next: A decision.}",
+		"  done: {label: Done}",
+	)
+	set := mustLoad(t, files(map[string]string{"site.yaml": yaml}))
+	s := set.Settings
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"Title", s.Title, "Care Regulation Bulletin"},
+		{"Description", s.Description, "Clear, dated updates."},
+		{"BaseURL", s.BaseURL, "https://bulletin.example.org/care/"},
+		{"Language", s.Language, "en"},
+		{"TimeZone", s.TimeZone, "America/New_York"},
+		{"Location", s.Location.String(), "America/New_York"},
+		{"PageSize", s.PageSize, 10},
+		{"Notice", s.Notice, "For health professionals only"},
+		{"RawHTML", s.RawHTML, true},
+		{"IDAuthority", s.IDAuthority, "bulletin.example.org"},
+		{"Regulators", fmt.Sprint(s.Regulators), "[{NHSE NHS England https://www.england.nhs.uk/} {CQC Care Quality Commission }]"},
+		{"Statuses", fmt.Sprint(s.Statuses), "[{open Open Still going. A decision.} {done Done  }]"},
+		{"Regulator(cqc)", s.Regulator("cqc").Name, "Care Quality Commission"},
+		{"Regulator(ofsted)", s.Regulator("ofsted") == nil, true},
+		{"Status(done)", s.Status("done").Label, "Done"},
+		{"Status(paused)", s.Status("paused") == nil, true},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: got %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
+
+// Articles are checked against the statuses site.yaml lists, not the
+// defaults.
+func TestLoadCustomStatuses(t *testing.T) {
+	yaml := lines("statuses:", "  open: {label: Open}", "  done: {label: Done}")
+	article := fm("status: paused")
+	got := loadErrors(t, files(map[string]string{"site.yaml": yaml, "a.md": article}))
+	want := []string{`content/a.md:5: status: "paused" is not one of: open, done`}
+	checkErrors(t, article, got, want)
+}
+
+func TestLoadIDAuthority(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want string
+	}{
+		{name: "from base_url", yaml: lines("base_url: https://bulletin.example.org:8443/care/"), want: "bulletin.example.org"},
+		{name: "given", yaml: lines("base_url: https://bulletin.example.org/", "id_authority: example.org,2025"), want: "example.org,2025"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set := mustLoad(t, files(map[string]string{"site.yaml": tt.yaml}))
+			if got := set.Settings.IDAuthority; got != tt.want {
+				t.Errorf("site.yaml:\n%s\ngot IDAuthority %q, want %q", tt.yaml, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadTimeZone(t *testing.T) {
+	tests := []struct {
+		name     string
+		yaml     string
+		date     string
+		want     string
+		wantZone string
+	}{
+		{name: "default is London, in winter", date: "2025-01-15", want: "2025-01-15T00:00:00Z", wantZone: "Europe/London"},
+		{name: "default is London, in summer", date: "2025-06-01", want: "2025-06-01T00:00:00+01:00", wantZone: "Europe/London"},
+		{name: "local time in London", date: "2025-06-01T09:30", want: "2025-06-01T09:30:00+01:00", wantZone: "Europe/London"},
+		{name: "local time with a space and seconds", date: "2025-06-01 09:30:15", want: "2025-06-01T09:30:15+01:00", wantZone: "Europe/London"},
+		{name: "RFC 3339 in UTC keeps its offset", date: "2025-06-01T09:30:00Z", want: "2025-06-01T09:30:00Z", wantZone: "UTC"},
+		{name: "RFC 3339 with an offset keeps it", date: "2025-06-01T09:30:00+02:00", want: "2025-06-01T09:30:00+02:00", wantZone: ""},
+		{name: "time_zone setting", yaml: lines("time_zone: America/New_York"), date: "2025-06-01", want: "2025-06-01T00:00:00-04:00", wantZone: "America/New_York"},
+		{name: "time_zone UTC", yaml: lines("time_zone: UTC"), date: "2025-06-01T09:30", want: "2025-06-01T09:30:00Z", wantZone: "UTC"},
+		{name: "RFC 3339 ignores time_zone", yaml: lines("time_zone: America/New_York"), date: "2025-06-01T09:30:00+01:00", want: "2025-06-01T09:30:00+01:00", wantZone: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := files(map[string]string{"a.md": lines("---", "title: T", "date: "+tt.date, "summary: S", "---")})
+			if tt.yaml != "" {
+				fsys = files(map[string]string{"site.yaml": tt.yaml, "a.md": lines("---", "title: T", "date: "+tt.date, "summary: S", "---")})
+			}
+			a := mustLoad(t, fsys).Articles[0]
+			if got := a.Date.Format(time.RFC3339); got != tt.want {
+				t.Errorf("date %q with site.yaml %q: got %s, want %s", tt.date, tt.yaml, got, tt.want)
+			}
+			if got := a.Date.Location().String(); got != tt.wantZone {
+				t.Errorf("date %q with site.yaml %q: got zone %q, want %q", tt.date, tt.yaml, got, tt.wantZone)
+			}
+		})
+	}
+}

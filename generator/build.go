@@ -79,6 +79,9 @@ func (r result) summary() string {
 	feeds := 3 * (1 + len(s.Topics) + len(s.Regulators))
 	fmt.Fprintf(&b, "built %d articles: %d files (%d pages, %d feeds), %d unchanged, %.1f MB in %s\n",
 		len(s.Articles), r.stats.Files, pages(s), feeds, r.stats.Unchanged, float64(r.stats.Bytes)/1e6, r.elapsed.Round(time.Millisecond))
+	if s.Settings.BaseURL == content.DefaultBaseURL {
+		fmt.Fprintf(&b, "note: site.yaml sets no base_url, so links in feeds and the sitemap point at %s\n", content.DefaultBaseURL)
+	}
 	if s.Drafts > 0 {
 		fmt.Fprintf(&b, "left out %d draft(s)\n", s.Drafts)
 	}

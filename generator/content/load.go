@@ -74,7 +74,7 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 			return nil
 		}
 		switch {
-		case path.Ext(name) != ".md":
+		case !strings.EqualFold(path.Ext(name), ".md"):
 			set.Assets = append(set.Assets, p)
 		case isIntro(p):
 			intros = append(intros, p)

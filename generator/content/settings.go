@@ -9,6 +9,9 @@ import (
 	"time"
 )
 
+// DefaultBaseURL is the base URL of a site whose site.yaml sets none.
+const DefaultBaseURL = "http://localhost:8080/"
+
 // SettingsFile is the site settings file, at the top of the content folder.
 const SettingsFile = "site.yaml"
 
@@ -90,7 +93,7 @@ func defaultSettings() Settings {
 	return Settings{
 		Title:       "Regulatory bulletin",
 		Description: "Updates on regulation, in date order.",
-		BaseURL:     "http://localhost:8080/",
+		BaseURL:     DefaultBaseURL,
 		Language:    "en-GB",
 		TimeZone:    "Europe/London",
 		PageSize:    20,

@@ -67,7 +67,7 @@ func (r *renderer) atom(f *feed) ([]byte, error) {
 		AtomFeed: &feeds.AtomFeed{
 			Xmlns:    "http://www.w3.org/2005/Atom",
 			Title:    clean(f.Title),
-			Id:       self,
+			Id:       r.feedID(f),
 			Updated:  stamp(f.Updated),
 			Subtitle: clean(f.Subtitle),
 			Author:   &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: clean(s.Settings.Title), Uri: r.abs("/")}},
@@ -217,6 +217,17 @@ func (r *renderer) entryHTML(a *site.Article) string {
 	}
 	b.WriteString(r.absBody(a.URL, a.HTML))
 	return b.String()
+}
+
+// feedID names a feed for good: a tag URI from the site's id authority,
+// its first article's date and the feed's path, so it survives a move
+// to a new host as entry ids do.
+func (r *renderer) feedID(f *feed) string {
+	first := "2000"
+	if n := len(r.site.Articles); n > 0 {
+		first = r.site.Articles[n-1].Date.Format("2006-01-02")
+	}
+	return "tag:" + r.site.Settings.IDAuthority + "," + first + ":" + f.Dir + atomFile
 }
 
 func stamp(t time.Time) string { return t.Format(time.RFC3339) }

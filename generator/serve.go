@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
+	"errors"
 	"flag"
 	"fmt"
 	"html"
 	"io"
+	"io/fs"
 	"mime"
 	"net"
 	"net/http"
@@ -17,6 +19,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -82,7 +85,9 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			s.closeClients()
 			shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			defer cancel()
-			srv.Shutdown(shut)
+			if err := srv.Shutdown(shut); err != nil {
+				srv.Close()
+			}
 			fmt.Fprintln(log, "stopped")
 			return nil
 		case <-w.Changes:
@@ -101,9 +106,10 @@ type server struct {
 	opts options
 	log  io.Writer
 
+	built atomic.Bool // a build has succeeded: opts.out holds a complete site
+
 	mu       sync.Mutex
-	root     *os.Root // the output folder of the last good build
-	problems string   // the errors of the last build, if it failed
+	problems string // the errors of the last build, if it failed
 	clients  map[chan event]bool
 }
 
@@ -127,16 +133,9 @@ func (s *server) rebuild() {
 		return
 	}
 	fmt.Fprint(s.log, r.summary())
-	root, err := os.OpenRoot(o.out)
-	if err != nil {
-		fmt.Fprintf(s.log, "serving %s: %v\n", o.out, err)
-		return
-	}
+	s.built.Store(true)
 	s.mu.Lock()
-	if s.root != nil {
-		s.root.Close()
-	}
-	s.root, s.problems = root, ""
+	s.problems = ""
 	s.mu.Unlock()
 	s.broadcast(event{"reload", r.elapsed.String()})
 }
@@ -180,37 +179,31 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.file(w, r)
 }
 
-// file serves a file of the last good build. Paths are resolved inside
-// the output folder through os.Root, so no request reaches outside it.
+// file serves a file of the last good build.
 func (s *server) file(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	root, problems := s.root, s.problems
-	s.mu.Unlock()
-	if root == nil {
-		// No good build yet: a page that shows the errors and reloads once
-		// they are fixed.
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+	}
+	data, info, err := s.readFile(name)
+	switch {
+	case errors.Is(err, errNoBuild):
+		// A page that shows the errors and reloads once they are fixed.
+		s.mu.Lock()
+		problems := s.problems
+		s.mu.Unlock()
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusServiceUnavailable)
 		fmt.Fprintf(w, "<!DOCTYPE html><html lang=en><title>Build failed</title><h1>The site did not build</h1><pre>%s</pre>%s",
 			html.EscapeString(problems), scriptTag)
 		return
-	}
-	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
-	if strings.Contains(name, `\`) {
-		s.notFound(w, root)
+	case err != nil:
+		s.notFound(w)
 		return
-	}
-	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
-		name = path.Join(name, "index.html")
-	}
-	info, err := root.Stat(name)
-	if err == nil && info.IsDir() {
-		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-		return
-	}
-	data, err := root.ReadFile(name)
-	if err != nil {
-		s.notFound(w, root)
+	case info.IsDir():
+		// Redirect to the cleaned path: the requested one may start with
+		// "//", which a browser would read as the name of another host.
+		http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
@@ -223,14 +216,53 @@ func (s *server) file(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, name, info.ModTime(), bytes.NewReader(data))
 }
 
-func (s *server) notFound(w http.ResponseWriter, root *os.Root) {
+func (s *server) notFound(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusNotFound)
-	if data, err := root.ReadFile("404.html"); err == nil {
+	if data, _, err := s.readFile("404.html"); err == nil {
 		w.Write(injectScript(data))
 		return
 	}
 	io.WriteString(w, "not found")
+}
+
+// errNoBuild means that no build has succeeded yet.
+var errNoBuild = errors.New("no good build yet")
+
+// readFile reads a file of the last good build, or only its info if it
+// is a folder. The name is resolved inside the output folder through
+// os.Root, so no request reaches outside it. Builds swap complete
+// folders into place, so a read sees the old site or the new, never half.
+func (s *server) readFile(name string) ([]byte, fs.FileInfo, error) {
+	if !s.built.Load() {
+		return nil, nil, errNoBuild
+	}
+	if strings.Contains(name, `\`) { // a separator on Windows
+		return nil, nil, fs.ErrNotExist
+	}
+	data, info, err := readIn(s.opts.out, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		// The read may have raced a build swapping in a new folder and
+		// deleting the old one: look once more, in the new one.
+		data, info, err = readIn(s.opts.out, name)
+	}
+	return data, info, err
+}
+
+// readIn reads name inside dir, opened afresh so that it is the folder
+// now at that path.
+func readIn(dir, name string) ([]byte, fs.FileInfo, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer root.Close()
+	info, err := root.Stat(name)
+	if err != nil || info.IsDir() {
+		return nil, info, err
+	}
+	data, err := root.ReadFile(name)
+	return data, info, err
 }
 
 // events streams rebuild news to one open page as Server-Sent Events.

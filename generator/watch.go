@@ -81,6 +81,9 @@ func (w *watcher) loop() {
 			if !ok {
 				return
 			}
+			if base := filepath.Base(ev.Name); strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
+				continue // editors' backup and swap files, hidden folders
+			}
 			if ev.Has(fsnotify.Create) {
 				// A new folder may already hold files: watch it and all below.
 				if err := w.addTree(ev.Name); err != nil {

@@ -1,0 +1,637 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// waitTime bounds every wait for the server: a rebuild, an event, a page.
+const waitTime = 5 * time.Second
+
+// reloadTag is the script serve adds to the HTML pages it sends.
+const reloadTag = `<script src="/_bulletin/reload.js"></script>`
+
+// The pages of testdata/site/content that the tests look at.
+const (
+	firstFile = "articles/2024-05-10-first.md"
+	firstPage = "/2024/05/first/"
+	firstText = "The plan was announced."
+)
+
+// client gives up on any request that takes longer than waitTime and
+// shows redirects rather than following them.
+var client = &http.Client{
+	Timeout: waitTime,
+	CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	},
+}
+
+// testServer is serve running on a copy of testdata/site/content.
+type testServer struct {
+	url     string // http://127.0.0.1:port, without a slash at the end
+	content string // the copy of the content folder, free to edit
+	out     string // the output folder serve was given
+	log     *syncBuffer
+	cancel  context.CancelFunc
+	done    chan struct{} // closed when serve has returned
+	err     error         // what serve returned
+}
+
+// startServe starts serve on a random port with a fresh copy of the test
+// content and stops it when the test ends, checking that it returned nil
+// and left the output folder it was given in place.
+func startServe(t *testing.T) *testServer {
+	t.Helper()
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	o := options{content: content, templates: "../templates", out: filepath.Join(t.TempDir(), "public")}
+	ts := serveInBackground(t, o)
+	ts.content = content
+	// Wait for the first build before a test edits anything: serve
+	// answers only once it has built and started watching.
+	ts.waitPage(t, "/", http.StatusOK, "Test Bulletin")
+	return ts
+}
+
+// serveInBackground runs serve with o in a goroutine until the test ends.
+func serveInBackground(t *testing.T, o options) *testServer {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ts := &testServer{url: "http://" + ln.Addr().String(), out: o.out, log: &syncBuffer{}, cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(ts.done)
+		ts.err = serve(ctx, o, ln, ts.log)
+	}()
+	t.Cleanup(func() {
+		defer func() {
+			if t.Failed() {
+				t.Logf("serve printed:\n%s", ts.log)
+			}
+		}()
+		ts.stop(t)
+	})
+	return ts
+}
+
+// stop cancels serve and waits for it to return.
+func (ts *testServer) stop(t *testing.T) {
+	t.Helper()
+	ts.cancel()
+	select {
+	case <-ts.done:
+		if ts.err != nil {
+			t.Errorf("serve returned %v, want nil", ts.err)
+		}
+	case <-time.After(waitTime):
+		t.Fatalf("serve did not return within %v of its context being cancelled", waitTime)
+	}
+	if ts.out != "public" { // else serve built in a folder of its own
+		if _, err := os.Stat(ts.out); err != nil {
+			t.Errorf("after serve returned, the output folder it was given is gone: %v", err)
+		}
+	}
+}
+
+// response is what the server answered, with the body read.
+type response struct {
+	status int
+	header http.Header
+	body   string
+}
+
+// fetch sends one request to the server and reads the whole answer.
+func (ts *testServer) fetch(method, path string) (response, error) {
+	req, err := http.NewRequest(method, ts.url+path, nil)
+	if err != nil {
+		return response{}, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return response{}, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	return response{status: resp.StatusCode, header: resp.Header, body: string(body)}, err
+}
+
+// get fetches path once and fails the test if the server does not answer.
+func (ts *testServer) get(t *testing.T, method, path string) response {
+	t.Helper()
+	r, err := ts.fetch(method, path)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	return r
+}
+
+// waitPage waits until GET path answers with status and a body that
+// contains text.
+func (ts *testServer) waitPage(t *testing.T, path string, status int, text string) response {
+	t.Helper()
+	var r response
+	eventually(t, waitTime, func() error {
+		var err error
+		r, err = ts.fetch(http.MethodGet, path)
+		switch {
+		case err != nil:
+			return err
+		case r.status != status:
+			return fmt.Errorf("GET %s: got status %d, want %d", path, r.status, status)
+		case !strings.Contains(r.body, text):
+			return fmt.Errorf("GET %s: got a page without %q:\n%s", path, text, r.body)
+		}
+		return nil
+	})
+	return r
+}
+
+// eventually calls check until it returns nil, and fails the test with
+// its last error if that has not happened within timeout.
+func eventually(t *testing.T, timeout time.Duration, check func() error) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		err := check()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("still failing after %v: %v", timeout, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// sseEvent is one Server-Sent Event: its name and its data lines joined
+// with newlines.
+type sseEvent struct {
+	name string
+	data string
+}
+
+// openEvents connects to the live-reload stream and returns the events
+// it reads; the channel is closed when the stream ends. The connection
+// is registered with the server by the time openEvents returns.
+func (ts *testServer) openEvents(t *testing.T) <-chan sseEvent {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, ts.url+"/_bulletin/events", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// No overall timeout, as the stream stays open; but the headers,
+	// sent once the server has registered the page, must come soon.
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.ResponseHeaderTimeout = waitTime
+	t.Cleanup(transport.CloseIdleConnections)
+	resp, err := (&http.Client{Transport: transport}).Do(req)
+	if err != nil {
+		t.Fatalf("opening the event stream: %v", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		t.Fatalf("opening the event stream: got status %d, want 200", resp.StatusCode)
+	}
+	if got, want := resp.Header.Get("Content-Type"), "text/event-stream"; got != want {
+		t.Errorf("event stream Content-Type: got %q, want %q", got, want)
+	}
+	events := make(chan sseEvent, 16)
+	go func() {
+		defer resp.Body.Close()
+		defer close(events)
+		readEvents(resp.Body, func(e sseEvent) bool {
+			select {
+			case events <- e:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		})
+	}()
+	return events
+}
+
+// readEvents parses a Server-Sent Events stream, calling send for each
+// event until the stream ends or send returns false.
+func readEvents(r io.Reader, send func(sseEvent) bool) {
+	sc := bufio.NewScanner(r)
+	var e sseEvent
+	var data []string
+	for sc.Scan() {
+		line := sc.Text()
+		field, value, _ := strings.Cut(line, ":")
+		value = strings.TrimPrefix(value, " ")
+		switch {
+		case line == "":
+			if e.name != "" || data != nil {
+				e.data = strings.Join(data, "\n")
+				if !send(e) {
+					return
+				}
+			}
+			e, data = sseEvent{}, nil
+		case field == "": // a comment
+		case field == "event":
+			e.name = value
+		case field == "data":
+			data = append(data, value)
+		}
+	}
+}
+
+// nextEvent waits for the next event on the stream.
+func nextEvent(t *testing.T, events <-chan sseEvent) sseEvent {
+	t.Helper()
+	select {
+	case e, ok := <-events:
+		if !ok {
+			t.Fatal("event stream ended, want another event")
+		}
+		return e
+	case <-time.After(waitTime):
+		t.Fatalf("no event within %v", waitTime)
+	}
+	return sseEvent{}
+}
+
+// wantEvent waits for the next event and checks its name.
+func wantEvent(t *testing.T, events <-chan sseEvent, name string) sseEvent {
+	t.Helper()
+	e := nextEvent(t, events)
+	if e.name != name {
+		t.Fatalf("got event %q with data %q, want %q", e.name, e.data, name)
+	}
+	return e
+}
+
+// edit replaces the first old with new, for each pair of old and new, in
+// a file of the content folder, and saves it in place in one write.
+func (ts *testServer) edit(t *testing.T, name string, oldNew ...string) {
+	t.Helper()
+	file := filepath.Join(ts.content, name)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(oldNew); i += 2 {
+		old, new := []byte(oldNew[i]), []byte(oldNew[i+1])
+		if !bytes.Contains(data, old) {
+			t.Fatalf("%s does not contain %q", name, old)
+		}
+		data = bytes.Replace(data, old, new, 1)
+	}
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// syncBuffer is a buffer that serve can print to while a test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// TestServeEditReloads checks that an edit saved in place is rebuilt,
+// served, and announced to a page that was already open.
+func TestServeEditReloads(t *testing.T) {
+	ts := startServe(t)
+	events := ts.openEvents(t)
+	ts.waitPage(t, firstPage, http.StatusOK, firstText)
+
+	ts.edit(t, firstFile, firstText, "The plan was revised.")
+
+	wantEvent(t, events, "reload")
+	ts.waitPage(t, firstPage, http.StatusOK, "The plan was revised.")
+}
+
+// TestServeDuringRebuild checks that pages are served at every moment of
+// a rebuild, never a 404 from the output folder the build replaces.
+func TestServeDuringRebuild(t *testing.T) {
+	ts := startServe(t)
+	events := ts.openEvents(t)
+
+	var mu sync.Mutex
+	var failures []string
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			r, err := ts.fetch(http.MethodGet, firstPage)
+			if err != nil || r.status != http.StatusOK || !strings.Contains(r.body, firstText) {
+				mu.Lock()
+				failures = append(failures, fmt.Sprintf("got status %d, error %v", r.status, err))
+				mu.Unlock()
+			}
+		}
+	})
+	stopFetching := sync.OnceFunc(func() {
+		close(stop)
+		wg.Wait()
+	})
+	defer stopFetching() // if the test fails early
+
+	text := "This guidance no longer applies."
+	for i := range 5 {
+		next := fmt.Sprintf("This guidance no longer applies (%d).", i)
+		ts.edit(t, "articles/2024-07-01-withdrawn.md", text, next)
+		text = next
+		wantEvent(t, events, "reload")
+	}
+
+	stopFetching()
+	if len(failures) > 0 {
+		t.Errorf("GET %s during 5 rebuilds failed %d times, first: %s; want the last good build every time", firstPage, len(failures), failures[0])
+	}
+}
+
+// TestServeSaveByRename checks that an editor's save by rename over the
+// article is noticed, as the watcher watches folders, not files.
+func TestServeSaveByRename(t *testing.T) {
+	ts := startServe(t)
+	file := filepath.Join(ts.content, firstFile)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte(firstText), []byte("Saved by rename."), 1)
+	// Editors write a hidden file beside the article, then rename it over.
+	tmp := filepath.Join(filepath.Dir(file), ".2024-05-10-first.md.tmp")
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, file); err != nil {
+		t.Fatal(err)
+	}
+
+	ts.waitPage(t, firstPage, http.StatusOK, "Saved by rename.")
+}
+
+// TestServeNewFolder checks that an article in a folder made while
+// serving is built, and that later edits in that folder are noticed.
+func TestServeNewFolder(t *testing.T) {
+	ts := startServe(t)
+	events := ts.openEvents(t)
+	// Nested folders, made and filled at once, before serve can watch them.
+	dir := filepath.Join(ts.content, "articles", "2024", "autumn")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	article := "---\ntitle: New folder\ndate: 2024-09-01\nsummary: An article in a new folder.\ntopics: [Assessments]\n---\nWritten in a new folder.\n"
+	if err := os.WriteFile(filepath.Join(dir, "2024-09-01-new.md"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantEvent(t, events, "reload")
+	ts.waitPage(t, "/2024/09/new/", http.StatusOK, "Written in a new folder.")
+
+	// The new folder is watched too.
+	ts.edit(t, "articles/2024/autumn/2024-09-01-new.md", "Written in a new folder.", "Edited in the new folder.")
+	wantEvent(t, events, "reload")
+	ts.waitPage(t, "/2024/09/new/", http.StatusOK, "Edited in the new folder.")
+}
+
+// TestServeBrokenThenFixed checks that a failed build reports its errors
+// to open and newly opened pages while the last good build stays served,
+// and that fixing the error reloads the pages.
+func TestServeBrokenThenFixed(t *testing.T) {
+	ts := startServe(t)
+	events := ts.openEvents(t)
+
+	ts.edit(t, firstFile, "date: 2024-05-10\n", "date: 10/05/2024\n", firstText, "The plan was fixed.")
+
+	e := wantEvent(t, events, "problems")
+	wantLine := filepath.ToSlash(ts.content) + "/" + firstFile + `:3: date: "10/05/2024" is not a date`
+	if !strings.Contains(e.data, wantLine) {
+		t.Errorf("problems event: got data %q, want a line starting %q", e.data, wantLine)
+	}
+	// The last good build is still served, unchanged.
+	r := ts.get(t, http.MethodGet, firstPage)
+	if r.status != http.StatusOK || !strings.Contains(r.body, firstText) || strings.Contains(r.body, "The plan was fixed.") {
+		t.Errorf("GET %s after a failed build: got status %d and body:\n%s\nwant status 200 and the page of the last good build, with %q", firstPage, r.status, r.body, firstText)
+	}
+	// A page opened now is shown the problems at once.
+	late := ts.openEvents(t)
+	if got := wantEvent(t, late, "problems"); got.data != e.data {
+		t.Errorf("problems on connecting: got %q, want %q", got.data, e.data)
+	}
+
+	ts.edit(t, firstFile, "date: 10/05/2024\n", "date: 2024-05-10\n")
+
+	wantEvent(t, events, "reload")
+	wantEvent(t, late, "reload")
+	ts.waitPage(t, firstPage, http.StatusOK, "The plan was fixed.")
+	// Once fixed, a new page is not shown old problems.
+	fresh := ts.openEvents(t)
+	ts.edit(t, firstFile, "The plan was fixed.", "The plan was fixed again.")
+	wantEvent(t, fresh, "reload")
+}
+
+// TestServeDeletedArticle checks that a deleted article's page goes, and
+// that the 404 page in its place still reloads.
+func TestServeDeletedArticle(t *testing.T) {
+	ts := startServe(t)
+	const page = "/2024/07/withdrawn/"
+	ts.waitPage(t, page, http.StatusOK, "This guidance no longer applies.")
+	events := ts.openEvents(t)
+
+	if err := os.Remove(filepath.Join(ts.content, "articles/2024-07-01-withdrawn.md")); err != nil {
+		t.Fatal(err)
+	}
+
+	wantEvent(t, events, "reload")
+	r := ts.waitPage(t, page, http.StatusNotFound, "Page not found")
+	if !strings.Contains(r.body, reloadTag) {
+		t.Errorf("GET %s: the 404 page has no %s:\n%s", page, reloadTag, r.body)
+	}
+	if got, want := r.header.Get("Content-Type"), "text/html; charset=utf-8"; got != want {
+		t.Errorf("GET %s: got Content-Type %q, want %q", page, got, want)
+	}
+}
+
+// TestServeInjectsReloadScript checks that served pages get the live-reload
+// script and that no file on disk ever does.
+func TestServeInjectsReloadScript(t *testing.T) {
+	ts := startServe(t)
+	for _, path := range []string{"/", firstPage, "/topics/", "/2024/", "/no-such-page/"} {
+		r := ts.get(t, http.MethodGet, path)
+		i := strings.Index(r.body, reloadTag)
+		if i < 0 || i > strings.LastIndex(r.body, "</body>") {
+			t.Errorf("GET %s: got a page without %s before </body>:\n%s", path, reloadTag, r.body)
+		}
+	}
+	for _, path := range []string{"/feed.xml", "/style.css", "/images/chart.svg"} {
+		if r := ts.get(t, http.MethodGet, path); r.status != http.StatusOK || strings.Contains(r.body, "/_bulletin/") {
+			t.Errorf("GET %s: got status %d and body:\n%s\nwant 200 and no live-reload script", path, r.status, r.body)
+		}
+	}
+	r := ts.get(t, http.MethodGet, "/_bulletin/reload.js")
+	if r.status != http.StatusOK || !strings.Contains(r.body, "EventSource") {
+		t.Errorf("GET /_bulletin/reload.js: got status %d and body:\n%s\nwant 200 and the script", r.status, r.body)
+	}
+
+	// What serve wrote to disk, and what build writes, have no trace of it.
+	o := testOptions(t, "testdata/site")
+	if _, err := build(o); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	for _, dir := range []string{ts.out, o.out} {
+		for name, data := range readTree(t, dir) {
+			if bytes.Contains(data, []byte("/_bulletin/")) {
+				t.Errorf("%s contains /_bulletin/; only served pages may", filepath.Join(dir, name))
+			}
+		}
+	}
+}
+
+// TestServeMethods checks that only GET and HEAD are answered.
+func TestServeMethods(t *testing.T) {
+	ts := startServe(t)
+	for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch} {
+		for _, path := range []string{"/", firstPage, "/_bulletin/events", "/_bulletin/reload.js"} {
+			r := ts.get(t, method, path)
+			if r.status != http.StatusMethodNotAllowed {
+				t.Errorf("%s %s: got status %d, want %d", method, path, r.status, http.StatusMethodNotAllowed)
+			}
+			if got, want := r.header.Get("Allow"), "GET, HEAD"; got != want {
+				t.Errorf("%s %s: got Allow %q, want %q", method, path, got, want)
+			}
+		}
+	}
+	r := ts.get(t, http.MethodHead, firstPage)
+	if r.status != http.StatusOK || r.body != "" {
+		t.Errorf("HEAD %s: got status %d and body %q, want 200 and no body", firstPage, r.status, r.body)
+	}
+}
+
+// TestServeStaysInOutputFolder checks that no request path, however
+// encoded, reads or redirects outside the output folder and the site.
+func TestServeStaysInOutputFolder(t *testing.T) {
+	ts := startServe(t)
+	const secret = "outside the output folder"
+	if err := os.WriteFile(filepath.Join(filepath.Dir(ts.out), "secret.txt"), []byte(secret), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{
+		"/../secret.txt",
+		"/..%2fsecret.txt",
+		"/%2e%2e%2fsecret.txt",
+		"/2024/..%2f..%2fsecret.txt",
+		"/..%5csecret.txt",
+		"/%5c..%5csecret.txt",
+		"/%5c..%5c",
+		"/..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd",
+		"/..%5c..%5c..%5c..%5c..%5c..%5cetc%5cpasswd",
+		"/images%5c..%5c..%5csecret.txt",
+		"/%5ctopics",
+	} {
+		r := ts.get(t, http.MethodGet, path)
+		if r.status != http.StatusNotFound {
+			t.Errorf("GET %s: got status %d, want %d", path, r.status, http.StatusNotFound)
+		}
+		if strings.Contains(r.body, secret) || strings.Contains(r.body, "root:") {
+			t.Errorf("GET %s: got a file from outside the output folder:\n%s", path, r.body)
+		}
+	}
+	// A folder is redirected to its slash, on this site whatever the path.
+	for path, want := range map[string]string{
+		"/topics":         "/topics/",
+		"/2024/05/first":  "/2024/05/first/",
+		"//topics":        "/topics/",
+		"/%2ftopics":      "/topics/",
+		"/2024/../topics": "/topics/",
+	} {
+		r := ts.get(t, http.MethodGet, path)
+		if got := r.header.Get("Location"); r.status != http.StatusMovedPermanently || got != want {
+			t.Errorf("GET %s: got status %d to %q, want %d to %q", path, r.status, got, http.StatusMovedPermanently, want)
+		}
+	}
+}
+
+// TestServeStops checks that serve closes open event streams and returns
+// promptly when its context is cancelled.
+func TestServeStops(t *testing.T) {
+	ts := startServe(t)
+	events := ts.openEvents(t)
+	ts.stop(t)
+	select {
+	case e, ok := <-events:
+		if ok {
+			t.Errorf("got event %q after serve stopped, want the stream closed", e.name)
+		}
+	case <-time.After(waitTime):
+		t.Errorf("event stream still open %v after serve stopped", waitTime)
+	}
+	if _, err := ts.fetch(http.MethodGet, "/"); err == nil {
+		t.Errorf("GET / after serve stopped: got an answer, want no server")
+	}
+}
+
+// TestServeDefaultOut checks that serve without -out builds into a
+// temporary folder of its own and removes it on exit, leaving no public/.
+func TestServeDefaultOut(t *testing.T) {
+	dir, tmp := t.TempDir(), t.TempDir()
+	templates, err := filepath.Abs("../templates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	t.Setenv("TMPDIR", tmp)
+
+	ts := serveInBackground(t, options{content: "content", templates: templates, out: "public"})
+	ts.waitPage(t, firstPage, http.StatusOK, firstText)
+	built, err := filepath.Glob(filepath.Join(tmp, "bulletin-serve-*", "public", "index.html"))
+	if err != nil || len(built) != 1 {
+		t.Fatalf("got %d builds in %s (%v), want serve's one", len(built), tmp, err)
+	}
+	ts.stop(t)
+
+	left, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range left {
+		t.Errorf("serve left %s in the temporary folder, want it removed on exit", e.Name())
+	}
+	if _, err := os.Stat("public"); !os.IsNotExist(err) {
+		t.Errorf("serve created ./public (stat: %v), want only its temporary folder", err)
+	}
+}

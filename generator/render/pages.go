@@ -20,6 +20,7 @@ type Page struct {
 	Canonical   string     // absolute URL
 	Feeds       []FeedLink // offered for autodiscovery, the page's own first
 	SiteFeeds   []FeedLink // the whole site's feeds
+	Calendar    string     // site path of a topic's key dates calendar, if it has any
 
 	Article  *site.Article
 	Group    *site.Group
@@ -106,6 +107,10 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 			p.Group = g
 			p.Feeds = append(feedLinks(g.Name, g.URL), p.Feeds...)
 			jobs = append(jobs, r.page("group.html", p))
+			if kind == "topics" && hasEvents(g) {
+				p.Calendar = g.URL + calendarFile
+				jobs = append(jobs, job{name: strings.TrimPrefix(g.URL, "/") + calendarFile, url: g.URL + calendarFile, make: func() ([]byte, error) { return r.calendar(g) }})
+			}
 			f := &feed{Title: set.Title + ": " + g.Name, Subtitle: groupSummary(g), Page: g.URL, Dir: g.URL, Articles: g.Articles, Updated: g.Updated}
 			jobs = append(jobs, r.feedJobs(f)...)
 		}
@@ -176,4 +181,13 @@ func (p *Page) Subscriptions() []*site.Group {
 		return []*site.Group{p.Group}
 	}
 	return nil
+}
+
+func hasEvents(g *site.Group) bool {
+	for _, st := range g.Story {
+		if st.Event {
+			return true
+		}
+	}
+	return false
 }

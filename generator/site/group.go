@@ -25,6 +25,7 @@ type Group struct {
 	Since    content.Date // when the current status was reached
 	Changes  int          // how many times the status changed along the story
 	Updated  time.Time    // newest content change among its articles
+	Upcoming []*Step      // events still to come, soonest first
 
 	index   map[*Article]int // position in Articles
 	updates []statusPoint    // statuses of updated articles, as of their update
@@ -155,6 +156,11 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 		}
 		last = p.status
 	}
+	for _, st := range g.Story {
+		if st.Event && stillToCome(st.Date, now) {
+			g.Upcoming = append(g.Upcoming, st)
+		}
+	}
 	g.Status = last
 	if g.Intro != nil && g.Intro.Status != "" {
 		g.Status = s.Status(g.Intro.Status)
@@ -164,6 +170,15 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 			g.Since = content.Date{}
 		}
 	}
+}
+
+// stillToCome reports whether a date's day, or month, has not yet ended.
+func stillToCome(d content.Date, now time.Time) bool {
+	end := d.Time.AddDate(0, 0, 1)
+	if d.MonthOnly {
+		end = d.Time.AddDate(0, 1, 0)
+	}
+	return end.After(now)
 }
 
 // statusPoints lists the statuses the story reached up to now, in date

@@ -31,7 +31,8 @@ type Site struct {
 	Assets     []string
 	Held       []*content.Article // dated in the future, not yet published
 	Drafts     int
-	Updated    time.Time // the newest content change
+	Updated    time.Time  // the newest content change
+	Upcoming   []*KeyDate // key dates still to come across all topics, soonest first
 }
 
 // Article is a published article with its place in the site.
@@ -93,6 +94,7 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 		a.Related = related(a, 5)
 		a.Newer, a.NewerTopic = newer(a)
 	}
+	s.Upcoming = upcoming(s.Topics)
 	s.Years = years(s.Articles)
 	s.Timeline = timeline(s.Articles, s.Settings.PageSize)
 	return s, nil
@@ -175,4 +177,36 @@ func (s *Site) checkURLs(set *content.Set) error {
 		}
 	}
 	return errs.Err()
+}
+
+// KeyDate is a key date still to come, with the topics it belongs to.
+type KeyDate struct {
+	*Step
+	Topics []*Group
+}
+
+// upcoming merges the topics' key dates still to come, listing an event
+// shared by several topics once.
+func upcoming(topics []*Group) []*KeyDate {
+	var out []*KeyDate
+	byKey := map[string]*KeyDate{}
+	for _, g := range topics {
+		for _, st := range g.Upcoming {
+			key := st.Date.Time.Format(time.RFC3339) + "\x00" + st.Label
+			if u := byKey[key]; u != nil {
+				u.Topics = append(u.Topics, g)
+				continue
+			}
+			u := &KeyDate{Step: st, Topics: []*Group{g}}
+			byKey[key] = u
+			out = append(out, u)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *KeyDate) int {
+		if c := a.Date.Time.Compare(b.Date.Time); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Label, b.Label)
+	})
+	return out
 }

@@ -1,0 +1,90 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+
+	"bulletin/generator/site"
+)
+
+// calendarFile is each topic's key dates as an RFC 5545 calendar.
+const calendarFile = "key-dates.ics"
+
+// calendar writes a topic's key dates as all-day events: a day for a
+// dated event, the whole month for one known only by its month. Every
+// value comes from content, never from the clock, so it is the same on
+// every build.
+func (r *renderer) calendar(g *site.Group) ([]byte, error) {
+	var b strings.Builder
+	line := func(s string) { b.WriteString(fold(s) + "\r\n") }
+	line("BEGIN:VCALENDAR")
+	line("VERSION:2.0")
+	line("PRODID:-//bulletin//key dates//EN")
+	line("CALSCALE:GREGORIAN")
+	line("X-WR-CALNAME:" + icalText(r.site.Settings.Title+": "+g.Name))
+	for _, st := range g.Story {
+		if !st.Event {
+			continue
+		}
+		start, end := st.Date.Time, st.Date.Time.AddDate(0, 0, 1)
+		summary := st.Label
+		if st.Date.MonthOnly {
+			end = st.Date.Time.AddDate(0, 1, 0)
+			summary += " (" + st.Date.Time.Format("January 2006") + ", day not yet known)"
+		}
+		line("BEGIN:VEVENT")
+		line("UID:" + eventUID(st, g, r.site.Settings.IDAuthority))
+		line("DTSTAMP:" + st.Article.Modified.UTC().Format("20060102T150405Z"))
+		line("DTSTART;VALUE=DATE:" + start.Format("20060102"))
+		line("DTEND;VALUE=DATE:" + end.Format("20060102"))
+		line("SUMMARY:" + icalText(summary))
+		desc := "Reported in: " + st.Article.Title
+		if st.Status != nil {
+			desc = "Status: " + st.Status.Label + ". " + desc
+		}
+		line("DESCRIPTION:" + icalText(desc))
+		line("URL:" + r.abs(st.Article.URL))
+		line("TRANSP:TRANSPARENT")
+		line("END:VEVENT")
+	}
+	line("END:VCALENDAR")
+	return []byte(b.String()), nil
+}
+
+// eventUID is the same for an event on every build, whichever article
+// reports it.
+func eventUID(st *site.Step, g *site.Group, authority string) string {
+	sum := sha256.Sum256([]byte(g.URL + "\x00" + st.Date.Time.Format(time.DateOnly) + "\x00" + st.Label))
+	return hex.EncodeToString(sum[:12]) + "@" + authority
+}
+
+// icalText escapes a TEXT value (RFC 5545 section 3.3.11).
+func icalText(s string) string {
+	s = clean(s)
+	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
+}
+
+// fold breaks a content line into lines of at most 75 octets, never
+// inside a UTF-8 character (RFC 5545 section 3.1).
+func fold(s string) string {
+	if len(s) <= 75 {
+		return s
+	}
+	var b strings.Builder
+	width := 75
+	for len(s) > width {
+		cut := width
+		for cut > 0 && !isRuneStart(s[cut]) {
+			cut--
+		}
+		b.WriteString(s[:cut] + "\r\n ")
+		s = s[cut:]
+		width = 74 // the leading space counts
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+func isRuneStart(c byte) bool { return c&0xC0 != 0x80 }

@@ -12,6 +12,7 @@ package output
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -35,7 +36,9 @@ type Dir struct {
 	old   map[string]string // path → hash, from the previous manifest
 
 	mu      sync.Mutex
+	lock    *os.File // held from Open to Commit or Abort
 	written map[string]string
+	kept    map[string]bool // files the generator did not write, carried over with force
 	dirs    map[string]bool
 	stats   Stats
 }
@@ -58,7 +61,28 @@ func Open(path string, force bool) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{path: abs, written: map[string]string{}, dirs: map[string]bool{}}
+	d := &Dir{path: abs, written: map[string]string{}, kept: map[string]bool{}, dirs: map[string]bool{}}
+	parent := filepath.Dir(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	if d.lock, err = lock(parent); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if _, err := d.open(path, force); err != nil {
+		unlock(d.lock)
+		return nil, err
+	}
+	return d, nil
+}
+
+// open checks the output folder and makes the staging folder, while the
+// lock keeps other builds of the same folder out.
+func (d *Dir) open(path string, force bool) (*Dir, error) {
+	abs := d.path
+	parent, base := filepath.Dir(abs), filepath.Base(abs)
+	var err error
+	restoreSetAside(parent, base, abs)
 	d.old, err = readManifest(abs)
 	if err != nil {
 		return nil, err
@@ -71,14 +95,16 @@ func Open(path string, force bool) (*Dir, error) {
 		return nil, fmt.Errorf("%s %w, such as %s: choose an empty or new folder with -out, or pass -force to build there and keep those files",
 			path, ErrForeign, strings.Join(foreign[:min(3, len(foreign))], ", "))
 	}
-	parent, base := filepath.Dir(abs), filepath.Base(abs)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
 	removeStale(parent, base)
 	d.stage, err = os.MkdirTemp(parent, stagePrefix(base))
 	if err != nil {
 		return nil, fmt.Errorf("creating staging folder: %w", err)
+	}
+	// MkdirTemp makes a private folder, but this one becomes the output,
+	// which web servers and rsync must be able to read.
+	if err := os.Chmod(d.stage, 0o755); err != nil {
+		d.Abort()
+		return nil, err
 	}
 	for _, f := range foreign {
 		if err := d.keep(f); err != nil {
@@ -90,6 +116,18 @@ func Open(path string, force bool) (*Dir, error) {
 }
 
 func stagePrefix(base string) string { return "." + base + ".bulletin-" }
+
+// restoreSetAside moves back the previous output that swapByRename set
+// aside, if a kill came between its two renames.
+func restoreSetAside(parent, base, out string) {
+	if _, err := os.Lstat(out); !errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	aside, _ := filepath.Glob(filepath.Join(parent, stagePrefix(base)+"*.old"))
+	if len(aside) > 0 {
+		os.Rename(aside[0], out)
+	}
+}
 
 // removeStale deletes staging folders left by builds that were killed.
 func removeStale(parent, base string) {
@@ -135,26 +173,45 @@ func readManifest(dir string) (map[string]string, error) {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
+		// A line that is not a hash and a clean path is ignored, so its
+		// file counts as foreign rather than as bulletin's to replace.
 		hash, name, ok := strings.Cut(sc.Text(), " ")
-		if ok && filepath.IsLocal(name) {
+		if ok && isHash(hash) && validName(name) {
 			m[name] = hash
 		}
 	}
 	return m, sc.Err()
 }
 
+func isHash(s string) bool {
+	b, err := hex.DecodeString(s)
+	return err == nil && len(b) == sha256.Size
+}
+
+// validName reports whether name is a clean slash-separated path inside
+// the output folder.
+func validName(name string) bool {
+	return fs.ValidPath(name) && name != "." && !strings.Contains(name, `\`) && filepath.IsLocal(filepath.FromSlash(name))
+}
+
 // Write puts one file into the new output. An unchanged file is linked
 // from the previous output instead of written again.
 func (d *Dir) Write(name string, data []byte) error {
-	if !filepath.IsLocal(name) || strings.Contains(name, `\`) {
-		return fmt.Errorf("output path %q is outside the output folder", name)
+	if !validName(name) {
+		return fmt.Errorf("output path %q is not a clean relative path inside the output folder", name)
 	}
-	sum := sha256.Sum256(data)
-	hash := hex.EncodeToString(sum[:])
+	if name == ManifestFile {
+		return fmt.Errorf("output path %q is kept for bulletin's list of the files it wrote", name)
+	}
+	hash := hashOf(data)
 	d.mu.Lock()
 	if _, dup := d.written[name]; dup {
 		d.mu.Unlock()
 		return fmt.Errorf("two files would be written at %s: check slugs and aliases", name)
+	}
+	if d.kept[name] {
+		d.mu.Unlock()
+		return fmt.Errorf("%s would replace a file bulletin did not write: move it out of %s", name, d.path)
 	}
 	d.written[name] = hash
 	d.stats.Files++
@@ -165,8 +222,11 @@ func (d *Dir) Write(name string, data []byte) error {
 	if err := d.mkdir(filepath.Dir(dst)); err != nil {
 		return err
 	}
-	if d.old[name] == hash {
-		if err := os.Link(filepath.Join(d.path, filepath.FromSlash(name)), dst); err == nil {
+	// The manifest says bulletin wrote these bytes; the file itself must
+	// still hold them, or a hand edit would outlive the build.
+	prev := filepath.Join(d.path, filepath.FromSlash(name))
+	if d.old[name] == hash && holds(prev, data) {
+		if err := os.Link(prev, dst); err == nil {
 			d.mu.Lock()
 			d.stats.Unchanged++
 			d.mu.Unlock()
@@ -174,6 +234,16 @@ func (d *Dir) Write(name string, data []byte) error {
 		}
 	}
 	return os.WriteFile(dst, data, 0o644)
+}
+
+func holds(name string, data []byte) bool {
+	b, err := os.ReadFile(name)
+	return err == nil && bytes.Equal(b, data)
+}
+
+func hashOf(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 // keep carries a file the generator did not write into the new output.
@@ -185,6 +255,7 @@ func (d *Dir) keep(name string) error {
 	if err := os.Link(filepath.Join(d.path, filepath.FromSlash(name)), dst); err != nil {
 		return fmt.Errorf("keeping %s: %w", name, err)
 	}
+	d.kept[name] = true
 	return nil
 }
 
@@ -224,10 +295,13 @@ func (d *Dir) Commit() (Stats, error) {
 		return d.stats, fmt.Errorf("replacing %s: %w", d.path, err)
 	}
 	// The staging path now holds the previous output.
-	return d.stats, os.RemoveAll(d.stage)
+	err := os.RemoveAll(d.stage)
+	unlock(d.lock)
+	return d.stats, err
 }
 
 // Abort drops the staging folder, leaving the output as it was.
 func (d *Dir) Abort() {
 	os.RemoveAll(d.stage)
+	unlock(d.lock)
 }

@@ -1,0 +1,564 @@
+package output
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// files is an output to build or a folder to set up: path → content.
+type files map[string]string
+
+// past is the modification time given to a previous build's files, so a
+// file written again can't keep it by chance.
+var past = time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+
+// writeAll opens dir, writes fs in path order and commits.
+func writeAll(dir string, force bool, fs files) (Stats, error) {
+	d, err := Open(dir, force)
+	if err != nil {
+		return Stats{}, err
+	}
+	for _, name := range slices.Sorted(maps.Keys(fs)) {
+		if err := d.Write(name, []byte(fs[name])); err != nil {
+			d.Abort()
+			return Stats{}, err
+		}
+	}
+	return d.Commit()
+}
+
+// mustBuild builds fs into dir and dates its files in the past.
+func mustBuild(t *testing.T, dir string, fs files) {
+	t.Helper()
+	if _, err := writeAll(dir, false, fs); err != nil {
+		t.Fatalf("building %v: %v", slices.Sorted(maps.Keys(fs)), err)
+	}
+	for name := range fs {
+		if err := os.Chtimes(filepath.Join(dir, name), past, past); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// putFiles writes fs into dir directly, as someone else would.
+func putFiles(t *testing.T, dir string, fs files) {
+	t.Helper()
+	for name, data := range fs {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// readTree reads every file under dir, the manifest included; a missing
+// dir reads as empty.
+func readTree(t *testing.T, dir string) files {
+	t.Helper()
+	got := files{}
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return got
+	}
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		got[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// statTree records each file's identity and times.
+func statTree(t *testing.T, dir string) map[string]os.FileInfo {
+	t.Helper()
+	infos := map[string]os.FileInfo{}
+	for name := range readTree(t, dir) {
+		fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		infos[name] = fi
+	}
+	return infos
+}
+
+func manifestOf(fs files) string {
+	var b strings.Builder
+	for _, name := range slices.Sorted(maps.Keys(fs)) {
+		sum := sha256.Sum256([]byte(fs[name]))
+		b.WriteString(hex.EncodeToString(sum[:]) + " " + name + "\n")
+	}
+	return b.String()
+}
+
+// checkOutput wants dir to hold exactly fs and its manifest, plus kept.
+func checkOutput(t *testing.T, dir string, fs, kept files) {
+	t.Helper()
+	got := readTree(t, dir)
+	if m := got[ManifestFile]; m != manifestOf(fs) {
+		t.Errorf("manifest:\n%s\nwant:\n%s", m, manifestOf(fs))
+	}
+	delete(got, ManifestFile)
+	want := maps.Clone(fs)
+	maps.Copy(want, kept)
+	if !maps.Equal(got, want) {
+		t.Errorf("output holds %v, want %v", got, want)
+	}
+}
+
+// checkSiblings wants the folder around the output to hold only want.
+func checkSiblings(t *testing.T, parent string, want ...string) {
+	t.Helper()
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("beside the output: got %q, want %q (staging folders left behind?)", got, want)
+	}
+}
+
+func TestRebuild(t *testing.T) {
+	tests := []struct {
+		name          string
+		before, after files // before nil: no previous output
+		wantUnchanged int
+	}{
+		{
+			name:  "first build into a missing folder",
+			after: files{"index.html": "home", "2024/05/first/index.html": "first", "feed.xml": "<feed/>"},
+		},
+		{
+			name:          "same files again",
+			before:        files{"index.html": "home", "2024/05/first/index.html": "first"},
+			after:         files{"index.html": "home", "2024/05/first/index.html": "first"},
+			wantUnchanged: 2,
+		},
+		{
+			name:          "one page changed",
+			before:        files{"index.html": "home", "2024/05/first/index.html": "first"},
+			after:         files{"index.html": "home, updated", "2024/05/first/index.html": "first"},
+			wantUnchanged: 1,
+		},
+		{
+			name:          "article deleted",
+			before:        files{"index.html": "home", "2024/05/first/index.html": "first", "2024/06/second/index.html": "second"},
+			after:         files{"index.html": "home", "2024/05/first/index.html": "first"},
+			wantUnchanged: 2,
+		},
+		{
+			name:          "article renamed",
+			before:        files{"index.html": "home", "2024/05/old-slug/index.html": "article"},
+			after:         files{"index.html": "home", "2024/05/new-slug/index.html": "article"},
+			wantUnchanged: 1,
+		},
+		{
+			name:   "everything removed",
+			before: files{"index.html": "home", "a/b/c.txt": "deep"},
+			after:  files{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parent := t.TempDir()
+			dir := filepath.Join(parent, "public")
+			if tt.before != nil {
+				mustBuild(t, dir, tt.before)
+			}
+			old := statTree(t, dir)
+
+			stats, err := writeAll(dir, false, tt.after)
+			if err != nil {
+				t.Fatalf("rebuild: %v", err)
+			}
+			checkOutput(t, dir, tt.after, nil)
+			checkSiblings(t, parent, "public")
+			if stats.Files != len(tt.after) || stats.Unchanged != tt.wantUnchanged {
+				t.Errorf("stats: got %d files, %d unchanged; want %d, %d", stats.Files, stats.Unchanged, len(tt.after), tt.wantUnchanged)
+			}
+			for name, fi := range statTree(t, dir) {
+				was, ok := old[name]
+				switch {
+				case name == ManifestFile || !ok:
+				case tt.before[name] == tt.after[name]:
+					if !os.SameFile(fi, was) || !fi.ModTime().Equal(was.ModTime()) {
+						t.Errorf("unchanged %s was rewritten: got mtime %v, want the same file with mtime %v", name, fi.ModTime(), was.ModTime())
+					}
+				case os.SameFile(fi, was):
+					t.Errorf("changed %s shares its inode with the previous output", name)
+				}
+			}
+		})
+	}
+}
+
+// TestRebuildMakesAReadableFolder protects publishing: the output folder
+// gets the usual permissions, not the private ones of a temporary folder.
+func TestRebuildMakesAReadableFolder(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	mustBuild(t, dir, files{"index.html": "home"})
+	mustBuild(t, dir, files{"index.html": "home, again"})
+	usual := filepath.Join(parent, "usual")
+	if err := os.Mkdir(usual, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.Stat(usual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Mode() != want.Mode() {
+		t.Errorf("output folder mode: got %v, want %v", got.Mode(), want.Mode())
+	}
+}
+
+// TestRebuildReplacesEditedFile protects the manifest's hashes: a file
+// changed by hand after a build is written again, not linked as it is.
+func TestRebuildReplacesEditedFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	site := files{"index.html": "home", "about/index.html": "about"}
+	mustBuild(t, dir, site)
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("hand edit"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stats, err := writeAll(dir, false, site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOutput(t, dir, site, nil)
+	if stats.Unchanged != 1 {
+		t.Errorf("got %d unchanged files, want 1 (about/index.html)", stats.Unchanged)
+	}
+}
+
+func TestOpenRefusesForeignFiles(t *testing.T) {
+	site := files{"index.html": "home", "a/index.html": "a"}
+	sum := sha256.Sum256([]byte("a"))
+	hashA := hex.EncodeToString(sum[:])
+	tests := []struct {
+		name     string
+		built    files  // built by the generator first, unless nil
+		extra    files  // then put there by someone else
+		manifest string // then replaces the manifest, unless empty
+		want     string // a foreign file the error must name; "" to accept
+	}{
+		{name: "empty folder", extra: files{}},
+		{name: "folder never built into", extra: files{"notes.txt": "mine"}, want: "notes.txt"},
+		{name: "file added after a build", built: site, extra: files{"docs/letter.pdf": "pdf"}, want: "docs/letter.pdf"},
+		{name: "file the manifest lists", built: site},
+		{name: "manifest only, no files", extra: files{ManifestFile: ""}},
+		{
+			name:     "hash not hexadecimal",
+			built:    site,
+			manifest: manifestOf(files{"index.html": "home"}) + strings.Repeat("z", 64) + " a/index.html\n",
+			want:     "a/index.html",
+		},
+		{
+			name:     "hash too short",
+			built:    site,
+			manifest: manifestOf(files{"index.html": "home"}) + hashA[:10] + " a/index.html\n",
+			want:     "a/index.html",
+		},
+		{
+			name:     "line without a hash",
+			built:    site,
+			manifest: manifestOf(files{"index.html": "home"}) + "a/index.html\n",
+			want:     "a/index.html",
+		},
+		{
+			name:     "path not clean",
+			built:    site,
+			manifest: manifestOf(files{"index.html": "home"}) + hashA + " a//index.html\n",
+			want:     "a/index.html",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parent := t.TempDir()
+			dir := filepath.Join(parent, "public")
+			if tt.built != nil {
+				mustBuild(t, dir, tt.built)
+			}
+			if tt.extra != nil {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				putFiles(t, dir, tt.extra)
+			}
+			if tt.manifest != "" {
+				putFiles(t, dir, files{ManifestFile: tt.manifest})
+			}
+			before := readTree(t, dir)
+
+			d, err := Open(dir, false)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("Open: %v, want it accepted", err)
+				}
+				d.Abort()
+			} else {
+				if !errors.Is(err, ErrForeign) || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("Open: got error %v, want one wrapping ErrForeign that names %s", err, tt.want)
+				}
+				if !strings.Contains(err.Error(), "-force") {
+					t.Errorf("error %q does not mention -force", err)
+				}
+			}
+			if got := readTree(t, dir); !maps.Equal(got, before) {
+				t.Errorf("Open changed the folder: got %v, want %v", got, before)
+			}
+			checkSiblings(t, parent, "public")
+		})
+	}
+}
+
+func TestForceKeepsForeignFiles(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	mine := files{"CNAME": "bulletin.example", "docs/letter.pdf": "pdf"}
+	putFiles(t, dir, mine)
+	kept := statTree(t, dir)
+
+	for i, site := range []files{
+		{"index.html": "home", "docs/index.html": "docs"},
+		{"index.html": "home, updated"},
+	} {
+		if _, err := writeAll(dir, false, site); !errors.Is(err, ErrForeign) {
+			t.Fatalf("build %d without -force: got %v, want ErrForeign", i+1, err)
+		}
+		if _, err := writeAll(dir, true, site); err != nil {
+			t.Fatalf("build %d with -force: %v", i+1, err)
+		}
+		checkOutput(t, dir, site, mine)
+		checkSiblings(t, parent, "public")
+		for name, was := range kept {
+			fi, err := os.Stat(filepath.Join(dir, name))
+			if err != nil || !os.SameFile(fi, was) || !fi.ModTime().Equal(was.ModTime()) {
+				t.Errorf("build %d: foreign %s was not kept untouched (%v)", i+1, name, err)
+			}
+		}
+	}
+}
+
+// TestForceNeverOverwritesForeignFile protects a file bulletin did not
+// write from a page that would land on the same path: the build fails and
+// the file stays as it was.
+func TestForceNeverOverwritesForeignFile(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	putFiles(t, dir, files{"index.html": "hand-made home"})
+
+	_, err := writeAll(dir, true, files{"index.html": "generated home"})
+	if err == nil || !strings.Contains(err.Error(), "index.html") {
+		t.Errorf("build over a foreign index.html: got error %v, want one naming index.html", err)
+	}
+	if got := readTree(t, dir); !maps.Equal(got, files{"index.html": "hand-made home"}) {
+		t.Errorf("output after the failed build: got %v, want the hand-made home alone", got)
+	}
+	checkSiblings(t, parent, "public")
+}
+
+func TestWriteRejectsBadNames(t *testing.T) {
+	for _, name := range []string{"../x", "/abs", "a/../../b", `a\b`, "", ".", "a//b", "./a", ManifestFile} {
+		t.Run(name, func(t *testing.T) {
+			parent := t.TempDir()
+			dir := filepath.Join(parent, "public")
+			d, err := Open(dir, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := d.Write(name, []byte("x")); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("%q", name)) {
+				t.Errorf("Write(%q): got error %v, want one quoting the name", name, err)
+			}
+			d.Abort()
+			checkSiblings(t, parent)
+		})
+	}
+}
+
+func TestWriteTwice(t *testing.T) {
+	d, err := Open(filepath.Join(t.TempDir(), "public"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	if err := d.Write("a/index.html", []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Write("a/index.html", []byte("two")); err == nil || !strings.Contains(err.Error(), "a/index.html") {
+		t.Errorf("second Write of a/index.html: got %v, want an error naming it", err)
+	}
+}
+
+func TestAbortKeepsPreviousOutput(t *testing.T) {
+	previous := files{"index.html": "home", "2024/05/first/index.html": "first"}
+	tests := []struct {
+		name   string
+		before files // nil: no previous output
+		writes files
+	}{
+		{name: "nothing written", before: previous, writes: files{}},
+		{name: "unchanged, changed and new files", before: previous, writes: files{"index.html": "home", "2024/05/first/index.html": "changed", "new.html": "new"}},
+		{name: "first build", writes: files{"index.html": "home"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parent := t.TempDir()
+			dir := filepath.Join(parent, "public")
+			var want []string
+			if tt.before != nil {
+				mustBuild(t, dir, tt.before)
+				want = append(want, "public")
+			}
+			tree, infos := readTree(t, dir), statTree(t, dir)
+
+			d, err := Open(dir, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name, data := range tt.writes {
+				if err := d.Write(name, []byte(data)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			d.Abort()
+
+			if got := readTree(t, dir); !maps.Equal(got, tree) {
+				t.Errorf("after Abort: got %v, want %v", got, tree)
+			}
+			for name, fi := range statTree(t, dir) {
+				if was := infos[name]; !os.SameFile(fi, was) || !fi.ModTime().Equal(was.ModTime()) {
+					t.Errorf("after Abort, %s is not the same file with the same mtime", name)
+				}
+			}
+			checkSiblings(t, parent, want...)
+		})
+	}
+}
+
+func TestOpenRemovesStaleStaging(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	mustBuild(t, dir, files{"index.html": "home"})
+	putFiles(t, parent, files{
+		".public.bulletin-XYZ/index.html":          "half a build",
+		".public.bulletin-123.old/index.html":      "an older build",
+		".other.bulletin-1/index.html":             "another output's staging",
+		".publicity.bulletin-1/index.html":         "another output's staging",
+		"public-notes/todo.txt":                    "not ours",
+		".public.bulletin-XYZ/deep/down/page.html": "half a build",
+	})
+
+	d, err := Open(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		if filepath.Join(parent, e.Name()) != d.stage {
+			got = append(got, e.Name())
+		}
+	}
+	want := []string{".other.bulletin-1", ".publicity.bulletin-1", "public", "public-notes"}
+	if !slices.Equal(got, want) {
+		t.Errorf("after Open, beside the output: got %q, want %q", got, want)
+	}
+}
+
+// TestOpenRestoresSetAside protects the previous output when a build that
+// swaps by two renames is killed between them: the next build puts it back.
+func TestOpenRestoresSetAside(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	site := files{"index.html": "home", "a/index.html": "a"}
+	mustBuild(t, dir, site)
+	stage := filepath.Join(parent, ".public.bulletin-42")
+	putFiles(t, stage, files{"index.html": "new home"})
+	if err := os.Rename(dir, stage+".old"); err != nil {
+		t.Fatal(err)
+	}
+
+	d, err := Open(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Abort()
+	checkOutput(t, dir, site, nil)
+	checkSiblings(t, parent, "public")
+}
+
+func TestSwapByRename(t *testing.T) {
+	for _, previous := range []bool{false, true} {
+		parent := t.TempDir()
+		out, stage := filepath.Join(parent, "public"), filepath.Join(parent, ".public.bulletin-1")
+		if previous {
+			putFiles(t, out, files{"old.html": "old"})
+		}
+		putFiles(t, stage, files{"new.html": "new"})
+		if err := swapByRename(stage, out); err != nil {
+			t.Fatalf("previous output %v: %v", previous, err)
+		}
+		if got := readTree(t, out); !maps.Equal(got, files{"new.html": "new"}) {
+			t.Errorf("previous output %v: got %v in the output, want new.html", previous, got)
+		}
+		want := files{}
+		if previous {
+			want = files{"old.html": "old"}
+		}
+		if got := readTree(t, stage); !maps.Equal(got, want) {
+			t.Errorf("previous output %v: got %v at the staging path, want %v", previous, got, want)
+		}
+	}
+}
+
+func TestOpenWaitsForNoOtherBuild(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	first, err := Open(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(out, false); err == nil || !strings.Contains(err.Error(), "another build") {
+		t.Errorf("second Open while the first build runs: got %v, want an error saying another build is writing", err)
+	}
+	if _, err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	second, err := Open(out, false)
+	if err != nil {
+		t.Fatalf("Open after the first build committed: %v", err)
+	}
+	second.Abort()
+}

@@ -23,6 +23,7 @@ type options struct {
 	out       string
 	baseURL   string
 	force     bool
+	pagefind  string // command that indexes the built site for search; empty for none
 	now       time.Time
 }
 
@@ -33,6 +34,7 @@ func (o *options) addFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.out, "out", "public", "output folder")
 	fs.StringVar(&o.baseURL, "base-url", "", "absolute URL the site is served from (overrides site.yaml)")
 	fs.BoolVar(&o.force, "force", false, "build into an output folder that holds other files, keeping them")
+	fs.StringVar(&o.pagefind, "pagefind", "", `command that runs Pagefind to index the site for search, e.g. "npx --yes pagefind@1" (empty: no search)`)
 }
 
 func parseFlags(name string, args []string, stderr io.Writer, o *options) error {
@@ -92,9 +94,9 @@ func (r result) summary() string {
 }
 
 // pages counts the HTML pages of a site: home, articles, timeline, years,
-// months, topic and regulator pages with their two indexes, and 404.
+// months, topic and regulator pages with their two indexes, search and 404.
 func pages(s *site.Site) int {
-	n := 1 + len(s.Articles) + len(s.Timeline) + len(s.Years) + len(s.Topics) + len(s.Regulators) + 2 + 1
+	n := 1 + len(s.Articles) + len(s.Timeline) + len(s.Years) + len(s.Topics) + len(s.Regulators) + 2 + 1 + 1
 	for _, y := range s.Years {
 		n += len(y.Months)
 	}
@@ -118,6 +120,7 @@ func build(o options) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
+	s.Search = o.pagefind != ""
 	out, err := output.Open(o.out, o.force)
 	if err != nil {
 		return result{}, err
@@ -129,6 +132,15 @@ func build(o options) (result, error) {
 	if err := copyAssets(os.DirFS(o.content), set.Assets, out); err != nil {
 		out.Abort()
 		return result{}, err
+	}
+	if o.pagefind != "" {
+		// Pagefind indexes the new output before it is swapped into
+		// place, so its files are in the manifest and a failed index
+		// leaves the previous site as it was.
+		if err := out.RunIn(func(dir string) error { return indexSearch(o.pagefind, dir) }); err != nil {
+			out.Abort()
+			return result{}, err
+		}
 	}
 	stats, err := out.Commit()
 	return result{site: s, stats: stats, elapsed: time.Since(start)}, err

@@ -22,6 +22,9 @@ var testNow = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
 // TestMain lets a test run the command itself in a child process, with
 // its own environment (time zone, locale).
 func TestMain(m *testing.M) {
+	if mode := os.Getenv("BULLETIN_FAKE_PAGEFIND"); mode != "" {
+		os.Exit(fakePagefind(mode, os.Args[1:]))
+	}
 	if os.Getenv("BULLETIN_TEST_MAIN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}

@@ -21,6 +21,9 @@ func funcs(basePath string) template.FuncMap {
 		"date":     func(t time.Time) string { return t.Format("2 January 2006") },
 		"datetime": func(t time.Time) string { return t.Format(time.RFC3339) },
 		"when":     when,
+		// sortable is a moment as text that sorts in time order, for
+		// Pagefind's data-pagefind-sort.
+		"sortable": func(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") },
 		"whenISO":  whenISO,
 		// body marks an article's HTML, converted by package content from
 		// Markdown, as safe, rooting its site links below the base path.

@@ -13,7 +13,7 @@ import (
 // the one part of the model the page shows.
 type Page struct {
 	Site        *site.Site
-	Kind        string // home, article, timeline, year, month, topic, regulator, topics, regulators, 404
+	Kind        string // home, article, timeline, year, month, topic, regulator, topics, regulators, search, 404
 	Title       string
 	Description string
 	URL         string     // site path
@@ -29,6 +29,8 @@ type Page struct {
 	Year     *site.Year
 	Month    *site.Month
 	Latest   []*site.Article
+	Story    *Story  // a topic's or regulator's story, with its status changes marked
+	Search   *Search // the search page's filters
 }
 
 // FeedLink is one feed a page offers for subscription.
@@ -105,6 +107,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 		for _, g := range groups {
 			p := r.newPage(strings.TrimSuffix(kind, "s"), groupTitle(g), groupSummary(g), g.URL)
 			p.Group = g
+			p.Story = story(g)
 			p.Feeds = append(feedLinks(g.Name, g.URL), p.Feeds...)
 			jobs = append(jobs, r.page("group.html", p))
 			if kind == "topics" && hasEvents(g) {
@@ -115,6 +118,10 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 			jobs = append(jobs, r.feedJobs(f)...)
 		}
 	}
+
+	search := r.newPage("search", "Search", "Search every article by word, regulator, topic and status.", SearchURL)
+	search.Search = r.search()
+	jobs = append(jobs, r.page("search.html", search))
 
 	notFound := r.newPage("404", "Page not found", "", "/404.html")
 	notFound.Latest = home.Latest

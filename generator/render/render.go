@@ -34,9 +34,10 @@ type Sink interface {
 const StaticDir = "static"
 
 type renderer struct {
-	site  *site.Site
-	theme *theme
-	base  *url.URL
+	site    *site.Site
+	theme   *theme
+	base    *url.URL
+	entries sync.Map // *site.Article → func() string, see entryHTML
 }
 
 // job makes one file.

@@ -17,7 +17,7 @@ const (
 	partialsFile = "partials.html"
 )
 
-var pageFiles = []string{"home.html", "article.html", "list.html", "group.html", "groups.html", "404.html"}
+var pageFiles = []string{"home.html", "article.html", "list.html", "group.html", "groups.html", "search.html", "404.html"}
 
 type theme struct {
 	dir   string

@@ -33,6 +33,7 @@ type Site struct {
 	Drafts     int
 	Updated    time.Time  // the newest content change
 	Upcoming   []*KeyDate // key dates still to come across all topics, soonest first
+	Search     bool       // the build adds a search index, so the search page can offer search
 }
 
 // Article is a published article with its place in the site.

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os/exec"
+	"strings"
+)
+
+// indexSearch runs Pagefind, given as a command line such as
+// "npx --yes pagefind@1" or a path to its binary, on the built site in
+// dir. Pagefind writes its index and scripts into dir/pagefind/.
+func indexSearch(command, dir string) error {
+	args := strings.Fields(command)
+	if len(args) == 0 {
+		return fmt.Errorf("-pagefind: give the command that runs Pagefind")
+	}
+	args = append(args, "--site", dir, "--output-subdir", "pagefind", "--quiet")
+	cmd := exec.Command(args[0], args[1:]...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(out.String())
+		if msg != "" {
+			msg = ":\n" + msg
+		}
+		return fmt.Errorf("search index: %s failed (%v)%s", command, err, msg)
+	}
+	return nil
+}

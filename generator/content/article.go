@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Article is one Markdown file, checked and converted.
@@ -90,8 +91,10 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			a.Summary = d.text(key, v)
 		case "regulators":
 			a.Regulators = d.list(key, v)
+			checkGroups(d, key, v)
 		case "topics":
 			a.Topics = d.list(key, v)
+			checkGroups(d, key, v)
 		case "authors":
 			a.Authors = d.list(key, v)
 		case "status":
@@ -190,6 +193,32 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 	}
 }
 
+// maxGroups bounds the topics, and the regulators, of one article. Each
+// gets a page and feeds that list the article with all of them, so the
+// site grows with the square of the count: 10,000 topics would make
+// gigabytes.
+const maxGroups = 50
+
+// checkGroups reports a topics or regulators list longer than maxGroups,
+// and each name that gives no slug, since it would have no page of its
+// own and would take the URL of the index of every topic or regulator.
+func checkGroups(d *decoder, field string, v *node) {
+	if v.kind == listNode && len(v.items) > maxGroups {
+		d.fail(v.line, "%s: %d listed, more than %d: keep those the article is mainly about", field, len(v.items), maxGroups)
+		return
+	}
+	items := v.items
+	if v.kind == scalarNode {
+		items = []*node{v}
+	}
+	for _, n := range items {
+		name := strings.TrimSpace(n.text)
+		if n.kind == scalarNode && name != "" && Slug(name) == "" {
+			d.fail(n.line, "%s: %q gives an empty slug: include letters or digits from A to Z and 0 to 9", field, name)
+		}
+	}
+}
+
 // checkAliases reports each alias that is not a path on the site, on the
 // alias's own line.
 func checkAliases(d *decoder, v *node) {
@@ -202,7 +231,7 @@ func checkAliases(d *decoder, v *node) {
 		if n.kind != scalarNode || al == "" {
 			continue // reported by list
 		}
-		if !strings.HasPrefix(al, "/") || strings.Contains(al, "..") || strings.ContainsAny(al, "?#\\ ") {
+		if !strings.HasPrefix(al, "/") || strings.Contains(al, "..") || strings.ContainsAny(al, "?#\\ ") || strings.ContainsFunc(al, unicode.IsControl) {
 			d.fail(n.line, "aliases: %q is not a site path: write it like /2024/05/old-slug/", al)
 		}
 	}

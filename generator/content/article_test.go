@@ -388,8 +388,8 @@ func TestLoadPositions(t *testing.T) {
 	}
 }
 
-// Files saved on Windows, or with a byte-order mark, read the same as any
-// other, with the same line numbers.
+// Files saved on Windows or old Macs, or with a byte-order mark, read the
+// same as any other, with the same line numbers.
 func TestLoadLineEndings(t *testing.T) {
 	lf := lines("---", "title: T", "date: 2025-03-27", "summary: |", "  Two", "  lines.", "---", "", "Body", "[x](/x/)")
 	bad := lines("---", "title: T", "date: 2025-03-27", "summary: S", "status: on hold", "---", "", "[x](javascript:x)")
@@ -401,6 +401,7 @@ func TestLoadLineEndings(t *testing.T) {
 		{name: "CRLF", fix: func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }},
 		{name: "BOM", fix: func(s string) string { return "\ufeff" + s }},
 		{name: "BOM and CRLF", fix: func(s string) string { return "\ufeff" + strings.ReplaceAll(s, "\n", "\r\n") }},
+		{name: "CR", fix: func(s string) string { return strings.ReplaceAll(s, "\n", "\r") }},
 	}
 	want := describe(mustLoad(t, files(map[string]string{"a.md": lf})).Articles[0])
 	wantErrs := []string{

@@ -18,8 +18,25 @@ func (d Date) IsZero() bool { return d.Time.IsZero() }
 const dateHint = "use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)"
 
 // parseDate reads YYYY-MM-DD, a local date-time, or RFC 3339. Values
-// without an offset are in loc, the site's time zone.
+// without an offset are in loc, the site's time zone. Years before 1000
+// are refused: they are typing mistakes, and a year 0 date comes before
+// the zero time that stands for a missing date. So are offsets of a day
+// or more, which time.Parse accepts but JSON feeds cannot carry.
 func parseDate(s string, loc *time.Location, monthOK bool) (Date, error) {
+	d, err := parseAnyDate(s, loc, monthOK)
+	if err != nil {
+		return d, err
+	}
+	if d.Time.Year() < 1000 {
+		return Date{}, fmt.Errorf("%q is before the year 1000: check the year", s)
+	}
+	if _, offset := d.Time.Zone(); offset <= -24*60*60 || offset >= 24*60*60 {
+		return Date{}, fmt.Errorf("%q has an offset of a day or more: write one from -23:59 to +23:59", s)
+	}
+	return d, nil
+}
+
+func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
 			return Date{Time: t}, nil

@@ -34,6 +34,10 @@ func TestParseDate(t *testing.T) {
 		{name: "single digit month", in: "2025-3-27", want: `"2025-3-27" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
 		{name: "year alone", in: "2025", monthOK: true, want: `"2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z), or YYYY-MM for a month`},
 		{name: "month thirteen", in: "2025-13", monthOK: true, want: `"2025-13" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z), or YYYY-MM for a month`},
+		{name: "year before 1000", in: "0999-12-31", want: `"0999-12-31" is before the year 1000: check the year`},
+		{name: "year 0 before the zero time", in: "0000-01-01T00:00:00+01:00", want: `"0000-01-01T00:00:00+01:00" is before the year 1000: check the year`},
+		{name: "year 1000", in: "1000-01-01T00:00:00Z", want: "1000-01-01T00:00:00Z"},
+		{name: "offset of a day", in: "2025-03-27T09:30:00+24:00", want: `"2025-03-27T09:30:00+24:00" has an offset of a day or more: write one from -23:59 to +23:59`},
 		{name: "time alone", in: "09:30", want: `"09:30" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
 	}
 	for _, tt := range tests {

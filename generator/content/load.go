@@ -267,11 +267,14 @@ func withoutPath(err error) error {
 	return err
 }
 
-// normalize drops a byte-order mark and turns CRLF line ends into LF.
+// normalize drops a byte-order mark and turns CRLF and lone CR line ends
+// into LF. CommonMark and YAML end a line at a lone CR too, but goldmark
+// does not, and our line numbers count LFs.
 func normalize(data []byte) []byte {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	return data
 }

@@ -136,6 +136,21 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:5: authors: got empty, want a list such as [one, two]"},
 		},
 		{
+			name: "topic with no letter or digit",
+			text: fm(`topics: [ICS assessments, "!!!"]`),
+			want: []string{`content/a.md:5: topics: "!!!" gives an empty slug: include letters or digits from A to Z and 0 to 9`},
+		},
+		{
+			name: "regulator in a script slugs drop",
+			text: fm("regulators:", "  - CQC", "  - 日本"),
+			want: []string{`content/a.md:7: regulators: "日本" gives an empty slug: include letters or digits from A to Z and 0 to 9`},
+		},
+		{
+			name: "too many topics",
+			text: fm("topics: [t" + strings.Repeat(", t", maxGroups) + "]"),
+			want: []string{"content/a.md:5: topics: 51 listed, more than 50: keep those the article is mainly about"},
+		},
+		{
 			name: "map where a list of entries is wanted",
 			text: fm("updated: 2025-03-28", "changes:", "  date: 2025-03-28", "  note: Added the pause."),
 			want: []string{`content/a.md:7: changes: got a map, want a list of entries, each starting with "- "`},
@@ -391,13 +406,15 @@ func TestLoadArticleErrors(t *testing.T) {
 		},
 		{
 			name: "each bad alias on its own line",
-			text: fm("aliases:", "  - /ok/", "  - /../etc/", "  - /old?id=3", "  - /old slug/", `  - /old\slug/`, "  - /old#top"),
+			text: fm("aliases:", "  - /ok/", "  - /../etc/", "  - /old?id=3", "  - /old slug/", `  - /old\slug/`, "  - /old#top", `  - "/old\nslug/"`),
 			want: []string{
 				`content/a.md:7: aliases: "/../etc/" is not a site path: write it like /2024/05/old-slug/`,
 				`content/a.md:8: aliases: "/old?id=3" is not a site path: write it like /2024/05/old-slug/`,
 				`content/a.md:9: aliases: "/old slug/" is not a site path: write it like /2024/05/old-slug/`,
 				`content/a.md:10: aliases: "/old\\slug/" is not a site path: write it like /2024/05/old-slug/`,
 				`content/a.md:11: aliases: "/old#top" is not a site path: write it like /2024/05/old-slug/`,
+				// A line break would also break the output's list of files.
+				`content/a.md:12: aliases: "/old\nslug/" is not a site path: write it like /2024/05/old-slug/`,
 			},
 		},
 		{
@@ -552,6 +569,13 @@ func TestLoadArticleErrors(t *testing.T) {
 			text: lines("---", "title: T", "date: 2025-03-27", "summary: caf\xe9", "---"),
 			want: []string{"content/a.md:4: file is not valid UTF-8: save it as UTF-8"},
 		},
+		{
+			// yaml.v3 would count it as a line break, and every line number
+			// after it would be off by one.
+			name: "line separator in front matter",
+			text: lines("---", "title: Paused\u2028again", "date: 27/03/2025", "summary: S", "---"),
+			want: []string{"content/a.md:2: front matter has an invisible line separator (U+2028), which YAML reads as a line break: delete it"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -571,6 +595,12 @@ func TestLoadTOMLErrors(t *testing.T) {
 			name: "syntax error",
 			text: lines("+++", `title = "T"`, "date = ", `summary = "S"`, "+++"),
 			want: []string{`content/a.md:3: front matter is not valid TOML: expected value but found '\n' instead`},
+		},
+		{
+			// BurntSushi/toml places the problem after the line break.
+			name: "message quoting a line break stays on one line",
+			text: lines("+++", `title = "T\`, "+++"),
+			want: []string{`content/a.md:3: front matter is not valid TOML: invalid escape in string '\\n'`},
 		},
 		{
 			name: "unquoted text",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -40,6 +41,7 @@ func newMarkdown(rawHTML bool) goldmark.Markdown {
 // file line the body starts on.
 func convert(md goldmark.Markdown, body []byte, firstLine int, d *decoder) (string, []Link) {
 	doc := md.Parser().Parse(text.NewReader(body))
+	ends := lineEnds(body)
 	var links []Link
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -57,7 +59,7 @@ func convert(md goldmark.Markdown, body []byte, firstLine int, d *decoder) (stri
 		default:
 			return ast.WalkContinue, nil
 		}
-		line := firstLine + lineOf(n, body)
+		line := firstLine + lineOf(n, ends)
 		if scheme := unsafeScheme(dest); scheme != "" {
 			d.fail(line, "body: link %q uses %s: which is not allowed: link to an http(s) address or a page of the site", truncate(dest, 60), scheme)
 		}
@@ -71,18 +73,38 @@ func convert(md goldmark.Markdown, body []byte, firstLine int, d *decoder) (stri
 	return buf.String(), links
 }
 
-// lineOf finds the 0-based line of a node from its position in src, or
-// from the first line of the block holding it when it has none.
-func lineOf(n ast.Node, src []byte) int {
-	if pos := n.Pos(); pos >= 0 && pos <= len(src) {
-		return bytes.Count(src[:pos], []byte("\n"))
+// lineEnds lists the offset of every newline in src, so that finding a
+// node's line costs a search rather than a count from the start: counting
+// made a body with many links take time quadratic in its size.
+func lineEnds(src []byte) []int {
+	var ends []int
+	for i, c := range src {
+		if c == '\n' {
+			ends = append(ends, i)
+		}
+	}
+	return ends
+}
+
+// lineOf finds the 0-based line of a node from its position in the body
+// whose newlines are at ends, or from the first line of the block holding
+// it when it has none.
+func lineOf(n ast.Node, ends []int) int {
+	if pos := n.Pos(); pos >= 0 {
+		return lineAtOffset(ends, pos)
 	}
 	for c := n; c != nil; c = c.Parent() {
 		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
-			return bytes.Count(src[:c.Lines().At(0).Start], []byte("\n"))
+			return lineAtOffset(ends, c.Lines().At(0).Start)
 		}
 	}
 	return 0
+}
+
+// lineAtOffset is the number of newlines before offset.
+func lineAtOffset(ends []int, offset int) int {
+	line, _ := slices.BinarySearch(ends, offset)
+	return line
 }
 
 // unsafeScheme returns the scheme of a URL that could run script, or "".

@@ -1,11 +1,13 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
@@ -47,9 +49,19 @@ func (n *node) describe() string {
 	return fmt.Sprintf("%s %q", n.typ, n.text)
 }
 
+// yamlBreaks are the characters yaml.v3 ends a line at, as YAML 1.1 did,
+// besides LF and CR. Editors show them as nothing at all, and every line
+// number after one would be off.
+var yamlBreaks = map[rune]string{'\u0085': "next line character", '\u2028': "line separator", '\u2029': "paragraph separator"}
+
 // parseYAML reads YAML into nodes; lines count from firstLine. what names
 // the YAML in messages: "front matter", or "the file" for site.yaml.
 func parseYAML(data []byte, firstLine int, what string) (*node, error) {
+	if i := bytes.IndexAny(data, "\u0085\u2028\u2029"); i >= 0 {
+		r, _ := utf8.DecodeRune(data[i:])
+		return nil, &Error{Line: firstLine + bytes.Count(data[:i], []byte("\n")),
+			Msg: fmt.Sprintf("%s has an invisible %s (%U), which YAML reads as a line break: delete it", what, yamlBreaks[r], r)}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlError(err, firstLine, what)
@@ -154,7 +166,13 @@ func yamlError(err error, firstLine int, what string) error {
 	if strings.Contains(rest, "found character that cannot start any token") || strings.Contains(rest, "tab character") {
 		rest += " (YAML does not allow tabs for indentation: indent with spaces)"
 	}
-	return &Error{Line: line, Msg: what + " is not valid YAML: " + rest}
+	return &Error{Line: line, Msg: what + " is not valid YAML: " + oneLine(rest)}
+}
+
+// oneLine writes line breaks in a parser's message, which may quote the
+// input, as \n and \r, so that each problem stays on a line of its own.
+func oneLine(msg string) string {
+	return strings.NewReplacer("\n", `\n`, "\r", `\r`).Replace(msg)
 }
 
 // parseTOML reads TOML into nodes. TOML's decoder keeps no positions, so
@@ -186,9 +204,10 @@ func parseTOML(data []byte, firstLine int) (*node, error) {
 }
 
 // ourCase writes a parser's sentence the way our messages are written:
-// lower case first, no full stop ("Key 'x' has already been defined.").
+// lower case first, no full stop ("Key 'x' has already been defined."),
+// on one line.
 func ourCase(msg string) string {
-	msg = strings.TrimSuffix(msg, ".")
+	msg = oneLine(strings.TrimSuffix(msg, "."))
 	if msg != "" && 'A' <= msg[0] && msg[0] <= 'Z' {
 		msg = string(msg[0]+'a'-'A') + msg[1:]
 	}

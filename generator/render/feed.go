@@ -7,6 +7,7 @@ import (
 	"html"
 	"html/template"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gorilla/feeds"
@@ -128,11 +129,13 @@ type rssItem struct {
 
 func (r *renderer) rss(f *feed) ([]byte, error) {
 	s := r.site
+	// Readers show a channel's description as HTML, as they do an item's,
+	// so both are escaped: a topic summary of "<b>" must not become markup.
 	ch := &rssChannel{
 		RssFeed: &feeds.RssFeed{
 			Title:         clean(f.Title),
 			Link:          r.abs(f.Page),
-			Description:   clean(f.Subtitle),
+			Description:   clean(html.EscapeString(f.Subtitle)),
 			Language:      s.Settings.Language,
 			LastBuildDate: f.Updated.Format(time.RFC1123Z),
 		},
@@ -201,7 +204,15 @@ func categories(a *site.Article) []*site.Group {
 
 // entryHTML is the article as a feed carries it: the newest change note
 // first when the article was updated, then the body with absolute URLs.
+// It is made once for each article and shared by the RSS, Atom and JSON
+// files of every feed that carries it, since a long body takes a while
+// to rewrite.
 func (r *renderer) entryHTML(a *site.Article) string {
+	entry, _ := r.entries.LoadOrStore(a, sync.OnceValue(func() string { return r.makeEntryHTML(a) }))
+	return entry.(func() string)()
+}
+
+func (r *renderer) makeEntryHTML(a *site.Article) string {
 	var b strings.Builder
 	if n := len(a.Changes); n > 0 {
 		newest := a.Changes[0]

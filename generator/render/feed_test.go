@@ -639,3 +639,26 @@ func forbiddenChars(data []byte) []string {
 	}
 	return out
 }
+
+// TestRSSChannelDescriptionIsEscaped checks that a channel's description,
+// which readers show as HTML as they do an item's, carries the site's
+// description and a topic's summary as text, never as markup.
+func TestRSSChannelDescriptionIsEscaped(t *testing.T) {
+	set := fixture()
+	set.Topics = []*content.Page{{Slug: "ics-assessments", Title: "ICS assessments", Summary: "Where <b>ICS</b> assessments & reviews stand."}}
+	files := build(t, set, buildDay)
+	for name, want := range map[string]string{
+		rssFile:                             set.Settings.Description,
+		"topics/ics-assessments/" + rssFile: "Where <b>ICS</b> assessments & reviews stand.",
+	} {
+		var feed struct {
+			Description string `xml:"channel>description"`
+		}
+		if err := xml.Unmarshal(files[name], &feed); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if want := html.EscapeString(want); feed.Description != want {
+			t.Errorf("%s: got channel description %q, want %q", name, feed.Description, want)
+		}
+	}
+}

@@ -1,0 +1,152 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+	"unicode/utf8"
+)
+
+// FuzzLoad reads arbitrary bytes as an article and wants Load never to
+// panic, and every problem it reports to name the article's file and a
+// line of it, on one line of its own.
+func FuzzLoad(f *testing.F) {
+	for _, seed := range []string{
+		fm(),
+		fm("topics: [ICS assessments, CQC]", "regulators: CQC", "status: paused", "updated: 2025-03-28",
+			"changes:", "  - date: 2025-03-28", "    note: Added.", "sources:", "  - title: S", "    url: https://example.org/", "    date: 2025-03",
+			"events:", "  - date: 2025-03", "    label: Paused", "withdrawn: {date: 2025-04-01, explanation: Superseded.}", "aliases: [/2025/03/old/]", "slug: new", "id: urn:x"),
+		yamlArticle,
+		tomlArticle,
+		"",
+		"---",
+		"---\n---\n",
+		"+++\ntitle = 1\n+++\n",
+		"---\ntitle: [\n---\n",
+		"---\na: &a [x]\nb: *a\n---\n",
+		"\ufeff---\r\ntitle: T\r\n---\r\n",
+		"---\rtitle: T\rdate: 2025-01-01\rsummary: S\r---\r[x](javascript:alert(1))\r",
+		"---\ntitle: T\ndate: 2025-01-01\nsummary: S\n---\n[x](<\x01javascript:x>) ![i](data:x) <script>x</script>\n",
+		"---\ntitle: \"\\x00\"\n---\n",
+		"---\ntitle:\tT\n\t- x\n---\n",
+		"caf\xe9",
+	} {
+		f.Add([]byte(seed))
+	}
+	// Every hostile case of the end-to-end tests.
+	paths, _ := filepath.Glob("../testdata/hostile/*/*.md")
+	for _, p := range paths {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		const file = "content/articles/a.md"
+		set, err := Load(fstest.MapFS{"articles/a.md": {Data: data}}, "content")
+		if err == nil {
+			if len(set.Articles) != 1 {
+				t.Fatalf("got %d articles, want 1", len(set.Articles))
+			}
+			if a := set.Articles[0]; a.Slug == "" || Slug(a.Slug) != a.Slug {
+				t.Errorf("got slug %q, want a non-empty slug", a.Slug)
+			}
+			return
+		}
+		var es Errors
+		if !errors.As(err, &es) {
+			t.Fatalf("got error of type %T (%v), want Errors", err, err)
+		}
+		last := 1
+		if utf8.Valid(data) {
+			last += bytes.Count(normalize(data), []byte("\n"))
+		} else {
+			last += bytes.Count(data, []byte("\n"))
+		}
+		for _, e := range es {
+			if e.File != file || e.Line < 1 || e.Line > last {
+				t.Errorf("got %q at %s:%d, want it at %s, on a line from 1 to %d", e.Msg, e.File, e.Line, file, last)
+			}
+			if e.Msg == "" || strings.Contains(e.Msg, "\n") || !utf8.ValidString(e.Msg) {
+				t.Errorf("got message %q, want one line of UTF-8 text", e.Msg)
+			}
+		}
+	})
+}
+
+// FuzzParseDate wants parseDate never to panic, every error to quote its
+// input, and every date it accepts to survive the feeds: formatted as RFC
+// 3339 and read back, and written as JSON.
+func FuzzParseDate(f *testing.F) {
+	for _, seed := range []string{
+		"2025-03-27", "2025-03-27T09:30:00Z", "2025-03-27T09:30:00.123456789+05:30", "2025-03-27 09:30",
+		"2025-03-27 09:30:00 +0000 UTC", "2024-05", "2025-02-30", "27/03/2025", "0000-01-01T00:00:00+01:00",
+		"9999-12-31T23:59:59-23:59", "1000-01-01", "2025-03-27T24:00:00", "2025-03-27T09:30:00+24:00", "", " 2025-03-27",
+	} {
+		f.Add(seed, false)
+		f.Add(seed, true)
+	}
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string, monthOK bool) {
+		d, err := parseDate(s, london, monthOK)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), strconv.Quote(s)+" ") {
+				t.Errorf("parseDate(%q): got error %q, want it to start with the input quoted", s, err)
+			}
+			return
+		}
+		if d.MonthOnly && !monthOK {
+			t.Errorf("parseDate(%q, false): got a month alone", s)
+		}
+		if y := d.Time.Year(); y < 1000 || y > 9999 {
+			t.Errorf("parseDate(%q): got year %d, want 1000 to 9999", s, y)
+		}
+		// RFC 3339 has no seconds in offsets, and local mean time before
+		// railway time had them (London was -00:01:15), so allow a minute.
+		stamp := d.Time.Format(time.RFC3339Nano)
+		back, err := time.Parse(time.RFC3339Nano, stamp)
+		if diff := back.Sub(d.Time); err != nil || diff < -time.Minute || diff > time.Minute {
+			t.Errorf("parseDate(%q) = %s: reading it back gave %v, %v", s, stamp, back, err)
+		}
+		if _, err := json.Marshal(d.Time); err != nil {
+			t.Errorf("parseDate(%q) = %s: as JSON: %v", s, stamp, err)
+		}
+	})
+}
+
+var slugChars = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// FuzzSlug wants every slug made of lower-case letters and digits joined
+// by single hyphens, at most maxSlug bytes, and a slug's slug to be
+// itself.
+func FuzzSlug(f *testing.F) {
+	for _, seed := range []string{
+		"ICS assessments paused", "Café", "CQC IT & transformation", "../../etc/passwd", "..\\..\\windows",
+		"!!!", "日本", "a--b", "-a-", "İstanbul", "ﬁ ligature", "K", "Ⅻ", "x\x00y", "\xff\xfe",
+		strings.Repeat("ab ", 40), strings.Repeat("a", 81), strings.Repeat("é", 100),
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Slug(s)
+		if got != "" && !slugChars.MatchString(got) {
+			t.Errorf("Slug(%q) = %q: want lower-case letters and digits joined by single hyphens", s, got)
+		}
+		if len(got) > maxSlug {
+			t.Errorf("Slug(%q) = %q: %d bytes, want at most %d", s, got, len(got), maxSlug)
+		}
+		if again := Slug(got); again != got {
+			t.Errorf("Slug(Slug(%q)) = %q, want %q", s, again, got)
+		}
+	})
+}

@@ -470,14 +470,14 @@ func TestLoadRawHTML(t *testing.T) {
 	}{
 		{
 			name:     "escaped by default",
-			wantBody: "<!-- raw HTML omitted -->\n<p>Text <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> here.</p>\n",
-			wantPage: "<p><!-- raw HTML omitted -->Bold<!-- raw HTML omitted --></p>\n",
+			wantBody: "<pre class=\"raw-html\"><code>&lt;div class=&#34;note&#34;&gt;Note&lt;/div&gt;\n</code></pre>\n<p>Text &lt;script&gt;alert(1)&lt;/script&gt; here.</p>\n",
+			wantPage: "<p>&lt;b&gt;Bold&lt;/b&gt;</p>\n",
 		},
 		{
 			name:     "escaped when raw_html is false",
 			yaml:     "raw_html: false\n",
-			wantBody: "<!-- raw HTML omitted -->\n<p>Text <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> here.</p>\n",
-			wantPage: "<p><!-- raw HTML omitted -->Bold<!-- raw HTML omitted --></p>\n",
+			wantBody: "<pre class=\"raw-html\"><code>&lt;div class=&#34;note&#34;&gt;Note&lt;/div&gt;\n</code></pre>\n<p>Text &lt;script&gt;alert(1)&lt;/script&gt; here.</p>\n",
+			wantPage: "<p>&lt;b&gt;Bold&lt;/b&gt;</p>\n",
 		},
 		{
 			name:     "passed through when raw_html is true",

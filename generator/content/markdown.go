@@ -29,6 +29,8 @@ func newMarkdown(rawHTML bool) goldmark.Markdown {
 	var opts []renderer.Option
 	if rawHTML {
 		opts = append(opts, html.WithUnsafe())
+	} else {
+		opts = append(opts, renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100)))
 	}
 	return goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),

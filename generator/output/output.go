@@ -23,6 +23,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // ManifestFile lists, in the output folder, every file the build wrote
@@ -191,7 +192,8 @@ func isHash(s string) bool {
 // validName reports whether name is a clean slash-separated path inside
 // the output folder.
 func validName(name string) bool {
-	return fs.ValidPath(name) && name != "." && !strings.Contains(name, `\`) && filepath.IsLocal(filepath.FromSlash(name))
+	return fs.ValidPath(name) && name != "." && !strings.Contains(name, `\`) && filepath.IsLocal(filepath.FromSlash(name)) &&
+		!strings.ContainsFunc(name, unicode.IsControl) // the manifest is one name a line
 }
 
 // Write puts one file into the new output. An unchanged file is linked

@@ -54,7 +54,9 @@ func TestServeSurvivesAbuse(t *testing.T) {
 	ts.content = content
 	ts.waitPage(t, "/", http.StatusOK, "Test Bulletin")
 	watches, goroutines := inotifyWatches(t), runtime.NumGoroutine()
-	builds := func() int { return strings.Count(ts.log.String(), "\nbuilt ") + strings.Count(ts.log.String(), "build failed") }
+	builds := func() int {
+		return strings.Count(ts.log.String(), "\nbuilt ") + strings.Count(ts.log.String(), "build failed")
+	}
 	before := builds()
 
 	article := filepath.Join(content, "articles", "2024-05-10-first.md")

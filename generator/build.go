@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
@@ -8,8 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
+	"bulletin/generator/cache"
 	"bulletin/generator/content"
 	"bulletin/generator/output"
 	"bulletin/generator/render"
@@ -109,7 +113,13 @@ func build(o options) (result, error) {
 	if err := checkFolders(o); err != nil {
 		return result{}, err
 	}
-	set, err := content.Load(os.DirFS(o.content), filepath.ToSlash(o.content))
+	store := cache.Open(cachePath(o.out), programVersion())
+	set, err := content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store)
+	// What was read is worth keeping even when another file was bad:
+	// the next build, after the fix, reads only the fixed file.
+	if saveErr := store.Save(); saveErr != nil && err == nil {
+		err = fmt.Errorf("saving the build cache: %w", saveErr)
+	}
 	if err != nil {
 		return result{}, err
 	}
@@ -144,6 +154,32 @@ func build(o options) (result, error) {
 	}
 	stats, err := out.Commit()
 	return result{site: s, stats: stats, elapsed: time.Since(start)}, err
+}
+
+// programVersion names this build of the generator for its cache: a
+// hash of its own executable, so that any change to the code, rebuilt,
+// leaves the previous cache unread. Go builds are reproducible, so
+// `go run` of unchanged code gives the same hash.
+var programVersion = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err == nil {
+		var data []byte
+		if data, err = os.ReadFile(exe); err == nil {
+			sum := sha256.Sum256(data)
+			return hex.EncodeToString(sum[:])
+		}
+	}
+	return "unknown " + err.Error()
+})
+
+// cachePath is the build cache's file, beside the output folder so that
+// every output folder has its own and nothing is written elsewhere.
+func cachePath(out string) string {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		abs = out
+	}
+	return filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".cache")
 }
 
 // copyAssets publishes the content folder's other files at their paths.

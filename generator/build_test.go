@@ -69,6 +69,53 @@ func TestBuildSite(t *testing.T) {
 		}
 	}
 	compareTrees(t, o.out, want)
+
+	// The second build reads every article from the cache the first left
+	// beside the output, and must give the same bytes.
+	if _, err := os.Stat(cachePath(o.out)); err != nil {
+		t.Fatalf("no build cache beside the output: %v", err)
+	}
+	if _, err := build(o); err != nil {
+		t.Fatalf("build with a warm cache: %v", err)
+	}
+	compareTrees(t, o.out, want)
+}
+
+// TestBuildIgnoresABadCache builds with cache files that are empty,
+// foreign, truncated or tampered with, and wants the expected output
+// every time.
+func TestBuildIgnoresABadCache(t *testing.T) {
+	good := testOptions(t, "testdata/site")
+	if _, err := build(good); err != nil {
+		t.Fatal(err)
+	}
+	warm, err := os.ReadFile(cachePath(good.out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	flipped := bytes.Clone(warm)
+	flipped[len(flipped)/2] ^= 0xff
+	for name, data := range map[string][]byte{
+		"empty":       {},
+		"foreign":     []byte("not a cache at all"),
+		"truncated":   warm[:len(warm)/2],
+		"tampered":    flipped,
+		"other version": bytes.Replace(warm, []byte(programVersion()), []byte(strings.Repeat("0", len(programVersion()))), 1),
+	} {
+		t.Run(name, func(t *testing.T) {
+			o := testOptions(t, "testdata/site")
+			if err := os.MkdirAll(filepath.Dir(o.out), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(cachePath(o.out), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := build(o); err != nil {
+				t.Fatalf("build: %v", err)
+			}
+			compareTrees(t, o.out, "testdata/site/want")
+		})
+	}
 }
 
 func compareTrees(t *testing.T, gotDir, wantDir string) {

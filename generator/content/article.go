@@ -14,6 +14,7 @@ type Article struct {
 	Path     string // path inside the content folder
 	Line     int    // line of the opening front matter delimiter
 	BodyLine int    // line the body starts on
+	Source   string // a hash of the file and the settings it was read with
 
 	Title      string
 	Summary    string

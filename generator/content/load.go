@@ -46,6 +46,7 @@ type Page struct {
 	Status   string
 	HTML     string
 	BodyLine int
+	Source   string // a hash of the file and the settings it was read with
 }
 
 // MaxFileSize bounds one Markdown file, keeping memory and time bounded
@@ -55,7 +56,15 @@ const MaxFileSize = 8 << 20
 // Load reads every file of fsys. dir is the folder's name as editors
 // know it (for example "content"), used in messages.
 func Load(fsys fs.FS, dir string) (*Set, error) {
+	return LoadCached(fsys, dir, nil)
+}
+
+// LoadCached is Load with a store of articles read before, keyed by each
+// file's bytes and the settings: an unchanged file is not parsed again.
+// store may be nil.
+func LoadCached(fsys fs.FS, dir string, store Store) (*Set, error) {
 	settings, errs := loadSettings(fsys, dir)
+	c := newCacher(store, fsys, dir)
 	set := &Set{Settings: settings}
 	var articles, intros []string
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
@@ -89,12 +98,12 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 	md := newMarkdown(settings.RawHTML)
 	set.Articles = make([]*Article, len(articles))
 	errs = append(errs, parallel(len(articles), func(i int) Errors {
-		a, errs := loadArticle(fsys, dir, articles[i], &settings, md)
+		a, errs := loadArticle(fsys, dir, articles[i], &settings, md, c)
 		set.Articles[i] = a
 		return errs
 	})...)
 	for _, p := range intros {
-		page, pageErrs := loadPage(fsys, dir, p, &settings, md)
+		page, pageErrs := loadPage(fsys, dir, p, &settings, md, c)
 		errs = append(errs, pageErrs...)
 		if strings.HasPrefix(p, "topics/") {
 			set.Topics = append(set.Topics, page)
@@ -134,30 +143,50 @@ func parallel(n int, fn func(i int) Errors) Errors {
 	return slices.Concat(results...)
 }
 
-func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown) (*Article, Errors) {
+func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *cacher) (*Article, Errors) {
 	a := &Article{File: joinPath(dir, p), Path: p}
 	d := &decoder{file: a.File}
-	doc, ok := readDoc(fsys, p, d)
+	data, ok := readSource(fsys, p, d)
 	if !ok {
 		return a, d.errs
 	}
-	a.Line, a.BodyLine = doc.line, doc.bodyLine
+	key := c.key("article", p, data)
+	if hit, ok := cached[Article](c, key); ok {
+		return hit, nil
+	}
+	doc, ok := parseDoc(data, d)
+	if !ok {
+		return a, d.errs
+	}
+	a.Line, a.BodyLine, a.Source = doc.line, doc.bodyLine, key
 	decodeArticle(d, doc.root, s, a)
 	a.HTML, a.Links = convert(md, doc.body, doc.bodyLine, d)
+	if len(d.errs) == 0 {
+		c.put(key, a)
+	}
 	return a, d.errs
 }
 
-func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown) (*Page, Errors) {
+func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *cacher) (*Page, Errors) {
 	name := path.Base(p)
 	pg := &Page{File: joinPath(dir, p), Slug: strings.TrimSuffix(name, ".md")}
 	d := &decoder{file: pg.File}
 	if Slug(pg.Slug) != pg.Slug {
 		d.fail(0, "file name %q is not a slug: name it %s.md", name, Slug(pg.Slug))
 	}
-	doc, ok := readDoc(fsys, p, d)
+	data, ok := readSource(fsys, p, d)
 	if !ok {
 		return pg, d.errs
 	}
+	key := c.key("page", p, data)
+	if hit, ok := cached[Page](c, key); ok && len(d.errs) == 0 {
+		return hit, nil
+	}
+	doc, ok := parseDoc(data, d)
+	if !ok {
+		return pg, d.errs
+	}
+	pg.Source = key
 	pg.Line, pg.BodyLine = doc.line, doc.bodyLine
 	seen := d.each("", doc.root, []string{"title", "summary", "status"}, func(key string, v *node) {
 		switch key {
@@ -174,6 +203,9 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown) (*Pa
 	})
 	d.require("", doc.line, seen, "title")
 	pg.HTML, _ = convert(md, doc.body, doc.bodyLine, d)
+	if len(d.errs) == 0 {
+		c.put(key, pg)
+	}
 	return pg, d.errs
 }
 
@@ -203,7 +235,8 @@ var formats = []*frontmatter.Format{
 	frontmatter.NewFormat("+++", "+++", capture("toml")),
 }
 
-func readDoc(fsys fs.FS, p string, d *decoder) (*doc, bool) {
+// readSource reads a Markdown file's bytes, refusing one too large.
+func readSource(fsys fs.FS, p string, d *decoder) ([]byte, bool) {
 	data, err := readFile(fsys, p)
 	if err != nil {
 		d.fail(0, "can't read the file: %v", withoutPath(err))
@@ -213,6 +246,11 @@ func readDoc(fsys fs.FS, p string, d *decoder) (*doc, bool) {
 		d.fail(0, "file is larger than %d MB: split it, or publish large material as a separate file and link to it", MaxFileSize>>20)
 		return nil, false
 	}
+	return data, true
+}
+
+// parseDoc splits a Markdown file into front matter and body.
+func parseDoc(data []byte, d *decoder) (*doc, bool) {
 	if !utf8.Valid(data) {
 		d.fail(lineOfInvalidUTF8(data), "file is not valid UTF-8: save it as UTF-8")
 		return nil, false

@@ -135,6 +135,7 @@ func build(o options) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
+	out.Keyed(programVersion())
 	if err := render.Site(os.DirFS(o.templates), filepath.ToSlash(o.templates), s, out); err != nil {
 		out.Abort()
 		return result{}, err

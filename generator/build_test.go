@@ -96,10 +96,10 @@ func TestBuildIgnoresABadCache(t *testing.T) {
 	flipped := bytes.Clone(warm)
 	flipped[len(flipped)/2] ^= 0xff
 	for name, data := range map[string][]byte{
-		"empty":       {},
-		"foreign":     []byte("not a cache at all"),
-		"truncated":   warm[:len(warm)/2],
-		"tampered":    flipped,
+		"empty":         {},
+		"foreign":       []byte("not a cache at all"),
+		"truncated":     warm[:len(warm)/2],
+		"tampered":      flipped,
 		"other version": bytes.Replace(warm, []byte(programVersion()), []byte(strings.Repeat("0", len(programVersion()))), 1),
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -110,8 +110,14 @@ func TestServeSurvivesAbuse(t *testing.T) {
 	if err := os.WriteFile(layout, []byte(`{{define "layout.html"}}{{.Title`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if e := wantEvent(t, events, "problems"); !strings.Contains(e.data, "layout.html") {
-		t.Errorf("problems event %q does not name layout.html", e.data)
+	// A reload from the last rebuild of the folder may still be on its
+	// way; the problems must follow it.
+	e := nextEvent(t, events)
+	if e.name == "reload" {
+		e = nextEvent(t, events)
+	}
+	if e.name != "problems" || !strings.Contains(e.data, "layout.html") {
+		t.Errorf("got event %q with data %q, want problems naming layout.html", e.name, e.data)
 	}
 	ts.waitPage(t, "/2024/05/first/", http.StatusOK, "save 999")
 	if err := os.WriteFile(layout, good, 0o644); err != nil {

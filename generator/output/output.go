@@ -5,9 +5,12 @@
 // until then, and after any failure or kill, the previous folder stays as
 // it was. It keeps a manifest of the files it wrote, refuses to replace a
 // folder holding files it did not write, writes nothing outside the
-// folder and its staging siblings, and leaves unchanged files untouched
-// (hard-linked from the previous build), so rsync and CDNs upload only
-// what changed. It knows nothing of articles or pages.
+// folder and its siblings named after it (staging folders, and an index
+// of the keys files were made from), and leaves unchanged files
+// untouched (hard-linked from the previous build), so rsync and CDNs
+// upload only what changed. With Reuse, a file made from the same key as
+// last time is kept without being made at all. It knows nothing of
+// articles or pages.
 package output
 
 import (
@@ -34,11 +37,14 @@ const ManifestFile = ".bulletin-manifest"
 type Dir struct {
 	path  string
 	stage string
-	old   map[string]string // path → hash, from the previous manifest
+	old   map[string]entry // from the previous manifest and index
+
+	indexVersion string // the version of the program that wrote the index
+	version      string // this program's, set by Keyed
 
 	mu      sync.Mutex
 	lock    *os.File // held from Open to Commit or Abort
-	written map[string]string
+	written map[string]entry
 	kept    map[string]bool // files the generator did not write, carried over with force
 	dirs    map[string]bool
 	stats   Stats
@@ -62,7 +68,7 @@ func Open(path string, force bool) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{path: abs, written: map[string]string{}, kept: map[string]bool{}, dirs: map[string]bool{}}
+	d := &Dir{path: abs, written: map[string]entry{}, kept: map[string]bool{}, dirs: map[string]bool{}}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -88,6 +94,7 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.indexVersion = readIndex(indexPath(abs), d.old)
 	foreign, err := d.foreign()
 	if err != nil {
 		return nil, err
@@ -162,8 +169,8 @@ func (d *Dir) foreign() ([]string, error) {
 	return out, err
 }
 
-func readManifest(dir string) (map[string]string, error) {
-	m := map[string]string{}
+func readManifest(dir string) (map[string]entry, error) {
+	m := map[string]entry{}
 	f, err := os.Open(filepath.Join(dir, ManifestFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		return m, nil
@@ -173,15 +180,71 @@ func readManifest(dir string) (map[string]string, error) {
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		// A line that is not a hash and a clean path is ignored, so its
 		// file counts as foreign rather than as bulletin's to replace.
-		hash, name, ok := strings.Cut(sc.Text(), " ")
-		if ok && isHash(hash) && validName(name) {
-			m[name] = hash
+		if name, hash, ok := parseManifestLine(sc.Text()); ok {
+			m[name] = entry{hash: hash}
 		}
 	}
 	return m, sc.Err()
+}
+
+// indexPath is the index file beside the output folder.
+func indexPath(dir string) string {
+	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".index")
+}
+
+// Keyed turns on Reuse for files keyed by this version of the program:
+// keys made by another version are not comparable, since the code that
+// makes a file from its inputs may have changed.
+func (d *Dir) Keyed(version string) {
+	d.version = version
+}
+
+// readIndex adds what the index says to the manifest's entries and
+// returns the version that wrote it. A missing or damaged index only
+// means less is reused.
+func readIndex(path string, m map[string]entry) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	header, body, _ := strings.Cut(string(data), "\n")
+	version, ok := strings.CutPrefix(header, "version ")
+	if !ok {
+		return ""
+	}
+	for _, line := range strings.Split(body, "\n") {
+		name, e, ok := parseIndexLine(line)
+		if old, listed := m[name]; ok && listed {
+			e.hash = old.hash
+			m[name] = e
+		}
+	}
+	return version
+}
+
+// writeIndex replaces the index in one step.
+func writeIndex(path, version string, names []string, written map[string]entry) error {
+	var b strings.Builder
+	for _, name := range names {
+		if e := written[name]; e.key != "" {
+			b.WriteString(e.indexLine(name))
+		}
+	}
+	if b.Len() == 0 || version == "" {
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
+	}
+	tmp := path + ".new"
+	if err := os.WriteFile(tmp, []byte("version "+version+"\n"+b.String()), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }
 
 func isHash(s string) bool {
@@ -199,6 +262,12 @@ func validName(name string) bool {
 // Write puts one file into the new output. An unchanged file is linked
 // from the previous output instead of written again.
 func (d *Dir) Write(name string, data []byte) error {
+	return d.WriteKeyed(name, "", data)
+}
+
+// WriteKeyed is Write for a file made from inputs that key names
+// exactly; Reuse can keep it in the next build without making it again.
+func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 	if !validName(name) {
 		return fmt.Errorf("output path %q is not a clean relative path inside the output folder", name)
 	}
@@ -215,7 +284,7 @@ func (d *Dir) Write(name string, data []byte) error {
 		d.mu.Unlock()
 		return fmt.Errorf("%s would replace a file bulletin did not write: move it out of %s", name, d.path)
 	}
-	d.written[name] = hash
+	d.written[name] = entry{hash: hash, key: key}
 	d.stats.Files++
 	d.stats.Bytes += int64(len(data))
 	d.mu.Unlock()
@@ -227,15 +296,69 @@ func (d *Dir) Write(name string, data []byte) error {
 	// The manifest says bulletin wrote these bytes; the file itself must
 	// still hold them, or a hand edit would outlive the build.
 	prev := filepath.Join(d.path, filepath.FromSlash(name))
-	if d.old[name] == hash && holds(prev, data) {
+	if old, ok := d.old[name]; ok && old.hash == hash && (old.intact(prev) || holds(prev, data)) {
 		if err := os.Link(prev, dst); err == nil {
 			d.mu.Lock()
 			d.stats.Unchanged++
 			d.mu.Unlock()
-			return nil
+			return d.noteStat(name, dst)
 		}
 	}
-	return os.WriteFile(dst, data, 0o644)
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		return err
+	}
+	return d.noteStat(name, dst)
+}
+
+// Reuse keeps the previous build's file at name when it was made from
+// the same key, by this version of the program, and is still as that
+// build left it; it reports whether it did, and then the caller need
+// not make the file at all.
+func (d *Dir) Reuse(name, key string) bool {
+	old, ok := d.old[name]
+	if !ok || key == "" || old.key != key || d.version == "" || d.version != d.indexVersion || !validName(name) || name == ManifestFile {
+		return false
+	}
+	prev := filepath.Join(d.path, filepath.FromSlash(name))
+	if !old.intact(prev) {
+		return false
+	}
+	d.mu.Lock()
+	if _, dup := d.written[name]; dup || d.kept[name] {
+		d.mu.Unlock()
+		return false
+	}
+	d.written[name] = old
+	d.stats.Files++
+	d.stats.Bytes += old.size
+	d.stats.Unchanged++
+	d.mu.Unlock()
+	dst := filepath.Join(d.stage, filepath.FromSlash(name))
+	if d.mkdir(filepath.Dir(dst)) != nil || os.Link(prev, dst) != nil {
+		d.mu.Lock()
+		delete(d.written, name)
+		d.stats.Files--
+		d.stats.Bytes -= old.size
+		d.stats.Unchanged--
+		d.mu.Unlock()
+		return false
+	}
+	return true
+}
+
+// noteStat records a file's size and time for the index, so the next
+// build can tell it is untouched without reading it.
+func (d *Dir) noteStat(name, path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	e := d.written[name]
+	e.size, e.mtime = info.Size(), info.ModTime().UnixNano()
+	d.written[name] = e
+	d.mu.Unlock()
+	return nil
 }
 
 func holds(name string, data []byte) bool {
@@ -286,7 +409,7 @@ func (d *Dir) Commit() (Stats, error) {
 	slices.Sort(names)
 	var b strings.Builder
 	for _, name := range names {
-		b.WriteString(d.written[name] + " " + name + "\n")
+		b.WriteString(d.written[name].hash + " " + name + "\n")
 	}
 	if err := os.WriteFile(filepath.Join(d.stage, ManifestFile), []byte(b.String()), 0o644); err != nil {
 		d.Abort()
@@ -297,7 +420,7 @@ func (d *Dir) Commit() (Stats, error) {
 		return d.stats, fmt.Errorf("replacing %s: %w", d.path, err)
 	}
 	// The staging path now holds the previous output.
-	err := os.RemoveAll(d.stage)
+	err := errors.Join(os.RemoveAll(d.stage), writeIndex(indexPath(d.path), d.version, names, d.written))
 	unlock(d.lock)
 	return d.stats, err
 }

@@ -562,3 +562,81 @@ func TestOpenWaitsForNoOtherBuild(t *testing.T) {
 	}
 	second.Abort()
 }
+
+// TestReuseKeepsOnlyWhatTheKeyAndFileVouchFor builds a keyed file, then
+// asks to reuse it under the same and other keys and versions, and after
+// the file was edited by hand.
+func TestReuseKeepsOnlyWhatTheKeyAndFileVouchFor(t *testing.T) {
+	tests := []struct {
+		name    string
+		version string
+		key     string
+		tamper  func(t *testing.T, out string)
+		want    bool
+	}{
+		{"same key and version", "v1", "k1", nil, true},
+		{"another key", "v1", "k2", nil, false},
+		{"another version of the program", "v2", "k1", nil, false},
+		{"no version", "", "k1", nil, false},
+		{"file edited by hand", "v1", "k1", func(t *testing.T, out string) {
+			if err := os.WriteFile(filepath.Join(out, "a", "index.html"), []byte("hand edit"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"index lost", "v1", "k1", func(t *testing.T, out string) {
+			if err := os.Remove(indexPath(out)); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+	}
+	key := func(s string) string { return hashOf([]byte(s)) }
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			d, err := Open(out, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Keyed("v1")
+			if err := d.WriteKeyed("a/index.html", key("k1"), []byte("made from k1")); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := d.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			if tt.tamper != nil {
+				tt.tamper(t, out)
+			}
+			before, _ := os.Stat(filepath.Join(out, "a", "index.html"))
+
+			d, err = Open(out, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Keyed(tt.version)
+			got := d.Reuse("a/index.html", key(tt.key))
+			if got != tt.want {
+				t.Fatalf("Reuse = %v, want %v", got, tt.want)
+			}
+			if !got {
+				if err := d.WriteKeyed("a/index.html", key(tt.key), []byte("made again")); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := d.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			after, err := os.Stat(filepath.Join(out, "a", "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if same := os.SameFile(before, after); same != tt.want {
+				t.Errorf("same file after the build: %v, want %v", same, tt.want)
+			}
+			data, _ := os.ReadFile(filepath.Join(out, "a", "index.html"))
+			if want := map[bool]string{true: "made from k1", false: "made again"}[tt.want]; string(data) != want {
+				t.Errorf("file holds %q, want %q", data, want)
+			}
+		})
+	}
+}

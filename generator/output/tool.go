@@ -41,7 +41,11 @@ func (d *Dir) RunIn(run func(dir string) error) error {
 		}
 		d.mu.Lock()
 		defer d.mu.Unlock()
-		d.written[name] = hashOf(data)
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		d.written[name] = entry{hash: hashOf(data), size: info.Size(), mtime: info.ModTime().UnixNano()}
 		d.stats.Files++
 		d.stats.Bytes += int64(len(data))
 		return nil

@@ -73,7 +73,9 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 		for _, g := range a.Topics {
 			p.Feeds = append(feedLinks(g.Name, g.URL), p.Feeds...)
 		}
-		jobs = append(jobs, r.page("article.html", p))
+		j := r.page("article.html", p)
+		j.key = r.articleKey(p)
+		jobs = append(jobs, j)
 	}
 
 	for _, t := range s.Timeline {
@@ -156,9 +158,9 @@ func groupSummary(g *site.Group) string {
 
 func (r *renderer) feedJobs(f *feed) []job {
 	return []job{
-		{name: strings.TrimPrefix(f.Dir+rssFile, "/"), url: f.Dir + rssFile, make: func() ([]byte, error) { return r.rss(f) }},
-		{name: strings.TrimPrefix(f.Dir+atomFile, "/"), url: f.Dir + atomFile, make: func() ([]byte, error) { return r.atom(f) }},
-		{name: strings.TrimPrefix(f.Dir+jsonFile, "/"), url: f.Dir + jsonFile, make: func() ([]byte, error) { return r.jsonFeed(f) }},
+		{name: strings.TrimPrefix(f.Dir+rssFile, "/"), url: f.Dir + rssFile, key: r.feedKey("rss", f), make: func() ([]byte, error) { return r.rss(f) }},
+		{name: strings.TrimPrefix(f.Dir+atomFile, "/"), url: f.Dir + atomFile, key: r.feedKey("atom", f), make: func() ([]byte, error) { return r.atom(f) }},
+		{name: strings.TrimPrefix(f.Dir+jsonFile, "/"), url: f.Dir + jsonFile, key: r.feedKey("json", f), make: func() ([]byte, error) { return r.jsonFeed(f) }},
 	}
 }
 

@@ -30,11 +30,19 @@ type Sink interface {
 	Write(name string, data []byte) error
 }
 
+// A Reuser is a Sink that can keep a file of the previous build made
+// from the same inputs, named by a key, instead of having it made again.
+type Reuser interface {
+	Reuse(name, key string) bool
+	WriteKeyed(name, key string, data []byte) error
+}
+
 // StaticDir is the folder of the theme whose files are published as they are.
 const StaticDir = "static"
 
 type renderer struct {
 	site    *site.Site
+	baseKey string // see keys.go
 	theme   *theme
 	base    *url.URL
 	entries sync.Map // *site.Article → func() string, see entryHTML
@@ -44,6 +52,10 @@ type renderer struct {
 type job struct {
 	name string // path inside the output folder
 	url  string // the page's site path, for messages
+	// key names everything the file is made from, so that the file of an
+	// earlier build with the same key can stand in for it; nil for files
+	// made fresh every time.
+	key  func() string
 	make func() ([]byte, error)
 }
 
@@ -58,7 +70,11 @@ func Site(templates fs.FS, dir string, s *site.Site, out Sink) error {
 	if err != nil {
 		return err
 	}
-	r := &renderer{site: s, theme: th, base: base}
+	key, err := baseKey(templates, s)
+	if err != nil {
+		return err
+	}
+	r := &renderer{site: s, theme: th, base: base, baseKey: key}
 	jobs, err := r.jobs(templates)
 	if err != nil {
 		return err
@@ -78,10 +94,7 @@ func run(jobs []job, out Sink) error {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for j := range next {
-				data, err := j.make()
-				if err == nil {
-					err = out.Write(j.name, data)
-				}
+				err := write(j, out)
 				if err != nil {
 					mu.Lock()
 					errs = append(errs, describe(err, j.url))
@@ -100,6 +113,28 @@ func run(jobs []job, out Sink) error {
 		return fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
 	return nil
+}
+
+// write makes one job's file and hands it to out, unless out can keep
+// the previous build's file made from the same key.
+func write(j job, out Sink) error {
+	reuser, keyed := out.(Reuser)
+	if !keyed || j.key == nil {
+		data, err := j.make()
+		if err != nil {
+			return err
+		}
+		return out.Write(j.name, data)
+	}
+	key := j.key()
+	if reuser.Reuse(j.name, key) {
+		return nil
+	}
+	data, err := j.make()
+	if err != nil {
+		return err
+	}
+	return reuser.WriteKeyed(j.name, key, data)
 }
 
 // abs makes a site path absolute under the base URL.

@@ -1,0 +1,58 @@
+package output
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// entry is what the manifest says of one file: the SHA-256 of its bytes,
+// the key of the inputs it was made from ("" for none), and its size and
+// modification time when written, by which a later build knows it is
+// untouched without reading it.
+type entry struct {
+	hash  string
+	key   string
+	size  int64
+	mtime int64 // nanoseconds since 1970
+}
+
+// The manifest in the output folder lists each file's hash and name,
+// "hash name", and nothing that varies between two builds of the same
+// content. The index beside the folder adds what lets the next build
+// skip work: "key size mtime name".
+
+func parseManifestLine(line string) (string, string, bool) {
+	hash, name, ok := strings.Cut(line, " ")
+	return name, hash, ok && isHash(hash) && validName(name)
+}
+
+func (e entry) indexLine(name string) string {
+	return fmt.Sprintf("%s %d %d %s\n", e.key, e.size, e.mtime, name)
+}
+
+// parseIndexLine reads an index line into e, reporting whether it is sound.
+func parseIndexLine(line string) (string, entry, bool) {
+	f := strings.SplitN(line, " ", 4)
+	if len(f) != 4 || !isHash(f[0]) || !validName(f[3]) {
+		return "", entry{}, false
+	}
+	size, errSize := strconv.ParseInt(f[1], 10, 64)
+	mtime, errTime := strconv.ParseInt(f[2], 10, 64)
+	if errSize != nil || errTime != nil {
+		return "", entry{}, false
+	}
+	return f[3], entry{key: f[0], size: size, mtime: mtime}, true
+}
+
+// intact reports whether the file at path has the size and time the
+// index gives it. An entry the index does not cover never counts as
+// intact.
+func (e entry) intact(path string) bool {
+	if e.size == 0 && e.mtime == 0 {
+		return false
+	}
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().IsRegular() && info.Size() == e.size && info.ModTime().UnixNano() == e.mtime
+}

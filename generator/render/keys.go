@@ -1,0 +1,107 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"io/fs"
+	"time"
+
+	"bulletin/generator/site"
+)
+
+// Keys name everything a file is made from, so that a file of the last
+// build made from the same inputs can stand in for it (see Reuser). A
+// key must change whenever the file's bytes could: it covers the theme,
+// the settings and every field of the model the file shows. Only the
+// files that dominate a build have keys, article pages and feeds; the
+// rest are made every time.
+
+// fingerprint hashes a file's inputs, in order.
+type fingerprint struct{ h hash.Hash }
+
+func newFingerprint(parts ...any) *fingerprint {
+	f := &fingerprint{h: sha256.New()}
+	return f.add(parts...)
+}
+
+// add writes each part as fmt prints it: pointers to structs print
+// their fields, so equal prints mean equal inputs.
+func (f *fingerprint) add(parts ...any) *fingerprint {
+	for _, p := range parts {
+		if t, ok := p.(time.Time); ok {
+			// The instant and offset only: a time read back from the build
+			// cache has lost its zone's name, which no file shows.
+			p = t.Format(time.RFC3339Nano)
+		}
+		fmt.Fprint(f.h, p)
+		f.h.Write([]byte{0})
+	}
+	return f
+}
+
+func (f *fingerprint) String() string { return hex.EncodeToString(f.h.Sum(nil)) }
+
+// baseKey covers what every file may show: the theme's files, the
+// settings and whether search is on.
+func baseKey(templates fs.FS, s *site.Site) (string, error) {
+	st := s.Settings // all but Location, whose pointer would print as an address
+	f := newFingerprint(st.Title, st.Description, st.BaseURL, st.Language, st.TimeZone, st.PageSize, st.Notice,
+		st.Regulators, st.Statuses, st.RawHTML, st.IDAuthority, s.Search)
+	err := fs.WalkDir(templates, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || !e.Type().IsRegular() {
+			return err
+		}
+		data, err := fs.ReadFile(templates, p)
+		f.add(p, data)
+		return err
+	})
+	return f.String(), err
+}
+
+// pageKey covers a page's own fields, as every template may show them.
+func (r *renderer) pageKey(name string, p *Page) *fingerprint {
+	return newFingerprint(r.baseKey, name, p.Kind, p.Title, p.Description, p.URL, p.Canonical,
+		p.Feeds, p.SiteFeeds, p.Calendar, p.AsOf())
+}
+
+// groupRef is what a page shows of a topic or regulator it links to.
+func groupRef(g *site.Group) string {
+	return fmt.Sprint(g.Kind, g.Slug, g.Name, g.FullName, g.Website, g.URL)
+}
+
+// articleKey covers an article page: the article as read (its Source
+// hash covers every field of the file), what site worked out for it, and
+// what it shows of its topics, regulators, related and newer articles.
+func (r *renderer) articleKey(p *Page) func() string {
+	return func() string {
+		a := p.Article
+		f := r.pageKey("article.html", p).add(a.Source, a.URL, a.ID, a.Modified, a.Status)
+		for _, g := range categories(a) {
+			f.add(groupRef(g))
+		}
+		for _, b := range a.Related {
+			f.add(b.URL, b.Title, b.Date)
+		}
+		if a.Newer != nil {
+			f.add(a.Newer.URL, a.Newer.Title, a.Newer.Date, groupRef(a.NewerTopic))
+		}
+		return f.String()
+	}
+}
+
+// feedKey covers one feed file: the feed's own fields and each entry's
+// article and categories.
+func (r *renderer) feedKey(format string, fd *feed) func() string {
+	return func() string {
+		f := newFingerprint(r.baseKey, format, fd.Title, fd.Subtitle, fd.Page, fd.Dir, fd.Updated, fd.Category, r.feedID(fd))
+		for _, a := range fd.items() {
+			f.add(a.Source, a.URL, a.ID, a.Date, a.Modified)
+			for _, g := range categories(a) {
+				f.add(groupRef(g))
+			}
+		}
+		return f.String()
+	}
+}

@@ -74,10 +74,16 @@ func (r *renderer) sitemap() ([]byte, error) {
 	add("/topics/", s.Updated)
 	for _, g := range s.Topics {
 		add(g.URL, g.Updated)
+		for _, p := range g.Pages[1:] {
+			add(p.URL, time.Time{})
+		}
 	}
 	add("/regulators/", s.Updated)
 	for _, g := range s.Regulators {
 		add(g.URL, g.Updated)
+		for _, p := range g.Pages[1:] {
+			add(p.URL, time.Time{})
+		}
 	}
 	return marshalXML(set)
 }

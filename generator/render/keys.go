@@ -105,3 +105,34 @@ func (r *renderer) feedKey(format string, fd *feed) func() string {
 		return f.String()
 	}
 }
+
+// teaser is what a list shows of an article.
+func teaser(f *fingerprint, a *site.Article) {
+	f.add(a.URL, a.Title, a.Date, a.Summary, a.Status, a.Withdrawn != nil, a.Modified)
+	for _, g := range a.Topics {
+		f.add(groupRef(g))
+	}
+}
+
+// listKey covers a page of the timeline or of a group's articles: its
+// place among the pages, each month and article it lists, the group it
+// belongs to, and the years the timeline links to.
+func (r *renderer) listKey(p *Page) func() string {
+	return func() string {
+		t := p.Timeline
+		f := r.pageKey("list.html", p).add(t.URL, t.Number, t.Of, t.Newer, t.Older)
+		for _, m := range t.Months {
+			f.add(m.Year, m.Month, m.URL)
+			for _, a := range m.Articles {
+				teaser(f, a)
+			}
+		}
+		if p.Group != nil {
+			f.add(groupRef(p.Group))
+		}
+		for _, y := range r.site.Years {
+			f.add(y.Year, y.URL, y.Count)
+		}
+		return f.String()
+	}
+}

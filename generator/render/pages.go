@@ -85,7 +85,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 		}
 		p := r.newPage("timeline", title, "Every article, newest first.", t.URL)
 		p.Timeline = t
-		jobs = append(jobs, r.page("list.html", p))
+		jobs = append(jobs, r.listPage(p))
 	}
 	for _, y := range s.Years {
 		p := r.newPage("year", fmt.Sprint(y.Year), fmt.Sprintf("Articles published in %d.", y.Year), y.URL)
@@ -112,6 +112,13 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 			p.Story = story(g)
 			p.Feeds = append(feedLinks(g.Name, g.URL), p.Feeds...)
 			jobs = append(jobs, r.page("group.html", p))
+			for _, t := range g.Pages[1:] {
+				a := r.newPage(p.Kind+"-articles", fmt.Sprintf("%s: articles, page %d of %d", g.Name, t.Number, t.Of),
+					"Articles on "+groupTitle(g)+", newest first.", t.URL)
+				a.Group, a.Timeline = g, t
+				a.Feeds = p.Feeds
+				jobs = append(jobs, r.listPage(a))
+			}
 			if kind == "topics" && hasEvents(g) {
 				p.Calendar = g.URL + calendarFile
 				jobs = append(jobs, job{name: strings.TrimPrefix(g.URL, "/") + calendarFile, url: g.URL + calendarFile, make: func() ([]byte, error) { return r.calendar(g) }})
@@ -154,6 +161,14 @@ func groupSummary(g *site.Group) string {
 		return g.Intro.Summary
 	}
 	return fmt.Sprintf("Updates on %s.", groupTitle(g))
+}
+
+// listPage is a page of the timeline or of a topic's or regulator's
+// articles, keyed so an unchanged page is not made again.
+func (r *renderer) listPage(p *Page) job {
+	j := r.page("list.html", p)
+	j.key = r.listKey(p)
+	return j
 }
 
 func (r *renderer) feedJobs(f *feed) []job {

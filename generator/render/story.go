@@ -36,7 +36,14 @@ type Story struct {
 	// Reached lists every status the story reached, oldest first: the
 	// first status it had, then each change (len(Reached)-1 changes).
 	Reached []StatusChange
+	// Earlier counts the oldest steps left out, so that a topic followed
+	// for years keeps a page that loads quickly; its articles are all in
+	// the pages of its articles.
+	Earlier int
 }
+
+// maxSteps is how many of the newest steps a story shows.
+const maxSteps = 100
 
 // Changes is how many times the status changed along the story.
 func (s *Story) Changes() int { return max(len(s.Reached)-1, 0) }
@@ -66,6 +73,9 @@ func story(g *site.Group) *Story {
 			last = st.Status
 		}
 		s.Steps = append(s.Steps, step)
+	}
+	if n := len(s.Steps); n > maxSteps {
+		s.Earlier, s.Steps = n-maxSteps, s.Steps[n-maxSteps:]
 	}
 	return s
 }

@@ -74,14 +74,16 @@ func months(articles []*Article) []*Month {
 	return out
 }
 
-// timeline pages the articles. Numbered pages are counted from the
-// oldest article, so /timeline/page/3/ keeps the same articles however
-// many are published later; /timeline/ shows the newest size articles.
-func timeline(articles []*Article, size int) []*Page {
+// timeline pages the articles below base, as /timeline/ does for the
+// whole site and a topic's page for its own. Numbered pages are counted
+// from the oldest article, so /timeline/page/3/ keeps the same articles
+// however many are published later; base itself shows the newest size
+// articles.
+func timeline(base string, articles []*Article, size int) []*Page {
 	n := len(articles)
 	numbered := (n + size - 1) / size
-	pageURL := func(k int) string { return fmt.Sprintf("/timeline/page/%d/", k) }
-	first := &Page{URL: "/timeline/", Months: months(articles[:min(size, n)]), Of: numbered}
+	pageURL := func(k int) string { return fmt.Sprintf("%spage/%d/", base, k) }
+	first := &Page{URL: base, Months: months(articles[:min(size, n)]), Of: numbered}
 	if n > size {
 		// The oldest of the first page's articles sits in this numbered page;
 		// the page below it holds older ones.
@@ -95,7 +97,7 @@ func timeline(articles []*Article, size int) []*Page {
 		if k < numbered {
 			p.Newer = pageURL(k + 1)
 		} else {
-			p.Newer = "/timeline/"
+			p.Newer = base
 		}
 		if k > 1 {
 			p.Older = pageURL(k - 1)
@@ -108,4 +110,13 @@ func timeline(articles []*Article, size int) []*Page {
 // chunkOf is the numbered page holding the article at newest-first index i.
 func chunkOf(n, size, i int) int {
 	return (n-1-i)/size + 1
+}
+
+// Articles lists the page's articles, newest first.
+func (p *Page) Articles() []*Article {
+	var out []*Article
+	for _, m := range p.Months {
+		out = append(out, m.Articles...)
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -261,5 +262,32 @@ func TestTimelineMonths(t *testing.T) {
 	want := []string{"April 2025 [a]", "March 2025 [b c]"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got /timeline/ months %q, want %q", got, want)
+	}
+}
+
+func TestGroupPages(t *testing.T) {
+	for _, n := range []int{2, 3, 7} { // page size 3
+		articles := numbered(n)
+		for _, a := range articles {
+			a.Topics = []string{"ICS assessments"}
+		}
+		s := build(t, testNow, articles...)
+		g := findGroup(t, s.Topics, "ics-assessments")
+		wantPages := 1
+		if n > 3 {
+			wantPages = 1 + (n+2)/3
+		}
+		if len(g.Pages) != wantPages {
+			t.Errorf("%d articles: got %d pages, want %d", n, len(g.Pages), wantPages)
+			continue
+		}
+		if got := len(g.Pages[0].Articles()); got != min(n, 3) {
+			t.Errorf("%d articles: the group's page lists %d, want %d", n, got, min(n, 3))
+		}
+		for _, p := range g.Pages[1:] {
+			if !strings.HasPrefix(p.URL, "/topics/ics-assessments/page/") {
+				t.Errorf("%d articles: page URL %s is not below the group's", n, p.URL)
+			}
+		}
 	}
 }

@@ -26,6 +26,7 @@ type Group struct {
 	Changes  int          // how many times the status changed along the story
 	Updated  time.Time    // newest content change among its articles
 	Upcoming []*Step      // events still to come, soonest first
+	Pages    []*Page      // its articles in pages: the first on its own page, the rest below it
 
 	index   map[*Article]int // position in Articles
 	updates []statusPoint    // statuses of updated articles, as of their update

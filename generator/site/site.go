@@ -97,7 +97,13 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 	}
 	s.Upcoming = upcoming(s.Topics)
 	s.Years = years(s.Articles)
-	s.Timeline = timeline(s.Articles, s.Settings.PageSize)
+	s.Timeline = timeline("/timeline/", s.Articles, s.Settings.PageSize)
+	for _, g := range slices.Concat(s.Topics, s.Regulators) {
+		g.Pages = timeline(g.URL, g.Articles, s.Settings.PageSize)
+		if len(g.Articles) <= s.Settings.PageSize {
+			g.Pages = g.Pages[:1] // all fit on the group's own page
+		}
+	}
 	return s, nil
 }
 

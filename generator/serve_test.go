@@ -52,7 +52,7 @@ type testServer struct {
 // startServe starts serve on a random port with a fresh copy of the test
 // content and stops it when the test ends, checking that it returned nil
 // and left the output folder it was given in place.
-func startServe(t *testing.T) *testServer {
+func startServe(t testing.TB) *testServer {
 	t.Helper()
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
@@ -69,7 +69,7 @@ func startServe(t *testing.T) *testServer {
 }
 
 // serveInBackground runs serve with o in a goroutine until the test ends.
-func serveInBackground(t *testing.T, o options) *testServer {
+func serveInBackground(t testing.TB, o options) *testServer {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -93,7 +93,7 @@ func serveInBackground(t *testing.T, o options) *testServer {
 }
 
 // stop cancels serve and waits for it to return.
-func (ts *testServer) stop(t *testing.T) {
+func (ts *testServer) stop(t testing.TB) {
 	t.Helper()
 	ts.cancel()
 	select {
@@ -134,7 +134,7 @@ func (ts *testServer) fetch(method, path string) (response, error) {
 }
 
 // get fetches path once and fails the test if the server does not answer.
-func (ts *testServer) get(t *testing.T, method, path string) response {
+func (ts *testServer) get(t testing.TB, method, path string) response {
 	t.Helper()
 	r, err := ts.fetch(method, path)
 	if err != nil {
@@ -145,7 +145,7 @@ func (ts *testServer) get(t *testing.T, method, path string) response {
 
 // waitPage waits until GET path answers with status and a body that
 // contains text.
-func (ts *testServer) waitPage(t *testing.T, path string, status int, text string) response {
+func (ts *testServer) waitPage(t testing.TB, path string, status int, text string) response {
 	t.Helper()
 	var r response
 	eventually(t, waitTime, func() error {
@@ -166,7 +166,7 @@ func (ts *testServer) waitPage(t *testing.T, path string, status int, text strin
 
 // eventually calls check until it returns nil, and fails the test with
 // its last error if that has not happened within timeout.
-func eventually(t *testing.T, timeout time.Duration, check func() error) {
+func eventually(t testing.TB, timeout time.Duration, check func() error) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for {
@@ -191,7 +191,7 @@ type sseEvent struct {
 // openEvents connects to the live-reload stream and returns the events
 // it reads; the channel is closed when the stream ends. The connection
 // is registered with the server by the time openEvents returns.
-func (ts *testServer) openEvents(t *testing.T) <-chan sseEvent {
+func (ts *testServer) openEvents(t testing.TB) <-chan sseEvent {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -260,7 +260,7 @@ func readEvents(r io.Reader, send func(sseEvent) bool) {
 }
 
 // nextEvent waits for the next event on the stream.
-func nextEvent(t *testing.T, events <-chan sseEvent) sseEvent {
+func nextEvent(t testing.TB, events <-chan sseEvent) sseEvent {
 	t.Helper()
 	select {
 	case e, ok := <-events:
@@ -275,7 +275,7 @@ func nextEvent(t *testing.T, events <-chan sseEvent) sseEvent {
 }
 
 // wantEvent waits for the next event and checks its name.
-func wantEvent(t *testing.T, events <-chan sseEvent, name string) sseEvent {
+func wantEvent(t testing.TB, events <-chan sseEvent, name string) sseEvent {
 	t.Helper()
 	e := nextEvent(t, events)
 	if e.name != name {
@@ -286,7 +286,7 @@ func wantEvent(t *testing.T, events <-chan sseEvent, name string) sseEvent {
 
 // edit replaces the first old with new, for each pair of old and new, in
 // a file of the content folder, and saves it in place in one write.
-func (ts *testServer) edit(t *testing.T, name string, oldNew ...string) {
+func (ts *testServer) edit(t testing.TB, name string, oldNew ...string) {
 	t.Helper()
 	file := filepath.Join(ts.content, name)
 	data, err := os.ReadFile(file)

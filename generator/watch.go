@@ -14,8 +14,9 @@ import (
 
 // settle is how long the folders must be quiet before a rebuild, so a
 // burst of saves (an editor's temp file and rename, a git checkout)
-// gives one build.
-const settle = 100 * time.Millisecond
+// gives one build. It is short because it is part of the time from a
+// save to the page reloading.
+const settle = 30 * time.Millisecond
 
 // watcher reports, once changes have settled, that the sources changed.
 // It watches every folder under the roots, adding new ones as they appear,

@@ -132,3 +132,23 @@ func TestServeSurvivesAbuse(t *testing.T) {
 		return nil
 	})
 }
+
+// TestServeBoundsLiveReloadConnections opens as many live-reload
+// connections as serve allows, and wants the next one refused.
+func TestServeBoundsLiveReloadConnections(t *testing.T) {
+	ts := startServe(t)
+	for range maxClients {
+		ts.openEvents(t)
+	}
+	eventually(t, waitTime, func() error {
+		r, err := ts.fetch(http.MethodGet, "/_bulletin/events")
+		if err != nil {
+			return err
+		}
+		if r.status != http.StatusServiceUnavailable {
+			return fmt.Errorf("connection %d: got status %d, want %d", maxClients+1, r.status, http.StatusServiceUnavailable)
+		}
+		return nil
+	})
+	ts.waitPage(t, "/", http.StatusOK, "Test Bulletin")
+}

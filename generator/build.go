@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -100,9 +101,12 @@ func (r result) summary() string {
 // pages counts the HTML pages of a site: home, articles, timeline, years,
 // months, topic and regulator pages with their two indexes, search and 404.
 func pages(s *site.Site) int {
-	n := 1 + len(s.Articles) + len(s.Timeline) + len(s.Years) + len(s.Topics) + len(s.Regulators) + 2 + 1 + 1
+	n := 1 + len(s.Articles) + len(s.Timeline) + len(s.Years) + 2 + 1 + 1
 	for _, y := range s.Years {
 		n += len(y.Months)
+	}
+	for _, g := range slices.Concat(s.Topics, s.Regulators) {
+		n += len(g.Pages) // its own page and the pages of its older articles
 	}
 	return n
 }

@@ -42,12 +42,21 @@ type Dir struct {
 	indexVersion string // the version of the program that wrote the index
 	version      string // this program's, set by Keyed
 
-	mu      sync.Mutex
-	lock    *os.File // held from Open to Commit or Abort
-	written map[string]entry
-	kept    map[string]bool // files the generator did not write, carried over with force
-	dirs    map[string]bool
-	stats   Stats
+	mu   sync.Mutex
+	lock *os.File // held from Open to Commit or Abort
+
+	// The staging folder is made only once the new output differs from
+	// the old: until then, unchanged files are only noted in pending, so
+	// a build that changes nothing touches nothing.
+	stageOnce sync.Once
+	stageErr  error
+	staged    bool     // the staging folder exists; guarded by mu
+	pending   []string // unchanged files to link into it once it does
+	linkErr   error    // the first failure to link a reused file
+	written   map[string]entry
+	kept      map[string]bool // files the generator did not write, carried over with force
+	dirs      map[string]bool
+	stats     Stats
 }
 
 // Stats counts what a build wrote.
@@ -104,15 +113,10 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 			path, ErrForeign, strings.Join(foreign[:min(3, len(foreign))], ", "))
 	}
 	removeStale(parent, base)
-	d.stage, err = os.MkdirTemp(parent, stagePrefix(base))
-	if err != nil {
-		return nil, fmt.Errorf("creating staging folder: %w", err)
-	}
-	// MkdirTemp makes a private folder, but this one becomes the output,
-	// which web servers and rsync must be able to read.
-	if err := os.Chmod(d.stage, 0o755); err != nil {
-		d.Abort()
-		return nil, err
+	if len(foreign) > 0 {
+		if err := d.materialize(); err != nil {
+			return nil, err
+		}
 	}
 	for _, f := range foreign {
 		if err := d.keep(f); err != nil {
@@ -289,25 +293,84 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 	d.stats.Bytes += int64(len(data))
 	d.mu.Unlock()
 
-	dst := filepath.Join(d.stage, filepath.FromSlash(name))
-	if err := d.mkdir(filepath.Dir(dst)); err != nil {
-		return err
-	}
 	// The manifest says bulletin wrote these bytes; the file itself must
 	// still hold them, or a hand edit would outlive the build.
 	prev := filepath.Join(d.path, filepath.FromSlash(name))
 	if old, ok := d.old[name]; ok && old.hash == hash && (old.intact(prev) || holds(prev, data)) {
-		if err := os.Link(prev, dst); err == nil {
-			d.mu.Lock()
-			d.stats.Unchanged++
-			d.mu.Unlock()
-			return d.noteStat(name, dst)
+		info, err := os.Stat(prev)
+		if err == nil && d.unchanged(name, key, info) == nil {
+			return nil
 		}
+	}
+	if err := d.materialize(); err != nil {
+		return err
+	}
+	dst := filepath.Join(d.stage, filepath.FromSlash(name))
+	if err := d.mkdir(filepath.Dir(dst)); err != nil {
+		return err
 	}
 	if err := os.WriteFile(dst, data, 0o644); err != nil {
 		return err
 	}
 	return d.noteStat(name, dst)
+}
+
+// unchanged keeps the previous build's file at name, whose stat is info:
+// it is noted as pending while no staging folder exists, else linked in.
+func (d *Dir) unchanged(name, key string, info fs.FileInfo) error {
+	d.mu.Lock()
+	e := d.written[name]
+	e.key, e.size, e.mtime = key, info.Size(), info.ModTime().UnixNano()
+	d.written[name] = e
+	d.stats.Unchanged++
+	if !d.staged {
+		d.pending = append(d.pending, name)
+		d.mu.Unlock()
+		return nil
+	}
+	d.mu.Unlock()
+	return d.link(name)
+}
+
+// link hard-links the previous build's file at name into the staging folder.
+func (d *Dir) link(name string) error {
+	dst := filepath.Join(d.stage, filepath.FromSlash(name))
+	if err := d.mkdir(filepath.Dir(dst)); err != nil {
+		return err
+	}
+	return os.Link(filepath.Join(d.path, filepath.FromSlash(name)), dst)
+}
+
+// materialize makes the staging folder, the first time the new output
+// turns out to differ from the old, and links in the unchanged files
+// noted so far.
+func (d *Dir) materialize() error {
+	d.stageOnce.Do(func() {
+		parent, base := filepath.Dir(d.path), filepath.Base(d.path)
+		stage, err := os.MkdirTemp(parent, stagePrefix(base))
+		if err == nil {
+			// MkdirTemp makes a private folder, but this one becomes the
+			// output, which web servers and rsync must be able to read.
+			err = os.Chmod(stage, 0o755)
+		}
+		if err != nil {
+			d.stageErr = fmt.Errorf("creating staging folder: %w", err)
+			os.RemoveAll(stage)
+			return
+		}
+		d.mu.Lock()
+		d.stage, d.staged = stage, true
+		pending := d.pending
+		d.pending = nil
+		d.mu.Unlock()
+		for _, name := range pending {
+			if err := d.link(name); err != nil {
+				d.stageErr = err
+				return
+			}
+		}
+	})
+	return d.stageErr
 }
 
 // Reuse keeps the previous build's file at name when it was made from
@@ -331,19 +394,30 @@ func (d *Dir) Reuse(name, key string) bool {
 	d.written[name] = old
 	d.stats.Files++
 	d.stats.Bytes += old.size
-	d.stats.Unchanged++
 	d.mu.Unlock()
-	dst := filepath.Join(d.stage, filepath.FromSlash(name))
-	if d.mkdir(filepath.Dir(dst)) != nil || os.Link(prev, dst) != nil {
+	info, err := os.Stat(prev)
+	if err != nil {
 		d.mu.Lock()
 		delete(d.written, name)
 		d.stats.Files--
 		d.stats.Bytes -= old.size
-		d.stats.Unchanged--
 		d.mu.Unlock()
 		return false
 	}
+	// A link that fails once the staging folder exists fails the build
+	// at Commit, through stageErr, rather than leaving a file out.
+	if err := d.unchanged(name, key, info); err != nil {
+		d.setErr(err)
+	}
 	return true
+}
+
+func (d *Dir) setErr(err error) {
+	d.mu.Lock()
+	if d.linkErr == nil {
+		d.linkErr = err
+	}
+	d.mu.Unlock()
 }
 
 // noteStat records a file's size and time for the index, so the next
@@ -407,6 +481,21 @@ func (d *Dir) Commit() (Stats, error) {
 		names = append(names, name)
 	}
 	slices.Sort(names)
+	if d.linkErr != nil {
+		d.Abort()
+		return d.stats, d.linkErr
+	}
+	if !d.staged && d.sameFiles() {
+		// Every file is the previous build's: the output stays as it is,
+		// and only the index learns this build's keys.
+		err := writeIndex(indexPath(d.path), d.version, names, d.written)
+		unlock(d.lock)
+		return d.stats, err
+	}
+	if err := d.materialize(); err != nil {
+		d.Abort()
+		return d.stats, err
+	}
 	var b strings.Builder
 	for _, name := range names {
 		b.WriteString(d.written[name].hash + " " + name + "\n")
@@ -427,6 +516,22 @@ func (d *Dir) Commit() (Stats, error) {
 
 // Abort drops the staging folder, leaving the output as it was.
 func (d *Dir) Abort() {
-	os.RemoveAll(d.stage)
+	if d.stage != "" {
+		os.RemoveAll(d.stage)
+	}
 	unlock(d.lock)
+}
+
+// sameFiles reports whether this build wrote exactly the files the
+// previous one did.
+func (d *Dir) sameFiles() bool {
+	if len(d.written) != len(d.old) {
+		return false
+	}
+	for name := range d.old {
+		if _, ok := d.written[name]; !ok {
+			return false
+		}
+	}
+	return true
 }

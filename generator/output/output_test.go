@@ -640,3 +640,57 @@ func TestReuseKeepsOnlyWhatTheKeyAndFileVouchFor(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildThatChangesNothingTouchesNothing wants a build whose files are
+// all the previous build's to leave the output folder itself in place,
+// and a build that changes one file to swap in a new folder.
+func TestBuildThatChangesNothingTouchesNothing(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build := func(files map[string]string) {
+		t.Helper()
+		d, err := Open(out, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Keyed("v1")
+		for name, body := range files {
+			if err := d.WriteKeyed(name, hashOf([]byte(body)), []byte(body)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := map[string]string{"index.html": "home", "a/index.html": "a"}
+	build(files)
+	before, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	build(files)
+	after, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) {
+		t.Error("a build that changed nothing replaced the output folder")
+	}
+	files["a/index.html"] = "a, edited"
+	build(files)
+	edited, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.SameFile(before, edited) {
+		t.Error("a build that changed a file left the old output folder in place")
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "a", "index.html")); string(data) != "a, edited" {
+		t.Errorf("a/index.html holds %q, want the edit", data)
+	}
+	delete(files, "a/index.html")
+	build(files)
+	if _, err := os.Stat(filepath.Join(out, "a", "index.html")); err == nil {
+		t.Error("a file no longer written is still in the output")
+	}
+}

@@ -13,6 +13,9 @@ import (
 // manifest like the build's own. Files it changes must not be ones the
 // build wrote.
 func (d *Dir) RunIn(run func(dir string) error) error {
+	if err := d.materialize(); err != nil {
+		return err
+	}
 	if err := run(d.stage); err != nil {
 		return err
 	}

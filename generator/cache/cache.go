@@ -10,10 +10,12 @@
 package cache
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -39,19 +41,44 @@ type Store struct {
 // every change to the code that makes the cached values.
 func Open(path, version string) *Store {
 	s := &Store{path: path, header: []byte(magic + version + "\n"), old: map[string][]byte{}, used: map[string][]byte{}}
-	data, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(data, s.header) || len(data) < len(s.header)+sha256.Size {
-		return s
-	}
-	body, sum := data[len(s.header):len(data)-sha256.Size], data[len(data)-sha256.Size:]
-	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
-		return s
-	}
-	var entries map[string][]byte
-	if gob.NewDecoder(bytes.NewReader(body)).Decode(&entries) == nil {
+	if entries, ok := read(path, s.header); ok {
 		s.old = entries
 	}
 	return s
+}
+
+// read decodes the file as it streams in, so the file is never held whole
+// beside its entries, and trusts the entries only if the checksum at the
+// end matches.
+func read(path string, header []byte) (map[string][]byte, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || info.Size() < int64(len(header)+sha256.Size) {
+		return nil, false
+	}
+	r := bufio.NewReader(f)
+	got := make([]byte, len(header))
+	if _, err := io.ReadFull(r, got); err != nil || !bytes.Equal(got, header) {
+		return nil, false
+	}
+	h := sha256.New()
+	body := io.TeeReader(io.LimitReader(r, info.Size()-int64(len(header)+sha256.Size)), h)
+	var entries map[string][]byte
+	if gob.NewDecoder(body).Decode(&entries) != nil {
+		return nil, false
+	}
+	if _, err := io.Copy(io.Discard, body); err != nil {
+		return nil, false
+	}
+	sum := make([]byte, sha256.Size)
+	if _, err := io.ReadFull(r, sum); err != nil || !bytes.Equal(sum, h.Sum(nil)) {
+		return nil, false
+	}
+	return entries, true
 }
 
 // Get returns the bytes stored under key.

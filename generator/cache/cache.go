@@ -5,8 +5,10 @@
 // and everything it was made with), so an entry can never stand for
 // anything but what its key says. A missing, corrupt or foreign cache
 // file gives an empty store, never an error; Save keeps only the
-// entries this build used, so the file does not grow without end. It
-// knows nothing of what the bytes mean.
+// entries this build used, so the file does not grow without end. Once
+// a build adds an entry, entries stream to the new file as they are
+// used, so the store does not hold them beside the values made from
+// them. It knows nothing of what the bytes mean.
 package cache
 
 import (
@@ -15,70 +17,101 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"errors"
+	"hash"
 	"io"
 	"os"
-	"path/filepath"
 	"sync"
 )
 
 // magic starts every cache file, followed by the version of the program
-// that wrote it; a file that does not start with both is ignored.
-const magic = "bulletin cache 1\n"
+// that wrote it; a file that does not start with both is ignored. Then
+// come gob-encoded records, a last record with no key, and the SHA-256
+// of the records.
+const magic = "bulletin cache 2\n"
+
+// record is one entry of the file.
+type record struct {
+	Key   string
+	Value []byte
+}
 
 // Store is the cache of one build.
 type Store struct {
 	path   string
 	header []byte // magic and version
 
-	mu      sync.Mutex
-	old     map[string][]byte // what the file held
-	used    map[string][]byte // what this build read or wrote
-	changed bool
+	mu   sync.Mutex
+	old  map[string][]byte // entries of the file not yet used by this build
+	used []string          // keys used before anything was added, in order
+	kept map[string][]byte // their values
+	next *writer           // the new file, once an entry is added
+	err  error             // the first failure to write it
 }
 
 // Open reads the cache file at path if the same version of the program
 // wrote it; any problem gives an empty store. version should change with
 // every change to the code that makes the cached values.
 func Open(path, version string) *Store {
-	s := &Store{path: path, header: []byte(magic + version + "\n"), old: map[string][]byte{}, used: map[string][]byte{}}
+	s := &Store{path: path, header: []byte(magic + version + "\n"), old: map[string][]byte{}, kept: map[string][]byte{}}
 	if entries, ok := read(path, s.header); ok {
 		s.old = entries
 	}
 	return s
 }
 
-// read decodes the file as it streams in, so the file is never held whole
-// beside its entries, and trusts the entries only if the checksum at the
-// end matches.
+// read decodes the file as it streams in and trusts its entries only if
+// the checksum at the end matches.
 func read(path string, header []byte) (map[string][]byte, bool) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, false
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || info.Size() < int64(len(header)+sha256.Size) {
-		return nil, false
-	}
 	r := bufio.NewReader(f)
 	got := make([]byte, len(header))
 	if _, err := io.ReadFull(r, got); err != nil || !bytes.Equal(got, header) {
 		return nil, false
 	}
-	h := sha256.New()
-	body := io.TeeReader(io.LimitReader(r, info.Size()-int64(len(header)+sha256.Size)), h)
-	var entries map[string][]byte
-	if gob.NewDecoder(body).Decode(&entries) != nil {
-		return nil, false
+	h := &hashing{r: r, h: sha256.New()}
+	dec := gob.NewDecoder(h)
+	entries := map[string][]byte{}
+	for {
+		var rec record
+		if dec.Decode(&rec) != nil {
+			return nil, false
+		}
+		if rec.Key == "" {
+			break
+		}
+		entries[rec.Key] = rec.Value
 	}
-	if _, err := io.Copy(io.Discard, body); err != nil {
-		return nil, false
-	}
-	sum := make([]byte, sha256.Size)
-	if _, err := io.ReadFull(r, sum); err != nil || !bytes.Equal(sum, h.Sum(nil)) {
+	sum := h.h.Sum(nil)
+	want := make([]byte, sha256.Size)
+	if _, err := io.ReadFull(r, want); err != nil || !bytes.Equal(sum, want) {
 		return nil, false
 	}
 	return entries, true
+}
+
+// hashing hashes what is read through it. It is an io.ByteReader, so gob
+// reads no further than each record, and the checksum stays unread.
+type hashing struct {
+	r *bufio.Reader
+	h hash.Hash
+}
+
+func (x *hashing) Read(p []byte) (int, error) {
+	n, err := x.r.Read(p)
+	x.h.Write(p[:n])
+	return n, err
+}
+
+func (x *hashing) ReadByte() (byte, error) {
+	b, err := x.r.ReadByte()
+	if err == nil {
+		x.h.Write([]byte{b})
+	}
+	return b, err
 }
 
 // Get returns the bytes stored under key.
@@ -86,50 +119,107 @@ func (s *Store) Get(key string) ([]byte, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	v, ok := s.old[key]
-	if ok {
-		s.used[key] = v
+	if !ok {
+		return nil, false
 	}
-	return v, ok
+	delete(s.old, key)
+	if s.next != nil {
+		s.write(key, v)
+	} else {
+		s.used = append(s.used, key)
+		s.kept[key] = v
+	}
+	return v, true
 }
 
 // Put stores value under key for the next build.
 func (s *Store) Put(key string, value []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.used[key] = value
-	s.changed = true
+	if s.next == nil {
+		w, err := create(s.path, s.header)
+		if err != nil {
+			s.err = err
+			return
+		}
+		s.next = w
+		for _, k := range s.used {
+			s.write(k, s.kept[k])
+		}
+		s.used, s.kept = nil, nil
+	}
+	s.write(key, value)
 }
 
-// Save writes the entries this build used, if they differ from what the
-// file held, replacing the file in one step.
+func (s *Store) write(key string, value []byte) {
+	if s.err == nil {
+		s.err = s.next.enc.Encode(record{Key: key, Value: value})
+	}
+}
+
+// Save finishes the new file and puts it in place of the old. A build
+// that added nothing and used every entry leaves the old file as it is.
 func (s *Store) Save() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.changed && len(s.used) == len(s.old) {
-		return nil
+	if s.next == nil {
+		if len(s.old) == 0 {
+			return nil
+		}
+		// Entries went unused: write the file anew with only those used.
+		w, err := create(s.path, s.header)
+		if err != nil {
+			return err
+		}
+		s.next = w
+		for _, k := range s.used {
+			s.write(k, s.kept[k])
+		}
 	}
-	var body bytes.Buffer
-	if err := gob.NewEncoder(&body).Encode(s.used); err != nil {
-		return err
-	}
-	sum := sha256.Sum256(body.Bytes())
-	tmp, err := os.CreateTemp(filepath.Dir(s.path), filepath.Base(s.path)+".*")
+	return s.next.finish(s.path, s.err)
+}
+
+// writer writes a new cache file beside the old one.
+type writer struct {
+	f   *os.File
+	buf *bufio.Writer
+	sum hash.Hash
+	enc *gob.Encoder
+}
+
+func create(path string, header []byte) (*writer, error) {
+	f, err := os.Create(path + ".new")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	_, err = tmp.Write(s.header)
+	w := &writer{f: f, buf: bufio.NewWriter(f), sum: sha256.New()}
+	if _, err := w.buf.Write(header); err != nil {
+		f.Close()
+		return nil, err
+	}
+	w.enc = gob.NewEncoder(io.MultiWriter(w.buf, w.sum))
+	return w, nil
+}
+
+// finish ends the records, adds the checksum and renames the file into
+// place, unless writing already failed.
+func (w *writer) finish(path string, failed error) error {
+	err := failed
 	if err == nil {
-		_, err = tmp.Write(body.Bytes())
+		err = w.enc.Encode(record{})
 	}
 	if err == nil {
-		_, err = tmp.Write(sum[:])
+		_, err = w.buf.Write(w.sum.Sum(nil))
 	}
-	err = errors.Join(err, tmp.Close())
 	if err == nil {
-		err = os.Rename(tmp.Name(), s.path)
+		err = w.buf.Flush()
+	}
+	err = errors.Join(err, w.f.Close())
+	if err == nil {
+		err = os.Rename(w.f.Name(), path)
 	}
 	if err != nil {
-		os.Remove(tmp.Name())
+		os.Remove(w.f.Name())
 	}
 	return err
 }

@@ -320,12 +320,14 @@ func normalize(data []byte) []byte {
 // openingLine is the line of a front matter delimiter that opens the
 // file, or 0 when the file does not open with one.
 func openingLine(data []byte) int {
-	for i, l := range strings.Split(string(data), "\n") {
+	i := 0
+	for l := range strings.Lines(string(data)) {
+		i++
 		switch strings.TrimSpace(l) {
 		case "":
 			continue
 		case "---", "+++":
-			return i + 1
+			return i
 		}
 		return 0
 	}

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -71,10 +70,4 @@ func whenISO(d content.Date) string {
 }
 
 // Abs makes a site path absolute under the site's base URL.
-func (p *Page) Abs(path string) string {
-	base, err := url.Parse(p.Site.Settings.BaseURL)
-	if err != nil {
-		return path
-	}
-	return base.ResolveReference(&url.URL{Path: strings.TrimPrefix(path, "/")}).String()
-}
+func (p *Page) Abs(path string) string { return p.r.abs(path) }

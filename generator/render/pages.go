@@ -12,6 +12,7 @@ import (
 // Page is what every template gets: the site, the page's own fields, and
 // the one part of the model the page shows.
 type Page struct {
+	r           *renderer // for Abs
 	Site        *site.Site
 	Kind        string // home, article, timeline, year, month, topic, regulator, topics, regulators, search, 404
 	Title       string
@@ -42,7 +43,7 @@ type FeedLink struct {
 }
 
 func (r *renderer) newPage(kind, title, desc, url string) *Page {
-	p := &Page{Site: r.site, Kind: kind, Title: title, Description: desc, URL: url, Canonical: r.abs(url)}
+	p := &Page{r: r, Site: r.site, Kind: kind, Title: title, Description: desc, URL: url, Canonical: r.abs(url)}
 	p.SiteFeeds = feedLinks(r.site.Settings.Title, "/")
 	p.Feeds = p.SiteFeeds
 	return p

@@ -28,8 +28,7 @@ type Group struct {
 	Upcoming []*Step      // events still to come, soonest first
 	Pages    []*Page      // its articles in pages: the first on its own page, the rest below it
 
-	index   map[*Article]int // position in Articles
-	updates []statusPoint    // statuses of updated articles, as of their update
+	index map[*Article]int // position in Articles
 }
 
 // statusPoint is a status the story reached at a date.

@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -47,12 +48,12 @@ func parseIndexLine(line string) (string, entry, bool) {
 }
 
 // intact reports whether the file at path has the size and time the
-// index gives it. An entry the index does not cover never counts as
-// intact.
-func (e entry) intact(path string) bool {
+// index gives it, and gives its stat. An entry the index does not cover
+// never counts as intact.
+func (e entry) intact(path string) (fs.FileInfo, bool) {
 	if e.size == 0 && e.mtime == 0 {
-		return false
+		return nil, false
 	}
 	info, err := os.Stat(path)
-	return err == nil && info.Mode().IsRegular() && info.Size() == e.size && info.ModTime().UnixNano() == e.mtime
+	return info, err == nil && info.Mode().IsRegular() && info.Size() == e.size && info.ModTime().UnixNano() == e.mtime
 }

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -296,23 +297,41 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 	// The manifest says bulletin wrote these bytes; the file itself must
 	// still hold them, or a hand edit would outlive the build.
 	prev := filepath.Join(d.path, filepath.FromSlash(name))
-	if old, ok := d.old[name]; ok && old.hash == hash && (old.intact(prev) || holds(prev, data)) {
-		info, err := os.Stat(prev)
-		if err == nil && d.unchanged(name, key, info) == nil {
+	if old, ok := d.old[name]; ok && old.hash == hash {
+		info, ok := old.intact(prev)
+		if !ok && holds(prev, data) {
+			info, _ = os.Stat(prev)
+		}
+		if info != nil && d.unchanged(name, key, info) == nil {
 			return nil
 		}
 	}
 	if err := d.materialize(); err != nil {
 		return err
 	}
-	dst := filepath.Join(d.stage, filepath.FromSlash(name))
-	if err := d.mkdir(filepath.Dir(dst)); err != nil {
+	if err := d.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
-	if err := os.WriteFile(dst, data, 0o644); err != nil {
+	info, err := writeFile(filepath.Join(d.stage, filepath.FromSlash(name)), data)
+	if err != nil {
 		return err
 	}
-	return d.noteStat(name, dst)
+	d.noteStat(name, info)
+	return nil
+}
+
+// writeFile writes a new file and gives its stat, for the index.
+func writeFile(name string, data []byte) (fs.FileInfo, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	_, err = f.Write(data)
+	var info fs.FileInfo
+	if err == nil {
+		info, err = f.Stat()
+	}
+	return info, errors.Join(err, f.Close())
 }
 
 // unchanged keeps the previous build's file at name, whose stat is info:
@@ -334,11 +353,10 @@ func (d *Dir) unchanged(name, key string, info fs.FileInfo) error {
 
 // link hard-links the previous build's file at name into the staging folder.
 func (d *Dir) link(name string) error {
-	dst := filepath.Join(d.stage, filepath.FromSlash(name))
-	if err := d.mkdir(filepath.Dir(dst)); err != nil {
+	if err := d.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
-	return os.Link(filepath.Join(d.path, filepath.FromSlash(name)), dst)
+	return os.Link(filepath.Join(d.path, filepath.FromSlash(name)), filepath.Join(d.stage, filepath.FromSlash(name)))
 }
 
 // materialize makes the staging folder, the first time the new output
@@ -382,8 +400,8 @@ func (d *Dir) Reuse(name, key string) bool {
 	if !ok || key == "" || old.key != key || d.version == "" || d.version != d.indexVersion || !validName(name) || name == ManifestFile {
 		return false
 	}
-	prev := filepath.Join(d.path, filepath.FromSlash(name))
-	if !old.intact(prev) {
+	info, ok := old.intact(filepath.Join(d.path, filepath.FromSlash(name)))
+	if !ok {
 		return false
 	}
 	d.mu.Lock()
@@ -395,15 +413,6 @@ func (d *Dir) Reuse(name, key string) bool {
 	d.stats.Files++
 	d.stats.Bytes += old.size
 	d.mu.Unlock()
-	info, err := os.Stat(prev)
-	if err != nil {
-		d.mu.Lock()
-		delete(d.written, name)
-		d.stats.Files--
-		d.stats.Bytes -= old.size
-		d.mu.Unlock()
-		return false
-	}
 	// A link that fails once the staging folder exists fails the build
 	// at Commit, through stageErr, rather than leaving a file out.
 	if err := d.unchanged(name, key, info); err != nil {
@@ -422,17 +431,12 @@ func (d *Dir) setErr(err error) {
 
 // noteStat records a file's size and time for the index, so the next
 // build can tell it is untouched without reading it.
-func (d *Dir) noteStat(name, path string) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
+func (d *Dir) noteStat(name string, info fs.FileInfo) {
 	d.mu.Lock()
 	e := d.written[name]
 	e.size, e.mtime = info.Size(), info.ModTime().UnixNano()
 	d.written[name] = e
 	d.mu.Unlock()
-	return nil
 }
 
 func holds(name string, data []byte) bool {
@@ -447,25 +451,32 @@ func hashOf(data []byte) string {
 
 // keep carries a file the generator did not write into the new output.
 func (d *Dir) keep(name string) error {
-	dst := filepath.Join(d.stage, filepath.FromSlash(name))
-	if err := d.mkdir(filepath.Dir(dst)); err != nil {
+	if err := d.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
-	if err := os.Link(filepath.Join(d.path, filepath.FromSlash(name)), dst); err != nil {
+	if err := os.Link(filepath.Join(d.path, filepath.FromSlash(name)), filepath.Join(d.stage, filepath.FromSlash(name))); err != nil {
 		return fmt.Errorf("keeping %s: %w", name, err)
 	}
 	d.kept[name] = true
 	return nil
 }
 
+// mkdir makes the folder dir, a slash-separated path inside the staging
+// folder, and its parents, each once: one system call a new folder.
 func (d *Dir) mkdir(dir string) error {
+	if dir == "." {
+		return nil
+	}
 	d.mu.Lock()
 	done := d.dirs[dir]
 	d.mu.Unlock()
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := d.mkdir(path.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(filepath.Join(d.stage, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	d.mu.Lock()

@@ -39,6 +39,7 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 	for _, name := range pageFiles {
 		t, err := base.Clone()
 		if err == nil {
+			t.Funcs(template.FuncMap{"cached": newFragments(t).render})
 			err = parse(fsys, t, name)
 		}
 		if err != nil {

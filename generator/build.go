@@ -117,7 +117,7 @@ func build(o options) (result, error) {
 	if err := checkFolders(o); err != nil {
 		return result{}, err
 	}
-	store := cache.Open(cachePath(o.out), programVersion())
+	store := cache.Open[content.Entry](cachePath(o.out), programVersion())
 	set, err := content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store)
 	// What was read is worth keeping even when another file was bad:
 	// the next build, after the fix, reads only the fixed file.

@@ -1,5 +1,7 @@
 // Package cache keeps the work of one build for the next: a store of
-// bytes by key, kept in one file beside the output folder.
+// values by key, kept in one gob stream in a file beside the output
+// folder, so that the type of the values is written and compiled once
+// rather than once a value.
 //
 // It takes keys that name their inputs exactly (a hash of a file's bytes
 // and everything it was made with), so an entry can never stand for
@@ -7,8 +9,7 @@
 // file gives an empty store, never an error; Save keeps only the
 // entries this build used, so the file does not grow without end. Once
 // a build adds an entry, entries stream to the new file as they are
-// used, so the store does not hold them beside the values made from
-// them. It knows nothing of what the bytes mean.
+// used. It knows nothing of what the values mean.
 package cache
 
 import (
@@ -27,33 +28,33 @@ import (
 // that wrote it; a file that does not start with both is ignored. Then
 // come gob-encoded records, a last record with no key, and the SHA-256
 // of the records.
-const magic = "bulletin cache 2\n"
+const magic = "bulletin cache 3\n"
 
 // record is one entry of the file.
-type record struct {
+type record[V any] struct {
 	Key   string
-	Value []byte
+	Value V
 }
 
-// Store is the cache of one build.
-type Store struct {
+// Store is the cache of one build, of values of type V.
+type Store[V any] struct {
 	path   string
 	header []byte // magic and version
 
 	mu   sync.Mutex
-	old  map[string][]byte // entries of the file not yet used by this build
-	used []string          // keys used before anything was added, in order
-	kept map[string][]byte // their values
-	next *writer           // the new file, once an entry is added
-	err  error             // the first failure to write it
+	old  map[string]V // entries of the file not yet used by this build
+	used []string     // keys used before anything was added, in order
+	kept map[string]V // their values
+	next *writer[V]   // the new file, once an entry is added
+	err  error        // the first failure to write it
 }
 
 // Open reads the cache file at path if the same version of the program
 // wrote it; any problem gives an empty store. version should change with
 // every change to the code that makes the cached values.
-func Open(path, version string) *Store {
-	s := &Store{path: path, header: []byte(magic + version + "\n"), old: map[string][]byte{}, kept: map[string][]byte{}}
-	if entries, ok := read(path, s.header); ok {
+func Open[V any](path, version string) *Store[V] {
+	s := &Store[V]{path: path, header: []byte(magic + version + "\n"), old: map[string]V{}, kept: map[string]V{}}
+	if entries, ok := read[V](path, s.header); ok {
 		s.old = entries
 	}
 	return s
@@ -61,7 +62,7 @@ func Open(path, version string) *Store {
 
 // read decodes the file as it streams in and trusts its entries only if
 // the checksum at the end matches.
-func read(path string, header []byte) (map[string][]byte, bool) {
+func read[V any](path string, header []byte) (map[string]V, bool) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, false
@@ -74,9 +75,9 @@ func read(path string, header []byte) (map[string][]byte, bool) {
 	}
 	h := &hashing{r: r, h: sha256.New()}
 	dec := gob.NewDecoder(h)
-	entries := map[string][]byte{}
+	entries := map[string]V{}
 	for {
-		var rec record
+		var rec record[V]
 		if dec.Decode(&rec) != nil {
 			return nil, false
 		}
@@ -114,13 +115,14 @@ func (x *hashing) ReadByte() (byte, error) {
 	return b, err
 }
 
-// Get returns the bytes stored under key.
-func (s *Store) Get(key string) ([]byte, bool) {
+// Get returns the value stored under key. It is the store's own, decoded
+// for this build: the caller may keep it.
+func (s *Store[V]) Get(key string) (V, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	v, ok := s.old[key]
 	if !ok {
-		return nil, false
+		return v, false
 	}
 	delete(s.old, key)
 	if s.next != nil {
@@ -133,11 +135,11 @@ func (s *Store) Get(key string) ([]byte, bool) {
 }
 
 // Put stores value under key for the next build.
-func (s *Store) Put(key string, value []byte) {
+func (s *Store[V]) Put(key string, value V) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.next == nil {
-		w, err := create(s.path, s.header)
+		w, err := create[V](s.path, s.header)
 		if err != nil {
 			s.err = err
 			return
@@ -151,15 +153,15 @@ func (s *Store) Put(key string, value []byte) {
 	s.write(key, value)
 }
 
-func (s *Store) write(key string, value []byte) {
+func (s *Store[V]) write(key string, value V) {
 	if s.err == nil {
-		s.err = s.next.enc.Encode(record{Key: key, Value: value})
+		s.err = s.next.enc.Encode(record[V]{Key: key, Value: value})
 	}
 }
 
 // Save finishes the new file and puts it in place of the old. A build
 // that added nothing and used every entry leaves the old file as it is.
-func (s *Store) Save() error {
+func (s *Store[V]) Save() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.next == nil {
@@ -167,7 +169,7 @@ func (s *Store) Save() error {
 			return nil
 		}
 		// Entries went unused: write the file anew with only those used.
-		w, err := create(s.path, s.header)
+		w, err := create[V](s.path, s.header)
 		if err != nil {
 			return err
 		}
@@ -180,19 +182,19 @@ func (s *Store) Save() error {
 }
 
 // writer writes a new cache file beside the old one.
-type writer struct {
+type writer[V any] struct {
 	f   *os.File
 	buf *bufio.Writer
 	sum hash.Hash
 	enc *gob.Encoder
 }
 
-func create(path string, header []byte) (*writer, error) {
+func create[V any](path string, header []byte) (*writer[V], error) {
 	f, err := os.Create(path + ".new")
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{f: f, buf: bufio.NewWriter(f), sum: sha256.New()}
+	w := &writer[V]{f: f, buf: bufio.NewWriter(f), sum: sha256.New()}
 	if _, err := w.buf.Write(header); err != nil {
 		f.Close()
 		return nil, err
@@ -203,10 +205,10 @@ func create(path string, header []byte) (*writer, error) {
 
 // finish ends the records, adds the checksum and renames the file into
 // place, unless writing already failed.
-func (w *writer) finish(path string, failed error) error {
+func (w *writer[V]) finish(path string, failed error) error {
 	err := failed
 	if err == nil {
-		err = w.enc.Encode(record{})
+		err = w.enc.Encode(record[V]{})
 	}
 	if err == nil {
 		_, err = w.buf.Write(w.sum.Sum(nil))

@@ -8,14 +8,14 @@ import (
 
 func TestStoreKeepsWhatABuildUsed(t *testing.T) {
 	path := filepath.Join(t.TempDir(), ".public.cache")
-	first := Open(path, "v1")
+	first := Open[[]byte](path, "v1")
 	first.Put("a", []byte("alpha"))
 	first.Put("b", []byte("beta"))
 	if err := first.Save(); err != nil {
 		t.Fatal(err)
 	}
 
-	second := Open(path, "v1")
+	second := Open[[]byte](path, "v1")
 	if got, ok := second.Get("a"); !ok || string(got) != "alpha" {
 		t.Fatalf("Get(a) = %q, %v; want alpha, true", got, ok)
 	}
@@ -23,7 +23,7 @@ func TestStoreKeepsWhatABuildUsed(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	third := Open(path, "v1")
+	third := Open[[]byte](path, "v1")
 	if _, ok := third.Get("b"); ok {
 		t.Error("b was not used by the second build, yet it was kept")
 	}
@@ -35,7 +35,7 @@ func TestStoreKeepsWhatABuildUsed(t *testing.T) {
 func TestStoreIgnoresBadFiles(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good")
-	s := Open(good, "v1")
+	s := Open[[]byte](good, "v1")
 	s.Put("a", []byte("alpha"))
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
@@ -66,7 +66,7 @@ func TestStoreIgnoresBadFiles(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if got, ok := Open(path, tt.version).Get("a"); ok {
+			if got, ok := Open[[]byte](path, tt.version).Get("a"); ok {
 				t.Errorf("Get(a) = %q from a bad file, want nothing", got)
 			}
 		})

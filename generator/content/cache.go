@@ -1,24 +1,27 @@
 package content
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"io/fs"
 )
 
-// Store keeps bytes by key from one build to the next; package cache
-// has one on disk. A value it gives back that does not decode is treated
-// as missing, never trusted.
+// Store keeps entries by key from one build to the next; package cache
+// has one on disk.
 type Store interface {
-	Get(key string) ([]byte, bool)
-	Put(key string, value []byte)
+	Get(key string) (Entry, bool)
+	Put(key string, e Entry)
+}
+
+// Entry is what a Store keeps of one file: an article or an intro page.
+type Entry struct {
+	Article *Article
+	Page    *Page
 }
 
 // cacheVersion changes whenever what an Article holds, or how a file
 // becomes one, changes, so that older entries are never read.
-const cacheVersion = "content 1"
+const cacheVersion = "content 2"
 
 // cacher keys articles and intro pages by everything they are made from:
 // the file's bytes and path, the settings file and the folder's name.
@@ -45,30 +48,16 @@ func (c *cacher) key(kind, p string, data []byte) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// cached decodes the entry for key, reporting whether there was a good
-// one. It decodes into a fresh value, so a broken entry leaves nothing
-// behind.
-func cached[T any](c *cacher, key string) (*T, bool) {
+// get gives the entry for key, if the store has one.
+func (c *cacher) get(key string) (Entry, bool) {
 	if c.store == nil {
-		return nil, false
+		return Entry{}, false
 	}
-	data, ok := c.store.Get(key)
-	if !ok {
-		return nil, false
-	}
-	v := new(T)
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(v) != nil {
-		return nil, false
-	}
-	return v, true
+	return c.store.Get(key)
 }
 
-func (c *cacher) put(key string, v any) {
-	if c.store == nil {
-		return
-	}
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(v) == nil {
-		c.store.Put(key, buf.Bytes())
+func (c *cacher) put(key string, e Entry) {
+	if c.store != nil {
+		c.store.Put(key, e)
 	}
 }

@@ -151,8 +151,8 @@ func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c
 		return a, d.errs
 	}
 	key := c.key("article", p, data)
-	if hit, ok := cached[Article](c, key); ok {
-		return hit, nil
+	if hit, ok := c.get(key); ok && hit.Article != nil {
+		return hit.Article, nil
 	}
 	doc, ok := parseDoc(data, d)
 	if !ok {
@@ -162,7 +162,7 @@ func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c
 	decodeArticle(d, doc.root, s, a)
 	a.HTML, a.Links = convert(md, doc.body, doc.bodyLine, d)
 	if len(d.errs) == 0 {
-		c.put(key, a)
+		c.put(key, Entry{Article: a})
 	}
 	return a, d.errs
 }
@@ -179,8 +179,8 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 		return pg, d.errs
 	}
 	key := c.key("page", p, data)
-	if hit, ok := cached[Page](c, key); ok && len(d.errs) == 0 {
-		return hit, nil
+	if hit, ok := c.get(key); ok && hit.Page != nil && len(d.errs) == 0 {
+		return hit.Page, nil
 	}
 	doc, ok := parseDoc(data, d)
 	if !ok {
@@ -204,7 +204,7 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 	d.require("", doc.line, seen, "title")
 	pg.HTML, _ = convert(md, doc.body, doc.bodyLine, d)
 	if len(d.errs) == 0 {
-		c.put(key, pg)
+		c.put(key, Entry{Page: pg})
 	}
 	return pg, d.errs
 }

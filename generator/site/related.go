@@ -2,8 +2,10 @@ package site
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // window is how many neighbours in date order each shared topic or
@@ -72,4 +74,20 @@ func newer(a *Article) (*Article, *Group) {
 		}
 	}
 	return nil, nil
+}
+
+// eachArticle runs fn for every article, on every core: fn may write to
+// its article and read any other.
+func eachArticle(articles []*Article, fn func(*Article)) {
+	n := runtime.GOMAXPROCS(0)
+	chunk := (len(articles) + n - 1) / n
+	var wg sync.WaitGroup
+	for part := range slices.Chunk(articles, max(chunk, 1)) {
+		wg.Go(func() {
+			for _, a := range part {
+				fn(a)
+			}
+		})
+	}
+	wg.Wait()
 }

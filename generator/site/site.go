@@ -91,10 +91,10 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Article.Regulators }, &s.Settings, now)
 	link(s.Articles, s.Topics, func(a *Article, g *Group) { a.Topics = append(a.Topics, g) })
 	link(s.Articles, s.Regulators, func(a *Article, g *Group) { a.Regulators = append(a.Regulators, g) })
-	for _, a := range s.Articles {
+	eachArticle(s.Articles, func(a *Article) {
 		a.Related = related(a, 5)
 		a.Newer, a.NewerTopic = newer(a)
-	}
+	})
 	s.Upcoming = upcoming(s.Topics)
 	s.Years = years(s.Articles)
 	s.Timeline = timeline("/timeline/", s.Articles, s.Settings.PageSize)

@@ -106,11 +106,71 @@ func (r *renderer) feedKey(format string, fd *feed) func() string {
 	}
 }
 
-// teaser is what a list shows of an article.
-func teaser(f *fingerprint, a *site.Article) {
-	f.add(a.URL, a.Title, a.Date, a.Summary, a.Status, a.Withdrawn != nil, a.Modified)
+// teaserKey covers what a list shows of an article, worked out once per
+// build for each article however many lists show it.
+func (r *renderer) teaserKey(a *site.Article) string {
+	if k, ok := r.teasers.Load(a); ok {
+		return k.(string)
+	}
+	f := newFingerprint(a.URL, a.Title, a.Date, a.Summary, a.Status, a.Withdrawn != nil, a.Modified)
 	for _, g := range a.Topics {
 		f.add(groupRef(g))
+	}
+	k := f.String()
+	r.teasers.Store(a, k)
+	return k
+}
+
+// months covers the months a list shows, with each article's teaser.
+func (r *renderer) months(f *fingerprint, months []*site.Month) {
+	for _, m := range months {
+		f.add(m.Year, m.Month, m.URL, len(m.Articles))
+		for _, a := range m.Articles {
+			f.add(r.teaserKey(a))
+		}
+	}
+}
+
+// archiveKey covers a year's or a month's archive page.
+func (r *renderer) archiveKey(p *Page) func() string {
+	return func() string {
+		f := r.pageKey("list.html", p)
+		if y := p.Year; y != nil {
+			f.add(y.Year, y.URL, y.Count)
+			r.months(f, y.Months)
+		}
+		if m := p.Month; m != nil {
+			r.months(f, []*site.Month{m})
+		}
+		return f.String()
+	}
+}
+
+// groupKey covers a topic's or regulator's own page: the group, its
+// intro page, where it stands, its story as the page draws it, its key
+// dates and its newest articles.
+func (r *renderer) groupKey(p *Page) func() string {
+	return func() string {
+		g := p.Group
+		f := r.pageKey("group.html", p).add(groupRef(g), g.Status, g.Since, g.Changes, g.Updated, len(g.Articles))
+		if g.Intro != nil {
+			f.add(g.Intro.Source)
+		}
+		st := p.Story
+		f.add(st.Tracked, st.Earlier, len(st.Steps))
+		for _, s := range st.Steps {
+			f.add(s.Date, s.Label, s.Status, s.Event, s.Update, s.Change, s.First, s.Upcoming, s.Article.URL)
+		}
+		for _, c := range st.Reached {
+			f.add(c.Date, c.Status)
+		}
+		for _, s := range g.Upcoming {
+			f.add(s.Date, s.Label, s.Status)
+		}
+		first := g.Pages[0]
+		f.add(first.Older, len(first.Months))
+		r.months(f, first.Months)
+		return f.String()
 	}
 }
 
@@ -121,12 +181,7 @@ func (r *renderer) listKey(p *Page) func() string {
 	return func() string {
 		t := p.Timeline
 		f := r.pageKey("list.html", p).add(t.URL, t.Number, t.Of, t.Newer, t.Older)
-		for _, m := range t.Months {
-			f.add(m.Year, m.Month, m.URL)
-			for _, a := range m.Articles {
-				teaser(f, a)
-			}
-		}
+		r.months(f, t.Months)
 		if p.Group != nil {
 			f.add(groupRef(p.Group))
 		}

@@ -91,11 +91,11 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 	for _, y := range s.Years {
 		p := r.newPage("year", fmt.Sprint(y.Year), fmt.Sprintf("Articles published in %d.", y.Year), y.URL)
 		p.Year = y
-		jobs = append(jobs, r.page("list.html", p))
+		jobs = append(jobs, withKey(r.page("list.html", p), r.archiveKey(p)))
 		for _, m := range y.Months {
 			p := r.newPage("month", m.Label(), "Articles published in "+m.Label()+".", m.URL)
 			p.Month = m
-			jobs = append(jobs, r.page("list.html", p))
+			jobs = append(jobs, withKey(r.page("list.html", p), r.archiveKey(p)))
 		}
 	}
 
@@ -112,7 +112,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 			p.Group = g
 			p.Story = story(g)
 			p.Feeds = append(feedLinks(g.Name, g.URL), p.Feeds...)
-			jobs = append(jobs, r.page("group.html", p))
+			jobs = append(jobs, withKey(r.page("group.html", p), r.groupKey(p)))
 			for _, t := range g.Pages[1:] {
 				a := r.newPage(p.Kind+"-articles", fmt.Sprintf("%s: articles, page %d of %d", g.Name, t.Number, t.Of),
 					"Articles on "+groupTitle(g)+", newest first.", t.URL)
@@ -167,8 +167,11 @@ func groupSummary(g *site.Group) string {
 // listPage is a page of the timeline or of a topic's or regulator's
 // articles, keyed so an unchanged page is not made again.
 func (r *renderer) listPage(p *Page) job {
-	j := r.page("list.html", p)
-	j.key = r.listKey(p)
+	return withKey(r.page("list.html", p), r.listKey(p))
+}
+
+func withKey(j job, key func() string) job {
+	j.key = key
 	return j
 }
 

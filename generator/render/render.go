@@ -46,6 +46,7 @@ type renderer struct {
 	theme   *theme
 	base    *url.URL
 	entries sync.Map // *site.Article → func() string, see entryHTML
+	teasers sync.Map // *site.Article → string, see teaserKey
 }
 
 // job makes one file.

@@ -41,6 +41,8 @@ type Store[V any] struct {
 	path   string
 	header []byte // magic and version
 
+	loaded chan struct{} // closed once the file is read into old
+
 	mu   sync.Mutex
 	old  map[string]V // entries of the file not yet used by this build
 	used []string     // keys used before anything was added, in order
@@ -51,13 +53,24 @@ type Store[V any] struct {
 
 // Open reads the cache file at path if the same version of the program
 // wrote it; any problem gives an empty store. version should change with
-// every change to the code that makes the cached values.
+// every change to the code that makes the cached values. The file is
+// read in the background, so the caller can go on with other work until
+// its first call.
 func Open[V any](path, version string) *Store[V] {
-	s := &Store[V]{path: path, header: []byte(magic + version + "\n"), old: map[string]V{}, kept: map[string]V{}}
-	if entries, ok := read[V](path, s.header); ok {
-		s.old = entries
-	}
+	s := &Store[V]{path: path, header: []byte(magic + version + "\n"), old: map[string]V{}, kept: map[string]V{}, loaded: make(chan struct{})}
+	go func() {
+		if entries, ok := read[V](path, s.header); ok {
+			s.old = entries
+		}
+		close(s.loaded)
+	}()
 	return s
+}
+
+// lock waits for the file to be read, then takes the store's lock.
+func (s *Store[V]) lock() {
+	<-s.loaded
+	s.mu.Lock()
 }
 
 // read decodes the file as it streams in and trusts its entries only if
@@ -118,7 +131,7 @@ func (x *hashing) ReadByte() (byte, error) {
 // Get returns the value stored under key. It is the store's own, decoded
 // for this build: the caller may keep it.
 func (s *Store[V]) Get(key string) (V, bool) {
-	s.mu.Lock()
+	s.lock()
 	defer s.mu.Unlock()
 	v, ok := s.old[key]
 	if !ok {
@@ -136,7 +149,7 @@ func (s *Store[V]) Get(key string) (V, bool) {
 
 // Put stores value under key for the next build.
 func (s *Store[V]) Put(key string, value V) {
-	s.mu.Lock()
+	s.lock()
 	defer s.mu.Unlock()
 	if s.next == nil {
 		w, err := create[V](s.path, s.header)
@@ -162,7 +175,7 @@ func (s *Store[V]) write(key string, value V) {
 // Save finishes the new file and puts it in place of the old. A build
 // that added nothing and used every entry leaves the old file as it is.
 func (s *Store[V]) Save() error {
-	s.mu.Lock()
+	s.lock()
 	defer s.mu.Unlock()
 	if s.next == nil {
 		if len(s.old) == 0 {

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"hash"
 	"io/fs"
+	"strconv"
 	"time"
 
+	"bulletin/generator/content"
 	"bulletin/generator/site"
 )
 
@@ -27,15 +29,39 @@ func newFingerprint(parts ...any) *fingerprint {
 }
 
 // add writes each part as fmt prints it: pointers to structs print
-// their fields, so equal prints mean equal inputs.
+// their fields, so equal prints mean equal inputs. Strings, numbers,
+// times and feed links, the most common parts, are written without fmt.
 func (f *fingerprint) add(parts ...any) *fingerprint {
+	var buf [64]byte
 	for _, p := range parts {
-		if t, ok := p.(time.Time); ok {
+		switch v := p.(type) {
+		case string:
+			f.h.Write([]byte(v))
+		case int:
+			f.h.Write(strconv.AppendInt(buf[:0], int64(v), 10))
+		case bool:
+			f.h.Write(strconv.AppendBool(buf[:0], v))
+		case time.Time:
 			// The instant and offset only: a time read back from the build
 			// cache has lost its zone's name, which no file shows.
-			p = t.Format(time.RFC3339Nano)
+			f.h.Write(v.AppendFormat(buf[:0], time.RFC3339Nano))
+		case content.Date:
+			f.add(v.Time, v.MonthOnly)
+		case []string:
+			for _, x := range v {
+				f.add(x)
+			}
+		case *content.Status:
+			if v != nil {
+				f.add(v.Key, v.Label, v.Explanation, v.Next)
+			}
+		case []FeedLink:
+			for _, l := range v {
+				f.add(l.Title, l.Type, l.URL, l.Label)
+			}
+		default:
+			fmt.Fprint(f.h, p)
 		}
-		fmt.Fprint(f.h, p)
 		f.h.Write([]byte{0})
 	}
 	return f
@@ -67,8 +93,8 @@ func (r *renderer) pageKey(name string, p *Page) *fingerprint {
 }
 
 // groupRef is what a page shows of a topic or regulator it links to.
-func groupRef(g *site.Group) string {
-	return fmt.Sprint(g.Kind, g.Slug, g.Name, g.FullName, g.Website, g.URL)
+func groupRef(g *site.Group) []string {
+	return []string{g.Kind, g.Slug, g.Name, g.FullName, g.Website, g.URL}
 }
 
 // articleKey covers an article page: the article as read (its Source
@@ -100,6 +126,21 @@ func (r *renderer) feedKey(format string, fd *feed) func() string {
 			f.add(a.Source, a.URL, a.ID, a.Date, a.Modified)
 			for _, g := range categories(a) {
 				f.add(groupRef(g))
+			}
+		}
+		return f.String()
+	}
+}
+
+// calendarKey covers a topic's key dates calendar: the site's title and
+// id authority (in the base key), the topic, and each event with the
+// article that reports it.
+func (r *renderer) calendarKey(g *site.Group) func() string {
+	return func() string {
+		f := newFingerprint(r.baseKey, calendarFile, groupRef(g))
+		for _, st := range g.Story {
+			if st.Event {
+				f.add(st.Date, st.Label, st.Status, st.Article.URL, st.Article.Title, st.Article.Modified)
 			}
 		}
 		return f.String()

@@ -122,7 +122,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 			}
 			if kind == "topics" && hasEvents(g) {
 				p.Calendar = g.URL + calendarFile
-				jobs = append(jobs, job{name: strings.TrimPrefix(g.URL, "/") + calendarFile, url: g.URL + calendarFile, make: func() ([]byte, error) { return r.calendar(g) }})
+				jobs = append(jobs, job{name: strings.TrimPrefix(g.URL, "/") + calendarFile, url: g.URL + calendarFile, key: r.calendarKey(g), make: func() ([]byte, error) { return r.calendar(g) }})
 			}
 			f := &feed{Title: set.Title + ": " + g.Name, Subtitle: groupSummary(g), Page: g.URL, Dir: g.URL, Articles: g.Articles, Updated: g.Updated}
 			jobs = append(jobs, r.feedJobs(f)...)

@@ -17,39 +17,49 @@ const window = 8
 // the most regulators, nearest in date first. Topics come first because a
 // shared story matters more to a reader than a shared regulator.
 func related(a *Article, n int) []*Article {
-	topics, regulators := map[*Article]int{}, map[*Article]int{}
-	consider := func(gs []*Group, shared map[*Article]int) {
+	type candidate struct {
+		b                  *Article
+		topics, regulators int
+		distance           int64
+	}
+	var cs []candidate
+	consider := func(gs []*Group, topic bool) {
 		for _, g := range gs {
 			i := g.index[a]
 			lo, hi := max(0, i-window), min(len(g.Articles), i+window+1)
 			for _, b := range g.Articles[lo:hi] {
-				if b != a {
-					shared[b]++
+				if b == a {
+					continue
+				}
+				j := slices.IndexFunc(cs, func(c candidate) bool { return c.b == b })
+				if j < 0 {
+					cs = append(cs, candidate{b: b, distance: distance(a, b)})
+					j = len(cs) - 1
+				}
+				if topic {
+					cs[j].topics++
+				} else {
+					cs[j].regulators++
 				}
 			}
 		}
 	}
-	consider(a.Topics, topics)
-	consider(a.Regulators, regulators)
-	out := make([]*Article, 0, len(topics)+len(regulators))
-	for b := range topics {
-		out = append(out, b)
-	}
-	for b := range regulators {
-		if topics[b] == 0 {
-			out = append(out, b)
-		}
-	}
-	slices.SortFunc(out, func(x, y *Article) int {
+	consider(a.Topics, true)
+	consider(a.Regulators, false)
+	slices.SortFunc(cs, func(x, y candidate) int {
 		return cmp.Or(
-			cmp.Compare(topics[y], topics[x]),
-			cmp.Compare(regulators[y], regulators[x]),
-			cmp.Compare(distance(a, x), distance(a, y)),
-			y.Date.Compare(x.Date),
-			strings.Compare(x.URL, y.URL),
+			cmp.Compare(y.topics, x.topics),
+			cmp.Compare(y.regulators, x.regulators),
+			cmp.Compare(x.distance, y.distance),
+			y.b.Date.Compare(x.b.Date),
+			strings.Compare(x.b.URL, y.b.URL),
 		)
 	})
-	return out[:min(n, len(out))]
+	out := make([]*Article, 0, min(n, len(cs)))
+	for _, c := range cs[:min(n, len(cs))] {
+		out = append(out, c.b)
+	}
+	return out
 }
 
 func distance(a, b *Article) int64 {

@@ -130,6 +130,7 @@ func build(o options) (result, error) {
 	if o.baseURL != "" {
 		set.Settings.BaseURL = content.NormalizeBaseURL(o.baseURL)
 	}
+	defer spillBodies(o.out, set.Articles)()
 	s, err := site.New(set, o.now)
 	if err != nil {
 		return result{}, err
@@ -185,6 +186,32 @@ func cachePath(out string) string {
 		abs = out
 	}
 	return filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".cache")
+}
+
+// spillBodies moves the articles' bodies out of memory into a file
+// beside the output folder, removed as soon as it is made so that nothing
+// is left behind even by a killed build; pages read them back from it.
+// Where no such file can be made, the bodies stay in memory. It returns
+// the function that closes the file.
+func spillBodies(out string, articles []*content.Article) func() {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return func() {}
+	}
+	f, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".bulletin-bodies-")
+	if err != nil {
+		return func() {}
+	}
+	os.Remove(f.Name())
+	done := func() {
+		f.Close()
+		os.Remove(f.Name())
+	}
+	if content.Spill(articles, f) != nil {
+		done()
+		return func() {}
+	}
+	return done
 }
 
 // copyAssets publishes the content folder's other files at their paths.

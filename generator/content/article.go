@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io"
 	"path"
 	"regexp"
 	"strings"
@@ -34,9 +35,12 @@ type Article struct {
 	Aliases    []string
 	ID         string
 
-	HTML  string // the body, rendered
+	HTML  string // the body, rendered; empty once Spill has moved it out of memory (see Body)
 	Links []Link // links and images in the body
 	Lines map[string]int
+
+	spilled    io.ReaderAt // where Spill put the body, at offset at
+	at, length int64
 }
 
 // Change is one entry of an article's page history.

@@ -80,6 +80,10 @@ func (r *renderer) atom(f *feed) ([]byte, error) {
 		},
 	}
 	for _, a := range f.items() {
+		body, err := r.entryHTML(a)
+		if err != nil {
+			return nil, err
+		}
 		e := &atomEntry{AtomEntry: &feeds.AtomEntry{
 			Title:     clean(a.Title),
 			Id:        clean(a.ID),
@@ -87,7 +91,7 @@ func (r *renderer) atom(f *feed) ([]byte, error) {
 			Published: stamp(a.Date),
 			Links:     []feeds.AtomLink{{Href: r.abs(a.URL), Rel: "alternate", Type: "text/html"}},
 			Summary:   &feeds.AtomSummary{Content: clean(a.Summary), Type: "text"},
-			Content:   &feeds.AtomContent{Content: clean(r.entryHTML(a)), Type: "html"},
+			Content:   &feeds.AtomContent{Content: body, Type: "html"},
 		}}
 		for _, name := range a.Authors {
 			e.Authors = append(e.Authors, &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: clean(name)}})
@@ -142,11 +146,15 @@ func (r *renderer) rss(f *feed) ([]byte, error) {
 		Self: atomLink{Href: r.abs(f.Dir + rssFile), Rel: "self", Type: "application/rss+xml"},
 	}
 	for _, a := range f.items() {
+		body, err := r.entryHTML(a)
+		if err != nil {
+			return nil, err
+		}
 		it := &rssItem{RssItem: &feeds.RssItem{
 			Title:       clean(a.Title),
 			Link:        r.abs(a.URL),
 			Description: clean(html.EscapeString(a.Summary)),
-			Content:     &feeds.RssContent{Content: clean(r.entryHTML(a))},
+			Content:     &feeds.RssContent{Content: body},
 			Guid:        &feeds.RssGuid{Id: clean(a.ID), IsPermaLink: "false"},
 			PubDate:     a.Date.Format(time.RFC1123Z),
 		}}
@@ -171,12 +179,16 @@ func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
 		Items:       []*feeds.JSONItem{},
 	}
 	for _, a := range f.items() {
+		body, err := r.entryHTML(a)
+		if err != nil {
+			return nil, err
+		}
 		published, modified := a.Date, a.Modified
 		it := &feeds.JSONItem{
 			Id:            clean(a.ID),
 			Url:           r.abs(a.URL),
 			Title:         clean(a.Title),
-			ContentHTML:   clean(r.entryHTML(a)),
+			ContentHTML:   body,
 			Summary:       clean(a.Summary),
 			PublishedDate: &published,
 			ModifiedDate:  &modified,
@@ -203,16 +215,20 @@ func categories(a *site.Article) []*site.Group {
 }
 
 // entryHTML is the article as a feed carries it: the newest change note
-// first when the article was updated, then the body with absolute URLs.
-// It is made once for each article and shared by the RSS, Atom and JSON
-// files of every feed that carries it, since a long body takes a while
-// to rewrite.
-func (r *renderer) entryHTML(a *site.Article) string {
-	entry, _ := r.entries.LoadOrStore(a, sync.OnceValue(func() string { return r.makeEntryHTML(a) }))
-	return entry.(func() string)()
+// first when the article was updated, then the body with absolute URLs,
+// cleaned for XML. It is made once for each article and shared by the
+// RSS, Atom and JSON files of every feed that carries it, since a long
+// body takes a while to rewrite.
+func (r *renderer) entryHTML(a *site.Article) (string, error) {
+	entry, _ := r.entries.LoadOrStore(a, sync.OnceValues(func() (string, error) { return r.makeEntryHTML(a) }))
+	return entry.(func() (string, error))()
 }
 
-func (r *renderer) makeEntryHTML(a *site.Article) string {
+func (r *renderer) makeEntryHTML(a *site.Article) (string, error) {
+	body, err := a.Body()
+	if err != nil {
+		return "", err
+	}
 	var b strings.Builder
 	if n := len(a.Changes); n > 0 {
 		newest := a.Changes[0]
@@ -226,8 +242,8 @@ func (r *renderer) makeEntryHTML(a *site.Article) string {
 	if a.Withdrawn != nil {
 		b.WriteString("<p><strong>Withdrawn " + a.Withdrawn.Date.Format("2 January 2006") + ":</strong> " + template.HTMLEscapeString(a.Withdrawn.Explanation) + "</p>\n")
 	}
-	b.WriteString(r.absBody(a.URL, a.HTML))
-	return b.String()
+	b.WriteString(r.absBody(a.URL, body))
+	return clean(b.String()), nil
 }
 
 // feedID names a feed for good: a tag URI from the site's id authority,

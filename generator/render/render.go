@@ -45,7 +45,7 @@ type renderer struct {
 	baseKey string // see keys.go
 	theme   *theme
 	base    *url.URL
-	entries sync.Map // *site.Article → func() string, see entryHTML
+	entries sync.Map // *site.Article → func() (string, error), see entryHTML
 	teasers sync.Map // *site.Article → string, see teaserKey
 }
 

@@ -75,25 +75,38 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 
 // result is what a build did, for its summary.
 type result struct {
-	site    *site.Site
+	site    *site.Site // nil when the output was already up to date
+	report  report
 	stats   output.Stats
 	elapsed time.Duration
 }
 
-func (r result) summary() string {
-	var b strings.Builder
-	s := r.site
-	feeds := 3 * (1 + len(s.Topics) + len(s.Regulators))
-	fmt.Fprintf(&b, "built %d articles: %d files (%d pages, %d feeds), %d unchanged, %.1f MB in %s\n",
-		len(s.Articles), r.stats.Files, pages(s), feeds, r.stats.Unchanged, float64(r.stats.Bytes)/1e6, r.elapsed.Round(time.Millisecond))
+// report is what the summary says of the site built.
+type report struct {
+	Articles, Pages, Feeds int
+	Notes                  []string
+}
+
+func newReport(s *site.Site) report {
+	r := report{Articles: len(s.Articles), Pages: pages(s), Feeds: 3 * (1 + len(s.Topics) + len(s.Regulators))}
 	if s.Settings.BaseURL == content.DefaultBaseURL {
-		fmt.Fprintf(&b, "note: site.yaml sets no base_url, so links in feeds and the sitemap point at %s\n", content.DefaultBaseURL)
+		r.Notes = append(r.Notes, fmt.Sprintf("note: site.yaml sets no base_url, so links in feeds and the sitemap point at %s", content.DefaultBaseURL))
 	}
 	if s.Drafts > 0 {
-		fmt.Fprintf(&b, "left out %d draft(s)\n", s.Drafts)
+		r.Notes = append(r.Notes, fmt.Sprintf("left out %d draft(s)", s.Drafts))
 	}
 	for _, a := range s.Held {
-		fmt.Fprintf(&b, "held back %s: dated %s, in the future\n", a.File, a.Date.Format("2006-01-02 15:04 MST"))
+		r.Notes = append(r.Notes, fmt.Sprintf("held back %s: dated %s, in the future", a.File, a.Date.In(s.Settings.Location).Format("2006-01-02 15:04 MST")))
+	}
+	return r
+}
+
+func (r result) summary() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "built %d articles: %d files (%d pages, %d feeds), %d unchanged, %.1f MB in %s\n",
+		r.report.Articles, r.stats.Files, r.report.Pages, r.report.Feeds, r.stats.Unchanged, float64(r.stats.Bytes)/1e6, r.elapsed.Round(time.Millisecond))
+	for _, n := range r.report.Notes {
+		b.WriteString(n + "\n")
 	}
 	return b.String()
 }
@@ -115,6 +128,16 @@ func pages(s *site.Site) int {
 func build(o options) (result, error) {
 	start := time.Now()
 	if err := checkFolders(o); err != nil {
+		return result{}, err
+	}
+	in := inputs(o)
+	if r, ok := upToDate(o, in); ok {
+		r.elapsed = time.Since(start)
+		return r, nil
+	}
+	// From here the output may change: the record of what it was built
+	// from goes first, and comes back only once the new output is in place.
+	if err := forget(o.out); err != nil {
 		return result{}, err
 	}
 	store := cache.Open[content.Entry](cachePath(o.out), programVersion())
@@ -159,7 +182,12 @@ func build(o options) (result, error) {
 		}
 	}
 	stats, err := out.Commit()
-	return result{site: s, stats: stats, elapsed: time.Since(start)}, err
+	r := result{site: s, report: newReport(s), stats: stats}
+	if err == nil && in != "" {
+		err = remember(o.out, record{Inputs: in, Until: s.Until, Report: r.report})
+	}
+	r.elapsed = time.Since(start)
+	return r, err
 }
 
 // programVersion names this build of the generator for its cache: a

@@ -474,9 +474,9 @@ func TestHostileContent(t *testing.T) {
 			}
 			for _, e := range entries {
 				switch e.Name() {
-				case "public", ".public.cache", ".public.index": // the output, its build cache and index
+				case "public", ".public.cache", ".public.index", ".public.build": // the output, its build cache, index and record
 				default:
-					t.Errorf("the output's parent folder holds %s, want only public and its cache and index", e.Name())
+					t.Errorf("the output's parent folder holds %s, want only public and its cache, index and record", e.Name())
 				}
 			}
 			files := readTree(t, o.out)

@@ -100,9 +100,9 @@ func TestBuildSurvivesKill(t *testing.T) {
 	}
 	for _, e := range entries {
 		switch e.Name() {
-		case "content", "public", ".public.cache", ".public.index":
-			// the sources, the output, and the build cache and index
-			// that are kept beside it on purpose
+		case "content", "public", ".public.cache", ".public.index", ".public.build":
+			// the sources, the output, and the build cache, index and
+			// record that are kept beside it on purpose
 		default:
 			t.Errorf("after a normal build, %s is left beside the output", e.Name())
 		}

@@ -29,15 +29,25 @@ func parseManifestLine(line string) (string, string, bool) {
 	return name, hash, ok && isHash(hash) && validName(name)
 }
 
+// noKey stands in the index for the key of a file made fresh every build.
+const noKey = "-"
+
 func (e entry) indexLine(name string) string {
-	return fmt.Sprintf("%s %d %d %s\n", e.key, e.size, e.mtime, name)
+	key := e.key
+	if key == "" {
+		key = noKey
+	}
+	return fmt.Sprintf("%s %d %d %s\n", key, e.size, e.mtime, name)
 }
 
 // parseIndexLine reads an index line into e, reporting whether it is sound.
 func parseIndexLine(line string) (string, entry, bool) {
 	f := strings.SplitN(line, " ", 4)
-	if len(f) != 4 || !isHash(f[0]) || !validName(f[3]) {
+	if len(f) != 4 || !isHash(f[0]) && f[0] != noKey || !validName(f[3]) {
 		return "", entry{}, false
+	}
+	if f[0] == noKey {
+		f[0] = ""
 	}
 	size, errSize := strconv.ParseInt(f[1], 10, 64)
 	mtime, errTime := strconv.ParseInt(f[2], 10, 64)

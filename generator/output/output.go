@@ -235,7 +235,7 @@ func readIndex(path string, m map[string]entry) string {
 func writeIndex(path, version string, names []string, written map[string]entry) error {
 	var b strings.Builder
 	for _, name := range names {
-		if e := written[name]; e.key != "" {
+		if e := written[name]; e.size != 0 || e.mtime != 0 {
 			b.WriteString(e.indexLine(name))
 		}
 	}
@@ -299,8 +299,11 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 	prev := filepath.Join(d.path, filepath.FromSlash(name))
 	if old, ok := d.old[name]; ok && old.hash == hash {
 		info, ok := old.intact(prev)
-		if !ok && holds(prev, data) {
-			info, _ = os.Stat(prev)
+		if !ok {
+			info = nil
+			if holds(prev, data) {
+				info, _ = os.Stat(prev)
+			}
 		}
 		if info != nil && d.unchanged(name, key, info) == nil {
 			return nil
@@ -483,6 +486,30 @@ func (d *Dir) mkdir(dir string) error {
 	d.dirs[dir] = true
 	d.mu.Unlock()
 	return nil
+}
+
+// Unchanged reports whether the folder holds just what the last build of
+// this version of the program wrote, every file as that build left it,
+// and then releases the folder untouched and gives its stats. Otherwise
+// it leaves the Dir as it is, to be built or aborted.
+func (d *Dir) Unchanged() (Stats, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.staged || len(d.kept) > 0 || len(d.written) > 0 || len(d.old) == 0 || d.version == "" || d.version != d.indexVersion {
+		return Stats{}, false
+	}
+	var st Stats
+	for name, e := range d.old {
+		info, ok := e.intact(filepath.Join(d.path, filepath.FromSlash(name)))
+		if !ok {
+			return Stats{}, false
+		}
+		st.Files++
+		st.Bytes += info.Size()
+	}
+	st.Unchanged = st.Files
+	unlock(d.lock)
+	return st, true
 }
 
 // Commit writes the manifest and swaps the new output into place.

@@ -174,11 +174,15 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 
 // stillToCome reports whether a date's day, or month, has not yet ended.
 func stillToCome(d content.Date, now time.Time) bool {
-	end := d.Time.AddDate(0, 0, 1)
+	return dayEnd(d).After(now)
+}
+
+// dayEnd is the end of a date's day, or of its month.
+func dayEnd(d content.Date) time.Time {
 	if d.MonthOnly {
-		end = d.Time.AddDate(0, 1, 0)
+		return d.Time.AddDate(0, 1, 0)
 	}
-	return end.After(now)
+	return d.Time.AddDate(0, 0, 1)
 }
 
 // statusPoints lists the statuses the story reached up to now, in date

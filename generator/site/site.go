@@ -34,6 +34,10 @@ type Site struct {
 	Updated    time.Time  // the newest content change
 	Upcoming   []*KeyDate // key dates still to come across all topics, soonest first
 	Search     bool       // the build adds a search index, so the search page can offer search
+	// Until is the first moment after the build's at which the same
+	// content makes another site: a held-back article comes out, or a
+	// step of a story is reached or an event's day passes. Zero if none.
+	Until time.Time
 }
 
 // Article is a published article with its place in the site.
@@ -96,6 +100,7 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 		a.Newer, a.NewerTopic = newer(a)
 	})
 	s.Upcoming = upcoming(s.Topics)
+	s.Until = until(s, now)
 	s.Years = years(s.Articles)
 	s.Timeline = timeline("/timeline/", s.Articles, s.Settings.PageSize)
 	for _, g := range slices.Concat(s.Topics, s.Regulators) {
@@ -216,4 +221,28 @@ func upcoming(topics []*Group) []*KeyDate {
 		return strings.Compare(a.Label, b.Label)
 	})
 	return out
+}
+
+// until finds the first moment after now at which a held-back article
+// or a step of a story, or the end of an event's day or month, is
+// reached: every comparison with now that New makes.
+func until(s *Site, now time.Time) time.Time {
+	var first time.Time
+	note := func(t time.Time) {
+		if t.After(now) && (first.IsZero() || t.Before(first)) {
+			first = t
+		}
+	}
+	for _, a := range s.Held {
+		note(a.Date)
+	}
+	for _, g := range slices.Concat(s.Topics, s.Regulators) {
+		for _, st := range g.Story {
+			note(st.Date.Time)
+			if st.Event {
+				note(dayEnd(st.Date))
+			}
+		}
+	}
+	return first
 }

@@ -579,3 +579,54 @@ func TestNewWithdrawalIsAContentChange(t *testing.T) {
 		t.Errorf("got site updated %s, want the withdrawal date", s.Updated)
 	}
 }
+
+// TestUntil checks that a site built at any moment before Until is the
+// one built now, and that the site built at Until differs.
+func TestUntil(t *testing.T) {
+	now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	withEvent := func(slug string, date time.Time, e content.Event) *content.Article {
+		a := article(slug, date)
+		a.Topics = []string{"ICS assessments"}
+		a.Events = []content.Event{e}
+		return a
+	}
+	tests := []struct {
+		name     string
+		articles []*content.Article
+		want     time.Time
+	}{
+		{"a held-back article comes out", []*content.Article{article("past", day(2025, 3, 1)), article("future", day(2025, 6, 20))}, day(2025, 6, 20)},
+		{"an event's day is reached", []*content.Article{withEvent("e", day(2025, 3, 1), content.Event{Date: content.Date{Time: day(2025, 6, 10)}, Label: "Consultation opens", Status: "consultation"})}, day(2025, 6, 10)},
+		{"an event's day passes", []*content.Article{withEvent("e", day(2025, 3, 1), content.Event{Date: content.Date{Time: day(2025, 6, 1)}, Label: "Consultation opens"})}, day(2025, 6, 2)},
+		{"an event's month passes", []*content.Article{withEvent("e", day(2025, 3, 1), content.Event{Date: month(2025, 6), Label: "Report due"})}, day(2025, 7, 1)},
+		{"nothing in the future", []*content.Article{article("past", day(2025, 3, 1))}, time.Time{}},
+	}
+	state := func(s *Site) string {
+		var b strings.Builder
+		b.WriteString(dump(s))
+		for _, a := range s.Held {
+			fmt.Fprintln(&b, "held", a.Slug)
+		}
+		for _, g := range s.Topics {
+			fmt.Fprintln(&b, g.Name, statusKey(g.Status), len(g.Upcoming))
+		}
+		return b.String()
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := build(t, now, tt.articles...)
+			if !s.Until.Equal(tt.want) {
+				t.Fatalf("Until = %v, want %v", s.Until, tt.want)
+			}
+			if tt.want.IsZero() {
+				return
+			}
+			if before := build(t, s.Until.Add(-time.Nanosecond), tt.articles...); state(before) != state(s) {
+				t.Errorf("the site built just before Until differs from the one built now")
+			}
+			if at := build(t, s.Until, tt.articles...); state(at) == state(s) {
+				t.Errorf("the site built at Until is the one built now")
+			}
+		})
+	}
+}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestUpToDate builds a site twice with a change between the builds and
+// wants the second to skip the work only when nothing it reads changed,
+// and always to leave the output a fresh build would.
+func TestUpToDate(t *testing.T) {
+	appendTo := func(rel, text string) func(t *testing.T, o *options) {
+		return func(t *testing.T, o *options) {
+			t.Helper()
+			root := o.content
+			if strings.HasPrefix(rel, "templates/") {
+				root, rel = o.templates, strings.TrimPrefix(rel, "templates/")
+			}
+			f, err := os.OpenFile(filepath.Join(root, rel), os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if _, err := f.WriteString(text); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	tests := []struct {
+		name     string
+		change   func(t *testing.T, o *options)
+		wantSkip bool
+	}{
+		{"nothing changed", func(*testing.T, *options) {}, true},
+		{"an article edited", appendTo("articles/2024-05-10-first.md", "\nA sentence added.\n"), false},
+		{"a template edited", appendTo("templates/404.html", "\n"), false},
+		{"an image added", func(t *testing.T, o *options) {
+			if err := os.WriteFile(filepath.Join(o.content, "chart.png"), []byte("png"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"an output file edited by hand", func(t *testing.T, o *options) {
+			if err := os.WriteFile(filepath.Join(o.out, "index.html"), []byte("edited"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"the output removed", func(t *testing.T, o *options) {
+			if err := os.RemoveAll(o.out); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"another base URL", func(_ *testing.T, o *options) { o.baseURL = "https://staging.example.org/" }, false},
+		{"the held-back article's day comes", func(_ *testing.T, o *options) { o.now = time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC) }, false},
+		{"a day later, nothing due", func(_ *testing.T, o *options) { o.now = o.now.AddDate(0, 0, 1) }, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := testOptions(t, "testdata/site")
+			dir := t.TempDir()
+			o.content, o.templates = filepath.Join(dir, "content"), filepath.Join(dir, "templates")
+			if err := os.CopyFS(o.content, os.DirFS("testdata/site/content")); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.CopyFS(o.templates, os.DirFS("../templates")); err != nil {
+				t.Fatal(err)
+			}
+			first, err := build(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.change(t, &o)
+			second, err := build(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if skipped := second.site == nil; skipped != tt.wantSkip {
+				t.Errorf("second build skipped the work: %v, want %v", skipped, tt.wantSkip)
+			}
+			if tt.wantSkip {
+				if second.stats.Unchanged != first.stats.Files || second.stats.Files != first.stats.Files || second.stats.Bytes != first.stats.Bytes {
+					t.Errorf("second build's files: %+v, want the first's, %+v, all unchanged", second.stats, first.stats)
+				}
+				if got, want := fmt.Sprint(second.report), fmt.Sprint(first.report); got != want {
+					t.Errorf("second build's report: %s, want the first's, %s", got, want)
+				}
+			}
+			fresh := o.withOut(filepath.Join(t.TempDir(), "public"))
+			if _, err := build(fresh); err != nil {
+				t.Fatal(err)
+			}
+			compareTrees(t, o.out, fresh.out)
+		})
+	}
+}

@@ -130,7 +130,7 @@ func build(o options) (result, error) {
 	if err := checkFolders(o); err != nil {
 		return result{}, err
 	}
-	in := inputs(o)
+	in, sums := inputs(o)
 	if r, ok := upToDate(o, in); ok {
 		r.elapsed = time.Since(start)
 		return r, nil
@@ -141,7 +141,7 @@ func build(o options) (result, error) {
 		return result{}, err
 	}
 	store := cache.Open[content.Entry](cachePath(o.out), programVersion())
-	set, err := content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store)
+	set, err := content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store, sums)
 	// What was read is worth keeping even when another file was bad:
 	// the next build, after the fix, reads only the fixed file.
 	if saveErr := store.Save(); saveErr != nil && err == nil {

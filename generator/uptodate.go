@@ -42,8 +42,10 @@ func recordPath(out string) string {
 // inputs hashes everything a build reads: this program, the options that
 // shape the output, and the path and bytes of every file in the content
 // and theme folders. It is "" when a folder cannot be read, and the
-// build then goes the long way, which reports the problem.
-func inputs(o options) string {
+// build then goes the long way, which reports the problem. It also gives
+// the SHA-256 of each content file's bytes by its slash-separated path
+// in the folder, for content.LoadCached.
+func inputs(o options) (string, map[string]string) {
 	type file struct{ path, sum string }
 	var files []*file
 	for _, dir := range []string{o.content, o.templates} {
@@ -57,7 +59,7 @@ func inputs(o options) string {
 			return nil
 		})
 		if err != nil {
-			return ""
+			return "", nil
 		}
 	}
 	var wg sync.WaitGroup
@@ -83,14 +85,18 @@ func inputs(o options) string {
 	close(next)
 	wg.Wait()
 	if failed {
-		return ""
+		return "", nil
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%q %q %q %q %q %v\n", programVersion(), o.content, o.templates, o.baseURL, o.pagefind, o.force)
+	sums := map[string]string{}
 	for _, f := range files {
 		fmt.Fprintf(h, "%q %s\n", f.path, f.sum)
+		if rel, err := filepath.Rel(o.content, f.path); err == nil && filepath.IsLocal(rel) {
+			sums[filepath.ToSlash(rel)] = f.sum
+		}
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h.Sum(nil)), sums
 }
 
 // fileSum hashes a regular file's bytes, or names what else is there.

@@ -21,30 +21,47 @@ type Entry struct {
 
 // cacheVersion changes whenever what an Article holds, or how a file
 // becomes one, changes, so that older entries are never read.
-const cacheVersion = "content 2"
+const cacheVersion = "content 3"
 
 // cacher keys articles and intro pages by everything they are made from:
-// the file's bytes and path, the settings file and the folder's name.
+// the file's bytes (by their SHA-256) and path, the settings file and the
+// folder's name.
 type cacher struct {
 	store Store
 	salt  []byte
+	sums  map[string]string // the SHA-256 of files' bytes, by path, where the caller knows them
 }
 
-func newCacher(store Store, fsys fs.FS, dir string) *cacher {
+func newCacher(store Store, fsys fs.FS, dir string, sums map[string]string) *cacher {
 	settings, _ := fs.ReadFile(fsys, SettingsFile)
 	h := sha256.New()
 	for _, part := range [][]byte{[]byte(cacheVersion), []byte(dir), settings} {
 		h.Write(part)
 		h.Write([]byte{0})
 	}
-	return &cacher{store: store, salt: h.Sum(nil)}
+	return &cacher{store: store, salt: h.Sum(nil), sums: sums}
 }
 
+// key is the key of the file at p holding data.
 func (c *cacher) key(kind, p string, data []byte) string {
+	sum := sha256.Sum256(data)
+	return c.keyOf(kind, p, hex.EncodeToString(sum[:]))
+}
+
+// knownKey is the key of the file at p by the sum the caller gave for
+// it, if any, so that a file found in the store need not be read.
+func (c *cacher) knownKey(kind, p string) (string, bool) {
+	sum, ok := c.sums[p]
+	if !ok || c.store == nil {
+		return "", false
+	}
+	return c.keyOf(kind, p, sum), true
+}
+
+func (c *cacher) keyOf(kind, p, sum string) string {
 	h := sha256.New()
 	h.Write(c.salt)
-	h.Write([]byte(kind + "\x00" + p + "\x00"))
-	h.Write(data)
+	h.Write([]byte(kind + "\x00" + p + "\x00" + sum))
 	return hex.EncodeToString(h.Sum(nil))
 }
 

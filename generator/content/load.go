@@ -56,15 +56,17 @@ const MaxFileSize = 8 << 20
 // Load reads every file of fsys. dir is the folder's name as editors
 // know it (for example "content"), used in messages.
 func Load(fsys fs.FS, dir string) (*Set, error) {
-	return LoadCached(fsys, dir, nil)
+	return LoadCached(fsys, dir, nil, nil)
 }
 
 // LoadCached is Load with a store of articles read before, keyed by each
 // file's bytes and the settings: an unchanged file is not parsed again.
-// store may be nil.
-func LoadCached(fsys fs.FS, dir string, store Store) (*Set, error) {
+// sums may give the hex SHA-256 of files' bytes by path, as the caller
+// found them: a file whose article the store has under that sum is not
+// even read. store and sums may be nil.
+func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*Set, error) {
 	settings, errs := loadSettings(fsys, dir)
-	c := newCacher(store, fsys, dir)
+	c := newCacher(store, fsys, dir, sums)
 	set := &Set{Settings: settings}
 	var articles, intros []string
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
@@ -145,6 +147,11 @@ func parallel(n int, fn func(i int) Errors) Errors {
 
 func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *cacher) (*Article, Errors) {
 	a := &Article{File: joinPath(dir, p), Path: p}
+	if key, ok := c.knownKey("article", p); ok {
+		if hit, ok := c.get(key); ok && hit.Article != nil {
+			return hit.Article, nil
+		}
+	}
 	d := &decoder{file: a.File}
 	data, ok := readSource(fsys, p, d)
 	if !ok {

@@ -16,6 +16,7 @@ package output
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -24,6 +25,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -384,14 +386,48 @@ func (d *Dir) materialize() error {
 		pending := d.pending
 		d.pending = nil
 		d.mu.Unlock()
-		for _, name := range pending {
-			if err := d.link(name); err != nil {
-				d.stageErr = err
-				return
-			}
-		}
+		d.stageErr = onEveryCore(pending, d.link)
 	})
 	return d.stageErr
+}
+
+// onEveryCore calls fn for every name, on every core, and gives the
+// first error.
+func onEveryCore(names []string, fn func(string) error) error {
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+	)
+	n := runtime.GOMAXPROCS(0)
+	for part := range slices.Chunk(names, max(1, (len(names)+n-1)/n)) {
+		wg.Go(func() {
+			for _, name := range part {
+				if err := fn(name); err != nil {
+					mu.Lock()
+					first = cmp.Or(first, err)
+					mu.Unlock()
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return first
+}
+
+// removeTree deletes a folder and everything in it, its top-level
+// entries on every core.
+func removeTree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = filepath.Join(dir, e.Name())
+	}
+	return errors.Join(onEveryCore(names, os.RemoveAll), os.RemoveAll(dir))
 }
 
 // Reuse keeps the previous build's file at name when it was made from
@@ -547,7 +583,7 @@ func (d *Dir) Commit() (Stats, error) {
 		return d.stats, fmt.Errorf("replacing %s: %w", d.path, err)
 	}
 	// The staging path now holds the previous output.
-	err := errors.Join(os.RemoveAll(d.stage), writeIndex(indexPath(d.path), d.version, names, d.written))
+	err := errors.Join(removeTree(d.stage), writeIndex(indexPath(d.path), d.version, names, d.written))
 	unlock(d.lock)
 	return d.stats, err
 }

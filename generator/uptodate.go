@@ -68,8 +68,9 @@ func inputs(o options) (string, map[string]string) {
 	next := make(chan *file)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			buf := make([]byte, 64<<10)
 			for f := range next {
-				sum, err := fileSum(f.path)
+				sum, err := fileSum(f.path, buf)
 				if err != nil {
 					mu.Lock()
 					failed = true
@@ -99,8 +100,9 @@ func inputs(o options) (string, map[string]string) {
 	return hex.EncodeToString(h.Sum(nil)), sums
 }
 
-// fileSum hashes a regular file's bytes, or names what else is there.
-func fileSum(path string) (string, error) {
+// fileSum hashes a regular file's bytes, read through buf, or names what
+// else is there.
+func fileSum(path string, buf []byte) (string, error) {
 	info, err := os.Lstat(path)
 	if err != nil {
 		return "", err
@@ -115,7 +117,7 @@ func fileSum(path string) (string, error) {
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	if _, err := io.CopyBuffer(struct{ io.Writer }{h}, struct{ io.Reader }{f}, buf); err != nil {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil

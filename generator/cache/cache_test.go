@@ -72,3 +72,92 @@ func TestStoreIgnoresBadFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestStoreAppends adds a build's few new entries to a file whose
+// entries it nearly all used, and writes the file anew once too many
+// went unused.
+func TestStoreAppends(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".public.cache")
+	keys := []string{"a", "b", "c", "d", "e", "f", "g", "h"}
+	first := Open[[]byte](path, "v1")
+	for _, k := range keys {
+		first.Put(k, []byte(k+k))
+	}
+	if err := first.Save(); err != nil {
+		t.Fatal(err)
+	}
+	size := func() int64 {
+		t.Helper()
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info.Size()
+	}
+	before := size()
+
+	// One entry changed: seven used, one new.
+	second := Open[[]byte](path, "v1")
+	for _, k := range keys[1:] {
+		if _, ok := second.Get(k); !ok {
+			t.Fatalf("Get(%s) found nothing", k)
+		}
+	}
+	second.Put("a2", []byte("new"))
+	if err := second.Save(); err != nil {
+		t.Fatal(err)
+	}
+	appended := size()
+	if appended <= before {
+		t.Fatalf("the file did not grow: %d bytes, %d before", appended, before)
+	}
+	third := Open[[]byte](path, "v1")
+	for _, k := range append(keys, "a2") {
+		if _, ok := third.Get(k); !ok {
+			t.Errorf("after the append, Get(%s) found nothing", k)
+		}
+	}
+
+	// Half the entries unused: the file is written anew without them.
+	fourth := Open[[]byte](path, "v1")
+	for _, k := range keys[:4] {
+		fourth.Get(k)
+	}
+	if err := fourth.Save(); err != nil {
+		t.Fatal(err)
+	}
+	fifth := Open[[]byte](path, "v1")
+	if _, ok := fifth.Get("h"); ok {
+		t.Error("an entry the last build did not use was kept")
+	}
+	if got, ok := fifth.Get("a"); !ok || string(got) != "aa" {
+		t.Errorf("Get(a) = %q, %v; want aa, true", got, ok)
+	}
+
+	// A torn append leaves a file that is ignored whole.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	torn := Open[[]byte](path, "v1")
+	torn.Get("a")
+	torn.Get("b")
+	torn.Get("c")
+	torn.Put("z", []byte("zz"))
+	if err := torn.Save(); err != nil {
+		t.Fatal(err)
+	}
+	grown, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(grown) <= len(data) {
+		t.Fatalf("the file did not grow: %d bytes, %d before", len(grown), len(data))
+	}
+	if err := os.WriteFile(path, grown[:len(grown)-5], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := Open[[]byte](path, "v1").Get("a"); ok {
+		t.Error("a file with a torn segment was trusted")
+	}
+}

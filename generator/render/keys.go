@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"hash"
 	"io/fs"
 	"strconv"
 	"time"
@@ -20,31 +19,33 @@ import (
 // files that dominate a build have keys, article pages and feeds; the
 // rest are made every time.
 
-// fingerprint hashes a file's inputs, in order.
-type fingerprint struct{ h hash.Hash }
+// fingerprint gathers a file's inputs, in order, to be hashed once.
+type fingerprint struct{ buf []byte }
 
 func newFingerprint(parts ...any) *fingerprint {
-	f := &fingerprint{h: sha256.New()}
+	f := &fingerprint{buf: make([]byte, 0, 1024)}
 	return f.add(parts...)
 }
 
 // add writes each part as fmt prints it: pointers to structs print
 // their fields, so equal prints mean equal inputs. Strings, numbers,
-// times and feed links, the most common parts, are written without fmt.
+// times, statuses and feed links, the most common parts, are written
+// without fmt.
 func (f *fingerprint) add(parts ...any) *fingerprint {
-	var buf [64]byte
 	for _, p := range parts {
 		switch v := p.(type) {
 		case string:
-			f.h.Write([]byte(v))
+			f.buf = append(f.buf, v...)
 		case int:
-			f.h.Write(strconv.AppendInt(buf[:0], int64(v), 10))
+			f.buf = strconv.AppendInt(f.buf, int64(v), 10)
 		case bool:
-			f.h.Write(strconv.AppendBool(buf[:0], v))
+			f.buf = strconv.AppendBool(f.buf, v)
+		case time.Month:
+			f.buf = strconv.AppendInt(f.buf, int64(v), 10)
 		case time.Time:
 			// The instant and offset only: a time read back from the build
 			// cache has lost its zone's name, which no file shows.
-			f.h.Write(v.AppendFormat(buf[:0], time.RFC3339Nano))
+			f.buf = v.AppendFormat(f.buf, time.RFC3339Nano)
 		case content.Date:
 			f.add(v.Time, v.MonthOnly)
 		case []string:
@@ -60,14 +61,17 @@ func (f *fingerprint) add(parts ...any) *fingerprint {
 				f.add(l.Title, l.Type, l.URL, l.Label)
 			}
 		default:
-			fmt.Fprint(f.h, p)
+			f.buf = fmt.Append(f.buf, p)
 		}
-		f.h.Write([]byte{0})
+		f.buf = append(f.buf, 0)
 	}
 	return f
 }
 
-func (f *fingerprint) String() string { return hex.EncodeToString(f.h.Sum(nil)) }
+func (f *fingerprint) String() string {
+	sum := sha256.Sum256(f.buf)
+	return hex.EncodeToString(sum[:])
+}
 
 // baseKey covers what every file may show: the theme's files, the
 // settings and whether search is on.

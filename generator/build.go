@@ -130,6 +130,9 @@ func build(o options) (result, error) {
 	if err := checkFolders(o); err != nil {
 		return result{}, err
 	}
+	// The cache is read in the background while the inputs are hashed;
+	// an output found up to date does not need it.
+	store := cache.Open[content.Entry](cachePath(o.out), programVersion())
 	in, sums := inputs(o)
 	if r, ok := upToDate(o, in); ok {
 		r.elapsed = time.Since(start)
@@ -140,7 +143,6 @@ func build(o options) (result, error) {
 	if err := forget(o.out); err != nil {
 		return result{}, err
 	}
-	store := cache.Open[content.Entry](cachePath(o.out), programVersion())
 	set, err := content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store, sums)
 	// What was read is worth keeping even when another file was bad:
 	// the next build, after the fix, reads only the fixed file.

@@ -29,6 +29,10 @@ type options struct {
 	baseURL   string
 	force     bool
 	pagefind  string // command that indexes the built site for search; empty for none
+	// keepIndex keeps the search index of the last build into the same
+	// output folder, when it has one, rather than index the site again:
+	// serve's rebuilds do, since indexing takes far longer than building.
+	keepIndex bool
 	now       time.Time
 }
 
@@ -174,7 +178,14 @@ func build(o options) (result, error) {
 		out.Abort()
 		return result{}, err
 	}
-	if o.pagefind != "" {
+	kept := false
+	if o.pagefind != "" && o.keepIndex {
+		if kept, err = out.Carry(searchDir); err != nil {
+			out.Abort()
+			return result{}, err
+		}
+	}
+	if o.pagefind != "" && !kept {
 		// Pagefind indexes the new output before it is swapped into
 		// place, so its files are in the manifest and a failed index
 		// leaves the previous site as it was.
@@ -185,7 +196,11 @@ func build(o options) (result, error) {
 	}
 	stats, err := out.Commit()
 	r := result{site: s, report: newReport(s), stats: stats}
-	if err == nil && in != "" {
+	if kept {
+		r.report.Notes = append(r.report.Notes, "search index kept from the first build: restart serve to index the changes")
+	}
+	// A kept index may not match the content, so no record says it does.
+	if err == nil && in != "" && !kept {
 		err = remember(o.out, record{Inputs: in, Until: s.Until, Report: r.report})
 	}
 	r.elapsed = time.Since(start)

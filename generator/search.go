@@ -7,6 +7,9 @@ import (
 	"strings"
 )
 
+// searchDir is the folder of the output that Pagefind writes.
+const searchDir = "pagefind"
+
 // indexSearch runs Pagefind, given as a command line such as
 // "npx --yes pagefind@1" or a path to its binary, on the built site in
 // dir. Pagefind writes its index and scripts into dir/pagefind/.
@@ -15,7 +18,7 @@ func indexSearch(command, dir string) error {
 	if len(args) == 0 {
 		return fmt.Errorf("-pagefind: give the command that runs Pagefind")
 	}
-	args = append(args, "--site", dir, "--output-subdir", "pagefind", "--quiet")
+	args = append(args, "--site", dir, "--output-subdir", searchDir, "--quiet")
 	cmd := exec.Command(args[0], args[1:]...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

@@ -166,3 +166,56 @@ func TestBuildScriptWithoutNode(t *testing.T) {
 		t.Errorf("search page does not say search is not available:\n%s", page)
 	}
 }
+
+// TestBuildKeepsIndex is serve's rebuild: with keepIndex, the last
+// build's index is kept as it was instead of Pagefind running again, and
+// Pagefind runs only where there is no index to keep.
+func TestBuildKeepsIndex(t *testing.T) {
+	o := testOptions(t, "testdata/site")
+	o.pagefind = os.Args[0]
+	o.keepIndex = true
+	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
+	if _, err := build(o); err != nil {
+		t.Fatal(err)
+	}
+	index := filepath.Join(o.out, "pagefind", "pagefind.js")
+	before, err := os.Stat(index)
+	if err != nil {
+		t.Fatalf("the first build, with no index to keep, made none: %v", err)
+	}
+
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(o.content)); err != nil {
+		t.Fatal(err)
+	}
+	o.content = filepath.Join(dir, "content")
+	article := filepath.Join(o.content, "articles", "2024-05-10-first.md")
+	data, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(article, append(data, "\nA sentence added.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("BULLETIN_FAKE_PAGEFIND", "fail") // running it now fails the build
+	r, err := build(o)
+	if err != nil {
+		t.Fatalf("rebuild with the index kept: %v", err)
+	}
+	after, err := os.Stat(index)
+	if err != nil || !os.SameFile(before, after) {
+		t.Errorf("the index was not kept as it was: %v", err)
+	}
+	if manifest := readFile(t, filepath.Join(o.out, ".bulletin-manifest")); !strings.Contains(manifest, " pagefind/pagefind.js\n") {
+		t.Errorf("the manifest does not list the kept index:\n%s", manifest)
+	}
+	if page := readFile(t, filepath.Join(o.out, "2024", "05", "first", "index.html")); !strings.Contains(page, "A sentence added.") {
+		t.Error("the rebuild did not publish the edit")
+	}
+	if !strings.Contains(r.summary(), "search index kept") {
+		t.Errorf("the summary does not say the index was kept:\n%s", r.summary())
+	}
+	if _, err := os.Stat(recordPath(o.out)); !os.IsNotExist(err) {
+		t.Errorf("a build that kept an old index left a record saying the output matches its inputs: %v", err)
+	}
+}

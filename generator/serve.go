@@ -134,6 +134,7 @@ func (s *server) rebuild() {
 	}
 	fmt.Fprint(s.log, r.summary())
 	s.built.Store(true)
+	s.opts.keepIndex = true
 	s.mu.Lock()
 	s.problems = ""
 	s.mu.Unlock()

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // RunIn lets a tool that writes files itself, such as a search indexer,
@@ -53,4 +54,50 @@ func (d *Dir) RunIn(run func(dir string) error) error {
 		d.stats.Bytes += int64(len(data))
 		return nil
 	})
+}
+
+// Carry keeps the previous build's files in the folder dir (a slash path
+// such as "pagefind") in the new output as they are, as if this build had
+// written them, and reports whether it did. It keeps none unless there
+// are some and each is as that build left it.
+func (d *Dir) Carry(dir string) (bool, error) {
+	prefix := strings.TrimSuffix(dir, "/") + "/"
+	type carried struct {
+		name string
+		e    entry
+		info fs.FileInfo
+	}
+	var files []carried
+	for name, e := range d.old {
+		if !strings.HasPrefix(name, prefix) {
+			continue
+		}
+		info, ok := e.intact(filepath.Join(d.path, filepath.FromSlash(name)))
+		if !ok {
+			return false, nil
+		}
+		files = append(files, carried{name, e, info})
+	}
+	if len(files) == 0 {
+		return false, nil
+	}
+	d.mu.Lock()
+	for _, f := range files {
+		if _, dup := d.written[f.name]; dup || d.kept[f.name] {
+			d.mu.Unlock()
+			return false, fmt.Errorf("%s would be written twice: once by this build and once kept from the last", f.name)
+		}
+	}
+	for _, f := range files {
+		d.written[f.name] = f.e
+		d.stats.Files++
+		d.stats.Bytes += f.e.size
+	}
+	d.mu.Unlock()
+	for _, f := range files {
+		if err := d.unchanged(f.name, f.e.key, f.info); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
 }

@@ -101,7 +101,7 @@ func BenchmarkFeeds(b *testing.B) {
 	var sink discard
 	for b.Loop() {
 		// A new renderer each time, so no entry is remembered from the last.
-		r := &renderer{site: s, theme: th, base: base}
+		r := newRenderer(s, th, base, "")
 		jobs, err := r.jobs(benchTemplates)
 		if err != nil {
 			b.Fatal(err)

@@ -218,10 +218,14 @@ func categories(a *site.Article) []*site.Group {
 // first when the article was updated, then the body with absolute URLs,
 // cleaned for XML. It is made once for each article and shared by the
 // RSS, Atom and JSON files of every feed that carries it, since a long
-// body takes a while to rewrite.
+// body takes a while to rewrite, and forgotten once the last has.
 func (r *renderer) entryHTML(a *site.Article) (string, error) {
 	entry, _ := r.entries.LoadOrStore(a, sync.OnceValues(func() (string, error) { return r.makeEntryHTML(a) }))
-	return entry.(func() (string, error))()
+	html, err := entry.(func() (string, error))()
+	if n := r.entryUses[a]; n != nil && n.Add(-1) == 0 {
+		r.entries.Delete(a)
+	}
+	return html, err
 }
 
 func (r *renderer) makeEntryHTML(a *site.Article) (string, error) {

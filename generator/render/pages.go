@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync/atomic"
 
 	"bulletin/generator/site"
 )
@@ -44,9 +45,20 @@ type FeedLink struct {
 
 func (r *renderer) newPage(kind, title, desc, url string) *Page {
 	p := &Page{r: r, Site: r.site, Kind: kind, Title: title, Description: desc, URL: url, Canonical: r.abs(url)}
-	p.SiteFeeds = feedLinks(r.site.Settings.Title, "/")
+	p.SiteFeeds = r.siteFeeds
 	p.Feeds = p.SiteFeeds
 	return p
+}
+
+// groupFeeds are a topic's or regulator's feed links, made once a build
+// and shared by every page that offers them.
+func (r *renderer) groupFeeds(g *site.Group) []FeedLink {
+	if links, ok := r.feedLinks.Load(g); ok {
+		return links.([]FeedLink)
+	}
+	links := feedLinks(g.Name, g.URL)
+	r.feedLinks.Store(g, links)
+	return links
 }
 
 func feedLinks(title, dir string) []FeedLink {
@@ -72,7 +84,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 		p := r.newPage("article", a.Title, a.Summary, a.URL)
 		p.Article = a
 		for _, g := range a.Topics {
-			p.Feeds = append(feedLinks(g.Name, g.URL), p.Feeds...)
+			p.Feeds = append(r.groupFeeds(g), p.Feeds...)
 		}
 		j := r.page("article.html", p)
 		j.key = r.articleKey(p)
@@ -111,7 +123,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 			p := r.newPage(strings.TrimSuffix(kind, "s"), groupTitle(g), groupSummary(g), g.URL)
 			p.Group = g
 			p.Story = story(g)
-			p.Feeds = append(feedLinks(g.Name, g.URL), p.Feeds...)
+			p.Feeds = append(r.groupFeeds(g), p.Feeds...)
 			jobs = append(jobs, withKey(r.page("group.html", p), r.groupKey(p)))
 			for _, t := range g.Pages[1:] {
 				a := r.newPage(p.Kind+"-articles", fmt.Sprintf("%s: articles, page %d of %d", g.Name, t.Number, t.Of),
@@ -176,6 +188,12 @@ func withKey(j job, key func() string) job {
 }
 
 func (r *renderer) feedJobs(f *feed) []job {
+	for _, a := range f.items() {
+		if r.entryUses[a] == nil {
+			r.entryUses[a] = new(atomic.Int32)
+		}
+		r.entryUses[a].Add(3) // one entry in each format
+	}
 	return []job{
 		{name: strings.TrimPrefix(f.Dir+rssFile, "/"), url: f.Dir + rssFile, key: r.feedKey("rss", f), make: func() ([]byte, error) { return r.rss(f) }},
 		{name: strings.TrimPrefix(f.Dir+atomFile, "/"), url: f.Dir + atomFile, key: r.feedKey("atom", f), make: func() ([]byte, error) { return r.atom(f) }},

@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"bulletin/generator/site"
 )
@@ -41,12 +42,16 @@ type Reuser interface {
 const StaticDir = "static"
 
 type renderer struct {
-	site    *site.Site
-	baseKey string // see keys.go
-	theme   *theme
-	base    *url.URL
-	entries sync.Map // *site.Article → func() (string, error), see entryHTML
-	teasers sync.Map // *site.Article → string, see teaserKey
+	site      *site.Site
+	baseKey   string // see keys.go
+	theme     *theme
+	base      *url.URL
+	entries   sync.Map                        // *site.Article → func() (string, error), see entryHTML
+	entryUses map[*site.Article]*atomic.Int32 // the feed files yet to carry each article
+	teasers   sync.Map                        // *site.Article → string, see teaserKey
+
+	siteFeeds []FeedLink // the whole site's feeds, shared by every page
+	feedLinks sync.Map   // *site.Group → []FeedLink, see groupFeeds
 }
 
 // job makes one file.
@@ -75,12 +80,16 @@ func Site(templates fs.FS, dir string, s *site.Site, out Sink) error {
 	if err != nil {
 		return err
 	}
-	r := &renderer{site: s, theme: th, base: base, baseKey: key}
+	r := newRenderer(s, th, base, key)
 	jobs, err := r.jobs(templates)
 	if err != nil {
 		return err
 	}
 	return run(jobs, out)
+}
+
+func newRenderer(s *site.Site, th *theme, base *url.URL, baseKey string) *renderer {
+	return &renderer{site: s, theme: th, base: base, baseKey: baseKey, siteFeeds: feedLinks(s.Settings.Title, "/"), entryUses: map[*site.Article]*atomic.Int32{}}
 }
 
 // run makes and writes the jobs on every core, and returns the errors of

@@ -6,21 +6,41 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // BenchmarkServeSaveToReload times an editor's save of one article to
-// the reload event reaching an open page, on the sample site.
+// the reload event reaching an open page, on the sample site, or on the
+// content folder that BULLETIN_BENCH_CONTENT names (a corpus that
+// generator/bench/corpus wrote, say), editing its first article in path
+// order.
 func BenchmarkServeSaveToReload(b *testing.B) {
 	dir := b.TempDir()
 	content := filepath.Join(dir, "content")
-	if err := os.CopyFS(content, os.DirFS("../content")); err != nil {
+	source, article := "../content", filepath.Join("articles", "2025", "2025-03-27-ics-assessments-paused-again.md")
+	if s := os.Getenv("BULLETIN_BENCH_CONTENT"); s != "" {
+		source, article = s, ""
+	}
+	if err := os.CopyFS(content, os.DirFS(source)); err != nil {
 		b.Fatal(err)
+	}
+	if article == "" {
+		matches, err := filepath.Glob(filepath.Join(content, "articles", "*", "*.md"))
+		if err != nil || len(matches) == 0 {
+			b.Fatalf("no article in %s/articles/*/: %v", source, err)
+		}
+		article, _ = filepath.Rel(content, matches[0])
 	}
 	ts := serveInBackground(b, options{content: content, templates: "../templates", out: filepath.Join(dir, "public")})
 	ts.content = content
+	// A large corpus takes longer to build the first time than a rebuild.
+	eventually(b, 10*time.Minute, func() error {
+		_, err := os.Stat(filepath.Join(dir, "public", "index.html"))
+		return err
+	})
 	ts.waitPage(b, "/", http.StatusOK, "Care Regulation Bulletin")
 	events := ts.openEvents(b)
-	article := filepath.Join(content, "articles", "2025", "2025-03-27-ics-assessments-paused-again.md")
+	article = filepath.Join(content, article)
 	original, err := os.ReadFile(article)
 	if err != nil {
 		b.Fatal(err)

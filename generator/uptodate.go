@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -52,6 +53,14 @@ func inputs(o options) (string, map[string]string) {
 		err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				return err
+			}
+			// The content folder's hidden files and folders (.git, an
+			// editor's swap files) are not read by a build; the theme's are.
+			if dir == o.content && p != dir && strings.HasPrefix(e.Name(), ".") {
+				if e.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
 			}
 			if !e.IsDir() {
 				files = append(files, &file{path: p})

@@ -43,6 +43,11 @@ func TestUpToDate(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, false},
+		{"an editor's hidden swap file", func(t *testing.T, o *options) {
+			if err := os.WriteFile(filepath.Join(o.content, "articles", ".2024-05-10-first.md.swp"), []byte("swap"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
 		{"an output file edited by hand", func(t *testing.T, o *options) {
 			if err := os.WriteFile(filepath.Join(o.out, "index.html"), []byte("edited"), 0o644); err != nil {
 				t.Fatal(err)

@@ -16,7 +16,6 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -46,6 +45,8 @@ type renderer struct {
 	baseKey   string // see keys.go
 	theme     *theme
 	base      *url.URL
+	baseURL   string                          // base as text
+	plainBase bool                            // abs may append a plain path to baseURL (see plainPath)
 	entries   sync.Map                        // *site.Article → func() (string, error), see entryHTML
 	entryUses map[*site.Article]*atomic.Int32 // the feed files yet to carry each article
 	teasers   sync.Map                        // *site.Article → string, see teaserKey
@@ -89,7 +90,8 @@ func Site(templates fs.FS, dir string, s *site.Site, out Sink) error {
 }
 
 func newRenderer(s *site.Site, th *theme, base *url.URL, baseKey string) *renderer {
-	return &renderer{site: s, theme: th, base: base, baseKey: baseKey, siteFeeds: feedLinks(s.Settings.Title, "/"), entryUses: map[*site.Article]*atomic.Int32{}}
+	return &renderer{site: s, theme: th, base: base, baseKey: baseKey, siteFeeds: feedLinks(s.Settings.Title, "/"), entryUses: map[*site.Article]*atomic.Int32{},
+		baseURL: base.String(), plainBase: base.RawQuery == "" && base.Fragment == "" && !base.ForceQuery && strings.HasSuffix(base.Path, "/")}
 }
 
 // run makes and writes the jobs on every core, and returns the errors of
@@ -149,6 +151,11 @@ func write(j job, out Sink) error {
 
 // abs makes a site path absolute under the base URL.
 func (r *renderer) abs(p string) string {
+	if rel := strings.TrimPrefix(p, "/"); r.plainBase && plainPath(rel) {
+		// Nothing to escape, clean or resolve: the common case, made
+		// without parsing.
+		return r.baseURL + rel
+	}
 	u, err := url.Parse(p)
 	if err != nil {
 		return p
@@ -156,27 +163,85 @@ func (r *renderer) abs(p string) string {
 	return r.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(u.Path, "/"), RawQuery: u.RawQuery, Fragment: u.Fragment}).String()
 }
 
-var urlAttr = regexp.MustCompile(`(href|src)="([^"]*)"`)
+// plainPath reports whether p is a relative path of letters, digits and
+// "-._~" between single slashes, with no "." or ".." segment: one that
+// resolving against a base URL only appends.
+func plainPath(p string) bool {
+	for seg := range strings.SplitSeq(p, "/") {
+		if seg == "." || seg == ".." {
+			return false
+		}
+		for _, c := range []byte(seg) {
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~') {
+				return false
+			}
+		}
+	}
+	return !strings.Contains(p, "//")
+}
 
 // absBody makes every link and image URL in an article's HTML absolute,
 // since readers show feed entries away from the site: relative URLs and
 // #fragments resolve against the article's page, and site paths such as
-// /topics/x/ below the base URL, as the pages root them.
+// /topics/x/ below the base URL, as the pages root them. It rewrites
+// every href="…" and src="…" in the HTML.
 func (r *renderer) absBody(page, body string) string {
 	pageURL := r.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(page, "/")})
-	return urlAttr.ReplaceAllStringFunc(body, func(m string) string {
-		sub := urlAttr.FindStringSubmatch(m)
-		u, err := url.Parse(html.UnescapeString(sub[2]))
-		if err != nil || u.IsAbs() {
-			return m
+	var b strings.Builder
+	b.Grow(len(body) + len(body)/8)
+	done := 0 // body[:done] is written, or stands as it is
+	href, src := indexFrom(body, `href="`, 0), indexFrom(body, `src="`, 0)
+	for {
+		if href >= 0 && href < done {
+			href = indexFrom(body, `href="`, done)
 		}
-		from := pageURL
-		if u.Host == "" && strings.HasPrefix(u.Path, "/") {
-			from = r.base
-			u.Path, u.RawPath = strings.TrimPrefix(u.Path, "/"), strings.TrimPrefix(u.RawPath, "/")
+		if src >= 0 && src < done {
+			src = indexFrom(body, `src="`, done)
 		}
-		return sub[1] + `="` + template.HTMLEscapeString(from.ResolveReference(u).String()) + `"`
-	})
+		at, name := href, "href"
+		if at < 0 || src >= 0 && src < at {
+			at, name = src, "src"
+		}
+		if at < 0 {
+			break
+		}
+		start := at + len(name) + 2
+		end := strings.IndexByte(body[start:], '"')
+		if end < 0 {
+			break
+		}
+		b.WriteString(body[done:at])
+		b.WriteString(r.absAttr(name, body[start:start+end], pageURL))
+		done = start + end + 1
+	}
+	if done == 0 {
+		return body
+	}
+	b.WriteString(body[done:])
+	return b.String()
+}
+
+// absAttr is one href or src attribute of an article's HTML with its URL
+// made absolute.
+func (r *renderer) absAttr(name, value string, pageURL *url.URL) string {
+	u, err := url.Parse(html.UnescapeString(value))
+	if err != nil || u.IsAbs() {
+		return name + `="` + value + `"`
+	}
+	from := pageURL
+	if u.Host == "" && strings.HasPrefix(u.Path, "/") {
+		from = r.base
+		u.Path, u.RawPath = strings.TrimPrefix(u.Path, "/"), strings.TrimPrefix(u.RawPath, "/")
+	}
+	return name + `="` + template.HTMLEscapeString(from.ResolveReference(u).String()) + `"`
+}
+
+// indexFrom is the index of sub in s at or after from, or -1.
+func indexFrom(s, sub string, from int) int {
+	if i := strings.Index(s[from:], sub); i >= 0 {
+		return from + i
+	}
+	return -1
 }
 
 // fileFor is the output file of a site path: /a/b/ is a/b/index.html.

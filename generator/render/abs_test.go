@@ -1,0 +1,77 @@
+package render
+
+import (
+	"html"
+	"html/template"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"bulletin/generator/site"
+)
+
+// TestAbsPlainPaths wants the shortcut for plain paths to give what
+// resolving against the base URL gives, for every kind of path.
+func TestAbsPlainPaths(t *testing.T) {
+	paths := []string{
+		"/", "", "/topics/", "/topics/ics-assessments/", "/2025/03/slug/", "/feed.xml", "/topics/x/atom.xml",
+		"/images/chart.png", "/a//b/", "/a/./b/", "/a/../b/", "/../b", "/files/a b.pdf", "/caf\u00e9/",
+		"/search/?q=pause", "/a/#top", "/100%/", "/~user/", "/a.b/c_d-e/",
+	}
+	for _, base := range []string{"https://bulletin.example.org/", "https://example.org/bulletin/", "http://localhost:8080/"} {
+		b, err := url.Parse(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, slow := newRenderer(&site.Site{}, nil, b, ""), newRenderer(&site.Site{}, nil, b, "")
+		slow.plainBase = false
+		for _, p := range paths {
+			if got, want := r.abs(p), slow.abs(p); got != want {
+				t.Errorf("base %s: abs(%q) = %q, want %q", base, p, got, want)
+			}
+		}
+	}
+}
+
+// TestAbsBody checks absBody against the rule it follows, written as a
+// regular expression, on bodies with every kind of link and attribute.
+func TestAbsBody(t *testing.T) {
+	base, err := url.Parse("https://example.org/bulletin/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newRenderer(&site.Site{}, nil, base, "")
+	attr := regexp.MustCompile(`(href|src)="([^"]*)"`)
+	want := func(page, body string) string {
+		pageURL := base.ResolveReference(&url.URL{Path: strings.TrimPrefix(page, "/")})
+		return attr.ReplaceAllStringFunc(body, func(m string) string {
+			sub := attr.FindStringSubmatch(m)
+			u, err := url.Parse(html.UnescapeString(sub[2]))
+			if err != nil || u.IsAbs() {
+				return m
+			}
+			from := pageURL
+			if u.Host == "" && strings.HasPrefix(u.Path, "/") {
+				from = base
+				u.Path, u.RawPath = strings.TrimPrefix(u.Path, "/"), strings.TrimPrefix(u.RawPath, "/")
+			}
+			return sub[1] + `="` + template.HTMLEscapeString(from.ResolveReference(u).String()) + `"`
+		})
+	}
+	bodies := []string{
+		"",
+		"<p>No links.</p>",
+		`<p><a href="/topics/x/">site</a> <a href="https://other.example/a?b=1&amp;c=2">out</a> <a href="#fn:1">note</a></p>`,
+		`<p><img src="chart.png" alt="x"><img src="/images/a b.png"> <a href="../older/">up</a></p>`,
+		`<p><a data-href="/x/" href="mailto:a@example.org">m</a><a href="%zz">bad</a></p>`,
+		`<p>src="/a/" href="/b/" text, then an unclosed href="/c/</p>`,
+		`<a href=""></a><a href="?q=1"></a><a href="/caf&#233;/"></a>srchref="/d/"`,
+		strings.Repeat(`<a href="/t/">t</a>`, 1000) + `<img src="/i.png">`,
+	}
+	for _, body := range bodies {
+		if got, want := r.absBody("/2025/03/slug/", body), want("/2025/03/slug/", body); got != want {
+			t.Errorf("absBody(%.60q):\ngot  %.300q\nwant %.300q", body, got, want)
+		}
+	}
+}

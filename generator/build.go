@@ -134,6 +134,11 @@ func build(o options) (result, error) {
 	if err := checkFolders(o); err != nil {
 		return result{}, err
 	}
+	// The cache, the record and the bodies go beside the output folder,
+	// so its parent is made first.
+	if err := os.MkdirAll(filepath.Dir(cachePath(o.out)), 0o755); err != nil {
+		return result{}, err
+	}
 	// The cache is read in the background while the inputs are hashed;
 	// an output found up to date does not need it.
 	store := cache.Open[content.Entry](cachePath(o.out), programVersion())

@@ -101,3 +101,26 @@ func TestUpToDate(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildIntoNewFolder builds into an output folder whose parent does
+// not exist yet: the cache and record beside it are kept, and the next
+// build finds the output up to date.
+func TestBuildIntoNewFolder(t *testing.T) {
+	o := testOptions(t, "testdata/site")
+	o.out = filepath.Join(t.TempDir(), "new", "folder", "public")
+	if _, err := build(o); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{cachePath(o.out), recordPath(o.out)} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("nothing kept beside the new output: %v", err)
+		}
+	}
+	r, err := build(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.site != nil {
+		t.Error("the second build did the work again")
+	}
+}

@@ -443,20 +443,28 @@ func (d *Dir) Reuse(name, key string) bool {
 	if !ok {
 		return false
 	}
-	d.mu.Lock()
-	if _, dup := d.written[name]; dup || d.kept[name] {
-		d.mu.Unlock()
+	if !d.claim(name, old) {
 		return false
 	}
-	d.written[name] = old
-	d.stats.Files++
-	d.stats.Bytes += old.size
-	d.mu.Unlock()
 	// A link that fails once the staging folder exists fails the build
 	// at Commit, through stageErr, rather than leaving a file out.
 	if err := d.unchanged(name, key, info); err != nil {
 		d.setErr(err)
 	}
+	return true
+}
+
+// claim counts the previous build's file at name, described by old, in
+// the new output, unless a file is already there.
+func (d *Dir) claim(name string, old entry) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, dup := d.written[name]; dup || d.kept[name] {
+		return false
+	}
+	d.written[name] = old
+	d.stats.Files++
+	d.stats.Bytes += old.size
 	return true
 }
 

@@ -81,20 +81,10 @@ func (d *Dir) Carry(dir string) (bool, error) {
 	if len(files) == 0 {
 		return false, nil
 	}
-	d.mu.Lock()
 	for _, f := range files {
-		if _, dup := d.written[f.name]; dup || d.kept[f.name] {
-			d.mu.Unlock()
+		if !d.claim(f.name, f.e) {
 			return false, fmt.Errorf("%s would be written twice: once by this build and once kept from the last", f.name)
 		}
-	}
-	for _, f := range files {
-		d.written[f.name] = f.e
-		d.stats.Files++
-		d.stats.Bytes += f.e.size
-	}
-	d.mu.Unlock()
-	for _, f := range files {
 		if err := d.unchanged(f.name, f.e.key, f.info); err != nil {
 			return false, err
 		}

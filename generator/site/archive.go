@@ -52,21 +52,21 @@ func years(articles []*Article) []*Year {
 
 // months groups articles (newest first) by the month of their URL, newest
 // month first. Dates written with different UTC offsets can put one
-// month's articles on both sides of another's, so months are looked up,
-// not just started when the month changes.
+// month's articles on both sides of another's, so each article's month
+// is looked for among those found so far, from the newest found.
 func months(articles []*Article) []*Month {
 	var out []*Month
-	byURL := map[string]*Month{}
 	for _, a := range articles {
 		y, mo, _ := a.Date.Date()
-		u := fmt.Sprintf("/%d/%02d/", y, mo)
-		m := byURL[u]
-		if m == nil {
-			m = &Month{Year: y, Month: mo, URL: u}
-			byURL[u] = m
-			out = append(out, m)
+		i := len(out) - 1
+		for i >= 0 && (out[i].Year != y || out[i].Month != mo) {
+			i--
 		}
-		m.Articles = append(m.Articles, a)
+		if i < 0 {
+			out = append(out, &Month{Year: y, Month: mo, URL: fmt.Sprintf("/%d/%02d/", y, mo)})
+			i = len(out) - 1
+		}
+		out[i].Articles = append(out[i].Articles, a)
 	}
 	slices.SortStableFunc(out, func(a, b *Month) int {
 		return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(b.Month, a.Month))

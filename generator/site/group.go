@@ -46,12 +46,15 @@ type Step struct {
 	Article *Article // the article published or updated, or the one reporting the event
 	Event   bool
 	Update  bool // the step is the article's update, carrying its status
+
+	order int // its place as gathered, which breaks ties
 }
 
 // groups gathers the articles under each name that keys returns, and
 // adds a group for every intro page.
 func groups(kind string, intros []*content.Page, articles []*Article, keys func(*Article) []string, s *content.Settings, now time.Time) []*Group {
 	bySlug := map[string]*Group{}
+	slugs := map[string]string{} // by name, each worked out once
 	get := func(slug, name string) *Group {
 		g := bySlug[slug]
 		if g == nil {
@@ -62,7 +65,12 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 	}
 	for _, a := range articles {
 		for _, name := range keys(a) {
-			g := get(content.Slug(name), name)
+			slug, ok := slugs[name]
+			if !ok {
+				slug = content.Slug(name)
+				slugs[name] = slug
+			}
+			g := get(slug, name)
 			if len(g.Articles) == 0 || g.Articles[len(g.Articles)-1] != a {
 				g.Articles = append(g.Articles, a)
 			}
@@ -87,9 +95,9 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 				g.FullName = g.Intro.Title
 			}
 		}
-		g.story(s, now)
 		out = append(out, g)
 	}
+	each(out, func(g *Group) { g.story(s, now) })
 	slices.SortFunc(out, func(a, b *Group) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Slug, b.Slug))
 	})
@@ -111,7 +119,11 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 // story merges the group's articles and their events into date order and
 // works out the current status.
 func (g *Group) story(s *content.Settings, now time.Time) {
-	seen := map[string]bool{}
+	type event struct {
+		second int64 // the instant, to the second, as dates are written
+		label  string
+	}
+	seen := map[event]bool{}
 	g.index = make(map[*Article]int, len(g.Articles))
 	for i, a := range g.Articles {
 		g.index[a] = i
@@ -126,7 +138,7 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 			g.Story = append(g.Story, &Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: a.Status, Article: a, Update: true})
 		}
 		for _, e := range a.Events {
-			key := e.Date.Time.Format(time.RFC3339) + "\x00" + e.Label
+			key := event{e.Date.Time.Unix(), e.Label}
 			if seen[key] {
 				continue
 			}
@@ -134,7 +146,10 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 			g.Story = append(g.Story, &Step{Date: e.Date, Label: e.Label, Status: s.Status(e.Status), Article: a, Event: true})
 		}
 	}
-	slices.SortStableFunc(g.Story, func(a, b *Step) int {
+	for i, st := range g.Story {
+		st.order = i
+	}
+	slices.SortFunc(g.Story, func(a, b *Step) int {
 		if c := a.Date.Time.Compare(b.Date.Time); c != 0 {
 			return c
 		}
@@ -144,7 +159,10 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 			}
 			return 1
 		}
-		return strings.Compare(a.Label, b.Label)
+		if c := strings.Compare(a.Label, b.Label); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.order, b.order)
 	})
 	var last *content.Status
 	for _, p := range g.statusPoints(now) {

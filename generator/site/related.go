@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // window is how many neighbours in date order each shared topic or
@@ -22,7 +23,7 @@ func related(a *Article, n int) []*Article {
 		topics, regulators int
 		distance           int64
 	}
-	var cs []candidate
+	cs := make([]candidate, 0, 2*window*(len(a.Topics)+len(a.Regulators)))
 	consider := func(gs []*Group, topic bool) {
 		for _, g := range gs {
 			i := g.index[a]
@@ -46,18 +47,34 @@ func related(a *Article, n int) []*Article {
 	}
 	consider(a.Topics, true)
 	consider(a.Regulators, false)
-	slices.SortFunc(cs, func(x, y candidate) int {
-		return cmp.Or(
-			cmp.Compare(y.topics, x.topics),
-			cmp.Compare(y.regulators, x.regulators),
-			cmp.Compare(x.distance, y.distance),
-			y.b.Date.Compare(x.b.Date),
-			strings.Compare(x.b.URL, y.b.URL),
-		)
-	})
-	out := make([]*Article, 0, min(n, len(cs)))
-	for _, c := range cs[:min(n, len(cs))] {
-		out = append(out, c.b)
+	// Only the best n are wanted, so each candidate is compared with
+	// those kept so far, and each comparison goes only as far as it must.
+	better := func(x, y candidate) int {
+		if c := cmp.Compare(y.topics, x.topics); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(y.regulators, x.regulators); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.distance, y.distance); c != 0 {
+			return c
+		}
+		if c := y.b.Date.Compare(x.b.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(x.b.URL, y.b.URL)
+	}
+	best := make([]candidate, 0, n+1)
+	for _, c := range cs {
+		if len(best) == n && (n == 0 || better(c, best[n-1]) >= 0) {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(best, c, better)
+		best = slices.Insert(best, i, c)[:min(n, len(best)+1)]
+	}
+	out := make([]*Article, len(best))
+	for i, c := range best {
+		out[i] = c.b
 	}
 	return out
 }
@@ -86,16 +103,16 @@ func newer(a *Article) (*Article, *Group) {
 	return nil, nil
 }
 
-// eachArticle runs fn for every article, on every core: fn may write to
-// its article and read any other.
-func eachArticle(articles []*Article, fn func(*Article)) {
-	n := runtime.GOMAXPROCS(0)
-	chunk := (len(articles) + n - 1) / n
+// each runs fn for every item, on every core, taking the next item as a
+// core comes free, since items may differ in size: fn may write to its
+// item and read any other.
+func each[T any](items []T, fn func(T)) {
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for part := range slices.Chunk(articles, max(chunk, 1)) {
+	for range min(runtime.GOMAXPROCS(0), len(items)) {
 		wg.Go(func() {
-			for _, a := range part {
-				fn(a)
+			for i := next.Add(1) - 1; i < int64(len(items)); i = next.Add(1) - 1 {
+				fn(items[i])
 			}
 		})
 	}

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"bulletin/generator/content"
@@ -49,10 +50,15 @@ type Article struct {
 	Topics     []*Group
 	Regulators []*Group
 	Status     *content.Status
-	Related    []*Article
-	Newer      *Article // the newest article of one of its topics, when newer than this
+	related    func() []*Article // see Related
+	Newer      *Article          // the newest article of one of its topics, when newer than this
 	NewerTopic *Group
 }
+
+// Related lists up to five articles a reader of this one may want next
+// (see related). It is worked out the first time it is asked for, once
+// a build: a page that shows it, or its key, asks.
+func (a *Article) Related() []*Article { return a.related() }
 
 // Redirect sends an old URL to an article's current one.
 type Redirect struct {
@@ -95,8 +101,8 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Article.Regulators }, &s.Settings, now)
 	link(s.Articles, s.Topics, func(a *Article, g *Group) { a.Topics = append(a.Topics, g) })
 	link(s.Articles, s.Regulators, func(a *Article, g *Group) { a.Regulators = append(a.Regulators, g) })
-	eachArticle(s.Articles, func(a *Article) {
-		a.Related = related(a, 5)
+	each(s.Articles, func(a *Article) {
+		a.related = sync.OnceValue(func() []*Article { return related(a, 5) })
 		a.Newer, a.NewerTopic = newer(a)
 	})
 	s.Upcoming = upcoming(s.Topics)
@@ -115,7 +121,7 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 func (s *Site) newArticle(c *content.Article) *Article {
 	a := &Article{
 		Article:  c,
-		URL:      fmt.Sprintf("/%s/%s/", c.Date.Format("2006/01"), c.Slug),
+		URL:      "/" + c.Date.Format("2006/01") + "/" + c.Slug + "/",
 		Modified: c.Date,
 		Status:   s.Settings.Status(c.Status),
 	}
@@ -200,11 +206,15 @@ type KeyDate struct {
 // upcoming merges the topics' key dates still to come, listing an event
 // shared by several topics once.
 func upcoming(topics []*Group) []*KeyDate {
+	type event struct {
+		second int64 // the instant, to the second, as dates are written
+		label  string
+	}
 	var out []*KeyDate
-	byKey := map[string]*KeyDate{}
+	byKey := map[event]*KeyDate{}
 	for _, g := range topics {
 		for _, st := range g.Upcoming {
-			key := st.Date.Time.Format(time.RFC3339) + "\x00" + st.Label
+			key := event{st.Date.Time.Unix(), st.Label}
 			if u := byKey[key]; u != nil {
 				u.Topics = append(u.Topics, g)
 				continue

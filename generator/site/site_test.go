@@ -250,7 +250,7 @@ func TestNewDraftsAppearNowhere(t *testing.T) {
 	if got, want := s.Updated, day(2025, 4, 20); !got.Equal(want) {
 		t.Errorf("got Updated %s, want %s (not the draft's update)", got, want)
 	}
-	if got := find(t, s, "published").Related; len(got) != 0 {
+	if got := find(t, s, "published").Related(); len(got) != 0 {
 		t.Errorf("got related %q, want none", urls(got))
 	}
 }
@@ -533,7 +533,7 @@ func TestNewDeterministic(t *testing.T) {
 func dump(s *Site) string {
 	var b strings.Builder
 	for _, a := range s.Articles {
-		fmt.Fprintf(&b, "%s %s topics=%v regulators=%v related=%v", a.URL, a.ID, groupNames(a.Topics), groupNames(a.Regulators), urls(a.Related))
+		fmt.Fprintf(&b, "%s %s topics=%v regulators=%v related=%v", a.URL, a.ID, groupNames(a.Topics), groupNames(a.Regulators), urls(a.Related()))
 		if a.Newer != nil {
 			fmt.Fprintf(&b, " newer=%s via %s", a.Newer.URL, a.NewerTopic.Name)
 		}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"os"
@@ -113,7 +114,7 @@ func BenchmarkFeeds(b *testing.B) {
 				feeds = append(feeds, j)
 			}
 		}
-		if err := run(feeds, &sink); err != nil {
+		if err := (&Files{jobs: feeds}).Write(context.Background(), &sink); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -111,7 +111,7 @@ func (r *renderer) articleKey(p *Page) func() string {
 		for _, g := range categories(a) {
 			f.add(groupRef(g))
 		}
-		for _, b := range a.Related {
+		for _, b := range a.Related() {
 			f.add(b.URL, b.Title, b.Date)
 		}
 		if a.Newer != nil {

@@ -10,6 +10,8 @@ package render
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -69,34 +71,71 @@ type job struct {
 // Site renders every file of s with the templates in templates, dir being
 // the theme folder's name as editors know it, for messages.
 func Site(templates fs.FS, dir string, s *site.Site, out Sink) error {
+	files, err := Plan(templates, dir, s)
+	if err != nil {
+		return err
+	}
+	return files.Write(context.Background(), out)
+}
+
+// Files are the files of one site, each made when it is asked for: Site
+// makes them all, and serve makes the pages a browser asks for.
+type Files struct {
+	jobs   []job
+	byName map[string]int // index in jobs
+}
+
+// Plan loads the theme and lists every file of s, making none yet.
+func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	base, err := url.Parse(s.Settings.BaseURL)
 	if err != nil {
-		return fmt.Errorf("base URL %q: %w", s.Settings.BaseURL, err)
+		return nil, fmt.Errorf("base URL %q: %w", s.Settings.BaseURL, err)
 	}
 	th, err := loadTheme(templates, dir, base.Path)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	key, err := baseKey(templates, s)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	r := newRenderer(s, th, base, key)
 	jobs, err := r.jobs(templates)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return run(jobs, out)
+	f := &Files{jobs: jobs, byName: make(map[string]int, len(jobs))}
+	for i, j := range jobs {
+		f.byName[j.name] = i
+	}
+	return f, nil
 }
 
-func newRenderer(s *site.Site, th *theme, base *url.URL, baseKey string) *renderer {
-	return &renderer{site: s, theme: th, base: base, baseKey: baseKey, siteFeeds: feedLinks(s.Settings.Title, "/"), entryUses: map[*site.Article]*atomic.Int32{},
-		baseURL: base.String(), plainBase: base.RawQuery == "" && base.Fragment == "" && !base.ForceQuery && strings.HasSuffix(base.Path, "/")}
+// Has reports whether the site has a file of that name, a slash-separated
+// path inside the output folder such as "topics/index.html".
+func (f *Files) Has(name string) bool {
+	_, ok := f.byName[name]
+	return ok
 }
 
-// run makes and writes the jobs on every core, and returns the errors of
-// all that failed, sorted.
-func run(jobs []job, out Sink) error {
+// Make makes the named file; it is fs.ErrNotExist if the site has none.
+func (f *Files) Make(name string) ([]byte, error) {
+	i, ok := f.byName[name]
+	if !ok {
+		return nil, fs.ErrNotExist
+	}
+	j := f.jobs[i]
+	data, err := j.make()
+	if err != nil {
+		return nil, errors.New(describe(err, j.url))
+	}
+	return data, nil
+}
+
+// Write makes every file and hands it to out, on every core, and returns
+// the errors of all that failed, sorted. Once ctx is done it makes no
+// more files and returns ctx's error.
+func (f *Files) Write(ctx context.Context, out Sink) error {
 	var (
 		mu   sync.Mutex
 		errs []string
@@ -115,16 +154,27 @@ func run(jobs []job, out Sink) error {
 			}
 		})
 	}
-	for _, j := range jobs {
+	for _, j := range f.jobs {
+		if ctx.Err() != nil {
+			break
+		}
 		next <- j
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if len(errs) > 0 {
 		sort.Strings(errs)
 		return fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
 	return nil
+}
+
+func newRenderer(s *site.Site, th *theme, base *url.URL, baseKey string) *renderer {
+	return &renderer{site: s, theme: th, base: base, baseKey: baseKey, siteFeeds: feedLinks(s.Settings.Title, "/"), entryUses: map[*site.Article]*atomic.Int32{},
+		baseURL: base.String(), plainBase: base.RawQuery == "" && base.Fragment == "" && !base.ForceQuery && strings.HasSuffix(base.Path, "/")}
 }
 
 // write makes one job's file and hands it to out, unless out can keep

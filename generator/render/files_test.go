@@ -1,0 +1,72 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"bulletin/generator/site"
+)
+
+// TestFilesMakeWhatSiteWrites checks that a file made on request is the
+// file a build writes, byte for byte, and that no other name is made.
+func TestFilesMakeWhatSiteWrites(t *testing.T) {
+	set := fixture()
+	written := build(t, set, buildDay)
+	s, err := site.New(set, buildDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Plan(os.DirFS(filepath.Join(moduleRoot(t), "templates")), "templates", s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range written {
+		if !files.Has(name) {
+			t.Errorf("Has(%q) = false for a file the build writes", name)
+			continue
+		}
+		got, err := files.Make(name)
+		if err != nil {
+			t.Errorf("Make(%q): %v", name, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("Make(%q) differs from the file the build writes", name)
+		}
+	}
+	for _, name := range []string{"nothing.html", "topics", "topics/", "/index.html"} {
+		if files.Has(name) {
+			t.Errorf("Has(%q) = true; the build writes no such file", name)
+		}
+		if _, err := files.Make(name); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("Make(%q): got error %v, want fs.ErrNotExist", name, err)
+		}
+	}
+}
+
+// TestFilesWriteStops checks that a write whose context is done hands
+// out no more files and says why it stopped.
+func TestFilesWriteStops(t *testing.T) {
+	s, err := site.New(fixture(), buildDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Plan(os.DirFS(filepath.Join(moduleRoot(t), "templates")), "templates", s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	sink := &memSink{files: map[string][]byte{}}
+	if err := files.Write(ctx, sink); !errors.Is(err, context.Canceled) {
+		t.Errorf("Write after cancel: got error %v, want context.Canceled", err)
+	}
+	if len(sink.files) != 0 {
+		t.Errorf("Write after cancel made %d files, want none", len(sink.files))
+	}
+}

@@ -40,6 +40,7 @@ type Set struct {
 // Page is an intro page for a topic or a regulator.
 type Page struct {
 	File     string
+	Path     string // inside the folder, slash-separated
 	Line     int
 	Slug     string
 	Title    string
@@ -75,22 +76,14 @@ func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*S
 			errs = append(errs, &Error{File: joinPath(dir, p), Msg: fmt.Sprintf("can't read the folder: %v", withoutPath(err))})
 			return nil
 		}
-		name := e.Name()
-		if p != "." && strings.HasPrefix(name, ".") {
-			if e.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if e.IsDir() || !e.Type().IsRegular() || p == SettingsFile {
-			return nil
-		}
-		switch {
-		case !strings.EqualFold(path.Ext(name), ".md"):
+		switch classify(p, e) {
+		case skipFolder:
+			return fs.SkipDir
+		case asset:
 			set.Assets = append(set.Assets, p)
-		case isIntro(p):
+		case intro:
 			intros = append(intros, p)
-		default:
+		case article:
 			articles = append(articles, p)
 		}
 		return nil
@@ -118,6 +111,38 @@ func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*S
 		return nil, err
 	}
 	return set, nil
+}
+
+// kind is what a file or folder of the content folder is to a build.
+type kind int
+
+const (
+	ignored    kind = iota // a folder to look in, or a file to leave out
+	skipFolder             // a hidden folder, left out with all it holds
+	article
+	intro
+	asset
+)
+
+// classify says what the entry at p is. Hidden files and folders (.git,
+// an editor's swap files) and editors' backup files ending in "~" are
+// left out, as are links and other files that are not regular.
+func classify(p string, e fs.DirEntry) kind {
+	name := e.Name()
+	switch {
+	case p != "." && strings.HasPrefix(name, "."):
+		if e.IsDir() {
+			return skipFolder
+		}
+		return ignored
+	case e.IsDir() || !e.Type().IsRegular() || p == SettingsFile || strings.HasSuffix(name, "~"):
+		return ignored
+	case !strings.EqualFold(path.Ext(name), ".md"):
+		return asset
+	case isIntro(p):
+		return intro
+	}
+	return article
 }
 
 func isIntro(p string) bool {
@@ -177,7 +202,7 @@ func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c
 
 func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *cacher) (*Page, Errors) {
 	name := path.Base(p)
-	pg := &Page{File: joinPath(dir, p), Slug: strings.TrimSuffix(name, ".md")}
+	pg := &Page{File: joinPath(dir, p), Path: p, Slug: strings.TrimSuffix(name, ".md")}
 	d := &decoder{file: pg.File}
 	if Slug(pg.Slug) != pg.Slug {
 		d.fail(0, "file name %q is not a slug: name it %s.md", name, Slug(pg.Slug))

@@ -44,21 +44,25 @@ type Site struct {
 // Article is a published article with its place in the site.
 type Article struct {
 	*content.Article
-	URL        string // site path, e.g. /2025/03/ics-assessments-paused-again/
-	ID         string // feed entry id; never changes once published
-	Modified   time.Time
-	Topics     []*Group
-	Regulators []*Group
-	Status     *content.Status
-	related    func() []*Article // see Related
-	Newer      *Article          // the newest article of one of its topics, when newer than this
-	NewerTopic *Group
+	URL         string // site path, e.g. /2025/03/ics-assessments-paused-again/
+	ID          string // feed entry id; never changes once published
+	Modified    time.Time
+	Topics      []*Group
+	Regulators  []*Group
+	Status      *content.Status
+	related     []*Article // see Related
+	relatedOnce sync.Once
+	Newer       *Article // the newest article of one of its topics, when newer than this
+	NewerTopic  *Group
 }
 
 // Related lists up to five articles a reader of this one may want next
 // (see related). It is worked out the first time it is asked for, once
 // a build: a page that shows it, or its key, asks.
-func (a *Article) Related() []*Article { return a.related() }
+func (a *Article) Related() []*Article {
+	a.relatedOnce.Do(func() { a.related = related(a, 5) })
+	return a.related
+}
 
 // Redirect sends an old URL to an article's current one.
 type Redirect struct {
@@ -69,6 +73,7 @@ type Redirect struct {
 // now are held back; drafts are left out.
 func New(set *content.Set, now time.Time) (*Site, error) {
 	s := &Site{Settings: set.Settings, Assets: set.Assets}
+	var published []*content.Article
 	for _, a := range set.Articles {
 		switch {
 		case a.Draft:
@@ -76,8 +81,18 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 		case a.Date.After(now):
 			s.Held = append(s.Held, a)
 		default:
-			s.Articles = append(s.Articles, s.newArticle(a))
+			published = append(published, a)
 		}
+	}
+	if len(published) > 0 {
+		// One block holds them all, which costs the collector one object
+		// rather than thousands.
+		block := make([]Article, len(published))
+		s.Articles = make([]*Article, len(published))
+		each(published, func(i int, a *content.Article) {
+			s.newArticle(&block[i], a)
+			s.Articles[i] = &block[i]
+		})
 	}
 	slices.SortStableFunc(s.Articles, func(a, b *Article) int {
 		if c := b.Date.Compare(a.Date); c != 0 {
@@ -101,25 +116,25 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Article.Regulators }, &s.Settings, now)
 	link(s.Articles, s.Topics, func(a *Article, g *Group) { a.Topics = append(a.Topics, g) })
 	link(s.Articles, s.Regulators, func(a *Article, g *Group) { a.Regulators = append(a.Regulators, g) })
-	each(s.Articles, func(a *Article) {
-		a.related = sync.OnceValue(func() []*Article { return related(a, 5) })
+	each(s.Articles, func(_ int, a *Article) {
 		a.Newer, a.NewerTopic = newer(a)
 	})
 	s.Upcoming = upcoming(s.Topics)
 	s.Until = until(s, now)
 	s.Years = years(s.Articles)
 	s.Timeline = timeline("/timeline/", s.Articles, s.Settings.PageSize)
-	for _, g := range slices.Concat(s.Topics, s.Regulators) {
+	each(slices.Concat(s.Topics, s.Regulators), func(_ int, g *Group) {
 		g.Pages = timeline(g.URL, g.Articles, s.Settings.PageSize)
 		if len(g.Articles) <= s.Settings.PageSize {
 			g.Pages = g.Pages[:1] // all fit on the group's own page
 		}
-	}
+	})
 	return s, nil
 }
 
-func (s *Site) newArticle(c *content.Article) *Article {
-	a := &Article{
+// newArticle fills in a, the site's article for c.
+func (s *Site) newArticle(a *Article, c *content.Article) {
+	*a = Article{
 		Article:  c,
 		URL:      "/" + c.Date.Format("2006/01") + "/" + c.Slug + "/",
 		Modified: c.Date,
@@ -135,7 +150,6 @@ func (s *Site) newArticle(c *content.Article) *Article {
 	if a.ID == "" {
 		a.ID = tagURI(s.Settings.IDAuthority, c.Date, a.originalPath())
 	}
-	return a
 }
 
 // originalPath is where the article was first published: its first alias
@@ -180,7 +194,9 @@ func (s *Site) checkURLs(set *content.Set) error {
 	// build rather than the one on the day they go live.
 	all := slices.Clone(s.Articles)
 	for _, h := range s.Held {
-		all = append(all, s.newArticle(h))
+		a := new(Article)
+		s.newArticle(a, h)
+		all = append(all, a)
 	}
 	for _, a := range all {
 		line := a.Lines["slug"]

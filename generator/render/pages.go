@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"bulletin/generator/site"
@@ -80,16 +82,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 	home.Groups = s.Topics
 	jobs = append(jobs, r.page("home.html", home))
 
-	for _, a := range s.Articles {
-		p := r.newPage("article", a.Title, a.Summary, a.URL)
-		p.Article = a
-		for _, g := range a.Topics {
-			p.Feeds = append(r.groupFeeds(g), p.Feeds...)
-		}
-		j := r.page("article.html", p)
-		j.key = r.articleKey(p)
-		jobs = append(jobs, j)
-	}
+	jobs = append(jobs, r.articleJobs()...)
 
 	for _, t := range s.Timeline {
 		title := "Timeline"
@@ -160,6 +153,30 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 		return nil, err
 	}
 	return append(jobs, static...), nil
+}
+
+// articleJobs are the article pages, listed on every core: there is one
+// for each article, and serve lists them again after every change.
+func (r *renderer) articleJobs() []job {
+	articles := r.site.Articles
+	jobs := make([]job, len(articles))
+	n := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for part := range n {
+		wg.Go(func() {
+			for i := part; i < len(articles); i += n {
+				a := articles[i]
+				p := r.newPage("article", a.Title, a.Summary, a.URL)
+				p.Article = a
+				for _, g := range a.Topics {
+					p.Feeds = append(r.groupFeeds(g), p.Feeds...)
+				}
+				jobs[i] = withKey(r.page("article.html", p), r.articleKey(p))
+			}
+		})
+	}
+	wg.Wait()
+	return jobs
 }
 
 func groupTitle(g *site.Group) string {

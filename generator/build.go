@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
@@ -83,6 +84,9 @@ type result struct {
 	report  report
 	stats   output.Stats
 	elapsed time.Duration
+	// keptIndex is true when the search index is the last build's, kept
+	// rather than made again (see options.keepIndex).
+	keptIndex bool
 }
 
 // report is what the summary says of the site built.
@@ -152,17 +156,9 @@ func build(o options) (result, error) {
 	if err := forget(o.out); err != nil {
 		return result{}, err
 	}
-	set, err := content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store, sums)
-	// What was read is worth keeping even when another file was bad:
-	// the next build, after the fix, reads only the fixed file.
-	if saveErr := store.Save(); saveErr != nil && err == nil {
-		err = fmt.Errorf("saving the build cache: %w", saveErr)
-	}
+	set, err := load(o, store, sums)
 	if err != nil {
 		return result{}, err
-	}
-	if o.baseURL != "" {
-		set.Settings.BaseURL = content.NormalizeBaseURL(o.baseURL)
 	}
 	defer spillBodies(o.out, set.Articles)()
 	s, err := site.New(set, o.now)
@@ -170,16 +166,51 @@ func build(o options) (result, error) {
 		return result{}, err
 	}
 	s.Search = o.pagefind != ""
+	files, err := render.Plan(os.DirFS(o.templates), filepath.ToSlash(o.templates), s)
+	if err != nil {
+		return result{}, err
+	}
+	r, err := publish(context.Background(), o, s, files)
+	// A kept index may not match the content, so no record says it does.
+	if err == nil && in != "" && !r.keptIndex {
+		err = remember(o.out, record{Inputs: in, Until: s.Until, Report: r.report})
+	}
+	r.elapsed = time.Since(start)
+	return r, err
+}
+
+// load reads the content folder through the build cache, which it saves.
+func load(o options, store *cache.Store[content.Entry], sums map[string]string) (*content.Set, error) {
+	set, err := content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store, sums)
+	// What was read is worth keeping even when another file was bad:
+	// the next build, after the fix, reads only the fixed file.
+	if saveErr := store.Save(); saveErr != nil && err == nil {
+		err = fmt.Errorf("saving the build cache: %w", saveErr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if o.baseURL != "" {
+		set.Settings.BaseURL = content.NormalizeBaseURL(o.baseURL)
+	}
+	return set, nil
+}
+
+// publish writes the files of s into the output folder, with the content
+// folder's assets and the search index, and swaps them into place. Until
+// then the output folder is as it was; once ctx is done it stops, and
+// leaves it so.
+func publish(ctx context.Context, o options, s *site.Site, files *render.Files) (result, error) {
 	out, err := output.Open(o.out, o.force)
 	if err != nil {
 		return result{}, err
 	}
 	out.Keyed(programVersion())
-	if err := render.Site(os.DirFS(o.templates), filepath.ToSlash(o.templates), s, out); err != nil {
+	if err := files.Write(ctx, out); err != nil {
 		out.Abort()
 		return result{}, err
 	}
-	if err := copyAssets(os.DirFS(o.content), set.Assets, out); err != nil {
+	if err := copyAssets(os.DirFS(o.content), s.Assets, out); err != nil {
 		out.Abort()
 		return result{}, err
 	}
@@ -200,15 +231,10 @@ func build(o options) (result, error) {
 		}
 	}
 	stats, err := out.Commit()
-	r := result{site: s, report: newReport(s), stats: stats}
+	r := result{site: s, report: newReport(s), stats: stats, keptIndex: kept}
 	if kept {
 		r.report.Notes = append(r.report.Notes, "search index kept from the first build: restart serve to index the changes")
 	}
-	// A kept index may not match the content, so no record says it does.
-	if err == nil && in != "" && !kept {
-		err = remember(o.out, record{Inputs: in, Until: s.Until, Report: r.report})
-	}
-	r.elapsed = time.Since(start)
 	return r, err
 }
 

@@ -16,10 +16,11 @@ import (
 	"os"
 	"os/signal"
 	"path"
+	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -56,6 +57,10 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 // serve builds the site, serves it on ln and rebuilds it after each burst
 // of changes to the content or the theme, until ctx is done. Unless -out
 // was given, it builds into a temporary folder that it removes on exit.
+//
+// Pages are made in memory as they are asked for, from the site model of
+// the last good build, so a change is shown as soon as that model is
+// made again; the output folder follows once the changes pause.
 func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error {
 	base := "http://" + ln.Addr().String() + "/"
 	if o.baseURL == "" {
@@ -69,16 +74,27 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 		defer os.RemoveAll(tmp)
 		o.out = tmp + "/public"
 	}
-	s := &server{opts: o, log: log, clients: map[chan event]bool{}}
+	if err := checkFolders(o); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(cachePath(o.out)), 0o755); err != nil {
+		return err
+	}
+	s := &server{opts: o, log: log, live: newLive(o), clients: map[chan event]bool{}}
 	w, err := newWatcher(o.content, o.templates)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	s.rebuild()
+	if s.refresh(nil, true) {
+		s.write(context.Background(), false)
+	}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	fmt.Fprintf(log, "serving %s on %s (Ctrl-C to stop)\n", o.content, base)
+	var writeLater <-chan time.Time
+	stopWriting := func() {}
+	defer func() { stopWriting() }()
 	for {
 		select {
 		case <-ctx.Done():
@@ -91,12 +107,32 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			fmt.Fprintln(log, "stopped")
 			return nil
 		case <-w.Changes:
-			s.rebuild()
+			stopWriting()
+			if s.refresh(w.Take()) {
+				writeLater = time.After(writePause)
+			}
+		case <-writeLater:
+			writeLater = nil
+			wctx, cancel := context.WithCancel(context.Background())
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				s.write(wctx, true)
+			}()
+			stopWriting = func() {
+				cancel()
+				<-done
+			}
 		case err := <-w.Errors:
 			fmt.Fprintf(log, "watching: %v\n", err)
 		}
 	}
 }
+
+// writePause is how long the sources must be quiet before serve writes
+// the output folder, so that a run of saves, each shown at once from
+// memory, costs one write of the folder.
+const writePause = 300 * time.Millisecond
 
 // maxClients bounds the open live-reload connections.
 const maxClients = 64
@@ -105,8 +141,7 @@ const maxClients = 64
 type server struct {
 	opts options
 	log  io.Writer
-
-	built atomic.Bool // a build has succeeded: opts.out holds a complete site
+	live *live
 
 	mu       sync.Mutex
 	problems string // the errors of the last build, if it failed
@@ -119,26 +154,61 @@ type event struct {
 	data string
 }
 
-// rebuild runs the same build as the build command and tells the pages.
-func (s *server) rebuild() {
-	o := s.opts
-	o.now = time.Now()
-	r, err := build(o)
+// refresh makes the site again from the changed paths (all: from every
+// file) and tells the pages: they reload, or show what went wrong while
+// the last good site stays served. It reports whether the site changed.
+func (s *server) refresh(paths []string, all bool) bool {
+	start := time.Now()
+	ls, err := s.live.update(paths, all)
 	if err != nil {
-		fmt.Fprintf(s.log, "build failed:\n%v\n", err)
-		s.mu.Lock()
-		s.problems = err.Error()
-		s.mu.Unlock()
-		s.broadcast(event{"problems", err.Error()})
-		return
+		s.fail(err)
+		return false
 	}
-	fmt.Fprint(s.log, r.summary())
-	s.built.Store(true)
-	s.opts.keepIndex = true
+	r := report{Articles: len(ls.site.Articles)}
+	fmt.Fprintf(s.log, "built %d articles in %s, served from memory\n", r.Articles, time.Since(start).Round(time.Millisecond))
 	s.mu.Lock()
 	s.problems = ""
 	s.mu.Unlock()
-	s.broadcast(event{"reload", r.elapsed.String()})
+	s.broadcast(event{"reload", time.Since(start).String()})
+	// The last site's model is garbage now. Collecting it while the
+	// editor reads the page, rather than during the next refresh, keeps
+	// that refresh as quick as the first.
+	go runtime.GC()
+	return true
+}
+
+// write brings the output folder up to date with the current site, as
+// the build command writes it; keepIndex keeps the first write's search
+// index. A write stopped by ctx leaves the folder as it was and says
+// nothing.
+func (s *server) write(ctx context.Context, keepIndex bool) {
+	ls := s.live.current()
+	o := s.opts
+	o.keepIndex = keepIndex
+	start := time.Now()
+	if err := forget(o.out); err != nil {
+		s.fail(err)
+		return
+	}
+	r, err := publish(ctx, o, ls.site, ls.files)
+	if ctx.Err() != nil {
+		return
+	}
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	r.elapsed = time.Since(start)
+	fmt.Fprint(s.log, "wrote "+o.out+": "+r.summary())
+}
+
+// fail reports a failed build to the terminal and to every page.
+func (s *server) fail(err error) {
+	fmt.Fprintf(s.log, "build failed:\n%v\n", err)
+	s.mu.Lock()
+	s.problems = err.Error()
+	s.mu.Unlock()
+	s.broadcast(event{"problems", err.Error()})
 }
 
 func (s *server) broadcast(e event) {
@@ -186,25 +256,28 @@ func (s *server) file(w http.ResponseWriter, r *http.Request) {
 	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
 		name = path.Join(name, "index.html")
 	}
-	data, info, err := s.readFile(name)
-	switch {
-	case errors.Is(err, errNoBuild):
+	ls := s.live.current()
+	if ls == nil {
 		// A page that shows the errors and reloads once they are fixed.
 		s.mu.Lock()
 		problems := s.problems
 		s.mu.Unlock()
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(http.StatusServiceUnavailable)
-		fmt.Fprintf(w, "<!DOCTYPE html><html lang=en><title>Build failed</title><h1>The site did not build</h1><pre>%s</pre>%s",
-			html.EscapeString(problems), scriptTag)
+		s.problemPage(w, http.StatusServiceUnavailable, "The site did not build", problems)
 		return
-	case err != nil:
-		s.notFound(w)
-		return
-	case info.IsDir():
+	}
+	data, err := s.readFile(ls, name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && ls.files.Has(path.Join(name, "index.html")):
 		// Redirect to the cleaned path: the requested one may start with
 		// "//", which a browser would read as the name of another host.
 		http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
+		return
+	case errors.Is(err, fs.ErrNotExist):
+		s.notFound(w, ls)
+		return
+	case err != nil:
+		fmt.Fprintf(s.log, "serving /%s:\n%v\n", name, err)
+		s.problemPage(w, http.StatusInternalServerError, "This page did not build", err.Error())
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
@@ -214,56 +287,68 @@ func (s *server) file(w http.ResponseWriter, r *http.Request) {
 	} else if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
 		w.Header().Set("Content-Type", ct)
 	}
-	http.ServeContent(w, r, name, info.ModTime(), bytes.NewReader(data))
+	http.ServeContent(w, r, name, ls.made, bytes.NewReader(data))
 }
 
-func (s *server) notFound(w http.ResponseWriter) {
+// problemPage shows errors, with the script that reloads once they are fixed.
+func (s *server) problemPage(w http.ResponseWriter, status int, title, problems string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, "<!DOCTYPE html><html lang=en><title>%s</title><h1>%s</h1><pre>%s</pre>%s",
+		title, title, html.EscapeString(problems), scriptTag)
+}
+
+func (s *server) notFound(w http.ResponseWriter, ls *liveSite) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusNotFound)
-	if data, _, err := s.readFile("404.html"); err == nil {
+	if data, err := ls.files.Make("404.html"); err == nil {
 		w.Write(injectScript(data))
 		return
 	}
 	io.WriteString(w, "not found")
 }
 
-// errNoBuild means that no build has succeeded yet.
-var errNoBuild = errors.New("no good build yet")
-
-// readFile reads a file of the last good build, or only its info if it
-// is a folder. The name is resolved inside the output folder through
-// os.Root, so no request reaches outside it. Builds swap complete
-// folders into place, so a read sees the old site or the new, never half.
-func (s *server) readFile(name string) ([]byte, fs.FileInfo, error) {
-	if !s.built.Load() {
-		return nil, nil, errNoBuild
-	}
+// readFile gives a file of the site: a page or feed made now from the
+// site model, an asset from the content folder, or a file of the search
+// index from the output folder. Names are resolved inside those folders
+// through os.Root, so no request reaches outside them.
+func (s *server) readFile(ls *liveSite, name string) ([]byte, error) {
 	if strings.Contains(name, `\`) { // a separator on Windows
-		return nil, nil, fs.ErrNotExist
+		return nil, fs.ErrNotExist
 	}
-	data, info, err := readIn(s.opts.out, name)
-	if errors.Is(err, fs.ErrNotExist) {
-		// The read may have raced a build swapping in a new folder and
-		// deleting the old one: look once more, in the new one.
-		data, info, err = readIn(s.opts.out, name)
+	switch {
+	case ls.files.Has(name):
+		return ls.files.Make(name)
+	case ls.isAsset(name):
+		return readIn(s.opts.content, name)
+	case inSearch(name):
+		data, err := readIn(s.opts.out, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			// The read may have raced a write swapping in a new folder
+			// and deleting the old one: look once more, in the new one.
+			data, err = readIn(s.opts.out, name)
+		}
+		return data, err
 	}
-	return data, info, err
+	return nil, fs.ErrNotExist
 }
 
-// readIn reads name inside dir, opened afresh so that it is the folder
-// now at that path.
-func readIn(dir, name string) ([]byte, fs.FileInfo, error) {
+// readIn reads the file name inside dir, opened afresh so that it is the
+// folder now at that path.
+func readIn(dir, name string) ([]byte, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer root.Close()
 	info, err := root.Stat(name)
-	if err != nil || info.IsDir() {
-		return nil, info, err
+	if err != nil {
+		return nil, err
 	}
-	data, err := root.ReadFile(name)
-	return data, info, err
+	if info.IsDir() {
+		return nil, fs.ErrNotExist
+	}
+	return root.ReadFile(name)
 }
 
 // events streams rebuild news to one open page as Server-Sent Events.

@@ -336,6 +336,45 @@ func TestServeEditReloads(t *testing.T) {
 	ts.waitPage(t, firstPage, http.StatusOK, "The plan was revised.")
 }
 
+// TestServeWritesOutputAfterChanges checks that the pages serve makes in
+// memory are the files a build writes, and that the output folder
+// catches up with an edit once the changes pause.
+func TestServeWritesOutputAfterChanges(t *testing.T) {
+	ts := startServe(t)
+	file := filepath.Join(ts.out, "2024", "05", "first", "index.html")
+	same := func() error {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		r, err := ts.fetch(http.MethodGet, firstPage)
+		if err != nil {
+			return err
+		}
+		if served := strings.Replace(r.body, string(scriptTag), "", 1); served != string(data) {
+			return fmt.Errorf("GET %s differs from %s:\nserved:\n%s\nwritten:\n%s", firstPage, file, served, data)
+		}
+		return nil
+	}
+	if err := same(); err != nil {
+		t.Fatal(err)
+	}
+	events := ts.openEvents(t)
+	ts.edit(t, firstFile, firstText, "The plan was written out.")
+	wantEvent(t, events, "reload")
+	ts.waitPage(t, firstPage, http.StatusOK, "The plan was written out.")
+	eventually(t, waitTime, func() error {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		if !strings.Contains(string(data), "The plan was written out.") {
+			return fmt.Errorf("%s does not show the edit yet", file)
+		}
+		return same()
+	})
+}
+
 // TestServeDuringRebuild checks that pages are served at every moment of
 // a rebuild, never a 404 from the output folder the build replaces.
 func TestServeDuringRebuild(t *testing.T) {

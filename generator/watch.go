@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -16,16 +19,21 @@ import (
 // burst of saves (an editor's temp file and rename, a git checkout)
 // gives one build. It is short because it is part of the time from a
 // save to the page reloading.
-const settle = 30 * time.Millisecond
+const settle = 20 * time.Millisecond
 
-// watcher reports, once changes have settled, that the sources changed.
-// It watches every folder under the roots, adding new ones as they appear,
-// since fsnotify does not watch recursively.
+// watcher reports, once changes have settled, that the sources changed,
+// and keeps which paths did until Take is called. It watches every
+// folder under the roots, adding new ones as they appear, since fsnotify
+// does not watch recursively.
 type watcher struct {
 	fs      *fsnotify.Watcher
 	Changes chan struct{}
 	Errors  chan error
 	done    chan struct{}
+
+	mu      sync.Mutex
+	changed map[string]bool // paths named by events since the last Take
+	lost    bool            // events were lost, so any path may have changed
 }
 
 func newWatcher(roots ...string) (*watcher, error) {
@@ -33,7 +41,7 @@ func newWatcher(roots ...string) (*watcher, error) {
 	if err != nil {
 		return nil, watchError(".", err)
 	}
-	w := &watcher{fs: fw, Changes: make(chan struct{}, 1), Errors: make(chan error, 1), done: make(chan struct{})}
+	w := &watcher{fs: fw, Changes: make(chan struct{}, 1), Errors: make(chan error, 1), done: make(chan struct{}), changed: map[string]bool{}}
 	for _, root := range roots {
 		if err := w.addTree(root); err != nil {
 			fw.Close()
@@ -85,6 +93,9 @@ func (w *watcher) loop() {
 			if base := filepath.Base(ev.Name); strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
 				continue // editors' backup and swap files, hidden folders
 			}
+			w.mu.Lock()
+			w.changed[ev.Name] = true
+			w.mu.Unlock()
 			if ev.Has(fsnotify.Create) {
 				// A new folder may already hold files: watch it and all below.
 				if err := w.addTree(ev.Name); err != nil {
@@ -95,6 +106,12 @@ func (w *watcher) loop() {
 		case err, ok := <-w.fs.Errors:
 			if !ok {
 				return
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				w.mu.Lock()
+				w.lost = true
+				w.mu.Unlock()
+				timer = time.After(settle)
 			}
 			w.report(err)
 		case <-timer:
@@ -107,6 +124,17 @@ func (w *watcher) loop() {
 			return
 		}
 	}
+}
+
+// Take gives the paths changed since the last Take, sorted, and forgets
+// them; all is true when events were lost, so that any path may have.
+func (w *watcher) Take() (paths []string, all bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	paths = slices.Sorted(maps.Keys(w.changed))
+	all = w.lost
+	w.changed, w.lost = map[string]bool{}, false
+	return paths, all
 }
 
 func (w *watcher) report(err error) {

@@ -91,15 +91,26 @@ func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*S
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}
-	md := newMarkdown(settings.RawHTML)
-	set.Articles = make([]*Article, len(articles))
-	errs = append(errs, parallel(len(articles), func(i int) Errors {
-		a, errs := loadArticle(fsys, dir, articles[i], &settings, md, c)
-		set.Articles[i] = a
+	errs = append(errs, set.read(fsys, dir, c, articles, intros)...)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+// read reads the articles and intro pages at the paths given, articles
+// on every core, and adds them to the set in that order.
+func (set *Set) read(fsys fs.FS, dir string, c *cacher, articles, intros []string) Errors {
+	md := newMarkdown(set.Settings.RawHTML)
+	read := make([]*Article, len(articles))
+	errs := parallel(len(articles), func(i int) Errors {
+		a, errs := loadArticle(fsys, dir, articles[i], &set.Settings, md, c)
+		read[i] = a
 		return errs
-	})...)
+	})
+	set.Articles = append(set.Articles, read...)
 	for _, p := range intros {
-		page, pageErrs := loadPage(fsys, dir, p, &settings, md, c)
+		page, pageErrs := loadPage(fsys, dir, p, &set.Settings, md, c)
 		errs = append(errs, pageErrs...)
 		if strings.HasPrefix(p, "topics/") {
 			set.Topics = append(set.Topics, page)
@@ -107,10 +118,7 @@ func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*S
 			set.Regulators = append(set.Regulators, page)
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return set, nil
+	return errs
 }
 
 // kind is what a file or folder of the content folder is to a build.

@@ -44,24 +44,7 @@ func (s *Set) Update(fsys fs.FS, dir string, store Store, paths []string) (*Set,
 	next.Regulators = slices.DeleteFunc(slices.Clone(s.Regulators), func(p *Page) bool { return changed(p.Path) })
 	next.Assets = append(slices.DeleteFunc(slices.Clone(s.Assets), changed), assets...)
 
-	md := newMarkdown(s.Settings.RawHTML)
-	c := newCacher(store, fsys, dir, nil)
-	read := make([]*Article, len(articles))
-	errs = append(errs, parallel(len(articles), func(i int) Errors {
-		a, errs := loadArticle(fsys, dir, articles[i], &next.Settings, md, c)
-		read[i] = a
-		return errs
-	})...)
-	next.Articles = append(next.Articles, read...)
-	for _, p := range intros {
-		page, pageErrs := loadPage(fsys, dir, p, &next.Settings, md, c)
-		errs = append(errs, pageErrs...)
-		if strings.HasPrefix(p, "topics/") {
-			next.Topics = append(next.Topics, page)
-		} else {
-			next.Regulators = append(next.Regulators, page)
-		}
-	}
+	errs = append(errs, next.read(fsys, dir, newCacher(store, fsys, dir, nil), articles, intros)...)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

@@ -119,35 +119,32 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 // story merges the group's articles and their events into date order and
 // works out the current status.
 func (g *Group) story(s *content.Settings, now time.Time) {
-	n := 0
-	for _, a := range g.Articles {
-		n += 2 + len(a.Events)
+	type event struct {
+		second int64 // the instant, to the second, as dates are written
+		label  string
 	}
-	// The steps sit in one block, which costs the collector one object
-	// rather than one a step; it never grows, so pointers into it hold.
-	block := make([]Step, 0, n)
-	add := func(st Step) {
-		block = append(block, st)
-		g.Story = append(g.Story, &block[len(block)-1])
-	}
+	seen := map[event]bool{}
 	g.index = make(map[*Article]int, len(g.Articles))
-	g.Story = make([]*Step, 0, n)
 	for i, a := range g.Articles {
 		g.index[a] = i
 		if a.Modified.After(g.Updated) {
 			g.Updated = a.Modified
 		}
+		g.Story = append(g.Story, &Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: a.Status, Article: a})
 		if !a.Updated.IsZero() && a.Status != nil {
 			// An updated article's status is where things stood at its
 			// update, not at its first publication.
-			add(Step{Date: content.Date{Time: a.Date}, Label: a.Title, Article: a})
-			add(Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: a.Status, Article: a, Update: true})
-		} else {
-			add(Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: a.Status, Article: a})
+			g.Story[len(g.Story)-1].Status = nil
+			g.Story = append(g.Story, &Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: a.Status, Article: a, Update: true})
 		}
 		for j := range a.Events {
 			e := &a.Events[j]
-			add(Step{Date: e.Date, Label: e.Label, Status: s.Status(e.Status), Article: a, Event: true})
+			key := event{e.Date.Time.Unix(), e.Label}
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			g.Story = append(g.Story, &Step{Date: e.Date, Label: e.Label, Status: s.Status(e.Status), Article: a, Event: true})
 		}
 	}
 	for i, st := range g.Story {
@@ -167,12 +164,6 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 			return c
 		}
 		return cmp.Compare(a.order, b.order)
-	})
-	// An event that several articles report is one step, the one the
-	// newest of them reports: sorted, the copies sit together, that one
-	// first.
-	g.Story = slices.CompactFunc(g.Story, func(a, b *Step) bool {
-		return a.Event && b.Event && a.Label == b.Label && a.Date.Time.Unix() == b.Date.Time.Unix()
 	})
 	var last *content.Status
 	for _, p := range g.statusPoints(now) {

@@ -17,7 +17,6 @@ import (
 	"os/signal"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -108,7 +107,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			return nil
 		case <-w.Changes:
 			stopWriting()
-			if s.refresh(w.Take()) {
+			if s.refreshSettled(w) {
 				writeLater = time.After(writePause)
 			}
 		case <-writeLater:
@@ -154,12 +153,37 @@ type event struct {
 	data string
 }
 
+// refreshSettled makes the site again from the watcher's changes as soon
+// as they come, and again with any that come meanwhile, until the
+// sources have settled: only then do pages hear of it. It reports
+// whether the site changed.
+func (s *server) refreshSettled(w *watcher) bool {
+	for {
+		start := time.Now()
+		n := w.Seen()
+		paths, all := w.Take()
+		if len(paths) == 0 && !all {
+			return false // read already
+		}
+		ls, err := s.live.update(paths, all)
+		if w.Settled(n) {
+			return s.announce(start, ls, err)
+		}
+	}
+}
+
 // refresh makes the site again from the changed paths (all: from every
-// file) and tells the pages: they reload, or show what went wrong while
-// the last good site stays served. It reports whether the site changed.
+// file) and tells the pages.
 func (s *server) refresh(paths []string, all bool) bool {
 	start := time.Now()
 	ls, err := s.live.update(paths, all)
+	return s.announce(start, ls, err)
+}
+
+// announce tells the pages of a rebuild begun at start: they reload, or
+// show what went wrong while the last good site stays served. It reports
+// whether the site changed.
+func (s *server) announce(start time.Time, ls *liveSite, err error) bool {
 	if err != nil {
 		s.fail(err)
 		return false
@@ -170,10 +194,6 @@ func (s *server) refresh(paths []string, all bool) bool {
 	s.problems = ""
 	s.mu.Unlock()
 	s.broadcast(event{"reload", time.Since(start).String()})
-	// The last site's model is garbage now. Collecting it while the
-	// editor reads the page, rather than during the next refresh, keeps
-	// that refresh as quick as the first.
-	go runtime.GC()
 	return true
 }
 

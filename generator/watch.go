@@ -15,16 +15,23 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// settle is how long the folders must be quiet before a rebuild, so a
-// burst of saves (an editor's temp file and rename, a git checkout)
-// gives one build. It is short because it is part of the time from a
-// save to the page reloading.
-const settle = 20 * time.Millisecond
+// settle is how long the folders must be quiet before pages hear of a
+// rebuild, so a burst of saves (an editor's temp file and rename, a git
+// checkout) gives one reload, never a site read in the middle of it.
+// gather is how long they must be quiet before a rebuild starts: long
+// enough for one save's events to arrive together. A rebuild starts
+// after gather and runs while the rest of settle passes (see Settled),
+// so settle adds to the time from a save to the reload only where the
+// rebuild is quicker.
+const (
+	settle = 30 * time.Millisecond
+	gather = 3 * time.Millisecond
+)
 
-// watcher reports, once changes have settled, that the sources changed,
-// and keeps which paths did until Take is called. It watches every
-// folder under the roots, adding new ones as they appear, since fsnotify
-// does not watch recursively.
+// watcher reports at once that the sources changed, and keeps which
+// paths did until Take is called. It watches every folder under the
+// roots, adding new ones as they appear, since fsnotify does not watch
+// recursively.
 type watcher struct {
 	fs      *fsnotify.Watcher
 	Changes chan struct{}
@@ -34,6 +41,8 @@ type watcher struct {
 	mu      sync.Mutex
 	changed map[string]bool // paths named by events since the last Take
 	lost    bool            // events were lost, so any path may have changed
+	seen    uint64          // events so far
+	last    time.Time       // when the last came
 }
 
 func newWatcher(roots ...string) (*watcher, error) {
@@ -83,7 +92,6 @@ func watchError(dir string, err error) error {
 }
 
 func (w *watcher) loop() {
-	var timer <-chan time.Time
 	for {
 		select {
 		case ev, ok := <-w.fs.Events:
@@ -93,36 +101,68 @@ func (w *watcher) loop() {
 			if base := filepath.Base(ev.Name); strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
 				continue // editors' backup and swap files, hidden folders
 			}
-			w.mu.Lock()
-			w.changed[ev.Name] = true
-			w.mu.Unlock()
 			if ev.Has(fsnotify.Create) {
 				// A new folder may already hold files: watch it and all below.
 				if err := w.addTree(ev.Name); err != nil {
 					w.report(err)
 				}
 			}
-			timer = time.After(settle)
+			w.note(func() { w.changed[ev.Name] = true })
 		case err, ok := <-w.fs.Errors:
 			if !ok {
 				return
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				w.mu.Lock()
-				w.lost = true
-				w.mu.Unlock()
-				timer = time.After(settle)
+				w.note(func() { w.lost = true })
 			}
 			w.report(err)
-		case <-timer:
-			timer = nil
-			select {
-			case w.Changes <- struct{}{}:
-			default: // a rebuild is already due
-			}
 		case <-w.done:
 			return
 		}
+	}
+}
+
+// note records an event and says that the sources changed.
+func (w *watcher) note(record func()) {
+	w.mu.Lock()
+	record()
+	w.seen++
+	w.last = time.Now()
+	w.mu.Unlock()
+	select {
+	case w.Changes <- struct{}{}:
+	default: // already said
+	}
+}
+
+// Seen counts the events so far, once the folders have been quiet for
+// gather.
+func (w *watcher) Seen() uint64 {
+	w.quiet(gather)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.seen
+}
+
+// Settled waits until the folders have been quiet for settle, and reports
+// whether no event came after the first n.
+func (w *watcher) Settled(n uint64) bool {
+	w.quiet(settle)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.seen == n
+}
+
+// quiet waits until no event has come for d.
+func (w *watcher) quiet(d time.Duration) {
+	for {
+		w.mu.Lock()
+		wait := time.Until(w.last.Add(d))
+		w.mu.Unlock()
+		if wait <= 0 {
+			return
+		}
+		time.Sleep(wait)
 	}
 }
 

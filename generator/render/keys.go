@@ -201,7 +201,7 @@ func (r *renderer) groupKey(p *Page) func() string {
 		if g.Intro != nil {
 			f.add(g.Intro.Source)
 		}
-		st := p.Story
+		st := p.Story()
 		f.add(st.Tracked, st.Earlier, len(st.Steps))
 		for _, s := range st.Steps {
 			f.add(s.Date, s.Label, s.Status, s.Event, s.Update, s.Change, s.First, s.Upcoming, s.Article.URL)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -33,8 +32,8 @@ type Page struct {
 	Year     *site.Year
 	Month    *site.Month
 	Latest   []*site.Article
-	Story    *Story  // a topic's or regulator's story, with its status changes marked
-	Search   *Search // the search page's filters
+	story    func() *Story // see Story
+	Search   *Search       // the search page's filters
 }
 
 // FeedLink is one feed a page offers for subscription.
@@ -75,7 +74,8 @@ func feedLinks(title, dir string) []FeedLink {
 func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 	s := r.site
 	set := s.Settings
-	var jobs []job
+	// Articles' pages are most of the files; the rest are a few in ten.
+	jobs := make([]job, 0, len(s.Articles)*5/4+64)
 
 	home := r.newPage("home", set.Title, set.Description, "/")
 	home.Latest = s.Articles[:min(set.PageSize, len(s.Articles))]
@@ -115,7 +115,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 		for _, g := range groups {
 			p := r.newPage(strings.TrimSuffix(kind, "s"), groupTitle(g), groupSummary(g), g.URL)
 			p.Group = g
-			p.Story = story(g)
+			p.story = sync.OnceValue(func() *Story { return story(g) })
 			p.Feeds = append(r.groupFeeds(g), p.Feeds...)
 			jobs = append(jobs, withKey(r.page("group.html", p), r.groupKey(p)))
 			for _, t := range g.Pages[1:] {
@@ -155,28 +155,26 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 	return append(jobs, static...), nil
 }
 
-// articleJobs are the article pages, listed on every core: there is one
-// for each article, and serve lists them again after every change.
+// articleJobs are the article pages. There is one for each article, and
+// serve lists them again after every change, so each page's model is
+// made only when its key or its file is wanted, and not kept.
 func (r *renderer) articleJobs() []job {
-	articles := r.site.Articles
-	jobs := make([]job, len(articles))
-	n := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for part := range n {
-		wg.Go(func() {
-			for i := part; i < len(articles); i += n {
-				a := articles[i]
-				p := r.newPage("article", a.Title, a.Summary, a.URL)
-				p.Article = a
-				for _, g := range a.Topics {
-					p.Feeds = append(r.groupFeeds(g), p.Feeds...)
-				}
-				jobs[i] = withKey(r.page("article.html", p), r.articleKey(p))
-			}
-		})
+	jobs := make([]job, len(r.site.Articles))
+	for i, a := range r.site.Articles {
+		jobs[i] = job{name: fileFor(a.URL), url: a.URL,
+			key:  func() string { return r.articleKey(r.articlePage(a))() },
+			make: func() ([]byte, error) { return r.make("article.html", r.articlePage(a)) }}
 	}
-	wg.Wait()
 	return jobs
+}
+
+func (r *renderer) articlePage(a *site.Article) *Page {
+	p := r.newPage("article", a.Title, a.Summary, a.URL)
+	p.Article = a
+	for _, g := range a.Topics {
+		p.Feeds = append(r.groupFeeds(g), p.Feeds...)
+	}
+	return p
 }
 
 func groupTitle(g *site.Group) string {
@@ -233,6 +231,16 @@ func staticJobs(templates fs.FS) ([]job, error) {
 		return nil, err
 	}
 	return jobs, nil
+}
+
+// Story is a topic's or regulator's story, with its status changes
+// marked, on that group's own page; nil on others. It is worked out the
+// first time the page or its key asks for it.
+func (p *Page) Story() *Story {
+	if p.story == nil {
+		return nil
+	}
+	return p.story()
 }
 
 // Subscriptions are the topics and regulators a page offers feeds for.

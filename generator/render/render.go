@@ -307,11 +307,14 @@ func fileFor(p string) string {
 }
 
 func (r *renderer) page(name string, p *Page) job {
-	return job{name: fileFor(p.URL), url: p.URL, make: func() ([]byte, error) {
-		var buf bytes.Buffer
-		if err := r.theme.execute(&buf, name, p); err != nil {
-			return nil, err
-		}
-		return buf.Bytes(), nil
-	}}
+	return job{name: fileFor(p.URL), url: p.URL, make: func() ([]byte, error) { return r.make(name, p) }}
+}
+
+// make executes the page file name for p.
+func (r *renderer) make(name string, p *Page) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := r.theme.execute(&buf, name, p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

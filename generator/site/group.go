@@ -31,12 +31,6 @@ type Group struct {
 	index map[*Article]int // position in Articles
 }
 
-// statusPoint is a status the story reached at a date.
-type statusPoint struct {
-	date   content.Date
-	status *content.Status
-}
-
 // Step is one dated point of a group's story: an article's publication
 // or an event it reports.
 type Step struct {
@@ -119,36 +113,39 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 // story merges the group's articles and their events into date order and
 // works out the current status.
 func (g *Group) story(s *content.Settings, now time.Time) {
-	type event struct {
-		second int64 // the instant, to the second, as dates are written
-		label  string
-	}
-	seen := map[event]bool{}
+	// The labels of the events gathered, by their instant to the second,
+	// as dates are written: a few at most share one.
+	seen := map[int64][]string{}
+	// The steps are gathered in one block, which costs the collector a
+	// few objects rather than one a step.
+	steps := make([]Step, 0, len(g.Articles)*3/2)
 	g.index = make(map[*Article]int, len(g.Articles))
 	for i, a := range g.Articles {
 		g.index[a] = i
 		if a.Modified.After(g.Updated) {
 			g.Updated = a.Modified
 		}
-		g.Story = append(g.Story, &Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: a.Status, Article: a})
+		steps = append(steps, Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: a.Status, Article: a})
 		if !a.Updated.IsZero() && a.Status != nil {
 			// An updated article's status is where things stood at its
 			// update, not at its first publication.
-			g.Story[len(g.Story)-1].Status = nil
-			g.Story = append(g.Story, &Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: a.Status, Article: a, Update: true})
+			steps[len(steps)-1].Status = nil
+			steps = append(steps, Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: a.Status, Article: a, Update: true})
 		}
 		for j := range a.Events {
 			e := &a.Events[j]
-			key := event{e.Date.Time.Unix(), e.Label}
-			if seen[key] {
+			at := e.Date.Time.Unix()
+			if slices.Contains(seen[at], e.Label) {
 				continue
 			}
-			seen[key] = true
-			g.Story = append(g.Story, &Step{Date: e.Date, Label: e.Label, Status: s.Status(e.Status), Article: a, Event: true})
+			seen[at] = append(seen[at], e.Label)
+			steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: s.Status(e.Status), Article: a, Event: true})
 		}
 	}
-	for i, st := range g.Story {
-		st.order = i
+	g.Story = make([]*Step, len(steps))
+	for i := range steps {
+		steps[i].order = i
+		g.Story[i] = &steps[i]
 	}
 	slices.SortFunc(g.Story, func(a, b *Step) int {
 		if c := a.Date.Time.Compare(b.Date.Time); c != 0 {
@@ -165,15 +162,23 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 		}
 		return cmp.Compare(a.order, b.order)
 	})
+	// The statuses the story reached up to now, in date order; statuses
+	// of events still to come do not count yet.
 	var last *content.Status
-	for _, p := range g.statusPoints(now) {
-		if last != nil && p.status.Key != last.Key {
+	for _, st := range g.Story {
+		if st.Date.Time.After(now) {
+			break
+		}
+		if st.Status == nil {
+			continue
+		}
+		if last != nil && st.Status.Key != last.Key {
 			g.Changes++
 		}
-		if last == nil || p.status.Key != last.Key {
-			g.Since = p.date
+		if last == nil || st.Status.Key != last.Key {
+			g.Since = st.Date
 		}
-		last = p.status
+		last = st.Status
 	}
 	for _, st := range g.Story {
 		if st.Event && stillToCome(st.Date, now) {
@@ -202,21 +207,6 @@ func dayEnd(d content.Date) time.Time {
 		return d.Time.AddDate(0, 1, 0)
 	}
 	return d.Time.AddDate(0, 0, 1)
-}
-
-// statusPoints lists the statuses the story reached up to now, in date
-// order. Statuses of events still to come do not count yet.
-func (g *Group) statusPoints(now time.Time) []statusPoint {
-	var out []statusPoint
-	for _, st := range g.Story {
-		if st.Date.Time.After(now) {
-			break
-		}
-		if st.Status != nil {
-			out = append(out, statusPoint{st.Date, st.Status})
-		}
-	}
-	return out
 }
 
 // link calls add for every article and each group it belongs to, in the

@@ -170,7 +170,7 @@ func sitePath(alias string) string {
 // tagURI mints an RFC 4151 tag URI, stable across edits, rebuilds, new
 // slugs and new hosts.
 func tagURI(authority string, published time.Time, path string) string {
-	return fmt.Sprintf("tag:%s,%s:%s", authority, published.Format("2006-01-02"), path)
+	return "tag:" + authority + "," + published.Format("2006-01-02") + ":" + path
 }
 
 // checkURLs makes sure no two pages claim one URL.
@@ -180,7 +180,7 @@ func (s *Site) checkURLs(set *content.Set) error {
 		line int
 		what string
 	}
-	claims := map[string]claim{}
+	claims := make(map[string]claim, len(s.Articles)+len(s.Held))
 	var errs content.Errors
 	add := func(u string, c claim) {
 		if prev, ok := claims[u]; ok {

@@ -375,6 +375,59 @@ func TestServeWritesOutputAfterChanges(t *testing.T) {
 	})
 }
 
+// TestServeTemplateFailsOnOnePage checks a theme error that only shows
+// when a page is made: the page says what went wrong, the terminal and
+// open pages hear of it once serve writes the output folder, and the
+// output folder stays as the last good build left it.
+func TestServeTemplateFailsOnOnePage(t *testing.T) {
+	dir := t.TempDir()
+	content, templates := filepath.Join(dir, "content"), filepath.Join(dir, "templates")
+	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(templates, os.DirFS("../templates")); err != nil {
+		t.Fatal(err)
+	}
+	ts := serveInBackground(t, options{content: content, templates: templates, out: filepath.Join(dir, "public")})
+	ts.waitPage(t, firstPage, http.StatusOK, firstText)
+	written := filepath.Join(ts.out, "2024", "05", "first", "index.html")
+	before, err := os.ReadFile(written)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := ts.openEvents(t)
+
+	// A field no article has: the theme parses, but no article page can be made.
+	page := filepath.Join(templates, "article.html")
+	good, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, bytes.Replace(good, []byte("<h1>{{.Title}}</h1>"), []byte("<h1>{{.Title}}{{.NoSuchField}}</h1>"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantEvent(t, events, "reload")
+	r := ts.waitPage(t, firstPage, http.StatusInternalServerError, "NoSuchField")
+	if !strings.Contains(r.body, "article.html") || !strings.Contains(r.body, reloadTag) {
+		t.Errorf("GET %s with a broken article.html: got body\n%s\nwant the error, naming article.html, and %s", firstPage, r.body, reloadTag)
+	}
+	if r := ts.get(t, http.MethodGet, "/"); r.status != http.StatusOK {
+		t.Errorf("GET / with a broken article.html: got status %d, want 200: the home page does not use it", r.status)
+	}
+	if e := wantEvent(t, events, "problems"); !strings.Contains(e.data, "NoSuchField") {
+		t.Errorf("problems event: got data %q, want the template's error", e.data)
+	}
+	if after, err := os.ReadFile(written); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("%s after a failed write: got error %v, or other bytes; want it as the last good build left it", written, err)
+	}
+
+	if err := os.WriteFile(page, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantEvent(t, events, "reload")
+	ts.waitPage(t, firstPage, http.StatusOK, firstText)
+}
+
 // TestServeDuringRebuild checks that pages are served at every moment of
 // a rebuild, never a 404 from the output folder the build replaces.
 func TestServeDuringRebuild(t *testing.T) {

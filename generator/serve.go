@@ -219,7 +219,7 @@ func (s *server) write(ctx context.Context, keepIndex bool) {
 		return
 	}
 	r.elapsed = time.Since(start)
-	fmt.Fprint(s.log, "wrote "+o.out+": "+r.summary())
+	fmt.Fprint(s.log, "wrote "+o.out+", "+strings.TrimPrefix(r.summary(), "built "))
 }
 
 // fail reports a failed build to the terminal and to every page.

@@ -91,8 +91,12 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	fmt.Fprintf(log, "serving %s on %s (Ctrl-C to stop)\n", o.content, base)
-	var writeLater <-chan time.Time
-	stopWriting := func() {}
+	var (
+		writeLater  <-chan time.Time
+		stopWriting = func() {}
+		writing     sync.WaitGroup
+	)
+	defer writing.Wait()
 	defer func() { stopWriting() }()
 	for {
 		select {
@@ -106,6 +110,8 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			fmt.Fprintln(log, "stopped")
 			return nil
 		case <-w.Changes:
+			// A write in progress is of a site about to be replaced: it
+			// stops, leaving the folder as it was, while the change is read.
 			stopWriting()
 			if s.refreshSettled(w) {
 				writeLater = time.After(writePause)
@@ -113,15 +119,8 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 		case <-writeLater:
 			writeLater = nil
 			wctx, cancel := context.WithCancel(context.Background())
-			done := make(chan struct{})
-			go func() {
-				defer close(done)
-				s.write(wctx, true)
-			}()
-			stopWriting = func() {
-				cancel()
-				<-done
-			}
+			stopWriting = cancel
+			writing.Go(func() { s.write(wctx, true) })
 		case err := <-w.Errors:
 			fmt.Fprintf(log, "watching: %v\n", err)
 		}
@@ -138,9 +137,10 @@ const maxClients = 64
 
 // server serves the last good build and tells open pages about rebuilds.
 type server struct {
-	opts options
-	log  io.Writer
-	live *live
+	opts    options
+	log     io.Writer
+	live    *live
+	writing sync.Mutex // held while the output folder is written
 
 	mu       sync.Mutex
 	problems string // the errors of the last build, if it failed
@@ -202,6 +202,9 @@ func (s *server) announce(start time.Time, ls *liveSite, err error) bool {
 // index. A write stopped by ctx leaves the folder as it was and says
 // nothing.
 func (s *server) write(ctx context.Context, keepIndex bool) {
+	// One write at a time: a stopped one may still be tidying up.
+	s.writing.Lock()
+	defer s.writing.Unlock()
 	ls := s.live.current()
 	o := s.opts
 	o.keepIndex = keepIndex

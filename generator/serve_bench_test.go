@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -13,8 +14,16 @@ import (
 // the reload event reaching an open page, on the sample site, or on the
 // content folder that BULLETIN_BENCH_CONTENT names (a corpus that
 // generator/bench/corpus wrote, say), editing its first article in path
-// order.
-func BenchmarkServeSaveToReload(b *testing.B) {
+// order. The saves come one after another, each as soon as the last
+// reload arrives, so serve never gets to write its output folder.
+func BenchmarkServeSaveToReload(b *testing.B) { benchmarkSaveToReload(b, false) }
+
+// BenchmarkServeSaveToReloadAfterWrite is BenchmarkServeSaveToReload
+// with a pause after each reload, its clock stopped, until serve has
+// written its output folder, as it does while an editor reads the page.
+func BenchmarkServeSaveToReloadAfterWrite(b *testing.B) { benchmarkSaveToReload(b, true) }
+
+func benchmarkSaveToReload(b *testing.B, pause bool) {
 	dir := b.TempDir()
 	content := filepath.Join(dir, "content")
 	source, article := "../content", filepath.Join("articles", "2025", "2025-03-27-ics-assessments-paused-again.md")
@@ -51,5 +60,16 @@ func BenchmarkServeSaveToReload(b *testing.B) {
 			b.Fatal(err)
 		}
 		wantEvent(b, events, "reload")
+		if pause {
+			b.StopTimer()
+			eventually(b, time.Minute, func() error {
+				// Once at the start, then once after each save.
+				if n := strings.Count(ts.log.String(), "\nwrote "); n < i+2 {
+					return fmt.Errorf("serve wrote its output folder %d times, want %d", n, i+2)
+				}
+				return nil
+			})
+			b.StartTimer()
+		}
 	}
 }

@@ -94,9 +94,9 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	var (
 		writeLater  <-chan time.Time
 		stopWriting = func() {}
-		writing     sync.WaitGroup
+		writes      sync.WaitGroup
 	)
-	defer writing.Wait()
+	defer writes.Wait()
 	defer func() { stopWriting() }()
 	for {
 		select {
@@ -120,7 +120,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			writeLater = nil
 			wctx, cancel := context.WithCancel(context.Background())
 			stopWriting = cancel
-			writing.Go(func() { s.write(wctx, true) })
+			writes.Go(func() { s.write(wctx, true) })
 		case err := <-w.Errors:
 			fmt.Fprintf(log, "watching: %v\n", err)
 		}
@@ -140,7 +140,7 @@ type server struct {
 	opts    options
 	log     io.Writer
 	live    *live
-	writing sync.Mutex // held while the output folder is written
+	writeMu sync.Mutex // held while the output folder is written
 
 	mu       sync.Mutex
 	problems string // the errors of the last build, if it failed
@@ -188,8 +188,7 @@ func (s *server) announce(start time.Time, ls *liveSite, err error) bool {
 		s.fail(err)
 		return false
 	}
-	r := report{Articles: len(ls.site.Articles)}
-	fmt.Fprintf(s.log, "built %d articles in %s, served from memory\n", r.Articles, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(s.log, "built %d articles in %s, served from memory\n", len(ls.site.Articles), time.Since(start).Round(time.Millisecond))
 	s.mu.Lock()
 	s.problems = ""
 	s.mu.Unlock()
@@ -203,8 +202,8 @@ func (s *server) announce(start time.Time, ls *liveSite, err error) bool {
 // nothing.
 func (s *server) write(ctx context.Context, keepIndex bool) {
 	// One write at a time: a stopped one may still be tidying up.
-	s.writing.Lock()
-	defer s.writing.Unlock()
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	ls := s.live.current()
 	o := s.opts
 	o.keepIndex = keepIndex

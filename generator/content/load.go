@@ -4,7 +4,8 @@
 //
 // It gives back a Set: the settings with defaults filled in and every
 // article checked field by field and converted to HTML, which Spill can
-// then move out of memory. Every problem in every file is returned at
+// then move out of memory, and which Update brings up to date after
+// changes by reading only the files that changed. Every problem in every file is returned at
 // once, each with its file and line. It knows
 // nothing of URLs beyond slugs, of the site's pages or of the disk
 // beyond the fs.FS it is given; joining articles into a site is left to

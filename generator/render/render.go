@@ -2,9 +2,10 @@
 // theme's html/template files, RSS, Atom and JSON feeds, the sitemap,
 // robots.txt, alias redirects, and the theme's static files.
 //
-// It takes the theme as an fs.FS and a *site.Site, and hands each file,
-// as bytes, to a Sink as soon as it is made, from several goroutines at
-// once; it never holds the whole site in memory. It reads no articles,
+// It takes the theme as an fs.FS and a *site.Site, and lists the site's
+// files (Plan). Site hands each file, as bytes, to a Sink as soon as it
+// is made, from several goroutines at once, and never holds the whole
+// site in memory; serve asks for one file at a time (Files.Make). It reads no articles,
 // converts no Markdown and writes nothing to disk itself.
 package render
 

@@ -5,8 +5,9 @@
 // It takes the theme as an fs.FS and a *site.Site, and lists the site's
 // files (Plan). Site hands each file, as bytes, to a Sink as soon as it
 // is made, from several goroutines at once, and never holds the whole
-// site in memory; serve asks for one file at a time (Files.Make). It reads no articles,
-// converts no Markdown and writes nothing to disk itself.
+// site in memory; serve asks for one file at a time (Files.Make). It
+// reads no articles, converts no Markdown and writes nothing to disk
+// itself.
 package render
 
 import (

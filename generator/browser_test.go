@@ -604,3 +604,40 @@ var pdfPage = regexp.MustCompile(`/Type\s*/Page\b[^s]`)
 func pdfPages(pdf []byte) int {
 	return len(pdfPage.FindAll(pdf, -1))
 }
+
+// TestServeReloadsInBrowser opens a page that serve made in Chromium and
+// edits its article: the page reloads by itself and shows the edit; a
+// broken article puts the errors over the page, which stays readable,
+// and the fix takes them away.
+func TestServeReloadsInBrowser(t *testing.T) {
+	ts := startServe(t)
+	ctx := newBrowser(t)
+	heading := `document.querySelector("h1")?.textContent ?? ""`
+	overlay := `document.getElementById("bulletin-problems")?.textContent ?? ""`
+	until := func(what, script, want string) {
+		t.Helper()
+		var got string
+		eventually(t, waitTime, func() error {
+			got = get(t, ctx, what, chromedp.Evaluate[string](script))
+			if !strings.Contains(got, want) {
+				return fmt.Errorf("%s: got %q, want %q in it", what, got, want)
+			}
+			return nil
+		})
+	}
+	do(t, ctx, "opening the article", chromedp.Navigate(ts.url+firstPage))
+	until("reading the heading", heading, "First")
+	// The page listens for rebuilds once its script has connected.
+	until("waiting for the live-reload stream", `String(document.readyState)`, "complete")
+	time.Sleep(200 * time.Millisecond)
+
+	ts.edit(t, firstFile, "title: First", "title: First, edited")
+	until("reading the heading after the edit", heading, "First, edited")
+
+	ts.edit(t, firstFile, "date: 2024-05-10\n", "date: 10/05/2024\n")
+	until("reading the overlay after breaking the article", overlay, "is not a date")
+	until("reading the heading under the overlay", heading, "First, edited")
+
+	ts.edit(t, firstFile, "date: 10/05/2024\n", "date: 2024-05-10\n")
+	until("reading the overlay after the fix", "("+overlay+`) || "gone"`, "gone")
+}

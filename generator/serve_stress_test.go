@@ -42,17 +42,8 @@ func TestServeSurvivesAbuse(t *testing.T) {
 	if _, err := os.Stat("/proc/self/fdinfo"); err != nil {
 		t.Skip("needs /proc to count inotify watches")
 	}
-	dir := t.TempDir()
-	content, templates := filepath.Join(dir, "content"), filepath.Join(dir, "templates")
-	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.CopyFS(templates, os.DirFS("../templates")); err != nil {
-		t.Fatal(err)
-	}
-	ts := serveInBackground(t, options{content: content, templates: templates, out: filepath.Join(dir, "public")})
-	ts.content = content
-	ts.waitPage(t, "/", http.StatusOK, "Test Bulletin")
+	ts, templates := startServeWithTheme(t)
+	content, dir := ts.content, t.TempDir()
 	watches, goroutines := inotifyWatches(t), runtime.NumGoroutine()
 	builds := func() int {
 		return strings.Count(ts.log.String(), "\nbuilt ") + strings.Count(ts.log.String(), "build failed")

@@ -68,6 +68,24 @@ func startServe(t testing.TB) *testServer {
 	return ts
 }
 
+// startServeWithTheme is startServe with a copy of the theme, for a test
+// to change; it gives the copy's folder.
+func startServeWithTheme(t testing.TB) (*testServer, string) {
+	t.Helper()
+	dir := t.TempDir()
+	content, templates := filepath.Join(dir, "content"), filepath.Join(dir, "templates")
+	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(templates, os.DirFS("../templates")); err != nil {
+		t.Fatal(err)
+	}
+	ts := serveInBackground(t, options{content: content, templates: templates, out: filepath.Join(dir, "public")})
+	ts.content = content
+	ts.waitPage(t, "/", http.StatusOK, "Test Bulletin")
+	return ts, templates
+}
+
 // serveInBackground runs serve with o in a goroutine until the test ends.
 func serveInBackground(t testing.TB, o options) *testServer {
 	t.Helper()
@@ -380,16 +398,7 @@ func TestServeWritesOutputAfterChanges(t *testing.T) {
 // open pages hear of it once serve writes the output folder, and the
 // output folder stays as the last good build left it.
 func TestServeTemplateFailsOnOnePage(t *testing.T) {
-	dir := t.TempDir()
-	content, templates := filepath.Join(dir, "content"), filepath.Join(dir, "templates")
-	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.CopyFS(templates, os.DirFS("../templates")); err != nil {
-		t.Fatal(err)
-	}
-	ts := serveInBackground(t, options{content: content, templates: templates, out: filepath.Join(dir, "public")})
-	ts.waitPage(t, firstPage, http.StatusOK, firstText)
+	ts, templates := startServeWithTheme(t)
 	written := filepath.Join(ts.out, "2024", "05", "first", "index.html")
 	before, err := os.ReadFile(written)
 	if err != nil {

@@ -161,12 +161,7 @@ func build(o options) (result, error) {
 		return result{}, err
 	}
 	defer spillBodies(o.out, set.Articles)()
-	s, err := site.New(set, o.now)
-	if err != nil {
-		return result{}, err
-	}
-	s.Search = o.pagefind != ""
-	files, err := render.Plan(os.DirFS(o.templates), filepath.ToSlash(o.templates), s)
+	s, files, err := plan(o, set, o.now)
 	if err != nil {
 		return result{}, err
 	}
@@ -190,10 +185,25 @@ func load(o options, store *cache.Store[content.Entry], sums map[string]string) 
 	if err != nil {
 		return nil, err
 	}
+	return set, nil
+}
+
+// plan makes the site model of set as it stands at now, with the options'
+// base URL and search, and lists its files.
+func plan(o options, set *content.Set, now time.Time) (*site.Site, *render.Files, error) {
 	if o.baseURL != "" {
 		set.Settings.BaseURL = content.NormalizeBaseURL(o.baseURL)
 	}
-	return set, nil
+	s, err := site.New(set, now)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.Search = o.pagefind != ""
+	files, err := render.Plan(os.DirFS(o.templates), filepath.ToSlash(o.templates), s)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, files, nil
 }
 
 // publish writes the files of s into the output folder, with the content

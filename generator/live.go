@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -61,16 +62,8 @@ func (l *live) update(paths []string, all bool) (*liveSite, error) {
 		return nil, err
 	}
 	l.set, l.dirty, l.whole = set, nil, false
-	if l.o.baseURL != "" {
-		set.Settings.BaseURL = content.NormalizeBaseURL(l.o.baseURL)
-	}
 	made := time.Now()
-	s, err := site.New(set, made)
-	if err != nil {
-		return nil, err
-	}
-	s.Search = l.o.pagefind != ""
-	files, err := render.Plan(os.DirFS(l.o.templates), filepath.ToSlash(l.o.templates), s)
+	s, files, err := plan(l.o, set, made)
 	if err != nil {
 		return nil, err
 	}
@@ -99,12 +92,7 @@ func contentPaths(root string, paths []string) (rel []string, whole bool) {
 // isAsset reports whether name is one of the content folder's files that
 // the site publishes as they are.
 func (ls *liveSite) isAsset(name string) bool {
-	for _, a := range ls.site.Assets {
-		if a == name {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(ls.site.Assets, name)
 }
 
 // inSearch reports whether name is a file of the search index, which

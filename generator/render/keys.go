@@ -104,21 +104,19 @@ func groupRef(g *site.Group) []string {
 // articleKey covers an article page: the article as read (its Source
 // hash covers every field of the file), what site worked out for it, and
 // what it shows of its topics, regulators, related and newer articles.
-func (r *renderer) articleKey(p *Page) func() string {
-	return func() string {
-		a := p.Article
-		f := r.pageKey("article.html", p).add(a.Source, a.URL, a.ID, a.Modified, a.Status)
-		for _, g := range categories(a) {
-			f.add(groupRef(g))
-		}
-		for _, b := range a.Related() {
-			f.add(b.URL, b.Title, b.Date)
-		}
-		if a.Newer != nil {
-			f.add(a.Newer.URL, a.Newer.Title, a.Newer.Date, groupRef(a.NewerTopic))
-		}
-		return f.String()
+func (r *renderer) articleKey(p *Page) string {
+	a := p.Article
+	f := r.pageKey("article.html", p).add(a.Source, a.URL, a.ID, a.Modified, a.Status)
+	for _, g := range categories(a) {
+		f.add(groupRef(g))
 	}
+	for _, b := range a.Related() {
+		f.add(b.URL, b.Title, b.Date)
+	}
+	if a.Newer != nil {
+		f.add(a.Newer.URL, a.Newer.Title, a.Newer.Date, groupRef(a.NewerTopic))
+	}
+	return f.String()
 }
 
 // feedKey covers one feed file: the feed's own fields and each entry's

@@ -162,7 +162,7 @@ func (r *renderer) articleJobs() []job {
 	jobs := make([]job, len(r.site.Articles))
 	for i, a := range r.site.Articles {
 		jobs[i] = job{name: fileFor(a.URL), url: a.URL,
-			key:  func() string { return r.articleKey(r.articlePage(a))() },
+			key:  func() string { return r.articleKey(r.articlePage(a)) },
 			make: func() ([]byte, error) { return r.make("article.html", r.articlePage(a)) }}
 	}
 	return jobs

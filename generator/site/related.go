@@ -2,11 +2,8 @@ package site
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 )
 
 // window is how many neighbours in date order each shared topic or
@@ -101,20 +98,4 @@ func newer(a *Article) (*Article, *Group) {
 		}
 	}
 	return nil, nil
-}
-
-// each runs fn for every item and its index, on every core, taking the
-// next item as a core comes free, since items may differ in size: fn may
-// write to its item and read any other.
-func each[T any](items []T, fn func(int, T)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(items)) {
-		wg.Go(func() {
-			for i := next.Add(1) - 1; i < int64(len(items)); i = next.Add(1) - 1 {
-				fn(int(i), items[i])
-			}
-		})
-	}
-	wg.Wait()
 }

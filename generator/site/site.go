@@ -12,9 +12,11 @@ package site
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"bulletin/generator/content"
@@ -271,4 +273,20 @@ func until(s *Site, now time.Time) time.Time {
 		}
 	}
 	return first
+}
+
+// each runs fn for every item and its index, on every core, taking the
+// next item as a core comes free, since items may differ in size: fn may
+// write to its item and read any other.
+func each[T any](items []T, fn func(int, T)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(items)) {
+		wg.Go(func() {
+			for i := next.Add(1) - 1; i < int64(len(items)); i = next.Add(1) - 1 {
+				fn(int(i), items[i])
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -162,11 +162,12 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 		}
 		return cmp.Compare(a.order, b.order)
 	})
-	// The statuses the story reached up to now, in date order; statuses
-	// of events still to come do not count yet.
+	// The statuses a topic's story reached up to now, in date order;
+	// statuses of events still to come do not count yet. A regulator's
+	// story mixes many matters, so no status of one stands for it.
 	var last *content.Status
 	for _, st := range g.Story {
-		if st.Date.Time.After(now) {
+		if g.Kind != "topics" || st.Date.Time.After(now) {
 			break
 		}
 		if st.Status == nil {

@@ -464,6 +464,38 @@ func TestGroupStatus(t *testing.T) {
 	}
 }
 
+// A regulator's story mixes many matters: the status of its newest
+// article is not the regulator's, and only its intro page can give one.
+func TestRegulatorStatus(t *testing.T) {
+	tests := []struct {
+		name  string
+		intro string // the intro page's status; "-" for no intro page
+		want  string
+	}{
+		{name: "from its articles alone", intro: "-", want: "none"},
+		{name: "intro page without a status", intro: "", want: "none"},
+		{name: "intro page's status", intro: "in-force", want: "in-force"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := article("a", day(2025, 3, 1))
+			a.Regulators = []string{"CQC"}
+			a.Status = "paused"
+			set := &content.Set{Settings: testSettings(), Articles: []*content.Article{a}}
+			if tt.intro != "-" {
+				set.Regulators = []*content.Page{{File: "content/regulators/cqc.md", Slug: "cqc", Title: "Care Quality Commission", Status: tt.intro}}
+			}
+			g := findGroup(t, buildSet(t, set, testNow).Regulators, "cqc")
+			if got := statusKey(g.Status); got != tt.want {
+				t.Errorf("got status %s, want %s", got, tt.want)
+			}
+			if !g.Since.Time.IsZero() || g.Changes != 0 {
+				t.Errorf("got since %s and %d changes, want neither", g.Since.Time, g.Changes)
+			}
+		})
+	}
+}
+
 func TestGroupUpdated(t *testing.T) {
 	a := article("a", day(2025, 3, 1))
 	a.Topics = []string{"ICS assessments"}

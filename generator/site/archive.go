@@ -75,29 +75,27 @@ func months(articles []*Article) []*Month {
 }
 
 // timeline pages the articles below base, as /timeline/ does for the
-// whole site and a topic's page for its own. Numbered pages are counted
-// from the oldest article, so /timeline/page/3/ keeps the same articles
-// however many are published later; base itself shows the newest size
-// articles.
+// whole site and a topic's page for its own. Numbered pages hold size
+// articles each, counted from the oldest, so /timeline/page/3/ keeps the
+// same articles however many are published later; base shows the rest,
+// the newest: from size to twice size less one, or all when fewer. No
+// article is on two pages.
 func timeline(base string, articles []*Article, size int) []*Page {
 	n := len(articles)
-	numbered := (n + size - 1) / size
+	numbered := max(n/size-1, 0)
+	shown := n - numbered*size // on base, newest first
 	pageURL := func(k int) string { return fmt.Sprintf("%spage/%d/", base, k) }
-	first := &Page{URL: base, Months: months(articles[:min(size, n)]), Of: numbered}
-	if n > size {
-		// The oldest of the first page's articles sits in this numbered page;
-		// the page below it holds older ones.
-		first.Older = pageURL(chunkOf(n, size, size))
+	first := &Page{URL: base, Months: months(articles[:shown]), Of: numbered}
+	if numbered > 0 {
+		first.Older = pageURL(numbered)
 	}
 	pages := []*Page{first}
 	for k := numbered; k >= 1; k-- {
-		// Chunk k holds the articles at oldest-first positions (k-1)*size to k*size-1.
+		// Page k holds the articles at oldest-first positions (k-1)*size to k*size-1.
 		lo, hi := n-k*size, n-(k-1)*size
-		p := &Page{URL: pageURL(k), Number: k, Months: months(articles[max(lo, 0):hi]), Of: numbered}
+		p := &Page{URL: pageURL(k), Number: k, Months: months(articles[lo:hi]), Of: numbered, Newer: base}
 		if k < numbered {
 			p.Newer = pageURL(k + 1)
-		} else {
-			p.Newer = base
 		}
 		if k > 1 {
 			p.Older = pageURL(k - 1)
@@ -105,11 +103,6 @@ func timeline(base string, articles []*Article, size int) []*Page {
 		pages = append(pages, p)
 	}
 	return pages
-}
-
-// chunkOf is the numbered page holding the article at newest-first index i.
-func chunkOf(n, size, i int) int {
-	return (n-1-i)/size + 1
 }
 
 // Articles lists the page's articles, newest first.

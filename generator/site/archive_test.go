@@ -158,45 +158,41 @@ func TestTimeline(t *testing.T) {
 		{
 			name: "one",
 			n:    1,
-			want: []page{
-				{"/timeline/", 0, []string{"a01"}, "", "", 1},
-				{"/timeline/page/1/", 1, []string{"a01"}, "/timeline/", "", 1},
-			},
+			want: []page{{"/timeline/", 0, []string{"a01"}, "", "", 0}},
 		},
 		{
 			name: "one full page",
 			n:    3,
-			want: []page{
-				{"/timeline/", 0, []string{"a03", "a02", "a01"}, "", "", 1},
-				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/", "", 1},
-			},
+			want: []page{{"/timeline/", 0, []string{"a03", "a02", "a01"}, "", "", 0}},
 		},
 		{
-			name: "one more than a page",
-			n:    4,
-			want: []page{
-				{"/timeline/", 0, []string{"a04", "a03", "a02"}, "", "/timeline/page/1/", 2},
-				{"/timeline/page/2/", 2, []string{"a04"}, "/timeline/", "/timeline/page/1/", 2},
-				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/page/2/", "", 2},
-			},
+			name: "fewer than two pages, all on the first",
+			n:    5,
+			want: []page{{"/timeline/", 0, []string{"a05", "a04", "a03", "a02", "a01"}, "", "", 0}},
 		},
 		{
 			name: "two full pages",
 			n:    6,
 			want: []page{
-				{"/timeline/", 0, []string{"a06", "a05", "a04"}, "", "/timeline/page/1/", 2},
-				{"/timeline/page/2/", 2, []string{"a06", "a05", "a04"}, "/timeline/", "/timeline/page/1/", 2},
-				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/page/2/", "", 2},
+				{"/timeline/", 0, []string{"a06", "a05", "a04"}, "", "/timeline/page/1/", 1},
+				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/", "", 1},
 			},
 		},
 		{
-			name: "newest page part full",
+			name: "the newest part page stays on the first",
 			n:    8,
 			want: []page{
-				{"/timeline/", 0, []string{"a08", "a07", "a06"}, "", "/timeline/page/2/", 3},
-				{"/timeline/page/3/", 3, []string{"a08", "a07"}, "/timeline/", "/timeline/page/2/", 3},
-				{"/timeline/page/2/", 2, []string{"a06", "a05", "a04"}, "/timeline/page/3/", "/timeline/page/1/", 3},
-				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/page/2/", "", 3},
+				{"/timeline/", 0, []string{"a08", "a07", "a06", "a05", "a04"}, "", "/timeline/page/1/", 1},
+				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/", "", 1},
+			},
+		},
+		{
+			name: "three full pages",
+			n:    9,
+			want: []page{
+				{"/timeline/", 0, []string{"a09", "a08", "a07"}, "", "/timeline/page/2/", 2},
+				{"/timeline/page/2/", 2, []string{"a06", "a05", "a04"}, "/timeline/", "/timeline/page/1/", 2},
+				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/page/2/", "", 2},
 			},
 		},
 	}
@@ -215,35 +211,42 @@ func TestTimeline(t *testing.T) {
 }
 
 // TestTimelineStable protects links to numbered timeline pages: once a
-// page is full, publishing newer articles never changes what it shows,
-// and every page's URL stays.
+// numbered page is made, publishing newer articles never changes what it
+// shows, and every page's URL stays. Every article is on one page.
 func TestTimelineStable(t *testing.T) {
 	const size, most = 3, 14
 	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 	all := numbered(most)
-	first := map[string][]string{} // page URL → its articles when first full
-	seen := map[string]bool{}
+	first := map[string][]string{} // page URL → its articles when made
 	for n := 1; n <= most; n++ {
 		s := build(t, now, all[:n]...)
 		got := map[string]bool{}
-		for _, p := range s.Timeline[1:] {
-			got[p.URL] = true
+		var onPages []string
+		for _, p := range s.Timeline {
 			shown := pageSlugs(p)
+			onPages = append(onPages, shown...)
+			if p.Number == 0 {
+				if len(shown) < min(size, n) || len(shown) >= 2*size {
+					t.Errorf("%d articles: /timeline/ shows %d, want %d to %d", n, len(shown), min(size, n), 2*size-1)
+				}
+				continue
+			}
+			got[p.URL] = true
+			if len(shown) != size {
+				t.Errorf("%d articles: %s shows %d, want %d", n, p.URL, len(shown), size)
+			}
 			if want, ok := first[p.URL]; ok && !slices.Equal(shown, want) {
 				t.Errorf("%d articles: %s got %q, want %q as before", n, p.URL, shown, want)
 			}
-			if len(shown) == size && first[p.URL] == nil {
-				first[p.URL] = shown
-			}
+			first[p.URL] = shown
 		}
-		for u := range seen {
+		for u := range first {
 			if !got[u] {
 				t.Errorf("%d articles: %s is gone", n, u)
 			}
 		}
-		seen = got
-		if front := pageSlugs(s.Timeline[0]); !slices.Equal(front, slugs(s.Articles[:min(size, n)])) {
-			t.Errorf("%d articles: /timeline/ got %q, want the newest %d", n, front, size)
+		if want := slugs(s.Articles); !slices.Equal(onPages, want) {
+			t.Errorf("%d articles: the pages show %q, want each article once, newest first: %q", n, onPages, want)
 		}
 	}
 }
@@ -259,30 +262,36 @@ func TestTimelineMonths(t *testing.T) {
 	for _, m := range s.Timeline[0].Months {
 		got = append(got, fmt.Sprintf("%s %v", m.Label(), slugs(m.Articles)))
 	}
-	want := []string{"April 2025 [a]", "March 2025 [b c]"}
+	want := []string{"April 2025 [a]", "March 2025 [b c]", "December 2024 [d]"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got /timeline/ months %q, want %q", got, want)
 	}
 }
 
 func TestGroupPages(t *testing.T) {
-	for _, n := range []int{2, 3, 7} { // page size 3
+	tests := []struct {
+		n, pages, first int // articles (page size 3), pages, and articles on the group's own
+	}{
+		{n: 2, pages: 1, first: 2},
+		{n: 3, pages: 1, first: 3},
+		{n: 5, pages: 1, first: 5},
+		{n: 7, pages: 2, first: 4},
+		{n: 9, pages: 3, first: 3},
+	}
+	for _, tt := range tests {
+		n := tt.n
 		articles := numbered(n)
 		for _, a := range articles {
 			a.Topics = []string{"ICS assessments"}
 		}
 		s := build(t, testNow, articles...)
 		g := findGroup(t, s.Topics, "ics-assessments")
-		wantPages := 1
-		if n > 3 {
-			wantPages = 1 + (n+2)/3
-		}
-		if len(g.Pages) != wantPages {
-			t.Errorf("%d articles: got %d pages, want %d", n, len(g.Pages), wantPages)
+		if len(g.Pages) != tt.pages {
+			t.Errorf("%d articles: got %d pages, want %d", n, len(g.Pages), tt.pages)
 			continue
 		}
-		if got := len(g.Pages[0].Articles()); got != min(n, 3) {
-			t.Errorf("%d articles: the group's page lists %d, want %d", n, got, min(n, 3))
+		if got := len(g.Pages[0].Articles()); got != tt.first {
+			t.Errorf("%d articles: the group's page lists %d, want %d", n, got, tt.first)
 		}
 		for _, p := range g.Pages[1:] {
 			if !strings.HasPrefix(p.URL, "/topics/ics-assessments/page/") {

@@ -22,6 +22,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"bulletin/generator/render"
 )
 
 //go:embed reload.js
@@ -306,6 +308,8 @@ func (s *server) file(w http.ResponseWriter, r *http.Request) {
 	if path.Ext(name) == ".html" {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		data = injectScript(data)
+	} else if ct := render.MediaType(name); ct != "" {
+		w.Header().Set("Content-Type", ct+"; charset=utf-8")
 	} else if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
 		w.Header().Set("Content-Type", ct)
 	}

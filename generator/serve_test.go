@@ -620,6 +620,28 @@ func TestServeInjectsReloadScript(t *testing.T) {
 	}
 }
 
+// TestServeContentTypes checks that each kind of file is served with
+// the media type the README asks a host for.
+func TestServeContentTypes(t *testing.T) {
+	ts := startServe(t)
+	tests := []struct{ path, want string }{
+		{"/", "text/html; charset=utf-8"},
+		{"/feed.xml", "application/rss+xml; charset=utf-8"},
+		{"/atom.xml", "application/atom+xml; charset=utf-8"},
+		{"/feed.json", "application/feed+json; charset=utf-8"},
+		{"/topics/assessments/feed.xml", "application/rss+xml; charset=utf-8"},
+		{"/topics/assessments/key-dates.ics", "text/calendar; charset=utf-8"},
+		{"/style.css", "text/css; charset=utf-8"},
+		{"/images/chart.svg", "image/svg+xml"},
+	}
+	for _, tt := range tests {
+		r := ts.get(t, http.MethodGet, tt.path)
+		if got := r.header.Get("Content-Type"); r.status != http.StatusOK || got != tt.want {
+			t.Errorf("GET %s: got status %d and Content-Type %q, want 200 and %q", tt.path, r.status, got, tt.want)
+		}
+	}
+}
+
 // TestServeMethods checks that only GET and HEAD are answered.
 func TestServeMethods(t *testing.T) {
 	ts := startServe(t)

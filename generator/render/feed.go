@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"html"
 	"html/template"
+	"path"
 	"strings"
 	"sync"
 	"time"
@@ -34,7 +35,28 @@ const (
 	rssFile  = "feed.xml"
 	atomFile = "atom.xml"
 	jsonFile = "feed.json"
+
+	rssType  = "application/rss+xml"
+	atomType = "application/atom+xml"
+	jsonType = "application/feed+json"
 )
+
+// MediaType is the media type to serve a file of the site with, for the
+// files whose extension does not say it: the feeds and the key dates
+// calendars. It is empty for any other file.
+func MediaType(name string) string {
+	switch path.Base(name) {
+	case rssFile:
+		return rssType
+	case atomFile:
+		return atomType
+	case jsonFile:
+		return jsonType
+	case calendarFile:
+		return "text/calendar"
+	}
+	return ""
+}
 
 func (f *feed) items() []*site.Article { return f.Articles[:min(feedSize, len(f.Articles))] }
 
@@ -75,7 +97,7 @@ func (r *renderer) atom(f *feed) ([]byte, error) {
 		},
 		Lang: s.Settings.Language,
 		Links: []feeds.AtomLink{
-			{Href: self, Rel: "self", Type: "application/atom+xml"},
+			{Href: self, Rel: "self", Type: atomType},
 			{Href: r.abs(f.Page), Rel: "alternate", Type: "text/html"},
 		},
 	}
@@ -143,7 +165,7 @@ func (r *renderer) rss(f *feed) ([]byte, error) {
 			Language:      s.Settings.Language,
 			LastBuildDate: f.Updated.Format(time.RFC1123Z),
 		},
-		Self: atomLink{Href: r.abs(f.Dir + rssFile), Rel: "self", Type: "application/rss+xml"},
+		Self: atomLink{Href: r.abs(f.Dir + rssFile), Rel: "self", Type: rssType},
 	}
 	for _, a := range f.items() {
 		body, err := r.entryHTML(a)

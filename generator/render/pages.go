@@ -64,9 +64,9 @@ func (r *renderer) groupFeeds(g *site.Group) []FeedLink {
 
 func feedLinks(title, dir string) []FeedLink {
 	return []FeedLink{
-		{Title: title + " (RSS)", Type: "application/rss+xml", URL: dir + rssFile, Label: "RSS"},
-		{Title: title + " (Atom)", Type: "application/atom+xml", URL: dir + atomFile, Label: "Atom"},
-		{Title: title + " (JSON Feed)", Type: "application/feed+json", URL: dir + jsonFile, Label: "JSON Feed"},
+		{Title: title + " (RSS)", Type: rssType, URL: dir + rssFile, Label: "RSS"},
+		{Title: title + " (Atom)", Type: atomType, URL: dir + atomFile, Label: "Atom"},
+		{Title: title + " (JSON Feed)", Type: jsonType, URL: dir + jsonFile, Label: "JSON Feed"},
 	}
 }
 

@@ -2,6 +2,9 @@
 # Builds the site: ./build.sh [command] [flags]; with no command, builds content/ into public/.
 # build and serve also index the site for search with Pagefind when Node.js is installed
 # (a pagefind on the PATH is used as it is; otherwise npx fetches pagefind@1).
+# The generator is built into the user's cache folder, one binary per checkout, and run
+# with exec rather than go run, so its exit code, its output and signals such as Ctrl-C
+# pass between it and the caller unchanged; go build rewrites it only when the code changed.
 set -eu
 cd "$(dirname "$0")"
 
@@ -22,4 +25,6 @@ build | serve)
 	fi
 	;;
 esac
-exec go run ./generator "$cmd" "$@"
+bin="${XDG_CACHE_HOME:-${HOME:?set HOME or XDG_CACHE_HOME}/.cache}/bulletin$(pwd)/bulletin"
+go build -o "$bin" ./generator
+exec "$bin" "$cmd" "$@"

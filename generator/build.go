@@ -47,27 +47,26 @@ func (o *options) addFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.pagefind, "pagefind", "", `command that runs Pagefind to index the site for search, e.g. "npx --yes pagefind@1" (empty: no search)`)
 }
 
-func parseFlags(name string, args []string, stderr io.Writer, o *options) error {
-	flags := flag.NewFlagSet(name, flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	o.addFlags(flags)
-	if err := flags.Parse(args); err != nil {
+// parseFlags parses the flags of build, or of a command that takes
+// build's flags and defines its own in flags too.
+func parseFlags(flags *flag.FlagSet, args []string, stdout, stderr io.Writer, o *options) error {
+	if err := parse(flags, args, stdout, stderr); err != nil {
 		return err
 	}
 	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "%s: unexpected arguments: %s\n", name, strings.Join(flags.Args(), " "))
-		return errUsage
+		return usageError(flags, stderr, "unexpected arguments: %s", strings.Join(flags.Args(), " "))
 	}
 	if o.baseURL != "" && !strings.HasPrefix(o.baseURL, "http://") && !strings.HasPrefix(o.baseURL, "https://") {
-		fmt.Fprintf(stderr, "%s: -base-url %q: give an absolute http(s) URL\n", name, o.baseURL)
-		return errUsage
+		return usageError(flags, stderr, "-base-url %q: give an absolute http(s) URL", o.baseURL)
 	}
 	return nil
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	o := options{now: time.Now()}
-	if err := parseFlags("build", args, stderr, &o); err != nil {
+	flags := newFlags("build", "bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]")
+	o.addFlags(flags)
+	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err
 	}
 	r, err := build(o)

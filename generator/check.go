@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/url"
@@ -30,17 +29,18 @@ type finding struct {
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	o := options{now: time.Now()}
-	flags := flag.NewFlagSet("check", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+	flags := newFlags("check", "bulletin check [-content DIR] [-templates DIR] [-format text|github]")
 	flags.StringVar(&o.content, "content", "content", "folder of articles and site.yaml")
 	flags.StringVar(&o.templates, "templates", "templates", "folder of the theme's templates")
 	format := flags.String("format", "text", "text, or github for GitHub Actions annotations")
-	if err := flags.Parse(args); err != nil {
+	if err := parse(flags, args, stdout, stderr); err != nil {
 		return err
 	}
+	if flags.NArg() > 0 {
+		return usageError(flags, stderr, "unexpected arguments: %s", strings.Join(flags.Args(), " "))
+	}
 	if *format != "text" && *format != "github" {
-		fmt.Fprintf(stderr, "check: -format %q: use text or github\n", *format)
-		return errUsage
+		return usageError(flags, stderr, "-format %q: use text or github", *format)
 	}
 	found := check(o)
 	failed := false

@@ -32,7 +32,8 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// errUsage marks a mistake on the command line (exit code 2).
+// errUsage marks a mistake on the command line (exit code 2), already
+// explained on stderr.
 var errUsage = errors.New("usage")
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -58,13 +59,51 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0
-	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, errUsage):
 		return 2
 	case errors.Is(err, errSilent):
 		return 1
 	}
 	fmt.Fprintln(stderr, err)
 	return 1
+}
+
+// newFlags returns the flag set of a command whose help starts with the
+// usage line given.
+func newFlags(name, usage string) *flag.FlagSet {
+	flags := flag.NewFlagSet(name, flag.ContinueOnError)
+	flags.Usage = func() {
+		fmt.Fprintf(flags.Output(), "usage: %s\n\nflags:\n", usage)
+		flags.PrintDefaults()
+	}
+	return flags
+}
+
+// parse parses a command's flags from args. For -h or -help it prints
+// the command's help on stdout and returns flag.ErrHelp; for a mistake
+// it prints the mistake and the help on stderr, once, and returns
+// errUsage.
+func parse(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) error {
+	flags.SetOutput(io.Discard) // the flag package's own messages, printed below instead
+	err := flags.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		flags.SetOutput(stdout)
+		flags.Usage()
+		return err
+	}
+	if err != nil {
+		return usageError(flags, stderr, "%v", err)
+	}
+	return nil
+}
+
+// usageError prints a mistake on the command line, then the command's
+// help, on stderr and returns errUsage.
+func usageError(flags *flag.FlagSet, stderr io.Writer, format string, a ...any) error {
+	fmt.Fprintf(stderr, "%s: %s\n", flags.Name(), fmt.Sprintf(format, a...))
+	flags.SetOutput(stderr)
+	flags.Usage()
+	return errUsage
 }

@@ -33,10 +33,13 @@ func TestBuildScriptExitCode(t *testing.T) {
 		name   string
 		args   []string
 		code   int
+		stdout string // a line stdout has
 		stderr string // a line stderr has
 	}{
-		{name: "help", args: []string{"help"}, code: 0},
+		{name: "help", args: []string{"help"}, code: 0, stdout: "commands:"},
+		{name: "serve -h", args: []string{"serve", "-h"}, code: 0, stdout: "usage: bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]"},
 		{name: "unknown command", args: []string{"nosuch"}, code: 2, stderr: `unknown command "nosuch"`},
+		{name: "unknown flag", args: []string{"build", "-bogus"}, code: 2, stderr: "build: flag provided but not defined: -bogus"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,11 +56,83 @@ func TestBuildScriptExitCode(t *testing.T) {
 			if code != tt.code {
 				t.Errorf("build.sh %q exited %d, want %d\n%s", tt.args, code, tt.code, stderr.Bytes())
 			}
+			if tt.stdout != "" && !strings.Contains(stdout.String(), tt.stdout+"\n") {
+				t.Errorf("build.sh %q printed on stdout:\n%s\nwant a line %q", tt.args, stdout.Bytes(), tt.stdout)
+			}
 			if tt.stderr != "" && !strings.Contains(stderr.String(), tt.stderr+"\n") {
 				t.Errorf("build.sh %q printed on stderr:\n%s\nwant a line %q", tt.args, stderr.Bytes(), tt.stderr)
 			}
 			if strings.Contains(stderr.String(), "exit status") {
 				t.Errorf("build.sh %q printed on stderr:\n%s\nwant no \"exit status\" line", tt.args, stderr.Bytes())
+			}
+		})
+	}
+}
+
+// TestRun checks each command's exit code and what it prints for help
+// and for mistakes on the command line: a mistake is said once, on
+// stderr, with the command's usage, and help goes to stdout.
+func TestRun(t *testing.T) {
+	const (
+		commands   = "commands:"
+		buildUsage = "usage: bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]"
+		serveUsage = "usage: bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]"
+		newUsage   = `usage: bulletin new "Title" [-topic T] [-regulator R] [-content DIR]`
+		checkUsage = "usage: bulletin check [-content DIR] [-templates DIR] [-format text|github]"
+	)
+	tests := []struct {
+		args   []string
+		code   int
+		stdout []string // lines stdout has, each once; nothing else if none
+		stderr []string // likewise for stderr
+	}{
+		{args: []string{"help"}, code: 0, stdout: []string{commands}},
+		{args: []string{"nosuch"}, code: 2, stderr: []string{`unknown command "nosuch"`, commands}},
+
+		{args: []string{"build", "-h"}, code: 0, stdout: []string{buildUsage}},
+		{args: []string{"-out", "x", "-help"}, code: 0, stdout: []string{buildUsage}},
+		{args: []string{"build", "-bogus"}, code: 2, stderr: []string{"build: flag provided but not defined: -bogus", buildUsage}},
+		{args: []string{"-bogus"}, code: 2, stderr: []string{"build: flag provided but not defined: -bogus", buildUsage}},
+		{args: []string{"build", "-out"}, code: 2, stderr: []string{"build: flag needs an argument: -out", buildUsage}},
+		{args: []string{"build", "-force=maybe"}, code: 2, stderr: []string{`build: invalid boolean value "maybe" for -force: parse error`, buildUsage}},
+		{args: []string{"build", "extra"}, code: 2, stderr: []string{"build: unexpected arguments: extra", buildUsage}},
+		{args: []string{"build", "-base-url", "example.org"}, code: 2, stderr: []string{`build: -base-url "example.org": give an absolute http(s) URL`, buildUsage}},
+
+		{args: []string{"serve", "-h"}, code: 0, stdout: []string{serveUsage}},
+		{args: []string{"serve", "-bogus"}, code: 2, stderr: []string{"serve: flag provided but not defined: -bogus", serveUsage}},
+		{args: []string{"serve", "extra"}, code: 2, stderr: []string{"serve: unexpected arguments: extra", serveUsage}},
+		{args: []string{"serve", "-base-url", "example.org"}, code: 2, stderr: []string{`serve: -base-url "example.org": give an absolute http(s) URL`, serveUsage}},
+
+		{args: []string{"new", "-h"}, code: 0, stdout: []string{newUsage}},
+		{args: []string{"new", "Title", "-h"}, code: 0, stdout: []string{newUsage}},
+		{args: []string{"new", "-bogus", "Title"}, code: 2, stderr: []string{"new: flag provided but not defined: -bogus", newUsage}},
+		{args: []string{"new"}, code: 2, stderr: []string{"new: give one title, in quotes", newUsage}},
+		{args: []string{"new", "One", "Two"}, code: 2, stderr: []string{"new: give one title, in quotes", newUsage}},
+
+		{args: []string{"check", "-help"}, code: 0, stdout: []string{checkUsage}},
+		{args: []string{"check", "-bogus"}, code: 2, stderr: []string{"check: flag provided but not defined: -bogus", checkUsage}},
+		{args: []string{"check", "extra"}, code: 2, stderr: []string{"check: unexpected arguments: extra", checkUsage}},
+		{args: []string{"check", "-format", "json"}, code: 2, stderr: []string{`check: -format "json": use text or github`, checkUsage}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(tt.args, &stdout, &stderr); code != tt.code {
+				t.Errorf("run(%q) exited %d, want %d\nstderr:\n%s", tt.args, code, tt.code, stderr.Bytes())
+			}
+			for _, out := range []struct {
+				name  string
+				got   string
+				lines []string
+			}{{"stdout", stdout.String(), tt.stdout}, {"stderr", stderr.String(), tt.stderr}} {
+				if len(out.lines) == 0 && out.got != "" {
+					t.Errorf("run(%q) printed on %s:\n%s\nwant nothing", tt.args, out.name, out.got)
+				}
+				for _, line := range out.lines {
+					if n := strings.Count("\n"+out.got, "\n"+line+"\n"); n != 1 {
+						t.Errorf("run(%q) printed on %s:\n%s\nwant the line %q once, got it %d times", tt.args, out.name, out.got, line, n)
+					}
+				}
 			}
 		})
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -24,19 +23,14 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 // time zone, where the build will look for it.
 func runNew(args []string, stdout, stderr io.Writer) error {
 	var topics, regulators listFlag
-	flags := flag.NewFlagSet("new", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+	flags := newFlags("new", `bulletin new "Title" [-topic T] [-regulator R] [-content DIR]`)
 	dir := flags.String("content", "content", "folder of articles and site.yaml")
 	flags.Var(&topics, "topic", "a topic of the article (repeat for more)")
 	flags.Var(&regulators, "regulator", "a regulator of the article, by abbreviation (repeat for more)")
-	flags.Usage = func() {
-		fmt.Fprintln(stderr, `usage: bulletin new "Title" [-topic T] [-regulator R]`)
-		flags.PrintDefaults()
-	}
 	// Flags may come before or after the title.
 	var rest []string
 	for len(args) > 0 {
-		if err := flags.Parse(args); err != nil {
+		if err := parse(flags, args, stdout, stderr); err != nil {
 			return err
 		}
 		if flags.NArg() == 0 {
@@ -46,8 +40,7 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		args = flags.Args()[1:]
 	}
 	if len(rest) != 1 || strings.TrimSpace(rest[0]) == "" {
-		flags.Usage()
-		return errUsage
+		return usageError(flags, stderr, "give one title, in quotes")
 	}
 	title := strings.TrimSpace(rest[0])
 	if content.Slug(title) == "" {

@@ -5,7 +5,6 @@ import (
 	"context"
 	_ "embed"
 	"errors"
-	"flag"
 	"fmt"
 	"html"
 	"io"
@@ -35,16 +34,11 @@ const liveReloadPath = "/_bulletin/"
 
 func runServe(args []string, stdout, stderr io.Writer) error {
 	o := options{}
-	flags := flag.NewFlagSet("serve", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+	flags := newFlags("serve", "bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]")
 	o.addFlags(flags)
 	addr := flags.String("addr", "127.0.0.1:8080", "address to serve on")
-	if err := flags.Parse(args); err != nil {
+	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err
-	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "serve: unexpected arguments: %s\n", strings.Join(flags.Args(), " "))
-		return errUsage
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

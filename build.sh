@@ -10,6 +10,7 @@ cd "$(dirname "$0")"
 
 cmd=build
 case "${1:-}" in
+-h | -help | --h | --help) cmd=help && shift ;;
 "" | -*) ;;
 *) cmd=$1 && shift ;;
 esac

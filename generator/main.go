@@ -3,10 +3,11 @@
 //
 // Usage:
 //
-//	bulletin build [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force]
+//	bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]
 //	bulletin serve [-addr HOST:PORT] [build flags]
 //	bulletin new "Title" [-topic T] [-regulator R] [-content DIR]
 //	bulletin check [-content DIR] [-templates DIR] [-format text|github]
+//	bulletin help [COMMAND]
 package main
 
 import (
@@ -17,13 +18,14 @@ import (
 	"os"
 )
 
-const usage = `usage: bulletin <command> [flags]
+const usage = `usage: bulletin [command] [flags]
 
 commands:
   build   build the site into the output folder (the default)
   serve   build, serve on 127.0.0.1:8080 and rebuild on every change
   new     write a new article's skeleton: new "Title" [-topic T] [-regulator R]
   check   check content and templates without writing anything
+  help    show this list, or with a command's name its flags
 
 run "bulletin <command> -h" for a command's flags
 `
@@ -36,28 +38,36 @@ func main() {
 // explained on stderr.
 var errUsage = errors.New("usage")
 
+// commands runs each command with its arguments.
+var commands = map[string]func(args []string, stdout, stderr io.Writer) error{
+	"build": runBuild,
+	"serve": runServe,
+	"new":   runNew,
+	"check": runCheck,
+}
+
 func run(args []string, stdout, stderr io.Writer) int {
 	cmd := "build"
-	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+	if len(args) > 0 && (isHelp(args[0]) || args[0] != "" && args[0][0] != '-') {
 		cmd, args = args[0], args[1:]
 	}
-	var err error
-	switch cmd {
-	case "build":
-		err = runBuild(args, stdout, stderr)
-	case "new":
-		err = runNew(args, stdout, stderr)
-	case "check":
-		err = runCheck(args, stdout, stderr)
-	case "serve":
-		err = runServe(args, stdout, stderr)
-	case "help":
-		fmt.Fprint(stdout, usage)
-		return 0
-	default:
+	if isHelp(cmd) {
+		switch {
+		case len(args) == 0 || len(args) == 1 && isHelp(args[0]):
+			fmt.Fprint(stdout, usage)
+			return 0
+		case len(args) > 1:
+			fmt.Fprintf(stderr, "help: unexpected arguments after %q\n%s", args[0], usage)
+			return 2
+		}
+		cmd, args = args[0], []string{"-h"}
+	}
+	command, ok := commands[cmd]
+	if !ok {
 		fmt.Fprintf(stderr, "unknown command %q\n%s", cmd, usage)
 		return 2
 	}
+	err := command(args, stdout, stderr)
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0
@@ -68,6 +78,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, err)
 	return 1
+}
+
+// isHelp reports whether arg asks for the list of commands.
+func isHelp(arg string) bool {
+	switch arg {
+	case "help", "-h", "-help", "--h", "--help":
+		return true
+	}
+	return false
 }
 
 // newFlags returns the flag set of a command whose help starts with the

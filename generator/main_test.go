@@ -37,6 +37,7 @@ func TestBuildScriptExitCode(t *testing.T) {
 		stderr string // a line stderr has
 	}{
 		{name: "help", args: []string{"help"}, code: 0, stdout: "commands:"},
+		{name: "-h", args: []string{"-h"}, code: 0, stdout: "commands:"},
 		{name: "serve -h", args: []string{"serve", "-h"}, code: 0, stdout: "usage: bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]"},
 		{name: "unknown command", args: []string{"nosuch"}, code: 2, stderr: `unknown command "nosuch"`},
 		{name: "unknown flag", args: []string{"build", "-bogus"}, code: 2, stderr: "build: flag provided but not defined: -bogus"},
@@ -87,8 +88,15 @@ func TestRun(t *testing.T) {
 		stderr []string // likewise for stderr
 	}{
 		{args: []string{"help"}, code: 0, stdout: []string{commands}},
+		{args: []string{"-h"}, code: 0, stdout: []string{commands}},
+		{args: []string{"-help"}, code: 0, stdout: []string{commands}},
+		{args: []string{"--help"}, code: 0, stdout: []string{commands}},
+		{args: []string{"help", "-h"}, code: 0, stdout: []string{commands}},
 		{args: []string{"nosuch"}, code: 2, stderr: []string{`unknown command "nosuch"`, commands}},
+		{args: []string{"help", "nosuch"}, code: 2, stderr: []string{`unknown command "nosuch"`, commands}},
+		{args: []string{"help", "build", "serve"}, code: 2, stderr: []string{`help: unexpected arguments after "build"`, commands}},
 
+		{args: []string{"help", "build"}, code: 0, stdout: []string{buildUsage, `    	output folder (default "public")`}},
 		{args: []string{"build", "-h"}, code: 0, stdout: []string{buildUsage}},
 		{args: []string{"-out", "x", "-help"}, code: 0, stdout: []string{buildUsage}},
 		{args: []string{"build", "-bogus"}, code: 2, stderr: []string{"build: flag provided but not defined: -bogus", buildUsage}},
@@ -98,17 +106,20 @@ func TestRun(t *testing.T) {
 		{args: []string{"build", "extra"}, code: 2, stderr: []string{"build: unexpected arguments: extra", buildUsage}},
 		{args: []string{"build", "-base-url", "example.org"}, code: 2, stderr: []string{`build: -base-url "example.org": give an absolute http(s) URL`, buildUsage}},
 
+		{args: []string{"help", "serve"}, code: 0, stdout: []string{serveUsage}},
 		{args: []string{"serve", "-h"}, code: 0, stdout: []string{serveUsage}},
 		{args: []string{"serve", "-bogus"}, code: 2, stderr: []string{"serve: flag provided but not defined: -bogus", serveUsage}},
 		{args: []string{"serve", "extra"}, code: 2, stderr: []string{"serve: unexpected arguments: extra", serveUsage}},
 		{args: []string{"serve", "-base-url", "example.org"}, code: 2, stderr: []string{`serve: -base-url "example.org": give an absolute http(s) URL`, serveUsage}},
 
+		{args: []string{"help", "new"}, code: 0, stdout: []string{newUsage}},
 		{args: []string{"new", "-h"}, code: 0, stdout: []string{newUsage}},
 		{args: []string{"new", "Title", "-h"}, code: 0, stdout: []string{newUsage}},
 		{args: []string{"new", "-bogus", "Title"}, code: 2, stderr: []string{"new: flag provided but not defined: -bogus", newUsage}},
 		{args: []string{"new"}, code: 2, stderr: []string{"new: give one title, in quotes", newUsage}},
 		{args: []string{"new", "One", "Two"}, code: 2, stderr: []string{"new: give one title, in quotes", newUsage}},
 
+		{args: []string{"help", "check"}, code: 0, stdout: []string{checkUsage}},
 		{args: []string{"check", "-help"}, code: 0, stdout: []string{checkUsage}},
 		{args: []string{"check", "-bogus"}, code: 2, stderr: []string{"check: flag provided but not defined: -bogus", checkUsage}},
 		{args: []string{"check", "extra"}, code: 2, stderr: []string{"check: unexpected arguments: extra", checkUsage}},

@@ -106,7 +106,7 @@ func TestRun(t *testing.T) {
 		{args: []string{"build", "extra"}, code: 2, stderr: []string{"build: unexpected arguments: extra", buildUsage}},
 		{args: []string{"build", "-base-url", "example.org"}, code: 2, stderr: []string{`build: -base-url "example.org": give an absolute http(s) URL`, buildUsage}},
 
-		{args: []string{"help", "serve"}, code: 0, stdout: []string{serveUsage}},
+		{args: []string{"help", "serve"}, code: 0, stdout: []string{serveUsage, "    	output folder (default: a temporary folder, removed on exit)"}},
 		{args: []string{"serve", "-h"}, code: 0, stdout: []string{serveUsage}},
 		{args: []string{"serve", "-bogus"}, code: 2, stderr: []string{"serve: flag provided but not defined: -bogus", serveUsage}},
 		{args: []string{"serve", "extra"}, code: 2, stderr: []string{"serve: unexpected arguments: extra", serveUsage}},

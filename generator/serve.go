@@ -36,6 +36,11 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	o := options{}
 	flags := newFlags("serve", "bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]")
 	o.addFlags(flags)
+	// serve builds into a temporary folder unless given -out (see serve),
+	// so its -out has no default.
+	out := flags.Lookup("out")
+	out.Usage = "output folder (default: a temporary folder, removed on exit)"
+	out.DefValue, o.out = "", ""
 	addr := flags.String("addr", "127.0.0.1:8080", "address to serve on")
 	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -146,5 +148,45 @@ func TestRun(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReadmeFlags checks that the README's table of commands names every
+// flag of each command, and no other.
+func TestReadmeFlags(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]string{} // command: its row of the table
+	for _, line := range strings.Split(string(readme), "\n") {
+		if cmd, ok := strings.CutPrefix(line, "| `"); ok {
+			cmd, _, _ = strings.Cut(cmd, "`")
+			cmd, _, _ = strings.Cut(cmd, " ")
+			rows[cmd] = line
+		}
+	}
+	for _, cmd := range []string{"build", "serve", "new", "check"} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{cmd, "-h"}, &stdout, &stderr); code != 0 {
+			t.Fatalf("%s -h exited %d\n%s", cmd, code, stderr.Bytes())
+		}
+		var want []string
+		for _, m := range regexp.MustCompile(`(?m)^  (-[a-z-]+)`).FindAllStringSubmatch(stdout.String(), -1) {
+			want = append(want, m[1])
+		}
+		row, ok := rows[cmd]
+		if !ok {
+			t.Errorf("README.md: no row for %s in the table of commands", cmd)
+			continue
+		}
+		var got []string
+		for _, m := range regexp.MustCompile("`(-[a-z-]+)").FindAllStringSubmatch(row, -1) {
+			got = append(got, m[1])
+		}
+		slices.Sort(got)
+		if got = slices.Compact(got); !slices.Equal(got, want) {
+			t.Errorf("README.md: the row for %s names the flags %q, want %q", cmd, got, want)
+		}
 	}
 }

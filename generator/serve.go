@@ -66,7 +66,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	if o.baseURL == "" {
 		o.baseURL = base
 	}
-	if o.out == "public" || o.out == "" {
+	if o.out == "" {
 		tmp, err := os.MkdirTemp("", "bulletin-serve-")
 		if err != nil {
 			return err

@@ -122,7 +122,7 @@ func (ts *testServer) stop(t testing.TB) {
 	case <-time.After(waitTime):
 		t.Fatalf("serve did not return within %v of its context being cancelled", waitTime)
 	}
-	if ts.out != "public" { // else serve built in a folder of its own
+	if ts.out != "" { // else serve built in a folder of its own
 		if _, err := os.Stat(ts.out); err != nil {
 			t.Errorf("after serve returned, the output folder it was given is gone: %v", err)
 		}
@@ -739,7 +739,7 @@ func TestServeDefaultOut(t *testing.T) {
 	t.Chdir(dir)
 	t.Setenv("TMPDIR", tmp)
 
-	ts := serveInBackground(t, options{content: "content", templates: templates, out: "public"})
+	ts := serveInBackground(t, options{content: "content", templates: templates})
 	ts.waitPage(t, firstPage, http.StatusOK, firstText)
 	built, err := filepath.Glob(filepath.Join(tmp, "bulletin-serve-*", "public", "index.html"))
 	if err != nil || len(built) != 1 {

@@ -181,9 +181,19 @@ func (r *renderer) archiveKey(p *Page) func() string {
 		if y := p.Year; y != nil {
 			f.add(y.Year, y.URL, y.Count)
 			r.months(f, y.Months)
+			for _, n := range []*site.Year{y.Newer, y.Older} {
+				if n != nil {
+					f.add(n.Year, n.URL)
+				}
+			}
 		}
 		if m := p.Month; m != nil {
 			r.months(f, []*site.Month{m})
+			for _, n := range []*site.Month{m.Newer, m.Older} {
+				if n != nil {
+					f.add(n.Year, n.Month, n.URL)
+				}
+			}
 		}
 		return f.String()
 	}

@@ -4,24 +4,30 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 )
 
 // Year is a year archive page.
 type Year struct {
-	Year   int
-	URL    string
-	Months []*Month // newest first
-	Count  int
+	Year         int
+	URL          string
+	Months       []*Month // newest first
+	Count        int
+	Newer, Older *Year // the years next to it that have articles; nil at either end
 }
 
 // Month is a month archive page, and a heading on timeline pages.
 type Month struct {
-	Year     int
-	Month    time.Month
-	URL      string
-	Articles []*Article // newest first
+	Year         int
+	Month        time.Month
+	URL          string
+	Articles     []*Article // newest first
+	Newer, Older *Month     // the months next to it that have articles; nil at either end
 }
+
+// Label is the year as readers write it, e.g. "2025".
+func (y *Year) Label() string { return strconv.Itoa(y.Year) }
 
 // Label is the month as readers write it, e.g. "March 2025".
 func (m *Month) Label() string { return fmt.Sprintf("%s %d", m.Month, m.Year) }
@@ -36,12 +42,21 @@ type Page struct {
 	Of     int    // the number of numbered pages
 }
 
-// years groups articles (newest first) by year and month.
+// years groups articles (newest first) by year and month, each linked to
+// the ones next to it.
 func years(articles []*Article) []*Year {
 	var out []*Year
-	for _, m := range months(articles) {
+	ms := months(articles)
+	for i, m := range ms {
+		if i > 0 {
+			m.Newer, ms[i-1].Older = ms[i-1], m
+		}
 		if len(out) == 0 || out[len(out)-1].Year != m.Year {
-			out = append(out, &Year{Year: m.Year, URL: fmt.Sprintf("/%d/", m.Year)})
+			y := &Year{Year: m.Year, URL: fmt.Sprintf("/%d/", m.Year)}
+			if len(out) > 0 {
+				y.Newer, out[len(out)-1].Older = out[len(out)-1], y
+			}
+			out = append(out, y)
 		}
 		y := out[len(out)-1]
 		y.Months = append(y.Months, m)

@@ -124,6 +124,38 @@ func TestYears(t *testing.T) {
 	}
 }
 
+// TestArchiveNeighbours checks that each year and month links to the
+// next newer and older ones that have articles, skipping empty ones.
+func TestArchiveNeighbours(t *testing.T) {
+	s := build(t, testNow,
+		article("reforms", day(2025, 4, 8)),
+		article("paused-again", day(2025, 3, 27)),
+		article("extended", day(2024, 10, 31)),
+		article("act", day(2022, 5, 4)),
+	)
+	label := func(n interface{ Label() string }, isNil bool) string {
+		if isNil {
+			return "-"
+		}
+		return n.Label()
+	}
+	var years, months []string
+	for _, y := range s.Years {
+		years = append(years, fmt.Sprintf("%s<%s>%s", label(y.Newer, y.Newer == nil), y.Label(), label(y.Older, y.Older == nil)))
+		for _, m := range y.Months {
+			months = append(months, fmt.Sprintf("%s<%s>%s", label(m.Newer, m.Newer == nil), m.Label(), label(m.Older, m.Older == nil)))
+		}
+	}
+	wantYears := []string{"-<2025>2024", "2025<2024>2022", "2024<2022>-"}
+	wantMonths := []string{"-<April 2025>March 2025", "April 2025<March 2025>October 2024", "March 2025<October 2024>May 2022", "October 2024<May 2022>-"}
+	if !slices.Equal(years, wantYears) {
+		t.Errorf("got years %q, want %q", years, wantYears)
+	}
+	if !slices.Equal(months, wantMonths) {
+		t.Errorf("got months %q, want %q", months, wantMonths)
+	}
+}
+
 // urlInMonth reports whether a is listed in the month archive whose URL
 // starts its own.
 func urlInMonth(s *Site, a *Article) bool {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
@@ -37,26 +38,60 @@ func parseDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 }
 
 func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
+	// The first layout to find a number out of range explains why none fit.
+	var outOfRange error
+	try := func(layout string, loc *time.Location) (time.Time, bool) {
+		t, err := time.ParseInLocation(layout, s, loc)
+		if err != nil && outOfRange == nil {
+			outOfRange = noSuchDate(s, err)
+		}
+		return t, err == nil
+	}
 	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+		if t, ok := try(layout, loc); ok {
 			return Date{Time: t}, nil
 		}
 	}
 	// Parsing in UTC rather than with time.Parse keeps an offset from
 	// turning into the build machine's own zone when the two agree.
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700 MST"} {
-		if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
+		if t, ok := try(layout, time.UTC); ok {
 			return Date{Time: t}, nil
 		}
 	}
-	t, err := time.ParseInLocation("2006-01", s, loc)
+	t, ok := try("2006-01", loc)
 	switch {
-	case err == nil && monthOK:
+	case ok && monthOK:
 		return Date{Time: t, MonthOnly: true}, nil
-	case err == nil:
+	case ok:
 		return Date{}, fmt.Errorf("%q is a month without a day: this field needs the day too, as YYYY-MM-DD", s)
+	case outOfRange != nil:
+		return Date{}, outOfRange
 	case monthOK:
 		return Date{}, fmt.Errorf("%q is not a date: %s, or YYYY-MM for a month", s, dateHint)
 	}
 	return Date{}, fmt.Errorf("%q is not a date: %s", s, dateHint)
+}
+
+// noSuchDate explains a value written in one of our forms but naming a day,
+// month or time that does not exist ("2025-02-30"), or returns nil.
+// time.Parse says a month or a day is out of range only once the value
+// fits the layout up to it, and every layout starts YYYY-MM-DD (or is
+// YYYY-MM), so the year, month and day can be read off by position.
+func noSuchDate(s string, err error) error {
+	var pe *time.ParseError
+	if !errors.As(err, &pe) {
+		return nil
+	}
+	switch pe.Message {
+	case ": month out of range":
+		return fmt.Errorf("%q has no month %s: months go from 01 to 12", s, s[5:7])
+	case ": day out of range":
+		t, _ := time.Parse("2006-01", s[:7])
+		days := t.AddDate(0, 1, -1).Day()
+		return fmt.Errorf("%q has no day %s: %s has %d days", s, s[8:10], t.Format("January 2006"), days)
+	case ": hour out of range", ": minute out of range", ": second out of range":
+		return fmt.Errorf("%q has no such time: hours go from 00 to 23, minutes and seconds from 00 to 59", s)
+	}
+	return nil
 }

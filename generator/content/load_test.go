@@ -220,7 +220,7 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			name: "impossible day",
 			text: lines("---", "title: T", "date: 2025-02-30", "summary: S", "---"),
-			want: []string{`content/a.md:3: date: "2025-02-30" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+			want: []string{`content/a.md:3: date: "2025-02-30" has no day 30: February 2025 has 28 days`},
 		},
 		{
 			name: "date as a number",
@@ -251,6 +251,11 @@ func TestLoadArticleErrors(t *testing.T) {
 			name: "month alone for withdrawn",
 			text: fm("withdrawn:", "  date: 2025-04", "  explanation: Superseded."),
 			want: []string{`content/a.md:6: withdrawn.date: "2025-04" is a month without a day: this field needs the day too, as YYYY-MM-DD`},
+		},
+		{
+			name: "event month that does not exist",
+			text: fm("events:", "  - date: 2024-13", "    label: Pilots end"),
+			want: []string{`content/a.md:6: events.date: "2024-13" has no month 13: months go from 01 to 12`},
 		},
 		{
 			name: "bad event date",

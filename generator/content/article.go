@@ -80,11 +80,6 @@ var datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
 func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 	a.Lines = map[string]int{}
 	loc := s.Location
-	statusOK := func(field string, n *node, key string) {
-		if key != "" && s.Status(key) == nil {
-			d.fail(n.line, "%s: %q is not one of: %s", field, key, strings.Join(s.statusKeys(), ", "))
-		}
-	}
 	seen := d.each("", root, articleFields, func(key string, v *node) {
 		a.Lines[key] = v.line
 		switch key {
@@ -104,7 +99,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			a.Authors = d.list(key, v)
 		case "status":
 			a.Status = d.text(key, v)
-			statusOK(key, v, a.Status)
+			checkStatus(d, s, key, v, a.Status)
 		case "updated":
 			a.Updated = d.date(key, v, loc, false).Time
 		case "applies_to":
@@ -167,7 +162,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 						ev.Label = d.text("events.label", v)
 					case "status":
 						ev.Status = d.text("events.status", v)
-						statusOK("events.status", v, ev.Status)
+						checkStatus(d, s, "events.status", v, ev.Status)
 					}
 				})
 				d.require(key, n.line, f, "date", "label")
@@ -196,6 +191,21 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			d.fail(a.Line, "file name %q gives an empty slug: rename the file or set slug", path.Base(a.Path))
 		}
 	}
+}
+
+// checkStatus reports a status the site does not have, suggesting the
+// nearest one when it looks like a typo of it, and listing them all
+// otherwise.
+func checkStatus(d *decoder, s *Settings, field string, n *node, key string) {
+	if key == "" || s.Status(key) != nil {
+		return
+	}
+	keys := s.statusKeys()
+	if hint := closest(key, keys); hint != "" {
+		d.fail(n.line, "%s: %q is not a status: did you mean %q?", field, key, hint)
+		return
+	}
+	d.fail(n.line, "%s: %q is not one of: %s", field, key, strings.Join(keys, ", "))
 }
 
 // maxGroups bounds the topics, and the regulators, of one article. Each

@@ -238,9 +238,7 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 			pg.Summary = d.text(key, v)
 		case "status":
 			pg.Status = d.text(key, v)
-			if pg.Status != "" && s.Status(pg.Status) == nil {
-				d.fail(v.line, "status: %q is not one of: %s", pg.Status, strings.Join(s.statusKeys(), ", "))
-			}
+			checkStatus(d, s, key, v, pg.Status)
 		}
 	})
 	d.require("", doc.line, seen, "title")

@@ -275,14 +275,29 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{`content/a.md:5: status: "on hold" is not one of: ` + allStatuses},
 		},
 		{
+			name: "status misspelled",
+			text: fm("status: reportd"),
+			want: []string{`content/a.md:5: status: "reportd" is not a status: did you mean "reported"?`},
+		},
+		{
+			name: "status written with a space for the hyphen",
+			text: fm("status: in force"),
+			want: []string{`content/a.md:5: status: "in force" is not a status: did you mean "in-force"?`},
+		},
+		{
 			name: "status in the wrong case",
 			text: fm("status: Paused"),
-			want: []string{`content/a.md:5: status: "Paused" is not one of: ` + allStatuses},
+			want: []string{`content/a.md:5: status: "Paused" is not a status: did you mean "paused"?`},
 		},
 		{
 			name: "unknown event status",
 			text: fm("events:", "  - date: 2024-05", "    label: Rollout paused", "    status: stopped"),
 			want: []string{`content/a.md:8: events.status: "stopped" is not one of: ` + allStatuses},
+		},
+		{
+			name: "event status misspelled",
+			text: fm("events:", "  - date: 2024-05", "    label: Rollout paused", "    status: pasued"),
+			want: []string{`content/a.md:8: events.status: "pasued" is not a status: did you mean "paused"?`},
 		},
 
 		// Required fields.
@@ -677,6 +692,12 @@ func TestLoadIntroPageErrors(t *testing.T) {
 			path: "topics/ics-assessments.md",
 			text: lines("---", "title: ICS assessments", "status: stalled", "---"),
 			want: []string{`content/topics/ics-assessments.md:3: status: "stalled" is not one of: ` + allStatuses},
+		},
+		{
+			name: "status misspelled",
+			path: "regulators/cqc.md",
+			text: lines("---", "title: Care Quality Commission", "status: under review", "---"),
+			want: []string{`content/regulators/cqc.md:3: status: "under review" is not a status: did you mean "under-review"?`},
 		},
 		{
 			name: "empty status",

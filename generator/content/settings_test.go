@@ -256,10 +256,28 @@ func TestLoadSettingsValues(t *testing.T) {
 // defaults.
 func TestLoadCustomStatuses(t *testing.T) {
 	yaml := lines("statuses:", "  open: {label: Open}", "  done: {label: Done}")
-	article := fm("status: paused")
-	got := loadErrors(t, files(map[string]string{"site.yaml": yaml, "a.md": article}))
-	want := []string{`content/a.md:5: status: "paused" is not one of: open, done`}
-	checkErrors(t, article, got, want)
+	tests := []struct {
+		name    string
+		article string
+		want    []string
+	}{
+		{
+			name:    "a default status",
+			article: fm("status: paused"),
+			want:    []string{`content/a.md:5: status: "paused" is not one of: open, done`},
+		},
+		{
+			name:    "one of the site's, misspelled",
+			article: fm("status: dnoe"),
+			want:    []string{`content/a.md:5: status: "dnoe" is not a status: did you mean "done"?`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := loadErrors(t, files(map[string]string{"site.yaml": yaml, "a.md": tt.article}))
+			checkErrors(t, tt.article, got, tt.want)
+		})
+	}
 }
 
 func TestLoadIDAuthority(t *testing.T) {

@@ -37,6 +37,10 @@ func FuzzLoad(f *testing.F) {
 		"---\ntitle: T\ndate: 2025-01-01\nsummary: S\n---\n[x](<\x01javascript:x>) ![i](data:x) <script>x</script>\n",
 		"---\ntitle: \"\\x00\"\n---\n",
 		"---\ntitle:\tT\n\t- x\n---\n",
+		"---\ntitle: CQC pauses: DHSC\nsummary: 'CQC's pause'\n---\n",
+		"---\ntitle: \"open\n  - x\n\"y: [a, b]] c\n---\n",
+		"---\nsources:\n  - title: a\n   url: b\n---\n",
+		"---\ntopics: [a, b\nsummary: @x\nline\n---\n",
 		"caf\xe9",
 	} {
 		f.Add([]byte(seed))

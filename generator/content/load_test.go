@@ -525,44 +525,141 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:2: front matter is never closed: end it with a line of +++"},
 		},
 		{
-			name: "invalid YAML",
-			text: lines("---", "title: T", "date: 2025-03-27", "summary: Paused: for now", "---"),
-			want: []string{"content/a.md:4: front matter is not valid YAML: mapping values are not allowed in this context"},
+			name: "colon in a title",
+			text: lines("---", "title: CQC pauses: DHSC withdraws its request", "date: 2025-03-27", "summary: S", "---"),
+			want: []string{`content/a.md:2: title: a value with ": " in it must be in quotes: write title: "CQC pauses: DHSC withdraws its request"`},
 		},
 		{
-			name: "invalid YAML after blank lines",
+			name: "colon in a summary",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: Paused: for now", "---"),
+			want: []string{`content/a.md:4: summary: a value with ": " in it must be in quotes: write summary: "Paused: for now"`},
+		},
+		{
+			name: "colon after blank lines",
 			text: lines("", "---", "title: T", "summary: Paused: for now", "---"),
-			want: []string{"content/a.md:4: front matter is not valid YAML: mapping values are not allowed in this context"},
+			want: []string{`content/a.md:4: summary: a value with ": " in it must be in quotes: write summary: "Paused: for now"`},
+		},
+		{
+			name: "colon in a value with double quotes in it",
+			text: lines("---", `title: Minister says "pause": CQC stops`, "date: 2025-03-27", "summary: S", "---"),
+			want: []string{`content/a.md:2: title: a value with ": " in it must be in quotes: write title: 'Minister says "pause": CQC stops'`},
+		},
+		{
+			name: "colon at the end of a value",
+			text: fm("applies_to: England:"),
+			want: []string{`content/a.md:5: applies_to: a value ending in ":" must be in quotes: write applies_to: "England:"`},
+		},
+		{
+			name: "colon in an event's label",
+			text: fm("events:", "  - date: 2024-05", "    label: Rollout paused: general election"),
+			want: []string{`content/a.md:7: label: a value with ": " in it must be in quotes: write label: "Rollout paused: general election"`},
+		},
+		{
+			name: "colon on the second line of a value",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: DHSC has withdrawn", "  its request: the work is paused", "---"),
+			want: []string{`content/a.md:5: a value with ": " in it must be in quotes: put quotes around all of it, from the line where it starts`},
+		},
+		{
+			name: "field indented more than the one above",
+			text: lines("---", "title: T", "  date: 2025-03-27", "summary: S", "---"),
+			want: []string{"content/a.md:3: date: not lined up with the field above it: start it in the same column"},
+		},
+		{
+			name: "field of a source indented less than the one above",
+			text: fm("sources:", "  - title: Health and Care Act 2022", "   url: https://www.legislation.gov.uk/ukpga/2022/31"),
+			want: []string{"content/a.md:7: url: not lined up with the field above it: start it in the same column"},
 		},
 		{
 			name: "unclosed list, reported where it opens",
 			text: lines("---", "title: T", "topics: [ICS assessments, CQC", "summary: S", "---"),
-			want: []string{"content/a.md:3: front matter is not valid YAML: did not find expected ',' or ']'"},
+			want: []string{"content/a.md:3: topics: the [ starts a list that has no closing ]: write topics: [ICS assessments, CQC], or put text that starts with [ in quotes"},
 		},
 		{
 			name: "unclosed map, reported where it opens",
 			text: lines("---", "title: T", "date: 2025-03-27", "summary: {text: S", "---"),
-			want: []string{"content/a.md:4: front matter is not valid YAML: did not find expected ',' or '}'"},
+			want: []string{"content/a.md:4: summary: the { starts a map that has no closing }: close it, or put text that starts with { in quotes"},
+		},
+		{
+			name: "one ] too many",
+			text: fm("topics: [ICS assessments, CQC]]"),
+			want: []string{`content/a.md:5: topics: "]" follows the end of the list: remove it, or, if the value is text, put it all in quotes: write topics: "[ICS assessments, CQC]]"`},
+		},
+		{
+			name: "title starting with [",
+			text: lines("---", "title: [Updated] CQC pauses", "date: 2025-03-27", "summary: S", "---"),
+			want: []string{`content/a.md:2: title: "CQC pauses" follows the end of the list: remove it, or, if the value is text, put it all in quotes: write title: "[Updated] CQC pauses"`},
 		},
 		{
 			name: "list item among keys",
 			text: lines("---", "title: T", "date: 2025-03-27", "- ICS assessments", "---"),
-			want: []string{"content/a.md:4: front matter is not valid YAML: did not find expected key"},
+			want: []string{"content/a.md:4: a list item where a field name is expected: indent it under the field it belongs to"},
 		},
 		{
 			name: "tab before the first key",
 			text: lines("---", "\ttitle: T", "---"),
-			want: []string{"content/a.md:2: front matter is not valid YAML: found character that cannot start any token (YAML does not allow tabs for indentation: indent with spaces)"},
+			want: []string{"content/a.md:2: title: the line is indented with a tab, which YAML does not allow: indent with spaces"},
 		},
 		{
 			name: "tab indenting a key",
 			text: lines("---", "title: T", "\tdate: 2025-03-27", "---"),
-			want: []string{"content/a.md:3: front matter is not valid YAML: found a tab character that violates indentation (YAML does not allow tabs for indentation: indent with spaces)"},
+			want: []string{"content/a.md:3: date: the line is indented with a tab, which YAML does not allow: indent with spaces"},
 		},
 		{
-			name: "tab indenting a list item",
+			// The parser points at the item above, where its text began.
+			name: "tab indenting a list item, reported on its line",
 			text: lines("---", "title: T", "topics:", "  - ICS assessments", "\t- CQC", "---"),
-			want: []string{"content/a.md:4: front matter is not valid YAML: found a tab character that violates indentation (YAML does not allow tabs for indentation: indent with spaces)"},
+			want: []string{"content/a.md:5: the line is indented with a tab, which YAML does not allow: indent with spaces"},
+		},
+		{
+			name: "value starting with @",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: @CQC says it will pause", "---"),
+			want: []string{`content/a.md:4: summary: a value can't start with @: put it in quotes: write summary: "@CQC says it will pause"`},
+		},
+		{
+			name: "value starting with *",
+			text: lines("---", "title: *Paused* again", "date: 2025-03-27", "summary: S", "---"),
+			want: []string{`content/a.md:2: title: a value can't start with *: put it in quotes: write title: "*Paused* again"`},
+		},
+		{
+			// The parser reports the end of the front matter.
+			name: "unclosed double quote, reported where it opens",
+			text: lines("---", `title: "CQC pauses`, "date: 2025-03-27", "summary: S", "---"),
+			want: []string{`content/a.md:2: title: the " at the start of the value is never closed: write title: "CQC pauses"`},
+		},
+		{
+			name: "unclosed single quote after a quoted value over two lines",
+			text: lines("---", `title: "ICS assessments`, `  paused"`, "summary: 'DHSC withdrew", "date: 2025-03-27", "---"),
+			want: []string{`content/a.md:4: summary: the ' at the start of the value is never closed: write summary: 'DHSC withdrew'`},
+		},
+		{
+			name: "unclosed quote before a name",
+			text: lines("---", "title: T", `"summary: S`, "---"),
+			want: []string{`content/a.md:3: the " at the start of the line is never closed: end the text with another "`},
+		},
+		{
+			name: "apostrophe inside single quotes",
+			text: lines("---", "title: 'CQC's pause'", "date: 2025-03-27", "summary: S", "---"),
+			want: []string{`content/a.md:2: title: the quotes close before the end of the value: write title: "CQC's pause"`},
+		},
+		{
+			name: "double quotes inside double quotes",
+			text: lines("---", "title: T", "date: 2025-03-27", `summary: "Ministers say "pause" now"`, "---"),
+			want: []string{`content/a.md:4: summary: the quotes close before the end of the value: write summary: 'Ministers say "pause" now'`},
+		},
+		{
+			name: "quoted words at the start of a value",
+			text: lines("---", `title: "Pause" is the word`, "date: 2025-03-27", "summary: S", "---"),
+			want: []string{`content/a.md:2: title: the quotes close before the end of the value: write title: '"Pause" is the word'`},
+		},
+		{
+			name: "line without a name",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: DHSC withdrew its request", "and the work is paused", "---"),
+			want: []string{`content/a.md:5: a line without "name:" in front: if it goes on from the value above, indent it; if it is a field, write name: value`},
+		},
+		{
+			name: "YAML the hints do not cover",
+			text: lines("---", "title: T", "topics: [ICS, [CQC] x]", "---"),
+			want: []string{"content/a.md:3: front matter is not valid YAML: did not find expected ',' or ']'"},
 		},
 		{
 			name: "YAML alias",

@@ -64,7 +64,7 @@ func parseYAML(data []byte, firstLine int, what string) (*node, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(err, firstLine, what)
+		return nil, yamlError(err, data, firstLine, what)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &node{kind: mapNode, line: firstLine}, nil
@@ -133,40 +133,6 @@ func yamlType(y *yaml.Node) string {
 		return "date"
 	}
 	return "string"
-}
-
-// yamlParserProblems are the messages of yaml.v3's parser, as opposed to
-// its scanner. The parser gives 0-based line numbers, the scanner 1-based
-// ones (go-yaml/yaml#205), so the parser's need one added.
-var yamlParserProblems = []string{
-	"did not find expected ',' or ']'",
-	"did not find expected ',' or '}'",
-	"did not find expected '-' indicator",
-	"did not find expected <document start>",
-	"did not find expected key",
-	"did not find expected node content",
-	"found duplicate %",
-	"found incompatible YAML document",
-	"found undefined tag handle",
-}
-
-// yamlError turns the YAML parser's message into ours, with the line
-// counted in the file rather than in the YAML.
-func yamlError(err error, firstLine int, what string) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line, rest := firstLine, msg
-	var l int
-	if _, scanErr := fmt.Sscanf(msg, "line %d:", &l); scanErr == nil {
-		rest = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-		if slices.ContainsFunc(yamlParserProblems, func(p string) bool { return strings.HasPrefix(rest, p) }) {
-			l++
-		}
-		line = firstLine + l - 1
-	}
-	if strings.Contains(rest, "found character that cannot start any token") || strings.Contains(rest, "tab character") {
-		rest += " (YAML does not allow tabs for indentation: indent with spaces)"
-	}
-	return &Error{Line: line, Msg: what + " is not valid YAML: " + oneLine(rest)}
 }
 
 // oneLine writes line breaks in a parser's message, which may quote the

@@ -91,9 +91,19 @@ func TestLoadSettingsErrors(t *testing.T) {
 			want: []string{"content/site.yaml:1: got a list, want settings written as name: value, one a line"},
 		},
 		{
-			name: "invalid YAML",
-			yaml: lines("title: Bulletin", "description: [unclosed"),
+			name: "colon in the title",
+			yaml: lines("title: Bulletin: health and care regulation", "page_size: 10"),
+			want: []string{`content/site.yaml:1: title: a value with ": " in it must be in quotes: write title: "Bulletin: health and care regulation"`},
+		},
+		{
+			name: "YAML the hints do not cover",
+			yaml: lines("title: Bulletin", "description: [a, [b] c]"),
 			want: []string{"content/site.yaml:2: the file is not valid YAML: did not find expected ',' or ']'"},
+		},
+		{
+			name: "unclosed list",
+			yaml: lines("title: Bulletin", "description: [unclosed"),
+			want: []string{"content/site.yaml:2: description: the [ starts a list that has no closing ]: write description: [unclosed], or put text that starts with [ in quotes"},
 		},
 		{
 			name: "duplicate key",
@@ -168,7 +178,7 @@ func TestLoadBrokenSettingsStillChecksArticles(t *testing.T) {
 			yaml: lines("title: Bulletin", "  page_size: 10"),
 			want: []string{
 				`content/a.md:3: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`,
-				"content/site.yaml:2: the file is not valid YAML: mapping values are not allowed in this context",
+				"content/site.yaml:2: page_size: not lined up with the field above it: start it in the same column",
 			},
 		},
 		{

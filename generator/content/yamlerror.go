@@ -1,0 +1,281 @@
+package content
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// yamlParserProblems are the messages of yaml.v3's parser, as opposed to
+// its scanner. The parser gives 0-based line numbers, the scanner 1-based
+// ones (go-yaml/yaml#205), so the parser's need one added.
+var yamlParserProblems = []string{
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected '-' indicator",
+	"did not find expected <document start>",
+	"did not find expected key",
+	"did not find expected node content",
+	"found duplicate %",
+	"found incompatible YAML document",
+	"found undefined tag handle",
+}
+
+// yamlError turns the YAML parser's message into ours, with the line
+// counted in the file rather than in the YAML. For the mistakes editors
+// make most it says instead, in their words, what is wrong on which line
+// and what to write; data is the YAML, to read that line.
+func yamlError(err error, data []byte, firstLine int, what string) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line, problem := 1, msg
+	var l int
+	if _, scanErr := fmt.Sscanf(msg, "line %d:", &l); scanErr == nil {
+		problem = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		if slices.ContainsFunc(yamlParserProblems, func(p string) bool { return strings.HasPrefix(problem, p) }) {
+			l++
+		}
+		line = l
+	}
+	lines := strings.Split(string(data), "\n")
+	if at, hint := yamlHint(problem, lines, line); hint != "" {
+		return &Error{Line: firstLine + at - 1, Msg: oneLine(hint)}
+	}
+	return &Error{Line: firstLine + line - 1, Msg: what + " is not valid YAML: " + oneLine(problem)}
+}
+
+// yamlHint explains a problem the parser found at line l (1-based) of
+// lines, giving the line to report it on, which may be another when the
+// parser points at where the trouble began rather than at the mistake.
+// It returns no hint when it cannot tell what the editor meant.
+func yamlHint(problem string, lines []string, l int) (int, string) {
+	at := func(i int) yamlLine {
+		if i < 1 || i > len(lines) {
+			return yamlLine{}
+		}
+		return readYAMLLine(lines[i-1])
+	}
+	y := at(l)
+	switch {
+	case strings.HasPrefix(problem, "mapping values are not allowed"):
+		switch {
+		case y.key != "" && strings.Contains(y.value, ": "):
+			return l, fmt.Sprintf(`%s: a value with ": " in it must be in quotes: write %s: %s`, y.key, y.key, quoted(y.value))
+		case y.key != "" && strings.HasSuffix(y.value, ":"):
+			return l, fmt.Sprintf(`%s: a value ending in ":" must be in quotes: write %s: %s`, y.key, y.key, quoted(y.value))
+		case y.key != "" && notLinedUp(lines, l):
+			return l, notLinedUpHint(y)
+		case y.key == "" && strings.Contains(y.value, ": "):
+			return l, `a value with ": " in it must be in quotes: put quotes around all of it, from the line where it starts`
+		}
+
+	case strings.HasPrefix(problem, "did not find expected '-' indicator"):
+		// The parser points at the list; the mistake is in one of its entries.
+		for i := l + 1; i <= len(lines); i++ {
+			if at(i).key != "" && notLinedUp(lines, i) {
+				return i, notLinedUpHint(at(i))
+			}
+		}
+
+	case strings.HasPrefix(problem, "did not find expected ',' or ']'"):
+		if y.key != "" && strings.HasPrefix(y.value, "[") && !strings.Contains(y.value, "]") {
+			return l, fmt.Sprintf("%s: the [ starts a list that has no closing ]: write %s: %s], or put text that starts with [ in quotes", y.key, y.key, y.value)
+		}
+
+	case strings.HasPrefix(problem, "did not find expected ',' or '}'"):
+		if y.key != "" && strings.HasPrefix(y.value, "{") && !strings.Contains(y.value, "}") {
+			return l, fmt.Sprintf("%s: the { starts a map that has no closing }: close it, or put text that starts with { in quotes", y.key)
+		}
+
+	case strings.HasPrefix(problem, "did not find expected key"):
+		if y.key == "" && y.dash >= 0 {
+			return l, "a list item where a field name is expected: indent it under the field it belongs to"
+		}
+		if y.key == "" || y.value == "" {
+			break
+		}
+		end := closing(y.value)
+		if end < 0 || strings.TrimSpace(y.value[end+1:]) == "" {
+			break
+		}
+		if q := y.value[0]; q == '"' || q == '\'' {
+			text := y.value
+			if len(text) > 1 && text[len(text)-1] == q {
+				text = text[1 : len(text)-1]
+				if q == '"' {
+					text = strings.ReplaceAll(text, `\"`, `"`)
+				} else {
+					text = strings.ReplaceAll(text, "''", "'")
+				}
+			}
+			return l, fmt.Sprintf("%s: the quotes close before the end of the value: write %s: %s", y.key, y.key, quoted(text))
+		}
+		what := "list"
+		if y.value[0] == '{' {
+			what = "map"
+		}
+		return l, fmt.Sprintf("%s: %q follows the end of the %s: remove it, or, if the value is text, put it all in quotes: write %s: %s",
+			y.key, strings.TrimSpace(y.value[end+1:]), what, y.key, quoted(y.value))
+
+	case strings.Contains(problem, "tab character"):
+		// The parser may point at the line before, where a value began.
+		for i := l; i <= len(lines); i++ {
+			if strings.Contains(at(i).indent, "\t") {
+				return i, tabHint(at(i))
+			}
+		}
+
+	case strings.HasPrefix(problem, "found character that cannot start any token"),
+		strings.HasPrefix(problem, "did not find expected alphabetic or numeric character"),
+		strings.HasPrefix(problem, "did not find expected comment or line break"):
+		switch {
+		case strings.Contains(y.indent, "\t"):
+			return l, tabHint(y)
+		case y.key != "" && y.value != "" && strings.ContainsRune("@`%*&|>", rune(y.value[0])):
+			return l, fmt.Sprintf("%s: a value can't start with %c: put it in quotes: write %s: %s", y.key, y.value[0], y.key, quoted(y.value))
+		}
+
+	case strings.HasPrefix(problem, "found unexpected end of stream"):
+		// The parser reports the end of the front matter.
+		if i := unclosedQuote(lines); i > 0 {
+			y := at(i)
+			if y.key == "" {
+				return i, fmt.Sprintf("the %c at the start of the line is never closed: end the text with another %c", y.value[0], y.value[0])
+			}
+			return i, fmt.Sprintf("%s: the %c at the start of the value is never closed: write %s: %s%c", y.key, y.value[0], y.key, y.value, y.value[0])
+		}
+
+	case strings.HasPrefix(problem, "could not find expected ':'"):
+		if y.key == "" && y.dash < 0 {
+			return l, `a line without "name:" in front: if it goes on from the value above, indent it; if it is a field, write name: value`
+		}
+	}
+	return l, ""
+}
+
+// yamlLine is one line of YAML as an editor sees it, such as
+// "  - title: Health and Care Act 2022".
+type yamlLine struct {
+	indent string // the spaces and tabs it starts with
+	dash   int    // the column of its last "- ", or -1
+	col    int    // the column where the name, or a value without one, starts
+	key    string // the name before ": ", if it has one
+	value  string // what follows the name, or the whole line after any "- "
+}
+
+var yamlName = regexp.MustCompile(`^[\w.-]+$`)
+
+func readYAMLLine(s string) yamlLine {
+	rest := strings.TrimLeft(s, " \t")
+	y := yamlLine{indent: s[:len(s)-len(rest)], dash: -1, col: len(s) - len(rest)}
+	for rest == "-" || strings.HasPrefix(rest, "- ") {
+		y.dash = y.col
+		after := strings.TrimLeft(rest[1:], " \t")
+		y.col += len(rest) - len(after)
+		rest = after
+	}
+	name, value, ok := strings.Cut(rest, ":")
+	if ok && yamlName.MatchString(name) && (value == "" || value[0] == ' ' || value[0] == '\t') {
+		y.key, y.value = name, strings.TrimSpace(value)
+	} else {
+		y.value = strings.TrimSpace(rest)
+	}
+	if strings.HasPrefix(y.value, "#") {
+		y.value = "" // a comment
+	}
+	return y
+}
+
+// notLinedUp reports whether line l starts in another column than the
+// line above it, which has a value of its own, so l cannot be nested in
+// it and should be its neighbour.
+func notLinedUp(lines []string, l int) bool {
+	y := readYAMLLine(lines[l-1])
+	for i := l - 1; i >= 1; i-- {
+		above := readYAMLLine(lines[i-1])
+		if above.key == "" && above.value == "" {
+			continue // blank, or a comment
+		}
+		return above.value != "" && above.col != y.col
+	}
+	return false
+}
+
+func notLinedUpHint(y yamlLine) string {
+	return y.key + ": not lined up with the field above it: start it in the same column"
+}
+
+func tabHint(y yamlLine) string {
+	msg := "the line is indented with a tab, which YAML does not allow: indent with spaces"
+	if y.key != "" {
+		return y.key + ": " + msg
+	}
+	return msg
+}
+
+// closing returns the index in v of the quote or bracket that closes the
+// one v starts with, or -1.
+func closing(v string) int {
+	switch v[0] {
+	case '"', '\'':
+		return closingQuote(v, 1, v[0])
+	case '[', '{':
+		depth := 0
+		for i := 0; i < len(v); i++ {
+			switch v[i] {
+			case '[', '{':
+				depth++
+			case ']', '}':
+				if depth--; depth == 0 {
+					return i
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// closingQuote returns the index of the first quote q in s from from on
+// that ends a quoted value, or -1. A backslash escapes a double quote;
+// a single quote is escaped by another.
+func closingQuote(s string, from int, q byte) int {
+	for i := from; i < len(s); i++ {
+		switch {
+		case q == '"' && s[i] == '\\':
+			i++
+		case s[i] == q && q == '\'' && i+1 < len(s) && s[i+1] == '\'':
+			i++
+		case s[i] == q:
+			return i
+		}
+	}
+	return -1
+}
+
+// unclosedQuote returns the line (1-based) whose quoted value is never
+// closed, or 0. A quoted value may go on over several lines.
+func unclosedQuote(lines []string) int {
+	open, q := 0, byte(0)
+	for i, s := range lines {
+		if open > 0 {
+			if closingQuote(s, 0, q) >= 0 {
+				open = 0
+			}
+			continue
+		}
+		v := readYAMLLine(s).value
+		if v != "" && (v[0] == '"' || v[0] == '\'') && closingQuote(v, 1, v[0]) < 0 {
+			open, q = i+1, v[0]
+		}
+	}
+	return open
+}
+
+// quoted writes v as a YAML value in double quotes, or in single quotes,
+// each ' doubled, when v has a double quote or a backslash in it.
+func quoted(v string) string {
+	if !strings.ContainsAny(v, `"\`) {
+		return `"` + v + `"`
+	}
+	return "'" + strings.ReplaceAll(v, "'", "''") + "'"
+}

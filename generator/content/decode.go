@@ -150,30 +150,9 @@ func (d *decoder) date(field string, n *node, loc *time.Location, monthOK bool) 
 func closest(s string, known []string) string {
 	best, bestDist := "", len(s)/3+2
 	for _, k := range known {
-		if dist := distance(strings.ToLower(s), k); dist < bestDist {
+		if dist := Distance(strings.ToLower(s), k); dist < bestDist {
 			best, bestDist = k, dist
 		}
 	}
 	return best
-}
-
-// distance is the Levenshtein edit distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

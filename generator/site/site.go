@@ -116,6 +116,9 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
 	s.Topics = groups("topics", set.Topics, s.Articles, func(a *Article) []string { return a.Article.Topics }, &s.Settings, now)
 	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Article.Regulators }, &s.Settings, now)
+	if err := slices.Concat(checkNames(s.Topics, "topics", &s.Settings), checkNames(s.Regulators, "regulators", &s.Settings)).Err(); err != nil {
+		return nil, err
+	}
 	link(s.Articles, s.Topics, func(a *Article, g *Group) { a.Topics = append(a.Topics, g) })
 	link(s.Articles, s.Regulators, func(a *Article, g *Group) { a.Regulators = append(a.Regulators, g) })
 	each(s.Articles, func(_ int, a *Article) {

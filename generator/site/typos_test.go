@@ -1,0 +1,86 @@
+package site
+
+import (
+	"testing"
+
+	"bulletin/generator/content"
+)
+
+func TestCheckNames(t *testing.T) {
+	type use struct {
+		topics, regulators []string
+	}
+	tests := []struct {
+		name   string
+		uses   []use
+		intros []string // titles of topics with an intro page
+		want   string   // the error, or "" for none
+	}{
+		{
+			name: "a topic a letter from one more articles use",
+			uses: []use{{topics: []string{"ICS assessments"}}, {topics: []string{"ICS assessments"}}, {topics: []string{"ICS assesments"}}},
+			want: `content/articles/a3.md:4: topics: "ICS assesments" looks like a misspelling of "ICS assessments", which 2 articles use: write "ICS assessments", or, for a new topic, give it an intro page, content/topics/ics-assesments.md`,
+		},
+		{
+			name:   "a topic a letter from one with an intro page",
+			uses:   []use{{topics: []string{"Workforce plan"}}, {topics: []string{"Workforce plans"}}},
+			intros: []string{"Workforce plans"},
+			want:   `content/articles/a1.md:4: topics: "Workforce plan" looks like a misspelling of "Workforce plans", which has an intro page: write "Workforce plans", or, for a new topic, give it an intro page, content/topics/workforce-plan.md`,
+		},
+		{
+			name:   "a topic a letter from a described one with no articles",
+			uses:   []use{{topics: []string{"Workforce plan"}}},
+			intros: []string{"Workforce plans"},
+			want:   `content/articles/a1.md:4: topics: "Workforce plan" looks like a misspelling of "Workforce plans", which has an intro page: write "Workforce plans", or, for a new topic, give it an intro page, content/topics/workforce-plan.md`,
+		},
+		{
+			name:   "the new topic has an intro page",
+			uses:   []use{{topics: []string{"ICS assessments"}}, {topics: []string{"ICS assessments"}}, {topics: []string{"ICS assesments"}}},
+			intros: []string{"ICS assesments"},
+		},
+		{
+			name: "a regulator two letters swapped from one site.yaml names",
+			uses: []use{{regulators: []string{"DHCS"}}},
+			want: `content/articles/a1.md:5: regulators: "DHCS" looks like a misspelling of "DHSC", which site.yaml names: write "DHSC", or, for another body, add DHCS to regulators in site.yaml`,
+		},
+		{
+			name: "a regulator site.yaml names is never taken for a misspelling",
+			uses: []use{{regulators: []string{"CQC"}}, {regulators: []string{"CQC"}}, {regulators: []string{"DHSC"}}},
+		},
+		{
+			name: "names that differ by more than a slip",
+			uses: []use{{topics: []string{"Adult social care"}}, {topics: []string{"Adult social care"}}, {topics: []string{"Child social care"}}},
+		},
+		{
+			name: "two new names used as often: neither is taken for the other",
+			uses: []use{{topics: []string{"CQC fee"}}, {topics: []string{"CQC fees"}}},
+		},
+		{
+			name: "short names, where one letter makes another word",
+			uses: []use{{regulators: []string{"HSE"}}, {regulators: []string{"HSE"}}, {regulators: []string{"HSA"}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set := &content.Set{Settings: testSettings()}
+			for i, u := range tt.uses {
+				a := article("a"+string(rune('1'+i)), day(2025, 3, 1+i))
+				a.Topics, a.Regulators = u.topics, u.regulators
+				a.Lines = map[string]int{"topics": 4, "regulators": 5}
+				set.Articles = append(set.Articles, a)
+			}
+			for _, title := range tt.intros {
+				slug := content.Slug(title)
+				set.Topics = append(set.Topics, &content.Page{File: "content/topics/" + slug + ".md", Slug: slug, Title: title})
+			}
+			_, err := New(set, testNow)
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("got error\n\t%s\nwant\n\t%s", got, tt.want)
+			}
+		})
+	}
+}

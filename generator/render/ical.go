@@ -32,7 +32,7 @@ func (r *renderer) calendar(g *site.Group) ([]byte, error) {
 		summary := st.Label
 		if st.Date.MonthOnly {
 			end = st.Date.Time.AddDate(0, 1, 0)
-			summary += " (" + st.Date.Time.Format("January 2006") + ", day not yet known)"
+			summary += " (" + st.Date.Time.Format("January 2006") + ", no day given)"
 		}
 		line("BEGIN:VEVENT")
 		line("UID:" + eventUID(st, g, r.site.Settings.IDAuthority))

@@ -102,6 +102,9 @@ func newReport(s *site.Site) report {
 	if s.Drafts > 0 {
 		r.Notes = append(r.Notes, fmt.Sprintf("left out %d draft(s)", s.Drafts))
 	}
+	for _, m := range s.Misspelt {
+		r.Notes = append(r.Notes, "warning: "+m.Problem.Error())
+	}
 	for _, a := range s.Held {
 		r.Notes = append(r.Notes, fmt.Sprintf("held back %s: dated %s, in the future", a.File, a.Date.In(s.Settings.Location).Format("2006-01-02 15:04 MST")))
 	}

@@ -269,3 +269,17 @@ func TestBuildIsReproducible(t *testing.T) {
 	}
 	compareTrees(t, outs[0], outs[1])
 }
+
+// TestBuildWarnsOfMisspelling checks that a name that looks like a
+// misspelling of another is published, as it may be meant, with a
+// warning in the summary that says where it is.
+func TestBuildWarnsOfMisspelling(t *testing.T) {
+	r, err := build(testOptions(t, "testdata/check"))
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	want := `warning: testdata/check/content/articles/2025-01-11-other.md:5: topics: "Asessments" looks like a misspelling of "Assessments"`
+	if !strings.Contains(r.summary(), want) {
+		t.Errorf("the summary does not say %q:\n%s", want, r.summary())
+	}
+}

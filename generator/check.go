@@ -105,8 +105,13 @@ func check(o options) []finding {
 		found = append(found, checkLinks(a, files.names)...)
 		found = append(found, checkSources(a)...)
 	}
-	found = append(found, rarelyUsed(s.Topics, "topics")...)
-	found = append(found, rarelyUsed(s.Regulators, "regulators")...)
+	misspelt := map[*site.Group]bool{}
+	for _, m := range s.Misspelt {
+		found = append(found, finding{file: m.Problem.File, line: m.Problem.Line, msg: m.Problem.Msg, warning: true})
+		misspelt[m.Group] = true
+	}
+	found = append(found, rarelyUsed(s.Topics, "topics", misspelt)...)
+	found = append(found, rarelyUsed(s.Regulators, "regulators", misspelt)...)
 	sort.SliceStable(found, func(i, j int) bool {
 		if found[i].file != found[j].file {
 			return found[i].file < found[j].file
@@ -203,11 +208,12 @@ func checkSources(a *site.Article) []finding {
 }
 
 // rarelyUsed warns of topics and regulators that only one article names
-// and that neither an intro page nor site.yaml describes: likely typos.
-func rarelyUsed(groups []*site.Group, field string) []finding {
+// and that neither an intro page nor site.yaml describes: likely typos,
+// besides those already warned of as looking like another name.
+func rarelyUsed(groups []*site.Group, field string, misspelt map[*site.Group]bool) []finding {
 	var out []finding
 	for _, g := range groups {
-		if len(g.Articles) != 1 || g.FullName != "" {
+		if len(g.Articles) != 1 || g.FullName != "" || misspelt[g] {
 			continue
 		}
 		a := g.Articles[0]

@@ -14,7 +14,7 @@ func TestCheckFindings(t *testing.T) {
 	}
 	file := "testdata/check/content/articles/2025-01-11-other.md"
 	want := []string{
-		file + `:5: warning: topics: "Inspection fees" is used by this article only: check its spelling against the other topics`,
+		file + `:5: warning: topics: "Asessments" looks like a misspelling of "Assessments", which 2 articles use: if so, write "Assessments"; if it is a new topic, give it an intro page at testdata/check/content/topics/asessments.md`,
 		file + `:6: warning: regulators: "CQX" is used by this article only: check its spelling against the other regulators`,
 		file + `:9: sources.url: "/not/absolute" is not an absolute http(s) address: write it like https://www.example.org/page`,
 		file + `:11: link "/2024/12/missing/": the site has no page or file at /2024/12/missing/`,

@@ -11,6 +11,7 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
@@ -34,9 +35,10 @@ type Site struct {
 	Assets     []string
 	Held       []*content.Article // dated in the future, not yet published
 	Drafts     int
-	Updated    time.Time  // the newest content change
-	Upcoming   []*KeyDate // key dates still to come across all topics, soonest first
-	Search     bool       // the build adds a search index, so the search page can offer search
+	Misspelt   []Misspelling // topic and regulator names that look like misspellings of others, by file and line
+	Updated    time.Time     // the newest content change
+	Upcoming   []*KeyDate    // key dates still to come across all topics, soonest first
+	Search     bool          // the build adds a search index, so the search page can offer search
 	// Until is the first moment after the build's at which the same
 	// content makes another site: a held-back article comes out, or a
 	// step of a story is reached or an event's day passes. Zero if none.
@@ -116,9 +118,10 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
 	s.Topics = groups("topics", set.Topics, s.Articles, func(a *Article) []string { return a.Article.Topics }, &s.Settings, now)
 	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Article.Regulators }, &s.Settings, now)
-	if err := slices.Concat(checkNames(s.Topics, "topics", &s.Settings), checkNames(s.Regulators, "regulators", &s.Settings)).Err(); err != nil {
-		return nil, err
-	}
+	s.Misspelt = slices.Concat(checkNames(s.Topics, "topics", &s.Settings), checkNames(s.Regulators, "regulators", &s.Settings))
+	slices.SortStableFunc(s.Misspelt, func(a, b Misspelling) int {
+		return cmp.Or(strings.Compare(a.Problem.File, b.Problem.File), cmp.Compare(a.Problem.Line, b.Problem.Line))
+	})
 	link(s.Articles, s.Topics, func(a *Article, g *Group) { a.Topics = append(a.Topics, g) })
 	link(s.Articles, s.Regulators, func(a *Article, g *Group) { a.Regulators = append(a.Regulators, g) })
 	each(s.Articles, func(_ int, a *Article) {

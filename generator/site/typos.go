@@ -3,10 +3,18 @@ package site
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"bulletin/generator/content"
 )
+
+// Misspelling is a warning that a topic's or regulator's name looks like
+// a misspelling of another (see checkNames).
+type Misspelling struct {
+	Group   *Group
+	Problem *content.Error // where the name is written, and what to do
+}
 
 // name is a topic or regulator name an article may have meant.
 type name struct {
@@ -17,13 +25,14 @@ type name struct {
 	described string
 }
 
-// checkNames stops a topic or regulator name that looks like a
-// misspelling of another from making pages of its own: one that nothing
-// describes (no intro page, and for a regulator no entry in site.yaml),
-// a letter or two from a name that more articles use, or, when a single
-// article uses it, from a described one. Giving the new name an intro
-// page, or a regulator an entry in site.yaml, says it is meant.
-func checkNames(groups []*Group, field string, s *content.Settings) content.Errors {
+// checkNames finds the topic or regulator names that look like a
+// misspelling of another: used by a single article, described nowhere
+// (no intro page, and for a regulator no entry in site.yaml), and a
+// letter or two from a name that is described or that more articles use,
+// with the same numbers in it. Such a name may still be meant, so each
+// is a warning, not an error; giving the new name an intro page, or a
+// regulator an entry in site.yaml, says it is meant.
+func checkNames(groups []*Group, field string, s *content.Settings) []Misspelling {
 	names := make([]name, 0, len(groups))
 	bySlug := map[string]bool{}
 	for _, g := range groups {
@@ -37,9 +46,9 @@ func checkNames(groups []*Group, field string, s *content.Settings) content.Erro
 			}
 		}
 	}
-	var errs content.Errors
+	var out []Misspelling
 	for i, g := range groups {
-		if names[i].described != "" {
+		if names[i].described != "" || names[i].articles != 1 {
 			continue
 		}
 		meant, ok := likelyMeant(names[i], names)
@@ -50,25 +59,25 @@ func checkNames(groups []*Group, field string, s *content.Settings) content.Erro
 		if meant.described != "" {
 			why = "which " + meant.described
 		}
-		fix := "for a new topic, give it an intro page, " + introPath(g)
+		meantFor := fmt.Sprintf("if it is a new topic, give it an intro page at %s", introPath(g))
 		if field == "regulators" {
-			fix = fmt.Sprintf("for another body, add %s to regulators in site.yaml", g.Name)
+			meantFor = fmt.Sprintf("if it is another body, name it under regulators in site.yaml (%s: {name: …})", g.Name)
 		}
-		for _, a := range g.Articles {
-			errs = append(errs, &content.Error{File: a.File, Line: a.Lines[field],
-				Msg: fmt.Sprintf("%s: %q looks like a misspelling of %q, %s: write %q, or, %s", field, g.Name, meant.name, why, meant.name, fix)})
-		}
+		a := g.Articles[0]
+		out = append(out, Misspelling{Group: g, Problem: &content.Error{File: a.File, Line: a.Lines[field],
+			Msg: fmt.Sprintf("%s: %q looks like a misspelling of %q, %s: if so, write %q; %s", field, g.Name, meant.name, why, meant.name, meantFor)}})
 	}
-	return errs
+	return out
 }
 
-// likelyMeant is the name that n most likely misspells, if any.
+// likelyMeant is the name that n, used by one article, most likely
+// misspells, if any.
 func likelyMeant(n name, names []name) (name, bool) {
 	lower := strings.ToLower(n.name)
 	var best name
 	bestDist := typoLimit(lower) + 1
 	for _, m := range names {
-		if m.name == n.name || m.articles <= n.articles && (m.described == "" || n.articles > 1) {
+		if m.name == n.name || m.articles <= n.articles && m.described == "" || digits(m.name) != digits(n.name) {
 			continue
 		}
 		if d := content.Distance(lower, strings.ToLower(m.name)); d < bestDist {
@@ -76,6 +85,17 @@ func likelyMeant(n name, names []name) (name, bool) {
 		}
 	}
 	return best, best.name != ""
+}
+
+// digits are the digits of a name in order: names that differ in them,
+// such as "Budget 2024" and "Budget 2025", are different names.
+func digits(name string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, name)
 }
 
 // typoLimit is how many edits apart two names may be for one to be a

@@ -233,7 +233,7 @@ func (r *renderer) groupKey(p *Page) func() string {
 func (r *renderer) listKey(p *Page) func() string {
 	return func() string {
 		t := p.Timeline
-		f := r.pageKey("list.html", p).add(t.URL, t.Number, t.Of, t.Newer, t.Older)
+		f := r.pageKey("list.html", p).add(t.URL, t.Number, t.Newer, t.Older)
 		r.months(f, t.Months)
 		if p.Group != nil {
 			f.add(groupRef(p.Group))

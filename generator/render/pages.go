@@ -87,7 +87,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 	for _, t := range s.Timeline {
 		title := "Timeline"
 		if t.Number > 0 {
-			title = fmt.Sprintf("Timeline, page %d of %d", t.Number, t.Of)
+			title = "Timeline, " + t.Span()
 		}
 		p := r.newPage("timeline", title, "Every article, newest first.", t.URL)
 		p.Timeline = t
@@ -119,7 +119,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 			p.Feeds = append(r.groupFeeds(g), p.Feeds...)
 			jobs = append(jobs, withKey(r.page("group.html", p), r.groupKey(p)))
 			for _, t := range g.Pages[1:] {
-				a := r.newPage(p.Kind+"-articles", fmt.Sprintf("%s: articles, page %d of %d", g.Name, t.Number, t.Of),
+				a := r.newPage(p.Kind+"-articles", g.Name+": articles, "+t.Span(),
 					"Articles on "+groupTitle(g)+", newest first.", t.URL)
 				a.Group, a.Timeline = g, t
 				a.Feeds = p.Feeds

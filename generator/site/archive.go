@@ -39,7 +39,6 @@ type Page struct {
 	Months []*Month
 	Newer  string // URL of the page with newer articles, if any
 	Older  string // URL of the page with older articles, if any
-	Of     int    // the number of numbered pages
 }
 
 // years groups articles (newest first) by year and month, each linked to
@@ -100,7 +99,7 @@ func timeline(base string, articles []*Article, size int) []*Page {
 	numbered := max(n/size-1, 0)
 	shown := n - numbered*size // on base, newest first
 	pageURL := func(k int) string { return fmt.Sprintf("%spage/%d/", base, k) }
-	first := &Page{URL: base, Months: months(articles[:shown]), Of: numbered}
+	first := &Page{URL: base, Months: months(articles[:shown])}
 	if numbered > 0 {
 		first.Older = pageURL(numbered)
 	}
@@ -108,7 +107,7 @@ func timeline(base string, articles []*Article, size int) []*Page {
 	for k := numbered; k >= 1; k-- {
 		// Page k holds the articles at oldest-first positions (k-1)*size to k*size-1.
 		lo, hi := n-k*size, n-(k-1)*size
-		p := &Page{URL: pageURL(k), Number: k, Months: months(articles[lo:hi]), Of: numbered, Newer: base}
+		p := &Page{URL: pageURL(k), Number: k, Months: months(articles[lo:hi]), Newer: base}
 		if k < numbered {
 			p.Newer = pageURL(k + 1)
 		}
@@ -118,6 +117,19 @@ func timeline(base string, articles []*Article, size int) []*Page {
 		pages = append(pages, p)
 	}
 	return pages
+}
+
+// Span names the months the page's articles were published in, as
+// readers write them: "March 2024", or "March 2024 to June 2024".
+func (p *Page) Span() string {
+	if len(p.Months) == 0 {
+		return ""
+	}
+	newest, oldest := p.Months[0].Label(), p.Months[len(p.Months)-1].Label()
+	if newest == oldest {
+		return newest
+	}
+	return oldest + " to " + newest
 }
 
 // Articles lists the page's articles, newest first.

@@ -175,7 +175,7 @@ func TestTimeline(t *testing.T) {
 		number       int
 		slugs        []string
 		newer, older string
-		of           int
+		span         string
 	}
 	tests := []struct {
 		name string
@@ -190,41 +190,41 @@ func TestTimeline(t *testing.T) {
 		{
 			name: "one",
 			n:    1,
-			want: []page{{"/timeline/", 0, []string{"a01"}, "", "", 0}},
+			want: []page{{"/timeline/", 0, []string{"a01"}, "", "", "January 2024"}},
 		},
 		{
 			name: "one full page",
 			n:    3,
-			want: []page{{"/timeline/", 0, []string{"a03", "a02", "a01"}, "", "", 0}},
+			want: []page{{"/timeline/", 0, []string{"a03", "a02", "a01"}, "", "", "January 2024 to February 2024"}},
 		},
 		{
 			name: "fewer than two pages, all on the first",
 			n:    5,
-			want: []page{{"/timeline/", 0, []string{"a05", "a04", "a03", "a02", "a01"}, "", "", 0}},
+			want: []page{{"/timeline/", 0, []string{"a05", "a04", "a03", "a02", "a01"}, "", "", "January 2024 to March 2024"}},
 		},
 		{
 			name: "two full pages",
 			n:    6,
 			want: []page{
-				{"/timeline/", 0, []string{"a06", "a05", "a04"}, "", "/timeline/page/1/", 1},
-				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/", "", 1},
+				{"/timeline/", 0, []string{"a06", "a05", "a04"}, "", "/timeline/page/1/", "March 2024 to April 2024"},
+				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/", "", "January 2024 to February 2024"},
 			},
 		},
 		{
 			name: "the newest part page stays on the first",
 			n:    8,
 			want: []page{
-				{"/timeline/", 0, []string{"a08", "a07", "a06", "a05", "a04"}, "", "/timeline/page/1/", 1},
-				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/", "", 1},
+				{"/timeline/", 0, []string{"a08", "a07", "a06", "a05", "a04"}, "", "/timeline/page/1/", "March 2024 to May 2024"},
+				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/", "", "January 2024 to February 2024"},
 			},
 		},
 		{
 			name: "three full pages",
 			n:    9,
 			want: []page{
-				{"/timeline/", 0, []string{"a09", "a08", "a07"}, "", "/timeline/page/2/", 2},
-				{"/timeline/page/2/", 2, []string{"a06", "a05", "a04"}, "/timeline/", "/timeline/page/1/", 2},
-				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/page/2/", "", 2},
+				{"/timeline/", 0, []string{"a09", "a08", "a07"}, "", "/timeline/page/2/", "April 2024 to June 2024"},
+				{"/timeline/page/2/", 2, []string{"a06", "a05", "a04"}, "/timeline/", "/timeline/page/1/", "March 2024 to April 2024"},
+				{"/timeline/page/1/", 1, []string{"a03", "a02", "a01"}, "/timeline/page/2/", "", "January 2024 to February 2024"},
 			},
 		},
 	}
@@ -233,7 +233,7 @@ func TestTimeline(t *testing.T) {
 			s := build(t, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), numbered(tt.n)...)
 			var got []page
 			for _, p := range s.Timeline {
-				got = append(got, page{p.URL, p.Number, pageSlugs(p), p.Newer, p.Older, p.Of})
+				got = append(got, page{p.URL, p.Number, pageSlugs(p), p.Newer, p.Older, p.Span()})
 			}
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("%d articles: got pages\n\t%v\nwant\n\t%v", tt.n, got, tt.want)

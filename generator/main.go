@@ -27,7 +27,7 @@ commands:
   check   check content and templates without writing anything
   help    show this list, or with a command's name its flags
 
-run "bulletin <command> -h" for a command's flags
+give -h after a command for its flags (build -h), or run help with its name
 `
 
 func main() {

@@ -47,8 +47,8 @@ func (o *options) addFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.pagefind, "pagefind", "", `command that runs Pagefind to index the site for search, e.g. "npx --yes pagefind@1" (empty: no search)`)
 }
 
-// parseFlags parses the flags of build, or of a command that takes
-// build's flags and defines its own in flags too.
+// parseFlags parses the flags of a command that takes no arguments after
+// them (build, serve, check) and checks the values they set in o.
 func parseFlags(flags *flag.FlagSet, args []string, stdout, stderr io.Writer, o *options) error {
 	if err := parse(flags, args, stdout, stderr); err != nil {
 		return err

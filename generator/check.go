@@ -33,11 +33,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	flags.StringVar(&o.content, "content", "content", "folder of articles and site.yaml")
 	flags.StringVar(&o.templates, "templates", "templates", "folder of the theme's templates")
 	format := flags.String("format", "text", "text, or github for GitHub Actions annotations")
-	if err := parse(flags, args, stdout, stderr); err != nil {
+	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err
-	}
-	if flags.NArg() > 0 {
-		return usageError(flags, stderr, "unexpected arguments: %s", strings.Join(flags.Args(), " "))
 	}
 	if *format != "text" && *format != "github" {
 		return usageError(flags, stderr, "-format %q: use text or github", *format)

@@ -19,6 +19,8 @@ type Misspelling struct {
 // name is a topic or regulator name an article may have meant.
 type name struct {
 	name     string
+	lower    string // name in lower case, as names are compared
+	digits   string // see digits
 	articles int
 	// described says where an editor declared the name, if anywhere:
 	// its intro page, or site.yaml for a regulator.
@@ -36,13 +38,13 @@ func checkNames(groups []*Group, field string, s *content.Settings) []Misspellin
 	names := make([]name, 0, len(groups))
 	bySlug := map[string]bool{}
 	for _, g := range groups {
-		names = append(names, name{g.Name, len(g.Articles), describedIn(g, s)})
+		names = append(names, newName(g.Name, len(g.Articles), describedIn(g, s)))
 		bySlug[g.Slug] = true
 	}
 	if field == "regulators" {
 		for _, r := range s.Regulators {
 			if !bySlug[content.Slug(r.Abbr)] {
-				names = append(names, name{r.Abbr, 0, "site.yaml names"})
+				names = append(names, newName(r.Abbr, 0, "site.yaml names"))
 			}
 		}
 	}
@@ -70,17 +72,20 @@ func checkNames(groups []*Group, field string, s *content.Settings) []Misspellin
 	return out
 }
 
+func newName(s string, articles int, described string) name {
+	return name{name: s, lower: strings.ToLower(s), digits: digits(s), articles: articles, described: described}
+}
+
 // likelyMeant is the name that n, used by one article, most likely
 // misspells, if any.
 func likelyMeant(n name, names []name) (name, bool) {
-	lower := strings.ToLower(n.name)
 	var best name
-	bestDist := typoLimit(lower) + 1
+	bestDist := typoLimit(n.lower) + 1
 	for _, m := range names {
-		if m.name == n.name || m.articles <= n.articles && m.described == "" || digits(m.name) != digits(n.name) {
+		if m.name == n.name || m.articles <= n.articles && m.described == "" || m.digits != n.digits {
 			continue
 		}
-		if d := content.Distance(lower, strings.ToLower(m.name)); d < bestDist {
+		if d := content.Distance(n.lower, m.lower); d < bestDist {
 			best, bestDist = m, d
 		}
 	}

@@ -375,7 +375,7 @@ func TestSearchInBrowser(t *testing.T) {
 	var all, dhsc, both []string
 	for _, a := range r.site.Articles {
 		text := strings.ToLower(a.Title + " " + a.Summary + " " + bodies[a.Path])
-		fromDHSC := slices.ContainsFunc(a.Regulators, func(g *site.Group) bool { return g.Name == "DHSC" })
+		fromDHSC := slices.ContainsFunc(a.Regulators, func(g *site.Ref) bool { return g.Name == "DHSC" })
 		has := strings.Contains(text, "pause")
 		if has {
 			all = append(all, a.Title)
@@ -415,10 +415,10 @@ func TestSearchInBrowser(t *testing.T) {
 		match  func(a *site.Article) bool
 	}{
 		{"regulator=DHSC", func(a *site.Article) bool {
-			return slices.ContainsFunc(a.Regulators, func(g *site.Group) bool { return g.Name == "DHSC" })
+			return slices.ContainsFunc(a.Regulators, func(g *site.Ref) bool { return g.Name == "DHSC" })
 		}},
 		{"topic=Single Assessment Framework", func(a *site.Article) bool {
-			return slices.ContainsFunc(a.Topics, func(g *site.Group) bool { return g.Name == "Single Assessment Framework" })
+			return slices.ContainsFunc(a.Topics, func(g *site.Ref) bool { return g.Name == "Single Assessment Framework" })
 		}},
 		{"status=Being piloted", func(a *site.Article) bool { return a.Status != nil && a.Status.Label == "Being piloted" }},
 	} {

@@ -28,7 +28,26 @@ type feed struct {
 	Dir      string // site path the feed files sit in
 	Articles []*site.Article
 	Updated  time.Time
-	Category string // the term shared by every entry of a topic or regulator feed, or ""
+	ID       string // see newFeed
+}
+
+// newFeed is the feed of articles, newest first, that follows the page at
+// dir. Its id names it for good: a tag URI from the site's id authority,
+// the site's first article's date and the feed's path, so it survives a
+// move to a new host as entry ids do.
+func (r *renderer) newFeed(title, subtitle, dir string, articles []*site.Article, updated time.Time) *feed {
+	first := "2000"
+	if n := len(r.site.Articles); n > 0 {
+		first = r.site.Articles[n-1].Date.Format("2006-01-02")
+	}
+	return &feed{Title: title, Subtitle: subtitle, Page: dir, Dir: dir, Articles: articles, Updated: updated,
+		ID: "tag:" + r.site.Settings.IDAuthority + "," + first + ":" + dir + atomFile}
+}
+
+// feedKey is the key of a feed file: the settings and the feed with
+// every article it carries.
+func (r *renderer) feedKey(format string, f *feed) func() string {
+	return func() string { return r.hash.key(format, r.info, f) }
 }
 
 const (
@@ -90,7 +109,7 @@ func (r *renderer) atom(f *feed) ([]byte, error) {
 		AtomFeed: &feeds.AtomFeed{
 			Xmlns:    "http://www.w3.org/2005/Atom",
 			Title:    clean(f.Title),
-			Id:       r.feedID(f),
+			Id:       f.ID,
 			Updated:  stamp(f.Updated),
 			Subtitle: clean(f.Subtitle),
 			Author:   &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: clean(s.Settings.Title), Uri: r.abs("/")}},
@@ -232,8 +251,8 @@ func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func categories(a *site.Article) []*site.Group {
-	return append(append([]*site.Group(nil), a.Topics...), a.Regulators...)
+func categories(a *site.Article) []*site.Ref {
+	return append(append([]*site.Ref(nil), a.Topics...), a.Regulators...)
 }
 
 // entryHTML is the article as a feed carries it: the newest change note
@@ -270,17 +289,6 @@ func (r *renderer) makeEntryHTML(a *site.Article) (string, error) {
 	}
 	b.WriteString(r.absBody(a.URL, body))
 	return clean(b.String()), nil
-}
-
-// feedID names a feed for good: a tag URI from the site's id authority,
-// its first article's date and the feed's path, so it survives a move
-// to a new host as entry ids do.
-func (r *renderer) feedID(f *feed) string {
-	first := "2000"
-	if n := len(r.site.Articles); n > 0 {
-		first = r.site.Articles[n-1].Date.Format("2006-01-02")
-	}
-	return "tag:" + r.site.Settings.IDAuthority + "," + first + ":" + f.Dir + atomFile
 }
 
 func stamp(t time.Time) string { return t.Format(time.RFC3339) }

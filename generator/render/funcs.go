@@ -35,7 +35,7 @@ func funcs(basePath string) template.FuncMap {
 		// cached is set for each page file by loadTheme (see fragments).
 		"cached": func(string, any, ...any) (template.HTML, error) { return "", nil },
 		"join":   strings.Join,
-		"feeds":  func(g *site.Group) []FeedLink { return feedLinks(g.Name, g.URL) },
+		"feeds":  func(g *site.Ref) []FeedLink { return feedLinks(g.Name, g.URL) },
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return fmt.Sprintf("%d %s", n, one)

@@ -35,7 +35,7 @@ func (p *Page) AsOf() time.Time {
 		}
 		return t
 	}
-	return p.Site.Updated
+	return p.Updated
 }
 
 func newest(articles []*site.Article) time.Time {
@@ -133,7 +133,11 @@ func (p *Page) JSONLD() template.JS {
 		if !g.Updated.IsZero() {
 			c.Modified = g.Updated.Format(time.RFC3339)
 		}
-		for _, a := range g.Articles[:min(feedSize, len(g.Articles))] {
+		listed := g.Articles[:min(feedSize, len(g.Articles))]
+		if p.Timeline != nil {
+			listed = p.Timeline.Articles()
+		}
+		for _, a := range listed {
 			c.Parts = append(c.Parts, thing{Type: "NewsArticle", Name: a.Title, URL: p.Abs(a.URL)})
 		}
 		v = c

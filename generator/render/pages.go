@@ -5,17 +5,20 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
-	"sync"
 	"sync/atomic"
+	"time"
 
+	"bulletin/generator/content"
 	"bulletin/generator/site"
 )
 
-// Page is what every template gets: the site, the page's own fields, and
-// the one part of the model the page shows.
+// Page is what every template gets: the site's settings, the page's own
+// fields, and the one part of the model the page shows. A page's key
+// hashes all of it (see key.go), so it holds no more of the model than
+// the page may show.
 type Page struct {
-	r           *renderer // for Abs
-	Site        *site.Site
+	r           *renderer // for Abs, from the base URL in Site.Settings
+	Site        *SiteInfo
 	Kind        string // home, article, timeline, year, month, topic, regulator, topics, regulators, search, 404
 	Title       string
 	Description string
@@ -25,6 +28,10 @@ type Page struct {
 	SiteFeeds   []FeedLink // the whole site's feeds
 	Calendar    string     // site path of a topic's key dates calendar, if it has any
 
+	// Updated is the site's newest content change, on the pages that
+	// show no part of it in particular (see AsOf).
+	Updated time.Time
+
 	Article  *site.Article
 	Group    *site.Group
 	Groups   []*site.Group
@@ -32,8 +39,16 @@ type Page struct {
 	Year     *site.Year
 	Month    *site.Month
 	Latest   []*site.Article
-	story    func() *Story // see Story
-	Search   *Search       // the search page's filters
+	Years    []*site.Link    // every year with its count, on the timeline
+	Upcoming []*site.KeyDate // key dates still to come, on the home page
+	Story    *Story          // a topic's or regulator's story, on its own page
+	Search   *Search         // the search page's filters
+}
+
+// SiteInfo is what every page may show of the site as a whole.
+type SiteInfo struct {
+	Settings content.Settings
+	Search   bool // the site has a search index
 }
 
 // FeedLink is one feed a page offers for subscription.
@@ -45,7 +60,7 @@ type FeedLink struct {
 }
 
 func (r *renderer) newPage(kind, title, desc, url string) *Page {
-	p := &Page{r: r, Site: r.site, Kind: kind, Title: title, Description: desc, URL: url, Canonical: r.abs(url)}
+	p := &Page{r: r, Site: r.info, Kind: kind, Title: title, Description: desc, URL: url, Canonical: r.abs(url)}
 	p.SiteFeeds = r.siteFeeds
 	p.Feeds = p.SiteFeeds
 	return p
@@ -53,7 +68,7 @@ func (r *renderer) newPage(kind, title, desc, url string) *Page {
 
 // groupFeeds are a topic's or regulator's feed links, made once a build
 // and shared by every page that offers them.
-func (r *renderer) groupFeeds(g *site.Group) []FeedLink {
+func (r *renderer) groupFeeds(g *site.Ref) []FeedLink {
 	if links, ok := r.feedLinks.Load(g); ok {
 		return links.([]FeedLink)
 	}
@@ -80,6 +95,8 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 	home := r.newPage("home", set.Title, set.Description, "/")
 	home.Latest = s.Articles[:min(set.PageSize, len(s.Articles))]
 	home.Groups = s.Topics
+	home.Upcoming = s.Upcoming
+	home.Updated = s.Updated
 	jobs = append(jobs, r.page("home.html", home))
 
 	jobs = append(jobs, r.articleJobs()...)
@@ -91,16 +108,17 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 		}
 		p := r.newPage("timeline", title, "Every article, newest first.", t.URL)
 		p.Timeline = t
-		jobs = append(jobs, r.listPage(p))
+		p.Years = s.Archive
+		jobs = append(jobs, r.page("list.html", p))
 	}
 	for _, y := range s.Years {
 		p := r.newPage("year", fmt.Sprint(y.Year), fmt.Sprintf("Articles published in %d.", y.Year), y.URL)
 		p.Year = y
-		jobs = append(jobs, withKey(r.page("list.html", p), r.archiveKey(p)))
+		jobs = append(jobs, r.page("list.html", p))
 		for _, m := range y.Months {
 			p := r.newPage("month", m.Label(), "Articles published in "+m.Label()+".", m.URL)
 			p.Month = m
-			jobs = append(jobs, withKey(r.page("list.html", p), r.archiveKey(p)))
+			jobs = append(jobs, r.page("list.html", p))
 		}
 	}
 
@@ -111,38 +129,43 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 		}
 		index := r.newPage(kind, title, desc, "/"+kind+"/")
 		index.Groups = groups
+		index.Updated = s.Updated
 		jobs = append(jobs, r.page("groups.html", index))
 		for _, g := range groups {
 			p := r.newPage(strings.TrimSuffix(kind, "s"), groupTitle(g), groupSummary(g), g.URL)
 			p.Group = g
-			p.story = sync.OnceValue(func() *Story { return story(g) })
-			p.Feeds = append(r.groupFeeds(g), p.Feeds...)
-			jobs = append(jobs, withKey(r.page("group.html", p), r.groupKey(p)))
+			p.Story = story(g)
+			p.Feeds = append(r.groupFeeds(&g.Ref), p.Feeds...)
 			for _, t := range g.Pages[1:] {
 				a := r.newPage(p.Kind+"-articles", g.Name+": articles, "+t.Span(),
 					"Articles on "+groupTitle(g)+", newest first.", t.URL)
 				a.Group, a.Timeline = g, t
 				a.Feeds = p.Feeds
-				jobs = append(jobs, r.listPage(a))
+				jobs = append(jobs, r.page("list.html", a))
 			}
 			if kind == "topics" && hasEvents(g) {
 				p.Calendar = g.URL + calendarFile
-				jobs = append(jobs, job{name: strings.TrimPrefix(g.URL, "/") + calendarFile, url: g.URL + calendarFile, key: r.calendarKey(g), make: func() ([]byte, error) { return r.calendar(g) }})
+				jobs = append(jobs, job{name: strings.TrimPrefix(g.URL, "/") + calendarFile, url: g.URL + calendarFile,
+					key:  func() string { return r.hash.key("calendar", r.info, g) },
+					make: func() ([]byte, error) { return r.calendar(g) }})
 			}
-			f := &feed{Title: set.Title + ": " + g.Name, Subtitle: groupSummary(g), Page: g.URL, Dir: g.URL, Articles: g.Articles, Updated: g.Updated}
+			jobs = append(jobs, r.page("group.html", p))
+			f := r.newFeed(set.Title+": "+g.Name, groupSummary(g), g.URL, g.Articles, g.Updated)
 			jobs = append(jobs, r.feedJobs(f)...)
 		}
 	}
 
 	search := r.newPage("search", "Search", "Search every article by word, regulator, topic and status.", SearchURL)
 	search.Search = r.search()
+	search.Updated = s.Updated
 	jobs = append(jobs, r.page("search.html", search))
 
 	notFound := r.newPage("404", "Page not found", "", "/404.html")
 	notFound.Latest = home.Latest
+	notFound.Updated = s.Updated
 	jobs = append(jobs, r.page("404.html", notFound))
 
-	jobs = append(jobs, r.feedJobs(&feed{Title: set.Title, Subtitle: set.Description, Page: "/", Dir: "/", Articles: s.Articles, Updated: s.Updated})...)
+	jobs = append(jobs, r.feedJobs(r.newFeed(set.Title, set.Description, "/", s.Articles, s.Updated))...)
 	jobs = append(jobs, r.redirects()...)
 	jobs = append(jobs,
 		job{name: "sitemap.xml", url: "/sitemap.xml", make: r.sitemap},
@@ -162,7 +185,7 @@ func (r *renderer) articleJobs() []job {
 	jobs := make([]job, len(r.site.Articles))
 	for i, a := range r.site.Articles {
 		jobs[i] = job{name: fileFor(a.URL), url: a.URL,
-			key:  func() string { return r.articleKey(r.articlePage(a)) },
+			key:  func() string { return r.pageKey("article.html", r.articlePage(a)) },
 			make: func() ([]byte, error) { return r.make("article.html", r.articlePage(a)) }}
 	}
 	return jobs
@@ -189,17 +212,6 @@ func groupSummary(g *site.Group) string {
 		return g.Intro.Summary
 	}
 	return fmt.Sprintf("Updates on %s.", groupTitle(g))
-}
-
-// listPage is a page of the timeline or of a topic's or regulator's
-// articles, keyed so an unchanged page is not made again.
-func (r *renderer) listPage(p *Page) job {
-	return withKey(r.page("list.html", p), r.listKey(p))
-}
-
-func withKey(j job, key func() string) job {
-	j.key = key
-	return j
 }
 
 func (r *renderer) feedJobs(f *feed) []job {
@@ -233,23 +245,13 @@ func staticJobs(templates fs.FS) ([]job, error) {
 	return jobs, nil
 }
 
-// Story is a topic's or regulator's story, with its status changes
-// marked, on that group's own page; nil on others. It is worked out the
-// first time the page or its key asks for it.
-func (p *Page) Story() *Story {
-	if p.story == nil {
-		return nil
-	}
-	return p.story()
-}
-
 // Subscriptions are the topics and regulators a page offers feeds for.
-func (p *Page) Subscriptions() []*site.Group {
+func (p *Page) Subscriptions() []*site.Ref {
 	switch {
 	case p.Article != nil:
 		return categories(p.Article)
 	case p.Group != nil:
-		return []*site.Group{p.Group}
+		return []*site.Ref{&p.Group.Ref}
 	}
 	return nil
 }

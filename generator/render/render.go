@@ -46,14 +46,15 @@ const StaticDir = "static"
 
 type renderer struct {
 	site      *site.Site
-	baseKey   string // see keys.go
+	info      *SiteInfo
+	themeKey  string  // see key.go
+	hash      *hasher // keys files, see key.go
 	theme     *theme
 	base      *url.URL
 	baseURL   string                          // base as text
 	plainBase bool                            // abs may append a plain path to baseURL (see plainPath)
 	entries   sync.Map                        // *site.Article → func() (string, error), see entryHTML
 	entryUses map[*site.Article]*atomic.Int32 // the feed files yet to carry each article
-	teasers   sync.Map                        // *site.Article → string, see teaserKey
 
 	siteFeeds []FeedLink // the whole site's feeds, shared by every page
 	feedLinks sync.Map   // *site.Group → []FeedLink, see groupFeeds
@@ -97,9 +98,9 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	key, err := baseKey(templates, s)
+	key, err := themeKey(templates)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}
 	r := newRenderer(s, th, base, key)
 	jobs, err := r.jobs(templates)
@@ -174,8 +175,8 @@ func (f *Files) Write(ctx context.Context, out Sink) error {
 	return nil
 }
 
-func newRenderer(s *site.Site, th *theme, base *url.URL, baseKey string) *renderer {
-	return &renderer{site: s, theme: th, base: base, baseKey: baseKey, siteFeeds: feedLinks(s.Settings.Title, "/"), entryUses: map[*site.Article]*atomic.Int32{},
+func newRenderer(s *site.Site, th *theme, base *url.URL, themeKey string) *renderer {
+	return &renderer{site: s, info: &SiteInfo{Settings: s.Settings, Search: s.Search}, theme: th, base: base, themeKey: themeKey, hash: &hasher{}, siteFeeds: feedLinks(s.Settings.Title, "/"), entryUses: map[*site.Article]*atomic.Int32{},
 		baseURL: base.String(), plainBase: base.RawQuery == "" && base.Fragment == "" && !base.ForceQuery && strings.HasSuffix(base.Path, "/")}
 }
 
@@ -308,8 +309,17 @@ func fileFor(p string) string {
 	return p
 }
 
+// page is the job that makes a page with the template file name.
 func (r *renderer) page(name string, p *Page) job {
-	return job{name: fileFor(p.URL), url: p.URL, make: func() ([]byte, error) { return r.make(name, p) }}
+	return job{name: fileFor(p.URL), url: p.URL,
+		key:  func() string { return r.pageKey(name, p) },
+		make: func() ([]byte, error) { return r.make(name, p) }}
+}
+
+// pageKey is the key of a page made with the template file name: the
+// theme and all the page's data.
+func (r *renderer) pageKey(name string, p *Page) string {
+	return r.hash.key(r.themeKey, name, p)
 }
 
 // make executes the page file name for p.

@@ -14,7 +14,7 @@ type Year struct {
 	URL          string
 	Months       []*Month // newest first
 	Count        int
-	Newer, Older *Year // the years next to it that have articles; nil at either end
+	Newer, Older *Link // the years next to it that have articles; nil at either end
 }
 
 // Month is a month archive page, and a heading on timeline pages.
@@ -23,8 +23,18 @@ type Month struct {
 	Month        time.Month
 	URL          string
 	Articles     []*Article // newest first
-	Newer, Older *Month     // the months next to it that have articles; nil at either end
+	Newer, Older *Link      // the months next to it that have articles; nil at either end
 }
+
+// Link names a year's or a month's archive from another page.
+type Link struct {
+	URL   string
+	Label string
+	Count int // how many articles it lists
+}
+
+func (y *Year) link() *Link  { return &Link{URL: y.URL, Label: y.Label(), Count: y.Count} }
+func (m *Month) link() *Link { return &Link{URL: m.URL, Label: m.Label(), Count: len(m.Articles)} }
 
 // Label is the year as readers write it, e.g. "2025".
 func (y *Year) Label() string { return strconv.Itoa(y.Year) }
@@ -46,20 +56,19 @@ type Page struct {
 func years(articles []*Article) []*Year {
 	var out []*Year
 	ms := months(articles)
-	for i, m := range ms {
-		if i > 0 {
-			m.Newer, ms[i-1].Older = ms[i-1], m
-		}
+	for _, m := range ms {
 		if len(out) == 0 || out[len(out)-1].Year != m.Year {
-			y := &Year{Year: m.Year, URL: fmt.Sprintf("/%d/", m.Year)}
-			if len(out) > 0 {
-				y.Newer, out[len(out)-1].Older = out[len(out)-1], y
-			}
-			out = append(out, y)
+			out = append(out, &Year{Year: m.Year, URL: fmt.Sprintf("/%d/", m.Year)})
 		}
 		y := out[len(out)-1]
 		y.Months = append(y.Months, m)
 		y.Count += len(m.Articles)
+	}
+	for i := 1; i < len(ms); i++ {
+		ms[i].Newer, ms[i-1].Older = ms[i-1].link(), ms[i].link()
+	}
+	for i := 1; i < len(out); i++ {
+		out[i].Newer, out[i-1].Older = out[i-1].link(), out[i].link()
 	}
 	return out
 }

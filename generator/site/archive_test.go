@@ -133,11 +133,11 @@ func TestArchiveNeighbours(t *testing.T) {
 		article("extended", day(2024, 10, 31)),
 		article("act", day(2022, 5, 4)),
 	)
-	label := func(n interface{ Label() string }, isNil bool) string {
+	label := func(n *Link, isNil bool) string {
 		if isNil {
 			return "-"
 		}
-		return n.Label()
+		return n.Label
 	}
 	var years, months []string
 	for _, y := range s.Years {

@@ -12,23 +12,29 @@ import (
 // Group is a topic or a regulator: its articles, its story and where the
 // matter stands now.
 type Group struct {
-	Kind     string // "topics" or "regulators"
-	Slug     string
-	Name     string // as shown: a topic's name, a regulator's abbreviation
-	FullName string // a regulator's full name, or the intro page's title
-	Website  string // a regulator's website
-	URL      string
+	Ref
 	Intro    *content.Page
 	Articles []*Article // newest first
 	Story    []*Step    // oldest first
 	Status   *content.Status
 	Since    content.Date // when the current status was reached
 	Changes  int          // how many times the status changed along the story
+	Reached  []*Step      // the steps where a topic's story reached a status, oldest first: the first, then each change
 	Updated  time.Time    // newest content change among its articles
 	Upcoming []*Step      // events still to come, soonest first
 	Pages    []*Page      // its articles in pages: the first on its own page, the rest below it
 
 	index map[*Article]int // position in Articles
+}
+
+// Ref is what a page shows of a topic or regulator it links to.
+type Ref struct {
+	Kind     string // "topics" or "regulators"
+	Slug     string
+	Name     string // as shown: a topic's name, a regulator's abbreviation
+	FullName string // a regulator's full name, or the intro page's title
+	Website  string // a regulator's website
+	URL      string
 }
 
 // Step is one dated point of a group's story: an article's publication
@@ -40,6 +46,13 @@ type Step struct {
 	Article *Article // the article published or updated, or the one reporting the event
 	Event   bool
 	Update  bool // the step is the article's update, carrying its status
+	// Upcoming marks a step still to come: an event whose day (or month)
+	// has not ended, or a date after the build's. Its status does not
+	// count yet.
+	Upcoming bool
+	// Change is set, on a topic's story, where the story reaches a status
+	// it was not in just before; First on the first status it reaches.
+	Change, First bool
 
 	order int // its place as gathered, which breaks ties
 }
@@ -52,7 +65,7 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 	get := func(slug, name string) *Group {
 		g := bySlug[slug]
 		if g == nil {
-			g = &Group{Kind: kind, Slug: slug, Name: name, URL: "/" + kind + "/" + slug + "/"}
+			g = &Group{Ref: Ref{Kind: kind, Slug: slug, Name: name, URL: "/" + kind + "/" + slug + "/"}}
 			bySlug[slug] = g
 		}
 		return g
@@ -113,9 +126,9 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 // story merges the group's articles and their events into date order and
 // works out the current status.
 func (g *Group) story(s *content.Settings, now time.Time) {
-	// The labels of the events gathered, by their instant to the second,
-	// as dates are written: a few at most share one.
-	seen := map[int64][]string{}
+	// The events gathered, as indexes in steps, by their instant to the
+	// second, as dates are written: a few at most share one.
+	seen := map[int64][]int{}
 	// The steps are gathered in one block, which costs the collector a
 	// few objects rather than one a step.
 	steps := make([]Step, 0, len(g.Articles)*3/2)
@@ -125,21 +138,36 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 		if a.Modified.After(g.Updated) {
 			g.Updated = a.Modified
 		}
-		steps = append(steps, Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: a.Status, Article: a})
+		// An article's status, and its events', tell where the matter of
+		// its first topic stands; on its other topics' stories they are
+		// left out. A regulator's story keeps every status.
+		status := func(st *content.Status) *content.Status {
+			if g.Kind == "topics" && (len(a.Article.Topics) == 0 || content.Slug(a.Article.Topics[0]) != g.Slug) {
+				return nil
+			}
+			return st
+		}
+		steps = append(steps, Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: status(a.Status), Article: a})
 		if !a.Updated.IsZero() && a.Status != nil {
 			// An updated article's status is where things stood at its
 			// update, not at its first publication.
 			steps[len(steps)-1].Status = nil
-			steps = append(steps, Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: a.Status, Article: a, Update: true})
+			steps = append(steps, Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: status(a.Status), Article: a, Update: true})
 		}
 		for j := range a.Events {
 			e := &a.Events[j]
 			at := e.Date.Time.Unix()
-			if slices.Contains(seen[at], e.Label) {
+			st := status(s.Status(e.Status))
+			if k := slices.IndexFunc(seen[at], func(k int) bool { return steps[k].Label == e.Label }); k >= 0 {
+				// The same event reported again: it counts once, with
+				// a status where any report gives one.
+				if first := seen[at][k]; steps[first].Status == nil {
+					steps[first].Status = st
+				}
 				continue
 			}
-			seen[at] = append(seen[at], e.Label)
-			steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: s.Status(e.Status), Article: a, Event: true})
+			seen[at] = append(seen[at], len(steps))
+			steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: st, Article: a, Event: true})
 		}
 	}
 	g.Story = make([]*Step, len(steps))
@@ -163,29 +191,23 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 		return cmp.Compare(a.order, b.order)
 	})
 	// The statuses a topic's story reached up to now, in date order;
-	// statuses of events still to come do not count yet. A regulator's
+	// statuses of steps still to come do not count yet. A regulator's
 	// story mixes many matters, so no status of one stands for it.
 	var last *content.Status
 	for _, st := range g.Story {
-		if g.Kind != "topics" || st.Date.Time.After(now) {
-			break
-		}
-		if st.Status == nil {
-			continue
-		}
-		if last != nil && st.Status.Key != last.Key {
-			g.Changes++
-		}
-		if last == nil || st.Status.Key != last.Key {
-			g.Since = st.Date
-		}
-		last = st.Status
-	}
-	for _, st := range g.Story {
-		if st.Event && stillToCome(st.Date, now) {
+		st.Upcoming = st.Date.Time.After(now) || st.Event && stillToCome(st.Date, now)
+		if st.Upcoming && st.Event {
 			g.Upcoming = append(g.Upcoming, st)
 		}
+		if g.Kind != "topics" || st.Upcoming || st.Status == nil || last != nil && st.Status.Key == last.Key {
+			continue
+		}
+		st.Change, st.First = true, last == nil
+		g.Reached = append(g.Reached, st)
+		g.Since = st.Date
+		last = st.Status
 	}
+	g.Changes = max(len(g.Reached)-1, 0)
 	g.Status = last
 	if g.Intro != nil && g.Intro.Status != "" {
 		g.Status = s.Status(g.Intro.Status)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -9,6 +10,14 @@ import (
 )
 
 func groupNames(gs []*Group) []string {
+	out := make([]string, len(gs))
+	for i, g := range gs {
+		out[i] = g.Name
+	}
+	return out
+}
+
+func refNames(gs []*Ref) []string {
 	out := make([]string, len(gs))
 	for i, g := range gs {
 		out[i] = g.Name
@@ -112,13 +121,13 @@ func TestGroups(t *testing.T) {
 
 	t.Run("articles list their groups in the groups' order", func(t *testing.T) {
 		a := find(t, s, "a")
-		if got, want := groupNames(a.Topics), []string{"CQC IT", "ICS assessments (CQC)"}; !slices.Equal(got, want) {
+		if got, want := refNames(a.Topics), []string{"CQC IT", "ICS assessments (CQC)"}; !slices.Equal(got, want) {
 			t.Errorf("got topics %q, want %q", got, want)
 		}
-		if got, want := groupNames(a.Regulators), []string{"CQC", "DHSC"}; !slices.Equal(got, want) {
+		if got, want := refNames(a.Regulators), []string{"CQC", "DHSC"}; !slices.Equal(got, want) {
 			t.Errorf("got regulators %q, want %q", got, want)
 		}
-		if got, want := groupNames(find(t, s, "b").Topics), []string{"CQC IT"}; !slices.Equal(got, want) {
+		if got, want := refNames(find(t, s, "b").Topics), []string{"CQC IT"}; !slices.Equal(got, want) {
 			t.Errorf("b: got topics %q, want %q", got, want)
 		}
 	})
@@ -505,5 +514,65 @@ func TestGroupUpdated(t *testing.T) {
 	s := build(t, testNow, a, b)
 	if got, want := s.Topics[0].Updated, day(2025, 5, 2); !got.Equal(want) {
 		t.Errorf("got Updated %s, want %s", got, want)
+	}
+}
+
+// TestStoryMarks checks which steps of a topic's story are marked: the
+// first status, then each new one; repeats, steps without a status and
+// steps still to come (an event is to come until its day ends) are not.
+// A regulator's story marks none. An article's status, and its events',
+// count only on the story of its first topic.
+func TestStoryMarks(t *testing.T) {
+	now := time.Date(2025, 6, 1, 12, 0, 0, 0, london)
+	event := func(slug string, date content.Date, status string, topics ...string) *content.Article {
+		a := article(slug, day(2024, 1, 1))
+		a.Topics = topics
+		a.Events = []content.Event{{Date: date, Label: slug, Status: status}}
+		return a
+	}
+	at := func(y int, m time.Month, d int) content.Date { return content.Date{Time: day(y, m, d)} }
+	tests := []struct {
+		name     string
+		articles []*content.Article
+		marks    string // per step after the article's own: F first status, C change, U upcoming, - nothing
+		changes  int
+		status   string
+	}{
+		{"no statuses", []*content.Article{event("a", at(2024, 2, 1), ""), event("b", month(2024, 3), "")}, "--", 0, "none"},
+		{"one status repeated", []*content.Article{event("a", at(2024, 2, 1), "planned"), event("b", month(2024, 3), ""), event("c", at(2024, 4, 1), "planned")}, "F--", 0, "planned"},
+		{"changes", []*content.Article{event("a", at(2024, 2, 1), "planned"), event("b", month(2024, 4), "paused"), event("c", at(2024, 5, 6), "paused"), event("d", at(2024, 6, 7), "planned")}, "FC-C", 2, "planned"},
+		{"an event today is still to come", []*content.Article{event("a", at(2024, 2, 1), "planned"), event("b", at(2025, 6, 1), "paused")}, "FU", 0, "planned"},
+		{"a second topic's status does not count", []*content.Article{event("a", at(2024, 2, 1), "planned", "Other", "T"), event("b", at(2024, 3, 1), "paused", "T")}, "-F", 0, "paused"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, a := range tt.articles {
+				if a.Topics == nil {
+					a.Topics = []string{"T"}
+				}
+			}
+			g := findGroup(t, build(t, now, tt.articles...).Topics, "t")
+			var marks strings.Builder
+			for _, st := range g.Story {
+				switch {
+				case !st.Event:
+					continue
+				case st.First:
+					marks.WriteString("F")
+				case st.Change:
+					marks.WriteString("C")
+				case st.Upcoming:
+					marks.WriteString("U")
+				default:
+					marks.WriteString("-")
+				}
+			}
+			if marks.String() != tt.marks || g.Changes != tt.changes || statusKey(g.Status) != tt.status {
+				t.Errorf("got marks %q, %d changes, status %s; want %q, %d, %s", marks.String(), g.Changes, statusKey(g.Status), tt.marks, tt.changes, tt.status)
+			}
+			if len(g.Reached) != g.Changes+min(len(g.Reached), 1) {
+				t.Errorf("Reached has %d steps for %d changes", len(g.Reached), g.Changes)
+			}
+		})
 	}
 }

@@ -14,13 +14,13 @@ const window = 8
 // related picks up to n articles that share the most topics with a, then
 // the most regulators, nearest in date first. Topics come first because a
 // shared story matters more to a reader than a shared regulator.
-func related(a *Article, n int) []*Article {
+func related(a *Article, n int) []*Teaser {
 	type candidate struct {
 		b                  *Article
 		topics, regulators int
 		distance           int64
 	}
-	cs := make([]candidate, 0, 2*window*(len(a.Topics)+len(a.Regulators)))
+	cs := make([]candidate, 0, 2*window*(len(a.topics)+len(a.regulators)))
 	consider := func(gs []*Group, topic bool) {
 		for _, g := range gs {
 			i := g.index[a]
@@ -42,8 +42,8 @@ func related(a *Article, n int) []*Article {
 			}
 		}
 	}
-	consider(a.Topics, true)
-	consider(a.Regulators, false)
+	consider(a.topics, true)
+	consider(a.regulators, false)
 	// Only the best n are wanted, so each candidate is compared with
 	// those kept so far, and each comparison goes only as far as it must.
 	better := func(x, y candidate) int {
@@ -69,9 +69,9 @@ func related(a *Article, n int) []*Article {
 		i, _ := slices.BinarySearchFunc(best, c, better)
 		best = slices.Insert(best, i, c)[:min(n, len(best)+1)]
 	}
-	out := make([]*Article, len(best))
+	out := make([]*Teaser, len(best))
 	for i, c := range best {
-		out[i] = c.b
+		out[i] = &c.b.Teaser
 	}
 	return out
 }
@@ -87,7 +87,7 @@ func distance(a, b *Article) int64 {
 // newer finds the newest article of a's topics, when it is newer than a;
 // withdrawn articles are no update to point readers to.
 func newer(a *Article) (*Article, *Group) {
-	for _, g := range a.Topics {
+	for _, g := range a.topics {
 		for _, top := range g.Articles {
 			if !top.Date.After(a.Date) {
 				break

@@ -38,6 +38,7 @@ type Site struct {
 	Misspelt   []Misspelling // topic and regulator names that look like misspellings of others, by file and line
 	Updated    time.Time     // the newest content change
 	Upcoming   []*KeyDate    // key dates still to come across all topics, soonest first
+	Archive    []*Link       // the years, newest first, with their counts
 	Search     bool          // the build adds a search index, so the search page can offer search
 	// Until is the first moment after the build's at which the same
 	// content makes another site: a held-back article comes out, or a
@@ -45,27 +46,30 @@ type Site struct {
 	Until time.Time
 }
 
-// Article is a published article with its place in the site.
+// Article is a published article with its place in the site and its
+// links to other articles. The page data of templates is acyclic, so
+// that a page's key can hash all of it (see package render): an article
+// points to other articles only through their Teasers, and to topics
+// and regulators only through their Refs.
 type Article struct {
-	*content.Article
-	URL         string // site path, e.g. /2025/03/ics-assessments-paused-again/
-	ID          string // feed entry id; never changes once published
-	Modified    time.Time
-	Topics      []*Group
-	Regulators  []*Group
-	Status      *content.Status
-	related     []*Article // see Related
-	relatedOnce sync.Once
-	Newer       *Article // the newest article of one of its topics, when newer than this
-	NewerTopic  *Group
+	Teaser
+	Related    []*Teaser // up to five articles a reader of this one may want next (see related)
+	Newer      *Teaser   // the newest article of one of its topics, when newer than this
+	NewerTopic *Ref
+
+	topics, regulators []*Group // what Topics and Regulators name, for site's own work
 }
 
-// Related lists up to five articles a reader of this one may want next
-// (see related). It is worked out the first time it is asked for, once
-// a build: a page that shows it, or its key, asks.
-func (a *Article) Related() []*Article {
-	a.relatedOnce.Do(func() { a.related = related(a, 5) })
-	return a.related
+// Teaser is what one article makes on its own, without its links to
+// other articles: as lists, related links and stories show it.
+type Teaser struct {
+	*content.Article
+	URL        string // site path, e.g. /2025/03/ics-assessments-paused-again/
+	ID         string // feed entry id; never changes once published
+	Modified   time.Time
+	Status     *content.Status
+	Topics     []*Ref
+	Regulators []*Ref
 }
 
 // Redirect sends an old URL to an article's current one.
@@ -122,14 +126,22 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 	slices.SortStableFunc(s.Misspelt, func(a, b Misspelling) int {
 		return cmp.Or(strings.Compare(a.Problem.File, b.Problem.File), cmp.Compare(a.Problem.Line, b.Problem.Line))
 	})
-	link(s.Articles, s.Topics, func(a *Article, g *Group) { a.Topics = append(a.Topics, g) })
-	link(s.Articles, s.Regulators, func(a *Article, g *Group) { a.Regulators = append(a.Regulators, g) })
+	link(s.Articles, s.Topics, func(a *Article, g *Group) { a.topics, a.Topics = append(a.topics, g), append(a.Topics, &g.Ref) })
+	link(s.Articles, s.Regulators, func(a *Article, g *Group) {
+		a.regulators, a.Regulators = append(a.regulators, g), append(a.Regulators, &g.Ref)
+	})
 	each(s.Articles, func(_ int, a *Article) {
-		a.Newer, a.NewerTopic = newer(a)
+		a.Related = related(a, 5)
+		if b, g := newer(a); b != nil {
+			a.Newer, a.NewerTopic = &b.Teaser, &g.Ref
+		}
 	})
 	s.Upcoming = upcoming(s.Topics)
 	s.Until = until(s, now)
 	s.Years = years(s.Articles)
+	for _, y := range s.Years {
+		s.Archive = append(s.Archive, y.link())
+	}
 	s.Timeline = timeline("/timeline/", s.Articles, s.Settings.PageSize)
 	each(slices.Concat(s.Topics, s.Regulators), func(_ int, g *Group) {
 		g.Pages = timeline(g.URL, g.Articles, s.Settings.PageSize)
@@ -142,12 +154,12 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 
 // newArticle fills in a, the site's article for c.
 func (s *Site) newArticle(a *Article, c *content.Article) {
-	*a = Article{
+	*a = Article{Teaser: Teaser{
 		Article:  c,
 		URL:      "/" + c.Date.Format("2006/01") + "/" + c.Slug + "/",
 		Modified: c.Date,
 		Status:   s.Settings.Status(c.Status),
-	}
+	}}
 	if c.Updated.After(a.Modified) {
 		a.Modified = c.Updated
 	}
@@ -224,7 +236,7 @@ func (s *Site) checkURLs(set *content.Set) error {
 // KeyDate is a key date still to come, with the topics it belongs to.
 type KeyDate struct {
 	*Step
-	Topics []*Group
+	Topics []*Ref
 }
 
 // upcoming merges the topics' key dates still to come, listing an event
@@ -240,10 +252,10 @@ func upcoming(topics []*Group) []*KeyDate {
 		for _, st := range g.Upcoming {
 			key := event{st.Date.Time.Unix(), st.Label}
 			if u := byKey[key]; u != nil {
-				u.Topics = append(u.Topics, g)
+				u.Topics = append(u.Topics, &g.Ref)
 				continue
 			}
-			u := &KeyDate{Step: st, Topics: []*Group{g}}
+			u := &KeyDate{Step: st, Topics: []*Ref{&g.Ref}}
 			byKey[key] = u
 			out = append(out, u)
 		}
@@ -272,9 +284,10 @@ func until(s *Site, now time.Time) time.Time {
 	}
 	for _, g := range slices.Concat(s.Topics, s.Regulators) {
 		for _, st := range g.Story {
-			note(st.Date.Time)
 			if st.Event {
-				note(dayEnd(st.Date))
+				note(dayEnd(st.Date)) // see Step.Upcoming
+			} else {
+				note(st.Date.Time)
 			}
 		}
 	}

@@ -79,20 +79,32 @@ func buildSet(t *testing.T, set *content.Set, now time.Time) *Site {
 	return s
 }
 
-func urls(articles []*Article) []string {
+// teaser is what articles and teasers share, for the helpers below.
+type teaser interface{ *Article | *Teaser }
+
+func urls[T teaser](articles []T) []string {
 	out := make([]string, len(articles))
 	for i, a := range articles {
-		out[i] = a.URL
+		out[i] = teaserOf(a).URL
 	}
 	return out
 }
 
-func slugs(articles []*Article) []string {
+func slugs[T teaser](articles []T) []string {
 	out := make([]string, len(articles))
 	for i, a := range articles {
-		out[i] = a.Slug
+		out[i] = teaserOf(a).Slug
 	}
 	return out
+}
+
+func teaserOf[T teaser](a T) *Teaser {
+	switch v := any(a).(type) {
+	case *Article:
+		return &v.Teaser
+	default:
+		return v.(*Teaser)
+	}
 }
 
 func find(t *testing.T, s *Site, slug string) *Article {
@@ -250,7 +262,7 @@ func TestNewDraftsAppearNowhere(t *testing.T) {
 	if got, want := s.Updated, day(2025, 4, 20); !got.Equal(want) {
 		t.Errorf("got Updated %s, want %s (not the draft's update)", got, want)
 	}
-	if got := find(t, s, "published").Related(); len(got) != 0 {
+	if got := find(t, s, "published").Related; len(got) != 0 {
 		t.Errorf("got related %q, want none", urls(got))
 	}
 }
@@ -533,7 +545,7 @@ func TestNewDeterministic(t *testing.T) {
 func dump(s *Site) string {
 	var b strings.Builder
 	for _, a := range s.Articles {
-		fmt.Fprintf(&b, "%s %s topics=%v regulators=%v related=%v", a.URL, a.ID, groupNames(a.Topics), groupNames(a.Regulators), urls(a.Related()))
+		fmt.Fprintf(&b, "%s %s topics=%v regulators=%v related=%v", a.URL, a.ID, refNames(a.Topics), refNames(a.Regulators), urls(a.Related))
 		if a.Newer != nil {
 			fmt.Fprintf(&b, " newer=%s via %s", a.Newer.URL, a.NewerTopic.Name)
 		}
@@ -596,7 +608,7 @@ func TestUntil(t *testing.T) {
 		want     time.Time
 	}{
 		{"a held-back article comes out", []*content.Article{article("past", day(2025, 3, 1)), article("future", day(2025, 6, 20))}, day(2025, 6, 20)},
-		{"an event's day is reached", []*content.Article{withEvent("e", day(2025, 3, 1), content.Event{Date: content.Date{Time: day(2025, 6, 10)}, Label: "Consultation opens", Status: "consultation"})}, day(2025, 6, 10)},
+		{"an event's day, with its status, passes", []*content.Article{withEvent("e", day(2025, 3, 1), content.Event{Date: content.Date{Time: day(2025, 6, 10)}, Label: "Consultation opens", Status: "consultation"})}, day(2025, 6, 11)},
 		{"an event's day passes", []*content.Article{withEvent("e", day(2025, 3, 1), content.Event{Date: content.Date{Time: day(2025, 6, 1)}, Label: "Consultation opens"})}, day(2025, 6, 2)},
 		{"an event's month passes", []*content.Article{withEvent("e", day(2025, 3, 1), content.Event{Date: month(2025, 6), Label: "Report due"})}, day(2025, 7, 1)},
 		{"nothing in the future", []*content.Article{article("past", day(2025, 3, 1))}, time.Time{}},

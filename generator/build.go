@@ -159,6 +159,11 @@ func build(o options) (result, error) {
 		return result{}, err
 	}
 	set, err := load(o, store, sums)
+	// What was read is worth keeping even when another file was bad:
+	// the next build, after the fix, reads only the fixed file.
+	if saveErr := store.Save(); saveErr != nil && err == nil {
+		err = fmt.Errorf("saving the build cache: %w", saveErr)
+	}
 	if err != nil {
 		return result{}, err
 	}
@@ -176,18 +181,19 @@ func build(o options) (result, error) {
 	return r, err
 }
 
-// load reads the content folder through the build cache, which it saves.
-func load(o options, store *cache.Store[content.Entry], sums map[string]string) (*content.Set, error) {
-	set, err := content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store, sums)
-	// What was read is worth keeping even when another file was bad:
-	// the next build, after the fix, reads only the fixed file.
-	if saveErr := store.Save(); saveErr != nil && err == nil {
-		err = fmt.Errorf("saving the build cache: %w", saveErr)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return set, nil
+// The pipeline runs content → site → render → output, the same for build
+// and serve: load reads the content, plan makes the site model and its
+// files, and publish writes them. build reads the articles of the last
+// build from the cache on disk and writes the output at once; serve keeps
+// what it read in memory, serves pages as plan made them, and publishes
+// once the changes pause.
+
+// load reads the content folder. store keeps the articles read before,
+// by the key of the bytes they were read from, and sums may give the
+// SHA-256 of content files whose article store may have (see
+// content.LoadCached).
+func load(o options, store content.Store, sums map[string]string) (*content.Set, error) {
+	return content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store, sums)
 }
 
 // plan makes the site model of set as it stands at now, with the options'

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -415,5 +416,57 @@ func (s *diffSite) compare(t *testing.T, out, step string) {
 		if _, ok := want[name]; !ok {
 			t.Errorf("after %s: the incremental build has %s, which a clean build does not", step, name)
 		}
+	}
+}
+
+// TestServeEqualsClean makes random edits to a small site that serve
+// watches, and after each wants every file serve serves to equal, byte
+// for byte but for the live-reload script, the file a clean build of the
+// same sources writes, and the files a clean build no longer has to be
+// gone.
+func TestServeEqualsClean(t *testing.T) {
+	steps := 12
+	if testing.Short() {
+		steps = 4
+	}
+	s := newDiffSite(t, 99)
+	o := options{content: filepath.Join(s.dir, "content"), templates: filepath.Join(s.dir, "templates"),
+		out: filepath.Join(t.TempDir(), "public"), baseURL: "https://diff.example/"}
+	ts := serveInBackground(t, o)
+	var before map[string][]byte
+	for i := range steps + 1 {
+		what := "the first build"
+		if i > 0 {
+			e := edits[s.rng.IntN(len(edits))]
+			what = fmt.Sprintf("step %d, %s: %s", i, e.name, e.apply(s))
+		}
+		clean := o
+		clean.out, clean.now = filepath.Join(t.TempDir(), "public"), time.Now()
+		if _, err := build(clean); err != nil {
+			continue // serve keeps the last good site; the next step may fix it
+		}
+		want := readTree(t, clean.out)
+		delete(want, ".bulletin-manifest")
+		eventually(t, waitTime, func() error {
+			for name, data := range want {
+				r, err := ts.fetch(http.MethodGet, "/"+name)
+				if err != nil {
+					return err
+				}
+				if got := bytes.Replace([]byte(r.body), scriptTag, nil, 1); !bytes.Equal(got, data) {
+					return fmt.Errorf("after %s: /%s differs from a clean build's:\n%s", what, name, firstDiff(got, data))
+				}
+			}
+			for name := range before {
+				if _, ok := want[name]; ok {
+					continue
+				}
+				if r, err := ts.fetch(http.MethodGet, "/"+name); err != nil || r.status != http.StatusNotFound {
+					return fmt.Errorf("after %s: /%s, which a clean build no longer has, is served (%d, %v)", what, name, r.status, err)
+				}
+			}
+			return nil
+		})
+		before = want
 	}
 }

@@ -23,9 +23,12 @@ import (
 // for a build to take a while, few enough for the test to stay quick.
 const killArticles = 300
 
-// TestBuildSurvivesKill protects the previous output from a build killed
-// at any moment: after each SIGKILL, the output folder is one complete
-// build, of the old content or of the new, never a mix.
+// TestBuildSurvivesKill protects the output from a build killed at any
+// moment. A build changes the output folder in place, file by file, only
+// once every file is made: after each SIGKILL, every file in the folder
+// is whole, as one of the versions built since the last build that
+// completed made it, no file that all those versions have is missing,
+// and the next build that completes leaves exactly its own version.
 func TestBuildSurvivesKill(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills builds in child processes; skipped with -short")
@@ -36,6 +39,7 @@ func TestBuildSurvivesKill(t *testing.T) {
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 0))
+	refs := map[int]map[string][]byte{} // each version as a clean build makes it
 
 	// Versions 0 and 1 are built in full; the rebuild's time sets the
 	// range of the kills.
@@ -49,12 +53,14 @@ func TestBuildSurvivesKill(t *testing.T) {
 		typical = time.Since(start)
 	}
 	t.Logf("a rebuild takes %v", typical)
-	committed := 1
-	checkVersion(t, out, committed)
+	checkVersion(t, out, 1)
+	refs[1] = referenceBuild(t, src, filepath.Join(dir, "ref"))
+	since := []int{1} // the versions the folder may hold files of
 
-	kills, completed, swapped := 0, 0, 0
+	kills, completed := 0, 0
 	for v := 2; v <= 21 && time.Now().Before(deadline); v++ {
 		writeVersion(t, src, v)
+		refs[v] = referenceBuild(t, src, filepath.Join(dir, "ref"))
 		cmd := childBuild(src, out)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
@@ -65,21 +71,20 @@ func TestBuildSurvivesKill(t *testing.T) {
 		cmd.Process.Kill()
 		if err := cmd.Wait(); err == nil {
 			completed++
+			checkVersion(t, out, v)
+			since = []int{v}
 		} else if stderr.Len() > 0 {
 			t.Fatalf("build %d failed before the kill: %v\n%s", v, err, &stderr)
 		} else {
 			kills++
+			since = append(since, v)
+			checkWhole(t, out, refs, since)
 		}
-		got := checkVersion(t, out, committed, v)
 		if t.Failed() {
 			t.Fatalf("after killing build %d", v)
 		}
-		if got == v {
-			swapped++
-		}
-		committed = got
 	}
-	t.Logf("%d builds killed (%d of them after the swap), %d completed first", kills, swapped-completed, completed)
+	t.Logf("%d builds killed, %d completed first", kills, completed)
 
 	// Whatever the kills left, one more leftover staging folder makes sure
 	// the normal build has something to clean up.
@@ -88,7 +93,7 @@ func TestBuildSurvivesKill(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, ".public.bulletin-killed", "2024"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	final := committed + 1
+	final := since[len(since)-1] + 1
 	writeVersion(t, src, final)
 	if b, err := childBuild(src, out).CombinedOutput(); err != nil {
 		t.Fatalf("build after the kills: %v\n%s", err, b)
@@ -100,11 +105,55 @@ func TestBuildSurvivesKill(t *testing.T) {
 	}
 	for _, e := range entries {
 		switch e.Name() {
-		case "content", "public", ".public.cache", ".public.index", ".public.build":
+		case "content", "public", "ref", ".public.cache", ".public.index", ".public.build", ".ref.cache", ".ref.index", ".ref.build":
 			// the sources, the output, and the build cache, index and
 			// record that are kept beside it on purpose
 		default:
 			t.Errorf("after a normal build, %s is left beside the output", e.Name())
+		}
+	}
+}
+
+// referenceBuild builds src afresh into ref, and reads every file.
+func referenceBuild(t *testing.T, src, ref string) map[string][]byte {
+	t.Helper()
+	for _, p := range []string{ref, filepath.Join(filepath.Dir(ref), ".ref.cache"), filepath.Join(filepath.Dir(ref), ".ref.index"), filepath.Join(filepath.Dir(ref), ".ref.build")} {
+		os.RemoveAll(p)
+	}
+	if b, err := childBuild(src, ref).CombinedOutput(); err != nil {
+		t.Fatalf("reference build: %v\n%s", err, b)
+	}
+	return readTree(t, ref)
+}
+
+// checkWhole checks that every file in out is as one of the versions
+// made it, and that no file every version has is missing.
+func checkWhole(t *testing.T, out string, refs map[int]map[string][]byte, versions []int) {
+	t.Helper()
+	got := readTree(t, out)
+	for name, data := range got {
+		if name == output.ManifestFile {
+			continue
+		}
+		whole := false
+		for _, v := range versions {
+			if ref, ok := refs[v]; ok && bytes.Equal(ref[name], data) {
+				whole = true
+			}
+		}
+		if !whole {
+			t.Errorf("%s is as none of versions %v made it", name, versions)
+		}
+	}
+	for name := range refs[versions[len(versions)-1]] {
+		everywhere := true
+		for _, v := range versions {
+			if _, ok := refs[v][name]; !ok {
+				everywhere = false
+			}
+		}
+		if _, ok := got[name]; everywhere && !ok {
+			t.Errorf("%s is missing, though versions %v all have it", name, versions)
 		}
 	}
 }

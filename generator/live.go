@@ -14,18 +14,17 @@ import (
 	"bulletin/generator/site"
 )
 
-// live is serve's site in memory: the content as last read, the site
-// model made from it and its files, each made when a browser asks for
-// it. After a change it reads only the files that changed and makes the
-// site model again, which is all a page needs before it reloads; the
-// output folder is written from the same files afterwards.
+// live is serve's site in memory: the site model and its files as the
+// pipeline last made them, each file made when a browser asks for it,
+// and what the next run of the pipeline can reuse: the articles read and
+// each content file's hash. After a change it hashes only the files the
+// watcher names, so the pipeline reads only those; the output folder is
+// written from the same files afterwards.
 type live struct {
 	o     options
-	store *cache.Store[content.Entry] // what was read, kept in memory between updates
-	set   *content.Set                // the content as last read whole; nil before
-	dirty []string                    // content paths changed since set was read
-	whole bool                        // the next update reads the whole folder
-	now   atomic.Pointer[liveSite]    // the last good update; nil before one
+	store *cache.Memory[content.Entry] // what was read, kept in memory between updates
+	sums  map[string]string            // each content file's SHA-256 by slash path; nil until hashed
+	now   atomic.Pointer[liveSite]     // the last good update; nil before one
 }
 
 // liveSite is one good update: its site model and files.
@@ -36,33 +35,23 @@ type liveSite struct {
 }
 
 func newLive(o options) *live {
-	return &live{o: o, store: cache.Open[content.Entry](cachePath(o.out), programVersion())}
+	return &live{o: o, store: cache.NewMemory(cache.Open[content.Entry](cachePath(o.out), programVersion()))}
 }
 
 // current is the site of the last good update, or nil.
 func (l *live) current() *liveSite { return l.now.Load() }
 
-// update reads what changed (paths as the watcher names them, in the
-// content and theme folders; all for anything) and makes the site and
-// its list of files again. On failure the last good site stays current;
-// changed files that could not be read are read again next time.
+// update loads and plans the site again after changes to paths, as the watcher names
+// them in the content and theme folders (all: to anything). On failure
+// the last good site stays current.
 func (l *live) update(paths []string, all bool) (*liveSite, error) {
-	fsys, dir := os.DirFS(l.o.content), filepath.ToSlash(l.o.content)
-	changed, whole := contentPaths(l.o.content, paths)
-	l.dirty = append(l.dirty, changed...)
-	l.whole = l.whole || all || whole || l.set == nil
-	var set *content.Set
-	var err error
-	if l.whole {
-		set, err = content.LoadCached(fsys, dir, l.store, nil)
-	} else {
-		set, err = l.set.Update(fsys, dir, l.store, l.dirty)
-	}
+	l.rehash(paths, all)
+	made := time.Now()
+	set, err := load(l.o, l.store, l.sums)
+	l.store.Prune()
 	if err != nil {
 		return nil, err
 	}
-	l.set, l.dirty, l.whole = set, nil, false
-	made := time.Now()
 	s, files, err := plan(l.o, set, made)
 	if err != nil {
 		return nil, err
@@ -70,6 +59,31 @@ func (l *live) update(paths []string, all bool) (*liveSite, error) {
 	ls := &liveSite{site: s, files: files, made: made}
 	l.now.Store(ls)
 	return ls, nil
+}
+
+// rehash brings the content files' hashes up to date after changes to
+// paths: it hashes the files named again, and forgets every hash below
+// a folder named, so that its files are read afresh. A change to the
+// content folder itself, or to anything (all), hashes every file.
+func (l *live) rehash(paths []string, all bool) {
+	changed, whole := contentPaths(l.o.content, paths)
+	if whole || all || l.sums == nil {
+		l.sums = contentSums(l.o.content)
+		return
+	}
+	for _, p := range changed {
+		for q := range l.sums {
+			if q == p || strings.HasPrefix(q, p+"/") {
+				delete(l.sums, q)
+			}
+		}
+		name := filepath.Join(l.o.content, filepath.FromSlash(p))
+		if info, err := os.Lstat(name); err == nil && info.Mode().IsRegular() {
+			if sum, err := fileSum(name, make([]byte, 64<<10)); err == nil {
+				l.sums[p] = sum
+			}
+		}
+	}
 }
 
 // contentPaths picks the paths inside the content folder out of the

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -47,66 +48,103 @@ func recordPath(out string) string {
 // the SHA-256 of each content file's bytes by its slash-separated path
 // in the folder, for content.LoadCached.
 func inputs(o options) (string, map[string]string) {
-	type file struct{ path, sum string }
-	var files []*file
+	var paths []string
 	for _, dir := range []string{o.content, o.templates} {
-		err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			// The content folder's hidden files and folders (.git, an
-			// editor's swap files) are not read by a build; the theme's are.
-			if dir == o.content && p != dir && strings.HasPrefix(e.Name(), ".") {
-				if e.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !e.IsDir() {
-				files = append(files, &file{path: p})
-			}
-			return nil
-		})
+		files, err := listFiles(dir, dir == o.content)
 		if err != nil {
 			return "", nil
 		}
+		paths = append(paths, files...)
 	}
-	var wg sync.WaitGroup
-	failed := false
-	var mu sync.Mutex
-	next := make(chan *file)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			buf := make([]byte, 64<<10)
-			for f := range next {
-				sum, err := fileSum(f.path, buf)
-				if err != nil {
-					mu.Lock()
-					failed = true
-					mu.Unlock()
-				}
-				f.sum = sum
-			}
-		})
-	}
-	for _, f := range files {
-		next <- f
-	}
-	close(next)
-	wg.Wait()
-	if failed {
+	sums, err := sumFiles(paths)
+	if err != nil {
 		return "", nil
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%q %q %q %q %q %v\n", programVersion(), o.content, o.templates, o.baseURL, o.pagefind, o.force)
-	sums := map[string]string{}
-	for _, f := range files {
-		fmt.Fprintf(h, "%q %s\n", f.path, f.sum)
-		if rel, err := filepath.Rel(o.content, f.path); err == nil && filepath.IsLocal(rel) {
-			sums[filepath.ToSlash(rel)] = f.sum
+	bySlash := map[string]string{}
+	for i, p := range paths {
+		fmt.Fprintf(h, "%q %s\n", p, sums[i])
+		if rel, err := filepath.Rel(o.content, p); err == nil && filepath.IsLocal(rel) {
+			bySlash[filepath.ToSlash(rel)] = sums[i]
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), sums
+	return hex.EncodeToString(h.Sum(nil)), bySlash
+}
+
+// contentSums gives the SHA-256 of every file in the content folder by
+// its slash-separated path, as inputs does, or nil if the folder cannot
+// be read whole.
+func contentSums(dir string) map[string]string {
+	paths, err := listFiles(dir, true)
+	if err != nil {
+		return nil
+	}
+	sums, err := sumFiles(paths)
+	if err != nil {
+		return nil
+	}
+	bySlash := make(map[string]string, len(paths))
+	for i, p := range paths {
+		if rel, err := filepath.Rel(dir, p); err == nil {
+			bySlash[filepath.ToSlash(rel)] = sums[i]
+		}
+	}
+	return bySlash
+}
+
+// listFiles lists every file below dir. In the content folder (content
+// set) it leaves out hidden files and folders (.git, an editor's swap
+// files), which a build does not read; in the theme it lists them.
+func listFiles(dir string, content bool) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if content && p != dir && strings.HasPrefix(e.Name(), ".") {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !e.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, err
+}
+
+// sumFiles hashes the files at paths on every core (see fileSum).
+func sumFiles(paths []string) ([]string, error) {
+	sums := make([]string, len(paths))
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		failed error
+		next   = make(chan int)
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			buf := make([]byte, 64<<10)
+			for i := range next {
+				sum, err := fileSum(paths[i], buf)
+				if err != nil {
+					mu.Lock()
+					failed = cmp.Or(failed, err)
+					mu.Unlock()
+				}
+				sums[i] = sum
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return sums, failed
 }
 
 // fileSum hashes a regular file's bytes, read through buf, or names what

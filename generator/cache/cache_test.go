@@ -161,3 +161,38 @@ func TestStoreAppends(t *testing.T) {
 		t.Error("a file with a torn segment was trusted")
 	}
 }
+
+// TestMemoryKeepsWhatABuildUses wants a memory store to give back what
+// was put, and the disk store's values, from one build to the next, and
+// to forget, at Prune, what the last build did not use.
+func TestMemoryKeepsWhatABuildUses(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache")
+	disk := Open[string](path, "v1")
+	disk.Put("on disk", "d")
+	if err := disk.Save(); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMemory(Open[string](path, "v1"))
+	m.Put("a", "1")
+	m.Put("b", "2")
+	for _, key := range []string{"a", "on disk"} {
+		if _, ok := m.Get(key); !ok {
+			t.Errorf("first build: %q is not found", key)
+		}
+	}
+	m.Prune()
+	// The second build uses only a.
+	if v, ok := m.Get("a"); !ok || v != "1" {
+		t.Errorf("second build: a = %q, %v; want 1", v, ok)
+	}
+	if v, ok := m.Get("a"); !ok || v != "1" {
+		t.Errorf("second build, asked again: a = %q, %v; want 1", v, ok)
+	}
+	m.Prune()
+	if _, ok := m.Get("b"); ok {
+		t.Error("b, unused by the second build, is still held after its Prune")
+	}
+	if _, ok := m.Get("on disk"); ok {
+		t.Error("an entry of the disk store, taken by the first build and unused by the second, is still held")
+	}
+}

@@ -1,16 +1,24 @@
 // Package output puts the rendered files on disk, safely.
 //
-// It takes files as names and bytes and gives back a complete output
-// folder, swapped into place in one step only when the build succeeded:
-// until then, and after any failure or kill, the previous folder stays as
-// it was. It keeps a manifest of the files it wrote, refuses to replace a
-// folder holding files it did not write, writes nothing outside the
-// folder and its siblings named after it (staging folders, and an index
-// of the keys files were made from), and leaves unchanged files
-// untouched (hard-linked from the previous build), so rsync and CDNs
-// upload only what changed. With Reuse, a file made from the same key as
-// last time is kept without being made at all. It knows nothing of
-// articles or pages.
+// It takes files as names and bytes and brings the output folder up to
+// date once the build has succeeded: until Commit, and after any failure,
+// the previous folder stays as it was. New and changed files wait in a
+// staging folder beside it; Commit renames each into place, new files
+// first and pages that link to others after the pages they link to, and
+// deletes what the site no longer has last, so every file is whole and
+// every link good at every instant, and the work grows with the change,
+// not with the site. A journal beside the folder lets a build killed
+// during Commit leave nothing the next build does not finish. A tool
+// that must see the whole new folder (RunIn) gets a complete staging
+// copy instead, swapped into place in one step.
+//
+// It keeps a manifest of the files it wrote, refuses to replace a folder
+// holding files it did not write, writes nothing outside the folder and
+// its siblings named after it (staging folders, the journal, and an
+// index of the keys files were made from), and leaves unchanged files
+// untouched, so rsync and CDNs upload only what changed. With Reuse, a
+// file made from the same key as last time is kept without being made at
+// all. It knows nothing of articles or pages.
 package output
 
 import (
@@ -22,6 +30,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -49,16 +58,20 @@ type Dir struct {
 	lock *os.File // held from Open to Commit or Abort
 
 	// The staging folder is made only once the new output differs from
-	// the old: until then, unchanged files are only noted in pending, so
-	// a build that changes nothing touches nothing.
+	// the old, so a build that changes nothing touches nothing. It holds
+	// the new and changed files, or, once full, the whole new output.
 	stageOnce sync.Once
 	stageErr  error
-	staged    bool     // the staging folder exists; guarded by mu
-	pending   []string // unchanged files to link into it once it does
+	staged    bool // the staging folder exists; guarded by mu
+	full      bool // it holds every file of the new output; guarded by mu
+	fullOnce  sync.Once
+	fullErr   error
+	unchanged []string // files kept as the previous build left them
 	linkErr   error    // the first failure to link a reused file
 	written   map[string]entry
-	kept      map[string]bool // files the generator did not write, carried over with force
-	dirs      map[string]bool
+	kept      map[string]bool // files the generator did not write, left in place with force
+	dirs      map[string]bool // made in the staging folder
+	parents   map[string]bool // folders of the new output's files
 	stats     Stats
 }
 
@@ -80,7 +93,7 @@ func Open(path string, force bool) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{path: abs, written: map[string]entry{}, kept: map[string]bool{}, dirs: map[string]bool{}}
+	d := &Dir{path: abs, written: map[string]entry{}, kept: map[string]bool{}, dirs: map[string]bool{}, parents: map[string]bool{}}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -107,6 +120,9 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 		return nil, err
 	}
 	d.indexVersion = readIndex(indexPath(abs), d.old)
+	if err := d.readJournal(); err != nil {
+		return nil, err
+	}
 	foreign, err := d.foreign()
 	if err != nil {
 		return nil, err
@@ -116,16 +132,8 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 			path, ErrForeign, strings.Join(foreign[:min(3, len(foreign))], ", "))
 	}
 	removeStale(parent, base)
-	if len(foreign) > 0 {
-		if err := d.materialize(); err != nil {
-			return nil, err
-		}
-	}
 	for _, f := range foreign {
-		if err := d.keep(f); err != nil {
-			d.Abort()
-			return nil, err
-		}
+		d.kept[f] = true
 	}
 	return d, nil
 }
@@ -266,8 +274,8 @@ func validName(name string) bool {
 		!strings.ContainsFunc(name, unicode.IsControl) // the manifest is one name a line
 }
 
-// Write puts one file into the new output. An unchanged file is linked
-// from the previous output instead of written again.
+// Write puts one file into the new output. An unchanged file is left
+// as it is instead of written again.
 func (d *Dir) Write(name string, data []byte) error {
 	return d.WriteKeyed(name, "", data)
 }
@@ -291,6 +299,10 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 		d.mu.Unlock()
 		return fmt.Errorf("%s would replace a file bulletin did not write: move it out of %s", name, d.path)
 	}
+	if err := d.claimPath(name); err != nil {
+		d.mu.Unlock()
+		return err
+	}
 	d.written[name] = entry{hash: hash, key: key}
 	d.stats.Files++
 	d.stats.Bytes += int64(len(data))
@@ -307,22 +319,51 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 				info, _ = os.Stat(prev)
 			}
 		}
-		if info != nil && d.unchanged(name, key, info) == nil {
-			return nil
+		if info != nil {
+			return d.keepUnchanged(name, key, info)
 		}
 	}
-	if err := d.materialize(); err != nil {
-		return err
-	}
-	if err := d.mkdir(path.Dir(name)); err != nil {
-		return err
-	}
-	info, err := writeFile(filepath.Join(d.stage, filepath.FromSlash(name)), data)
+	info, err := d.stageFile(name, data)
 	if err != nil {
+		// Not in the new output after all.
+		d.mu.Lock()
+		delete(d.written, name)
+		d.stats.Files--
+		d.stats.Bytes -= int64(len(data))
+		d.mu.Unlock()
 		return err
 	}
 	d.noteStat(name, info)
 	return nil
+}
+
+// claimPath refuses a name that would be a file inside another file of
+// the new output, or a file where it has a folder, and else notes the
+// folders it is in; d.mu is held.
+func (d *Dir) claimPath(name string) error {
+	if d.parents[name] {
+		return fmt.Errorf("%s would be both a file and a folder of other files: check slugs and aliases", name)
+	}
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if _, ok := d.written[dir]; ok {
+			return fmt.Errorf("%s would be inside the file %s: check slugs and aliases", name, dir)
+		}
+	}
+	for dir := path.Dir(name); dir != "." && !d.parents[dir]; dir = path.Dir(dir) {
+		d.parents[dir] = true
+	}
+	return nil
+}
+
+// stageFile writes a new or changed file into the staging folder.
+func (d *Dir) stageFile(name string, data []byte) (fs.FileInfo, error) {
+	if err := d.makeStage(); err != nil {
+		return nil, err
+	}
+	if err := d.mkdir(path.Dir(name)); err != nil {
+		return nil, err
+	}
+	return writeFile(filepath.Join(d.stage, filepath.FromSlash(name)), data)
 }
 
 // writeFile writes a new file and gives its stat, for the index.
@@ -339,21 +380,21 @@ func writeFile(name string, data []byte) (fs.FileInfo, error) {
 	return info, errors.Join(err, f.Close())
 }
 
-// unchanged keeps the previous build's file at name, whose stat is info:
-// it is noted as pending while no staging folder exists, else linked in.
-func (d *Dir) unchanged(name, key string, info fs.FileInfo) error {
+// keepUnchanged keeps the previous build's file at name, whose stat is
+// info, where it is; a full staging folder gets a link to it.
+func (d *Dir) keepUnchanged(name, key string, info fs.FileInfo) error {
 	d.mu.Lock()
 	e := d.written[name]
 	e.key, e.size, e.mtime = key, info.Size(), info.ModTime().UnixNano()
 	d.written[name] = e
 	d.stats.Unchanged++
-	if !d.staged {
-		d.pending = append(d.pending, name)
-		d.mu.Unlock()
-		return nil
-	}
+	d.unchanged = append(d.unchanged, name)
+	full := d.full
 	d.mu.Unlock()
-	return d.link(name)
+	if full {
+		return d.link(name)
+	}
+	return nil
 }
 
 // link hard-links the previous build's file at name into the staging folder.
@@ -364,15 +405,14 @@ func (d *Dir) link(name string) error {
 	return os.Link(filepath.Join(d.path, filepath.FromSlash(name)), filepath.Join(d.stage, filepath.FromSlash(name)))
 }
 
-// materialize makes the staging folder, the first time the new output
-// turns out to differ from the old, and links in the unchanged files
-// noted so far.
-func (d *Dir) materialize() error {
+// makeStage makes the staging folder, the first time the new output
+// turns out to differ from the old.
+func (d *Dir) makeStage() error {
 	d.stageOnce.Do(func() {
 		parent, base := filepath.Dir(d.path), filepath.Base(d.path)
 		stage, err := os.MkdirTemp(parent, stagePrefix(base))
 		if err == nil {
-			// MkdirTemp makes a private folder, but this one becomes the
+			// MkdirTemp makes a private folder, but a full one becomes the
 			// output, which web servers and rsync must be able to read.
 			err = os.Chmod(stage, 0o755)
 		}
@@ -383,12 +423,26 @@ func (d *Dir) materialize() error {
 		}
 		d.mu.Lock()
 		d.stage, d.staged = stage, true
-		pending := d.pending
-		d.pending = nil
 		d.mu.Unlock()
-		d.stageErr = onEveryCore(pending, d.link)
 	})
 	return d.stageErr
+}
+
+// makeFull fills the staging folder with links to every unchanged file
+// and every file kept with force, so that it holds the whole new output;
+// from then on, unchanged files are linked in as they come.
+func (d *Dir) makeFull() error {
+	d.fullOnce.Do(func() {
+		if d.fullErr = d.makeStage(); d.fullErr != nil {
+			return
+		}
+		d.mu.Lock()
+		d.full = true
+		names := slices.Concat(d.unchanged, slices.Collect(maps.Keys(d.kept)))
+		d.mu.Unlock()
+		d.fullErr = onEveryCore(names, d.link)
+	})
+	return d.fullErr
 }
 
 // onEveryCore calls fn for every name, on every core, and gives the
@@ -446,9 +500,9 @@ func (d *Dir) Reuse(name, key string) bool {
 	if !d.claim(name, old) {
 		return false
 	}
-	// A link that fails once the staging folder exists fails the build
-	// at Commit, through stageErr, rather than leaving a file out.
-	if err := d.unchanged(name, key, info); err != nil {
+	// A link that fails once the staging folder is full fails the build
+	// at Commit rather than leaving a file out.
+	if err := d.keepUnchanged(name, key, info); err != nil {
 		d.setErr(err)
 	}
 	return true
@@ -459,7 +513,7 @@ func (d *Dir) Reuse(name, key string) bool {
 func (d *Dir) claim(name string, old entry) bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if _, dup := d.written[name]; dup || d.kept[name] {
+	if _, dup := d.written[name]; dup || d.kept[name] || d.claimPath(name) != nil {
 		return false
 	}
 	d.written[name] = old
@@ -494,18 +548,6 @@ func holds(name string, data []byte) bool {
 func hashOf(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
-}
-
-// keep carries a file the generator did not write into the new output.
-func (d *Dir) keep(name string) error {
-	if err := d.mkdir(path.Dir(name)); err != nil {
-		return err
-	}
-	if err := os.Link(filepath.Join(d.path, filepath.FromSlash(name)), filepath.Join(d.stage, filepath.FromSlash(name))); err != nil {
-		return fmt.Errorf("keeping %s: %w", name, err)
-	}
-	d.kept[name] = true
-	return nil
 }
 
 // mkdir makes the folder dir, a slash-separated path inside the staging
@@ -556,13 +598,10 @@ func (d *Dir) Unchanged() (Stats, bool) {
 	return st, true
 }
 
-// Commit writes the manifest and swaps the new output into place.
+// Commit writes the manifest and brings the output folder up to date:
+// in place, or, when the staging folder is full, by swapping it in.
 func (d *Dir) Commit() (Stats, error) {
-	names := make([]string, 0, len(d.written))
-	for name := range d.written {
-		names = append(names, name)
-	}
-	slices.Sort(names)
+	names := slices.Sorted(maps.Keys(d.written))
 	if d.linkErr != nil {
 		d.Abort()
 		return d.stats, d.linkErr
@@ -574,7 +613,7 @@ func (d *Dir) Commit() (Stats, error) {
 		unlock(d.lock)
 		return d.stats, err
 	}
-	if err := d.materialize(); err != nil {
+	if err := d.makeStage(); err != nil {
 		d.Abort()
 		return d.stats, err
 	}
@@ -582,16 +621,35 @@ func (d *Dir) Commit() (Stats, error) {
 	for _, name := range names {
 		b.WriteString(d.written[name].hash + " " + name + "\n")
 	}
-	if err := os.WriteFile(filepath.Join(d.stage, ManifestFile), []byte(b.String()), 0o644); err != nil {
+	manifest := filepath.Join(d.stage, ManifestFile)
+	if err := os.WriteFile(manifest, []byte(b.String()), 0o644); err != nil {
 		d.Abort()
 		return d.stats, err
 	}
-	if err := swap(d.stage, d.path); err != nil {
-		d.Abort()
-		return d.stats, fmt.Errorf("replacing %s: %w", d.path, err)
+	if !d.full && d.reshapes(names) {
+		// A file stands where a folder was, or the other way round:
+		// no order of renames keeps that whole, so the output is
+		// swapped in at once.
+		if err := d.makeFull(); err != nil {
+			d.Abort()
+			return d.stats, err
+		}
 	}
-	// The staging path now holds the previous output.
-	err := errors.Join(removeTree(d.stage), writeIndex(indexPath(d.path), d.version, names, d.written))
+	if d.full {
+		if err := swap(d.stage, d.path); err != nil {
+			d.Abort()
+			return d.stats, fmt.Errorf("replacing %s: %w", d.path, err)
+		}
+		// The staging path now holds the previous output.
+		err := errors.Join(removeTree(d.stage), writeIndex(indexPath(d.path), d.version, names, d.written))
+		unlock(d.lock)
+		return d.stats, err
+	}
+	if err := d.update(names); err != nil {
+		d.Abort()
+		return d.stats, fmt.Errorf("updating %s: %w", d.path, err)
+	}
+	err := errors.Join(os.RemoveAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written))
 	unlock(d.lock)
 	return d.stats, err
 }

@@ -643,7 +643,7 @@ func TestReuseKeepsOnlyWhatTheKeyAndFileVouchFor(t *testing.T) {
 
 // TestBuildThatChangesNothingTouchesNothing wants a build whose files are
 // all the previous build's to leave the output folder itself in place,
-// and a build that changes one file to swap in a new folder.
+// and a build that changes one file to replace that file alone, in place.
 func TestBuildThatChangesNothingTouchesNothing(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	build := func(files map[string]string) {
@@ -676,21 +676,31 @@ func TestBuildThatChangesNothingTouchesNothing(t *testing.T) {
 	if !os.SameFile(before, after) {
 		t.Error("a build that changed nothing replaced the output folder")
 	}
+	home, err := os.Stat(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	files["a/index.html"] = "a, edited"
 	build(files)
 	edited, err := os.Stat(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if os.SameFile(before, edited) {
-		t.Error("a build that changed a file left the old output folder in place")
+	if !os.SameFile(before, edited) {
+		t.Error("a build that changed one file replaced the whole output folder")
+	}
+	if after, err := os.Stat(filepath.Join(out, "index.html")); err != nil || !os.SameFile(home, after) {
+		t.Errorf("a build that changed a/index.html replaced index.html too (%v)", err)
 	}
 	if data, _ := os.ReadFile(filepath.Join(out, "a", "index.html")); string(data) != "a, edited" {
 		t.Errorf("a/index.html holds %q, want the edit", data)
 	}
 	delete(files, "a/index.html")
 	build(files)
-	if _, err := os.Stat(filepath.Join(out, "a", "index.html")); err == nil {
-		t.Error("a file no longer written is still in the output")
+	if _, err := os.Stat(filepath.Join(out, "a")); err == nil {
+		t.Error("a file no longer written, or its emptied folder, is still in the output")
+	}
+	if _, err := os.Stat(journalPath(out)); err == nil {
+		t.Error("a complete build left its journal beside the output")
 	}
 }

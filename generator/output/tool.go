@@ -14,7 +14,7 @@ import (
 // manifest like the build's own. Files it changes must not be ones the
 // build wrote.
 func (d *Dir) RunIn(run func(dir string) error) error {
-	if err := d.materialize(); err != nil {
+	if err := d.makeFull(); err != nil {
 		return err
 	}
 	if err := run(d.stage); err != nil {
@@ -85,7 +85,7 @@ func (d *Dir) Carry(dir string) (bool, error) {
 		if !d.claim(f.name, f.e) {
 			return false, fmt.Errorf("%s would be written twice: once by this build and once kept from the last", f.name)
 		}
-		if err := d.unchanged(f.name, f.e.key, f.info); err != nil {
+		if err := d.keepUnchanged(f.name, f.e.key, f.info); err != nil {
 			return false, err
 		}
 	}

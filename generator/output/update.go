@@ -1,0 +1,171 @@
+package output
+
+import (
+	"bufio"
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// journalPath is the journal beside the output folder: while Commit
+// changes the folder in place, it names every file that is or may be
+// bulletin's there, so that a build killed half-way leaves no file the
+// next build takes for someone else's.
+func journalPath(dir string) string {
+	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".journal")
+}
+
+// readJournal counts the files a killed Commit names as the previous
+// build's, to be replaced or deleted; none of them is taken as unchanged.
+func (d *Dir) readJournal() error {
+	f, err := os.Open(journalPath(d.path))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		if name := sc.Text(); validName(name) {
+			if _, ok := d.old[name]; !ok {
+				d.old[name] = entry{}
+			}
+		}
+	}
+	return sc.Err()
+}
+
+// update moves the staged files into the output folder, then the
+// manifest, and deletes the files the new output lacks. names are the
+// new output's files.
+func (d *Dir) update(names []string) error {
+	var staged, gone []string
+	unchanged := d.unchangedSet()
+	for _, name := range names {
+		if !unchanged[name] {
+			staged = append(staged, name)
+		}
+	}
+	for name := range d.old {
+		if _, ok := d.written[name]; !ok && !d.kept[name] {
+			gone = append(gone, name)
+		}
+	}
+	slices.Sort(gone)
+	// The journal first, then the renames, in the order that keeps
+	// links good: see renameOrder.
+	journal := slices.Concat(names, gone)
+	if err := writeAtomic(journalPath(d.path), []byte(strings.Join(journal, "\n")+"\n")); err != nil {
+		return err
+	}
+	slices.SortFunc(staged, func(a, b string) int { return d.renameOrder(a, b) })
+	made := map[string]bool{}
+	for _, name := range append(staged, ManifestFile) {
+		dst := filepath.Join(d.path, filepath.FromSlash(name))
+		if dir := path.Dir(name); !made[dir] {
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			made[dir] = true
+		}
+		if err := os.Rename(filepath.Join(d.stage, filepath.FromSlash(name)), dst); err != nil {
+			return err
+		}
+	}
+	for _, name := range gone {
+		if err := os.Remove(filepath.Join(d.path, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("deleting %s: %w", name, err)
+		}
+		d.removeEmpty(path.Dir(name))
+	}
+	return nil
+}
+
+// reshapes reports whether the new output puts a file where the output
+// folder has a folder, or inside what is now a file.
+func (d *Dir) reshapes(names []string) bool {
+	dirs := map[string]bool{}
+	unchanged := d.unchangedSet()
+	for _, name := range names {
+		if unchanged[name] {
+			continue
+		}
+		if info, err := os.Lstat(filepath.Join(d.path, filepath.FromSlash(name))); err == nil && info.IsDir() {
+			return true
+		}
+		for dir := path.Dir(name); dir != "." && !dirs[dir]; dir = path.Dir(dir) {
+			dirs[dir] = true
+			if info, err := os.Lstat(filepath.Join(d.path, filepath.FromSlash(dir))); err == nil && !info.IsDir() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (d *Dir) unchangedSet() map[string]bool {
+	set := make(map[string]bool, len(d.unchanged))
+	for _, name := range d.unchanged {
+		set[name] = true
+	}
+	return set
+}
+
+// renameOrder sorts the staged files so that a file comes before the
+// files that may link to it: new files before changed ones, since only
+// files that change can link to a new one; within each, assets (images,
+// styles, scripts) first, then pages, deeper ones (articles) before the
+// lists above them and the home page last, then feeds, the sitemap and
+// other indexes of the site.
+func (d *Dir) renameOrder(a, b string) int {
+	_, oldA := d.old[a]
+	_, oldB := d.old[b]
+	if oldA != oldB {
+		if oldA {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(strings.Count(b, "/"), strings.Count(a, "/")), strings.Compare(a, b))
+}
+
+// rank is a file's place in renameOrder: 0 for an asset, 1 for a page,
+// 2 for a feed or an index of the site.
+func rank(name string) int {
+	switch path.Ext(name) {
+	case ".html":
+		return 1
+	case ".xml", ".json", ".txt", ".ics":
+		return 2
+	}
+	return 0
+}
+
+// removeEmpty deletes the folder dir, a slash path inside the output
+// folder, and its parents, as long as they are empty.
+func (d *Dir) removeEmpty(dir string) {
+	for dir != "." && dir != "/" {
+		if os.Remove(filepath.Join(d.path, filepath.FromSlash(dir))) != nil {
+			return
+		}
+		dir = path.Dir(dir)
+	}
+}
+
+// writeAtomic replaces the file at name with data in one step.
+func writeAtomic(name string, data []byte) error {
+	tmp := name + ".new"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, name)
+}

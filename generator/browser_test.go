@@ -374,7 +374,7 @@ func TestSearchInBrowser(t *testing.T) {
 	}
 	var all, dhsc, both []string
 	for _, a := range r.site.Articles {
-		text := strings.ToLower(a.Title + " " + a.Summary + " " + bodies[a.Path])
+		text := strings.ToLower(a.Title + " " + a.Summary + " " + bodies[a.Content.Path])
 		fromDHSC := slices.ContainsFunc(a.Regulators, func(g *site.Ref) bool { return g.Name == "DHSC" })
 		has := strings.Contains(text, "pause")
 		if has {

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -94,8 +93,9 @@ type report struct {
 	Notes                  []string
 }
 
-func newReport(s *site.Site) report {
-	r := report{Articles: len(s.Articles), Pages: pages(s), Feeds: 3 * (1 + len(s.Topics) + len(s.Regulators))}
+func newReport(s *site.Site, files *render.Files) report {
+	r := report{Articles: len(s.Articles)}
+	r.Pages, r.Feeds = files.Count()
 	if s.Settings.BaseURL == content.DefaultBaseURL {
 		r.Notes = append(r.Notes, fmt.Sprintf("note: site.yaml sets no base_url, so links in feeds and the sitemap point at %s", content.DefaultBaseURL))
 	}
@@ -119,19 +119,6 @@ func (r result) summary() string {
 		b.WriteString(n + "\n")
 	}
 	return b.String()
-}
-
-// pages counts the HTML pages of a site: home, articles, timeline, years,
-// months, topic and regulator pages with their two indexes, search and 404.
-func pages(s *site.Site) int {
-	n := 1 + len(s.Articles) + len(s.Timeline) + len(s.Years) + 2 + 1 + 1
-	for _, y := range s.Years {
-		n += len(y.Months)
-	}
-	for _, g := range slices.Concat(s.Topics, s.Regulators) {
-		n += len(g.Pages) // its own page and the pages of its older articles
-	}
-	return n
 }
 
 // build runs the pipeline: content → site → render → output.
@@ -249,7 +236,7 @@ func publish(ctx context.Context, o options, s *site.Site, files *render.Files) 
 		}
 	}
 	stats, err := out.Commit()
-	r := result{site: s, report: newReport(s), stats: stats, keptIndex: kept}
+	r := result{site: s, report: newReport(s, files), stats: stats, keptIndex: kept}
 	if kept {
 		r.report.Notes = append(r.report.Notes, "search index kept from the first build: restart serve to index the changes")
 	}
@@ -274,13 +261,7 @@ var programVersion = sync.OnceValue(func() string {
 
 // cachePath is the build cache's file, beside the output folder so that
 // every output folder has its own and nothing is written elsewhere.
-func cachePath(out string) string {
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		abs = out
-	}
-	return filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".cache")
-}
+func cachePath(out string) string { return output.Beside(out, "cache") }
 
 // spillBodies moves the articles' bodies out of memory into a file
 // beside the output folder, removed as soon as it is made so that nothing
@@ -288,11 +269,8 @@ func cachePath(out string) string {
 // Where no such file can be made, the bodies stay in memory. It returns
 // the function that closes the file.
 func spillBodies(out string, articles []*content.Article) func() {
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		return func() {}
-	}
-	f, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".bulletin-bodies-")
+	pattern := output.Beside(out, "bulletin-bodies-")
+	f, err := os.CreateTemp(filepath.Dir(pattern), filepath.Base(pattern))
 	if err != nil {
 		return func() {}
 	}

@@ -158,10 +158,10 @@ func findings(err error) []finding {
 func checkLinks(a *site.Article, files map[string]bool) []finding {
 	var out []finding
 	base := &url.URL{Path: a.URL}
-	for _, l := range a.Links {
+	for _, l := range a.Content.Links {
 		u, err := url.Parse(l.URL)
 		if err != nil {
-			out = append(out, finding{file: a.File, line: l.Line, msg: fmt.Sprintf("link %q is not a valid URL", l.URL)})
+			out = append(out, finding{file: a.Content.File, line: l.Line, msg: fmt.Sprintf("link %q is not a valid URL", l.URL)})
 			continue
 		}
 		if u.Scheme != "" || u.Host != "" || u.Path == "" {
@@ -175,7 +175,7 @@ func checkLinks(a *site.Article, files map[string]bool) []finding {
 		if l.Image {
 			what = "image"
 		}
-		out = append(out, finding{file: a.File, line: l.Line, msg: fmt.Sprintf("%s %q: the site has no page or file at %s", what, l.URL, target)})
+		out = append(out, finding{file: a.Content.File, line: l.Line, msg: fmt.Sprintf("%s %q: the site has no page or file at %s", what, l.URL, target)})
 	}
 	return out
 }
@@ -197,7 +197,7 @@ func checkSources(a *site.Article) []finding {
 		}
 		u, err := url.Parse(src.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			out = append(out, finding{file: a.File, line: src.Line,
+			out = append(out, finding{file: a.Content.File, line: src.Line,
 				msg: fmt.Sprintf("sources.url: %q is not an absolute http(s) address: write it like https://www.example.org/page", src.URL)})
 		}
 	}
@@ -214,7 +214,7 @@ func rarelyUsed(groups []*site.Group, field string, misspelt map[*site.Group]boo
 			continue
 		}
 		a := g.Articles[0]
-		out = append(out, finding{file: a.File, line: a.Lines[field], warning: true,
+		out = append(out, finding{file: a.Content.File, line: a.Content.Lines[field], warning: true,
 			msg: fmt.Sprintf("%s: %q is used by this article only: check its spelling against the other %s", field, g.Name, field)})
 	}
 	return out

@@ -33,13 +33,7 @@ type record struct {
 }
 
 // recordPath is the record's file, beside the output folder.
-func recordPath(out string) string {
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		abs = out
-	}
-	return filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".build")
-}
+func recordPath(out string) string { return output.Beside(out, "build") }
 
 // inputs hashes everything a build reads: this program, the options that
 // shape the output, and the path and bytes of every file in the content

@@ -17,6 +17,18 @@ type Article struct {
 	BodyLine int    // line the body starts on
 	Source   string // a hash of the file and the settings it was read with
 
+	Meta
+
+	HTML  string // the body, rendered; empty once Spill has moved it out of memory (see Body)
+	Links []Link // links and images in the body
+	Lines map[string]int
+
+	spilled    io.ReaderAt // where Spill put the body, at offset at
+	at, length int64
+}
+
+// Meta is an article's front matter, checked: all of it but the body.
+type Meta struct {
 	Title      string
 	Summary    string
 	Date       time.Time
@@ -34,13 +46,6 @@ type Article struct {
 	Slug       string
 	Aliases    []string
 	ID         string
-
-	HTML  string // the body, rendered; empty once Spill has moved it out of memory (see Body)
-	Links []Link // links and images in the body
-	Lines map[string]int
-
-	spilled    io.ReaderAt // where Spill put the body, at offset at
-	at, length int64
 }
 
 // Change is one entry of an article's page history.

@@ -206,10 +206,21 @@ func readManifest(dir string) (map[string]entry, error) {
 	return m, sc.Err()
 }
 
-// indexPath is the index file beside the output folder.
-func indexPath(dir string) string {
-	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".index")
+// Beside is the path of a side file of the output folder out: for out
+// "public" and kind "cache", ".public.cache" in the same parent folder.
+// Every file bulletin keeps outside the output folder is named so: the
+// build cache, the record of the last build, the index of keys, the
+// journal, and staging folders.
+func Beside(out, kind string) string {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		abs = out
+	}
+	return filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+"."+kind)
 }
+
+// indexPath is the index file beside the output folder.
+func indexPath(dir string) string { return Beside(dir, "index") }
 
 // Keyed turns on Reuse for files keyed by this version of the program:
 // keys made by another version are not comparable, since the code that

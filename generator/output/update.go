@@ -17,9 +17,7 @@ import (
 // changes the folder in place, it names every file that is or may be
 // bulletin's there, so that a build killed half-way leaves no file the
 // next build takes for someone else's.
-func journalPath(dir string) string {
-	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".journal")
-}
+func journalPath(dir string) string { return Beside(dir, "journal") }
 
 // readJournal counts the files a killed Commit names as the previous
 // build's, to be replaced or deleted; none of them is taken as unchanged.

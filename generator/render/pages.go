@@ -184,7 +184,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 func (r *renderer) articleJobs() []job {
 	jobs := make([]job, len(r.site.Articles))
 	for i, a := range r.site.Articles {
-		jobs[i] = job{name: fileFor(a.URL), url: a.URL,
+		jobs[i] = job{name: fileFor(a.URL), url: a.URL, kind: pageFile,
 			key:  func() string { return r.pageKey("article.html", r.articlePage(a)) },
 			make: func() ([]byte, error) { return r.make("article.html", r.articlePage(a)) }}
 	}
@@ -222,9 +222,9 @@ func (r *renderer) feedJobs(f *feed) []job {
 		r.entryUses[a].Add(3) // one entry in each format
 	}
 	return []job{
-		{name: strings.TrimPrefix(f.Dir+rssFile, "/"), url: f.Dir + rssFile, key: r.feedKey("rss", f), make: func() ([]byte, error) { return r.rss(f) }},
-		{name: strings.TrimPrefix(f.Dir+atomFile, "/"), url: f.Dir + atomFile, key: r.feedKey("atom", f), make: func() ([]byte, error) { return r.atom(f) }},
-		{name: strings.TrimPrefix(f.Dir+jsonFile, "/"), url: f.Dir + jsonFile, key: r.feedKey("json", f), make: func() ([]byte, error) { return r.jsonFeed(f) }},
+		{name: strings.TrimPrefix(f.Dir+rssFile, "/"), url: f.Dir + rssFile, kind: feedFile, key: r.feedKey("rss", f), make: func() ([]byte, error) { return r.rss(f) }},
+		{name: strings.TrimPrefix(f.Dir+atomFile, "/"), url: f.Dir + atomFile, kind: feedFile, key: r.feedKey("atom", f), make: func() ([]byte, error) { return r.atom(f) }},
+		{name: strings.TrimPrefix(f.Dir+jsonFile, "/"), url: f.Dir + jsonFile, kind: feedFile, key: r.feedKey("json", f), make: func() ([]byte, error) { return r.jsonFeed(f) }},
 	}
 }
 

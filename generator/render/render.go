@@ -64,6 +64,7 @@ type renderer struct {
 type job struct {
 	name string // path inside the output folder
 	url  string // the page's site path, for messages
+	kind kind
 	// key names everything the file is made from, so that the file of an
 	// earlier build with the same key can stand in for it; nil for files
 	// made fresh every time.
@@ -80,6 +81,15 @@ func Site(templates fs.FS, dir string, s *site.Site, out Sink) error {
 	}
 	return files.Write(context.Background(), out)
 }
+
+// kind tells what a file is, for Count.
+type kind int
+
+const (
+	otherFile kind = iota
+	pageFile       // an HTML page of the site's own
+	feedFile       // an RSS, Atom or JSON feed
+)
 
 // Files are the files of one site, each made when it is asked for: Site
 // makes them all, and serve makes the pages a browser asks for.
@@ -112,6 +122,19 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 		f.byName[j.name] = i
 	}
 	return f, nil
+}
+
+// Count counts the site's HTML pages (not the alias redirects) and feeds.
+func (f *Files) Count() (pages, feeds int) {
+	for _, j := range f.jobs {
+		switch j.kind {
+		case pageFile:
+			pages++
+		case feedFile:
+			feeds++
+		}
+	}
+	return pages, feeds
 }
 
 // Has reports whether the site has a file of that name, a slash-separated
@@ -311,7 +334,7 @@ func fileFor(p string) string {
 
 // page is the job that makes a page with the template file name.
 func (r *renderer) page(name string, p *Page) job {
-	return job{name: fileFor(p.URL), url: p.URL,
+	return job{name: fileFor(p.URL), url: p.URL, kind: pageFile,
 		key:  func() string { return r.pageKey(name, p) },
 		make: func() ([]byte, error) { return r.make(name, p) }}
 }

@@ -142,7 +142,7 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 		// its first topic stands; on its other topics' stories they are
 		// left out. A regulator's story keeps every status.
 		status := func(st *content.Status) *content.Status {
-			if g.Kind == "topics" && (len(a.Article.Topics) == 0 || content.Slug(a.Article.Topics[0]) != g.Slug) {
+			if g.Kind == "topics" && (len(a.Meta.Topics) == 0 || content.Slug(a.Meta.Topics[0]) != g.Slug) {
 				return nil
 			}
 			return st

@@ -53,17 +53,21 @@ type Site struct {
 // and regulators only through their Refs.
 type Article struct {
 	Teaser
-	Related    []*Teaser // up to five articles a reader of this one may want next (see related)
-	Newer      *Teaser   // the newest article of one of its topics, when newer than this
+	Content    *content.Article // the article as read, with its body
+	Related    []*Teaser        // up to five articles a reader of this one may want next (see related)
+	Newer      *Teaser          // the newest article of one of its topics, when newer than this
 	NewerTopic *Ref
 
 	topics, regulators []*Group // what Topics and Regulators name, for site's own work
 }
 
-// Teaser is what one article makes on its own, without its links to
-// other articles: as lists, related links and stories show it.
+// Body is the article's body as HTML.
+func (a *Article) Body() (string, error) { return a.Content.Body() }
+
+// Teaser is what one article makes on its own, without its body or its
+// links to other articles: as related links and banners show it.
 type Teaser struct {
-	*content.Article
+	*content.Meta
 	URL        string // site path, e.g. /2025/03/ics-assessments-paused-again/
 	ID         string // feed entry id; never changes once published
 	Modified   time.Time
@@ -120,8 +124,8 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 		}
 	}
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
-	s.Topics = groups("topics", set.Topics, s.Articles, func(a *Article) []string { return a.Article.Topics }, &s.Settings, now)
-	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Article.Regulators }, &s.Settings, now)
+	s.Topics = groups("topics", set.Topics, s.Articles, func(a *Article) []string { return a.Meta.Topics }, &s.Settings, now)
+	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Meta.Regulators }, &s.Settings, now)
 	s.Misspelt = slices.Concat(checkNames(s.Topics, "topics", &s.Settings), checkNames(s.Regulators, "regulators", &s.Settings))
 	slices.SortStableFunc(s.Misspelt, func(a, b Misspelling) int {
 		return cmp.Or(strings.Compare(a.Problem.File, b.Problem.File), cmp.Compare(a.Problem.Line, b.Problem.Line))
@@ -154,8 +158,8 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 
 // newArticle fills in a, the site's article for c.
 func (s *Site) newArticle(a *Article, c *content.Article) {
-	*a = Article{Teaser: Teaser{
-		Article:  c,
+	*a = Article{Content: c, Teaser: Teaser{
+		Meta:     &c.Meta,
 		URL:      "/" + c.Date.Format("2006/01") + "/" + c.Slug + "/",
 		Modified: c.Date,
 		Status:   s.Settings.Status(c.Status),
@@ -219,15 +223,15 @@ func (s *Site) checkURLs(set *content.Set) error {
 		all = append(all, a)
 	}
 	for _, a := range all {
-		line := a.Lines["slug"]
+		line := a.Content.Lines["slug"]
 		if line == 0 {
-			line = a.Line
+			line = a.Content.Line
 		}
-		add(a.URL, claim{a.Article, line, "slug"})
+		add(a.URL, claim{a.Content, line, "slug"})
 	}
 	for _, a := range all {
 		for _, al := range a.Aliases {
-			add(sitePath(al), claim{a.Article, a.Lines["aliases"], "aliases"})
+			add(sitePath(al), claim{a.Content, a.Content.Lines["aliases"], "aliases"})
 		}
 	}
 	return errs.Err()

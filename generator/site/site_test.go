@@ -55,12 +55,10 @@ func testSettings() content.Settings {
 // article is a published-looking article with the fields every article has.
 func article(slug string, date time.Time) *content.Article {
 	return &content.Article{
-		File:  "content/articles/" + slug + ".md",
-		Path:  "articles/" + slug + ".md",
-		Line:  1,
-		Title: "Title of " + slug,
-		Date:  date,
-		Slug:  slug,
+		File: "content/articles/" + slug + ".md",
+		Path: "articles/" + slug + ".md",
+		Line: 1,
+		Meta: content.Meta{Title: "Title of " + slug, Date: date, Slug: slug},
 	}
 }
 
@@ -242,8 +240,8 @@ func TestNewDraftsAppearNowhere(t *testing.T) {
 		t.Errorf("got URLs %q, want %q", got, want)
 	}
 	for _, a := range s.Articles {
-		if a.Article == draft || a.Article == twin {
-			t.Errorf("draft %s published at %s", a.File, a.URL)
+		if a.Content == draft || a.Content == twin {
+			t.Errorf("draft %s published at %s", a.Content.File, a.URL)
 		}
 	}
 	if got, want := groupNames(s.Topics), []string{"ICS assessments"}; !slices.Equal(got, want) {
@@ -412,8 +410,8 @@ func TestNewURLErrors(t *testing.T) {
 		{
 			name: "two articles at one URL, slug from the file name",
 			articles: []*content.Article{
-				{File: "content/articles/2025-03-27-ics-paused.md", Line: 1, Title: "A", Date: day(2025, 3, 27), Slug: "ics-paused"},
-				{File: "content/articles/2025-03-01-ics-paused.md", Line: 1, Title: "B", Date: day(2025, 3, 1), Slug: "ics-paused"},
+				{File: "content/articles/2025-03-27-ics-paused.md", Line: 1, Meta: content.Meta{Title: "A", Date: day(2025, 3, 27), Slug: "ics-paused"}},
+				{File: "content/articles/2025-03-01-ics-paused.md", Line: 1, Meta: content.Meta{Title: "B", Date: day(2025, 3, 1), Slug: "ics-paused"}},
 			},
 			want: []content.Error{
 				{File: "content/articles/2025-03-01-ics-paused.md", Line: 1,
@@ -423,8 +421,8 @@ func TestNewURLErrors(t *testing.T) {
 		{
 			name: "two articles at one URL, slug written",
 			articles: []*content.Article{
-				withSlugLine(&content.Article{File: "content/articles/b.md", Line: 1, Title: "B", Date: day(2025, 3, 27), Slug: "ics"}, 7),
-				withSlugLine(&content.Article{File: "content/articles/a.md", Line: 2, Title: "A", Date: day(2025, 3, 28), Slug: "ics"}, 5),
+				withSlugLine(&content.Article{File: "content/articles/b.md", Line: 1, Meta: content.Meta{Title: "B", Date: day(2025, 3, 27), Slug: "ics"}}, 7),
+				withSlugLine(&content.Article{File: "content/articles/a.md", Line: 2, Meta: content.Meta{Title: "A", Date: day(2025, 3, 28), Slug: "ics"}}, 5),
 			},
 			want: []content.Error{
 				{File: "content/articles/b.md", Line: 7,
@@ -468,7 +466,7 @@ func TestNewURLErrors(t *testing.T) {
 			name: "every problem at once, sorted by file and line",
 			articles: []*content.Article{
 				withAliases(article("z", day(2025, 3, 27)), 8, "/2025/03/y/"),
-				withSlugLine(&content.Article{File: "content/articles/a.md", Line: 1, Title: "A", Date: day(2025, 3, 1), Slug: "y"}, 3),
+				withSlugLine(&content.Article{File: "content/articles/a.md", Line: 1, Meta: content.Meta{Title: "A", Date: day(2025, 3, 1), Slug: "y"}}, 3),
 				article("y", day(2025, 3, 2)),
 			},
 			want: []content.Error{

@@ -106,28 +106,28 @@ func checkArticles(t *testing.T, dir string, s *site.Site) {
 	start := time.Date(2015, 6, 1, 0, 0, 0, 0, time.UTC)
 	for _, a := range s.Articles {
 		if a.Date.Before(start.Add(-time.Hour)) || !a.Date.Before(today) {
-			t.Errorf("%s: date %s, want within the ten years before %s", a.File, a.Date, today)
+			t.Errorf("%s: date %s, want within the ten years before %s", a.Content.File, a.Date, today)
 		}
 		for _, e := range a.Events {
 			if !e.Date.Time.Before(today) {
-				t.Errorf("%s:%d: event dated %s, want in the past", a.File, e.Line, e.Date.Time)
+				t.Errorf("%s:%d: event dated %s, want in the past", a.Content.File, e.Line, e.Date.Time)
 			}
 		}
 		if a.Updated.After(today) || a.Withdrawn != nil && a.Withdrawn.Date.After(today) {
-			t.Errorf("%s: updated or withdrawn after %s", a.File, today)
+			t.Errorf("%s: updated or withdrawn after %s", a.Content.File, today)
 		}
-		for _, l := range a.Links {
+		for _, l := range a.Content.Links {
 			if strings.HasPrefix(l.URL, "/") && !pages[l.URL] {
-				t.Errorf("%s:%d: link to %s, which the site does not publish", a.File, l.Line, l.URL)
+				t.Errorf("%s:%d: link to %s, which the site does not publish", a.Content.File, l.Line, l.URL)
 			}
 		}
-		data, err := os.ReadFile(filepath.Join(dir, a.File))
+		data, err := os.ReadFile(filepath.Join(dir, a.Content.File))
 		if err != nil {
 			t.Fatal(err)
 		}
 		body := strings.SplitN(string(data), "---\n", 3)[2]
 		if n := words(body); n < 400 || n > 1200 {
-			t.Errorf("%s: body has %d words, want 400 to 1,200", a.File, n)
+			t.Errorf("%s: body has %d words, want 400 to 1,200", a.Content.File, n)
 		}
 	}
 }

@@ -39,14 +39,11 @@ var (
 )
 
 // hasher hashes values as templates see them, each pointer's value once
-// a build: the model does not change while files are made.
+// a build: the model does not change while files are made. It keeps
+// every pointer it hashed, so that no address is reused for another
+// value while it remembers the hash.
 type hasher struct {
-	done sync.Map // pointer → [32]byte
-}
-
-type pointer struct {
-	t reflect.Type
-	p uintptr
+	done sync.Map // the pointer, as an interface value → [32]byte
 }
 
 // key hashes parts into a file's key.
@@ -61,7 +58,7 @@ func (h *hasher) key(parts ...any) string {
 
 // append writes v to buf, unambiguously; path lists the pointers being
 // hashed, to tell a cycle, which is a bug in the model.
-func (h *hasher) append(buf []byte, v reflect.Value, path []pointer) []byte {
+func (h *hasher) append(buf []byte, v reflect.Value, path []any) []byte {
 	if key := keyOf(v); key != "" {
 		return appendString(append(buf, 'k'), key)
 	}
@@ -109,28 +106,44 @@ func (h *hasher) append(buf []byte, v reflect.Value, path []pointer) []byte {
 	panic(fmt.Sprintf("render: page data holds a %s, which cannot be keyed", v.Type()))
 }
 
-func (h *hasher) appendStruct(buf []byte, v reflect.Value, path []pointer) []byte {
+func (h *hasher) appendStruct(buf []byte, v reflect.Value, path []any) []byte {
 	switch v.Type() {
 	case timeType:
-		// The instant, its offset and its zone: what formatting shows.
-		t := v.Interface().(time.Time)
-		buf = t.AppendFormat(buf, time.RFC3339Nano)
-		return appendString(buf, t.Location().String())
+		// The instant and its offset. Not the zone's name: a time read
+		// back from the build cache has lost it, and the dates pages
+		// show are formatted from the offset.
+		return v.Interface().(time.Time).AppendFormat(buf, time.RFC3339Nano)
 	case locationType:
 		l := v.Addr().Interface().(*time.Location)
 		return appendString(buf, l.String())
 	}
 	buf = append(buf, '{')
-	for i := range v.NumField() {
-		if f := v.Type().Field(i); f.IsExported() {
-			buf = h.append(buf, v.Field(i), path)
-		}
+	for _, i := range exportedFields(v.Type()) {
+		buf = h.append(buf, v.Field(i), path)
 	}
 	return append(buf, '}')
 }
 
+// fieldsOf caches exportedFields.
+var fieldsOf sync.Map // reflect.Type → []int
+
+// exportedFields lists the indexes of a struct type's exported fields.
+func exportedFields(t reflect.Type) []int {
+	if f, ok := fieldsOf.Load(t); ok {
+		return f.([]int)
+	}
+	var f []int
+	for i := range t.NumField() {
+		if t.Field(i).IsExported() {
+			f = append(f, i)
+		}
+	}
+	fieldsOf.Store(t, f)
+	return f
+}
+
 // appendMap writes a map's entries in the order of their keys' hashes.
-func (h *hasher) appendMap(buf []byte, v reflect.Value, path []pointer) []byte {
+func (h *hasher) appendMap(buf []byte, v reflect.Value, path []any) []byte {
 	entries := make([][]byte, 0, v.Len())
 	for it := v.MapRange(); it.Next(); {
 		e := h.append(nil, it.Key(), path)
@@ -145,18 +158,24 @@ func (h *hasher) appendMap(buf []byte, v reflect.Value, path []pointer) []byte {
 }
 
 // pointer hashes what v points to, once.
-func (h *hasher) pointer(v reflect.Value, path []pointer) [32]byte {
-	p := pointer{v.Type(), v.Pointer()}
+func (h *hasher) pointer(v reflect.Value, path []any) [32]byte {
+	p := v.Interface()
 	if sum, ok := h.done.Load(p); ok {
 		return sum.([32]byte)
 	}
 	if slices.Contains(path, p) {
 		panic(fmt.Sprintf("render: page data reaches a %s from itself: a key could not end", v.Type()))
 	}
-	sum := sha256.Sum256(h.append(nil, v.Elem(), append(path, p)))
+	buf := buffers.Get().(*[]byte)
+	*buf = h.append((*buf)[:0], v.Elem(), append(path, p))
+	sum := sha256.Sum256(*buf)
+	buffers.Put(buf)
 	h.done.Store(p, sum)
 	return sum
 }
+
+// buffers hold what pointer hashes, reused from one pointer to the next.
+var buffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // keyOf names what a value read from a file is made from: the Source of
 // an article or an intro page, which hashes the file's bytes and path,

@@ -24,12 +24,13 @@ import (
 	"bulletin/generator/site"
 )
 
-// sampleSite builds the repository's own content/ and templates/ into a
+// sampleSite builds testdata/sample, a copy of the sample content that
+// editors do not change, with the theme in templates/, into a
 // temporary folder, with a search index when pagefind is given.
 func sampleSite(t *testing.T, pagefind string) (string, result) {
 	t.Helper()
 	o := options{
-		content:   "../content",
+		content:   "testdata/sample/content",
 		templates: "../templates",
 		out:       filepath.Join(t.TempDir(), "public"),
 		pagefind:  pagefind,
@@ -364,7 +365,7 @@ func TestSearchInBrowser(t *testing.T) {
 	// What a reader should find: articles from DHSC whose words include
 	// "pause" (paused, pauses...), newest first.
 	// The build keeps bodies out of memory, so they are read again here.
-	set, err := content.Load(os.DirFS("../content"), "content")
+	set, err := content.Load(os.DirFS("testdata/sample/content"), "content")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -135,8 +135,10 @@ func build(o options) (result, error) {
 	// The cache is read in the background while the inputs are hashed;
 	// an output found up to date does not need it.
 	store := cache.Open[content.Entry](cachePath(o.out), programVersion())
-	in, sums := inputs(o)
-	if r, ok := upToDate(o, in); ok {
+	taken := time.Now()
+	prev := readRecord(o.out)
+	in, sums, stamps := inputs(o, prev)
+	if r, ok := upToDate(o, in, prev); ok {
 		r.elapsed = time.Since(start)
 		return r, nil
 	}
@@ -162,7 +164,7 @@ func build(o options) (result, error) {
 	r, err := publish(context.Background(), o, s, files)
 	// A kept index may not match the content, so no record says it does.
 	if err == nil && in != "" && !r.keptIndex {
-		err = remember(o.out, record{Inputs: in, Until: s.Until, Report: r.report})
+		err = remember(o.out, record{Inputs: in, Until: s.Until, Report: r.report, Files: stamps, Taken: taken})
 	}
 	r.elapsed = time.Since(start)
 	return r, err

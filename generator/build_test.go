@@ -260,7 +260,7 @@ func TestBuildIsReproducible(t *testing.T) {
 		{"TZ=America/New_York", "LANG=fr_FR.UTF-8", "LC_ALL=fr_FR.UTF-8"},
 	} {
 		out := filepath.Join(t.TempDir(), "public")
-		cmd := exec.Command(os.Args[0], "build", "-content", "../content", "-templates", "../templates", "-out", out)
+		cmd := exec.Command(os.Args[0], "build", "-content", "testdata/sample/content", "-templates", "../templates", "-out", out)
 		cmd.Env = append(os.Environ(), append(env, "BULLETIN_TEST_MAIN=1")...)
 		if b, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("build with %v: %v\n%s", env, err, b)

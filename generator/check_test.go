@@ -33,7 +33,7 @@ func TestCheckCommand(t *testing.T) {
 		wantCode int
 		wantOut  string
 	}{
-		{"the sample site is clean", []string{"check", "-content", "../content", "-templates", "../templates"}, 0, "no problems found\n"},
+		{"the sample site is clean", []string{"check", "-content", "testdata/sample/content", "-templates", "../templates"}, 0, "no problems found\n"},
 		{"problems", []string{"check", "-content", "testdata/check/content", "-templates", "../templates"}, 1,
 			"testdata/check/content/articles/2025-01-11-other.md:5: warning: topics:"},
 		{"github annotations", []string{"check", "-format", "github", "-content", "testdata/check/content", "-templates", "../templates"}, 1,

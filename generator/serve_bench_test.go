@@ -26,7 +26,7 @@ func BenchmarkServeSaveToReloadAfterWrite(b *testing.B) { benchmarkSaveToReload(
 func benchmarkSaveToReload(b *testing.B, pause bool) {
 	dir := b.TempDir()
 	content := filepath.Join(dir, "content")
-	source, article := "../content", filepath.Join("articles", "2025", "2025-03-27-ics-assessments-paused-again.md")
+	source, article := "testdata/sample/content", filepath.Join("articles", "2025", "2025-03-27-ics-assessments-paused-again.md")
 	if s := os.Getenv("BULLETIN_BENCH_CONTENT"); s != "" {
 		source, article = s, ""
 	}

@@ -30,6 +30,35 @@ type record struct {
 	Inputs string    // see inputs
 	Until  time.Time // see site.Site.Until
 	Report report
+	// Files are the stamps of the files hashed, by path, so that the next
+	// build hashes again only the files whose stamp changed.
+	Files map[string]stamp
+	// Taken is when the stamps were taken: a file changed as late as
+	// that, within the clock's step, may keep its stamp, so it is
+	// hashed again.
+	Taken time.Time
+}
+
+// stamp is what the file system says of a file, with its hash: a file
+// whose size, modification and change times and inode are unchanged
+// holds the same bytes. The change time cannot be set back by tools
+// that copy or check out files, so a changed file is never missed.
+type stamp struct {
+	Size, Mtime, Ctime int64
+	Ino                uint64
+	Sum                string
+}
+
+// readRecord reads the record of the last complete build, or gives an
+// empty one.
+func readRecord(out string) record {
+	var rec record
+	if data, err := os.ReadFile(recordPath(out)); err == nil {
+		if json.Unmarshal(data, &rec) != nil {
+			rec = record{}
+		}
+	}
+	return rec
 }
 
 // recordPath is the record's file, beside the output folder.
@@ -41,29 +70,62 @@ func recordPath(out string) string { return output.Beside(out, "build") }
 // build then goes the long way, which reports the problem. It also gives
 // the SHA-256 of each content file's bytes by its slash-separated path
 // in the folder, for content.LoadCached.
-func inputs(o options) (string, map[string]string) {
+func inputs(o options, prev record) (string, map[string]string, map[string]stamp) {
 	var paths []string
 	for _, dir := range []string{o.content, o.templates} {
 		files, err := listFiles(dir, dir == o.content)
 		if err != nil {
-			return "", nil
+			return "", nil, nil
 		}
 		paths = append(paths, files...)
 	}
-	sums, err := sumFiles(paths)
+	stamps, err := stampFiles(paths, prev)
 	if err != nil {
-		return "", nil
+		return "", nil, nil
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%q %q %q %q %q %v\n", programVersion(), o.content, o.templates, o.baseURL, o.pagefind, o.force)
 	bySlash := map[string]string{}
-	for i, p := range paths {
-		fmt.Fprintf(h, "%q %s\n", p, sums[i])
+	for _, p := range paths {
+		sum := stamps[p].Sum
+		fmt.Fprintf(h, "%q %s\n", p, sum)
 		if rel, err := filepath.Rel(o.content, p); err == nil && filepath.IsLocal(rel) {
-			bySlash[filepath.ToSlash(rel)] = sums[i]
+			bySlash[filepath.ToSlash(rel)] = sum
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), bySlash
+	return hex.EncodeToString(h.Sum(nil)), bySlash, stamps
+}
+
+// stampFiles stamps the files at paths, hashing those whose stamp in
+// prev is missing, different or taken too soon after a change.
+func stampFiles(paths []string, prev record) (map[string]stamp, error) {
+	stamps := make(map[string]stamp, len(paths))
+	var fresh []string
+	for _, p := range paths {
+		info, err := os.Lstat(p)
+		if err != nil {
+			return nil, err
+		}
+		st, ok := stampOf(info)
+		old, known := prev.Files[p]
+		if ok && known && old.Size == st.Size && old.Mtime == st.Mtime && old.Ctime == st.Ctime && old.Ino == st.Ino &&
+			time.Unix(0, max(st.Mtime, st.Ctime)).Before(prev.Taken.Add(-time.Second)) {
+			st.Sum = old.Sum
+		} else {
+			fresh = append(fresh, p)
+		}
+		stamps[p] = st
+	}
+	sums, err := sumFiles(fresh)
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range fresh {
+		st := stamps[p]
+		st.Sum = sums[i]
+		stamps[p] = st
+	}
+	return stamps, nil
 }
 
 // contentSums gives the SHA-256 of every file in the content folder by
@@ -167,16 +229,8 @@ func fileSum(path string, buf []byte) (string, error) {
 // upToDate gives the last build's result when its record holds for these
 // inputs and this moment, and the output folder is still exactly as it
 // left it.
-func upToDate(o options, in string) (result, bool) {
-	if in == "" {
-		return result{}, false
-	}
-	data, err := os.ReadFile(recordPath(o.out))
-	if err != nil {
-		return result{}, false
-	}
-	var rec record
-	if json.Unmarshal(data, &rec) != nil || rec.Inputs != in || !rec.Until.IsZero() && !o.now.Before(rec.Until) {
+func upToDate(o options, in string, rec record) (result, bool) {
+	if in == "" || rec.Inputs != in || !rec.Until.IsZero() && !o.now.Before(rec.Until) {
 		return result{}, false
 	}
 	out, err := output.Open(o.out, o.force)

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -29,6 +30,9 @@ type options struct {
 	baseURL   string
 	force     bool
 	pagefind  string // command that indexes the built site for search; empty for none
+	// strict fails the build on what check fails on: links to pages the
+	// site does not have, and sources that are not absolute.
+	strict bool
 	// keepIndex keeps the search index of the last build into the same
 	// output folder, when it has one, rather than index the site again:
 	// serve's rebuilds do, since indexing takes far longer than building.
@@ -63,8 +67,9 @@ func parseFlags(flags *flag.FlagSet, args []string, stdout, stderr io.Writer, o 
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	o := options{now: time.Now()}
-	flags := newFlags("build", "bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]")
+	flags := newFlags("build", "bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND] [-strict]")
 	o.addFlags(flags)
+	flags.BoolVar(&o.strict, "strict", false, "fail on links to pages the site does not have and on sources that are not absolute, as check does")
 	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err
 	}
@@ -93,7 +98,7 @@ type report struct {
 	Notes                  []string
 }
 
-func newReport(s *site.Site, files *render.Files) report {
+func newReport(s *site.Site, files *render.Files, found content.Errors) report {
 	r := report{Articles: len(s.Articles)}
 	r.Pages, r.Feeds = files.Count()
 	if s.Settings.BaseURL == content.DefaultBaseURL {
@@ -102,8 +107,15 @@ func newReport(s *site.Site, files *render.Files) report {
 	if s.Drafts > 0 {
 		r.Notes = append(r.Notes, fmt.Sprintf("left out %d draft(s)", s.Drafts))
 	}
-	for _, m := range s.Misspelt {
-		r.Notes = append(r.Notes, "warning: "+m.Problem.Error())
+	failing := 0
+	for _, f := range found {
+		r.Notes = append(r.Notes, f.Error())
+		if !f.Warning {
+			failing++
+		}
+	}
+	if failing > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf("%d problem(s) above in links or sources: build -strict and check fail on them", failing))
 	}
 	for _, a := range s.Held {
 		r.Notes = append(r.Notes, fmt.Sprintf("held back %s: dated %s, in the future", a.File, a.Date.In(s.Settings.Location).Format("2006-01-02 15:04 MST")))
@@ -161,7 +173,11 @@ func build(o options) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	r, err := publish(context.Background(), o, s, files)
+	found := lint(s, files)
+	if o.strict && slices.ContainsFunc(found, func(f *content.Error) bool { return !f.Warning }) {
+		return result{}, found
+	}
+	r, err := publish(context.Background(), o, s, files, found)
 	// A kept index may not match the content, so no record says it does.
 	if err == nil && in != "" && !r.keptIndex {
 		err = remember(o.out, record{Inputs: in, Until: s.Until, Report: r.report, Files: stamps, Taken: taken})
@@ -204,10 +220,11 @@ func plan(o options, set *content.Set, now time.Time) (*site.Site, *render.Files
 }
 
 // publish writes the files of s into the output folder, with the content
-// folder's assets and the search index, and swaps them into place. Until
+// folder's assets and the search index, and swaps them into place; found
+// are the problems lint found, for the summary. Until
 // then the output folder is as it was; once ctx is done it stops, and
 // leaves it so.
-func publish(ctx context.Context, o options, s *site.Site, files *render.Files) (result, error) {
+func publish(ctx context.Context, o options, s *site.Site, files *render.Files, found content.Errors) (result, error) {
 	out, err := output.Open(o.out, o.force)
 	if err != nil {
 		return result{}, err
@@ -238,7 +255,7 @@ func publish(ctx context.Context, o options, s *site.Site, files *render.Files) 
 		}
 	}
 	stats, err := out.Commit()
-	r := result{site: s, report: newReport(s, files), stats: stats, keptIndex: kept}
+	r := result{site: s, report: newReport(s, files, found), stats: stats, keptIndex: kept}
 	if kept {
 		r.report.Notes = append(r.report.Notes, "search index kept from the first build: restart serve to index the changes")
 	}

@@ -270,16 +270,45 @@ func TestBuildIsReproducible(t *testing.T) {
 	compareTrees(t, outs[0], outs[1])
 }
 
-// TestBuildWarnsOfMisspelling checks that a name that looks like a
-// misspelling of another is published, as it may be meant, with a
-// warning in the summary that says where it is.
-func TestBuildWarnsOfMisspelling(t *testing.T) {
-	r, err := build(testOptions(t, "testdata/check"))
+// TestBuildReportsWhatCheckFinds checks that build publishes a site with
+// a likely misspelling, links to pages it does not have and a relative
+// source URL, printing each with its file and line as check does and
+// counting the problems check fails on; with -strict it fails on them
+// and leaves the output as it was.
+func TestBuildReportsWhatCheckFinds(t *testing.T) {
+	o := testOptions(t, "testdata/check")
+	r, err := build(o)
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	want := `warning: testdata/check/content/articles/2025-01-11-other.md:5: topics: "Asessments" looks like a misspelling of "Assessments"`
-	if !strings.Contains(r.summary(), want) {
-		t.Errorf("the summary does not say %q:\n%s", want, r.summary())
+	file := "testdata/check/content/articles/2025-01-11-other.md"
+	for _, want := range []string{
+		file + `:5: warning: topics: "Asessments" looks like a misspelling of "Assessments"`,
+		file + `:9: sources.url: "/not/absolute" is not an absolute http(s) address`,
+		file + `:11: link "/2024/12/missing/": the site has no page or file at /2024/12/missing/`,
+		file + `:13: image "/images/missing.png": the site has no page or file at /images/missing.png`,
+		"4 problem(s) above in links or sources: build -strict and check fail on them",
+	} {
+		if !strings.Contains(r.summary(), want) {
+			t.Errorf("the summary does not say %q:\n%s", want, r.summary())
+		}
+	}
+	if again, err := build(o); err != nil || again.summary()[strings.Index(again.summary(), "\n"):] != r.summary()[strings.Index(r.summary(), "\n"):] {
+		t.Errorf("a build with nothing changed says:\n%s\nwant the same notes as the first:\n%s (%v)", again.summary(), r.summary(), err)
+	}
+	before := readTree(t, o.out)
+	o.strict = true
+	_, err = build(o)
+	if err == nil || !strings.Contains(err.Error(), file+`:11: link "/2024/12/missing/"`) {
+		t.Errorf("build -strict: got %v, want the missing link with its file and line", err)
+	}
+	after := readTree(t, o.out)
+	if len(after) != len(before) {
+		t.Errorf("a failed build -strict left %d files, want the %d of the last build", len(after), len(before))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("a failed build -strict changed %s", name)
+		}
 	}
 }

@@ -1,31 +1,20 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"path"
-	"path/filepath"
-	"regexp"
-	"sort"
+	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"bulletin/generator/content"
 	"bulletin/generator/render"
 	"bulletin/generator/site"
 )
-
-// finding is one problem check reports; warnings do not fail the check.
-type finding struct {
-	file    string
-	line    int
-	msg     string
-	warning bool
-}
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	o := options{now: time.Now()}
@@ -42,8 +31,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	found := check(o)
 	failed := false
 	for _, f := range found {
-		fmt.Fprintln(stdout, f.format(*format))
-		failed = failed || !f.warning
+		fmt.Fprintln(stdout, formatProblem(f, *format))
+		failed = failed || !f.Warning
 	}
 	if failed {
 		return errSilent
@@ -57,148 +46,126 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 // errSilent fails a command whose problems were already printed.
 var errSilent = errors.New("problems found")
 
-func (f finding) format(style string) string {
+// formatProblem writes a problem as a line of text, or as a GitHub Actions
+// annotation for style "github".
+func formatProblem(f *content.Error, style string) string {
+	if style != "github" {
+		return f.Error()
+	}
 	level := "error"
-	if f.warning {
+	if f.Warning {
 		level = "warning"
 	}
-	if style == "github" {
-		loc := "file=" + f.file
-		if f.line > 0 {
-			loc += fmt.Sprintf(",line=%d", f.line)
-		}
-		return fmt.Sprintf("::%s %s::%s", level, loc, strings.ReplaceAll(f.msg, "\n", "%0A"))
+	loc := "file=" + f.File
+	if f.Line > 0 {
+		loc += fmt.Sprintf(",line=%d", f.Line)
 	}
-	prefix := f.file
-	if f.line > 0 {
-		prefix += fmt.Sprintf(":%d", f.line)
-	}
-	if f.warning {
-		return prefix + ": warning: " + f.msg
-	}
-	return prefix + ": " + f.msg
+	return fmt.Sprintf("::%s %s::%s", level, loc, strings.ReplaceAll(f.Msg, "\n", "%0A"))
 }
 
-// check runs the build up to rendering, writing nothing, then looks for
-// what a build accepts but a reader would trip over.
-func check(o options) []finding {
-	set, err := content.Load(os.DirFS(o.content), filepath.ToSlash(o.content))
+// check runs the pipeline up to the files, writing nothing, and gives
+// every problem it finds: what stops a build, or else what lint finds.
+func check(o options) content.Errors {
+	set, err := load(o, nil, nil)
 	if err != nil {
-		return findings(err)
+		return problems(err)
 	}
-	s, err := site.New(set, o.now)
+	s, files, err := plan(o, set, o.now)
 	if err != nil {
-		return findings(err)
+		return problems(err)
 	}
-	files := &fileList{names: map[string]bool{}}
-	if err := render.Site(os.DirFS(o.templates), filepath.ToSlash(o.templates), s, files); err != nil {
-		return findings(err)
+	return lint(s, files)
+}
+
+// problems gives the problems an error of the pipeline holds, each with
+// its file and line.
+func problems(err error) content.Errors {
+	var es content.Errors
+	if errors.As(err, &es) {
+		return es
 	}
-	for _, a := range set.Assets {
-		files.names[a] = true
+	var e *content.Error
+	if errors.As(err, &e) {
+		return content.Errors{e}
 	}
-	var found []finding
+	return content.Errors{{Msg: err.Error()}}
+}
+
+// lint finds what a build publishes but a reader would trip over: links
+// and images to pages or files the site does not have, and source
+// addresses that are not absolute http(s); and, as warnings, topic and
+// regulator names that look like misspellings or that only one article
+// uses. Each has its file and line; they come sorted by both.
+func lint(s *site.Site, files *render.Files) content.Errors {
+	var found content.Errors
+	assets := map[string]bool{}
+	for _, name := range s.Assets {
+		assets[name] = true
+	}
 	for _, a := range s.Articles {
-		found = append(found, checkLinks(a, files.names)...)
+		found = append(found, checkLinks(a, assets, files)...)
 		found = append(found, checkSources(a)...)
 	}
 	misspelt := map[*site.Group]bool{}
 	for _, m := range s.Misspelt {
-		found = append(found, finding{file: m.Problem.File, line: m.Problem.Line, msg: m.Problem.Msg, warning: true})
+		found = append(found, m.Problem)
 		misspelt[m.Group] = true
 	}
 	found = append(found, rarelyUsed(s.Topics, "topics", misspelt)...)
 	found = append(found, rarelyUsed(s.Regulators, "regulators", misspelt)...)
-	sort.SliceStable(found, func(i, j int) bool {
-		if found[i].file != found[j].file {
-			return found[i].file < found[j].file
-		}
-		return found[i].line < found[j].line
+	slices.SortStableFunc(found, func(a, b *content.Error) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
 	return found
 }
 
-// fileList is a render.Sink that only notes which files a build makes.
-type fileList struct {
-	mu    sync.Mutex
-	names map[string]bool
-}
-
-func (l *fileList) Write(name string, _ []byte) error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.names[name] = true
-	return nil
-}
-
-// positioned matches "file:line: message" at the start of an error line.
-var positioned = regexp.MustCompile(`^([^:\s]+):(\d+): (.*)$`)
-
-// findings splits a build error into one finding per line.
-func findings(err error) []finding {
-	var out []finding
-	for _, line := range strings.Split(err.Error(), "\n") {
-		if m := positioned.FindStringSubmatch(line); m != nil {
-			var n int
-			fmt.Sscan(m[2], &n)
-			out = append(out, finding{file: m[1], line: n, msg: m[3]})
-			continue
-		}
-		file, msg, ok := strings.Cut(line, ": ")
-		if !ok {
-			file, msg = "", line
-		}
-		out = append(out, finding{file: file, msg: msg})
-	}
-	return out
-}
-
 // checkLinks reports links and images in a body that point at pages or
 // files of the site that the build does not make.
-func checkLinks(a *site.Article, files map[string]bool) []finding {
-	var out []finding
+func checkLinks(a *site.Article, assets map[string]bool, files *render.Files) content.Errors {
+	var out content.Errors
 	base := &url.URL{Path: a.URL}
 	for _, l := range a.Content.Links {
 		u, err := url.Parse(l.URL)
 		if err != nil {
-			out = append(out, finding{file: a.Content.File, line: l.Line, msg: fmt.Sprintf("link %q is not a valid URL", l.URL)})
+			out = append(out, &content.Error{File: a.Content.File, Line: l.Line, Msg: fmt.Sprintf("link %q is not a valid URL", l.URL)})
 			continue
 		}
 		if u.Scheme != "" || u.Host != "" || u.Path == "" {
 			continue
 		}
 		target := base.ResolveReference(u).Path
-		if exists(target, files) {
+		if exists(target, assets, files) {
 			continue
 		}
 		what := "link"
 		if l.Image {
 			what = "image"
 		}
-		out = append(out, finding{file: a.Content.File, line: l.Line, msg: fmt.Sprintf("%s %q: the site has no page or file at %s", what, l.URL, target)})
+		out = append(out, &content.Error{File: a.Content.File, Line: l.Line, Msg: fmt.Sprintf("%s %q: the site has no page or file at %s", what, l.URL, target)})
 	}
 	return out
 }
 
-func exists(p string, files map[string]bool) bool {
+// exists reports whether the site has a page or file at the site path p.
+func exists(p string, assets map[string]bool, files *render.Files) bool {
 	name := strings.TrimPrefix(p, "/")
 	if strings.HasSuffix(p, "/") || name == "" {
-		return files[name+"index.html"]
+		return files.Has(name + "index.html")
 	}
-	return files[name] || files[path.Join(name, "index.html")]
+	return files.Has(name) || assets[name] || files.Has(path.Join(name, "index.html"))
 }
 
 // checkSources reports source addresses readers could not open.
-func checkSources(a *site.Article) []finding {
-	var out []finding
+func checkSources(a *site.Article) content.Errors {
+	var out content.Errors
 	for _, src := range a.Sources {
 		if src.URL == "" {
 			continue
 		}
 		u, err := url.Parse(src.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			out = append(out, finding{file: a.Content.File, line: src.Line,
-				msg: fmt.Sprintf("sources.url: %q is not an absolute http(s) address: write it like https://www.example.org/page", src.URL)})
+			out = append(out, &content.Error{File: a.Content.File, Line: src.Line,
+				Msg: fmt.Sprintf("sources.url: %q is not an absolute http(s) address: write it like https://www.example.org/page", src.URL)})
 		}
 	}
 	return out
@@ -207,15 +174,15 @@ func checkSources(a *site.Article) []finding {
 // rarelyUsed warns of topics and regulators that only one article names
 // and that neither an intro page nor site.yaml describes: likely typos,
 // besides those already warned of as looking like another name.
-func rarelyUsed(groups []*site.Group, field string, misspelt map[*site.Group]bool) []finding {
-	var out []finding
+func rarelyUsed(groups []*site.Group, field string, misspelt map[*site.Group]bool) content.Errors {
+	var out content.Errors
 	for _, g := range groups {
 		if len(g.Articles) != 1 || g.FullName != "" || misspelt[g] {
 			continue
 		}
 		a := g.Articles[0]
-		out = append(out, finding{file: a.Content.File, line: a.Content.Lines[field], warning: true,
-			msg: fmt.Sprintf("%s: %q is used by this article only: check its spelling against the other %s", field, g.Name, field)})
+		out = append(out, &content.Error{File: a.Content.File, Line: a.Content.Lines[field], Warning: true,
+			Msg: fmt.Sprintf("%s: %q is used by this article only: check its spelling against the other %s", field, g.Name, field)})
 	}
 	return out
 }

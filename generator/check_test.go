@@ -10,7 +10,7 @@ func TestCheckFindings(t *testing.T) {
 	o := options{content: "testdata/check/content", templates: "../templates", now: testNow}
 	var got []string
 	for _, f := range check(o) {
-		got = append(got, f.format("text"))
+		got = append(got, formatProblem(f, "text"))
 	}
 	file := "testdata/check/content/articles/2025-01-11-other.md"
 	want := []string{

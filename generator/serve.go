@@ -213,7 +213,7 @@ func (s *server) write(ctx context.Context, keepIndex bool) {
 		s.fail(err)
 		return
 	}
-	r, err := publish(ctx, o, ls.site, ls.files)
+	r, err := publish(ctx, o, ls.site, ls.files, lint(ls.site, ls.files))
 	if ctx.Err() != nil {
 		return
 	}

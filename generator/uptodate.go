@@ -84,7 +84,7 @@ func inputs(o options, prev record) (string, map[string]string, map[string]stamp
 		return "", nil, nil
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%q %q %q %q %q %v\n", programVersion(), o.content, o.templates, o.baseURL, o.pagefind, o.force)
+	fmt.Fprintf(h, "%q %q %q %q %q %v %v\n", programVersion(), o.content, o.templates, o.baseURL, o.pagefind, o.force, o.strict)
 	bySlash := map[string]string{}
 	for _, p := range paths {
 		sum := stamps[p].Sum

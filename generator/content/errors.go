@@ -11,13 +11,23 @@ type Error struct {
 	File string // path as the editor knows it, e.g. content/articles/x.md
 	Line int    // 1-based; 0 when the problem concerns the whole file
 	Msg  string
+	// Warning marks a problem that may be meant, such as a name that
+	// looks like a misspelling: it is reported but fails nothing.
+	Warning bool
 }
 
 func (e *Error) Error() string {
-	if e.Line == 0 {
-		return e.File + ": " + e.Msg
+	msg := e.Msg
+	if e.Warning {
+		msg = "warning: " + msg
 	}
-	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	switch {
+	case e.File == "":
+		return msg
+	case e.Line == 0:
+		return e.File + ": " + msg
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)
 }
 
 // Errors is every problem found in a run, reported together.

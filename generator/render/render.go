@@ -13,7 +13,6 @@ package render
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -21,11 +20,11 @@ import (
 	"net/url"
 	"path"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 
+	"bulletin/generator/content"
 	"bulletin/generator/site"
 )
 
@@ -153,7 +152,7 @@ func (f *Files) Make(name string) ([]byte, error) {
 	j := f.jobs[i]
 	data, err := j.make()
 	if err != nil {
-		return nil, errors.New(describe(err, j.url))
+		return nil, describe(err, j.url)
 	}
 	return data, nil
 }
@@ -164,7 +163,7 @@ func (f *Files) Make(name string) ([]byte, error) {
 func (f *Files) Write(ctx context.Context, out Sink) error {
 	var (
 		mu   sync.Mutex
-		errs []string
+		errs content.Errors
 		wg   sync.WaitGroup
 	)
 	next := make(chan job)
@@ -191,11 +190,7 @@ func (f *Files) Write(ctx context.Context, out Sink) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if len(errs) > 0 {
-		sort.Strings(errs)
-		return fmt.Errorf("%s", strings.Join(errs, "\n"))
-	}
-	return nil
+	return errs.Err()
 }
 
 func newRenderer(s *site.Site, th *theme, base *url.URL, themeKey string) *renderer {

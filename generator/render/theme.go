@@ -7,7 +7,10 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"strconv"
 	"strings"
+
+	"bulletin/generator/content"
 )
 
 // The theme's files: the layout and partials are shared by every page;
@@ -27,14 +30,14 @@ type theme struct {
 func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 	th := &theme{dir: dir, pages: map[string]*template.Template{}}
 	base := template.New("theme").Funcs(funcs(basePath))
-	var errs []error
+	var errs content.Errors
 	for _, name := range []string{layoutFile, partialsFile} {
 		if err := parse(fsys, base, name); err != nil {
 			errs = append(errs, th.locate(err))
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, errs.Err()
 	}
 	for _, name := range pageFiles {
 		t, err := base.Clone()
@@ -48,7 +51,10 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 		}
 		th.pages[name] = t
 	}
-	return th, errors.Join(errs...)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return th, nil
 }
 
 func parse(fsys fs.FS, t *template.Template, name string) error {
@@ -71,11 +77,12 @@ func (th *theme) execute(w io.Writer, name string, p *Page) error {
 // "template: NAME:LINE: ..." prefixes.
 var templateError = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::\d+)?: (.*)$`)
 
-// locate rewrites a template error to "templates/NAME:LINE: message".
-func (th *theme) locate(err error) error {
+// locate turns a template error into a problem at its file and line in
+// the theme, "templates/NAME:LINE: message".
+func (th *theme) locate(err error) *content.Error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s/%s: %v", th.dir, pe.Path, pe.Err)
+		return &content.Error{File: th.dir + "/" + pe.Path, Msg: pe.Err.Error()}
 	}
 	msg := err.Error()
 	if m := templateError.FindStringSubmatch(msg); m != nil {
@@ -83,12 +90,18 @@ func (th *theme) locate(err error) error {
 		if i := strings.Index(text, ">: "); strings.HasPrefix(text, "executing ") && i >= 0 {
 			text = text[i+3:]
 		}
-		return fmt.Errorf("%s/%s:%s: %s", th.dir, m[1], m[2], text)
+		line, _ := strconv.Atoi(m[2])
+		return &content.Error{File: th.dir + "/" + m[1], Line: line, Msg: text}
 	}
-	return fmt.Errorf("%s: %s", th.dir, msg)
+	return &content.Error{File: th.dir, Msg: msg}
 }
 
-// describe names the page a rendering error happened on.
-func describe(err error, url string) string {
-	return fmt.Sprintf("%v (rendering %s)", err, url)
+// describe names the page a rendering error happened on, keeping the
+// error's file and line.
+func describe(err error, url string) *content.Error {
+	var e *content.Error
+	if !errors.As(err, &e) {
+		e = &content.Error{Msg: err.Error()}
+	}
+	return &content.Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("%s (rendering %s)", e.Msg, url)}
 }

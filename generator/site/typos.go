@@ -66,7 +66,7 @@ func checkNames(groups []*Group, field string, s *content.Settings) []Misspellin
 			meantFor = fmt.Sprintf("if it is another body, name it under regulators in site.yaml (%s: {name: …})", g.Name)
 		}
 		a := g.Articles[0].Content
-		out = append(out, Misspelling{Group: g, Problem: &content.Error{File: a.File, Line: a.Lines[field],
+		out = append(out, Misspelling{Group: g, Problem: &content.Error{File: a.File, Line: a.Lines[field], Warning: true,
 			Msg: fmt.Sprintf("%s: %q looks like a misspelling of %q, %s: if so, write %q; %s", field, g.Name, meant.name, why, meant.name, meantFor)}})
 	}
 	return out

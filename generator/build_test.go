@@ -232,15 +232,7 @@ func TestBuildErrors(t *testing.T) {
 			if got != string(want) {
 				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
 			}
-			after := readTree(t, o.out)
-			if len(after) != len(before) {
-				t.Errorf("output has %d files after the failed build, want the previous %d", len(after), len(before))
-			}
-			for name, data := range before {
-				if !bytes.Equal(after[name], data) {
-					t.Errorf("failed build changed %s", name)
-				}
-			}
+			wantUnchanged(t, o.out, before, "the failed build")
 		})
 	}
 }
@@ -302,13 +294,20 @@ func TestBuildReportsWhatCheckFinds(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), file+`:11: link "/2024/12/missing/"`) {
 		t.Errorf("build -strict: got %v, want the missing link with its file and line", err)
 	}
-	after := readTree(t, o.out)
+	wantUnchanged(t, o.out, before, "a failed build -strict")
+}
+
+// wantUnchanged fails unless dir holds just the files of before, as they
+// were, after what.
+func wantUnchanged(t *testing.T, dir string, before map[string][]byte, what string) {
+	t.Helper()
+	after := readTree(t, dir)
 	if len(after) != len(before) {
-		t.Errorf("a failed build -strict left %d files, want the %d of the last build", len(after), len(before))
+		t.Errorf("%s left %d files, want the previous %d", what, len(after), len(before))
 	}
 	for name, data := range before {
 		if !bytes.Equal(after[name], data) {
-			t.Errorf("a failed build -strict changed %s", name)
+			t.Errorf("%s changed %s", what, name)
 		}
 	}
 }

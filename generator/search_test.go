@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -96,15 +95,7 @@ func TestBuildPagefindFails(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "search index: ") || !strings.Contains(err.Error(), "Pagefind ran out of words") {
 		t.Fatalf("build: got error %v, want the search index's failure with Pagefind's message", err)
 	}
-	after := readTree(t, o.out)
-	if len(after) != len(before) {
-		t.Errorf("output has %d files after the failed index, want the previous %d", len(after), len(before))
-	}
-	for name, data := range before {
-		if !bytes.Equal(after[name], data) {
-			t.Errorf("the failed index changed %s", name)
-		}
-	}
+	wantUnchanged(t, o.out, before, "the failed index")
 }
 
 // TestPagefindIndex runs the real Pagefind: it indexes every article with

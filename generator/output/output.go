@@ -637,10 +637,12 @@ func (d *Dir) Commit() (Stats, error) {
 		d.Abort()
 		return d.stats, err
 	}
-	if !d.full && d.reshapes(names) {
-		// A file stands where a folder was, or the other way round:
-		// no order of renames keeps that whole, so the output is
-		// swapped in at once.
+	if !d.full && (len(d.unchanged) < len(names)-len(d.unchanged) || d.reshapes(names)) {
+		// Most files changed, as in a first build or after a theme edit,
+		// so linking the unchanged ones costs less than renaming the
+		// others one by one; or a file stands where a folder was, or the
+		// other way round, which no order of renames keeps whole. The
+		// output is swapped in at once.
 		if err := d.makeFull(); err != nil {
 			d.Abort()
 			return d.stats, err

@@ -50,6 +50,13 @@ type hasher struct {
 func (h *hasher) key(parts ...any) string {
 	var buf []byte
 	for _, p := range parts {
+		v := reflect.ValueOf(p)
+		if v.Kind() == reflect.Pointer && !v.IsNil() && keyOf(v) == "" {
+			// A page made for its key alone: hashed, not remembered, so
+			// that it can be collected.
+			buf = h.append(append(buf, 'p'), v.Elem(), []any{p})
+			continue
+		}
 		buf = h.append(buf, reflect.ValueOf(&p).Elem(), nil)
 	}
 	sum := sha256.Sum256(buf)

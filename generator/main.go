@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]
+//	bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND] [-strict]
 //	bulletin serve [-addr HOST:PORT] [build flags]
 //	bulletin new "Title" [-topic T] [-regulator R] [-content DIR]
 //	bulletin check [-content DIR] [-templates DIR] [-format text|github]

@@ -78,7 +78,7 @@ func TestBuildScriptExitCode(t *testing.T) {
 func TestRun(t *testing.T) {
 	const (
 		commands   = "commands:"
-		buildUsage = "usage: bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]"
+		buildUsage = "usage: bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND] [-strict]"
 		serveUsage = "usage: bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]"
 		newUsage   = `usage: bulletin new "Title" [-topic T] [-regulator R] [-content DIR]`
 		checkUsage = "usage: bulletin check [-content DIR] [-templates DIR] [-format text|github]"

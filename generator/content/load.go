@@ -4,9 +4,10 @@
 //
 // It gives back a Set: the settings with defaults filled in and every
 // article checked field by field and converted to HTML, which Spill can
-// then move out of memory, and which Update brings up to date after
-// changes by reading only the files that changed. Every problem in every file is returned at
-// once, each with its file and line. It knows
+// then move out of memory. Given a Store of articles read before and the
+// hashes of files known, LoadCached reads only the files that changed.
+// Every problem in every file is returned at once, each with its file
+// and line. It knows
 // nothing of URLs beyond slugs, of the site's pages or of the disk
 // beyond the fs.FS it is given; joining articles into a site is left to
 // package site.

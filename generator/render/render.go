@@ -3,11 +3,13 @@
 // robots.txt, alias redirects, and the theme's static files.
 //
 // It takes the theme as an fs.FS and a *site.Site, and lists the site's
-// files (Plan). Site hands each file, as bytes, to a Sink as soon as it
-// is made, from several goroutines at once, and never holds the whole
-// site in memory; serve asks for one file at a time (Files.Make). It
-// reads no articles, converts no Markdown and writes nothing to disk
-// itself.
+// files (Plan), each with a key that hashes everything it is made from
+// (see key.go). Files.Write hands each file, as bytes, to a Sink as soon
+// as it is made, from several goroutines at once, and never holds the
+// whole site in memory; a Sink that kept the file of an earlier build
+// with the same key is not handed it again. serve asks for one file at a
+// time (Files.Make). It reads no articles, converts no Markdown and
+// writes nothing to disk itself.
 package render
 
 import (

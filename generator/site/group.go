@@ -104,7 +104,7 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 		}
 		out = append(out, g)
 	}
-	each(out, func(_ int, g *Group) { g.story(s, now) })
+	each(out, func(_ int, g *Group) { g.story(s, now, slugs) })
 	slices.SortFunc(out, func(a, b *Group) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Slug, b.Slug))
 	})
@@ -124,8 +124,8 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 }
 
 // story merges the group's articles and their events into date order and
-// works out the current status.
-func (g *Group) story(s *content.Settings, now time.Time) {
+// works out the current status; slugs gives the slug of every name.
+func (g *Group) story(s *content.Settings, now time.Time, slugs map[string]string) {
 	// The events gathered, as indexes in steps, by their instant to the
 	// second, as dates are written: a few at most share one.
 	seen := map[int64][]int{}
@@ -141,8 +141,9 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 		// An article's status, and its events', tell where the matter of
 		// its first topic stands; on its other topics' stories they are
 		// left out. A regulator's story keeps every status.
+		counts := g.Kind != "topics" || len(a.Meta.Topics) > 0 && slugs[a.Meta.Topics[0]] == g.Slug
 		status := func(st *content.Status) *content.Status {
-			if g.Kind == "topics" && (len(a.Meta.Topics) == 0 || content.Slug(a.Meta.Topics[0]) != g.Slug) {
+			if !counts {
 				return nil
 			}
 			return st

@@ -4,7 +4,12 @@
 // timeline, related articles and feed ids.
 //
 // It takes a content.Set and the moment of the build, and gives back a
-// Site in which every list is sorted, so templates only display. It
+// Site in which every list is sorted and every rule applied (a story's
+// steps, which of them are still to come, where the status changed), so
+// render only formats. The model is acyclic: articles point to each
+// other through Teasers and to topics and regulators through Refs, so
+// that what one page can reach, and its key hashes, is a small part of
+// the site. It
 // touches no disk and knows nothing of templates or feeds; it reports
 // problems that only show across files (two articles at one URL, an
 // alias that clashes) with the file and line of each.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"bulletin/generator/content"
@@ -88,7 +89,10 @@ func TestCheckNames(t *testing.T) {
 			}
 			var got []string
 			for _, m := range s.Misspelt {
-				got = append(got, m.Problem.Error())
+				if !m.Problem.Warning {
+					t.Errorf("%s is not marked as a warning", m.Problem)
+				}
+				got = append(got, strings.Replace(m.Problem.Error(), ": warning: ", ": ", 1))
 			}
 			if want := []string{tt.want}; tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Equal(got, want) {
 				t.Errorf("got warnings\n\t%q\nwant\n\t%q", got, tt.want)

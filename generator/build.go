@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -17,6 +18,7 @@ import (
 
 	"bulletin/generator/cache"
 	"bulletin/generator/content"
+	"bulletin/generator/inputs"
 	"bulletin/generator/output"
 	"bulletin/generator/render"
 	"bulletin/generator/site"
@@ -148,15 +150,15 @@ func build(o options) (result, error) {
 	// an output found up to date does not need it.
 	store := cache.Open[content.Entry](cachePath(o.out), programVersion())
 	taken := time.Now()
-	prev := readRecord(o.out)
-	in, sums, stamps := inputs(o, prev)
+	prev := inputs.Read(recordPath(o.out))
+	in, sums, stamps := hashInputs(o, prev)
 	if r, ok := upToDate(o, in, prev); ok {
 		r.elapsed = time.Since(start)
 		return r, nil
 	}
 	// From here the output may change: the record of what it was built
 	// from goes first, and comes back only once the new output is in place.
-	if err := forget(o.out); err != nil {
+	if err := inputs.Forget(recordPath(o.out)); err != nil {
 		return result{}, err
 	}
 	set, err := load(o, store, sums)
@@ -180,7 +182,10 @@ func build(o options) (result, error) {
 	r, err := publish(context.Background(), o, s, files, found)
 	// A kept index may not match the content, so no record says it does.
 	if err == nil && in != "" && !r.keptIndex {
-		err = remember(o.out, record{Inputs: in, Until: s.Until, Report: r.report, Files: stamps, Taken: taken})
+		var rep []byte
+		if rep, err = json.Marshal(r.report); err == nil {
+			err = inputs.Record{Inputs: in, Until: s.Until, Report: rep, Files: stamps, Taken: taken}.Write(recordPath(o.out))
+		}
 	}
 	r.elapsed = time.Since(start)
 	return r, err

@@ -10,6 +10,7 @@ import (
 
 	"bulletin/generator/cache"
 	"bulletin/generator/content"
+	"bulletin/generator/inputs"
 	"bulletin/generator/render"
 	"bulletin/generator/site"
 )
@@ -68,7 +69,7 @@ func (l *live) update(paths []string, all bool) (*liveSite, error) {
 func (l *live) rehash(paths []string, all bool) {
 	changed, whole := contentPaths(l.o.content, paths)
 	if whole || all || l.sums == nil {
-		l.sums = contentSums(l.o.content)
+		l.sums = inputs.ContentSums(l.o.content)
 		return
 	}
 	for _, p := range changed {
@@ -79,7 +80,7 @@ func (l *live) rehash(paths []string, all bool) {
 		}
 		name := filepath.Join(l.o.content, filepath.FromSlash(p))
 		if info, err := os.Lstat(name); err == nil && info.Mode().IsRegular() {
-			if sum, err := fileSum(name, make([]byte, 64<<10)); err == nil {
+			if sum, err := inputs.FileSum(name, make([]byte, 64<<10)); err == nil {
 				l.sums[p] = sum
 			}
 		}

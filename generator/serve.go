@@ -22,6 +22,7 @@ import (
 	"syscall"
 	"time"
 
+	"bulletin/generator/inputs"
 	"bulletin/generator/render"
 )
 
@@ -209,7 +210,7 @@ func (s *server) write(ctx context.Context, keepIndex bool) {
 	o := s.opts
 	o.keepIndex = keepIndex
 	start := time.Now()
-	if err := forget(o.out); err != nil {
+	if err := inputs.Forget(recordPath(o.out)); err != nil {
 		s.fail(err)
 		return
 	}

@@ -1,11 +1,11 @@
 //go:build !linux
 
-package main
+package inputs
 
 import "io/fs"
 
 // stampOf gives a file's stamp, without its hash. Without a change time
 // to go by, ok is false and every file is hashed.
-func stampOf(info fs.FileInfo) (st stamp, ok bool) {
-	return stamp{Size: info.Size(), Mtime: info.ModTime().UnixNano()}, false
+func stampOf(info fs.FileInfo) (st Stamp, ok bool) {
+	return Stamp{Size: info.Size(), Mtime: info.ModTime().UnixNano()}, false
 }

@@ -1,0 +1,248 @@
+// Package inputs hashes what a build reads, the content and theme
+// folders, and keeps the record of the last complete build beside the
+// output folder, so that a build whose inputs are unchanged can do
+// nothing, and one whose inputs changed reads only the files that did.
+//
+// It takes folder paths and gives hashes: the whole input's, and each
+// content file's, for content.LoadCached. A file is hashed again only
+// when its stamp (size, modification and change times, inode) differs
+// from the record's, or was taken too soon after a change to trust. It
+// knows nothing of what the files mean.
+package inputs
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Record is what the last complete build was made from. It is removed
+// before a build may change the output, and written once the new output
+// is in place.
+type Record struct {
+	Inputs string    // see Hash
+	Until  time.Time // the first moment at which the same inputs make another site
+	Report json.RawMessage
+	// Files are the stamps of the files hashed, by path, so that the next
+	// build hashes again only the files whose stamp changed.
+	Files map[string]Stamp
+	// Taken is when the stamps were taken: a file changed as late as
+	// that, within the clock's step, may keep its stamp, so it is
+	// hashed again.
+	Taken time.Time
+}
+
+// Stamp is what the file system says of a file, with its hash: a file
+// whose size, modification and change times and inode are unchanged
+// holds the same bytes. The change time cannot be set back by tools
+// that copy or check out files, so a changed file is never missed.
+type Stamp struct {
+	Size, Mtime, Ctime int64
+	Ino                uint64
+	Sum                string
+}
+
+// Read reads the record at path, or gives an empty one.
+func Read(path string) Record {
+	var rec Record
+	if data, err := os.ReadFile(path); err == nil {
+		if json.Unmarshal(data, &rec) != nil {
+			rec = Record{}
+		}
+	}
+	return rec
+}
+
+// Forget removes the record at path.
+func Forget(path string) error {
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// Write writes the record at path, in one step.
+func (rec Record) Write(path string) error {
+	data, err := json.Marshal(rec)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path+".new", data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(path+".new", path)
+}
+
+// Hash hashes everything a build reads: salt (the program's version and
+// the options that shape the output) and the path and bytes of every
+// file in the content and theme folders, taking the hashes of files
+// whose stamps in prev still hold. It is "" when a folder cannot be
+// read, and the build then goes the long way, which reports the
+// problem. It also gives the SHA-256 of each content file's bytes by its
+// slash-separated path in the folder, and the stamps to record.
+func Hash(content, templates, salt string, prev Record) (string, map[string]string, map[string]Stamp) {
+	var paths []string
+	for _, dir := range []string{content, templates} {
+		files, err := listFiles(dir, dir == content)
+		if err != nil {
+			return "", nil, nil
+		}
+		paths = append(paths, files...)
+	}
+	stamps, err := stampFiles(paths, prev)
+	if err != nil {
+		return "", nil, nil
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%q\n", salt)
+	bySlash := map[string]string{}
+	for _, p := range paths {
+		sum := stamps[p].Sum
+		fmt.Fprintf(h, "%q %s\n", p, sum)
+		if rel, err := filepath.Rel(content, p); err == nil && filepath.IsLocal(rel) {
+			bySlash[filepath.ToSlash(rel)] = sum
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), bySlash, stamps
+}
+
+// stampFiles stamps the files at paths, hashing those whose stamp in
+// prev is missing, different or taken too soon after a change.
+func stampFiles(paths []string, prev Record) (map[string]Stamp, error) {
+	stamps := make(map[string]Stamp, len(paths))
+	var fresh []string
+	for _, p := range paths {
+		info, err := os.Lstat(p)
+		if err != nil {
+			return nil, err
+		}
+		st, ok := stampOf(info)
+		old, known := prev.Files[p]
+		if ok && known && old.Size == st.Size && old.Mtime == st.Mtime && old.Ctime == st.Ctime && old.Ino == st.Ino &&
+			time.Unix(0, max(st.Mtime, st.Ctime)).Before(prev.Taken.Add(-time.Second)) {
+			st.Sum = old.Sum
+		} else {
+			fresh = append(fresh, p)
+		}
+		stamps[p] = st
+	}
+	sums, err := sumFiles(fresh)
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range fresh {
+		st := stamps[p]
+		st.Sum = sums[i]
+		stamps[p] = st
+	}
+	return stamps, nil
+}
+
+// ContentSums gives the SHA-256 of every file in the content folder by
+// its slash-separated path, as inputs does, or nil if the folder cannot
+// be read whole.
+func ContentSums(dir string) map[string]string {
+	paths, err := listFiles(dir, true)
+	if err != nil {
+		return nil
+	}
+	sums, err := sumFiles(paths)
+	if err != nil {
+		return nil
+	}
+	bySlash := make(map[string]string, len(paths))
+	for i, p := range paths {
+		if rel, err := filepath.Rel(dir, p); err == nil {
+			bySlash[filepath.ToSlash(rel)] = sums[i]
+		}
+	}
+	return bySlash
+}
+
+// listFiles lists every file below dir. In the content folder (content
+// set) it leaves out hidden files and folders (.git, an editor's swap
+// files), which a build does not read; in the theme it lists them.
+func listFiles(dir string, content bool) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if content && p != dir && strings.HasPrefix(e.Name(), ".") {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !e.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, err
+}
+
+// sumFiles hashes the files at paths on every core (see FileSum).
+func sumFiles(paths []string) ([]string, error) {
+	sums := make([]string, len(paths))
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		failed error
+		next   = make(chan int)
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			buf := make([]byte, 64<<10)
+			for i := range next {
+				sum, err := FileSum(paths[i], buf)
+				if err != nil {
+					mu.Lock()
+					failed = cmp.Or(failed, err)
+					mu.Unlock()
+				}
+				sums[i] = sum
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return sums, failed
+}
+
+// FileSum hashes a regular file's bytes, read through buf, or names what
+// else is there.
+func FileSum(path string, buf []byte) (string, error) {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return "", err
+	}
+	if !info.Mode().IsRegular() {
+		target, _ := os.Readlink(path)
+		return fmt.Sprintf("%v %q", info.Mode().Type(), target), nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.CopyBuffer(struct{ io.Writer }{h}, struct{ io.Reader }{f}, buf); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

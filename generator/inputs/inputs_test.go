@@ -1,0 +1,55 @@
+package inputs
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestHashTrustsOnlyStampsThatHold wants a file whose stamp in the last
+// record still holds to keep its recorded hash unread, and a file whose
+// stamp changed, or was taken too soon after the file changed, to be
+// hashed again.
+func TestHashTrustsOnlyStampsThatHold(t *testing.T) {
+	dir := t.TempDir()
+	content, templates := filepath.Join(dir, "content"), filepath.Join(dir, "templates")
+	for _, p := range []string{content, templates} {
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, b := filepath.Join(content, "a.md"), filepath.Join(content, "b.md")
+	for _, p := range []string{a, b} {
+		if err := os.WriteFile(p, []byte("text"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, sums, stamps := Hash(content, templates, "v1", Record{})
+	if sums["a.md"] == "" || sums["a.md"] != sums["b.md"] {
+		t.Fatalf("got sums %v, want one for each file, equal for equal bytes", sums)
+	}
+	// A record whose hash of a.md is not its bytes' shows whether a.md
+	// was read again.
+	marked := func(taken time.Time) Record {
+		files := map[string]Stamp{}
+		for p, st := range stamps {
+			st.Sum = "recorded " + filepath.Base(p)
+			files[p] = st
+		}
+		return Record{Files: files, Taken: taken}
+	}
+	later := time.Now().Add(time.Hour)
+	if _, got, _ := Hash(content, templates, "v1", marked(later)); got["a.md"] != "recorded a.md" {
+		t.Errorf("an unchanged file was hashed again: %q", got["a.md"])
+	}
+	if _, got, _ := Hash(content, templates, "v1", marked(time.Now().Add(-time.Hour))); got["a.md"] == "recorded a.md" {
+		t.Error("a file changed within the clock's step of the record kept the recorded hash")
+	}
+	if err := os.WriteFile(b, []byte("more"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, got, _ := Hash(content, templates, "v1", marked(later)); got["b.md"] == "recorded b.md" {
+		t.Error("a changed file kept the recorded hash")
+	}
+}

@@ -311,3 +311,47 @@ func wantUnchanged(t *testing.T, dir string, before map[string][]byte, what stri
 		}
 	}
 }
+
+// TestBuildKeepsSlugsFromOtherSystems builds articles whose slugs and
+// names came from another system (capitals, underscores, dots, tildes,
+// other scripts) and wants each page at its URL as written, in UTF-8,
+// linked percent-encoded; and two slugs that differ only in case refused
+// as one URL, naming both files.
+func TestBuildKeepsSlugsFromOtherSystems(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, "content", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site.yaml", "title: Archive\nbase_url: https://archive.example/\n")
+	write("articles/a.md", "---\ntitle: A check-up\ndate: 2025-03-01\nsummary: S.\nslug: A-check-up_for.agile~teams\ntopics: [新闻]\nregulators: [هيئة]\n---\nBody.\n")
+	write("articles/b.md", "---\ntitle: Ruby\ndate: 2025-03-02\nsummary: S.\nslug: ruby-4-0-4-released-zh_tw\naliases: [/news/2025/Ruby_4.0.4/]\n---\nBody.\n")
+	o := options{content: filepath.Join(dir, "content"), templates: "../templates", out: filepath.Join(dir, "public"), now: testNow}
+	if _, err := build(o); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	for _, name := range []string{"2025/03/A-check-up_for.agile~teams/index.html", "2025/03/ruby-4-0-4-released-zh_tw/index.html",
+		"topics/新闻/index.html", "regulators/هيئة/index.html", "news/2025/Ruby_4.0.4/index.html"} {
+		if _, err := os.Stat(filepath.Join(o.out, filepath.FromSlash(name))); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	page, err := os.ReadFile(filepath.Join(o.out, "2025", "03", "A-check-up_for.agile~teams", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `href="/topics/%e6%96%b0%e9%97%bb/"`; !strings.Contains(strings.ToLower(string(page)), want) {
+		t.Errorf("the article page does not link its topic as %s", want)
+	}
+	write("articles/c.md", "---\ntitle: Clash\ndate: 2025-03-03\nsummary: S.\nslug: a-check-up_for.agile~teams\n---\nBody.\n")
+	_, err = build(o)
+	if err == nil || !strings.Contains(err.Error(), "differs only in case or Unicode form") || !strings.Contains(err.Error(), "a.md") || !strings.Contains(err.Error(), "c.md") {
+		t.Errorf("two slugs that differ only in case: got %v, want a clash naming both files", err)
+	}
+}

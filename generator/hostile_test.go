@@ -202,15 +202,15 @@ var hostileCases = []hostileCase{
 	// Paths.
 	{
 		name: "alias-traversal",
-		want: []string{`content/article.md:7: aliases: "/../../../etc/passwd/" is not a site path: write it like /2024/05/old-slug/`},
+		want: []string{`content/article.md:7: aliases: "/../../../etc/passwd/": the part ".." cannot be part of an address: it names a folder, not a page`},
 	},
 	{
 		name: "alias-with-line-break",
-		want: []string{`content/article.md:7: aliases: "/2024/12/old\nslug/" is not a site path: write it like /2024/05/old-slug/`},
+		want: []string{`content/article.md:7: aliases: "/2024/12/old\nslug/": the part "old\nslug" cannot be part of an address: it holds an invisible character (U+000A)`},
 	},
 	{
 		name: "slug-traversal",
-		want: []string{`content/article.md:7: slug: "../../outside" has characters a URL should not: write "outside"`},
+		want: []string{`content/article.md:7: slug: "../../outside" cannot be part of an address: '/' separates folders; write "outside"`},
 	},
 	{
 		name:   "topic-traversal",
@@ -226,8 +226,7 @@ var hostileCases = []hostileCase{
 	{
 		name: "topic-without-slug",
 		want: []string{
-			`content/article.md:5: topics: "!!!" gives an empty slug: include letters or digits from A to Z and 0 to 9`,
-			`content/article.md:5: topics: "日本" gives an empty slug: include letters or digits from A to Z and 0 to 9`,
+			`content/article.md:5: topics: "!!!" gives an empty slug: include letters or digits`,
 		},
 	},
 	{

@@ -2,11 +2,13 @@ package content
 
 import (
 	"io"
+	"net/url"
 	"path"
 	"regexp"
 	"strings"
 	"time"
-	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Article is one Markdown file, checked and converted.
@@ -112,12 +114,15 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 		case "draft":
 			a.Draft = d.boolean(key, v)
 		case "slug":
-			a.Slug = d.text(key, v)
-			if a.Slug != "" && Slug(a.Slug) != a.Slug {
-				d.fail(v.line, "slug: %q has characters a URL should not: write %q", a.Slug, Slug(a.Slug))
+			a.Slug = norm.NFC.String(d.text(key, v))
+			if why := CheckSegment(a.Slug); a.Slug != "" && why != "" {
+				d.fail(v.line, "slug: %q cannot be part of an address: %s; write %q", a.Slug, why, Slug(a.Slug))
 			}
 		case "aliases":
 			a.Aliases = d.list(key, v)
+			for i, al := range a.Aliases {
+				a.Aliases[i] = sitePath(al)
+			}
 			checkAliases(d, v)
 		case "id":
 			a.ID = d.text(key, v)
@@ -234,7 +239,7 @@ func checkGroups(d *decoder, field string, v *node) {
 	for _, n := range items {
 		name := strings.TrimSpace(n.text)
 		if n.kind == scalarNode && name != "" && Slug(name) == "" {
-			d.fail(n.line, "%s: %q gives an empty slug: include letters or digits from A to Z and 0 to 9", field, name)
+			d.fail(n.line, "%s: %q gives an empty slug: include letters or digits", field, name)
 		}
 	}
 }
@@ -251,10 +256,27 @@ func checkAliases(d *decoder, v *node) {
 		if n.kind != scalarNode || al == "" {
 			continue // reported by list
 		}
-		if !strings.HasPrefix(al, "/") || strings.Contains(al, "..") || strings.ContainsAny(al, "?#\\ ") || strings.ContainsFunc(al, unicode.IsControl) {
+		if !strings.HasPrefix(al, "/") || strings.ContainsAny(al, "?#") {
 			d.fail(n.line, "aliases: %q is not a site path: write it like /2024/05/old-slug/", al)
+			continue
+		}
+		for seg := range strings.SplitSeq(strings.Trim(sitePath(al), "/"), "/") {
+			if why := CheckSegment(seg); why != "" {
+				d.fail(n.line, "aliases: %q: the part %q cannot be part of an address: %s", al, seg, why)
+				break
+			}
 		}
 	}
+}
+
+// sitePath is an alias as a path of the site: percent-escapes decoded,
+// in Unicode's composed form, as files are named.
+func sitePath(alias string) string {
+	p := strings.TrimSpace(alias)
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	return norm.NFC.String(p)
 }
 
 // checkUpdated holds updated to be no older than the date or the newest

@@ -1,41 +1,116 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-// maxSlug bounds a slug's length so paths stay well within file system limits.
-const maxSlug = 80
+// MaxSegment is the most bytes one segment of a path may have on the file
+// systems a site is written to and served from.
+const MaxSegment = 255
 
 // Slug turns a name into a URL path segment: lower case letters and digits
-// joined by single hyphens, accents dropped ("Café" → "cafe"), at most
-// maxSlug bytes long.
+// of any script, in Unicode's composed form (NFC), joined by single
+// hyphens. Accents on Latin letters are dropped ("Café" → "cafe"), as
+// readers type them so; other scripts keep their marks ("Ελληνικά" →
+// "ελληνικά", "日本語" stays). A name longer than MaxSegment bytes is cut
+// at a whole word where it can be.
 func Slug(s string) string {
 	var b strings.Builder
 	hyphen := false
+	latin := false // the last letter was Latin, so a mark after it is an accent to drop
 	for _, r := range norm.NFKD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
+		switch {
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+			if !latin && b.Len() > 0 && !hyphen {
+				b.WriteRune(r)
+			}
 			continue
-		}
-		if r >= unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
 			hyphen = true
 			continue
 		}
-		sep := 0
 		if hyphen && b.Len() > 0 {
-			sep = 1
-		}
-		if b.Len()+sep+1 > maxSlug {
-			break
-		}
-		if sep == 1 {
 			b.WriteByte('-')
 		}
 		hyphen = false
+		latin = r < unicode.MaxASCII || unicode.Is(unicode.Latin, r)
 		b.WriteRune(unicode.ToLower(r))
 	}
-	return b.String()
+	return cut(norm.NFC.String(b.String()))
+}
+
+// cut shortens a slug to MaxSegment bytes, at the last hyphen where there
+// is one, else at a whole character.
+func cut(s string) string {
+	if len(s) <= MaxSegment {
+		return s
+	}
+	s = s[:MaxSegment]
+	for !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	if i := strings.LastIndexByte(s, '-'); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// CheckSegment says why s, in Unicode's composed form (NFC), cannot be
+// one segment of a URL path and a file name on every system a site is
+// written to, or "" if it can: letters
+// of any script, digits, "-", "_", "." and "~" are kept as written;
+// separators, dot segments, a leading dot (a hidden file), control and
+// invisible characters, names Windows reserves for devices, and segments
+// over MaxSegment bytes are not.
+func CheckSegment(s string) string {
+	if i := strings.IndexAny(s, `/\`); i >= 0 {
+		return fmt.Sprintf("%q separates folders", s[i])
+	}
+	switch {
+	case s == "":
+		return "it is empty"
+	case s == "." || s == "..":
+		return "it names a folder, not a page"
+	case strings.HasPrefix(s, "."):
+		return "it starts with a dot, which hides a file on most systems"
+	case len(s) > MaxSegment:
+		return fmt.Sprintf("it is %d bytes long, and file systems take at most %d", len(s), MaxSegment)
+	case reservedName(s):
+		return "Windows keeps the name for a device"
+	}
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || strings.ContainsRune("-_.~", r):
+		case r == ' ':
+			return "it has a space"
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r):
+			return fmt.Sprintf("it holds an invisible character (%U)", r)
+		default:
+			return fmt.Sprintf("%q is not a letter, a digit or one of - _ . ~", r)
+		}
+	}
+	return ""
+}
+
+// reservedName reports whether Windows keeps s, with or without an
+// extension, for a device.
+func reservedName(s string) bool {
+	base, _, _ := strings.Cut(strings.ToUpper(s), ".")
+	switch base {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	}
+	return len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) && base[3] >= '1' && base[3] <= '9'
+}
+
+// Fold is the form in which two URL paths that clash are equal: a host
+// or file system that ignores case, or compares Unicode forms, serves
+// them as one.
+func Fold(s string) string {
+	return strings.ToLower(norm.NFC.String(s))
 }

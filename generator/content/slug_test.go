@@ -16,20 +16,23 @@ func TestSlug(t *testing.T) {
 		{name: "punctuation between words", in: "CQC's review: what's next?", want: "cqc-s-review-what-s-next"},
 		{name: "runs of punctuation make one hyphen", in: "a -- b__c", want: "a-b-c"},
 		{name: "leading and trailing punctuation dropped", in: "  --(Paused)--  ", want: "paused"},
-		{name: "accents dropped", in: "Café Crème", want: "cafe-creme"},
+		{name: "accents on Latin letters dropped", in: "Café Crème", want: "cafe-creme"},
 		{name: "composed and decomposed accents agree", in: "Cafe\u0301", want: "cafe"},
 		{name: "compatibility forms folded", in: "Ｆｕｌｌ ｗｉｄｔｈ ①", want: "full-width-1"},
-		{name: "letters with no ASCII form separate words", in: "Straße", want: "stra-e"},
+		{name: "Latin letters with no ASCII form kept", in: "Straße", want: "straße"},
 		{name: "digits kept", in: "Health and Care Act 2022", want: "health-and-care-act-2022"},
 		{name: "date kept", in: "2025-03-27", want: "2025-03-27"},
 		{name: "slashes and dots", in: "2024/05/old.slug", want: "2024-05-old-slug"},
 		{name: "nothing usable", in: "!!! ???", want: ""},
-		{name: "no Latin letters", in: "日本語", want: ""},
+		{name: "Chinese kept", in: "日本語 新闻", want: "日本語-新闻"},
+		{name: "Arabic kept", in: "هيئة الرعاية", want: "هيئة-الرعاية"},
+		{name: "Hebrew kept", in: "רגולציה חדשה", want: "רגולציה-חדשה"},
+		{name: "Russian lower-cased", in: "Новые Правила", want: "новые-правила"},
+		{name: "Greek keeps its accents, composed", in: "Ελληνικά", want: "ελληνικά"},
+		{name: "Hindi keeps its vowel signs", in: "स्वास्थ्य सेवा", want: "स्वास्थ्य-सेवा"},
 		{name: "empty", in: "", want: ""},
-		{name: "exactly the longest", in: strings.Repeat("a", 80), want: strings.Repeat("a", 80)},
-		{name: "cut at the longest", in: strings.Repeat("a", 100), want: strings.Repeat("a", 80)},
-		{name: "cut never ends in a hyphen", in: strings.Repeat("a", 79) + " bcd", want: strings.Repeat("a", 79)},
-		{name: "cut inside a word", in: strings.Repeat("a", 78) + " bcd", want: strings.Repeat("a", 78) + "-b"},
+		{name: "long names are not cut short", in: strings.Repeat("a", 100) + " part 2", want: strings.Repeat("a", 100) + "-part-2"},
+		{name: "cut at a word within a segment", in: strings.Repeat("abc ", 100), want: strings.TrimSuffix(strings.Repeat("abc-", 63), "-")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,12 +40,50 @@ func TestSlug(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("Slug(%q): got %q, want %q", tt.in, got, tt.want)
 			}
-			if len(got) > maxSlug {
-				t.Errorf("Slug(%q): got %d bytes, want at most %d", tt.in, len(got), maxSlug)
+			if len(got) > MaxSegment {
+				t.Errorf("Slug(%q): got %d bytes, want at most %d", tt.in, len(got), MaxSegment)
 			}
 			if again := Slug(got); again != got {
 				t.Errorf("Slug(Slug(%q)): got %q, want it unchanged, %q", tt.in, again, got)
 			}
+			if why := CheckSegment(got); got != "" && why != "" {
+				t.Errorf("Slug(%q) = %q, which CheckSegment refuses: %s", tt.in, got, why)
+			}
 		})
+	}
+}
+
+// TestCheckSegment keeps slugs from other systems as they were written,
+// and refuses only what is unsafe or ambiguous, saying why.
+func TestCheckSegment(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // part of the reason; "" for accepted
+	}{
+		{"A-check-up-for-agile-teams", ""},
+		{"ruby-4-0-4-released-zh_tw", ""},
+		{"v1.2~beta", ""},
+		{"新闻-2025", ""},
+		{strings.Repeat("a", 255), ""},
+		{strings.Repeat("a", 256), "256 bytes"},
+		{"", "empty"},
+		{"..", "folder"},
+		{".hidden", "starts with a dot"},
+		{"a/b", "separates folders"},
+		{`a\b`, "separates folders"},
+		{"a b", "space"},
+		{"a\u00a0b", "invisible"},
+		{"a\u200bb", "invisible"},
+		{"a\x00b", "invisible"},
+		{"a?b", "not a letter"},
+		{"CON", "device"},
+		{"lpt1.html", "device"},
+		{"console", ""},
+	}
+	for _, tt := range tests {
+		got := CheckSegment(tt.in)
+		if tt.want == "" && got != "" || tt.want != "" && !strings.Contains(got, tt.want) {
+			t.Errorf("CheckSegment(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

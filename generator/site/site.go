@@ -208,16 +208,26 @@ func (s *Site) checkURLs(set *content.Set) error {
 		a    *content.Article
 		line int
 		what string
+		url  string
 	}
+	// URLs that differ only in case or Unicode form clash too: hosts and
+	// file systems that ignore case, or compare the forms, serve them
+	// as one.
 	claims := make(map[string]claim, len(s.Articles)+len(s.Held))
 	var errs content.Errors
 	add := func(u string, c claim) {
-		if prev, ok := claims[u]; ok {
+		c.url = u
+		prev, ok := claims[content.Fold(u)]
+		switch {
+		case !ok:
+			claims[content.Fold(u)] = c
+		case prev.url == u:
 			errs = append(errs, &content.Error{File: c.a.File, Line: c.line,
 				Msg: fmt.Sprintf("%s: %s is also the URL of %s:%d (%s): choose another", c.what, u, prev.a.File, prev.line, prev.what)})
-			return
+		default:
+			errs = append(errs, &content.Error{File: c.a.File, Line: c.line,
+				Msg: fmt.Sprintf("%s: %s differs only in case or Unicode form from %s, the URL of %s:%d (%s), and many hosts serve the two as one: choose another", c.what, u, prev.url, prev.a.File, prev.line, prev.what)})
 		}
-		claims[u] = c
 	}
 	// Held-back articles claim their URLs now, so a clash fails today's
 	// build rather than the one on the day they go live.
@@ -232,11 +242,11 @@ func (s *Site) checkURLs(set *content.Set) error {
 		if line == 0 {
 			line = a.Content.Line
 		}
-		add(a.URL, claim{a.Content, line, "slug"})
+		add(a.URL, claim{a: a.Content, line: line, what: "slug"})
 	}
 	for _, a := range all {
 		for _, al := range a.Aliases {
-			add(sitePath(al), claim{a.Content, a.Content.Lines["aliases"], "aliases"})
+			add(sitePath(al), claim{a: a.Content, line: a.Content.Lines["aliases"], what: "aliases"})
 		}
 	}
 	return errs.Err()

@@ -29,7 +29,18 @@ type Settings struct {
 	Statuses    []Status
 	RawHTML     bool   // let raw HTML in Markdown through instead of escaping it
 	IDAuthority string // the tag URI authority of feed entry ids; defaults to base_url's host
+	// FeedEntryKB bounds an entry's content in a feed, in kilobytes; a
+	// longer article is carried by its summary and a link. FeedKB bounds
+	// the full text a feed file carries: once it is spent, the older
+	// entries are carried the same way. No entry is ever left out.
+	FeedEntryKB, FeedKB int
 }
+
+// The feed limits when site.yaml sets none.
+const (
+	DefaultFeedEntryKB = 100
+	DefaultFeedKB      = 2000
+)
 
 // Regulator is the full name and website behind an abbreviation.
 type Regulator struct {
@@ -97,11 +108,13 @@ func defaultSettings() Settings {
 		Language:    "en-GB",
 		TimeZone:    "Europe/London",
 		PageSize:    20,
+		FeedEntryKB: DefaultFeedEntryKB,
+		FeedKB:      DefaultFeedKB,
 		Statuses:    append([]Status(nil), DefaultStatuses...),
 	}
 }
 
-var settingsFields = []string{"title", "description", "base_url", "language", "time_zone", "page_size", "notice", "regulators", "statuses", "raw_html", "id_authority"}
+var settingsFields = []string{"title", "description", "base_url", "language", "time_zone", "page_size", "notice", "regulators", "statuses", "raw_html", "id_authority", "feed_entry_kb", "feed_kb"}
 
 // loadSettings reads site.yaml if present; a missing file means defaults.
 // The settings it returns always have a Location, even when site.yaml is
@@ -154,6 +167,10 @@ func readSettings(fsys fs.FS, d *decoder, s *Settings) {
 			s.TimeZone = timeZone(d, v)
 		case "page_size":
 			s.PageSize = d.integer(key, v, 1)
+		case "feed_entry_kb":
+			s.FeedEntryKB = d.integer(key, v, 1)
+		case "feed_kb":
+			s.FeedKB = d.integer(key, v, 1)
 		case "notice":
 			s.Notice = d.str(key, v)
 		case "regulators":

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"html"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/gorilla/feeds"
 
+	"bulletin/generator/content"
 	"bulletin/generator/site"
 )
 
@@ -104,6 +106,7 @@ type atomCategory struct {
 
 func (r *renderer) atom(f *feed) ([]byte, error) {
 	s := r.site
+	budget := r.budget()
 	self := r.abs(f.Dir + atomFile)
 	out := &atomFeed{
 		AtomFeed: &feeds.AtomFeed{
@@ -121,7 +124,7 @@ func (r *renderer) atom(f *feed) ([]byte, error) {
 		},
 	}
 	for _, a := range f.items() {
-		body, err := r.entryHTML(a)
+		body, err := budget.content(a)
 		if err != nil {
 			return nil, err
 		}
@@ -186,8 +189,9 @@ func (r *renderer) rss(f *feed) ([]byte, error) {
 		},
 		Self: atomLink{Href: r.abs(f.Dir + rssFile), Rel: "self", Type: rssType},
 	}
+	budget := r.budget()
 	for _, a := range f.items() {
-		body, err := r.entryHTML(a)
+		body, err := budget.content(a)
 		if err != nil {
 			return nil, err
 		}
@@ -219,8 +223,9 @@ func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
 		Authors:     []*feeds.JSONAuthor{{Name: clean(s.Settings.Title), Url: r.abs("/")}},
 		Items:       []*feeds.JSONItem{},
 	}
+	budget := r.budget()
 	for _, a := range f.items() {
-		body, err := r.entryHTML(a)
+		body, err := budget.content(a)
 		if err != nil {
 			return nil, err
 		}
@@ -253,6 +258,34 @@ func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
 
 func categories(a *site.Article) []*site.Ref {
 	return append(append([]*site.Ref(nil), a.Topics...), a.Regulators...)
+}
+
+// budget is what is left of a feed file's allowance for full text.
+type budget struct {
+	r     *renderer
+	entry int // bytes, the most one entry's full text may take
+	left  int // bytes
+}
+
+func (r *renderer) budget() *budget {
+	st := r.site.Settings
+	return &budget{r: r, entry: cmp.Or(st.FeedEntryKB, content.DefaultFeedEntryKB) * 1000, left: cmp.Or(st.FeedKB, content.DefaultFeedKB) * 1000}
+}
+
+// content is an article's content in the feed: its full text (see
+// entryHTML) while that is within the entry's limit and the feed's
+// budget, else its summary and a link to the article, so that a feed
+// stays a size readers can fetch without leaving out any entry.
+func (b *budget) content(a *site.Article) (string, error) {
+	full, err := b.r.entryHTML(a)
+	if err != nil {
+		return "", err
+	}
+	if len(full) <= b.entry && len(full) <= b.left {
+		b.left -= len(full)
+		return full, nil
+	}
+	return "<p>" + template.HTMLEscapeString(a.Summary) + "</p>\n<p><a href=\"" + template.HTMLEscapeString(b.r.abs(a.URL)) + "\">Read the full article</a>.</p>\n", nil
 }
 
 // entryHTML is the article as a feed carries it: the newest change note

@@ -662,3 +662,51 @@ func TestRSSChannelDescriptionIsEscaped(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedsStayASaneSize gives one article a body over the entry limit,
+// and the feed a budget that the others' full text spends: every entry
+// is still in every feed, those over the limit or the budget carried by
+// their summary and a link to the article.
+func TestFeedsStayASaneSize(t *testing.T) {
+	set := fixture()
+	set.Settings.FeedEntryKB, set.Settings.FeedKB = 1, 1
+	huge := article(t, set, movedSlug)
+	huge.HTML = "<p>" + strings.Repeat("A long body. ", 200) + "</p>\n"
+	files := build(t, set, buildDay)
+	feeds := feedsOf(t, files)
+	for _, ff := range feedFormats {
+		name := ff.file
+		f := feeds[name]
+		if len(f.Items) != len(fixtureSlugsInSiteFeed(t, set)) {
+			t.Errorf("%s: %d entries, want every one", name, len(f.Items))
+		}
+		it := itemFor(t, name, f, movedSlug)
+		if strings.Contains(it.Content, "A long body.") || !strings.Contains(it.Content, "Read the full article") || !strings.Contains(it.Content, articleURL(t, set, movedSlug)) {
+			t.Errorf("%s: the entry over the limit carries %q, want its summary and a link", name, it.Content)
+		}
+		short := 0
+		for _, it := range f.Items {
+			if strings.Contains(it.Content, "Read the full article") {
+				short++
+			}
+		}
+		if short < 2 {
+			t.Errorf("%s: %d entries carried by their summary, want the budget to have run out for more than the huge one", name, short)
+		}
+		if len(files[name]) > 1000+len(f.Items)*2000 {
+			t.Errorf("%s is %d bytes, want it near its budget", name, len(files[name]))
+		}
+	}
+}
+
+// fixtureSlugsInSiteFeed lists the articles the whole site's feeds carry.
+func fixtureSlugsInSiteFeed(t *testing.T, set *content.Set) []string {
+	t.Helper()
+	for _, d := range feedDirs {
+		if d.dir == "" || d.dir == "/" {
+			return d.articles
+		}
+	}
+	t.Fatal("no site feed in feedDirs")
+	return nil
+}

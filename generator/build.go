@@ -164,20 +164,16 @@ func build(o options) (result, error) {
 	set, err := load(o, store, sums)
 	// What was read is worth keeping even when another file was bad:
 	// the next build, after the fix, reads only the fixed file.
-	if saveErr := store.Save(); saveErr != nil && err == nil {
-		err = fmt.Errorf("saving the build cache: %w", saveErr)
+	if saveErr := store.Save(); saveErr != nil {
+		return result{}, fmt.Errorf("saving the build cache: %w", saveErr)
 	}
-	if err != nil {
+	if set == nil {
 		return result{}, err
 	}
 	defer spillBodies(o.out, set.Articles)()
-	s, files, err := plan(o, set, o.now)
-	if err != nil {
-		return result{}, err
-	}
-	found := lint(s, files)
-	if o.strict && slices.ContainsFunc(found, func(f *content.Error) bool { return !f.Warning }) {
-		return result{}, found
+	s, files, stop, found := gatherProblems(o, set, err, o.now)
+	if len(stop) > 0 || o.strict && slices.ContainsFunc(found, func(f *content.Error) bool { return !f.Warning }) {
+		return result{}, slices.Concat(stop, found).Err()
 	}
 	r, err := publish(context.Background(), o, s, files, found)
 	// A kept index may not match the content, so no record says it does.
@@ -206,15 +202,38 @@ func load(o options, store content.Store, sums map[string]string) (*content.Set,
 	return content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store, sums)
 }
 
+// gatherProblems runs a loaded set, with the problems loadErr names, through plan
+// and lint, so that one run finds the problems of every stage: stop are
+// those that stop a build (a file that could not be read, a URL two
+// articles claim, a broken template), each stage's found on what the
+// stage before could make; found are lint's. Links are not checked while
+// files are missing from the set, since they may point at those. The
+// site and files are nil when plan could not make them.
+func gatherProblems(o options, set *content.Set, loadErr error, now time.Time) (*site.Site, *render.Files, content.Errors, content.Errors) {
+	stop := problems(loadErr)
+	s, files, err := plan(o, set, now)
+	stop = append(stop, problems(err)...)
+	if s == nil {
+		return nil, nil, stop, nil
+	}
+	found := lint(s, files)
+	if len(stop) > 0 {
+		found = slices.DeleteFunc(found, func(f *content.Error) bool { return f.Link })
+		return nil, nil, stop, found
+	}
+	return s, files, stop, found
+}
+
 // plan makes the site model of set as it stands at now, with the options'
-// base URL and search, and lists its files.
+// base URL and search, and lists its files. When the model has a problem
+// it gives the error with the model, but no files.
 func plan(o options, set *content.Set, now time.Time) (*site.Site, *render.Files, error) {
 	if o.baseURL != "" {
 		set.Settings.BaseURL = content.NormalizeBaseURL(o.baseURL)
 	}
 	s, err := site.New(set, now)
 	if err != nil {
-		return nil, nil, err
+		return s, nil, err
 	}
 	s.Search = o.pagefind != ""
 	files, err := render.Plan(os.DirFS(o.templates), filepath.ToSlash(o.templates), s)

@@ -355,3 +355,55 @@ func TestBuildKeepsSlugsFromOtherSystems(t *testing.T) {
 		t.Errorf("two slugs that differ only in case: got %v, want a clash naming both files", err)
 	}
 }
+
+// TestBuildReportsEveryKindOfProblemAtOnce gives one run a file whose
+// YAML cannot be read, a field that is wrong, two articles at one URL and
+// a name that looks like a misspelling: the build reports all of them,
+// sorted by file and line, and check the same.
+func TestBuildReportsEveryKindOfProblemAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, "content", name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	article := func(title, date, extra string) string {
+		return "---\ntitle: " + title + "\ndate: " + date + "\nsummary: S.\n" + extra + "---\nBody.\n"
+	}
+	write("site.yaml", "title: Archive\nbase_url: https://archive.example/\n")
+	write("a-yaml.md", "---\ntitle: CQC: paused\ndate: 2025-03-01\nsummary: S.\n---\nBody.\n")
+	write("b-field.md", article("B", "27/03/2025", ""))
+	write("c-one.md", article("C", "2025-03-05", "slug: same\ntopics: [Assessments]\n"))
+	write("d-two.md", article("D", "2025-03-06", "slug: same\ntopics: [Assessments]\n"))
+	write("e-typo.md", article("E", "2025-03-07", "topics: [Asessments]\n"))
+	o := options{content: filepath.Join(dir, "content"), templates: "../templates", out: filepath.Join(dir, "public"), now: testNow}
+	_, err := build(o)
+	if err == nil {
+		t.Fatal("build: got no error")
+	}
+	var got []string
+	for line := range strings.SplitSeq(err.Error(), "\n") {
+		got = append(got, strings.TrimPrefix(line, filepath.Join(dir, "content")+"/"))
+	}
+	wants := []string{"a-yaml.md:2: title:", "b-field.md:3: date:", "c-one.md:5: slug: /2025/03/same/ is also the URL of", "e-typo.md:5: warning: topics: \"Asessments\" looks like a misspelling"}
+	if len(got) != len(wants) {
+		t.Errorf("build reported %d problems, want %d:\n%s", len(got), len(wants), strings.Join(got, "\n"))
+	}
+	for i, want := range wants {
+		if i < len(got) && !strings.HasPrefix(got[i], want) {
+			t.Errorf("problem %d: got %q, want it to start %q", i+1, got[i], want)
+		}
+	}
+	if _, err := os.Stat(o.out); err == nil {
+		t.Error("a failed build wrote the output folder")
+	}
+	found := check(o)
+	if len(found) != len(wants) {
+		t.Errorf("check found %d problems, want the build's %d: %v", len(found), len(wants), found)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -67,19 +68,33 @@ func formatProblem(f *content.Error, style string) string {
 // every problem it finds: what stops a build, or else what lint finds.
 func check(o options) content.Errors {
 	set, err := load(o, nil, nil)
-	if err != nil {
+	if set == nil {
 		return problems(err)
 	}
-	s, files, err := plan(o, set, o.now)
-	if err != nil {
-		return problems(err)
+	_, files, stop, found := gatherProblems(o, set, err, o.now)
+	if files != nil {
+		// Every page is made, as a build makes it, for the errors
+		// templates give only on some pages.
+		stop = append(stop, problems(files.Write(context.Background(), discard{}))...)
 	}
-	return lint(s, files)
+	all := slices.Concat(stop, found)
+	slices.SortStableFunc(all, func(a, b *content.Error) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+	})
+	return all
 }
+
+// discard is a render.Sink that keeps nothing.
+type discard struct{}
+
+func (discard) Write(string, []byte) error { return nil }
 
 // problems gives the problems an error of the pipeline holds, each with
 // its file and line.
 func problems(err error) content.Errors {
+	if err == nil {
+		return nil
+	}
 	var es content.Errors
 	if errors.As(err, &es) {
 		return es
@@ -95,7 +110,8 @@ func problems(err error) content.Errors {
 // and images to pages or files the site does not have, and source
 // addresses that are not absolute http(s); and, as warnings, topic and
 // regulator names that look like misspellings or that only one article
-// uses. Each has its file and line; they come sorted by both.
+// uses. Each has its file and line; they come sorted by both. Without
+// files, links are not checked.
 func lint(s *site.Site, files *render.Files) content.Errors {
 	var found content.Errors
 	assets := map[string]bool{}
@@ -103,7 +119,9 @@ func lint(s *site.Site, files *render.Files) content.Errors {
 		assets[name] = true
 	}
 	for _, a := range s.Articles {
-		found = append(found, checkLinks(a, assets, files)...)
+		if files != nil {
+			found = append(found, checkLinks(a, assets, files)...)
+		}
 		found = append(found, checkSources(a)...)
 	}
 	misspelt := map[*site.Group]bool{}
@@ -127,7 +145,7 @@ func checkLinks(a *site.Article, assets map[string]bool, files *render.Files) co
 	for _, l := range a.Content.Links {
 		u, err := url.Parse(l.URL)
 		if err != nil {
-			out = append(out, &content.Error{File: a.Content.File, Line: l.Line, Msg: fmt.Sprintf("link %q is not a valid URL", l.URL)})
+			out = append(out, &content.Error{File: a.Content.File, Line: l.Line, Msg: fmt.Sprintf("link %q is not a valid URL", l.URL), Link: true})
 			continue
 		}
 		if u.Scheme != "" || u.Host != "" || u.Path == "" {
@@ -141,7 +159,7 @@ func checkLinks(a *site.Article, assets map[string]bool, files *render.Files) co
 		if l.Image {
 			what = "image"
 		}
-		out = append(out, &content.Error{File: a.Content.File, Line: l.Line, Msg: fmt.Sprintf("%s %q: the site has no page or file at %s", what, l.URL, target)})
+		out = append(out, &content.Error{File: a.Content.File, Line: l.Line, Msg: fmt.Sprintf("%s %q: the site has no page or file at %s", what, l.URL, target), Link: true})
 	}
 	return out
 }

@@ -42,20 +42,21 @@ func newLive(o options) *live {
 // current is the site of the last good update, or nil.
 func (l *live) current() *liveSite { return l.now.Load() }
 
-// update loads and plans the site again after changes to paths, as the watcher names
-// them in the content and theme folders (all: to anything). On failure
-// the last good site stays current.
+// update loads and plans the site again after changes to paths, as the
+// watcher names them in the content and theme folders (all: to
+// anything). On failure the last good site stays current, and the error
+// holds every problem that stops a build.
 func (l *live) update(paths []string, all bool) (*liveSite, error) {
 	l.rehash(paths, all)
 	made := time.Now()
 	set, err := load(l.o, l.store, l.sums)
 	l.store.Prune()
-	if err != nil {
+	if set == nil {
 		return nil, err
 	}
-	s, files, err := plan(l.o, set, made)
-	if err != nil {
-		return nil, err
+	s, files, stop, _ := gatherProblems(l.o, set, err, made)
+	if len(stop) > 0 {
+		return nil, stop.Err()
 	}
 	ls := &liveSite{site: s, files: files, made: made}
 	l.now.Store(ls)

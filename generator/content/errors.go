@@ -14,6 +14,8 @@ type Error struct {
 	// Warning marks a problem that may be meant, such as a name that
 	// looks like a misspelling: it is reported but fails nothing.
 	Warning bool
+	// Link marks a link or image to a page or file the site lacks.
+	Link bool
 }
 
 func (e *Error) Error() string {

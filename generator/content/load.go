@@ -63,6 +63,11 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 	return LoadCached(fsys, dir, nil, nil)
 }
 
+// Load and LoadCached give the set of every file read without problems
+// along with the problems of the others, so that later stages can find
+// theirs in the same run; the set is nil only when the folder cannot be
+// read at all.
+//
 // LoadCached is Load with a store of articles read before, keyed by each
 // file's bytes and the settings: an unchanged file is not parsed again.
 // sums may give the hex SHA-256 of files' bytes by path, as the caller
@@ -94,26 +99,33 @@ func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*S
 		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}
 	errs = append(errs, set.read(fsys, dir, c, articles, intros)...)
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return set, nil
+	return set, errs.Err()
 }
 
 // read reads the articles and intro pages at the paths given, articles
-// on every core, and adds them to the set in that order.
+// on every core, and adds those without problems to the set in that
+// order; it gives the problems of the others.
 func (set *Set) read(fsys fs.FS, dir string, c *cacher, articles, intros []string) Errors {
 	md := newMarkdown(set.Settings.RawHTML)
 	read := make([]*Article, len(articles))
 	errs := parallel(len(articles), func(i int) Errors {
 		a, errs := loadArticle(fsys, dir, articles[i], &set.Settings, md, c)
-		read[i] = a
+		if len(errs) == 0 {
+			read[i] = a
+		}
 		return errs
 	})
-	set.Articles = append(set.Articles, read...)
+	for _, a := range read {
+		if a != nil {
+			set.Articles = append(set.Articles, a)
+		}
+	}
 	for _, p := range intros {
 		page, pageErrs := loadPage(fsys, dir, p, &set.Settings, md, c)
 		errs = append(errs, pageErrs...)
+		if len(pageErrs) > 0 {
+			continue
+		}
 		if strings.HasPrefix(p, "topics/") {
 			set.Topics = append(set.Topics, page)
 		} else {

@@ -87,7 +87,9 @@ type Redirect struct {
 }
 
 // New builds the site from a checked content set. Articles dated after
-// now are held back; drafts are left out.
+// now are held back; drafts are left out. When two articles claim one
+// URL it gives the error with the site, whose other problems can then
+// be found in the same run; such a site is not to be published.
 func New(set *content.Set, now time.Time) (*Site, error) {
 	s := &Site{Settings: set.Settings, Assets: set.Assets}
 	var published []*content.Article
@@ -117,9 +119,7 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 		}
 		return strings.Compare(a.URL, b.URL)
 	})
-	if err := s.checkURLs(set); err != nil {
-		return nil, err
-	}
+	clash := s.checkURLs(set)
 	for _, a := range s.Articles {
 		if a.Modified.After(s.Updated) {
 			s.Updated = a.Modified
@@ -158,7 +158,7 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 			g.Pages = g.Pages[:1] // all fit on the group's own page
 		}
 	})
-	return s, nil
+	return s, clash
 }
 
 // newArticle fills in a, the site's article for c.

@@ -171,7 +171,7 @@ func build(o options) (result, error) {
 		return result{}, err
 	}
 	defer spillBodies(o.out, set.Articles)()
-	s, files, stop, found := gatherProblems(o, set, err, o.now)
+	s, files, stop, found := gatherProblems(o, set, err, o.now, true)
 	if len(stop) > 0 || o.strict && slices.ContainsFunc(found, func(f *content.Error) bool { return !f.Warning }) {
 		return result{}, slices.Concat(stop, found).Err()
 	}
@@ -208,13 +208,17 @@ func load(o options, store content.Store, sums map[string]string) (*content.Set,
 // articles claim, a broken template), each stage's found on what the
 // stage before could make; found are lint's. Links are not checked while
 // files are missing from the set, since they may point at those. The
-// site and files are nil when plan could not make them.
-func gatherProblems(o options, set *content.Set, loadErr error, now time.Time) (*site.Site, *render.Files, content.Errors, content.Errors) {
+// site and files are nil when plan could not make them. Without lints,
+// lint is not run.
+func gatherProblems(o options, set *content.Set, loadErr error, now time.Time, lints bool) (*site.Site, *render.Files, content.Errors, content.Errors) {
 	stop := problems(loadErr)
 	s, files, err := plan(o, set, now)
 	stop = append(stop, problems(err)...)
-	if s == nil {
-		return nil, nil, stop, nil
+	if s == nil || !lints {
+		if len(stop) > 0 {
+			return nil, nil, stop, nil
+		}
+		return s, files, nil, nil
 	}
 	found := lint(s, files)
 	if len(stop) > 0 {

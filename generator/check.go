@@ -71,7 +71,7 @@ func check(o options) content.Errors {
 	if set == nil {
 		return problems(err)
 	}
-	_, files, stop, found := gatherProblems(o, set, err, o.now)
+	_, files, stop, found := gatherProblems(o, set, err, o.now, true)
 	if files != nil {
 		// Every page is made, as a build makes it, for the errors
 		// templates give only on some pages.

@@ -54,7 +54,7 @@ func (l *live) update(paths []string, all bool) (*liveSite, error) {
 	if set == nil {
 		return nil, err
 	}
-	s, files, stop, _ := gatherProblems(l.o, set, err, made)
+	s, files, stop, _ := gatherProblems(l.o, set, err, made, false)
 	if len(stop) > 0 {
 		return nil, stop.Err()
 	}

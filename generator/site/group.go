@@ -71,13 +71,16 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 		return g
 	}
 	for _, a := range articles {
-		for _, name := range keys(a) {
+		for i, name := range keys(a) {
 			slug, ok := slugs[name]
 			if !ok {
 				slug = content.Slug(name)
 				slugs[name] = slug
 			}
 			g := get(slug, name)
+			if i == 0 && kind == "topics" {
+				a.firstTopic = g
+			}
 			if len(g.Articles) == 0 || g.Articles[len(g.Articles)-1] != a {
 				g.Articles = append(g.Articles, a)
 			}
@@ -104,7 +107,7 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 		}
 		out = append(out, g)
 	}
-	each(out, func(_ int, g *Group) { g.story(s, now, slugs) })
+	each(out, func(_ int, g *Group) { g.story(s, now) })
 	slices.SortFunc(out, func(a, b *Group) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Slug, b.Slug))
 	})
@@ -124,8 +127,8 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 }
 
 // story merges the group's articles and their events into date order and
-// works out the current status; slugs gives the slug of every name.
-func (g *Group) story(s *content.Settings, now time.Time, slugs map[string]string) {
+// works out the current status.
+func (g *Group) story(s *content.Settings, now time.Time) {
 	// The events gathered, as indexes in steps, by their instant to the
 	// second, as dates are written: a few at most share one.
 	seen := map[int64][]int{}
@@ -141,7 +144,7 @@ func (g *Group) story(s *content.Settings, now time.Time, slugs map[string]strin
 		// An article's status, and its events', tell where the matter of
 		// its first topic stands; on its other topics' stories they are
 		// left out. A regulator's story keeps every status.
-		counts := g.Kind != "topics" || len(a.Meta.Topics) > 0 && slugs[a.Meta.Topics[0]] == g.Slug
+		counts := g.Kind != "topics" || a.firstTopic == g
 		status := func(st *content.Status) *content.Status {
 			if !counts {
 				return nil

@@ -25,11 +25,14 @@ func related(a *Article, n int) []*Teaser {
 		for _, g := range gs {
 			i := g.index[a]
 			lo, hi := max(0, i-window), min(len(g.Articles), i+window+1)
+			// The first group's neighbours are all new candidates; only
+			// those of later groups may be seen already.
+			seen := len(cs)
 			for _, b := range g.Articles[lo:hi] {
 				if b == a {
 					continue
 				}
-				j := slices.IndexFunc(cs, func(c candidate) bool { return c.b == b })
+				j := slices.IndexFunc(cs[:seen], func(c candidate) bool { return c.b == b })
 				if j < 0 {
 					cs = append(cs, candidate{b: b, distance: distance(a, b)})
 					j = len(cs) - 1

@@ -64,6 +64,7 @@ type Article struct {
 	NewerTopic *Ref
 
 	topics, regulators []*Group // what Topics and Regulators name, for site's own work
+	firstTopic         *Group   // the topic its status belongs to
 }
 
 // Body is the article's body as HTML.

@@ -23,7 +23,9 @@ func Slug(s string) string {
 	var b strings.Builder
 	hyphen := false
 	latin := false // the last letter was Latin, so a mark after it is an accent to drop
-	for _, r := range norm.NFKD.String(s) {
+	// Bytes that are not UTF-8 separate words, as punctuation does, and
+	// cannot hide a letter from the decomposition.
+	for _, r := range norm.NFKD.String(strings.ToValidUTF8(s, " ")) {
 		switch {
 		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
 			if !latin && b.Len() > 0 && !hyphen {

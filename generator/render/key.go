@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"bulletin/generator/content"
+	"bulletin/generator/site"
 )
 
 // A file's key hashes everything it is made from, so that the file of an
@@ -44,6 +45,20 @@ var (
 // value while it remembers the hash.
 type hasher struct {
 	done sync.Map // the pointer, as an interface value → [32]byte
+	// sources gives the Source of the article each front matter was read
+	// with, which stands for it as for the article.
+	sources map[*content.Meta]string
+}
+
+// newHasher makes a hasher for the data of s.
+func newHasher(s *site.Site) *hasher {
+	h := &hasher{sources: make(map[*content.Meta]string, len(s.Articles))}
+	for _, a := range s.Articles {
+		if a.Content != nil && a.Content.Source != "" {
+			h.sources[&a.Content.Meta] = a.Content.Source
+		}
+	}
+	return h
 }
 
 // key hashes parts into a file's key.
@@ -51,7 +66,7 @@ func (h *hasher) key(parts ...any) string {
 	var buf []byte
 	for _, p := range parts {
 		v := reflect.ValueOf(p)
-		if v.Kind() == reflect.Pointer && !v.IsNil() && keyOf(v) == "" {
+		if v.Kind() == reflect.Pointer && !v.IsNil() && h.keyOf(v) == "" {
 			// A page made for its key alone: hashed, not remembered, so
 			// that it can be collected.
 			buf = h.append(append(buf, 'p'), v.Elem(), []any{p})
@@ -66,7 +81,7 @@ func (h *hasher) key(parts ...any) string {
 // append writes v to buf, unambiguously; path lists the pointers being
 // hashed, to tell a cycle, which is a bug in the model.
 func (h *hasher) append(buf []byte, v reflect.Value, path []any) []byte {
-	if key := keyOf(v); key != "" {
+	if key := h.keyOf(v); key != "" {
 		return appendString(append(buf, 'k'), key)
 	}
 	switch v.Kind() {
@@ -186,9 +201,10 @@ var buffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // keyOf names what a value read from a file is made from: the Source of
 // an article or an intro page, which hashes the file's bytes and path,
-// the settings and the folder's name. It is "" for any other value, or
-// one that does not know its source, which is hashed by its fields.
-func keyOf(v reflect.Value) string {
+// the settings and the folder's name, or of the article whose front
+// matter it is. It is "" for any other value, or one that does not know
+// its source, which is hashed by its fields.
+func (h *hasher) keyOf(v reflect.Value) string {
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return ""
 	}
@@ -197,6 +213,8 @@ func keyOf(v reflect.Value) string {
 		return x.Source
 	case *content.Page:
 		return x.Source
+	case *content.Meta:
+		return h.sources[x]
 	}
 	return ""
 }

@@ -196,7 +196,7 @@ func (f *Files) Write(ctx context.Context, out Sink) error {
 }
 
 func newRenderer(s *site.Site, th *theme, base *url.URL, themeKey string) *renderer {
-	return &renderer{site: s, info: &SiteInfo{Settings: s.Settings, Search: s.Search}, theme: th, base: base, themeKey: themeKey, hash: &hasher{}, siteFeeds: feedLinks(s.Settings.Title, "/"), entryUses: map[*site.Article]*atomic.Int32{},
+	return &renderer{site: s, info: &SiteInfo{Settings: s.Settings, Search: s.Search}, theme: th, base: base, themeKey: themeKey, hash: newHasher(s), siteFeeds: feedLinks(s.Settings.Title, "/"), entryUses: map[*site.Article]*atomic.Int32{},
 		baseURL: base.String(), plainBase: base.RawQuery == "" && base.Fragment == "" && !base.ForceQuery && strings.HasSuffix(base.Path, "/")}
 }
 

@@ -211,21 +211,19 @@ func load(o options, store content.Store, sums map[string]string) (*content.Set,
 // site and files are nil when plan could not make them. Without lints,
 // lint is not run.
 func gatherProblems(o options, set *content.Set, loadErr error, now time.Time, lints bool) (*site.Site, *render.Files, content.Errors, content.Errors) {
-	stop := problems(loadErr)
 	s, files, err := plan(o, set, now)
-	stop = append(stop, problems(err)...)
-	if s == nil || !lints {
+	stop := append(problems(loadErr), problems(err)...)
+	var found content.Errors
+	if lints && s != nil {
+		found = lint(s, files)
 		if len(stop) > 0 {
-			return nil, nil, stop, nil
+			found = slices.DeleteFunc(found, func(f *content.Error) bool { return f.Link })
 		}
-		return s, files, nil, nil
 	}
-	found := lint(s, files)
 	if len(stop) > 0 {
-		found = slices.DeleteFunc(found, func(f *content.Error) bool { return f.Link })
 		return nil, nil, stop, found
 	}
-	return s, files, stop, found
+	return s, files, nil, found
 }
 
 // plan makes the site model of set as it stands at now, with the options'

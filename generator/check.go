@@ -77,11 +77,16 @@ func check(o options) content.Errors {
 		// templates give only on some pages.
 		stop = append(stop, problems(files.Write(context.Background(), discard{}))...)
 	}
-	all := slices.Concat(stop, found)
-	slices.SortStableFunc(all, func(a, b *content.Error) int {
+	return byPlace(slices.Concat(stop, found))
+}
+
+// byPlace sorts problems by file and line, keeping the order of those on
+// one line, as they stand in it.
+func byPlace(es content.Errors) content.Errors {
+	slices.SortStableFunc(es, func(a, b *content.Error) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
-	return all
+	return es
 }
 
 // discard is a render.Sink that keeps nothing.
@@ -131,10 +136,7 @@ func lint(s *site.Site, files *render.Files) content.Errors {
 	}
 	found = append(found, rarelyUsed(s.Topics, "topics", misspelt)...)
 	found = append(found, rarelyUsed(s.Regulators, "regulators", misspelt)...)
-	slices.SortStableFunc(found, func(a, b *content.Error) int {
-		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
-	})
-	return found
+	return byPlace(found)
 }
 
 // checkLinks reports links and images in a body that point at pages or

@@ -121,7 +121,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 		case "aliases":
 			a.Aliases = d.list(key, v)
 			for i, al := range a.Aliases {
-				a.Aliases[i] = sitePath(al)
+				a.Aliases[i] = aliasPath(al)
 			}
 			checkAliases(d, v)
 		case "id":
@@ -260,7 +260,7 @@ func checkAliases(d *decoder, v *node) {
 			d.fail(n.line, "aliases: %q is not a site path: write it like /2024/05/old-slug/", al)
 			continue
 		}
-		for seg := range strings.SplitSeq(strings.Trim(sitePath(al), "/"), "/") {
+		for seg := range strings.SplitSeq(strings.Trim(aliasPath(al), "/"), "/") {
 			if why := CheckSegment(seg); why != "" {
 				d.fail(n.line, "aliases: %q: the part %q cannot be part of an address: %s", al, seg, why)
 				break
@@ -269,9 +269,9 @@ func checkAliases(d *decoder, v *node) {
 	}
 }
 
-// sitePath is an alias as a path of the site: percent-escapes decoded,
+// aliasPath is an alias as a path of the site: percent-escapes decoded,
 // in Unicode's composed form, as files are named.
-func sitePath(alias string) string {
+func aliasPath(alias string) string {
 	p := strings.TrimSpace(alias)
 	if u, err := url.PathUnescape(p); err == nil {
 		p = u

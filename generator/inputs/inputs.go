@@ -106,15 +106,22 @@ func Hash(content, templates, salt string, prev Record) (string, map[string]stri
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%q\n", salt)
-	bySlash := map[string]string{}
 	for _, p := range paths {
-		sum := stamps[p].Sum
-		fmt.Fprintf(h, "%q %s\n", p, sum)
-		if rel, err := filepath.Rel(content, p); err == nil && filepath.IsLocal(rel) {
-			bySlash[filepath.ToSlash(rel)] = sum
+		fmt.Fprintf(h, "%q %s\n", p, stamps[p].Sum)
+	}
+	return hex.EncodeToString(h.Sum(nil)), bySlash(content, stamps), stamps
+}
+
+// bySlash gives the hashes of the files stamped inside dir by their
+// slash-separated paths in it.
+func bySlash(dir string, stamps map[string]Stamp) map[string]string {
+	sums := make(map[string]string, len(stamps))
+	for p, st := range stamps {
+		if rel, err := filepath.Rel(dir, p); err == nil && filepath.IsLocal(rel) {
+			sums[filepath.ToSlash(rel)] = st.Sum
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), bySlash, stamps
+	return sums
 }
 
 // stampFiles stamps the files at paths, hashing those whose stamp in
@@ -150,24 +157,18 @@ func stampFiles(paths []string, prev Record) (map[string]Stamp, error) {
 }
 
 // ContentSums gives the SHA-256 of every file in the content folder by
-// its slash-separated path, as inputs does, or nil if the folder cannot
-// be read whole.
+// its slash-separated path, as Hash does, or nil if the folder cannot be
+// read whole.
 func ContentSums(dir string) map[string]string {
 	paths, err := listFiles(dir, true)
 	if err != nil {
 		return nil
 	}
-	sums, err := sumFiles(paths)
+	stamps, err := stampFiles(paths, Record{})
 	if err != nil {
 		return nil
 	}
-	bySlash := make(map[string]string, len(paths))
-	for i, p := range paths {
-		if rel, err := filepath.Rel(dir, p); err == nil {
-			bySlash[filepath.ToSlash(rel)] = sums[i]
-		}
-	}
-	return bySlash
+	return bySlash(dir, stamps)
 }
 
 // listFiles lists every file below dir. In the content folder (content

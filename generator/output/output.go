@@ -66,8 +66,8 @@ type Dir struct {
 	full      bool // it holds every file of the new output; guarded by mu
 	fullOnce  sync.Once
 	fullErr   error
-	unchanged []string // files kept as the previous build left them
-	linkErr   error    // the first failure to link a reused file
+	unchanged map[string]bool // files kept as the previous build left them
+	linkErr   error           // the first failure to link a reused file
 	written   map[string]entry
 	kept      map[string]bool // files the generator did not write, left in place with force
 	dirs      map[string]bool // made in the staging folder
@@ -93,7 +93,7 @@ func Open(path string, force bool) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{path: abs, written: map[string]entry{}, kept: map[string]bool{}, dirs: map[string]bool{}, parents: map[string]bool{}}
+	d := &Dir{path: abs, written: map[string]entry{}, kept: map[string]bool{}, dirs: map[string]bool{}, parents: map[string]bool{}, unchanged: map[string]bool{}}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -399,7 +399,7 @@ func (d *Dir) keepUnchanged(name, key string, info fs.FileInfo) error {
 	e.key, e.size, e.mtime = key, info.Size(), info.ModTime().UnixNano()
 	d.written[name] = e
 	d.stats.Unchanged++
-	d.unchanged = append(d.unchanged, name)
+	d.unchanged[name] = true
 	full := d.full
 	d.mu.Unlock()
 	if full {
@@ -449,7 +449,7 @@ func (d *Dir) makeFull() error {
 		}
 		d.mu.Lock()
 		d.full = true
-		names := slices.Concat(d.unchanged, slices.Collect(maps.Keys(d.kept)))
+		names := slices.Concat(slices.Collect(maps.Keys(d.unchanged)), slices.Collect(maps.Keys(d.kept)))
 		d.mu.Unlock()
 		d.fullErr = onEveryCore(names, d.link)
 	})

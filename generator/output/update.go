@@ -47,9 +47,8 @@ func (d *Dir) readJournal() error {
 // new output's files.
 func (d *Dir) update(names []string) error {
 	var staged, gone []string
-	unchanged := d.unchangedSet()
 	for _, name := range names {
-		if !unchanged[name] {
+		if !d.unchanged[name] {
 			staged = append(staged, name)
 		}
 	}
@@ -92,9 +91,8 @@ func (d *Dir) update(names []string) error {
 // folder has a folder, or inside what is now a file.
 func (d *Dir) reshapes(names []string) bool {
 	dirs := map[string]bool{}
-	unchanged := d.unchangedSet()
 	for _, name := range names {
-		if unchanged[name] {
+		if d.unchanged[name] {
 			continue
 		}
 		if info, err := os.Lstat(filepath.Join(d.path, filepath.FromSlash(name))); err == nil && info.IsDir() {
@@ -108,14 +106,6 @@ func (d *Dir) reshapes(names []string) bool {
 		}
 	}
 	return false
-}
-
-func (d *Dir) unchangedSet() map[string]bool {
-	set := make(map[string]bool, len(d.unchanged))
-	for _, name := range d.unchanged {
-		set[name] = true
-	}
-	return set
 }
 
 // renameOrder sorts the staged files so that a file comes before the

@@ -306,7 +306,7 @@ func TestPagesAccessible(t *testing.T) {
 		} {
 			do(t, ctx, "opening "+p.path, viewport(v.width, v.dark), chromedp.Navigate(base+p.path))
 			if p.kind == "search" {
-				search(t, ctx, "assessment", "")
+				searchFor(t, ctx, "assessment", "")
 			}
 			if v.dark || v.width == 320 {
 				check("("+v.name+")", p)
@@ -322,9 +322,9 @@ func TestPagesAccessible(t *testing.T) {
 	}
 }
 
-// search types words into the search page, picks a filter's value (by
+// searchFor types words into the search page, picks a filter's value (by
 // select name, e.g. "regulator=DHSC") and waits for the results.
-func search(t *testing.T, ctx context.Context, words, filter string) (status string, titles []string) {
+func searchFor(t *testing.T, ctx context.Context, words, filter string) (status string, titles []string) {
 	t.Helper()
 	name, value, _ := strings.Cut(filter, "=")
 	steps := []chromedp.Action[chromedp.Void]{
@@ -393,11 +393,11 @@ func TestSearchInBrowser(t *testing.T) {
 	}
 
 	do(t, ctx, "opening the search page", viewport(1280, false), chromedp.Navigate(base+"/search/"))
-	status, titles := search(t, ctx, "pause", "")
+	status, titles := searchFor(t, ctx, "pause", "")
 	if !slices.Equal(titles, all) {
 		t.Errorf("searching for pause: got %q, want %q", titles, all)
 	}
-	status, titles = search(t, ctx, "", "regulator=DHSC")
+	status, titles = searchFor(t, ctx, "", "regulator=DHSC")
 	if !slices.Equal(titles, both) {
 		t.Errorf("searching for pause from DHSC: got %q, want %q", titles, both)
 	}
@@ -431,7 +431,7 @@ func TestSearchInBrowser(t *testing.T) {
 		}
 		name, value, _ := strings.Cut(f.filter, "=")
 		do(t, ctx, "opening a search by address", chromedp.Navigate(base+"/search/?"+name+"="+strings.ReplaceAll(value, " ", "+")))
-		_, titles = search(t, ctx, "", f.filter)
+		_, titles = searchFor(t, ctx, "", f.filter)
 		if len(want) == 0 || !slices.Equal(titles, want) {
 			t.Errorf("%s: got %q, want %q", f.filter, titles, want)
 		}

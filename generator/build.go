@@ -2,25 +2,23 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"bulletin/generator/cache"
 	"bulletin/generator/content"
 	"bulletin/generator/inputs"
+	"bulletin/generator/lint"
 	"bulletin/generator/output"
 	"bulletin/generator/render"
+	"bulletin/generator/search"
 	"bulletin/generator/site"
 )
 
@@ -138,7 +136,7 @@ func (r result) summary() string {
 // build runs the pipeline: content → site → render → output.
 func build(o options) (result, error) {
 	start := time.Now()
-	if err := checkFolders(o); err != nil {
+	if err := output.Apart(o.out, o.content, o.templates); err != nil {
 		return result{}, err
 	}
 	// The cache, the record and the bodies go beside the output folder,
@@ -148,7 +146,7 @@ func build(o options) (result, error) {
 	}
 	// The cache is read in the background while the inputs are hashed;
 	// an output found up to date does not need it.
-	store := cache.Open[content.Entry](cachePath(o.out), programVersion())
+	store := cache.Open[content.Entry](cachePath(o.out), inputs.Program())
 	taken := time.Now()
 	prev := inputs.Read(recordPath(o.out))
 	in, sums, stamps := hashInputs(o, prev)
@@ -170,7 +168,12 @@ func build(o options) (result, error) {
 	if set == nil {
 		return result{}, err
 	}
-	defer spillBodies(o.out, set.Articles)()
+	// The bodies wait in a file, not in memory, until pages need them;
+	// where no such file can be made, they stay in memory.
+	if f, err := output.Scratch(o.out, "bulletin-bodies"); err == nil {
+		defer f.Close()
+		content.Spill(set.Articles, f)
+	}
 	s, files, stop, found := gatherProblems(o, set, err, o.now, true)
 	if len(stop) > 0 || o.strict && slices.ContainsFunc(found, func(f *content.Error) bool { return !f.Warning }) {
 		return result{}, slices.Concat(stop, found).Err()
@@ -212,10 +215,10 @@ func load(o options, store content.Store, sums map[string]string) (*content.Set,
 // lint is not run.
 func gatherProblems(o options, set *content.Set, loadErr error, now time.Time, lints bool) (*site.Site, *render.Files, content.Errors, content.Errors) {
 	s, files, err := plan(o, set, now)
-	stop := append(problems(loadErr), problems(err)...)
+	stop := append(content.AsErrors(loadErr), content.AsErrors(err)...)
 	var found content.Errors
 	if lints && s != nil {
-		found = lint(s, files)
+		found = lint.Site(s, files)
 		if len(stop) > 0 {
 			found = slices.DeleteFunc(found, func(f *content.Error) bool { return f.Link })
 		}
@@ -255,18 +258,18 @@ func publish(ctx context.Context, o options, s *site.Site, files *render.Files, 
 	if err != nil {
 		return result{}, err
 	}
-	out.Keyed(programVersion())
+	out.Keyed(inputs.Program())
 	if err := files.Write(ctx, out); err != nil {
 		out.Abort()
 		return result{}, err
 	}
-	if err := copyAssets(os.DirFS(o.content), s.Assets, out); err != nil {
+	if err := out.Copy(os.DirFS(o.content), s.Assets); err != nil {
 		out.Abort()
 		return result{}, err
 	}
 	kept := false
 	if o.pagefind != "" && o.keepIndex {
-		if kept, err = out.Carry(searchDir); err != nil {
+		if kept, err = out.Carry(search.Dir); err != nil {
 			out.Abort()
 			return result{}, err
 		}
@@ -275,7 +278,7 @@ func publish(ctx context.Context, o options, s *site.Site, files *render.Files, 
 		// Pagefind indexes the new output before it is swapped into
 		// place, so its files are in the manifest and a failed index
 		// leaves the previous site as it was.
-		if err := out.RunIn(func(dir string) error { return indexSearch(o.pagefind, dir) }); err != nil {
+		if err := out.RunIn(func(dir string) error { return search.Index(o.pagefind, dir) }); err != nil {
 			out.Abort()
 			return result{}, err
 		}
@@ -288,77 +291,6 @@ func publish(ctx context.Context, o options, s *site.Site, files *render.Files, 
 	return r, err
 }
 
-// programVersion names this build of the generator for its cache: a
-// hash of its own executable, so that any change to the code, rebuilt,
-// leaves the previous cache unread. Go builds are reproducible, so
-// `go run` of unchanged code gives the same hash.
-var programVersion = sync.OnceValue(func() string {
-	exe, err := os.Executable()
-	if err == nil {
-		var data []byte
-		if data, err = os.ReadFile(exe); err == nil {
-			sum := sha256.Sum256(data)
-			return hex.EncodeToString(sum[:])
-		}
-	}
-	return "unknown " + err.Error()
-})
-
 // cachePath is the build cache's file, beside the output folder so that
 // every output folder has its own and nothing is written elsewhere.
 func cachePath(out string) string { return output.Beside(out, "cache") }
-
-// spillBodies moves the articles' bodies out of memory into a file
-// beside the output folder, removed as soon as it is made so that nothing
-// is left behind even by a killed build; pages read them back from it.
-// Where no such file can be made, the bodies stay in memory. It returns
-// the function that closes the file.
-func spillBodies(out string, articles []*content.Article) func() {
-	pattern := output.Beside(out, "bulletin-bodies-")
-	f, err := os.CreateTemp(filepath.Dir(pattern), filepath.Base(pattern))
-	if err != nil {
-		return func() {}
-	}
-	os.Remove(f.Name())
-	done := func() {
-		f.Close()
-		os.Remove(f.Name())
-	}
-	if content.Spill(articles, f) != nil {
-		done()
-		return func() {}
-	}
-	return done
-}
-
-// copyAssets publishes the content folder's other files at their paths.
-func copyAssets(fsys fs.FS, assets []string, out *output.Dir) error {
-	for _, name := range assets {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return err
-		}
-		if err := out.Write(name, data); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// checkFolders refuses an output folder that is, or holds, a source folder.
-func checkFolders(o options) error {
-	out, err := filepath.Abs(o.out)
-	if err != nil {
-		return err
-	}
-	for _, src := range []string{o.content, o.templates} {
-		abs, err := filepath.Abs(src)
-		if err != nil {
-			return err
-		}
-		if rel, err := filepath.Rel(out, abs); err == nil && filepath.IsLocal(rel) || out == abs {
-			return fmt.Errorf("-out %s would contain %s: choose an output folder outside the sources", o.out, src)
-		}
-	}
-	return nil
-}

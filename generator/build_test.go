@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bulletin/generator/inputs"
 	"bytes"
 	"flag"
 	"fmt"
@@ -127,7 +128,7 @@ func TestBuildIgnoresABadCache(t *testing.T) {
 		"foreign":       []byte("not a cache at all"),
 		"truncated":     warm[:len(warm)/2],
 		"tampered":      flipped,
-		"other version": bytes.Replace(warm, []byte(programVersion()), []byte(strings.Repeat("0", len(programVersion()))), 1),
+		"other version": bytes.Replace(warm, []byte(inputs.Program()), []byte(strings.Repeat("0", len(inputs.Program()))), 1),
 	} {
 		t.Run(name, func(t *testing.T) {
 			o := testOptions(t, "testdata/site")

@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -36,7 +35,7 @@ type liveSite struct {
 }
 
 func newLive(o options) *live {
-	return &live{o: o, store: cache.NewMemory(cache.Open[content.Entry](cachePath(o.out), programVersion()))}
+	return &live{o: o, store: cache.NewMemory(cache.Open[content.Entry](cachePath(o.out), inputs.Program()))}
 }
 
 // current is the site of the last good update, or nil.
@@ -103,16 +102,4 @@ func contentPaths(root string, paths []string) (rel []string, whole bool) {
 		rel = append(rel, filepath.ToSlash(r))
 	}
 	return rel, whole
-}
-
-// isAsset reports whether name is one of the content folder's files that
-// the site publishes as they are.
-func (ls *liveSite) isAsset(name string) bool {
-	return slices.Contains(ls.site.Assets, name)
-}
-
-// inSearch reports whether name is a file of the search index, which
-// only the output folder holds.
-func inSearch(name string) bool {
-	return strings.HasPrefix(name, searchDir+"/")
 }

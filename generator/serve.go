@@ -1,37 +1,25 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	_ "embed"
-	"errors"
 	"fmt"
-	"html"
 	"io"
-	"io/fs"
-	"mime"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
-	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
 
 	"bulletin/generator/inputs"
-	"bulletin/generator/render"
+	"bulletin/generator/lint"
+	"bulletin/generator/output"
+	"bulletin/generator/preview"
+	"bulletin/generator/watch"
 )
-
-//go:embed reload.js
-var reloadScript string
-
-// liveReloadPath is where serve answers its own requests; the script and
-// the event stream are never written to the output folder.
-const liveReloadPath = "/_bulletin/"
 
 func runServe(args []string, stdout, stderr io.Writer) error {
 	o := options{}
@@ -75,14 +63,14 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 		defer os.RemoveAll(tmp)
 		o.out = tmp + "/public"
 	}
-	if err := checkFolders(o); err != nil {
+	if err := output.Apart(o.out, o.content, o.templates); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(cachePath(o.out)), 0o755); err != nil {
 		return err
 	}
-	s := &server{opts: o, log: log, live: newLive(o), clients: map[chan event]bool{}}
-	w, err := newWatcher(o.content, o.templates)
+	s := &server{opts: o, log: log, live: newLive(o), preview: preview.New(o.content, o.out, log)}
+	w, err := watch.New(o.content, o.templates)
 	if err != nil {
 		return err
 	}
@@ -90,7 +78,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	if s.refresh(nil, true) {
 		s.write(context.Background(), false)
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s.preview, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	fmt.Fprintf(log, "serving %s on %s (Ctrl-C to stop)\n", o.content, base)
 	var (
@@ -103,7 +91,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	for {
 		select {
 		case <-ctx.Done():
-			s.closeClients()
+			s.preview.Close()
 			shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			defer cancel()
 			if err := srv.Shutdown(shut); err != nil {
@@ -134,32 +122,20 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 // memory, costs one write of the folder.
 const writePause = 300 * time.Millisecond
 
-// maxClients bounds the open live-reload connections.
-const maxClients = 64
-
-// server serves the last good build and tells open pages about rebuilds.
+// server keeps serve's site in memory, shows it and writes it out.
 type server struct {
 	opts    options
 	log     io.Writer
 	live    *live
+	preview *preview.Server
 	writeMu sync.Mutex // held while the output folder is written
-
-	mu       sync.Mutex
-	problems string // the errors of the last build, if it failed
-	clients  map[chan event]bool
-}
-
-// event is a message to open pages: "reload" or "problems".
-type event struct {
-	name string
-	data string
 }
 
 // refreshSettled makes the site again from the watcher's changes as soon
 // as they come, and again with any that come meanwhile, until the
 // sources have settled: only then do pages hear of it. It reports
 // whether the site changed.
-func (s *server) refreshSettled(w *watcher) bool {
+func (s *server) refreshSettled(w *watch.Watcher) bool {
 	for {
 		start := time.Now()
 		n := w.Seen()
@@ -190,11 +166,9 @@ func (s *server) announce(start time.Time, ls *liveSite, err error) bool {
 		s.fail(err)
 		return false
 	}
-	fmt.Fprintf(s.log, "built %d articles in %s, served from memory\n", len(ls.site.Articles), time.Since(start).Round(time.Millisecond))
-	s.mu.Lock()
-	s.problems = ""
-	s.mu.Unlock()
-	s.broadcast(event{"reload", time.Since(start).String()})
+	took := time.Since(start)
+	fmt.Fprintf(s.log, "built %d articles in %s, served from memory\n", len(ls.site.Articles), took.Round(time.Millisecond))
+	s.preview.Show(&preview.Site{Files: ls.files, Assets: ls.site.Assets, Made: ls.made}, took)
 	return true
 }
 
@@ -214,7 +188,7 @@ func (s *server) write(ctx context.Context, keepIndex bool) {
 		s.fail(err)
 		return
 	}
-	r, err := publish(ctx, o, ls.site, ls.files, lint(ls.site, ls.files))
+	r, err := publish(ctx, o, ls.site, ls.files, lint.Site(ls.site, ls.files))
 	if ctx.Err() != nil {
 		return
 	}
@@ -229,215 +203,5 @@ func (s *server) write(ctx context.Context, keepIndex bool) {
 // fail reports a failed build to the terminal and to every page.
 func (s *server) fail(err error) {
 	fmt.Fprintf(s.log, "build failed:\n%v\n", err)
-	s.mu.Lock()
-	s.problems = err.Error()
-	s.mu.Unlock()
-	s.broadcast(event{"problems", err.Error()})
-}
-
-func (s *server) broadcast(e event) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for c := range s.clients {
-		select {
-		case c <- e:
-		default: // a slow page misses one event; it gets the next
-		}
-	}
-}
-
-func (s *server) closeClients() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for c := range s.clients {
-		close(c)
-		delete(s.clients, c)
-	}
-}
-
-func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
-	switch r.URL.Path {
-	case liveReloadPath + "reload.js":
-		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		io.WriteString(w, reloadScript)
-		return
-	case liveReloadPath + "events":
-		s.events(w, r)
-		return
-	}
-	s.file(w, r)
-}
-
-// file serves a file of the last good build.
-func (s *server) file(w http.ResponseWriter, r *http.Request) {
-	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
-	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
-		name = path.Join(name, "index.html")
-	}
-	ls := s.live.current()
-	if ls == nil {
-		// A page that shows the errors and reloads once they are fixed.
-		s.mu.Lock()
-		problems := s.problems
-		s.mu.Unlock()
-		s.problemPage(w, http.StatusServiceUnavailable, "The site did not build", problems)
-		return
-	}
-	data, err := s.readFile(ls, name)
-	switch {
-	case errors.Is(err, fs.ErrNotExist) && ls.files.Has(path.Join(name, "index.html")):
-		// Redirect to the cleaned path: the requested one may start with
-		// "//", which a browser would read as the name of another host.
-		http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
-		return
-	case errors.Is(err, fs.ErrNotExist):
-		s.notFound(w, ls)
-		return
-	case err != nil:
-		fmt.Fprintf(s.log, "serving /%s:\n%v\n", name, err)
-		s.problemPage(w, http.StatusInternalServerError, "This page did not build", err.Error())
-		return
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	if path.Ext(name) == ".html" {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		data = injectScript(data)
-	} else if ct := render.MediaType(name); ct != "" {
-		w.Header().Set("Content-Type", ct+"; charset=utf-8")
-	} else if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
-		w.Header().Set("Content-Type", ct)
-	}
-	http.ServeContent(w, r, name, ls.made, bytes.NewReader(data))
-}
-
-// problemPage shows errors, with the script that reloads once they are fixed.
-func (s *server) problemPage(w http.ResponseWriter, status int, title, problems string) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	fmt.Fprintf(w, "<!DOCTYPE html><html lang=en><title>%s</title><h1>%s</h1><pre>%s</pre>%s",
-		title, title, html.EscapeString(problems), scriptTag)
-}
-
-func (s *server) notFound(w http.ResponseWriter, ls *liveSite) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusNotFound)
-	if data, err := ls.files.Make("404.html"); err == nil {
-		w.Write(injectScript(data))
-		return
-	}
-	io.WriteString(w, "not found")
-}
-
-// readFile gives a file of the site: a page or feed made now from the
-// site model, an asset from the content folder, or a file of the search
-// index from the output folder. Names are resolved inside those folders
-// through os.Root, so no request reaches outside them.
-func (s *server) readFile(ls *liveSite, name string) ([]byte, error) {
-	if strings.Contains(name, `\`) { // a separator on Windows
-		return nil, fs.ErrNotExist
-	}
-	switch {
-	case ls.files.Has(name):
-		return ls.files.Make(name)
-	case ls.isAsset(name):
-		return readIn(s.opts.content, name)
-	case inSearch(name):
-		data, err := readIn(s.opts.out, name)
-		if errors.Is(err, fs.ErrNotExist) {
-			// The read may have raced a write swapping in a new folder
-			// and deleting the old one: look once more, in the new one.
-			data, err = readIn(s.opts.out, name)
-		}
-		return data, err
-	}
-	return nil, fs.ErrNotExist
-}
-
-// readIn reads the file name inside dir, opened afresh so that it is the
-// folder now at that path.
-func readIn(dir, name string) ([]byte, error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	defer root.Close()
-	info, err := root.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if info.IsDir() {
-		return nil, fs.ErrNotExist
-	}
-	return root.ReadFile(name)
-}
-
-// events streams rebuild news to one open page as Server-Sent Events.
-// A page that connects while the last build failed is shown its errors.
-func (s *server) events(w http.ResponseWriter, r *http.Request) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
-		return
-	}
-	c := make(chan event, 4)
-	s.mu.Lock()
-	if len(s.clients) >= maxClients {
-		s.mu.Unlock()
-		http.Error(w, "too many live-reload connections", http.StatusServiceUnavailable)
-		return
-	}
-	s.clients[c] = true
-	problems := s.problems
-	s.mu.Unlock()
-	defer func() {
-		s.mu.Lock()
-		delete(s.clients, c)
-		s.mu.Unlock()
-	}()
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusOK)
-	if problems != "" {
-		writeEvent(w, event{"problems", problems})
-	} else {
-		io.WriteString(w, ": connected\n\n")
-	}
-	flusher.Flush()
-	for {
-		select {
-		case e, ok := <-c:
-			if !ok {
-				return
-			}
-			writeEvent(w, e)
-			flusher.Flush()
-		case <-r.Context().Done():
-			return
-		}
-	}
-}
-
-func writeEvent(w io.Writer, e event) {
-	fmt.Fprintf(w, "event: %s\n", e.name)
-	for _, line := range strings.Split(e.data, "\n") {
-		fmt.Fprintf(w, "data: %s\n", line)
-	}
-	io.WriteString(w, "\n")
-}
-
-var scriptTag = []byte(`<script src="` + liveReloadPath + `reload.js"></script>`)
-
-// injectScript adds the live-reload script to a page as serve sends it.
-func injectScript(page []byte) []byte {
-	i := bytes.LastIndex(page, []byte("</body>"))
-	if i < 0 {
-		return append(page, scriptTag...)
-	}
-	return slices.Concat(page[:i], scriptTag, page[i:])
+	s.preview.Fail(err)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bulletin/generator/preview"
 	"fmt"
 	"net/http"
 	"os"
@@ -128,7 +129,7 @@ func TestServeSurvivesAbuse(t *testing.T) {
 // connections as serve allows, and wants the next one refused.
 func TestServeBoundsLiveReloadConnections(t *testing.T) {
 	ts := startServe(t)
-	for range maxClients {
+	for range preview.MaxClients {
 		ts.openEvents(t)
 	}
 	eventually(t, waitTime, func() error {
@@ -137,7 +138,7 @@ func TestServeBoundsLiveReloadConnections(t *testing.T) {
 			return err
 		}
 		if r.status != http.StatusServiceUnavailable {
-			return fmt.Errorf("connection %d: got status %d, want %d", maxClients+1, r.status, http.StatusServiceUnavailable)
+			return fmt.Errorf("connection %d: got status %d, want %d", preview.MaxClients+1, r.status, http.StatusServiceUnavailable)
 		}
 		return nil
 	})

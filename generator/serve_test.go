@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bulletin/generator/preview"
 	"bytes"
 	"context"
 	"fmt"
@@ -369,7 +370,7 @@ func TestServeWritesOutputAfterChanges(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if served := strings.Replace(r.body, string(scriptTag), "", 1); served != string(data) {
+		if served := string(preview.Strip([]byte(r.body))); served != string(data) {
 			return fmt.Errorf("GET %s differs from %s:\nserved:\n%s\nwritten:\n%s", firstPage, file, served, data)
 		}
 		return nil

@@ -25,7 +25,7 @@ func upToDate(o options, in string, rec inputs.Record) (result, bool) {
 	if err != nil {
 		return result{}, false
 	}
-	out.Keyed(programVersion())
+	out.Keyed(inputs.Program())
 	stats, ok := out.Unchanged()
 	if !ok {
 		out.Abort()
@@ -45,6 +45,6 @@ func recordPath(out string) string { return output.Beside(out, "build") }
 
 // hashInputs hashes the inputs of a build with o (see inputs.Hash).
 func hashInputs(o options, prev inputs.Record) (string, map[string]string, map[string]inputs.Stamp) {
-	salt := fmt.Sprintf("%q %q %q %q %q %v %v", programVersion(), o.content, o.templates, o.baseURL, o.pagefind, o.force, o.strict)
+	salt := fmt.Sprintf("%q %q %q %q %q %v %v", inputs.Program(), o.content, o.templates, o.baseURL, o.pagefind, o.force, o.strict)
 	return inputs.Hash(o.content, o.templates, salt, prev)
 }

@@ -1,7 +1,10 @@
 package content
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -64,4 +67,30 @@ func (es Errors) Err() error {
 	}
 	es.Sort()
 	return es
+}
+
+// ByPlace sorts the problems by file and line, keeping the order of
+// those on one line, as they stand in it, and returns them.
+func (es Errors) ByPlace() Errors {
+	slices.SortStableFunc(es, func(a, b *Error) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+	})
+	return es
+}
+
+// AsErrors gives the problems an error holds, each with its file and
+// line where it has them; nil for no error.
+func AsErrors(err error) Errors {
+	if err == nil {
+		return nil
+	}
+	var es Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return Errors{e}
+	}
+	return Errors{{Msg: err.Error()}}
 }

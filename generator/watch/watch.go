@@ -1,4 +1,7 @@
-package main
+// Package watch tells when files under a set of folders change: it takes
+// the folders and gives a signal at once on each change, and the paths
+// named since they were last taken.
+package watch
 
 import (
 	"errors"
@@ -28,11 +31,11 @@ const (
 	gather = 3 * time.Millisecond
 )
 
-// watcher reports at once that the sources changed, and keeps which
+// Watcher reports at once that the sources changed, and keeps which
 // paths did until Take is called. It watches every folder under the
 // roots, adding new ones as they appear, since fsnotify does not watch
 // recursively.
-type watcher struct {
+type Watcher struct {
 	fs      *fsnotify.Watcher
 	Changes chan struct{}
 	Errors  chan error
@@ -45,12 +48,13 @@ type watcher struct {
 	last    time.Time       // when the last came
 }
 
-func newWatcher(roots ...string) (*watcher, error) {
+// New watches every folder under the roots.
+func New(roots ...string) (*Watcher, error) {
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, watchError(".", err)
 	}
-	w := &watcher{fs: fw, Changes: make(chan struct{}, 1), Errors: make(chan error, 1), done: make(chan struct{}), changed: map[string]bool{}}
+	w := &Watcher{fs: fw, Changes: make(chan struct{}, 1), Errors: make(chan error, 1), done: make(chan struct{}), changed: map[string]bool{}}
 	for _, root := range roots {
 		if err := w.addTree(root); err != nil {
 			fw.Close()
@@ -62,7 +66,7 @@ func newWatcher(roots ...string) (*watcher, error) {
 }
 
 // addTree watches dir and every folder below it, skipping hidden ones.
-func (w *watcher) addTree(dir string) error {
+func (w *Watcher) addTree(dir string) error {
 	return filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
@@ -91,7 +95,7 @@ func watchError(dir string, err error) error {
 	return fmt.Errorf("cannot watch %s: %w", dir, err)
 }
 
-func (w *watcher) loop() {
+func (w *Watcher) loop() {
 	for {
 		select {
 		case ev, ok := <-w.fs.Events:
@@ -123,7 +127,7 @@ func (w *watcher) loop() {
 }
 
 // note records an event and says that the sources changed.
-func (w *watcher) note(record func()) {
+func (w *Watcher) note(record func()) {
 	w.mu.Lock()
 	record()
 	w.seen++
@@ -137,7 +141,7 @@ func (w *watcher) note(record func()) {
 
 // Seen counts the events so far, once the folders have been quiet for
 // gather.
-func (w *watcher) Seen() uint64 {
+func (w *Watcher) Seen() uint64 {
 	w.quiet(gather)
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -146,7 +150,7 @@ func (w *watcher) Seen() uint64 {
 
 // Settled waits until the folders have been quiet for settle, and reports
 // whether no event came after the first n.
-func (w *watcher) Settled(n uint64) bool {
+func (w *Watcher) Settled(n uint64) bool {
 	w.quiet(settle)
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -154,7 +158,7 @@ func (w *watcher) Settled(n uint64) bool {
 }
 
 // quiet waits until no event has come for d.
-func (w *watcher) quiet(d time.Duration) {
+func (w *Watcher) quiet(d time.Duration) {
 	for {
 		w.mu.Lock()
 		wait := time.Until(w.last.Add(d))
@@ -168,7 +172,7 @@ func (w *watcher) quiet(d time.Duration) {
 
 // Take gives the paths changed since the last Take, sorted, and forgets
 // them; all is true when events were lost, so that any path may have.
-func (w *watcher) Take() (paths []string, all bool) {
+func (w *Watcher) Take() (paths []string, all bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	paths = slices.Sorted(maps.Keys(w.changed))
@@ -177,7 +181,7 @@ func (w *watcher) Take() (paths []string, all bool) {
 	return paths, all
 }
 
-func (w *watcher) report(err error) {
+func (w *Watcher) report(err error) {
 	select {
 	case w.Errors <- err:
 	default:
@@ -185,7 +189,7 @@ func (w *watcher) report(err error) {
 }
 
 // Close stops watching.
-func (w *watcher) Close() error {
+func (w *Watcher) Close() error {
 	close(w.done)
 	return w.fs.Close()
 }

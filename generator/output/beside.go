@@ -1,0 +1,54 @@
+package output
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Apart refuses an output folder that is, or holds, one of the source
+// folders, which a build would write over.
+func Apart(out string, sources ...string) error {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	for _, src := range sources {
+		s, err := filepath.Abs(src)
+		if err != nil {
+			return err
+		}
+		if rel, err := filepath.Rel(abs, s); err == nil && filepath.IsLocal(rel) || abs == s {
+			return fmt.Errorf("-out %s would contain %s: choose an output folder outside the sources", out, src)
+		}
+	}
+	return nil
+}
+
+// Scratch opens a new file beside the output folder for a build's own
+// use, named by kind, and removes its name at once, so that nothing is
+// left behind even by a killed build. The file is gone once closed.
+func Scratch(out, kind string) (*os.File, error) {
+	pattern := Beside(out, kind+"-")
+	f, err := os.CreateTemp(filepath.Dir(pattern), filepath.Base(pattern))
+	if err != nil {
+		return nil, err
+	}
+	os.Remove(f.Name())
+	return f, nil
+}
+
+// Copy writes the files of fsys named into the output at the same paths.
+func (d *Dir) Copy(fsys fs.FS, names []string) error {
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		if err := d.Write(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,98 @@
+// Package preview serves a site while it is being edited: it takes the
+// files of the last good build, made as they are asked for, the folders
+// its assets and search index are read from, and news of each rebuild;
+// it gives HTTP responses, every page with a script that reloads it after
+// a rebuild or shows what stopped the build.
+package preview
+
+import (
+	_ "embed"
+	"io"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"bulletin/generator/render"
+)
+
+//go:embed reload.js
+var reloadScript string
+
+// Path is where the server answers its own requests; the script and the
+// event stream are never written to the output folder.
+const Path = "/_bulletin/"
+
+// MaxClients is the most live-reload connections open at once.
+const MaxClients = 64
+
+// Site is one good build as the server shows it.
+type Site struct {
+	Files  *render.Files
+	Assets []string  // the content folder's files published as they are
+	Made   time.Time // when the build began, the time every file is served as modified
+}
+
+// Server serves the last good build and tells open pages about rebuilds.
+type Server struct {
+	content string // the folder assets are read from
+	out     string // the folder the search index is read from
+	log     io.Writer
+	site    atomic.Pointer[Site] // nil before the first good build
+
+	mu       sync.Mutex
+	problems string // the errors of the last build, if it failed
+	clients  map[chan event]bool
+}
+
+// New returns a server of the content folder's assets and the output
+// folder's search index, which logs to log the pages it cannot make.
+func New(content, out string, log io.Writer) *Server {
+	return &Server{content: content, out: out, log: log, clients: map[chan event]bool{}}
+}
+
+// event is a message to open pages: "reload" or "problems".
+type event struct {
+	name string
+	data string
+}
+
+// Show serves site from now on, and tells the pages to reload: it was
+// built in took.
+func (s *Server) Show(site *Site, took time.Duration) {
+	s.site.Store(site)
+	s.mu.Lock()
+	s.problems = ""
+	s.mu.Unlock()
+	s.broadcast(event{"reload", took.String()})
+}
+
+// Fail shows every page what stopped a build; the last good site stays
+// served.
+func (s *Server) Fail(err error) {
+	s.mu.Lock()
+	s.problems = err.Error()
+	s.mu.Unlock()
+	s.broadcast(event{"problems", err.Error()})
+}
+
+func (s *Server) broadcast(e event) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for c := range s.clients {
+		select {
+		case c <- e:
+		default: // a slow page misses one event; it gets the next
+		}
+	}
+}
+
+// Close ends every open page's event stream, so that the HTTP server
+// can shut down.
+func (s *Server) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for c := range s.clients {
+		close(c)
+		delete(s.clients, c)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"bulletin/generator/cache"
@@ -169,12 +170,15 @@ func build(o options) (result, error) {
 		return result{}, err
 	}
 	// The bodies wait in a file, not in memory, until pages need them;
-	// where no such file can be made, they stay in memory.
+	// where no such file can be made, they stay in memory. They are set
+	// aside while the site is planned, which reads no body.
+	var spill sync.WaitGroup
 	if f, err := output.Scratch(o.out, "bulletin-bodies"); err == nil {
 		defer f.Close()
-		content.Spill(set.Articles, f)
+		spill.Go(func() { content.Spill(set.Articles, f) })
 	}
 	s, files, stop, found := gatherProblems(o, set, err, o.now, true)
+	spill.Wait()
 	if len(stop) > 0 || o.strict && slices.ContainsFunc(found, func(f *content.Error) bool { return !f.Warning }) {
 		return result{}, slices.Concat(stop, found).Err()
 	}

@@ -18,6 +18,9 @@ type Article struct {
 	Line     int    // line of the opening front matter delimiter
 	BodyLine int    // line the body starts on
 	Source   string // a hash of the file and the settings it was read with
+	// MetaSource hashes what Meta is made from: the front matter, where
+	// it stands in the file, the path and the settings, but not the body.
+	MetaSource string
 
 	Meta
 

@@ -214,6 +214,7 @@ func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c
 		return a, d.errs
 	}
 	a.Line, a.BodyLine, a.Source = doc.line, doc.bodyLine, key
+	a.MetaSource = c.key("meta", p, doc.front)
 	decodeArticle(d, doc.root, s, a)
 	a.HTML, a.Links = convert(md, doc.body, doc.bodyLine, d)
 	if len(d.errs) == 0 {
@@ -265,6 +266,7 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 // doc is a Markdown file split into front matter and body.
 type doc struct {
 	root     *node
+	front    []byte // the front matter's format, line and bytes: all root is read from
 	body     []byte
 	line     int // line of the opening delimiter
 	bodyLine int
@@ -334,7 +336,8 @@ func parseDoc(data []byte, d *decoder) (*doc, bool) {
 		return nil, false
 	}
 	bodyLine := bytes.Count(data, []byte("\n")) - bytes.Count(rest, []byte("\n")) + 1
-	return &doc{root: root, body: rest, line: open, bodyLine: bodyLine}, true
+	front := append(fmt.Appendf(nil, "%s %d\n", m.format, open), m.data...)
+	return &doc{root: root, front: front, body: rest, line: open, bodyLine: bodyLine}, true
 }
 
 // readFile reads at most one byte more than MaxFileSize, so an oversized

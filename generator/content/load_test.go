@@ -1089,3 +1089,32 @@ func TestLoadEmptyFolder(t *testing.T) {
 		t.Errorf("empty folder: got title %q, want the default", set.Settings.Title)
 	}
 }
+
+// TestMetaSourceFollowsFrontMatter wants an article's MetaSource to
+// change with its front matter and its path, and only with them: a body
+// edit gives a new Source but the same MetaSource.
+func TestMetaSourceFollowsFrontMatter(t *testing.T) {
+	load := func(path, text string) *Article {
+		t.Helper()
+		set, err := Load(fstest.MapFS{path: {Data: []byte(text)}}, "content")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return set.Articles[0]
+	}
+	const front = "---\ntitle: T\ndate: 2025-01-01\nsummary: S\n---\n"
+	a := load("articles/a.md", front+"Body.\n")
+	for name, b := range map[string]*Article{
+		"a body edit":         load("articles/a.md", front+"Another body.\n"),
+		"a front matter edit": load("articles/a.md", strings.Replace(front, "S\n", "S2\n", 1)+"Body.\n"),
+		"a renamed file":      load("articles/b.md", front+"Body.\n"),
+		"a line moved":        load("articles/a.md", "\n"+front+"Body.\n"),
+	} {
+		if b.Source == a.Source {
+			t.Errorf("%s: Source unchanged", name)
+		}
+		if sameMeta := b.MetaSource == a.MetaSource; sameMeta != (name == "a body edit") {
+			t.Errorf("%s: MetaSource unchanged is %v, want %v", name, sameMeta, !sameMeta)
+		}
+	}
+}

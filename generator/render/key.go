@@ -45,8 +45,8 @@ var (
 // value while it remembers the hash.
 type hasher struct {
 	done sync.Map // the pointer, as an interface value → [32]byte
-	// sources gives the Source of the article each front matter was read
-	// with, which stands for it as for the article.
+	// sources gives the MetaSource of each article's front matter, which
+	// stands for it.
 	sources map[*content.Meta]string
 }
 
@@ -54,8 +54,8 @@ type hasher struct {
 func newHasher(s *site.Site) *hasher {
 	h := &hasher{sources: make(map[*content.Meta]string, len(s.Articles))}
 	for _, a := range s.Articles {
-		if a.Content != nil && a.Content.Source != "" {
-			h.sources[&a.Content.Meta] = a.Content.Source
+		if a.Content != nil && a.Content.MetaSource != "" {
+			h.sources[&a.Content.Meta] = a.Content.MetaSource
 		}
 	}
 	return h
@@ -201,8 +201,8 @@ var buffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // keyOf names what a value read from a file is made from: the Source of
 // an article or an intro page, which hashes the file's bytes and path,
-// the settings and the folder's name, or of the article whose front
-// matter it is. It is "" for any other value, or one that does not know
+// the settings and the folder's name, or the MetaSource of an article's
+// front matter, which hashes the same but the body. It is "" for any other value, or one that does not know
 // its source, which is hashed by its fields.
 func (h *hasher) keyOf(v reflect.Value) string {
 	if v.Kind() != reflect.Pointer || v.IsNil() {

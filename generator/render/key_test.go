@@ -75,3 +75,25 @@ func TestKeyRefusesWhatItCannotCover(t *testing.T) {
 		}()
 	}
 }
+
+// TestKeyOfTeaserFollowsFrontMatter wants an article's teaser, on
+// another article's page, to stand for its front matter alone: an edit
+// to the teaser's article's body (a new Source) leaves the page's key as
+// it was, and an edit to its front matter (a new MetaSource) changes it.
+func TestKeyOfTeaserFollowsFrontMatter(t *testing.T) {
+	key := func(source, metaSource string) string {
+		c := &content.Article{Source: source, MetaSource: metaSource, Meta: content.Meta{Title: "T"}}
+		a := &site.Article{Teaser: site.Teaser{Meta: &c.Meta, URL: "/t/"}, Content: c}
+		other := &site.Article{Teaser: site.Teaser{Meta: &content.Meta{Title: "O"}, URL: "/o/"},
+			Content: &content.Article{Source: "o"}, Related: []*site.Teaser{&a.Teaser}}
+		s := &site.Site{Articles: []*site.Article{a, other}}
+		return newHasher(s).key("article.html", &Page{Kind: "article", Article: other})
+	}
+	want := key("body 1", "front 1")
+	if got := key("body 2", "front 1"); got != want {
+		t.Errorf("after a body edit: key %s, want %s as before", got, want)
+	}
+	if got := key("body 1", "front 2"); got == want {
+		t.Errorf("after a front matter edit: key unchanged %s", got)
+	}
+}

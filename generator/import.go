@@ -1,0 +1,35 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"bulletin/generator/importer"
+)
+
+// runImport converts another site's posts into articles of the content
+// folder and prints what it did. Posts whose source is broken fail the
+// command once the others are written.
+func runImport(args []string, stdout, stderr io.Writer) error {
+	var regulators listFlag
+	flags := newFlags("import", "bulletin import -from PATH [-format jekyll|hugo|wordpress] [-regulator NAME] [-content DIR]")
+	from := flags.String("from", "", "a Jekyll or Hugo site's folder, or a WordPress export file (.xml)")
+	format := flags.String("format", "", "jekyll, hugo or wordpress (default: told from the source)")
+	dest := flags.String("content", "content", "folder to write the articles into")
+	flags.Var(&regulators, "regulator", "a tag or category to import as a regulator, not a topic (repeat for more)")
+	if err := parseFlags(flags, args, stdout, stderr, &options{}); err != nil {
+		return err
+	}
+	if *from == "" {
+		return usageError(flags, stderr, "give the site or export to import with -from")
+	}
+	r, err := importer.Run(importer.Options{Source: *from, Format: *format, Dest: *dest, Regulators: regulators})
+	r.Print(stdout)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	if n := r.Problems(); n > 0 {
+		return fmt.Errorf("import: %d post(s) not imported because their source is broken (above): fix them and run import again; the articles written are kept, and are not written twice", n)
+	}
+	return nil
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"bulletin/generator/importer"
+)
+
+// TestImportedSitesBuild imports each of the importer's sample sites,
+// builds it, and wants every old address to answer: the article's own
+// page, or a redirect page that leads to it.
+func TestImportedSitesBuild(t *testing.T) {
+	for _, source := range []string{"importer/testdata/jekyll", "importer/testdata/hugo", "importer/testdata/wordpress.xml"} {
+		t.Run(filepath.Base(source), func(t *testing.T) {
+			o := testOptions(t, t.TempDir())
+			o.now = time.Now() // the samples' posts are all in the past
+			r, err := importer.Run(importer.Options{Source: source, Dest: o.content})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Written == 0 || len(r.Moved) == 0 {
+				t.Fatalf("imported %d articles with %d old addresses, want some of each", r.Written, len(r.Moved))
+			}
+			if _, err := build(o); err != nil {
+				t.Fatalf("building the imported site: %v", err)
+			}
+			for _, m := range r.Moved {
+				if strings.Contains(m.From, "?") {
+					continue // a query, which a static site cannot answer
+				}
+				from, err := url.PathUnescape(m.From)
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := strings.TrimPrefix(from, "/")
+				if path.Ext(name) == "" {
+					name = path.Join(name, "index.html") // a folder's address
+				}
+				page, err := os.ReadFile(filepath.Join(o.out, filepath.FromSlash(name)))
+				if err != nil {
+					t.Errorf("old address %s: %v", m.From, err)
+					continue
+				}
+				if m.From != m.To && !strings.Contains(string(page), (&url.URL{Path: m.To}).EscapedPath()) {
+					t.Errorf("old address %s does not lead to %s:\n%s", m.From, m.To, page)
+				}
+			}
+		})
+	}
+}

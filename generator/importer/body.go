@@ -1,0 +1,178 @@
+package importer
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/net/html"
+)
+
+// more takes the first of seps found in body out of it, and gives the
+// text before it as the excerpt the source marked. Only separators
+// written as HTML comments are taken out: bulletin would show them.
+func more(body string, seps ...string) (rest, excerpt string) {
+	for _, sep := range seps {
+		if !strings.HasPrefix(sep, "<!--") {
+			continue
+		}
+		if i := strings.Index(body, sep); i >= 0 {
+			before := strings.TrimRight(body[:i], " \t\n")
+			after := strings.TrimLeft(body[i+len(sep):], " \t\n")
+			return before + "\n\n" + after, before
+		}
+	}
+	return body, ""
+}
+
+// finishBody turns an HTML body into Markdown, and makes the summary from
+// the excerpt the source marked when the post has none.
+func finishBody(p *post, body, excerpt string, r *Report) string {
+	if p.html {
+		var err error
+		if body, err = toMarkdown(body, nil); err != nil {
+			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("the body is kept as HTML: %v", err)))
+		}
+		if excerpt != "" {
+			excerpt, _ = toMarkdown(excerpt, nil)
+		}
+	}
+	if p.summary == "" && strings.TrimSpace(excerpt) != "" {
+		p.summary = excerpt
+	}
+	return body
+}
+
+// converter turns HTML into Markdown of the kind bulletin reads (GitHub's,
+// with tables and strikethrough).
+var converter = htmltomarkdown.NewConverter(htmltomarkdown.WithPlugins(
+	base.NewBasePlugin(),
+	commonmark.NewCommonmarkPlugin(commonmark.WithHeadingStyle(commonmark.HeadingStyleATX)),
+	table.NewTablePlugin(),
+	strikethrough.NewStrikethroughPlugin(),
+))
+
+// toMarkdown converts HTML to Markdown, calling link, if given, with each
+// link's and image's address to give the one to write.
+func toMarkdown(src string, link func(string) string) (string, error) {
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return src, err
+	}
+	if link != nil {
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				for i, a := range n.Attr {
+					if (a.Key == "href" && n.Data == "a") || (a.Key == "src" && n.Data == "img") {
+						n.Attr[i].Val = link(a.Val)
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+	}
+	md, err := converter.ConvertNode(doc)
+	if err != nil {
+		return src, err
+	}
+	return strings.TrimSpace(string(md)), nil
+}
+
+// summaryRunes is the longest summary made from a body: about two
+// sentences, as bulletin's summaries are.
+const summaryRunes = 300
+
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
+// plainText gives the text of Markdown without its marks, cut to
+// summaryRunes at a sentence's or a word's end: all of it, or with first
+// its first paragraph with text, and the next ones too while they are
+// shorter than a sentence or two.
+func plainText(md string, first bool) string {
+	src := []byte(md)
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	var parts []string
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		var b strings.Builder
+		collect(n, src, &b)
+		if t := strings.Join(strings.Fields(b.String()), " "); t != "" {
+			parts = append(parts, t)
+			if first && utf8.RuneCountInString(strings.Join(parts, " ")) >= summaryRunes/3 {
+				break
+			}
+		}
+	}
+	return cut(strings.Join(parts, " "), summaryRunes)
+}
+
+// collect writes the text of paragraphs, and of the lists and quotes
+// that hold them, leaving out headings, code, images and raw HTML.
+func collect(n ast.Node, src []byte, b *strings.Builder) {
+	switch n := n.(type) {
+	case *ast.Heading, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.Image, *ast.ThematicBreak:
+		return
+	case *ast.Text:
+		b.Write(n.Segment.Value(src))
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+		return
+	case *ast.String:
+		b.Write(n.Value)
+		return
+	case *ast.AutoLink:
+		b.Write(n.Label(src))
+		return
+	case *ast.Paragraph, *ast.TextBlock:
+		defer b.WriteByte(' ')
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		collect(c, src, b)
+	}
+}
+
+// cut shortens s to at most n characters: at the end of a sentence if
+// that keeps a third of it, else at the end of a word, with an ellipsis.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	runes := []rune(s)
+	head := string(runes[:n])
+	for _, end := range []string{". ", "? ", "! "} {
+		if i := strings.LastIndex(head, end); i >= len(head)/3 {
+			return head[:i+1]
+		}
+	}
+	if i := strings.LastIndexByte(head, ' '); i > 0 {
+		head = head[:i]
+	}
+	return strings.TrimRight(head, " ,;:-–—") + "…"
+}
+
+// escapePath percent-escapes each part of a site path, as a browser asks
+// for it.
+func escapePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		if u, err := url.PathUnescape(part); err == nil {
+			part = u
+		}
+		parts[i] = url.PathEscape(part)
+	}
+	return strings.Join(parts, "/")
+}

@@ -1,0 +1,351 @@
+package importer
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tree writes files (path → content) into a new folder and gives its path.
+func tree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// files lists the files under dir, slash-separated, or nil.
+func files(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	return out
+}
+
+// hasNote reports whether one of notes is about source at line (any line
+// when line is -1) and says msg.
+func hasNote(notes []Note, source string, line int, msg string) bool {
+	for _, n := range notes {
+		if n.Source == source && (line < 0 || n.Line == line) && strings.Contains(n.Msg, msg) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSlugLeadingOutIsRefused checks that a post whose slug climbs out of
+// its folder is skipped with a note naming its file, and that nothing is
+// written outside the destination.
+func TestSlugLeadingOutIsRefused(t *testing.T) {
+	for _, slug := range []string{"../../../outside", "/etc/passwd", "a/../../b", `..\..\outside`, ".."} {
+		t.Run(slug, func(t *testing.T) {
+			src := tree(t, map[string]string{
+				"_config.yml":              "title: x\n",
+				"_posts/2025-01-02-bad.md": "---\ntitle: Bad\nslug: '" + slug + "'\n---\nBody.\n",
+				"_posts/2025-01-03-ok.md":  "---\ntitle: Fine\n---\nBody.\n",
+			})
+			parent := t.TempDir()
+			dest := filepath.Join(parent, "content")
+			r, err := Run(Options{Source: src, Dest: dest})
+			if err != nil {
+				t.Fatal(err)
+			}
+			bad := filepath.Join(src, "_posts", "2025-01-02-bad.md")
+			if !hasNote(r.Skipped, bad, 1, "would lead out of its folder") {
+				t.Errorf("slug %q: got skipped %v, want a note on %s that it leads out", slug, r.Skipped, bad)
+			}
+			if got, want := strings.Join(files(t, parent), " "), "content/articles/2025/2025-01-03-ok.md"; got != want {
+				t.Errorf("slug %q: got files %s, want %s", slug, got, want)
+			}
+		})
+	}
+}
+
+// TestWordPressSlugLeadingOut checks the same of an export, whose slugs
+// come percent-escaped.
+func TestWordPressSlugLeadingOut(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "export.xml")
+	item := wxrItemXML(1, "Evil", "..%2F..%2Foutside", "publish", "post")
+	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	parent := t.TempDir()
+	r, err := Run(Options{Source: src, Dest: filepath.Join(parent, "content")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Written != 0 || !hasNote(r.Skipped, src, -1, `post 1 "Evil": slug "../../outside" would lead out`) {
+		t.Errorf("got written %d, skipped %v; want the post refused", r.Written, r.Skipped)
+	}
+	if got := files(t, parent); got != nil {
+		t.Errorf("got files %v, want none", got)
+	}
+}
+
+// TestEntitiesAreNotExpanded feeds exports built to expand without end,
+// and wants a clear error at once.
+func TestEntitiesAreNotExpanded(t *testing.T) {
+	laughs := `<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<rss><channel><wp:wxr_version xmlns:wp="http://wordpress.org/export/1.2/">1.2</wp:wxr_version><item><title>&lol9;</title></item></channel></rss>
+`
+	external := `<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<rss><channel><item><title>&xxe;</title></item></channel></rss>
+`
+	undeclared := `<?xml version="1.0"?>
+<rss><channel><item><title>&lol9;</title></item></channel></rss>
+`
+	for _, tc := range []struct{ name, xml, want string }{
+		{"billion laughs", laughs, ":8: the file declares entities (<!ENTITY>), which WordPress exports never do: refused"},
+		{"external entity", external, ":2: the file declares entities (<!ENTITY>), which WordPress exports never do: refused"},
+		{"undeclared entity", undeclared, ":2: not a well-formed export: invalid character entity &lol9; (this importer expands no entity a file declares)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := filepath.Join(t.TempDir(), "export.xml")
+			if err := os.WriteFile(src, []byte(tc.xml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			dest := t.TempDir()
+			_, err := Run(Options{Source: src, Dest: dest})
+			if err == nil || !strings.Contains(err.Error(), src+tc.want) {
+				t.Errorf("got error %v, want one with %q", err, src+tc.want)
+			}
+			if got := files(t, dest); got != nil {
+				t.Errorf("got files %v, want none", got)
+			}
+		})
+	}
+}
+
+// TestOversize checks that an export over the size cap is refused as a
+// whole, and a post file over it is skipped with a note.
+func TestOversize(t *testing.T) {
+	_, err := Run(Options{Source: "testdata/wordpress.xml", Dest: t.TempDir(), MaxSize: 1 << 10})
+	if want := "testdata/wordpress.xml: the export is "; err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "over the 1 KB this importer reads") {
+		t.Errorf("got error %v, want %q... over the 1 KB", err, want)
+	}
+	// A file that grows, or a pipe, is caught while it is read.
+	_, err = parseWXR(&capped{r: strings.NewReader(wxrXML(strings.Repeat(wxrItemXML(1, "A", "a", "publish", "post"), 20))), max: 1 << 10}, "x.xml")
+	if !errors.Is(err, errTooLarge) {
+		t.Errorf("reading past the cap: got %v, want errTooLarge", err)
+	}
+	src := tree(t, map[string]string{
+		"_config.yml":                "",
+		"_posts/2025-01-02-large.md": "---\ntitle: Large\n---\n" + strings.Repeat("word ", 400),
+		"_posts/2025-01-03-small.md": "---\ntitle: Small\n---\nBody.\n",
+	})
+	r, err := Run(Options{Source: src, Dest: t.TempDir(), MaxSize: 1 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if large := filepath.Join(src, "_posts", "2025-01-02-large.md"); r.Written != 1 || !hasNote(r.Skipped, large, 0, "the file is too large: over 1 KB: not imported") {
+		t.Errorf("got written %d, skipped %v; want the large post skipped", r.Written, r.Skipped)
+	}
+}
+
+// TestLinkOutsideSourceIsNotRead checks that a post that is a symbolic
+// link to a file outside the source is skipped, and one to a file inside
+// is read.
+func TestLinkOutsideSourceIsNotRead(t *testing.T) {
+	outside := tree(t, map[string]string{"secret.md": "---\ntitle: Secret\n---\nSecret.\n"})
+	src := tree(t, map[string]string{
+		"_config.yml":               "",
+		"_posts/2025-01-02-real.md": "---\ntitle: Real\n---\nBody.\n",
+	})
+	for name, target := range map[string]string{
+		"2025-01-03-secret.md": filepath.Join(outside, "secret.md"),
+		"2025-01-04-up.md":     "../../" + filepath.Base(outside) + "/secret.md",
+		"2025-01-05-inside.md": "2025-01-02-real.md",
+	} {
+		if err := os.Symlink(target, filepath.Join(src, "_posts", name)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	dest := t.TempDir()
+	r, err := Run(Options{Source: src, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"2025-01-03-secret.md", "2025-01-04-up.md"} {
+		if p := filepath.Join(src, "_posts", name); !hasNote(r.Skipped, p, 0, "a link to a file outside "+src+": not read") {
+			t.Errorf("got skipped %v, want %s refused", r.Skipped, p)
+		}
+	}
+	want := "articles/2025/2025-01-02-real.md articles/2025/2025-01-05-inside.md"
+	if got := strings.Join(files(t, dest), " "); got != want {
+		t.Errorf("got files %s, want %s", got, want)
+	}
+}
+
+// TestLinkOutsideDestIsNotFollowed checks that a folder of the
+// destination that is a link out of it is not written through.
+func TestLinkOutsideDestIsNotFollowed(t *testing.T) {
+	outside := t.TempDir()
+	dest := t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(dest, "articles")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	r, err := Run(fixtureOptions("testdata/jekyll", dest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Written != 0 || !hasNote(r.Skipped, "testdata/jekyll/_posts/2025-03-27-ics-assessments-paused.md", -1, "can't make "+filepath.Join(dest, "articles", "2025")) {
+		t.Errorf("got written %d, skipped %v; want every write refused", r.Written, r.Skipped)
+	}
+	if got := files(t, outside); got != nil {
+		t.Errorf("got files %v outside the destination, want none", got)
+	}
+}
+
+// TestExistingFilesAreKept imports a sample twice into one folder, the
+// second time over an edited file: nothing is written the second time,
+// each file is reported, and the edit stays.
+func TestExistingFilesAreKept(t *testing.T) {
+	dest := t.TempDir()
+	first, err := Run(fixtureOptions("testdata/hugo", dest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := filepath.Join(dest, "articles", "2025", "2025-04-02-dhsc-response.md")
+	if err := os.WriteFile(edited, []byte("mine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	second, err := Run(fixtureOptions("testdata/hugo", dest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Written != 0 || len(second.Skipped) != len(first.Skipped)+first.Written {
+		t.Errorf("second import: wrote %d and skipped %d, want 0 and %d", second.Written, len(second.Skipped), len(first.Skipped)+first.Written)
+	}
+	if !hasNote(second.Skipped, "testdata/hugo/content/posts/second.md", 1, edited+" is there already: left as it is") {
+		t.Errorf("got skipped %v, want a note that %s is kept", second.Skipped, edited)
+	}
+	if data, _ := os.ReadFile(edited); string(data) != "mine\n" {
+		t.Errorf("%s: got %q, want the edit kept", edited, data)
+	}
+	for _, f := range files(t, dest) {
+		if strings.HasPrefix(filepath.Base(f), ".") {
+			t.Errorf("left behind %s", f)
+		}
+	}
+}
+
+// TestBrokenFrontMatter checks that each broken file is skipped with its
+// line and what is wrong, counted as a problem, and the others are
+// imported.
+func TestBrokenFrontMatter(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":                "baseURL = 'https://x.example/'\n",
+		"content/posts/ok.md":      "---\ntitle: Fine\ndate: 2025-01-02\n---\nBody.\n",
+		"content/posts/colon.md":   "---\ntitle: Fine\ndate: 2025-01-02\nsummary: a: b\n---\nBody.\n",
+		"content/posts/tab.md":     "---\ntitle: Fine\ndate: 2025-01-02\ntags:\n\t- a\n---\nBody.\n",
+		"content/posts/toml.md":    "+++\ntitle = 'Fine'\ndate = 2025-01-02\nslug = \n+++\nBody.\n",
+		"content/posts/json.md":    "{\n  \"title\": \"Fine\",\n  \"date\": \"2025-01-02\",\n}\nBody.\n",
+		"content/posts/open.md":    "---\ntitle: Fine\ndate: 2025-01-02\nBody.\n",
+		"content/posts/none.md":    "Just text.\n",
+		"content/posts/date.md":    "---\ntitle: Fine\ndate: 27/03/2025\n---\nBody.\n",
+		"content/posts/binary.md":  "---\ntitle: \xff\n---\n",
+		"content/posts/aliases.md": "---\ntitle: Fine\ndate: 2025-01-02\nx: &a [*a]\n---\n",
+	})
+	r, err := Run(Options{Source: src, Dest: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		file string
+		line int
+		msg  string
+	}{
+		{"colon.md", 4, "front matter is not valid YAML: mapping values are not allowed in this context"},
+		{"tab.md", 5, "front matter is not valid YAML: a line indented with a tab: indent with spaces"},
+		{"toml.md", 4, "front matter is not valid TOML"},
+		{"json.md", 4, "front matter is not a valid JSON object"},
+		{"open.md", 1, "front matter is never closed: end it with a line of ---"},
+		{"none.md", 1, "no front matter"},
+		{"date.md", 1, `date "27/03/2025" is not a date`},
+		{"binary.md", 0, "not valid UTF-8"},
+		{"aliases.md", 1, "front matter"},
+	} {
+		p := filepath.Join(src, "content", "posts", tc.file)
+		if !hasNote(r.Skipped, p, tc.line, tc.msg) {
+			t.Errorf("got skipped %v, want %s:%d: %s", r.Skipped, p, tc.line, tc.msg)
+		}
+	}
+	if r.Written != 1 {
+		t.Errorf("wrote %d, want 1", r.Written)
+	}
+	if got := r.Problems(); got != 9 {
+		t.Errorf("got %d problems, want one for each of the 9 broken files", got)
+	}
+}
+
+// TestRunErrors checks the cases in which Run gives up, and its words.
+func TestRunErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	html := write("page.xml", "<html><body>hi</body></html>")
+	feed := write("feed.xml", "<rss><channel><title>x</title></channel></rss>")
+	broken := write("broken.xml", "<rss><channel><item></channel></rss>")
+	text := write("notes.txt", "hello")
+	jekyll := tree(t, map[string]string{"_config.yml": "permalink: [\n"})
+	hugo := tree(t, map[string]string{"hugo.toml": "baseURL = \n"})
+	zone := tree(t, map[string]string{"_config.yml": "timezone: Mars/Olympus\n"})
+	for _, tc := range []struct {
+		name string
+		o    Options
+		want string
+	}{
+		{"no source", Options{Dest: dir}, "give both a source and a destination"},
+		{"missing", Options{Source: filepath.Join(dir, "nope"), Dest: dir}, "no such file or directory"},
+		{"unknown format", Options{Source: dir, Format: "blogger", Dest: dir}, `format "blogger": use jekyll, hugo or wordpress`},
+		{"folder as export", Options{Source: dir, Format: WordPress, Dest: dir}, "is a file (Tools → Export), and this is a folder"},
+		{"file as site", Options{Source: text, Format: Hugo, Dest: dir}, "a hugo site is a folder"},
+		{"not a site", Options{Source: t.TempDir(), Dest: dir}, "neither a Jekyll site"},
+		{"text file", Options{Source: text, Dest: dir}, "not a folder or a WordPress export"},
+		{"HTML", Options{Source: html, Dest: dir}, "page.xml: not a WordPress export: it holds <html>, not <rss>"},
+		{"feed", Options{Source: feed, Dest: dir}, "an RSS feed, but not a WordPress export"},
+		{"broken XML", Options{Source: broken, Dest: dir}, "broken.xml:1: not a well-formed export: element <item> closed by </channel>"},
+		{"broken _config.yml", Options{Source: jekyll, Dest: dir}, "_config.yml:1: the file is not valid YAML"},
+		{"broken hugo.toml", Options{Source: hugo, Dest: dir}, "hugo.toml:1: the file is not valid TOML"},
+		{"bad zone", Options{Source: zone, Dest: dir}, `timezone "Mars/Olympus" is not a time zone`},
+		{"no _posts", Options{Source: tree(t, map[string]string{"_config.yml": ""}), Dest: dir}, "no _posts folder"},
+		{"no content", Options{Source: tree(t, map[string]string{"hugo.toml": ""}), Dest: dir}, "no content folder"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Run(tc.o)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Run(%+v): got error %v, want one with %q", tc.o, err, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,339 @@
+package importer
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// hugoConfigs are the names of a Hugo site's settings file, in the order
+// Hugo looks for them.
+var hugoConfigs = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
+
+// hugoConfig is what the importer needs of a Hugo site's settings.
+type hugoConfig struct {
+	file       string
+	baseURL    string
+	contentDir string
+	timeZone   string
+	permalinks map[string]string // by section
+	taxonomies []string          // the front matter keys, sorted
+	ugly       bool              // uglyURLs: /posts/x.html rather than /posts/x/
+	keepCase   bool              // disablePathToLower
+}
+
+// readHugo reads the pages of the Hugo site o.Source: every content file
+// but the section pages (_index.md).
+func readHugo(o *Options) (*source, error) {
+	root, err := os.OpenRoot(o.Source)
+	if err != nil {
+		return nil, fmt.Errorf("importer: %w", err)
+	}
+	defer root.Close()
+	fsys := root.FS()
+	cfg, err := readHugoConfig(fsys, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := settleZone(o, cfg.timeZone, cfg.file, "timeZone"); err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(o.Source, cfg.contentDir)
+	if info, err := fs.Stat(fsys, cfg.contentDir); err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("importer: %s: no content folder: is this a Hugo site?", dir)
+	}
+	src := &source{}
+	bundles := map[string]bool{} // leaf bundle folders, whose other files are not copied
+	var files []string
+	err = fs.WalkDir(fsys, cfg.contentDir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			src.fail(filepath.Join(o.Source, p), 0, "can't read the folder: %v", withoutPath(err))
+			return nil
+		}
+		name := e.Name()
+		switch {
+		case strings.HasPrefix(name, ".") && p != cfg.contentDir:
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+		case e.IsDir() || strings.HasSuffix(name, "~"):
+		default:
+			files = append(files, p)
+			if isIndex(name) {
+				bundles[path.Dir(p)] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("importer: reading %s: %w", dir, err)
+	}
+	warned := map[string]bool{}
+	for _, p := range files {
+		file := filepath.Join(o.Source, p)
+		rel := strings.TrimPrefix(p, cfg.contentDir+"/")
+		name := path.Base(p)
+		ext := strings.ToLower(path.Ext(name))
+		switch {
+		case ext == ".org" || ext == ".adoc" || ext == ".asciidoc" || ext == ".rst" || ext == ".pdc" || ext == ".pandoc":
+			src.read++
+			src.skip(file, 0, "%s pages are not imported: only Markdown and HTML", ext)
+			continue
+		case !isContent(ext):
+			if b := path.Dir(p); bundles[b] && !warned[b] {
+				warned[b] = true
+				src.warn(filepath.Join(o.Source, b), 0, "the page bundle's other files (images, documents) are not copied: copy those its page uses into the content folder")
+			}
+			continue
+		}
+		src.read++
+		if strings.HasPrefix(name, "_index.") {
+			src.skip(file, 0, "a section's list page (_index), not a post: not imported")
+			continue
+		}
+		if post := readHugoPage(fsys, p, rel, cfg, o, src); post != nil {
+			src.posts = append(src.posts, post)
+		}
+	}
+	src.body = func(p *post, ix *index, r *Report) string {
+		body := shortcodes(p, ix, r)
+		body, excerpt := more(body, "<!--more-->")
+		return finishBody(p, body, excerpt, r)
+	}
+	return src, nil
+}
+
+func isContent(ext string) bool {
+	switch ext {
+	case ".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// isIndex reports whether name is a leaf bundle's page.
+func isIndex(name string) bool {
+	return strings.HasPrefix(name, "index.") && isContent(strings.ToLower(path.Ext(name)))
+}
+
+func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
+	cfg := &hugoConfig{contentDir: "content", taxonomies: []string{"categories", "tags"}}
+	var f fields
+	for _, dir := range []string{"", "config/_default/"} {
+		for _, name := range hugoConfigs {
+			data, err := fs.ReadFile(fsys, dir+name)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			cfg.file = filepath.Join(o.Source, dir+name)
+			if err != nil {
+				return nil, fmt.Errorf("importer: %s: %w", cfg.file, withoutPath(err))
+			}
+			switch path.Ext(name) {
+			case ".toml":
+				f, err = parseTOML(string(data), 0)
+			case ".json":
+				var m map[string]any
+				if err = json.Unmarshal(data, &m); err != nil {
+					err = &parseError{msg: "the file is not valid JSON: " + err.Error()}
+				} else {
+					f = plain(m).(map[string]any)
+				}
+			default:
+				f, err = parseYAML(string(data), 0)
+			}
+			var pe *parseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("importer: %s:%d: %s: the settings decide the old addresses, so fix them first", cfg.file, pe.line, strings.Replace(pe.msg, "front matter", "the file", 1))
+			}
+			break
+		}
+		if f != nil {
+			break
+		}
+	}
+	f = lowerKeys(f)
+	cfg.baseURL = f.text("baseurl")
+	cfg.timeZone = f.text("timezone")
+	if d := strings.Trim(f.text("contentdir"), "/"); d != "" {
+		cfg.contentDir = d
+	}
+	cfg.ugly, _ = f.boolean("uglyurls")
+	cfg.keepCase, _ = f.boolean("disablepathtolower")
+	cfg.permalinks = map[string]string{}
+	perm, _ := f["permalinks"].(map[string]any)
+	if page, ok := perm["page"].(map[string]any); ok {
+		perm = page // Hugo 0.120's permalinks by kind of page
+	}
+	for section, pattern := range perm {
+		if s, ok := pattern.(string); ok {
+			cfg.permalinks[section] = s
+		}
+	}
+	if tax, ok := f["taxonomies"].(map[string]any); ok {
+		cfg.taxonomies = nil
+		for _, plural := range tax {
+			if s, ok := plural.(string); ok && s != "" {
+				cfg.taxonomies = append(cfg.taxonomies, strings.ToLower(s))
+			}
+		}
+		slices.Sort(cfg.taxonomies)
+	}
+	return cfg, nil
+}
+
+// lowerKeys gives f with its keys in lower case, as Hugo reads them.
+func lowerKeys(f fields) fields {
+	out := make(fields, len(f))
+	for k, v := range f {
+		out[strings.ToLower(k)] = v
+	}
+	return out
+}
+
+// readHugoPage reads one content file, or notes why it cannot. rel is its
+// path inside the content folder.
+func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *source) *post {
+	file := filepath.Join(o.Source, p)
+	pg := readPage(fsys, p, file, o, src)
+	if pg == nil {
+		return nil
+	}
+	f := lowerKeys(pg.fields)
+	post := &post{file: file, line: pg.line, title: f.text("title"), raw: pg.body, bodyLine: pg.bodyLine}
+	post.html = strings.HasPrefix(strings.ToLower(path.Ext(p)), ".htm")
+	if post.title == "" {
+		src.fail(file, pg.line, "no title: not imported; give it a title")
+		return nil
+	}
+	ds := f.first("date", "publishdate", "pubdate", "published")
+	if ds == "" {
+		src.fail(file, pg.line, "no date: not imported; give it a date")
+		return nil
+	}
+	t, day, err := parseDate(ds, o.Zone)
+	if err != nil {
+		src.fail(file, pg.line, "%v: not imported", err)
+		return nil
+	}
+	post.date, post.day = t, day
+	if s := f.first("lastmod", "modified"); s != "" {
+		if t, day, err := parseDate(s, o.Zone); err == nil && t.After(post.date) {
+			post.updated, post.upDay = t, day
+		}
+	}
+	post.draft, _ = f.boolean("draft")
+	// A leaf bundle (posts/x/index.md) is the page of its folder.
+	page := strings.TrimSuffix(rel, path.Ext(rel))
+	if isIndex(path.Base(rel)) {
+		page = path.Dir(rel)
+	}
+	filename := path.Base(page)
+	for _, tax := range cfg.taxonomies {
+		post.names = append(post.names, f.list(tax)...)
+	}
+	post.authors = append(f.list("author"), f.list("authors")...)
+	post.summary = f.first("summary", "description")
+	old := hugoURL(f, page, cfg, post, o)
+	// The old slug is the one its address shows: the slug, or the title
+	// or the file name, as the permalink pattern chose.
+	post.slug = f.text("slug")
+	if post.slug == "" {
+		_, last := splitLast(old)
+		post.slug = strings.TrimSuffix(decoded(last), ".html")
+	}
+	for _, al := range f.list("aliases") {
+		if !strings.HasPrefix(al, "/") {
+			al = path.Join(path.Dir(strings.TrimSuffix(old, "/")), al)
+		}
+		post.old = append(post.old, al)
+	}
+	post.old = append(post.old, old)
+	if cfg.baseURL != "" && !post.draft {
+		post.id = strings.TrimSuffix(cfg.baseURL, "/") + old
+	}
+	post.keys = []string{"hugo:" + rel, "hugo:" + page, "base:" + path.Base(rel), "base:" + filename}
+	if page != strings.TrimSuffix(rel, path.Ext(rel)) {
+		post.keys = append(post.keys, "hugo:"+page+"/")
+	}
+	return post
+}
+
+// hugoURL gives the address Hugo gave a page: its url, else its section's
+// permalink pattern filled in, else its path in the content folder.
+func hugoURL(f fields, page string, cfg *hugoConfig, p *post, o *Options) string {
+	if u := f.text("url"); u != "" {
+		return escapePath("/" + strings.TrimPrefix(u, "/"))
+	}
+	dir, filename := path.Dir(page), path.Base(page)
+	if dir == "." {
+		dir = ""
+	}
+	section, _, _ := strings.Cut(dir, "/")
+	slug := f.text("slug")
+	var u string
+	if pattern, ok := cfg.permalinks[section]; ok {
+		t := p.date.In(o.Zone)
+		title := urlize(p.title)
+		values := map[string]string{
+			":year": t.Format("2006"), ":month": t.Format("01"), ":monthname": t.Format("January"),
+			":day": t.Format("02"), ":weekday": strconv.Itoa(int(t.Weekday())), ":weekdayname": t.Format("Monday"),
+			":yearday": strconv.Itoa(t.YearDay()), ":section": section, ":sections": dir,
+			":title": title, ":slug": cmp.Or(slug, title), ":filename": filename,
+			":slugorfilename": cmp.Or(slug, filename), ":contentbasename": filename,
+			":slugorcontentbasename": cmp.Or(slug, filename),
+		}
+		u = placeholder.ReplaceAllStringFunc(pattern, func(ph string) string {
+			if v, ok := values[ph]; ok {
+				return urlize(v)
+			}
+			return ph
+		})
+		u = "/" + u
+	} else {
+		u = "/" + dir + "/" + cmp.Or(slug, filename) + "/"
+	}
+	if cfg.ugly && strings.HasSuffix(u, "/") && u != "/" {
+		u = strings.TrimSuffix(u, "/") + ".html"
+	} else if !cfg.ugly && !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
+		u += "/"
+	}
+	u = urlizePath(cleanSlashes(u))
+	if !cfg.keepCase {
+		u = strings.ToLower(u)
+	}
+	return escapePath(u)
+}
+
+// urlize is Hugo's: spaces become hyphens, and characters other than
+// letters, digits, marks and . _ - # + ~ go.
+func urlize(s string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case unicode.IsSpace(r):
+			b.WriteByte('-')
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) || strings.ContainsRune("._-#+~/", r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// urlizePath urlizes each part of a path.
+func urlizePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		parts[i] = urlize(part)
+	}
+	return strings.Join(parts, "/")
+}

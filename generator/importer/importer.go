@@ -1,0 +1,268 @@
+// Package importer converts the posts of an existing site into
+// bulletin's content folder: a Jekyll site (its _posts folders), a Hugo
+// site (its content folder) or a WordPress export file (WXR, as Tools →
+// Export writes it).
+//
+// It takes Options naming the source and the content folder, and gives
+// back a Report: how many posts it read and wrote, and every post it
+// skipped and everything it could not carry over exactly, each with the
+// file and line (or export item) it came from. Each post becomes one
+// Markdown file, articles/YYYY/YYYY-MM-DD-slug.md, whose front matter
+// follows bulletin's schema: tags and categories become topics, or
+// regulators when Options names them; the old slug is kept where bulletin
+// takes it; each old address becomes an alias, so old links still
+// answer; a WordPress guid or a Hugo permalink is kept as the feed id, so
+// feed readers see no post twice. Drafts stay drafts; private and
+// password-protected posts are left out. Topics need no page of their
+// own, so none is written. The importer writes nothing outside the
+// content folder, never replaces a file, and gives the same bytes for the
+// same source every time.
+//
+// Checking the imported articles against the rest of the site (links to
+// pages the site lacks, addresses that clash with articles already
+// there) is left to bulletin's check.
+package importer
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// DefaultMaxSize is the largest source file read when Options.MaxSize is
+// zero: far more than a real export, and little enough to read in memory.
+const DefaultMaxSize = 512 << 20
+
+// The formats Run reads.
+const (
+	Jekyll    = "jekyll"
+	Hugo      = "hugo"
+	WordPress = "wordpress"
+)
+
+// Options says what to import and where.
+type Options struct {
+	Source string // a Jekyll or Hugo site folder, or a WordPress export (.xml)
+	Format string // Jekyll, Hugo, WordPress, or "" to tell from the source
+	Dest   string // the content folder to write into, e.g. "content"
+	// Regulators names the tags and categories to make regulators rather
+	// than topics, compared without regard to case and written as given here.
+	Regulators []string
+	// Zone is the time zone of dates written without an offset. Nil means
+	// the source's own setting (Jekyll's timezone, Hugo's timeZone), else
+	// the time_zone of Dest's site.yaml, else bulletin's default,
+	// Europe/London.
+	Zone *time.Location
+	// MaxSize bounds each source file in bytes; zero means DefaultMaxSize.
+	MaxSize int64
+}
+
+// Report says what an import did.
+type Report struct {
+	Format   string
+	Read     int    // posts (and other export items) looked at
+	Written  int    // articles written
+	Drafts   int    // of those written, how many are drafts
+	Skipped  []Note // each post not written, and why
+	Warnings []Note // what was carried over, but not exactly
+	Moved    []Move // each old address of each article written, in source order
+}
+
+// Note is one remark about one source file, or one item of an export.
+type Note struct {
+	Source string // the file, as named by Options.Source and the path inside
+	Line   int    // 0 when the note is about the whole file
+	Msg    string
+	// Problem marks a post left out because its source is broken (no
+	// title or date, front matter that cannot be read), rather than by
+	// choice (a draft page, a private post).
+	Problem bool
+}
+
+func (n Note) String() string {
+	if n.Line == 0 {
+		return n.Source + ": " + n.Msg
+	}
+	return fmt.Sprintf("%s:%d: %s", n.Source, n.Line, n.Msg)
+}
+
+// Move is an old address of a post and its new URL. From is a site path,
+// and may carry a query (WordPress's /?p=12), which a static site cannot
+// answer: a server rewrite can use these.
+type Move struct {
+	From, To string
+}
+
+// Problems counts the posts left out because their source is broken.
+func (r Report) Problems() int {
+	n := 0
+	for _, s := range r.Skipped {
+		if s.Problem {
+			n++
+		}
+	}
+	return n
+}
+
+// Print writes the report for a reader: the counts, then every skip and
+// every warning with its source.
+func (r Report) Print(w io.Writer) {
+	aliases := 0
+	for _, m := range r.Moved {
+		if m.From != m.To && !strings.Contains(m.From, "?") {
+			aliases++
+		}
+	}
+	drafts := ""
+	if r.Drafts > 0 {
+		drafts = fmt.Sprintf(" (%d %s)", r.Drafts, plural(r.Drafts, "draft", "drafts"))
+	}
+	fmt.Fprintf(w, "%s: read %d, wrote %d%s, skipped %d; kept %d old %s as aliases\n",
+		r.Format, r.Read, r.Written, drafts, len(r.Skipped), aliases, plural(aliases, "address", "addresses"))
+	for _, part := range []struct {
+		title string
+		notes []Note
+	}{{"skipped", r.Skipped}, {"warnings", r.Warnings}} {
+		if len(part.notes) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s:\n", part.title)
+		for _, n := range part.notes {
+			fmt.Fprintf(w, "  %s\n", n)
+		}
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Run imports the posts of o.Source into o.Dest. Problems with single
+// posts (a broken front matter, a missing date, a file already there) are
+// notes in the report, and the rest goes on. Run returns an error only
+// when the source or the destination cannot be used at all: either is
+// missing or unreadable, the source is no site or export it knows, a
+// site's settings file is broken (they decide the old addresses), or an
+// export is too large, not well-formed XML, or declares entities.
+func Run(o Options) (Report, error) {
+	r := Report{}
+	if o.Source == "" || o.Dest == "" {
+		return r, errors.New("importer: give both a source and a destination folder")
+	}
+	if o.MaxSize <= 0 {
+		o.MaxSize = DefaultMaxSize
+	}
+	format, err := detect(o.Source, o.Format)
+	if err != nil {
+		return r, err
+	}
+	r.Format = format
+	var src *source
+	switch format {
+	case Jekyll:
+		src, err = readJekyll(&o)
+	case Hugo:
+		src, err = readHugo(&o)
+	case WordPress:
+		src, err = readWordPress(&o)
+	}
+	if err != nil {
+		return r, err
+	}
+	r.Read = src.read
+	r.Skipped, r.Warnings = src.skipped, src.warnings
+	w, err := newWriter(o.Dest)
+	if err != nil {
+		return r, err
+	}
+	defer w.close()
+	ix := plan(src, &o, &r)
+	for _, p := range src.posts {
+		if p.skip {
+			continue
+		}
+		body := src.body(p, ix, &r)
+		data, err := article(p, body, &o, &r)
+		if err != nil {
+			n := p.note(0, err.Error())
+			n.Problem = true
+			r.Skipped = append(r.Skipped, n)
+			continue
+		}
+		if note, ok := w.write(p.out, data); !ok {
+			r.Skipped = append(r.Skipped, p.note(0, note))
+			continue
+		}
+		r.Written++
+		if p.draft {
+			r.Drafts++
+		}
+		for _, old := range p.old {
+			r.Moved = append(r.Moved, Move{From: old, To: p.url})
+		}
+	}
+	sortNotes(r.Skipped)
+	sortNotes(r.Warnings)
+	return r, nil
+}
+
+// sortNotes orders notes by source, then line, keeping the order they
+// were made in otherwise.
+func sortNotes(ns []Note) {
+	slices.SortStableFunc(ns, func(a, b Note) int {
+		return cmp.Or(strings.Compare(a.Source, b.Source), cmp.Compare(a.Line, b.Line))
+	})
+}
+
+// detect tells the format of the source, or checks the one given.
+func detect(src, format string) (string, error) {
+	info, err := os.Stat(src)
+	if err != nil {
+		return "", fmt.Errorf("importer: %w", err)
+	}
+	switch format {
+	case Jekyll, Hugo:
+		if !info.IsDir() {
+			return "", fmt.Errorf("importer: %s: a %s site is a folder, and this is a file", src, format)
+		}
+		return format, nil
+	case WordPress:
+		if info.IsDir() {
+			return "", fmt.Errorf("importer: %s: a WordPress export is a file (Tools → Export), and this is a folder", src)
+		}
+		return format, nil
+	case "":
+	default:
+		return "", fmt.Errorf("importer: format %q: use %s, %s or %s", format, Jekyll, Hugo, WordPress)
+	}
+	if !info.IsDir() {
+		if strings.EqualFold(filepath.Ext(src), ".xml") {
+			return WordPress, nil
+		}
+		return "", fmt.Errorf("importer: %s: not a folder or a WordPress export (.xml)", src)
+	}
+	has := func(names ...string) bool {
+		for _, n := range names {
+			if _, err := os.Stat(filepath.Join(src, n)); err == nil {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("_config.yml", "_config.yaml", "_config.toml", "_posts"):
+		return Jekyll, nil
+	case has(hugoConfigs...) || has("config/_default", "archetypes"):
+		return Hugo, nil
+	}
+	return "", fmt.Errorf("importer: %s: neither a Jekyll site (no _config.yml or _posts) nor a Hugo site (no hugo.toml or config.toml): give -format", src)
+}

@@ -1,0 +1,390 @@
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// jekyllConfig is what the importer needs of a Jekyll site's _config.yml.
+type jekyllConfig struct {
+	file      string // as notes name it
+	permalink string
+	timezone  string
+	excerpt   string // the excerpt separator
+	defaults  []jekyllDefault
+}
+
+// jekyllDefault is one entry of _config.yml's defaults: front matter
+// values for the posts under a path.
+type jekyllDefault struct {
+	path   string
+	values fields
+}
+
+// permalinkStyles are Jekyll's named permalink styles.
+var permalinkStyles = map[string]string{
+	"date":     "/:categories/:year/:month/:day/:title:output_ext",
+	"pretty":   "/:categories/:year/:month/:day/:title/",
+	"ordinal":  "/:categories/:year/:y_day/:title:output_ext",
+	"weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+	"none":     "/:categories/:title:output_ext",
+}
+
+var (
+	jekyllPost  = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)\.(?i:md|markdown|mkd|mkdn|mdown|html|htm)$`)
+	jekyllDraft = regexp.MustCompile(`^(.+)\.(?i:md|markdown|mkd|mkdn|mdown|html|htm)$`)
+)
+
+// readJekyll reads the posts of the Jekyll site o.Source: every _posts
+// folder (with the folders above it as categories, as Jekyll does) and
+// _drafts.
+func readJekyll(o *Options) (*source, error) {
+	root, err := os.OpenRoot(o.Source)
+	if err != nil {
+		return nil, fmt.Errorf("importer: %w", err)
+	}
+	defer root.Close()
+	fsys := root.FS()
+	cfg, err := readJekyllConfig(fsys, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := settleZone(o, cfg.timezone, cfg.file, "timezone"); err != nil {
+		return nil, err
+	}
+	src := &source{}
+	var files []string
+	err = fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			src.fail(filepath.Join(o.Source, p), 0, "can't read the folder: %v", withoutPath(err))
+			return nil
+		}
+		name := e.Name()
+		if e.IsDir() && p != "." && (strings.HasPrefix(name, ".") || name == "_site" || name == "node_modules" || name == "vendor") {
+			return fs.SkipDir
+		}
+		if !e.IsDir() && inJekyllPosts(p) && !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "_") && !strings.HasSuffix(name, "~") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("importer: reading %s: %w", o.Source, err)
+	}
+	if len(files) == 0 {
+		if _, err := fs.Stat(fsys, "_posts"); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("importer: %s: no _posts folder: is this a Jekyll site?", o.Source)
+		}
+	}
+	for _, p := range files {
+		if post := readJekyllPost(fsys, p, cfg, o, src); post != nil {
+			src.posts = append(src.posts, post)
+		}
+	}
+	src.body = func(p *post, ix *index, r *Report) string {
+		l := &liquid{p: p, ix: ix, r: r, html: p.html}
+		body, excerpt := more(l.convert(p.raw, p.bodyLine), cfg.excerpt, "<!--more-->")
+		return finishBody(p, body, excerpt, r)
+	}
+	return src, nil
+}
+
+// inJekyllPosts reports whether a file is in a _posts or _drafts folder.
+func inJekyllPosts(p string) bool {
+	for _, part := range strings.Split(path.Dir(p), "/") {
+		if part == "_posts" || part == "_drafts" {
+			return true
+		}
+	}
+	return false
+}
+
+func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
+	cfg := &jekyllConfig{}
+	for _, name := range []string{"_config.yml", "_config.yaml", "_config.toml"} {
+		data, err := fs.ReadFile(fsys, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		cfg.file = filepath.Join(o.Source, name)
+		if err != nil {
+			return nil, fmt.Errorf("importer: %s: %w", cfg.file, withoutPath(err))
+		}
+		var f fields
+		if strings.HasSuffix(name, ".toml") {
+			f, err = parseTOML(string(data), 0)
+		} else {
+			f, err = parseYAML(string(data), 0)
+		}
+		var pe *parseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("importer: %s:%d: %s: the settings decide the old addresses, so fix them first", cfg.file, pe.line, strings.Replace(pe.msg, "front matter", "the file", 1))
+		}
+		cfg.permalink, cfg.timezone, cfg.excerpt = f.text("permalink"), f.text("timezone"), f.text("excerpt_separator")
+		if c, ok := f["collections"].(map[string]any); ok {
+			if posts, ok := c["posts"].(map[string]any); ok {
+				if p := fields(posts).text("permalink"); p != "" {
+					cfg.permalink = p
+				}
+			}
+		}
+		defaults, _ := f["defaults"].([]any)
+		for _, d := range defaults {
+			d, _ := d.(map[string]any)
+			scope, _ := d["scope"].(map[string]any)
+			values, _ := d["values"].(map[string]any)
+			typ := fields(scope).text("type")
+			if values != nil && (typ == "" || typ == "posts") {
+				cfg.defaults = append(cfg.defaults, jekyllDefault{path: strings.Trim(fields(scope).text("path"), "/"), values: values})
+			}
+		}
+		break
+	}
+	if cfg.permalink == "" {
+		cfg.permalink = "date"
+	}
+	if style, ok := permalinkStyles[cfg.permalink]; ok {
+		cfg.permalink = style
+	}
+	return cfg, nil
+}
+
+// readJekyllPost reads one post file, or notes why it cannot.
+func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *source) *post {
+	file := filepath.Join(o.Source, p)
+	name := path.Base(p)
+	draft := strings.Contains("/"+path.Dir(p)+"/", "/_drafts/")
+	m := jekyllPost.FindStringSubmatch(name)
+	if draft {
+		m = jekyllDraft.FindStringSubmatch(name)
+		if m != nil {
+			m = []string{m[0], "", m[1]}
+		}
+	}
+	if m == nil {
+		if jekyllDraft.MatchString(name) {
+			src.read++
+			src.skip(file, 0, "not named YYYY-MM-DD-title.md, so not a post to Jekyll: not imported")
+		}
+		return nil
+	}
+	src.read++
+	pg := readPage(fsys, p, file, o, src)
+	if pg == nil {
+		return nil
+	}
+	f := pg.fields
+	for _, d := range cfg.defaults {
+		if d.path == "" || p == d.path || strings.HasPrefix(p, d.path+"/") {
+			for k, v := range d.values {
+				if _, set := f[k]; !set {
+					f[k] = v
+				}
+			}
+		}
+	}
+	post := &post{file: file, line: pg.line, title: f.text("title"), raw: pg.body, bodyLine: pg.bodyLine, draft: draft}
+	post.html = strings.HasPrefix(strings.ToLower(path.Ext(name)), ".htm")
+	if post.title == "" {
+		src.fail(file, pg.line, "no title: not imported; give it a title")
+		return nil
+	}
+	switch ds := f.text("date"); {
+	case ds != "":
+		t, day, err := parseDate(ds, o.Zone)
+		if err != nil {
+			src.fail(file, pg.line, "%v: not imported", err)
+			return nil
+		}
+		post.date, post.day = t, day
+	case m[1] != "":
+		post.date, _ = time.ParseInLocation("2006-01-02", m[1], o.Zone)
+		post.day = true
+	default:
+		src.fail(file, pg.line, "no date: not imported; give it a date")
+		return nil
+	}
+	if post.date.IsZero() {
+		src.fail(file, pg.line, "file name %s has no such date: not imported", name)
+		return nil
+	}
+	if published, set := f.boolean("published"); set && !published {
+		post.draft = true
+	}
+	if s := f.text("last_modified_at"); s != "" {
+		if t, day, err := parseDate(s, o.Zone); err == nil && t.After(post.date) {
+			post.updated, post.upDay = t, day
+		}
+	}
+	post.slug = f.text("slug")
+	if post.slug == "" {
+		post.slug = jekyllSlugify(m[2], true) // as :title gives it
+	}
+	var categories []string
+	for _, dir := range strings.Split(path.Dir(p), "/") {
+		if dir == "_posts" || dir == "_drafts" {
+			break
+		}
+		if dir != "." {
+			categories = append(categories, dir)
+		}
+	}
+	categories = append(categories, jekyllList(f, "category")...)
+	categories = append(categories, jekyllList(f, "categories")...)
+	post.names = append(append(post.names, categories...), append(jekyllList(f, "tag"), jekyllList(f, "tags")...)...)
+	post.authors = append(f.list("author"), f.list("authors")...)
+	post.summary = f.first("excerpt", "description")
+	for _, old := range f.list("redirect_from") {
+		post.old = append(post.old, "/"+strings.TrimPrefix(old, "/"))
+	}
+	permalink := cfg.permalink
+	if s := f.text("permalink"); s != "" {
+		permalink = s
+	}
+	if !post.draft { // Jekyll publishes no draft, so it had no address
+		post.old = append(post.old, jekyllURL(permalink, post, categories, name, o.Zone))
+	}
+	base := strings.TrimSuffix(name, path.Ext(name))
+	post.keys = []string{"post:" + base, "link:" + p}
+	return post
+}
+
+// readPage reads and splits a post file, or notes why it cannot.
+func readPage(fsys fs.FS, p, file string, o *Options, src *source) *page {
+	data, err := readFile(fsys, p, o.MaxSize)
+	switch {
+	case errors.Is(err, errTooLarge):
+		src.fail(file, 0, "the file is %v: not imported", err)
+		return nil
+	case err != nil && escaped(err):
+		src.fail(file, 0, "a link to a file outside %s: not read", o.Source)
+		return nil
+	case err != nil:
+		src.fail(file, 0, "can't read the file: %v", withoutPath(err))
+		return nil
+	}
+	pg, err := parsePage(data)
+	if err != nil {
+		line := 0
+		var pe *parseError
+		if errors.As(err, &pe) {
+			line = pe.line
+		}
+		src.fail(file, line, "%v: not imported", err)
+		return nil
+	}
+	return pg
+}
+
+// jekyllList reads categories or tags as Jekyll does: a list, or a string
+// of names separated by spaces.
+func jekyllList(f fields, key string) []string {
+	if s, ok := f[key].(string); ok {
+		return strings.Fields(s)
+	}
+	return f.list(key)
+}
+
+var placeholder = regexp.MustCompile(`:[a-z_]+`)
+
+// jekyllURL gives the address Jekyll gave a post: the permalink pattern
+// with its placeholders filled in.
+func jekyllURL(pattern string, p *post, categories []string, name string, zone *time.Location) string {
+	t := p.date.In(zone)
+	var cats []string
+	seen := map[string]bool{}
+	for _, c := range categories {
+		c = strings.ToLower(c)
+		if !seen[c] {
+			seen[c] = true
+			cats = append(cats, c)
+		}
+	}
+	_, week := t.ISOWeek()
+	values := map[string]string{
+		":year":        t.Format("2006"),
+		":short_year":  t.Format("06"),
+		":month":       t.Format("01"),
+		":i_month":     strconv.Itoa(int(t.Month())),
+		":short_month": t.Format("Jan"),
+		":long_month":  t.Format("January"),
+		":day":         t.Format("02"),
+		":i_day":       strconv.Itoa(t.Day()),
+		":y_day":       fmt.Sprintf("%03d", t.YearDay()),
+		":week":        fmt.Sprintf("%02d", week),
+		":short_day":   t.Format("Mon"),
+		":long_day":    t.Format("Monday"),
+		":hour":        t.Format("15"),
+		":minute":      t.Format("04"),
+		":second":      t.Format("05"),
+		":title":       jekyllSlugify(p.slug, true),
+		":slug":        jekyllSlugify(p.slug, false),
+		":name":        jekyllSlugify(strings.TrimSuffix(name, path.Ext(name)), false),
+		":categories":  strings.Join(cats, "/"),
+		":output_ext":  ".html",
+	}
+	u := placeholder.ReplaceAllStringFunc(pattern, func(ph string) string {
+		if v, ok := values[ph]; ok {
+			return v
+		}
+		return ph
+	})
+	return escapePath(cleanSlashes("/" + u))
+}
+
+// jekyllSlugify is Jekyll's slugify, keeping case: runs of characters
+// other than letters and digits (and, in pretty mode, ._~!$&'()+,;=@)
+// become one hyphen.
+func jekyllSlugify(s string, pretty bool) string {
+	keep := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.Is(unicode.Nd, r) || unicode.Is(unicode.M, r) || (pretty && strings.ContainsRune("._~!$&'()+,;=@", r))
+	}
+	var b strings.Builder
+	hyphen := false
+	for _, r := range s {
+		if !keep(r) {
+			hyphen = true
+			continue
+		}
+		if hyphen && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		hyphen = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// cleanSlashes makes runs of slashes one, as Jekyll and Hugo do when a
+// placeholder is empty.
+func cleanSlashes(p string) string {
+	for strings.Contains(p, "//") {
+		p = strings.ReplaceAll(p, "//", "/")
+	}
+	return p
+}
+
+// escaped reports whether err is os.Root's refusal of a path that leads
+// out of the source, which the os package does not export.
+func escaped(err error) bool {
+	return strings.Contains(err.Error(), "path escapes from parent")
+}
+
+// withoutPath drops the path from a file system error, since the note it
+// goes into names the file.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

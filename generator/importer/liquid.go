@@ -1,0 +1,153 @@
+package importer
+
+import (
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+)
+
+// liquid turns the Liquid tags of a Jekyll post into what they showed:
+// {% raw %} keeps its text as written, {% highlight %} becomes a fenced
+// code block, {% link %} and {% post_url %} become the new URL of the
+// post they name, and {{ site.baseurl }} and {{ site.url }} go, as
+// bulletin's links are site paths. Every other tag is kept as it is
+// written, with a warning, since only its author knows what it stood for.
+type liquid struct {
+	p    *post
+	ix   *index
+	r    *Report
+	html bool // the body is HTML, so code goes in <pre>
+}
+
+var (
+	endRaw       = regexp.MustCompile(`\{%-?\s*endraw\s*-?%\}`)
+	endHighlight = regexp.MustCompile(`\{%-?\s*endhighlight\s*-?%\}`)
+)
+
+// convert converts s, which starts on the file's line line.
+func (l *liquid) convert(s string, line int) string {
+	var b strings.Builder
+	pos := 0
+	lineAt := func(i int) int { return line + strings.Count(s[:i], "\n") }
+	for pos < len(s) {
+		i := strings.Index(s[pos:], "{")
+		if i < 0 {
+			break
+		}
+		i += pos
+		if i+1 >= len(s) || (s[i+1] != '%' && s[i+1] != '{') {
+			b.WriteString(s[pos : i+1])
+			pos = i + 1
+			continue
+		}
+		b.WriteString(s[pos:i])
+		closer := "%}"
+		if s[i+1] == '{' {
+			closer = "}}"
+		}
+		j := strings.Index(s[i+2:], closer)
+		if j < 0 {
+			l.warn(lineAt(i), fmt.Sprintf("%s is never closed with %s: kept as text", s[i:i+2], closer))
+			b.WriteString(s[i:])
+			pos = len(s)
+			break
+		}
+		end := i + 2 + j + 2
+		tag := s[i:end]
+		inner := strings.TrimSpace(strings.Trim(s[i+2:end-2], "-"))
+		pos = end
+		if closer == "}}" {
+			switch strings.Join(strings.Fields(inner), " ") {
+			case "site.baseurl", "site.url":
+			default:
+				l.warn(lineAt(i), fmt.Sprintf("Liquid output %s kept as text", tag))
+				b.WriteString(tag)
+			}
+			continue
+		}
+		name, args, _ := strings.Cut(inner, " ")
+		args = strings.TrimSpace(args)
+		switch name {
+		case "raw":
+			loc := endRaw.FindStringIndex(s[pos:])
+			if loc == nil {
+				l.warn(lineAt(i), "{% raw %} is never closed with {% endraw %}: kept as text")
+				b.WriteString(tag)
+				continue
+			}
+			b.WriteString(s[pos : pos+loc[0]])
+			pos += loc[1]
+		case "highlight":
+			loc := endHighlight.FindStringIndex(s[pos:])
+			if loc == nil {
+				l.warn(lineAt(i), "{% highlight %} is never closed with {% endhighlight %}: kept as text")
+				b.WriteString(tag)
+				continue
+			}
+			code := l.convert(s[pos:pos+loc[0]], lineAt(pos))
+			pos += loc[1]
+			lang, _, _ := strings.Cut(args, " ")
+			l.code(&b, lang, code)
+			if pos < len(s) && s[pos] != '\n' {
+				b.WriteByte('\n')
+			}
+		case "post_url", "link":
+			target := strings.Trim(args, `"'`)
+			key := "link:" + strings.TrimPrefix(target, "/")
+			if name == "post_url" {
+				key = "post:" + target[strings.LastIndex(target, "/")+1:]
+			}
+			if p := l.ix.find(key); p != nil && !p.skip {
+				b.WriteString(p.url)
+				continue
+			}
+			l.warn(lineAt(i), fmt.Sprintf("%s names no post of this import: kept as text", tag))
+			b.WriteString(tag)
+		default:
+			l.warn(lineAt(i), fmt.Sprintf("Liquid tag %s kept as text", tag))
+			b.WriteString(tag)
+		}
+	}
+	if pos < len(s) {
+		b.WriteString(s[pos:])
+	}
+	return b.String()
+}
+
+func (l *liquid) warn(line int, msg string) {
+	l.r.Warnings = append(l.r.Warnings, l.p.note(line, msg))
+}
+
+// code writes a code block on lines of its own.
+func (l *liquid) code(b *strings.Builder, lang, code string) {
+	code = strings.TrimRight(strings.TrimLeft(code, "\n"), " \t\n")
+	if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+		b.WriteByte('\n')
+	}
+	if l.html {
+		class := ""
+		if lang != "" {
+			class = ` class="language-` + html.EscapeString(lang) + `"`
+		}
+		fmt.Fprintf(b, "<pre><code%s>%s</code></pre>", class, html.EscapeString(code))
+		return
+	}
+	fence := fenceFor(code)
+	fmt.Fprintf(b, "%s%s\n%s\n%s", fence, lang, code, fence)
+}
+
+// fenceFor gives a run of backticks longer than any in code, and at least
+// three.
+func fenceFor(code string) string {
+	longest, run := 0, 0
+	for _, c := range []byte(code) {
+		if c == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return strings.Repeat("`", max(3, longest+1))
+}

@@ -1,0 +1,275 @@
+package importer
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+func london(t *testing.T) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Skip(err)
+	}
+	return loc
+}
+
+func TestJekyllURL(t *testing.T) {
+	zone := london(t)
+	for _, tc := range []struct {
+		name, pattern, slug string
+		categories          []string
+		date                time.Time
+		want                string
+	}{
+		{"default", permalinkStyles["date"], "My-Post", []string{"News", "Health Policy"}, time.Date(2025, 3, 27, 0, 0, 0, 0, zone), "/news/health%20policy/2025/03/27/My-Post.html"},
+		{"default without categories", permalinkStyles["date"], "my-post", nil, time.Date(2025, 3, 27, 0, 0, 0, 0, zone), "/2025/03/27/my-post.html"},
+		{"pretty", permalinkStyles["pretty"], "my-post", []string{"news"}, time.Date(2025, 3, 27, 0, 0, 0, 0, zone), "/news/2025/03/27/my-post/"},
+		{"ordinal", permalinkStyles["ordinal"], "my-post", nil, time.Date(2025, 3, 27, 0, 0, 0, 0, zone), "/2025/086/my-post.html"},
+		{"none", permalinkStyles["none"], "my-post", []string{"News", "news"}, time.Date(2025, 3, 27, 0, 0, 0, 0, zone), "/news/my-post.html"},
+		{"title and slug", "/:title/:slug/", "Hello, World!", nil, time.Date(2025, 3, 27, 0, 0, 0, 0, zone), "/Hello%2C-World%21/Hello-World/"},
+		{"short forms", "/:short_year/:i_month/:i_day/:short_month/:title", "x", nil, time.Date(2025, 3, 7, 0, 0, 0, 0, zone), "/25/3/7/Mar/x"},
+		{"in the site's zone", "/:year/:month/:day/:hour:minute/:title/", "x", nil, time.Date(2025, 5, 20, 23, 30, 0, 0, time.UTC), "/2025/05/21/0030/x/"},
+		{"unknown placeholder", "/:year/:nope/:title/", "x", nil, time.Date(2025, 3, 27, 0, 0, 0, 0, zone), "/2025/:nope/x/"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := &post{slug: tc.slug, date: tc.date}
+			if got := jekyllURL(tc.pattern, p, tc.categories, "2025-03-27-x.md", zone); got != tc.want {
+				t.Errorf("jekyllURL(%q, slug %q, categories %q) = %q, want %q", tc.pattern, tc.slug, tc.categories, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestHugoURL(t *testing.T) {
+	zone := london(t)
+	date := time.Date(2025, 3, 27, 9, 30, 0, 0, zone)
+	for _, tc := range []struct {
+		name   string
+		page   string
+		fields fields
+		cfg    hugoConfig
+		want   string
+	}{
+		{"default", "posts/my-post", fields{}, hugoConfig{}, "/posts/my-post/"},
+		{"slug", "posts/my-post", fields{"slug": "other"}, hugoConfig{}, "/posts/other/"},
+		{"lower case", "Posts/My Post", fields{}, hugoConfig{}, "/posts/my-post/"},
+		{"kept case", "Posts/My Post", fields{}, hugoConfig{keepCase: true}, "/Posts/My-Post/"},
+		{"ugly", "posts/my-post", fields{}, hugoConfig{ugly: true}, "/posts/my-post.html"},
+		{"url", "posts/my-post", fields{"url": "special/place"}, hugoConfig{}, "/special/place"},
+		{"permalink", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:year/:month/:title/"}}, "/2025/03/the-title/"},
+		{"permalink by file", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:section/:slugorfilename/"}}, "/posts/my-post/"},
+		{"root page", "about", fields{}, hugoConfig{}, "/about/"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := &post{title: "The Title", date: date}
+			if got := hugoURL(tc.fields, tc.page, &tc.cfg, p, &Options{Zone: zone}); got != tc.want {
+				t.Errorf("hugoURL(%q, %v) = %q, want %q", tc.page, tc.fields, got, tc.want)
+			}
+		})
+	}
+}
+
+// posts makes an index of posts by key, each at the URL /KEY/.
+func postIndex(keys ...string) *index {
+	ix := &index{keys: map[string]*post{}}
+	for _, k := range keys {
+		ix.keys[k] = &post{url: "/new/" + k[strings.Index(k, ":")+1:] + "/"}
+	}
+	return ix
+}
+
+func TestLiquid(t *testing.T) {
+	ix := postIndex("post:2025-01-02-other", "link:_posts/2025-01-02-other.md")
+	for _, tc := range []struct {
+		name, in  string
+		html      bool
+		want      string
+		warnLines []int
+	}{
+		{"text", "a {b} {{c", false, "a {b} {{c", []int{10}},
+		{"raw", "x {% raw %}{{ a }} {% b %}{% endraw %} y", false, "x {{ a }} {% b %} y", nil},
+		{"raw with dashes", "{%- raw -%}{{ a }}{%- endraw -%}", false, "{{ a }}", nil},
+		{"unclosed raw", "{% raw %}{{ a }}", false, "{% raw %}{{ a }}", []int{10, 10}},
+		{"highlight", "Code:\n{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\nAfter", false, "Code:\n```ruby\nputs 1\n```\nAfter", nil},
+		{"highlight with backticks", "{% highlight md %}\n```go\n```\n{% endhighlight %}", false, "````md\n```go\n```\n````", nil},
+		{"highlight in HTML", "<p>x</p>{% highlight go %}\na < b\n{% endhighlight %}", true, "<p>x</p>\n<pre><code class=\"language-go\">a &lt; b</code></pre>", nil},
+		{"post_url", "[x]({{ site.baseurl }}{% post_url 2025-01-02-other %})", false, "[x](/new/2025-01-02-other/)", nil},
+		{"post_url in a folder", "{% post_url news/2025-01-02-other %}", false, "/new/2025-01-02-other/", nil},
+		{"link", "{% link _posts/2025-01-02-other.md %}", false, "/new/_posts/2025-01-02-other.md/", nil},
+		{"missing post", "line\n{% post_url 2020-01-01-gone %}", false, "line\n{% post_url 2020-01-01-gone %}", []int{11}},
+		{"unknown tag", "{% include x.html %}", false, "{% include x.html %}", []int{10}},
+		{"output", "{{ page.title }} and {{site.url}}", false, "{{ page.title }} and ", []int{10}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &Report{}
+			l := &liquid{p: &post{file: "f.md"}, ix: ix, r: r, html: tc.html}
+			if got := l.convert(tc.in, 10); got != tc.want {
+				t.Errorf("convert(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			var lines []int
+			for _, n := range r.Warnings {
+				lines = append(lines, n.Line)
+			}
+			if !equalInts(lines, tc.warnLines) {
+				t.Errorf("convert(%q): warnings %v, want on lines %v", tc.in, r.Warnings, tc.warnLines)
+			}
+		})
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestShortcodes(t *testing.T) {
+	ix := postIndex("hugo:posts/other.md", "hugo:posts/other", "base:other.md", "base:other")
+	for _, tc := range []struct {
+		name, in, want string
+		warnings       int
+	}{
+		{"ref", `[a]({{< ref "other.md" >}})`, "[a](/new/posts/other.md/)", 0},
+		{"relref with anchor", `{{< relref "/posts/other#part" >}}`, "/new/posts/other/#part", 0},
+		{"percent form", `{{% ref "posts/other.md" %}}`, "/new/posts/other.md/", 0},
+		{"anchor only", `{{< ref "#part" >}}`, "#part", 0},
+		{"missing", `{{< ref "gone.md" >}}`, `{{< ref "gone.md" >}}`, 1},
+		{"unknown", "{{< note >}}\nx\n{{< /note >}}", "{{< note >}}\nx\n{{< /note >}}", 1},
+		{"written as text", `{{</* ref "x" */>}} {{%/* y */%}}`, `{{< ref "x" >}} {{% y %}}`, 0},
+		{"template text", "{{ .Title }}", "{{ .Title }}", 0},
+		{"unclosed", "{{< note", "{{< note", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &Report{}
+			p := &post{file: "f.md", raw: tc.in, keys: []string{"hugo:posts/this.md"}}
+			if got := shortcodes(p, ix, r); got != tc.want {
+				t.Errorf("shortcodes(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			if len(r.Warnings) != tc.warnings {
+				t.Errorf("shortcodes(%q): warnings %v, want %d", tc.in, r.Warnings, tc.warnings)
+			}
+		})
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	long := strings.Repeat("word ", 100)
+	for _, tc := range []struct {
+		name, in string
+		first    bool
+		want     string
+	}{
+		{"marks go", "Some *text* with [a link](/x), `code` and **more**.", true, "Some text with a link, code and more."},
+		{"first paragraph", "![img](x.png)\n\n## Head\n\nFirst paragraph, which is long enough to stand as a summary on its own, being more than a hundred characters long.\n\nSecond.", true, "First paragraph, which is long enough to stand as a summary on its own, being more than a hundred characters long."},
+		{"short paragraphs join", "Intro:\n\n- one\n- two\n\nLast.", true, "Intro: one two Last."},
+		{"all", "One.\n\nTwo.", false, "One. Two."},
+		{"HTML and code left out", "<div>x</div>\n\n```\ncode\n```\n\nText.", true, "Text."},
+		{"cut at a sentence", strings.Repeat("A sentence of some length here. ", 12), true, strings.TrimSpace(strings.Repeat("A sentence of some length here. ", 9))},
+		{"cut at a word", long, true, strings.TrimSpace(strings.Repeat("word ", 59)) + " word…"},
+		{"empty", "", true, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := plainText(tc.in, tc.first); got != tc.want {
+				t.Errorf("plainText(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestAliasFor(t *testing.T) {
+	for _, tc := range []struct{ in, want, why string }{
+		{"/2025/03/27/post/", "/2025/03/27/post/", ""},
+		{"/2025/03/27/post.html", "/2025/03/27/post.html", ""},
+		{"//a//b", "/a/b", ""},
+		{"/2025/%e6%96%b0/", "/2025/新/", ""},
+		{"/health%20policy/x/", "", `the part "health policy": it has a space`},
+		{"/x/.hidden", "", "starts with a dot"},
+		{"/a/../b", "", "names a folder"},
+		{"/", "", "it is the home page"},
+	} {
+		got, why := aliasFor(tc.in)
+		if got != tc.want || !strings.Contains(why, tc.why) || (tc.why == "") != (why == "") {
+			t.Errorf("aliasFor(%q) = %q, %q; want %q, %q", tc.in, got, why, tc.want, tc.why)
+		}
+	}
+}
+
+func TestNewSlug(t *testing.T) {
+	for _, tc := range []struct{ old, title, want, msg string }{
+		{"My-Post_v2.1~x", "T", "My-Post_v2.1~x", ""},
+		{"新しい規則", "T", "新しい規則", ""},
+		{"", "Café society", "cafe-society", ""},
+		{"My Post", "T", "my-post", `slug "My Post" cannot be part of an address (it has a space): using "my-post"`},
+		{"CON", "T", "con", "Windows keeps the name"},
+		{"../x", "T", "", "would lead out of its folder"},
+		{"a/b", "T", "a-b", `slug "a/b" cannot be part of an address`},
+		{"", "!!!", "", `title "!!!" gives no slug`},
+	} {
+		got, msg := newSlug(tc.old, tc.title)
+		if got != tc.want || !strings.Contains(msg, tc.msg) || (tc.msg == "") != (msg == "") {
+			t.Errorf("newSlug(%q, %q) = %q, %q; want %q, %q", tc.old, tc.title, got, msg, tc.want, tc.msg)
+		}
+	}
+}
+
+func TestAutop(t *testing.T) {
+	in := "First para\nline two\n\n<ul><li>x</li></ul>\n\nThird <a href=\"/x\">link</a>\n\n\n<pre>code\n\nmore</pre>\n\n<!-- wp:x -->"
+	want := "<p>First para<br>\nline two</p>\n\n<ul><li>x</li></ul>\n\n<p>Third <a href=\"/x\">link</a></p>\n\n<pre>code\n\nmore</pre>\n\n<!-- wp:x -->"
+	if got := autop(in); got != want {
+		t.Errorf("autop(%q) =\n%q\nwant\n%q", in, got, want)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	zone := london(t)
+	for _, tc := range []struct {
+		in   string
+		want time.Time
+		day  bool
+	}{
+		{"2025-03-27", time.Date(2025, 3, 27, 0, 0, 0, 0, zone), true},
+		{"2025-05-20 09:30:00", time.Date(2025, 5, 20, 9, 30, 0, 0, zone), false},
+		{"2025-05-20T09:30", time.Date(2025, 5, 20, 9, 30, 0, 0, zone), false},
+		{"2025-05-20 23:30:00 +0000", time.Date(2025, 5, 20, 23, 30, 0, 0, time.UTC), false},
+		{"2025-05-20 23:30:00 -05:00", time.Date(2025, 5, 21, 4, 30, 0, 0, time.UTC), false},
+		{"2025-03-27T09:30:00Z", time.Date(2025, 3, 27, 9, 30, 0, 0, time.UTC), false},
+		{"Thu, 27 Mar 2025 08:30:00 +0000", time.Date(2025, 3, 27, 8, 30, 0, 0, time.UTC), false},
+	} {
+		got, day, err := parseDate(tc.in, zone)
+		if err != nil || !got.Equal(tc.want) || day != tc.day {
+			t.Errorf("parseDate(%q) = %v, %v, %v; want %v, %v", tc.in, got, day, err, tc.want, tc.day)
+		}
+	}
+	if _, _, err := parseDate("27/03/2025", zone); err == nil || !strings.Contains(err.Error(), `date "27/03/2025" is not a date`) {
+		t.Errorf("parseDate(27/03/2025): got %v, want an error", err)
+	}
+}
+
+func TestPrint(t *testing.T) {
+	r := Report{
+		Format: Jekyll, Read: 4, Written: 2, Drafts: 1,
+		Skipped:  []Note{{Source: "_posts/a.md", Line: 3, Msg: "no title"}},
+		Warnings: []Note{{Source: "_posts/b.md", Msg: "kept as text"}},
+		Moved:    []Move{{From: "/b/", To: "/2025/01/b/"}, {From: "/2025/01/c/", To: "/2025/01/c/"}, {From: "/?p=1", To: "/2025/01/c/"}},
+	}
+	var b bytes.Buffer
+	r.Print(&b)
+	want := `jekyll: read 4, wrote 2 (1 draft), skipped 1; kept 1 old address as aliases
+skipped:
+  _posts/a.md:3: no title
+warnings:
+  _posts/b.md: kept as text
+`
+	if b.String() != want {
+		t.Errorf("Print gave\n%s\nwant\n%s", b.String(), want)
+	}
+}

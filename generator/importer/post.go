@@ -1,0 +1,368 @@
+package importer
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+
+	"bulletin/generator/content"
+)
+
+// source is what a reader found: the posts in source order and the notes
+// it made, and how to turn a post's body into Markdown once every post's
+// new URL is known, so that links between posts can follow them.
+type source struct {
+	posts    []*post
+	read     int
+	skipped  []Note
+	warnings []Note
+	body     func(p *post, ix *index, r *Report) string
+}
+
+func (s *source) skip(file string, line int, format string, args ...any) {
+	s.skipped = append(s.skipped, Note{Source: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// fail is skip for a post whose source is broken.
+func (s *source) fail(file string, line int, format string, args ...any) {
+	s.skipped = append(s.skipped, Note{Source: file, Line: line, Msg: fmt.Sprintf(format, args...), Problem: true})
+}
+
+func (s *source) warn(file string, line int, format string, args ...any) {
+	s.warnings = append(s.warnings, Note{Source: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// post is one post as read, in bulletin's terms.
+type post struct {
+	file     string // the source file, for notes
+	line     int    // the line of its front matter, or of its export item
+	label    string // how notes name an export item: post 12 "Hello"
+	title    string
+	summary  string // as the source gives it; made from the body if empty
+	date     time.Time
+	day      bool // the source gave a day without a time
+	updated  time.Time
+	upDay    bool     // updated is a day without a time
+	slug     string   // the old slug, as the source has it
+	names    []string // tags, categories and other taxonomies, in source order
+	authors  []string
+	draft    bool
+	id       string
+	old      []string // old addresses as site paths, oldest first
+	keys     []string // the names other posts link to it by
+	raw      string   // the body as the source has it
+	bodyLine int      // the line raw starts on
+	html     bool     // raw is HTML, not Markdown
+
+	// Set by plan.
+	skip               bool
+	url                string // the new URL
+	out                string // the file to write, slash-separated, inside Dest
+	aliases            []string
+	topics, regulators []string
+}
+
+// note makes a note about the post, at line or else at the post's own line.
+func (p *post) note(line int, msg string) Note {
+	if line == 0 {
+		line = p.line
+	}
+	if p.label != "" {
+		msg = p.label + ": " + msg
+	}
+	return Note{Source: p.file, Line: line, Msg: msg}
+}
+
+// index finds posts by the names other posts link to them by.
+type index struct {
+	keys map[string]*post // nil for a name two posts answer to
+}
+
+func (ix *index) find(key string) *post {
+	return ix.keys[key]
+}
+
+// plan gives each post its slug, URL, file, aliases, topics and
+// regulators, making sure no two posts of the import claim one address,
+// and indexes them for links between posts.
+func plan(src *source, o *Options, r *Report) *index {
+	claimed := map[string]*post{} // by content.Fold of the URL or alias
+	files := map[string]bool{}
+	for _, p := range src.posts {
+		if p.draft {
+			// Never published, so it had no address to keep, and no
+			// feed entry whose id to keep.
+			p.old, p.id = nil, ""
+		}
+		slug, msg := newSlug(p.slug, p.title)
+		if slug == "" {
+			p.skip = true
+			n := p.note(0, msg)
+			n.Problem = true
+			r.Skipped = append(r.Skipped, n)
+			continue
+		}
+		if msg != "" {
+			r.Warnings = append(r.Warnings, p.note(0, msg))
+		}
+		local := p.date.In(o.Zone)
+		at := func(slug string) string { return "/" + local.Format("2006/01") + "/" + slug + "/" }
+		base := slug
+		for i := 2; claimed[content.Fold(at(slug))] != nil; i++ {
+			slug = numbered(base, i)
+		}
+		p.url = at(slug)
+		if slug != base {
+			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%s is the address of %s too: this one is at %s", at(base), claimed[content.Fold(at(base))].name(), p.url)))
+		}
+		claimed[content.Fold(p.url)] = p
+		p.out = fileName(local, slug, files)
+	}
+	// Every new URL is claimed before any alias, so an old address never
+	// takes a new one, as bulletin checks it.
+	ix := &index{keys: map[string]*post{}}
+	for _, p := range src.posts {
+		if p.skip {
+			continue
+		}
+		for _, old := range p.old {
+			al, why := aliasFor(old)
+			switch {
+			case strings.Contains(old, "?"):
+				continue // the reader says so, once for all
+			case why != "":
+				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("old address %s cannot be an alias: %s; redirect it on the server if it matters", old, why)))
+				continue
+			}
+			key := content.Fold(strings.TrimSuffix(al, "/") + "/")
+			switch other := claimed[key]; {
+			case other == p:
+				continue // its new URL, or an alias already
+			case other != nil:
+				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("old address %s is also an address of %s: kept there only", old, other.name())))
+				continue
+			}
+			claimed[key] = p
+			p.aliases = append(p.aliases, al)
+		}
+		for _, k := range p.keys {
+			if other, ok := ix.keys[k]; ok && other != p {
+				ix.keys[k] = nil
+				continue
+			}
+			ix.keys[k] = p
+		}
+		p.topics, p.regulators = groups(p, o, r)
+	}
+	return ix
+}
+
+// name is how one post names another in a note.
+func (p *post) name() string {
+	if p.label != "" {
+		return p.label
+	}
+	return p.file
+}
+
+// newSlug gives the slug of a post's new URL: its old one where bulletin
+// takes it as it is, else one made from it or from the title. It gives ""
+// and why when it refuses the post: a slug that climbs out of its folder
+// is an attack, not a mistake.
+func newSlug(old, title string) (slug, msg string) {
+	s := norm.NFC.String(strings.TrimSpace(old))
+	if escapes(s) {
+		return "", fmt.Sprintf("slug %q would lead out of its folder: not imported; give it a slug without / or ..", old)
+	}
+	if s != "" {
+		why := content.CheckSegment(s)
+		if why == "" {
+			return s, ""
+		}
+		if t := content.Slug(s); t != "" {
+			return t, fmt.Sprintf("slug %q cannot be part of an address (%s): using %q", old, why, t)
+		}
+	}
+	if t := content.Slug(title); t != "" {
+		return t, ""
+	}
+	return "", fmt.Sprintf("title %q gives no slug: give the post a slug", title)
+}
+
+// escapes reports whether a slug names a path out of its folder: an
+// absolute path, or one with a "." or ".." part.
+func escapes(s string) bool {
+	if strings.HasPrefix(s, "/") || strings.HasPrefix(s, `\`) || filepath.VolumeName(s) != "" {
+		return true
+	}
+	for part := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if part == "." || part == ".." {
+			return true
+		}
+	}
+	return false
+}
+
+// numbered adds -n to a slug, keeping it within content.MaxSegment bytes.
+func numbered(slug string, n int) string {
+	suffix := fmt.Sprintf("-%d", n)
+	return cutBytes(slug, content.MaxSegment-len(suffix)) + suffix
+}
+
+// cutBytes shortens s to at most n bytes at a whole character.
+func cutBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	for !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// fileName gives the file of an article, articles/YYYY/YYYY-MM-DD-slug.md,
+// one not given to another post of the import.
+func fileName(local time.Time, slug string, taken map[string]bool) string {
+	base := content.Slug(slug)
+	if base == "" {
+		base = "post"
+	}
+	base = local.Format("2006-01-02") + "-" + cutBytes(base, 200)
+	name := base
+	for i := 2; taken[content.Fold(name)]; i++ {
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
+	taken[content.Fold(name)] = true
+	return "articles/" + local.Format("2006") + "/" + name + ".md"
+}
+
+// aliasFor gives the alias for an old address, as bulletin reads an alias
+// (percent-escapes decoded, in Unicode's composed form), or why it cannot
+// be one.
+func aliasFor(old string) (alias, why string) {
+	var parts []string
+	for seg := range strings.SplitSeq(old, "/") {
+		if seg == "" {
+			continue
+		}
+		if u, err := url.PathUnescape(seg); err == nil {
+			seg = u
+		}
+		seg = norm.NFC.String(seg)
+		if w := content.CheckSegment(seg); w != "" {
+			return "", fmt.Sprintf("the part %q: %s", seg, w)
+		}
+		parts = append(parts, seg)
+	}
+	if len(parts) == 0 {
+		return "", "it is the home page"
+	}
+	alias = "/" + strings.Join(parts, "/")
+	if strings.HasSuffix(old, "/") {
+		alias += "/"
+	}
+	return alias, ""
+}
+
+// decoded is a path with its percent-escapes decoded, in Unicode's
+// composed form, as bulletin reads an alias.
+func decoded(p string) string {
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	return norm.NFC.String(p)
+}
+
+// maxGroups is bulletin's limit on the topics, and the regulators, of one
+// article.
+const maxGroups = 50
+
+// groups sorts a post's tags and categories into topics and regulators,
+// each once, in the order the source gives them.
+func groups(p *post, o *Options, r *Report) (topics, regulators []string) {
+	seen := map[string]bool{}
+	for _, n := range p.names {
+		n = strings.Join(strings.Fields(n), " ")
+		key := content.Slug(n)
+		switch {
+		case n == "":
+			continue
+		case key == "":
+			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("tag %q gives no slug, so no page: left out", n)))
+			continue
+		case seen[key]:
+			continue
+		}
+		seen[key] = true
+		if reg := regulator(n, o.Regulators); reg != "" {
+			regulators = append(regulators, reg)
+		} else {
+			topics = append(topics, n)
+		}
+	}
+	for _, g := range []*[]string{&topics, &regulators} {
+		if len(*g) > maxGroups {
+			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%d tags, more than bulletin's %d: kept the first %d", len(*g), maxGroups, maxGroups)))
+			*g = (*g)[:maxGroups]
+		}
+	}
+	return topics, regulators
+}
+
+// regulator gives the name in names that n stands for, or "".
+func regulator(n string, names []string) string {
+	for _, r := range names {
+		if strings.EqualFold(strings.TrimSpace(r), n) || content.Slug(r) == content.Slug(n) {
+			return strings.TrimSpace(r)
+		}
+	}
+	return ""
+}
+
+// defaultZone is bulletin's time zone when site.yaml sets none.
+const defaultZone = "Europe/London"
+
+// settleZone fills in o.Zone when it is nil: the source's own setting,
+// named by setting in file, else Dest's site.yaml, else bulletin's default.
+func settleZone(o *Options, name, file, setting string) error {
+	if o.Zone != nil {
+		return nil
+	}
+	if name != "" {
+		loc, err := time.LoadLocation(name)
+		if err != nil || name == "Local" {
+			return fmt.Errorf("importer: %s: %s %q is not a time zone: give one such as Europe/London", file, setting, name)
+		}
+		o.Zone = loc
+		return nil
+	}
+	o.Zone = destZone(o.Dest)
+	return nil
+}
+
+// destZone is the time zone Dest's site.yaml sets, or bulletin's default.
+// A broken site.yaml is bulletin's to report.
+func destZone(dest string) *time.Location {
+	var s struct {
+		TimeZone string `yaml:"time_zone"`
+	}
+	data, err := os.ReadFile(filepath.Join(dest, content.SettingsFile))
+	if err == nil && yaml.Unmarshal(data, &s) == nil && s.TimeZone != "" && s.TimeZone != "Local" {
+		if loc, err := time.LoadLocation(s.TimeZone); err == nil {
+			return loc
+		}
+	}
+	loc, err := time.LoadLocation(defaultZone)
+	if err != nil {
+		return time.UTC // a system without zone data, and no time/tzdata
+	}
+	return loc
+}

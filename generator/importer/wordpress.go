@@ -1,0 +1,410 @@
+package importer
+
+import (
+	"cmp"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"maps"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"bulletin/generator/content"
+)
+
+// wxr is what the importer reads of a WordPress export (WXR).
+type wxr struct {
+	blog    string            // the blog's address: wp:base_blog_url, else the channel's link
+	authors map[string]string // display names by login
+	items   []*wxrItem
+	version string // wp:wxr_version; empty in a file that is no export
+}
+
+// wxrItem is one item of an export: a post, a page, an attachment, a
+// menu item and so on.
+type wxrItem struct {
+	line                                         int
+	title, link, guid, creator, content, excerpt string
+	id, name, status, typ, date, dateGMT         string
+	password                                     string
+	cats                                         []wxrCategory
+	oldSlugs                                     []string // _wp_old_slug: slugs the post had before
+}
+
+// wxrCategory is a category or tag of an item.
+type wxrCategory struct {
+	domain, nicename, name string
+}
+
+// readWordPress reads the posts of the WordPress export o.Source. It
+// reads the file token by token with encoding/xml, which expands no
+// entity a file declares, and refuses a file that declares any, or that
+// is larger than o.MaxSize.
+func readWordPress(o *Options) (*source, error) {
+	if err := settleZone(o, "", "", ""); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(o.Source)
+	if err != nil {
+		return nil, fmt.Errorf("importer: %w", err)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > o.MaxSize {
+		return nil, fmt.Errorf("importer: %s: the export is %s, over the %s this importer reads", o.Source, size(info.Size()), size(o.MaxSize))
+	}
+	w, err := parseWXR(&capped{r: f, max: o.MaxSize}, o.Source)
+	if errors.Is(err, errTooLarge) {
+		return nil, fmt.Errorf("importer: %s: the export is over the %s this importer reads", o.Source, size(o.MaxSize))
+	}
+	if err != nil {
+		return nil, err
+	}
+	blog, _ := url.Parse(w.blog)
+	if blog == nil {
+		blog = &url.URL{}
+	}
+	src := &source{}
+	others := map[string]int{}
+	queries, uploads := 0, 0
+	for _, it := range w.items {
+		src.read++
+		if it.typ != "post" {
+			if it.typ == "page" {
+				src.skip(o.Source, it.line, "page %s %q: a page, not a post: not imported", it.id, html.UnescapeString(it.title))
+			} else {
+				others[it.typ]++
+			}
+			continue
+		}
+		p := wxrPost(it, w, blog, o, src)
+		if p == nil {
+			continue
+		}
+		if !p.draft {
+			queries++ // every post has /?p=ID
+		}
+		if strings.Contains(p.raw, "/wp-content/uploads/") {
+			uploads++
+		}
+		src.posts = append(src.posts, p)
+	}
+	if len(others) > 0 {
+		var kinds []string
+		for _, k := range slices.Sorted(maps.Keys(others)) {
+			kinds = append(kinds, fmt.Sprintf("%d %s", others[k], k))
+		}
+		src.skip(o.Source, 0, "items that are not posts, not imported: %s", strings.Join(kinds, ", "))
+	}
+	if queries > 0 {
+		src.warn(o.Source, 0, "%d %s old addresses of the form /?p=12, which cannot be aliases, since a static site answers them with its home page: redirect them on the server if they matter", queries, plural(queries, "post has", "posts have"))
+	}
+	if uploads > 0 {
+		src.warn(o.Source, 0, "%d %s images or files from %s/wp-content/uploads/, which are not copied: copy them into the content folder, or keep the old site serving them", uploads, plural(uploads, "post shows", "posts show"), strings.TrimSuffix(w.blog, "/"))
+	}
+	src.body = (&wpBody{blog: blog}).convert
+	return src, nil
+}
+
+// wxrPost makes a post of an export item of type post, or notes why not.
+func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post {
+	// WordPress exports titles, and stores term names, with HTML's
+	// escapes (&amp;).
+	title := strings.TrimSpace(html.UnescapeString(it.title))
+	label := fmt.Sprintf("post %s %q", it.id, title)
+	skip := func(format string, args ...any) *post {
+		src.skip(o.Source, it.line, label+": "+format, args...)
+		return nil
+	}
+	fail := func(format string, args ...any) *post {
+		src.fail(o.Source, it.line, label+": "+format, args...)
+		return nil
+	}
+	p := &post{file: o.Source, line: it.line, label: label, title: title, raw: it.content, html: true, id: strings.TrimSpace(it.guid)}
+	switch it.status {
+	case "publish", "future":
+	case "draft", "pending":
+		p.draft = true
+	case "private":
+		return skip("private: not imported, as everything bulletin publishes is public")
+	default:
+		return skip("status %q: not imported", it.status)
+	}
+	if it.password != "" {
+		return skip("protected by a password: not imported, as bulletin has no passwords")
+	}
+	if p.title == "" {
+		label = fmt.Sprintf("post %s", it.id)
+		return fail("no title: not imported; give it a title")
+	}
+	switch {
+	case it.dateGMT != "" && !strings.HasPrefix(it.dateGMT, "0000"):
+		t, err := time.ParseInLocation(time.DateTime, strings.TrimSpace(it.dateGMT), time.UTC)
+		if err != nil {
+			return fail("wp:post_date_gmt %q is not a date: not imported", it.dateGMT)
+		}
+		p.date = t.In(o.Zone)
+	case it.date != "" && !strings.HasPrefix(it.date, "0000"):
+		t, err := time.ParseInLocation(time.DateTime, strings.TrimSpace(it.date), o.Zone)
+		if err != nil {
+			return fail("wp:post_date %q is not a date: not imported", it.date)
+		}
+		p.date = t
+	default:
+		return fail("no date: not imported")
+	}
+	if s, err := url.PathUnescape(it.name); err == nil {
+		p.slug = s
+	} else {
+		p.slug = it.name
+	}
+	for _, domain := range []string{"category", "post_tag"} {
+		for _, c := range it.cats {
+			if c.domain == domain && !(domain == "category" && c.nicename == "uncategorized") {
+				p.names = append(p.names, strings.TrimSpace(html.UnescapeString(c.name)))
+			}
+		}
+	}
+	if name := strings.TrimSpace(it.creator); name != "" {
+		p.authors = []string{html.UnescapeString(cmp.Or(w.authors[name], name))}
+	}
+	p.summary = strings.TrimSpace(it.excerpt)
+	link := sitePath(it.link, blog)
+	var olds []string
+	if link != "" && !strings.Contains(link, "?") {
+		// WordPress sends a post's earlier slugs on to it.
+		dir, last := splitLast(link)
+		if last == it.name {
+			for _, s := range it.oldSlugs {
+				olds = append(olds, dir+s+"/")
+			}
+		}
+	}
+	olds = append(olds, link, "/?p="+strings.TrimSpace(it.id))
+	for _, old := range olds {
+		if old != "" && !slices.Contains(p.old, old) {
+			p.old = append(p.old, old)
+			p.keys = append(p.keys, "wp:"+content.Fold(strings.TrimSuffix(old, "/")))
+		}
+	}
+	return p
+}
+
+// splitLast splits /a/b/c/ into /a/b/ and c.
+func splitLast(p string) (dir, last string) {
+	t := strings.TrimSuffix(p, "/")
+	i := strings.LastIndexByte(t, '/')
+	return t[:i+1], t[i+1:]
+}
+
+// sitePath gives the path of an address on the blog, relative to the
+// blog's own path, with its query: the address as a site path.
+func sitePath(addr string, blog *url.URL) string {
+	u, err := url.Parse(strings.TrimSpace(addr))
+	if err != nil || (u.Host != "" && blog.Host != "" && !strings.EqualFold(u.Host, blog.Host)) {
+		return ""
+	}
+	p := u.EscapedPath()
+	if base := strings.TrimSuffix(blog.EscapedPath(), "/"); base != "" {
+		if p != base && !strings.HasPrefix(p, base+"/") {
+			return ""
+		}
+		p = strings.TrimPrefix(p, base)
+	}
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	return p
+}
+
+// capped reads at most max bytes from r, and fails with errTooLarge after.
+type capped struct {
+	r   io.Reader
+	n   int64
+	max int64
+}
+
+func (c *capped) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if c.n > c.max {
+		return n, errTooLarge
+	}
+	return n, err
+}
+
+// name gives an element's name with the prefix WordPress writes for its
+// namespace, so that a file declaring other prefixes reads the same.
+func name(n xml.Name) string {
+	switch {
+	case strings.HasSuffix(n.Space, "/excerpt/") || n.Space == "excerpt":
+		return "excerpt:" + n.Local
+	case strings.HasPrefix(n.Space, "http://wordpress.org/export/") || n.Space == "wp":
+		return "wp:" + n.Local
+	case n.Space == "http://purl.org/rss/1.0/modules/content/" || n.Space == "content":
+		return "content:" + n.Local
+	case n.Space == "http://purl.org/dc/elements/1.1/" || n.Space == "dc":
+		return "dc:" + n.Local
+	case n.Space == "":
+		return n.Local
+	}
+	return n.Space + ":" + n.Local
+}
+
+// parseWXR reads an export token by token, keeping only what posts need.
+func parseWXR(r io.Reader, file string) (*wxr, error) {
+	d := xml.NewDecoder(r)
+	d.Strict = true
+	d.Entity = xml.HTMLEntity // &nbsp; and the like, which old exports have outside CDATA
+	w := &wxr{authors: map[string]string{}}
+	var (
+		stack              []string
+		text               strings.Builder
+		item               *wxrItem
+		login, displayName string
+		metaKey, metaValue string
+		channelLink        string
+	)
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, xmlError(file, err)
+		}
+		switch t := tok.(type) {
+		case xml.Directive:
+			if strings.Contains(string(t), "ENTITY") {
+				line, _ := d.InputPos()
+				return nil, fmt.Errorf("importer: %s:%d: the file declares entities (<!ENTITY>), which WordPress exports never do: refused, as they can make a small file expand without end", file, line)
+			}
+		case xml.StartElement:
+			stack = append(stack, name(t.Name))
+			text.Reset()
+			switch path := strings.Join(stack, "/"); {
+			case len(stack) == 1 && path != "rss":
+				return nil, fmt.Errorf("importer: %s: not a WordPress export: it holds <%s>, not <rss>", file, t.Name.Local)
+			case path == "rss/channel/item":
+				line, _ := d.InputPos()
+				item = &wxrItem{line: line}
+			case path == "rss/channel/item/category" && item != nil:
+				c := wxrCategory{}
+				for _, a := range t.Attr {
+					switch a.Name.Local {
+					case "domain":
+						c.domain = a.Value
+					case "nicename":
+						c.nicename = a.Value
+					}
+				}
+				item.cats = append(item.cats, c)
+			}
+		case xml.CharData:
+			text.Write(t)
+		case xml.EndElement:
+			v := text.String()
+			text.Reset()
+			path := strings.Join(stack, "/")
+			stack = stack[:len(stack)-1]
+			if item != nil && strings.HasPrefix(path, "rss/channel/item/") {
+				readItemField(item, strings.TrimPrefix(path, "rss/channel/item/"), v, &metaKey, &metaValue)
+				continue
+			}
+			switch path {
+			case "rss/channel/item":
+				w.items = append(w.items, item)
+				item = nil
+			case "rss/channel/link":
+				channelLink = strings.TrimSpace(v)
+			case "rss/channel/wp:base_blog_url":
+				w.blog = strings.TrimSpace(v)
+			case "rss/channel/wp:wxr_version":
+				w.version = strings.TrimSpace(v)
+			case "rss/channel/wp:author/wp:author_login":
+				login = strings.TrimSpace(v)
+			case "rss/channel/wp:author/wp:author_display_name":
+				displayName = strings.TrimSpace(v)
+			case "rss/channel/wp:author":
+				if login != "" && displayName != "" {
+					w.authors[login] = displayName
+				}
+				login, displayName = "", ""
+			}
+		}
+	}
+	if w.version == "" {
+		return nil, fmt.Errorf("importer: %s: an RSS feed, but not a WordPress export (no wp:wxr_version): export the site with Tools → Export", file)
+	}
+	if w.blog == "" {
+		w.blog = channelLink
+	}
+	return w, nil
+}
+
+// readItemField keeps one field of an item; field is its path inside the
+// item.
+func readItemField(it *wxrItem, field, v string, metaKey, metaValue *string) {
+	switch field {
+	case "title":
+		it.title = v
+	case "link":
+		it.link = v
+	case "guid":
+		it.guid = v
+	case "dc:creator":
+		it.creator = v
+	case "content:encoded":
+		it.content = v
+	case "excerpt:encoded":
+		it.excerpt = v
+	case "wp:post_id":
+		it.id = strings.TrimSpace(v)
+	case "wp:post_name":
+		it.name = strings.TrimSpace(v)
+	case "wp:status":
+		it.status = strings.TrimSpace(v)
+	case "wp:post_type":
+		it.typ = strings.TrimSpace(v)
+	case "wp:post_date":
+		it.date = v
+	case "wp:post_date_gmt":
+		it.dateGMT = v
+	case "wp:post_password":
+		it.password = v
+	case "category":
+		it.cats[len(it.cats)-1].name = v
+	case "wp:postmeta/wp:meta_key":
+		*metaKey = strings.TrimSpace(v)
+	case "wp:postmeta/wp:meta_value":
+		*metaValue = strings.TrimSpace(v)
+	case "wp:postmeta":
+		if *metaKey == "_wp_old_slug" && *metaValue != "" {
+			it.oldSlugs = append(it.oldSlugs, *metaValue)
+		}
+		*metaKey, *metaValue = "", ""
+	}
+}
+
+// xmlError explains an error of the XML decoder with the file and line.
+func xmlError(file string, err error) error {
+	if errors.Is(err, errTooLarge) {
+		return err
+	}
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		msg := se.Msg
+		if strings.HasPrefix(msg, "invalid character entity") {
+			msg += " (this importer expands no entity a file declares)"
+		}
+		return fmt.Errorf("importer: %s:%d: not a well-formed export: %s", file, se.Line, msg)
+	}
+	return fmt.Errorf("importer: %s: %w", file, err)
+}

@@ -1,0 +1,119 @@
+package importer
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"bulletin/generator/content"
+)
+
+// wpBody turns the bodies of WordPress posts into Markdown, pointing
+// links to other posts of the export at their new URLs.
+type wpBody struct {
+	blog *url.URL
+}
+
+var (
+	moreTag    = regexp.MustCompile(`<!--more\b.*?-->`)
+	caption    = regexp.MustCompile(`(?s)\[caption[^\]]*\](.*?)\[/caption\]`)
+	wpCode     = regexp.MustCompile(`\[(/?)([A-Za-z][\w-]*)([^\]\n]*)\]`)
+	coreCodes  = map[string]bool{"gallery": true, "embed": true, "audio": true, "video": true, "playlist": true}
+	preBlock   = regexp.MustCompile(`(?is)<pre[\s>].*?</pre>`)
+	blankLines = regexp.MustCompile(`\n[ \t]*\n`)
+	blockStart = regexp.MustCompile(`(?i)^<(?:p|div|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|pre|table|thead|tbody|tr|td|th|figure|figcaption|hr|form|address|section|article|aside|header|footer|nav|details|summary|iframe|script|style|!--)[\s>/]`)
+)
+
+// convert converts a post's HTML to Markdown, with the text before a
+// <!--more--> tag as the summary when the post has no excerpt.
+func (l *wpBody) convert(p *post, ix *index, r *Report) string {
+	raw := caption.ReplaceAllString(p.raw, "<figure>$1</figure>")
+	l.shortcodes(p, raw, r)
+	if !strings.Contains(raw, "<!-- wp:") {
+		raw = autop(raw) // the classic editor keeps paragraphs as blank lines
+	}
+	raw = moreTag.ReplaceAllString(raw, "<!--more-->")
+	raw, excerpt := more(raw, "<!--more-->")
+	link := func(href string) string { return l.link(href, ix) }
+	md, err := toMarkdown(raw, link)
+	if err != nil {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("the body is kept as HTML: %v", err)))
+	}
+	if p.summary != "" {
+		excerpt = p.summary
+		p.summary = ""
+	}
+	if strings.TrimSpace(excerpt) != "" {
+		p.summary, _ = toMarkdown(autop(excerpt), nil)
+	}
+	return md
+}
+
+// shortcodes warns of each WordPress shortcode a body keeps as text.
+func (l *wpBody) shortcodes(p *post, raw string, r *Report) {
+	seen := map[string]bool{}
+	for _, m := range wpCode.FindAllStringSubmatch(raw, -1) {
+		name := m[2]
+		// [sic] or [1] in a sentence is text; a shortcode has attributes,
+		// a closing tag, or is one WordPress itself has.
+		if m[1] != "" || seen[name] || !(coreCodes[name] || strings.Contains(m[3], "=") || strings.Contains(raw, "[/"+name+"]")) {
+			continue
+		}
+		seen[name] = true
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("WordPress shortcode [%s] kept as text", name)))
+	}
+}
+
+// link gives the new URL of a link to a post of the export, or the link
+// as it is.
+func (l *wpBody) link(href string, ix *index) string {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || (u.Host == "" && !strings.HasPrefix(u.Path, "/")) || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
+		return href
+	}
+	frag := ""
+	if u.Fragment != "" {
+		frag = "#" + u.EscapedFragment()
+	}
+	u.Fragment = ""
+	var key string
+	if id := u.Query().Get("p"); id != "" {
+		key = "wp:/?p=" + id
+	} else if p := sitePath(u.String(), l.blog); p != "" {
+		key = "wp:" + content.Fold(strings.TrimSuffix(p, "/"))
+	}
+	if q := ix.find(key); key != "" && q != nil && !q.skip {
+		return q.url + frag
+	}
+	return href
+}
+
+// autop makes paragraphs of text separated by blank lines, and line
+// breaks of single newlines, as WordPress does when it shows a post
+// written in the classic editor. Blocks already in HTML are left alone,
+// and so is everything inside <pre>.
+func autop(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var pres []string
+	s = preBlock.ReplaceAllStringFunc(s, func(m string) string {
+		pres = append(pres, m)
+		return fmt.Sprintf("<pre>\x00%d\x00</pre>", len(pres)-1)
+	})
+	var out []string
+	for _, chunk := range blankLines.Split(s, -1) {
+		chunk = strings.TrimSpace(chunk)
+		switch {
+		case chunk == "":
+		case blockStart.MatchString(chunk):
+			out = append(out, chunk)
+		default:
+			out = append(out, "<p>"+strings.ReplaceAll(chunk, "\n", "<br>\n")+"</p>")
+		}
+	}
+	s = strings.Join(out, "\n\n")
+	for i, pre := range pres {
+		s = strings.Replace(s, fmt.Sprintf("<pre>\x00%d\x00</pre>", i), pre, 1)
+	}
+	return s
+}

@@ -1,0 +1,152 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// article gives the file of a post: front matter in bulletin's schema,
+// its fields always in one order, then the body.
+func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
+	summary := plainText(p.summary, false)
+	if summary == "" {
+		summary = plainText(body, true)
+	}
+	if summary == "" {
+		summary = p.title
+		r.Warnings = append(r.Warnings, p.note(0, "no excerpt and no text to make a summary of: the title stands in; write a summary"))
+	}
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(key string, v *yaml.Node) {
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, v)
+	}
+	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
+	list := func(items []string, style yaml.Style) *yaml.Node {
+		n := &yaml.Node{Kind: yaml.SequenceNode, Style: style}
+		for _, s := range items {
+			n.Content = append(n.Content, str(s))
+		}
+		return n
+	}
+	add("title", str(p.title))
+	add("date", date(p.date, p.day, o.Zone))
+	if !p.updated.IsZero() {
+		add("updated", date(p.updated, p.upDay, o.Zone))
+	}
+	add("summary", str(summary))
+	if len(p.regulators) > 0 {
+		add("regulators", list(p.regulators, yaml.FlowStyle))
+	}
+	if len(p.topics) > 0 {
+		add("topics", list(p.topics, yaml.FlowStyle))
+	}
+	if len(p.authors) > 0 {
+		add("authors", list(p.authors, yaml.FlowStyle))
+	}
+	if p.draft {
+		add("draft", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+	add("slug", str(strings.TrimSuffix(path.Base(p.url), "/")))
+	if len(p.aliases) > 0 {
+		add("aliases", list(p.aliases, 0))
+	}
+	if p.id != "" {
+		add("id", str(p.id))
+	}
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(m); err != nil {
+		return nil, fmt.Errorf("writing its front matter: %w", err)
+	}
+	enc.Close()
+	b.WriteString("---\n")
+	if body = strings.TrimSpace(body); body != "" {
+		b.WriteString("\n" + body + "\n")
+	}
+	return b.Bytes(), nil
+}
+
+// date writes a moment as bulletin reads it: the day alone when the
+// source gave no time, else the time in the zone with its offset, so that
+// the month of the URL is the same whatever zone the site is set to.
+func date(t time.Time, day bool, zone *time.Location) *yaml.Node {
+	t = t.In(zone)
+	v := t.Format(time.RFC3339)
+	if day {
+		v = t.Format(time.DateOnly)
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: v}
+}
+
+// writer writes files inside the content folder and nowhere else: it
+// opens the folder as an os.Root, which refuses a path that leads out of
+// it, by a link or otherwise.
+type writer struct {
+	dest string
+	root *os.Root
+	dirs map[string]bool // folders made already
+}
+
+func newWriter(dest string) (*writer, error) {
+	if err := os.MkdirAll(dest, 0o755); err != nil {
+		return nil, fmt.Errorf("importer: %w", err)
+	}
+	root, err := os.OpenRoot(dest)
+	if err != nil {
+		return nil, fmt.Errorf("importer: %w", err)
+	}
+	return &writer{dest: dest, root: root, dirs: map[string]bool{}}, nil
+}
+
+func (w *writer) close() { w.root.Close() }
+
+// write writes data to name, a slash-separated path inside the folder,
+// unless a file is there already. It writes a hidden file beside it
+// first and links it into place, so the file appears whole or not at
+// all, and a file that appeared meanwhile is not replaced. It gives a
+// note and false when it writes nothing.
+func (w *writer) write(name string, data []byte) (string, bool) {
+	shown := filepath.Join(w.dest, filepath.FromSlash(name))
+	if _, err := w.root.Lstat(name); err == nil {
+		return fmt.Sprintf("%s is there already: left as it is", shown), false
+	}
+	dir := path.Dir(name)
+	if !w.dirs[dir] {
+		if err := w.root.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Sprintf("can't make %s: %v", filepath.Join(w.dest, dir), withoutPath(err)), false
+		}
+		w.dirs[dir] = true
+	}
+	tmp := path.Join(dir, "."+path.Base(name)+".import")
+	w.root.Remove(tmp) // left by an import that was stopped
+	f, err := w.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Sprintf("can't write %s: %v", shown, withoutPath(err)), false
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = w.root.Link(tmp, name)
+	}
+	w.root.Remove(tmp)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Sprintf("%s is there already: left as it is", shown), false
+	case err != nil:
+		return fmt.Sprintf("can't write %s: %v", shown, withoutPath(err)), false
+	}
+	return "", true
+}

@@ -6,12 +6,16 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/")
@@ -32,49 +36,46 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// testOptions are the options to build dir/content with the theme into
+// a temporary folder.
 func testOptions(t *testing.T, dir string) options {
 	t.Helper()
-	templates := "../templates"
-	if edit, err := os.ReadFile(filepath.Join(dir, "template-edit.txt")); err == nil {
-		templates = editedTheme(t, string(edit))
-	}
 	return options{
 		content:   filepath.Join(dir, "content"),
-		templates: templates,
+		templates: "../templates",
 		out:       filepath.Join(t.TempDir(), "public"),
 		now:       testNow,
 	}
 }
 
-// editedTheme copies the theme into a temporary folder and makes the one
-// edit that template-edit.txt gives as three lines: the file, the text
-// to replace and what to put instead.
-func editedTheme(t *testing.T, edit string) string {
+// editedTheme copies the theme into a temporary folder, replaces the one
+// place from is in file with to, and returns the folder.
+func editedTheme(t *testing.T, file, from, to string) string {
 	t.Helper()
-	lines := strings.SplitN(strings.TrimSuffix(edit, "\n"), "\n", 3)
-	if len(lines) != 3 {
-		t.Fatalf("template-edit.txt: want three lines (file, old, new), got %q", edit)
-	}
 	dir := filepath.Join(t.TempDir(), "templates")
 	if err := os.CopyFS(dir, os.DirFS("../templates")); err != nil {
 		t.Fatal(err)
 	}
-	file := filepath.Join(dir, lines[0])
-	data, err := os.ReadFile(file)
+	p := filepath.Join(dir, filepath.FromSlash(file))
+	data, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(data), lines[1]) {
-		t.Fatalf("template-edit.txt: %s does not contain %q", lines[0], lines[1])
+	if n := strings.Count(string(data), from); n != 1 {
+		t.Fatalf("templates/%s holds %q %d times, want once", file, from, n)
 	}
-	if err := os.WriteFile(file, []byte(strings.Replace(string(data), lines[1], lines[2], 1)), 0o644); err != nil {
+	if err := os.WriteFile(p, []byte(strings.Replace(string(data), from, to, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir
 }
 
+// siteGolden holds every file a build of testdata/site/content writes,
+// one section a file.
+const siteGolden = "testdata/site/want.txtar"
+
 // TestBuildSite builds testdata/site and compares every file with
-// testdata/site/want; -update rewrites want.
+// testdata/site/want.txtar; -update rewrites it.
 func TestBuildSite(t *testing.T) {
 	o := testOptions(t, "testdata/site")
 	r, err := build(o)
@@ -87,16 +88,10 @@ func TestBuildSite(t *testing.T) {
 	if got := len(r.site.Held); got != 1 {
 		t.Errorf("held back %d articles, want 1", got)
 	}
-	want := "testdata/site/want"
 	if *update {
-		if err := os.RemoveAll(want); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.CopyFS(want, os.DirFS(o.out)); err != nil {
-			t.Fatal(err)
-		}
+		writeGolden(t, o.out, siteGolden)
 	}
-	compareTrees(t, o.out, want)
+	compareGolden(t, o.out, siteGolden)
 
 	// The second build reads every article from the cache the first left
 	// beside the output, and must give the same bytes.
@@ -106,7 +101,7 @@ func TestBuildSite(t *testing.T) {
 	if _, err := build(o); err != nil {
 		t.Fatalf("build with a warm cache: %v", err)
 	}
-	compareTrees(t, o.out, want)
+	compareGolden(t, o.out, siteGolden)
 }
 
 // TestBuildIgnoresABadCache builds with cache files that are empty,
@@ -141,24 +136,56 @@ func TestBuildIgnoresABadCache(t *testing.T) {
 			if _, err := build(o); err != nil {
 				t.Fatalf("build: %v", err)
 			}
-			compareTrees(t, o.out, "testdata/site/want")
+			compareGolden(t, o.out, siteGolden)
 		})
 	}
 }
 
+// compareTrees compares every file under gotDir with the one of the
+// same name under wantDir.
 func compareTrees(t *testing.T, gotDir, wantDir string) {
 	t.Helper()
-	got, want := readTree(t, gotDir), readTree(t, wantDir)
-	for name, w := range want {
+	compareFiles(t, readTree(t, gotDir), readTree(t, wantDir), wantDir)
+}
+
+// compareGolden compares every file under dir with its section in the
+// golden archive at path.
+func compareGolden(t *testing.T, dir, path string) {
+	t.Helper()
+	want := map[string][]byte{}
+	for _, f := range readArchive(t, path).Files {
+		name, data := fileData(t, f)
+		want[name] = data
+	}
+	compareFiles(t, readTree(t, dir), want, path)
+}
+
+// writeGolden writes every file under dir to the golden archive at path,
+// one section a file, in order of name.
+func writeGolden(t *testing.T, dir, path string) {
+	t.Helper()
+	files := readTree(t, dir)
+	a := &txtar.Archive{Comment: []byte("Every file a build of testdata/site/content writes, one section a file:\nTestBuildSite compares them; go test ./generator -update rewrites them.\n")}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		a.Files = append(a.Files, encodeFile(name, files[name]))
+	}
+	writeArchiveFile(t, path, a)
+}
+
+// compareFiles compares the files a build wrote with those wanted, which
+// are kept in where, and shows the first line that differs.
+func compareFiles(t *testing.T, got, want map[string][]byte, where string) {
+	t.Helper()
+	for _, name := range slices.Sorted(maps.Keys(want)) {
 		g, ok := got[name]
 		switch {
 		case !ok:
 			t.Errorf("missing %s", name)
-		case !bytes.Equal(g, w):
-			t.Errorf("%s differs from %s (run go test ./generator -update and review the diff):\n%s", name, filepath.Join(wantDir, name), firstDiff(g, w))
+		case !bytes.Equal(g, want[name]):
+			t.Errorf("%s differs from the one in %s (run go test ./generator -update and review the diff):\n%s", name, where, firstDiff(g, want[name]))
 		}
 	}
-	for name := range got {
+	for _, name := range slices.Sorted(maps.Keys(got)) {
 		if _, ok := want[name]; !ok {
 			t.Errorf("unexpected file %s", name)
 		}
@@ -200,39 +227,51 @@ func firstDiff(got, want []byte) string {
 	return ""
 }
 
-// TestBuildErrors builds each case in testdata/broken and compares the
-// error lines with its want.txt; the previous output must stay as it was.
+// TestBuildErrors builds each case in testdata/broken, one txtar file a
+// case, over a site built before, and compares the error lines with the
+// case's; the previous output must stay as it was. A case's comment says
+// what it shows; its sections (see txtar_test.go for quoted ones):
+//
+//	content/...            a file of the content folder
+//	edit templates/FILE    the theme, with the text of the first line,
+//	                       which FILE must hold once, replaced by the second
+//	want errors            the error lines, the content folder written as
+//	                       content and the theme as templates; -update
+//	                       rewrites this section
 func TestBuildErrors(t *testing.T) {
-	cases, err := filepath.Glob("testdata/broken/*")
-	if err != nil || len(cases) == 0 {
+	paths, err := filepath.Glob("testdata/broken/*.txtar")
+	if err != nil || len(paths) == 0 {
 		t.Fatalf("no cases in testdata/broken: %v", err)
 	}
-	for _, dir := range cases {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			o := testOptions(t, dir)
-			if _, err := build(testOptions(t, "testdata/site").withOut(o.out)); err != nil {
+	for _, path := range paths {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
+			a := readArchive(t, path)
+			o := testOptions(t, "testdata/site")
+			if _, err := build(o); err != nil {
 				t.Fatalf("building the previous site: %v", err)
 			}
 			before := readTree(t, o.out)
-			_, err := build(o)
-			if err == nil {
-				t.Fatal("build succeeded, want errors")
-			}
-			wantFile := filepath.Join(dir, "want.txt")
-			// An edited theme lives in a temporary folder: call it templates.
-			got := strings.ReplaceAll(err.Error(), filepath.ToSlash(o.templates), "templates") + "\n"
-			if *update {
-				if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
+			o.content = writeArchive(t, a, t.TempDir())
+			for _, f := range a.Files {
+				if strings.HasPrefix(f.Name, "content/") {
+					continue
+				}
+				name, lines := sectionLines(t, f)
+				file, edit := strings.CutPrefix(name, "edit templates/")
+				switch {
+				case edit && len(lines) == 2:
+					o.templates = editedTheme(t, file, lines[0], lines[1])
+				case name != "want errors":
+					t.Fatalf("section %s: want content/..., edit templates/FILE (two lines: old, new) or want errors", f.Name)
 				}
 			}
-			want, rerr := os.ReadFile(wantFile)
-			if rerr != nil {
-				t.Fatal(rerr)
+			_, err := build(o)
+			if err == nil {
+				t.Fatalf("build succeeded, want errors: %s", a.Comment)
 			}
-			if got != string(want) {
-				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
-			}
+			got := strings.ReplaceAll(err.Error(), filepath.ToSlash(o.content)+"/", "content/")
+			got = strings.ReplaceAll(got, filepath.ToSlash(o.templates), "templates")
+			wantErrorLines(t, path, a, strings.Split(got, "\n"))
 			wantUnchanged(t, o.out, before, "the failed build")
 		})
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -27,6 +28,7 @@ func TestCheckFindings(t *testing.T) {
 }
 
 func TestCheckCommand(t *testing.T) {
+	fields := writeArchive(t, readArchive(t, "testdata/broken/fields.txtar"), t.TempDir())
 	tests := []struct {
 		name     string
 		args     []string
@@ -38,8 +40,8 @@ func TestCheckCommand(t *testing.T) {
 			"testdata/check/content/articles/2025-01-11-other.md:5: warning: topics:"},
 		{"github annotations", []string{"check", "-format", "github", "-content", "testdata/check/content", "-templates", "../templates"}, 1,
 			"::warning file=testdata/check/content/articles/2025-01-11-other.md,line=5::topics:"},
-		{"errors from the build", []string{"check", "-format", "github", "-content", "testdata/broken/fields/content", "-templates", "../templates"}, 1,
-			`::error file=testdata/broken/fields/content/a.md,line=3::date: "27/03/2025" is not a date`},
+		{"errors from the build", []string{"check", "-format", "github", "-content", fields, "-templates", "../templates"}, 1,
+			"::error file=" + filepath.ToSlash(fields) + `/a.md,line=3::date: "27/03/2025" is not a date`},
 		{"bad format", []string{"check", "-format", "xml"}, 2, ""},
 	}
 	for _, tt := range tests {

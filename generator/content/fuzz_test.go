@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,6 +11,8 @@ import (
 	"testing/fstest"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/tools/txtar"
 )
 
 // FuzzLoad reads arbitrary bytes as an article and wants Load never to
@@ -46,12 +47,8 @@ func FuzzLoad(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
-	// Every hostile case of the end-to-end tests.
-	paths, _ := filepath.Glob("../testdata/hostile/*/*.md")
-	for _, p := range paths {
-		if data, err := os.ReadFile(p); err == nil {
-			f.Add(data)
-		}
+	for _, data := range hostileArticles(f) {
+		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const file = "content/articles/a.md"
@@ -84,6 +81,43 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	})
+}
+
+// hostileArticles are the articles of the end-to-end hostile cases,
+// testdata/hostile/*.txtar: each content/*.md section, its quoting undone
+// as generator/txtar_test.go describes.
+func hostileArticles(f *testing.F) [][]byte {
+	f.Helper()
+	paths, err := filepath.Glob("../testdata/hostile/*.txtar")
+	if err != nil || len(paths) == 0 {
+		f.Fatalf("no hostile cases in ../testdata/hostile: %v", err)
+	}
+	var out [][]byte
+	for _, p := range paths {
+		a, err := txtar.ParseFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, file := range a.Files {
+			name, quoted := strings.CutSuffix(file.Name, " (quoted)")
+			if !strings.HasPrefix(name, "content/") || !strings.HasSuffix(name, ".md") {
+				continue
+			}
+			data := file.Data
+			if quoted {
+				data = nil
+				for line := range strings.Lines(string(file.Data)) {
+					s, err := strconv.Unquote(strings.TrimSuffix(line, "\n"))
+					if err != nil {
+						f.Fatalf("%s: %s: %v", p, file.Name, err)
+					}
+					data = append(data, s...)
+				}
+			}
+			out = append(out, data)
+		}
+	}
+	return out
 }
 
 // FuzzParseDate wants parseDate never to panic, every error to quote its

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -34,12 +35,22 @@ type Settings struct {
 	// the full text a feed file carries: once it is spent, the older
 	// entries are carried the same way. No entry is ever left out.
 	FeedEntryKB, FeedKB int
+	// SearchBundle bounds the articles of one search index bundle: a site
+	// with more is indexed by year, and a year with more by month, so that
+	// indexing one bundle costs the same however large the site grows.
+	SearchBundle int
+	// WebSubHubs are the WebSub hubs every feed names (websub_hub), in
+	// the order written; a feed whose bytes changed is pinged to each.
+	WebSubHubs []string
+	// Deploy is where bulletin deploy publishes the built site.
+	Deploy Deploy
 }
 
-// The feed limits when site.yaml sets none.
+// The feed limits and the search bundle's size when site.yaml sets none.
 const (
-	DefaultFeedEntryKB = 100
-	DefaultFeedKB      = 2000
+	DefaultFeedEntryKB  = 100
+	DefaultFeedKB       = 2000
+	DefaultSearchBundle = 2000
 )
 
 // Regulator is the full name and website behind an abbreviation.
@@ -102,19 +113,21 @@ var DefaultStatuses = []Status{
 
 func defaultSettings() Settings {
 	return Settings{
-		Title:       "Regulatory bulletin",
-		Description: "Updates on regulation, in date order.",
-		BaseURL:     DefaultBaseURL,
-		Language:    "en-GB",
-		TimeZone:    "Europe/London",
-		PageSize:    20,
-		FeedEntryKB: DefaultFeedEntryKB,
-		FeedKB:      DefaultFeedKB,
-		Statuses:    append([]Status(nil), DefaultStatuses...),
+		Title:        "Regulatory bulletin",
+		Description:  "Updates on regulation, in date order.",
+		BaseURL:      DefaultBaseURL,
+		Language:     "en-GB",
+		TimeZone:     "Europe/London",
+		PageSize:     20,
+		FeedEntryKB:  DefaultFeedEntryKB,
+		FeedKB:       DefaultFeedKB,
+		SearchBundle: DefaultSearchBundle,
+		Deploy:       Deploy{MaxDeletes: DefaultMaxDeletes},
+		Statuses:     append([]Status(nil), DefaultStatuses...),
 	}
 }
 
-var settingsFields = []string{"title", "description", "base_url", "language", "time_zone", "page_size", "notice", "regulators", "statuses", "raw_html", "id_authority", "feed_entry_kb", "feed_kb"}
+var settingsFields = []string{"title", "description", "base_url", "language", "time_zone", "page_size", "notice", "regulators", "statuses", "raw_html", "id_authority", "feed_entry_kb", "feed_kb", "search_bundle", "websub_hub", "deploy"}
 
 // loadSettings reads site.yaml if present; a missing file means defaults.
 // The settings it returns always have a Location, even when site.yaml is
@@ -171,6 +184,8 @@ func readSettings(fsys fs.FS, d *decoder, s *Settings) {
 			s.FeedEntryKB = d.integer(key, v, 1)
 		case "feed_kb":
 			s.FeedKB = d.integer(key, v, 1)
+		case "search_bundle":
+			s.SearchBundle = d.integer(key, v, 1)
 		case "notice":
 			s.Notice = d.str(key, v)
 		case "regulators":
@@ -185,6 +200,10 @@ func readSettings(fsys fs.FS, d *decoder, s *Settings) {
 			s.RawHTML = d.boolean(key, v)
 		case "id_authority":
 			s.IDAuthority = d.text(key, v)
+		case "websub_hub":
+			s.WebSubHubs = webSubHubs(d, v)
+		case "deploy":
+			s.Deploy = deploySettings(d, v)
 		}
 	})
 }
@@ -221,6 +240,31 @@ func baseURL(d *decoder, v *node) string {
 		return defaultSettings().BaseURL
 	}
 	return NormalizeBaseURL(s)
+}
+
+// webSubHubs reads websub_hub: one hub's URL, or a list of them.
+func webSubHubs(d *decoder, v *node) []string {
+	items := []*node{v}
+	if v.kind == listNode {
+		items = v.items
+	}
+	var out []string
+	for _, n := range items {
+		if n.kind != scalarNode || n.typ == "null" {
+			d.fail(n.line, "websub_hub: got %s, want a hub's URL, or a list of them, such as https://pubsubhubbub.appspot.com/", n.describe())
+			continue
+		}
+		hub := strings.TrimSpace(n.text)
+		switch {
+		case !isWebURL(hub):
+			d.fail(n.line, "websub_hub: %q is not an absolute http(s) URL: write it like https://pubsubhubbub.appspot.com/", hub)
+		case slices.Contains(out, hub):
+			d.fail(n.line, "websub_hub: %q is listed twice: list each hub once", hub)
+		default:
+			out = append(out, hub)
+		}
+	}
+	return out
 }
 
 // NormalizeBaseURL makes sure a base URL ends in exactly one slash.

@@ -77,7 +77,7 @@ func TestLoadSettingsErrors(t *testing.T) {
 			yaml: lines("title: Bulletin", "timezone: Europe/London", "colour: blue"),
 			want: []string{
 				`content/site.yaml:2: timezone: unknown field: did you mean "time_zone"?`,
-				"content/site.yaml:3: colour: unknown field: known fields are title, description, base_url, language, time_zone, page_size, notice, regulators, statuses, raw_html, id_authority, feed_entry_kb, feed_kb",
+				"content/site.yaml:3: colour: unknown field: known fields are title, description, base_url, language, time_zone, page_size, notice, regulators, statuses, raw_html, id_authority, feed_entry_kb, feed_kb, search_bundle, websub_hub, deploy",
 			},
 		},
 		{

@@ -1,0 +1,94 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Deploy is the deploy block of site.yaml: where bulletin deploy
+// publishes the built site. It names a bucket and never holds
+// credentials, which come from the environment or the provider's own
+// files.
+type Deploy struct {
+	// Target is the bucket's URL: s3://bucket?region=eu-west-2 (with
+	// endpoint=… for an S3-compatible store), gs://bucket,
+	// azblob://container or file:///path/to/folder.
+	Target string
+	// Prefix is the folder of the bucket the site goes into, "" or a
+	// path ending in "/"; deploy deletes nothing outside it.
+	Prefix string
+	// MaxDeletes is the most objects one deploy may delete without -force.
+	MaxDeletes int
+	// Gzip compresses text files (pages, feeds, styles, scripts) and sets
+	// their Content-Encoding.
+	Gzip bool
+}
+
+// DefaultMaxDeletes is the most objects a deploy deletes without -force
+// when site.yaml sets no max_deletes.
+const DefaultMaxDeletes = 256
+
+// DeploySchemes are the kinds of bucket a deploy target may name.
+var DeploySchemes = []string{"s3", "gs", "azblob", "file"}
+
+// deploySettings reads the deploy block.
+func deploySettings(d *decoder, v *node) Deploy {
+	dep := Deploy{MaxDeletes: DefaultMaxDeletes}
+	d.each("deploy", v, []string{"target", "prefix", "max_deletes", "gzip"}, func(key string, n *node) {
+		switch key {
+		case "target":
+			if s := d.text("deploy.target", n); s != "" {
+				if err := CheckDeployTarget(s); err != nil {
+					d.fail(n.line, "deploy.target: %v", err)
+				} else {
+					dep.Target = s
+				}
+			}
+		case "prefix":
+			p, err := CleanDeployPrefix(d.str("deploy.prefix", n))
+			if err != nil {
+				d.fail(n.line, "deploy.prefix: %v", err)
+			}
+			dep.Prefix = p
+		case "max_deletes":
+			dep.MaxDeletes = d.integer("deploy.max_deletes", n, 0)
+		case "gzip":
+			dep.Gzip = d.boolean("deploy.gzip", n)
+		}
+	})
+	return dep
+}
+
+// CheckDeployTarget says what is wrong with a deploy target URL, or
+// returns nil.
+func CheckDeployTarget(target string) error {
+	u, err := url.Parse(target)
+	switch {
+	case err != nil || !slices.Contains(DeploySchemes, u.Scheme) || u.Opaque != "":
+		return fmt.Errorf("%q is not a bucket URL: write it like s3://my-bucket?region=eu-west-2, gs://my-bucket, azblob://my-container or file:///srv/bulletin", target)
+	case u.User != nil:
+		return fmt.Errorf("%q has a user name or password in it: remove it, and give credentials in the environment (AWS_ACCESS_KEY_ID, GOOGLE_APPLICATION_CREDENTIALS, AZURE_STORAGE_KEY) or the provider's own files", target)
+	case u.Scheme == "file" && u.Path == "", u.Scheme != "file" && u.Host == "":
+		return fmt.Errorf("%q names no bucket: write it like %s", target, map[string]string{
+			"s3": "s3://my-bucket", "gs": "gs://my-bucket", "azblob": "azblob://my-container", "file": "file:///srv/bulletin"}[u.Scheme])
+	}
+	return nil
+}
+
+// CleanDeployPrefix gives a deploy prefix ending in "/" ("" for none), or
+// says what is wrong with it: it must be a plain relative path, so that
+// a deploy cannot delete outside it.
+func CleanDeployPrefix(prefix string) (string, error) {
+	p := strings.TrimSuffix(prefix, "/")
+	if p == "" {
+		return "", nil
+	}
+	if !fs.ValidPath(p) || strings.Contains(p, `\`) || strings.ContainsFunc(p, unicode.IsControl) {
+		return "", fmt.Errorf("%q is not a folder of the bucket: write a relative path such as bulletin/, without a leading slash, . or .. parts", prefix)
+	}
+	return p + "/", nil
+}

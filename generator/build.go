@@ -34,11 +34,7 @@ type options struct {
 	// strict fails the build on what check fails on: links to pages the
 	// site does not have, and sources that are not absolute.
 	strict bool
-	// keepIndex keeps the search index of the last build into the same
-	// output folder, when it has one, rather than index the site again:
-	// serve's rebuilds do, since indexing takes far longer than building.
-	keepIndex bool
-	now       time.Time
+	now    time.Time
 }
 
 // addFlags defines the flags every command that builds shares.
@@ -88,9 +84,6 @@ type result struct {
 	report  report
 	stats   output.Stats
 	elapsed time.Duration
-	// keptIndex is true when the search index is the last build's, kept
-	// rather than made again (see options.keepIndex).
-	keptIndex bool
 }
 
 // report is what the summary says of the site built.
@@ -183,8 +176,7 @@ func build(o options) (result, error) {
 		return result{}, slices.Concat(stop, found).Err()
 	}
 	r, err := publish(context.Background(), o, s, files, found)
-	// A kept index may not match the content, so no record says it does.
-	if err == nil && in != "" && !r.keptIndex {
+	if err == nil && in != "" {
 		var rep []byte
 		if rep, err = json.Marshal(r.report); err == nil {
 			err = inputs.Record{Inputs: in, Until: s.Until, Report: rep, Files: stamps, Taken: taken}.Write(recordPath(o.out))
@@ -271,26 +263,20 @@ func publish(ctx context.Context, o options, s *site.Site, files *render.Files, 
 		out.Abort()
 		return result{}, err
 	}
-	kept := false
-	if o.pagefind != "" && o.keepIndex {
-		if kept, err = out.Carry(search.Dir); err != nil {
-			out.Abort()
-			return result{}, err
-		}
-	}
-	if o.pagefind != "" && !kept {
-		// Pagefind indexes the new output before it is swapped into
-		// place, so its files are in the manifest and a failed index
-		// leaves the previous site as it was.
-		if err := out.RunIn(func(dir string) error { return search.Index(o.pagefind, dir) }); err != nil {
+	indexed := 0
+	if o.pagefind != "" {
+		// Pagefind indexes the new output before it is put in place, so
+		// its files are in the manifest and a failed index leaves the
+		// previous site as it was.
+		if indexed, err = search.Index(ctx, o.pagefind, render.IndexBundles(s), out, o.out, inputs.Program()); err != nil {
 			out.Abort()
 			return result{}, err
 		}
 	}
 	stats, err := out.Commit()
-	r := result{site: s, report: newReport(s, files, found), stats: stats, keptIndex: kept}
-	if kept {
-		r.report.Notes = append(r.report.Notes, "search index kept from the first build: restart serve to index the changes")
+	r := result{site: s, report: newReport(s, files, found), stats: stats}
+	if o.pagefind != "" {
+		r.report.Notes = append(r.report.Notes, fmt.Sprintf("search index: %d of %d bundles indexed again, the rest unchanged", indexed, len(render.IndexBundles(s))))
 	}
 	return r, err
 }

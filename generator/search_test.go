@@ -1,39 +1,75 @@
 package main
 
 import (
+	"bulletin/generator/render"
 	"fmt"
+	"io/fs"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
 
 // fakePagefind stands in for Pagefind when the test binary runs with
-// BULLETIN_FAKE_PAGEFIND set: "ok" writes an index file into the site it
-// is given; "fail" writes half an index and fails.
+// BULLETIN_FAKE_PAGEFIND set: "ok" indexes the site it is given into an
+// index file that lists its pages and their size in all; "fail" writes
+// half an index and fails. With BULLETIN_FAKE_PAGEFIND_LOG set, it appends the site it
+// indexed to that file.
 func fakePagefind(mode string, args []string) int {
-	var site string
-	for i, a := range args {
-		if a == "--site" && i+1 < len(args) {
+	if len(args) > 0 && args[len(args)-1] == "--version" {
+		fmt.Println("pagefind 0.0.0-fake")
+		return 0
+	}
+	var site, index string
+	for i, a := range args[:max(len(args)-1, 0)] {
+		switch a {
+		case "--site":
 			site = args[i+1]
+		case "--output-path":
+			index = args[i+1]
 		}
 	}
-	if _, err := os.Stat(filepath.Join(site, "search", "index.html")); err != nil {
-		fmt.Fprintln(os.Stderr, "fake pagefind: no built site:", err)
+	var pages []string
+	var size int64
+	err := filepath.WalkDir(site, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && e.Name() == "index.html" {
+			rel, _ := filepath.Rel(site, p)
+			pages = append(pages, filepath.ToSlash(rel))
+			info, err := e.Info()
+			if err != nil {
+				return err
+			}
+			size += info.Size()
+		}
+		return err
+	})
+	if err != nil || len(pages) == 0 || index == "" {
+		fmt.Fprintln(os.Stderr, "fake pagefind: no pages to index:", err)
 		return 2
 	}
-	if err := os.MkdirAll(filepath.Join(site, "pagefind"), 0o755); err != nil {
+	if err := os.MkdirAll(index, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
-	if err := os.WriteFile(filepath.Join(site, "pagefind", "pagefind.js"), []byte("// index\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(index, "pagefind.js"), fmt.Appendf(nil, "// index of %s (%d bytes)\n", strings.Join(pages, " "), size), 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
 	if mode == "fail" {
 		fmt.Fprintln(os.Stderr, "Error: Pagefind ran out of words")
 		return 1
+	}
+	if log := os.Getenv("BULLETIN_FAKE_PAGEFIND_LOG"); log != "" {
+		f, err := os.OpenFile(log, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 2
+		}
+		defer f.Close()
+		fmt.Fprintln(f, strings.Join(pages, " "))
 	}
 	return 0
 }
@@ -57,24 +93,29 @@ func TestBuildWithoutSearch(t *testing.T) {
 	}
 }
 
-// TestBuildRunsPagefind runs a stand-in Pagefind: it runs on the new
-// output before the swap, its files are in the manifest, and the search
-// page offers search.
+// TestBuildRunsPagefind runs a stand-in Pagefind: it indexes every
+// article page, once, before the new output is in place, its files are
+// in the manifest, and the search page offers search from the bundle.
 func TestBuildRunsPagefind(t *testing.T) {
 	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
 	o := testOptions(t, "testdata/site")
 	o.pagefind = os.Args[0] + " --some-flag"
-	if _, err := build(o); err != nil {
+	r, err := build(o)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got := readFile(t, filepath.Join(o.out, "pagefind", "pagefind.js")); got != "// index\n" {
-		t.Errorf("pagefind/pagefind.js: got %q", got)
+	var pages []string
+	for _, a := range r.site.Articles {
+		pages = append(pages, strings.TrimPrefix(a.URL, "/")+"index.html")
 	}
-	if manifest := readFile(t, filepath.Join(o.out, ".bulletin-manifest")); !strings.Contains(manifest, " pagefind/pagefind.js\n") {
-		t.Errorf("the manifest does not list pagefind/pagefind.js:\n%s", manifest)
+	if got, want := readFile(t, filepath.Join(o.out, "pagefind", "all", "pagefind.js")), "// index of "+strings.Join(slices.Sorted(slices.Values(pages)), " ")+" ("; !strings.HasPrefix(got, want) {
+		t.Errorf("pagefind/all/pagefind.js: got %q, want it to start %q", got, want)
+	}
+	if manifest := readFile(t, filepath.Join(o.out, ".bulletin-manifest")); !strings.Contains(manifest, " pagefind/all/pagefind.js\n") {
+		t.Errorf("the manifest does not list pagefind/all/pagefind.js:\n%s", manifest)
 	}
 	page := readFile(t, filepath.Join(o.out, "search", "index.html"))
-	for _, want := range []string{`<form class="search-form"`, `<script type="module" src="/search.js">`, `data-index="/pagefind/"`} {
+	for _, want := range []string{`<form class="search-form"`, `<script type="module" src="/search.js">`, `data-bundles="/pagefind/all/"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("search page has no %s", want)
 		}
@@ -104,7 +145,7 @@ func TestBuildPagefindFails(t *testing.T) {
 func TestPagefindIndex(t *testing.T) {
 	pagefind := lookPagefind(t)
 	first, r := sampleSite(t, pagefind)
-	entry := readFile(t, filepath.Join(first, "pagefind", "pagefind-entry.json"))
+	entry := readFile(t, filepath.Join(first, "pagefind", "all", "pagefind-entry.json"))
 	if want := fmt.Sprintf(`"page_count":%d`, len(r.site.Articles)); !strings.Contains(entry, want) {
 		t.Errorf("pagefind-entry.json: got %s, want %s (every article, nothing else)", entry, want)
 	}
@@ -153,55 +194,98 @@ func TestBuildScriptWithoutNode(t *testing.T) {
 	}
 }
 
-// TestBuildKeepsIndex is serve's rebuild: with keepIndex, the last
-// build's index is kept as it was instead of Pagefind running again, and
-// Pagefind runs only where there is no index to keep.
-func TestBuildKeepsIndex(t *testing.T) {
-	o := testOptions(t, "testdata/site")
-	o.pagefind = os.Args[0]
-	o.keepIndex = true
+// TestBuildIndexesChangedBundles builds a site split into bundles, one
+// a year, then edits one article: Pagefind indexes that article's bundle
+// again and no other, whose files stay as they were, and the summary
+// says so.
+func TestBuildIndexesChangedBundles(t *testing.T) {
+	log := filepath.Join(t.TempDir(), "pagefind.log")
 	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
-	if _, err := build(o); err != nil {
+	t.Setenv("BULLETIN_FAKE_PAGEFIND_LOG", log)
+	o := testOptions(t, t.TempDir())
+	o.pagefind = os.Args[0]
+	if err := os.CopyFS(o.content, os.DirFS("testdata/sample/content")); err != nil {
 		t.Fatal(err)
 	}
-	index := filepath.Join(o.out, "pagefind", "pagefind.js")
-	before, err := os.Stat(index)
-	if err != nil {
-		t.Fatalf("the first build, with no index to keep, made none: %v", err)
-	}
-
-	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(o.content)); err != nil {
+	settings := filepath.Join(o.content, "site.yaml")
+	if err := os.WriteFile(settings, append([]byte(readFile(t, settings)), "search_bundle: 3\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	o.content = filepath.Join(dir, "content")
-	article := filepath.Join(o.content, "articles", "2024-05-10-first.md")
-	data, err := os.ReadFile(article)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(article, append(data, "\nA sentence added.\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("BULLETIN_FAKE_PAGEFIND", "fail") // running it now fails the build
 	r, err := build(o)
 	if err != nil {
-		t.Fatalf("rebuild with the index kept: %v", err)
+		t.Fatal(err)
 	}
-	after, err := os.Stat(index)
-	if err != nil || !os.SameFile(before, after) {
-		t.Errorf("the index was not kept as it was: %v", err)
+	bundles := render.IndexBundles(r.site)
+	if len(bundles) < 3 {
+		t.Fatalf("got %d bundles, want one a year", len(bundles))
 	}
-	if manifest := readFile(t, filepath.Join(o.out, ".bulletin-manifest")); !strings.Contains(manifest, " pagefind/pagefind.js\n") {
-		t.Errorf("the manifest does not list the kept index:\n%s", manifest)
+	if runs := strings.Count(readFile(t, log), "\n"); runs != len(bundles) {
+		t.Errorf("the first build ran Pagefind %d times, want once for each of %d bundles", runs, len(bundles))
 	}
-	if page := readFile(t, filepath.Join(o.out, "2024", "05", "first", "index.html")); !strings.Contains(page, "A sentence added.") {
-		t.Error("the rebuild did not publish the edit")
+	stats := map[string]os.FileInfo{}
+	for _, b := range bundles {
+		info, err := os.Stat(filepath.Join(o.out, b.Dir, "pagefind.js"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		stats[b.Dir] = info
 	}
-	if !strings.Contains(r.summary(), "search index kept") {
-		t.Errorf("the summary does not say the index was kept:\n%s", r.summary())
+
+	edited := bundles[len(bundles)-1]
+	article := filepath.Join(o.content, filepath.FromSlash(r.site.Articles[len(r.site.Articles)-1].Content.Path))
+	if err := os.WriteFile(article, append([]byte(readFile(t, article)), "\nA sentence added.\n"...), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	if _, err := os.Stat(recordPath(o.out)); !os.IsNotExist(err) {
-		t.Errorf("a build that kept an old index left a record saying the output matches its inputs: %v", err)
+	if err := os.Remove(log); err != nil {
+		t.Fatal(err)
 	}
+	r, err = build(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := readFile(t, log), strings.Join(slices.Sorted(slices.Values(edited.Pages)), " "); strings.TrimSpace(got) != want {
+		t.Errorf("after one edit Pagefind indexed:\n%s\nwant only the edited article's bundle, %s: %s", got, edited.Dir, want)
+	}
+	for _, b := range bundles {
+		info, err := os.Stat(filepath.Join(o.out, b.Dir, "pagefind.js"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if same := os.SameFile(stats[b.Dir], info); same == (b.Dir == edited.Dir) {
+			t.Errorf("%s: index file left as it was is %v, want %v", b.Dir, same, !same)
+		}
+	}
+	if want := fmt.Sprintf("search index: 1 of %d bundles indexed again", len(bundles)); !strings.Contains(r.summary(), want) {
+		t.Errorf("the summary does not say %q:\n%s", want, r.summary())
+	}
+}
+
+// TestServeIndexesSaves serves with search: after a save, serve writes
+// the output folder with the changed bundle indexed again, in the
+// background, serves the new index, and says when it caught up.
+func TestServeIndexesSaves(t *testing.T) {
+	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	o := options{content: content, templates: "../templates", out: filepath.Join(dir, "public"), pagefind: os.Args[0]}
+	ts := serveInBackground(t, o)
+	ts.content = content
+	before := ts.waitPage(t, "/pagefind/all/pagefind.js", http.StatusOK, "// index of ").body
+	ts.edit(t, "articles/2024-05-10-first.md", "\n---\n", "\n---\nWords added to be found.\n")
+	eventually(t, waitTime, func() error {
+		r, err := ts.fetch(http.MethodGet, "/pagefind/all/pagefind.js")
+		if err != nil {
+			return err
+		}
+		if r.body == before {
+			return fmt.Errorf("the served index is still the one made before the save: %s", r.body)
+		}
+		if !strings.Contains(ts.log.String(), "search index: 1 of 1 bundles indexed again") {
+			return fmt.Errorf("serve has not said the index caught up:\n%s", ts.log.String())
+		}
+		return nil
+	})
 }

@@ -76,7 +76,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	}
 	defer w.Close()
 	if s.refresh(nil, true) {
-		s.write(context.Background(), false)
+		s.write(context.Background())
 	}
 	srv := &http.Server{Handler: s.preview, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
@@ -110,7 +110,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			writeLater = nil
 			wctx, cancel := context.WithCancel(context.Background())
 			stopWriting = cancel
-			writes.Go(func() { s.write(wctx, true) })
+			writes.Go(func() { s.write(wctx) })
 		case err := <-w.Errors:
 			fmt.Fprintf(log, "watching: %v\n", err)
 		}
@@ -173,16 +173,16 @@ func (s *server) announce(start time.Time, ls *liveSite, err error) bool {
 }
 
 // write brings the output folder up to date with the current site, as
-// the build command writes it; keepIndex keeps the first write's search
-// index. A write stopped by ctx leaves the folder as it was and says
-// nothing.
-func (s *server) write(ctx context.Context, keepIndex bool) {
+// the build command writes it, search index included: pages are served
+// from memory meanwhile, and search catches up when the write ends, as
+// the terminal says. A write stopped by ctx leaves the folder as it was
+// and says nothing.
+func (s *server) write(ctx context.Context) {
 	// One write at a time: a stopped one may still be tidying up.
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	ls := s.live.current()
 	o := s.opts
-	o.keepIndex = keepIndex
 	start := time.Now()
 	if err := inputs.Forget(recordPath(o.out)); err != nil {
 		s.fail(err)

@@ -52,3 +52,11 @@ func (d *Dir) Copy(fsys fs.FS, names []string) error {
 	}
 	return nil
 }
+
+// ScratchDir makes a new folder beside the output folder for a build's
+// own use, named by kind; the caller removes it. One a killed build
+// leaves behind goes at the next build of the same folder.
+func ScratchDir(out, kind string) (string, error) {
+	pattern := Beside(out, kind+"-")
+	return os.MkdirTemp(filepath.Dir(pattern), filepath.Base(pattern))
+}

@@ -8,9 +8,9 @@
 // deletes what the site no longer has last, so every file is whole and
 // every link good at every instant, and the work grows with the change,
 // not with the site. A journal beside the folder lets a build killed
-// during Commit leave nothing the next build does not finish. A tool
-// that must see the whole new folder (RunIn) gets a complete staging
-// copy instead, swapped into place in one step.
+// during Commit leave nothing the next build does not finish. When most
+// files change, the new folder is staged whole and swapped into place in
+// one step instead.
 //
 // It keeps a manifest of the files it wrote, refuses to replace a folder
 // holding files it did not write, writes nothing outside the folder and

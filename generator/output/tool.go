@@ -8,59 +8,31 @@ import (
 	"strings"
 )
 
-// RunIn lets a tool that writes files itself, such as a search indexer,
-// work on the new output before it is swapped into place: run gets the
-// staging folder's path, and every file it adds is recorded in the
-// manifest like the build's own. Files it changes must not be ones the
-// build wrote.
-func (d *Dir) RunIn(run func(dir string) error) error {
-	if err := d.makeFull(); err != nil {
-		return err
+// Read gives the bytes of a file of the new output as they stand: the
+// ones this build wrote, or the previous build's file it keeps. A tool
+// that works on part of the output, such as a search indexer, reads its
+// input so.
+func (d *Dir) Read(name string) ([]byte, error) {
+	d.mu.Lock()
+	_, ok := d.written[name]
+	inPlace := d.unchanged[name] && !d.full
+	d.mu.Unlock()
+	if !ok || !validName(name) {
+		return nil, fmt.Errorf("%s: %w in the new output", name, fs.ErrNotExist)
 	}
-	if err := run(d.stage); err != nil {
-		return err
+	dir := d.stage
+	if inPlace {
+		dir = d.path
 	}
-	return filepath.WalkDir(d.stage, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		if !e.Type().IsRegular() {
-			return fmt.Errorf("%s: a tool left something that is not a regular file", p)
-		}
-		rel, err := filepath.Rel(d.stage, p)
-		if err != nil {
-			return err
-		}
-		name := filepath.ToSlash(rel)
-		d.mu.Lock()
-		_, known := d.written[name]
-		known = known || d.kept[name]
-		d.mu.Unlock()
-		if known {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		d.mu.Lock()
-		defer d.mu.Unlock()
-		info, err := e.Info()
-		if err != nil {
-			return err
-		}
-		d.written[name] = entry{hash: hashOf(data), size: info.Size(), mtime: info.ModTime().UnixNano()}
-		d.stats.Files++
-		d.stats.Bytes += int64(len(data))
-		return nil
-	})
+	return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 }
 
 // Carry keeps the previous build's files in the folder dir (a slash path
-// such as "pagefind") in the new output as they are, as if this build had
-// written them, and reports whether it did. It keeps none unless there
-// are some and each is as that build left it.
-func (d *Dir) Carry(dir string) (bool, error) {
+// such as "pagefind/2024") in the new output as they are, as if this
+// build had written them, when that build wrote each of them with key;
+// it reports whether it did. It keeps none unless there are some and
+// each is as that build left it.
+func (d *Dir) Carry(dir, key string) (bool, error) {
 	prefix := strings.TrimSuffix(dir, "/") + "/"
 	type carried struct {
 		name string
@@ -71,6 +43,9 @@ func (d *Dir) Carry(dir string) (bool, error) {
 	for name, e := range d.old {
 		if !strings.HasPrefix(name, prefix) {
 			continue
+		}
+		if key == "" || e.key != key || d.version == "" || d.version != d.indexVersion {
+			return false, nil
 		}
 		info, ok := e.intact(filepath.Join(d.path, filepath.FromSlash(name)))
 		if !ok {
@@ -90,4 +65,13 @@ func (d *Dir) Carry(dir string) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// Hash gives the SHA-256 of a file of the new output, as the manifest
+// lists it, and whether the new output has it.
+func (d *Dir) Hash(name string) (string, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	e, ok := d.written[name]
+	return e.hash, ok
 }

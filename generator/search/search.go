@@ -1,28 +1,143 @@
-// Package search indexes a built site for search: it takes the folder of
-// the site and the command that runs Pagefind, and gives Pagefind's index
-// and scripts in the folder's pagefind/.
+// Package search indexes a built site for search with Pagefind: it takes
+// the new output folder, the bundles of article pages the site's search
+// page merges at query time, and the command that runs Pagefind, and
+// gives each bundle's index in the folder pagefind/<bundle>/ of the
+// output. A bundle whose pages have the bytes the last build indexed
+// keeps its index; only the others are indexed again, one at a time, so
+// an edit costs one bundle and memory does not grow with the site.
 package search
 
 import (
 	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io/fs"
+	"os"
 	"os/exec"
+	"path"
+	"path/filepath"
 	"strings"
+
+	"bulletin/generator/output"
+	"bulletin/generator/render"
 )
 
-// Dir is the folder of the output that Pagefind writes.
+// Dir is the folder of the output that holds the index.
 const Dir = "pagefind"
 
-// Index runs Pagefind, given as a command line such as
-// "npx --yes pagefind@1" or a path to its binary, on the built site in
-// dir. Pagefind writes its index and scripts into dir/pagefind/.
-func Index(command, dir string) error {
+// Index brings the output's search index up to date with bundles.
+// Pagefind, given as a command line such as "npx --yes pagefind@1" or a
+// path to its binary, runs on a copy of each changed bundle's pages in a
+// folder beside the output folder out; salt names the generator, so that
+// another version indexes afresh. It gives how many bundles it indexed.
+func Index(ctx context.Context, command string, bundles []render.Bundle, out *output.Dir, dir, salt string) (int, error) {
 	args := strings.Fields(command)
 	if len(args) == 0 {
-		return fmt.Errorf("-pagefind: give the command that runs Pagefind")
+		return 0, fmt.Errorf("-pagefind: give the command that runs Pagefind")
 	}
-	args = append(args, "--site", dir, "--output-subdir", Dir, "--quiet")
-	cmd := exec.Command(args[0], args[1:]...)
+	version, err := run(ctx, args, "--version")
+	if err != nil {
+		return 0, err
+	}
+	indexed := 0
+	for _, b := range bundles {
+		key, err := bundleKey(b, out, salt+"\x00"+command+"\x00"+version)
+		if err != nil {
+			return indexed, err
+		}
+		kept, err := out.Carry(b.Dir, key)
+		if err != nil || kept {
+			continue
+		}
+		if err := indexBundle(ctx, args, b, key, out, dir); err != nil {
+			return indexed, fmt.Errorf("search index of %s: %w", b.Dir, err)
+		}
+		indexed++
+	}
+	return indexed, ctx.Err()
+}
+
+// bundleKey hashes the bytes of a bundle's pages, with the version of
+// the tools that index them.
+func bundleKey(b render.Bundle, out *output.Dir, salt string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q %q\n", salt, b.Dir)
+	for _, page := range b.Pages {
+		sum, ok := out.Hash(page)
+		if !ok {
+			return "", fmt.Errorf("search index of %s: the output has no page %s", b.Dir, page)
+		}
+		fmt.Fprintf(h, "%s %s\n", sum, page)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// indexBundle copies a bundle's pages into a scratch folder beside the
+// output folder dir, runs Pagefind on them, and writes the index it
+// makes into the output under the bundle's folder, with key.
+func indexBundle(ctx context.Context, args []string, b render.Bundle, key string, out *output.Dir, dir string) error {
+	scratch, err := output.ScratchDir(dir, "bulletin-search")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(scratch)
+	pages, index := filepath.Join(scratch, "site"), filepath.Join(scratch, "index")
+	for _, page := range b.Pages {
+		data, err := out.Read(page)
+		if err != nil {
+			return err
+		}
+		name := filepath.Join(pages, filepath.FromSlash(page))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			return err
+		}
+	}
+	if _, err := run(ctx, args, "--site", pages, "--output-path", index, "--quiet"); err != nil {
+		return err
+	}
+	return filepath.WalkDir(index, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(index, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if !needed(rel) {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return out.WriteKeyed(b.Dir+"/"+rel, key, data)
+	})
+}
+
+// needed reports whether the search page uses a file Pagefind writes:
+// its script, worker and WebAssembly, and the index itself; not its
+// ready-made interfaces.
+func needed(name string) bool {
+	base := path.Base(name)
+	switch {
+	case strings.Contains(name, "/"):
+		return true // index/, fragment/, filter/
+	case base == "pagefind.js", base == "pagefind-worker.js", base == "pagefind-entry.json":
+		return true
+	}
+	return strings.HasSuffix(base, ".pf_meta") || strings.HasPrefix(base, "wasm.") && strings.HasSuffix(base, ".pagefind")
+}
+
+// run runs Pagefind with args after the command's own, and gives what it
+// printed.
+func run(ctx context.Context, command []string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, command[0], append(command[1:len(command):len(command)], args...)...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
@@ -30,7 +145,7 @@ func Index(command, dir string) error {
 		if msg != "" {
 			msg = ":\n" + msg
 		}
-		return fmt.Errorf("search index: %s failed (%v)%s", command, err, msg)
+		return "", fmt.Errorf("search index: %s failed (%v)%s", strings.Join(command, " "), err, msg)
 	}
-	return nil
+	return strings.TrimSpace(out.String()), nil
 }

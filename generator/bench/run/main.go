@@ -1,7 +1,7 @@
 // Command run benchmarks the generator on made-up corpora of several
 // sizes:
 //
-//	go run ./generator/bench/run [-sizes 1000,10000,100000] [-seed 1] [-work DIR] [-runs 3]
+//	go run ./generator/bench/run [-sizes 1000,10000,100000] [-seed 1] [-work DIR] [-runs 3] [-pagefind COMMAND]
 //
 // It builds the generator, the floor (generator/bench/floor) and the
 // corpus generator once into WORK/bin, writes each corpus into
@@ -11,8 +11,11 @@
 // rebuild after appending a sentence to one article, which is restored
 // afterwards; the outputs are removed after each size. Each time is the
 // median of -runs runs; peak memory is the cold build's maximum resident
-// set size, read from the child's rusage (Linux reports it in KiB). It
-// prints one table, MB being 10⁶ bytes.
+// set size, read from the child's rusage (Linux reports it in KiB), which
+// counts the Pagefind process it runs too. With -pagefind it also runs a
+// cold build and a one-edit rebuild with search, and gives Pagefind's
+// share of the cold build with search. It prints one table, MB being 10⁶
+// bytes.
 package main
 
 import (
@@ -37,6 +40,7 @@ func main() {
 	seed := flag.Uint64("seed", 1, "seed of the corpus generator")
 	work := flag.String("work", filepath.Join(os.TempDir(), "bulletin-bench"), "folder for binaries, corpora and output")
 	runs := flag.Int("runs", 3, "runs of each measure; the median is shown")
+	pagefind := flag.String("pagefind", "", "command that runs Pagefind, to measure builds with search too")
 	flag.Parse()
 	var sizes []int
 	for s := range strings.SplitSeq(*sizeList, ",") {
@@ -48,10 +52,10 @@ func main() {
 		sizes = append(sizes, n)
 	}
 	if flag.NArg() > 0 || *runs < 1 {
-		fmt.Fprintln(os.Stderr, "usage: run [-sizes 1000,10000,100000] [-seed 1] [-work DIR] [-runs 3]")
+		fmt.Fprintln(os.Stderr, "usage: run [-sizes 1000,10000,100000] [-seed 1] [-work DIR] [-runs 3] [-pagefind COMMAND]")
 		os.Exit(2)
 	}
-	if err := bench(sizes, *seed, *work, *runs); err != nil {
+	if err := bench(sizes, *seed, *work, *runs, *pagefind); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -64,9 +68,13 @@ type result struct {
 	peak                           int64 // bytes, of the cold build
 	files                          int
 	written                        int64
+	// With search: the cold build, the one-edit rebuild and the cold
+	// build's peak; zero when not measured.
+	searchCold, searchEdit time.Duration
+	searchPeak             int64
 }
 
-func bench(sizes []int, seed uint64, work string, runs int) error {
+func bench(sizes []int, seed uint64, work string, runs int, pagefind string) error {
 	fmt.Printf("nproc %d, load average before: %s\n", runtime.NumCPU(), loadAverage())
 	work, err := filepath.Abs(work)
 	if err != nil {
@@ -97,6 +105,11 @@ func bench(sizes []int, seed uint64, work string, runs int) error {
 		r, err := measure(work, bin, filepath.Join(root, "templates"), corpus, n, runs)
 		if err != nil {
 			return err
+		}
+		if pagefind != "" {
+			if err := measureSearch(&r, work, bin, filepath.Join(root, "templates"), corpus, runs, pagefind); err != nil {
+				return err
+			}
 		}
 		results = append(results, r)
 	}
@@ -198,6 +211,38 @@ func measure(work, bin, templates, content string, n, runs int) (result, error) 
 		return r, err
 	}
 	return r, removeOutput(out)
+}
+
+// measureSearch runs a cold build and a one-edit rebuild with search runs
+// times on one corpus.
+func measureSearch(r *result, work, bin, templates, content string, runs int, pagefind string) error {
+	out := filepath.Join(work, fmt.Sprintf("public-search-%d", r.n))
+	bulletin := filepath.Join(bin, "bulletin")
+	build := []string{"build", "-content", content, "-templates", templates, "-out", out, "-pagefind", pagefind}
+	edit, err := publishedArticle(content)
+	if err != nil {
+		return err
+	}
+	var cold, oneEdit []time.Duration
+	var peaks []int64
+	for i := range runs {
+		if err := removeOutput(out); err != nil {
+			return err
+		}
+		u, err := child(bulletin, build...)
+		if err != nil {
+			return err
+		}
+		cold, peaks = append(cold, u.took), append(peaks, u.peak)
+		if u, err = editedBuild(edit, bulletin, build); err != nil {
+			return err
+		}
+		oneEdit = append(oneEdit, u.took)
+		fmt.Fprintf(os.Stderr, "%d articles with search, run %d: cold %s (%.0f MB), one edit %s\n",
+			r.n, i+1, cold[i].Round(time.Millisecond), float64(peaks[i])/1e6, oneEdit[i].Round(time.Millisecond))
+	}
+	r.searchCold, r.searchEdit, r.searchPeak = median(cold), median(oneEdit), median(peaks)
+	return removeOutput(out)
 }
 
 // removeOutput deletes the output folder and every sibling whose name
@@ -325,6 +370,17 @@ func printTable(results []result) {
 			r.files, float64(r.written)/1e6, r.noChange.Seconds(), r.noChange.Seconds()/cold, r.oneEdit.Seconds(), r.oneEdit.Seconds()/cold)
 	}
 	w.Flush()
+	if results[0].searchCold > 0 {
+		fmt.Println("\nwith search:")
+		w = tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(w, "articles\tcold s\tcold/cold without\tpeak MB\tone-edit s\tone-edit/cold\tPagefind's share\t")
+		for _, r := range results {
+			cold := r.searchCold.Seconds()
+			fmt.Fprintf(w, "%d\t%.2f\t%.2f\t%.0f\t%.2f\t%.2f\t%.0f%%\t\n", r.n, cold, cold/r.cold.Seconds(), float64(r.searchPeak)/1e6,
+				r.searchEdit.Seconds(), r.searchEdit.Seconds()/cold, 100*(cold-r.cold.Seconds())/cold)
+		}
+		w.Flush()
+	}
 	small, okSmall := byN[10000]
 	large, okLarge := byN[100000]
 	if okSmall && okLarge {

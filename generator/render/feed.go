@@ -2,19 +2,15 @@ package render
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"encoding/xml"
-	"html"
-	"html/template"
 	"path"
+	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/gorilla/feeds"
 
-	"bulletin/generator/content"
 	"bulletin/generator/site"
 )
 
@@ -31,6 +27,9 @@ type feed struct {
 	Articles []*site.Article
 	Updated  time.Time
 	ID       string // see newFeed
+	// Statuses names the categorization scheme of the articles' statuses,
+	// a tag URI minted as ID is, since no page of the site lists them.
+	Statuses string
 }
 
 // newFeed is the feed of articles, newest first, that follows the page at
@@ -42,8 +41,9 @@ func (r *renderer) newFeed(title, subtitle, dir string, articles []*site.Article
 	if n := len(r.site.Articles); n > 0 {
 		first = r.site.Articles[n-1].Date.Format("2006-01-02")
 	}
+	tag := "tag:" + r.site.Settings.IDAuthority + "," + first + ":"
 	return &feed{Title: title, Subtitle: subtitle, Page: dir, Dir: dir, Articles: articles, Updated: updated,
-		ID: "tag:" + r.site.Settings.IDAuthority + "," + first + ":" + dir + atomFile}
+		ID: tag + dir + atomFile, Statuses: tag + "statuses"}
 }
 
 // feedKey is the key of a feed file: the settings and the feed with
@@ -79,6 +79,17 @@ func MediaType(name string) string {
 	return ""
 }
 
+// IsFeed reports whether a file of the site, by its slash-separated
+// path, is a feed: an RSS, Atom or JSON Feed file, which names the WebSub
+// hubs and is what a hub is told about.
+func IsFeed(name string) bool {
+	switch path.Base(name) {
+	case rssFile, atomFile, jsonFile:
+		return true
+	}
+	return false
+}
+
 func (f *feed) items() []*site.Article { return f.Articles[:min(feedSize, len(f.Articles))] }
 
 // atomFeed extends gorilla/feeds' AtomFeed with what RFC 4287 allows and
@@ -86,14 +97,15 @@ func (f *feed) items() []*site.Article { return f.Articles[:min(feedSize, len(f.
 type atomFeed struct {
 	XMLName xml.Name `xml:"feed"`
 	*feeds.AtomFeed
-	Lang    string           `xml:"xml:lang,attr,omitempty"`
-	Links   []feeds.AtomLink `xml:"link"`
-	Entries []*atomEntry     `xml:"entry"`
+	Lang    string       `xml:"xml:lang,attr,omitempty"`
+	Links   []atomLink   `xml:"link"`
+	Entries []*atomEntry `xml:"entry"`
 }
 
 type atomEntry struct {
 	XMLName xml.Name `xml:"entry"`
 	*feeds.AtomEntry
+	Links      []atomLink          `xml:"link"`
 	Authors    []*feeds.AtomAuthor `xml:"author"`
 	Categories []atomCategory      `xml:"category"`
 }
@@ -104,10 +116,28 @@ type atomCategory struct {
 	Label  string `xml:"label,attr,omitempty"`
 }
 
+// atomLink is an Atom link, in an Atom feed or, as atom:link, in RSS.
+type atomLink struct {
+	Href  string `xml:"href,attr"`
+	Rel   string `xml:"rel,attr"`
+	Type  string `xml:"type,attr,omitempty"`
+	Title string `xml:"title,attr,omitempty"`
+}
+
+// selfAndHubs are the links every feed file gives of itself: to itself,
+// of the type given, and to each WebSub hub (W3C WebSub, Discovery), so
+// that a subscriber learns where to subscribe and under which URL.
+func (r *renderer) selfAndHubs(self, mediaType string) []atomLink {
+	links := []atomLink{{Href: self, Rel: "self", Type: mediaType}}
+	for _, hub := range r.site.Settings.WebSubHubs {
+		links = append(links, atomLink{Href: hub, Rel: "hub"})
+	}
+	return links
+}
+
 func (r *renderer) atom(f *feed) ([]byte, error) {
 	s := r.site
 	budget := r.budget()
-	self := r.abs(f.Dir + atomFile)
 	out := &atomFeed{
 		AtomFeed: &feeds.AtomFeed{
 			Xmlns:    "http://www.w3.org/2005/Atom",
@@ -117,77 +147,97 @@ func (r *renderer) atom(f *feed) ([]byte, error) {
 			Subtitle: clean(f.Subtitle),
 			Author:   &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: clean(s.Settings.Title), Uri: r.abs("/")}},
 		},
-		Lang: s.Settings.Language,
-		Links: []feeds.AtomLink{
-			{Href: self, Rel: "self", Type: atomType},
-			{Href: r.abs(f.Page), Rel: "alternate", Type: "text/html"},
-		},
+		Lang:  s.Settings.Language,
+		Links: slices.Insert(r.selfAndHubs(r.abs(f.Dir+atomFile), atomType), 1, atomLink{Href: r.abs(f.Page), Rel: "alternate", Type: "text/html"}),
 	}
 	for _, a := range f.items() {
 		body, err := budget.content(a)
 		if err != nil {
 			return nil, err
 		}
-		e := &atomEntry{AtomEntry: &feeds.AtomEntry{
-			Title:     clean(a.Title),
-			Id:        clean(a.ID),
-			Updated:   stamp(a.Modified),
-			Published: stamp(a.Date),
-			Links:     []feeds.AtomLink{{Href: r.abs(a.URL), Rel: "alternate", Type: "text/html"}},
-			Summary:   &feeds.AtomSummary{Content: clean(a.Summary), Type: "text"},
-			Content:   &feeds.AtomContent{Content: body, Type: "html"},
-		}}
+		e := &atomEntry{
+			AtomEntry: &feeds.AtomEntry{
+				Title:     clean(a.Title),
+				Id:        clean(a.ID),
+				Updated:   stamp(a.Modified),
+				Published: stamp(a.Date),
+				Summary:   &feeds.AtomSummary{Content: clean(summary(a)), Type: "text"},
+				Content:   &feeds.AtomContent{Content: body, Type: "html"},
+			},
+			Links: []atomLink{{Href: r.abs(a.URL), Rel: "alternate", Type: "text/html"}},
+		}
+		// Each source the article rests on is a related resource.
+		for _, src := range r.sources(a) {
+			if src.url != "" {
+				e.Links = append(e.Links, atomLink{Href: src.url, Rel: "related", Title: clean(src.Title)})
+			}
+		}
 		for _, name := range a.Authors {
 			e.Authors = append(e.Authors, &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: clean(name)}})
 		}
 		for _, g := range categories(a) {
 			e.Categories = append(e.Categories, atomCategory{Term: g.Slug, Scheme: r.abs("/" + g.Kind + "/"), Label: clean(g.Name)})
 		}
+		if st := a.Status; st != nil {
+			e.Categories = append(e.Categories, atomCategory{Term: st.Key, Scheme: f.Statuses, Label: clean(st.Label)})
+		}
 		out.Entries = append(out.Entries, e)
 	}
 	return marshalXML(out)
 }
 
-// rss is RSS 2.0 with the Atom and content namespaces that gorilla/feeds'
-// RssFeedXml does not declare together.
+// rss is RSS 2.0 with the Atom, content and Dublin Core namespaces, which
+// gorilla/feeds' RssFeedXml does not declare.
 type rss struct {
 	XMLName   xml.Name    `xml:"rss"`
 	Version   string      `xml:"version,attr"`
 	ContentNS string      `xml:"xmlns:content,attr"`
 	AtomNS    string      `xml:"xmlns:atom,attr"`
+	DCNS      string      `xml:"xmlns:dc,attr"`
 	Channel   *rssChannel `xml:"channel"`
 }
 
 type rssChannel struct {
-	*feeds.RssFeed
-	Self  atomLink   `xml:"atom:link"`
-	Items []*rssItem `xml:"item"`
-}
-
-type atomLink struct {
-	Href string `xml:"href,attr"`
-	Rel  string `xml:"rel,attr"`
-	Type string `xml:"type,attr"`
+	Title         string     `xml:"title"`
+	Link          string     `xml:"link"`
+	Description   rssHTML    `xml:"description"`
+	Language      string     `xml:"language,omitempty"`
+	LastBuildDate string     `xml:"lastBuildDate"`
+	Links         []atomLink `xml:"atom:link"`
+	Items         []*rssItem `xml:"item"`
 }
 
 type rssItem struct {
-	*feeds.RssItem
-	Categories []string `xml:"category"`
+	Title       string  `xml:"title"`
+	Link        string  `xml:"link"`
+	Description rssHTML `xml:"description"`
+	Content     *feeds.RssContent
+	Creators    []string      `xml:"dc:creator"`
+	Categories  []rssCategory `xml:"category"`
+	Guid        *feeds.RssGuid
+	PubDate     string `xml:"pubDate"`
+}
+
+// rssHTML is an RSS description: HTML, as RSS 2.0 defines it, in a CDATA
+// section, so that the text's own escapes are the only ones (see htmlText).
+type rssHTML struct {
+	HTML string `xml:",cdata"`
+}
+
+type rssCategory struct {
+	Domain string `xml:"domain,attr,omitempty"`
+	Name   string `xml:",chardata"`
 }
 
 func (r *renderer) rss(f *feed) ([]byte, error) {
 	s := r.site
-	// Readers show a channel's description as HTML, as they do an item's,
-	// so both are escaped: a topic summary of "<b>" must not become markup.
 	ch := &rssChannel{
-		RssFeed: &feeds.RssFeed{
-			Title:         clean(f.Title),
-			Link:          r.abs(f.Page),
-			Description:   clean(html.EscapeString(f.Subtitle)),
-			Language:      s.Settings.Language,
-			LastBuildDate: f.Updated.Format(time.RFC1123Z),
-		},
-		Self: atomLink{Href: r.abs(f.Dir + rssFile), Rel: "self", Type: rssType},
+		Title:         clean(f.Title),
+		Link:          r.abs(f.Page),
+		Description:   rssHTML{htmlText(clean(f.Subtitle))},
+		Language:      s.Settings.Language,
+		LastBuildDate: f.Updated.Format(time.RFC1123Z),
+		Links:         r.selfAndHubs(r.abs(f.Dir+rssFile), rssType),
 	}
 	budget := r.budget()
 	for _, a := range f.items() {
@@ -195,20 +245,28 @@ func (r *renderer) rss(f *feed) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		it := &rssItem{RssItem: &feeds.RssItem{
+		it := &rssItem{
 			Title:       clean(a.Title),
 			Link:        r.abs(a.URL),
-			Description: clean(html.EscapeString(a.Summary)),
+			Description: rssHTML{htmlText(clean(summary(a)))},
 			Content:     &feeds.RssContent{Content: body},
 			Guid:        &feeds.RssGuid{Id: clean(a.ID), IsPermaLink: "false"},
 			PubDate:     a.Date.Format(time.RFC1123Z),
-		}}
+		}
+		// RSS 2.0's author is an email address; Dublin Core's creator is
+		// a name, one element for each.
+		for _, name := range a.Authors {
+			it.Creators = append(it.Creators, clean(name))
+		}
 		for _, g := range categories(a) {
-			it.Categories = append(it.Categories, clean(g.Name))
+			it.Categories = append(it.Categories, rssCategory{Name: clean(g.Name)})
+		}
+		if st := a.Status; st != nil {
+			it.Categories = append(it.Categories, rssCategory{Domain: f.Statuses, Name: clean(st.Label)})
 		}
 		ch.Items = append(ch.Items, it)
 	}
-	return marshalXML(&rss{Version: "2.0", ContentNS: "http://purl.org/rss/1.0/modules/content/", AtomNS: "http://www.w3.org/2005/Atom", Channel: ch})
+	return marshalXML(&rss{Version: "2.0", ContentNS: "http://purl.org/rss/1.0/modules/content/", AtomNS: "http://www.w3.org/2005/Atom", DCNS: "http://purl.org/dc/elements/1.1/", Channel: ch})
 }
 
 func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
@@ -223,6 +281,9 @@ func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
 		Authors:     []*feeds.JSONAuthor{{Name: clean(s.Settings.Title), Url: r.abs("/")}},
 		Items:       []*feeds.JSONItem{},
 	}
+	for _, hub := range s.Settings.WebSubHubs {
+		out.Hubs = append(out.Hubs, &feeds.JSONHub{Type: "WebSub", Url: hub})
+	}
 	budget := r.budget()
 	for _, a := range f.items() {
 		body, err := budget.content(a)
@@ -235,7 +296,7 @@ func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
 			Url:           r.abs(a.URL),
 			Title:         clean(a.Title),
 			ContentHTML:   body,
-			Summary:       clean(a.Summary),
+			Summary:       clean(summary(a)),
 			PublishedDate: &published,
 			ModifiedDate:  &modified,
 		}
@@ -258,70 +319,6 @@ func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
 
 func categories(a *site.Article) []*site.Ref {
 	return append(append([]*site.Ref(nil), a.Topics...), a.Regulators...)
-}
-
-// budget is what is left of a feed file's allowance for full text.
-type budget struct {
-	r     *renderer
-	entry int // bytes, the most one entry's full text may take
-	left  int // bytes
-}
-
-func (r *renderer) budget() *budget {
-	st := r.site.Settings
-	return &budget{r: r, entry: cmp.Or(st.FeedEntryKB, content.DefaultFeedEntryKB) * 1000, left: cmp.Or(st.FeedKB, content.DefaultFeedKB) * 1000}
-}
-
-// content is an article's content in the feed: its full text (see
-// entryHTML) while that is within the entry's limit and the feed's
-// budget, else its summary and a link to the article, so that a feed
-// stays a size readers can fetch without leaving out any entry.
-func (b *budget) content(a *site.Article) (string, error) {
-	full, err := b.r.entryHTML(a)
-	if err != nil {
-		return "", err
-	}
-	if len(full) <= b.entry && len(full) <= b.left {
-		b.left -= len(full)
-		return full, nil
-	}
-	return "<p>" + template.HTMLEscapeString(a.Summary) + "</p>\n<p><a href=\"" + template.HTMLEscapeString(b.r.abs(a.URL)) + "\">Read the full article</a>.</p>\n", nil
-}
-
-// entryHTML is the article as a feed carries it: the newest change note
-// first when the article was updated, then the body with absolute URLs,
-// cleaned for XML. It is made once for each article and shared by the
-// RSS, Atom and JSON files of every feed that carries it, since a long
-// body takes a while to rewrite, and forgotten once the last has.
-func (r *renderer) entryHTML(a *site.Article) (string, error) {
-	entry, _ := r.entries.LoadOrStore(a, sync.OnceValues(func() (string, error) { return r.makeEntryHTML(a) }))
-	html, err := entry.(func() (string, error))()
-	if n := r.entryUses[a]; n != nil && n.Add(-1) == 0 {
-		r.entries.Delete(a)
-	}
-	return html, err
-}
-
-func (r *renderer) makeEntryHTML(a *site.Article) (string, error) {
-	body, err := a.Body()
-	if err != nil {
-		return "", err
-	}
-	var b strings.Builder
-	if n := len(a.Changes); n > 0 {
-		newest := a.Changes[0]
-		for _, c := range a.Changes[1:] {
-			if c.Date.After(newest.Date) {
-				newest = c
-			}
-		}
-		b.WriteString("<p><strong>Updated " + newest.Date.Format("2 January 2006") + ":</strong> " + template.HTMLEscapeString(newest.Note) + "</p>\n")
-	}
-	if a.Withdrawn != nil {
-		b.WriteString("<p><strong>Withdrawn " + a.Withdrawn.Date.Format("2 January 2006") + ":</strong> " + template.HTMLEscapeString(a.Withdrawn.Explanation) + "</p>\n")
-	}
-	b.WriteString(r.absBody(a.URL, body))
-	return clean(b.String()), nil
 }
 
 func stamp(t time.Time) string { return t.Format(time.RFC3339) }

@@ -49,6 +49,14 @@ var wantIDs = map[string]string{
 	withdrawnSlug: "tag:bulletin.example.org,2025-01-15:/2025/01/saf-rollout-dates/",
 }
 
+// newestNotice is what the updated article's summary starts with in
+// every feed: its newest change note.
+const newestNotice = "Updated 10 April 2025: " + newestNote + " "
+
+// statusScheme is the scheme of the fixture's status categories: a tag
+// URI of the site's first article's day, as feed ids are.
+const statusScheme = "tag:" + idAuthority + ",2025-01-15:statuses"
+
 // parseFeed reads a feed back as a feed reader would, keeping gofeed's
 // format-specific result for the fields the universal one drops.
 func parseFeed(t *testing.T, name string, data []byte) *gofeed.Feed {
@@ -171,7 +179,7 @@ func TestAtomFeedsMatchRFC4287Schema(t *testing.T) {
 	})
 
 	files := map[string][]byte{}
-	for variant, set := range map[string]*content.Set{"plain": fixture(), "below-a-path": belowPath(fixture())} {
+	for variant, set := range map[string]*content.Set{"plain": fixture(), "below-a-path": belowPath(fixture()), "with-hubs-and-sources": withFacts(fixture())} {
 		built := build(t, set, buildDay)
 		for _, d := range feedDirs {
 			files[variant+"/"+d.dir+atomFile] = built[d.dir+atomFile]
@@ -352,6 +360,11 @@ func TestAtomLinksAndCategories(t *testing.T) {
 		explicitSlug:  {"cqc-it-transformation", "ics-assessments"},
 		withdrawnSlug: {"cqc-it-transformation"},
 	}
+	// Statuses are categories of a scheme of their own, as "term label".
+	wantStatus := map[string][]string{
+		updatedSlug: {"paused Paused"},
+		movedSlug:   {"reported Reported"},
+	}
 	wantNames := map[string][]string{
 		updatedSlug:   {"CQC", "ICS assessments"},
 		movedSlug:     {"CQC", "CQC IT & transformation"},
@@ -384,26 +397,54 @@ func TestAtomLinksAndCategories(t *testing.T) {
 			if !slices.ContainsFunc(e.Links, func(l *atom.Link) bool { return l.Rel == "alternate" && l.Href == wantAlt }) {
 				t.Errorf("%s: %s: no rel=alternate link to %s", name, slug, wantAlt)
 			}
-			var terms []string
+			var terms, statuses []string
 			for _, c := range e.Categories {
-				terms = append(terms, c.Term)
 				if c.Label == "" || c.Scheme == "" {
 					t.Errorf("%s: %s: category %+v has no label or scheme", name, slug, c)
 				}
+				if c.Scheme == statusScheme {
+					statuses = append(statuses, c.Term+" "+c.Label)
+					continue
+				}
+				terms = append(terms, c.Term)
+			}
+			if want := wantStatus[slug]; !slices.Equal(statuses, want) {
+				t.Errorf("%s: %s: got status categories %q, want %q", name, slug, statuses, want)
 			}
 			slices.Sort(terms)
 			if !slices.Equal(terms, wantTerms[slug]) {
 				t.Errorf("%s: %s: got category terms %q, want %q", name, slug, terms, wantTerms[slug])
 			}
 		}
-		// RSS categories and JSON Feed tags carry the names.
-		for _, other := range []string{d.dir + rssFile, d.dir + jsonFile} {
-			for _, it := range feeds[other].Items {
-				slug := slugOf(it.Link)
-				got := slices.Sorted(slices.Values(it.Categories))
-				if !slices.Equal(got, wantNames[slug]) {
-					t.Errorf("%s: %s: got categories %q, want %q", other, slug, got, wantNames[slug])
+		// RSS categories and JSON Feed tags carry the names; RSS's carry
+		// the status too, in its own domain.
+		for _, it := range feeds[d.dir+jsonFile].Items {
+			slug := slugOf(it.Link)
+			got := slices.Sorted(slices.Values(it.Categories))
+			if !slices.Equal(got, wantNames[slug]) {
+				t.Errorf("%s: %s: got tags %q, want %q", d.dir+jsonFile, slug, got, wantNames[slug])
+			}
+		}
+		for _, it := range feeds[d.dir+rssFile].OriginalFeed().(*gofeedrss.Feed).Items {
+			slug := slugOf(it.Link)
+			var names, statuses []string
+			for _, c := range it.Categories {
+				if c.Domain == statusScheme {
+					statuses = append(statuses, c.Value)
+				} else {
+					names = append(names, c.Value)
 				}
+			}
+			slices.Sort(names)
+			if !slices.Equal(names, wantNames[slug]) {
+				t.Errorf("%s: %s: got categories %q, want %q", d.dir+rssFile, slug, names, wantNames[slug])
+			}
+			var want []string
+			for _, st := range wantStatus[slug] {
+				want = append(want, st[strings.Index(st, " ")+1:])
+			}
+			if !slices.Equal(statuses, want) {
+				t.Errorf("%s: %s: got status categories %q, want %q", d.dir+rssFile, slug, statuses, want)
 			}
 		}
 	}
@@ -420,35 +461,39 @@ func slugOf(link string) string {
 
 func TestFeedEntryContent(t *testing.T) {
 	tests := []struct {
-		slug       string
-		wantPrefix string // what the entry's HTML starts with
-		wantAlso   []string
-		wantNot    []string
+		slug        string
+		wantPrefix  string // what the entry's HTML starts with
+		wantAlso    []string
+		wantNot     []string
+		wantSummary string // as a reader shows it: what changed last first
 	}{
 		{
-			slug:       updatedSlug,
-			wantPrefix: "<p><strong>Updated 10 April 2025:</strong> " + html.EscapeString(newestNote) + "</p>\n<p>CQC has paused ",
-			wantAlso:   []string{"stays text", "What happens next"},
-			wantNot:    []string{olderNote, html.EscapeString(olderNote)},
+			slug:        updatedSlug,
+			wantPrefix:  "<p><strong>Updated 10 April 2025:</strong> " + html.EscapeString(newestNote) + "</p>\n<p><strong>Status:</strong> Paused</p>\n<p>CQC has paused ",
+			wantAlso:    []string{"stays text", "What happens next"},
+			wantNot:     []string{olderNote, html.EscapeString(olderNote)},
+			wantSummary: newestNotice + cleanSummary,
 		},
 		{
-			slug:       explicitSlug,
-			wantPrefix: "<p><strong>Updated 5 April 2025:</strong> Added the review&#39;s terms of reference.</p>\n<p>The review will report",
+			slug:        explicitSlug,
+			wantPrefix:  "<p><strong>Updated 5 April 2025:</strong> Added the review's terms of reference.</p>\n<p>The review will report",
+			wantSummary: "Updated 5 April 2025: Added the review's terms of reference. An independent review will look at CQC's poorly performing IT systems.",
 		},
 		{
-			slug:       movedSlug,
-			wantPrefix: "<p>The review, by Peter Gill",
+			slug:        movedSlug,
+			wantPrefix:  "<p><strong>Status:</strong> Reported</p>\n<p>The review, by Peter Gill",
+			wantSummary: "An independent review found a failed transformation behind CQC's IT failures.",
 		},
 		{
-			slug:       withdrawnSlug,
-			wantPrefix: "<p><strong>Withdrawn 1 March 2025:</strong> The dates were superseded by the IT review.</p>\n<p>Providers will move",
+			slug:        withdrawnSlug,
+			wantPrefix:  "<p><strong>Withdrawn 1 March 2025:</strong> The dates were superseded by the IT review.</p>\n<p>Providers will move",
+			wantSummary: "Withdrawn 1 March 2025: The dates were superseded by the IT review. CQC set out dates for moving every provider onto the Single Assessment Framework.",
 		},
 	}
 	set := fixture()
 	feeds := feedsOf(t, build(t, set, buildDay))
 	for _, tt := range tests {
 		t.Run(tt.slug, func(t *testing.T) {
-			wantSummary := cleanText(article(t, set, tt.slug).Summary)
 			for _, d := range feedDirs {
 				if !slices.Contains(d.articles, tt.slug) {
 					continue
@@ -469,8 +514,8 @@ func TestFeedEntryContent(t *testing.T) {
 							t.Errorf("%s: content has %q, want only the newest change note", name, s)
 						}
 					}
-					if got := summaryText(name, it.Description); got != wantSummary {
-						t.Errorf("%s: got summary %q, want %q", name, got, wantSummary)
+					if got := summaryText(name, it.Description); got != tt.wantSummary {
+						t.Errorf("%s: got summary %q, want %q", name, got, tt.wantSummary)
 					}
 				}
 			}
@@ -479,7 +524,8 @@ func TestFeedEntryContent(t *testing.T) {
 }
 
 // summaryText is the summary as a reader shows it: RSS descriptions are
-// HTML, so their text is escaped once more than Atom's and JSON's.
+// HTML, as RSS 2.0 defines them, so their text is escaped for HTML, where
+// Atom's and JSON's is plain.
 func summaryText(feedName, description string) string {
 	if strings.HasSuffix(feedName, "feed.xml") {
 		return html.UnescapeString(description)
@@ -509,8 +555,8 @@ func TestFeedTextKeepsCharactersXMLForbidsOut(t *testing.T) {
 			if it.Title != cleanTitle {
 				t.Errorf("%s: got title %q, want %q", name, it.Title, cleanTitle)
 			}
-			if got := summaryText(name, it.Description); got != cleanSummary {
-				t.Errorf("%s: got summary %q, want %q", name, got, cleanSummary)
+			if got, want := summaryText(name, it.Description), newestNotice+cleanSummary; got != want {
+				t.Errorf("%s: got summary %q, want %q", name, got, want)
 			}
 		}
 	}

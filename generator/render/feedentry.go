@@ -1,0 +1,213 @@
+package render
+
+import (
+	"cmp"
+	"html/template"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"bulletin/generator/content"
+	"bulletin/generator/site"
+)
+
+// A feed entry is read away from the site, so it carries what the
+// article's page says around the body: what changed last (first, in the
+// summary and the content alike), the status, the sources, and, in each
+// format's own fields, the authors.
+
+// budget is what is left of a feed file's allowance for full text.
+type budget struct {
+	r     *renderer
+	entry int // bytes, the most one entry's full text may take
+	left  int // bytes
+}
+
+func (r *renderer) budget() *budget {
+	st := r.site.Settings
+	return &budget{r: r, entry: cmp.Or(st.FeedEntryKB, content.DefaultFeedEntryKB) * 1000, left: cmp.Or(st.FeedKB, content.DefaultFeedKB) * 1000}
+}
+
+// content is an article's content in the feed: its full text (see
+// entryHTML) while that is within the entry's limit and the feed's
+// budget, else its summary and a link to the article, between the same
+// facts as the full text, so that a feed stays a size readers can fetch
+// without leaving out any entry or any fact.
+func (b *budget) content(a *site.Article) (string, error) {
+	full, err := b.r.entryHTML(a)
+	if err != nil {
+		return "", err
+	}
+	if len(full) <= b.entry && len(full) <= b.left {
+		b.left -= len(full)
+		return full, nil
+	}
+	short := b.r.entryHead(a) +
+		"<p>" + htmlText(a.Summary) + "</p>\n<p><a href=\"" + template.HTMLEscapeString(b.r.abs(a.URL)) + "\">Read the full article</a>.</p>\n" +
+		b.r.entryTail(a)
+	return clean(short), nil
+}
+
+// entryHTML is the article as a feed carries it: its facts (entryHead),
+// the body with absolute URLs, its sources (entryTail), cleaned for XML.
+// It is made once for each article and shared by the RSS, Atom and JSON
+// files of every feed that carries it, since a long body takes a while
+// to rewrite, and forgotten once the last has.
+func (r *renderer) entryHTML(a *site.Article) (string, error) {
+	entry, _ := r.entries.LoadOrStore(a, sync.OnceValues(func() (string, error) { return r.makeEntryHTML(a) }))
+	html, err := entry.(func() (string, error))()
+	if n := r.entryUses[a]; n != nil && n.Add(-1) == 0 {
+		r.entries.Delete(a)
+	}
+	return html, err
+}
+
+func (r *renderer) makeEntryHTML(a *site.Article) (string, error) {
+	body, err := a.Body()
+	if err != nil {
+		return "", err
+	}
+	return clean(r.entryHead(a) + r.absBody(a.URL, body) + r.entryTail(a)), nil
+}
+
+// entryHead is what an entry says before the body: what changed last,
+// then the status.
+func (r *renderer) entryHead(a *site.Article) string {
+	var b strings.Builder
+	for _, n := range notices(a) {
+		b.WriteString("<p><strong>" + n.label + " " + n.date.Format("2 January 2006") + ":</strong> " + htmlText(n.text) + "</p>\n")
+	}
+	if st := a.Status; st != nil {
+		b.WriteString("<p><strong>Status:</strong> " + htmlText(st.Label) + "</p>\n")
+	}
+	return b.String()
+}
+
+// entryTail is what an entry says after the body: the sources, as the
+// article's page lists them.
+func (r *renderer) entryTail(a *site.Article) string {
+	sources := r.sources(a)
+	if len(sources) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<h2>Sources</h2>\n<ul>\n")
+	for _, s := range sources {
+		b.WriteString("<li>")
+		if s.url != "" {
+			b.WriteString(`<a href="` + template.HTMLEscapeString(s.url) + `">` + htmlText(s.Title) + "</a>")
+		} else {
+			b.WriteString(htmlText(s.Title))
+		}
+		if s.Publisher != "" {
+			b.WriteString(", " + htmlText(s.Publisher))
+		}
+		if !s.Date.IsZero() {
+			b.WriteString(", " + when(s.Date))
+		}
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul>\n")
+	return b.String()
+}
+
+// notice is a dated line that says what changed last about an article.
+type notice struct {
+	label string // Updated or Withdrawn
+	date  time.Time
+	text  string
+}
+
+// notices are what changed last about an article, said first in its
+// entry: its newest change note, and its withdrawal.
+func notices(a *site.Article) []notice {
+	var out []notice
+	if len(a.Changes) > 0 {
+		newest := a.Changes[0]
+		for _, c := range a.Changes[1:] {
+			if c.Date.After(newest.Date) {
+				newest = c
+			}
+		}
+		out = append(out, notice{"Updated", newest.Date, newest.Note})
+	}
+	if w := a.Withdrawn; w != nil {
+		out = append(out, notice{"Withdrawn", w.Date, w.Explanation})
+	}
+	return out
+}
+
+// summary is an article's summary as a feed carries it, as text: after
+// what changed last, so that a reader's list of entries says that first
+// ("Updated 28 March 2025: Added DHSC's response. CQC has paused ...").
+func summary(a *site.Article) string {
+	var b strings.Builder
+	for _, n := range notices(a) {
+		b.WriteString(n.label + " " + n.date.Format("2 January 2006") + ": " + sentence(n.text) + " ")
+	}
+	b.WriteString(a.Summary)
+	return b.String()
+}
+
+// sentence ends s with a full stop unless it ends a sentence already.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if s == "" || strings.ContainsRune(".!?…", r) {
+		return s
+	}
+	return s + "."
+}
+
+// source is one of an article's sources with the URL a feed links it
+// by: absolute, or empty when it is not a web address.
+type source struct {
+	content.Source
+	url string
+}
+
+func (r *renderer) sources(a *site.Article) []source {
+	out := make([]source, len(a.Sources))
+	for i, s := range a.Sources {
+		out[i] = source{Source: s, url: r.sourceURL(a.URL, s.URL)}
+	}
+	return out
+}
+
+// sourceURL makes a source's URL absolute as absBody does a link's:
+// against the article's page, or the base URL for a site path. Only
+// http(s) addresses are linked.
+func (r *renderer) sourceURL(page, raw string) string {
+	if raw == "" {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	if !u.IsAbs() {
+		from := r.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(page, "/")})
+		if u.Host == "" && strings.HasPrefix(u.Path, "/") {
+			from = r.base
+			u.Path, u.RawPath = strings.TrimPrefix(u.Path, "/"), strings.TrimPrefix(u.RawPath, "/")
+		}
+		u = from.ResolveReference(u)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return ""
+	}
+	return u.String()
+}
+
+// htmlText escapes text for HTML's text content: &, < and > only, so
+// that an apostrophe stays one rather than becoming &#39;, which an XML
+// feed would then escape again into &amp;#39;. A carriage return is
+// written as a reference, since XML reads one in a CDATA section as a
+// line feed.
+func htmlText(s string) string {
+	return htmlEscaper.Replace(s)
+}
+
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\r", "&#13;")

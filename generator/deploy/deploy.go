@@ -1,0 +1,287 @@
+// Package deploy publishes a built site to a bucket of an object store.
+//
+// It takes the output folder, whose manifest lists every file the build
+// wrote with its SHA-256, and a bucket's URL: s3:// (an S3-compatible
+// store with endpoint=… and use_path_style=true), gs://, azblob:// or
+// file://, opened by gocloud.dev/blob with credentials from the
+// environment or the provider's own files. It gives a bucket that holds
+// the site's files below an optional prefix, each with its Content-Type,
+// Cache-Control and, with Gzip, Content-Encoding, and an alias's page on
+// S3 with a website redirect.
+//
+// It compares by content, never by time: the MD5 the store lists for
+// each object against that of the bytes it would send (the sums file
+// beside the output folder remembers those by the file's SHA-256), or,
+// where the store lists none, the SHA-256 kept in the object's metadata.
+// It uploads only what differs, in an order that never lets a link lead
+// to an object not yet there (see order.go), deletes what the site no
+// longer has last, and no more than MaxDeletes without Force. It knows
+// nothing of articles: it tells what a file is by its name, and which
+// pages are aliases from the _redirects file the build writes.
+package deploy
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Options say where and how to deploy.
+type Options struct {
+	Target     string // the bucket's URL
+	Prefix     string // "" or a folder of the bucket ending in "/"
+	MaxDeletes int    // the most objects to delete without Force
+	Force      bool   // delete however many objects the site no longer has
+	DryRun     bool   // plan, and change nothing
+	Gzip       bool   // compress text files
+	// Workers is how many uploads or deletions run at once; 0 means 16.
+	Workers int
+	// Done, if set, is called after each upload or deletion, from the
+	// goroutine that made it.
+	Done func(Change)
+}
+
+// Op is what a deploy does to one object.
+type Op int
+
+const (
+	Add    Op = iota // upload a file the bucket lacks
+	Update           // upload a file whose bytes differ from the object's
+	Delete           // delete an object the site no longer has
+)
+
+func (o Op) String() string { return [...]string{"add", "update", "delete"}[o] }
+
+// Change is one object a deploy adds, updates or deletes.
+type Change struct {
+	Op       Op
+	Name     string // the file in the output folder; the key below the prefix
+	Size     int64  // bytes sent (0 for a deletion)
+	Type     string // Content-Type
+	Cache    string // Cache-Control
+	Encoding string // Content-Encoding, "" for none
+	Redirect string // for an alias's page on S3, where it redirects
+}
+
+// Result is what a deploy did, or with DryRun would do.
+type Result struct {
+	Target    string
+	Changes   []Change // in the order they are made
+	Unchanged int
+	// Uploaded and Deleted count the changes made: all of them, unless
+	// an error stopped the deploy.
+	Uploaded, Deleted int
+	Bytes             int64 // sent
+	Elapsed           time.Duration
+}
+
+// ErrTooManyDeletes is the error of a deploy that would delete more
+// objects than MaxDeletes allows; it changes nothing.
+var ErrTooManyDeletes = errors.New("too many deletions")
+
+// change is a planned upload.
+type change struct {
+	file *file
+	new  bool
+	md5  string
+}
+
+// Run deploys the output folder dir to the bucket o names. On error, the
+// Result says what was done before it.
+func Run(ctx context.Context, dir string, o Options) (*Result, error) {
+	start := time.Now()
+	res := &Result{Target: o.Target}
+	if o.Workers <= 0 {
+		o.Workers = 16
+	}
+	files, err := readSite(dir, o.Gzip)
+	if err != nil {
+		return res, err
+	}
+	sums := readSums(dir)
+	// Sums that cannot be saved only make the next deploy read more.
+	defer sums.save(files)
+	st, err := openStore(ctx, o.Target, o.Prefix)
+	if err != nil {
+		return res, err
+	}
+	defer st.Close()
+
+	// Listing the bucket and hashing what changed locally overlap.
+	var (
+		local    map[*file]string
+		localErr error
+		wg       sync.WaitGroup
+	)
+	wg.Go(func() { local, localErr = md5s(dir, files, sums) })
+	objects, err := st.list(ctx)
+	wg.Wait()
+	if err != nil {
+		return res, err
+	}
+	if localErr != nil {
+		return res, fmt.Errorf("reading the output folder: %w", localErr)
+	}
+
+	uploads, deletes, err := plan(ctx, st, files, local, objects)
+	if err != nil {
+		return res, err
+	}
+	res.Unchanged = len(files) - len(uploads)
+	for _, c := range uploads {
+		res.Changes = append(res.Changes, c.public(st.scheme))
+	}
+	for _, key := range deletes {
+		res.Changes = append(res.Changes, Change{Op: Delete, Name: key})
+	}
+	defer func() { res.Elapsed = time.Since(start) }()
+	if len(deletes) > o.MaxDeletes && !o.Force {
+		err := fmt.Errorf("%w: deploy to %s would delete %d objects, more than max_deletes (%d): check the target and prefix, then run again with -force or a higher -max-deletes", ErrTooManyDeletes, o.Target, len(deletes), o.MaxDeletes)
+		return res, err
+	}
+	if o.DryRun {
+		return res, nil
+	}
+	err = apply(ctx, dir, st, uploads, deletes, o, res)
+	if err == nil && ctx.Err() != nil {
+		err = ctx.Err()
+	}
+	return res, err
+}
+
+// plan sorts the site's files into uploads, in order, and the keys to
+// delete.
+func plan(ctx context.Context, st *store, files []*file, local map[*file]string, objects map[string]remote) ([]*change, []string, error) {
+	var uploads []*change
+	for _, f := range files {
+		obj, ok := objects[f.name]
+		switch {
+		case !ok:
+			uploads = append(uploads, &change{file: f, new: true, md5: local[f]})
+			continue
+		case obj.md5 != "":
+			if obj.md5 == local[f] {
+				continue
+			}
+		default:
+			// The store lists no MD5 of this object: its metadata
+			// says what file it holds.
+			sha, encoding, err := st.storedHash(ctx, f.name)
+			if err != nil {
+				return nil, nil, err
+			}
+			if sha == f.sha256 && encoding == f.encoding() {
+				continue
+			}
+		}
+		uploads = append(uploads, &change{file: f, md5: local[f]})
+	}
+	slices.SortFunc(uploads, before)
+	site := make(map[string]bool, len(files))
+	for _, f := range files {
+		site[f.name] = true
+	}
+	var deletes []string
+	for key := range objects {
+		if !site[key] {
+			deletes = append(deletes, key)
+		}
+	}
+	slices.Sort(deletes)
+	return uploads, deletes, nil
+}
+
+// public describes c for the Result; redirects are made only on S3.
+func (c *change) public(scheme string) Change {
+	op := Update
+	if c.new {
+		op = Add
+	}
+	ch := Change{Op: op, Name: c.file.name, Type: c.file.ctype, Cache: c.file.cache, Encoding: c.file.encoding()}
+	if scheme == "s3" {
+		ch.Redirect = c.file.redirect
+	}
+	return ch
+}
+
+// apply makes the changes: each step of uploads in turn, all of its
+// uploads at once, then the deletions.
+func apply(ctx context.Context, dir string, st *store, uploads []*change, deletes []string, o Options, res *Result) error {
+	var mu sync.Mutex
+	done := func(c Change) {
+		mu.Lock()
+		switch c.Op {
+		case Delete:
+			res.Deleted++
+		default:
+			res.Uploaded++
+			res.Bytes += c.Size
+		}
+		mu.Unlock()
+		if o.Done != nil {
+			o.Done(c)
+		}
+	}
+	for start := 0; start < len(uploads); {
+		end := start + 1
+		for end < len(uploads) && sameStep(uploads[start], uploads[end]) {
+			end++
+		}
+		err := each(ctx, o.Workers, uploads[start:end], func(ctx context.Context, c *change) error {
+			data, err := body(dir, c.file)
+			if err != nil {
+				return fmt.Errorf("reading %s: %w", c.file.name, err)
+			}
+			sum, _ := hex.DecodeString(c.md5)
+			if err := st.put(ctx, c.file, data, sum); err != nil {
+				return err
+			}
+			ch := c.public(st.scheme)
+			ch.Size = int64(len(data))
+			done(ch)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		start = end
+	}
+	return each(ctx, o.Workers, deletes, func(ctx context.Context, key string) error {
+		if err := st.remove(ctx, key); err != nil {
+			return err
+		}
+		done(Change{Op: Delete, Name: key})
+		return nil
+	})
+}
+
+// each runs fn on every item, workers at a time, and returns the first
+// error, after which it starts no more.
+func each[T any](ctx context.Context, workers int, items []T, fn func(context.Context, T) error) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var wg sync.WaitGroup
+	next := make(chan T)
+	for range min(workers, len(items)) {
+		wg.Go(func() {
+			for item := range next {
+				if err := fn(ctx, item); err != nil {
+					cancel(err)
+				}
+			}
+		})
+	}
+	for _, item := range items {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- item
+	}
+	close(next)
+	wg.Wait()
+	return context.Cause(ctx)
+}

@@ -1,0 +1,290 @@
+package deploy
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"gocloud.dev/blob"
+
+	"bulletin/generator/output"
+)
+
+// writeSite writes files into a new output folder with the manifest a
+// build writes, and returns the folder.
+func writeSite(t *testing.T, dir string, files map[string]string) string {
+	t.Helper()
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	var manifest strings.Builder
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(files[name]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256([]byte(files[name]))
+		manifest.WriteString(hex.EncodeToString(sum[:]) + " " + name + "\n")
+	}
+	if err := os.WriteFile(filepath.Join(dir, output.ManifestFile), []byte(manifest.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// bucketFolder makes an empty folder for a file:// bucket.
+func bucketFolder(t *testing.T) (dir, target string) {
+	t.Helper()
+	dir = filepath.Join(t.TempDir(), "bucket")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir, "file://" + filepath.ToSlash(dir)
+}
+
+var small = map[string]string{
+	"index.html":                         `<a href="/2025/03/a/">A</a>`,
+	"2025/03/a/index.html":               `<img src="/images/chart.png">`,
+	"2025/03/index.html":                 `<a href="/2025/03/a/">A</a>`,
+	"images/chart.png":                   "\x89PNG",
+	"style.css":                          "body{}",
+	"feed.xml":                           "<rss/>",
+	"topics/x/key-dates.ics":             "BEGIN:VCALENDAR",
+	"sitemap.xml":                        "<urlset/>",
+	"2024/01/old/index.html":             `<meta http-equiv="refresh" content="0; url=https://example.org/2025/03/a/">`,
+	"_redirects":                         "/2024/01/old/ /2025/03/a/ 301!\n/2024/01/old/ /2025/03/a/ 301\n",
+	"_headers":                           "/feed.xml\n  Content-Type: application/rss+xml\n",
+	"pagefind/fragment/en_1.pf_fragment": "\x1f\x8b",
+}
+
+func TestRunUploadsInOrderThenNothing(t *testing.T) {
+	site := writeSite(t, filepath.Join(t.TempDir(), "public"), small)
+	_, target := bucketFolder(t)
+	var order []string
+	res, err := Run(context.Background(), site, Options{Target: target, MaxDeletes: 10, Done: func(c Change) { order = append(order, c.Name) }, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"pagefind/fragment/en_1.pf_fragment", "images/chart.png", // media, deeper first
+		"style.css",                                  // styles
+		"2025/03/a/index.html", "2025/03/index.html", // pages, deeper first
+		"topics/x/key-dates.ics", "feed.xml", "sitemap.xml", // indexes
+		"index.html",             // home
+		"2024/01/old/index.html", // aliases
+	}
+	if !slices.Equal(order, want) {
+		t.Errorf("uploaded in the order\n%s\nwant\n%s", strings.Join(order, "\n"), strings.Join(want, "\n"))
+	}
+	if res.Uploaded != len(want) || res.Unchanged != 0 || res.Deleted != 0 {
+		t.Errorf("got %d uploaded, %d unchanged, %d deleted; want %d, 0, 0", res.Uploaded, res.Unchanged, res.Deleted, len(want))
+	}
+	res, err = Run(context.Background(), site, Options{Target: target, MaxDeletes: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Uploaded != 0 || res.Unchanged != len(want) {
+		t.Errorf("second deploy: got %d uploaded, %d unchanged; want 0, %d", res.Uploaded, res.Unchanged, len(want))
+	}
+}
+
+// A new file goes up before any changed one, since only a changed file
+// can link to it: here the changed home page links to the new article.
+func TestRunNewBeforeChanged(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	_, target := bucketFolder(t)
+	site := writeSite(t, dir, map[string]string{"index.html": "home", "style.css": "a{}"})
+	if _, err := Run(context.Background(), site, Options{Target: target}); err != nil {
+		t.Fatal(err)
+	}
+	site = writeSite(t, dir, map[string]string{"index.html": `<a href="/2025/03/b/">`, "style.css": "a{color:red}", "2025/03/b/index.html": "B", "b.png": "png"})
+	var order []string
+	if _, err := Run(context.Background(), site, Options{Target: target, Workers: 1, Done: func(c Change) { order = append(order, c.Op.String()+" "+c.Name) }}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"add b.png", "add 2025/03/b/index.html", "update style.css", "update index.html"}
+	if !slices.Equal(order, want) {
+		t.Errorf("got %q, want %q", order, want)
+	}
+}
+
+func TestRunDeletes(t *testing.T) {
+	tests := []struct {
+		name       string
+		maxDeletes int
+		force      bool
+		dryRun     bool
+		wantErr    bool
+		wantLeft   []string
+	}{
+		{name: "within the cap", maxDeletes: 2, wantLeft: []string{"index.html"}},
+		{name: "over the cap", maxDeletes: 1, wantErr: true, wantLeft: []string{"a.html", "b.html", "index.html"}},
+		{name: "over the cap, forced", maxDeletes: 1, force: true, wantLeft: []string{"index.html"}},
+		{name: "dry run", maxDeletes: 2, dryRun: true, wantLeft: []string{"a.html", "b.html", "index.html"}},
+		{name: "no deletions allowed", maxDeletes: 0, wantErr: true, wantLeft: []string{"a.html", "b.html", "index.html"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "public")
+			bucket, target := bucketFolder(t)
+			site := writeSite(t, dir, map[string]string{"index.html": "home", "a.html": "a", "b.html": "b"})
+			if _, err := Run(context.Background(), site, Options{Target: target}); err != nil {
+				t.Fatal(err)
+			}
+			site = writeSite(t, dir, map[string]string{"index.html": "home"})
+			res, err := Run(context.Background(), site, Options{Target: target, MaxDeletes: tt.maxDeletes, Force: tt.force, DryRun: tt.dryRun})
+			if got := err != nil; got != tt.wantErr {
+				t.Fatalf("got error %v, want one: %v", err, tt.wantErr)
+			}
+			if tt.wantErr && !errors.Is(err, ErrTooManyDeletes) {
+				t.Errorf("got %v, want ErrTooManyDeletes", err)
+			}
+			if err != nil && !strings.Contains(err.Error(), target) {
+				t.Errorf("error %q does not name the target %s", err, target)
+			}
+			if len(res.Changes) != 2 {
+				t.Errorf("planned %v, want the two deletions", res.Changes)
+			}
+			if got := objects(t, bucket); !slices.Equal(got, tt.wantLeft) {
+				t.Errorf("bucket holds %q, want %q", got, tt.wantLeft)
+			}
+		})
+	}
+}
+
+// Only objects below the prefix are the site's: the rest of the bucket
+// is neither listed nor deleted.
+func TestRunPrefix(t *testing.T) {
+	bucket, target := bucketFolder(t)
+	if err := os.WriteFile(filepath.Join(bucket, "other.txt"), []byte("not ours"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := writeSite(t, filepath.Join(t.TempDir(), "public"), map[string]string{"index.html": "home"})
+	if _, err := Run(context.Background(), site, Options{Target: target, Prefix: "bulletin/"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := objects(t, bucket), []string{"bulletin/index.html", "other.txt"}; !slices.Equal(got, want) {
+		t.Errorf("bucket holds %q, want %q", got, want)
+	}
+}
+
+// objects lists a file:// bucket's objects, without fileblob's side files.
+func objects(t *testing.T, dir string) []string {
+	t.Helper()
+	b, err := blob.OpenBucket(context.Background(), "file://"+filepath.ToSlash(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	var out []string
+	it := b.List(nil)
+	for {
+		o, err := it.Next(context.Background())
+		if err != nil {
+			break
+		}
+		out = append(out, o.Key)
+	}
+	return out
+}
+
+func TestObjectHeaders(t *testing.T) {
+	tests := []struct {
+		name, ctype, cache string
+		gzip               bool
+	}{
+		{"index.html", "text/html; charset=utf-8", "public, max-age=300", true},
+		{"2025/03/a/index.html", "text/html; charset=utf-8", "public, max-age=300", true},
+		{"feed.xml", "application/rss+xml; charset=utf-8", "public, max-age=300", true},
+		{"topics/x/atom.xml", "application/atom+xml; charset=utf-8", "public, max-age=300", true},
+		{"topics/x/feed.json", "application/feed+json; charset=utf-8", "public, max-age=300", true},
+		{"topics/x/key-dates.ics", "text/calendar; charset=utf-8", "public, max-age=300", true},
+		{"sitemap.xml", "application/xml", "public, max-age=300", true},
+		{"robots.txt", "text/plain; charset=utf-8", "public, max-age=300", true},
+		{"style.css", "text/css; charset=utf-8", "public, max-age=300", true},
+		{"visits.js", "text/javascript; charset=utf-8", "public, max-age=300", true},
+		{"images/chart.png", "image/png", "public, max-age=3600", false},
+		{"images/chart.svg", "image/svg+xml", "public, max-age=3600", true},
+		{"files/report.pdf", "application/pdf", "public, max-age=3600", false},
+		{"pagefind/fragment/en_3ab.pf_fragment", "application/octet-stream", "public, max-age=31536000, immutable", false},
+		{"pagefind/pagefind.en_9c1.pf_meta", "application/octet-stream", "public, max-age=31536000, immutable", false},
+		{"pagefind/pagefind-entry.json", "application/json", "public, max-age=300", true},
+		{"pagefind/wasm.en.pagefind", "application/octet-stream", "public, max-age=3600", false},
+	}
+	site := map[string]string{}
+	for _, tt := range tests {
+		site[tt.name] = "x"
+	}
+	files, err := readSite(writeSite(t, filepath.Join(t.TempDir(), "public"), site), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]*file{}
+	for _, f := range files {
+		byName[f.name] = f
+	}
+	for _, tt := range tests {
+		f := byName[tt.name]
+		if f.ctype != tt.ctype || f.cache != tt.cache || f.gzip != tt.gzip {
+			t.Errorf("%s: got %q, %q, gzip %v; want %q, %q, gzip %v", tt.name, f.ctype, f.cache, f.gzip, tt.ctype, tt.cache, tt.gzip)
+		}
+	}
+}
+
+func TestReadSiteErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := readSite(dir, false); err == nil || !strings.Contains(err.Error(), "build the site first") {
+		t.Errorf("no manifest: got %v, want a hint to build first", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, output.ManifestFile), []byte("nothash index.html\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readSite(dir, false); err == nil || !strings.Contains(err.Error(), output.ManifestFile+":1:") {
+		t.Errorf("bad manifest: got %v, want the file and line", err)
+	}
+}
+
+func TestRunMissingFolder(t *testing.T) {
+	site := writeSite(t, filepath.Join(t.TempDir(), "public"), map[string]string{"index.html": "home"})
+	target := "file://" + filepath.ToSlash(filepath.Join(t.TempDir(), "missing"))
+	_, err := Run(context.Background(), site, Options{Target: target})
+	if err == nil || !strings.Contains(err.Error(), target) || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("got %v, want an error naming %s that says it does not exist", err, target)
+	}
+}
+
+// A deploy that changed nothing reads no file it has read before: the
+// sums file beside the output folder remembers what it sent.
+func TestSumsSpareReading(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	_, target := bucketFolder(t)
+	site := writeSite(t, dir, map[string]string{"index.html": "home", "a.html": "a"})
+	if _, err := Run(context.Background(), site, Options{Target: target, Gzip: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(dir, "a.html"), 0); err != nil {
+		t.Fatal(err)
+	}
+	if os.Getuid() == 0 {
+		// root reads anything: remove the file instead, which the
+		// manifest still lists.
+		os.Remove(filepath.Join(dir, "a.html"))
+	}
+	res, err := Run(context.Background(), site, Options{Target: target, Gzip: true})
+	if err != nil {
+		t.Fatalf("second deploy read a file it knew: %v", err)
+	}
+	if res.Unchanged != 2 {
+		t.Errorf("got %d unchanged, want 2", res.Unchanged)
+	}
+}

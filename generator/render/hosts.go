@@ -1,0 +1,137 @@
+package render
+
+import (
+	"net/url"
+	"path"
+	"strings"
+)
+
+// Netlify and Cloudflare Pages serve a folder as it is, but read two
+// files at its top for what a file cannot say of itself: _headers (the
+// media type of a feed or calendar, cache rules, the WebSub Link header)
+// and _redirects (an alias as a real 301). Other hosts serve them as
+// plain files, which is harmless; bulletin deploy leaves them out of a
+// bucket.
+
+// HeadersFile and RedirectsFile are the names Netlify and Cloudflare
+// Pages read.
+const (
+	HeadersFile   = "_headers"
+	RedirectsFile = "_redirects"
+)
+
+// Cache lifetimes, as Cache-Control values. The theme's styles and
+// scripts and the content's images keep their names when they change, so
+// only files whose names are made from their bytes (Pagefind's index)
+// may be kept for good; the rest are checked again after a few minutes,
+// pages and feeds soonest.
+const (
+	cacheShort     = "public, max-age=300"
+	cacheMedia     = "public, max-age=3600"
+	cacheImmutable = "public, max-age=31536000, immutable"
+)
+
+// fingerprinted are the folders whose files Pagefind names by a hash of
+// their bytes: a file there never changes, a new index has new names.
+var fingerprinted = []string{"pagefind/fragment/", "pagefind/index/", "pagefind/filter/"}
+
+// CacheControl is the Cache-Control to serve a file of the site with.
+func CacheControl(name string) string {
+	for _, dir := range fingerprinted {
+		if strings.HasPrefix(name, dir) {
+			return cacheImmutable
+		}
+	}
+	if strings.HasPrefix(name, "pagefind/pagefind.") && strings.HasSuffix(name, ".pf_meta") {
+		return cacheImmutable
+	}
+	switch path.Ext(name) {
+	case ".html", ".xml", ".json", ".ics", ".txt", ".css", ".js", ".mjs", "":
+		return cacheShort
+	}
+	return cacheMedia
+}
+
+// hostJobs make _headers and _redirects.
+func (r *renderer) hostJobs() []job {
+	return []job{
+		{name: HeadersFile, url: "/" + HeadersFile, make: r.headers},
+		{name: RedirectsFile, url: "/" + RedirectsFile, make: r.hostRedirects},
+	}
+}
+
+// headers lists, for Netlify and Cloudflare Pages, the media type of each
+// feed and calendar, which their extensions do not tell, the WebSub hubs
+// of each feed, and the cache rules of files that differ from the host's
+// own (which checks pages again on every visit).
+func (r *renderer) headers() ([]byte, error) {
+	var b strings.Builder
+	b.WriteString("# Made by bulletin for Netlify and Cloudflare Pages: media types, cache rules and WebSub links.\n")
+	rule := func(name string, headers ...string) {
+		b.WriteString(hostPath(name) + "\n")
+		for _, h := range headers {
+			b.WriteString("  " + h + "\n")
+		}
+	}
+	feedRules := func(dir string) {
+		for _, f := range []string{rssFile, atomFile, jsonFile} {
+			name := strings.TrimPrefix(dir, "/") + f
+			headers := []string{"Content-Type: " + MediaType(name) + "; charset=utf-8", "Cache-Control: " + cacheShort}
+			if hubs := r.site.Settings.WebSubHubs; len(hubs) > 0 {
+				links := make([]string, 0, len(hubs)+1)
+				for _, hub := range hubs {
+					links = append(links, "<"+hub+`>; rel="hub"`)
+				}
+				links = append(links, "<"+r.abs(dir+f)+`>; rel="self"`)
+				headers = append(headers, "Link: "+strings.Join(links, ", "))
+			}
+			rule(name, headers...)
+		}
+	}
+	feedRules("/")
+	for _, g := range r.site.Topics {
+		feedRules(g.URL)
+		if hasEvents(g) {
+			rule(strings.TrimPrefix(g.URL, "/")+calendarFile, "Content-Type: "+MediaType(calendarFile)+"; charset=utf-8", "Cache-Control: "+cacheShort)
+		}
+	}
+	for _, g := range r.site.Regulators {
+		feedRules(g.URL)
+	}
+	if r.site.Search {
+		for _, dir := range fingerprinted {
+			rule(dir+"*", "Cache-Control: "+cacheImmutable)
+		}
+	}
+	return []byte(b.String()), nil
+}
+
+// hostRedirects sends each alias on with a 301. The alias's page exists
+// too, for other hosts, and Netlify serves an existing file rather than
+// redirect unless the status ends in "!", which Cloudflare Pages does
+// not accept: so each alias has two lines, Netlify's first. Cloudflare
+// ignores the first (its build log lists it as invalid) and follows the
+// second, and redirects whether a file exists or not.
+func (r *renderer) hostRedirects() ([]byte, error) {
+	var b strings.Builder
+	b.WriteString("# Made by bulletin for Netlify and Cloudflare Pages: each alias, as a 301 to its article.\n")
+	b.WriteString("# Each alias has two lines: Netlify follows the first (\"301!\": redirect although the alias's page exists),\n")
+	b.WriteString("# Cloudflare Pages the second (it has no \"!\", lists the first as invalid, and always redirects).\n")
+	for _, rd := range r.site.Redirects {
+		from, to := hostPath(strings.TrimPrefix(rd.From, "/")), escapePath(relPath(r.base.Path, rd.To))
+		b.WriteString(from + " " + to + " 301!\n")
+		b.WriteString(from + " " + to + " 301\n")
+	}
+	return []byte(b.String()), nil
+}
+
+// hostPath is the path a host sees for a file or site path relative to the
+// top of the output folder, percent-encoded.
+func hostPath(name string) string {
+	return escapePath("/" + name)
+}
+
+// escapePath percent-encodes a path as browsers send it, leaving "*".
+func escapePath(p string) string {
+	return strings.ReplaceAll((&url.URL{Path: p}).EscapedPath(), "%2A", "*")
+}

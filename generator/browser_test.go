@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"bulletin/generator/content"
+	"bulletin/generator/render"
 	"bulletin/generator/site"
 )
 
@@ -641,4 +642,55 @@ func TestServeReloadsInBrowser(t *testing.T) {
 
 	ts.edit(t, firstFile, "date: 10/05/2024\n", "date: 2024-05-10\n")
 	until("reading the overlay after the fix", "("+overlay+`) || "gone"`, "gone")
+}
+
+// TestSearchBundlesInBrowser builds the sample twice, with its search
+// index in one bundle and in many (a bundle a year, or a month in a full
+// year), and wants every search to find the same articles, in the same
+// order, with the same counts, in both.
+func TestSearchBundlesInBrowser(t *testing.T) {
+	pagefind := lookPagefind(t)
+	build := func(size int) (string, int) {
+		t.Helper()
+		o := testOptions(t, t.TempDir())
+		o.pagefind = pagefind
+		if err := os.CopyFS(o.content, os.DirFS("testdata/sample/content")); err != nil {
+			t.Fatal(err)
+		}
+		settings := filepath.Join(o.content, "site.yaml")
+		if err := os.WriteFile(settings, fmt.Appendf([]byte(readFile(t, settings)), "search_bundle: %d\n", size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r, err := build(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return o.out, len(render.IndexBundles(r.site))
+	}
+	oneDir, one := build(1000)
+	manyDir, many := build(2)
+	if one != 1 || many < 4 {
+		t.Fatalf("got %d and %d bundles, want 1 and at least 4", one, many)
+	}
+	t.Logf("comparing one bundle with %d", many)
+	oneBase, manyBase := serveSite(t, oneDir), serveSite(t, manyDir)
+	ctx := newBrowser(t)
+	searches := []struct{ words, filter string }{
+		{"pause", ""}, {"assessment", ""}, {"review", ""}, {"care", ""},
+		{"", "regulator=DHSC"}, {"", "regulator=CQC"}, {"", "status=Being piloted"},
+		{"pause", "regulator=CQC"}, {"assessment", "topic=ICS assessments"},
+	}
+	for _, s := range searches {
+		var got [2]struct {
+			status string
+			titles []string
+		}
+		for i, base := range []string{oneBase, manyBase} {
+			do(t, ctx, "opening the search page", viewport(1280, false), chromedp.Navigate(base+"/search/"))
+			got[i].status, got[i].titles = searchFor(t, ctx, s.words, s.filter)
+		}
+		if got[0].status != got[1].status || !slices.Equal(got[0].titles, got[1].titles) || len(got[0].titles) == 0 {
+			t.Errorf("searching %q %s: one bundle gives %q %q; %d bundles give %q %q", s.words, s.filter, got[0].status, got[0].titles, many, got[1].status, got[1].titles)
+		}
+	}
 }

@@ -3,7 +3,9 @@ package render
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -24,7 +26,7 @@ type Page struct {
 	Description string
 	URL         string     // site path
 	Canonical   string     // absolute URL
-	Feeds       []FeedLink // offered for autodiscovery, the page's own first
+	Feeds       []FeedLink // offered for autodiscovery, the page's own (in each format) first
 	SiteFeeds   []FeedLink // the whole site's feeds
 	Calendar    string     // site path of a topic's key dates calendar, if it has any
 
@@ -43,6 +45,15 @@ type Page struct {
 	Upcoming []*site.KeyDate // key dates still to come, on the home page
 	Story    *Story          // a topic's or regulator's story, on its own page
 	Search   *Search         // the search page's filters
+	Standing []Standing      // where an article's topics stand now, its first topic first
+}
+
+// Standing is where one of an article's topics stands now, for the
+// article's page, whose own status is the one it was given when written.
+type Standing struct {
+	Topic  *site.Ref
+	Status *content.Status
+	Since  content.Date // when the topic reached the status; zero if no step says
 }
 
 // SiteInfo is what every page may show of the site as a whole.
@@ -53,10 +64,19 @@ type SiteInfo struct {
 
 // FeedLink is one feed a page offers for subscription.
 type FeedLink struct {
+	Name  string // what the feed follows: a topic's or regulator's name, or the site's title
 	Title string
 	Type  string // MIME type
 	URL   string // site path
 	Label string // RSS, Atom or JSON Feed
+}
+
+// TypeAttr is the link's type attribute, type="application/rss+xml",
+// for {{.TypeAttr}} in a tag. Written as {{.Type}} in an attribute's
+// value, html/template would give application/rss&#43;xml, which
+// autodiscovery code that does not decode entities misses.
+func (f FeedLink) TypeAttr() template.HTMLAttr {
+	return template.HTMLAttr(`type="` + template.HTMLEscapeString(f.Type) + `"`)
 }
 
 func (r *renderer) newPage(kind, title, desc, url string) *Page {
@@ -79,9 +99,9 @@ func (r *renderer) groupFeeds(g *site.Ref) []FeedLink {
 
 func feedLinks(title, dir string) []FeedLink {
 	return []FeedLink{
-		{Title: title + " (RSS)", Type: rssType, URL: dir + rssFile, Label: "RSS"},
-		{Title: title + " (Atom)", Type: atomType, URL: dir + atomFile, Label: "Atom"},
-		{Title: title + " (JSON Feed)", Type: jsonType, URL: dir + jsonFile, Label: "JSON Feed"},
+		{Name: title, Title: title + " (RSS)", Type: rssType, URL: dir + rssFile, Label: "RSS"},
+		{Name: title, Title: title + " (Atom)", Type: atomType, URL: dir + atomFile, Label: "Atom"},
+		{Name: title, Title: title + " (JSON Feed)", Type: jsonType, URL: dir + jsonFile, Label: "JSON Feed"},
 	}
 }
 
@@ -89,6 +109,10 @@ func feedLinks(title, dir string) []FeedLink {
 func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 	s := r.site
 	set := s.Settings
+	r.topics = make(map[*site.Ref]*site.Group, len(s.Topics))
+	for _, g := range s.Topics {
+		r.topics[&g.Ref] = g
+	}
 	// Articles' pages are most of the files; the rest are a few in ten.
 	jobs := make([]job, 0, len(s.Articles)*5/4+64)
 
@@ -171,6 +195,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 		job{name: "sitemap.xml", url: "/sitemap.xml", make: r.sitemap},
 		job{name: "robots.txt", url: "/robots.txt", make: r.robots},
 	)
+	jobs = append(jobs, r.hostJobs()...)
 	static, err := staticJobs(templates)
 	if err != nil {
 		return nil, err
@@ -194,10 +219,36 @@ func (r *renderer) articleJobs() []job {
 func (r *renderer) articlePage(a *site.Article) *Page {
 	p := r.newPage("article", a.Title, a.Summary, a.URL)
 	p.Article = a
-	for _, g := range a.Topics {
-		p.Feeds = append(r.groupFeeds(g), p.Feeds...)
+	// The page's own feed is its first topic's, whose story it tells.
+	var feeds []FeedLink
+	for _, g := range firstTopicFirst(a) {
+		feeds = append(feeds, r.groupFeeds(g)...)
+		if t := r.topic(g); t != nil && t.Status != nil {
+			p.Standing = append(p.Standing, Standing{Topic: g, Status: t.Status, Since: t.Since})
+		}
 	}
+	p.Feeds = append(feeds, p.Feeds...)
 	return p
+}
+
+// firstTopicFirst lists an article's topics with the first as written,
+// whose story its status tells, ahead of the rest.
+func firstTopicFirst(a *site.Article) []*site.Ref {
+	if a.Topic == nil || len(a.Topics) < 2 || a.Topics[0] == a.Topic {
+		return a.Topics
+	}
+	out := []*site.Ref{a.Topic}
+	for _, g := range a.Topics {
+		if g != a.Topic {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// topic finds the topic a Ref names.
+func (r *renderer) topic(ref *site.Ref) *site.Group {
+	return r.topics[ref]
 }
 
 func groupTitle(g *site.Group) string {
@@ -245,15 +296,26 @@ func staticJobs(templates fs.FS) ([]job, error) {
 	return jobs, nil
 }
 
-// Subscriptions are the topics and regulators a page offers feeds for.
-func (p *Page) Subscriptions() []*site.Ref {
-	switch {
-	case p.Article != nil:
-		return categories(p.Article)
-	case p.Group != nil:
-		return []*site.Ref{&p.Group.Ref}
+// OwnFeeds are the page's own feed in each format: a topic's or
+// regulator's on its pages, an article's first topic's, and the whole
+// site's on every other page.
+func (p *Page) OwnFeeds() []FeedLink {
+	return p.Feeds[:min(3, len(p.Feeds))]
+}
+
+// OtherGroups are the topics and regulators an article names besides the
+// one whose feed its page offers: each has a feed of its own, on its page.
+func (p *Page) OtherGroups() []*site.Ref {
+	if p.Article == nil {
+		return nil
 	}
-	return nil
+	var out []*site.Ref
+	for _, g := range slices.Concat(p.Article.Topics, p.Article.Regulators) {
+		if g != p.Article.Topic {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 func hasEvents(g *site.Group) bool {

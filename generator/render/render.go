@@ -57,8 +57,9 @@ type renderer struct {
 	entries   sync.Map                        // *site.Article → func() (string, error), see entryHTML
 	entryUses map[*site.Article]*atomic.Int32 // the feed files yet to carry each article
 
-	siteFeeds []FeedLink // the whole site's feeds, shared by every page
-	feedLinks sync.Map   // *site.Group → []FeedLink, see groupFeeds
+	siteFeeds []FeedLink                // the whole site's feeds, shared by every page
+	feedLinks sync.Map                  // *site.Group → []FeedLink, see groupFeeds
+	topics    map[*site.Ref]*site.Group // each topic by its Ref, see topic
 }
 
 // job makes one file.

@@ -1,11 +1,13 @@
 package render
 
 import (
+	"bulletin/generator/content"
 	"bulletin/generator/site"
+	"strings"
 )
 
 // SearchURL is the site path of the search page, and SearchIndex the
-// folder where Pagefind, run on the built site, writes its index.
+// folder that holds the search index, a folder for each bundle.
 const (
 	SearchURL   = "/search/"
 	SearchIndex = "/pagefind/"
@@ -16,17 +18,20 @@ const (
 // pages mark them with data-pagefind-filter.
 type Search struct {
 	Available  bool
-	Index      string // site path of Pagefind's files
+	Bundles    []string // site paths of the index's bundles, newest first
 	Regulators []*site.Group
 	Topics     []*site.Group
-	Statuses   []string // labels, in the site's order of statuses
+	Statuses   []*content.Status // in the site's order of statuses
 }
 
 // search lists the filters' values: the regulators and topics that have
 // articles, and the statuses articles carry.
 func (r *renderer) search() *Search {
 	s := r.site
-	out := &Search{Available: s.Search, Index: SearchIndex}
+	out := &Search{Available: s.Search}
+	for _, b := range IndexBundles(s) {
+		out.Bundles = append(out.Bundles, "/"+b.Dir+"/")
+	}
 	for _, g := range s.Regulators {
 		if len(g.Articles) > 0 {
 			out.Regulators = append(out.Regulators, g)
@@ -43,10 +48,34 @@ func (r *renderer) search() *Search {
 			used[a.Status.Key] = true
 		}
 	}
-	for _, st := range s.Settings.Statuses {
+	for i, st := range s.Settings.Statuses {
 		if used[st.Key] {
-			out.Statuses = append(out.Statuses, st.Label)
+			out.Statuses = append(out.Statuses, &s.Settings.Statuses[i])
 		}
+	}
+	return out
+}
+
+// Bundle is one bundle of the search index as the output holds it: the
+// folder of its index and the files of its articles' pages.
+type Bundle struct {
+	Dir   string   // slash path in the output, e.g. "pagefind/2024"
+	Pages []string // newest first
+}
+
+// IndexBundles gives the site's search bundles that have articles, newest
+// first.
+func IndexBundles(s *site.Site) []Bundle {
+	var out []Bundle
+	for _, b := range s.Bundles {
+		if len(b.Articles) == 0 {
+			continue
+		}
+		bundle := Bundle{Dir: strings.Trim(SearchIndex, "/") + "/" + b.Name}
+		for _, a := range b.Articles {
+			bundle.Pages = append(bundle.Pages, fileFor(a.URL))
+		}
+		out = append(out, bundle)
 	}
 	return out
 }

@@ -1,90 +1,58 @@
 package site
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 )
 
-// window is how many neighbours in date order each shared topic or
-// regulator offers as candidates: related lists cost the same per article
-// however large the site grows.
-const window = 8
-
-// related picks up to n articles that share the most topics with a, then
-// the most regulators, nearest in date first. Topics come first because a
-// shared story matters more to a reader than a shared regulator.
-func related(a *Article, n int) []*Teaser {
-	type candidate struct {
-		b                  *Article
-		topics, regulators int
-		distance           int64
-	}
-	cs := make([]candidate, 0, 2*window*(len(a.topics)+len(a.regulators)))
-	consider := func(gs []*Group, topic bool) {
+// related picks up to n articles a reader of a may want next, in an
+// order a reader can follow: those that share a topic with a first, then
+// those that only share a regulator, each newest first. It gives the
+// list and how many of it, from the start, share a topic. Withdrawn
+// articles no longer stand, so none is offered.
+//
+// Only the newest n of each topic and regulator can make the list, so it
+// costs the same per article however large the site grows.
+func related(a *Article, n int) (list []*Teaser, sameTopic int) {
+	seen := []*Article{a}
+	pick := func(gs []*Group) []*Article {
+		var cs []*Article
 		for _, g := range gs {
-			i := g.index[a]
-			lo, hi := max(0, i-window), min(len(g.Articles), i+window+1)
-			// The first group's neighbours are all new candidates; only
-			// those of later groups may be seen already.
-			seen := len(cs)
-			for _, b := range g.Articles[lo:hi] {
-				if b == a {
+			taken := 0
+			for _, b := range g.Articles {
+				if taken == n {
+					break
+				}
+				if b.Withdrawn != nil || slices.Contains(seen, b) {
 					continue
 				}
-				j := slices.IndexFunc(cs[:seen], func(c candidate) bool { return c.b == b })
-				if j < 0 {
-					cs = append(cs, candidate{b: b, distance: distance(a, b)})
-					j = len(cs) - 1
-				}
-				if topic {
-					cs[j].topics++
-				} else {
-					cs[j].regulators++
-				}
+				seen = append(seen, b)
+				cs = append(cs, b)
+				taken++
 			}
 		}
+		slices.SortFunc(cs, newestFirst)
+		return cs[:min(n, len(cs))]
 	}
-	consider(a.topics, true)
-	consider(a.regulators, false)
-	// Only the best n are wanted, so each candidate is compared with
-	// those kept so far, and each comparison goes only as far as it must.
-	better := func(x, y candidate) int {
-		if c := cmp.Compare(y.topics, x.topics); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(y.regulators, x.regulators); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.distance, y.distance); c != 0 {
-			return c
-		}
-		if c := y.b.Date.Compare(x.b.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(x.b.URL, y.b.URL)
+	best := pick(a.topics)
+	sameTopic = len(best)
+	if len(best) < n {
+		rest := pick(a.regulators)
+		best = append(best, rest[:min(n-len(best), len(rest))]...)
 	}
-	best := make([]candidate, 0, n+1)
-	for _, c := range cs {
-		if len(best) == n && (n == 0 || better(c, best[n-1]) >= 0) {
-			continue
-		}
-		i, _ := slices.BinarySearchFunc(best, c, better)
-		best = slices.Insert(best, i, c)[:min(n, len(best)+1)]
+	list = make([]*Teaser, len(best))
+	for i, b := range best {
+		list[i] = &b.Teaser
 	}
-	out := make([]*Teaser, len(best))
-	for i, c := range best {
-		out[i] = &c.b.Teaser
-	}
-	return out
+	return list, sameTopic
 }
 
-func distance(a, b *Article) int64 {
-	d := a.Date.Sub(b.Date)
-	if d < 0 {
-		d = -d
+// newestFirst orders articles newest first, and by URL on the same date.
+func newestFirst(a, b *Article) int {
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
 	}
-	return int64(d)
+	return strings.Compare(a.URL, b.URL)
 }
 
 // newer finds the newest article of a's topics, when it is newer than a;

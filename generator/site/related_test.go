@@ -17,6 +17,8 @@ func tagged(slug string, date time.Time, topics, regulators []string) *content.A
 	return a
 }
 
+// TestRelated checks the order of related articles: those on the same
+// topic first, then those that only share a regulator, each newest first.
 func TestRelated(t *testing.T) {
 	ics := []string{"ICS assessments"}
 	base := day(2025, 3, 27)
@@ -24,6 +26,7 @@ func TestRelated(t *testing.T) {
 		name     string
 		articles []*content.Article // the first is the one whose related list is checked
 		want     []string
+		same     int // how many of want share a topic
 	}{
 		{
 			name: "nothing shared",
@@ -35,26 +38,28 @@ func TestRelated(t *testing.T) {
 			want: []string{},
 		},
 		{
-			name: "same topic before regulators only",
+			name: "same topic before regulators only, however old",
 			articles: []*content.Article{
 				tagged("me", base, ics, []string{"CQC", "DHSC"}),
 				tagged("same-regulators", base.AddDate(0, 0, 1), nil, []string{"CQC", "DHSC"}),
 				tagged("same-topic", base.AddDate(-1, 0, 0), ics, nil),
 			},
 			want: []string{"same-topic", "same-regulators"},
+			same: 1,
 		},
 		{
-			name: "more shared first",
+			name: "newest first on the same topic, however many topics are shared",
 			articles: []*content.Article{
 				tagged("me", base, []string{"ICS assessments", "Health and Care Act 2022"}, []string{"CQC"}),
 				tagged("one-topic", base.AddDate(0, 0, 1), ics, nil),
 				tagged("two-topics", base.AddDate(-2, 0, 0), []string{"ICS assessments", "Health and Care Act 2022"}, nil),
 				tagged("topic-and-regulator", base.AddDate(-1, 0, 0), ics, []string{"CQC"}),
 			},
-			want: []string{"two-topics", "topic-and-regulator", "one-topic"},
+			want: []string{"one-topic", "topic-and-regulator", "two-topics"},
+			same: 3,
 		},
 		{
-			name: "nearest in date first, newer on a tie",
+			name: "newest first, not nearest in date",
 			articles: []*content.Article{
 				tagged("me", base, ics, nil),
 				tagged("ten-days-after", base.AddDate(0, 0, 10), ics, nil),
@@ -62,7 +67,18 @@ func TestRelated(t *testing.T) {
 				tagged("two-days-after", base.AddDate(0, 0, 2), ics, nil),
 				tagged("one-day-before", base.AddDate(0, 0, -1), ics, nil),
 			},
-			want: []string{"one-day-before", "two-days-after", "two-days-before", "ten-days-after"},
+			want: []string{"ten-days-after", "two-days-after", "one-day-before", "two-days-before"},
+			same: 4,
+		},
+		{
+			name: "regulators only, newest first",
+			articles: []*content.Article{
+				tagged("me", base, nil, []string{"CQC", "DHSC"}),
+				tagged("old-cqc", base.AddDate(-1, 0, 0), nil, []string{"CQC"}),
+				tagged("new-dhsc", base.AddDate(0, 1, 0), nil, []string{"DHSC"}),
+				tagged("both", base.AddDate(0, 0, -1), nil, []string{"CQC", "DHSC"}),
+			},
+			want: []string{"new-dhsc", "both", "old-cqc"},
 		},
 		{
 			name: "same day by URL",
@@ -72,17 +88,44 @@ func TestRelated(t *testing.T) {
 				tagged("aa", base.AddDate(0, 0, 1), ics, nil),
 			},
 			want: []string{"aa", "zz"},
+			same: 2,
 		},
 		{
-			name: "at most five",
+			name: "withdrawn articles left out",
+			articles: []*content.Article{
+				tagged("me", base, ics, []string{"CQC"}),
+				withdrawn(tagged("withdrawn-topic", base.AddDate(0, 0, 1), ics, nil)),
+				withdrawn(tagged("withdrawn-regulator", base.AddDate(0, 0, 1), nil, []string{"CQC"})),
+				tagged("standing", base.AddDate(0, 0, -1), ics, nil),
+			},
+			want: []string{"standing"},
+			same: 1,
+		},
+		{
+			name: "at most five, the newest",
 			articles: func() []*content.Article {
-				out := []*content.Article{tagged("me", base, ics, nil)}
+				out := []*content.Article{tagged("me", base, ics, []string{"CQC"})}
 				for i := 1; i <= 8; i++ {
 					out = append(out, tagged(fmt.Sprintf("day-%d", i), base.AddDate(0, 0, i), ics, nil))
 				}
-				return out
+				return append(out, tagged("regulator", base.AddDate(1, 0, 0), nil, []string{"CQC"}))
 			}(),
-			want: []string{"day-1", "day-2", "day-3", "day-4", "day-5"},
+			want: []string{"day-8", "day-7", "day-6", "day-5", "day-4"},
+			same: 5,
+		},
+		{
+			name: "topics first, regulators fill the rest",
+			articles: []*content.Article{
+				tagged("me", base, ics, []string{"CQC"}),
+				tagged("topic", base.AddDate(-3, 0, 0), ics, nil),
+				tagged("cqc-1", base.AddDate(0, 0, 1), nil, []string{"CQC"}),
+				tagged("cqc-2", base.AddDate(0, 0, 2), nil, []string{"CQC"}),
+				tagged("cqc-3", base.AddDate(0, 0, 3), nil, []string{"CQC"}),
+				tagged("cqc-4", base.AddDate(0, 0, 4), nil, []string{"CQC"}),
+				tagged("cqc-5", base.AddDate(0, 0, 5), nil, []string{"CQC"}),
+			},
+			want: []string{"topic", "cqc-5", "cqc-4", "cqc-3", "cqc-2"},
+			same: 1,
 		},
 	}
 	for _, tt := range tests {
@@ -91,6 +134,9 @@ func TestRelated(t *testing.T) {
 			me := find(t, s, "me")
 			if got := slugs(me.Related); !slices.Equal(got, tt.want) {
 				t.Errorf("got related %q, want %q", got, tt.want)
+			}
+			if me.SameTopic != tt.same {
+				t.Errorf("got %d related on the same topic, want %d", me.SameTopic, tt.same)
 			}
 			for _, a := range s.Articles {
 				if slices.Contains(a.Related, &a.Teaser) {
@@ -196,5 +242,23 @@ func TestNewer(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFirstTopic wants an article's Topic to be its first topic as
+// written, whose story its status tells, not the first by name.
+func TestFirstTopic(t *testing.T) {
+	s := build(t, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC),
+		tagged("two", day(2025, 3, 27), []string{"ICS assessments", "Health and Care Act 2022"}, nil),
+		tagged("none", day(2025, 3, 28), nil, []string{"CQC"}))
+	two := find(t, s, "two")
+	if two.Topic == nil || two.Topic.Slug != "ics-assessments" {
+		t.Errorf("got topic %+v, want ics-assessments", two.Topic)
+	}
+	if len(two.Topics) != 2 || two.Topics[0].Slug != "health-and-care-act-2022" {
+		t.Fatalf("topics are no longer in name order, so this test tells nothing: %+v", two.Topics)
+	}
+	if none := find(t, s, "none"); none.Topic != nil {
+		t.Errorf("an article without topics: got topic %+v, want none", none.Topic)
 	}
 }

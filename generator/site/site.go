@@ -45,6 +45,7 @@ type Site struct {
 	Upcoming   []*KeyDate    // key dates still to come across all topics, soonest first
 	Archive    []*Link       // the years, newest first, with their counts
 	Search     bool          // the build adds a search index, so the search page can offer search
+	Bundles    []*Bundle     // the parts of the search index, newest first
 	// Until is the first moment after the build's at which the same
 	// content makes another site: a held-back article comes out, or a
 	// step of a story is reached or an event's day passes. Zero if none.
@@ -59,7 +60,9 @@ type Site struct {
 type Article struct {
 	Teaser
 	Content    *content.Article // the article as read, with its body
-	Related    []*Teaser        // up to five articles a reader of this one may want next (see related)
+	Related    []*Teaser        // up to five articles a reader of this one may want next, those on its topics first (see related)
+	SameTopic  int              // how many of Related, from the first, share a topic with it
+	Topic      *Ref             // its first topic as written, whose story its status tells; nil if it has none
 	Newer      *Teaser          // the newest article of one of its topics, when newer than this
 	NewerTopic *Ref
 
@@ -141,7 +144,10 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 		a.regulators, a.Regulators = append(a.regulators, g), append(a.Regulators, &g.Ref)
 	})
 	each(s.Articles, func(_ int, a *Article) {
-		a.Related = related(a, 5)
+		a.Related, a.SameTopic = related(a, 5)
+		if a.firstTopic != nil {
+			a.Topic = &a.firstTopic.Ref
+		}
 		if b, g := newer(a); b != nil {
 			a.Newer, a.NewerTopic = &b.Teaser, &g.Ref
 		}
@@ -149,6 +155,7 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 	s.Upcoming = upcoming(s.Topics)
 	s.Until = until(s, now)
 	s.Years = years(s.Articles)
+	s.Bundles = bundles(s.Years, s.Settings.SearchBundle)
 	for _, y := range s.Years {
 		s.Archive = append(s.Archive, y.link())
 	}

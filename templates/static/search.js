@@ -2,14 +2,37 @@
 // It reads the form's words and filters, lists matching articles newest
 // first, and keeps the address in step so a search can be shared. Without
 // JavaScript the page says so and points to the lists of articles.
+//
+// The index comes in bundles, newest first (data-bundles): the first is
+// loaded, and the others merged into it, each marked with a filter
+// "bundle" holding its place. Pagefind orders merged results by score,
+// so the newest are taken bundle by bundle, each in date order.
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-q");
 const status = document.getElementById("search-message");
 const list = document.getElementById("search-results");
-const selects = Array.from(form.querySelectorAll("select"));
+// The filters: selects, and fieldsets of radios (class "choice"), which
+// are given a select's value, options and labels, so that one loop reads
+// and sets them all.
+const selects = Array.from(form.querySelectorAll("select, fieldset.choice")).map(asSelect);
 const limit = 50;
-let pagefind;
+const bundles = form.dataset.bundles.split(" ").filter(Boolean);
+let ready; // Pagefind, once its index is loaded
 let latest = 0;
+
+function asSelect(f) {
+  if (f.tagName === "SELECT") return f;
+  const radios = Array.from(f.querySelectorAll("input[type=radio]"));
+  Object.defineProperties(f, {
+    options: { value: radios },
+    labels: { value: [f.querySelector("legend")] },
+    value: {
+      get: () => (radios.find((r) => r.checked) || { value: "" }).value,
+      set: (v) => radios.forEach((r) => (r.checked = r.value === v)),
+    },
+  });
+  return f;
+}
 
 function say(text) {
   status.textContent = text;
@@ -34,7 +57,9 @@ function toURL() {
 }
 
 // excerpt turns Pagefind's excerpt, text with <mark> around matches, into
-// nodes without parsing it as HTML into the page.
+// nodes without parsing it as HTML into the page. An excerpt is cut from
+// the article, so it ends with "…", and starts with one where it starts
+// inside a sentence.
 function excerpt(html) {
   const p = document.createElement("p");
   const parts = html.split(/<\/?mark>/);
@@ -50,7 +75,20 @@ function excerpt(html) {
       p.append(text);
     }
   });
+  const text = p.textContent.trim();
+  if (/^\p{Ll}/u.test(text)) p.prepend("\u2026");
+  if (!text.endsWith("\u2026")) p.append(/[.!?]$/.test(text) ? " \u2026" : "\u2026");
   return p;
+}
+
+// badge is a status as every page shows it: its label on the colour of
+// its key, which the status filter's options give.
+function badge(label) {
+  const span = document.createElement("span");
+  const option = Array.from(form.querySelectorAll("#search-status option")).find((o) => o.value === label);
+  span.className = "status" + (option && option.dataset.key ? " status-" + option.dataset.key : "");
+  span.textContent = label;
+  return span;
 }
 
 function item(r) {
@@ -64,8 +102,12 @@ function item(r) {
   li.append(h);
   const meta = document.createElement("p");
   meta.className = "teaser-meta";
-  const bits = [r.meta.date].concat(r.filters.topic || [], r.filters.regulator || [], r.filters.status || []);
-  meta.textContent = bits.filter(Boolean).join(" · ");
+  // The status follows the date it is from, as in lists of articles.
+  if (r.meta.date) meta.append(r.meta.date);
+  if (r.meta.updated) meta.append((meta.childNodes.length ? " · " : "") + "Updated " + r.meta.updated);
+  for (const label of r.filters.status || []) meta.append(" ", badge(label));
+  const bits = [].concat(r.filters.topic || [], r.filters.regulator || []);
+  if (bits.length) meta.append((meta.childNodes.length ? " · " : "") + bits.join(" · "));
   li.append(meta);
   li.append(r.excerpt ? excerpt(r.excerpt) : document.createTextNode(r.meta.summary || ""));
   return li;
@@ -91,22 +133,50 @@ async function search() {
     say("");
     return;
   }
-  const found = await pagefind.search(query || null, { filters, sort: { date: "desc" } });
+  let pagefind;
+  try {
+    pagefind = await ready;
+  } catch {
+    return; // load has said so
+  }
+  if (run !== latest) return;
+  const sort = { date: "desc" };
+  const found = await pagefind.search(query || null, { filters, sort });
   if (!found || run !== latest) return; // a newer search has started
-  const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
+  let newest = found.results;
+  if (bundles.length > 1) {
+    const counts = (found.filters && found.filters.bundle) || {};
+    newest = [];
+    for (let i = 0; i < bundles.length && newest.length < limit; i++) {
+      if (!counts[String(i)]) continue;
+      const part = await pagefind.search(query || null, { filters: { ...filters, bundle: String(i) }, sort });
+      if (!part || run !== latest) return;
+      newest.push(...part.results);
+    }
+  }
+  const data = await Promise.all(newest.slice(0, limit).map((r) => r.data()));
   if (run !== latest) return;
   list.replaceChildren(...data.map(item));
   say(describe(found.results.length, query, filters));
 }
 
-async function start() {
-  try {
-    pagefind = await import(form.dataset.index + "pagefind.js");
+// load loads the first bundle and merges the others into it.
+async function load() {
+  const pagefind = await import(bundles[0] + "pagefind.js");
+  if (bundles.length > 1) {
+    await pagefind.options({ baseUrl: form.dataset.base, mergeFilter: { bundle: "0" } });
+    await Promise.all(bundles.slice(1).map((b, i) => pagefind.mergeIndex(b, { baseUrl: form.dataset.base, mergeFilter: { bundle: String(i + 1) } })));
+  } else {
     await pagefind.options({ baseUrl: form.dataset.base });
-  } catch (err) {
-    say("Search could not be loaded. Try again later, or browse the timeline.");
-    return;
   }
+  return pagefind;
+}
+
+// start listens to the form at once, so that words typed while the index
+// loads are searched for once it has.
+function start() {
+  ready = load();
+  ready.catch(() => say("Search could not be loaded. Try again later, or browse the timeline."));
   let timer;
   form.addEventListener("submit", (e) => {
     e.preventDefault();

@@ -1,0 +1,66 @@
+package render
+
+import (
+	"bytes"
+	"regexp"
+	"testing"
+)
+
+var alternateLink = regexp.MustCompile(`<link rel="alternate" [^>]*>`)
+
+// TestAutodiscoveryTypesAreLiteral wants each page's feed autodiscovery
+// links to carry their types as written, type="application/rss+xml":
+// html/template would write the + as &#43;, which autodiscovery code
+// that compares the attribute's bytes does not recognise.
+func TestAutodiscoveryTypesAreLiteral(t *testing.T) {
+	files := build(t, fixture(), buildDay)
+	for _, name := range []string{"index.html", "topics/ics-assessments/index.html", "2025/03/" + updatedSlug + "/index.html", "404.html"} {
+		page := files[name]
+		if page == nil {
+			t.Fatalf("the fixture has no %s", name)
+		}
+		links := alternateLink.FindAll(page, -1)
+		for _, want := range []string{`type="application/rss+xml"`, `type="application/atom+xml"`, `type="application/feed+json"`} {
+			found := false
+			for _, l := range links {
+				found = found || bytes.Contains(l, []byte(want))
+			}
+			if !found {
+				t.Errorf("%s: no <link rel=\"alternate\" %s>; its links are %s", name, want, links)
+			}
+		}
+		if bytes.Contains(page, []byte("&#43;")) && bytes.Contains(page, []byte("rss&#43;xml")) {
+			t.Errorf("%s: a feed type is written rss&#43;xml", name)
+		}
+	}
+}
+
+// TestPageFeedsOwnFirst wants an article's page to offer its first topic
+// as written, whose story its status tells, as its own feed, before its
+// other topics' and the whole site's.
+func TestPageFeedsOwnFirst(t *testing.T) {
+	files := build(t, fixture(), buildDay)
+	// Written with ICS assessments first, which sorts after CQC IT.
+	page := files["2025/02/"+explicitSlug+"/index.html"]
+	links := alternateLink.FindAll(page, -1)
+	var hrefs []string
+	for _, l := range links {
+		hrefs = append(hrefs, string(regexp.MustCompile(`href="([^"]+)"`).FindSubmatch(l)[1]))
+	}
+	want := []string{
+		"/topics/ics-assessments/feed.xml", "/topics/ics-assessments/atom.xml", "/topics/ics-assessments/feed.json",
+		"/topics/cqc-it-transformation/feed.xml", "/topics/cqc-it-transformation/atom.xml", "/topics/cqc-it-transformation/feed.json",
+		"/feed.xml", "/atom.xml", "/feed.json",
+	}
+	if len(hrefs) != len(want) {
+		t.Fatalf("got feeds %q, want %q", hrefs, want)
+	}
+	for i := range want {
+		if hrefs[i] != want[i] {
+			t.Fatalf("got feeds %q, want %q", hrefs, want)
+		}
+	}
+	if !bytes.Contains(page, []byte(`id="subscribe-url" type="text" value="https://bulletin.example.org/topics/ics-assessments/feed.xml"`)) {
+		t.Errorf("the Subscribe control does not offer the first topic's feed")
+	}
+}

@@ -1,0 +1,83 @@
+package history
+
+import (
+	"bytes"
+	"encoding/gob"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// cached is the cache file: the key of the committed history it holds,
+// and each file's tracker, sorted by path so that the same history gives
+// the same bytes.
+type cached struct {
+	Magic string
+	Key   string
+	Files []cachedFile
+}
+
+type cachedFile struct {
+	Path    string
+	Tracker *tracker
+}
+
+// magic starts every cache file; change it with the meaning of tracker.
+const magic = "bulletin history 1"
+
+// load gives the trackers kept in the cache file at path under key, or
+// false when there are none (no file, another key, a damaged file).
+func load(path, key string) (map[string]*tracker, bool) {
+	if path == "" {
+		return nil, false
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false
+	}
+	var c cached
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil || c.Magic != magic || c.Key != key {
+		return nil, false
+	}
+	files := make(map[string]*tracker, len(c.Files))
+	for _, f := range c.Files {
+		if f.Tracker == nil {
+			return nil, false
+		}
+		files[f.Path] = f.Tracker
+	}
+	return files, true
+}
+
+// save writes the trackers to the cache file at path under key, through
+// a temporary file renamed into place, so that a reader never sees half
+// of it. A cache that cannot be written is left out: the next Read will
+// only be slower.
+func save(path, key string, files map[string]*tracker) {
+	if path == "" {
+		return
+	}
+	c := cached{Magic: magic, Key: key}
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		c.Files = append(c.Files, cachedFile{Path: p, Tracker: files[p]})
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(&c); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*")
+	if err != nil {
+		return
+	}
+	_, err = tmp.Write(buf.Bytes())
+	if closeErr := tmp.Close(); err == nil {
+		err = closeErr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+}

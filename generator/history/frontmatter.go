@@ -1,0 +1,142 @@
+package history
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"gopkg.in/yaml.v3"
+)
+
+// front is the little of an article's front matter that decides its
+// versions.
+type front struct {
+	draft   bool
+	date    string
+	changes []change
+}
+
+// change is one entry of the changes list, its values as written.
+type change struct {
+	Date string
+	Note string
+}
+
+// parseFront reads the front matter of a Markdown file, YAML between
+// lines of --- or TOML between lines of +++, as the content package does.
+// It reads only the fields it needs, so a mistake elsewhere in the front
+// matter does not matter here; it gives false when those cannot be read.
+func parseFront(data []byte) (front, bool) {
+	block, format, ok := frontBlock(data)
+	if !ok {
+		return front{}, false
+	}
+	if format == "+++" {
+		return parseTOML(block)
+	}
+	return parseYAML(block)
+}
+
+// frontBlock finds the front matter: blank lines, a delimiter line, the
+// block, and the same delimiter again.
+func frontBlock(data []byte) (block []byte, delim string, ok bool) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	start := -1
+	for i := 0; i < len(data); {
+		end := bytes.IndexByte(data[i:], '\n')
+		next := len(data)
+		if end >= 0 {
+			next = i + end + 1
+		}
+		line := string(bytes.TrimSpace(data[i:next]))
+		switch {
+		case start < 0 && line == "":
+		case start < 0 && (line == "---" || line == "+++"):
+			start, delim = next, line
+		case start < 0:
+			return nil, "", false
+		case line == delim:
+			return data[start:i], delim, true
+		}
+		i = next
+	}
+	return nil, "", false
+}
+
+func parseYAML(block []byte) (front, bool) {
+	var m struct {
+		Date    yaml.Node
+		Draft   yaml.Node
+		Changes []struct {
+			Date yaml.Node
+			Note yaml.Node
+		}
+	}
+	if err := yaml.Unmarshal(block, &m); err != nil {
+		return front{}, false
+	}
+	fm := front{date: scalar(&m.Date)}
+	fm.draft, _ = strconv.ParseBool(scalar(&m.Draft))
+	for _, c := range m.Changes {
+		fm.changes = append(fm.changes, change{Date: scalar(&c.Date), Note: scalar(&c.Note)})
+	}
+	return fm, true
+}
+
+// scalar gives a YAML value as written, or "" when it is not a scalar.
+func scalar(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+func parseTOML(block []byte) (front, bool) {
+	var m map[string]any
+	if _, err := toml.Decode(string(block), &m); err != nil {
+		return front{}, false
+	}
+	fm := front{date: tomlValue(m["date"])}
+	fm.draft, _ = strconv.ParseBool(tomlValue(m["draft"]))
+	switch list := m["changes"].(type) {
+	case []map[string]any:
+		for _, c := range list {
+			fm.changes = append(fm.changes, change{Date: tomlValue(c["date"]), Note: tomlValue(c["note"])})
+		}
+	case []any:
+		for _, item := range list {
+			c, _ := item.(map[string]any)
+			fm.changes = append(fm.changes, change{Date: tomlValue(c["date"]), Note: tomlValue(c["note"])})
+		}
+	case nil:
+	default:
+		return front{}, false
+	}
+	return fm, true
+}
+
+// tomlValue gives a TOML value as the content package reads it.
+func tomlValue(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return strings.TrimSpace(v)
+	case time.Time:
+		switch v.Location().String() {
+		case "date-local":
+			return v.Format(time.DateOnly)
+		case "datetime-local":
+			return v.Format("2006-01-02T15:04:05")
+		}
+		return v.Format(time.RFC3339)
+	}
+	return fmt.Sprint(v)
+}

@@ -1,0 +1,269 @@
+// Package history reads the published versions of a content folder's
+// articles from the git repository the folder is in.
+//
+// It takes the content folder's path, which may be anywhere inside a git
+// work tree or outside one, and gives, for every article file now in the
+// folder, the versions a reader has seen, oldest first: the commit that
+// began each, the change note that announced it and the file's bytes as
+// the version ended. It leaves parsing those bytes, comparing versions
+// and making pages to other stages; it never fails a build for want of
+// git: without git, outside a repository or in a shallow clone it gives
+// no versions and a one-line reason for the build summary.
+//
+// # Which commits make a version
+//
+// The history of a file is the first-parent history of HEAD (what was
+// published: a merged branch counts as one commit, the merge), followed
+// across the renames git detects (git mv, and renames with small edits,
+// within the content folder), plus the file in the work tree. Each commit
+// that touches the file is a step, and so is the work tree when its bytes
+// differ from HEAD's. Of each step only the front matter's draft flag,
+// date and changes list are read.
+//
+//   - A step where the file says draft: true, or whose front matter cannot
+//     be read, is passed over: it neither begins nor ends a version.
+//   - The first step not passed over begins the first version, noted
+//     FirstPublished and dated with the article's date field. Change
+//     notes already in it are part of it, not versions.
+//   - After that, a step whose changes list has more entries than at the
+//     last step not passed over begins a new version, noted and dated by
+//     the entry it added: of the entries not there before, the one with
+//     the latest date (the first in the list on a tie). A note replaced
+//     by another in one step is not a new version; a list that shrinks
+//     counts from its new length.
+//   - Every other step (a typo fix, an edit without a note, a rename)
+//     belongs to the version before it. So a version shows the file as it
+//     stood at its last step, just before the next version began, and the
+//     last version ends with the file as it is in the work tree. The note
+//     and date are read again at that last step, where the list has as
+//     many entries as when the version began, so that a corrected note
+//     reads as corrected.
+//
+// Uncommitted edits in the work tree are a step like any other: they
+// belong to the last version, or begin a new one (with no commit) when
+// they add a change note, so that an editor can preview an update before
+// committing it. A file never committed is a first version with no
+// commit, and so is a file renamed but not yet committed, under its new
+// name.
+//
+// # Reading it quickly
+//
+// git log lists the commits while git cat-file reads the files they
+// changed, once per HEAD: Read keeps what it read from the commits in a
+// cache file, and in memory for the next call in the same process (serve),
+// keyed by HEAD's commit, the repository's top folder, the content
+// folder's place in it and the build of the generator. The key needs
+// neither the article paths nor their bytes: the committed history of
+// every Markdown file is kept, and the work tree is compared with it
+// afresh on every call, reading only the files whose hashes (given to
+// ReadSums) differ from their last commit. A missing, damaged or foreign
+// cache file only makes Read slower. Key gives the key alone, for a
+// build's up-to-date check.
+package history
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// FirstPublished is the note of an article's first version.
+const FirstPublished = "First published"
+
+// History is the versions of the articles of one content folder.
+type History struct {
+	// Articles holds the versions of each article file in the content
+	// folder, oldest first, by its slash path in the folder
+	// ("articles/2025/2025-03-27-x.md"). An article whose every step is a
+	// draft has none.
+	Articles map[string][]Version
+	// Reason says in one line, for the build summary, why there is no
+	// history at all; it is empty when there is one.
+	Reason string
+}
+
+// Version is one version of an article, as its readers saw it.
+type Version struct {
+	// Commit is the hash of the commit that began the version, or empty
+	// when it begins with edits in the work tree that are not committed.
+	Commit string
+	// Time is that commit's committer time, in UTC; zero when there is
+	// no commit.
+	Time time.Time
+	// Date is the date of the change note, as written in the front
+	// matter ("2025-03-28"); for the first version, the article's date.
+	Date string
+	// Note is the change note that announced the version, or
+	// FirstPublished for the first.
+	Note string
+	// Data is the whole file as it stood at the version's end.
+	Data []byte
+}
+
+// Versions gives the versions of the article at path in the content
+// folder, oldest first, or nil. It may be called on a nil History.
+func (h *History) Versions(path string) []Version {
+	if h == nil {
+		return nil
+	}
+	return h.Articles[path]
+}
+
+// Read gives the versions of the articles in the content folder dir.
+// cache is the path of a file where Read keeps what it read from git for
+// the next call (beside the output folder, say); an empty cache keeps
+// nothing. It gives an error only when git is there but fails, or dir
+// cannot be read. The Data of the versions it gives may be shared with
+// later calls: do not change it.
+func Read(dir, cache string) (*History, error) {
+	return ReadSums(dir, cache, nil)
+}
+
+// ReadSums is Read for a caller that has hashed the content folder's
+// files already: sums gives the SHA-256 of each file, in hex, by its
+// slash path in the folder, as the inputs package gives them. The
+// articles are the files among them, and only those whose bytes differ
+// from their last commit are read. A nil sums lists and reads every file.
+func ReadSums(dir, cache string, sums map[string]string) (*History, error) {
+	repo, reason := find(dir)
+	if reason != "" {
+		return &History{Reason: reason}, nil
+	}
+	var paths []string
+	if sums == nil {
+		var err error
+		if paths, err = articles(dir); err != nil {
+			return nil, err
+		}
+	}
+	for p := range sums {
+		if isArticle(p) && !hidden(p) {
+			paths = append(paths, p)
+		}
+	}
+	files, err := repo.committed(cache)
+	if err != nil {
+		return nil, err
+	}
+	return withWorkTree(dir, paths, sums, files)
+}
+
+// Key names what Read would read from git for the content folder dir:
+// the repository, the folder's place in it and HEAD's commit, or why
+// there is no history. It changes whenever the committed history may
+// have, and takes a few milliseconds, for a build's up-to-date check;
+// the work tree is not in it.
+func Key(dir string) string {
+	repo, reason := find(dir)
+	if reason != "" {
+		return reason
+	}
+	return repo.key()
+}
+
+// last keeps the committed history read last in memory, so that serve
+// does not read the cache file again on each rebuild.
+var last struct {
+	sync.Mutex
+	key   string
+	files map[string]*tracker
+}
+
+// committed gives the committed history of the content folder: from
+// memory, from the cache file or from git, and keeps it in both.
+func (r *repo) committed(cache string) (map[string]*tracker, error) {
+	key := r.key()
+	last.Lock()
+	defer last.Unlock()
+	if last.key == key {
+		return last.files, nil
+	}
+	files, ok := load(cache, key)
+	if !ok {
+		var err error
+		if files, err = r.read(); err != nil {
+			return nil, err
+		}
+		save(cache, key, files)
+	}
+	last.key, last.files = key, files
+	return files, nil
+}
+
+// withWorkTree gives the versions of the articles at paths: their
+// committed history in files, with their bytes in the work tree as one
+// more step where they differ. sums, if not nil, has the SHA-256 of each.
+func withWorkTree(dir string, paths []string, sums map[string]string, files map[string]*tracker) (*History, error) {
+	h := &History{Articles: map[string][]Version{}}
+	for _, p := range paths {
+		t := files[p]
+		if t != nil && sums != nil && sums[p] == hex.EncodeToString(t.Head[:]) {
+			if len(t.Versions) > 0 {
+				h.Articles[p] = t.Versions
+			}
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			return nil, fmt.Errorf("history: %w", err)
+		}
+		t = t.clone()
+		if t.Head != sha256.Sum256(data) {
+			t.add(newStep(data))
+		}
+		if len(t.Versions) > 0 {
+			h.Articles[p] = t.Versions
+		}
+	}
+	return h, nil
+}
+
+// articles lists the slash paths of the article files in the content
+// folder dir, as the content package finds them: Markdown files, except
+// the intro pages in topics/ and regulators/, hidden files and folders,
+// editors' backups ending in "~" and anything not a regular file.
+func articles(dir string) ([]string, error) {
+	var paths []string
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := e.Name()
+		switch {
+		case p != "." && strings.HasPrefix(name, "."):
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+		case e.Type().IsRegular() && isArticle(p):
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("history: reading %s: %w", dir, err)
+	}
+	slices.Sort(paths)
+	return paths, nil
+}
+
+// hidden says whether a slash path has a part that starts with a dot.
+func hidden(p string) bool {
+	return strings.HasPrefix(p, ".") || strings.Contains(p, "/.")
+}
+
+// isArticle says whether the file at slash path p in the content folder
+// is an article, by its name alone.
+func isArticle(p string) bool {
+	name := path.Base(p)
+	dir := path.Dir(p)
+	return strings.EqualFold(path.Ext(name), ".md") && !strings.HasSuffix(name, "~") &&
+		dir != "topics" && dir != "regulators"
+}

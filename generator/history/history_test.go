@@ -1,0 +1,459 @@
+package history
+
+import (
+	"bulletin/generator/inputs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The states of one article through its life, as an editor commits them.
+const (
+	published = `---
+title: CQC pauses ICS assessments
+date: 2025-03-27
+summary: The work is paused.
+status: paused
+---
+DHSC has withdrawn its request.
+`
+	updated = `---
+title: CQC pauses ICS assessments
+date: 2025-03-27
+summary: The work is paused.
+status: paused
+changes:
+  - date: 2025-03-28
+    note: Added the CQC response.
+---
+DHSC has withdrawn its request. CQC has responsed.
+`
+	typoFixed = `---
+title: CQC pauses ICS assessments
+date: 2025-03-27
+summary: The work is paused.
+status: paused
+changes:
+  - date: 2025-03-28
+    note: Added the CQC response.
+---
+DHSC has withdrawn its request. CQC has responded.
+`
+	updatedAgain = `---
+title: CQC pauses ICS assessments for six months
+date: 2025-03-27
+summary: The work is paused for six months.
+status: paused
+changes:
+  - date: 2025-03-28
+    note: Added the CQC response.
+  - date: 2025-04-02
+    note: The pause lasts six months.
+---
+DHSC has withdrawn its request. CQC has responded.
+`
+	withdrawn = `---
+title: CQC pauses ICS assessments for six months
+date: 2025-03-27
+summary: The work is paused for six months.
+status: paused
+withdrawn:
+  date: 2025-04-10
+  explanation: DHSC renewed its request.
+changes:
+  - date: 2025-03-28
+    note: Added the CQC response.
+  - date: 2025-04-02
+    note: The pause lasts six months.
+  - date: 2025-04-10
+    note: Withdrawn, as DHSC renewed its request.
+---
+DHSC has withdrawn its request. CQC has responded.
+`
+	draft = `---
+title: Single assessment framework
+date: 2025-04-01
+summary: A draft.
+draft: true
+---
+Not yet.
+`
+	draftEdited = `---
+title: Single assessment framework
+date: 2025-04-01
+summary: A draft, edited.
+draft: true
+---
+Not yet, still.
+`
+	draftPublished = `---
+title: Single assessment framework
+date: 2025-04-05
+summary: Now out.
+---
+Out.
+`
+	intro = `---
+title: ICS assessments
+---
+About them.
+`
+)
+
+const (
+	oldPath = "articles/2025/2025-03-27-ics-paused.md"
+	newPath = "articles/2025/2025-03-27-ics-assessments-paused.md"
+	sfPath  = "articles/2025/2025-04-01-saf.md"
+	newFile = "articles/2025/2025-04-20-never-committed.md"
+)
+
+// fixture makes a repository whose content folder is content/, with an
+// article published, updated with a note, fixed without one, renamed,
+// updated and withdrawn; a draft published later; an intro page and an
+// image; and a file outside content/. It gives the repository and the
+// hashes of its commits, in order.
+func fixture(t *testing.T) (*testRepo, []string) {
+	t.Helper()
+	r := newRepo(t)
+	var c []string
+	r.write("README.md", "A site.\n")
+	r.write("content/"+oldPath, published)
+	r.write("content/topics/ics-assessments.md", intro)
+	r.write("content/images/chart.png", "\x89PNG")
+	c = append(c, r.commit("publish")) // 0
+	r.write("content/"+oldPath, updated)
+	r.write("content/"+sfPath, draft)
+	c = append(c, r.commit("update with a note, and a draft")) // 1
+	r.write("content/"+oldPath, typoFixed)
+	r.write("README.md", "A site, described.\n")
+	c = append(c, r.commit("typo")) // 2
+	r.git("mv", "content/"+oldPath, "content/"+newPath)
+	r.write("content/"+sfPath, draftEdited)
+	c = append(c, r.commit("rename, and edit the draft")) // 3
+	r.write("content/"+newPath, updatedAgain)
+	c = append(c, r.commit("update again")) // 4
+	r.write("content/"+sfPath, draftPublished)
+	c = append(c, r.commit("publish the draft")) // 5
+	r.write("content/"+newPath, withdrawn)
+	c = append(c, r.commit("withdraw")) // 6
+	return r, c
+}
+
+// day is the time of the commit made on the nth tick of a testRepo.
+func day(n int) time.Time {
+	return time.Unix(1743033600+int64(n)*86400, 0).UTC()
+}
+
+func TestRead(t *testing.T) {
+	r, c := fixture(t)
+	r.write("content/"+newFile, draftPublished)
+	h, err := Read(filepath.Join(r.dir, "content"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Reason != "" {
+		t.Fatalf("got reason %q, want none", h.Reason)
+	}
+	want := map[string][]Version{
+		newPath: {
+			{Commit: c[0], Time: day(1), Date: "2025-03-27", Note: FirstPublished, Data: []byte(published)},
+			// The typo fix and the rename belong to the version before them.
+			{Commit: c[1], Time: day(2), Date: "2025-03-28", Note: "Added the CQC response.", Data: []byte(typoFixed)},
+			{Commit: c[4], Time: day(5), Date: "2025-04-02", Note: "The pause lasts six months.", Data: []byte(updatedAgain)},
+			{Commit: c[6], Time: day(7), Date: "2025-04-10", Note: "Withdrawn, as DHSC renewed its request.", Data: []byte(withdrawn)},
+		},
+		// Drafts are passed over: the article begins when it is published.
+		sfPath: {
+			{Commit: c[5], Time: day(6), Date: "2025-04-05", Note: FirstPublished, Data: []byte(draftPublished)},
+		},
+		// A file never committed is a first version with no commit.
+		newFile: {
+			{Date: "2025-04-05", Note: FirstPublished, Data: []byte(draftPublished)},
+		},
+	}
+	checkHistory(t, h, want)
+}
+
+func TestReadWorkTree(t *testing.T) {
+	r, c := fixture(t)
+	dir := filepath.Join(r.dir, "content")
+	last := Version{Commit: c[6], Time: day(7), Date: "2025-04-10", Note: "Withdrawn, as DHSC renewed its request.", Data: []byte(withdrawn)}
+	tests := []struct {
+		name string
+		data string
+		want []Version // the versions after the first three
+	}{
+		{"unchanged", withdrawn, []Version{last}},
+		{
+			"edit without a note belongs to the last version",
+			strings.Replace(withdrawn, "renewed its request.\n", "renewed its request on 9 April.\n", 1),
+			[]Version{{Commit: last.Commit, Time: last.Time, Date: last.Date, Note: last.Note,
+				Data: []byte(strings.Replace(withdrawn, "renewed its request.\n", "renewed its request on 9 April.\n", 1))}},
+		},
+		{
+			"a corrected note reads as corrected",
+			strings.Replace(withdrawn, "Withdrawn, as DHSC", "Withdrawn as DHSC", 1),
+			[]Version{{Commit: last.Commit, Time: last.Time, Date: last.Date, Note: "Withdrawn as DHSC renewed its request.",
+				Data: []byte(strings.Replace(withdrawn, "Withdrawn, as DHSC", "Withdrawn as DHSC", 1))}},
+		},
+		{
+			"a new note begins a version with no commit",
+			strings.Replace(withdrawn, "---\nDHSC", "  - date: 2025-04-11\n    note: Linked the letter.\n---\nDHSC", 1),
+			[]Version{last, {Date: "2025-04-11", Note: "Linked the letter.",
+				Data: []byte(strings.Replace(withdrawn, "---\nDHSC", "  - date: 2025-04-11\n    note: Linked the letter.\n---\nDHSC", 1))}},
+		},
+		{"back to a draft is passed over", strings.Replace(withdrawn, "status: paused\n", "status: paused\ndraft: true\n", 1), []Version{last}},
+		{"front matter that cannot be read is passed over", "---\ntitle: [\n---\n", []Version{last}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r.write("content/"+newPath, tt.data)
+			h, err := Read(dir, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := h.Versions(newPath)
+			if len(got) < 3 {
+				t.Fatalf("got %d versions, want at least 3", len(got))
+			}
+			checkVersions(t, newPath, got[3:], tt.want)
+		})
+	}
+}
+
+func TestReadContentAtTop(t *testing.T) {
+	r := newRepo(t)
+	r.write("a.md", published)
+	c := r.commit("publish")
+	r.write("b.md", published)
+	r.write(".hidden/c.md", published)
+	r.write("d.md~", published)
+	r.write("regulators/cqc.md", intro)
+	h, err := Read(r.dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkHistory(t, h, map[string][]Version{
+		"a.md": {{Commit: c, Time: day(1), Date: "2025-03-27", Note: FirstPublished, Data: []byte(published)}},
+		"b.md": {{Date: "2025-03-27", Note: FirstPublished, Data: []byte(published)}},
+	})
+}
+
+func TestReadMergedBranch(t *testing.T) {
+	r := newRepo(t)
+	r.write("content/a.md", published)
+	first := r.commit("publish")
+	r.git("switch", "-q", "-c", "topic")
+	r.write("content/a.md", updated)
+	r.commit("update")
+	r.write("content/a.md", typoFixed)
+	r.commit("fix")
+	r.git("switch", "-q", "main")
+	r.write("README.md", "Meanwhile.\n")
+	r.commit("meanwhile")
+	r.tick++
+	r.git("merge", "-q", "--no-ff", "-m", "merge", "topic")
+	merge := r.git("rev-parse", "HEAD")
+	h, err := Read(filepath.Join(r.dir, "content"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Readers saw the branch's work when it was merged, as one step.
+	checkHistory(t, h, map[string][]Version{"a.md": {
+		{Commit: first, Time: day(1), Date: "2025-03-27", Note: FirstPublished, Data: []byte(published)},
+		{Commit: merge, Time: day(5), Date: "2025-03-28", Note: "Added the CQC response.", Data: []byte(typoFixed)},
+	}})
+}
+
+func TestReadTOML(t *testing.T) {
+	r := newRepo(t)
+	v1 := "+++\ntitle = \"A\"\ndate = 2025-03-27\nsummary = \"S\"\n+++\nBody.\n"
+	v2 := "+++\ntitle = \"A\"\ndate = 2025-03-27\nsummary = \"S\"\n[[changes]]\ndate = 2025-03-28\nnote = \"Noted.\"\n+++\nBody, more.\n"
+	r.write("a.md", v1)
+	c1 := r.commit("publish")
+	r.write("a.md", v2)
+	c2 := r.commit("update")
+	h, err := Read(r.dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkHistory(t, h, map[string][]Version{"a.md": {
+		{Commit: c1, Time: day(1), Date: "2025-03-27", Note: FirstPublished, Data: []byte(v1)},
+		{Commit: c2, Time: day(2), Date: "2025-03-28", Note: "Noted.", Data: []byte(v2)},
+	}})
+}
+
+func TestReadNoHistory(t *testing.T) {
+	needGit(t)
+	t.Setenv("GIT_CEILING_DIRECTORIES", os.TempDir())
+	r, _ := fixture(t)
+	shallow := filepath.Join(t.TempDir(), "shallow")
+	r.git("clone", "-q", "--depth", "1", "file://"+r.dir, shallow)
+	empty := newRepo(t)
+	empty.write("content/a.md", published)
+	outside := t.TempDir()
+	tests := []struct {
+		name, dir, path string
+		want            string
+	}{
+		{"not in a repository", outside, "", "no version history: " + filepath.ToSlash(outside) + "/ is not in a git repository"},
+		{"shallow clone", filepath.Join(shallow, "content"), "", "no version history: " + filepath.ToSlash(filepath.Join(shallow, "content")) + "/ is in a shallow clone: fetch the full history (fetch-depth: 0)"},
+		{"no commits", filepath.Join(empty.dir, "content"), "", "no version history: the repository of " + filepath.ToSlash(filepath.Join(empty.dir, "content")) + "/ has no commits yet"},
+		{"no git", filepath.Join(r.dir, "content"), t.TempDir(), "no version history: git is not installed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.path != "" {
+				t.Setenv("PATH", tt.path)
+			}
+			h, err := Read(tt.dir, filepath.Join(t.TempDir(), "cache"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if h.Reason != tt.want || len(h.Articles) != 0 {
+				t.Errorf("got reason %q and %d articles, want %q and none", h.Reason, len(h.Articles), tt.want)
+			}
+		})
+	}
+}
+
+func TestVersionsNil(t *testing.T) {
+	var h *History
+	if got := h.Versions("a.md"); got != nil {
+		t.Errorf("got %v, want nil", got)
+	}
+}
+
+func checkHistory(t *testing.T, h *History, want map[string][]Version) {
+	t.Helper()
+	for p, vs := range want {
+		checkVersions(t, p, h.Versions(p), vs)
+	}
+	for p := range h.Articles {
+		if _, ok := want[p]; !ok {
+			t.Errorf("got versions of %s, want none", p)
+		}
+	}
+}
+
+func checkVersions(t *testing.T, p string, got, want []Version) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: got %d versions, want %d:\n%s", p, len(got), len(want), describe(got))
+		return
+	}
+	for i := range got {
+		g, w := got[i], want[i]
+		if g.Commit != w.Commit || !g.Time.Equal(w.Time) || g.Date != w.Date || g.Note != w.Note || string(g.Data) != string(w.Data) {
+			t.Errorf("%s: version %d:\ngot  %s\nwant %s", p, i+1, describe([]Version{g}), describe([]Version{w}))
+		}
+	}
+}
+
+func describe(vs []Version) string {
+	var b strings.Builder
+	for _, v := range vs {
+		b.WriteString(v.Commit + " " + v.Time.Format(time.RFC3339) + " " + v.Date + " " + v.Note + "\n" + string(v.Data) + "\n")
+	}
+	return b.String()
+}
+
+func TestReadSums(t *testing.T) {
+	r, c := fixture(t)
+	dir := filepath.Join(r.dir, "content")
+	r.write("content/"+newPath, typoFixed) // an uncommitted edit
+	sums := inputs.ContentSums(dir)
+	if _, ok := sums[newPath]; !ok {
+		t.Fatalf("no sum for %s in %v", newPath, sums)
+	}
+	h, err := ReadSums(dir, "", sums)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Read(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkHistory(t, h, want.Articles)
+	if got := h.Versions(newPath); len(got) != 4 || got[3].Commit != c[6] || string(got[3].Data) != typoFixed {
+		t.Errorf("got %s, want the edit in the last version", describe(got))
+	}
+}
+
+func TestKey(t *testing.T) {
+	r, _ := fixture(t)
+	dir := filepath.Join(r.dir, "content")
+	before := Key(dir)
+	r.write("content/"+newPath, published)
+	if got := Key(dir); got != before {
+		t.Errorf("an edit in the work tree changed the key")
+	}
+	r.commit("edit")
+	if got := Key(dir); got == before {
+		t.Errorf("a commit left the key as it was")
+	}
+	outside := t.TempDir()
+	if got, want := Key(outside), "no version history: "+filepath.ToSlash(outside)+"/ is not in a git repository"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestIsArticle(t *testing.T) {
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"a.md", true},
+		{"articles/2025/a.MD", true},
+		{"topics/x.md", false},
+		{"regulators/x.md", false},
+		{"articles/topics/x.md", true},
+		{"a.md~", false},
+		{"a.txt", false},
+		{".drafts/a.md", false},
+		{"articles/.a.md", false},
+	}
+	for _, tt := range tests {
+		if got := isArticle(tt.path) && !hidden(tt.path); got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestReadUserSettings(t *testing.T) {
+	r, c := fixture(t)
+	for _, kv := range [][2]string{
+		{"diff.relative", "true"}, {"log.showSignature", "true"}, {"color.ui", "always"},
+		{"log.showRoot", "false"}, {"diff.renames", "false"}, {"core.quotePath", "true"},
+		{"log.diffMerges", "separate"}, {"core.abbrev", "7"},
+	} {
+		r.git("config", kv[0], kv[1])
+	}
+	h, err := Read(filepath.Join(r.dir, "content"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := h.Versions(newPath); len(got) != 4 || got[0].Commit != c[0] || got[1].Commit != c[1] {
+		t.Errorf("got\n%s\nwant four versions, the first two from %s and %s", describe(got), c[0], c[1])
+	}
+}
+
+func TestReadRenameWithEdit(t *testing.T) {
+	r := newRepo(t)
+	r.write("content/old.md", updated)
+	first := r.commit("publish")
+	if err := os.Rename(filepath.Join(r.dir, "content/old.md"), filepath.Join(r.dir, "content/new.md")); err != nil {
+		t.Fatal(err)
+	}
+	r.write("content/new.md", typoFixed)
+	r.commit("rename and fix a typo")
+	h, err := Read(filepath.Join(r.dir, "content"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkHistory(t, h, map[string][]Version{"new.md": {
+		{Commit: first, Time: day(1), Date: "2025-03-27", Note: FirstPublished, Data: []byte(typoFixed)},
+	}})
+}

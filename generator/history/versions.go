@@ -1,0 +1,94 @@
+package history
+
+import (
+	"crypto/sha256"
+	"slices"
+	"time"
+)
+
+// step is the file as one commit left it, or as it is in the work tree
+// (with no commit), with its front matter read.
+type step struct {
+	commit string
+	time   time.Time
+	data   []byte
+	fm     front
+	ok     bool // whether the front matter could be read
+}
+
+func newStep(data []byte) step {
+	fm, ok := parseFront(data)
+	return step{data: data, fm: fm, ok: ok}
+}
+
+// tracker applies the version rule of the package comment to the steps of
+// one file, oldest first. Its fields are exported for the cache.
+type tracker struct {
+	Versions []Version
+	Head     [32]byte // SHA-256 of the file at the last step added
+	Changes  []change // the changes list at the last step read, to see it grow
+	Added    int      // index in the list of the last version's note; -1 for the first version
+	Len      int      // length of the list when the last version began
+}
+
+// add reads one more step.
+func (t *tracker) add(s step) {
+	t.Head = sha256.Sum256(s.data)
+	fm := s.fm
+	if !s.ok || fm.draft {
+		return
+	}
+	switch {
+	case len(t.Versions) == 0:
+		t.Versions = append(t.Versions, Version{Commit: s.commit, Time: s.time, Note: FirstPublished})
+		t.Added = -1
+	case len(fm.changes) > len(t.Changes):
+		i := added(t.Changes, fm.changes)
+		c := fm.changes[i]
+		t.Versions = append(t.Versions, Version{Commit: s.commit, Time: s.time, Date: c.Date, Note: c.Note})
+		t.Added, t.Len = i, len(fm.changes)
+	}
+	v := &t.Versions[len(t.Versions)-1]
+	v.Data = s.data
+	switch {
+	case t.Added < 0:
+		v.Date = fm.date
+	case len(fm.changes) == t.Len:
+		// The note may have been corrected since it was added; an entry
+		// removed since then leaves no sure way to find it again.
+		v.Date, v.Note = fm.changes[t.Added].Date, fm.changes[t.Added].Note
+	}
+	t.Changes = fm.changes
+}
+
+// added gives the index in after of the entry a step added to the list
+// before: of the entries not in before (counting repeats), the one with
+// the latest date, the first of them on a tie. after must be longer.
+func added(before, after []change) int {
+	left := map[change]int{}
+	for _, c := range before {
+		left[c]++
+	}
+	best := -1
+	for i, c := range after {
+		if left[c] > 0 {
+			left[c]--
+			continue
+		}
+		if best < 0 || c.Date > after[best].Date {
+			best = i
+		}
+	}
+	return best
+}
+
+// clone gives a copy of t that add can change without changing t; a nil
+// t gives a new tracker.
+func (t *tracker) clone() *tracker {
+	if t == nil {
+		return &tracker{}
+	}
+	c := *t
+	c.Versions = slices.Clone(t.Versions)
+	return &c
+}

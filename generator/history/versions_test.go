@@ -1,0 +1,121 @@
+package history
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// page makes an article whose changes list holds the notes given, each
+// "date note".
+func page(draft bool, body string, notes ...string) string {
+	var b strings.Builder
+	b.WriteString("---\ntitle: T\ndate: 2025-01-01\nsummary: S\n")
+	if draft {
+		b.WriteString("draft: true\n")
+	}
+	if len(notes) > 0 {
+		b.WriteString("changes:\n")
+	}
+	for _, n := range notes {
+		date, note, _ := strings.Cut(n, " ")
+		fmt.Fprintf(&b, "  - date: %s\n    note: %s\n", date, note)
+	}
+	b.WriteString("---\n" + body + "\n")
+	return b.String()
+}
+
+func TestTracker(t *testing.T) {
+	type version struct{ commit, date, note, data string }
+	tests := []struct {
+		name  string
+		steps []string // each step's bytes; its commit is its index
+		want  []version
+	}{
+		{
+			"typo fixes belong to the version before them",
+			[]string{page(false, "a"), page(false, "b"), page(false, "c", "2025-02-01 N."), page(false, "d", "2025-02-01 N.")},
+			[]version{{"0", "2025-01-01", FirstPublished, page(false, "b")}, {"2", "2025-02-01", "N.", page(false, "d", "2025-02-01 N.")}},
+		},
+		{
+			"drafts are passed over, before and after publishing",
+			[]string{page(true, "a"), page(false, "b"), page(true, "c"), page(true, "d", "2025-02-01 N.")},
+			[]version{{"1", "2025-01-01", FirstPublished, page(false, "b")}},
+		},
+		{
+			"notes written before publishing are not versions",
+			[]string{page(true, "a", "2025-01-02 Early."), page(false, "b", "2025-01-02 Early.")},
+			[]version{{"1", "2025-01-01", FirstPublished, page(false, "b", "2025-01-02 Early.")}},
+		},
+		{
+			"a note added at the top",
+			[]string{page(false, "a", "2025-02-01 One."), page(false, "b", "2025-03-01 Two.", "2025-02-01 One.")},
+			[]version{{"0", "2025-01-01", FirstPublished, page(false, "a", "2025-02-01 One.")}, {"1", "2025-03-01", "Two.", page(false, "b", "2025-03-01 Two.", "2025-02-01 One.")}},
+		},
+		{
+			"two notes at once: the latest",
+			[]string{page(false, "a"), page(false, "b", "2025-03-01 Later.", "2025-02-01 Earlier.")},
+			[]version{{"0", "2025-01-01", FirstPublished, page(false, "a")}, {"1", "2025-03-01", "Later.", page(false, "b", "2025-03-01 Later.", "2025-02-01 Earlier.")}},
+		},
+		{
+			"a corrected note, then a new one",
+			[]string{page(false, "a"), page(false, "b", "2025-02-01 Noe."), page(false, "b", "2025-02-01 Note."), page(false, "c", "2025-02-01 Note.", "2025-02-02 More.")},
+			[]version{{"0", "2025-01-01", FirstPublished, page(false, "a")}, {"1", "2025-02-01", "Note.", page(false, "b", "2025-02-01 Note.")}, {"3", "2025-02-02", "More.", page(false, "c", "2025-02-01 Note.", "2025-02-02 More.")}},
+		},
+		{
+			"a note replaced is not a version; a note removed and added again is",
+			[]string{page(false, "a", "2025-02-01 Wrong."), page(false, "b", "2025-02-01 Right."), page(false, "c"), page(false, "d", "2025-02-03 Again.")},
+			[]version{{"0", "2025-01-01", FirstPublished, page(false, "c")}, {"3", "2025-02-03", "Again.", page(false, "d", "2025-02-03 Again.")}},
+		},
+		{
+			"unreadable front matter is passed over",
+			[]string{page(false, "a"), "---\ntitle: [\n---\n", "no front matter", page(false, "b", "2025-02-01 N.")},
+			[]version{{"0", "2025-01-01", FirstPublished, page(false, "a")}, {"3", "2025-02-01", "N.", page(false, "b", "2025-02-01 N.")}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var tr tracker
+			for i, s := range tt.steps {
+				st := newStep([]byte(s))
+				st.commit = fmt.Sprint(i)
+				tr.add(st)
+			}
+			var got []version
+			for _, v := range tr.Versions {
+				got = append(got, version{v.Commit, v.Date, v.Note, string(v.Data)})
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseFront(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want front
+		ok   bool
+	}{
+		{"yaml", "---\ndate: 2025-01-01\nchanges:\n  - {date: 2025-01-02, note: \" N. \"}\n---\nbody", front{date: "2025-01-01", changes: []change{{"2025-01-02", "N."}}}, true},
+		{"byte-order mark, CRLF and blank lines", "\xef\xbb\xbf\r\n\r\n---\r\ndate: 2025-01-01\r\ndraft: true\r\n---\r\n", front{date: "2025-01-01", draft: true}, true},
+		{"draft as text", "---\ndraft: \"true\"\n---\n", front{draft: true}, true},
+		{"other fields may be wrong", "---\ndate: [2025]\ntitel: x\nevents: 3\n---\n", front{}, true},
+		{"toml", "+++\ndate = 2025-01-01\ndraft = true\n[[changes]]\ndate = 2025-01-02T10:00:00Z\nnote = \"N.\"\n+++\n", front{date: "2025-01-01", draft: true, changes: []change{{"2025-01-02T10:00:00Z", "N."}}}, true},
+		{"no front matter", "# Title\n", front{}, false},
+		{"never closed", "---\ndate: 2025-01-01\n", front{}, false},
+		{"not yaml", "---\ndate: [\n---\n", front{}, false},
+		{"changes not a list", "---\nchanges: yes\n---\n", front{}, false},
+		{"toml changes not a list", "+++\nchanges = 3\n+++\n", front{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := parseFront([]byte(tt.data))
+			if ok != tt.ok || fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("parseFront(%q) = %v, %v; want %v, %v", tt.data, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}

@@ -7,6 +7,9 @@
 //	bulletin serve [-addr HOST:PORT] [build flags]
 //	bulletin new "Title" [-topic T] [-regulator R] [-content DIR]
 //	bulletin check [-content DIR] [-templates DIR] [-format text|github]
+//	bulletin import -from PATH [-format jekyll|hugo|wordpress] [-regulator NAME] [-content DIR]
+//	bulletin deploy [-content DIR] [-out DIR] [-target URL] [-prefix P] [-dry-run] [-force] [-max-deletes N] [-gzip]
+//	bulletin ping [-out DIR] [-content DIR] [-base-url URL] [-dry-run]
 //	bulletin help [COMMAND]
 package main
 
@@ -25,6 +28,9 @@ commands:
   serve   build, serve on 127.0.0.1:8080 and rebuild on every change
   new     write a new article's skeleton: new "Title" [-topic T] [-regulator R]
   check   check content and templates without writing anything
+  import  turn a Jekyll or Hugo site's posts, or a WordPress export, into articles
+  deploy  upload the built site to a bucket (s3://, gs://, azblob://, file://), only what changed
+  ping    tell the WebSub hubs in site.yaml which feeds changed since the last ping
   help    show this list, or with a command's name its flags
 
 give -h after a command for its flags (build -h), or run help with its name
@@ -40,10 +46,13 @@ var errUsage = errors.New("usage")
 
 // commands runs each command with its arguments.
 var commands = map[string]func(args []string, stdout, stderr io.Writer) error{
-	"build": runBuild,
-	"serve": runServe,
-	"new":   runNew,
-	"check": runCheck,
+	"build":  runBuild,
+	"serve":  runServe,
+	"new":    runNew,
+	"check":  runCheck,
+	"import": runImport,
+	"deploy": runDeploy,
+	"ping":   runPing,
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

@@ -35,6 +35,7 @@ import (
 
 	"bulletin/generator/deploy"
 	"bulletin/generator/output"
+	"bulletin/generator/render"
 )
 
 // The deploy tests publish the sample site to real stores: SeaweedFS's S3
@@ -509,7 +510,7 @@ func brokenLinks(t *testing.T, v bucketView, entries []string) []string {
 			if err != nil || u.Host != "bulletin.example.org" {
 				continue
 			}
-			target := strings.TrimPrefix(fileForPath(u.Path), "/")
+			target := render.FileFor(u.Path)
 			if !has[target] {
 				broken = append(broken, key+" -> "+m[1])
 			}
@@ -517,16 +518,6 @@ func brokenLinks(t *testing.T, v bucketView, entries []string) []string {
 		}
 	}
 	return broken
-}
-
-func fileForPath(p string) string {
-	if strings.HasSuffix(p, "/") {
-		return p + "index.html"
-	}
-	if path.Ext(p) == "" {
-		return p + "/index.html"
-	}
-	return p
 }
 
 // TestDeploy deploys the sample site to SeaweedFS and to a folder, edits

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bulletin/generator/render"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -22,7 +23,7 @@ var (
 func TestTopicStory(t *testing.T) {
 	dir, r := sampleSite(t, "")
 	for _, g := range r.site.Topics {
-		page := readFile(t, filepath.Join(dir, fileFor(g.URL)))
+		page := readFile(t, filepath.Join(dir, filepath.FromSlash(render.FileFor(g.URL))))
 		list := storyList.FindStringSubmatch(page)
 		if list == nil {
 			t.Errorf("%s: no story list", g.URL)

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"bulletin/generator/content"
+	"bulletin/generator/render"
 )
 
 // box is where an element is drawn, in CSS pixels.
@@ -229,7 +230,7 @@ func TestReadingTimeAndRecentDates(t *testing.T) {
 		minutes[a.Path] = max(1, (words+199)/200)
 	}
 	for _, a := range r.site.Articles {
-		file := readFile(t, filepath.Join(dir, fileFor(a.URL)))
+		file := readFile(t, filepath.Join(dir, filepath.FromSlash(render.FileFor(a.URL))))
 		if m := stamp.FindString(tags.ReplaceAllString(file, " ")); m != "" {
 			t.Errorf("%s: the built page says %q, want dates alone", a.URL, m)
 		}

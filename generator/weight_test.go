@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bulletin/generator/render"
 	"bytes"
 	"compress/gzip"
 	"os"
@@ -21,7 +22,7 @@ func TestArticleWeight(t *testing.T) {
 	dir, r := sampleSite(t, "")
 	var heaviest int
 	for _, a := range r.site.Articles {
-		page, err := os.ReadFile(filepath.Join(dir, fileFor(a.URL)))
+		page, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(render.FileFor(a.URL))))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -43,10 +44,6 @@ func TestArticleWeight(t *testing.T) {
 		heaviest = max(heaviest, total)
 	}
 	t.Logf("the heaviest article page weighs %.1f KB gzipped with its CSS and JavaScript", float64(heaviest)/1024)
-}
-
-func fileFor(url string) string {
-	return filepath.FromSlash(url[1:] + "index.html")
 }
 
 func gzipSize(t *testing.T, data []byte) int {

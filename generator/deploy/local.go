@@ -111,21 +111,9 @@ func readRedirects(dir string) (map[string]string, error) {
 		if err != nil || !strings.HasPrefix(from, "/") {
 			continue
 		}
-		out[fileFor(from)] = f[1]
+		out[render.FileFor(from)] = f[1]
 	}
 	return out, nil
-}
-
-// fileFor is the file served at a site path: /a/b/ is a/b/index.html.
-func fileFor(p string) string {
-	p = strings.TrimPrefix(p, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		return p + "index.html"
-	}
-	if path.Ext(p) == "" {
-		return p + "/index.html"
-	}
-	return p
 }
 
 // types are the media types of the usual files of a site, so that the

@@ -1,11 +1,11 @@
 package history
 
 import (
+	"bulletin/generator/output"
 	"bytes"
 	"encoding/gob"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 )
 
@@ -66,18 +66,5 @@ func save(path, key string, files map[string]*tracker) {
 	if err := gob.NewEncoder(&buf).Encode(&c); err != nil {
 		return
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*")
-	if err != nil {
-		return
-	}
-	_, err = tmp.Write(buf.Bytes())
-	if closeErr := tmp.Close(); err == nil {
-		err = closeErr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
+	output.Save(path, buf.Bytes()) // a cache not saved only makes the next Read slower
 }

@@ -60,3 +60,25 @@ func ScratchDir(out, kind string) (string, error) {
 	pattern := Beside(out, kind+"-")
 	return os.MkdirTemp(filepath.Dir(pattern), filepath.Base(pattern))
 }
+
+// Save writes data to the file at path whole: into a new file beside it,
+// then renamed into place, so that a reader, or a build killed midway,
+// finds the old file or the new one, never part of one. The side files
+// of a build (records, caches) are saved so.
+func Save(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if closeErr := tmp.Close(); err == nil {
+		err = closeErr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}

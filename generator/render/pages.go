@@ -209,7 +209,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 func (r *renderer) articleJobs() []job {
 	jobs := make([]job, len(r.site.Articles))
 	for i, a := range r.site.Articles {
-		jobs[i] = job{name: fileFor(a.URL), url: a.URL, kind: pageFile,
+		jobs[i] = job{name: FileFor(a.URL), url: a.URL, kind: pageFile,
 			key:  func() string { return r.pageKey("article.html", r.articlePage(a)) },
 			make: func() ([]byte, error) { return r.make("article.html", r.articlePage(a)) }}
 	}

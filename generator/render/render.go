@@ -318,8 +318,8 @@ func indexFrom(s, sub string, from int) int {
 	return -1
 }
 
-// fileFor is the output file of a site path: /a/b/ is a/b/index.html.
-func fileFor(p string) string {
+// FileFor is the output file of a site path: /a/b/ is a/b/index.html.
+func FileFor(p string) string {
 	p = strings.TrimPrefix(p, "/")
 	if p == "" || strings.HasSuffix(p, "/") {
 		return p + "index.html"
@@ -332,7 +332,7 @@ func fileFor(p string) string {
 
 // page is the job that makes a page with the template file name.
 func (r *renderer) page(name string, p *Page) job {
-	return job{name: fileFor(p.URL), url: p.URL, kind: pageFile,
+	return job{name: FileFor(p.URL), url: p.URL, kind: pageFile,
 		key:  func() string { return r.pageKey(name, p) },
 		make: func() ([]byte, error) { return r.make(name, p) }}
 }

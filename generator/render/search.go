@@ -73,7 +73,7 @@ func IndexBundles(s *site.Site) []Bundle {
 		}
 		bundle := Bundle{Dir: strings.Trim(SearchIndex, "/") + "/" + b.Name}
 		for _, a := range b.Articles {
-			bundle.Pages = append(bundle.Pages, fileFor(a.URL))
+			bundle.Pages = append(bundle.Pages, FileFor(a.URL))
 		}
 		out = append(out, bundle)
 	}

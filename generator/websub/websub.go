@@ -179,19 +179,7 @@ func (r Record) Write(path string) error {
 	for _, u := range slices.Sorted(maps.Keys(r)) {
 		fmt.Fprintf(&b, "%s %s\n", r[u], u)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+"-*")
-	if err != nil {
-		return fmt.Errorf("writing the record of the ping: %w", err)
-	}
-	_, err = tmp.Write(b.Bytes())
-	if closeErr := tmp.Close(); err == nil {
-		err = closeErr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := output.Save(path, b.Bytes()); err != nil {
 		return fmt.Errorf("writing the record of the ping: %w", err)
 	}
 	return nil

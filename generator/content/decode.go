@@ -129,7 +129,7 @@ func (d *decoder) integer(field string, n *node, min int) int {
 		}
 	}
 	d.fail(n.line, "%s: got %s, want a whole number of at least %d", field, n.describe(), min)
-	return 0
+	return min // a value later stages can work with while every problem is found
 }
 
 func (d *decoder) date(field string, n *node, loc *time.Location, monthOK bool) Date {

@@ -18,6 +18,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"bulletin/generator/output"
@@ -48,8 +49,16 @@ func Index(ctx context.Context, command string, bundles []render.Bundle, out *ou
 			return indexed, err
 		}
 		kept, err := out.Carry(b.Dir, key)
-		if err != nil || kept {
+		if err != nil {
+			return indexed, fmt.Errorf("search index of %s: %w", b.Dir, err)
+		}
+		if kept {
 			continue
+		}
+		if indexed == 0 {
+			// Pagefind's memory comes on top of the build's: what the
+			// build no longer uses goes back to the system first.
+			debug.FreeOSMemory()
 		}
 		if err := indexBundle(ctx, args, b, key, out, dir); err != nil {
 			return indexed, fmt.Errorf("search index of %s: %w", b.Dir, err)

@@ -53,7 +53,8 @@ func (l *live) update(paths []string, all bool) (*liveSite, error) {
 	if set == nil {
 		return nil, err
 	}
-	s, files, stop, _ := gatherProblems(l.o, set, err, made, false)
+	hist := readHistory(l.o, l.sums)
+	s, files, stop, _ := gatherProblems(l.o, set, hist, err, made, false)
 	if len(stop) > 0 {
 		return nil, stop.Err()
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"bulletin/generator/history"
 	"bulletin/generator/inputs"
 	"bulletin/generator/output"
 )
@@ -43,8 +44,12 @@ func upToDate(o options, in string, rec inputs.Record) (result, bool) {
 // output folder.
 func recordPath(out string) string { return output.Beside(out, "build") }
 
-// hashInputs hashes the inputs of a build with o (see inputs.Hash).
+// hashInputs hashes the inputs of a build with o (see inputs.Hash). The
+// content's committed history is one of them, by its key
+// (history.Key): a commit that changes no file still changes the
+// versions' commits, and a commit or a checkout that does change the
+// history may leave the work tree as it was.
 func hashInputs(o options, prev inputs.Record) (string, map[string]string, map[string]inputs.Stamp) {
-	salt := fmt.Sprintf("%q %q %q %q %q %v %v", inputs.Program(), o.content, o.templates, o.baseURL, o.pagefind, o.force, o.strict)
+	salt := fmt.Sprintf("%q %q %q %q %q %v %v %q", inputs.Program(), o.content, o.templates, o.baseURL, o.pagefind, o.force, o.strict, history.Key(o.content))
 	return inputs.Hash(o.content, o.templates, salt, prev)
 }

@@ -14,9 +14,9 @@ import (
 // page, redirect pages and style sheets, with the Nu HTML Checker, and
 // wants no error. Warnings are logged.
 func TestHTMLValid(t *testing.T) {
-	java, jar := lookVnu(t)
+	lookVnu(t)
 	dir, _ := sampleSite(t, lookPagefind(t))
-	args := []string{"-jar", jar, "--format", "gnu", "--also-check-css"}
+	var args []string
 	var files int
 	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || strings.HasPrefix(p, "pagefind/") {
@@ -31,6 +31,17 @@ func TestHTMLValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	vnu(t, dir, args)
+	t.Logf("checked %d files", files)
+}
+
+// vnu runs the Nu HTML Checker on files, paths inside the built site
+// dir, failing the test on each error it reports, and gives how many
+// there were. Warnings are logged.
+func vnu(t *testing.T, dir string, files []string) int {
+	t.Helper()
+	java, jar := lookVnu(t)
+	args := append([]string{"-jar", jar, "--format", "gnu", "--also-check-css"}, files...)
 	out, err := exec.Command(java, args...).CombinedOutput()
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
@@ -51,5 +62,5 @@ func TestHTMLValid(t *testing.T) {
 	if err != nil && problems == 0 {
 		t.Errorf("the Nu HTML Checker failed (%v) with no error line:\n%s", err, out)
 	}
-	t.Logf("checked %d files", files)
+	return problems
 }

@@ -6,6 +6,8 @@
 // article checked field by field and converted to HTML, which Spill can
 // then move out of memory. Given a Store of articles read before and the
 // hashes of files known, LoadCached reads only the files that changed.
+// Parse reads one article from bytes kept elsewhere, such as an earlier
+// version from git.
 // Every problem in every file is returned at once, each with its file
 // and line. It knows
 // nothing of URLs beyond slugs, of the site's pages or of the disk

@@ -113,7 +113,7 @@ func TestImportedSiteBuilds(t *testing.T) {
 			if err != nil {
 				t.Fatalf("loading the import of %s: %v", fx.source, err)
 			}
-			s, err := site.New(set, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
+			s, err := site.New(set, nil, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
 			if err != nil {
 				t.Fatalf("the site of the import of %s: %v", fx.source, err)
 			}
@@ -207,7 +207,7 @@ func TestSameAddress(t *testing.T) {
 	}
 	set, err := content.Load(os.DirFS(dest), "content")
 	if err == nil {
-		_, err = site.New(set, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
+		_, err = site.New(set, nil, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
 	}
 	if err != nil {
 		t.Errorf("bulletin finds problems: %v", err)

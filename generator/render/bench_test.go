@@ -42,7 +42,7 @@ var benchSite = sync.OnceValues(func() (*site.Site, error) {
 		return nil, err
 	}
 	// The corpus's articles are dated before its "today".
-	return site.New(set, time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC))
+	return site.New(set, nil, time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC))
 })
 
 func TestMain(m *testing.M) {

@@ -77,7 +77,11 @@ func (r *renderer) makeEntryHTML(a *site.Article) (string, error) {
 func (r *renderer) entryHead(a *site.Article) string {
 	var b strings.Builder
 	for _, n := range notices(a) {
-		b.WriteString("<p><strong>" + n.label + " " + n.date.Format("2 January 2006") + ":</strong> " + htmlText(n.text) + "</p>\n")
+		b.WriteString("<p><strong>" + n.label + " " + n.date.Format("2 January 2006") + ":</strong> " + htmlText(n.text))
+		if n.url != "" {
+			b.WriteString(` (<a href="` + template.HTMLEscapeString(r.abs(n.url)) + `">see what changed</a>)`)
+		}
+		b.WriteString("</p>\n")
 	}
 	if st := a.Status; st != nil {
 		b.WriteString("<p><strong>Status:</strong> " + htmlText(st.Label) + "</p>\n")
@@ -118,23 +122,30 @@ type notice struct {
 	label string // Updated or Withdrawn
 	date  time.Time
 	text  string
+	url   string // site path of the page that shows what the update changed; empty if none
 }
 
 // notices are what changed last about an article, said first in its
-// entry: its newest change note, and its withdrawal.
+// entry: its newest change note, with the page of the version it began,
+// and its withdrawal.
 func notices(a *site.Article) []notice {
 	var out []notice
 	if len(a.Changes) > 0 {
-		newest := a.Changes[0]
-		for _, c := range a.Changes[1:] {
-			if c.Date.After(newest.Date) {
-				newest = c
+		newest := 0
+		for i, c := range a.Changes {
+			if c.Date.After(a.Changes[newest].Date) {
+				newest = i
 			}
 		}
-		out = append(out, notice{"Updated", newest.Date, newest.Note})
+		c := a.Changes[newest]
+		n := notice{label: "Updated", date: c.Date, text: c.Note}
+		if newest < len(a.History) {
+			n.url = a.History[newest].URL
+		}
+		out = append(out, n)
 	}
 	if w := a.Withdrawn; w != nil {
-		out = append(out, notice{"Withdrawn", w.Date, w.Explanation})
+		out = append(out, notice{label: "Withdrawn", date: w.Date, text: w.Explanation})
 	}
 	return out
 }

@@ -17,7 +17,7 @@ import (
 func TestFilesMakeWhatSiteWrites(t *testing.T) {
 	set := fixture()
 	written := build(t, set, buildDay)
-	s, err := site.New(set, buildDay)
+	s, err := site.New(set, nil, buildDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestFilesMakeWhatSiteWrites(t *testing.T) {
 // TestFilesWriteStops checks that a write whose context is done hands
 // out no more files and says why it stopped.
 func TestFilesWriteStops(t *testing.T) {
-	s, err := site.New(fixture(), buildDay)
+	s, err := site.New(fixture(), nil, buildDay)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -186,7 +186,7 @@ var buildDay = day("2026-01-15").Add(14 * time.Hour)
 // by its name in the output folder.
 func build(t *testing.T, set *content.Set, now time.Time) map[string][]byte {
 	t.Helper()
-	s, err := site.New(set, now)
+	s, err := site.New(set, nil, now)
 	if err != nil {
 		t.Fatalf("site.New: %v", err)
 	}

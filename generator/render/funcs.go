@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"bulletin/generator/content"
+	"bulletin/generator/diff"
 	"bulletin/generator/site"
 )
 
@@ -34,8 +35,11 @@ func funcs(basePath string) template.FuncMap {
 		},
 		// cached is set for each page file by loadTheme (see fragments).
 		"cached": func(string, any, ...any) (template.HTML, error) { return "", nil },
-		"join":   strings.Join,
-		"feeds":  func(g *site.Ref) []FeedLink { return feedLinks(g.Name, g.URL) },
+		// diff writes a comparison of package diff as HTML: <ins> and
+		// <del>, each with a visually hidden "added: " or "removed: ".
+		"diff":  diff.HTML,
+		"join":  strings.Join,
+		"feeds": func(g *site.Ref) []FeedLink { return feedLinks(g.Name, g.URL) },
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return fmt.Sprintf("%d %s", n, one)

@@ -21,7 +21,7 @@ import (
 type Page struct {
 	r           *renderer // for Abs, from the base URL in Site.Settings
 	Site        *SiteInfo
-	Kind        string // home, article, timeline, year, month, topic, regulator, topics, regulators, search, 404
+	Kind        string // home, article, version, timeline, year, month, topic, regulator, topics, regulators, search, 404
 	Title       string
 	Description string
 	URL         string     // site path
@@ -35,6 +35,7 @@ type Page struct {
 	Updated time.Time
 
 	Article  *site.Article
+	Version  *site.Version // a version of an article, on the page that shows what it changed
 	Group    *site.Group
 	Groups   []*site.Group
 	Timeline *site.Page
@@ -124,6 +125,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 	jobs = append(jobs, r.page("home.html", home))
 
 	jobs = append(jobs, r.articleJobs()...)
+	jobs = append(jobs, r.versionJobs()...)
 
 	for _, t := range s.Timeline {
 		title := "Timeline"
@@ -214,6 +216,36 @@ func (r *renderer) articleJobs() []job {
 			make: func() ([]byte, error) { return r.make("article.html", r.articlePage(a)) }}
 	}
 	return jobs
+}
+
+// versionJobs are the pages of the articles' versions, each showing what
+// its version changed. Like an article's, each page's model is made
+// only when its key or its file is wanted; the comparison, only when its
+// file is.
+func (r *renderer) versionJobs() []job {
+	jobs := make([]job, len(r.site.Versions))
+	for i, v := range r.site.Versions {
+		jobs[i] = job{name: FileFor(v.URL), url: v.URL, kind: pageFile,
+			key:  func() string { return r.pageKey("version.html", r.versionPage(v)) },
+			make: func() ([]byte, error) { return r.make("version.html", r.versionPage(v)) }}
+	}
+	return jobs
+}
+
+func (r *renderer) versionPage(v *site.Version) *Page {
+	on := v.Date.Format("2 January 2006")
+	p := r.newPage("version", v.Article.Title+": what changed on "+on, v.Note, v.URL)
+	p.Version = v
+	return p
+}
+
+// Comparison is what the page's version changed, compared with the
+// version before; nil on other pages.
+func (p *Page) Comparison() *site.Comparison {
+	if p.Version == nil {
+		return nil
+	}
+	return p.Version.Compare(&p.Site.Settings)
 }
 
 func (r *renderer) articlePage(a *site.Article) *Page {

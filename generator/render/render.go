@@ -1,5 +1,6 @@
 // Package render turns the site model into files: HTML pages from the
-// theme's html/template files, RSS, Atom and JSON feeds, the sitemap,
+// theme's html/template files (among them a page for each version of an
+// article, showing what it changed), RSS, Atom and JSON feeds, the sitemap,
 // robots.txt, alias redirects, and the theme's static files.
 //
 // It takes the theme as an fs.FS and a *site.Site, and lists the site's

@@ -20,7 +20,7 @@ const (
 	partialsFile = "partials.html"
 )
 
-var pageFiles = []string{"home.html", "article.html", "list.html", "group.html", "groups.html", "search.html", "404.html"}
+var pageFiles = []string{"home.html", "article.html", "version.html", "list.html", "group.html", "groups.html", "search.html", "404.html"}
 
 type theme struct {
 	dir   string

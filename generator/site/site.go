@@ -1,18 +1,20 @@
 // Package site joins checked articles into the site model: every page's
 // URL, the articles in date order, topics and regulators with their
 // stories and current status, month and year archives, the paginated
-// timeline, related articles and feed ids.
+// timeline, related articles, feed ids, and the pages of articles'
+// versions with what each changed (see versions.go).
 //
-// It takes a content.Set and the moment of the build, and gives back a
-// Site in which every list is sorted and every rule applied (a story's
-// steps, which of them are still to come, where the status changed), so
-// render only formats. The model is acyclic: articles point to each
-// other through Teasers and to topics and regulators through Refs, so
-// that what one page can reach, and its key hashes, is a small part of
-// the site. It
-// touches no disk and knows nothing of templates or feeds; it reports
-// problems that only show across files (two articles at one URL, an
-// alias that clashes) with the file and line of each.
+// It takes a content.Set, the versions of its articles read from git
+// (package history, which reads the disk so that site does not), and the
+// moment of the build, and gives back a Site in which every list is
+// sorted and every rule applied (a story's steps, which of them are
+// still to come, where the status changed), so render only formats. The
+// model is acyclic: articles point to each other through Teasers and to
+// topics and regulators through Refs, so that what one page can reach,
+// and its key hashes, is a small part of the site. It touches no disk
+// and knows nothing of templates or feeds; it reports problems that only
+// show across files (two articles at one URL, an alias that clashes)
+// with the file and line of each.
 package site
 
 import (
@@ -26,6 +28,7 @@ import (
 	"time"
 
 	"bulletin/generator/content"
+	"bulletin/generator/history"
 )
 
 // Site is the whole bulletin, ready to render.
@@ -46,6 +49,14 @@ type Site struct {
 	Archive    []*Link       // the years, newest first, with their counts
 	Search     bool          // the build adds a search index, so the search page can offer search
 	Bundles    []*Bundle     // the parts of the search index, newest first
+	// Versions are the pages of the articles' versions after their first,
+	// by article (newest first), each article's oldest first; see
+	// versions.go.
+	Versions []*Version
+	// NoHistory says in one line, for the build summary, why there are
+	// no versions at all (see history.History.Reason); empty when the
+	// content's history was read, or not asked for.
+	NoHistory string
 	// Until is the first moment after the build's at which the same
 	// content makes another site: a held-back article comes out, or a
 	// step of a story is reached or an event's day passes. Zero if none.
@@ -65,6 +76,9 @@ type Article struct {
 	Topic      *Ref             // its first topic as written, whose story its status tells; nil if it has none
 	Newer      *Teaser          // the newest article of one of its topics, when newer than this
 	NewerTopic *Ref
+	// History is its page history, as Changes lists it, each entry with
+	// the page of the version it began.
+	History []Change
 
 	topics, regulators []*Group // what Topics and Regulators name, for site's own work
 	firstTopic         *Group   // the topic its status belongs to
@@ -90,12 +104,16 @@ type Redirect struct {
 	From, To string
 }
 
-// New builds the site from a checked content set. Articles dated after
-// now are held back; drafts are left out. When two articles claim one
-// URL it gives the error with the site, whose other problems can then
-// be found in the same run; such a site is not to be published.
-func New(set *content.Set, now time.Time) (*Site, error) {
+// New builds the site from a checked content set, with the versions of
+// its articles in h (nil for none). Articles dated after now are held
+// back; drafts are left out. When two articles claim one URL it gives
+// the error with the site, whose other problems can then be found in
+// the same run; such a site is not to be published.
+func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 	s := &Site{Settings: set.Settings, Assets: set.Assets}
+	if h != nil {
+		s.NoHistory = h.Reason
+	}
 	var published []*content.Article
 	for _, a := range set.Articles {
 		switch {
@@ -124,6 +142,9 @@ func New(set *content.Set, now time.Time) (*Site, error) {
 		return strings.Compare(a.URL, b.URL)
 	})
 	clash := s.checkURLs(set)
+	for _, a := range s.Articles {
+		s.Versions = append(s.Versions, s.versions(a, h.Versions(a.Content.Path))...)
+	}
 	for _, a := range s.Articles {
 		if a.Modified.After(s.Updated) {
 			s.Updated = a.Modified

@@ -70,7 +70,7 @@ func build(t *testing.T, now time.Time, articles ...*content.Article) *Site {
 
 func buildSet(t *testing.T, set *content.Set, now time.Time) *Site {
 	t.Helper()
-	s, err := New(set, now)
+	s, err := New(set, nil, now)
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
@@ -480,7 +480,7 @@ func TestNewURLErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			set := &content.Set{Settings: testSettings(), Articles: tt.articles}
-			s, err := New(set, testNow)
+			s, err := New(set, nil, testNow)
 			if err == nil {
 				t.Fatalf("got site with URLs %q, want errors", urls(s.Articles))
 			}
@@ -571,7 +571,7 @@ func TestNewHeldArticleClaimsItsURL(t *testing.T) {
 	live := article("ics", day(2025, 3, 1))
 	held := article("ics", day(2025, 3, 30))
 	held.File, held.Path = "content/articles/later.md", "articles/later.md"
-	_, err := New(&content.Set{Settings: testSettings(), Articles: []*content.Article{live, held}}, day(2025, 3, 15))
+	_, err := New(&content.Set{Settings: testSettings(), Articles: []*content.Article{live, held}}, nil, day(2025, 3, 15))
 	want := "content/articles/later.md:1: slug: /2025/03/ics/ is also the URL of content/articles/ics.md:1 (slug): choose another"
 	if err == nil || err.Error() != want {
 		t.Errorf("got error %v, want %s", err, want)

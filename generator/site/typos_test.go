@@ -83,7 +83,7 @@ func TestCheckNames(t *testing.T) {
 				slug := content.Slug(title)
 				set.Topics = append(set.Topics, &content.Page{File: "content/topics/" + slug + ".md", Slug: slug, Title: title})
 			}
-			s, err := New(set, testNow)
+			s, err := New(set, nil, testNow)
 			if err != nil {
 				t.Fatal(err)
 			}

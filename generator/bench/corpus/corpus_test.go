@@ -78,7 +78,7 @@ func TestCorpusBuilds(t *testing.T) {
 			t.Fatalf("seed %d: got %d articles, %d topic pages, %d regulator pages, %d regulators in site.yaml; want %d, %d, %d, %[8]d",
 				seed, len(set.Articles), len(set.Topics), len(set.Regulators), len(set.Settings.Regulators), testN, len(topics), len(regulators))
 		}
-		s, err := site.New(set, today)
+		s, err := site.New(set, nil, today)
 		if err != nil {
 			t.Fatalf("seed %d: site.New: %v", seed, err)
 		}

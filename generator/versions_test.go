@@ -1,0 +1,554 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"bulletin/generator/render"
+)
+
+// The version pages are tested on a content folder in a git repository
+// that the test makes, with real commits at fixed times, so that the
+// history and every hash are the same on every run.
+
+// gitRepo is a git repository made by a test.
+type gitRepo struct {
+	t   *testing.T
+	dir string
+}
+
+// newGitRepo makes an empty repository, or stops the test when git is
+// missing (failing it in CI).
+func newGitRepo(t *testing.T) *gitRepo {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		needTool(t, "git not found: apt-get install git")
+	}
+	// A repository above the temporary folder must not pass for this one.
+	t.Setenv("GIT_CEILING_DIRECTORIES", os.TempDir())
+	r := &gitRepo{t: t, dir: t.TempDir()}
+	r.git("", "init", "-q", "-b", "main")
+	r.git("", "config", "user.name", "Test Editor")
+	r.git("", "config", "user.email", "editor@example.org")
+	r.git("", "config", "commit.gpgsign", "false")
+	return r
+}
+
+// git runs git in the repository, its commits dated day (YYYY-MM-DD, at
+// 09:00 UTC) if given, and gives its output.
+func (r *gitRepo) git(day string, args ...string) string {
+	r.t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = r.dir
+	cmd.Env = os.Environ()
+	if day != "" {
+		cmd.Env = append(cmd.Env, "GIT_AUTHOR_DATE="+day+"T09:00:00Z", "GIT_COMMITTER_DATE="+day+"T09:00:00Z")
+	}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		r.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// write writes a file at a slash path in the repository.
+func (r *gitRepo) write(p, data string) {
+	r.t.Helper()
+	name := filepath.Join(r.dir, filepath.FromSlash(p))
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		r.t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+// commit commits every change, dated day.
+func (r *gitRepo) commit(day, msg string) {
+	r.t.Helper()
+	r.git(day, "add", "-A")
+	r.git(day, "commit", "-q", "--allow-empty", "-m", msg)
+}
+
+const fixtureSettings = `title: Version Bulletin
+base_url: https://bulletin.example.org/
+language: en-GB
+time_zone: Europe/London
+`
+
+// fixtureArticle is the article's file: its front matter between lines
+// of --- and its body.
+func fixtureArticle(front, body string) string {
+	return "---\n" + front + "---\n\n" + body
+}
+
+const (
+	frontFirst = `title: CQC pauses ICS assessments
+date: 2025-03-27
+summary: CQC has paused its assessments of integrated care systems.
+regulators: [CQC]
+topics: [ICS assessments]
+status: paused
+sources:
+  - title: CQC statement on ICS assessments
+    url: https://www.cqc.org.uk/news/ics
+    publisher: Care Quality Commission
+`
+	sourceDHSC = `  - title: DHSC response
+    url: https://www.gov.uk/dhsc-response
+    publisher: Department of Health and Social Care
+`
+	noteDHSC      = "  - date: 2025-03-28\n    note: Added DHSC's response.\n"
+	noteSeptember = "  - date: 2025-04-02\n    note: Assessments to resume in September.\n"
+	noteWithdrawn = "  - date: 2025-04-10\n    note: Withdrawn, as CQC has a new plan.\n"
+
+	paraPause     = "CQC has paused its assesments of integrated care systems (ICSs) while it reviews its approach.\n\n"
+	paraFixed     = "CQC has paused its assessments of integrated care systems (ICSs) while it reviews its approach.\n\n"
+	paraJune      = "The pause lasts until June, CQC said.\n\n"
+	paraSeptember = "The pause lasts until September, CQC said.\n\n"
+	paraProviders = "Providers do not need to do anything now.\n"
+	paraDHSC      = "\nDHSC welcomed the pause.\n"
+)
+
+// fixtureStep is one commit of the fixture's history.
+type fixtureStep struct {
+	name, day string
+	do        func(r *gitRepo)
+}
+
+const (
+	oldPath = "content/articles/2025-03-27-ics-paused.md"
+	newPath = "content/articles/2025/2025-03-27-ics-paused.md"
+)
+
+// fixtureSteps are the article's history: first published, an update
+// with a note, a typo fixed without one, a rename, a second update with a
+// note, and a withdrawal with a note.
+var fixtureSteps = []fixtureStep{
+	{"first published", "2025-03-27", func(r *gitRepo) {
+		r.write("content/site.yaml", fixtureSettings)
+		r.write(oldPath, fixtureArticle(frontFirst, paraPause+paraJune+paraProviders))
+	}},
+	{"update with a note", "2025-03-28", func(r *gitRepo) {
+		r.write(oldPath, fixtureArticle(frontFirst+sourceDHSC+"updated: 2025-03-28\nchanges:\n"+noteDHSC,
+			paraPause+paraSeptember+paraProviders+paraDHSC))
+	}},
+	{"typo fixed without a note", "2025-03-29", func(r *gitRepo) {
+		r.write(oldPath, fixtureArticle(frontFirst+sourceDHSC+"updated: 2025-03-28\nchanges:\n"+noteDHSC,
+			paraFixed+paraSeptember+paraProviders+paraDHSC))
+	}},
+	{"renamed", "2025-03-30", func(r *gitRepo) {
+		if err := os.MkdirAll(filepath.Join(r.dir, "content/articles/2025"), 0o755); err != nil {
+			r.t.Fatal(err)
+		}
+		r.git("", "mv", oldPath, newPath)
+	}},
+	{"second update with a note", "2025-04-02", func(r *gitRepo) {
+		front := strings.Replace(frontFirst, "title: CQC pauses ICS assessments", "title: CQC pauses ICS assessments until September", 1)
+		r.write(newPath, fixtureArticle(front+sourceDHSC+"events:\n  - date: 2025-09\n    label: ICS assessments resume\n    status: in-progress\nupdated: 2025-04-02\nchanges:\n"+noteDHSC+noteSeptember,
+			paraProviders+"\n"+paraFixed+strings.TrimSuffix(paraSeptember, "\n")+paraDHSC))
+	}},
+	{"withdrawn with a note", "2025-04-10", func(r *gitRepo) {
+		front := strings.Replace(frontFirst, "title: CQC pauses ICS assessments", "title: CQC pauses ICS assessments until September", 1)
+		r.write(newPath, fixtureArticle(front+sourceDHSC+"events:\n  - date: 2025-09\n    label: ICS assessments resume\n    status: in-progress\nupdated: 2025-04-10\nchanges:\n"+noteDHSC+noteSeptember+noteWithdrawn+
+			"withdrawn:\n  date: 2025-04-10\n  explanation: CQC has published a new plan for ICS assessments.\n",
+			paraProviders+"\n"+paraFixed+strings.TrimSuffix(paraSeptember, "\n")+paraDHSC))
+	}},
+}
+
+// versionFixture makes the fixture repository with every step committed,
+// and gives it.
+func versionFixture(t *testing.T) *gitRepo {
+	t.Helper()
+	r := newGitRepo(t)
+	for _, s := range fixtureSteps {
+		s.do(r)
+		r.commit(s.day, s.name)
+	}
+	return r
+}
+
+// The fixture's pages.
+const (
+	articleURL = "/2025/03/ics-paused/"
+	changesURL = articleURL + "changes/"
+)
+
+// versionURLs are the pages the fixture's versions get: one for each
+// note, none for the typo fix or the rename.
+var versionURLs = []string{changesURL + "2025-03-28/", changesURL + "2025-04-02/", changesURL + "2025-04-10/"}
+
+// buildFixture builds the content folder of r into a new folder, with a
+// search index when pagefind is given.
+func buildFixture(t *testing.T, r *gitRepo, pagefind string) (options, result) {
+	t.Helper()
+	o := options{
+		content:   filepath.Join(r.dir, "content"),
+		templates: "../templates",
+		out:       filepath.Join(t.TempDir(), "public"),
+		pagefind:  pagefind,
+		now:       testNow,
+	}
+	res, err := build(o)
+	if err != nil {
+		t.Fatalf("building the fixture: %v", err)
+	}
+	return o, res
+}
+
+func readOut(t *testing.T, out, url string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(render.FileFor(url))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// TestVersionPages builds the fixture and wants a page for each version
+// after the first, at its URL, with its banner, note and the words
+// changed, linked from the article's page history and from its feed
+// entry, and left out of the sitemap and of search.
+func TestVersionPages(t *testing.T) {
+	r := versionFixture(t)
+	o, res := buildFixture(t, r, "")
+
+	var got []string
+	for _, v := range res.site.Versions {
+		got = append(got, v.URL)
+	}
+	if !slices.Equal(got, versionURLs) {
+		t.Fatalf("version pages: got %q, want %q (the typo fix and the rename belong to the version before them)", got, versionURLs)
+	}
+	entries, err := os.ReadDir(filepath.Join(o.out, filepath.FromSlash(strings.Trim(changesURL, "/"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(versionURLs) {
+		t.Errorf("%s holds %d folders, want %d", changesURL, len(entries), len(versionURLs))
+	}
+
+	tests := []struct {
+		url, banner, note string
+		want              []string // fragments of the comparison
+	}{
+		{versionURLs[0], "28 March 2025", "Added DHSC&#39;s response.", []string{
+			`<del><span class="visually-hidden">removed: </span>June</del>`,
+			`<ins><span class="visually-hidden">added: </span>September</ins>`,
+			// The typo fix, a day later, is part of this version.
+			`<del><span class="visually-hidden">removed: </span>assesments</del>`,
+			`<ins><span class="visually-hidden">added: </span>DHSC welcomed the pause.</ins>`,
+			`<h2 id="compared-0">Sources</h2>`,
+			"the version of 27 March 2025 (first published)",
+		}},
+		{versionURLs[1], "2 April 2025", "Assessments to resume in September.", []string{
+			`<h2 id="compared-0">Title</h2>`,
+			`<ins><span class="visually-hidden">added: </span> until September</ins>`,
+			`<h2 id="compared-1">Key dates</h2>`,
+			`<p class="moved">`,
+			`<a href="` + versionURLs[0] + `">the version of 28 March 2025</a>`,
+		}},
+		{versionURLs[2], "10 April 2025", "Withdrawn, as CQC has a new plan.", []string{
+			`<h2 id="compared-0">Withdrawal</h2>`,
+			`<ins><span class="visually-hidden">added: </span>Withdrawn on 10 April 2025: CQC has published a new plan for ICS assessments.</ins>`,
+			`Text (unchanged)`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			page := readOut(t, o.out, tt.url)
+			for _, want := range append([]string{
+				`<meta name="robots" content="noindex">`,
+				`This is the version of <time datetime="`,
+				`>` + tt.banner + `</time>.</strong>`,
+				`<dt>Change note</dt><dd>` + tt.note + `</dd>`,
+			}, tt.want...) {
+				if !strings.Contains(page, want) {
+					t.Errorf("the page has no %q", want)
+				}
+			}
+			if strings.Contains(page, "data-pagefind-body") {
+				t.Error("the page is marked for search (data-pagefind-body)")
+			}
+		})
+	}
+
+	article := readOut(t, o.out, articleURL)
+	for _, want := range []string{
+		`<a href="` + versionURLs[0] + `">Added DHSC&#39;s response.</a>`,
+		`<a href="` + versionURLs[1] + `">Assessments to resume in September.</a>`,
+		`<a href="` + versionURLs[2] + `">Withdrawn, as CQC has a new plan.</a>`,
+	} {
+		if !strings.Contains(article, want) {
+			t.Errorf("the article's page history has no %q", want)
+		}
+	}
+	if strings.Contains(article, "noindex") {
+		t.Error("the article's page is noindex")
+	}
+
+	newest := "https://bulletin.example.org" + versionURLs[2]
+	for _, feed := range []string{"atom.xml", "feed.xml", "feed.json", "topics/ics-assessments/atom.xml"} {
+		data := readOut(t, o.out, "/"+feed)
+		if !strings.Contains(data, newest) {
+			t.Errorf("%s: the entry does not link the newest comparison, %s", feed, newest)
+		}
+		if strings.Contains(data, versionURLs[0]) {
+			t.Errorf("%s links an older comparison, %s", feed, versionURLs[0])
+		}
+	}
+	if sitemap := readOut(t, o.out, "/sitemap.xml"); strings.Contains(sitemap, "/changes/") {
+		t.Error("the sitemap lists version pages")
+	}
+	for _, b := range render.IndexBundles(res.site) {
+		for _, p := range b.Pages {
+			if strings.Contains(p, "/changes/") {
+				t.Errorf("search bundle %s holds the version page %s", b.Dir, p)
+			}
+		}
+	}
+	if summary := res.summary(); strings.Contains(summary, "no version history") {
+		t.Errorf("the summary says there is no history:\n%s", summary)
+	}
+}
+
+// TestNoVersionHistory builds a content folder whose history cannot be
+// read, and wants the site as it is without versions, and the summary to
+// say why.
+func TestNoVersionHistory(t *testing.T) {
+	r := versionFixture(t)
+	shallow := filepath.Join(t.TempDir(), "shallow")
+	r.git("", "clone", "-q", "--depth", "1", "file://"+r.dir, shallow)
+	outside := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(outside, os.DirFS(filepath.Join(r.dir, "content"))); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, content, path, want string
+	}{
+		{"no git", filepath.Join(r.dir, "content"), t.TempDir(), "no version history: git is not installed"},
+		{"shallow clone", filepath.Join(shallow, "content"), "", "no version history: " + filepath.ToSlash(filepath.Join(shallow, "content")) + "/ is in a shallow clone: fetch the full history (fetch-depth: 0)"},
+		{"not in a repository", outside, "", "no version history: " + filepath.ToSlash(outside) + "/ is not in a git repository"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.path != "" {
+				t.Setenv("PATH", tt.path)
+			}
+			o := options{content: tt.content, templates: "../templates", out: filepath.Join(t.TempDir(), "public"), now: testNow}
+			res, err := build(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if lines := strings.Split(res.summary(), "\n"); !slices.Contains(lines, tt.want) {
+				t.Errorf("summary:\n%s\nwant the line %q", res.summary(), tt.want)
+			}
+			if len(res.site.Versions) > 0 {
+				t.Errorf("got %d version pages, want none", len(res.site.Versions))
+			}
+			if _, err := os.Stat(filepath.Join(o.out, "2025/03/ics-paused/index.html")); err != nil {
+				t.Errorf("the article's page: %v", err)
+			}
+			article := readOut(t, o.out, articleURL)
+			if strings.Contains(article, "/changes/") {
+				t.Error("the article's page links a version page")
+			}
+			// Built again, with nothing changed, the summary still says why.
+			again, err := build(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if again.site != nil || !strings.Contains(again.summary(), tt.want) {
+				t.Errorf("built again: rebuilt %v, summary:\n%s\nwant it up to date and saying %q", again.site != nil, again.summary(), tt.want)
+			}
+		})
+	}
+}
+
+// TestIncrementalEqualsCleanWithHistory makes the fixture's commits one
+// at a time, and some that change the history but no file, building
+// after each into the same folder, and wants the output byte for byte
+// what a clean build makes.
+func TestIncrementalEqualsCleanWithHistory(t *testing.T) {
+	r := newGitRepo(t)
+	o := options{content: filepath.Join(r.dir, "content"), templates: "../templates", out: filepath.Join(t.TempDir(), "public"), now: testNow}
+	check := func(step string) {
+		t.Helper()
+		if _, err := build(o); err != nil {
+			t.Fatalf("%s: incremental build: %v", step, err)
+		}
+		clean := o.withOut(filepath.Join(t.TempDir(), "public"))
+		if _, err := build(clean); err != nil {
+			t.Fatalf("%s: clean build: %v", step, err)
+		}
+		t.Run(step, func(t *testing.T) { compareTrees(t, o.out, clean.out) })
+	}
+	for i, s := range fixtureSteps {
+		s.do(r)
+		if i == 1 {
+			// The note is in the work tree before it is committed: a
+			// version with no commit, which the commit then takes.
+			check(s.name + ", not committed")
+		}
+		r.commit(s.day, s.name)
+		check(s.name)
+	}
+	// History that changes while the files stay as they are.
+	r.git("2025-04-11", "commit", "-q", "--amend", "-m", "withdrawn, message reworded")
+	check("last commit amended")
+	r.git("2025-04-12", "commit", "-q", "--allow-empty", "-m", "empty")
+	check("an empty commit")
+	r.git("", "reset", "-q", "--soft", "HEAD~3")
+	check("three commits undone, the files kept")
+	r.commit("2025-04-13", "the last three again, as one")
+	check("committed again as one")
+}
+
+// TestVersionPagesUnique wants two notes of one day to give two pages.
+func TestVersionPagesUnique(t *testing.T) {
+	r := newGitRepo(t)
+	front := strings.Replace(frontFirst, "date: 2025-03-27", "date: 2025-03-20", 1)
+	r.write("content/site.yaml", fixtureSettings)
+	r.write(oldPath, fixtureArticle(front, paraJune))
+	r.commit("2025-03-20", "first")
+	for i, para := range []string{paraSeptember, "The pause lasts until October, CQC said.\n"} {
+		var notes string
+		for j := range i + 1 {
+			notes += fmt.Sprintf("  - date: 2025-03-28\n    note: Correction %d.\n", j+1)
+		}
+		r.write(oldPath, fixtureArticle(front+"updated: 2025-03-28\nchanges:\n"+notes, para))
+		r.commit(fmt.Sprintf("2025-03-2%d", 8+i), "correction")
+	}
+	o, res := buildFixture(t, r, "")
+	var got []string
+	for _, v := range res.site.Versions {
+		got = append(got, v.URL)
+	}
+	want := []string{"/2025/03/ics-paused/changes/2025-03-28/", "/2025/03/ics-paused/changes/2025-03-28-2/"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	article := readOut(t, o.out, "/2025/03/ics-paused/")
+	links := regexp.MustCompile(`<a href="(/2025/03/ics-paused/changes/[^"]+)">Correction (\d)\.</a>`).FindAllStringSubmatch(article, -1)
+	if len(links) != 2 || links[0][1] != want[0] || links[0][2] != "1" || links[1][1] != want[1] || links[1][2] != "2" {
+		t.Errorf("page history links: got %q, want Correction 1 to %s and Correction 2 to %s", links, want[0], want[1])
+	}
+}
+
+// TestVersionPagesInBrowser opens the fixture's version pages in
+// Chromium: axe-core finds no violation of WCAG 2.2 AA in light or dark
+// mode at 1280, 390 and 320 px, nothing sticks out sideways, the changes
+// read without colour, the article's history leads to them, and search
+// finds the article but never a version. The Nu HTML Checker finds no
+// error in them. It saves screenshots of each at 1280 and 390 px.
+func TestVersionPagesInBrowser(t *testing.T) {
+	axeSource, err := os.ReadFile(npmFile(t, "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	axe := string(axeSource)
+	lookVnu(t)
+	r := versionFixture(t)
+	o, _ := buildFixture(t, r, lookPagefind(t))
+	base := serveSite(t, o.out)
+	ctx := newBrowser(t)
+	shots := screenshotDir(t)
+
+	var files []string
+	for _, u := range versionURLs {
+		files = append(files, filepath.Join(o.out, filepath.FromSlash(render.FileFor(u))))
+	}
+	if n := vnu(t, o.out, append(files, filepath.Join(o.out, "style.css"))); n == 0 {
+		t.Logf("the Nu HTML Checker found no error in the %d version pages", len(versionURLs))
+	}
+
+	violations := 0
+	for i, u := range versionURLs {
+		for _, v := range []struct {
+			name  string
+			width int64
+			dark  bool
+		}{
+			{"1280", 1280, false},
+			{"1280-dark", 1280, true},
+			{"390", 390, false},
+			{"390-dark", 390, true},
+			{"320", 320, false},
+		} {
+			do(t, ctx, "opening "+u, viewport(v.width, v.dark), chromedp.Navigate(base+u))
+			for _, f := range runAxe(t, ctx, axe) {
+				t.Errorf("%s (%s): %s", u, v.name, f)
+				violations++
+			}
+			overflow := get(t, ctx, "measuring "+u, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`))
+			if overflow > 0 {
+				t.Errorf("%s at %dpx: the page is %dpx wider than the window", u, v.width, overflow)
+			}
+			if v.width != 320 {
+				screenshot(t, ctx, shots, fmt.Sprintf("version-%d-%s", i+1, v.name))
+			}
+		}
+	}
+	t.Logf("axe-core found %d violations of %s on %d version pages", violations, strings.Join(axeTags, ", "), len(versionURLs))
+
+	do(t, ctx, "opening the first version", viewport(1280, false), chromedp.Navigate(base+versionURLs[0]))
+	banner := get(t, ctx, "reading the banner", chromedp.Evaluate[string](`document.querySelector(".banner-version").innerText`))
+	if !strings.HasPrefix(banner, "This is the version of 28 March 2025.") {
+		t.Errorf("banner: got %q, want it to start with This is the version of 28 March 2025.", banner)
+	}
+	// Without colour: insertions underlined, deletions struck through;
+	// for screen readers, "added: " and "removed: " first, though not seen.
+	marks := get(t, ctx, "reading the marks", chromedp.Evaluate[map[string]string](`(() => {
+		const ins = document.querySelector(".diff ins"), del = document.querySelector(".diff del");
+		const hidden = ins.querySelector(".visually-hidden").getBoundingClientRect();
+		return {
+			ins: getComputedStyle(ins).textDecorationLine,
+			del: getComputedStyle(del).textDecorationLine,
+			insText: ins.textContent.slice(0, 7),
+			delText: del.textContent.slice(0, 9),
+			hidden: hidden.width <= 1 && hidden.height <= 1 ? "yes" : "no",
+		};
+	})()`))
+	want := map[string]string{"ins": "underline", "del": "line-through", "insText": "added: ", "delText": "removed: ", "hidden": "yes"}
+	for k, w := range want {
+		if marks[k] != w {
+			t.Errorf("%s: got %q, want %q", k, marks[k], w)
+		}
+	}
+
+	// The article's page history leads to each comparison.
+	do(t, ctx, "opening the article", chromedp.Navigate(base+articleURL))
+	links := get(t, ctx, "reading the page history", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#page-history ~ ul a")).map(a => a.pathname)`))
+	if want := []string{versionURLs[0], versionURLs[1], versionURLs[2]}; !slices.Equal(links, want) {
+		t.Errorf("page history links: got %q, want %q", links, want)
+	}
+	do(t, ctx, "following the newest note", chromedp.Click(`#page-history ~ ul a[href$="2025-04-10/"]`), chromedp.WaitVisible(".banner-version"))
+	if loc := get(t, ctx, "reading the address", chromedp.Location()); !strings.HasSuffix(loc, versionURLs[2]) {
+		t.Errorf("after following the note: at %s, want %s", loc, versionURLs[2])
+	}
+
+	// Search: the words of the current version find the article; those
+	// only an earlier version had find nothing.
+	do(t, ctx, "opening the search page", chromedp.Navigate(base+"/search/"))
+	if _, titles := searchFor(t, ctx, "September", ""); !slices.Equal(titles, []string{"CQC pauses ICS assessments until September"}) {
+		t.Errorf("searching for September: got %q, want the article alone", titles)
+	}
+	found := get(t, ctx, "reading the results' links", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#search-results a")).map(a => a.pathname)`))
+	for _, p := range found {
+		if strings.Contains(p, "/changes/") {
+			t.Errorf("search found a version page, %s", p)
+		}
+	}
+	do(t, ctx, "opening the search page", chromedp.Navigate(base+"/search/"))
+	if status, titles := searchFor(t, ctx, "June", ""); len(titles) != 0 {
+		t.Errorf("searching for June, which only the first version has: got %q (%s), want nothing", titles, status)
+	}
+}

@@ -15,6 +15,7 @@ import (
 
 	"bulletin/generator/cache"
 	"bulletin/generator/content"
+	"bulletin/generator/history"
 	"bulletin/generator/inputs"
 	"bulletin/generator/lint"
 	"bulletin/generator/output"
@@ -84,6 +85,7 @@ type result struct {
 	report  report
 	stats   output.Stats
 	elapsed time.Duration
+	search  string // what this build did to the search index, if it has one
 }
 
 // report is what the summary says of the site built.
@@ -111,6 +113,9 @@ func newReport(s *site.Site, files *render.Files, found content.Errors) report {
 	if failing > 0 {
 		r.Notes = append(r.Notes, fmt.Sprintf("%d problem(s) above in links or sources: build -strict and check fail on them", failing))
 	}
+	if s.NoHistory != "" {
+		r.Notes = append(r.Notes, s.NoHistory)
+	}
 	for _, a := range s.Held {
 		r.Notes = append(r.Notes, fmt.Sprintf("held back %s: dated %s, in the future", a.File, a.Date.In(s.Settings.Location).Format("2006-01-02 15:04 MST")))
 	}
@@ -123,6 +128,9 @@ func (r result) summary() string {
 		r.report.Articles, r.stats.Files, r.report.Pages, r.report.Feeds, r.stats.Unchanged, float64(r.stats.Bytes)/1e6, r.elapsed.Round(time.Millisecond))
 	for _, n := range r.report.Notes {
 		b.WriteString(n + "\n")
+	}
+	if r.search != "" {
+		b.WriteString(r.search + "\n")
 	}
 	return b.String()
 }
@@ -153,7 +161,12 @@ func build(o options) (result, error) {
 	if err := inputs.Forget(recordPath(o.out)); err != nil {
 		return result{}, err
 	}
+	// git reads the history while the content folder is read.
+	var hist *history.History
+	var reading sync.WaitGroup
+	reading.Go(func() { hist = readHistory(o, sums) })
 	set, err := load(o, store, sums)
+	reading.Wait()
 	// What was read is worth keeping even when another file was bad:
 	// the next build, after the fix, reads only the fixed file.
 	if saveErr := store.Save(); saveErr != nil {
@@ -170,7 +183,7 @@ func build(o options) (result, error) {
 		defer f.Close()
 		spill.Go(func() { content.Spill(set.Articles, f) })
 	}
-	s, files, stop, found := gatherProblems(o, set, err, o.now, true)
+	s, files, stop, found := gatherProblems(o, set, hist, err, o.now, true)
 	spill.Wait()
 	if len(stop) > 0 || o.strict && slices.ContainsFunc(found, func(f *content.Error) bool { return !f.Warning }) {
 		return result{}, slices.Concat(stop, found).Err()
@@ -201,7 +214,22 @@ func load(o options, store content.Store, sums map[string]string) (*content.Set,
 	return content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store, sums)
 }
 
-// gatherProblems runs a loaded set, with the problems loadErr names, through plan
+// readHistory reads the versions of the content folder's articles from
+// its git history, given the SHA-256 of its files (sums, from
+// hashInputs; nil to read them all). What it read from git is kept in a
+// file beside the output folder for the next build. Like a missing git,
+// git failing does not stop the build: the site is built without
+// versions, and the summary says why.
+func readHistory(o options, sums map[string]string) *history.History {
+	h, err := history.ReadSums(o.content, historyPath(o.out), sums)
+	if err != nil {
+		return &history.History{Reason: "no version history: " + strings.TrimPrefix(err.Error(), "history: ")}
+	}
+	return h
+}
+
+// gatherProblems runs a loaded set, with the problems loadErr names, and
+// the versions of its articles in hist (nil for none), through plan
 // and lint, so that one run finds the problems of every stage: stop are
 // those that stop a build (a file that could not be read, a URL two
 // articles claim, a broken template), each stage's found on what the
@@ -209,8 +237,8 @@ func load(o options, store content.Store, sums map[string]string) (*content.Set,
 // files are missing from the set, since they may point at those. The
 // site and files are nil when plan could not make them. Without lints,
 // lint is not run.
-func gatherProblems(o options, set *content.Set, loadErr error, now time.Time, lints bool) (*site.Site, *render.Files, content.Errors, content.Errors) {
-	s, files, err := plan(o, set, now)
+func gatherProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time, lints bool) (*site.Site, *render.Files, content.Errors, content.Errors) {
+	s, files, err := plan(o, set, hist, now)
 	stop := append(content.AsErrors(loadErr), content.AsErrors(err)...)
 	var found content.Errors
 	if lints && s != nil {
@@ -225,14 +253,15 @@ func gatherProblems(o options, set *content.Set, loadErr error, now time.Time, l
 	return s, files, nil, found
 }
 
-// plan makes the site model of set as it stands at now, with the options'
-// base URL and search, and lists its files. When the model has a problem
+// plan makes the site model of set, with its articles' versions in hist,
+// as it stands at now, with the options' base URL and search, and lists
+// its files. When the model has a problem
 // it gives the error with the model, but no files.
-func plan(o options, set *content.Set, now time.Time) (*site.Site, *render.Files, error) {
+func plan(o options, set *content.Set, hist *history.History, now time.Time) (*site.Site, *render.Files, error) {
 	if o.baseURL != "" {
 		set.Settings.BaseURL = content.NormalizeBaseURL(o.baseURL)
 	}
-	s, err := site.New(set, now)
+	s, err := site.New(set, hist, now)
 	if err != nil {
 		return s, nil, err
 	}
@@ -276,7 +305,7 @@ func publish(ctx context.Context, o options, s *site.Site, files *render.Files, 
 	stats, err := out.Commit()
 	r := result{site: s, report: newReport(s, files, found), stats: stats}
 	if o.pagefind != "" {
-		r.report.Notes = append(r.report.Notes, fmt.Sprintf("search index: %d of %d bundles indexed again, the rest unchanged", indexed, len(render.IndexBundles(s))))
+		r.search = fmt.Sprintf("search index: %d of %d bundles indexed again, the rest unchanged", indexed, len(render.IndexBundles(s)))
 	}
 	return r, err
 }
@@ -284,3 +313,7 @@ func publish(ctx context.Context, o options, s *site.Site, files *render.Files, 
 // cachePath is the build cache's file, beside the output folder so that
 // every output folder has its own and nothing is written elsewhere.
 func cachePath(out string) string { return output.Beside(out, "cache") }
+
+// historyPath is where readHistory keeps what it read from git, beside
+// the output folder too.
+func historyPath(out string) string { return output.Beside(out, "history") }

@@ -2,7 +2,9 @@ package inputs
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -51,5 +53,21 @@ func TestHashTrustsOnlyStampsThatHold(t *testing.T) {
 	}
 	if _, got, _ := Hash(content, templates, "v1", marked(later)); got["b.md"] == "recorded b.md" {
 		t.Error("a changed file kept the recorded hash")
+	}
+}
+
+// TestProgramNamesTheBuild wants the test binary named by its Go build
+// ID, as go tool buildid reads it.
+func TestProgramNamesTheBuild(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("go", "tool", "buildid", exe).Output()
+	if err != nil {
+		t.Skipf("go tool buildid: %v", err)
+	}
+	if got, want := Program(), "go build ID "+strings.TrimSpace(string(out)); got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -292,12 +292,12 @@ func publish(ctx context.Context, o options, s *site.Site, files *render.Files, 
 		out.Abort()
 		return result{}, err
 	}
-	indexed := 0
+	indexed, bundles := 0, render.IndexBundles(s)
 	if o.pagefind != "" {
 		// Pagefind indexes the new output before it is put in place, so
 		// its files are in the manifest and a failed index leaves the
 		// previous site as it was.
-		if indexed, err = search.Index(ctx, o.pagefind, render.IndexBundles(s), out, o.out, inputs.Program()); err != nil {
+		if indexed, err = search.Index(ctx, o.pagefind, bundles, out, o.out, inputs.Program()); err != nil {
 			out.Abort()
 			return result{}, err
 		}
@@ -305,7 +305,7 @@ func publish(ctx context.Context, o options, s *site.Site, files *render.Files, 
 	stats, err := out.Commit()
 	r := result{site: s, report: newReport(s, files, found), stats: stats}
 	if o.pagefind != "" {
-		r.search = fmt.Sprintf("search index: %d of %d bundles indexed again, the rest unchanged", indexed, len(render.IndexBundles(s)))
+		r.search = fmt.Sprintf("search index: %d of %d bundles indexed again, the rest unchanged", indexed, len(bundles))
 	}
 	return r, err
 }

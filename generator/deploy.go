@@ -29,11 +29,8 @@ func runDeploy(args []string, stdout, stderr io.Writer) error {
 	force := flags.Bool("force", false, "delete however many objects the site no longer has")
 	maxDeletes := flags.Int("max-deletes", content.DefaultMaxDeletes, "the most objects to delete without -force (overrides deploy.max_deletes)")
 	gzip := flags.Bool("gzip", false, "compress pages, feeds, styles and scripts, with Content-Encoding: gzip (overrides deploy.gzip)")
-	if err := parse(flags, args, stdout, stderr); err != nil {
+	if err := parseFlags(flags, args, stdout, stderr, &options{}); err != nil {
 		return err
-	}
-	if flags.NArg() > 0 {
-		return usageError(flags, stderr, "unexpected arguments: %s", strings.Join(flags.Args(), " "))
 	}
 	set := map[string]bool{}
 	flags.Visit(func(f *flag.Flag) { set[f.Name] = true })

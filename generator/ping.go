@@ -23,16 +23,11 @@ func runPing(args []string, stdout, stderr io.Writer) error {
 	flags := newFlags("ping", "bulletin ping [-out DIR] [-content DIR] [-base-url URL] [-dry-run]")
 	out := flags.String("out", "public", "output folder the site was built into")
 	dir := flags.String("content", "content", "folder of site.yaml, whose websub_hub names the hubs")
-	baseURL := flags.String("base-url", "", "absolute URL the site is served from, as given to build (overrides site.yaml)")
+	var o options // the flags parseFlags checks
+	flags.StringVar(&o.baseURL, "base-url", "", "absolute URL the site is served from, as given to build (overrides site.yaml)")
 	dryRun := flags.Bool("dry-run", false, "list the feeds that changed without telling the hubs")
-	if err := parse(flags, args, stdout, stderr); err != nil {
+	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err
-	}
-	if flags.NArg() > 0 {
-		return usageError(flags, stderr, "unexpected arguments: %s", strings.Join(flags.Args(), " "))
-	}
-	if *baseURL != "" && !strings.HasPrefix(*baseURL, "http://") && !strings.HasPrefix(*baseURL, "https://") {
-		return usageError(flags, stderr, "-base-url %q: give an absolute http(s) URL", *baseURL)
 	}
 	settings, err := content.LoadSettings(os.DirFS(*dir), *dir)
 	if err != nil {
@@ -42,8 +37,8 @@ func runPing(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s sets no websub_hub: name the hub to tell, e.g. websub_hub: https://pubsubhubbub.appspot.com/", filepath.Join(*dir, content.SettingsFile))
 	}
 	base := settings.BaseURL
-	if *baseURL != "" {
-		base = content.NormalizeBaseURL(*baseURL)
+	if o.baseURL != "" {
+		base = content.NormalizeBaseURL(o.baseURL)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -161,13 +161,24 @@ func classify(p string, e fs.DirEntry) kind {
 		return ignored
 	case e.IsDir() || !e.Type().IsRegular() || p == SettingsFile || strings.HasSuffix(name, "~"):
 		return ignored
-	case !strings.EqualFold(path.Ext(name), ".md"):
+	case !isMarkdown(p):
 		return asset
 	case isIntro(p):
 		return intro
 	}
 	return article
 }
+
+// IsArticle says whether the file at slash path p of the content folder
+// is an article, by its path alone, as a build finds it: a Markdown file
+// outside topics/ and regulators/, neither hidden nor in a hidden
+// folder, and not an editor's backup.
+func IsArticle(p string) bool {
+	hidden := strings.HasPrefix(p, ".") || strings.Contains(p, "/.")
+	return !hidden && !strings.HasSuffix(p, "~") && isMarkdown(p) && !isIntro(p)
+}
+
+func isMarkdown(p string) bool { return strings.EqualFold(path.Ext(p), ".md") }
 
 func isIntro(p string) bool {
 	dir := path.Dir(p)

@@ -1118,3 +1118,27 @@ func TestMetaSourceFollowsFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// TestIsArticle wants the files a build reads as articles told by their
+// paths alone, as the history of the content folder finds them.
+func TestIsArticle(t *testing.T) {
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"a.md", true},
+		{"articles/2025/a.MD", true},
+		{"topics/x.md", false},
+		{"regulators/x.md", false},
+		{"articles/topics/x.md", true},
+		{"a.md~", false},
+		{"a.txt", false},
+		{".drafts/a.md", false},
+		{"articles/.a.md", false},
+	}
+	for _, tt := range tests {
+		if got := IsArticle(tt.path); got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}

@@ -62,12 +62,12 @@
 package history
 
 import (
+	"bulletin/generator/content"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -145,7 +145,7 @@ func ReadSums(dir, cache string, sums map[string]string) (*History, error) {
 		}
 	}
 	for p := range sums {
-		if isArticle(p) && !hidden(p) {
+		if content.IsArticle(p) {
 			paths = append(paths, p)
 		}
 	}
@@ -242,7 +242,7 @@ func articles(dir string) ([]string, error) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
-		case e.Type().IsRegular() && isArticle(p):
+		case e.Type().IsRegular() && content.IsArticle(p):
 			paths = append(paths, p)
 		}
 		return nil
@@ -252,18 +252,4 @@ func articles(dir string) ([]string, error) {
 	}
 	slices.Sort(paths)
 	return paths, nil
-}
-
-// hidden says whether a slash path has a part that starts with a dot.
-func hidden(p string) bool {
-	return strings.HasPrefix(p, ".") || strings.Contains(p, "/.")
-}
-
-// isArticle says whether the file at slash path p in the content folder
-// is an article, by its name alone.
-func isArticle(p string) bool {
-	name := path.Base(p)
-	dir := path.Dir(p)
-	return strings.EqualFold(path.Ext(name), ".md") && !strings.HasSuffix(name, "~") &&
-		dir != "topics" && dir != "regulators"
 }

@@ -400,28 +400,6 @@ func TestKey(t *testing.T) {
 	}
 }
 
-func TestIsArticle(t *testing.T) {
-	tests := []struct {
-		path string
-		want bool
-	}{
-		{"a.md", true},
-		{"articles/2025/a.MD", true},
-		{"topics/x.md", false},
-		{"regulators/x.md", false},
-		{"articles/topics/x.md", true},
-		{"a.md~", false},
-		{"a.txt", false},
-		{".drafts/a.md", false},
-		{"articles/.a.md", false},
-	}
-	for _, tt := range tests {
-		if got := isArticle(tt.path) && !hidden(tt.path); got != tt.want {
-			t.Errorf("%s: got %v, want %v", tt.path, got, tt.want)
-		}
-	}
-}
-
 func TestReadUserSettings(t *testing.T) {
 	r, c := fixture(t)
 	for _, kv := range [][2]string{

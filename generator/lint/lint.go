@@ -102,7 +102,7 @@ func rarelyUsed(groups []*site.Group, field string, misspelt map[*site.Group]boo
 		if len(g.Articles) != 1 || g.FullName != "" || misspelt[g] {
 			continue
 		}
-		a := g.Articles[0]
+		a := site.Full(g.Articles[0])
 		out = append(out, &content.Error{File: a.Content.File, Line: a.Content.Lines[field], Warning: true,
 			Msg: fmt.Sprintf("%s: %q is used by this article only: check its spelling against the other %s", field, g.Name, field)})
 	}

@@ -22,9 +22,9 @@ const feedSize = 50
 type feed struct {
 	Title    string
 	Subtitle string
-	Page     string // site path of the page the feed follows
-	Dir      string // site path the feed files sit in
-	Articles []*site.Article
+	Page     string          // site path of the page the feed follows
+	Dir      string          // site path the feed files sit in
+	Articles []*site.Article // the newest, as many as a feed carries
 	Updated  time.Time
 	ID       string // see newFeed
 	// Statuses names the categorization scheme of the articles' statuses,
@@ -33,16 +33,21 @@ type feed struct {
 }
 
 // newFeed is the feed of articles, newest first, that follows the page at
-// dir. Its id names it for good: a tag URI from the site's id authority,
-// the site's first article's date and the feed's path, so it survives a
-// move to a new host as entry ids do.
-func (r *renderer) newFeed(title, subtitle, dir string, articles []*site.Article, updated time.Time) *feed {
+// dir; it carries the newest of them, and its key follows those alone.
+// Its id names it for good: a tag URI from the site's id authority, the
+// site's first article's date and the feed's path, so it survives a move
+// to a new host as entry ids do.
+func (r *renderer) newFeed(title, subtitle, dir string, articles []*site.Teaser, updated time.Time) *feed {
 	first := "2000"
 	if n := len(r.site.Articles); n > 0 {
 		first = r.site.Articles[n-1].Date.Format("2006-01-02")
 	}
 	tag := "tag:" + r.site.Settings.IDAuthority + "," + first + ":"
-	return &feed{Title: title, Subtitle: subtitle, Page: dir, Dir: dir, Articles: articles, Updated: updated,
+	items := make([]*site.Article, min(feedSize, len(articles)))
+	for i := range items {
+		items[i] = site.Full(articles[i])
+	}
+	return &feed{Title: title, Subtitle: subtitle, Page: dir, Dir: dir, Articles: items, Updated: updated,
 		ID: tag + dir + atomFile, Statuses: tag + "statuses"}
 }
 
@@ -89,8 +94,6 @@ func IsFeed(name string) bool {
 	}
 	return false
 }
-
-func (f *feed) items() []*site.Article { return f.Articles[:min(feedSize, len(f.Articles))] }
 
 // atomFeed extends gorilla/feeds' AtomFeed with what RFC 4287 allows and
 // the generic type lacks: several links, categories with terms, language.
@@ -150,7 +153,7 @@ func (r *renderer) atom(f *feed) ([]byte, error) {
 		Lang:  s.Settings.Language,
 		Links: slices.Insert(r.selfAndHubs(r.abs(f.Dir+atomFile), atomType), 1, atomLink{Href: r.abs(f.Page), Rel: "alternate", Type: "text/html"}),
 	}
-	for _, a := range f.items() {
+	for _, a := range f.Articles {
 		body, err := budget.content(a)
 		if err != nil {
 			return nil, err
@@ -240,7 +243,7 @@ func (r *renderer) rss(f *feed) ([]byte, error) {
 		Links:         r.selfAndHubs(r.abs(f.Dir+rssFile), rssType),
 	}
 	budget := r.budget()
-	for _, a := range f.items() {
+	for _, a := range f.Articles {
 		body, err := budget.content(a)
 		if err != nil {
 			return nil, err
@@ -285,7 +288,7 @@ func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
 		out.Hubs = append(out.Hubs, &feeds.JSONHub{Type: "WebSub", Url: hub})
 	}
 	budget := r.budget()
-	for _, a := range f.items() {
+	for _, a := range f.Articles {
 		body, err := budget.content(a)
 		if err != nil {
 			return nil, err

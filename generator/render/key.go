@@ -28,9 +28,10 @@ import (
 //
 // Two rules keep this true and cheap. The data a template gets is
 // acyclic, and what a method of it returns is made from its exported
-// fields (site links articles to each other only through Teasers, and to
-// topics and regulators through Refs, so that one page's data is a small
-// part of the site). And a value that knows what it is made from gives
+// fields (site links articles to each other, and lists to articles, only
+// through Teasers, and to topics and regulators through Refs, so that one
+// page's data is a small part of the site, and a list does not follow
+// the bodies of the articles it shows). And a value that knows what it is made from gives
 // that instead of its fields: an article read from a file is a function
 // of the file's bytes, its path and the settings, which its Key hashes.
 

@@ -1,6 +1,10 @@
 package render
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -95,5 +99,77 @@ func TestKeyOfTeaserFollowsFrontMatter(t *testing.T) {
 	}
 	if got := key("body 1", "front 2"); got == want {
 		t.Errorf("after a front matter edit: key unchanged %s", got)
+	}
+}
+
+// TestEditRemakesWhatShowsIt plans a site of 120 articles on two topics
+// and one regulator, edits its oldest article, which no feed carries,
+// and wants the files whose keys change: for a body edit, its page
+// alone; for a title edit, also every list that shows its teaser.
+func TestEditRemakesWhatShowsIt(t *testing.T) {
+	const n = 120
+	set := func(edit func(a *content.Article)) *content.Set {
+		s := fixture()
+		s.Articles = nil
+		for i := range n {
+			a := &content.Article{Meta: content.Meta{
+				Title:      fmt.Sprintf("Article %d", i),
+				Summary:    "A summary.",
+				Date:       day("2025-06-01").AddDate(0, 0, -7*i),
+				Topics:     []string{[]string{"ICS assessments", "Provider registration"}[i%2]},
+				Regulators: []string{"CQC"},
+				Slug:       fmt.Sprintf("article-%d", i),
+			}, HTML: fmt.Sprintf("<p>Body %d.</p>\n", i)}
+			a.Path = fmt.Sprintf("articles/article-%d.md", i)
+			a.File, a.Line, a.BodyLine = "content/"+a.Path, 1, 9
+			a.Source, a.MetaSource = "body "+a.Path, "front "+a.Path
+			if i == n-1 {
+				edit(a)
+			}
+			s.Articles = append(s.Articles, a)
+		}
+		return s
+	}
+	keys := func(set *content.Set) map[string]string {
+		t.Helper()
+		s, err := site.New(set, nil, buildDay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, err := Plan(os.DirFS(filepath.Join(moduleRoot(t), "templates")), "templates", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, j := range files.jobs {
+			if j.key != nil {
+				out[j.name] = j.key()
+			}
+		}
+		return out
+	}
+	changed := func(edit func(a *content.Article)) []string {
+		before, after := keys(set(func(*content.Article) {})), keys(set(edit))
+		var names []string
+		for name, key := range after {
+			if before[name] != key {
+				names = append(names, name)
+			}
+		}
+		slices.Sort(names)
+		return names
+	}
+	page := "2023/02/article-119/index.html"
+	if got, want := changed(func(a *content.Article) {
+		a.HTML, a.Source = "<p>Another body.</p>\n", "body 2"
+	}), []string{page}; !slices.Equal(got, want) {
+		t.Errorf("a body edit remakes %q, want %q alone", got, want)
+	}
+	got := changed(func(a *content.Article) { a.Title, a.MetaSource = "Another title", "front 2" })
+	for _, want := range []string{page, "2023/index.html", "2023/02/index.html", "timeline/page/1/index.html",
+		"topics/provider-registration/page/1/index.html", "regulators/cqc/page/1/index.html", "topics/provider-registration/index.html"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("a title edit leaves %s as it was; remade: %q", want, got)
+		}
 	}
 }

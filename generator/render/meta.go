@@ -38,7 +38,7 @@ func (p *Page) AsOf() time.Time {
 	return p.Updated
 }
 
-func newest(articles []*site.Article) time.Time {
+func newest(articles []*site.Teaser) time.Time {
 	var t time.Time
 	for _, a := range articles {
 		if a.Modified.After(t) {

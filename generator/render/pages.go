@@ -41,7 +41,7 @@ type Page struct {
 	Timeline *site.Page
 	Year     *site.Year
 	Month    *site.Month
-	Latest   []*site.Article
+	Latest   []*site.Teaser
 	Years    []*site.Link    // every year with its count, on the timeline
 	Upcoming []*site.KeyDate // key dates still to come, on the home page
 	Story    *Story          // a topic's or regulator's story, on its own page
@@ -118,7 +118,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 	jobs := make([]job, 0, len(s.Articles)*5/4+64)
 
 	home := r.newPage("home", set.Title, set.Description, "/")
-	home.Latest = s.Articles[:min(set.PageSize, len(s.Articles))]
+	home.Latest = site.Teasers(s.Articles[:min(set.PageSize, len(s.Articles))])
 	home.Groups = s.Topics
 	home.Upcoming = s.Upcoming
 	home.Updated = s.Updated
@@ -191,7 +191,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 	notFound.Updated = s.Updated
 	jobs = append(jobs, r.page("404.html", notFound))
 
-	jobs = append(jobs, r.feedJobs(r.newFeed(set.Title, set.Description, "/", s.Articles, s.Updated))...)
+	jobs = append(jobs, r.feedJobs(r.newFeed(set.Title, set.Description, "/", site.Teasers(s.Articles[:min(feedSize, len(s.Articles))]), s.Updated))...)
 	jobs = append(jobs, r.redirects()...)
 	jobs = append(jobs,
 		job{name: "sitemap.xml", url: "/sitemap.xml", make: r.sitemap},
@@ -298,7 +298,7 @@ func groupSummary(g *site.Group) string {
 }
 
 func (r *renderer) feedJobs(f *feed) []job {
-	for _, a := range f.items() {
+	for _, a := range f.Articles {
 		if r.entryUses[a] == nil {
 			r.entryUses[a] = new(atomic.Int32)
 		}

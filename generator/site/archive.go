@@ -22,8 +22,8 @@ type Month struct {
 	Year         int
 	Month        time.Month
 	URL          string
-	Articles     []*Article // newest first
-	Newer, Older *Link      // the months next to it that have articles; nil at either end
+	Articles     []*Teaser // newest first
+	Newer, Older *Link     // the months next to it that have articles; nil at either end
 }
 
 // Link names a year's or a month's archive from another page.
@@ -89,7 +89,7 @@ func months(articles []*Article) []*Month {
 			out = append(out, &Month{Year: y, Month: mo, URL: fmt.Sprintf("/%d/%02d/", y, mo)})
 			i = len(out) - 1
 		}
-		out[i].Articles = append(out[i].Articles, a)
+		out[i].Articles = append(out[i].Articles, &a.Teaser)
 	}
 	slices.SortStableFunc(out, func(a, b *Month) int {
 		return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(b.Month, a.Month))
@@ -142,8 +142,8 @@ func (p *Page) Span() string {
 }
 
 // Articles lists the page's articles, newest first.
-func (p *Page) Articles() []*Article {
-	var out []*Article
+func (p *Page) Articles() []*Teaser {
+	var out []*Teaser
 	for _, m := range p.Months {
 		out = append(out, m.Articles...)
 	}

@@ -162,7 +162,7 @@ func urlInMonth(s *Site, a *Article) bool {
 	for _, y := range s.Years {
 		for _, m := range y.Months {
 			if len(a.URL) > len(m.URL) && a.URL[:len(m.URL)] == m.URL {
-				return slices.Contains(m.Articles, a)
+				return slices.Contains(m.Articles, &a.Teaser)
 			}
 		}
 	}

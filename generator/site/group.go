@@ -13,9 +13,13 @@ import (
 // matter stands now.
 type Group struct {
 	Ref
-	Intro    *content.Page
-	Articles []*Article // newest first
-	Story    []*Step    // oldest first
+	Intro *content.Page
+	// Articles are its articles' teasers, newest first. Pages list
+	// teasers, not articles, so that an edit to one article's body
+	// remakes its own page and feeds but no list that shows it (see
+	// package render); Full gives the articles behind them.
+	Articles []*Teaser
+	Story    []*Step // oldest first
 	Status   *content.Status
 	Since    content.Date // when the current status was reached
 	Changes  int          // how many times the status changed along the story
@@ -24,7 +28,8 @@ type Group struct {
 	Upcoming []*Step      // events still to come, soonest first
 	Pages    []*Page      // its articles in pages: the first on its own page, the rest below it
 
-	index map[*Article]int // position in Articles
+	articles []*Article       // what Articles stand for
+	index    map[*Article]int // position in articles
 }
 
 // Ref is what a page shows of a topic or regulator it links to.
@@ -43,7 +48,7 @@ type Step struct {
 	Date    content.Date
 	Label   string
 	Status  *content.Status
-	Article *Article // the article published or updated, or the one reporting the event
+	Article *Teaser // the article published or updated, or the one reporting the event
 	Event   bool
 	Update  bool // the step is the article's update, carrying its status
 	// Upcoming marks a step still to come: an event whose day (or month)
@@ -81,8 +86,8 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 			if i == 0 && kind == "topics" {
 				a.firstTopic = g
 			}
-			if len(g.Articles) == 0 || g.Articles[len(g.Articles)-1] != a {
-				g.Articles = append(g.Articles, a)
+			if len(g.articles) == 0 || g.articles[len(g.articles)-1] != a {
+				g.articles = append(g.articles, a)
 			}
 		}
 	}
@@ -92,6 +97,7 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 	}
 	out := make([]*Group, 0, len(bySlug))
 	for _, g := range bySlug {
+		g.Articles = Teasers(g.articles)
 		if kind == "regulators" {
 			if r := regulator(s, g.Slug); r != nil {
 				g.Name, g.FullName, g.Website = r.Abbr, r.Name, r.URL
@@ -134,9 +140,9 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 	seen := map[int64][]int{}
 	// The steps are gathered in one block, which costs the collector a
 	// few objects rather than one a step.
-	steps := make([]Step, 0, len(g.Articles)*3/2)
-	g.index = make(map[*Article]int, len(g.Articles))
-	for i, a := range g.Articles {
+	steps := make([]Step, 0, len(g.articles)*3/2)
+	g.index = make(map[*Article]int, len(g.articles))
+	for i, a := range g.articles {
 		g.index[a] = i
 		if a.Modified.After(g.Updated) {
 			g.Updated = a.Modified
@@ -151,12 +157,12 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 			}
 			return st
 		}
-		steps = append(steps, Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: status(a.Status), Article: a})
+		steps = append(steps, Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: status(a.Status), Article: &a.Teaser})
 		if !a.Updated.IsZero() && a.Status != nil {
 			// An updated article's status is where things stood at its
 			// update, not at its first publication.
 			steps[len(steps)-1].Status = nil
-			steps = append(steps, Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: status(a.Status), Article: a, Update: true})
+			steps = append(steps, Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: status(a.Status), Article: &a.Teaser, Update: true})
 		}
 		for j := range a.Events {
 			e := &a.Events[j]
@@ -171,7 +177,7 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 				continue
 			}
 			seen[at] = append(seen[at], len(steps))
-			steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: st, Article: a, Event: true})
+			steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: st, Article: &a.Teaser, Event: true})
 		}
 	}
 	g.Story = make([]*Step, len(steps))
@@ -240,7 +246,7 @@ func dayEnd(d content.Date) time.Time {
 // groups' order.
 func link(articles []*Article, groups []*Group, add func(*Article, *Group)) {
 	for _, g := range groups {
-		for _, a := range g.Articles {
+		for _, a := range g.articles {
 			add(a, g)
 		}
 	}

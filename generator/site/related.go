@@ -19,7 +19,7 @@ func related(a *Article, n int) (list []*Teaser, sameTopic int) {
 		var cs []*Article
 		for _, g := range gs {
 			taken := 0
-			for _, b := range g.Articles {
+			for _, b := range g.articles {
 				if taken == n {
 					break
 				}
@@ -59,7 +59,7 @@ func newestFirst(a, b *Article) int {
 // withdrawn articles are no update to point readers to.
 func newer(a *Article) (*Article, *Group) {
 	for _, g := range a.topics {
-		for _, top := range g.Articles {
+		for _, top := range g.articles {
 			if !top.Date.After(a.Date) {
 				break
 			}

@@ -10,8 +10,8 @@ import (
 // the others at query time. Bundles split the site by date, so an edit
 // changes one bundle, and the newest come first.
 type Bundle struct {
-	Name     string     // "all", a year such as "2024", or a month such as "2024-03"
-	Articles []*Article // newest first
+	Name     string    // "all", a year such as "2024", or a month such as "2024-03"
+	Articles []*Teaser // newest first
 }
 
 // bundles splits the site's articles into bundles of at most size
@@ -19,7 +19,7 @@ type Bundle struct {
 // more, else one bundle a year, and one a month in a year that has more.
 // A month is never split, so that a new article changes one bundle.
 func bundles(years []*Year, size int) []*Bundle {
-	var all []*Article
+	var all []*Teaser
 	for _, y := range years {
 		for _, m := range y.Months {
 			all = append(all, m.Articles...)

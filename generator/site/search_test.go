@@ -40,7 +40,7 @@ func TestBundles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			var order []*Article
+			var order []*Teaser
 			for _, b := range bundles(years(tt.articles), tt.size) {
 				got = append(got, fmt.Sprintf("%s:%d", b.Name, len(b.Articles)))
 				order = append(order, b.Articles...)
@@ -48,7 +48,7 @@ func TestBundles(t *testing.T) {
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got bundles %v, want %v", got, tt.want)
 			}
-			if !slices.Equal(order, tt.articles) {
+			if !slices.Equal(order, Teasers(tt.articles)) {
 				t.Errorf("the bundles do not hold every article once, newest first")
 			}
 		})

@@ -9,9 +9,11 @@
 // moment of the build, and gives back a Site in which every list is
 // sorted and every rule applied (a story's steps, which of them are
 // still to come, where the status changed), so render only formats. The
-// model is acyclic: articles point to each other through Teasers and to
-// topics and regulators through Refs, so that what one page can reach,
-// and its key hashes, is a small part of the site. It touches no disk
+// model is acyclic: articles point to each other, and lists (archives,
+// timeline pages, topics and regulators, their stories) to articles,
+// through Teasers, and to topics and regulators through Refs, so that
+// what one page can reach, and its key hashes, is a small part of the
+// site, and no page but an article's own follows its body. It touches no disk
 // and knows nothing of templates or feeds; it reports problems that only
 // show across files (two articles at one URL, an alias that clashes)
 // with the file and line of each.
@@ -97,6 +99,23 @@ type Teaser struct {
 	Status     *content.Status
 	Topics     []*Ref
 	Regulators []*Ref
+
+	article *Article // the article it stands for, see Full
+}
+
+// Full gives the article a teaser stands for, with its body and links,
+// to the code that makes its page and feeds and checks it. Templates
+// reach it only from the article's own page: other pages are given
+// teasers, which a body edit leaves alone.
+func Full(t *Teaser) *Article { return t.article }
+
+// Teasers gives the teasers of articles, in their order.
+func Teasers(articles []*Article) []*Teaser {
+	out := make([]*Teaser, len(articles))
+	for i, a := range articles {
+		out[i] = &a.Teaser
+	}
+	return out
 }
 
 // Redirect sends an old URL to an article's current one.
@@ -182,7 +201,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 	}
 	s.Timeline = timeline("/timeline/", s.Articles, s.Settings.PageSize)
 	each(slices.Concat(s.Topics, s.Regulators), func(_ int, g *Group) {
-		g.Pages = timeline(g.URL, g.Articles, s.Settings.PageSize)
+		g.Pages = timeline(g.URL, g.articles, s.Settings.PageSize)
 		if len(g.Articles) <= s.Settings.PageSize {
 			g.Pages = g.Pages[:1] // all fit on the group's own page
 		}
@@ -198,6 +217,7 @@ func (s *Site) newArticle(a *Article, c *content.Article) {
 		Modified: c.Date,
 		Status:   s.Settings.Status(c.Status),
 	}}
+	a.article = a
 	if c.Updated.After(a.Modified) {
 		a.Modified = c.Updated
 	}

@@ -65,7 +65,7 @@ func checkNames(groups []*Group, field string, s *content.Settings) []Misspellin
 		if field == "regulators" {
 			meantFor = fmt.Sprintf("if it is another body, name it under regulators in site.yaml (%s: {name: …})", g.Name)
 		}
-		a := g.Articles[0].Content
+		a := g.articles[0].Content
 		out = append(out, Misspelling{Group: g, Problem: &content.Error{File: a.File, Line: a.Lines[field], Warning: true,
 			Msg: fmt.Sprintf("%s: %q looks like a misspelling of %q, %s: if so, write %q; %s", field, g.Name, meant.name, why, meant.name, meantFor)}})
 	}
@@ -131,6 +131,6 @@ func describedIn(g *Group, s *content.Settings) string {
 
 // introPath is where g's intro page would go, as the editor knows it.
 func introPath(g *Group) string {
-	a := g.Articles[0].Content
+	a := g.articles[0].Content
 	return strings.TrimSuffix(a.File, a.Path) + g.Kind + "/" + g.Slug + ".md"
 }

@@ -161,6 +161,16 @@ func build(o options) (result, error) {
 	if err := inputs.Forget(recordPath(o.out)); err != nil {
 		return result{}, err
 	}
+	// The output folder is opened, which locks it and looks through it
+	// for files bulletin did not write, while the content is read and
+	// the site planned; a build that stops before publishing lets it go.
+	open := opening(o)
+	published := false
+	defer func() {
+		if out, err := open(); err == nil && !published {
+			out.Abort()
+		}
+	}()
 	// git reads the history while the content folder is read.
 	var hist *history.History
 	var reading sync.WaitGroup
@@ -188,7 +198,12 @@ func build(o options) (result, error) {
 	if len(stop) > 0 || o.strict && slices.ContainsFunc(found, func(f *content.Error) bool { return !f.Warning }) {
 		return result{}, slices.Concat(stop, found).Err()
 	}
-	r, err := publish(context.Background(), o, s, files, found)
+	out, err := open()
+	if err != nil {
+		return result{}, err
+	}
+	published = true
+	r, err := publish(context.Background(), o, out, s, files, found)
 	if err == nil && in != "" {
 		var rep []byte
 		if rep, err = json.Marshal(r.report); err == nil {
@@ -273,16 +288,27 @@ func plan(o options, set *content.Set, hist *history.History, now time.Time) (*s
 	return s, files, nil
 }
 
-// publish writes the files of s into the output folder, with the content
-// folder's assets and the search index, and swaps them into place; found
-// are the problems lint found, for the summary. Until
+// opening opens the output folder in the background, and gives a
+// function that waits for it.
+func opening(o options) func() (*output.Dir, error) {
+	var (
+		out *output.Dir
+		err error
+		wg  sync.WaitGroup
+	)
+	wg.Go(func() { out, err = output.Open(o.out, o.force) })
+	return func() (*output.Dir, error) {
+		wg.Wait()
+		return out, err
+	}
+}
+
+// publish writes the files of s into out, the output folder opened,
+// with the content folder's assets and the search index, and swaps them
+// into place; found are the problems lint found, for the summary. Until
 // then the output folder is as it was; once ctx is done it stops, and
 // leaves it so.
-func publish(ctx context.Context, o options, s *site.Site, files *render.Files, found content.Errors) (result, error) {
-	out, err := output.Open(o.out, o.force)
-	if err != nil {
-		return result{}, err
-	}
+func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, files *render.Files, found content.Errors) (result, error) {
 	out.Keyed(inputs.Program())
 	if err := files.Write(ctx, out); err != nil {
 		out.Abort()
@@ -292,6 +318,7 @@ func publish(ctx context.Context, o options, s *site.Site, files *render.Files, 
 		out.Abort()
 		return result{}, err
 	}
+	var err error
 	indexed, bundles := 0, render.IndexBundles(s)
 	if o.pagefind != "" {
 		// Pagefind indexes the new output before it is put in place, so

@@ -188,7 +188,12 @@ func (s *server) write(ctx context.Context) {
 		s.fail(err)
 		return
 	}
-	r, err := publish(ctx, o, ls.site, ls.files, lint.Site(ls.site, ls.files))
+	out, err := output.Open(o.out, o.force)
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	r, err := publish(ctx, o, out, ls.site, ls.files, lint.Site(ls.site, ls.files))
 	if ctx.Err() != nil {
 		return
 	}

@@ -20,7 +20,7 @@ import (
 )
 
 func runDeploy(args []string, stdout, stderr io.Writer) error {
-	flags := newFlags("deploy", "bulletin deploy [-content DIR] [-out DIR] [-target URL] [-prefix P] [-dry-run] [-force] [-max-deletes N] [-gzip]")
+	flags := newFlags("deploy", "bulletin deploy [-content DIR] [-out DIR] [-target URL] [-prefix P] [-dry-run] [-force] [-max-deletes N] [-compress gzip|br|none]")
 	contentDir := flags.String("content", "content", "folder whose site.yaml has the deploy settings")
 	out := flags.String("out", "public", "the built output folder to deploy")
 	target := flags.String("target", "", "the bucket's URL, e.g. s3://bucket?region=eu-west-2, gs://bucket, azblob://container, file:///srv/bulletin (overrides deploy.target)")
@@ -28,7 +28,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) error {
 	dryRun := flags.Bool("dry-run", false, "print what would be uploaded and deleted, and change nothing")
 	force := flags.Bool("force", false, "delete however many objects the site no longer has")
 	maxDeletes := flags.Int("max-deletes", content.DefaultMaxDeletes, "the most objects to delete without -force (overrides deploy.max_deletes)")
-	gzip := flags.Bool("gzip", false, "compress pages, feeds, styles and scripts, with Content-Encoding: gzip (overrides deploy.gzip)")
+	compress := flags.String("compress", "", "send pages, feeds, styles and scripts compressed: gzip, br (brotli for pages, styles and scripts, gzip for feeds and the sitemap) or none (overrides deploy.compress)")
 	if err := parseFlags(flags, args, stdout, stderr, &options{}); err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	o := deploy.Options{Target: settings.Deploy.Target, Prefix: settings.Deploy.Prefix, MaxDeletes: settings.Deploy.MaxDeletes,
-		Gzip: settings.Deploy.Gzip, DryRun: *dryRun, Force: *force}
+		Compress: settings.Deploy.Compress, DryRun: *dryRun, Force: *force}
 	if set["target"] {
 		if err := content.CheckDeployTarget(*target); err != nil {
 			return usageError(flags, stderr, "-target: %v", err)
@@ -58,14 +58,20 @@ func runDeploy(args []string, stdout, stderr io.Writer) error {
 		}
 		o.MaxDeletes = *maxDeletes
 	}
-	if set["gzip"] {
-		o.Gzip = *gzip
+	if set["compress"] {
+		o.Compress = *compress
+		if o.Compress == "none" {
+			o.Compress = ""
+		}
+		if err := content.CheckCompress(o.Compress); err != nil {
+			return usageError(flags, stderr, "-compress: %v", err)
+		}
 	}
 	if o.Target == "" {
 		return usageError(flags, stderr, "no target: set deploy.target in %s or give -target URL", filepath.ToSlash(filepath.Join(*contentDir, content.SettingsFile)))
 	}
-	if o.Gzip && strings.HasPrefix(o.Target, "file:") {
-		return usageError(flags, stderr, "-gzip: a file:// target is served by a web server, which does not send Content-Encoding for a file: compress there instead (nginx's gzip_static)")
+	if o.Compress != "" && strings.HasPrefix(o.Target, "file:") {
+		return usageError(flags, stderr, "-compress %s: a file:// target is served by a web server, which does not send Content-Encoding for a file: compress there instead (nginx's gzip_static)", o.Compress)
 	}
 
 	// Ctrl-C stops the deploy between two objects' uploads, which

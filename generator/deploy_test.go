@@ -28,6 +28,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/andybalholm/brotli"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -430,7 +431,7 @@ func wantCache(name string) string {
 
 // checkStore checks that the bucket holds exactly the built site: every
 // file's bytes, with its type and cache rules.
-func checkStore(t *testing.T, v bucketView, site string, gzipped bool) {
+func checkStore(t *testing.T, v bucketView, site string, compress string) {
 	t.Helper()
 	want := readManifest(t, site)
 	delete(want, output.ManifestFile)
@@ -441,11 +442,18 @@ func checkStore(t *testing.T, v bucketView, site string, gzipped bool) {
 	for _, key := range keys {
 		o := v.get(t, key)
 		data := o.data
-		if o.encoding == "gzip" {
-			zr, err := gzip.NewReader(bytes.NewReader(o.data))
-			if err != nil {
+		var zr io.Reader
+		switch o.encoding {
+		case "gzip":
+			var err error
+			if zr, err = gzip.NewReader(bytes.NewReader(o.data)); err != nil {
 				t.Fatalf("%s: %v", key, err)
 			}
+		case "br":
+			zr = brotli.NewReader(bytes.NewReader(o.data))
+		}
+		if zr != nil {
+			var err error
 			if data, err = io.ReadAll(zr); err != nil {
 				t.Fatalf("%s: %v", key, err)
 			}
@@ -456,8 +464,15 @@ func checkStore(t *testing.T, v bucketView, site string, gzipped bool) {
 		if o.ctype != wantType(key) || o.cache != wantCache(key) {
 			t.Errorf("%s: served as %q, %q; want %q, %q", key, o.ctype, o.cache, wantType(key), wantCache(key))
 		}
-		if text := !strings.HasSuffix(key, ".png"); gzipped && text && o.encoding != "gzip" || !gzipped && o.encoding != "" {
-			t.Errorf("%s: Content-Encoding %q, want gzip: %v", key, o.encoding, gzipped && text)
+		want := compress
+		switch {
+		case strings.HasSuffix(key, ".png"):
+			want = ""
+		case compress == "br" && forCrawlers(key):
+			want = "gzip"
+		}
+		if o.encoding != want {
+			t.Errorf("%s: Content-Encoding %q, want %q", key, o.encoding, want)
 		}
 	}
 }
@@ -613,7 +628,7 @@ func testDeploy(t *testing.T, target string, v bucketView, counts *counter) {
 	if n := requests("first deploy"); counts != nil && n["PUT"] != len(first) {
 		t.Errorf("first deploy: %d PUTs for %d files", n["PUT"], len(first))
 	}
-	checkStore(t, v, s.o.out, false)
+	checkStore(t, v, s.o.out, "")
 	if counts != nil {
 		if got, want := counts.redirects["2025/03/ics-paused/index.html"], "/2025/03/ics-assessments-paused-again/"; got != want {
 			t.Errorf("the alias was sent with the website redirect %q, want %q (all: %v)", got, want, counts.redirects)
@@ -644,7 +659,7 @@ func testDeploy(t *testing.T, target string, v bucketView, counts *counter) {
 	if n := requests(fmt.Sprintf("one edit (%d files changed)", len(changed))); counts != nil && (n["PUT"] != len(changed) || n["DELETE"] != 0) {
 		t.Errorf("deploy after one edit sent %v, want %d PUTs (%q) and no DELETE", n, len(changed), changed)
 	}
-	checkStore(t, v, s.o.out, false)
+	checkStore(t, v, s.o.out, "")
 
 	// An article is deleted: its page goes from the bucket.
 	if err := os.Remove(filepath.Join(s.o.content, "articles/2025/2025-04-01-cqc-it-review-saf.md")); err != nil {
@@ -663,16 +678,44 @@ func testDeploy(t *testing.T, target string, v bucketView, counts *counter) {
 	if n := requests(fmt.Sprintf("one deletion (%d files changed, %d gone)", len(changed), len(gone))); counts != nil && (n["PUT"] != len(changed) || n["DELETE"] != len(gone)) {
 		t.Errorf("deploy after a deletion sent %v, want %d PUTs and %d DELETEs", n, len(changed), len(gone))
 	}
-	checkStore(t, v, s.o.out, false)
+	checkStore(t, v, s.o.out, "")
 
 	// Compressed: every text object is sent again, compressed. A folder
 	// is served by a web server, which compresses by itself.
 	if strings.HasPrefix(target, "file:") {
 		return
 	}
-	s.deployCLI(t, target, "-gzip")
-	checkStore(t, v, s.o.out, true)
-	requests("gzip")
+	texts := 0
+	for name := range third {
+		if !strings.HasSuffix(name, ".png") {
+			texts++
+		}
+	}
+	s.deployCLI(t, target, "-compress", "gzip")
+	checkStore(t, v, s.o.out, "gzip")
+	if n := requests("gzip"); counts != nil && n["PUT"] != texts {
+		t.Errorf("deploy compressed with gzip sent %v, want %d PUTs, one a text file", n, texts)
+	}
+	// Brotli: pages, styles and scripts are sent again; feeds, the
+	// sitemap and robots.txt stay gzip, for clients that cannot read
+	// brotli.
+	browsed := 0
+	for name := range third {
+		if !strings.HasSuffix(name, ".png") && !forCrawlers(name) {
+			browsed++
+		}
+	}
+	s.deployCLI(t, target, "-compress", "br")
+	checkStore(t, v, s.o.out, "br")
+	if n := requests("br"); counts != nil && n["PUT"] != browsed {
+		t.Errorf("deploy compressed with brotli sent %v, want %d PUTs, one a page, style or script", n, browsed)
+	}
+}
+
+// forCrawlers reports whether a file is fetched by feed readers,
+// crawlers or calendar apps rather than browsers.
+func forCrawlers(name string) bool {
+	return render.MediaType(name) != "" || name == "sitemap.xml" || name == "robots.txt"
 }
 
 // testDeployStopped stops deploys half-way and checks that every page a
@@ -743,7 +786,7 @@ func testDeployStopped(t *testing.T, target string, v bucketView, tries, workers
 		if _, err := deployTo(s.o.out, 0); err != nil {
 			t.Fatalf("finishing after a stop at %d: %v", stop, err)
 		}
-		checkStore(t, v, s.o.out, false)
+		checkStore(t, v, s.o.out, "")
 	}
 }
 
@@ -795,7 +838,8 @@ func testDeployErrors(t *testing.T, w *weed) {
 		{name: "not a bucket URL", args: []string{"-target", "https://example.org/"}, code: 2,
 			contains: []string{"is not a bucket URL"}},
 		{name: "no target", code: 2, contains: []string{"no target: set deploy.target in"}},
-		{name: "gzip to a folder", args: []string{"-target", "file:///tmp", "-gzip"}, code: 2, contains: []string{"-gzip: a file:// target"}},
+		{name: "gzip to a folder", args: []string{"-target", "file:///tmp", "-compress", "gzip"}, code: 2, contains: []string{"-compress gzip: a file:// target"}},
+		{name: "unknown compression", args: []string{"-target", "s3://bulletin", "-compress", "zip"}, code: 2, contains: []string{`-compress: "zip" is not a compression`}},
 		{name: "prefix outside the bucket", args: []string{"-target", w.target(), "-prefix", "../x"}, code: 2, contains: []string{"-prefix", "is not a folder of the bucket"}},
 	}
 	for _, tt := range tests {
@@ -833,7 +877,7 @@ func testDeployRetries(t *testing.T, w *weed) {
 	if n["PUT"] != res.Uploaded+4 {
 		t.Errorf("got %d PUTs for %d uploads, want 4 more", n["PUT"], res.Uploaded)
 	}
-	checkStore(t, weedView{w}, s.o.out, false)
+	checkStore(t, weedView{w}, s.o.out, "")
 }
 
 // testDeployPrefix deploys into a folder of a bucket that holds other

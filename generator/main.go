@@ -8,7 +8,7 @@
 //	bulletin new "Title" [-topic T] [-regulator R] [-content DIR]
 //	bulletin check [-content DIR] [-templates DIR] [-format text|github]
 //	bulletin import -from PATH [-format jekyll|hugo|wordpress] [-regulator NAME] [-content DIR]
-//	bulletin deploy [-content DIR] [-out DIR] [-target URL] [-prefix P] [-dry-run] [-force] [-max-deletes N] [-gzip]
+//	bulletin deploy [-content DIR] [-out DIR] [-target URL] [-prefix P] [-dry-run] [-force] [-max-deletes N] [-compress gzip|br|none]
 //	bulletin ping [-out DIR] [-content DIR] [-base-url URL] [-dry-run]
 //	bulletin help [COMMAND]
 package main

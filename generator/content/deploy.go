@@ -23,9 +23,19 @@ type Deploy struct {
 	Prefix string
 	// MaxDeletes is the most objects one deploy may delete without -force.
 	MaxDeletes int
-	// Gzip compresses text files (pages, feeds, styles, scripts) and sets
-	// their Content-Encoding.
-	Gzip bool
+	// Compress names the Content-Encoding text files (pages, feeds,
+	// styles, scripts) are compressed with: "" for none, "gzip", or "br"
+	// (brotli, for what browsers fetch; see package deploy).
+	Compress string
+}
+
+// CheckCompress says what is wrong with a deploy's compression, or
+// returns nil.
+func CheckCompress(c string) error {
+	if c != "" && c != "gzip" && c != "br" {
+		return fmt.Errorf("%q is not a compression: write gzip, br (brotli for pages, styles and scripts, gzip for feeds) or none", c)
+	}
+	return nil
 }
 
 // DefaultMaxDeletes is the most objects a deploy deletes without -force
@@ -38,7 +48,7 @@ var DeploySchemes = []string{"s3", "gs", "azblob", "file"}
 // deploySettings reads the deploy block.
 func deploySettings(d *decoder, v *node) Deploy {
 	dep := Deploy{MaxDeletes: DefaultMaxDeletes}
-	d.each("deploy", v, []string{"target", "prefix", "max_deletes", "gzip"}, func(key string, n *node) {
+	d.each("deploy", v, []string{"target", "prefix", "max_deletes", "compress"}, func(key string, n *node) {
 		switch key {
 		case "target":
 			if s := d.text("deploy.target", n); s != "" {
@@ -56,8 +66,16 @@ func deploySettings(d *decoder, v *node) Deploy {
 			dep.Prefix = p
 		case "max_deletes":
 			dep.MaxDeletes = d.integer("deploy.max_deletes", n, 0)
-		case "gzip":
-			dep.Gzip = d.boolean("deploy.gzip", n)
+		case "compress":
+			c := d.text("deploy.compress", n)
+			if c == "none" {
+				c = ""
+			}
+			if err := CheckCompress(c); err != nil {
+				d.fail(n.line, "deploy.compress: %v", err)
+			} else {
+				dep.Compress = c
+			}
 		}
 	})
 	return dep

@@ -17,8 +17,18 @@ func TestLoadDeploySettings(t *testing.T) {
 		},
 		{
 			name: "S3-compatible store, with a prefix",
-			yaml: lines("deploy:", "  target: s3://bulletin?endpoint=https://storage.example.org&use_path_style=true&region=auto", "  prefix: news", "  max_deletes: 1000", "  gzip: true"),
-			want: Deploy{Target: "s3://bulletin?endpoint=https://storage.example.org&use_path_style=true&region=auto", Prefix: "news/", MaxDeletes: 1000, Gzip: true},
+			yaml: lines("deploy:", "  target: s3://bulletin?endpoint=https://storage.example.org&use_path_style=true&region=auto", "  prefix: news", "  max_deletes: 1000", "  compress: br"),
+			want: Deploy{Target: "s3://bulletin?endpoint=https://storage.example.org&use_path_style=true&region=auto", Prefix: "news/", MaxDeletes: 1000, Compress: "br"},
+		},
+		{
+			name: "gzip",
+			yaml: lines("deploy:", "  target: gs://bulletin", "  compress: gzip"),
+			want: Deploy{Target: "gs://bulletin", MaxDeletes: DefaultMaxDeletes, Compress: "gzip"},
+		},
+		{
+			name: "no compression, said",
+			yaml: lines("deploy:", "  target: gs://bulletin", "  compress: none"),
+			want: Deploy{Target: "gs://bulletin", MaxDeletes: DefaultMaxDeletes},
 		},
 		{
 			name: "a folder, and no deletions without -force",
@@ -83,14 +93,14 @@ func TestLoadDeploySettingsErrors(t *testing.T) {
 			want: []string{`content/site.yaml:3: deploy.max_deletes: got int "-1", want a whole number of at least 0`},
 		},
 		{
-			name: "gzip in words",
-			yaml: lines("deploy:", "  target: s3://bulletin", "  gzip: please"),
-			want: []string{`content/site.yaml:3: deploy.gzip: got string "please", want true or false`},
+			name: "compression unknown",
+			yaml: lines("deploy:", "  target: s3://bulletin", "  compress: zstd"),
+			want: []string{`content/site.yaml:3: deploy.compress: "zstd" is not a compression: write gzip, br (brotli for pages, styles and scripts, gzip for feeds) or none`},
 		},
 		{
 			name: "credentials as fields",
 			yaml: lines("deploy:", "  target: s3://bulletin", "  secret_key: abc"),
-			want: []string{`content/site.yaml:3: deploy.secret_key: unknown field: known fields are target, prefix, max_deletes, gzip`},
+			want: []string{`content/site.yaml:3: deploy.secret_key: unknown field: known fields are target, prefix, max_deletes, compress`},
 		},
 		{
 			name: "misspelt field",
@@ -100,7 +110,7 @@ func TestLoadDeploySettingsErrors(t *testing.T) {
 		{
 			name: "deploy as text",
 			yaml: lines("deploy: s3://bulletin"),
-			want: []string{`content/site.yaml:1: deploy: got string "s3://bulletin", want a map of target, prefix, max_deletes, gzip`},
+			want: []string{`content/site.yaml:1: deploy: got string "s3://bulletin", want a map of target, prefix, max_deletes, compress`},
 		},
 	}
 	for _, tt := range tests {

@@ -110,7 +110,7 @@ func (s *store) storedHash(ctx context.Context, key string) (sha, encoding strin
 
 // put uploads one file's bytes with its headers.
 func (s *store) put(ctx context.Context, f *file, data []byte, md5 []byte) error {
-	encoding := f.encoding()
+	encoding := f.encoding
 	err := retry(ctx, s, func() error {
 		if f.redirect != "" && s.scheme == "s3" {
 			return s.putRedirect(ctx, f, data, encoding)

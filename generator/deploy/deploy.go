@@ -6,7 +6,7 @@
 // file://, opened by gocloud.dev/blob with credentials from the
 // environment or the provider's own files. It gives a bucket that holds
 // the site's files below an optional prefix, each with its Content-Type,
-// Cache-Control and, with Gzip, Content-Encoding, and an alias's page on
+// Cache-Control and, with Compress, Content-Encoding, and an alias's page on
 // S3 with a website redirect.
 //
 // It compares by content, never by time: the MD5 the store lists for
@@ -37,7 +37,7 @@ type Options struct {
 	MaxDeletes int    // the most objects to delete without Force
 	Force      bool   // delete however many objects the site no longer has
 	DryRun     bool   // plan, and change nothing
-	Gzip       bool   // compress text files
+	Compress   string // compress text files: "" for none, Gzip or Brotli (see encodingFor)
 	// Workers is how many uploads or deletions run at once; 0 means 16.
 	Workers int
 	// Done, if set, is called after each upload or deletion, from the
@@ -98,7 +98,7 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 	if o.Workers <= 0 {
 		o.Workers = 16
 	}
-	files, err := readSite(dir, o.Gzip)
+	files, err := readSite(dir, o.Compress)
 	if err != nil {
 		return res, err
 	}
@@ -174,7 +174,7 @@ func plan(ctx context.Context, st *store, files []*file, local map[*file]string,
 			if err != nil {
 				return nil, nil, err
 			}
-			if sha == f.sha256 && encoding == f.encoding() {
+			if sha == f.sha256 && encoding == f.encoding {
 				continue
 			}
 		}
@@ -201,7 +201,7 @@ func (c *change) public(scheme string) Change {
 	if c.new {
 		op = Add
 	}
-	ch := Change{Op: op, Name: c.file.name, Type: c.file.ctype, Cache: c.file.cache, Encoding: c.file.encoding()}
+	ch := Change{Op: op, Name: c.file.name, Type: c.file.ctype, Cache: c.file.cache, Encoding: c.file.encoding}
 	if scheme == "s3" {
 		ch.Redirect = c.file.redirect
 	}

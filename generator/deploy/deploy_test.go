@@ -201,55 +201,58 @@ func objects(t *testing.T, dir string) []string {
 func TestObjectHeaders(t *testing.T) {
 	tests := []struct {
 		name, ctype, cache string
-		gzip               bool
+		gzip, br           string // the Content-Encoding with Gzip, and with Brotli
 	}{
-		{"index.html", "text/html; charset=utf-8", "public, max-age=300", true},
-		{"2025/03/a/index.html", "text/html; charset=utf-8", "public, max-age=300", true},
-		{"feed.xml", "application/rss+xml; charset=utf-8", "public, max-age=300", true},
-		{"topics/x/atom.xml", "application/atom+xml; charset=utf-8", "public, max-age=300", true},
-		{"topics/x/feed.json", "application/feed+json; charset=utf-8", "public, max-age=300", true},
-		{"topics/x/key-dates.ics", "text/calendar; charset=utf-8", "public, max-age=300", true},
-		{"sitemap.xml", "application/xml", "public, max-age=300", true},
-		{"robots.txt", "text/plain; charset=utf-8", "public, max-age=300", true},
-		{"style.css", "text/css; charset=utf-8", "public, max-age=300", true},
-		{"visits.js", "text/javascript; charset=utf-8", "public, max-age=300", true},
-		{"images/chart.png", "image/png", "public, max-age=3600", false},
-		{"images/chart.svg", "image/svg+xml", "public, max-age=3600", true},
-		{"files/report.pdf", "application/pdf", "public, max-age=3600", false},
-		{"pagefind/fragment/en_3ab.pf_fragment", "application/octet-stream", "public, max-age=31536000, immutable", false},
-		{"pagefind/pagefind.en_9c1.pf_meta", "application/octet-stream", "public, max-age=31536000, immutable", false},
-		{"pagefind/pagefind-entry.json", "application/json", "public, max-age=300", true},
-		{"pagefind/wasm.en.pagefind", "application/octet-stream", "public, max-age=3600", false},
+		{"index.html", "text/html; charset=utf-8", "public, max-age=300", "gzip", "br"},
+		{"2025/03/a/index.html", "text/html; charset=utf-8", "public, max-age=300", "gzip", "br"},
+		{"feed.xml", "application/rss+xml; charset=utf-8", "public, max-age=300", "gzip", "gzip"},
+		{"topics/x/atom.xml", "application/atom+xml; charset=utf-8", "public, max-age=300", "gzip", "gzip"},
+		{"topics/x/feed.json", "application/feed+json; charset=utf-8", "public, max-age=300", "gzip", "gzip"},
+		{"topics/x/key-dates.ics", "text/calendar; charset=utf-8", "public, max-age=300", "gzip", "gzip"},
+		{"sitemap.xml", "application/xml", "public, max-age=300", "gzip", "gzip"},
+		{"robots.txt", "text/plain; charset=utf-8", "public, max-age=300", "gzip", "gzip"},
+		{"style.css", "text/css; charset=utf-8", "public, max-age=300", "gzip", "br"},
+		{"visits.js", "text/javascript; charset=utf-8", "public, max-age=300", "gzip", "br"},
+		{"images/chart.png", "image/png", "public, max-age=3600", "", ""},
+		{"images/chart.svg", "image/svg+xml", "public, max-age=3600", "gzip", "br"},
+		{"files/report.pdf", "application/pdf", "public, max-age=3600", "", ""},
+		{"pagefind/fragment/en_3ab.pf_fragment", "application/octet-stream", "public, max-age=31536000, immutable", "", ""},
+		{"pagefind/pagefind.en_9c1.pf_meta", "application/octet-stream", "public, max-age=31536000, immutable", "", ""},
+		{"pagefind/pagefind-entry.json", "application/json", "public, max-age=300", "gzip", "br"},
+		{"pagefind/wasm.en.pagefind", "application/octet-stream", "public, max-age=3600", "", ""},
 	}
 	site := map[string]string{}
 	for _, tt := range tests {
 		site[tt.name] = "x"
 	}
-	files, err := readSite(writeSite(t, filepath.Join(t.TempDir(), "public"), site), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	byName := map[string]*file{}
-	for _, f := range files {
-		byName[f.name] = f
-	}
-	for _, tt := range tests {
-		f := byName[tt.name]
-		if f.ctype != tt.ctype || f.cache != tt.cache || f.gzip != tt.gzip {
-			t.Errorf("%s: got %q, %q, gzip %v; want %q, %q, gzip %v", tt.name, f.ctype, f.cache, f.gzip, tt.ctype, tt.cache, tt.gzip)
+	dir := writeSite(t, filepath.Join(t.TempDir(), "public"), site)
+	for _, compress := range []string{"", Gzip, Brotli} {
+		files, err := readSite(dir, compress)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byName := map[string]*file{}
+		for _, f := range files {
+			byName[f.name] = f
+		}
+		for _, tt := range tests {
+			want := map[string]string{Gzip: tt.gzip, Brotli: tt.br}[compress]
+			if f := byName[tt.name]; f.ctype != tt.ctype || f.cache != tt.cache || f.encoding != want {
+				t.Errorf("%s, compressed %q: got %q, %q, %q; want %q, %q, %q", tt.name, compress, f.ctype, f.cache, f.encoding, tt.ctype, tt.cache, want)
+			}
 		}
 	}
 }
 
 func TestReadSiteErrors(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := readSite(dir, false); err == nil || !strings.Contains(err.Error(), "build the site first") {
+	if _, err := readSite(dir, ""); err == nil || !strings.Contains(err.Error(), "build the site first") {
 		t.Errorf("no manifest: got %v, want a hint to build first", err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, output.ManifestFile), []byte("nothash index.html\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := readSite(dir, false); err == nil || !strings.Contains(err.Error(), output.ManifestFile+":1:") {
+	if _, err := readSite(dir, ""); err == nil || !strings.Contains(err.Error(), output.ManifestFile+":1:") {
 		t.Errorf("bad manifest: got %v, want the file and line", err)
 	}
 }
@@ -269,7 +272,7 @@ func TestSumsSpareReading(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	_, target := bucketFolder(t)
 	site := writeSite(t, dir, map[string]string{"index.html": "home", "a.html": "a"})
-	if _, err := Run(context.Background(), site, Options{Target: target, Gzip: true}); err != nil {
+	if _, err := Run(context.Background(), site, Options{Target: target, Compress: Brotli}); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Chmod(filepath.Join(dir, "a.html"), 0); err != nil {
@@ -280,7 +283,7 @@ func TestSumsSpareReading(t *testing.T) {
 		// manifest still lists.
 		os.Remove(filepath.Join(dir, "a.html"))
 	}
-	res, err := Run(context.Background(), site, Options{Target: target, Gzip: true})
+	res, err := Run(context.Background(), site, Options{Target: target, Compress: Brotli})
 	if err != nil {
 		t.Fatalf("second deploy read a file it knew: %v", err)
 	}

@@ -3,11 +3,13 @@ package deploy
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"crypto/md5"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"mime"
@@ -20,6 +22,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/andybalholm/brotli"
+
 	"bulletin/generator/output"
 	"bulletin/generator/render"
 )
@@ -31,16 +35,8 @@ type file struct {
 	kind     rank
 	ctype    string
 	cache    string
-	gzip     bool   // sent compressed, with Content-Encoding: gzip
+	encoding string // the Content-Encoding it is sent with: "", "gzip" or "br"
 	redirect string // for an alias's page, the path it sends readers to
-}
-
-// encoding is the Content-Encoding f is sent with, "" for none.
-func (f *file) encoding() string {
-	if f.gzip {
-		return "gzip"
-	}
-	return ""
 }
 
 // hidden are files of the output folder that are not the site's: the
@@ -49,8 +45,9 @@ func (f *file) encoding() string {
 var hidden = []string{output.ManifestFile, render.HeadersFile, render.RedirectsFile}
 
 // readSite lists the files of the output folder dir from its manifest,
-// with what each is served as.
-func readSite(dir string, gz bool) ([]*file, error) {
+// with what each is served as, compressed as compress says (see
+// encodingFor).
+func readSite(dir, compress string) ([]*file, error) {
 	manifest := filepath.Join(dir, output.ManifestFile)
 	f, err := os.Open(manifest)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -73,7 +70,7 @@ func readSite(dir string, gz bool) ([]*file, error) {
 		}
 		ct := contentType(name)
 		files = append(files, &file{name: name, sha256: hash, kind: rankOf(name), ctype: ct,
-			cache: render.CacheControl(name), gzip: gz && compressible(name, ct)})
+			cache: render.CacheControl(name), encoding: encodingFor(compress, name, ct)})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("reading %s: %w", filepath.ToSlash(manifest), err)
@@ -164,28 +161,52 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// compressible reports whether a file is text worth compressing; images
-// and Pagefind's files are compressed already.
-func compressible(name, ctype string) bool {
+// Compressions a deploy may send text files with.
+const (
+	Gzip   = "gzip"
+	Brotli = "br"
+)
+
+// encodingFor is the Content-Encoding a file with the Content-Type ctype
+// is sent with when the deploy compresses as compress says ("", Gzip or
+// Brotli). Images and Pagefind's files are compressed already and go as
+// they are. With Brotli, what browsers fetch (pages, styles, scripts)
+// goes as brotli, but what feed readers, crawlers and calendar apps
+// fetch (feeds, calendars, the sitemap, robots.txt) as gzip: a bucket
+// sends every client the same bytes, and many of those ask for gzip
+// but cannot read brotli.
+func encodingFor(compress, name, ctype string) string {
 	t, _, _ := strings.Cut(ctype, ";")
-	return strings.HasPrefix(t, "text/") || strings.HasSuffix(t, "+xml") || strings.HasSuffix(t, "+json") ||
-		t == "application/json" || t == "application/xml" || t == "image/svg+xml"
+	text := strings.HasPrefix(t, "text/") || strings.HasSuffix(t, "+xml") || strings.HasSuffix(t, "+json") ||
+		t == "application/json" || t == "application/xml"
+	switch {
+	case compress == "" || !text:
+		return ""
+	case compress == Brotli && (render.MediaType(name) != "" || path.Base(name) == "sitemap.xml" || name == "robots.txt"):
+		return Gzip
+	}
+	return compress
 }
 
-// body is what is sent for f: its bytes, compressed when f.gzip.
+// body is what is sent for f: its bytes, compressed as f.encoding says.
 func body(dir string, f *file) ([]byte, error) {
 	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.name)))
 	if err != nil {
 		return nil, err
 	}
-	if !f.gzip {
-		return data, nil
-	}
 	var buf bytes.Buffer
 	buf.Grow(len(data) / 3)
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // no name, no time: the same bytes every run
-	zw.Write(data)
-	if err := zw.Close(); err != nil {
+	var w io.WriteCloser
+	switch f.encoding {
+	case Gzip:
+		w, _ = gzip.NewWriterLevel(&buf, gzip.BestCompression) // no name, no time: the same bytes every run
+	case Brotli:
+		w = brotli.NewWriterLevel(&buf, brotli.BestCompression)
+	default:
+		return data, nil
+	}
+	w.Write(data)
+	if err := w.Close(); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -206,10 +227,7 @@ type sums struct {
 }
 
 func sumKey(f *file) string {
-	if f.gzip {
-		return f.sha256 + " gzip"
-	}
-	return f.sha256 + " identity"
+	return f.sha256 + " " + cmp.Or(f.encoding, "identity")
 }
 
 func readSums(dir string) *sums {

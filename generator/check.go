@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,29 +17,69 @@ import (
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	o := options{now: time.Now()}
-	flags := newFlags("check", "bulletin check [-content DIR] [-templates DIR] [-format text|github]")
+	flags := newFlags("check", "bulletin check [-content DIR] [-templates DIR] [-format text|github|gitlab]")
 	flags.StringVar(&o.content, "content", "content", "folder of articles and site.yaml")
 	flags.StringVar(&o.templates, "templates", "templates", "folder of the theme's templates")
-	format := flags.String("format", "text", "text, or github for GitHub Actions annotations")
+	format := flags.String("format", "text", "text, github for GitHub Actions annotations, or gitlab for a GitLab Code Quality report")
 	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err
 	}
-	if *format != "text" && *format != "github" {
-		return usageError(flags, stderr, "-format %q: use text or github", *format)
+	if *format != "text" && *format != "github" && *format != "gitlab" {
+		return usageError(flags, stderr, "-format %q: use text, github or gitlab", *format)
 	}
 	found := check(o)
+	switch {
+	case *format == "gitlab":
+		data, err := codeQuality(found)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s\n", data)
+	case len(found) == 0:
+		fmt.Fprintln(stdout, "no problems found")
+	}
 	failed := false
 	for _, f := range found {
-		fmt.Fprintln(stdout, formatProblem(f, *format))
+		if *format != "gitlab" {
+			fmt.Fprintln(stdout, formatProblem(f, *format))
+		}
 		failed = failed || !f.Warning
 	}
 	if failed {
 		return errSilent
 	}
-	if len(found) == 0 {
-		fmt.Fprintln(stdout, "no problems found")
-	}
 	return nil
+}
+
+// codeQuality writes problems as a GitLab Code Quality report, which a
+// merge request shows beside the lines they are on: a JSON array of
+// issues, each with a fingerprint that names it alone.
+func codeQuality(found content.Errors) ([]byte, error) {
+	type lines struct {
+		Begin int `json:"begin"`
+	}
+	type location struct {
+		Path  string `json:"path"`
+		Lines lines  `json:"lines"`
+	}
+	type issue struct {
+		Description string   `json:"description"`
+		CheckName   string   `json:"check_name"`
+		Fingerprint string   `json:"fingerprint"`
+		Severity    string   `json:"severity"`
+		Location    location `json:"location"`
+	}
+	issues := []issue{}
+	for _, f := range found {
+		severity := "major"
+		if f.Warning {
+			severity = "minor"
+		}
+		sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d\x00%s", f.File, f.Line, f.Msg))
+		issues = append(issues, issue{Description: f.Msg, CheckName: "bulletin", Fingerprint: hex.EncodeToString(sum[:16]),
+			Severity: severity, Location: location{Path: f.File, Lines: lines{Begin: max(f.Line, 1)}}})
+	}
+	return json.MarshalIndent(issues, "", "  ")
 }
 
 // errSilent fails a command whose problems were already printed.

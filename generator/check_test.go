@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,6 +44,7 @@ func TestCheckCommand(t *testing.T) {
 			"::warning file=testdata/check/content/articles/2025-01-11-other.md,line=5::topics:"},
 		{"errors from the build", []string{"check", "-format", "github", "-content", fields, "-templates", "../templates"}, 1,
 			"::error file=" + filepath.ToSlash(fields) + `/a.md,line=3::date: "27/03/2025" is not a date`},
+		{"a clean site for GitLab", []string{"check", "-format", "gitlab", "-content", "testdata/sample/content", "-templates", "../templates"}, 0, "[]\n"},
 		{"bad format", []string{"check", "-format", "xml"}, 2, ""},
 	}
 	for _, tt := range tests {
@@ -55,5 +58,50 @@ func TestCheckCommand(t *testing.T) {
 				t.Errorf("run(%q) printed:\n%s\nwant it to start with:\n%s", tt.args, stdout.String(), tt.wantOut)
 			}
 		})
+	}
+}
+
+// TestCheckGitLab wants a GitLab Code Quality report of every problem:
+// its file, line, message and severity, each fingerprint its own.
+func TestCheckGitLab(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "-format", "gitlab", "-content", "testdata/check/content", "-templates", "../templates"}, &stdout, &stderr); code != 1 {
+		t.Fatalf("exit code %d, want 1; stderr: %s", code, stderr.String())
+	}
+	var issues []struct {
+		Description, Fingerprint, Severity string
+		Location                           struct {
+			Path  string
+			Lines struct{ Begin int }
+		}
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &issues); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout.String())
+	}
+	var got []string
+	seen := map[string]bool{}
+	for _, i := range issues {
+		got = append(got, fmt.Sprintf("%s:%d: %s: %s", i.Location.Path, i.Location.Lines.Begin, i.Severity, i.Description))
+		if len(i.Fingerprint) != 32 || seen[i.Fingerprint] {
+			t.Errorf("fingerprint %q: want 32 hex digits, each issue's own", i.Fingerprint)
+		}
+		seen[i.Fingerprint] = true
+	}
+	file := "testdata/check/content/articles/2025-01-11-other.md"
+	want := []string{
+		file + `:5: minor: topics: "Asessments" looks like a misspelling`,
+		file + `:6: minor: regulators: "CQX" is used by this article only`,
+		file + `:9: major: sources.url: "/not/absolute" is not an absolute http(s) address`,
+		file + `:11: major: link "/2024/12/missing/"`,
+		file + `:11: major: link "../missing/"`,
+		file + `:13: major: image "/images/missing.png"`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d issues:\n%s\nwant %d", len(got), strings.Join(got, "\n"), len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("issue %d: got %s, want it to start %s", i, got[i], want[i])
+		}
 	}
 }

@@ -6,7 +6,7 @@
 //	bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND] [-strict]
 //	bulletin serve [-addr HOST:PORT] [build flags]
 //	bulletin new "Title" [-topic T] [-regulator R] [-content DIR]
-//	bulletin check [-content DIR] [-templates DIR] [-format text|github]
+//	bulletin check [-content DIR] [-templates DIR] [-format text|github|gitlab]
 //	bulletin import -from PATH [-format jekyll|hugo|wordpress] [-regulator NAME] [-content DIR]
 //	bulletin deploy [-content DIR] [-out DIR] [-target URL] [-prefix P] [-dry-run] [-force] [-max-deletes N] [-compress gzip|br|none]
 //	bulletin ping [-out DIR] [-content DIR] [-base-url URL] [-dry-run]

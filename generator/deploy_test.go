@@ -435,7 +435,7 @@ func checkStore(t *testing.T, v bucketView, site string, compress string) {
 	t.Helper()
 	want := readManifest(t, site)
 	delete(want, output.ManifestFile)
-	keys := v.keys(t)
+	keys := slices.DeleteFunc(v.keys(t), func(k string) bool { return path.Base(k) == deploy.HeadersRecord })
 	if got := slices.Sorted(maps.Keys(want)); !slices.Equal(keys, got) {
 		t.Fatalf("the bucket holds\n%s\nwant\n%s", strings.Join(keys, "\n"), strings.Join(got, "\n"))
 	}
@@ -625,8 +625,14 @@ func testDeploy(t *testing.T, target string, v bucketView, counts *counter) {
 	if want := fmt.Sprintf("%d uploaded, 0 deleted, 0 unchanged", len(first)); !strings.Contains(out, want) {
 		t.Errorf("first deploy printed %q, want %q", out, want)
 	}
-	if n := requests("first deploy"); counts != nil && n["PUT"] != len(first) {
-		t.Errorf("first deploy: %d PUTs for %d files", n["PUT"], len(first))
+	// A deploy that adds, deletes or sends a file with other headers
+	// also writes the record of the headers each object was sent with:
+	// one PUT more.
+	if n := requests("first deploy"); counts != nil && n["PUT"] != len(first)+1 {
+		t.Errorf("first deploy: %d PUTs for %d files and the headers record", n["PUT"], len(first))
+	}
+	if keys := v.keys(t); !slices.Contains(keys, deploy.HeadersRecord) {
+		t.Errorf("the bucket holds no %s", deploy.HeadersRecord)
 	}
 	checkStore(t, v, s.o.out, "")
 	if counts != nil {
@@ -675,8 +681,8 @@ func testDeploy(t *testing.T, target string, v bucketView, counts *counter) {
 	if want := fmt.Sprintf("%d uploaded, %d deleted", len(changed), len(gone)); !strings.Contains(out, want) {
 		t.Errorf("deploy after a deletion printed %q, want %q", out, want)
 	}
-	if n := requests(fmt.Sprintf("one deletion (%d files changed, %d gone)", len(changed), len(gone))); counts != nil && (n["PUT"] != len(changed) || n["DELETE"] != len(gone)) {
-		t.Errorf("deploy after a deletion sent %v, want %d PUTs and %d DELETEs", n, len(changed), len(gone))
+	if n := requests(fmt.Sprintf("one deletion (%d files changed, %d gone)", len(changed), len(gone))); counts != nil && (n["PUT"] != len(changed)+1 || n["DELETE"] != len(gone)) {
+		t.Errorf("deploy after a deletion sent %v, want %d PUTs (with the headers record) and %d DELETEs", n, len(changed)+1, len(gone))
 	}
 	checkStore(t, v, s.o.out, "")
 
@@ -693,8 +699,8 @@ func testDeploy(t *testing.T, target string, v bucketView, counts *counter) {
 	}
 	s.deployCLI(t, target, "-compress", "gzip")
 	checkStore(t, v, s.o.out, "gzip")
-	if n := requests("gzip"); counts != nil && n["PUT"] != texts {
-		t.Errorf("deploy compressed with gzip sent %v, want %d PUTs, one a text file", n, texts)
+	if n := requests("gzip"); counts != nil && n["PUT"] != texts+1 {
+		t.Errorf("deploy compressed with gzip sent %v, want %d PUTs, one a text file, and the headers record", n, texts+1)
 	}
 	// Brotli: pages, styles and scripts are sent again; feeds, the
 	// sitemap and robots.txt stay gzip, for clients that cannot read
@@ -707,8 +713,8 @@ func testDeploy(t *testing.T, target string, v bucketView, counts *counter) {
 	}
 	s.deployCLI(t, target, "-compress", "br")
 	checkStore(t, v, s.o.out, "br")
-	if n := requests("br"); counts != nil && n["PUT"] != browsed {
-		t.Errorf("deploy compressed with brotli sent %v, want %d PUTs, one a page, style or script", n, browsed)
+	if n := requests("br"); counts != nil && n["PUT"] != browsed+1 {
+		t.Errorf("deploy compressed with brotli sent %v, want %d PUTs, one a page, style or script, and the headers record", n, browsed+1)
 	}
 }
 
@@ -874,8 +880,8 @@ func testDeployRetries(t *testing.T, w *weed) {
 		t.Fatalf("got %v, want the deploy to go through", err)
 	}
 	n := w.counts.reset()
-	if n["PUT"] != res.Uploaded+4 {
-		t.Errorf("got %d PUTs for %d uploads, want 4 more", n["PUT"], res.Uploaded)
+	if n["PUT"] != res.Uploaded+1+4 {
+		t.Errorf("got %d PUTs for %d uploads and the headers record, want 4 more", n["PUT"], res.Uploaded)
 	}
 	checkStore(t, weedView{w}, s.o.out, "")
 }
@@ -890,7 +896,7 @@ func testDeployPrefix(t *testing.T, w *weed) {
 	}
 	s.deployCLI(t, w.target(), "-prefix", "news")
 	keys := weedView{w}.keys(t)
-	want := []string{"other/keep.txt"}
+	want := []string{"news/" + deploy.HeadersRecord, "other/keep.txt"}
 	for name := range s.manifest(t) {
 		want = append(want, "news/"+name)
 	}

@@ -12,7 +12,9 @@
 // It compares by content, never by time: the MD5 the store lists for
 // each object against that of the bytes it would send (the sums file
 // beside the output folder remembers those by the file's SHA-256), or,
-// where the store lists none, the SHA-256 kept in the object's metadata.
+// where the store lists none, the SHA-256 kept in the object's metadata,
+// and the headers each object was sent with, as the headers record in
+// the bucket keeps them (see headers.go).
 // It uploads only what differs, in an order that never lets a link lead
 // to an object not yet there (see order.go), deletes what the site no
 // longer has last, and no more than MaxDeletes without Force. It knows
@@ -119,6 +121,10 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 	)
 	wg.Go(func() { local, localErr = md5s(dir, files, sums) })
 	objects, err := st.list(ctx)
+	var sent map[string]string
+	if err == nil {
+		sent, err = st.readHeaders(ctx)
+	}
 	wg.Wait()
 	if err != nil {
 		return res, err
@@ -127,7 +133,7 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 		return res, fmt.Errorf("reading the output folder: %w", localErr)
 	}
 
-	uploads, deletes, err := plan(ctx, st, files, local, objects)
+	uploads, deletes, err := plan(ctx, st, files, local, objects, sent)
 	if err != nil {
 		return res, err
 	}
@@ -150,12 +156,16 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 	if err == nil && ctx.Err() != nil {
 		err = ctx.Err()
 	}
+	if err == nil {
+		err = st.writeHeaders(ctx, files, sent)
+	}
 	return res, err
 }
 
 // plan sorts the site's files into uploads, in order, and the keys to
-// delete.
-func plan(ctx context.Context, st *store, files []*file, local map[*file]string, objects map[string]remote) ([]*change, []string, error) {
+// delete; sent are the headers each object was last sent with (see
+// HeadersRecord).
+func plan(ctx context.Context, st *store, files []*file, local map[*file]string, objects map[string]remote, sent map[string]string) ([]*change, []string, error) {
 	var uploads []*change
 	for _, f := range files {
 		obj, ok := objects[f.name]
@@ -163,6 +173,8 @@ func plan(ctx context.Context, st *store, files []*file, local map[*file]string,
 		case !ok:
 			uploads = append(uploads, &change{file: f, new: true, md5: local[f]})
 			continue
+		case sent[f.name] != st.headers(f):
+			// The same bytes, to be served otherwise.
 		case obj.md5 != "":
 			if obj.md5 == local[f] {
 				continue
@@ -187,7 +199,7 @@ func plan(ctx context.Context, st *store, files []*file, local map[*file]string,
 	}
 	var deletes []string
 	for key := range objects {
-		if !site[key] {
+		if !site[key] && key != HeadersRecord {
 			deletes = append(deletes, key)
 		}
 	}

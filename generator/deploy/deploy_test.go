@@ -1,10 +1,13 @@
 package deploy
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -127,11 +130,11 @@ func TestRunDeletes(t *testing.T) {
 		wantErr    bool
 		wantLeft   []string
 	}{
-		{name: "within the cap", maxDeletes: 2, wantLeft: []string{"index.html"}},
-		{name: "over the cap", maxDeletes: 1, wantErr: true, wantLeft: []string{"a.html", "b.html", "index.html"}},
-		{name: "over the cap, forced", maxDeletes: 1, force: true, wantLeft: []string{"index.html"}},
-		{name: "dry run", maxDeletes: 2, dryRun: true, wantLeft: []string{"a.html", "b.html", "index.html"}},
-		{name: "no deletions allowed", maxDeletes: 0, wantErr: true, wantLeft: []string{"a.html", "b.html", "index.html"}},
+		{name: "within the cap", maxDeletes: 2, wantLeft: []string{HeadersRecord, "index.html"}},
+		{name: "over the cap", maxDeletes: 1, wantErr: true, wantLeft: []string{HeadersRecord, "a.html", "b.html", "index.html"}},
+		{name: "over the cap, forced", maxDeletes: 1, force: true, wantLeft: []string{HeadersRecord, "index.html"}},
+		{name: "dry run", maxDeletes: 2, dryRun: true, wantLeft: []string{HeadersRecord, "a.html", "b.html", "index.html"}},
+		{name: "no deletions allowed", maxDeletes: 0, wantErr: true, wantLeft: []string{HeadersRecord, "a.html", "b.html", "index.html"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -173,7 +176,7 @@ func TestRunPrefix(t *testing.T) {
 	if _, err := Run(context.Background(), site, Options{Target: target, Prefix: "bulletin/"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := objects(t, bucket), []string{"bulletin/index.html", "other.txt"}; !slices.Equal(got, want) {
+	if got, want := objects(t, bucket), []string{"bulletin/" + HeadersRecord, "bulletin/index.html", "other.txt"}; !slices.Equal(got, want) {
 		t.Errorf("bucket holds %q, want %q", got, want)
 	}
 }
@@ -289,5 +292,75 @@ func TestSumsSpareReading(t *testing.T) {
 	}
 	if res.Unchanged != 2 {
 		t.Errorf("got %d unchanged, want 2", res.Unchanged)
+	}
+}
+
+// TestRunSendsNewHeaders wants a file sent again when the headers it
+// would be served with change though its bytes do not, as after a new
+// version of bulletin changes a cache rule; and every file sent once to
+// a bucket whose headers record is gone.
+func TestRunSendsNewHeaders(t *testing.T) {
+	bucket, target := bucketFolder(t)
+	site := writeSite(t, filepath.Join(t.TempDir(), "public"), map[string]string{"index.html": "home", "style.css": "a{}", "feed.xml": "<rss/>"})
+	if _, err := Run(context.Background(), site, Options{Target: target}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := blob.OpenBucket(context.Background(), target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx := context.Background()
+	// The record as an older rule for style.css would have left it.
+	zr, err := b.NewReader(ctx, HeadersRecord, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gz, err := gzip.NewReader(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	record, err := io.ReadAll(gz)
+	zr.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := strings.Replace(string(record), "style.css\ttext/css; charset=utf-8\tpublic, max-age=300", "style.css\ttext/css; charset=utf-8\tpublic, max-age=86400", 1)
+	if old == string(record) {
+		t.Fatalf("the record has no line for style.css as expected:\n%s", record)
+	}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	io.WriteString(zw, old)
+	zw.Close()
+	if err := b.WriteAll(ctx, HeadersRecord, buf.Bytes(), nil); err != nil {
+		t.Fatal(err)
+	}
+	sent := func() []string {
+		t.Helper()
+		res, err := Run(ctx, site, Options{Target: target})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, c := range res.Changes {
+			names = append(names, c.Op.String()+" "+c.Name)
+		}
+		return names
+	}
+	if got, want := sent(), []string{"update style.css"}; !slices.Equal(got, want) {
+		t.Errorf("after a rule change: sent %q, want %q", got, want)
+	}
+	if got := sent(); len(got) != 0 {
+		t.Errorf("with nothing changed: sent %q, want nothing", got)
+	}
+	if err := b.Delete(ctx, HeadersRecord); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sent(), []string{"update style.css", "update feed.xml", "update index.html"}; !slices.Equal(got, want) {
+		t.Errorf("without a record: sent %q, want %q", got, want)
+	}
+	if got, want := objects(t, bucket), []string{HeadersRecord, "feed.xml", "index.html", "style.css"}; !slices.Equal(got, want) {
+		t.Errorf("bucket holds %q, want %q", got, want)
 	}
 }

@@ -219,10 +219,13 @@ func TestObjectHeaders(t *testing.T) {
 		{"images/chart.png", "image/png", "public, max-age=3600", "", ""},
 		{"images/chart.svg", "image/svg+xml", "public, max-age=3600", "gzip", "br"},
 		{"files/report.pdf", "application/pdf", "public, max-age=3600", "", ""},
-		{"pagefind/fragment/en_3ab.pf_fragment", "application/octet-stream", "public, max-age=31536000, immutable", "", ""},
-		{"pagefind/pagefind.en_9c1.pf_meta", "application/octet-stream", "public, max-age=31536000, immutable", "", ""},
-		{"pagefind/pagefind-entry.json", "application/json", "public, max-age=300", "gzip", "br"},
-		{"pagefind/wasm.en.pagefind", "application/octet-stream", "public, max-age=3600", "", ""},
+		{"pagefind/2024/fragment/en_3ab.pf_fragment", "application/octet-stream", "public, max-age=31536000, immutable", "", ""},
+		{"pagefind/2024/pagefind.en_9c1.pf_meta", "application/octet-stream", "public, max-age=31536000, immutable", "", ""},
+		{"pagefind/2024/pagefind-entry.json", "application/json", "public, max-age=300", "gzip", "br"},
+		{"pagefind/2024/index/en_77f.pf_index", "application/octet-stream", "public, max-age=31536000, immutable", "", ""},
+		{"pagefind/2024/filter/en_1c0.pf_filter", "application/octet-stream", "public, max-age=31536000, immutable", "", ""},
+		{"pagefind/2024/pagefind.js", "text/javascript; charset=utf-8", "public, max-age=300", "gzip", "br"},
+		{"pagefind/2024/wasm.en.pagefind", "application/octet-stream", "public, max-age=3600", "", ""},
 	}
 	site := map[string]string{}
 	for _, tt := range tests {

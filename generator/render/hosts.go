@@ -3,6 +3,7 @@ package render
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -31,19 +32,19 @@ const (
 	cacheImmutable = "public, max-age=31536000, immutable"
 )
 
-// fingerprinted are the folders whose files Pagefind names by a hash of
-// their bytes: a file there never changes, a new index has new names.
-var fingerprinted = []string{"pagefind/fragment/", "pagefind/index/", "pagefind/filter/"}
+// fingerprinted are the folders of each search bundle's index
+// (pagefind/BUNDLE/…) whose files Pagefind names by a hash of their
+// bytes: a file there never changes, a new index has new names.
+var fingerprinted = []string{"fragment", "index", "filter"}
 
 // CacheControl is the Cache-Control to serve a file of the site with.
 func CacheControl(name string) string {
-	for _, dir := range fingerprinted {
-		if strings.HasPrefix(name, dir) {
+	if rest, ok := strings.CutPrefix(name, strings.Trim(SearchIndex, "/")+"/"); ok {
+		_, rest, _ = strings.Cut(rest, "/") // the bundle
+		dir, _, _ := strings.Cut(rest, "/")
+		if slices.Contains(fingerprinted, dir) && dir != rest || strings.HasPrefix(rest, "pagefind.") && strings.HasSuffix(rest, ".pf_meta") {
 			return cacheImmutable
 		}
-	}
-	if strings.HasPrefix(name, "pagefind/pagefind.") && strings.HasSuffix(name, ".pf_meta") {
-		return cacheImmutable
 	}
 	switch path.Ext(name) {
 	case ".html", ".xml", ".json", ".ics", ".txt", ".css", ".js", ".mjs", "":
@@ -60,47 +61,68 @@ func (r *renderer) hostJobs() []job {
 	}
 }
 
+// maxHeaderRules is the most rules Cloudflare Pages reads from _headers;
+// it skips the rest.
+const maxHeaderRules = 100
+
 // headers lists, for Netlify and Cloudflare Pages, the media type of each
 // feed and calendar, which their extensions do not tell, the WebSub hubs
-// of each feed, and the cache rules of files that differ from the host's
-// own (which checks pages again on every visit).
+// of the feeds, and the cache rules of files that differ from the host's
+// own (which checks pages again on every visit). Types and cache rules
+// take a few rules whatever the number of topics and regulators, each
+// for one kind of file (/topics/:slug/feed.xml); the WebSub Link header,
+// which names the feed itself, takes a rule for each feed, and so comes
+// for the topics' and regulators' feeds only while that keeps the file
+// within Cloudflare's limit. Every feed names its hubs inside it too.
 func (r *renderer) headers() ([]byte, error) {
 	var b strings.Builder
 	b.WriteString("# Made by bulletin for Netlify and Cloudflare Pages: media types, cache rules and WebSub links.\n")
-	rule := func(name string, headers ...string) {
-		b.WriteString(hostPath(name) + "\n")
+	rule := func(path string, headers ...string) {
+		b.WriteString(path + "\n")
 		for _, h := range headers {
 			b.WriteString("  " + h + "\n")
 		}
 	}
-	feedRules := func(dir string) {
-		for _, f := range []string{rssFile, atomFile, jsonFile} {
-			name := strings.TrimPrefix(dir, "/") + f
-			headers := []string{"Content-Type: " + MediaType(name) + "; charset=utf-8", "Cache-Control: " + cacheShort}
-			if hubs := r.site.Settings.WebSubHubs; len(hubs) > 0 {
-				links := make([]string, 0, len(hubs)+1)
-				for _, hub := range hubs {
-					links = append(links, "<"+hub+`>; rel="hub"`)
-				}
-				links = append(links, "<"+r.abs(dir+f)+`>; rel="self"`)
-				headers = append(headers, "Link: "+strings.Join(links, ", "))
-			}
-			rule(name, headers...)
+	feeds := []string{rssFile, atomFile, jsonFile}
+	typed := func(name string) []string {
+		return []string{"Content-Type: " + MediaType(name) + "; charset=utf-8", "Cache-Control: " + cacheShort}
+	}
+	// A rule's path is written once: Cloudflare keeps only the last rule
+	// of two with the same path.
+	link := func(dir, f string) []string {
+		hubs := r.site.Settings.WebSubHubs
+		if len(hubs) == 0 {
+			return nil
+		}
+		links := make([]string, 0, len(hubs)+1)
+		for _, hub := range hubs {
+			links = append(links, "<"+hub+`>; rel="hub"`)
+		}
+		links = append(links, "<"+r.abs(dir+f)+`>; rel="self"`)
+		return []string{"Link: " + strings.Join(links, ", ")}
+	}
+	for _, f := range feeds {
+		rule("/"+f, append(typed(f), link("/", f)...)...)
+	}
+	for _, dir := range []string{"/topics/:slug/", "/regulators/:slug/"} {
+		for _, f := range feeds {
+			rule(dir+f, typed(f)...)
 		}
 	}
-	feedRules("/")
-	for _, g := range r.site.Topics {
-		feedRules(g.URL)
-		if hasEvents(g) {
-			rule(strings.TrimPrefix(g.URL, "/")+calendarFile, "Content-Type: "+MediaType(calendarFile)+"; charset=utf-8", "Cache-Control: "+cacheShort)
-		}
-	}
-	for _, g := range r.site.Regulators {
-		feedRules(g.URL)
-	}
+	rule("/topics/:slug/"+calendarFile, typed(calendarFile)...)
+	rules := 3*len(feeds) + 1
 	if r.site.Search {
 		for _, dir := range fingerprinted {
-			rule(dir+"*", "Cache-Control: "+cacheImmutable)
+			rule(SearchIndex+":bundle/"+dir+"/*", "Cache-Control: "+cacheImmutable)
+			rules++
+		}
+	}
+	groups := slices.Concat(r.site.Topics, r.site.Regulators)
+	if len(r.site.Settings.WebSubHubs) > 0 && rules+len(groups)*len(feeds) <= maxHeaderRules {
+		for _, g := range groups {
+			for _, f := range feeds {
+				rule(hostPath(strings.TrimPrefix(g.URL, "/")+f), link(g.URL, f)...)
+			}
 		}
 	}
 	return []byte(b.String()), nil

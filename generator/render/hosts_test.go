@@ -1,0 +1,52 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"bulletin/generator/content"
+)
+
+// TestHeadersWithinCloudflareLimit wants _headers to keep within the 100
+// rules Cloudflare Pages reads, however many topics the site has: the
+// types and cache rules cover each kind of feed with one rule, and the
+// WebSub Link header, which needs a rule for each feed, covers the
+// topics' feeds only while they fit.
+func TestHeadersWithinCloudflareLimit(t *testing.T) {
+	for _, topics := range []int{0, 40} {
+		t.Run(fmt.Sprint(topics, " more topics"), func(t *testing.T) {
+			set := fixture()
+			set.Settings.WebSubHubs = []string{"https://hub.example.org/"}
+			for i := range topics {
+				set.Articles = append(set.Articles, &content.Article{Meta: content.Meta{
+					Title: fmt.Sprint("Topic ", i), Summary: "S.", Date: day("2025-01-02"),
+					Topics: []string{fmt.Sprint("Topic ", i)}, Slug: fmt.Sprint("topic-", i)},
+					Path: fmt.Sprintf("articles/topic-%d.md", i), File: fmt.Sprintf("content/articles/topic-%d.md", i), Line: 1})
+			}
+			headers := string(build(t, set, buildDay)["_headers"])
+			rules, paths := 0, map[string]bool{}
+			for line := range strings.SplitSeq(headers, "\n") {
+				if strings.HasPrefix(line, "/") {
+					rules++
+					if paths[line] {
+						t.Errorf("two rules for %s: Cloudflare Pages keeps only the last", line)
+					}
+					paths[line] = true
+				}
+			}
+			if rules > 100 {
+				t.Errorf("%d rules, more than Cloudflare Pages reads", rules)
+			}
+			for _, f := range []string{rssFile, atomFile, jsonFile} {
+				if !strings.Contains(headers, "\n/"+f+"\n  Content-Type: "+MediaType(f)+"; charset=utf-8\n  Cache-Control: public, max-age=300\n  Link: <https://hub.example.org/>; rel=\"hub\", <"+baseURL+f+">; rel=\"self\"\n") {
+					t.Errorf("no Link header for /%s:\n%s", f, headers)
+				}
+			}
+			topic := "/topics/ics-assessments/feed.xml\n  Link: "
+			if got, want := strings.Contains(headers, topic), topics == 0; got != want {
+				t.Errorf("a Link rule for a topic's feed: %v, want %v", got, want)
+			}
+		})
+	}
+}

@@ -8,23 +8,39 @@ import (
 	"strings"
 )
 
-// Read gives the bytes of a file of the new output as they stand: the
-// ones this build wrote, or the previous build's file it keeps. A tool
-// that works on part of the output, such as a search indexer, reads its
-// input so.
-func (d *Dir) Read(name string) ([]byte, error) {
+// LinkTo makes path, a new file outside the output, hold a file of the
+// new output as Read gives it: a hard link to it where the file system
+// allows, which costs no copy, else a copy. The tool given it must only
+// read it.
+func (d *Dir) LinkTo(name, path string) error {
+	p, err := d.where(name)
+	if err != nil {
+		return err
+	}
+	if os.Link(p, path) == nil {
+		return nil
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}
+
+// where is the path of a file of the new output as it stands.
+func (d *Dir) where(name string) (string, error) {
 	d.mu.Lock()
 	_, ok := d.written[name]
 	inPlace := d.unchanged[name] && !d.full
 	d.mu.Unlock()
 	if !ok || !validName(name) {
-		return nil, fmt.Errorf("%s: %w in the new output", name, fs.ErrNotExist)
+		return "", fmt.Errorf("%s: %w in the new output", name, fs.ErrNotExist)
 	}
 	dir := d.stage
 	if inPlace {
 		dir = d.path
 	}
-	return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	return filepath.Join(dir, filepath.FromSlash(name)), nil
 }
 
 // Carry keeps the previous build's files in the folder dir (a slash path

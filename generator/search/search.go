@@ -83,7 +83,7 @@ func bundleKey(b render.Bundle, out *output.Dir, salt string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// indexBundle copies a bundle's pages into a scratch folder beside the
+// indexBundle links a bundle's pages into a scratch folder beside the
 // output folder dir, runs Pagefind on them, and writes the index it
 // makes into the output under the bundle's folder, with key.
 func indexBundle(ctx context.Context, args []string, b render.Bundle, key string, out *output.Dir, dir string) error {
@@ -94,15 +94,11 @@ func indexBundle(ctx context.Context, args []string, b render.Bundle, key string
 	defer os.RemoveAll(scratch)
 	pages, index := filepath.Join(scratch, "site"), filepath.Join(scratch, "index")
 	for _, page := range b.Pages {
-		data, err := out.Read(page)
-		if err != nil {
-			return err
-		}
 		name := filepath.Join(pages, filepath.FromSlash(page))
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(name, data, 0o644); err != nil {
+		if err := out.LinkTo(page, name); err != nil {
 			return err
 		}
 	}

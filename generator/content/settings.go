@@ -36,8 +36,9 @@ type Settings struct {
 	// entries are carried the same way. No entry is ever left out.
 	FeedEntryKB, FeedKB int
 	// SearchBundle bounds the articles of one search index bundle: a site
-	// with more is indexed by year, and a year with more by month, so that
-	// indexing one bundle costs the same however large the site grows.
+	// with more is indexed by year, a year with more by quarter, and a
+	// quarter with more by month, so that indexing one bundle costs the
+	// same however large the site grows.
 	SearchBundle int
 	// WebSubHubs are the WebSub hubs every feed names (websub_hub), in
 	// the order written; a feed whose bytes changed is pinged to each.
@@ -50,7 +51,7 @@ type Settings struct {
 const (
 	DefaultFeedEntryKB  = 100
 	DefaultFeedKB       = 2000
-	DefaultSearchBundle = 2000
+	DefaultSearchBundle = 1000
 )
 
 // Regulator is the full name and website behind an abbreviation.

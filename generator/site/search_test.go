@@ -10,8 +10,9 @@ import (
 )
 
 // TestBundles wants the whole site in one bundle while it is small
-// enough, then a bundle a year, and a bundle a month in a year over the
-// size; every article in exactly one bundle, newest first throughout.
+// enough, then a bundle a year, a bundle a quarter in a year over the
+// size, and a bundle a month in a quarter over it; every article in
+// exactly one bundle, newest first throughout.
 func TestBundles(t *testing.T) {
 	// Articles in months "2025-03", given as "YYYY-MM" per article.
 	site := func(months ...string) []*Article {
@@ -33,7 +34,8 @@ func TestBundles(t *testing.T) {
 	}{
 		{"small site", site("2025-03", "2024-01", "2023-12"), 3, []string{"all:3"}},
 		{"by year", site("2025-03", "2025-01", "2024-01", "2023-12"), 3, []string{"2025:2", "2024:1", "2023:1"}},
-		{"a full year by month", site("2025-03", "2025-03", "2025-02", "2025-01", "2024-06"), 3, []string{"2025-03:2", "2025-02:1", "2025-01:1", "2024:1"}},
+		{"a full year by quarter", site("2025-11", "2025-07", "2025-05", "2025-04", "2025-02", "2024-06"), 3, []string{"2025-q4:1", "2025-q3:1", "2025-q2:2", "2025-q1:1", "2024:1"}},
+		{"a full quarter by month", site("2025-06", "2025-03", "2025-03", "2025-02", "2025-01", "2024-06"), 3, []string{"2025-q2:1", "2025-03:2", "2025-02:1", "2025-01:1", "2024:1"}},
 		{"a month over the size stays whole", site("2025-03", "2025-03", "2025-03", "2025-03", "2024-06"), 3, []string{"2025-03:4", "2024:1"}},
 		{"no articles", nil, 3, []string{"all:0"}},
 	}

@@ -69,9 +69,11 @@ type Dir struct {
 	unchanged map[string]bool // files kept as the previous build left them
 	linkErr   error           // the first failure to link a reused file
 	written   map[string]entry
-	kept      map[string]bool // files the generator did not write, left in place with force
-	dirs      map[string]bool // made in the staging folder
-	parents   map[string]bool // folders of the new output's files
+	kept      map[string]bool  // files the generator did not write, left in place with force
+	known     map[string]int64 // folders as the index records them (see folders.go)
+	folders   map[string]int64 // folders found holding only the previous build's files and folders, with their times
+	dirs      map[string]bool  // made in the staging folder
+	parents   map[string]bool  // folders of the new output's files
 	stats     Stats
 }
 
@@ -93,7 +95,7 @@ func Open(path string, force bool) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{path: abs, written: map[string]entry{}, kept: map[string]bool{}, dirs: map[string]bool{}, parents: map[string]bool{}, unchanged: map[string]bool{}}
+	d := &Dir{path: abs, written: map[string]entry{}, kept: map[string]bool{}, dirs: map[string]bool{}, parents: map[string]bool{}, unchanged: map[string]bool{}, known: map[string]int64{}, folders: map[string]int64{}}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -119,7 +121,7 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.indexVersion = readIndex(indexPath(abs), d.old)
+	d.indexVersion = readIndex(indexPath(abs), d.old, d.known)
 	if err := d.readJournal(); err != nil {
 		return nil, err
 	}
@@ -158,30 +160,6 @@ func removeStale(parent, base string) {
 	for _, m := range matches {
 		os.RemoveAll(m)
 	}
-}
-
-// foreign lists the files in the folder that the manifest does not.
-func (d *Dir) foreign() ([]string, error) {
-	var out []string
-	err := filepath.WalkDir(d.path, func(p string, e fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) && p == d.path {
-			return filepath.SkipDir
-		}
-		if err != nil {
-			return err
-		}
-		if e.IsDir() {
-			return nil
-		}
-		rel, _ := filepath.Rel(d.path, p)
-		rel = filepath.ToSlash(rel)
-		if _, ok := d.old[rel]; !ok && rel != ManifestFile {
-			out = append(out, rel)
-		}
-		return nil
-	})
-	slices.Sort(out)
-	return out, err
 }
 
 func readManifest(dir string) (map[string]entry, error) {
@@ -232,7 +210,7 @@ func (d *Dir) Keyed(version string) {
 // readIndex adds what the index says to the manifest's entries and
 // returns the version that wrote it. A missing or damaged index only
 // means less is reused.
-func readIndex(path string, m map[string]entry) string {
+func readIndex(path string, m map[string]entry, folders map[string]int64) string {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return ""
@@ -243,6 +221,10 @@ func readIndex(path string, m map[string]entry) string {
 		return ""
 	}
 	for _, line := range strings.Split(body, "\n") {
+		if name, t, ok := parseFolderLine(line); ok {
+			folders[name] = t
+			continue
+		}
 		name, e, ok := parseIndexLine(line)
 		if old, listed := m[name]; ok && listed {
 			e.hash = old.hash
@@ -253,12 +235,15 @@ func readIndex(path string, m map[string]entry) string {
 }
 
 // writeIndex replaces the index in one step.
-func writeIndex(path, version string, names []string, written map[string]entry) error {
+func writeIndex(path, version string, names []string, written map[string]entry, folders map[string]int64) error {
 	var b strings.Builder
 	for _, name := range names {
 		if e := written[name]; e.size != 0 || e.mtime != 0 {
 			b.WriteString(e.indexLine(name))
 		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(folders)) {
+		b.WriteString(folderLine(name, folders[name]))
 	}
 	if b.Len() == 0 || version == "" {
 		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -620,7 +605,7 @@ func (d *Dir) Commit() (Stats, error) {
 	if !d.staged && d.sameFiles() {
 		// Every file is the previous build's: the output stays as it is,
 		// and only the index learns this build's keys.
-		err := writeIndex(indexPath(d.path), d.version, names, d.written)
+		err := writeIndex(indexPath(d.path), d.version, names, d.written, d.folders)
 		unlock(d.lock)
 		return d.stats, err
 	}
@@ -654,7 +639,8 @@ func (d *Dir) Commit() (Stats, error) {
 			return d.stats, fmt.Errorf("replacing %s: %w", d.path, err)
 		}
 		// The staging path now holds the previous output.
-		err := errors.Join(removeTree(d.stage), writeIndex(indexPath(d.path), d.version, names, d.written))
+		// Every folder is new: the next build reads them all.
+		err := errors.Join(removeTree(d.stage), writeIndex(indexPath(d.path), d.version, names, d.written, nil))
 		unlock(d.lock)
 		return d.stats, err
 	}
@@ -662,7 +648,7 @@ func (d *Dir) Commit() (Stats, error) {
 		d.Abort()
 		return d.stats, fmt.Errorf("updating %s: %w", d.path, err)
 	}
-	err := errors.Join(os.RemoveAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written))
+	err := errors.Join(os.RemoveAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders))
 	unlock(d.lock)
 	return d.stats, err
 }

@@ -704,3 +704,68 @@ func TestBuildThatChangesNothingTouchesNothing(t *testing.T) {
 		t.Error("a complete build left its journal beside the output")
 	}
 }
+
+// TestForeignFileInRecordedFolder wants a file someone adds to a folder
+// the index records as holding only bulletin's files to be found, as the
+// folder's time changes with it, and a folder changed too recently for
+// its time to tell left out of the record.
+func TestForeignFileInRecordedFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	site := files{"index.html": "home", "a/index.html": "a", "a/b/index.html": "b", "c/index.html": "c"}
+	build := func() error {
+		d, err := Open(dir, false)
+		if err != nil {
+			return err
+		}
+		d.Keyed("v1")
+		for _, name := range slices.Sorted(maps.Keys(site)) {
+			if err := d.WriteKeyed(name, hashOf([]byte(site[name])), []byte(site[name])); err != nil {
+				d.Abort()
+				return err
+			}
+		}
+		_, err = d.Commit()
+		return err
+	}
+	age := func() {
+		t.Helper()
+		for _, folder := range []string{".", "a", "a/b", "c"} {
+			if err := os.Chtimes(filepath.Join(dir, folder), past, past); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	recorded := func() map[string]int64 {
+		t.Helper()
+		folders := map[string]int64{}
+		readIndex(indexPath(dir), map[string]entry{}, folders)
+		return folders
+	}
+	if err := build(); err != nil {
+		t.Fatal(err)
+	}
+	if got := recorded(); len(got) != 0 {
+		t.Errorf("folders made just now are recorded: %v", got)
+	}
+	for _, tt := range []struct{ add, remove string }{
+		{"a/b/notes.txt", "a/b/notes.txt"},
+		{"c/extra/letter.pdf", "c/extra"},
+		{"top.txt", "top.txt"},
+	} {
+		age()
+		if err := build(); err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Sorted(maps.Keys(recorded())); !slices.Equal(got, []string{".", "a", "a/b", "c"}) {
+			t.Fatalf("recorded folders %q, want every folder", got)
+		}
+		putFiles(t, dir, files{tt.add: "not bulletin's"})
+		err := build()
+		if !errors.Is(err, ErrForeign) || !strings.Contains(err.Error(), tt.add) {
+			t.Errorf("after adding %s: got %v, want an error naming it", tt.add, err)
+		}
+		if err := os.RemoveAll(filepath.Join(dir, tt.remove)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

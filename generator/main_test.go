@@ -81,7 +81,7 @@ func TestRun(t *testing.T) {
 		buildUsage = "usage: bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND] [-strict]"
 		serveUsage = "usage: bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]"
 		newUsage   = `usage: bulletin new "Title" [-topic T] [-regulator R] [-content DIR]`
-		checkUsage = "usage: bulletin check [-content DIR] [-templates DIR] [-format text|github]"
+		checkUsage = "usage: bulletin check [-content DIR] [-templates DIR] [-format text|github|gitlab]"
 	)
 	tests := []struct {
 		args   []string
@@ -125,7 +125,7 @@ func TestRun(t *testing.T) {
 		{args: []string{"check", "-help"}, code: 0, stdout: []string{checkUsage}},
 		{args: []string{"check", "-bogus"}, code: 2, stderr: []string{"check: flag provided but not defined: -bogus", checkUsage}},
 		{args: []string{"check", "extra"}, code: 2, stderr: []string{"check: unexpected arguments: extra", checkUsage}},
-		{args: []string{"check", "-format", "json"}, code: 2, stderr: []string{`check: -format "json": use text or github`, checkUsage}},
+		{args: []string{"check", "-format", "json"}, code: 2, stderr: []string{`check: -format "json": use text, github or gitlab`, checkUsage}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -110,4 +111,22 @@ func (d *Dir) foreign() ([]string, error) {
 	err := walk(".")
 	slices.Sort(out)
 	return out, err
+}
+
+// settled gives the folders of a new output swapped in whole, each with
+// its time, that changed long enough ago to be recorded (see racy): all
+// hold only the files this build wrote, unless it kept others (-force),
+// when none is recorded.
+func (d *Dir) settled() map[string]int64 {
+	out := map[string]int64{}
+	if len(d.kept) > 0 {
+		return out
+	}
+	for _, rel := range append(slices.Collect(maps.Keys(d.parents)), ".") {
+		info, err := os.Lstat(filepath.Join(d.path, filepath.FromSlash(rel)))
+		if err == nil && info.IsDir() && time.Since(info.ModTime()) > racy {
+			out[rel] = info.ModTime().UnixNano()
+		}
+	}
+	return out
 }

@@ -590,6 +590,11 @@ func (d *Dir) Unchanged() (Stats, bool) {
 		st.Bytes += info.Size()
 	}
 	st.Unchanged = st.Files
+	if !maps.Equal(d.known, d.folders) {
+		// The folders found settled since the last build are recorded;
+		// failing to is no reason to build again.
+		writeIndex(indexPath(d.path), d.indexVersion, slices.Sorted(maps.Keys(d.old)), d.old, d.folders)
+	}
 	unlock(d.lock)
 	return st, true
 }
@@ -639,8 +644,7 @@ func (d *Dir) Commit() (Stats, error) {
 			return d.stats, fmt.Errorf("replacing %s: %w", d.path, err)
 		}
 		// The staging path now holds the previous output.
-		// Every folder is new: the next build reads them all.
-		err := errors.Join(removeTree(d.stage), writeIndex(indexPath(d.path), d.version, names, d.written, nil))
+		err := errors.Join(removeTree(d.stage), writeIndex(indexPath(d.path), d.version, names, d.written, d.settled()))
 		unlock(d.lock)
 		return d.stats, err
 	}

@@ -747,6 +747,20 @@ func TestForeignFileInRecordedFolder(t *testing.T) {
 	if got := recorded(); len(got) != 0 {
 		t.Errorf("folders made just now are recorded: %v", got)
 	}
+	// A build that finds the output as the last left it records the
+	// folders that have settled since.
+	age()
+	d, err := Open(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Keyed("v1")
+	if _, ok := d.Unchanged(); !ok {
+		t.Fatal("the output is not found unchanged")
+	}
+	if got := slices.Sorted(maps.Keys(recorded())); !slices.Equal(got, []string{".", "a", "a/b", "c"}) {
+		t.Errorf("after a build that changed nothing, recorded folders %q, want every folder", got)
+	}
 	for _, tt := range []struct{ add, remove string }{
 		{"a/b/notes.txt", "a/b/notes.txt"},
 		{"c/extra/letter.pdf", "c/extra"},

@@ -11,6 +11,7 @@
 package inputs
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -19,9 +20,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -35,8 +39,10 @@ type Record struct {
 	Until  time.Time // the first moment at which the same inputs make another site
 	Report json.RawMessage
 	// Files are the stamps of the files hashed, by path, so that the next
-	// build hashes again only the files whose stamp changed.
-	Files map[string]Stamp
+	// build hashes again only the files whose stamp changed. They follow
+	// the rest of the record, a line each, which at 100,000 files reads
+	// and writes several times faster than JSON.
+	Files map[string]Stamp `json:"-"`
 	// Taken is when the stamps were taken: a file changed as late as
 	// that, within the clock's step, may keep its stamp, so it is
 	// hashed again.
@@ -56,12 +62,55 @@ type Stamp struct {
 // Read reads the record at path, or gives an empty one.
 func Read(path string) Record {
 	var rec Record
-	if data, err := os.ReadFile(path); err == nil {
-		if json.Unmarshal(data, &rec) != nil {
-			rec = Record{}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return rec
+	}
+	head, files, _ := bytes.Cut(data, []byte("\n"))
+	if json.Unmarshal(head, &rec) != nil {
+		return Record{}
+	}
+	rec.Files = map[string]Stamp{}
+	for line := range bytes.Lines(files) {
+		p, st, ok := parseStamp(string(bytes.TrimSuffix(line, []byte("\n"))))
+		if !ok {
+			return Record{}
 		}
+		rec.Files[p] = st
 	}
 	return rec
+}
+
+// stampLine writes a file's stamp as a line of the record:
+// "sum size mtime ctime inode path".
+func stampLine(b []byte, p string, st Stamp) []byte {
+	b = append(b, st.Sum...)
+	for _, n := range []int64{st.Size, st.Mtime, st.Ctime} {
+		b = strconv.AppendInt(append(b, ' '), n, 10)
+	}
+	b = strconv.AppendUint(append(b, ' '), st.Ino, 10)
+	return append(append(append(b, ' '), p...), '\n')
+}
+
+// parseStamp reads a line stampLine wrote.
+func parseStamp(line string) (string, Stamp, bool) {
+	f := strings.SplitN(line, " ", 6)
+	if len(f) != 6 || f[0] == "" {
+		return "", Stamp{}, false
+	}
+	var n [3]int64
+	for i := range n {
+		v, err := strconv.ParseInt(f[i+1], 10, 64)
+		if err != nil {
+			return "", Stamp{}, false
+		}
+		n[i] = v
+	}
+	ino, err := strconv.ParseUint(f[4], 10, 64)
+	if err != nil {
+		return "", Stamp{}, false
+	}
+	return f[5], Stamp{Sum: f[0], Size: n[0], Mtime: n[1], Ctime: n[2], Ino: ino}, true
 }
 
 // Forget removes the record at path.
@@ -72,11 +121,20 @@ func Forget(path string) error {
 	return nil
 }
 
-// Write writes the record at path, in one step.
+// Write writes the record at path, in one step. A file whose path has a
+// line break in it, or that has no hash, is left out, and so hashed
+// again next time.
 func (rec Record) Write(path string) error {
 	data, err := json.Marshal(rec)
 	if err != nil {
 		return err
+	}
+	data = append(data, '\n')
+	paths := slices.Sorted(maps.Keys(rec.Files))
+	for _, p := range paths {
+		if st := rec.Files[p]; !strings.ContainsAny(p, "\n\r") && st.Sum != "" && !strings.Contains(st.Sum, " ") {
+			data = stampLine(data, p, st)
+		}
 	}
 	if err := os.WriteFile(path+".new", data, 0o644); err != nil {
 		return err

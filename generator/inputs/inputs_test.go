@@ -1,6 +1,7 @@
 package inputs
 
 import (
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -69,5 +70,29 @@ func TestProgramNamesTheBuild(t *testing.T) {
 	}
 	if got, want := Program(), "go build ID "+strings.TrimSpace(string(out)); got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestRecordRoundTrip wants a record read back as it was written, paths
+// with spaces and in any script included, and a path with a line break
+// left out rather than spoiling the rest.
+func TestRecordRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "record")
+	st := Stamp{Size: 12, Mtime: 1733000000123456789, Ctime: -1, Ino: 1 << 40, Sum: strings.Repeat("ab", 32)}
+	rec := Record{Inputs: "in", Until: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), Report: []byte(`{"Articles":3}`), Taken: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		Files: map[string]Stamp{"content/a b.md": st, "content/新闻.md": st, "templates/x.html": st, "content/bad\nname.md": st}}
+	if err := rec.Write(path); err != nil {
+		t.Fatal(err)
+	}
+	got := Read(path)
+	delete(rec.Files, "content/bad\nname.md")
+	if got.Inputs != rec.Inputs || !got.Until.Equal(rec.Until) || string(got.Report) != string(rec.Report) || !got.Taken.Equal(rec.Taken) || !maps.Equal(got.Files, rec.Files) {
+		t.Errorf("read back\n%+v\nwant\n%+v", got, rec)
+	}
+	if err := os.WriteFile(path, []byte(`{"Inputs":"in"}`+"\nnot a stamp\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := Read(path); got.Inputs != "" || len(got.Files) != 0 {
+		t.Errorf("a damaged record read as %+v, want an empty one", got)
 	}
 }

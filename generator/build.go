@@ -332,7 +332,7 @@ func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, file
 	stats, err := out.Commit()
 	r := result{site: s, report: newReport(s, files, found), stats: stats}
 	if o.pagefind != "" {
-		r.search = fmt.Sprintf("search index: %d of %d bundles indexed again, the rest unchanged", indexed, len(bundles))
+		r.search = fmt.Sprintf("search index: %d of %d bundles indexed again", indexed, len(bundles))
 	}
 	return r, err
 }

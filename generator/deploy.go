@@ -28,7 +28,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) error {
 	dryRun := flags.Bool("dry-run", false, "print what would be uploaded and deleted, and change nothing")
 	force := flags.Bool("force", false, "delete however many objects the site no longer has")
 	maxDeletes := flags.Int("max-deletes", content.DefaultMaxDeletes, "the most objects to delete without -force (overrides deploy.max_deletes)")
-	compress := flags.String("compress", "", "send pages, feeds, styles and scripts compressed: gzip, br (brotli for pages, styles and scripts, gzip for feeds and the sitemap) or none (overrides deploy.compress)")
+	compress := flags.String("compress", "", "send pages, feeds, styles and scripts compressed: gzip, br (brotli for pages, styles and scripts; gzip for feeds, calendars, the sitemap and robots.txt) or none (overrides deploy.compress)")
 	if err := parseFlags(flags, args, stdout, stderr, &options{}); err != nil {
 		return err
 	}
@@ -71,7 +71,11 @@ func runDeploy(args []string, stdout, stderr io.Writer) error {
 		return usageError(flags, stderr, "no target: set deploy.target in %s or give -target URL", filepath.ToSlash(filepath.Join(*contentDir, content.SettingsFile)))
 	}
 	if o.Compress != "" && strings.HasPrefix(o.Target, "file:") {
-		return usageError(flags, stderr, "-compress %s: a file:// target is served by a web server, which does not send Content-Encoding for a file: compress there instead (nginx's gzip_static)", o.Compress)
+		const why = "a file:// target is served by a web server, which does not send Content-Encoding for a file: compress there instead (nginx's gzip_static)"
+		if set["compress"] {
+			return usageError(flags, stderr, "-compress %s: %s", o.Compress, why)
+		}
+		return fmt.Errorf("deploy.compress %s in %s: %s; give -compress none to deploy there", o.Compress, filepath.ToSlash(filepath.Join(*contentDir, content.SettingsFile)), why)
 	}
 
 	// Ctrl-C stops the deploy between two objects' uploads, which
@@ -79,7 +83,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := deploy.Run(ctx, *out, o)
-	if *dryRun && res != nil {
+	if *dryRun && res != nil && (err == nil || errors.Is(err, deploy.ErrTooManyDeletes)) {
 		printPlan(stdout, res)
 	}
 	if err != nil {

@@ -908,3 +908,22 @@ func testDeployPrefix(t *testing.T, w *weed) {
 		t.Errorf("the alias was sent with the website redirect %q (all: %v)", got, w.counts.redirects)
 	}
 }
+
+// TestDeployCompressionToAFolderFromSettings wants compression that
+// site.yaml asks for refused for a file:// target with a plain error
+// (exit 1) that names the setting, not the flag.
+func TestDeployCompressionToAFolderFromSettings(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.MkdirAll(content, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(content, "site.yaml"), []byte("title: B\ndeploy:\n  target: file:///tmp\n  compress: br\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"deploy", "-content", content, "-out", filepath.Join(dir, "public")}, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "deploy.compress br in "+filepath.ToSlash(content)+"/site.yaml: a file:// target") || strings.Contains(stderr.String(), "usage:") {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and an error naming deploy.compress, without the usage", code, stderr.String())
+	}
+}

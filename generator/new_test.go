@@ -36,12 +36,25 @@ func TestNewWritesAnArticleThatBuilds(t *testing.T) {
 		t.Errorf("got %d drafts, want 2: the test site's one and the new article", r.site.Drafts)
 	}
 
-	published := strings.Replace(string(data), "draft: true\n", "", 1)
+	// Published unfinished, with the skeleton's summary and body, it
+	// stops the build at both.
+	unfinished := strings.Replace(string(data), "draft: true\n", "", 1)
+	if err := os.WriteFile(name, []byte(unfinished), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = build(o)
+	for _, want := range []string{"summary: still the placeholder bulletin new wrote", "the body still holds the placeholder bulletin new wrote"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("the new article, published unfinished: got %v, want an error saying %q", err, want)
+		}
+	}
+	published := strings.Replace(unfinished, "Replace with a one- or two-sentence summary of the news.", "CQC published new guidance.", 1)
+	published = strings.Replace(published, "Write the article here, in Markdown.", "CQC's guidance changes how providers register.", 1)
 	if err := os.WriteFile(name, []byte(published), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := build(o); err != nil {
-		t.Fatalf("the new article, published, does not build: %v", err)
+		t.Fatalf("the new article, written and published, does not build: %v", err)
 	}
 	page := filepath.Join(o.out, today.Format("2006/01"), "cqc-s-new-guidance-what-changes", "index.html")
 	html, err := os.ReadFile(page)

@@ -33,7 +33,7 @@ type Deploy struct {
 // returns nil.
 func CheckCompress(c string) error {
 	if c != "" && c != "gzip" && c != "br" {
-		return fmt.Errorf("%q is not a compression: write gzip, br (brotli for pages, styles and scripts, gzip for feeds) or none", c)
+		return fmt.Errorf("%q is not a compression: write gzip, br (brotli for pages, styles and scripts; gzip for feeds, calendars, the sitemap and robots.txt) or none", c)
 	}
 	return nil
 }

@@ -95,7 +95,7 @@ func TestLoadDeploySettingsErrors(t *testing.T) {
 		{
 			name: "compression unknown",
 			yaml: lines("deploy:", "  target: s3://bulletin", "  compress: zstd"),
-			want: []string{`content/site.yaml:3: deploy.compress: "zstd" is not a compression: write gzip, br (brotli for pages, styles and scripts, gzip for feeds) or none`},
+			want: []string{`content/site.yaml:3: deploy.compress: "zstd" is not a compression: write gzip, br (brotli for pages, styles and scripts; gzip for feeds, calendars, the sitemap and robots.txt) or none`},
 		},
 		{
 			name: "credentials as fields",

@@ -229,6 +229,7 @@ func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c
 	a.Line, a.BodyLine, a.Source = doc.line, doc.bodyLine, key
 	a.MetaSource = c.key("meta", p, doc.front)
 	decodeArticle(d, doc.root, s, a)
+	checkPlaceholders(d, a, doc.body)
 	a.HTML, a.Links = convert(md, doc.body, doc.bodyLine, d)
 	if len(d.errs) == 0 {
 		c.put(key, Entry{Article: a})

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"strconv"
@@ -20,6 +21,13 @@ func NewArticlePath(title string, day time.Time) string {
 	return fmt.Sprintf("articles/%d/%s-%s.md", day.Year(), day.Format("2006-01-02"), Slug(title))
 }
 
+// The skeleton's summary and the start of its body, which an article
+// must no longer hold once it is published (see checkPlaceholders).
+const (
+	placeholderSummary = "Replace with a one- or two-sentence summary of the news."
+	placeholderBody    = "Write the article here, in Markdown."
+)
+
 // Skeleton is a new article's Markdown: valid front matter with every
 // field explained, kept as a draft until the editor removes draft: true.
 func Skeleton(title string, day time.Time, topics, regulators []string, s *Settings) []byte {
@@ -33,7 +41,7 @@ func Skeleton(title string, day time.Time, topics, regulators []string, s *Setti
 	w("# holds the article back until that day.")
 	w("date: %s", day.Format("2006-01-02"))
 	w("# Required: one or two plain sentences for lists, feeds and search results.")
-	w("summary: %s", strconv.Quote("Replace with a one- or two-sentence summary of the news."))
+	w("summary: %s", strconv.Quote(placeholderSummary))
 	w("# While true the article is built nowhere. Delete this line to publish.")
 	w("draft: true")
 	w("# The topics this article follows; each topic has a page, a timeline and feeds.")
@@ -69,7 +77,7 @@ func Skeleton(title string, day time.Time, topics, regulators []string, s *Setti
 	w("# id: the feed entry id; only set it to keep the id of an article moved from elsewhere.")
 	w("---")
 	w("")
-	w("Write the article here, in Markdown. Start with what was announced, then the")
+	w(placeholderBody + " Start with what was announced, then the")
 	w("background in date order, then what happens next.")
 	return []byte(b.String())
 }
@@ -80,4 +88,18 @@ func quoteList(items []string) string {
 		q[i] = strconv.Quote(it)
 	}
 	return strings.Join(q, ", ")
+}
+
+// checkPlaceholders stops an article that is no longer a draft but still
+// holds the skeleton's summary or body: it was published unfinished.
+func checkPlaceholders(d *decoder, a *Article, body []byte) {
+	if a.Draft {
+		return
+	}
+	if a.Summary == placeholderSummary {
+		d.fail(a.Lines["summary"], "summary: still the placeholder bulletin new wrote: write one or two sentences of the news, or keep draft: true until it is ready")
+	}
+	if bytes.Contains(body, []byte(placeholderBody)) {
+		d.fail(a.BodyLine, "the body still holds the placeholder bulletin new wrote (%q): write the article, or keep draft: true until it is ready", placeholderBody)
+	}
 }

@@ -38,13 +38,16 @@ function say(text) {
   status.textContent = text;
 }
 
-// fromURL fills the form from the address, so links to searches work.
+// fromURL fills the form from the address, so links to searches work:
+// a filter by its label as the form writes it, or, as people write
+// addresses, in other case or, for a status, by its key (status=paused).
 function fromURL() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   for (const s of selects) {
-    const v = params.get(s.name) || "";
-    s.value = Array.from(s.options).some((o) => o.value === v) ? v : "";
+    const v = (params.get(s.name) || "").toLowerCase();
+    const o = Array.from(s.options).find((o) => v && (o.value.toLowerCase() === v || o.dataset.key === v));
+    s.value = o ? o.value : "";
   }
 }
 

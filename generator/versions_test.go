@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"bulletin/generator/history/gittest"
 	"bulletin/generator/render"
 )
 
@@ -19,8 +19,10 @@ import (
 // that the test makes, with real commits at fixed times, so that the
 // history and every hash are the same on every run.
 
-// gitRepo is a git repository made by a test.
+// gitRepo is a git repository made by a test, its commits dated by day
+// (YYYY-MM-DD, at 09:00 UTC).
 type gitRepo struct {
+	*gittest.Repo
 	t   *testing.T
 	dir string
 }
@@ -29,53 +31,26 @@ type gitRepo struct {
 // missing (failing it in CI).
 func newGitRepo(t *testing.T) *gitRepo {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		needTool(t, "git not found: apt-get install git")
-	}
-	// A repository above the temporary folder must not pass for this one.
-	t.Setenv("GIT_CEILING_DIRECTORIES", os.TempDir())
-	r := &gitRepo{t: t, dir: t.TempDir()}
-	r.git("", "init", "-q", "-b", "main")
-	r.git("", "config", "user.name", "Test Editor")
-	r.git("", "config", "user.email", "editor@example.org")
-	r.git("", "config", "commit.gpgsign", "false")
-	return r
+	r := gittest.New(t)
+	return &gitRepo{Repo: r, t: t, dir: r.Dir}
 }
 
-// git runs git in the repository, its commits dated day (YYYY-MM-DD, at
-// 09:00 UTC) if given, and gives its output.
-func (r *gitRepo) git(day string, args ...string) string {
-	r.t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = r.dir
-	cmd.Env = os.Environ()
-	if day != "" {
-		cmd.Env = append(cmd.Env, "GIT_AUTHOR_DATE="+day+"T09:00:00Z", "GIT_COMMITTER_DATE="+day+"T09:00:00Z")
-	}
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		r.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
+// git runs git in the repository, its commits dated day if given, and
+// gives its output.
+func (r *gitRepo) git(day string, args ...string) string { return r.Git(at(day), args...) }
 
 // write writes a file at a slash path in the repository.
-func (r *gitRepo) write(p, data string) {
-	r.t.Helper()
-	name := filepath.Join(r.dir, filepath.FromSlash(p))
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		r.t.Fatal(err)
-	}
-	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
-		r.t.Fatal(err)
-	}
-}
+func (r *gitRepo) write(p, data string) { r.Write(p, data) }
 
 // commit commits every change, dated day.
-func (r *gitRepo) commit(day, msg string) {
-	r.t.Helper()
-	r.git(day, "add", "-A")
-	r.git(day, "commit", "-q", "--allow-empty", "-m", msg)
+func (r *gitRepo) commit(day, msg string) { r.Commit(at(day), msg) }
+
+// at is a commit date for day, "" for none.
+func at(day string) string {
+	if day == "" {
+		return ""
+	}
+	return day + "T09:00:00Z"
 }
 
 const fixtureSettings = `title: Version Bulletin

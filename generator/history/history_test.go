@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bulletin/generator/history/gittest"
 	"bulletin/generator/inputs"
 	"os"
 	"path/filepath"
@@ -286,7 +287,7 @@ func TestReadTOML(t *testing.T) {
 }
 
 func TestReadNoHistory(t *testing.T) {
-	needGit(t)
+	gittest.Need(t)
 	t.Setenv("GIT_CEILING_DIRECTORIES", os.TempDir())
 	r, _ := fixture(t)
 	shallow := filepath.Join(t.TempDir(), "shallow")

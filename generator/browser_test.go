@@ -295,17 +295,7 @@ func TestPagesAccessible(t *testing.T) {
 	}
 	t.Logf("axe-core found no violation of %s on %d pages", strings.Join(axeTags, ", "), len(pages))
 	for _, p := range oneOfEach(t, pages) {
-		for _, v := range []struct {
-			name  string
-			width int64
-			dark  bool
-		}{
-			{"1280", 1280, false},
-			{"1280-dark", 1280, true},
-			{"390", 390, false},
-			{"390-dark", 390, true},
-			{"320", 320, false},
-		} {
+		for _, v := range views {
 			do(t, ctx, "opening "+p.path, viewport(v.width, v.dark), chromedp.Navigate(base+p.path))
 			if p.kind == "search" {
 				searchFor(t, ctx, "assessment", "")
@@ -313,9 +303,8 @@ func TestPagesAccessible(t *testing.T) {
 			if v.dark || v.width == 320 {
 				check("("+v.name+")", p)
 			}
-			overflow := get(t, ctx, "measuring "+p.path, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`))
-			if overflow > 0 {
-				t.Errorf("%s at %dpx: the page is %dpx wider than the window, so readers must scroll sideways", p.path, v.width, overflow)
+			if wider := overflow(t, ctx, p.path); wider > 0 {
+				t.Errorf("%s at %dpx: the page is %dpx wider than the window, so readers must scroll sideways", p.path, v.width, wider)
 			}
 			if v.width != 320 {
 				screenshot(t, ctx, shots, p.kind+"-"+v.name)
@@ -350,6 +339,27 @@ func searchFor(t *testing.T, ctx context.Context, words, filter string) (status 
 	status = get(t, ctx, "reading the search status", chromedp.Evaluate[string](`document.getElementById("search-message").textContent`))
 	titles = get(t, ctx, "reading the results", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#search-results h2 a")).map(a => a.textContent)`))
 	return status, titles
+}
+
+// views are the widths, in light and dark mode, every kind of page is
+// checked at: a desktop, a phone, and the narrowest WCAG reflow asks for.
+var views = []struct {
+	name  string
+	width int64
+	dark  bool
+}{
+	{"1280", 1280, false},
+	{"1280-dark", 1280, true},
+	{"390", 390, false},
+	{"390-dark", 390, true},
+	{"320", 320, false},
+}
+
+// overflow is how many pixels wider than the window the open page at
+// path is: more than 0 makes readers scroll sideways.
+func overflow(t *testing.T, ctx context.Context, path string) int {
+	t.Helper()
+	return get(t, ctx, "measuring "+path, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`))
 }
 
 func jsString(s string) string {

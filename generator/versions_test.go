@@ -447,25 +447,14 @@ func TestVersionPagesInBrowser(t *testing.T) {
 
 	violations := 0
 	for i, u := range versionURLs {
-		for _, v := range []struct {
-			name  string
-			width int64
-			dark  bool
-		}{
-			{"1280", 1280, false},
-			{"1280-dark", 1280, true},
-			{"390", 390, false},
-			{"390-dark", 390, true},
-			{"320", 320, false},
-		} {
+		for _, v := range views {
 			do(t, ctx, "opening "+u, viewport(v.width, v.dark), chromedp.Navigate(base+u))
 			for _, f := range runAxe(t, ctx, axe) {
 				t.Errorf("%s (%s): %s", u, v.name, f)
 				violations++
 			}
-			overflow := get(t, ctx, "measuring "+u, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`))
-			if overflow > 0 {
-				t.Errorf("%s at %dpx: the page is %dpx wider than the window", u, v.width, overflow)
+			if wider := overflow(t, ctx, u); wider > 0 {
+				t.Errorf("%s at %dpx: the page is %dpx wider than the window", u, v.width, wider)
 			}
 			if v.width != 320 {
 				screenshot(t, ctx, shots, fmt.Sprintf("version-%d-%s", i+1, v.name))

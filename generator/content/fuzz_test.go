@@ -170,7 +170,7 @@ func FuzzParseDate(f *testing.F) {
 func FuzzSlug(f *testing.F) {
 	for _, seed := range []string{
 		"ICS assessments paused", "Café", "CQC IT & transformation", "../../etc/passwd", "..\\..\\windows",
-		"!!!", "日本", "a--b", "-a-", "İstanbul", "ﬁ ligature", "K", "Ⅻ", "x\x00y", "\xff\xfe",
+		"!!!", "AUX", "com9", "日本", "a--b", "-a-", "İstanbul", "ﬁ ligature", "K", "Ⅻ", "x\x00y", "\xff\xfe",
 		strings.Repeat("ab ", 40), strings.Repeat("a", 81), strings.Repeat("é", 100),
 	} {
 		f.Add(seed)

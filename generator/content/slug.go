@@ -18,7 +18,9 @@ const MaxSegment = 255
 // hyphens. Accents on Latin letters are dropped ("Café" → "cafe"), as
 // readers type them so; other scripts keep their marks ("Ελληνικά" →
 // "ελληνικά", "日本語" stays). A name longer than MaxSegment bytes is cut
-// at a whole word where it can be.
+// at a whole word where it can be. A name Windows keeps for a device
+// ("PRN", "COM1") gets "-1" added, so the site can be checked out and
+// built there too.
 func Slug(s string) string {
 	var b strings.Builder
 	hyphen := false
@@ -43,7 +45,11 @@ func Slug(s string) string {
 		latin = r < unicode.MaxASCII || unicode.Is(unicode.Latin, r)
 		b.WriteRune(unicode.ToLower(r))
 	}
-	return cut(norm.NFC.String(b.String()))
+	slug := cut(norm.NFC.String(b.String()))
+	if reservedName(slug) {
+		return slug + "-1"
+	}
+	return slug
 }
 
 // cut shortens a slug to MaxSegment bytes, at the last hyphen where there

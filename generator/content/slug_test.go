@@ -31,6 +31,9 @@ func TestSlug(t *testing.T) {
 		{name: "Greek keeps its accents, composed", in: "Ελληνικά", want: "ελληνικά"},
 		{name: "Hindi keeps its vowel signs", in: "स्वास्थ्य सेवा", want: "स्वास्थ्य-सेवा"},
 		{name: "empty", in: "", want: ""},
+		{name: "a name Windows keeps for a device", in: "PRN", want: "prn-1"},
+		{name: "a numbered device name", in: "COM1", want: "com1-1"},
+		{name: "a device name within words is kept", in: "PRN medicines", want: "prn-medicines"},
 		{name: "long names are not cut short", in: strings.Repeat("a", 100) + " part 2", want: strings.Repeat("a", 100) + "-part-2"},
 		{name: "cut at a word within a segment", in: strings.Repeat("abc ", 100), want: strings.TrimSuffix(strings.Repeat("abc-", 63), "-")},
 	}

@@ -185,16 +185,7 @@ func build(o options) (result, error) {
 	if set == nil {
 		return result{}, err
 	}
-	// The bodies wait in a file, not in memory, until pages need them;
-	// where no such file can be made, they stay in memory. They are set
-	// aside while the site is planned, which reads no body.
-	var spill sync.WaitGroup
-	if f, err := output.Scratch(o.out, "bulletin-bodies"); err == nil {
-		defer f.Close()
-		spill.Go(func() { content.Spill(set.Articles, f) })
-	}
 	s, files, stop, found := gatherProblems(o, set, hist, err, o.now, true)
-	spill.Wait()
 	if len(stop) > 0 || o.strict && slices.ContainsFunc(found, func(f *content.Error) bool { return !f.Warning }) {
 		return result{}, slices.Concat(stop, found).Err()
 	}

@@ -132,7 +132,7 @@ func TestHostileContent(t *testing.T) {
 			}
 			for _, e := range entries {
 				switch e.Name() {
-				case "public", ".public.cache", ".public.index", ".public.build": // the output, its build cache, index and record
+				case "public", ".public.cache", ".public.cache.blobs", ".public.index", ".public.build": // the output, its build cache and its blobs, index and record
 				default:
 					t.Errorf("the output's parent folder holds %s, want only public and its cache, index and record", e.Name())
 				}

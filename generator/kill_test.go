@@ -105,7 +105,7 @@ func TestBuildSurvivesKill(t *testing.T) {
 	}
 	for _, e := range entries {
 		switch e.Name() {
-		case "content", "public", "ref", ".public.cache", ".public.index", ".public.build", ".ref.cache", ".ref.index", ".ref.build":
+		case "content", "public", "ref", ".public.cache", ".public.cache.blobs", ".public.index", ".public.build", ".ref.cache", ".ref.cache.blobs", ".ref.index", ".ref.build":
 			// the sources, the output, and the build cache, index and
 			// record that are kept beside it on purpose
 		default:
@@ -117,7 +117,7 @@ func TestBuildSurvivesKill(t *testing.T) {
 // referenceBuild builds src afresh into ref, and reads every file.
 func referenceBuild(t *testing.T, src, ref string) map[string][]byte {
 	t.Helper()
-	for _, p := range []string{ref, filepath.Join(filepath.Dir(ref), ".ref.cache"), filepath.Join(filepath.Dir(ref), ".ref.index"), filepath.Join(filepath.Dir(ref), ".ref.build")} {
+	for _, p := range []string{ref, filepath.Join(filepath.Dir(ref), ".ref.cache"), filepath.Join(filepath.Dir(ref), ".ref.cache.blobs"), filepath.Join(filepath.Dir(ref), ".ref.index"), filepath.Join(filepath.Dir(ref), ".ref.build")} {
 		os.RemoveAll(p)
 	}
 	if b, err := childBuild(src, ref).CombinedOutput(); err != nil {

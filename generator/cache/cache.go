@@ -1,7 +1,9 @@
 // Package cache keeps the work of one build for the next: a store of
 // values by key, kept in a file beside the output folder as gob streams,
 // so that the type of the values is written and compiled once a stream
-// rather than once a value.
+// rather than once a value. Each value may have a blob of bytes (an
+// article's body), kept in a second file and read only when asked for,
+// so that a build holds in memory only the blobs it uses.
 //
 // It takes keys that name their inputs exactly (a hash of a file's bytes
 // and everything it was made with), so an entry can never stand for
@@ -18,18 +20,24 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"hash"
 	"io"
+	"maps"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 )
 
 // magic starts every cache file, followed by the version of the program
-// that wrote it; a file that does not start with both is ignored. Then
-// come segments, each a gob stream of records ending in a record with no
-// key, followed by the SHA-256 of the segment.
-const magic = "bulletin cache 4\n"
+// that wrote it and the token of its blobs file; a file that does not
+// start with the first two, or whose blobs file does not start with the
+// token, is ignored. Then come segments, each a gob stream of records
+// ending in a record with no key, followed by the SHA-256 of the segment.
+const magic = "bulletin cache 5\n"
 
 // stale is the share of a file's entries a build may leave unused and
 // still append to it, rather than write it anew: one in stale.
@@ -39,9 +47,17 @@ const stale = 4
 type record[V any] struct {
 	Key   string
 	Value V
+	Blob  blobRef
 }
 
-// Store is the cache of one build, of values of type V.
+// entry is a value read from the file, with where its blob is.
+type entry[V any] struct {
+	value V
+	blob  blobRef
+}
+
+// Store is the cache of one build, of values of type V, each with a
+// blob of bytes that stays on disk until it is read.
 type Store[V any] struct {
 	path   string
 	header []byte // magic and version
@@ -49,12 +65,13 @@ type Store[V any] struct {
 	loaded chan struct{} // closed once the file is read into old
 
 	mu    sync.Mutex
-	whole bool         // the file was read whole, so it may be appended to
-	old   map[string]V // entries of the file not yet used by this build
-	used  []string     // keys used, in order
-	kept  map[string]V // their values
-	added *segment[V]  // entries this build added, once it adds one
-	err   error        // the first failure to write them
+	blobs *blobFile           // the blobs of the file read, or of the file this build writes
+	whole bool                // the file was read whole, so it may be appended to
+	old   map[string]entry[V] // entries of the file not yet used by this build
+	used  []string            // keys used, in order
+	kept  map[string]entry[V] // their values
+	added *segment[V]         // entries this build added, once it adds one
+	err   error               // the first failure to write them
 }
 
 // Open reads the cache file at path if the same version of the program
@@ -63,15 +80,18 @@ type Store[V any] struct {
 // read in the background, so the caller can go on with other work until
 // its first call.
 func Open[V any](path, version string) *Store[V] {
-	s := &Store[V]{path: path, header: []byte(magic + version + "\n"), old: map[string]V{}, kept: map[string]V{}, loaded: make(chan struct{})}
+	s := &Store[V]{path: path, header: []byte(magic + version + "\n"), old: map[string]entry[V]{}, kept: map[string]entry[V]{}, loaded: make(chan struct{})}
 	go func() {
-		if entries, ok := read[V](path, s.header); ok {
-			s.old, s.whole = entries, true
+		if entries, blobs, ok := read[V](path, s.header); ok {
+			s.old, s.blobs, s.whole = entries, blobs, true
 		}
 		close(s.loaded)
 	}()
 	return s
 }
+
+// blobsPath is the blobs file of the cache file at path.
+func blobsPath(path string) string { return path + ".blobs" }
 
 // lock waits for the file to be read, then takes the store's lock.
 func (s *Store[V]) lock() {
@@ -80,43 +100,53 @@ func (s *Store[V]) lock() {
 }
 
 // read decodes the file as it streams in and trusts its entries only if
-// the checksum of every segment matches.
-func read[V any](path string, header []byte) (map[string]V, bool) {
+// the checksum of every segment matches and their blobs lie within the
+// blobs file the header names.
+func read[V any](path string, header []byte) (map[string]entry[V], *blobFile, bool) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, false
+		return nil, nil, false
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(f, 1<<16)
-	got := make([]byte, len(header))
-	if _, err := io.ReadFull(r, got); err != nil || !bytes.Equal(got, header) {
-		return nil, false
+	got := make([]byte, len(header)+2*tokenSize+1)
+	if _, err := io.ReadFull(r, got); err != nil || !bytes.Equal(got[:len(header)], header) {
+		return nil, nil, false
 	}
-	entries := map[string]V{}
+	token, err := hex.DecodeString(strings.TrimSuffix(string(got[len(header):]), "\n"))
+	if err != nil {
+		return nil, nil, false
+	}
+	blobs, ok := openBlobs(blobsPath(path), token)
+	if !ok {
+		return nil, nil, false
+	}
+	entries := map[string]entry[V]{}
 	for {
 		if _, err := r.Peek(1); err == io.EOF {
-			return entries, true
+			return entries, blobs, true
 		}
-		if !readSegment(r, entries) {
-			return nil, false
+		if !readSegment(r, entries, blobs) {
+			blobs.f.Close()
+			return nil, nil, false
 		}
 	}
 }
 
 // readSegment adds the records of one segment to entries, reporting
-// whether it was whole and sound.
-func readSegment[V any](r *bufio.Reader, entries map[string]V) bool {
+// whether it was whole and sound and its blobs within blobs.
+func readSegment[V any](r *bufio.Reader, entries map[string]entry[V], blobs *blobFile) bool {
 	h := &hashing{r: r, h: sha256.New()}
 	dec := gob.NewDecoder(h)
 	for {
 		var rec record[V]
-		if dec.Decode(&rec) != nil {
+		if dec.Decode(&rec) != nil || !blobs.holds(rec.Blob) {
 			return false
 		}
 		if rec.Key == "" {
 			break
 		}
-		entries[rec.Key] = rec.Value
+		entries[rec.Key] = entry[V]{rec.Value, rec.Blob}
 	}
 	sum := h.h.Sum(nil)
 	want := make([]byte, sha256.Size)
@@ -145,40 +175,59 @@ func (x *hashing) ReadByte() (byte, error) {
 	return b, err
 }
 
-// Get returns the value stored under key. It is the store's own, decoded
-// for this build: the caller may keep it.
-func (s *Store[V]) Get(key string) (V, bool) {
+// Get returns the value stored under key, and its blob. The value is
+// the store's own, decoded for this build: the caller may keep it.
+func (s *Store[V]) Get(key string) (V, Blob, bool) {
 	s.lock()
 	defer s.mu.Unlock()
-	v, ok := s.old[key]
+	e, ok := s.old[key]
 	if !ok {
-		return v, false
+		return e.value, Blob{}, false
 	}
 	delete(s.old, key)
 	s.used = append(s.used, key)
-	s.kept[key] = v
-	return v, true
+	s.kept[key] = e
+	return e.value, s.blobs.blob(e.blob), true
 }
 
-// Put stores value under key for the next build. Entries are written to
-// a file beside the cache as they come, so the store does not hold them.
-func (s *Store[V]) Put(key string, value V) {
+// Put stores value, and blob (nil for none), under key for the next
+// build, and gives the blob as the store keeps it. Entries are written
+// to a file beside the cache as they come, and blobs to the blobs file,
+// so the store holds neither; when they cannot be written, the blob
+// given back holds the bytes.
+func (s *Store[V]) Put(key string, value V, blob []byte) Blob {
 	s.lock()
 	defer s.mu.Unlock()
+	if s.added == nil && s.err == nil {
+		s.err = s.start()
+	}
+	var ref blobRef
+	if s.err == nil && len(blob) > 0 {
+		ref, s.err = s.blobs.add(blob)
+	}
+	if s.err == nil {
+		s.err = s.added.enc.Encode(record[V]{Key: key, Value: value, Blob: ref})
+	}
 	if s.err != nil {
-		return
+		return Blob{data: blob}
 	}
-	if s.added == nil {
-		// Without a sound file to add to, the new file starts here.
-		var header []byte
-		if !s.whole {
-			header = s.header
+	return s.blobs.blob(ref)
+}
+
+// start opens the segment of entries this build adds: to append to the
+// file read whole, or else to start a new file, with a new blobs file.
+func (s *Store[V]) start() error {
+	var header []byte
+	if !s.whole {
+		blobs, err := newBlobs(blobsPath(s.path) + ".new")
+		if err != nil {
+			return err
 		}
-		if s.added, s.err = newSegment[V](s.path+".new", header); s.err != nil {
-			return
-		}
+		s.blobs, header = blobs, slices.Concat(s.header, blobs.tokenLine())
 	}
-	s.err = s.added.enc.Encode(record[V]{Key: key, Value: value})
+	var err error
+	s.added, err = newSegment[V](s.path+".new", header)
+	return err
 }
 
 // appendable reports whether the build so far leaves few enough of the
@@ -193,9 +242,13 @@ func (s *Store[V]) appendable() bool {
 func (s *Store[V]) Save() error {
 	s.lock()
 	defer s.mu.Unlock()
+	defer s.tidy()
 	if s.err != nil {
 		if s.added != nil {
 			s.added.discard()
+		}
+		if !s.whole && s.blobs != nil {
+			s.blobs.discard()
 		}
 		return s.err
 	}
@@ -203,6 +256,12 @@ func (s *Store[V]) Save() error {
 		return nil
 	}
 	if s.added != nil && !s.whole {
+		// The blobs file goes first: a cache file whose blobs file is
+		// not yet its own is ignored.
+		if err := s.blobs.rename(blobsPath(s.path)); err != nil {
+			s.added.discard()
+			return err
+		}
 		return s.added.finish(s.path)
 	}
 	if s.added != nil && s.appendable() {
@@ -211,7 +270,16 @@ func (s *Store[V]) Save() error {
 	return s.rewrite()
 }
 
-// append adds the segment of entries put to the end of the file.
+// tidy removes what a build killed while saving may have left.
+func (s *Store[V]) tidy() {
+	for _, name := range []string{s.path, blobsPath(s.path)} {
+		os.Remove(name + ".new")
+		os.Remove(name + ".next")
+	}
+}
+
+// append adds the segment of entries put to the end of the file; their
+// blobs are in the blobs file already.
 func (s *Store[V]) append() error {
 	name := s.added.f.Name()
 	if err := s.added.close(); err != nil {
@@ -231,26 +299,44 @@ func (s *Store[V]) append() error {
 	return errors.Join(err, f.Close())
 }
 
-// rewrite writes the file anew: the entries put, then those used.
+// rewrite writes the file anew, with a blobs file of its own: the
+// entries put, then those used.
 func (s *Store[V]) rewrite() error {
-	w, err := newSegment[V](s.path+".next", s.header)
+	blobs, err := newBlobs(blobsPath(s.path) + ".next")
 	if err != nil {
 		return err
 	}
-	if s.added != nil {
-		err = s.added.close()
+	w, err := newSegment[V](s.path+".next", slices.Concat(s.header, blobs.tokenLine()))
+	if err != nil {
+		blobs.discard()
+		return err
+	}
+	put := func(key string, e entry[V]) {
+		var ref blobRef
 		if err == nil {
-			err = s.added.copyTo(w.buf)
+			ref, err = s.blobs.copyTo(blobs, e.blob)
 		}
-		os.Remove(s.added.f.Name())
+		if err == nil {
+			err = w.enc.Encode(record[V]{Key: key, Value: e.value, Blob: ref})
+		}
+	}
+	if s.added != nil {
+		var added map[string]entry[V]
+		if added, err = s.added.entries(s.blobs); err == nil {
+			for _, k := range slices.Sorted(maps.Keys(added)) {
+				put(k, added[k])
+			}
+		}
 	}
 	for _, k := range s.used {
-		if err == nil {
-			err = w.enc.Encode(record[V]{Key: k, Value: s.kept[k]})
-		}
+		put(k, s.kept[k])
+	}
+	if err == nil {
+		err = blobs.rename(blobsPath(s.path))
 	}
 	if err != nil {
 		w.discard()
+		blobs.discard()
 		return err
 	}
 	return w.finish(s.path)
@@ -291,15 +377,24 @@ func (w *segment[V]) close() error {
 	return errors.Join(err, w.f.Close())
 }
 
-// copyTo copies the closed segment's file to dst.
-func (w *segment[V]) copyTo(dst io.Writer) error {
-	f, err := os.Open(w.f.Name())
+// entries closes the segment and reads its entries back, their blobs
+// in blobs; it removes the segment's file.
+func (w *segment[V]) entries(blobs *blobFile) (map[string]entry[V], error) {
+	name := w.f.Name()
+	defer os.Remove(name)
+	if err := w.close(); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(name)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer f.Close()
-	_, err = io.Copy(dst, f)
-	return err
+	entries := map[string]entry[V]{}
+	if !readSegment(bufio.NewReaderSize(f, 1<<16), entries, blobs) {
+		return nil, fmt.Errorf("reading back %s: it is not as written", name)
+	}
+	return entries, nil
 }
 
 // finish closes the segment and renames its file to path.

@@ -9,14 +9,14 @@ import (
 func TestStoreKeepsWhatABuildUsed(t *testing.T) {
 	path := filepath.Join(t.TempDir(), ".public.cache")
 	first := Open[[]byte](path, "v1")
-	first.Put("a", []byte("alpha"))
-	first.Put("b", []byte("beta"))
+	first.Put("a", []byte("alpha"), nil)
+	first.Put("b", []byte("beta"), nil)
 	if err := first.Save(); err != nil {
 		t.Fatal(err)
 	}
 
 	second := Open[[]byte](path, "v1")
-	if got, ok := second.Get("a"); !ok || string(got) != "alpha" {
+	if got, _, ok := second.Get("a"); !ok || string(got) != "alpha" {
 		t.Fatalf("Get(a) = %q, %v; want alpha, true", got, ok)
 	}
 	if err := second.Save(); err != nil {
@@ -24,10 +24,10 @@ func TestStoreKeepsWhatABuildUsed(t *testing.T) {
 	}
 
 	third := Open[[]byte](path, "v1")
-	if _, ok := third.Get("b"); ok {
+	if _, _, ok := third.Get("b"); ok {
 		t.Error("b was not used by the second build, yet it was kept")
 	}
-	if got, ok := third.Get("a"); !ok || string(got) != "alpha" {
+	if got, _, ok := third.Get("a"); !ok || string(got) != "alpha" {
 		t.Errorf("Get(a) = %q, %v; want alpha, true", got, ok)
 	}
 }
@@ -36,7 +36,7 @@ func TestStoreIgnoresBadFiles(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good")
 	s := Open[[]byte](good, "v1")
-	s.Put("a", []byte("alpha"))
+	s.Put("a", []byte("alpha"), nil)
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestStoreIgnoresBadFiles(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if got, ok := Open[[]byte](path, tt.version).Get("a"); ok {
+			if got, _, ok := Open[[]byte](path, tt.version).Get("a"); ok {
 				t.Errorf("Get(a) = %q from a bad file, want nothing", got)
 			}
 		})
@@ -81,7 +81,7 @@ func TestStoreAppends(t *testing.T) {
 	keys := []string{"a", "b", "c", "d", "e", "f", "g", "h"}
 	first := Open[[]byte](path, "v1")
 	for _, k := range keys {
-		first.Put(k, []byte(k+k))
+		first.Put(k, []byte(k+k), nil)
 	}
 	if err := first.Save(); err != nil {
 		t.Fatal(err)
@@ -99,11 +99,11 @@ func TestStoreAppends(t *testing.T) {
 	// One entry changed: seven used, one new.
 	second := Open[[]byte](path, "v1")
 	for _, k := range keys[1:] {
-		if _, ok := second.Get(k); !ok {
+		if _, _, ok := second.Get(k); !ok {
 			t.Fatalf("Get(%s) found nothing", k)
 		}
 	}
-	second.Put("a2", []byte("new"))
+	second.Put("a2", []byte("new"), nil)
 	if err := second.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestStoreAppends(t *testing.T) {
 	}
 	third := Open[[]byte](path, "v1")
 	for _, k := range append(keys, "a2") {
-		if _, ok := third.Get(k); !ok {
+		if _, _, ok := third.Get(k); !ok {
 			t.Errorf("after the append, Get(%s) found nothing", k)
 		}
 	}
@@ -127,10 +127,10 @@ func TestStoreAppends(t *testing.T) {
 		t.Fatal(err)
 	}
 	fifth := Open[[]byte](path, "v1")
-	if _, ok := fifth.Get("h"); ok {
+	if _, _, ok := fifth.Get("h"); ok {
 		t.Error("an entry the last build did not use was kept")
 	}
-	if got, ok := fifth.Get("a"); !ok || string(got) != "aa" {
+	if got, _, ok := fifth.Get("a"); !ok || string(got) != "aa" {
 		t.Errorf("Get(a) = %q, %v; want aa, true", got, ok)
 	}
 
@@ -143,7 +143,7 @@ func TestStoreAppends(t *testing.T) {
 	torn.Get("a")
 	torn.Get("b")
 	torn.Get("c")
-	torn.Put("z", []byte("zz"))
+	torn.Put("z", []byte("zz"), nil)
 	if err := torn.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestStoreAppends(t *testing.T) {
 	if err := os.WriteFile(path, grown[:len(grown)-5], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := Open[[]byte](path, "v1").Get("a"); ok {
+	if _, _, ok := Open[[]byte](path, "v1").Get("a"); ok {
 		t.Error("a file with a torn segment was trusted")
 	}
 }
@@ -168,31 +168,31 @@ func TestStoreAppends(t *testing.T) {
 func TestMemoryKeepsWhatABuildUses(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cache")
 	disk := Open[string](path, "v1")
-	disk.Put("on disk", "d")
+	disk.Put("on disk", "d", nil)
 	if err := disk.Save(); err != nil {
 		t.Fatal(err)
 	}
 	m := NewMemory(Open[string](path, "v1"))
-	m.Put("a", "1")
-	m.Put("b", "2")
+	m.Put("a", "1", nil)
+	m.Put("b", "2", nil)
 	for _, key := range []string{"a", "on disk"} {
-		if _, ok := m.Get(key); !ok {
+		if _, _, ok := m.Get(key); !ok {
 			t.Errorf("first build: %q is not found", key)
 		}
 	}
 	m.Prune()
 	// The second build uses only a.
-	if v, ok := m.Get("a"); !ok || v != "1" {
+	if v, _, ok := m.Get("a"); !ok || v != "1" {
 		t.Errorf("second build: a = %q, %v; want 1", v, ok)
 	}
-	if v, ok := m.Get("a"); !ok || v != "1" {
+	if v, _, ok := m.Get("a"); !ok || v != "1" {
 		t.Errorf("second build, asked again: a = %q, %v; want 1", v, ok)
 	}
 	m.Prune()
-	if _, ok := m.Get("b"); ok {
+	if _, _, ok := m.Get("b"); ok {
 		t.Error("b, unused by the second build, is still held after its Prune")
 	}
-	if _, ok := m.Get("on disk"); ok {
+	if _, _, ok := m.Get("on disk"); ok {
 		t.Error("an entry of the disk store, taken by the first build and unused by the second, is still held")
 	}
 }

@@ -11,41 +11,49 @@ type Memory[V any] struct {
 	disk *Store[V] // nil for none
 
 	mu   sync.Mutex
-	all  map[string]V // the values held
-	used map[string]V // those used or added since the last Prune
+	all  map[string]held[V] // the values held
+	used map[string]held[V] // those used or added since the last Prune
+}
+
+// held is a value with its blob.
+type held[V any] struct {
+	value V
+	blob  Blob
 }
 
 // NewMemory makes an empty memory store over disk, which may be nil.
 func NewMemory[V any](disk *Store[V]) *Memory[V] {
-	return &Memory[V]{disk: disk, all: map[string]V{}, used: map[string]V{}}
+	return &Memory[V]{disk: disk, all: map[string]held[V]{}, used: map[string]held[V]{}}
 }
 
-// Get returns the value stored under key.
-func (m *Memory[V]) Get(key string) (V, bool) {
+// Get returns the value stored under key, and its blob.
+func (m *Memory[V]) Get(key string) (V, Blob, bool) {
 	m.mu.Lock()
-	v, ok := m.all[key]
+	h, ok := m.all[key]
 	m.mu.Unlock()
 	if !ok && m.disk != nil {
-		v, ok = m.disk.Get(key)
+		h.value, h.blob, ok = m.disk.Get(key)
 	}
 	if ok {
 		m.mu.Lock()
-		m.all[key], m.used[key] = v, v
+		m.all[key], m.used[key] = h, h
 		m.mu.Unlock()
 	}
-	return v, ok
+	return h.value, h.blob, ok
 }
 
-// Put stores value under key.
-func (m *Memory[V]) Put(key string, value V) {
+// Put stores value and blob under key, holding both in memory.
+func (m *Memory[V]) Put(key string, value V, blob []byte) Blob {
+	h := held[V]{value, Blob{data: blob}}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.all[key], m.used[key] = value, value
+	m.all[key], m.used[key] = h, h
+	return h.blob
 }
 
 // Prune forgets every value not used or added since the last Prune.
 func (m *Memory[V]) Prune() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.all, m.used = m.used, map[string]V{}
+	m.all, m.used = m.used, map[string]held[V]{}
 }

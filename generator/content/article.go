@@ -1,7 +1,8 @@
 package content
 
 import (
-	"io"
+	"bulletin/generator/cache"
+	"fmt"
 	"net/url"
 	"path"
 	"regexp"
@@ -24,12 +25,23 @@ type Article struct {
 
 	Meta
 
-	HTML  string // the body, rendered; empty once Spill has moved it out of memory (see Body)
+	HTML  string // the body, rendered; empty when a Store keeps it (see Body)
 	Links []Link // links and images in the body
 	Lines map[string]int
 
-	spilled    io.ReaderAt // where Spill put the body, at offset at
-	at, length int64
+	body cache.Blob // the body, where a Store keeps it
+}
+
+// Body is the article's HTML, from memory or from where a Store keeps it.
+func (a *Article) Body() (string, error) {
+	if a.body.Len() == 0 {
+		return a.HTML, nil
+	}
+	data, err := a.body.Bytes()
+	if err != nil {
+		return "", fmt.Errorf("%s: reading the body back: %w", a.File, err)
+	}
+	return string(data), nil
 }
 
 // Meta is an article's front matter, checked: all of it but the body.

@@ -1,16 +1,18 @@
 package content
 
 import (
+	"bulletin/generator/cache"
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
 )
 
-// Store keeps entries by key from one build to the next; package cache
-// has one on disk.
+// Store keeps entries by key from one build to the next, each with a
+// blob: an article's body, kept out of memory until it is read. Package
+// cache has one on disk and one in memory.
 type Store interface {
-	Get(key string) (Entry, bool)
-	Put(key string, e Entry)
+	Get(key string) (Entry, cache.Blob, bool)
+	Put(key string, e Entry, blob []byte) cache.Blob
 }
 
 // Entry is what a Store keeps of one file: an article or an intro page.
@@ -65,16 +67,40 @@ func (c *cacher) keyOf(kind, p, sum string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// get gives the entry for key, if the store has one.
-func (c *cacher) get(key string) (Entry, bool) {
+// get gives the entry for key, and its blob, if the store has one.
+func (c *cacher) get(key string) (Entry, cache.Blob, bool) {
 	if c.store == nil {
-		return Entry{}, false
+		return Entry{}, cache.Blob{}, false
 	}
 	return c.store.Get(key)
 }
 
-func (c *cacher) put(key string, e Entry) {
-	if c.store != nil {
-		c.store.Put(key, e)
+func (c *cacher) put(key string, e Entry, blob []byte) cache.Blob {
+	if c.store == nil {
+		return cache.Blob{}
 	}
+	return c.store.Put(key, e, blob)
+}
+
+// getArticle gives the article stored under key, its body where the
+// store keeps it.
+func (c *cacher) getArticle(key string) (*Article, bool) {
+	e, body, ok := c.get(key)
+	if !ok || e.Article == nil {
+		return nil, false
+	}
+	e.Article.body = body
+	return e.Article, true
+}
+
+// putArticle stores a under key, its body apart, which from then on the
+// article reads from where the store keeps it. Without a store, the body
+// stays in memory.
+func (c *cacher) putArticle(key string, a *Article) {
+	if c.store == nil {
+		return
+	}
+	html := a.HTML
+	a.HTML = ""
+	a.body = c.store.Put(key, Entry{Article: a}, []byte(html))
 }

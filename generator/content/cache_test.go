@@ -1,19 +1,15 @@
 package content
 
 import (
+	"bulletin/generator/cache"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"io/fs"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 )
-
-// memStore is a Store in memory.
-type memStore map[string]Entry
-
-func (m memStore) Get(key string) (Entry, bool) { e, ok := m[key]; return e, ok }
-func (m memStore) Put(key string, e Entry)      { m[key] = e }
 
 // unreadable refuses to open the files it names, as if they were gone.
 type unreadable struct {
@@ -38,7 +34,7 @@ func TestLoadCachedWithSums(t *testing.T) {
 	text := func(title string) string {
 		return "---\ntitle: " + title + "\ndate: 2025-03-27\nsummary: A summary.\n---\nBody.\n"
 	}
-	store := memStore{}
+	store := cache.NewMemory[Entry](nil)
 	first := fstest.MapFS{name: {Data: []byte(text("First"))}}
 	if _, err := LoadCached(first, "content", store, nil); err != nil {
 		t.Fatal(err)
@@ -63,5 +59,37 @@ func TestLoadCachedWithSums(t *testing.T) {
 				t.Errorf("title %q, want %q", got, tt.wantTitle)
 			}
 		})
+	}
+}
+
+// TestStoreKeepsBodies loads articles through a store on disk twice, as
+// two builds do, and wants each body out of memory yet as converted.
+func TestStoreKeepsBodies(t *testing.T) {
+	fsys := fstest.MapFS{
+		"articles/2025-03-27-ics.md":   {Data: []byte("---\ntitle: ICS\ndate: 2025-03-27\nsummary: A summary.\n---\nICS assessments are *paused*.\n")},
+		"articles/2025-04-01-empty.md": {Data: []byte("---\ntitle: Empty\ndate: 2025-04-01\nsummary: A summary.\n---\n")},
+	}
+	want := map[string]string{
+		"articles/2025-03-27-ics.md":   "<p>ICS assessments are <em>paused</em>.</p>\n",
+		"articles/2025-04-01-empty.md": "",
+	}
+	path := filepath.Join(t.TempDir(), ".public.cache")
+	for _, build := range []string{"first build", "second build"} {
+		store := cache.Open[Entry](path, "test")
+		set, err := LoadCached(fsys, "content", store, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := store.Save(); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range set.Articles {
+			if a.HTML != "" {
+				t.Errorf("%s: %s holds its body in memory", build, a.Path)
+			}
+			if got, err := a.Body(); err != nil || got != want[a.Path] {
+				t.Errorf("%s: %s: Body() = %q, %v; want %q", build, a.Path, got, err, want[a.Path])
+			}
+		}
 	}
 }

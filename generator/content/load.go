@@ -3,9 +3,10 @@
 // and any other files (images, documents) to be published as they are.
 //
 // It gives back a Set: the settings with defaults filled in and every
-// article checked field by field and converted to HTML, which Spill can
-// then move out of memory. Given a Store of articles read before and the
-// hashes of files known, LoadCached reads only the files that changed.
+// article checked field by field and converted to HTML. Given a Store of
+// articles read before and the hashes of files known, LoadCached reads
+// only the files that changed, and the store keeps the articles' bodies
+// on disk until a page needs them (Article.Body).
 // Parse reads one article from bytes kept elsewhere, such as an earlier
 // version from git.
 // Every problem in every file is returned at once, each with its file
@@ -209,8 +210,8 @@ func parallel(n int, fn func(i int) Errors) Errors {
 func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *cacher) (*Article, Errors) {
 	a := &Article{File: joinPath(dir, p), Path: p}
 	if key, ok := c.knownKey("article", p); ok {
-		if hit, ok := c.get(key); ok && hit.Article != nil {
-			return hit.Article, nil
+		if hit, ok := c.getArticle(key); ok {
+			return hit, nil
 		}
 	}
 	d := &decoder{file: a.File}
@@ -219,8 +220,8 @@ func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c
 		return a, d.errs
 	}
 	key := c.key("article", p, data)
-	if hit, ok := c.get(key); ok && hit.Article != nil {
-		return hit.Article, nil
+	if hit, ok := c.getArticle(key); ok {
+		return hit, nil
 	}
 	doc, ok := parseDoc(data, d)
 	if !ok {
@@ -232,7 +233,7 @@ func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c
 	checkPlaceholders(d, a, doc.body)
 	a.HTML, a.Links = convert(md, doc.body, doc.bodyLine, d)
 	if len(d.errs) == 0 {
-		c.put(key, Entry{Article: a})
+		c.putArticle(key, a)
 	}
 	return a, d.errs
 }
@@ -249,7 +250,7 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 		return pg, d.errs
 	}
 	key := c.key("page", p, data)
-	if hit, ok := c.get(key); ok && hit.Page != nil && len(d.errs) == 0 {
+	if hit, _, ok := c.get(key); ok && hit.Page != nil && len(d.errs) == 0 {
 		return hit.Page, nil
 	}
 	doc, ok := parseDoc(data, d)
@@ -272,7 +273,7 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 	d.require("", doc.line, seen, "title")
 	pg.HTML, _ = convert(md, doc.body, doc.bodyLine, d)
 	if len(d.errs) == 0 {
-		c.put(key, Entry{Page: pg})
+		c.put(key, Entry{Page: pg}, nil)
 	}
 	return pg, d.errs
 }

@@ -209,7 +209,7 @@ func TestNewSlug(t *testing.T) {
 		{"新しい規則", "T", "新しい規則", ""},
 		{"", "Café society", "cafe-society", ""},
 		{"My Post", "T", "my-post", `slug "My Post" cannot be part of an address (it has a space): using "my-post"`},
-		{"CON", "T", "con", "Windows keeps the name"},
+		{"CON", "T", "con-1", "Windows keeps the name"},
 		{"../x", "T", "", "would lead out of its folder"},
 		{"a/b", "T", "a-b", `slug "a/b" cannot be part of an address`},
 		{"", "!!!", "", `title "!!!" gives no slug`},

@@ -26,19 +26,6 @@ func Apart(out string, sources ...string) error {
 	return nil
 }
 
-// Scratch opens a new file beside the output folder for a build's own
-// use, named by kind, and removes its name at once, so that nothing is
-// left behind even by a killed build. The file is gone once closed.
-func Scratch(out, kind string) (*os.File, error) {
-	pattern := Beside(out, kind+"-")
-	f, err := os.CreateTemp(filepath.Dir(pattern), filepath.Base(pattern))
-	if err != nil {
-		return nil, err
-	}
-	os.Remove(f.Name())
-	return f, nil
-}
-
 // Copy writes the files of fsys named into the output at the same paths.
 func (d *Dir) Copy(fsys fs.FS, names []string) error {
 	for _, name := range names {

@@ -1,0 +1,158 @@
+package cache
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+)
+
+// Blob is bytes kept with an entry but out of memory, in the blobs file
+// beside the cache file, until they are read: an article's body, which
+// most builds never read again. A Blob of a memory store, or of a store
+// that could not write its file, holds its bytes.
+type Blob struct {
+	file  *blobFile // nil when data holds the bytes
+	data  []byte
+	at, n int64
+	sum   uint32
+}
+
+// blobRef is where a record's blob is in the blobs file; N is 0 for none.
+type blobRef struct {
+	At, N int64
+	Sum   uint32 // CRC-32C of the bytes, checked as they are read back
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// Bytes reads the blob's bytes.
+func (b Blob) Bytes() ([]byte, error) {
+	if b.file == nil {
+		return b.data, nil
+	}
+	buf := make([]byte, b.n)
+	if _, err := b.file.f.ReadAt(buf, b.at); err != nil {
+		return nil, fmt.Errorf("reading the build cache %s: %w", b.file.name, err)
+	}
+	if crc32.Checksum(buf, castagnoli) != b.sum {
+		return nil, fmt.Errorf("the build cache %s is damaged at byte %d: delete it and build again", b.file.name, b.at)
+	}
+	return buf, nil
+}
+
+// Len is the number of bytes in the blob.
+func (b Blob) Len() int64 {
+	if b.file == nil {
+		return int64(len(b.data))
+	}
+	return b.n
+}
+
+// tokenSize is the length of the token that starts a blobs file; the
+// cache file's header names it, so a cache file is never read with the
+// blobs of another.
+const tokenSize = 16
+
+// blobFile is a blobs file open for reading and adding to. Once opened
+// it is read through its handle, so a build that replaces it leaves the
+// blobs of this one readable.
+type blobFile struct {
+	name  string
+	f     *os.File
+	token []byte
+	end   int64 // where the next blob goes
+}
+
+// openBlobs opens the blobs file at name if it starts with token.
+func openBlobs(name string, token []byte) (*blobFile, bool) {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if err != nil {
+		return nil, false
+	}
+	got := make([]byte, tokenSize)
+	_, err = io.ReadFull(f, got)
+	info, statErr := f.Stat()
+	if err != nil || statErr != nil || !bytes.Equal(token, got) {
+		f.Close()
+		return nil, false
+	}
+	return &blobFile{name: name, f: f, token: token, end: info.Size()}, true
+}
+
+// newBlobs makes a blobs file at name with a new token.
+func newBlobs(name string) (*blobFile, error) {
+	token := make([]byte, tokenSize)
+	rand.Read(token)
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.Write(token); err != nil {
+		f.Close()
+		os.Remove(name)
+		return nil, err
+	}
+	return &blobFile{name: name, f: f, token: token, end: tokenSize}, nil
+}
+
+// add writes data at the end of the file. The store that owns the file
+// calls it under its lock.
+func (b *blobFile) add(data []byte) (blobRef, error) {
+	if _, err := b.f.WriteAt(data, b.end); err != nil {
+		return blobRef{}, fmt.Errorf("writing the build cache %s: %w", b.name, err)
+	}
+	ref := blobRef{At: b.end, N: int64(len(data)), Sum: crc32.Checksum(data, castagnoli)}
+	b.end += ref.N
+	return ref, nil
+}
+
+// blob is the Blob ref points at, or none when ref has no bytes.
+func (b *blobFile) blob(ref blobRef) Blob {
+	if ref.N == 0 {
+		return Blob{}
+	}
+	return Blob{file: b, at: ref.At, n: ref.N, sum: ref.Sum}
+}
+
+// holds reports whether ref lies within the file.
+func (b *blobFile) holds(ref blobRef) bool {
+	return ref.N == 0 || ref.At >= tokenSize && ref.N > 0 && ref.At+ref.N <= b.end
+}
+
+// copyTo adds the blob at ref to dst, giving its place there.
+func (b *blobFile) copyTo(dst *blobFile, ref blobRef) (blobRef, error) {
+	if ref.N == 0 {
+		return ref, nil
+	}
+	data, err := b.blob(ref).Bytes()
+	if err != nil {
+		return blobRef{}, err
+	}
+	return dst.add(data)
+}
+
+// tokenLine is the line of the cache file's header that names the blobs
+// file it goes with.
+func (b *blobFile) tokenLine() []byte {
+	return []byte(hex.EncodeToString(b.token) + "\n")
+}
+
+// rename moves the file to name; its handle, and the blobs read
+// through it, stay good.
+func (b *blobFile) rename(name string) error {
+	if err := os.Rename(b.name, name); err != nil {
+		return err
+	}
+	b.name = name
+	return nil
+}
+
+// discard removes the file. Its handle stays open, so blobs already
+// given out can still be read.
+func (b *blobFile) discard() {
+	os.Remove(b.name)
+}

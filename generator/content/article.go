@@ -27,6 +27,7 @@ type Article struct {
 
 	HTML  string // the body, rendered; empty when a Store keeps it (see Body)
 	Links []Link // links and images in the body
+	Words int    // words in the body's text, for its reading time
 	Lines map[string]int
 
 	body cache.Blob // the body, where a Store keeps it

@@ -344,11 +344,17 @@ func (r *renderer) pageKey(name string, p *Page) string {
 	return r.hash.key(r.themeKey, name, p)
 }
 
+// pages hold pages as templates write them, a piece at a time, so that
+// only the finished page is allocated for.
+var pages = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // make executes the page file name for p.
 func (r *renderer) make(name string, p *Page) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := r.theme.execute(&buf, name, p); err != nil {
+	buf := pages.Get().(*bytes.Buffer)
+	defer pages.Put(buf)
+	buf.Reset()
+	if err := r.theme.execute(buf, name, p); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }

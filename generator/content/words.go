@@ -1,0 +1,36 @@
+package content
+
+import (
+	"html"
+	"strings"
+	"unicode"
+)
+
+// countWords counts the words in HTML's text: runs between spaces, tags
+// and the edges, that hold a letter or a digit, so that a dash or a
+// bullet standing alone is not a word.
+func countWords(body string) int {
+	var text strings.Builder
+	text.Grow(len(body))
+	for body != "" {
+		i := strings.IndexByte(body, '<')
+		if i < 0 {
+			text.WriteString(body)
+			break
+		}
+		text.WriteString(body[:i])
+		text.WriteByte(' ')
+		end := strings.IndexByte(body[i:], '>')
+		if end < 0 {
+			break
+		}
+		body = body[i+end+1:]
+	}
+	n := 0
+	for w := range strings.FieldsSeq(html.UnescapeString(text.String())) {
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}

@@ -253,11 +253,17 @@ func tagURI(authority string, published time.Time, path string) string {
 
 // checkURLs makes sure no two pages claim one URL.
 func (s *Site) checkURLs(set *content.Set) error {
+	// A claim's line is looked up only for a clash: most builds have none.
 	type claim struct {
 		a    *content.Article
-		line int
-		what string
+		what string // the field that sets the URL: slug or aliases
 		url  string
+	}
+	line := func(c claim) int {
+		if l := c.a.Lines[c.what]; l > 0 {
+			return l
+		}
+		return c.a.Line
 	}
 	// URLs that differ only in case or Unicode form clash too: hosts and
 	// file systems that ignore case, or compare the forms, serve them
@@ -266,16 +272,17 @@ func (s *Site) checkURLs(set *content.Set) error {
 	var errs content.Errors
 	add := func(u string, c claim) {
 		c.url = u
-		prev, ok := claims[content.Fold(u)]
+		folded := content.Fold(u)
+		prev, ok := claims[folded]
 		switch {
 		case !ok:
-			claims[content.Fold(u)] = c
+			claims[folded] = c
 		case prev.url == u:
-			errs = append(errs, &content.Error{File: c.a.File, Line: c.line,
-				Msg: fmt.Sprintf("%s: %s is also the URL of %s:%d (%s): choose another", c.what, u, prev.a.File, prev.line, prev.what)})
+			errs = append(errs, &content.Error{File: c.a.File, Line: line(c),
+				Msg: fmt.Sprintf("%s: %s is also the URL of %s:%d (%s): choose another", c.what, u, prev.a.File, line(prev), prev.what)})
 		default:
-			errs = append(errs, &content.Error{File: c.a.File, Line: c.line,
-				Msg: fmt.Sprintf("%s: %s differs only in case or Unicode form from %s, the URL of %s:%d (%s), and many hosts serve the two as one: choose another", c.what, u, prev.url, prev.a.File, prev.line, prev.what)})
+			errs = append(errs, &content.Error{File: c.a.File, Line: line(c),
+				Msg: fmt.Sprintf("%s: %s differs only in case or Unicode form from %s, the URL of %s:%d (%s), and many hosts serve the two as one: choose another", c.what, u, prev.url, prev.a.File, line(prev), prev.what)})
 		}
 	}
 	// Held-back articles claim their URLs now, so a clash fails today's
@@ -287,15 +294,11 @@ func (s *Site) checkURLs(set *content.Set) error {
 		all = append(all, a)
 	}
 	for _, a := range all {
-		line := a.Content.Lines["slug"]
-		if line == 0 {
-			line = a.Content.Line
-		}
-		add(a.URL, claim{a: a.Content, line: line, what: "slug"})
+		add(a.URL, claim{a: a.Content, what: "slug"})
 	}
 	for _, a := range all {
 		for _, al := range a.Aliases {
-			add(sitePath(al), claim{a: a.Content, line: a.Content.Lines["aliases"], what: "aliases"})
+			add(sitePath(al), claim{a: a.Content, what: "aliases"})
 		}
 	}
 	return errs.Err()

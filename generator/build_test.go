@@ -105,35 +105,64 @@ func TestBuildSite(t *testing.T) {
 }
 
 // TestBuildIgnoresABadCache builds with cache files that are empty,
-// foreign, truncated or tampered with, and wants the expected output
-// every time.
+// foreign, truncated or tampered with, or whose blobs file is missing,
+// and wants the expected output every time; a body damaged in the blobs
+// file fails the build that reads it, saying so, and the next build
+// gives the expected output.
 func TestBuildIgnoresABadCache(t *testing.T) {
 	good := testOptions(t, "testdata/site")
 	if _, err := build(good); err != nil {
 		t.Fatal(err)
 	}
-	warm, err := os.ReadFile(cachePath(good.out))
-	if err != nil {
-		t.Fatal(err)
+	read := func(name string) []byte {
+		t.Helper()
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
 	}
+	warm, blobs := read(cachePath(good.out)), read(cachePath(good.out)+".blobs")
 	flipped := bytes.Clone(warm)
 	flipped[len(flipped)/2] ^= 0xff
-	for name, data := range map[string][]byte{
-		"empty":         {},
-		"foreign":       []byte("not a cache at all"),
-		"truncated":     warm[:len(warm)/2],
-		"tampered":      flipped,
-		"other version": bytes.Replace(warm, []byte(inputs.Program()), []byte(strings.Repeat("0", len(inputs.Program()))), 1),
-	} {
-		t.Run(name, func(t *testing.T) {
+	damaged := bytes.Clone(blobs)
+	damaged[len(damaged)/2] ^= 0xff
+	tests := []struct {
+		name         string
+		cache, blobs []byte // nil for none
+		wantErr      string // of the first build; the second must succeed
+	}{
+		{name: "empty", cache: []byte{}, blobs: blobs},
+		{name: "foreign", cache: []byte("not a cache at all"), blobs: blobs},
+		{name: "truncated", cache: warm[:len(warm)/2], blobs: blobs},
+		{name: "tampered", cache: flipped, blobs: blobs},
+		{name: "other version", cache: bytes.Replace(warm, []byte(inputs.Program()), []byte(strings.Repeat("0", len(inputs.Program()))), 1), blobs: blobs},
+		{name: "no blobs", cache: warm},
+		{name: "blobs cut short", cache: warm, blobs: blobs[:len(blobs)-1]},
+		{name: "a body damaged", cache: warm, blobs: damaged, wantErr: "damaged"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
 			o := testOptions(t, "testdata/site")
 			if err := os.MkdirAll(filepath.Dir(o.out), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(cachePath(o.out), data, 0o644); err != nil {
+			if err := os.WriteFile(cachePath(o.out), tt.cache, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := build(o); err != nil {
+			if tt.blobs != nil {
+				if err := os.WriteFile(cachePath(o.out)+".blobs", tt.blobs, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := build(o)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("build: %v, want an error saying %q", err, tt.wantErr)
+				}
+				_, err = build(o)
+			}
+			if err != nil {
 				t.Fatalf("build: %v", err)
 			}
 			compareGolden(t, o.out, siteGolden)

@@ -29,7 +29,8 @@ type blobRef struct {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// Bytes reads the blob's bytes.
+// Bytes reads the blob's bytes. Bytes that are not as written are an
+// error, never read as if they were; the blobs file is then removed.
 func (b Blob) Bytes() ([]byte, error) {
 	if b.file == nil {
 		return b.data, nil
@@ -39,7 +40,10 @@ func (b Blob) Bytes() ([]byte, error) {
 		return nil, fmt.Errorf("reading the build cache %s: %w", b.file.name, err)
 	}
 	if crc32.Checksum(buf, castagnoli) != b.sum {
-		return nil, fmt.Errorf("the build cache %s is damaged at byte %d: delete it and build again", b.file.name, b.at)
+		// Without its blobs file the cache is ignored, so the next build
+		// reads every article afresh.
+		os.Remove(b.file.name)
+		return nil, fmt.Errorf("the build cache %s was damaged at byte %d, so it was removed: build again", b.file.name, b.at)
 	}
 	return buf, nil
 }

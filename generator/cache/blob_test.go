@@ -93,7 +93,8 @@ func TestStoreKeepsBlobs(t *testing.T) {
 
 // TestStoreIgnoresBadBlobs wants a cache whose blobs file is missing,
 // another's or cut short ignored whole, and a damaged blob to fail
-// loudly when read rather than give wrong bytes.
+// loudly when read rather than give wrong bytes, and the next build to
+// start afresh.
 func TestStoreIgnoresBadBlobs(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string) (cache, blobs []byte) {
@@ -146,6 +147,9 @@ func TestStoreIgnoresBadBlobs(t *testing.T) {
 			}
 			if got, err := b.Bytes(); err == nil || !strings.Contains(err.Error(), tt.readErr) {
 				t.Errorf("reading the blob gave %q, %v; want an error saying %q", got, err, tt.readErr)
+			}
+			if _, _, ok := Open[string](path, "v1").Get("a"); ok {
+				t.Error("after a damaged blob was read, the next build still used the cache")
 			}
 		})
 	}

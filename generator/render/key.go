@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"hash"
+	"io"
 	"io/fs"
 	"math"
 	"reflect"
@@ -64,87 +66,100 @@ func newHasher(s *site.Site) *hasher {
 
 // key hashes parts into a file's key.
 func (h *hasher) key(parts ...any) string {
-	var buf []byte
+	w := newKeyWriter()
+	defer writers.Put(w)
 	for _, p := range parts {
 		v := reflect.ValueOf(p)
 		if v.Kind() == reflect.Pointer && !v.IsNil() && h.keyOf(v) == "" {
 			// A page made for its key alone: hashed, not remembered, so
 			// that it can be collected.
-			buf = h.append(append(buf, 'p'), v.Elem(), []any{p})
+			w.byte('p')
+			h.append(w, v.Elem(), []any{p})
 			continue
 		}
-		buf = h.append(buf, reflect.ValueOf(&p).Elem(), nil)
+		h.append(w, reflect.ValueOf(&p).Elem(), nil)
 	}
-	sum := sha256.Sum256(buf)
+	sum := w.sum()
 	return hex.EncodeToString(sum[:])
 }
 
-// append writes v to buf, unambiguously; path lists the pointers being
+// append writes v to w, unambiguously; path lists the pointers being
 // hashed, to tell a cycle, which is a bug in the model.
-func (h *hasher) append(buf []byte, v reflect.Value, path []any) []byte {
+func (h *hasher) append(w *keyWriter, v reflect.Value, path []any) {
 	if key := h.keyOf(v); key != "" {
-		return appendString(append(buf, 'k'), key)
+		w.byte('k')
+		w.string(key)
+		return
 	}
 	switch v.Kind() {
 	case reflect.Bool:
 		if v.Bool() {
-			return append(buf, 1)
+			w.byte(1)
+		} else {
+			w.byte(0)
 		}
-		return append(buf, 0)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return binary.AppendVarint(buf, v.Int())
+		w.buf = binary.AppendVarint(w.buf, v.Int())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return binary.AppendUvarint(buf, v.Uint())
+		w.buf = binary.AppendUvarint(w.buf, v.Uint())
 	case reflect.Float32, reflect.Float64:
-		return binary.LittleEndian.AppendUint64(buf, math.Float64bits(v.Float()))
+		w.buf = binary.LittleEndian.AppendUint64(w.buf, math.Float64bits(v.Float()))
 	case reflect.String:
-		return appendString(buf, v.String())
+		w.string(v.String())
 	case reflect.Slice, reflect.Array:
 		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
-			return appendString(buf, string(v.Bytes()))
+			w.bytes(v.Bytes())
+			return
 		}
-		buf = binary.AppendUvarint(buf, uint64(v.Len()))
+		w.buf = binary.AppendUvarint(w.buf, uint64(v.Len()))
 		for i := range v.Len() {
-			buf = h.append(buf, v.Index(i), path)
+			h.append(w, v.Index(i), path)
+			w.spill()
 		}
-		return buf
 	case reflect.Map:
-		return h.appendMap(buf, v, path)
+		h.appendMap(w, v, path)
 	case reflect.Interface:
 		if v.IsNil() {
-			return append(buf, 'n')
+			w.byte('n')
+			return
 		}
-		return h.append(appendString(buf, v.Elem().Type().String()), v.Elem(), path)
+		w.string(v.Elem().Type().String())
+		h.append(w, v.Elem(), path)
 	case reflect.Pointer:
 		if v.IsNil() {
-			return append(buf, 'n')
+			w.byte('n')
+			return
 		}
 		sum := h.pointer(v, path)
-		return append(append(buf, 'p'), sum[:]...)
+		w.byte('p')
+		w.buf = append(w.buf, sum[:]...)
 	case reflect.Struct:
-		return h.appendStruct(buf, v, path)
+		h.appendStruct(w, v, path)
+	default:
+		// A func, a channel or an unsafe pointer: nothing a template can
+		// show and a hash can cover.
+		panic(fmt.Sprintf("render: page data holds a %s, which cannot be keyed", v.Type()))
 	}
-	// A func, a channel or an unsafe pointer: nothing a template can show
-	// and a hash can cover.
-	panic(fmt.Sprintf("render: page data holds a %s, which cannot be keyed", v.Type()))
 }
 
-func (h *hasher) appendStruct(buf []byte, v reflect.Value, path []any) []byte {
+func (h *hasher) appendStruct(w *keyWriter, v reflect.Value, path []any) {
 	switch v.Type() {
 	case timeType:
 		// The instant and its offset. Not the zone's name: a time read
 		// back from the build cache has lost it, and the dates pages
 		// show are formatted from the offset.
-		return v.Interface().(time.Time).AppendFormat(buf, time.RFC3339Nano)
+		w.buf = v.Interface().(time.Time).AppendFormat(w.buf, time.RFC3339Nano)
+		return
 	case locationType:
 		l := v.Addr().Interface().(*time.Location)
-		return appendString(buf, l.String())
+		w.string(l.String())
+		return
 	}
-	buf = append(buf, '{')
+	w.byte('{')
 	for _, i := range exportedFields(v.Type()) {
-		buf = h.append(buf, v.Field(i), path)
+		h.append(w, v.Field(i), path)
 	}
-	return append(buf, '}')
+	w.byte('}')
 }
 
 // fieldsOf caches exportedFields.
@@ -166,18 +181,19 @@ func exportedFields(t reflect.Type) []int {
 }
 
 // appendMap writes a map's entries in the order of their keys' hashes.
-func (h *hasher) appendMap(buf []byte, v reflect.Value, path []any) []byte {
+func (h *hasher) appendMap(w *keyWriter, v reflect.Value, path []any) {
 	entries := make([][]byte, 0, v.Len())
 	for it := v.MapRange(); it.Next(); {
-		e := h.append(nil, it.Key(), path)
-		entries = append(entries, h.append(e, it.Value(), path))
+		e := &keyWriter{}
+		h.append(e, it.Key(), path)
+		h.append(e, it.Value(), path)
+		entries = append(entries, e.buf)
 	}
 	slices.SortFunc(entries, bytes.Compare)
-	buf = binary.AppendUvarint(buf, uint64(len(entries)))
+	w.buf = binary.AppendUvarint(w.buf, uint64(len(entries)))
 	for _, e := range entries {
-		buf = appendString(buf, string(e))
+		w.bytes(e)
 	}
-	return buf
 }
 
 // pointer hashes what v points to, once.
@@ -189,16 +205,84 @@ func (h *hasher) pointer(v reflect.Value, path []any) [32]byte {
 	if slices.Contains(path, p) {
 		panic(fmt.Sprintf("render: page data reaches a %s from itself: a key could not end", v.Type()))
 	}
-	buf := buffers.Get().(*[]byte)
-	*buf = h.append((*buf)[:0], v.Elem(), append(path, p))
-	sum := sha256.Sum256(*buf)
-	buffers.Put(buf)
+	w := newKeyWriter()
+	h.append(w, v.Elem(), append(path, p))
+	sum := w.sum()
+	writers.Put(w)
 	h.done.Store(p, sum)
 	return sum
 }
 
-// buffers hold what pointer hashes, reused from one pointer to the next.
-var buffers = sync.Pool{New: func() any { return new([]byte) }}
+// keyWriter takes what a key is hashed from, a piece at a time: into a
+// SHA-256 through a buffer of at most about flushAt bytes, so that the
+// data of a page that lists the whole site is never held at once, or,
+// with no hash, into its buffer, as a map's entries are before they are
+// sorted.
+type keyWriter struct {
+	buf []byte
+	h   hash.Hash // nil to keep the bytes in buf
+}
+
+// flushAt is how much a keyWriter buffers before it hashes.
+const flushAt = 16 << 10
+
+// writers hold keyWriters, reused from one key or pointer to the next.
+var writers = sync.Pool{New: func() any { return &keyWriter{buf: make([]byte, 0, flushAt), h: sha256.New()} }}
+
+// newKeyWriter gives a hashing keyWriter, empty; writers.Put takes it
+// back.
+func newKeyWriter() *keyWriter {
+	w := writers.Get().(*keyWriter)
+	w.buf = w.buf[:0]
+	w.h.Reset()
+	return w
+}
+
+func (w *keyWriter) byte(b byte) { w.buf = append(w.buf, b) }
+
+// spill hashes what the buffer holds once it holds flushAt bytes.
+func (w *keyWriter) spill() {
+	if w.h != nil && len(w.buf) >= flushAt {
+		w.h.Write(w.buf)
+		w.buf = w.buf[:0]
+	}
+}
+
+// string writes s after its length.
+func (w *keyWriter) string(s string) {
+	w.buf = binary.AppendUvarint(w.buf, uint64(len(s)))
+	if w.h != nil && len(w.buf)+len(s) > flushAt {
+		w.h.Write(w.buf)
+		w.buf = w.buf[:0]
+		if len(s) > flushAt {
+			io.WriteString(w.h, s)
+			return
+		}
+	}
+	w.buf = append(w.buf, s...)
+}
+
+// bytes writes b after its length.
+func (w *keyWriter) bytes(b []byte) {
+	w.buf = binary.AppendUvarint(w.buf, uint64(len(b)))
+	if w.h != nil && len(w.buf)+len(b) > flushAt {
+		w.h.Write(w.buf)
+		w.buf = w.buf[:0]
+		if len(b) > flushAt {
+			w.h.Write(b)
+			return
+		}
+	}
+	w.buf = append(w.buf, b...)
+}
+
+// sum is the SHA-256 of all that was written.
+func (w *keyWriter) sum() [32]byte {
+	w.h.Write(w.buf)
+	var sum [32]byte
+	w.h.Sum(sum[:0])
+	return sum
+}
 
 // keyOf names what a value read from a file is made from: the Source of
 // an article or an intro page, which hashes the file's bytes and path,
@@ -218,10 +302,6 @@ func (h *hasher) keyOf(v reflect.Value) string {
 		return h.sources[x]
 	}
 	return ""
-}
-
-func appendString(buf []byte, s string) []byte {
-	return append(binary.AppendUvarint(buf, uint64(len(s))), s...)
 }
 
 // themeKey hashes every file of the theme, by path and bytes: a theme

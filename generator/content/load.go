@@ -231,8 +231,7 @@ func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c
 	a.MetaSource = c.key("meta", p, doc.front)
 	decodeArticle(d, doc.root, s, a)
 	checkPlaceholders(d, a, doc.body)
-	a.HTML, a.Links = convert(md, doc.body, doc.bodyLine, d)
-	a.Words = countWords(a.HTML)
+	a.convertBody(md, doc, d)
 	if len(d.errs) == 0 {
 		c.putArticle(key, a)
 	}

@@ -24,8 +24,7 @@ func Parse(dir, p string, data []byte, s *Settings) (*Article, error) {
 	}
 	a.Line, a.BodyLine = doc.line, doc.bodyLine
 	decodeArticle(d, doc.root, s, a)
-	a.HTML, a.Links = convert(newMarkdown(s.RawHTML), doc.body, doc.bodyLine, d)
-	a.Words = countWords(a.HTML)
+	a.convertBody(newMarkdown(s.RawHTML), doc, d)
 	return a, d.errs.Err()
 }
 

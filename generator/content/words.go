@@ -4,7 +4,16 @@ import (
 	"html"
 	"strings"
 	"unicode"
+
+	"github.com/yuin/goldmark"
 )
+
+// convertBody converts the body of doc into the article's HTML, noting
+// its links and counting its words.
+func (a *Article) convertBody(md goldmark.Markdown, doc *doc, d *decoder) {
+	a.HTML, a.Links = convert(md, doc.body, doc.bodyLine, d)
+	a.Words = countWords(a.HTML)
+}
 
 // countWords counts the words in HTML's text: runs between spaces, tags
 // and the edges, that hold a letter or a digit, so that a dash or a

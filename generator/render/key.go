@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
-	"io"
 	"io/fs"
 	"math"
 	"reflect"
@@ -243,33 +242,30 @@ func (w *keyWriter) byte(b byte) { w.buf = append(w.buf, b) }
 // spill hashes what the buffer holds once it holds flushAt bytes.
 func (w *keyWriter) spill() {
 	if w.h != nil && len(w.buf) >= flushAt {
-		w.h.Write(w.buf)
-		w.buf = w.buf[:0]
+		w.hashBuffer()
 	}
+}
+
+// hashBuffer hashes what the buffer holds and empties it.
+func (w *keyWriter) hashBuffer() {
+	w.h.Write(w.buf)
+	w.buf = w.buf[:0]
 }
 
 // string writes s after its length.
-func (w *keyWriter) string(s string) {
-	w.buf = binary.AppendUvarint(w.buf, uint64(len(s)))
-	if w.h != nil && len(w.buf)+len(s) > flushAt {
-		w.h.Write(w.buf)
-		w.buf = w.buf[:0]
-		if len(s) > flushAt {
-			io.WriteString(w.h, s)
-			return
-		}
-	}
-	w.buf = append(w.buf, s...)
-}
+func (w *keyWriter) string(s string) { writeRun(w, s) }
 
 // bytes writes b after its length.
-func (w *keyWriter) bytes(b []byte) {
+func (w *keyWriter) bytes(b []byte) { writeRun(w, b) }
+
+// writeRun writes b after its length; a run longer than the buffer goes
+// to the hash without being copied into it.
+func writeRun[T string | []byte](w *keyWriter, b T) {
 	w.buf = binary.AppendUvarint(w.buf, uint64(len(b)))
 	if w.h != nil && len(w.buf)+len(b) > flushAt {
-		w.h.Write(w.buf)
-		w.buf = w.buf[:0]
+		w.hashBuffer()
 		if len(b) > flushAt {
-			w.h.Write(b)
+			w.h.Write([]byte(b))
 			return
 		}
 	}

@@ -27,10 +27,8 @@ func (r *renderer) redirects() []job {
 	var jobs []job
 	for _, rd := range r.site.Redirects {
 		data := struct{ Lang, To string }{r.site.Settings.Language, r.abs(rd.To)}
-		jobs = append(jobs, job{name: FileFor(rd.From), url: rd.From, make: func() ([]byte, error) {
-			var buf bytes.Buffer
-			err := redirectPage.Execute(&buf, data)
-			return buf.Bytes(), err
+		jobs = append(jobs, job{name: FileFor(rd.From), url: rd.From, make: func(w *bytes.Buffer) error {
+			return redirectPage.Execute(w, data)
 		}})
 	}
 	return jobs
@@ -48,7 +46,7 @@ type urlset struct {
 }
 
 // sitemap lists every page with the date its content last changed.
-func (r *renderer) sitemap() ([]byte, error) {
+func (r *renderer) sitemap(w *bytes.Buffer) error {
 	s := r.site
 	set := &urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	add := func(p string, t time.Time) {
@@ -85,7 +83,7 @@ func (r *renderer) sitemap() ([]byte, error) {
 			add(p.URL, time.Time{})
 		}
 	}
-	return marshalXML(set)
+	return marshalXML(w, set)
 }
 
 func (r *renderer) robots() ([]byte, error) {

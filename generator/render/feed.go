@@ -138,7 +138,7 @@ func (r *renderer) selfAndHubs(self, mediaType string) []atomLink {
 	return links
 }
 
-func (r *renderer) atom(f *feed) ([]byte, error) {
+func (r *renderer) atom(f *feed, w *bytes.Buffer) error {
 	s := r.site
 	budget := r.budget()
 	out := &atomFeed{
@@ -156,7 +156,7 @@ func (r *renderer) atom(f *feed) ([]byte, error) {
 	for _, a := range f.Articles {
 		body, err := budget.content(a)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		e := &atomEntry{
 			AtomEntry: &feeds.AtomEntry{
@@ -186,7 +186,7 @@ func (r *renderer) atom(f *feed) ([]byte, error) {
 		}
 		out.Entries = append(out.Entries, e)
 	}
-	return marshalXML(out)
+	return marshalXML(w, out)
 }
 
 // rss is RSS 2.0 with the Atom, content and Dublin Core namespaces, which
@@ -232,7 +232,7 @@ type rssCategory struct {
 	Name   string `xml:",chardata"`
 }
 
-func (r *renderer) rss(f *feed) ([]byte, error) {
+func (r *renderer) rss(f *feed, w *bytes.Buffer) error {
 	s := r.site
 	ch := &rssChannel{
 		Title:         clean(f.Title),
@@ -246,7 +246,7 @@ func (r *renderer) rss(f *feed) ([]byte, error) {
 	for _, a := range f.Articles {
 		body, err := budget.content(a)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		it := &rssItem{
 			Title:       clean(a.Title),
@@ -269,10 +269,10 @@ func (r *renderer) rss(f *feed) ([]byte, error) {
 		}
 		ch.Items = append(ch.Items, it)
 	}
-	return marshalXML(&rss{Version: "2.0", ContentNS: "http://purl.org/rss/1.0/modules/content/", AtomNS: "http://www.w3.org/2005/Atom", DCNS: "http://purl.org/dc/elements/1.1/", Channel: ch})
+	return marshalXML(w, &rss{Version: "2.0", ContentNS: "http://purl.org/rss/1.0/modules/content/", AtomNS: "http://www.w3.org/2005/Atom", DCNS: "http://purl.org/dc/elements/1.1/", Channel: ch})
 }
 
-func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
+func (r *renderer) jsonFeed(f *feed, w *bytes.Buffer) error {
 	s := r.site
 	out := &feeds.JSONFeed{
 		Version:     "https://jsonfeed.org/version/1.1",
@@ -291,7 +291,7 @@ func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
 	for _, a := range f.Articles {
 		body, err := budget.content(a)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		published, modified := a.Date, a.Modified
 		it := &feeds.JSONItem{
@@ -311,13 +311,9 @@ func (r *renderer) jsonFeed(f *feed) ([]byte, error) {
 		}
 		out.Items = append(out.Items, it)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return enc.Encode(out)
 }
 
 func categories(a *site.Article) []*site.Ref {
@@ -326,16 +322,15 @@ func categories(a *site.Article) []*site.Ref {
 
 func stamp(t time.Time) string { return t.Format(time.RFC3339) }
 
-func marshalXML(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
+func marshalXML(w *bytes.Buffer, v any) error {
+	w.WriteString(xml.Header)
+	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		return nil, err
+		return err
 	}
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
+	w.WriteByte('\n')
+	return nil
 }
 
 // clean drops the characters XML 1.0 forbids, so a feed stays

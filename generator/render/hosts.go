@@ -56,8 +56,8 @@ func CacheControl(name string) string {
 // hostJobs make _headers and _redirects.
 func (r *renderer) hostJobs() []job {
 	return []job{
-		{name: HeadersFile, url: "/" + HeadersFile, make: r.headers},
-		{name: RedirectsFile, url: "/" + RedirectsFile, make: r.hostRedirects},
+		{name: HeadersFile, url: "/" + HeadersFile, make: whole(r.headers)},
+		{name: RedirectsFile, url: "/" + RedirectsFile, make: whole(r.hostRedirects)},
 	}
 }
 

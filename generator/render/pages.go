@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -173,7 +174,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 				p.Calendar = g.URL + calendarFile
 				jobs = append(jobs, job{name: strings.TrimPrefix(g.URL, "/") + calendarFile, url: g.URL + calendarFile,
 					key:  func() string { return r.hash.key("calendar", r.info, g) },
-					make: func() ([]byte, error) { return r.calendar(g) }})
+					make: whole(func() ([]byte, error) { return r.calendar(g) })})
 			}
 			jobs = append(jobs, r.page("group.html", p))
 			f := r.newFeed(set.Title+": "+g.Name, groupSummary(g), g.URL, g.Articles, g.Updated)
@@ -195,7 +196,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 	jobs = append(jobs, r.redirects()...)
 	jobs = append(jobs,
 		job{name: "sitemap.xml", url: "/sitemap.xml", make: r.sitemap},
-		job{name: "robots.txt", url: "/robots.txt", make: r.robots},
+		job{name: "robots.txt", url: "/robots.txt", make: whole(r.robots)},
 	)
 	jobs = append(jobs, r.hostJobs()...)
 	static, err := staticJobs(templates)
@@ -213,7 +214,7 @@ func (r *renderer) articleJobs() []job {
 	for i, a := range r.site.Articles {
 		jobs[i] = job{name: FileFor(a.URL), url: a.URL, kind: pageFile,
 			key:  func() string { return r.pageKey("article.html", r.articlePage(a)) },
-			make: func() ([]byte, error) { return r.make("article.html", r.articlePage(a)) }}
+			make: func(w *bytes.Buffer) error { return r.theme.execute(w, "article.html", r.articlePage(a)) }}
 	}
 	return jobs
 }
@@ -227,7 +228,7 @@ func (r *renderer) versionJobs() []job {
 	for i, v := range r.site.Versions {
 		jobs[i] = job{name: FileFor(v.URL), url: v.URL, kind: pageFile,
 			key:  func() string { return r.pageKey("version.html", r.versionPage(v)) },
-			make: func() ([]byte, error) { return r.make("version.html", r.versionPage(v)) }}
+			make: func(w *bytes.Buffer) error { return r.theme.execute(w, "version.html", r.versionPage(v)) }}
 	}
 	return jobs
 }
@@ -305,9 +306,9 @@ func (r *renderer) feedJobs(f *feed) []job {
 		r.entryUses[a].Add(3) // one entry in each format
 	}
 	return []job{
-		{name: strings.TrimPrefix(f.Dir+rssFile, "/"), url: f.Dir + rssFile, kind: feedFile, key: r.feedKey("rss", f), make: func() ([]byte, error) { return r.rss(f) }},
-		{name: strings.TrimPrefix(f.Dir+atomFile, "/"), url: f.Dir + atomFile, kind: feedFile, key: r.feedKey("atom", f), make: func() ([]byte, error) { return r.atom(f) }},
-		{name: strings.TrimPrefix(f.Dir+jsonFile, "/"), url: f.Dir + jsonFile, kind: feedFile, key: r.feedKey("json", f), make: func() ([]byte, error) { return r.jsonFeed(f) }},
+		{name: strings.TrimPrefix(f.Dir+rssFile, "/"), url: f.Dir + rssFile, kind: feedFile, key: r.feedKey("rss", f), make: func(w *bytes.Buffer) error { return r.rss(f, w) }},
+		{name: strings.TrimPrefix(f.Dir+atomFile, "/"), url: f.Dir + atomFile, kind: feedFile, key: r.feedKey("atom", f), make: func(w *bytes.Buffer) error { return r.atom(f, w) }},
+		{name: strings.TrimPrefix(f.Dir+jsonFile, "/"), url: f.Dir + jsonFile, kind: feedFile, key: r.feedKey("json", f), make: func(w *bytes.Buffer) error { return r.jsonFeed(f, w) }},
 	}
 }
 
@@ -319,7 +320,7 @@ func staticJobs(templates fs.FS) ([]job, error) {
 			return err
 		}
 		name := strings.TrimPrefix(p, StaticDir+"/")
-		jobs = append(jobs, job{name: name, url: "/" + name, make: func() ([]byte, error) { return fs.ReadFile(templates, p) }})
+		jobs = append(jobs, job{name: name, url: "/" + name, make: whole(func() ([]byte, error) { return fs.ReadFile(templates, p) })})
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -32,6 +32,8 @@ import (
 )
 
 // Sink receives finished files; Write is called from several goroutines.
+// data is the sink's only until Write returns: the buffer it is in makes
+// the next file.
 type Sink interface {
 	Write(name string, data []byte) error
 }
@@ -71,8 +73,18 @@ type job struct {
 	// key names everything the file is made from, so that the file of an
 	// earlier build with the same key can stand in for it; nil for files
 	// made fresh every time.
-	key  func() string
-	make func() ([]byte, error)
+	key func() string
+	// make writes the file into w.
+	make func(w *bytes.Buffer) error
+}
+
+// whole makes a job's make of a function that gives the file's bytes.
+func whole(f func() ([]byte, error)) func(*bytes.Buffer) error {
+	return func(w *bytes.Buffer) error {
+		data, err := f()
+		w.Write(data)
+		return err
+	}
 }
 
 // Site renders every file of s with the templates in templates, dir being
@@ -154,11 +166,11 @@ func (f *Files) Make(name string) ([]byte, error) {
 		return nil, fs.ErrNotExist
 	}
 	j := f.jobs[i]
-	data, err := j.make()
-	if err != nil {
+	var buf bytes.Buffer
+	if err := j.make(&buf); err != nil {
 		return nil, describe(err, j.url)
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 // Write makes every file and hands it to out, on every core, and returns
@@ -173,8 +185,11 @@ func (f *Files) Write(ctx context.Context, out Sink) error {
 	next := make(chan job)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			// Each worker makes its files in one buffer, which grows to
+			// the largest of them, rather than allocating for each.
+			var buf bytes.Buffer
 			for j := range next {
-				err := write(j, out)
+				err := write(j, out, &buf)
 				if err != nil {
 					mu.Lock()
 					errs = append(errs, describe(err, j.url))
@@ -202,26 +217,25 @@ func newRenderer(s *site.Site, th *theme, base *url.URL, themeKey string) *rende
 		baseURL: base.String(), plainBase: base.RawQuery == "" && base.Fragment == "" && !base.ForceQuery && strings.HasSuffix(base.Path, "/")}
 }
 
-// write makes one job's file and hands it to out, unless out can keep
-// the previous build's file made from the same key.
-func write(j job, out Sink) error {
+// write makes one job's file in buf and hands it to out, unless out can
+// keep the previous build's file made from the same key.
+func write(j job, out Sink, buf *bytes.Buffer) error {
 	reuser, keyed := out.(Reuser)
-	if !keyed || j.key == nil {
-		data, err := j.make()
-		if err != nil {
-			return err
+	key := ""
+	if keyed && j.key != nil {
+		key = j.key()
+		if reuser.Reuse(j.name, key) {
+			return nil
 		}
-		return out.Write(j.name, data)
 	}
-	key := j.key()
-	if reuser.Reuse(j.name, key) {
-		return nil
-	}
-	data, err := j.make()
-	if err != nil {
+	buf.Reset()
+	if err := j.make(buf); err != nil {
 		return err
 	}
-	return reuser.WriteKeyed(j.name, key, data)
+	if key != "" {
+		return reuser.WriteKeyed(j.name, key, buf.Bytes())
+	}
+	return out.Write(j.name, buf.Bytes())
 }
 
 // abs makes a site path absolute under the base URL.
@@ -335,26 +349,11 @@ func FileFor(p string) string {
 func (r *renderer) page(name string, p *Page) job {
 	return job{name: FileFor(p.URL), url: p.URL, kind: pageFile,
 		key:  func() string { return r.pageKey(name, p) },
-		make: func() ([]byte, error) { return r.make(name, p) }}
+		make: func(w *bytes.Buffer) error { return r.theme.execute(w, name, p) }}
 }
 
 // pageKey is the key of a page made with the template file name: the
 // theme and all the page's data.
 func (r *renderer) pageKey(name string, p *Page) string {
 	return r.hash.key(r.themeKey, name, p)
-}
-
-// pages hold pages as templates write them, a piece at a time, so that
-// only the finished page is allocated for.
-var pages = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// make executes the page file name for p.
-func (r *renderer) make(name string, p *Page) ([]byte, error) {
-	buf := pages.Get().(*bytes.Buffer)
-	defer pages.Put(buf)
-	buf.Reset()
-	if err := r.theme.execute(buf, name, p); err != nil {
-		return nil, err
-	}
-	return bytes.Clone(buf.Bytes()), nil
 }

@@ -363,7 +363,14 @@ func readFile(fsys fs.FS, p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	// Read in one piece where the size is known, rather than growing a
+	// buffer to it; a file that grows meanwhile is still read whole.
+	buf := bytes.NewBuffer(nil)
+	if info, err := f.Stat(); err == nil && info.Size() <= MaxFileSize {
+		buf.Grow(int(info.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	return buf.Bytes(), err
 }
 
 // withoutPath drops the path from a file system error, since the message
@@ -392,9 +399,9 @@ func normalize(data []byte) []byte {
 // file, or 0 when the file does not open with one.
 func openingLine(data []byte) int {
 	i := 0
-	for l := range strings.Lines(string(data)) {
+	for l := range bytes.Lines(data) {
 		i++
-		switch strings.TrimSpace(l) {
+		switch string(bytes.TrimSpace(l)) {
 		case "":
 			continue
 		case "---", "+++":

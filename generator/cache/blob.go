@@ -43,9 +43,19 @@ func (b Blob) Bytes() ([]byte, error) {
 		// Without its blobs file the cache is ignored, so the next build
 		// reads every article afresh.
 		os.Remove(b.file.name)
-		return nil, fmt.Errorf("the build cache %s was damaged at byte %d, so it was removed: build again", b.file.name, b.at)
+		return nil, &damaged{name: b.file.name, at: b.at}
 	}
 	return buf, nil
+}
+
+// damaged is the error of a blob that fails its checksum.
+type damaged struct {
+	name string
+	at   int64
+}
+
+func (d *damaged) Error() string {
+	return fmt.Sprintf("the build cache %s was damaged at byte %d, so it was removed: build again", d.name, d.at)
 }
 
 // Len is the number of bytes in the blob.

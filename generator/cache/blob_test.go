@@ -173,3 +173,47 @@ func TestMemoryKeepsBlobs(t *testing.T) {
 		}
 	}
 }
+
+// TestRewriteDropsDamagedBlobs wants a rewrite to leave out an entry
+// whose blob is damaged but that the build did not read, rather than
+// fail the build, and to keep the others.
+func TestRewriteDropsDamagedBlobs(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".public.cache")
+	body := func(k string) string { return strings.Repeat(k, 1000) }
+	first := Open[string](path, "v1")
+	for _, k := range []string{"a", "b", "c", "d"} {
+		first.Put(k, "value "+k, []byte(body(k)))
+	}
+	save(t, first)
+	blobs, err := os.ReadFile(blobsPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(blobs, []byte(body("c")))
+	if at < 0 {
+		t.Fatal("the blobs file does not hold c's body")
+	}
+	blobs[at+10] ^= 1
+	if err := os.WriteFile(blobsPath(path), blobs, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// The second build uses a and c, and reads only a's blob: c's entry
+	// is kept for its value, but its blob is damaged.
+	second := Open[string](path, "v1")
+	blobOf(t, second, "a")
+	if _, _, ok := second.Get("c"); !ok {
+		t.Fatal("Get(c) found nothing")
+	}
+	if err := second.Save(); err != nil {
+		t.Fatalf("Save with an unread damaged blob: %v", err)
+	}
+
+	third := Open[string](path, "v1")
+	if got := blobOf(t, third, "a"); got != body("a") {
+		t.Errorf("after the rewrite, blob of a is %d bytes, want %d", len(got), len(body("a")))
+	}
+	if _, _, ok := third.Get("c"); ok {
+		t.Error("the entry with a damaged blob was kept")
+	}
+}

@@ -300,7 +300,9 @@ func (s *Store[V]) append() error {
 }
 
 // rewrite writes the file anew, with a blobs file of its own: the
-// entries put, then those used.
+// entries put, then those used. An entry whose blob is damaged is left
+// out, so the next build reads its file afresh: this build did not need
+// the blob, or it would have failed reading it.
 func (s *Store[V]) rewrite() error {
 	blobs, err := newBlobs(blobsPath(s.path) + ".next")
 	if err != nil {
@@ -315,6 +317,10 @@ func (s *Store[V]) rewrite() error {
 		var ref blobRef
 		if err == nil {
 			ref, err = s.blobs.copyTo(blobs, e.blob)
+			if _, bad := errors.AsType[*damaged](err); bad {
+				err = nil
+				return
+			}
 		}
 		if err == nil {
 			err = w.enc.Encode(record[V]{Key: key, Value: e.value, Blob: ref})

@@ -73,3 +73,41 @@ func benchmarkSaveToReload(b *testing.B, pause bool) {
 		}
 	}
 }
+
+// BenchmarkServeUpdate times what serve does after an editor's save of
+// one article, without the watcher and the browser around it: the site
+// made again in memory from that change. Its content is the sample's, or
+// the folder BULLETIN_BENCH_CONTENT names, copied.
+func BenchmarkServeUpdate(b *testing.B) {
+	dir := b.TempDir()
+	content := filepath.Join(dir, "content")
+	source := "testdata/sample/content"
+	if s := os.Getenv("BULLETIN_BENCH_CONTENT"); s != "" {
+		source = s
+	}
+	if err := os.CopyFS(content, os.DirFS(source)); err != nil {
+		b.Fatal(err)
+	}
+	matches, err := filepath.Glob(filepath.Join(content, "articles", "*", "*.md"))
+	if err != nil || len(matches) == 0 {
+		b.Fatalf("no article in %s/articles/*/: %v", source, err)
+	}
+	article := matches[0]
+	original, err := os.ReadFile(article)
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := newLive(options{content: content, templates: "../templates", out: filepath.Join(dir, "public")})
+	if _, err := l.update(nil, true); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		if err := os.WriteFile(article, fmt.Appendf(original, "\nSaved %d.\n", i), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := l.update([]string{article}, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

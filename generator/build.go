@@ -86,6 +86,7 @@ type result struct {
 	stats   output.Stats
 	elapsed time.Duration
 	search  string // what this build did to the search index, if it has one
+	cache   string // what became of a damaged build cache, if it was
 }
 
 // report is what the summary says of the site built.
@@ -129,13 +130,19 @@ func (r result) summary() string {
 	for _, n := range r.report.Notes {
 		b.WriteString(n + "\n")
 	}
-	if r.search != "" {
-		b.WriteString(r.search + "\n")
+	for _, s := range []string{r.search, r.cache} {
+		if s != "" {
+			b.WriteString(s + "\n")
+		}
 	}
 	return b.String()
 }
 
-// build runs the pipeline: content → site → render → output.
+// build runs the pipeline: content → site → render → output. A build
+// that finds an article's body in the build cache damaged fails, leaving
+// the output as it was, and the cache goes with the body; it then runs
+// once more, reading every article afresh, so a damaged cache only makes
+// a build slower.
 func build(o options) (result, error) {
 	start := time.Now()
 	if err := output.Apart(o.out, o.content, o.templates); err != nil {
@@ -149,11 +156,21 @@ func build(o options) (result, error) {
 	// The cache is read in the background while the inputs are hashed;
 	// an output found up to date does not need it.
 	store := cache.Open[content.Entry](cachePath(o.out), inputs.Program())
+	r, err := buildWith(o, store)
+	if err != nil && store.Damaged() {
+		r, err = buildWith(o, cache.Open[content.Entry](cachePath(o.out), inputs.Program()))
+		r.cache = "the build cache was damaged, so it was removed and every article read again"
+	}
+	r.elapsed = time.Since(start)
+	return r, err
+}
+
+// buildWith runs the pipeline with the articles the store kept.
+func buildWith(o options, store *cache.Store[content.Entry]) (result, error) {
 	taken := time.Now()
 	prev := inputs.Read(recordPath(o.out))
 	in, sums, stamps := hashInputs(o, prev)
 	if r, ok := upToDate(o, in, prev); ok {
-		r.elapsed = time.Since(start)
 		return r, nil
 	}
 	// From here the output may change: the record of what it was built
@@ -201,7 +218,6 @@ func build(o options) (result, error) {
 			err = inputs.Record{Inputs: in, Until: s.Until, Report: rep, Files: stamps, Taken: taken}.Write(recordPath(o.out))
 		}
 	}
-	r.elapsed = time.Since(start)
 	return r, err
 }
 

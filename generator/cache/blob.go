@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"os"
+	"sync/atomic"
 )
 
 // Blob is bytes kept with an entry but out of memory, in the blobs file
@@ -30,20 +32,30 @@ type blobRef struct {
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Bytes reads the blob's bytes. Bytes that are not as written are an
-// error, never read as if they were; the blobs file is then removed.
+// error, never read as if they were; the blobs file is then removed, and
+// the store says it was damaged (see Store.Damaged).
 func (b Blob) Bytes() ([]byte, error) {
 	if b.file == nil {
 		return b.data, nil
 	}
-	buf := make([]byte, b.n)
-	if _, err := b.file.f.ReadAt(buf, b.at); err != nil {
-		return nil, fmt.Errorf("reading the build cache %s: %w", b.file.name, err)
-	}
-	if crc32.Checksum(buf, castagnoli) != b.sum {
+	data, err := b.file.read(blobRef{At: b.at, N: b.n, Sum: b.sum})
+	if _, bad := errors.AsType[*damaged](err); bad {
 		// Without its blobs file the cache is ignored, so the next build
 		// reads every article afresh.
 		os.Remove(b.file.name)
-		return nil, &damaged{name: b.file.name, at: b.at}
+		b.file.damaged.Store(true)
+	}
+	return data, err
+}
+
+// read reads the blob at ref, and checks it.
+func (b *blobFile) read(ref blobRef) ([]byte, error) {
+	buf := make([]byte, ref.N)
+	if _, err := b.f.ReadAt(buf, ref.At); err != nil {
+		return nil, fmt.Errorf("reading the build cache %s: %w", b.name, err)
+	}
+	if crc32.Checksum(buf, castagnoli) != ref.Sum {
+		return nil, &damaged{name: b.name, at: ref.At}
 	}
 	return buf, nil
 }
@@ -75,10 +87,11 @@ const tokenSize = 16
 // it is read through its handle, so a build that replaces it leaves the
 // blobs of this one readable.
 type blobFile struct {
-	name  string
-	f     *os.File
-	token []byte
-	end   int64 // where the next blob goes
+	name    string
+	f       *os.File
+	token   []byte
+	end     int64       // where the next blob goes
+	damaged atomic.Bool // a blob read from it failed its checksum
 }
 
 // openBlobs opens the blobs file at name if it starts with token.
@@ -142,7 +155,7 @@ func (b *blobFile) copyTo(dst *blobFile, ref blobRef) (blobRef, error) {
 	if ref.N == 0 {
 		return ref, nil
 	}
-	data, err := b.blob(ref).Bytes()
+	data, err := b.read(ref)
 	if err != nil {
 		return blobRef{}, err
 	}

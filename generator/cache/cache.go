@@ -90,6 +90,15 @@ func Open[V any](path, version string) *Store[V] {
 	return s
 }
 
+// Damaged reports whether a blob read from the store failed its
+// checksum. Its blobs file is gone then, so a build that starts afresh
+// reads every file again.
+func (s *Store[V]) Damaged() bool {
+	s.lock()
+	defer s.mu.Unlock()
+	return s.blobs != nil && s.blobs.damaged.Load()
+}
+
 // blobsPath is the blobs file of the cache file at path.
 func blobsPath(path string) string { return path + ".blobs" }
 

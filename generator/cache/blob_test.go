@@ -217,3 +217,44 @@ func TestRewriteDropsDamagedBlobs(t *testing.T) {
 		t.Error("the entry with a damaged blob was kept")
 	}
 }
+
+// TestMemoryForgetsDamagedBlobs wants a memory store, once a blob of its
+// disk store is found damaged, to give none of the disk's values again,
+// so that serve's next update reads their files afresh, and to keep the
+// values put in memory.
+func TestMemoryForgetsDamagedBlobs(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache")
+	disk := Open[string](path, "v1")
+	disk.Put("x", "value x", []byte(strings.Repeat("x", 1000)))
+	disk.Put("y", "value y", []byte(strings.Repeat("y", 1000)))
+	save(t, disk)
+	blobs, err := os.ReadFile(blobsPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(blobs, []byte(strings.Repeat("x", 1000)))
+	if at < 0 {
+		t.Fatal("the blobs file does not hold x's body")
+	}
+	blobs[at+10] ^= 1
+	if err := os.WriteFile(blobsPath(path), blobs, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMemory(Open[string](path, "v1"))
+	m.Put("in memory", "value", []byte("memory body"))
+	_, x, ok := m.Get("x")
+	if !ok {
+		t.Fatal("Get(x) found nothing before the damage was found")
+	}
+	if _, err := x.Bytes(); err == nil {
+		t.Fatal("a damaged blob was read without an error")
+	}
+	for _, key := range []string{"x", "y"} {
+		if _, _, ok := m.Get(key); ok {
+			t.Errorf("Get(%s) found a value of the damaged disk store", key)
+		}
+	}
+	if _, b, ok := m.Get("in memory"); !ok || b.Len() == 0 {
+		t.Error("the value put in memory was forgotten")
+	}
+}

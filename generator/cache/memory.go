@@ -26,12 +26,18 @@ func NewMemory[V any](disk *Store[V]) *Memory[V] {
 	return &Memory[V]{disk: disk, all: map[string]held[V]{}, used: map[string]held[V]{}}
 }
 
-// Get returns the value stored under key, and its blob.
+// Get returns the value stored under key, and its blob. A value whose
+// blob is in a blobs file found damaged is not given: its file is read
+// afresh.
 func (m *Memory[V]) Get(key string) (V, Blob, bool) {
 	m.mu.Lock()
 	h, ok := m.all[key]
 	m.mu.Unlock()
-	if !ok && m.disk != nil {
+	if ok && h.blob.file != nil && h.blob.file.damaged.Load() {
+		var none V
+		return none, Blob{}, false
+	}
+	if !ok && m.disk != nil && !m.disk.Damaged() {
 		h.value, h.blob, ok = m.disk.Get(key)
 	}
 	if ok {

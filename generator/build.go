@@ -325,6 +325,10 @@ func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, file
 		out.Abort()
 		return result{}, err
 	}
+	// The report is made now, so that what made the files (the theme,
+	// its fragments, the keys) can go back to the system while Pagefind
+	// runs.
+	r := result{site: s, report: newReport(s, files, found)}
 	var err error
 	indexed, bundles := 0, render.IndexBundles(s)
 	if o.pagefind != "" {
@@ -336,8 +340,7 @@ func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, file
 			return result{}, err
 		}
 	}
-	stats, err := out.Commit()
-	r := result{site: s, report: newReport(s, files, found), stats: stats}
+	r.stats, err = out.Commit()
 	if o.pagefind != "" {
 		r.search = fmt.Sprintf("search index: %d of %d bundles indexed again", indexed, len(bundles))
 	}

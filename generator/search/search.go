@@ -3,9 +3,9 @@
 // page merges at query time, and the command that runs Pagefind, and
 // gives each bundle's index in the folder pagefind/<bundle>/ of the
 // output. A bundle whose pages have the bytes the last build indexed
-// keeps its index; only the others are indexed again, at most two at a
-// time (one Pagefind leaves a second core half idle), so an edit costs
-// one bundle and memory does not grow with the site.
+// keeps its index; only the others are indexed again, one at a time, so
+// an edit costs one bundle and memory does not grow with the site: one
+// Pagefind's on top of the build's.
 package search
 
 import (
@@ -24,8 +24,6 @@ import (
 
 	"bulletin/generator/output"
 	"bulletin/generator/render"
-
-	"golang.org/x/sync/errgroup"
 )
 
 // Dir is the folder of the output that holds the index.
@@ -69,24 +67,13 @@ func Index(ctx context.Context, command string, bundles []render.Bundle, out *ou
 	// Pagefind's memory comes on top of the build's: what the build no
 	// longer uses goes back to the system first.
 	debug.FreeOSMemory()
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(concurrent)
 	for _, c := range changed {
-		g.Go(func() error {
-			if err := indexBundle(gctx, args, c.bundle, c.key, out, dir); err != nil {
-				return fmt.Errorf("search index of %s: %w", c.bundle.Dir, err)
-			}
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return 0, err
+		if err := indexBundle(ctx, args, c.bundle, c.key, out, dir); err != nil {
+			return 0, fmt.Errorf("search index of %s: %w", c.bundle.Dir, err)
+		}
 	}
 	return len(changed), ctx.Err()
 }
-
-// concurrent is how many bundles are indexed at once.
-const concurrent = 2
 
 // bundleKey hashes the bytes of a bundle's pages, with the version of
 // the tools that index them.

@@ -662,8 +662,8 @@ func testDeploy(t *testing.T, target string, v bucketView, counts *counter) {
 	if want := fmt.Sprintf("%d uploaded, 0 deleted, %d unchanged", len(changed), len(second)-len(changed)); !strings.Contains(out, want) {
 		t.Errorf("deploy after one edit printed %q, want %q", out, want)
 	}
-	if n := requests(fmt.Sprintf("one edit (%d files changed)", len(changed))); counts != nil && (n["PUT"] != len(changed) || n["DELETE"] != 0) {
-		t.Errorf("deploy after one edit sent %v, want %d PUTs (%q) and no DELETE", n, len(changed), changed)
+	if n := requests(fmt.Sprintf("one edit (%d files changed)", len(changed))); counts != nil && (n["PUT"] != len(changed)+1 || n["DELETE"] != 0) {
+		t.Errorf("deploy after one edit sent %v, want %d PUTs (%q, and the headers record, which names each object's file) and no DELETE", n, len(changed)+1, changed)
 	}
 	checkStore(t, v, s.o.out, "")
 

@@ -9,12 +9,14 @@
 // Cache-Control and, with Compress, Content-Encoding, and an alias's page on
 // S3 with a website redirect.
 //
-// It compares by content, never by time: the MD5 the store lists for
-// each object against that of the bytes it would send (the sums file
-// beside the output folder remembers those by the file's SHA-256), or,
-// where the store lists none, the SHA-256 kept in the object's metadata,
-// and the headers each object was sent with, as the headers record in
-// the bucket keeps them (see headers.go).
+// It compares by content, never by time: the headers record in the
+// bucket names the file each object was made from, the MD5 of the bytes
+// sent and the headers they were sent with (see headers.go), and an
+// object is kept when its file and headers are the same and the store
+// lists that MD5 for it. An object the record does not name is compared
+// by the MD5 of the bytes a deploy would send (the sums file beside the
+// output folder remembers those by the file's SHA-256), or, where the
+// store lists none, by the SHA-256 kept in the object's metadata.
 // It uploads only what differs, in an order that never lets a link lead
 // to an object not yet there (see order.go), deletes what the site no
 // longer has last, and no more than MaxDeletes without Force. It knows
@@ -24,6 +26,7 @@ package deploy
 
 import (
 	"context"
+	"crypto/md5"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -89,7 +92,6 @@ var ErrTooManyDeletes = errors.New("too many deletions")
 type change struct {
 	file *file
 	new  bool
-	md5  string
 }
 
 // Run deploys the output folder dir to the bucket o names. On error, the
@@ -113,27 +115,15 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 	}
 	defer st.Close()
 
-	// Listing the bucket and hashing what changed locally overlap.
-	var (
-		local    map[*file]string
-		localErr error
-		wg       sync.WaitGroup
-	)
-	wg.Go(func() { local, localErr = md5s(dir, files, sums) })
 	objects, err := st.list(ctx)
-	var sent map[string]string
+	var sent map[string]sentAs
 	if err == nil {
 		sent, err = st.readHeaders(ctx)
 	}
-	wg.Wait()
 	if err != nil {
 		return res, err
 	}
-	if localErr != nil {
-		return res, fmt.Errorf("reading the output folder: %w", localErr)
-	}
-
-	uploads, deletes, err := plan(ctx, st, files, local, objects, sent)
+	uploads, deletes, held, err := plan(ctx, dir, st, files, objects, sent, sums)
 	if err != nil {
 		return res, err
 	}
@@ -152,45 +142,71 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 	if o.DryRun {
 		return res, nil
 	}
-	err = apply(ctx, dir, st, uploads, deletes, o, res)
+	var mu sync.Mutex
+	err = apply(ctx, dir, st, uploads, deletes, o, res, func(f *file, md5 string) {
+		mu.Lock()
+		defer mu.Unlock()
+		held[f.name] = md5
+		sums.put(f, md5)
+	})
 	if err == nil && ctx.Err() != nil {
 		err = ctx.Err()
 	}
 	if err == nil {
-		err = st.writeHeaders(ctx, files, sent)
+		err = st.writeHeaders(ctx, files, held, sent)
 	}
 	return res, err
 }
 
-// plan sorts the site's files into uploads, in order, and the keys to
-// delete; sent are the headers each object was last sent with (see
-// HeadersRecord).
-func plan(ctx context.Context, st *store, files []*file, local map[*file]string, objects map[string]remote, sent map[string]string) ([]*change, []string, error) {
-	var uploads []*change
+// plan sorts the site's files, in the output folder dir, into uploads,
+// in order, and the keys to delete, and gives the MD5 of each object it
+// keeps; sent is what each object was last sent as (see HeadersRecord).
+// It reads only the files whose objects the record does not name, for
+// the MD5 of what would be sent, which sums may remember.
+func plan(ctx context.Context, dir string, st *store, files []*file, objects map[string]remote, sent map[string]sentAs, sums *sums) ([]*change, []string, map[string]string, error) {
+	var unnamed []*file
 	for _, f := range files {
 		obj, ok := objects[f.name]
+		if a := sent[f.name]; ok && obj.md5 != "" && a.headers == st.headers(f) && a.sha256 == "" {
+			unnamed = append(unnamed, f)
+		}
+	}
+	local, err := md5s(dir, unnamed, sums)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("reading the output folder: %w", err)
+	}
+	var uploads []*change
+	held := make(map[string]string, len(files))
+	for _, f := range files {
+		obj, ok := objects[f.name]
+		a := sent[f.name]
 		switch {
 		case !ok:
-			uploads = append(uploads, &change{file: f, new: true, md5: local[f]})
+			uploads = append(uploads, &change{file: f, new: true})
 			continue
-		case sent[f.name] != st.headers(f):
+		case a.headers != st.headers(f):
 			// The same bytes, to be served otherwise.
-		case obj.md5 != "":
-			if obj.md5 == local[f] {
-				continue
-			}
-		default:
+		case obj.md5 == "":
 			// The store lists no MD5 of this object: its metadata
 			// says what file it holds.
 			sha, encoding, err := st.storedHash(ctx, f.name)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			if sha == f.sha256 && encoding == f.encoding {
 				continue
 			}
+		case a.sha256 != "":
+			// The record names the file the object was made from.
+			if a.sha256 == f.sha256 && a.md5 == obj.md5 {
+				held[f.name] = obj.md5
+				continue
+			}
+		case obj.md5 == local[f]:
+			held[f.name] = obj.md5
+			continue
 		}
-		uploads = append(uploads, &change{file: f, md5: local[f]})
+		uploads = append(uploads, &change{file: f})
 	}
 	slices.SortFunc(uploads, before)
 	site := make(map[string]bool, len(files))
@@ -204,7 +220,7 @@ func plan(ctx context.Context, st *store, files []*file, local map[*file]string,
 		}
 	}
 	slices.Sort(deletes)
-	return uploads, deletes, nil
+	return uploads, deletes, held, nil
 }
 
 // public describes c for the Result; redirects are made only on S3.
@@ -221,8 +237,9 @@ func (c *change) public(scheme string) Change {
 }
 
 // apply makes the changes: each step of uploads in turn, all of its
-// uploads at once, then the deletions.
-func apply(ctx context.Context, dir string, st *store, uploads []*change, deletes []string, o Options, res *Result) error {
+// uploads at once, then the deletions. sent is told of each file sent,
+// with the MD5 of the bytes sent.
+func apply(ctx context.Context, dir string, st *store, uploads []*change, deletes []string, o Options, res *Result, sent func(*file, string)) error {
 	var mu sync.Mutex
 	done := func(c Change) {
 		mu.Lock()
@@ -248,10 +265,11 @@ func apply(ctx context.Context, dir string, st *store, uploads []*change, delete
 			if err != nil {
 				return fmt.Errorf("reading %s: %w", c.file.name, err)
 			}
-			sum, _ := hex.DecodeString(c.md5)
-			if err := st.put(ctx, c.file, data, sum); err != nil {
+			sum := md5.Sum(data)
+			if err := st.put(ctx, c.file, data, sum[:]); err != nil {
 				return err
 			}
+			sent(c.file, hex.EncodeToString(sum[:]))
 			ch := c.public(st.scheme)
 			ch.Size = int64(len(data))
 			done(ch)

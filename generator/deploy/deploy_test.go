@@ -328,7 +328,7 @@ func TestRunSendsNewHeaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := strings.Replace(string(record), "style.css\ttext/css; charset=utf-8\tpublic, max-age=300", "style.css\ttext/css; charset=utf-8\tpublic, max-age=86400", 1)
+	old := strings.Replace(string(record), "text/css; charset=utf-8\tpublic, max-age=300", "text/css; charset=utf-8\tpublic, max-age=86400", 1)
 	if old == string(record) {
 		t.Fatalf("the record has no line for style.css as expected:\n%s", record)
 	}
@@ -365,5 +365,95 @@ func TestRunSendsNewHeaders(t *testing.T) {
 	}
 	if got, want := objects(t, bucket), []string{HeadersRecord, "feed.xml", "index.html", "style.css"}; !slices.Equal(got, want) {
 		t.Errorf("bucket holds %q, want %q", got, want)
+	}
+}
+
+// rewriteRecord replaces the bucket's headers record, gzipped, by what
+// edit makes of it.
+func rewriteRecord(t *testing.T, b *blob.Bucket, edit func(string) string) {
+	t.Helper()
+	ctx := context.Background()
+	data, err := b.ReadAll(ctx, HeadersRecord)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	record, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	io.WriteString(zw, edit(string(record)))
+	zw.Close()
+	if err := b.WriteAll(ctx, HeadersRecord, buf.Bytes(), nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRunTrustsTheRecord wants a deploy from a machine without the sums
+// file, as in CI, to find unchanged files from the headers record alone,
+// reading and compressing none of them; an object whose bytes were
+// changed in the bucket sent again; and a record that names no files (as
+// an older bulletin wrote) to be compared file by file, sending nothing
+// that did not change.
+func TestRunTrustsTheRecord(t *testing.T) {
+	_, target := bucketFolder(t)
+	site := writeSite(t, filepath.Join(t.TempDir(), "public"), map[string]string{"index.html": "home", "style.css": "a{}", "feed.xml": "<rss/>"})
+	ctx := context.Background()
+	o := Options{Target: target, Compress: Brotli}
+	if _, err := Run(ctx, site, o); err != nil {
+		t.Fatal(err)
+	}
+	sumsFile := output.Beside(site, "deploy")
+	sent := func() []string {
+		t.Helper()
+		res, err := Run(ctx, site, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, c := range res.Changes {
+			names = append(names, c.Op.String()+" "+c.Name)
+		}
+		return names
+	}
+
+	if err := os.Remove(sumsFile); err != nil {
+		t.Fatal(err)
+	}
+	if got := sent(); len(got) != 0 {
+		t.Errorf("without the sums file: sent %q, want nothing", got)
+	}
+	if _, err := os.Stat(sumsFile); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("without the sums file, a deploy that sent nothing compressed files to learn their MD5s (the sums file was written: %v)", err)
+	}
+
+	b, err := blob.OpenBucket(ctx, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if err := b.WriteAll(ctx, "style.css", []byte("changed in the bucket"), &blob.WriterOptions{ContentType: "text/css; charset=utf-8", CacheControl: "public, max-age=300", ContentEncoding: Brotli}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sent(), []string{"update style.css"}; !slices.Equal(got, want) {
+		t.Errorf("after style.css changed in the bucket: sent %q, want %q", got, want)
+	}
+
+	// The record as an older bulletin wrote it: each key and its headers.
+	rewriteRecord(t, b, func(r string) string {
+		var old strings.Builder
+		for line := range strings.Lines(strings.TrimPrefix(r, recordVersion+"\n")) {
+			f := strings.SplitN(line, "\t", 4)
+			old.WriteString(f[0] + "\t" + f[3])
+		}
+		return old.String()
+	})
+	if got := sent(); len(got) != 0 {
+		t.Errorf("with a record that names no files: sent %q, want nothing", got)
 	}
 }

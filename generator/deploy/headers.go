@@ -19,12 +19,26 @@ import (
 // Cache-Control, Content-Encoding or redirect, as a new version of
 // bulletin may give) would go unseen. The headers record, an object
 // beside the site's, lists what each object was last sent with, and a
-// file whose headers differ from it is sent again. A deploy writes it
-// once every change is made, so one stopped half-way leaves the record
-// as it was and the next sends those files again; a bucket without a
-// record, or with one that cannot be read, has every file sent again
-// once.
+// file whose headers differ from it is sent again. It also names the
+// file each object was made from (its SHA-256) and the MD5 of the bytes
+// sent, so that a deploy finds a file unchanged when it is the one sent
+// and the object still has those bytes, without compressing it again to
+// learn their MD5, even where no sums file beside the output folder
+// remembers it, as on a CI machine. A deploy writes the record once
+// every change is made, so one stopped half-way leaves it as it was and
+// the next sends those files again; a bucket without a record, or with
+// one that cannot be read, has every file sent again once.
 const HeadersRecord = ".bulletin-headers"
+
+// recordVersion opens a headers record that names each object's file
+// and MD5; a record without it gives headers alone.
+const recordVersion = "bulletin headers 2"
+
+// sentAs is what the record keeps of one object.
+type sentAs struct {
+	headers     string
+	sha256, md5 string // of the file it was made from and of the bytes sent; "" when not known
+}
 
 // headers is what f is sent with, as the record keeps it.
 func (s *store) headers(f *file) string {
@@ -35,9 +49,9 @@ func (s *store) headers(f *file) string {
 	return h
 }
 
-// readHeaders reads the headers record: each object's headers by its
-// key, or nil when there is none.
-func (s *store) readHeaders(ctx context.Context) (map[string]string, error) {
+// readHeaders reads the headers record: what each object was sent as, by
+// its key, or nil when there is none.
+func (s *store) readHeaders(ctx context.Context) (map[string]sentAs, error) {
 	var data []byte
 	err := retry(ctx, s, func() (err error) {
 		data, err = s.b.ReadAll(ctx, HeadersRecord)
@@ -53,13 +67,30 @@ func (s *store) readHeaders(ctx context.Context) (map[string]string, error) {
 	if err != nil {
 		return nil, nil
 	}
-	out := map[string]string{}
+	out := map[string]sentAs{}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		if key, h, ok := strings.Cut(sc.Text(), "\t"); ok {
-			out[key] = h
+	named := false
+	for first := true; sc.Scan(); first = false {
+		line := sc.Text()
+		if first && line == recordVersion {
+			named = true
+			continue
 		}
+		key, rest, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		var a sentAs
+		if named {
+			f := strings.SplitN(rest, "\t", 3)
+			if len(f) != 3 {
+				continue
+			}
+			a.sha256, a.md5, rest = f[0], f[1], f[2]
+		}
+		a.headers = rest
+		out[key] = a
 	}
 	if sc.Err() != nil {
 		return nil, nil
@@ -67,20 +98,23 @@ func (s *store) readHeaders(ctx context.Context) (map[string]string, error) {
 	return out, nil
 }
 
-// writeHeaders writes the headers record of files, unless the bucket
-// holds it as it would be written.
-func (s *store) writeHeaders(ctx context.Context, files []*file, old map[string]string) error {
-	now := make(map[string]string, len(files))
+// writeHeaders writes the headers record of files, whose objects hold the
+// bytes of the MD5s held gives, unless the bucket holds it as it would be
+// written.
+func (s *store) writeHeaders(ctx context.Context, files []*file, held map[string]string, old map[string]sentAs) error {
+	now := make(map[string]sentAs, len(files))
 	for _, f := range files {
-		now[f.name] = s.headers(f)
+		now[f.name] = sentAs{headers: s.headers(f), sha256: f.sha256, md5: held[f.name]}
 	}
 	if old != nil && maps.Equal(now, old) {
 		return nil
 	}
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	io.WriteString(zw, recordVersion+"\n")
 	for _, key := range slices.Sorted(maps.Keys(now)) {
-		io.WriteString(zw, key+"\t"+now[key]+"\n")
+		a := now[key]
+		io.WriteString(zw, key+"\t"+a.sha256+"\t"+a.md5+"\t"+a.headers+"\n")
 	}
 	if err := zw.Close(); err != nil {
 		return err

@@ -188,6 +188,13 @@ func encodingFor(compress, name, ctype string) string {
 	return compress
 }
 
+// brotliLevel is the quality pages, styles and scripts are compressed
+// with. On the pages of a bulletin, quality 5 gave 25.0% of their size
+// at 27 MB/s, and 9 no less; 11 gave 21.5% at 0.6 MB/s, which is 12
+// minutes of CPU for the first deploy of 10,000 articles. (gzip's best
+// gives 27.4% at 40 MB/s.)
+const brotliLevel = 5
+
 // body is what is sent for f: its bytes, compressed as f.encoding says.
 func body(dir string, f *file) ([]byte, error) {
 	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.name)))
@@ -201,7 +208,7 @@ func body(dir string, f *file) ([]byte, error) {
 	case Gzip:
 		w, _ = gzip.NewWriterLevel(&buf, gzip.BestCompression) // no name, no time: the same bytes every run
 	case Brotli:
-		w = brotli.NewWriterLevel(&buf, brotli.BestCompression)
+		w = brotli.NewWriterLevel(&buf, brotliLevel)
 	default:
 		return data, nil
 	}

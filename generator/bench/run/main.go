@@ -11,10 +11,12 @@
 // rebuild after appending a sentence to one article, which is restored
 // afterwards; the outputs are removed after each size. Each time is the
 // median of -runs runs; peak memory is the cold build's maximum resident
-// set size, read from the child's rusage (Linux reports it in KiB), which
-// counts the Pagefind process it runs too. With -pagefind it also runs a
-// cold build and a one-edit rebuild with search, and gives Pagefind's
-// share of the cold build with search. It prints one table, MB being 10⁶
+// set size, read from the child's rusage (Linux reports it in KiB): that
+// of the largest process, the build or a Pagefind it ran. With -pagefind
+// it also runs a cold build and a one-edit rebuild with search, gives
+// its peak with the Pagefind processes' memory added to the build's
+// (their resident sets summed, sampled every 20 ms from /proc), and
+// Pagefind's share of the cold build with search. It prints one table, MB being 10⁶
 // bytes.
 package main
 
@@ -71,7 +73,8 @@ type result struct {
 	// With search: the cold build, the one-edit rebuild and the cold
 	// build's peak; zero when not measured.
 	searchCold, searchEdit time.Duration
-	searchPeak             int64
+	searchPeak             int64 // of the largest process
+	searchTree             int64 // of the build and Pagefind together
 }
 
 func bench(sizes []int, seed uint64, work string, runs int, pagefind string) error {
@@ -224,7 +227,7 @@ func measureSearch(r *result, work, bin, templates, content string, runs int, pa
 		return err
 	}
 	var cold, oneEdit []time.Duration
-	var peaks []int64
+	var peaks, trees []int64
 	for i := range runs {
 		if err := removeOutput(out); err != nil {
 			return err
@@ -233,15 +236,15 @@ func measureSearch(r *result, work, bin, templates, content string, runs int, pa
 		if err != nil {
 			return err
 		}
-		cold, peaks = append(cold, u.took), append(peaks, u.peak)
+		cold, peaks, trees = append(cold, u.took), append(peaks, u.peak), append(trees, u.tree)
 		if u, err = editedBuild(edit, bulletin, build); err != nil {
 			return err
 		}
 		oneEdit = append(oneEdit, u.took)
-		fmt.Fprintf(os.Stderr, "%d articles with search, run %d: cold %s (%.0f MB), one edit %s\n",
-			r.n, i+1, cold[i].Round(time.Millisecond), float64(peaks[i])/1e6, oneEdit[i].Round(time.Millisecond))
+		fmt.Fprintf(os.Stderr, "%d articles with search, run %d: cold %s (%.0f MB, %.0f MB with Pagefind), one edit %s\n",
+			r.n, i+1, cold[i].Round(time.Millisecond), float64(peaks[i])/1e6, float64(trees[i])/1e6, oneEdit[i].Round(time.Millisecond))
 	}
-	r.searchCold, r.searchEdit, r.searchPeak = median(cold), median(oneEdit), median(peaks)
+	r.searchCold, r.searchEdit, r.searchPeak, r.searchTree = median(cold), median(oneEdit), median(peaks), median(trees)
 	return removeOutput(out)
 }
 
@@ -311,6 +314,7 @@ func editedBuild(article, bulletin string, build []string) (usage, error) {
 type usage struct {
 	took time.Duration
 	peak int64 // maximum resident set size, bytes
+	tree int64 // the largest sum of the resident sets of it and the processes it ran, bytes, sampled
 }
 
 func child(name string, args ...string) (usage, error) {
@@ -318,12 +322,18 @@ func child(name string, args ...string) (usage, error) {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()
-	err := cmd.Run()
+	err := cmd.Start()
+	done, tree := make(chan struct{}), make(chan int64)
+	if err == nil {
+		go treePeak(cmd.Process.Pid, done, tree)
+		err = cmd.Wait()
+		close(done)
+	}
 	took := time.Since(start)
 	if err != nil {
 		return usage{}, fmt.Errorf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, stderr.Bytes())
 	}
-	return usage{took: took, peak: cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024}, nil
+	return usage{took: took, peak: cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024, tree: <-tree}, nil
 }
 
 // count returns the number and total size of the files in dir.
@@ -373,10 +383,10 @@ func printTable(results []result) {
 	if results[0].searchCold > 0 {
 		fmt.Println("\nwith search:")
 		w = tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(w, "articles\tcold s\tcold/cold without\tpeak MB\tone-edit s\tone-edit/cold\tPagefind's share\t")
+		fmt.Fprintln(w, "articles\tcold s\tcold/cold without\tpeak MB\tpeak with Pagefind MB\tone-edit s\tone-edit/cold\tPagefind's share\t")
 		for _, r := range results {
 			cold := r.searchCold.Seconds()
-			fmt.Fprintf(w, "%d\t%.2f\t%.2f\t%.0f\t%.2f\t%.2f\t%.0f%%\t\n", r.n, cold, cold/r.cold.Seconds(), float64(r.searchPeak)/1e6,
+			fmt.Fprintf(w, "%d\t%.2f\t%.2f\t%.0f\t%.0f\t%.2f\t%.2f\t%.0f%%\t\n", r.n, cold, cold/r.cold.Seconds(), float64(r.searchPeak)/1e6, float64(r.searchTree)/1e6,
 				r.searchEdit.Seconds(), r.searchEdit.Seconds()/cold, 100*(cold-r.cold.Seconds())/cold)
 		}
 		w.Flush()

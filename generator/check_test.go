@@ -18,7 +18,7 @@ func TestCheckFindings(t *testing.T) {
 	file := "testdata/check/content/articles/2025-01-11-other.md"
 	want := []string{
 		file + `:5: warning: topics: "Asessments" looks like a misspelling of "Assessments", which 2 articles use: if so, write "Assessments"; if it is a new topic, give it an intro page at testdata/check/content/topics/asessments.md`,
-		file + `:6: warning: regulators: "CQX" is used by this article only: check its spelling against the other regulators`,
+		file + `:6: warning: regulators: "CQX" is used by this article only and is a letter from "CQC", which site.yaml names: check its spelling; if it is another body, name it under regulators in site.yaml (CQX: {name: …})`,
 		file + `:9: sources.url: "/not/absolute" is not an absolute http(s) address: write it like https://www.example.org/page`,
 		file + `:11: link "/2024/12/missing/": the site has no page or file at /2024/12/missing/`,
 		file + `:11: link "../missing/": the site has no page or file at /2025/01/missing/`,
@@ -90,7 +90,7 @@ func TestCheckGitLab(t *testing.T) {
 	file := "testdata/check/content/articles/2025-01-11-other.md"
 	want := []string{
 		file + `:5: minor: topics: "Asessments" looks like a misspelling`,
-		file + `:6: minor: regulators: "CQX" is used by this article only`,
+		file + `:6: minor: regulators: "CQX" is used by this article only and is a letter from "CQC"`,
 		file + `:9: major: sources.url: "/not/absolute" is not an absolute http(s) address`,
 		file + `:11: major: link "/2024/12/missing/"`,
 		file + `:11: major: link "../missing/"`,

@@ -16,9 +16,9 @@ import (
 // Site finds what a build publishes but a reader would trip over: links
 // and images to pages or files the site does not have, and source
 // addresses that are not absolute http(s); and, as warnings, topic and
-// regulator names that look like misspellings or that only one article
-// uses. Each has its file and line; they come sorted by both. Without
-// files, links are not checked.
+// regulator names that look like misspellings (see site.Misspelling).
+// Each has its file and line; they come sorted by both. Without files,
+// links are not checked.
 func Site(s *site.Site, files *render.Files) content.Errors {
 	var found content.Errors
 	assets := map[string]bool{}
@@ -31,13 +31,9 @@ func Site(s *site.Site, files *render.Files) content.Errors {
 		}
 		found = append(found, checkSources(a)...)
 	}
-	misspelt := map[*site.Group]bool{}
 	for _, m := range s.Misspelt {
 		found = append(found, m.Problem)
-		misspelt[m.Group] = true
 	}
-	found = append(found, rarelyUsed(s.Topics, "topics", misspelt)...)
-	found = append(found, rarelyUsed(s.Regulators, "regulators", misspelt)...)
 	return found.ByPlace()
 }
 
@@ -89,22 +85,6 @@ func checkSources(a *site.Article) content.Errors {
 			out = append(out, &content.Error{File: a.Content.File, Line: src.Line,
 				Msg: fmt.Sprintf("sources.url: %q is not an absolute http(s) address: write it like https://www.example.org/page", src.URL)})
 		}
-	}
-	return out
-}
-
-// rarelyUsed warns of topics and regulators that only one article names
-// and that neither an intro page nor site.yaml describes: likely typos,
-// besides those already warned of as looking like another name.
-func rarelyUsed(groups []*site.Group, field string, misspelt map[*site.Group]bool) content.Errors {
-	var out content.Errors
-	for _, g := range groups {
-		if len(g.Articles) != 1 || g.FullName != "" || misspelt[g] {
-			continue
-		}
-		a := site.Full(g.Articles[0])
-		out = append(out, &content.Error{File: a.Content.File, Line: a.Content.Lines[field], Warning: true,
-			Msg: fmt.Sprintf("%s: %q is used by this article only: check its spelling against the other %s", field, g.Name, field)})
 	}
 	return out
 }

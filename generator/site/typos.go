@@ -31,9 +31,12 @@ type name struct {
 // misspelling of another: used by a single article, described nowhere
 // (no intro page, and for a regulator no entry in site.yaml), and a
 // letter or two from a name that is described or that more articles use,
-// with the same numbers in it. Such a name may still be meant, so each
-// is a warning, not an error; giving the new name an intro page, or a
-// regulator an entry in site.yaml, says it is meant.
+// with the same numbers in it. A name of up to three letters one letter
+// from such a name is only asked about, since one letter there makes
+// another name (CQX for CQC, but also ONS for ONR). Such a name may
+// still be meant, so each is a warning, not an error; giving the new
+// name an intro page, or a regulator an entry in site.yaml, says it is
+// meant.
 func checkNames(groups []*Group, field string, s *content.Settings) []Misspelling {
 	names := make([]name, 0, len(groups))
 	bySlug := map[string]bool{}
@@ -53,7 +56,12 @@ func checkNames(groups []*Group, field string, s *content.Settings) []Misspellin
 		if names[i].described != "" || names[i].articles != 1 {
 			continue
 		}
-		meant, ok := likelyMeant(names[i], names)
+		meant, ok := likelyMeant(names[i], names, typoLimit(names[i].lower))
+		short := false
+		if !ok && utf8.RuneCountInString(names[i].name) < 4 {
+			meant, ok = likelyMeant(names[i], names, 1)
+			short = true
+		}
 		if !ok {
 			continue
 		}
@@ -66,8 +74,11 @@ func checkNames(groups []*Group, field string, s *content.Settings) []Misspellin
 			meantFor = fmt.Sprintf("if it is another body, name it under regulators in site.yaml (%s: {name: …})", g.Name)
 		}
 		a := g.articles[0].Content
-		out = append(out, Misspelling{Group: g, Problem: &content.Error{File: a.File, Line: a.Lines[field], Warning: true,
-			Msg: fmt.Sprintf("%s: %q looks like a misspelling of %q, %s: if so, write %q; %s", field, g.Name, meant.name, why, meant.name, meantFor)}})
+		msg := fmt.Sprintf("%s: %q looks like a misspelling of %q, %s: if so, write %q; %s", field, g.Name, meant.name, why, meant.name, meantFor)
+		if short {
+			msg = fmt.Sprintf("%s: %q is used by this article only and is a letter from %q, %s: check its spelling; %s", field, g.Name, meant.name, why, meantFor)
+		}
+		out = append(out, Misspelling{Group: g, Problem: &content.Error{File: a.File, Line: a.Lines[field], Warning: true, Msg: msg}})
 	}
 	return out
 }
@@ -77,10 +88,10 @@ func newName(s string, articles int, described string) name {
 }
 
 // likelyMeant is the name that n, used by one article, most likely
-// misspells, if any.
-func likelyMeant(n name, names []name) (name, bool) {
+// misspells, if any, at most limit edits from it.
+func likelyMeant(n name, names []name, limit int) (name, bool) {
 	var best name
-	bestDist := typoLimit(n.lower) + 1
+	bestDist := limit + 1
 	for _, m := range names {
 		if m.name == n.name || m.articles <= n.articles && m.described == "" || m.digits != n.digits {
 			continue

@@ -66,8 +66,13 @@ func TestCheckNames(t *testing.T) {
 			uses: []use{{topics: []string{"CQC fee"}}, {topics: []string{"CQC fees"}}},
 		},
 		{
-			name: "short names, where one letter makes another word",
+			name: "short names, where one letter makes another word, are only asked about",
 			uses: []use{{regulators: []string{"HSE"}}, {regulators: []string{"HSE"}}, {regulators: []string{"HSA"}}},
+			want: `content/articles/a3.md:5: regulators: "HSA" is used by this article only and is a letter from "HSE", which 2 articles use: check its spelling; if it is another body, name it under regulators in site.yaml (HSA: {name: …})`,
+		},
+		{
+			name: "a new name used once, near no other, is no misspelling",
+			uses: []use{{topics: []string{"news"}}, {topics: []string{"Workforce"}}, {topics: []string{"Workforce"}}, {regulators: []string{"ONR"}}},
 		},
 	}
 	for _, tt := range tests {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -217,7 +218,13 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	}
 	ds := f.first("date", "publishdate", "pubdate", "published")
 	if ds == "" {
-		src.fail(file, pg.line, "no date: not imported; give it a date")
+		// Hugo dates a page by its front matter unless its config says
+		// otherwise, so the file name is only a hint.
+		hint := "give it a date"
+		if d := datedName.FindStringSubmatch(path.Base(p)); d != nil {
+			hint = fmt.Sprintf("if the file name's date is its date, add date = %s", d[1])
+		}
+		src.fail(file, pg.line, "no date: not imported; %s", hint)
 		return nil
 	}
 	t, day, err := parseDate(ds, o.Zone)
@@ -245,11 +252,15 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	post.summary = f.first("summary", "description")
 	old := hugoURL(f, page, cfg, post, o)
 	// The old slug is the one its address shows: the slug, or the title
-	// or the file name, as the permalink pattern chose.
-	post.slug = f.text("slug")
+	// or the file name, as the permalink pattern chose, in lower case
+	// unless the config keeps its case, as Hugo writes addresses.
+	post.slug = urlize(f.text("slug"))
 	if post.slug == "" {
 		_, last := splitLast(old)
 		post.slug = strings.TrimSuffix(decoded(last), ".html")
+	}
+	if !cfg.keepCase {
+		post.slug = strings.ToLower(post.slug)
 	}
 	for _, al := range f.list("aliases") {
 		if !strings.HasPrefix(al, "/") {
@@ -267,6 +278,9 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	}
 	return post
 }
+
+// datedName matches a file name that starts with a date.
+var datedName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-`)
 
 // hugoURL gives the address Hugo gave a page: its url, else its section's
 // permalink pattern filled in, else its path in the content folder.

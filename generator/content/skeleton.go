@@ -18,8 +18,13 @@ func LoadSettings(fsys fs.FS, dir string) (Settings, error) {
 // NewArticlePath is where a new article dated day goes inside the content
 // folder, named so that the build gives it the slug of its title.
 func NewArticlePath(title string, day time.Time) string {
-	return fmt.Sprintf("articles/%d/%s-%s.md", day.Year(), day.Format("2006-01-02"), Slug(title))
+	return fmt.Sprintf("articles/%d/%s-%s.md", day.Year(), day.Format("2006-01-02"), cut(Slug(title), newSlugBytes))
 }
+
+// newSlugBytes is the most a new article's slug, made from its title,
+// takes of it, cut at a word: an address to read and share, not the
+// whole of a long title.
+const newSlugBytes = 80
 
 // The skeleton's summary and the start of its body, which an article
 // must no longer hold once it is published (see checkPlaceholders).

@@ -45,20 +45,20 @@ func Slug(s string) string {
 		latin = r < unicode.MaxASCII || unicode.Is(unicode.Latin, r)
 		b.WriteRune(unicode.ToLower(r))
 	}
-	slug := cut(norm.NFC.String(b.String()))
+	slug := cut(norm.NFC.String(b.String()), MaxSegment)
 	if reservedName(slug) {
 		return slug + "-1"
 	}
 	return slug
 }
 
-// cut shortens a slug to MaxSegment bytes, at the last hyphen where there
-// is one, else at a whole character.
-func cut(s string) string {
-	if len(s) <= MaxSegment {
+// cut shortens a slug to n bytes, at the last hyphen where there is one,
+// else at a whole character.
+func cut(s string, n int) string {
+	if len(s) <= n {
 		return s
 	}
-	s = s[:MaxSegment]
+	s = s[:n]
 	for !utf8.ValidString(s) {
 		s = s[:len(s)-1]
 	}

@@ -1,8 +1,10 @@
 package content
 
 import (
+	"path"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSlug(t *testing.T) {
@@ -87,6 +89,28 @@ func TestCheckSegment(t *testing.T) {
 		got := CheckSegment(tt.in)
 		if tt.want == "" && got != "" || tt.want != "" && !strings.Contains(got, tt.want) {
 			t.Errorf("CheckSegment(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNewArticlePath(t *testing.T) {
+	day := time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)
+	long := "Consultation on the regulation of " + strings.Repeat("adult social care providers and ", 10) + "the end"
+	tests := []struct {
+		title, want string
+	}{
+		{"CQC pauses ICS assessments", "articles/2026/2026-12-04-cqc-pauses-ics-assessments.md"},
+		// A long title gives a slug of at most 80 bytes, cut at a word.
+		{long, "articles/2026/2026-12-04-consultation-on-the-regulation-of-adult-social-care-providers-and-adult-social.md"},
+	}
+	for _, tt := range tests {
+		got := NewArticlePath(tt.title, day)
+		if got != tt.want {
+			t.Errorf("NewArticlePath(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+		slug := strings.TrimSuffix(strings.TrimPrefix(path.Base(got), "2026-12-04-"), ".md")
+		if len(slug) > 80 || Slug(slug) != slug {
+			t.Errorf("NewArticlePath(%q) gives the slug %q, %d bytes: want a slug of at most 80", tt.title, slug, len(slug))
 		}
 	}
 }

@@ -9,11 +9,23 @@ import (
 )
 
 // AsOf is the date the page's content last changed, for "current as of"
-// notes: a page does not change when unrelated articles do.
+// notes: a page does not change when unrelated articles do. An article's
+// page is current as of its own last change, or of the newer news it
+// shows beside it, where its topics stand now and the newer article on
+// one of them, whichever came last.
 func (p *Page) AsOf() time.Time {
 	switch {
 	case p.Article != nil:
-		return p.Article.Modified
+		t := p.Article.Modified
+		for _, s := range p.Standing {
+			if s.Since.Time.After(t) {
+				t = s.Since.Time
+			}
+		}
+		if n := p.Article.Newer; n != nil && n.Modified.After(t) {
+			t = n.Modified
+		}
+		return t
 	case p.Group != nil:
 		return p.Group.Updated
 	case p.Month != nil:

@@ -29,6 +29,7 @@ type Group struct {
 	Pages    []*Page      // its articles in pages: the first on its own page, the rest below it
 
 	articles []*Article       // what Articles stand for
+	written  []spelling       // the ways its articles write its name, as first met
 	index    map[*Article]int // position in articles
 }
 
@@ -62,8 +63,16 @@ type Step struct {
 	order int // its place as gathered, which breaks ties
 }
 
+// spelling is one way articles write a group's name, and how many do.
+type spelling struct {
+	name string
+	n    int
+}
+
 // groups gathers the articles under each name that keys returns, and
-// adds a group for every intro page.
+// adds a group for every intro page. Names that make one slug ("ICS
+// assessments", "ICS-assessments") are one group, named as most of its
+// articles write it, or as the newest of those that tie.
 func groups(kind string, intros []*content.Page, articles []*Article, keys func(*Article) []string, s *content.Settings, now time.Time) []*Group {
 	bySlug := map[string]*Group{}
 	slugs := map[string]string{} // by name, each worked out once
@@ -88,6 +97,7 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 			}
 			if len(g.articles) == 0 || g.articles[len(g.articles)-1] != a {
 				g.articles = append(g.articles, a)
+				g.count(name)
 			}
 		}
 	}
@@ -98,6 +108,15 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 	out := make([]*Group, 0, len(bySlug))
 	for _, g := range bySlug {
 		g.Articles = Teasers(g.articles)
+		var most spelling
+		for _, w := range g.written {
+			if w.n > most.n {
+				most = w
+			}
+		}
+		if most.n > 0 {
+			g.Name = most.name
+		}
 		if kind == "regulators" {
 			if r := regulator(s, g.Slug); r != nil {
 				g.Name, g.FullName, g.Website = r.Abbr, r.Name, r.URL
@@ -118,6 +137,17 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Slug, b.Slug))
 	})
 	return out
+}
+
+// count notes one more article that writes the group's name as name.
+func (g *Group) count(name string) {
+	for i := range g.written {
+		if g.written[i].name == name {
+			g.written[i].n++
+			return
+		}
+	}
+	g.written = append(g.written, spelling{name, 1})
 }
 
 // regulator finds a regulator group's entry in the settings by slug, as

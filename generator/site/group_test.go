@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -572,6 +573,39 @@ func TestStoryMarks(t *testing.T) {
 			}
 			if len(g.Reached) != g.Changes+min(len(g.Reached), 1) {
 				t.Errorf("Reached has %d steps for %d changes", len(g.Reached), g.Changes)
+			}
+		})
+	}
+}
+
+// TestGroupNamedAsMostWriteIt wants names that make one slug to be one
+// group, named as most of its articles write it, and as the newest of
+// them when spellings tie.
+func TestGroupNamedAsMostWriteIt(t *testing.T) {
+	tests := []struct {
+		name    string
+		written []string // newest first
+		want    string
+	}{
+		{"the newest article writes it otherwise", []string{"ICS-assessments", "ICS assessments", "ICS assessments"}, "ICS assessments"},
+		{"a tie goes to the newest", []string{"ICS-assessments", "ICS assessments"}, "ICS-assessments"},
+		{"one way", []string{"Workforce", "Workforce"}, "Workforce"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var articles []*content.Article
+			for i, name := range tt.written {
+				a := article(fmt.Sprintf("a%d", i), day(2025, 3, 20-i))
+				a.Topics = []string{name}
+				articles = append(articles, a)
+			}
+			s := build(t, testNow, articles...)
+			if len(s.Topics) != 1 || s.Topics[0].Name != tt.want {
+				var got []string
+				for _, g := range s.Topics {
+					got = append(got, g.Name)
+				}
+				t.Errorf("topics %q, want one named %q", got, tt.want)
 			}
 		})
 	}

@@ -255,19 +255,16 @@ func readHistory(o options, sums map[string]string) *history.History {
 // and lint, so that one run finds the problems of every stage: stop are
 // those that stop a build (a file that could not be read, a URL two
 // articles claim, a broken template), each stage's found on what the
-// stage before could make; found are lint's. Links are not checked while
-// files are missing from the set, since they may point at those. The
-// site and files are nil when plan could not make them. Without lints,
-// lint is not run.
+// stage before could make; found are lint's, less the links that may
+// point at a page of a file that could not be read (see lint.Unread).
+// The site and files are nil when plan could not make them. Without
+// lints, lint is not run.
 func gatherProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time, lints bool) (*site.Site, *render.Files, content.Errors, content.Errors) {
 	s, files, err := plan(o, set, hist, now)
 	stop := append(content.AsErrors(loadErr), content.AsErrors(err)...)
 	var found content.Errors
 	if lints && s != nil {
-		found = lint.Site(s, files)
-		if len(stop) > 0 {
-			found = slices.DeleteFunc(found, func(f *content.Error) bool { return f.Link })
-		}
+		found = lint.Unread(lint.Site(s, files), content.AsErrors(loadErr))
 	}
 	if len(stop) > 0 {
 		return nil, nil, stop, found

@@ -99,6 +99,13 @@ var articleFields = []string{"title", "date", "summary", "regulators", "topics",
 
 var datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
 
+// DefaultSlug is the slug of the article file at p when it sets none:
+// its name without the extension and a leading date.
+func DefaultSlug(p string) string {
+	base := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	return Slug(datePrefix.ReplaceAllString(base, ""))
+}
+
 // decodeArticle fills an Article from its front matter.
 func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 	a.Lines = map[string]int{}
@@ -211,8 +218,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 	d.require("", a.Line, seen, "title", "date", "summary")
 	checkUpdated(d, a, loc)
 	if a.Slug == "" {
-		base := strings.TrimSuffix(path.Base(a.Path), path.Ext(a.Path))
-		a.Slug = Slug(datePrefix.ReplaceAllString(base, ""))
+		a.Slug = DefaultSlug(a.Path)
 		if a.Slug == "" {
 			d.fail(a.Line, "file name %q gives an empty slug: rename the file or set slug", path.Base(a.Path))
 		}

@@ -17,8 +17,9 @@ type Error struct {
 	// Warning marks a problem that may be meant, such as a name that
 	// looks like a misspelling: it is reported but fails nothing.
 	Warning bool
-	// Link marks a link or image to a page or file the site lacks.
-	Link bool
+	// Target is, for a link or image to a page or file the site lacks,
+	// the site path it points at; "" for other problems.
+	Target string
 }
 
 func (e *Error) Error() string {

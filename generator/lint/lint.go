@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -45,7 +47,7 @@ func checkLinks(a *site.Article, assets map[string]bool, files *render.Files) co
 	for _, l := range a.Content.Links {
 		u, err := url.Parse(l.URL)
 		if err != nil {
-			out = append(out, &content.Error{File: a.Content.File, Line: l.Line, Msg: fmt.Sprintf("link %q is not a valid URL", l.URL), Link: true})
+			out = append(out, &content.Error{File: a.Content.File, Line: l.Line, Msg: fmt.Sprintf("link %q is not a valid URL", l.URL)})
 			continue
 		}
 		if u.Scheme != "" || u.Host != "" || u.Path == "" {
@@ -59,7 +61,7 @@ func checkLinks(a *site.Article, assets map[string]bool, files *render.Files) co
 		if l.Image {
 			what = "image"
 		}
-		out = append(out, &content.Error{File: a.Content.File, Line: l.Line, Msg: fmt.Sprintf("%s %q: the site has no page or file at %s", what, l.URL, target), Link: true})
+		out = append(out, &content.Error{File: a.Content.File, Line: l.Line, Msg: fmt.Sprintf("%s %q: the site has no page or file at %s", what, l.URL, target), Target: target})
 	}
 	return out
 }
@@ -88,3 +90,30 @@ func checkSources(a *site.Article) content.Errors {
 	}
 	return out
 }
+
+// Unread drops from found the links that may point at a page of an
+// article that could not be read, of those unread names: the page at an
+// address that ends in the slug its file name gives, and the year and
+// month archives it would be listed in. The other links are kept, so
+// that one run reports them with every other problem.
+func Unread(found, unread content.Errors) content.Errors {
+	slugs := map[string]bool{}
+	for _, e := range unread {
+		if strings.EqualFold(path.Ext(e.File), ".md") {
+			slugs[content.DefaultSlug(e.File)] = true
+		}
+	}
+	if len(slugs) == 0 {
+		return found
+	}
+	return slices.DeleteFunc(slices.Clone(found), func(f *content.Error) bool {
+		parts := strings.Split(strings.Trim(f.Target, "/"), "/")
+		if f.Target == "" || !archive.MatchString(parts[0]) {
+			return false
+		}
+		return len(parts) < 3 || slugs[parts[2]]
+	})
+}
+
+// archive matches a year, which starts every article's address.
+var archive = regexp.MustCompile(`^\d{4}$`)

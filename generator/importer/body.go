@@ -109,7 +109,7 @@ func plainText(md string, first bool) string {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		var b strings.Builder
 		collect(n, src, &b)
-		if t := strings.Join(strings.Fields(b.String()), " "); t != "" {
+		if t := strings.Join(strings.Fields(b.String()), " "); t != "" && !templateTag(t) {
 			parts = append(parts, t)
 			if first && utf8.RuneCountInString(strings.Join(parts, " ")) >= summaryRunes/3 {
 				break
@@ -117,6 +117,13 @@ func plainText(md string, first bool) string {
 		}
 	}
 	return cut(strings.Join(parts, " "), summaryRunes)
+}
+
+// templateTag reports whether a paragraph's text is a Liquid tag or a
+// Hugo shortcode the import kept as text ({% include x.html %},
+// {{< figure >}}), which says nothing a summary should.
+func templateTag(t string) bool {
+	return (strings.HasPrefix(t, "{%") && strings.HasSuffix(t, "%}")) || (strings.HasPrefix(t, "{{") && strings.HasSuffix(t, "}}"))
 }
 
 // collect writes the text of paragraphs, and of the lists and quotes

@@ -176,6 +176,7 @@ func TestPlainText(t *testing.T) {
 		{"cut at a sentence", strings.Repeat("A sentence of some length here. ", 12), true, strings.TrimSpace(strings.Repeat("A sentence of some length here. ", 9))},
 		{"cut at a word", long, true, strings.TrimSpace(strings.Repeat("word ", 59)) + " word…"},
 		{"empty", "", true, ""},
+		{"tags kept as text left out", "Short intro.\n\n{% include callout.html text=\"Note\" %}\n\n{{< figure src=\"x.png\" >}}\n\nThe rest.", true, "Short intro. The rest."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := plainText(tc.in, tc.first); got != tc.want {

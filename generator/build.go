@@ -73,10 +73,28 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	r, err := build(o)
 	if err != nil {
-		return err
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, stopped(content.AsErrors(err), o.out))
+		return errSilent
 	}
 	fmt.Fprint(stdout, r.summary())
 	return nil
+}
+
+// stopped is the line that closes the problems of a build that stopped:
+// how many, and that the output folder is as it was.
+func stopped(errs content.Errors, out string) string {
+	n := 0
+	for _, e := range errs {
+		if !e.Warning {
+			n++
+		}
+	}
+	what := "1 problem"
+	if n != 1 {
+		what = fmt.Sprintf("%d problems", n)
+	}
+	return fmt.Sprintf("build stopped by %s: %s/ is as the last build left it", what, strings.TrimSuffix(out, "/"))
 }
 
 // result is what a build did, for its summary.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -188,5 +189,28 @@ func TestReadmeFlags(t *testing.T) {
 		if got = slices.Compact(got); !slices.Equal(got, want) {
 			t.Errorf("README.md: the row for %s names the flags %q, want %q", cmd, got, want)
 		}
+	}
+}
+
+// TestBuildStoppedSaysSo wants a build stopped by bad content to print
+// its problems, then how many there were and that the output folder was
+// left as it was, and to exit 1.
+func TestBuildStoppedSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	bad := "---\ntitle: Bad\ndate: 2025-13-01\nsummary: S\nstatus: on hold\n---\nBody.\n"
+	if err := os.MkdirAll(filepath.Join(content, "articles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(content, "articles", "2025-01-01-bad.md"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-content", content, "-templates", "../templates", "-out", out}, &stdout, &stderr); code != 1 {
+		t.Errorf("exited %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	if want := "build stopped by 2 problems: " + out + "/ is as the last build left it"; len(lines) != 3 || lines[2] != want {
+		t.Errorf("printed:\n%s\nwant two problems, then %q", stderr.String(), want)
 	}
 }

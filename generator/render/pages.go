@@ -254,7 +254,7 @@ func (r *renderer) articlePage(a *site.Article) *Page {
 	p.Article = a
 	// The page's own feed is its first topic's, whose story it tells.
 	var feeds []FeedLink
-	for _, g := range firstTopicFirst(a) {
+	for _, g := range a.Topics {
 		feeds = append(feeds, r.groupFeeds(g)...)
 		if t := r.topic(g); t != nil && t.Status != nil {
 			p.Standing = append(p.Standing, Standing{Topic: g, Status: t.Status, Since: t.Since})
@@ -262,21 +262,6 @@ func (r *renderer) articlePage(a *site.Article) *Page {
 	}
 	p.Feeds = append(feeds, p.Feeds...)
 	return p
-}
-
-// firstTopicFirst lists an article's topics with the first as written,
-// whose story its status tells, ahead of the rest.
-func firstTopicFirst(a *site.Article) []*site.Ref {
-	if a.Topic == nil || len(a.Topics) < 2 || a.Topics[0] == a.Topic {
-		return a.Topics
-	}
-	out := []*site.Ref{a.Topic}
-	for _, g := range a.Topics {
-		if g != a.Topic {
-			out = append(out, g)
-		}
-	}
-	return out
 }
 
 // topic finds the topic a Ref names.

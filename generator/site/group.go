@@ -69,11 +69,12 @@ type spelling struct {
 	n    int
 }
 
-// groups gathers the articles under each name that keys returns, and
-// adds a group for every intro page. Names that make one slug ("ICS
+// groups gathers the articles under each name that keys returns, telling
+// add of each article's groups in the order it names them, and adds a
+// group for every intro page. Names that make one slug ("ICS
 // assessments", "ICS-assessments") are one group, named as most of its
 // articles write it, or as the newest of those that tie.
-func groups(kind string, intros []*content.Page, articles []*Article, keys func(*Article) []string, s *content.Settings, now time.Time) []*Group {
+func groups(kind string, intros []*content.Page, articles []*Article, keys func(*Article) []string, add func(*Article, *Group), s *content.Settings, now time.Time) []*Group {
 	bySlug := map[string]*Group{}
 	slugs := map[string]string{} // by name, each worked out once
 	get := func(slug, name string) *Group {
@@ -98,6 +99,7 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 			if len(g.articles) == 0 || g.articles[len(g.articles)-1] != a {
 				g.articles = append(g.articles, a)
 				g.count(name)
+				add(a, g)
 			}
 		}
 	}
@@ -270,14 +272,4 @@ func dayEnd(d content.Date) time.Time {
 		return d.Time.AddDate(0, 1, 0)
 	}
 	return d.Time.AddDate(0, 0, 1)
-}
-
-// link calls add for every article and each group it belongs to, in the
-// groups' order.
-func link(articles []*Article, groups []*Group, add func(*Article, *Group)) {
-	for _, g := range groups {
-		for _, a := range g.articles {
-			add(a, g)
-		}
-	}
 }

@@ -97,8 +97,8 @@ type Teaser struct {
 	ID         string // feed entry id; never changes once published
 	Modified   time.Time
 	Status     *content.Status
-	Topics     []*Ref
-	Regulators []*Ref
+	Topics     []*Ref // in the order the article names them
+	Regulators []*Ref // likewise
 
 	article *Article // the article it stands for, see Full
 }
@@ -173,15 +173,15 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 		}
 	}
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
-	s.Topics = groups("topics", set.Topics, s.Articles, func(a *Article) []string { return a.Meta.Topics }, &s.Settings, now)
-	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Meta.Regulators }, &s.Settings, now)
+	s.Topics = groups("topics", set.Topics, s.Articles, func(a *Article) []string { return a.Meta.Topics },
+		func(a *Article, g *Group) { a.topics, a.Topics = append(a.topics, g), append(a.Topics, &g.Ref) }, &s.Settings, now)
+	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Meta.Regulators },
+		func(a *Article, g *Group) {
+			a.regulators, a.Regulators = append(a.regulators, g), append(a.Regulators, &g.Ref)
+		}, &s.Settings, now)
 	s.Misspelt = slices.Concat(checkNames(s.Topics, "topics", &s.Settings), checkNames(s.Regulators, "regulators", &s.Settings))
 	slices.SortStableFunc(s.Misspelt, func(a, b Misspelling) int {
 		return cmp.Or(strings.Compare(a.Problem.File, b.Problem.File), cmp.Compare(a.Problem.Line, b.Problem.Line))
-	})
-	link(s.Articles, s.Topics, func(a *Article, g *Group) { a.topics, a.Topics = append(a.topics, g), append(a.Topics, &g.Ref) })
-	link(s.Articles, s.Regulators, func(a *Article, g *Group) {
-		a.regulators, a.Regulators = append(a.regulators, g), append(a.Regulators, &g.Ref)
 	})
 	each(s.Articles, func(_ int, a *Article) {
 		a.Related, a.SameTopic = related(a, 5)

@@ -64,3 +64,23 @@ func TestPageFeedsOwnFirst(t *testing.T) {
 		t.Errorf("the Subscribe control does not offer the first topic's feed")
 	}
 }
+
+// TestArticleWithoutWords wants an article whose body has no words to
+// show no reading time and no empty body, and one with words its
+// minutes.
+func TestArticleWithoutWords(t *testing.T) {
+	set := fixture()
+	empty := article(t, set, explicitSlug)
+	empty.HTML, empty.Words = "", 0
+	article(t, set, movedSlug).Words = 450
+	files := build(t, set, buildDay)
+	page := files["2025/02/"+explicitSlug+"/index.html"]
+	for _, unwanted := range []string{"min read", `class="article-body"`} {
+		if bytes.Contains(page, []byte(unwanted)) {
+			t.Errorf("the page of an article without words has %q", unwanted)
+		}
+	}
+	if moved := files["2025/03/"+movedSlug+"/index.html"]; !bytes.Contains(moved, []byte("3 min read")) {
+		t.Errorf("the page of an article of 450 words does not say 3 min read")
+	}
+}

@@ -4,7 +4,7 @@ package site
 const wordsPerMinute = 200
 
 // ReadingTime is how many minutes the article's body takes to read, at
-// 200 words a minute, rounded up, and at least 1. The words are counted
+// 200 words a minute, rounded up: 0 for a body without words. The words are counted
 // as the body is converted, so the body need not be read again.
 func (a *Article) ReadingTime() int {
 	return readingMinutes(a.Content.Words)
@@ -12,5 +12,5 @@ func (a *Article) ReadingTime() int {
 
 // readingMinutes is the reading time of a body of so many words.
 func readingMinutes(words int) int {
-	return max(1, (words+wordsPerMinute-1)/wordsPerMinute)
+	return (words + wordsPerMinute - 1) / wordsPerMinute
 }

@@ -6,7 +6,7 @@ func TestReadingMinutes(t *testing.T) {
 	tests := []struct {
 		words, want int
 	}{
-		{0, 1},
+		{0, 0}, // a body without words: no reading time to show
 		{1, 1},
 		{200, 1},
 		{201, 2},

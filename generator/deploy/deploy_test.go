@@ -339,18 +339,7 @@ func TestRunSendsNewHeaders(t *testing.T) {
 	if err := b.WriteAll(ctx, HeadersRecord, buf.Bytes(), nil); err != nil {
 		t.Fatal(err)
 	}
-	sent := func() []string {
-		t.Helper()
-		res, err := Run(ctx, site, Options{Target: target})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var names []string
-		for _, c := range res.Changes {
-			names = append(names, c.Op.String()+" "+c.Name)
-		}
-		return names
-	}
+	sent := func() []string { return deployed(t, site, Options{Target: target}) }
 	if got, want := sent(), []string{"update style.css"}; !slices.Equal(got, want) {
 		t.Errorf("after a rule change: sent %q, want %q", got, want)
 	}
@@ -409,18 +398,7 @@ func TestRunTrustsTheRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	sumsFile := output.Beside(site, "deploy")
-	sent := func() []string {
-		t.Helper()
-		res, err := Run(ctx, site, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var names []string
-		for _, c := range res.Changes {
-			names = append(names, c.Op.String()+" "+c.Name)
-		}
-		return names
-	}
+	sent := func() []string { return deployed(t, site, o) }
 
 	if err := os.Remove(sumsFile); err != nil {
 		t.Fatal(err)
@@ -456,4 +434,19 @@ func TestRunTrustsTheRecord(t *testing.T) {
 	if got := sent(); len(got) != 0 {
 		t.Errorf("with a record that names no files: sent %q, want nothing", got)
 	}
+}
+
+// deployed deploys site as o says and gives the changes made, each as
+// its op and name.
+func deployed(t *testing.T, site string, o Options) []string {
+	t.Helper()
+	res, err := Run(context.Background(), site, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range res.Changes {
+		names = append(names, c.Op.String()+" "+c.Name)
+	}
+	return names
 }

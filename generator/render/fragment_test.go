@@ -46,3 +46,46 @@ func TestCached(t *testing.T) {
 		})
 	}
 }
+
+// TestCachedForgetsOldFragments checks that fragments keep only what
+// they made lately, and make again what they let go the same as before.
+func TestCachedForgetsOldFragments(t *testing.T) {
+	type item struct{ Name string }
+	made := map[*item]int{}
+	tpl := template.New("page").Funcs(template.FuncMap{"made": func(i *item) string { made[i]++; return i.Name }})
+	template.Must(tpl.Parse(`{{define "item"}}<b>{{made .}}</b>{{end}}`))
+	f := newFragments(tpl)
+	f.keep = 100 // bytes: ten fragments of ten
+	items := make([]*item, 40)
+	for i := range items {
+		items[i] = &item{Name: strings.Repeat("x", 3)}
+	}
+	render := func(i *item) {
+		t.Helper()
+		html, err := f.render("item", i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if html != "<b>xxx</b>" {
+			t.Fatalf("got %q", html)
+		}
+	}
+	render(items[0])
+	for _, i := range items[1:5] {
+		render(i)
+	}
+	render(items[0])
+	if made[items[0]] != 1 {
+		t.Errorf("a fragment used again soon was made %d times, want 1", made[items[0]])
+	}
+	for _, i := range items[5:] {
+		render(i)
+	}
+	if n := len(f.young) + len(f.old); n > 20 {
+		t.Errorf("%d fragments kept, want at most 20", n)
+	}
+	render(items[0])
+	if made[items[0]] != 2 {
+		t.Errorf("a fragment let go was made %d times in all, want 2", made[items[0]])
+	}
+}

@@ -127,6 +127,10 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 
 	jobs = append(jobs, r.articleJobs()...)
 	jobs = append(jobs, r.versionJobs()...)
+	// The pages that list articles are made newest first, whatever they
+	// list, so that an article's teaser is made about once (see
+	// fragments).
+	var lists lists
 
 	for _, t := range s.Timeline {
 		title := "Timeline"
@@ -136,16 +140,16 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 		p := r.newPage("timeline", title, "Every article, newest first.", t.URL)
 		p.Timeline = t
 		p.Years = s.Archive
-		jobs = append(jobs, r.page("list.html", p))
+		lists.add(t.Months, r.page("list.html", p))
 	}
 	for _, y := range s.Years {
 		p := r.newPage("year", fmt.Sprint(y.Year), fmt.Sprintf("Articles published in %d.", y.Year), y.URL)
 		p.Year = y
-		jobs = append(jobs, r.page("list.html", p))
+		lists.add(y.Months, r.page("list.html", p))
 		for _, m := range y.Months {
 			p := r.newPage("month", m.Label(), "Articles published in "+m.Label()+".", m.URL)
 			p.Month = m
-			jobs = append(jobs, r.page("list.html", p))
+			lists.add([]*site.Month{m}, r.page("list.html", p))
 		}
 	}
 
@@ -168,7 +172,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 					"Articles on "+groupTitle(g)+", newest first.", t.URL)
 				a.Group, a.Timeline = g, t
 				a.Feeds = p.Feeds
-				jobs = append(jobs, r.page("list.html", a))
+				lists.add(t.Months, r.page("list.html", a))
 			}
 			if kind == "topics" && hasEvents(g) {
 				p.Calendar = g.URL + calendarFile
@@ -176,11 +180,13 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 					key:  func() string { return r.hash.key("calendar", r.info, g) },
 					make: whole(func() ([]byte, error) { return r.calendar(g) })})
 			}
-			jobs = append(jobs, r.page("group.html", p))
+			lists.add(g.Pages[0].Months, r.page("group.html", p))
 			f := r.newFeed(set.Title+": "+g.Name, groupSummary(g), g.URL, g.Articles, g.Updated)
 			jobs = append(jobs, r.feedJobs(f)...)
 		}
 	}
+
+	jobs = append(jobs, lists.sorted()...)
 
 	search := r.newPage("search", "Search", "Search every article by word, regulator, topic and status.", SearchURL)
 	search.Search = r.search()
@@ -204,6 +210,35 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 		return nil, err
 	}
 	return append(jobs, static...), nil
+}
+
+// lists are the jobs of pages that list articles, each with the newest
+// date it lists.
+type lists []listJob
+
+type listJob struct {
+	newest time.Time
+	job    job
+}
+
+// add adds the job of a page that lists months, newest first.
+func (l *lists) add(months []*site.Month, j job) {
+	var newest time.Time
+	if len(months) > 0 && len(months[0].Articles) > 0 {
+		newest = months[0].Articles[0].Date
+	}
+	*l = append(*l, listJob{newest, j})
+}
+
+// sorted gives the jobs, newest first; lists of the same date keep the
+// order they were added in.
+func (l lists) sorted() []job {
+	slices.SortStableFunc(l, func(a, b listJob) int { return b.newest.Compare(a.newest) })
+	jobs := make([]job, len(l))
+	for i, lj := range l {
+		jobs[i] = lj.job
+	}
+	return jobs
 }
 
 // articleJobs are the article pages. There is one for each article, and

@@ -25,10 +25,10 @@ type Article struct {
 
 	Meta
 
-	HTML  string // the body, rendered; empty when a Store keeps it (see Body)
-	Links []Link // links and images in the body
-	Words int    // words in the body's text, for its reading time
-	Lines map[string]int
+	HTML  string     // the body, rendered; empty when a Store keeps it (see Body)
+	Links []Link     // links and images in the body
+	Words int        // words in the body's text, for its reading time
+	Lines FieldLines // where its front matter's fields start
 
 	body cache.Blob // the body, where a Store keeps it
 }
@@ -95,7 +95,7 @@ type Withdrawal struct {
 	Explanation string
 }
 
-var articleFields = []string{"title", "date", "summary", "regulators", "topics", "authors", "status", "updated", "changes", "sources", "events", "withdrawn", "applies_to", "draft", "slug", "aliases", "id"}
+var articleFields = [...]string{"title", "date", "summary", "regulators", "topics", "authors", "status", "updated", "changes", "sources", "events", "withdrawn", "applies_to", "draft", "slug", "aliases", "id"}
 
 var datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
 
@@ -108,10 +108,9 @@ func DefaultSlug(p string) string {
 
 // decodeArticle fills an Article from its front matter.
 func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
-	a.Lines = map[string]int{}
 	loc := s.Location
-	seen := d.each("", root, articleFields, func(key string, v *node) {
-		a.Lines[key] = v.line
+	seen := d.each("", root, articleFields[:], func(key string, v *node) {
+		a.Lines.Set(key, v.line)
 		switch key {
 		case "title":
 			a.Title = d.text(key, v)
@@ -304,10 +303,10 @@ func aliasPath(alias string) string {
 // checkUpdated holds updated to be no older than the date or the newest
 // change note, so readers never see an update dated before its news.
 func checkUpdated(d *decoder, a *Article, loc *time.Location) {
-	line, set := a.Lines["updated"]
-	if !set {
+	line := a.Lines.Line("updated")
+	if line == 0 {
 		if len(a.Changes) > 0 {
-			d.fail(a.Lines["changes"], "changes: listed, but updated is not set: add updated: with the newest change's date")
+			d.fail(a.Lines.Line("changes"), "changes: listed, but updated is not set: add updated: with the newest change's date")
 		}
 		return
 	}

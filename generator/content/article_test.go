@@ -368,8 +368,8 @@ func TestLoadPositions(t *testing.T) {
 			if a.Line != tt.wantLine || a.BodyLine != tt.wantBodyLine {
 				t.Errorf("got Line %d, BodyLine %d, want %d, %d", a.Line, a.BodyLine, tt.wantLine, tt.wantBodyLine)
 			}
-			if got := fmt.Sprint(a.Lines); got != "map["+tt.wantFields+"]" {
-				t.Errorf("got Lines %s, want map[%s]", got, tt.wantFields)
+			if got := a.Lines.String(); got != tt.wantFields {
+				t.Errorf("got Lines %s, want %s", got, tt.wantFields)
 			}
 			var events, links []string
 			for _, e := range a.Events {

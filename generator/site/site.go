@@ -260,7 +260,7 @@ func (s *Site) checkURLs(set *content.Set) error {
 		url  string
 	}
 	line := func(c claim) int {
-		if l := c.a.Lines[c.what]; l > 0 {
+		if l := c.a.Lines.Line(c.what); l > 0 {
 			return l
 		}
 		return c.a.Line

@@ -391,15 +391,12 @@ func TestNewRedirects(t *testing.T) {
 
 func TestNewURLErrors(t *testing.T) {
 	withSlugLine := func(a *content.Article, line int) *content.Article {
-		a.Lines = map[string]int{"slug": line}
+		a.Lines.Set("slug", line)
 		return a
 	}
 	withAliases := func(a *content.Article, line int, aliases ...string) *content.Article {
 		a.Aliases = aliases
-		if a.Lines == nil {
-			a.Lines = map[string]int{}
-		}
-		a.Lines["aliases"] = line
+		a.Lines.Set("aliases", line)
 		return a
 	}
 	tests := []struct {

@@ -78,7 +78,7 @@ func checkNames(groups []*Group, field string, s *content.Settings) []Misspellin
 		if short {
 			msg = fmt.Sprintf("%s: %q is used by this article only and is a letter from %q, %s: check its spelling; %s", field, g.Name, meant.name, why, meantFor)
 		}
-		out = append(out, Misspelling{Group: g, Problem: &content.Error{File: a.File, Line: a.Lines[field], Warning: true, Msg: msg}})
+		out = append(out, Misspelling{Group: g, Problem: &content.Error{File: a.File, Line: a.Lines.Line(field), Warning: true, Msg: msg}})
 	}
 	return out
 }

@@ -81,7 +81,8 @@ func TestCheckNames(t *testing.T) {
 			for i, u := range tt.uses {
 				a := article("a"+string(rune('1'+i)), day(2025, 3, 1+i))
 				a.Topics, a.Regulators = u.topics, u.regulators
-				a.Lines = map[string]int{"topics": 4, "regulators": 5}
+				a.Lines.Set("topics", 4)
+				a.Lines.Set("regulators", 5)
 				set.Articles = append(set.Articles, a)
 			}
 			for _, title := range tt.intros {

@@ -141,7 +141,7 @@ func checkVariety(t *testing.T, set *content.Set) {
 	perTopic := map[string]int{}
 	var monthEvent, dayEvent, fullSource bool
 	for _, a := range set.Articles {
-		for k := range a.Lines {
+		for k := range a.Lines.All() {
 			fields[k] = true
 		}
 		statuses[a.Status] = true

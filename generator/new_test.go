@@ -21,7 +21,7 @@ func TestNewWritesAnArticleThatBuilds(t *testing.T) {
 	}
 	london, _ := time.LoadLocation("Europe/London")
 	today := time.Now().In(london)
-	name := filepath.Join(dir, "articles", today.Format("2006"), today.Format("2006-01-02")+"-cqc-s-new-guidance-what-changes.md")
+	name := filepath.Join(dir, "articles", today.Format("2006"), today.Format("2006-01-02")+"-cqcs-new-guidance-what-changes.md")
 	data, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatalf("new did not write %s: %v (it said %q)", name, err, stdout.String())
@@ -56,7 +56,7 @@ func TestNewWritesAnArticleThatBuilds(t *testing.T) {
 	if _, err := build(o); err != nil {
 		t.Fatalf("the new article, written and published, does not build: %v", err)
 	}
-	page := filepath.Join(o.out, today.Format("2006/01"), "cqc-s-new-guidance-what-changes", "index.html")
+	page := filepath.Join(o.out, today.Format("2006/01"), "cqcs-new-guidance-what-changes", "index.html")
 	html, err := os.ReadFile(page)
 	if err != nil {
 		t.Fatalf("published article has no page: %v", err)

@@ -18,8 +18,13 @@ func LoadSettings(fsys fs.FS, dir string) (Settings, error) {
 // NewArticlePath is where a new article dated day goes inside the content
 // folder, named so that the build gives it the slug of its title.
 func NewArticlePath(title string, day time.Time) string {
-	return fmt.Sprintf("articles/%d/%s-%s.md", day.Year(), day.Format("2006-01-02"), cut(Slug(title), newSlugBytes))
+	return fmt.Sprintf("articles/%d/%s-%s.md", day.Year(), day.Format("2006-01-02"), cut(Slug(apostrophes.Replace(title)), newSlugBytes))
 }
+
+// apostrophes drops the apostrophes of a new article's title from its
+// slug, as GOV.UK and Hugo do, so that "CQC's" gives cqcs rather than
+// cqc-s. Only new articles' slugs: an existing page's address stays.
+var apostrophes = strings.NewReplacer("'", "", "\u2019", "")
 
 // newSlugBytes is the most a new article's slug, made from its title,
 // takes of it, cut at a word: an address to read and share, not the

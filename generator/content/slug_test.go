@@ -100,6 +100,8 @@ func TestNewArticlePath(t *testing.T) {
 		title, want string
 	}{
 		{"CQC pauses ICS assessments", "articles/2026/2026-12-04-cqc-pauses-ics-assessments.md"},
+		// Apostrophes go, straight or curly, as on GOV.UK.
+		{"What's next for CQC\u2019s assessments", "articles/2026/2026-12-04-whats-next-for-cqcs-assessments.md"},
 		// A long title gives a slug of at most 80 bytes, cut at a word.
 		{long, "articles/2026/2026-12-04-consultation-on-the-regulation-of-adult-social-care-providers-and-adult-social.md"},
 	}

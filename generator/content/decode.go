@@ -21,7 +21,8 @@ func (d *decoder) fail(line int, format string, args ...any) {
 
 // each calls fn for every key of a map node, rejecting keys not in known
 // with a did-you-mean hint. It returns the keys it saw, or nil when n is
-// not a map at all.
+// not a map at all; a misspelt key counts as the one it hints at, so that
+// require does not report that one missing too: one slip, one error.
 func (d *decoder) each(field string, n *node, known []string, fn func(key string, v *node)) map[string]bool {
 	if n.kind != mapNode {
 		label := field
@@ -41,6 +42,7 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 			}
 			if hint := closest(name, known); hint != "" {
 				d.fail(k.line, "%s: unknown field: did you mean %q?", label, hint)
+				seen[hint] = true
 			} else {
 				d.fail(k.line, "%s: unknown field: known fields are %s", label, strings.Join(known, ", "))
 			}

@@ -121,3 +121,26 @@ func BenchmarkFeeds(b *testing.B) {
 	b.SetBytes(sink.bytes.Load() / int64(b.N))
 	b.ReportMetric(float64(sink.files.Load())/float64(b.N), "files/op")
 }
+
+// reuseAll is a Sink that keeps every file of the last build, as an
+// output in which nothing changed: Write then only makes the files' keys.
+type reuseAll struct{ keys atomic.Int64 }
+
+func (r *reuseAll) Write(string, []byte) error { return nil }
+
+func (r *reuseAll) Reuse(string, string) bool { r.keys.Add(1); return true }
+
+func (r *reuseAll) WriteKeyed(string, string, []byte) error { return nil }
+
+// BenchmarkKeys makes the key of every file of the site and reuses them
+// all: the part of a rebuild after one edit that grows with the site.
+func BenchmarkKeys(b *testing.B) {
+	s := mustBenchSite(b)
+	var sink reuseAll
+	for b.Loop() {
+		if err := Site(benchTemplates, "templates", s, &sink); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(sink.keys.Load())/float64(b.N), "keys/op")
+}

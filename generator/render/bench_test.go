@@ -62,6 +62,18 @@ func mustBenchSite(b *testing.B) *site.Site {
 	return s
 }
 
+// loopSite makes the site of the corpus into sink, as many times as the
+// benchmark asks.
+func loopSite(b *testing.B, sink Sink) {
+	b.Helper()
+	s := mustBenchSite(b)
+	for b.Loop() {
+		if err := Site(benchTemplates, "templates", s, sink); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // discard is a Sink that counts the files and bytes it is given. It is
 // not a Reuser, so every file is made.
 type discard struct{ files, bytes atomic.Int64 }
@@ -75,13 +87,8 @@ func (d *discard) Write(name string, data []byte) error {
 // BenchmarkPages renders every file of the site: pages, feeds, calendars,
 // redirects, the sitemap and the static files.
 func BenchmarkPages(b *testing.B) {
-	s := mustBenchSite(b)
 	var sink discard
-	for b.Loop() {
-		if err := Site(benchTemplates, "templates", s, &sink); err != nil {
-			b.Fatal(err)
-		}
-	}
+	loopSite(b, &sink)
 	b.SetBytes(sink.bytes.Load() / int64(b.N))
 	b.ReportMetric(float64(sink.files.Load())/float64(b.N), "files/op")
 	b.ReportMetric(float64(benchArticles*b.N)/b.Elapsed().Seconds(), "articles/s")
@@ -135,12 +142,7 @@ func (r *reuseAll) WriteKeyed(string, string, []byte) error { return nil }
 // BenchmarkKeys makes the key of every file of the site and reuses them
 // all: the part of a rebuild after one edit that grows with the site.
 func BenchmarkKeys(b *testing.B) {
-	s := mustBenchSite(b)
 	var sink reuseAll
-	for b.Loop() {
-		if err := Site(benchTemplates, "templates", s, &sink); err != nil {
-			b.Fatal(err)
-		}
-	}
+	loopSite(b, &sink)
 	b.ReportMetric(float64(sink.keys.Load())/float64(b.N), "keys/op")
 }

@@ -8,16 +8,21 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fakePagefind stands in for Pagefind when the test binary runs with
 // BULLETIN_FAKE_PAGEFIND set: "ok" indexes the site it is given into an
 // index file that lists its pages and their size in all; "fail" writes
 // half an index and fails. With BULLETIN_FAKE_PAGEFIND_LOG set, it appends the site it
-// indexed to that file.
+// indexed to that file. With BULLETIN_FAKE_PAGEFIND_RUNNING set to a
+// folder, it notes its pages there while it runs, waits a moment, and
+// appends to the file running.log in it how many Pagefinds ran then and
+// on how many pages in all.
 func fakePagefind(mode string, args []string) int {
 	if len(args) > 0 && args[len(args)-1] == "--version" {
 		fmt.Println("pagefind 0.0.0-fake")
@@ -61,6 +66,12 @@ func fakePagefind(mode string, args []string) int {
 	if mode == "fail" {
 		fmt.Fprintln(os.Stderr, "Error: Pagefind ran out of words")
 		return 1
+	}
+	if dir := os.Getenv("BULLETIN_FAKE_PAGEFIND_RUNNING"); dir != "" {
+		if err := noteRunning(dir, len(pages)); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 2
+		}
 	}
 	if log := os.Getenv("BULLETIN_FAKE_PAGEFIND_LOG"); log != "" {
 		f, err := os.OpenFile(log, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
@@ -124,6 +135,79 @@ func TestBuildRunsPagefind(t *testing.T) {
 
 // TestBuildPagefindFails wants a failed search index to fail the build
 // with Pagefind's message and leave the previous site as it was.
+// noteRunning is fakePagefind's record of the Pagefinds running beside
+// it: it writes its page count to a file of its own in dir, waits, sums
+// the counts of the files there, and removes its own.
+func noteRunning(dir string, pages int) error {
+	mine := filepath.Join(dir, fmt.Sprint(os.Getpid()))
+	if err := os.WriteFile(mine, fmt.Append(nil, pages), 0o644); err != nil {
+		return err
+	}
+	defer os.Remove(mine)
+	time.Sleep(200 * time.Millisecond)
+	names, err := filepath.Glob(filepath.Join(dir, "[0-9]*"))
+	if err != nil {
+		return err
+	}
+	total := 0
+	for _, name := range names {
+		var n int
+		if data, err := os.ReadFile(name); err == nil {
+			if _, err := fmt.Sscan(string(data), &n); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+		}
+		total += n
+	}
+	f, err := os.OpenFile(filepath.Join(dir, "running.log"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = fmt.Fprintln(f, len(names), total)
+	return err
+}
+
+// TestBuildIndexesBundlesTogether: bundles are indexed side by side on
+// a machine of several cores, never with more pages at once than the
+// largest bundle has, so Pagefind's memory stays one largest bundle's.
+func TestBuildIndexesBundlesTogether(t *testing.T) {
+	running := t.TempDir()
+	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
+	t.Setenv("BULLETIN_FAKE_PAGEFIND_RUNNING", running)
+	o := testOptions(t, t.TempDir())
+	o.pagefind = os.Args[0]
+	if err := os.CopyFS(o.content, os.DirFS("testdata/sample/content")); err != nil {
+		t.Fatal(err)
+	}
+	settings := filepath.Join(o.content, "site.yaml")
+	if err := os.WriteFile(settings, append([]byte(readFile(t, settings)), "search_bundle: 3\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := build(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	largest := 0
+	for _, b := range render.IndexBundles(r.site) {
+		largest = max(largest, len(b.Pages))
+	}
+	together := 0
+	for line := range strings.Lines(readFile(t, filepath.Join(running, "running.log"))) {
+		var runs, pages int
+		if _, err := fmt.Sscan(line, &runs, &pages); err != nil {
+			t.Fatalf("running.log: %q: %v", line, err)
+		}
+		if pages > largest {
+			t.Errorf("Pagefind ran on %d pages at once in %d runs, more than the largest bundle's %d", pages, runs, largest)
+		}
+		together = max(together, runs)
+	}
+	if runtime.GOMAXPROCS(0) > 1 && together < 2 {
+		t.Errorf("Pagefind ran on one bundle at a time on %d cores, want bundles side by side", runtime.GOMAXPROCS(0))
+	}
+}
+
 func TestBuildPagefindFails(t *testing.T) {
 	o := testOptions(t, "testdata/site")
 	if _, err := build(o); err != nil {

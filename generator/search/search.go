@@ -19,8 +19,12 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
 
 	"bulletin/generator/output"
 	"bulletin/generator/render"
@@ -67,10 +71,32 @@ func Index(ctx context.Context, command string, bundles []render.Bundle, out *ou
 	// Pagefind's memory comes on top of the build's: what the build no
 	// longer uses goes back to the system first.
 	debug.FreeOSMemory()
+	// Pagefind's memory grows with the pages it indexes, and one of them
+	// uses little more than one core: bundles are indexed on every core,
+	// as many at once as fit in the pages of the largest, so that small
+	// bundles share the cores and the peak stays the largest bundle's.
+	budget := 0
 	for _, c := range changed {
-		if err := indexBundle(ctx, args, c.bundle, c.key, out, dir); err != nil {
-			return 0, fmt.Errorf("search index of %s: %w", c.bundle.Dir, err)
+		budget = max(budget, len(c.bundle.Pages), 1)
+	}
+	pages := semaphore.NewWeighted(int64(budget))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, c := range changed {
+		weight := int64(max(len(c.bundle.Pages), 1))
+		if err := pages.Acquire(gctx, weight); err != nil {
+			break // a bundle failed, or the build was stopped
 		}
+		g.Go(func() error {
+			defer pages.Release(weight)
+			if err := indexBundle(gctx, args, c.bundle, c.key, out, dir); err != nil {
+				return fmt.Errorf("search index of %s: %w", c.bundle.Dir, err)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return 0, err
 	}
 	return len(changed), ctx.Err()
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -39,20 +38,6 @@ func (e *Error) Error() string {
 // Errors is every problem found in a run, reported together.
 type Errors []*Error
 
-// Sort orders the problems by file, then line, then message.
-func (es Errors) Sort() {
-	sort.SliceStable(es, func(i, j int) bool {
-		a, b := es[i], es[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Msg < b.Msg
-	})
-}
-
 func (es Errors) Error() string {
 	lines := make([]string, len(es))
 	for i, e := range es {
@@ -61,13 +46,13 @@ func (es Errors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// Err returns the sorted list as an error, or nil when it is empty.
+// Err returns the list sorted by place (see ByPlace) as an error, or nil
+// when it is empty.
 func (es Errors) Err() error {
 	if len(es) == 0 {
 		return nil
 	}
-	es.Sort()
-	return es
+	return es.ByPlace()
 }
 
 // ByPlace sorts the problems by file and line, keeping the order of

@@ -13,9 +13,10 @@ func TestErrors(t *testing.T) {
 		{File: "content/a.md", Line: 9, Msg: "a"},
 	}
 	err := es.Err()
+	// Problems on one line keep their order, as they stand in it.
 	want := "content/a.md: file is not valid UTF-8\n" +
-		"content/a.md:9: a\n" +
 		"content/a.md:9: b\n" +
+		"content/a.md:9: a\n" +
 		"content/a.md:10: late\n" +
 		"content/b.md:2: title: missing"
 	if err == nil || err.Error() != want {

@@ -305,18 +305,18 @@ func TestLoadArticleErrors(t *testing.T) {
 			name: "title, date and summary missing",
 			text: lines("---", "status: paused", "---"),
 			want: []string{
+				"content/a.md:1: title: missing: this field is required",
 				"content/a.md:1: date: missing: this field is required",
 				"content/a.md:1: summary: missing: this field is required",
-				"content/a.md:1: title: missing: this field is required",
 			},
 		},
 		{
 			name: "empty front matter",
 			text: lines("---", "---", "Body."),
 			want: []string{
+				"content/a.md:1: title: missing: this field is required",
 				"content/a.md:1: date: missing: this field is required",
 				"content/a.md:1: summary: missing: this field is required",
-				"content/a.md:1: title: missing: this field is required",
 			},
 		},
 		{
@@ -763,9 +763,9 @@ func TestLoadTOMLErrors(t *testing.T) {
 			name: "required fields missing",
 			text: lines("+++", `status = "paused"`, "+++"),
 			want: []string{
+				"content/a.md:1: title: missing: this field is required",
 				"content/a.md:1: date: missing: this field is required",
 				"content/a.md:1: summary: missing: this field is required",
-				"content/a.md:1: title: missing: this field is required",
 			},
 		},
 	}

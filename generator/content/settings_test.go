@@ -124,9 +124,9 @@ func TestLoadSettingsErrors(t *testing.T) {
 			name: "regulator without a name, with a bad URL and an unknown field",
 			yaml: lines("regulators:", "  NHSE: {url: www.england.nhs.uk, site: x}"),
 			want: []string{
-				"content/site.yaml:2: regulators.NHSE.name: missing: this field is required",
-				`content/site.yaml:2: regulators.NHSE.site: unknown field: known fields are name, url`,
 				`content/site.yaml:2: regulators.NHSE.url: "www.england.nhs.uk" is not an absolute http(s) URL: write it like https://www.cqc.org.uk/`,
+				`content/site.yaml:2: regulators.NHSE.site: unknown field: known fields are name, url`,
+				"content/site.yaml:2: regulators.NHSE.name: missing: this field is required",
 			},
 		},
 		{

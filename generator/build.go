@@ -33,7 +33,7 @@ type options struct {
 	force     bool
 	pagefind  string // command that indexes the built site for search; empty for none
 	// strict fails the build on what check fails on: links to pages the
-	// site does not have, and sources that are not absolute.
+	// site does not have, and sources readers cannot follow.
 	strict bool
 	now    time.Time
 }
@@ -67,7 +67,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	o := options{now: time.Now()}
 	flags := newFlags("build", "bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND] [-strict]")
 	o.addFlags(flags)
-	flags.BoolVar(&o.strict, "strict", false, "fail on links to pages the site does not have and on sources that are not absolute, as check does")
+	flags.BoolVar(&o.strict, "strict", false, "fail on links to pages the site does not have and on sources readers cannot follow, as check does")
 	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err
 	}
@@ -282,7 +282,7 @@ func gatherProblems(o options, set *content.Set, hist *history.History, loadErr 
 	stop := append(content.AsErrors(loadErr), content.AsErrors(err)...)
 	var found content.Errors
 	if lints && s != nil {
-		found = lint.Unread(lint.Site(s, files), content.AsErrors(loadErr))
+		found = lint.Unread(lint.Site(s, files, set.Refused), content.AsErrors(loadErr))
 	}
 	if len(stop) > 0 {
 		return nil, nil, stop, found

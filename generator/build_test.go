@@ -343,14 +343,21 @@ func TestBuildReportsWhatCheckFinds(t *testing.T) {
 	file := "testdata/check/content/articles/2025-01-11-other.md"
 	for _, want := range []string{
 		file + `:5: warning: topics: "Asessments" looks like a misspelling of "Assessments"`,
-		file + `:9: sources.url: "/not/absolute" is not an absolute http(s) address`,
-		file + `:11: link "/2024/12/missing/": the site has no page or file at /2024/12/missing/`,
-		file + `:13: image "/images/missing.png": the site has no page or file at /images/missing.png`,
-		"4 problem(s) above in links or sources: build -strict and check fail on them",
+		file + `:9: sources.url "/not/absolute": the site has no page or file at /not/absolute`,
+		file + `:11: sources.url: "www.gov.uk/ofsted" is not an address readers can follow: write it like https://www.example.org/page, or /2025/01/page/ for a page of this site`,
+		file + `:13: link "/2024/12/missing/": the site has no page or file at /2024/12/missing/`,
+		file + `:15: image "/images/missing.png": the site has no page or file at /images/missing.png`,
+		"7 problem(s) above in links or sources: build -strict and check fail on them",
 	} {
 		if !strings.Contains(r.summary(), want) {
 			t.Errorf("the summary does not say %q:\n%s", want, r.summary())
 		}
+	}
+	// A source that is not a web address is shown, but not linked: its
+	// link would lead nowhere.
+	page := readFile(t, filepath.Join(o.out, "2025", "01", "other", "index.html"))
+	if !strings.Contains(page, "<li>Domain without a scheme") || strings.Contains(page, "www.gov.uk/ofsted") {
+		t.Errorf("the article page links www.gov.uk/ofsted, want the source's title as text")
 	}
 	if again, err := build(o); err != nil || again.summary()[strings.Index(again.summary(), "\n"):] != r.summary()[strings.Index(r.summary(), "\n"):] {
 		t.Errorf("a build with nothing changed says:\n%s\nwant the same notes as the first:\n%s (%v)", again.summary(), r.summary(), err)
@@ -358,7 +365,7 @@ func TestBuildReportsWhatCheckFinds(t *testing.T) {
 	before := readTree(t, o.out)
 	o.strict = true
 	_, err = build(o)
-	if err == nil || !strings.Contains(err.Error(), file+`:11: link "/2024/12/missing/"`) {
+	if err == nil || !strings.Contains(err.Error(), file+`:13: link "/2024/12/missing/"`) {
 		t.Errorf("build -strict: got %v, want the missing link with its file and line", err)
 	}
 	wantUnchanged(t, o.out, before, "a failed build -strict")

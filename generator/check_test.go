@@ -19,10 +19,14 @@ func TestCheckFindings(t *testing.T) {
 	want := []string{
 		file + `:5: warning: topics: "Asessments" looks like a misspelling of "Assessments", which 2 articles use: if so, write "Assessments"; if it is a new topic, give it an intro page at testdata/check/content/topics/asessments.md`,
 		file + `:6: warning: regulators: "CQX" is used by this article only and is a letter from "CQC", which site.yaml names: check its spelling; if it is another body, name it under regulators in site.yaml (CQX: {name: …})`,
-		file + `:9: sources.url: "/not/absolute" is not an absolute http(s) address: write it like https://www.example.org/page`,
-		file + `:11: link "/2024/12/missing/": the site has no page or file at /2024/12/missing/`,
-		file + `:11: link "../missing/": the site has no page or file at /2025/01/missing/`,
-		file + `:13: image "/images/missing.png": the site has no page or file at /images/missing.png`,
+		file + `:9: sources.url "/not/absolute": the site has no page or file at /not/absolute`,
+		file + `:11: sources.url: "www.gov.uk/ofsted" is not an address readers can follow: write it like https://www.example.org/page, or /2025/01/page/ for a page of this site`,
+		file + `:13: link "/2024/12/missing/": the site has no page or file at /2024/12/missing/`,
+		file + `:13: link "../missing/": the site has no page or file at /2025/01/missing/`,
+		file + `:15: image "/images/missing.png": the site has no page or file at /images/missing.png`,
+		// A page of the site near the one a link names is suggested.
+		file + `:17: link "/2025/01/goood/": the site has no page or file at /2025/01/goood/: did you mean /2025/01/good/?`,
+		file + `:17: link "/topics/assessment/": the site has no page or file at /topics/assessment/: did you mean /topics/assessments/?`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -91,10 +95,13 @@ func TestCheckGitLab(t *testing.T) {
 	want := []string{
 		file + `:5: minor: topics: "Asessments" looks like a misspelling`,
 		file + `:6: minor: regulators: "CQX" is used by this article only and is a letter from "CQC"`,
-		file + `:9: major: sources.url: "/not/absolute" is not an absolute http(s) address`,
-		file + `:11: major: link "/2024/12/missing/"`,
-		file + `:11: major: link "../missing/"`,
-		file + `:13: major: image "/images/missing.png"`,
+		file + `:9: major: sources.url "/not/absolute": the site has no page or file at /not/absolute`,
+		file + `:11: major: sources.url: "www.gov.uk/ofsted" is not an address readers can follow`,
+		file + `:13: major: link "/2024/12/missing/"`,
+		file + `:13: major: link "../missing/"`,
+		file + `:15: major: image "/images/missing.png"`,
+		file + `:17: major: link "/2025/01/goood/"`,
+		file + `:17: major: link "/topics/assessment/"`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d issues:\n%s\nwant %d", len(got), strings.Join(got, "\n"), len(want))

@@ -193,7 +193,8 @@ func (s *server) write(ctx context.Context) {
 		s.fail(err)
 		return
 	}
-	r, err := publish(ctx, o, out, ls.site, ls.files, lint.Site(ls.site, ls.files))
+	// A site serve keeps was made with no article refused.
+	r, err := publish(ctx, o, out, ls.site, ls.files, lint.Site(ls.site, ls.files, nil))
 	if ctx.Err() != nil {
 		return
 	}

@@ -81,6 +81,27 @@ type Source struct {
 	Line      int // the line of its url, for later checks
 }
 
+// Link is the source's address where readers can follow it from any
+// page or feed: an absolute http(s) URL, or a path of this site from its
+// root (/2025/02/earlier-pause/), which feeds make absolute. It is ""
+// for none, and for any other address, such as www.gov.uk/page, which
+// would lead nowhere from a page: pages and feeds show its title as
+// text, and build and check report it.
+func (s Source) Link() string {
+	u, err := url.Parse(s.URL)
+	switch {
+	case err != nil:
+		return ""
+	case u.Scheme == "http" || u.Scheme == "https":
+		if u.Host == "" {
+			return ""
+		}
+	case u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/"):
+		return ""
+	}
+	return s.URL
+}
+
 // Event is a key date in the story an article reports.
 type Event struct {
 	Date   Date
@@ -173,6 +194,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 						src.URL, src.Line = d.text("sources.url", v), v.line
 						if scheme := unsafeScheme(src.URL); scheme != "" {
 							d.fail(v.line, "sources.url: %s: URLs are not allowed: give the source's http(s) address", scheme)
+							src.URL = "" // not kept, so that no later check reports it again
 						}
 					case "publisher":
 						src.Publisher = d.text("sources.publisher", v)

@@ -524,3 +524,25 @@ func TestLoadMarkdown(t *testing.T) {
 		})
 	}
 }
+
+func TestSourceLink(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"https://www.gov.uk/ofsted", "https://www.gov.uk/ofsted"},
+		{"http://example.org/a?b=c#d", "http://example.org/a?b=c#d"},
+		{"www.gov.uk/ofsted", ""},
+		{"/files/report.pdf", "/files/report.pdf"},
+		{"/2025/02/earlier-pause/", "/2025/02/earlier-pause/"},
+		{"//www.gov.uk/ofsted", ""},
+		{"report.pdf", ""},
+		{"../earlier/", ""},
+		{"https:///no-host", ""},
+		{"mailto:press@cqc.org.uk", ""},
+		{"", ""},
+		{"https://exa mple.org/%zz", ""},
+	}
+	for _, tt := range tests {
+		if got := (Source{URL: tt.url}).Link(); got != tt.want {
+			t.Errorf("Source{URL: %q}.Link() = %q, want %q", tt.url, got, tt.want)
+		}
+	}
+}

@@ -40,6 +40,10 @@ type Set struct {
 	Topics     []*Page    // intro pages from topics/
 	Regulators []*Page    // intro pages from regulators/
 	Assets     []string   // other files to publish as they are, in path order
+	// Refused are the articles read with problems, in path order: they
+	// are not published, but what they hold as far as it was read (the
+	// body's links, the sources) can still be checked in the same run.
+	Refused []*Article
 }
 
 // Page is an intro page for a topic or a regulator.
@@ -111,16 +115,17 @@ func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*S
 func (set *Set) read(fsys fs.FS, dir string, c *cacher, articles, intros []string) Errors {
 	md := newMarkdown(set.Settings.RawHTML)
 	read := make([]*Article, len(articles))
+	ok := make([]bool, len(articles))
 	errs := parallel(len(articles), func(i int) Errors {
 		a, errs := loadArticle(fsys, dir, articles[i], &set.Settings, md, c)
-		if len(errs) == 0 {
-			read[i] = a
-		}
+		read[i], ok[i] = a, len(errs) == 0
 		return errs
 	})
-	for _, a := range read {
-		if a != nil {
+	for i, a := range read {
+		if ok[i] {
 			set.Articles = append(set.Articles, a)
+		} else {
+			set.Refused = append(set.Refused, a)
 		}
 	}
 	for _, p := range intros {

@@ -63,7 +63,9 @@ func convert(md goldmark.Markdown, body []byte, firstLine int, d *decoder) (stri
 		}
 		line := firstLine + lineOf(n, ends)
 		if scheme := unsafeScheme(dest); scheme != "" {
+			// Not listed, so that no later check reports it again.
 			d.fail(line, "body: link %q uses %s: which is not allowed: link to an http(s) address or a page of the site", truncate(dest, 60), scheme)
+			return ast.WalkContinue, nil
 		}
 		links = append(links, Link{URL: dest, Line: line, Image: image})
 		return ast.WalkContinue, nil

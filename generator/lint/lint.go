@@ -17,21 +17,28 @@ import (
 
 // Site finds what a build publishes but a reader would trip over: links
 // and images to pages or files the site does not have, and source
-// addresses that are not absolute http(s); and, as warnings, topic and
-// regulator names that look like misspellings (see site.Misspelling).
-// Each has its file and line; they come sorted by both. Without files,
-// links are not checked.
-func Site(s *site.Site, files *render.Files) content.Errors {
-	var found content.Errors
-	assets := map[string]bool{}
+// addresses readers cannot follow or that name a page or file the site
+// lacks, each with the page or file it most likely meant where the site
+// has one; and, as warnings, topic and regulator names that look like
+// misspellings (see site.Misspelling). The links and sources of the
+// refused articles, which have other problems, are checked too, so that
+// one run finds every problem. Each has its file and line; they come
+// sorted by both. Without files, links are not checked.
+func Site(s *site.Site, files *render.Files, refused []*content.Article) content.Errors {
+	c := &checker{assets: map[string]bool{}, files: files, nearby: nearby{assets: s.Assets, files: files}}
 	for _, name := range s.Assets {
-		assets[name] = true
+		c.assets[name] = true
 	}
+	var found content.Errors
 	for _, a := range s.Articles {
-		if files != nil {
-			found = append(found, checkLinks(a, assets, files)...)
+		found = append(found, c.article(a.Content, a.URL)...)
+	}
+	for _, a := range refused {
+		base := ""
+		if !a.Date.IsZero() && a.Slug != "" {
+			base = site.ArticleURL(a)
 		}
-		found = append(found, checkSources(a)...)
+		found = append(found, c.article(a, base)...)
 	}
 	for _, m := range s.Misspelt {
 		found = append(found, m.Problem)
@@ -39,53 +46,86 @@ func Site(s *site.Site, files *render.Files) content.Errors {
 	return found.ByPlace()
 }
 
-// checkLinks reports links and images in a body that point at pages or
-// files of the site that the build does not make.
-func checkLinks(a *site.Article, assets map[string]bool, files *render.Files) content.Errors {
+// checker checks articles against the pages and files of one site.
+type checker struct {
+	assets map[string]bool // the content folder's files, by path
+	files  *render.Files   // nil: links are not checked
+	nearby nearby
+}
+
+// article checks the links of an article whose page is at the site path
+// base ("" when it has none, and links relative to it are not checked),
+// and its sources.
+func (c *checker) article(a *content.Article, base string) content.Errors {
+	var found content.Errors
+	if c.files != nil {
+		found = c.links(a, base)
+	}
+	return append(found, c.sources(a)...)
+}
+
+// links reports links and images in a body that point at pages or files
+// of the site that the build does not make.
+func (c *checker) links(a *content.Article, base string) content.Errors {
 	var out content.Errors
-	base := &url.URL{Path: a.URL}
-	for _, l := range a.Content.Links {
+	page := &url.URL{Path: base}
+	for _, l := range a.Links {
 		u, err := url.Parse(l.URL)
 		if err != nil {
-			out = append(out, &content.Error{File: a.Content.File, Line: l.Line, Msg: fmt.Sprintf("link %q is not a valid URL", l.URL)})
+			out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("link %q is not a valid URL", l.URL)})
 			continue
 		}
-		if u.Scheme != "" || u.Host != "" || u.Path == "" {
+		if u.Scheme != "" || u.Host != "" || u.Path == "" || base == "" && !strings.HasPrefix(u.Path, "/") {
 			continue
 		}
-		target := base.ResolveReference(u).Path
-		if exists(target, assets, files) {
+		target := page.ResolveReference(u).Path
+		if c.exists(target) {
 			continue
 		}
 		what := "link"
 		if l.Image {
 			what = "image"
 		}
-		out = append(out, &content.Error{File: a.Content.File, Line: l.Line, Msg: fmt.Sprintf("%s %q: the site has no page or file at %s", what, l.URL, target), Target: target})
+		out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("%s %q: %s", what, l.URL, c.missing(target)), Target: target})
 	}
 	return out
 }
 
-// exists reports whether the site has a page or file at the site path p.
-func exists(p string, assets map[string]bool, files *render.Files) bool {
-	name := strings.TrimPrefix(p, "/")
-	if strings.HasSuffix(p, "/") || name == "" {
-		return files.Has(name + "index.html")
+// missing says that the site has nothing at target, and what it may
+// have meant.
+func (c *checker) missing(target string) string {
+	msg := "the site has no page or file at " + target
+	if near := c.nearby.near(target); near != "" {
+		msg += ": did you mean " + near + "?"
 	}
-	return files.Has(name) || assets[name] || files.Has(path.Join(name, "index.html"))
+	return msg
 }
 
-// checkSources reports source addresses readers could not open.
-func checkSources(a *site.Article) content.Errors {
+// exists reports whether the site has a page or file at the site path p.
+func (c *checker) exists(p string) bool {
+	name := strings.TrimPrefix(p, "/")
+	if strings.HasSuffix(p, "/") || name == "" {
+		return c.files.Has(name + "index.html")
+	}
+	return c.files.Has(name) || c.assets[name] || c.files.Has(path.Join(name, "index.html"))
+}
+
+// sources reports source addresses readers could not follow, and paths
+// of the site to pages or files it does not have.
+func (c *checker) sources(a *content.Article) content.Errors {
 	var out content.Errors
 	for _, src := range a.Sources {
-		if src.URL == "" {
-			continue
-		}
-		u, err := url.Parse(src.URL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			out = append(out, &content.Error{File: a.Content.File, Line: src.Line,
-				Msg: fmt.Sprintf("sources.url: %q is not an absolute http(s) address: write it like https://www.example.org/page", src.URL)})
+		link := src.Link()
+		switch {
+		case src.URL != "" && link == "":
+			out = append(out, &content.Error{File: a.File, Line: src.Line,
+				Msg: fmt.Sprintf("sources.url: %q is not an address readers can follow: write it like https://www.example.org/page, or /2025/01/page/ for a page of this site", src.URL)})
+		case strings.HasPrefix(link, "/") && c.files != nil:
+			u, _ := url.Parse(link) // Link parsed it
+			if !c.exists(u.Path) {
+				out = append(out, &content.Error{File: a.File, Line: src.Line,
+					Msg: fmt.Sprintf("sources.url %q: %s", src.URL, c.missing(u.Path)), Target: u.Path})
+			}
 		}
 	}
 	return out

@@ -170,9 +170,9 @@ func (r *renderer) atom(f *feed, w *bytes.Buffer) error {
 			Links: []atomLink{{Href: r.abs(a.URL), Rel: "alternate", Type: "text/html"}},
 		}
 		// Each source the article rests on is a related resource.
-		for _, src := range r.sources(a) {
-			if src.url != "" {
-				e.Links = append(e.Links, atomLink{Href: src.url, Rel: "related", Title: clean(src.Title)})
+		for _, src := range a.Sources {
+			if link := r.sourceLink(src); link != "" {
+				e.Links = append(e.Links, atomLink{Href: link, Rel: "related", Title: clean(src.Title)})
 			}
 		}
 		for _, name := range a.Authors {

@@ -3,7 +3,6 @@ package render
 import (
 	"cmp"
 	"html/template"
-	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -92,7 +91,7 @@ func (r *renderer) entryHead(a *site.Article) string {
 // entryTail is what an entry says after the body: the sources, as the
 // article's page lists them.
 func (r *renderer) entryTail(a *site.Article) string {
-	sources := r.sources(a)
+	sources := a.Sources
 	if len(sources) == 0 {
 		return ""
 	}
@@ -100,8 +99,8 @@ func (r *renderer) entryTail(a *site.Article) string {
 	b.WriteString("<h2>Sources</h2>\n<ul>\n")
 	for _, s := range sources {
 		b.WriteString("<li>")
-		if s.url != "" {
-			b.WriteString(`<a href="` + template.HTMLEscapeString(s.url) + `">` + htmlText(s.Title) + "</a>")
+		if link := r.sourceLink(s); link != "" {
+			b.WriteString(`<a href="` + template.HTMLEscapeString(link) + `">` + htmlText(s.Title) + "</a>")
 		} else {
 			b.WriteString(htmlText(s.Title))
 		}
@@ -172,44 +171,14 @@ func sentence(s string) string {
 	return s + "."
 }
 
-// source is one of an article's sources with the URL a feed links it
-// by: absolute, or empty when it is not a web address.
-type source struct {
-	content.Source
-	url string
-}
-
-func (r *renderer) sources(a *site.Article) []source {
-	out := make([]source, len(a.Sources))
-	for i, s := range a.Sources {
-		out[i] = source{Source: s, url: r.sourceURL(a.URL, s.URL)}
+// sourceLink is the absolute address of a source, as a feed links it;
+// "" for one readers cannot follow (see content.Source.Link).
+func (r *renderer) sourceLink(s content.Source) string {
+	link := s.Link()
+	if strings.HasPrefix(link, "/") {
+		return r.abs(link)
 	}
-	return out
-}
-
-// sourceURL makes a source's URL absolute as absBody does a link's:
-// against the article's page, or the base URL for a site path. Only
-// http(s) addresses are linked.
-func (r *renderer) sourceURL(page, raw string) string {
-	if raw == "" {
-		return ""
-	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	if !u.IsAbs() {
-		from := r.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(page, "/")})
-		if u.Host == "" && strings.HasPrefix(u.Path, "/") {
-			from = r.base
-			u.Path, u.RawPath = strings.TrimPrefix(u.Path, "/"), strings.TrimPrefix(u.RawPath, "/")
-		}
-		u = from.ResolveReference(u)
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return ""
-	}
-	return u.String()
+	return link
 }
 
 // htmlText escapes text for HTML's text content: &, < and > only, so

@@ -125,7 +125,7 @@ func (p *Page) JSONLD() template.JS {
 			n.About = append(n.About, thing{Type: "Thing", Name: g.Name, URL: p.Abs(g.URL)})
 		}
 		for _, s := range a.Sources {
-			c := creativeWork{Type: "CreativeWork", Name: s.Title, URL: s.URL}
+			c := creativeWork{Type: "CreativeWork", Name: s.Title, URL: p.r.sourceLink(s)}
 			if s.Publisher != "" {
 				c.Publisher = &thing{Type: "Organization", Name: s.Publisher}
 			}

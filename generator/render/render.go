@@ -20,6 +20,7 @@ import (
 	"html"
 	"html/template"
 	"io/fs"
+	"iter"
 	"net/url"
 	"path"
 	"runtime"
@@ -157,6 +158,17 @@ func (f *Files) Count() (pages, feeds int) {
 func (f *Files) Has(name string) bool {
 	_, ok := f.byName[name]
 	return ok
+}
+
+// Names gives the name of every file of the site, in no set order.
+func (f *Files) Names() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, j := range f.jobs {
+			if !yield(j.name) {
+				return
+			}
+		}
+	}
 }
 
 // Make makes the named file; it is fs.ErrNotExist if the site has none.

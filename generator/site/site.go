@@ -213,7 +213,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 func (s *Site) newArticle(a *Article, c *content.Article) {
 	*a = Article{Content: c, Teaser: Teaser{
 		Meta:     &c.Meta,
-		URL:      "/" + c.Date.Format("2006/01") + "/" + c.Slug + "/",
+		URL:      ArticleURL(c),
 		Modified: c.Date,
 		Status:   s.Settings.Status(c.Status),
 	}}
@@ -228,6 +228,12 @@ func (s *Site) newArticle(a *Article, c *content.Article) {
 	if a.ID == "" {
 		a.ID = tagURI(s.Settings.IDAuthority, c.Date, a.originalPath())
 	}
+}
+
+// ArticleURL is the site path of an article's page, from its date and
+// slug: /2025/03/ics-assessments-paused-again/.
+func ArticleURL(c *content.Article) string {
+	return "/" + c.Date.Format("2006/01") + "/" + c.Slug + "/"
 }
 
 // originalPath is where the article was first published: its first alias

@@ -1,0 +1,26 @@
+package lint
+
+import "testing"
+
+func TestCloseTo(t *testing.T) {
+	tests := []struct {
+		missing, page string
+		want          bool
+	}{
+		{"inspection-framework", "inspection-frameworks", true},
+		{"ics-paused-again", "ics-assessments-paused-again", true},
+		{"goood", "good", true},
+		{"Good", "good", true},
+		{"chart.png", "chart.svg", true},
+		{"chart.png", "table.png", false},
+		{"cqc", "dhsc", false},
+		{"paused", "ics-assessments-paused-again", false}, // one word is in too many paths
+		{"again-paused", "ics-paused-again", false},       // not in its order
+		{"", "good", false},
+	}
+	for _, tt := range tests {
+		if _, got := closeTo(tt.missing, tt.page); got != tt.want {
+			t.Errorf("closeTo(%q, %q) = %v, want %v", tt.missing, tt.page, got, tt.want)
+		}
+	}
+}

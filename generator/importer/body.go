@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -109,7 +110,7 @@ func plainText(md string, first bool) string {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		var b strings.Builder
 		collect(n, src, &b)
-		if t := strings.Join(strings.Fields(b.String()), " "); t != "" && !templateTag(t) {
+		if t := strings.Join(strings.Fields(templateTags.ReplaceAllString(b.String(), " ")), " "); t != "" {
 			parts = append(parts, t)
 			if first && utf8.RuneCountInString(strings.Join(parts, " ")) >= summaryRunes/3 {
 				break
@@ -119,12 +120,10 @@ func plainText(md string, first bool) string {
 	return cut(strings.Join(parts, " "), summaryRunes)
 }
 
-// templateTag reports whether a paragraph's text is a Liquid tag or a
-// Hugo shortcode the import kept as text ({% include x.html %},
-// {{< figure >}}), which says nothing a summary should.
-func templateTag(t string) bool {
-	return (strings.HasPrefix(t, "{%") && strings.HasSuffix(t, "%}")) || (strings.HasPrefix(t, "{{") && strings.HasSuffix(t, "}}"))
-}
+// templateTags matches the Liquid tags and outputs and the Hugo
+// shortcodes the import keeps as text ({% include x.html %},
+// {{ page.title }}, {{< figure >}}), which say nothing a summary should.
+var templateTags = regexp.MustCompile(`\{%.*?%\}|\{\{.*?\}\}`)
 
 // collect writes the text of paragraphs, and of the lists and quotes
 // that hold them, leaving out headings, code, images and raw HTML.

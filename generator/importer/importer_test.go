@@ -213,3 +213,51 @@ func TestSameAddress(t *testing.T) {
 		t.Errorf("bulletin finds problems: %v", err)
 	}
 }
+
+// TestJekyllDraftAndLiquidSummary imports a Jekyll draft as Jekyll keeps
+// one, with no date (dated by its file's last change, with a warning),
+// and a post whose first paragraph holds a Liquid tag, which its summary
+// leaves out.
+func TestJekyllDraftAndLiquidSummary(t *testing.T) {
+	source, dest := t.TempDir(), t.TempDir()
+	write := func(name, text string) string {
+		t.Helper()
+		p := filepath.Join(source, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	draft := write("_drafts/Upcoming_Post.md", "---\ntitle: Upcoming post\n---\nTo be written.\n")
+	changed := time.Date(2026, 11, 30, 14, 5, 0, 0, time.UTC)
+	if err := os.Chtimes(draft, changed, changed); err != nil {
+		t.Fatal(err)
+	}
+	write("_posts/2023-02-01-follow-up.md", "---\ntitle: Follow-up\n---\nA follow-up with {% include note.html %} inside and {{ page.title }} too.\n")
+	r, err := Run(Options{Source: source, Dest: dest, Zone: time.UTC})
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if r.Written != 2 || r.Drafts != 1 || len(r.Skipped) != 0 {
+		t.Fatalf("wrote %d (%d drafts), skipped %v; want both written, one a draft", r.Written, r.Drafts, r.Skipped)
+	}
+	if !slices.ContainsFunc(r.Warnings, func(n Note) bool {
+		return n.Source == draft && strings.Contains(n.Msg, "no date: a draft, dated 2026-11-30 14:05 by its file's last change")
+	}) {
+		t.Errorf("no warning that the draft is dated by its file: %v", r.Warnings)
+	}
+	a := snapshot(t, dest, r)
+	files := map[string]string{}
+	for _, f := range a.Files {
+		files[f.Name] = string(f.Data)
+	}
+	if got := files["content/articles/2026/2026-11-30-upcoming-post.md"]; !strings.Contains(got, "date: 2026-11-30T14:05:00Z") || !strings.Contains(got, "draft: true") {
+		t.Errorf("the draft's article:\n%s\nwant it dated by its file, and a draft", got)
+	}
+	if got := files["content/articles/2023/2023-02-01-follow-up.md"]; !strings.Contains(got, "summary: A follow-up with inside and too.") {
+		t.Errorf("the post's article:\n%s\nwant a summary without Liquid", got)
+	}
+}

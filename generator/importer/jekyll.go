@@ -209,6 +209,16 @@ func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *so
 	case m[1] != "":
 		post.date, _ = time.ParseInLocation("2006-01-02", m[1], o.Zone)
 		post.day = true
+	case draft:
+		// A draft has no date until it is published: Jekyll shows it
+		// dated by its file's last change, and so does the import.
+		info, err := fs.Stat(fsys, p)
+		if err != nil {
+			src.fail(file, pg.line, "no date, and its file's date cannot be read: not imported; give it a date (%v)", err)
+			return nil
+		}
+		post.date = info.ModTime().In(o.Zone).Truncate(time.Second)
+		src.warn(file, pg.line, "no date: a draft, dated %s by its file's last change, as Jekyll shows it; set its date when you publish it", post.date.Format("2006-01-02 15:04"))
 	default:
 		src.fail(file, pg.line, "no date: not imported; give it a date")
 		return nil

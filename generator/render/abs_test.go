@@ -75,3 +75,23 @@ func TestAbsBody(t *testing.T) {
 		}
 	}
 }
+
+// TestRelPath: a site path is put under the base URL's path, and a path
+// of other scripts written with the escapes in capitals, as canonical
+// links, feeds and the sitemap write them.
+func TestRelPath(t *testing.T) {
+	tests := []struct{ base, path, want string }{
+		{"/", "/2025/03/ics/", "/2025/03/ics/"},
+		{"/bulletin/", "/topics/", "/bulletin/topics/"},
+		{"/", "/topics/新闻/", "/topics/%E6%96%B0%E9%97%BB/"},
+		{"/", "/2026/12/νέο/", "/2026/12/%CE%BD%CE%AD%CE%BF/"},
+		{"/", "/search/?q=cqc", "/search/?q=cqc"},
+		{"/", "/already/%e6%96%b0/", "/already/%e6%96%b0/"},
+		{"/", "https://www.cqc.org.uk/", "https://www.cqc.org.uk/"},
+	}
+	for _, tt := range tests {
+		if got := relPath(tt.base, tt.path); got != tt.want {
+			t.Errorf("relPath(%q, %q) = %q, want %q", tt.base, tt.path, got, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -51,11 +52,20 @@ func funcs(basePath string) template.FuncMap {
 
 var rootedURL = regexp.MustCompile(`(href|src)="/`)
 
+// relPath gives a site path p under the base URL's path. A path of
+// other scripts is written percent-encoded as canonical links, feeds and
+// the sitemap write it (%CE%BD), since html/template would write those
+// escapes in lower case, and tools that compare addresses as text would
+// take the two for different pages.
 func relPath(basePath, p string) string {
 	if !strings.HasPrefix(p, "/") {
 		return p
 	}
-	return strings.TrimSuffix(basePath, "/") + p
+	p = strings.TrimSuffix(basePath, "/") + p
+	if strings.ContainsAny(p, "?#%") {
+		return p // a query, a fragment or escapes of its own: left as written
+	}
+	return (&url.URL{Path: p}).EscapedPath()
 }
 
 // when shows a date as readers write it: "May 2024" for a month, else

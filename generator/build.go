@@ -358,6 +358,9 @@ func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, file
 	r.stats, err = out.Commit()
 	if o.pagefind != "" {
 		r.search = fmt.Sprintf("search index: %d of %d bundles indexed again", indexed, len(bundles))
+		if indexed == 0 {
+			r.search = "search index: up to date"
+		}
 	}
 	return r, err
 }

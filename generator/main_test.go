@@ -121,6 +121,7 @@ func TestRun(t *testing.T) {
 		{args: []string{"new", "-bogus", "Title"}, code: 2, stderr: []string{"new: flag provided but not defined: -bogus", newUsage}},
 		{args: []string{"new"}, code: 2, stderr: []string{"new: give one title, in quotes", newUsage}},
 		{args: []string{"new", "One", "Two"}, code: 2, stderr: []string{"new: give one title, in quotes", newUsage}},
+		{args: []string{"new", "   "}, code: 2, stderr: []string{"new: the title is empty: give the article's title, in quotes", newUsage}},
 
 		{args: []string{"help", "check"}, code: 0, stdout: []string{checkUsage}},
 		{args: []string{"check", "-help"}, code: 0, stdout: []string{checkUsage}},

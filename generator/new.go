@@ -39,8 +39,11 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		rest = append(rest, flags.Arg(0))
 		args = flags.Args()[1:]
 	}
-	if len(rest) != 1 || strings.TrimSpace(rest[0]) == "" {
+	if len(rest) != 1 {
 		return usageError(flags, stderr, "give one title, in quotes")
+	}
+	if strings.TrimSpace(rest[0]) == "" {
+		return usageError(flags, stderr, "the title is empty: give the article's title, in quotes")
 	}
 	title := strings.TrimSpace(rest[0])
 	if content.Slug(title) == "" {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,7 +44,8 @@ func TestNewWritesAnArticleThatBuilds(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = build(o)
-	for _, want := range []string{"summary: still the placeholder bulletin new wrote", "the body still holds the placeholder bulletin new wrote"} {
+	bodyLine := strings.Count(unfinished[:strings.Index(unfinished, "Write the article here")], "\n") + 1
+	for _, want := range []string{"summary: still the placeholder bulletin new wrote", fmt.Sprintf(":%d: the body still holds the placeholder bulletin new wrote", bodyLine)} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("the new article, published unfinished: got %v, want an error saying %q", err, want)
 		}

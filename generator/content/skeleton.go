@@ -109,7 +109,7 @@ func checkPlaceholders(d *decoder, a *Article, body []byte) {
 	if a.Summary == placeholderSummary {
 		d.fail(a.Lines.Line("summary"), "summary: still the placeholder bulletin new wrote: write one or two sentences of the news, or keep draft: true until it is ready")
 	}
-	if bytes.Contains(body, []byte(placeholderBody)) {
-		d.fail(a.BodyLine, "the body still holds the placeholder bulletin new wrote (%q): write the article, or keep draft: true until it is ready", placeholderBody)
+	if i := bytes.Index(body, []byte(placeholderBody)); i >= 0 {
+		d.fail(a.BodyLine+bytes.Count(body[:i], []byte("\n")), "the body still holds the placeholder bulletin new wrote (%q): write the article, or keep draft: true until it is ready", placeholderBody)
 	}
 }

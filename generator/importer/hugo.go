@@ -246,7 +246,11 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	}
 	filename := path.Base(page)
 	for _, tax := range cfg.taxonomies {
-		post.names = append(post.names, f.list(tax)...)
+		if isRegulators(tax) {
+			post.regs = append(post.regs, f.list(tax)...)
+		} else {
+			post.names = append(post.names, f.list(tax)...)
+		}
 	}
 	post.authors = append(f.list("author"), f.list("authors")...)
 	post.summary = f.first("summary", "description")

@@ -261,3 +261,50 @@ func TestJekyllDraftAndLiquidSummary(t *testing.T) {
 		t.Errorf("the post's article:\n%s\nwant a summary without Liquid", got)
 	}
 }
+
+// TestRegulatorsByName: a Hugo taxonomy or a Jekyll field named
+// regulators gives regulators, not topics, without -regulator.
+func TestRegulatorsByName(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		out   string
+	}{
+		{"hugo", map[string]string{
+			"hugo.toml":              "[taxonomies]\n  tag = \"tags\"\n  regulator = \"regulators\"\n",
+			"content/posts/pause.md": "---\ntitle: Pause\ndate: 2025-03-27\ntags: [ICS assessments]\nregulators: [CQC, Ofsted]\n---\nCQC has paused them.\n",
+		}, "content/articles/2025/2025-03-27-pause.md"},
+		{"jekyll", map[string]string{
+			"_config.yml":                "title: Old\n",
+			"_posts/2025-03-27-pause.md": "---\ntitle: Pause\ntags: [ICS assessments]\nregulators: [CQC, Ofsted]\n---\nCQC has paused them.\n",
+		}, "content/articles/2025/2025-03-27-pause.md"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			source, dest := t.TempDir(), t.TempDir()
+			for name, text := range tt.files {
+				p := filepath.Join(source, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r, err := Run(Options{Source: source, Dest: dest, Zone: time.UTC})
+			if err != nil || r.Written != 1 {
+				t.Fatalf("Run: wrote %d, %v; want one article", r.Written, err)
+			}
+			for _, f := range snapshot(t, dest, r).Files {
+				if f.Name != tt.out {
+					continue
+				}
+				if got := string(f.Data); !strings.Contains(got, "regulators: [CQC, Ofsted]\n") || !strings.Contains(got, "topics: [ICS assessments]\n") {
+					t.Errorf("%s:\n%s\nwant CQC and Ofsted as regulators, ICS assessments as a topic", f.Name, got)
+				}
+				return
+			}
+			t.Errorf("no %s written", tt.out)
+		})
+	}
+}

@@ -52,6 +52,7 @@ type post struct {
 	upDay    bool     // updated is a day without a time
 	slug     string   // the old slug, as the source has it
 	names    []string // tags, categories and other taxonomies, in source order
+	regs     []string // what the source names as regulators: a regulators field or taxonomy
 	authors  []string
 	draft    bool
 	id       string
@@ -289,6 +290,18 @@ const maxGroups = 50
 // each once, in the order the source gives them.
 func groups(p *post, o *Options, r *Report) (topics, regulators []string) {
 	seen := map[string]bool{}
+	for _, n := range p.regs {
+		n = strings.Join(strings.Fields(n), " ")
+		key := content.Slug(n)
+		if key == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		if reg := regulator(n, o.Regulators); reg != "" {
+			n = reg
+		}
+		regulators = append(regulators, n)
+	}
 	for _, n := range p.names {
 		n = strings.Join(strings.Fields(n), " ")
 		key := content.Slug(n)
@@ -315,6 +328,12 @@ func groups(p *post, o *Options, r *Report) (topics, regulators []string) {
 		}
 	}
 	return topics, regulators
+}
+
+// isRegulators reports whether a taxonomy or field names regulators, as
+// bulletin's own regulators field does.
+func isRegulators(name string) bool {
+	return strings.EqualFold(name, "regulators") || strings.EqualFold(name, "regulator")
 }
 
 // regulator gives the name in names that n stands for, or "".

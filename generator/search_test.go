@@ -168,13 +168,11 @@ func noteRunning(dir string, pages int) error {
 	return err
 }
 
-// TestBuildIndexesBundlesTogether: bundles are indexed side by side on
-// a machine of several cores, never with more pages at once than the
-// largest bundle has, so Pagefind's memory stays one largest bundle's.
-func TestBuildIndexesBundlesTogether(t *testing.T) {
-	running := t.TempDir()
-	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
-	t.Setenv("BULLETIN_FAKE_PAGEFIND_RUNNING", running)
+// bundledSample gives the options of a build of a copy of the sample
+// that indexes it for search, a bundle a year, with the stand-in
+// Pagefind.
+func bundledSample(t *testing.T) options {
+	t.Helper()
 	o := testOptions(t, t.TempDir())
 	o.pagefind = os.Args[0]
 	if err := os.CopyFS(o.content, os.DirFS("testdata/sample/content")); err != nil {
@@ -184,6 +182,17 @@ func TestBuildIndexesBundlesTogether(t *testing.T) {
 	if err := os.WriteFile(settings, append([]byte(readFile(t, settings)), "search_bundle: 3\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return o
+}
+
+// TestBuildIndexesBundlesTogether: bundles are indexed side by side on
+// a machine of several cores, never with more pages at once than the
+// largest bundle has, so Pagefind's memory stays one largest bundle's.
+func TestBuildIndexesBundlesTogether(t *testing.T) {
+	running := t.TempDir()
+	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
+	t.Setenv("BULLETIN_FAKE_PAGEFIND_RUNNING", running)
+	o := bundledSample(t)
 	r, err := build(o)
 	if err != nil {
 		t.Fatal(err)
@@ -286,15 +295,7 @@ func TestBuildIndexesChangedBundles(t *testing.T) {
 	log := filepath.Join(t.TempDir(), "pagefind.log")
 	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
 	t.Setenv("BULLETIN_FAKE_PAGEFIND_LOG", log)
-	o := testOptions(t, t.TempDir())
-	o.pagefind = os.Args[0]
-	if err := os.CopyFS(o.content, os.DirFS("testdata/sample/content")); err != nil {
-		t.Fatal(err)
-	}
-	settings := filepath.Join(o.content, "site.yaml")
-	if err := os.WriteFile(settings, append([]byte(readFile(t, settings)), "search_bundle: 3\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	o := bundledSample(t)
 	r, err := build(o)
 	if err != nil {
 		t.Fatal(err)

@@ -219,24 +219,16 @@ func TestSameAddress(t *testing.T) {
 // and a post whose first paragraph holds a Liquid tag, which its summary
 // leaves out.
 func TestJekyllDraftAndLiquidSummary(t *testing.T) {
-	source, dest := t.TempDir(), t.TempDir()
-	write := func(name, text string) string {
-		t.Helper()
-		p := filepath.Join(source, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	draft := write("_drafts/Upcoming_Post.md", "---\ntitle: Upcoming post\n---\nTo be written.\n")
+	source := tree(t, map[string]string{
+		"_drafts/Upcoming_Post.md":       "---\ntitle: Upcoming post\n---\nTo be written.\n",
+		"_posts/2023-02-01-follow-up.md": "---\ntitle: Follow-up\n---\nA follow-up with {% include note.html %} inside and {{ page.title }} too.\n",
+	})
+	dest := t.TempDir()
+	draft := filepath.Join(source, "_drafts", "Upcoming_Post.md")
 	changed := time.Date(2026, 11, 30, 14, 5, 0, 0, time.UTC)
 	if err := os.Chtimes(draft, changed, changed); err != nil {
 		t.Fatal(err)
 	}
-	write("_posts/2023-02-01-follow-up.md", "---\ntitle: Follow-up\n---\nA follow-up with {% include note.html %} inside and {{ page.title }} too.\n")
 	r, err := Run(Options{Source: source, Dest: dest, Zone: time.UTC})
 	if err != nil {
 		t.Fatalf("Run: %v", err)
@@ -281,16 +273,7 @@ func TestRegulatorsByName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			source, dest := t.TempDir(), t.TempDir()
-			for name, text := range tt.files {
-				p := filepath.Join(source, filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			source, dest := tree(t, tt.files), t.TempDir()
 			r, err := Run(Options{Source: source, Dest: dest, Zone: time.UTC})
 			if err != nil || r.Written != 1 {
 				t.Fatalf("Run: wrote %d, %v; want one article", r.Written, err)

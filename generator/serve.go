@@ -194,7 +194,7 @@ func (s *server) write(ctx context.Context) {
 		return
 	}
 	// A site serve keeps was made with no article refused.
-	r, err := publish(ctx, o, out, ls.site, ls.files, lint.Site(ls.site, ls.files, nil))
+	r, err := publish(ctx, o, out, ls.site, ls.files, lint.Site(ls.site, ls.files, nil, ls.made))
 	if ctx.Err() != nil {
 		return
 	}

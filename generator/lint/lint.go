@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Site finds what a build publishes but a reader would trip over: links
@@ -21,10 +22,11 @@ import (
 // lacks, each with the page or file it most likely meant where the site
 // has one; and, as warnings, topic and regulator names that look like
 // misspellings (see site.Misspelling). The links and sources of the
-// refused articles, which have other problems, are checked too, so that
-// one run finds every problem. Each has its file and line; they come
-// sorted by both. Without files, links are not checked.
-func Site(s *site.Site, files *render.Files, refused []*content.Article) content.Errors {
+// refused articles, which have other problems, are checked too when they
+// would be published at now, so that one run finds every problem. Each
+// has its file and line; they come sorted by both. Without files, links
+// are not checked.
+func Site(s *site.Site, files *render.Files, refused []*content.Article, now time.Time) content.Errors {
 	c := &checker{assets: map[string]bool{}, files: files, nearby: nearby{assets: s.Assets, files: files}}
 	for _, name := range s.Assets {
 		c.assets[name] = true
@@ -34,8 +36,11 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article) content
 		found = append(found, c.article(a.Content, a.URL)...)
 	}
 	for _, a := range refused {
+		if !site.Published(a, now) {
+			continue // its links are not checked until it is published
+		}
 		base := ""
-		if !a.Date.IsZero() && a.Slug != "" {
+		if !a.Date.IsZero() && a.Slug != "" && content.CheckSegment(a.Slug) == "" {
 			base = site.ArticleURL(a)
 		}
 		found = append(found, c.article(a, base)...)

@@ -136,12 +136,12 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 	var published []*content.Article
 	for _, a := range set.Articles {
 		switch {
+		case Published(a, now):
+			published = append(published, a)
 		case a.Draft:
 			s.Drafts++
-		case a.Date.After(now):
-			s.Held = append(s.Held, a)
 		default:
-			published = append(published, a)
+			s.Held = append(s.Held, a)
 		}
 	}
 	if len(published) > 0 {
@@ -228,6 +228,12 @@ func (s *Site) newArticle(a *Article, c *content.Article) {
 	if a.ID == "" {
 		a.ID = tagURI(s.Settings.IDAuthority, c.Date, a.originalPath())
 	}
+}
+
+// Published reports whether an article is published at now: it is not
+// a draft, and not dated after now (held back until then).
+func Published(a *content.Article, now time.Time) bool {
+	return !a.Draft && !a.Date.After(now)
 }
 
 // ArticleURL is the site path of an article's page, from its date and

@@ -1,5 +1,37 @@
 package content
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TypoLimit is how many edits apart two names may be for one to be a
+// likely misspelling of the other: none for names of up to three
+// letters, where one letter makes another word, one for most, and two
+// for long ones.
+func TypoLimit(name string) int {
+	switch n := utf8.RuneCountInString(name); {
+	case n < 4:
+		return 0
+	case n < 12:
+		return 1
+	default:
+		return 2
+	}
+}
+
+// Digits are the digits of a name in order: names that differ in them,
+// such as "Budget 2024" and "Budget 2025", are different names.
+func Digits(name string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, name)
+}
+
 // Distance is the edit distance between a and b: the fewest letters to
 // insert, delete, replace or swap with the next one to make one of the
 // other, so that "DHCS" is one from "DHSC". Each letter is swapped at

@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"bulletin/generator/content"
@@ -56,7 +55,7 @@ func checkNames(groups []*Group, field string, s *content.Settings) []Misspellin
 		if names[i].described != "" || names[i].articles != 1 {
 			continue
 		}
-		meant, ok := likelyMeant(names[i], names, typoLimit(names[i].lower))
+		meant, ok := likelyMeant(names[i], names, content.TypoLimit(names[i].lower))
 		short := false
 		if !ok && utf8.RuneCountInString(names[i].name) < 4 {
 			meant, ok = likelyMeant(names[i], names, 1)
@@ -84,7 +83,7 @@ func checkNames(groups []*Group, field string, s *content.Settings) []Misspellin
 }
 
 func newName(s string, articles int, described string) name {
-	return name{name: s, lower: strings.ToLower(s), digits: digits(s), articles: articles, described: described}
+	return name{name: s, lower: strings.ToLower(s), digits: content.Digits(s), articles: articles, described: described}
 }
 
 // likelyMeant is the name that n, used by one article, most likely
@@ -101,32 +100,6 @@ func likelyMeant(n name, names []name, limit int) (name, bool) {
 		}
 	}
 	return best, best.name != ""
-}
-
-// digits are the digits of a name in order: names that differ in them,
-// such as "Budget 2024" and "Budget 2025", are different names.
-func digits(name string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsDigit(r) {
-			return r
-		}
-		return -1
-	}, name)
-}
-
-// typoLimit is how many edits apart two names may be for one to be a
-// likely misspelling of the other: none for names of up to three
-// letters, where one letter makes another word, one for most, and two
-// for long ones.
-func typoLimit(name string) int {
-	switch n := utf8.RuneCountInString(name); {
-	case n < 4:
-		return 0
-	case n < 12:
-		return 1
-	default:
-		return 2
-	}
 }
 
 // describedIn says where the group is declared, or "" if nowhere.

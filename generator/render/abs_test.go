@@ -87,6 +87,7 @@ func TestRelPath(t *testing.T) {
 		{"/", "/2026/12/νέο/", "/2026/12/%CE%BD%CE%AD%CE%BF/"},
 		{"/", "/search/?q=cqc", "/search/?q=cqc"},
 		{"/", "/already/%e6%96%b0/", "/already/%e6%96%b0/"},
+		{"/bul%20letin/", "/topics/新闻/", "/bul%20letin/topics/%E6%96%B0%E9%97%BB/"},
 		{"/", "https://www.cqc.org.uk/", "https://www.cqc.org.uk/"},
 	}
 	for _, tt := range tests {

@@ -61,11 +61,10 @@ func relPath(basePath, p string) string {
 	if !strings.HasPrefix(p, "/") {
 		return p
 	}
-	p = strings.TrimSuffix(basePath, "/") + p
-	if strings.ContainsAny(p, "?#%") {
-		return p // a query, a fragment or escapes of its own: left as written
+	if !strings.ContainsAny(p, "?#%") { // else a query, a fragment or escapes of its own: left as written
+		p = (&url.URL{Path: p}).EscapedPath()
 	}
-	return (&url.URL{Path: p}).EscapedPath()
+	return strings.TrimSuffix(basePath, "/") + p
 }
 
 // when shows a date as readers write it: "May 2024" for a month, else

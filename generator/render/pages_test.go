@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -82,5 +83,22 @@ func TestArticleWithoutWords(t *testing.T) {
 	}
 	if moved := files["2025/03/"+movedSlug+"/index.html"]; !bytes.Contains(moved, []byte("3 min read")) {
 		t.Errorf("the page of an article of 450 words does not say 3 min read")
+	}
+}
+
+// TestSourceLinksOnThePage: an article page links a source at its
+// address, a path of the site under the base URL's path, and shows a
+// source without an address as text.
+func TestSourceLinksOnThePage(t *testing.T) {
+	files := build(t, belowPath(withFacts(fixture())), buildDay)
+	page := string(files["2025/03/"+updatedSlug+"/index.html"])
+	for _, want := range []string{
+		`<li><a href="https://www.gov.uk/dhsc?a=1&amp;b=2">DHSC&#39;s letter</a>`,
+		`<li><a href="/bulletin/2025/02/earlier-pause/">Our earlier report</a>`,
+		`<li>A board paper, CQC, <time`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the article page has no %s", want)
+		}
 	}
 }

@@ -110,7 +110,7 @@ func plainText(md string, first bool) string {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		var b strings.Builder
 		collect(n, src, &b)
-		if t := strings.Join(strings.Fields(templateTags.ReplaceAllString(b.String(), " ")), " "); t != "" {
+		if t := strings.Join(strings.Fields(b.String()), " "); t != "" && !templateTags.MatchString(t) {
 			parts = append(parts, t)
 			if first && utf8.RuneCountInString(strings.Join(parts, " ")) >= summaryRunes/3 {
 				break
@@ -122,7 +122,8 @@ func plainText(md string, first bool) string {
 
 // templateTags matches the Liquid tags and outputs and the Hugo
 // shortcodes the import keeps as text ({% include x.html %},
-// {{ page.title }}, {{< figure >}}), which say nothing a summary should.
+// {{ page.title }}, {{< figure >}}). A paragraph holding one is left out
+// of a summary: the tag stood for words the summary would lack.
 var templateTags = regexp.MustCompile(`\{%.*?%\}|\{\{.*?\}\}`)
 
 // collect writes the text of paragraphs, and of the lists and quotes

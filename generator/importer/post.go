@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -290,19 +291,8 @@ const maxGroups = 50
 // each once, in the order the source gives them.
 func groups(p *post, o *Options, r *Report) (topics, regulators []string) {
 	seen := map[string]bool{}
-	for _, n := range p.regs {
-		n = strings.Join(strings.Fields(n), " ")
-		key := content.Slug(n)
-		if key == "" || seen[key] {
-			continue
-		}
-		seen[key] = true
-		if reg := regulator(n, o.Regulators); reg != "" {
-			n = reg
-		}
-		regulators = append(regulators, n)
-	}
-	for _, n := range p.names {
+	for i, n := range slices.Concat(p.regs, p.names) {
+		named := i < len(p.regs) // the source names it a regulator
 		n = strings.Join(strings.Fields(n), " ")
 		key := content.Slug(n)
 		switch {
@@ -315,9 +305,13 @@ func groups(p *post, o *Options, r *Report) (topics, regulators []string) {
 			continue
 		}
 		seen[key] = true
-		if reg := regulator(n, o.Regulators); reg != "" {
+		reg := regulator(n, o.Regulators)
+		switch {
+		case reg != "":
 			regulators = append(regulators, reg)
-		} else {
+		case named:
+			regulators = append(regulators, n)
+		default:
 			topics = append(topics, n)
 		}
 	}

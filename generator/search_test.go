@@ -133,14 +133,16 @@ func TestBuildRunsPagefind(t *testing.T) {
 	}
 }
 
-// TestBuildPagefindFails wants a failed search index to fail the build
-// with Pagefind's message and leave the previous site as it was.
 // noteRunning is fakePagefind's record of the Pagefinds running beside
-// it: it writes its page count to a file of its own in dir, waits, sums
-// the counts of the files there, and removes its own.
+// it: it writes its page count to a file of its own in dir (whole, by
+// a rename, so that no other reads it half written), waits, sums the
+// counts of the files there, and removes its own.
 func noteRunning(dir string, pages int) error {
 	mine := filepath.Join(dir, fmt.Sprint(os.Getpid()))
-	if err := os.WriteFile(mine, fmt.Append(nil, pages), 0o644); err != nil {
+	if err := os.WriteFile(mine+".new", fmt.Append(nil, pages), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(mine+".new", mine); err != nil {
 		return err
 	}
 	defer os.Remove(mine)
@@ -149,6 +151,7 @@ func noteRunning(dir string, pages int) error {
 	if err != nil {
 		return err
 	}
+	names = slices.DeleteFunc(names, func(name string) bool { return strings.HasSuffix(name, ".new") })
 	total := 0
 	for _, name := range names {
 		var n int
@@ -217,6 +220,8 @@ func TestBuildIndexesBundlesTogether(t *testing.T) {
 	}
 }
 
+// TestBuildPagefindFails wants a failed search index to fail the build
+// with Pagefind's message and leave the previous site as it was.
 func TestBuildPagefindFails(t *testing.T) {
 	o := testOptions(t, "testdata/site")
 	if _, err := build(o); err != nil {

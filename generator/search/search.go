@@ -3,9 +3,9 @@
 // page merges at query time, and the command that runs Pagefind, and
 // gives each bundle's index in the folder pagefind/<bundle>/ of the
 // output. A bundle whose pages have the bytes the last build indexed
-// keeps its index; only the others are indexed again, one at a time, so
-// an edit costs one bundle and memory does not grow with the site: one
-// Pagefind's on top of the build's.
+// keeps its index; only the others are indexed again, side by side on
+// every core but never more pages at once than the largest bundle has,
+// so an edit costs one bundle and memory does not grow with the site.
 package search
 
 import (
@@ -74,7 +74,8 @@ func Index(ctx context.Context, command string, bundles []render.Bundle, out *ou
 	// Pagefind's memory grows with the pages it indexes, and one of them
 	// uses little more than one core: bundles are indexed on every core,
 	// as many at once as fit in the pages of the largest, so that small
-	// bundles share the cores and the peak stays the largest bundle's.
+	// bundles share the cores and the pages in memory at once stay the
+	// largest bundle's (each Pagefind's own few tens of MB come on top).
 	budget := 0
 	for _, c := range changed {
 		budget = max(budget, len(c.bundle.Pages), 1)

@@ -282,7 +282,7 @@ func gatherProblems(o options, set *content.Set, hist *history.History, loadErr 
 	stop := append(content.AsErrors(loadErr), content.AsErrors(err)...)
 	var found content.Errors
 	if lints && s != nil {
-		found = lint.Unread(lint.Site(s, files, set.Refused, now), content.AsErrors(loadErr))
+		found = lint.Unread(lint.Site(s, files, set.Refused, now), content.AsErrors(loadErr), set.Refused)
 	}
 	if len(stop) > 0 {
 		return nil, nil, stop, found

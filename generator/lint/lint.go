@@ -137,15 +137,21 @@ func (c *checker) sources(a *content.Article) content.Errors {
 }
 
 // Unread drops from found the links that may point at a page of an
-// article that could not be read, of those unread names: the page at an
-// address that ends in the slug its file name gives, and the year and
-// month archives it would be listed in. The other links are kept, so
-// that one run reports them with every other problem.
-func Unread(found, unread content.Errors) content.Errors {
+// article that could not be read, of those unread names, or that was
+// refused: the page at an address that ends in the slug its file name
+// gives, or the slug a refused article sets, and the year and month
+// archives it would be listed in. The other links are kept, so that one
+// run reports them with every other problem.
+func Unread(found, unread content.Errors, refused []*content.Article) content.Errors {
 	slugs := map[string]bool{}
 	for _, e := range unread {
 		if strings.EqualFold(path.Ext(e.File), ".md") {
 			slugs[content.DefaultSlug(e.File)] = true
+		}
+	}
+	for _, a := range refused {
+		if a.Slug != "" {
+			slugs[a.Slug] = true
 		}
 	}
 	if len(slugs) == 0 {

@@ -348,6 +348,19 @@ func TestBuildIndexesChangedBundles(t *testing.T) {
 	if want := fmt.Sprintf("search index: 1 of %d bundles indexed again", len(bundles)); !strings.Contains(r.summary(), want) {
 		t.Errorf("the summary does not say %q:\n%s", want, r.summary())
 	}
+
+	// An edit no article page shows (an intro page's text) indexes no
+	// bundle, and the summary says the index is up to date.
+	intro := filepath.Join(o.content, "topics", "ics-assessments.md")
+	if err := os.WriteFile(intro, append([]byte(readFile(t, intro)), "\nA sentence for the topic page alone.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r, err = build(o); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.summary(), "search index: up to date\n") {
+		t.Errorf("after an edit no article page shows, the summary does not say the index is up to date:\n%s", r.summary())
+	}
 }
 
 // TestServeIndexesSaves serves with search: after a save, serve writes

@@ -86,6 +86,7 @@ type diffSite struct {
 
 type diffArticle struct {
 	title, summary, body, slug, status string
+	lang                               string
 	date, updated                      time.Time
 	topics, regulators, authors        []string
 	applies, aliases                   []string
@@ -199,6 +200,9 @@ func (s *diffSite) save(p string) {
 	if a.status != "" {
 		fmt.Fprintf(&b, "status: %s\n", a.status)
 	}
+	if a.lang != "" {
+		fmt.Fprintf(&b, "lang: %s\n", a.lang)
+	}
 	if a.slug != "" {
 		fmt.Fprintf(&b, "slug: %s\n", a.slug)
 	}
@@ -251,6 +255,9 @@ func (s *diffSite) editTemplate(file, old, new string) string {
 		panic(err)
 	}
 	if !bytes.Contains(data, []byte(old)) {
+		if !bytes.Contains(data, []byte(new)) {
+			panic(fmt.Sprintf("%s holds neither %q nor %q: the theme changed under the test", file, old, new))
+		}
 		return file + ": made already"
 	}
 	s.write("templates/"+file, strings.Replace(string(data), old, new, 1))
@@ -350,6 +357,12 @@ var edits = []struct {
 			return a.slug
 		})
 	}},
+	{"change lang", func(s *diffSite) string {
+		return s.change(func(a *diffArticle) string {
+			a.lang = []string{"", "cy", "ar"}[s.rng.IntN(3)]
+			return a.lang
+		})
+	}},
 	{"change applies_to", func(s *diffSite) string {
 		return s.change(func(a *diffArticle) string {
 			a.applies = s.pick([]string{"England", "Wales"}, 2)
@@ -366,10 +379,10 @@ var edits = []struct {
 		return "alpha-duty.md"
 	}},
 	{"theme: lists show authors", func(s *diffSite) string {
-		return s.editTemplate("partials.html", "<p>{{.Summary}}</p>", `<p>{{.Summary}} <span class="by">{{join .Authors ", "}}</span></p>`)
+		return s.editTemplate("partials.html", `<p{{template "lang" .Lang}}>{{.Summary}}</p>`, `<p{{template "lang" .Lang}}>{{.Summary}} <span class="by">{{join .Authors ", "}}</span></p>`)
 	}},
 	{"theme: article pages show applies_to and the first regulator", func(s *diffSite) string {
-		return s.editTemplate("article.html", "<h1>{{.Title}}</h1>", `<h1>{{.Title}}</h1><p>{{join .AppliesTo "/"}}{{range .Regulators}} {{.Name}}{{end}}</p>`)
+		return s.editTemplate("article.html", `<h1{{template "lang" .Lang}}>{{.Title}}</h1>`, `<h1{{template "lang" .Lang}}>{{.Title}}</h1><p>{{join .AppliesTo "/"}}{{range .Regulators}} {{.Name}}{{end}}</p>`)
 	}},
 	{"theme: add and remove files", func(s *diffSite) string {
 		p := filepath.Join(s.dir, "templates", "static", "extra.txt")

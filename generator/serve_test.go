@@ -413,7 +413,7 @@ func TestServeTemplateFailsOnOnePage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(page, bytes.Replace(good, []byte("<h1>{{.Title}}</h1>"), []byte("<h1>{{.Title}}{{.NoSuchField}}</h1>"), 1), 0o644); err != nil {
+	if err := os.WriteFile(page, bytes.Replace(good, []byte(`<h1{{template "lang" .Lang}}>{{.Title}}</h1>`), []byte(`<h1{{template "lang" .Lang}}>{{.Title}}{{.NoSuchField}}</h1>`), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	wantEvent(t, events, "reload")

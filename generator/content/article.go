@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -64,6 +65,9 @@ type Meta struct {
 	Slug       string
 	Aliases    []string
 	ID         string
+	// Lang is the language the article is written in, a BCP 47 tag
+	// such as cy or ar; "" for the site's.
+	Lang string
 }
 
 // Change is one entry of an article's page history.
@@ -116,7 +120,7 @@ type Withdrawal struct {
 	Explanation string
 }
 
-var articleFields = [...]string{"title", "date", "summary", "regulators", "topics", "authors", "status", "updated", "changes", "sources", "events", "withdrawn", "applies_to", "draft", "slug", "aliases", "id"}
+var articleFields = [...]string{"title", "date", "summary", "regulators", "topics", "authors", "status", "updated", "changes", "sources", "events", "withdrawn", "applies_to", "draft", "slug", "aliases", "id", "lang"}
 
 var datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
 
@@ -125,6 +129,21 @@ var datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
 func DefaultSlug(p string) string {
 	base := strings.TrimSuffix(path.Base(p), path.Ext(p))
 	return Slug(datePrefix.ReplaceAllString(base, ""))
+}
+
+// languageTag reads a BCP 47 language tag, as the site's language is
+// written: cy, en-GB, ar.
+func languageTag(d *decoder, key string, v *node) string {
+	s := d.text(key, v)
+	if s == "" {
+		return ""
+	}
+	tag, err := language.Parse(s)
+	if err != nil {
+		d.fail(v.line, "%s: %q is not a language tag: write it like cy, en-GB or ar", key, s)
+		return ""
+	}
+	return tag.String()
 }
 
 // decodeArticle fills an Article from its front matter.
@@ -169,6 +188,8 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			checkAliases(d, v)
 		case "id":
 			a.ID = d.text(key, v)
+		case "lang":
+			a.Lang = languageTag(d, key, v)
 		case "changes":
 			for _, n := range d.maps(key, v) {
 				var c Change

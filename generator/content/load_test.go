@@ -78,7 +78,7 @@ func checkErrors(t *testing.T, input string, got, want []string) {
 
 const allStatuses = "proposed, consultation, planned, piloting, in-progress, paused, in-force, under-review, reported, withdrawn, closed"
 
-const allFields = "title, date, summary, regulators, topics, authors, status, updated, changes, sources, events, withdrawn, applies_to, draft, slug, aliases, id"
+const allFields = "title, date, summary, regulators, topics, authors, status, updated, changes, sources, events, withdrawn, applies_to, draft, slug, aliases, id, lang"
 
 func TestLoadArticleErrors(t *testing.T) {
 	tests := []struct {
@@ -86,6 +86,13 @@ func TestLoadArticleErrors(t *testing.T) {
 		text string
 		want []string
 	}{
+		// Languages.
+		{
+			name: "lang that is no language tag",
+			text: fm("lang: Welsh please"),
+			want: []string{`content/a.md:5: lang: "Welsh please" is not a language tag: write it like cy, en-GB or ar`},
+		},
+
 		// Field names.
 		{
 			name: "unknown field close to a known one",
@@ -1136,6 +1143,22 @@ func TestIsArticle(t *testing.T) {
 	for _, tt := range tests {
 		if got := IsArticle(tt.path); got != tt.want {
 			t.Errorf("%s: got %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}
+
+// TestLoadLanguage: an article's lang is kept as a BCP 47 tag in its
+// usual form, and is empty when the article sets none.
+func TestLoadLanguage(t *testing.T) {
+	for text, want := range map[string]string{
+		fm("lang: cy"):    "cy",
+		fm("lang: en-gb"): "en-GB",
+		fm("lang: AR"):    "ar",
+		fm():              "",
+	} {
+		set := mustLoad(t, files(map[string]string{"articles/a.md": text}))
+		if got := set.Articles[0].Lang; got != want {
+			t.Errorf("%q: Lang %q, want %q", text, got, want)
 		}
 	}
 }

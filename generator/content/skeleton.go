@@ -85,6 +85,7 @@ func Skeleton(title string, day time.Time, topics, regulators []string, s *Setti
 	w("# slug: the last part of the URL; defaults to the file name without its date.")
 	w("# aliases: old URLs that should redirect here, oldest first, e.g. [/2024/05/old-slug/].")
 	w("# id: the feed entry id; only set it to keep the id of an article moved from elsewhere.")
+	w("# lang: the language it is written in, when not the site's, e.g. cy for Welsh.")
 	w("---")
 	w("")
 	w(placeholderBody + " Start with what was announced, then the")

@@ -253,6 +253,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		}
 	}
 	post.authors = append(f.list("author"), f.list("authors")...)
+	post.lang = languageOf(f, post, src)
 	post.summary = f.first("summary", "description")
 	old := hugoURL(f, page, cfg, post, o)
 	// The old slug is the one its address shows: the slug, or the title

@@ -254,22 +254,24 @@ func TestJekyllDraftAndLiquidSummary(t *testing.T) {
 	}
 }
 
-// TestRegulatorsByName: a Hugo taxonomy or a Jekyll field named
-// regulators gives regulators, not topics, without -regulator.
-func TestRegulatorsByName(t *testing.T) {
+// TestRegulatorsAndLanguage: a Hugo taxonomy or a Jekyll field named
+// regulators gives regulators, not topics, without -regulator; a lang
+// field gives the article's lang, as a language tag in its usual form.
+func TestRegulatorsAndLanguage(t *testing.T) {
 	tests := []struct {
 		name  string
 		files map[string]string
 		out   string
+		lang  string
 	}{
 		{"hugo", map[string]string{
 			"hugo.toml":              "[taxonomies]\n  tag = \"tags\"\n  regulator = \"regulators\"\n",
-			"content/posts/pause.md": "---\ntitle: Pause\ndate: 2025-03-27\ntags: [ICS assessments]\nregulators: [CQC, Ofsted]\n---\nCQC has paused them.\n",
-		}, "content/articles/2025/2025-03-27-pause.md"},
+			"content/posts/pause.md": "---\ntitle: Pause\ndate: 2025-03-27\ntags: [ICS assessments]\nregulators: [CQC, Ofsted]\nlang: cy\n---\nCQC has paused them.\n",
+		}, "content/articles/2025/2025-03-27-pause.md", "cy"},
 		{"jekyll", map[string]string{
 			"_config.yml":                "title: Old\n",
-			"_posts/2025-03-27-pause.md": "---\ntitle: Pause\ntags: [ICS assessments]\nregulators: [CQC, Ofsted]\n---\nCQC has paused them.\n",
-		}, "content/articles/2025/2025-03-27-pause.md"},
+			"_posts/2025-03-27-pause.md": "---\ntitle: Pause\ntags: [ICS assessments]\nregulators: [CQC, Ofsted]\nlang: en-gb\n---\nCQC has paused them.\n",
+		}, "content/articles/2025/2025-03-27-pause.md", "en-GB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -284,6 +286,9 @@ func TestRegulatorsByName(t *testing.T) {
 				}
 				if got := string(f.Data); !strings.Contains(got, "regulators: [CQC, Ofsted]\n") || !strings.Contains(got, "topics: [ICS assessments]\n") {
 					t.Errorf("%s:\n%s\nwant CQC and Ofsted as regulators, ICS assessments as a topic", f.Name, got)
+				}
+				if got := string(f.Data); !strings.Contains(got, "lang: "+tt.lang+"\n") {
+					t.Errorf("%s:\n%s\nwant lang: %s", f.Name, got, tt.lang)
 				}
 				return
 			}

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
@@ -54,6 +55,7 @@ type post struct {
 	slug     string   // the old slug, as the source has it
 	names    []string // tags, categories and other taxonomies, in source order
 	regs     []string // what the source names as regulators: a regulators field or taxonomy
+	lang     string   // the language it is written in, as the source's lang field gives it
 	authors  []string
 	draft    bool
 	id       string
@@ -322,6 +324,22 @@ func groups(p *post, o *Options, r *Report) (topics, regulators []string) {
 		}
 	}
 	return topics, regulators
+}
+
+// languageOf is the language a post's lang field gives, as a BCP 47 tag
+// in its usual form; a field that is no language tag is left out, with
+// a warning.
+func languageOf(f fields, p *post, src *source) string {
+	s := f.text("lang")
+	if s == "" {
+		return ""
+	}
+	tag, err := language.Parse(s)
+	if err != nil {
+		src.warn(p.file, p.line, "lang: %q is not a language tag: left out", s)
+		return ""
+	}
+	return tag.String()
 }
 
 // isRegulators reports whether a taxonomy or field names regulators, as

@@ -62,6 +62,9 @@ func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
 	if p.id != "" {
 		add("id", str(p.id))
 	}
+	if p.lang != "" {
+		add("lang", str(p.lang))
+	}
 	var b bytes.Buffer
 	b.WriteString("---\n")
 	enc := yaml.NewEncoder(&b)

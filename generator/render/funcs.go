@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"bulletin/generator/content"
 	"bulletin/generator/diff"
 	"bulletin/generator/site"
@@ -26,6 +28,7 @@ func funcs(basePath string) template.FuncMap {
 		// Pagefind's data-pagefind-sort.
 		"sortable": func(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") },
 		"whenISO":  whenISO,
+		"dir":      direction,
 		// body marks an article's HTML, converted by package content from
 		// Markdown, as safe, rooting its site links below the base path.
 		"body": func(s string) template.HTML {
@@ -51,6 +54,21 @@ func funcs(basePath string) template.FuncMap {
 }
 
 var rootedURL = regexp.MustCompile(`(href|src)="/`)
+
+// direction is "rtl" for a language written right to left (ar, he, fa,
+// ur, as the script its tag gives or implies), and "" for any other.
+func direction(lang string) string {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return ""
+	}
+	script, _ := tag.Script()
+	switch script.String() {
+	case "Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Mend", "Yezi":
+		return "rtl"
+	}
+	return ""
+}
 
 // relPath gives a site path p under the base URL's path. A path of
 // other scripts is written percent-encoded as canonical links, feeds and

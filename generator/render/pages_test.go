@@ -102,3 +102,31 @@ func TestSourceLinksOnThePage(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleLanguage: an article in another language than the site's
+// has its title, summary and body marked with its language, and with
+// its direction when written right to left, on its page and where lists
+// show it; the page itself, its menus and dates, stays in the site's.
+func TestArticleLanguage(t *testing.T) {
+	set := fixture()
+	article(t, set, updatedSlug).Lang = "ar"
+	article(t, set, movedSlug).Lang = "cy"
+	files := build(t, set, buildDay)
+	arabic := string(files["2025/03/"+updatedSlug+"/index.html"])
+	for _, want := range []string{
+		`<html lang="en-GB">`,
+		`<h1 lang="ar" dir="rtl">`,
+		`<p class="summary" data-pagefind-meta="summary" lang="ar" dir="rtl">`,
+		`<div class="article-body" lang="ar" dir="rtl">`,
+	} {
+		if !strings.Contains(arabic, want) {
+			t.Errorf("the Arabic article's page has no %s", want)
+		}
+	}
+	if welsh := string(files["2025/03/"+movedSlug+"/index.html"]); !strings.Contains(welsh, `<h1 lang="cy">`) {
+		t.Errorf("the Welsh article's page has no <h1 lang=\"cy\">")
+	}
+	if timeline := string(files["timeline/index.html"]); !strings.Contains(timeline, `<h3 lang="ar" dir="rtl">`) || !strings.Contains(timeline, `<h3 lang="cy">`) {
+		t.Errorf("the timeline does not mark the Arabic and Welsh articles' titles with their languages")
+	}
+}

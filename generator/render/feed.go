@@ -108,6 +108,7 @@ type atomFeed struct {
 type atomEntry struct {
 	XMLName xml.Name `xml:"entry"`
 	*feeds.AtomEntry
+	Lang       string              `xml:"xml:lang,attr,omitempty"` // the article's, where it is not the feed's
 	Links      []atomLink          `xml:"link"`
 	Authors    []*feeds.AtomAuthor `xml:"author"`
 	Categories []atomCategory      `xml:"category"`
@@ -167,6 +168,7 @@ func (r *renderer) atom(f *feed, w *bytes.Buffer) error {
 				Summary:   &feeds.AtomSummary{Content: clean(summary(a)), Type: "text"},
 				Content:   &feeds.AtomContent{Content: body, Type: "html"},
 			},
+			Lang:  a.Lang,
 			Links: []atomLink{{Href: r.abs(a.URL), Rel: "alternate", Type: "text/html"}},
 		}
 		// Each source the article rests on is a related resource.
@@ -216,6 +218,7 @@ type rssItem struct {
 	Description rssHTML `xml:"description"`
 	Content     *feeds.RssContent
 	Creators    []string      `xml:"dc:creator"`
+	Language    string        `xml:"dc:language,omitempty"` // the article's, where it is not the channel's
 	Categories  []rssCategory `xml:"category"`
 	Guid        *feeds.RssGuid
 	PubDate     string `xml:"pubDate"`
@@ -255,6 +258,7 @@ func (r *renderer) rss(f *feed, w *bytes.Buffer) error {
 			Content:     &feeds.RssContent{Content: body},
 			Guid:        &feeds.RssGuid{Id: clean(a.ID), IsPermaLink: "false"},
 			PubDate:     a.Date.Format(time.RFC1123Z),
+			Language:    a.Lang,
 		}
 		// RSS 2.0's author is an email address; Dublin Core's creator is
 		// a name, one element for each.

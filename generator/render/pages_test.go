@@ -129,4 +129,11 @@ func TestArticleLanguage(t *testing.T) {
 	if timeline := string(files["timeline/index.html"]); !strings.Contains(timeline, `<h3 lang="ar" dir="rtl">`) || !strings.Contains(timeline, `<h3 lang="cy">`) {
 		t.Errorf("the timeline does not mark the Arabic and Welsh articles' titles with their languages")
 	}
+	// Feeds say so too: Atom on the entry, RSS with Dublin Core.
+	if atom := string(files["atom.xml"]); !strings.Contains(atom, `<entry xml:lang="ar">`) || strings.Count(atom, "xml:lang=") != 3 {
+		t.Errorf("atom.xml: want the feed's language and the two articles' own, each entry of another language marked xml:lang")
+	}
+	if rss := string(files["feed.xml"]); !strings.Contains(rss, "<dc:language>cy</dc:language>") || strings.Count(rss, "<dc:language>") != 2 {
+		t.Errorf("feed.xml: want dc:language on the Welsh and the Arabic items alone")
+	}
 }

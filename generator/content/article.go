@@ -131,19 +131,28 @@ func DefaultSlug(p string) string {
 	return Slug(datePrefix.ReplaceAllString(base, ""))
 }
 
-// languageTag reads a BCP 47 language tag, as the site's language is
-// written: cy, en-GB, ar.
+// LanguageTag gives a BCP 47 language tag in its usual form (en-gb is
+// en-GB), or an error if s is not one.
+func LanguageTag(s string) (string, error) {
+	tag, err := language.Parse(s)
+	if err != nil {
+		return "", err
+	}
+	return tag.String(), nil
+}
+
+// languageTag reads a language tag, as the site's language is written:
+// cy, en-GB, ar.
 func languageTag(d *decoder, key string, v *node) string {
 	s := d.text(key, v)
 	if s == "" {
 		return ""
 	}
-	tag, err := language.Parse(s)
+	tag, err := LanguageTag(s)
 	if err != nil {
 		d.fail(v.line, "%s: %q is not a language tag: write it like cy, en-GB or ar", key, s)
-		return ""
 	}
-	return tag.String()
+	return tag
 }
 
 // decodeArticle fills an Article from its front matter.

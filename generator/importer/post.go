@@ -10,7 +10,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
@@ -334,12 +333,11 @@ func languageOf(f fields, p *post, src *source) string {
 	if s == "" {
 		return ""
 	}
-	tag, err := language.Parse(s)
+	tag, err := content.LanguageTag(s)
 	if err != nil {
 		src.warn(p.file, p.line, "lang: %q is not a language tag: left out", s)
-		return ""
 	}
-	return tag.String()
+	return tag
 }
 
 // isRegulators reports whether a taxonomy or field names regulators, as

@@ -89,7 +89,12 @@ func (c *cacher) getArticle(key string) (*Article, bool) {
 	if !ok || e.Article == nil {
 		return nil, false
 	}
-	e.Article.body = body
+	// A store in memory gives the same article every time, its body
+	// attached already, while pages made from it may be reading it: the
+	// body is attached only to an article new from the store.
+	if e.Article.body.Len() == 0 {
+		e.Article.body = body
+	}
 	return e.Article, true
 }
 

@@ -4,11 +4,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"bulletin/generator/cache"
 	"bulletin/generator/content"
+	"bulletin/generator/history"
 	"bulletin/generator/inputs"
 	"bulletin/generator/render"
 	"bulletin/generator/site"
@@ -48,12 +50,16 @@ func (l *live) current() *liveSite { return l.now.Load() }
 func (l *live) update(paths []string, all bool) (*liveSite, error) {
 	l.rehash(paths, all)
 	made := time.Now()
+	// git reads the history while the content folder is read, as in build.
+	var hist *history.History
+	var reading sync.WaitGroup
+	reading.Go(func() { hist = readHistory(l.o, l.sums) })
 	set, err := load(l.o, l.store, l.sums)
+	reading.Wait()
 	l.store.Prune()
 	if set == nil {
 		return nil, err
 	}
-	hist := readHistory(l.o, l.sums)
 	s, files, stop, _ := gatherProblems(l.o, set, hist, err, made, false)
 	if len(stop) > 0 {
 		return nil, stop.Err()

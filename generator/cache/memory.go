@@ -31,16 +31,21 @@ func NewMemory[V any](disk *Store[V]) *Memory[V] {
 // afresh.
 func (m *Memory[V]) Get(key string) (V, Blob, bool) {
 	m.mu.Lock()
-	h, ok := m.all[key]
+	h, found := m.all[key]
+	damaged := found && h.blob.file != nil && h.blob.file.damaged.Load()
+	if found && !damaged {
+		m.used[key] = h
+	}
 	m.mu.Unlock()
-	if ok && h.blob.file != nil && h.blob.file.damaged.Load() {
+	switch {
+	case damaged:
 		var none V
 		return none, Blob{}, false
+	case found || m.disk == nil || m.disk.Damaged():
+		return h.value, h.blob, found
 	}
-	if !ok && m.disk != nil && !m.disk.Damaged() {
-		h.value, h.blob, ok = m.disk.Get(key)
-	}
-	if ok {
+	var ok bool
+	if h.value, h.blob, ok = m.disk.Get(key); ok {
 		m.mu.Lock()
 		m.all[key], m.used[key] = h, h
 		m.mu.Unlock()
@@ -61,5 +66,5 @@ func (m *Memory[V]) Put(key string, value V, blob []byte) Blob {
 func (m *Memory[V]) Prune() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.all, m.used = m.used, map[string]held[V]{}
+	m.all, m.used = m.used, make(map[string]held[V], len(m.used))
 }

@@ -24,7 +24,6 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -84,7 +83,12 @@ func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*S
 	settings, errs := loadSettings(fsys, dir)
 	c := newCacher(store, fsys, dir, sums)
 	set := &Set{Settings: settings}
-	var articles, intros []string
+	md := newMarkdown(set.Settings.RawHTML)
+	// Articles are read on every core while the walk goes on finding them.
+	articles := readArticles(func(p string) (*Article, Errors) {
+		return loadArticle(fsys, dir, p, &set.Settings, md, c)
+	})
+	var intros []string
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &Error{File: joinPath(dir, p), Msg: fmt.Sprintf("can't read the folder: %v", withoutPath(err))})
@@ -98,36 +102,33 @@ func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*S
 		case intro:
 			intros = append(intros, p)
 		case article:
-			articles = append(articles, p)
+			articles.add(p)
 		}
 		return nil
 	})
+	read := articles.wait()
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}
-	errs = append(errs, set.read(fsys, dir, c, articles, intros)...)
+	for _, b := range read {
+		for i, a := range b.read {
+			errs = append(errs, b.errs[i]...)
+			if len(b.errs[i]) == 0 {
+				set.Articles = append(set.Articles, a)
+			} else {
+				set.Refused = append(set.Refused, a)
+			}
+		}
+	}
+	errs = append(errs, set.readIntros(fsys, dir, md, c, intros)...)
 	return set, errs.Err()
 }
 
-// read reads the articles and intro pages at the paths given, articles
-// on every core, and adds those without problems to the set in that
-// order; it gives the problems of the others.
-func (set *Set) read(fsys fs.FS, dir string, c *cacher, articles, intros []string) Errors {
-	md := newMarkdown(set.Settings.RawHTML)
-	read := make([]*Article, len(articles))
-	ok := make([]bool, len(articles))
-	errs := parallel(len(articles), func(i int) Errors {
-		a, errs := loadArticle(fsys, dir, articles[i], &set.Settings, md, c)
-		read[i], ok[i] = a, len(errs) == 0
-		return errs
-	})
-	for i, a := range read {
-		if ok[i] {
-			set.Articles = append(set.Articles, a)
-		} else {
-			set.Refused = append(set.Refused, a)
-		}
-	}
+// readIntros reads the intro pages at the paths given, and adds those
+// without problems to the set in that order; it gives the problems of
+// the others.
+func (set *Set) readIntros(fsys fs.FS, dir string, md goldmark.Markdown, c *cacher, intros []string) Errors {
+	var errs Errors
 	for _, p := range intros {
 		page, pageErrs := loadPage(fsys, dir, p, &set.Settings, md, c)
 		errs = append(errs, pageErrs...)
@@ -191,34 +192,71 @@ func isIntro(p string) bool {
 	return dir == "topics" || dir == "regulators"
 }
 
-// parallel runs fn for 0..n-1 on every core and gathers the errors in
-// index order.
-func parallel(n int, fn func(i int) Errors) Errors {
-	results := make([]Errors, n)
-	var wg sync.WaitGroup
-	next := make(chan int)
+// reader reads articles on every core as paths are added, in batches,
+// and gives them back in the order they were added.
+type reader struct {
+	batches []*batch
+	last    *batch // the batch being filled, not yet handed out
+	work    chan *batch
+	wg      sync.WaitGroup
+}
+
+// batch is a run of paths handed to one core, and what it read of each.
+type batch struct {
+	paths []string
+	read  []*Article
+	errs  []Errors
+}
+
+// batchSize is large enough that handing out batches costs little, and
+// small enough that the cores start while the walk goes on.
+const batchSize = 64
+
+func readArticles(read func(p string) (*Article, Errors)) *reader {
+	r := &reader{work: make(chan *batch, runtime.GOMAXPROCS(0))}
 	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				results[i] = fn(i)
+		r.wg.Go(func() {
+			for b := range r.work {
+				b.read, b.errs = make([]*Article, len(b.paths)), make([]Errors, len(b.paths))
+				for i, p := range b.paths {
+					b.read[i], b.errs[i] = read(p)
+				}
 			}
 		})
 	}
-	for i := range n {
-		next <- i
+	return r
+}
+
+// add reads the article at p.
+func (r *reader) add(p string) {
+	if r.last == nil {
+		r.last = &batch{paths: make([]string, 0, batchSize)}
+		r.batches = append(r.batches, r.last)
 	}
-	close(next)
-	wg.Wait()
-	return slices.Concat(results...)
+	r.last.paths = append(r.last.paths, p)
+	if len(r.last.paths) == batchSize {
+		r.work <- r.last
+		r.last = nil
+	}
+}
+
+// wait waits for every article added, and gives the batches in order.
+func (r *reader) wait() []*batch {
+	if r.last != nil {
+		r.work <- r.last
+	}
+	close(r.work)
+	r.wg.Wait()
+	return r.batches
 }
 
 func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *cacher) (*Article, Errors) {
-	a := &Article{File: joinPath(dir, p), Path: p}
 	if key, ok := c.knownKey("article", p); ok {
 		if hit, ok := c.getArticle(key); ok {
 			return hit, nil
 		}
 	}
+	a := &Article{File: joinPath(dir, p), Path: p}
 	d := &decoder{file: a.File}
 	data, ok := readSource(fsys, p, d)
 	if !ok {

@@ -80,7 +80,7 @@ func years(articles []*Article) []*Year {
 func months(articles []*Article) []*Month {
 	var out []*Month
 	for _, a := range articles {
-		y, mo, _ := a.Date.Date()
+		y, mo := a.year, a.month
 		i := len(out) - 1
 		for i >= 0 && (out[i].Year != y || out[i].Month != mo) {
 			i--

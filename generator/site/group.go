@@ -168,8 +168,12 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 // works out the current status.
 func (g *Group) story(s *content.Settings, now time.Time) {
 	// The events gathered, as indexes in steps, by their instant to the
-	// second, as dates are written: a few at most share one.
-	seen := map[int64][]int{}
+	// second, as dates are written, and their label.
+	type event struct {
+		second int64
+		label  string
+	}
+	seen := make(map[event]int, len(g.articles))
 	// The steps are gathered in one block, which costs the collector a
 	// few objects rather than one a step.
 	steps := make([]Step, 0, len(g.articles)*3/2)
@@ -198,17 +202,17 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 		}
 		for j := range a.Events {
 			e := &a.Events[j]
-			at := e.Date.Time.Unix()
+			key := event{e.Date.Time.Unix(), e.Label}
 			st := status(s.Status(e.Status))
-			if k := slices.IndexFunc(seen[at], func(k int) bool { return steps[k].Label == e.Label }); k >= 0 {
+			if first, ok := seen[key]; ok {
 				// The same event reported again: it counts once, with
 				// a status where any report gives one.
-				if first := seen[at][k]; steps[first].Status == nil {
+				if steps[first].Status == nil {
 					steps[first].Status = st
 				}
 				continue
 			}
-			seen[at] = append(seen[at], len(steps))
+			seen[key] = len(steps)
 			steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: st, Article: &a.Teaser, Event: true})
 		}
 	}
@@ -236,8 +240,11 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 	// statuses of steps still to come do not count yet. A regulator's
 	// story mixes many matters, so no status of one stands for it.
 	var last *content.Status
+	// An event two months before now or earlier has ended, whether its
+	// date names a day or a month.
+	ended := now.AddDate(0, -2, 0)
 	for _, st := range g.Story {
-		st.Upcoming = st.Date.Time.After(now) || st.Event && stillToCome(st.Date, now)
+		st.Upcoming = st.Date.Time.After(now) || st.Event && st.Date.Time.After(ended) && stillToCome(st.Date, now)
 		if st.Upcoming && st.Event {
 			g.Upcoming = append(g.Upcoming, st)
 		}

@@ -22,7 +22,9 @@ func TestBundles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out = append(out, &Article{Teaser: Teaser{Meta: &content.Meta{Date: date}, URL: fmt.Sprintf("/%s/a%d/", date.Format("2006/01"), i)}})
+			a := new(Article)
+			(&Site{}).newArticle(a, &content.Article{Meta: content.Meta{Date: date, Slug: fmt.Sprintf("a%d", i)}})
+			out = append(out, a)
 		}
 		return out
 	}

@@ -84,6 +84,8 @@ type Article struct {
 
 	topics, regulators []*Group // what Topics and Regulators name, for site's own work
 	firstTopic         *Group   // the topic its status belongs to
+	year               int      // the year and month of its URL
+	month              time.Month
 }
 
 // Body is the article's body as HTML.
@@ -173,12 +175,18 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 		}
 	}
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
-	s.Topics = groups("topics", set.Topics, s.Articles, func(a *Article) []string { return a.Meta.Topics },
-		func(a *Article, g *Group) { a.topics, a.Topics = append(a.topics, g), append(a.Topics, &g.Ref) }, &s.Settings, now)
+	// Topics and regulators are gathered side by side: each writes only
+	// its own fields of the articles.
+	var gathering sync.WaitGroup
+	gathering.Go(func() {
+		s.Topics = groups("topics", set.Topics, s.Articles, func(a *Article) []string { return a.Meta.Topics },
+			func(a *Article, g *Group) { a.topics, a.Topics = append(a.topics, g), append(a.Topics, &g.Ref) }, &s.Settings, now)
+	})
 	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Meta.Regulators },
 		func(a *Article, g *Group) {
 			a.regulators, a.Regulators = append(a.regulators, g), append(a.Regulators, &g.Ref)
 		}, &s.Settings, now)
+	gathering.Wait()
 	s.Misspelt = slices.Concat(checkNames(s.Topics, "topics", &s.Settings), checkNames(s.Regulators, "regulators", &s.Settings))
 	slices.SortStableFunc(s.Misspelt, func(a, b Misspelling) int {
 		return cmp.Or(strings.Compare(a.Problem.File, b.Problem.File), cmp.Compare(a.Problem.Line, b.Problem.Line))
@@ -218,6 +226,7 @@ func (s *Site) newArticle(a *Article, c *content.Article) {
 		Status:   s.Settings.Status(c.Status),
 	}}
 	a.article = a
+	a.year, a.month, _ = c.Date.Date()
 	if c.Updated.After(a.Modified) {
 		a.Modified = c.Updated
 	}
@@ -367,6 +376,9 @@ func until(s *Site, now time.Time) time.Time {
 	}
 	for _, g := range slices.Concat(s.Topics, s.Regulators) {
 		for _, st := range g.Story {
+			if !st.Upcoming {
+				continue // see Step.Upcoming: both moments below are past
+			}
 			if st.Event {
 				note(dayEnd(st.Date)) // see Step.Upcoming
 			} else {

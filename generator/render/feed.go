@@ -276,9 +276,23 @@ func (r *renderer) rss(f *feed, w *bytes.Buffer) error {
 	return marshalXML(w, &rss{Version: "2.0", ContentNS: "http://purl.org/rss/1.0/modules/content/", AtomNS: "http://www.w3.org/2005/Atom", DCNS: "http://purl.org/dc/elements/1.1/", Channel: ch})
 }
 
+// jsonFeed is a JSON Feed whose items may say their language, which
+// gorilla/feeds' item type has no field for; its Items stand in for the
+// embedded feed's.
+type jsonFeed struct {
+	*feeds.JSONFeed
+	Items []*jsonItem `json:"items"`
+}
+
+type jsonItem struct {
+	*feeds.JSONItem
+	Language string `json:"language,omitempty"` // the article's, where it is not the feed's
+}
+
 func (r *renderer) jsonFeed(f *feed, w *bytes.Buffer) error {
 	s := r.site
-	out := &feeds.JSONFeed{
+	out := &jsonFeed{Items: []*jsonItem{}}
+	out.JSONFeed = &feeds.JSONFeed{
 		Version:     "https://jsonfeed.org/version/1.1",
 		Title:       clean(f.Title),
 		Language:    s.Settings.Language,
@@ -286,7 +300,6 @@ func (r *renderer) jsonFeed(f *feed, w *bytes.Buffer) error {
 		FeedUrl:     r.abs(f.Dir + jsonFile),
 		Description: clean(f.Subtitle),
 		Authors:     []*feeds.JSONAuthor{{Name: clean(s.Settings.Title), Url: r.abs("/")}},
-		Items:       []*feeds.JSONItem{},
 	}
 	for _, hub := range s.Settings.WebSubHubs {
 		out.Hubs = append(out.Hubs, &feeds.JSONHub{Type: "WebSub", Url: hub})
@@ -313,7 +326,7 @@ func (r *renderer) jsonFeed(f *feed, w *bytes.Buffer) error {
 		for _, g := range categories(a) {
 			it.Tags = append(it.Tags, clean(g.Name))
 		}
-		out.Items = append(out.Items, it)
+		out.Items = append(out.Items, &jsonItem{JSONItem: it, Language: a.Lang})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

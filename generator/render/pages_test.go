@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -135,5 +136,19 @@ func TestArticleLanguage(t *testing.T) {
 	}
 	if rss := string(files["feed.xml"]); !strings.Contains(rss, "<dc:language>cy</dc:language>") || strings.Count(rss, "<dc:language>") != 2 {
 		t.Errorf("feed.xml: want dc:language on the Welsh and the Arabic items alone")
+	}
+	var jf struct {
+		Language string
+		Items    []struct{ Title, Language string }
+	}
+	if err := json.Unmarshal(files["feed.json"], &jf); err != nil {
+		t.Fatalf("feed.json: %v", err)
+	}
+	langs := map[string]int{}
+	for _, it := range jf.Items {
+		langs[it.Language]++
+	}
+	if jf.Language != "en-GB" || langs["ar"] != 1 || langs["cy"] != 1 || langs[""] != len(jf.Items)-2 {
+		t.Errorf("feed.json: want the feed in en-GB and language on the Welsh and the Arabic items alone, got %q and items %v", jf.Language, langs)
 	}
 }

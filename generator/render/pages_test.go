@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"bulletin/generator/content"
 )
 
 var alternateLink = regexp.MustCompile(`<link rel="alternate" [^>]*>`)
@@ -110,7 +112,9 @@ func TestSourceLinksOnThePage(t *testing.T) {
 // show it; the page itself, its menus and dates, stays in the site's.
 func TestArticleLanguage(t *testing.T) {
 	set := fixture()
-	article(t, set, updatedSlug).Lang = "ar"
+	arabicArticle := article(t, set, updatedSlug)
+	arabicArticle.Lang = "ar"
+	arabicArticle.Events = []content.Event{{Date: content.Date{Time: day("2026-02-02")}, Label: "تقرير المراجعة"}}
 	article(t, set, movedSlug).Lang = "cy"
 	files := build(t, set, buildDay)
 	arabic := string(files["2025/03/"+updatedSlug+"/index.html"])
@@ -129,6 +133,25 @@ func TestArticleLanguage(t *testing.T) {
 	}
 	if timeline := string(files["timeline/index.html"]); !strings.Contains(timeline, `<h3 lang="ar" dir="rtl">`) || !strings.Contains(timeline, `<h3 lang="cy">`) {
 		t.Errorf("the timeline does not mark the Arabic and Welsh articles' titles with their languages")
+	}
+	// Where other pages quote its words: its title as a step of its
+	// topic's story, its summary there, its event's label among the key
+	// dates, and its title in the banner of an older article.
+	topic := string(files["topics/ics-assessments/index.html"])
+	for _, want := range []string{
+		`<a href="/2025/03/` + updatedSlug + `/" lang="ar" dir="rtl">`,
+		`<p class="step-summary" lang="ar" dir="rtl">`,
+		`<span lang="ar" dir="rtl">تقرير المراجعة</span>`,
+	} {
+		if !strings.Contains(topic, want) {
+			t.Errorf("the topic page has no %s", want)
+		}
+	}
+	if home := string(files["index.html"]); !strings.Contains(home, `<span lang="ar" dir="rtl">تقرير المراجعة</span> (`) {
+		t.Errorf("the home page's key dates do not mark the Arabic event's label")
+	}
+	if older := string(files["2025/02/"+explicitSlug+"/index.html"]); !strings.Contains(older, `newer update on this topic: <a href="/2025/03/`+updatedSlug+`/" lang="ar" dir="rtl">`) {
+		t.Errorf("the older article's banner does not mark the Arabic title")
 	}
 	// Feeds say so too: Atom on the entry, RSS with Dublin Core.
 	if atom := string(files["atom.xml"]); !strings.Contains(atom, `<entry xml:lang="ar">`) || strings.Count(atom, "xml:lang=") != 3 {

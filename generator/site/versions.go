@@ -133,6 +133,10 @@ type Comparison struct {
 type Field struct {
 	Name  string
 	Paras []diff.Para
+	// Own is set on the article's own words, its title and summary,
+	// written in its language; the other fields are the site's labels
+	// and dates, or others' words.
+	Own bool
 }
 
 // Compare compares the version with the one before, field by field,
@@ -144,12 +148,14 @@ func (v *Version) Compare(s *content.Settings) *Comparison {
 	c.BodyChanged = diff.Changed(c.Body)
 	for i, name := range fieldNames {
 		if paras := diff.Compare(before.fields[i], after.fields[i]); diff.Changed(paras) {
-			c.Fields = append(c.Fields, Field{Name: name, Paras: paras})
+			c.Fields = append(c.Fields, Field{Name: name, Paras: paras, Own: i < 2})
 		}
 	}
 	return c
 }
 
+// fieldNames are the fields compared; the first two are the article's
+// own words (see Field.Own).
 var fieldNames = []string{"Title", "Summary", "Status", "Sources", "Key dates", "Withdrawal"}
 
 // text is a version of an article as plain text for diff: each of the

@@ -131,6 +131,16 @@ func DefaultSlug(p string) string {
 	return Slug(datePrefix.ReplaceAllString(base, ""))
 }
 
+// FileDate is the date an article's file name starts with, as in
+// 2025-03-27-ics-assessments-paused.md, or "" when it starts with none.
+func FileDate(p string) string {
+	base := path.Base(p)
+	if m := datePrefix.FindString(base); m != "" {
+		return strings.TrimSuffix(m, "-")
+	}
+	return ""
+}
+
 // LanguageTag gives a BCP 47 language tag in its usual form (en-gb is
 // en-GB), or an error if s is not one.
 func LanguageTag(s string) (string, error) {

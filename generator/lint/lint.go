@@ -4,9 +4,6 @@
 package lint
 
 import (
-	"bulletin/generator/content"
-	"bulletin/generator/render"
-	"bulletin/generator/site"
 	"fmt"
 	"net/url"
 	"path"
@@ -14,6 +11,10 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"bulletin/generator/content"
+	"bulletin/generator/render"
+	"bulletin/generator/site"
 )
 
 // Site finds what a build publishes but a reader would trip over: links
@@ -34,6 +35,9 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 	var found content.Errors
 	for _, a := range s.Articles {
 		found = append(found, c.article(a.Content, a.URL)...)
+		if w := fileDate(a.Content, s.Settings.Location); w != nil {
+			found = append(found, w)
+		}
 	}
 	for _, a := range refused {
 		if !site.Published(a, now) {
@@ -49,6 +53,25 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 		found = append(found, m.Problem)
 	}
 	return found.ByPlace()
+}
+
+// fileDate warns of an article whose file name starts with another date
+// than its own, as a copied file whose date was not changed does: the
+// article is published under its date, perhaps far down the timeline.
+// The date may match the file name as written or in the site's time zone
+// (loc), as an import names its files.
+func fileDate(a *content.Article, loc *time.Location) *content.Error {
+	named := content.FileDate(a.Path)
+	written := a.Date.Format(time.DateOnly)
+	if named == "" || named == written || loc != nil && named == a.Date.In(loc).Format(time.DateOnly) {
+		return nil
+	}
+	line := a.Lines.Line("date")
+	if line == 0 {
+		line = a.Line
+	}
+	return &content.Error{File: a.File, Line: line, Warning: true,
+		Msg: fmt.Sprintf("date: %s is not the date the file name starts with, %s: the article is published under %s; correct whichever is wrong", written, named, written)}
 }
 
 // checker checks articles against the pages and files of one site.

@@ -1,0 +1,43 @@
+package lint
+
+import (
+	"testing"
+	"time"
+
+	"bulletin/generator/content"
+)
+
+// TestFileDate wants a warning for a file name that starts with another
+// date than the article's, whether the date is written in the site's
+// time zone or in another, and none for a file name without a date.
+func TestFileDate(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatal(err)
+	}
+	newYork := time.FixedZone("EST", -5*3600)
+	tests := []struct {
+		file string
+		date time.Time
+		warn bool
+	}{
+		{"2025-03-27-paused.md", time.Date(2025, 3, 27, 9, 30, 0, 0, london), false},
+		{"2025-03-28-paused.md", time.Date(2025, 3, 27, 9, 30, 0, 0, london), true},
+		{"paused.md", time.Date(2025, 3, 27, 9, 30, 0, 0, london), false},
+		// Late on the 27th in New York is the 28th in London, as an
+		// import names its files: either date is the article's.
+		{"2025-03-28-late.md", time.Date(2025, 3, 27, 23, 0, 0, 0, newYork), false},
+		{"2025-03-27-late.md", time.Date(2025, 3, 27, 23, 0, 0, 0, newYork), false},
+		{"2025-03-26-late.md", time.Date(2025, 3, 27, 23, 0, 0, 0, newYork), true},
+	}
+	for _, tt := range tests {
+		a := &content.Article{File: "content/articles/2025/" + tt.file, Path: "articles/2025/" + tt.file, Line: 1, Meta: content.Meta{Date: tt.date}}
+		got := fileDate(a, london)
+		if (got != nil) != tt.warn {
+			t.Errorf("%s dated %s: got %v, want a warning: %v", tt.file, tt.date, got, tt.warn)
+		}
+		if got != nil && !got.Warning {
+			t.Errorf("%s: %v is not a warning", tt.file, got)
+		}
+	}
+}

@@ -167,13 +167,11 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 // story merges the group's articles and their events into date order and
 // works out the current status.
 func (g *Group) story(s *content.Settings, now time.Time) {
-	// The events gathered, as indexes in steps, by their instant to the
-	// second, as dates are written, and their label.
-	type event struct {
-		second int64
-		label  string
-	}
-	seen := make(map[event]int, len(g.articles))
+	// The events gathered, as indexes in steps: the last gathered at
+	// each instant, to the second, as dates are written, and from each
+	// the one gathered before it at its instant. A few at most share one.
+	latest := make(map[int64]int, len(g.articles))
+	before := map[int]int{}
 	// The steps are gathered in one block, which costs the collector a
 	// few objects rather than one a step.
 	steps := make([]Step, 0, len(g.articles)*3/2)
@@ -202,17 +200,24 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 		}
 		for j := range a.Events {
 			e := &a.Events[j]
-			key := event{e.Date.Time.Unix(), e.Label}
+			at := e.Date.Time.Unix()
 			st := status(s.Status(e.Status))
-			if first, ok := seen[key]; ok {
+			k, ok := latest[at]
+			for ok && steps[k].Label != e.Label {
+				k, ok = before[k]
+			}
+			if ok {
 				// The same event reported again: it counts once, with
 				// a status where any report gives one.
-				if steps[first].Status == nil {
-					steps[first].Status = st
+				if steps[k].Status == nil {
+					steps[k].Status = st
 				}
 				continue
 			}
-			seen[key] = len(steps)
+			if k, ok := latest[at]; ok {
+				before[len(steps)] = k
+			}
+			latest[at] = len(steps)
 			steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: st, Article: &a.Teaser, Event: true})
 		}
 	}

@@ -29,8 +29,10 @@ type Search struct {
 func (r *renderer) search() *Search {
 	s := r.site
 	out := &Search{Available: s.Search}
-	for _, b := range IndexBundles(s) {
-		out.Bundles = append(out.Bundles, "/"+b.Dir+"/")
+	for _, b := range s.Bundles {
+		if len(b.Articles) > 0 {
+			out.Bundles = append(out.Bundles, "/"+bundleDir(b)+"/")
+		}
 	}
 	for _, g := range s.Regulators {
 		if len(g.Articles) > 0 {
@@ -63,6 +65,9 @@ type Bundle struct {
 	Pages []string // newest first
 }
 
+// bundleDir is the folder of a bundle's index in the output.
+func bundleDir(b *site.Bundle) string { return strings.Trim(SearchIndex, "/") + "/" + b.Name }
+
 // IndexBundles gives the site's search bundles that have articles, newest
 // first.
 func IndexBundles(s *site.Site) []Bundle {
@@ -71,7 +76,7 @@ func IndexBundles(s *site.Site) []Bundle {
 		if len(b.Articles) == 0 {
 			continue
 		}
-		bundle := Bundle{Dir: strings.Trim(SearchIndex, "/") + "/" + b.Name}
+		bundle := Bundle{Dir: bundleDir(b)}
 		for _, a := range b.Articles {
 			bundle.Pages = append(bundle.Pages, FileFor(a.URL))
 		}

@@ -14,9 +14,11 @@ import (
 // Only the newest n of each topic and regulator can make the list, so it
 // costs the same per article however large the site grows.
 func related(a *Article, n int) (list []*Teaser, sameTopic int) {
-	seen := []*Article{a}
+	// Each group gives at most n: the lists are made once at their size.
+	seen := make([]*Article, 1, 1+n*(len(a.topics)+len(a.regulators)))
+	seen[0] = a
 	pick := func(gs []*Group) []*Article {
-		var cs []*Article
+		cs := make([]*Article, 0, n*len(gs))
 		for _, g := range gs {
 			taken := 0
 			for _, b := range g.articles {

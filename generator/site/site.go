@@ -248,7 +248,29 @@ func Published(a *content.Article, now time.Time) bool {
 // ArticleURL is the site path of an article's page, from its date and
 // slug: /2025/03/ics-assessments-paused-again/.
 func ArticleURL(c *content.Article) string {
-	return "/" + c.Date.Format("2006/01") + "/" + c.Slug + "/"
+	b := make([]byte, 0, len("/2006/01//")+len(c.Slug))
+	b = append(appendDate(append(b, '/'), c.Date, '/', false), '/')
+	return string(append(append(b, c.Slug...), '/'))
+}
+
+// appendDate appends t's year and month as t.Format("2006/01") does, and
+// its day too as "2006/01/02" does when day is set, with sep between
+// them: a site builds the dates of ten thousand URLs and feed ids, and
+// Format reads its layout anew each time.
+func appendDate(b []byte, t time.Time, sep byte, day bool) []byte {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		layout := "2006/01"
+		if day {
+			layout = "2006/01/02"
+		}
+		return t.AppendFormat(b, strings.ReplaceAll(layout, "/", string(sep)))
+	}
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), sep, byte('0'+m/10), byte('0'+m%10))
+	if day {
+		b = append(b, sep, byte('0'+d/10), byte('0'+d%10))
+	}
+	return b
 }
 
 // originalPath is where the article was first published: its first alias
@@ -269,7 +291,10 @@ func sitePath(alias string) string {
 // tagURI mints an RFC 4151 tag URI, stable across edits, rebuilds, new
 // slugs and new hosts.
 func tagURI(authority string, published time.Time, path string) string {
-	return "tag:" + authority + "," + published.Format("2006-01-02") + ":" + path
+	b := make([]byte, 0, len("tag:,2006-01-02:")+len(authority)+len(path))
+	b = append(append(append(b, "tag:"...), authority...), ',')
+	b = appendDate(b, published, '-', true)
+	return string(append(append(b, ':'), path...))
 }
 
 // checkURLs makes sure no two pages claim one URL.

@@ -637,3 +637,29 @@ func TestUntil(t *testing.T) {
 		})
 	}
 }
+
+// TestAppendDate wants the dates of URLs and feed ids written as
+// time.Format writes them, in the date's own zone, for years of four
+// digits and for those that are not.
+func TestAppendDate(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tm := range []time.Time{
+		time.Date(2025, 3, 27, 9, 0, 0, 0, london),
+		time.Date(2025, 10, 26, 1, 30, 0, 0, london), // the hour the clocks go back
+		time.Date(2025, 3, 31, 23, 30, 0, 0, time.FixedZone("", -5*3600)),
+		time.Date(999, 12, 31, 23, 0, 0, 0, london),
+		time.Date(5, 1, 2, 0, 0, 0, 0, time.UTC),
+		time.Date(-5, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(12025, 1, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		if got, want := string(appendDate(nil, tm, '/', false)), tm.Format("2006/01"); got != want {
+			t.Errorf("%v: month written %q, want %q", tm, got, want)
+		}
+		if got, want := string(appendDate(nil, tm, '-', true)), tm.Format("2006-01-02"); got != want {
+			t.Errorf("%v: day written %q, want %q", tm, got, want)
+		}
+	}
+}

@@ -164,6 +164,25 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 	return nil
 }
 
+// ownSteps are the steps an article gives the story of each group it is
+// in, with their statuses: its publication, its update where it carries
+// a status, and the events it reports. They are made once, whatever the
+// number of its groups.
+func (a *Article) ownSteps(s *content.Settings) []Step {
+	steps := make([]Step, 1, 2+len(a.Events))
+	steps[0] = Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: a.Status, Article: &a.Teaser}
+	if !a.Updated.IsZero() && a.Status != nil {
+		// An updated article's status is where things stood at its
+		// update, not at its first publication.
+		steps[0].Status = nil
+		steps = append(steps, Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: a.Status, Article: &a.Teaser, Update: true})
+	}
+	for _, e := range a.Events {
+		steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: s.Status(e.Status), Article: &a.Teaser, Event: true})
+	}
+	return steps
+}
+
 // story merges the group's articles and their events into date order and
 // works out the current status.
 func (g *Group) story(s *content.Settings, now time.Time) {
@@ -185,32 +204,24 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 		// its first topic stands; on its other topics' stories they are
 		// left out. A regulator's story keeps every status.
 		counts := g.Kind != "topics" || a.firstTopic == g
-		status := func(st *content.Status) *content.Status {
+		for _, st := range a.steps {
 			if !counts {
-				return nil
+				st.Status = nil
 			}
-			return st
-		}
-		steps = append(steps, Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: status(a.Status), Article: &a.Teaser})
-		if !a.Updated.IsZero() && a.Status != nil {
-			// An updated article's status is where things stood at its
-			// update, not at its first publication.
-			steps[len(steps)-1].Status = nil
-			steps = append(steps, Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: status(a.Status), Article: &a.Teaser, Update: true})
-		}
-		for j := range a.Events {
-			e := &a.Events[j]
-			at := e.Date.Time.Unix()
-			st := status(s.Status(e.Status))
+			if !st.Event {
+				steps = append(steps, st)
+				continue
+			}
+			at := st.Date.Time.Unix()
 			k, ok := latest[at]
-			for ok && steps[k].Label != e.Label {
+			for ok && steps[k].Label != st.Label {
 				k, ok = before[k]
 			}
 			if ok {
 				// The same event reported again: it counts once, with
 				// a status where any report gives one.
 				if steps[k].Status == nil {
-					steps[k].Status = st
+					steps[k].Status = st.Status
 				}
 				continue
 			}
@@ -218,7 +229,7 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 				before[len(steps)] = k
 			}
 			latest[at] = len(steps)
-			steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: st, Article: &a.Teaser, Event: true})
+			steps = append(steps, st)
 		}
 	}
 	g.Story = make([]*Step, len(steps))

@@ -86,6 +86,7 @@ type Article struct {
 	firstTopic         *Group   // the topic its status belongs to
 	year               int      // the year and month of its URL
 	month              time.Month
+	steps              []Step // the steps it gives the story of each group it is in (see ownSteps)
 }
 
 // Body is the article's body as HTML.
@@ -237,6 +238,7 @@ func (s *Site) newArticle(a *Article, c *content.Article) {
 	if a.ID == "" {
 		a.ID = tagURI(s.Settings.IDAuthority, c.Date, a.originalPath())
 	}
+	a.steps = a.ownSteps(&s.Settings)
 }
 
 // Published reports whether an article is published at now: it is not

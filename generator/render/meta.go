@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"encoding/json"
 	"html/template"
 	"time"
@@ -116,7 +117,7 @@ func (p *Page) JSONLD() template.JS {
 			Context: "https://schema.org", Type: "NewsArticle",
 			Headline: a.Title, Description: a.Summary, URL: p.Canonical,
 			Published: a.Date.Format(time.RFC3339), Modified: a.Modified.Format(time.RFC3339),
-			Publisher: publisher, Language: set.Language, SpatialCovers: a.AppliesTo,
+			Publisher: publisher, Language: cmp.Or(a.Lang, set.Language), SpatialCovers: a.AppliesTo,
 		}
 		for _, name := range a.Authors {
 			n.Authors = append(n.Authors, thing{Type: "Person", Name: name})

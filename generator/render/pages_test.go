@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -123,6 +124,8 @@ func TestArticleLanguage(t *testing.T) {
 		`<h1 lang="ar" dir="rtl">`,
 		`<p class="summary" data-pagefind-meta="summary" lang="ar" dir="rtl">`,
 		`<div class="article-body" lang="ar" dir="rtl">`,
+		`"inLanguage":"ar"`,
+		`: <span lang="ar" dir="rtl">` + html.EscapeString(newestNote) + `</span></li>`,
 	} {
 		if !strings.Contains(arabic, want) {
 			t.Errorf("the Arabic article's page has no %s", want)

@@ -64,6 +64,14 @@ func (l *live) update(paths []string, all bool) (*liveSite, error) {
 	if len(stop) > 0 {
 		return nil, stop.Err()
 	}
+	// Pages are made as they are asked for: a theme changed is tried on
+	// a page of each of its templates first, so that a mistake in it
+	// keeps the last good site, as one in the content does.
+	if changed, _ := contentPaths(l.o.content, paths); all || len(changed) < len(paths) {
+		if err := files.Sample(); err != nil {
+			return nil, err
+		}
+	}
 	ls := &liveSite{site: s, files: files, made: made}
 	l.now.Store(ls)
 	return ls, nil

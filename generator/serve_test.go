@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -394,10 +395,32 @@ func TestServeWritesOutputAfterChanges(t *testing.T) {
 	})
 }
 
+// TestServeTemplateMistakeKeepsLastGoodSite checks a theme error that
+// shows only when a page is made, on every page of its template: serve
+// tries the changed theme before showing it, so open pages hear of the
+// mistake at once, with its file and line, and never reload into it; the
+// last good site stays served until the mistake is fixed.
+func TestServeTemplateMistakeKeepsLastGoodSite(t *testing.T) {
+	ts, templates := startServeWithTheme(t)
+	events := ts.openEvents(t)
+	fix := breakTheme(t, templates, `<h1{{template "lang" .Lang}}>{{.Title}}{{.NoSuchField}}</h1>`)
+	e := wantEvent(t, events, "problems")
+	if !strings.Contains(e.data, "NoSuchField") || !regexp.MustCompile(`article\.html:\d+: `).MatchString(e.data) {
+		t.Errorf("problems event: got data %q, want the template's error at its file and line", e.data)
+	}
+	if r := ts.get(t, http.MethodGet, firstPage); r.status != http.StatusOK || !strings.Contains(r.body, firstText) {
+		t.Errorf("GET %s with a broken article.html: got status %d, want 200 and the last good page", firstPage, r.status)
+	}
+	fix()
+	wantEvent(t, events, "reload")
+	ts.waitPage(t, firstPage, http.StatusOK, firstText)
+}
+
 // TestServeTemplateFailsOnOnePage checks a theme error that only shows
-// when a page is made: the page says what went wrong, the terminal and
-// open pages hear of it once serve writes the output folder, and the
-// output folder stays as the last good build left it.
+// on some pages of a template, which trying the theme does not make:
+// the page says what went wrong, the terminal and open pages hear of it
+// once serve writes the output folder, and the output folder stays as
+// the last good build left it.
 func TestServeTemplateFailsOnOnePage(t *testing.T) {
 	ts, templates := startServeWithTheme(t)
 	written := filepath.Join(ts.out, "2024", "05", "first", "index.html")
@@ -407,15 +430,8 @@ func TestServeTemplateFailsOnOnePage(t *testing.T) {
 	}
 	events := ts.openEvents(t)
 
-	// A field no article has: the theme parses, but no article page can be made.
-	page := filepath.Join(templates, "article.html")
-	good, err := os.ReadFile(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(page, bytes.Replace(good, []byte(`<h1{{template "lang" .Lang}}>{{.Title}}</h1>`), []byte(`<h1{{template "lang" .Lang}}>{{.Title}}{{.NoSuchField}}</h1>`), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	// A field no article has, read on one article's page alone.
+	fix := breakTheme(t, templates, `<h1{{template "lang" .Lang}}>{{.Title}}{{if eq .Slug "first"}}{{.NoSuchField}}{{end}}</h1>`)
 	wantEvent(t, events, "reload")
 	r := ts.waitPage(t, firstPage, http.StatusInternalServerError, "NoSuchField")
 	if !strings.Contains(r.body, "article.html") || !strings.Contains(r.body, reloadTag) {
@@ -431,11 +447,32 @@ func TestServeTemplateFailsOnOnePage(t *testing.T) {
 		t.Errorf("%s after a failed write: got error %v, or other bytes; want it as the last good build left it", written, err)
 	}
 
-	if err := os.WriteFile(page, good, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	fix()
 	wantEvent(t, events, "reload")
 	ts.waitPage(t, firstPage, http.StatusOK, firstText)
+}
+
+// breakTheme replaces the article page's title in the theme's
+// article.html with broken, and gives a function that puts it back.
+func breakTheme(t *testing.T, templates, broken string) (fix func()) {
+	t.Helper()
+	page := filepath.Join(templates, "article.html")
+	good, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := []byte(`<h1{{template "lang" .Lang}}>{{.Title}}</h1>`)
+	if !bytes.Contains(good, title) {
+		t.Fatalf("%s has no %s", page, title)
+	}
+	if err := os.WriteFile(page, bytes.Replace(good, title, []byte(broken), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return func() {
+		if err := os.WriteFile(page, good, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // TestServeDuringRebuild checks that pages are served at every moment of

@@ -247,7 +247,7 @@ func (l lists) sorted() []job {
 func (r *renderer) articleJobs() []job {
 	jobs := make([]job, len(r.site.Articles))
 	for i, a := range r.site.Articles {
-		jobs[i] = job{name: FileFor(a.URL), url: a.URL, kind: pageFile,
+		jobs[i] = job{name: FileFor(a.URL), url: a.URL, kind: pageFile, template: "article.html",
 			key:  func() string { return r.pageKey("article.html", r.articlePage(a)) },
 			make: func(w *bytes.Buffer) error { return r.theme.execute(w, "article.html", r.articlePage(a)) }}
 	}
@@ -261,7 +261,7 @@ func (r *renderer) articleJobs() []job {
 func (r *renderer) versionJobs() []job {
 	jobs := make([]job, len(r.site.Versions))
 	for i, v := range r.site.Versions {
-		jobs[i] = job{name: FileFor(v.URL), url: v.URL, kind: pageFile,
+		jobs[i] = job{name: FileFor(v.URL), url: v.URL, kind: pageFile, template: "version.html",
 			key:  func() string { return r.pageKey("version.html", r.versionPage(v)) },
 			make: func(w *bytes.Buffer) error { return r.theme.execute(w, "version.html", r.versionPage(v)) }}
 	}

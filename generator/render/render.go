@@ -28,7 +28,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"bulletin/generator/content"
 	"bulletin/generator/site"
 )
 
@@ -71,6 +70,9 @@ type job struct {
 	name string // path inside the output folder
 	url  string // the page's site path, for messages
 	kind kind
+	// template is the theme's file a page is made with; "" for files
+	// made without the theme.
+	template string
 	// key names everything the file is made from, so that the file of an
 	// earlier build with the same key can stand in for it; nil for files
 	// made fresh every time.
@@ -185,14 +187,36 @@ func (f *Files) Make(name string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Sample makes the first page of each of the theme's templates, and
+// gives the errors of those that fail: a quick look at a theme changed
+// while serve runs, before its pages are shown. A mistake on a path of a
+// template that those pages do not take shows only on the pages that do.
+func (f *Files) Sample() error {
+	var failed pageErrors
+	seen := map[string]bool{}
+	var buf bytes.Buffer
+	for _, j := range f.jobs {
+		if j.template == "" || seen[j.template] {
+			continue
+		}
+		seen[j.template] = true
+		buf.Reset()
+		if err := j.make(&buf); err != nil {
+			failed.add(err, j.url)
+		}
+	}
+	return failed.Err()
+}
+
 // Write makes every file and hands it to out, on every core, and returns
-// the errors of all that failed, sorted. Once ctx is done it makes no
+// the errors of all that failed, sorted, each mistake once with the
+// pages it stopped. Once ctx is done it makes no
 // more files and returns ctx's error.
 func (f *Files) Write(ctx context.Context, out Sink) error {
 	var (
-		mu   sync.Mutex
-		errs content.Errors
-		wg   sync.WaitGroup
+		mu     sync.Mutex
+		failed pageErrors
+		wg     sync.WaitGroup
 	)
 	next := make(chan job)
 	for range runtime.GOMAXPROCS(0) {
@@ -204,7 +228,7 @@ func (f *Files) Write(ctx context.Context, out Sink) error {
 				err := write(j, out, &buf)
 				if err != nil {
 					mu.Lock()
-					errs = append(errs, describe(err, j.url))
+					failed.add(err, j.url)
 					mu.Unlock()
 				}
 			}
@@ -221,7 +245,7 @@ func (f *Files) Write(ctx context.Context, out Sink) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return errs.Err()
+	return failed.Err()
 }
 
 func newRenderer(s *site.Site, th *theme, base *url.URL, themeKey string) *renderer {
@@ -359,7 +383,7 @@ func FileFor(p string) string {
 
 // page is the job that makes a page with the template file name.
 func (r *renderer) page(name string, p *Page) job {
-	return job{name: FileFor(p.URL), url: p.URL, kind: pageFile,
+	return job{name: FileFor(p.URL), url: p.URL, kind: pageFile, template: name,
 		key:  func() string { return r.pageKey(name, p) },
 		make: func(w *bytes.Buffer) error { return r.theme.execute(w, name, p) }}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -85,6 +86,14 @@ func (th *theme) locate(err error) *content.Error {
 		return &content.Error{File: th.dir + "/" + pe.Path, Msg: pe.Err.Error()}
 	}
 	msg := err.Error()
+	// A template that calls another (cached does) wraps the other's
+	// error: the innermost position is where the mistake is.
+	for i := strings.LastIndex(msg, "template: "); i > 0; i = strings.LastIndex(msg[:i], "template: ") {
+		if templateError.MatchString(msg[i:]) {
+			msg = msg[i:]
+			break
+		}
+	}
 	if m := templateError.FindStringSubmatch(msg); m != nil {
 		text := m[3]
 		if i := strings.Index(text, ">: "); strings.HasPrefix(text, "executing ") && i >= 0 {
@@ -99,9 +108,52 @@ func (th *theme) locate(err error) *content.Error {
 // describe names the page a rendering error happened on, keeping the
 // error's file and line.
 func describe(err error, url string) *content.Error {
+	return named(asError(err), []string{url})
+}
+
+func asError(err error) *content.Error {
 	var e *content.Error
 	if !errors.As(err, &e) {
 		e = &content.Error{Msg: err.Error()}
 	}
-	return &content.Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("%s (rendering %s)", e.Msg, url)}
+	return e
+}
+
+// named is the error e with the pages it stopped, the first few by name.
+func named(e *content.Error, urls []string) *content.Error {
+	const shown = 3
+	list := strings.Join(urls[:min(len(urls), shown)], ", ")
+	if n := len(urls) - shown; n > 0 {
+		list += fmt.Sprintf(" and %d other pages", n)
+	}
+	return &content.Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("%s (rendering %s)", e.Msg, list)}
+}
+
+// pageErrors gathers the errors of making pages: one mistake in a theme
+// stops every page that shows it, and is told once, with those pages.
+type pageErrors struct {
+	errs []*content.Error
+	urls map[content.Error][]string
+}
+
+func (p *pageErrors) add(err error, url string) {
+	e := asError(err)
+	if p.urls == nil {
+		p.urls = map[content.Error][]string{}
+	}
+	if _, ok := p.urls[*e]; !ok {
+		p.errs = append(p.errs, e)
+	}
+	p.urls[*e] = append(p.urls[*e], url)
+}
+
+// Err gives the errors, each with its pages in order, sorted; nil for none.
+func (p *pageErrors) Err() error {
+	var out content.Errors
+	for _, e := range p.errs {
+		urls := p.urls[*e]
+		slices.Sort(urls)
+		out = append(out, named(e, urls))
+	}
+	return out.Err()
 }

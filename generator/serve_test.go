@@ -565,6 +565,34 @@ func TestServeNewFolder(t *testing.T) {
 	ts.waitPage(t, "/2024/09/new/", http.StatusOK, "Edited in the new folder.")
 }
 
+// TestServeRenamedFolder checks that a folder renamed while serving,
+// again and again, stays watched: an edit in it after each rename is
+// built.
+func TestServeRenamedFolder(t *testing.T) {
+	ts := startServe(t)
+	events := ts.openEvents(t)
+	dir := filepath.Join(ts.content, "articles", "autumn")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	article := "---\ntitle: Renamed\ndate: 2024-09-01\nsummary: An article in a folder renamed.\n---\nEdit 0.\n"
+	if err := os.WriteFile(filepath.Join(dir, "2024-09-01-renamed.md"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantEvent(t, events, "reload")
+	for i := 1; i <= 6; i++ {
+		renamed := filepath.Join(ts.content, "articles", fmt.Sprintf("autumn-%d", i))
+		if err := os.Rename(dir, renamed); err != nil {
+			t.Fatal(err)
+		}
+		dir = renamed
+		wantEvent(t, events, "reload")
+		ts.edit(t, filepath.Join("articles", filepath.Base(dir), "2024-09-01-renamed.md"), fmt.Sprintf("Edit %d.", i-1), fmt.Sprintf("Edit %d.", i))
+		wantEvent(t, events, "reload")
+		ts.waitPage(t, "/2024/09/renamed/", http.StatusOK, fmt.Sprintf("Edit %d.", i))
+	}
+}
+
 // TestServeBrokenThenFixed checks that a failed build reports its errors
 // to open and newly opened pages while the last good build stays served,
 // and that fixing the error reloads the pages.

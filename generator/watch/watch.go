@@ -43,6 +43,7 @@ type Watcher struct {
 
 	mu      sync.Mutex
 	changed map[string]bool // paths named by events since the last Take
+	created map[string]bool // of those, the paths made or moved in
 	lost    bool            // events were lost, so any path may have changed
 	seen    uint64          // events so far
 	last    time.Time       // when the last came
@@ -54,7 +55,7 @@ func New(roots ...string) (*Watcher, error) {
 	if err != nil {
 		return nil, watchError(".", err)
 	}
-	w := &Watcher{fs: fw, Changes: make(chan struct{}, 1), Errors: make(chan error, 1), done: make(chan struct{}), changed: map[string]bool{}}
+	w := &Watcher{fs: fw, Changes: make(chan struct{}, 1), Errors: make(chan error, 1), done: make(chan struct{}), changed: map[string]bool{}, created: map[string]bool{}}
 	for _, root := range roots {
 		if err := w.addTree(root); err != nil {
 			fw.Close()
@@ -111,7 +112,12 @@ func (w *Watcher) loop() {
 					w.report(err)
 				}
 			}
-			w.note(func() { w.changed[ev.Name] = true })
+			w.note(func() {
+				w.changed[ev.Name] = true
+				if ev.Has(fsnotify.Create) {
+					w.created[ev.Name] = true
+				}
+			})
 		case err, ok := <-w.fs.Errors:
 			if !ok {
 				return
@@ -172,12 +178,23 @@ func (w *Watcher) quiet(d time.Duration) {
 
 // Take gives the paths changed since the last Take, sorted, and forgets
 // them; all is true when events were lost, so that any path may have.
+//
+// A folder moved in is watched again first: inotify watches a folder,
+// not its name, and the notice that the folder left its old name, which
+// may come after the one that it reached the new, ends fsnotify's watch
+// of it under either name.
 func (w *Watcher) Take() (paths []string, all bool) {
 	w.mu.Lock()
-	defer w.mu.Unlock()
+	created := w.created
 	paths = slices.Sorted(maps.Keys(w.changed))
 	all = w.lost
-	w.changed, w.lost = map[string]bool{}, false
+	w.changed, w.created, w.lost = map[string]bool{}, map[string]bool{}, false
+	w.mu.Unlock()
+	for _, p := range slices.Sorted(maps.Keys(created)) {
+		if err := w.addTree(p); err != nil {
+			w.report(err)
+		}
+	}
 	return paths, all
 }
 

@@ -108,10 +108,21 @@ type atomFeed struct {
 type atomEntry struct {
 	XMLName xml.Name `xml:"entry"`
 	*feeds.AtomEntry
-	Lang       string              `xml:"xml:lang,attr,omitempty"` // the article's, where it is not the feed's
+	// Title and Summary stand in for AtomEntry's, to say the article's
+	// language where it is not the feed's: the entry's other text, and
+	// its content around the body, is the site's.
+	Title      atomText            `xml:"title"`
+	Summary    atomText            `xml:"summary"`
 	Links      []atomLink          `xml:"link"`
 	Authors    []*feeds.AtomAuthor `xml:"author"`
 	Categories []atomCategory      `xml:"category"`
+}
+
+// atomText is an Atom text construct with its language.
+type atomText struct {
+	Type string `xml:"type,attr,omitempty"`
+	Lang string `xml:"xml:lang,attr,omitempty"`
+	Text string `xml:",chardata"`
 }
 
 type atomCategory struct {
@@ -161,15 +172,14 @@ func (r *renderer) atom(f *feed, w *bytes.Buffer) error {
 		}
 		e := &atomEntry{
 			AtomEntry: &feeds.AtomEntry{
-				Title:     clean(a.Title),
 				Id:        clean(a.ID),
 				Updated:   stamp(a.Modified),
 				Published: stamp(a.Date),
-				Summary:   &feeds.AtomSummary{Content: clean(summary(a)), Type: "text"},
 				Content:   &feeds.AtomContent{Content: body, Type: "html"},
 			},
-			Lang:  a.Lang,
-			Links: []atomLink{{Href: r.abs(a.URL), Rel: "alternate", Type: "text/html"}},
+			Title:   atomText{Lang: a.Lang, Text: clean(a.Title)},
+			Summary: atomText{Type: "text", Lang: a.Lang, Text: clean(summary(a))},
+			Links:   []atomLink{{Href: r.abs(a.URL), Rel: "alternate", Type: "text/html"}},
 		}
 		// Each source the article rests on is a related resource.
 		for _, src := range a.Sources {

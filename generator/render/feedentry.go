@@ -44,7 +44,7 @@ func (b *budget) content(a *site.Article) (string, error) {
 		return full, nil
 	}
 	short := b.r.entryHead(a) +
-		"<p>" + htmlText(a.Summary) + "</p>\n<p><a href=\"" + template.HTMLEscapeString(b.r.abs(a.URL)) + "\">Read the full article</a>.</p>\n" +
+		ownWords(a, "<p>"+htmlText(a.Summary)+"</p>\n") + "<p><a href=\"" + template.HTMLEscapeString(b.r.abs(a.URL)) + "\">Read the full article</a>.</p>\n" +
 		b.r.entryTail(a)
 	return clean(short), nil
 }
@@ -68,7 +68,21 @@ func (r *renderer) makeEntryHTML(a *site.Article) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return clean(r.entryHead(a) + r.absBody(a.URL, body) + r.entryTail(a)), nil
+	return clean(r.entryHead(a) + ownWords(a, r.absBody(a.URL, body)) + r.entryTail(a)), nil
+}
+
+// ownWords marks the HTML of an article's own words with its language,
+// and direction, where it is not the site's: an entry's facts and
+// sources around them are the site's.
+func ownWords(a *site.Article, html string) string {
+	if a.Lang == "" {
+		return html
+	}
+	attrs := ` lang="` + template.HTMLEscapeString(a.Lang) + `"`
+	if d := direction(a.Lang); d != "" {
+		attrs += ` dir="` + d + `"`
+	}
+	return "<div" + attrs + ">\n" + html + "</div>\n"
 }
 
 // entryHead is what an entry says before the body: what changed last,

@@ -39,6 +39,12 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 			found = append(found, w)
 		}
 	}
+	// A copy scheduled for later is warned of before it comes out.
+	for _, a := range s.Held {
+		if w := fileDate(a, s.Settings.Location); w != nil {
+			found = append(found, w)
+		}
+	}
 	for _, a := range refused {
 		if !site.Published(a, now) {
 			continue // its links are not checked until it is published
@@ -71,7 +77,7 @@ func fileDate(a *content.Article, loc *time.Location) *content.Error {
 		line = a.Line
 	}
 	return &content.Error{File: a.File, Line: line, Warning: true,
-		Msg: fmt.Sprintf("date: %s is not the date the file name starts with, %s: the article is published under %s; correct whichever is wrong", written, named, written)}
+		Msg: fmt.Sprintf("date: %s is not the date the file name starts with, %s: the site dates the article %s; correct whichever is wrong", written, named, written)}
 }
 
 // checker checks articles against the pages and files of one site.

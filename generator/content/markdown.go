@@ -42,7 +42,8 @@ func newMarkdown(rawHTML bool) goldmark.Markdown {
 // convert renders a body to HTML and lists its links. firstLine is the
 // file line the body starts on.
 func convert(md goldmark.Markdown, body []byte, firstLine int, d *decoder) (string, []Link) {
-	doc := md.Parser().Parse(text.NewReader(body))
+	ids := parser.WithIDs(&headingIDs{used: map[string]bool{}})
+	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext(ids)))
 	ends := lineEnds(body)
 	var links []Link
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -76,6 +77,45 @@ func convert(md goldmark.Markdown, body []byte, firstLine int, d *decoder) (stri
 	}
 	return buf.String(), links
 }
+
+// headingIDs gives headings the ids goldmark's own would, its lower-case
+// ASCII letters and digits with a hyphen for each space, except where
+// that leaves no letter or digit: a heading in another script, which
+// goldmark calls "-" or "heading", gets the slug of its words, as a file
+// name would. An id used already in the body gets "-1", "-2" after it.
+type headingIDs struct{ used map[string]bool }
+
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	var b strings.Builder
+	for _, c := range bytes.TrimSpace(value) {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b.WriteByte(c)
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == '-' || c == '_':
+			b.WriteByte('-')
+		}
+	}
+	id := b.String()
+	if strings.Trim(id, "-") == "" {
+		id = Slug(string(value))
+	}
+	if id == "" {
+		id = "heading"
+		if kind != ast.KindHeading {
+			id = "id"
+		}
+	}
+	unique := id
+	for i := 1; h.used[unique]; i++ {
+		unique = fmt.Sprintf("%s-%d", id, i)
+	}
+	h.used[unique] = true
+	return []byte(unique)
+}
+
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 
 // lineEnds lists the offset of every newline in src, so that finding a
 // node's line costs a search rather than a count from the start: counting

@@ -54,6 +54,7 @@ type Page struct {
 	Title    string
 	Summary  string
 	Status   string
+	Lang     string // the language its words are written in, where it is not the site's (see Meta.Lang)
 	HTML     string
 	BodyLine int
 	Source   string // a hash of the file and the settings it was read with
@@ -302,8 +303,10 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 	}
 	pg.Source = key
 	pg.Line, pg.BodyLine = doc.line, doc.bodyLine
-	seen := d.each("", doc.root, []string{"title", "summary", "status"}, func(key string, v *node) {
+	seen := d.each("", doc.root, []string{"title", "summary", "status", "lang"}, func(key string, v *node) {
 		switch key {
+		case "lang":
+			pg.Lang = languageTag(d, key, v)
 		case "title":
 			pg.Title = d.text(key, v)
 		case "summary":

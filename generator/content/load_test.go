@@ -825,7 +825,13 @@ func TestLoadIntroPageErrors(t *testing.T) {
 			name: "article field on an intro page",
 			path: "topics/ics-assessments.md",
 			text: lines("---", "title: ICS assessments", "date: 2025-03-27", "---"),
-			want: []string{"content/topics/ics-assessments.md:3: date: unknown field: known fields are title, summary, status"},
+			want: []string{"content/topics/ics-assessments.md:3: date: unknown field: known fields are title, summary, status, lang"},
+		},
+		{
+			name: "language not a tag",
+			path: "topics/asesiadau.md",
+			text: lines("---", "title: Asesiadau", "lang: Welsh", "---"),
+			want: []string{`content/topics/asesiadau.md:3: lang: "Welsh" is not a language tag: write it like cy, en-GB or ar`},
 		},
 		{
 			name: "file name that is not a slug",

@@ -107,6 +107,25 @@ func TestSourceLinksOnThePage(t *testing.T) {
 	}
 }
 
+// TestIntroLanguage: a topic whose intro page is in another language
+// than the site's has its name, summary and intro marked with it on its
+// page.
+func TestIntroLanguage(t *testing.T) {
+	set := fixture()
+	set.Topics = []*content.Page{{Slug: "ics-assessments", Title: "Asesiadau ICS", Summary: "Dyletswydd CQC i asesu.", Lang: "cy", HTML: "<p>Cefndir.</p>\n"}}
+	files := build(t, set, buildDay)
+	page := string(files["topics/ics-assessments/index.html"])
+	for _, want := range []string{
+		`<h1 lang="cy">Asesiadau ICS</h1>`,
+		`<p class="summary" lang="cy">Dyletswydd CQC i asesu.</p>`,
+		`<div class="intro" lang="cy">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the topic page has no %s", want)
+		}
+	}
+}
+
 // TestArticleLanguage: an article in another language than the site's
 // has its title, summary and body marked with its language, and with
 // its direction when written right to left, on its page and where lists

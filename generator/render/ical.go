@@ -29,20 +29,31 @@ func (r *renderer) calendar(g *site.Group) ([]byte, error) {
 			continue
 		}
 		start, end := st.Date.Time, st.Date.Time.AddDate(0, 0, 1)
-		summary := st.Label
+		// The label is in the words, and the language, of the article
+		// that reports it; the site's own words go where it is not.
+		summary, lang, note := "SUMMARY:"+icalText(st.Label), st.Article.Lang, ""
+		if lang != "" {
+			summary = "SUMMARY;LANGUAGE=" + lang + ":" + icalText(st.Label)
+		}
 		if st.Date.MonthOnly {
 			end = st.Date.Time.AddDate(0, 1, 0)
-			summary += " (" + st.Date.Time.Format("January 2006") + ", no day given)"
+			note = st.Date.Time.Format("January 2006") + ", no day given"
+			if lang == "" {
+				summary += icalText(" (" + note + ")")
+			}
 		}
 		line("BEGIN:VEVENT")
 		line("UID:" + eventUID(st, g, r.site.Settings.IDAuthority))
 		line("DTSTAMP:" + st.Article.Modified.UTC().Format("20060102T150405Z"))
 		line("DTSTART;VALUE=DATE:" + start.Format("20060102"))
 		line("DTEND;VALUE=DATE:" + end.Format("20060102"))
-		line("SUMMARY:" + icalText(summary))
+		line(summary)
 		desc := "Reported in: " + st.Article.Title
 		if st.Status != nil {
 			desc = "Status: " + st.Status.Label + ". " + desc
+		}
+		if note != "" && lang != "" {
+			desc = note + ". " + desc
 		}
 		line("DESCRIPTION:" + icalText(desc))
 		line("URL:" + r.abs(st.Article.URL))

@@ -169,6 +169,9 @@ func TestArticleLanguage(t *testing.T) {
 			t.Errorf("the topic page has no %s", want)
 		}
 	}
+	if ics := string(files["topics/ics-assessments/key-dates.ics"]); !strings.Contains(ics, "SUMMARY;LANGUAGE=ar:تقرير المراجعة\r\n") {
+		t.Errorf("key-dates.ics: want the Arabic event's SUMMARY with LANGUAGE=ar and its label alone, got\n%s", ics)
+	}
 	if home := string(files["index.html"]); !strings.Contains(home, `<span lang="ar" dir="rtl">تقرير المراجعة</span> (`) {
 		t.Errorf("the home page's key dates do not mark the Arabic event's label")
 	}

@@ -28,9 +28,8 @@ type Group struct {
 	Upcoming []*Step      // events still to come, soonest first
 	Pages    []*Page      // its articles in pages: the first on its own page, the rest below it
 
-	articles []*Article       // what Articles stand for
-	written  []spelling       // the ways its articles write its name, as first met
-	index    map[*Article]int // position in articles
+	articles []*Article // what Articles stand for
+	written  []spelling // the ways its articles write its name, as first met
 }
 
 // Ref is what a page shows of a topic or regulator it links to.
@@ -194,9 +193,7 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 	// The steps are gathered in one block, which costs the collector a
 	// few objects rather than one a step.
 	steps := make([]Step, 0, len(g.articles)*3/2)
-	g.index = make(map[*Article]int, len(g.articles))
-	for i, a := range g.articles {
-		g.index[a] = i
+	for _, a := range g.articles {
 		if a.Modified.After(g.Updated) {
 			g.Updated = a.Modified
 		}

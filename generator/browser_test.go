@@ -409,6 +409,9 @@ func TestSearchInBrowser(t *testing.T) {
 	if !slices.Equal(titles, all) {
 		t.Errorf("searching for pause: got %q, want %q", titles, all)
 	}
+	if want := fmt.Sprintf("%d articles matching \u201cpause\u201d, newest first.", len(all)); status != want {
+		t.Errorf("status: got %q, want %q", status, want)
+	}
 	status, titles = searchFor(t, ctx, "", "regulator=DHSC")
 	if !slices.Equal(titles, both) {
 		t.Errorf("searching for pause from DHSC: got %q, want %q", titles, both)

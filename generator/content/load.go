@@ -169,7 +169,7 @@ func classify(p string, e fs.DirEntry) kind {
 		return ignored
 	case e.IsDir() || !e.Type().IsRegular() || p == SettingsFile || strings.HasSuffix(name, "~"):
 		return ignored
-	case !isMarkdown(p):
+	case !IsMarkdown(p):
 		return asset
 	case isIntro(p):
 		return intro
@@ -183,10 +183,21 @@ func classify(p string, e fs.DirEntry) kind {
 // folder, and not an editor's backup.
 func IsArticle(p string) bool {
 	hidden := strings.HasPrefix(p, ".") || strings.Contains(p, "/.")
-	return !hidden && !strings.HasSuffix(p, "~") && isMarkdown(p) && !isIntro(p)
+	return !hidden && !strings.HasSuffix(p, "~") && IsMarkdown(p) && !isIntro(p)
 }
 
-func isMarkdown(p string) bool { return strings.EqualFold(path.Ext(p), ".md") }
+// IsMarkdown says whether the file at p is Markdown, by its extension:
+// .md, or one of the others that Jekyll and Hugo read (.markdown,
+// .mdown, .mkdown, .mkdn, .mkd), in any case. An archive brought from
+// them keeps its files' names; a file read as a mere asset would
+// publish its front matter, drafts too.
+func IsMarkdown(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd":
+		return true
+	}
+	return false
+}
 
 func isIntro(p string) bool {
 	dir := path.Dir(p)
@@ -284,7 +295,7 @@ func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c
 
 func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *cacher) (*Page, Errors) {
 	name := path.Base(p)
-	pg := &Page{File: joinPath(dir, p), Path: p, Slug: strings.TrimSuffix(name, ".md")}
+	pg := &Page{File: joinPath(dir, p), Path: p, Slug: strings.TrimSuffix(name, path.Ext(name))}
 	d := &decoder{file: pg.File}
 	if Slug(pg.Slug) != pg.Slug {
 		d.fail(0, "file name %q is not a slug: name it %s.md", name, Slug(pg.Slug))

@@ -1069,6 +1069,7 @@ func TestLoadFilesAndFolders(t *testing.T) {
 		"img/.DS_Store":          "x",
 		"articles/.cache/x.md":   broken,
 		"articles/2025/draft.md": fm("draft: true"),
+		"_posts/old.markdown":    fm("draft: true"),
 	}))
 	var articles []string
 	for _, a := range set.Articles {
@@ -1079,9 +1080,9 @@ func TestLoadFilesAndFolders(t *testing.T) {
 		got  string
 		want string
 	}{
-		{"articles", strings.Join(articles, " "), "content/a/z.md content/a.md content/articles/2025/draft.md content/b.md"},
+		{"articles", strings.Join(articles, " "), "content/_posts/old.markdown content/a/z.md content/a.md content/articles/2025/draft.md content/b.md"},
 		{"assets", strings.Join(set.Assets, " "), "CNAME docs/letter.pdf img/chart.png topics/ics-logo.svg"},
-		{"draft", fmt.Sprint(set.Articles[2].Draft), "true"},
+		{"draft", fmt.Sprint(set.Articles[3].Draft), "true"},
 	}
 	for _, c := range checks {
 		if c.got != c.want {
@@ -1138,6 +1139,13 @@ func TestIsArticle(t *testing.T) {
 	}{
 		{"a.md", true},
 		{"articles/2025/a.MD", true},
+		{"_posts/2019-03-04-a.markdown", true},
+		{"a.mdown", true},
+		{"a.mkdown", true},
+		{"a.mkdn", true},
+		{"a.MKD", true},
+		{"a.mdx", false},
+		{"topics/x.markdown", false},
 		{"topics/x.md", false},
 		{"regulators/x.md", false},
 		{"articles/topics/x.md", true},

@@ -5,11 +5,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"path"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"bulletin/generator/content"
 )
 
 // read reads the committed history of every Markdown file in the content
@@ -191,14 +192,14 @@ func parseLog(out *bufio.Reader, ask func(blob string)) ([]commit, error) {
 		if raw[4][0] == 'C' {
 			ch.from = ch.path // a copy leaves the old file as it was
 		}
-		if !markdown(ch.from) && !markdown(ch.path) {
+		if !content.IsMarkdown(ch.from) && !content.IsMarkdown(ch.path) {
 			continue
 		}
-		if !regular(raw[1]) || !markdown(ch.path) {
+		if !regular(raw[1]) || !content.IsMarkdown(ch.path) {
 			ch.blob = "" // gone, as far as articles go
 			ch.path = ch.from
 		}
-		if !regular(raw[0]) || !markdown(ch.from) {
+		if !regular(raw[0]) || !content.IsMarkdown(ch.from) {
 			ch.from = ch.path // new, as far as articles go
 		}
 		if ch.blob != "" {
@@ -235,10 +236,6 @@ func readBlobs(out *bufio.Reader) (map[string]step, error) {
 		}
 		steps[fields[0]] = newStep(blob[:size])
 	}
-}
-
-func markdown(p string) bool {
-	return strings.EqualFold(path.Ext(p), ".md")
 }
 
 // regular says whether a raw mode is that of a file, not a link, a

@@ -174,7 +174,7 @@ func (c *checker) sources(a *content.Article) content.Errors {
 func Unread(found, unread content.Errors, refused []*content.Article) content.Errors {
 	slugs := map[string]bool{}
 	for _, e := range unread {
-		if strings.EqualFold(path.Ext(e.File), ".md") {
+		if content.IsMarkdown(e.File) {
 			slugs[content.DefaultSlug(e.File)] = true
 		}
 	}

@@ -140,7 +140,8 @@ func (r *renderer) hostRedirects() ([]byte, error) {
 	b.WriteString("# Each alias has two lines: Netlify follows the first (\"301!\": redirect although the alias's page exists),\n")
 	b.WriteString("# Cloudflare Pages the second (it has no \"!\", lists the first as invalid, and always redirects).\n")
 	for _, rd := range r.site.Redirects {
-		from, to := hostPath(strings.TrimPrefix(rd.From, "/")), escapePath(relPath(r.base.Path, rd.To))
+		// relPath gives the article's address percent-encoded already.
+		from, to := hostPath(strings.TrimPrefix(rd.From, "/")), relPath(r.base.Path, rd.To)
 		b.WriteString(from + " " + to + " 301!\n")
 		b.WriteString(from + " " + to + " 301\n")
 	}

@@ -50,3 +50,24 @@ func TestHeadersWithinCloudflareLimit(t *testing.T) {
 		})
 	}
 }
+
+// TestRedirectsEncodeOnce wants each alias in _redirects sent to its
+// article's address percent-encoded once, as browsers send it, for an
+// address in any script: Netlify, Cloudflare Pages and deploy's S3
+// redirects take the target as written.
+func TestRedirectsEncodeOnce(t *testing.T) {
+	set := fixture()
+	set.Articles = append(set.Articles, &content.Article{Meta: content.Meta{
+		Title: "Café", Summary: "S.", Date: day("2024-01-02"), Slug: "café-新闻",
+		Aliases: []string{"/Old_Page/", "/ancien/été/"}},
+		Path: "articles/cafe.md", File: "content/articles/cafe.md", Line: 1})
+	redirects := string(build(t, set, buildDay)["_redirects"])
+	for _, want := range []string{
+		"/Old_Page/ /2024/01/caf%C3%A9-%E6%96%B0%E9%97%BB/ 301!\n",
+		"/ancien/%C3%A9t%C3%A9/ /2024/01/caf%C3%A9-%E6%96%B0%E9%97%BB/ 301\n",
+	} {
+		if !strings.Contains(redirects, want) {
+			t.Errorf("_redirects lacks %q:\n%s", want, redirects)
+		}
+	}
+}

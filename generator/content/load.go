@@ -104,6 +104,8 @@ func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*S
 			intros = append(intros, p)
 		case article:
 			articles.add(p)
+		case special:
+			errs = append(errs, &Error{File: joinPath(dir, p), Msg: special.why(e)})
 		}
 		return nil
 	})
@@ -154,11 +156,22 @@ const (
 	article
 	intro
 	asset
+	special // a link or another file that is not regular: refused
 )
 
+// why says why a special file is refused, and what to do instead.
+func (special kind) why(e fs.DirEntry) string {
+	if e.Type()&fs.ModeSymlink != 0 {
+		return "a symbolic link: links are not followed, so that nothing outside the content folder is published; move or copy the file or folder here instead"
+	}
+	return "not a regular file or folder: delete it or move it out of the content folder"
+}
+
 // classify says what the entry at p is. Hidden files and folders (.git,
-// an editor's swap files) and editors' backup files ending in "~" are
-// left out, as are links and other files that are not regular.
+// an editor's swap files and lock links) and editors' backup files
+// ending in "~" are left out. Links and other files that are not
+// regular are special: a build that skipped a linked folder of articles
+// would publish a site without them.
 func classify(p string, e fs.DirEntry) kind {
 	name := e.Name()
 	switch {
@@ -167,7 +180,11 @@ func classify(p string, e fs.DirEntry) kind {
 			return skipFolder
 		}
 		return ignored
-	case e.IsDir() || !e.Type().IsRegular() || p == SettingsFile || strings.HasSuffix(name, "~"):
+	case strings.HasSuffix(name, "~") || p == SettingsFile:
+		return ignored
+	case !e.IsDir() && !e.Type().IsRegular():
+		return special
+	case e.IsDir():
 		return ignored
 	case !IsMarkdown(p):
 		return asset

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -1174,5 +1176,55 @@ func TestLoadLanguage(t *testing.T) {
 		if got := set.Articles[0].Lang; got != want {
 			t.Errorf("%q: Lang %q, want %q", text, got, want)
 		}
+	}
+}
+
+// TestLoadRefusesLinks wants each symbolic link in the content folder
+// refused by name, a linked folder of articles as much as a linked
+// file: skipped in silence, they would leave their articles out of the
+// site. An editor's hidden lock link is left out, and site.yaml is read
+// wherever it leads.
+func TestLoadRefusesLinks(t *testing.T) {
+	root := t.TempDir()
+	content, elsewhere := filepath.Join(root, "content"), filepath.Join(root, "elsewhere")
+	for name, text := range map[string]string{
+		"content/a.md":              fm(),
+		"elsewhere/articles/b.md":   fm(),
+		"elsewhere/site.yaml":       "title: Linked settings\n",
+		"content/articles/keep.txt": "x",
+	} {
+		name = filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{
+		"linked":            filepath.Join(elsewhere, "articles"),
+		"articles/again.md": "../a.md",
+		".#a.md":            "editor@host.1234",
+		"site.yaml":         filepath.Join(elsewhere, "site.yaml"),
+	} {
+		if err := os.Symlink(target, filepath.Join(content, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set, err := Load(os.DirFS(content), "content")
+	got := AsErrors(err).Error()
+	for _, want := range []string{
+		"content/articles/again.md: a symbolic link: links are not followed",
+		"content/linked: a symbolic link: links are not followed, so that nothing outside the content folder is published; move or copy the file or folder here instead",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors lack %q:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "\n") + 1; n != 2 {
+		t.Errorf("%d errors, want 2:\n%s", n, got)
+	}
+	if len(set.Articles) != 1 || set.Settings.Title != "Linked settings" {
+		t.Errorf("got %d articles and title %q, want a.md and the linked settings", len(set.Articles), set.Settings.Title)
 	}
 }

@@ -39,6 +39,7 @@ type Set struct {
 	Topics     []*Page    // intro pages from topics/
 	Regulators []*Page    // intro pages from regulators/
 	Assets     []string   // other files to publish as they are, in path order
+	Dir        string     // the folder as editors name it, as in Article.File
 	// Refused are the articles read with problems, in path order: they
 	// are not published, but what they hold as far as it was read (the
 	// body's links, the sources) can still be checked in the same run.
@@ -83,7 +84,7 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*Set, error) {
 	settings, errs := loadSettings(fsys, dir)
 	c := newCacher(store, fsys, dir, sums)
-	set := &Set{Settings: settings}
+	set := &Set{Settings: settings, Dir: dir}
 	md := newMarkdown(set.Settings.RawHTML)
 	// Articles are read on every core while the walk goes on finding them.
 	articles := readArticles(func(p string) (*Article, Errors) {
@@ -92,7 +93,7 @@ func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*S
 	var intros []string
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
-			errs = append(errs, &Error{File: joinPath(dir, p), Msg: fmt.Sprintf("can't read the folder: %v", withoutPath(err))})
+			errs = append(errs, &Error{File: JoinPath(dir, p), Msg: fmt.Sprintf("can't read the folder: %v", withoutPath(err))})
 			return nil
 		}
 		switch classify(p, e) {
@@ -105,7 +106,7 @@ func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*S
 		case article:
 			articles.add(p)
 		case special:
-			errs = append(errs, &Error{File: joinPath(dir, p), Msg: special.why(e)})
+			errs = append(errs, &Error{File: JoinPath(dir, p), Msg: special.why(e)})
 		}
 		return nil
 	})
@@ -285,7 +286,7 @@ func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c
 			return hit, nil
 		}
 	}
-	a := &Article{File: joinPath(dir, p), Path: p}
+	a := &Article{File: JoinPath(dir, p), Path: p}
 	d := &decoder{file: a.File}
 	data, ok := readSource(fsys, p, d)
 	if !ok {
@@ -312,7 +313,7 @@ func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c
 
 func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *cacher) (*Page, Errors) {
 	name := path.Base(p)
-	pg := &Page{File: joinPath(dir, p), Path: p, Slug: strings.TrimSuffix(name, path.Ext(name))}
+	pg := &Page{File: JoinPath(dir, p), Path: p, Slug: strings.TrimSuffix(name, path.Ext(name))}
 	d := &decoder{file: pg.File}
 	if Slug(pg.Slug) != pg.Slug {
 		d.fail(0, "file name %q is not a slug: name it %s.md", name, Slug(pg.Slug))

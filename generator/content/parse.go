@@ -12,7 +12,7 @@ import (
 // (a status since renamed); the article is nil only when its front
 // matter cannot be read at all.
 func Parse(dir, p string, data []byte, s *Settings) (*Article, error) {
-	a := &Article{File: joinPath(dir, p), Path: p}
+	a := &Article{File: JoinPath(dir, p), Path: p}
 	d := &decoder{file: a.File}
 	if len(data) > MaxFileSize {
 		d.fail(0, "file is larger than %d MB: split it, or publish large material as a separate file and link to it", MaxFileSize>>20)

@@ -135,7 +135,7 @@ var settingsFields = []string{"title", "description", "base_url", "language", "t
 // broken, so articles can still be checked and every problem reported.
 func loadSettings(fsys fs.FS, dir string) (Settings, Errors) {
 	s := defaultSettings()
-	d := &decoder{file: joinPath(dir, SettingsFile)}
+	d := &decoder{file: JoinPath(dir, SettingsFile)}
 	readSettings(fsys, d, &s)
 	if s.IDAuthority == "" {
 		s.IDAuthority = host(s.BaseURL)
@@ -335,7 +335,9 @@ func isWebURL(s string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
-func joinPath(dir, name string) string {
+// JoinPath names the file at slash path name of the folder dir as
+// editors know it: "content/a.md" for "a.md" in "content".
+func JoinPath(dir, name string) string {
 	if dir == "" || dir == "." {
 		return name
 	}

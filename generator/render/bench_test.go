@@ -110,7 +110,7 @@ func BenchmarkFeeds(b *testing.B) {
 	for b.Loop() {
 		// A new renderer each time, so no entry is remembered from the last.
 		r := newRenderer(s, th, base, "")
-		jobs, err := r.jobs(benchTemplates)
+		jobs, err := r.jobs(benchTemplates, "templates")
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -27,7 +27,7 @@ func (r *renderer) redirects() []job {
 	var jobs []job
 	for _, rd := range r.site.Redirects {
 		data := struct{ Lang, To string }{r.site.Settings.Language, r.abs(rd.To)}
-		jobs = append(jobs, job{name: FileFor(rd.From), url: rd.From, make: func(w *bytes.Buffer) error {
+		jobs = append(jobs, job{name: FileFor(rd.From), url: rd.From, from: fieldOf(rd.Of, "aliases"), make: func(w *bytes.Buffer) error {
 			return redirectPage.Execute(w, data)
 		}})
 	}

@@ -108,7 +108,7 @@ func feedLinks(title, dir string) []FeedLink {
 }
 
 // jobs lists every file of the site.
-func (r *renderer) jobs(templates fs.FS) ([]job, error) {
+func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
 	s := r.site
 	set := s.Settings
 	r.topics = make(map[*site.Ref]*site.Group, len(s.Topics))
@@ -205,7 +205,7 @@ func (r *renderer) jobs(templates fs.FS) ([]job, error) {
 		job{name: "robots.txt", url: "/robots.txt", make: whole(r.robots)},
 	)
 	jobs = append(jobs, r.hostJobs()...)
-	static, err := staticJobs(templates)
+	static, err := staticJobs(templates, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -247,7 +247,7 @@ func (l lists) sorted() []job {
 func (r *renderer) articleJobs() []job {
 	jobs := make([]job, len(r.site.Articles))
 	for i, a := range r.site.Articles {
-		jobs[i] = job{name: FileFor(a.URL), url: a.URL, kind: pageFile, template: "article.html",
+		jobs[i] = job{name: FileFor(a.URL), url: a.URL, kind: pageFile, template: "article.html", from: fieldOf(a.Content, "slug"),
 			key:  func() string { return r.pageKey("article.html", r.articlePage(a)) },
 			make: func(w *bytes.Buffer) error { return r.theme.execute(w, "article.html", r.articlePage(a)) }}
 	}
@@ -333,14 +333,15 @@ func (r *renderer) feedJobs(f *feed) []job {
 }
 
 // staticJobs copies the theme's static folder to the top of the site.
-func staticJobs(templates fs.FS) ([]job, error) {
+func staticJobs(templates fs.FS, dir string) ([]job, error) {
 	var jobs []job
 	err := fs.WalkDir(templates, StaticDir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || !e.Type().IsRegular() {
 			return err
 		}
 		name := strings.TrimPrefix(p, StaticDir+"/")
-		jobs = append(jobs, job{name: name, url: "/" + name, make: whole(func() ([]byte, error) { return fs.ReadFile(templates, p) })})
+		jobs = append(jobs, job{name: name, url: "/" + name, from: source{file: content.JoinPath(dir, p), theme: true},
+			make: whole(func() ([]byte, error) { return fs.ReadFile(templates, p) })})
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -69,6 +69,7 @@ type renderer struct {
 type job struct {
 	name string // path inside the output folder
 	url  string // the page's site path, for messages
+	from source // what asks for the file, for a clash with another
 	kind kind
 	// template is the theme's file a page is made with; "" for files
 	// made without the theme.
@@ -131,8 +132,11 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}
 	r := newRenderer(s, th, base, key)
-	jobs, err := r.jobs(templates)
+	jobs, err := r.jobs(templates, dir)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkClaims(jobs, r.published()); err != nil {
 		return nil, err
 	}
 	f := &Files{jobs: jobs, byName: make(map[string]int, len(jobs))}

@@ -42,7 +42,8 @@ type Site struct {
 	Years      []*Year    // newest first
 	Timeline   []*Page
 	Redirects  []Redirect
-	Assets     []string
+	Assets     []string           // content files published as they are, by slash path in ContentDir
+	ContentDir string             // the content folder as editors name it, for messages
 	Held       []*content.Article // dated in the future, not yet published
 	Drafts     int
 	Misspelt   []Misspelling // topic and regulator names that look like misspellings of others, by file and line
@@ -124,6 +125,7 @@ func Teasers(articles []*Article) []*Teaser {
 // Redirect sends an old URL to an article's current one.
 type Redirect struct {
 	From, To string
+	Of       *content.Article // the article whose aliases name From
 }
 
 // New builds the site from a checked content set, with the versions of
@@ -132,7 +134,7 @@ type Redirect struct {
 // the error with the site, whose other problems can then be found in
 // the same run; such a site is not to be published.
 func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
-	s := &Site{Settings: set.Settings, Assets: set.Assets}
+	s := &Site{Settings: set.Settings, Assets: set.Assets, ContentDir: set.Dir}
 	if h != nil {
 		s.NoHistory = h.Reason
 	}
@@ -172,7 +174,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 			s.Updated = a.Modified
 		}
 		for _, alias := range a.Aliases {
-			s.Redirects = append(s.Redirects, Redirect{From: alias, To: a.URL})
+			s.Redirects = append(s.Redirects, Redirect{From: alias, To: a.URL, Of: a.Content})
 		}
 	}
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })

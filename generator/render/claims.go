@@ -1,0 +1,152 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"bulletin/generator/content"
+)
+
+// A name in the output folder is asked for by an article (its slug or
+// an alias), by a content file published as it is, by a file of the
+// theme's static folder, or by the site itself (its lists, feeds and
+// host files). Two that ask for one name would overwrite each other, and
+// a name inside another's file cannot be written at all: checkClaims
+// finds both when the files are planned, before anything is written, so
+// that check finds them as build does, and each is told at the file and
+// line an editor changes.
+
+// source is what asks for a file of the site: the file and, for an
+// article, the field and its line. The zero source is the site itself.
+type source struct {
+	file  string
+	line  int
+	field string // slug or aliases, for an article
+	theme bool   // a file of the theme's static folder
+}
+
+// rank orders sources by who should change: an article's field first,
+// then a content file, then the theme; the site's own names stay.
+func (s source) rank() int {
+	switch {
+	case s.field != "":
+		return 0
+	case s.file != "" && !s.theme:
+		return 1
+	case s.theme:
+		return 2
+	}
+	return 3
+}
+
+// what names the source in a message about another.
+func (s source) what(url string) string {
+	switch s.rank() {
+	case 0:
+		return fmt.Sprintf("%s, set by %s:%d (%s)", url, s.file, s.line, s.field)
+	case 1:
+		return "the content file " + s.file
+	case 2:
+		return "the theme's file " + s.file
+	}
+	return "the site's own " + url
+}
+
+// blame is the error told at a about b: a's name is also b's, or,
+// inside, a's name is inside b's file, or, outside, a's file stands
+// where b's name needs a folder.
+func blame(a, b claim, how string) *content.Error {
+	e := &content.Error{File: a.from.file, Line: a.from.line}
+	clash := "is also " + b.from.what(b.url)
+	switch how {
+	case "inside":
+		clash = "would be inside the file of " + b.from.what(b.url)
+		if b.folder {
+			clash = "would be inside the search index's folder " + b.url + ", which Pagefind writes"
+		}
+	case "outside":
+		clash = "would be a file where " + b.from.what(b.url) + " needs a folder"
+	}
+	switch a.from.rank() {
+	case 0:
+		e.Msg = fmt.Sprintf("%s: %s %s: choose another", a.from.field, a.url, clash)
+	case 1, 2:
+		e.Msg = fmt.Sprintf("published at %s, which %s: rename or move this file", a.url, clash)
+	default:
+		e.Msg = fmt.Sprintf("the site's own %s %s", a.url, clash)
+	}
+	return e
+}
+
+// claim is a name asked for, with what asks.
+type claim struct {
+	name, url string
+	from      source
+	folder    bool // the name is a folder another program fills
+}
+
+// checkClaims finds the names asked for twice, and those inside a name
+// asked for as a file: the jobs' and the extra claims' (the content
+// files published as they are, the search index's folder).
+func checkClaims(jobs []job, extra []claim) error {
+	claims := make(map[string]claim, len(jobs)+len(extra))
+	var errs content.Errors
+	add := func(c claim) {
+		prev, ok := claims[c.name]
+		if !ok {
+			claims[c.name] = c
+			return
+		}
+		if c.from.rank() > prev.from.rank() {
+			c, prev = prev, c
+			claims[c.name] = prev
+		}
+		errs = append(errs, blame(c, prev, ""))
+	}
+	for _, j := range jobs {
+		add(claim{name: j.name, url: j.url, from: j.from})
+	}
+	for _, c := range extra {
+		add(c)
+	}
+	for name, c := range claims {
+		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+			if file, ok := claims[dir]; ok {
+				if c.from.rank() <= file.from.rank() {
+					errs = append(errs, blame(c, file, "inside"))
+				} else {
+					errs = append(errs, blame(file, c, "outside"))
+				}
+			}
+		}
+	}
+	slices.SortFunc(errs, func(a, b *content.Error) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), strings.Compare(a.Msg, b.Msg))
+	})
+	return errs.Err()
+}
+
+// fieldOf is an article's field as the source of a name.
+func fieldOf(a *content.Article, field string) source {
+	line := a.Lines.Line(field)
+	if line == 0 {
+		line = a.Line
+	}
+	return source{file: a.File, line: line, field: field}
+}
+
+// published are the claims of the content files published as they
+// are, and of the search index's folder when the site has one.
+func (r *renderer) published() []claim {
+	claims := make([]claim, 0, len(r.site.Assets)+1)
+	for _, p := range r.site.Assets {
+		claims = append(claims, claim{name: p, url: "/" + p, from: source{file: content.JoinPath(r.site.ContentDir, p)}})
+	}
+	if r.site.Search {
+		claims = append(claims, claim{name: strings.Trim(SearchIndex, "/"), url: SearchIndex, folder: true})
+	}
+	return claims
+}

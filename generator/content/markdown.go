@@ -42,6 +42,10 @@ func newMarkdown(rawHTML bool) goldmark.Markdown {
 // convert renders a body to HTML and lists its links. firstLine is the
 // file line the body starts on.
 func convert(md goldmark.Markdown, body []byte, firstLine int, d *decoder) (string, []Link) {
+	if line, depth := tooDeep(body); line >= 0 {
+		d.fail(firstLine+line, "body: block quotes and lists nest %d levels deep here, more than the %d allowed (deeper nesting is slow to read and no browser shows it): flatten them", depth, maxNesting)
+		return "", nil
+	}
 	ids := parser.WithIDs(&headingIDs{used: map[string]bool{}})
 	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext(ids)))
 	ends := lineEnds(body)

@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
 )
 
@@ -133,7 +134,14 @@ func collect(n ast.Node, src []byte, b *strings.Builder) {
 	case *ast.Heading, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.Image, *ast.ThematicBreak:
 		return
 	case *ast.Text:
-		b.Write(n.Segment.Value(src))
+		v := n.Segment.Value(src)
+		if _, code := n.Parent().(*ast.CodeSpan); !code {
+			// As goldmark shows text: escapes and entities resolved,
+			// so the summary reads "snake_case & co", not
+			// "snake\_case &amp; co".
+			v = []byte(html.UnescapeString(string(util.UnescapePunctuations(v))))
+		}
+		b.Write(v)
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			b.WriteByte(' ')
 		}

@@ -176,6 +176,8 @@ func TestPlainText(t *testing.T) {
 		{"cut at a sentence", strings.Repeat("A sentence of some length here. ", 12), true, strings.TrimSpace(strings.Repeat("A sentence of some length here. ", 9))},
 		{"cut at a word", long, true, strings.TrimSpace(strings.Repeat("word ", 59)) + " word…"},
 		{"empty", "", true, ""},
+		{"escapes and entities read as text", "Use snake\\_case, 5\\*3 \\[brackets] &amp; AT&T &eacute;t&#233;.\n\n1\\. not a list", false, "Use snake_case, 5*3 [brackets] & AT&T été. 1. not a list"},
+		{"code kept as written", "Run `a\\_b &amp;`.", false, "Run a\\_b &amp;."},
 		{"tags kept as text left out", "Short intro.\n\n{% include callout.html text=\"Note\" %}\n\n{{< figure src=\"x.png\" >}}\n\nThe rest.", true, "Short intro. The rest."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -52,6 +52,9 @@ func readHugo(o *Options) (*source, error) {
 	if info, err := fs.Stat(fsys, cfg.contentDir); err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("importer: %s: no content folder: is this a Hugo site?", dir)
 	}
+	if within(o.Dest, dir) {
+		return nil, fmt.Errorf("importer: %s is inside the Hugo site's content folder %s, so the next import would read its articles as posts: give -content a folder outside it", o.Dest, dir)
+	}
 	src := &source{}
 	bundles := map[string]bool{} // leaf bundle folders, whose other files are not copied
 	var files []string

@@ -33,6 +33,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"bulletin/generator/content"
+	"bulletin/generator/site"
 )
 
 // DefaultMaxSize is the largest source file read when Options.MaxSize is
@@ -185,7 +188,7 @@ func Run(o Options) (Report, error) {
 		return r, err
 	}
 	defer w.close()
-	ix := plan(src, &o, &r)
+	ix := plan(src, &o, &r, held(o.Dest))
 	for _, p := range src.posts {
 		if p.skip {
 			continue
@@ -265,4 +268,45 @@ func detect(src, format string) (string, error) {
 		return Hugo, nil
 	}
 	return "", fmt.Errorf("importer: %s: neither a Jekyll site (no _config.yml or _posts) nor a Hugo site (no hugo.toml or config.toml): give -format", src)
+}
+
+// within says whether the folder at p is dir or inside it.
+func within(p, dir string) bool {
+	_, ok := inside(p, dir)
+	return ok
+}
+
+// inside gives the path of p from dir, by their absolute paths, when p
+// is dir or inside it.
+func inside(p, dir string) (string, bool) {
+	ap, err1 := filepath.Abs(p)
+	ad, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(ad, ap)
+	return rel, err == nil && filepath.IsLocal(rel)
+}
+
+// held gives the URLs and aliases of the articles already in the
+// content folder dest, folded, each with its file's slash path there:
+// an import moving an archive into a live bulletin must not take them.
+// Articles with problems count too, where their date and slug can be
+// read.
+func held(dest string) map[string]string {
+	set, _ := content.Load(os.DirFS(dest), dest)
+	if set == nil {
+		return nil
+	}
+	urls := map[string]string{}
+	for _, a := range slices.Concat(set.Articles, set.Refused) {
+		if a.Slug == "" || a.Date.IsZero() {
+			continue
+		}
+		urls[content.Fold(site.ArticleURL(a))] = a.Path
+		for _, al := range a.Aliases {
+			urls[content.Fold(strings.TrimSuffix(al, "/")+"/")] = a.Path
+		}
+	}
+	return urls
 }

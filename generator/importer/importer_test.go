@@ -214,6 +214,72 @@ func TestSameAddress(t *testing.T) {
 	}
 }
 
+// TestImportIntoLiveBulletin imports into a content folder that holds
+// articles already: a post whose new URL or old address one of them
+// holds moves aside, with a warning, so that bulletin finds no clash;
+// and importing again writes nothing new.
+func TestImportIntoLiveBulletin(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                      "permalink: /:year/:month/:title/\n",
+		"_posts/2019-03-20-hello-world.md": "---\ntitle: Hello world\nredirect_from: /old/\n---\nOne.\n",
+	})
+	dest := tree(t, map[string]string{
+		"articles/hello.md": "---\ntitle: Hello\ndate: 2019-03-05\nsummary: S.\nslug: hello-world\naliases: [/old/]\n---\nBody.\n",
+	})
+	post := filepath.Join(src, "_posts", "2019-03-20-hello-world.md")
+	r, err := Run(Options{Source: src, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"/2019/03/hello-world/ is the address of articles/hello.md too: this one is at /2019/03/hello-world-2/",
+		"old address /old/ is also an address of articles/hello.md: kept there only",
+	} {
+		if !hasNote(r.Warnings, post, -1, want) {
+			t.Errorf("got warnings %v, want %q", r.Warnings, want)
+		}
+	}
+	set, err := content.Load(os.DirFS(dest), "content")
+	if err == nil {
+		_, err = site.New(set, nil, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
+	}
+	if err != nil {
+		t.Errorf("bulletin finds problems: %v", err)
+	}
+	before := files(t, dest)
+	if r, err = Run(Options{Source: src, Dest: dest}); err != nil || r.Written != 0 {
+		t.Errorf("importing again: wrote %d, error %v; want none written", r.Written, err)
+	}
+	if got := files(t, dest); !slices.Equal(got, before) {
+		t.Errorf("importing again: files %v, want %v", got, before)
+	}
+}
+
+// TestImportIntoItsOwnSource refuses a content folder that the source's
+// next import would read posts from.
+func TestImportIntoItsOwnSource(t *testing.T) {
+	hugo := tree(t, map[string]string{
+		"hugo.toml":          "baseURL = 'https://example.org/'\n",
+		"content/posts/a.md": "+++\ntitle = 'A'\ndate = 2020-01-02\n+++\nA.\n",
+	})
+	jekyll := tree(t, map[string]string{
+		"_config.yml":            "title: J\n",
+		"_posts/2020-01-02-a.md": "---\ntitle: A\n---\nA.\n",
+	})
+	for _, o := range []Options{
+		{Source: hugo, Dest: filepath.Join(hugo, "content")},
+		{Source: hugo, Dest: filepath.Join(hugo, "content", "bulletin")},
+		{Source: jekyll, Dest: filepath.Join(jekyll, "_posts", "new")},
+	} {
+		if _, err := Run(o); err == nil || !strings.Contains(err.Error(), "give -content a folder outside") {
+			t.Errorf("import from %s into %s: got error %v, want one that refuses the folder", o.Source, o.Dest, err)
+		}
+	}
+	if _, err := Run(Options{Source: jekyll, Dest: filepath.Join(jekyll, "content")}); err != nil {
+		t.Errorf("import into a folder of the Jekyll site beside its posts: %v", err)
+	}
+}
+
 // TestJekyllDraftAndLiquidSummary imports a Jekyll draft as Jekyll keeps
 // one, with no date (dated by its file's last change, with a warning),
 // and a post whose first paragraph holds Liquid, which its summary

@@ -95,9 +95,18 @@ func (ix *index) find(key string) *post {
 // plan gives each post its slug, URL, file, aliases, topics and
 // regulators, making sure no two posts of the import claim one address,
 // and indexes them for links between posts.
-func plan(src *source, o *Options, r *Report) *index {
+func plan(src *source, o *Options, r *Report, held map[string]string) *index {
 	claimed := map[string]*post{} // by content.Fold of the URL or alias
 	files := map[string]bool{}
+	// taken says whether an article already in the content folder holds
+	// a URL: one that is not the file this post would be written as, by
+	// an earlier import of it.
+	taken := func(url, slug string, local time.Time) string {
+		if f, ok := held[content.Fold(url)]; ok && f != articleFile(local, baseName(local, slug)) {
+			return f
+		}
+		return ""
+	}
 	for _, p := range src.posts {
 		if p.draft {
 			// Never published, so it had no address to keep, and no
@@ -118,12 +127,16 @@ func plan(src *source, o *Options, r *Report) *index {
 		local := p.date.In(o.Zone)
 		at := func(slug string) string { return "/" + local.Format("2006/01") + "/" + slug + "/" }
 		base := slug
-		for i := 2; claimed[content.Fold(at(slug))] != nil; i++ {
+		for i := 2; claimed[content.Fold(at(slug))] != nil || taken(at(slug), slug, local) != ""; i++ {
 			slug = numbered(base, i)
 		}
 		p.url = at(slug)
 		if slug != base {
-			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%s is the address of %s too: this one is at %s", at(base), claimed[content.Fold(at(base))].name(), p.url)))
+			holder := taken(at(base), base, local)
+			if other := claimed[content.Fold(at(base))]; other != nil {
+				holder = other.name()
+			}
+			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%s is the address of %s too: this one is at %s", at(base), holder, p.url)))
 		}
 		claimed[content.Fold(p.url)] = p
 		p.out = fileName(local, slug, files)
@@ -150,6 +163,9 @@ func plan(src *source, o *Options, r *Report) *index {
 				continue // its new URL, or an alias already
 			case other != nil:
 				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("old address %s is also an address of %s: kept there only", old, other.name())))
+				continue
+			case held[key] != "" && held[key] != p.out:
+				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("old address %s is also an address of %s: kept there only", old, held[key])))
 				continue
 			}
 			claimed[key] = p
@@ -234,16 +250,27 @@ func cutBytes(s string, n int) string {
 // fileName gives the file of an article, articles/YYYY/YYYY-MM-DD-slug.md,
 // one not given to another post of the import.
 func fileName(local time.Time, slug string, taken map[string]bool) string {
-	base := content.Slug(slug)
-	if base == "" {
-		base = "post"
-	}
-	base = local.Format("2006-01-02") + "-" + cutBytes(base, 200)
+	base := baseName(local, slug)
 	name := base
 	for i := 2; taken[content.Fold(name)]; i++ {
 		name = fmt.Sprintf("%s-%d", base, i)
 	}
 	taken[content.Fold(name)] = true
+	return articleFile(local, name)
+}
+
+// baseName is the name of a post's file without its extension, before
+// any number that tells it from another's.
+func baseName(local time.Time, slug string) string {
+	base := content.Slug(slug)
+	if base == "" {
+		base = "post"
+	}
+	return local.Format("2006-01-02") + "-" + cutBytes(base, 200)
+}
+
+// articleFile is the path of the file named name, in its year's folder.
+func articleFile(local time.Time, name string) string {
 	return "articles/" + local.Format("2006") + "/" + name + ".md"
 }
 

@@ -95,12 +95,20 @@ func formatProblem(f *content.Error, style string) string {
 	if f.Warning {
 		level = "warning"
 	}
-	loc := "file=" + f.File
+	loc := "file=" + annotationProperty.Replace(f.File)
 	if f.Line > 0 {
 		loc += fmt.Sprintf(",line=%d", f.Line)
 	}
-	return fmt.Sprintf("::%s %s::%s", level, loc, strings.ReplaceAll(f.Msg, "\n", "%0A"))
+	return fmt.Sprintf("::%s %s::%s", level, loc, annotationData.Replace(f.Msg))
 }
+
+// An annotation's message and its properties are escaped as GitHub's
+// toolkit escapes them, so that a file named "a,b: c%.md" or a message
+// holding a line break stays one annotation, at the right file.
+var (
+	annotationData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	annotationProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
 
 // check runs the pipeline up to the files, writing nothing, and gives
 // every problem it finds: what stops a build, or else what lint finds.

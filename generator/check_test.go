@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bulletin/generator/content"
 )
 
 func TestCheckFindings(t *testing.T) {
@@ -109,6 +111,23 @@ func TestCheckGitLab(t *testing.T) {
 	for i := range want {
 		if !strings.HasPrefix(got[i], want[i]) {
 			t.Errorf("issue %d: got %s, want it to start %s", i, got[i], want[i])
+		}
+	}
+}
+
+// TestGitHubAnnotationEscapes wants a file name and a message that hold
+// the annotation's own marks escaped as GitHub's toolkit escapes them.
+func TestGitHubAnnotationEscapes(t *testing.T) {
+	tests := []struct {
+		in   content.Error
+		want string
+	}{
+		{content.Error{File: "content/a.md", Line: 3, Msg: "title: missing"}, "::error file=content/a.md,line=3::title: missing"},
+		{content.Error{File: "content/a,b: c%.md", Line: 2, Msg: "50% done\r\nnext", Warning: true}, "::warning file=content/a%2Cb%3A c%25.md,line=2::50%25 done%0D%0Anext"},
+	}
+	for _, tt := range tests {
+		if got := formatProblem(&tt.in, "github"); got != tt.want {
+			t.Errorf("got %s\nwant %s", got, tt.want)
 		}
 	}
 }

@@ -176,7 +176,9 @@ func readSettings(fsys fs.FS, d *decoder, s *Settings) {
 		case "base_url":
 			s.BaseURL = baseURL(d, v)
 		case "language":
-			s.Language = d.text(key, v)
+			if tag := languageTag(d, key, v); tag != "" {
+				s.Language = tag
+			}
 		case "time_zone":
 			s.TimeZone = timeZone(d, v)
 		case "page_size":
@@ -200,7 +202,7 @@ func readSettings(fsys fs.FS, d *decoder, s *Settings) {
 		case "raw_html":
 			s.RawHTML = d.boolean(key, v)
 		case "id_authority":
-			s.IDAuthority = d.text(key, v)
+			s.IDAuthority = idAuthority(d, v)
 		case "websub_hub":
 			s.WebSubHubs = webSubHubs(d, v)
 		case "deploy":
@@ -240,7 +242,39 @@ func baseURL(d *decoder, v *node) string {
 		d.fail(v.line, "base_url: %q is not an absolute http(s) URL: write it like https://bulletin.example.org/", s)
 		return defaultSettings().BaseURL
 	}
+	if u, _ := url.Parse(s); u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		u.User, u.RawQuery, u.Fragment = nil, "", ""
+		d.fail(v.line, "base_url: %q has a user name, password, query or fragment, which every page, feed and sitemap would publish: write %s", s, u)
+		return defaultSettings().BaseURL
+	}
 	return NormalizeBaseURL(s)
+}
+
+// idAuthority reads id_authority: the authority of tag URIs (RFC 4151),
+// a domain name or an email address.
+func idAuthority(d *decoder, v *node) string {
+	s := d.text("id_authority", v)
+	local, domain, email := strings.Cut(s, "@")
+	if !email {
+		domain = s
+	}
+	if s != "" && (!dnsName(domain) || email && (local == "" || strings.ContainsFunc(local, func(r rune) bool { return r <= ' ' || r > '~' || strings.ContainsRune(`"(),:;<>@[\]`, r) }))) {
+		d.fail(v.line, "id_authority: %q is not a domain name or an email address, as feed entry ids need: write it like bulletin.example.org", s)
+		return ""
+	}
+	return s
+}
+
+// dnsName says whether s is a domain name: labels of letters, digits
+// and hyphens, separated by dots.
+func dnsName(s string) bool {
+	for label := range strings.SplitSeq(s, ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' ||
+			strings.ContainsFunc(label, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') }) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // webSubHubs reads websub_hub: one hub's URL, or a list of them.

@@ -297,7 +297,8 @@ func TestLoadIDAuthority(t *testing.T) {
 		want string
 	}{
 		{name: "from base_url", yaml: lines("base_url: https://bulletin.example.org:8443/care/"), want: "bulletin.example.org"},
-		{name: "given", yaml: lines("base_url: https://bulletin.example.org/", "id_authority: example.org,2025"), want: "example.org,2025"},
+		{name: "given", yaml: lines("base_url: https://bulletin.example.org/", "id_authority: old-bulletin.example.org"), want: "old-bulletin.example.org"},
+		{name: "an email address", yaml: lines("id_authority: editor@example.org"), want: "editor@example.org"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -306,6 +307,28 @@ func TestLoadIDAuthority(t *testing.T) {
 				t.Errorf("site.yaml:\n%s\ngot IDAuthority %q, want %q", tt.yaml, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLoadSettingsRefused wants settings that would publish what they
+// should not, or make invalid feeds, refused at their line with what to
+// write instead.
+func TestLoadSettingsRefused(t *testing.T) {
+	tests := []struct {
+		yaml string
+		want string
+	}{
+		{"language: English please", `content/site.yaml:1: language: "English please" is not a language tag: write it like cy, en-GB or ar`},
+		{"base_url: https://editor:secret@bulletin.example.org/", `content/site.yaml:1: base_url: "https://editor:secret@bulletin.example.org/" has a user name, password, query or fragment, which every page, feed and sitemap would publish: write https://bulletin.example.org/`},
+		{"base_url: https://bulletin.example.org/?utm=x#top", `content/site.yaml:1: base_url: "https://bulletin.example.org/?utm=x#top" has a user name, password, query or fragment, which every page, feed and sitemap would publish: write https://bulletin.example.org/`},
+		{"id_authority: a b", `content/site.yaml:1: id_authority: "a b" is not a domain name or an email address, as feed entry ids need: write it like bulletin.example.org`},
+		{"id_authority: example.org,2025", `content/site.yaml:1: id_authority: "example.org,2025" is not a domain name or an email address, as feed entry ids need: write it like bulletin.example.org`},
+	}
+	for _, tt := range tests {
+		_, err := Load(files(map[string]string{"site.yaml": tt.yaml + "\n"}), "content")
+		if got := fmt.Sprint(err); got != tt.want {
+			t.Errorf("%s:\ngot  %s\nwant %s", tt.yaml, got, tt.want)
+		}
 	}
 }
 

@@ -380,9 +380,9 @@ func TestNewRedirects(t *testing.T) {
 	s := build(t, testNow, moved, other)
 
 	want := []Redirect{
-		{From: "/2025/03/cqc-it/", To: "/2025/03/cqc-it-review/"},
-		{From: "/2025/03/ics-paused/", To: "/2025/03/ics-assessments-paused-again/"},
-		{From: "/ics/", To: "/2025/03/ics-assessments-paused-again/"},
+		{From: "/2025/03/cqc-it/", To: "/2025/03/cqc-it-review/", Of: other},
+		{From: "/2025/03/ics-paused/", To: "/2025/03/ics-assessments-paused-again/", Of: moved},
+		{From: "/ics/", To: "/2025/03/ics-assessments-paused-again/", Of: moved},
 	}
 	if !slices.Equal(s.Redirects, want) {
 		t.Errorf("got redirects %v, want %v", s.Redirects, want)

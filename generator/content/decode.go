@@ -76,7 +76,7 @@ func (d *decoder) str(field string, n *node) string {
 		d.fail(n.line, "%s: got %s, want text", field, n.describe())
 		return ""
 	}
-	return strings.TrimSpace(n.text)
+	return strings.TrimSpace(printable(n.text))
 }
 
 // text is str for fields that must not be empty.

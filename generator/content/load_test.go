@@ -1228,3 +1228,23 @@ func TestLoadRefusesLinks(t *testing.T) {
 		t.Errorf("got %d articles and title %q, want a.md and the linked settings", len(set.Articles), set.Settings.Title)
 	}
 }
+
+// TestLoadDropsUnprintable wants the control characters and
+// noncharacters that an old archive's escapes or bytes hold dropped from
+// front matter text and from the body's HTML, and the text around them
+// kept.
+func TestLoadDropsUnprintable(t *testing.T) {
+	set := mustLoad(t, files(map[string]string{
+		"a.md": "+++\ntitle = \"Paused\\u0001\\u000b\\uFFFE again\"\ndate = 2025-01-15\nsummary = \"A form\\ffeed, \\u0085a C1 control.\"\n+++\n\nControl \x01\x02\x7f, \u0090 and \ufdd0, not tabs\tor é.\n",
+	}))
+	a := set.Articles[0]
+	for _, c := range []struct{ what, got, want string }{
+		{"title", a.Title, "Paused again"},
+		{"summary", a.Summary, "A formfeed, a C1 control."},
+		{"body", a.HTML, "<p>Control ,  and , not tabs\tor é.</p>\n"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: got %q, want %q", c.what, c.got, c.want)
+		}
+	}
+}

@@ -79,7 +79,7 @@ func convert(md goldmark.Markdown, body []byte, firstLine int, d *decoder) (stri
 	if err := md.Renderer().Render(&buf, body, doc); err != nil {
 		d.fail(firstLine, "body: %v", err)
 	}
-	return buf.String(), links
+	return printable(buf.String()), links
 }
 
 // headingIDs gives headings the ids goldmark's own would, its lower-case

@@ -40,7 +40,12 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 			if field != "" {
 				label = field + "." + name
 			}
-			if hint := closest(name, known); hint != "" {
+			if f, ok := otherTools[name]; ok && field == "" && slices.Contains(known, "topics") {
+				d.fail(k.line, "%s: unknown field: %s", label, f.hint)
+				if f.field != "" {
+					seen[f.field] = true
+				}
+			} else if hint := closest(name, known); hint != "" {
 				d.fail(k.line, "%s: unknown field: did you mean %q?", label, hint)
 				seen[hint] = true
 			} else {
@@ -52,6 +57,26 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 		fn(name, n.items[i])
 	}
 	return seen
+}
+
+// otherTools are the fields of an article's front matter in Jekyll,
+// Hugo and WordPress exports that bulletin names otherwise, each with
+// the field that says it, if any, and what to write.
+var otherTools = map[string]struct{ field, hint string }{
+	"tags":             {"topics", `bulletin calls tags and categories topics (or regulators, for the bodies that regulate): write topics: [...]`},
+	"tag":              {"topics", `bulletin calls tags and categories topics (or regulators, for the bodies that regulate): write topics: [...]`},
+	"categories":       {"topics", `bulletin calls tags and categories topics (or regulators, for the bodies that regulate): write topics: [...]`},
+	"category":         {"topics", `bulletin calls tags and categories topics (or regulators, for the bodies that regulate): write topics: [...]`},
+	"permalink":        {"slug", `bulletin makes the address /YYYY/MM/slug/: set slug for its last part, and list the old address under aliases so that it redirects`},
+	"url":              {"slug", `bulletin makes the address /YYYY/MM/slug/: set slug for its last part, and list the old address under aliases so that it redirects`},
+	"redirect_from":    {"aliases", `write aliases: the old addresses that redirect here`},
+	"excerpt":          {"summary", `write summary: one or two sentences of the news`},
+	"description":      {"summary", `write summary: one or two sentences of the news`},
+	"author":           {"authors", `write authors: [Name], a list`},
+	"lastmod":          {"updated", `write updated: the date of the last change that matters to readers, with a changes entry saying what changed`},
+	"last_modified_at": {"updated", `write updated: the date of the last change that matters to readers, with a changes entry saying what changed`},
+	"published":        {"draft", `write draft: true for an article not to publish, or remove the line`},
+	"layout":           {"", `the theme has one layout for articles: remove the line`},
 }
 
 // require reports each of names missing from seen. A nil seen means each
@@ -72,6 +97,10 @@ func (d *decoder) require(field string, line int, seen map[string]bool, names ..
 }
 
 func (d *decoder) str(field string, n *node) string {
+	if n.comment != "" {
+		d.fail(n.line, "%s: is empty, as YAML reads # and what follows it as a comment: if that is the value, write %s: %s; else remove the line", field, field, quoted(n.comment))
+		return ""
+	}
 	if n.kind != scalarNode || n.typ == "null" {
 		d.fail(n.line, "%s: got %s, want text", field, n.describe())
 		return ""

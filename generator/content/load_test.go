@@ -534,6 +534,21 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:2: front matter is never closed: end it with a line of +++"},
 		},
 		{
+			name: "fields of other tools",
+			text: lines("---", "title: T", "date: 2025-03-27", "excerpt: S", "categories: [News]", "layout: post", "permalink: /news/t/", "---"),
+			want: []string{
+				`content/a.md:4: excerpt: unknown field: write summary: one or two sentences of the news`,
+				`content/a.md:5: categories: unknown field: bulletin calls tags and categories topics (or regulators, for the bodies that regulate): write topics: [...]`,
+				`content/a.md:6: layout: unknown field: the theme has one layout for articles: remove the line`,
+				`content/a.md:7: permalink: unknown field: bulletin makes the address /YYYY/MM/slug/: set slug for its last part, and list the old address under aliases so that it redirects`,
+			},
+		},
+		{
+			name: "a title starting with #",
+			text: lines("---", "title: #MeToo reaches care homes", "date: 2025-03-27", "summary: S", "---"),
+			want: []string{`content/a.md:2: title: is empty, as YAML reads # and what follows it as a comment: if that is the value, write title: "#MeToo reaches care homes"; else remove the line`},
+		},
+		{
 			name: "colon in a title",
 			text: lines("---", "title: CQC pauses: DHSC withdraws its request", "date: 2025-03-27", "summary: S", "---"),
 			want: []string{`content/a.md:2: title: a value with ": " in it must be in quotes: write title: "CQC pauses: DHSC withdraws its request"`},

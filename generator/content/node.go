@@ -26,6 +26,9 @@ type node struct {
 	typ   string  // scalar: "string", "int", "float", "bool", "date", "null"
 	items []*node // list items, or map values in key order
 	keys  []*node // map keys, each a string scalar with its own line
+	// comment is, for an empty value, the YAML comment on its key's
+	// line: "title: #MeToo grows" is a title of nothing.
+	comment string
 }
 
 type nodeKind int
@@ -110,6 +113,9 @@ func fromYAML(y *yaml.Node, offset, depth int, what string) (*node, error) {
 			val, err := fromYAML(v, offset, depth+1, what)
 			if err != nil {
 				return nil, err
+			}
+			if val.typ == "null" && v.Value == "" && k.LineComment != "" && v.Line == k.Line {
+				val.comment = k.LineComment
 			}
 			n.keys = append(n.keys, &node{line: k.Line + offset, text: k.Value, typ: "string"})
 			n.items = append(n.items, val)

@@ -344,7 +344,7 @@ func checkAliases(d *decoder, v *node) {
 			continue
 		}
 		for seg := range strings.SplitSeq(strings.Trim(aliasPath(al), "/"), "/") {
-			if why := CheckSegment(seg); why != "" {
+			if why := CheckAliasSegment(seg); why != "" {
 				d.fail(n.line, "aliases: %q: the part %q cannot be part of an address: %s", al, seg, why)
 				break
 			}

@@ -435,15 +435,16 @@ func TestLoadArticleErrors(t *testing.T) {
 		},
 		{
 			name: "each bad alias on its own line",
-			text: fm("aliases:", "  - /ok/", "  - /../etc/", "  - /old?id=3", "  - /old slug/", `  - /old\slug/`, "  - /old#top", `  - "/old\nslug/"`),
+			text: fm("aliases:", "  - /ok/", "  - /../etc/", "  - /old?id=3", "  - /old slug/", `  - /old\slug/`, "  - /old#top", `  - "/old\nslug/"`, "  - /what's-new(2)/", "  - /a:b/", "  - /trailing./"),
 			want: []string{
 				`content/a.md:7: aliases: "/../etc/": the part ".." cannot be part of an address: it names a folder, not a page`,
 				`content/a.md:8: aliases: "/old?id=3" is not a site path: write it like /2024/05/old-slug/`,
-				`content/a.md:9: aliases: "/old slug/": the part "old slug" cannot be part of an address: it has a space`,
 				`content/a.md:10: aliases: "/old\\slug/": the part "old\\slug" cannot be part of an address: '\\' separates folders`,
 				`content/a.md:11: aliases: "/old#top" is not a site path: write it like /2024/05/old-slug/`,
 				// A line break would also break the output's list of files.
 				`content/a.md:12: aliases: "/old\nslug/": the part "old\nslug" cannot be part of an address: it holds an invisible character (U+000A)`,
+				`content/a.md:14: aliases: "/a:b/": the part "a:b" cannot be part of an address: ':' cannot be part of a file name on Windows`,
+				`content/a.md:15: aliases: "/trailing./": the part "trailing." cannot be part of an address: it ends in a space or a dot, which Windows drops from file names`,
 			},
 		},
 		{

@@ -105,6 +105,42 @@ func CheckSegment(s string) string {
 	return ""
 }
 
+// CheckAliasSegment is CheckSegment for one segment of an old address
+// kept as an alias. Other systems wrote spaces and punctuation into
+// their addresses ("/big news/", "/what's-new(2)/"), and an alias is a
+// file that hosts find by its percent-escaped name, so only what some
+// file system cannot hold is refused: besides what CheckSegment
+// refuses but spaces and punctuation, the characters Windows keeps out
+// of file names, and a space or dot at the end, which Windows drops.
+func CheckAliasSegment(s string) string {
+	if i := strings.IndexAny(s, `/\:*?"<>|`); i >= 0 {
+		if s[i] == '/' || s[i] == '\\' {
+			return fmt.Sprintf("%q separates folders", s[i])
+		}
+		return fmt.Sprintf("%q cannot be part of a file name on Windows", s[i])
+	}
+	switch {
+	case s == "":
+		return "it is empty"
+	case s == "." || s == "..":
+		return "it names a folder, not a page"
+	case strings.HasPrefix(s, "."):
+		return "it starts with a dot, which hides a file on most systems"
+	case strings.HasSuffix(s, " ") || strings.HasSuffix(s, "."):
+		return "it ends in a space or a dot, which Windows drops from file names"
+	case len(s) > MaxSegment:
+		return fmt.Sprintf("it is %d bytes long, and file systems take at most %d", len(s), MaxSegment)
+	case reservedName(s):
+		return "Windows keeps the name for a device"
+	}
+	for _, r := range s {
+		if r != ' ' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r)) {
+			return fmt.Sprintf("it holds an invisible character (%U)", r)
+		}
+	}
+	return ""
+}
+
 // reservedName reports whether Windows keeps s, with or without an
 // extension, for a device.
 func reservedName(s string) bool {

@@ -362,3 +362,27 @@ func TestRegulatorsAndLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestJekyllSingularCategory reads category and tag as Jekyll does: the
+// singular is one name, spaces and all, and the plural as a string is
+// names separated by spaces. The old address, with its space, is kept
+// as an alias.
+func TestJekyllSingularCategory(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                  "permalink: date\n",
+		"_posts/2019-03-04-welcome.md": "---\ntitle: Welcome\ncategory: Big News\ntags: care homes\n---\nOne.\n",
+	})
+	dest := t.TempDir()
+	if _, err := Run(Options{Source: src, Dest: dest}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2019", "2019-03-04-welcome.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"topics: [Big News, care, homes]", `/big news/2019/03/04/welcome.html`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the article lacks %q:\n%s", want, data)
+		}
+	}
+}

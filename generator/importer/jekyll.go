@@ -301,12 +301,20 @@ func readPage(fsys fs.FS, p, file string, o *Options, src *source) *page {
 }
 
 // jekyllList reads categories or tags as Jekyll does: a list, or a string
-// of names separated by spaces.
+// of names separated by spaces; the singular category or tag as a string
+// is one name, spaces and all.
 func jekyllList(f fields, key string) []string {
-	if s, ok := f[key].(string); ok {
-		return strings.Fields(s)
+	s, ok := f[key].(string)
+	switch {
+	case !ok:
+		return f.list(key)
+	case !strings.HasSuffix(key, "s"): // category, tag: one name, spaces and all
+		if s = strings.TrimSpace(s); s != "" {
+			return []string{s}
+		}
+		return nil
 	}
-	return f.list(key)
+	return strings.Fields(s)
 }
 
 var placeholder = regexp.MustCompile(`:[a-z_]+`)

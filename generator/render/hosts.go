@@ -154,7 +154,11 @@ func hostPath(name string) string {
 	return escapePath("/" + name)
 }
 
-// escapePath percent-encodes a path as browsers send it, leaving "*".
+// escapePath percent-encodes a path as browsers send it: Go escapes
+// "!", "'", "(", ")" and "*", which browsers send as they are, and a
+// host compares the path it is sent with the rule's.
 func escapePath(p string) string {
-	return strings.ReplaceAll((&url.URL{Path: p}).EscapedPath(), "%2A", "*")
+	return browserForm.Replace((&url.URL{Path: p}).EscapedPath())
 }
+
+var browserForm = strings.NewReplacer("%21", "!", "%27", "'", "%28", "(", "%29", ")", "%2A", "*")

@@ -59,12 +59,13 @@ func TestRedirectsEncodeOnce(t *testing.T) {
 	set := fixture()
 	set.Articles = append(set.Articles, &content.Article{Meta: content.Meta{
 		Title: "Café", Summary: "S.", Date: day("2024-01-02"), Slug: "café-新闻",
-		Aliases: []string{"/Old_Page/", "/ancien/été/"}},
+		Aliases: []string{"/Old_Page/", "/ancien/été/", "/big news/what's-new(2).html"}},
 		Path: "articles/cafe.md", File: "content/articles/cafe.md", Line: 1})
 	redirects := string(build(t, set, buildDay)["_redirects"])
 	for _, want := range []string{
 		"/Old_Page/ /2024/01/caf%C3%A9-%E6%96%B0%E9%97%BB/ 301!\n",
 		"/ancien/%C3%A9t%C3%A9/ /2024/01/caf%C3%A9-%E6%96%B0%E9%97%BB/ 301\n",
+		"/big%20news/what's-new(2).html /2024/01/caf%C3%A9-%E6%96%B0%E9%97%BB/ 301!\n",
 	} {
 		if !strings.Contains(redirects, want) {
 			t.Errorf("_redirects lacks %q:\n%s", want, redirects)

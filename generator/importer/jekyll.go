@@ -21,6 +21,9 @@ type jekyllConfig struct {
 	timezone  string
 	excerpt   string // the excerpt separator
 	defaults  []jekyllDefault
+	// site is url and baseurl, where the site was published, which
+	// jekyll-feed's entry ids start with; "" when url is not set.
+	site string
 }
 
 // jekyllDefault is one entry of _config.yml's defaults: front matter
@@ -133,6 +136,9 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 			return nil, fmt.Errorf("importer: %s:%d: %s: the settings decide the old addresses, so fix them first", cfg.file, pe.line, strings.Replace(pe.msg, "front matter", "the file", 1))
 		}
 		cfg.permalink, cfg.timezone, cfg.excerpt = f.text("permalink"), f.text("timezone"), f.text("excerpt_separator")
+		if u := strings.TrimSuffix(f.text("url"), "/"); strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+			cfg.site = u + strings.TrimSuffix("/"+strings.Trim(f.text("baseurl"), "/"), "/")
+		}
 		if c, ok := f["collections"].(map[string]any); ok {
 			if posts, ok := c["posts"].(map[string]any); ok {
 				if p := fields(posts).text("permalink"); p != "" {
@@ -239,8 +245,10 @@ func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *so
 		}
 	}
 	post.slug = f.text("slug")
+	idSlug := post.slug // as Jekyll's post.id ends
 	if post.slug == "" {
 		post.slug = jekyllSlugify(m[2], true) // as :title gives it
+		idSlug = m[2]
 	}
 	var categories []string
 	for _, dir := range strings.Split(path.Dir(p), "/") {
@@ -266,7 +274,14 @@ func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *so
 		permalink = s
 	}
 	if !post.draft { // Jekyll publishes no draft, so it had no address
-		post.old = append(post.old, jekyllURL(permalink, post, categories, name, o.Zone))
+		old := jekyllURL(permalink, post, categories, name, o.Zone)
+		post.old = append(post.old, old)
+		if cfg.site != "" {
+			// jekyll-feed's entry id: the post's id (its URL's folder
+			// and its slug) under the site's url and baseurl, escaped
+			// as its absolute_url filter escapes it.
+			post.id = cfg.site + strings.TrimSuffix(path.Dir(strings.TrimSuffix(old, "/")), "/") + "/" + escapePath(idSlug)
+		}
 	}
 	base := strings.TrimSuffix(name, path.Ext(name))
 	post.keys = []string{"post:" + base, "link:" + p}

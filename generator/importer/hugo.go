@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -26,6 +27,9 @@ type hugoConfig struct {
 	baseURL    string
 	contentDir string
 	timeZone   string
+	// zone reads dates written without an offset, as Hugo reads them:
+	// in timeZone, else in UTC, unless the import is told another.
+	zone       *time.Location
 	permalinks map[string]string // by section
 	taxonomies []string          // the front matter keys, sorted
 	ugly       bool              // uglyURLs: /posts/x.html rather than /posts/x/
@@ -45,8 +49,13 @@ func readHugo(o *Options) (*source, error) {
 	if err != nil {
 		return nil, err
 	}
+	given := o.Zone
 	if err := settleZone(o, cfg.timeZone, cfg.file, "timeZone"); err != nil {
 		return nil, err
+	}
+	cfg.zone = o.Zone
+	if given == nil && cfg.timeZone == "" {
+		cfg.zone = time.UTC
 	}
 	dir := filepath.Join(o.Source, cfg.contentDir)
 	if info, err := fs.Stat(fsys, cfg.contentDir); err != nil || !info.IsDir() {
@@ -230,14 +239,14 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		src.fail(file, pg.line, "no date: not imported; %s", hint)
 		return nil
 	}
-	t, day, err := parseDate(ds, o.Zone)
+	t, day, err := parseDate(ds, cfg.zone)
 	if err != nil {
 		src.fail(file, pg.line, "%v: not imported", err)
 		return nil
 	}
 	post.date, post.day = t, day
 	if s := f.first("lastmod", "modified"); s != "" {
-		if t, day, err := parseDate(s, o.Zone); err == nil && t.After(post.date) {
+		if t, day, err := parseDate(s, cfg.zone); err == nil && t.After(post.date) {
 			post.updated, post.upDay = t, day
 		}
 	}
@@ -304,7 +313,7 @@ func hugoURL(f fields, page string, cfg *hugoConfig, p *post, o *Options) string
 	slug := f.text("slug")
 	var u string
 	if pattern, ok := cfg.permalinks[section]; ok {
-		t := p.date.In(o.Zone)
+		t := p.date // in its own offset, as Hugo fills in a permalink
 		title := urlize(p.title)
 		values := map[string]string{
 			":year": t.Format("2006"), ":month": t.Format("01"), ":monthname": t.Format("January"),

@@ -42,11 +42,13 @@ func more(body string, seps ...string) (rest, excerpt string) {
 func finishBody(p *post, body, excerpt string, r *Report) string {
 	if p.html {
 		var err error
-		if body, err = toMarkdown(body, nil); err != nil {
+		var lost []string
+		if body, lost, err = toMarkdown(body, nil); err != nil {
 			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("the body is kept as HTML: %v", err)))
 		}
+		p.lost(lost, r)
 		if excerpt != "" {
-			excerpt, _ = toMarkdown(excerpt, nil)
+			excerpt, _, _ = toMarkdown(excerpt, nil)
 		}
 	}
 	if p.summary == "" && strings.TrimSpace(excerpt) != "" {
@@ -65,33 +67,84 @@ var converter = htmltomarkdown.NewConverter(htmltomarkdown.WithPlugins(
 ))
 
 // toMarkdown converts HTML to Markdown, calling link, if given, with each
-// link's and image's address to give the one to write.
-func toMarkdown(src string, link func(string) string) (string, error) {
+// link's and image's address to give the one to write. Markdown has no
+// embeds: an embedded video, audio or page becomes a link to it, and
+// scripts, styles and forms are left out; lost says what of them, for
+// the report.
+func toMarkdown(src string, link func(string) string) (md string, lost []string, err error) {
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		return src, err
+		return src, nil, err
 	}
-	if link != nil {
-		var walk func(n *html.Node)
-		walk = func(n *html.Node) {
-			if n.Type == html.ElementNode {
-				for i, a := range n.Attr {
-					if (a.Key == "href" && n.Data == "a") || (a.Key == "src" && n.Data == "img") {
-						n.Attr[i].Val = link(a.Val)
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode {
+				switch c.Data {
+				case "iframe", "video", "audio", "embed", "object":
+					lost = append(lost, embedded(n, c))
+					c = next
+					continue
+				case "script", "style", "form", "noscript":
+					lost = append(lost, fmt.Sprintf("a <%s> is left out", c.Data))
+					n.RemoveChild(c)
+					c = next
+					continue
+				}
+			}
+			if link != nil && c.Type == html.ElementNode {
+				for i, a := range c.Attr {
+					if (a.Key == "href" && c.Data == "a") || (a.Key == "src" && c.Data == "img") {
+						c.Attr[i].Val = link(a.Val)
 					}
 				}
 			}
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c)
-			}
+			walk(c)
+			c = next
 		}
-		walk(doc)
 	}
-	md, err := converter.ConvertNode(doc)
+	walk(doc)
+	out, err := converter.ConvertNode(doc)
 	if err != nil {
-		return src, err
+		return src, lost, err
 	}
-	return strings.TrimSpace(string(md)), nil
+	return strings.TrimSpace(string(out)), lost, nil
+}
+
+// embedded puts a link to what the element c of n embeds in its place,
+// and says so; an embed with no address is left out.
+func embedded(n, c *html.Node) string {
+	src := attr(c, "src")
+	if src == "" {
+		src = attr(c, "data")
+	}
+	for s := c.FirstChild; src == "" && s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode && s.Data == "source" {
+			src = attr(s, "src")
+		}
+	}
+	if src == "" {
+		n.RemoveChild(c)
+		return fmt.Sprintf("an <%s> with no address is left out", c.Data)
+	}
+	a := &html.Node{Type: html.ElementNode, Data: "a", Attr: []html.Attribute{{Key: "href", Val: src}}}
+	a.AppendChild(&html.Node{Type: html.TextNode, Data: src})
+	p := &html.Node{Type: html.ElementNode, Data: "p"}
+	p.AppendChild(a)
+	n.InsertBefore(p, c)
+	n.RemoveChild(c)
+	return fmt.Sprintf("an embedded <%s> is kept as a link to %s", c.Data, src)
+}
+
+// attr is the value of the attribute key of n, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return strings.TrimSpace(a.Val)
+		}
+	}
+	return ""
 }
 
 // summaryRunes is the longest summary made from a body: about two

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -158,6 +159,32 @@ func TestShortcodes(t *testing.T) {
 				t.Errorf("shortcodes(%q): warnings %v, want %d", tc.in, r.Warnings, tc.warnings)
 			}
 		})
+	}
+}
+
+// TestToMarkdownEmbeds wants what Markdown cannot hold told, and never
+// dropped in silence: an embedded video or page becomes a link to it,
+// and a script, a style or a form is left out, each said.
+func TestToMarkdownEmbeds(t *testing.T) {
+	src := `<p>Watch:</p><iframe src="https://www.youtube.com/embed/abc" width="560"></iframe>` +
+		`<video><source src="/media/clip.mp4"></video><script>track()</script><form action="/x"><input></form><iframe></iframe><p>End.</p>`
+	md, lost, err := toMarkdown(src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Watch:\n\n[https://www.youtube.com/embed/abc](https://www.youtube.com/embed/abc)\n\n[/media/clip.mp4](/media/clip.mp4)\n\nEnd."
+	if md != want {
+		t.Errorf("got\n%s\nwant\n%s", md, want)
+	}
+	wantLost := []string{
+		"an embedded <iframe> is kept as a link to https://www.youtube.com/embed/abc",
+		"an embedded <video> is kept as a link to /media/clip.mp4",
+		"a <script> is left out",
+		"a <form> is left out",
+		"an <iframe> with no address is left out",
+	}
+	if !slices.Equal(lost, wantLost) {
+		t.Errorf("got told\n%q\nwant\n%q", lost, wantLost)
 	}
 }
 

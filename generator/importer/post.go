@@ -183,6 +183,18 @@ func plan(src *source, o *Options, r *Report, held map[string]string) *index {
 	return ix
 }
 
+// lost warns of what its body's HTML had that Markdown has not, each
+// kind once.
+func (p *post) lost(what []string, r *Report) {
+	seen := map[string]bool{}
+	for _, w := range what {
+		if !seen[w] {
+			seen[w] = true
+			r.Warnings = append(r.Warnings, p.note(0, w))
+		}
+	}
+}
+
 // name is how one post names another in a note.
 func (p *post) name() string {
 	if p.label != "" {

@@ -36,16 +36,17 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 	raw = moreTag.ReplaceAllString(raw, "<!--more-->")
 	raw, excerpt := more(raw, "<!--more-->")
 	link := func(href string) string { return l.link(href, ix) }
-	md, err := toMarkdown(raw, link)
+	md, lost, err := toMarkdown(raw, link)
 	if err != nil {
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("the body is kept as HTML: %v", err)))
 	}
+	p.lost(lost, r)
 	if p.summary != "" {
 		excerpt = p.summary
 		p.summary = ""
 	}
 	if strings.TrimSpace(excerpt) != "" {
-		p.summary, _ = toMarkdown(autop(excerpt), nil)
+		p.summary, _, _ = toMarkdown(autop(excerpt), nil)
 	}
 	return md
 }

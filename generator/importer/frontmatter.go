@@ -141,7 +141,9 @@ func parsePage(data []byte) (*page, error) {
 	end, n := -1, 0 // where the closing delimiter starts, and the lines before it
 	offset := 0
 	for line := range strings.Lines(rest) {
-		if strings.TrimRight(line, " \t\n") == delim {
+		// YAML may end with "...", the end of a YAML document, which
+		// Jekyll takes too.
+		if l := strings.TrimRight(line, " \t\n"); l == delim || delim == "---" && l == "..." {
 			end = offset
 			break
 		}

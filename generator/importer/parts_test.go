@@ -305,3 +305,15 @@ warnings:
 		t.Errorf("Print gave\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// TestParsePageEndOfDocument takes front matter closed with "...", the
+// end of a YAML document, as Jekyll does.
+func TestParsePageEndOfDocument(t *testing.T) {
+	p, err := parsePage([]byte("---\ntitle: Closed with dots\n...\nThe body.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.fields.text("title"); got != "Closed with dots" || p.body != "The body.\n" || p.bodyLine != 4 {
+		t.Errorf("got title %q, body %q at line %d; want the title, and the body at line 4", got, p.body, p.bodyLine)
+	}
+}

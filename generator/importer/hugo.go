@@ -251,6 +251,10 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		}
 	}
 	post.draft, _ = f.boolean("draft")
+	if why := unpublished(f, cfg.zone); why != "" && !post.draft {
+		post.draft = true
+		src.warn(file, pg.line, "%s: imported as a draft", why)
+	}
 	// A leaf bundle (posts/x/index.md) is the page of its folder.
 	page := strings.TrimSuffix(rel, path.Ext(rel))
 	if isIndex(path.Base(rel)) {
@@ -367,4 +371,22 @@ func urlizePath(p string) string {
 		parts[i] = urlize(part)
 	}
 	return strings.Join(parts, "/")
+}
+
+// unpublished says why Hugo did not publish a page that is no draft: it
+// expired, or its build options render no page for it; "" if it did.
+func unpublished(f fields, zone *time.Location) string {
+	if s := f.first("expirydate", "unpublishdate"); s != "" { // keys are read in lower case
+		if t, _, err := parseDate(s, zone); err == nil && t.Before(time.Now()) {
+			return fmt.Sprintf("expiryDate %s has passed, so Hugo no longer published it", s)
+		}
+	}
+	for _, k := range []string{"build", "_build"} {
+		b, _ := f[k].(map[string]any)
+		render := strings.ToLower(fields(b).text("render"))
+		if render == "never" || render == "false" {
+			return fmt.Sprintf("%s.render is %s, so Hugo made no page of it", k, render)
+		}
+	}
+	return ""
 }

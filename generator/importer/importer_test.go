@@ -417,3 +417,31 @@ func TestHugoDatesAsHugoReadsThem(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoUnpublished imports as drafts, each with a warning, the pages
+// Hugo did not publish though they are no drafts: one past its
+// expiryDate, and one whose build options render no page.
+func TestHugoUnpublished(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":            "baseURL = 'https://old.example.org/'\n",
+		"content/posts/old.md": "---\ntitle: Expired\ndate: 2020-01-02\nexpiryDate: 2021-01-01\n---\nA.\n",
+		"content/posts/hid.md": "+++\ntitle = 'Headless'\ndate = 2020-01-03\n[build]\nrender = 'never'\n+++\nB.\n",
+		"content/posts/new.md": "---\ntitle: Live\ndate: 2020-01-04\nexpiryDate: 2999-01-01\n---\nC.\n",
+	})
+	dest := t.TempDir()
+	r, err := Run(Options{Source: src, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"old.md": "expiryDate 2021-01-01 has passed, so Hugo no longer published it: imported as a draft",
+		"hid.md": "build.render is never, so Hugo made no page of it: imported as a draft",
+	} {
+		if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", name), -1, want) {
+			t.Errorf("got warnings %v, want %q", r.Warnings, want)
+		}
+	}
+	if r.Written != 3 || r.Drafts != 2 {
+		t.Errorf("wrote %d articles, %d drafts; want 3 and 2", r.Written, r.Drafts)
+	}
+}

@@ -148,8 +148,11 @@ func attr(n *html.Node, key string) string {
 }
 
 // summaryRunes is the longest summary made from a body: about two
-// sentences, as bulletin's summaries are.
-const summaryRunes = 300
+// sentences, as bulletin's summaries are; titleRunes, the longest title.
+const (
+	summaryRunes = 300
+	titleRunes   = 70
+)
 
 var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 

@@ -114,7 +114,8 @@ func (r Report) Problems() int {
 }
 
 // Print writes the report for a reader: the counts, then every skip and
-// every warning with its source.
+// every warning with its source, then the old addresses with a query
+// (WordPress's /?p=12), each with its new URL, for a server's redirects.
 func (r Report) Print(w io.Writer) {
 	aliases := 0
 	for _, m := range r.Moved {
@@ -138,6 +139,18 @@ func (r Report) Print(w io.Writer) {
 		fmt.Fprintf(w, "%s:\n", part.title)
 		for _, n := range part.notes {
 			fmt.Fprintf(w, "  %s\n", n)
+		}
+	}
+	var queries []Move
+	for _, m := range r.Moved {
+		if strings.Contains(m.From, "?") {
+			queries = append(queries, m)
+		}
+	}
+	if len(queries) > 0 {
+		fmt.Fprintln(w, "old addresses for a server redirect, old and new (a static site answers them with its home page):")
+		for _, m := range queries {
+			fmt.Fprintf(w, "  %s %s\n", m.From, m.To)
 		}
 	}
 }

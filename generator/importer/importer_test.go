@@ -445,3 +445,21 @@ func TestHugoUnpublished(t *testing.T) {
 		t.Errorf("wrote %d articles, %d drafts; want 3 and 2", r.Written, r.Drafts)
 	}
 }
+
+// TestWordPressUntitled titles an aside that has none by its first
+// words, with a warning, as WordPress shows it, rather than failing the
+// import.
+func TestWordPressUntitled(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(wxrItemXML(7, "", "7", "publish", "post"))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Run(Options{Source: src, Dest: t.TempDir()})
+	if err != nil || r.Problems() > 0 || r.Written != 1 {
+		t.Fatalf("import: error %v, %d problems, %d written; want one written", err, r.Problems(), r.Written)
+	}
+	want := `post 7: no title, so its first words are: "Post 7 reports on regulation, with a link to an earlier post and one…"; give it a better one`
+	if !hasNote(r.Warnings, src, -1, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+}

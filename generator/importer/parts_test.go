@@ -300,6 +300,8 @@ skipped:
   _posts/a.md:3: no title
 warnings:
   _posts/b.md: kept as text
+old addresses for a server redirect, old and new (a static site answers them with its home page):
+  /?p=1 /2025/01/c/
 `
 	if b.String() != want {
 		t.Errorf("Print gave\n%s\nwant\n%s", b.String(), want)

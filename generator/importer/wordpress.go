@@ -138,8 +138,14 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 		return skip("protected by a password: not imported, as bulletin has no passwords")
 	}
 	if p.title == "" {
+		// An aside or a status has none: WordPress shows its words.
 		label = fmt.Sprintf("post %s", it.id)
-		return fail("no title: not imported; give it a title")
+		md, _, _ := toMarkdown(autop(it.content), nil)
+		if p.title = cut(plainText(md, true), titleRunes); p.title == "" {
+			return fail("no title and no text: not imported; give it a title")
+		}
+		p.label = label
+		src.warn(o.Source, it.line, "%s: no title, so its first words are: %q; give it a better one", label, p.title)
 	}
 	switch {
 	case it.dateGMT != "" && !strings.HasPrefix(it.dateGMT, "0000"):

@@ -336,7 +336,7 @@ func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, file
 		out.Abort()
 		return result{}, err
 	}
-	if err := out.Copy(os.DirFS(o.content), s.Assets); err != nil {
+	if err := out.Copy(os.DirFS(o.content), s.Assets, s.AssetFile); err != nil {
 		out.Abort()
 		return result{}, err
 	}

@@ -481,3 +481,29 @@ func TestBuildReportsEveryKindOfProblemAtOnce(t *testing.T) {
 		t.Errorf("check found %d problems, want the build's %d: %v", len(found), len(wants), found)
 	}
 }
+
+// TestBuildComposesAssetNames publishes a content file whose name macOS
+// wrote decomposed under its composed name, as pages are named and as
+// an editor types a link to it, so the link finds it.
+func TestBuildComposesAssetNames(t *testing.T) {
+	dir := t.TempDir()
+	o := testOptions(t, dir)
+	decomposed := filepath.Join(o.content, "files", "cafe\u0301.pdf")
+	if err := os.MkdirAll(filepath.Dir(decomposed), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(decomposed, []byte("%PDF"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeArticle(t, filepath.Join(o.content, "articles"), article("Menu", "", "See [the menu](/files/caf\u00e9.pdf).\n"))
+	r, err := build(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if notes := strings.Join(r.report.Notes, "\n"); strings.Contains(notes, "menu") || strings.Contains(notes, "caf") {
+		t.Errorf("the build reports the link:\n%s", notes)
+	}
+	if data, err := os.ReadFile(filepath.Join(o.out, "files", "caf\u00e9.pdf")); err != nil || string(data) != "%PDF" {
+		t.Errorf("the file under its composed name: %q, %v", data, err)
+	}
+}

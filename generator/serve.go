@@ -168,7 +168,11 @@ func (s *server) announce(start time.Time, ls *liveSite, err error) bool {
 	}
 	took := time.Since(start)
 	fmt.Fprintf(s.log, "built %d articles in %s, served from memory\n", len(ls.site.Articles), took.Round(time.Millisecond))
-	s.preview.Show(&preview.Site{Files: ls.files, Assets: ls.site.Assets, Made: ls.made}, took)
+	assets := make(map[string]string, len(ls.site.Assets))
+	for _, name := range ls.site.Assets {
+		assets[name] = ls.site.AssetFile(name)
+	}
+	s.preview.Show(&preview.Site{Files: ls.files, Assets: assets, Made: ls.made}, took)
 	return true
 }
 

@@ -26,10 +26,11 @@ func Apart(out string, sources ...string) error {
 	return nil
 }
 
-// Copy writes the files of fsys named into the output at the same paths.
-func (d *Dir) Copy(fsys fs.FS, names []string) error {
+// Copy writes into the output each file of fsys at its name, reading it
+// from the path file gives for the name.
+func (d *Dir) Copy(fsys fs.FS, names []string, file func(name string) string) error {
 	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+		data, err := fs.ReadFile(fsys, file(name))
 		if err != nil {
 			return err
 		}

@@ -110,8 +110,8 @@ func (s *Server) readFile(ls *Site, name string) ([]byte, error) {
 	switch {
 	case ls.Files.Has(name):
 		return ls.Files.Make(name)
-	case slices.Contains(ls.Assets, name):
-		return readIn(s.content, name)
+	case ls.Assets[name] != "":
+		return readIn(s.content, ls.Assets[name])
 	case strings.HasPrefix(name, search.Dir+"/"):
 		data, err := readIn(s.out, name)
 		if errors.Is(err, fs.ErrNotExist) {

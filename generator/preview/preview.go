@@ -28,8 +28,8 @@ const MaxClients = 64
 // Site is one good build as the server shows it.
 type Site struct {
 	Files  *render.Files
-	Assets []string  // the content folder's files published as they are
-	Made   time.Time // when the build began, the time every file is served as modified
+	Assets map[string]string // the content folder's files published as they are: each one's path there, by its name in the site
+	Made   time.Time         // when the build began, the time every file is served as modified
 }
 
 // Server serves the last good build and tells open pages about rebuilds.

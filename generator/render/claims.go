@@ -143,7 +143,7 @@ func fieldOf(a *content.Article, field string) source {
 func (r *renderer) published() []claim {
 	claims := make([]claim, 0, len(r.site.Assets)+1)
 	for _, p := range r.site.Assets {
-		claims = append(claims, claim{name: p, url: "/" + p, from: source{file: content.JoinPath(r.site.ContentDir, p)}})
+		claims = append(claims, claim{name: p, url: "/" + p, from: source{file: content.JoinPath(r.site.ContentDir, r.site.AssetFile(p))}})
 	}
 	if r.site.Search {
 		claims = append(claims, claim{name: strings.Trim(SearchIndex, "/"), url: SearchIndex, folder: true})

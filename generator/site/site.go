@@ -29,6 +29,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"bulletin/generator/content"
 	"bulletin/generator/history"
 )
@@ -42,7 +44,13 @@ type Site struct {
 	Years      []*Year    // newest first
 	Timeline   []*Page
 	Redirects  []Redirect
-	Assets     []string           // content files published as they are, by slash path in ContentDir
+	// Assets are the content files published as they are, by the name
+	// they are published at: their slash path in ContentDir, in
+	// Unicode's composed form, as pages are named and links are read
+	// (macOS writes some names decomposed). AssetFiles gives the path of
+	// those whose name differs from it.
+	Assets     []string
+	AssetFiles map[string]string
 	ContentDir string             // the content folder as editors name it, for messages
 	Held       []*content.Article // dated in the future, not yet published
 	Drafts     int
@@ -134,7 +142,16 @@ type Redirect struct {
 // the error with the site, whose other problems can then be found in
 // the same run; such a site is not to be published.
 func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
-	s := &Site{Settings: set.Settings, Assets: set.Assets, ContentDir: set.Dir}
+	s := &Site{Settings: set.Settings, ContentDir: set.Dir}
+	s.Assets = make([]string, len(set.Assets))
+	for i, p := range set.Assets {
+		if s.Assets[i] = norm.NFC.String(p); s.Assets[i] != p {
+			if s.AssetFiles == nil {
+				s.AssetFiles = map[string]string{}
+			}
+			s.AssetFiles[s.Assets[i]] = p
+		}
+	}
 	if h != nil {
 		s.NoHistory = h.Reason
 	}
@@ -352,6 +369,15 @@ func (s *Site) checkURLs(set *content.Set) error {
 		}
 	}
 	return errs.Err()
+}
+
+// AssetFile is the slash path in the content folder of the asset
+// published at name.
+func (s *Site) AssetFile(name string) string {
+	if p, ok := s.AssetFiles[name]; ok {
+		return p
+	}
+	return name
 }
 
 // KeyDate is a key date still to come, with the topics it belongs to.

@@ -3,7 +3,6 @@ package render
 import (
 	"cmp"
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 
@@ -90,36 +89,53 @@ type claim struct {
 
 // checkClaims finds the names asked for twice, and those inside a name
 // asked for as a file: the jobs' and the extra claims' (the content
-// files published as they are, the search index's folder).
+// files published as they are, the search index's folder). serve runs
+// it after every save, so claims are found by their index, not copied.
 func checkClaims(jobs []job, extra []claim) error {
-	claims := make(map[string]claim, len(jobs)+len(extra))
-	var errs content.Errors
-	add := func(c claim) {
-		prev, ok := claims[c.name]
-		if !ok {
-			claims[c.name] = c
-			return
+	at := func(i int) claim {
+		if i < len(jobs) {
+			return claim{name: jobs[i].name, url: jobs[i].url, from: jobs[i].from}
 		}
+		return extra[i-len(jobs)]
+	}
+	nameOf := func(i int) string {
+		if i < len(jobs) {
+			return jobs[i].name
+		}
+		return extra[i-len(jobs)].name
+	}
+	n := len(jobs) + len(extra)
+	claims := make(map[string]int, n) // the index of the claim kept for a name
+	var errs content.Errors
+	for i := range n {
+		name := nameOf(i)
+		j, ok := claims[name]
+		if !ok {
+			claims[name] = i
+			continue
+		}
+		c, prev := at(i), at(j)
 		if c.from.rank() > prev.from.rank() {
 			c, prev = prev, c
-			claims[c.name] = prev
+			claims[name] = i
 		}
 		errs = append(errs, blame(c, prev, ""))
 	}
-	for _, j := range jobs {
-		add(claim{name: j.name, url: j.url, from: j.from})
-	}
-	for _, c := range extra {
-		add(c)
-	}
-	for name, c := range claims {
-		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
-			if file, ok := claims[dir]; ok {
-				if c.from.rank() <= file.from.rank() {
-					errs = append(errs, blame(c, file, "inside"))
-				} else {
-					errs = append(errs, blame(file, c, "outside"))
-				}
+	for name, i := range claims {
+		for dir := name; ; {
+			slash := strings.LastIndexByte(dir, '/')
+			if slash < 0 {
+				break
+			}
+			dir = dir[:slash]
+			j, ok := claims[dir]
+			if !ok {
+				continue
+			}
+			if c, file := at(i), at(j); c.from.rank() <= file.from.rank() {
+				errs = append(errs, blame(c, file, "inside"))
+			} else {
+				errs = append(errs, blame(file, c, "outside"))
 			}
 		}
 	}

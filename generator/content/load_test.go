@@ -600,6 +600,11 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:3: topics: the [ starts a list that has no closing ]: write topics: [ICS assessments, CQC], or put text that starts with [ in quotes"},
 		},
 		{
+			name: "unclosed list in a title, reported where it opens",
+			text: lines("---", "title: [unclosed", "date: 2025-03-27", "summary: S", "---"),
+			want: []string{"content/a.md:2: title: the [ starts a list that has no closing ]: write title: [unclosed], or put text that starts with [ in quotes"},
+		},
+		{
 			name: "unclosed map, reported where it opens",
 			text: lines("---", "title: T", "date: 2025-03-27", "summary: {text: S", "---"),
 			want: []string{"content/a.md:4: summary: the { starts a map that has no closing }: close it, or put text that starts with { in quotes"},

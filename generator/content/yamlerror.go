@@ -78,8 +78,12 @@ func yamlHint(problem string, lines []string, l int) (int, string) {
 		}
 
 	case strings.HasPrefix(problem, "did not find expected ',' or ']'"):
-		if y.key != "" && strings.HasPrefix(y.value, "[") && !strings.Contains(y.value, "]") {
-			return l, fmt.Sprintf("%s: the [ starts a list that has no closing ]: write %s: %s], or put text that starts with [ in quotes", y.key, y.key, y.value)
+		// The parser may point at a line after the one that opened the
+		// list, having read on for its end.
+		for i := l; i >= max(1, l-3); i-- {
+			if y := at(i); y.key != "" && strings.HasPrefix(y.value, "[") && !strings.Contains(y.value, "]") {
+				return i, fmt.Sprintf("%s: the [ starts a list that has no closing ]: write %s: %s], or put text that starts with [ in quotes", y.key, y.key, y.value)
+			}
 		}
 
 	case strings.HasPrefix(problem, "did not find expected ',' or '}'"):

@@ -64,7 +64,7 @@ func readHugo(o *Options) (*source, error) {
 	if within(o.Dest, dir) {
 		return nil, fmt.Errorf("importer: %s is inside the Hugo site's content folder %s, so the next import would read its articles as posts: give -content a folder outside it", o.Dest, dir)
 	}
-	src := &source{}
+	src := &source{file: hugoFile}
 	bundles := map[string]bool{} // leaf bundle folders, whose other files are not copied
 	var files []string
 	err = fs.WalkDir(fsys, cfg.contentDir, func(p string, e fs.DirEntry, err error) error {
@@ -104,7 +104,7 @@ func readHugo(o *Options) (*source, error) {
 		case !isContent(ext):
 			if b := path.Dir(p); bundles[b] && !warned[b] {
 				warned[b] = true
-				src.warn(filepath.Join(o.Source, b), 0, "the page bundle's other files (images, documents) are not copied: copy those its page uses into the content folder")
+				src.warn(filepath.Join(o.Source, b), 0, "the page bundle's files are copied only where its page links to them: copy the others it uses into the content folder")
 			}
 			continue
 		}
@@ -259,6 +259,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	page := strings.TrimSuffix(rel, path.Ext(rel))
 	if isIndex(path.Base(rel)) {
 		page = path.Dir(rel)
+		post.bundle = path.Dir(p)
 	}
 	filename := path.Base(page)
 	for _, tax := range cfg.taxonomies {

@@ -75,6 +75,7 @@ type Report struct {
 	Skipped  []Note // each post not written, and why
 	Warnings []Note // what was carried over, but not exactly
 	Moved    []Move // each old address of each article written, in source order
+	Copied   int    // files the articles link to, copied from the source
 }
 
 // Note is one remark about one source file, or one item of an export.
@@ -127,8 +128,12 @@ func (r Report) Print(w io.Writer) {
 	if r.Drafts > 0 {
 		drafts = fmt.Sprintf(" (%d %s)", r.Drafts, plural(r.Drafts, "draft", "drafts"))
 	}
-	fmt.Fprintf(w, "%s: read %d, wrote %d%s, skipped %d; kept %d old %s as aliases\n",
-		r.Format, r.Read, r.Written, drafts, len(r.Skipped), aliases, plural(aliases, "address", "addresses"))
+	copied := ""
+	if r.Copied > 0 {
+		copied = fmt.Sprintf("; copied %d %s they link to", r.Copied, plural(r.Copied, "file", "files"))
+	}
+	fmt.Fprintf(w, "%s: read %d, wrote %d%s, skipped %d; kept %d old %s as aliases%s\n",
+		r.Format, r.Read, r.Written, drafts, len(r.Skipped), aliases, plural(aliases, "address", "addresses"), copied)
 	for _, part := range []struct {
 		title string
 		notes []Note
@@ -202,6 +207,13 @@ func Run(o Options) (Report, error) {
 	}
 	defer w.close()
 	ix := plan(src, &o, &r, held(o.Dest))
+	var srcRoot *os.Root
+	if src.file != nil {
+		if srcRoot, err = os.OpenRoot(o.Source); err != nil {
+			return r, fmt.Errorf("importer: %w", err)
+		}
+		defer srcRoot.Close()
+	}
 	for _, p := range src.posts {
 		if p.skip {
 			continue
@@ -217,6 +229,9 @@ func Run(o Options) (Report, error) {
 		if note, ok := w.write(p.out, data); !ok {
 			r.Skipped = append(r.Skipped, p.note(0, note))
 			continue
+		}
+		if src.file != nil {
+			copyLinked(srcRoot, w, src.file, p, body, o.MaxSize, &r)
 		}
 		r.Written++
 		if p.draft {

@@ -463,3 +463,34 @@ func TestWordPressUntitled(t *testing.T) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
 	}
 }
+
+// TestCopiesLinkedFiles copies into the content folder the files a
+// Jekyll post links to, at the paths bulletin publishes them from, and
+// nothing else: not Jekyll's own files, not pages, not files it lacks.
+// Importing again copies nothing and warns of nothing.
+func TestCopiesLinkedFiles(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                "title: J\n",
+		"assets/img/chart.png":       "PNG",
+		"assets/docs/report one.pdf": "PDF",
+		"assets/unused.png":          "UNUSED",
+		"_posts/2019-03-04-a.md": "---\ntitle: A\n---\n![Chart](/assets/img/chart.png)\n" +
+			"[Report](/assets/docs/report%20one.pdf?v=2#page=3), [settings](/_config.yml), " +
+			"[a page](/about.html), [missing](/assets/gone.png), [elsewhere](https://example.org/x.png).\n",
+	})
+	dest := t.TempDir()
+	r, err := Run(Options{Source: src, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Copied != 2 || len(r.Warnings) != 0 {
+		t.Errorf("copied %d, warnings %v; want 2 copied and no warning", r.Copied, r.Warnings)
+	}
+	want := "articles/2019/2019-03-04-a.md assets/docs/report one.pdf assets/img/chart.png"
+	if got := strings.Join(files(t, dest), " "); got != want {
+		t.Errorf("got files %s, want %s", got, want)
+	}
+	if r, err = Run(Options{Source: src, Dest: dest}); err != nil || r.Copied != 0 || len(r.Warnings) != 0 {
+		t.Errorf("importing again: copied %d, warnings %v, error %v; want nothing", r.Copied, r.Warnings, err)
+	}
+}

@@ -25,6 +25,7 @@ type source struct {
 	skipped  []Note
 	warnings []Note
 	body     func(p *post, ix *index, r *Report) string
+	file     linkedFile // where the files posts link to are; nil for none
 }
 
 func (s *source) skip(file string, line int, format string, args ...any) {
@@ -63,6 +64,7 @@ type post struct {
 	raw      string   // the body as the source has it
 	bodyLine int      // the line raw starts on
 	html     bool     // raw is HTML, not Markdown
+	bundle   string   // for a Hugo page bundle's page, its folder in the source
 
 	// Set by plan.
 	skip               bool

@@ -1,0 +1,126 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// A Jekyll or Hugo post shows images and links to documents that its
+// site keeps beside the posts: Jekyll at their path from the site's
+// folder, Hugo in its static folder or in the post's page bundle. The
+// import copies each file a post links to into the content folder, at
+// the path bulletin publishes it from, so that the link finds it: the
+// same site path for a path from the top, and the article's own folder
+// for a path from a page bundle. It never replaces a file there.
+
+// linkedFile says where the file a post links to lies in the source,
+// and where it goes in the content folder, both slash paths; ok is false
+// for a link to no file of the source.
+type linkedFile func(p *post, link string) (from, to string, ok bool)
+
+// jekyllFile finds a file linked from the top of the site in Jekyll's
+// folder, which it publishes as it is, leaving out its own folders
+// (_posts, _site, _config.yml).
+func jekyllFile(_ *post, link string) (string, string, bool) {
+	p, ok := fileLink(link)
+	if !ok || strings.HasPrefix(p, "_") || strings.Contains(p, "/_") {
+		return "", "", false
+	}
+	return p, p, true
+}
+
+// hugoFile finds a file in Hugo's static folder, or, for a link
+// relative to a page bundle's page, in its bundle.
+func hugoFile(p *post, link string) (string, string, bool) {
+	if strings.HasPrefix(link, "/") {
+		s, ok := fileLink(link)
+		return "static/" + s, s, ok
+	}
+	if p.bundle == "" || strings.Contains(link, ":") {
+		return "", "", false
+	}
+	s, ok := fileLink("/" + link)
+	if !ok || strings.Contains(s, "/") {
+		return "", "", false
+	}
+	return path.Join(p.bundle, s), strings.TrimPrefix(p.url, "/") + s, true
+}
+
+// fileLink is a link's path from the top of the site, without its query
+// and fragment, unescaped and clean; ok is false for a link elsewhere,
+// to a page rather than a file, or leading out of the site.
+func fileLink(link string) (string, bool) {
+	u, err := url.Parse(link)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/") {
+		return "", false
+	}
+	p := strings.TrimPrefix(path.Clean(u.Path), "/")
+	switch ext := strings.ToLower(path.Ext(p)); {
+	case !fs.ValidPath(p) || p == "." || ext == "" || ext == ".html" || ext == ".htm" || ext == ".md":
+		return "", false
+	}
+	return p, true
+}
+
+// links lists the link and image addresses of Markdown.
+func links(md string) []string {
+	src := []byte(md)
+	var out []string
+	ast.Walk(markdown.Parser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n := n.(type) {
+			case *ast.Link:
+				out = append(out, string(n.Destination))
+			case *ast.Image:
+				out = append(out, string(n.Destination))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// copyLinked copies into the content folder the files of the source
+// folder root that the body of p links to, as file finds them, and
+// counts those it copied. A file too large is noted; one already there
+// is left as it is.
+func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string, max int64, r *Report) {
+	for _, link := range links(body) {
+		from, to, ok := file(p, link)
+		if !ok {
+			continue
+		}
+		if info, err := root.Lstat(from); err != nil || !info.Mode().IsRegular() {
+			continue // a page, or a file the old site lacked too: check reports the link
+		}
+		data, err := readFile(root.FS(), from, max)
+		switch {
+		case errors.Is(err, errTooLarge):
+			r.Warnings = append(r.Warnings, p.note(0, "links to "+from+", which is larger than an import reads: copy it into the content folder yourself"))
+			continue
+		case err != nil:
+			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to %s, which cannot be read: %v", from, withoutPath(err))))
+			continue
+		}
+		if old, err := w.root.ReadFile(to); err == nil {
+			if !bytes.Equal(old, data) {
+				r.Warnings = append(r.Warnings, p.note(0, "links to "+from+", but another file is at "+to+" in the content folder: left as it is"))
+			}
+			continue
+		}
+		if note, ok := w.write(to, data); !ok {
+			r.Warnings = append(r.Warnings, p.note(0, note))
+			continue
+		}
+		r.Copied++
+	}
+}

@@ -244,10 +244,10 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		src.fail(file, pg.line, "%v: not imported", err)
 		return nil
 	}
-	post.date, post.day = t, day
+	post.date, post.day = onDay(t, day, o.Zone), day
 	if s := f.first("lastmod", "modified"); s != "" {
-		if t, day, err := parseDate(s, cfg.zone); err == nil && t.After(post.date) {
-			post.updated, post.upDay = t, day
+		if t, day, err := parseDate(s, cfg.zone); err == nil && onDay(t, day, o.Zone).After(post.date) {
+			post.updated, post.upDay = onDay(t, day, o.Zone), day
 		}
 	}
 	post.draft, _ = f.boolean("draft")
@@ -390,4 +390,15 @@ func unpublished(f fields, zone *time.Location) string {
 		}
 	}
 	return ""
+}
+
+// onDay keeps a date given as a day alone on that day in zone, where
+// bulletin reads it: Hugo read it at midnight in its own zone, and the
+// same instant can fall on the day before in bulletin's.
+func onDay(t time.Time, day bool, zone *time.Location) time.Time {
+	if !day {
+		return t
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, zone)
 }

@@ -390,22 +390,25 @@ func TestJekyllSingularCategory(t *testing.T) {
 // TestHugoDatesAsHugoReadsThem fills a permalink's day in with the date
 // as Hugo has it: in the offset it is written with, and a date written
 // without one in UTC when the site sets no timeZone. A post just before
-// midnight UTC keeps its old address, a day before London's.
+// midnight UTC keeps its old address, whatever day it falls on where the
+// bulletin is (New York here), and a day alone stays that day.
 func TestHugoDatesAsHugoReadsThem(t *testing.T) {
 	src := tree(t, map[string]string{
 		"hugo.toml":          "baseURL = 'https://old.example.org/'\n[permalinks]\nposts = '/:year/:month/:day/:slug/'\n",
 		"content/posts/a.md": "+++\ntitle = 'Late night'\ndate = 2020-07-14T23:30:00Z\n+++\nA.\n",
 		"content/posts/b.md": "---\ntitle: No offset\ndate: 2020-07-14T23:45:00\n---\nB.\n",
 		"content/posts/c.md": "---\ntitle: Eastern\ndate: 2020-07-15T01:00:00+02:00\n---\nC.\n",
+		"content/posts/d.md": "---\ntitle: A day\ndate: 2020-07-01\n---\nD.\n",
 	})
-	dest := t.TempDir()
+	dest := tree(t, map[string]string{"site.yaml": "time_zone: America/New_York\n"})
 	if _, err := Run(Options{Source: src, Dest: dest}); err != nil {
 		t.Fatal(err)
 	}
 	for file, want := range map[string]string{
-		"articles/2020/2020-07-15-late-night.md": "/2020/07/14/late-night/",
-		"articles/2020/2020-07-15-no-offset.md":  "/2020/07/14/no-offset/",
-		"articles/2020/2020-07-15-eastern.md":    "/2020/07/15/eastern/",
+		"articles/2020/2020-07-14-late-night.md": "/2020/07/14/late-night/",
+		"articles/2020/2020-07-14-no-offset.md":  "/2020/07/14/no-offset/",
+		"articles/2020/2020-07-14-eastern.md":    "/2020/07/15/eastern/",
+		"articles/2020/2020-07-01-a-day.md":      "/2020/07/01/a-day/",
 	} {
 		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(file)))
 		if err != nil {

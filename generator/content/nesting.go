@@ -11,10 +11,11 @@ const maxNesting = 100
 // tooDeep finds the first line of body whose block quotes and list
 // items nest deeper than maxNesting: its index from 0 and its depth,
 // or -1 when there is none. A line's depth is counted from its start:
-// each ">" and list marker, and every two columns of the indentation
-// before the first of them, where lists nest by indenting. That can
-// count a level too many, never one too few; a line that opens no
-// quote or list item, however indented, counts none.
+// each ">" and list marker, and each level its indentation can open
+// before a marker (two columns a level, a tab one) wherever it stands:
+// lists nest by indenting, inside quotes too. That can count a level
+// too many, never one too few; a line that opens no quote or list item,
+// however indented, and a thematic break (- - -) count none.
 func tooDeep(body []byte) (line, depth int) {
 	for i := 0; len(body) > 0; i++ {
 		l := body
@@ -32,19 +33,19 @@ func tooDeep(body []byte) (line, depth int) {
 
 // nesting is the depth of the containers one line opens or continues.
 func nesting(l []byte) int {
-	depth, indent, marked := 0, 0, false
+	if thematicBreak(l) {
+		return 0
+	}
+	depth, run := 0, 0 // run: the indentation since the line's start or the last marker, in levels
+	marked := false    // a marker was seen: the one space after it belongs to it
 	for i := 0; i < len(l); i++ {
 		switch c := l[i]; {
-		case c == ' ' && !marked:
-			indent++
-		case c == '\t' && !marked:
-			indent += 4
-		case c == ' ' || c == '\t':
+		case c == ' ':
+			run++
+		case c == '\t':
+			run += 2
 		case c == '>' || (c == '-' || c == '*' || c == '+') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t'):
-			if !marked {
-				depth, marked = indent/2, true
-			}
-			depth++
+			depth, run, marked = depth+levels(run, marked)+1, 0, true
 		case c >= '0' && c <= '9':
 			j := i
 			for j < len(l) && j-i < 9 && l[j] >= '0' && l[j] <= '9' {
@@ -53,13 +54,35 @@ func nesting(l []byte) int {
 			if j == len(l) || (l[j] != '.' && l[j] != ')') || (j+1 < len(l) && l[j+1] != ' ' && l[j+1] != '\t') {
 				return depth
 			}
-			if !marked {
-				depth, marked = indent/2, true
-			}
-			depth, i = depth+1, j
+			depth, run, marked, i = depth+levels(run, marked)+1, 0, true, j
 		default:
 			return depth
 		}
 	}
 	return depth
+}
+
+// levels is how many lists an indentation of run columns (a tab two)
+// can open: one for every two columns, less the space after a marker.
+func levels(run int, afterMarker bool) int {
+	if afterMarker && run > 0 {
+		run--
+	}
+	return run / 2
+}
+
+// thematicBreak says whether l is a line of three or more of one of
+// - * _, with spaces between, which is a break, not nested list items.
+func thematicBreak(l []byte) bool {
+	marks, mark := 0, byte(0)
+	for _, c := range l {
+		switch {
+		case c == ' ' || c == '\t':
+		case (c == '-' || c == '*' || c == '_') && (mark == 0 || c == mark):
+			marks, mark = marks+1, c
+		default:
+			return false
+		}
+	}
+	return marks >= 3
 }

@@ -292,8 +292,9 @@ func gatherProblems(o options, set *content.Set, hist *history.History, loadErr 
 
 // plan makes the site model of set, with its articles' versions in hist,
 // as it stands at now, with the options' base URL and search, and lists
-// its files. When the model has a problem
-// it gives the error with the model, but no files.
+// its files. When the model has a problem it gives the error with the
+// model, but no files; when two files ask for one name, the error with
+// both, so that lint still runs.
 func plan(o options, set *content.Set, hist *history.History, now time.Time) (*site.Site, *render.Files, error) {
 	if o.baseURL != "" {
 		set.Settings.BaseURL = content.NormalizeBaseURL(o.baseURL)
@@ -304,10 +305,10 @@ func plan(o options, set *content.Set, hist *history.History, now time.Time) (*s
 	}
 	s.Search = o.pagefind != ""
 	files, err := render.Plan(os.DirFS(o.templates), filepath.ToSlash(o.templates), s)
-	if err != nil {
+	if files == nil {
 		return nil, nil, err
 	}
-	return s, files, nil
+	return s, files, err
 }
 
 // opening opens the output folder in the background, and gives a

@@ -61,10 +61,14 @@ func blame(a, b claim, how string) *content.Error {
 	e := &content.Error{File: a.from.file, Line: a.from.line}
 	clash := "is also " + b.from.what(b.url)
 	switch how {
+	case "":
+		if a.name != b.name {
+			clash = "differs only in case or Unicode form from " + b.from.what(b.url) + ", the same name to many hosts and file systems"
+		}
 	case "inside":
 		clash = "would be inside the file of " + b.from.what(b.url)
 		if b.folder {
-			clash = "would be inside the search index's folder " + b.url + ", which Pagefind writes"
+			clash = "would be inside the search index's folder " + b.url + ", which Pagefind fills"
 		}
 	case "outside":
 		clash = "would be a file where " + b.from.what(b.url) + " needs a folder"
@@ -105,10 +109,13 @@ func checkClaims(jobs []job, extra []claim) error {
 		return extra[i-len(jobs)].name
 	}
 	n := len(jobs) + len(extra)
-	claims := make(map[string]int, n) // the index of the claim kept for a name
+	// The index of the claim kept for a name, by the name folded: hosts
+	// and file systems that ignore case, or compare Unicode forms, take
+	// two names that fold alike as one.
+	claims := make(map[string]int, n)
 	var errs content.Errors
 	for i := range n {
-		name := nameOf(i)
+		name := content.Fold(nameOf(i))
 		j, ok := claims[name]
 		if !ok {
 			claims[name] = i
@@ -155,14 +162,13 @@ func fieldOf(a *content.Article, field string) source {
 }
 
 // published are the claims of the content files published as they
-// are, and of the search index's folder when the site has one.
+// are, and of the search index's folder, which is kept for it whether
+// this build indexes the site or not, so that check finds what a build
+// with search would stop on.
 func (r *renderer) published() []claim {
 	claims := make([]claim, 0, len(r.site.Assets)+1)
 	for _, p := range r.site.Assets {
 		claims = append(claims, claim{name: p, url: "/" + p, from: source{file: content.JoinPath(r.site.ContentDir, r.site.AssetFile(p))}})
 	}
-	if r.site.Search {
-		claims = append(claims, claim{name: strings.Trim(SearchIndex, "/"), url: SearchIndex, folder: true})
-	}
-	return claims
+	return append(claims, claim{name: strings.Trim(SearchIndex, "/"), url: SearchIndex, folder: true})
 }

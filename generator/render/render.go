@@ -117,7 +117,9 @@ type Files struct {
 	byName map[string]int // index in jobs
 }
 
-// Plan loads the theme and lists every file of s, making none yet.
+// Plan loads the theme and lists every file of s, making none yet. When
+// two ask for one name (see checkClaims) it gives the files with the
+// error; the files are not to be written then.
 func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	base, err := url.Parse(s.Settings.BaseURL)
 	if err != nil {
@@ -136,14 +138,13 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkClaims(jobs, r.published()); err != nil {
-		return nil, err
-	}
 	f := &Files{jobs: jobs, byName: make(map[string]int, len(jobs))}
 	for i, j := range jobs {
 		f.byName[j.name] = i
 	}
-	return f, nil
+	// A clash stops the build, but the files are given with it, so that
+	// lint still checks the links in the same run.
+	return f, checkClaims(jobs, r.published())
 }
 
 // Count counts the site's HTML pages (not the alias redirects) and feeds.

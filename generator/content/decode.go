@@ -98,7 +98,7 @@ func (d *decoder) require(field string, line int, seen map[string]bool, names ..
 
 func (d *decoder) str(field string, n *node) string {
 	if n.comment != "" {
-		d.fail(n.line, "%s: is empty, as YAML reads # and what follows it as a comment: if that is the value, write %s: %s; else remove the line", field, field, quoted(n.comment))
+		d.fail(n.line, "%s: is empty, as YAML reads # and what follows it as a comment: if that is the value, write %s: %s; else write the value before the #", field, field, quoted(n.comment))
 		return ""
 	}
 	if n.kind != scalarNode || n.typ == "null" {

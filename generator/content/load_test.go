@@ -547,7 +547,7 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			name: "a title starting with #",
 			text: lines("---", "title: #MeToo reaches care homes", "date: 2025-03-27", "summary: S", "---"),
-			want: []string{`content/a.md:2: title: is empty, as YAML reads # and what follows it as a comment: if that is the value, write title: "#MeToo reaches care homes"; else remove the line`},
+			want: []string{`content/a.md:2: title: is empty, as YAML reads # and what follows it as a comment: if that is the value, write title: "#MeToo reaches care homes"; else write the value before the #`},
 		},
 		{
 			name: "colon in a title",

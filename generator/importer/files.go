@@ -111,6 +111,9 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to %s, which cannot be read: %v", from, withoutPath(err))))
 			continue
 		}
+		if bytes.HasPrefix(data, []byte("---\n")) || bytes.HasPrefix(data, []byte("---\r\n")) {
+			continue // a page Jekyll makes from its front matter, not a file it copies
+		}
 		if old, err := w.root.ReadFile(to); err == nil {
 			if !bytes.Equal(old, data) {
 				r.Warnings = append(r.Warnings, p.note(0, "links to "+from+", but another file is at "+to+" in the content folder: left as it is"))

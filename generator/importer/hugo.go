@@ -377,15 +377,16 @@ func urlizePath(p string) string {
 // unpublished says why Hugo did not publish a page that is no draft: it
 // expired, or its build options render no page for it; "" if it did.
 func unpublished(f fields, zone *time.Location) string {
-	if s := f.first("expirydate", "unpublishdate"); s != "" { // keys are read in lower case
+	for _, name := range []string{"expiryDate", "unpublishdate"} {
+		s := f.text(strings.ToLower(name)) // keys are read in lower case
 		if t, _, err := parseDate(s, zone); err == nil && t.Before(time.Now()) {
-			return fmt.Sprintf("expiryDate %s has passed, so Hugo no longer published it", s)
+			return fmt.Sprintf("%s %s has passed, so Hugo no longer published it", name, s)
 		}
 	}
 	for _, k := range []string{"build", "_build"} {
 		b, _ := f[k].(map[string]any)
 		render := strings.ToLower(fields(b).text("render"))
-		if render == "never" || render == "false" {
+		if render == "never" || render == "link" || render == "false" {
 			return fmt.Sprintf("%s.render is %s, so Hugo made no page of it", k, render)
 		}
 	}

@@ -76,6 +76,7 @@ type Report struct {
 	Warnings []Note // what was carried over, but not exactly
 	Moved    []Move // each old address of each article written, in source order
 	Copied   int    // files the articles link to, copied from the source
+	Aliases  int    // old addresses the articles written keep as aliases
 }
 
 // Note is one remark about one source file, or one item of an export.
@@ -118,12 +119,7 @@ func (r Report) Problems() int {
 // every warning with its source, then the old addresses with a query
 // (WordPress's /?p=12), each with its new URL, for a server's redirects.
 func (r Report) Print(w io.Writer) {
-	aliases := 0
-	for _, m := range r.Moved {
-		if m.From != m.To && !strings.Contains(m.From, "?") {
-			aliases++
-		}
-	}
+	aliases := r.Aliases
 	drafts := ""
 	if r.Drafts > 0 {
 		drafts = fmt.Sprintf(" (%d %s)", r.Drafts, plural(r.Drafts, "draft", "drafts"))
@@ -234,6 +230,7 @@ func Run(o Options) (Report, error) {
 			copyLinked(srcRoot, w, src.file, p, body, o.MaxSize, &r)
 		}
 		r.Written++
+		r.Aliases += len(p.aliases)
 		if p.draft {
 			r.Drafts++
 		}
@@ -317,12 +314,12 @@ func inside(p, dir string) (string, bool) {
 }
 
 // held gives the URLs and aliases of the articles already in the
-// content folder dest, folded, each with its file's slash path there:
+// content folder dest, folded, each with its file as messages name it:
 // an import moving an archive into a live bulletin must not take them.
 // Articles with problems count too, where their date and slug can be
 // read.
 func held(dest string) map[string]string {
-	set, _ := content.Load(os.DirFS(dest), dest)
+	set, _ := content.LoadFrontMatter(os.DirFS(dest), dest)
 	if set == nil {
 		return nil
 	}
@@ -331,9 +328,9 @@ func held(dest string) map[string]string {
 		if a.Slug == "" || a.Date.IsZero() {
 			continue
 		}
-		urls[content.Fold(site.ArticleURL(a))] = a.Path
+		urls[content.Fold(site.ArticleURL(a))] = a.File
 		for _, al := range a.Aliases {
-			urls[content.Fold(strings.TrimSuffix(al, "/")+"/")] = a.Path
+			urls[content.Fold(strings.TrimSuffix(al, "/")+"/")] = a.File
 		}
 	}
 	return urls

@@ -232,8 +232,8 @@ func TestImportIntoLiveBulletin(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"/2019/03/hello-world/ is the address of articles/hello.md too: this one is at /2019/03/hello-world-2/",
-		"old address /old/ is also an address of articles/hello.md: kept there only",
+		"/2019/03/hello-world/ is the address of " + dest + "/articles/hello.md too: this one is at /2019/03/hello-world-2/",
+		"old address /old/ is also an address of " + dest + "/articles/hello.md: kept there only",
 	} {
 		if !hasNote(r.Warnings, post, -1, want) {
 			t.Errorf("got warnings %v, want %q", r.Warnings, want)

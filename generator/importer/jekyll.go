@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -136,8 +137,9 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 			return nil, fmt.Errorf("importer: %s:%d: %s: the settings decide the old addresses, so fix them first", cfg.file, pe.line, strings.Replace(pe.msg, "front matter", "the file", 1))
 		}
 		cfg.permalink, cfg.timezone, cfg.excerpt = f.text("permalink"), f.text("timezone"), f.text("excerpt_separator")
-		if u := strings.TrimSuffix(f.text("url"), "/"); strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
-			cfg.site = u + strings.TrimSuffix("/"+strings.Trim(f.text("baseurl"), "/"), "/")
+		if u, err := url.Parse(strings.TrimSuffix(f.text("url"), "/")); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			// absolute_url gives the scheme and host in lower case.
+			cfg.site = strings.ToLower(u.Scheme+"://"+u.Host) + u.EscapedPath() + strings.TrimSuffix("/"+strings.Trim(f.text("baseurl"), "/"), "/")
 		}
 		if c, ok := f["collections"].(map[string]any); ok {
 			if posts, ok := c["posts"].(map[string]any); ok {
@@ -280,7 +282,7 @@ func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *so
 			// jekyll-feed's entry id: the post's id (its URL's folder
 			// and its slug) under the site's url and baseurl, escaped
 			// as its absolute_url filter escapes it.
-			post.id = cfg.site + strings.TrimSuffix(path.Dir(strings.TrimSuffix(old, "/")), "/") + "/" + escapePath(idSlug)
+			post.id = cfg.site + normalizePath(strings.TrimSuffix(path.Dir(strings.TrimSuffix(old, "/")), "/")+"/"+idSlug)
 		}
 	}
 	base := strings.TrimSuffix(name, path.Ext(name))
@@ -425,4 +427,30 @@ func withoutPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// normalizePath percent-encodes a path as jekyll-feed's absolute_url
+// leaves it (Addressable's normalized form): letters, digits, the marks
+// RFC 3986 allows in a path (- . _ ~ ! $ & ' ( ) * + , ; = : @ /) and
+// escapes already made stay as they are; any other byte is escaped, in
+// capitals.
+func normalizePath(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!$&'()*+,;=:@/", c) >= 0:
+			b.WriteByte(c)
+		case c == '%' && i+2 < len(p) && isHex(p[i+1]) && isHex(p[i+2]):
+			b.WriteString(strings.ToUpper(p[i : i+3]))
+			i += 2
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

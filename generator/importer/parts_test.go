@@ -288,7 +288,7 @@ func TestParseDate(t *testing.T) {
 
 func TestPrint(t *testing.T) {
 	r := Report{
-		Format: Jekyll, Read: 4, Written: 2, Drafts: 1,
+		Format: Jekyll, Read: 4, Written: 2, Drafts: 1, Aliases: 1,
 		Skipped:  []Note{{Source: "_posts/a.md", Line: 3, Msg: "no title"}},
 		Warnings: []Note{{Source: "_posts/b.md", Msg: "kept as text"}},
 		Moved:    []Move{{From: "/b/", To: "/2025/01/b/"}, {From: "/2025/01/c/", To: "/2025/01/c/"}, {From: "/?p=1", To: "/2025/01/c/"}},
@@ -317,5 +317,21 @@ func TestParsePageEndOfDocument(t *testing.T) {
 	}
 	if got := p.fields.text("title"); got != "Closed with dots" || p.body != "The body.\n" || p.bodyLine != 4 {
 		t.Errorf("got title %q, body %q at line %d; want the title, and the body at line 4", got, p.body, p.bodyLine)
+	}
+}
+
+// TestNormalizePath escapes an id's path as jekyll-feed's absolute_url
+// published it: the marks a path may hold as they are, the rest escaped.
+func TestNormalizePath(t *testing.T) {
+	for in, want := range map[string]string{
+		"/2019/03/04/what's-new(2)": "/2019/03/04/what's-new(2)",
+		"/news/Big News/a,b;c=d:@e": "/news/Big%20News/a,b;c=d:@e",
+		"/2025/新しい":                 "/2025/%E6%96%B0%E3%81%97%E3%81%84",
+		"/a%2fb/100%":               "/a%2Fb/100%25",
+		`/a"b<c>`:                   "/a%22b%3Cc%3E",
+	} {
+		if got := normalizePath(in); got != want {
+			t.Errorf("normalizePath(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

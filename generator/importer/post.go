@@ -104,7 +104,7 @@ func plan(src *source, o *Options, r *Report, held map[string]string) *index {
 	// a URL: one that is not the file this post would be written as, by
 	// an earlier import of it.
 	taken := func(url, slug string, local time.Time) string {
-		if f, ok := held[content.Fold(url)]; ok && f != articleFile(local, baseName(local, slug)) {
+		if f, ok := held[content.Fold(url)]; ok && f != content.JoinPath(o.Dest, articleFile(local, baseName(local, slug))) {
 			return f
 		}
 		return ""
@@ -166,7 +166,7 @@ func plan(src *source, o *Options, r *Report, held map[string]string) *index {
 			case other != nil:
 				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("old address %s is also an address of %s: kept there only", old, other.name())))
 				continue
-			case held[key] != "" && held[key] != p.out:
+			case held[key] != "" && held[key] != content.JoinPath(o.Dest, p.out):
 				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("old address %s is also an address of %s: kept there only", old, held[key])))
 				continue
 			}

@@ -155,10 +155,10 @@ func hostPath(name string) string {
 }
 
 // escapePath percent-encodes a path as browsers send it: Go escapes
-// "!", "'", "(", ")" and "*", which browsers send as they are, and a
-// host compares the path it is sent with the rule's.
+// "!", "'", "(", ")", "*", "[" and "]", which browsers send as they are,
+// and a host compares the path it is sent with the rule's.
 func escapePath(p string) string {
 	return browserForm.Replace((&url.URL{Path: p}).EscapedPath())
 }
 
-var browserForm = strings.NewReplacer("%21", "!", "%27", "'", "%28", "(", "%29", ")", "%2A", "*")
+var browserForm = strings.NewReplacer("%21", "!", "%27", "'", "%28", "(", "%29", ")", "%2A", "*", "%5B", "[", "%5D", "]")

@@ -76,20 +76,8 @@ func cut(s string, n int) string {
 // invisible characters, names Windows reserves for devices, and segments
 // over MaxSegment bytes are not.
 func CheckSegment(s string) string {
-	if i := strings.IndexAny(s, `/\`); i >= 0 {
-		return fmt.Sprintf("%q separates folders", s[i])
-	}
-	switch {
-	case s == "":
-		return "it is empty"
-	case s == "." || s == "..":
-		return "it names a folder, not a page"
-	case strings.HasPrefix(s, "."):
-		return "it starts with a dot, which hides a file on most systems"
-	case len(s) > MaxSegment:
-		return fmt.Sprintf("it is %d bytes long, and file systems take at most %d", len(s), MaxSegment)
-	case reservedName(s):
-		return "Windows keeps the name for a device"
+	if why := checkName(s, `/\`); why != "" {
+		return why
 	}
 	for _, r := range s {
 		switch {
@@ -113,7 +101,25 @@ func CheckSegment(s string) string {
 // refuses but spaces and punctuation, the characters Windows keeps out
 // of file names, and a space or dot at the end, which Windows drops.
 func CheckAliasSegment(s string) string {
-	if i := strings.IndexAny(s, `/\:*?"<>|`); i >= 0 {
+	if why := checkName(s, `/\:*?"<>|`); why != "" {
+		return why
+	}
+	if strings.HasSuffix(s, " ") || strings.HasSuffix(s, ".") {
+		return "it ends in a space or a dot, which Windows drops from file names"
+	}
+	for _, r := range s {
+		if r != ' ' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r)) {
+			return fmt.Sprintf("it holds an invisible character (%U)", r)
+		}
+	}
+	return ""
+}
+
+// checkName says why s cannot be a file's name on every system, by what
+// both kinds of segment refuse: the characters in forbidden, nothing,
+// dot segments, a leading dot, a name too long or one Windows keeps.
+func checkName(s, forbidden string) string {
+	if i := strings.IndexAny(s, forbidden); i >= 0 {
 		if s[i] == '/' || s[i] == '\\' {
 			return fmt.Sprintf("%q separates folders", s[i])
 		}
@@ -126,17 +132,10 @@ func CheckAliasSegment(s string) string {
 		return "it names a folder, not a page"
 	case strings.HasPrefix(s, "."):
 		return "it starts with a dot, which hides a file on most systems"
-	case strings.HasSuffix(s, " ") || strings.HasSuffix(s, "."):
-		return "it ends in a space or a dot, which Windows drops from file names"
 	case len(s) > MaxSegment:
 		return fmt.Sprintf("it is %d bytes long, and file systems take at most %d", len(s), MaxSegment)
 	case reservedName(s):
 		return "Windows keeps the name for a device"
-	}
-	for _, r := range s {
-		if r != ' ' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r)) {
-			return fmt.Sprintf("it holds an invisible character (%U)", r)
-		}
 	}
 	return ""
 }

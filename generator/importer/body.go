@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -83,7 +84,7 @@ func toMarkdown(src string, link func(string) string) (md string, lost []string,
 			if c.Type == html.ElementNode {
 				switch c.Data {
 				case "iframe", "video", "audio", "embed", "object":
-					lost = append(lost, embedded(n, c))
+					lost = append(lost, embedded(n, c, link))
 					c = next
 					continue
 				case "script", "style", "form", "noscript":
@@ -107,14 +108,15 @@ func toMarkdown(src string, link func(string) string) (md string, lost []string,
 	walk(doc)
 	out, err := converter.ConvertNode(doc)
 	if err != nil {
-		return src, lost, err
+		return src, nil, err // kept as it was: nothing lost
 	}
 	return strings.TrimSpace(string(out)), lost, nil
 }
 
 // embedded puts a link to what the element c of n embeds in its place,
-// and says so; an embed with no address is left out.
-func embedded(n, c *html.Node) string {
+// its address given by link when there is one, and says so; an embed
+// with no address is left out.
+func embedded(n, c *html.Node, link func(string) string) string {
 	src := attr(c, "src")
 	if src == "" {
 		src = attr(c, "data")
@@ -127,6 +129,9 @@ func embedded(n, c *html.Node) string {
 	if src == "" {
 		n.RemoveChild(c)
 		return fmt.Sprintf("an <%s> with no address is left out", c.Data)
+	}
+	if link != nil {
+		src = link(src)
 	}
 	a := &html.Node{Type: html.ElementNode, Data: "a", Attr: []html.Attribute{{Key: "href", Val: src}}}
 	a.AppendChild(&html.Node{Type: html.TextNode, Data: src})
@@ -195,7 +200,7 @@ func collect(n ast.Node, src []byte, b *strings.Builder) {
 			// As goldmark shows text: escapes and entities resolved,
 			// so the summary reads "snake_case & co", not
 			// "snake\_case &amp; co".
-			v = []byte(html.UnescapeString(string(util.UnescapePunctuations(v))))
+			v = asText(v)
 		}
 		b.Write(v)
 		if n.SoftLineBreak() || n.HardLineBreak() {
@@ -246,4 +251,34 @@ func escapePath(p string) string {
 		parts[i] = url.PathEscape(part)
 	}
 	return strings.Join(parts, "/")
+}
+
+// asText reads Markdown's text as goldmark shows it, in one pass: a
+// backslash escape gives its mark, and an entity its character, but
+// not one whose & was escaped ("\\&amp;" reads "&amp;").
+func asText(v []byte) []byte {
+	var b []byte
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]):
+			b = append(b, v[i+1])
+			i++
+		case c == '&':
+			end := bytes.IndexByte(v[i:min(len(v), i+33)], ';')
+			if end < 0 {
+				b = append(b, c)
+				continue
+			}
+			entity := string(v[i : i+end+1])
+			if text := html.UnescapeString(entity); text != entity {
+				b = append(b, text...)
+				i += end
+				continue
+			}
+			b = append(b, c)
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
 }

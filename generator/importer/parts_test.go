@@ -204,6 +204,7 @@ func TestPlainText(t *testing.T) {
 		{"cut at a word", long, true, strings.TrimSpace(strings.Repeat("word ", 59)) + " word…"},
 		{"empty", "", true, ""},
 		{"escapes and entities read as text", "Use snake\\_case, 5\\*3 \\[brackets] &amp; AT&T &eacute;t&#233;.\n\n1\\. not a list", false, "Use snake_case, 5*3 [brackets] & AT&T été. 1. not a list"},
+		{"an escaped & keeps its entity as text", "Write \\&amp; for &amp; and \\\\ for \\.", false, "Write &amp; for & and \\ for ."},
 		{"code kept as written", "Run `a\\_b &amp;`.", false, "Run a\\_b &amp;."},
 		{"tags kept as text left out", "Short intro.\n\n{% include callout.html text=\"Note\" %}\n\n{{< figure src=\"x.png\" >}}\n\nThe rest.", true, "Short intro. The rest."},
 	} {
@@ -333,5 +334,16 @@ func TestNormalizePath(t *testing.T) {
 		if got := normalizePath(in); got != want {
 			t.Errorf("normalizePath(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestToMarkdownEmbedLinkRewritten gives the link that stands for an
+// embed to the import's link rewriting, as every other link is.
+func TestToMarkdownEmbedLinkRewritten(t *testing.T) {
+	md, _, err := toMarkdown(`<iframe src="https://old.example.org/?p=12"></iframe>`, func(s string) string {
+		return strings.Replace(s, "https://old.example.org/?p=12", "/2025/03/post/", 1)
+	})
+	if want := "[/2025/03/post/](/2025/03/post/)"; err != nil || md != want {
+		t.Errorf("got %q, %v; want %q", md, err, want)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -90,15 +91,16 @@ func links(md string) []string {
 }
 
 // copyLinked copies into the content folder the files of the source
-// folder root that the body of p links to, as file finds them, and
-// counts those it copied. A file too large is noted; one already there
+// folder root that the body of p links to, as file finds them, marks
+// them in linked, and counts those it copied. A file too large is noted; one already there
 // is left as it is.
-func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string, max int64, r *Report) {
+func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string, max int64, linked map[string]bool, r *Report) {
 	for _, link := range links(body) {
 		from, to, ok := file(p, link)
 		if !ok {
 			continue
 		}
+		linked[from] = true
 		if info, err := root.Lstat(from); err != nil || !info.Mode().IsRegular() {
 			continue // a page, or a file the old site lacked too: check reports the link
 		}
@@ -125,5 +127,29 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 			continue
 		}
 		r.Copied++
+	}
+}
+
+// unlinked warns, for each page bundle, of its files no page links to,
+// which were not copied: a page may use them another way (a shortcode,
+// a template).
+func unlinked(bundled []string, linked map[string]bool, source string, r *Report) {
+	byBundle := map[string][]string{}
+	var dirs []string
+	for _, f := range bundled {
+		if linked[f] {
+			continue
+		}
+		dir := path.Dir(f)
+		if byBundle[dir] == nil {
+			dirs = append(dirs, dir)
+		}
+		byBundle[dir] = append(byBundle[dir], path.Base(f))
+	}
+	for _, dir := range dirs {
+		names := byBundle[dir]
+		r.Warnings = append(r.Warnings, Note{Source: filepath.Join(source, filepath.FromSlash(dir)),
+			Msg: fmt.Sprintf("no page links to the bundle's %s, so %s not copied: copy %s into the content folder if the page uses %s",
+				strings.Join(names, ", "), plural(len(names), "it was", "they were"), plural(len(names), "it", "those"), plural(len(names), "it", "them"))})
 	}
 }

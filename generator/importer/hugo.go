@@ -90,7 +90,6 @@ func readHugo(o *Options) (*source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("importer: reading %s: %w", dir, err)
 	}
-	warned := map[string]bool{}
 	for _, p := range files {
 		file := filepath.Join(o.Source, p)
 		rel := strings.TrimPrefix(p, cfg.contentDir+"/")
@@ -102,9 +101,8 @@ func readHugo(o *Options) (*source, error) {
 			src.skip(file, 0, "%s pages are not imported: only Markdown and HTML", ext)
 			continue
 		case !isContent(ext):
-			if b := path.Dir(p); bundles[b] && !warned[b] {
-				warned[b] = true
-				src.warn(filepath.Join(o.Source, b), 0, "the page bundle's files are copied only where its page links to them: copy the others it uses into the content folder")
+			if bundles[path.Dir(p)] {
+				src.bundled = append(src.bundled, p)
 			}
 			continue
 		}

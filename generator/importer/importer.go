@@ -203,6 +203,7 @@ func Run(o Options) (Report, error) {
 	}
 	defer w.close()
 	ix := plan(src, &o, &r, held(o.Dest))
+	linked := map[string]bool{} // the files of the source that articles link to
 	var srcRoot *os.Root
 	if src.file != nil {
 		if srcRoot, err = os.OpenRoot(o.Source); err != nil {
@@ -227,7 +228,7 @@ func Run(o Options) (Report, error) {
 			continue
 		}
 		if src.file != nil {
-			copyLinked(srcRoot, w, src.file, p, body, o.MaxSize, &r)
+			copyLinked(srcRoot, w, src.file, p, body, o.MaxSize, linked, &r)
 		}
 		r.Written++
 		r.Aliases += len(p.aliases)
@@ -238,6 +239,7 @@ func Run(o Options) (Report, error) {
 			r.Moved = append(r.Moved, Move{From: old, To: p.url})
 		}
 	}
+	unlinked(src.bundled, linked, o.Source, &r)
 	sortNotes(r.Skipped)
 	sortNotes(r.Warnings)
 	return r, nil

@@ -497,3 +497,26 @@ func TestCopiesLinkedFiles(t *testing.T) {
 		t.Errorf("importing again: copied %d, warnings %v, error %v; want nothing", r.Copied, r.Warnings, err)
 	}
 }
+
+// TestHugoBundleFiles copies the file a page bundle's page links to into
+// the article's folder, and warns of the one no page links to.
+func TestHugoBundleFiles(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":                    "baseURL = 'https://old.example.org/'\n",
+		"content/posts/trip/index.md":  "---\ntitle: Trip\ndate: 2020-01-02\n---\n![Map](map.png)\n",
+		"content/posts/trip/map.png":   "PNG",
+		"content/posts/trip/notes.pdf": "PDF",
+	})
+	dest := t.TempDir()
+	r, err := Run(Options{Source: src, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(files(t, dest), " "), "2020/01/trip/map.png articles/2020/2020-01-02-trip.md"; got != want {
+		t.Errorf("got files %s, want %s", got, want)
+	}
+	want := "no page links to the bundle's notes.pdf, so it was not copied: copy it into the content folder if the page uses it"
+	if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "trip"), -1, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+}

@@ -26,6 +26,7 @@ type source struct {
 	warnings []Note
 	body     func(p *post, ix *index, r *Report) string
 	file     linkedFile // where the files posts link to are; nil for none
+	bundled  []string   // the files of page bundles besides their pages, in path order
 }
 
 func (s *source) skip(file string, line int, format string, args ...any) {

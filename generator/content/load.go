@@ -24,6 +24,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -185,10 +186,9 @@ func (special kind) why(e fs.DirEntry) string {
 }
 
 // classify says what the entry at p is. Hidden files and folders (.git,
-// an editor's swap files and lock links) and editors' backup files
-// ending in "~" are left out. Links and other files that are not
-// regular are special: a build that skipped a linked folder of articles
-// would publish a site without them.
+// an editor's swap files and lock links) and leftovers are left out.
+// Links and other files that are not regular are special: a build that
+// skipped a linked folder of articles would publish a site without them.
 func classify(p string, e fs.DirEntry) kind {
 	name := e.Name()
 	switch {
@@ -197,7 +197,7 @@ func classify(p string, e fs.DirEntry) kind {
 			return skipFolder
 		}
 		return ignored
-	case strings.HasSuffix(name, "~") || p == SettingsFile:
+	case !e.IsDir() && Leftover(name) || p == SettingsFile:
 		return ignored
 	case !e.IsDir() && !e.Type().IsRegular():
 		return special
@@ -214,10 +214,33 @@ func classify(p string, e fs.DirEntry) kind {
 // IsArticle says whether the file at slash path p of the content folder
 // is an article, by its path alone, as a build finds it: a Markdown file
 // outside topics/ and regulators/, neither hidden nor in a hidden
-// folder, and not an editor's backup.
+// folder, and not a leftover.
 func IsArticle(p string) bool {
 	hidden := strings.HasPrefix(p, ".") || strings.Contains(p, "/.")
-	return !hidden && !strings.HasSuffix(p, "~") && IsMarkdown(p) && !isIntro(p)
+	return !hidden && !Leftover(path.Base(p)) && IsMarkdown(p) && !isIntro(p)
+}
+
+// Leftover says whether a file named name is what editors, merges and
+// copies leave beside the files they change, never to be published: a
+// backup (name~, .bak, .orig, .rej), a swap or temporary file (.swp,
+// .swo, .tmp), Emacs's #name#, or a copy of a Markdown file under
+// another extension (a.md.old, a.markdown.2024), which would publish an
+// article's source, a draft's or an embargoed one's too.
+func Leftover(name string) bool {
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(name, "~") || len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") {
+		return true
+	}
+	switch path.Ext(lower) {
+	case ".bak", ".orig", ".rej", ".swp", ".swo", ".tmp":
+		return true
+	}
+	for _, ext := range markdownExts {
+		if strings.Index(lower, ext+".") > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // IsMarkdown says whether the file at p is Markdown, by its extension:
@@ -226,12 +249,10 @@ func IsArticle(p string) bool {
 // them keeps its files' names; a file read as a mere asset would
 // publish its front matter, drafts too.
 func IsMarkdown(p string) bool {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd":
-		return true
-	}
-	return false
+	return slices.Contains(markdownExts, strings.ToLower(path.Ext(p)))
 }
+
+var markdownExts = []string{".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd"}
 
 func isIntro(p string) bool {
 	dir := path.Dir(p)

@@ -1093,6 +1093,12 @@ func TestLoadFilesAndFolders(t *testing.T) {
 		"articles/.cache/x.md":   broken,
 		"articles/2025/draft.md": fm("draft: true"),
 		"_posts/old.markdown":    fm("draft: true"),
+		"articles/draft.md.bak":  fm("draft: true"),
+		"articles/draft.md.orig": fm("draft: true"),
+		"articles/#draft.md#":    fm("draft: true"),
+		"articles/draft.md.2024": fm("draft: true"),
+		"img/chart.png.swp":      "x",
+		"img/chart.png~":         "x",
 	}))
 	var articles []string
 	for _, a := range set.Articles {
@@ -1153,6 +1159,20 @@ func TestMetaSourceFollowsFrontMatter(t *testing.T) {
 	}
 }
 
+// TestLeftover wants the files editors, merges and copies leave beside
+// articles and assets told from the files to publish.
+func TestLeftover(t *testing.T) {
+	for name, want := range map[string]bool{
+		"a.md~": true, "a.md.bak": true, "A.MD.ORIG": true, "#a.md#": true, "a.md.swp": true, "a.markdown.2024": true,
+		"x.tmp": true, "x.rej": true,
+		"a.md": false, "chart.png": false, "#hashtag.png": false, "#": false, "report.md.pdf.md": true, "cmd.exe": false, "readme.mdx": false,
+	} {
+		if got := Leftover(name); got != want {
+			t.Errorf("Leftover(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
 // TestIsArticle wants the files a build reads as articles told by their
 // paths alone, as the history of the content folder finds them.
 func TestIsArticle(t *testing.T) {
@@ -1173,6 +1193,9 @@ func TestIsArticle(t *testing.T) {
 		{"regulators/x.md", false},
 		{"articles/topics/x.md", true},
 		{"a.md~", false},
+		{"articles/a.md.bak", false},
+		{"articles/#a.md#", false},
+		{"articles/a.md.orig", false},
 		{"a.txt", false},
 		{".drafts/a.md", false},
 		{"articles/.a.md", false},

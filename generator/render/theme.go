@@ -75,8 +75,12 @@ func (th *theme) execute(w io.Writer, name string, p *Page) error {
 }
 
 // templateError matches html/template's "template: NAME:LINE:COL: ..." and
-// "template: NAME:LINE: ..." prefixes.
-var templateError = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::\d+)?: (.*)$`)
+// "template: NAME:LINE: ..." prefixes; escaperError, the escaper's own
+// "html/template:NAME:...", which it writes without the space.
+var (
+	escaperError  = regexp.MustCompile(`html/template:(\S)`)
+	templateError = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::\d+)?: (.*)$`)
+)
 
 // locate turns a template error into a problem at its file and line in
 // the theme, "templates/NAME:LINE: message".
@@ -85,7 +89,8 @@ func (th *theme) locate(err error) *content.Error {
 	if errors.As(err, &pe) {
 		return &content.Error{File: th.dir + "/" + pe.Path, Msg: pe.Err.Error()}
 	}
-	msg := err.Error()
+	// html/template writes its own errors "html/template:NAME:LINE:COL:".
+	msg := escaperError.ReplaceAllString(err.Error(), "template: $1")
 	// A template that calls another (cached does) wraps the other's
 	// error: the innermost position is where the mistake is.
 	for i := strings.LastIndex(msg, "template: "); i > 0; i = strings.LastIndex(msg[:i], "template: ") {
@@ -100,6 +105,9 @@ func (th *theme) locate(err error) *content.Error {
 			text = text[i+3:]
 		}
 		line, _ := strconv.Atoi(m[2])
+		if strings.Contains(text, "unexpected <define>") || strings.Contains(text, "unexpected EOF") {
+			text += ": an {{if}}, {{range}}, {{with}} or {{block}} above is not closed with {{end}}"
+		}
 		return &content.Error{File: th.dir + "/" + m[1], Line: line, Msg: text}
 	}
 	return &content.Error{File: th.dir, Msg: msg}

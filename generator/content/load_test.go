@@ -545,6 +545,11 @@ func TestLoadArticleErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "a control character on a later line",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: \"A soft\vbreak\"", "---"),
+			want: []string{"content/a.md:4: summary: holds the control character U+000B, which YAML does not allow and nobody sees: delete it, or put a space in its place"},
+		},
+		{
 			name: "a title starting with #",
 			text: lines("---", "title: #MeToo reaches care homes", "date: 2025-03-27", "summary: S", "---"),
 			want: []string{`content/a.md:2: title: is empty, as YAML reads # and what follows it as a comment: if that is the value, write title: "#MeToo reaches care homes"; else write the value before the #`},

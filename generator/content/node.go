@@ -65,6 +65,20 @@ func parseYAML(data []byte, firstLine int, what string) (*node, error) {
 		return nil, &Error{Line: firstLine + bytes.Count(data[:i], []byte("\n")),
 			Msg: fmt.Sprintf("%s has an invisible %s (%U), which YAML reads as a line break: delete it", what, yamlBreaks[r], r)}
 	}
+	if i := bytes.IndexFunc(data, func(r rune) bool { return r != '\u0085' && unprintable(r) && r < 0xa0 }); i >= 0 {
+		r, _ := utf8.DecodeRune(data[i:])
+		start := bytes.LastIndexByte(data[:i], '\n') + 1
+		end := bytes.IndexByte(data[i:], '\n')
+		if end < 0 {
+			end = len(data) - i
+		}
+		field := ""
+		if y := readYAMLLine(string(data[start : i+end])); y.key != "" {
+			field = y.key + ": "
+		}
+		return nil, &Error{Line: firstLine + bytes.Count(data[:i], []byte("\n")),
+			Msg: fmt.Sprintf("%sholds the control character %U, which YAML does not allow and nobody sees: delete it, or put a space in its place", field, r)}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlError(err, data, firstLine, what)

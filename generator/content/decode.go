@@ -97,6 +97,9 @@ func (d *decoder) require(field string, line int, seen map[string]bool, names ..
 }
 
 func (d *decoder) str(field string, n *node) string {
+	if n.cut != "" {
+		d.fail(n.line, "%s: YAML reads %q as a comment, so the value ends at %q: if it is part of the text, write %s: %s; if it is a comment, put a space after the #", field, n.cut, n.text, field, quoted(n.text+" "+n.cut))
+	}
 	if n.comment != "" {
 		d.fail(n.line, "%s: is empty, as YAML reads # and what follows it as a comment: if that is the value, write %s: %s; else write the value before the #", field, field, quoted(n.comment))
 		return ""

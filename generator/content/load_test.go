@@ -550,6 +550,11 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:4: summary: holds the control character U+000B, which YAML does not allow and nobody sees: delete it, or put a space in its place"},
 		},
 		{
+			name: "a # in a title",
+			text: lines("---", "title: CQC publishes rule #4 guidance", "date: 2025-03-27 # the day it was announced", "summary: S", "---"),
+			want: []string{`content/a.md:2: title: YAML reads "#4 guidance" as a comment, so the value ends at "CQC publishes rule": if it is part of the text, write title: "CQC publishes rule #4 guidance"; if it is a comment, put a space after the #`},
+		},
+		{
 			name: "a title starting with #",
 			text: lines("---", "title: #MeToo reaches care homes", "date: 2025-03-27", "summary: S", "---"),
 			want: []string{`content/a.md:2: title: is empty, as YAML reads # and what follows it as a comment: if that is the value, write title: "#MeToo reaches care homes"; else write the value before the #`},

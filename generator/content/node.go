@@ -27,8 +27,10 @@ type node struct {
 	items []*node // list items, or map values in key order
 	keys  []*node // map keys, each a string scalar with its own line
 	// comment is, for an empty value, the YAML comment on its key's
-	// line: "title: #MeToo grows" is a title of nothing.
-	comment string
+	// line: "title: #MeToo grows" is a title of nothing. cut is, for a
+	// value written without quotes, a comment after it that starts with
+	// no space: "title: Rule #4 out" is the title "Rule".
+	comment, cut string
 }
 
 type nodeKind int
@@ -130,6 +132,9 @@ func fromYAML(y *yaml.Node, offset, depth int, what string) (*node, error) {
 			}
 			if val.typ == "null" && v.Value == "" && k.LineComment != "" && v.Line == k.Line {
 				val.comment = k.LineComment
+			}
+			if c := v.LineComment; v.Kind == yaml.ScalarNode && v.Style == 0 && v.Value != "" && len(c) > 1 && c[1] != ' ' && c[1] != '#' && c[1] != '\t' {
+				val.cut = c
 			}
 			n.keys = append(n.keys, &node{line: k.Line + offset, text: k.Value, typ: "string"})
 			n.items = append(n.items, val)

@@ -550,6 +550,11 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:4: summary: holds the control character U+000B, which YAML does not allow and nobody sees: delete it, or put a space in its place"},
 		},
 		{
+			name: "items below an empty list",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "sources: []", "  - title: The announcement", "    url: https://www.example.org/news", "---"),
+			want: []string{"content/a.md:5: sources: [] is empty, so the items below it cannot follow: delete the []"},
+		},
+		{
 			name: "a # in a title",
 			text: lines("---", "title: CQC publishes rule #4 guidance", "date: 2025-03-27 # the day it was announced", "summary: S", "---"),
 			want: []string{`content/a.md:2: title: YAML reads "#4 guidance" as a comment, so the value ends at "CQC publishes rule": if it is part of the text, write title: "CQC publishes rule #4 guidance"; if it is a comment, put a space after the #`},

@@ -55,6 +55,9 @@ func yamlHint(problem string, lines []string, l int) (int, string) {
 		}
 		return readYAMLLine(lines[i-1])
 	}
+	if i, y := emptiedList(lines); i > 0 {
+		return i, fmt.Sprintf("%s: %s is empty, so the items below it cannot follow: delete the %s", y.key, y.value, y.value)
+	}
 	y := at(l)
 	switch {
 	case strings.HasPrefix(problem, "mapping values are not allowed"):
@@ -282,4 +285,26 @@ func quoted(v string) string {
 		return `"` + v + `"`
 	}
 	return "'" + strings.ReplaceAll(v, "'", "''") + "'"
+}
+
+// emptiedList finds a field written empty, "sources: []", with items
+// indented below it, as an editor leaves the line after uncommenting
+// the skeleton's example: its line (1-based) and the line read, or 0.
+func emptiedList(lines []string) (int, yamlLine) {
+	for i, l := range lines {
+		y := readYAMLLine(l)
+		if y.key == "" || y.value != "[]" && y.value != "{}" {
+			continue
+		}
+		for _, next := range lines[i+1:] {
+			if t := strings.TrimSpace(next); t == "" || strings.HasPrefix(t, "#") {
+				continue
+			}
+			if n := readYAMLLine(next); len(n.indent) > len(y.indent) {
+				return i + 1, y
+			}
+			break
+		}
+	}
+	return 0, yamlLine{}
 }

@@ -264,6 +264,10 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			}
 		case "withdrawn":
 			w := &Withdrawal{}
+			if v.kind != mapNode {
+				d.fail(v.line, "withdrawn: got %s, want the date and why, as withdrawn: {date: 2025-04-01, explanation: The rule was revoked.}", v.describe())
+				break
+			}
 			f := d.each(key, v, []string{"date", "explanation"}, func(k string, v *node) {
 				switch k {
 				case "date":
@@ -339,7 +343,11 @@ func checkAliases(d *decoder, v *node) {
 		if n.kind != scalarNode || al == "" {
 			continue // reported by list
 		}
-		if !strings.HasPrefix(al, "/") || strings.ContainsAny(al, "?#") {
+		if i := strings.IndexAny(al, "?#"); i >= 0 && strings.HasPrefix(al, "/") {
+			d.fail(n.line, "aliases: %q has a %s, and a static site answers an address by its path alone: keep the path (%s), or redirect the whole address on the server", al, map[byte]string{'?': "query (?)", '#': "fragment (#)"}[al[i]], al[:i])
+			continue
+		}
+		if !strings.HasPrefix(al, "/") {
 			d.fail(n.line, "aliases: %q is not a site path: write it like /2024/05/old-slug/", al)
 			continue
 		}

@@ -172,7 +172,7 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			name: "bool where a map is wanted",
 			text: fm("withdrawn: true"),
-			want: []string{`content/a.md:5: withdrawn: got bool "true", want a map of date, explanation`},
+			want: []string{`content/a.md:5: withdrawn: got bool "true", want the date and why, as withdrawn: {date: 2025-04-01, explanation: The rule was revoked.}`},
 		},
 		{
 			name: "yes is not a bool",
@@ -438,9 +438,9 @@ func TestLoadArticleErrors(t *testing.T) {
 			text: fm("aliases:", "  - /ok/", "  - /../etc/", "  - /old?id=3", "  - /old slug/", `  - /old\slug/`, "  - /old#top", `  - "/old\nslug/"`, "  - /what's-new(2)/", "  - /a:b/", "  - /trailing./"),
 			want: []string{
 				`content/a.md:7: aliases: "/../etc/": the part ".." cannot be part of an address: it names a folder, not a page`,
-				`content/a.md:8: aliases: "/old?id=3" is not a site path: write it like /2024/05/old-slug/`,
+				`content/a.md:8: aliases: "/old?id=3" has a query (?), and a static site answers an address by its path alone: keep the path (/old), or redirect the whole address on the server`,
 				`content/a.md:10: aliases: "/old\\slug/": the part "old\\slug" cannot be part of an address: '\\' separates folders`,
-				`content/a.md:11: aliases: "/old#top" is not a site path: write it like /2024/05/old-slug/`,
+				`content/a.md:11: aliases: "/old#top" has a fragment (#), and a static site answers an address by its path alone: keep the path (/old), or redirect the whole address on the server`,
 				// A line break would also break the output's list of files.
 				`content/a.md:12: aliases: "/old\nslug/": the part "old\nslug" cannot be part of an address: it holds an invisible character (U+000A)`,
 				`content/a.md:14: aliases: "/a:b/": the part "a:b" cannot be part of an address: ':' cannot be part of a file name on Windows`,

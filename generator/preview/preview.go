@@ -20,7 +20,7 @@ var reloadScript string
 
 // Path is where the server answers its own requests; the script and the
 // event stream are never written to the output folder.
-const Path = "/_bulletin/"
+const Path = render.PreviewPath
 
 // MaxClients is the most live-reload connections open at once.
 const MaxClients = 64

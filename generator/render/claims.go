@@ -67,8 +67,8 @@ func blame(a, b claim, how string) *content.Error {
 		}
 	case "inside":
 		clash = "would be inside the file of " + b.from.what(b.url)
-		if b.folder {
-			clash = "would be inside the search index's folder " + b.url + ", which Pagefind fills"
+		if b.folder != "" {
+			clash = "would be inside " + b.folder
 		}
 	case "outside":
 		clash = "would be a file where " + b.from.what(b.url) + " needs a folder"
@@ -88,7 +88,7 @@ func blame(a, b claim, how string) *content.Error {
 type claim struct {
 	name, url string
 	from      source
-	folder    bool // the name is a folder another program fills
+	folder    string // for a folder another program fills, what it is
 }
 
 // checkClaims finds the names asked for twice, and those inside a name
@@ -162,13 +162,19 @@ func fieldOf(a *content.Article, field string) source {
 }
 
 // published are the claims of the content files published as they
-// are, and of the search index's folder, which is kept for it whether
-// this build indexes the site or not, so that check finds what a build
-// with search would stop on.
+// are, of the search index's folder, which is kept for it whether this
+// build indexes the site or not, so that check finds what a build with
+// search would stop on, and of serve's own folder.
 func (r *renderer) published() []claim {
 	claims := make([]claim, 0, len(r.site.Assets)+1)
 	for _, p := range r.site.Assets {
 		claims = append(claims, claim{name: p, url: "/" + p, from: source{file: content.JoinPath(r.site.ContentDir, r.site.AssetFile(p))}})
 	}
-	return append(claims, claim{name: strings.Trim(SearchIndex, "/"), url: SearchIndex, folder: true})
+	return append(claims,
+		claim{name: strings.Trim(SearchIndex, "/"), url: SearchIndex, folder: "the search index's folder " + SearchIndex + ", which Pagefind fills"},
+		claim{name: strings.Trim(PreviewPath, "/"), url: PreviewPath, folder: "the folder " + PreviewPath + ", which serve keeps for its own scripts"})
 }
+
+// PreviewPath is where serve answers with its own scripts and events;
+// no page of the site may be there.
+const PreviewPath = "/_bulletin/"

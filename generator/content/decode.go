@@ -34,6 +34,14 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 	}
 	seen := map[string]bool{}
 	for i, k := range n.keys {
+		if k.dup != "" {
+			if field != "" {
+				d.fail(k.line, "%s.%s", field, k.dup)
+			} else {
+				d.fail(k.line, "%s", k.dup)
+			}
+			continue
+		}
 		name := k.text
 		if !slices.Contains(known, name) {
 			label := name

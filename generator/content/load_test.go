@@ -717,14 +717,17 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:3: keys must be plain names (no merge keys or complex keys)"},
 		},
 		{
-			name: "duplicate key",
-			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "title: U", "---"),
-			want: []string{"content/a.md:5: title: set twice (first at line 2): keep one"},
+			name: "duplicate key, and the file's other problems in the same run",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "title: U", "withdrawn: yes", "---"),
+			want: []string{
+				"content/a.md:5: title: set twice (first at line 2): keep one",
+				"content/a.md:6: withdrawn: got string \"yes\", want the date and why, as withdrawn: {date: 2025-04-01, explanation: The rule was revoked.}",
+			},
 		},
 		{
 			name: "duplicate key inside a change",
 			text: fm("updated: 2025-03-28", "changes:", "  - date: 2025-03-28", "    date: 2025-03-29", "    note: x"),
-			want: []string{"content/a.md:8: date: set twice (first at line 7): keep one"},
+			want: []string{"content/a.md:8: changes.date: set twice (first at line 7): keep one"},
 		},
 		{
 			name: "invalid UTF-8",

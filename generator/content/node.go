@@ -31,6 +31,9 @@ type node struct {
 	// value written without quotes, a comment after it that starts with
 	// no space: "title: Rule #4 out" is the title "Rule".
 	comment, cut string
+	// dup is, for a map key set a second time, the problem to tell: the
+	// first is the one read.
+	dup string
 }
 
 type nodeKind int
@@ -123,7 +126,12 @@ func fromYAML(y *yaml.Node, offset, depth int, what string) (*node, error) {
 				return nil, &Error{Line: k.Line + offset, Msg: "keys must be plain names (no merge keys or complex keys)"}
 			}
 			if first, dup := seen[k.Value]; dup {
-				return nil, &Error{Line: k.Line + offset, Msg: fmt.Sprintf("%s: set twice (first at line %d): keep one", k.Value, first)}
+				// Told where the map is read, so that the rest of the
+				// file is checked in the same run.
+				n.keys = append(n.keys, &node{line: k.Line + offset, text: k.Value, typ: "string",
+					dup: fmt.Sprintf("%s: set twice (first at line %d): keep one", k.Value, first)})
+				n.items = append(n.items, &node{line: k.Line + offset, typ: "null"})
+				continue
 			}
 			seen[k.Value] = k.Line + offset
 			val, err := fromYAML(v, offset, depth+1, what)

@@ -316,6 +316,10 @@ func regulators(d *decoder, v *node) []Regulator {
 	}
 	var out []Regulator
 	for i, k := range v.keys {
+		if k.dup != "" {
+			d.fail(k.line, "regulators.%s", k.dup)
+			continue
+		}
 		r := Regulator{Abbr: k.text}
 		field := "regulators." + k.text
 		seen := d.each(field, v.items[i], []string{"name", "url"}, func(key string, n *node) {
@@ -342,6 +346,10 @@ func statuses(d *decoder, v *node) []Status {
 	}
 	var out []Status
 	for i, k := range v.keys {
+		if k.dup != "" {
+			d.fail(k.line, "statuses.%s", k.dup)
+			continue
+		}
 		st := Status{Key: k.text}
 		field := "statuses." + k.text
 		if Slug(k.text) != k.text {

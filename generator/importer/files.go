@@ -92,9 +92,11 @@ func links(md string) []string {
 
 // copyLinked copies into the content folder the files of the source
 // folder root that the body of p links to, as file finds them, marks
-// them in linked, and counts those it copied. A file too large is noted; one already there
+// them in linked, and counts those it copied. A draft's are not copied
+// but named: they would be published before it. A file too large is noted; one already there
 // is left as it is.
 func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string, max int64, linked map[string]bool, r *Report) {
+	var held []string // a draft's files, not copied
 	for _, link := range links(body) {
 		from, to, ok := file(p, link)
 		if !ok {
@@ -103,6 +105,10 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 		linked[from] = true
 		if info, err := root.Lstat(from); err != nil || !info.Mode().IsRegular() {
 			continue // a page, or a file the old site lacked too: check reports the link
+		}
+		if p.draft {
+			held = append(held, from)
+			continue
 		}
 		data, err := readFile(root.FS(), from, max)
 		switch {
@@ -127,6 +133,10 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 			continue
 		}
 		r.Copied++
+	}
+	if len(held) > 0 {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("a draft: the %s it links to (%s) %s not copied, since a file in the content folder is published at once: copy %s when you publish the draft",
+			plural(len(held), "file", "files"), strings.Join(held, ", "), plural(len(held), "was", "were"), plural(len(held), "it", "them"))))
 	}
 }
 

@@ -520,3 +520,26 @@ func TestHugoBundleFiles(t *testing.T) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
 	}
 }
+
+// TestDraftFilesNotCopied leaves the files a draft links to where they
+// are, naming them: a file in the content folder is published at once,
+// so a draft's chart would be out before the draft.
+func TestDraftFilesNotCopied(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                "title: J\n",
+		"assets/embargoed.png":       "PNG",
+		"_posts/2019-03-04-draft.md": "---\ntitle: Draft\npublished: false\n---\n![Chart](/assets/embargoed.png)\n",
+	})
+	dest := t.TempDir()
+	r, err := Run(Options{Source: src, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Copied != 0 || slices.Contains(files(t, dest), "assets/embargoed.png") {
+		t.Errorf("copied %d files: %v; want none", r.Copied, files(t, dest))
+	}
+	want := "a draft: the file it links to (assets/embargoed.png) was not copied, since a file in the content folder is published at once: copy it when you publish the draft"
+	if !hasNote(r.Warnings, filepath.Join(src, "_posts", "2019-03-04-draft.md"), -1, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+}

@@ -190,10 +190,7 @@ func TestSameAddress(t *testing.T) {
 		"_posts/2025-03-09-other.md":  "---\ntitle: Other\n---\nThree.\n",
 	})
 	dest := t.TempDir()
-	r, err := Run(Options{Source: src, Dest: dest})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustImport(t, src, dest)
 	second := filepath.Join(src, "_posts", "2025-03-08-update.md")
 	if !hasNote(r.Warnings, second, 1, "/2025/03/update/ is the address of "+filepath.Join(src, "_posts", "2025-03-01-update.md")+" too: this one is at /2025/03/update-2/") {
 		t.Errorf("got warnings %v, want one that the second update moved", r.Warnings)
@@ -227,10 +224,7 @@ func TestImportIntoLiveBulletin(t *testing.T) {
 		"articles/hello.md": "---\ntitle: Hello\ndate: 2019-03-05\nsummary: S.\nslug: hello-world\naliases: [/old/]\n---\nBody.\n",
 	})
 	post := filepath.Join(src, "_posts", "2019-03-20-hello-world.md")
-	r, err := Run(Options{Source: src, Dest: dest})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustImport(t, src, dest)
 	for _, want := range []string{
 		"/2019/03/hello-world/ is the address of " + dest + "/articles/hello.md too: this one is at /2019/03/hello-world-2/",
 		"old address /old/ is also an address of " + dest + "/articles/hello.md: kept there only",
@@ -373,9 +367,7 @@ func TestJekyllSingularCategory(t *testing.T) {
 		"_posts/2019-03-04-welcome.md": "---\ntitle: Welcome\ncategory: Big News\ntags: care homes\n---\nOne.\n",
 	})
 	dest := t.TempDir()
-	if _, err := Run(Options{Source: src, Dest: dest}); err != nil {
-		t.Fatal(err)
-	}
+	mustImport(t, src, dest)
 	data, err := os.ReadFile(filepath.Join(dest, "articles", "2019", "2019-03-04-welcome.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -401,9 +393,7 @@ func TestHugoDatesAsHugoReadsThem(t *testing.T) {
 		"content/posts/d.md": "---\ntitle: A day\ndate: 2020-07-01\n---\nD.\n",
 	})
 	dest := tree(t, map[string]string{"site.yaml": "time_zone: America/New_York\n"})
-	if _, err := Run(Options{Source: src, Dest: dest}); err != nil {
-		t.Fatal(err)
-	}
+	mustImport(t, src, dest)
 	for file, want := range map[string]string{
 		"articles/2020/2020-07-14-late-night.md": "/2020/07/14/late-night/",
 		"articles/2020/2020-07-14-no-offset.md":  "/2020/07/14/no-offset/",
@@ -432,10 +422,7 @@ func TestHugoUnpublished(t *testing.T) {
 		"content/posts/new.md": "---\ntitle: Live\ndate: 2020-01-04\nexpiryDate: 2999-01-01\n---\nC.\n",
 	})
 	dest := t.TempDir()
-	r, err := Run(Options{Source: src, Dest: dest})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustImport(t, src, dest)
 	for name, want := range map[string]string{
 		"old.md": "expiryDate 2021-01-01 has passed, so Hugo no longer published it: imported as a draft",
 		"hid.md": "build.render is never, so Hugo made no page of it: imported as a draft",
@@ -482,10 +469,7 @@ func TestCopiesLinkedFiles(t *testing.T) {
 			"[a page](/about.html), [missing](/assets/gone.png), [elsewhere](https://example.org/x.png).\n",
 	})
 	dest := t.TempDir()
-	r, err := Run(Options{Source: src, Dest: dest})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustImport(t, src, dest)
 	if r.Copied != 2 || len(r.Warnings) != 0 {
 		t.Errorf("copied %d, warnings %v; want 2 copied and no warning", r.Copied, r.Warnings)
 	}
@@ -493,8 +477,8 @@ func TestCopiesLinkedFiles(t *testing.T) {
 	if got := strings.Join(files(t, dest), " "); got != want {
 		t.Errorf("got files %s, want %s", got, want)
 	}
-	if r, err = Run(Options{Source: src, Dest: dest}); err != nil || r.Copied != 0 || len(r.Warnings) != 0 {
-		t.Errorf("importing again: copied %d, warnings %v, error %v; want nothing", r.Copied, r.Warnings, err)
+	if r = mustImport(t, src, dest); r.Copied != 0 || len(r.Warnings) != 0 {
+		t.Errorf("importing again: copied %d, warnings %v; want nothing", r.Copied, r.Warnings)
 	}
 }
 
@@ -508,10 +492,7 @@ func TestHugoBundleFiles(t *testing.T) {
 		"content/posts/trip/notes.pdf": "PDF",
 	})
 	dest := t.TempDir()
-	r, err := Run(Options{Source: src, Dest: dest})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustImport(t, src, dest)
 	if got, want := strings.Join(files(t, dest), " "), "2020/01/trip/map.png articles/2020/2020-01-02-trip.md"; got != want {
 		t.Errorf("got files %s, want %s", got, want)
 	}
@@ -531,10 +512,7 @@ func TestDraftFilesNotCopied(t *testing.T) {
 		"_posts/2019-03-04-draft.md": "---\ntitle: Draft\npublished: false\n---\n![Chart](/assets/embargoed.png)\n",
 	})
 	dest := t.TempDir()
-	r, err := Run(Options{Source: src, Dest: dest})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustImport(t, src, dest)
 	if r.Copied != 0 || slices.Contains(files(t, dest), "assets/embargoed.png") {
 		t.Errorf("copied %d files: %v; want none", r.Copied, files(t, dest))
 	}
@@ -542,4 +520,15 @@ func TestDraftFilesNotCopied(t *testing.T) {
 	if !hasNote(r.Warnings, filepath.Join(src, "_posts", "2019-03-04-draft.md"), -1, want) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
 	}
+}
+
+// mustImport imports the site or export src into the content folder
+// dest, and fails the test if the import cannot run at all.
+func mustImport(t *testing.T, src, dest string) Report {
+	t.Helper()
+	r, err := Run(Options{Source: src, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -49,17 +49,18 @@ type Set struct {
 
 // Page is an intro page for a topic or a regulator.
 type Page struct {
-	File     string
-	Path     string // inside the folder, slash-separated
-	Line     int
-	Slug     string
-	Title    string
-	Summary  string
-	Status   string
-	Lang     string // the language its words are written in, where it is not the site's (see Meta.Lang)
-	HTML     string
-	BodyLine int
-	Source   string // a hash of the file and the settings it was read with
+	File       string
+	Path       string // inside the folder, slash-separated
+	Line       int
+	Slug       string
+	Title      string
+	Summary    string
+	Status     string
+	StatusLine int    // the line status is set on
+	Lang       string // the language its words are written in, where it is not the site's (see Meta.Lang)
+	HTML       string
+	BodyLine   int
+	Source     string // a hash of the file and the settings it was read with
 }
 
 // MaxFileSize bounds one Markdown file, keeping memory and time bounded
@@ -380,7 +381,7 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 		case "summary":
 			pg.Summary = d.text(key, v)
 		case "status":
-			pg.Status = d.text(key, v)
+			pg.Status, pg.StatusLine = d.text(key, v), v.line
 			checkStatus(d, s, key, v, pg.Status)
 		}
 	})

@@ -22,7 +22,8 @@ import (
 // addresses readers cannot follow or that name a page or file the site
 // lacks, each with the page or file it most likely meant where the site
 // has one; and, as warnings, topic and regulator names that look like
-// misspellings (see site.Misspelling). The links and sources of the
+// misspellings (see site.Misspelling), and topic intro pages whose status
+// their story has left. The links and sources of the
 // refused articles, which have other problems, are checked too when they
 // would be published at now, so that one run finds every problem. Each
 // has its file and line; they come sorted by both. Without files, links
@@ -58,6 +59,7 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 	for _, m := range s.Misspelt {
 		found = append(found, m.Problem)
 	}
+	found = append(found, s.Stale...)
 	return found.ByPlace()
 }
 

@@ -302,6 +302,7 @@ func TestGroupStatus(t *testing.T) {
 		wantStatus  string
 		wantSince   time.Time
 		wantChanges int
+		wantStale   bool // the intro page's status is warned of
 	}{
 		{
 			name:       "no statuses anywhere",
@@ -396,6 +397,7 @@ func TestGroupStatus(t *testing.T) {
 			wantStatus:  "paused",
 			wantSince:   time.Time{}, // not "paused since 27 March", when the story says in progress
 			wantChanges: 1,
+			wantStale:   true,
 		},
 		{
 			name:  "intro page agrees with the story",
@@ -457,7 +459,7 @@ func TestGroupStatus(t *testing.T) {
 				set.Articles = append(set.Articles, c)
 			}
 			if tt.intro != "-" {
-				set.Topics = []*content.Page{{File: "content/topics/ics-assessments.md", Slug: "ics-assessments", Title: "ICS assessments", Status: tt.intro}}
+				set.Topics = []*content.Page{{File: "content/topics/ics-assessments.md", Slug: "ics-assessments", Title: "ICS assessments", Status: tt.intro, StatusLine: 3}}
 			}
 			s := buildSet(t, set, testNow)
 			g := findGroup(t, s.Topics, "ics-assessments")
@@ -469,6 +471,9 @@ func TestGroupStatus(t *testing.T) {
 			}
 			if g.Changes != tt.wantChanges {
 				t.Errorf("got %d changes, want %d", g.Changes, tt.wantChanges)
+			}
+			if stale := len(s.Stale) > 0; stale != tt.wantStale {
+				t.Errorf("intro page's status warned of: %v, want %v (%v)", stale, tt.wantStale, s.Stale)
 			}
 		})
 	}

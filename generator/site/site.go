@@ -54,12 +54,13 @@ type Site struct {
 	ContentDir string             // the content folder as editors name it, for messages
 	Held       []*content.Article // dated in the future, not yet published
 	Drafts     int
-	Misspelt   []Misspelling // topic and regulator names that look like misspellings of others, by file and line
-	Updated    time.Time     // the newest content change
-	Upcoming   []*KeyDate    // key dates still to come across all topics, soonest first
-	Archive    []*Link       // the years, newest first, with their counts
-	Search     bool          // the build adds a search index, so the search page can offer search
-	Bundles    []*Bundle     // the parts of the search index, newest first
+	Misspelt   []Misspelling    // topic and regulator names that look like misspellings of others, by file and line
+	Stale      []*content.Error // topic intro pages whose status their story has left, as warnings
+	Updated    time.Time        // the newest content change
+	Upcoming   []*KeyDate       // key dates still to come across all topics, soonest first
+	Archive    []*Link          // the years, newest first, with their counts
+	Search     bool             // the build adds a search index, so the search page can offer search
+	Bundles    []*Bundle        // the parts of the search index, newest first
 	// Versions are the pages of the articles' versions after their first,
 	// by article (newest first), each article's oldest first; see
 	// versions.go.
@@ -211,6 +212,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 	slices.SortStableFunc(s.Misspelt, func(a, b Misspelling) int {
 		return cmp.Or(strings.Compare(a.Problem.File, b.Problem.File), cmp.Compare(a.Problem.Line, b.Problem.Line))
 	})
+	s.Stale = staleStatuses(s.Topics)
 	each(s.Articles, func(_ int, a *Article) {
 		a.Related, a.SameTopic = related(a, 5)
 		if a.firstTopic != nil {

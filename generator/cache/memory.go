@@ -11,54 +11,61 @@ type Memory[V any] struct {
 	disk *Store[V] // nil for none
 
 	mu   sync.Mutex
-	all  map[string]held[V] // the values held
-	used map[string]held[V] // those used or added since the last Prune
+	all  map[string]*held[V] // the values held
+	this uint64              // the build under way, counting from 1
 }
 
-// held is a value with its blob.
+// held is a value with its blob, and the last build that used it.
 type held[V any] struct {
 	value V
 	blob  Blob
+	used  uint64
 }
 
 // NewMemory makes an empty memory store over disk, which may be nil.
 func NewMemory[V any](disk *Store[V]) *Memory[V] {
-	return &Memory[V]{disk: disk, all: map[string]held[V]{}, used: map[string]held[V]{}}
+	return &Memory[V]{disk: disk, all: map[string]*held[V]{}, this: 1}
 }
 
 // Get returns the value stored under key, and its blob. A value whose
 // blob is in a blobs file found damaged is not given: its file is read
 // afresh.
 func (m *Memory[V]) Get(key string) (V, Blob, bool) {
+	var none V
 	m.mu.Lock()
-	h, found := m.all[key]
-	damaged := found && h.blob.file != nil && h.blob.file.damaged.Load()
-	if found && !damaged {
-		m.used[key] = h
+	h := m.all[key]
+	damaged := h != nil && h.blob.file != nil && h.blob.file.damaged.Load()
+	switch {
+	case damaged:
+		delete(m.all, key)
+	case h != nil:
+		h.used = m.this
 	}
 	m.mu.Unlock()
 	switch {
 	case damaged:
-		var none V
 		return none, Blob{}, false
-	case found || m.disk == nil || m.disk.Damaged():
-		return h.value, h.blob, found
+	case h != nil:
+		return h.value, h.blob, true
+	case m.disk == nil || m.disk.Damaged():
+		return none, Blob{}, false
 	}
-	var ok bool
-	if h.value, h.blob, ok = m.disk.Get(key); ok {
+	value, blob, ok := m.disk.Get(key)
+	if ok {
 		m.mu.Lock()
-		m.all[key], m.used[key] = h, h
+		m.all[key] = &held[V]{value, blob, m.this}
 		m.mu.Unlock()
 	}
-	return h.value, h.blob, ok
+	return value, blob, ok
 }
 
 // Put stores value and blob under key, holding both in memory.
 func (m *Memory[V]) Put(key string, value V, blob []byte) Blob {
-	h := held[V]{value, Blob{data: blob}}
+	h := &held[V]{value, Blob{data: blob}, 0}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.all[key], m.used[key] = h, h
+	h.used = m.this
+	m.all[key] = h
 	return h.blob
 }
 
@@ -66,5 +73,10 @@ func (m *Memory[V]) Put(key string, value V, blob []byte) Blob {
 func (m *Memory[V]) Prune() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.all, m.used = m.used, make(map[string]held[V], len(m.used))
+	for key, h := range m.all {
+		if h.used != m.this {
+			delete(m.all, key)
+		}
+	}
+	m.this++
 }

@@ -10,9 +10,11 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"bulletin/generator/content"
+	"bulletin/generator/history"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
@@ -113,11 +115,17 @@ var (
 // check runs the pipeline up to the files, writing nothing, and gives
 // every problem it finds: what stops a build, or else what lint finds.
 func check(o options) content.Errors {
+	// git reads the history while the content folder is read, as in
+	// build, keeping no cache: without git, there is none to check.
+	var hist *history.History
+	var reading sync.WaitGroup
+	reading.Go(func() { hist, _ = history.Read(o.content, "") })
 	set, err := load(o, nil, nil)
+	reading.Wait()
 	if set == nil {
 		return content.AsErrors(err)
 	}
-	_, files, stop, found := gatherProblems(o, set, nil, err, o.now, true)
+	_, files, stop, found := gatherProblems(o, set, hist, err, o.now, true)
 	if files != nil {
 		// Every page is made, as a build makes it, for the errors
 		// templates give only on some pages.

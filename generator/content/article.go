@@ -202,7 +202,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 		case "aliases":
 			a.Aliases = d.list(key, v)
 			for i, al := range a.Aliases {
-				a.Aliases[i] = aliasPath(al)
+				a.Aliases[i] = AliasPath(al)
 			}
 			checkAliases(d, v)
 		case "id":
@@ -351,7 +351,7 @@ func checkAliases(d *decoder, v *node) {
 			d.fail(n.line, "aliases: %q is not a site path: write it like /2024/05/old-slug/", al)
 			continue
 		}
-		for seg := range strings.SplitSeq(strings.Trim(aliasPath(al), "/"), "/") {
+		for seg := range strings.SplitSeq(strings.Trim(AliasPath(al), "/"), "/") {
 			if why := CheckAliasSegment(seg); why != "" {
 				d.fail(n.line, "aliases: %q: the part %q cannot be part of an address: %s", al, seg, why)
 				break
@@ -360,9 +360,9 @@ func checkAliases(d *decoder, v *node) {
 	}
 }
 
-// aliasPath is an alias as a path of the site: percent-escapes decoded,
+// AliasPath is an alias as a path of the site: percent-escapes decoded,
 // in Unicode's composed form, as files are named.
-func aliasPath(alias string) string {
+func AliasPath(alias string) string {
 	p := strings.TrimSpace(alias)
 	if u, err := url.PathUnescape(p); err == nil {
 		p = u

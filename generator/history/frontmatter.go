@@ -17,6 +17,7 @@ type front struct {
 	draft   bool
 	date    string
 	changes []change
+	names   Names // its slug, id and aliases
 }
 
 // change is one entry of the changes list, its values as written.
@@ -78,16 +79,36 @@ func parseYAML(block []byte) (front, bool) {
 			Date yaml.Node
 			Note yaml.Node
 		}
+		Slug, ID, Aliases yaml.Node
 	}
 	if err := yaml.Unmarshal(block, &m); err != nil {
 		return front{}, false
 	}
 	fm := front{date: scalar(&m.Date)}
+	fm.names = Names{Slug: scalar(&m.Slug), ID: scalar(&m.ID), Aliases: scalars(&m.Aliases)}
 	fm.draft, _ = strconv.ParseBool(scalar(&m.Draft))
 	for _, c := range m.Changes {
 		fm.changes = append(fm.changes, change{Date: scalar(&c.Date), Note: scalar(&c.Note)})
 	}
 	return fm, true
+}
+
+// scalars gives a YAML list's values as written, or a scalar's as a
+// list of one, as the content package reads a list.
+func scalars(n *yaml.Node) []string {
+	if n.Kind == yaml.ScalarNode {
+		if s := scalar(n); s != "" {
+			return []string{s}
+		}
+		return nil
+	}
+	var out []string
+	for _, item := range n.Content {
+		if s := scalar(item); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // scalar gives a YAML value as written, or "" when it is not a scalar.
@@ -105,6 +126,17 @@ func parseTOML(block []byte) (front, bool) {
 	}
 	fm := front{date: tomlValue(m["date"])}
 	fm.draft, _ = strconv.ParseBool(tomlValue(m["draft"]))
+	fm.names = Names{Slug: tomlValue(m["slug"]), ID: tomlValue(m["id"])}
+	switch list := m["aliases"].(type) {
+	case []any:
+		for _, a := range list {
+			if s := tomlValue(a); s != "" {
+				fm.names.Aliases = append(fm.names.Aliases, s)
+			}
+		}
+	case string:
+		fm.names.Aliases = []string{strings.TrimSpace(list)}
+	}
 	switch list := m["changes"].(type) {
 	case []map[string]any:
 		for _, c := range list {

@@ -106,6 +106,21 @@ type Version struct {
 	Note string
 	// Data is the whole file as it stood at the version's end.
 	Data []byte
+	// Published is, for the first version, what the front matter said
+	// as the file was first published of the fields that make the
+	// article's address and feed id; empty for later versions.
+	Published Names
+}
+
+// Names are what make an article's address and feed id: the fields of
+// its front matter, as written (its date, slug, aliases and id), and the
+// file's slash path in the content folder, which gives the slug when the
+// front matter does not; Path is empty when the file was then outside
+// the folder.
+type Names struct {
+	Date, Slug, ID string
+	Aliases        []string
+	Path           string
 }
 
 // Versions gives the versions of the article at path in the content
@@ -217,7 +232,9 @@ func withWorkTree(dir string, paths []string, sums map[string]string, files map[
 		}
 		t = t.clone()
 		if t.Head != sha256.Sum256(data) {
-			t.add(newStep(data))
+			s := newStep(data)
+			s.path = p
+			t.add(s)
 		}
 		if len(t.Versions) > 0 {
 			h.Articles[p] = t.Versions

@@ -116,6 +116,10 @@ func (r *repo) follow(commits []commit, steps map[string]step) (map[string]*trac
 				return nil, fmt.Errorf("history: git cat-file did not give blob %s of %s", ch.blob, ch.path)
 			}
 			s.commit, s.time = c.hash, c.time
+			s.path = ""
+			if rel, ok := strings.CutPrefix(ch.path, r.prefix); ok {
+				s.path = rel
+			}
 			t.add(s)
 			live[ch.path] = t
 		}

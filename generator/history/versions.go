@@ -11,6 +11,7 @@ import (
 type step struct {
 	commit string
 	time   time.Time
+	path   string // the file's slash path in the content folder; "" outside it
 	data   []byte
 	fm     front
 	ok     bool // whether the front matter could be read
@@ -40,7 +41,9 @@ func (t *tracker) add(s step) {
 	}
 	switch {
 	case len(t.Versions) == 0:
-		t.Versions = append(t.Versions, Version{Commit: s.commit, Time: s.time, Note: FirstPublished})
+		names := fm.names
+		names.Date, names.Path = fm.date, s.path
+		t.Versions = append(t.Versions, Version{Commit: s.commit, Time: s.time, Note: FirstPublished, Published: names})
 		t.Added = -1
 	case len(fm.changes) > len(t.Changes):
 		i := added(t.Changes, fm.changes)

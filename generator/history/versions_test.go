@@ -102,6 +102,9 @@ func TestParseFront(t *testing.T) {
 		{"yaml", "---\ndate: 2025-01-01\nchanges:\n  - {date: 2025-01-02, note: \" N. \"}\n---\nbody", front{date: "2025-01-01", changes: []change{{"2025-01-02", "N."}}}, true},
 		{"byte-order mark, CRLF and blank lines", "\xef\xbb\xbf\r\n\r\n---\r\ndate: 2025-01-01\r\ndraft: true\r\n---\r\n", front{date: "2025-01-01", draft: true}, true},
 		{"draft as text", "---\ndraft: \"true\"\n---\n", front{draft: true}, true},
+		{"names", "---\nslug: new-rules\nid: tag:example.org,2025:x\naliases: [/old/, ' /older/ ']\n---\n", front{names: Names{Slug: "new-rules", ID: "tag:example.org,2025:x", Aliases: []string{"/old/", "/older/"}}}, true},
+		{"one alias", "---\naliases: /old/\n---\n", front{names: Names{Aliases: []string{"/old/"}}}, true},
+		{"toml names", "+++\nslug = \"new-rules\"\naliases = [\"/old/\"]\n+++\n", front{names: Names{Slug: "new-rules", Aliases: []string{"/old/"}}}, true},
 		{"other fields may be wrong", "---\ndate: [2025]\ntitel: x\nevents: 3\n---\n", front{}, true},
 		{"toml", "+++\ndate = 2025-01-01\ndraft = true\n[[changes]]\ndate = 2025-01-02T10:00:00Z\nnote = \"N.\"\n+++\n", front{date: "2025-01-01", draft: true, changes: []change{{"2025-01-02T10:00:00Z", "N."}}}, true},
 		{"no front matter", "# Title\n", front{}, false},
@@ -117,5 +120,27 @@ func TestParseFront(t *testing.T) {
 				t.Errorf("parseFront(%q) = %v, %v; want %v, %v", tt.data, got, ok, tt.want, tt.ok)
 			}
 		})
+	}
+}
+
+// TestTrackerPublished checks that the first version keeps what made the
+// article's address and feed id as it was first published: not as a
+// draft before, nor as edited after.
+func TestTrackerPublished(t *testing.T) {
+	step := func(path, front string, draft bool) step {
+		if draft {
+			front += "draft: true\n"
+		}
+		s := newStep([]byte("---\ntitle: T\n" + front + "---\nBody.\n"))
+		s.path = path
+		return s
+	}
+	var tr tracker
+	tr.add(step("articles/draft.md", "date: 2025-01-01\nslug: working-title\n", true))
+	tr.add(step("articles/a.md", "date: 2025-01-02\nslug: first\naliases: [/old/]\n", false))
+	tr.add(step("articles/b.md", "date: 2025-01-03\nslug: second\nid: tag:x,2025:y\n", false))
+	want := Names{Date: "2025-01-02", Slug: "first", Aliases: []string{"/old/"}, Path: "articles/a.md"}
+	if got := tr.Versions[0].Published; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %+v, want %+v", got, want)
 	}
 }

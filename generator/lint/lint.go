@@ -21,7 +21,9 @@ import (
 // and images to pages or files the site does not have, and source
 // addresses readers cannot follow or that name a page or file the site
 // lacks, each with the page or file it most likely meant where the site
-// has one; and, as warnings, topic and regulator names that look like
+// has one; published articles whose first address no alias keeps, or
+// whose feed id has changed since (see site.Site.Moved); and, as
+// warnings, topic and regulator names that look like
 // misspellings (see site.Misspelling), and topic intro pages whose status
 // their story has left. The links and sources of the
 // refused articles, which have other problems, are checked too when they
@@ -60,6 +62,7 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 		found = append(found, m.Problem)
 	}
 	found = append(found, s.Stale...)
+	found = append(found, s.Moved...)
 	return found.ByPlace()
 }
 

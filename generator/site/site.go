@@ -56,11 +56,14 @@ type Site struct {
 	Drafts     int
 	Misspelt   []Misspelling    // topic and regulator names that look like misspellings of others, by file and line
 	Stale      []*content.Error // topic intro pages whose status their story has left, as warnings
-	Updated    time.Time        // the newest content change
-	Upcoming   []*KeyDate       // key dates still to come across all topics, soonest first
-	Archive    []*Link          // the years, newest first, with their counts
-	Search     bool             // the build adds a search index, so the search page can offer search
-	Bundles    []*Bundle        // the parts of the search index, newest first
+	// Moved are the published articles whose first address no alias
+	// keeps, or whose feed id changed since (see firstPublished).
+	Moved    content.Errors
+	Updated  time.Time  // the newest content change
+	Upcoming []*KeyDate // key dates still to come across all topics, soonest first
+	Archive  []*Link    // the years, newest first, with their counts
+	Search   bool       // the build adds a search index, so the search page can offer search
+	Bundles  []*Bundle  // the parts of the search index, newest first
 	// Versions are the pages of the articles' versions after their first,
 	// by article (newest first), each article's oldest first; see
 	// versions.go.
@@ -96,7 +99,8 @@ type Article struct {
 	firstTopic         *Group   // the topic its status belongs to
 	year               int      // the year and month of its URL
 	month              time.Month
-	steps              []Step // the steps it gives the story of each group it is in (see ownSteps)
+	steps              []Step         // the steps it gives the story of each group it is in (see ownSteps)
+	moved              content.Errors // see firstPublished
 }
 
 // Body is the article's body as HTML.
@@ -214,6 +218,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 	})
 	s.Stale = staleStatuses(s.Topics)
 	each(s.Articles, func(_ int, a *Article) {
+		a.moved = s.firstPublished(a, h.Versions(a.Content.Path))
 		a.Related, a.SameTopic = related(a, 5)
 		if a.firstTopic != nil {
 			a.Topic = &a.firstTopic.Ref
@@ -222,6 +227,9 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 			a.Newer, a.NewerTopic = &b.Teaser, &g.Ref
 		}
 	})
+	for _, a := range s.Articles {
+		s.Moved = append(s.Moved, a.moved...)
+	}
 	s.Upcoming = upcoming(s.Topics)
 	s.Until = until(s, now)
 	s.Years = years(s.Articles)
@@ -317,7 +325,25 @@ func tagURI(authority string, published time.Time, path string) string {
 	b := make([]byte, 0, len("tag:,2006-01-02:")+len(authority)+len(path))
 	b = append(append(append(b, "tag:"...), authority...), ',')
 	b = appendDate(b, published, '-', true)
-	return string(append(append(b, ':'), path...))
+	return string(appendIRIPath(append(b, ':'), path))
+}
+
+// appendIRIPath appends a site path as an IRI holds it: the characters
+// an IRI may not hold (a space, a percent sign, which the path holds
+// decoded, and "<>\^`{|} with the ASCII controls) percent-encoded, the
+// rest, letters of any script too, as they are. An alias may hold them:
+// "/old news/" is "/old%20news/".
+func appendIRIPath(b []byte, path string) []byte {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(path); i++ {
+		c := path[i]
+		if c <= ' ' || c == 0x7f || strings.IndexByte("%\"<>\\^`{|}", c) >= 0 {
+			b = append(b, '%', hex[c>>4], hex[c&15])
+			continue
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // checkURLs makes sure no two pages claim one URL.

@@ -352,6 +352,13 @@ func TestNewIDs(t *testing.T) {
 			wantID: "urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66",
 		},
 		{
+			name: "moved from an address with a space and a percent sign",
+			edit: func(a *content.Article, s *content.Settings) {
+				a.Aliases = []string{"/old news/50%-off été/"}
+			},
+			wantID: "tag:bulletin.example.org,2025-03-27:/old%20news/50%25-off%20été/",
+		},
+		{
 			name: "other authority",
 			edit: func(a *content.Article, s *content.Settings) {
 				s.IDAuthority = "example.com"

@@ -1,0 +1,103 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"bulletin/generator/content"
+	"bulletin/generator/history"
+)
+
+// TestFirstPublished checks what an edit to a published article's date,
+// slug, aliases, id or file name does to the address and feed id it was
+// first published with: kept, or told at the field changed.
+func TestFirstPublished(t *testing.T) {
+	const path = "articles/2025/2025-03-27-ics-paused.md"
+	first := history.Names{Date: "2025-03-27", Path: path}
+	firstID := "tag:bulletin.example.org,2025-03-27:/2025/03/ics-paused/"
+	tests := []struct {
+		name   string
+		was    history.Names
+		commit string
+		edit   func(a *content.Article)
+		want   []moved
+	}{
+		{"unchanged", first, "abc1234def", func(a *content.Article) {}, nil},
+		{"retitled", first, "abc1234def", func(a *content.Article) { a.Title = "New title" }, nil},
+		{"date corrected in its month", first, "abc1234def",
+			func(a *content.Article) { a.Date = day(2025, 3, 26) },
+			[]moved{{"date", 3, []string{"the feed id would change from " + firstID + ", as first published (commit abc1234), to tag:bulletin.example.org,2025-03-26:/2025/03/ics-paused/", "add id: " + firstID}}}},
+		{"date corrected, the id kept", first, "abc1234def",
+			func(a *content.Article) { a.Date, a.ID = day(2025, 3, 26), firstID }, nil},
+		{"date moved to another month", first, "abc1234def",
+			func(a *content.Article) { a.Date = day(2025, 4, 2) },
+			[]moved{{"date", 3, []string{"the article was first published at /2025/03/ics-paused/ (commit abc1234), which would no longer lead to it: add /2025/03/ics-paused/ to aliases"}},
+				{"date", 3, []string{"the feed id would change"}}}},
+		{"an alias put first", first, "abc1234def",
+			func(a *content.Article) { a.Aliases = []string{"/saf-review/"} },
+			[]moved{{"aliases", 9, []string{"the feed id would change from " + firstID}}}},
+		{"an alias added after the first address", first, "abc1234def",
+			func(a *content.Article) {
+				a.Slug, a.Aliases = "ics-paused-again", []string{"/2025/03/ics-paused/", "/saf-review/"}
+			}, nil},
+		{"slug changed without an alias", first, "abc1234def",
+			func(a *content.Article) { a.Slug = "ics-paused-again" },
+			[]moved{{"slug", 8, []string{"the article was first published at /2025/03/ics-paused/"}}, {"slug", 8, []string{"the feed id would change"}}}},
+		{"file renamed without an alias", history.Names{Date: "2025-03-27", Path: "articles/2025/2025-03-27-ics-pause.md"}, "abc1234def",
+			func(a *content.Article) {},
+			[]moved{{"renamed from articles/2025/2025-03-27-ics-pause.md", 1, []string{"the article was first published at /2025/03/ics-pause/"}},
+				{"renamed from articles/2025/2025-03-27-ics-pause.md", 1, []string{"the feed id would change"}}}},
+		{"id given at first, then deleted", history.Names{Date: "2025-03-27", Path: path, ID: "urn:uuid:1"}, "abc1234def",
+			func(a *content.Article) {},
+			[]moved{{"front matter", 1, []string{"the feed id would change from urn:uuid:1, as first published (commit abc1234), to " + firstID}}}},
+		{"first version not committed", first, "",
+			func(a *content.Article) { a.Slug = "ics-paused-again" }, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := article("ics-paused", day(2025, 3, 27))
+			a.File, a.Path, a.Slug = "content/"+path, path, ""
+			tt.edit(a)
+			if a.Slug == "" {
+				a.Slug = content.DefaultSlug(a.Path)
+			} else {
+				a.Lines.Set("slug", 8)
+			}
+			a.Lines.Set("date", 3)
+			if len(a.Aliases) > 0 {
+				a.Lines.Set("aliases", 9)
+			}
+			if a.ID != "" {
+				a.Lines.Set("id", 10)
+			}
+			h := &history.History{Articles: map[string][]history.Version{path: {{Commit: tt.commit, Note: history.FirstPublished, Date: tt.was.Date, Published: tt.was}}}}
+			s, err := New(&content.Set{Settings: testSettings(), Articles: []*content.Article{a}}, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.Moved) != len(tt.want) {
+				t.Fatalf("got %d errors, want %d: %v", len(s.Moved), len(tt.want), s.Moved)
+			}
+			for i, e := range s.Moved {
+				w := tt.want[i]
+				if !strings.HasPrefix(e.Msg, w.field+": ") || e.File != a.File || e.Line != w.line || e.Warning {
+					t.Errorf("error %d at %s:%d (warning %v): %q; want it at line %d, on %s", i, e.File, e.Line, e.Warning, e.Msg, w.line, w.field)
+				}
+				for _, part := range w.holds {
+					if !strings.Contains(e.Msg, part) {
+						t.Errorf("error %d: %q does not hold %q", i, e.Msg, part)
+					}
+				}
+			}
+		})
+	}
+}
+
+// moved is an error TestFirstPublished wants: the field it is told at,
+// its line, and words it holds.
+type moved struct {
+	field string
+	line  int
+	holds []string
+}

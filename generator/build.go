@@ -297,7 +297,7 @@ func gatherProblems(o options, set *content.Set, hist *history.History, loadErr 
 // both, so that lint still runs.
 func plan(o options, set *content.Set, hist *history.History, now time.Time) (*site.Site, *render.Files, error) {
 	if o.baseURL != "" {
-		set.Settings.BaseURL = content.NormalizeBaseURL(o.baseURL)
+		set.Settings.SetBaseURL(o.baseURL)
 	}
 	s, err := site.New(set, hist, now)
 	if err != nil {

@@ -309,6 +309,18 @@ func NormalizeBaseURL(s string) string {
 	return strings.TrimRight(s, "/") + "/"
 }
 
+// SetBaseURL puts u in place of base_url, as -base-url asks. Feed ids
+// keep the authority site.yaml gives them, through base_url or
+// id_authority, so that a staging build mints the ids of the real site;
+// where it gives neither, they take u's host rather than localhost's,
+// which every such site would share.
+func (s *Settings) SetBaseURL(u string) {
+	if s.BaseURL == DefaultBaseURL && s.IDAuthority == host(DefaultBaseURL) {
+		s.IDAuthority = host(u)
+	}
+	s.BaseURL = NormalizeBaseURL(u)
+}
+
 func regulators(d *decoder, v *node) []Regulator {
 	if v.kind != mapNode {
 		d.fail(v.line, "regulators: got %s, want a map such as CQC: {name: Care Quality Commission, url: https://www.cqc.org.uk/}", v.describe())

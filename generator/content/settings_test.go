@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	// The zone database is built in so that these tests give the same
@@ -362,6 +363,32 @@ func TestLoadTimeZone(t *testing.T) {
 			}
 			if got := a.Date.Location().String(); got != tt.wantZone {
 				t.Errorf("date %q with site.yaml %q: got zone %q, want %q", tt.date, tt.yaml, got, tt.wantZone)
+			}
+		})
+	}
+}
+
+// TestSetBaseURL checks where feed ids get their authority when -base-url
+// overrides base_url: from site.yaml wherever it gives one, from the
+// flag's host only where it gives none.
+func TestSetBaseURL(t *testing.T) {
+	tests := []struct {
+		name, yaml, flag string
+		wantBase, wantID string
+	}{
+		{"no base_url", "title: T\n", "https://owner.github.io/repo/", "https://owner.github.io/repo/", "owner.github.io"},
+		{"a staging build", "title: T\nbase_url: https://bulletin.example.org/\n", "https://staging.example.org", "https://staging.example.org/", "bulletin.example.org"},
+		{"id_authority given", "title: T\nid_authority: example.org\n", "https://owner.github.io/repo/", "https://owner.github.io/repo/", "example.org"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := LoadSettings(fstest.MapFS{SettingsFile: {Data: []byte(tt.yaml)}}, "content")
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.SetBaseURL(tt.flag)
+			if s.BaseURL != tt.wantBase || s.IDAuthority != tt.wantID {
+				t.Errorf("got base %q, authority %q; want %q, %q", s.BaseURL, s.IDAuthority, tt.wantBase, tt.wantID)
 			}
 		})
 	}

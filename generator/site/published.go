@@ -17,15 +17,18 @@ import (
 // subscribers the article again, as new. A date corrected, an alias put
 // first, a slug or file renamed: each is an error at the field that
 // changed, saying what to write. An article whose first version is not
-// committed has not been published yet, so nothing holds it.
+// committed, or was dated after its commit, may not have been seen as it
+// was, so nothing holds it.
 func (s *Site) firstPublished(a *Article, vs []history.Version) content.Errors {
 	if len(vs) == 0 || vs[0].Commit == "" {
 		return nil
 	}
 	was := vs[0].Published
 	date, err := content.ParseDate(was.Date, s.Settings.Location)
-	if err != nil {
-		return nil // it could not have been published under that date
+	if err != nil || date.After(vs[0].Time) {
+		// It could not have been published under that date, or was held
+		// back until it: readers may never have seen it so.
+		return nil
 	}
 	c := a.Content
 	first := &content.Article{Path: was.Path, Meta: content.Meta{Date: date, Slug: norm.NFC.String(was.Slug), ID: was.ID}}

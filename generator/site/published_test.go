@@ -53,6 +53,8 @@ func TestFirstPublished(t *testing.T) {
 			[]moved{{"front matter", 1, []string{"the feed id would change from urn:uuid:1, as first published (commit abc1234), to " + firstID}}}},
 		{"first version not committed", first, "",
 			func(a *content.Article) { a.Slug = "ics-paused-again" }, nil},
+		{"first committed to come out later, then moved", history.Names{Date: "2025-04-10", Path: path}, "abc1234def",
+			func(a *content.Article) {}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,7 +73,8 @@ func TestFirstPublished(t *testing.T) {
 			if a.ID != "" {
 				a.Lines.Set("id", 10)
 			}
-			h := &history.History{Articles: map[string][]history.Version{path: {{Commit: tt.commit, Note: history.FirstPublished, Date: tt.was.Date, Published: tt.was}}}}
+			committed := time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
+			h := &history.History{Articles: map[string][]history.Version{path: {{Commit: tt.commit, Time: committed, Note: history.FirstPublished, Date: tt.was.Date, Published: tt.was}}}}
 			s, err := New(&content.Set{Settings: testSettings(), Articles: []*content.Article{a}}, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC))
 			if err != nil {
 				t.Fatal(err)

@@ -56,11 +56,16 @@ type Page struct {
 	Title      string
 	Summary    string
 	Status     string
-	StatusLine int    // the line status is set on
-	Lang       string // the language its words are written in, where it is not the site's (see Meta.Lang)
-	HTML       string
-	BodyLine   int
-	Source     string // a hash of the file and the settings it was read with
+	StatusLine int // the line status is set on
+	// Aliases are the old site paths of the topic's or regulator's
+	// page (/topics/old-name/), as an article's are; AliasesLine is
+	// the line they are set on.
+	Aliases     []string
+	AliasesLine int
+	Lang        string // the language its words are written in, where it is not the site's (see Meta.Lang)
+	HTML        string
+	BodyLine    int
+	Source      string // a hash of the file and the settings it was read with
 }
 
 // MaxFileSize bounds one Markdown file, keeping memory and time bounded
@@ -372,8 +377,14 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 	}
 	pg.Source = key
 	pg.Line, pg.BodyLine = doc.line, doc.bodyLine
-	seen := d.each("", doc.root, []string{"title", "summary", "status", "lang"}, func(key string, v *node) {
+	seen := d.each("", doc.root, []string{"title", "summary", "status", "lang", "aliases"}, func(key string, v *node) {
 		switch key {
+		case "aliases":
+			pg.Aliases, pg.AliasesLine = d.list(key, v), v.line
+			for i, al := range pg.Aliases {
+				pg.Aliases[i] = AliasPath(al)
+			}
+			checkAliases(d, v)
 		case "lang":
 			pg.Lang = languageTag(d, key, v)
 		case "title":

@@ -866,7 +866,13 @@ func TestLoadIntroPageErrors(t *testing.T) {
 			name: "article field on an intro page",
 			path: "topics/ics-assessments.md",
 			text: lines("---", "title: ICS assessments", "date: 2025-03-27", "---"),
-			want: []string{"content/topics/ics-assessments.md:3: date: unknown field: known fields are title, summary, status, lang"},
+			want: []string{"content/topics/ics-assessments.md:3: date: unknown field: known fields are title, summary, status, lang, aliases"},
+		},
+		{
+			name: "alias with a query",
+			path: "topics/ics-assessments.md",
+			text: lines("---", "title: ICS assessments", `aliases: [/topics/ics/, "/topics/?id=4"]`, "---"),
+			want: []string{`content/topics/ics-assessments.md:3: aliases: "/topics/?id=4" has a query (?), and a static site answers an address by its path alone: keep the path (/topics/), or redirect the whole address on the server`},
 		},
 		{
 			name: "language not a tag",
@@ -1062,6 +1068,7 @@ func TestLoadIntroPages(t *testing.T) {
 			"title: ICS assessments",
 			"summary: CQC's duty to assess Integrated Care Systems.",
 			"status: paused",
+			"aliases: [/topics/ics/, /topics/ICS%20reviews]",
 			"---",
 			"",
 			"The Act gave CQC a duty.",
@@ -1073,12 +1080,12 @@ func TestLoadIntroPages(t *testing.T) {
 	}))
 	var got []string
 	for _, p := range append(set.Topics, set.Regulators...) {
-		got = append(got, fmt.Sprintf("%s line %d body %d: %q %q %q %q %q", p.File, p.Line, p.BodyLine, p.Slug, p.Title, p.Summary, p.Status, p.HTML))
+		got = append(got, fmt.Sprintf("%s line %d body %d: %q %q %q %q %q %q", p.File, p.Line, p.BodyLine, p.Slug, p.Title, p.Summary, p.Status, p.Aliases, p.HTML))
 	}
 	want := []string{
-		`content/topics/health-and-care-act-2022.md line 1 body 4: "health-and-care-act-2022" "Health and Care Act 2022" "" "" "<p>The Act.</p>\n"`,
-		`content/topics/ics-assessments.md line 1 body 6: "ics-assessments" "ICS assessments" "CQC's duty to assess Integrated Care Systems." "paused" "<p>The Act gave CQC a duty.</p>\n"`,
-		`content/regulators/cqc.md line 1 body 4: "cqc" "Care Quality Commission" "" "" ""`,
+		`content/topics/health-and-care-act-2022.md line 1 body 4: "health-and-care-act-2022" "Health and Care Act 2022" "" "" [] "<p>The Act.</p>\n"`,
+		`content/topics/ics-assessments.md line 1 body 7: "ics-assessments" "ICS assessments" "CQC's duty to assess Integrated Care Systems." "paused" ["/topics/ics/" "/topics/ICS reviews"] "<p>The Act gave CQC a duty.</p>\n"`,
+		`content/regulators/cqc.md line 1 body 4: "cqc" "Care Quality Commission" "" "" [] ""`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("intro pages:\ngot\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -5,6 +5,9 @@ import (
 	"encoding/xml"
 	"html/template"
 	"time"
+
+	"bulletin/generator/content"
+	"bulletin/generator/site"
 )
 
 var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
@@ -27,11 +30,28 @@ func (r *renderer) redirects() []job {
 	var jobs []job
 	for _, rd := range r.site.Redirects {
 		data := struct{ Lang, To string }{r.site.Settings.Language, r.abs(rd.To)}
-		jobs = append(jobs, job{name: FileFor(rd.From), url: rd.From, from: fieldOf(rd.Of, "aliases"), make: func(w *bytes.Buffer) error {
+		jobs = append(jobs, job{name: FileFor(rd.From), url: rd.From, from: redirectSource(rd), make: func(w *bytes.Buffer) error {
 			return redirectPage.Execute(w, data)
 		}})
 	}
 	return jobs
+}
+
+// redirectSource is the aliases field that asks for a redirect.
+func redirectSource(rd site.Redirect) source {
+	if rd.Of != nil {
+		return fieldOf(rd.Of, "aliases")
+	}
+	return pageAliases(rd.Page)
+}
+
+// pageAliases is an intro page's aliases field, as the source of a name.
+func pageAliases(p *content.Page) source {
+	line := p.AliasesLine
+	if line == 0 {
+		line = p.Line
+	}
+	return source{file: p.File, line: line, field: "aliases"}
 }
 
 type sitemapURL struct {

@@ -183,6 +183,7 @@ func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
 			lists.add(g.Pages[0].Months, r.page("group.html", p))
 			f := r.newFeed(set.Title+": "+g.Name, groupSummary(g), g.URL, g.Articles, g.Updated)
 			jobs = append(jobs, r.feedJobs(f)...)
+			jobs = append(jobs, r.movedFeedJobs(g, f)...)
 		}
 	}
 
@@ -330,6 +331,27 @@ func (r *renderer) feedJobs(f *feed) []job {
 		{name: strings.TrimPrefix(f.Dir+atomFile, "/"), url: f.Dir + atomFile, kind: feedFile, key: r.feedKey("atom", f), make: func(w *bytes.Buffer) error { return r.atom(f, w) }},
 		{name: strings.TrimPrefix(f.Dir+jsonFile, "/"), url: f.Dir + jsonFile, kind: feedFile, key: r.feedKey("json", f), make: func(w *bytes.Buffer) error { return r.jsonFeed(f, w) }},
 	}
+}
+
+// movedFeedJobs keeps a renamed topic's or regulator's feeds at each of
+// its old addresses, the intro page's aliases: the same feed, its id and
+// its entries' ids too, so that a subscriber neither loses it nor sees
+// an item twice, on every host (a feed reader does not follow the
+// refresh of a page left at an old address).
+func (r *renderer) movedFeedJobs(g *site.Group, f *feed) []job {
+	if g.Intro == nil {
+		return nil
+	}
+	var jobs []job
+	for _, alias := range g.Intro.Aliases {
+		old := *f
+		old.Dir = strings.TrimSuffix(alias, "/") + "/"
+		for _, j := range r.feedJobs(&old) {
+			j.from = pageAliases(g.Intro)
+			jobs = append(jobs, j)
+		}
+	}
+	return jobs
 }
 
 // staticJobs copies the theme's static folder to the top of the site.

@@ -135,10 +135,11 @@ func Teasers(articles []*Article) []*Teaser {
 	return out
 }
 
-// Redirect sends an old URL to an article's current one.
+// Redirect sends an old URL to an article's or a group's current one.
 type Redirect struct {
 	From, To string
-	Of       *content.Article // the article whose aliases name From
+	Of       *content.Article // the article whose aliases name From, or nil
+	Page     *content.Page    // else the intro page whose aliases name it
 }
 
 // New builds the site from a checked content set, with the versions of
@@ -199,7 +200,6 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 			s.Redirects = append(s.Redirects, Redirect{From: alias, To: a.URL, Of: a.Content})
 		}
 	}
-	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
 	// Topics and regulators are gathered side by side: each writes only
 	// its own fields of the articles.
 	var gathering sync.WaitGroup
@@ -212,6 +212,15 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 			a.regulators, a.Regulators = append(a.regulators, g), append(a.Regulators, &g.Ref)
 		}, &s.Settings, now)
 	gathering.Wait()
+	for _, g := range slices.Concat(s.Topics, s.Regulators) {
+		if g.Intro == nil {
+			continue
+		}
+		for _, alias := range g.Intro.Aliases {
+			s.Redirects = append(s.Redirects, Redirect{From: alias, To: g.URL, Page: g.Intro})
+		}
+	}
+	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
 	s.Misspelt = slices.Concat(checkNames(s.Topics, "topics", &s.Settings), checkNames(s.Regulators, "regulators", &s.Settings))
 	slices.SortStableFunc(s.Misspelt, func(a, b Misspelling) int {
 		return cmp.Or(strings.Compare(a.Problem.File, b.Problem.File), cmp.Compare(a.Problem.Line, b.Problem.Line))

@@ -38,17 +38,24 @@ type feed struct {
 // site's first article's date and the feed's path, so it survives a move
 // to a new host as entry ids do.
 func (r *renderer) newFeed(title, subtitle, dir string, articles []*site.Teaser, updated time.Time) *feed {
-	first := "2000"
-	if n := len(r.site.Articles); n > 0 {
-		first = r.site.Articles[n-1].Date.Format("2006-01-02")
-	}
-	tag := "tag:" + r.site.Settings.IDAuthority + "," + first + ":"
 	items := make([]*site.Article, min(feedSize, len(articles)))
 	for i := range items {
 		items[i] = site.Full(articles[i])
 	}
 	return &feed{Title: title, Subtitle: subtitle, Page: dir, Dir: dir, Articles: items, Updated: updated,
-		ID: tag + dir + atomFile, Statuses: tag + "statuses"}
+		ID: r.feedID(dir), Statuses: r.tag() + "statuses"}
+}
+
+// feedID is the id of the feeds first published in dir.
+func (r *renderer) feedID(dir string) string { return r.tag() + dir + atomFile }
+
+// tag starts the tag URIs the feeds mint.
+func (r *renderer) tag() string {
+	first := "2000"
+	if n := len(r.site.Articles); n > 0 {
+		first = r.site.Articles[n-1].Date.Format("2006-01-02")
+	}
+	return "tag:" + r.site.Settings.IDAuthority + "," + first + ":"
 }
 
 // feedKey is the key of a feed file: the settings and the feed with

@@ -182,6 +182,11 @@ func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
 			}
 			lists.add(g.Pages[0].Months, r.page("group.html", p))
 			f := r.newFeed(set.Title+": "+g.Name, groupSummary(g), g.URL, g.Articles, g.Updated)
+			if g.Intro != nil && len(g.Intro.Aliases) > 0 {
+				// Renamed, it keeps the id it was first published with,
+				// as an article does.
+				f.ID = r.feedID(strings.TrimSuffix(g.Intro.Aliases[0], "/") + "/")
+			}
 			jobs = append(jobs, r.feedJobs(f)...)
 			jobs = append(jobs, r.movedFeedJobs(g, f)...)
 		}

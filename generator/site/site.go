@@ -212,14 +212,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 			a.regulators, a.Regulators = append(a.regulators, g), append(a.Regulators, &g.Ref)
 		}, &s.Settings, now)
 	gathering.Wait()
-	for _, g := range slices.Concat(s.Topics, s.Regulators) {
-		if g.Intro == nil {
-			continue
-		}
-		for _, alias := range g.Intro.Aliases {
-			s.Redirects = append(s.Redirects, Redirect{From: alias, To: g.URL, Page: g.Intro})
-		}
-	}
+	moved := s.groupRedirects()
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
 	s.Misspelt = slices.Concat(checkNames(s.Topics, "topics", &s.Settings), checkNames(s.Regulators, "regulators", &s.Settings))
 	slices.SortStableFunc(s.Misspelt, func(a, b Misspelling) int {
@@ -253,7 +246,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 			g.Pages = g.Pages[:1] // all fit on the group's own page
 		}
 	})
-	return s, clash
+	return s, append(content.AsErrors(clash), moved...).Err()
 }
 
 // newArticle fills in a, the site's article for c.

@@ -33,6 +33,18 @@ func TestMain(m *testing.M) {
 	if os.Getenv("BULLETIN_TEST_MAIN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
+	// The test data is read as no git repository holds it: this
+	// repository's history, or a shallow clone's want of one, must not
+	// change what a test builds or checks. Tests of history make their
+	// own repositories.
+	testdata, err := filepath.Abs("testdata")
+	if err == nil {
+		err = os.Setenv("GIT_CEILING_DIRECTORIES", testdata)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	os.Exit(m.Run())
 }
 

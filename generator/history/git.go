@@ -22,7 +22,8 @@ type repo struct {
 }
 
 // find finds the repository that holds dir, or says in one line why
-// there is no history to read.
+// there is no history to read; with a reason, the repository is not nil
+// when dir is in one whose history cannot be read.
 func find(dir string) (*repo, string) {
 	shown := strings.TrimSuffix(filepath.ToSlash(dir), "/") + "/"
 	out, err := git(dir, "rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--verify", "-q", "HEAD")
@@ -34,13 +35,13 @@ func find(dir string) (*repo, string) {
 	case errors.As(err, &exit) && bytes.Contains(exit.Stderr, []byte("not a git repository")):
 		return nil, "no version history: " + shown + " is not in a git repository"
 	case len(lines) >= 3 && lines[2] == "true":
-		return nil, "no version history: " + shown + " is in a shallow clone: fetch the full history (fetch-depth: 0)"
+		return &repo{dir: dir}, "no version history: " + shown + " is in a shallow clone: fetch the full history (fetch-depth: 0)"
 	case len(lines) >= 3 && errors.As(err, &exit) && len(exit.Stderr) == 0:
 		return nil, "no version history: the repository of " + shown + " has no commits yet"
 	case err != nil:
-		return nil, "no version history: " + oneLine(err)
+		return &repo{dir: dir}, "no version history: " + oneLine(err)
 	case len(lines) < 4:
-		return nil, fmt.Sprintf("no version history: git rev-parse gave %q", out)
+		return &repo{dir: dir}, fmt.Sprintf("no version history: git rev-parse gave %q", out)
 	}
 	return &repo{dir: dir, top: lines[0], prefix: lines[1], head: lines[3]}, ""
 }

@@ -88,6 +88,9 @@ type History struct {
 	// Reason says in one line, for the build summary, why there is no
 	// history at all; it is empty when there is one.
 	Reason string
+	// Hidden is set when the content is in a git repository whose
+	// history could not be read: a shallow clone, or git failing.
+	Hidden bool
 }
 
 // Version is one version of an article, as its readers saw it.
@@ -106,18 +109,22 @@ type Version struct {
 	Note string
 	// Data is the whole file as it stood at the version's end.
 	Data []byte
-	// Published is, for the first version, what the front matter said
-	// as the file was first published of the fields that make the
-	// article's address and feed id; empty for later versions.
-	Published Names
+	// Published is, for the first version, what made the article's
+	// address and feed id at each of its committed steps, oldest first:
+	// an article dated after its commit went live at its date, by which
+	// time a later step may have changed them. Empty for later versions.
+	Published []Names
 }
 
-// Names are what make an article's address and feed id: the fields of
+// Names are what made an article's address and feed id at one commit:
+// the fields of
 // its front matter, as written (its date, slug, aliases and id), and the
 // file's slash path in the content folder, which gives the slug when the
 // front matter does not; Path is empty when the file was then outside
 // the folder.
 type Names struct {
+	Commit         string    // the step's commit
+	Committed      time.Time // and its time, in UTC
 	Date, Slug, ID string
 	Aliases        []string
 	Path           string
@@ -150,7 +157,7 @@ func Read(dir, cache string) (*History, error) {
 func ReadSums(dir, cache string, sums map[string]string) (*History, error) {
 	repo, reason := find(dir)
 	if reason != "" {
-		return &History{Reason: reason}, nil
+		return &History{Reason: reason, Hidden: repo != nil}, nil
 	}
 	var paths []string
 	if sums == nil {

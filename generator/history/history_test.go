@@ -298,11 +298,12 @@ func TestReadNoHistory(t *testing.T) {
 	tests := []struct {
 		name, dir, path string
 		want            string
+		hidden          bool // the history is there but cannot be read
 	}{
-		{"not in a repository", outside, "", "no version history: " + filepath.ToSlash(outside) + "/ is not in a git repository"},
-		{"shallow clone", filepath.Join(shallow, "content"), "", "no version history: " + filepath.ToSlash(filepath.Join(shallow, "content")) + "/ is in a shallow clone: fetch the full history (fetch-depth: 0)"},
-		{"no commits", filepath.Join(empty.dir, "content"), "", "no version history: the repository of " + filepath.ToSlash(filepath.Join(empty.dir, "content")) + "/ has no commits yet"},
-		{"no git", filepath.Join(r.dir, "content"), t.TempDir(), "no version history: git is not installed"},
+		{"not in a repository", outside, "", "no version history: " + filepath.ToSlash(outside) + "/ is not in a git repository", false},
+		{"shallow clone", filepath.Join(shallow, "content"), "", "no version history: " + filepath.ToSlash(filepath.Join(shallow, "content")) + "/ is in a shallow clone: fetch the full history (fetch-depth: 0)", true},
+		{"no commits", filepath.Join(empty.dir, "content"), "", "no version history: the repository of " + filepath.ToSlash(filepath.Join(empty.dir, "content")) + "/ has no commits yet", false},
+		{"no git", filepath.Join(r.dir, "content"), t.TempDir(), "no version history: git is not installed", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -313,8 +314,8 @@ func TestReadNoHistory(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if h.Reason != tt.want || len(h.Articles) != 0 {
-				t.Errorf("got reason %q and %d articles, want %q and none", h.Reason, len(h.Articles), tt.want)
+			if h.Reason != tt.want || len(h.Articles) != 0 || h.Hidden != tt.hidden {
+				t.Errorf("got reason %q, %d articles, hidden %v; want %q, none, %v", h.Reason, len(h.Articles), h.Hidden, tt.want, tt.hidden)
 			}
 		})
 	}

@@ -41,9 +41,7 @@ func (t *tracker) add(s step) {
 	}
 	switch {
 	case len(t.Versions) == 0:
-		names := fm.names
-		names.Date, names.Path = fm.date, s.path
-		t.Versions = append(t.Versions, Version{Commit: s.commit, Time: s.time, Note: FirstPublished, Published: names})
+		t.Versions = append(t.Versions, Version{Commit: s.commit, Time: s.time, Note: FirstPublished})
 		t.Added = -1
 	case len(fm.changes) > len(t.Changes):
 		i := added(t.Changes, fm.changes)
@@ -53,6 +51,11 @@ func (t *tracker) add(s step) {
 	}
 	v := &t.Versions[len(t.Versions)-1]
 	v.Data = s.data
+	if len(t.Versions) == 1 && s.commit != "" {
+		names := fm.names
+		names.Commit, names.Committed, names.Date, names.Path = s.commit, s.time, fm.date, s.path
+		v.Published = append(v.Published, names)
+	}
 	switch {
 	case t.Added < 0:
 		v.Date = fm.date

@@ -123,24 +123,30 @@ func TestParseFront(t *testing.T) {
 	}
 }
 
-// TestTrackerPublished checks that the first version keeps what made the
-// article's address and feed id as it was first published: not as a
-// draft before, nor as edited after.
+// TestTrackerPublished checks that the first version keeps what made
+// the article's address and feed id at each committed step from its
+// first publication: not as a draft before it, nor after a later
+// version began, nor from the work tree.
 func TestTrackerPublished(t *testing.T) {
-	step := func(path, front string, draft bool) step {
+	step := func(commit, path, front string, draft bool) step {
 		if draft {
 			front += "draft: true\n"
 		}
 		s := newStep([]byte("---\ntitle: T\n" + front + "---\nBody.\n"))
-		s.path = path
+		s.commit, s.path, s.time = commit, path, day(len(commit))
 		return s
 	}
 	var tr tracker
-	tr.add(step("articles/draft.md", "date: 2025-01-01\nslug: working-title\n", true))
-	tr.add(step("articles/a.md", "date: 2025-01-02\nslug: first\naliases: [/old/]\n", false))
-	tr.add(step("articles/b.md", "date: 2025-01-03\nslug: second\nid: tag:x,2025:y\n", false))
-	want := Names{Date: "2025-01-02", Slug: "first", Aliases: []string{"/old/"}, Path: "articles/a.md"}
+	tr.add(step("1", "articles/draft.md", "date: 2025-01-01\nslug: working-title\n", true))
+	tr.add(step("12", "articles/a.md", "date: 2025-01-02\nslug: first\naliases: [/old/]\n", false))
+	tr.add(step("123", "articles/b.md", "date: 2025-01-03\nslug: second\nid: tag:x,2025:y\n", false))
+	tr.add(step("1234", "articles/b.md", "date: 2025-01-03\nchanges: [{date: 2025-02-01, note: N.}]\n", false))
+	tr.add(step("", "articles/b.md", "date: 2025-01-04\n", false))
+	want := []Names{
+		{Commit: "12", Committed: day(2), Date: "2025-01-02", Slug: "first", Aliases: []string{"/old/"}, Path: "articles/a.md"},
+		{Commit: "123", Committed: day(3), Date: "2025-01-03", Slug: "second", ID: "tag:x,2025:y", Path: "articles/b.md"},
+	}
 	if got := tr.Versions[0].Published; fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("got %+v, want %+v", got, want)
+		t.Errorf("got  %+v\nwant %+v", got, want)
 	}
 }

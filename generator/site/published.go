@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -11,23 +12,39 @@ import (
 )
 
 // firstPublished checks an article against what made its address and
-// feed id when it was first published, as the content's history has it
+// feed id when readers first saw it, as the content's history has it
 // (vs, oldest first): an address that no alias keeps would lead readers
 // who saved it nowhere, and a feed id that has changed would show
 // subscribers the article again, as new. A date corrected, an alias put
 // first, a slug or file renamed: each is an error at the field that
-// changed, saying what to write. An article whose first version is not
-// committed, or was dated after its commit, may not have been seen as it
-// was, so nothing holds it.
-func (s *Site) firstPublished(a *Article, vs []history.Version) content.Errors {
-	if len(vs) == 0 || vs[0].Commit == "" {
+// changed, saying what to write. Readers first saw the article as the
+// first committed step that stood when its date arrived, before the next
+// step replaced it; an article never seen so by now holds nothing.
+func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) content.Errors {
+	if len(vs) == 0 {
 		return nil
 	}
-	was := vs[0].Published
-	date, err := content.ParseDate(was.Date, s.Settings.Location)
-	if err != nil || date.After(vs[0].Time) {
-		// It could not have been published under that date, or was held
-		// back until it: readers may never have seen it so.
+	var (
+		was  history.Names
+		date time.Time
+		seen bool
+	)
+	steps := vs[0].Published
+	for i, n := range steps {
+		d, err := content.ParseDate(n.Date, s.Settings.Location)
+		if err != nil {
+			continue // it could not have been published under that date
+		}
+		replaced := now
+		if i+1 < len(steps) {
+			replaced = steps[i+1].Committed
+		}
+		if !d.After(replaced) {
+			was, date, seen = n, d, true
+			break
+		}
+	}
+	if !seen {
 		return nil
 	}
 	c := a.Content
@@ -41,7 +58,7 @@ func (s *Site) firstPublished(a *Article, vs []history.Version) content.Errors {
 	for _, al := range was.Aliases {
 		first.Aliases = append(first.Aliases, content.AliasPath(al))
 	}
-	commit := vs[0].Commit[:min(len(vs[0].Commit), 7)]
+	commit := was.Commit[:min(len(was.Commit), 7)]
 	var errs content.Errors
 	// An error is told at the first field changed that the front matter
 	// sets, or at its first line, naming the file's old name.
@@ -73,7 +90,7 @@ func (s *Site) firstPublished(a *Article, vs []history.Version) content.Errors {
 	if id != a.ID {
 		f, line := field(changedFields(first, c)...)
 		errs = append(errs, &content.Error{File: c.File, Line: line,
-			Msg: fmt.Sprintf("%s: the feed id would change from %s, as first published (commit %s), to %s, and subscribers would see the article again as new: add id: %s", f, id, commit, a.ID, id)})
+			Msg: fmt.Sprintf("%s: the feed id would change from %s, as first published (commit %s), to %s, and subscribers would see the article again as new: set id to %s to keep it", f, id, commit, a.ID, id)})
 	}
 	return errs
 }

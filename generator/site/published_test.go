@@ -14,47 +14,60 @@ import (
 // first published with: kept, or told at the field changed.
 func TestFirstPublished(t *testing.T) {
 	const path = "articles/2025/2025-03-27-ics-paused.md"
-	first := history.Names{Date: "2025-03-27", Path: path}
+	committed := time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
+	// step is a commit of the article, as readers could first see it.
+	step := func(commit string, at time.Time, date, path, id string) history.Names {
+		return history.Names{Commit: commit, Committed: at, Date: date, Path: path, ID: id}
+	}
+	first := []history.Names{step("abc1234def", committed, "2025-03-27", path, "")}
 	firstID := "tag:bulletin.example.org,2025-03-27:/2025/03/ics-paused/"
 	tests := []struct {
-		name   string
-		was    history.Names
-		commit string
-		edit   func(a *content.Article)
-		want   []moved
+		name string
+		was  []history.Names
+		edit func(a *content.Article)
+		want []moved
 	}{
-		{"unchanged", first, "abc1234def", func(a *content.Article) {}, nil},
-		{"retitled", first, "abc1234def", func(a *content.Article) { a.Title = "New title" }, nil},
-		{"date corrected in its month", first, "abc1234def",
+		{"unchanged", first, func(a *content.Article) {}, nil},
+		{"retitled", first, func(a *content.Article) { a.Title = "New title" }, nil},
+		{"date corrected in its month", first,
 			func(a *content.Article) { a.Date = day(2025, 3, 26) },
-			[]moved{{"date", 3, []string{"the feed id would change from " + firstID + ", as first published (commit abc1234), to tag:bulletin.example.org,2025-03-26:/2025/03/ics-paused/", "add id: " + firstID}}}},
-		{"date corrected, the id kept", first, "abc1234def",
+			[]moved{{"date", 3, []string{"the feed id would change from " + firstID + ", as first published (commit abc1234), to tag:bulletin.example.org,2025-03-26:/2025/03/ics-paused/", "set id to " + firstID + " to keep it"}}}},
+		{"date corrected, the id kept", first,
 			func(a *content.Article) { a.Date, a.ID = day(2025, 3, 26), firstID }, nil},
-		{"date moved to another month", first, "abc1234def",
+		{"date moved to another month", first,
 			func(a *content.Article) { a.Date = day(2025, 4, 2) },
 			[]moved{{"date", 3, []string{"the article was first published at /2025/03/ics-paused/ (commit abc1234), which would no longer lead to it: add /2025/03/ics-paused/ to aliases"}},
 				{"date", 3, []string{"the feed id would change"}}}},
-		{"an alias put first", first, "abc1234def",
+		{"an alias put first", first,
 			func(a *content.Article) { a.Aliases = []string{"/saf-review/"} },
 			[]moved{{"aliases", 9, []string{"the feed id would change from " + firstID}}}},
-		{"an alias added after the first address", first, "abc1234def",
+		{"an alias added after the first address", first,
 			func(a *content.Article) {
 				a.Slug, a.Aliases = "ics-paused-again", []string{"/2025/03/ics-paused/", "/saf-review/"}
 			}, nil},
-		{"slug changed without an alias", first, "abc1234def",
+		{"slug changed without an alias", first,
 			func(a *content.Article) { a.Slug = "ics-paused-again" },
 			[]moved{{"slug", 8, []string{"the article was first published at /2025/03/ics-paused/"}}, {"slug", 8, []string{"the feed id would change"}}}},
-		{"file renamed without an alias", history.Names{Date: "2025-03-27", Path: "articles/2025/2025-03-27-ics-pause.md"}, "abc1234def",
+		{"file renamed without an alias", []history.Names{step("abc1234def", committed, "2025-03-27", "articles/2025/2025-03-27-ics-pause.md", "")},
 			func(a *content.Article) {},
 			[]moved{{"renamed from articles/2025/2025-03-27-ics-pause.md", 1, []string{"the article was first published at /2025/03/ics-pause/"}},
 				{"renamed from articles/2025/2025-03-27-ics-pause.md", 1, []string{"the feed id would change"}}}},
-		{"id given at first, then deleted", history.Names{Date: "2025-03-27", Path: path, ID: "urn:uuid:1"}, "abc1234def",
+		{"id given at first, then deleted", []history.Names{step("abc1234def", committed, "2025-03-27", path, "urn:uuid:1")},
 			func(a *content.Article) {},
 			[]moved{{"front matter", 1, []string{"the feed id would change from urn:uuid:1, as first published (commit abc1234), to " + firstID}}}},
-		{"first version not committed", first, "",
+		{"first version not committed", nil,
 			func(a *content.Article) { a.Slug = "ics-paused-again" }, nil},
-		{"first committed to come out later, then moved", history.Names{Date: "2025-04-10", Path: path}, "abc1234def",
+		{"committed to come out later, then re-dated before it came out", []history.Names{
+			step("abc1234def", committed, "2025-04-10", path, ""),
+			step("def5678abc", committed.AddDate(0, 0, 4), "2025-03-27", path, "")},
 			func(a *content.Article) {}, nil},
+		{"committed to come out later, out, then re-dated", []history.Names{
+			step("abc1234def", committed, "2025-04-02", path, ""),
+			step("def5678abc", committed.AddDate(0, 0, 10), "2025-04-02", path, "")},
+			func(a *content.Article) {},
+			[]moved{{"date", 3, []string{"the article was first published at /2025/04/ics-paused/ (commit abc1234)"}}, {"date", 3, []string{"the feed id would change from tag:bulletin.example.org,2025-04-02:/2025/04/ics-paused/"}}}},
+		{"committed to come out later, still to come", []history.Names{step("abc1234def", committed, "2025-12-01", path, "")},
+			func(a *content.Article) { a.Slug = "other" }, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,8 +86,7 @@ func TestFirstPublished(t *testing.T) {
 			if a.ID != "" {
 				a.Lines.Set("id", 10)
 			}
-			committed := time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
-			h := &history.History{Articles: map[string][]history.Version{path: {{Commit: tt.commit, Time: committed, Note: history.FirstPublished, Date: tt.was.Date, Published: tt.was}}}}
+			h := &history.History{Articles: map[string][]history.Version{path: {{Commit: "abc1234def", Time: committed, Note: history.FirstPublished, Published: tt.was}}}}
 			s, err := New(&content.Set{Settings: testSettings(), Articles: []*content.Article{a}}, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC))
 			if err != nil {
 				t.Fatal(err)

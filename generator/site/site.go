@@ -220,7 +220,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 	})
 	s.Stale = staleStatuses(s.Topics)
 	each(s.Articles, func(_ int, a *Article) {
-		a.moved = s.firstPublished(a, h.Versions(a.Content.Path))
+		a.moved = s.firstPublished(a, h.Versions(a.Content.Path), now)
 		a.Related, a.SameTopic = related(a, 5)
 		if a.firstTopic != nil {
 			a.Topic = &a.firstTopic.Ref

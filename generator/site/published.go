@@ -73,18 +73,31 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) c
 		}
 		return "front matter", c.Line
 	}
-	url := ArticleURL(first)
+	// Most articles are as they were first seen: that is found without
+	// making their address and id again, which serve does after every
+	// save.
+	y, m, d := date.Date()
+	cy, cm, cd := c.Date.Date()
+	url := a.URL
+	if first.Slug != c.Slug || y != cy || m != cm {
+		url = ArticleURL(first)
+	}
 	if url != a.URL && !slices.ContainsFunc(c.Aliases, func(al string) bool { return sitePath(al) == url }) {
 		f, line := field(changedFields(first, c)...)
 		errs = append(errs, &content.Error{File: c.File, Line: line,
 			Msg: fmt.Sprintf("%s: the article was first published at %s (commit %s), which would no longer lead to it: add %s to aliases", f, url, commit, url)})
 	}
+	original := url
+	if len(first.Aliases) > 0 {
+		original = sitePath(first.Aliases[0])
+	}
 	id := first.ID
-	if id == "" {
-		original := url
-		if len(first.Aliases) > 0 {
-			original = sitePath(first.Aliases[0])
-		}
+	switch {
+	case id != "":
+	case c.ID == "" && y == cy && m == cm && d == cd && original == a.originalPath():
+		// The id is made of the day and the original address alone.
+		id = a.ID
+	default:
 		id = tagURI(s.Settings.IDAuthority, date, original)
 	}
 	if id != a.ID {

@@ -338,14 +338,22 @@ func tagURI(authority string, published time.Time, path string) string {
 func appendIRIPath(b []byte, path string) []byte {
 	const hex = "0123456789ABCDEF"
 	for i := 0; i < len(path); i++ {
-		c := path[i]
-		if c <= ' ' || c == 0x7f || strings.IndexByte("%\"<>\\^`{|}", c) >= 0 {
+		if c := path[i]; notInIRI(c) {
 			b = append(b, '%', hex[c>>4], hex[c&15])
-			continue
+		} else {
+			b = append(b, c)
 		}
-		b = append(b, c)
 	}
 	return b
+}
+
+// notInIRI says whether an IRI must percent-encode the byte c.
+func notInIRI(c byte) bool {
+	switch c {
+	case '%', '"', '<', '>', '\\', '^', '`', '{', '|', '}', 0x7f:
+		return true
+	}
+	return c <= ' '
 }
 
 // checkURLs makes sure no two pages claim one URL.

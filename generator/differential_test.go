@@ -375,8 +375,14 @@ var edits = []struct {
 		return y
 	}},
 	{"change an intro page", func(s *diffSite) string {
-		s.write("content/topics/alpha-duty.md", "---\ntitle: Alpha duty\nsummary: Now "+s.words(3)+".\nstatus: paused\n---\nThe duty, "+s.words(4)+".\n")
-		return "alpha-duty.md"
+		// Half the time the topic was renamed from another, whose page
+		// and feeds stay at its old address.
+		aliases := ""
+		if s.rng.IntN(2) == 0 {
+			aliases = "aliases: [/topics/old-" + strings.ReplaceAll(s.words(1), " ", "-") + "/]\n"
+		}
+		s.write("content/topics/alpha-duty.md", "---\ntitle: Alpha duty\nsummary: Now "+s.words(3)+".\nstatus: paused\n"+aliases+"---\nThe duty, "+s.words(4)+".\n")
+		return "alpha-duty.md " + aliases
 	}},
 	{"theme: lists show authors", func(s *diffSite) string {
 		return s.editTemplate("partials.html", `<p{{template "lang" .Lang}}>{{.Summary}}</p>`, `<p{{template "lang" .Lang}}>{{.Summary}} <span class="by">{{join .Authors ", "}}</span></p>`)

@@ -206,12 +206,7 @@ func buildWith(o options, store *cache.Store[content.Entry]) (result, error) {
 			out.Abort()
 		}
 	}()
-	// git reads the history while the content folder is read.
-	var hist *history.History
-	var reading sync.WaitGroup
-	reading.Go(func() { hist = readHistory(o, sums) })
-	set, err := load(o, store, sums)
-	reading.Wait()
+	set, hist, err := load(o, store, sums, historyPath(o.out))
 	// What was read is worth keeping even when another file was bad:
 	// the next build, after the fix, reads only the fixed file.
 	if saveErr := store.Save(); saveErr != nil {
@@ -246,22 +241,28 @@ func buildWith(o options, store *cache.Store[content.Entry]) (result, error) {
 // what it read in memory, serves pages as plan made them, and publishes
 // once the changes pause.
 
-// load reads the content folder. store keeps the articles read before,
-// by the key of the bytes they were read from, and sums may give the
-// SHA-256 of content files whose article store may have (see
-// content.LoadCached).
-func load(o options, store content.Store, sums map[string]string) (*content.Set, error) {
-	return content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store, sums)
+// load reads the content folder and, while it does, the versions of its
+// articles from git. store keeps the articles read before, by the key of
+// the bytes they were read from, and sums may give the SHA-256 of content
+// files whose article store may have (see content.LoadCached); git's
+// history is kept in the file historyCache for the next run ("" keeps
+// nothing).
+func load(o options, store content.Store, sums map[string]string, historyCache string) (*content.Set, *history.History, error) {
+	var hist *history.History
+	var reading sync.WaitGroup
+	reading.Go(func() { hist = readHistory(o.content, historyCache, sums) })
+	set, err := content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store, sums)
+	reading.Wait()
+	return set, hist, err
 }
 
-// readHistory reads the versions of the content folder's articles from
-// its git history, given the SHA-256 of its files (sums, from
-// hashInputs; nil to read them all). What it read from git is kept in a
-// file beside the output folder for the next build. Like a missing git,
-// git failing does not stop the build: the site is built without
-// versions, and the summary says why.
-func readHistory(o options, sums map[string]string) *history.History {
-	h, err := history.ReadSums(o.content, historyPath(o.out), sums)
+// readHistory reads the versions of the articles of the content folder
+// dir from its git history, given the SHA-256 of its files (sums, from
+// hashInputs; nil to read them all), keeping what it read from git in
+// the file cache. Like a missing git, git failing does not stop the
+// build: the site is built without versions, and the summary says why.
+func readHistory(dir, cache string, sums map[string]string) *history.History {
+	h, err := history.ReadSums(dir, cache, sums)
 	if err != nil {
 		return &history.History{Reason: "no version history: " + strings.TrimPrefix(err.Error(), "history: ")}
 	}

@@ -10,11 +10,9 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"bulletin/generator/content"
-	"bulletin/generator/history"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
@@ -115,13 +113,8 @@ var (
 // check runs the pipeline up to the files, writing nothing, and gives
 // every problem it finds: what stops a build, or else what lint finds.
 func check(o options) content.Errors {
-	// git reads the history while the content folder is read, as in
-	// build, keeping no cache: without git, there is none to check.
-	var hist *history.History
-	var reading sync.WaitGroup
-	reading.Go(func() { hist, _ = history.Read(o.content, "") })
-	set, err := load(o, nil, nil)
-	reading.Wait()
+	// It reads as build does, keeping no cache of git's history.
+	set, hist, err := load(o, nil, nil, "")
 	if set == nil {
 		return content.AsErrors(err)
 	}

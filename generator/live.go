@@ -4,13 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"bulletin/generator/cache"
 	"bulletin/generator/content"
-	"bulletin/generator/history"
 	"bulletin/generator/inputs"
 	"bulletin/generator/render"
 	"bulletin/generator/site"
@@ -50,12 +48,7 @@ func (l *live) current() *liveSite { return l.now.Load() }
 func (l *live) update(paths []string, all bool) (*liveSite, error) {
 	l.rehash(paths, all)
 	made := time.Now()
-	// git reads the history while the content folder is read, as in build.
-	var hist *history.History
-	var reading sync.WaitGroup
-	reading.Go(func() { hist = readHistory(l.o, l.sums) })
-	set, err := load(l.o, l.store, l.sums)
-	reading.Wait()
+	set, hist, err := load(l.o, l.store, l.sums, historyPath(l.o.out))
 	l.store.Prune()
 	if set == nil {
 		return nil, err

@@ -182,13 +182,7 @@ func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
 			}
 			lists.add(g.Pages[0].Months, r.page("group.html", p))
 			f := r.newFeed(set.Title+": "+g.Name, groupSummary(g), g.URL, g.Articles, g.Updated)
-			if g.Intro != nil && len(g.Intro.Aliases) > 0 {
-				// Renamed, it keeps the id it was first published with,
-				// as an article does.
-				f.ID = r.feedID(strings.TrimSuffix(g.Intro.Aliases[0], "/") + "/")
-			}
-			jobs = append(jobs, r.feedJobs(f)...)
-			jobs = append(jobs, r.movedFeedJobs(g, f)...)
+			jobs = append(jobs, r.groupFeedJobs(g, f)...)
 		}
 	}
 
@@ -338,20 +332,27 @@ func (r *renderer) feedJobs(f *feed) []job {
 	}
 }
 
-// movedFeedJobs keeps a renamed topic's or regulator's feeds at each of
-// its old addresses, the intro page's aliases: the same feed, its id and
-// its entries' ids too, so that a subscriber neither loses it nor sees
-// an item twice, on every host (a feed reader does not follow the
-// refresh of a page left at an old address).
-func (r *renderer) movedFeedJobs(g *site.Group, f *feed) []job {
-	if g.Intro == nil {
-		return nil
+// groupFeedJobs makes the feeds f of a topic or regulator. Renamed, it
+// keeps them at each of its old addresses too, the intro page's aliases:
+// the same feed, with the id it was first published with (the first
+// alias's, as an article's) and its entries' ids, so that a subscriber
+// neither loses it nor sees an item twice, on every host (a feed reader
+// does not follow the refresh of a page left at an old address).
+func (r *renderer) groupFeedJobs(g *site.Group, f *feed) []job {
+	var old []string
+	if g.Intro != nil {
+		for _, alias := range g.Intro.Aliases {
+			old = append(old, strings.TrimSuffix(alias, "/")+"/")
+		}
 	}
-	var jobs []job
-	for _, alias := range g.Intro.Aliases {
-		old := *f
-		old.Dir = strings.TrimSuffix(alias, "/") + "/"
-		for _, j := range r.feedJobs(&old) {
+	if len(old) > 0 {
+		f.ID = r.feedID(old[0])
+	}
+	jobs := r.feedJobs(f)
+	for _, dir := range old {
+		moved := *f
+		moved.Dir = dir
+		for _, j := range r.feedJobs(&moved) {
 			j.from = pageAliases(g.Intro)
 			jobs = append(jobs, j)
 		}

@@ -56,18 +56,24 @@ func funcs(basePath string) template.FuncMap {
 var rootedURL = regexp.MustCompile(`(href|src)="/`)
 
 // direction is "rtl" for a language written right to left (ar, he, fa,
-// ur, as the script its tag gives or implies), and "" for any other.
+// ur, as the script its tag gives or implies), "ltr" for one written
+// left to right, and "" where the tag says nothing of its script. Both
+// are said, so that an article's words go their way on a page that goes
+// the other.
 func direction(lang string) string {
 	tag, err := language.Parse(lang)
 	if err != nil {
 		return ""
 	}
-	script, _ := tag.Script()
+	script, confidence := tag.Script()
+	if confidence == language.No || script.String() == "Zzzz" {
+		return ""
+	}
 	switch script.String() {
 	case "Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Mend", "Yezi":
 		return "rtl"
 	}
-	return ""
+	return "ltr"
 }
 
 // relPath gives a site path p under the base URL's path. A path of

@@ -116,9 +116,9 @@ func TestIntroLanguage(t *testing.T) {
 	files := build(t, set, buildDay)
 	page := string(files["topics/ics-assessments/index.html"])
 	for _, want := range []string{
-		`<h1 lang="cy">Asesiadau ICS</h1>`,
-		`<p class="summary" lang="cy">Dyletswydd CQC i asesu.</p>`,
-		`<div class="intro" lang="cy">`,
+		`<h1 lang="cy" dir="ltr">Asesiadau ICS</h1>`,
+		`<p class="summary" lang="cy" dir="ltr">Dyletswydd CQC i asesu.</p>`,
+		`<div class="intro" lang="cy" dir="ltr">`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the topic page has no %s", want)
@@ -139,7 +139,7 @@ func TestArticleLanguage(t *testing.T) {
 	files := build(t, set, buildDay)
 	arabic := string(files["2025/03/"+updatedSlug+"/index.html"])
 	for _, want := range []string{
-		`<html lang="en-GB">`,
+		`<html lang="en-GB" dir="ltr">`,
 		`<h1 lang="ar" dir="rtl">`,
 		`<p class="summary" data-pagefind-meta="summary" lang="ar" dir="rtl">`,
 		`<div class="article-body" lang="ar" dir="rtl">`,
@@ -150,10 +150,10 @@ func TestArticleLanguage(t *testing.T) {
 			t.Errorf("the Arabic article's page has no %s", want)
 		}
 	}
-	if welsh := string(files["2025/03/"+movedSlug+"/index.html"]); !strings.Contains(welsh, `<h1 lang="cy">`) {
-		t.Errorf("the Welsh article's page has no <h1 lang=\"cy\">")
+	if welsh := string(files["2025/03/"+movedSlug+"/index.html"]); !strings.Contains(welsh, `<h1 lang="cy" dir="ltr">`) {
+		t.Errorf("the Welsh article's page has no <h1 lang=\"cy\" dir=\"ltr\">")
 	}
-	if timeline := string(files["timeline/index.html"]); !strings.Contains(timeline, `<h3 lang="ar" dir="rtl">`) || !strings.Contains(timeline, `<h3 lang="cy">`) {
+	if timeline := string(files["timeline/index.html"]); !strings.Contains(timeline, `<h3 lang="ar" dir="rtl">`) || !strings.Contains(timeline, `<h3 lang="cy" dir="ltr">`) {
 		t.Errorf("the timeline does not mark the Arabic and Welsh articles' titles with their languages")
 	}
 	// Where other pages quote its words: its title as a step of its
@@ -206,5 +206,27 @@ func TestArticleLanguage(t *testing.T) {
 	}
 	if jf.Language != "en-GB" || langs["ar"] != 1 || langs["cy"] != 1 || langs[""] != len(jf.Items)-2 {
 		t.Errorf("feed.json: want the feed in en-GB and language on the Welsh and the Arabic items alone, got %q and items %v", jf.Language, langs)
+	}
+}
+
+// TestRightToLeftSite: a site written right to left says so on every
+// page, and an article in a language written left to right says its own
+// direction within it, on its page and in its feed entry.
+func TestRightToLeftSite(t *testing.T) {
+	set := fixture()
+	set.Settings.Language = "ar"
+	article(t, set, updatedSlug).Lang = "en"
+	files := build(t, set, buildDay)
+	page := string(files["2025/03/"+updatedSlug+"/index.html"])
+	for _, want := range []string{`<html lang="ar" dir="rtl">`, `<h1 lang="en" dir="ltr">`, `<div class="article-body" lang="en" dir="ltr">`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the English article's page on an Arabic site has no %s", want)
+		}
+	}
+	if home := string(files["index.html"]); !strings.Contains(home, `<html lang="ar" dir="rtl">`) {
+		t.Errorf("the home page of an Arabic site is not marked right to left")
+	}
+	if atom := string(files["atom.xml"]); !strings.Contains(atom, `&lt;div lang=&#34;en&#34; dir=&#34;ltr&#34;&gt;`) {
+		t.Errorf("atom.xml does not mark the English entry's body left to right")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -206,7 +207,7 @@ func buildWith(o options, store *cache.Store[content.Entry]) (result, error) {
 			out.Abort()
 		}
 	}()
-	set, hist, err := load(o, store, sums, historyPath(o.out))
+	set, hist, err := load(o, os.DirFS(o.content), store, sums, historyPath(o.out))
 	// What was read is worth keeping even when another file was bad:
 	// the next build, after the fix, reads only the fixed file.
 	if saveErr := store.Save(); saveErr != nil {
@@ -241,17 +242,17 @@ func buildWith(o options, store *cache.Store[content.Entry]) (result, error) {
 // what it read in memory, serves pages as plan made them, and publishes
 // once the changes pause.
 
-// load reads the content folder and, while it does, the versions of its
-// articles from git. store keeps the articles read before, by the key of
+// load reads the content folder, as fsys gives it, and, while it does,
+// the versions of its articles from git. store keeps the articles read before, by the key of
 // the bytes they were read from, and sums may give the SHA-256 of content
 // files whose article store may have (see content.LoadCached); git's
 // history is kept in the file historyCache for the next run ("" keeps
 // nothing).
-func load(o options, store content.Store, sums map[string]string, historyCache string) (*content.Set, *history.History, error) {
+func load(o options, fsys fs.FS, store content.Store, sums map[string]string, historyCache string) (*content.Set, *history.History, error) {
 	var hist *history.History
 	var reading sync.WaitGroup
 	reading.Go(func() { hist = readHistory(o.content, historyCache, sums) })
-	set, err := content.LoadCached(os.DirFS(o.content), filepath.ToSlash(o.content), store, sums)
+	set, err := content.LoadCached(fsys, filepath.ToSlash(o.content), store, sums)
 	reading.Wait()
 	return set, hist, err
 }

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -24,6 +27,7 @@ type live struct {
 	o     options
 	store *cache.Memory[content.Entry] // what was read, kept in memory between updates
 	sums  map[string]string            // each content file's SHA-256 by slash path; nil until hashed
+	dirs  *listed                      // the content folder, with its folders' lists kept
 	now   atomic.Pointer[liveSite]     // the last good update; nil before one
 }
 
@@ -35,7 +39,11 @@ type liveSite struct {
 }
 
 func newLive(o options) *live {
-	return &live{o: o, store: cache.NewMemory(cache.Open[content.Entry](cachePath(o.out), inputs.Program()))}
+	return &live{
+		o:     o,
+		store: cache.NewMemory(cache.Open[content.Entry](cachePath(o.out), inputs.Program())),
+		dirs:  &listed{FS: os.DirFS(o.content), lists: map[string][]fs.DirEntry{}},
+	}
 }
 
 // current is the site of the last good update, or nil.
@@ -48,7 +56,7 @@ func (l *live) current() *liveSite { return l.now.Load() }
 func (l *live) update(paths []string, all bool) (*liveSite, error) {
 	l.rehash(paths, all)
 	made := time.Now()
-	set, hist, err := load(l.o, l.store, l.sums, historyPath(l.o.out))
+	set, hist, err := load(l.o, l.dirs, l.store, l.sums, historyPath(l.o.out))
 	l.store.Prune()
 	if set == nil {
 		return nil, err
@@ -72,15 +80,18 @@ func (l *live) update(paths []string, all bool) (*liveSite, error) {
 
 // rehash brings the content files' hashes up to date after changes to
 // paths: it hashes the files named again, and forgets every hash below
-// a folder named, so that its files are read afresh. A change to the
-// content folder itself, or to anything (all), hashes every file.
+// a folder named, so that its files are read afresh, and the lists of
+// the folders named and of those holding them. A change to the content
+// folder itself, or to anything (all), hashes and lists every file.
 func (l *live) rehash(paths []string, all bool) {
 	changed, whole := contentPaths(l.o.content, paths)
 	if whole || all || l.sums == nil {
 		l.sums = inputs.ContentSums(l.o.content)
+		l.dirs.forgetAll()
 		return
 	}
 	for _, p := range changed {
+		l.dirs.forget(p)
 		for q := range l.sums {
 			if q == p || strings.HasPrefix(q, p+"/") {
 				delete(l.sums, q)
@@ -110,4 +121,52 @@ func contentPaths(root string, paths []string) (rel []string, whole bool) {
 		rel = append(rel, filepath.ToSlash(r))
 	}
 	return rel, whole
+}
+
+// listed is a folder whose folders' lists are kept once read, for serve:
+// the watcher names every file made, removed or renamed, and rehash
+// forgets the lists it changed, so a walk after a save lists again only
+// the folders the save touched.
+type listed struct {
+	fs.FS
+	mu    sync.Mutex
+	lists map[string][]fs.DirEntry // by slash path, "." for the folder itself
+}
+
+// ReadDir lists the folder at name as fs.ReadDir does, from what it kept.
+func (l *listed) ReadDir(name string) ([]fs.DirEntry, error) {
+	l.mu.Lock()
+	list, ok := l.lists[name]
+	l.mu.Unlock()
+	if ok {
+		return list, nil
+	}
+	list, err := fs.ReadDir(l.FS, name)
+	if err != nil {
+		return list, err
+	}
+	l.mu.Lock()
+	l.lists[name] = list
+	l.mu.Unlock()
+	return list, nil
+}
+
+// forget drops the lists that a change to the slash path p may have
+// changed: of the folder holding it, of p and of every folder in it.
+func (l *listed) forget(p string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.lists, path.Dir(p))
+	for q := range l.lists {
+		if q == p || strings.HasPrefix(q, p+"/") {
+			delete(l.lists, q)
+		}
+	}
+}
+
+// forgetAll drops every list kept.
+func (l *listed) forgetAll() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	clear(l.lists)
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"testing"
@@ -462,11 +463,16 @@ func TestLoadSlugFromFileName(t *testing.T) {
 func TestLoadRawHTML(t *testing.T) {
 	body := lines("---", "title: T", "date: 2025-03-27", "summary: S", "---", "", `<div class="note">Note</div>`, "", "Text <script>alert(1)</script> here.")
 	page := lines("---", "title: CQC", "---", "", "<b>Bold</b>")
+	// A comment is a note for editors: left out, as every Markdown
+	// renderer leaves it out, but what follows it on its line shows.
+	comments := lines("---", "title: T", "date: 2025-03-27", "summary: S", "---", "", "<!--", "English original:", "Some text", "-->", "", "Text <!-- inline note --> here.", "", "<!-- a note --> <b>after</b>")
+	commentPage := lines("---", "title: CQC", "---", "", "<!-- draft intro -->", "", "Intro")
 	tests := []struct {
-		name     string
-		yaml     string
-		wantBody string
-		wantPage string
+		name       string
+		yaml       string
+		body, page string // the article's file and the intro page's, if not the ones above
+		wantBody   string
+		wantPage   string
 	}{
 		{
 			name:     "escaped by default",
@@ -485,14 +491,21 @@ func TestLoadRawHTML(t *testing.T) {
 			wantBody: "<div class=\"note\">Note</div>\n<p>Text <script>alert(1)</script> here.</p>\n",
 			wantPage: "<p><b>Bold</b></p>\n",
 		},
+		{
+			name:     "comments left out",
+			body:     comments,
+			page:     commentPage,
+			wantBody: "<p>Text  here.</p>\n<pre class=\"raw-html\"><code>&lt;b&gt;after&lt;/b&gt;\n</code></pre>\n",
+			wantPage: "<p>Intro</p>\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := files(map[string]string{"a.md": body, "regulators/cqc.md": page})
+			fs := map[string]string{"a.md": cmp.Or(tt.body, body), "regulators/cqc.md": cmp.Or(tt.page, page)}
 			if tt.yaml != "" {
-				fsys = files(map[string]string{"a.md": body, "regulators/cqc.md": page, "site.yaml": tt.yaml})
+				fs["site.yaml"] = tt.yaml
 			}
-			set := mustLoad(t, fsys)
+			set := mustLoad(t, files(fs))
 			if got := set.Articles[0].HTML; got != tt.wantBody {
 				t.Errorf("article HTML: got %q, want %q", got, tt.wantBody)
 			}

@@ -58,8 +58,10 @@ func parseFlags(flags *flag.FlagSet, args []string, stdout, stderr io.Writer, o 
 	if flags.NArg() > 0 {
 		return usageError(flags, stderr, "unexpected arguments: %s", strings.Join(flags.Args(), " "))
 	}
-	if o.baseURL != "" && !strings.HasPrefix(o.baseURL, "http://") && !strings.HasPrefix(o.baseURL, "https://") {
-		return usageError(flags, stderr, "-base-url %q: give an absolute http(s) URL", o.baseURL)
+	if o.baseURL != "" {
+		if why := content.CheckBaseURL(o.baseURL); why != "" {
+			return usageError(flags, stderr, "-base-url %s", why)
+		}
 	}
 	return nil
 }

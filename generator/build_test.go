@@ -519,3 +519,57 @@ func TestBuildComposesAssetNames(t *testing.T) {
 		t.Errorf("the file under its composed name: %q, %v", data, err)
 	}
 }
+
+// TestBuildFollowsLinkedSources builds from a content folder and a theme
+// that are symbolic links to folders kept elsewhere, edits both through
+// their real folders, and wants the next build to equal a clean one: the
+// record of what a build read must see inside a linked folder too.
+func TestBuildFollowsLinkedSources(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	if err := os.CopyFS(filepath.Join(real, "content"), os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(real, "templates"), os.DirFS("../templates")); err != nil {
+		t.Fatal(err)
+	}
+	o := testOptions(t, dir)
+	o.templates = filepath.Join(dir, "templates")
+	for _, name := range []string{"content", "templates"} {
+		if err := os.Symlink(filepath.Join(real, name), filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := build(o); err != nil {
+		t.Fatalf("first build: %v", err)
+	}
+	article := filepath.Join(real, "content", "articles", "2024-06-01-second.md")
+	data, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "title: ", "title: Retitled ", 1)
+	if err := os.WriteFile(article, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(real, "templates", "static", "extra.css"), []byte("p {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build(o); err != nil {
+		t.Fatalf("build after the edits: %v", err)
+	}
+	clean := o
+	clean.out = filepath.Join(t.TempDir(), "public")
+	if _, err := build(clean); err != nil {
+		t.Fatalf("clean build: %v", err)
+	}
+	got, want := readTree(t, o.out), readTree(t, clean.out)
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s differs from a clean build's after edits through the linked folders:\n%s", name, firstDiff(got[name], data))
+		}
+	}
+	if _, ok := got["extra.css"]; !ok {
+		t.Errorf("the theme's new extra.css was not published")
+	}
+}

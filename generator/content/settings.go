@@ -1,11 +1,13 @@
 package content
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -238,16 +240,24 @@ func baseURL(d *decoder, v *node) string {
 	if s == "" {
 		return defaultSettings().BaseURL
 	}
-	if !isWebURL(s) {
-		d.fail(v.line, "base_url: %q is not an absolute http(s) URL: write it like https://bulletin.example.org/", s)
-		return defaultSettings().BaseURL
-	}
-	if u, _ := url.Parse(s); u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		u.User, u.RawQuery, u.Fragment = nil, "", ""
-		d.fail(v.line, "base_url: %q has a user name, password, query or fragment, which every page, feed and sitemap would publish: write %s", s, u)
+	if why := CheckBaseURL(s); why != "" {
+		d.fail(v.line, "base_url: %s", why)
 		return defaultSettings().BaseURL
 	}
 	return NormalizeBaseURL(s)
+}
+
+// CheckBaseURL says what is wrong with s as the address the site is
+// served from, and what to write instead; "" when nothing is.
+func CheckBaseURL(s string) string {
+	if !isWebURL(s) {
+		return fmt.Sprintf("%q is not an absolute http(s) URL: write it like https://bulletin.example.org/", s)
+	}
+	if u, _ := url.Parse(s); u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
+		u.User, u.RawQuery, u.Fragment, u.ForceQuery = nil, "", "", false
+		return fmt.Sprintf("%q has a user name, password, query or fragment, which every page, feed and sitemap would publish: write %s", s, u)
+	}
+	return ""
 }
 
 // idAuthority reads id_authority: the authority of tag URIs (RFC 4151),
@@ -388,7 +398,11 @@ func statuses(d *decoder, v *node) []Status {
 
 func isWebURL(s string) bool {
 	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Hostname() == "" {
+		return false
+	}
+	port, err := strconv.Atoi(cmp.Or(u.Port(), "80"))
+	return err == nil && 0 < port && port < 1<<16
 }
 
 // JoinPath names the file at slash path name of the folder dir as

@@ -234,7 +234,7 @@ func ContentSums(dir string) map[string]string {
 // files), which a build does not read; in the theme it lists them.
 func listFiles(dir string, content bool) ([]string, error) {
 	var files []string
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+	err := Walk(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -250,6 +250,23 @@ func listFiles(dir string, content bool) ([]string, error) {
 		return nil
 	})
 	return files, err
+}
+
+// Walk walks the folder dir as filepath.WalkDir does, but into it when dir
+// is a symbolic link to a folder, as a build reads it: a content folder
+// kept elsewhere and linked in is read whole, and so must be watched and
+// hashed whole. Links below dir are not followed.
+func Walk(dir string, fn fs.WalkDirFunc) error {
+	root := dir
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		root = dir + string(filepath.Separator)
+	}
+	return filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if p == root {
+			p = dir
+		}
+		return fn(p, e, err)
+	})
 }
 
 // sumFiles hashes the files at paths on every core (see FileSum).

@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 )
 
-// Apart refuses an output folder that is, or holds, one of the source
-// folders, which a build would write over.
+// Apart refuses an output folder that is, holds or lies inside one of
+// the source folders: a build would write over the sources, or the next
+// build would read the last one's output as sources and publish it
+// again. Folders are compared as written and with their links resolved.
 func Apart(out string, sources ...string) error {
-	abs, err := filepath.Abs(out)
+	o, err := filepath.Abs(out)
 	if err != nil {
 		return err
 	}
@@ -19,11 +21,35 @@ func Apart(out string, sources ...string) error {
 		if err != nil {
 			return err
 		}
-		if rel, err := filepath.Rel(abs, s); err == nil && filepath.IsLocal(rel) || abs == s {
-			return fmt.Errorf("-out %s would contain %s: choose an output folder outside the sources", out, src)
+		for _, pair := range [][2]string{{o, s}, {resolve(o), resolve(s)}} {
+			switch o, s := pair[0], pair[1]; {
+			case o == s || within(o, s):
+				return fmt.Errorf("-out %s would contain %s: choose an output folder outside the sources", out, src)
+			case within(s, o):
+				return fmt.Errorf("-out %s is inside %s, so the next build would read this one's output as sources and publish it again: choose an output folder outside the sources", out, src)
+			}
 		}
 	}
 	return nil
+}
+
+// within says whether the absolute path inner lies below outer.
+func within(outer, inner string) bool {
+	rel, err := filepath.Rel(outer, inner)
+	return err == nil && rel != "." && filepath.IsLocal(rel)
+}
+
+// resolve resolves the links of the absolute path p, as far as it
+// exists.
+func resolve(p string) string {
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		return real
+	}
+	parent := filepath.Dir(p)
+	if parent == p {
+		return p
+	}
+	return filepath.Join(resolve(parent), filepath.Base(p))
 }
 
 // Copy writes into the output each file of fsys at its name, reading it

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"bulletin/generator/inputs"
 )
 
 // settle is how long the folders must be quiet before pages hear of a
@@ -68,7 +70,7 @@ func New(roots ...string) (*Watcher, error) {
 
 // addTree watches dir and every folder below it, skipping hidden ones.
 func (w *Watcher) addTree(dir string) error {
-	return filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+	return inputs.Walk(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil // removed while we walked

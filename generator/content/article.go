@@ -351,7 +351,12 @@ func checkAliases(d *decoder, v *node) {
 			d.fail(n.line, "aliases: %q is not a site path: write it like /2024/05/old-slug/", al)
 			continue
 		}
-		for seg := range strings.SplitSeq(strings.Trim(AliasPath(al), "/"), "/") {
+		p := AliasPath(al)
+		if strings.HasPrefix(p, "//") {
+			d.fail(n.line, "aliases: %q starts with //, which browsers read as the address of another site: write the path of this site with one / before it", al)
+			continue
+		}
+		for seg := range strings.SplitSeq(strings.TrimSuffix(p[1:], "/"), "/") {
 			if why := CheckAliasSegment(seg); why != "" {
 				d.fail(n.line, "aliases: %q: the part %q cannot be part of an address: %s", al, seg, why)
 				break

@@ -448,6 +448,16 @@ func TestLoadArticleErrors(t *testing.T) {
 			},
 		},
 		{
+			// //host/path is another site's address to a browser.
+			name: "alias of another host or with an empty part",
+			text: fm("aliases:", "  - //evil.example/x/", "  - /a/b//", "  - /%2Fevil.example/"),
+			want: []string{
+				`content/a.md:6: aliases: "//evil.example/x/" starts with //, which browsers read as the address of another site: write the path of this site with one / before it`,
+				`content/a.md:7: aliases: "/a/b//": the part "" cannot be part of an address: it is empty`,
+				`content/a.md:8: aliases: "/%2Fevil.example/" starts with //, which browsers read as the address of another site: write the path of this site with one / before it`,
+			},
+		},
+		{
 			name: "alias given as text",
 			text: fm("aliases: old-slug"),
 			want: []string{`content/a.md:5: aliases: "old-slug" is not a site path: write it like /2024/05/old-slug/`},

@@ -25,8 +25,10 @@ import (
 	"path"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -114,6 +116,7 @@ func load(fsys fs.FS, dir string, store Store, sums map[string]string, bodies bo
 		return loadArticle(fsys, dir, p, &set.Settings, md, c)
 	})
 	var intros []string
+	named := map[string]bool{} // folders whose names were found unsafe
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &Error{File: JoinPath(dir, p), Msg: fmt.Sprintf("can't read the folder: %v", withoutPath(err))})
@@ -123,7 +126,13 @@ func load(fsys fs.FS, dir string, store Store, sums map[string]string, bodies bo
 		case skipFolder:
 			return fs.SkipDir
 		case asset:
-			set.Assets = append(set.Assets, p)
+			problem, ok := assetName(dir, p, named)
+			if problem != nil {
+				errs = append(errs, problem)
+			}
+			if ok {
+				set.Assets = append(set.Assets, p)
+			}
 		case intro:
 			intros = append(intros, p)
 		case article:
@@ -169,6 +178,45 @@ func (set *Set) readIntros(fsys fs.FS, dir string, md goldmark.Markdown, c *cach
 		}
 	}
 	return errs
+}
+
+// assetName says whether the file at slash path p of the content folder
+// dir can be published at the same path, and when not, why: it or a
+// folder of its path has a name that is not safe in an address or on
+// every system. A folder is named once: named holds those named already,
+// and problem is nil for their files.
+func assetName(dir, p string, named map[string]bool) (problem *Error, ok bool) {
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		why := CheckAliasSegment(part)
+		if why == "" && !utf8.ValidString(part) {
+			why = "it is not valid UTF-8"
+		}
+		if why == "" {
+			continue
+		}
+		what, at := "file", p
+		if i < len(parts)-1 {
+			what, at = "folder", strings.Join(parts[:i+1], "/")
+			if named[at] {
+				return nil, false
+			}
+			named[at] = true
+		}
+		return &Error{File: JoinPath(dir, escapedName(at)), Msg: fmt.Sprintf("the %s name %q cannot be published as part of an address: %s: rename the %s", what, part, why, what)}, false
+	}
+	return nil, true
+}
+
+// escapedName gives the name s as it can be printed on one line: as Go
+// would quote it, without the quotes, where it holds a character that is
+// not printed or is not valid UTF-8.
+func escapedName(s string) string {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) {
+		return s
+	}
+	q := strconv.Quote(s)
+	return q[1 : len(q)-1]
 }
 
 // kind is what a file or folder of the content folder is to a build.

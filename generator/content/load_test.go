@@ -942,6 +942,40 @@ func TestLoadFileNameErrors(t *testing.T) {
 	}
 }
 
+// TestLoadAssetNames refuses a file to publish whose name, or whose
+// folder's name, is not safe in an address or on every system, once for
+// a folder however many files it holds, and all in one run, naming it
+// with what cannot be printed escaped; a name in another script, with
+// capitals, spaces or underscores, is published.
+func TestLoadAssetNames(t *testing.T) {
+	fsys := files(map[string]string{
+		"files/Board_Paper 2024.pdf": "PDF",
+		"files/νόμος.pdf":            "PDF",
+		"files/trail .txt":           "x",
+		"files/q?.txt":               "x",
+		"files/aux.png":              "x",
+		`files/back\slash.txt`:       "x",
+		"files/new\nline.txt":        "x",
+		"files/bad\xffname.txt":      "x",
+		"files/rlo\u202etxt.exe":     "x",
+		"bad|folder/a.txt":           "x",
+		"bad|folder/b.txt":           "x",
+	})
+	checkErrors(t, "asset names", loadErrors(t, fsys), []string{
+		`content/bad|folder: the folder name "bad|folder" cannot be published as part of an address: '|' cannot be part of a file name on Windows: rename the folder`,
+		`content/files/aux.png: the file name "aux.png" cannot be published as part of an address: Windows keeps the name for a device: rename the file`,
+		`content/files/back\slash.txt: the file name "back\\slash.txt" cannot be published as part of an address: '\\' separates folders: rename the file`,
+		`content/files/bad\xffname.txt: the file name "bad\xffname.txt" cannot be published as part of an address: it is not valid UTF-8: rename the file`,
+		`content/files/new\nline.txt: the file name "new\nline.txt" cannot be published as part of an address: it holds an invisible character (U+000A): rename the file`,
+		`content/files/q?.txt: the file name "q?.txt" cannot be published as part of an address: '?' cannot be part of a file name on Windows: rename the file`,
+		`content/files/rlo\u202etxt.exe: the file name "rlo\u202etxt.exe" cannot be published as part of an address: it holds an invisible character (U+202E): rename the file`,
+	})
+	set, _ := LoadCached(fsys, "content", nil, nil)
+	if want := []string{"files/Board_Paper 2024.pdf", "files/trail .txt", "files/νόμος.pdf"}; !slices.Equal(set.Assets, want) {
+		t.Errorf("published %q, want %q", set.Assets, want)
+	}
+}
+
 func TestLoadFileTooLarge(t *testing.T) {
 	tests := []struct {
 		name string

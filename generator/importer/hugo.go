@@ -29,11 +29,75 @@ type hugoConfig struct {
 	timeZone   string
 	// zone reads dates written without an offset, as Hugo reads them:
 	// in timeZone, else in UTC, unless the import is told another.
-	zone       *time.Location
-	permalinks map[string]string // by section
-	taxonomies []string          // the front matter keys, sorted
-	ugly       bool              // uglyURLs: /posts/x.html rather than /posts/x/
-	keepCase   bool              // disablePathToLower
+	zone         *time.Location
+	permalinks   map[string]string // by section
+	taxonomies   []string          // the front matter keys, sorted
+	ugly         bool              // uglyURLs: /posts/x.html rather than /posts/x/
+	keepCase     bool              // disablePathToLower
+	languages    []hugoLanguage    // as [languages] lists them, by key; none for a site in one
+	defaultLang  string            // defaultContentLanguage
+	langInSubdir bool              // defaultContentLanguageInSubdir
+}
+
+// hugoLanguage is one language of a Hugo site in several.
+type hugoLanguage struct {
+	key        string // as the config names it, in lower case: its addresses' prefix
+	code       string // languageCode, else the key: the article's lang
+	contentDir string // its own content folder, if it has one
+}
+
+// language gives the language of the content file at slash path p of
+// the site, rel inside its content folder, and rel without the
+// language's mark: the language whose content folder holds it, else the
+// one its name ends in (post.fr.md), else the default; nil for a site in
+// one language.
+func (cfg *hugoConfig) language(p, rel string) (*hugoLanguage, string) {
+	if len(cfg.languages) == 0 {
+		return nil, rel
+	}
+	if root := cfg.root(p); root != cfg.contentDir {
+		for i, l := range cfg.languages {
+			if l.contentDir == root {
+				return &cfg.languages[i], rel
+			}
+		}
+	}
+	ext := path.Ext(rel)
+	stem := strings.TrimSuffix(rel, ext)
+	if mark := path.Ext(stem); mark != "" {
+		for i, l := range cfg.languages {
+			if strings.EqualFold(mark[1:], l.key) {
+				return &cfg.languages[i], strings.TrimSuffix(stem, mark) + ext
+			}
+		}
+	}
+	for i, l := range cfg.languages {
+		if l.key == cfg.defaultLang {
+			return &cfg.languages[i], rel
+		}
+	}
+	return nil, rel
+}
+
+// prefix is the folder Hugo put a language's pages in: none for the
+// default language, unless the config puts it in one too.
+func (cfg *hugoConfig) prefix(l *hugoLanguage) string {
+	if l == nil || l.key == cfg.defaultLang && !cfg.langInSubdir {
+		return ""
+	}
+	return "/" + l.key
+}
+
+// contentDirs are the folders that hold the site's pages: the content
+// folder and each language's own, which may lie inside it.
+func (cfg *hugoConfig) contentDirs() []string {
+	dirs := []string{cfg.contentDir}
+	for _, l := range cfg.languages {
+		if l.contentDir != "" && !slices.Contains(dirs, l.contentDir) {
+			dirs = append(dirs, l.contentDir)
+		}
+	}
+	return dirs
 }
 
 // readHugo reads the pages of the Hugo site o.Source: every content file
@@ -67,32 +131,37 @@ func readHugo(o *Options) (*source, error) {
 	src := &source{file: hugoFile}
 	bundles := map[string]bool{} // leaf bundle folders, whose other files are not copied
 	var files []string
-	err = fs.WalkDir(fsys, cfg.contentDir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			src.fail(filepath.Join(o.Source, p), 0, "can't read the folder: %v", withoutPath(err))
+	roots := cfg.contentDirs()
+	for _, root := range roots {
+		err = fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				src.fail(filepath.Join(o.Source, p), 0, "can't read the folder: %v", withoutPath(err))
+				return nil
+			}
+			name := e.Name()
+			switch {
+			case p != root && e.IsDir() && slices.Contains(roots, p):
+				return fs.SkipDir // a language's own, walked as a root
+			case strings.HasPrefix(name, ".") && p != root:
+				if e.IsDir() {
+					return fs.SkipDir
+				}
+			case e.IsDir() || strings.HasSuffix(name, "~"):
+			default:
+				files = append(files, p)
+				if isIndex(name) {
+					bundles[path.Dir(p)] = true
+				}
+			}
 			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("importer: reading %s: %w", filepath.Join(o.Source, root), err)
 		}
-		name := e.Name()
-		switch {
-		case strings.HasPrefix(name, ".") && p != cfg.contentDir:
-			if e.IsDir() {
-				return fs.SkipDir
-			}
-		case e.IsDir() || strings.HasSuffix(name, "~"):
-		default:
-			files = append(files, p)
-			if isIndex(name) {
-				bundles[path.Dir(p)] = true
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("importer: reading %s: %w", dir, err)
 	}
 	for _, p := range files {
 		file := filepath.Join(o.Source, p)
-		rel := strings.TrimPrefix(p, cfg.contentDir+"/")
+		rel := strings.TrimPrefix(p, cfg.root(p)+"/")
 		name := path.Base(p)
 		ext := strings.ToLower(path.Ext(name))
 		switch {
@@ -129,6 +198,18 @@ func isContent(ext string) bool {
 		return true
 	}
 	return false
+}
+
+// root gives the content folder that holds the slash path p: the
+// innermost, where one lies inside another.
+func (cfg *hugoConfig) root(p string) string {
+	root := cfg.contentDir
+	for _, d := range cfg.contentDirs() {
+		if strings.HasPrefix(p, d+"/") && len(d) > len(root) {
+			root = d
+		}
+	}
+	return root
 }
 
 // isIndex reports whether name is a leaf bundle's page.
@@ -177,6 +258,18 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	cfg.timeZone = f.text("timezone")
 	if d := strings.Trim(f.text("contentdir"), "/"); d != "" {
 		cfg.contentDir = d
+	}
+	cfg.defaultLang = strings.ToLower(cmp.Or(f.text("defaultcontentlanguage"), "en"))
+	cfg.langInSubdir, _ = f.boolean("defaultcontentlanguageinsubdir")
+	if langs, ok := f["languages"].(map[string]any); ok && (len(langs) > 1 || cfg.langInSubdir) {
+		for key, v := range langs {
+			m, _ := v.(map[string]any)
+			lf := lowerKeys(fields(m))
+			l := hugoLanguage{key: strings.ToLower(key), code: cmp.Or(lf.text("languagecode"), key)}
+			l.contentDir = strings.Trim(lf.text("contentdir"), "/")
+			cfg.languages = append(cfg.languages, l)
+		}
+		slices.SortFunc(cfg.languages, func(a, b hugoLanguage) int { return strings.Compare(a.key, b.key) })
 	}
 	cfg.ugly, _ = f.boolean("uglyurls")
 	cfg.keepCase, _ = f.boolean("disablepathtolower")
@@ -253,8 +346,12 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		post.draft = true
 		src.warn(file, pg.line, "%s: imported as a draft", why)
 	}
+	lang, named := cfg.language(p, rel)
+	if lang != nil && lang.key != cfg.defaultLang {
+		post.lang = languageTag(lang.code, post, src)
+	}
 	// A leaf bundle (posts/x/index.md) is the page of its folder.
-	page := strings.TrimSuffix(rel, path.Ext(rel))
+	page := strings.TrimSuffix(named, path.Ext(named))
 	if isIndex(path.Base(rel)) {
 		page = path.Dir(rel)
 		post.bundle = path.Dir(p)
@@ -268,9 +365,9 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		}
 	}
 	post.authors = append(f.list("author"), f.list("authors")...)
-	post.lang = languageOf(f, post, src)
+	post.lang = cmp.Or(languageOf(f, post, src), post.lang)
 	post.summary = f.first("summary", "description")
-	old := hugoURL(f, page, cfg, post, o)
+	old := hugoURL(f, page, cfg.prefix(lang), cfg, post)
 	// The old slug is the one its address shows: the slug, or the title
 	// or the file name, as the permalink pattern chose, in lower case
 	// unless the config keeps its case, as Hugo writes addresses.
@@ -293,6 +390,12 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		post.id = strings.TrimSuffix(cfg.baseURL, "/") + old
 	}
 	post.keys = []string{"hugo:" + rel, "hugo:" + page, "base:" + path.Base(rel), "base:" + filename}
+	if lang != nil {
+		// Translations share their names: each is found in its language.
+		for i, k := range post.keys {
+			post.keys[i] = lang.key + ":" + k
+		}
+	}
 	if page != strings.TrimSuffix(rel, path.Ext(rel)) {
 		post.keys = append(post.keys, "hugo:"+page+"/")
 	}
@@ -303,10 +406,15 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 var datedName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-`)
 
 // hugoURL gives the address Hugo gave a page: its url, else its section's
-// permalink pattern filled in, else its path in the content folder.
-func hugoURL(f fields, page string, cfg *hugoConfig, p *post, o *Options) string {
+// permalink pattern filled in, else its path in the content folder; in a
+// site in several languages, below its language's prefix, but for a url
+// written from the site's root (/x/), which Hugo takes as it is.
+func hugoURL(f fields, page, prefix string, cfg *hugoConfig, p *post) string {
 	if u := f.text("url"); u != "" {
-		return escapePath("/" + strings.TrimPrefix(u, "/"))
+		if !strings.HasPrefix(u, "/") {
+			u = prefix + "/" + u
+		}
+		return escapePath(u)
 	}
 	dir, filename := path.Dir(page), path.Base(page)
 	if dir == "." {
@@ -341,7 +449,7 @@ func hugoURL(f fields, page string, cfg *hugoConfig, p *post, o *Options) string
 	} else if !cfg.ugly && !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
 		u += "/"
 	}
-	u = urlizePath(cleanSlashes(u))
+	u = urlizePath(cleanSlashes(prefix + u))
 	if !cfg.keepCase {
 		u = strings.ToLower(u)
 	}

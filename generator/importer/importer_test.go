@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -531,4 +532,56 @@ func mustImport(t *testing.T, src, dest string) Report {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// TestHugoLanguages imports a Hugo site in several languages, with a
+// content folder for one and a file-name mark for another: each page
+// keeps the address and feed id Hugo gave it, below its language's
+// prefix, and says its language; a translation is not taken for its
+// twin, and a ref finds the page of its own language.
+func TestHugoLanguages(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml": "baseURL = 'https://old.example.org/'\ndefaultContentLanguage = 'en'\n" +
+			"[languages.en]\nweight = 1\n[languages.zh-CN]\ncontentDir = 'content/zh-cn'\nlanguageCode = 'zh-CN'\n[languages.fr]\nweight = 3\n" +
+			"[permalinks]\nposts = '/:year/:month/:slug/'\n",
+		"content/posts/release.md":       "---\ntitle: Release\ndate: 2022-05-03\n---\nSee [notes]({{< ref \"notes.md\" >}}).\n",
+		"content/posts/notes.md":         "---\ntitle: Notes\ndate: 2022-05-02\n---\nEnglish notes.\n",
+		"content/posts/release.fr.md":    "---\ntitle: Version\ndate: 2022-05-03\nslug: release\n---\nVoir [notes]({{< ref \"notes.md\" >}}).\n",
+		"content/posts/notes.fr.md":      "---\ntitle: Notes\ndate: 2022-05-02\n---\nNotes en français.\n",
+		"content/zh-cn/posts/release.md": "---\ntitle: 发布\ndate: 2022-05-03\nslug: release\n---\n发布。\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if len(r.Warnings) > 0 {
+		t.Errorf("warnings: %v", r.Warnings)
+	}
+	written := map[string]string{} // by id
+	for _, name := range files(t, dest) {
+		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.Lines(string(data)) {
+			if id, ok := strings.CutPrefix(line, "id: "); ok {
+				written[strings.TrimSpace(id)] = string(data)
+			}
+		}
+	}
+	for id, want := range map[string][]string{
+		"https://old.example.org/2022/05/release/":       {"title: Release\n", "slug: release\n", "[notes](/2022/05/notes/)"},
+		"https://old.example.org/fr/2022/05/release/":    {"title: Version\n", "slug: release-fr\n", "lang: fr\n", "  - /fr/2022/05/release/\n", "[notes](/2022/05/notes-fr/)"},
+		"https://old.example.org/fr/2022/05/notes/":      {"lang: fr\n", "  - /fr/2022/05/notes/\n"},
+		"https://old.example.org/zh-cn/2022/05/release/": {"title: 发布\n", "slug: release-zh-cn\n", "lang: zh-CN\n", "  - /zh-cn/2022/05/release/\n"},
+	} {
+		data, ok := written[id]
+		if !ok {
+			t.Errorf("no article has id %s; ids: %v", id, slices.Collect(maps.Keys(written)))
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(data, w) {
+				t.Errorf("the article of %s lacks %q:\n%s", id, w, data)
+			}
+		}
+	}
 }

@@ -52,21 +52,26 @@ func TestHugoURL(t *testing.T) {
 		page   string
 		fields fields
 		cfg    hugoConfig
+		prefix string // of the page's language
 		want   string
 	}{
-		{"default", "posts/my-post", fields{}, hugoConfig{}, "/posts/my-post/"},
-		{"slug", "posts/my-post", fields{"slug": "other"}, hugoConfig{}, "/posts/other/"},
-		{"lower case", "Posts/My Post", fields{}, hugoConfig{}, "/posts/my-post/"},
-		{"kept case", "Posts/My Post", fields{}, hugoConfig{keepCase: true}, "/Posts/My-Post/"},
-		{"ugly", "posts/my-post", fields{}, hugoConfig{ugly: true}, "/posts/my-post.html"},
-		{"url", "posts/my-post", fields{"url": "special/place"}, hugoConfig{}, "/special/place"},
-		{"permalink", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:year/:month/:title/"}}, "/2025/03/the-title/"},
-		{"permalink by file", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:section/:slugorfilename/"}}, "/posts/my-post/"},
-		{"root page", "about", fields{}, hugoConfig{}, "/about/"},
+		{"default", "posts/my-post", fields{}, hugoConfig{}, "", "/posts/my-post/"},
+		{"slug", "posts/my-post", fields{"slug": "other"}, hugoConfig{}, "", "/posts/other/"},
+		{"lower case", "Posts/My Post", fields{}, hugoConfig{}, "", "/posts/my-post/"},
+		{"kept case", "Posts/My Post", fields{}, hugoConfig{keepCase: true}, "", "/Posts/My-Post/"},
+		{"ugly", "posts/my-post", fields{}, hugoConfig{ugly: true}, "", "/posts/my-post.html"},
+		{"url", "posts/my-post", fields{"url": "special/place"}, hugoConfig{}, "", "/special/place"},
+		{"permalink", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:year/:month/:title/"}}, "", "/2025/03/the-title/"},
+		{"permalink by file", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:section/:slugorfilename/"}}, "", "/posts/my-post/"},
+		{"root page", "about", fields{}, hugoConfig{}, "", "/about/"},
+		{"in a language", "posts/my-post", fields{}, hugoConfig{}, "/fr", "/fr/posts/my-post/"},
+		{"permalink in a language", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:year/:month/:title/"}}, "/zh-cn", "/zh-cn/2025/03/the-title/"},
+		{"url in a language", "posts/my-post", fields{"url": "special/place"}, hugoConfig{}, "/fr", "/fr/special/place"},
+		{"url from the root in a language", "posts/my-post", fields{"url": "/special/place"}, hugoConfig{}, "/fr", "/special/place"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := &post{title: "The Title", date: date}
-			if got := hugoURL(tc.fields, tc.page, &tc.cfg, p, &Options{Zone: zone}); got != tc.want {
+			if got := hugoURL(tc.fields, tc.page, tc.prefix, &tc.cfg, p); got != tc.want {
 				t.Errorf("hugoURL(%q, %v) = %q, want %q", tc.page, tc.fields, got, tc.want)
 			}
 		})

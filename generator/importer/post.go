@@ -110,7 +110,17 @@ func plan(src *source, o *Options, r *Report, held map[string]string) *index {
 		}
 		return ""
 	}
-	for _, p := range src.posts {
+	// Posts in the site's own language claim their addresses first; a
+	// translation that shares one takes its language after its slug.
+	order := slices.Clone(src.posts)
+	translation := func(p *post) int {
+		if p.lang == "" {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(order, func(a, b *post) int { return translation(a) - translation(b) })
+	for _, p := range order {
 		if p.draft {
 			// Never published, so it had no address to keep, and no
 			// feed entry whose id to keep.
@@ -129,12 +139,21 @@ func plan(src *source, o *Options, r *Report, held map[string]string) *index {
 		}
 		local := p.date.In(o.Zone)
 		at := func(slug string) string { return "/" + local.Format("2006/01") + "/" + slug + "/" }
-		base := slug
-		for i := 2; claimed[content.Fold(at(slug))] != nil || taken(at(slug), slug, local) != ""; i++ {
+		base, translated := slug, ""
+		if p.lang != "" {
+			translated = cutBytes(base, content.MaxSegment-len(p.lang)-1) + "-" + strings.ToLower(p.lang)
+		}
+		free := func(slug string) bool {
+			return claimed[content.Fold(at(slug))] == nil && taken(at(slug), slug, local) == ""
+		}
+		if !free(slug) && translated != "" && free(translated) {
+			slug = translated
+		}
+		for i := 2; !free(slug); i++ {
 			slug = numbered(base, i)
 		}
 		p.url = at(slug)
-		if slug != base {
+		if slug != base && slug != translated {
 			holder := taken(at(base), base, local)
 			if other := claimed[content.Fold(at(base))]; other != nil {
 				holder = other.name()
@@ -371,7 +390,12 @@ func groups(p *post, o *Options, r *Report) (topics, regulators []string) {
 // in its usual form; a field that is no language tag is left out, with
 // a warning.
 func languageOf(f fields, p *post, src *source) string {
-	s := f.text("lang")
+	return languageTag(f.text("lang"), p, src)
+}
+
+// languageTag gives s as a language tag for p, or "" with a warning when
+// it is none.
+func languageTag(s string, p *post, src *source) string {
 	if s == "" {
 		return ""
 	}

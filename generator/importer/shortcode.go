@@ -85,18 +85,20 @@ func resolveRef(p *post, ix *index, args string) (string, bool) {
 	if target == "" {
 		return frag, frag != ""
 	}
-	here := ""
+	// A page is found among those of its own language: its keys start
+	// with the language's, in a site in several.
+	here, lang := "", ""
 	for _, k := range p.keys {
-		if strings.HasPrefix(k, "hugo:") {
-			here = path.Dir(strings.TrimPrefix(k, "hugo:"))
+		if before, after, ok := strings.Cut(k, "hugo:"); ok {
+			here, lang = path.Dir(after), before
 			break
 		}
 	}
 	var keys []string
 	if strings.HasPrefix(target, "/") {
-		keys = []string{"hugo:" + path.Clean(target)[1:]}
+		keys = []string{lang + "hugo:" + path.Clean(target)[1:]}
 	} else {
-		keys = []string{"hugo:" + path.Join(here, target), "hugo:" + path.Clean(target), "base:" + path.Base(target)}
+		keys = []string{lang + "hugo:" + path.Join(here, target), lang + "hugo:" + path.Clean(target), lang + "base:" + path.Base(target)}
 	}
 	for _, k := range keys {
 		for _, key := range []string{k, strings.TrimSuffix(k, path.Ext(k))} {

@@ -320,6 +320,12 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		return nil
 	}
 	ds := f.first("date", "publishdate", "pubdate", "published")
+	if ds == "" && (path.Dir(rel) == "." || isIndex(path.Base(rel)) && path.Dir(path.Dir(rel)) == ".") {
+		// A page of the site's own, such as about.md, which has no date
+		// and no place in a bulletin's timeline.
+		src.skip(file, pg.line, "a page with no date outside every section, such as an about page, not a post: not imported")
+		return nil
+	}
 	if ds == "" {
 		// Hugo dates a page by its front matter unless its config says
 		// otherwise, so the file name is only a hint.

@@ -352,3 +352,25 @@ func TestToMarkdownEmbedLinkRewritten(t *testing.T) {
 		t.Errorf("got %q, %v; want %q", md, err, want)
 	}
 }
+
+// TestEmbed turns Hugo's own shortcodes for images and embeds into
+// Markdown, and leaves others to be kept as text.
+func TestEmbed(t *testing.T) {
+	for _, tc := range []struct{ name, args, want string }{
+		{"figure", `src="/img/chart.png" alt="A chart" caption="Cases by month"`, "![A chart](/img/chart.png)\n\nCases by month"},
+		{"figure", `src="chart one.png" title="Chart" link="https://example.org/big.png"`, "[![Chart](<chart one.png>)](https://example.org/big.png)"},
+		{"figure", `alt="no source"`, ""},
+		{"youtube", `w7Ft2ymGmfc`, "[Video on YouTube](https://www.youtube.com/watch?v=w7Ft2ymGmfc)"},
+		{"youtube", `id="w7Ft2ymGmfc" title="The [launch]"`, "[The \\[launch\\]](https://www.youtube.com/watch?v=w7Ft2ymGmfc)"},
+		{"vimeo", `55073825`, "[Video on Vimeo](https://vimeo.com/55073825)"},
+		{"gist", `jmooring 23932424365401ffa5e9d9810102a477`, "[Gist jmooring/23932424365401ffa5e9d9810102a477](https://gist.github.com/jmooring/23932424365401ffa5e9d9810102a477)"},
+		{"x", `user="SanDiegoZoo" id="1453110110599868418"`, "[Post by @SanDiegoZoo](https://x.com/SanDiegoZoo/status/1453110110599868418)"},
+		{"tweet", `user="SanDiegoZoo" id="1453110110599868418"`, "[Post by @SanDiegoZoo](https://twitter.com/SanDiegoZoo/status/1453110110599868418)"},
+		{"instagram", `CxOWiQNP2MO`, "[Post on Instagram](https://www.instagram.com/p/CxOWiQNP2MO/)"},
+		{"note", ``, ""},
+	} {
+		if got, _ := embed(tc.name, tc.args); got != tc.want {
+			t.Errorf("embed(%q, %q) = %q, want %q", tc.name, tc.args, got, tc.want)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
+	"net/url"
 	"path"
 	"regexp"
 	"strings"
@@ -13,9 +15,10 @@ var refArg = regexp.MustCompile("^(?:path\\s*=\\s*)?[\"`]?([^\"`\\s]+)")
 
 // shortcodes turns the Hugo shortcodes of a page's body into what they
 // showed: {{< ref "x" >}} and {{< relref "x" >}} become the new URL of
-// the post they name, and {{</* x */>}}, Hugo's way of writing a
-// shortcode as text, becomes {{< x >}}. Every other shortcode is kept as
-// it is written, with a warning.
+// the post they name, Hugo's own figure an image, its embeds of videos,
+// gists and posts a link (see embed), and {{</* x */>}}, Hugo's way of
+// writing a shortcode as text, becomes {{< x >}}. Every other shortcode
+// is kept as it is written, with a warning.
 func shortcodes(p *post, ix *index, r *Report) string {
 	s := p.raw
 	var b strings.Builder
@@ -52,6 +55,11 @@ func shortcodes(p *post, ix *index, r *Report) string {
 			continue
 		}
 		name, args, _ := strings.Cut(inner, " ")
+		if md, what := embed(name, args); md != "" {
+			b.WriteString(md)
+			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("Hugo shortcode %s became %s", tag, what)))
+			continue
+		}
 		switch name {
 		case "ref", "relref":
 			if u, ok := resolveRef(p, ix, strings.TrimSpace(args)); ok {
@@ -108,4 +116,95 @@ func resolveRef(p *post, ix *index, args string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// shortcodeArg is one argument of a shortcode: name="value", or a value
+// alone, quoted or not.
+var shortcodeArg = regexp.MustCompile("(?:([A-Za-z_][\\w-]*)\\s*=\\s*)?(?:\"((?:[^\"\\\\]|\\\\.)*)\"|`([^`]*)`|([^\\s\"`]+))")
+
+// shortcodeArgs gives a shortcode's arguments, by name and by position.
+func shortcodeArgs(args string) (named map[string]string, positional []string) {
+	named = map[string]string{}
+	for _, m := range shortcodeArg.FindAllStringSubmatch(args, -1) {
+		v := m[2] + m[3] + m[4]
+		if m[2] != "" {
+			v = strings.ReplaceAll(v, `\"`, `"`)
+		}
+		if m[1] != "" {
+			named[strings.ToLower(m[1])] = v
+		} else {
+			positional = append(positional, v)
+		}
+	}
+	return named, positional
+}
+
+// embed gives the Markdown for one of Hugo's own shortcodes that shows
+// an image or embeds another site's page, and what it became; "" for
+// any other. Markdown has no embeds: a video, a gist or a post on
+// another site becomes a link to it.
+func embed(name, args string) (md, what string) {
+	named, pos := shortcodeArgs(args)
+	arg := func(key string, i int) string {
+		if v := named[key]; v != "" {
+			return v
+		}
+		if 0 <= i && i < len(pos) {
+			return pos[i]
+		}
+		return ""
+	}
+	link := func(text, u string) (string, string) {
+		return "[" + escapeText(text) + "](" + u + ")", "a link to " + u
+	}
+	switch name {
+	case "figure":
+		src := arg("src", -1)
+		if src == "" {
+			return "", ""
+		}
+		alt := cmp.Or(named["alt"], named["caption"], named["title"])
+		md = "![" + escapeText(alt) + "](" + linkTarget(src) + ")"
+		if u := named["link"]; u != "" {
+			md = "[" + md + "](" + linkTarget(u) + ")"
+		}
+		if c := named["caption"]; c != "" {
+			md += "\n\n" + c
+		}
+		return md, "an image"
+	case "youtube":
+		if id := arg("id", 0); id != "" {
+			return link(cmp.Or(named["title"], "Video on YouTube"), "https://www.youtube.com/watch?v="+url.QueryEscape(id))
+		}
+	case "vimeo":
+		if id := arg("id", 0); id != "" {
+			return link(cmp.Or(named["title"], "Video on Vimeo"), "https://vimeo.com/"+url.PathEscape(id))
+		}
+	case "gist":
+		if user, id := arg("user", 0), arg("id", 1); user != "" && id != "" {
+			return link("Gist "+user+"/"+id, "https://gist.github.com/"+url.PathEscape(user)+"/"+url.PathEscape(id))
+		}
+	case "x", "tweet", "twitter":
+		if user, id := arg("user", 0), arg("id", 1); user != "" && id != "" {
+			host := map[string]string{"x": "x.com"}[name]
+			return link("Post by @"+user, "https://"+cmp.Or(host, "twitter.com")+"/"+url.PathEscape(user)+"/status/"+url.PathEscape(id))
+		}
+	case "instagram":
+		if id := arg("id", 0); id != "" {
+			return link("Post on Instagram", "https://www.instagram.com/p/"+url.PathEscape(id)+"/")
+		}
+	}
+	return "", ""
+}
+
+// escapeText escapes what Markdown would read as markup in a link's text.
+var escapeText = strings.NewReplacer(`\`, `\\`, `[`, `\[`, `]`, `\]`, `*`, `\*`, `_`, `\_`, "`", "\\`", `<`, `\<`).Replace
+
+// linkTarget writes an address as a link's destination: between < and >
+// where it holds a space or a parenthesis, which would end it.
+func linkTarget(u string) string {
+	if strings.ContainsAny(u, " ()<>") {
+		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
+	}
+	return u
 }

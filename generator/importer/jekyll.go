@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // jekyllConfig is what the importer needs of a Jekyll site's _config.yml.
@@ -206,8 +207,9 @@ func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *so
 	post := &post{file: file, line: pg.line, title: f.text("title"), raw: pg.body, bodyLine: pg.bodyLine, draft: draft}
 	post.html = strings.HasPrefix(strings.ToLower(path.Ext(name)), ".htm")
 	if post.title == "" {
-		src.fail(file, pg.line, "no title: not imported; give it a title")
-		return nil
+		// Jekyll titles a post by its file name's words.
+		post.title = titleize(m[2])
+		src.warn(file, pg.line, "no title: titled %q from its file name, as Jekyll showed it", post.title)
 	}
 	switch ds := f.text("date"); {
 	case ds != "":
@@ -453,4 +455,15 @@ func normalizePath(p string) string {
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// titleize makes a title of a file name's slug as Jekyll does: its words,
+// between hyphens, each with a capital.
+func titleize(slug string) string {
+	words := strings.FieldsFunc(slug, func(r rune) bool { return r == '-' })
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
 }

@@ -10,8 +10,9 @@ import (
 // liquid turns the Liquid tags of a Jekyll post into what they showed:
 // {% raw %} keeps its text as written, {% highlight %} becomes a fenced
 // code block, {% link %} and {% post_url %} become the new URL of the
-// post they name, and {{ site.baseurl }} and {{ site.url }} go, as
-// bulletin's links are site paths. Every other tag is kept as it is
+// post they name, {% comment %} an HTML comment, and {{ site.baseurl }}
+// and {{ site.url }} go, and {{ "/x/" | relative_url }} (or
+// absolute_url) becomes /x/, as bulletin's links are site paths. Every other tag is kept as it is
 // written, with a warning, since only its author knows what it stood for.
 type liquid struct {
 	p    *post
@@ -23,6 +24,10 @@ type liquid struct {
 var (
 	endRaw       = regexp.MustCompile(`\{%-?\s*endraw\s*-?%\}`)
 	endHighlight = regexp.MustCompile(`\{%-?\s*endhighlight\s*-?%\}`)
+	endComment   = regexp.MustCompile(`\{%-?\s*endcomment\s*-?%\}`)
+	// urlFilter is a quoted path through relative_url or absolute_url,
+	// which gave it below the site's baseurl: a site path to bulletin.
+	urlFilter = regexp.MustCompile(`^["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url)$`)
 )
 
 // convert converts s, which starts on the file's line line.
@@ -58,7 +63,12 @@ func (l *liquid) convert(s string, line int) string {
 		inner := strings.TrimSpace(strings.Trim(s[i+2:end-2], "-"))
 		pos = end
 		if closer == "}}" {
-			switch strings.Join(strings.Fields(inner), " ") {
+			out := strings.Join(strings.Fields(inner), " ")
+			if m := urlFilter.FindStringSubmatch(out); m != nil {
+				b.WriteString("/" + strings.TrimPrefix(m[1], "/"))
+				continue
+			}
+			switch out {
 			case "site.baseurl", "site.url":
 			default:
 				l.warn(lineAt(i), fmt.Sprintf("Liquid output %s kept as text", tag))
@@ -77,6 +87,18 @@ func (l *liquid) convert(s string, line int) string {
 				continue
 			}
 			b.WriteString(s[pos : pos+loc[0]])
+			pos += loc[1]
+		case "comment":
+			// Jekyll showed nothing of it: it stays, for editors, as an
+			// HTML comment, which bulletin does not show either.
+			loc := endComment.FindStringIndex(s[pos:])
+			if loc == nil {
+				l.warn(lineAt(i), "{% comment %} is never closed with {% endcomment %}: kept as text")
+				b.WriteString(tag)
+				continue
+			}
+			note := strings.ReplaceAll(strings.TrimSpace(s[pos:pos+loc[0]]), "--", "- -")
+			b.WriteString("<!-- " + note + " -->")
 			pos += loc[1]
 		case "highlight":
 			loc := endHighlight.FindStringIndex(s[pos:])

@@ -106,6 +106,9 @@ func TestLiquid(t *testing.T) {
 		{"post_url in a folder", "{% post_url news/2025-01-02-other %}", false, "/new/2025-01-02-other/", nil},
 		{"link", "{% link _posts/2025-01-02-other.md %}", false, "/new/_posts/2025-01-02-other.md/", nil},
 		{"missing post", "line\n{% post_url 2020-01-01-gone %}", false, "line\n{% post_url 2020-01-01-gone %}", []int{11}},
+		{"comment", "a {% comment %}\nInternal -- note\n{% endcomment %} b", false, "a <!-- Internal - - note --> b", nil},
+		{"unclosed comment", "{% comment %}note", false, "{% comment %}note", []int{10}},
+		{"relative_url", `[x]({{ "/docs/x/" | relative_url }}) [y]({{ 'docs/y' | absolute_url }})`, false, "[x](/docs/x/) [y](/docs/y)", nil},
 		{"unknown tag", "{% include x.html %}", false, "{% include x.html %}", []int{10}},
 		{"output", "{{ page.title }} and {{site.url}}", false, "{{ page.title }} and ", []int{10}},
 	} {

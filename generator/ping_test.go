@@ -285,7 +285,7 @@ func TestPingErrors(t *testing.T) {
 			settings: "websub_hub: http://127.0.0.1:1/hub\n",
 			args:     []string{"-base-url", "example.org"},
 			wantCode: 2,
-			want:     `ping: -base-url "example.org": give an absolute http(s) URL`,
+			want:     `ping: -base-url "example.org" is not an absolute http(s) URL: write it like https://bulletin.example.org/`,
 		},
 	}
 	for _, tt := range tests {

@@ -26,10 +26,12 @@ type Article struct {
 
 	Meta
 
-	HTML  string     // the body, rendered; empty when a Store keeps it (see Body)
-	Links []Link     // links and images in the body
-	Words int        // words in the body's text, for its reading time
-	Lines FieldLines // where its front matter's fields start
+	HTML  string // the body, rendered; empty when a Store keeps it (see Body)
+	Links []Link // links and images in the body
+	// Unconverted is what readers see of other systems' markup as text.
+	Unconverted []Unconverted
+	Words       int        // words in the body's text, for its reading time
+	Lines       FieldLines // where its front matter's fields start
 
 	body cache.Blob // the body, where a Store keeps it
 }

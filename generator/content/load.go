@@ -396,7 +396,7 @@ func loadArticle(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c
 	decodeArticle(d, doc.root, s, a)
 	checkPlaceholders(d, a, doc.body)
 	if md != nil {
-		a.convertBody(md, doc, d)
+		a.convertBody(md, s.RawHTML, doc, d)
 	}
 	if len(d.errs) == 0 && md != nil { // an article without its body is not kept
 		c.putArticle(key, a)
@@ -446,7 +446,7 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 	})
 	d.require("", doc.line, seen, "title")
 	if md != nil {
-		pg.HTML, _ = convert(md, doc.body, doc.bodyLine, d)
+		pg.HTML, _, _ = convert(md, s.RawHTML, doc.body, doc.bodyLine, d)
 	}
 	if len(d.errs) == 0 && md != nil {
 		c.put(key, Entry{Page: pg}, nil)

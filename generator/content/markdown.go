@@ -39,12 +39,13 @@ func newMarkdown(rawHTML bool) goldmark.Markdown {
 	)
 }
 
-// convert renders a body to HTML and lists its links. firstLine is the
-// file line the body starts on.
-func convert(md goldmark.Markdown, body []byte, firstLine int, d *decoder) (string, []Link) {
+// convert renders a body to HTML and lists its links and the markup of
+// other systems readers would see as text (raw HTML too, unless rawHTML
+// lets it through). firstLine is the file line the body starts on.
+func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *decoder) (string, []Link, []Unconverted) {
 	if line, depth := tooDeep(body); line >= 0 {
 		d.fail(firstLine+line, "body: block quotes and lists nest %d levels deep here, more than the %d allowed (deeper nesting is slow to read and no browser shows it): flatten them", depth, maxNesting)
-		return "", nil
+		return "", nil, nil
 	}
 	ids := parser.WithIDs(&headingIDs{used: map[string]bool{}})
 	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext(ids)))
@@ -75,11 +76,12 @@ func convert(md goldmark.Markdown, body []byte, firstLine int, d *decoder) (stri
 		links = append(links, Link{URL: dest, Line: line, Image: image})
 		return ast.WalkContinue, nil
 	})
+	left := unconverted(doc, body, rawHTML, func(n ast.Node) int { return firstLine + lineOf(n, ends) })
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, body, doc); err != nil {
 		d.fail(firstLine, "body: %v", err)
 	}
-	return printable(buf.String()), links
+	return printable(buf.String()), links, left
 }
 
 // headingIDs gives headings the ids goldmark's own would, its lower-case

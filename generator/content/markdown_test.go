@@ -3,6 +3,7 @@ package content
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -12,7 +13,7 @@ import (
 // script has; each id once in a body.
 func TestHeadingIDs(t *testing.T) {
 	body := "## What happens next\n\n## ماذا بعد\n\n## ماذا بعد\n\n## 日本語の見出し\n\n## Réforme 2025\n\n## What happens next\n\n## ???\n"
-	html, _ := convert(newMarkdown(false), []byte(body), 1, &decoder{})
+	html, _, _ := convert(newMarkdown(false), false, []byte(body), 1, &decoder{})
 	var got []string
 	for _, m := range regexp.MustCompile(`<h2 id="([^"]*)">`).FindAllStringSubmatch(html, -1) {
 		got = append(got, m[1])
@@ -20,5 +21,43 @@ func TestHeadingIDs(t *testing.T) {
 	want := []string{"what-happens-next", "ماذا-بعد", "ماذا-بعد-1", "日本語の見出し", "rforme-2025", "what-happens-next-1", "heading"}
 	if !slices.Equal(got, want) {
 		t.Errorf("heading ids: got %q, want %q", got, want)
+	}
+}
+
+// TestUnconverted finds in a body the markup of other systems that
+// readers would see as text, each kind once with its first line and how
+// many, and leaves code, comments and raw HTML let through alone.
+func TestUnconverted(t *testing.T) {
+	body := strings.Join([]string{
+		"Intro {{< figure src=\"a.png\" >}} and {{% note %}}.", // line 10
+		"",
+		"{% include note.html %} and {{ site.title }} and {{ \"/x/\" | relative_url }}",
+		"",
+		"Code: `{{< ref \"x\" >}}` and `{% raw %}`.",
+		"",
+		"```",
+		"{{< shown on purpose >}}",
+		"```",
+		"",
+		"[gallery ids=\"1,2\"] and [sic] and [embed]https://example.org/v[/embed]", // line 20
+		"",
+		"<iframe src=\"https://example.org/\"></iframe>",
+		"",
+		"<!-- a note -->",
+		"",
+		"Text with <span>inline</span> HTML.",
+	}, "\n")
+	_, _, got := convert(newMarkdown(false), false, []byte(body), 10, &decoder{})
+	want := []Unconverted{
+		{Kind: "a Hugo shortcode", Text: `{{< figure src="a.png" >}}`, Line: 10, Count: 2},
+		{Kind: "a Liquid tag", Text: "{% include note.html %}", Line: 12, Count: 3},
+		{Kind: "a WordPress shortcode", Text: `[gallery ids="1,2"]`, Line: 20, Count: 3},
+		{Kind: "raw HTML", Text: `<iframe src="https://example.org/"></iframe>`, Line: 22, Count: 3},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+	if _, _, got := convert(newMarkdown(true), true, []byte("<div>x</div>\n\nA <b>b</b>.\n"), 1, &decoder{}); len(got) != 0 {
+		t.Errorf("with raw_html, got %+v, want nothing", got)
 	}
 }

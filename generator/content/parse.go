@@ -24,7 +24,7 @@ func Parse(dir, p string, data []byte, s *Settings) (*Article, error) {
 	}
 	a.Line, a.BodyLine = doc.line, doc.bodyLine
 	decodeArticle(d, doc.root, s, a)
-	a.convertBody(newMarkdown(s.RawHTML), doc, d)
+	a.convertBody(newMarkdown(s.RawHTML), s.RawHTML, doc, d)
 	return a, d.errs.Err()
 }
 

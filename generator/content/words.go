@@ -10,8 +10,8 @@ import (
 
 // convertBody converts the body of doc into the article's HTML, noting
 // its links and counting its words.
-func (a *Article) convertBody(md goldmark.Markdown, doc *doc, d *decoder) {
-	a.HTML, a.Links = convert(md, doc.body, doc.bodyLine, d)
+func (a *Article) convertBody(md goldmark.Markdown, rawHTML bool, doc *doc, d *decoder) {
+	a.HTML, a.Links, a.Unconverted = convert(md, rawHTML, doc.body, doc.bodyLine, d)
 	a.Words = countWords(a.HTML)
 }
 

@@ -24,8 +24,9 @@ import (
 // has one; published articles whose first address no alias keeps, or
 // whose feed id has changed since (see site.Site.Moved); and, as
 // warnings, topic and regulator names that look like
-// misspellings (see site.Misspelling), and topic intro pages whose status
-// their story has left. The links and sources of the
+// misspellings (see site.Misspelling), topic intro pages whose status
+// their story has left, and other systems' markup in bodies that readers
+// see as text (see content.Unconverted). The links and sources of the
 // refused articles, which have other problems, are checked too when they
 // would be published at now, so that one run finds every problem. Each
 // has its file and line; they come sorted by both. Without files, links
@@ -100,7 +101,27 @@ func (c *checker) article(a *content.Article, base string) content.Errors {
 	if c.files != nil {
 		found = c.links(a, base)
 	}
-	return append(found, c.sources(a)...)
+	found = append(found, c.sources(a)...)
+	return append(found, unconverted(a)...)
+}
+
+// unconverted warns of the markup of other systems in a body that readers
+// see as text, once for each kind.
+func unconverted(a *content.Article) content.Errors {
+	var out content.Errors
+	for _, u := range a.Unconverted {
+		more := ""
+		if u.Count > 1 {
+			more = fmt.Sprintf(" (and %d more)", u.Count-1)
+		}
+		fix := "rewrite it in Markdown or delete it"
+		if u.Kind == "raw HTML" {
+			fix = "write it in Markdown, or set raw_html: true in site.yaml to let it through"
+		}
+		out = append(out, &content.Error{File: a.File, Line: u.Line, Warning: true,
+			Msg: fmt.Sprintf("body: %s is shown to readers as written, %s%s: %s", u.Kind, u.Text, more, fix)})
+	}
+	return out
 }
 
 // links reports links and images in a body that point at pages or files

@@ -1,0 +1,93 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Unconverted is markup of another system in an article's body that
+// readers see as the text it is: the first of its kind in the body, and
+// how many of that kind the body holds.
+type Unconverted struct {
+	Kind  string // "a Hugo shortcode", "a Liquid tag", "a WordPress shortcode" or "raw HTML"
+	Text  string // the first, as written
+	Line  int
+	Count int
+}
+
+// templateTags find the tags of other systems' templates in text: Hugo's
+// shortcodes, Liquid's tags and output, and WordPress's own shortcodes.
+var templateTags = []struct {
+	kind string
+	re   *regexp.Regexp
+}{
+	{"a Hugo shortcode", regexp.MustCompile(`\{\{[<%].*?[>%]\}\}`)},
+	{"a Liquid tag", regexp.MustCompile(`\{%.*?%\}|\{\{-?\s*(?:[\w.]+|"[^"]*"|'[^']*')\s*(?:\|[^}]*)?-?\}\}`)},
+	{"a WordPress shortcode", regexp.MustCompile(`\[/?(?:gallery|embed|caption|audio|video|playlist)\b[^\]]*\]`)},
+}
+
+// unconverted finds in the body doc, read from source, what other systems'
+// templates would have turned into something else, and, unless raw HTML
+// goes through (rawHTML), the HTML that is shown as text; an HTML comment
+// is shown as nothing, so it is not among them. Code is left alone: it shows
+// markup on purpose. line gives a node's line in the file.
+func unconverted(doc ast.Node, source []byte, rawHTML bool, line func(ast.Node) int) []Unconverted {
+	var found []Unconverted
+	add := func(kind, text string, at int) {
+		for i := range found {
+			if found[i].Kind == kind {
+				found[i].Count++
+				return
+			}
+		}
+		found = append(found, Unconverted{Kind: kind, Text: truncate(strings.TrimSpace(text), 60), Line: at, Count: 1})
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock:
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			if !rawHTML && n.HTMLBlockType != ast.HTMLBlockType2 && n.Lines().Len() > 0 {
+				first := n.Lines().At(0)
+				add("raw HTML", string(first.Value(source)), line(n))
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			if raw := n.Segments.Value(source); !rawHTML && !isComment(raw) {
+				add("raw HTML", string(raw), line(n))
+			}
+		case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
+			// Each kind is taken out once found, so that a Hugo
+			// shortcode {{% x %}} is not taken for a Liquid tag too.
+			text := blockText(n, source)
+			for _, t := range templateTags {
+				for _, m := range t.re.FindAllString(text, -1) {
+					add(t.kind, m, line(n))
+				}
+				text = t.re.ReplaceAllString(text, " ")
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// codeSpan finds a code span on a line as written: markup in it is shown
+// on purpose.
+var codeSpan = regexp.MustCompile("(`+)[^`]*?`+")
+
+// blockText is a block's lines as written, less their code spans.
+func blockText(block ast.Node, source []byte) string {
+	var b []byte
+	lines := block.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		b = append(b, seg.Value(source)...)
+	}
+	return codeSpan.ReplaceAllString(string(b), " ")
+}

@@ -211,9 +211,14 @@ func buildWith(o options, store *cache.Store[content.Entry]) (result, error) {
 	}()
 	set, hist, err := load(o, os.DirFS(o.content), store, sums, historyPath(o.out))
 	// What was read is worth keeping even when another file was bad:
-	// the next build, after the fix, reads only the fixed file.
-	if saveErr := store.Save(); saveErr != nil {
-		return result{}, fmt.Errorf("saving the build cache: %w", saveErr)
+	// the next build, after the fix, reads only the fixed file. It is
+	// kept under the output folder's lock, which another build of the
+	// same folder may hold.
+	out, openErr := open()
+	if openErr == nil {
+		if saveErr := store.Save(); saveErr != nil {
+			return result{}, fmt.Errorf("saving the build cache: %w", saveErr)
+		}
 	}
 	if set == nil {
 		return result{}, err
@@ -222,9 +227,8 @@ func buildWith(o options, store *cache.Store[content.Entry]) (result, error) {
 	if len(stop) > 0 || o.strict && slices.ContainsFunc(found, func(f *content.Error) bool { return !f.Warning }) {
 		return result{}, slices.Concat(stop, found).Err()
 	}
-	out, err := open()
-	if err != nil {
-		return result{}, err
+	if openErr != nil {
+		return result{}, openErr
 	}
 	published = true
 	r, err := publish(context.Background(), o, out, s, files, found)

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bulletin/generator/inputs"
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -16,6 +16,9 @@ import (
 	"time"
 
 	"golang.org/x/tools/txtar"
+
+	"bulletin/generator/inputs"
+	"bulletin/generator/output"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/")
@@ -571,5 +574,25 @@ func TestBuildFollowsLinkedSources(t *testing.T) {
 	}
 	if _, ok := got["extra.css"]; !ok {
 		t.Errorf("the theme's new extra.css was not published")
+	}
+}
+
+// TestBuildWaitsForTheLockToSaveItsCache builds while another build
+// holds the output folder, not yet made: the build fails saying so, and
+// writes no build cache beside the folder, where the other is writing.
+func TestBuildWaitsForTheLockToSaveItsCache(t *testing.T) {
+	o := testOptions(t, "testdata/site")
+	other, err := output.Open(o.out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Abort()
+	if _, err := build(o); err == nil || !strings.Contains(err.Error(), "another build") {
+		t.Fatalf("build while another holds the folder: %v, want an error saying another build is writing", err)
+	}
+	for _, side := range []string{cachePath(o.out), cachePath(o.out) + ".blobs"} {
+		if _, err := os.Stat(side); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s was written while another build held the folder (%v)", side, err)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -75,6 +76,11 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	r, err := build(o)
+	if _, ok := errors.AsType[*output.PartlyUpdated](err); ok {
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintf(stderr, "build stopped while moving files into %s/: some are this build's, the others the last build's; once the problem above is fixed, build again to finish it\n", strings.TrimSuffix(o.out, "/"))
+		return errSilent
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintln(stderr, stopped(content.AsErrors(err), o.out))

@@ -783,3 +783,33 @@ func TestForeignFileInRecordedFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateStoppedHalfway fails a build's second move into the output
+// folder: the error says the folder is partly updated, and the next
+// build makes the whole of it again.
+func TestUpdateStoppedHalfway(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	old := files{}
+	for i := range 10 {
+		old[fmt.Sprintf("p%d/index.html", i)] = "old"
+	}
+	mustBuild(t, out, old)
+	next := maps.Clone(old)
+	next["p1/index.html"], next["p2/index.html"] = "new", "new"
+	moves := 0
+	rename = func(from, to string) error {
+		if moves++; moves == 2 {
+			return errors.New("no space left on device")
+		}
+		return os.Rename(from, to)
+	}
+	_, err := writeAll(out, false, next)
+	rename = os.Rename
+	if _, ok := errors.AsType[*PartlyUpdated](err); !ok {
+		t.Fatalf("a build stopped after one move: %v, want a PartlyUpdated", err)
+	}
+	if _, err := writeAll(out, false, next); err != nil {
+		t.Fatalf("the build after: %v", err)
+	}
+	checkOutput(t, out, next, nil)
+}

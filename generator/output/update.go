@@ -44,8 +44,8 @@ func (d *Dir) readJournal() error {
 
 // update moves the staged files into the output folder, then the
 // manifest, and deletes the files the new output lacks. names are the
-// new output's files.
-func (d *Dir) update(names []string) error {
+// new output's files. An error once a file has moved is a PartlyUpdated.
+func (d *Dir) update(names []string) (err error) {
 	var staged, gone []string
 	for _, name := range names {
 		if !d.unchanged[name] {
@@ -65,6 +65,12 @@ func (d *Dir) update(names []string) error {
 		return err
 	}
 	slices.SortFunc(staged, func(a, b string) int { return d.renameOrder(a, b) })
+	moved := false
+	defer func() {
+		if err != nil && moved {
+			err = &PartlyUpdated{Err: err}
+		}
+	}()
 	made := map[string]bool{}
 	for _, name := range append(staged, ManifestFile) {
 		dst := filepath.Join(d.path, filepath.FromSlash(name))
@@ -74,9 +80,10 @@ func (d *Dir) update(names []string) error {
 			}
 			made[dir] = true
 		}
-		if err := os.Rename(filepath.Join(d.stage, filepath.FromSlash(name)), dst); err != nil {
+		if err := rename(filepath.Join(d.stage, filepath.FromSlash(name)), dst); err != nil {
 			return err
 		}
+		moved = true
 	}
 	for _, name := range gone {
 		if err := os.Remove(filepath.Join(d.path, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -157,3 +164,16 @@ func writeAtomic(name string, data []byte) error {
 	}
 	return os.Rename(tmp, name)
 }
+
+// rename moves a staged file into the output folder; tests make it fail.
+var rename = os.Rename
+
+// PartlyUpdated is an error that stopped a build while it moved its files
+// into the output folder: some are the new build's, the rest the last
+// one's. The journal beside the folder names them all, so the next build
+// makes every one of them again, whatever it finds.
+type PartlyUpdated struct{ Err error }
+
+func (e *PartlyUpdated) Error() string { return e.Err.Error() }
+
+func (e *PartlyUpdated) Unwrap() error { return e.Err }

@@ -54,7 +54,7 @@ type Site struct {
 	ContentDir string             // the content folder as editors name it, for messages
 	Held       []*content.Article // dated in the future, not yet published
 	Drafts     int
-	Misspelt   []Misspelling    // topic and regulator names that look like misspellings of others, by file and line
+	Misspelt   []Misspelling    // topic and regulator names that look like misspellings of others, or share another's address, by file and line
 	Stale      []*content.Error // topic intro pages whose status their story has left, as warnings
 	// Moved are the published articles whose first address no alias
 	// keeps, or whose feed id changed since (see firstPublished).
@@ -214,7 +214,9 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 	gathering.Wait()
 	moved := s.groupRedirects()
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
-	s.Misspelt = slices.Concat(checkNames(s.Topics, "topics", &s.Settings), checkNames(s.Regulators, "regulators", &s.Settings))
+	s.Misspelt = slices.Concat(checkNames(s.Topics, "topics", &s.Settings), checkNames(s.Regulators, "regulators", &s.Settings),
+		checkSpellings(s.Topics, "topics", func(a *Article) []string { return a.Meta.Topics }),
+		checkSpellings(s.Regulators, "regulators", func(a *Article) []string { return a.Meta.Regulators }))
 	slices.SortStableFunc(s.Misspelt, func(a, b Misspelling) int {
 		return cmp.Or(strings.Compare(a.Problem.File, b.Problem.File), cmp.Compare(a.Problem.Line, b.Problem.Line))
 	})

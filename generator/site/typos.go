@@ -2,7 +2,9 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"bulletin/generator/content"
@@ -117,4 +119,54 @@ func describedIn(g *Group, s *content.Settings) string {
 func introPath(g *Group) string {
 	a := g.articles[0].Content
 	return strings.TrimSuffix(a.File, a.Path) + g.Kind + "/" + g.Slug + ".md"
+}
+
+// checkSpellings finds the names that share a group's address with the
+// name most of its articles write, but are not written alike: names that make one slug are one group
+// ("ICS assessments", "ICS-assessments"), which is meant where they
+// differ only in case, spaces, hyphens, underscores, dots and
+// apostrophes, but likely not where letters or signs the slug leaves out
+// tell them apart ("C++" and "C", "A&E" and "A/E"), or where a long name
+// was cut. Each is a warning at the first article that writes it.
+func checkSpellings(groups []*Group, field string, names func(*Article) []string) []Misspelling {
+	var out []Misspelling
+	for _, g := range groups {
+		if len(g.written) < 2 {
+			continue
+		}
+		most := g.written[0]
+		for _, w := range g.written[1:] {
+			if w.n > most.n {
+				most = w
+			}
+		}
+		for _, w := range g.written {
+			if alike(w.name, most.name) {
+				continue
+			}
+			for _, a := range g.articles {
+				if !slices.Contains(names(a), w.name) {
+					continue
+				}
+				msg := fmt.Sprintf("%s: %q has the same address as %q (%s), which %d articles use, so both show on one page: if they are one, write %q; if not, name them so that their addresses differ", field, w.name, most.name, g.URL, most.n, most.name)
+				out = append(out, Misspelling{Group: g, Problem: &content.Error{File: a.Content.File, Line: a.Content.Lines.Line(field), Warning: true, Msg: msg}})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// alike says whether two names differ at most in case and in the spaces,
+// hyphens, underscores, dots and apostrophes between their words.
+func alike(a, b string) bool {
+	bare := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || strings.ContainsRune("-_.'’‘", r) {
+				return -1
+			}
+			return r
+		}, content.Fold(s))
+	}
+	return bare(a) == bare(b)
 }

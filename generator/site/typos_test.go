@@ -71,6 +71,15 @@ func TestCheckNames(t *testing.T) {
 			want: `content/articles/a3.md:5: regulators: "HSA" is used by this article only and is a letter from "HSE", which 2 articles use: check its spelling; if it is another body, name it under regulators in site.yaml (HSA: {name: …})`,
 		},
 		{
+			name: "names that share an address but not their signs",
+			uses: []use{{topics: []string{"C"}}, {topics: []string{"C"}}, {topics: []string{"C++"}}},
+			want: `content/articles/a3.md:4: topics: "C++" has the same address as "C" (/topics/c/), which 2 articles use, so both show on one page: if they are one, write "C"; if not, name them so that their addresses differ`,
+		},
+		{
+			name: "names written alike but for case, hyphens and apostrophes share a page",
+			uses: []use{{topics: []string{"ICS assessments"}}, {topics: []string{"ICS-Assessments"}}, {topics: []string{"Ofsted's plans"}}, {topics: []string{"Ofsteds plans"}}},
+		},
+		{
 			name: "a new name used once, near no other, is no misspelling",
 			uses: []use{{topics: []string{"news"}}, {topics: []string{"Workforce"}}, {topics: []string{"Workforce"}}, {regulators: []string{"ONR"}}},
 		},

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,7 +46,9 @@ func Slug(s string) string {
 		latin = r < unicode.MaxASCII || unicode.Is(unicode.Latin, r)
 		b.WriteRune(unicode.ToLower(r))
 	}
-	slug := cut(norm.NFC.String(b.String()), MaxSegment)
+	// Greek writes σ as ς at a word's end, and lower-casing Σ gives σ
+	// alone: "ΝΌΜΟΣ" and "νόμος" are one word.
+	slug := cut(finalSigma.ReplaceAllString(norm.NFC.String(b.String()), "ς$1"), MaxSegment)
 	if reservedName(slug) {
 		return slug + "-1"
 	}
@@ -153,7 +156,11 @@ func reservedName(s string) bool {
 
 // Fold is the form in which two URL paths that clash are equal: a host
 // or file system that ignores case, or compares Unicode forms, serves
-// them as one.
+// them as one; it takes a letter's lower case by way of its upper case,
+// so that two lower cases of one letter (σ and ς, s and ſ) are one too.
 func Fold(s string) string {
-	return strings.ToLower(norm.NFC.String(s))
+	return strings.Map(func(r rune) rune { return unicode.ToLower(unicode.ToUpper(r)) }, norm.NFC.String(s))
 }
+
+// finalSigma finds a σ that ends a word of a slug.
+var finalSigma = regexp.MustCompile(`σ(-|$)`)

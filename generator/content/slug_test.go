@@ -28,6 +28,8 @@ func TestSlug(t *testing.T) {
 		{name: "nothing usable", in: "!!! ???", want: ""},
 		{name: "Chinese kept", in: "日本語 新闻", want: "日本語-新闻"},
 		{name: "Arabic kept", in: "هيئة الرعاية", want: "هيئة-الرعاية"},
+		{name: "Greek capitals end a word with ς, as its small letters do", in: "ΝΈΟΣ ΝΌΜΟΣ", want: "νέος-νόμος"},
+		{name: "Greek small letters", in: "Νέος νόμος", want: "νέος-νόμος"},
 		{name: "Hebrew kept", in: "רגולציה חדשה", want: "רגולציה-חדשה"},
 		{name: "Russian lower-cased", in: "Новые Правила", want: "новые-правила"},
 		{name: "Greek keeps its accents, composed", in: "Ελληνικά", want: "ελληνικά"},
@@ -113,6 +115,27 @@ func TestNewArticlePath(t *testing.T) {
 		slug := strings.TrimSuffix(strings.TrimPrefix(path.Base(got), "2026-12-04-"), ".md")
 		if len(slug) > 80 || Slug(slug) != slug {
 			t.Errorf("NewArticlePath(%q) gives the slug %q, %d bytes: want a slug of at most 80", tt.title, slug, len(slug))
+		}
+	}
+}
+
+// TestFold: paths a host or file system that ignores case serves as one
+// fold alike, and others do not.
+func TestFold(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"/News/ICS/", "/news/ics/", true},
+		{"/café/", "/cafe\u0301/", true},
+		{"/νόμος/", "/ΝΌΜΟΣ/", true},
+		{"/νόμοσ/", "/νόμος/", true},
+		{"/ſlug/", "/slug/", true},
+		{"/straße/", "/strasse/", false},
+		{"/a/", "/b/", false},
+	} {
+		if got := Fold(tc.a) == Fold(tc.b); got != tc.same {
+			t.Errorf("Fold(%q) == Fold(%q) is %v, want %v", tc.a, tc.b, got, tc.same)
 		}
 	}
 }

@@ -306,23 +306,28 @@ func gatherProblems(o options, set *content.Set, hist *history.History, loadErr 
 
 // plan makes the site model of set, with its articles' versions in hist,
 // as it stands at now, with the options' base URL and search, and lists
-// its files. When the model has a problem it gives the error with the
-// model, but no files; when two files ask for one name, the error with
-// both, so that lint still runs.
+// its files. When the model has a problem (two articles at one URL, say)
+// it gives the error with the model and its files all the same, so that
+// the files' own clashes and lint's problems are found in the same run;
+// when two files ask for one name, the error with both. A clash the model
+// found is not told again as the files' clash it makes.
 func plan(o options, set *content.Set, hist *history.History, now time.Time) (*site.Site, *render.Files, error) {
 	if o.baseURL != "" {
 		set.Settings.SetBaseURL(o.baseURL)
 	}
-	s, err := site.New(set, hist, now)
-	if err != nil {
-		return s, nil, err
-	}
+	s, modelErr := site.New(set, hist, now)
 	s.Search = o.pagefind != ""
 	files, err := render.Plan(os.DirFS(o.templates), filepath.ToSlash(o.templates), s)
+	model := content.AsErrors(modelErr)
 	if files == nil {
-		return nil, nil, err
+		return s, nil, slices.Concat(model, content.AsErrors(err)).Err()
 	}
-	return s, files, err
+	told := func(e *content.Error) bool {
+		return e.Claimed != "" && slices.ContainsFunc(model, func(m *content.Error) bool {
+			return m.File == e.File && m.Line == e.Line && m.Claimed == e.Claimed
+		})
+	}
+	return s, files, slices.Concat(model, slices.DeleteFunc(content.AsErrors(err), told)).Err()
 }
 
 // opening opens the output folder in the background, and gives a

@@ -19,6 +19,9 @@ type Error struct {
 	// Target is, for a link or image to a page or file the site lacks,
 	// the site path it points at; "" for other problems.
 	Target string
+	// Claimed is, for an address that something else has too, the
+	// address; "" for other problems.
+	Claimed string
 }
 
 func (e *Error) Error() string {

@@ -58,7 +58,7 @@ func (s source) what(url string) string {
 // inside, a's name is inside b's file, or, outside, a's file stands
 // where b's name needs a folder.
 func blame(a, b claim, how string) *content.Error {
-	e := &content.Error{File: a.from.file, Line: a.from.line}
+	e := &content.Error{File: a.from.file, Line: a.from.line, Claimed: a.url}
 	clash := "is also " + b.from.what(b.url)
 	switch how {
 	case "":

@@ -32,6 +32,7 @@ type Article struct {
 	Unconverted []Unconverted
 	Words       int        // words in the body's text, for its reading time
 	Lines       FieldLines // where its front matter's fields start
+	AliasLines  []int32    // the line of each alias, as Aliases lists them
 
 	body cache.Blob // the body, where a Store keeps it
 }
@@ -202,7 +203,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 				d.fail(v.line, "slug: %q cannot be part of an address: %s; write %q", a.Slug, why, Slug(a.Slug))
 			}
 		case "aliases":
-			a.Aliases = d.list(key, v)
+			a.Aliases, a.AliasLines = d.listLines(key, v)
 			for i, al := range a.Aliases {
 				a.Aliases[i] = AliasPath(al)
 			}
@@ -413,4 +414,13 @@ func stamp(t time.Time, loc *time.Location) string {
 		return t.Format("2006-01-02")
 	}
 	return t.Format("2006-01-02T15:04:05")
+}
+
+// AliasLine is the line of the alias Aliases lists at i, or of the
+// aliases field where it is not known.
+func (a *Article) AliasLine(i int) int {
+	if i < len(a.AliasLines) && a.AliasLines[i] > 0 {
+		return int(a.AliasLines[i])
+	}
+	return a.Lines.Line("aliases")
 }

@@ -130,20 +130,27 @@ func (d *decoder) text(field string, n *node) string {
 
 // list accepts a list of text, or a single text value as a list of one.
 func (d *decoder) list(field string, n *node) []string {
+	out, _ := d.listLines(field, n)
+	return out
+}
+
+// listLines is list, with the line of each item it gives.
+func (d *decoder) listLines(field string, n *node) ([]string, []int32) {
 	if n.kind == scalarNode && n.typ != "null" {
-		return []string{d.text(field, n)}
+		return []string{d.text(field, n)}, []int32{int32(n.line)}
 	}
 	if n.kind != listNode {
 		d.fail(n.line, "%s: got %s, want a list such as [one, two]", field, n.describe())
-		return nil
+		return nil, nil
 	}
 	var out []string
+	var lines []int32
 	for _, item := range n.items {
 		if s := d.text(field, item); s != "" {
-			out = append(out, s)
+			out, lines = append(out, s), append(lines, int32(item.line))
 		}
 	}
-	return out
+	return out, lines
 }
 
 func (d *decoder) maps(field string, n *node) []*node {

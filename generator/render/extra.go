@@ -40,7 +40,11 @@ func (r *renderer) redirects() []job {
 // redirectSource is the aliases field that asks for a redirect.
 func redirectSource(rd site.Redirect) source {
 	if rd.Of != nil {
-		return fieldOf(rd.Of, "aliases")
+		s := fieldOf(rd.Of, "aliases")
+		if rd.Line > 0 {
+			s.line = rd.Line
+		}
+		return s
 	}
 	return pageAliases(rd.Page)
 }

@@ -140,6 +140,7 @@ type Redirect struct {
 	From, To string
 	Of       *content.Article // the article whose aliases name From, or nil
 	Page     *content.Page    // else the intro page whose aliases name it
+	Line     int              // the line of the alias in Of; 0 for a Page's
 }
 
 // New builds the site from a checked content set, with the versions of
@@ -196,8 +197,8 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 		if a.Modified.After(s.Updated) {
 			s.Updated = a.Modified
 		}
-		for _, alias := range a.Aliases {
-			s.Redirects = append(s.Redirects, Redirect{From: alias, To: a.URL, Of: a.Content})
+		for i, alias := range a.Aliases {
+			s.Redirects = append(s.Redirects, Redirect{From: alias, To: a.URL, Of: a.Content, Line: a.Content.AliasLine(i)})
 		}
 	}
 	// Topics and regulators are gathered side by side: each writes only
@@ -365,8 +366,12 @@ func (s *Site) checkURLs(set *content.Set) error {
 		a    *content.Article
 		what string // the field that sets the URL: slug or aliases
 		url  string
+		line int // of the alias, where known
 	}
 	line := func(c claim) int {
+		if c.line > 0 {
+			return c.line
+		}
 		if l := c.a.Lines.Line(c.what); l > 0 {
 			return l
 		}
@@ -404,8 +409,8 @@ func (s *Site) checkURLs(set *content.Set) error {
 		add(a.URL, claim{a: a.Content, what: "slug"})
 	}
 	for _, a := range all {
-		for _, al := range a.Aliases {
-			add(sitePath(al), claim{a: a.Content, what: "aliases"})
+		for i, al := range a.Aliases {
+			add(sitePath(al), claim{a: a.Content, what: "aliases", line: a.Content.AliasLine(i)})
 		}
 	}
 	return errs.Err()

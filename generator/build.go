@@ -64,6 +64,13 @@ func parseFlags(flags *flag.FlagSet, args []string, stdout, stderr io.Writer, o 
 			return usageError(flags, stderr, "-base-url %s", why)
 		}
 	}
+	// The commands that build into -out: serve builds into a folder of
+	// its own when it is not given.
+	if flags.Name() == "build" || flags.Name() == "serve" && o.out != "" {
+		if err := output.Usable(o.out); err != nil {
+			return usageError(flags, stderr, "%v", err)
+		}
+	}
 	return nil
 }
 
@@ -150,10 +157,18 @@ func newReport(s *site.Site, files *render.Files, found content.Errors) report {
 	return r
 }
 
+// articles says how many articles: "1 article", "11 articles".
+func articles(n int) string {
+	if n == 1 {
+		return "1 article"
+	}
+	return fmt.Sprintf("%d articles", n)
+}
+
 func (r result) summary() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "built %d articles: %d files (%d pages, %d feeds), %d unchanged, %.1f MB in %s\n",
-		r.report.Articles, r.stats.Files, r.report.Pages, r.report.Feeds, r.stats.Unchanged, float64(r.stats.Bytes)/1e6, r.elapsed.Round(time.Millisecond))
+	fmt.Fprintf(&b, "built %s: %d files (%d pages, %d feeds), %d unchanged, %.1f MB in %s\n",
+		articles(r.report.Articles), r.stats.Files, r.report.Pages, r.report.Feeds, r.stats.Unchanged, float64(r.stats.Bytes)/1e6, r.elapsed.Round(time.Millisecond))
 	for _, n := range r.report.Notes {
 		b.WriteString(n + "\n")
 	}
@@ -172,6 +187,9 @@ func (r result) summary() string {
 // a build slower.
 func build(o options) (result, error) {
 	start := time.Now()
+	if err := output.Usable(o.out); err != nil {
+		return result{}, err
+	}
 	if err := output.Apart(o.out, o.content, o.templates); err != nil {
 		return result{}, err
 	}

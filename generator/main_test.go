@@ -111,6 +111,8 @@ func TestRun(t *testing.T) {
 		{args: []string{"build", "-base-url", "https://user:s3cret@example.org/"}, code: 2, stderr: []string{`build: -base-url "https://user:s3cret@example.org/" has a user name, password, query or fragment, which every page, feed and sitemap would publish: write https://example.org/`, buildUsage}},
 		{args: []string{"build", "-base-url", "https://example.org/?q=1"}, code: 2, stderr: []string{`build: -base-url "https://example.org/?q=1" has a user name, password, query or fragment, which every page, feed and sitemap would publish: write https://example.org/`, buildUsage}},
 		{args: []string{"build", "-base-url", "https://example.org:99999/"}, code: 2, stderr: []string{`build: -base-url "https://example.org:99999/" is not an absolute http(s) URL: write it like https://bulletin.example.org/`, buildUsage}},
+		{args: []string{"build", "-out", ""}, code: 2, stderr: []string{`build: -out is empty: give the folder to build into`, buildUsage}},
+		{args: []string{"build", "-out", "main_test.go"}, code: 2, stderr: []string{`build: -out main_test.go is a file, not a folder: give a folder to build into`, buildUsage}},
 		{args: []string{"build", "-base-url", "http:///x/"}, code: 2, stderr: []string{`build: -base-url "http:///x/" is not an absolute http(s) URL: write it like https://bulletin.example.org/`, buildUsage}},
 
 		{args: []string{"help", "serve"}, code: 0, stdout: []string{serveUsage, "    	output folder (default: a temporary folder, removed on exit)"}},

@@ -47,3 +47,37 @@ func TestApart(t *testing.T) {
 		})
 	}
 }
+
+// TestUsable refuses an output folder that is empty, a file or a link,
+// and takes a folder or a name not yet made.
+func TestUsable(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"folder", "file", "link"} {
+		var err error
+		switch p {
+		case "folder":
+			err = os.Mkdir(filepath.Join(dir, p), 0o755)
+		case "file":
+			err = os.WriteFile(filepath.Join(dir, p), nil, 0o644)
+		case "link":
+			err = os.Symlink(filepath.Join(dir, "folder"), filepath.Join(dir, p))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct{ out, want string }{
+		{"folder", ""},
+		{"new", ""},
+		{"file", "is a file, not a folder"},
+		{"link", "is a symbolic link to " + filepath.Join(dir, "folder")},
+	} {
+		err := Usable(filepath.Join(dir, tt.out))
+		if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
+			t.Errorf("Usable(%s) = %v, want %q", tt.out, err, tt.want)
+		}
+	}
+	if err := Usable(""); err == nil {
+		t.Errorf("Usable(\"\") = nil, want an error")
+	}
+}

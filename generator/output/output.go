@@ -89,8 +89,30 @@ var ErrForeign = errors.New("holds files bulletin did not write")
 
 // Open starts a rebuild of the folder at path. Unless force is set, it
 // refuses a folder that holds files not listed in its manifest; with
+// Usable says what keeps path from being an output folder: a file, or a
+// symbolic link, as a build replaces its output folder whole; nil when
+// it is a folder or does not exist yet.
+func Usable(path string) error {
+	info, err := os.Lstat(path)
+	switch {
+	case path == "":
+		return errors.New("-out is empty: give the folder to build into")
+	case err != nil:
+		return nil
+	case info.Mode()&fs.ModeSymlink != 0:
+		target, _ := os.Readlink(path)
+		return fmt.Errorf("-out %s is a symbolic link to %s: give that folder itself, as a build replaces its output folder whole", path, target)
+	case !info.IsDir():
+		return fmt.Errorf("-out %s is a file, not a folder: give a folder to build into", path)
+	}
+	return nil
+}
+
 // force, such files are carried into the new output untouched.
 func Open(path string, force bool) (*Dir, error) {
+	if err := Usable(path); err != nil {
+		return nil, err
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err

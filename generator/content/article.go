@@ -235,7 +235,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 						src.Title = d.text("sources.title", v)
 					case "url":
 						src.URL, src.Line = d.text("sources.url", v), v.line
-						if scheme := unsafeScheme(src.URL); scheme != "" {
+						if scheme := UnsafeScheme(src.URL); scheme != "" {
 							d.fail(v.line, "sources.url: %s: URLs are not allowed: give the source's http(s) address", scheme)
 							src.URL = "" // not kept, so that no later check reports it again
 						}

@@ -68,7 +68,7 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 			return ast.WalkContinue, nil
 		}
 		line := firstLine + lineOf(n, ends)
-		if scheme := unsafeScheme(dest); scheme != "" {
+		if scheme := UnsafeScheme(dest); scheme != "" {
 			// Not listed, so that no later check reports it again.
 			d.fail(line, "body: link %q uses %s: which is not allowed: link to an http(s) address or a page of the site", truncate(dest, 60), scheme)
 			return ast.WalkContinue, nil
@@ -157,10 +157,10 @@ func lineAtOffset(ends []int, offset int) int {
 	return line
 }
 
-// unsafeScheme returns the scheme of a URL that could run script, or "".
+// UnsafeScheme gives the scheme of a URL that could run script, or "".
 // Character references are resolved first, as a browser would, so that
 // &#106;avascript: is caught too.
-func unsafeScheme(dest string) string {
+func UnsafeScheme(dest string) string {
 	dest = string(util.URLEscape([]byte(strings.TrimSpace(dest)), true))
 	u, err := url.Parse(dest)
 	var scheme string

@@ -19,6 +19,8 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
+
+	"bulletin/generator/content"
 )
 
 // more takes the first of seps found in body out of it, and gives the
@@ -94,6 +96,18 @@ func toMarkdown(src string, link func(string) string) (md string, lost []string,
 					continue
 				}
 			}
+			if scheme := scriptAddress(c); scheme != "" {
+				// A link or image that would run script keeps its text
+				// alone: a build refuses it.
+				lost = append(lost, fmt.Sprintf("a %s: address is left out, its text kept", scheme))
+				for g := c.FirstChild; g != nil; g = c.FirstChild {
+					c.RemoveChild(g)
+					n.InsertBefore(g, c)
+				}
+				n.RemoveChild(c)
+				c = next
+				continue
+			}
 			if link != nil && c.Type == html.ElementNode {
 				for i, a := range c.Attr {
 					if (a.Key == "href" && c.Data == "a") || (a.Key == "src" && c.Data == "img") {
@@ -111,6 +125,21 @@ func toMarkdown(src string, link func(string) string) (md string, lost []string,
 		return src, nil, err // kept as it was: nothing lost
 	}
 	return strings.TrimSpace(string(out)), lost, nil
+}
+
+// scriptAddress gives the scheme of the address of a link or image that
+// would run script, or "".
+func scriptAddress(c *html.Node) string {
+	if c.Type != html.ElementNode {
+		return ""
+	}
+	switch c.Data {
+	case "a":
+		return content.UnsafeScheme(attr(c, "href"))
+	case "img":
+		return content.UnsafeScheme(attr(c, "src"))
+	}
+	return ""
 }
 
 // embedded puts a link to what the element c of n embeds in its place,

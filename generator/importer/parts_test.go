@@ -196,6 +196,24 @@ func TestToMarkdownEmbeds(t *testing.T) {
 	}
 }
 
+// TestToMarkdownScriptLinks keeps the text of a link or image whose
+// address would run script, and says so: a build refuses such a link.
+func TestToMarkdownScriptLinks(t *testing.T) {
+	md, lost, err := toMarkdown(`<p><a href="javascript:alert(1)">Click</a> and <a href=" JavaScript:x">more</a> <img src="data:text/html,x" alt="pic"></p>`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Click and more"; md != want {
+		t.Errorf("got %q, want %q", md, want)
+	}
+	if strings.Contains(md, "javascript") || strings.Contains(strings.ToLower(md), "data:") {
+		t.Errorf("got %q, which keeps a script address", md)
+	}
+	if want := []string{"a javascript: address is left out, its text kept", "a javascript: address is left out, its text kept", "a data: address is left out, its text kept"}; !slices.Equal(lost, want) {
+		t.Errorf("got told %q, want %q", lost, want)
+	}
+}
+
 func TestPlainText(t *testing.T) {
 	long := strings.Repeat("word ", 100)
 	for _, tc := range []struct {

@@ -49,6 +49,10 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	if content.Slug(title) == "" {
 		return fmt.Errorf("new: title %q has no letters or digits to make a URL from", title)
 	}
+	// A mistyped -content would start a content folder of its own.
+	if info, err := os.Stat(*dir); err != nil || !info.IsDir() {
+		return fmt.Errorf("new: the content folder %s does not exist: give the folder that holds site.yaml and articles/ with -content, or make it first", *dir)
+	}
 	settings, err := content.LoadSettings(os.DirFS(*dir), filepath.ToSlash(*dir))
 	if err != nil {
 		return err

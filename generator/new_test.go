@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -86,5 +88,18 @@ func TestNewUsage(t *testing.T) {
 		if code := run(args, &stdout, &stderr); code != 2 {
 			t.Errorf("run(%q) exited %d, want 2", args, code)
 		}
+	}
+}
+
+// TestNewNeedsTheContentFolder refuses a content folder that does not
+// exist, as a mistyped -content gives, and makes nothing.
+func TestNewNeedsTheContentFolder(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "contnet")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"new", "A title", "-content", missing}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "does not exist") {
+		t.Errorf("new with a missing -content: exit %d, %q; want 1 and a message that it does not exist", code, stderr.String())
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("new made %s (%v)", missing, err)
 	}
 }

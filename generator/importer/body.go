@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
@@ -188,7 +189,7 @@ const (
 	titleRunes   = 70
 )
 
-var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList))
 
 // plainText gives the text of Markdown without its marks, cut to
 // summaryRunes at a sentence's or a word's end: all of it, or with first
@@ -201,7 +202,9 @@ func plainText(md string, first bool) string {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		var b strings.Builder
 		collect(n, src, &b)
-		if t := strings.Join(strings.Fields(b.String()), " "); t != "" && !templateTags.MatchString(t) {
+		t := strings.Join(strings.Fields(attributeList.ReplaceAllString(b.String(), " ")), " ")
+		t = spaceBeforeStop.ReplaceAllString(t, "$1")
+		if t != "" && !templateTags.MatchString(t) && !bareURL.MatchString(t) {
 			parts = append(parts, t)
 			if first && utf8.RuneCountInString(strings.Join(parts, " ")) >= summaryRunes/3 {
 				break
@@ -211,6 +214,18 @@ func plainText(md string, first bool) string {
 	return cut(strings.Join(parts, " "), summaryRunes)
 }
 
+var (
+	// attributeList matches kramdown's attribute lists ({: .note}),
+	// which Jekyll showed as nothing.
+	attributeList = regexp.MustCompile(`\{:[^}]*\}`)
+	// spaceBeforeStop matches the space an image or a footnote left out
+	// leaves before a stop or a comma.
+	spaceBeforeStop = regexp.MustCompile(` ([.,;:!?])`)
+	// bareURL matches a paragraph that is an address alone, as an embed
+	// turned into a link is: no words for a summary.
+	bareURL = regexp.MustCompile(`^https?://\S+$`)
+)
+
 // templateTags matches the Liquid tags and outputs and the Hugo
 // shortcodes the import keeps as text ({% include x.html %},
 // {{ page.title }}, {{< figure >}}). A paragraph holding one is left out
@@ -218,10 +233,12 @@ func plainText(md string, first bool) string {
 var templateTags = regexp.MustCompile(`\{%.*?%\}|\{\{.*?\}\}`)
 
 // collect writes the text of paragraphs, and of the lists and quotes
-// that hold them, leaving out headings, code, images and raw HTML.
+// that hold them, leaving out headings, code, images, raw HTML, tables,
+// definition lists and footnotes, whose words do not read as a sentence.
 func collect(n ast.Node, src []byte, b *strings.Builder) {
 	switch n := n.(type) {
-	case *ast.Heading, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.Image, *ast.ThematicBreak:
+	case *ast.Heading, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.Image, *ast.ThematicBreak,
+		*east.Table, *east.DefinitionList, *east.FootnoteLink, *east.FootnoteList, *east.Footnote:
 		return
 	case *ast.Text:
 		v := n.Segment.Value(src)

@@ -230,8 +230,10 @@ func TestPlainText(t *testing.T) {
 		{"cut at a word", long, true, strings.TrimSpace(strings.Repeat("word ", 59)) + " word…"},
 		{"empty", "", true, ""},
 		{"escapes and entities read as text", "Use snake\\_case, 5\\*3 \\[brackets] &amp; AT&T &eacute;t&#233;.\n\n1\\. not a list", false, "Use snake_case, 5*3 [brackets] & AT&T été. 1. not a list"},
-		{"an escaped & keeps its entity as text", "Write \\&amp; for &amp; and \\\\ for \\.", false, "Write &amp; for & and \\ for ."},
+		{"an escaped & keeps its entity as text", "Write \\&amp; for &amp; and \\\\ for \\.", false, "Write &amp; for & and \\ for."},
 		{"code kept as written", "Run `a\\_b &amp;`.", false, "Run a\\_b &amp;."},
+		{"tables, footnotes and attribute lists left out", "Changes on 2019-06-04.[^1]\n{: .lead}\n\n| Area | Change |\n|---|---|\n| Care | Deferred |\n\nTerm\n: Definition\n\n[^1]: Measured on a laptop.", false, "Changes on 2019-06-04."},
+		{"an address alone left out, and an image's gap closed", "https://www.youtube.com/embed/xyz\n\nDraft text with ![a chart](c.png).", false, "Draft text with."},
 		{"tags kept as text left out", "Short intro.\n\n{% include callout.html text=\"Note\" %}\n\n{{< figure src=\"x.png\" >}}\n\nThe rest.", true, "Short intro. The rest."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

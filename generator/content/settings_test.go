@@ -102,6 +102,12 @@ func TestLoadSettingsErrors(t *testing.T) {
 			want: []string{"content/site.yaml:2: the file is not valid YAML: did not find expected ',' or ']'"},
 		},
 		{
+			// The parser finds it past the end, where no line is.
+			name: "a value left open at the end",
+			yaml: "title: Bulletin\nregulators: [\n\n",
+			want: []string{"content/site.yaml:2: the file is not valid YAML: did not find expected node content"},
+		},
+		{
 			name: "unclosed list",
 			yaml: lines("title: Bulletin", "description: [unclosed"),
 			want: []string{"content/site.yaml:2: description: the [ starts a list that has no closing ]: write description: [unclosed], or put text that starts with [ in quotes"},

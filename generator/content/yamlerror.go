@@ -38,10 +38,35 @@ func yamlError(err error, data []byte, firstLine int, what string) error {
 		line = l
 	}
 	lines := strings.Split(string(data), "\n")
+	// A problem found at the end, as an unclosed [ is, is told at the
+	// last line that has anything on it.
+	if last := lastText(lines); last > 0 && line > last {
+		line = last
+	}
 	if at, hint := yamlHint(problem, lines, line); hint != "" {
 		return &Error{Line: firstLine + at - 1, Msg: oneLine(hint)}
 	}
 	return &Error{Line: firstLine + line - 1, Msg: what + " is not valid YAML: " + oneLine(problem)}
+}
+
+// lastText is the 1-based number of the last line of lines that has
+// anything on it, or 0.
+func lastText(lines []string) int {
+	for i := len(lines); i > 0; i-- {
+		if strings.TrimSpace(lines[i-1]) != "" {
+			return i
+		}
+	}
+	return 0
+}
+
+// ExplainYAML says, for a reader of front matter other than a build's
+// (an import), on which line of the file the YAML parser's err lies and
+// what is wrong there, as a build would: data is the YAML, which starts
+// on the file's line firstLine.
+func ExplainYAML(err error, data []byte, firstLine int) (line int, msg string) {
+	e := yamlError(err, data, firstLine, "front matter").(*Error)
+	return e.Line, e.Msg
 }
 
 // yamlHint explains a problem the parser found at line l (1-based) of

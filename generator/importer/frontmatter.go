@@ -7,14 +7,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
+
+	"bulletin/generator/content"
 )
 
 // fields is a post's front matter: scalars as their text, lists as
@@ -168,22 +168,14 @@ func parsePage(data []byte) (*page, error) {
 	return p, nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:unmarshal errors:\n\s*)?line (\d+): `)
-
 // parseYAML reads YAML front matter whose opening delimiter is on line
 // open.
 func parseYAML(fm string, open int) (fields, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(fm), &doc); err != nil {
-		msg, line := err.Error(), open
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			line, msg = open+n, msg[len(m[0]):]
-			if lines := strings.Split(fm, "\n"); n <= len(lines) && strings.HasPrefix(strings.TrimLeft(lines[n-1], " "), "\t") {
-				msg = "a line indented with a tab: indent with spaces"
-			}
-		}
-		return nil, &parseError{line: line, msg: "front matter is not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+		// Told as a build tells it, in an editor's words where it can.
+		line, msg := content.ExplainYAML(err, []byte(fm), open+1)
+		return nil, &parseError{line: line, msg: msg}
 	}
 	if len(doc.Content) == 0 {
 		return fields{}, nil

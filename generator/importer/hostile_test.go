@@ -280,8 +280,8 @@ func TestBrokenFrontMatter(t *testing.T) {
 		line int
 		msg  string
 	}{
-		{"colon.md", 4, "front matter is not valid YAML: mapping values are not allowed in this context"},
-		{"tab.md", 5, "front matter is not valid YAML: a line indented with a tab: indent with spaces"},
+		{"colon.md", 4, `summary: a value with ": " in it must be in quotes: write summary: "a: b"`},
+		{"tab.md", 5, "the line is indented with a tab, which YAML does not allow: indent with spaces"},
 		{"toml.md", 4, "front matter is not valid TOML"},
 		{"json.md", 4, "front matter is not a valid JSON object"},
 		{"open.md", 1, "front matter is never closed: end it with a line of ---"},

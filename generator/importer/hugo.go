@@ -184,12 +184,33 @@ func readHugo(o *Options) (*source, error) {
 			src.posts = append(src.posts, post)
 		}
 	}
+	otherDays(src, o.Zone)
 	src.body = func(p *post, ix *index, r *Report) string {
 		body := shortcodes(p, ix, r)
 		body, excerpt := more(body, "<!--more-->")
 		return finishBody(p, body, excerpt, r)
 	}
 	return src, nil
+}
+
+// otherDays warns, once, of the posts dated in an offset that puts them
+// on another day where the bulletin is (zone) than the day Hugo showed:
+// a bulletin shows every date in its own time zone.
+func otherDays(src *source, zone *time.Location) {
+	var first *post
+	n := 0
+	for _, p := range src.posts {
+		if !p.day && p.date.Format(time.DateOnly) != p.date.In(zone).Format(time.DateOnly) {
+			if n++; first == nil {
+				first = p
+			}
+		}
+	}
+	if first == nil {
+		return
+	}
+	src.warn(first.file, first.line, "%d post(s) dated in another offset fall on another day in %s than Hugo showed (this one, %s, on %s): their old addresses are kept, but to show the days Hugo did, set time_zone in site.yaml to the zone they were written in, before you first publish",
+		n, zone, first.date.Format(time.RFC3339), first.date.In(zone).Format("2 January 2006"))
 }
 
 func isContent(ext string) bool {

@@ -394,7 +394,17 @@ func TestHugoDatesAsHugoReadsThem(t *testing.T) {
 		"content/posts/d.md": "---\ntitle: A day\ndate: 2020-07-01\n---\nD.\n",
 	})
 	dest := tree(t, map[string]string{"site.yaml": "time_zone: America/New_York\n"})
-	mustImport(t, src, dest)
+	r := mustImport(t, src, dest)
+	// One falls on another day in New York than the one Hugo showed.
+	var told []string
+	for _, w := range r.Warnings {
+		if strings.Contains(w.Msg, "fall on another day") {
+			told = append(told, w.Msg)
+		}
+	}
+	if len(told) != 1 || !strings.HasPrefix(told[0], "1 post(s) dated in another offset fall on another day in America/New_York than Hugo showed (this one, 2020-07-15T01:00:00+02:00, on 14 July 2020)") {
+		t.Errorf("warnings of days: %q, want one, of the post dated +02:00", told)
+	}
 	for file, want := range map[string]string{
 		"articles/2020/2020-07-14-late-night.md": "/2020/07/14/late-night/",
 		"articles/2020/2020-07-14-no-offset.md":  "/2020/07/14/no-offset/",

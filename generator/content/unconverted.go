@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -62,6 +63,9 @@ func unconverted(doc ast.Node, source []byte, rawHTML bool, line func(ast.Node) 
 				add("raw HTML", string(raw), line(n))
 			}
 		case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
+			if !mayHoldTags(n, source) {
+				return ast.WalkContinue, nil
+			}
 			// Each kind is taken out once found, so that a Hugo
 			// shortcode {{% x %}} is not taken for a Liquid tag too.
 			text := blockText(n, source)
@@ -76,6 +80,30 @@ func unconverted(doc ast.Node, source []byte, rawHTML bool, line func(ast.Node) 
 	})
 	return found
 }
+
+// mayHoldTags says whether a block's lines hold a { or a [ before one of
+// WordPress's shortcode names, without which no template tag can be in
+// it: most blocks have neither, and are not looked at further.
+func mayHoldTags(block ast.Node, source []byte) bool {
+	lines := block.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		line := seg.Value(source)
+		if bytes.IndexByte(line, '{') >= 0 {
+			return true
+		}
+		for j := bytes.IndexByte(line, '['); j >= 0; j = bytes.IndexByte(line, '[') {
+			line = line[j+1:]
+			if wpCodeName.Match(line) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wpCodeName matches the start of a WordPress shortcode after its [.
+var wpCodeName = regexp.MustCompile(`^/?(?:gallery|embed|caption|audio|video|playlist)\b`)
 
 // codeSpan finds a code span on a line as written: markup in it is shown
 // on purpose.

@@ -218,15 +218,23 @@ func buildWith(o options, store *cache.Store[content.Entry]) (result, error) {
 	if r, ok := upToDate(o, in, prev); ok {
 		return r, nil
 	}
-	// From here the output may change: the record of what it was built
-	// from goes first, and comes back only once the new output is in place.
-	if err := inputs.Forget(recordPath(o.out)); err != nil {
+	// From here the build writes beside the output folder (the cache
+	// keeps the bodies it reads), so it takes the folder first: another
+	// build of it stops here, having written nothing.
+	held, err := output.Lock(o.out)
+	if err != nil {
 		return result{}, err
 	}
-	// The output folder is opened, which locks it and looks through it
-	// for files bulletin did not write, while the content is read and
-	// the site planned; a build that stops before publishing lets it go.
-	open := opening(o)
+	// The record of what the output was built from goes first, and comes
+	// back only once the new output is in place.
+	if err := inputs.Forget(recordPath(o.out)); err != nil {
+		held.Abort()
+		return result{}, err
+	}
+	// The output folder is looked through for files bulletin did not
+	// write while the content is read and the site planned; a build that
+	// stops before publishing lets it go.
+	open := opening(held, o)
 	published := false
 	defer func() {
 		if out, err := open(); err == nil && !published {
@@ -235,14 +243,9 @@ func buildWith(o options, store *cache.Store[content.Entry]) (result, error) {
 	}()
 	set, hist, err := load(o, os.DirFS(o.content), store, sums, historyPath(o.out))
 	// What was read is worth keeping even when another file was bad:
-	// the next build, after the fix, reads only the fixed file. It is
-	// kept under the output folder's lock, which another build of the
-	// same folder may hold.
-	out, openErr := open()
-	if openErr == nil {
-		if saveErr := store.Save(); saveErr != nil {
-			return result{}, fmt.Errorf("saving the build cache: %w", saveErr)
-		}
+	// the next build, after the fix, reads only the fixed file.
+	if saveErr := store.Save(); saveErr != nil {
+		return result{}, fmt.Errorf("saving the build cache: %w", saveErr)
 	}
 	if set == nil {
 		return result{}, err
@@ -251,8 +254,9 @@ func buildWith(o options, store *cache.Store[content.Entry]) (result, error) {
 	if len(stop) > 0 || o.strict && slices.ContainsFunc(found, func(f *content.Error) bool { return !f.Warning }) {
 		return result{}, slices.Concat(stop, found).Err()
 	}
-	if openErr != nil {
-		return result{}, openErr
+	out, err := open()
+	if err != nil {
+		return result{}, err
 	}
 	published = true
 	r, err := publish(context.Background(), o, out, s, files, found)
@@ -348,15 +352,15 @@ func plan(o options, set *content.Set, hist *history.History, now time.Time) (*s
 	return s, files, slices.Concat(model, slices.DeleteFunc(content.AsErrors(err), told)).Err()
 }
 
-// opening opens the output folder in the background, and gives a
+// opening opens the output folder held in the background, and gives a
 // function that waits for it.
-func opening(o options) func() (*output.Dir, error) {
+func opening(held *output.Dir, o options) func() (*output.Dir, error) {
 	var (
 		out *output.Dir
 		err error
 		wg  sync.WaitGroup
 	)
-	wg.Go(func() { out, err = output.Open(o.out, o.force) })
+	wg.Go(func() { out, err = held.OpenLocked(o.out, o.force) })
 	return func() (*output.Dir, error) {
 		wg.Wait()
 		return out, err

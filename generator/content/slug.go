@@ -159,6 +159,13 @@ func reservedName(s string) bool {
 // them as one; it takes a letter's lower case by way of its upper case,
 // so that two lower cases of one letter (σ and ς, s and ſ) are one too.
 func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return strings.ToLower(s) // most paths: no form to compose, one lower case
+	}
 	return strings.Map(func(r rune) rune { return unicode.ToLower(unicode.ToUpper(r)) }, norm.NFC.String(s))
 }
 

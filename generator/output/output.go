@@ -87,8 +87,6 @@ type Stats struct {
 // ErrForeign means the output folder holds files the generator did not write.
 var ErrForeign = errors.New("holds files bulletin did not write")
 
-// Open starts a rebuild of the folder at path. Unless force is set, it
-// refuses a folder that holds files not listed in its manifest; with
 // Usable says what keeps path from being an output folder: a file, or a
 // symbolic link, as a build replaces its output folder whole; nil when
 // it is a folder or does not exist yet.
@@ -108,8 +106,10 @@ func Usable(path string) error {
 	return nil
 }
 
-// force, such files are carried into the new output untouched.
-func Open(path string, force bool) (*Dir, error) {
+// Lock takes the folder at path for one build: no other build of it
+// can take it, nor write beside it, until the Dir it gives is committed
+// or aborted. It makes the folder's parent if need be.
+func Lock(path string) (*Dir, error) {
 	if err := Usable(path); err != nil {
 		return nil, err
 	}
@@ -125,6 +125,23 @@ func Open(path string, force bool) (*Dir, error) {
 	if d.lock, err = lock(parent); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	return d, nil
+}
+
+// Open starts a rebuild of the folder at path: Lock, then OpenLocked.
+func Open(path string, force bool) (*Dir, error) {
+	d, err := Lock(path)
+	if err != nil {
+		return nil, err
+	}
+	return d.OpenLocked(path, force)
+}
+
+// OpenLocked starts a rebuild of the folder d holds, given as path.
+// Unless force is set, it refuses a folder that holds files not listed
+// in its manifest; with force, such files are carried into the new
+// output untouched. On failure the lock is let go.
+func (d *Dir) OpenLocked(path string, force bool) (*Dir, error) {
 	if _, err := d.open(path, force); err != nil {
 		unlock(d.lock)
 		return nil, err

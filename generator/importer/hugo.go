@@ -391,7 +391,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 			post.names = append(post.names, f.list(tax)...)
 		}
 	}
-	post.authors = append(f.list("author"), f.list("authors")...)
+	post.authors = authorNames(append(f.list("author"), f.list("authors")...))
 	post.lang = cmp.Or(languageOf(f, post, src), post.lang)
 	post.summary = f.first("summary", "description")
 	old := hugoURL(f, page, cfg.prefix(lang), cfg, post)

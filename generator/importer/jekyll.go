@@ -268,7 +268,7 @@ func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *so
 	post.names = append(append(post.names, categories...), append(jekyllList(f, "tag"), jekyllList(f, "tags")...)...)
 	post.regs = append(jekyllList(f, "regulator"), jekyllList(f, "regulators")...)
 	post.lang = languageOf(f, post, src)
-	post.authors = append(f.list("author"), f.list("authors")...)
+	post.authors = authorNames(append(f.list("author"), f.list("authors")...))
 	post.summary = f.first("excerpt", "description")
 	for _, old := range f.list("redirect_from") {
 		post.old = append(post.old, "/"+strings.TrimPrefix(old, "/"))

@@ -397,3 +397,11 @@ func TestEmbed(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthorNames keeps the text of an author written as a Markdown link.
+func TestAuthorNames(t *testing.T) {
+	got := authorNames([]string{"[Jordan Liggitt](https://github.com/liggitt) (Google)", "Jo Bloggs", "[](x)"})
+	if want := []string{"Jordan Liggitt (Google)", "Jo Bloggs"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

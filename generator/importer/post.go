@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -404,6 +405,20 @@ func languageTag(s string, p *post, src *source) string {
 		src.warn(p.file, p.line, "lang: %q is not a language tag: left out", s)
 	}
 	return tag
+}
+
+// markdownLink matches a Markdown link, [text](address).
+var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+
+// authorNames gives the names of authors as readers see them: a name
+// written as a Markdown link, as some sites' front matter has it
+// ("[Jo Bloggs](https://…) (CQC)"), keeps its text alone, since bulletin
+// shows an author's name as it is written.
+func authorNames(names []string) []string {
+	for i, n := range names {
+		names[i] = strings.Join(strings.Fields(markdownLink.ReplaceAllString(n, "$1")), " ")
+	}
+	return slices.DeleteFunc(names, func(n string) bool { return n == "" })
 }
 
 // isRegulators reports whether a taxonomy or field names regulators, as

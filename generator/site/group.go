@@ -99,6 +99,8 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 				g.articles = append(g.articles, a)
 				g.count(name)
 				add(a, g)
+			} else if !slices.Contains(keys(a)[:i], name) {
+				g.count(name) // another spelling in the same article
 			}
 		}
 	}

@@ -148,7 +148,11 @@ func checkSpellings(groups []*Group, field string, names func(*Article) []string
 				if !slices.Contains(names(a), w.name) {
 					continue
 				}
-				msg := fmt.Sprintf("%s: %q has the same address as %q (%s), which %d articles use, so both show on one page: if they are one, write %q; if not, name them so that their addresses differ", field, w.name, most.name, g.URL, most.n, most.name)
+				uses := fmt.Sprintf("%d articles use", most.n)
+				if most.n == 1 {
+					uses = "one article uses"
+				}
+				msg := fmt.Sprintf("%s: %q has the same address as %q (%s), which %s, so both show on one page: if they are one, write %q; if not, name them so that their addresses differ", field, w.name, most.name, g.URL, uses, most.name)
 				out = append(out, Misspelling{Group: g, Problem: &content.Error{File: a.Content.File, Line: a.Content.Lines.Line(field), Warning: true, Msg: msg}})
 				break
 			}

@@ -76,6 +76,11 @@ func TestCheckNames(t *testing.T) {
 			want: `content/articles/a3.md:4: topics: "C++" has the same address as "C" (/topics/c/), which 2 articles use, so both show on one page: if they are one, write "C"; if not, name them so that their addresses differ`,
 		},
 		{
+			name: "two spellings in one article",
+			uses: []use{{topics: []string{"A&E", "A/E"}}},
+			want: `content/articles/a1.md:4: topics: "A/E" has the same address as "A&E" (/topics/a-e/), which one article uses, so both show on one page: if they are one, write "A&E"; if not, name them so that their addresses differ`,
+		},
+		{
 			name: "names written alike but for case, hyphens and apostrophes share a page",
 			uses: []use{{topics: []string{"ICS assessments"}}, {topics: []string{"ICS-Assessments"}}, {topics: []string{"Ofsted's plans"}}, {topics: []string{"Ofsteds plans"}}},
 		},

@@ -22,9 +22,12 @@ type liquid struct {
 }
 
 var (
-	endRaw       = regexp.MustCompile(`\{%-?\s*endraw\s*-?%\}`)
-	endHighlight = regexp.MustCompile(`\{%-?\s*endhighlight\s*-?%\}`)
-	endComment   = regexp.MustCompile(`\{%-?\s*endcomment\s*-?%\}`)
+	// blockEnds find the end tags of the block tags converted.
+	blockEnds = map[string]*regexp.Regexp{
+		"raw":       regexp.MustCompile(`\{%-?\s*endraw\s*-?%\}`),
+		"comment":   regexp.MustCompile(`\{%-?\s*endcomment\s*-?%\}`),
+		"highlight": regexp.MustCompile(`\{%-?\s*endhighlight\s*-?%\}`),
+	}
 	// urlFilter is a quoted path through relative_url or absolute_url,
 	// which gave it below the site's baseurl: a site path to bulletin.
 	urlFilter = regexp.MustCompile(`^["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url)$`)
@@ -78,37 +81,28 @@ func (l *liquid) convert(s string, line int) string {
 		}
 		name, args, _ := strings.Cut(inner, " ")
 		args = strings.TrimSpace(args)
-		switch name {
-		case "raw":
-			loc := endRaw.FindStringIndex(s[pos:])
+		// A block tag's text runs to its end tag; one never closed is
+		// kept as text, with a warning.
+		var enclosed string
+		start := pos
+		if end, ok := blockEnds[name]; ok {
+			loc := end.FindStringIndex(s[pos:])
 			if loc == nil {
-				l.warn(lineAt(i), "{% raw %} is never closed with {% endraw %}: kept as text")
+				l.warn(lineAt(i), fmt.Sprintf("{%% %s %%} is never closed with {%% end%s %%}: kept as text", name, name))
 				b.WriteString(tag)
 				continue
 			}
-			b.WriteString(s[pos : pos+loc[0]])
-			pos += loc[1]
+			enclosed, pos = s[pos:pos+loc[0]], pos+loc[1]
+		}
+		switch name {
+		case "raw":
+			b.WriteString(enclosed)
 		case "comment":
 			// Jekyll showed nothing of it: it stays, for editors, as an
 			// HTML comment, which bulletin does not show either.
-			loc := endComment.FindStringIndex(s[pos:])
-			if loc == nil {
-				l.warn(lineAt(i), "{% comment %} is never closed with {% endcomment %}: kept as text")
-				b.WriteString(tag)
-				continue
-			}
-			note := strings.ReplaceAll(strings.TrimSpace(s[pos:pos+loc[0]]), "--", "- -")
-			b.WriteString("<!-- " + note + " -->")
-			pos += loc[1]
+			b.WriteString("<!-- " + strings.ReplaceAll(strings.TrimSpace(enclosed), "--", "- -") + " -->")
 		case "highlight":
-			loc := endHighlight.FindStringIndex(s[pos:])
-			if loc == nil {
-				l.warn(lineAt(i), "{% highlight %} is never closed with {% endhighlight %}: kept as text")
-				b.WriteString(tag)
-				continue
-			}
-			code := l.convert(s[pos:pos+loc[0]], lineAt(pos))
-			pos += loc[1]
+			code := l.convert(enclosed, lineAt(start))
 			lang, _, _ := strings.Cut(args, " ")
 			l.code(&b, lang, code)
 			if pos < len(s) && s[pos] != '\n' {

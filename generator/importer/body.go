@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -41,9 +42,15 @@ func more(body string, seps ...string) (rest, excerpt string) {
 	return body, ""
 }
 
-// finishBody turns an HTML body into Markdown, and makes the summary from
-// the excerpt the source marked when the post has none.
+// finishBody turns an HTML body, or the HTML in a Markdown one, into
+// Markdown, and makes the summary from the excerpt the source marked
+// when the post has none.
 func finishBody(p *post, body, excerpt string, r *Report) string {
+	if !p.html {
+		var lost []string
+		body, lost = htmlInMarkdown(body)
+		p.lost(lost, r)
+	}
 	if p.html {
 		var err error
 		var lost []string
@@ -60,6 +67,58 @@ func finishBody(p *post, body, excerpt string, r *Report) string {
 	}
 	return body
 }
+
+// htmlInMarkdown turns the HTML a Markdown body holds into Markdown, as
+// the old site showed it: each block of HTML that stands alone as
+// toMarkdown does (an embed becomes a link, a script is left out), and
+// each <img> in a paragraph an image, so that bulletin neither shows it
+// as text nor misses the file it shows. A comment stays: bulletin shows
+// none. lost says what could not be kept.
+func htmlInMarkdown(body string) (string, []string) {
+	src := []byte(body)
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	type edit struct {
+		start, stop int
+		with        string
+	}
+	var edits []edit
+	var lost []string
+	convert := func(start, stop int, block bool) {
+		md, l, err := toMarkdown(string(src[start:stop]), nil)
+		if err != nil {
+			return
+		}
+		if block {
+			md += "\n"
+		}
+		lost = append(lost, l...)
+		edits = append(edits, edit{start, stop, md})
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if b, ok := n.(*ast.HTMLBlock); ok && b.HTMLBlockType != ast.HTMLBlockType2 && b.Lines().Len() > 0 {
+			stop := b.Lines().At(b.Lines().Len() - 1).Stop
+			if b.HasClosure() {
+				stop = b.ClosureLine.Stop
+			}
+			convert(b.Lines().At(0).Start, stop, true)
+		}
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if raw, ok := n.(*ast.RawHTML); ok && entering && raw.Segments.Len() == 1 && imgTag.Match(raw.Segments.Value(src)) {
+			seg := raw.Segments.At(0)
+			convert(seg.Start, seg.Stop, false)
+		}
+		return ast.WalkContinue, nil
+	})
+	slices.SortFunc(edits, func(a, b edit) int { return b.start - a.start })
+	for _, e := range edits {
+		src = slices.Concat(src[:e.start], []byte(e.with), src[e.stop:])
+	}
+	return string(src), lost
+}
+
+// imgTag matches an <img> tag.
+var imgTag = regexp.MustCompile(`(?i)^<img\s`)
 
 // converter turns HTML into Markdown of the kind bulletin reads (GitHub's,
 // with tables and strikethrough).

@@ -405,3 +405,26 @@ func TestAuthorNames(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestHTMLInMarkdown turns the HTML in a Markdown body into Markdown, as
+// the old site showed it, and leaves comments and code alone.
+func TestHTMLInMarkdown(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+		lost           []string
+	}{
+		{"an image in a paragraph", "See <img alt=\"kubectl warning\" src=\"kubectl-warnings.png\"> here.\n", "See ![kubectl warning](kubectl-warnings.png) here.\n", nil},
+		{"an embed alone", "Intro.\n\n<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>\n\nAfter.\n", "Intro.\n\n[https://www.youtube.com/embed/abc](https://www.youtube.com/embed/abc)\n\nAfter.\n", []string{"an embedded <iframe> is kept as a link to https://www.youtube.com/embed/abc"}},
+		{"a script left out", "<script>track()</script>\n\nText.\n", "\n\nText.\n", []string{"a <script> is left out"}},
+		{"a block of HTML", "<div class=\"note\">\n<p>A <b>note</b>.</p>\n</div>\n", "A **note**.\n", nil},
+		{"a comment stays", "<!-- English original -->\n\nText.\n", "<!-- English original -->\n\nText.\n", nil},
+		{"code stays", "```\n<img src=\"x.png\">\n```\n\n`<img src=\"y.png\">`\n", "```\n<img src=\"x.png\">\n```\n\n`<img src=\"y.png\">`\n", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, lost := htmlInMarkdown(tc.in)
+			if got != tc.want || !slices.Equal(lost, tc.lost) {
+				t.Errorf("htmlInMarkdown(%q) = %q, %q; want %q, %q", tc.in, got, lost, tc.want, tc.lost)
+			}
+		})
+	}
+}

@@ -16,34 +16,37 @@ var refArg = regexp.MustCompile("^(?:path\\s*=\\s*)?[\"`]?([^\"`\\s]+)")
 // shortcodes turns the Hugo shortcodes of a page's body into what they
 // showed: {{< ref "x" >}} and {{< relref "x" >}} become the new URL of
 // the post they name, Hugo's own figure an image, its embeds of videos,
-// gists and posts a link (see embed), and {{</* x */>}}, Hugo's way of
-// writing a shortcode as text, becomes {{< x >}}. Every other shortcode
-// is kept as it is written, with a warning.
+// gists and posts a link (see embed), a theme's note, tip or warning
+// around some text a quote of it under its label (see admonitions), and
+// {{</* x */>}}, Hugo's way of writing a shortcode as text, becomes
+// {{< x >}}. Every other shortcode is kept as it is written, with a
+// warning.
 func shortcodes(p *post, ix *index, r *Report) string {
 	s := p.raw
 	var b strings.Builder
 	pos := 0
+	open := 0 // notes opened and not yet closed
 	for {
 		i := strings.Index(s[pos:], "{{")
 		if i < 0 || pos+i+2 >= len(s) {
 			break
 		}
 		i += pos
-		open := s[i+2]
-		if open != '<' && open != '%' {
+		delim := s[i+2]
+		if delim != '<' && delim != '%' {
 			b.WriteString(s[pos : i+2])
 			pos = i + 2
 			continue
 		}
 		b.WriteString(s[pos:i])
 		closer := ">}}"
-		if open == '%' {
+		if delim == '%' {
 			closer = "%}}"
 		}
 		j := strings.Index(s[i+3:], closer)
 		line := p.bodyLine + strings.Count(s[:i], "\n")
 		if j < 0 {
-			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("{{%c is never closed with %s: kept as text", open, closer)))
+			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("{{%c is never closed with %s: kept as text", delim, closer)))
 			pos = i
 			break
 		}
@@ -51,10 +54,22 @@ func shortcodes(p *post, ix *index, r *Report) string {
 		tag, inner := s[i:end], strings.TrimSpace(s[i+3:end-3])
 		pos = end
 		if strings.HasPrefix(inner, "/*") && strings.HasSuffix(inner, "*/") {
-			fmt.Fprintf(&b, "{{%c %s %s", open, strings.TrimSpace(inner[2:len(inner)-2]), closer)
+			fmt.Fprintf(&b, "{{%c %s %s", delim, strings.TrimSpace(inner[2:len(inner)-2]), closer)
 			continue
 		}
 		name, args, _ := strings.Cut(inner, " ")
+		switch {
+		case admonitions[name] && open == 0 && closes(s[pos:], name):
+			open++
+			named, _ := shortcodeArgs(args)
+			b.WriteString(quoteStart + cmp.Or(named["title"], strings.ToUpper(name[:1])+name[1:]) + "\x00")
+			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("Hugo shortcode %s became a quote of the text it holds", tag)))
+			continue
+		case strings.HasPrefix(name, "/") && admonitions[name[1:]] && open > 0:
+			open--
+			b.WriteString(quoteEnd)
+			continue
+		}
 		if md, what := embed(name, args); md != "" {
 			b.WriteString(md)
 			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("Hugo shortcode %s became %s", tag, what)))
@@ -75,7 +90,50 @@ func shortcodes(p *post, ix *index, r *Report) string {
 		b.WriteString(tag)
 	}
 	b.WriteString(s[pos:])
-	return b.String()
+	return quotes(b.String())
+}
+
+// admonitions are the shortcodes themes give for a note set apart from
+// the text: Docsy's alert, and the note, tip and warning of many.
+var admonitions = map[string]bool{
+	"note": true, "tip": true, "hint": true, "info": true, "warning": true, "caution": true,
+	"danger": true, "important": true, "alert": true, "callout": true, "admonition": true,
+}
+
+// closes says whether s holds the closing tag of the shortcode name.
+func closes(s, name string) bool {
+	return regexp.MustCompile(`\{\{[<%]\s*/` + regexp.QuoteMeta(name) + `\s*[>%]\}\}`).MatchString(s)
+}
+
+// quoteStart and quoteEnd mark, while shortcodes are turned, where a
+// note's text starts, after its label, and ends.
+const (
+	quoteStart = "\x00quote:"
+	quoteEnd   = "\x00/quote\x00"
+)
+
+// quotes turns each marked note into a Markdown quote under its label.
+func quotes(s string) string {
+	for {
+		i := strings.Index(s, quoteStart)
+		if i < 0 {
+			return s
+		}
+		label, rest, _ := strings.Cut(s[i+len(quoteStart):], "\x00")
+		text, after, _ := strings.Cut(rest, quoteEnd)
+		var b strings.Builder
+		if before := strings.TrimRight(s[:i], "\n"); before != "" {
+			b.WriteString(before + "\n\n")
+		}
+		b.WriteString("> **" + escapeText(label) + "**\n>\n")
+		for line := range strings.Lines(strings.TrimSpace(text)) {
+			b.WriteString(strings.TrimRight("> "+strings.TrimRight(line, "\n"), " ") + "\n")
+		}
+		if after = strings.TrimLeft(after, "\n"); after != "" {
+			b.WriteString("\n" + after)
+		}
+		s = b.String()
+	}
 }
 
 // resolveRef gives the new URL of the page a ref shortcode names, as Hugo

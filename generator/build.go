@@ -110,6 +110,9 @@ func stopped(errs content.Errors, out string) string {
 	if n != 1 {
 		what = fmt.Sprintf("%d problems", n)
 	}
+	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Sprintf("build stopped by %s: nothing was written to %s/", what, strings.TrimSuffix(out, "/"))
+	}
 	return fmt.Sprintf("build stopped by %s: %s/ is as the last build left it", what, strings.TrimSuffix(out, "/"))
 }
 

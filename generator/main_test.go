@@ -201,7 +201,7 @@ func TestReadmeFlags(t *testing.T) {
 
 // TestBuildStoppedSaysSo wants a build stopped by bad content to print
 // its problems, then how many there were and that the output folder was
-// left as it was, and to exit 1.
+// left as it was (or, never made, was not written), and to exit 1.
 func TestBuildStoppedSaysSo(t *testing.T) {
 	dir := t.TempDir()
 	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
@@ -217,6 +217,15 @@ func TestBuildStoppedSaysSo(t *testing.T) {
 		t.Errorf("exited %d, want 1", code)
 	}
 	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	if want := "build stopped by 2 problems: nothing was written to " + out + "/"; len(lines) != 3 || lines[2] != want {
+		t.Errorf("printed:\n%s\nwant two problems, then %q", stderr.String(), want)
+	}
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	stderr.Reset()
+	run([]string{"build", "-content", content, "-templates", "../templates", "-out", out}, &stdout, &stderr)
+	lines = strings.Split(strings.TrimSpace(stderr.String()), "\n")
 	if want := "build stopped by 2 problems: " + out + "/ is as the last build left it"; len(lines) != 3 || lines[2] != want {
 		t.Errorf("printed:\n%s\nwant two problems, then %q", stderr.String(), want)
 	}

@@ -47,6 +47,10 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		d.fail(firstLine+line, "body: block quotes and lists nest %d levels deep here, more than the %d allowed (deeper nesting is slow to read and no browser shows it): flatten them", depth, maxNesting)
 		return "", nil, nil
 	}
+	if line := tooManyLinks(body); line >= 0 {
+		d.fail(firstLine+line, "body: the paragraph here leaves more than %d links open (\"](\" with no \")\" after it), which take long to read: close each link's address with \")\", or split the paragraph", maxLinkOpenings)
+		return "", nil, nil
+	}
 	ids := parser.WithIDs(&headingIDs{used: map[string]bool{}})
 	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext(ids)))
 	ends := lineEnds(body)

@@ -86,3 +86,69 @@ func thematicBreak(l []byte) bool {
 	}
 	return marks >= 3
 }
+
+// maxLinkOpenings bounds the link destinations one paragraph may leave
+// open: a "](" with no ")" after it on its line before the next. goldmark
+// takes time that grows with the square of their number ([a]( again and
+// again: 16,000 took 0.7 s, 100,000 half a minute); a thousand cost a
+// few milliseconds, and no writer leaves a thousand links open. Links
+// that close cost time in step with their number, and are not counted.
+const maxLinkOpenings = 1000
+
+// tooManyLinks gives the 0-based line of the first paragraph of body that
+// leaves more than maxLinkOpenings link destinations open, or -1. A blank
+// line, a list item, a quote or a heading starts another paragraph.
+func tooManyLinks(body []byte) int {
+	start, count := 0, 0
+	for i := 0; len(body) > 0; i++ {
+		l := body
+		if end := bytes.IndexByte(body, '\n'); end >= 0 {
+			l, body = body[:end], body[end+1:]
+		} else {
+			body = nil
+		}
+		switch t := bytes.TrimLeft(l, " \t"); {
+		case len(t) == 0:
+			start, count = i+1, 0
+		case startsBlock(t):
+			start, count = i, 0
+		}
+		if count += openLinks(l); count > maxLinkOpenings {
+			return start
+		}
+	}
+	return -1
+}
+
+// openLinks counts the "](" of a line with no ")" after them before the
+// next one or the line's end.
+func openLinks(l []byte) int {
+	n := 0
+	for i := bytes.Index(l, []byte("](")); i >= 0; {
+		rest := l[i+2:]
+		next := bytes.Index(rest, []byte("]("))
+		upTo := rest
+		if next >= 0 {
+			upTo = rest[:next]
+		}
+		if bytes.IndexByte(upTo, ')') < 0 {
+			n++
+		}
+		if next < 0 {
+			break
+		}
+		l, i = rest, next
+	}
+	return n
+}
+
+// startsBlock says whether a line, its indentation taken off, starts a
+// list item, a quote or a heading.
+func startsBlock(t []byte) bool {
+	switch t[0] {
+	case '-', '*', '+', '>', '#':
+		return true
+	}
+	digits := len(t) - len(bytes.TrimLeft(t, "0123456789"))
+	return digits > 0 && digits < len(t) && (t[digits] == '.' || t[digits] == ')')
+}

@@ -45,3 +45,36 @@ func TestTooDeep(t *testing.T) {
 		}
 	}
 }
+
+// TestTooManyLinks refuses a paragraph that leaves more links open than
+// goldmark makes quickly, at its first line, and takes as many spread
+// over a list or paragraphs, and any number of links that close.
+func TestTooManyLinks(t *testing.T) {
+	many := strings.Repeat("[a](", maxLinkOpenings+1)
+	item := "- [a](/x/)\n"
+	for _, tc := range []struct {
+		name, body string
+		want       int
+	}{
+		{"a paragraph of openings", "Intro.\n\n" + many + "\n", 2},
+		{"one over, across lines", "Intro.\n\n" + strings.Repeat("[a](/x and\n", maxLinkOpenings+1), 2},
+		{"a paragraph of links that close", strings.Repeat("[a](/x/) and [b](/y/)\n", 10*maxLinkOpenings), -1},
+		{"a list of links", strings.Repeat(item, 3*maxLinkOpenings), -1},
+		{"paragraphs of links", strings.Repeat(strings.Repeat("[a](/x/) ", maxLinkOpenings/2)+"\n\n", 5), -1},
+		{"a numbered list", strings.Repeat("1. [a](/x/)\n", 2*maxLinkOpenings), -1},
+	} {
+		if got := tooManyLinks([]byte(tc.body)); got != tc.want {
+			t.Errorf("%s: tooManyLinks = %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}
+
+// BenchmarkConvertManyOpenings times a body at the limit: a paragraph of
+// link openings goldmark parses in time that grows with their square.
+func BenchmarkConvertManyOpenings(b *testing.B) {
+	body := []byte(strings.Repeat("[a](", maxLinkOpenings))
+	md := newMarkdown(false)
+	for b.Loop() {
+		convert(md, false, body, 1, &decoder{})
+	}
+}

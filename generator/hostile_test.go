@@ -270,6 +270,7 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeNestedLists":       writeNestedLists,
 	"writeNestedQuotes":      writeNestedQuotes,
 	"writeManyLinks":         writeManyLinks,
+	"writeOpenLinks":         writeOpenLinks,
 	"writeSymlinks":          writeSymlinks,
 }
 
@@ -753,6 +754,13 @@ func writeNestedQuotes(t *testing.T, dir string) {
 // writeManyLinks writes 100,000 links, one a line.
 func writeManyLinks(t *testing.T, dir string) {
 	writeArticle(t, dir, article("Links", "", strings.Repeat("[a link](/x/)\n", 100000)))
+}
+
+// writeOpenLinks writes an article whose body is 400 KB of links left
+// open, "[a](" again and again, which goldmark parses in time that grows
+// with the square of their number.
+func writeOpenLinks(t *testing.T, dir string) {
+	writeArticle(t, dir, article("Open links", "", strings.Repeat("[a](", 100000)+"\n"))
 }
 
 // writeSymlinks puts in the content folder an article and an asset that

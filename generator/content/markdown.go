@@ -48,7 +48,7 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		return "", nil, nil
 	}
 	if line := tooManyLinks(body); line >= 0 {
-		d.fail(firstLine+line, "body: the paragraph here leaves more than %d links open (\"](\" with no \")\" after it), which take long to read: close each link's address with \")\", or split the paragraph", maxLinkOpenings)
+		d.fail(firstLine+line, "body: the paragraph here leaves more than %d links open (\"](\" with no \")\" after it), which take long to make into a page: close each link's address with \")\", or split the paragraph", maxLinkOpenings)
 		return "", nil, nil
 	}
 	ids := parser.WithIDs(&headingIDs{used: map[string]bool{}})

@@ -1,6 +1,9 @@
 package content
 
-import "bytes"
+import (
+	"bytes"
+	"iter"
+)
 
 // maxNesting bounds how deep an article's block quotes and lists nest.
 // Reading Markdown costs more than the square of the depth (400,000
@@ -17,13 +20,7 @@ const maxNesting = 100
 // too many, never one too few; a line that opens no quote or list item,
 // however indented, and a thematic break (- - -) count none.
 func tooDeep(body []byte) (line, depth int) {
-	for i := 0; len(body) > 0; i++ {
-		l := body
-		if end := bytes.IndexByte(body, '\n'); end >= 0 {
-			l, body = body[:end], body[end+1:]
-		} else {
-			body = nil
-		}
+	for i, l := range numberedLines(body) {
 		if d := nesting(l); d > maxNesting {
 			return i, d
 		}
@@ -100,13 +97,7 @@ const maxLinkOpenings = 1000
 // line, a list item, a quote or a heading starts another paragraph.
 func tooManyLinks(body []byte) int {
 	start, count := 0, 0
-	for i := 0; len(body) > 0; i++ {
-		l := body
-		if end := bytes.IndexByte(body, '\n'); end >= 0 {
-			l, body = body[:end], body[end+1:]
-		} else {
-			body = nil
-		}
+	for i, l := range numberedLines(body) {
 		switch t := bytes.TrimLeft(l, " \t"); {
 		case len(t) == 0:
 			start, count = i+1, 0
@@ -151,4 +142,22 @@ func startsBlock(t []byte) bool {
 	}
 	digits := len(t) - len(bytes.TrimLeft(t, "0123456789"))
 	return digits > 0 && digits < len(t) && (t[digits] == '.' || t[digits] == ')')
+}
+
+// numberedLines gives the lines of body, without their line feeds, with
+// their 0-based numbers.
+func numberedLines(body []byte) iter.Seq2[int, []byte] {
+	return func(yield func(int, []byte) bool) {
+		for i := 0; len(body) > 0; i++ {
+			l := body
+			if end := bytes.IndexByte(body, '\n'); end >= 0 {
+				l, body = body[:end], body[end+1:]
+			} else {
+				body = nil
+			}
+			if !yield(i, l) {
+				return
+			}
+		}
+	}
 }

@@ -35,6 +35,7 @@ type hugoConfig struct {
 	ugly         bool              // uglyURLs: /posts/x.html rather than /posts/x/
 	keepCase     bool              // disablePathToLower
 	languages    []hugoLanguage    // as [languages] lists them, by key; none for a site in one
+	roots        []string          // the content folders, see contentDirs
 	defaultLang  string            // defaultContentLanguage
 	langInSubdir bool              // defaultContentLanguageInSubdir
 }
@@ -88,7 +89,7 @@ func (cfg *hugoConfig) prefix(l *hugoLanguage) string {
 	return "/" + l.key
 }
 
-// contentDirs are the folders that hold the site's pages: the content
+// contentDirs gives the folders that hold the site's pages: the content
 // folder and each language's own, which may lie inside it.
 func (cfg *hugoConfig) contentDirs() []string {
 	dirs := []string{cfg.contentDir}
@@ -131,7 +132,7 @@ func readHugo(o *Options) (*source, error) {
 	src := &source{file: hugoFile}
 	bundles := map[string]bool{} // leaf bundle folders, whose other files are not copied
 	var files []string
-	roots := cfg.contentDirs()
+	roots := cfg.roots
 	for _, root := range roots {
 		err = fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
@@ -225,7 +226,7 @@ func isContent(ext string) bool {
 // innermost, where one lies inside another.
 func (cfg *hugoConfig) root(p string) string {
 	root := cfg.contentDir
-	for _, d := range cfg.contentDirs() {
+	for _, d := range cfg.roots {
 		if strings.HasPrefix(p, d+"/") && len(d) > len(root) {
 			root = d
 		}
@@ -313,6 +314,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 		}
 		slices.Sort(cfg.taxonomies)
 	}
+	cfg.roots = cfg.contentDirs()
 	return cfg, nil
 }
 

@@ -25,7 +25,7 @@ func shortcodes(p *post, ix *index, r *Report) string {
 	s := p.raw
 	var b strings.Builder
 	pos := 0
-	open := 0 // notes opened and not yet closed
+	inNote := false // a note is open, its closing tag still to come
 	for {
 		i := strings.Index(s[pos:], "{{")
 		if i < 0 || pos+i+2 >= len(s) {
@@ -59,14 +59,14 @@ func shortcodes(p *post, ix *index, r *Report) string {
 		}
 		name, args, _ := strings.Cut(inner, " ")
 		switch {
-		case admonitions[name] && open == 0 && closes(s[pos:], name):
-			open++
+		case admonitions[name] && !inNote && closes(s[pos:], name):
+			inNote = true
 			named, _ := shortcodeArgs(args)
 			b.WriteString(quoteStart + cmp.Or(named["title"], strings.ToUpper(name[:1])+name[1:]) + "\x00")
 			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("Hugo shortcode %s became a quote of the text it holds", tag)))
 			continue
-		case strings.HasPrefix(name, "/") && admonitions[name[1:]] && open > 0:
-			open--
+		case strings.HasPrefix(name, "/") && admonitions[name[1:]] && inNote:
+			inNote = false
 			b.WriteString(quoteEnd)
 			continue
 		}

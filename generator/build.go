@@ -201,53 +201,60 @@ func build(o options) (result, error) {
 	if err := os.MkdirAll(filepath.Dir(cachePath(o.out)), 0o755); err != nil {
 		return result{}, err
 	}
-	// The cache is read in the background while the inputs are hashed;
-	// an output found up to date does not need it.
-	store := cache.Open[content.Entry](cachePath(o.out), inputs.Program())
-	r, err := buildWith(o, store)
-	if err != nil && store.Damaged() {
-		r, err = buildWith(o, cache.Open[content.Entry](cachePath(o.out), inputs.Program()))
+	// The cache is read, in the background, only once the inputs are
+	// found changed: an output found up to date does not need it.
+	var store *cache.Store[content.Entry]
+	openStore := func() *cache.Store[content.Entry] {
+		store = cache.Open[content.Entry](cachePath(o.out), inputs.Program())
+		return store
+	}
+	r, err := buildWith(o, openStore)
+	if err != nil && store != nil && store.Damaged() {
+		r, err = buildWith(o, openStore)
 		r.cache = "the build cache was damaged, so it was removed and every article read again"
 	}
 	r.elapsed = time.Since(start)
 	return r, err
 }
 
-// buildWith runs the pipeline with the articles the store kept.
-func buildWith(o options, store *cache.Store[content.Entry]) (result, error) {
+// buildWith runs the pipeline, with the articles of the store that
+// openStore opens once the inputs are found changed.
+func buildWith(o options, openStore func() *cache.Store[content.Entry]) (result, error) {
 	taken := time.Now()
-	prev := inputs.Read(recordPath(o.out))
-	in, sums, stamps := hashInputs(o, prev)
-	if r, ok := upToDate(o, in, prev); ok {
-		return r, nil
-	}
-	// From here the build writes beside the output folder (the cache
-	// keeps the bodies it reads), so it takes the folder first: another
-	// build of it stops here, having written nothing.
+	// The build takes the output folder before it reads or writes
+	// anything beside it: another build of it stops here, having written
+	// nothing. The folder is looked through for files bulletin did not
+	// write while the inputs are hashed, and the content read and the
+	// site planned; a build that stops before publishing lets it go.
 	held, err := output.Lock(o.out)
 	if err != nil {
 		return result{}, err
 	}
-	// The record of what the output was built from goes first, and comes
-	// back only once the new output is in place.
-	if err := inputs.Forget(recordPath(o.out)); err != nil {
-		held.Abort()
-		return result{}, err
-	}
-	// The output folder is looked through for files bulletin did not
-	// write while the content is read and the site planned; a build that
-	// stops before publishing lets it go.
 	open := opening(held, o)
-	published := false
+	done := false
 	defer func() {
-		if out, err := open(); err == nil && !published {
+		if out, err := open(); err == nil && !done {
 			out.Abort()
 		}
 	}()
-	set, hist, err := load(o, os.DirFS(o.content), store, sums, historyPath(o.out))
+	// The cache is read in the background from the moment a changed
+	// file is found.
+	store := sync.OnceValue(openStore)
+	prev := inputs.Read(recordPath(o.out))
+	in, sums, stamps := hashInputs(o, prev, func() { store() })
+	if r, ok := upToDate(o, in, prev, open); ok {
+		done = true
+		return r, nil
+	}
+	// The record of what the output was built from goes first, and comes
+	// back only once the new output is in place.
+	if err := inputs.Forget(recordPath(o.out)); err != nil {
+		return result{}, err
+	}
+	set, hist, err := load(o, os.DirFS(o.content), store(), sums, historyPath(o.out))
 	// What was read is worth keeping even when another file was bad:
 	// the next build, after the fix, reads only the fixed file.
-	if saveErr := store.Save(); saveErr != nil {
+	if saveErr := store().Save(); saveErr != nil {
 		return result{}, fmt.Errorf("saving the build cache: %w", saveErr)
 	}
 	if set == nil {
@@ -261,7 +268,7 @@ func buildWith(o options, store *cache.Store[content.Entry]) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	published = true
+	done = true
 	r, err := publish(context.Background(), o, out, s, files, found)
 	if err == nil && in != "" {
 		var rep []byte

@@ -16,25 +16,23 @@ import (
 // written once the new output is in place.
 
 // upToDate gives the last build's result when its record holds for these
-// inputs and this moment, and the output folder is still exactly as it
-// left it.
-func upToDate(o options, in string, rec inputs.Record) (result, bool) {
+// inputs and this moment, and the output folder, as open gives it, is
+// still exactly as it left it; it then lets the folder go.
+func upToDate(o options, in string, rec inputs.Record, open func() (*output.Dir, error)) (result, bool) {
 	if in == "" || rec.Inputs != in || !rec.Until.IsZero() && !o.now.Before(rec.Until) {
 		return result{}, false
 	}
-	out, err := output.Open(o.out, o.force)
+	var rep report
+	if json.Unmarshal(rec.Report, &rep) != nil {
+		return result{}, false
+	}
+	out, err := open()
 	if err != nil {
 		return result{}, false
 	}
 	out.Keyed(inputs.Program())
 	stats, ok := out.Unchanged()
 	if !ok {
-		out.Abort()
-		return result{}, false
-	}
-	var rep report
-	if json.Unmarshal(rec.Report, &rep) != nil {
-		out.Abort()
 		return result{}, false
 	}
 	return result{report: rep, stats: stats}, true
@@ -48,8 +46,9 @@ func recordPath(out string) string { return output.Beside(out, "build") }
 // content's committed history is one of them, by its key
 // (history.Key): a commit that changes no file still changes the
 // versions' commits, and a commit or a checkout that does change the
-// history may leave the work tree as it was.
-func hashInputs(o options, prev inputs.Record) (string, map[string]string, map[string]inputs.Stamp) {
+// history may leave the work tree as it was. It calls changing as soon as
+// it finds a file changed (see inputs.Hash).
+func hashInputs(o options, prev inputs.Record, changing func()) (string, map[string]string, map[string]inputs.Stamp) {
 	salt := fmt.Sprintf("%q %q %q %q %q %v %v %q", inputs.Program(), o.content, o.templates, o.baseURL, o.pagefind, o.force, o.strict, history.Key(o.content))
-	return inputs.Hash(o.content, o.templates, salt, prev)
+	return inputs.Hash(o.content, o.templates, salt, prev, changing)
 }

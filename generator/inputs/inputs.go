@@ -148,8 +148,11 @@ func (rec Record) Write(path string) error {
 // whose stamps in prev still hold. It is "" when a folder cannot be
 // read, and the build then goes the long way, which reports the
 // problem. It also gives the SHA-256 of each content file's bytes by its
-// slash-separated path in the folder, and the stamps to record.
-func Hash(content, templates, salt string, prev Record) (string, map[string]string, map[string]Stamp) {
+// slash-separated path in the folder, and the stamps to record. It
+// calls changing, unless nil, as soon as it finds a file whose stamp in
+// prev does not hold, so that the caller can start on what a changed
+// input needs while the rest is hashed.
+func Hash(content, templates, salt string, prev Record, changing func()) (string, map[string]string, map[string]Stamp) {
 	var paths []string
 	for _, dir := range []string{content, templates} {
 		files, err := listFiles(dir, dir == content)
@@ -158,7 +161,7 @@ func Hash(content, templates, salt string, prev Record) (string, map[string]stri
 		}
 		paths = append(paths, files...)
 	}
-	stamps, err := stampFiles(paths, prev)
+	stamps, err := stampFiles(paths, prev, changing)
 	if err != nil {
 		return "", nil, nil
 	}
@@ -183,8 +186,9 @@ func bySlash(dir string, stamps map[string]Stamp) map[string]string {
 }
 
 // stampFiles stamps the files at paths, hashing those whose stamp in
-// prev is missing, different or taken too soon after a change.
-func stampFiles(paths []string, prev Record) (map[string]Stamp, error) {
+// prev is missing, different or taken too soon after a change; it calls
+// changing, unless nil, before it hashes the first of them.
+func stampFiles(paths []string, prev Record, changing func()) (map[string]Stamp, error) {
 	stamps := make(map[string]Stamp, len(paths))
 	var fresh []string
 	for _, p := range paths {
@@ -198,6 +202,9 @@ func stampFiles(paths []string, prev Record) (map[string]Stamp, error) {
 			time.Unix(0, max(st.Mtime, st.Ctime)).Before(prev.Taken.Add(-time.Second)) {
 			st.Sum = old.Sum
 		} else {
+			if len(fresh) == 0 && changing != nil {
+				changing()
+			}
 			fresh = append(fresh, p)
 		}
 		stamps[p] = st
@@ -222,7 +229,7 @@ func ContentSums(dir string) map[string]string {
 	if err != nil {
 		return nil
 	}
-	stamps, err := stampFiles(paths, Record{})
+	stamps, err := stampFiles(paths, Record{}, nil)
 	if err != nil {
 		return nil
 	}

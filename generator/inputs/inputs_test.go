@@ -28,7 +28,7 @@ func TestHashTrustsOnlyStampsThatHold(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	_, sums, stamps := Hash(content, templates, "v1", Record{})
+	_, sums, stamps := Hash(content, templates, "v1", Record{}, nil)
 	if sums["a.md"] == "" || sums["a.md"] != sums["b.md"] {
 		t.Fatalf("got sums %v, want one for each file, equal for equal bytes", sums)
 	}
@@ -43,17 +43,19 @@ func TestHashTrustsOnlyStampsThatHold(t *testing.T) {
 		return Record{Files: files, Taken: taken}
 	}
 	later := time.Now().Add(time.Hour)
-	if _, got, _ := Hash(content, templates, "v1", marked(later)); got["a.md"] != "recorded a.md" {
-		t.Errorf("an unchanged file was hashed again: %q", got["a.md"])
+	changed := 0
+	changing := func() { changed++ }
+	if _, got, _ := Hash(content, templates, "v1", marked(later), changing); got["a.md"] != "recorded a.md" || changed != 0 {
+		t.Errorf("an unchanged file was hashed again: %q, and changes told %d times", got["a.md"], changed)
 	}
-	if _, got, _ := Hash(content, templates, "v1", marked(time.Now().Add(-time.Hour))); got["a.md"] == "recorded a.md" {
+	if _, got, _ := Hash(content, templates, "v1", marked(time.Now().Add(-time.Hour)), nil); got["a.md"] == "recorded a.md" {
 		t.Error("a file changed within the clock's step of the record kept the recorded hash")
 	}
 	if err := os.WriteFile(b, []byte("more"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, got, _ := Hash(content, templates, "v1", marked(later)); got["b.md"] == "recorded b.md" {
-		t.Error("a changed file kept the recorded hash")
+	if _, got, _ := Hash(content, templates, "v1", marked(later), changing); got["b.md"] == "recorded b.md" || changed != 1 {
+		t.Errorf("a changed file kept the recorded hash, or its change was told %d times, not once", changed)
 	}
 }
 

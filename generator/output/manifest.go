@@ -2,7 +2,6 @@ package output
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -58,12 +57,12 @@ func parseIndexLine(line string) (string, entry, bool) {
 }
 
 // intact reports whether the file at path has the size and time the
-// index gives it, and gives its stat. An entry the index does not cover
-// never counts as intact.
-func (e entry) intact(path string) (fs.FileInfo, bool) {
+// index gives it. An entry the index does not cover never counts as
+// intact.
+func (e entry) intact(path string) bool {
 	if e.size == 0 && e.mtime == 0 {
-		return nil, false
+		return false
 	}
 	info, err := os.Stat(path)
-	return info, err == nil && info.Mode().IsRegular() && info.Size() == e.size && info.ModTime().UnixNano() == e.mtime
+	return err == nil && info.Mode().IsRegular() && info.Size() == e.size && info.ModTime().UnixNano() == e.mtime
 }

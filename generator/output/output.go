@@ -50,6 +50,9 @@ type Dir struct {
 	path  string
 	stage string
 	old   map[string]entry // from the previous manifest and index
+	// untouched are the files of old found as the previous build left
+	// them when the folder was opened (see entry.intact).
+	untouched map[string]bool
 
 	indexVersion string // the version of the program that wrote the index
 	version      string // this program's, set by Keyed
@@ -176,7 +179,32 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 	for _, f := range foreign {
 		d.kept[f] = true
 	}
+	d.untouched = d.checkUntouched()
 	return d, nil
+}
+
+// checkUntouched stats, on every core, each file of the previous build
+// the index covers, and gives those still as that build left them: one
+// look at each, while the build has other work to do, rather than one
+// when each file is reused.
+func (d *Dir) checkUntouched() map[string]bool {
+	var names []string
+	for name, e := range d.old {
+		if e.size != 0 || e.mtime != 0 {
+			names = append(names, name)
+		}
+	}
+	var mu sync.Mutex
+	untouched := make(map[string]bool, len(names))
+	onEveryCore(names, func(name string) error {
+		if d.old[name].intact(filepath.Join(d.path, filepath.FromSlash(name))) {
+			mu.Lock()
+			untouched[name] = true
+			mu.Unlock()
+		}
+		return nil
+	})
+	return untouched
 }
 
 func stagePrefix(base string) string { return "." + base + ".bulletin-" }
@@ -347,15 +375,13 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 	// still hold them, or a hand edit would outlive the build.
 	prev := filepath.Join(d.path, filepath.FromSlash(name))
 	if old, ok := d.old[name]; ok && old.hash == hash {
-		info, ok := old.intact(prev)
-		if !ok {
-			info = nil
-			if holds(prev, data) {
-				info, _ = os.Stat(prev)
-			}
+		if d.untouched[name] {
+			return d.keepUnchanged(name, key, old.size, old.mtime)
 		}
-		if info != nil {
-			return d.keepUnchanged(name, key, info)
+		if holds(prev, data) {
+			if info, err := os.Stat(prev); err == nil {
+				return d.keepUnchanged(name, key, info.Size(), info.ModTime().UnixNano())
+			}
 		}
 	}
 	info, err := d.stageFile(name, data)
@@ -415,12 +441,13 @@ func writeFile(name string, data []byte) (fs.FileInfo, error) {
 	return info, errors.Join(err, f.Close())
 }
 
-// keepUnchanged keeps the previous build's file at name, whose stat is
-// info, where it is; a full staging folder gets a link to it.
-func (d *Dir) keepUnchanged(name, key string, info fs.FileInfo) error {
+// keepUnchanged keeps the previous build's file at name, of size bytes
+// and modified at mtime, where it is; a full staging folder gets a link
+// to it.
+func (d *Dir) keepUnchanged(name, key string, size, mtime int64) error {
 	d.mu.Lock()
 	e := d.written[name]
-	e.key, e.size, e.mtime = key, info.Size(), info.ModTime().UnixNano()
+	e.key, e.size, e.mtime = key, size, mtime
 	d.written[name] = e
 	d.stats.Unchanged++
 	d.unchanged[name] = true
@@ -528,16 +555,12 @@ func (d *Dir) Reuse(name, key string) bool {
 	if !ok || key == "" || old.key != key || d.version == "" || d.version != d.indexVersion || !validName(name) || name == ManifestFile {
 		return false
 	}
-	info, ok := old.intact(filepath.Join(d.path, filepath.FromSlash(name)))
-	if !ok {
-		return false
-	}
-	if !d.claim(name, old) {
+	if !d.untouched[name] || !d.claim(name, old) {
 		return false
 	}
 	// A link that fails once the staging folder is full fails the build
 	// at Commit rather than leaving a file out.
-	if err := d.keepUnchanged(name, key, info); err != nil {
+	if err := d.keepUnchanged(name, key, old.size, old.mtime); err != nil {
 		d.setErr(err)
 	}
 	return true
@@ -621,12 +644,11 @@ func (d *Dir) Unchanged() (Stats, bool) {
 	}
 	var st Stats
 	for name, e := range d.old {
-		info, ok := e.intact(filepath.Join(d.path, filepath.FromSlash(name)))
-		if !ok {
+		if !d.untouched[name] {
 			return Stats{}, false
 		}
 		st.Files++
-		st.Bytes += info.Size()
+		st.Bytes += e.size
 	}
 	st.Unchanged = st.Files
 	if !maps.Equal(d.known, d.folders) {

@@ -53,7 +53,6 @@ func (d *Dir) Carry(dir, key string) (bool, error) {
 	type carried struct {
 		name string
 		e    entry
-		info fs.FileInfo
 	}
 	var files []carried
 	for name, e := range d.old {
@@ -63,11 +62,10 @@ func (d *Dir) Carry(dir, key string) (bool, error) {
 		if key == "" || e.key != key || d.version == "" || d.version != d.indexVersion {
 			return false, nil
 		}
-		info, ok := e.intact(filepath.Join(d.path, filepath.FromSlash(name)))
-		if !ok {
+		if !d.untouched[name] {
 			return false, nil
 		}
-		files = append(files, carried{name, e, info})
+		files = append(files, carried{name, e})
 	}
 	if len(files) == 0 {
 		return false, nil
@@ -76,7 +74,7 @@ func (d *Dir) Carry(dir, key string) (bool, error) {
 		if !d.claim(f.name, f.e) {
 			return false, fmt.Errorf("%s would be written twice: once by this build and once kept from the last", f.name)
 		}
-		if err := d.keepUnchanged(f.name, f.e.key, f.info); err != nil {
+		if err := d.keepUnchanged(f.name, f.e.key, f.e.size, f.e.mtime); err != nil {
 			return false, err
 		}
 	}

@@ -2,7 +2,6 @@ package output
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -30,10 +29,12 @@ import (
 // its time as it was.
 const racy = 2 * time.Second
 
-// folderLine is the index line of a folder and its time in nanoseconds,
-// "folder TIME NAME", with "." for the output folder itself.
-func folderLine(name string, t int64) string {
-	return fmt.Sprintf("folder %d %s\n", t, name)
+// appendFolderLine appends the index line of a folder and its time in
+// nanoseconds to b, "folder TIME NAME", with "." for the output folder
+// itself.
+func appendFolderLine(b []byte, name string, t int64) []byte {
+	b = strconv.AppendInt(append(b, "folder "...), t, 10)
+	return append(append(append(b, ' '), name...), '\n')
 }
 
 // parseFolderLine reads a folder's index line.

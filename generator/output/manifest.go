@@ -1,7 +1,6 @@
 package output
 
 import (
-	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -31,12 +30,17 @@ func parseManifestLine(line string) (string, string, bool) {
 // noKey stands in the index for the key of a file made fresh every build.
 const noKey = "-"
 
-func (e entry) indexLine(name string) string {
-	key := e.key
-	if key == "" {
-		key = noKey
+// appendIndexLine appends the index line of the file name to b:
+// "key size mtime name".
+func (e entry) appendIndexLine(b []byte, name string) []byte {
+	if e.key == "" {
+		b = append(b, noKey...)
+	} else {
+		b = append(b, e.key...)
 	}
-	return fmt.Sprintf("%s %d %d %s\n", key, e.size, e.mtime, name)
+	b = strconv.AppendInt(append(b, ' '), e.size, 10)
+	b = strconv.AppendInt(append(b, ' '), e.mtime, 10)
+	return append(append(append(b, ' '), name...), '\n')
 }
 
 // parseIndexLine reads an index line into e, reporting whether it is sound.

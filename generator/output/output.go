@@ -287,7 +287,8 @@ func readIndex(path string, m map[string]entry, folders map[string]int64) string
 	if !ok {
 		return ""
 	}
-	for _, line := range strings.Split(body, "\n") {
+	for line := range strings.Lines(body) {
+		line = strings.TrimSuffix(line, "\n")
 		if name, t, ok := parseFolderLine(line); ok {
 			folders[name] = t
 			continue
@@ -303,31 +304,35 @@ func readIndex(path string, m map[string]entry, folders map[string]int64) string
 
 // writeIndex replaces the index in one step.
 func writeIndex(path, version string, names []string, written map[string]entry, folders map[string]int64) error {
-	var b strings.Builder
+	// Each line holds a key of 64 bytes, a size and a time.
+	b := make([]byte, 0, len(names)*128+len(folders)*64)
+	b = append(append(append(b, "version "...), version...), '\n')
+	header := len(b)
 	for _, name := range names {
 		if e := written[name]; e.size != 0 || e.mtime != 0 {
-			b.WriteString(e.indexLine(name))
+			b = e.appendIndexLine(b, name)
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(folders)) {
-		b.WriteString(folderLine(name, folders[name]))
+		b = appendFolderLine(b, name, folders[name])
 	}
-	if b.Len() == 0 || version == "" {
+	if len(b) == header || version == "" {
 		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 		return nil
 	}
 	tmp := path + ".new"
-	if err := os.WriteFile(tmp, []byte("version "+version+"\n"+b.String()), 0o644); err != nil {
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
 		return err
 	}
 	return os.Rename(tmp, path)
 }
 
 func isHash(s string) bool {
-	b, err := hex.DecodeString(s)
-	return err == nil && len(b) == sha256.Size
+	return len(s) == 2*sha256.Size && !strings.ContainsFunc(s, func(r rune) bool {
+		return (r < '0' || r > '9') && (r < 'a' || r > 'f')
+	})
 }
 
 // validName reports whether name is a clean slash-separated path inside
@@ -679,12 +684,12 @@ func (d *Dir) Commit() (Stats, error) {
 		d.Abort()
 		return d.stats, err
 	}
-	var b strings.Builder
+	b := make([]byte, 0, len(names)*128)
 	for _, name := range names {
-		b.WriteString(d.written[name].hash + " " + name + "\n")
+		b = append(append(append(append(b, d.written[name].hash...), ' '), name...), '\n')
 	}
 	manifest := filepath.Join(d.stage, ManifestFile)
-	if err := os.WriteFile(manifest, []byte(b.String()), 0o644); err != nil {
+	if err := os.WriteFile(manifest, b, 0o644); err != nil {
 		d.Abort()
 		return d.stats, err
 	}

@@ -16,7 +16,8 @@ import (
 	"bulletin/generator/site"
 )
 
-// benchArticles is the size of the corpus the benchmarks render.
+// benchArticles is the size of the corpus the benchmarks render, unless
+// BULLETIN_BENCH_CONTENT names a content folder to read instead.
 const benchArticles = 500
 
 // benchTemplates is the theme, from the package's folder.
@@ -25,19 +26,24 @@ var benchTemplates = os.DirFS("../../templates")
 // benchDir holds the benchmarks' corpus once written; TestMain removes it.
 var benchDir string
 
-// benchSite writes the corpus once per test binary with the corpus
-// generator, a command, and makes the site model of it.
+// benchSite reads the folder BULLETIN_BENCH_CONTENT names, or writes the
+// corpus once per test binary with the corpus generator, a command, and
+// makes the site model of it.
 var benchSite = sync.OnceValues(func() (*site.Site, error) {
-	dir, err := os.MkdirTemp("", "bulletin-bench-")
-	if err != nil {
-		return nil, err
+	dir := os.Getenv("BULLETIN_BENCH_CONTENT")
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "bulletin-bench-")
+		if err != nil {
+			return nil, err
+		}
+		benchDir = tmp
+		cmd := exec.Command("go", "run", "bulletin/generator/bench/corpus", "-n", fmt.Sprint(benchArticles), "-seed", "1", "-out", tmp)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("writing the corpus: %v\n%s", err, out)
+		}
+		dir = tmp + "/content"
 	}
-	benchDir = dir
-	cmd := exec.Command("go", "run", "bulletin/generator/bench/corpus", "-n", fmt.Sprint(benchArticles), "-seed", "1", "-out", dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("writing the corpus: %v\n%s", err, out)
-	}
-	set, err := content.Load(os.DirFS(dir+"/content"), "content")
+	set, err := content.Load(os.DirFS(dir), "content")
 	if err != nil {
 		return nil, err
 	}

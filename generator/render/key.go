@@ -67,16 +67,19 @@ func newHasher(s *site.Site) *hasher {
 func (h *hasher) key(parts ...any) string {
 	w := newKeyWriter()
 	defer writers.Put(w)
+	// The pointers being hashed, a stack: room for the depth page data
+	// reaches, so that following a pointer allocates nothing.
+	path := make([]any, 0, 16)
 	for _, p := range parts {
 		v := reflect.ValueOf(p)
 		if v.Kind() == reflect.Pointer && !v.IsNil() && h.keyOf(v) == "" {
 			// A page made for its key alone: hashed, not remembered, so
 			// that it can be collected.
 			w.byte('p')
-			h.append(w, v.Elem(), []any{p})
+			h.append(w, v.Elem(), append(path, p))
 			continue
 		}
-		h.append(w, reflect.ValueOf(&p).Elem(), nil)
+		h.append(w, reflect.ValueOf(&p).Elem(), path)
 	}
 	sum := w.sum()
 	return hex.EncodeToString(sum[:])

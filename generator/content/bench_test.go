@@ -1,37 +1,30 @@
 package content
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
+
+	"bulletin/generator/bench/benchtest"
 )
 
 // benchArticles is the size of the corpus the benchmarks load.
 const benchArticles = 500
 
-// benchDir holds the benchmarks' corpus once written; TestMain removes it.
-var benchDir string
-
-// benchCorpus writes the corpus once per test binary with the corpus
-// generator, a command, and returns it in memory, so the benchmarks
-// measure parsing rather than the disk.
+// benchCorpus writes the corpus once per test binary (see
+// benchtest.Corpus) and returns it in memory, so the benchmarks measure
+// parsing rather than the disk.
 var benchCorpus = sync.OnceValues(func() (fstest.MapFS, error) {
-	dir, err := os.MkdirTemp("", "bulletin-bench-")
+	dir, err := benchtest.Corpus(benchArticles)
 	if err != nil {
 		return nil, err
 	}
-	benchDir = dir
-	cmd := exec.Command("go", "run", "bulletin/generator/bench/corpus", "-n", fmt.Sprint(benchArticles), "-seed", "1", "-out", dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("writing the corpus: %v\n%s", err, out)
-	}
+	defer os.RemoveAll(dir)
 	root := filepath.Join(dir, "content")
 	fsys := fstest.MapFS{}
 	err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
@@ -45,14 +38,6 @@ var benchCorpus = sync.OnceValues(func() (fstest.MapFS, error) {
 	})
 	return fsys, err
 })
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
-	}
-	os.Exit(code)
-}
 
 func mustBenchCorpus(b *testing.B) fstest.MapFS {
 	b.Helper()

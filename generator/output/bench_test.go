@@ -8,10 +8,9 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
-)
 
-// benchDir holds the benchmarks' built site once made; TestMain removes it.
-var benchDir string
+	"bulletin/generator/bench/benchtest"
+)
 
 // benchFile is one file of a built site.
 type benchFile struct {
@@ -23,19 +22,15 @@ type benchFile struct {
 // the corpus generator, and returns the built site's files, in the order WalkDir finds them:
 // what the generator hands to a Dir.
 var benchSite = sync.OnceValues(func() ([]benchFile, error) {
-	dir, err := os.MkdirTemp("", "bulletin-bench-")
+	dir, err := benchtest.Corpus(500)
 	if err != nil {
 		return nil, err
 	}
-	benchDir = dir
+	defer os.RemoveAll(dir)
 	public := filepath.Join(dir, "public")
-	for _, args := range [][]string{
-		{"run", "bulletin/generator/bench/corpus", "-n", "500", "-seed", "1", "-out", dir},
-		{"run", "bulletin/generator", "build", "-content", filepath.Join(dir, "content"), "-templates", "../../templates", "-out", public},
-	} {
-		if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
-			return nil, fmt.Errorf("go %s: %v\n%s", args[1], err, out)
-		}
+	cmd := exec.Command("go", "run", "bulletin/generator", "build", "-content", filepath.Join(dir, "content"), "-templates", "../../templates", "-out", public)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("building the corpus: %v\n%s", err, out)
 	}
 	var files []benchFile
 	err = filepath.WalkDir(public, func(p string, e fs.DirEntry, err error) error {
@@ -49,14 +44,6 @@ var benchSite = sync.OnceValues(func() ([]benchFile, error) {
 	})
 	return files, err
 })
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
-	}
-	os.Exit(code)
-}
 
 // benchWrite opens dir, writes every file and commits.
 func benchWrite(b *testing.B, dir string, files []benchFile) Stats {

@@ -2,16 +2,15 @@ package render
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
 	"path"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"bulletin/generator/bench/benchtest"
 	"bulletin/generator/content"
 	"bulletin/generator/site"
 )
@@ -23,26 +22,14 @@ const benchArticles = 500
 // benchTemplates is the theme, from the package's folder.
 var benchTemplates = os.DirFS("../../templates")
 
-// benchDir holds the benchmarks' corpus once written; TestMain removes it.
-var benchDir string
-
-// benchSite reads the folder BULLETIN_BENCH_CONTENT names, or writes the
-// corpus once per test binary with the corpus generator, a command, and
-// makes the site model of it.
+// benchSite reads the benchmarks' content once per test binary (see
+// benchtest.Content) and makes the site model of it.
 var benchSite = sync.OnceValues(func() (*site.Site, error) {
-	dir := os.Getenv("BULLETIN_BENCH_CONTENT")
-	if dir == "" {
-		tmp, err := os.MkdirTemp("", "bulletin-bench-")
-		if err != nil {
-			return nil, err
-		}
-		benchDir = tmp
-		cmd := exec.Command("go", "run", "bulletin/generator/bench/corpus", "-n", fmt.Sprint(benchArticles), "-seed", "1", "-out", tmp)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return nil, fmt.Errorf("writing the corpus: %v\n%s", err, out)
-		}
-		dir = tmp + "/content"
+	dir, remove, err := benchtest.Content(benchArticles)
+	if err != nil {
+		return nil, err
 	}
+	defer remove()
 	set, err := content.Load(os.DirFS(dir), "content")
 	if err != nil {
 		return nil, err
@@ -50,14 +37,6 @@ var benchSite = sync.OnceValues(func() (*site.Site, error) {
 	// The corpus's articles are dated before its "today".
 	return site.New(set, nil, time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC))
 })
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
-	}
-	os.Exit(code)
-}
 
 func mustBenchSite(b *testing.B) *site.Site {
 	b.Helper()

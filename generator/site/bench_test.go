@@ -1,14 +1,12 @@
 package site
 
 import (
-	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
+	"bulletin/generator/bench/benchtest"
 	"bulletin/generator/content"
 )
 
@@ -16,23 +14,14 @@ import (
 // BULLETIN_BENCH_CONTENT names a content folder to read instead.
 const benchArticles = 2000
 
-// benchSet reads the benchmark's content once per test binary: the
-// folder BULLETIN_BENCH_CONTENT names, or a corpus the corpus generator
-// (a command) writes to a temporary folder.
+// benchSet reads the benchmark's content once per test binary (see
+// benchtest.Content).
 var benchSet = sync.OnceValues(func() (*content.Set, error) {
-	dir := os.Getenv("BULLETIN_BENCH_CONTENT")
-	if dir == "" {
-		tmp, err := os.MkdirTemp("", "bulletin-bench-")
-		if err != nil {
-			return nil, err
-		}
-		defer os.RemoveAll(tmp)
-		cmd := exec.Command("go", "run", "bulletin/generator/bench/corpus", "-n", fmt.Sprint(benchArticles), "-seed", "1", "-out", tmp)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return nil, fmt.Errorf("writing the corpus: %v\n%s", err, out)
-		}
-		dir = filepath.Join(tmp, "content")
+	dir, remove, err := benchtest.Content(benchArticles)
+	if err != nil {
+		return nil, err
 	}
+	defer remove()
 	return content.Load(os.DirFS(dir), "content")
 })
 

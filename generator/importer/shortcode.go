@@ -100,10 +100,20 @@ var admonitions = map[string]bool{
 	"danger": true, "important": true, "alert": true, "callout": true, "admonition": true,
 }
 
-// closes says whether s holds the closing tag of the shortcode name.
+// closes says whether s holds the closing tag of the admonition name.
 func closes(s, name string) bool {
-	return regexp.MustCompile(`\{\{[<%]\s*/` + regexp.QuoteMeta(name) + `\s*[>%]\}\}`).MatchString(s)
+	return closers[name].MatchString(s)
 }
+
+// closers match the closing tag of each admonition, {{< /note >}} or
+// {{% /note %}}.
+var closers = func() map[string]*regexp.Regexp {
+	m := make(map[string]*regexp.Regexp, len(admonitions))
+	for name := range admonitions {
+		m[name] = regexp.MustCompile(`\{\{[<%]\s*/` + regexp.QuoteMeta(name) + `\s*[>%]\}\}`)
+	}
+	return m
+}()
 
 // quoteStart and quoteEnd mark, while shortcodes are turned, where a
 // note's text starts, after its label, and ends.

@@ -64,12 +64,14 @@ func parseFlags(flags *flag.FlagSet, args []string, stdout, stderr io.Writer, o 
 			return usageError(flags, stderr, "-base-url %s", why)
 		}
 	}
-	// The commands that build into -out: serve builds into a folder of
-	// its own when it is not given.
-	if flags.Name() == "build" || flags.Name() == "serve" && o.out != "" {
-		if err := output.Usable(o.out); err != nil {
-			return usageError(flags, stderr, "%v", err)
-		}
+	return nil
+}
+
+// usableOut refuses, as a mistake on the command line, an -out that a
+// build cannot write into (see output.Usable).
+func usableOut(flags *flag.FlagSet, stderr io.Writer, out string) error {
+	if err := output.Usable(out); err != nil {
+		return usageError(flags, stderr, "%v", err)
 	}
 	return nil
 }
@@ -80,6 +82,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	o.addFlags(flags)
 	flags.BoolVar(&o.strict, "strict", false, "fail on links to pages the site does not have and on sources readers cannot follow, as check does")
 	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
+		return err
+	}
+	if err := usableOut(flags, stderr, o.out); err != nil {
 		return err
 	}
 	r, err := build(o)

@@ -35,6 +35,12 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err
 	}
+	// Without -out, serve builds into a folder of its own.
+	if o.out != "" {
+		if err := usableOut(flags, stderr, o.out); err != nil {
+			return err
+		}
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)

@@ -24,10 +24,21 @@ import (
 // a later change apart (see racy) is not recorded, and is read the next
 // time; so is any folder the index does not list.
 
-// racy is how recently a folder may have changed and still be recorded:
-// a change within the same tick of the file system's clock would leave
-// its time as it was.
-const racy = 2 * time.Second
+// racy reports whether a folder whose time is t changed too recently to
+// be recorded: a change within the same tick of the file system's clock
+// would leave its time as it was. A file system that keeps times to the
+// second, or to 10 ms or coarser (FAT, exFAT, ext3, HFS+), gives times
+// whose fraction is a multiple of 10 ms, and a folder of one is racy for
+// 2 s; one that keeps finer times takes them from a clock whose tick is
+// at most about 16 ms, and a folder of one is racy for 100 ms, so that a
+// build just after another need not read every folder again.
+func racy(t time.Time) bool {
+	tick := 2 * time.Second
+	if t.Nanosecond()%int(10*time.Millisecond) != 0 {
+		tick = 100 * time.Millisecond
+	}
+	return time.Since(t) <= tick
+}
 
 // appendFolderLine appends the index line of a folder and its time in
 // nanoseconds to b, "folder TIME NAME", with "." for the output folder
@@ -104,7 +115,7 @@ func (d *Dir) foreign() ([]string, error) {
 				clean = false
 			}
 		}
-		if clean && time.Since(info.ModTime()) > racy {
+		if clean && !racy(info.ModTime()) {
 			d.folders[rel] = mtime
 		}
 		return nil
@@ -125,7 +136,7 @@ func (d *Dir) settled() map[string]int64 {
 	}
 	for _, rel := range append(slices.Collect(maps.Keys(d.parents)), ".") {
 		info, err := os.Lstat(filepath.Join(d.path, filepath.FromSlash(rel)))
-		if err == nil && info.IsDir() && time.Since(info.ModTime()) > racy {
+		if err == nil && info.IsDir() && !racy(info.ModTime()) {
 			out[rel] = info.ModTime().UnixNano()
 		}
 	}

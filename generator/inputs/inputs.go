@@ -131,6 +131,13 @@ func (rec Record) Write(path string) error {
 	}
 	data = append(data, '\n')
 	paths := slices.Sorted(maps.Keys(rec.Files))
+	// Room for every line: a hash, four numbers of at most 20 digits and
+	// a path.
+	size := len(data)
+	for _, p := range paths {
+		size += len(rec.Files[p].Sum) + 4*21 + len(p) + 2
+	}
+	data = slices.Grow(data, size-len(data))
 	for _, p := range paths {
 		if st := rec.Files[p]; !strings.ContainsAny(p, "\n\r") && st.Sum != "" && !strings.Contains(st.Sum, " ") {
 			data = stampLine(data, p, st)
@@ -185,33 +192,51 @@ func bySlash(dir string, stamps map[string]Stamp) map[string]string {
 	return sums
 }
 
-// stampFiles stamps the files at paths, hashing those whose stamp in
-// prev is missing, different or taken too soon after a change; it calls
-// changing, unless nil, before it hashes the first of them.
+// stampFiles stamps the files at paths, on every core, hashing those
+// whose stamp in prev is missing, different or taken too soon after a
+// change; it calls changing, unless nil, once, before it hashes the
+// first of them.
 func stampFiles(paths []string, prev Record, changing func()) (map[string]Stamp, error) {
-	stamps := make(map[string]Stamp, len(paths))
-	var fresh []string
-	for _, p := range paths {
-		info, err := os.Lstat(p)
-		if err != nil {
-			return nil, err
-		}
-		st, ok := stampOf(info)
-		old, known := prev.Files[p]
-		if ok && known && old.Size == st.Size && old.Mtime == st.Mtime && old.Ctime == st.Ctime && old.Ino == st.Ino &&
-			time.Unix(0, max(st.Mtime, st.Ctime)).Before(prev.Taken.Add(-time.Second)) {
-			st.Sum = old.Sum
-		} else {
-			if len(fresh) == 0 && changing != nil {
-				changing()
+	list := make([]Stamp, len(paths))
+	stale := make([]bool, len(paths))
+	var once sync.Once
+	err := eachPart(len(paths), func(lo, hi int) error {
+		for i := lo; i < hi; i++ {
+			info, err := os.Lstat(paths[i])
+			if err != nil {
+				return err
 			}
+			st, ok := stampOf(info)
+			old, known := prev.Files[paths[i]]
+			if ok && known && old.Size == st.Size && old.Mtime == st.Mtime && old.Ctime == st.Ctime && old.Ino == st.Ino &&
+				time.Unix(0, max(st.Mtime, st.Ctime)).Before(prev.Taken.Add(-time.Second)) {
+				st.Sum = old.Sum
+			} else {
+				if changing != nil {
+					once.Do(changing)
+				}
+				stale[i] = true
+			}
+			list[i] = st
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var fresh []string
+	for i, p := range paths {
+		if stale[i] {
 			fresh = append(fresh, p)
 		}
-		stamps[p] = st
 	}
 	sums, err := sumFiles(fresh)
 	if err != nil {
 		return nil, err
+	}
+	stamps := make(map[string]Stamp, len(paths))
+	for i, p := range paths {
+		stamps[p] = list[i]
 	}
 	for i, p := range fresh {
 		st := stamps[p]
@@ -219,6 +244,29 @@ func stampFiles(paths []string, prev Record, changing func()) (map[string]Stamp,
 		stamps[p] = st
 	}
 	return stamps, nil
+}
+
+// eachPart splits the indexes up to n into as many runs as there are
+// cores and calls fn with each run's bounds, on every core, giving the
+// first error.
+func eachPart(n int, fn func(lo, hi int) error) error {
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+	)
+	size := max(1, (n+runtime.GOMAXPROCS(0)-1)/runtime.GOMAXPROCS(0))
+	for lo := 0; lo < n; lo += size {
+		wg.Go(func() {
+			if err := fn(lo, min(lo+size, n)); err != nil {
+				mu.Lock()
+				first = cmp.Or(first, err)
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	return first
 }
 
 // ContentSums gives the SHA-256 of every file in the content folder by

@@ -5,8 +5,10 @@
 # The generator is built into the user's cache folder, one binary per checkout, and run
 # with exec rather than go run, so its exit code, its output and signals such as Ctrl-C
 # pass between it and the caller unchanged; go build rewrites it only when the code changed.
+# Paths given to it, and the default content/, templates/ and public/, are relative to the
+# folder it is run from.
 set -eu
-cd "$(dirname "$0")"
+here=$(cd "$(dirname "$0")" && pwd)
 
 cmd=build
 case "${1:-}" in
@@ -26,6 +28,6 @@ build | serve)
 	fi
 	;;
 esac
-bin="${XDG_CACHE_HOME:-${HOME:?set HOME or XDG_CACHE_HOME}/.cache}/bulletin$(pwd)/bulletin"
-go build -o "$bin" ./generator
+bin="${XDG_CACHE_HOME:-${HOME:?set HOME or XDG_CACHE_HOME}/.cache}/bulletin$here/bulletin"
+(cd "$here" && go build -o "$bin" ./generator)
 exec "$bin" "$cmd" "$@"

@@ -73,6 +73,35 @@ func TestBuildScriptExitCode(t *testing.T) {
 	}
 }
 
+// TestBuildScriptPathsFromCaller runs build.sh from another folder, as
+// a publisher whose content is kept apart from the generator does: the
+// paths given are relative to that folder, not to the script's.
+func TestBuildScriptPathsFromCaller(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the generator in a child process")
+	}
+	script, err := filepath.Abs("../build.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	templates, err := filepath.Abs("../templates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "articles"), os.DirFS("testdata/sample/content")); err != nil {
+		t.Fatal(err)
+	}
+	cmd := buildScript(t, "build", "-content", "articles", "-templates", templates, "-out", "site", "-pagefind", "")
+	cmd.Path, cmd.Args[1], cmd.Dir = "/bin/sh", script, dir
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build.sh from %s: %v\n%s", dir, err, msg)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "site", "index.html")); err != nil {
+		t.Errorf("no home page in the output folder named relative to the caller: %v", err)
+	}
+}
+
 // TestRun checks each command's exit code and what it prints for help
 // and for mistakes on the command line: a mistake is said once, on
 // stderr, with the command's usage, and help goes to stdout.

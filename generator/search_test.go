@@ -278,7 +278,7 @@ func TestBuildScriptWithoutNode(t *testing.T) {
 		}
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	cmd := buildScript(t, "build", "-out", out)
+	cmd := buildScript(t, "build", "-content", "testdata/sample/content", "-templates", "../templates", "-out", out)
 	cmd.Env = append(cmd.Env, "PATH="+bin)
 	msg, err := cmd.CombinedOutput()
 	if err != nil {

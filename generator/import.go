@@ -24,7 +24,10 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		return usageError(flags, stderr, "give the site or export to import with -from")
 	}
 	r, err := importer.Run(importer.Options{Source: *from, Format: *format, Dest: *dest, Regulators: regulators})
-	r.Print(stdout)
+	if r.Format != "" {
+		// The source was found and told apart: say what became of it.
+		r.Print(stdout)
+	}
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}

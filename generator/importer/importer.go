@@ -257,7 +257,7 @@ func sortNotes(ns []Note) {
 func detect(src, format string) (string, error) {
 	info, err := os.Stat(src)
 	if err != nil {
-		return "", fmt.Errorf("importer: %w", err)
+		return "", fmt.Errorf("importer: can't read %s: %w", src, withoutPath(err))
 	}
 	switch format {
 	case Jekyll, Hugo:

@@ -64,6 +64,8 @@ type Options struct {
 	Zone *time.Location
 	// MaxSize bounds each source file in bytes; zero means DefaultMaxSize.
 	MaxSize int64
+
+	siteRegulators map[string]string // see regulatorsOf
 }
 
 // Report says what an import did.
@@ -183,6 +185,7 @@ func Run(o Options) (Report, error) {
 		return r, err
 	}
 	r.Format = format
+	o.siteRegulators = regulatorsOf(o.Dest)
 	var src *source
 	switch format {
 	case Jekyll:

@@ -358,6 +358,30 @@ func TestRegulatorsAndLanguage(t *testing.T) {
 	}
 }
 
+// TestRegulatorsOfSiteYAML makes a category that names a regulator of
+// the content folder's site.yaml, by its abbreviation or its name, that
+// regulator, once, rather than a topic with a page of its own beside the
+// regulator's.
+func TestRegulatorsOfSiteYAML(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                "title: Old\n",
+		"_posts/2025-03-27-pause.md": "---\ntitle: Pause\ncategories: [news, cqc, Care Quality Commission, ICS assessments]\n---\nCQC has paused them.\n",
+	})
+	dest := tree(t, map[string]string{
+		"site.yaml": "title: Care news\nregulators:\n  CQC: {name: Care Quality Commission, url: https://www.cqc.org.uk/}\n",
+	})
+	mustImport(t, src, dest)
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2025", "2025-03-27-pause.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"topics: [news, ICS assessments]\n", "regulators: [CQC]\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the article lacks %q:\n%s", want, data)
+		}
+	}
+}
+
 // TestJekyllSingularCategory reads category and tag as Jekyll does: the
 // singular is one name, spaces and all, and the plural as a string is
 // names separated by spaces. The old address, with its space, is kept

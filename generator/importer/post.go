@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"os"
@@ -357,7 +358,8 @@ func groups(p *post, o *Options, r *Report) (topics, regulators []string) {
 	for i, n := range slices.Concat(p.regs, p.names) {
 		named := i < len(p.regs) // the source names it a regulator
 		n = strings.Join(strings.Fields(n), " ")
-		key := content.Slug(n)
+		reg := regulator(n, o.Regulators, o.siteRegulators)
+		key := content.Slug(cmp.Or(reg, n))
 		switch {
 		case n == "":
 			continue
@@ -368,7 +370,6 @@ func groups(p *post, o *Options, r *Report) (topics, regulators []string) {
 			continue
 		}
 		seen[key] = true
-		reg := regulator(n, o.Regulators)
 		switch {
 		case reg != "":
 			regulators = append(regulators, reg)
@@ -427,14 +428,38 @@ func isRegulators(name string) bool {
 	return strings.EqualFold(name, "regulators") || strings.EqualFold(name, "regulator")
 }
 
-// regulator gives the name in names that n stands for, or "".
-func regulator(n string, names []string) string {
+// regulator gives the name in names that n stands for, else the
+// abbreviation of the regulator of site.yaml whose abbreviation or name
+// it is (see regulatorsOf), or "".
+func regulator(n string, names []string, site map[string]string) string {
 	for _, r := range names {
 		if strings.EqualFold(strings.TrimSpace(r), n) || content.Slug(r) == content.Slug(n) {
 			return strings.TrimSpace(r)
 		}
 	}
-	return ""
+	return site[content.Slug(n)]
+}
+
+// regulatorsOf gives the abbreviation of each regulator the site.yaml of
+// the content folder dest names, by the slug of its abbreviation and of
+// its name: a category "CQC" or "Care Quality Commission" is the
+// regulator CQC, not a topic with a page of its own beside the
+// regulator's. A missing or broken site.yaml names none; a build reports
+// what is wrong with it.
+func regulatorsOf(dest string) map[string]string {
+	settings, err := content.LoadSettings(os.DirFS(dest), dest)
+	if err != nil {
+		return nil
+	}
+	m := map[string]string{}
+	for _, r := range settings.Regulators {
+		for _, n := range []string{r.Name, r.Abbr} {
+			if slug := content.Slug(n); slug != "" {
+				m[slug] = r.Abbr
+			}
+		}
+	}
+	return m
 }
 
 // defaultZone is bulletin's time zone when site.yaml sets none.

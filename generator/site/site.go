@@ -217,7 +217,8 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
 	s.Misspelt = slices.Concat(checkNames(s.Topics, "topics", &s.Settings), checkNames(s.Regulators, "regulators", &s.Settings),
 		checkSpellings(s.Topics, "topics", func(a *Article) []string { return a.Meta.Topics }),
-		checkSpellings(s.Regulators, "regulators", func(a *Article) []string { return a.Meta.Regulators }))
+		checkSpellings(s.Regulators, "regulators", func(a *Article) []string { return a.Meta.Regulators }),
+		checkTopicsNamedAsRegulators(s.Topics, s.Regulators, &s.Settings))
 	slices.SortStableFunc(s.Misspelt, func(a, b Misspelling) int {
 		return cmp.Or(strings.Compare(a.Problem.File, b.Problem.File), cmp.Compare(a.Problem.Line, b.Problem.Line))
 	})

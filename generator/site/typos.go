@@ -84,6 +84,45 @@ func checkNames(groups []*Group, field string, s *content.Settings) []Misspellin
 	return out
 }
 
+// checkTopicsNamedAsRegulators finds the topics named as a regulator is:
+// by the abbreviation or the name site.yaml gives it, or as articles name
+// it. The site would have a page for the topic beside the regulator's,
+// each with part of the body's articles; an import from a system with
+// only categories makes such topics. Each is a warning at an article
+// that names the topic.
+func checkTopicsNamedAsRegulators(topics, regulators []*Group, s *content.Settings) []Misspelling {
+	type body struct{ abbr, shown, url string }
+	bodies := map[string]body{} // by the slug of each name it goes by
+	pages := map[string]string{}
+	for _, g := range regulators {
+		bodies[g.Slug] = body{g.Name, g.Name, g.URL}
+		pages[g.Slug] = g.URL
+	}
+	for _, r := range s.Regulators {
+		b := body{r.Abbr, fmt.Sprintf("%s (%s, in site.yaml)", r.Abbr, r.Name), pages[content.Slug(r.Abbr)]}
+		for _, n := range []string{r.Abbr, r.Name} {
+			if slug := content.Slug(n); slug != "" {
+				bodies[slug] = b
+			}
+		}
+	}
+	var out []Misspelling
+	for _, g := range topics {
+		b, ok := bodies[g.Slug]
+		if !ok || len(g.articles) == 0 {
+			continue
+		}
+		page := fmt.Sprintf("but as a topic it gets a page of its own, %s", g.URL)
+		if b.url != "" {
+			page = fmt.Sprintf("whose page is %s; as a topic it gets a second page, %s", b.url, g.URL)
+		}
+		a := g.articles[0].Content
+		msg := fmt.Sprintf("topics: %q names the regulator %s, %s: if the article is about the regulator, write regulators: [%s]; if the topic is a matter of its own, name it so", g.Name, b.shown, page, b.abbr)
+		out = append(out, Misspelling{Group: g, Problem: &content.Error{File: a.File, Line: a.Lines.Line("topics"), Warning: true, Msg: msg}})
+	}
+	return out
+}
+
 func newName(s string, articles int, described string) name {
 	return name{name: s, lower: strings.ToLower(s), digits: content.Digits(s), articles: articles, described: described}
 }

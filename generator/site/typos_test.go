@@ -85,6 +85,21 @@ func TestCheckNames(t *testing.T) {
 			uses: []use{{topics: []string{"ICS assessments"}}, {topics: []string{"ICS-Assessments"}}, {topics: []string{"Ofsted's plans"}}, {topics: []string{"Ofsteds plans"}}},
 		},
 		{
+			name: "a topic named as a regulator of site.yaml",
+			uses: []use{{topics: []string{"cqc"}, regulators: []string{"CQC"}}},
+			want: `content/articles/a1.md:4: topics: "cqc" names the regulator CQC (Care Quality Commission, in site.yaml), whose page is /regulators/cqc/; as a topic it gets a second page, /topics/cqc/: if the article is about the regulator, write regulators: [CQC]; if the topic is a matter of its own, name it so`,
+		},
+		{
+			name: "a topic named as a regulator's name in site.yaml",
+			uses: []use{{topics: []string{"Care Quality Commission"}}},
+			want: `content/articles/a1.md:4: topics: "Care Quality Commission" names the regulator CQC (Care Quality Commission, in site.yaml), but as a topic it gets a page of its own, /topics/care-quality-commission/: if the article is about the regulator, write regulators: [CQC]; if the topic is a matter of its own, name it so`,
+		},
+		{
+			name: "a topic named as a regulator articles name",
+			uses: []use{{regulators: []string{"ONR"}}, {regulators: []string{"ONR"}}, {topics: []string{"ONR"}}},
+			want: `content/articles/a3.md:4: topics: "ONR" names the regulator ONR, whose page is /regulators/onr/; as a topic it gets a second page, /topics/onr/: if the article is about the regulator, write regulators: [ONR]; if the topic is a matter of its own, name it so`,
+		},
+		{
 			name: "a new name used once, near no other, is no misspelling",
 			uses: []use{{topics: []string{"news"}}, {topics: []string{"Workforce"}}, {topics: []string{"Workforce"}}, {regulators: []string{"ONR"}}},
 		},

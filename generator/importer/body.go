@@ -252,13 +252,19 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Foo
 
 // plainText gives the text of Markdown without its marks, cut to
 // summaryRunes at a sentence's or a word's end: all of it, or with first
-// its first paragraph with text, and the next ones too while they are
-// shorter than a sentence or two.
+// its first paragraph with text, and the paragraphs right after it too
+// while they are shorter than a sentence or two. A list, a heading or
+// anything else but a paragraph ends such a summary, since a list's
+// items read as one run-on sentence ("changed things. One Two"), unless
+// what came before it ends in a colon and so leads into it.
 func plainText(md string, first bool) string {
 	src := []byte(md)
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	var parts []string
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, para := n.(*ast.Paragraph); first && len(parts) > 0 && !para && !strings.HasSuffix(parts[len(parts)-1], ":") {
+			break
+		}
 		var b strings.Builder
 		collect(n, src, &b)
 		t := strings.Join(strings.Fields(attributeList.ReplaceAllString(b.String(), " ")), " ")

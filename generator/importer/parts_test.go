@@ -227,6 +227,8 @@ func TestPlainText(t *testing.T) {
 		{"marks go", "Some *text* with [a link](/x), `code` and **more**.", true, "Some text with a link, code and more."},
 		{"first paragraph", "![img](x.png)\n\n## Head\n\nFirst paragraph, which is long enough to stand as a summary on its own, being more than a hundred characters long.\n\nSecond.", true, "First paragraph, which is long enough to stand as a summary on its own, being more than a hundred characters long."},
 		{"short paragraphs join", "Intro:\n\n- one\n- two\n\nLast.", true, "Intro: one two Last."},
+		{"a list ends a summary it does not complete", "The CQC has changed things.\n\n- One\n- Two\n\nSee the second.", true, "The CQC has changed things."},
+		{"a heading ends a summary", "Short.\n\n## Next\n\nMore.", true, "Short."},
 		{"all", "One.\n\nTwo.", false, "One. Two."},
 		{"HTML and code left out", "<div>x</div>\n\n```\ncode\n```\n\nText.", true, "Text."},
 		{"cut at a sentence", strings.Repeat("A sentence of some length here. ", 12), true, strings.TrimSpace(strings.Repeat("A sentence of some length here. ", 9))},

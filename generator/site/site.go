@@ -215,7 +215,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 	gathering.Wait()
 	moved := s.groupRedirects()
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
-	s.Misspelt = slices.Concat(checkNames(s.Topics, "topics", &s.Settings), checkNames(s.Regulators, "regulators", &s.Settings),
+	s.Misspelt = slices.Concat(checkNames(s.Topics, set.Refused, "topics", &s.Settings), checkNames(s.Regulators, set.Refused, "regulators", &s.Settings),
 		checkSpellings(s.Topics, "topics", func(a *Article) []string { return a.Meta.Topics }),
 		checkSpellings(s.Regulators, "regulators", func(a *Article) []string { return a.Meta.Regulators }),
 		checkTopicsNamedAsRegulators(s.Topics, s.Regulators, &s.Settings))

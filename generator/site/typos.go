@@ -13,7 +13,7 @@ import (
 // Misspelling is a warning that a topic's or regulator's name looks like
 // a misspelling of another (see checkNames).
 type Misspelling struct {
-	Group   *Group
+	Group   *Group         // nil for a name given by an article refused for another problem
 	Problem *content.Error // where the name is written, and what to do
 }
 
@@ -37,8 +37,9 @@ type name struct {
 // another name (CQX for CQC, but also ONS for ONR). Such a name may
 // still be meant, so each is a warning, not an error; giving the new
 // name an intro page, or a regulator an entry in site.yaml, says it is
-// meant.
-func checkNames(groups []*Group, field string, s *content.Settings) []Misspelling {
+// meant. The names of the articles refused for another problem are
+// checked too, so that one run tells of both.
+func checkNames(groups []*Group, refused []*content.Article, field string, s *content.Settings) []Misspelling {
 	names := make([]name, 0, len(groups))
 	bySlug := map[string]bool{}
 	for _, g := range groups {
@@ -57,31 +58,53 @@ func checkNames(groups []*Group, field string, s *content.Settings) []Misspellin
 		if names[i].described != "" || names[i].articles != 1 {
 			continue
 		}
-		meant, ok := likelyMeant(names[i], names, content.TypoLimit(names[i].lower))
-		short := false
-		if !ok && utf8.RuneCountInString(names[i].name) < 4 {
-			meant, ok = likelyMeant(names[i], names, 1)
-			short = true
+		if p := misspelling(names[i], names, field, g.articles[0].Content); p != nil {
+			out = append(out, Misspelling{Group: g, Problem: p})
 		}
-		if !ok {
-			continue
-		}
-		why := fmt.Sprintf("which %d articles use", meant.articles)
-		if meant.described != "" {
-			why = "which " + meant.described
-		}
-		meantFor := fmt.Sprintf("if it is a new topic, give it an intro page at %s", introPath(g))
+	}
+	for _, a := range refused {
+		given := a.Topics
 		if field == "regulators" {
-			meantFor = fmt.Sprintf("if it is another body, name it under regulators in site.yaml (%s: {name: …})", g.Name)
+			given = a.Regulators
 		}
-		a := g.articles[0].Content
-		msg := fmt.Sprintf("%s: %q looks like a misspelling of %q, %s: if so, write %q; %s", field, g.Name, meant.name, why, meant.name, meantFor)
-		if short {
-			msg = fmt.Sprintf("%s: %q is used by this article only and is a letter from %q, %s: check its spelling; %s", field, g.Name, meant.name, why, meantFor)
+		for _, n := range given {
+			if slug := content.Slug(n); slug == "" || bySlug[slug] {
+				continue
+			}
+			if p := misspelling(newName(n, 1, ""), names, field, a); p != nil {
+				out = append(out, Misspelling{Problem: p})
+			}
 		}
-		out = append(out, Misspelling{Group: g, Problem: &content.Error{File: a.File, Line: a.Lines.Line(field), Warning: true, Msg: msg}})
 	}
 	return out
+}
+
+// misspelling is the warning for n, a name in field that only the
+// article a uses, when it looks like a misspelling of one of names; nil
+// when it does not.
+func misspelling(n name, names []name, field string, a *content.Article) *content.Error {
+	meant, ok := likelyMeant(n, names, content.TypoLimit(n.lower))
+	short := false
+	if !ok && utf8.RuneCountInString(n.name) < 4 {
+		meant, ok = likelyMeant(n, names, 1)
+		short = true
+	}
+	if !ok {
+		return nil
+	}
+	why := fmt.Sprintf("which %d articles use", meant.articles)
+	if meant.described != "" {
+		why = "which " + meant.described
+	}
+	meantFor := fmt.Sprintf("if it is a new topic, give it an intro page at %s", strings.TrimSuffix(a.File, a.Path)+field+"/"+content.Slug(n.name)+".md")
+	if field == "regulators" {
+		meantFor = fmt.Sprintf("if it is another body, name it under regulators in site.yaml (%s: {name: …})", n.name)
+	}
+	msg := fmt.Sprintf("%s: %q looks like a misspelling of %q, %s: if so, write %q; %s", field, n.name, meant.name, why, meant.name, meantFor)
+	if short {
+		msg = fmt.Sprintf("%s: %q is used by this article only and is a letter from %q, %s: check its spelling; %s", field, n.name, meant.name, why, meantFor)
+	}
+	return &content.Error{File: a.File, Line: a.Lines.Line(field), Warning: true, Msg: msg}
 }
 
 // checkTopicsNamedAsRegulators finds the topics named as a regulator is:
@@ -152,12 +175,6 @@ func describedIn(g *Group, s *content.Settings) string {
 		return "has an intro page"
 	}
 	return ""
-}
-
-// introPath is where g's intro page would go, as the editor knows it.
-func introPath(g *Group) string {
-	a := g.articles[0].Content
-	return strings.TrimSuffix(a.File, a.Path) + g.Kind + "/" + g.Slug + ".md"
 }
 
 // checkSpellings finds the names that share a group's address with the

@@ -4,12 +4,13 @@
 // It takes two plain texts: paragraphs separated by blank lines, their
 // lines kept apart by single line breaks. The caller turns Markdown into
 // such text first, and passes single fields (a title, a summary, a status
-// label) as they are, and lists (sources, events) one item a line, or
-// one a paragraph to have a reordered item show as moved. Compare gives
-// the paragraphs of the comparison, each a sequence of operations: runs
-// of words kept, inserted or deleted, with the spaces and punctuation
-// between them. HTML renders them for a page. Nothing here knows about
-// articles or versions.
+// label) as they are, and lists (sources, events) one item a line, or one
+// a paragraph to have a reordered item show as moved; CompareBlocks takes
+// a text as blocks, each with its shape (a heading, a list item), which
+// the comparison's paragraphs keep. Compare gives the paragraphs of the
+// comparison, each a sequence of operations: runs of words kept, inserted
+// or deleted, with the spaces and punctuation between them. HTML renders
+// them for a page. Nothing here knows about articles or versions.
 //
 // Texts are compared as cleaned: invalid UTF-8 and NUL read as U+FFFD,
 // spaces at the ends of lines, runs of spaces and extra blank lines do not
@@ -60,6 +61,24 @@ type Para struct {
 	// Pair is, for a moved paragraph, the index in the comparison of its
 	// partner.
 	Pair int
+	// Shape is what the paragraph is in its text (see Block): in the new
+	// version, or in the old for one only there.
+	Shape Shape
+}
+
+// Shape is what a block of text is: a heading of a Level from 1 to 6, a
+// list item, or, with neither, a paragraph.
+type Shape struct {
+	Level int
+	Item  bool
+}
+
+// Block is a block of a text, with its shape: the text of a heading, a
+// list item or a paragraph, which may hold blank lines, and then counts
+// as as many paragraphs of that shape.
+type Block struct {
+	Text  string
+	Shape Shape
 }
 
 // Compare compares the old text before with the new text after, and gives
@@ -67,7 +86,38 @@ type Para struct {
 // those deleted and the places moved paragraphs left where they stood in
 // the old one.
 func Compare(before, after string) []Para {
-	return compare(paragraphs(before), paragraphs(after))
+	paras, _ := compare(paragraphs(before), paragraphs(after))
+	return paras
+}
+
+// CompareBlocks compares texts given as blocks, as Compare does: the
+// shapes do not count as changes, and each paragraph of the comparison
+// has the shape of its block.
+func CompareBlocks(before, after []Block) []Para {
+	olds, oldShapes := blockParagraphs(before)
+	news, newShapes := blockParagraphs(after)
+	paras, from := compare(olds, news)
+	for i, f := range from {
+		switch {
+		case f.new >= 0:
+			paras[i].Shape = newShapes[f.new]
+		case f.old >= 0:
+			paras[i].Shape = oldShapes[f.old]
+		}
+	}
+	return paras
+}
+
+// blockParagraphs splits blocks into paragraphs, with the shape of each.
+func blockParagraphs(blocks []Block) ([]string, []Shape) {
+	var paras []string
+	var shapes []Shape
+	for _, b := range blocks {
+		for _, p := range paragraphs(b.Text) {
+			paras, shapes = append(paras, p), append(shapes, b.Shape)
+		}
+	}
+	return paras, shapes
 }
 
 // Changed says whether a comparison found any change.

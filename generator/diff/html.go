@@ -2,6 +2,7 @@ package diff
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 )
 
@@ -9,21 +10,35 @@ import (
 // An insertion is <ins>, a deletion <del>, each starting with a visually
 // hidden "added: " or "removed: " (a span of class visually-hidden, which
 // the theme must hide), so that neither depends on colour or sight. A line
-// break is <br>. A moved paragraph is a <p class="moved"> in its new place,
-// starting with a note (a span of class note) that says where it came
-// from, and its old place is a <p class="moved-away"> holding a note
-// alone.
+// break is <br>. A heading is an <h1> to <h6> of its level, a list item a
+// <p class="item">, any other a <p>. A moved paragraph has the class
+// moved in its new place, and starts with a note (a span of class note)
+// that says where it came from; its old place is a <p class="moved-away">
+// holding a note alone.
 func HTML(paras []Para) template.HTML {
 	var b strings.Builder
 	for i, p := range paras {
-		switch p.Move {
-		case MovedAway:
+		if p.Move == MovedAway {
 			b.WriteString(`<p class="moved-away"><span class="note">A paragraph moved from here ` + direction(p.Pair > i) + ".</span></p>\n")
 			continue
-		case MovedHere:
-			b.WriteString(`<p class="moved"><span class="note">Moved here from ` + direction(p.Pair > i) + `: </span>`)
-		default:
-			b.WriteString("<p>")
+		}
+		tag, class := "p", ""
+		switch {
+		case p.Shape.Level > 0:
+			tag = "h" + strconv.Itoa(min(p.Shape.Level, 6))
+		case p.Shape.Item:
+			class = "item"
+		}
+		if p.Move == MovedHere {
+			class = strings.TrimSpace(class + " moved")
+		}
+		b.WriteString("<" + tag)
+		if class != "" {
+			b.WriteString(` class="` + class + `"`)
+		}
+		b.WriteString(">")
+		if p.Move == MovedHere {
+			b.WriteString(`<span class="note">Moved here from ` + direction(p.Pair > i) + `: </span>`)
 		}
 		for _, op := range p.Ops {
 			switch op.Kind {
@@ -39,7 +54,7 @@ func HTML(paras []Para) template.HTML {
 				writeText(&b, op.Text)
 			}
 		}
-		b.WriteString("</p>\n")
+		b.WriteString("</" + tag + ">\n")
 	}
 	return template.HTML(b.String())
 }

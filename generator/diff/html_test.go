@@ -1,6 +1,8 @@
 package diff
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -23,9 +25,27 @@ func TestHTML(t *testing.T) {
 	checkHTML(t, paras)
 }
 
+func TestHTMLShapes(t *testing.T) {
+	h3, item := Shape{Level: 3}, Shape{Item: true}
+	before := []Block{{"Where things stand", h3}, {"First.", item}, {"Gone.", item}, {"Text.", Shape{}}}
+	after := []Block{{"Where things stand now", h3}, {"First.", item}, {"Text.", Shape{}}, {"Later.", Shape{Level: 9}}}
+	want := `<h3>Where things stand<ins><span class="visually-hidden">added: </span> now</ins></h3>
+<p class="item">First.</p>
+<p class="item"><del><span class="visually-hidden">removed: </span>Gone.</del></p>
+<p>Text.</p>
+<h6><ins><span class="visually-hidden">added: </span>Later.</ins></h6>
+`
+	paras := CompareBlocks(before, after)
+	if got := string(HTML(paras)); got != want {
+		t.Errorf("HTML:\ngot\n%s\nwant\n%s", got, want)
+	}
+	checkHTML(t, paras)
+}
+
 // checkHTML parses the HTML of a comparison and checks that it holds one
-// element p for each paragraph, only the elements HTML writes, and that
-// its text, read as a reader of either version would, is that version's.
+// element for each paragraph, of its shape, only the elements HTML
+// writes, and that its text, read as a reader of either version would,
+// is that version's.
 func checkHTML(t *testing.T, paras []Para) {
 	t.Helper()
 	s := string(HTML(paras))
@@ -36,7 +56,7 @@ func checkHTML(t *testing.T, paras []Para) {
 	var ps []*html.Node
 	for _, n := range nodes {
 		switch {
-		case n.Type == html.ElementNode && n.DataAtom == atom.P:
+		case n.Type == html.ElementNode && slices.Contains([]atom.Atom{atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6}, n.DataAtom):
 			ps = append(ps, n)
 		case n.Type == html.TextNode && strings.TrimSpace(n.Data) == "":
 		default:
@@ -47,9 +67,19 @@ func checkHTML(t *testing.T, paras []Para) {
 		t.Fatalf("HTML has %d paragraphs, want %d:\n%s", len(ps), len(paras), s)
 	}
 	for i, p := range ps {
-		want := map[Move]string{Stayed: "", MovedHere: "moved", MovedAway: "moved-away"}[paras[i].Move]
-		if got := attr(p, "class"); got != want {
-			t.Errorf("paragraph %d: got class %q, want %q", i, got, want)
+		tag, class := "p", map[Move]string{Stayed: "", MovedHere: "moved", MovedAway: "moved-away"}[paras[i].Move]
+		switch shape := paras[i].Shape; {
+		case paras[i].Move == MovedAway:
+		case shape.Level > 0:
+			tag = fmt.Sprintf("h%d", min(shape.Level, 6))
+		case shape.Item:
+			class = strings.TrimSpace("item " + class)
+		}
+		if p.Data != tag {
+			t.Errorf("paragraph %d: a %s, want a %s", i, p.Data, tag)
+		}
+		if got := attr(p, "class"); got != class {
+			t.Errorf("paragraph %d: got class %q, want %q", i, got, class)
 		}
 		if got, want := text(t, p, atom.Del), side(paras[i].Ops, Insert); got != want {
 			t.Errorf("paragraph %d: new text %q, want %q:\n%s", i, got, want, s)

@@ -18,6 +18,10 @@ const (
 	maxCells = 1 << 14
 )
 
+// from is where a paragraph of a comparison comes from: its index in
+// the old version and in the new, each -1 where it is not there.
+type from struct{ old, new int }
+
 // paired is the paragraph a paragraph of one version goes with in the
 // other, and how.
 type paired struct {
@@ -34,8 +38,9 @@ type comparison struct {
 
 // compare compares two cleaned texts' paragraphs: those equal, in order;
 // then in each stretch between them those alike enough, in order; then
-// those moved, among the rest.
-func compare(olds, news []string) []Para {
+// those moved, among the rest. It gives too where each paragraph of the
+// comparison comes from.
+func compare(olds, news []string) ([]Para, []from) {
 	c := &comparison{olds: olds, news: news, bags: map[string]map[string]int{}}
 	c.oldTo, c.newTo = unpaired(len(olds)), unpaired(len(news))
 	ids := map[string]int{}
@@ -223,17 +228,21 @@ func (c *comparison) bag(p string) map[string]int {
 // paras lays the paragraphs out in reading order: the new version's,
 // with each paragraph of the old one that is gone, or moved, where it
 // stood, before the new paragraphs of the same stretch.
-func (c *comparison) paras() []Para {
+func (c *comparison) paras() ([]Para, []from) {
 	var out []Para
+	var froms []from
+	add := func(p Para, old, new int) {
+		out, froms = append(out, p), append(froms, from{old, new})
+	}
 	here := map[int]int{} // index in out of each moved paragraph, by new index
 	away := map[int]int{} // index in out of each place left, by old index
 	oldOnly := func(i int) {
 		if c.oldTo[i].how == MovedHere {
 			away[i] = len(out)
-			out = append(out, Para{Move: MovedAway})
+			add(Para{Move: MovedAway}, i, -1)
 			return
 		}
-		out = append(out, Para{Ops: []Op{{Delete, c.olds[i]}}})
+		add(Para{Ops: []Op{{Delete, c.olds[i]}}}, i, -1)
 	}
 	// bound[j] is the old index of the first paragraph from j on that
 	// stayed in place: the old ones before it come before j.
@@ -258,12 +267,12 @@ func (c *comparison) paras() []Para {
 		switch {
 		case p.how == MovedHere:
 			here[j] = len(out)
-			out = append(out, Para{Ops: c.words(p.to, j), Move: MovedHere})
+			add(Para{Ops: c.words(p.to, j), Move: MovedHere}, p.to, j)
 		case p.to >= 0:
-			out = append(out, Para{Ops: c.words(p.to, j)})
+			add(Para{Ops: c.words(p.to, j)}, p.to, j)
 			i = p.to + 1
 		default:
-			out = append(out, Para{Ops: []Op{{Insert, c.news[j]}}})
+			add(Para{Ops: []Op{{Insert, c.news[j]}}}, -1, j)
 		}
 	}
 	flush(len(c.olds))
@@ -271,7 +280,7 @@ func (c *comparison) paras() []Para {
 		j := c.oldTo[i].to
 		out[at].Pair, out[here[j]].Pair = here[j], at
 	}
-	return out
+	return out, froms
 }
 
 // words compares paragraph i of the old version with j of the new.

@@ -144,7 +144,7 @@ type Field struct {
 // read.
 func (v *Version) Compare(s *content.Settings) *Comparison {
 	before, after := versionText(v.Path, v.Before, s), versionText(v.Path, v.After, s)
-	c := &Comparison{Body: diff.Compare(before.body, after.body)}
+	c := &Comparison{Body: diff.CompareBlocks(before.body, after.body)}
 	c.BodyChanged = diff.Changed(c.Body)
 	for i, name := range fieldNames {
 		if paras := diff.Compare(before.fields[i], after.fields[i]); diff.Changed(paras) {
@@ -162,7 +162,7 @@ var fieldNames = []string{"Title", "Summary", "Status", "Sources", "Key dates", 
 // fields of fieldNames, and the body.
 type text struct {
 	fields []string
-	body   string
+	body   []diff.Block
 }
 
 // versionText reads a version's bytes. A version today's settings refuse
@@ -171,7 +171,7 @@ type text struct {
 func versionText(path string, data []byte, s *content.Settings) text {
 	a, _ := content.Parse("", path, data, s)
 	if a == nil {
-		return text{fields: make([]string, len(fieldNames)), body: string(data)}
+		return text{fields: make([]string, len(fieldNames)), body: []diff.Block{{Text: string(data)}}}
 	}
 	status := a.Status
 	if st := s.Status(a.Status); st != nil {
@@ -229,11 +229,26 @@ var blocks = map[string]bool{
 }
 
 // plainText gives the text of an article body's HTML as diff reads it:
-// its paragraphs, headings, list items and other blocks separated by
-// blank lines, a line break as one, an image by its alternative text.
-func plainText(body string) string {
+// its paragraphs, headings, list items and other blocks each a block of
+// its own, a line break a line break, an image its alternative text. A
+// heading's level is one more than the body gives it, as a comparison
+// shows the body under a heading of its own.
+func plainText(body string) []diff.Block {
+	var out []diff.Block
 	var b strings.Builder
-	pre := 0 // inside <pre>, where line ends are kept
+	pre := 0     // inside <pre>, where line ends are kept
+	heading := 0 // the level of the heading the text is in, if any
+	items := 0   // how many list items the text is in
+	flush := func() {
+		if b.Len() > 0 {
+			shape := diff.Shape{Item: items > 0}
+			if heading > 0 {
+				shape = diff.Shape{Level: heading + 1}
+			}
+			out = append(out, diff.Block{Text: b.String(), Shape: shape})
+			b.Reset()
+		}
+	}
 	for body != "" {
 		i := strings.IndexByte(body, '<')
 		chunk := body
@@ -269,17 +284,26 @@ func plainText(body string) string {
 		case name == "td" || name == "th":
 			b.WriteString(" ")
 		case blocks[name]:
-			if name == "pre" {
-				if closing {
-					pre = max(0, pre-1)
-				} else {
-					pre++
+			flush()
+			step := 1
+			if closing {
+				step = -1
+			}
+			switch {
+			case name == "pre":
+				pre = max(0, pre+step)
+			case name == "li":
+				items = max(0, items+step)
+			case len(name) == 2 && name[0] == 'h' && '1' <= name[1] && name[1] <= '6':
+				heading = 0
+				if !closing {
+					heading = int(name[1] - '0')
 				}
 			}
-			b.WriteString("\n\n")
 		}
 	}
-	return b.String()
+	flush()
+	return out
 }
 
 // attr gives the value of a tag's attribute, as goldmark writes it

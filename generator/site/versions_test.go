@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -105,20 +106,36 @@ func TestCompare(t *testing.T) {
 }
 
 func TestPlainText(t *testing.T) {
-	tests := []struct{ name, html, want string }{
-		{"paragraphs", "<p>One\ntwo.</p>\n<p>Three &amp; four.</p>\n", "One two.\n\nThree & four."},
-		{"heading and list", "<h2 id=\"x\">Head</h2>\n<ul>\n<li>A</li>\n<li>B</li>\n</ul>\n", "Head\n\nA\n\nB"},
-		{"line break", "<p>One<br>\ntwo</p>", "One\ntwo"},
-		{"inline markup", "<p>A <strong>bold</strong> <a href=\"/x/\">link</a>.</p>", "A bold link."},
-		{"preformatted", "<pre><code>a\nb\n</code></pre>", "a\nb"},
-		{"image", "<p><img src=\"c.png\" alt=\"A chart &amp; key\"></p>", "[image: A chart & key]"},
-		{"table", "<table><tr><th>A</th><th>B</th></tr></table>", "A B"},
+	tests := []struct{ name, html, want, shapes string }{
+		{"paragraphs", "<p>One\ntwo.</p>\n<p>Three &amp; four.</p>\n", "One two.\n\nThree & four.", "p p"},
+		{"heading and list", "<h2 id=\"x\">Head</h2>\n<ul>\n<li>A</li>\n<li>B</li>\n</ul>\n", "Head\n\nA\n\nB", "h3 li li"},
+		{"paragraphs in a list item", "<ol>\n<li>\n<p>A</p>\n<p>B</p>\n</li>\n</ol>\n<p>C</p>", "A\n\nB\n\nC", "li li p"},
+		{"a deep heading", "<h6>Deep</h6>", "Deep", "h7"},
+		{"line break", "<p>One<br>\ntwo</p>", "One\ntwo", "p"},
+		{"inline markup", "<p>A <strong>bold</strong> <a href=\"/x/\">link</a>.</p>", "A bold link.", "p"},
+		{"preformatted", "<pre><code>a\nb\n</code></pre>", "a\nb", "p"},
+		{"image", "<p><img src=\"c.png\" alt=\"A chart &amp; key\"></p>", "[image: A chart & key]", "p"},
+		{"table", "<table><tr><th>A</th><th>B</th></tr></table>", "A B", "p"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := diff.After(diff.Compare("", plainText(tt.html)))
-			if got != tt.want {
+			paras := diff.CompareBlocks(nil, plainText(tt.html))
+			if got := diff.After(paras); got != tt.want {
 				t.Errorf("plainText(%q), cleaned: got %q, want %q", tt.html, got, tt.want)
+			}
+			var shapes []string
+			for _, p := range paras {
+				switch {
+				case p.Shape.Level > 0:
+					shapes = append(shapes, fmt.Sprintf("h%d", p.Shape.Level))
+				case p.Shape.Item:
+					shapes = append(shapes, "li")
+				default:
+					shapes = append(shapes, "p")
+				}
+			}
+			if got := strings.Join(shapes, " "); got != tt.shapes {
+				t.Errorf("plainText(%q): shapes %q, want %q", tt.html, got, tt.shapes)
 			}
 		})
 	}

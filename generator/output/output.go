@@ -304,8 +304,16 @@ func readIndex(path string, m map[string]entry, folders map[string]int64) string
 
 // writeIndex replaces the index in one step.
 func writeIndex(path, version string, names []string, written map[string]entry, folders map[string]int64) error {
-	// Each line holds a key of 64 bytes, a size and a time.
-	b := make([]byte, 0, len(names)*128+len(folders)*64)
+	// Room for every line: a file's key, its size and time (at most 20
+	// digits each) and its name; a folder's word, its time and its name.
+	size := len("version \n") + len(version)
+	for _, name := range names {
+		size += max(len(written[name].key), len(noKey)) + 2*21 + len(name) + 2
+	}
+	for name := range folders {
+		size += len("folder ") + 21 + len(name) + 2
+	}
+	b := make([]byte, 0, size)
 	b = append(append(append(b, "version "...), version...), '\n')
 	header := len(b)
 	for _, name := range names {
@@ -684,7 +692,11 @@ func (d *Dir) Commit() (Stats, error) {
 		d.Abort()
 		return d.stats, err
 	}
-	b := make([]byte, 0, len(names)*128)
+	size := 0
+	for _, name := range names {
+		size += len(d.written[name].hash) + len(name) + 2
+	}
+	b := make([]byte, 0, size)
 	for _, name := range names {
 		b = append(append(append(append(b, d.written[name].hash...), ' '), name...), '\n')
 	}

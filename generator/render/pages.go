@@ -288,7 +288,7 @@ func (r *renderer) articlePage(a *site.Article) *Page {
 	p := r.newPage("article", a.Title, a.Summary, a.URL)
 	p.Article = a
 	// The page's own feed is its first topic's, whose story it tells.
-	var feeds []FeedLink
+	feeds := make([]FeedLink, 0, 3*len(a.Topics)+len(p.Feeds))
 	for _, g := range a.Topics {
 		feeds = append(feeds, r.groupFeeds(g)...)
 		if t := r.topic(g); t != nil && t.Status != nil {

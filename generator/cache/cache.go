@@ -84,6 +84,7 @@ func Open[V any](path, version string) *Store[V] {
 	go func() {
 		if entries, blobs, ok := read[V](path, s.header); ok {
 			s.old, s.blobs, s.whole = entries, blobs, true
+			s.kept, s.used = make(map[string]entry[V], len(entries)), make([]string, 0, len(entries))
 		}
 		close(s.loaded)
 	}()

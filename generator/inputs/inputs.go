@@ -70,7 +70,7 @@ func Read(path string) Record {
 	if json.Unmarshal(head, &rec) != nil {
 		return Record{}
 	}
-	rec.Files = map[string]Stamp{}
+	rec.Files = make(map[string]Stamp, bytes.Count(files, []byte("\n")))
 	for line := range bytes.Lines(files) {
 		p, st, ok := parseStamp(string(bytes.TrimSuffix(line, []byte("\n"))))
 		if !ok {

@@ -63,7 +63,7 @@ func parseFolderLine(line string) (string, int64, bool) {
 // files and folders, with its time.
 func (d *Dir) foreign() ([]string, error) {
 	// The folders of the previous build's files, and the folders in each.
-	ours, sub := map[string]bool{}, map[string][]string{}
+	ours, sub := make(map[string]bool, len(d.old)), make(map[string][]string, len(d.old))
 	for name := range d.old {
 		for dir := path.Dir(name); dir != "." && !ours[dir]; dir = path.Dir(dir) {
 			ours[dir] = true

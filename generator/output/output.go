@@ -22,7 +22,6 @@
 package output
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"crypto/sha256"
@@ -163,6 +162,11 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The maps a rebuild fills hold about as many names as the last
+	// build wrote: made that size at once, they need not grow.
+	n := len(d.old)
+	d.written, d.unchanged, d.parents = make(map[string]entry, n), make(map[string]bool, n), make(map[string]bool, n)
+	d.known, d.folders = make(map[string]int64, n), make(map[string]int64, n)
 	d.indexVersion = readIndex(indexPath(abs), d.old, d.known)
 	if err := d.readJournal(); err != nil {
 		return nil, err
@@ -230,25 +234,22 @@ func removeStale(parent, base string) {
 }
 
 func readManifest(dir string) (map[string]entry, error) {
-	m := map[string]entry{}
-	f, err := os.Open(filepath.Join(dir, ManifestFile))
+	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
 	if errors.Is(err, fs.ErrNotExist) {
-		return m, nil
+		return map[string]entry{}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
+	m := make(map[string]entry, bytes.Count(data, []byte("\n"))+1)
+	for line := range strings.Lines(string(data)) {
 		// A line that is not a hash and a clean path is ignored, so its
 		// file counts as foreign rather than as bulletin's to replace.
-		if name, hash, ok := parseManifestLine(sc.Text()); ok {
+		if name, hash, ok := parseManifestLine(strings.TrimSuffix(line, "\n")); ok {
 			m[name] = entry{hash: hash}
 		}
 	}
-	return m, sc.Err()
+	return m, nil
 }
 
 // Beside is the path of a side file of the output folder out: for out

@@ -119,7 +119,9 @@ func Lock(path string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{path: abs, written: map[string]entry{}, kept: map[string]bool{}, dirs: map[string]bool{}, parents: map[string]bool{}, unchanged: map[string]bool{}, known: map[string]int64{}, folders: map[string]int64{}}
+	// The maps of what a build writes are made once the last build's
+	// manifest is read (see open), at its size.
+	d := &Dir{path: abs, kept: map[string]bool{}, dirs: map[string]bool{}}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err

@@ -116,13 +116,12 @@ func misspelling(n name, names []name, field string, a *content.Article) *conten
 func checkTopicsNamedAsRegulators(topics, regulators []*Group, s *content.Settings) []Misspelling {
 	type body struct{ abbr, shown, url string }
 	bodies := map[string]body{} // by the slug of each name it goes by
-	pages := map[string]string{}
 	for _, g := range regulators {
 		bodies[g.Slug] = body{g.Name, g.Name, g.URL}
-		pages[g.Slug] = g.URL
 	}
 	for _, r := range s.Regulators {
-		b := body{r.Abbr, fmt.Sprintf("%s (%s, in site.yaml)", r.Abbr, r.Name), pages[content.Slug(r.Abbr)]}
+		// The regulator's page, if articles name it, is the group's.
+		b := body{r.Abbr, fmt.Sprintf("%s (%s, in site.yaml)", r.Abbr, r.Name), bodies[content.Slug(r.Abbr)].url}
 		for _, n := range []string{r.Abbr, r.Name} {
 			if slug := content.Slug(n); slug != "" {
 				bodies[slug] = b

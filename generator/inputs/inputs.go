@@ -29,6 +29,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"bulletin/generator/cores"
 )
 
 // Record is what the last complete build was made from. It is removed
@@ -200,7 +202,7 @@ func stampFiles(paths []string, prev Record, changing func()) (map[string]Stamp,
 	list := make([]Stamp, len(paths))
 	stale := make([]bool, len(paths))
 	var once sync.Once
-	err := eachPart(len(paths), func(lo, hi int) error {
+	err := cores.Parts(len(paths), func(lo, hi int) error {
 		for i := lo; i < hi; i++ {
 			info, err := os.Lstat(paths[i])
 			if err != nil {
@@ -244,29 +246,6 @@ func stampFiles(paths []string, prev Record, changing func()) (map[string]Stamp,
 		stamps[p] = st
 	}
 	return stamps, nil
-}
-
-// eachPart splits the indexes up to n into as many runs as there are
-// cores and calls fn with each run's bounds, on every core, giving the
-// first error.
-func eachPart(n int, fn func(lo, hi int) error) error {
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		first error
-	)
-	size := max(1, (n+runtime.GOMAXPROCS(0)-1)/runtime.GOMAXPROCS(0))
-	for lo := 0; lo < n; lo += size {
-		wg.Go(func() {
-			if err := fn(lo, min(lo+size, n)); err != nil {
-				mu.Lock()
-				first = cmp.Or(first, err)
-				mu.Unlock()
-			}
-		})
-	}
-	wg.Wait()
-	return first
 }
 
 // ContentSums gives the SHA-256 of every file in the content folder by

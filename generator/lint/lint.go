@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"bulletin/generator/content"
+	"bulletin/generator/cores"
 	"bulletin/generator/render"
 	"bulletin/generator/site"
 )
@@ -36,13 +37,15 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 	for _, name := range s.Assets {
 		c.assets[name] = true
 	}
-	var found content.Errors
-	for _, a := range s.Articles {
-		found = append(found, c.article(a.Content, a.URL)...)
+	// Each article is checked on its own, on every core.
+	each := make([]content.Errors, len(s.Articles))
+	cores.Each(s.Articles, func(i int, a *site.Article) {
+		each[i] = c.article(a.Content, a.URL)
 		if w := fileDate(a.Content, s.Settings.Location); w != nil {
-			found = append(found, w)
+			each[i] = append(each[i], w)
 		}
-	}
+	})
+	found := slices.Concat(each...)
 	// A copy scheduled for later is warned of before it comes out.
 	for _, a := range s.Held {
 		if w := fileDate(a, s.Settings.Location); w != nil {

@@ -4,6 +4,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"bulletin/generator/content"
@@ -22,6 +23,7 @@ import (
 type nearby struct {
 	assets []string
 	files  *render.Files
+	mu     sync.Mutex          // articles are checked on every core
 	folder map[string][]entry  // by the folder they are in, sorted
 	named  map[string][]string // site paths by their last part, lower case
 	found  map[string]string   // what near gave for each target
@@ -35,6 +37,8 @@ type entry struct {
 
 // near gives the path of the site nearest to target, or "".
 func (n *nearby) near(target string) string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
 	if n.folder == nil {
 		n.index()
 	}

@@ -23,7 +23,6 @@ package output
 
 import (
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -33,11 +32,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
+
+	"bulletin/generator/cores"
 )
 
 // ManifestFile lists, in the output folder, every file the build wrote
@@ -526,26 +526,14 @@ func (d *Dir) makeFull() error {
 // onEveryCore calls fn for every name, on every core, and gives the
 // first error.
 func onEveryCore(names []string, fn func(string) error) error {
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		first error
-	)
-	n := runtime.GOMAXPROCS(0)
-	for part := range slices.Chunk(names, max(1, (len(names)+n-1)/n)) {
-		wg.Go(func() {
-			for _, name := range part {
-				if err := fn(name); err != nil {
-					mu.Lock()
-					first = cmp.Or(first, err)
-					mu.Unlock()
-					return
-				}
+	return cores.Parts(len(names), func(lo, hi int) error {
+		for _, name := range names[lo:hi] {
+			if err := fn(name); err != nil {
+				return err
 			}
-		})
-	}
-	wg.Wait()
-	return first
+		}
+		return nil
+	})
 }
 
 // removeTree deletes a folder and everything in it, its top-level

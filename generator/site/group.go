@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"bulletin/generator/content"
+	"bulletin/generator/cores"
 )
 
 // Group is a topic or a regulator: its articles, its story and where the
@@ -135,7 +136,7 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 		}
 		out = append(out, g)
 	}
-	each(out, func(_ int, g *Group) { g.story(s, now) })
+	cores.Each(out, func(_ int, g *Group) { g.story(s, now) })
 	slices.SortFunc(out, func(a, b *Group) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Slug, b.Slug))
 	})

@@ -22,16 +22,15 @@ package site
 import (
 	"cmp"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
 
 	"bulletin/generator/content"
+	"bulletin/generator/cores"
 	"bulletin/generator/history"
 )
 
@@ -178,7 +177,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 		// rather than thousands.
 		block := make([]Article, len(published))
 		s.Articles = make([]*Article, len(published))
-		each(published, func(i int, a *content.Article) {
+		cores.Each(published, func(i int, a *content.Article) {
 			s.newArticle(&block[i], a)
 			s.Articles[i] = &block[i]
 		})
@@ -223,7 +222,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 		return cmp.Or(strings.Compare(a.Problem.File, b.Problem.File), cmp.Compare(a.Problem.Line, b.Problem.Line))
 	})
 	s.Stale = staleStatuses(s.Topics)
-	each(s.Articles, func(_ int, a *Article) {
+	cores.Each(s.Articles, func(_ int, a *Article) {
 		a.moved = s.firstPublished(a, h.Versions(a.Content.Path), now)
 		a.Related, a.SameTopic = related(a, 5)
 		if a.firstTopic != nil {
@@ -244,7 +243,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 		s.Archive = append(s.Archive, y.link())
 	}
 	s.Timeline = timeline("/timeline/", s.Articles, s.Settings.PageSize)
-	each(slices.Concat(s.Topics, s.Regulators), func(_ int, g *Group) {
+	cores.Each(slices.Concat(s.Topics, s.Regulators), func(_ int, g *Group) {
 		g.Pages = timeline(g.URL, g.articles, s.Settings.PageSize)
 		if len(g.Articles) <= s.Settings.PageSize {
 			g.Pages = g.Pages[:1] // all fit on the group's own page
@@ -488,20 +487,4 @@ func until(s *Site, now time.Time) time.Time {
 		}
 	}
 	return first
-}
-
-// each runs fn for every item and its index, on every core, taking the
-// next item as a core comes free, since items may differ in size: fn may
-// write to its item and read any other.
-func each[T any](items []T, fn func(int, T)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(items)) {
-		wg.Go(func() {
-			for i := next.Add(1) - 1; i < int64(len(items)); i = next.Add(1) - 1 {
-				fn(int(i), items[i])
-			}
-		})
-	}
-	wg.Wait()
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"bulletin/generator/importer"
 )
@@ -29,7 +31,8 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		r.Print(stdout)
 	}
 	if err != nil {
-		return fmt.Errorf("import: %w", err)
+		// The command names itself once: "import: can't read …".
+		return errors.New("import: " + strings.TrimPrefix(err.Error(), "importer: "))
 	}
 	if n := r.Problems(); n > 0 {
 		return fmt.Errorf("import: %d post(s) not imported because their source is broken (above): fix them and run import again; the articles written are kept, and are not written twice", n)

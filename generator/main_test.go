@@ -164,7 +164,7 @@ func TestRun(t *testing.T) {
 		{args: []string{"check", "extra"}, code: 2, stderr: []string{"check: unexpected arguments: extra", checkUsage}},
 		{args: []string{"check", "-format", "json"}, code: 2, stderr: []string{`check: -format "json": use text, github or gitlab`, checkUsage}},
 
-		{args: []string{"import", "-from", "testdata/no-such-site", "-content", "testdata/no-such-content"}, code: 1, stderr: []string{"import: importer: can't read testdata/no-such-site: no such file or directory"}},
+		{args: []string{"import", "-from", "testdata/no-such-site", "-content", "testdata/no-such-content"}, code: 1, stderr: []string{"import: can't read testdata/no-such-site: no such file or directory"}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -29,6 +29,18 @@ var templateTags = []struct {
 	{"a WordPress shortcode", regexp.MustCompile(`\[/?(?:gallery|embed|caption|audio|video|playlist)\b[^\]]*\]`)},
 }
 
+// HoldsTemplateTag reports whether text holds a tag of another system's
+// templates (see templateTags), which stood for words a reader of the
+// text as written would lack.
+func HoldsTemplateTag(text string) bool {
+	for _, t := range templateTags {
+		if t.re.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
 // unconverted finds in the body doc, read from source, what other systems'
 // templates would have turned into something else, and, unless raw HTML
 // goes through (rawHTML), the HTML that is shown as text; an HTML comment

@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
+	"golang.org/x/text/width"
 
 	"bulletin/generator/content"
 )
@@ -256,7 +257,10 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Foo
 // while they are shorter than a sentence or two. A list, a heading or
 // anything else but a paragraph ends such a summary, since a list's
 // items read as one run-on sentence ("changed things. One Two"), unless
-// what came before it ends in a colon and so leads into it.
+// what came before it ends in a colon and so leads into it. A paragraph
+// that holds another system's template tag is left out, and so is one
+// that starts with an image after the summary has begun: a figure and
+// its caption.
 func plainText(md string, first bool) string {
 	src := []byte(md)
 	doc := markdown.Parser().Parse(text.NewReader(src))
@@ -265,18 +269,37 @@ func plainText(md string, first bool) string {
 		if _, para := n.(*ast.Paragraph); first && len(parts) > 0 && !para && !strings.HasSuffix(parts[len(parts)-1], ":") {
 			break
 		}
+		if _, figure := n.FirstChild().(*ast.Image); figure && len(parts) > 0 {
+			continue
+		}
 		var b strings.Builder
 		collect(n, src, &b)
 		t := strings.Join(strings.Fields(attributeList.ReplaceAllString(b.String(), " ")), " ")
 		t = spaceBeforeStop.ReplaceAllString(t, "$1")
-		if t != "" && !templateTags.MatchString(t) && !bareURL.MatchString(t) {
+		if t != "" && !content.HoldsTemplateTag(t) && !bareURL.MatchString(t) {
 			parts = append(parts, t)
-			if first && utf8.RuneCountInString(strings.Join(parts, " ")) >= summaryRunes/3 {
+			if first && columns(strings.Join(parts, " ")) >= summaryRunes/3 {
 				break
 			}
 		}
 	}
 	return cut(strings.Join(parts, " "), summaryRunes)
+}
+
+// columns is how wide s is as text is set: two columns for a wide
+// character (Chinese, Japanese, Korean), which says about as much as
+// two letters of a Latin script, and one for any other.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 var (
@@ -290,12 +313,6 @@ var (
 	// turned into a link is: no words for a summary.
 	bareURL = regexp.MustCompile(`^https?://\S+$`)
 )
-
-// templateTags matches the Liquid tags and outputs and the Hugo
-// shortcodes the import keeps as text ({% include x.html %},
-// {{ page.title }}, {{< figure >}}). A paragraph holding one is left out
-// of a summary: the tag stood for words the summary would lack.
-var templateTags = regexp.MustCompile(`\{%.*?%\}|\{\{.*?\}\}`)
 
 // collect writes the text of paragraphs, and of the lists and quotes
 // that hold them, leaving out headings, code, images, raw HTML, tables,

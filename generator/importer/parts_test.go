@@ -240,6 +240,9 @@ func TestPlainText(t *testing.T) {
 		{"tables, footnotes and attribute lists left out", "Changes on 2019-06-04.[^1]\n{: .lead}\n\n| Area | Change |\n|---|---|\n| Care | Deferred |\n\nTerm\n: Definition\n\n[^1]: Measured on a laptop.", false, "Changes on 2019-06-04."},
 		{"an address alone left out, and an image's gap closed", "https://www.youtube.com/embed/xyz\n\nDraft text with ![a chart](c.png).", false, "Draft text with."},
 		{"tags kept as text left out", "Short intro.\n\n{% include callout.html text=\"Note\" %}\n\n{{< figure src=\"x.png\" >}}\n\nThe rest.", true, "Short intro. The rest."},
+		{"a WordPress shortcode left out", "Short intro.\n\n\\[gallery ids=\"1,2\"]\n\nThe rest.", true, "Short intro. The rest."},
+		{"a figure and its caption left out", "Short intro.\n\n![Chart](c.png) The chart's caption\n\nThe rest.", true, "Short intro. The rest."},
+		{"wide characters count twice", "最初の段落は、規制当局が新しい枠組みを発表したことを伝えています。委員会は来月から評価を再開します。\n\n二つ目の段落。", true, "最初の段落は、規制当局が新しい枠組みを発表したことを伝えています。委員会は来月から評価を再開します。"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := plainText(tc.in, tc.first); got != tc.want {

@@ -125,7 +125,9 @@ type Withdrawal struct {
 
 var articleFields = [...]string{"title", "date", "summary", "regulators", "topics", "authors", "status", "updated", "changes", "sources", "events", "withdrawn", "applies_to", "draft", "slug", "aliases", "id", "lang"}
 
-var datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
+// datePrefix matches the date a file name starts with, and what parts
+// it from the rest: a hyphen, as Jekyll writes, an underscore or spaces.
+var datePrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[-_ ]+`)
 
 // DefaultSlug is the slug of the article file at p when it sets none:
 // its name without the extension and a leading date.
@@ -139,7 +141,7 @@ func DefaultSlug(p string) string {
 func FileDate(p string) string {
 	base := path.Base(p)
 	if m := datePrefix.FindString(base); m != "" {
-		return strings.TrimSuffix(m, "-")
+		return m[:len("2006-01-02")]
 	}
 	return ""
 }

@@ -139,3 +139,23 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultSlug takes the date off the start of a file name, however
+// another system parted it from the rest, and gives it as FileDate.
+func TestDefaultSlug(t *testing.T) {
+	for _, tc := range []struct{ path, slug, date string }{
+		{"articles/2025/2025-03-27-ics-assessments-paused.md", "ics-assessments-paused", "2025-03-27"},
+		{"articles/2025/2025-05-04 file with spaces.md", "file-with-spaces", "2025-05-04"},
+		{"articles/2025/2025-05-04_Some_Old_Post.md", "some-old-post", "2025-05-04"},
+		{"articles/2025/2025-05-04--double.md", "double", "2025-05-04"},
+		{"articles/2025/no-date.md", "no-date", ""},
+		{"articles/2025/20250504-compact.md", "20250504-compact", ""},
+	} {
+		if got := DefaultSlug(tc.path); got != tc.slug {
+			t.Errorf("DefaultSlug(%q) = %q, want %q", tc.path, got, tc.slug)
+		}
+		if got := FileDate(tc.path); got != tc.date {
+			t.Errorf("FileDate(%q) = %q, want %q", tc.path, got, tc.date)
+		}
+	}
+}

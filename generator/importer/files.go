@@ -140,6 +140,20 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 	}
 }
 
+// markLinked marks in linked the files of the source that the body of
+// p, a post not written, links to, as file finds them (nil: none), so
+// that none is told of as a file no page links to.
+func markLinked(file linkedFile, p *post, body string, linked map[string]bool) {
+	if file == nil {
+		return
+	}
+	for _, link := range links(body) {
+		if from, _, ok := file(p, link); ok {
+			linked[from] = true
+		}
+	}
+}
+
 // unlinked warns, for each page bundle, of its files no page links to,
 // which were not copied: a page may use them another way (a shortcode,
 // a template).

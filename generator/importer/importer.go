@@ -224,10 +224,12 @@ func Run(o Options) (Report, error) {
 			n := p.note(0, err.Error())
 			n.Problem = true
 			r.Skipped = append(r.Skipped, n)
+			markLinked(src.file, p, body, linked)
 			continue
 		}
 		if note, ok := w.write(p.out, data); !ok {
 			r.Skipped = append(r.Skipped, p.note(0, note))
+			markLinked(src.file, p, body, linked)
 			continue
 		}
 		if src.file != nil {

@@ -535,6 +535,17 @@ func TestHugoBundleFiles(t *testing.T) {
 	if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "trip"), -1, want) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
 	}
+	// Imported again, the page is there already: its map is still a
+	// file a page links to.
+	r = mustImport(t, src, dest)
+	for _, w := range r.Warnings {
+		if strings.Contains(w.Msg, "map.png") {
+			t.Errorf("importing again: got warning %v, which names map.png", w)
+		}
+	}
+	if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "trip"), -1, want) {
+		t.Errorf("importing again: got warnings %v, want %q", r.Warnings, want)
+	}
 }
 
 // TestDraftFilesNotCopied leaves the files a draft links to where they

@@ -34,6 +34,7 @@ type wxrItem struct {
 	password                                     string
 	cats                                         []wxrCategory
 	oldSlugs                                     []string // _wp_old_slug: slugs the post had before
+	comments                                     int      // comments approved, which readers saw
 }
 
 // wxrCategory is a category or tag of an item.
@@ -70,7 +71,7 @@ func readWordPress(o *Options) (*source, error) {
 	}
 	src := &source{}
 	others := map[string]int{}
-	queries, uploads := 0, 0
+	queries, uploads, comments := 0, 0, 0
 	for _, it := range w.items {
 		src.read++
 		if it.typ != "post" {
@@ -91,6 +92,7 @@ func readWordPress(o *Options) (*source, error) {
 		if strings.Contains(p.raw, "/wp-content/uploads/") {
 			uploads++
 		}
+		comments += it.comments
 		src.posts = append(src.posts, p)
 	}
 	if len(others) > 0 {
@@ -99,6 +101,9 @@ func readWordPress(o *Options) (*source, error) {
 			kinds = append(kinds, fmt.Sprintf("%d %s", others[k], k))
 		}
 		src.skip(o.Source, 0, "items that are not posts, not imported: %s", strings.Join(kinds, ", "))
+	}
+	if comments > 0 {
+		src.warn(o.Source, 0, "%d approved %s on the posts imported, not imported: a bulletin site shows none; keep the export if they matter", comments, plural(comments, "comment", "comments"))
 	}
 	if queries > 0 {
 		src.warn(o.Source, 0, "%d %s old addresses of the form /?p=12, which cannot be aliases, since a static site answers them with its home page: redirect them on the server if they matter", queries, plural(queries, "post has", "posts have"))
@@ -391,6 +396,10 @@ func readItemField(it *wxrItem, field, v string, metaKey, metaValue *string) {
 		*metaKey = strings.TrimSpace(v)
 	case "wp:postmeta/wp:meta_value":
 		*metaValue = strings.TrimSpace(v)
+	case "wp:comment/wp:comment_approved":
+		if strings.TrimSpace(v) == "1" {
+			it.comments++
+		}
 	case "wp:postmeta":
 		if *metaKey == "_wp_old_slug" && *metaValue != "" {
 			it.oldSlugs = append(it.oldSlugs, *metaValue)

@@ -61,7 +61,7 @@ func parseFolderLine(line string) (string, int64, bool) {
 // foreign lists the files in the folder that the manifest does not, and
 // notes in d.folders each folder that holds only the previous build's
 // files and folders, with its time.
-func (d *Dir) foreign() ([]string, error) {
+func (d *Dir) foreign(l *looker) ([]string, error) {
 	// The folders of the previous build's files, and the folders in each.
 	ours, sub := make(map[string]bool, len(d.old)), make(map[string][]string, len(d.old))
 	for name := range d.old {
@@ -74,17 +74,17 @@ func (d *Dir) foreign() ([]string, error) {
 	var walk func(rel string) error
 	walk = func(rel string) error {
 		p := filepath.Join(d.path, filepath.FromSlash(rel))
-		info, err := os.Lstat(p)
+		st, err := l.lstat(rel)
 		switch {
 		case rel == "." && errors.Is(err, fs.ErrNotExist):
 			return nil
 		case err != nil:
 			return err
-		case !info.IsDir():
+		case !st.dir:
 			out = append(out, rel)
 			return nil
 		}
-		mtime := info.ModTime().UnixNano()
+		mtime := st.mtime
 		if t, ok := d.known[rel]; ok && t == mtime {
 			d.folders[rel] = mtime
 			for _, s := range sub[rel] {
@@ -115,7 +115,7 @@ func (d *Dir) foreign() ([]string, error) {
 				clean = false
 			}
 		}
-		if clean && !racy(info.ModTime()) {
+		if clean && !racy(time.Unix(0, mtime)) {
 			d.folders[rel] = mtime
 		}
 		return nil

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"os"
 	"strconv"
 	"strings"
 )
@@ -60,13 +59,13 @@ func parseIndexLine(line string) (string, entry, bool) {
 	return f[3], entry{key: f[0], size: size, mtime: mtime}, true
 }
 
-// intact reports whether the file at path has the size and time the
-// index gives it. An entry the index does not cover never counts as
-// intact.
-func (e entry) intact(path string) bool {
+// intact reports whether the file at the slash path name, as l finds
+// it, is a regular file with the size and time the index gives it. An
+// entry the index does not cover never counts as intact.
+func (e entry) intact(l *looker, name string) bool {
 	if e.size == 0 && e.mtime == 0 {
 		return false
 	}
-	info, err := os.Stat(path)
-	return err == nil && info.Mode().IsRegular() && info.Size() == e.size && info.ModTime().UnixNano() == e.mtime
+	st, err := l.lstat(name)
+	return err == nil && st.regular && st.size == e.size && st.mtime == e.mtime
 }

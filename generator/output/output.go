@@ -173,7 +173,9 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 	if err := d.readJournal(); err != nil {
 		return nil, err
 	}
-	foreign, err := d.foreign()
+	l := newLooker(abs)
+	defer l.close()
+	foreign, err := d.foreign(l)
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +187,7 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 	for _, f := range foreign {
 		d.kept[f] = true
 	}
-	d.untouched = d.checkUntouched()
+	d.untouched = d.checkUntouched(l)
 	return d, nil
 }
 
@@ -193,7 +195,7 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 // the index covers, and gives those still as that build left them: one
 // look at each, while the build has other work to do, rather than one
 // when each file is reused.
-func (d *Dir) checkUntouched() map[string]bool {
+func (d *Dir) checkUntouched(l *looker) map[string]bool {
 	var names []string
 	for name, e := range d.old {
 		if e.size != 0 || e.mtime != 0 {
@@ -203,7 +205,7 @@ func (d *Dir) checkUntouched() map[string]bool {
 	var mu sync.Mutex
 	untouched := make(map[string]bool, len(names))
 	onEveryCore(names, func(name string) error {
-		if d.old[name].intact(filepath.Join(d.path, filepath.FromSlash(name))) {
+		if d.old[name].intact(l, name) {
 			mu.Lock()
 			untouched[name] = true
 			mu.Unlock()

@@ -1,0 +1,26 @@
+//go:build linux
+
+package output
+
+import (
+	"io/fs"
+
+	"golang.org/x/sys/unix"
+)
+
+// lstat looks at the entry at the slash path name.
+func (l *looker) lstat(name string) (look, error) {
+	if l.f == nil {
+		return l.lstatPath(name)
+	}
+	var st unix.Stat_t
+	if err := unix.Fstatat(l.fd, name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+		return look{}, &fs.PathError{Op: "lstat", Path: name, Err: err}
+	}
+	return look{
+		size:    st.Size,
+		mtime:   st.Mtim.Nano(),
+		dir:     st.Mode&unix.S_IFMT == unix.S_IFDIR,
+		regular: st.Mode&unix.S_IFMT == unix.S_IFREG,
+	}, nil
+}

@@ -265,16 +265,26 @@ func buildWith(o options, openStore func() *cache.Store[content.Entry]) (result,
 	if set == nil {
 		return result{}, err
 	}
-	s, files, stop, found := gatherProblems(o, set, hist, err, o.now, true)
-	if len(stop) > 0 || o.strict && slices.ContainsFunc(found, func(f *content.Error) bool { return !f.Warning }) {
-		return result{}, slices.Concat(stop, found).Err()
+	s, files, stop, lints := planProblems(o, set, hist, err, o.now)
+	// Lint reads the site while its files are made: only a build that
+	// stops, or fails on what lint finds (-strict), waits for it first.
+	var found content.Errors
+	var linting sync.WaitGroup
+	linting.Go(func() { found = lints() })
+	linted := func() content.Errors {
+		linting.Wait()
+		return found
+	}
+	if len(stop) > 0 || o.strict && slices.ContainsFunc(linted(), func(f *content.Error) bool { return !f.Warning }) {
+		return result{}, slices.Concat(stop, linted()).Err()
 	}
 	out, err := open()
 	if err != nil {
+		linting.Wait()
 		return result{}, err
 	}
 	done = true
-	r, err := publish(context.Background(), o, out, s, files, found)
+	r, err := publish(context.Background(), o, out, s, files, linted)
 	if err == nil && in != "" {
 		var rep []byte
 		if rep, err = json.Marshal(r.report); err == nil {
@@ -321,24 +331,38 @@ func readHistory(dir, cache string, sums map[string]string) *history.History {
 
 // gatherProblems runs a loaded set, with the problems loadErr names, and
 // the versions of its articles in hist (nil for none), through plan
-// and lint, so that one run finds the problems of every stage: stop are
-// those that stop a build (a file that could not be read, a URL two
-// articles claim, a broken template), each stage's found on what the
-// stage before could make; found are lint's, less the links that may
-// point at a page of a file that could not be read (see lint.Unread).
-// The site and files are nil when plan could not make them. Without
-// lints, lint is not run.
+// and lint, so that one run finds the problems of every stage (see
+// planProblems). Without lints, lint is not run.
 func gatherProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time, lints bool) (*site.Site, *render.Files, content.Errors, content.Errors) {
+	s, files, stop, linter := planProblems(o, set, hist, loadErr, now)
+	var found content.Errors
+	if lints {
+		found = linter()
+	}
+	return s, files, stop, found
+}
+
+// planProblems runs a loaded set, with the problems loadErr names, and
+// the versions of its articles in hist (nil for none), through plan: stop
+// are the problems that stop a build (a file that could not be read, a
+// URL two articles claim, a broken template), each stage's found on what
+// the stage before could make. linter gives what lint finds in what plan
+// made, less the links that may point at a page of a file that could not
+// be read (see lint.Unread): nothing when plan could make no model. The
+// site and files are nil when there are problems that stop a build.
+func planProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time) (*site.Site, *render.Files, content.Errors, func() content.Errors) {
 	s, files, err := plan(o, set, hist, now)
 	stop := append(content.AsErrors(loadErr), content.AsErrors(err)...)
-	var found content.Errors
-	if lints && s != nil {
-		found = lint.Unread(lint.Site(s, files, set.Refused, now), content.AsErrors(loadErr), set.Refused)
+	linter := func() content.Errors {
+		if s == nil {
+			return nil
+		}
+		return lint.Unread(lint.Site(s, files, set.Refused, now), content.AsErrors(loadErr), set.Refused)
 	}
 	if len(stop) > 0 {
-		return nil, nil, stop, found
+		return nil, nil, stop, linter
 	}
-	return s, files, nil, found
+	return s, files, nil, linter
 }
 
 // plan makes the site model of set, with its articles' versions in hist,
@@ -384,10 +408,10 @@ func opening(held *output.Dir, o options) func() (*output.Dir, error) {
 
 // publish writes the files of s into out, the output folder opened,
 // with the content folder's assets and the search index, and swaps them
-// into place; found are the problems lint found, for the summary. Until
-// then the output folder is as it was; once ctx is done it stops, and
-// leaves it so.
-func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, files *render.Files, found content.Errors) (result, error) {
+// into place; found gives the problems lint found, for the summary, once
+// the files are made. Until then the output folder is as it was; once
+// ctx is done it stops, and leaves it so.
+func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, files *render.Files, found func() content.Errors) (result, error) {
 	out.Keyed(inputs.Program())
 	if err := files.Write(ctx, out); err != nil {
 		out.Abort()
@@ -400,7 +424,7 @@ func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, file
 	// The report is made now, so that what made the files (the theme,
 	// its fragments, the keys) can go back to the system while Pagefind
 	// runs.
-	r := result{site: s, report: newReport(s, files, found)}
+	r := result{site: s, report: newReport(s, files, found())}
 	var err error
 	indexed, bundles := 0, render.IndexBundles(s)
 	if o.pagefind != "" {

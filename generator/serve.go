@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"bulletin/generator/content"
 	"bulletin/generator/inputs"
 	"bulletin/generator/lint"
 	"bulletin/generator/output"
@@ -205,7 +206,7 @@ func (s *server) write(ctx context.Context) {
 		return
 	}
 	// A site serve keeps was made with no article refused.
-	r, err := publish(ctx, o, out, ls.site, ls.files, lint.Site(ls.site, ls.files, nil, ls.made))
+	r, err := publish(ctx, o, out, ls.site, ls.files, func() content.Errors { return lint.Site(ls.site, ls.files, nil, ls.made) })
 	if ctx.Err() != nil {
 		return
 	}

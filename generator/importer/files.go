@@ -103,7 +103,12 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 			continue
 		}
 		linked[from] = true
-		if info, err := root.Lstat(from); err != nil || !info.Mode().IsRegular() {
+		info, err := root.Lstat(from)
+		if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			r.Warnings = append(r.Warnings, p.note(0, "links to "+from+", a symbolic link, which is not copied, since it may lead out of the site: copy the file it names into the content folder"))
+			continue
+		}
+		if err != nil || !info.Mode().IsRegular() {
 			continue // a page, or a file the old site lacked too: check reports the link
 		}
 		if p.draft {

@@ -548,6 +548,29 @@ func TestHugoBundleFiles(t *testing.T) {
 	}
 }
 
+// TestBundleSymlinkNotCopied names a bundle's file that is a symbolic
+// link, which may lead out of the site, rather than copying what it
+// names.
+func TestBundleSymlinkNotCopied(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":                   "baseURL = 'https://old.example.org/'\n",
+		"content/posts/trip/index.md": "---\ntitle: Trip\ndate: 2020-01-02\n---\n![Map](map.png)\n",
+		"secret.txt":                  "SECRET",
+	})
+	if err := os.Symlink(filepath.Join(src, "secret.txt"), filepath.Join(src, "content", "posts", "trip", "map.png")); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if r.Copied != 0 || slices.Contains(files(t, dest), "2020/01/trip/map.png") {
+		t.Errorf("copied %d files: %v; want none", r.Copied, files(t, dest))
+	}
+	want := "links to content/posts/trip/map.png, a symbolic link, which is not copied, since it may lead out of the site: copy the file it names into the content folder"
+	if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "trip", "index.md"), -1, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+}
+
 // TestDraftFilesNotCopied leaves the files a draft links to where they
 // are, naming them: a file in the content folder is published at once,
 // so a draft's chart would be out before the draft.

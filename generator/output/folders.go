@@ -50,12 +50,13 @@ func appendFolderLine(b []byte, name string, t int64) []byte {
 
 // parseFolderLine reads a folder's index line.
 func parseFolderLine(line string) (string, int64, bool) {
-	f := strings.SplitN(line, " ", 3)
-	if len(f) != 3 || f[0] != "folder" || f[2] != "." && !validName(f[2]) {
+	rest, ok1 := strings.CutPrefix(line, "folder ")
+	timeText, name, ok2 := strings.Cut(rest, " ")
+	if !ok1 || !ok2 || name != "." && !validName(name) {
 		return "", 0, false
 	}
-	t, err := strconv.ParseInt(f[1], 10, 64)
-	return f[2], t, err == nil
+	t, err := strconv.ParseInt(timeText, 10, 64)
+	return name, t, err == nil
 }
 
 // foreign lists the files in the folder that the manifest does not, and

@@ -44,19 +44,21 @@ func (e entry) appendIndexLine(b []byte, name string) []byte {
 
 // parseIndexLine reads an index line into e, reporting whether it is sound.
 func parseIndexLine(line string) (string, entry, bool) {
-	f := strings.SplitN(line, " ", 4)
-	if len(f) != 4 || !isHash(f[0]) && f[0] != noKey || !validName(f[3]) {
+	key, rest, ok1 := strings.Cut(line, " ")
+	sizeText, rest, ok2 := strings.Cut(rest, " ")
+	mtimeText, name, ok3 := strings.Cut(rest, " ")
+	if !ok1 || !ok2 || !ok3 || !isHash(key) && key != noKey || !validName(name) {
 		return "", entry{}, false
 	}
-	if f[0] == noKey {
-		f[0] = ""
+	if key == noKey {
+		key = ""
 	}
-	size, errSize := strconv.ParseInt(f[1], 10, 64)
-	mtime, errTime := strconv.ParseInt(f[2], 10, 64)
+	size, errSize := strconv.ParseInt(sizeText, 10, 64)
+	mtime, errTime := strconv.ParseInt(mtimeText, 10, 64)
 	if errSize != nil || errTime != nil {
 		return "", entry{}, false
 	}
-	return f[3], entry{key: f[0], size: size, mtime: mtime}, true
+	return name, entry{key: key, size: size, mtime: mtime}, true
 }
 
 // intact reports whether the file at the slash path name, as l finds

@@ -73,8 +73,9 @@ func Read(path string) Record {
 		return Record{}
 	}
 	rec.Files = make(map[string]Stamp, bytes.Count(files, []byte("\n")))
-	for line := range bytes.Lines(files) {
-		p, st, ok := parseStamp(string(bytes.TrimSuffix(line, []byte("\n"))))
+	// One string holds every line, and the paths and sums are parts of it.
+	for line := range strings.Lines(string(files)) {
+		p, st, ok := parseStamp(strings.TrimSuffix(line, "\n"))
 		if !ok {
 			return Record{}
 		}
@@ -96,23 +97,31 @@ func stampLine(b []byte, p string, st Stamp) []byte {
 
 // parseStamp reads a line stampLine wrote.
 func parseStamp(line string) (string, Stamp, bool) {
-	f := strings.SplitN(line, " ", 6)
-	if len(f) != 6 || f[0] == "" {
+	sum, rest, ok := strings.Cut(line, " ")
+	if !ok || sum == "" {
 		return "", Stamp{}, false
 	}
 	var n [3]int64
 	for i := range n {
-		v, err := strconv.ParseInt(f[i+1], 10, 64)
+		var field string
+		if field, rest, ok = strings.Cut(rest, " "); !ok {
+			return "", Stamp{}, false
+		}
+		v, err := strconv.ParseInt(field, 10, 64)
 		if err != nil {
 			return "", Stamp{}, false
 		}
 		n[i] = v
 	}
-	ino, err := strconv.ParseUint(f[4], 10, 64)
+	inoText, p, ok := strings.Cut(rest, " ")
+	if !ok {
+		return "", Stamp{}, false
+	}
+	ino, err := strconv.ParseUint(inoText, 10, 64)
 	if err != nil {
 		return "", Stamp{}, false
 	}
-	return f[5], Stamp{Sum: f[0], Size: n[0], Mtime: n[1], Ctime: n[2], Ino: ino}, true
+	return p, Stamp{Sum: sum, Size: n[0], Mtime: n[1], Ctime: n[2], Ino: ino}, true
 }
 
 // Forget removes the record at path.

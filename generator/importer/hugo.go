@@ -129,7 +129,7 @@ func readHugo(o *Options) (*source, error) {
 	if within(o.Dest, dir) {
 		return nil, fmt.Errorf("importer: %s is inside the Hugo site's content folder %s, so the next import would read its articles as posts: give -content a folder outside it", o.Dest, dir)
 	}
-	src := &source{file: hugoFile}
+	src := &source{file: hugoFile, site: cfg.baseURL}
 	bundles := map[string]bool{} // leaf bundle folders, whose other files are not copied
 	var files []string
 	roots := cfg.roots

@@ -200,6 +200,9 @@ func Run(o Options) (Report, error) {
 	}
 	r.Read = src.read
 	r.Skipped, r.Warnings = src.skipped, src.warnings
+	if note := underPath(src.site, o.Dest); note != "" {
+		r.Warnings = append(r.Warnings, Note{Source: o.Source, Msg: note})
+	}
 	w, err := newWriter(o.Dest)
 	if err != nil {
 		return r, err

@@ -69,7 +69,7 @@ func readJekyll(o *Options) (*source, error) {
 	if rel, ok := inside(o.Dest, o.Source); ok && inJekyllPosts(filepath.ToSlash(rel)+"/articles/a.md") {
 		return nil, fmt.Errorf("importer: %s is inside the Jekyll site's posts, so the next import would read its articles as posts: give -content a folder outside them", o.Dest)
 	}
-	src := &source{file: jekyllFile}
+	src := &source{file: jekyllFile, site: cfg.site}
 	var files []string
 	err = fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {

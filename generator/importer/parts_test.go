@@ -436,3 +436,32 @@ func TestHTMLInMarkdown(t *testing.T) {
 		})
 	}
 }
+
+// TestUnderPath warns of an old site published under a path, unless
+// the content folder's site.yaml publishes the new one there too.
+func TestUnderPath(t *testing.T) {
+	for _, tc := range []struct {
+		name, site, settings string
+		warns                bool
+	}{
+		{"at the root", "https://old.example.org", "", false},
+		{"unknown", "", "", false},
+		{"under a path", "https://old.example.org/blog", "", true},
+		{"under a path the new site keeps", "https://old.example.org/blog/", "base_url: https://new.example.org/blog/\n", false},
+		{"under another path", "https://old.example.org/blog", "base_url: https://new.example.org/news/\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{}
+			if tc.settings != "" {
+				files["site.yaml"] = tc.settings
+			}
+			got := underPath(tc.site, tree(t, files))
+			if tc.warns != (got != "") {
+				t.Errorf("underPath(%q) = %q, want a warning: %v", tc.site, got, tc.warns)
+			}
+			if tc.warns && !strings.Contains(got, "/blog/") {
+				t.Errorf("underPath(%q) = %q, which does not name /blog/", tc.site, got)
+			}
+		})
+	}
+}

@@ -29,6 +29,7 @@ type source struct {
 	body     func(p *post, ix *index, r *Report) string
 	file     linkedFile // where the files posts link to are; nil for none
 	bundled  []string   // the files of page bundles besides their pages, in path order
+	site     string     // the address the old site was published at, as its settings give it; "" when they do not
 }
 
 func (s *source) skip(file string, line int, format string, args ...any) {
@@ -460,6 +461,24 @@ func regulatorsOf(dest string) map[string]string {
 		}
 	}
 	return m
+}
+
+// underPath warns, for an old site published under a path (site, as
+// its settings give it), that its addresses, kept as aliases, are site
+// paths below base_url: old links reach the articles only if the new
+// site is published under that path too, as dest's site.yaml may say.
+func underPath(site, dest string) string {
+	u, err := url.Parse(site)
+	if err != nil || strings.Trim(u.Path, "/") == "" {
+		return ""
+	}
+	dir := "/" + strings.Trim(u.Path, "/") + "/"
+	if settings, err := content.LoadSettings(os.DirFS(dest), dest); err == nil {
+		if b, err := url.Parse(settings.BaseURL); err == nil && "/"+strings.Trim(b.Path, "/")+"/" == dir {
+			return ""
+		}
+	}
+	return fmt.Sprintf("the old site was published under %s, and its addresses are kept as aliases below base_url: for old links to reach the articles, set base_url in site.yaml to an address ending in %s (as %s), or redirect %s to the new site on the server", dir, dir, strings.TrimSuffix(site, "/")+"/", dir)
 }
 
 // defaultZone is bulletin's time zone when site.yaml sets none.

@@ -69,7 +69,7 @@ func readWordPress(o *Options) (*source, error) {
 	if blog == nil {
 		blog = &url.URL{}
 	}
-	src := &source{}
+	src := &source{site: w.blog}
 	others := map[string]int{}
 	queries, uploads, comments := 0, 0, 0
 	for _, it := range w.items {

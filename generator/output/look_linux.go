@@ -4,6 +4,7 @@ package output
 
 import (
 	"io/fs"
+	"path/filepath"
 
 	"golang.org/x/sys/unix"
 )
@@ -15,7 +16,7 @@ func (l *looker) lstat(name string) (look, error) {
 	}
 	var st unix.Stat_t
 	if err := unix.Fstatat(l.fd, name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
-		return look{}, &fs.PathError{Op: "lstat", Path: name, Err: err}
+		return look{}, &fs.PathError{Op: "lstat", Path: filepath.Join(l.path, name), Err: err}
 	}
 	return look{
 		size:    st.Size,

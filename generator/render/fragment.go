@@ -11,11 +11,11 @@ import (
 // fragments renders a named template of one page file for a value, as
 // the template function cached: {{cached "teaser" .}} shows the same
 // HTML as {{template "teaser" .}}, and reuses what it made for the same
-// value on a list made soon after. It suits a template whose output
-// depends on its value alone, as the teaser, made for an article, does.
-// A key given after the value stands for it, for a value that cannot be
-// a key itself or that holds more than the template shows:
-// {{cached "feed-links" .SiteFeeds "site"}}.
+// value on a list made soon after. The value is the key, and all the
+// template sees, so that what one page made can never show on another
+// page what only the first page had: a pointer, such as an article's
+// teaser, a string, a number, or a small struct of them, such as the
+// masthead's (see Page.Masthead).
 //
 // It keeps what it made lately, not all of it, so that its memory does
 // not grow with the site: fragments made or used since the last
@@ -45,18 +45,13 @@ func newFragments(t *template.Template) *fragments {
 }
 
 func (f *fragments) render(name string, v any, keys ...any) (template.HTML, error) {
-	var key any = v
-	switch len(keys) {
-	case 0:
-	case 1:
-		key = keys[0]
-	default:
-		return "", fmt.Errorf("cached %q: give at most one key after the value", name)
+	if len(keys) > 0 {
+		return "", fmt.Errorf("cached %q: give the value alone, which is the key and all the template sees, such as {{cached \"masthead\" .Masthead}}: a key given beside it would let one page's fragment show on another", name)
 	}
-	if key != nil && !reflect.TypeOf(key).Comparable() {
-		return "", fmt.Errorf("cached %q: a %T cannot be a key: give a pointer, a string or a number, or keys after the value", name, key)
+	if v != nil && !reflect.TypeOf(v).Comparable() {
+		return "", fmt.Errorf("cached %q: a %T cannot be a key: give a pointer, a string, a number or a small struct of them", name, v)
 	}
-	k := fragmentKey{name, key}
+	k := fragmentKey{name, v}
 	if html, ok := f.load(k); ok {
 		return html, nil
 	}

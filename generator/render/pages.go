@@ -58,6 +58,18 @@ type Standing struct {
 	Since  content.Date // when the topic reached the status; zero if no step says
 }
 
+// Masthead is what a page's masthead shows: the site's brand and the
+// main navigation, with the page's kind to mark where the reader is.
+// Pages of one kind share it, so the theme makes it once for each kind:
+// {{cached "masthead" .Masthead}}.
+type Masthead struct {
+	Site *SiteInfo
+	Kind string
+}
+
+// Masthead gives what the page's masthead shows.
+func (p *Page) Masthead() Masthead { return Masthead{Site: p.Site, Kind: p.Kind} }
+
 // SiteInfo is what every page may show of the site as a whole.
 type SiteInfo struct {
 	Settings content.Settings

@@ -516,3 +516,21 @@ func TestVersionPagesInBrowser(t *testing.T) {
 		t.Errorf("searching for June, which only the first version has: got %q (%s), want nothing", titles, status)
 	}
 }
+
+// TestCheckRenameNotCommitted reports an article whose file was renamed,
+// giving it another address and feed id, before the rename is
+// committed: check is run before a commit, and a build publishes at once.
+func TestCheckRenameNotCommitted(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("content/site.yaml", fixtureSettings)
+	r.write(newPath, fixtureArticle(frontFirst, paraPause))
+	r.commit("2025-03-27", "publish")
+	renamed := "content/articles/2025/2025-03-27-ics-assessments-paused.md"
+	r.git("", "mv", newPath, renamed)
+	var stdout, stderr strings.Builder
+	code := run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
+	want := "2025-03-27-ics-assessments-paused.md:1: renamed from articles/2025/2025-03-27-ics-paused.md"
+	if code != 1 || !strings.Contains(stdout.String()+stderr.String(), want) {
+		t.Errorf("check gave %d and\n%s%s\nwant 1 and a line with %q", code, stdout.String(), stderr.String(), want)
+	}
+}

@@ -225,6 +225,7 @@ func (r *repo) committed(cache string) (map[string]*tracker, error) {
 // more step where they differ. sums, if not nil, has the SHA-256 of each.
 func withWorkTree(dir string, paths []string, sums map[string]string, files map[string]*tracker) (*History, error) {
 	h := &History{Articles: map[string][]Version{}}
+	var moved map[[32]byte]*tracker
 	for _, p := range paths {
 		t := files[p]
 		if t != nil && sums != nil && sums[p] == hex.EncodeToString(t.Head[:]) {
@@ -237,8 +238,19 @@ func withWorkTree(dir string, paths []string, sums map[string]string, files map[
 		if err != nil {
 			return nil, fmt.Errorf("history: %w", err)
 		}
+		sum := sha256.Sum256(data)
+		if t == nil {
+			// A file with no history may be one moved or renamed and not
+			// yet committed: it keeps the history of the committed file
+			// no longer there with the same bytes, as git would see it
+			// once the move is committed.
+			if moved == nil {
+				moved = goneByBytes(paths, files)
+			}
+			t = moved[sum]
+		}
 		t = t.clone()
-		if t.Head != sha256.Sum256(data) {
+		if t.Head != sum {
 			s := newStep(data)
 			s.path = p
 			t.add(s)
@@ -248,6 +260,31 @@ func withWorkTree(dir string, paths []string, sums map[string]string, files map[
 		}
 	}
 	return h, nil
+}
+
+// goneByBytes gives the committed articles of files that are not among
+// the work tree's paths, by the SHA-256 of their committed bytes, but for
+// bytes two of them share.
+func goneByBytes(paths []string, files map[string]*tracker) map[[32]byte]*tracker {
+	here := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		here[p] = true
+	}
+	gone := map[[32]byte]*tracker{}
+	twice := map[[32]byte]bool{}
+	for p, t := range files {
+		if here[p] || !content.IsArticle(p) {
+			continue
+		}
+		if _, ok := gone[t.Head]; ok {
+			twice[t.Head] = true
+		}
+		gone[t.Head] = t
+	}
+	for sum := range twice {
+		delete(gone, sum)
+	}
+	return gone
 }
 
 // articles lists the slash paths of the article files in the content

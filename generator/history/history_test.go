@@ -437,3 +437,27 @@ func TestReadRenameWithEdit(t *testing.T) {
 		{Commit: first, Time: day(1), Date: "2025-03-27", Note: FirstPublished, Data: []byte(typoFixed)},
 	}})
 }
+
+// TestReadRenameNotCommitted gives a file moved but not yet committed
+// the history of the committed file it was, as once it is committed:
+// check can then tell a rename before subscribers see it.
+func TestReadRenameNotCommitted(t *testing.T) {
+	r := newRepo(t)
+	r.write("content/old.md", updated)
+	first := r.commit("publish")
+	if err := os.Rename(filepath.Join(r.dir, "content/old.md"), filepath.Join(r.dir, "content/new.md")); err != nil {
+		t.Fatal(err)
+	}
+	r.write("content/copy.md", typoFixed) // new, with bytes no committed file had
+	h, err := Read(filepath.Join(r.dir, "content"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := h.Versions("new.md")
+	if len(got) != 1 || got[0].Commit != first || len(got[0].Published) != 1 || got[0].Published[0].Path != "old.md" {
+		t.Fatalf("the moved file's versions are %+v, want the one published as old.md in %s", got, first)
+	}
+	if got := h.Versions("copy.md"); len(got) != 1 || got[0].Commit != "" {
+		t.Errorf("a new file's versions are %+v, want one with no commit", got)
+	}
+}

@@ -32,9 +32,13 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 	th := &theme{dir: dir, pages: map[string]*template.Template{}}
 	base := template.New("theme").Funcs(funcs(basePath))
 	var errs content.Errors
-	for _, name := range []string{layoutFile, partialsFile} {
+	shared, err := sharedFiles(fsys)
+	if err != nil {
+		return nil, th.locate(err)
+	}
+	for _, name := range shared {
 		if err := parse(fsys, base, name); err != nil {
-			errs = append(errs, th.locate(err))
+			errs = append(errs, th.missingOr(err))
 		}
 	}
 	if len(errs) > 0 {
@@ -47,7 +51,7 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 			err = parse(fsys, t, name)
 		}
 		if err != nil {
-			errs = append(errs, th.locate(err))
+			errs = append(errs, th.missingOr(err))
 			continue
 		}
 		th.pages[name] = t
@@ -58,6 +62,24 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 	return th, nil
 }
 
+// sharedFiles lists the theme's files every page shares: the layout,
+// the partials, then any other .html file at the top of the folder, in
+// name order, for the pieces a theme author keeps in a file of their
+// own ({{define "byline"}} in byline.html).
+func sharedFiles(fsys fs.FS) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	shared := []string{layoutFile, partialsFile}
+	for _, e := range entries {
+		if name := e.Name(); !e.IsDir() && strings.HasSuffix(name, ".html") && !slices.Contains(shared[:2], name) && !slices.Contains(pageFiles, name) {
+			shared = append(shared, name)
+		}
+	}
+	return shared, nil
+}
+
 func parse(fsys fs.FS, t *template.Template, name string) error {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
@@ -65,6 +87,17 @@ func parse(fsys fs.FS, t *template.Template, name string) error {
 	}
 	_, err = t.New(name).Parse(string(data))
 	return err
+}
+
+// missingOr says of a theme file that is not there that every theme
+// has it, and locates any other error.
+func (th *theme) missingOr(err error) *content.Error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
+		return &content.Error{File: th.dir + "/" + pe.Path, Msg: fmt.Sprintf("missing: every theme has %s, %s and a file for each kind of page, %s: copy it from bulletin's templates/",
+			layoutFile, partialsFile, strings.Join(pageFiles, ", "))}
+	}
+	return th.locate(err)
 }
 
 func (th *theme) execute(w io.Writer, name string, p *Page) error {

@@ -136,6 +136,14 @@ func DefaultSlug(p string) string {
 	return Slug(datePrefix.ReplaceAllString(base, ""))
 }
 
+// DeviceNamed reports whether the slug the article file at p gives by
+// default had "-1" added, its name being one Windows keeps for a device
+// (see Slug).
+func DeviceNamed(p string) bool {
+	base := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	return reservedName(datePrefix.ReplaceAllString(base, ""))
+}
+
 // FileDate is the date an article's file name starts with, as in
 // 2025-03-27-ics-assessments-paused.md, or "" when it starts with none.
 func FileDate(p string) string {

@@ -26,7 +26,8 @@ import (
 // whose feed id has changed since (see site.Site.Moved); and, as
 // warnings, topic and regulator names that look like
 // misspellings (see site.Misspelling), topic intro pages whose status
-// their story has left, and other systems' markup in bodies that readers
+// their story has left, file names that give a slug a device's name
+// (see deviceSlug), and other systems' markup in bodies that readers
 // see as text (see content.Unconverted). The links and sources of the
 // refused articles, which have other problems, are checked too when they
 // would be published at now, so that one run finds every problem. Each
@@ -42,6 +43,9 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 	cores.Each(s.Articles, func(i int, a *site.Article) {
 		each[i] = c.article(a.Content, a.URL)
 		if w := fileDate(a.Content, s.Settings.Location); w != nil {
+			each[i] = append(each[i], w)
+		}
+		if w := deviceSlug(a.Content, a.URL); w != nil {
 			each[i] = append(each[i], w)
 		}
 	})
@@ -68,6 +72,17 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 	found = append(found, s.Stale...)
 	found = append(found, s.Moved...)
 	return found.ByPlace()
+}
+
+// deviceSlug warns of an article, published at url, whose file name,
+// which gives its slug, is a name Windows keeps for a device, so that
+// the slug had "-1" added: the address is not the one the editor meant.
+func deviceSlug(a *content.Article, url string) *content.Error {
+	if a.Lines.Line("slug") != 0 || !content.DeviceNamed(a.Path) {
+		return nil
+	}
+	return &content.Error{File: a.File, Line: a.Line, Warning: true,
+		Msg: fmt.Sprintf("file name: %s is a name Windows keeps for a device, so the article is published at %s: rename the file, or set slug to the address you mean", path.Base(a.Path), url)}
 }
 
 // fileDate warns of an article whose file name starts with another date

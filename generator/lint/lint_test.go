@@ -1,11 +1,42 @@
 package lint
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"bulletin/generator/content"
 )
+
+// TestDeviceSlug wants a warning for an article whose file name, giving
+// its slug, is a device's name, so that "-1" was added, and none when
+// the front matter sets the slug or the name is another.
+func TestDeviceSlug(t *testing.T) {
+	tests := []struct {
+		file    string
+		setSlug bool
+		warn    bool
+	}{
+		{"2025-05-03-nul.md", false, true},
+		{"2025-05-03-COM1.md", false, true},
+		{"2025-05-03-nul.md", true, false},
+		{"2025-05-03-nul-1.md", false, false},
+		{"2025-05-03-null.md", false, false},
+	}
+	for _, tt := range tests {
+		a := &content.Article{File: "content/articles/2025/" + tt.file, Path: "articles/2025/" + tt.file, Line: 1}
+		if tt.setSlug {
+			a.Lines.Set("slug", 5)
+		}
+		got := deviceSlug(a, "/2025/05/x/")
+		if (got != nil) != tt.warn {
+			t.Errorf("%s (slug set: %v): got %v, want a warning: %v", tt.file, tt.setSlug, got, tt.warn)
+		}
+		if got != nil && (!got.Warning || !strings.Contains(got.Msg, "/2025/05/x/")) {
+			t.Errorf("%s: %v is not a warning naming the address", tt.file, got)
+		}
+	}
+}
 
 // TestFileDate wants a warning for a file name that starts with another
 // date than the article's, whether the date is written in the site's

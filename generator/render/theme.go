@@ -141,6 +141,9 @@ func (th *theme) locate(err error) *content.Error {
 		if strings.Contains(text, "unexpected <define>") || strings.Contains(text, "unexpected EOF") {
 			text += ": an {{if}}, {{range}}, {{with}} or {{block}} above is not closed with {{end}}"
 		}
+		if strings.HasSuffix(text, "in type render.Masthead") {
+			text += ": the masthead is made once for each kind of page, and sees only .Site and .Kind"
+		}
 		return &content.Error{File: th.dir + "/" + m[1], Line: line, Msg: text}
 	}
 	return &content.Error{File: th.dir, Msg: msg}

@@ -185,7 +185,8 @@ func Run(o Options) (Report, error) {
 		return r, err
 	}
 	r.Format = format
-	o.siteRegulators = regulatorsOf(o.Dest)
+	settings := destSettings(o.Dest)
+	o.siteRegulators = regulatorsOf(settings)
 	var src *source
 	switch format {
 	case Jekyll:
@@ -200,7 +201,7 @@ func Run(o Options) (Report, error) {
 	}
 	r.Read = src.read
 	r.Skipped, r.Warnings = src.skipped, src.warnings
-	if note := underPath(src.site, o.Dest); note != "" {
+	if note := underPath(src.site, settings); note != "" {
 		r.Warnings = append(r.Warnings, Note{Source: o.Source, Msg: note})
 	}
 	w, err := newWriter(o.Dest)

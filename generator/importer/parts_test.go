@@ -455,7 +455,7 @@ func TestUnderPath(t *testing.T) {
 			if tc.settings != "" {
 				files["site.yaml"] = tc.settings
 			}
-			got := underPath(tc.site, tree(t, files))
+			got := underPath(tc.site, destSettings(tree(t, files)))
 			if tc.warns != (got != "") {
 				t.Errorf("underPath(%q) = %q, want a warning: %v", tc.site, got, tc.warns)
 			}

@@ -441,15 +441,23 @@ func regulator(n string, names []string, site map[string]string) string {
 	return site[content.Slug(n)]
 }
 
-// regulatorsOf gives the abbreviation of each regulator the site.yaml of
-// the content folder dest names, by the slug of its abbreviation and of
-// its name: a category "CQC" or "Care Quality Commission" is the
-// regulator CQC, not a topic with a page of its own beside the
-// regulator's. A missing or broken site.yaml names none; a build reports
-// what is wrong with it.
-func regulatorsOf(dest string) map[string]string {
+// destSettings reads the site.yaml of the content folder dest, once an
+// import; nil when it is missing or broken, which a build reports.
+func destSettings(dest string) *content.Settings {
 	settings, err := content.LoadSettings(os.DirFS(dest), dest)
 	if err != nil {
+		return nil
+	}
+	return &settings
+}
+
+// regulatorsOf gives the abbreviation of each regulator the content
+// folder's settings (nil: none) name, by the slug of its abbreviation and
+// of its name: a category "CQC" or "Care Quality Commission" is the
+// regulator CQC, not a topic with a page of its own beside the
+// regulator's.
+func regulatorsOf(settings *content.Settings) map[string]string {
+	if settings == nil {
 		return nil
 	}
 	m := map[string]string{}
@@ -466,14 +474,15 @@ func regulatorsOf(dest string) map[string]string {
 // underPath warns, for an old site published under a path (site, as
 // its settings give it), that its addresses, kept as aliases, are site
 // paths below base_url: old links reach the articles only if the new
-// site is published under that path too, as dest's site.yaml may say.
-func underPath(site, dest string) string {
+// site is published under that path too, as the content folder's
+// settings (nil: none) may say.
+func underPath(site string, settings *content.Settings) string {
 	u, err := url.Parse(site)
 	if err != nil || strings.Trim(u.Path, "/") == "" {
 		return ""
 	}
 	dir := "/" + strings.Trim(u.Path, "/") + "/"
-	if settings, err := content.LoadSettings(os.DirFS(dest), dest); err == nil {
+	if settings != nil {
 		if b, err := url.Parse(settings.BaseURL); err == nil && "/"+strings.Trim(b.Path, "/")+"/" == dir {
 			return ""
 		}

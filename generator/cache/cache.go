@@ -1,9 +1,9 @@
 // Package cache keeps the work of one build for the next: a store of
-// values by key, kept in a file beside the output folder as gob streams,
-// so that the type of the values is written and compiled once a stream
-// rather than once a value. Each value may have a blob of bytes (an
-// article's body), kept in a second file and read only when asked for,
-// so that a build holds in memory only the blobs it uses.
+// values by key, kept in a file beside the output folder and read back on
+// every core (see codec.go for how a value is written). Each value may
+// have a blob of bytes (an article's body), kept in a second file and
+// read only when asked for, so that a build holds in memory only the
+// blobs it uses.
 //
 // It takes keys that name their inputs exactly (a hash of a file's bytes
 // and everything it was made with), so an entry can never stand for
@@ -19,7 +19,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -27,17 +27,20 @@ import (
 	"io"
 	"maps"
 	"os"
+	"reflect"
 	"slices"
-	"strings"
 	"sync"
+	"unsafe"
+
+	"bulletin/generator/cores"
 )
 
 // magic starts every cache file, followed by the version of the program
 // that wrote it and the token of its blobs file; a file that does not
 // start with the first two, or whose blobs file does not start with the
-// token, is ignored. Then come segments, each a gob stream of records
-// ending in a record with no key, followed by the SHA-256 of the segment.
-const magic = "bulletin cache 5\n"
+// token, is ignored. Then come segments, each records after their
+// lengths, a length of 0 and the SHA-256 of the segment (see segment).
+const magic = "bulletin cache 6\n"
 
 // stale is the share of a file's entries a build may leave unused and
 // still append to it, rather than write it anew: one in stale.
@@ -109,81 +112,84 @@ func (s *Store[V]) lock() {
 	s.mu.Lock()
 }
 
-// read decodes the file as it streams in and trusts its entries only if
-// the checksum of every segment matches and their blobs lie within the
-// blobs file the header names.
+// read reads the file and trusts its entries only if the checksum of
+// every segment matches and their blobs lie within the blobs file the
+// header names.
 func read[V any](path string, header []byte) (map[string]entry[V], *blobFile, bool) {
-	f, err := os.Open(path)
-	if err != nil {
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, header) {
 		return nil, nil, false
 	}
-	defer f.Close()
-	r := bufio.NewReaderSize(f, 1<<16)
-	got := make([]byte, len(header)+2*tokenSize+1)
-	if _, err := io.ReadFull(r, got); err != nil || !bytes.Equal(got[:len(header)], header) {
-		return nil, nil, false
-	}
-	token, err := hex.DecodeString(strings.TrimSuffix(string(got[len(header):]), "\n"))
-	if err != nil {
+	line, rest, ok := bytes.Cut(data[len(header):], []byte("\n"))
+	token, err := hex.DecodeString(string(line))
+	if !ok || err != nil || len(token) != tokenSize {
 		return nil, nil, false
 	}
 	blobs, ok := openBlobs(blobsPath(path), token)
 	if !ok {
 		return nil, nil, false
 	}
-	entries := map[string]entry[V]{}
-	for {
-		if _, err := r.Peek(1); err == io.EOF {
-			return entries, blobs, true
-		}
-		if !readSegment(r, entries, blobs) {
-			blobs.f.Close()
-			return nil, nil, false
-		}
+	entries, ok := readSegments[V](rest, blobs)
+	if !ok {
+		blobs.f.Close()
+		return nil, nil, false
 	}
+	return entries, blobs, true
 }
 
-// readSegment adds the records of one segment to entries, reporting
-// whether it was whole and sound and its blobs within blobs.
-func readSegment[V any](r *bufio.Reader, entries map[string]entry[V], blobs *blobFile) bool {
-	h := &hashing{r: r, h: sha256.New()}
-	dec := gob.NewDecoder(h)
-	for {
-		var rec record[V]
-		if dec.Decode(&rec) != nil || !blobs.holds(rec.Blob) {
-			return false
+// readSegments reads the records of the segments data holds, on every
+// core, reporting whether each was whole and sound and its blobs within
+// blobs. The strings of the values read are parts of data, which is
+// not written again.
+func readSegments[V any](data []byte, blobs *blobFile) (map[string]entry[V], bool) {
+	var frames [][2]int // where each record lies in data
+	for at := 0; at < len(data); {
+		start := at
+		for {
+			n, k := binary.Uvarint(data[at:])
+			if k <= 0 || n > uint64(len(data)-at-k) {
+				return nil, false
+			}
+			at += k
+			if n == 0 {
+				break
+			}
+			frames = append(frames, [2]int{at, at + int(n)})
+			at += int(n)
 		}
-		if rec.Key == "" {
-			break
+		sum := sha256.Sum256(data[start:at])
+		if len(data)-at < len(sum) || !bytes.Equal(sum[:], data[at:at+len(sum)]) {
+			return nil, false
 		}
+		at += len(sum)
+	}
+	// The caller's bytes, read from the file for this, stay as they are
+	// for as long as a value read from them is kept.
+	text := unsafe.String(unsafe.SliceData(data), len(data))
+	records := make([]record[V], len(frames))
+	c := codecFor(reflect.TypeFor[record[V]]())
+	err := cores.Parts(len(frames), func(lo, hi int) error {
+		for i := lo; i < hi; i++ {
+			r := &reader{s: text[:frames[i][1]], at: frames[i][0]}
+			c.get(r, reflect.ValueOf(&records[i]).Elem())
+			if r.bad || r.at != frames[i][1] || records[i].Key == "" || !blobs.holds(records[i].Blob) {
+				return errDamaged
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, false
+	}
+	entries := make(map[string]entry[V], len(records))
+	for _, rec := range records {
 		entries[rec.Key] = entry[V]{rec.Value, rec.Blob}
 	}
-	sum := h.h.Sum(nil)
-	want := make([]byte, sha256.Size)
-	_, err := io.ReadFull(r, want)
-	return err == nil && bytes.Equal(sum, want)
+	return entries, true
 }
 
-// hashing hashes what is read through it. It is an io.ByteReader, so gob
-// reads no further than each record, and the checksum stays unread.
-type hashing struct {
-	r *bufio.Reader
-	h hash.Hash
-}
-
-func (x *hashing) Read(p []byte) (int, error) {
-	n, err := x.r.Read(p)
-	x.h.Write(p[:n])
-	return n, err
-}
-
-func (x *hashing) ReadByte() (byte, error) {
-	b, err := x.r.ReadByte()
-	if err == nil {
-		x.h.Write([]byte{b})
-	}
-	return b, err
-}
+// errDamaged is a record that does not read back as written.
+var errDamaged = errors.New("cache: a record is damaged")
 
 // Get returns the value stored under key, and its blob. The value is
 // the store's own, decoded for this build: the caller may keep it.
@@ -216,7 +222,7 @@ func (s *Store[V]) Put(key string, value V, blob []byte) Blob {
 		ref, s.err = s.blobs.add(blob)
 	}
 	if s.err == nil {
-		s.err = s.added.enc.Encode(record[V]{Key: key, Value: value, Blob: ref})
+		s.err = s.added.put(record[V]{Key: key, Value: value, Blob: ref})
 	}
 	if s.err != nil {
 		return Blob{data: blob}
@@ -333,7 +339,7 @@ func (s *Store[V]) rewrite() error {
 			}
 		}
 		if err == nil {
-			err = w.enc.Encode(record[V]{Key: key, Value: e.value, Blob: ref})
+			err = w.put(record[V]{Key: key, Value: e.value, Blob: ref})
 		}
 	}
 	if s.added != nil {
@@ -359,12 +365,14 @@ func (s *Store[V]) rewrite() error {
 }
 
 // segment is a segment being written to a file of its own, after the
-// cache's header when it starts a new cache file.
+// cache's header when it starts a new cache file: its records, each
+// after its length, then a length of 0, then the SHA-256 of all that.
 type segment[V any] struct {
-	f   *os.File
-	buf *bufio.Writer
-	sum hash.Hash
-	enc *gob.Encoder
+	f     *os.File
+	buf   *bufio.Writer
+	sum   hash.Hash
+	codec *codec
+	rec   []byte // the record being written
 }
 
 func newSegment[V any](name string, header []byte) (*segment[V], error) {
@@ -372,18 +380,35 @@ func newSegment[V any](name string, header []byte) (*segment[V], error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &segment[V]{f: f, buf: bufio.NewWriterSize(f, 1<<16), sum: sha256.New()}
+	w := &segment[V]{f: f, buf: bufio.NewWriterSize(f, 1<<16), sum: sha256.New(), codec: codecFor(reflect.TypeFor[record[V]]())}
 	if _, err := w.buf.Write(header); err != nil {
 		w.discard()
 		return nil, err
 	}
-	w.enc = gob.NewEncoder(io.MultiWriter(w.buf, w.sum))
 	return w, nil
+}
+
+// put writes a record.
+func (w *segment[V]) put(rec record[V]) error {
+	w.rec = w.codec.put(w.rec[:0], reflect.ValueOf(&rec).Elem())
+	return w.write(w.rec)
+}
+
+// write writes a record's bytes after their length.
+func (w *segment[V]) write(rec []byte) error {
+	n := binary.AppendUvarint(nil, uint64(len(rec)))
+	for _, b := range [][]byte{n, rec} {
+		w.sum.Write(b)
+		if _, err := w.buf.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // close ends the segment's records, adds its checksum and closes its file.
 func (w *segment[V]) close() error {
-	err := w.enc.Encode(record[V]{})
+	err := w.write(nil)
 	if err == nil {
 		_, err = w.buf.Write(w.sum.Sum(nil))
 	}
@@ -401,13 +426,12 @@ func (w *segment[V]) entries(blobs *blobFile) (map[string]entry[V], error) {
 	if err := w.close(); err != nil {
 		return nil, err
 	}
-	f, err := os.Open(name)
+	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	entries := map[string]entry[V]{}
-	if !readSegment(bufio.NewReaderSize(f, 1<<16), entries, blobs) {
+	entries, ok := readSegments[V](data, blobs)
+	if !ok {
 		return nil, fmt.Errorf("reading back %s: it is not as written", name)
 	}
 	return entries, nil

@@ -1,14 +1,18 @@
 package content
 
 import (
-	"bulletin/generator/cache"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"bulletin/generator/cache"
 )
 
 // unreadable refuses to open the files it names, as if they were gone.
@@ -89,6 +93,122 @@ func TestStoreKeepsBodies(t *testing.T) {
 			}
 			if got, err := a.Body(); err != nil || got != want[a.Path] {
 				t.Errorf("%s: %s: Body() = %q, %v; want %q", build, a.Path, got, err, want[a.Path])
+			}
+		}
+	}
+}
+
+// TestStoreKeepsEveryField reads an article that sets every field, and an
+// intro page, through a store on disk twice, as two builds do, and wants
+// the second build's values equal to the first's. A field added to
+// Article, Meta or Page fails it until the article or page here sets it.
+func TestStoreKeepsEveryField(t *testing.T) {
+	fsys := fstest.MapFS{
+		"articles/2025-03-27-ics.md": {Data: []byte(`---
+title: ICS assessments paused
+date: 2025-03-27T09:30:00+01:00
+updated: 2025-03-28
+summary: A summary.
+regulators: [CQC]
+topics: [ICS assessments]
+authors: [A. Writer]
+status: paused
+applies_to: [Integrated care systems]
+changes:
+  - date: 2025-03-28
+    note: Added the date.
+sources:
+  - title: CQC
+    url: https://www.cqc.org.uk/
+    publisher: Care Quality Commission
+    date: 2025-03
+events:
+  - date: 2025-06-01
+    label: Assessments start
+    status: in-force
+withdrawn:
+  date: 2025-04-01
+  explanation: Replaced.
+draft: true
+slug: ics-paused
+aliases: [/old/ICS_Paused/]
+id: urn:example:ics
+lang: cy
+---
+See [the plan](https://example.org/plan) and ![a chart](chart.png). {% include note.html %}
+`)},
+		"topics/ics-assessments.md": {Data: []byte("---\ntitle: ICS assessments\nsummary: Where they stand.\nstatus: paused\naliases: [/topics/ics/]\nlang: cy\n---\nThe story.\n")},
+	}
+	path := filepath.Join(t.TempDir(), ".public.cache")
+	var builds []*Set
+	for range 2 {
+		store := cache.Open[Entry](path, "test")
+		set, err := LoadCached(fsys, "content", store, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := store.Save(); err != nil {
+			t.Fatal(err)
+		}
+		if len(set.Articles) != 1 || len(set.Topics) != 1 {
+			t.Fatalf("%d articles and %d topic pages, want 1 and 1", len(set.Articles), len(set.Topics))
+		}
+		set.Articles[0].body = cache.Blob{}
+		builds = append(builds, set)
+	}
+	first, second := builds[0], builds[1]
+	// The body is kept by the store, not in the value.
+	wantSet(t, reflect.ValueOf(first.Articles[0]).Elem(), "Article", "HTML")
+	wantSet(t, reflect.ValueOf(first.Topics[0]).Elem(), "Page")
+	for _, pair := range [][2]any{{first.Articles[0], second.Articles[0]}, {first.Topics[0], second.Topics[0]}} {
+		// A time comes back with its instant and offset, not its zone's
+		// name: pages show dates in the site's zone.
+		for _, v := range pair {
+			withoutZoneNames(reflect.ValueOf(v))
+		}
+		if !reflect.DeepEqual(pair[0], pair[1]) {
+			t.Errorf("read back from the store:\n%+v\nwant what was read from the file:\n%+v", pair[1], pair[0])
+		}
+	}
+}
+
+// wantSet fails for each exported field of the struct v, and of the
+// structs it embeds, that is zero, but those named in unset.
+func wantSet(t *testing.T, v reflect.Value, name string, unset ...string) {
+	t.Helper()
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		switch {
+		case !f.IsExported() || slices.Contains(unset, f.Name):
+		case f.Anonymous:
+			wantSet(t, v.Field(i), name+"."+f.Name, unset...)
+		case v.Field(i).IsZero():
+			t.Errorf("%s.%s is not set by the test's file: set it, so that the store is seen to keep it", name, f.Name)
+		}
+	}
+}
+
+// withoutZoneNames sets every time that v holds, or points to, to its
+// instant at its offset, in a zone with no name.
+func withoutZoneNames(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			withoutZoneNames(v.Elem())
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			withoutZoneNames(v.Index(i))
+		}
+	case reflect.Struct:
+		if t, ok := v.Interface().(time.Time); ok {
+			_, offset := t.Zone()
+			v.Set(reflect.ValueOf(t.In(time.FixedZone("", offset))))
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				withoutZoneNames(v.Field(i))
 			}
 		}
 	}

@@ -183,12 +183,12 @@ func Hash(content, templates, salt string, prev Record, changing func()) (string
 	if err != nil {
 		return "", nil, nil
 	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%q\n", salt)
+	b := append(strconv.AppendQuote(nil, salt), '\n')
 	for _, p := range paths {
-		fmt.Fprintf(h, "%q %s\n", p, stamps[p].Sum)
+		b = append(append(append(strconv.AppendQuote(b, p), ' '), stamps[p].Sum...), '\n')
 	}
-	return hex.EncodeToString(h.Sum(nil)), bySlash(content, stamps), stamps
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:]), bySlash(content, stamps), stamps
 }
 
 // bySlash gives the hashes of the files stamped inside dir by their

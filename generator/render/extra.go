@@ -69,8 +69,15 @@ type urlset struct {
 	URLs    []sitemapURL `xml:"url"`
 }
 
+// sitemapKey is the sitemap's key: the settings and every address and
+// date it lists, so that it is written again only when one changed.
+func (r *renderer) sitemapKey() string { return r.hash.key("sitemap", r.info, r.urlset()) }
+
 // sitemap lists every page with the date its content last changed.
-func (r *renderer) sitemap(w *bytes.Buffer) error {
+func (r *renderer) sitemap(w *bytes.Buffer) error { return marshalXML(w, r.urlset()) }
+
+// urlset is what the sitemap lists.
+func (r *renderer) urlset() *urlset {
 	s := r.site
 	set := &urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	add := func(p string, t time.Time) {
@@ -107,7 +114,7 @@ func (r *renderer) sitemap(w *bytes.Buffer) error {
 			add(p.URL, time.Time{})
 		}
 	}
-	return marshalXML(w, set)
+	return set
 }
 
 func (r *renderer) robots() ([]byte, error) {

@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"bulletin/generator/site"
 )
@@ -68,5 +70,44 @@ func TestFilesWriteStops(t *testing.T) {
 	}
 	if len(sink.files) != 0 {
 		t.Errorf("Write after cancel made %d files, want none", len(sink.files))
+	}
+}
+
+// TestFilesWriteGivesUpOnALoopingTemplate makes a site whose article
+// template loops for far longer than a file may take, and wants the
+// build stopped with the template named, not hung.
+func TestFilesWriteGivesUpOnALoopingTemplate(t *testing.T) {
+	defer func(d time.Duration) { makeTimeout = d }(makeTimeout)
+	makeTimeout = 100 * time.Millisecond
+	article, err := os.ReadFile(filepath.Join(moduleRoot(t), "templates", "article.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// About a second of work, so that the making given up on ends with
+	// the test.
+	looping := strings.Replace(string(article), `{{define "main" -}}`, `{{define "main" -}}{{range 30000000}}{{end}}`, 1)
+	if looping == string(article) {
+		t.Fatal("article.html no longer starts its main template as this test expects")
+	}
+	s, err := site.New(fixture(), nil, buildDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Plan(themeWith(t, map[string]string{"article.html": looping}), "templates", s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, write := range map[string]func() error{
+		"Write": func() error { return files.Write(context.Background(), &memSink{files: map[string][]byte{}}) },
+		"Make":  func() error { _, err := files.Make(FileFor(s.Articles[0].URL)); return err },
+	} {
+		start := time.Now()
+		err := write()
+		if err == nil || !strings.Contains(err.Error(), "making a file with article.html took over 100ms") || !strings.Contains(err.Error(), "loop") {
+			t.Errorf("%s: got %v, want the article template named as taking too long", name, err)
+		}
+		if took := time.Since(start); took > 5*time.Second {
+			t.Errorf("%s took %s to give up", name, took)
+		}
 	}
 }

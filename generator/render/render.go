@@ -16,6 +16,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -27,6 +28,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"bulletin/generator/site"
 )
@@ -186,7 +188,7 @@ func (f *Files) Make(name string) ([]byte, error) {
 	}
 	j := f.jobs[i]
 	var buf bytes.Buffer
-	if err := j.make(&buf); err != nil {
+	if err := makeWithin(j, &buf); err != nil {
 		return nil, describe(err, j.url)
 	}
 	return buf.Bytes(), nil
@@ -206,8 +208,11 @@ func (f *Files) Sample() error {
 		}
 		seen[j.template] = true
 		buf.Reset()
-		if err := j.make(&buf); err != nil {
+		if err := makeWithin(j, &buf); err != nil {
 			failed.add(err, j.url)
+			if late(err) {
+				buf = bytes.Buffer{}
+			}
 		}
 	}
 	return failed.Err()
@@ -215,32 +220,41 @@ func (f *Files) Sample() error {
 
 // Write makes every file and hands it to out, on every core, and returns
 // the errors of all that failed, sorted, each mistake once with the
-// pages it stopped. Once ctx is done it makes no
-// more files and returns ctx's error.
+// pages it stopped. Once ctx is done it makes no more files and returns
+// ctx's error; once a file takes too long (see makeWithin), it makes no
+// more either.
 func (f *Files) Write(ctx context.Context, out Sink) error {
 	var (
 		mu     sync.Mutex
 		failed pageErrors
 		wg     sync.WaitGroup
 	)
+	stopping, stop := context.WithCancel(ctx)
+	defer stop()
 	next := make(chan job)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			// Each worker makes its files in one buffer, which grows to
 			// the largest of them, rather than allocating for each.
-			var buf bytes.Buffer
+			buf := new(bytes.Buffer)
 			for j := range next {
-				err := write(j, out, &buf)
-				if err != nil {
-					mu.Lock()
-					failed.add(err, j.url)
-					mu.Unlock()
+				err := write(j, out, buf)
+				if err == nil {
+					continue
+				}
+				mu.Lock()
+				failed.add(err, j.url)
+				mu.Unlock()
+				if late(err) {
+					// The making given up on still writes to the buffer.
+					buf = new(bytes.Buffer)
+					stop()
 				}
 			}
 		})
 	}
 	for _, j := range f.jobs {
-		if ctx.Err() != nil {
+		if stopping.Err() != nil {
 			break
 		}
 		next <- j
@@ -251,6 +265,43 @@ func (f *Files) Write(ctx context.Context, out Sink) error {
 		return err
 	}
 	return failed.Err()
+}
+
+// makeTimeout is how long making one file may take.
+var makeTimeout = time.Minute
+
+// tooLong is a file that took longer than makeTimeout to make.
+type tooLong struct{ template string }
+
+func (e *tooLong) Error() string {
+	with := ""
+	if e.template != "" {
+		with = " with " + e.template
+	}
+	return fmt.Sprintf("making a file%s took over %s, so the build stopped: a template may loop for ever, or loop over every article inside a loop over every article", with, makeTimeout)
+}
+
+// late reports whether err is a file that took too long to make.
+func late(err error) bool {
+	_, ok := errors.AsType[*tooLong](err)
+	return ok
+}
+
+// makeWithin makes j's file in buf, giving up once it takes longer than
+// makeTimeout: a template can loop for as good as ever, and a build or a
+// page of serve that never ends says nothing of why. A making given up on
+// goes on, writing to buf, which the caller must then leave to it.
+func makeWithin(j job, buf *bytes.Buffer) error {
+	done := make(chan error, 1)
+	go func() { done <- j.make(buf) }()
+	timer := time.NewTimer(makeTimeout)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		return err
+	case <-timer.C:
+		return &tooLong{template: j.template}
+	}
 }
 
 func newRenderer(s *site.Site, th *theme, base *url.URL, themeKey string) *renderer {
@@ -270,7 +321,7 @@ func write(j job, out Sink, buf *bytes.Buffer) error {
 		}
 	}
 	buf.Reset()
-	if err := j.make(buf); err != nil {
+	if err := makeWithin(j, buf); err != nil {
 		return err
 	}
 	if key != "" {

@@ -112,17 +112,7 @@ func makeCodec(t reflect.Type) (func([]byte, reflect.Value) []byte, func(*reader
 	case reflect.Slice:
 		return sliceCodec(t)
 	case reflect.Array:
-		elem := codecOf(t.Elem())
-		return func(b []byte, v reflect.Value) []byte {
-				for i := range v.Len() {
-					b = elem.put(b, v.Index(i))
-				}
-				return b
-			}, func(r *reader, v reflect.Value) {
-				for i := range v.Len() {
-					elem.get(r, v.Index(i))
-				}
-			}
+		return elemsCodec(t)
 	case reflect.Struct:
 		if t == timeType {
 			return timeCodec()
@@ -133,37 +123,14 @@ func makeCodec(t reflect.Type) (func([]byte, reflect.Value) []byte, func(*reader
 }
 
 // sliceCodec writes a slice as its length, one more than it so that a nil
-// slice, written as 0, reads back nil, then its elements: a slice of
-// bytes as one run.
+// slice, written as 0, reads back nil, then its elements.
 func sliceCodec(t reflect.Type) (func([]byte, reflect.Value) []byte, func(*reader, reflect.Value)) {
-	if t.Elem().Kind() == reflect.Uint8 {
-		return func(b []byte, v reflect.Value) []byte {
-				if v.IsNil() {
-					return append(b, 0)
-				}
-				b = binary.AppendUvarint(b, uint64(v.Len())+1)
-				return append(b, v.Bytes()...)
-			}, func(r *reader, v reflect.Value) {
-				n, ok := r.length()
-				if !ok {
-					v.SetZero()
-					return
-				}
-				s := reflect.MakeSlice(t, n, n)
-				copy(s.Bytes(), r.take(n))
-				v.Set(s)
-			}
-	}
-	elem := codecOf(t.Elem())
+	putElems, getElems := elemsCodec(t)
 	return func(b []byte, v reflect.Value) []byte {
 			if v.IsNil() {
 				return append(b, 0)
 			}
-			b = binary.AppendUvarint(b, uint64(v.Len())+1)
-			for i := range v.Len() {
-				b = elem.put(b, v.Index(i))
-			}
-			return b
+			return putElems(binary.AppendUvarint(b, uint64(v.Len())+1), v)
 		}, func(r *reader, v reflect.Value) {
 			n, ok := r.length()
 			if !ok {
@@ -171,10 +138,31 @@ func sliceCodec(t reflect.Type) (func([]byte, reflect.Value) []byte, func(*reade
 				return
 			}
 			s := reflect.MakeSlice(t, n, n)
-			for i := range n {
+			getElems(r, s)
+			v.Set(s)
+		}
+}
+
+// elemsCodec writes and reads the elements of a slice or an array of
+// type t, and a slice of bytes as one run.
+func elemsCodec(t reflect.Type) (func([]byte, reflect.Value) []byte, func(*reader, reflect.Value)) {
+	if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
+		return func(b []byte, v reflect.Value) []byte {
+				return append(b, v.Bytes()...)
+			}, func(r *reader, s reflect.Value) {
+				copy(s.Bytes(), r.take(s.Len()))
+			}
+	}
+	elem := codecOf(t.Elem())
+	return func(b []byte, v reflect.Value) []byte {
+			for i := range v.Len() {
+				b = elem.put(b, v.Index(i))
+			}
+			return b
+		}, func(r *reader, s reflect.Value) {
+			for i := range s.Len() {
 				elem.get(r, s.Index(i))
 			}
-			v.Set(s)
 		}
 }
 

@@ -79,14 +79,7 @@ func TestStoreKeepsBodies(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), ".public.cache")
 	for _, build := range []string{"first build", "second build"} {
-		store := cache.Open[Entry](path, "test")
-		set, err := LoadCached(fsys, "content", store, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := store.Save(); err != nil {
-			t.Fatal(err)
-		}
+		set := loadThroughStore(t, fsys, path)
 		for _, a := range set.Articles {
 			if a.HTML != "" {
 				t.Errorf("%s: %s holds its body in memory", build, a.Path)
@@ -96,6 +89,21 @@ func TestStoreKeepsBodies(t *testing.T) {
 			}
 		}
 	}
+}
+
+// loadThroughStore loads fsys through the store on disk at path, and
+// saves the store, as a build does.
+func loadThroughStore(t *testing.T, fsys fs.FS, path string) *Set {
+	t.Helper()
+	store := cache.Open[Entry](path, "test")
+	set, err := LoadCached(fsys, "content", store, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Save(); err != nil {
+		t.Fatal(err)
+	}
+	return set
 }
 
 // TestStoreKeepsEveryField reads an article that sets every field, and an
@@ -142,14 +150,7 @@ See [the plan](https://example.org/plan) and ![a chart](chart.png). {% include n
 	path := filepath.Join(t.TempDir(), ".public.cache")
 	var builds []*Set
 	for range 2 {
-		store := cache.Open[Entry](path, "test")
-		set, err := LoadCached(fsys, "content", store, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := store.Save(); err != nil {
-			t.Fatal(err)
-		}
+		set := loadThroughStore(t, fsys, path)
 		if len(set.Articles) != 1 || len(set.Topics) != 1 {
 			t.Fatalf("%d articles and %d topic pages, want 1 and 1", len(set.Articles), len(set.Topics))
 		}

@@ -48,13 +48,12 @@ func (b Blob) Bytes() ([]byte, error) {
 	return data, err
 }
 
-// read reads the blob at ref, and checks it.
+// read reads the blob at ref, and checks it. A blob that cannot be read
+// whole, as when the file was cut short since it was opened, is damaged
+// too.
 func (b *blobFile) read(ref blobRef) ([]byte, error) {
 	buf := make([]byte, ref.N)
-	if _, err := b.f.ReadAt(buf, ref.At); err != nil {
-		return nil, fmt.Errorf("reading the build cache %s: %w", b.name, err)
-	}
-	if crc32.Checksum(buf, castagnoli) != ref.Sum {
+	if _, err := b.f.ReadAt(buf, ref.At); err != nil || crc32.Checksum(buf, castagnoli) != ref.Sum {
 		return nil, &damaged{name: b.name, at: ref.At}
 	}
 	return buf, nil
@@ -145,9 +144,10 @@ func (b *blobFile) blob(ref blobRef) Blob {
 	return Blob{file: b, at: ref.At, n: ref.N, sum: ref.Sum}
 }
 
-// holds reports whether ref lies within the file.
+// holds reports whether ref lies within the file; written so that no
+// place or length, however large, can overflow.
 func (b *blobFile) holds(ref blobRef) bool {
-	return ref.N == 0 || ref.At >= tokenSize && ref.N > 0 && ref.At+ref.N <= b.end
+	return ref.N == 0 || ref.At >= tokenSize && ref.At <= b.end && ref.N > 0 && ref.N <= b.end-ref.At
 }
 
 // copyTo adds the blob at ref to dst, giving its place there.

@@ -2,6 +2,7 @@ package cache
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -256,5 +257,55 @@ func TestMemoryForgetsDamagedBlobs(t *testing.T) {
 	}
 	if _, b, ok := m.Get("in memory"); !ok || b.Len() == 0 {
 		t.Error("the value put in memory was forgotten")
+	}
+}
+
+// TestBlobPlacesCannotOverflow wants a place and a length that would run
+// past the end of the blobs file refused, however large, so that a cache
+// file that says so is not trusted.
+func TestBlobPlacesCannotOverflow(t *testing.T) {
+	b := &blobFile{end: 1000}
+	const huge = math.MaxInt64
+	for _, tt := range []struct {
+		ref  blobRef
+		want bool
+	}{
+		{blobRef{}, true},
+		{blobRef{At: tokenSize, N: 1000 - tokenSize}, true},
+		{blobRef{At: tokenSize, N: 1000 - tokenSize + 1}, false},
+		{blobRef{At: 0, N: 1}, false},
+		{blobRef{At: tokenSize, N: -1}, false},
+		{blobRef{At: 1 << 62, N: 1 << 62}, false},
+		{blobRef{At: huge - 100, N: 200}, false},
+		{blobRef{At: 999, N: huge}, false},
+		{blobRef{At: huge, N: 1}, false},
+	} {
+		if got := b.holds(tt.ref); got != tt.want {
+			t.Errorf("holds(%+v) = %v, want %v", tt.ref, got, tt.want)
+		}
+	}
+}
+
+// TestBlobsCutShortAfterOpening reads a blob from a blobs file cut short
+// once the store was open, and wants it damaged, so that the build
+// starts again without the cache rather than failing on every build.
+func TestBlobsCutShortAfterOpening(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".public.cache")
+	s := Open[string](path, "v1")
+	s.Put("a", "value", []byte("the body of a"))
+	save(t, s)
+	store := Open[string](path, "v1")
+	_, b, ok := store.Get("a")
+	if !ok {
+		t.Fatal("Get(a) found nothing")
+	}
+	if err := os.Truncate(blobsPath(path), tokenSize); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := b.Bytes(); err == nil || !strings.Contains(err.Error(), "damaged") {
+		t.Errorf("reading the blob gave %q, %v; want it damaged", got, err)
+	}
+	if !store.Damaged() {
+		t.Error("the store does not say it was damaged, so the build would not start again without it")
 	}
 }

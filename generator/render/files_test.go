@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -108,6 +110,12 @@ func TestFilesWriteGivesUpOnALoopingTemplate(t *testing.T) {
 		}
 		if took := time.Since(start); took > 5*time.Second {
 			t.Errorf("%s took %s to give up", name, took)
+		}
+		// One file given up on stops the rest: only those already being
+		// made wait their time out too.
+		_, pages, _ := strings.Cut(fmt.Sprint(err), "(rendering ")
+		if n := len(strings.Split(pages, ", ")); n > runtime.GOMAXPROCS(0) {
+			t.Errorf("%s gave up on %d pages, one after another: %s", name, n, pages)
 		}
 	}
 }

@@ -238,6 +238,9 @@ func (f *Files) Write(ctx context.Context, out Sink) error {
 			// the largest of them, rather than allocating for each.
 			buf := new(bytes.Buffer)
 			for j := range next {
+				if stopping.Err() != nil {
+					continue
+				}
 				err := write(j, out, buf)
 				if err == nil {
 					continue
@@ -246,18 +249,21 @@ func (f *Files) Write(ctx context.Context, out Sink) error {
 				failed.add(err, j.url)
 				mu.Unlock()
 				if late(err) {
-					// The making given up on still writes to the buffer.
+					// The making given up on still writes to the buffer,
+					// and still takes a core: nothing more is made.
 					buf = new(bytes.Buffer)
 					stop()
 				}
 			}
 		})
 	}
+feeding:
 	for _, j := range f.jobs {
-		if stopping.Err() != nil {
-			break
+		select {
+		case next <- j:
+		case <-stopping.Done():
+			break feeding
 		}
-		next <- j
 	}
 	close(next)
 	wg.Wait()

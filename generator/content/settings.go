@@ -160,6 +160,30 @@ func readSettings(fsys fs.FS, d *decoder, s *Settings) {
 		d.fail(0, "can't read the file: %v", withoutPath(err))
 		return
 	}
+	decodeSettings(data, d, s)
+}
+
+// IDAuthority is the authority of feed entry ids that a settings file
+// holding data gives: its id_authority, or else its base_url's host. It
+// is "" when the file sets neither, as the authority then comes from the
+// -base-url a site is built with, or when it has a problem.
+func IDAuthority(data []byte) string {
+	s := Settings{BaseURL: DefaultBaseURL}
+	d := &decoder{file: SettingsFile}
+	decodeSettings(data, d, &s)
+	switch {
+	case len(d.errs) > 0:
+		return ""
+	case s.IDAuthority != "":
+		return s.IDAuthority
+	case s.BaseURL != DefaultBaseURL:
+		return host(s.BaseURL)
+	}
+	return ""
+}
+
+// decodeSettings reads the settings file's bytes into s.
+func decodeSettings(data []byte, d *decoder, s *Settings) {
 	root, err := parseYAML(normalize(data), 1, "the file")
 	if err != nil {
 		d.errs = append(d.errs, locate(err, d.file))

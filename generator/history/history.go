@@ -128,6 +128,10 @@ type Names struct {
 	Date, Slug, ID string
 	Aliases        []string
 	Path           string
+	// IDAuthority is the authority of feed ids that the settings file
+	// gave as of the commit; "" when it gave none (see
+	// content.IDAuthority).
+	IDAuthority string
 }
 
 // Versions gives the versions of the article at path in the content

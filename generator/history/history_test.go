@@ -461,3 +461,37 @@ func TestReadRenameNotCommitted(t *testing.T) {
 		t.Errorf("a new file's versions are %+v, want one with no commit", got)
 	}
 }
+
+// TestReadIDAuthority gives each article's first publication the
+// authority of feed ids that site.yaml gave as of its commit: the one
+// committed with it or before it, not the one in the work tree.
+func TestReadIDAuthority(t *testing.T) {
+	r := newRepo(t)
+	r.write("content/a.md", published)
+	r.commit("publish a, with no settings")
+	r.write("content/site.yaml", "title: Bulletin\nbase_url: https://old.example.org/news/\n")
+	r.write("content/b.md", published)
+	r.commit("publish b, and set base_url")
+	r.write("content/site.yaml", "title: Bulletin\nbase_url: https://new.example.org/\nid_authority: ids.example.org\n")
+	r.write("content/c.md", published)
+	r.commit("publish c, and set id_authority")
+	r.write("content/site.yaml", "title: Bulletin\nbase_url: https://new.example.org/\n")
+	r.write("content/d.md", published)
+	h, err := Read(filepath.Join(r.dir, "content"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a.md": "", "b.md": "old.example.org", "c.md": "ids.example.org"}
+	for p, authority := range want {
+		vs := h.Versions(p)
+		if len(vs) == 0 || len(vs[0].Published) == 0 {
+			t.Fatalf("%s: no first publication in %+v", p, vs)
+		}
+		if got := vs[0].Published[0].IDAuthority; got != authority {
+			t.Errorf("%s: first published with the id authority %q, want %q", p, got, authority)
+		}
+	}
+	if vs := h.Versions("d.md"); len(vs) != 1 || len(vs[0].Published) != 0 {
+		t.Errorf("d.md, not committed: got %+v, want one version not yet published", vs)
+	}
+}

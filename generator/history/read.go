@@ -55,7 +55,7 @@ func (r *repo) read() (map[string]*tracker, error) {
 	wg.Go(func() {
 		asked := map[string]bool{}
 		in := bufio.NewWriter(catIn)
-		commits, parseErr = parseLog(bufio.NewReaderSize(logOut, 1<<16), func(blob string) {
+		commits, parseErr = parseLog(bufio.NewReaderSize(logOut, 1<<16), r.prefix+content.SettingsFile, func(blob string) {
 			if !asked[blob] {
 				asked[blob] = true
 				in.WriteString(blob + "\n")
@@ -93,9 +93,20 @@ func (r *repo) read() (map[string]*tracker, error) {
 func (r *repo) follow(commits []commit, steps map[string]step) (map[string]*tracker, error) {
 	live := map[string]*tracker{} // by path in the repository
 	gone := map[string]*tracker{} // files deleted, by their last path, in case they come back
+	settings := r.prefix + content.SettingsFile
+	authority := "" // the id authority the settings file gives, as of the commit
 	for i := len(commits) - 1; i >= 0; i-- {
 		c := commits[i]
+		// The settings a commit leaves hold for the articles it changes.
 		for _, ch := range c.changes {
+			if ch.path == settings {
+				authority = content.IDAuthority(steps[ch.blob].data)
+			}
+		}
+		for _, ch := range c.changes {
+			if ch.path == settings {
+				continue
+			}
 			t := live[ch.from]
 			delete(live, ch.from)
 			if ch.blob == "" {
@@ -115,7 +126,7 @@ func (r *repo) follow(commits []commit, steps map[string]step) (map[string]*trac
 			if !ok {
 				return nil, fmt.Errorf("history: git cat-file did not give blob %s of %s", ch.blob, ch.path)
 			}
-			s.commit, s.time = c.hash, c.time
+			s.commit, s.time, s.authority = c.hash, c.time, authority
 			s.path = ""
 			if rel, ok := strings.CutPrefix(ch.path, r.prefix); ok {
 				s.path = rel
@@ -150,9 +161,10 @@ type fileChange struct {
 // parseLog reads the output of git log -z --raw --format="%H %ct",
 // newest commit first: fields ending in NUL, each a header "hash time",
 // or a raw line ":mode mode blob blob status" followed by one path, or
-// two for a rename or copy. It calls ask with the blob of each Markdown
-// file a commit left.
-func parseLog(out *bufio.Reader, ask func(blob string)) ([]commit, error) {
+// two for a rename or copy. It keeps the changes of Markdown files and of
+// the settings file at the path settings, and calls ask with the blob of
+// each such file a commit left.
+func parseLog(out *bufio.Reader, settings string, ask func(blob string)) ([]commit, error) {
 	var commits []commit
 	field := func() (string, error) {
 		f, err := out.ReadString(0)
@@ -195,6 +207,17 @@ func parseLog(out *bufio.Reader, ask func(blob string)) ([]commit, error) {
 		}
 		if raw[4][0] == 'C' {
 			ch.from = ch.path // a copy leaves the old file as it was
+		}
+		if ch.path == settings {
+			ch.from = ch.path
+			if !regular(raw[1]) {
+				ch.blob = ""
+			}
+			if ch.blob != "" {
+				ask(ch.blob)
+			}
+			commits[len(commits)-1].changes = append(commits[len(commits)-1].changes, ch)
+			continue
 		}
 		if !content.IsMarkdown(ch.from) && !content.IsMarkdown(ch.path) {
 			continue

@@ -19,7 +19,7 @@ func TestParseLog(t *testing.T) {
 		"c1 1700000000\x00\n" +
 		":000000 100644 " + z + " " + a + " A\x00old.md\x00"
 	var asked []string
-	got, err := parseLog(bufio.NewReader(strings.NewReader(out)), func(b string) { asked = append(asked, b) })
+	got, err := parseLog(bufio.NewReader(strings.NewReader(out)), "site.yaml", func(b string) { asked = append(asked, b) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestParseLog(t *testing.T) {
 		t.Errorf("asked for blobs %v, want %v", asked, []string{b, a})
 	}
 	for _, bad := range []string{"nonsense", ":100644 100644 x y M\x00a.md\x00", "c 1\x00:100644 100644 " + a + " " + b + " R100\x00a.md\x00"} {
-		if _, err := parseLog(bufio.NewReader(strings.NewReader(bad)), func(string) {}); err == nil {
+		if _, err := parseLog(bufio.NewReader(strings.NewReader(bad)), "site.yaml", func(string) {}); err == nil {
 			t.Errorf("parseLog(%q): got no error, want one", bad)
 		}
 	}

@@ -12,9 +12,12 @@ type step struct {
 	commit string
 	time   time.Time
 	path   string // the file's slash path in the content folder; "" outside it
-	data   []byte
-	fm     front
-	ok     bool // whether the front matter could be read
+	// authority is the id authority the settings file gave as of the
+	// commit (see content.IDAuthority).
+	authority string
+	data      []byte
+	fm        front
+	ok        bool // whether the front matter could be read
 }
 
 func newStep(data []byte) step {
@@ -53,7 +56,7 @@ func (t *tracker) add(s step) {
 	v.Data = s.data
 	if len(t.Versions) == 1 && s.commit != "" {
 		names := fm.names
-		names.Commit, names.Committed, names.Date, names.Path = s.commit, s.time, fm.date, s.path
+		names.Commit, names.Committed, names.Date, names.Path, names.IDAuthority = s.commit, s.time, fm.date, s.path, s.authority
 		v.Published = append(v.Published, names)
 	}
 	switch {

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -91,14 +93,23 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) c
 	if len(first.Aliases) > 0 {
 		original = sitePath(first.Aliases[0])
 	}
+	// The id's authority is the one site.yaml gave when the article was
+	// first published, where history knows it.
+	authority := cmp.Or(was.IDAuthority, s.Settings.IDAuthority)
 	id := first.ID
 	switch {
 	case id != "":
-	case c.ID == "" && y == cy && m == cm && d == cd && original == a.originalPath():
+	case c.ID == "" && authority == s.Settings.IDAuthority && y == cy && m == cm && d == cd && original == a.originalPath():
 		// The id is made of the day and the original address alone.
 		id = a.ID
 	default:
-		id = tagURI(s.Settings.IDAuthority, date, original)
+		id = tagURI(authority, date, original)
+	}
+	if id != a.ID && first.ID == "" && c.ID == "" && tagURI(s.Settings.IDAuthority, date, original) == a.ID {
+		// Only the authority changed, as it does for every article first
+		// published before it: told once, for them all (see rehomed).
+		a.rehomed = &was
+		return errs
 	}
 	if id != a.ID {
 		f, line := field(changedFields(first, c)...)
@@ -125,4 +136,41 @@ func changedFields(first, c *content.Article) []string {
 		out = append(out, "slug")
 	}
 	return out
+}
+
+// rehomed tells, once for each authority, of the articles whose feed ids
+// would change only because site.yaml now gives ids another authority
+// than it did when they were first published: a new host in base_url,
+// say. Every one of them would reach subscribers again as new.
+func (s *Site) rehomed() content.Errors {
+	type group struct {
+		n     int
+		first *history.Names
+	}
+	groups := map[string]*group{}
+	for _, a := range s.Articles {
+		if was := a.rehomed; was != nil {
+			g := groups[was.IDAuthority]
+			if g == nil {
+				g = &group{first: was}
+				groups[was.IDAuthority] = g
+			}
+			g.n++
+			if was.Committed.Before(g.first.Committed) {
+				g.first = was
+			}
+		}
+	}
+	var errs content.Errors
+	for _, old := range slices.Sorted(maps.Keys(groups)) {
+		g := groups[old]
+		what := "1 article"
+		if g.n > 1 {
+			what = fmt.Sprintf("%d articles", g.n)
+		}
+		errs = append(errs, &content.Error{File: content.JoinPath(s.ContentDir, content.SettingsFile),
+			Msg: fmt.Sprintf("the feed ids of %s would change, and subscribers would see them again as new: they were first published (the first in commit %s) when site.yaml gave ids the authority %s, from base_url's host or id_authority, and it now gives %s: set id_authority: %s to keep them",
+				what, g.first.Commit[:min(len(g.first.Commit), 7)], old, s.Settings.IDAuthority, old)})
+	}
+	return errs
 }

@@ -116,3 +116,56 @@ type moved struct {
 	line  int
 	holds []string
 }
+
+// TestIDAuthorityChanged checks an article first published when
+// site.yaml gave feed ids another authority than it gives now: a site
+// moved to a new host keeps its ids only with id_authority set to the
+// old one, and that is told once for every article it concerns.
+func TestIDAuthorityChanged(t *testing.T) {
+	const path = "articles/2025/2025-03-27-ics-paused.md"
+	committed := time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
+	oldID := "tag:old.example.org,2025-03-27:/2025/03/ics-paused/"
+	tests := []struct {
+		name      string
+		authority string // as of the first commit
+		edit      func(a *content.Article)
+		wantFile  string // where the one error is told; "" for none
+		holds     []string
+	}{
+		{"the same authority", "bulletin.example.org", func(a *content.Article) {}, "", nil},
+		{"no authority known then", "", func(a *content.Article) {}, "", nil},
+		{"a new host", "old.example.org", func(a *content.Article) {},
+			"content/site.yaml", []string{"the feed ids of 1 article would change", "commit abc1234", "authority old.example.org", "now gives bulletin.example.org", "set id_authority: old.example.org"}},
+		{"a new host, the id kept by hand", "old.example.org", func(a *content.Article) { a.ID = oldID }, "", nil},
+		{"a new host and a new date", "old.example.org", func(a *content.Article) { a.Date = day(2025, 3, 26) },
+			"content/" + path, []string{"the feed id would change from " + oldID, "set id to " + oldID}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := article("ics-paused", day(2025, 3, 27))
+			a.File, a.Path, a.Slug = "content/"+path, path, content.DefaultSlug(path)
+			a.Lines.Set("date", 3)
+			tt.edit(a)
+			was := []history.Names{{Commit: "abc1234def", Committed: committed, Date: "2025-03-27", Path: path, IDAuthority: tt.authority}}
+			h := &history.History{Articles: map[string][]history.Version{path: {{Commit: "abc1234def", Time: committed, Note: history.FirstPublished, Published: was}}}}
+			s, err := New(&content.Set{Settings: testSettings(), Dir: "content", Articles: []*content.Article{a}}, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.wantFile == "" {
+				if len(s.Moved) > 0 {
+					t.Errorf("got %v, want no error", s.Moved)
+				}
+				return
+			}
+			if len(s.Moved) != 1 || s.Moved[0].File != tt.wantFile {
+				t.Fatalf("got %v, want one error in %s", s.Moved, tt.wantFile)
+			}
+			for _, part := range tt.holds {
+				if !strings.Contains(s.Moved[0].Msg, part) {
+					t.Errorf("%q does not hold %q", s.Moved[0].Msg, part)
+				}
+			}
+		})
+	}
+}

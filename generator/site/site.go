@@ -100,6 +100,7 @@ type Article struct {
 	month              time.Month
 	steps              []Step         // the steps it gives the story of each group it is in (see ownSteps)
 	moved              content.Errors // see firstPublished
+	rehomed            *history.Names // how it was first published, when only the authority of its id changed since (see Site.rehomed)
 }
 
 // Body is the article's body as HTML.
@@ -235,6 +236,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 	for _, a := range s.Articles {
 		s.Moved = append(s.Moved, a.moved...)
 	}
+	s.Moved = append(s.Moved, s.rehomed()...)
 	s.Upcoming = upcoming(s.Topics)
 	s.Until = until(s, now)
 	s.Years = years(s.Articles)

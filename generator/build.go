@@ -154,7 +154,7 @@ func newReport(s *site.Site, files *render.Files, found content.Errors) report {
 		}
 	}
 	if failing > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%d problem(s) above in links or sources: build -strict and check fail on them", failing))
+		r.Notes = append(r.Notes, fmt.Sprintf("%d problem(s) above: build -strict and check fail on them", failing))
 	}
 	if s.NoHistory != "" {
 		r.Notes = append(r.Notes, s.NoHistory)

@@ -118,6 +118,10 @@ func stopped(errs content.Errors, out string) string {
 	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
 		return fmt.Sprintf("build stopped by %s: nothing was written to %s/", what, strings.TrimSuffix(out, "/"))
 	}
+	if _, err := os.Stat(filepath.Join(out, output.ManifestFile)); err != nil {
+		// A folder no build wrote, such as one given by mistake.
+		return fmt.Sprintf("build stopped by %s: %s/ is as it was", what, strings.TrimSuffix(out, "/"))
+	}
 	return fmt.Sprintf("build stopped by %s: %s/ is as the last build left it", what, strings.TrimSuffix(out, "/"))
 }
 

@@ -257,6 +257,20 @@ func TestBuildStoppedSaysSo(t *testing.T) {
 	stderr.Reset()
 	run([]string{"build", "-content", content, "-templates", "../templates", "-out", out}, &stdout, &stderr)
 	lines = strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	if want := "build stopped by 2 problems: " + out + "/ is as it was"; len(lines) != 3 || lines[2] != want {
+		t.Errorf("printed:\n%s\nwant two problems, then %q", stderr.String(), want)
+	}
+	// Once a build has written the folder, it is the last build's.
+	good := filepath.Join(dir, "good")
+	if err := os.MkdirAll(filepath.Join(good, "articles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if code := run([]string{"build", "-content", good, "-templates", "../templates", "-out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("a build of no articles exited %d: %s", code, stderr.String())
+	}
+	stderr.Reset()
+	run([]string{"build", "-content", content, "-templates", "../templates", "-out", out}, &stdout, &stderr)
+	lines = strings.Split(strings.TrimSpace(stderr.String()), "\n")
 	if want := "build stopped by 2 problems: " + out + "/ is as the last build left it"; len(lines) != 3 || lines[2] != want {
 		t.Errorf("printed:\n%s\nwant two problems, then %q", stderr.String(), want)
 	}

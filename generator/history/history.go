@@ -39,6 +39,12 @@
 //     many entries as when the version began, so that a corrected note
 //     reads as corrected.
 //
+// The settings file at the top of the content folder is followed through
+// the same commits, for one thing only: each first publication keeps the
+// authority of feed ids its settings gave as of its commit (see
+// content.IDAuthority), so that a later build can tell an id changed by
+// a new host in base_url.
+//
 // Uncommitted edits in the work tree are a step like any other: they
 // belong to the last version, or begin a new one (with no commit) when
 // they add a change note, so that an editor can preview an update before

@@ -100,8 +100,9 @@ func TestFilesWriteGivesUpOnALoopingTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, write := range map[string]func() error{
-		"Write": func() error { return files.Write(context.Background(), &memSink{files: map[string][]byte{}}) },
-		"Make":  func() error { _, err := files.Make(FileFor(s.Articles[0].URL)); return err },
+		"Write":  func() error { return files.Write(context.Background(), &memSink{files: map[string][]byte{}}) },
+		"Make":   func() error { _, err := files.Make(FileFor(s.Articles[0].URL)); return err },
+		"Sample": files.Sample,
 	} {
 		start := time.Now()
 		err := write()

@@ -201,17 +201,18 @@ func (f *Files) Make(name string) ([]byte, error) {
 func (f *Files) Sample() error {
 	var failed pageErrors
 	seen := map[string]bool{}
-	var buf bytes.Buffer
+	buf := new(bytes.Buffer)
 	for _, j := range f.jobs {
 		if j.template == "" || seen[j.template] {
 			continue
 		}
 		seen[j.template] = true
 		buf.Reset()
-		if err := makeWithin(j, &buf); err != nil {
+		if err := makeWithin(j, buf); err != nil {
 			failed.add(err, j.url)
 			if late(err) {
-				buf = bytes.Buffer{}
+				// The making given up on still writes to the buffer.
+				break
 			}
 		}
 	}

@@ -60,7 +60,7 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) c
 	for _, al := range was.Aliases {
 		first.Aliases = append(first.Aliases, content.AliasPath(al))
 	}
-	commit := was.Commit[:min(len(was.Commit), 7)]
+	commit := short(was.Commit)
 	var errs content.Errors
 	// An error is told at the first field changed that the front matter
 	// sets, or at its first line, naming the file's old name.
@@ -105,10 +105,13 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) c
 	default:
 		id = tagURI(authority, date, original)
 	}
-	if id != a.ID && first.ID == "" && c.ID == "" && tagURI(s.Settings.IDAuthority, date, original) == a.ID {
-		// Only the authority changed, as it does for every article first
-		// published before it: told once, for them all (see rehomed).
-		a.rehomed = &was
+	if first.ID == "" && c.ID == "" && tagURI(s.Settings.IDAuthority, date, original) == a.ID {
+		// Nothing but the authority can have changed the id: what the
+		// authority should be is told for the site as a whole (see
+		// rehomed).
+		if was.IDAuthority != "" {
+			a.rehomed = &rehome{was: was, id: tagURI(was.IDAuthority, date, original)}
+		}
 		return errs
 	}
 	if id != a.ID {
@@ -138,39 +141,64 @@ func changedFields(first, c *content.Article) []string {
 	return out
 }
 
-// rehomed tells, once for each authority, of the articles whose feed ids
-// would change only because site.yaml now gives ids another authority
-// than it did when they were first published: a new host in base_url,
-// say. Every one of them would reach subscribers again as new.
+// rehome is how an article was first published, with the feed id it
+// had then, when only the authority of ids can have changed it since.
+type rehome struct {
+	was history.Names
+	id  string
+}
+
+// rehomed tells of the articles whose feed ids would change only because
+// site.yaml gives ids another authority than it did when they were first
+// published: a new host in base_url, say. Every one of them would reach
+// subscribers again as new. The authority most of them were published
+// under is the one to keep: when it is not today's, that is told once, at
+// site.yaml, with id_authority to set; each article published under
+// another is told at its own file, with the id to set, which keeps it
+// whatever the authority.
 func (s *Site) rehomed() content.Errors {
-	type group struct {
-		n     int
-		first *history.Names
-	}
-	groups := map[string]*group{}
+	count := map[string]int{}
 	for _, a := range s.Articles {
-		if was := a.rehomed; was != nil {
-			g := groups[was.IDAuthority]
-			if g == nil {
-				g = &group{first: was}
-				groups[was.IDAuthority] = g
-			}
-			g.n++
-			if was.Committed.Before(g.first.Committed) {
-				g.first = was
-			}
+		if a.rehomed != nil {
+			count[a.rehomed.was.IDAuthority]++
+		}
+	}
+	if len(count) == 0 {
+		return nil
+	}
+	keep := s.Settings.IDAuthority
+	for _, auth := range slices.Sorted(maps.Keys(count)) {
+		if count[auth] > count[keep] {
+			keep = auth
 		}
 	}
 	var errs content.Errors
-	for _, old := range slices.Sorted(maps.Keys(groups)) {
-		g := groups[old]
-		what := "1 article"
-		if g.n > 1 {
-			what = fmt.Sprintf("%d articles", g.n)
+	var first *history.Names
+	for _, a := range s.Articles {
+		r := a.rehomed
+		switch {
+		case r == nil:
+		case r.was.IDAuthority == keep:
+			if first == nil || r.was.Committed.Before(first.Committed) {
+				first = &r.was
+			}
+		default:
+			errs = append(errs, &content.Error{File: a.Content.File, Line: a.Content.Line,
+				Msg: fmt.Sprintf("front matter: the article was first published (commit %s) with the feed id %s, when site.yaml gave ids the authority %s; set id to %s to keep it, and subscribers will not see it again as new",
+					short(r.was.Commit), r.id, r.was.IDAuthority, r.id)})
 		}
-		errs = append(errs, &content.Error{File: content.JoinPath(s.ContentDir, content.SettingsFile),
-			Msg: fmt.Sprintf("the feed ids of %s would change, and subscribers would see them again as new: they were first published (the first in commit %s) when site.yaml gave ids the authority %s, from base_url's host or id_authority, and it now gives %s: set id_authority: %s to keep them",
-				what, g.first.Commit[:min(len(g.first.Commit), 7)], old, s.Settings.IDAuthority, old)})
+	}
+	if keep != s.Settings.IDAuthority {
+		what := "1 article"
+		if n := count[keep]; n > 1 {
+			what = fmt.Sprintf("%d articles", n)
+		}
+		errs = append(content.Errors{{File: content.JoinPath(s.ContentDir, content.SettingsFile),
+			Msg: fmt.Sprintf("the feed ids of %s would change, and subscribers would see them again as new: they were first published (the first in commit %s) when site.yaml gave ids the authority %s, and it now gives %s: set id_authority: %s to keep them",
+				what, short(first.Commit), keep, s.Settings.IDAuthority, keep)}}, errs...)
 	}
 	return errs
 }
+
+// short is a commit's hash as git shortens it.
+func short(commit string) string { return commit[:min(len(commit), 7)] }

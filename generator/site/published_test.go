@@ -1,6 +1,8 @@
 package site
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -164,6 +166,62 @@ func TestIDAuthorityChanged(t *testing.T) {
 			for _, part := range tt.holds {
 				if !strings.Contains(s.Moved[0].Msg, part) {
 					t.Errorf("%q does not hold %q", s.Moved[0].Msg, part)
+				}
+			}
+		})
+	}
+}
+
+// TestIDAuthorityMixed checks a site whose articles were first published
+// under two authorities: the advice keeps most of them with id_authority,
+// and the others with their own ids, so that following it all at once
+// leaves nothing more to do.
+func TestIDAuthorityMixed(t *testing.T) {
+	committed := time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name       string
+		oldN, nowN int // articles first published under old.example.org, and under today's authority
+		want       []string
+	}{
+		{"most under today's", 1, 2, []string{"content/articles/a0.md: front matter: the article was first published (commit abc1234) with the feed id tag:old.example.org,"}},
+		{"most under the old", 3, 2, []string{
+			"content/articles/b0.md: front matter: the article was first published (commit abc1234) with the feed id tag:bulletin.example.org,",
+			"content/articles/b1.md: front matter",
+			"content/site.yaml: the feed ids of 3 articles would change"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var articles []*content.Article
+			h := &history.History{Articles: map[string][]history.Version{}}
+			add := func(name, authority string, i int) {
+				p := "articles/" + name + ".md"
+				a := article(name, day(2025, 3, 1+i))
+				a.File, a.Path, a.Slug, a.Line = "content/"+p, p, name, 1
+				articles = append(articles, a)
+				was := []history.Names{{Commit: "abc1234def", Committed: committed, Date: a.Date.Format("2006-01-02"), Path: p, IDAuthority: authority}}
+				h.Articles[p] = []history.Version{{Commit: "abc1234def", Time: committed, Note: history.FirstPublished, Published: was}}
+			}
+			for i := range tt.oldN {
+				add(fmt.Sprintf("a%d", i), "old.example.org", i)
+			}
+			for i := range tt.nowN {
+				add(fmt.Sprintf("b%d", i), "bulletin.example.org", tt.oldN+i)
+			}
+			s, err := New(&content.Set{Settings: testSettings(), Dir: "content", Articles: articles}, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range s.Moved {
+				got = append(got, e.File+": "+e.Msg)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d errors, want %d:\n%s", len(got), len(tt.want), strings.Join(got, "\n"))
+			}
+			slices.Sort(got)
+			for i, w := range tt.want {
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("error %d: %q\nwant it to start %q", i, got[i], w)
 				}
 			}
 		})

@@ -100,7 +100,7 @@ type Article struct {
 	month              time.Month
 	steps              []Step         // the steps it gives the story of each group it is in (see ownSteps)
 	moved              content.Errors // see firstPublished
-	rehomed            *history.Names // how it was first published, when only the authority of its id changed since (see Site.rehomed)
+	rehomed            *rehome        // how it was first published, when only the authority of its id can have changed since (see Site.rehomed)
 }
 
 // Body is the article's body as HTML.

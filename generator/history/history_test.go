@@ -424,9 +424,7 @@ func TestReadRenameWithEdit(t *testing.T) {
 	r := newRepo(t)
 	r.write("content/old.md", updated)
 	first := r.commit("publish")
-	if err := os.Rename(filepath.Join(r.dir, "content/old.md"), filepath.Join(r.dir, "content/new.md")); err != nil {
-		t.Fatal(err)
-	}
+	r.Move("content/old.md", "content/new.md")
 	r.write("content/new.md", typoFixed)
 	r.commit("rename and fix a typo")
 	h, err := Read(filepath.Join(r.dir, "content"), "")
@@ -445,9 +443,7 @@ func TestReadRenameNotCommitted(t *testing.T) {
 	r := newRepo(t)
 	r.write("content/old.md", updated)
 	first := r.commit("publish")
-	if err := os.Rename(filepath.Join(r.dir, "content/old.md"), filepath.Join(r.dir, "content/new.md")); err != nil {
-		t.Fatal(err)
-	}
+	r.Move("content/old.md", "content/new.md")
 	r.write("content/copy.md", typoFixed) // new, with bytes no committed file had
 	h, err := Read(filepath.Join(r.dir, "content"), "")
 	if err != nil {

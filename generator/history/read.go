@@ -208,26 +208,22 @@ func parseLog(out *bufio.Reader, settings string, ask func(blob string)) ([]comm
 		if raw[4][0] == 'C' {
 			ch.from = ch.path // a copy leaves the old file as it was
 		}
-		if ch.path == settings {
+		switch {
+		case ch.path == settings:
 			ch.from = ch.path
 			if !regular(raw[1]) {
 				ch.blob = ""
 			}
-			if ch.blob != "" {
-				ask(ch.blob)
+		case !content.IsMarkdown(ch.from) && !content.IsMarkdown(ch.path):
+			continue
+		default:
+			if !regular(raw[1]) || !content.IsMarkdown(ch.path) {
+				ch.blob = "" // gone, as far as articles go
+				ch.path = ch.from
 			}
-			commits[len(commits)-1].changes = append(commits[len(commits)-1].changes, ch)
-			continue
-		}
-		if !content.IsMarkdown(ch.from) && !content.IsMarkdown(ch.path) {
-			continue
-		}
-		if !regular(raw[1]) || !content.IsMarkdown(ch.path) {
-			ch.blob = "" // gone, as far as articles go
-			ch.path = ch.from
-		}
-		if !regular(raw[0]) || !content.IsMarkdown(ch.from) {
-			ch.from = ch.path // new, as far as articles go
+			if !regular(raw[0]) || !content.IsMarkdown(ch.from) {
+				ch.from = ch.path // new, as far as articles go
+			}
 		}
 		if ch.blob != "" {
 			ask(ch.blob)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"html/template"
+	"sync"
 	"time"
 
 	"bulletin/generator/content"
@@ -69,12 +70,15 @@ type urlset struct {
 	URLs    []sitemapURL `xml:"url"`
 }
 
-// sitemapKey is the sitemap's key: the settings and every address and
+// sitemapJob makes the sitemap, which lists every page with the date its
+// content last changed. Its key is the settings and every address and
 // date it lists, so that it is written again only when one changed.
-func (r *renderer) sitemapKey() string { return r.hash.key("sitemap", r.info, r.urlset()) }
-
-// sitemap lists every page with the date its content last changed.
-func (r *renderer) sitemap(w *bytes.Buffer) error { return marshalXML(w, r.urlset()) }
+func (r *renderer) sitemapJob() job {
+	list := sync.OnceValue(r.urlset)
+	return job{name: "sitemap.xml", url: "/sitemap.xml",
+		key:  func() string { return r.hash.key("sitemap", r.info, list()) },
+		make: func(w *bytes.Buffer) error { return marshalXML(w, list()) }}
+}
 
 // urlset is what the sitemap lists.
 func (r *renderer) urlset() *urlset {

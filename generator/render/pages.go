@@ -213,7 +213,7 @@ func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
 	jobs = append(jobs, r.feedJobs(r.newFeed(set.Title, set.Description, "/", site.Teasers(s.Articles[:min(feedSize, len(s.Articles))]), s.Updated))...)
 	jobs = append(jobs, r.redirects()...)
 	jobs = append(jobs,
-		job{name: "sitemap.xml", url: "/sitemap.xml", key: r.sitemapKey, make: r.sitemap},
+		r.sitemapJob(),
 		job{name: "robots.txt", url: "/robots.txt", make: whole(r.robots)},
 	)
 	jobs = append(jobs, r.hostJobs()...)

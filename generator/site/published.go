@@ -93,26 +93,24 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) c
 	if len(first.Aliases) > 0 {
 		original = sitePath(first.Aliases[0])
 	}
-	// The id's authority is the one site.yaml gave when the article was
-	// first published, where history knows it.
-	authority := cmp.Or(was.IDAuthority, s.Settings.IDAuthority)
-	id := first.ID
-	switch {
-	case id != "":
-	case c.ID == "" && authority == s.Settings.IDAuthority && y == cy && m == cm && d == cd && original == a.originalPath():
-		// The id is made of the day and the original address alone.
-		id = a.ID
-	default:
-		id = tagURI(authority, date, original)
-	}
-	if first.ID == "" && c.ID == "" && tagURI(s.Settings.IDAuthority, date, original) == a.ID {
-		// Nothing but the authority can have changed the id: what the
-		// authority should be is told for the site as a whole (see
-		// rehomed).
+	if first.ID == "" && c.ID == "" && (y == cy && m == cm && d == cd && original == a.originalPath() || tagURI(s.Settings.IDAuthority, date, original) == a.ID) {
+		// The id is made of the day and the original address, as it was
+		// then: only its authority can have changed, which is told for
+		// the site as a whole (see rehomed).
 		if was.IDAuthority != "" {
-			a.rehomed = &rehome{was: was, id: tagURI(was.IDAuthority, date, original)}
+			r := &rehome{was: was, id: a.ID}
+			if was.IDAuthority != s.Settings.IDAuthority {
+				r.id = tagURI(was.IDAuthority, date, original)
+			}
+			a.rehomed = r
 		}
 		return errs
+	}
+	// The id's authority is the one site.yaml gave when the article was
+	// first published, where history knows it.
+	id := first.ID
+	if id == "" {
+		id = tagURI(cmp.Or(was.IDAuthority, s.Settings.IDAuthority), date, original)
 	}
 	if id != a.ID {
 		f, line := field(changedFields(first, c)...)

@@ -74,6 +74,15 @@ func (r *Repo) Write(p, data string) {
 	}
 }
 
+// Move moves the file at slash path from to slash path to, without
+// telling git.
+func (r *Repo) Move(from, to string) {
+	r.t.Helper()
+	if err := os.Rename(filepath.Join(r.Dir, filepath.FromSlash(from)), filepath.Join(r.Dir, filepath.FromSlash(to))); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
 // Commit commits every change in the work tree, or none, dated date, and
 // gives the new commit's hash.
 func (r *Repo) Commit(date, msg string) string {

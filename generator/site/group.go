@@ -188,11 +188,13 @@ func (a *Article) ownSteps(s *content.Settings) []Step {
 // story merges the group's articles and their events into date order and
 // works out the current status.
 func (g *Group) story(s *content.Settings, now time.Time) {
-	// The events gathered, as indexes in steps: the last gathered at
-	// each instant, to the second, as dates are written, and from each
-	// the one gathered before it at its instant. A few at most share one.
-	latest := make(map[int64]int, len(g.articles))
-	before := map[int]int{}
+	// The events gathered, as indexes in steps, by their instant, to the
+	// second, as dates are written, and their label.
+	type event struct {
+		at    int64
+		label string
+	}
+	gathered := map[event]int{}
 	// The steps are gathered in one block, which costs the collector a
 	// few objects rather than one a step.
 	steps := make([]Step, 0, len(g.articles)*3/2)
@@ -212,12 +214,8 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 				steps = append(steps, st)
 				continue
 			}
-			at := st.Date.Time.Unix()
-			k, ok := latest[at]
-			for ok && steps[k].Label != st.Label {
-				k, ok = before[k]
-			}
-			if ok {
+			e := event{st.Date.Time.Unix(), st.Label}
+			if k, ok := gathered[e]; ok {
 				// The same event reported again: it counts once, with
 				// a status where any report gives one.
 				if steps[k].Status == nil {
@@ -225,10 +223,7 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 				}
 				continue
 			}
-			if k, ok := latest[at]; ok {
-				before[len(steps)] = k
-			}
-			latest[at] = len(steps)
+			gathered[e] = len(steps)
 			steps = append(steps, st)
 		}
 	}

@@ -219,6 +219,11 @@ func Run(o Options) (Report, error) {
 		defer srcRoot.Close()
 	}
 	for _, p := range src.posts {
+		if p.before != "" {
+			// Imported before: what its body links to was copied then, and
+			// its notes were given then.
+			markLinked(src.file, p, src.body(p, ix, &Report{}), linked)
+		}
 		if p.skip {
 			continue
 		}
@@ -324,25 +329,44 @@ func inside(p, dir string) (string, bool) {
 	return rel, err == nil && filepath.IsLocal(rel)
 }
 
-// held gives the URLs and aliases of the articles already in the
-// content folder dest, folded, each with its file as messages name it:
-// an import moving an archive into a live bulletin must not take them.
-// Articles with problems count too, where their date and slug can be
+// holdings are the articles already in the content folder: an import
+// moving an archive into a live bulletin must not take their URLs, and
+// must not write again a post imported before.
+type holdings struct {
+	urls map[string]string      // each URL and alias, folded, to its file as messages name it
+	ids  map[string]heldArticle // by the id set in its front matter
+}
+
+// heldArticle is an article already in the content folder.
+type heldArticle struct {
+	file string // as messages name it
+	url  string
+}
+
+// held reads the holdings of the content folder dest. Articles with
+// problems count too, where their date and slug, or their id, can be
 // read.
-func held(dest string) map[string]string {
+func held(dest string) holdings {
+	h := holdings{urls: map[string]string{}, ids: map[string]heldArticle{}}
 	set, _ := content.LoadFrontMatter(os.DirFS(dest), dest)
 	if set == nil {
-		return nil
+		return h
 	}
-	urls := map[string]string{}
 	for _, a := range slices.Concat(set.Articles, set.Refused) {
 		if a.Slug == "" || a.Date.IsZero() {
+			if a.ID != "" {
+				h.ids[a.ID] = heldArticle{file: a.File}
+			}
 			continue
 		}
-		urls[content.Fold(site.ArticleURL(a))] = a.File
+		url := site.ArticleURL(a)
+		if a.ID != "" {
+			h.ids[a.ID] = heldArticle{file: a.File, url: url}
+		}
+		h.urls[content.Fold(url)] = a.File
 		for _, al := range a.Aliases {
-			urls[content.Fold(strings.TrimSuffix(al, "/")+"/")] = a.File
+			h.urls[content.Fold(strings.TrimSuffix(al, "/")+"/")] = a.File
 		}
 	}
-	return urls
+	return h
 }

@@ -72,6 +72,7 @@ type post struct {
 
 	// Set by plan.
 	skip               bool
+	before             string // the file of the article an earlier import wrote of it, if its id is there
 	url                string // the new URL
 	out                string // the file to write, slash-separated, inside Dest
 	aliases            []string
@@ -101,14 +102,15 @@ func (ix *index) find(key string) *post {
 // plan gives each post its slug, URL, file, aliases, topics and
 // regulators, making sure no two posts of the import claim one address,
 // and indexes them for links between posts.
-func plan(src *source, o *Options, r *Report, held map[string]string) *index {
+func plan(src *source, o *Options, r *Report, held holdings) *index {
 	claimed := map[string]*post{} // by content.Fold of the URL or alias
 	files := map[string]bool{}
+	ids := map[string]*post{} // by the feed id kept
 	// taken says whether an article already in the content folder holds
 	// a URL: one that is not the file this post would be written as, by
 	// an earlier import of it.
 	taken := func(url, slug string, local time.Time) string {
-		if f, ok := held[content.Fold(url)]; ok && f != content.JoinPath(o.Dest, articleFile(local, baseName(local, slug))) {
+		if f, ok := held.urls[content.Fold(url)]; ok && f != content.JoinPath(o.Dest, articleFile(local, baseName(local, slug))) {
 			return f
 		}
 		return ""
@@ -128,6 +130,10 @@ func plan(src *source, o *Options, r *Report, held map[string]string) *index {
 			// Never published, so it had no address to keep, and no
 			// feed entry whose id to keep.
 			p.old, p.id = nil, ""
+		}
+		if !keepID(p, ids, held, r) {
+			p.skip = true
+			continue
 		}
 		slug, msg := newSlug(p.slug, p.title)
 		if slug == "" {
@@ -189,8 +195,8 @@ func plan(src *source, o *Options, r *Report, held map[string]string) *index {
 			case other != nil:
 				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("old address %s is also an address of %s: kept there only", old, other.name())))
 				continue
-			case held[key] != "" && held[key] != content.JoinPath(o.Dest, p.out):
-				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("old address %s is also an address of %s: kept there only", old, held[key])))
+			case held.urls[key] != "" && held.urls[key] != content.JoinPath(o.Dest, p.out):
+				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("old address %s is also an address of %s: kept there only", old, held.urls[key])))
 				continue
 			}
 			claimed[key] = p
@@ -206,6 +212,36 @@ func plan(src *source, o *Options, r *Report, held map[string]string) *index {
 		p.topics, p.regulators = groups(p, o, r)
 	}
 	return ix
+}
+
+// keepID makes sure that no two articles share the feed id a post keeps,
+// as feed readers would show one of them only. It reports false for a
+// post to leave out: one imported before, whose id an article in the
+// content folder has (an editor may have renamed or moved its file since),
+// or one the source holds twice, with the same id and date (an export
+// merged from two). Another post whose id an earlier one kept, as two
+// posts that shared one address on the old site do, is given a new id.
+func keepID(p *post, ids map[string]*post, held holdings, r *Report) bool {
+	if p.id == "" {
+		return true
+	}
+	if h, ok := held.ids[p.id]; ok {
+		r.Skipped = append(r.Skipped, p.note(0, fmt.Sprintf("imported before: %s has its feed id %s; not imported again", h.file, p.id)))
+		p.before, p.url = h.file, h.url
+		return false
+	}
+	first := ids[p.id]
+	switch {
+	case first == nil:
+		ids[p.id] = p
+	case first.date.Equal(p.date):
+		r.Skipped = append(r.Skipped, p.note(0, fmt.Sprintf("repeats %s, with its feed id %s and date: left out", first.name(), p.id)))
+		return false
+	default:
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("its feed id %s is %s's too: it gets an id of its own, and feed readers may show it as new", p.id, first.name())))
+		p.id = ""
+	}
+	return true
 }
 
 // lost warns of what its body's HTML had that Markdown has not, each

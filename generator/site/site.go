@@ -23,6 +23,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -361,7 +362,8 @@ func notInIRI(c byte) bool {
 	return c <= ' '
 }
 
-// checkURLs makes sure no two pages claim one URL.
+// checkURLs makes sure no two pages claim one URL, and no two articles
+// one feed id.
 func (s *Site) checkURLs(set *content.Set) error {
 	// A claim's line is looked up only for a clash: most builds have none.
 	type claim struct {
@@ -414,6 +416,33 @@ func (s *Site) checkURLs(set *content.Set) error {
 		for i, al := range a.Aliases {
 			add(sitePath(al), claim{a: a.Content, what: "aliases", line: a.Content.AliasLine(i)})
 		}
+	}
+	// A feed reader shows one entry of two that share an id, and counts
+	// the other seen. An id made from a date and an address is as unique
+	// as the address; one set in front matter need not be.
+	ids := make(map[string]*content.Article, len(all))
+	for _, a := range all {
+		prev, ok := ids[a.ID]
+		if !ok {
+			ids[a.ID] = a.Content
+			continue
+		}
+		// The article whose front matter sets the id is told; both made
+		// would mean both addresses clash, which is told above.
+		this := a.Content
+		if this.ID == "" {
+			this, prev = prev, this
+		}
+		if this.ID == "" {
+			continue
+		}
+		at := claim{a: this, what: "id"}
+		other := "is the id " + prev.File + ":" + strconv.Itoa(line(claim{a: prev, what: "id"})) + " sets too"
+		if prev.ID == "" {
+			other = "is the id made for " + prev.File + " from its date and first address"
+		}
+		errs = append(errs, &content.Error{File: this.File, Line: line(at),
+			Msg: fmt.Sprintf("id: %s %s, and feed readers would show only one of the two: give this article an id of its own", a.ID, other)})
 	}
 	return errs.Err()
 }

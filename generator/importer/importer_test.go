@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -651,5 +652,28 @@ func TestHugoLanguages(t *testing.T) {
 				t.Errorf("the article of %s lacks %q:\n%s", id, w, data)
 			}
 		}
+	}
+}
+
+// TestWordPressDraftWithoutDate imports a draft never scheduled, which
+// WordPress exports dated 0000-00-00 00:00:00: it comes in as a draft
+// dated by its last change, with a warning, not left out.
+func TestWordPressDraftWithoutDate(t *testing.T) {
+	item := regexp.MustCompile(`<wp:post_date(_gmt)?><!\[CDATA\[[^]]*\]\]>`).ReplaceAllString(wxrItemXML(9, "Zero-date draft", "", "draft", "post"), "<wp:post_date$1><![CDATA[0000-00-00 00:00:00]]>")
+	item = strings.Replace(item, "</wp:post_id>", "</wp:post_id>\n\t\t<wp:post_modified><![CDATA[2023-02-02 10:00:00]]></wp:post_modified>\n\t\t<wp:post_modified_gmt><![CDATA[2023-02-02 10:00:00]]></wp:post_modified_gmt>", 1)
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if r.Problems() > 0 || r.Written != 1 || r.Drafts != 1 {
+		t.Fatalf("got %d problems %v, %d written, %d drafts; want one draft written", r.Problems(), r.Skipped, r.Written, r.Drafts)
+	}
+	if !hasNote(r.Warnings, src, -1, `post 9 "Zero-date draft": a draft with no date, dated by its last change, 2023-02-02: set its date before you publish it`) {
+		t.Errorf("got warnings %v, want one that the draft is dated by its last change", r.Warnings)
+	}
+	if got := files(t, dest); !slices.Equal(got, []string{"articles/2023/2023-02-02-zero-date-draft.md"}) {
+		t.Errorf("got files %v", got)
 	}
 }

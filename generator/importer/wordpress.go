@@ -31,6 +31,7 @@ type wxrItem struct {
 	line                                         int
 	title, link, guid, creator, content, excerpt string
 	id, name, status, typ, date, dateGMT         string
+	modified, modifiedGMT                        string // its last change
 	password                                     string
 	cats                                         []wxrCategory
 	oldSlugs                                     []string // _wp_old_slug: slugs the post had before
@@ -152,22 +153,22 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 		p.label = label
 		src.warn(o.Source, it.line, "%s: no title, so its first words are: %q; give it a better one", label, p.title)
 	}
+	date, ok, err := wxrDate(it.date, it.dateGMT, o.Zone)
 	switch {
-	case it.dateGMT != "" && !strings.HasPrefix(it.dateGMT, "0000"):
-		t, err := time.ParseInLocation(time.DateTime, strings.TrimSpace(it.dateGMT), time.UTC)
-		if err != nil {
-			return fail("wp:post_date_gmt %q is not a date: not imported", it.dateGMT)
+	case err != nil:
+		return fail("%v: not imported", err)
+	case !ok && p.draft:
+		// A draft never scheduled has no date: WordPress shows its last
+		// change.
+		date, ok, err = wxrDate(it.modified, it.modifiedGMT, o.Zone)
+		if err != nil || !ok {
+			return fail("a draft with no date and no wp:post_modified: not imported; give it a date")
 		}
-		p.date = t.In(o.Zone)
-	case it.date != "" && !strings.HasPrefix(it.date, "0000"):
-		t, err := time.ParseInLocation(time.DateTime, strings.TrimSpace(it.date), o.Zone)
-		if err != nil {
-			return fail("wp:post_date %q is not a date: not imported", it.date)
-		}
-		p.date = t
-	default:
+		src.warn(o.Source, it.line, "%s: a draft with no date, dated by its last change, %s: set its date before you publish it", label, date.Format(time.DateOnly))
+	case !ok:
 		return fail("no date: not imported")
 	}
+	p.date = date
 	if s, err := url.PathUnescape(it.name); err == nil {
 		p.slug = s
 	} else {
@@ -388,6 +389,10 @@ func readItemField(it *wxrItem, field, v string, metaKey, metaValue *string) {
 		it.date = v
 	case "wp:post_date_gmt":
 		it.dateGMT = v
+	case "wp:post_modified":
+		it.modified = v
+	case "wp:post_modified_gmt":
+		it.modifiedGMT = v
 	case "wp:post_password":
 		it.password = v
 	case "category":
@@ -406,6 +411,28 @@ func readItemField(it *wxrItem, field, v string, metaKey, metaValue *string) {
 		}
 		*metaKey, *metaValue = "", ""
 	}
+}
+
+// wxrDate reads the date of an item, from its field in UTC (gmt) where
+// it has one, else from the one in the blog's time zone (local). ok is
+// false when neither is there; WordPress writes 0000-00-00 00:00:00 for
+// none.
+func wxrDate(local, gmt string, zone *time.Location) (t time.Time, ok bool, err error) {
+	for _, f := range []struct {
+		name, value string
+		zone        *time.Location
+	}{{"wp:post_date_gmt", gmt, time.UTC}, {"wp:post_date", local, zone}} {
+		v := strings.TrimSpace(f.value)
+		if v == "" || strings.HasPrefix(v, "0000") {
+			continue
+		}
+		t, err := time.ParseInLocation(time.DateTime, v, f.zone)
+		if err != nil {
+			return t, false, fmt.Errorf("%s %q is not a date", f.name, f.value)
+		}
+		return t.In(zone), true, nil
+	}
+	return time.Time{}, false, nil
 }
 
 // xmlError explains an error of the XML decoder with the file and line.

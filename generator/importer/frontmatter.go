@@ -74,6 +74,26 @@ type page struct {
 	body     string
 	line     int // the line of the opening delimiter
 	bodyLine int
+	front    string // the front matter as written
+	frontAt  int    // the line front starts on
+}
+
+// lineOf gives the first line on which the front matter names key
+// (date: in YAML, date = in TOML, "date": in JSON), or else the line
+// the front matter opens on.
+func (p *page) lineOf(key string) int {
+	n := p.frontAt - 1
+	for line := range strings.Lines(p.front) {
+		n++
+		name, _, ok := strings.Cut(line, ":")
+		if !ok || strings.ContainsAny(name, "=") {
+			name, _, ok = strings.Cut(line, "=")
+		}
+		if ok && strings.Trim(name, " \t{\"'") == key {
+			return n
+		}
+	}
+	return p.line
 }
 
 // parseError is a problem with a file, at a line if known.
@@ -155,7 +175,7 @@ func parsePage(data []byte) (*page, error) {
 	}
 	fm := rest[:end]
 	_, body, _ := strings.Cut(rest[end:], "\n")
-	p := &page{line: open, bodyLine: open + n + 2, body: body}
+	p := &page{line: open, bodyLine: open + n + 2, body: body, front: fm, frontAt: open + 1}
 	var err error
 	if delim == "---" {
 		p.fields, err = parseYAML(fm, open)
@@ -267,7 +287,7 @@ func parseJSON(text string, open int) (*page, error) {
 	if strings.TrimSpace(before) != "" {
 		body = text[end:]
 	}
-	p := &page{fields: plain(m).(map[string]any), line: open, body: body}
+	p := &page{fields: plain(m).(map[string]any), line: open, body: body, front: text[:end], frontAt: open}
 	p.bodyLine = open + strings.Count(text[:len(text)-len(body)], "\n")
 	return p, nil
 }
@@ -315,15 +335,22 @@ func plain(v any) any {
 // without an offset is in zone; day says it gave a day without a time.
 func parseDate(s string, zone *time.Location) (t time.Time, day bool, err error) {
 	s = strings.TrimSpace(s)
-	if t, err := time.ParseInLocation("2006-01-02", s, zone); err == nil {
-		return t, true, nil
+	// Ruby's Time.parse, which Jekyll uses, and Hugo's also take a day
+	// written in words or with slashes, and a month or day of one digit.
+	for _, layout := range []string{"2006-01-02", "2006-1-2", "2006/1/2", "January 2, 2006", "January 2 2006", "Jan 2, 2006", "Jan 2 2006",
+		"2 January 2006", "2 Jan 2006", "Monday, January 2, 2006", "Mon, 2 Jan 2006", "Mon, Jan 2, 2006"} {
+		if t, err := time.ParseInLocation(layout, s, zone); err == nil {
+			return t, true, nil
+		}
 	}
-	for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006-01-02 15:04:05.999999999", "2006-01-02 15:04"} {
+	for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006-01-02 15:04:05.999999999", "2006-01-02 15:04",
+		"2006/1/2 15:04:05", "2006/1/2 15:04", "January 2, 2006 15:04", "Jan 2, 2006 15:04", "2 January 2006 15:04", "2 Jan 2006 15:04", time.ANSIC} {
 		if t, err := time.ParseInLocation(layout, s, zone); err == nil {
 			return t, false, nil
 		}
 	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999 -0700", "2006-01-02 15:04:05.999999999 -07:00", "2006-01-02 15:04:05 -0700 MST", "2006-01-02T15:04:05-0700", time.RFC1123Z, time.RFC1123} {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999 -0700", "2006-01-02 15:04:05.999999999 -07:00", "2006-01-02 15:04:05 -0700 MST", "2006-01-02T15:04:05-0700", time.RFC1123Z, time.RFC1123,
+		time.RFC822Z, time.RFC822, time.RFC850, time.UnixDate, time.RubyDate} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, false, nil
 		}

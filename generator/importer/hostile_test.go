@@ -286,7 +286,7 @@ func TestBrokenFrontMatter(t *testing.T) {
 		{"json.md", 4, "front matter is not a valid JSON object"},
 		{"open.md", 1, "front matter is never closed: end it with a line of ---"},
 		{"none.md", 1, "no front matter"},
-		{"date.md", 1, `date "27/03/2025" is not a date`},
+		{"date.md", 3, `date "27/03/2025" is not a date`},
 		{"binary.md", 0, "not valid UTF-8"},
 		{"aliases.md", 1, "front matter"},
 	} {

@@ -327,6 +327,9 @@ func lowerKeys(f fields) fields {
 	return out
 }
 
+// dateKeys are the fields Hugo dates a page by, the first set first.
+var dateKeys = []string{"date", "publishdate", "pubdate", "published"}
+
 // readHugoPage reads one content file, or notes why it cannot. rel is its
 // path inside the content folder.
 func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *source) *post {
@@ -342,7 +345,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		src.fail(file, pg.line, "no title: not imported; give it a title")
 		return nil
 	}
-	ds := f.first("date", "publishdate", "pubdate", "published")
+	ds := f.first(dateKeys...)
 	if ds == "" && (path.Dir(rel) == "." || isIndex(path.Base(rel)) && path.Dir(path.Dir(rel)) == ".") {
 		// A page of the site's own, such as about.md, which has no date
 		// and no place in a bulletin's timeline.
@@ -361,7 +364,14 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	}
 	t, day, err := parseDate(ds, cfg.zone)
 	if err != nil {
-		src.fail(file, pg.line, "%v: not imported", err)
+		line := pg.line
+		for _, key := range dateKeys {
+			if f.text(key) == ds {
+				line = pg.lineOf(key)
+				break
+			}
+		}
+		src.fail(file, line, "%v: not imported", err)
 		return nil
 	}
 	post.date, post.day = onDay(t, day, o.Zone), day

@@ -677,3 +677,24 @@ func TestWordPressDraftWithoutDate(t *testing.T) {
 		t.Errorf("got files %v", got)
 	}
 }
+
+// TestJekyllDates imports posts dated as Jekyll takes them: a file name
+// with a month and day of one digit, a date in words, and a date this
+// importer cannot read, which the file name's date stands in for, with a
+// warning at the date's line.
+func TestJekyllDates(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_posts/2020-1-5-single-digit.md": "---\ntitle: Single digit\n---\nOne.\n",
+		"_posts/2019-03-05-words.md":      "---\ntitle: Words\ndate: March 5, 2019\n---\nTwo.\n",
+		"_posts/2019-03-07-unread.md":     "---\ntitle: Unread\nlayout: post\ndate: 07/03/2019\n---\nThree.\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	want := []string{"articles/2019/2019-03-05-words.md", "articles/2019/2019-03-07-unread.md", "articles/2020/2020-01-05-single-digit.md"}
+	if got := files(t, dest); !slices.Equal(got, want) {
+		t.Errorf("got files %v, want %v (skipped %v)", got, want, r.Skipped)
+	}
+	if !hasNote(r.Warnings, filepath.Join(src, "_posts", "2019-03-07-unread.md"), 4, `date "07/03/2019" is not a date this importer reads: write YYYY-MM-DD or YYYY-MM-DD HH:MM:SS: dated 2019-03-07 by its file name; check the date`) {
+		t.Errorf("got warnings %v, want one at the date's line", r.Warnings)
+	}
+}

@@ -45,7 +45,7 @@ var permalinkStyles = map[string]string{
 }
 
 var (
-	jekyllPost  = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)\.(?i:md|markdown|mkd|mkdn|mdown|html|htm)$`)
+	jekyllPost  = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2})-(.+)\.(?i:md|markdown|mkd|mkdn|mdown|html|htm)$`)
 	jekyllDraft = regexp.MustCompile(`^(.+)\.(?i:md|markdown|mkd|mkdn|mdown|html|htm)$`)
 )
 
@@ -211,17 +211,25 @@ func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *so
 		post.title = titleize(m[2])
 		src.warn(file, pg.line, "no title: titled %q from its file name, as Jekyll showed it", post.title)
 	}
+	var named time.Time // the date the file's name gives
+	if m[1] != "" {
+		named, _ = time.ParseInLocation("2006-1-2", m[1], o.Zone)
+	}
 	switch ds := f.text("date"); {
 	case ds != "":
 		t, day, err := parseDate(ds, o.Zone)
-		if err != nil {
-			src.fail(file, pg.line, "%v: not imported", err)
+		switch {
+		case err == nil:
+			post.date, post.day = t, day
+		case !named.IsZero():
+			post.date, post.day = named, true
+			src.warn(file, pg.lineOf("date"), "%v: dated %s by its file name; check the date", err, named.Format(time.DateOnly))
+		default:
+			src.fail(file, pg.lineOf("date"), "%v: not imported", err)
 			return nil
 		}
-		post.date, post.day = t, day
 	case m[1] != "":
-		post.date, _ = time.ParseInLocation("2006-01-02", m[1], o.Zone)
-		post.day = true
+		post.date, post.day = named, true
 	case draft:
 		// A draft has no date until it is published: Jekyll shows it
 		// dated by its file's last change, and so does the import.

@@ -312,12 +312,22 @@ func TestParseDate(t *testing.T) {
 		{"2025-05-20 23:30:00 -05:00", time.Date(2025, 5, 21, 4, 30, 0, 0, time.UTC), false},
 		{"2025-03-27T09:30:00Z", time.Date(2025, 3, 27, 9, 30, 0, 0, time.UTC), false},
 		{"Thu, 27 Mar 2025 08:30:00 +0000", time.Date(2025, 3, 27, 8, 30, 0, 0, time.UTC), false},
+		// As Ruby's Time.parse (Jekyll) and Hugo read them too.
+		{"2019-3-5", time.Date(2019, 3, 5, 0, 0, 0, 0, zone), true},
+		{"2019/03/06", time.Date(2019, 3, 6, 0, 0, 0, 0, zone), true},
+		{"March 5, 2019", time.Date(2019, 3, 5, 0, 0, 0, 0, zone), true},
+		{"02 Jan 2021", time.Date(2021, 1, 2, 0, 0, 0, 0, zone), true},
+		{"5 march 2019", time.Date(2019, 3, 5, 0, 0, 0, 0, zone), true},
+		{"2019/03/06 10:15", time.Date(2019, 3, 6, 10, 15, 0, 0, zone), false},
+		{"Mon, 02 Jan 2006 15:04:05 -0700", time.Date(2006, 1, 2, 22, 4, 5, 0, time.UTC), false},
 	} {
 		got, day, err := parseDate(tc.in, zone)
 		if err != nil || !got.Equal(tc.want) || day != tc.day {
 			t.Errorf("parseDate(%q) = %v, %v, %v; want %v, %v", tc.in, got, day, err, tc.want, tc.day)
 		}
 	}
+	// A day first with slashes is ambiguous: 03/04 is March to Ruby and
+	// April to a British editor.
 	if _, _, err := parseDate("27/03/2025", zone); err == nil || !strings.Contains(err.Error(), `date "27/03/2025" is not a date`) {
 		t.Errorf("parseDate(27/03/2025): got %v, want an error", err)
 	}

@@ -698,3 +698,30 @@ func TestJekyllDates(t *testing.T) {
 		t.Errorf("got warnings %v, want one at the date's line", r.Warnings)
 	}
 }
+
+// TestWordPressLatin1 imports an export an old blog wrote in its own
+// character set, as its XML declaration says.
+func TestWordPressLatin1(t *testing.T) {
+	utf8 := wxrXML(wxrItemXML(3, "Café règles", "cafe-regles", "publish", "post"))
+	utf8 = strings.Replace(utf8, `encoding="UTF-8"`, `encoding="ISO-8859-1"`, 1)
+	var latin1 []byte
+	for _, r := range utf8 {
+		if r > 0xff {
+			t.Fatalf("%q is not in ISO-8859-1", r)
+		}
+		latin1 = append(latin1, byte(r))
+	}
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, latin1, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2015", "2015-01-03-cafe-regles.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "title: Café règles\n") {
+		t.Errorf("got\n%s\nwant the title as written", data)
+	}
+}

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/net/html/charset"
+
 	"bulletin/generator/content"
 )
 
@@ -275,6 +277,15 @@ func parseWXR(r io.Reader, file string) (*wxr, error) {
 	d := xml.NewDecoder(r)
 	d.Strict = true
 	d.Entity = xml.HTMLEntity // &nbsp; and the like, which old exports have outside CDATA
+	// An old blog exports in its own character set, as its declaration
+	// says (ISO-8859-1, windows-1252), read by the names browsers know.
+	d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
+		r, err := charset.NewReaderLabel(label, input)
+		if err != nil {
+			return nil, fmt.Errorf("it declares the character set %q, which this importer does not know: convert it to UTF-8 (iconv -f %s -t UTF-8)", label, label)
+		}
+		return r, nil
+	}
 	w := &wxr{authors: map[string]string{}}
 	var (
 		stack              []string

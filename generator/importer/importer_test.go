@@ -725,3 +725,33 @@ func TestWordPressLatin1(t *testing.T) {
 		t.Errorf("got\n%s\nwant the title as written", data)
 	}
 }
+
+// TestWordPressUnderAPath imports a blog published under /news/: links
+// between its posts, by address, by ?p= and by path alone, lead to their
+// new URLs, and an upload linked by its path alone to the old site, which
+// keeps serving it.
+func TestWordPressUnderAPath(t *testing.T) {
+	first := strings.ReplaceAll(wxrItemXML(1, "First", "first", "publish", "post"), "https://old.example.org/", "https://old.example.org/news/")
+	second := strings.ReplaceAll(wxrItemXML(2, "Second", "second", "publish", "post"), "https://old.example.org/", "https://old.example.org/news/")
+	second = regexp.MustCompile(`(?s)<content:encoded>.*</content:encoded>`).ReplaceAllString(second, `<content:encoded><![CDATA[<p>See <a href="https://old.example.org/news/2015/01/02/first/">by address</a>, <a href="https://old.example.org/news/?p=1">by id</a> and <a href="/news/2015/01/02/first/">by path</a>.</p>
+<figure><img src="/news/wp-content/uploads/2015/01/chart.png" alt="Chart"/></figure>]]></content:encoded>`)
+	export := strings.ReplaceAll(wxrXML(first+second), "<wp:base_blog_url>https://old.example.org</wp:base_blog_url>", "<wp:base_blog_url>https://old.example.org/news</wp:base_blog_url>")
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(export), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2015", "2015-01-02-second.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"See [by address](/2015/01/first/), [by id](/2015/01/first/) and [by path](/2015/01/first/).",
+		"![Chart](https://old.example.org/news/wp-content/uploads/2015/01/chart.png)",
+	} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("got\n%s\nwant %s", data, want)
+		}
+	}
+}

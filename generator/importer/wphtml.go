@@ -66,8 +66,9 @@ func (l *wpBody) shortcodes(p *post, raw string, r *Report) {
 	}
 }
 
-// link gives the new URL of a link to a post of the export, or the link
-// as it is.
+// link gives the new URL of a link to a post of the export, the old
+// site's address of a file it links to by its path alone, or the link as
+// it is.
 func (l *wpBody) link(href string, ix *index) string {
 	u, err := url.Parse(strings.TrimSpace(href))
 	if err != nil || (u.Host == "" && !strings.HasPrefix(u.Path, "/")) || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
@@ -86,6 +87,11 @@ func (l *wpBody) link(href string, ix *index) string {
 	}
 	if q := ix.find(key); key != "" && q != nil && !q.skip {
 		return q.url + frag
+	}
+	// An upload stays on the old site, so a link to it from the blog's
+	// own pages must name the old host.
+	if u.Host == "" && l.blog.Host != "" && strings.HasPrefix(sitePath(u.String(), l.blog), "/wp-content/") {
+		return l.blog.ResolveReference(u).String() + frag
 	}
 	return href
 }

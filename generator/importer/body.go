@@ -18,6 +18,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
@@ -105,6 +106,19 @@ func htmlInMarkdown(body string) (string, []string) {
 		}
 	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && isText(n) && n.Lines().Len() > 0 && inlineHTML(n, src) {
+			// The paragraph as the old site showed it, turned back into
+			// Markdown: its tags of HTML go, their text stays.
+			var b bytes.Buffer
+			if err := withHTML.Renderer().Render(&b, src, n); err == nil {
+				if md, l, err := toMarkdown(b.String(), nil); err == nil {
+					lost = append(lost, l...)
+					lines := n.Lines()
+					edits = append(edits, edit{lines.At(0).Start, lines.At(lines.Len() - 1).Stop, md})
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
 		if raw, ok := n.(*ast.RawHTML); ok && entering && raw.Segments.Len() == 1 && imgTag.Match(raw.Segments.Value(src)) {
 			seg := raw.Segments.At(0)
 			convert(seg.Start, seg.Stop, false)
@@ -117,6 +131,36 @@ func htmlInMarkdown(body string) (string, []string) {
 	}
 	return string(src), lost
 }
+
+// isText says whether n is a paragraph, or the text of a list item in
+// a tight list.
+func isText(n ast.Node) bool {
+	return n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock
+}
+
+// inlineHTML says whether a paragraph holds a tag of HTML other than an
+// <img> or a comment, and no footnote.
+func inlineHTML(p ast.Node, src []byte) bool {
+	found, footnote := false, false
+	ast.Walk(p, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if raw, ok := n.(*ast.RawHTML); ok && entering {
+			tag := raw.Segments.Value(src)
+			found = found || !imgTag.Match(tag) && !bytes.HasPrefix(tag, []byte("<!--"))
+		}
+		if _, ok := n.(*east.FootnoteLink); ok {
+			// Markdown made of its HTML would lose the footnote.
+			footnote = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found && !footnote
+}
+
+// withHTML renders Markdown with the HTML it holds as HTML, for
+// htmlInMarkdown to turn into Markdown.
+var withHTML = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
+	goldmark.WithRendererOptions(ghtml.WithUnsafe()))
 
 // imgTag matches an <img> tag.
 var imgTag = regexp.MustCompile(`(?i)^<img\s`)

@@ -437,6 +437,9 @@ func TestHTMLInMarkdown(t *testing.T) {
 		{"a block of HTML", "<div class=\"note\">\n<p>A <b>note</b>.</p>\n</div>\n", "A **note**.\n", nil},
 		{"a comment stays", "<!-- English original -->\n\nText.\n", "<!-- English original -->\n\nText.\n", nil},
 		{"code stays", "```\n<img src=\"x.png\">\n```\n\n`<img src=\"y.png\">`\n", "```\n<img src=\"x.png\">\n```\n\n`<img src=\"y.png\">`\n", nil},
+		{"tags in a paragraph", "Text with <span style=\"color:red\">red</span>, <abbr title=\"Care Quality Commission\">CQC</abbr>,\na line<br>break and *em*.\n", "Text with red, CQC, a line  \nbreak and *em*.\n", nil},
+		{"tags in a quote and a list", "> A <span>quote</span>\n> on two lines.\n\n- a <b>bold</b> item\n- a plain one\n", "> A quote on two lines.\n\n- a **bold** item\n- a plain one\n", nil},
+		{"a footnote stays", "A <span>note</span>[^1].\n\n[^1]: The note.\n", "A <span>note</span>[^1].\n\n[^1]: The note.\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, lost := htmlInMarkdown(tc.in)

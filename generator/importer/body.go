@@ -213,6 +213,9 @@ func toMarkdown(src string, link func(string) string) (md string, lost []string,
 				c = next
 				continue
 			}
+			if c.Type == html.ElementNode && c.Data == "figure" {
+				captionBelow(c)
+			}
 			if link != nil && c.Type == html.ElementNode {
 				for i, a := range c.Attr {
 					if (a.Key == "href" && c.Data == "a") || (a.Key == "src" && c.Data == "img") {
@@ -230,6 +233,50 @@ func toMarkdown(src string, link func(string) string) (md string, lost []string,
 		return src, nil, err // kept as it was: nothing lost
 	}
 	return strings.TrimSpace(string(out)), lost, nil
+}
+
+// captionBelow makes a figure's caption (its <figcaption>, or the text
+// after its image, as WordPress's [caption] has it) a line below the
+// image, in the image's paragraph, so that Markdown keeps the two
+// together and a summary made of the text leaves both out.
+func captionBelow(figure *html.Node) {
+	var media *html.Node
+	for c := figure.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && (c.Data == "img" || c.Data == "a" && c.FirstChild != nil && c.FirstChild.Data == "img"):
+			if media == nil {
+				media = c
+			}
+		case c.Type == html.ElementNode && c.Data == "figcaption":
+			for g := c.FirstChild; g != nil; g = c.FirstChild {
+				c.RemoveChild(g)
+				figure.InsertBefore(g, c)
+			}
+			figure.RemoveChild(c)
+		}
+	}
+	if media == nil {
+		return
+	}
+	next := media.NextSibling
+	for next != nil && next.Type == html.TextNode && strings.TrimSpace(next.Data) == "" {
+		next = next.NextSibling
+	}
+	if next != nil && !(next.Type == html.ElementNode && next.Data == "br") {
+		figure.InsertBefore(&html.Node{Type: html.ElementNode, Data: "br"}, media.NextSibling)
+	}
+}
+
+// textOf gives the text of an HTML node and its children.
+func textOf(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(textOf(c))
+	}
+	return b.String()
 }
 
 // scriptAddress gives the scheme of the address of a link or image that
@@ -303,8 +350,8 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Foo
 // items read as one run-on sentence ("changed things. One Two"), unless
 // what came before it ends in a colon and so leads into it. A paragraph
 // that holds another system's template tag is left out, and so is one
-// that starts with an image after the summary has begun: a figure and
-// its caption.
+// that starts with an image after the summary has begun, or with an
+// image and a line break anywhere: a figure and its caption.
 func plainText(md string, first bool) string {
 	src := []byte(md)
 	doc := markdown.Parser().Parse(text.NewReader(src))
@@ -313,7 +360,7 @@ func plainText(md string, first bool) string {
 		if _, para := n.(*ast.Paragraph); first && len(parts) > 0 && !para && !strings.HasSuffix(parts[len(parts)-1], ":") {
 			break
 		}
-		if _, figure := n.FirstChild().(*ast.Image); figure && len(parts) > 0 {
+		if startsWithImage(n) && (len(parts) > 0 || captioned(n)) {
 			continue
 		}
 		var b strings.Builder
@@ -328,6 +375,24 @@ func plainText(md string, first bool) string {
 		}
 	}
 	return cut(strings.Join(parts, " "), summaryRunes)
+}
+
+// startsWithImage says whether a block starts with an image, or a link
+// around one.
+func startsWithImage(n ast.Node) bool {
+	first := n.FirstChild()
+	if l, ok := first.(*ast.Link); ok {
+		first = l.FirstChild()
+	}
+	_, ok := first.(*ast.Image)
+	return ok
+}
+
+// captioned says whether a block that starts with an image has a line
+// break right after it: a figure, its caption below it.
+func captioned(n ast.Node) bool {
+	t, ok := n.FirstChild().NextSibling().(*ast.Text)
+	return ok && t.HardLineBreak()
 }
 
 // columns is how wide s is as text is set: two columns for a wide

@@ -242,6 +242,8 @@ func TestPlainText(t *testing.T) {
 		{"tags kept as text left out", "Short intro.\n\n{% include callout.html text=\"Note\" %}\n\n{{< figure src=\"x.png\" >}}\n\nThe rest.", true, "Short intro. The rest."},
 		{"a WordPress shortcode left out", "Short intro.\n\n\\[gallery ids=\"1,2\"]\n\nThe rest.", true, "Short intro. The rest."},
 		{"a figure and its caption left out", "Short intro.\n\n![Chart](c.png) The chart's caption\n\nThe rest.", true, "Short intro. The rest."},
+		{"a figure first, its caption below it, left out", "![Chart](c.png)\\\nThe chart's caption\n\nThe text.", true, "The text."},
+		{"a linked figure's caption left out", "[![](c.png)](big.png)  \nA caption with [a link](/x)\n\nThe text.", true, "The text."},
 		{"wide characters count twice", "最初の段落は、規制当局が新しい枠組みを発表したことを伝えています。委員会は来月から評価を再開します。\n\n二つ目の段落。", true, "最初の段落は、規制当局が新しい枠組みを発表したことを伝えています。委員会は来月から評価を再開します。"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -398,8 +400,8 @@ func TestToMarkdownEmbedLinkRewritten(t *testing.T) {
 // Markdown, and leaves others to be kept as text.
 func TestEmbed(t *testing.T) {
 	for _, tc := range []struct{ name, args, want string }{
-		{"figure", `src="/img/chart.png" alt="A chart" caption="Cases by month"`, "![A chart](/img/chart.png)\n\nCases by month"},
-		{"figure", `src="chart one.png" title="Chart" link="https://example.org/big.png"`, "[![Chart](<chart one.png>)](https://example.org/big.png)"},
+		{"figure", `src="/img/chart.png" alt="A chart" caption="Cases by month"`, "![A chart](/img/chart.png)\\\nCases by month"},
+		{"figure", `src="chart one.png" title="Chart" link="https://example.org/big.png"`, "[![Chart](<chart one.png>)](https://example.org/big.png)\\\n**Chart**"},
 		{"figure", `alt="no source"`, ""},
 		{"youtube", `w7Ft2ymGmfc`, "[Video on YouTube](https://www.youtube.com/watch?v=w7Ft2ymGmfc)"},
 		{"youtube", `id="w7Ft2ymGmfc" title="The [launch]"`, "[The \\[launch\\]](https://www.youtube.com/watch?v=w7Ft2ymGmfc)"},
@@ -476,5 +478,21 @@ func TestUnderPath(t *testing.T) {
 				t.Errorf("underPath(%q) = %q, which does not name /blog/", tc.site, got)
 			}
 		})
+	}
+}
+
+// TestToMarkdownFigures keeps a figure's caption a line below its image,
+// in one paragraph, whether a <figcaption> or the text after the image
+// (WordPress's [caption]) gives it.
+func TestToMarkdownFigures(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`<figure class="wp-block-image"><img src="a.png" alt="A"/><figcaption>Inspections per month</figcaption></figure>`, "![A](a.png)  \nInspections per month"},
+		{`<figure><a href="big.png"><img src="a.png" alt=""/></a> A caption</figure>`, "[![](a.png)](big.png)  \nA caption"},
+		{`<figure><img src="a.png" alt="A"/><br>Already below</figure>`, "![A](a.png)  \nAlready below"},
+		{`<figure><img src="a.png" alt="A"/></figure>`, "![A](a.png)"},
+	} {
+		if got, _, err := toMarkdown(tc.in, nil); err != nil || got != tc.want {
+			t.Errorf("toMarkdown(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
 	}
 }

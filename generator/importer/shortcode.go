@@ -231,13 +231,19 @@ func embed(name, args string) (md, what string) {
 		if src == "" {
 			return "", ""
 		}
-		alt := cmp.Or(named["alt"], named["caption"], named["title"])
+		// The caption is Markdown, which the alt text shows as written.
+		alt := cmp.Or(named["alt"], plainText(named["caption"], false), named["title"])
 		md = "![" + escapeText(alt) + "](" + linkTarget(src) + ")"
 		if u := named["link"]; u != "" {
 			md = "[" + md + "](" + linkTarget(u) + ")"
 		}
+		// Below it, in its paragraph, as Hugo shows them: the title, then
+		// the caption.
+		if t := named["title"]; t != "" {
+			md += "\\\n**" + escapeText(t) + "**"
+		}
 		if c := named["caption"]; c != "" {
-			md += "\n\n" + c
+			md += "\\\n" + c
 		}
 		return md, "an image"
 	case "youtube":

@@ -159,6 +159,9 @@ func TestShortcodes(t *testing.T) {
 		{"written as text", `{{</* ref "x" */>}} {{%/* y */%}}`, `{{< ref "x" >}} {{% y %}}`, 0},
 		{"template text", "{{ .Title }}", "{{ .Title }}", 0},
 		{"unclosed", "{{< note", "{{< note", 1},
+		{"highlight", "Run:\n\n{{< highlight go \"linenos=table\" >}}\nfmt.Println(\"{{x}}\")\n{{< /highlight >}}\n\nDone.", "Run:\n\n```go\nfmt.Println(\"{{x}}\")\n```\n\nDone.", 1},
+		{"highlight holding a fence", "{{< highlight md >}}\n```\nx\n```\n{{< /highlight >}}", "````md\n```\nx\n```\n````", 1},
+		{"highlight never closed", "{{< highlight go >}}\nx", "{{< highlight go >}}\nx", 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := &Report{}

@@ -70,6 +70,15 @@ func shortcodes(p *post, ix *index, r *Report) string {
 			b.WriteString(quoteEnd)
 			continue
 		}
+		if name == "highlight" {
+			if loc := highlightEnd.FindStringIndex(s[pos:]); loc != nil {
+				_, lang := shortcodeArgs(args)
+				b.WriteString(fenced(s[pos:pos+loc[0]], lang))
+				pos += loc[1]
+				r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("Hugo shortcode %s became a code block", tag)))
+				continue
+			}
+		}
 		if md, what := embed(name, args); md != "" {
 			b.WriteString(md)
 			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("Hugo shortcode %s became %s", tag, what)))
@@ -91,6 +100,24 @@ func shortcodes(p *post, ix *index, r *Report) string {
 	}
 	b.WriteString(s[pos:])
 	return quotes(b.String())
+}
+
+// highlightEnd matches the closing tag of Hugo's highlight.
+var highlightEnd = regexp.MustCompile(`\{\{[<%]\s*/highlight\s*[>%]\}\}`)
+
+// fenced writes code as a fenced block in lang, its fence longer than
+// any run of backticks the code holds.
+func fenced(code string, lang []string) string {
+	code = strings.Trim(code, "\n")
+	fence := "```"
+	for strings.Contains(code, fence) {
+		fence += "`"
+	}
+	info := ""
+	if len(lang) > 0 {
+		info = lang[0]
+	}
+	return fence + info + "\n" + code + "\n" + fence
 }
 
 // admonitions are the shortcodes themes give for a note set apart from

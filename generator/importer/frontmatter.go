@@ -57,6 +57,28 @@ func (f fields) list(key string) []string {
 	return nil
 }
 
+// authorsOf gives the names of a post's authors: author or authors,
+// each a name, or a map with one (name: Jo Bloggs, email: …), as
+// jekyll-feed and Hugo's themes take them.
+func authorsOf(f fields) []string {
+	var names []string
+	for _, key := range []string{"author", "authors"} {
+		items, ok := f[key].([]any)
+		if !ok {
+			items = []any{f[key]}
+		}
+		for _, item := range items {
+			if m, ok := item.(map[string]any); ok {
+				item = m["name"]
+			}
+			if s, ok := item.(string); ok && strings.TrimSpace(s) != "" {
+				names = append(names, strings.TrimSpace(s))
+			}
+		}
+	}
+	return names
+}
+
 // boolean gives a field's truth, and whether it is set to one.
 func (f fields) boolean(key string) (value, set bool) {
 	switch strings.ToLower(f.text(key)) {

@@ -186,6 +186,7 @@ func readHugo(o *Options) (*source, error) {
 		}
 	}
 	otherDays(src, o.Zone)
+	src.warnLeftOver(o.Source)
 	src.body = func(p *post, ix *index, r *Report) string {
 		body := shortcodes(p, ix, r)
 		body, excerpt := more(body, "<!--more-->")
@@ -403,8 +404,9 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 			post.names = append(post.names, f.list(tax)...)
 		}
 	}
-	post.authors = authorNames(append(f.list("author"), f.list("authors")...))
+	post.authors = authorNames(authorsOf(f))
 	post.lang = cmp.Or(languageOf(f, post, src), post.lang)
+	src.leftOver(f, hugoFields, cfg.taxonomies...)
 	post.summary = f.first("summary", "description")
 	old := hugoURL(f, page, cfg.prefix(lang), cfg, post)
 	// The old slug is the one its address shows: the slug, or the title

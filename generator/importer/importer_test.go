@@ -755,3 +755,46 @@ func TestWordPressUnderAPath(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldsNotCarriedOver warns once of the front matter fields bulletin
+// has no place for, with how many posts have each, but not of those that
+// only laid a post out; and takes an author written as a map.
+func TestFieldsNotCarriedOver(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_posts/2020-01-01-one.md": "---\ntitle: One\nlayout: post\nimage: /assets/one.png\nsubtitle: A subtitle\nauthor:\n  name: Jo Bloggs\n  email: jo@example.org\n---\nOne.\n",
+		"_posts/2020-01-02-two.md": "---\ntitle: Two\nimage: /assets/two.png\ncomments: true\n---\nTwo.\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	want := "front matter fields not carried over, as bulletin has no place for them: image (2 posts), subtitle (1 post); move into the body what readers should still see"
+	if !hasNote(r.Warnings, src, 0, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-01-01-one.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "authors: [Jo Bloggs]\n") {
+		t.Errorf("got\n%s\nwant the author's name", data)
+	}
+}
+
+// TestJekyllNotPosts reports a post in Textile, which the import cannot
+// read, as a problem, and leaves out a redirect page, saying so.
+func TestJekyllNotPosts(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_posts/2020-01-01-moved.md":    "---\ntitle: Moved\nredirect_to: https://elsewhere.example.org/\n---\n",
+		"_posts/2020-01-03-old.textile": "---\ntitle: Old\n---\nh1. Old\n",
+		"_posts/2020-01-04-kept.md":     "---\ntitle: Kept\n---\nKept.\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	if r.Read != 3 || r.Written != 1 || r.Problems() != 1 {
+		t.Errorf("read %d, wrote %d, %d problems; want 3, 1 and 1 (%v)", r.Read, r.Written, r.Problems(), r.Skipped)
+	}
+	if !hasNote(r.Skipped, filepath.Join(src, "_posts", "2020-01-01-moved.md"), 3, "redirect_to https://elsewhere.example.org/: a redirect, not a post: not imported") {
+		t.Errorf("got skips %v, want the redirect left out at its line", r.Skipped)
+	}
+	if !hasNote(r.Skipped, filepath.Join(src, "_posts", "2020-01-03-old.textile"), 0, "a post in Textile") {
+		t.Errorf("got skips %v, want the Textile post named", r.Skipped)
+	}
+}

@@ -98,6 +98,7 @@ func readJekyll(o *Options) (*source, error) {
 			src.posts = append(src.posts, post)
 		}
 	}
+	src.warnLeftOver(o.Source)
 	src.body = func(p *post, ix *index, r *Report) string {
 		l := &liquid{p: p, ix: ix, r: r, html: p.html}
 		body, excerpt := more(l.convert(p.raw, p.bodyLine), cfg.excerpt, "<!--more-->")
@@ -183,7 +184,11 @@ func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *so
 		}
 	}
 	if m == nil {
-		if jekyllDraft.MatchString(name) {
+		switch {
+		case strings.EqualFold(path.Ext(name), ".textile"):
+			src.read++
+			src.fail(file, 0, "a post in Textile, which this importer does not read: not imported; convert it to Markdown (pandoc -f textile -t gfm)")
+		case jekyllDraft.MatchString(name):
 			src.read++
 			src.skip(file, 0, "not named YYYY-MM-DD-title.md, so not a post to Jekyll: not imported")
 		}
@@ -195,6 +200,11 @@ func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *so
 		return nil
 	}
 	f := pg.fields
+	if to := f.list("redirect_to"); len(to) > 0 {
+		// jekyll-redirect-from's page that sends readers on elsewhere.
+		src.skip(file, pg.lineOf("redirect_to"), "redirect_to %s: a redirect, not a post: not imported; redirect its address on the server if it matters", to[0])
+		return nil
+	}
 	for _, d := range cfg.defaults {
 		if d.path == "" || p == d.path || strings.HasPrefix(p, d.path+"/") {
 			for k, v := range d.values {
@@ -276,8 +286,9 @@ func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *so
 	post.names = append(append(post.names, categories...), append(jekyllList(f, "tag"), jekyllList(f, "tags")...)...)
 	post.regs = append(jekyllList(f, "regulator"), jekyllList(f, "regulators")...)
 	post.lang = languageOf(f, post, src)
-	post.authors = authorNames(append(f.list("author"), f.list("authors")...))
-	post.summary = f.first("excerpt", "description")
+	post.authors = authorNames(authorsOf(f))
+	post.summary = f.first("excerpt", "summary", "description")
+	src.leftOver(f, jekyllFields)
 	for _, old := range f.list("redirect_from") {
 		post.old = append(post.old, "/"+strings.TrimPrefix(old, "/"))
 	}

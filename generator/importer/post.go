@@ -27,9 +27,10 @@ type source struct {
 	skipped  []Note
 	warnings []Note
 	body     func(p *post, ix *index, r *Report) string
-	file     linkedFile // where the files posts link to are; nil for none
-	bundled  []string   // the files of page bundles besides their pages, in path order
-	site     string     // the address the old site was published at, as its settings give it; "" when they do not
+	file     linkedFile     // where the files posts link to are; nil for none
+	bundled  []string       // the files of page bundles besides their pages, in path order
+	site     string         // the address the old site was published at, as its settings give it; "" when they do not
+	unused   map[string]int // front matter fields not carried over, by how many posts have them
 }
 
 func (s *source) skip(file string, line int, format string, args ...any) {

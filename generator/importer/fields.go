@@ -1,0 +1,73 @@
+package importer
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// The front matter fields each reader takes, in lower case. A post's
+// other fields are counted, so that the report says what bulletin has
+// no place for, rather than dropping it without a word.
+var (
+	jekyllFields = fieldSet("title", "date", "slug", "permalink", "published", "category", "categories", "tag", "tags",
+		"regulator", "regulators", "lang", "author", "authors", "excerpt", "summary", "description", "redirect_from", "last_modified_at")
+	hugoFields = fieldSet("title", "date", "publishdate", "pubdate", "published", "lastmod", "modified", "draft", "expirydate",
+		"unpublishdate", "build", "_build", "slug", "url", "aliases", "summary", "description", "author", "authors", "lang")
+	// themeFields say how the old theme laid a post out, which
+	// bulletin's theme decides: nothing of the post is lost without them.
+	themeFields = fieldSet("layout", "type", "weight", "menu", "menus", "toc", "comments", "share", "sitemap", "excerpt_separator",
+		"markup", "outputs", "cascade", "headless", "linktitle", "sidebar", "classes", "css", "js", "hidden", "nav_order", "math", "mermaid")
+)
+
+func fieldSet(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// leftOver counts the fields of f that have a value and that neither
+// taken, nor extra (a Hugo site's taxonomies), nor themeFields name.
+func (s *source) leftOver(f fields, taken map[string]bool, extra ...string) {
+	for k, v := range f {
+		key := strings.ToLower(k)
+		if taken[key] || themeFields[key] || slices.Contains(extra, key) || empty(v) {
+			continue
+		}
+		if s.unused == nil {
+			s.unused = map[string]int{}
+		}
+		s.unused[key]++
+	}
+}
+
+// empty says whether a field's value holds nothing.
+func empty(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case string:
+		return strings.TrimSpace(v) == ""
+	case []any:
+		return len(v) == 0
+	case map[string]any:
+		return len(v) == 0
+	}
+	return false
+}
+
+// warnLeftOver warns, once for the whole source, of the fields its
+// posts have that were not carried over, each with how many posts have it.
+func (s *source) warnLeftOver(source string) {
+	if len(s.unused) == 0 {
+		return
+	}
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(s.unused)) {
+		parts = append(parts, fmt.Sprintf("%s (%d %s)", k, s.unused[k], plural(s.unused[k], "post", "posts")))
+	}
+	s.warn(source, 0, "front matter fields not carried over, as bulletin has no place for them: %s; move into the body what readers should still see", strings.Join(parts, ", "))
+}

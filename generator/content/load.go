@@ -138,7 +138,7 @@ func load(fsys fs.FS, dir string, store Store, sums map[string]string, bodies bo
 		case article:
 			articles.add(p)
 		case special:
-			errs = append(errs, &Error{File: JoinPath(dir, p), Msg: special.why(e)})
+			errs = append(errs, &Error{File: JoinPath(dir, p), Msg: special.why(e, "the content folder")})
 		}
 		return nil
 	})
@@ -231,12 +231,36 @@ const (
 	special // a link or another file that is not regular: refused
 )
 
-// why says why a special file is refused, and what to do instead.
-func (special kind) why(e fs.DirEntry) string {
+// why says why a special file of folder is refused, and what to do
+// instead.
+func (special kind) why(e fs.DirEntry, folder string) string {
 	if e.Type()&fs.ModeSymlink != 0 {
-		return "a symbolic link: links are not followed, so that nothing outside the content folder is published; move or copy the file or folder here instead"
+		return "a symbolic link: links are not followed, so that nothing outside " + folder + " is published; move or copy the file or folder here instead"
 	}
-	return "not a regular file or folder: delete it or move it out of the content folder"
+	return "not a regular file or folder: delete it or move it out of " + folder
+}
+
+// StaticFile says what becomes of the entry e at slash path p of a
+// folder published as it is, a theme's static folder, which editors name
+// dir. Hidden files and folders and leftovers (see Leftover) are left out
+// (skip), as they are from the content folder; a link, a file that is not
+// regular, or a name that is not safe in an address is refused (problem,
+// and skip). A folder with an unsafe name is named once: named holds those
+// named already.
+func StaticFile(dir, p string, e fs.DirEntry, named map[string]bool) (skip bool, problem *Error) {
+	name := e.Name()
+	switch {
+	case strings.HasPrefix(name, "."):
+		return true, nil
+	case e.IsDir():
+		return false, nil
+	case Leftover(name):
+		return true, nil
+	case !e.Type().IsRegular():
+		return true, &Error{File: JoinPath(dir, escapedName(p)), Msg: special.why(e, "the theme")}
+	}
+	problem, ok := assetName(dir, p, named)
+	return !ok, problem
 }
 
 // classify says what the entry at p is. Hidden files and folders (.git,

@@ -11,6 +11,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -308,10 +309,18 @@ func (h *hasher) keyOf(v reflect.Value) string {
 func themeKey(templates fs.FS) (string, error) {
 	h := sha256.New()
 	err := fs.WalkDir(templates, ".", func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
+		switch {
+		case err != nil:
 			return err
+		case p != "." && strings.HasPrefix(e.Name(), ".") && e.IsDir():
+			return fs.SkipDir // .git and the like: nothing of them is published
+		case e.IsDir() || !fs.ValidPath(p):
+			return nil // a name no template is read by, which static/ refuses
 		}
 		data, err := fs.ReadFile(templates, p)
+		if err != nil && !e.Type().IsRegular() {
+			return nil // a link to a folder, say: static/ refuses it, and no template is read through it
+		}
 		fmt.Fprintf(h, "%q %d %v\n", p, len(data), e.Type())
 		h.Write(data)
 		return err

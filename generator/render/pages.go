@@ -216,12 +216,7 @@ func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
 		r.sitemapJob(),
 		job{name: "robots.txt", url: "/robots.txt", make: whole(r.robots)},
 	)
-	jobs = append(jobs, r.hostJobs()...)
-	static, err := staticJobs(templates, dir)
-	if err != nil {
-		return nil, err
-	}
-	return append(jobs, static...), nil
+	return append(jobs, r.hostJobs()...), nil
 }
 
 // lists are the jobs of pages that list articles, each with the newest
@@ -372,22 +367,33 @@ func (r *renderer) groupFeedJobs(g *site.Group, f *feed) []job {
 	return jobs
 }
 
-// staticJobs copies the theme's static folder to the top of the site.
-func staticJobs(templates fs.FS, dir string) ([]job, error) {
-	var jobs []job
-	err := fs.WalkDir(templates, StaticDir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || !e.Type().IsRegular() {
+// staticJobs copies the theme's static folder to the top of the site,
+// with the problems of the files it refuses; err is an error reading it.
+func staticJobs(templates fs.FS, dir string) (jobs []job, problems content.Errors, err error) {
+	named := map[string]bool{}
+	err = fs.WalkDir(templates, StaticDir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || p == StaticDir {
 			return err
 		}
 		name := strings.TrimPrefix(p, StaticDir+"/")
+		skip, problem := content.StaticFile(content.JoinPath(dir, StaticDir), name, e, named)
+		if problem != nil {
+			problems = append(problems, problem)
+		}
+		switch {
+		case skip && e.IsDir():
+			return fs.SkipDir
+		case skip || e.IsDir():
+			return nil
+		}
 		jobs = append(jobs, job{name: name, url: "/" + name, from: source{file: content.JoinPath(dir, p), theme: true},
 			make: whole(func() ([]byte, error) { return fs.ReadFile(templates, p) })})
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+		return nil, nil, fmt.Errorf("reading %s: %w", content.JoinPath(dir, StaticDir), err)
 	}
-	return jobs, nil
+	return jobs, problems, nil
 }
 
 // OwnFeeds are the page's own feed in each format: a topic's or

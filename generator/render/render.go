@@ -25,11 +25,13 @@ import (
 	"net/url"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"bulletin/generator/content"
 	"bulletin/generator/site"
 )
 
@@ -140,13 +142,18 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	if err != nil {
 		return nil, err
 	}
+	static, refused, err := staticJobs(templates, dir)
+	if err != nil {
+		return nil, err
+	}
+	jobs = append(jobs, static...)
 	f := &Files{jobs: jobs, byName: make(map[string]int, len(jobs))}
 	for i, j := range jobs {
 		f.byName[j.name] = i
 	}
-	// A clash stops the build, but the files are given with it, so that
-	// lint still checks the links in the same run.
-	return f, checkClaims(jobs, r.published())
+	// A clash or a static file refused stops the build, but the files are
+	// given with it, so that lint still checks the links in the same run.
+	return f, slices.Concat(refused, content.AsErrors(checkClaims(jobs, r.published()))).Err()
 }
 
 // Count counts the site's HTML pages (not the alias redirects) and feeds.

@@ -271,6 +271,8 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeNestedQuotes":      writeNestedQuotes,
 	"writeManyLinks":         writeManyLinks,
 	"writeOpenLinks":         writeOpenLinks,
+	"writeUnpairedMarks":     writeUnpairedMarks,
+	"writeTableOfMarks":      writeTableOfMarks,
 	"writeSymlinks":          writeSymlinks,
 }
 
@@ -761,6 +763,23 @@ func writeManyLinks(t *testing.T, dir string) {
 // with the square of their number.
 func writeOpenLinks(t *testing.T, dir string) {
 	writeArticle(t, dir, article("Open links", "", strings.Repeat("[a](", 100000)+"\n"))
+}
+
+// writeUnpairedMarks writes a body of runs of * and _ that do not pair,
+// under 8 MB, in one paragraph.
+func writeUnpairedMarks(t *testing.T, dir string) {
+	writeArticle(t, dir, article("Unpaired marks", "", "A first paragraph.\n\n"+strings.Repeat("*a_", 2_500_000)+"\n"))
+}
+
+// writeTableOfMarks writes a table of 5,000 rows, each with bold text
+// and a code span full of * and _, which a paragraph could not hold.
+func writeTableOfMarks(t *testing.T, dir string) {
+	var b strings.Builder
+	b.WriteString("| Field | Meaning |\n| --- | --- |\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "| **field_%d** | `a_b*c_d*e` and _the %d_ |\n", i, i)
+	}
+	writeArticle(t, dir, article("Table of marks", "", b.String()))
 }
 
 // writeSymlinks puts in the content folder an article and an asset that

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"iter"
+	"regexp"
 )
 
 // maxNesting bounds how deep an article's block quotes and lists nest.
@@ -133,15 +134,86 @@ func openLinks(l []byte) int {
 	return n
 }
 
+// maxEmphasisMarks bounds the runs of * and _ one paragraph, or one row
+// of a table, may hold. goldmark pairs them in time that grows with the
+// square of their number when few of them pair (*a_ again and again:
+// 60,000 took three seconds, a body of 7 MB of them did not end); a
+// thousand cost a few milliseconds, and no writer emphasises five
+// hundred words of one paragraph. Those in code (between backticks) and
+// those escaped (\*) are not counted.
+const maxEmphasisMarks = 1000
+
+// tooManyMarks gives the 0-based line of the first paragraph of body, or
+// row of a table, that holds more than maxEmphasisMarks runs of * and _,
+// or -1.
+func tooManyMarks(body []byte) int {
+	start, count := 0, 0
+	table := false // the lines since a table's delimiter row, each a row of its own
+	for i, l := range numberedLines(body) {
+		switch t := bytes.TrimLeft(l, " \t"); {
+		case len(t) == 0:
+			start, count, table = i+1, 0, false
+		case table || startsBlock(t):
+			start, count = i, 0
+		case tableDelimiterRow.Match(t):
+			start, count, table = i+1, 0, true
+			continue
+		}
+		if count += emphasisMarks(l); count > maxEmphasisMarks {
+			return start
+		}
+	}
+	return -1
+}
+
+// tableDelimiterRow matches the row under a table's header: |---|:--:|.
+var tableDelimiterRow = regexp.MustCompile(`^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
+
+// emphasisMarks counts the runs of * and of _ in a line, outside code
+// spans and escapes.
+func emphasisMarks(l []byte) int {
+	n := 0
+	for i := 0; i < len(l); i++ {
+		switch c := l[i]; c {
+		case '\\':
+			i++
+		case '`':
+			j := i
+			for j < len(l) && l[j] == '`' {
+				j++
+			}
+			if end := bytes.Index(l[j:], l[i:j]); end >= 0 {
+				i = j + end + (j - i) - 1
+			} else {
+				i = j - 1
+			}
+		case '*', '_':
+			n++
+			for i+1 < len(l) && l[i+1] == c {
+				i++
+			}
+		}
+	}
+	return n
+}
+
 // startsBlock says whether a line, its indentation taken off, starts a
-// list item, a quote or a heading.
+// list item, a quote or a heading: a marker followed by a space or the
+// line's end, as CommonMark has it. A line such as "*a_" continues the
+// paragraph before it, and so is counted with it.
 func startsBlock(t []byte) bool {
+	spaced := func(i int) bool { return i == len(t) || t[i] == ' ' || t[i] == '\t' }
 	switch t[0] {
-	case '-', '*', '+', '>', '#':
+	case '>':
 		return true
+	case '-', '*', '+':
+		return spaced(1)
+	case '#':
+		hashes := len(t) - len(bytes.TrimLeft(t, "#"))
+		return hashes <= 6 && spaced(hashes)
 	}
 	digits := len(t) - len(bytes.TrimLeft(t, "0123456789"))
-	return digits > 0 && digits < len(t) && (t[digits] == '.' || t[digits] == ')')
+	return digits > 0 && digits <= 9 && digits < len(t) && (t[digits] == '.' || t[digits] == ')') && spaced(digits+1)
 }
 
 // numberedLines gives the lines of body, without their line feeds, with

@@ -78,3 +78,45 @@ func BenchmarkConvertManyOpenings(b *testing.B) {
 		convert(md, false, body, 1, &decoder{})
 	}
 }
+
+// TestTooManyMarks finds the paragraph, or the row of a table, with more
+// runs of * and _ than maxEmphasisMarks, counting none in code or
+// escaped.
+func TestTooManyMarks(t *testing.T) {
+	many := strings.Repeat("*a_", 501) // 1,002 runs
+	for _, tc := range []struct {
+		name, body string
+		want       int
+	}{
+		{"a paragraph", "Intro.\n\n" + many + "\n", 2},
+		{"over two lines of one paragraph", "Intro.\n\n" + many[:1500] + "\n" + many[1500:] + "\n", 2},
+		{"runs of one mark count once", strings.Repeat("***a*** ", 400) + "\n", -1},
+		{"paragraphs apart", strings.Repeat(many[:1200]+"\n\n", 10), -1},
+		{"list items apart", strings.Repeat("- "+many[:1200]+"\n", 10), -1},
+		{"in code", "`" + many + "`\n", -1},
+		{"escaped", strings.Repeat(`\*a\_`, 600) + "\n", -1},
+		{"rows of a table apart", "| a | b |\n| --- | --- |\n" + strings.Repeat("| "+many[:1200]+" | x |\n", 10), -1},
+		{"one row of a table", "| a | b |\n|---|---|\n| x | y |\n| " + many + " | x |\n", 3},
+		{"a paragraph after a table", "| a |\n|---|\n| x |\n\n" + many + "\n", 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tooManyMarks([]byte(tc.body)); got != tc.want {
+				t.Errorf("tooManyMarks = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestStartsBlock tells the lines that start a list item, a quote or a
+// heading from those that continue a paragraph, as CommonMark does.
+func TestStartsBlock(t *testing.T) {
+	for line, want := range map[string]bool{
+		"- item": true, "* item": true, "+ item": true, "-": true, "> quote": true, ">quote": true,
+		"# Heading": true, "###### Six": true, "1. one": true, "12) twelve": true,
+		"*a_": false, "-[a](": false, "#tag": false, "####### seven": false, "1.5 million": false, "2024": false,
+	} {
+		if got := startsBlock([]byte(line)); got != want {
+			t.Errorf("startsBlock(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

@@ -488,10 +488,10 @@ func TestVersionPagesInBrowser(t *testing.T) {
 		}
 	}
 
-	// The article's page history leads to each comparison.
+	// The article's page history leads to each comparison, newest first.
 	do(t, ctx, "opening the article", chromedp.Navigate(base+articleURL))
 	links := get(t, ctx, "reading the page history", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#page-history ~ ul a")).map(a => a.pathname)`))
-	if want := []string{versionURLs[0], versionURLs[1], versionURLs[2]}; !slices.Equal(links, want) {
+	if want := []string{versionURLs[2], versionURLs[1], versionURLs[0]}; !slices.Equal(links, want) {
 		t.Errorf("page history links: got %q, want %q", links, want)
 	}
 	do(t, ctx, "following the newest note", chromedp.Click(`#page-history ~ ul a[href$="2025-04-10/"]`), chromedp.WaitVisible(".banner-version"))

@@ -30,7 +30,10 @@
 //     the entry it added: of the entries not there before, the one with
 //     the latest date (the first in the list on a tie). A note replaced
 //     by another in one step is not a new version; a list that shrinks
-//     counts from its new length.
+//     counts from its new length; and a note dated before an entry
+//     already there is not one either, as it records an earlier change
+//     after the fact, and the file at that step is not the version of
+//     its date.
 //   - Every other step (a typo fix, an edit without a note, a rename)
 //     belongs to the version before it. So a version shows the file as it
 //     stood at its last step, just before the next version began, and the

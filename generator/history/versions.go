@@ -49,6 +49,12 @@ func (t *tracker) add(s step) {
 	case len(fm.changes) > len(t.Changes):
 		i := added(t.Changes, fm.changes)
 		c := fm.changes[i]
+		if c.Date < latest(t.Changes) {
+			// A note dated before those already there records an
+			// earlier change after the fact: the file as it is now is
+			// not the version of that date.
+			break
+		}
 		t.Versions = append(t.Versions, Version{Commit: s.commit, Time: s.time, Date: c.Date, Note: c.Note})
 		t.Added, t.Len = i, len(fm.changes)
 	}
@@ -68,6 +74,16 @@ func (t *tracker) add(s step) {
 		v.Date, v.Note = fm.changes[t.Added].Date, fm.changes[t.Added].Note
 	}
 	t.Changes = fm.changes
+}
+
+// latest gives the latest date of the entries, or "" for none. Dates
+// are compared as written, which orders YYYY-MM-DD and RFC 3339 alike.
+func latest(changes []change) string {
+	l := ""
+	for _, c := range changes {
+		l = max(l, c.Date)
+	}
+	return l
 }
 
 // added gives the index in after of the entry a step added to the list

@@ -68,6 +68,11 @@ func TestTracker(t *testing.T) {
 			[]version{{"0", "2025-01-01", FirstPublished, page(false, "c")}, {"3", "2025-02-03", "Again.", page(false, "d", "2025-02-03 Again.")}},
 		},
 		{
+			"a note dated before those there records an earlier change, and is not a version",
+			[]string{page(false, "a", "2025-02-01 One.", "2025-03-01 Two."), page(false, "b", "2024-12-06 Pilots.", "2025-02-01 One.", "2025-03-01 Two."), page(false, "c", "2024-12-06 Pilots.", "2025-02-01 One.", "2025-03-01 Two.", "2025-04-01 Three.")},
+			[]version{{"0", "2025-01-01", FirstPublished, page(false, "b", "2024-12-06 Pilots.", "2025-02-01 One.", "2025-03-01 Two.")}, {"2", "2025-04-01", "Three.", page(false, "c", "2024-12-06 Pilots.", "2025-02-01 One.", "2025-03-01 Two.", "2025-04-01 Three.")}},
+		},
+		{
 			"unreadable front matter is passed over",
 			[]string{page(false, "a"), "---\ntitle: [\n---\n", "no front matter", page(false, "b", "2025-02-01 N.")},
 			[]version{{"0", "2025-01-01", FirstPublished, page(false, "a")}, {"3", "2025-02-01", "N.", page(false, "b", "2025-02-01 N.")}},

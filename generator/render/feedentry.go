@@ -143,19 +143,9 @@ type notice struct {
 // and its withdrawal.
 func notices(a *site.Article) []notice {
 	var out []notice
-	if len(a.Changes) > 0 {
-		newest := 0
-		for i, c := range a.Changes {
-			if c.Date.After(a.Changes[newest].Date) {
-				newest = i
-			}
-		}
-		c := a.Changes[newest]
-		n := notice{label: "Updated", date: c.Date, text: c.Note}
-		if newest < len(a.History) {
-			n.url = a.History[newest].URL
-		}
-		out = append(out, n)
+	if len(a.History) > 0 {
+		c := a.History[0] // the newest
+		out = append(out, notice{label: "Updated", date: c.Date, text: c.Note, url: c.URL})
 	}
 	if w := a.Withdrawn; w != nil {
 		out = append(out, notice{label: "Withdrawn", date: w.Date, text: w.Explanation})

@@ -91,8 +91,9 @@ type Article struct {
 	Topic      *Ref             // its first topic as written, whose story its status tells; nil if it has none
 	Newer      *Teaser          // the newest article of one of its topics, when newer than this
 	NewerTopic *Ref
-	// History is its page history, as Changes lists it, each entry with
-	// the page of the version it began.
+	// History is its page history: Changes newest first (in the order
+	// they are written on a tie), each entry with the page of the version
+	// it began.
 	History []Change
 
 	topics, regulators []*Group // what Topics and Regulators name, for site's own work

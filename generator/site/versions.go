@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 	"time"
 
@@ -61,6 +62,8 @@ func (s *Site) versions(a *Article, vs []history.Version) []*Version {
 	for i, c := range a.Changes {
 		a.History[i] = Change{Change: c}
 	}
+	// Newest first, as a page history reads down to "First published".
+	slices.SortStableFunc(a.History, func(x, y Change) int { return y.Date.Compare(x.Date) })
 	if len(vs) < 2 {
 		return nil
 	}

@@ -56,6 +56,9 @@ type Standing struct {
 	Topic  *site.Ref
 	Status *content.Status
 	Since  content.Date // when the topic reached the status; zero if no step says
+	// Reported says that Since is the date of the article that reported
+	// the status, not of an event.
+	Reported bool
 }
 
 // Masthead is what a page's masthead shows: the site's brand and the
@@ -299,7 +302,7 @@ func (r *renderer) articlePage(a *site.Article) *Page {
 	for _, g := range a.Topics {
 		feeds = append(feeds, r.groupFeeds(g)...)
 		if t := r.topic(g); t != nil && t.Status != nil {
-			p.Standing = append(p.Standing, Standing{Topic: g, Status: t.Status, Since: t.Since})
+			p.Standing = append(p.Standing, Standing{Topic: g, Status: t.Status, Since: t.Since, Reported: t.Reported})
 		}
 	}
 	p.Feeds = append(feeds, p.Feeds...)

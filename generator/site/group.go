@@ -23,11 +23,14 @@ type Group struct {
 	Story    []*Step // oldest first
 	Status   *content.Status
 	Since    content.Date // when the current status was reached
-	Changes  int          // how many times the status changed along the story
-	Reached  []*Step      // the steps where a topic's story reached a status, oldest first: the first, then each change
-	Updated  time.Time    // newest content change among its articles
-	Upcoming []*Step      // events still to come, soonest first
-	Pages    []*Page      // its articles in pages: the first on its own page, the rest below it
+	// Reported says that Since is the date of the article that reported
+	// the status, not of an event: pages say "reported", not "since".
+	Reported bool
+	Changes  int       // how many times the status changed along the story
+	Reached  []*Step   // the steps where a topic's story reached a status, oldest first: the first, then each change
+	Updated  time.Time // newest content change among its articles
+	Upcoming []*Step   // events still to come, soonest first
+	Pages    []*Page   // its articles in pages: the first on its own page, the rest below it
 
 	articles []*Article // what Articles stand for
 	written  []spelling // the ways its articles write its name, as first met
@@ -264,7 +267,7 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 		}
 		st.Change, st.First = true, last == nil
 		g.Reached = append(g.Reached, st)
-		g.Since = st.Date
+		g.Since, g.Reported = st.Date, !st.Event
 		last = st.Status
 	}
 	g.Changes = max(len(g.Reached)-1, 0)
@@ -274,7 +277,7 @@ func (g *Group) story(s *content.Settings, now time.Time) {
 		if last == nil || g.Status == nil || g.Status.Key != last.Key {
 			// The story does not end in the intro page's status, so no
 			// step says since when it holds.
-			g.Since = content.Date{}
+			g.Since, g.Reported = content.Date{}, false
 		}
 	}
 }

@@ -301,6 +301,7 @@ func TestGroupStatus(t *testing.T) {
 		articles    []art
 		wantStatus  string
 		wantSince   time.Time
+		byEvent     bool // wantSince is an event's date, not that of the article that reported the status
 		wantChanges int
 		wantStale   bool // the intro page's status is warned of
 	}{
@@ -330,6 +331,7 @@ func TestGroupStatus(t *testing.T) {
 			},
 			wantStatus:  "paused",
 			wantSince:   day(2024, 4, 2),
+			byEvent:     true,
 			wantChanges: 1,
 		},
 		{
@@ -360,6 +362,7 @@ func TestGroupStatus(t *testing.T) {
 			},
 			wantStatus:  "paused",
 			wantSince:   day(2024, 5, 1),
+			byEvent:     true,
 			wantChanges: 1,
 		},
 		{
@@ -433,6 +436,26 @@ func TestGroupStatus(t *testing.T) {
 			wantChanges: 1,
 		},
 		{
+			name:  "an event gives the date a status was reached",
+			intro: "-",
+			articles: []art{
+				{date: day(2025, 3, 27), status: "reported", events: []content.Event{ev(on(2024, 7, 1), "The duty comes into force", "in-force")}},
+			},
+			wantStatus:  "reported",
+			wantSince:   day(2025, 3, 27),
+			wantChanges: 1,
+		},
+		{
+			name:  "an event reaching the status the story ends in",
+			intro: "-",
+			articles: []art{
+				{date: day(2025, 3, 27), events: []content.Event{ev(on(2024, 7, 1), "The duty comes into force", "in-force")}},
+			},
+			wantStatus: "in-force",
+			wantSince:  day(2024, 7, 1),
+			byEvent:    true,
+		},
+		{
 			name:       "intro page's status with no articles",
 			intro:      "in-force",
 			wantStatus: "in-force",
@@ -468,6 +491,9 @@ func TestGroupStatus(t *testing.T) {
 			}
 			if got := g.Since.Time; !got.Equal(tt.wantSince) {
 				t.Errorf("got since %s, want %s", got, tt.wantSince)
+			}
+			if want := !tt.wantSince.IsZero() && !tt.byEvent; g.Reported != want {
+				t.Errorf("got reported %v, want %v: since is the date of %s", g.Reported, want, map[bool]string{true: "an article", false: "an event"}[want])
 			}
 			if g.Changes != tt.wantChanges {
 				t.Errorf("got %d changes, want %d", g.Changes, tt.wantChanges)

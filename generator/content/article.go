@@ -208,9 +208,16 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 		case "draft":
 			a.Draft = d.boolean(key, v)
 		case "slug":
+			// Checked as written: the invisible characters other fields
+			// lose would change the address without a word.
+			raw := strings.TrimSpace(norm.NFC.String(v.text))
 			a.Slug = norm.NFC.String(d.text(key, v))
-			if why := CheckSegment(a.Slug); a.Slug != "" && why != "" {
-				d.fail(v.line, "slug: %q cannot be part of an address: %s; write %q", a.Slug, why, Slug(a.Slug))
+			if why := CheckSegment(raw); a.Slug != "" && why != "" {
+				fix := fmt.Sprintf("write %q", Slug(raw))
+				if Slug(raw) == "" {
+					fix = "write one of letters, digits and hyphens, or take the field out for one made from the file's name"
+				}
+				d.fail(v.line, "slug: %q cannot be part of an address: %s; %s", raw, why, fix)
 			}
 		case "aliases":
 			a.Aliases, a.AliasLines = d.listLines(key, v)

@@ -419,6 +419,21 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{`content/a.md:5: slug: "ICS Assessments Paused" cannot be part of an address: it has a space; write "ics-assessments-paused"`},
 		},
 		{
+			name: "slug with a character that would vanish",
+			text: fm(`slug: "ics\x00paused"`),
+			want: []string{`content/a.md:5: slug: "ics\x00paused" cannot be part of an address: it holds an invisible character (U+0000); write "ics-paused"`},
+		},
+		{
+			name: "slug ending in a dot",
+			text: fm("slug: paused."),
+			want: []string{`content/a.md:5: slug: "paused." cannot be part of an address: it ends in a dot, which Windows drops from file names; write "paused"`},
+		},
+		{
+			name: "slug of dots alone",
+			text: fm(`slug: "..."`),
+			want: []string{`content/a.md:5: slug: "..." cannot be part of an address: it starts with a dot, which hides a file on most systems; write one of letters, digits and hyphens, or take the field out for one made from the file's name`},
+		},
+		{
 			name: "slug with a slash",
 			text: fm("slug: 2025/paused"),
 			want: []string{`content/a.md:5: slug: "2025/paused" cannot be part of an address: '/' separates folders; write "2025-paused"`},

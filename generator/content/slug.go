@@ -82,6 +82,9 @@ func CheckSegment(s string) string {
 	if why := checkName(s, `/\`); why != "" {
 		return why
 	}
+	if strings.HasSuffix(s, ".") {
+		return "it ends in a dot, which Windows drops from file names"
+	}
 	for _, r := range s {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || strings.ContainsRune("-_.~", r):

@@ -280,12 +280,14 @@ func buildWith(o options, openStore func() *cache.Store[content.Entry]) (result,
 		return found
 	}
 	if len(stop) > 0 || o.strict && slices.ContainsFunc(linted(), func(f *content.Error) bool { return !f.Warning }) {
-		return result{}, slices.Concat(stop, linted()).Err()
+		// The output folder's own problem, files bulletin did not write
+		// say, is told in the same run.
+		_, err := open()
+		return result{}, slices.Concat(stop, linted(), content.AsErrors(err)).Err()
 	}
 	out, err := open()
 	if err != nil {
-		linting.Wait()
-		return result{}, err
+		return result{}, slices.Concat(content.AsErrors(err), linted()).Err()
 	}
 	done = true
 	r, err := publish(context.Background(), o, out, s, files, linted)

@@ -596,3 +596,31 @@ func TestBuildWaitsForTheLockToSaveItsCache(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildTellsEveryKindOfProblem builds into a folder that holds a file
+// bulletin did not write, from content with a broken article: both are
+// told in the one run, and the folder stays as it was.
+func TestBuildTellsEveryKindOfProblem(t *testing.T) {
+	o := testOptions(t, "testdata/site")
+	if _, err := build(o); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(o.out, "foreign.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, o.out)
+	o.content = t.TempDir()
+	if err := os.CopyFS(o.content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(o.content, "broken.md"), []byte("---\ntitle: Broken\ndate: 2025-02-30\nsummary: S.\n---\nBody.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := build(o)
+	for _, want := range []string{`broken.md:3: date: "2025-02-30" has no day 30`, "holds files bulletin did not write, such as foreign.txt"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want a problem with %q", err, want)
+		}
+	}
+	wantUnchanged(t, o.out, before, "the failed build")
+}

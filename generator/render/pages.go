@@ -109,7 +109,7 @@ func (r *renderer) groupFeeds(g *site.Ref) []FeedLink {
 	if links, ok := r.feedLinks.Load(g); ok {
 		return links.([]FeedLink)
 	}
-	links := feedLinks(g.Name, g.URL)
+	links := feedLinks(groupTitle(g), g.URL)
 	r.feedLinks.Store(g, links)
 	return links
 }
@@ -178,13 +178,13 @@ func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
 		index.Updated = s.Updated
 		jobs = append(jobs, r.page("groups.html", index))
 		for _, g := range groups {
-			p := r.newPage(strings.TrimSuffix(kind, "s"), groupTitle(g), groupSummary(g), g.URL)
+			p := r.newPage(strings.TrimSuffix(kind, "s"), groupTitle(&g.Ref), groupSummary(g), g.URL)
 			p.Group = g
 			p.Story = story(g)
 			p.Feeds = append(r.groupFeeds(&g.Ref), p.Feeds...)
 			for _, t := range g.Pages[1:] {
 				a := r.newPage(p.Kind+"-articles", g.Name+": articles, "+t.Span(),
-					"Articles on "+groupTitle(g)+", newest first.", t.URL)
+					"Articles on "+groupTitle(&g.Ref)+", newest first.", t.URL)
 				a.Group, a.Timeline = g, t
 				a.Feeds = p.Feeds
 				lists.add(t.Months, r.page("list.html", a))
@@ -196,7 +196,7 @@ func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
 					make: whole(func() ([]byte, error) { return r.calendar(g) })})
 			}
 			lists.add(g.Pages[0].Months, r.page("group.html", p))
-			f := r.newFeed(set.Title+": "+g.Name, groupSummary(g), g.URL, g.Articles, g.Updated)
+			f := r.newFeed(set.Title+": "+groupTitle(&g.Ref), groupSummary(g), g.URL, g.Articles, g.Updated)
 			jobs = append(jobs, r.groupFeedJobs(g, f)...)
 		}
 	}
@@ -314,7 +314,7 @@ func (r *renderer) topic(ref *site.Ref) *site.Group {
 	return r.topics[ref]
 }
 
-func groupTitle(g *site.Group) string {
+func groupTitle(g *site.Ref) string {
 	if g.Kind == "regulators" && g.FullName != "" && g.FullName != g.Name {
 		return g.FullName + " (" + g.Name + ")"
 	}
@@ -325,7 +325,7 @@ func groupSummary(g *site.Group) string {
 	if g.Intro != nil && g.Intro.Summary != "" {
 		return g.Intro.Summary
 	}
-	return fmt.Sprintf("Updates on %s.", groupTitle(g))
+	return fmt.Sprintf("Updates on %s.", groupTitle(&g.Ref))
 }
 
 func (r *renderer) feedJobs(f *feed) []job {

@@ -26,7 +26,9 @@ var templateTags = []struct {
 }{
 	{"a Hugo shortcode", regexp.MustCompile(`\{\{[<%].*?[>%]\}\}`)},
 	{"a Liquid tag", regexp.MustCompile(`\{%.*?%\}|\{\{-?\s*(?:[\w.]+|"[^"]*"|'[^']*')\s*(?:\|[^}]*)?-?\}\}`)},
-	{"a WordPress shortcode", regexp.MustCompile(`\[/?(?:gallery|embed|caption|audio|video|playlist)\b[^\]]*\]`)},
+	// WordPress's own, and any other with an attribute, as a plugin's
+	// ([contact-form-7 id="12"]): [sic] and [1] in a sentence are text.
+	{"a WordPress shortcode", regexp.MustCompile(`\[/?(?:gallery|embed|caption|audio|video|playlist)\b[^\]]*\]|\[[A-Za-z][\w-]*(?:\s+[\w-]+=(?:"[^"\]]*"|'[^'\]]*'|[^\s"'\]]+))+\s*/?\]`)},
 }
 
 // HoldsTemplateTag reports whether text holds a tag of another system's

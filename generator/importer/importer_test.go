@@ -798,3 +798,26 @@ func TestJekyllNotPosts(t *testing.T) {
 		t.Errorf("got skips %v, want the Textile post named", r.Skipped)
 	}
 }
+
+// TestWordPressEmbedShortcode turns the classic editor's [embed] into a
+// link to what it showed, with no warning of a shortcode kept as text.
+func TestWordPressEmbedShortcode(t *testing.T) {
+	item := regexp.MustCompile(`(?s)<content:encoded>.*</content:encoded>`).ReplaceAllString(wxrItemXML(5, "Video", "video", "publish", "post"),
+		"<content:encoded><![CDATA[Watch the briefing.\n\n[embed]https://www.youtube.com/watch?v=abc[/embed]]]></content:encoded>")
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if hasNote(r.Warnings, src, -1, "shortcode [embed] kept as text") {
+		t.Errorf("got warnings %v, want none for [embed]", r.Warnings)
+	}
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2015", "2015-01-04-video.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "[https://www.youtube.com/watch?v=abc](https://www.youtube.com/watch?v=abc)"; !strings.Contains(string(data), want) {
+		t.Errorf("got\n%s\nwant %s", data, want)
+	}
+}

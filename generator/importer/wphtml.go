@@ -18,6 +18,7 @@ type wpBody struct {
 var (
 	moreTag    = regexp.MustCompile(`<!--more\b.*?-->`)
 	caption    = regexp.MustCompile(`(?s)\[caption[^\]]*\](.*?)\[/caption\]`)
+	embedCode  = regexp.MustCompile(`\[embed[^\]]*\]\s*(https?://[^\s\[<"]+)\s*\[/embed\]`)
 	wpCode     = regexp.MustCompile(`\[(/?)([A-Za-z][\w-]*)([^\]\n]*)\]`)
 	coreCodes  = map[string]bool{"gallery": true, "embed": true, "audio": true, "video": true, "playlist": true}
 	preBlock   = regexp.MustCompile(`(?is)<pre[\s>].*?</pre>`)
@@ -29,6 +30,9 @@ var (
 // <!--more--> tag as the summary when the post has no excerpt.
 func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 	raw := caption.ReplaceAllString(p.raw, "<figure>$1</figure>")
+	// An embed shows another site's page; Markdown has no embeds, so it
+	// becomes a link to it, as a Gutenberg embed block does.
+	raw = embedCode.ReplaceAllString(raw, `<p><a href="$1">$1</a></p>`)
 	l.shortcodes(p, raw, r)
 	if !strings.Contains(raw, "<!-- wp:") {
 		raw = autop(raw) // the classic editor keeps paragraphs as blank lines

@@ -26,8 +26,8 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		return usageError(flags, stderr, "give the site or export to import with -from")
 	}
 	r, err := importer.Run(importer.Options{Source: *from, Format: *format, Dest: *dest, Regulators: regulators})
-	if r.Format != "" {
-		// The source was found and told apart: say what became of it.
+	if r.Format != "" && (err == nil || r.Read > 0) {
+		// The source was read: say what became of it.
 		r.Print(stdout)
 	}
 	if err != nil {

@@ -331,6 +331,7 @@ func TestRunErrors(t *testing.T) {
 		{"folder as export", Options{Source: dir, Format: WordPress, Dest: dir}, "is a file (Tools → Export), and this is a folder"},
 		{"file as site", Options{Source: text, Format: Hugo, Dest: dir}, "a hugo site is a folder"},
 		{"not a site", Options{Source: t.TempDir(), Dest: dir}, "neither a Jekyll site"},
+		{"the folder of an export", Options{Source: tree(t, map[string]string{"export.xml": "<rss/>"}), Dest: dir}, "for a WordPress export, give the file: -from "},
 		{"text file", Options{Source: text, Dest: dir}, "not a folder or a WordPress export"},
 		{"HTML", Options{Source: html, Dest: dir}, "page.xml: not a WordPress export: it holds <html>, not <rss>"},
 		{"feed", Options{Source: feed, Dest: dir}, "an RSS feed, but not a WordPress export"},

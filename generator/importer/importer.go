@@ -308,6 +308,9 @@ func detect(src, format string) (string, error) {
 	case has(hugoConfigs...) || has("config/_default", "archetypes"):
 		return Hugo, nil
 	}
+	if exports, _ := filepath.Glob(filepath.Join(src, "*.xml")); len(exports) > 0 {
+		return "", fmt.Errorf("importer: %s: neither a Jekyll site (no _config.yml or _posts) nor a Hugo site (no hugo.toml or config.toml); for a WordPress export, give the file: -from %s", src, exports[0])
+	}
 	return "", fmt.Errorf("importer: %s: neither a Jekyll site (no _config.yml or _posts) nor a Hugo site (no hugo.toml or config.toml): give -format", src)
 }
 

@@ -821,3 +821,18 @@ func TestWordPressEmbedShortcode(t *testing.T) {
 		t.Errorf("got\n%s\nwant %s", data, want)
 	}
 }
+
+// TestJekyllTagsWithCommas reads tags written as "a, b, c" as three
+// names, not "a," and "b,".
+func TestJekyllTagsWithCommas(t *testing.T) {
+	src := tree(t, map[string]string{"_posts/2020-01-01-one.md": "---\ntitle: One\ntags: \"inspections, covid workforce\"\n---\nOne.\n"})
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-01-01-one.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "topics: [inspections, covid, workforce]\n"; !strings.Contains(string(data), want) {
+		t.Errorf("got\n%s\nwant %s", data, want)
+	}
+}

@@ -352,7 +352,9 @@ func jekyllList(f fields, key string) []string {
 		}
 		return nil
 	}
-	return strings.Fields(s)
+	// "a, b, c" is written as often as "a b c", and no name ends in a
+	// comma.
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
 }
 
 var placeholder = regexp.MustCompile(`:[a-z_]+`)

@@ -614,7 +614,7 @@ func TestHugoLanguages(t *testing.T) {
 			"[languages.en]\nweight = 1\n[languages.zh-CN]\ncontentDir = 'content/zh-cn'\nlanguageCode = 'zh-CN'\n[languages.fr]\nweight = 3\n" +
 			"[permalinks]\nposts = '/:year/:month/:slug/'\n",
 		"content/posts/release.md":       "---\ntitle: Release\ndate: 2022-05-03\n---\nSee [notes]({{< ref \"notes.md\" >}}).\n",
-		"content/posts/notes.md":         "---\ntitle: Notes\ndate: 2022-05-02\n---\nEnglish notes.\n",
+		"content/posts/notes.md":         "---\ntitle: Notes\ndate: 2022-05-02\n---\nEnglish notes, [in French]({{< ref path=\"notes.md\" lang=\"fr\" >}}).\n",
 		"content/posts/release.fr.md":    "---\ntitle: Version\ndate: 2022-05-03\nslug: release\n---\nVoir [notes]({{< ref \"notes.md\" >}}).\n",
 		"content/posts/notes.fr.md":      "---\ntitle: Notes\ndate: 2022-05-02\n---\nNotes en français.\n",
 		"content/zh-cn/posts/release.md": "---\ntitle: 发布\ndate: 2022-05-03\nslug: release\n---\n发布。\n",
@@ -640,6 +640,7 @@ func TestHugoLanguages(t *testing.T) {
 		"https://old.example.org/2022/05/release/":       {"title: Release\n", "slug: release\n", "[notes](/2022/05/notes/)"},
 		"https://old.example.org/fr/2022/05/release/":    {"title: Version\n", "slug: release-fr\n", "lang: fr\n", "  - /fr/2022/05/release/\n", "[notes](/2022/05/notes-fr/)"},
 		"https://old.example.org/fr/2022/05/notes/":      {"lang: fr\n", "  - /fr/2022/05/notes/\n"},
+		"https://old.example.org/2022/05/notes/":         {"[in French](/2022/05/notes-fr/)"},
 		"https://old.example.org/zh-cn/2022/05/release/": {"title: 发布\n", "slug: release-zh-cn\n", "lang: zh-CN\n", "  - /zh-cn/2022/05/release/\n"},
 	} {
 		data, ok := written[id]

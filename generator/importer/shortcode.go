@@ -197,11 +197,18 @@ func resolveRef(p *post, ix *index, args string) (string, bool) {
 			break
 		}
 	}
+	// A ref may name the language to find the page in.
+	langs := []string{lang}
+	if named, _ := shortcodeArgs(args); named["lang"] != "" {
+		langs = []string{strings.ToLower(named["lang"]) + ":", lang}
+	}
 	var keys []string
-	if strings.HasPrefix(target, "/") {
-		keys = []string{lang + "hugo:" + path.Clean(target)[1:]}
-	} else {
-		keys = []string{lang + "hugo:" + path.Join(here, target), lang + "hugo:" + path.Clean(target), lang + "base:" + path.Base(target)}
+	for _, lang := range langs {
+		if strings.HasPrefix(target, "/") {
+			keys = append(keys, lang+"hugo:"+path.Clean(target)[1:])
+		} else {
+			keys = append(keys, lang+"hugo:"+path.Join(here, target), lang+"hugo:"+path.Clean(target), lang+"base:"+path.Base(target))
+		}
 	}
 	for _, k := range keys {
 		for _, key := range []string{k, strings.TrimSuffix(k, path.Ext(k))} {

@@ -122,7 +122,7 @@ func load(fsys fs.FS, dir string, store Store, sums map[string]string, bodies bo
 			errs = append(errs, &Error{File: JoinPath(dir, p), Msg: fmt.Sprintf("can't read the folder: %v", withoutPath(err))})
 			return nil
 		}
-		switch classify(p, e) {
+		switch k := classify(p, e); k {
 		case skipFolder:
 			return fs.SkipDir
 		case asset:
@@ -133,10 +133,17 @@ func load(fsys fs.FS, dir string, store Store, sums map[string]string, bodies bo
 			if ok {
 				set.Assets = append(set.Assets, p)
 			}
-		case intro:
-			intros = append(intros, p)
-		case article:
-			articles.add(p)
+		case intro, article:
+			if !utf8.ValidString(p) {
+				// Its address and its errors are made of its name.
+				errs = append(errs, &Error{File: JoinPath(dir, escapedName(p)), Msg: "the file name is not valid UTF-8, so it cannot be read or published: rename the file"})
+				return nil
+			}
+			if k == intro {
+				intros = append(intros, p)
+			} else {
+				articles.add(p)
+			}
 		case special:
 			errs = append(errs, &Error{File: JoinPath(dir, p), Msg: special.why(e, "the content folder")})
 		}

@@ -975,8 +975,10 @@ func TestLoadAssetNames(t *testing.T) {
 		"files/rlo\u202etxt.exe":     "x",
 		"bad|folder/a.txt":           "x",
 		"bad|folder/b.txt":           "x",
+		"articles/bad\xfe.md":        "---\ntitle: T\n---\n",
 	})
 	checkErrors(t, "asset names", loadErrors(t, fsys), []string{
+		`content/articles/bad\xfe.md: the file name is not valid UTF-8, so it cannot be read or published: rename the file`,
 		`content/bad|folder: the folder name "bad|folder" cannot be published as part of an address: '|' cannot be part of a file name on Windows: rename the folder`,
 		`content/files/aux.png: the file name "aux.png" cannot be published as part of an address: Windows keeps the name for a device: rename the file`,
 		`content/files/back\slash.txt: the file name "back\\slash.txt" cannot be published as part of an address: '\\' separates folders: rename the file`,

@@ -172,5 +172,16 @@ func Fold(s string) string {
 	return strings.Map(func(r rune) rune { return unicode.ToLower(unicode.ToUpper(r)) }, norm.NFC.String(s))
 }
 
+// FormNote tells two file names apart that look the same: when a and b
+// differ only in Unicode form (é written as one character, or as e and
+// a mark, as macOS writes names), it says so, for a message that names
+// both; else it is "".
+func FormNote(a, b string) string {
+	if a == b || norm.NFC.String(a) != norm.NFC.String(b) {
+		return ""
+	}
+	return " (the two file names look the same but differ in Unicode form: one is written with a letter and a separate accent mark, as macOS writes names; keep one of the two files)"
+}
+
 // finalSigma finds a σ that ends a word of a slug.
 var finalSigma = regexp.MustCompile(`σ(-|$)`)

@@ -73,6 +73,7 @@ func blame(a, b claim, how string) *content.Error {
 	case "outside":
 		clash = "would be a file where " + b.from.what(b.url) + " needs a folder"
 	}
+	clash += content.FormNote(a.from.file, b.from.file)
 	switch a.from.rank() {
 	case 0:
 		e.Msg = fmt.Sprintf("%s: %s %s: choose another", a.from.field, a.url, clash)

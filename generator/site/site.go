@@ -396,7 +396,7 @@ func (s *Site) checkURLs(set *content.Set) error {
 			claims[folded] = c
 		case prev.url == u:
 			errs = append(errs, &content.Error{File: c.a.File, Line: line(c), Claimed: u,
-				Msg: fmt.Sprintf("%s: %s is also the URL of %s:%d (%s): choose another", c.what, u, prev.a.File, line(prev), prev.what)})
+				Msg: fmt.Sprintf("%s: %s is also the URL of %s:%d (%s): choose another%s", c.what, u, prev.a.File, line(prev), prev.what, content.FormNote(c.a.File, prev.a.File))})
 		default:
 			errs = append(errs, &content.Error{File: c.a.File, Line: line(c), Claimed: u,
 				Msg: fmt.Sprintf("%s: %s differs only in case or Unicode form from %s, the URL of %s:%d (%s), and many hosts serve the two as one: choose another", c.what, u, prev.url, prev.a.File, line(prev), prev.what)})

@@ -434,6 +434,17 @@ func TestNewURLErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "two files whose names differ only in Unicode form",
+			articles: []*content.Article{
+				{File: "content/articles/caf\u00e9.md", Line: 1, Meta: content.Meta{Title: "A", Date: day(2025, 3, 27), Slug: "cafe"}},
+				{File: "content/articles/cafe\u0301.md", Line: 1, Meta: content.Meta{Title: "B", Date: day(2025, 3, 1), Slug: "cafe"}},
+			},
+			want: []content.Error{
+				{File: "content/articles/cafe\u0301.md", Line: 1, Claimed: "/2025/03/cafe/",
+					Msg: "slug: /2025/03/cafe/ is also the URL of content/articles/caf\u00e9.md:1 (slug): choose another (the two file names look the same but differ in Unicode form: one is written with a letter and a separate accent mark, as macOS writes names; keep one of the two files)"},
+			},
+		},
+		{
 			name: "alias at another article's URL",
 			articles: []*content.Article{
 				article("cqc-it-review", day(2025, 3, 27)),

@@ -376,6 +376,12 @@ func checkAliases(d *decoder, v *node) {
 			d.fail(n.line, "aliases: %q starts with //, which browsers read as the address of another site: write the path of this site with one / before it", al)
 			continue
 		}
+		if i := strings.Index(strings.ToLower(al), "%2f"); i >= 0 {
+			// Decoded, it would part one segment of the old address
+			// into two folders, which answer another address.
+			d.fail(n.line, "aliases: %q holds an escaped slash (%s), which no file's name can hold: redirect that address on the server", al, al[i:i+3])
+			continue
+		}
 		for seg := range strings.SplitSeq(strings.TrimSuffix(p[1:], "/"), "/") {
 			if why := CheckAliasSegment(seg); why != "" {
 				d.fail(n.line, "aliases: %q: the part %q cannot be part of an address: %s", al, seg, why)

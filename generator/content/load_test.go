@@ -465,11 +465,12 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			// //host/path is another site's address to a browser.
 			name: "alias of another host or with an empty part",
-			text: fm("aliases:", "  - //evil.example/x/", "  - /a/b//", "  - /%2Fevil.example/"),
+			text: fm("aliases:", "  - //evil.example/x/", "  - /a/b//", "  - /%2Fevil.example/", "  - /x%2fy/"),
 			want: []string{
 				`content/a.md:6: aliases: "//evil.example/x/" starts with //, which browsers read as the address of another site: write the path of this site with one / before it`,
 				`content/a.md:7: aliases: "/a/b//": the part "" cannot be part of an address: it is empty`,
 				`content/a.md:8: aliases: "/%2Fevil.example/" starts with //, which browsers read as the address of another site: write the path of this site with one / before it`,
+				`content/a.md:9: aliases: "/x%2fy/" holds an escaped slash (%2f), which no file's name can hold: redirect that address on the server`,
 			},
 		},
 		{

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"bulletin/generator/content"
 )
@@ -46,6 +48,9 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		return usageError(flags, stderr, "the title is empty: give the article's title, in quotes")
 	}
 	title := strings.TrimSpace(rest[0])
+	if !utf8.ValidString(title) || strings.ContainsFunc(title, unicode.IsControl) {
+		return fmt.Errorf("new: title %q holds bytes that are not text, or a control character such as a line break: give the title as one line of text", title)
+	}
 	if content.Slug(title) == "" {
 		return fmt.Errorf("new: title %q has no letters or digits to make a URL from", title)
 	}

@@ -103,3 +103,19 @@ func TestNewNeedsTheContentFolder(t *testing.T) {
 		t.Errorf("new made %s (%v)", missing, err)
 	}
 }
+
+// TestNewRefusesATitleThatIsNotText refuses a title with bytes that are
+// not UTF-8 or a control character, which the front matter would change
+// into other text, and writes nothing.
+func TestNewRefusesATitleThatIsNotText(t *testing.T) {
+	for _, title := range []string{"x\xff", "two\nlines", "a\x00b"} {
+		dir := t.TempDir()
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"new", title, "-content", dir}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "give the title as one line of text") {
+			t.Errorf("new %q: exit %d, %q; want 1 and a message to give one line of text", title, code, stderr.String())
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+			t.Errorf("new %q wrote %v", title, entries)
+		}
+	}
+}

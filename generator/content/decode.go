@@ -182,6 +182,10 @@ func (d *decoder) integer(field string, n *node, min int) int {
 }
 
 func (d *decoder) date(field string, n *node, loc *time.Location, monthOK bool) Date {
+	if n.kind != scalarNode {
+		d.fail(n.line, "%s: got %s, want a date such as 2025-03-27", field, n.describe())
+		return Date{}
+	}
 	s := d.str(field, n)
 	if s == "" {
 		return Date{}

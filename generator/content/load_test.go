@@ -239,7 +239,7 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			name: "date as a list",
 			text: lines("---", "title: T", "date: [2025-03-27]", "summary: S", "---"),
-			want: []string{"content/a.md:3: date: got a list, want text"},
+			want: []string{"content/a.md:3: date: got a list, want a date such as 2025-03-27"},
 		},
 		{
 			name: "month alone for the date",

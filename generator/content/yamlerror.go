@@ -181,6 +181,9 @@ func yamlHint(problem string, lines []string, l int) (int, string) {
 		if y.key == "" && y.dash < 0 {
 			return l, `a line without "name:" in front: if it goes on from the value above, indent it; if it is a field, write name: value`
 		}
+
+	case strings.HasPrefix(problem, "exceeded max depth"):
+		return l, "lists or maps here nest thousands of levels deep, which no field takes: write each field as name: value, and a list one level deep"
 	}
 	return l, ""
 }

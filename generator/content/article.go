@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
@@ -93,11 +94,13 @@ type Source struct {
 // root (/2025/02/earlier-pause/), which feeds make absolute. It is ""
 // for none, and for any other address, such as www.gov.uk/page, which
 // would lead nowhere from a page: pages and feeds show its title as
-// text, and build and check report it.
+// text, and build and check report it. So is an address holding what
+// no address may (a space, a quote, < or >): Go reads it, but a feed
+// would carry it as no URL.
 func (s Source) Link() string {
 	u, err := url.Parse(s.URL)
 	switch {
-	case err != nil:
+	case err != nil || NotInURL(s.URL) != 0:
 		return ""
 	case u.Scheme == "http" || u.Scheme == "https":
 		if u.Host == "" {
@@ -107,6 +110,18 @@ func (s Source) Link() string {
 		return ""
 	}
 	return s.URL
+}
+
+// NotInURL gives the first character of s that an address may not hold
+// as it is (RFC 3986): a space or another control, or one of "<>\^`{|},
+// or 0 when there is none.
+func NotInURL(s string) rune {
+	for _, r := range s {
+		if r == ' ' || unicode.IsControl(r) || strings.ContainsRune(`"<>\^`+"`"+`{|}`, r) {
+			return r
+		}
+	}
+	return 0
 }
 
 // Event is a key date in the story an article reports.

@@ -195,6 +195,10 @@ func (c *checker) sources(a *content.Article) content.Errors {
 	for _, src := range a.Sources {
 		link := src.Link()
 		switch {
+		case src.URL != "" && link == "" && content.NotInURL(src.URL) != 0:
+			r := content.NotInURL(src.URL)
+			out = append(out, &content.Error{File: a.File, Line: src.Line,
+				Msg: fmt.Sprintf("sources.url: %q holds %q, which an address cannot hold as it is: write it percent-encoded, as %s", src.URL, r, url.PathEscape(string(r)))})
 		case src.URL != "" && link == "":
 			out = append(out, &content.Error{File: a.File, Line: src.Line,
 				Msg: fmt.Sprintf("sources.url: %q is not an address readers can follow: write it like https://www.example.org/page, or /2025/01/page/ for a page of this site", src.URL)})

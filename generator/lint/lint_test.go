@@ -72,3 +72,26 @@ func TestFileDate(t *testing.T) {
 		}
 	}
 }
+
+// TestSources wants each source address readers could not follow told,
+// naming what is wrong with it, and none for an address that is fine,
+// in any script.
+func TestSources(t *testing.T) {
+	for url, want := range map[string]string{
+		"https://www.gov.uk/guidance":                    "",
+		"https://例え.jp/ページ":                              "",
+		"/2025/01/page/":                                 "",
+		"www.gov.uk/ofsted":                              `"www.gov.uk/ofsted" is not an address readers can follow`,
+		`https://ok.example/"><script>alert(3)</script>`: `holds '"', which an address cannot hold as it is: write it percent-encoded, as %22`,
+		"https://ok.example/a page":                      `holds ' ', which an address cannot hold as it is: write it percent-encoded, as %20`,
+	} {
+		a := &content.Article{File: "content/a.md", Meta: content.Meta{Sources: []content.Source{{Title: "S", URL: url, Line: 9}}}}
+		got := (&checker{}).sources(a)
+		switch {
+		case want == "" && len(got) > 0:
+			t.Errorf("%s: got %v, want nothing", url, got)
+		case want != "" && (len(got) != 1 || !strings.Contains(got[0].Msg, want)):
+			t.Errorf("%s: got %v, want one problem with %q", url, got, want)
+		}
+	}
+}

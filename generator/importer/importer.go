@@ -338,6 +338,9 @@ func inside(p, dir string) (string, bool) {
 type holdings struct {
 	urls map[string]string      // each URL and alias, folded, to its file as messages name it
 	ids  map[string]heldArticle // by the id set in its front matter
+	// drafts are the drafts' files by title and slug, to know an undated
+	// draft imported before, whose date its file's time gave.
+	drafts map[string]string
 }
 
 // heldArticle is an article already in the content folder.
@@ -346,16 +349,22 @@ type heldArticle struct {
 	url  string
 }
 
+// draftKey is how holdings find a draft: by its title and slug.
+func draftKey(title, slug string) string { return title + "\x00" + slug }
+
 // held reads the holdings of the content folder dest. Articles with
 // problems count too, where their date and slug, or their id, can be
 // read.
 func held(dest string) holdings {
-	h := holdings{urls: map[string]string{}, ids: map[string]heldArticle{}}
+	h := holdings{urls: map[string]string{}, ids: map[string]heldArticle{}, drafts: map[string]string{}}
 	set, _ := content.LoadFrontMatter(os.DirFS(dest), dest)
 	if set == nil {
 		return h
 	}
 	for _, a := range slices.Concat(set.Articles, set.Refused) {
+		if a.Draft {
+			h.drafts[draftKey(a.Title, a.Slug)] = a.File
+		}
 		if a.Slug == "" || a.Date.IsZero() {
 			if a.ID != "" {
 				h.ids[a.ID] = heldArticle{file: a.File}

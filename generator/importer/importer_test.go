@@ -837,3 +837,24 @@ func TestJekyllTagsWithCommas(t *testing.T) {
 		t.Errorf("got\n%s\nwant %s", data, want)
 	}
 }
+
+// TestUndatedDraftImportedOnce imports a Jekyll draft without a date,
+// dated by its file's time, then again after a checkout changed that
+// time: the second import knows it, and writes no second draft.
+func TestUndatedDraftImportedOnce(t *testing.T) {
+	src := tree(t, map[string]string{"_config.yml": "", "_posts/.keep": "", "_drafts/a-draft.md": "---\ntitle: Draft thing\n---\nDraft body.\n"})
+	draft := filepath.Join(src, "_drafts", "a-draft.md")
+	dest := t.TempDir()
+	for i, when := range []time.Time{time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC), time.Date(2026, 1, 2, 12, 0, 0, 0, time.UTC)} {
+		if err := os.Chtimes(draft, when, when); err != nil {
+			t.Fatal(err)
+		}
+		r := mustImport(t, src, dest)
+		if want := 1 - i; r.Written != want {
+			t.Errorf("import %d wrote %d, want %d (skipped %v)", i+1, r.Written, want, r.Skipped)
+		}
+	}
+	if got := files(t, dest); len(got) != 1 {
+		t.Errorf("got files %v, want the one draft", got)
+	}
+}

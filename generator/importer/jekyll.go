@@ -249,6 +249,7 @@ func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *so
 			return nil
 		}
 		post.date = info.ModTime().In(o.Zone).Truncate(time.Second)
+		post.undated = true
 		src.warn(file, pg.line, "no date: a draft, dated %s by its file's last change, as Jekyll shows it; set its date when you publish it", post.date.Format("2006-01-02 15:04"))
 	default:
 		src.fail(file, pg.line, "no date: not imported; give it a date")

@@ -70,6 +70,7 @@ type post struct {
 	bodyLine int      // the line raw starts on
 	html     bool     // raw is HTML, not Markdown
 	bundle   string   // for a Hugo page bundle's page, its folder in the source
+	undated  bool     // a draft dated by its file's last change, which a checkout changes
 
 	// Set by plan.
 	skip               bool
@@ -137,6 +138,13 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 			continue
 		}
 		slug, msg := newSlug(p.slug, p.title)
+		if f := held.drafts[draftKey(p.title, slug)]; p.undated && f != "" {
+			// Its date came from its file's time, which a new checkout
+			// changes: the same draft, imported before.
+			r.Skipped = append(r.Skipped, p.note(0, fmt.Sprintf("imported before: %s is this draft, with its title and slug; not imported again", f)))
+			p.skip, p.before = true, f
+			continue
+		}
 		if slug == "" {
 			p.skip = true
 			n := p.note(0, msg)

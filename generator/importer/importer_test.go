@@ -718,13 +718,7 @@ func TestWordPressLatin1(t *testing.T) {
 	}
 	dest := t.TempDir()
 	mustImport(t, src, dest)
-	data, err := os.ReadFile(filepath.Join(dest, "articles", "2015", "2015-01-03-cafe-regles.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(data), "title: Café règles\n") {
-		t.Errorf("got\n%s\nwant the title as written", data)
-	}
+	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-03-cafe-regles.md"), "title: Café règles\n")
 }
 
 // TestWordPressUnderAPath imports a blog published under /news/: links
@@ -743,18 +737,7 @@ func TestWordPressUnderAPath(t *testing.T) {
 	}
 	dest := t.TempDir()
 	mustImport(t, src, dest)
-	data, err := os.ReadFile(filepath.Join(dest, "articles", "2015", "2015-01-02-second.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{
-		"See [by address](/2015/01/first/), [by id](/2015/01/first/) and [by path](/2015/01/first/).",
-		"![Chart](https://old.example.org/news/wp-content/uploads/2015/01/chart.png)",
-	} {
-		if !strings.Contains(string(data), want) {
-			t.Errorf("got\n%s\nwant %s", data, want)
-		}
-	}
+	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-02-second.md"), "See [by address](/2015/01/first/), [by id](/2015/01/first/) and [by path](/2015/01/first/).", "![Chart](https://old.example.org/news/wp-content/uploads/2015/01/chart.png)")
 }
 
 // TestFieldsNotCarriedOver warns once of the front matter fields bulletin
@@ -771,13 +754,7 @@ func TestFieldsNotCarriedOver(t *testing.T) {
 	if !hasNote(r.Warnings, src, 0, want) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
 	}
-	data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-01-01-one.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(data), "authors: [Jo Bloggs]\n") {
-		t.Errorf("got\n%s\nwant the author's name", data)
-	}
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-01-one.md"), "authors: [Jo Bloggs]\n")
 }
 
 // TestJekyllNotPosts reports a post in Textile, which the import cannot
@@ -814,13 +791,7 @@ func TestWordPressEmbedShortcode(t *testing.T) {
 	if hasNote(r.Warnings, src, -1, "shortcode [embed] kept as text") {
 		t.Errorf("got warnings %v, want none for [embed]", r.Warnings)
 	}
-	data, err := os.ReadFile(filepath.Join(dest, "articles", "2015", "2015-01-04-video.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "[https://www.youtube.com/watch?v=abc](https://www.youtube.com/watch?v=abc)"; !strings.Contains(string(data), want) {
-		t.Errorf("got\n%s\nwant %s", data, want)
-	}
+	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-04-video.md"), "[https://www.youtube.com/watch?v=abc](https://www.youtube.com/watch?v=abc)")
 }
 
 // TestJekyllTagsWithCommas reads tags written as "a, b, c" as three
@@ -829,13 +800,7 @@ func TestJekyllTagsWithCommas(t *testing.T) {
 	src := tree(t, map[string]string{"_posts/2020-01-01-one.md": "---\ntitle: One\ntags: \"inspections, covid workforce\"\n---\nOne.\n"})
 	dest := t.TempDir()
 	mustImport(t, src, dest)
-	data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-01-01-one.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "topics: [inspections, covid, workforce]\n"; !strings.Contains(string(data), want) {
-		t.Errorf("got\n%s\nwant %s", data, want)
-	}
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-01-one.md"), "topics: [inspections, covid, workforce]\n")
 }
 
 // TestUndatedDraftImportedOnce imports a Jekyll draft without a date,
@@ -856,5 +821,19 @@ func TestUndatedDraftImportedOnce(t *testing.T) {
 	}
 	if got := files(t, dest); len(got) != 1 {
 		t.Errorf("got files %v, want the one draft", got)
+	}
+}
+
+// wantArticle checks that the article file at name holds each of wants.
+func wantArticle(t *testing.T, name string, wants ...string) {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range wants {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks %q:\n%s", name, want, data)
+		}
 	}
 }

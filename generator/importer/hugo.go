@@ -190,7 +190,7 @@ func readHugo(o *Options) (*source, error) {
 	src.body = func(p *post, ix *index, r *Report) string {
 		body := shortcodes(p, ix, r)
 		body, excerpt := more(body, "<!--more-->")
-		return finishBody(p, body, excerpt, r)
+		return followMoves(finishBody(p, body, excerpt, r), ix, cfg.baseURL)
 	}
 	return src, nil
 }

@@ -211,7 +211,7 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 			claimed[key] = p
 			p.aliases = append(p.aliases, al)
 		}
-		for _, k := range p.keys {
+		for _, k := range slices.Concat(p.keys, oldKeys(p.old)) {
 			if other, ok := ix.keys[k]; ok && other != p {
 				ix.keys[k] = nil
 				continue

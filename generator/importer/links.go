@@ -1,0 +1,128 @@
+package importer
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"bulletin/generator/content"
+)
+
+// oldKeys are the names of a post's old addresses in the index, by
+// which a link written as a plain address finds it.
+func oldKeys(old []string) []string {
+	keys := make([]string, 0, len(old))
+	for _, o := range old {
+		if !strings.Contains(o, "?") {
+			keys = append(keys, oldKey(o))
+		}
+	}
+	return keys
+}
+
+func oldKey(p string) string { return "old:" + content.Fold(strings.TrimSuffix(decoded(p), "/")) }
+
+// linkDestination finds the destination of an inline link or image:
+// what follows "](", up to a space or the ")".
+var linkDestination = regexp.MustCompile(`\]\(\s*(<[^>\n]*>|[^\s()<>]+)`)
+
+// followMoves rewrites the links of a Markdown body that name a post of
+// the import by an old address, as a plain path (/2020/02/03/x.html) or
+// under the old site's address (site, with its path), to the post's
+// new URL; links in code are left as written.
+func followMoves(body string, ix *index, site string) string {
+	code := codeRanges(body)
+	siteURL, err := url.Parse(site)
+	if err != nil {
+		siteURL = &url.URL{}
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range linkDestination.FindAllStringSubmatchIndex(body, -1) {
+		start, end := m[2], m[3]
+		if inRanges(code, start) {
+			continue
+		}
+		dest := strings.Trim(body[start:end], "<>")
+		if to := movedTo(dest, ix, siteURL); to != "" {
+			b.WriteString(body[last:start])
+			b.WriteString(to)
+			last = end
+		}
+	}
+	b.WriteString(body[last:])
+	return b.String()
+}
+
+// movedTo gives the new URL of the post a link names by an old address,
+// with the link's fragment, or "".
+func movedTo(dest string, ix *index, site *url.URL) string {
+	u, err := url.Parse(dest)
+	if err != nil || u.RawQuery != "" {
+		return ""
+	}
+	p := u.EscapedPath()
+	switch {
+	case u.Scheme != "" || u.Host != "":
+		if !strings.EqualFold(u.Host, site.Host) || site.Host == "" {
+			return ""
+		}
+	case !strings.HasPrefix(p, "/"):
+		return ""
+	}
+	if base := strings.TrimSuffix(site.EscapedPath(), "/"); base != "" {
+		rest, ok := strings.CutPrefix(p, base)
+		if !ok || rest != "" && !strings.HasPrefix(rest, "/") {
+			return ""
+		}
+		p = rest
+	}
+	q := ix.find(oldKey(p))
+	if q == nil || q.skip {
+		return ""
+	}
+	if u.Fragment != "" {
+		return q.url + "#" + u.EscapedFragment()
+	}
+	return q.url
+}
+
+// codeRanges gives the byte ranges of a Markdown body's code: blocks and
+// spans, which show addresses as written.
+func codeRanges(body string) [][2]int {
+	src := []byte(body)
+	var out [][2]int
+	ast.Walk(markdown.Parser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			if lines := n.Lines(); lines.Len() > 0 {
+				out = append(out, [2]int{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					out = append(out, [2]int{t.Segment.Start, t.Segment.Stop})
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+func inRanges(ranges [][2]int, at int) bool {
+	for _, r := range ranges {
+		if r[0] <= at && at < r[1] {
+			return true
+		}
+	}
+	return false
+}

@@ -267,18 +267,6 @@ func captionBelow(figure *html.Node) {
 	}
 }
 
-// textOf gives the text of an HTML node and its children.
-func textOf(n *html.Node) string {
-	if n.Type == html.TextNode {
-		return n.Data
-	}
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		b.WriteString(textOf(c))
-	}
-	return b.String()
-}
-
 // scriptAddress gives the scheme of the address of a link or image that
 // would run script, or "".
 func scriptAddress(c *html.Node) string {

@@ -147,6 +147,9 @@ const maxEmphasisMarks = 1000
 // row of a table, that holds more than maxEmphasisMarks runs of * and _,
 // or -1.
 func tooManyMarks(body []byte) int {
+	if bytes.Count(body, []byte("*"))+bytes.Count(body, []byte("_")) <= maxEmphasisMarks {
+		return -1 // most bodies: no paragraph can hold too many
+	}
 	start, count := 0, 0
 	table := false // the lines since a table's delimiter row, each a row of its own
 	for i, l := range numberedLines(body) {
@@ -155,7 +158,7 @@ func tooManyMarks(body []byte) int {
 			start, count, table = i+1, 0, false
 		case table || startsBlock(t):
 			start, count = i, 0
-		case tableDelimiterRow.Match(t):
+		case bytes.IndexByte(t, '|') >= 0 && tableDelimiterRow.Match(t):
 			start, count, table = i+1, 0, true
 			continue
 		}
@@ -174,6 +177,11 @@ var tableDelimiterRow = regexp.MustCompile(`^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?
 func emphasisMarks(l []byte) int {
 	n := 0
 	for i := 0; i < len(l); i++ {
+		next := bytes.IndexAny(l[i:], "\\`*_")
+		if next < 0 {
+			break
+		}
+		i += next
 		switch c := l[i]; c {
 		case '\\':
 			i++

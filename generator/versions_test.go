@@ -534,3 +534,31 @@ func TestCheckRenameNotCommitted(t *testing.T) {
 		t.Errorf("check gave %d and\n%s%s\nwant 1 and a line with %q", code, stdout.String(), stderr.String(), want)
 	}
 }
+
+// TestCheckSilentStatusChange warns of an article whose status changed
+// in a commit with no change note, which subscribers are not told of,
+// and not once a note tells of it.
+func TestCheckSilentStatusChange(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("content/site.yaml", fixtureSettings)
+	r.write(newPath, fixtureArticle(frontFirst, paraPause))
+	r.commit("2025-03-27", "publish")
+	resumed := strings.Replace(frontFirst, "status: paused\n", "status: in-progress\n", 1)
+	r.write(newPath, fixtureArticle(resumed, paraPause))
+	r.commit("2025-04-02", "status")
+	check := func() string {
+		var stdout, stderr strings.Builder
+		run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
+		return stdout.String() + stderr.String()
+	}
+	want := "2025-03-27-ics-paused.md:7: warning: status: changed from paused to in-progress since it was first published (commit "
+	if got := check(); !strings.Contains(got, want) || !strings.Contains(got, "add an entry to changes and set updated") {
+		t.Errorf("check gave\n%s\nwant a warning with %q", got, want)
+	}
+	noted := resumed + "updated: 2025-04-02\nchanges:\n  - date: 2025-04-02\n    note: CQC has restarted the assessments.\n"
+	r.write(newPath, fixtureArticle(noted, paraPause))
+	r.commit("2025-04-02", "note")
+	if got := check(); strings.Contains(got, "status: changed from") {
+		t.Errorf("check gave\n%s\nwant no warning once a note tells of the change", got)
+	}
+}

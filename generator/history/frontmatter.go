@@ -16,6 +16,7 @@ import (
 type front struct {
 	draft   bool
 	date    string
+	status  string // as written
 	changes []change
 	names   Names // its slug, id and aliases
 }
@@ -75,6 +76,7 @@ func parseYAML(block []byte) (front, bool) {
 	var m struct {
 		Date    yaml.Node
 		Draft   yaml.Node
+		Status  yaml.Node
 		Changes []struct {
 			Date yaml.Node
 			Note yaml.Node
@@ -84,7 +86,7 @@ func parseYAML(block []byte) (front, bool) {
 	if err := yaml.Unmarshal(block, &m); err != nil {
 		return front{}, false
 	}
-	fm := front{date: scalar(&m.Date)}
+	fm := front{date: scalar(&m.Date), status: scalar(&m.Status)}
 	fm.names = Names{Slug: scalar(&m.Slug), ID: scalar(&m.ID), Aliases: scalars(&m.Aliases)}
 	fm.draft, _ = strconv.ParseBool(scalar(&m.Draft))
 	for _, c := range m.Changes {
@@ -124,7 +126,7 @@ func parseTOML(block []byte) (front, bool) {
 	if _, err := toml.Decode(string(block), &m); err != nil {
 		return front{}, false
 	}
-	fm := front{date: tomlValue(m["date"])}
+	fm := front{date: tomlValue(m["date"]), status: tomlValue(m["status"])}
 	fm.draft, _ = strconv.ParseBool(tomlValue(m["draft"]))
 	fm.names = Names{Slug: tomlValue(m["slug"]), ID: tomlValue(m["id"])}
 	switch list := m["aliases"].(type) {

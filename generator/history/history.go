@@ -18,7 +18,7 @@
 // within the content folder), plus the file in the work tree. Each commit
 // that touches the file is a step, and so is the work tree when its bytes
 // differ from HEAD's. Of each step only the front matter's draft flag,
-// date and changes list are read.
+// date, status and changes list are read, and what makes its address.
 //
 //   - A step where the file says draft: true, or whose front matter cannot
 //     be read, is passed over: it neither begins nor ends a version.
@@ -118,6 +118,10 @@ type Version struct {
 	Note string
 	// Data is the whole file as it stood at the version's end.
 	Data []byte
+	// Status is the article's status, as written, at the step that began
+	// the version: a status changed since, with no change note, changed
+	// without telling subscribers.
+	Status string
 	// Published is, for the first version, what made the article's
 	// address and feed id at each of its committed steps, oldest first:
 	// an article dated after its commit went live at its date, by which

@@ -44,7 +44,7 @@ func (t *tracker) add(s step) {
 	}
 	switch {
 	case len(t.Versions) == 0:
-		t.Versions = append(t.Versions, Version{Commit: s.commit, Time: s.time, Note: FirstPublished})
+		t.Versions = append(t.Versions, Version{Commit: s.commit, Time: s.time, Note: FirstPublished, Status: fm.status})
 		t.Added = -1
 	case len(fm.changes) > len(t.Changes):
 		i := added(t.Changes, fm.changes)
@@ -55,7 +55,7 @@ func (t *tracker) add(s step) {
 			// not the version of that date.
 			break
 		}
-		t.Versions = append(t.Versions, Version{Commit: s.commit, Time: s.time, Date: c.Date, Note: c.Note})
+		t.Versions = append(t.Versions, Version{Commit: s.commit, Time: s.time, Date: c.Date, Note: c.Note, Status: fm.status})
 		t.Added, t.Len = i, len(fm.changes)
 	}
 	v := &t.Versions[len(t.Versions)-1]

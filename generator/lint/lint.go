@@ -24,7 +24,8 @@ import (
 // lacks, each with the page or file it most likely meant where the site
 // has one; published articles whose first address no alias keeps, or
 // whose feed id has changed since (see site.Site.Moved); and, as
-// warnings, topic and regulator names that look like
+// warnings, articles whose status changed with no change note,
+// topic and regulator names that look like
 // misspellings (see site.Misspelling), topic intro pages whose status
 // their story has left, file names that give a slug a device's name
 // (see deviceSlug), and other systems' markup in bodies that readers

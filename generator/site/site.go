@@ -57,7 +57,9 @@ type Site struct {
 	Misspelt   []Misspelling    // topic and regulator names that look like misspellings of others, or share another's address, by file and line
 	Stale      []*content.Error // topic intro pages whose status their story has left, as warnings
 	// Moved are the published articles whose first address no alias
-	// keeps, or whose feed id changed since (see firstPublished).
+	// keeps, or whose feed id changed since (see firstPublished), and,
+	// as warnings, those whose status changed with no note to tell
+	// subscribers (see silentStatus): what history shows changed.
 	Moved    content.Errors
 	Updated  time.Time  // the newest content change
 	Upcoming []*KeyDate // key dates still to come across all topics, soonest first
@@ -101,7 +103,7 @@ type Article struct {
 	year               int      // the year and month of its URL
 	month              time.Month
 	steps              []Step         // the steps it gives the story of each group it is in (see ownSteps)
-	moved              content.Errors // see firstPublished
+	moved              content.Errors // see firstPublished and silentStatus
 	rehomed            *rehome        // how it was first published, when only the authority of its id can have changed since (see Site.rehomed)
 }
 
@@ -226,7 +228,11 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 	})
 	s.Stale = staleStatuses(s.Topics)
 	cores.Each(s.Articles, func(_ int, a *Article) {
-		a.moved = s.firstPublished(a, h.Versions(a.Content.Path), now)
+		vs := h.Versions(a.Content.Path)
+		a.moved = s.firstPublished(a, vs, now)
+		if w := silentStatus(a, vs); w != nil {
+			a.moved = append(a.moved, w)
+		}
 		a.Related, a.SameTopic = related(a, 5)
 		if a.firstTopic != nil {
 			a.Topic = &a.firstTopic.Ref

@@ -41,6 +41,8 @@ func TestUnconverted(t *testing.T) {
 		"",
 		"[gallery ids=\"1,2\"] and [sic] and [embed]https://example.org/v[/embed] and [contact-form-7 id=\"12\" title=\"Contact\"] and [1]", // line 20
 		"",
+		"\\[myplugin foo=bar]",
+		"",
 		"<iframe src=\"https://example.org/\"></iframe>",
 		"",
 		"<!-- a note -->",
@@ -51,8 +53,8 @@ func TestUnconverted(t *testing.T) {
 	want := []Unconverted{
 		{Kind: "a Hugo shortcode", Text: `{{< figure src="a.png" >}}`, Line: 10, Count: 2},
 		{Kind: "a Liquid tag", Text: "{% include note.html %}", Line: 12, Count: 3},
-		{Kind: "a WordPress shortcode", Text: `[gallery ids="1,2"]`, Line: 20, Count: 4},
-		{Kind: "raw HTML", Text: `<iframe src="https://example.org/"></iframe>`, Line: 22, Count: 3},
+		{Kind: "a WordPress shortcode", Text: `[gallery ids="1,2"]`, Line: 20, Count: 5},
+		{Kind: "raw HTML", Text: `<iframe src="https://example.org/"></iframe>`, Line: 24, Count: 3},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)

@@ -116,8 +116,9 @@ func mayHoldTags(block ast.Node, source []byte) bool {
 	return false
 }
 
-// wpCodeName matches the start of a WordPress shortcode after its [.
-var wpCodeName = regexp.MustCompile(`^/?(?:gallery|embed|caption|audio|video|playlist)\b`)
+// wpCodeName matches the start of a WordPress shortcode after its [:
+// one of WordPress's own, or a name and an attribute.
+var wpCodeName = regexp.MustCompile(`^/?(?:gallery|embed|caption|audio|video|playlist)\b|^[A-Za-z][\w-]*\s+[\w-]+=`)
 
 // codeSpan finds a code span on a line as written: markup in it is shown
 // on purpose.

@@ -106,6 +106,11 @@ func htmlInMarkdown(body string) (string, []string) {
 		}
 	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, note := n.(*east.Footnote); note {
+			// Made into HTML, a footnote's text would bring its link
+			// back to the text with it.
+			return ast.WalkSkipChildren, nil
+		}
 		if entering && isText(n) && n.Lines().Len() > 0 && inlineHTML(n, src) {
 			// The paragraph as the old site showed it, turned back into
 			// Markdown: its tags of HTML go, their text stays.
@@ -199,6 +204,12 @@ func toMarkdown(src string, link func(string) string) (md string, lost []string,
 					n.RemoveChild(c)
 					c = next
 					continue
+				case "sup", "sub":
+					lost = append(lost, fmt.Sprintf("a <%s> became plain text, as Markdown has no %sscript: check figures such as m2, H2O or a footnote's number", c.Data, map[string]string{"sup": "super", "sub": "sub"}[c.Data]))
+				case "abbr":
+					if attr(c, "title") != "" {
+						lost = append(lost, "an <abbr>'s expansion (its title) is left out: write it in the text where readers need it")
+					}
 				}
 			}
 			if scheme := scriptAddress(c); scheme != "" {

@@ -357,6 +357,11 @@ func plain(v any) any {
 // without an offset is in zone; day says it gave a day without a time.
 func parseDate(s string, zone *time.Location) (t time.Time, day bool, err error) {
 	s = strings.TrimSpace(s)
+	for _, utc := range []string{" UTC", " GMT", " Z"} {
+		if rest, ok := strings.CutSuffix(s, utc); ok {
+			s, zone = rest, time.UTC
+		}
+	}
 	// Ruby's Time.parse, which Jekyll uses, and Hugo's also take a day
 	// written in words or with slashes, and a month or day of one digit.
 	for _, layout := range []string{"2006-01-02", "2006-1-2", "2006/1/2", "January 2, 2006", "January 2 2006", "Jan 2, 2006", "Jan 2 2006",
@@ -366,7 +371,7 @@ func parseDate(s string, zone *time.Location) (t time.Time, day bool, err error)
 		}
 	}
 	for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006-01-02 15:04:05.999999999", "2006-01-02 15:04",
-		"2006/1/2 15:04:05", "2006/1/2 15:04", "January 2, 2006 15:04", "Jan 2, 2006 15:04", "2 January 2006 15:04", "2 Jan 2006 15:04", time.ANSIC} {
+		"2006-1-2 15:04:05", "2006-1-2 15:04", "2006/1/2 15:04:05", "2006/1/2 15:04", "January 2, 2006 15:04", "Jan 2, 2006 15:04", "2 January 2006 15:04", "2 Jan 2006 15:04", time.ANSIC} {
 		if t, err := time.ParseInLocation(layout, s, zone); err == nil {
 			return t, false, nil
 		}

@@ -3,6 +3,7 @@ package importer
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -49,6 +50,18 @@ func TestFeedIDsKeptOnce(t *testing.T) {
 		}
 		if !hasNote(r.Skipped, src, -1, `post 101 "Second post": repeats post 101 "Second post", with its feed id https://old.example.org/?p=101 and date: left out`) {
 			t.Errorf("got skips %v, want the second item left out", r.Skipped)
+		}
+	})
+	t.Run("an export holding one item twice, with two dates", func(t *testing.T) {
+		item := wxrItemXML(101, "Second post", "second-post", "publish", "post")
+		later := regexp.MustCompile(`<wp:post_date(_gmt)?><!\[CDATA\[[^]]*\]\]>`).ReplaceAllString(item, "<wp:post_date$1><![CDATA[2015-04-01 10:00:00]]>")
+		src := filepath.Join(t.TempDir(), "export.xml")
+		if err := os.WriteFile(src, []byte(wxrXML(item+later)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := mustImport(t, src, t.TempDir())
+		if r.Written != 1 || !hasNote(r.Skipped, src, -1, "the same post of the export with another date: left out, the first kept") {
+			t.Errorf("wrote %d, skipped %v; want one written and the second item left out", r.Written, r.Skipped)
 		}
 	})
 	t.Run("two posts that shared an address on the old site", func(t *testing.T) {

@@ -794,13 +794,14 @@ func TestWordPressEmbedShortcode(t *testing.T) {
 	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-04-video.md"), "[https://www.youtube.com/watch?v=abc](https://www.youtube.com/watch?v=abc)")
 }
 
-// TestJekyllTagsWithCommas reads tags written as "a, b, c" as three
-// names, not "a," and "b,".
+// TestJekyllTagsWithCommas reads categories and tags written as
+// "a, b, c" as topics a, b and c, not "a," and "b,", while the old
+// address keeps the categories as Jekyll wrote them, commas and all.
 func TestJekyllTagsWithCommas(t *testing.T) {
-	src := tree(t, map[string]string{"_posts/2020-01-01-one.md": "---\ntitle: One\ntags: \"inspections, covid workforce\"\n---\nOne.\n"})
+	src := tree(t, map[string]string{"_posts/2020-01-01-one.md": "---\ntitle: One\ncategories: \"news, policy\"\ntags: \"inspections, covid workforce\"\n---\nOne.\n"})
 	dest := t.TempDir()
 	mustImport(t, src, dest)
-	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-01-one.md"), "topics: [inspections, covid, workforce]\n")
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-01-one.md"), "topics: [news, policy, inspections, covid, workforce]\n", "  - /news,/policy/2020/01/01/one.html\n")
 }
 
 // TestUndatedDraftImportedOnce imports a Jekyll draft without a date,

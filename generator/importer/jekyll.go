@@ -284,7 +284,7 @@ func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *so
 	}
 	categories = append(categories, jekyllList(f, "category")...)
 	categories = append(categories, jekyllList(f, "categories")...)
-	post.names = append(append(post.names, categories...), append(jekyllList(f, "tag"), jekyllList(f, "tags")...)...)
+	post.names = append(append(post.names, topicNames(categories)...), topicNames(append(jekyllList(f, "tag"), jekyllList(f, "tags")...))...)
 	post.regs = append(jekyllList(f, "regulator"), jekyllList(f, "regulators")...)
 	post.lang = languageOf(f, post, src)
 	post.authors = authorNames(authorsOf(f))
@@ -353,9 +353,20 @@ func jekyllList(f fields, key string) []string {
 		}
 		return nil
 	}
-	// "a, b, c" is written as often as "a b c", and no name ends in a
-	// comma.
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
+	return strings.Fields(s)
+}
+
+// topicNames are names of categories and tags as topics: "a, b, c" is
+// written as often as "a b c", which Jekyll splits at the spaces alone,
+// and no topic's name ends in a comma. Its addresses keep them.
+func topicNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if n = strings.TrimSuffix(n, ","); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 var placeholder = regexp.MustCompile(`:[a-z_]+`)

@@ -162,6 +162,9 @@ func TestShortcodes(t *testing.T) {
 		{"highlight", "Run:\n\n{{< highlight go \"linenos=table\" >}}\nfmt.Println(\"{{x}}\")\n{{< /highlight >}}\n\nDone.", "Run:\n\n```go\nfmt.Println(\"{{x}}\")\n```\n\nDone.", 1},
 		{"highlight holding a fence", "{{< highlight md >}}\n```\nx\n```\n{{< /highlight >}}", "````md\n```\nx\n```\n````", 1},
 		{"highlight never closed", "{{< highlight go >}}\nx", "{{< highlight go >}}\nx", 1},
+		{"highlight in a list item", "- Run:\n  {{< highlight sh >}}\n  make\n  {{< /highlight >}}\n- Then done.\n", "- Run:\n  ```sh\n  make\n  ```\n- Then done.\n", 1},
+		{"highlight in a quote", "> Run:\n> {{< highlight sh >}}\n> make\n> {{< / highlight >}}\n\nAfter.", "> Run:\n> ```sh\n> make\n> ```\n\nAfter.", 1},
+		{"highlight in a sentence kept", "Run {{< highlight sh >}}make{{< /highlight >}} now.", "Run {{< highlight sh >}}make{{< /highlight >}} now.", 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := &Report{}
@@ -324,6 +327,8 @@ func TestParseDate(t *testing.T) {
 		{"02 Jan 2021", time.Date(2021, 1, 2, 0, 0, 0, 0, zone), true},
 		{"5 march 2019", time.Date(2019, 3, 5, 0, 0, 0, 0, zone), true},
 		{"2019/03/06 10:15", time.Date(2019, 3, 6, 10, 15, 0, 0, zone), false},
+		{"2024-2-2 9:05", time.Date(2024, 2, 2, 9, 5, 0, 0, zone), false},
+		{"2020-03-05 10:00:00 UTC", time.Date(2020, 3, 5, 10, 0, 0, 0, time.UTC), false},
 		{"Mon, 02 Jan 2006 15:04:05 -0700", time.Date(2006, 1, 2, 22, 4, 5, 0, time.UTC), false},
 	} {
 		got, day, err := parseDate(tc.in, zone)
@@ -442,9 +447,11 @@ func TestHTMLInMarkdown(t *testing.T) {
 		{"a block of HTML", "<div class=\"note\">\n<p>A <b>note</b>.</p>\n</div>\n", "A **note**.\n", nil},
 		{"a comment stays", "<!-- English original -->\n\nText.\n", "<!-- English original -->\n\nText.\n", nil},
 		{"code stays", "```\n<img src=\"x.png\">\n```\n\n`<img src=\"y.png\">`\n", "```\n<img src=\"x.png\">\n```\n\n`<img src=\"y.png\">`\n", nil},
-		{"tags in a paragraph", "Text with <span style=\"color:red\">red</span>, <abbr title=\"Care Quality Commission\">CQC</abbr>,\na line<br>break and *em*.\n", "Text with red, CQC, a line  \nbreak and *em*.\n", nil},
+		{"tags in a paragraph", "Text with <span style=\"color:red\">red</span>, <abbr title=\"Care Quality Commission\">CQC</abbr>,\na line<br>break and *em*.\n", "Text with red, CQC, a line  \nbreak and *em*.\n", []string{"an <abbr>'s expansion (its title) is left out: write it in the text where readers need it"}},
+		{"a superscript", "E = mc<sup>2</sup>.\n", "E = mc2.\n", []string{"a <sup> became plain text, as Markdown has no superscript: check figures such as m2, H2O or a footnote's number"}},
 		{"tags in a quote and a list", "> A <span>quote</span>\n> on two lines.\n\n- a <b>bold</b> item\n- a plain one\n", "> A quote on two lines.\n\n- a **bold** item\n- a plain one\n", nil},
 		{"a footnote stays", "A <span>note</span>[^1].\n\n[^1]: The note.\n", "A <span>note</span>[^1].\n\n[^1]: The note.\n", nil},
+		{"a footnote's text stays", "A note[^1].\n\n[^1]: The note with <b>bold</b>.\n", "A note[^1].\n\n[^1]: The note with <b>bold</b>.\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, lost := htmlInMarkdown(tc.in)

@@ -71,6 +71,7 @@ type post struct {
 	html     bool     // raw is HTML, not Markdown
 	bundle   string   // for a Hugo page bundle's page, its folder in the source
 	undated  bool     // a draft dated by its file's last change, which a checkout changes
+	item     string   // a WordPress post's id in its export
 
 	// Set by plan.
 	skip               bool
@@ -138,9 +139,10 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 			continue
 		}
 		slug, msg := newSlug(p.slug, p.title)
-		if f := held.drafts[draftKey(p.title, slug)]; p.undated && f != "" {
-			// Its date came from its file's time, which a new checkout
-			// changes: the same draft, imported before.
+		if f := held.drafts[draftKey(p.title, slug)]; p.draft && f != "" {
+			// A draft keeps no id: the same title and slug is the same
+			// draft, imported before, its file renamed or its date from
+			// its file's time, which a new checkout changes.
 			r.Skipped = append(r.Skipped, p.note(0, fmt.Sprintf("imported before: %s is this draft, with its title and slug; not imported again", f)))
 			p.skip, p.before = true, f
 			continue
@@ -227,8 +229,8 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 // as feed readers would show one of them only. It reports false for a
 // post to leave out: one imported before, whose id an article in the
 // content folder has (an editor may have renamed or moved its file since),
-// or one the source holds twice, with the same id and date (an export
-// merged from two). Another post whose id an earlier one kept, as two
+// or one the source holds twice, with the same id and date, or as the
+// same post of an export (an export merged from two). Another post whose id an earlier one kept, as two
 // posts that shared one address on the old site do, is given a new id.
 func keepID(p *post, ids map[string]*post, held holdings, r *Report) bool {
 	if p.id == "" {
@@ -245,6 +247,9 @@ func keepID(p *post, ids map[string]*post, held holdings, r *Report) bool {
 		ids[p.id] = p
 	case first.date.Equal(p.date):
 		r.Skipped = append(r.Skipped, p.note(0, fmt.Sprintf("repeats %s, with its feed id %s and date: left out", first.name(), p.id)))
+		return false
+	case p.item != "" && p.item == first.item:
+		r.Skipped = append(r.Skipped, p.note(0, fmt.Sprintf("repeats %s, the same post of the export with another date: left out, the first kept", first.name())))
 		return false
 	default:
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("its feed id %s is %s's too: it gets an id of its own, and feed readers may show it as new", p.id, first.name())))

@@ -71,10 +71,9 @@ func shortcodes(p *post, ix *index, r *Report) string {
 			continue
 		}
 		if name == "highlight" {
-			if loc := highlightEnd.FindStringIndex(s[pos:]); loc != nil {
-				_, lang := shortcodeArgs(args)
-				b.WriteString(fenced(s[pos:pos+loc[0]], lang))
-				pos += loc[1]
+			if md, end, ok := highlight(s, i, pos, args); ok {
+				b.WriteString(md)
+				pos = end
 				r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("Hugo shortcode %s became a code block", tag)))
 				continue
 			}
@@ -103,21 +102,38 @@ func shortcodes(p *post, ix *index, r *Report) string {
 }
 
 // highlightEnd matches the closing tag of Hugo's highlight.
-var highlightEnd = regexp.MustCompile(`\{\{[<%]\s*/highlight\s*[>%]\}\}`)
+var highlightEnd = regexp.MustCompile(`\{\{[<%]\s*/\s*highlight\s*[>%]\}\}`)
 
-// fenced writes code as a fenced block in lang, its fence longer than
-// any run of backticks the code holds.
-func fenced(code string, lang []string) string {
-	code = strings.Trim(code, "\n")
+// highlight gives the fenced code block in Markdown for the highlight
+// shortcode whose opening tag is at open in s and ends at body, and
+// where in s its closing tag ends. It takes a block written as one: each
+// tag on a line of its own, in a list item or a quote as much as alone,
+// whose indent or > the fences take; ok is false for any other.
+func highlight(s string, open, body int, args string) (md string, end int, ok bool) {
+	loc := highlightEnd.FindStringIndex(s[body:])
+	if loc == nil {
+		return "", 0, false
+	}
+	prefix := s[strings.LastIndexByte(s[:open], '\n')+1 : open]
+	first, rest, found := strings.Cut(s[body:body+loc[0]], "\n")
+	if !found || strings.Trim(prefix, " \t>") != "" || strings.TrimSpace(first) != "" {
+		return "", 0, false
+	}
+	last := strings.LastIndexByte(rest, '\n')
+	if strings.Trim(rest[last+1:], " \t>") != "" {
+		return "", 0, false
+	}
+	code := rest[:last+1] // each line with its indent or >, and its line feed
 	fence := "```"
 	for strings.Contains(code, fence) {
 		fence += "`"
 	}
+	_, lang := shortcodeArgs(args)
 	info := ""
 	if len(lang) > 0 {
 		info = lang[0]
 	}
-	return fence + info + "\n" + code + "\n" + fence
+	return fence + info + "\n" + code + prefix + fence, body + loc[1], true
 }
 
 // admonitions are the shortcodes themes give for a note set apart from
@@ -266,7 +282,13 @@ func embed(name, args string) (md, what string) {
 			return "", ""
 		}
 		// The caption is Markdown, which the alt text shows as written.
-		alt := cmp.Or(named["alt"], plainText(named["caption"], false), named["title"])
+		// Not the title, which is shown below it, so that a screen reader
+		// does not read it twice, unless the image is a link, which needs
+		// a name.
+		alt := cmp.Or(named["alt"], plainText(named["caption"], false))
+		if named["link"] != "" {
+			alt = cmp.Or(alt, named["title"])
+		}
 		md = "![" + escapeText(alt) + "](" + linkTarget(src) + ")"
 		if u := named["link"]; u != "" {
 			md = "[" + md + "](" + linkTarget(u) + ")"

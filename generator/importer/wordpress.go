@@ -132,7 +132,7 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 		src.fail(o.Source, it.line, label+": "+format, args...)
 		return nil
 	}
-	p := &post{file: o.Source, line: it.line, label: label, title: title, raw: it.content, html: true, id: strings.TrimSpace(it.guid)}
+	p := &post{file: o.Source, line: it.line, label: label, title: title, raw: it.content, html: true, id: strings.TrimSpace(it.guid), item: it.id}
 	switch it.status {
 	case "publish", "future":
 	case "draft", "pending":

@@ -67,9 +67,12 @@ func TestTopicStory(t *testing.T) {
 		if g.Status != nil && !strings.HasPrefix(now, "Now Current status "+g.Status.Label) {
 			t.Errorf("%s: the story ends %q, want the current status, %s", g.URL, now, g.Status.Label)
 		}
-		history := fmt.Sprintf("changed %d time", g.Changes)
-		if g.Changes == 0 {
+		history := fmt.Sprintf("changed %d times", g.Changes)
+		switch g.Changes {
+		case 0:
 			history = "no change"
+		case 1:
+			history = "changed once"
 		}
 		if g.Status != nil && !strings.Contains(page, "<strong>Status history:</strong> "+history) {
 			t.Errorf("%s: no status history line saying %q", g.URL, history)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
@@ -109,7 +110,8 @@ func (r *renderer) groupFeeds(g *site.Ref) []FeedLink {
 	if links, ok := r.feedLinks.Load(g); ok {
 		return links.([]FeedLink)
 	}
-	links := feedLinks(groupTitle(g), g.URL)
+	// The name alone: its feeds' titles add the format in brackets.
+	links := feedLinks(cmp.Or(g.FullName, g.Name), g.URL)
 	r.feedLinks.Store(g, links)
 	return links
 }

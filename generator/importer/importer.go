@@ -210,6 +210,7 @@ func Run(o Options) (Report, error) {
 	}
 	defer w.close()
 	ix := plan(src, &o, &r, held(o.Dest))
+	r.Warnings = quietBefore(r.Warnings, src.posts)
 	linked := map[string]bool{} // the files of the source that articles link to
 	var srcRoot *os.Root
 	if src.file != nil {
@@ -257,6 +258,19 @@ func Run(o Options) (Report, error) {
 	sortNotes(r.Skipped)
 	sortNotes(r.Warnings)
 	return r, nil
+}
+
+// quietBefore leaves out of warnings those about the posts imported
+// before, which the import that wrote them gave: each such post is
+// named once, as skipped.
+func quietBefore(warnings []Note, posts []*post) []Note {
+	before := map[Note]bool{}
+	for _, p := range posts {
+		if p.before != "" {
+			before[Note{Source: p.file, Line: p.line}] = true
+		}
+	}
+	return slices.DeleteFunc(warnings, func(n Note) bool { return before[Note{Source: n.Source, Line: n.Line}] })
 }
 
 // sortNotes orders notes by source, then line, keeping the order they

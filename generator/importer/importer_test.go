@@ -819,6 +819,9 @@ func TestUndatedDraftImportedOnce(t *testing.T) {
 		if want := 1 - i; r.Written != want {
 			t.Errorf("import %d wrote %d, want %d (skipped %v)", i+1, r.Written, want, r.Skipped)
 		}
+		if i > 0 && len(r.Warnings) > 0 {
+			t.Errorf("import %d warned %v of a draft it did not write, want it named once, as skipped", i+1, r.Warnings)
+		}
 	}
 	if got := files(t, dest); len(got) != 1 {
 		t.Errorf("got files %v, want the one draft", got)

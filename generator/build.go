@@ -9,10 +9,12 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"bulletin/generator/cache"
@@ -93,6 +95,10 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "build stopped while moving files into %s/: some are this build's, the others the last build's; once the problem above is fixed, build again to finish it\n", strings.TrimSuffix(o.out, "/"))
 		return errSilent
 	}
+	if errors.Is(err, errInterrupted) {
+		fmt.Fprintf(stderr, "%v: %s\n", err, outputState(o.out))
+		return errSilent
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintln(stderr, stopped(content.AsErrors(err), o.out))
@@ -115,14 +121,21 @@ func stopped(errs content.Errors, out string) string {
 	if n != 1 {
 		what = fmt.Sprintf("%d problems", n)
 	}
+	return fmt.Sprintf("build stopped by %s: %s", what, outputState(out))
+}
+
+// outputState says what a build that stopped left of the output folder
+// out: nothing changed.
+func outputState(out string) string {
+	name := strings.TrimSuffix(out, "/")
 	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
-		return fmt.Sprintf("build stopped by %s: nothing was written to %s/", what, strings.TrimSuffix(out, "/"))
+		return fmt.Sprintf("nothing was written to %s/", name)
 	}
 	if _, err := os.Stat(filepath.Join(out, output.ManifestFile)); err != nil {
 		// A folder no build wrote, such as one given by mistake.
-		return fmt.Sprintf("build stopped by %s: %s/ is as it was", what, strings.TrimSuffix(out, "/"))
+		return fmt.Sprintf("%s/ is as it was", name)
 	}
-	return fmt.Sprintf("build stopped by %s: %s/ is as the last build left it", what, strings.TrimSuffix(out, "/"))
+	return fmt.Sprintf("%s/ is as the last build left it", name)
 }
 
 // result is what a build did, for its summary.
@@ -217,18 +230,30 @@ func build(o options) (result, error) {
 		store = cache.Open[content.Entry](cachePath(o.out), inputs.Program())
 		return store
 	}
-	r, err := buildWith(o, openStore)
-	if err != nil && store != nil && store.Damaged() {
-		r, err = buildWith(o, openStore)
+	// Ctrl-C stops the build before it changes the output folder, which
+	// it leaves as it was, with nothing beside it; a second one ends the
+	// program at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop)
+	r, err := buildWith(ctx, o, openStore)
+	if err != nil && ctx.Err() == nil && store != nil && store.Damaged() {
+		r, err = buildWith(ctx, o, openStore)
 		r.cache = "the build cache was damaged, so it was removed and every article read again"
+	}
+	if err != nil && ctx.Err() != nil {
+		err = errInterrupted
 	}
 	r.elapsed = time.Since(start)
 	return r, err
 }
 
+// errInterrupted is the error of a build stopped by Ctrl-C.
+var errInterrupted = errors.New("build interrupted")
+
 // buildWith runs the pipeline, with the articles of the store that
 // openStore opens once the inputs are found changed.
-func buildWith(o options, openStore func() *cache.Store[content.Entry]) (result, error) {
+func buildWith(ctx context.Context, o options, openStore func() *cache.Store[content.Entry]) (result, error) {
 	taken := time.Now()
 	// The build takes the output folder before it reads or writes
 	// anything beside it: another build of it stops here, having written
@@ -290,7 +315,7 @@ func buildWith(o options, openStore func() *cache.Store[content.Entry]) (result,
 		return result{}, slices.Concat(content.AsErrors(err), linted()).Err()
 	}
 	done = true
-	r, err := publish(context.Background(), o, out, s, files, linted)
+	r, err := publish(ctx, o, out, s, files, linted)
 	if err == nil && in != "" {
 		var rep []byte
 		if rep, err = json.Marshal(r.report); err == nil {

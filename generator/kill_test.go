@@ -296,3 +296,67 @@ func samePages(pages map[string]string, v int) bool {
 	}
 	return true
 }
+
+// TestBuildInterrupted stops builds with Ctrl-C (SIGINT) at random
+// moments: a build that says it was interrupted leaves the output folder
+// as the last build left it, every file of it, and no staging folder
+// beside it; one that finished first leaves its own version.
+func TestBuildInterrupted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("interrupts builds in child processes; skipped with -short")
+	}
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 0))
+	var typical time.Duration
+	for v := range 2 {
+		writeVersion(t, src, v)
+		start := time.Now()
+		if b, err := childBuild(src, out).CombinedOutput(); err != nil {
+			t.Fatalf("building version %d: %v\n%s", v, err, b)
+		}
+		typical = time.Since(start)
+	}
+	last := 1
+	interrupted := 0
+	for v := 2; v <= 7; v++ {
+		writeVersion(t, src, v)
+		before := readTree(t, out)
+		cmd := childBuild(src, out)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		pause := time.Duration(rng.Int64N(int64(typical) + 1))
+		if v == 2 {
+			pause = typical / 4 // surely while it works, to see it told
+		}
+		time.Sleep(pause)
+		cmd.Process.Signal(os.Interrupt)
+		err := cmd.Wait()
+		if v == 2 && !strings.Contains(stderr.String(), "build interrupted") {
+			t.Errorf("build 2, interrupted a quarter of the way: %v, %q; want it to say it was interrupted", err, stderr.String())
+		}
+		switch {
+		case err == nil:
+			checkVersion(t, out, v)
+			last = v
+		case strings.Contains(stderr.String(), "build interrupted: "+out+"/ is as the last build left it"):
+			interrupted++
+			wantUnchanged(t, out, before, fmt.Sprintf("build %d, interrupted", v))
+			if leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.bulletin-*")); len(leftovers) > 0 {
+				t.Errorf("build %d, interrupted, left %v beside the output", v, leftovers)
+			}
+		case stderr.Len() == 0:
+			// Interrupted before the program could take the signal:
+			// as a kill, which TestBuildSurvivesKill covers.
+			checkVersion(t, out, last)
+		default:
+			t.Fatalf("build %d: %v\n%s", v, err, &stderr)
+		}
+	}
+	t.Logf("%d of 6 builds interrupted, the rest finished first", interrupted)
+}

@@ -105,12 +105,23 @@ function item(r) {
   li.append(h);
   const meta = document.createElement("p");
   meta.className = "teaser-meta";
-  // The status follows the date it is from, as in lists of articles.
+  // As in lists of articles: the date, then the topics, the status
+  // beside the one it belongs to, which leads, then the regulators.
   if (r.meta.date) meta.append(r.meta.date);
   if (r.meta.updated) meta.append((meta.childNodes.length ? " · " : "") + "Updated " + r.meta.updated);
-  for (const label of r.filters.status || []) meta.append(" ", badge(label));
-  const bits = [].concat(r.filters.topic || [], r.filters.regulator || []);
-  if (bits.length) meta.append((meta.childNodes.length ? " · " : "") + bits.join(" · "));
+  const statuses = r.filters.status || [];
+  const first = r.meta.status_topic;
+  const topics = r.filters.topic || [];
+  const names = [].concat(first && topics.includes(first) ? [first] : [], topics.filter((t) => t !== first), r.filters.regulator || []);
+  for (const name of names) {
+    const span = document.createElement("span");
+    span.className = "teaser-topic";
+    const after = meta.childNodes.length > 0;
+    span.append((after ? "· " : "") + name);
+    if (name === first && statuses.length) span.append(": ", badge(statuses[0]));
+    meta.append(after ? " " : "", span);
+  }
+  if (!names.includes(first) && statuses.length) meta.append(" ", badge(statuses[0]));
   li.append(meta);
   li.append(r.excerpt ? excerpt(r.excerpt) : document.createTextNode(r.meta.summary || ""));
   return li;

@@ -41,17 +41,8 @@ func TestBuildSurvivesKill(t *testing.T) {
 	rng := rand.New(rand.NewPCG(seed, 0))
 	refs := map[int]map[string][]byte{} // each version as a clean build makes it
 
-	// Versions 0 and 1 are built in full; the rebuild's time sets the
-	// range of the kills.
-	var typical time.Duration
-	for v := range 2 {
-		writeVersion(t, src, v)
-		start := time.Now()
-		if b, err := childBuild(src, out).CombinedOutput(); err != nil {
-			t.Fatalf("building version %d: %v\n%s", v, err, b)
-		}
-		typical = time.Since(start)
-	}
+	// The rebuild's time sets the range of the kills.
+	typical := buildFirstVersions(t, src, out)
 	t.Logf("a rebuild takes %v", typical)
 	checkVersion(t, out, 1)
 	refs[1] = referenceBuild(t, src, filepath.Join(dir, "ref"))
@@ -112,6 +103,22 @@ func TestBuildSurvivesKill(t *testing.T) {
 			t.Errorf("after a normal build, %s is left beside the output", e.Name())
 		}
 	}
+}
+
+// buildFirstVersions builds versions 0 and 1 of src into out in child
+// processes, and gives the time the rebuild took.
+func buildFirstVersions(t *testing.T, src, out string) time.Duration {
+	t.Helper()
+	var typical time.Duration
+	for v := range 2 {
+		writeVersion(t, src, v)
+		start := time.Now()
+		if b, err := childBuild(src, out).CombinedOutput(); err != nil {
+			t.Fatalf("building version %d: %v\n%s", v, err, b)
+		}
+		typical = time.Since(start)
+	}
+	return typical
 }
 
 // referenceBuild builds src afresh into ref, and reads every file.
@@ -310,15 +317,7 @@ func TestBuildInterrupted(t *testing.T) {
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 0))
-	var typical time.Duration
-	for v := range 2 {
-		writeVersion(t, src, v)
-		start := time.Now()
-		if b, err := childBuild(src, out).CombinedOutput(); err != nil {
-			t.Fatalf("building version %d: %v\n%s", v, err, b)
-		}
-		typical = time.Since(start)
-	}
+	typical := buildFirstVersions(t, src, out)
 	last := 1
 	interrupted := 0
 	for v := 2; v <= 7; v++ {

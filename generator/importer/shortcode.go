@@ -124,10 +124,7 @@ func highlight(s string, open, body int, args string) (md string, end int, ok bo
 		return "", 0, false
 	}
 	code := rest[:last+1] // each line with its indent or >, and its line feed
-	fence := "```"
-	for strings.Contains(code, fence) {
-		fence += "`"
-	}
+	fence := fenceFor(code)
 	_, lang := shortcodeArgs(args)
 	info := ""
 	if len(lang) > 0 {

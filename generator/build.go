@@ -294,7 +294,7 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 	if set == nil {
 		return result{}, err
 	}
-	s, files, stop, lints := planProblems(o, set, hist, err, o.now)
+	s, files, stop, lints := planProblems(o, set, hist, err, o.now, nil)
 	// Lint reads the site while its files are made: only a build that
 	// stops, or fails on what lint finds (-strict), waits for it first.
 	var found content.Errors
@@ -364,8 +364,8 @@ func readHistory(dir, cache string, sums map[string]string) *history.History {
 // the versions of its articles in hist (nil for none), through plan
 // and lint, so that one run finds the problems of every stage (see
 // planProblems). Without lints, lint is not run.
-func gatherProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time, lints bool) (*site.Site, *render.Files, content.Errors, content.Errors) {
-	s, files, stop, linter := planProblems(o, set, hist, loadErr, now)
+func gatherProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time, m *site.Memo, lints bool) (*site.Site, *render.Files, content.Errors, content.Errors) {
+	s, files, stop, linter := planProblems(o, set, hist, loadErr, now, m)
 	var found content.Errors
 	if lints {
 		found = linter()
@@ -381,8 +381,8 @@ func gatherProblems(o options, set *content.Set, hist *history.History, loadErr 
 // made, less the links that may point at a page of a file that could not
 // be read (see lint.Unread): nothing when plan could make no model. The
 // site and files are nil when there are problems that stop a build.
-func planProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time) (*site.Site, *render.Files, content.Errors, func() content.Errors) {
-	s, files, err := plan(o, set, hist, now)
+func planProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time, m *site.Memo) (*site.Site, *render.Files, content.Errors, func() content.Errors) {
+	s, files, err := plan(o, set, hist, now, m)
 	stop := append(content.AsErrors(loadErr), content.AsErrors(err)...)
 	linter := func() content.Errors {
 		if s == nil {
@@ -398,16 +398,16 @@ func planProblems(o options, set *content.Set, hist *history.History, loadErr er
 
 // plan makes the site model of set, with its articles' versions in hist,
 // as it stands at now, with the options' base URL and search, and lists
-// its files. When the model has a problem (two articles at one URL, say)
+// its files; m keeps what the next plan can take again (nil: nothing). When the model has a problem (two articles at one URL, say)
 // it gives the error with the model and its files all the same, so that
 // the files' own clashes and lint's problems are found in the same run;
 // when two files ask for one name, the error with both. A clash the model
 // found is not told again as the files' clash it makes.
-func plan(o options, set *content.Set, hist *history.History, now time.Time) (*site.Site, *render.Files, error) {
+func plan(o options, set *content.Set, hist *history.History, now time.Time, m *site.Memo) (*site.Site, *render.Files, error) {
 	if o.baseURL != "" {
 		set.Settings.SetBaseURL(o.baseURL)
 	}
-	s, modelErr := site.New(set, hist, now)
+	s, modelErr := m.New(set, hist, now)
 	s.Search = o.pagefind != ""
 	files, err := render.Plan(os.DirFS(o.templates), filepath.ToSlash(o.templates), s)
 	model := content.AsErrors(modelErr)

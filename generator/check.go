@@ -119,7 +119,7 @@ func check(o options) content.Errors {
 	if set == nil {
 		return content.AsErrors(err)
 	}
-	_, files, stop, found := gatherProblems(o, set, hist, err, o.now, true)
+	_, files, stop, found := gatherProblems(o, set, hist, err, o.now, nil, true)
 	if files != nil {
 		// Every page is made, as a build makes it, for the errors
 		// templates give only on some pages.

@@ -28,6 +28,7 @@ type live struct {
 	store *cache.Memory[content.Entry] // what was read, kept in memory between updates
 	sums  map[string]string            // each content file's SHA-256 by slash path; nil until hashed
 	dirs  *listed                      // the content folder, with its folders' lists kept
+	memo  site.Memo                    // what the site model can take again
 	now   atomic.Pointer[liveSite]     // the last good update; nil before one
 }
 
@@ -61,7 +62,7 @@ func (l *live) update(paths []string, all bool) (*liveSite, error) {
 	if set == nil {
 		return nil, err
 	}
-	s, files, stop, _ := gatherProblems(l.o, set, hist, err, made, false)
+	s, files, stop, _ := gatherProblems(l.o, set, hist, err, made, &l.memo, false)
 	if len(stop) > 0 {
 		return nil, stop.Err()
 	}

@@ -77,7 +77,7 @@ type spelling struct {
 // group for every intro page. Names that make one slug ("ICS
 // assessments", "ICS-assessments") are one group, named as most of its
 // articles write it, or as the newest of those that tie.
-func groups(kind string, intros []*content.Page, articles []*Article, keys func(*Article) []string, add func(*Article, *Group), s *content.Settings, now time.Time) []*Group {
+func groups(kind string, intros []*content.Page, articles []*Article, keys func(*Article) []string, add func(*Article, *Group), s *content.Settings, now time.Time, m *Memo) []*Group {
 	bySlug := map[string]*Group{}
 	slugs := map[string]string{} // by name, each worked out once
 	get := func(slug, name string) *Group {
@@ -139,7 +139,7 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 		}
 		out = append(out, g)
 	}
-	cores.Each(out, func(_ int, g *Group) { g.story(s, now) })
+	cores.Each(out, func(_ int, g *Group) { g.story(s, now, m) })
 	slices.SortFunc(out, func(a, b *Group) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Slug, b.Slug))
 	})
@@ -169,87 +169,44 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 	return nil
 }
 
-// ownSteps are the steps an article gives the story of each group it is
-// in, with their statuses: its publication, its update where it carries
-// a status, and the events it reports. They are made once, whatever the
-// number of its groups.
-func (a *Article) ownSteps(s *content.Settings) []Step {
-	steps := make([]Step, 1, 2+len(a.Events))
-	steps[0] = Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: a.Status, Article: &a.Teaser}
-	if !a.Updated.IsZero() && a.Status != nil {
+// appendSteps appends the steps an article gives a group's story, with
+// their statuses where they count there (see gather): its publication,
+// its update where it carries a status, and the events it reports.
+func (a *Article) appendSteps(steps []Step, s *content.Settings, counts bool) []Step {
+	status := func(st *content.Status) *content.Status {
+		if !counts {
+			return nil
+		}
+		return st
+	}
+	if a.Updated.IsZero() || a.Status == nil {
+		steps = append(steps, Step{Date: content.Date{Time: a.Date}, Label: a.Title, Status: status(a.Status), Article: &a.Teaser})
+	} else {
 		// An updated article's status is where things stood at its
 		// update, not at its first publication.
-		steps[0].Status = nil
-		steps = append(steps, Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: a.Status, Article: &a.Teaser, Update: true})
+		steps = append(steps, Step{Date: content.Date{Time: a.Date}, Label: a.Title, Article: &a.Teaser},
+			Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: status(a.Status), Article: &a.Teaser, Update: true})
 	}
 	for _, e := range a.Events {
-		steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: s.Status(e.Status), Article: &a.Teaser, Event: true})
+		steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: status(s.Status(e.Status)), Article: &a.Teaser, Event: true})
 	}
 	return steps
 }
 
 // story merges the group's articles and their events into date order and
-// works out the current status.
-func (g *Group) story(s *content.Settings, now time.Time) {
-	// The events gathered, as indexes in steps, by their instant, to the
-	// second, as dates are written, and their label.
-	type event struct {
-		at    int64
-		label string
-	}
-	gathered := map[event]int{}
-	// The steps are gathered in one block, which costs the collector a
-	// few objects rather than one a step.
-	steps := make([]Step, 0, len(g.articles)*3/2)
+// works out the current status. The steps are taken from m where its
+// articles are the ones they were last gathered from.
+func (g *Group) story(s *content.Settings, now time.Time, m *Memo) {
 	for _, a := range g.articles {
 		if a.Modified.After(g.Updated) {
 			g.Updated = a.Modified
 		}
-		// An article's status, and its events', tell where the matter of
-		// its first topic stands; on its other topics' stories they are
-		// left out. A regulator's story keeps every status.
-		counts := g.Kind != "topics" || a.firstTopic == g
-		for _, st := range a.steps {
-			if !counts {
-				st.Status = nil
-			}
-			if !st.Event {
-				steps = append(steps, st)
-				continue
-			}
-			e := event{st.Date.Time.Unix(), st.Label}
-			if k, ok := gathered[e]; ok {
-				// The same event reported again: it counts once, with
-				// a status where any report gives one.
-				if steps[k].Status == nil {
-					steps[k].Status = st.Status
-				}
-				continue
-			}
-			gathered[e] = len(steps)
-			steps = append(steps, st)
-		}
 	}
+	steps := m.steps(g, s)
 	g.Story = make([]*Step, len(steps))
 	for i := range steps {
-		steps[i].order = i
 		g.Story[i] = &steps[i]
 	}
-	slices.SortFunc(g.Story, func(a, b *Step) int {
-		if c := a.Date.Time.Compare(b.Date.Time); c != 0 {
-			return c
-		}
-		if a.Event != b.Event {
-			if a.Event {
-				return -1
-			}
-			return 1
-		}
-		if c := strings.Compare(a.Label, b.Label); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.order, b.order)
-	})
 	// The statuses a topic's story reached up to now, in date order;
 	// statuses of steps still to come do not count yet. A regulator's
 	// story mixes many matters, so no status of one stands for it.
@@ -293,4 +250,74 @@ func dayEnd(d content.Date) time.Time {
 		return d.Time.AddDate(0, 1, 0)
 	}
 	return d.Time.AddDate(0, 0, 1)
+}
+
+// gather gives the steps of the group's articles in date order, each
+// event reported again merged with its first report, and for each the
+// place in g.articles of the article it comes from.
+func (g *Group) gather(s *content.Settings) (steps []Step, from []int32) {
+	// The events gathered, as indexes in steps, by their instant, to the
+	// second, as dates are written, and their label.
+	type event struct {
+		at    int64
+		label string
+	}
+	gathered := map[event]int{}
+	// The steps are gathered in one block, which costs the collector a
+	// few objects rather than one a step.
+	all := make([]Step, 0, len(g.articles)*3/2)
+	var made []int32 // the article of each step of all
+	var own []Step   // one article's steps
+	for i, a := range g.articles {
+		// An article's status, and its events', tell where the matter of
+		// its first topic stands; on its other topics' stories they are
+		// left out. A regulator's story keeps every status.
+		counts := g.Kind != "topics" || a.firstTopic == g
+		own = a.appendSteps(own[:0], s, counts)
+		for _, st := range own {
+			if !st.Event {
+				all = append(all, st)
+				continue
+			}
+			e := event{st.Date.Time.Unix(), st.Label}
+			if k, ok := gathered[e]; ok {
+				// The same event reported again: it counts once, with
+				// a status where any report gives one.
+				if all[k].Status == nil {
+					all[k].Status = st.Status
+				}
+				continue
+			}
+			gathered[e] = len(all)
+			all = append(all, st)
+		}
+		for len(made) < len(all) {
+			made = append(made, int32(i))
+		}
+	}
+	order := make([]*Step, len(all))
+	for i := range all {
+		all[i].order = i
+		order[i] = &all[i]
+	}
+	slices.SortFunc(order, func(a, b *Step) int {
+		if c := a.Date.Time.Compare(b.Date.Time); c != 0 {
+			return c
+		}
+		if a.Event != b.Event {
+			if a.Event {
+				return -1
+			}
+			return 1
+		}
+		if c := strings.Compare(a.Label, b.Label); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.order, b.order)
+	})
+	steps, from = make([]Step, len(order)), make([]int32, len(order))
+	for i, st := range order {
+		steps[i], from[i] = *st, made[st.order]
+	}
+	return steps, from
 }

@@ -23,7 +23,7 @@ func TestBundles(t *testing.T) {
 				t.Fatal(err)
 			}
 			a := new(Article)
-			(&Site{}).newArticle(a, &content.Article{Meta: content.Meta{Date: date, Slug: fmt.Sprintf("a%d", i)}})
+			(&Site{}).newArticle(a, &content.Article{Meta: content.Meta{Date: date, Slug: fmt.Sprintf("a%d", i)}}, names{})
 			out = append(out, a)
 		}
 		return out

@@ -102,7 +102,6 @@ type Article struct {
 	firstTopic         *Group   // the topic its status belongs to
 	year               int      // the year and month of its URL
 	month              time.Month
-	steps              []Step         // the steps it gives the story of each group it is in (see ownSteps)
 	moved              content.Errors // see firstPublished and silentStatus
 	rehomed            *rehome        // how it was first published, when only the authority of its id can have changed since (see Site.rehomed)
 }
@@ -153,6 +152,14 @@ type Redirect struct {
 // the error with the site, whose other problems can then be found in
 // the same run; such a site is not to be published.
 func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
+	var m *Memo
+	return m.New(set, h, now)
+}
+
+// New is New, taking again from m what it worked out before where what
+// it was made from is the same, and keeping in m what it works out now.
+func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
+	defer m.begin()()
 	s := &Site{Settings: set.Settings, ContentDir: set.Dir}
 	s.Assets = make([]string, len(set.Assets))
 	for i, p := range set.Assets {
@@ -182,8 +189,9 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 		// rather than thousands.
 		block := make([]Article, len(published))
 		s.Articles = make([]*Article, len(published))
+		known := m.knownNames(s.Settings.IDAuthority)
 		cores.Each(published, func(i int, a *content.Article) {
-			s.newArticle(&block[i], a)
+			s.newArticle(&block[i], a, known[a])
 			s.Articles[i] = &block[i]
 		})
 	}
@@ -193,6 +201,7 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 		}
 		return strings.Compare(a.URL, b.URL)
 	})
+	m.keepNames(s)
 	clash := s.checkURLs(set)
 	for _, a := range s.Articles {
 		s.Versions = append(s.Versions, s.versions(a, h.Versions(a.Content.Path))...)
@@ -210,12 +219,12 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 	var gathering sync.WaitGroup
 	gathering.Go(func() {
 		s.Topics = groups("topics", set.Topics, s.Articles, func(a *Article) []string { return a.Meta.Topics },
-			func(a *Article, g *Group) { a.topics, a.Topics = append(a.topics, g), append(a.Topics, &g.Ref) }, &s.Settings, now)
+			func(a *Article, g *Group) { a.topics, a.Topics = append(a.topics, g), append(a.Topics, &g.Ref) }, &s.Settings, now, m)
 	})
 	s.Regulators = groups("regulators", set.Regulators, s.Articles, func(a *Article) []string { return a.Meta.Regulators },
 		func(a *Article, g *Group) {
 			a.regulators, a.Regulators = append(a.regulators, g), append(a.Regulators, &g.Ref)
-		}, &s.Settings, now)
+		}, &s.Settings, now, m)
 	gathering.Wait()
 	moved := s.groupRedirects()
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
@@ -262,11 +271,15 @@ func New(set *content.Set, h *history.History, now time.Time) (*Site, error) {
 	return s, append(content.AsErrors(clash), moved...).Err()
 }
 
-// newArticle fills in a, the site's article for c.
-func (s *Site) newArticle(a *Article, c *content.Article) {
+// newArticle fills in a, the site's article for c, with its URL and id
+// as a New before worked them out, if it did.
+func (s *Site) newArticle(a *Article, c *content.Article, known names) {
+	if known.url == "" {
+		known.url = ArticleURL(c)
+	}
 	*a = Article{Content: c, Teaser: Teaser{
 		Meta:     &c.Meta,
-		URL:      ArticleURL(c),
+		URL:      known.url,
 		Modified: c.Date,
 		Status:   s.Settings.Status(c.Status),
 	}}
@@ -278,11 +291,10 @@ func (s *Site) newArticle(a *Article, c *content.Article) {
 	if c.Withdrawn != nil && c.Withdrawn.Date.After(a.Modified) {
 		a.Modified = c.Withdrawn.Date
 	}
-	a.ID = c.ID
+	a.ID = cmp.Or(c.ID, known.id)
 	if a.ID == "" {
 		a.ID = tagURI(s.Settings.IDAuthority, c.Date, a.originalPath())
 	}
-	a.steps = a.ownSteps(&s.Settings)
 }
 
 // Published reports whether an article is published at now: it is not
@@ -413,7 +425,7 @@ func (s *Site) checkURLs(set *content.Set) error {
 	all := slices.Clone(s.Articles)
 	for _, h := range s.Held {
 		a := new(Article)
-		s.newArticle(a, h)
+		s.newArticle(a, h, names{})
 		all = append(all, a)
 	}
 	for _, a := range all {

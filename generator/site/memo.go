@@ -1,0 +1,141 @@
+package site
+
+import (
+	"slices"
+	"sync"
+
+	"bulletin/generator/content"
+)
+
+// Memo keeps what New worked out that a later New can take again: each
+// article's URL and feed id, and the steps of each topic's and
+// regulator's story, gathered, merged and in date order. A URL and an id
+// are taken again for the very article they were worked out for, with
+// the same id authority. A story is taken again only where its group's articles
+// are the very ones it was gathered from, and the statuses the settings
+// define are the same. An article is never changed once read, and is
+// read anew from changed bytes (see content.Article.Source), so the
+// same articles give the same steps: a save works out again only the
+// stories of the groups of the article it changed. serve keeps one
+// between saves; a nil Memo keeps nothing. Its zero value is ready.
+type Memo struct {
+	run     sync.Mutex // one New at a time
+	mu      sync.Mutex // guards stories and made while New runs
+	stories map[string]*kept
+	made    map[string]*kept // this New's, which replace stories once it ends
+	// names are each article's URL and id, which depend only on the
+	// article and the id authority.
+	names     map[*content.Article]names
+	authority string
+}
+
+// names are an article's URL and feed id.
+type names struct{ url, id string }
+
+// knownNames gives the URLs and ids of the articles of the last New, if
+// it had the id authority given.
+func (m *Memo) knownNames(authority string) map[*content.Article]names {
+	if m == nil || m.authority != authority {
+		return nil
+	}
+	return m.names
+}
+
+// keepNames keeps the URLs and ids of the site's articles.
+func (m *Memo) keepNames(s *Site) {
+	if m == nil {
+		return
+	}
+	m.names, m.authority = make(map[*content.Article]names, len(s.Articles)), s.Settings.IDAuthority
+	for _, a := range s.Articles {
+		m.names[a.Content] = names{a.URL, a.ID}
+	}
+}
+
+// kept is one group's steps as gather gave them, the articles they were
+// gathered from, and the statuses they could take. Each step's article
+// is given by its place in from, and its status by its place in
+// statuses, since both are made anew by each New.
+type kept struct {
+	from     []*content.Article
+	statuses []content.Status
+	steps    []Step
+	article  []int32
+	status   []int // -1 for none
+}
+
+// begin starts a New, and gives what ends it.
+func (m *Memo) begin() func() {
+	if m == nil {
+		return func() {}
+	}
+	m.run.Lock()
+	m.made = map[string]*kept{}
+	return func() {
+		m.stories, m.made = m.made, nil
+		m.run.Unlock()
+	}
+}
+
+// steps gives the group's story steps, in date order, as gather does,
+// and g's own to change: taken again from m where it can, and kept in m.
+func (m *Memo) steps(g *Group, s *content.Settings) []Step {
+	if m == nil {
+		steps, _ := g.gather(s)
+		return steps
+	}
+	m.mu.Lock()
+	k := m.stories[g.URL]
+	m.mu.Unlock()
+	if k == nil || !k.madeFrom(g, s) {
+		k = keep(g, s)
+	}
+	m.mu.Lock()
+	m.made[g.URL] = k
+	m.mu.Unlock()
+	steps := slices.Clone(k.steps)
+	for i := range steps {
+		steps[i].Article = &g.articles[k.article[i]].Teaser
+		steps[i].Status = nil
+		if n := k.status[i]; n >= 0 {
+			steps[i].Status = &s.Statuses[n]
+		}
+	}
+	return steps
+}
+
+// keep gathers the group's steps for m.
+func keep(g *Group, s *content.Settings) *kept {
+	k := &kept{from: make([]*content.Article, len(g.articles)), statuses: slices.Clone(s.Statuses)}
+	for i, a := range g.articles {
+		k.from[i] = a.Content
+	}
+	k.steps, k.article = g.gather(s)
+	// The steps kept point at no article or status of this New's, which
+	// would keep its whole site in memory.
+	k.status = make([]int, len(k.steps))
+	for i := range k.steps {
+		k.status[i] = -1
+		for n := range s.Statuses {
+			if k.steps[i].Status == &s.Statuses[n] {
+				k.status[i] = n
+			}
+		}
+		k.steps[i].Article, k.steps[i].Status = nil, nil
+	}
+	return k
+}
+
+// madeFrom reports whether k was gathered from the group's articles,
+// with the statuses s defines.
+func (k *kept) madeFrom(g *Group, s *content.Settings) bool {
+	if len(k.from) != len(g.articles) || !slices.Equal(k.statuses, s.Statuses) {
+		return false
+	}
+	for i, a := range g.articles {
+		if k.from[i] != a.Content {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,118 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"bulletin/generator/content"
+)
+
+// TestMemoEqualsFresh makes a site again after each of a run of edits,
+// as serve does between saves, and checks that the URLs, ids and
+// stories a Memo gives are those New works out afresh, and belong to the
+// new site: each step
+// points at the new site's article and at its settings' status.
+func TestMemoEqualsFresh(t *testing.T) {
+	articles := make([]*content.Article, 12)
+	for i := range articles {
+		a := article(fmt.Sprintf("a-%02d", i), day(2024, time.Month(1+i), 2))
+		a.Topics = [][]string{{"ICS assessments"}, {"CQC IT", "ICS assessments"}, {"Health and Care Act 2022"}}[i%3]
+		a.Regulators = [][]string{{"CQC"}, {"CQC", "DHSC"}, nil}[i%3]
+		a.Status = []string{"", "paused", "planned"}[i%3]
+		a.Events = []content.Event{{Date: month(2024, 5), Label: "Assessments paused", Status: []string{"", "paused"}[i%2]}}
+		articles[i] = a
+	}
+	settings := testSettings()
+	// Each edit gives a changed copy of an article, as a save that
+	// reads it again does, or changes the settings.
+	edits := []struct {
+		name string
+		edit func()
+	}{
+		{"nothing", func() {}},
+		{"title", func() { edit(articles, 3, func(a *content.Article) { a.Title = "Retitled" }) }},
+		{"status", func() { edit(articles, 4, func(a *content.Article) { a.Status = "in-force" }) }},
+		{"event added", func() {
+			edit(articles, 5, func(a *content.Article) {
+				a.Events = append(slices.Clone(a.Events), content.Event{Date: month(2024, 9), Label: "Assessments resume", Status: "in-force"})
+			})
+		}},
+		{"first topic", func() {
+			edit(articles, 1, func(a *content.Article) { a.Topics = []string{"ICS assessments", "CQC IT"} })
+		}},
+		{"date", func() { edit(articles, 7, func(a *content.Article) { a.Date = day(2023, 1, 1) }) }},
+		{"updated", func() { edit(articles, 2, func(a *content.Article) { a.Updated = day(2024, 12, 1) }) }},
+		{"deleted", func() { articles = slices.Delete(articles, 0, 1) }},
+		{"slug", func() { edit(articles, 6, func(a *content.Article) { a.Slug = "renamed" }) }},
+		{"alias", func() { edit(articles, 8, func(a *content.Article) { a.Aliases = []string{"/old/address/"} }) }},
+		{"id authority", func() { settings.IDAuthority = "example.com" }},
+		{"status renamed", func() {
+			settings.Statuses = slices.Clone(settings.Statuses)
+			settings.Statuses[1].Label = "Renamed"
+		}},
+		{"statuses reordered", func() {
+			settings.Statuses = slices.Clone(settings.Statuses)
+			slices.Reverse(settings.Statuses)
+		}},
+	}
+	var m Memo
+	for _, e := range edits {
+		e.edit()
+		kept, err := m.New(&content.Set{Settings: settings, Articles: slices.Clone(articles)}, nil, testNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := buildSet(t, &content.Set{Settings: settings, Articles: slices.Clone(articles)}, testNow)
+		if got, want := stories(t, kept), stories(t, fresh); got != want {
+			t.Errorf("after %s, the memo's stories are\n%s\nwant\n%s", e.name, got, want)
+		}
+	}
+}
+
+// edit replaces the article at i by a changed copy.
+func edit(articles []*content.Article, i int, change func(*content.Article)) {
+	a := *articles[i]
+	change(&a)
+	articles[i] = &a
+}
+
+// stories writes out every article's URL and id and every group's
+// story, checking that each step points into s.
+func stories(t *testing.T, s *Site) string {
+	t.Helper()
+	var b strings.Builder
+	for _, a := range s.Articles {
+		fmt.Fprintf(&b, "%s %s\n", a.URL, a.ID)
+	}
+	for _, g := range slices.Concat(s.Topics, s.Regulators) {
+		fmt.Fprintf(&b, "%s %s %s %v:\n", g.URL, statusKey(g.Status), g.Since.Time.Format("2006-01-02"), g.Reported)
+		for _, st := range g.Story {
+			if !slices.ContainsFunc(s.Articles, func(a *Article) bool { return &a.Teaser == st.Article }) {
+				t.Errorf("%s: step %q points at an article not in the site", g.URL, st.Label)
+			}
+			label := "none"
+			if st.Status != nil {
+				label = st.Status.Label
+				if !inStatuses(s, st.Status) {
+					t.Errorf("%s: step %q points at a status not in the site's settings", g.URL, st.Label)
+				}
+			}
+			fmt.Fprintf(&b, "  %s %q %s %s event=%v update=%v upcoming=%v change=%v first=%v\n", st.Date.Time.Format("2006-01-02"), st.Label,
+				label, st.Article.URL, st.Event, st.Update, st.Upcoming, st.Change, st.First)
+		}
+	}
+	return b.String()
+}
+
+// inStatuses reports whether st points into the site's settings.
+func inStatuses(s *Site, st *content.Status) bool {
+	for i := range s.Settings.Statuses {
+		if st == &s.Settings.Statuses[i] {
+			return true
+		}
+	}
+	return false
+}

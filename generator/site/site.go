@@ -271,18 +271,16 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	return s, append(content.AsErrors(clash), moved...).Err()
 }
 
-// newArticle fills in a, the site's article for c, with its URL and id
-// as a New before worked them out, if it did.
+// newArticle fills in a, a zero Article, as the site's article for c,
+// with its URL and id as a New before worked them out, if it did. Its
+// fields are set one by one: a whole Article written at once costs a
+// copy of the whole, at 10,000 articles a tenth of a serve update.
 func (s *Site) newArticle(a *Article, c *content.Article, known names) {
 	if known.url == "" {
 		known.url = ArticleURL(c)
 	}
-	*a = Article{Content: c, Teaser: Teaser{
-		Meta:     &c.Meta,
-		URL:      known.url,
-		Modified: c.Date,
-		Status:   s.Settings.Status(c.Status),
-	}}
+	a.Content, a.Meta, a.URL, a.Modified = c, &c.Meta, known.url, c.Date
+	a.Status = s.Settings.Status(c.Status)
 	a.article = a
 	a.year, a.month, _ = c.Date.Date()
 	if c.Updated.After(a.Modified) {

@@ -9,15 +9,15 @@ import (
 
 // Memo keeps what New worked out that a later New can take again: each
 // article's URL and feed id, and the steps of each topic's and
-// regulator's story, gathered, merged and in date order. A URL and an id
-// are taken again for the very article they were worked out for, with
-// the same id authority. A story is taken again only where its group's articles
-// are the very ones it was gathered from, and the statuses the settings
-// define are the same. An article is never changed once read, and is
-// read anew from changed bytes (see content.Article.Source), so the
-// same articles give the same steps: a save works out again only the
-// stories of the groups of the article it changed. serve keeps one
-// between saves; a nil Memo keeps nothing. Its zero value is ready.
+// regulator's story, gathered, merged and in date order. A URL and an
+// id are taken again for the very article they were worked out for,
+// with the same id authority; a story only where its group's articles
+// are the very ones it was gathered from, and the settings define the
+// same statuses. An article is never changed once read, and is read
+// anew from changed bytes (see content.Article.Source), so the same
+// articles give the same steps: a save works out again only the stories
+// of the groups of the article it changed. serve keeps one between
+// saves; a nil Memo keeps nothing. Its zero value is ready.
 type Memo struct {
 	run     sync.Mutex // one New at a time
 	mu      sync.Mutex // guards stories and made while New runs

@@ -202,11 +202,7 @@ func (g *Group) story(s *content.Settings, now time.Time, m *Memo) {
 			g.Updated = a.Modified
 		}
 	}
-	steps := m.steps(g, s)
-	g.Story = make([]*Step, len(steps))
-	for i := range steps {
-		g.Story[i] = &steps[i]
-	}
+	g.Story = m.story(g, s)
 	// The statuses a topic's story reached up to now, in date order;
 	// statuses of steps still to come do not count yet. A regulator's
 	// story mixes many matters, so no status of one stands for it.
@@ -253,9 +249,9 @@ func dayEnd(d content.Date) time.Time {
 }
 
 // gather gives the steps of the group's articles in date order, each
-// event reported again merged with its first report, and for each the
-// place in g.articles of the article it comes from.
-func (g *Group) gather(s *content.Settings) (steps []Step, from []int32) {
+// event reported again merged with its first report, and, by each
+// step's order, the place in g.articles of the article it comes from.
+func (g *Group) gather(s *content.Settings) (story []*Step, from []int32) {
 	// The events gathered, as indexes in steps, by their instant, to the
 	// second, as dates are written, and their label.
 	type event struct {
@@ -266,8 +262,7 @@ func (g *Group) gather(s *content.Settings) (steps []Step, from []int32) {
 	// The steps are gathered in one block, which costs the collector a
 	// few objects rather than one a step.
 	all := make([]Step, 0, len(g.articles)*3/2)
-	var made []int32 // the article of each step of all
-	var own []Step   // one article's steps
+	var own []Step // one article's steps
 	for i, a := range g.articles {
 		// An article's status, and its events', tell where the matter of
 		// its first topic stands; on its other topics' stories they are
@@ -291,16 +286,16 @@ func (g *Group) gather(s *content.Settings) (steps []Step, from []int32) {
 			gathered[e] = len(all)
 			all = append(all, st)
 		}
-		for len(made) < len(all) {
-			made = append(made, int32(i))
+		for len(from) < len(all) {
+			from = append(from, int32(i))
 		}
 	}
-	order := make([]*Step, len(all))
+	story = make([]*Step, len(all))
 	for i := range all {
 		all[i].order = i
-		order[i] = &all[i]
+		story[i] = &all[i]
 	}
-	slices.SortFunc(order, func(a, b *Step) int {
+	slices.SortFunc(story, func(a, b *Step) int {
 		if c := a.Date.Time.Compare(b.Date.Time); c != 0 {
 			return c
 		}
@@ -315,9 +310,5 @@ func (g *Group) gather(s *content.Settings) (steps []Step, from []int32) {
 		}
 		return cmp.Compare(a.order, b.order)
 	})
-	steps, from = make([]Step, len(order)), make([]int32, len(order))
-	for i, st := range order {
-		steps[i], from[i] = *st, made[st.order]
-	}
-	return steps, from
+	return story, from
 }

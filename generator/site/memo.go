@@ -77,12 +77,12 @@ func (m *Memo) begin() func() {
 	}
 }
 
-// steps gives the group's story steps, in date order, as gather does,
+// story gives the group's story steps, in date order, as gather does,
 // and g's own to change: taken again from m where it can, and kept in m.
-func (m *Memo) steps(g *Group, s *content.Settings) []Step {
+func (m *Memo) story(g *Group, s *content.Settings) []*Step {
 	if m == nil {
-		steps, _ := g.gather(s)
-		return steps
+		story, _ := g.gather(s)
+		return story
 	}
 	m.mu.Lock()
 	k := m.stories[g.URL]
@@ -94,30 +94,31 @@ func (m *Memo) steps(g *Group, s *content.Settings) []Step {
 	m.made[g.URL] = k
 	m.mu.Unlock()
 	steps := slices.Clone(k.steps)
+	story := make([]*Step, len(steps))
 	for i := range steps {
 		steps[i].Article = &g.articles[k.article[i]].Teaser
-		steps[i].Status = nil
 		if n := k.status[i]; n >= 0 {
 			steps[i].Status = &s.Statuses[n]
 		}
+		story[i] = &steps[i]
 	}
-	return steps
+	return story
 }
 
-// keep gathers the group's steps for m.
+// keep gathers the group's steps for m. The steps kept point at no
+// article or status of this New's, which would keep its whole site in
+// memory.
 func keep(g *Group, s *content.Settings) *kept {
 	k := &kept{from: make([]*content.Article, len(g.articles)), statuses: slices.Clone(s.Statuses)}
 	for i, a := range g.articles {
 		k.from[i] = a.Content
 	}
-	k.steps, k.article = g.gather(s)
-	// The steps kept point at no article or status of this New's, which
-	// would keep its whole site in memory.
-	k.status = make([]int, len(k.steps))
-	for i := range k.steps {
-		k.status[i] = -1
+	story, from := g.gather(s)
+	k.steps, k.article, k.status = make([]Step, len(story)), make([]int32, len(story)), make([]int, len(story))
+	for i, st := range story {
+		k.steps[i], k.article[i], k.status[i] = *st, from[st.order], -1
 		for n := range s.Statuses {
-			if k.steps[i].Status == &s.Statuses[n] {
+			if st.Status == &s.Statuses[n] {
 				k.status[i] = n
 			}
 		}

@@ -249,9 +249,8 @@ func dayEnd(d content.Date) time.Time {
 }
 
 // gather gives the steps of the group's articles in date order, each
-// event reported again merged with its first report, and, by each
-// step's order, the place in g.articles of the article it comes from.
-func (g *Group) gather(s *content.Settings) (story []*Step, from []int32) {
+// event reported again merged with its first report.
+func (g *Group) gather(s *content.Settings) []*Step {
 	// The events gathered, as indexes in steps, by their instant, to the
 	// second, as dates are written, and their label.
 	type event struct {
@@ -263,7 +262,7 @@ func (g *Group) gather(s *content.Settings) (story []*Step, from []int32) {
 	// few objects rather than one a step.
 	all := make([]Step, 0, len(g.articles)*3/2)
 	var own []Step // one article's steps
-	for i, a := range g.articles {
+	for _, a := range g.articles {
 		// An article's status, and its events', tell where the matter of
 		// its first topic stands; on its other topics' stories they are
 		// left out. A regulator's story keeps every status.
@@ -286,11 +285,8 @@ func (g *Group) gather(s *content.Settings) (story []*Step, from []int32) {
 			gathered[e] = len(all)
 			all = append(all, st)
 		}
-		for len(from) < len(all) {
-			from = append(from, int32(i))
-		}
 	}
-	story = make([]*Step, len(all))
+	story := make([]*Step, len(all))
 	for i := range all {
 		all[i].order = i
 		story[i] = &all[i]
@@ -310,5 +306,5 @@ func (g *Group) gather(s *content.Settings) (story []*Step, from []int32) {
 		}
 		return cmp.Compare(a.order, b.order)
 	})
-	return story, from
+	return story
 }

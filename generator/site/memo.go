@@ -81,8 +81,7 @@ func (m *Memo) begin() func() {
 // and g's own to change: taken again from m where it can, and kept in m.
 func (m *Memo) story(g *Group, s *content.Settings) []*Step {
 	if m == nil {
-		story, _ := g.gather(s)
-		return story
+		return g.gather(s)
 	}
 	m.mu.Lock()
 	k := m.stories[g.URL]
@@ -110,13 +109,15 @@ func (m *Memo) story(g *Group, s *content.Settings) []*Step {
 // memory.
 func keep(g *Group, s *content.Settings) *kept {
 	k := &kept{from: make([]*content.Article, len(g.articles)), statuses: slices.Clone(s.Statuses)}
+	place := make(map[*Teaser]int32, len(g.articles))
 	for i, a := range g.articles {
 		k.from[i] = a.Content
+		place[&a.Teaser] = int32(i)
 	}
-	story, from := g.gather(s)
+	story := g.gather(s)
 	k.steps, k.article, k.status = make([]Step, len(story)), make([]int32, len(story)), make([]int, len(story))
 	for i, st := range story {
-		k.steps[i], k.article[i], k.status[i] = *st, from[st.order], -1
+		k.steps[i], k.article[i], k.status[i] = *st, place[st.Article], -1
 		for n := range s.Statuses {
 			if st.Status == &s.Statuses[n] {
 				k.status[i] = n

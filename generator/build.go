@@ -398,10 +398,11 @@ func planProblems(o options, set *content.Set, hist *history.History, loadErr er
 
 // plan makes the site model of set, with its articles' versions in hist,
 // as it stands at now, with the options' base URL and search, and lists
-// its files; m keeps what the next plan can take again (nil: nothing). When the model has a problem (two articles at one URL, say)
-// it gives the error with the model and its files all the same, so that
-// the files' own clashes and lint's problems are found in the same run;
-// when two files ask for one name, the error with both. A clash the model
+// its files; m keeps what the next plan can take again (nil: nothing).
+// When the model has a problem (two articles at one URL, say) it gives
+// the error with the model and its files all the same, so that the
+// files' own clashes and lint's problems are found in the same run; when
+// two files ask for one name, the error with both. A clash the model
 // found is not told again as the files' clash it makes.
 func plan(o options, set *content.Set, hist *history.History, now time.Time, m *site.Memo) (*site.Site, *render.Files, error) {
 	if o.baseURL != "" {

@@ -843,17 +843,21 @@ func wantArticle(t *testing.T, name string, wants ...string) {
 }
 
 // TestPlainLinksFollowMoves rewrites links written as a post's old
-// address, by path or under the old site's address, to its new URL, and
-// leaves code, other sites and pages the import lacks alone.
+// address, by path or under the old site's address, inline or in a
+// reference definition, to its new URL, and leaves code, other sites and
+// pages the import lacks alone.
 func TestPlainLinksFollowMoves(t *testing.T) {
 	src := tree(t, map[string]string{
 		"_config.yml":                 "url: https://example.org\n",
 		"_posts/2020-02-03-second.md": "---\ntitle: Second\n---\nTwo.\n",
 		"_posts/2020-02-04-first.md": "---\ntitle: First\n---\nSee [d](/2020/02/03/second.html), [e](https://example.org/2020/02/03/second.html#part), " +
-			"[f](https://other.example/2020/02/03/second.html), [g](/about/) and `[h](/2020/02/03/second.html)`.\n",
+			"[f](https://other.example/2020/02/03/second.html), [g](/about/) and `[h](/2020/02/03/second.html)`.\n" +
+			"\nAs [i][] and [j][] said.\n\n[i]: /2020/02/03/second.html \"Second\"\n  [j]: <https://example.org/2020/02/03/second.html#part>\n" +
+			"\n    [k]: /2020/02/03/second.html\n",
 	})
 	dest := t.TempDir()
 	mustImport(t, src, dest)
 	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-02-04-first.md"),
-		"See [d](/2020/02/second/), [e](/2020/02/second/#part), [f](https://other.example/2020/02/03/second.html), [g](/about/) and `[h](/2020/02/03/second.html)`.")
+		"See [d](/2020/02/second/), [e](/2020/02/second/#part), [f](https://other.example/2020/02/03/second.html), [g](/about/) and `[h](/2020/02/03/second.html)`.",
+		"[i]: /2020/02/second/ \"Second\"\n  [j]: /2020/02/second/#part\n", "\n    [k]: /2020/02/03/second.html\n")
 }

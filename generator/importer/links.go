@@ -25,14 +25,17 @@ func oldKeys(old []string) []string {
 
 func oldKey(p string) string { return "old:" + content.Fold(strings.TrimSuffix(decoded(p), "/")) }
 
-// linkDestination finds the destination of an inline link or image:
-// what follows "](", up to a space or the ")".
-var linkDestination = regexp.MustCompile(`\]\(\s*(<[^>\n]*>|[^\s()<>]+)`)
+// linkDestination finds the destination of a link or image: inline,
+// what follows "](" up to a space or the ")"; or in a reference
+// definition, a line's "[label]:" and what follows it up to a space
+// ("[x]: /2020/02/03/old.html").
+var linkDestination = regexp.MustCompile(`\]\(\s*(<[^>\n]*>|[^\s()<>]+)|(?m:^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|[^\s<>]+))`)
 
 // followMoves rewrites the links of a Markdown body that name a post of
 // the import by an old address, as a plain path (/2020/02/03/x.html) or
 // under the old site's address (site, with its path), to the post's
-// new URL; links in code are left as written.
+// new URL, inline or in a reference definition; links in code are left
+// as written.
 func followMoves(body string, ix *index, site string) string {
 	code := codeRanges(body)
 	siteURL, err := url.Parse(site)
@@ -43,6 +46,9 @@ func followMoves(body string, ix *index, site string) string {
 	last := 0
 	for _, m := range linkDestination.FindAllStringSubmatchIndex(body, -1) {
 		start, end := m[2], m[3]
+		if start < 0 {
+			start, end = m[4], m[5] // a reference definition
+		}
 		if inRanges(code, start) {
 			continue
 		}

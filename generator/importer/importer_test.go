@@ -679,6 +679,30 @@ func TestWordPressDraftWithoutDate(t *testing.T) {
 	}
 }
 
+// TestWordPressComExport imports an export as WordPress.com makes it:
+// its namespaces under https, and its never-scheduled drafts without a
+// last change, which are dated by the day the export was made.
+func TestWordPressComExport(t *testing.T) {
+	item := regexp.MustCompile(`<wp:post_date(_gmt)?><!\[CDATA\[[^]]*\]\]>`).ReplaceAllString(wxrItemXML(9, "Zero-date draft", "", "draft", "post"), "<wp:post_date$1><![CDATA[0000-00-00 00:00:00]]>")
+	export := strings.ReplaceAll(wxrXML(wxrItemXML(8, "Published", "published", "publish", "post")+item), `="http://`, `="https://`)
+	export = strings.Replace(export, "<channel>", "<channel>\n\t<pubDate>Wed, 03 Dec 2025 09:30:00 +0000</pubDate>", 1)
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(export), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if r.Problems() > 0 || r.Written != 2 || r.Drafts != 1 {
+		t.Fatalf("got %d problems %v, %d written, %d drafts; want two written, one a draft", r.Problems(), r.Skipped, r.Written, r.Drafts)
+	}
+	if !hasNote(r.Warnings, src, -1, `post 9 "Zero-date draft": a draft with no date, dated by the day the export was made, 2025-12-03: set its date before you publish it`) {
+		t.Errorf("got warnings %v, want one that the draft is dated by the export", r.Warnings)
+	}
+	if got := files(t, dest); !slices.Contains(got, "articles/2025/2025-12-03-zero-date-draft.md") {
+		t.Errorf("got files %v", got)
+	}
+}
+
 // TestJekyllDates imports posts dated as Jekyll takes them: a file name
 // with a month and day of one digit, a date in words, and a date this
 // importer cannot read, which the file name's date stands in for, with a

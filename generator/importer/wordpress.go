@@ -25,6 +25,7 @@ type wxr struct {
 	authors map[string]string // display names by login
 	items   []*wxrItem
 	version string // wp:wxr_version; empty in a file that is no export
+	made    string // the channel's pubDate: when the export was made
 }
 
 // wxrItem is one item of an export: a post, a page, an attachment, a
@@ -160,13 +161,19 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 	case err != nil:
 		return fail("%v: not imported", err)
 	case !ok && p.draft:
-		// A draft never scheduled has no date: WordPress shows its last
-		// change.
+		// A draft never scheduled has no date: it is dated by its last
+		// change, as WordPress shows it, or where the export gives none,
+		// by the day the export was made.
+		by := "its last change"
 		date, ok, err = wxrDate(it.modified, it.modifiedGMT, o.Zone)
 		if err != nil || !ok {
-			return fail("a draft with no date and no wp:post_modified: not imported; give it a date")
+			by = "the day the export was made"
+			date, err = time.Parse(time.RFC1123Z, w.made)
 		}
-		src.warn(o.Source, it.line, "%s: a draft with no date, dated by its last change, %s: set its date before you publish it", label, date.Format(time.DateOnly))
+		if err != nil {
+			return fail("a draft with no date, no wp:post_modified and an export without a pubDate: not imported; give it a date")
+		}
+		src.warn(o.Source, it.line, "%s: a draft with no date, dated by %s, %s: set its date before you publish it", label, by, date.Format(time.DateOnly))
 	case !ok:
 		return fail("no date: not imported")
 	}
@@ -255,18 +262,20 @@ func (c *capped) Read(p []byte) (int, error) {
 }
 
 // name gives an element's name with the prefix WordPress writes for its
-// namespace, so that a file declaring other prefixes reads the same.
+// namespace, so that a file declaring other prefixes reads the same. A
+// namespace is known by http or https: WordPress.com writes the second.
 func name(n xml.Name) string {
+	space := strings.TrimPrefix(strings.TrimPrefix(n.Space, "http://"), "https://")
 	switch {
-	case strings.HasSuffix(n.Space, "/excerpt/") || n.Space == "excerpt":
+	case strings.HasSuffix(space, "/excerpt/") || space == "excerpt":
 		return "excerpt:" + n.Local
-	case strings.HasPrefix(n.Space, "http://wordpress.org/export/") || n.Space == "wp":
+	case strings.HasPrefix(space, "wordpress.org/export/") || space == "wp":
 		return "wp:" + n.Local
-	case n.Space == "http://purl.org/rss/1.0/modules/content/" || n.Space == "content":
+	case space == "purl.org/rss/1.0/modules/content/" || space == "content":
 		return "content:" + n.Local
-	case n.Space == "http://purl.org/dc/elements/1.1/" || n.Space == "dc":
+	case space == "purl.org/dc/elements/1.1/" || space == "dc":
 		return "dc:" + n.Local
-	case n.Space == "":
+	case space == "":
 		return n.Local
 	}
 	return n.Space + ":" + n.Local
@@ -347,6 +356,8 @@ func parseWXR(r io.Reader, file string) (*wxr, error) {
 				item = nil
 			case "rss/channel/link":
 				channelLink = strings.TrimSpace(v)
+			case "rss/channel/pubDate":
+				w.made = strings.TrimSpace(v)
 			case "rss/channel/wp:base_blog_url":
 				w.blog = strings.TrimSpace(v)
 			case "rss/channel/wp:wxr_version":

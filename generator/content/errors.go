@@ -25,17 +25,21 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	msg := e.Msg
+	msg := oneLine(e.Msg)
 	if e.Warning {
 		msg = "warning: " + msg
 	}
+	// A problem is printed on one line whatever its name and message
+	// quote, so that no file name or title can start a line of its own,
+	// which a CI log could take for a command.
+	file := printedName(e.File)
 	switch {
-	case e.File == "":
+	case file == "":
 		return msg
 	case e.Line == 0:
-		return e.File + ": " + msg
+		return file + ": " + msg
 	}
-	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)
+	return fmt.Sprintf("%s:%d: %s", file, e.Line, msg)
 }
 
 // Errors is every problem found in a run, reported together.

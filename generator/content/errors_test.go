@@ -29,3 +29,22 @@ func TestErrors(t *testing.T) {
 		t.Errorf("Errors(nil).Err(): got %v, want nil", err)
 	}
 }
+
+// TestErrorOneLine prints each problem on one line whatever its file
+// name and message hold, so that neither can start a line a CI log would
+// read as a command.
+func TestErrorOneLine(t *testing.T) {
+	tests := []struct {
+		e    Error
+		want string
+	}{
+		{Error{File: "content/a\n::error::x.md", Line: 3, Msg: "title: missing"}, `content/a\n::error::x.md:3: title: missing`},
+		{Error{File: "content/a.md", Msg: "held back \"T\n::warning::x\"", Warning: true}, `content/a.md: warning: held back "T\n::warning::x"`},
+		{Error{File: "content/νόμος\u200c.md", Line: 1, Msg: "ok"}, "content/νόμος\u200c.md:1: ok"},
+	}
+	for _, tt := range tests {
+		if got := tt.e.Error(); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}

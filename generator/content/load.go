@@ -134,9 +134,10 @@ func load(fsys fs.FS, dir string, store Store, sums map[string]string, bodies bo
 				set.Assets = append(set.Assets, p)
 			}
 		case intro, article:
-			if !utf8.ValidString(p) {
-				// Its address and its errors are made of its name.
-				errs = append(errs, &Error{File: JoinPath(dir, escapedName(p)), Msg: "the file name is not valid UTF-8, so it cannot be read or published: rename the file"})
+			// Its address and its errors are made of its name, which a
+			// line break would split, in a terminal or a CI log.
+			if why := unnamable(p); why != "" {
+				errs = append(errs, &Error{File: JoinPath(dir, escapedName(p)), Msg: "the file name " + why + ", so it cannot be read or published: rename the file"})
 				return nil
 			}
 			if k == intro {
@@ -213,6 +214,30 @@ func assetName(dir, p string, named map[string]bool) (problem *Error, ok bool) {
 		return &Error{File: JoinPath(dir, escapedName(at)), Msg: fmt.Sprintf("the %s name %q cannot be published as part of an address: %s: rename the %s", what, part, why, what)}, false
 	}
 	return nil, true
+}
+
+// unnamable says why the path p cannot name an article: it is not valid
+// UTF-8, or holds a control character, such as a line break; "" if it
+// can.
+func unnamable(p string) string {
+	if !utf8.ValidString(p) {
+		return "is not valid UTF-8"
+	}
+	if i := strings.IndexFunc(p, unicode.IsControl); i >= 0 {
+		return fmt.Sprintf("holds a control character (%U)", rune(p[i]))
+	}
+	return ""
+}
+
+// printedName gives the name s as it can be printed on a line of its own:
+// as Go would quote it, without the quotes, where it holds a control
+// character or is not valid UTF-8.
+func printedName(s string) string {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	q := strconv.Quote(s)
+	return q[1 : len(q)-1]
 }
 
 // escapedName gives the name s as it can be printed on one line: as Go

@@ -962,23 +962,27 @@ func TestLoadFileNameErrors(t *testing.T) {
 // folder's name, is not safe in an address or on every system, once for
 // a folder however many files it holds, and all in one run, naming it
 // with what cannot be printed escaped; a name in another script, with
-// capitals, spaces or underscores, is published.
+// capitals, spaces or underscores, is published. An article whose name
+// holds a line break, which would print a line of its own in a CI log,
+// is refused too.
 func TestLoadAssetNames(t *testing.T) {
 	fsys := files(map[string]string{
-		"files/Board_Paper 2024.pdf": "PDF",
-		"files/νόμος.pdf":            "PDF",
-		"files/trail .txt":           "x",
-		"files/q?.txt":               "x",
-		"files/aux.png":              "x",
-		`files/back\slash.txt`:       "x",
-		"files/new\nline.txt":        "x",
-		"files/bad\xffname.txt":      "x",
-		"files/rlo\u202etxt.exe":     "x",
-		"bad|folder/a.txt":           "x",
-		"bad|folder/b.txt":           "x",
-		"articles/bad\xfe.md":        "---\ntitle: T\n---\n",
+		"files/Board_Paper 2024.pdf":  "PDF",
+		"files/νόμος.pdf":             "PDF",
+		"files/trail .txt":            "x",
+		"files/q?.txt":                "x",
+		"files/aux.png":               "x",
+		`files/back\slash.txt`:        "x",
+		"files/new\nline.txt":         "x",
+		"files/bad\xffname.txt":       "x",
+		"files/rlo\u202etxt.exe":      "x",
+		"bad|folder/a.txt":            "x",
+		"bad|folder/b.txt":            "x",
+		"articles/bad\xfe.md":         "---\ntitle: T\n---\n",
+		"articles/a\n::warning::x.md": "---\ntitle: T\n---\n",
 	})
 	checkErrors(t, "asset names", loadErrors(t, fsys), []string{
+		`content/articles/a\n::warning::x.md: the file name holds a control character (U+000A), so it cannot be read or published: rename the file`,
 		`content/articles/bad\xfe.md: the file name is not valid UTF-8, so it cannot be read or published: rename the file`,
 		`content/bad|folder: the folder name "bad|folder" cannot be published as part of an address: '|' cannot be part of a file name on Windows: rename the folder`,
 		`content/files/aux.png: the file name "aux.png" cannot be published as part of an address: Windows keeps the name for a device: rename the file`,

@@ -341,17 +341,20 @@ const (
 
 var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList))
 
-// plainText gives the text of Markdown without its marks, cut to
-// summaryRunes at a sentence's or a word's end: all of it, or with first
-// its first paragraph with text, and the paragraphs right after it too
-// while they are shorter than a sentence or two. A list, a heading or
+// plainText gives the text of Markdown without its marks (see textOf), cut
+// to summaryRunes at a sentence's or a word's end.
+func plainText(md string, first bool) string { return cut(textOf(md, first), summaryRunes) }
+
+// textOf gives the text of Markdown without its marks: all of it, or
+// with first its first paragraph with text, and the paragraphs after it
+// too while they are shorter than a sentence or two. A list, a heading or
 // anything else but a paragraph ends such a summary, since a list's
 // items read as one run-on sentence ("changed things. One Two"), unless
 // what came before it ends in a colon and so leads into it. A paragraph
 // that holds another system's template tag is left out, and so is one
 // that starts with an image after the summary has begun, or with an
 // image and a line break anywhere: a figure and its caption.
-func plainText(md string, first bool) string {
+func textOf(md string, first bool) string {
 	src := []byte(md)
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	var parts []string
@@ -373,7 +376,7 @@ func plainText(md string, first bool) string {
 			}
 		}
 	}
-	return cut(strings.Join(parts, " "), summaryRunes)
+	return strings.Join(parts, " ")
 }
 
 // startsWithImage says whether a block starts with an image, or a link

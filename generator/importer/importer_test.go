@@ -679,6 +679,21 @@ func TestWordPressDraftWithoutDate(t *testing.T) {
 	}
 }
 
+// TestLongExcerptKept keeps an excerpt longer than bulletin's summaries
+// whole, as the summary: its last sentence may be nowhere else.
+func TestLongExcerptKept(t *testing.T) {
+	excerpt := "As demand for information continues to grow, it is important to continue iterating the ways we refine the FOIA request process. " +
+		"Our effort is one of a number of commitments towards creating a more open, transparent government. " +
+		"We will explore how to supplement the work of agencies, designing for the user."
+	src := tree(t, map[string]string{
+		"_config.yml":               "url: https://example.org\n",
+		"_posts/2020-02-03-foia.md": "---\ntitle: FOIA\nexcerpt: \"" + excerpt + "\"\n---\nBody.\n",
+	})
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-02-03-foia.md"), "designing for the user.")
+}
+
 // TestWordPressComExport imports an export as WordPress.com makes it:
 // its namespaces under https, and its never-scheduled drafts without a
 // last change, which are dated by the day the export was made.

@@ -17,7 +17,9 @@ import (
 // article gives the file of a post: front matter in bulletin's schema,
 // its fields always in one order, then the body.
 func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
-	summary := plainText(p.summary, false)
+	// A summary the source gives is kept whole, however long: it may say
+	// what the body does not. One made from the body is cut.
+	summary := textOf(p.summary, false)
 	if summary == "" {
 		summary = plainText(body, true)
 	}

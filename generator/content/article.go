@@ -242,6 +242,9 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			checkAliases(d, v)
 		case "id":
 			a.ID = d.text(key, v)
+			if why := checkID(a.ID); a.ID != "" && why != "" {
+				d.fail(v.line, "id: %q %s, which feed readers need to tell entries apart: write it whole, as https://www.example.org/2025/03/27/news/ or tag:example.org,2025:news, or delete the line for bulletin to make one", a.ID, why)
+			}
 		case "lang":
 			a.Lang = languageTag(d, key, v)
 		case "changes":
@@ -461,4 +464,19 @@ func (a *Article) AliasLine(i int) int {
 		return int(a.AliasLines[i])
 	}
 	return a.Lines.Line("aliases")
+}
+
+// idScheme is how an absolute IRI starts: its scheme and a colon.
+var idScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+
+// checkID says why id cannot be a feed entry's id, which Atom requires
+// to be an absolute IRI (RFC 4287, 4.2.6), or "" if it can.
+func checkID(id string) string {
+	switch {
+	case strings.ContainsFunc(id, unicode.IsSpace) || strings.ContainsFunc(id, unicode.IsControl):
+		return "holds a space or a control character"
+	case !idScheme.MatchString(id):
+		return "is not an absolute address"
+	}
+	return ""
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -25,6 +26,7 @@ var hugoConfigs = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "c
 type hugoConfig struct {
 	file       string
 	baseURL    string
+	absolute   bool // baseURL is an absolute address, which feed ids are made of
 	contentDir string
 	timeZone   string
 	// zone reads dates written without an offset, as Hugo reads them:
@@ -130,6 +132,11 @@ func readHugo(o *Options) (*source, error) {
 		return nil, fmt.Errorf("importer: %s is inside the Hugo site's content folder %s, so the next import would read its articles as posts: give -content a folder outside it", o.Dest, dir)
 	}
 	src := &source{file: hugoFile, site: cfg.baseURL}
+	if u, err := url.Parse(cfg.baseURL); err == nil && u.Scheme != "" && u.Host != "" {
+		cfg.absolute = true
+	} else if cfg.baseURL != "" {
+		src.warn(cfg.file, 0, "baseURL %q is not an absolute address, so the ids the old feeds gave the posts, made from it, are not known: bulletin gives them new ones, and readers of the old feeds may see each post once more as new; set baseURL to the site's address (https://…) and import again to keep them", cfg.baseURL)
+	}
 	bundles := map[string]bool{} // leaf bundle folders, whose other files are not copied
 	var files []string
 	roots := cfg.roots
@@ -427,7 +434,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		post.old = append(post.old, al)
 	}
 	post.old = append(post.old, old)
-	if cfg.baseURL != "" && !post.draft {
+	if cfg.absolute && !post.draft {
 		post.id = strings.TrimSuffix(cfg.baseURL, "/") + old
 	}
 	post.keys = []string{"hugo:" + rel, "hugo:" + page, "base:" + path.Base(rel), "base:" + filename}

@@ -472,6 +472,27 @@ func TestHugoUnpublished(t *testing.T) {
 	}
 }
 
+// TestHugoRelativeBaseURL imports a site whose baseURL is "/": its
+// posts get no id, which would not be absolute, and a warning says why.
+func TestHugoRelativeBaseURL(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.yml":             "baseURL: /\n",
+		"content/posts/first.md": "---\ntitle: First\ndate: 2019-02-14\n---\nA.\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if !hasNote(r.Warnings, filepath.Join(src, "config.yml"), -1, `baseURL "/" is not an absolute address`) {
+		t.Errorf("got warnings %v, want one that baseURL is not absolute", r.Warnings)
+	}
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2019", "2019-02-14-first.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), "\nid:") {
+		t.Errorf("the article has an id:\n%s", data)
+	}
+}
+
 // TestWordPressUntitled titles an aside that has none by its first
 // words, with a warning, as WordPress shows it, rather than failing the
 // import.

@@ -405,9 +405,12 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	}
 	filename := path.Base(page)
 	for _, tax := range cfg.taxonomies {
-		if isRegulators(tax) {
+		switch {
+		case tax == "author" || tax == "authors":
+			// A taxonomy of authors names the post's authors, below.
+		case isRegulators(tax):
 			post.regs = append(post.regs, f.list(tax)...)
-		} else {
+		default:
 			post.names = append(post.names, f.list(tax)...)
 		}
 	}

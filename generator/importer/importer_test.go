@@ -493,6 +493,18 @@ func TestHugoRelativeBaseURL(t *testing.T) {
 	}
 }
 
+// TestHugoAuthorsTaxonomy takes a taxonomy of authors for the posts'
+// authors, not their topics.
+func TestHugoAuthorsTaxonomy(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.yml":             "baseURL: https://old.example.org/\ntaxonomies:\n  topic: topics\n  author: authors\n",
+		"content/posts/first.md": "---\ntitle: First\ndate: 2019-02-14\ntopics: [Staffing]\nauthors: [jeremyzilar]\n---\nA.\n",
+	})
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	wantArticle(t, filepath.Join(dest, "articles", "2019", "2019-02-14-first.md"), "\ntopics: [Staffing]\n", "\nauthors: [jeremyzilar]\n")
+}
+
 // TestWordPressUntitled titles an aside that has none by its first
 // words, with a warning, as WordPress shows it, rather than failing the
 // import.

@@ -12,9 +12,11 @@ import (
 // no place for, rather than dropping it without a word.
 var (
 	jekyllFields = fieldSet("title", "date", "slug", "permalink", "published", "category", "categories", "tag", "tags",
-		"regulator", "regulators", "lang", "author", "authors", "excerpt", "summary", "description", "redirect_from", "last_modified_at")
+		"regulator", "regulators", "lang", "author", "authors", "excerpt", "summary", "description", "redirect_from", "last_modified_at",
+		"source_url", "source_title", "external_url", "link")
 	hugoFields = fieldSet("title", "date", "publishdate", "pubdate", "published", "lastmod", "modified", "draft", "expirydate",
-		"unpublishdate", "build", "_build", "slug", "url", "aliases", "summary", "description", "author", "authors", "lang")
+		"unpublishdate", "build", "_build", "slug", "url", "aliases", "summary", "description", "author", "authors", "lang",
+		"source_url", "source_title", "external_url", "link")
 	// themeFields say how the old theme laid a post out, which
 	// bulletin's theme decides: nothing of the post is lost without them.
 	themeFields = fieldSet("layout", "type", "weight", "menu", "menus", "toc", "comments", "share", "sitemap", "excerpt_separator",

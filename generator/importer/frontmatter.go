@@ -2,11 +2,13 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -55,6 +57,29 @@ func (f fields) list(key string) []string {
 		return out
 	}
 	return nil
+}
+
+// link is a source a post reports on: its title and address.
+type link struct{ title, url string }
+
+// sourceFields are the fields in which a link post names the page it
+// is about, as themes for Jekyll and Hugo take them.
+var sourceFields = []string{"source_url", "external_url", "link"}
+
+// sourcesOf gives what a post reports on: the http(s) addresses its
+// sourceFields give, each titled by source_title where the post sets
+// one, else by the address's host.
+func sourcesOf(f fields) []link {
+	var out []link
+	for _, key := range sourceFields {
+		addr := f.text(key)
+		u, err := url.Parse(addr)
+		if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+			continue
+		}
+		out = append(out, link{title: cmp.Or(f.text("source_title"), strings.TrimPrefix(u.Host, "www.")), url: addr})
+	}
+	return out
 }
 
 // authorsOf gives the names of a post's authors: author or authors,

@@ -415,6 +415,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		}
 	}
 	post.authors = authorNames(authorsOf(f))
+	post.sources = sourcesOf(f)
 	post.lang = cmp.Or(languageOf(f, post, src), post.lang)
 	src.leftOver(f, hugoFields, cfg.taxonomies...)
 	post.summary = f.first("summary", "description")

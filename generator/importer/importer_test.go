@@ -505,6 +505,23 @@ func TestHugoAuthorsTaxonomy(t *testing.T) {
 	wantArticle(t, filepath.Join(dest, "articles", "2019", "2019-02-14-first.md"), "\ntopics: [Staffing]\n", "\nauthors: [jeremyzilar]\n")
 }
 
+// TestLinkPostSources keeps the page a link post is about as its
+// source, titled by source_title or by the address's host.
+func TestLinkPostSources(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.yml":             "baseURL: https://old.example.org/\n",
+		"content/posts/guide.md": "---\ntitle: Guide updated\ndate: 2019-10-09\nsummary: The guide was updated.\nsource_url: https://www.reginfo.gov/public/guide\n---\n",
+		"content/posts/model.md": "---\ntitle: Model\ndate: 2019-12-19\nsummary: A model.\nexternal_url: https://designsystem.digital.gov/maturity-model/\nsource_title: USWDS\n---\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if len(r.Warnings) > 0 {
+		t.Errorf("got warnings %v, want none", r.Warnings)
+	}
+	wantArticle(t, filepath.Join(dest, "articles", "2019", "2019-10-09-guide.md"), "sources:\n  - title: reginfo.gov\n    url: https://www.reginfo.gov/public/guide\n")
+	wantArticle(t, filepath.Join(dest, "articles", "2019", "2019-12-19-model.md"), "sources:\n  - title: USWDS\n    url: https://designsystem.digital.gov/maturity-model/\n")
+}
+
 // TestWordPressUntitled titles an aside that has none by its first
 // words, with a warning, as WordPress shows it, rather than failing the
 // import.

@@ -288,6 +288,7 @@ func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *so
 	post.regs = append(jekyllList(f, "regulator"), jekyllList(f, "regulators")...)
 	post.lang = languageOf(f, post, src)
 	post.authors = authorNames(authorsOf(f))
+	post.sources = sourcesOf(f)
 	post.summary = f.first("excerpt", "summary", "description")
 	src.leftOver(f, jekyllFields)
 	for _, old := range f.list("redirect_from") {

@@ -62,6 +62,7 @@ type post struct {
 	regs     []string // what the source names as regulators: a regulators field or taxonomy
 	lang     string   // the language it is written in, as the source's lang field gives it
 	authors  []string
+	sources  []link // what the post reports on, as a link post names it
 	draft    bool
 	id       string
 	old      []string // old addresses as site paths, oldest first

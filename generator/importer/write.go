@@ -54,6 +54,13 @@ func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
 	if len(p.authors) > 0 {
 		add("authors", list(p.authors, yaml.FlowStyle))
 	}
+	if len(p.sources) > 0 {
+		n := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, l := range p.sources {
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("title"), str(l.title), str("url"), str(l.url)}})
+		}
+		add("sources", n)
+	}
 	if p.draft {
 		add("draft", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 	}

@@ -6,10 +6,14 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 )
 
 // DefaultBaseURL is the base URL of a site whose site.yaml sets none.
@@ -281,7 +285,26 @@ func CheckBaseURL(s string) string {
 		u.User, u.RawQuery, u.Fragment, u.ForceQuery = nil, "", "", false
 		return fmt.Sprintf("%q has a user name, password, query or fragment, which every page, feed and sitemap would publish: write %s", s, u)
 	}
+	u, _ := url.Parse(s)
+	if slices.ContainsFunc(strings.Split(u.Path, "/"), func(seg string) bool { return seg == "." || seg == ".." }) {
+		u.Path = strings.TrimSuffix(path.Clean(u.Path), "/") + "/"
+		u.RawPath = ""
+		return fmt.Sprintf("%q has a . or .. segment, which every address of the site would carry as written: write %s", s, u)
+	}
+	if _, err := asciiHost(u.Hostname()); err != nil {
+		return fmt.Sprintf("%q has a host that is not a domain name (%v): write it like https://bulletin.example.org/", s, err)
+	}
 	return ""
+}
+
+// asciiHost gives the host name h as DNS and feeds write it: a name in
+// Unicode (例え.jp) in its ASCII form (xn--r8jz45g.jp). A name in ASCII
+// is given as it is.
+func asciiHost(h string) (string, error) {
+	if !strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		return h, nil
+	}
+	return idna.Lookup.ToASCII(h)
 }
 
 // idAuthority reads id_authority: the authority of tag URIs (RFC 4151),
@@ -338,9 +361,20 @@ func webSubHubs(d *decoder, v *node) []string {
 	return out
 }
 
-// NormalizeBaseURL makes sure a base URL ends in exactly one slash.
+// NormalizeBaseURL makes a base URL that CheckBaseURL accepts end in
+// exactly one slash, with its host in ASCII (see asciiHost), as every
+// link, feed and sitemap of the site must write it.
 func NormalizeBaseURL(s string) string {
-	return strings.TrimRight(s, "/") + "/"
+	s = strings.TrimRight(s, "/") + "/"
+	u, err := url.Parse(s)
+	if err != nil {
+		return s
+	}
+	h, err := asciiHost(u.Hostname())
+	if err != nil || h == u.Hostname() {
+		return s
+	}
+	return strings.Replace(s, u.Hostname(), h, 1)
 }
 
 // SetBaseURL puts u in place of base_url, as -base-url asks. Feed ids
@@ -349,10 +383,11 @@ func NormalizeBaseURL(s string) string {
 // where it gives neither, they take u's host rather than localhost's,
 // which every such site would share.
 func (s *Settings) SetBaseURL(u string) {
+	base := NormalizeBaseURL(u)
 	if s.BaseURL == DefaultBaseURL && s.IDAuthority == host(DefaultBaseURL) {
-		s.IDAuthority = host(u)
+		s.IDAuthority = host(base)
 	}
-	s.BaseURL = NormalizeBaseURL(u)
+	s.BaseURL = base
 }
 
 func regulators(d *decoder, v *node) []Regulator {

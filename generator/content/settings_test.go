@@ -306,6 +306,7 @@ func TestLoadIDAuthority(t *testing.T) {
 		{name: "from base_url", yaml: lines("base_url: https://bulletin.example.org:8443/care/"), want: "bulletin.example.org"},
 		{name: "given", yaml: lines("base_url: https://bulletin.example.org/", "id_authority: old-bulletin.example.org"), want: "old-bulletin.example.org"},
 		{name: "an email address", yaml: lines("id_authority: editor@example.org"), want: "editor@example.org"},
+		{name: "from a base_url in Unicode", yaml: lines("base_url: https://例え.jp/"), want: "xn--r8jz45g.jp"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -328,6 +329,9 @@ func TestLoadSettingsRefused(t *testing.T) {
 		{"language: English please", `content/site.yaml:1: language: "English please" is not a language tag: write it like cy, en-GB or ar`},
 		{"base_url: https://editor:secret@bulletin.example.org/", `content/site.yaml:1: base_url: "https://editor:secret@bulletin.example.org/" has a user name, password, query or fragment, which every page, feed and sitemap would publish: write https://bulletin.example.org/`},
 		{"base_url: https://bulletin.example.org/?utm=x#top", `content/site.yaml:1: base_url: "https://bulletin.example.org/?utm=x#top" has a user name, password, query or fragment, which every page, feed and sitemap would publish: write https://bulletin.example.org/`},
+		{"base_url: https://example.org/care/../news/", `content/site.yaml:1: base_url: "https://example.org/care/../news/" has a . or .. segment, which every address of the site would carry as written: write https://example.org/news/`},
+		{"base_url: https://example.org/./", `content/site.yaml:1: base_url: "https://example.org/./" has a . or .. segment, which every address of the site would carry as written: write https://example.org/`},
+		{"base_url: https://-例え.jp/", `content/site.yaml:1: base_url: "https://-例え.jp/" has a host that is not a domain name (idna: invalid label "-例え"): write it like https://bulletin.example.org/`},
 		{"id_authority: a b", `content/site.yaml:1: id_authority: "a b" is not a domain name or an email address, as feed entry ids need: write it like bulletin.example.org`},
 		{"id_authority: example.org,2025", `content/site.yaml:1: id_authority: "example.org,2025" is not a domain name or an email address, as feed entry ids need: write it like bulletin.example.org`},
 	}
@@ -385,6 +389,7 @@ func TestSetBaseURL(t *testing.T) {
 		{"no base_url", "title: T\n", "https://owner.github.io/repo/", "https://owner.github.io/repo/", "owner.github.io"},
 		{"a staging build", "title: T\nbase_url: https://bulletin.example.org/\n", "https://staging.example.org", "https://staging.example.org/", "bulletin.example.org"},
 		{"id_authority given", "title: T\nid_authority: example.org\n", "https://owner.github.io/repo/", "https://owner.github.io/repo/", "example.org"},
+		{"a host in Unicode", "title: T\n", "https://例え.jp/新闻", "https://xn--r8jz45g.jp/新闻/", "xn--r8jz45g.jp"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

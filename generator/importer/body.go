@@ -85,27 +85,36 @@ func htmlInMarkdown(body string) (string, []string) {
 	}
 	var edits []edit
 	var lost []string
-	convert := func(start, stop int, block bool) {
-		md, l, err := toMarkdown(string(src[start:stop]), nil)
+	convert := func(html string, start, stop int, block bool) {
+		md, l, err := toMarkdown(html, nil)
 		if err != nil {
 			return
 		}
 		if block {
-			md += "\n"
+			md = strings.ReplaceAll(md, "\n", "\n"+continuation(src, start)) + "\n"
 		}
 		lost = append(lost, l...)
 		edits = append(edits, edit{start, stop, md})
 	}
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if b, ok := n.(*ast.HTMLBlock); ok && b.HTMLBlockType != ast.HTMLBlockType2 && b.Lines().Len() > 0 {
-			stop := b.Lines().At(b.Lines().Len() - 1).Stop
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if b, ok := n.(*ast.HTMLBlock); ok && entering && b.HTMLBlockType != ast.HTMLBlockType2 && b.Lines().Len() > 0 {
+			// A block in a list or a quote, as a closing </div> indented
+			// under a list item, is converted where it stands, from its
+			// lines without the marks of the quote.
+			var html strings.Builder
+			lines := b.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				html.Write(seg.Value(src))
+			}
+			stop := lines.At(lines.Len() - 1).Stop
 			if b.HasClosure() {
+				html.Write(b.ClosureLine.Value(src))
 				stop = b.ClosureLine.Stop
 			}
-			convert(b.Lines().At(0).Start, stop, true)
+			convert(html.String(), lines.At(0).Start, stop, true)
+			return ast.WalkSkipChildren, nil
 		}
-	}
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if _, note := n.(*east.Footnote); note {
 			// Made into HTML, a footnote's text would bring its link
 			// back to the text with it.
@@ -126,7 +135,7 @@ func htmlInMarkdown(body string) (string, []string) {
 		}
 		if raw, ok := n.(*ast.RawHTML); ok && entering && raw.Segments.Len() == 1 && imgTag.Match(raw.Segments.Value(src)) {
 			seg := raw.Segments.At(0)
-			convert(seg.Start, seg.Stop, false)
+			convert(string(seg.Value(src)), seg.Start, seg.Stop, false)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -135,6 +144,19 @@ func htmlInMarkdown(body string) (string, []string) {
 		src = slices.Concat(src[:e.start], []byte(e.with), src[e.stop:])
 	}
 	return string(src), lost
+}
+
+// continuation is what starts each line of a block that starts at
+// offset at of src, after its first: as much space as the line holds
+// before it, and the marks of the quotes it is in.
+func continuation(src []byte, at int) string {
+	line := src[bytes.LastIndexByte(src[:at], '\n')+1 : at]
+	return string(bytes.Map(func(r rune) rune {
+		if r == '>' {
+			return r
+		}
+		return ' '
+	}, line))
 }
 
 // isText says whether n is a paragraph, or the text of a list item in

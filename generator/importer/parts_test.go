@@ -450,6 +450,8 @@ func TestHTMLInMarkdown(t *testing.T) {
 		{"tags in a paragraph", "Text with <span style=\"color:red\">red</span>, <abbr title=\"Care Quality Commission\">CQC</abbr>,\na line<br>break and *em*.\n", "Text with red, CQC, a line  \nbreak and *em*.\n", []string{"an <abbr>'s expansion (its title) is left out: write it in the text where readers need it"}},
 		{"a superscript", "E = mc<sup>2</sup>.\n", "E = mc2.\n", []string{"a <sup> became plain text, as Markdown has no superscript: check figures such as m2, H2O or a footnote's number"}},
 		{"tags in a quote and a list", "> A <span>quote</span>\n> on two lines.\n\n- a <b>bold</b> item\n- a plain one\n", "> A quote on two lines.\n\n- a **bold** item\n- a plain one\n", nil},
+		{"a closing tag under a list item", "<div class=\"snippet\">\n\n- one\n- two\n\n  </div>\n\nAfter.\n", "\n\n- one\n- two\n\n  \n\nAfter.\n", nil},
+		{"a block in a quote", "> Quoted:\n>\n> <div>\n> <p>First.</p>\n> <p>Second <b>bold</b>.</p>\n> </div>\n", "> Quoted:\n>\n> First.\n> \n> Second **bold**.\n", nil},
 		{"a footnote stays", "A <span>note</span>[^1].\n\n[^1]: The note.\n", "A <span>note</span>[^1].\n\n[^1]: The note.\n", nil},
 		{"a footnote's text stays", "A note[^1].\n\n[^1]: The note with <b>bold</b>.\n", "A note[^1].\n\n[^1]: The note with <b>bold</b>.\n", nil},
 	} {

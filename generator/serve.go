@@ -111,7 +111,12 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			// A write in progress is of a site about to be replaced: it
 			// stops, leaving the folder as it was, while the change is read.
 			stopWriting()
-			if s.refreshSettled(w) {
+			switch changed, err := s.refreshSettled(w); {
+			case err != nil:
+				// The last good site stays served, but a failed build
+				// writes nothing, not even a good one made before it.
+				writeLater = nil
+			case changed:
 				writeLater = time.After(writePause)
 			}
 		case <-writeLater:
@@ -142,18 +147,18 @@ type server struct {
 // refreshSettled makes the site again from the watcher's changes as soon
 // as they come, and again with any that come meanwhile, until the
 // sources have settled: only then do pages hear of it. It reports
-// whether the site changed.
-func (s *server) refreshSettled(w *watch.Watcher) bool {
+// whether the site changed, or why it could not be made.
+func (s *server) refreshSettled(w *watch.Watcher) (bool, error) {
 	for {
 		start := time.Now()
 		n := w.Seen()
 		paths, all := w.Take()
 		if len(paths) == 0 && !all {
-			return false // read already
+			return false, nil // read already
 		}
 		ls, err := s.live.update(paths, all)
 		if w.Settled(n) {
-			return s.announce(start, ls, err)
+			return s.announce(start, ls, err), err
 		}
 	}
 }

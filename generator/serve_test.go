@@ -629,6 +629,24 @@ func TestServeBrokenThenFixed(t *testing.T) {
 	wantEvent(t, fresh, "reload")
 }
 
+// TestServeFailedBuildWritesNothing saves a good change and, before
+// serve writes it out, a broken one: the good site stays served, but the
+// output folder is not written after the failure, and the terminal's
+// last word is the failure, not a write that reads like a success.
+func TestServeFailedBuildWritesNothing(t *testing.T) {
+	ts := startServe(t)
+	events := ts.openEvents(t)
+	ts.edit(t, firstFile, firstText, "The plan was saved once.")
+	wantEvent(t, events, "reload")
+	ts.edit(t, firstFile, "date: 2024-05-10\n", "date: 10/05/2024\n")
+	wantEvent(t, events, "problems")
+	time.Sleep(3 * writePause)
+	printed := ts.log.String()
+	if after := printed[strings.LastIndex(printed, "build failed:"):]; strings.Contains(after, "wrote ") {
+		t.Errorf("serve wrote its output folder after a failed build:\n%s", after)
+	}
+}
+
 // TestServeDeletedArticle checks that a deleted article's page goes, and
 // that the 404 page in its place still reloads.
 func TestServeDeletedArticle(t *testing.T) {

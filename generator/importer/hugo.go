@@ -192,7 +192,7 @@ func readHugo(o *Options) (*source, error) {
 			src.posts = append(src.posts, post)
 		}
 	}
-	otherDays(src, o.Zone)
+	otherDays(src, o.Zone, "Hugo")
 	src.warnLeftOver(o.Source)
 	src.body = func(p *post, ix *index, r *Report) string {
 		body := shortcodes(p, ix, r)
@@ -203,9 +203,9 @@ func readHugo(o *Options) (*source, error) {
 }
 
 // otherDays warns, once, of the posts dated in an offset that puts them
-// on another day where the bulletin is (zone) than the day Hugo showed:
-// a bulletin shows every date in its own time zone.
-func otherDays(src *source, zone *time.Location) {
+// on another day where the bulletin is (zone) than the day the old
+// system showed: a bulletin shows every date in its own time zone.
+func otherDays(src *source, zone *time.Location, system string) {
 	var first *post
 	n := 0
 	for _, p := range src.posts {
@@ -218,8 +218,8 @@ func otherDays(src *source, zone *time.Location) {
 	if first == nil {
 		return
 	}
-	src.warn(first.file, first.line, "%d post(s) dated in another offset fall on another day in %s than Hugo showed (this one, %s, on %s): their old addresses are kept, but to show the days Hugo did, set time_zone in site.yaml to the zone they were written in, before you first publish",
-		n, zone, first.date.Format(time.RFC3339), first.date.In(zone).Format("2 January 2006"))
+	src.warn(first.file, first.line, "%d post(s) dated in another offset fall on another day in %s than %s showed (this one, %s, on %s): their old addresses are kept, but to show the days %s did, set time_zone in site.yaml to the zone they were written in, before you first publish",
+		n, zone, system, first.date.Format(time.RFC3339), first.date.In(zone).Format("2 January 2006"), system)
 }
 
 func isContent(ext string) bool {

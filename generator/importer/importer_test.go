@@ -768,6 +768,24 @@ func TestWordPressComExport(t *testing.T) {
 	}
 }
 
+// TestWordPressOtherDay warns of a post that WordPress showed on one
+// day, in the blog's time zone, and that falls on the next where the
+// bulletin is.
+func TestWordPressOtherDay(t *testing.T) {
+	item := regexp.MustCompile(`<wp:post_date><!\[CDATA\[[^]]*\]\]>`).ReplaceAllString(wxrItemXML(1178, "Evening post", "evening-post", "publish", "post"), "<wp:post_date><![CDATA[2013-01-11 20:22:00]]>")
+	item = regexp.MustCompile(`<wp:post_date_gmt><!\[CDATA\[[^]]*\]\]>`).ReplaceAllString(item, "<wp:post_date_gmt><![CDATA[2013-01-12 03:22:00]]>")
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if !hasNote(r.Warnings, src, -1, "1 post(s) dated in another offset fall on another day in Europe/London than WordPress showed (this one, 2013-01-11T20:22:00-07:00, on 12 January 2013)") {
+		t.Errorf("got warnings %v, want one that the post falls on another day", r.Warnings)
+	}
+	wantArticle(t, filepath.Join(dest, "articles", "2013", "2013-01-12-evening-post.md"), "date: 2013-01-12T03:22:00Z")
+}
+
 // TestJekyllDates imports posts dated as Jekyll takes them: a file name
 // with a month and day of one digit, a date in words, and a date this
 // importer cannot read, which the file name's date stands in for, with a

@@ -115,6 +115,7 @@ func readWordPress(o *Options) (*source, error) {
 	if uploads > 0 {
 		src.warn(o.Source, 0, "%d %s images or files from %s/wp-content/uploads/, which are not copied: copy them into the content folder, or keep the old site serving them", uploads, plural(uploads, "post shows", "posts show"), strings.TrimSuffix(w.blog, "/"))
 	}
+	otherDays(src, o.Zone, "WordPress")
 	src.body = (&wpBody{blog: blog}).convert
 	return src, nil
 }
@@ -436,25 +437,37 @@ func readItemField(it *wxrItem, field, v string, metaKey, metaValue *string) {
 }
 
 // wxrDate reads the date of an item, from its field in UTC (gmt) where
-// it has one, else from the one in the blog's time zone (local). ok is
-// false when neither is there; WordPress writes 0000-00-00 00:00:00 for
-// none.
+// it has one, else from the one in the blog's time zone (local), read in
+// zone. Given both, the date keeps the blog's offset that day, so that
+// the day WordPress showed is known (see otherDays). ok is false when
+// neither is there; WordPress writes 0000-00-00 00:00:00 for none.
 func wxrDate(local, gmt string, zone *time.Location) (t time.Time, ok bool, err error) {
-	for _, f := range []struct {
-		name, value string
-		zone        *time.Location
-	}{{"wp:post_date_gmt", gmt, time.UTC}, {"wp:post_date", local, zone}} {
-		v := strings.TrimSpace(f.value)
+	read := func(name, value string) (time.Time, bool, error) {
+		v := strings.TrimSpace(value)
 		if v == "" || strings.HasPrefix(v, "0000") {
-			continue
+			return time.Time{}, false, nil
 		}
-		t, err := time.ParseInLocation(time.DateTime, v, f.zone)
+		t, err := time.Parse(time.DateTime, v)
 		if err != nil {
-			return t, false, fmt.Errorf("%s %q is not a date", f.name, f.value)
+			return t, false, fmt.Errorf("%s %q is not a date", name, value)
 		}
-		return t.In(zone), true, nil
+		return t, true, nil
 	}
-	return time.Time{}, false, nil
+	inUTC, hasUTC, err := read("wp:post_date_gmt", gmt)
+	if err != nil {
+		return inUTC, false, err
+	}
+	shown, hasShown, err := read("wp:post_date", local)
+	switch {
+	case hasUTC && err == nil && hasShown && shown.Sub(inUTC).Abs() <= 18*time.Hour:
+		return inUTC.In(time.FixedZone("", int(shown.Sub(inUTC).Seconds()))), true, nil
+	case hasUTC:
+		return inUTC.In(zone), true, nil
+	case err != nil || !hasShown:
+		return time.Time{}, false, err
+	}
+	t, err = time.ParseInLocation(time.DateTime, strings.TrimSpace(local), zone)
+	return t, err == nil, err
 }
 
 // xmlError explains an error of the XML decoder with the file and line.

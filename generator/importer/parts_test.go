@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -340,6 +341,16 @@ func TestParseDate(t *testing.T) {
 	// April to a British editor.
 	if _, _, err := parseDate("27/03/2025", zone); err == nil || !strings.Contains(err.Error(), `date "27/03/2025" is not a date`) {
 		t.Errorf("parseDate(27/03/2025): got %v, want an error", err)
+	}
+	// A date in the right form, but of no such day or time, says so.
+	for in, want := range map[string]string{
+		"2020-02-03 25:61:00 +0000": `date "2020-02-03 25:61:00 +0000" has no such time: hours go from 00 to 23, minutes and seconds from 00 to 59`,
+		"2015-02-30":                `date "2015-02-30" has no such day in its month`,
+		"2020-13-01T10:00:00Z":      `date "2020-13-01T10:00:00Z" has no such month: months go from 01 to 12`,
+	} {
+		if _, _, err := parseDate(in, zone); fmt.Sprint(err) != want {
+			t.Errorf("parseDate(%q): got %v, want %s", in, err, want)
+		}
 	}
 }
 

@@ -101,27 +101,54 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
-		fmt.Fprintln(stderr, stopped(content.AsErrors(err), o.out))
+		fmt.Fprintln(stderr, stopped(err, o.out))
 		return errSilent
 	}
 	fmt.Fprint(stdout, r.summary())
 	return nil
 }
 
-// stopped is the line that closes the problems of a build that stopped:
-// how many, and that the output folder is as it was.
-func stopped(errs content.Errors, out string) string {
-	n := 0
-	for _, e := range errs {
-		if !e.Warning {
-			n++
-		}
+// stopped is the line that closes the problems of a build that stopped
+// with err: how many stopped it, and that the output folder is as it
+// was.
+func stopped(err error, out string) string {
+	n := failing(content.AsErrors(err))
+	if s, ok := errors.AsType[*stoppedBy](err); ok {
+		n = s.stopping
 	}
 	what := "1 problem"
 	if n != 1 {
 		what = fmt.Sprintf("%d problems", n)
 	}
 	return fmt.Sprintf("build stopped by %s: %s", what, outputState(out))
+}
+
+// stoppedBy is the error of a build that stopped: every problem it
+// found, of which stopping, by count, stopped it; the others are those a
+// plain build publishes with (see build -strict).
+type stoppedBy struct {
+	found    content.Errors
+	stopping int
+}
+
+func (s *stoppedBy) Error() string { return s.found.Error() }
+func (s *stoppedBy) Unwrap() error { return s.found }
+
+// stoppedWith gives the error of a build that stop stopped, with the
+// problems found beside them.
+func stoppedWith(stop, beside content.Errors) error {
+	return &stoppedBy{found: slices.Concat(stop, beside).ByPlace(), stopping: failing(stop)}
+}
+
+// failing counts the problems of errs that are not warnings.
+func failing(errs content.Errors) int {
+	n := 0
+	for _, e := range errs {
+		if !e.Warning {
+			n++
+		}
+	}
+	return n
 }
 
 // outputState says what a build that stopped left of the output folder
@@ -163,15 +190,11 @@ func newReport(s *site.Site, files *render.Files, found content.Errors) report {
 	if s.Drafts > 0 {
 		r.Notes = append(r.Notes, fmt.Sprintf("left out %d draft(s)", s.Drafts))
 	}
-	failing := 0
 	for _, f := range found {
 		r.Notes = append(r.Notes, f.Error())
-		if !f.Warning {
-			failing++
-		}
 	}
-	if failing > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%d problem(s) above: build -strict and check fail on them", failing))
+	if n := failing(found); n > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf("%d problem(s) above: build -strict and check fail on them", n))
 	}
 	if s.NoHistory != "" {
 		r.Notes = append(r.Notes, s.NoHistory)
@@ -308,11 +331,15 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 		// The output folder's own problem, files bulletin did not write
 		// say, is told in the same run.
 		_, err := open()
-		return result{}, slices.Concat(stop, linted(), content.AsErrors(err)).Err()
+		stop = append(stop, content.AsErrors(err)...)
+		if o.strict {
+			return result{}, stoppedWith(slices.Concat(stop, linted()), nil)
+		}
+		return result{}, stoppedWith(stop, linted())
 	}
 	out, err := open()
 	if err != nil {
-		return result{}, slices.Concat(content.AsErrors(err), linted()).Err()
+		return result{}, stoppedWith(content.AsErrors(err), linted())
 	}
 	done = true
 	r, err := publish(ctx, o, out, s, files, linted)

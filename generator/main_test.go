@@ -275,3 +275,41 @@ func TestBuildStoppedSaysSo(t *testing.T) {
 		t.Errorf("printed:\n%s\nwant two problems, then %q", stderr.String(), want)
 	}
 }
+
+// TestBuildStoppedCountsWhatStopped wants the closing line of a build
+// stopped by one broken article to count that one, not a link to a
+// missing page beside it, which it prints too but which stops only
+// build -strict.
+func TestBuildStoppedCountsWhatStopped(t *testing.T) {
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	files := map[string]string{
+		"2025-01-01-bad.md":  "---\ntitle: Bad\ndate: 2025-13-01\nsummary: S\n---\nBody.\n",
+		"2025-01-02-link.md": "---\ntitle: Link\ndate: 2025-01-02\nsummary: S\n---\nSee [the plan](/2025/01/no-such-page/).\n",
+	}
+	if err := os.MkdirAll(filepath.Join(content, "articles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(content, "articles", name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		flags []string
+		want  string
+	}{
+		{nil, "build stopped by 1 problem: nothing was written to " + out + "/"},
+		{[]string{"-strict"}, "build stopped by 2 problems: nothing was written to " + out + "/"},
+	} {
+		var stdout, stderr bytes.Buffer
+		args := append([]string{"build", "-content", content, "-templates", "../templates", "-out", out}, tt.flags...)
+		if code := run(args, &stdout, &stderr); code != 1 {
+			t.Errorf("%v: exited %d, want 1", tt.flags, code)
+		}
+		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+		if len(lines) != 3 || lines[2] != tt.want || !strings.Contains(lines[1], "no-such-page") {
+			t.Errorf("%v printed:\n%s\nwant the two problems, then %q", tt.flags, stderr.String(), tt.want)
+		}
+	}
+}

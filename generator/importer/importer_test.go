@@ -371,7 +371,10 @@ func TestRegulatorsOfSiteYAML(t *testing.T) {
 	dest := tree(t, map[string]string{
 		"site.yaml": "title: Care news\nregulators:\n  CQC: {name: Care Quality Commission, url: https://www.cqc.org.uk/}\n",
 	})
-	mustImport(t, src, dest)
+	// -regulator in another case than site.yaml's is written as there.
+	if _, err := Run(Options{Source: src, Dest: dest, Regulators: []string{"cqc"}}); err != nil {
+		t.Fatal(err)
+	}
 	data, err := os.ReadFile(filepath.Join(dest, "articles", "2025", "2025-03-27-pause.md"))
 	if err != nil {
 		t.Fatal(err)

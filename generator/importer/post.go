@@ -482,11 +482,12 @@ func isRegulators(name string) bool {
 
 // regulator gives the name in names that n stands for, else the
 // abbreviation of the regulator of site.yaml whose abbreviation or name
-// it is (see regulatorsOf), or "".
+// it is (see regulatorsOf), or "". A name site.yaml knows is written as
+// its abbreviation there, however names spells it.
 func regulator(n string, names []string, site map[string]string) string {
 	for _, r := range names {
 		if strings.EqualFold(strings.TrimSpace(r), n) || content.Slug(r) == content.Slug(n) {
-			return strings.TrimSpace(r)
+			return cmp.Or(site[content.Slug(r)], strings.TrimSpace(r))
 		}
 	}
 	return site[content.Slug(n)]

@@ -224,7 +224,8 @@ func unnamable(p string) string {
 		return "is not valid UTF-8"
 	}
 	if i := strings.IndexFunc(p, unicode.IsControl); i >= 0 {
-		return fmt.Sprintf("holds a control character (%U)", rune(p[i]))
+		r, _ := utf8.DecodeRuneInString(p[i:])
+		return fmt.Sprintf("holds a control character (%U)", r)
 	}
 	return ""
 }

@@ -980,10 +980,12 @@ func TestLoadAssetNames(t *testing.T) {
 		"bad|folder/b.txt":            "x",
 		"articles/bad\xfe.md":         "---\ntitle: T\n---\n",
 		"articles/a\n::warning::x.md": "---\ntitle: T\n---\n",
+		"articles/next\u0085line.md":  "---\ntitle: T\n---\n",
 	})
 	checkErrors(t, "asset names", loadErrors(t, fsys), []string{
 		`content/articles/a\n::warning::x.md: the file name holds a control character (U+000A), so it cannot be read or published: rename the file`,
 		`content/articles/bad\xfe.md: the file name is not valid UTF-8, so it cannot be read or published: rename the file`,
+		`content/articles/next\u0085line.md: the file name holds a control character (U+0085), so it cannot be read or published: rename the file`,
 		`content/bad|folder: the folder name "bad|folder" cannot be published as part of an address: '|' cannot be part of a file name on Windows: rename the folder`,
 		`content/files/aux.png: the file name "aux.png" cannot be published as part of an address: Windows keeps the name for a device: rename the file`,
 		`content/files/back\slash.txt: the file name "back\\slash.txt" cannot be published as part of an address: '\\' separates folders: rename the file`,

@@ -171,8 +171,13 @@ func yamlType(y *yaml.Node) string {
 // oneLine writes line breaks in a parser's message, which may quote the
 // input, as \n and \r, so that each problem stays on a line of its own.
 func oneLine(msg string) string {
-	return strings.NewReplacer("\n", `\n`, "\r", `\r`).Replace(msg)
+	if !strings.ContainsAny(msg, "\n\r") {
+		return msg
+	}
+	return breaks.Replace(msg)
 }
+
+var breaks = strings.NewReplacer("\n", `\n`, "\r", `\r`)
 
 // parseTOML reads TOML into nodes. TOML's decoder keeps no positions, so
 // each top-level key is placed on the line where it is written and its

@@ -14,8 +14,8 @@ import (
 	"bulletin/generator/site"
 )
 
-// feedSize is how many of the newest articles a feed carries; enough that
-// a reader polling daily never misses an item.
+// feedSize is how many articles a feed carries, those changed last;
+// enough that a reader polling daily never misses an item.
 const feedSize = 50
 
 // feed is one subscription: the whole site, or one topic or regulator.
@@ -33,17 +33,50 @@ type feed struct {
 }
 
 // newFeed is the feed of articles, newest first, that follows the page at
-// dir; it carries the newest of them, and its key follows those alone.
-// Its id names it for good: a tag URI from the site's id authority, the
-// site's first article's date and the feed's path, so it survives a move
-// to a new host as entry ids do.
+// dir; it carries those changed last, newest first (see lastChanged), and
+// its key follows those alone. Its id names it for good: a tag URI from the
+// site's id authority, the site's first article's date and the feed's
+// path, so it survives a move to a new host as entry ids do.
 func (r *renderer) newFeed(title, subtitle, dir string, articles []*site.Teaser, updated time.Time) *feed {
-	items := make([]*site.Article, min(feedSize, len(articles)))
-	for i := range items {
-		items[i] = site.Full(articles[i])
+	changed := lastChanged(articles, feedSize)
+	items := make([]*site.Article, len(changed))
+	for i, t := range changed {
+		items[i] = site.Full(t)
 	}
 	return &feed{Title: title, Subtitle: subtitle, Page: dir, Dir: dir, Articles: items, Updated: updated,
 		ID: r.feedID(dir), Statuses: r.tag() + "statuses"}
+}
+
+// lastChanged gives the n articles, of articles newest first, changed
+// last: published, updated or withdrawn (see site.Teaser.Modified), the
+// newest first on a tie; in their order. A correction or a withdrawal of
+// an article older than the n newest so reaches the feed's subscribers.
+func lastChanged(articles []*site.Teaser, n int) []*site.Teaser {
+	// The places in articles of the n changed last, the last change first.
+	top := make([]int, 0, min(n, len(articles)))
+	for i, a := range articles {
+		if len(top) == n && !a.Modified.After(articles[top[n-1]].Modified) {
+			continue
+		}
+		// Its place: after every article changed at the same time or
+		// later, which came before it.
+		at, _ := slices.BinarySearchFunc(top, a.Modified, func(j int, m time.Time) int {
+			if articles[j].Modified.Before(m) {
+				return 1
+			}
+			return -1
+		})
+		if len(top) == n {
+			top = top[:n-1]
+		}
+		top = slices.Insert(top, at, i)
+	}
+	slices.Sort(top)
+	out := make([]*site.Teaser, len(top))
+	for k, i := range top {
+		out[k] = articles[i]
+	}
+	return out
 }
 
 // feedID is the id of the feeds first published in dir.

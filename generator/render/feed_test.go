@@ -756,3 +756,37 @@ func fixtureSlugsInSiteFeed(t *testing.T, set *content.Set) []string {
 	t.Fatal("no site feed in feedDirs")
 	return nil
 }
+
+// TestFeedCarriesTheLastChanged adds more newer articles than a feed
+// carries: an older article updated after them all is still carried, by
+// the site's feed and its regulator's, so that its subscribers hear of
+// the correction, while an older one not changed since falls out.
+func TestFeedCarriesTheLastChanged(t *testing.T) {
+	set := fixture()
+	for i := range feedSize + 10 {
+		set.Articles = append(set.Articles, &content.Article{
+			Meta: content.Meta{Title: fmt.Sprintf("Bulk %d", i), Summary: "More news.", Date: day("2025-05-01").AddDate(0, 0, i),
+				Regulators: []string{"CQC"}, Topics: []string{"ICS assessments"}, Slug: fmt.Sprintf("bulk-%d", i)},
+			HTML: "<p>More news.</p>\n",
+		})
+	}
+	corrected := article(t, set, updatedSlug)
+	corrected.Updated = day("2025-07-15")
+	corrected.Changes = append(corrected.Changes, content.Change{Date: day("2025-07-15"), Note: "Corrected the start month."})
+	feeds := feedsOf(t, build(t, set, buildDay))
+	for _, dir := range []string{"", "regulators/cqc/"} {
+		for _, ff := range feedFormats {
+			name := dir + ff.file
+			f := feeds[name]
+			if len(f.Items) != feedSize {
+				t.Errorf("%s: %d entries, want %d", name, len(f.Items), feedSize)
+			}
+			itemFor(t, name, f, updatedSlug)
+			for _, it := range f.Items {
+				if strings.HasSuffix(it.Link, "/"+movedSlug+"/") || strings.HasSuffix(it.Link, "/bulk-0/") {
+					t.Errorf("%s carries %s, older and not changed since the %d changed last", name, it.Link, feedSize)
+				}
+			}
+		}
+	}
+}

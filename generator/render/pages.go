@@ -215,7 +215,7 @@ func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
 	notFound.Updated = s.Updated
 	jobs = append(jobs, r.page("404.html", notFound))
 
-	jobs = append(jobs, r.feedJobs(r.newFeed(set.Title, set.Description, "/", site.Teasers(s.Articles[:min(feedSize, len(s.Articles))]), s.Updated))...)
+	jobs = append(jobs, r.feedJobs(r.newFeed(set.Title, set.Description, "/", site.Teasers(s.Articles), s.Updated))...)
 	jobs = append(jobs, r.redirects()...)
 	jobs = append(jobs,
 		r.sitemapJob(),

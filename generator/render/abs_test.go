@@ -42,21 +42,33 @@ func TestAbsBody(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := newRenderer(&site.Site{}, nil, base, "")
-	attr := regexp.MustCompile(`(href|src)="([^"]*)"`)
+	attr := regexp.MustCompile(`(href|srcset|src|poster)="([^"]*)"`)
 	want := func(page, body string) string {
 		pageURL := base.ResolveReference(&url.URL{Path: strings.TrimPrefix(page, "/")})
-		return attr.ReplaceAllStringFunc(body, func(m string) string {
-			sub := attr.FindStringSubmatch(m)
-			u, err := url.Parse(html.UnescapeString(sub[2]))
+		abs := func(v string) string {
+			u, err := url.Parse(html.UnescapeString(v))
 			if err != nil || u.IsAbs() {
-				return m
+				return v
 			}
 			from := pageURL
 			if u.Host == "" && strings.HasPrefix(u.Path, "/") {
 				from = base
 				u.Path, u.RawPath = strings.TrimPrefix(u.Path, "/"), strings.TrimPrefix(u.RawPath, "/")
 			}
-			return sub[1] + `="` + template.HTMLEscapeString(from.ResolveReference(u).String()) + `"`
+			return template.HTMLEscapeString(from.ResolveReference(u).String())
+		}
+		return attr.ReplaceAllStringFunc(body, func(m string) string {
+			sub := attr.FindStringSubmatch(m)
+			if sub[1] != "srcset" {
+				return sub[1] + `="` + abs(sub[2]) + `"`
+			}
+			var candidates []string
+			for c := range strings.SplitSeq(sub[2], ",") {
+				f := strings.Fields(c)
+				f[0] = abs(f[0])
+				candidates = append(candidates, strings.Join(f, " "))
+			}
+			return `srcset="` + strings.Join(candidates, ", ") + `"`
 		})
 	}
 	bodies := []string{
@@ -68,6 +80,7 @@ func TestAbsBody(t *testing.T) {
 		`<p>src="/a/" href="/b/" text, then an unclosed href="/c/</p>`,
 		`<a href=""></a><a href="?q=1"></a><a href="/caf&#233;/"></a>srchref="/d/"`,
 		strings.Repeat(`<a href="/t/">t</a>`, 1000) + `<img src="/i.png">`,
+		`<img src="/images/chart.png" srcset="/images/chart.png 1x,chart-2x.png 2x, https://cdn.example/c.png 640w"><video poster="/images/still.png" src="clip.mp4"></video>`,
 	}
 	for _, body := range bodies {
 		if got, want := r.absBody("/2025/03/slug/", body), want("/2025/03/slug/", body); got != want {

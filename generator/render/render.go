@@ -379,23 +379,26 @@ func plainPath(p string) bool {
 // since readers show feed entries away from the site: relative URLs and
 // #fragments resolve against the article's page, and site paths such as
 // /topics/x/ below the base URL, as the pages root them. It rewrites
-// every href="…" and src="…" in the HTML.
+// every URL attribute that raw HTML may bring, in the form attr="…".
 func (r *renderer) absBody(page, body string) string {
 	pageURL := r.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(page, "/")})
 	var b strings.Builder
 	b.Grow(len(body) + len(body)/8)
 	done := 0 // body[:done] is written, or stands as it is
-	href, src := indexFrom(body, `href="`, 0), indexFrom(body, `src="`, 0)
+	// The next place of each attribute in urlAttrs, at or after done.
+	next := make([]int, len(urlAttrs))
+	for i, name := range urlAttrs {
+		next[i] = indexFrom(body, name+`="`, 0)
+	}
 	for {
-		if href >= 0 && href < done {
-			href = indexFrom(body, `href="`, done)
-		}
-		if src >= 0 && src < done {
-			src = indexFrom(body, `src="`, done)
-		}
-		at, name := href, "href"
-		if at < 0 || src >= 0 && src < at {
-			at, name = src, "src"
+		at, name := -1, ""
+		for i, n := range urlAttrs {
+			if next[i] >= 0 && next[i] < done {
+				next[i] = indexFrom(body, n+`="`, done)
+			}
+			if next[i] >= 0 && (at < 0 || next[i] < at) {
+				at, name = next[i], n
+			}
 		}
 		if at < 0 {
 			break
@@ -406,7 +409,12 @@ func (r *renderer) absBody(page, body string) string {
 			break
 		}
 		b.WriteString(body[done:at])
-		b.WriteString(r.absAttr(name, body[start:start+end], pageURL))
+		value := body[start : start+end]
+		if name == "srcset" {
+			b.WriteString(name + `="` + r.absSrcset(value, pageURL) + `"`)
+		} else {
+			b.WriteString(name + `="` + r.absURL(value, pageURL) + `"`)
+		}
 		done = start + end + 1
 	}
 	if done == 0 {
@@ -416,19 +424,39 @@ func (r *renderer) absBody(page, body string) string {
 	return b.String()
 }
 
-// absAttr is one href or src attribute of an article's HTML with its URL
-// made absolute.
-func (r *renderer) absAttr(name, value string, pageURL *url.URL) string {
+// urlAttrs are the attributes of HTML that hold a URL a reader's
+// browser fetches or follows: links, images and media, their poster
+// frames, and the candidates of a srcset.
+var urlAttrs = []string{"href", "src", "poster", "srcset"}
+
+// absURL is the HTML-escaped URL value of an attribute of an article's
+// HTML made absolute.
+func (r *renderer) absURL(value string, pageURL *url.URL) string {
 	u, err := url.Parse(html.UnescapeString(value))
 	if err != nil || u.IsAbs() {
-		return name + `="` + value + `"`
+		return value
 	}
 	from := pageURL
 	if u.Host == "" && strings.HasPrefix(u.Path, "/") {
 		from = r.base
 		u.Path, u.RawPath = strings.TrimPrefix(u.Path, "/"), strings.TrimPrefix(u.RawPath, "/")
 	}
-	return name + `="` + template.HTMLEscapeString(from.ResolveReference(u).String()) + `"`
+	return template.HTMLEscapeString(from.ResolveReference(u).String())
+}
+
+// absSrcset is a srcset's value with the URL of each candidate ("a.png
+// 2x, b.png 640w") made absolute.
+func (r *renderer) absSrcset(value string, pageURL *url.URL) string {
+	candidates := strings.Split(value, ",")
+	for i, c := range candidates {
+		fields := strings.Fields(c)
+		if len(fields) == 0 {
+			continue
+		}
+		fields[0] = r.absURL(fields[0], pageURL)
+		candidates[i] = strings.Join(fields, " ")
+	}
+	return strings.Join(candidates, ", ")
 }
 
 // indexFrom is the index of sub in s at or after from, or -1.

@@ -299,13 +299,17 @@ func (p *Page) Comparison() *site.Comparison {
 func (r *renderer) articlePage(a *site.Article) *Page {
 	p := r.newPage("article", a.Title, a.Summary, a.URL)
 	p.Article = a
-	// The page's own feed is its first topic's, whose story it tells.
-	feeds := make([]FeedLink, 0, 3*len(a.Topics)+len(p.Feeds))
+	// The page's own feed is its first topic's, whose story it tells;
+	// its regulators' follow, then the whole site's.
+	feeds := make([]FeedLink, 0, 3*(len(a.Topics)+len(a.Regulators))+len(p.Feeds))
 	for _, g := range a.Topics {
 		feeds = append(feeds, r.groupFeeds(g)...)
 		if t := r.topic(g); t != nil && t.Status != nil {
 			p.Standing = append(p.Standing, Standing{Topic: g, Status: t.Status, Since: t.Since, Reported: t.Reported})
 		}
+	}
+	for _, g := range a.Regulators {
+		feeds = append(feeds, r.groupFeeds(g)...)
 	}
 	p.Feeds = append(feeds, p.Feeds...)
 	return p
@@ -402,8 +406,9 @@ func staticJobs(templates fs.FS, dir string) (jobs []job, problems content.Error
 }
 
 // OwnFeeds are the page's own feed in each format: a topic's or
-// regulator's on its pages, an article's first topic's, and the whole
-// site's on every other page.
+// regulator's on its pages, an article's first topic's (its first
+// regulator's where it names no topic), and the whole site's on every
+// other page.
 func (p *Page) OwnFeeds() []FeedLink {
 	return p.Feeds[:min(3, len(p.Feeds))]
 }
@@ -414,13 +419,12 @@ func (p *Page) OtherGroups() []*site.Ref {
 	if p.Article == nil {
 		return nil
 	}
-	var out []*site.Ref
-	for _, g := range slices.Concat(p.Article.Topics, p.Article.Regulators) {
-		if g != p.Article.Topic {
-			out = append(out, g)
-		}
+	// The page offers the feed of the first it names.
+	named := slices.Concat(p.Article.Topics, p.Article.Regulators)
+	if len(named) == 0 {
+		return nil
 	}
-	return out
+	return named[1:]
 }
 
 func hasEvents(g *site.Group) bool {

@@ -496,33 +496,41 @@ func TestHugoRelativeBaseURL(t *testing.T) {
 	}
 }
 
-// TestHugoAuthorsTaxonomy takes a taxonomy of authors for the posts'
-// authors, not their topics.
-func TestHugoAuthorsTaxonomy(t *testing.T) {
-	src := tree(t, map[string]string{
-		"config.yml":             "baseURL: https://old.example.org/\ntaxonomies:\n  topic: topics\n  author: authors\n",
-		"content/posts/first.md": "---\ntitle: First\ndate: 2019-02-14\ntopics: [Staffing]\nauthors: [jeremyzilar]\n---\nA.\n",
-	})
-	dest := t.TempDir()
-	mustImport(t, src, dest)
-	wantArticle(t, filepath.Join(dest, "articles", "2019", "2019-02-14-first.md"), "\ntopics: [Staffing]\n", "\nauthors: [jeremyzilar]\n")
-}
-
-// TestLinkPostSources keeps the page a link post is about as its
-// source, titled by source_title or by the address's host.
-func TestLinkPostSources(t *testing.T) {
-	src := tree(t, map[string]string{
-		"config.yml":             "baseURL: https://old.example.org/\n",
-		"content/posts/guide.md": "---\ntitle: Guide updated\ndate: 2019-10-09\nsummary: The guide was updated.\nsource_url: https://www.reginfo.gov/public/guide\n---\n",
-		"content/posts/model.md": "---\ntitle: Model\ndate: 2019-12-19\nsummary: A model.\nexternal_url: https://designsystem.digital.gov/maturity-model/\nsource_title: USWDS\n---\n",
-	})
-	dest := t.TempDir()
-	r := mustImport(t, src, dest)
-	if len(r.Warnings) > 0 {
-		t.Errorf("got warnings %v, want none", r.Warnings)
+// TestCarriedOver imports what a post says that bulletin has a field
+// for, with no warning: an excerpt longer than bulletin's summaries,
+// whole, since its last sentence may be nowhere else; a Hugo taxonomy of
+// authors as the authors, not topics; and the page a link post is about
+// as its source, titled by source_title or by the address's host.
+func TestCarriedOver(t *testing.T) {
+	excerpt := "As demand for information continues to grow, it is important to continue iterating the ways we refine the FOIA request process. " +
+		"Our effort is one of a number of commitments towards creating a more open, transparent government. " +
+		"We will explore how to supplement the work of agencies, designing for the user."
+	jekyll := "url: https://example.org\n"
+	hugo := "baseURL: https://old.example.org/\ntaxonomies:\n  topic: topics\n  author: authors\n"
+	for _, tt := range []struct {
+		name, config, settings, post string // the files of the old site, the post as "path: text"
+		file                         string // the article written
+		want                         []string
+	}{
+		{"a long excerpt", "_config.yml", jekyll, "_posts/2020-02-03-foia.md: ---\ntitle: FOIA\nexcerpt: \"" + excerpt + "\"\n---\nBody.\n",
+			"2020/2020-02-03-foia.md", []string{"designing for the user."}},
+		{"a taxonomy of authors", "config.yml", hugo, "content/posts/first.md: ---\ntitle: First\ndate: 2019-02-14\ntopics: [Staffing]\nauthors: [jeremyzilar]\n---\nA.\n",
+			"2019/2019-02-14-first.md", []string{"\ntopics: [Staffing]\n", "\nauthors: [jeremyzilar]\n"}},
+		{"a link post", "config.yml", hugo, "content/posts/guide.md: ---\ntitle: Guide updated\ndate: 2019-10-09\nsummary: The guide was updated.\nsource_url: https://www.reginfo.gov/public/guide\n---\n",
+			"2019/2019-10-09-guide.md", []string{"sources:\n  - title: reginfo.gov\n    url: https://www.reginfo.gov/public/guide\n"}},
+		{"a link post with a source title", "config.yml", hugo, "content/posts/model.md: ---\ntitle: Model\ndate: 2019-12-19\nsummary: A model.\nexternal_url: https://designsystem.digital.gov/maturity-model/\nsource_title: USWDS\n---\n",
+			"2019/2019-12-19-model.md", []string{"sources:\n  - title: USWDS\n    url: https://designsystem.digital.gov/maturity-model/\n"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			name, text, _ := strings.Cut(tt.post, ": ")
+			src := tree(t, map[string]string{tt.config: tt.settings, name: text})
+			dest := t.TempDir()
+			if r := mustImport(t, src, dest); len(r.Warnings) > 0 {
+				t.Errorf("got warnings %v, want none", r.Warnings)
+			}
+			wantArticle(t, filepath.Join(dest, "articles", filepath.FromSlash(tt.file)), tt.want...)
+		})
 	}
-	wantArticle(t, filepath.Join(dest, "articles", "2019", "2019-10-09-guide.md"), "sources:\n  - title: reginfo.gov\n    url: https://www.reginfo.gov/public/guide\n")
-	wantArticle(t, filepath.Join(dest, "articles", "2019", "2019-12-19-model.md"), "sources:\n  - title: USWDS\n    url: https://designsystem.digital.gov/maturity-model/\n")
 }
 
 // TestWordPressUntitled titles an aside that has none by its first
@@ -730,21 +738,6 @@ func TestWordPressDraftWithoutDate(t *testing.T) {
 	if got := files(t, dest); !slices.Equal(got, []string{"articles/2023/2023-02-02-zero-date-draft.md"}) {
 		t.Errorf("got files %v", got)
 	}
-}
-
-// TestLongExcerptKept keeps an excerpt longer than bulletin's summaries
-// whole, as the summary: its last sentence may be nowhere else.
-func TestLongExcerptKept(t *testing.T) {
-	excerpt := "As demand for information continues to grow, it is important to continue iterating the ways we refine the FOIA request process. " +
-		"Our effort is one of a number of commitments towards creating a more open, transparent government. " +
-		"We will explore how to supplement the work of agencies, designing for the user."
-	src := tree(t, map[string]string{
-		"_config.yml":               "url: https://example.org\n",
-		"_posts/2020-02-03-foia.md": "---\ntitle: FOIA\nexcerpt: \"" + excerpt + "\"\n---\nBody.\n",
-	})
-	dest := t.TempDir()
-	mustImport(t, src, dest)
-	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-02-03-foia.md"), "designing for the user.")
 }
 
 // TestWordPressComExport imports an export as WordPress.com makes it:

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -532,6 +533,44 @@ func TestCheckRenameNotCommitted(t *testing.T) {
 	want := "2025-03-27-ics-assessments-paused.md:1: renamed from articles/2025/2025-03-27-ics-paused.md"
 	if code != 1 || !strings.Contains(stdout.String()+stderr.String(), want) {
 		t.Errorf("check gave %d and\n%s%s\nwant 1 and a line with %q", code, stdout.String(), stderr.String(), want)
+	}
+}
+
+// TestBuildStopsOnAChangedFeedID stops a plain build, not only -strict,
+// when a committed article's date is corrected so that its feed id would
+// change: subscribers would see it again as new. The output folder is
+// left as it was, and the id that keeps it is named; set, it builds.
+func TestBuildStopsOnAChangedFeedID(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("content/site.yaml", fixtureSettings)
+	r.write(newPath, fixtureArticle(frontFirst, paraPause))
+	r.commit("2025-03-27", "publish")
+	out := filepath.Join(t.TempDir(), "public")
+	build := func() (int, string) {
+		var stdout, stderr strings.Builder
+		code := run([]string{"build", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates", "-out", out}, &stdout, &stderr)
+		return code, stdout.String() + stderr.String()
+	}
+	if code, printed := build(); code != 0 {
+		t.Fatalf("first build exited %d:\n%s", code, printed)
+	}
+	before, err := os.ReadFile(filepath.Join(out, "feed.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	redated := strings.Replace(frontFirst, "date: 2025-03-27\n", "date: 2025-03-26\n", 1)
+	r.write(newPath, fixtureArticle(redated, paraPause))
+	code, printed := build()
+	keep := "set id to tag:bulletin.example.org,2025-03-27:/2025/03/ics-paused/ to keep it"
+	if code != 1 || !strings.Contains(printed, "2025-03-27-ics-paused.md:3: date: the feed id would change") || !strings.Contains(printed, keep) {
+		t.Errorf("build gave %d and\n%s\nwant 1 and the id that keeps it", code, printed)
+	}
+	if after, err := os.ReadFile(filepath.Join(out, "feed.xml")); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("feed.xml changed after a build that stopped (%v)", err)
+	}
+	r.write(newPath, fixtureArticle(redated+"id: tag:bulletin.example.org,2025-03-27:/2025/03/ics-paused/\n", paraPause))
+	if code, printed := build(); code != 0 {
+		t.Errorf("build with the id kept exited %d:\n%s", code, printed)
 	}
 }
 

@@ -22,8 +22,8 @@ import (
 // and images to pages or files the site does not have, and source
 // addresses readers cannot follow or that name a page or file the site
 // lacks, each with the page or file it most likely meant where the site
-// has one; published articles whose first address no alias keeps, or
-// whose feed id has changed since (see site.Site.Moved); and, as
+// has one; published articles whose first address no alias keeps (see
+// site.Site.Moved); and, as
 // warnings, articles whose status changed with no change note,
 // topic and regulator names that look like
 // misspellings (see site.Misspelling), topic intro pages whose status

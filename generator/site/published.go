@@ -16,15 +16,16 @@ import (
 // firstPublished checks an article against what made its address and
 // feed id when readers first saw it, as the content's history has it
 // (vs, oldest first): an address that no alias keeps would lead readers
-// who saved it nowhere, and a feed id that has changed would show
-// subscribers the article again, as new. A date corrected, an alias put
-// first, a slug or file renamed: each is an error at the field that
-// changed, saying what to write. Readers first saw the article as the
-// first committed step that stood when its date arrived, before the next
-// step replaced it; an article never seen so by now holds nothing.
-func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) content.Errors {
+// who saved it nowhere (moved), and a feed id that has changed would
+// show subscribers the article again, as new (renamed). A date
+// corrected, an alias put first, a slug or file renamed: each is an
+// error at the field that changed, saying what to write. Readers first
+// saw the article as the first committed step that stood when its date
+// arrived, before the next step replaced it; an article never seen so by
+// now holds nothing.
+func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (moved, renamed content.Errors) {
 	if len(vs) == 0 {
-		return nil
+		return nil, nil
 	}
 	var (
 		was  history.Names
@@ -47,7 +48,7 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) c
 		}
 	}
 	if !seen {
-		return nil
+		return nil, nil
 	}
 	c := a.Content
 	first := &content.Article{Path: was.Path, Meta: content.Meta{Date: date, Slug: norm.NFC.String(was.Slug), ID: was.ID}}
@@ -104,7 +105,7 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) c
 			}
 			a.rehomed = r
 		}
-		return errs
+		return errs, nil
 	}
 	// The id's authority is the one site.yaml gave when the article was
 	// first published, where history knows it.
@@ -114,10 +115,10 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) c
 	}
 	if id != a.ID {
 		f, line := field(changedFields(first, c)...)
-		errs = append(errs, &content.Error{File: c.File, Line: line,
-			Msg: fmt.Sprintf("%s: the feed id would change from %s, as first published (commit %s), to %s, and subscribers would see the article again as new: set id to %s to keep it", f, id, commit, a.ID, id)})
+		renamed = content.Errors{{File: c.File, Line: line,
+			Msg: fmt.Sprintf("%s: the feed id would change from %s, as first published (commit %s), to %s, and subscribers would see the article again as new: set id to %s to keep it", f, id, commit, a.ID, id)}}
 	}
-	return errs
+	return errs, renamed
 }
 
 // changedFields names the fields of c that differ from first, in the

@@ -57,9 +57,10 @@ type Site struct {
 	Misspelt   []Misspelling    // topic and regulator names that look like misspellings of others, or share another's address, by file and line
 	Stale      []*content.Error // topic intro pages whose status their story has left, as warnings
 	// Moved are the published articles whose first address no alias
-	// keeps, or whose feed id changed since (see firstPublished), and,
-	// as warnings, those whose status changed with no note to tell
-	// subscribers (see silentStatus): what history shows changed.
+	// keeps (see firstPublished), and, as warnings, those whose status
+	// changed with no note to tell subscribers (see silentStatus): what
+	// history shows changed. A feed id changed since is an error of New:
+	// it stops a build, as subscribers would see the article twice.
 	Moved    content.Errors
 	Updated  time.Time  // the newest content change
 	Upcoming []*KeyDate // key dates still to come across all topics, soonest first
@@ -103,6 +104,7 @@ type Article struct {
 	year               int      // the year and month of its URL
 	month              time.Month
 	moved              content.Errors // see firstPublished and silentStatus
+	renamed            content.Errors // its feed id changed since first published, see firstPublished
 	rehomed            *rehome        // how it was first published, when only the authority of its id can have changed since (see Site.rehomed)
 }
 
@@ -238,7 +240,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	s.Stale = staleStatuses(s.Topics)
 	cores.Each(s.Articles, func(_ int, a *Article) {
 		vs := h.Versions(a.Content.Path)
-		a.moved = s.firstPublished(a, vs, now)
+		a.moved, a.renamed = s.firstPublished(a, vs, now)
 		if w := silentStatus(a, vs); w != nil {
 			a.moved = append(a.moved, w)
 		}
@@ -250,10 +252,12 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 			a.Newer, a.NewerTopic = &b.Teaser, &g.Ref
 		}
 	})
+	var renamed content.Errors
 	for _, a := range s.Articles {
 		s.Moved = append(s.Moved, a.moved...)
+		renamed = append(renamed, a.renamed...)
 	}
-	s.Moved = append(s.Moved, s.rehomed()...)
+	renamed = append(renamed, s.rehomed()...)
 	s.Upcoming = upcoming(s.Topics)
 	s.Until = until(s, now)
 	s.Years = years(s.Articles)
@@ -268,7 +272,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 			g.Pages = g.Pages[:1] // all fit on the group's own page
 		}
 	})
-	return s, append(content.AsErrors(clash), moved...).Err()
+	return s, slices.Concat(content.AsErrors(clash), moved, renamed).Err()
 }
 
 // newArticle fills in a, a zero Article, as the site's article for c,

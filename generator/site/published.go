@@ -27,26 +27,7 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (
 	if len(vs) == 0 {
 		return nil, nil
 	}
-	var (
-		was  history.Names
-		date time.Time
-		seen bool
-	)
-	steps := vs[0].Published
-	for i, n := range steps {
-		d, err := content.ParseDate(n.Date, s.Settings.Location)
-		if err != nil {
-			continue // it could not have been published under that date
-		}
-		replaced := now
-		if i+1 < len(steps) {
-			replaced = steps[i+1].Committed
-		}
-		if !d.After(replaced) {
-			was, date, seen = n, d, true
-			break
-		}
-	}
+	was, date, seen := s.firstSeen(vs, now)
 	if !seen {
 		return nil, nil
 	}
@@ -119,6 +100,45 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (
 			Msg: fmt.Sprintf("%s: the feed id would change from %s, as first published (commit %s), to %s, and subscribers would see the article again as new: set id to %s to keep it", f, id, commit, a.ID, id)}}
 	}
 	return errs, renamed
+}
+
+// firstSeen gives what made an article's address and id when readers
+// first saw it, as the content's history has it (vs, oldest first), and
+// its date then: the first committed step that stood when its date
+// arrived, before the next step replaced it. seen is false for an
+// article never seen so by now.
+func (s *Site) firstSeen(vs []history.Version, now time.Time) (was history.Names, date time.Time, seen bool) {
+	if len(vs) == 0 {
+		return was, date, false
+	}
+	steps := vs[0].Published
+	for i, n := range steps {
+		d, err := content.ParseDate(n.Date, s.Settings.Location)
+		if err != nil {
+			continue // it could not have been published under that date
+		}
+		replaced := now
+		if i+1 < len(steps) {
+			replaced = steps[i+1].Committed
+		}
+		if !d.After(replaced) {
+			return n, d, true
+		}
+	}
+	return was, date, false
+}
+
+// unpublished warns of a draft that readers saw, as the content's
+// history has it (vs): as a draft it leaves the site and every feed
+// without a word to them. Withdrawing it tells them; a draft stays the
+// way to take it down at once, as the law may ask.
+func (s *Site) unpublished(a *content.Article, vs []history.Version, now time.Time) *content.Error {
+	was, _, seen := s.firstSeen(vs, now)
+	if !seen {
+		return nil
+	}
+	return &content.Error{File: a.File, Line: cmp.Or(a.Lines.Line("draft"), a.Line), Warning: true,
+		Msg: fmt.Sprintf("draft: the article was published (commit %s), and as a draft its page and feed entries go without a word to readers: to tell them why, set withdrawn instead, with the date and the reason", short(was.Commit))}
 }
 
 // changedFields names the fields of c that differ from first, in the

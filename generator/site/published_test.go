@@ -223,3 +223,34 @@ func TestIDAuthorityMixed(t *testing.T) {
 		})
 	}
 }
+
+// TestUnpublishedDraft warns of an article readers saw that is a draft
+// again: its page and feed entries would go without a word to them. A
+// draft never published is no news to anyone.
+func TestUnpublishedDraft(t *testing.T) {
+	const path = "articles/2025/2025-03-27-ics-paused.md"
+	committed := time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name string
+		date string // as first committed
+		want string // the warning's start; "" for none
+	}{
+		{"published, then a draft", "2025-03-27", "draft: the article was published (commit abc1234), and as a draft its page and feed entries go"},
+		{"never out before it became a draft", "2025-12-01", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := article("ics-paused", day(2025, 3, 27))
+			a.File, a.Path, a.Draft = "content/"+path, path, true
+			a.Lines.Set("draft", 6)
+			was := []history.Names{{Commit: "abc1234def", Committed: committed, Date: tt.date, Path: path}}
+			h := &history.History{Articles: map[string][]history.Version{path: {{Commit: "abc1234def", Time: committed, Note: history.FirstPublished, Published: was}}}}
+			found := told(New(&content.Set{Settings: testSettings(), Articles: []*content.Article{a}}, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)))
+			switch {
+			case tt.want == "" && len(found) > 0:
+				t.Errorf("got %v, want nothing", found)
+			case tt.want != "" && (len(found) != 1 || !found[0].Warning || found[0].Line != 6 || !strings.HasPrefix(found[0].Msg, tt.want)):
+				t.Errorf("got %v, want one warning at line 6 starting %q", found, tt.want)
+			}
+		})
+	}
+}

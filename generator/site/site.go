@@ -58,8 +58,9 @@ type Site struct {
 	Stale      []*content.Error // topic intro pages whose status their story has left, as warnings
 	// Moved are the published articles whose first address no alias
 	// keeps (see firstPublished), and, as warnings, those whose status
-	// changed with no note to tell subscribers (see silentStatus): what
-	// history shows changed. A feed id changed since is an error of New:
+	// changed with no note to tell subscribers (see silentStatus) and the
+	// drafts readers saw published (see unpublished): what history shows
+	// changed. A feed id changed since is an error of New:
 	// it stops a build, as subscribers would see the article twice.
 	Moved    content.Errors
 	Updated  time.Time  // the newest content change
@@ -182,6 +183,9 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 			published = append(published, a)
 		case a.Draft:
 			s.Drafts++
+			if w := s.unpublished(a, h.Versions(a.Path), now); w != nil {
+				s.Moved = append(s.Moved, w)
+			}
 		default:
 			s.Held = append(s.Held, a)
 		}

@@ -24,9 +24,6 @@ import (
 // arrived, before the next step replaced it; an article never seen so by
 // now holds nothing.
 func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (moved, renamed content.Errors) {
-	if len(vs) == 0 {
-		return nil, nil
-	}
 	was, date, seen := s.firstSeen(vs, now)
 	if !seen {
 		return nil, nil

@@ -60,8 +60,8 @@ type Site struct {
 	// keeps (see firstPublished), and, as warnings, those whose status
 	// changed with no note to tell subscribers (see silentStatus) and the
 	// drafts readers saw published (see unpublished): what history shows
-	// changed. A feed id changed since is an error of New:
-	// it stops a build, as subscribers would see the article twice.
+	// changed. A feed id changed since is an error of New, which stops a
+	// build, as subscribers would see the article twice.
 	Moved    content.Errors
 	Updated  time.Time  // the newest content change
 	Upcoming []*KeyDate // key dates still to come across all topics, soonest first
@@ -105,7 +105,7 @@ type Article struct {
 	year               int      // the year and month of its URL
 	month              time.Month
 	moved              content.Errors // see firstPublished and silentStatus
-	renamed            content.Errors // its feed id changed since first published, see firstPublished
+	renamed            content.Errors // its feed id, changed since it was first published (see firstPublished)
 	rehomed            *rehome        // how it was first published, when only the authority of its id can have changed since (see Site.rehomed)
 }
 

@@ -230,22 +230,21 @@ func unnamable(p string) string {
 	return ""
 }
 
-// printedName gives the name s as it can be printed on a line of its own:
-// as Go would quote it, without the quotes, where it holds a control
-// character or is not valid UTF-8.
-func printedName(s string) string {
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, unicode.IsControl) {
-		return s
-	}
-	q := strconv.Quote(s)
-	return q[1 : len(q)-1]
+// printedName gives the name s as it can be printed on a line of its own
+// (see quoteIf): escaped where it holds a control character.
+func printedName(s string) string { return quoteIf(s, unicode.IsControl) }
+
+// escapedName gives the name s as an editor can read it (see quoteIf):
+// escaped where it holds a control character or an invisible one that
+// formats text.
+func escapedName(s string) string {
+	return quoteIf(s, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) })
 }
 
-// escapedName gives the name s as it can be printed on one line: as Go
-// would quote it, without the quotes, where it holds a character that is
-// not printed or is not valid UTF-8.
-func escapedName(s string) string {
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) {
+// quoteIf gives s as it is, or, where it holds a rune bad says so of or
+// is not valid UTF-8, as Go would quote it, without the quotes.
+func quoteIf(s string, bad func(rune) bool) string {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, bad) {
 		return s
 	}
 	q := strconv.Quote(s)

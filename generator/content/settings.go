@@ -281,11 +281,11 @@ func CheckBaseURL(s string) string {
 	if !isWebURL(s) {
 		return fmt.Sprintf("%q is not an absolute http(s) URL: write it like https://bulletin.example.org/", s)
 	}
-	if u, _ := url.Parse(s); u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
+	u, _ := url.Parse(s) // isWebURL parsed it
+	if u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
 		u.User, u.RawQuery, u.Fragment, u.ForceQuery = nil, "", "", false
 		return fmt.Sprintf("%q has a user name, password, query or fragment, which every page, feed and sitemap would publish: write %s", s, u)
 	}
-	u, _ := url.Parse(s)
 	if slices.ContainsFunc(strings.Split(u.Path, "/"), func(seg string) bool { return seg == "." || seg == ".." }) {
 		u.Path = strings.TrimSuffix(path.Clean(u.Path), "/") + "/"
 		u.RawPath = ""

@@ -76,6 +76,21 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 	return Date{}, fmt.Errorf("%q is not a date: %s", s, dateHint)
 }
 
+// ImpossibleDate explains s, written as YYYY-MM-DD with a time or an
+// offset after it or not, when it names a month, a day or a time that
+// does not exist ("2025-02-30", "2020-02-03 25:61:00 +0000"); it is nil
+// otherwise. Importers read many more forms, and say what is wrong with
+// a date as a build would.
+func ImpossibleDate(s string) error {
+	for _, layout := range []string{"2006-01-02 15:04:05 -0700", time.RFC3339, "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02"} {
+		_, err := time.Parse(layout, s)
+		if why := noSuchDate(s, err); why != nil {
+			return why
+		}
+	}
+	return nil
+}
+
 // noSuchDate explains a value written in one of our forms but naming a day,
 // month or time that does not exist ("2025-02-30"), or returns nil.
 // time.Parse says a month or a day is out of range only once the value

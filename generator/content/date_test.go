@@ -74,6 +74,28 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+func TestImpossibleDate(t *testing.T) {
+	tests := map[string]string{
+		"2025-02-28":                "",
+		"2025-02-29":                `"2025-02-29" has no day 29: February 2025 has 28 days`,
+		"2019-03-04 17:05:00 +0100": "",
+		"2020-02-03 25:61:00 +0000": `"2020-02-03 25:61:00 +0000" has no such time: hours go from 00 to 23, minutes and seconds from 00 to 59`,
+		"2020-13-01T10:00:00Z":      `"2020-13-01T10:00:00Z" has no month 13: months go from 01 to 12`,
+		"2020-04-31 09:30":          `"2020-04-31 09:30" has no day 31: April 2020 has 30 days`,
+		"31/04/2020":                "", // not in a form it reads
+		"2020-04":                   "",
+	}
+	for in, want := range tests {
+		got := ""
+		if err := ImpossibleDate(in); err != nil {
+			got = err.Error()
+		}
+		if got != want {
+			t.Errorf("ImpossibleDate(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestDateIsZero(t *testing.T) {
 	if !(Date{}).IsZero() {
 		t.Errorf("Date{}.IsZero(): got false, want true")

@@ -407,30 +407,8 @@ func parseDate(s string, zone *time.Location) (t time.Time, day bool, err error)
 			return t, false, nil
 		}
 	}
-	if why := noSuch(s, zone); why != "" {
-		return time.Time{}, false, fmt.Errorf("date %q %s", s, why)
+	if why := content.ImpossibleDate(s); why != nil {
+		return time.Time{}, false, fmt.Errorf("date %w", why)
 	}
 	return time.Time{}, false, fmt.Errorf("date %q is not a date this importer reads: write YYYY-MM-DD or YYYY-MM-DD HH:MM:SS", s)
-}
-
-// noSuch says which part of s, written as YYYY-MM-DD with a time or an
-// offset after it or not, names a month, a day or a time that does not
-// exist, or "".
-func noSuch(s string, zone *time.Location) string {
-	for _, layout := range []string{"2006-01-02 15:04:05 -0700", "2006-01-02T15:04:05Z07:00", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02"} {
-		_, err := time.ParseInLocation(layout, s, zone)
-		var pe *time.ParseError
-		if !errors.As(err, &pe) {
-			continue
-		}
-		switch pe.Message {
-		case ": month out of range":
-			return "has no such month: months go from 01 to 12"
-		case ": day out of range":
-			return "has no such day in its month"
-		case ": hour out of range", ": minute out of range", ": second out of range":
-			return "has no such time: hours go from 00 to 23, minutes and seconds from 00 to 59"
-		}
-	}
-	return ""
 }

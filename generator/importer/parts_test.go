@@ -345,8 +345,8 @@ func TestParseDate(t *testing.T) {
 	// A date in the right form, but of no such day or time, says so.
 	for in, want := range map[string]string{
 		"2020-02-03 25:61:00 +0000": `date "2020-02-03 25:61:00 +0000" has no such time: hours go from 00 to 23, minutes and seconds from 00 to 59`,
-		"2015-02-30":                `date "2015-02-30" has no such day in its month`,
-		"2020-13-01T10:00:00Z":      `date "2020-13-01T10:00:00Z" has no such month: months go from 01 to 12`,
+		"2015-02-30":                `date "2015-02-30" has no day 30: February 2015 has 28 days`,
+		"2020-13-01T10:00:00Z":      `date "2020-13-01T10:00:00Z" has no month 13: months go from 01 to 12`,
 	} {
 		if _, _, err := parseDate(in, zone); fmt.Sprint(err) != want {
 			t.Errorf("parseDate(%q): got %v, want %s", in, err, want)

@@ -93,8 +93,9 @@ func (l *live) rehash(paths []string, all bool) {
 	}
 	for _, p := range changed {
 		l.dirs.forget(p)
+		below := p + "/"
 		for q := range l.sums {
-			if q == p || strings.HasPrefix(q, p+"/") {
+			if q == p || strings.HasPrefix(q, below) {
 				delete(l.sums, q)
 			}
 		}
@@ -158,8 +159,9 @@ func (l *listed) forget(p string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	delete(l.lists, path.Dir(p))
+	below := p + "/"
 	for q := range l.lists {
-		if q == p || strings.HasPrefix(q, p+"/") {
+		if q == p || strings.HasPrefix(q, below) {
 			delete(l.lists, q)
 		}
 	}

@@ -78,18 +78,37 @@ func years(articles []*Article) []*Year {
 // month's articles on both sides of another's, so each article's month
 // is looked for among those found so far, from the newest found.
 func months(articles []*Article) []*Month {
-	var out []*Month
-	for _, a := range articles {
-		y, mo := a.year, a.month
-		i := len(out) - 1
-		for i >= 0 && (out[i].Year != y || out[i].Month != mo) {
+	// Each article's month is found first, so that the months' lists of
+	// teasers are cut from one block, and the months from another.
+	type found struct {
+		year  int
+		month time.Month
+		n     int
+	}
+	var seen []found
+	in := make([]int32, len(articles)) // each article's place in seen
+	for k, a := range articles {
+		i := len(seen) - 1
+		for i >= 0 && (seen[i].year != a.year || seen[i].month != a.month) {
 			i--
 		}
 		if i < 0 {
-			out = append(out, &Month{Year: y, Month: mo, URL: fmt.Sprintf("/%d/%02d/", y, mo)})
-			i = len(out) - 1
+			seen = append(seen, found{year: a.year, month: a.month})
+			i = len(seen) - 1
 		}
-		out[i].Articles = append(out[i].Articles, &a.Teaser)
+		in[k] = int32(i)
+		seen[i].n++
+	}
+	block, teasers := make([]Month, len(seen)), make([]*Teaser, len(articles))
+	out := make([]*Month, len(seen))
+	for i, f := range seen {
+		url := append(appendDate([]byte{'/'}, time.Date(f.year, f.month, 1, 0, 0, 0, 0, time.UTC), '/', false), '/')
+		block[i] = Month{Year: f.year, Month: f.month, URL: string(url), Articles: teasers[:0:f.n]}
+		teasers, out[i] = teasers[f.n:], &block[i]
+	}
+	for k, a := range articles {
+		m := out[in[k]]
+		m.Articles = append(m.Articles, &a.Teaser)
 	}
 	slices.SortStableFunc(out, func(a, b *Month) int {
 		return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(b.Month, a.Month))

@@ -14,32 +14,14 @@ import (
 // Only the newest n of each topic and regulator can make the list, so it
 // costs the same per article however large the site grows.
 func related(a *Article, n int) (list []*Teaser, sameTopic int) {
-	// Each group gives at most n: the lists are made once at their size.
-	seen := make([]*Article, 1, 1+n*(len(a.topics)+len(a.regulators)))
-	seen[0] = a
-	pick := func(gs []*Group) []*Article {
-		cs := make([]*Article, 0, n*len(gs))
-		for _, g := range gs {
-			taken := 0
-			for _, b := range g.articles {
-				if taken == n {
-					break
-				}
-				if b.Withdrawn != nil || slices.Contains(seen, b) {
-					continue
-				}
-				seen = append(seen, b)
-				cs = append(cs, b)
-				taken++
-			}
-		}
-		slices.SortFunc(cs, newestFirst)
-		return cs[:min(n, len(cs))]
-	}
-	best := pick(a.topics)
+	// The lists are worked out on the stack, for all but an article of
+	// many topics: only the list kept is allocated.
+	var seenRoom, topicRoom, regulatorRoom [32]*Article
+	seen := append(seenRoom[:0], a)
+	best, seen := pick(a.topics, n, seen, topicRoom[:0])
 	sameTopic = len(best)
 	if len(best) < n {
-		rest := pick(a.regulators)
+		rest, _ := pick(a.regulators, n, seen, regulatorRoom[:0])
 		best = append(best, rest[:min(n-len(best), len(rest))]...)
 	}
 	list = make([]*Teaser, len(best))
@@ -47,6 +29,28 @@ func related(a *Article, n int) (list []*Teaser, sameTopic int) {
 		list[i] = &b.Teaser
 	}
 	return list, sameTopic
+}
+
+// pick appends to into up to n articles of each group, its newest that
+// are neither in seen nor withdrawn, and gives the newest n of all it
+// took, newest first, with seen grown by all it took.
+func pick(gs []*Group, n int, seen, into []*Article) (picked, seenNow []*Article) {
+	for _, g := range gs {
+		taken := 0
+		for _, b := range g.articles {
+			if taken == n {
+				break
+			}
+			if b.Withdrawn != nil || slices.Contains(seen, b) {
+				continue
+			}
+			seen = append(seen, b)
+			into = append(into, b)
+			taken++
+		}
+	}
+	slices.SortFunc(into, newestFirst)
+	return into[:min(n, len(into))], seen
 }
 
 // newestFirst orders articles newest first, and by URL on the same date.

@@ -220,6 +220,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 			s.Redirects = append(s.Redirects, Redirect{From: alias, To: a.URL, Of: a.Content, Line: a.Content.AliasLine(i)})
 		}
 	}
+	named(s.Articles)
 	// Topics and regulators are gathered side by side: each writes only
 	// its own fields of the articles.
 	var gathering sync.WaitGroup
@@ -277,6 +278,25 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		}
 	})
 	return s, slices.Concat(content.AsErrors(clash), moved, renamed).Err()
+}
+
+// named gives each article room for the topics and regulators it names,
+// which gathering them fills in, from one block for the whole site
+// rather than a few small slices for each article.
+func named(articles []*Article) {
+	n := 0
+	for _, a := range articles {
+		n += len(a.Meta.Topics) + len(a.Meta.Regulators)
+	}
+	groups, refs := make([]*Group, n), make([]*Ref, n)
+	for _, a := range articles {
+		if k := len(a.Meta.Topics); k > 0 {
+			a.topics, a.Topics, groups, refs = groups[:0:k], refs[:0:k], groups[k:], refs[k:]
+		}
+		if k := len(a.Meta.Regulators); k > 0 {
+			a.regulators, a.Regulators, groups, refs = groups[:0:k], refs[:0:k], groups[k:], refs[k:]
+		}
+	}
 }
 
 // newArticle fills in a, a zero Article, as the site's article for c,

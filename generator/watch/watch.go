@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -90,6 +91,18 @@ func (w *Watcher) addTree(dir string) error {
 	})
 }
 
+// addNew watches a folder made or moved in below a root, and every
+// folder below it. A symbolic link is not followed, as a build does not
+// follow one: its target may be a folder outside, or above, the roots,
+// whose every change would then rebuild the site, and whose watch would
+// outlast the link.
+func (w *Watcher) addNew(p string) error {
+	if info, err := os.Lstat(p); err != nil || !info.IsDir() {
+		return nil // removed since, a file, or a link
+	}
+	return w.addTree(p)
+}
+
 // watchError explains the usual reason a folder cannot be watched.
 func watchError(dir string, err error) error {
 	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
@@ -110,7 +123,7 @@ func (w *Watcher) loop() {
 			}
 			if ev.Has(fsnotify.Create) {
 				// A new folder may already hold files: watch it and all below.
-				if err := w.addTree(ev.Name); err != nil {
+				if err := w.addNew(ev.Name); err != nil {
 					w.report(err)
 				}
 			}
@@ -193,7 +206,7 @@ func (w *Watcher) Take() (paths []string, all bool) {
 	w.changed, w.created, w.lost = map[string]bool{}, map[string]bool{}, false
 	w.mu.Unlock()
 	for _, p := range slices.Sorted(maps.Keys(created)) {
-		if err := w.addTree(p); err != nil {
+		if err := w.addNew(p); err != nil {
 			w.report(err)
 		}
 	}

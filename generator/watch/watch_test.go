@@ -1,0 +1,99 @@
+package watch
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestLinkMadeInsideIsNotFollowed makes a symbolic link to a folder
+// outside the root while the root is watched: its making is a change,
+// but what happens in the folder it names is not, during the link's life
+// or after it.
+func TestLinkMadeInsideIsNotFollowed(t *testing.T) {
+	dir := t.TempDir()
+	root, outside := filepath.Join(dir, "content"), filepath.Join(dir, "outside")
+	for _, d := range []string{root, filepath.Join(outside, "deeper")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := New(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+
+	link := filepath.Join(root, "linked")
+	if err := os.Symlink(outside, link); err != nil {
+		t.Fatal(err)
+	}
+	waitChange(t, w)
+	if paths, _ := w.Take(); !slices.Contains(paths, link) {
+		t.Fatalf("after making %s: got changes %q, want it among them", link, paths)
+	}
+	write := func(name string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(outside, name), []byte("log line\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("serve.log")
+	write(filepath.Join("deeper", "serve.log"))
+	noChange(t, w, "a write in the folder the link names")
+
+	if err := os.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	waitChange(t, w)
+	w.Take()
+	write("serve.log")
+	noChange(t, w, "a write in the folder the link named, once it is gone")
+}
+
+// TestFolderMadeInsideIsWatched makes a folder, with a file already in
+// it, below the root: later changes in it are seen.
+func TestFolderMadeInsideIsWatched(t *testing.T) {
+	root := t.TempDir()
+	w, err := New(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	made := filepath.Join(root, "2026", "articles")
+	if err := os.MkdirAll(made, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	waitChange(t, w)
+	w.Take()
+	file := filepath.Join(made, "a.md")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitChange(t, w)
+	if paths, _ := w.Take(); !slices.Contains(paths, file) {
+		t.Errorf("after writing %s: got changes %q, want it among them", file, paths)
+	}
+}
+
+func waitChange(t *testing.T, w *Watcher) {
+	t.Helper()
+	select {
+	case <-w.Changes:
+		w.Settled(w.Seen())
+	case <-time.After(5 * time.Second):
+		t.Fatal("no change seen in 5s")
+	}
+}
+
+func noChange(t *testing.T, w *Watcher, after string) {
+	t.Helper()
+	select {
+	case <-w.Changes:
+		paths, _ := w.Take()
+		t.Errorf("after %s: got changes %q, want none", after, paths)
+	case <-time.After(300 * time.Millisecond):
+	}
+}

@@ -86,6 +86,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	if s.refresh(nil, true) {
 		s.write(context.Background())
 	}
+	due := s.due()
 	srv := &http.Server{Handler: s.preview, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	fmt.Fprintf(log, "serving %s on %s (Ctrl-C to stop)\n", o.content, base)
@@ -119,6 +120,18 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			case changed:
 				writeLater = time.After(writePause)
 			}
+			due = s.due()
+		case <-due:
+			// Time alone makes another site: as build would, serve
+			// makes it, from the same sources.
+			stopWriting()
+			s.came = s.live.current().site.Until
+			fmt.Fprintf(log, "%s has come: a held-back article or a date of a story\n", s.came.Format(time.DateTime+" MST"))
+			writeLater = nil
+			if s.refresh(nil, false) {
+				writeLater = time.After(writePause)
+			}
+			due = s.due()
 		case <-writeLater:
 			writeLater = nil
 			wctx, cancel := context.WithCancel(context.Background())
@@ -135,6 +148,18 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 // memory, costs one write of the folder.
 const writePause = 300 * time.Millisecond
 
+// due fires when the current site's Until comes: the moment its sources
+// make another site (see site.Site.Until). It is nil when no such moment
+// is known, and when the site made at the last one failed, so that the
+// current site is still the one made before it.
+func (s *server) due() <-chan time.Time {
+	ls := s.live.current()
+	if ls == nil || ls.site.Until.IsZero() || ls.site.Until.Equal(s.came) {
+		return nil
+	}
+	return time.After(time.Until(ls.site.Until))
+}
+
 // server keeps serve's site in memory, shows it and writes it out.
 type server struct {
 	opts    options
@@ -142,6 +167,7 @@ type server struct {
 	live    *live
 	preview *preview.Server
 	writeMu sync.Mutex // held while the output folder is written
+	came    time.Time  // the last moment that made another site (see due)
 }
 
 // refreshSettled makes the site again from the watcher's changes as soon

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bulletin/generator/preview"
+	"bulletin/generator/render"
 	"bytes"
 	"context"
 	"fmt"
@@ -841,4 +842,40 @@ func TestServeDefaultOut(t *testing.T) {
 	if _, err := os.Stat("public"); !os.IsNotExist(err) {
 		t.Errorf("serve created ./public (stat: %v), want only its temporary folder", err)
 	}
+}
+
+// TestServeHeldBackArticleComesOut writes an article dated four
+// seconds ahead: with no save, serve shows it once its time comes, as a
+// build then would, and pages reload.
+func TestServeHeldBackArticleComesOut(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	comes := time.Now().Add(4 * time.Second).UTC().Truncate(time.Second)
+	article := fmt.Sprintf("---\ntitle: Comes out soon\ndate: %s\nsummary: Held back until its time.\ntopics: [Funding]\n---\nOut now.\n", comes.Format(time.RFC3339))
+	if err := os.WriteFile(filepath.Join(content, "articles", "soon.md"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts := serveInBackground(t, options{content: content, templates: "../templates", out: filepath.Join(dir, "public")})
+	ts.content = content
+	page := comes.Format("/2006/01/") + "soon/"
+	ts.waitPage(t, "/", http.StatusOK, "Test Bulletin")
+	events := ts.openEvents(t)
+	if time.Now().Before(comes) {
+		ts.waitPage(t, page, http.StatusNotFound, "Page not found")
+	}
+
+	time.Sleep(time.Until(comes))
+	wantEvent(t, events, "reload")
+	ts.waitPage(t, page, http.StatusOK, "Out now.")
+	ts.waitPage(t, "/", http.StatusOK, "Comes out soon")
+	eventually(t, waitTime, func() error {
+		data, err := os.ReadFile(filepath.Join(dir, "public", render.FileFor(page)))
+		if err != nil || !strings.Contains(string(data), "Out now.") {
+			return fmt.Errorf("%s in the output folder: %v", page, err)
+		}
+		return nil
+	})
 }

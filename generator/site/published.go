@@ -24,7 +24,7 @@ import (
 // arrived, before the next step replaced it; an article never seen so by
 // now holds nothing.
 func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (moved, renamed content.Errors) {
-	was, date, seen := s.firstSeen(vs, now)
+	was, date, seen := s.firstSeen(vs, now, &a.seenAt)
 	if !seen {
 		return nil, nil
 	}
@@ -103,8 +103,10 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (
 // first saw it, as the content's history has it (vs, oldest first), and
 // its date then: the first committed step that stood when its date
 // arrived, before the next step replaced it. seen is false for an
-// article never seen so by now.
-func (s *Site) firstSeen(vs []history.Version, now time.Time) (was history.Names, date time.Time, seen bool) {
+// article never seen so by now; when the step that stands now is dated
+// after now, readers see it then, and at is set to that moment, which
+// makes another site (see until).
+func (s *Site) firstSeen(vs []history.Version, now time.Time, at *time.Time) (was history.Names, date time.Time, seen bool) {
 	if len(vs) == 0 {
 		return was, date, false
 	}
@@ -121,6 +123,9 @@ func (s *Site) firstSeen(vs []history.Version, now time.Time) (was history.Names
 		if !d.After(replaced) {
 			return n, d, true
 		}
+		if i+1 == len(steps) {
+			*at = d
+		}
 	}
 	return was, date, false
 }
@@ -130,7 +135,11 @@ func (s *Site) firstSeen(vs []history.Version, now time.Time) (was history.Names
 // without a word to them. Withdrawing it tells them; a draft stays the
 // way to take it down at once, as the law may ask.
 func (s *Site) unpublished(a *content.Article, vs []history.Version, now time.Time) *content.Error {
-	was, _, seen := s.firstSeen(vs, now)
+	var at time.Time
+	was, _, seen := s.firstSeen(vs, now, &at)
+	if !at.IsZero() {
+		s.draftsSeen = append(s.draftsSeen, at)
+	}
 	if !seen {
 		return nil
 	}

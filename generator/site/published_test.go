@@ -254,3 +254,52 @@ func TestUnpublishedDraft(t *testing.T) {
 		})
 	}
 }
+
+// TestUntilACommittedDateArrives commits an article dated after the
+// build, then re-dates or drafts it in the work tree: readers see the
+// committed version once its date arrives, and the site built then
+// tells of it. Until is that moment, so that a build before it is found
+// up to date and one after it is not.
+func TestUntilACommittedDateArrives(t *testing.T) {
+	const path = "articles/2025/2025-03-27-ics-paused.md"
+	committed := time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC)
+	now := committed.Add(time.Hour)
+	comes, err := content.ParseDate("2025-06-20", testSettings().Location)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		edit func(a *content.Article)
+		want string // what the site built at Until tells
+	}{
+		{"re-dated before it came out", func(a *content.Article) {}, "date: the article was first published at /2025/06/ics-paused/"},
+		{"made a draft before it came out", func(a *content.Article) { a.Draft = true; a.Lines.Set("draft", 6) }, "draft: the article was published"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := article("ics-paused", day(2025, 3, 27))
+			a.File, a.Path = "content/"+path, path
+			a.Lines.Set("date", 3)
+			tt.edit(a)
+			was := []history.Names{{Commit: "abc1234def", Committed: committed, Date: "2025-06-20", Path: path}}
+			h := &history.History{Articles: map[string][]history.Version{path: {{Commit: "abc1234def", Time: committed, Note: history.FirstPublished, Published: was}}}}
+			at := func(now time.Time) (*Site, content.Errors) {
+				s, err := New(&content.Set{Settings: testSettings(), Articles: []*content.Article{a}}, h, now)
+				return s, told(s, err)
+			}
+			s, found := at(now)
+			if !s.Until.Equal(comes) {
+				t.Errorf("Until = %v, want %v, when the committed version comes out", s.Until, comes)
+			}
+			if len(found) > 0 {
+				t.Errorf("built now: got %v, want nothing told", found)
+			}
+			if _, found := at(comes.Add(-time.Nanosecond)); len(found) > 0 {
+				t.Errorf("built just before Until: got %v, want nothing told", found)
+			}
+			if _, found := at(comes); len(found) == 0 || !strings.HasPrefix(found[0].Msg, tt.want) {
+				t.Errorf("built at Until: got %v, want it to start %q", found, tt.want)
+			}
+		})
+	}
+}

@@ -80,6 +80,8 @@ type Site struct {
 	// content makes another site: a held-back article comes out, or a
 	// step of a story is reached or an event's day passes. Zero if none.
 	Until time.Time
+
+	draftsSeen []time.Time // when readers see drafts as committed, after the build (see firstSeen)
 }
 
 // Article is a published article with its place in the site and its
@@ -107,6 +109,7 @@ type Article struct {
 	moved              content.Errors // see firstPublished and silentStatus
 	renamed            content.Errors // its feed id, changed since it was first published (see firstPublished)
 	rehomed            *rehome        // how it was first published, when only the authority of its id can have changed since (see Site.rehomed)
+	seenAt             time.Time      // when readers see it as committed, if after the build (see firstSeen)
 }
 
 // Body is the article's body as HTML.
@@ -539,7 +542,8 @@ func upcoming(topics []*Group) []*KeyDate {
 
 // until finds the first moment after now at which a held-back article
 // or a step of a story, or the end of an event's day or month, is
-// reached: every comparison with now that New makes.
+// reached, or readers see a version committed with a date still to
+// come: every comparison with now that New makes.
 func until(s *Site, now time.Time) time.Time {
 	var first time.Time
 	note := func(t time.Time) {
@@ -549,6 +553,12 @@ func until(s *Site, now time.Time) time.Time {
 	}
 	for _, a := range s.Held {
 		note(a.Date)
+	}
+	for _, a := range s.Articles {
+		note(a.seenAt)
+	}
+	for _, t := range s.draftsSeen {
+		note(t)
 	}
 	for _, g := range slices.Concat(s.Topics, s.Regulators) {
 		for _, st := range g.Story {

@@ -19,6 +19,7 @@ type repo struct {
 	top    string // the work tree's top folder
 	prefix string // the content folder's slash path from top, ending in "/" unless empty
 	head   string // HEAD's commit
+	grafts string // the SHA-256 of the repository's grafts file, which git still follows; "" for none
 }
 
 // find finds the repository that holds dir, or says in one line why
@@ -26,7 +27,7 @@ type repo struct {
 // when dir is in one whose history cannot be read.
 func find(dir string) (*repo, string) {
 	shown := strings.TrimSuffix(filepath.ToSlash(dir), "/") + "/"
-	out, err := git(dir, "rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--verify", "-q", "HEAD")
+	out, err := git(dir, "rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--git-path", "info/grafts", "--verify", "-q", "HEAD")
 	lines := strings.Split(string(out), "\n")
 	var exit *exec.ExitError
 	switch {
@@ -40,16 +41,24 @@ func find(dir string) (*repo, string) {
 		return nil, "no version history: the repository of " + shown + " has no commits yet"
 	case err != nil:
 		return &repo{dir: dir}, "no version history: " + oneLine(err)
-	case len(lines) < 4:
+	case len(lines) < 5:
 		return &repo{dir: dir}, fmt.Sprintf("no version history: git rev-parse gave %q", out)
 	}
-	return &repo{dir: dir, top: lines[0], prefix: lines[1], head: lines[3]}, ""
+	r := &repo{dir: dir, top: lines[0], prefix: lines[1], head: lines[4]}
+	grafts := lines[3]
+	if !filepath.IsAbs(grafts) {
+		grafts = filepath.Join(dir, grafts)
+	}
+	if data, err := os.ReadFile(grafts); err == nil {
+		r.grafts = fmt.Sprintf("%x", sha256.Sum256(data))
+	}
+	return r, ""
 }
 
 // key names the committed history of the content folder as this build
 // of the generator reads it: a cache written by another build is not read.
 func (r *repo) key() string {
-	sum := sha256.Sum256([]byte(strings.Join([]string{magic, inputs.Program(), r.top, r.prefix, r.head}, "\x00")))
+	sum := sha256.Sum256([]byte(strings.Join([]string{magic, inputs.Program(), r.top, r.prefix, r.head, r.grafts}, "\x00")))
 	return fmt.Sprintf("%x", sum)
 }
 
@@ -60,7 +69,9 @@ func git(dir string, args ...string) ([]byte, error) {
 
 // command makes a git command that runs in dir, whatever the environment
 // says about another repository (as it does inside a git hook), with
-// messages in English to match.
+// messages in English to match. It reads the commits as they were made,
+// not as replace refs (git replace) stand others for them, which would
+// change the history read without changing HEAD, and so the key.
 func command(dir string, args ...string) *exec.Cmd {
 	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
 	for _, kv := range os.Environ() {
@@ -71,7 +82,7 @@ func command(dir string, args ...string) *exec.Cmd {
 		}
 		cmd.Env = append(cmd.Env, kv)
 	}
-	cmd.Env = append(cmd.Env, "LC_ALL=C")
+	cmd.Env = append(cmd.Env, "LC_ALL=C", "GIT_NO_REPLACE_OBJECTS=1")
 	return cmd
 }
 

@@ -396,10 +396,42 @@ func TestKey(t *testing.T) {
 	if got := Key(dir); got == before {
 		t.Errorf("a commit left the key as it was")
 	}
+	// A grafts file changes the history git gives without a commit.
+	before = Key(dir)
+	grafts := filepath.Join(r.dir, ".git", "info", "grafts")
+	if err := os.MkdirAll(filepath.Dir(grafts), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(grafts, []byte(r.git("rev-parse", "HEAD")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := Key(dir); got == before {
+		t.Errorf("a grafts file left the key as it was")
+	}
 	outside := t.TempDir()
 	if got, want := Key(outside), "no version history: "+filepath.ToSlash(outside)+"/ is not in a git repository"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+// TestReadIgnoresReplaceRefs replaces HEAD by a commit with no parent
+// (git replace --graft), which changes what git log gives but not HEAD,
+// and so not the key: the history read is the commits as made.
+func TestReadIgnoresReplaceRefs(t *testing.T) {
+	// Two repositories of the same commits, one with the replace ref:
+	// each is read once, so that what one read keeps is not the other's.
+	plain, _ := fixture(t)
+	want, err := Read(filepath.Join(plain.dir, "content"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	replaced, _ := fixture(t)
+	replaced.git("replace", "--graft", "HEAD")
+	got, err := Read(filepath.Join(replaced.dir, "content"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkHistory(t, got, want.Articles)
 }
 
 func TestReadUserSettings(t *testing.T) {

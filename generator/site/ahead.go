@@ -1,0 +1,23 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"time"
+
+	"bulletin/generator/content"
+)
+
+// updatedAhead warns of an article whose updated date is still to come
+// at now: readers see it at once, on the page ("Updated …"), in feeds
+// and in the sitemap, as if the change were made. It is a warning, as a
+// wrong year is likelier than a plan, and the site is right again once
+// the day comes.
+func updatedAhead(a *Article, now time.Time, loc *time.Location) *content.Error {
+	c := a.Content
+	if !c.Updated.After(now) {
+		return nil
+	}
+	return &content.Error{File: c.File, Line: cmp.Or(c.Lines.Line("updated"), c.Line), Warning: true,
+		Msg: fmt.Sprintf("updated: %s is still to come, but readers see it now, on the page and in feeds, as the day the article was updated: set updated when the change is made", c.Updated.In(loc).Format("2006-01-02 15:04 MST"))}
+}

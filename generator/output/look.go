@@ -7,7 +7,7 @@ import (
 
 // look is what a build needs to know of an entry of the output folder.
 type look struct {
-	size, mtime  int64 // mtime in nanoseconds
+	stamp
 	dir, regular bool
 }
 
@@ -42,5 +42,5 @@ func (l *looker) lstatPath(name string) (look, error) {
 	if err != nil {
 		return look{}, err
 	}
-	return look{size: info.Size(), mtime: info.ModTime().UnixNano(), dir: info.IsDir(), regular: info.Mode().IsRegular()}, nil
+	return look{stamp: stampOf(info), dir: info.IsDir(), regular: info.Mode().IsRegular()}, nil
 }

@@ -5,6 +5,7 @@ package output
 import (
 	"io/fs"
 	"path/filepath"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -19,9 +20,17 @@ func (l *looker) lstat(name string) (look, error) {
 		return look{}, &fs.PathError{Op: "lstat", Path: filepath.Join(l.path, name), Err: err}
 	}
 	return look{
-		size:    st.Size,
-		mtime:   st.Mtim.Nano(),
+		stamp:   stamp{size: st.Size, mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano()},
 		dir:     st.Mode&unix.S_IFMT == unix.S_IFDIR,
 		regular: st.Mode&unix.S_IFMT == unix.S_IFREG,
 	}, nil
+}
+
+// stampOf is the stamp of a file as os.Stat or os.Lstat gives it.
+func stampOf(info fs.FileInfo) stamp {
+	s := stamp{size: info.Size(), mtime: info.ModTime().UnixNano()}
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		s.ctime = st.Ctim.Nano()
+	}
+	return s
 }

@@ -2,5 +2,13 @@
 
 package output
 
+import "io/fs"
+
 // lstat looks at the entry at the slash path name.
 func (l *looker) lstat(name string) (look, error) { return l.lstatPath(name) }
+
+// stampOf is the stamp of a file as os.Stat or os.Lstat gives it, with
+// no change time.
+func stampOf(info fs.FileInfo) stamp {
+	return stamp{size: info.Size(), mtime: info.ModTime().UnixNano()}
+}

@@ -6,20 +6,28 @@ import (
 )
 
 // entry is what the manifest says of one file: the SHA-256 of its bytes,
-// the key of the inputs it was made from ("" for none), and its size and
-// modification time when written, by which a later build knows it is
-// untouched without reading it.
+// the key of the inputs it was made from ("" for none), and its stamp
+// once in place, by which a later build knows it is untouched without
+// reading it.
 type entry struct {
-	hash  string
-	key   string
-	size  int64
-	mtime int64 // nanoseconds since 1970
+	hash string
+	key  string
+	stamp
+}
+
+// stamp is what the system says of a file that any change to it
+// changes: its size, its modification time, which a hand edit may set
+// back (touch -r), and its change time, which nothing sets back, where
+// the system gives one. Times are in nanoseconds since 1970; ctime is 0
+// where there is none.
+type stamp struct {
+	size, mtime, ctime int64
 }
 
 // The manifest in the output folder lists each file's hash and name,
 // "hash name", and nothing that varies between two builds of the same
 // content. The index beside the folder adds what lets the next build
-// skip work: "key size mtime name".
+// skip work: "key size mtime ctime name".
 
 func parseManifestLine(line string) (string, string, bool) {
 	hash, name, ok := strings.Cut(line, " ")
@@ -30,7 +38,7 @@ func parseManifestLine(line string) (string, string, bool) {
 const noKey = "-"
 
 // appendIndexLine appends the index line of the file name to b:
-// "key size mtime name".
+// "key size mtime ctime name".
 func (e entry) appendIndexLine(b []byte, name string) []byte {
 	if e.key == "" {
 		b = append(b, noKey...)
@@ -39,6 +47,7 @@ func (e entry) appendIndexLine(b []byte, name string) []byte {
 	}
 	b = strconv.AppendInt(append(b, ' '), e.size, 10)
 	b = strconv.AppendInt(append(b, ' '), e.mtime, 10)
+	b = strconv.AppendInt(append(b, ' '), e.ctime, 10)
 	return append(append(append(b, ' '), name...), '\n')
 }
 
@@ -46,8 +55,9 @@ func (e entry) appendIndexLine(b []byte, name string) []byte {
 func parseIndexLine(line string) (string, entry, bool) {
 	key, rest, ok1 := strings.Cut(line, " ")
 	sizeText, rest, ok2 := strings.Cut(rest, " ")
-	mtimeText, name, ok3 := strings.Cut(rest, " ")
-	if !ok1 || !ok2 || !ok3 || !isHash(key) && key != noKey || !validName(name) {
+	mtimeText, rest, ok3 := strings.Cut(rest, " ")
+	ctimeText, name, ok4 := strings.Cut(rest, " ")
+	if !ok1 || !ok2 || !ok3 || !ok4 || !isHash(key) && key != noKey || !validName(name) {
 		return "", entry{}, false
 	}
 	if key == noKey {
@@ -55,19 +65,20 @@ func parseIndexLine(line string) (string, entry, bool) {
 	}
 	size, errSize := strconv.ParseInt(sizeText, 10, 64)
 	mtime, errTime := strconv.ParseInt(mtimeText, 10, 64)
-	if errSize != nil || errTime != nil {
+	ctime, errChange := strconv.ParseInt(ctimeText, 10, 64)
+	if errSize != nil || errTime != nil || errChange != nil {
 		return "", entry{}, false
 	}
-	return name, entry{key: key, size: size, mtime: mtime}, true
+	return name, entry{key: key, stamp: stamp{size: size, mtime: mtime, ctime: ctime}}, true
 }
 
 // intact reports whether the file at the slash path name, as l finds
-// it, is a regular file with the size and time the index gives it. An
-// entry the index does not cover never counts as intact.
+// it, is a regular file with the stamp the index gives it. An entry the
+// index does not cover never counts as intact.
 func (e entry) intact(l *looker, name string) bool {
 	if e.size == 0 && e.mtime == 0 {
 		return false
 	}
 	st, err := l.lstat(name)
-	return err == nil && st.regular && st.size == e.size && st.mtime == e.mtime
+	return err == nil && st.regular && st.stamp == e.stamp
 }

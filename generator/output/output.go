@@ -309,11 +309,11 @@ func readIndex(path string, m map[string]entry, folders map[string]int64) string
 
 // writeIndex replaces the index in one step.
 func writeIndex(path, version string, names []string, written map[string]entry, folders map[string]int64) error {
-	// Room for every line: a file's key, its size and time (at most 20
+	// Room for every line: a file's key, its size and times (at most 20
 	// digits each) and its name; a folder's word, its time and its name.
 	size := len("version \n") + len(version)
 	for _, name := range names {
-		size += max(len(written[name].key), len(noKey)) + 2*21 + len(name) + 2
+		size += max(len(written[name].key), len(noKey)) + 3*21 + len(name) + 2
 	}
 	for name := range folders {
 		size += len("folder ") + 21 + len(name) + 2
@@ -394,11 +394,11 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 	prev := filepath.Join(d.path, filepath.FromSlash(name))
 	if old, ok := d.old[name]; ok && old.hash == hash {
 		if d.untouched[name] {
-			return d.keepUnchanged(name, key, old.size, old.mtime)
+			return d.keepUnchanged(name, key, old.stamp)
 		}
 		if holds(prev, data) {
 			if info, err := os.Stat(prev); err == nil {
-				return d.keepUnchanged(name, key, info.Size(), info.ModTime().UnixNano())
+				return d.keepUnchanged(name, key, stampOf(info))
 			}
 		}
 	}
@@ -459,13 +459,12 @@ func writeFile(name string, data []byte) (fs.FileInfo, error) {
 	return info, errors.Join(err, f.Close())
 }
 
-// keepUnchanged keeps the previous build's file at name, of size bytes
-// and modified at mtime, where it is; a full staging folder gets a link
-// to it.
-func (d *Dir) keepUnchanged(name, key string, size, mtime int64) error {
+// keepUnchanged keeps the previous build's file at name, with the stamp
+// st, where it is; a full staging folder gets a link to it.
+func (d *Dir) keepUnchanged(name, key string, st stamp) error {
 	d.mu.Lock()
 	e := d.written[name]
-	e.key, e.size, e.mtime = key, size, mtime
+	e.key, e.stamp = key, st
 	d.written[name] = e
 	d.stats.Unchanged++
 	d.unchanged[name] = true
@@ -566,7 +565,7 @@ func (d *Dir) Reuse(name, key string) bool {
 	}
 	// A link that fails once the staging folder is full fails the build
 	// at Commit rather than leaving a file out.
-	if err := d.keepUnchanged(name, key, old.size, old.mtime); err != nil {
+	if err := d.keepUnchanged(name, key, old.stamp); err != nil {
 		d.setErr(err)
 	}
 	return true
@@ -594,14 +593,36 @@ func (d *Dir) setErr(err error) {
 	d.mu.Unlock()
 }
 
-// noteStat records a file's size and time for the index, so the next
-// build can tell it is untouched without reading it.
+// noteStat records a file's stamp for the index, so the next build can
+// tell it is untouched without reading it. A file's change time changes
+// when it is renamed or linked: what is noted as a file is staged is
+// noted again once it is in place (see restamp).
 func (d *Dir) noteStat(name string, info fs.FileInfo) {
 	d.mu.Lock()
 	e := d.written[name]
-	e.size, e.mtime = info.Size(), info.ModTime().UnixNano()
+	e.stamp = stampOf(info)
 	d.written[name] = e
 	d.mu.Unlock()
+}
+
+// restamp notes again the stamps of the files names, now in place in
+// the output folder, on every core. A file it cannot look at is noted
+// with none, so that the next build does not take it as untouched.
+func (d *Dir) restamp(names []string) {
+	l := newLooker(d.path)
+	defer l.close()
+	onEveryCore(names, func(name string) error {
+		st, err := l.lstat(name)
+		if err != nil {
+			st = look{}
+		}
+		d.mu.Lock()
+		e := d.written[name]
+		e.stamp = st.stamp
+		d.written[name] = e
+		d.mu.Unlock()
+		return nil
+	})
 }
 
 func holds(name string, data []byte) bool {
@@ -714,8 +735,12 @@ func (d *Dir) Commit() (Stats, error) {
 			d.Abort()
 			return d.stats, fmt.Errorf("replacing %s: %w", d.path, err)
 		}
-		// The staging path now holds the previous output.
-		err := errors.Join(removeTree(d.stage), writeIndex(indexPath(d.path), d.version, names, d.written, d.settled()))
+		// The staging path now holds the previous output, with links to
+		// the files kept: once they are gone, every file is as the next
+		// build will find it.
+		err := removeTree(d.stage)
+		d.restamp(names)
+		err = errors.Join(err, writeIndex(indexPath(d.path), d.version, names, d.written, d.settled()))
 		unlock(d.lock)
 		return d.stats, err
 	}
@@ -723,6 +748,7 @@ func (d *Dir) Commit() (Stats, error) {
 		d.Abort()
 		return d.stats, fmt.Errorf("updating %s: %w", d.path, err)
 	}
+	d.restamp(slices.DeleteFunc(slices.Clone(names), func(name string) bool { return d.unchanged[name] }))
 	err := errors.Join(os.RemoveAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders))
 	unlock(d.lock)
 	return d.stats, err

@@ -583,6 +583,19 @@ func TestReuseKeepsOnlyWhatTheKeyAndFileVouchFor(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, false},
+		{"file edited by hand to the same size, its time set back", "v1", "k1", func(t *testing.T, out string) {
+			name := filepath.Join(out, "a", "index.html")
+			info, err := os.Stat(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(name, []byte("hand edit!!!"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chtimes(name, info.ModTime(), info.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
 		{"index lost", "v1", "k1", func(t *testing.T, out string) {
 			if err := os.Remove(indexPath(out)); err != nil {
 				t.Fatal(err)

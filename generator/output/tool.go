@@ -74,7 +74,7 @@ func (d *Dir) Carry(dir, key string) (bool, error) {
 		if !d.claim(f.name, f.e) {
 			return false, fmt.Errorf("%s would be written twice: once by this build and once kept from the last", f.name)
 		}
-		if err := d.keepUnchanged(f.name, f.e.key, f.e.size, f.e.mtime); err != nil {
+		if err := d.keepUnchanged(f.name, f.e.key, f.e.stamp); err != nil {
 			return false, err
 		}
 	}

@@ -142,8 +142,8 @@ func TestEditRemakesWhatShowsIt(t *testing.T) {
 		}
 		out := map[string]string{}
 		for _, j := range files.jobs {
-			if j.key != nil {
-				out[j.name] = j.key()
+			if j.keyed() {
+				out[j.name] = j.keyOf()
 			}
 		}
 		return out

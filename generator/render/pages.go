@@ -260,8 +260,7 @@ func (r *renderer) articleJobs() []job {
 	jobs := make([]job, len(r.site.Articles))
 	for i, a := range r.site.Articles {
 		jobs[i] = job{name: FileFor(a.URL), url: a.URL, kind: pageFile, template: "article.html", from: fieldOf(a.Content, "slug"),
-			key:  func() string { return r.pageKey("article.html", r.articlePage(a)) },
-			make: func(w *bytes.Buffer) error { return r.theme.execute(w, "article.html", r.articlePage(a)) }}
+			r: r, page: func() *Page { return r.articlePage(a) }}
 	}
 	return jobs
 }
@@ -274,8 +273,7 @@ func (r *renderer) versionJobs() []job {
 	jobs := make([]job, len(r.site.Versions))
 	for i, v := range r.site.Versions {
 		jobs[i] = job{name: FileFor(v.URL), url: v.URL, kind: pageFile, template: "version.html",
-			key:  func() string { return r.pageKey("version.html", r.versionPage(v)) },
-			make: func(w *bytes.Buffer) error { return r.theme.execute(w, "version.html", r.versionPage(v)) }}
+			r: r, page: func() *Page { return r.versionPage(v) }}
 	}
 	return jobs
 }

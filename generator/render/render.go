@@ -78,12 +78,36 @@ type job struct {
 	// template is the theme's file a page is made with; "" for files
 	// made without the theme.
 	template string
+	// page gives the data of a page made with template, made afresh
+	// each time it is asked for: its key and its file come from it
+	// (see keyOf and makeInto), and key and make are nil.
+	page func() *Page
+	r    *renderer // what makes a page's key and file
 	// key names everything the file is made from, so that the file of an
 	// earlier build with the same key can stand in for it; nil for files
 	// made fresh every time.
 	key func() string
 	// make writes the file into w.
 	make func(w *bytes.Buffer) error
+}
+
+// keyed reports whether the job's file has a key (see keyOf).
+func (j *job) keyed() bool { return j.page != nil || j.key != nil }
+
+// keyOf gives the key of the job's file.
+func (j *job) keyOf() string {
+	if j.page != nil {
+		return j.r.pageKey(j.template, j.page())
+	}
+	return j.key()
+}
+
+// makeInto makes the job's file in w.
+func (j *job) makeInto(w *bytes.Buffer) error {
+	if j.page != nil {
+		return j.r.theme.execute(w, j.template, j.page())
+	}
+	return j.make(w)
 }
 
 // whole makes a job's make of a function that gives the file's bytes.
@@ -307,7 +331,7 @@ func late(err error) bool {
 // goes on, writing to buf, which the caller must then leave to it.
 func makeWithin(j job, buf *bytes.Buffer) error {
 	done := make(chan error, 1)
-	go func() { done <- j.make(buf) }()
+	go func() { done <- j.makeInto(buf) }()
 	timer := time.NewTimer(makeTimeout)
 	defer timer.Stop()
 	select {
@@ -328,8 +352,8 @@ func newRenderer(s *site.Site, th *theme, base *url.URL, themeKey string) *rende
 func write(j job, out Sink, buf *bytes.Buffer) error {
 	reuser, keyed := out.(Reuser)
 	key := ""
-	if keyed && j.key != nil {
-		key = j.key()
+	if keyed && j.keyed() {
+		key = j.keyOf()
 		if reuser.Reuse(j.name, key) {
 			return nil
 		}
@@ -481,9 +505,7 @@ func FileFor(p string) string {
 
 // page is the job that makes a page with the template file name.
 func (r *renderer) page(name string, p *Page) job {
-	return job{name: FileFor(p.URL), url: p.URL, kind: pageFile, template: name,
-		key:  func() string { return r.pageKey(name, p) },
-		make: func(w *bytes.Buffer) error { return r.theme.execute(w, name, p) }}
+	return job{name: FileFor(p.URL), url: p.URL, kind: pageFile, template: name, r: r, page: func() *Page { return p }}
 }
 
 // pageKey is the key of a page made with the template file name: the

@@ -402,8 +402,7 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 			}
 		}
 	}
-	info, err := d.stageFile(name, data)
-	if err != nil {
+	if err := d.stageFile(name, data); err != nil {
 		// Not in the new output after all.
 		d.mu.Lock()
 		delete(d.written, name)
@@ -412,7 +411,6 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 		d.mu.Unlock()
 		return err
 	}
-	d.noteStat(name, info)
 	return nil
 }
 
@@ -434,29 +432,27 @@ func (d *Dir) claimPath(name string) error {
 	return nil
 }
 
-// stageFile writes a new or changed file into the staging folder.
-func (d *Dir) stageFile(name string, data []byte) (fs.FileInfo, error) {
+// stageFile writes a new or changed file into the staging folder. Its
+// stamp is noted once it is in place (see restamp): moving it there
+// changes its change time.
+func (d *Dir) stageFile(name string, data []byte) error {
 	if err := d.makeStage(); err != nil {
-		return nil, err
+		return err
 	}
 	if err := d.mkdir(path.Dir(name)); err != nil {
-		return nil, err
+		return err
 	}
 	return writeFile(filepath.Join(d.stage, filepath.FromSlash(name)), data)
 }
 
-// writeFile writes a new file and gives its stat, for the index.
-func writeFile(name string, data []byte) (fs.FileInfo, error) {
+// writeFile writes a new file.
+func writeFile(name string, data []byte) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	_, err = f.Write(data)
-	var info fs.FileInfo
-	if err == nil {
-		info, err = f.Stat()
-	}
-	return info, errors.Join(err, f.Close())
+	return errors.Join(err, f.Close())
 }
 
 // keepUnchanged keeps the previous build's file at name, with the stamp
@@ -593,21 +589,12 @@ func (d *Dir) setErr(err error) {
 	d.mu.Unlock()
 }
 
-// noteStat records a file's stamp for the index, so the next build can
-// tell it is untouched without reading it. A file's change time changes
-// when it is renamed or linked: what is noted as a file is staged is
-// noted again once it is in place (see restamp).
-func (d *Dir) noteStat(name string, info fs.FileInfo) {
-	d.mu.Lock()
-	e := d.written[name]
-	e.stamp = stampOf(info)
-	d.written[name] = e
-	d.mu.Unlock()
-}
-
-// restamp notes again the stamps of the files names, now in place in
-// the output folder, on every core. A file it cannot look at is noted
-// with none, so that the next build does not take it as untouched.
+// restamp notes the stamps of the files names, now in place in the
+// output folder, on every core, for the index, so that the next build
+// can tell them untouched without reading them. Renaming or linking a
+// file changes its change time, so it is looked at only once in place.
+// A file it cannot look at is noted with none, so that the next build
+// does not take it as untouched.
 func (d *Dir) restamp(names []string) {
 	l := newLooker(d.path)
 	defer l.close()
@@ -744,12 +731,13 @@ func (d *Dir) Commit() (Stats, error) {
 		unlock(d.lock)
 		return d.stats, err
 	}
-	if err := d.update(names); err != nil {
+	staged, err := d.update(names)
+	if err != nil {
 		d.Abort()
 		return d.stats, fmt.Errorf("updating %s: %w", d.path, err)
 	}
-	d.restamp(slices.DeleteFunc(slices.Clone(names), func(name string) bool { return d.unchanged[name] }))
-	err := errors.Join(os.RemoveAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders))
+	d.restamp(staged)
+	err = errors.Join(os.RemoveAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders))
 	unlock(d.lock)
 	return d.stats, err
 }

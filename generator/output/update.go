@@ -43,10 +43,11 @@ func (d *Dir) readJournal() error {
 }
 
 // update moves the staged files into the output folder, then the
-// manifest, and deletes the files the new output lacks. names are the
-// new output's files. An error once a file has moved is a PartlyUpdated.
-func (d *Dir) update(names []string) (err error) {
-	var staged, gone []string
+// manifest, and deletes the files the new output lacks; it gives the
+// files it moved. names are the new output's files. An error once a file
+// has moved is a PartlyUpdated.
+func (d *Dir) update(names []string) (staged []string, err error) {
+	var gone []string
 	for _, name := range names {
 		if !d.unchanged[name] {
 			staged = append(staged, name)
@@ -62,7 +63,7 @@ func (d *Dir) update(names []string) (err error) {
 	// links good: see renameOrder.
 	journal := slices.Concat(names, gone)
 	if err := writeAtomic(journalPath(d.path), []byte(strings.Join(journal, "\n")+"\n")); err != nil {
-		return err
+		return nil, err
 	}
 	slices.SortFunc(staged, func(a, b string) int { return d.renameOrder(a, b) })
 	moved := false
@@ -76,22 +77,22 @@ func (d *Dir) update(names []string) (err error) {
 		dst := filepath.Join(d.path, filepath.FromSlash(name))
 		if dir := path.Dir(name); !made[dir] {
 			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				return err
+				return nil, err
 			}
 			made[dir] = true
 		}
 		if err := rename(filepath.Join(d.stage, filepath.FromSlash(name)), dst); err != nil {
-			return err
+			return nil, err
 		}
 		moved = true
 	}
 	for _, name := range gone {
 		if err := os.Remove(filepath.Join(d.path, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("deleting %s: %w", name, err)
+			return nil, fmt.Errorf("deleting %s: %w", name, err)
 		}
 		d.removeEmpty(path.Dir(name))
 	}
-	return nil
+	return staged, nil
 }
 
 // reshapes reports whether the new output puts a file where the output

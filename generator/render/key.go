@@ -47,7 +47,7 @@ var (
 // every pointer it hashed, so that no address is reused for another
 // value while it remembers the hash.
 type hasher struct {
-	done sync.Map // the pointer, as an interface value → [32]byte
+	done memo
 	// sources gives the MetaSource of each article's front matter, which
 	// stands for it.
 	sources map[*content.Meta]string
@@ -56,6 +56,12 @@ type hasher struct {
 // newHasher makes a hasher for the data of s.
 func newHasher(s *site.Site) *hasher {
 	h := &hasher{sources: make(map[*content.Meta]string, len(s.Articles))}
+	// About eight pointers an article are hashed: its own, its teaser's
+	// and its story steps', say. Made that size at once, the shards need
+	// not grow.
+	for i := range h.done {
+		h.done[i].m = make(map[any][32]byte, 8*len(s.Articles)/len(h.done))
+	}
 	for _, a := range s.Articles {
 		if a.Content != nil && a.Content.MetaSource != "" {
 			h.sources[&a.Content.Meta] = a.Content.MetaSource
@@ -202,8 +208,9 @@ func (h *hasher) appendMap(w *keyWriter, v reflect.Value, path []any) {
 // pointer hashes what v points to, once.
 func (h *hasher) pointer(v reflect.Value, path []any) [32]byte {
 	p := v.Interface()
-	if sum, ok := h.done.Load(p); ok {
-		return sum.([32]byte)
+	shard := h.done.shard(v.Pointer())
+	if sum, ok := shard.load(p); ok {
+		return sum
 	}
 	if slices.Contains(path, p) {
 		panic(fmt.Sprintf("render: page data reaches a %s from itself: a key could not end", v.Type()))
@@ -212,8 +219,42 @@ func (h *hasher) pointer(v reflect.Value, path []any) [32]byte {
 	h.append(w, v.Elem(), append(path, p))
 	sum := w.sum()
 	writers.Put(w)
-	h.done.Store(p, sum)
+	shard.store(p, sum)
 	return sum
+}
+
+// memo holds the hash of each pointer hashed, by the pointer as an
+// interface value: its type as well as its address, since a struct and
+// its first field share one. The cores share it, in shards, each a
+// plain map under its own lock: at a million pointers, as a large site
+// has, cheaper to look in than one sync.Map.
+type memo [64]memoShard
+
+type memoShard struct {
+	mu sync.Mutex
+	m  map[any][32]byte
+	_  [48]byte // a cache line each, so that cores locking two shards do not slow each other
+}
+
+// shard gives the shard of the pointer at address addr.
+func (m *memo) shard(addr uintptr) *memoShard {
+	return &m[(addr*0x9e3779b97f4a7c15)>>58]
+}
+
+func (s *memoShard) load(p any) ([32]byte, bool) {
+	s.mu.Lock()
+	sum, ok := s.m[p]
+	s.mu.Unlock()
+	return sum, ok
+}
+
+func (s *memoShard) store(p any, sum [32]byte) {
+	s.mu.Lock()
+	if s.m == nil {
+		s.m = make(map[any][32]byte)
+	}
+	s.m[p] = sum
+	s.mu.Unlock()
 }
 
 // keyWriter takes what a key is hashed from, a piece at a time: into a

@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -183,12 +184,22 @@ func Hash(content, templates, salt string, prev Record, changing func()) (string
 	if err != nil {
 		return "", nil, nil
 	}
-	b := append(strconv.AppendQuote(nil, salt), '\n')
+	h := sha256.New()
+	b := binary.AppendUvarint(nil, uint64(len(salt)))
+	b = append(b, salt...)
 	for _, p := range paths {
-		b = append(append(append(strconv.AppendQuote(b, p), ' '), stamps[p].Sum...), '\n')
+		// Each path and its hash after its length: a list no other list
+		// of paths and hashes writes.
+		sum := stamps[p].Sum
+		b = append(binary.AppendUvarint(b, uint64(len(p))), p...)
+		b = append(binary.AppendUvarint(b, uint64(len(sum))), sum...)
+		if len(b) >= 32<<10 {
+			h.Write(b)
+			b = b[:0]
+		}
 	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:]), bySlash(content, stamps), stamps
+	h.Write(b)
+	return hex.EncodeToString(h.Sum(nil)), bySlash(content, stamps), stamps
 }
 
 // bySlash gives the hashes of the files stamped inside dir by their

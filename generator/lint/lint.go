@@ -157,7 +157,12 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 		if u.Scheme != "" || u.Host != "" || u.Path == "" || base == "" && !strings.HasPrefix(u.Path, "/") {
 			continue
 		}
-		target := page.ResolveReference(u).Path
+		target := u.Path
+		if !strings.HasPrefix(target, "/") || strings.Contains(target, "/.") {
+			// Relative, or with dot segments: resolved as a browser
+			// would, which leaves any other path as it is.
+			target = page.ResolveReference(u).Path
+		}
 		if c.exists(target) {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"bulletin/generator/content"
+	"bulletin/generator/render"
 )
 
 // TestDeviceSlug wants a warning for an article whose file name, giving
@@ -92,6 +93,34 @@ func TestSources(t *testing.T) {
 			t.Errorf("%s: got %v, want nothing", url, got)
 		case want != "" && (len(got) != 1 || !strings.Contains(got[0].Msg, want)):
 			t.Errorf("%s: got %v, want one problem with %q", url, got, want)
+		}
+	}
+}
+
+// TestLinks wants a link to a file of the site found however its path is
+// written, and one to a file it lacks told with the path it resolves to.
+func TestLinks(t *testing.T) {
+	files := &render.Files{}
+	c := &checker{files: files, assets: map[string]bool{"files/report.pdf": true},
+		nearby: nearby{files: files, assets: []string{"files/report.pdf"}}}
+	for link, want := range map[string]string{
+		"/files/report.pdf":             "",
+		"/files/./report.pdf":           "",
+		"/2025/../files/report.pdf":     "",
+		"../../../files/report.pdf":     "",
+		"/files/%72eport.pdf":           "",
+		"https://www.gov.uk/report.pdf": "",
+		"/files/missing.pdf":            "the site has no page or file at /files/missing.pdf",
+		"/files/../missing.pdf":         "the site has no page or file at /missing.pdf",
+		"../missing.pdf":                "the site has no page or file at /2025/01/missing.pdf",
+	} {
+		a := &content.Article{File: "content/a.md", Links: []content.Link{{URL: link, Line: 7}}}
+		got := c.links(a, "/2025/01/a/")
+		switch {
+		case want == "" && len(got) > 0:
+			t.Errorf("%s: got %v, want nothing", link, got)
+		case want != "" && (len(got) != 1 || !strings.Contains(got[0].Msg, want)):
+			t.Errorf("%s: got %v, want one problem with %q", link, got, want)
 		}
 	}
 }

@@ -149,18 +149,16 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 	var out content.Errors
 	page := &url.URL{Path: base}
 	for _, l := range a.Links {
-		u, err := url.Parse(l.URL)
-		if err != nil {
-			out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("link %q is not a valid URL", l.URL)})
-			continue
-		}
-		if u.Scheme != "" || u.Host != "" || u.Path == "" || base == "" && !strings.HasPrefix(u.Path, "/") {
-			continue
-		}
-		target := u.Path
-		if !strings.HasPrefix(target, "/") || strings.Contains(target, "/.") {
-			// Relative, or with dot segments: resolved as a browser
-			// would, which leaves any other path as it is.
+		target, plain := plainTarget(l.URL)
+		if !plain {
+			u, err := url.Parse(l.URL)
+			if err != nil {
+				out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("link %q is not a valid URL", l.URL)})
+				continue
+			}
+			if u.Scheme != "" || u.Host != "" || u.Path == "" || base == "" && !strings.HasPrefix(u.Path, "/") {
+				continue
+			}
 			target = page.ResolveReference(u).Path
 		}
 		if c.exists(target) {
@@ -173,6 +171,24 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 		out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("%s %q: %s", what, l.URL, c.missing(target)), Target: target})
 	}
 	return out
+}
+
+// plainTarget gives the site path that link leads to when it is an
+// absolute path that a browser follows as written: one with no query,
+// fragment, escape, dot segment or control character, which parsing and
+// resolving it would act on. Most links of a site are such, and need
+// neither.
+func plainTarget(link string) (string, bool) {
+	if !strings.HasPrefix(link, "/") || strings.HasPrefix(link, "//") ||
+		strings.ContainsAny(link, "?#%") || strings.Contains(link, "/.") {
+		return "", false
+	}
+	for i := range len(link) {
+		if link[i] < 0x20 || link[i] == 0x7f {
+			return "", false
+		}
+	}
+	return link, true
 }
 
 // missing says that the site has nothing at target, and what it may

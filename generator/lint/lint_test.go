@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"math/rand/v2"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -122,5 +124,39 @@ func TestLinks(t *testing.T) {
 		case want != "" && (len(got) != 1 || !strings.Contains(got[0].Msg, want)):
 			t.Errorf("%s: got %v, want one problem with %q", link, got, want)
 		}
+	}
+}
+
+// TestPlainTargetAsResolved wants every link plainTarget takes as
+// written to lead where parsing it and resolving it against a page
+// leads, over links made of the pieces that change either.
+func TestPlainTargetAsResolved(t *testing.T) {
+	pieces := []string{"", "a", "/", "//", ".", "..", "/.", "%2F", "%41", "%", "?q", "#f", ":", "x y", "é", "\x01", "\x7f", ".e", "c.d", ";p", "+", "@h"}
+	page := &url.URL{Path: "/2025/01/a/"}
+	r := rand.New(rand.NewPCG(1, 2))
+	taken := 0
+	for range 200_000 {
+		link := "/"
+		for range r.IntN(6) {
+			link += pieces[r.IntN(len(pieces))]
+		}
+		target, plain := plainTarget(link)
+		if !plain {
+			continue
+		}
+		taken++
+		u, err := url.Parse(link)
+		if err != nil {
+			t.Fatalf("%q: taken as written, but it does not parse: %v", link, err)
+		}
+		if u.Scheme != "" || u.Host != "" {
+			t.Fatalf("%q: taken as written, but it parses with scheme %q and host %q", link, u.Scheme, u.Host)
+		}
+		if want := page.ResolveReference(u).Path; target != want {
+			t.Fatalf("%q: taken as %q, but resolves to %q", link, target, want)
+		}
+	}
+	if taken < 10_000 {
+		t.Errorf("only %d links taken as written: the test checks too few", taken)
 	}
 }

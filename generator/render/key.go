@@ -57,11 +57,9 @@ type hasher struct {
 func newHasher(s *site.Site) *hasher {
 	h := &hasher{sources: make(map[*content.Meta]string, len(s.Articles))}
 	// About eight pointers an article are hashed: its own, its teaser's
-	// and its story steps', say. Made that size at once, the shards need
-	// not grow.
-	for i := range h.done {
-		h.done[i].m = make(map[any][32]byte, 8*len(s.Articles)/len(h.done))
-	}
+	// and its story steps', say. Made that size when first used, the
+	// shards need not grow.
+	h.done.size = 8 * len(s.Articles) / len(h.done.shards)
 	for _, a := range s.Articles {
 		if a.Content != nil && a.Content.MetaSource != "" {
 			h.sources[&a.Content.Meta] = a.Content.MetaSource
@@ -219,7 +217,7 @@ func (h *hasher) pointer(v reflect.Value, path []any) [32]byte {
 	h.append(w, v.Elem(), append(path, p))
 	sum := w.sum()
 	writers.Put(w)
-	shard.store(p, sum)
+	shard.store(p, sum, h.done.size)
 	return sum
 }
 
@@ -228,7 +226,10 @@ func (h *hasher) pointer(v reflect.Value, path []any) [32]byte {
 // its first field share one. The cores share it, in shards, each a
 // plain map under its own lock: at a million pointers, as a large site
 // has, cheaper to look in than one sync.Map.
-type memo [64]memoShard
+type memo struct {
+	shards [64]memoShard
+	size   int // the room each shard is made with
+}
 
 type memoShard struct {
 	mu sync.Mutex
@@ -238,7 +239,7 @@ type memoShard struct {
 
 // shard gives the shard of the pointer at address addr.
 func (m *memo) shard(addr uintptr) *memoShard {
-	return &m[(addr*0x9e3779b97f4a7c15)>>58]
+	return &m.shards[(addr*0x9e3779b97f4a7c15)>>58]
 }
 
 func (s *memoShard) load(p any) ([32]byte, bool) {
@@ -248,10 +249,10 @@ func (s *memoShard) load(p any) ([32]byte, bool) {
 	return sum, ok
 }
 
-func (s *memoShard) store(p any, sum [32]byte) {
+func (s *memoShard) store(p any, sum [32]byte, size int) {
 	s.mu.Lock()
 	if s.m == nil {
-		s.m = make(map[any][32]byte)
+		s.m = make(map[any][32]byte, size)
 	}
 	s.m[p] = sum
 	s.mu.Unlock()

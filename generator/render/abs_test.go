@@ -24,7 +24,7 @@ func TestAbsPlainPaths(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, slow := newRenderer(&site.Site{}, nil, b, ""), newRenderer(&site.Site{}, nil, b, "")
+		r, slow := newRenderer(&site.Site{}, b), newRenderer(&site.Site{}, b)
 		slow.plainBase = false
 		for _, p := range paths {
 			if got, want := r.abs(p), slow.abs(p); got != want {
@@ -41,7 +41,7 @@ func TestAbsBody(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := newRenderer(&site.Site{}, nil, base, "")
+	r := newRenderer(&site.Site{}, base)
 	attr := regexp.MustCompile(`(href|srcset|src|poster)="([^"]*)"`)
 	want := func(page, body string) string {
 		pageURL := base.ResolveReference(&url.URL{Path: strings.TrimPrefix(page, "/")})

@@ -94,7 +94,8 @@ func BenchmarkFeeds(b *testing.B) {
 	var sink discard
 	for b.Loop() {
 		// A new renderer each time, so no entry is remembered from the last.
-		r := newRenderer(s, th, base, "")
+		r := newRenderer(s, base)
+		r.theme = th
 		jobs, err := r.jobs(benchTemplates, "templates")
 		if err != nil {
 			b.Fatal(err)

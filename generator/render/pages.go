@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -132,18 +133,19 @@ func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
 	for _, g := range s.Topics {
 		r.topics[&g.Ref] = g
 	}
-	// Articles' pages are most of the files; the rest are a few in ten.
-	jobs := make([]job, 0, len(s.Articles)*5/4+64)
+	// Articles' and versions' pages, most of the files, are listed on
+	// another core while the rest are.
+	var pages []job
+	var listing sync.WaitGroup
+	listing.Go(func() { pages = slices.Concat(r.articleJobs(), r.versionJobs()) })
+	var jobs []job
 
 	home := r.newPage("home", set.Title, set.Description, "/")
 	home.Latest = site.Teasers(s.Articles[:min(set.PageSize, len(s.Articles))])
 	home.Groups = s.Topics
 	home.Upcoming = s.Upcoming
 	home.Updated = s.Updated
-	jobs = append(jobs, r.page("home.html", home))
-
-	jobs = append(jobs, r.articleJobs()...)
-	jobs = append(jobs, r.versionJobs()...)
+	homeJob := r.page("home.html", home)
 	// The pages that list articles are made newest first, whatever they
 	// list, so that an article's teaser is made about once (see
 	// fragments).
@@ -221,7 +223,9 @@ func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
 		r.sitemapJob(),
 		job{name: "robots.txt", url: "/robots.txt", make: whole(r.robots)},
 	)
-	return append(jobs, r.hostJobs()...), nil
+	jobs = append(jobs, r.hostJobs()...)
+	listing.Wait()
+	return slices.Concat([]job{homeJob}, pages, jobs), nil
 }
 
 // lists are the jobs of pages that list articles, each with the newest

@@ -153,19 +153,32 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	if err != nil {
 		return nil, fmt.Errorf("base URL %q: %w", s.Settings.BaseURL, err)
 	}
-	th, err := loadTheme(templates, dir, base.Path)
-	if err != nil {
-		return nil, err
-	}
-	key, err := themeKey(templates)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", dir, err)
-	}
-	r := newRenderer(s, th, base, key)
+	// The theme is read while the files are listed, which needs none of
+	// it: a file's key and its bytes are made later.
+	var (
+		th       *theme
+		key      string
+		themeErr error
+		reading  sync.WaitGroup
+	)
+	reading.Go(func() {
+		if th, themeErr = loadTheme(templates, dir, base.Path); themeErr != nil {
+			return
+		}
+		if key, themeErr = themeKey(templates); themeErr != nil {
+			themeErr = fmt.Errorf("reading %s: %w", dir, themeErr)
+		}
+	})
+	r := newRenderer(s, base)
 	jobs, err := r.jobs(templates, dir)
+	reading.Wait()
+	if themeErr != nil {
+		return nil, themeErr
+	}
 	if err != nil {
 		return nil, err
 	}
+	r.theme, r.themeKey = th, key
 	static, refused, err := staticJobs(templates, dir)
 	if err != nil {
 		return nil, err
@@ -342,8 +355,8 @@ func makeWithin(j job, buf *bytes.Buffer) error {
 	}
 }
 
-func newRenderer(s *site.Site, th *theme, base *url.URL, themeKey string) *renderer {
-	return &renderer{site: s, info: &SiteInfo{Settings: s.Settings, Search: s.Search}, theme: th, base: base, themeKey: themeKey, hash: newHasher(s), siteFeeds: feedLinks(s.Settings.Title, "/"), entryUses: map[*site.Article]*atomic.Int32{},
+func newRenderer(s *site.Site, base *url.URL) *renderer {
+	return &renderer{site: s, info: &SiteInfo{Settings: s.Settings, Search: s.Search}, base: base, hash: newHasher(s), siteFeeds: feedLinks(s.Settings.Title, "/"), entryUses: map[*site.Article]*atomic.Int32{},
 		baseURL: base.String(), plainBase: base.RawQuery == "" && base.Fragment == "" && !base.ForceQuery && strings.HasSuffix(base.Path, "/")}
 }
 

@@ -211,7 +211,11 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		return strings.Compare(a.URL, b.URL)
 	})
 	m.keepNames(s)
-	clash := s.checkURLs(set)
+	// URLs and ids are checked for clashes on another core while the
+	// rest is worked out: the check only reads them.
+	var clash error
+	var checking sync.WaitGroup
+	checking.Go(func() { clash = s.checkURLs(set) })
 	for _, a := range s.Articles {
 		s.Versions = append(s.Versions, s.versions(a, h.Versions(a.Content.Path))...)
 	}
@@ -283,6 +287,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 			g.Pages = g.Pages[:1] // all fit on the group's own page
 		}
 	})
+	checking.Wait()
 	return s, slices.Concat(content.AsErrors(clash), moved, renamed).Err()
 }
 

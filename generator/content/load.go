@@ -117,7 +117,7 @@ func load(fsys fs.FS, dir string, store Store, sums map[string]string, bodies bo
 	})
 	var intros []string
 	named := map[string]bool{} // folders whose names were found unsafe
-	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+	err := walk(fsys, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &Error{File: JoinPath(dir, p), Msg: fmt.Sprintf("can't read the folder: %v", withoutPath(err))})
 			return nil
@@ -345,13 +345,23 @@ func Leftover(name string) bool {
 	case ".bak", ".orig", ".rej", ".swp", ".swo", ".tmp":
 		return true
 	}
-	for _, ext := range markdownExts {
-		if strings.Index(lower, ext+".") > 0 {
+	for _, mark := range copyMarks {
+		if strings.Index(lower, mark) > 0 {
 			return true
 		}
 	}
 	return false
 }
+
+// copyMarks are what the name of a copy of a Markdown file under another
+// extension holds: a Markdown extension with a dot after it.
+var copyMarks = func() []string {
+	marks := make([]string, len(markdownExts))
+	for i, ext := range markdownExts {
+		marks[i] = ext + "."
+	}
+	return marks
+}()
 
 // IsMarkdown says whether the file at p is Markdown, by its extension:
 // .md, or one of the others that Jekyll and Hugo read (.markdown,

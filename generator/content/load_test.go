@@ -1258,7 +1258,7 @@ func TestLeftover(t *testing.T) {
 	for name, want := range map[string]bool{
 		"a.md~": true, "a.md.bak": true, "A.MD.ORIG": true, "#a.md#": true, "a.md.swp": true, "a.markdown.2024": true,
 		"x.tmp": true, "x.rej": true,
-		"a.md": false, "chart.png": false, "#hashtag.png": false, "#": false, "report.md.pdf.md": true, "cmd.exe": false, "readme.mdx": false,
+		"a.md": false, "chart.png": false, "#hashtag.png": false, "#": false, "report.md.pdf.md": true, "a.mdx.md.old": true, "cmd.exe": false, "readme.mdx": false,
 	} {
 		if got := Leftover(name); got != want {
 			t.Errorf("Leftover(%q) = %v, want %v", name, got, want)

@@ -96,12 +96,8 @@ func BenchmarkFeeds(b *testing.B) {
 		// A new renderer each time, so no entry is remembered from the last.
 		r := newRenderer(s, base)
 		r.theme = th
-		jobs, err := r.jobs(benchTemplates, "templates")
-		if err != nil {
-			b.Fatal(err)
-		}
 		var feeds []job
-		for _, j := range jobs {
+		for _, j := range r.jobs() {
 			switch path.Base(j.name) {
 			case rssFile, atomFile, jsonFile:
 				feeds = append(feeds, j)

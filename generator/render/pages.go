@@ -126,7 +126,7 @@ func feedLinks(title, dir string) []FeedLink {
 }
 
 // jobs lists every file of the site.
-func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
+func (r *renderer) jobs() []job {
 	s := r.site
 	set := s.Settings
 	r.topics = make(map[*site.Ref]*site.Group, len(s.Topics))
@@ -135,9 +135,9 @@ func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
 	}
 	// Articles' and versions' pages, most of the files, are listed on
 	// another core while the rest are.
-	var pages []job
+	var articles, versions []job
 	var listing sync.WaitGroup
-	listing.Go(func() { pages = slices.Concat(r.articleJobs(), r.versionJobs()) })
+	listing.Go(func() { articles, versions = r.articleJobs(), r.versionJobs() })
 	var jobs []job
 
 	home := r.newPage("home", set.Title, set.Description, "/")
@@ -225,7 +225,7 @@ func (r *renderer) jobs(templates fs.FS, dir string) ([]job, error) {
 	)
 	jobs = append(jobs, r.hostJobs()...)
 	listing.Wait()
-	return slices.Concat([]job{homeJob}, pages, jobs), nil
+	return slices.Concat([]job{homeJob}, articles, versions, jobs)
 }
 
 // lists are the jobs of pages that list articles, each with the newest

@@ -170,13 +170,10 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 		}
 	})
 	r := newRenderer(s, base)
-	jobs, err := r.jobs(templates, dir)
+	jobs := r.jobs()
 	reading.Wait()
 	if themeErr != nil {
 		return nil, themeErr
-	}
-	if err != nil {
-		return nil, err
 	}
 	r.theme, r.themeKey = th, key
 	static, refused, err := staticJobs(templates, dir)

@@ -89,13 +89,7 @@ func TestSources(t *testing.T) {
 		"https://ok.example/a page":                      `holds ' ', which an address cannot hold as it is: write it percent-encoded, as %20`,
 	} {
 		a := &content.Article{File: "content/a.md", Meta: content.Meta{Sources: []content.Source{{Title: "S", URL: url, Line: 9}}}}
-		got := (&checker{}).sources(a)
-		switch {
-		case want == "" && len(got) > 0:
-			t.Errorf("%s: got %v, want nothing", url, got)
-		case want != "" && (len(got) != 1 || !strings.Contains(got[0].Msg, want)):
-			t.Errorf("%s: got %v, want one problem with %q", url, got, want)
-		}
+		wantProblem(t, url, (&checker{}).sources(a), want)
 	}
 }
 
@@ -117,13 +111,7 @@ func TestLinks(t *testing.T) {
 		"../missing.pdf":                "the site has no page or file at /2025/01/missing.pdf",
 	} {
 		a := &content.Article{File: "content/a.md", Links: []content.Link{{URL: link, Line: 7}}}
-		got := c.links(a, "/2025/01/a/")
-		switch {
-		case want == "" && len(got) > 0:
-			t.Errorf("%s: got %v, want nothing", link, got)
-		case want != "" && (len(got) != 1 || !strings.Contains(got[0].Msg, want)):
-			t.Errorf("%s: got %v, want one problem with %q", link, got, want)
-		}
+		wantProblem(t, link, c.links(a, "/2025/01/a/"), want)
 	}
 }
 
@@ -158,5 +146,17 @@ func TestPlainTargetAsResolved(t *testing.T) {
 	}
 	if taken < 10_000 {
 		t.Errorf("only %d links taken as written: the test checks too few", taken)
+	}
+}
+
+// wantProblem wants nothing found in got when want is "", and otherwise
+// one problem whose message holds want.
+func wantProblem(t *testing.T, what string, got content.Errors, want string) {
+	t.Helper()
+	switch {
+	case want == "" && len(got) > 0:
+		t.Errorf("%s: got %v, want nothing", what, got)
+	case want != "" && (len(got) != 1 || !strings.Contains(got[0].Msg, want)):
+		t.Errorf("%s: got %v, want one problem with %q", what, got, want)
 	}
 }

@@ -34,9 +34,7 @@ type feed struct {
 
 // newFeed is the feed of articles, newest first, that follows the page at
 // dir; it carries those changed last, newest first (see lastChanged), and
-// its key follows those alone. Its id names it for good: a tag URI from the
-// site's id authority, the site's first article's date and the feed's
-// path, so it survives a move to a new host as entry ids do.
+// its key follows those alone. Its id names it for good (see feedID).
 func (r *renderer) newFeed(title, subtitle, dir string, articles []*site.Teaser, updated time.Time) *feed {
 	changed := lastChanged(articles, feedSize)
 	items := make([]*site.Article, len(changed))
@@ -79,17 +77,22 @@ func lastChanged(articles []*site.Teaser, n int) []*site.Teaser {
 	return out
 }
 
-// feedID is the id of the feeds first published in dir.
+// feedID is the id of the feeds first published in dir: a tag URI from
+// the site's id authority and the feed's path, so that it survives a move
+// to a new host as entry ids do.
 func (r *renderer) feedID(dir string) string { return r.tag() + dir + atomFile }
 
-// tag starts the tag URIs the feeds mint.
+// tag starts the tag URIs the feeds mint. A tag URI holds a date on which
+// the authority was held; the feeds' is fixed, since no edit, deletion or
+// older article moving in may change a feed's id: a date taken from the
+// articles would (RFC 4287 4.2.6: an id never changes).
 func (r *renderer) tag() string {
-	first := "2000"
-	if n := len(r.site.Articles); n > 0 {
-		first = r.site.Articles[n-1].Date.Format("2006-01-02")
-	}
-	return "tag:" + r.site.Settings.IDAuthority + "," + first + ":"
+	return "tag:" + r.site.Settings.IDAuthority + "," + feedTagDate + ":"
 }
+
+// feedTagDate is the date of the feeds' tag URIs, a year as RFC 4151
+// allows.
+const feedTagDate = "2000"
 
 // feedKey is the key of a feed file: the settings and the feed with
 // every article it carries.

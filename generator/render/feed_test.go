@@ -54,8 +54,8 @@ var wantIDs = map[string]string{
 const newestNotice = "Updated 10 April 2025: " + newestNote + " "
 
 // statusScheme is the scheme of the fixture's status categories: a tag
-// URI of the site's first article's day, as feed ids are.
-const statusScheme = "tag:" + idAuthority + ",2025-01-15:statuses"
+// URI of the feeds' fixed date, as feed ids are.
+const statusScheme = "tag:" + idAuthority + ",2000:statuses"
 
 // parseFeed reads a feed back as a feed reader would, keeping gofeed's
 // format-specific result for the fields the universal one drops.
@@ -272,6 +272,66 @@ func TestFeedEntryIDsAreStable(t *testing.T) {
 	}
 }
 
+// TestFeedIDsAreStable changes what a feed id taken from the articles
+// would follow: the id of each Atom feed, and the scheme of its status
+// categories, stay as they were.
+func TestFeedIDsAreStable(t *testing.T) {
+	feedIDs := func(t *testing.T, set *content.Set) map[string]string {
+		t.Helper()
+		out := map[string]string{}
+		for name, f := range feedsOf(t, build(t, set, buildDay)) {
+			if a, ok := f.OriginalFeed().(*atom.Feed); ok {
+				out[name] = a.ID
+				for _, e := range a.Entries {
+					for _, c := range e.Categories {
+						if strings.HasPrefix(c.Scheme, "tag:") {
+							out[name+" status scheme"] = c.Scheme
+						}
+					}
+				}
+			}
+		}
+		return out
+	}
+	base := feedIDs(t, fixture())
+	if got, want := base[atomFile], "tag:"+idAuthority+",2000:/"+atomFile; got != want {
+		t.Errorf("%s: got id %q, want %q", atomFile, got, want)
+	}
+	oldest := func(set *content.Set) *content.Article {
+		return slices.MinFunc(set.Articles, func(a, b *content.Article) int { return a.Date.Compare(b.Date) })
+	}
+	tests := []struct {
+		name   string
+		change func(set *content.Set)
+	}{
+		{"the oldest article deleted", func(set *content.Set) {
+			set.Articles = slices.DeleteFunc(set.Articles, func(a *content.Article) bool { return a == oldest(set) })
+		}},
+		{"an older article moved in", func(set *content.Set) {
+			a := *oldest(set)
+			a.Date, a.Slug, a.ID, a.Aliases = a.Date.AddDate(-3, 0, 0), "from-the-old-system", "", nil
+			set.Articles = append(set.Articles, &a)
+		}},
+		{"the oldest article's date corrected", func(set *content.Set) {
+			a := oldest(set)
+			a.Date = a.Date.AddDate(0, 0, -2)
+		}},
+		{"built for another host", func(set *content.Set) { set.Settings.BaseURL = "https://news.example.com/" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set := fixture()
+			tt.change(set)
+			got := feedIDs(t, set)
+			for name, id := range base {
+				if got[name] != id {
+					t.Errorf("%s: got %q, want %q as before", name, got[name], id)
+				}
+			}
+		})
+	}
+}
+
 func TestFeedUpdatedIsNewestContentChange(t *testing.T) {
 	files := build(t, fixture(), buildDay)
 	feeds := feedsOf(t, files)
@@ -293,6 +353,28 @@ func TestFeedUpdatedIsNewestContentChange(t *testing.T) {
 		if !bytes.Equal(files[name], later[name]) {
 			t.Errorf("%s: differs when built later from the same content", name)
 		}
+	}
+}
+
+// TestEmptyTopicFeedIsDated keeps a topic's intro page after its last
+// article has gone: its feeds, with no entry, are dated by the site's
+// newest change, not by no date at all (year 1).
+func TestEmptyTopicFeedIsDated(t *testing.T) {
+	set := fixture()
+	set.Topics = append(set.Topics, &content.Page{File: "content/topics/workforce.md", Path: "topics/workforce.md", Line: 1,
+		Slug: "workforce", Title: "Workforce", Summary: "Staffing rules.", HTML: "<p>Staffing rules.</p>\n", Source: "workforce"})
+	feeds := feedsOf(t, build(t, set, buildDay))
+	want := day(feedDirs[0].updated)
+	a, ok := feeds["topics/workforce/"+atomFile].OriginalFeed().(*atom.Feed)
+	if !ok {
+		t.Fatalf("topics/workforce/%s: no Atom feed", atomFile)
+	}
+	if got, err := time.Parse(time.RFC3339, a.Updated); err != nil || !got.Equal(want) || len(a.Entries) != 0 {
+		t.Errorf("topics/workforce/%s: got updated %q and %d entries, want %s and none", atomFile, a.Updated, len(a.Entries), want.Format(time.RFC3339))
+	}
+	r := feeds["topics/workforce/"+rssFile].OriginalFeed().(*gofeedrss.Feed)
+	if got, err := time.Parse(time.RFC1123Z, r.LastBuildDate); err != nil || !got.Equal(want) {
+		t.Errorf("topics/workforce/%s: got lastBuildDate %q, want %s", rssFile, r.LastBuildDate, want.Format(time.RFC1123Z))
 	}
 }
 

@@ -195,12 +195,13 @@ func (r *renderer) jobs() []job {
 			}
 			if kind == "topics" && hasEvents(g) {
 				p.Calendar = g.URL + calendarFile
-				jobs = append(jobs, job{name: strings.TrimPrefix(g.URL, "/") + calendarFile, url: g.URL + calendarFile,
-					key:  func() string { return r.hash.key("calendar", r.info, g) },
-					make: whole(func() ([]byte, error) { return r.calendar(g) })})
+				jobs = append(jobs, r.calendarJobs(g)...)
 			}
 			lists.add(g.Pages[0].Months, r.page("group.html", p))
-			f := r.newFeed(set.Title+": "+groupTitle(&g.Ref), groupSummary(g), g.URL, g.Articles, g.Updated)
+			// A topic whose articles have all gone keeps its feed while
+			// its intro page stays: with no entry of its own to date it,
+			// it takes the site's newest change, as Atom wants a date.
+			f := r.newFeed(set.Title+": "+groupTitle(&g.Ref), groupSummary(g), g.URL, g.Articles, cmp.Or(g.Updated, s.Updated))
 			jobs = append(jobs, r.groupFeedJobs(g, f)...)
 		}
 	}
@@ -357,12 +358,7 @@ func (r *renderer) feedJobs(f *feed) []job {
 // neither loses it nor sees an item twice, on every host (a feed reader
 // does not follow the refresh of a page left at an old address).
 func (r *renderer) groupFeedJobs(g *site.Group, f *feed) []job {
-	var old []string
-	if g.Intro != nil {
-		for _, alias := range g.Intro.Aliases {
-			old = append(old, strings.TrimSuffix(alias, "/")+"/")
-		}
-	}
+	old := oldDirs(g)
 	if len(old) > 0 {
 		f.ID = r.feedID(old[0])
 	}
@@ -376,6 +372,33 @@ func (r *renderer) groupFeedJobs(g *site.Group, f *feed) []job {
 		}
 	}
 	return jobs
+}
+
+// calendarJobs makes the key dates calendar of a topic, at each of its
+// old addresses too, as its feeds are: a calendar app does not follow
+// the refresh of a page left there either.
+func (r *renderer) calendarJobs(g *site.Group) []job {
+	key := func() string { return r.hash.key("calendar", r.info, g) }
+	makeIt := whole(func() ([]byte, error) { return r.calendar(g) })
+	jobs := []job{{name: strings.TrimPrefix(g.URL, "/") + calendarFile, url: g.URL + calendarFile, key: key, make: makeIt}}
+	for _, dir := range oldDirs(g) {
+		jobs = append(jobs, job{name: strings.TrimPrefix(dir, "/") + calendarFile, url: dir + calendarFile,
+			from: pageAliases(g.Intro), key: key, make: makeIt})
+	}
+	return jobs
+}
+
+// oldDirs are the old addresses of a renamed topic's or regulator's page:
+// its intro page's aliases, each ending in a slash.
+func oldDirs(g *site.Group) []string {
+	if g.Intro == nil {
+		return nil
+	}
+	old := make([]string, len(g.Intro.Aliases))
+	for i, alias := range g.Intro.Aliases {
+		old[i] = strings.TrimSuffix(alias, "/") + "/"
+	}
+	return old
 }
 
 // staticJobs copies the theme's static folder to the top of the site,

@@ -356,6 +356,17 @@ func TestLoadPositions(t *testing.T) {
 			wantLinks:    "/x/:6",
 		},
 		{
+			name: "an email address is a mailto: link, as the page has it",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "---",
+				"Write to someone@example.com today,", // 6
+				"or to <ann@example.org>.",            // 7
+			),
+			wantLine:     1,
+			wantBodyLine: 6,
+			wantFields:   "date:3 summary:4 title:2",
+			wantLinks:    "mailto:someone@example.com:6 mailto:ann@example.org:7",
+		},
+		{
 			name:         "block list field is placed on its first item",
 			text:         lines("---", "title: T", "date: 2025-03-27", "summary: S", "aliases:", "  - /old/", "---"),
 			wantLine:     1,

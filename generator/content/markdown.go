@@ -72,6 +72,9 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 			dest, image = string(n.Destination), true
 		case *ast.AutoLink:
 			dest = string(n.URL(body))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+				dest = "mailto:" + dest // as the page links it, not a path of the site
+			}
 		default:
 			return ast.WalkContinue, nil
 		}

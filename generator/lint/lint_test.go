@@ -106,6 +106,7 @@ func TestLinks(t *testing.T) {
 		"../../../files/report.pdf":     "",
 		"/files/%72eport.pdf":           "",
 		"https://www.gov.uk/report.pdf": "",
+		"mailto:someone@example.com":    "",
 		"/files/missing.pdf":            "the site has no page or file at /files/missing.pdf",
 		"/files/../missing.pdf":         "the site has no page or file at /missing.pdf",
 		"../missing.pdf":                "the site has no page or file at /2025/01/missing.pdf",

@@ -20,15 +20,19 @@ type Unconverted struct {
 
 // templateTags find the tags of other systems' templates in text: Hugo's
 // shortcodes, Liquid's tags and output, and WordPress's own shortcodes.
+// A tag may run over several lines of a paragraph. A bracketed one that
+// a ( or a [ follows is the text of a Markdown link, not a shortcode
+// ([gallery pagination](https://…)).
 var templateTags = []struct {
-	kind string
-	re   *regexp.Regexp
+	kind     string
+	re       *regexp.Regexp
+	brackets bool
 }{
-	{"a Hugo shortcode", regexp.MustCompile(`\{\{[<%].*?[>%]\}\}`)},
-	{"a Liquid tag", regexp.MustCompile(`\{%.*?%\}|\{\{-?\s*(?:[\w.]+|"[^"]*"|'[^']*')\s*(?:\|[^}]*)?-?\}\}`)},
+	{"a Hugo shortcode", regexp.MustCompile(`(?s)\{\{[<%].*?[>%]\}\}`), false},
+	{"a Liquid tag", regexp.MustCompile(`(?s)\{%.*?%\}|\{\{-?\s*(?:[\w.]+|"[^"]*"|'[^']*')\s*(?:\|[^}]*)?-?\}\}`), false},
 	// WordPress's own, and any other with an attribute, as a plugin's
 	// ([contact-form-7 id="12"]): [sic] and [1] in a sentence are text.
-	{"a WordPress shortcode", regexp.MustCompile(`\[/?(?:gallery|embed|caption|audio|video|playlist)\b[^\]]*\]|\[[A-Za-z][\w-]*(?:\s+[\w-]+=(?:"[^"\]]*"|'[^'\]]*'|[^\s"'\]]+))+\s*/?\]`)},
+	{"a WordPress shortcode", regexp.MustCompile(`\[/?(?:gallery|embed|caption|audio|video|playlist)\b[^\]]*\]|\[[A-Za-z][\w-]*(?:\s+[\w-]+=(?:"[^"\]]*"|'[^'\]]*'|[^\s"'\]]+))+\s*/?\]`), true},
 }
 
 // HoldsTemplateTag reports whether text holds a tag of another system's
@@ -84,8 +88,11 @@ func unconverted(doc ast.Node, source []byte, rawHTML bool, line func(ast.Node) 
 			// shortcode {{% x %}} is not taken for a Liquid tag too.
 			text := blockText(n, source)
 			for _, t := range templateTags {
-				for _, m := range t.re.FindAllString(text, -1) {
-					add(t.kind, m, line(n))
+				for _, m := range t.re.FindAllStringIndex(text, -1) {
+					if t.brackets && m[1] < len(text) && (text[m[1]] == '(' || text[m[1]] == '[') {
+						continue
+					}
+					add(t.kind, text[m[0]:m[1]], line(n))
 				}
 				text = t.re.ReplaceAllString(text, " ")
 			}

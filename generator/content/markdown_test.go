@@ -59,6 +59,11 @@ func TestUnconverted(t *testing.T) {
 		"See the [gallery pagination component](https://example.org/grid/) and [video notes][1].",
 		"",
 		"[1]: https://example.org/v",
+		"",
+		"A notice.", // line 41
+		"{: .notice}",
+		"",
+		"[b](https://example.org/){:rel=\"nofollow\"}",
 	}, "\n")
 	_, _, got := convert(newMarkdown(false), false, []byte(body), 10, &decoder{})
 	want := []Unconverted{
@@ -66,6 +71,7 @@ func TestUnconverted(t *testing.T) {
 		{Kind: "a Liquid tag", Text: "{% include note.html %}", Line: 12, Count: 4},
 		{Kind: "a WordPress shortcode", Text: `[gallery ids="1,2"]`, Line: 20, Count: 5},
 		{Kind: "raw HTML", Text: `<iframe src="https://example.org/"></iframe>`, Line: 24, Count: 3},
+		{Kind: "a kramdown attribute list", Text: "{: .notice}", Line: 41, Count: 2},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)

@@ -12,7 +12,7 @@ import (
 // readers see as the text it is: the first of its kind in the body, and
 // how many of that kind the body holds.
 type Unconverted struct {
-	Kind  string // "a Hugo shortcode", "a Liquid tag", "a WordPress shortcode" or "raw HTML"
+	Kind  string // "a Hugo shortcode", "a Liquid tag", "a kramdown attribute list", "a WordPress shortcode" or "raw HTML"
 	Text  string // the first, as written
 	Line  int
 	Count int
@@ -30,6 +30,9 @@ var templateTags = []struct {
 }{
 	{"a Hugo shortcode", regexp.MustCompile(`(?s)\{\{[<%].*?[>%]\}\}`), false},
 	{"a Liquid tag", regexp.MustCompile(`(?s)\{%.*?%\}|\{\{-?\s*(?:[\w.]+|"[^"]*"|'[^']*')\s*(?:\|[^}]*)?-?\}\}`), false},
+	// Jekyll's kramdown: {: .notice} after a paragraph, {:rel="nofollow"}
+	// after a link, {:toc}.
+	{"a kramdown attribute list", regexp.MustCompile(`\{:[^{}\n]*\}`), false},
 	// WordPress's own, and any other with an attribute, as a plugin's
 	// ([contact-form-7 id="12"]): [sic] and [1] in a sentence are text.
 	{"a WordPress shortcode", regexp.MustCompile(`\[/?(?:gallery|embed|caption|audio|video|playlist)\b[^\]]*\]|\[[A-Za-z][\w-]*(?:\s+[\w-]+=(?:"[^"\]]*"|'[^'\]]*'|[^\s"'\]]+))+\s*/?\]`), true},

@@ -100,6 +100,29 @@ type History struct {
 	// Hidden is set when the content is in a git repository whose
 	// history could not be read: a shallow clone, or git failing.
 	Hidden bool
+	// Removed are the article files with a version that are gone, and
+	// not moved to another name: deleted by the last commit to change
+	// the content folder (so that the build of that commit, or of a
+	// later one that changes only the theme, tells of it), or from the
+	// work tree while HEAD has them; by path.
+	Removed []Removed
+}
+
+// Removed is an article file that is gone, with its versions as
+// Articles gives them.
+type Removed struct {
+	Path     string
+	Commit   string // the commit that deleted it; empty when only the work tree lacks it
+	Versions []Version
+}
+
+// Gone gives the articles removed, as Removed has them. It may be called
+// on a nil History.
+func (h *History) Gone() []Removed {
+	if h == nil {
+		return nil
+	}
+	return h.Removed
 }
 
 // Version is one version of an article, as its readers saw it.
@@ -243,6 +266,7 @@ func (r *repo) committed(cache string) (map[string]*tracker, error) {
 func withWorkTree(dir string, paths []string, sums map[string]string, files map[string]*tracker) (*History, error) {
 	h := &History{Articles: map[string][]Version{}}
 	var moved map[[32]byte]*tracker
+	taken := map[*tracker]bool{} // by a file moved and not yet committed
 	for _, p := range paths {
 		t := files[p]
 		if t != nil && sums != nil && sums[p] == hex.EncodeToString(t.Head[:]) {
@@ -265,6 +289,7 @@ func withWorkTree(dir string, paths []string, sums map[string]string, files map[
 				moved = goneByBytes(paths, files)
 			}
 			t = moved[sum]
+			taken[t] = t != nil
 		}
 		t = t.clone()
 		if t.Head != sum {
@@ -276,7 +301,25 @@ func withWorkTree(dir string, paths []string, sums map[string]string, files map[
 			h.Articles[p] = t.Versions
 		}
 	}
+	h.Removed = removed(paths, files, taken)
 	return h, nil
+}
+
+// removed gives the articles of files, with a version, that are not among
+// the work tree's paths and were not taken by a file moved there, by path.
+func removed(paths []string, files map[string]*tracker, taken map[*tracker]bool) []Removed {
+	here := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		here[p] = true
+	}
+	var out []Removed
+	for p, t := range files {
+		if !here[p] && !taken[t] && content.IsArticle(p) && len(t.Versions) > 0 {
+			out = append(out, Removed{Path: p, Commit: t.Deleted, Versions: t.Versions})
+		}
+	}
+	slices.SortFunc(out, func(a, b Removed) int { return strings.Compare(a.Path, b.Path) })
+	return out
 }
 
 // goneByBytes gives the committed articles of files that are not among

@@ -5,6 +5,7 @@ import (
 	"bulletin/generator/inputs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -487,6 +488,52 @@ func TestReadRenameNotCommitted(t *testing.T) {
 	}
 	if got := h.Versions("copy.md"); len(got) != 1 || got[0].Commit != "" {
 		t.Errorf("a new file's versions are %+v, want one with no commit", got)
+	}
+}
+
+// TestReadRemoved gives the articles gone from the content folder: one
+// deleted by HEAD's commit, one deleted from the work tree alone; not one
+// deleted by an earlier commit, nor one moved and not yet committed, nor
+// one never published.
+func TestReadRemoved(t *testing.T) {
+	r := newRepo(t)
+	for _, name := range []string{"kept", "earlier", "committed", "worktree", "moved"} {
+		r.write("content/"+name+".md", published)
+	}
+	r.write("content/moved.md", typoFixed) // bytes no other file has, so that its move is found
+	r.write("content/drafted.md", draft)
+	first := r.commit("publish")
+	r.git("rm", "-q", "content/earlier.md")
+	r.commit("delete one")
+	r.git("rm", "-q", "content/committed.md", "content/drafted.md")
+	deleting := r.commit("delete two more")
+	if err := os.Remove(filepath.Join(r.dir, "content", "worktree.md")); err != nil {
+		t.Fatal(err)
+	}
+	r.Move("content/moved.md", "content/renamed.md")
+	// Read from git, then into the cache file, then from it.
+	cache := filepath.Join(t.TempDir(), "history")
+	for _, file := range []string{"", cache, cache} {
+		last.Lock()
+		last.key = "" // not from memory
+		last.Unlock()
+		h, err := Read(filepath.Join(r.dir, "content"), file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, g := range h.Gone() {
+			if len(g.Versions) != 1 || g.Versions[0].Commit != first {
+				t.Errorf("%s: got versions %+v, want the one of %s", g.Path, g.Versions, first)
+			}
+			got = append(got, g.Path+" "+g.Commit)
+		}
+		if want := []string{"committed.md " + deleting, "worktree.md "}; !slices.Equal(got, want) {
+			t.Errorf("cache %q: got removed %q, want %q", file, got, want)
+		}
+	}
+	if (*History)(nil).Gone() != nil {
+		t.Error("a nil History gives removed articles")
 	}
 }
 

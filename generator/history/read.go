@@ -88,8 +88,9 @@ func (r *repo) read() (map[string]*tracker, error) {
 }
 
 // follow follows each file through the commits, newest first, and gives
-// the tracker of each file in the content folder at HEAD. steps holds the
-// files' bytes by blob.
+// the tracker of each file in the content folder at HEAD, and of each
+// file the last commit to change the folder deleted (see
+// tracker.Deleted). steps holds the files' bytes by blob.
 func (r *repo) follow(commits []commit, steps map[string]step) (map[string]*tracker, error) {
 	live := map[string]*tracker{} // by path in the repository
 	gone := map[string]*tracker{} // files deleted, by their last path, in case they come back
@@ -112,6 +113,9 @@ func (r *repo) follow(commits []commit, steps map[string]step) (map[string]*trac
 			if ch.blob == "" {
 				if t != nil {
 					gone[ch.from] = t
+					if i == 0 {
+						t.Deleted = c.hash
+					}
 				}
 				continue
 			}
@@ -136,6 +140,11 @@ func (r *repo) follow(commits []commit, steps map[string]step) (map[string]*trac
 		}
 	}
 	files := map[string]*tracker{}
+	for p, t := range gone {
+		if rel, ok := strings.CutPrefix(p, r.prefix); ok && t.Deleted != "" {
+			files[rel] = t
+		}
+	}
 	for p, t := range live {
 		if rel, ok := strings.CutPrefix(p, r.prefix); ok {
 			files[rel] = t

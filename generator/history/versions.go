@@ -33,6 +33,9 @@ type tracker struct {
 	Changes  []change // the changes list at the last step read, to see it grow
 	Added    int      // index in the list of the last version's note; -1 for the first version
 	Len      int      // length of the list when the last version began
+	// Deleted is the commit that deleted the file, when the last commit
+	// to change the content folder did; empty for a file HEAD has.
+	Deleted string
 }
 
 // add reads one more step.

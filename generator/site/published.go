@@ -147,6 +147,44 @@ func (s *Site) unpublished(a *content.Article, vs []history.Version, now time.Ti
 		Msg: fmt.Sprintf("draft: the article was published (commit %s), and as a draft its page and feed entries go without a word to readers: to tell them why, set withdrawn instead, with the date and the reason", short(was.Commit))}
 }
 
+// removed warns of each article readers saw whose file is gone (see
+// history.Removed), while no article of the site keeps its address: its
+// page and its feed entries go without a word to them. Withdrawing it
+// tells them; an alias keeps the address for the article that replaces
+// it. dir is the content folder as editors name it.
+func (s *Site) removed(gone []history.Removed, dir string, now time.Time) content.Errors {
+	var out content.Errors
+	for _, r := range gone {
+		var at time.Time
+		was, date, seen := s.firstSeen(r.Versions, now, &at)
+		if !seen {
+			continue
+		}
+		first := &content.Article{Path: cmp.Or(was.Path, r.Path), Meta: content.Meta{Date: date, Slug: norm.NFC.String(was.Slug)}}
+		if first.Slug == "" {
+			first.Slug = content.DefaultSlug(first.Path)
+		}
+		url := ArticleURL(first)
+		if s.keeps(url) {
+			continue
+		}
+		how := "deleted, not yet committed,"
+		if r.Commit != "" {
+			how = "deleted by commit " + short(r.Commit) + ","
+		}
+		out = append(out, &content.Error{File: content.JoinPath(dir, r.Path), Warning: true,
+			Msg: fmt.Sprintf("%s but readers saw it at %s (commit %s): its page and feed entries go without a word to them: to take it down, restore it and set withdrawn, with the date and the reason; if another article replaces it, add %s to that article's aliases", how, url, short(was.Commit), url)})
+	}
+	return out
+}
+
+// keeps reports whether the site has a page or a redirect at the site
+// path url.
+func (s *Site) keeps(url string) bool {
+	return slices.ContainsFunc(s.Articles, func(a *Article) bool { return a.URL == url }) ||
+		slices.ContainsFunc(s.Redirects, func(r Redirect) bool { return sitePath(r.From) == url })
+}
+
 // changedFields names the fields of c that differ from first, in the
 // order an editor is likeliest to have changed them.
 func changedFields(first, c *content.Article) []string {

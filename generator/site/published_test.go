@@ -255,6 +255,45 @@ func TestUnpublishedDraft(t *testing.T) {
 	}
 }
 
+// TestRemovedArticle warns of an article readers saw whose file is gone,
+// unless an article keeps its address; one never out is no news.
+func TestRemovedArticle(t *testing.T) {
+	const path = "articles/2025/2025-03-27-ics-paused.md"
+	committed := time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name   string
+		date   string // as first committed
+		commit string // that deleted it
+		alias  bool   // another article keeps its address
+		want   string // the warning; "" for none
+	}{
+		{"deleted by a commit", "2025-03-27", "fedcba9876", false,
+			"content/" + path + ": warning: deleted by commit fedcba9, but readers saw it at /2025/03/ics-paused/ (commit abc1234): its page and feed entries go without a word to them: to take it down, restore it and set withdrawn, with the date and the reason; if another article replaces it, add /2025/03/ics-paused/ to that article's aliases"},
+		{"deleted, not committed", "2025-03-27", "", false,
+			"content/" + path + ": warning: deleted, not yet committed, but readers saw it at /2025/03/ics-paused/ (commit abc1234)"},
+		{"its address kept by another", "2025-03-27", "fedcba9876", true, ""},
+		{"never out before it was deleted", "2025-12-01", "fedcba9876", false, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			other := article("ics-paused-again", day(2025, 4, 2))
+			other.File, other.Path = "content/articles/2025/other.md", "articles/2025/other.md"
+			if tt.alias {
+				other.Aliases = []string{"/2025/03/ics-paused/"}
+			}
+			was := []history.Names{{Commit: "abc1234def", Committed: committed, Date: tt.date, Path: path}}
+			h := &history.History{Articles: map[string][]history.Version{}, Removed: []history.Removed{
+				{Path: path, Commit: tt.commit, Versions: []history.Version{{Commit: "abc1234def", Time: committed, Note: history.FirstPublished, Published: was}}}}}
+			found := told(New(&content.Set{Settings: testSettings(), Dir: "content", Articles: []*content.Article{other}}, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)))
+			switch {
+			case tt.want == "" && len(found) > 0:
+				t.Errorf("got %v, want nothing", found)
+			case tt.want != "" && (len(found) != 1 || !found[0].Warning || !strings.HasPrefix(found[0].Error(), tt.want)):
+				t.Errorf("got %v, want one warning starting %q", found, tt.want)
+			}
+		})
+	}
+}
+
 // TestUntilACommittedDateArrives commits an article dated after the
 // build, then re-dates or drafts it in the work tree: readers see the
 // committed version once its date arrives, and the site built then

@@ -227,6 +227,9 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 			s.Redirects = append(s.Redirects, Redirect{From: alias, To: a.URL, Of: a.Content, Line: a.Content.AliasLine(i)})
 		}
 	}
+	if gone := h.Gone(); len(gone) > 0 {
+		s.Moved = append(s.Moved, s.removed(gone, set.Dir, now)...)
+	}
 	named(s.Articles)
 	// Topics and regulators are gathered side by side: each writes only
 	// its own fields of the articles.

@@ -46,10 +46,40 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		}
 		failed = failed || !f.Warning
 	}
+	if *format == "text" && len(found) > 0 {
+		fmt.Fprintln(stdout, tally(found))
+	}
 	if failed {
 		return errSilent
 	}
 	return nil
+}
+
+// tally closes a list of problems: how many of each kind, in how many
+// files, and whether check fails on them.
+func tally(found content.Errors) string {
+	files := map[string]bool{}
+	warnings := 0
+	for _, f := range found {
+		files[f.File] = true
+		if f.Warning {
+			warnings++
+		}
+	}
+	errs := len(found) - warnings
+	verdict := "check fails on the errors"
+	if errs == 0 {
+		verdict = "warnings alone do not fail check"
+	}
+	return fmt.Sprintf("%s and %s in %s: %s", counted(errs, "error"), counted(warnings, "warning"), counted(len(files), "file"), verdict)
+}
+
+// counted says how many of a thing: "1 error", "2 errors".
+func counted(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // codeQuality writes problems as a GitLab Code Quality report, which a

@@ -67,6 +67,29 @@ func TestCheckCommand(t *testing.T) {
 	}
 }
 
+// TestCheckTally wants the problems check prints closed by their count:
+// errors and warnings, as the lines above say, and the files they are in.
+func TestCheckTally(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "-content", "testdata/check/content", "-templates", "../templates"}, &stdout, &stderr); code != 1 {
+		t.Fatalf("exit code %d, want 1\n%s", code, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+	errs, warnings, files := 0, 0, map[string]bool{}
+	for _, l := range lines[:len(lines)-1] {
+		if strings.Contains(l, ": warning: ") {
+			warnings++
+		} else {
+			errs++
+		}
+		files[l[:strings.Index(l, ":")]] = true
+	}
+	want := fmt.Sprintf("%s and %s in %s: check fails on the errors", counted(errs, "error"), counted(warnings, "warning"), counted(len(files), "file"))
+	if errs == 0 || warnings == 0 || lines[len(lines)-1] != want {
+		t.Errorf("last line %q, want %q after %d errors and %d warnings", lines[len(lines)-1], want, errs, warnings)
+	}
+}
+
 // TestCheckGitLab wants a GitLab Code Quality report of every problem:
 // its file, line, message and severity, each fingerprint its own.
 func TestCheckGitLab(t *testing.T) {

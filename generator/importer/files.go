@@ -29,14 +29,17 @@ import (
 type linkedFile func(p *post, link string) (from, to string, ok bool)
 
 // jekyllFile finds a file linked from the top of the site in Jekyll's
-// folder, which it publishes as it is, leaving out its own folders
-// (_posts, _site, _config.yml).
-func jekyllFile(_ *post, link string) (string, string, bool) {
-	p, ok := fileLink(link)
-	if !ok || strings.HasPrefix(p, "_") || strings.Contains(p, "/_") {
-		return "", "", false
+// source folder (dir, a slash path in the site's folder), which it
+// publishes as it is, leaving out its own folders (_posts, _site,
+// _config.yml).
+func jekyllFile(dir string) linkedFile {
+	return func(_ *post, link string) (string, string, bool) {
+		p, ok := fileLink(link)
+		if !ok || strings.HasPrefix(p, "_") || strings.Contains(p, "/_") {
+			return "", "", false
+		}
+		return path.Join(dir, p), p, true
 	}
-	return p, p, true
 }
 
 // hugoFile finds a file in Hugo's static folder, or, for a link

@@ -320,6 +320,8 @@ func TestRunErrors(t *testing.T) {
 	jekyll := tree(t, map[string]string{"_config.yml": "permalink: [\n"})
 	hugo := tree(t, map[string]string{"hugo.toml": "baseURL = \n"})
 	zone := tree(t, map[string]string{"_config.yml": "timezone: Mars/Olympus\n"})
+	up := tree(t, map[string]string{"_config.yml": "title: J\nsource: ../elsewhere\n", "_posts/2020-01-02-a.md": "---\ntitle: A\n---\nA.\n"})
+	absolute := tree(t, map[string]string{"_config.yml": "title: J\n\nsource: /srv/site\n", "_posts/2020-01-02-a.md": "---\ntitle: A\n---\nA.\n"})
 	for _, tc := range []struct {
 		name string
 		o    Options
@@ -339,6 +341,8 @@ func TestRunErrors(t *testing.T) {
 		{"broken _config.yml", Options{Source: jekyll, Dest: dir}, "_config.yml:1: the file is not valid YAML"},
 		{"broken hugo.toml", Options{Source: hugo, Dest: dir}, "hugo.toml:1: the file is not valid TOML"},
 		{"bad zone", Options{Source: zone, Dest: dir}, `timezone "Mars/Olympus" is not a time zone`},
+		{"source out of the site", Options{Source: up, Dest: dir}, filepath.Join(up, "_config.yml") + `:2: source "../elsewhere" leads out of ` + up},
+		{"absolute source", Options{Source: absolute, Dest: dir}, filepath.Join(absolute, "_config.yml") + `:3: source "/srv/site" leads out of ` + absolute},
 		{"no _posts", Options{Source: tree(t, map[string]string{"_config.yml": ""}), Dest: dir}, "no _posts folder"},
 		{"no content", Options{Source: tree(t, map[string]string{"hugo.toml": ""}), Dest: dir}, "no content folder"},
 	} {

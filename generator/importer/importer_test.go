@@ -408,6 +408,29 @@ func TestJekyllSingularCategory(t *testing.T) {
 	}
 }
 
+// TestJekyllSource reads a site whose _config.yml sets source as Jekyll
+// reads it: its posts, their categories, the defaults' paths and the
+// files they link to are all relative to that folder, so the old
+// address and feed id do not start with its name.
+func TestJekyllSource(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml": "url: https://example.org\nsource: src\npermalink: /:categories/:title/\n" +
+			"defaults:\n  - scope: {path: _posts}\n    values: {author: Jo Bloggs}\n",
+		"src/_posts/2016-10-23-hello.md": "---\ntitle: Hello\ncategories: [code]\n---\n![Chart](/assets/chart.png)\n\nHello.\n",
+		"src/assets/chart.png":           "PNG",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if r.Written != 1 || r.Copied != 1 || len(r.Warnings) > 0 {
+		t.Errorf("wrote %d, copied %d, warnings %v; want the post and its chart, with no warning", r.Written, r.Copied, r.Warnings)
+	}
+	wantArticle(t, filepath.Join(dest, "articles", "2016", "2016-10-23-hello.md"),
+		"topics: [code]\n", "authors: [Jo Bloggs]\n", "id: https://example.org/code/hello\n", "  - /code/hello/\n")
+	if got := files(t, dest); !slices.Contains(got, "assets/chart.png") {
+		t.Errorf("got files %v, want the chart at assets/chart.png", got)
+	}
+}
+
 // TestHugoDatesAsHugoReadsThem fills a permalink's day in with the date
 // as Hugo has it: in the offset it is written with, and a date written
 // without one in UTC when the site sets no timeZone. A post just before

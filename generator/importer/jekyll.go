@@ -19,6 +19,7 @@ import (
 // jekyllConfig is what the importer needs of a Jekyll site's _config.yml.
 type jekyllConfig struct {
 	file      string // as notes name it
+	source    string // the folder Jekyll reads the site from: a slash path in the site's folder, "." for itself
 	permalink string
 	timezone  string
 	excerpt   string // the excerpt separator
@@ -51,29 +52,35 @@ var (
 
 // readJekyll reads the posts of the Jekyll site o.Source: every _posts
 // folder (with the folders above it as categories, as Jekyll does) and
-// _drafts.
+// _drafts, in the folder its source setting names.
 func readJekyll(o *Options) (*source, error) {
 	root, err := os.OpenRoot(o.Source)
 	if err != nil {
 		return nil, fmt.Errorf("importer: %w", err)
 	}
 	defer root.Close()
-	fsys := root.FS()
-	cfg, err := readJekyllConfig(fsys, o)
+	cfg, err := readJekyllConfig(root.FS(), o)
 	if err != nil {
 		return nil, err
 	}
 	if err := settleZone(o, cfg.timezone, cfg.file, "timezone"); err != nil {
 		return nil, err
 	}
-	if rel, ok := inside(o.Dest, o.Source); ok && inJekyllPosts(filepath.ToSlash(rel)+"/articles/a.md") {
+	// Posts, their categories and the files they link to are Jekyll's
+	// paths from its source folder; notes name them from o.Source.
+	fsys, err := fs.Sub(root.FS(), cfg.source)
+	if err != nil {
+		return nil, fmt.Errorf("importer: %s: source %q: %w", cfg.file, cfg.source, err)
+	}
+	dir := filepath.Join(o.Source, filepath.FromSlash(cfg.source))
+	if rel, ok := inside(o.Dest, dir); ok && inJekyllPosts(filepath.ToSlash(rel)+"/articles/a.md") {
 		return nil, fmt.Errorf("importer: %s is inside the Jekyll site's posts, so the next import would read its articles as posts: give -content a folder outside them", o.Dest)
 	}
-	src := &source{file: jekyllFile, site: cfg.site}
+	src := &source{file: jekyllFile(cfg.source), site: cfg.site}
 	var files []string
 	err = fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
-			src.fail(filepath.Join(o.Source, p), 0, "can't read the folder: %v", withoutPath(err))
+			src.fail(filepath.Join(dir, p), 0, "can't read the folder: %v", withoutPath(err))
 			return nil
 		}
 		name := e.Name()
@@ -86,15 +93,15 @@ func readJekyll(o *Options) (*source, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("importer: reading %s: %w", o.Source, err)
+		return nil, fmt.Errorf("importer: reading %s: %w", dir, err)
 	}
 	if len(files) == 0 {
 		if _, err := fs.Stat(fsys, "_posts"); errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("importer: %s: no _posts folder: is this a Jekyll site?", o.Source)
+			return nil, fmt.Errorf("importer: %s: no _posts folder: is this a Jekyll site?", dir)
 		}
 	}
 	for _, p := range files {
-		if post := readJekyllPost(fsys, p, cfg, o, src); post != nil {
+		if post := readJekyllPost(fsys, p, dir, cfg, o, src); post != nil {
 			src.posts = append(src.posts, post)
 		}
 	}
@@ -118,7 +125,7 @@ func inJekyllPosts(p string) bool {
 }
 
 func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
-	cfg := &jekyllConfig{}
+	cfg := &jekyllConfig{source: "."}
 	for _, name := range []string{"_config.yml", "_config.yaml", "_config.toml"} {
 		data, err := fs.ReadFile(fsys, name)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -139,6 +146,13 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 			return nil, fmt.Errorf("importer: %s:%d: %s: the settings decide the old addresses, so fix them first", cfg.file, pe.line, strings.Replace(pe.msg, "front matter", "the file", 1))
 		}
 		cfg.permalink, cfg.timezone, cfg.excerpt = f.text("permalink"), f.text("timezone"), f.text("excerpt_separator")
+		if s := f.text("source"); s != "" {
+			cfg.source = path.Clean(s)
+			if !fs.ValidPath(cfg.source) {
+				line := (&page{front: string(data), frontAt: 1}).lineOf("source")
+				return nil, fmt.Errorf("importer: %s:%d: source %q leads out of %s, and the import reads nothing outside the folder it is given: set source to a folder inside it", cfg.file, line, s, o.Source)
+			}
+		}
 		if u, err := url.Parse(strings.TrimSuffix(f.text("url"), "/")); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 			// absolute_url gives the scheme and host in lower case.
 			cfg.site = strings.ToLower(u.Scheme+"://"+u.Host) + u.EscapedPath() + strings.TrimSuffix("/"+strings.Trim(f.text("baseurl"), "/"), "/")
@@ -171,9 +185,10 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 	return cfg, nil
 }
 
-// readJekyllPost reads one post file, or notes why it cannot.
-func readJekyllPost(fsys fs.FS, p string, cfg *jekyllConfig, o *Options, src *source) *post {
-	file := filepath.Join(o.Source, p)
+// readJekyllPost reads one post file, p in the source folder dir, or
+// notes why it cannot.
+func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, src *source) *post {
+	file := filepath.Join(dir, p)
 	name := path.Base(p)
 	draft := strings.Contains("/"+path.Dir(p)+"/", "/_drafts/")
 	m := jekyllPost.FindStringSubmatch(name)

@@ -920,6 +920,42 @@ func TestWordPressEmbedShortcode(t *testing.T) {
 	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-04-video.md"), "[https://www.youtube.com/watch?v=abc](https://www.youtube.com/watch?v=abc)")
 }
 
+// TestWordPressCaptionAttribute keeps the caption of the classic
+// editor's [caption] written as its caption attribute, as WordPress
+// before 3.4 wrote it, as the later form's text after the image is kept:
+// a line below the image, the two articles' bodies alike.
+func TestWordPressCaptionAttribute(t *testing.T) {
+	img := `<a href="https://example.org/a.jpg"><img src="https://example.org/a.jpg" alt="husk" /></a>`
+	var items string
+	for id, content := range map[int]string{
+		5: `[caption id="attachment_612" align="aligncenter" width="640" caption="Chunk of resinous blackboy husk."]` + img + `[/caption]`,
+		6: `[caption id="attachment_612" align="aligncenter" width="640"]` + img + ` Chunk of resinous blackboy husk.[/caption]`,
+	} {
+		item := wxrItemXML(id, "Husk", fmt.Sprintf("husk-%d", id), "publish", "post")
+		items += regexp.MustCompile(`(?s)<content:encoded>.*</content:encoded>`).ReplaceAllLiteralString(item, "<content:encoded><![CDATA["+content+"]]></content:encoded>")
+	}
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(items)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	var bodies []string
+	for _, name := range []string{"2015-01-04-husk-5.md", "2015-01-05-husk-6.md"} {
+		file := filepath.Join(dest, "articles", "2015", name)
+		wantArticle(t, file, "[![husk](https://example.org/a.jpg)](https://example.org/a.jpg)  \nChunk of resinous blackboy husk.\n")
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body, _ := strings.Cut(strings.TrimPrefix(string(data), "---\n"), "\n---\n")
+		bodies = append(bodies, body)
+	}
+	if bodies[0] != bodies[1] {
+		t.Errorf("the caption attribute gives the body\n%s\nthe caption's text gives\n%s", bodies[0], bodies[1])
+	}
+}
+
 // TestJekyllTagsWithCommas reads categories and tags written as
 // "a, b, c" as topics a, b and c, not "a," and "b,", while the old
 // address keeps the categories as Jekyll wrote them, commas and all.

@@ -17,19 +17,23 @@ type wpBody struct {
 
 var (
 	moreTag    = regexp.MustCompile(`<!--more\b.*?-->`)
-	caption    = regexp.MustCompile(`(?s)\[caption[^\]]*\](.*?)\[/caption\]`)
+	caption    = regexp.MustCompile(`(?s)\[caption([^\]]*)\](.*?)\[/caption\]`)
 	embedCode  = regexp.MustCompile(`\[embed[^\]]*\]\s*(https?://[^\s\[<"]+)\s*\[/embed\]`)
 	wpCode     = regexp.MustCompile(`\[(/?)([A-Za-z][\w-]*)([^\]\n]*)\]`)
 	coreCodes  = map[string]bool{"gallery": true, "embed": true, "audio": true, "video": true, "playlist": true}
 	preBlock   = regexp.MustCompile(`(?is)<pre[\s>].*?</pre>`)
 	blankLines = regexp.MustCompile(`\n[ \t]*\n`)
 	blockStart = regexp.MustCompile(`(?i)^<(?:p|div|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|pre|table|thead|tbody|tr|td|th|figure|figcaption|hr|form|address|section|article|aside|header|footer|nav|details|summary|iframe|script|style|!--)[\s>/]`)
+
+	// captionAttr is the caption of [caption caption="…"], as WordPress
+	// before 3.4 wrote it, which it shows as HTML.
+	captionAttr = regexp.MustCompile(`(?i)\bcaption=(?:"([^"]*)"|'([^']*)')`)
 )
 
 // convert converts a post's HTML to Markdown, with the text before a
 // <!--more--> tag as the summary when the post has no excerpt.
 func (l *wpBody) convert(p *post, ix *index, r *Report) string {
-	raw := caption.ReplaceAllString(p.raw, "<figure>$1</figure>")
+	raw := caption.ReplaceAllStringFunc(p.raw, figure)
 	// An embed shows another site's page; Markdown has no embeds, so it
 	// becomes a link to it, as a Gutenberg embed block does.
 	raw = embedCode.ReplaceAllString(raw, `<p><a href="$1">$1</a></p>`)
@@ -53,6 +57,16 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 		p.summary, _, _ = toMarkdown(autop(excerpt), nil)
 	}
 	return md
+}
+
+// figure gives the HTML of a [caption] shortcode: a figure of what it
+// holds, and of the caption its attribute gives, if any.
+func figure(code string) string {
+	m := caption.FindStringSubmatch(code)
+	if a := captionAttr.FindStringSubmatch(m[1]); a != nil {
+		return "<figure>" + m[2] + "<figcaption>" + a[1] + a[2] + "</figcaption></figure>"
+	}
+	return "<figure>" + m[2] + "</figure>"
 }
 
 // shortcodes warns of each WordPress shortcode a body keeps as text.

@@ -383,9 +383,16 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		return nil
 	}
 	post.date, post.day = onDay(t, day, o.Zone), day
-	if s := f.first("lastmod", "modified"); s != "" {
-		if t, day, err := parseDate(s, cfg.zone); err == nil && onDay(t, day, o.Zone).After(post.date) {
+	key := "lastmod"
+	if f.text(key) == "" {
+		key = "modified"
+	}
+	if s := f.text(key); s != "" {
+		switch t, day, err := parseDate(s, cfg.zone); {
+		case err == nil && onDay(t, day, o.Zone).After(post.date):
 			post.updated, post.upDay = onDay(t, day, o.Zone), day
+		case err == nil && onDay(t, day, o.Zone).Before(post.date):
+			src.changedBefore(post, key, s, pg.lineOf(key), o.Zone)
 		}
 	}
 	post.draft, _ = f.boolean("draft")

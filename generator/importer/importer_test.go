@@ -473,6 +473,41 @@ func TestHugoDatesAsHugoReadsThem(t *testing.T) {
 	}
 }
 
+// TestLastChangeBeforeDate leaves out a last change dated before the
+// post, which bulletin would refuse as its updated date, and says so at
+// the line that gives it.
+func TestLastChangeBeforeDate(t *testing.T) {
+	for _, tc := range []struct {
+		name, config, post, text string // the site's settings file, and a post's path and text
+		line                     int    // the line of its last change
+		want                     string
+		article                  string
+	}{
+		{"jekyll", "_config.yml", "_posts/2018-11-13-autumn-refresh.md", "---\ntitle: Autumn refresh\nlast_modified_at: 2018-11-12T16:50:04-05:00\n---\nNew colours.\n",
+			3, "last_modified_at 2018-11-12T16:50:04-05:00 is before the post's date, 2018-11-13: left out", "2018/2018-11-13-autumn-refresh.md"},
+		{"hugo lastmod", "hugo.toml", "content/posts/refresh.md", "+++\ntitle = 'Autumn refresh'\ndate = 2018-11-13T09:00:00Z\nlastmod = 2018-11-12T16:50:04-05:00\n+++\nNew colours.\n",
+			4, "lastmod 2018-11-12T16:50:04-05:00 is before the post's date, 2018-11-13T09:00:00Z: left out", "2018/2018-11-13-refresh.md"},
+		{"hugo modified", "hugo.toml", "content/posts/refresh.md", "---\ntitle: Autumn refresh\ndate: 2018-11-13\nmodified: 2018-11-12\n---\nNew colours.\n",
+			4, "modified 2018-11-12 is before the post's date, 2018-11-13: left out", "2018/2018-11-13-refresh.md"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tree(t, map[string]string{tc.config: "", tc.post: tc.text})
+			dest := t.TempDir()
+			r := mustImport(t, src, dest)
+			if !hasNote(r.Warnings, filepath.Join(src, filepath.FromSlash(tc.post)), tc.line, tc.want) {
+				t.Errorf("got warnings %v, want %q at line %d", r.Warnings, tc.want, tc.line)
+			}
+			data, err := os.ReadFile(filepath.Join(dest, "articles", filepath.FromSlash(tc.article)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(string(data), "\nupdated:") {
+				t.Errorf("the article has an updated date:\n%s", data)
+			}
+		})
+	}
+}
+
 // TestHugoUnpublished imports as drafts, each with a warning, the pages
 // Hugo did not publish though they are no drafts: one past its
 // expiryDate, and one whose build options render no page.

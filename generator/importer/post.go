@@ -83,6 +83,13 @@ type post struct {
 	topics, regulators []string
 }
 
+// changedBefore warns that the last change of p, value as its field key
+// on line gives it, is before its date, and so left out: bulletin refuses
+// an updated date before the date.
+func (s *source) changedBefore(p *post, key, value string, line int, zone *time.Location) {
+	s.warn(p.file, line, "%s %s is before the post's date, %s: left out, as bulletin's updated must be on or after the publication date", key, value, date(p.date, p.day, zone).Value)
+}
+
 // note makes a note about the post, at line or else at the post's own line.
 func (p *post) note(line int, msg string) Note {
 	if line == 0 {

@@ -46,20 +46,22 @@ func more(body string, seps ...string) (rest, excerpt string) {
 
 // finishBody turns an HTML body, or the HTML in a Markdown one, into
 // Markdown, and makes the summary from the excerpt the source marked
-// when the post has none.
+// when the post has none. What the HTML loses is told at its line.
 func finishBody(p *post, body, excerpt string, r *Report) string {
+	given := body
+	line := func(at int) int { return sourceLine(p, given, at) }
 	if !p.html {
-		var lost []string
+		var lost []loss
 		body, lost = htmlInMarkdown(body)
-		p.lost(lost, r)
+		p.lost(lost, line, r)
 	}
 	if p.html {
 		var err error
-		var lost []string
+		var lost []loss
 		if body, lost, err = toMarkdown(body, nil); err != nil {
 			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("the body is kept as HTML: %v", err)))
 		}
-		p.lost(lost, r)
+		p.lost(lost, line, r)
 		if excerpt != "" {
 			excerpt, _, _ = toMarkdown(excerpt, nil)
 		}
@@ -70,13 +72,39 @@ func finishBody(p *post, body, excerpt string, r *Report) string {
 	return body
 }
 
+// sourceLine gives the line of p's file that the text at offset at of
+// body comes from, body being p's once its Liquid tags or shortcodes are
+// converted, which may have taken lines out or put lines in: the line
+// where p.raw has the text from at to the end of its tag or line, as
+// many times before it as body has; else the line of body it is on.
+func sourceLine(p *post, body string, at int) int {
+	text, _, _ := strings.Cut(body[at:], "\n")
+	if i := strings.IndexByte(text, '>'); i >= 0 {
+		text = text[:i+1]
+	}
+	if text != "" {
+		from := 0
+		for range strings.Count(body[:at], text) {
+			i := strings.Index(p.raw[from:], text)
+			if i < 0 {
+				break
+			}
+			from += i + len(text)
+		}
+		if i := strings.Index(p.raw[from:], text); i >= 0 {
+			return p.bodyLine + strings.Count(p.raw[:from+i], "\n")
+		}
+	}
+	return p.bodyLine + strings.Count(body[:at], "\n")
+}
+
 // htmlInMarkdown turns the HTML a Markdown body holds into Markdown, as
 // the old site showed it: each block of HTML that stands alone as
 // toMarkdown does (an embed becomes a link, a script is left out), and
 // each <img> in a paragraph an image, so that bulletin neither shows it
 // as text nor misses the file it shows. A comment stays: bulletin shows
-// none. lost says what could not be kept.
-func htmlInMarkdown(body string) (string, []string) {
+// none. lost says what could not be kept, and where in body.
+func htmlInMarkdown(body string) (string, []loss) {
 	src := []byte(body)
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	type edit struct {
@@ -84,8 +112,10 @@ func htmlInMarkdown(body string) (string, []string) {
 		with        string
 	}
 	var edits []edit
-	var lost []string
-	convert := func(html string, start, stop int, block bool) {
+	var lost []loss
+	// convert puts the Markdown of html in place of src[start:stop];
+	// where gives the offset in src of an offset in html.
+	convert := func(html string, start, stop int, block bool, where func(int) int) {
 		md, l, err := toMarkdown(html, nil)
 		if err != nil {
 			return
@@ -93,7 +123,12 @@ func htmlInMarkdown(body string) (string, []string) {
 		if block {
 			md = strings.ReplaceAll(md, "\n", "\n"+continuation(src, start)) + "\n"
 		}
-		lost = append(lost, l...)
+		for _, x := range l {
+			if x.at >= 0 {
+				x.at = where(x.at)
+			}
+			lost = append(lost, x)
+		}
 		edits = append(edits, edit{start, stop, md})
 	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -102,17 +137,26 @@ func htmlInMarkdown(body string) (string, []string) {
 			// under a list item, is converted where it stands, from its
 			// lines without the marks of the quote.
 			var html strings.Builder
+			var lineStarts [][2]int // each line's start in html, and in src
 			lines := b.Lines()
 			for i := range lines.Len() {
 				seg := lines.At(i)
+				lineStarts = append(lineStarts, [2]int{html.Len(), seg.Start})
 				html.Write(seg.Value(src))
 			}
 			stop := lines.At(lines.Len() - 1).Stop
 			if b.HasClosure() {
+				lineStarts = append(lineStarts, [2]int{html.Len(), b.ClosureLine.Start})
 				html.Write(b.ClosureLine.Value(src))
 				stop = b.ClosureLine.Stop
 			}
-			convert(html.String(), lines.At(0).Start, stop, true)
+			convert(html.String(), lines.At(0).Start, stop, true, func(at int) int {
+				i := len(lineStarts) - 1
+				for lineStarts[i][0] > at {
+					i--
+				}
+				return lineStarts[i][1] + at - lineStarts[i][0]
+			})
 			return ast.WalkSkipChildren, nil
 		}
 		if _, note := n.(*east.Footnote); note {
@@ -126,8 +170,13 @@ func htmlInMarkdown(body string) (string, []string) {
 			var b bytes.Buffer
 			if err := withHTML.Renderer().Render(&b, src, n); err == nil {
 				if md, l, err := toMarkdown(b.String(), nil); err == nil {
-					lost = append(lost, l...)
 					lines := n.Lines()
+					for _, x := range l {
+						if x.at >= 0 {
+							x.at = inlineStart(n, src, b.String(), x.at)
+						}
+						lost = append(lost, x)
+					}
 					edits = append(edits, edit{lines.At(0).Start, lines.At(lines.Len() - 1).Stop, md})
 				}
 			}
@@ -135,7 +184,7 @@ func htmlInMarkdown(body string) (string, []string) {
 		}
 		if raw, ok := n.(*ast.RawHTML); ok && entering && raw.Segments.Len() == 1 && imgTag.Match(raw.Segments.Value(src)) {
 			seg := raw.Segments.At(0)
-			convert(string(seg.Value(src)), seg.Start, seg.Stop, false)
+			convert(string(seg.Value(src)), seg.Start, seg.Stop, false, func(at int) int { return seg.Start + at })
 		}
 		return ast.WalkContinue, nil
 	})
@@ -144,6 +193,96 @@ func htmlInMarkdown(body string) (string, []string) {
 		src = slices.Concat(src[:e.start], []byte(e.with), src[e.stop:])
 	}
 	return string(src), lost
+}
+
+// inlineStart gives where in src the element starts whose start tag is
+// at offset at of rendered, the HTML goldmark renders of the paragraph
+// n: a tag of HTML written in the paragraph, or a link or image it
+// writes in Markdown, at its text; else the paragraph's start.
+func inlineStart(n ast.Node, src []byte, rendered string, at int) int {
+	where := n.Lines().At(0).Start
+	var name string
+	var nth int
+	for tag, offsets := range startTags(rendered) {
+		if i := slices.Index(offsets, at); i >= 0 {
+			name, nth = tag, i
+		}
+	}
+	if name == "" {
+		return where
+	}
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		tag, start := "", -1
+		switch c := c.(type) {
+		case *ast.RawHTML:
+			tag, start = tagName(c.Segments.Value(src)), c.Segments.At(0).Start
+		case *ast.Link, *ast.AutoLink:
+			tag = "a"
+		case *ast.Image:
+			tag = "img"
+		}
+		if tag != name {
+			return ast.WalkContinue, nil
+		}
+		if nth--; nth >= 0 {
+			return ast.WalkContinue, nil
+		}
+		if t, ok := c.FirstChild().(*ast.Text); ok && start < 0 {
+			start = t.Segment.Start
+		}
+		if start >= 0 {
+			where = start
+		}
+		return ast.WalkStop, nil
+	})
+	return where
+}
+
+// tagName gives the name of the start tag that raw HTML begins with, in
+// lower case, or "" when it begins with none.
+func tagName(raw []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		return ""
+	}
+	name, _ := z.TagName()
+	return string(name)
+}
+
+// startTags gives where each start tag of src is, by its name.
+func startTags(src string) map[string][]int {
+	tags := map[string][]int{}
+	z := html.NewTokenizer(strings.NewReader(src))
+	for at := 0; ; at += len(z.Raw()) {
+		switch z.Next() {
+		case html.ErrorToken:
+			return tags
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			tags[string(name)] = append(tags[string(name)], at)
+		}
+	}
+}
+
+// elementStarts gives where in src, the HTML that html.Parse made doc of,
+// each element's start tag is: the nth element of a name has the nth
+// start tag of that name, and one the parser added (<html>, <body>) -1.
+func elementStarts(doc *html.Node, src string) map[*html.Node]int {
+	tags := startTags(src)
+	out := map[*html.Node]int{}
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		out[n] = -1
+		if list := tags[n.Data]; len(list) > 0 {
+			out[n], tags[n.Data] = list[0], list[1:]
+		}
+	}
+	return out
 }
 
 // continuation is what starts each line of a block that starts at
@@ -201,16 +340,25 @@ var converter = htmltomarkdown.NewConverter(htmltomarkdown.WithPlugins(
 	strikethrough.NewStrikethroughPlugin(),
 ))
 
+// loss is what Markdown cannot hold of an element of HTML, as the report
+// says it, and where the element's start tag is in the text converted
+// (-1: not known).
+type loss struct {
+	at  int
+	msg string
+}
+
 // toMarkdown converts HTML to Markdown, calling link, if given, with each
 // link's and image's address to give the one to write. Markdown has no
 // embeds: an embedded video, audio or page becomes a link to it, and
 // scripts, styles and forms are left out; lost says what of them, for
-// the report.
-func toMarkdown(src string, link func(string) string) (md string, lost []string, err error) {
+// the report, and where in src.
+func toMarkdown(src string, link func(string) string) (md string, lost []loss, err error) {
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		return src, nil, err
 	}
+	at := elementStarts(doc, src)
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
@@ -218,26 +366,26 @@ func toMarkdown(src string, link func(string) string) (md string, lost []string,
 			if c.Type == html.ElementNode {
 				switch c.Data {
 				case "iframe", "video", "audio", "embed", "object":
-					lost = append(lost, embedded(n, c, link))
+					lost = append(lost, loss{at[c], embedded(n, c, link)})
 					c = next
 					continue
 				case "script", "style", "form", "noscript":
-					lost = append(lost, fmt.Sprintf("a <%s> is left out", c.Data))
+					lost = append(lost, loss{at[c], fmt.Sprintf("a <%s> is left out", c.Data)})
 					n.RemoveChild(c)
 					c = next
 					continue
 				case "sup", "sub":
-					lost = append(lost, fmt.Sprintf("a <%s> became plain text, as Markdown has no %sscript: check figures such as m2, H2O or a footnote's number", c.Data, map[string]string{"sup": "super", "sub": "sub"}[c.Data]))
+					lost = append(lost, loss{at[c], fmt.Sprintf("a <%s> became plain text, as Markdown has no %sscript: check figures such as m2, H2O or a footnote's number", c.Data, map[string]string{"sup": "super", "sub": "sub"}[c.Data])})
 				case "abbr":
 					if attr(c, "title") != "" {
-						lost = append(lost, "an <abbr>'s expansion (its title) is left out: write it in the text where readers need it")
+						lost = append(lost, loss{at[c], "an <abbr>'s expansion (its title) is left out: write it in the text where readers need it"})
 					}
 				}
 			}
 			if scheme := scriptAddress(c); scheme != "" {
 				// A link or image that would run script keeps its text
 				// alone: a build refuses it.
-				lost = append(lost, fmt.Sprintf("a %s: address is left out, its text kept", scheme))
+				lost = append(lost, loss{at[c], fmt.Sprintf("a %s: address is left out, its text kept", scheme)})
 				for g := c.FirstChild; g != nil; g = c.FirstChild {
 					c.RemoveChild(g)
 					n.InsertBefore(g, c)

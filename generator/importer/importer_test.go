@@ -991,6 +991,52 @@ func TestWordPressCaptionAttribute(t *testing.T) {
 	}
 }
 
+// TestBodyWarningLines reports what a post's HTML loses in Markdown at
+// the line of its file where the element starts, front matter counted:
+// in a paragraph, a block of HTML or an HTML post, and after Liquid tags,
+// a <!--more--> or a shortcode that the conversion gave more or fewer
+// lines.
+func TestBodyWarningLines(t *testing.T) {
+	type at struct {
+		line int
+		msg  string
+	}
+	for _, tc := range []struct {
+		name, post, text string
+		want             []at
+	}{
+		{"a paragraph and a block", "_posts/2020-01-02-styles.md",
+			"---\ntitle: Styles\n---\nIntro.\nWe use <abbr title=\"Cascading Style Sheets\">CSS</abbr> here.\n\nMore.\n\nEven more.\n\nA video:\n<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n",
+			[]at{{5, "an <abbr>'s expansion (its title) is left out"}, {12, "an embedded <iframe> is kept as a link to https://www.youtube.com/embed/x"}}},
+		{"after a comment and more", "_posts/2020-01-02-water.md",
+			"---\ntitle: Water\n---\nSummary.\n\n<!--more-->\n\n{% comment %}\nInternal\n{% endcomment %}\n\nText with H<sub>2</sub>O.\n",
+			[]at{{12, "a <sub> became plain text"}}},
+		{"a link Markdown writes", "_posts/2020-01-02-links.md",
+			"---\ntitle: Links\n---\nFirst <b>bold</b>\nand [a link](javascript:alert(1)).\n",
+			[]at{{5, "a javascript: address is left out, its text kept"}}},
+		{"an HTML post", "_posts/2020-01-02-page.html",
+			"---\ntitle: Page\n---\n<p>Intro.</p>\n<p>A <a href=\"javascript:alert(1)\">link</a>.</p>\n<script>track()</script>\n",
+			[]at{{5, "a javascript: address is left out, its text kept"}, {6, "a <script> is left out"}}},
+		{"after a Hugo note", "content/posts/clip.md",
+			"+++\ntitle = 'Clip'\ndate = 2020-01-02\n+++\n{{< note >}}\nWatch this.\n{{< /note >}}\n\n<video src=\"/clip.mp4\" controls></video> and more.\n",
+			[]at{{9, "an embedded <video> is kept as a link to /clip.mp4"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			config := "_config.yml"
+			if strings.HasPrefix(tc.post, "content/") {
+				config = "hugo.toml"
+			}
+			src := tree(t, map[string]string{config: "", tc.post: tc.text})
+			r := mustImport(t, src, t.TempDir())
+			for _, w := range tc.want {
+				if !hasNote(r.Warnings, filepath.Join(src, filepath.FromSlash(tc.post)), w.line, w.msg) {
+					t.Errorf("got warnings %v, want %q at line %d", r.Warnings, w.msg, w.line)
+				}
+			}
+		})
+	}
+}
+
 // TestJekyllTagsWithCommas reads categories and tags written as
 // "a, b, c" as topics a, b and c, not "a," and "b,", while the old
 // address keeps the categories as Jekyll wrote them, commas and all.

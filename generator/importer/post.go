@@ -267,14 +267,20 @@ func keepID(p *post, ids map[string]*post, held holdings, r *Report) bool {
 }
 
 // lost warns of what its body's HTML had that Markdown has not, each
-// kind once.
-func (p *post) lost(what []string, r *Report) {
+// kind once, at the line that line gives for where it is (nil, or where
+// not known: the post's own line).
+func (p *post) lost(what []loss, line func(at int) int, r *Report) {
 	seen := map[string]bool{}
 	for _, w := range what {
-		if !seen[w] {
-			seen[w] = true
-			r.Warnings = append(r.Warnings, p.note(0, w))
+		if seen[w.msg] {
+			continue
 		}
+		seen[w.msg] = true
+		n := 0
+		if line != nil && w.at >= 0 {
+			n = line(w.at)
+		}
+		r.Warnings = append(r.Warnings, p.note(n, w.msg))
 	}
 }
 

@@ -48,7 +48,7 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 	if err != nil {
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("the body is kept as HTML: %v", err)))
 	}
-	p.lost(lost, r)
+	p.lost(lost, nil, r) // the export tells no line within an item
 	if p.summary != "" {
 		excerpt = p.summary
 		p.summary = ""

@@ -239,7 +239,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			for i, al := range a.Aliases {
 				a.Aliases[i] = AliasPath(al)
 			}
-			checkAliases(d, v)
+			checkAliases(d, key, v)
 		case "id":
 			a.ID = d.text(key, v)
 			if why := checkID(a.ID); a.ID != "" && why != "" {
@@ -369,9 +369,9 @@ func checkGroups(d *decoder, field string, v *node) {
 	}
 }
 
-// checkAliases reports each alias that is not a path on the site, on the
-// alias's own line.
-func checkAliases(d *decoder, v *node) {
+// checkAliases reports each alias of the field key that is not a path on
+// the site, on the alias's own line.
+func checkAliases(d *decoder, key string, v *node) {
 	items := v.items
 	if v.kind == scalarNode {
 		items = []*node{v}
@@ -382,27 +382,27 @@ func checkAliases(d *decoder, v *node) {
 			continue // reported by list
 		}
 		if i := strings.IndexAny(al, "?#"); i >= 0 && strings.HasPrefix(al, "/") {
-			d.fail(n.line, "aliases: %q has a %s, and a static site answers an address by its path alone: keep the path (%s), or redirect the whole address on the server", al, map[byte]string{'?': "query (?)", '#': "fragment (#)"}[al[i]], al[:i])
+			d.fail(n.line, "%s: %q has a %s, and a static site answers an address by its path alone: keep the path (%s), or redirect the whole address on the server", key, al, map[byte]string{'?': "query (?)", '#': "fragment (#)"}[al[i]], al[:i])
 			continue
 		}
 		if !strings.HasPrefix(al, "/") {
-			d.fail(n.line, "aliases: %q is not a site path: write it like /2024/05/old-slug/", al)
+			d.fail(n.line, "%s: %q is not a site path: write it like /2024/05/old-slug/", key, al)
 			continue
 		}
 		p := AliasPath(al)
 		if strings.HasPrefix(p, "//") {
-			d.fail(n.line, "aliases: %q starts with //, which browsers read as the address of another site: write the path of this site with one / before it", al)
+			d.fail(n.line, "%s: %q starts with //, which browsers read as the address of another site: write the path of this site with one / before it", key, al)
 			continue
 		}
 		if i := strings.Index(strings.ToLower(al), "%2f"); i >= 0 {
 			// Decoded, it would part one segment of the old address
 			// into two folders, which answer another address.
-			d.fail(n.line, "aliases: %q holds an escaped slash (%s), which no file's name can hold: redirect that address on the server", al, al[i:i+3])
+			d.fail(n.line, "%s: %q holds an escaped slash (%s), which no file's name can hold: redirect that address on the server", key, al, al[i:i+3])
 			continue
 		}
 		for seg := range strings.SplitSeq(strings.TrimSuffix(p[1:], "/"), "/") {
 			if why := CheckAliasSegment(seg); why != "" {
-				d.fail(n.line, "aliases: %q: the part %q cannot be part of an address: %s", al, seg, why)
+				d.fail(n.line, "%s: %q: the part %q cannot be part of an address: %s", key, al, seg, why)
 				break
 			}
 		}

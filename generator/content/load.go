@@ -498,7 +498,7 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 			for i, al := range pg.Aliases {
 				pg.Aliases[i] = AliasPath(al)
 			}
-			checkAliases(d, v)
+			checkAliases(d, key, v)
 		case "lang":
 			pg.Lang = languageTag(d, key, v)
 		case "title":

@@ -51,6 +51,11 @@ type Settings struct {
 	WebSubHubs []string
 	// Deploy is where bulletin deploy publishes the built site.
 	Deploy Deploy
+	// FeedAliases are the old addresses of the bulletin's feed, from the
+	// system it came from (Hugo's /index.xml, WordPress's /feed/), as
+	// site paths; FeedAliasesLine is the line they are set on.
+	FeedAliases     []string
+	FeedAliasesLine int
 }
 
 // The feed limits and the search bundle's size when site.yaml sets none.
@@ -134,7 +139,7 @@ func defaultSettings() Settings {
 	}
 }
 
-var settingsFields = []string{"title", "description", "base_url", "language", "time_zone", "page_size", "notice", "regulators", "statuses", "raw_html", "id_authority", "feed_entry_kb", "feed_kb", "search_bundle", "websub_hub", "deploy"}
+var settingsFields = []string{"title", "description", "base_url", "language", "time_zone", "page_size", "notice", "regulators", "statuses", "raw_html", "id_authority", "feed_entry_kb", "feed_kb", "search_bundle", "websub_hub", "deploy", "feed_aliases"}
 
 // loadSettings reads site.yaml if present; a missing file means defaults.
 // The settings it returns always have a Location, even when site.yaml is
@@ -237,6 +242,12 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 			s.WebSubHubs = webSubHubs(d, v)
 		case "deploy":
 			s.Deploy = deploySettings(d, v)
+		case "feed_aliases":
+			s.FeedAliases, s.FeedAliasesLine = d.list(key, v), v.line
+			for i, al := range s.FeedAliases {
+				s.FeedAliases[i] = AliasPath(al)
+			}
+			checkAliases(d, key, v)
 		}
 	})
 }

@@ -74,11 +74,19 @@ func TestLoadSettingsErrors(t *testing.T) {
 			want: []string{`content/site.yaml:1: raw_html: got string "sometimes", want true or false`},
 		},
 		{
+			name: "feed_aliases not site paths",
+			yaml: lines("feed_aliases:", "  - index.xml", "  - /feed/?type=rss"),
+			want: []string{
+				`content/site.yaml:2: feed_aliases: "index.xml" is not a site path: write it like /2024/05/old-slug/`,
+				`content/site.yaml:3: feed_aliases: "/feed/?type=rss" has a query (?), and a static site answers an address by its path alone: keep the path (/feed/), or redirect the whole address on the server`,
+			},
+		},
+		{
 			name: "unknown fields",
 			yaml: lines("title: Bulletin", "timezone: Europe/London", "colour: blue"),
 			want: []string{
 				`content/site.yaml:2: timezone: unknown field: did you mean "time_zone"?`,
-				"content/site.yaml:3: colour: unknown field: known fields are title, description, base_url, language, time_zone, page_size, notice, regulators, statuses, raw_html, id_authority, feed_entry_kb, feed_kb, search_bundle, websub_hub, deploy",
+				"content/site.yaml:3: colour: unknown field: known fields are title, description, base_url, language, time_zone, page_size, notice, regulators, statuses, raw_html, id_authority, feed_entry_kb, feed_kb, search_bundle, websub_hub, deploy, feed_aliases",
 			},
 		},
 		{
@@ -238,6 +246,7 @@ func TestLoadSettingsValues(t *testing.T) {
 		"statuses:",
 		"  open: {label: Open, explanation: Still going., next: A decision.}",
 		"  done: {label: Done}",
+		"feed_aliases: [/index.xml, /feed/, /Old%20Feed.rss]",
 	)
 	set := mustLoad(t, files(map[string]string{"site.yaml": yaml}))
 	s := set.Settings
@@ -261,6 +270,8 @@ func TestLoadSettingsValues(t *testing.T) {
 		{"Regulator(ofsted)", s.Regulator("ofsted") == nil, true},
 		{"Status(done)", s.Status("done").Label, "Done"},
 		{"Status(paused)", s.Status("paused") == nil, true},
+		{"FeedAliases", fmt.Sprint(s.FeedAliases), "[/index.xml /feed/ /Old Feed.rss]"},
+		{"FeedAliasesLine", s.FeedAliasesLine, 15},
 	}
 	for _, c := range checks {
 		if c.got != c.want {

@@ -131,7 +131,7 @@ func readHugo(o *Options) (*source, error) {
 	if within(o.Dest, dir) {
 		return nil, fmt.Errorf("importer: %s is inside the Hugo site's content folder %s, so the next import would read its articles as posts: give -content a folder outside it", o.Dest, dir)
 	}
-	src := &source{file: hugoFile, site: cfg.baseURL}
+	src := &source{file: hugoFile, site: cfg.baseURL, feed: "/index.xml"}
 	if u, err := url.Parse(cfg.baseURL); err == nil && u.Scheme != "" && u.Host != "" {
 		cfg.absolute = true
 	} else if cfg.baseURL != "" {

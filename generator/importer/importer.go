@@ -79,6 +79,9 @@ type Report struct {
 	Moved    []Move // each old address of each article written, in source order
 	Copied   int    // files the articles link to, copied from the source
 	Aliases  int    // old addresses the articles written keep as aliases
+	// Feed is the site path of the old site's feed, where it is not
+	// bulletin's own and site.yaml's feed_aliases do not keep it; "".
+	Feed string
 }
 
 // Note is one remark about one source file, or one item of an export.
@@ -156,6 +159,9 @@ func (r Report) Print(w io.Writer) {
 			fmt.Fprintf(w, "  %s %s\n", m.From, m.To)
 		}
 	}
+	if r.Feed != "" {
+		fmt.Fprintf(w, "the old site's feed was at %s, and bulletin's is at /feed.xml: for its subscribers to follow, add feed_aliases: [%s] to site.yaml\n", r.Feed, r.Feed)
+	}
 }
 
 func plural(n int, one, many string) string {
@@ -203,6 +209,9 @@ func Run(o Options) (Report, error) {
 	r.Skipped, r.Warnings = src.skipped, src.warnings
 	if note := underPath(src.site, settings); note != "" {
 		r.Warnings = append(r.Warnings, Note{Source: o.Source, Msg: note})
+	}
+	if settings == nil || !slices.Contains(settings.FeedAliases, src.feed) {
+		r.Feed = src.feed
 	}
 	w, err := newWriter(o.Dest)
 	if err != nil {

@@ -1104,3 +1104,23 @@ func TestPlainLinksFollowMoves(t *testing.T) {
 		"See [d](/2020/02/second/), [e](/2020/02/second/#part), [f](https://other.example/2020/02/03/second.html), [g](/about/) and `[h](/2020/02/03/second.html)`.",
 		"[i]: /2020/02/second/ \"Second\"\n  [j]: /2020/02/second/#part\n", "\n    [k]: /2020/02/03/second.html\n")
 }
+
+// TestFeedAliasKept names the old site's feed in the report until the
+// content folder's site.yaml keeps it in feed_aliases.
+func TestFeedAliasKept(t *testing.T) {
+	for _, tt := range []struct {
+		settings, want string
+	}{
+		{"title: Bulletin\n", "/index.xml"},
+		{"title: Bulletin\nfeed_aliases: [/index.xml]\n", ""},
+	} {
+		src := tree(t, map[string]string{
+			"hugo.toml":              "baseURL = 'https://old.example.org/'\n",
+			"content/posts/notes.md": "---\ntitle: Notes\ndate: 2022-05-02\n---\nNotes.\n",
+		})
+		dest := tree(t, map[string]string{"site.yaml": tt.settings})
+		if r := mustImport(t, src, dest); r.Feed != tt.want {
+			t.Errorf("with site.yaml %q: got Feed %q, want %q", tt.settings, r.Feed, tt.want)
+		}
+	}
+}

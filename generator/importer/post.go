@@ -30,6 +30,7 @@ type source struct {
 	file     linkedFile     // where the files posts link to are; nil for none
 	bundled  []string       // the files of page bundles besides their pages, in path order
 	site     string         // the address the old site was published at, as its settings give it; "" when they do not
+	feed     string         // the site path of the old site's feed, where it is not bulletin's own
 	unused   map[string]int // front matter fields not carried over, by how many posts have them
 }
 

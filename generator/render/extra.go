@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"html/template"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -29,7 +31,7 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 // redirects writes a page at each alias that sends readers on.
 func (r *renderer) redirects() []job {
 	var jobs []job
-	for _, rd := range r.site.Redirects {
+	for _, rd := range r.allRedirects() {
 		data := struct{ Lang, To string }{r.site.Settings.Language, r.abs(rd.To)}
 		jobs = append(jobs, job{name: FileFor(rd.From), url: rd.From, from: redirectSource(rd), make: func(w *bytes.Buffer) error {
 			return redirectPage.Execute(w, data)
@@ -38,16 +40,35 @@ func (r *renderer) redirects() []job {
 	return jobs
 }
 
+// allRedirects are the site's redirects, and one from each old address
+// of the bulletin's feed to its RSS feed (feed_aliases), by From.
+func (r *renderer) allRedirects() []site.Redirect {
+	set := r.site.Settings
+	if len(set.FeedAliases) == 0 {
+		return r.site.Redirects
+	}
+	all := slices.Clone(r.site.Redirects)
+	for _, alias := range set.FeedAliases {
+		all = append(all, site.Redirect{From: alias, To: "/" + rssFile,
+			File: content.JoinPath(r.site.ContentDir, content.SettingsFile), Line: set.FeedAliasesLine})
+	}
+	slices.SortStableFunc(all, func(a, b site.Redirect) int { return strings.Compare(a.From, b.From) })
+	return all
+}
+
 // redirectSource is the aliases field that asks for a redirect.
 func redirectSource(rd site.Redirect) source {
-	if rd.Of != nil {
+	switch {
+	case rd.Of != nil:
 		s := fieldOf(rd.Of, "aliases")
 		if rd.Line > 0 {
 			s.line = rd.Line
 		}
 		return s
+	case rd.Page != nil:
+		return pageAliases(rd.Page)
 	}
-	return pageAliases(rd.Page)
+	return source{file: rd.File, line: rd.Line, field: "feed_aliases"}
 }
 
 // pageAliases is an intro page's aliases field, as the source of a name.

@@ -139,7 +139,7 @@ func (r *renderer) hostRedirects() ([]byte, error) {
 	b.WriteString("# Made by bulletin for Netlify and Cloudflare Pages: each alias, as a 301 to its article.\n")
 	b.WriteString("# Each alias has two lines: Netlify follows the first (\"301!\": redirect although the alias's page exists),\n")
 	b.WriteString("# Cloudflare Pages the second (it has no \"!\", lists the first as invalid, and always redirects).\n")
-	for _, rd := range r.site.Redirects {
+	for _, rd := range r.allRedirects() {
 		// relPath gives the article's address percent-encoded already.
 		from, to := hostPath(strings.TrimPrefix(rd.From, "/")), relPath(r.base.Path, rd.To)
 		b.WriteString(from + " " + to + " 301!\n")

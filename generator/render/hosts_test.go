@@ -2,10 +2,13 @@ package render
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"bulletin/generator/content"
+	"bulletin/generator/site"
 )
 
 // TestHeadersWithinCloudflareLimit wants _headers to keep within the 100
@@ -70,5 +73,37 @@ func TestRedirectsEncodeOnce(t *testing.T) {
 		if !strings.Contains(redirects, want) {
 			t.Errorf("_redirects lacks %q:\n%s", want, redirects)
 		}
+	}
+}
+
+// TestFeedAliases sends each old address of the bulletin's feed on to its
+// RSS feed: a 301 in _redirects (which deploy also gives the bucket), and
+// a page that does the same elsewhere; one that is already a file of the
+// site is an error at its line in site.yaml.
+func TestFeedAliases(t *testing.T) {
+	set := fixture()
+	set.Dir = "content"
+	set.Settings.FeedAliases, set.Settings.FeedAliasesLine = []string{"/index.xml", "/feed/"}, 12
+	files := build(t, set, buildDay)
+	redirects := string(files[RedirectsFile])
+	for _, want := range []string{"/index.xml /feed.xml 301!\n", "/index.xml /feed.xml 301\n", "/feed/ /feed.xml 301!\n", "/feed/ /feed.xml 301\n"} {
+		if !strings.Contains(redirects, want) {
+			t.Errorf("_redirects lacks %q:\n%s", want, redirects)
+		}
+	}
+	for _, name := range []string{"index.xml", "feed/index.html"} {
+		if page := string(files[name]); !strings.Contains(page, `content="0; url=`+baseURL+rssFile+`"`) {
+			t.Errorf("%s does not send readers to %s%s:\n%s", name, baseURL, rssFile, page)
+		}
+	}
+
+	set.Settings.FeedAliases = []string{"/feed.xml"}
+	s, err := site.New(set, nil, buildDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Site(os.DirFS(filepath.Join(moduleRoot(t), "templates")), "templates", s, &memSink{files: map[string][]byte{}})
+	if want := "content/site.yaml:12: feed_aliases: /feed.xml is also the site's own /feed.xml"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want an error holding %q", err, want)
 	}
 }

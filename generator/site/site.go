@@ -149,7 +149,8 @@ type Redirect struct {
 	From, To string
 	Of       *content.Article // the article whose aliases name From, or nil
 	Page     *content.Page    // else the intro page whose aliases name it
-	Line     int              // the line of the alias in Of; 0 for a Page's
+	File     string           // else the settings file whose feed_aliases name it
+	Line     int              // the line of the alias in Of or File; 0 for a Page's
 }
 
 // New builds the site from a checked content set, with the versions of

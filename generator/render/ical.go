@@ -65,9 +65,14 @@ func (r *renderer) calendar(g *site.Group) ([]byte, error) {
 }
 
 // eventUID is the same for an event on every build, whichever article
-// reports it.
+// reports it, and after the topic is renamed: it is made from the
+// topic's first address, as its feed's id is (see groupFeedJobs).
 func eventUID(st *site.Step, g *site.Group, authority string) string {
-	sum := sha256.Sum256([]byte(g.URL + "\x00" + st.Date.Time.Format(time.DateOnly) + "\x00" + st.Label))
+	first := g.URL
+	if old := oldDirs(g); len(old) > 0 {
+		first = old[0]
+	}
+	sum := sha256.Sum256([]byte(first + "\x00" + st.Date.Time.Format(time.DateOnly) + "\x00" + st.Label))
 	return hex.EncodeToString(sum[:12]) + "@" + authority
 }
 

@@ -1,9 +1,12 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"bulletin/generator/content"
 )
 
 func TestFold(t *testing.T) {
@@ -44,6 +47,49 @@ func TestICalText(t *testing.T) {
 	for _, tt := range tests {
 		if got := icalText(tt.in); got != tt.want {
 			t.Errorf("icalText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestCalendarKeepsEventIDsWhenRenamed renames a topic, its old address
+// kept in its intro page's aliases: its calendar, at the new address and
+// the old, gives each event the id it had, so that a calendar app shows
+// no event twice.
+func TestCalendarKeepsEventIDsWhenRenamed(t *testing.T) {
+	uids := func(ics []byte) []string {
+		var out []string
+		for line := range strings.SplitSeq(string(ics), "\r\n") {
+			if uid, ok := strings.CutPrefix(line, "UID:"); ok {
+				out = append(out, uid)
+			}
+		}
+		return out
+	}
+	withEvents := func() *content.Set {
+		set := fixture()
+		a := article(t, set, updatedSlug)
+		a.Events = []content.Event{{Date: content.Date{Time: day("2025-06-02")}, Label: "Review due"}, {Date: content.Date{Time: day("2025-09-01")}, Label: "Report"}}
+		return set
+	}
+	const old = "topics/ics-assessments/" + calendarFile
+	before := uids(build(t, withEvents(), buildDay)[old])
+	if len(before) != 2 {
+		t.Fatalf("%s has event ids %q, want two", old, before)
+	}
+	set := withEvents()
+	for _, a := range set.Articles {
+		for i, topic := range a.Topics {
+			if topic == "ICS assessments" {
+				a.Topics[i] = "ICS reviews"
+			}
+		}
+	}
+	set.Topics = append(set.Topics, &content.Page{File: "content/topics/ics-reviews.md", Path: "topics/ics-reviews.md", Line: 1,
+		Slug: "ics-reviews", Title: "ICS reviews", Summary: "Reviews of ICSs.", Aliases: []string{"/topics/ics-assessments/"}, AliasesLine: 4, Source: "ics-reviews"})
+	files := build(t, set, buildDay)
+	for _, name := range []string{old, "topics/ics-reviews/" + calendarFile} {
+		if got := uids(files[name]); !slices.Equal(got, before) {
+			t.Errorf("%s: got event ids %q, want %q as before the rename", name, got, before)
 		}
 	}
 }

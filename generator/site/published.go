@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
@@ -148,10 +149,11 @@ func (s *Site) unpublished(a *content.Article, vs []history.Version, now time.Ti
 }
 
 // removed warns of each article readers saw whose file is gone (see
-// history.Removed), while no article of the site keeps its address: its
-// page and its feed entries go without a word to them. Withdrawing it
-// tells them; an alias keeps the address for the article that replaces
-// it. dir is the content folder as editors name it.
+// history.Removed), naming each address it was first published at, or
+// given as an alias then, that no article of the site keeps: it leads
+// nowhere now, and the article's feed entries go without a word.
+// Withdrawing it tells readers; an alias keeps an address for the
+// article that replaces it. dir is the content folder as editors name it.
 func (s *Site) removed(gone []history.Removed, dir string, now time.Time) content.Errors {
 	var out content.Errors
 	for _, r := range gone {
@@ -164,16 +166,36 @@ func (s *Site) removed(gone []history.Removed, dir string, now time.Time) conten
 		if first.Slug == "" {
 			first.Slug = content.DefaultSlug(first.Path)
 		}
-		url := ArticleURL(first)
-		if s.keeps(url) {
+		var lost []string
+		for _, url := range addresses(ArticleURL(first), r.Versions[0].Published) {
+			if !s.keeps(url) {
+				lost = append(lost, url)
+			}
+		}
+		if len(lost) == 0 {
 			continue
 		}
 		how := "deleted, not yet committed,"
 		if r.Commit != "" {
 			how = "deleted by commit " + short(r.Commit) + ","
 		}
+		list := strings.Join(lost, " and ")
 		out = append(out, &content.Error{File: content.JoinPath(dir, r.Path), Warning: true,
-			Msg: fmt.Sprintf("%s but readers saw it at %s (commit %s): its page and feed entries go without a word to them: to take it down, restore it and set withdrawn, with the date and the reason; if another article replaces it, add %s to that article's aliases", how, url, short(was.Commit), url)})
+			Msg: fmt.Sprintf("%s but readers saw it (commit %s) at %s, which now lead nowhere, and its feed entries go with no word to subscribers: to take it down, restore the file and set withdrawn, with the date and the reason; if another article replaces it, add %s to that article's aliases, after those it has (set its id too if check asks: a first alias changes an article's feed id)", how, short(was.Commit), list, list)})
+	}
+	return out
+}
+
+// addresses are an article's first URL and the aliases it had while its
+// first version was published, each once, in that order.
+func addresses(url string, published []history.Names) []string {
+	out := []string{url}
+	for _, n := range published {
+		for _, al := range n.Aliases {
+			if p := sitePath(content.AliasPath(al)); !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
 	}
 	return out
 }

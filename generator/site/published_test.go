@@ -262,25 +262,25 @@ func TestRemovedArticle(t *testing.T) {
 	committed := time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		name   string
-		date   string // as first committed
-		commit string // that deleted it
-		alias  bool   // another article keeps its address
-		want   string // the warning; "" for none
+		date   string   // as first committed
+		commit string   // that deleted it
+		kept   []string // the aliases of another article
+		want   string   // the warning; "" for none
 	}{
-		{"deleted by a commit", "2025-03-27", "fedcba9876", false,
-			"content/" + path + ": warning: deleted by commit fedcba9, but readers saw it at /2025/03/ics-paused/ (commit abc1234): its page and feed entries go without a word to them: to take it down, restore it and set withdrawn, with the date and the reason; if another article replaces it, add /2025/03/ics-paused/ to that article's aliases"},
-		{"deleted, not committed", "2025-03-27", "", false,
-			"content/" + path + ": warning: deleted, not yet committed, but readers saw it at /2025/03/ics-paused/ (commit abc1234)"},
-		{"its address kept by another", "2025-03-27", "fedcba9876", true, ""},
-		{"never out before it was deleted", "2025-12-01", "fedcba9876", false, ""},
+		{"deleted by a commit", "2025-03-27", "fedcba9876", nil,
+			"content/" + path + ": warning: deleted by commit fedcba9, but readers saw it (commit abc1234) at /2025/03/ics-paused/ and /2024/11/old-name/, which now lead nowhere, and its feed entries go with no word to subscribers: to take it down, restore the file and set withdrawn, with the date and the reason; if another article replaces it, add /2025/03/ics-paused/ and /2024/11/old-name/ to that article's aliases, after those it has"},
+		{"deleted, not committed", "2025-03-27", "", nil,
+			"content/" + path + ": warning: deleted, not yet committed, but readers saw it (commit abc1234) at /2025/03/ics-paused/ and /2024/11/old-name/"},
+		{"one address kept by another", "2025-03-27", "fedcba9876", []string{"/2025/03/ics-paused/"},
+			"content/" + path + ": warning: deleted by commit fedcba9, but readers saw it (commit abc1234) at /2024/11/old-name/, which"},
+		{"every address kept by another", "2025-03-27", "fedcba9876", []string{"/2025/03/ics-paused/", "/2024/11/old-name/"}, ""},
+		{"never out before it was deleted", "2025-12-01", "fedcba9876", nil, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			other := article("ics-paused-again", day(2025, 4, 2))
 			other.File, other.Path = "content/articles/2025/other.md", "articles/2025/other.md"
-			if tt.alias {
-				other.Aliases = []string{"/2025/03/ics-paused/"}
-			}
-			was := []history.Names{{Commit: "abc1234def", Committed: committed, Date: tt.date, Path: path}}
+			other.Aliases = tt.kept
+			was := []history.Names{{Commit: "abc1234def", Committed: committed, Date: tt.date, Path: path, Aliases: []string{"/2024/11/old-name"}}}
 			h := &history.History{Articles: map[string][]history.Version{}, Removed: []history.Removed{
 				{Path: path, Commit: tt.commit, Versions: []history.Version{{Commit: "abc1234def", Time: committed, Note: history.FirstPublished, Published: was}}}}}
 			found := told(New(&content.Set{Settings: testSettings(), Dir: "content", Articles: []*content.Article{other}}, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)))

@@ -243,11 +243,15 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 		case "deploy":
 			s.Deploy = deploySettings(d, v)
 		case "feed_aliases":
+			// A value that is no list is told once, not again as a path.
+			n := len(d.errs)
 			s.FeedAliases, s.FeedAliasesLine = d.list(key, v), v.line
 			for i, al := range s.FeedAliases {
 				s.FeedAliases[i] = AliasPath(al)
 			}
-			checkAliases(d, key, v)
+			if len(d.errs) == n {
+				checkAliases(d, key, v)
+			}
 		}
 	})
 }

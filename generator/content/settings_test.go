@@ -82,6 +82,11 @@ func TestLoadSettingsErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "feed_aliases empty",
+			yaml: lines("feed_aliases: ~"),
+			want: []string{`content/site.yaml:1: feed_aliases: got empty, want a list such as [one, two]`},
+		},
+		{
 			name: "unknown fields",
 			yaml: lines("title: Bulletin", "timezone: Europe/London", "colour: blue"),
 			want: []string{

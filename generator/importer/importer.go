@@ -160,7 +160,7 @@ func (r Report) Print(w io.Writer) {
 		}
 	}
 	if r.Feed != "" {
-		fmt.Fprintf(w, "the old site's feed was at %s, and bulletin's is at /feed.xml: for its subscribers to follow, add feed_aliases: [%s] to site.yaml\n", r.Feed, r.Feed)
+		fmt.Fprintf(w, "the old site's feed was at %s, and bulletin's is at /feed.xml: for its subscribers to follow, list %s in feed_aliases in site.yaml (feed_aliases: [%s])\n", r.Feed, r.Feed, r.Feed)
 	}
 }
 

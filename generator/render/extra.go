@@ -31,27 +31,58 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 // redirects writes a page at each alias that sends readers on.
 func (r *renderer) redirects() []job {
 	var jobs []job
-	for _, rd := range r.allRedirects() {
-		data := struct{ Lang, To string }{r.site.Settings.Language, r.abs(rd.To)}
-		jobs = append(jobs, job{name: FileFor(rd.From), url: rd.From, from: redirectSource(rd), make: func(w *bytes.Buffer) error {
-			return redirectPage.Execute(w, data)
-		}})
+	for _, rd := range r.site.Redirects {
+		jobs = append(jobs, r.redirectJob(rd))
 	}
 	return jobs
 }
 
-// allRedirects are the site's redirects, and one from each old address
-// of the bulletin's feed to its RSS feed (feed_aliases), by From.
-func (r *renderer) allRedirects() []site.Redirect {
-	set := r.site.Settings
-	if len(set.FeedAliases) == 0 {
-		return r.site.Redirects
+func (r *renderer) redirectJob(rd site.Redirect) job {
+	data := struct{ Lang, To string }{r.site.Settings.Language, r.abs(rd.To)}
+	return job{name: FileFor(rd.From), url: rd.From, from: redirectSource(rd), make: func(w *bytes.Buffer) error {
+		return redirectPage.Execute(w, data)
+	}}
+}
+
+// feedAliasJobs keep the site's feed f at each old address feed_aliases
+// names, which _redirects also sends on to it (see allRedirects): a file
+// name (/index.xml) gets the RSS feed itself, which any host serves and
+// any feed reader reads, and a folder (/feed/) a page that sends readers
+// on, since a host serves a folder's page as HTML.
+func (r *renderer) feedAliasJobs(f *feed) []job {
+	var jobs []job
+	for _, rd := range r.feedAliases() {
+		if strings.HasSuffix(FileFor(rd.From), ".html") {
+			jobs = append(jobs, r.redirectJob(rd))
+			continue
+		}
+		for _, a := range f.Articles {
+			r.entryUses[a].Add(1)
+		}
+		jobs = append(jobs, job{name: FileFor(rd.From), url: rd.From, kind: feedFile, from: redirectSource(rd),
+			key: r.feedKey("rss", f), make: func(w *bytes.Buffer) error { return r.rss(f, w) }})
 	}
-	all := slices.Clone(r.site.Redirects)
+	return jobs
+}
+
+// feedAliases are the redirects from each old address of the bulletin's
+// feed to its RSS feed (feed_aliases).
+func (r *renderer) feedAliases() []site.Redirect {
+	set := r.site.Settings
+	var out []site.Redirect
 	for _, alias := range set.FeedAliases {
-		all = append(all, site.Redirect{From: alias, To: "/" + rssFile,
+		out = append(out, site.Redirect{From: alias, To: "/" + rssFile,
 			File: content.JoinPath(r.site.ContentDir, content.SettingsFile), Line: set.FeedAliasesLine})
 	}
+	return out
+}
+
+// allRedirects are the site's redirects and its feed's, by From.
+func (r *renderer) allRedirects() []site.Redirect {
+	if len(r.site.Settings.FeedAliases) == 0 {
+		return r.site.Redirects
+	}
+	all := slices.Concat(r.site.Redirects, r.feedAliases())
 	slices.SortStableFunc(all, func(a, b site.Redirect) int { return strings.Compare(a.From, b.From) })
 	return all
 }

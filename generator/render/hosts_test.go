@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -78,8 +79,9 @@ func TestRedirectsEncodeOnce(t *testing.T) {
 
 // TestFeedAliases sends each old address of the bulletin's feed on to its
 // RSS feed: a 301 in _redirects (which deploy also gives the bucket), and
-// a page that does the same elsewhere; one that is already a file of the
-// site is an error at its line in site.yaml.
+// for other hosts the feed itself at a file's name, a page that sends
+// readers on at a folder's; one that is already a file of the site is an
+// error at its line in site.yaml.
 func TestFeedAliases(t *testing.T) {
 	set := fixture()
 	set.Dir = "content"
@@ -91,10 +93,11 @@ func TestFeedAliases(t *testing.T) {
 			t.Errorf("_redirects lacks %q:\n%s", want, redirects)
 		}
 	}
-	for _, name := range []string{"index.xml", "feed/index.html"} {
-		if page := string(files[name]); !strings.Contains(page, `content="0; url=`+baseURL+rssFile+`"`) {
-			t.Errorf("%s does not send readers to %s%s:\n%s", name, baseURL, rssFile, page)
-		}
+	if page := string(files["feed/index.html"]); !strings.Contains(page, `content="0; url=`+baseURL+rssFile+`"`) {
+		t.Errorf("feed/index.html does not send readers to %s%s:\n%s", baseURL, rssFile, page)
+	}
+	if !bytes.Equal(files["index.xml"], files[rssFile]) {
+		t.Errorf("index.xml is not the RSS feed:\n%s", files["index.xml"])
 	}
 
 	set.Settings.FeedAliases = []string{"/feed.xml"}

@@ -218,7 +218,9 @@ func (r *renderer) jobs() []job {
 	notFound.Updated = s.Updated
 	jobs = append(jobs, r.page("404.html", notFound))
 
-	jobs = append(jobs, r.feedJobs(r.newFeed(set.Title, set.Description, "/", site.Teasers(s.Articles), s.Updated))...)
+	siteFeed := r.newFeed(set.Title, set.Description, "/", site.Teasers(s.Articles), s.Updated)
+	jobs = append(jobs, r.feedJobs(siteFeed)...)
+	jobs = append(jobs, r.feedAliasJobs(siteFeed)...)
 	jobs = append(jobs, r.redirects()...)
 	jobs = append(jobs,
 		r.sitemapJob(),

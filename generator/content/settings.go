@@ -56,6 +56,10 @@ type Settings struct {
 	// site paths; FeedAliasesLine is the line they are set on.
 	FeedAliases     []string
 	FeedAliasesLine int
+	// Broken is set when site.yaml has a problem, so that what the
+	// defaults stand in for is not taken for what it gives (its id
+	// authority, say): the build stops on the problem anyway.
+	Broken bool
 }
 
 // The feed limits and the search bundle's size when site.yaml sets none.
@@ -157,6 +161,7 @@ func loadSettings(fsys fs.FS, dir string) (Settings, Errors) {
 		loc = time.UTC
 	}
 	s.Location = loc
+	s.Broken = len(d.errs) > 0
 	return s, d.errs
 }
 

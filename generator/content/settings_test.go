@@ -215,6 +215,9 @@ func TestLoadBrokenSettingsStillChecksArticles(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got := loadErrors(t, files(map[string]string{"site.yaml": tt.yaml, "a.md": article}))
 			checkErrors(t, tt.yaml, got, tt.want)
+			if set, _ := Load(files(map[string]string{"site.yaml": tt.yaml}), "content"); !set.Settings.Broken {
+				t.Error("the settings are not marked broken")
+			}
 		})
 	}
 }
@@ -268,6 +271,7 @@ func TestLoadSettingsValues(t *testing.T) {
 		{"PageSize", s.PageSize, 10},
 		{"Notice", s.Notice, "For health professionals only"},
 		{"RawHTML", s.RawHTML, true},
+		{"Broken", s.Broken, false},
 		{"IDAuthority", s.IDAuthority, "bulletin.example.org"},
 		{"Regulators", fmt.Sprint(s.Regulators), "[{NHSE NHS England https://www.england.nhs.uk/} {CQC Care Quality Commission }]"},
 		{"Statuses", fmt.Sprint(s.Statuses), "[{open Open Still going. A decision.} {done Done  }]"},

@@ -142,6 +142,7 @@ func TestIDAuthorityChanged(t *testing.T) {
 		{"a new host", "old.example.org", func(a *content.Article) {},
 			"content/site.yaml", []string{"the feed ids of 1 article would change", "commit abc1234", "authority old.example.org", "now gives bulletin.example.org", "set id_authority: old.example.org"}},
 		{"a new host, the id kept by hand", "old.example.org", func(a *content.Article) { a.ID = oldID }, "", nil},
+		{"site.yaml broken, its defaults a new host", "old.example.org", func(a *content.Article) {}, "", nil},
 		{"a new host and a new date", "old.example.org", func(a *content.Article) { a.Date = day(2025, 3, 26) },
 			"content/" + path, []string{"the feed id would change from " + oldID, "set id to " + oldID}},
 	}
@@ -153,7 +154,9 @@ func TestIDAuthorityChanged(t *testing.T) {
 			tt.edit(a)
 			was := []history.Names{{Commit: "abc1234def", Committed: committed, Date: "2025-03-27", Path: path, IDAuthority: tt.authority}}
 			h := &history.History{Articles: map[string][]history.Version{path: {{Commit: "abc1234def", Time: committed, Note: history.FirstPublished, Published: was}}}}
-			found := told(New(&content.Set{Settings: testSettings(), Dir: "content", Articles: []*content.Article{a}}, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)))
+			settings := testSettings()
+			settings.Broken = strings.HasPrefix(tt.name, "site.yaml broken")
+			found := told(New(&content.Set{Settings: settings, Dir: "content", Articles: []*content.Article{a}}, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)))
 			if tt.wantFile == "" {
 				if len(found) > 0 {
 					t.Errorf("got %v, want no error", found)

@@ -276,7 +276,9 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		s.Moved = append(s.Moved, a.moved...)
 		renamed = append(renamed, a.renamed...)
 	}
-	renamed = append(renamed, s.rehomed()...)
+	if !s.Settings.Broken {
+		renamed = append(renamed, s.rehomed()...)
+	}
 	s.Upcoming = upcoming(s.Topics)
 	s.Until = until(s, now)
 	s.Years = years(s.Articles)

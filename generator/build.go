@@ -188,13 +188,13 @@ func newReport(s *site.Site, files *render.Files, found content.Errors) report {
 		r.Notes = append(r.Notes, fmt.Sprintf("note: site.yaml sets no base_url, so links in feeds and the sitemap point at %s", content.DefaultBaseURL))
 	}
 	if s.Drafts > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("left out %d draft(s)", s.Drafts))
+		r.Notes = append(r.Notes, "left out "+counted(s.Drafts, "draft"))
 	}
 	for _, f := range found {
 		r.Notes = append(r.Notes, f.Error())
 	}
 	if n := failing(found); n > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%d problem(s) above: build -strict and check fail on them", n))
+		r.Notes = append(r.Notes, counted(n, "problem")+" above: build -strict and check fail on them")
 	}
 	if s.NoHistory != "" {
 		r.Notes = append(r.Notes, s.NoHistory)

@@ -35,7 +35,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		return errors.New("import: " + strings.TrimPrefix(err.Error(), "importer: "))
 	}
 	if n := r.Problems(); n > 0 {
-		return fmt.Errorf("import: %d post(s) not imported because their source is broken (above): fix them and run import again; the articles written are kept, and are not written twice", n)
+		return fmt.Errorf("import: %s left out for a broken source (above): fix them and run import again; the articles written are kept, and are not written twice", counted(n, "post"))
 	}
 	return nil
 }

@@ -37,6 +37,7 @@ func (r *renderer) redirects() []job {
 	return jobs
 }
 
+// redirectJob makes the page at rd.From that sends readers on to rd.To.
 func (r *renderer) redirectJob(rd site.Redirect) job {
 	data := struct{ Lang, To string }{r.site.Settings.Language, r.abs(rd.To)}
 	return job{name: FileFor(rd.From), url: rd.From, from: redirectSource(rd), make: func(w *bytes.Buffer) error {
@@ -57,7 +58,7 @@ func (r *renderer) feedAliasJobs(f *feed) []job {
 			continue
 		}
 		for _, a := range f.Articles {
-			r.entryUses[a].Add(1)
+			r.entryUses[a].Add(1) // counted first by feedJobs(f)
 		}
 		jobs = append(jobs, job{name: FileFor(rd.From), url: rd.From, kind: feedFile, from: redirectSource(rd),
 			key: r.feedKey("rss", f), make: func(w *bytes.Buffer) error { return r.rss(f, w) }})

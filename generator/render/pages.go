@@ -381,11 +381,11 @@ func (r *renderer) groupFeedJobs(g *site.Group, f *feed) []job {
 // the refresh of a page left there either.
 func (r *renderer) calendarJobs(g *site.Group) []job {
 	key := func() string { return r.hash.key("calendar", r.info, g) }
-	makeIt := whole(func() ([]byte, error) { return r.calendar(g) })
-	jobs := []job{{name: strings.TrimPrefix(g.URL, "/") + calendarFile, url: g.URL + calendarFile, key: key, make: makeIt}}
+	ics := whole(func() ([]byte, error) { return r.calendar(g) })
+	jobs := []job{{name: strings.TrimPrefix(g.URL, "/") + calendarFile, url: g.URL + calendarFile, key: key, make: ics}}
 	for _, dir := range oldDirs(g) {
 		jobs = append(jobs, job{name: strings.TrimPrefix(dir, "/") + calendarFile, url: dir + calendarFile,
-			from: pageAliases(g.Intro), key: key, make: makeIt})
+			from: pageAliases(g.Intro), key: key, make: ics})
 	}
 	return jobs
 }

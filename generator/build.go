@@ -205,18 +205,10 @@ func newReport(s *site.Site, files *render.Files, found content.Errors) report {
 	return r
 }
 
-// articles says how many articles: "1 article", "11 articles".
-func articles(n int) string {
-	if n == 1 {
-		return "1 article"
-	}
-	return fmt.Sprintf("%d articles", n)
-}
-
 func (r result) summary() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "built %s: %d files (%d pages, %d feeds), %d unchanged, %.1f MB in %s\n",
-		articles(r.report.Articles), r.stats.Files, r.report.Pages, r.report.Feeds, r.stats.Unchanged, float64(r.stats.Bytes)/1e6, r.elapsed.Round(time.Millisecond))
+		counted(r.report.Articles, "article"), r.stats.Files, r.report.Pages, r.report.Feeds, r.stats.Unchanged, float64(r.stats.Bytes)/1e6, r.elapsed.Round(time.Millisecond))
 	for _, n := range r.report.Notes {
 		b.WriteString(n + "\n")
 	}

@@ -206,7 +206,7 @@ func (s *server) announce(start time.Time, ls *liveSite, err error) bool {
 		return false
 	}
 	took := time.Since(start)
-	fmt.Fprintf(s.log, "built %s in %s, served from memory\n", articles(len(ls.site.Articles)), took.Round(time.Millisecond))
+	fmt.Fprintf(s.log, "built %s in %s, served from memory\n", counted(len(ls.site.Articles), "article"), took.Round(time.Millisecond))
 	assets := make(map[string]string, len(ls.site.Assets))
 	for _, name := range ls.site.Assets {
 		assets[name] = ls.site.AssetFile(name)

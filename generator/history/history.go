@@ -265,6 +265,10 @@ func (r *repo) committed(cache string) (map[string]*tracker, error) {
 // more step where they differ. sums, if not nil, has the SHA-256 of each.
 func withWorkTree(dir string, paths []string, sums map[string]string, files map[string]*tracker) (*History, error) {
 	h := &History{Articles: map[string][]Version{}}
+	here := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		here[p] = true
+	}
 	var moved map[[32]byte]*tracker
 	taken := map[*tracker]bool{} // by a file moved and not yet committed
 	for _, p := range paths {
@@ -286,7 +290,7 @@ func withWorkTree(dir string, paths []string, sums map[string]string, files map[
 			// no longer there with the same bytes, as git would see it
 			// once the move is committed.
 			if moved == nil {
-				moved = goneByBytes(paths, files)
+				moved = goneByBytes(here, files)
 			}
 			t = moved[sum]
 			taken[t] = t != nil
@@ -301,17 +305,14 @@ func withWorkTree(dir string, paths []string, sums map[string]string, files map[
 			h.Articles[p] = t.Versions
 		}
 	}
-	h.Removed = removed(paths, files, taken)
+	h.Removed = removed(here, files, taken)
 	return h, nil
 }
 
-// removed gives the articles of files, with a version, that are not among
-// the work tree's paths and were not taken by a file moved there, by path.
-func removed(paths []string, files map[string]*tracker, taken map[*tracker]bool) []Removed {
-	here := make(map[string]bool, len(paths))
-	for _, p := range paths {
-		here[p] = true
-	}
+// removed gives the articles of files, with a version, that are not
+// among the work tree's paths (here) and were not taken by a file moved
+// there, by path.
+func removed(here map[string]bool, files map[string]*tracker, taken map[*tracker]bool) []Removed {
 	var out []Removed
 	for p, t := range files {
 		if !here[p] && !taken[t] && content.IsArticle(p) && len(t.Versions) > 0 {
@@ -323,13 +324,9 @@ func removed(paths []string, files map[string]*tracker, taken map[*tracker]bool)
 }
 
 // goneByBytes gives the committed articles of files that are not among
-// the work tree's paths, by the SHA-256 of their committed bytes, but for
+// the work tree's paths (here), by the SHA-256 of their committed bytes, but for
 // bytes two of them share.
-func goneByBytes(paths []string, files map[string]*tracker) map[[32]byte]*tracker {
-	here := make(map[string]bool, len(paths))
-	for _, p := range paths {
-		here[p] = true
-	}
+func goneByBytes(here map[string]bool, files map[string]*tracker) map[[32]byte]*tracker {
 	gone := map[[32]byte]*tracker{}
 	twice := map[[32]byte]bool{}
 	for p, t := range files {

@@ -30,16 +30,7 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (
 		return nil, nil
 	}
 	c := a.Content
-	first := &content.Article{Path: was.Path, Meta: content.Meta{Date: date, Slug: norm.NFC.String(was.Slug), ID: was.ID}}
-	if first.Path == "" {
-		first.Path = c.Path
-	}
-	if first.Slug == "" {
-		first.Slug = content.DefaultSlug(first.Path)
-	}
-	for _, al := range was.Aliases {
-		first.Aliases = append(first.Aliases, content.AliasPath(al))
-	}
+	first := asFirstSeen(was, date, c.Path)
 	commit := short(was.Commit)
 	var errs content.Errors
 	// An error is told at the first field changed that the front matter
@@ -98,6 +89,20 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (
 			Msg: fmt.Sprintf("%s: the feed id would change from %s, as first published (commit %s), to %s, and subscribers would see the article again as new: set id to %s to keep it", f, id, commit, a.ID, id)}}
 	}
 	return errs, renamed
+}
+
+// asFirstSeen is the article at path as what made its address and id
+// when readers first saw it (was, on date) gives it: its path then, or
+// path where history has none, its slug, id and aliases.
+func asFirstSeen(was history.Names, date time.Time, path string) *content.Article {
+	first := &content.Article{Path: cmp.Or(was.Path, path), Meta: content.Meta{Date: date, Slug: norm.NFC.String(was.Slug), ID: was.ID}}
+	if first.Slug == "" {
+		first.Slug = content.DefaultSlug(first.Path)
+	}
+	for _, al := range was.Aliases {
+		first.Aliases = append(first.Aliases, content.AliasPath(al))
+	}
+	return first
 }
 
 // firstSeen gives what made an article's address and id when readers
@@ -162,12 +167,8 @@ func (s *Site) removed(gone []history.Removed, dir string, now time.Time) conten
 		if !seen {
 			continue
 		}
-		first := &content.Article{Path: cmp.Or(was.Path, r.Path), Meta: content.Meta{Date: date, Slug: norm.NFC.String(was.Slug)}}
-		if first.Slug == "" {
-			first.Slug = content.DefaultSlug(first.Path)
-		}
 		var lost []string
-		for _, url := range addresses(ArticleURL(first), r.Versions[0].Published) {
+		for _, url := range addresses(ArticleURL(asFirstSeen(was, date, r.Path)), r.Versions[0].Published) {
 			if !s.keeps(url) {
 				lost = append(lost, url)
 			}

@@ -14,9 +14,13 @@ import (
 // TestFirstPublished checks what an edit to a published article's date,
 // slug, aliases, id or file name does to the address and feed id it was
 // first published with: kept, or told at the field changed.
+// path is the article the tests publish, and committed the time of the
+// commit that first published it.
+const path = "articles/2025/2025-03-27-ics-paused.md"
+
+var committed = time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
+
 func TestFirstPublished(t *testing.T) {
-	const path = "articles/2025/2025-03-27-ics-paused.md"
-	committed := time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
 	// step is a commit of the article, as readers could first see it.
 	step := func(commit string, at time.Time, date, path, id string) history.Names {
 		return history.Names{Commit: commit, Committed: at, Date: date, Path: path, ID: id}
@@ -127,8 +131,6 @@ type moved struct {
 // moved to a new host keeps its ids only with id_authority set to the
 // old one, and that is told once for every article it concerns.
 func TestIDAuthorityChanged(t *testing.T) {
-	const path = "articles/2025/2025-03-27-ics-paused.md"
-	committed := time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
 	oldID := "tag:old.example.org,2025-03-27:/2025/03/ics-paused/"
 	tests := []struct {
 		name      string
@@ -180,7 +182,6 @@ func TestIDAuthorityChanged(t *testing.T) {
 // and the others with their own ids, so that following it all at once
 // leaves nothing more to do.
 func TestIDAuthorityMixed(t *testing.T) {
-	committed := time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name       string
 		oldN, nowN int // articles first published under old.example.org, and under today's authority
@@ -231,8 +232,6 @@ func TestIDAuthorityMixed(t *testing.T) {
 // again: its page and feed entries would go without a word to them. A
 // draft never published is no news to anyone.
 func TestUnpublishedDraft(t *testing.T) {
-	const path = "articles/2025/2025-03-27-ics-paused.md"
-	committed := time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		name string
 		date string // as first committed
@@ -261,8 +260,6 @@ func TestUnpublishedDraft(t *testing.T) {
 // TestRemovedArticle warns of an article readers saw whose file is gone,
 // unless an article keeps its address; one never out is no news.
 func TestRemovedArticle(t *testing.T) {
-	const path = "articles/2025/2025-03-27-ics-paused.md"
-	committed := time.Date(2025, 3, 28, 9, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		name   string
 		date   string   // as first committed
@@ -303,7 +300,6 @@ func TestRemovedArticle(t *testing.T) {
 // tells of it. Until is that moment, so that a build before it is found
 // up to date and one after it is not.
 func TestUntilACommittedDateArrives(t *testing.T) {
-	const path = "articles/2025/2025-03-27-ics-paused.md"
 	committed := time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC)
 	now := committed.Add(time.Hour)
 	comes, err := content.ParseDate("2025-06-20", testSettings().Location)

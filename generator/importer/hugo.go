@@ -388,12 +388,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		key = "modified"
 	}
 	if s := f.text(key); s != "" {
-		switch t, day, err := parseDate(s, cfg.zone); {
-		case err == nil && onDay(t, day, o.Zone).After(post.date):
-			post.updated, post.upDay = onDay(t, day, o.Zone), day
-		case err == nil && onDay(t, day, o.Zone).Before(post.date):
-			src.changedBefore(post, key, s, pg.lineOf(key), o.Zone)
-		}
+		src.lastChange(post, key, s, pg.lineOf(key), cfg.zone, o.Zone)
 	}
 	post.draft, _ = f.boolean("draft")
 	if why := unpublished(f, cfg.zone); why != "" && !post.draft {

@@ -473,10 +473,10 @@ func TestHugoDatesAsHugoReadsThem(t *testing.T) {
 	}
 }
 
-// TestLastChangeBeforeDate leaves out a last change dated before the
-// post, which bulletin would refuse as its updated date, and says so at
-// the line that gives it.
-func TestLastChangeBeforeDate(t *testing.T) {
+// TestLastChangeLeftOut leaves out a last change dated before the post,
+// which bulletin would refuse as its updated date, or that is no date,
+// and says so at the line that gives it.
+func TestLastChangeLeftOut(t *testing.T) {
 	for _, tc := range []struct {
 		name, config, post, text string // the site's settings file, and a post's path and text
 		line                     int    // the line of its last change
@@ -489,6 +489,10 @@ func TestLastChangeBeforeDate(t *testing.T) {
 			4, "lastmod 2018-11-12T16:50:04-05:00 is before the post's date, 2018-11-13T09:00:00Z: left out", "2018/2018-11-13-refresh.md"},
 		{"hugo modified", "hugo.toml", "content/posts/refresh.md", "---\ntitle: Autumn refresh\ndate: 2018-11-13\nmodified: 2018-11-12\n---\nNew colours.\n",
 			4, "modified 2018-11-12 is before the post's date, 2018-11-13: left out", "2018/2018-11-13-refresh.md"},
+		{"jekyll no date", "_config.yml", "_posts/2018-11-13-autumn-refresh.md", "---\ntitle: Autumn refresh\nlast_modified_at: last spring\n---\nNew colours.\n",
+			3, `last_modified_at: date "last spring" is not a date this importer reads: write YYYY-MM-DD or YYYY-MM-DD HH:MM:SS: left out`, "2018/2018-11-13-autumn-refresh.md"},
+		{"hugo no date", "hugo.toml", "content/posts/refresh.md", "---\ntitle: Autumn refresh\ndate: 2018-11-13\nlastmod: 2018-02-30\n---\nNew colours.\n",
+			4, `lastmod: date "2018-02-30" has no day 30: February 2018 has 28 days: left out`, "2018/2018-11-13-refresh.md"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := tree(t, map[string]string{tc.config: "", tc.post: tc.text})

@@ -278,12 +278,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		post.draft = true
 	}
 	if s := f.text("last_modified_at"); s != "" {
-		switch t, day, err := parseDate(s, o.Zone); {
-		case err == nil && t.After(post.date):
-			post.updated, post.upDay = t, day
-		case err == nil && t.Before(post.date):
-			src.changedBefore(post, "last_modified_at", s, pg.lineOf("last_modified_at"), o.Zone)
-		}
+		src.lastChange(post, "last_modified_at", s, pg.lineOf("last_modified_at"), o.Zone, o.Zone)
 	}
 	post.slug = f.text("slug")
 	idSlug := post.slug // as Jekyll's post.id ends

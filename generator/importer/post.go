@@ -84,11 +84,22 @@ type post struct {
 	topics, regulators []string
 }
 
-// changedBefore warns that the last change of p, value as its field key
-// on line gives it, is before its date, and so left out: bulletin refuses
-// an updated date before the date.
-func (s *source) changedBefore(p *post, key, value string, line int, zone *time.Location) {
-	s.warn(p.file, line, "%s %s is before the post's date, %s: left out, as bulletin's updated must be on or after the publication date", key, value, date(p.date, p.day, zone).Value)
+// lastChange gives p the last change that value, its field key on line,
+// gives, read in zone, a day without a time falling in site's zone. A value
+// that is no date, or is before p's date, is left out with a warning:
+// bulletin's updated is a date on or after the publication date.
+func (s *source) lastChange(p *post, key, value string, line int, zone, site *time.Location) {
+	t, day, err := parseDate(value, zone)
+	if err != nil {
+		s.warn(p.file, line, "%s: %v: left out, so the article has no updated date", key, err)
+		return
+	}
+	switch t = onDay(t, day, site); {
+	case t.After(p.date):
+		p.updated, p.upDay = t, day
+	case t.Before(p.date):
+		s.warn(p.file, line, "%s %s is before the post's date, %s: left out, as bulletin's updated must be on or after the publication date", key, value, date(p.date, p.day, site).Value)
+	}
 }
 
 // note makes a note about the post, at line or else at the post's own line.

@@ -159,13 +159,22 @@ func (s *Site) unpublished(a *content.Article, vs []history.Version, now time.Ti
 // nowhere now, and the article's feed entries go without a word.
 // Withdrawing it tells readers; an alias keeps an address for the
 // article that replaces it. dir is the content folder as editors name it.
-func (s *Site) removed(gone []history.Removed, dir string, now time.Time) content.Errors {
+// It gives too each such article as its last version reads, so that the
+// topics and regulators it named can be looked for (see groupsLost).
+func (s *Site) removed(gone []history.Removed, dir string, now time.Time) (content.Errors, []*content.Article) {
 	var out content.Errors
+	var last []*content.Article
 	for _, r := range gone {
 		var at time.Time
 		was, date, seen := s.firstSeen(r.Versions, now, &at)
 		if !seen {
 			continue
+		}
+		// A version that cannot be read names nothing to look for; the
+		// file is gone, so no error of its is the editor's to fix.
+		if a, _ := content.Parse(dir, r.Path, r.Versions[len(r.Versions)-1].Data, &s.Settings); a != nil {
+			a.Lines = content.FieldLines{} // of a file no longer there
+			last = append(last, a)
 		}
 		var lost []string
 		for _, url := range addresses(ArticleURL(asFirstSeen(was, date, r.Path)), r.Versions[0].Published) {
@@ -183,6 +192,43 @@ func (s *Site) removed(gone []history.Removed, dir string, now time.Time) conten
 		list := strings.Join(lost, " and ")
 		out = append(out, &content.Error{File: content.JoinPath(dir, r.Path), Warning: true,
 			Msg: fmt.Sprintf("%s but readers saw it (commit %s) at %s, which now lead nowhere, and its feed entries go with no word to subscribers: to take it down, restore the file and set withdrawn, with the date and the reason; if another article replaces it, add %s to that article's aliases, after those it has (set its id too if check asks: a first alias changes an article's feed id)", how, short(was.Commit), list, list)})
+	}
+	return out, last
+}
+
+// groupsLost warns of each topic and regulator that an article readers
+// saw named, gone since (deleted, or made a draft), and that the site no
+// longer has, as no published article names it and no intro page
+// describes it: its page, feeds and calendar lead nowhere now, and
+// subscribers to them hear nothing more. An intro page keeps them; an
+// alias in another's intro page sends them on. Each is told once, at
+// the first of gone to name it.
+func (s *Site) groupsLost(gone []*content.Article) content.Errors {
+	have := map[string]bool{}
+	for _, g := range slices.Concat(s.Topics, s.Regulators) {
+		have[content.Fold(g.URL)] = true
+	}
+	for _, r := range s.Redirects {
+		have[content.Fold(sitePath(r.From))] = true
+	}
+	var out content.Errors
+	for _, a := range gone {
+		for _, field := range []struct {
+			kind, what string
+			names      []string
+		}{{"topics", "topic", a.Topics}, {"regulators", "regulator", a.Regulators}} {
+			for _, name := range field.names {
+				slug := content.Slug(name)
+				url := "/" + field.kind + "/" + slug + "/"
+				if have[content.Fold(url)] {
+					continue
+				}
+				have[content.Fold(url)] = true
+				intro := content.JoinPath(s.ContentDir, field.kind+"/"+slug+".md")
+				out = append(out, &content.Error{File: a.File, Line: a.Lines.Line(field.kind), Warning: true,
+					Msg: fmt.Sprintf("%s: no published article names the %s %s now, so its page %s and its feeds go, with no word to their subscribers: to keep them, add the intro page %s, with a title and a summary; if another %s replaces it, list %s in the aliases of that one's intro page", field.kind, field.what, name, url, intro, field.what, url)})
+			}
+		}
 	}
 	return out
 }

@@ -294,6 +294,77 @@ func TestRemovedArticle(t *testing.T) {
 	}
 }
 
+// TestGroupLost deletes, or makes a draft of, an article readers saw, the
+// last to name its topic and regulator: each loses its page and feeds,
+// which is told once, unless another article still names it, an intro
+// page describes it, or another's intro page takes its address.
+func TestGroupLost(t *testing.T) {
+	const text = "---\ntitle: ICS paused\ndate: 2025-03-27\nsummary: Paused again.\ntopics: [ICS assessments, Ratings]\nregulators: [CQC]\n---\nBody.\n"
+	lost := func(name, url string) string {
+		return fmt.Sprintf("no published article names the %s now, so its page %s and its feeds go", name, url)
+	}
+	for _, tt := range []struct {
+		name  string
+		draft bool               // made a draft, not deleted
+		keep  func(*content.Set) // what keeps a topic or regulator
+		want  []string           // the warnings, in order
+	}{
+		{"deleted", false, func(*content.Set) {}, []string{
+			lost("topic ICS assessments", "/topics/ics-assessments/"), lost("topic Ratings", "/topics/ratings/"), lost("regulator CQC", "/regulators/cqc/")}},
+		{"made a draft", true, func(*content.Set) {}, []string{
+			lost("topic ICS assessments", "/topics/ics-assessments/"), lost("topic Ratings", "/topics/ratings/"), lost("regulator CQC", "/regulators/cqc/")}},
+		{"another article names them", false, func(set *content.Set) {
+			set.Articles[0].Topics, set.Articles[0].Regulators = []string{"Ratings", "ics assessments"}, []string{"CQC"}
+		}, nil},
+		{"an intro page, and another's alias", false, func(set *content.Set) {
+			set.Topics = []*content.Page{{Slug: "ics-assessments", Title: "ICS assessments"}, {Slug: "quality", Title: "Quality", Aliases: []string{"/topics/Ratings/"}}}
+		}, []string{lost("regulator CQC", "/regulators/cqc/")}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			set := &content.Set{Settings: testSettings(), Dir: "content", Articles: []*content.Article{article("other", day(2025, 4, 2))}}
+			was := []history.Names{{Commit: "abc1234def", Committed: committed, Date: "2025-03-27", Path: path}}
+			versions := []history.Version{{Commit: "abc1234def", Time: committed, Note: history.FirstPublished, Published: was, Data: []byte(text)}}
+			h := &history.History{Articles: map[string][]history.Version{}}
+			if tt.draft {
+				a, err := content.Parse("content", path, []byte(strings.Replace(text, "---\nBody", "draft: true\n---\nBody", 1)), &set.Settings)
+				if err != nil {
+					t.Fatal(err)
+				}
+				set.Articles = append(set.Articles, a)
+				h.Articles[path] = versions
+			} else {
+				h.Removed = []history.Removed{{Path: path, Commit: "fedcba9876", Versions: versions}}
+			}
+			tt.keep(set)
+			s, err := New(set, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC))
+			var got []string
+			for _, e := range told(s, err) {
+				if strings.Contains(e.Msg, "no published article names") {
+					line := 0 // the file is gone
+					if tt.draft {
+						line = 6 // regulators
+						if strings.HasPrefix(e.Msg, "topics: ") {
+							line = 5
+						}
+					}
+					if !e.Warning || e.File != "content/"+path || e.Line != line {
+						t.Errorf("told as %s:%d (warning %v), want a warning at content/%s:%d", e.File, e.Line, e.Warning, path, line)
+					}
+					got = append(got, e.Msg)
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %d warnings", got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(got[i], w) {
+					t.Errorf("warning %d: %q, want it to say %q", i, got[i], w)
+				}
+			}
+		})
+	}
+}
+
 // TestUntilACommittedDateArrives commits an article dated after the
 // build, then re-dates or drafts it in the work tree: readers see the
 // committed version once its date arrives, and the site built then

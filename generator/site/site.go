@@ -181,6 +181,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		s.NoHistory = h.Reason
 	}
 	var published []*content.Article
+	var gone []*content.Article // articles readers saw, since gone
 	for _, a := range set.Articles {
 		switch {
 		case Published(a, now):
@@ -189,6 +190,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 			s.Drafts++
 			if w := s.unpublished(a, h.Versions(a.Path), now); w != nil {
 				s.Moved = append(s.Moved, w)
+				gone = append(gone, a)
 			}
 		default:
 			s.Held = append(s.Held, a)
@@ -228,8 +230,10 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 			s.Redirects = append(s.Redirects, Redirect{From: alias, To: a.URL, Of: a.Content, Line: a.Content.AliasLine(i)})
 		}
 	}
-	if gone := h.Gone(); len(gone) > 0 {
-		s.Moved = append(s.Moved, s.removed(gone, set.Dir, now)...)
+	if removed := h.Gone(); len(removed) > 0 {
+		told, last := s.removed(removed, set.Dir, now)
+		s.Moved = append(s.Moved, told...)
+		gone = append(gone, last...)
 	}
 	named(s.Articles)
 	// Topics and regulators are gathered side by side: each writes only
@@ -245,6 +249,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		}, &s.Settings, now, m)
 	gathering.Wait()
 	moved := s.groupRedirects()
+	s.Moved = append(s.Moved, s.groupsLost(gone)...)
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
 	s.Misspelt = slices.Concat(checkNames(s.Topics, set.Refused, "topics", &s.Settings), checkNames(s.Regulators, set.Refused, "regulators", &s.Settings),
 		checkSpellings(s.Topics, "topics", func(a *Article) []string { return a.Meta.Topics }),

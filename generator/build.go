@@ -69,6 +69,25 @@ func parseFlags(flags *flag.FlagSet, args []string, stdout, stderr io.Writer, o 
 	return nil
 }
 
+// sourceFolders refuses, as a mistake on the command line, a -content or
+// -templates that is not a folder: most often bulletin run from another
+// folder than the project's.
+func sourceFolders(flags *flag.FlagSet, stderr io.Writer, o options) error {
+	for _, f := range []struct{ flag, dir, what string }{{"content", o.content, "articles and site.yaml"}, {"templates", o.templates, "the theme's templates"}} {
+		var problem string
+		switch info, err := os.Stat(f.dir); {
+		case errors.Is(err, fs.ErrNotExist):
+			problem = "no such folder"
+		case err == nil && !info.IsDir():
+			problem = "not a folder"
+		default:
+			continue // a folder, or one the build will say it cannot read
+		}
+		return usageError(flags, stderr, "-%s %s: %s: run bulletin from the project's folder, or give -%s the folder of %s", f.flag, f.dir, problem, f.flag, f.what)
+	}
+	return nil
+}
+
 // usableOut refuses, as a mistake on the command line, an -out that a
 // build cannot write into (see output.Usable).
 func usableOut(flags *flag.FlagSet, stderr io.Writer, out string) error {
@@ -87,6 +106,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if err := usableOut(flags, stderr, o.out); err != nil {
+		return err
+	}
+	if err := sourceFolders(flags, stderr, o); err != nil {
 		return err
 	}
 	r, err := build(o)

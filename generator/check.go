@@ -28,6 +28,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if *format != "text" && *format != "github" && *format != "gitlab" {
 		return usageError(flags, stderr, "-format %q: use text, github or gitlab", *format)
 	}
+	if err := sourceFolders(flags, stderr, o); err != nil {
+		return err
+	}
 	found := check(o)
 	switch {
 	case *format == "gitlab":

@@ -42,6 +42,9 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	if err := sourceFolders(flags, stderr, o); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)

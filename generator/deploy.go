@@ -86,6 +86,9 @@ func runDeploy(args []string, stdout, stderr io.Writer) error {
 	if *dryRun && res != nil && (err == nil || errors.Is(err, deploy.ErrTooManyDeletes)) {
 		printPlan(stdout, res)
 	}
+	if note := content.PrefixNote(o.Prefix, settings.BaseURL); note != "" && (*dryRun || err == nil) {
+		fmt.Fprintln(stdout, note)
+	}
 	if err != nil {
 		if res != nil && (res.Uploaded > 0 || res.Deleted > 0) {
 			fmt.Fprintf(stderr, "stopped after %s\n", counts(res))

@@ -847,6 +847,7 @@ func testDeployErrors(t *testing.T, w *weed) {
 		{name: "gzip to a folder", args: []string{"-target", "file:///tmp", "-compress", "gzip"}, code: 2, contains: []string{"-compress gzip: a file:// target"}},
 		{name: "unknown compression", args: []string{"-target", "s3://bulletin", "-compress", "zip"}, code: 2, contains: []string{`-compress: "zip" is not a compression`}},
 		{name: "prefix outside the bucket", args: []string{"-target", w.target(), "-prefix", "../x"}, code: 2, contains: []string{"-prefix", "is not a folder of the bucket"}},
+		{name: "prefix that is the bucket", args: []string{"-target", w.target(), "-prefix", "./"}, code: 2, contains: []string{"-prefix", "is not a folder of the bucket"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -894,7 +895,11 @@ func testDeployPrefix(t *testing.T, w *weed) {
 	if _, err := s3Client(w.s3).PutObject(context.Background(), &s3.PutObjectInput{Bucket: aws.String(w.bucket), Key: aws.String("other/keep.txt"), Body: strings.NewReader("not the site's")}); err != nil {
 		t.Fatal(err)
 	}
-	s.deployCLI(t, w.target(), "-prefix", "news")
+	// The sample's base_url is the host's root: the deploy says how
+	// readers can reach the site all the same.
+	if out := s.deployCLI(t, w.target(), "-prefix", "news"); !strings.Contains(out, "note: the site goes into news/ of the bucket, but base_url is https://bulletin.example.org/") {
+		t.Errorf("deploy printed\n%s\nwant a note that base_url does not end in the prefix", out)
+	}
 	keys := weedView{w}.keys(t)
 	want := []string{"news/" + deploy.HeadersRecord, "other/keep.txt"}
 	for name := range s.manifest(t) {

@@ -105,8 +105,24 @@ func CleanDeployPrefix(prefix string) (string, error) {
 	if p == "" {
 		return "", nil
 	}
-	if !fs.ValidPath(p) || strings.Contains(p, `\`) || strings.ContainsFunc(p, unicode.IsControl) {
+	if p == "." || !fs.ValidPath(p) || strings.Contains(p, `\`) || strings.ContainsFunc(p, unicode.IsControl) {
 		return "", fmt.Errorf("%q is not a folder of the bucket: write a relative path such as bulletin/, without a leading slash, . or .. parts", prefix)
 	}
 	return p + "/", nil
+}
+
+// PrefixNote says how readers reach a site whose base URL is base,
+// deployed below prefix (as CleanDeployPrefix gives it), when base's
+// path does not end in it: its pages link to their styles and to each
+// other from the host's root, so a CDN must serve the prefix there, or
+// base_url must name it. It is "" when there is no prefix, or base ends
+// in it.
+func PrefixNote(prefix, base string) string {
+	u, err := url.Parse(base)
+	if prefix == "" || err != nil || strings.HasSuffix(u.Path, "/"+prefix) {
+		return ""
+	}
+	want := *u
+	want.Path = strings.TrimSuffix(u.Path, "/") + "/" + prefix
+	return fmt.Sprintf("note: the site goes into %s of the bucket, but base_url is %s, so its pages link to /style.css and to each other from the host's root: serve %s at the root (a CDN's origin path /%s), or set base_url to %s and build again", prefix, base, prefix, strings.TrimSuffix(prefix, "/"), want.String())
 }

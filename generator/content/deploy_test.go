@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -88,6 +89,11 @@ func TestLoadDeploySettingsErrors(t *testing.T) {
 			want: []string{`content/site.yaml:3: deploy.prefix: "/news/" is not a folder of the bucket: write a relative path such as bulletin/, without a leading slash, . or .. parts`},
 		},
 		{
+			name: "prefix that is the bucket itself",
+			yaml: lines("deploy:", "  target: s3://bulletin", "  prefix: ./"),
+			want: []string{`content/site.yaml:3: deploy.prefix: "./" is not a folder of the bucket: write a relative path such as bulletin/, without a leading slash, . or .. parts`},
+		},
+		{
 			name: "negative max_deletes",
 			yaml: lines("deploy:", "  target: s3://bulletin", "  max_deletes: -1"),
 			want: []string{`content/site.yaml:3: deploy.max_deletes: got int "-1", want a whole number of at least 0`},
@@ -117,5 +123,26 @@ func TestLoadDeploySettingsErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			checkErrors(t, tt.yaml, loadErrors(t, files(map[string]string{"site.yaml": tt.yaml})), tt.want)
 		})
+	}
+}
+
+// TestPrefixNote notes a deploy prefix that base_url does not end in,
+// and only such a prefix.
+func TestPrefixNote(t *testing.T) {
+	for _, tt := range []struct {
+		prefix, base string
+		want         string // how the note ends; "" for none
+	}{
+		{"", "https://example.org/", ""},
+		{"bulletin/", "https://example.org/bulletin/", ""},
+		{"bulletin/", "https://example.org/news/bulletin/", ""},
+		{"bulletin/", "https://example.org/", "serve bulletin/ at the root (a CDN's origin path /bulletin), or set base_url to https://example.org/bulletin/ and build again"},
+		{"a/b/", "https://example.org/news/", "or set base_url to https://example.org/news/a/b/ and build again"},
+		{"bulletin/", "https://example.org/other-bulletin/", "or set base_url to https://example.org/other-bulletin/bulletin/ and build again"},
+	} {
+		got := PrefixNote(tt.prefix, tt.base)
+		if tt.want == "" && got != "" || !strings.HasSuffix(got, tt.want) || tt.want != "" && !strings.HasPrefix(got, "note: ") {
+			t.Errorf("PrefixNote(%q, %q) = %q, want a note ending %q", tt.prefix, tt.base, got, tt.want)
+		}
 	}
 }

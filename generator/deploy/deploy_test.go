@@ -250,6 +250,38 @@ func TestObjectHeaders(t *testing.T) {
 	}
 }
 
+// TestFeedAliasGoesAsTheFeed deploys a site whose old feed addresses
+// feed_aliases keeps: one with a file's name holds the feed's bytes, and
+// goes as the feed does (its media type, and gzip, which feed readers
+// read, rather than brotli), with the redirect beside it; a folder's
+// holds a page that sends browsers on, which goes as a page.
+func TestFeedAliasGoesAsTheFeed(t *testing.T) {
+	dir := writeSite(t, filepath.Join(t.TempDir(), "public"), map[string]string{
+		"feed.xml":          "<rss/>",
+		"index.xml":         "<rss/>",
+		"feed/index.html":   `<meta http-equiv="refresh" content="0; url=https://example.org/feed.xml">`,
+		"_redirects":        "/index.xml /feed.xml 301\n/feed/ /feed.xml 301\n",
+		"2025/a/index.html": "A",
+	})
+	files, err := readSite(dir, Brotli)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]*file{}
+	for _, f := range files {
+		byName[f.name] = f
+	}
+	for _, tt := range []struct{ name, ctype, encoding string }{
+		{"index.xml", "application/rss+xml; charset=utf-8", Gzip},
+		{"feed/index.html", "text/html; charset=utf-8", Brotli},
+	} {
+		f := byName[tt.name]
+		if f.ctype != tt.ctype || f.encoding != tt.encoding || f.cache != "public, max-age=300" || f.redirect != "/feed.xml" {
+			t.Errorf("%s: got %q, %q, %q, redirect %q; want %q, %q, public, max-age=300, redirect /feed.xml", tt.name, f.ctype, f.encoding, f.cache, f.redirect, tt.ctype, tt.encoding)
+		}
+	}
+}
+
 func TestReadSiteErrors(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := readSite(dir, ""); err == nil || !strings.Contains(err.Error(), "build the site first") {

@@ -79,9 +79,21 @@ func readSite(dir, compress string) ([]*file, error) {
 	if err != nil {
 		return nil, err
 	}
+	byName := make(map[string]*file, len(files))
 	for _, f := range files {
-		if to, ok := redirects[f.name]; ok {
-			f.redirect, f.kind = to, aliasPage
+		byName[f.name] = f
+	}
+	for _, f := range files {
+		to, ok := redirects[f.name]
+		if !ok {
+			continue
+		}
+		f.redirect, f.kind = to, aliasPage
+		// An old feed's address with a file's name holds the feed itself
+		// (see feed_aliases), for a host that does not redirect: it goes
+		// as the feed does, since feed readers fetch it.
+		if target := byName[render.FileFor(to)]; target != nil && target.sha256 == f.sha256 {
+			f.ctype, f.cache, f.encoding = target.ctype, target.cache, target.encoding
 		}
 	}
 	return files, nil

@@ -772,6 +772,7 @@ func testDeployStopped(t *testing.T, target string, v bucketView, tries, workers
 	}
 	total := len(res.Changes)
 	t.Logf("%d changes from one version to the next", total)
+	uploads := res.Uploaded
 	points := []int{}
 	for stop := 1; stop < total; stop++ {
 		if tries == 0 || stop%max(1, total/tries) == 0 {
@@ -789,8 +790,14 @@ func testDeployStopped(t *testing.T, target string, v bucketView, tries, workers
 		if broken := brokenLinks(t, v, entries); len(broken) > 0 {
 			t.Errorf("stopped after %d of %d changes (%d made): pages link to objects not there: %q", stop, total, res.Uploaded+res.Deleted, broken)
 		}
-		if _, err := deployTo(s.o.out, 0); err != nil {
+		rest, err := deployTo(s.o.out, 0)
+		if err != nil {
 			t.Fatalf("finishing after a stop at %d: %v", stop, err)
+		}
+		// What the stopped deploy sent is not sent again, but for the
+		// uploads under way when it stopped, which may have ended.
+		if rest.Uploaded > uploads-res.Uploaded+workers {
+			t.Errorf("stopped after %d uploads of %d: the next deploy uploaded %d, want at most %d more than the %d left", res.Uploaded, uploads, rest.Uploaded, workers, uploads-res.Uploaded)
 		}
 		checkStore(t, v, s.o.out, "")
 	}

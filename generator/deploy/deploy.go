@@ -152,10 +152,16 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 	if err == nil && ctx.Err() != nil {
 		err = ctx.Err()
 	}
-	if err == nil {
-		err = st.writeHeaders(ctx, files, held, sent)
+	if err != nil {
+		// The record names what was sent before the stop, so that the
+		// next deploy need not send it again; a store that cannot take
+		// it now leaves the next deploy to compare those objects by MD5.
+		stopped, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		st.writeHeaders(stopped, st.sentSoFar(files, held, sent), sent)
+		return res, err
 	}
-	return res, err
+	return res, st.writeHeaders(ctx, st.record(files, held), sent)
 }
 
 // plan sorts the site's files, in the output folder dir, into uploads,
@@ -167,7 +173,7 @@ func plan(ctx context.Context, dir string, st *store, files []*file, objects map
 	var unnamed []*file
 	for _, f := range files {
 		obj, ok := objects[f.name]
-		if a := sent[f.name]; ok && obj.md5 != "" && a.headers == st.headers(f) && a.sha256 == "" {
+		if a := sent[f.name]; ok && obj.md5 != "" && a.headers == st.headers(f) && (a.sha256 == "" || a.md5 != obj.md5) {
 			unnamed = append(unnamed, f)
 		}
 	}
@@ -196,13 +202,16 @@ func plan(ctx context.Context, dir string, st *store, files []*file, objects map
 			if sha == f.sha256 && encoding == f.encoding {
 				continue
 			}
-		case a.sha256 != "":
+		case a.sha256 != "" && a.md5 == obj.md5:
 			// The record names the file the object was made from.
-			if a.sha256 == f.sha256 && a.md5 == obj.md5 {
+			if a.sha256 == f.sha256 {
 				held[f.name] = obj.md5
 				continue
 			}
 		case obj.md5 == local[f]:
+			// The record names no file, or the object has changed since
+			// it was written, as a deploy stopped half-way leaves it: it
+			// is kept if it holds the bytes this deploy would send.
 			held[f.name] = obj.md5
 			continue
 		}

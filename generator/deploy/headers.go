@@ -25,9 +25,12 @@ import (
 // and the object still has those bytes, without compressing it again to
 // learn their MD5, even where no sums file beside the output folder
 // remembers it, as on a CI machine. A deploy writes the record once
-// every change is made, so one stopped half-way leaves it as it was and
-// the next sends those files again; a bucket without a record, or with
-// one that cannot be read, has every file sent again once.
+// every change is made; one stopped half-way writes what it sent before
+// the stop, and an object whose MD5 is no longer the record's (sent by
+// a deploy that stopped before it could say so) is kept if it holds the
+// bytes a deploy would send, so the next deploy sends only the rest. A
+// bucket without a record, or with one that cannot be read, has every
+// file sent again once.
 const HeadersRecord = ".bulletin-headers"
 
 // recordVersion opens a headers record that names each object's file
@@ -98,14 +101,35 @@ func (s *store) readHeaders(ctx context.Context) (map[string]sentAs, error) {
 	return out, nil
 }
 
-// writeHeaders writes the headers record of files, whose objects hold the
-// bytes of the MD5s held gives, unless the bucket holds it as it would be
-// written.
-func (s *store) writeHeaders(ctx context.Context, files []*file, held map[string]string, old map[string]sentAs) error {
+// record is the headers record of files once each is in the bucket, its
+// object holding the bytes of the MD5 held gives ("" where not known).
+func (s *store) record(files []*file, held map[string]string) map[string]sentAs {
 	now := make(map[string]sentAs, len(files))
 	for _, f := range files {
 		now[f.name] = sentAs{headers: s.headers(f), sha256: f.sha256, md5: held[f.name]}
 	}
+	return now
+}
+
+// sentSoFar is the headers record of a deploy that stopped before it
+// sent every file: the files held names as this deploy has them, and
+// the others as the last record had them (old), since their objects are
+// as they were.
+func (s *store) sentSoFar(files []*file, held map[string]string, old map[string]sentAs) map[string]sentAs {
+	now := make(map[string]sentAs, len(files))
+	for _, f := range files {
+		if md5, ok := held[f.name]; ok {
+			now[f.name] = sentAs{headers: s.headers(f), sha256: f.sha256, md5: md5}
+		} else if a, ok := old[f.name]; ok {
+			now[f.name] = a
+		}
+	}
+	return now
+}
+
+// writeHeaders writes the headers record now, unless the bucket holds it
+// as old, the record read before, has it.
+func (s *store) writeHeaders(ctx context.Context, now, old map[string]sentAs) error {
 	if old != nil && maps.Equal(now, old) {
 		return nil
 	}

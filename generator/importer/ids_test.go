@@ -110,3 +110,39 @@ func wantUniqueIDs(t *testing.T, dir string, n int) {
 		t.Errorf("got %d articles (%s), want %d", len(s.Articles), strings.Join(ids, " "), n)
 	}
 }
+
+// TestImportedBeforeIsQuiet imports sources twice: the second import
+// names each post imported before once, as skipped, without the
+// warnings the first gave about it, wherever in the post they were.
+func TestImportedBeforeIsQuiet(t *testing.T) {
+	t.Run("jekyll", func(t *testing.T) {
+		src := tree(t, map[string]string{
+			"_config.yml":                  "url: https://old.example.org\n",
+			"_posts/2018-11-13-refresh.md": "---\ntitle: Refresh\nlast_modified_at: 2018-11-12\n---\nNew <abbr title=\"colours\">cols</abbr>.\n",
+		})
+		dest := t.TempDir()
+		post := filepath.Join(src, "_posts", "2018-11-13-refresh.md")
+		if first := mustImport(t, src, dest); !hasNote(first.Warnings, post, 3, "last_modified_at") {
+			t.Fatalf("the first import warned %v, want the last change at line 3", first.Warnings)
+		}
+		again := mustImport(t, src, dest)
+		if !hasNote(again.Skipped, post, -1, "imported before") || hasNote(again.Warnings, post, -1, "") {
+			t.Errorf("importing again skipped %v and warned %v; want the post skipped, with no warning", again.Skipped, again.Warnings)
+		}
+	})
+	t.Run("wordpress", func(t *testing.T) {
+		item := strings.Replace(wxrItemXML(101, "Second post", "second-post", "publish", "post"), "<!-- wp:heading -->", "<iframe src=\"https://video.example.org/1\"></iframe>\n<!-- wp:heading -->", 1)
+		src := filepath.Join(t.TempDir(), "export.xml")
+		if err := os.WriteFile(src, []byte(wxrXML(item+wxrItemXML(102, "Third post", "third-post", "publish", "post"))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dest := t.TempDir()
+		if first := mustImport(t, src, dest); !hasNote(first.Warnings, src, -1, `post 101 "Second post": `) {
+			t.Fatalf("the first import warned %v, want the embedded video of post 101", first.Warnings)
+		}
+		again := mustImport(t, src, dest)
+		if !hasNote(again.Skipped, src, -1, `post 101 "Second post": imported before`) || hasNote(again.Warnings, src, -1, `post 101 "Second post": `) {
+			t.Errorf("importing again skipped %v and warned %v; want post 101 skipped, with no warning", again.Skipped, again.Warnings)
+		}
+	})
+}

@@ -269,17 +269,27 @@ func Run(o Options) (Report, error) {
 	return r, nil
 }
 
-// quietBefore leaves out of warnings those about the posts imported
-// before, which the import that wrote them gave: each such post is
-// named once, as skipped.
+// quietBefore leaves out the warnings about posts imported before (see
+// keepID), which were given then: those at a post's own file, or, for
+// an item of an export, those that name it by its label.
 func quietBefore(warnings []Note, posts []*post) []Note {
-	before := map[Note]bool{}
+	files := map[string]bool{}
+	items := map[string]string{} // by export and item: how the item's notes start
 	for _, p := range posts {
-		if p.before != "" {
-			before[Note{Source: p.file, Line: p.line}] = true
+		switch {
+		case p.before == "":
+		case p.item == "":
+			files[p.file] = true
+		default:
+			items[p.file+"\x00"+p.item] = p.label + ": "
 		}
 	}
-	return slices.DeleteFunc(warnings, func(n Note) bool { return before[Note{Source: n.Source, Line: n.Line}] })
+	return slices.DeleteFunc(warnings, func(n Note) bool {
+		// A label is "post ID", then the title in quotes if there is one.
+		id, _, _ := strings.Cut(strings.TrimPrefix(n.Msg, "post "), " ")
+		start, ok := items[n.Source+"\x00"+strings.TrimSuffix(id, ":")]
+		return files[n.Source] || ok && strings.HasPrefix(n.Msg, start)
+	})
 }
 
 // sortNotes orders notes by source, then line, keeping the order they

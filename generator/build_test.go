@@ -63,14 +63,20 @@ func testOptions(t *testing.T, dir string) options {
 	}
 }
 
-// editedTheme copies the theme into a temporary folder, replaces the one
-// place from is in file with to, and returns the folder.
-func editedTheme(t *testing.T, file, from, to string) string {
+// themeCopy copies the shipped theme into a new folder, for a test to
+// change.
+func themeCopy(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "templates")
 	if err := os.CopyFS(dir, os.DirFS("../templates")); err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+// editTheme replaces from, which the theme file must hold once, with to.
+func editTheme(t *testing.T, dir, file, from, to string) {
+	t.Helper()
 	p := filepath.Join(dir, filepath.FromSlash(file))
 	data, err := os.ReadFile(p)
 	if err != nil {
@@ -82,7 +88,6 @@ func editedTheme(t *testing.T, file, from, to string) string {
 	if err := os.WriteFile(p, []byte(strings.Replace(string(data), from, to, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return dir
 }
 
 // siteGolden holds every file a build of testdata/site/content writes,
@@ -294,17 +299,24 @@ func TestBuildErrors(t *testing.T) {
 			}
 			before := readTree(t, o.out)
 			o.content = writeArchive(t, a, t.TempDir())
+			o.templates = themeCopy(t)
 			for _, f := range a.Files {
 				if strings.HasPrefix(f.Name, "content/") {
+					continue
+				}
+				if file, ok := strings.CutPrefix(f.Name, "templates/"); ok {
+					if err := os.WriteFile(filepath.Join(o.templates, filepath.FromSlash(file)), f.Data, 0o644); err != nil {
+						t.Fatal(err)
+					}
 					continue
 				}
 				name, lines := sectionLines(t, f)
 				file, edit := strings.CutPrefix(name, "edit templates/")
 				switch {
 				case edit && len(lines) == 2:
-					o.templates = editedTheme(t, file, lines[0], lines[1])
+					editTheme(t, o.templates, file, lines[0], lines[1])
 				case name != "want errors":
-					t.Fatalf("section %s: want content/..., edit templates/FILE (two lines: old, new) or want errors", f.Name)
+					t.Fatalf("section %s: want content/..., templates/FILE (a file added to the theme), edit templates/FILE (two lines: old, new) or want errors", f.Name)
 				}
 			}
 			_, err := build(o)

@@ -41,25 +41,99 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 			errs = append(errs, th.missingOr(err))
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs.Err()
-	}
+	defined := th.defines(fsys, shared, &errs)
+	told := map[string]bool{} // the shared templates a page file defines again
 	for _, name := range pageFiles {
-		t, err := base.Clone()
-		if err == nil {
-			t.Funcs(template.FuncMap{"cached": newFragments(t).render})
-			err = parse(fsys, t, name)
+		// With a shared file broken, each page file is still read on its
+		// own, so that its mistakes are told in the same run.
+		t := template.New("theme").Funcs(funcs(basePath))
+		if len(errs) == 0 {
+			t = template.Must(base.Clone())
 		}
-		if err != nil {
+		t.Funcs(template.FuncMap{"cached": newFragments(t).render})
+		if err := parse(fsys, t, name); err != nil {
 			errs = append(errs, th.missingOr(err))
 			continue
 		}
+		th.redefined(fsys, name, defined, told, &errs)
 		th.pages[name] = t
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return th, nil
+}
+
+// definition is where a shared file of the theme defines a template.
+type definition struct {
+	file  string
+	line  int
+	block bool // by {{block}}, a default that a page file may replace
+}
+
+// definedIn finds the {{define}}s and {{block}}s of a theme file, by the
+// template they name.
+var definedIn = regexp.MustCompile(`\{\{-?\s*(define|block)\s+"([^"]*)"`)
+
+// defines gives the templates the shared files define, telling as an
+// error a template two of them define: html/template would keep the one
+// read last, on every page, without a word.
+func (th *theme) defines(fsys fs.FS, shared []string, errs *content.Errors) map[string]definition {
+	out := map[string]definition{}
+	for _, name := range shared {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			continue // told as the file's own error
+		}
+		for _, d := range definitions(name, string(data)) {
+			if first, ok := out[d.name]; ok {
+				*errs = append(*errs, th.twice(d, first))
+				continue
+			}
+			out[d.name] = d.definition
+		}
+	}
+	return out
+}
+
+// redefined tells as an error each template that the page file name
+// defines and a shared file defines too, but by {{block}}, whose
+// default a page may replace. It is told once, at the shared file, as
+// several page files may define it ("main"); told holds those told.
+func (th *theme) redefined(fsys fs.FS, name string, shared map[string]definition, told map[string]bool, errs *content.Errors) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return
+	}
+	for _, d := range definitions(name, string(data)) {
+		if first, ok := shared[d.name]; ok && !first.block && !told[d.name] {
+			told[d.name] = true
+			*errs = append(*errs, th.twice(namedDefinition{d.name, first}, d.definition))
+		}
+	}
+}
+
+// namedDefinition is a definition with the name of its template.
+type namedDefinition struct {
+	name string
+	definition
+}
+
+// definitions lists the templates the theme file name, holding text,
+// defines.
+func definitions(name, text string) []namedDefinition {
+	var out []namedDefinition
+	for _, m := range definedIn.FindAllStringSubmatchIndex(text, -1) {
+		out = append(out, namedDefinition{name: text[m[4]:m[5]], definition: definition{
+			file: name, line: strings.Count(text[:m[0]], "\n") + 1, block: text[m[2]:m[3]] == "block"}})
+	}
+	return out
+}
+
+// twice is the error of a template d defines that first defined before.
+func (th *theme) twice(d namedDefinition, first definition) *content.Error {
+	return &content.Error{File: th.dir + "/" + d.file, Line: d.line,
+		Msg: fmt.Sprintf("%q is defined at %s:%d too, and only one of them would be used, without a word: rename one, or delete it", d.name, first.file, first.line)}
 }
 
 // sharedFiles lists the theme's files every page shares: the layout,

@@ -175,7 +175,14 @@ func (th *theme) missingOr(err error) *content.Error {
 }
 
 func (th *theme) execute(w io.Writer, name string, p *Page) error {
-	if err := th.pages[name].ExecuteTemplate(w, layoutFile, p); err != nil {
+	err := th.pages[name].ExecuteTemplate(w, layoutFile, p)
+	var escaping *template.Error
+	if errors.As(err, &escaping) && escaping.Node == nil && escaping.Line == 0 {
+		// html/template names only the layout, where escaping began: the
+		// page file is likelier to be at fault.
+		return &content.Error{File: th.dir + "/" + name, Msg: fmt.Sprintf("%s: found in a page made with %s, %s and the templates they call, with no line given: look there for a quote or a tag left open", escaping.Description, name, layoutFile)}
+	}
+	if err != nil {
 		return th.locate(err)
 	}
 	return nil

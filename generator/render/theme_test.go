@@ -64,3 +64,23 @@ func TestThemeMissingFile(t *testing.T) {
 		t.Errorf("got %v, want an error with %q", err, want)
 	}
 }
+
+// TestThemeEscapingErrorNamesThePageFile breaks an attribute in a page
+// file, which html/template tells at the layout, where escaping began,
+// with no line: the error names the page file, and what to look for.
+func TestThemeEscapingErrorNamesThePageFile(t *testing.T) {
+	article, err := os.ReadFile("../../templates/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(article), `<h1{{template "lang" .Lang}}>`, `<h1 class="x{{template "lang" .Lang}}>`, 1)
+	th, err := loadTheme(themeWith(t, map[string]string{"article.html": broken}), "templates", "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = th.execute(&bytes.Buffer{}, "article.html", &Page{})
+	want := "templates/article.html: " + `"\"" in attribute name`
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "look there for a quote or a tag left open") {
+		t.Errorf("got %v, want an error starting %q that says what to look for", err, want)
+	}
+}

@@ -336,7 +336,7 @@ func checkStatus(d *decoder, s *Settings, field string, n *node, key string) {
 		return
 	}
 	keys := s.statusKeys()
-	if hint := closest(key, keys); hint != "" {
+	if hint := Closest(key, keys); hint != "" {
 		d.fail(n.line, "%s: %q is not a status: did you mean %q?", field, key, hint)
 		return
 	}

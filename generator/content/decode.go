@@ -53,7 +53,7 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 				if f.field != "" {
 					seen[f.field] = true
 				}
-			} else if hint := closest(name, known); hint != "" {
+			} else if hint := Closest(name, known); hint != "" {
 				d.fail(k.line, "%s: unknown field: did you mean %q?", label, hint)
 				seen[hint] = true
 			} else {
@@ -197,13 +197,14 @@ func (d *decoder) date(field string, n *node, loc *time.Location, monthOK bool) 
 	return dt
 }
 
-// closest returns the known name nearest to s, if it is near enough to be
-// a likely typo: about one edit in three letters, so that "titel" suggests
-// title but "date" on a page without one does not.
-func closest(s string, known []string) string {
+// Closest returns the known name nearest to s, whatever their case, if
+// it is near enough to be a likely typo: about one edit in three letters,
+// so that "titel" suggests title but "date" on a page without one does
+// not.
+func Closest(s string, known []string) string {
 	best, bestDist := "", len(s)/3+2
 	for _, k := range known {
-		if dist := Distance(strings.ToLower(s), k); dist < bestDist {
+		if dist := Distance(strings.ToLower(s), strings.ToLower(k)); dist < bestDist {
 			best, bestDist = k, dist
 		}
 	}

@@ -224,6 +224,8 @@ func (th *theme) locate(err error) *content.Error {
 		}
 		if strings.HasSuffix(text, "in type render.Masthead") {
 			text += ": the masthead is made once for each kind of page, and sees only .Site and .Kind"
+		} else {
+			text += hint(text)
 		}
 		return &content.Error{File: th.dir + "/" + m[1], Line: line, Msg: text}
 	}

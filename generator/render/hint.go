@@ -1,0 +1,95 @@
+package render
+
+import (
+	"fmt"
+	"maps"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"bulletin/generator/content"
+)
+
+// A template that names a field or a function no page has fails with Go's
+// words; hint adds what it may have meant, from the types page data holds
+// and the functions a theme has.
+
+var (
+	unknownField = regexp.MustCompile(`can't evaluate field (\w+) in type (\S+)$`)
+	unknownFunc  = regexp.MustCompile(`function "([^"]+)" not defined$`)
+)
+
+// builtins are the functions every Go template has.
+var builtins = []string{"and", "call", "eq", "ge", "gt", "html", "index", "js", "le", "len", "lt", "ne", "not", "or", "print", "printf", "println", "slice", "urlquery"}
+
+// hint is what to add to a template error's text: the field or function
+// it may have meant, else those there are; "" for another error.
+func hint(text string) string {
+	if m := unknownField.FindStringSubmatch(text); m != nil {
+		names, ok := pageTypes()[m[2]]
+		if !ok {
+			return ""
+		}
+		if near := content.Closest(m[1], names); near != "" {
+			return fmt.Sprintf(": did you mean .%s?", near)
+		}
+		return fmt.Sprintf(": a %s has %s", m[2], strings.Join(names, ", "))
+	}
+	if m := unknownFunc.FindStringSubmatch(text); m != nil {
+		names := slices.Concat(slices.Sorted(maps.Keys(funcs("/"))), builtins)
+		if near := content.Closest(m[1], names); near != "" {
+			return fmt.Sprintf(": did you mean %s?", near)
+		}
+		return ": the functions are " + strings.Join(names, ", ")
+	}
+	return ""
+}
+
+// pageTypes gives the fields and methods a template may use of each type
+// that page data holds, by its name as Go's template errors write it
+// (*site.Article, site.Ref).
+var pageTypes = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Array:
+			walk(t.Elem())
+			return
+		case reflect.Map:
+			walk(t.Key())
+			walk(t.Elem())
+			return
+		case reflect.Struct:
+		default:
+			return
+		}
+		if _, done := out[t.String()]; done {
+			return
+		}
+		var names []string
+		for _, f := range reflect.VisibleFields(t) {
+			if f.IsExported() {
+				names = append(names, f.Name)
+			}
+		}
+		out[t.String()] = names // before the fields are followed, which may lead back
+		for _, f := range reflect.VisibleFields(t) {
+			if f.IsExported() {
+				walk(f.Type)
+			}
+		}
+		pt := reflect.PointerTo(t)
+		for i := range pt.NumMethod() {
+			names = append(names, pt.Method(i).Name)
+		}
+		slices.Sort(names)
+		names = slices.Compact(names)
+		out[t.String()], out[pt.String()] = names, names
+	}
+	walk(reflect.TypeFor[Page]())
+	walk(reflect.TypeFor[Masthead]())
+	return out
+})

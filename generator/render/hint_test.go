@@ -1,0 +1,28 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestHint adds to Go's template errors what the theme may have meant.
+func TestHint(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want string // how the hint starts; "" for none
+	}{
+		{"can't evaluate field Autors in type *site.Article", ": did you mean .Authors?"},
+		{"can't evaluate field Sumary in type *site.Teaser", ": did you mean .Summary?"},
+		{"can't evaluate field Steps in type *site.Group", ": a *site.Group has Articles, "},
+		{"can't evaluate field Nme in type site.Ref", ": did you mean .Name?"},
+		{"can't evaluate field X in type *other.Thing", ""},
+		{`function "plurl" not defined`, ": did you mean plural?"},
+		{`function "upper" not defined`, ": the functions are body, cached, date, "},
+		{"unexpected EOF", ""},
+	} {
+		got := hint(tt.text)
+		if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) {
+			t.Errorf("hint(%q) = %q, want it to start %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
@@ -10,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	tparse "text/template/parse"
 
 	"bulletin/generator/content"
 )
@@ -71,8 +73,8 @@ type definition struct {
 	block bool // by {{block}}, a default that a page file may replace
 }
 
-// definedIn finds the {{define}}s and {{block}}s of a theme file, by the
-// template they name.
+// definedIn finds the {{define}}s and {{block}}s of a theme file, with
+// the template each names.
 var definedIn = regexp.MustCompile(`\{\{-?\s*(define|block)\s+"([^"]*)"`)
 
 // defines gives the templates the shared files define, telling as an
@@ -120,13 +122,33 @@ type namedDefinition struct {
 }
 
 // definitions lists the templates the theme file name, holding text,
-// defines.
+// defines, each at the line of its {{define}} or {{block}}: the last
+// before its body, as the parser found it, so that one written in a
+// comment is not taken for it. None when the file cannot be parsed,
+// which is its own error.
 func definitions(name, text string) []namedDefinition {
-	var out []namedDefinition
-	for _, m := range definedIn.FindAllStringSubmatchIndex(text, -1) {
-		out = append(out, namedDefinition{name: text[m[4]:m[5]], definition: definition{
-			file: name, line: strings.Count(text[:m[0]], "\n") + 1, block: text[m[2]:m[3]] == "block"}})
+	trees := map[string]*tparse.Tree{}
+	t := tparse.New(name)
+	t.Mode = tparse.SkipFuncCheck
+	if _, err := t.Parse(text, "", "", trees); err != nil {
+		return nil
 	}
+	actions := definedIn.FindAllStringSubmatchIndex(text, -1)
+	var out []namedDefinition
+	for n, tree := range trees {
+		var at []int // the action that begins it
+		for _, m := range actions {
+			if m[0] < int(tree.Root.Position()) && text[m[4]:m[5]] == n {
+				at = m
+			}
+		}
+		if n == name || at == nil {
+			continue // the file's own text, outside its definitions
+		}
+		out = append(out, namedDefinition{name: n, definition: definition{
+			file: name, line: strings.Count(text[:at[0]], "\n") + 1, block: text[at[2]:at[3]] == "block"}})
+	}
+	slices.SortFunc(out, func(a, b namedDefinition) int { return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.name, b.name)) })
 	return out
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -86,7 +87,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) error {
 	if *dryRun && res != nil && (err == nil || errors.Is(err, deploy.ErrTooManyDeletes)) {
 		printPlan(stdout, res)
 	}
-	if note := content.PrefixNote(o.Prefix, settings.BaseURL); note != "" && (*dryRun || err == nil) {
+	if note := content.PrefixNote(o.Prefix, cmp.Or(deploy.BuiltFor(*out), settings.BaseURL)); note != "" && (*dryRun || err == nil) {
 		fmt.Fprintln(stdout, note)
 	}
 	if err != nil {

@@ -904,7 +904,7 @@ func testDeployPrefix(t *testing.T, w *weed) {
 	}
 	// The sample's base_url is the host's root: the deploy says how
 	// readers can reach the site all the same.
-	if out := s.deployCLI(t, w.target(), "-prefix", "news"); !strings.Contains(out, "note: the site goes into news/ of the bucket, but base_url is https://bulletin.example.org/") {
+	if out := s.deployCLI(t, w.target(), "-prefix", "news"); !strings.Contains(out, "note: the site goes into news/ of the bucket, but was built for https://bulletin.example.org/") {
 		t.Errorf("deploy printed\n%s\nwant a note that base_url does not end in the prefix", out)
 	}
 	keys := weedView{w}.keys(t)

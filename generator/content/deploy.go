@@ -124,5 +124,5 @@ func PrefixNote(prefix, base string) string {
 	}
 	want := *u
 	want.Path = strings.TrimSuffix(u.Path, "/") + "/" + prefix
-	return fmt.Sprintf("note: the site goes into %s of the bucket, but base_url is %s, so its pages link to /style.css and to each other from the host's root: serve %s at the root (a CDN's origin path /%s), or set base_url to %s and build again", prefix, base, prefix, strings.TrimSuffix(prefix, "/"), want.String())
+	return fmt.Sprintf("note: the site goes into %s of the bucket, but was built for %s, so its pages link to /style.css and to each other from the host's root: serve %s at the root (a CDN's origin path /%s), or set base_url to %s and build again", prefix, base, prefix, strings.TrimSuffix(prefix, "/"), want.String())
 }

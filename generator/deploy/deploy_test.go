@@ -254,13 +254,15 @@ func TestObjectHeaders(t *testing.T) {
 // feed_aliases keeps: one with a file's name holds the feed's bytes, and
 // goes as the feed does (its media type, and gzip, which feed readers
 // read, rather than brotli), with the redirect beside it; a folder's
-// holds a page that sends browsers on, which goes as a page.
+// holds a page that sends browsers on, which goes as a page. A site
+// under a base path (/news/) redirects to the feed below it.
 func TestFeedAliasGoesAsTheFeed(t *testing.T) {
 	dir := writeSite(t, filepath.Join(t.TempDir(), "public"), map[string]string{
 		"feed.xml":          "<rss/>",
 		"index.xml":         "<rss/>",
 		"feed/index.html":   `<meta http-equiv="refresh" content="0; url=https://example.org/feed.xml">`,
-		"_redirects":        "/index.xml /feed.xml 301\n/feed/ /feed.xml 301\n",
+		"rss.xml":           "<rss/>",
+		"_redirects":        "/index.xml /feed.xml 301\n/feed/ /feed.xml 301\n/rss.xml /news/feed.xml 301\n",
 		"2025/a/index.html": "A",
 	})
 	files, err := readSite(dir, Brotli)
@@ -273,10 +275,11 @@ func TestFeedAliasGoesAsTheFeed(t *testing.T) {
 	}
 	for _, tt := range []struct{ name, ctype, encoding string }{
 		{"index.xml", "application/rss+xml; charset=utf-8", Gzip},
+		{"rss.xml", "application/rss+xml; charset=utf-8", Gzip},
 		{"feed/index.html", "text/html; charset=utf-8", Brotli},
 	} {
 		f := byName[tt.name]
-		if f.ctype != tt.ctype || f.encoding != tt.encoding || f.cache != "public, max-age=300" || f.redirect != "/feed.xml" {
+		if f.ctype != tt.ctype || f.encoding != tt.encoding || f.cache != "public, max-age=300" || !strings.HasSuffix(f.redirect, "/feed.xml") {
 			t.Errorf("%s: got %q, %q, %q, redirect %q; want %q, %q, public, max-age=300, redirect /feed.xml", tt.name, f.ctype, f.encoding, f.cache, f.redirect, tt.ctype, tt.encoding)
 		}
 	}
@@ -481,4 +484,18 @@ func deployed(t *testing.T, site string, o Options) []string {
 		names = append(names, c.Op.String()+" "+c.Name)
 	}
 	return names
+}
+
+// TestBuiltFor reads the base URL a site was built for from its
+// robots.txt, which names its sitemap.
+func TestBuiltFor(t *testing.T) {
+	dir := writeSite(t, filepath.Join(t.TempDir(), "public"), map[string]string{
+		"robots.txt": "User-agent: *\nAllow: /\n\nSitemap: https://example.org/news/sitemap.xml\n",
+	})
+	if got := BuiltFor(dir); got != "https://example.org/news/" {
+		t.Errorf("BuiltFor = %q, want https://example.org/news/", got)
+	}
+	if got := BuiltFor(t.TempDir()); got != "" {
+		t.Errorf("BuiltFor of a folder without robots.txt = %q, want nothing", got)
+	}
 }

@@ -92,11 +92,46 @@ func readSite(dir, compress string) ([]*file, error) {
 		// An old feed's address with a file's name holds the feed itself
 		// (see feed_aliases), for a host that does not redirect: it goes
 		// as the feed does, since feed readers fetch it.
-		if target := byName[render.FileFor(to)]; target != nil && target.sha256 == f.sha256 {
+		if target := sameFile(byName, to, f); target != nil {
 			f.ctype, f.cache, f.encoding = target.ctype, target.cache, target.encoding
 		}
 	}
 	return files, nil
+}
+
+// sameFile is the file of the site at the address to that holds the
+// same bytes as f, or nil. The address may start with the base URL's
+// path, which the output folder does not have, so it is looked for
+// without its first folders too.
+func sameFile(byName map[string]*file, to string, f *file) *file {
+	name := render.FileFor(to)
+	for {
+		if target := byName[name]; target != nil && target.sha256 == f.sha256 {
+			return target
+		}
+		_, rest, ok := strings.Cut(name, "/")
+		if !ok {
+			return nil
+		}
+		name = rest
+	}
+}
+
+// BuiltFor gives the base URL the site in the output folder dir was
+// built for, as its robots.txt names its sitemap; "" if it does not.
+func BuiltFor(dir string) string {
+	data, err := os.ReadFile(filepath.Join(dir, "robots.txt"))
+	if err != nil {
+		return ""
+	}
+	for line := range strings.SplitSeq(string(data), "\n") {
+		if sitemap, ok := strings.CutPrefix(line, "Sitemap: "); ok {
+			if base, ok := strings.CutSuffix(strings.TrimSpace(sitemap), "sitemap.xml"); ok {
+				return base
+			}
+		}
+	}
+	return ""
 }
 
 // readRedirects reads the aliases from the _redirects file the build

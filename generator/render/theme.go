@@ -148,7 +148,9 @@ func definitions(name, text string) []namedDefinition {
 		out = append(out, namedDefinition{name: n, definition: definition{
 			file: name, line: strings.Count(text[:at[0]], "\n") + 1, block: text[at[2]:at[3]] == "block"}})
 	}
-	slices.SortFunc(out, func(a, b namedDefinition) int { return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.name, b.name)) })
+	slices.SortFunc(out, func(a, b namedDefinition) int {
+		return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.name, b.name))
+	})
 	return out
 }
 

@@ -75,7 +75,7 @@ type definition struct {
 
 // definedIn finds the {{define}}s and {{block}}s of a theme file, with
 // the template each names.
-var definedIn = regexp.MustCompile(`\{\{-?\s*(define|block)\s+"([^"]*)"`)
+var definedIn = regexp.MustCompile("\\{\\{-?\\s*(define|block)\\s+[\"`]([^\"`]*)[\"`]")
 
 // defines gives the templates the shared files define, telling as an
 // error a template two of them define: html/template would keep the one

@@ -171,8 +171,9 @@ func (s *Site) removed(gone []history.Removed, dir string, now time.Time) (conte
 			continue
 		}
 		// A version that cannot be read names nothing to look for; the
-		// file is gone, so no error of its is the editor's to fix.
-		if a, _ := content.Parse(dir, r.Path, r.Versions[len(r.Versions)-1].Data, &s.Settings); a != nil {
+		// file is gone, so no error of its is the editor's to fix. A
+		// draft's topics lost their pages when it became one.
+		if a, _ := content.Parse(dir, r.Path, r.Versions[len(r.Versions)-1].Data, &s.Settings); a != nil && !a.Draft {
 			a.Lines = content.FieldLines{} // of a file no longer there
 			last = append(last, a)
 		}
@@ -194,6 +195,20 @@ func (s *Site) removed(gone []history.Removed, dir string, now time.Time) (conte
 			Msg: fmt.Sprintf("%s but readers saw it (commit %s) at %s, which now lead nowhere, and its feed entries go with no word to subscribers: to take it down, restore the file and set withdrawn, with the date and the reason; if another article replaces it, add %s to that article's aliases, after those it has (set its id too if check asks: a first alias changes an article's feed id)", how, short(was.Commit), list, list)})
 	}
 	return out, last
+}
+
+// lastSeen is the draft a as readers last saw it: its newest version
+// that was no draft, as its versions vs (oldest first) have it, or a
+// itself when there is none (a version ends where the next change note
+// begins, so one version may end as a draft), told at a's own lines.
+func (s *Site) lastSeen(a *content.Article, dir string, vs []history.Version) *content.Article {
+	for i := len(vs) - 1; i >= 0; i-- {
+		if was, _ := content.Parse(dir, a.Path, vs[i].Data, &s.Settings); was != nil && !was.Draft {
+			was.Lines = a.Lines
+			return was
+		}
+	}
+	return a
 }
 
 // groupsLost warns of each topic and regulator that an article readers

@@ -308,31 +308,42 @@ func TestGroupLost(t *testing.T) {
 		draft bool               // made a draft, not deleted
 		keep  func(*content.Set) // what keeps a topic or regulator
 		want  []string           // the warnings, in order
+		edit  func(string) string
 	}{
 		{"deleted", false, func(*content.Set) {}, []string{
-			lost("topic ICS assessments", "/topics/ics-assessments/"), lost("topic Ratings", "/topics/ratings/"), lost("regulator CQC", "/regulators/cqc/")}},
+			lost("topic ICS assessments", "/topics/ics-assessments/"), lost("topic Ratings", "/topics/ratings/"), lost("regulator CQC", "/regulators/cqc/")}, nil},
 		{"made a draft", true, func(*content.Set) {}, []string{
-			lost("topic ICS assessments", "/topics/ics-assessments/"), lost("topic Ratings", "/topics/ratings/"), lost("regulator CQC", "/regulators/cqc/")}},
+			lost("topic ICS assessments", "/topics/ics-assessments/"), lost("topic Ratings", "/topics/ratings/"), lost("regulator CQC", "/regulators/cqc/")}, nil},
 		{"another article names them", false, func(set *content.Set) {
 			set.Articles[0].Topics, set.Articles[0].Regulators = []string{"Ratings", "ics assessments"}, []string{"CQC"}
-		}, nil},
+		}, nil, nil},
 		{"an intro page, and another's alias", false, func(set *content.Set) {
 			set.Topics = []*content.Page{{Slug: "ics-assessments", Title: "ICS assessments"}, {Slug: "quality", Title: "Quality", Aliases: []string{"/topics/Ratings/"}}}
-		}, []string{lost("regulator CQC", "/regulators/cqc/")}},
+		}, []string{lost("regulator CQC", "/regulators/cqc/")}, nil},
+		{"made a draft on another topic", true, func(*content.Set) {}, []string{
+			lost("topic ICS assessments", "/topics/ics-assessments/"), lost("topic Ratings", "/topics/ratings/"), lost("regulator CQC", "/regulators/cqc/")},
+			func(text string) string { return strings.Replace(text, "[ICS assessments, Ratings]", "[Workforce]", 1) }},
+		{"deleted as a draft", false, func(*content.Set) {}, nil,
+			func(text string) string { return strings.Replace(text, "---\nBody", "draft: true\n---\nBody", 1) }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			set := &content.Set{Settings: testSettings(), Dir: "content", Articles: []*content.Article{article("other", day(2025, 4, 2))}}
 			was := []history.Names{{Commit: "abc1234def", Committed: committed, Date: "2025-03-27", Path: path}}
 			versions := []history.Version{{Commit: "abc1234def", Time: committed, Note: history.FirstPublished, Published: was, Data: []byte(text)}}
 			h := &history.History{Articles: map[string][]history.Version{}}
+			edit := tt.edit
+			if edit == nil {
+				edit = func(text string) string { return text }
+			}
 			if tt.draft {
-				a, err := content.Parse("content", path, []byte(strings.Replace(text, "---\nBody", "draft: true\n---\nBody", 1)), &set.Settings)
+				a, err := content.Parse("content", path, []byte(edit(strings.Replace(text, "---\nBody", "draft: true\n---\nBody", 1))), &set.Settings)
 				if err != nil {
 					t.Fatal(err)
 				}
 				set.Articles = append(set.Articles, a)
 				h.Articles[path] = versions
 			} else {
+				versions = append(versions, history.Version{Commit: "bcd2345ef", Time: committed.Add(time.Hour), Date: "2025-03-28", Note: "Made a draft", Data: []byte(edit(text))})
 				h.Removed = []history.Removed{{Path: path, Commit: "fedcba9876", Versions: versions}}
 			}
 			tt.keep(set)

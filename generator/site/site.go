@@ -190,7 +190,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 			s.Drafts++
 			if w := s.unpublished(a, h.Versions(a.Path), now); w != nil {
 				s.Moved = append(s.Moved, w)
-				gone = append(gone, a)
+				gone = append(gone, s.lastSeen(a, set.Dir, h.Versions(a.Path)))
 			}
 		default:
 			s.Held = append(s.Held, a)

@@ -28,6 +28,9 @@ var pageFiles = []string{"home.html", "article.html", "version.html", "list.html
 type theme struct {
 	dir   string
 	pages map[string]*template.Template
+	// shared has the shared files alone, never executed, to tell a
+	// mistake of theirs from a page file's (see execute).
+	shared *template.Template
 }
 
 func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
@@ -43,6 +46,7 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 			errs = append(errs, th.missingOr(err))
 		}
 	}
+	th.shared = base
 	defined := th.defines(fsys, shared, &errs)
 	told := map[string]bool{} // the shared templates a page file defines again
 	for _, name := range pageFiles {
@@ -202,14 +206,38 @@ func (th *theme) execute(w io.Writer, name string, p *Page) error {
 	err := th.pages[name].ExecuteTemplate(w, layoutFile, p)
 	var escaping *template.Error
 	if errors.As(err, &escaping) && escaping.Node == nil && escaping.Line == 0 {
-		// html/template names only the layout, where escaping began: the
-		// page file is likelier to be at fault.
-		return &content.Error{File: th.dir + "/" + name, Msg: fmt.Sprintf("%s: found in a page made with %s, %s and the templates they call, with no line given: look there for a quote or a tag left open", escaping.Description, name, layoutFile)}
+		// html/template names only the layout, where escaping began,
+		// with no line: the layout made with an empty "main" tells
+		// whether the mistake is the shared files' or the page file's.
+		where := fmt.Sprintf("in a page made with %s, %s and the templates they call", name, layoutFile)
+		if th.sharedFault(p, escaping.Description) {
+			name, where = layoutFile, fmt.Sprintf("in %s or a template it calls", layoutFile)
+		}
+		what := escaperState.ReplaceAllString(escaping.Description, "")
+		return &content.Error{File: th.dir + "/" + name, Msg: fmt.Sprintf("%s: found %s, with no line given: look there for a quote or a tag left open", what, where)}
 	}
 	if err != nil {
 		return th.locate(err)
 	}
 	return nil
+}
+
+// escaperState is the escaper's own state, which some of its errors
+// give, in braces: no help to a theme's author.
+var escaperState = regexp.MustCompile(`: \{state[^}]*\}`)
+
+// sharedFault reports whether the shared files alone, with a page whose
+// "main" is empty, fail to escape as description says.
+func (th *theme) sharedFault(p *Page, description string) bool {
+	t, err := th.shared.Clone()
+	if err == nil {
+		_, err = t.New("main").Parse("")
+	}
+	if err != nil {
+		return false
+	}
+	var escaping *template.Error
+	return errors.As(t.ExecuteTemplate(io.Discard, layoutFile, p), &escaping) && escaping.Description == description
 }
 
 // templateError matches html/template's "template: NAME:LINE:COL: ..." and

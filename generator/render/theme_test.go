@@ -65,22 +65,29 @@ func TestThemeMissingFile(t *testing.T) {
 	}
 }
 
-// TestThemeEscapingErrorNamesThePageFile breaks an attribute in a page
-// file, which html/template tells at the layout, where escaping began,
-// with no line: the error names the page file, and what to look for.
-func TestThemeEscapingErrorNamesThePageFile(t *testing.T) {
-	article, err := os.ReadFile("../../templates/article.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	broken := strings.Replace(string(article), `<h1{{template "lang" .Lang}}>`, `<h1 class="x{{template "lang" .Lang}}>`, 1)
-	th, err := loadTheme(themeWith(t, map[string]string{"article.html": broken}), "templates", "/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = th.execute(&bytes.Buffer{}, "article.html", &Page{})
-	want := "templates/article.html: " + `"\"" in attribute name`
-	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "look there for a quote or a tag left open") {
-		t.Errorf("got %v, want an error starting %q that says what to look for", err, want)
+// TestThemeEscapingErrorNamesTheFile breaks an attribute in a page file,
+// then in the layout, which html/template tells at the layout, where
+// escaping began, with no line: the error names the file at fault, and
+// what to look for.
+func TestThemeEscapingErrorNamesTheFile(t *testing.T) {
+	for _, tt := range []struct {
+		file, from, to string
+		want           string // how the error starts
+	}{
+		{"article.html", `<h1{{template "lang" .Lang}}>`, `<h1 class="x{{template "lang" .Lang}}>`, "templates/article.html: " + `"\"" in attribute name`},
+		{"layout.html", "</body>", `<div class="x></body>`, "templates/layout.html: ends in a non-text context: found in layout.html or a template it calls"},
+	} {
+		data, err := os.ReadFile("../../templates/" + tt.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		th, err := loadTheme(themeWith(t, map[string]string{tt.file: strings.Replace(string(data), tt.from, tt.to, 1)}), "templates", "/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = th.execute(&bytes.Buffer{}, "article.html", &Page{})
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) || !strings.Contains(err.Error(), "look there for a quote or a tag left open") {
+			t.Errorf("%s broken: got %v, want an error starting %q that says what to look for", tt.file, err, tt.want)
+		}
 	}
 }

@@ -24,7 +24,7 @@ import (
 type Page struct {
 	r           *renderer // for Abs, from the base URL in Site.Settings
 	Site        *SiteInfo
-	Kind        string // home, article, version, timeline, year, month, topic, regulator, topics, regulators, search, 404
+	Kind        string // home, article, version, timeline, year, month, topic, regulator, topic-articles and regulator-articles (the pages of its older articles), topics, regulators, search, 404
 	Title       string
 	Description string
 	URL         string     // site path

@@ -76,7 +76,7 @@ from the code: ` + "`go test ./generator/render -run TestThemeReference -update`
 			}
 			doc := docs[name+"."+f.Name]
 			if f.Anonymous {
-				doc = strings.TrimSpace("Embedded: its fields are this type's too. " + doc)
+				doc = strings.TrimSpace("Embedded: its fields are this type's too, but for any this type has by the same name. " + doc)
 			}
 			fmt.Fprintf(&b, "| `.%s` | %s | %s |\n", f.Name, markdownType(f.Type), strings.ReplaceAll(doc, "|", `\|`))
 			queue = append(queue, ourStructs(f.Type)...)
@@ -85,11 +85,13 @@ from the code: ` + "`go test ./generator/render -run TestThemeReference -update`
 		var methods []string
 		for i := range pt.NumMethod() {
 			m := pt.Method(i)
-			if doc, ok := docs[name+"."+m.Name]; ok {
-				methods = append(methods, fmt.Sprintf("- `.%s`: %s", m.Name, doc))
-				for j := range m.Type.NumOut() {
-					queue = append(queue, ourStructs(m.Type.Out(j))...)
-				}
+			doc, ok := docs[name+"."+m.Name]
+			if !ok || m.Type.NumOut() == 0 {
+				continue // not this module's, or nothing a template can show
+			}
+			methods = append(methods, fmt.Sprintf("- `.%s`: %s", signature(m), doc))
+			for j := range m.Type.NumOut() {
+				queue = append(queue, ourStructs(m.Type.Out(j))...)
 			}
 		}
 		if len(methods) > 0 {
@@ -97,6 +99,16 @@ from the code: ` + "`go test ./generator/render -run TestThemeReference -update`
 		}
 	}
 	return b.String()
+}
+
+// signature is how a template calls the method m: its name, then the
+// types of the arguments it takes, if any (.Abs string).
+func signature(m reflect.Method) string {
+	out := m.Name
+	for i := 1; i < m.Type.NumIn(); i++ { // after the receiver
+		out += " " + m.Type.In(i).String()
+	}
+	return out
 }
 
 // ourStructs are the struct types of this module that t is or holds.

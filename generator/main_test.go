@@ -107,11 +107,13 @@ func TestBuildScriptPathsFromCaller(t *testing.T) {
 // stderr, with the command's usage, and help goes to stdout.
 func TestRun(t *testing.T) {
 	const (
-		commands   = "commands:"
-		buildUsage = "usage: bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND] [-strict]"
-		serveUsage = "usage: bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]"
-		newUsage   = `usage: bulletin new "Title" [-topic T] [-regulator R] [-content DIR]`
-		checkUsage = "usage: bulletin check [-content DIR] [-templates DIR] [-format text|github|gitlab]"
+		commands    = "commands:"
+		buildUsage  = "usage: bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND] [-strict]"
+		serveUsage  = "usage: bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]"
+		newUsage    = `usage: bulletin new "Title" [-topic T] [-regulator R] [-content DIR]`
+		checkUsage  = "usage: bulletin check [-content DIR] [-templates DIR] [-format text|github|gitlab]"
+		deployUsage = "usage: bulletin deploy [-content DIR] [-out DIR] [-target URL] [-prefix P] [-dry-run] [-force] [-max-deletes N] [-compress gzip|br|none]"
+		pingUsage   = "usage: bulletin ping [-out DIR] [-content DIR] [-base-url URL] [-dry-run]"
 	)
 	tests := []struct {
 		args   []string
@@ -167,6 +169,9 @@ func TestRun(t *testing.T) {
 		{args: []string{"check", "extra"}, code: 2, stderr: []string{"check: unexpected arguments: extra", checkUsage}},
 		{args: []string{"check", "-content", "../content", "-templates", "testdata/no-such-theme"}, code: 2, stderr: []string{"check: -templates testdata/no-such-theme: no such folder: run bulletin from the project's folder, or give -templates the folder of the theme's templates", checkUsage}},
 		{args: []string{"check", "-format", "json"}, code: 2, stderr: []string{`check: -format "json": use text, github or gitlab`, checkUsage}},
+
+		{args: []string{"deploy", "-content", "testdata/no-such-content"}, code: 2, stderr: []string{"deploy: -content testdata/no-such-content: no such folder: run bulletin from the project's folder, or give -content the folder of articles and site.yaml", deployUsage}},
+		{args: []string{"ping", "-content", "testdata/no-such-content"}, code: 2, stderr: []string{"ping: -content testdata/no-such-content: no such folder: run bulletin from the project's folder, or give -content the folder of articles and site.yaml", pingUsage}},
 
 		{args: []string{"import", "-from", "testdata/no-such-site", "-content", "testdata/no-such-content"}, code: 1, stderr: []string{"import: can't read testdata/no-such-site: no such file or directory"}},
 	}

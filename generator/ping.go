@@ -29,6 +29,9 @@ func runPing(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err
 	}
+	if err := sourceFolders(flags, stderr, options{content: *dir}); err != nil {
+		return err
+	}
 	settings, err := content.LoadSettings(os.DirFS(*dir), *dir)
 	if err != nil {
 		return err

@@ -31,19 +31,18 @@ func fieldSet(names ...string) map[string]bool {
 	return m
 }
 
-// leftOver counts the fields of f that have a value and that neither
+// leftOver lists the fields of f that have a value and that neither
 // taken, nor extra (a Hugo site's taxonomies), nor themeFields name.
-func (s *source) leftOver(f fields, taken map[string]bool, extra ...string) {
+func leftOver(f fields, taken map[string]bool, extra ...string) []string {
+	var out []string
 	for k, v := range f {
 		key := strings.ToLower(k)
 		if taken[key] || themeFields[key] || slices.Contains(extra, key) || empty(v) {
 			continue
 		}
-		if s.unused == nil {
-			s.unused = map[string]int{}
-		}
-		s.unused[key]++
+		out = append(out, key)
 	}
+	return out
 }
 
 // empty says whether a field's value holds nothing.
@@ -61,15 +60,25 @@ func empty(v any) bool {
 	return false
 }
 
-// warnLeftOver warns, once for the whole source, of the fields its
-// posts have that were not carried over, each with how many posts have it.
-func (s *source) warnLeftOver(source string) {
-	if len(s.unused) == 0 {
-		return
+// leftOverNote warns, once for the whole source, of the fields its
+// posts have that were not carried over, each with how many posts have
+// it, but for posts imported before (see keepID), told of then.
+func leftOverNote(posts []*post, source string) (Note, bool) {
+	count := map[string]int{}
+	for _, p := range posts {
+		if p.before != "" {
+			continue
+		}
+		for _, k := range p.unused {
+			count[k]++
+		}
+	}
+	if len(count) == 0 {
+		return Note{}, false
 	}
 	var parts []string
-	for _, k := range slices.Sorted(maps.Keys(s.unused)) {
-		parts = append(parts, fmt.Sprintf("%s (%d %s)", k, s.unused[k], plural(s.unused[k], "post", "posts")))
+	for _, k := range slices.Sorted(maps.Keys(count)) {
+		parts = append(parts, fmt.Sprintf("%s (%d %s)", k, count[k], plural(count[k], "post", "posts")))
 	}
-	s.warn(source, 0, "front matter fields not carried over, as bulletin has no place for them: %s; move into the body what readers should still see", strings.Join(parts, ", "))
+	return Note{Source: source, Msg: fmt.Sprintf("front matter fields not carried over, as bulletin has no place for them: %s; move into the body what readers should still see", strings.Join(parts, ", "))}, true
 }

@@ -193,7 +193,6 @@ func readHugo(o *Options) (*source, error) {
 		}
 	}
 	otherDays(src, o.Zone, "Hugo")
-	src.warnLeftOver(o.Source)
 	src.body = func(p *post, ix *index, r *Report) string {
 		body := shortcodes(p, ix, r)
 		body, excerpt := more(body, "<!--more-->")
@@ -419,7 +418,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	post.authors = authorNames(authorsOf(f))
 	post.sources = sourcesOf(f)
 	post.lang = cmp.Or(languageOf(f, post, src), post.lang)
-	src.leftOver(f, hugoFields, cfg.taxonomies...)
+	post.unused = leftOver(f, hugoFields, cfg.taxonomies...)
 	post.summary = f.first("summary", "description")
 	old := hugoURL(f, page, cfg.prefix(lang), cfg, post)
 	// The old slug is the one its address shows: the slug, or the title

@@ -220,6 +220,9 @@ func Run(o Options) (Report, error) {
 	defer w.close()
 	ix := plan(src, &o, &r, held(o.Dest))
 	r.Warnings = quietBefore(r.Warnings, src.posts)
+	if n, ok := leftOverNote(src.posts, o.Source); ok {
+		r.Warnings = append(r.Warnings, n)
+	}
 	linked := map[string]bool{} // the files of the source that articles link to
 	var srcRoot *os.Root
 	if src.file != nil {

@@ -105,7 +105,6 @@ func readJekyll(o *Options) (*source, error) {
 			src.posts = append(src.posts, post)
 		}
 	}
-	src.warnLeftOver(o.Source)
 	src.body = func(p *post, ix *index, r *Report) string {
 		l := &liquid{p: p, ix: ix, r: r, html: p.html}
 		body, excerpt := more(l.convert(p.raw, p.bodyLine), cfg.excerpt, "<!--more-->")
@@ -303,7 +302,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	post.authors = authorNames(authorsOf(f))
 	post.sources = sourcesOf(f)
 	post.summary = f.first("excerpt", "summary", "description")
-	src.leftOver(f, jekyllFields)
+	post.unused = leftOver(f, jekyllFields)
 	for _, old := range f.list("redirect_from") {
 		post.old = append(post.old, "/"+strings.TrimPrefix(old, "/"))
 	}

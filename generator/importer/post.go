@@ -27,11 +27,10 @@ type source struct {
 	skipped  []Note
 	warnings []Note
 	body     func(p *post, ix *index, r *Report) string
-	file     linkedFile     // where the files posts link to are; nil for none
-	bundled  []string       // the files of page bundles besides their pages, in path order
-	site     string         // the address the old site was published at, as its settings give it; "" when they do not
-	feed     string         // the site path of the old site's feed, where it is not bulletin's own
-	unused   map[string]int // front matter fields not carried over, by how many posts have them
+	file     linkedFile // where the files posts link to are; nil for none
+	bundled  []string   // the files of page bundles besides their pages, in path order
+	site     string     // the address the old site was published at, as its settings give it; "" when they do not
+	feed     string     // the site path of the old site's feed, where it is not bulletin's own
 }
 
 func (s *source) skip(file string, line int, format string, args ...any) {
@@ -82,6 +81,7 @@ type post struct {
 	out                string // the file to write, slash-separated, inside Dest
 	aliases            []string
 	topics, regulators []string
+	unused             []string // front matter fields not carried over
 }
 
 // lastChange gives p the last change that value, its field key on line,

@@ -216,10 +216,22 @@ func (th *theme) execute(w io.Writer, name string, p *Page) error {
 		what := escaperState.ReplaceAllString(escaping.Description, "")
 		return &content.Error{File: th.dir + "/" + name, Msg: fmt.Sprintf("%s: found %s, with no line given: look there for a quote or a tag left open", what, where)}
 	}
-	if err != nil {
-		return th.locate(err)
+	if err == nil {
+		return nil
 	}
-	return nil
+	e := th.locate(err)
+	if e.File == th.dir+"/"+name {
+		return e
+	}
+	// The mistake is in a shared file, and stopped the page before or
+	// around its own "main": made alone, "main" tells its own mistake,
+	// if it has one, in the same run.
+	if own := th.pages[name].ExecuteTemplate(io.Discard, "main", p); own != nil {
+		if o := th.locate(own); *o != *e {
+			return content.Errors{e, o}
+		}
+	}
+	return e
 }
 
 // escaperState is the escaper's own state, which some of its errors
@@ -284,18 +296,14 @@ func (th *theme) locate(err error) *content.Error {
 	return &content.Error{File: th.dir, Msg: msg}
 }
 
-// describe names the page a rendering error happened on, keeping the
+// describe names the page a rendering error happened on, keeping each
 // error's file and line.
-func describe(err error, url string) *content.Error {
-	return named(asError(err), []string{url})
-}
-
-func asError(err error) *content.Error {
-	var e *content.Error
-	if !errors.As(err, &e) {
-		e = &content.Error{Msg: err.Error()}
+func describe(err error, url string) error {
+	var out content.Errors
+	for _, e := range content.AsErrors(err) {
+		out = append(out, named(e, []string{url}))
 	}
-	return e
+	return out.Err()
 }
 
 // named is the error e with the pages it stopped, the first few by name.
@@ -316,14 +324,15 @@ type pageErrors struct {
 }
 
 func (p *pageErrors) add(err error, url string) {
-	e := asError(err)
 	if p.urls == nil {
 		p.urls = map[content.Error][]string{}
 	}
-	if _, ok := p.urls[*e]; !ok {
-		p.errs = append(p.errs, e)
+	for _, e := range content.AsErrors(err) {
+		if _, ok := p.urls[*e]; !ok {
+			p.errs = append(p.errs, e)
+		}
+		p.urls[*e] = append(p.urls[*e], url)
 	}
-	p.urls[*e] = append(p.urls[*e], url)
 }
 
 // Err gives the errors, each with its pages in order, sorted; nil for none.

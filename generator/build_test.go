@@ -305,7 +305,11 @@ func TestBuildErrors(t *testing.T) {
 					continue
 				}
 				if file, ok := strings.CutPrefix(f.Name, "templates/"); ok {
-					if err := os.WriteFile(filepath.Join(o.templates, filepath.FromSlash(file)), f.Data, 0o644); err != nil {
+					p := filepath.Join(o.templates, filepath.FromSlash(file))
+					if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 						t.Fatal(err)
 					}
 					continue

@@ -27,6 +27,7 @@ var pageFiles = []string{"home.html", "article.html", "version.html", "list.html
 
 type theme struct {
 	dir   string
+	fsys  fs.FS // its files, to say where a template not found is
 	pages map[string]*template.Template
 	// shared has the shared files alone, never executed, to tell a
 	// mistake of theirs from a page file's (see execute).
@@ -34,7 +35,7 @@ type theme struct {
 }
 
 func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
-	th := &theme{dir: dir, pages: map[string]*template.Template{}}
+	th := &theme{dir: dir, fsys: fsys, pages: map[string]*template.Template{}}
 	base := template.New("theme").Funcs(funcs(basePath))
 	var errs content.Errors
 	shared, err := sharedFiles(fsys)
@@ -220,6 +221,9 @@ func (th *theme) execute(w io.Writer, name string, p *Page) error {
 		return nil
 	}
 	e := th.locate(err)
+	if m := noSuchTemplate.FindStringSubmatch(e.Msg); m != nil {
+		e.Msg += th.whereIs(name, m[1])
+	}
 	if e.File == th.dir+"/"+name {
 		return e
 	}
@@ -237,6 +241,43 @@ func (th *theme) execute(w io.Writer, name string, p *Page) error {
 // escaperState is the escaper's own state, which some of its errors
 // give, in braces: no help to a theme's author.
 var escaperState = regexp.MustCompile(`: \{state[^}]*\}`)
+
+// noSuchTemplate is html/template's error for a call of a template no
+// file of the theme defines.
+var noSuchTemplate = regexp.MustCompile(`^no such template "([^"]*)"$`)
+
+// whereIs says where the template called wanted may be, for a page
+// made with the file name that calls it: in a file the theme does not
+// read (in a folder, or named other than .html), or under a name near
+// one the page has; "" if neither.
+func (th *theme) whereIs(name, wanted string) string {
+	var in string
+	fs.WalkDir(th.fsys, ".", func(p string, e fs.DirEntry, err error) error {
+		switch {
+		case err != nil || in != "":
+			return fs.SkipAll
+		case e.IsDir() && p != "." && (p == "static" || strings.HasPrefix(e.Name(), ".")):
+			return fs.SkipDir
+		case e.IsDir() || !strings.Contains(p, "/") && strings.HasSuffix(p, ".html"):
+			return nil // a folder, or a file the theme reads
+		}
+		if data, err := fs.ReadFile(th.fsys, p); err == nil && slices.ContainsFunc(definitions(p, string(data)), func(d namedDefinition) bool { return d.name == wanted }) {
+			in = p
+		}
+		return nil
+	})
+	if in != "" {
+		return fmt.Sprintf(": %s defines it, but a theme reads only the .html files at the top of its folder: move it there", in)
+	}
+	var names []string
+	for _, t := range th.pages[name].Templates() {
+		names = append(names, t.Name())
+	}
+	if near := content.Closest(wanted, names); near != "" {
+		return fmt.Sprintf(": did you mean %q?", near)
+	}
+	return ""
+}
 
 // sharedFault reports whether the shared files alone, with a page whose
 // "main" is empty, fail to escape as description says.

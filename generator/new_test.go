@@ -52,8 +52,19 @@ func TestNewWritesAnArticleThatBuilds(t *testing.T) {
 			t.Errorf("the new article, published unfinished: got %v, want an error saying %q", err, want)
 		}
 	}
+	// Written over its first sentence only, the skeleton's advice that
+	// follows would be published: it stops the build too.
 	published := strings.Replace(unfinished, "Replace with a one- or two-sentence summary of the news.", "CQC published new guidance.", 1)
 	published = strings.Replace(published, "Write the article here, in Markdown.", "CQC's guidance changes how providers register.", 1)
+	if err := os.WriteFile(name, []byte(published), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf(":%d: the body still holds the placeholder bulletin new wrote (\"Start with what was announced, then the\")", bodyLine)
+	if _, err := build(o); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("the new article, its advice left in: got %v, want an error saying %q", err, want)
+	}
+	body := published[strings.Index(published, "CQC's guidance changes"):]
+	published = strings.Replace(published, body, "CQC's guidance changes how providers register.\n", 1)
 	if err := os.WriteFile(name, []byte(published), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -31,11 +31,13 @@ var apostrophes = strings.NewReplacer("'", "", "\u2019", "")
 // whole of a long title.
 const newSlugBytes = 80
 
-// The skeleton's summary and the start of its body, which an article
-// must no longer hold once it is published (see checkPlaceholders).
+// The skeleton's summary and the sentences of its body, which an
+// article must no longer hold once it is published (see
+// checkPlaceholders): an editor may write over one and leave the other.
 const (
 	placeholderSummary = "Replace with a one- or two-sentence summary of the news."
 	placeholderBody    = "Write the article here, in Markdown."
+	placeholderAdvice  = "Start with what was announced, then the"
 )
 
 // Skeleton is a new article's Markdown: valid front matter with every
@@ -90,7 +92,7 @@ func Skeleton(title string, day time.Time, topics, regulators []string, s *Setti
 	w("# lang: the language it is written in, when not the site's, e.g. cy for Welsh.")
 	w("---")
 	w("")
-	w(placeholderBody + " Start with what was announced, then the")
+	w(placeholderBody + " " + placeholderAdvice)
 	w("background in date order, then what happens next.")
 	return []byte(b.String())
 }
@@ -112,7 +114,10 @@ func checkPlaceholders(d *decoder, a *Article, body []byte) {
 	if a.Summary == placeholderSummary {
 		d.fail(a.Lines.Line("summary"), "summary: still the placeholder bulletin new wrote: write one or two sentences of the news, or keep draft: true until it is ready")
 	}
-	if i := bytes.Index(body, []byte(placeholderBody)); i >= 0 {
-		d.fail(a.BodyLine+bytes.Count(body[:i], []byte("\n")), "the body still holds the placeholder bulletin new wrote (%q): write the article, or keep draft: true until it is ready", placeholderBody)
+	for _, p := range []string{placeholderBody, placeholderAdvice} {
+		if i := bytes.Index(body, []byte(p)); i >= 0 {
+			d.fail(a.BodyLine+bytes.Count(body[:i], []byte("\n")), "the body still holds the placeholder bulletin new wrote (%q): write the article, or keep draft: true until it is ready", p)
+			return
+		}
 	}
 }

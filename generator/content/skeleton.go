@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io/fs"
 	"strconv"
@@ -40,6 +41,16 @@ const (
 	placeholderAdvice  = "Start with what was announced, then the"
 )
 
+// The examples the skeleton gives, commented out, of a source, an event,
+// a change note and a withdrawal: uncommented as they are, each would be
+// published as if it were the article's own.
+const (
+	exampleSourceURL   = "https://www.example.org/news"
+	exampleEvent       = "What happened"
+	exampleChange      = "What changed, in one sentence."
+	exampleExplanation = "Why it was withdrawn."
+)
+
 // Skeleton is a new article's Markdown: valid front matter with every
 // field explained, kept as a draft until the editor removes draft: true.
 func Skeleton(title string, day time.Time, topics, regulators []string, s *Settings) []byte {
@@ -70,22 +81,22 @@ func Skeleton(title string, day time.Time, topics, regulators []string, s *Setti
 	w("# delete the [] and the # before each line below.")
 	w("sources: []")
 	w("#   - title: The regulator's announcement")
-	w("#     url: https://www.example.org/news")
+	w("#     url: %s", exampleSourceURL)
 	w("#     publisher: Care Quality Commission")
 	w("#     date: %s", day.Format("2006-01-02"))
 	w("# Key dates of the story; date may be a month (2024-05); status is optional.")
 	w("# To give some, delete the [] and the # before each line below.")
 	w("events: []")
 	w("#   - date: %s", day.Format("2006-01"))
-	w("#     label: What happened")
+	w("#     label: %s", exampleEvent)
 	w("#     status: paused")
 	w("# When you change a published article, set updated and add a change note.")
 	w("# updated: %s", day.Format("2006-01-02"))
 	w("# changes:")
 	w("#   - date: %s", day.Format("2006-01-02"))
-	w("#     note: What changed, in one sentence.")
+	w("#     note: %s", exampleChange)
 	w("# If the article no longer stands, say so (it stays online with a banner):")
-	w("# withdrawn: {date: %s, explanation: Why it was withdrawn.}", day.Format("2006-01-02"))
+	w("# withdrawn: {date: %s, explanation: %s}", day.Format("2006-01-02"), exampleExplanation)
 	w("# slug: the last part of the URL; defaults to the file name without its date.")
 	w("# aliases: old URLs that should redirect here, oldest first, e.g. [/2024/05/old-slug/].")
 	w("# id: the feed entry id; only set it to keep the id of an article moved from elsewhere.")
@@ -113,6 +124,27 @@ func checkPlaceholders(d *decoder, a *Article, body []byte) {
 	}
 	if a.Summary == placeholderSummary {
 		d.fail(a.Lines.Line("summary"), "summary: still the placeholder bulletin new wrote: write one or two sentences of the news, or keep draft: true until it is ready")
+	}
+	example := func(field, value string, line int) {
+		d.fail(cmp.Or(line, a.Lines.Line(field)), "%s: %q is the example bulletin new wrote: write the article's own, or comment it out again", field, value)
+	}
+	for _, src := range a.Sources {
+		if src.URL == exampleSourceURL {
+			example("sources", src.URL, src.Line)
+		}
+	}
+	for _, e := range a.Events {
+		if e.Label == exampleEvent {
+			example("events", e.Label, e.Line)
+		}
+	}
+	for _, c := range a.Changes {
+		if c.Note == exampleChange {
+			example("changes", c.Note, 0)
+		}
+	}
+	if a.Withdrawn != nil && a.Withdrawn.Explanation == exampleExplanation {
+		example("withdrawn", a.Withdrawn.Explanation, 0)
 	}
 	for _, p := range []string{placeholderBody, placeholderAdvice} {
 		if i := bytes.Index(body, []byte(p)); i >= 0 {

@@ -399,6 +399,17 @@ var edits = []struct {
 		s.write("templates/static/extra.txt", "extra "+s.words(1))
 		return "added static/extra.txt"
 	}},
+	{"theme: add and remove a template file that article pages call", func(s *diffSite) string {
+		const call = `{{define "main" -}}{{with .Article}}{{template "byline" .}}{{end}}`
+		if _, err := os.Stat(filepath.Join(s.dir, "templates", "byline.html")); err == nil {
+			s.editTemplate("article.html", call, `{{define "main" -}}`)
+			s.remove("templates/byline.html")
+			return "removed byline.html and its call"
+		}
+		s.write("templates/byline.html", `{{define "byline"}}<p class="byline">`+s.words(1)+` {{len .Sources}}{{with .Status}} {{.Label}}{{end}}</p>{{end}}`)
+		s.editTemplate("article.html", `{{define "main" -}}`, call)
+		return "added byline.html, called by article pages"
+	}},
 	{"add or remove an image", func(s *diffSite) string {
 		p := filepath.Join(s.dir, "content", "images", "photo.svg")
 		if _, err := os.Stat(p); err == nil {

@@ -42,13 +42,15 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 	if err != nil {
 		return nil, th.locate(err)
 	}
-	for _, name := range shared {
-		if err := parse(fsys, base, name); err != nil {
+	texts := make([]string, len(shared)) // as read, "" for a file that could not be
+	for i, name := range shared {
+		var err error
+		if texts[i], err = parse(fsys, base, name); err != nil {
 			errs = append(errs, th.missingOr(err))
 		}
 	}
 	th.shared = base
-	defined := th.defines(fsys, shared, &errs)
+	defined := th.defines(shared, texts, &errs)
 	told := map[string]bool{} // the shared templates a page file defines again
 	for _, name := range pageFiles {
 		// With a shared file broken, each page file is still read on its
@@ -58,11 +60,12 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 			t = template.Must(base.Clone())
 		}
 		t.Funcs(template.FuncMap{"cached": newFragments(t).render})
-		if err := parse(fsys, t, name); err != nil {
+		text, err := parse(fsys, t, name)
+		if err != nil {
 			errs = append(errs, th.missingOr(err))
 			continue
 		}
-		th.redefined(fsys, name, defined, told, &errs)
+		th.redefined(name, text, defined, told, &errs)
 		th.pages[name] = t
 	}
 	if err := errs.Err(); err != nil {
@@ -82,17 +85,13 @@ type definition struct {
 // the template each names.
 var definedIn = regexp.MustCompile("\\{\\{-?\\s*(define|block)\\s+[\"`]([^\"`]*)[\"`]")
 
-// defines gives the templates the shared files define, telling as an
-// error a template two of them define: html/template would keep the one
-// read last, on every page, without a word.
-func (th *theme) defines(fsys fs.FS, shared []string, errs *content.Errors) map[string]definition {
+// defines gives the templates the shared files define, from their texts,
+// telling as an error a template two of them define: html/template would
+// keep the one read last, on every page, without a word.
+func (th *theme) defines(shared, texts []string, errs *content.Errors) map[string]definition {
 	out := map[string]definition{}
-	for _, name := range shared {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			continue // told as the file's own error
-		}
-		for _, d := range definitions(name, string(data)) {
+	for i, name := range shared {
+		for _, d := range definitions(name, texts[i]) {
 			if first, ok := out[d.name]; ok {
 				*errs = append(*errs, th.twice(d, first))
 				continue
@@ -103,16 +102,12 @@ func (th *theme) defines(fsys fs.FS, shared []string, errs *content.Errors) map[
 	return out
 }
 
-// redefined tells as an error each template that the page file name
-// defines and a shared file defines too, but by {{block}}, whose
-// default a page may replace. It is told once, at the shared file, as
-// several page files may define it ("main"); told holds those told.
-func (th *theme) redefined(fsys fs.FS, name string, shared map[string]definition, told map[string]bool, errs *content.Errors) {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return
-	}
-	for _, d := range definitions(name, string(data)) {
+// redefined tells as an error each template that the page file name,
+// holding text, defines and a shared file defines too, but by {{block}},
+// whose default a page may replace. It is told once, at the shared file,
+// as several page files may define it ("main"); told holds those told.
+func (th *theme) redefined(name, text string, shared map[string]definition, told map[string]bool, errs *content.Errors) {
+	for _, d := range definitions(name, text) {
 		if first, ok := shared[d.name]; ok && !first.block && !told[d.name] {
 			told[d.name] = true
 			*errs = append(*errs, th.twice(namedDefinition{d.name, first}, d.definition))
@@ -183,13 +178,14 @@ func sharedFiles(fsys fs.FS) ([]string, error) {
 	return shared, nil
 }
 
-func parse(fsys fs.FS, t *template.Template, name string) error {
+// parse parses the theme file name into t, and gives its text.
+func parse(fsys fs.FS, t *template.Template, name string) (string, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return err
+		return "", err
 	}
 	_, err = t.New(name).Parse(string(data))
-	return err
+	return string(data), err
 }
 
 // missingOr says of a theme file that is not there that every theme

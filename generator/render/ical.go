@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
@@ -17,8 +18,8 @@ const calendarFile = "key-dates.ics"
 // value comes from content, never from the clock, so it is the same on
 // every build.
 func (r *renderer) calendar(g *site.Group) ([]byte, error) {
-	var b strings.Builder
-	line := func(s string) { b.WriteString(fold(s) + "\r\n") }
+	var b bytes.Buffer
+	line := func(s string) { writeFolded(&b, s) }
 	line("BEGIN:VCALENDAR")
 	line("VERSION:2.0")
 	line("PRODID:-//bulletin//key dates//EN")
@@ -61,7 +62,7 @@ func (r *renderer) calendar(g *site.Group) ([]byte, error) {
 		line("END:VEVENT")
 	}
 	line("END:VCALENDAR")
-	return []byte(b.String()), nil
+	return b.Bytes(), nil
 }
 
 // eventUID is the same for an event on every build, whichever article
@@ -76,31 +77,29 @@ func eventUID(st *site.Step, g *site.Group, authority string) string {
 	return hex.EncodeToString(sum[:12]) + "@" + authority
 }
 
-// icalText escapes a TEXT value (RFC 5545 section 3.3.11).
-func icalText(s string) string {
-	s = clean(s)
-	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
-}
+// icalEscaper escapes a TEXT value (RFC 5545 section 3.3.11).
+var icalEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
 
-// fold breaks a content line into lines of at most 75 octets, never
-// inside a UTF-8 character (RFC 5545 section 3.1).
-func fold(s string) string {
-	if len(s) <= 75 {
-		return s
-	}
-	var b strings.Builder
+// icalText escapes a TEXT value.
+func icalText(s string) string { return icalEscaper.Replace(clean(s)) }
+
+// writeFolded writes a content line to b, ended by CRLF, broken into
+// lines of at most 75 octets, never inside a UTF-8 character (RFC 5545
+// section 3.1).
+func writeFolded(b *bytes.Buffer, s string) {
 	width := 75
 	for len(s) > width {
 		cut := width
 		for cut > 0 && !isRuneStart(s[cut]) {
 			cut--
 		}
-		b.WriteString(s[:cut] + "\r\n ")
+		b.WriteString(s[:cut])
+		b.WriteString("\r\n ")
 		s = s[cut:]
 		width = 74 // the leading space counts
 	}
 	b.WriteString(s)
-	return b.String()
+	b.WriteString("\r\n")
 }
 
 func isRuneStart(c byte) bool { return c&0xC0 != 0x80 }

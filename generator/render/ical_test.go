@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -21,7 +22,12 @@ func TestFold(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := fold(tt.in)
+			var b bytes.Buffer
+			writeFolded(&b, tt.in)
+			got, ended := strings.CutSuffix(b.String(), "\r\n")
+			if !ended {
+				t.Errorf("%q does not end in CRLF", b.String())
+			}
 			for _, line := range strings.Split(got, "\r\n") {
 				if len(line) > 75 {
 					t.Errorf("line of %d octets, want at most 75: %q", len(line), line)

@@ -1,0 +1,132 @@
+package inputs
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Kept is the content folder as serve keeps it between builds: the
+// SHA-256 of each file, and the list of each folder once read, brought up
+// to date after the changes the watcher names, so that a build after a
+// save hashes and lists again only what the save touched.
+type Kept struct {
+	dir   string
+	sums  map[string]string // by slash path; nil until hashed
+	lists *lists
+}
+
+// Keep gives the content folder dir, nothing of it hashed or listed yet.
+func Keep(dir string) *Kept {
+	return &Kept{dir: dir, lists: &lists{FS: os.DirFS(dir), byPath: map[string][]fs.DirEntry{}}}
+}
+
+// FS gives the content folder, each folder listed once until a change
+// in it is named.
+func (k *Kept) FS() fs.FS { return k.lists }
+
+// Sums gives the SHA-256 of every file of the content folder by its
+// slash path, or nil when the folder could not be read whole.
+func (k *Kept) Sums() map[string]string { return k.sums }
+
+// Changed brings the hashes and lists up to date after changes to paths,
+// as the watcher names them, in the content folder or elsewhere (all: to
+// anything), and reports whether any was elsewhere. It hashes the files
+// named again and forgets every hash below a folder named, so that its
+// files are read afresh, and the lists of the folders named and of those
+// holding them. A change to the content folder itself, or to anything,
+// hashes and lists every file.
+func (k *Kept) Changed(paths []string, all bool) (elsewhere bool) {
+	changed, whole := inside(k.dir, paths)
+	elsewhere = len(changed) < len(paths)
+	if whole || all || k.sums == nil {
+		k.sums = ContentSums(k.dir)
+		k.lists.forgetAll()
+		return elsewhere
+	}
+	for _, p := range changed {
+		k.lists.forget(p)
+		below := p + "/"
+		for q := range k.sums {
+			if q == p || strings.HasPrefix(q, below) {
+				delete(k.sums, q)
+			}
+		}
+		name := filepath.Join(k.dir, filepath.FromSlash(p))
+		if info, err := os.Lstat(name); err == nil && info.Mode().IsRegular() {
+			if sum, err := FileSum(name, make([]byte, 64<<10)); err == nil {
+				k.sums[p] = sum
+			}
+		}
+	}
+	return elsewhere
+}
+
+// inside picks the paths inside the folder root out of paths,
+// slash-separated and relative to it; whole is true when the folder
+// itself is among them.
+func inside(root string, paths []string) (rel []string, whole bool) {
+	for _, p := range paths {
+		r, err := filepath.Rel(root, p)
+		if err != nil || !filepath.IsLocal(r) {
+			continue
+		}
+		if r == "." {
+			whole = true
+		}
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	return rel, whole
+}
+
+// lists is a folder whose folders' lists are kept once read: the watcher
+// names every file made, removed or renamed, and Changed forgets the
+// lists it changed, so that a walk after a save lists again only the
+// folders the save touched.
+type lists struct {
+	fs.FS
+	mu     sync.Mutex
+	byPath map[string][]fs.DirEntry // by slash path, "." for the folder itself
+}
+
+// ReadDir lists the folder at name as fs.ReadDir does, from what it kept.
+func (l *lists) ReadDir(name string) ([]fs.DirEntry, error) {
+	l.mu.Lock()
+	list, ok := l.byPath[name]
+	l.mu.Unlock()
+	if ok {
+		return list, nil
+	}
+	list, err := fs.ReadDir(l.FS, name)
+	if err != nil {
+		return list, err
+	}
+	l.mu.Lock()
+	l.byPath[name] = list
+	l.mu.Unlock()
+	return list, nil
+}
+
+// forget drops the lists that a change to the slash path p may have
+// changed: of the folder holding it, of p and of every folder in it.
+func (l *lists) forget(p string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.byPath, path.Dir(p))
+	below := p + "/"
+	for q := range l.byPath {
+		if q == p || strings.HasPrefix(q, below) {
+			delete(l.byPath, q)
+		}
+	}
+}
+
+// forgetAll drops every list kept.
+func (l *lists) forgetAll() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	clear(l.byPath)
+}

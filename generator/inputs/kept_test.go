@@ -1,0 +1,91 @@
+package inputs
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestKeptFollowsChanges makes changes to a content folder, names them
+// as the watcher would, and wants the lists Kept gives to be those of the
+// folder read afresh, and each hash it gives the file's own: a file it
+// gives none for, below a folder named, is read and hashed by the build.
+func TestKeptFollowsChanges(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	write := func(p, text string) {
+		t.Helper()
+		name := filepath.Join(content, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site.yaml", "title: T\n")
+	write("articles/2025/a.md", "a")
+	write("articles/2025/b.md", "b")
+	k := Keep(content)
+	tests := []struct {
+		name      string
+		change    func()
+		named     []string // slash paths in content, or absolute ones elsewhere
+		all       bool
+		elsewhere bool
+	}{
+		{name: "first, everything", all: true},
+		{name: "a file edited", change: func() { write("articles/2025/a.md", "a2") }, named: []string{"articles/2025/a.md"}},
+		{name: "a file added in a new folder", change: func() { write("articles/2026/c.md", "c") }, named: []string{"articles/2026"}},
+		{name: "a folder removed", change: func() {
+			if err := os.RemoveAll(filepath.Join(content, "articles", "2025")); err != nil {
+				t.Fatal(err)
+			}
+		}, named: []string{"articles/2025"}},
+		{name: "the theme changed", named: []string{filepath.Join(dir, "templates", "layout.html")}, elsewhere: true},
+		{name: "a file and the theme", change: func() { write("articles/2026/c.md", "c2") }, named: []string{"articles/2026/c.md", filepath.Join(dir, "templates", "layout.html")}, elsewhere: true},
+	}
+	for _, tt := range tests {
+		if tt.change != nil {
+			tt.change()
+		}
+		var paths []string
+		for _, p := range tt.named {
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(content, filepath.FromSlash(p))
+			}
+			paths = append(paths, p)
+		}
+		if got := k.Changed(paths, tt.all); got != tt.elsewhere {
+			t.Errorf("%s: Changed reports a change elsewhere %v, want %v", tt.name, got, tt.elsewhere)
+		}
+		want := ContentSums(content)
+		for p, sum := range k.Sums() {
+			if sum != want[p] {
+				t.Errorf("%s: %s has the hash %q, want %q as read afresh", tt.name, p, sum, want[p])
+			}
+		}
+		if tt.all && len(k.Sums()) != len(want) {
+			t.Errorf("%s: %d files hashed, want all %d", tt.name, len(k.Sums()), len(want))
+		}
+		if got, want := walked(t, k.FS()), walked(t, os.DirFS(content)); !slices.Equal(got, want) {
+			t.Errorf("%s: the folder walks as %q, want %q as read afresh", tt.name, got, want)
+		}
+	}
+}
+
+// walked lists every path below the root of fsys.
+func walked(t *testing.T, fsys fs.FS) []string {
+	t.Helper()
+	var paths []string
+	err := fs.WalkDir(fsys, ".", func(p string, _ fs.DirEntry, err error) error {
+		paths = append(paths, p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return paths
+}

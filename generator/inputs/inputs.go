@@ -6,8 +6,9 @@
 // It takes folder paths and gives hashes: the whole input's, and each
 // content file's, for content.LoadCached. A file is hashed again only
 // when its stamp (size, modification and change times, inode) differs
-// from the record's, or was taken too soon after a change to trust. It
-// knows nothing of what the files mean.
+// from the record's, or was taken too soon after a change to trust. For
+// serve, Kept holds the content folder's hashes and lists between saves.
+// It knows nothing of what the files mean.
 package inputs
 
 import (

@@ -260,7 +260,7 @@ type rssChannel struct {
 	Link          string     `xml:"link"`
 	Description   rssHTML    `xml:"description"`
 	Language      string     `xml:"language,omitempty"`
-	LastBuildDate string     `xml:"lastBuildDate"`
+	LastBuildDate string     `xml:"lastBuildDate,omitempty"` // none for a site with no article yet
 	Links         []atomLink `xml:"atom:link"`
 	Items         []*rssItem `xml:"item"`
 }
@@ -291,12 +291,14 @@ type rssCategory struct {
 func (r *renderer) rss(f *feed, w *bytes.Buffer) error {
 	s := r.site
 	ch := &rssChannel{
-		Title:         clean(f.Title),
-		Link:          r.abs(f.Page),
-		Description:   rssHTML{htmlText(clean(f.Subtitle))},
-		Language:      s.Settings.Language,
-		LastBuildDate: f.Updated.Format(time.RFC1123Z),
-		Links:         r.selfAndHubs(r.abs(f.Dir+rssFile), rssType),
+		Title:       clean(f.Title),
+		Link:        r.abs(f.Page),
+		Description: rssHTML{htmlText(clean(f.Subtitle))},
+		Language:    s.Settings.Language,
+		Links:       r.selfAndHubs(r.abs(f.Dir+rssFile), rssType),
+	}
+	if !f.Updated.IsZero() {
+		ch.LastBuildDate = f.Updated.Format(time.RFC1123Z)
 	}
 	budget := r.budget()
 	for _, a := range f.Articles {

@@ -356,6 +356,23 @@ func TestFeedUpdatedIsNewestContentChange(t *testing.T) {
 	}
 }
 
+// TestEmptySiteFeeds builds a site with no article yet: its RSS feed
+// gives no lastBuildDate rather than one in year 1, and every feed
+// parses, with no entry.
+func TestEmptySiteFeeds(t *testing.T) {
+	set := fixture()
+	set.Articles = nil
+	files := build(t, set, buildDay)
+	if bytes.Contains(files[rssFile], []byte("lastBuildDate")) {
+		t.Errorf("%s gives a lastBuildDate with no article: %s", rssFile, files[rssFile])
+	}
+	for name, f := range feedsOf(t, files) {
+		if len(f.Items) != 0 {
+			t.Errorf("%s: %d items, want none", name, len(f.Items))
+		}
+	}
+}
+
 // TestEmptyTopicFeedIsDated keeps a topic's intro page after its last
 // article has gone: its feeds, with no entry, are dated by the site's
 // newest change, not by no date at all (year 1).

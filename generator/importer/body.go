@@ -538,7 +538,7 @@ func textOf(md string, first bool) string {
 		var b strings.Builder
 		collect(n, src, &b)
 		t := strings.Join(strings.Fields(attributeList.ReplaceAllString(b.String(), " ")), " ")
-		t = spaceBeforeStop.ReplaceAllString(t, "$1")
+		t = spaceBeforeStop.ReplaceAllString(t, "$1$2")
 		if t != "" && !content.HoldsTemplateTag(t) && !bareURL.MatchString(t) {
 			parts = append(parts, t)
 			if first && columns(strings.Join(parts, " ")) >= summaryRunes/3 {
@@ -588,8 +588,10 @@ var (
 	// which Jekyll showed as nothing.
 	attributeList = regexp.MustCompile(`\{:[^}]*\}`)
 	// spaceBeforeStop matches the space an image or a footnote left out
-	// leaves before a stop or a comma.
-	spaceBeforeStop = regexp.MustCompile(` ([.,;:!?])`)
+	// leaves before a full stop or a comma that ends a word: not one
+	// that starts a word (./gradlew, .env), nor the space French writes
+	// before ; : ! and ?.
+	spaceBeforeStop = regexp.MustCompile(` ([.,])( |$)`)
 	// bareURL matches a paragraph that is an address alone, as an embed
 	// turned into a link is: no words for a summary.
 	bareURL = regexp.MustCompile(`^https?://\S+$`)

@@ -255,6 +255,8 @@ func TestPlainText(t *testing.T) {
 		{"code kept as written", "Run `a\\_b &amp;`.", false, "Run a\\_b &amp;."},
 		{"tables, footnotes and attribute lists left out", "Changes on 2019-06-04.[^1]\n{: .lead}\n\n| Area | Change |\n|---|---|\n| Care | Deferred |\n\nTerm\n: Definition\n\n[^1]: Measured on a laptop.", false, "Changes on 2019-06-04."},
 		{"an address alone left out, and an image's gap closed", "https://www.youtube.com/embed/xyz\n\nDraft text with ![a chart](c.png).", false, "Draft text with."},
+		{"a word that starts with a stop keeps its space", "Run gradle or ./gradlew, then cd ../up and open .env here.", false, "Run gradle or ./gradlew, then cd ../up and open .env here."},
+		{"French spaces before ; : ! and ? kept", "Est-ce vrai ? Oui : en mars ; enfin !", false, "Est-ce vrai ? Oui : en mars ; enfin !"},
 		{"tags kept as text left out", "Short intro.\n\n{% include callout.html text=\"Note\" %}\n\n{{< figure src=\"x.png\" >}}\n\nThe rest.", true, "Short intro. The rest."},
 		{"a WordPress shortcode left out", "Short intro.\n\n\\[gallery ids=\"1,2\"]\n\nThe rest.", true, "Short intro. The rest."},
 		{"a figure and its caption left out", "Short intro.\n\n![Chart](c.png) The chart's caption\n\nThe rest.", true, "Short intro. The rest."},

@@ -640,9 +640,9 @@ func cut(s string, n int) string {
 	}
 	runes := []rune(s)
 	head := string(runes[:n])
-	for _, end := range []string{". ", "? ", "! "} {
+	for _, end := range []string{". ", "? ", "! ", "。", "！", "？"} {
 		if i := strings.LastIndex(head, end); i >= len(head)/3 {
-			return head[:i+1]
+			return head[:i+len(strings.TrimSpace(end))]
 		}
 	}
 	if i := strings.LastIndexByte(head, ' '); i > 0 {

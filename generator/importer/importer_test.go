@@ -942,6 +942,32 @@ func TestJekyllNotPosts(t *testing.T) {
 	}
 }
 
+// TestJekyllDateOnlyName imports posts named by their date alone, as
+// Jekyll publishes them: titled by their first words (up to the end of
+// a sentence, in Chinese too), with a warning, at their old address;
+// one with no words to title it by is refused at its title line.
+func TestJekyllDateOnlyName(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":           "permalink: pretty\n",
+		"_posts/2014-08-25-.md": "---\ntitle: \"\"\ndate: 2014-08-25 13:45:45\n---\n“再会，真的要走了”同学发给我微信的时候，不知道当时是因为没有看到还是因为实在太困了，总之是我没有回复。一贯高冷的同学不断给我发表情挥手再见，这让我感觉不详，有点像永世不见的意思。\n",
+		"_posts/2014-09-01-.md": "---\ntitle:\n---\n![photo](/img/p.jpg)\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	if r.Read != 2 || r.Written != 1 || r.Problems() != 1 {
+		t.Errorf("read %d, wrote %d, %d problems; want 2, 1 and 1 (%v)", r.Read, r.Written, r.Problems(), r.Skipped)
+	}
+	want := `no title, so its first words are: "“再会，真的要走了”同学发给我微信的时候，不知道当时是因为没有看到还是因为实在太困了，总之是我没有回复。"; give it a better one`
+	if !hasNote(r.Warnings, filepath.Join(src, "_posts", "2014-08-25-.md"), 2, want) {
+		t.Errorf("got warnings %v, want %q at the title line", r.Warnings, want)
+	}
+	if !hasNote(r.Skipped, filepath.Join(src, "_posts", "2014-09-01-.md"), 2, "no title, and no text to title it by") {
+		t.Errorf("got skips %v, want the post with no words refused at its title line", r.Skipped)
+	}
+	if len(r.Moved) != 1 || r.Moved[0].From != "/2014/08/25/" {
+		t.Errorf("got moves %v, want the old address /2014/08/25/ kept", r.Moved)
+	}
+}
+
 // TestWordPressEmbedShortcode turns the classic editor's [embed] into a
 // link to what it showed, with no warning of a shortcode kept as text.
 func TestWordPressEmbedShortcode(t *testing.T) {

@@ -46,7 +46,7 @@ var permalinkStyles = map[string]string{
 }
 
 var (
-	jekyllPost  = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2})-(.+)\.(?i:md|markdown|mkd|mkdn|mdown|html|htm)$`)
+	jekyllPost  = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2})-(.*)\.(?i:md|markdown|mkd|mkdn|mdown|html|htm)$`)
 	jekyllDraft = regexp.MustCompile(`^(.+)\.(?i:md|markdown|mkd|mkdn|mdown|html|htm)$`)
 )
 
@@ -230,10 +230,20 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	}
 	post := &post{file: file, line: pg.line, title: f.text("title"), raw: pg.body, bodyLine: pg.bodyLine, draft: draft}
 	post.html = strings.HasPrefix(strings.ToLower(path.Ext(name)), ".htm")
-	if post.title == "" {
+	switch {
+	case post.title != "":
+	case m[2] != "":
 		// Jekyll titles a post by its file name's words.
 		post.title = titleize(m[2])
 		src.warn(file, pg.line, "no title: titled %q from its file name, as Jekyll showed it", post.title)
+	default:
+		// A file named by its date alone (2014-08-25-.md), which Jekyll
+		// published with no title: its first words stand for one.
+		if post.title = cut(plainText(pg.body, true), titleRunes); post.title == "" {
+			src.fail(file, pg.lineOf("title"), "no title, and no text to title it by: not imported; give it a title")
+			return nil
+		}
+		src.warn(file, pg.lineOf("title"), "no title, so its first words are: %q; give it a better one", post.title)
 	}
 	var named time.Time // the date the file's name gives
 	if m[1] != "" {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -391,6 +392,25 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 					n.InsertBefore(g, c)
 				}
 				n.RemoveChild(c)
+				c = next
+				continue
+			}
+			if c.Type == html.ElementNode && c.Data == "a" && attr(c, "href") == "" {
+				// An anchor, a place to link to: Markdown has none, and
+				// as a link with no address it would lead nowhere. Its
+				// text stays, walked in its place.
+				if id := cmp.Or(attr(c, "id"), attr(c, "name")); id != "" {
+					lost = append(lost, loss{at[c], fmt.Sprintf("an anchor (<a id=%q>) is left out, its text kept: a link to #%s now goes to the top of the page", id, id)})
+				}
+				first := c.FirstChild
+				for g := c.FirstChild; g != nil; g = c.FirstChild {
+					c.RemoveChild(g)
+					n.InsertBefore(g, c)
+				}
+				n.RemoveChild(c)
+				if first != nil {
+					next = first
+				}
 				c = next
 				continue
 			}

@@ -474,6 +474,9 @@ func TestHTMLInMarkdown(t *testing.T) {
 		{"tags in a quote and a list", "> A <span>quote</span>\n> on two lines.\n\n- a <b>bold</b> item\n- a plain one\n", "> A quote on two lines.\n\n- a **bold** item\n- a plain one\n", nil},
 		{"a closing tag under a list item", "<div class=\"snippet\">\n\n- one\n- two\n\n  </div>\n\nAfter.\n", "\n\n- one\n- two\n\n  \n\nAfter.\n", nil},
 		{"a block in a quote", "> Quoted:\n>\n> <div>\n> <p>First.</p>\n> <p>Second <b>bold</b>.</p>\n> </div>\n", "> Quoted:\n>\n> First.\n> \n> Second **bold**.\n", nil},
+		{"an anchor keeps its text", "<a id=\"dress\">Hackers dress</a> as they like.\n", "Hackers dress as they like.\n", []string{`an anchor (<a id="dress">) is left out, its text kept: a link to #dress now goes to the top of the page`}},
+		{"a link in an anchor stays a link", "1.<a name=\"ref1\">[End-to-end](https://example.org/e2e)</a>\n", "1.[End-to-end](https://example.org/e2e)\n", []string{`an anchor (<a id="ref1">) is left out, its text kept: a link to #ref1 now goes to the top of the page`}},
+		{"an empty anchor goes", "<p id = \"build\"></p>Intro <a id=\"top\"></a>here.\n", "Intro here.\n", []string{`an anchor (<a id="top">) is left out, its text kept: a link to #top now goes to the top of the page`}},
 		{"a footnote stays", "A <span>note</span>[^1].\n\n[^1]: The note.\n", "A <span>note</span>[^1].\n\n[^1]: The note.\n", nil},
 		{"a footnote's text stays", "A note[^1].\n\n[^1]: The note with <b>bold</b>.\n", "A note[^1].\n\n[^1]: The note with <b>bold</b>.\n", nil},
 	} {

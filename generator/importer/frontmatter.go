@@ -147,6 +147,7 @@ func (p *page) lineOf(key string) int {
 type parseError struct {
 	line int
 	msg  string
+	bare bool // the file has no front matter at all
 }
 
 func (e *parseError) Error() string { return e.msg }
@@ -202,7 +203,7 @@ func parsePage(data []byte) (*page, error) {
 	delim, _, _ := strings.Cut(text, "\n")
 	delim = strings.TrimRight(delim, " \t")
 	if delim != "---" && delim != "+++" {
-		return nil, &parseError{line: open, msg: "no front matter: the file does not start with --- or +++"}
+		return nil, &parseError{line: open, msg: "no front matter: the file does not start with --- or +++", bare: true}
 	}
 	_, rest, _ := strings.Cut(text, "\n")
 	end, n := -1, 0 // where the closing delimiter starts, and the lines before it

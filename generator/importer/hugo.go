@@ -341,7 +341,7 @@ var dateKeys = []string{"date", "publishdate", "pubdate", "published"}
 // path inside the content folder.
 func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *source) *post {
 	file := filepath.Join(o.Source, p)
-	pg := readPage(fsys, p, file, o, src)
+	pg := readPage(fsys, p, file, o, src, false)
 	if pg == nil {
 		return nil
 	}

@@ -923,16 +923,21 @@ func TestFieldsNotCarriedOver(t *testing.T) {
 }
 
 // TestJekyllNotPosts reports a post in Textile, which the import cannot
-// read, as a problem, and leaves out a redirect page, saying so.
+// read, as a problem, and leaves out a redirect page and a file with no
+// front matter, which Jekyll publishes as a file, saying so.
 func TestJekyllNotPosts(t *testing.T) {
 	src := tree(t, map[string]string{
 		"_posts/2020-01-01-moved.md":    "---\ntitle: Moved\nredirect_to: https://elsewhere.example.org/\n---\n",
 		"_posts/2020-01-03-old.textile": "---\ntitle: Old\n---\nh1. Old\n",
 		"_posts/2020-01-04-kept.md":     "---\ntitle: Kept\n---\nKept.\n",
+		"_posts/2020-08-12-bare.md":     "# post title 005\n",
 	})
 	r := mustImport(t, src, t.TempDir())
-	if r.Read != 3 || r.Written != 1 || r.Problems() != 1 {
-		t.Errorf("read %d, wrote %d, %d problems; want 3, 1 and 1 (%v)", r.Read, r.Written, r.Problems(), r.Skipped)
+	if r.Read != 4 || r.Written != 1 || r.Problems() != 1 {
+		t.Errorf("read %d, wrote %d, %d problems; want 4, 1 and 1 (%v)", r.Read, r.Written, r.Problems(), r.Skipped)
+	}
+	if !hasNote(r.Skipped, filepath.Join(src, "_posts", "2020-08-12-bare.md"), 1, "no front matter, so Jekyll publishes it as a file, not a post: not imported") {
+		t.Errorf("got skips %v, want the file with no front matter left out, as Jekyll does", r.Skipped)
 	}
 	if !hasNote(r.Skipped, filepath.Join(src, "_posts", "2020-01-01-moved.md"), 3, "redirect_to https://elsewhere.example.org/: a redirect, not a post: not imported") {
 		t.Errorf("got skips %v, want the redirect left out at its line", r.Skipped)

@@ -209,7 +209,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		return nil
 	}
 	src.read++
-	pg := readPage(fsys, p, file, o, src)
+	pg := readPage(fsys, p, file, o, src, true)
 	if pg == nil {
 		return nil
 	}
@@ -335,8 +335,10 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	return post
 }
 
-// readPage reads and splits a post file, or notes why it cannot.
-func readPage(fsys fs.FS, p, file string, o *Options, src *source) *page {
+// readPage reads and splits a post file, or notes why it cannot: with
+// bareIsFile, a file with no front matter is no post, and is left out
+// without failing the import.
+func readPage(fsys fs.FS, p, file string, o *Options, src *source, bareIsFile bool) *page {
 	data, err := readFile(fsys, p, o.MaxSize)
 	switch {
 	case errors.Is(err, errTooLarge):
@@ -352,9 +354,15 @@ func readPage(fsys fs.FS, p, file string, o *Options, src *source) *page {
 	pg, err := parsePage(data)
 	if err != nil {
 		line := 0
-		var pe *parseError
-		if errors.As(err, &pe) {
+		pe, ok := errors.AsType[*parseError](err)
+		if ok {
 			line = pe.line
+		}
+		if ok && pe.bare && bareIsFile {
+			// Jekyll 4 publishes a file in _posts with no front matter
+			// as it is, a file, not a post.
+			src.skip(file, line, "no front matter, so Jekyll publishes it as a file, not a post: not imported; if it is a post, start it with front matter (a line of ---, its fields, and another ---)")
+			return nil
 		}
 		src.fail(file, line, "%v: not imported", err)
 		return nil

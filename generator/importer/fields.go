@@ -13,8 +13,8 @@ import (
 var (
 	jekyllFields = fieldSet("title", "date", "slug", "permalink", "published", "category", "categories", "tag", "tags",
 		"regulator", "regulators", "lang", "author", "authors", "excerpt", "summary", "description", "redirect_from", "last_modified_at",
-		"source_url", "source_title", "external_url", "link")
-	hugoFields = fieldSet("title", "date", "publishdate", "pubdate", "published", "lastmod", "modified", "draft", "expirydate",
+		"updated", "source_url", "source_title", "external_url", "link")
+	hugoFields = fieldSet("title", "date", "publishdate", "pubdate", "published", "lastmod", "modified", "updated", "draft", "expirydate",
 		"unpublishdate", "build", "_build", "slug", "url", "aliases", "summary", "description", "author", "authors", "lang",
 		"source_url", "source_title", "external_url", "link")
 	// themeFields say how the old theme laid a post out, which

@@ -382,12 +382,13 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		return nil
 	}
 	post.date, post.day = onDay(t, day, o.Zone), day
-	key := "lastmod"
-	if f.text(key) == "" {
-		key = "modified"
-	}
-	if s := f.text(key); s != "" {
-		src.lastChange(post, key, s, pg.lineOf(key), cfg.zone, o.Zone)
+	// Hugo's lastmod, its alias modified, or the updated many themes
+	// set: bulletin's updated.
+	for _, key := range []string{"lastmod", "modified", "updated"} {
+		if s := f.text(key); s != "" {
+			src.lastChange(post, key, s, pg.lineOf(key), cfg.zone, o.Zone)
+			break
+		}
 	}
 	post.draft, _ = f.boolean("draft")
 	if why := unpublished(f, cfg.zone); why != "" && !post.draft {

@@ -512,6 +512,37 @@ func TestLastChangeLeftOut(t *testing.T) {
 	}
 }
 
+// TestUpdatedCarriedOver carries a post's updated field, which many
+// themes set, into the article's updated, as lastmod is, and does not
+// count it among the fields bulletin has no place for.
+func TestUpdatedCarriedOver(t *testing.T) {
+	for _, tc := range []struct {
+		name, config, post, text, article string
+	}{
+		{"hugo", "hugo.toml", "content/posts/refresh.md", "+++\ntitle = 'Autumn refresh'\ndate = 2015-07-30T09:00:00Z\nupdated = 2015-08-04T10:51:06Z\n+++\nNew colours.\n", "2015/2015-07-30-refresh.md"},
+		{"jekyll", "_config.yml", "_posts/2015-07-30-refresh.md", "---\ntitle: Autumn refresh\nupdated: 2015-08-04T10:51:06Z\n---\nNew colours.\n", "2015/2015-07-30-refresh.md"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tree(t, map[string]string{tc.config: "", tc.post: tc.text})
+			dest := t.TempDir()
+			r := mustImport(t, src, dest)
+			data, err := os.ReadFile(filepath.Join(dest, "articles", filepath.FromSlash(tc.article)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// In the site's time zone, London by default.
+			if !strings.Contains(string(data), "\nupdated: 2015-08-04T11:51:06+01:00\n") {
+				t.Errorf("the article has no updated date of 2015-08-04T10:51:06Z:\n%s", data)
+			}
+			for _, w := range r.Warnings {
+				if strings.Contains(w.Msg, "not carried over") {
+					t.Errorf("warning %q, want updated carried over", w.Msg)
+				}
+			}
+		})
+	}
+}
+
 // TestHugoUnpublished imports as drafts, each with a warning, the pages
 // Hugo did not publish though they are no drafts: one past its
 // expiryDate, and one whose build options render no page.

@@ -286,8 +286,13 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	if published, set := f.boolean("published"); set && !published {
 		post.draft = true
 	}
-	if s := f.text("last_modified_at"); s != "" {
-		src.lastChange(post, "last_modified_at", s, pg.lineOf("last_modified_at"), o.Zone, o.Zone)
+	// jekyll-last-modified-at's field, or the updated many themes set:
+	// bulletin's updated.
+	for _, key := range []string{"last_modified_at", "updated"} {
+		if s := f.text(key); s != "" {
+			src.lastChange(post, key, s, pg.lineOf(key), o.Zone, o.Zone)
+			break
+		}
 	}
 	post.slug = f.text("slug")
 	idSlug := post.slug // as Jekyll's post.id ends

@@ -62,3 +62,16 @@ func Distance(a, b string) int {
 	}
 	return rows[len(x)%3][len(y)]
 }
+
+// WordPerCharacter reports whether name holds a character of a script
+// in which each character is a word or a syllable: Han, Hiragana,
+// Katakana or Hangul: one character there makes another word (感受 and
+// 感叹 are two), so no such name is taken for a misspelling of another.
+func WordPerCharacter(name string) bool {
+	for _, r := range name {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return true
+		}
+	}
+	return false
+}

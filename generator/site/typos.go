@@ -34,7 +34,8 @@ type name struct {
 // letter or two from a name that is described or that more articles use,
 // with the same numbers in it. A name of up to three letters one letter
 // from such a name is only asked about, since one letter there makes
-// another name (CQX for CQC, but also ONS for ONR). Such a name may
+// another name (CQX for CQC, but also ONS for ONR); in Chinese, Japanese
+// or Korean, where one character makes another word, none is. Such a name may
 // still be meant, so each is a warning, not an error; giving the new
 // name an intro page, or a regulator an entry in site.yaml, says it is
 // meant. The names of the articles refused for another problem are
@@ -83,6 +84,9 @@ func checkNames(groups []*Group, refused []*content.Article, field string, s *co
 // article a uses, when it looks like a misspelling of one of names; nil
 // when it does not.
 func misspelling(n name, names []name, field string, a *content.Article) *content.Error {
+	if content.WordPerCharacter(n.name) {
+		return nil
+	}
 	meant, ok := likelyMeant(n, names, content.TypoLimit(n.lower))
 	short := false
 	if !ok && utf8.RuneCountInString(n.name) < 4 {

@@ -50,6 +50,10 @@ func TestCheckNames(t *testing.T) {
 			uses: []use{{regulators: []string{"CQC"}}, {regulators: []string{"CQC"}}, {regulators: []string{"DHSC"}}},
 		},
 		{
+			name: "Chinese names a character apart are two words",
+			uses: []use{{topics: []string{"感叹"}}, {topics: []string{"感叹"}}, {topics: []string{"感受"}}, {topics: []string{"监管框架"}}, {topics: []string{"监管框架"}}, {topics: []string{"监管构架"}}},
+		},
+		{
 			name: "names that differ in their numbers",
 			uses: []use{{topics: []string{"Budget 2024"}}, {topics: []string{"Budget 2024"}}, {topics: []string{"Budget 2025"}}},
 		},

@@ -204,21 +204,30 @@ func readHugo(o *Options) (*source, error) {
 // otherDays warns, once, of the posts dated in an offset that puts them
 // on another day where the bulletin is (zone) than the day the old
 // system showed: a bulletin shows every date in its own time zone.
+// The warning is told at the first, and names up to three others.
 func otherDays(src *source, zone *time.Location, system string) {
-	var first *post
-	n := 0
+	var shifted []*post
 	for _, p := range src.posts {
 		if !p.day && p.date.Format(time.DateOnly) != p.date.In(zone).Format(time.DateOnly) {
-			if n++; first == nil {
-				first = p
-			}
+			shifted = append(shifted, p)
 		}
 	}
-	if first == nil {
+	if len(shifted) == 0 {
 		return
 	}
-	src.warn(first.file, first.line, "%d post(s) dated in another offset fall on another day in %s than %s showed (this one, %s, on %s): their old addresses are kept, but to show the days %s did, set time_zone in site.yaml to the zone they were written in, before you first publish",
-		n, zone, system, first.date.Format(time.RFC3339), first.date.In(zone).Format("2 January 2006"), system)
+	first, also := shifted[0], ""
+	if others := shifted[1:]; len(others) > 0 {
+		var names []string
+		for _, p := range others[:min(3, len(others))] {
+			names = append(names, fmt.Sprintf("%s, %s", p.name(), p.date.Format(time.RFC3339)))
+		}
+		if len(others) > 3 {
+			names = append(names, fmt.Sprintf("%d more", len(others)-3))
+		}
+		also = "; also " + strings.Join(names, "; ")
+	}
+	src.warn(first.file, first.line, "%d post(s) dated in another offset fall on another day in %s than %s showed (this one, %s, on %s%s): their old addresses are kept, but to show the days %s did, set time_zone in site.yaml to the zone they were written in, before you first publish",
+		len(shifted), zone, system, first.date.Format(time.RFC3339), first.date.In(zone).Format("2 January 2006"), also, system)
 }
 
 func isContent(ext string) bool {

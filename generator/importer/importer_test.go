@@ -543,6 +543,24 @@ func TestUpdatedCarriedOver(t *testing.T) {
 	}
 }
 
+// TestOtherDaysNamed names, in the one warning of posts that fall on
+// another day in the bulletin's zone, three of them after the first,
+// and counts the rest.
+func TestOtherDaysNamed(t *testing.T) {
+	files := map[string]string{"hugo.toml": ""}
+	for _, n := range []string{"a", "b", "c", "d", "e"} {
+		files["content/posts/"+n+".md"] = "---\ntitle: Post " + n + "\ndate: 2020-07-15T01:00:00+09:00\n---\nText.\n"
+	}
+	src := tree(t, files)
+	r := mustImport(t, src, t.TempDir())
+	post := func(n string) string { return filepath.Join(src, "content", "posts", n+".md") }
+	want := "5 post(s) dated in another offset fall on another day in Europe/London than Hugo showed (this one, 2020-07-15T01:00:00+09:00, on 14 July 2020; also " +
+		post("b") + ", 2020-07-15T01:00:00+09:00; " + post("c") + ", 2020-07-15T01:00:00+09:00; " + post("d") + ", 2020-07-15T01:00:00+09:00; 1 more)"
+	if !hasNote(r.Warnings, post("a"), 1, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+}
+
 // TestHugoUnpublished imports as drafts, each with a warning, the pages
 // Hugo did not publish though they are no drafts: one past its
 // expiryDate, and one whose build options render no page.

@@ -93,6 +93,8 @@ type Note struct {
 	// title or date, front matter that cannot be read), rather than by
 	// choice (a draft page, a private post).
 	Problem bool
+	// Before marks a post left out as imported before.
+	Before bool
 }
 
 func (n Note) String() string {
@@ -121,8 +123,9 @@ func (r Report) Problems() int {
 }
 
 // Print writes the report for a reader: the counts, then every skip and
-// every warning with its source, then the old addresses with a query
-// (WordPress's /?p=12), each with its new URL, for a server's redirects.
+// every warning with its source (the posts imported before counted in one
+// line), then the old addresses with a query (WordPress's /?p=12), each
+// with its new URL, for a server's redirects.
 func (r Report) Print(w io.Writer) {
 	aliases := r.Aliases
 	drafts := ""
@@ -143,8 +146,16 @@ func (r Report) Print(w io.Writer) {
 			continue
 		}
 		fmt.Fprintf(w, "%s:\n", part.title)
+		before := 0
 		for _, n := range part.notes {
+			if n.Before {
+				before++
+				continue
+			}
 			fmt.Fprintf(w, "  %s\n", n)
+		}
+		if before > 0 {
+			fmt.Fprintf(w, "  %d %s imported before, found by %s in the content folder: not imported again\n", before, plural(before, "post", "posts"), plural(before, "its feed id or its title", "their feed ids or titles"))
 		}
 	}
 	var queries []Move

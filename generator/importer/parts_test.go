@@ -368,15 +368,18 @@ func TestParseDate(t *testing.T) {
 func TestPrint(t *testing.T) {
 	r := Report{
 		Format: Jekyll, Read: 4, Written: 2, Drafts: 1, Aliases: 1,
-		Skipped:  []Note{{Source: "_posts/a.md", Line: 3, Msg: "no title"}},
+		Skipped: []Note{{Source: "_posts/a.md", Line: 3, Msg: "no title"},
+			{Source: "_posts/d.md", Line: 1, Msg: "imported before: content/articles/2025/2025-01-02-d.md has its feed id x; not imported again", Before: true},
+			{Source: "_posts/e.md", Line: 1, Msg: "imported before: content/articles/2025/2025-01-03-e.md has its feed id y; not imported again", Before: true}},
 		Warnings: []Note{{Source: "_posts/b.md", Msg: "kept as text"}},
 		Moved:    []Move{{From: "/b/", To: "/2025/01/b/"}, {From: "/2025/01/c/", To: "/2025/01/c/"}, {From: "/?p=1", To: "/2025/01/c/"}},
 	}
 	var b bytes.Buffer
 	r.Print(&b)
-	want := `jekyll: read 4, wrote 2 (1 draft), skipped 1; kept 1 old address as aliases
+	want := `jekyll: read 4, wrote 2 (1 draft), skipped 3; kept 1 old address as aliases
 skipped:
   _posts/a.md:3: no title
+  2 posts imported before, found by their feed ids or titles in the content folder: not imported again
 warnings:
   _posts/b.md: kept as text
 old addresses for a server redirect, old and new (a static site answers them with its home page):

@@ -113,6 +113,12 @@ func (p *post) note(line int, msg string) Note {
 	return Note{Source: p.file, Line: line, Msg: msg}
 }
 
+// importedBefore marks n as the note of a post imported before.
+func importedBefore(n Note) Note {
+	n.Before = true
+	return n
+}
+
 // index finds posts by the names other posts link to them by.
 type index struct {
 	keys map[string]*post // nil for a name two posts answer to
@@ -163,7 +169,7 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 			// A draft keeps no id: the same title and slug is the same
 			// draft, imported before, its file renamed or its date from
 			// its file's time, which a new checkout changes.
-			r.Skipped = append(r.Skipped, p.note(0, fmt.Sprintf("imported before: %s is this draft, with its title and slug; not imported again", f)))
+			r.Skipped = append(r.Skipped, importedBefore(p.note(0, fmt.Sprintf("imported before: %s is this draft, with its title and slug; not imported again", f))))
 			p.skip, p.before = true, f
 			continue
 		}
@@ -257,7 +263,7 @@ func keepID(p *post, ids map[string]*post, held holdings, r *Report) bool {
 		return true
 	}
 	if h, ok := held.ids[p.id]; ok {
-		r.Skipped = append(r.Skipped, p.note(0, fmt.Sprintf("imported before: %s has its feed id %s; not imported again", h.file, p.id)))
+		r.Skipped = append(r.Skipped, importedBefore(p.note(0, fmt.Sprintf("imported before: %s has its feed id %s; not imported again", h.file, p.id))))
 		p.before, p.url = h.file, h.url
 		return false
 	}

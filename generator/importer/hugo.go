@@ -358,8 +358,13 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	post := &post{file: file, line: pg.line, title: f.text("title"), raw: pg.body, bodyLine: pg.bodyLine}
 	post.html = strings.HasPrefix(strings.ToLower(path.Ext(p)), ".htm")
 	if post.title == "" {
-		src.fail(file, pg.line, "no title: not imported; give it a title")
-		return nil
+		// Hugo publishes a page with no title: its first words stand
+		// for one.
+		if post.title = cut(plainText(pg.body, true), titleRunes); post.title == "" {
+			src.fail(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, and no text to title it by: not imported; give it a title")
+			return nil
+		}
+		src.warn(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, so its first words are: %q; give it a better one", post.title)
 	}
 	ds := f.first(dateKeys...)
 	if ds == "" && (path.Dir(rel) == "." || isIndex(path.Base(rel)) && path.Dir(path.Dir(rel)) == ".") {

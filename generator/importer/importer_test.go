@@ -1022,6 +1022,28 @@ func TestJekyllDateOnlyName(t *testing.T) {
 	}
 }
 
+// TestHugoUntitled imports a page Hugo published with no title, titled
+// by its first words with a warning, and refuses one with no words, at
+// its first line.
+func TestHugoUntitled(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":                "",
+		"content/posts/words.md":   "---\ndate: 2020-01-02\n---\nThe board met today. It agreed the plan.\n",
+		"content/posts/picture.md": "---\ndate: 2020-01-03\n---\n![photo](/img/p.jpg)\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	if r.Written != 1 || r.Problems() != 1 {
+		t.Errorf("wrote %d, %d problems; want 1 and 1 (%v)", r.Written, r.Problems(), r.Skipped)
+	}
+	want := `no title, so its first words are: "The board met today. It agreed the plan."; give it a better one`
+	if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "words.md"), 1, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+	if !hasNote(r.Skipped, filepath.Join(src, "content", "posts", "picture.md"), 1, "no title, and no text to title it by") {
+		t.Errorf("got skips %v, want the page with no words refused", r.Skipped)
+	}
+}
+
 // TestWordPressEmbedShortcode turns the classic editor's [embed] into a
 // link to what it showed, with no warning of a shortcode kept as text.
 func TestWordPressEmbedShortcode(t *testing.T) {

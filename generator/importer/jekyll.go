@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -240,10 +241,10 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		// A file named by its date alone (2014-08-25-.md), which Jekyll
 		// published with no title: its first words stand for one.
 		if post.title = cut(plainText(pg.body, true), titleRunes); post.title == "" {
-			src.fail(file, pg.lineOf("title"), "no title, and no text to title it by: not imported; give it a title")
+			src.fail(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, and no text to title it by: not imported; give it a title")
 			return nil
 		}
-		src.warn(file, pg.lineOf("title"), "no title, so its first words are: %q; give it a better one", post.title)
+		src.warn(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, so its first words are: %q; give it a better one", post.title)
 	}
 	var named time.Time // the date the file's name gives
 	if m[1] != "" {

@@ -109,7 +109,7 @@ func readJekyll(o *Options) (*source, error) {
 	src.body = func(p *post, ix *index, r *Report) string {
 		l := &liquid{p: p, ix: ix, r: r, html: p.html}
 		body, excerpt := more(l.convert(p.raw, p.bodyLine), cfg.excerpt, "<!--more-->")
-		return followMoves(finishBody(p, body, excerpt, r), ix, cfg.site)
+		return followMoves(finishBody(p, kramdownBlocks(body), excerpt, r), ix, cfg.site)
 	}
 	return src, nil
 }

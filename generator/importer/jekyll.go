@@ -28,6 +28,9 @@ type jekyllConfig struct {
 	// site is url and baseurl, where the site was published, which
 	// jekyll-feed's entry ids start with; "" when url is not set.
 	site string
+	// texts are the settings that are text, such as repository, which
+	// {{ site.repository }} showed.
+	texts map[string]string
 }
 
 // jekyllDefault is one entry of _config.yml's defaults: front matter
@@ -107,7 +110,7 @@ func readJekyll(o *Options) (*source, error) {
 		}
 	}
 	src.body = func(p *post, ix *index, r *Report) string {
-		l := &liquid{p: p, ix: ix, r: r, html: p.html}
+		l := &liquid{p: p, ix: ix, r: r, html: p.html, site: cfg.texts}
 		body, excerpt := more(l.convert(p.raw, p.bodyLine), cfg.excerpt, "<!--more-->")
 		return followMoves(finishBody(p, kramdownBlocks(body), excerpt, r), ix, cfg.site)
 	}
@@ -146,6 +149,12 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 			return nil, fmt.Errorf("importer: %s:%d: %s: the settings decide the old addresses, so fix them first", cfg.file, pe.line, strings.Replace(pe.msg, "front matter", "the file", 1))
 		}
 		cfg.permalink, cfg.timezone, cfg.excerpt = f.text("permalink"), f.text("timezone"), f.text("excerpt_separator")
+		cfg.texts = map[string]string{}
+		for k := range f {
+			if v := f.text(k); v != "" {
+				cfg.texts[k] = v
+			}
+		}
 		if s := f.text("source"); s != "" {
 			cfg.source = path.Clean(s)
 			if !fs.ValidPath(cfg.source) {

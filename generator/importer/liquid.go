@@ -10,15 +10,18 @@ import (
 // liquid turns the Liquid tags of a Jekyll post into what they showed:
 // {% raw %} keeps its text as written, {% highlight %} becomes a fenced
 // code block, {% link %} and {% post_url %} become the new URL of the
-// post they name, {% comment %} an HTML comment, and {{ site.baseurl }}
-// and {{ site.url }} go, and {{ "/x/" | relative_url }} (or
-// absolute_url) becomes /x/, as bulletin's links are site paths. Every other tag is kept as it is
-// written, with a warning, since only its author knows what it stood for.
+// post they name, {% comment %} an HTML comment, {{ site.baseurl }} and
+// {{ site.url }} go, {{ "/x/" | relative_url }} (or absolute_url)
+// becomes /x/, as bulletin's links are site paths, and another
+// {{ site.name }} becomes the text _config.yml gives it. Every other tag
+// is kept as it is written, with a warning, since only its author knows
+// what it stood for.
 type liquid struct {
 	p    *post
 	ix   *index
 	r    *Report
-	html bool // the body is HTML, so code goes in <pre>
+	html bool              // the body is HTML, so code goes in <pre>
+	site map[string]string // the settings that are text, by name
 }
 
 var (
@@ -71,8 +74,11 @@ func (l *liquid) convert(s string, line int) string {
 				b.WriteString("/" + strings.TrimPrefix(m[1], "/"))
 				continue
 			}
-			switch out {
-			case "site.baseurl", "site.url":
+			name, setting := strings.CutPrefix(out, "site.")
+			switch {
+			case out == "site.baseurl", out == "site.url":
+			case setting && l.site[name] != "":
+				b.WriteString(l.site[name])
 			default:
 				l.warn(lineAt(i), fmt.Sprintf("Liquid output %s kept as text", tag))
 				b.WriteString(tag)

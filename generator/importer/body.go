@@ -355,7 +355,9 @@ type loss struct {
 // scripts, styles and forms are left out; lost says what of them, for
 // the report, and where in src.
 func toMarkdown(src string, link func(string) string) (md string, lost []loss, err error) {
-	doc, err := html.Parse(strings.NewReader(src))
+	// Read as a browser with scripts off reads it: a <noscript>'s
+	// content is markup, which stands for its script.
+	doc, err := html.ParseWithOptions(strings.NewReader(src), html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return src, nil, err
 	}
@@ -370,7 +372,12 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 					lost = append(lost, loss{at[c], embedded(n, c, link)})
 					c = next
 					continue
-				case "script", "style", "form", "noscript":
+				case "noscript":
+					// What readers without the script saw, and all
+					// readers see now that scripts are left out.
+					c = unwrap(n, c)
+					continue
+				case "script", "style", "form":
 					lost = append(lost, loss{at[c], fmt.Sprintf("a <%s> is left out", c.Data)})
 					n.RemoveChild(c)
 					c = next
@@ -387,12 +394,7 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 				// A link or image that would run script keeps its text
 				// alone: a build refuses it.
 				lost = append(lost, loss{at[c], fmt.Sprintf("a %s: address is left out, its text kept", scheme)})
-				for g := c.FirstChild; g != nil; g = c.FirstChild {
-					c.RemoveChild(g)
-					n.InsertBefore(g, c)
-				}
-				n.RemoveChild(c)
-				c = next
+				c = unwrap(n, c)
 				continue
 			}
 			if c.Type == html.ElementNode && c.Data == "a" && attr(c, "href") == "" {
@@ -402,16 +404,7 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 				if id := cmp.Or(attr(c, "id"), attr(c, "name")); id != "" {
 					lost = append(lost, loss{at[c], fmt.Sprintf("an anchor (<a id=%q>) is left out, its text kept: a link to #%s now goes to the top of the page", id, id)})
 				}
-				first := c.FirstChild
-				for g := c.FirstChild; g != nil; g = c.FirstChild {
-					c.RemoveChild(g)
-					n.InsertBefore(g, c)
-				}
-				n.RemoveChild(c)
-				if first != nil {
-					next = first
-				}
-				c = next
+				c = unwrap(n, c)
 				continue
 			}
 			if c.Type == html.ElementNode && c.Data == "figure" {
@@ -434,6 +427,21 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 		return src, nil, err // kept as it was: nothing lost
 	}
 	return strings.TrimSpace(string(out)), lost, nil
+}
+
+// unwrap puts the children of c, a child of n, in its place, and gives
+// the node to walk next: the first of them, or what followed c.
+func unwrap(n, c *html.Node) *html.Node {
+	next := c.FirstChild
+	if next == nil {
+		next = c.NextSibling
+	}
+	for g := c.FirstChild; g != nil; g = c.FirstChild {
+		c.RemoveChild(g)
+		n.InsertBefore(g, c)
+	}
+	n.RemoveChild(c)
+	return next
 }
 
 // captionBelow makes a figure's caption (its <figcaption>, or the text

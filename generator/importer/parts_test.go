@@ -470,6 +470,7 @@ func TestHTMLInMarkdown(t *testing.T) {
 		{"an image in a paragraph", "See <img alt=\"kubectl warning\" src=\"kubectl-warnings.png\"> here.\n", "See ![kubectl warning](kubectl-warnings.png) here.\n", nil},
 		{"an embed alone", "Intro.\n\n<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>\n\nAfter.\n", "Intro.\n\n[https://www.youtube.com/embed/abc](https://www.youtube.com/embed/abc)\n\nAfter.\n", []string{"an embedded <iframe> is kept as a link to https://www.youtube.com/embed/abc"}},
 		{"a script left out", "<script>track()</script>\n\nText.\n", "\n\nText.\n", []string{"a <script> is left out"}},
+		{"a script's fallback kept", "<script src=\"https://gist.github.com/x.js\"></script><noscript><pre>=pod</pre></noscript>\n\nText.\n", "```\n=pod\n```\n\nText.\n", []string{"a <script> is left out"}},
 		{"a block of HTML", "<div class=\"note\">\n<p>A <b>note</b>.</p>\n</div>\n", "A **note**.\n", nil},
 		{"a comment stays", "<!-- English original -->\n\nText.\n", "<!-- English original -->\n\nText.\n", nil},
 		{"code stays", "```\n<img src=\"x.png\">\n```\n\n`<img src=\"y.png\">`\n", "```\n<img src=\"x.png\">\n```\n\n`<img src=\"y.png\">`\n", nil},

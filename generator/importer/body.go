@@ -574,6 +574,11 @@ func textOf(md string, first bool) string {
 			}
 		}
 	}
+	// A summary does not end on the words that lead into what it left
+	// out ("new additions:").
+	for first && len(parts) > 1 && strings.HasSuffix(parts[len(parts)-1], ":") {
+		parts = parts[:len(parts)-1]
+	}
 	return strings.Join(parts, " ")
 }
 

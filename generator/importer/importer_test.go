@@ -1044,6 +1044,35 @@ func TestHugoUntitled(t *testing.T) {
 	}
 }
 
+// TestJekyllHTMLBlocks reads an HTML element with blank lines inside as
+// the site's Markdown did: whole, as kramdown does by default, or ended
+// at the blank line, as CommonMark, or kramdown set to read Markdown in
+// HTML, does.
+func TestJekyllHTMLBlocks(t *testing.T) {
+	post := "---\ntitle: Blocks\n---\n<p>Intro\n    \n    <p>Second</p>\n</p>\n"
+	for _, tc := range []struct {
+		name, config string
+		code         bool // the indented line became code
+	}{
+		{"kramdown", "", false},
+		{"kramdown reading Markdown in HTML", "kramdown:\n  parse_block_html: true\n", true},
+		{"CommonMark", "markdown: CommonMarkGhPages\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tree(t, map[string]string{"_config.yml": tc.config, "_posts/2020-01-02-blocks.md": post})
+			dest := t.TempDir()
+			mustImport(t, src, dest)
+			data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-01-02-blocks.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if code := strings.Contains(string(data), "    <p>Second</p>"); code != tc.code {
+				t.Errorf("the indented line is code: %v, want %v:\n%s", code, tc.code, data)
+			}
+		})
+	}
+}
+
 // TestWordPressEmbedShortcode turns the classic editor's [embed] into a
 // link to what it showed, with no warning of a shortcode kept as text.
 func TestWordPressEmbedShortcode(t *testing.T) {

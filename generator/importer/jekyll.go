@@ -31,6 +31,10 @@ type jekyllConfig struct {
 	// texts are the settings that are text, such as repository, which
 	// {{ site.repository }} showed.
 	texts map[string]string
+	// markdownInHTML says that the site's Markdown is not kramdown's
+	// default, which reads an HTML block's content as HTML, blank lines
+	// and all, but CommonMark, or kramdown set to read it as Markdown.
+	markdownInHTML bool
 }
 
 // jekyllDefault is one entry of _config.yml's defaults: front matter
@@ -112,7 +116,10 @@ func readJekyll(o *Options) (*source, error) {
 	src.body = func(p *post, ix *index, r *Report) string {
 		l := &liquid{p: p, ix: ix, r: r, html: p.html, site: cfg.texts}
 		body, excerpt := more(l.convert(p.raw, p.bodyLine), cfg.excerpt, "<!--more-->")
-		return followMoves(finishBody(p, kramdownBlocks(body), excerpt, r), ix, cfg.site)
+		if !cfg.markdownInHTML {
+			body = kramdownBlocks(body)
+		}
+		return followMoves(finishBody(p, body, excerpt, r), ix, cfg.site)
 	}
 	return src, nil
 }
@@ -149,6 +156,9 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 			return nil, fmt.Errorf("importer: %s:%d: %s: the settings decide the old addresses, so fix them first", cfg.file, pe.line, strings.Replace(pe.msg, "front matter", "the file", 1))
 		}
 		cfg.permalink, cfg.timezone, cfg.excerpt = f.text("permalink"), f.text("timezone"), f.text("excerpt_separator")
+		kramdown, _ := f["kramdown"].(map[string]any)
+		parsed, _ := fields(kramdown).boolean("parse_block_html")
+		cfg.markdownInHTML = parsed || !strings.EqualFold(cmp.Or(f.text("markdown"), "kramdown"), "kramdown")
 		cfg.texts = map[string]string{}
 		for k := range f {
 			if v := f.text(k); v != "" {

@@ -10,10 +10,13 @@ import (
 var blockTags = []string{"p", "div", "table", "ul", "ol", "dl", "blockquote", "section", "article", "aside", "header", "footer", "nav", "figure", "center", "details"}
 
 // htmlBlockStart matches a line that starts with the start tag of one
-// of blockTags; tagEnds, for each, its start and end tags.
+// of blockTags; tagEnds, for each, its start and end tags;
+// markdownInside, the attribute that has kramdown read an element's
+// content as Markdown, blank lines and all, as CommonMark does.
 var (
 	htmlBlockStart = regexp.MustCompile(`(?i)^<(` + strings.Join(blockTags, "|") + `)[\s>/]`)
 	tagEnds        = map[string][2]*regexp.Regexp{}
+	markdownInside = regexp.MustCompile(`(?i)\smarkdown\s*=\s*["']?(1|block|span)`)
 )
 
 func init() {
@@ -32,8 +35,9 @@ const blockLines = 2000
 // element's would become code. Each blank line inside the element
 // becomes an empty comment, which keeps the block whole and every line
 // where it was. An element that holds a <pre>, whose blank lines are
-// its text, or that does not close, is left as it is, and so is
-// anything in fenced code.
+// its text, one whose content kramdown read as Markdown (markdown="1"),
+// or one that does not close, is left as it is, and so is anything in
+// fenced code.
 func kramdownBlocks(body string) string {
 	lines := strings.SplitAfter(body, "\n")
 	depths := map[string][]int{} // by tag, what each line opens less what it closes
@@ -49,7 +53,7 @@ func kramdownBlocks(body string) string {
 			continue
 		}
 		m := htmlBlockStart.FindStringSubmatch(lines[i])
-		if fence != "" || m == nil {
+		if fence != "" || m == nil || markdownInside.MatchString(lines[i]) {
 			continue
 		}
 		tag := strings.ToLower(m[1])

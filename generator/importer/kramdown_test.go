@@ -27,6 +27,10 @@ func TestKramdownBlocks(t *testing.T) {
 			in:   "<div><pre>a\n\nb</pre>\n\n</div>\n",
 		},
 		{
+			name: "Markdown inside, as markdown=\"1\" asks, is left to CommonMark",
+			in:   "<div markdown=\"1\">\n\n## Heading\n\n    code\n\n</div>\n",
+		},
+		{
 			name: "fenced code is left alone",
 			in:   "```html\n<div>\n\n    x\n</div>\n```\n",
 		},

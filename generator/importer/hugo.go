@@ -255,40 +255,81 @@ func isIndex(name string) bool {
 	return strings.HasPrefix(name, "index.") && isContent(strings.ToLower(path.Ext(name)))
 }
 
+// hugoConfigDir is Hugo's folder of settings, read beside a settings
+// file at the site's root or instead of one.
+const hugoConfigDir = "config/_default/"
+
+// readHugoSettings reads one file of settings, name in fsys; nil when
+// there is no such file.
+func readHugoSettings(fsys fs.FS, name string, o *Options) (fields, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	file := filepath.Join(o.Source, name)
+	if err != nil {
+		return nil, fmt.Errorf("importer: %s: %w", file, withoutPath(err))
+	}
+	var f fields
+	switch path.Ext(name) {
+	case ".toml":
+		f, err = parseTOML(string(data), 0)
+	case ".json":
+		var m map[string]any
+		if err = json.Unmarshal(data, &m); err != nil {
+			err = &parseError{msg: "the file is not valid JSON: " + err.Error()}
+		} else {
+			f = plain(m).(map[string]any)
+		}
+	default:
+		f, err = parseYAML(string(data), 0)
+	}
+	if pe, ok := errors.AsType[*parseError](err); ok {
+		return nil, fmt.Errorf("importer: %s:%d: %s: the settings decide the old addresses, so fix them first", file, pe.line, strings.Replace(pe.msg, "front matter", "the file", 1))
+	}
+	if f == nil {
+		f = fields{}
+	}
+	return f, nil
+}
+
 func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	cfg := &hugoConfig{contentDir: "content", taxonomies: []string{"categories", "tags"}}
 	var f fields
-	for _, dir := range []string{"", "config/_default/"} {
+	for _, dir := range []string{"", hugoConfigDir} {
 		for _, name := range hugoConfigs {
-			data, err := fs.ReadFile(fsys, dir+name)
-			if errors.Is(err, fs.ErrNotExist) {
-				continue
+			var err error
+			if f, err = readHugoSettings(fsys, dir+name, o); err != nil {
+				return nil, err
 			}
-			cfg.file = filepath.Join(o.Source, dir+name)
-			if err != nil {
-				return nil, fmt.Errorf("importer: %s: %w", cfg.file, withoutPath(err))
+			if f != nil {
+				cfg.file = filepath.Join(o.Source, dir+name)
+				break
 			}
-			switch path.Ext(name) {
-			case ".toml":
-				f, err = parseTOML(string(data), 0)
-			case ".json":
-				var m map[string]any
-				if err = json.Unmarshal(data, &m); err != nil {
-					err = &parseError{msg: "the file is not valid JSON: " + err.Error()}
-				} else {
-					f = plain(m).(map[string]any)
-				}
-			default:
-				f, err = parseYAML(string(data), 0)
-			}
-			var pe *parseError
-			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("importer: %s:%d: %s: the settings decide the old addresses, so fix them first", cfg.file, pe.line, strings.Replace(pe.msg, "front matter", "the file", 1))
-			}
-			break
 		}
 		if f != nil {
 			break
+		}
+	}
+	// The folder of settings holds, beside the main file, one file for
+	// each setting that is a whole table: languages.yaml is languages.
+	// A file for one language (params.en.toml) says nothing of addresses.
+	entries, _ := fs.ReadDir(fsys, strings.TrimSuffix(hugoConfigDir, "/"))
+	for _, e := range entries {
+		name := e.Name()
+		key := strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))
+		if e.IsDir() || slices.Contains(hugoConfigs, name) || strings.Contains(key, ".") || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, path.Ext(name)) {
+			continue
+		}
+		table, err := readHugoSettings(fsys, hugoConfigDir+name, o)
+		if err != nil {
+			return nil, err
+		}
+		if f == nil {
+			f = fields{}
+		}
+		if _, set := lowerKeys(f)[key]; !set && table != nil {
+			f[key] = map[string]any(table)
 		}
 	}
 	f = lowerKeys(f)

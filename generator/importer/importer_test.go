@@ -828,6 +828,39 @@ func TestHugoLanguages(t *testing.T) {
 	}
 }
 
+// TestHugoConfigFolder reads the settings Hugo keeps in
+// config/_default/, one file for each table: the languages of
+// languages.yaml give each translation its address, feed id and
+// language, as they do from one settings file.
+func TestHugoConfigFolder(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config/_default/hugo.yaml":      "baseURL: https://old.example.org/\ndefaultContentLanguage: en\ndefaultContentLanguageInSubdir: false\n",
+		"config/_default/languages.yaml": "en:\n  contentDir: content/en\n  weight: 1\nja:\n  contentDir: content/ja\n  languageCode: ja\n  weight: 2\n",
+		"config/_default/params.en.yaml": "tagline: x\n",
+		"content/en/post/qr/index.md":    "---\ntitle: QR codes\ndate: 2024-01-02\n---\nMake one.\n",
+		"content/ja/post/qr/index.md":    "---\ntitle: QRコード\ndate: 2024-01-02\n---\n作り方。\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	var moved []string
+	for _, m := range r.Moved {
+		moved = append(moved, m.From)
+	}
+	slices.Sort(moved)
+	if want := []string{"/ja/post/qr/", "/post/qr/"}; !slices.Equal(moved, want) {
+		t.Errorf("old addresses %q, want %q", moved, want)
+	}
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2024", "2024-01-02-qr-ja.md"))
+	if err != nil {
+		t.Fatalf("%v; files: %v", err, files(t, dest))
+	}
+	for _, w := range []string{"lang: ja\n", "id: https://old.example.org/ja/post/qr/\n"} {
+		if !strings.Contains(string(data), w) {
+			t.Errorf("the Japanese article lacks %q:\n%s", w, data)
+		}
+	}
+}
+
 // TestWordPressDraftWithoutDate imports a draft never scheduled, which
 // WordPress exports dated 0000-00-00 00:00:00: it comes in as a draft
 // dated by its last change, with a warning, not left out.

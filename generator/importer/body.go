@@ -422,6 +422,7 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 		}
 	}
 	walk(doc)
+	flankEmphasis(doc)
 	out, err := converter.ConvertNode(doc)
 	if err != nil {
 		return src, nil, err // kept as it was: nothing lost

@@ -1,0 +1,32 @@
+package importer
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestFlankEmphasis converts bold and italic text whose ends are
+// punctuation beside a letter, as Chinese and Japanese text has it, and
+// wants the Markdown to show it bold or italic, not with asterisks.
+func TestFlankEmphasis(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<p><b>因为这群人是Geek呀！</b>这群</p>", "<p><strong>因为这群人是Geek呀</strong>！这群</p>"},
+		{"<p>前<b>「重点」</b>后</p>", "<p>前「<strong>重点</strong>」后</p>"},
+		{"<p><b><i>强调！</i></b>这</p>", "<p><em><strong>强调</strong></em>！这</p>"},
+		{"<p><b>Note:</b> text and <em>(see)</em> more</p>", "<p><strong>Note:</strong> text and <em>(see)</em> more</p>"},
+	}
+	for _, tt := range tests {
+		md, _, err := toMarkdown(tt.in, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := markdown.Convert([]byte(md), &b); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(b.String()); got != tt.want {
+			t.Errorf("%s became %q, shown as %s; want %s", tt.in, md, got, tt.want)
+		}
+	}
+}

@@ -155,7 +155,7 @@ func (r Report) Print(w io.Writer) {
 			fmt.Fprintf(w, "  %s\n", n)
 		}
 		if before > 0 {
-			fmt.Fprintf(w, "  %d %s imported before, found by %s in the content folder: not imported again\n", before, plural(before, "post", "posts"), plural(before, "its feed id or its title", "their feed ids or titles"))
+			fmt.Fprintf(w, "  %d %s imported before, found in the content folder: not imported again\n", before, plural(before, "post", "posts"))
 		}
 	}
 	var queries []Move
@@ -230,10 +230,6 @@ func Run(o Options) (Report, error) {
 	}
 	defer w.close()
 	ix := plan(src, &o, &r, held(o.Dest))
-	r.Warnings = quietBefore(r.Warnings, src.posts)
-	if n, ok := leftOverNote(src.posts, o.Source); ok {
-		r.Warnings = append(r.Warnings, n)
-	}
 	linked := map[string]bool{} // the files of the source that articles link to
 	var srcRoot *os.Root
 	if src.file != nil {
@@ -251,8 +247,20 @@ func Run(o Options) (Report, error) {
 		if p.skip {
 			continue
 		}
-		body := src.body(p, ix, &r)
-		data, err := article(p, body, &o, &r)
+		// What the post's conversion tells waits until it is known not
+		// to have been imported before.
+		told := &Report{}
+		body := src.body(p, ix, told)
+		data, err := article(p, body, &o, told)
+		if err == nil && w.holds(p.out, data) {
+			// Imported before, with no id to find it by: its article is
+			// as this import would write it.
+			r.Skipped = append(r.Skipped, importedBefore(p.note(0, fmt.Sprintf("imported before: %s is as this import writes it; not imported again", filepath.Join(o.Dest, filepath.FromSlash(p.out))))))
+			p.before = p.out
+			markLinked(src.file, p, body, linked)
+			continue
+		}
+		r.Warnings = append(r.Warnings, told.Warnings...)
 		if err != nil {
 			n := p.note(0, err.Error())
 			n.Problem = true
@@ -278,6 +286,11 @@ func Run(o Options) (Report, error) {
 		}
 	}
 	unlinked(src.bundled, linked, o.Source, &r)
+	// What reading the posts imported before told was told then.
+	r.Warnings = quietBefore(r.Warnings, src.posts)
+	if n, ok := leftOverNote(src.posts, o.Source); ok {
+		r.Warnings = append(r.Warnings, n)
+	}
 	sortNotes(r.Skipped)
 	sortNotes(r.Warnings)
 	return r, nil

@@ -181,6 +181,40 @@ func TestRepeatable(t *testing.T) {
 	}
 }
 
+// TestImportAgainWithoutIDs imports a Hugo site with no baseURL, so no
+// feed ids, twice into one folder: the second import finds each post's
+// article as it would write it, counts it as imported before, and tells
+// none of the first's warnings again.
+func TestImportAgainWithoutIDs(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":          "",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\nsubtitle: Old\n---\n{{< note >}}A note.{{< /note >}}\n",
+		"content/posts/b.md": "---\ntitle: B\ndate: 2020-01-03\n---\nText.\n",
+	})
+	dest := t.TempDir()
+	first := mustImport(t, src, dest)
+	if first.Written != 2 || len(first.Warnings) == 0 {
+		t.Fatalf("first import: wrote %d, warnings %v; want 2 written, with warnings", first.Written, first.Warnings)
+	}
+	edited := filepath.Join(dest, "articles", "2020", "2020-01-03-b.md")
+	if err := os.WriteFile(edited, []byte("---\ntitle: B, edited\ndate: 2020-01-03\n---\nMine.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	second := mustImport(t, src, dest)
+	if second.Written != 0 || len(second.Warnings) != 0 {
+		t.Errorf("second import: wrote %d, warnings %v; want none", second.Written, second.Warnings)
+	}
+	before := 0
+	for _, n := range second.Skipped {
+		if n.Before {
+			before++
+		}
+	}
+	if before != 1 || !hasNote(second.Skipped, filepath.Join(src, "content", "posts", "b.md"), 1, edited+" is there already: left as it is") {
+		t.Errorf("second import skipped %v; want a imported before, and b's edited article named", second.Skipped)
+	}
+}
+
 // TestSameAddress checks that two posts that would share a new URL, and
 // an old address that is another post's new URL, are kept apart, with a
 // warning, so that bulletin finds no clash.

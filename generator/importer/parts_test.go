@@ -381,7 +381,7 @@ func TestPrint(t *testing.T) {
 	want := `jekyll: read 4, wrote 2 (1 draft), skipped 3; kept 1 old address as aliases
 skipped:
   _posts/a.md:3: no title
-  2 posts imported before, found by their feed ids or titles in the content folder: not imported again
+  2 posts imported before, found in the content folder: not imported again
 warnings:
   _posts/b.md: kept as text
 old addresses for a server redirect, old and new (a static site answers them with its home page):

@@ -123,6 +123,13 @@ func newWriter(dest string) (*writer, error) {
 
 func (w *writer) close() { w.root.Close() }
 
+// holds reports whether the file at name, a slash-separated path inside
+// the folder, holds data.
+func (w *writer) holds(name string, data []byte) bool {
+	have, err := w.root.ReadFile(name)
+	return err == nil && bytes.Equal(have, data)
+}
+
 // write writes data to name, a slash-separated path inside the folder,
 // unless a file is there already. It writes a hidden file beside it
 // first and links it into place, so the file appears whole or not at

@@ -132,6 +132,11 @@ func readHugo(o *Options) (*source, error) {
 		return nil, fmt.Errorf("importer: %s is inside the Hugo site's content folder %s, so the next import would read its articles as posts: give -content a folder outside it", o.Dest, dir)
 	}
 	src := &source{file: hugoFile, site: cfg.baseURL, feed: "/index.xml"}
+	for _, tax := range cfg.taxonomies {
+		if byDate(tax) {
+			src.warn(cfg.file, 0, "taxonomy %s is left out: an archive by date, which bulletin's timeline has (a page for each year and month), not a topic", tax)
+		}
+	}
 	if u, err := url.Parse(cfg.baseURL); err == nil && u.Scheme != "" && u.Host != "" {
 		cfg.absolute = true
 	} else if cfg.baseURL != "" {
@@ -253,6 +258,16 @@ func (cfg *hugoConfig) root(p string) string {
 // isIndex reports whether name is a leaf bundle's page.
 func isIndex(name string) bool {
 	return strings.HasPrefix(name, "index.") && isContent(strings.ToLower(path.Ext(name)))
+}
+
+// byDate reports whether a taxonomy files posts by their date, as a
+// theme's yearly archive does.
+func byDate(taxonomy string) bool {
+	switch taxonomy {
+	case "year", "years", "month", "months", "archive", "archives":
+		return true
+	}
+	return false
 }
 
 // hugoConfigDir is Hugo's folder of settings, read beside a settings
@@ -465,6 +480,8 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		switch {
 		case tax == "author" || tax == "authors":
 			// A taxonomy of authors names the post's authors, below.
+		case byDate(tax):
+			// An archive by year, which bulletin's timeline has.
 		case isRegulators(tax):
 			post.regs = append(post.regs, f.list(tax)...)
 		default:

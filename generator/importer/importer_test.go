@@ -215,6 +215,28 @@ func TestImportAgainWithoutIDs(t *testing.T) {
 	}
 }
 
+// TestHugoYearTaxonomy leaves out a taxonomy that files posts by year,
+// as a theme's yearly archive does, with a warning, rather than making
+// each year a topic.
+func TestHugoYearTaxonomy(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":          "[taxonomies]\ntag = 'tags'\nyear = 'year'\n",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2024-01-02\ntags: [Ubuntu]\nyear: [2024]\n---\nText.\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if !hasNote(r.Warnings, filepath.Join(src, "hugo.toml"), 0, "taxonomy year is left out: an archive by date") {
+		t.Errorf("got warnings %v, want the year taxonomy named", r.Warnings)
+	}
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2024", "2024-01-02-a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "topics: [Ubuntu]\n") {
+		t.Errorf("want topics [Ubuntu] alone:\n%s", data)
+	}
+}
+
 // TestSameAddress checks that two posts that would share a new URL, and
 // an old address that is another post's new URL, are kept apart, with a
 // warning, so that bulletin finds no clash.

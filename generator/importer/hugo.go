@@ -131,7 +131,7 @@ func readHugo(o *Options) (*source, error) {
 	if within(o.Dest, dir) {
 		return nil, fmt.Errorf("importer: %s is inside the Hugo site's content folder %s, so the next import would read its articles as posts: give -content a folder outside it", o.Dest, dir)
 	}
-	src := &source{file: hugoFile, site: cfg.baseURL, feed: "/index.xml"}
+	src := &source{file: hugoFile, site: cfg.baseURL}
 	for _, tax := range cfg.taxonomies {
 		if byDate(tax) {
 			src.warn(cfg.file, 0, "taxonomy %s is left out: an archive by date, which bulletin's timeline has (a page for each year and month), not a topic", tax)
@@ -494,6 +494,16 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	post.unused = leftOver(f, hugoFields, cfg.taxonomies...)
 	post.summary = f.first("summary", "description")
 	old := hugoURL(f, page, cfg.prefix(lang), cfg, post)
+	// Hugo gives the site, each language and each section a feed.
+	feeds := []string{cfg.prefix(lang) + "/index.xml"}
+	if section := sectionOf(page); section != "" {
+		feeds = append(feeds, cfg.prefix(lang)+"/"+section+"/index.xml")
+	}
+	for _, feed := range feeds {
+		if feed = cleanSlashes(feed); !slices.Contains(src.feeds, feed) {
+			src.feeds = append(src.feeds, feed)
+		}
+	}
 	// The old slug is the one its address shows: the slug, or the title
 	// or the file name, as the permalink pattern chose, in lower case
 	// unless the config keeps its case, as Hugo writes addresses.
@@ -546,7 +556,7 @@ func hugoURL(f fields, page, prefix string, cfg *hugoConfig, p *post) string {
 	if dir == "." {
 		dir = ""
 	}
-	section, _, _ := strings.Cut(dir, "/")
+	section := sectionOf(page)
 	slug := f.text("slug")
 	var u string
 	if pattern, ok := cfg.permalinks[section]; ok {
@@ -580,6 +590,17 @@ func hugoURL(f fields, page, prefix string, cfg *hugoConfig, p *post) string {
 		u = strings.ToLower(u)
 	}
 	return escapePath(u)
+}
+
+// sectionOf gives the section of the page at slash path page in its
+// content folder: its first folder, or "" for a page at the top.
+func sectionOf(page string) string {
+	dir := path.Dir(page)
+	if dir == "." {
+		return ""
+	}
+	section, _, _ := strings.Cut(dir, "/")
+	return section
 }
 
 // urlize is Hugo's: spaces become hyphens, and characters other than

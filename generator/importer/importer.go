@@ -79,9 +79,10 @@ type Report struct {
 	Moved    []Move // each old address of each article written, in source order
 	Copied   int    // files the articles link to, copied from the source
 	Aliases  int    // old addresses the articles written keep as aliases
-	// Feed is the site path of the old site's feed, where it is not
-	// bulletin's own and site.yaml's feed_aliases do not keep it; "".
-	Feed string
+	// Feeds are the site paths of the old site's feeds (the whole
+	// site's, each language's, each section's) that site.yaml's
+	// feed_aliases do not keep yet.
+	Feeds []string
 }
 
 // Note is one remark about one source file, or one item of an export.
@@ -170,8 +171,10 @@ func (r Report) Print(w io.Writer) {
 			fmt.Fprintf(w, "  %s %s\n", m.From, m.To)
 		}
 	}
-	if r.Feed != "" {
-		fmt.Fprintf(w, "the old site's feed was at %s, and bulletin's is at /feed.xml: for its subscribers to follow, list %s in feed_aliases in site.yaml (feed_aliases: [%s])\n", r.Feed, r.Feed, r.Feed)
+	if len(r.Feeds) > 0 {
+		list := strings.Join(r.Feeds, ", ")
+		fmt.Fprintf(w, "the old site's %s at %s, and bulletin's is at /feed.xml: for %s subscribers to follow, list %s in feed_aliases in site.yaml (feed_aliases: [%s])\n",
+			plural(len(r.Feeds), "feed was", "feeds were"), list, plural(len(r.Feeds), "its", "their"), list, list)
 	}
 }
 
@@ -221,8 +224,10 @@ func Run(o Options) (Report, error) {
 	if note := underPath(src.site, settings); note != "" {
 		r.Warnings = append(r.Warnings, Note{Source: o.Source, Msg: note})
 	}
-	if settings == nil || !slices.Contains(settings.FeedAliases, src.feed) {
-		r.Feed = src.feed
+	for _, f := range src.feeds {
+		if settings == nil || !slices.Contains(settings.FeedAliases, f) {
+			r.Feeds = append(r.Feeds, f)
+		}
 	}
 	w, err := newWriter(o.Dest)
 	if err != nil {

@@ -1329,22 +1329,25 @@ func TestPlainLinksFollowMoves(t *testing.T) {
 		"[i]: /2020/02/second/ \"Second\"\n  [j]: /2020/02/second/#part\n", "\n    [k]: /2020/02/03/second.html\n")
 }
 
-// TestFeedAliasKept names the old site's feed in the report until the
-// content folder's site.yaml keeps it in feed_aliases.
+// TestFeedAliasKept names the old site's feeds, the whole site's and
+// each section's, in the report until the content folder's site.yaml
+// keeps them in feed_aliases.
 func TestFeedAliasKept(t *testing.T) {
 	for _, tt := range []struct {
-		settings, want string
+		settings string
+		want     []string
 	}{
-		{"title: Bulletin\n", "/index.xml"},
-		{"title: Bulletin\nfeed_aliases: [/index.xml]\n", ""},
+		{"title: Bulletin\n", []string{"/index.xml", "/posts/index.xml"}},
+		{"title: Bulletin\nfeed_aliases: [/index.xml]\n", []string{"/posts/index.xml"}},
+		{"title: Bulletin\nfeed_aliases: [/index.xml, /posts/index.xml]\n", nil},
 	} {
 		src := tree(t, map[string]string{
 			"hugo.toml":              "baseURL = 'https://old.example.org/'\n",
 			"content/posts/notes.md": "---\ntitle: Notes\ndate: 2022-05-02\n---\nNotes.\n",
 		})
 		dest := tree(t, map[string]string{"site.yaml": tt.settings})
-		if r := mustImport(t, src, dest); r.Feed != tt.want {
-			t.Errorf("with site.yaml %q: got Feed %q, want %q", tt.settings, r.Feed, tt.want)
+		if r := mustImport(t, src, dest); !slices.Equal(r.Feeds, tt.want) {
+			t.Errorf("with site.yaml %q: got feeds %q, want %q", tt.settings, r.Feeds, tt.want)
 		}
 	}
 }

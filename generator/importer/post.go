@@ -30,7 +30,7 @@ type source struct {
 	file     linkedFile // where the files posts link to are; nil for none
 	bundled  []string   // the files of page bundles besides their pages, in path order
 	site     string     // the address the old site was published at, as its settings give it; "" when they do not
-	feed     string     // the site path of the old site's feed, where it is not bulletin's own
+	feeds    []string   // the site paths of the old site's feeds, which are not bulletin's own
 }
 
 func (s *source) skip(file string, line int, format string, args ...any) {

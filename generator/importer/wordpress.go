@@ -73,7 +73,7 @@ func readWordPress(o *Options) (*source, error) {
 	if blog == nil {
 		blog = &url.URL{}
 	}
-	src := &source{site: w.blog, feed: "/feed/"}
+	src := &source{site: w.blog, feeds: []string{"/feed/"}}
 	others := map[string]int{}
 	queries, uploads, comments := 0, 0, 0
 	for _, it := range w.items {

@@ -28,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -96,6 +97,10 @@ type Note struct {
 	Problem bool
 	// Before marks a post left out as imported before.
 	Before bool
+	// Routine names, for a note of what became its like as the old site
+	// showed it (a figure an image), the notes of its kind, which the
+	// printed report counts in one line: "Hugo shortcodes became images".
+	Routine string
 }
 
 func (n Note) String() string {
@@ -148,12 +153,23 @@ func (r Report) Print(w io.Writer) {
 		}
 		fmt.Fprintf(w, "%s:\n", part.title)
 		before := 0
+		routine := map[string][]Note{}
 		for _, n := range part.notes {
-			if n.Before {
+			switch {
+			case n.Before:
 				before++
-				continue
+			case n.Routine != "":
+				if routine[n.Routine] = append(routine[n.Routine], n); len(routine[n.Routine]) == 1 {
+					fmt.Fprintf(w, "  %s\n", n)
+				}
+			default:
+				fmt.Fprintf(w, "  %s\n", n)
 			}
-			fmt.Fprintf(w, "  %s\n", n)
+		}
+		for _, kind := range slices.Sorted(maps.Keys(routine)) {
+			if more := len(routine[kind]) - 1; more > 0 {
+				fmt.Fprintf(w, "  and %d more %s, as the old site showed them (the first above)\n", more, kind)
+			}
 		}
 		if before > 0 {
 			fmt.Fprintf(w, "  %d %s imported before, found in the content folder: not imported again\n", before, plural(before, "post", "posts"))

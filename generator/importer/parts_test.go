@@ -157,6 +157,7 @@ func TestShortcodes(t *testing.T) {
 		{"unknown", "{{< chart data=\"x\" >}}", "{{< chart data=\"x\" >}}", 1},
 		{"a note", "Before.\n\n{{< note >}}\nA [ref]({{< ref \"other.md\" >}}).\n\nTwo.\n{{< /note >}}\n\nAfter.", "Before.\n\n> **Note**\n>\n> A [ref](/new/posts/other.md/).\n>\n> Two.\n\nAfter.", 1},
 		{"an alert with a title", "{{% alert title=\"Deprecated\" %}}Use v2.{{% /alert %}}", "> **Deprecated**\n>\n> Use v2.\n", 1},
+		{"a callout named by its kind", "{{% callout warning %}}\nMind the gap.\n{{% /callout %}}", "> **Warning**\n>\n> Mind the gap.\n", 1},
 		{"a note never closed", "{{< note >}}\nx", "{{< note >}}\nx", 1},
 		{"written as text", `{{</* ref "x" */>}} {{%/* y */%}}`, `{{< ref "x" >}} {{% y %}}`, 0},
 		{"template text", "{{ .Title }}", "{{ .Title }}", 0},
@@ -373,8 +374,11 @@ func TestPrint(t *testing.T) {
 		Skipped: []Note{{Source: "_posts/a.md", Line: 3, Msg: "no title"},
 			{Source: "_posts/d.md", Line: 1, Msg: "imported before: content/articles/2025/2025-01-02-d.md has its feed id x; not imported again", Before: true},
 			{Source: "_posts/e.md", Line: 1, Msg: "imported before: content/articles/2025/2025-01-03-e.md has its feed id y; not imported again", Before: true}},
-		Warnings: []Note{{Source: "_posts/b.md", Msg: "kept as text"}},
-		Moved:    []Move{{From: "/b/", To: "/2025/01/b/"}, {From: "/2025/01/c/", To: "/2025/01/c/"}, {From: "/?p=1", To: "/2025/01/c/"}},
+		Warnings: []Note{{Source: "_posts/b.md", Msg: "kept as text"},
+			{Source: "_posts/c.md", Line: 2, Msg: "Hugo shortcode {{< figure src=\"a.png\" >}} became an image", Routine: "Hugo shortcodes became images"},
+			{Source: "_posts/c.md", Line: 5, Msg: "Hugo shortcode {{< figure src=\"b.png\" >}} became an image", Routine: "Hugo shortcodes became images"},
+			{Source: "_posts/d.md", Line: 3, Msg: "Hugo shortcode {{< figure src=\"c.png\" >}} became an image", Routine: "Hugo shortcodes became images"}},
+		Moved: []Move{{From: "/b/", To: "/2025/01/b/"}, {From: "/2025/01/c/", To: "/2025/01/c/"}, {From: "/?p=1", To: "/2025/01/c/"}},
 	}
 	var b bytes.Buffer
 	r.Print(&b)
@@ -384,6 +388,8 @@ skipped:
   2 posts imported before, found in the content folder: not imported again
 warnings:
   _posts/b.md: kept as text
+  _posts/c.md:2: Hugo shortcode {{< figure src="a.png" >}} became an image
+  and 2 more Hugo shortcodes became images, as the old site showed them (the first above)
 old addresses for a server redirect, old and new (a static site answers them with its home page):
   /?p=1 /2025/01/c/
 `

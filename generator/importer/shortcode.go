@@ -61,9 +61,11 @@ func shortcodes(p *post, ix *index, r *Report) string {
 		switch {
 		case admonitions[name] && !inNote && closes(s[pos:], name):
 			inNote = true
-			named, _ := shortcodeArgs(args)
-			b.WriteString(quoteStart + cmp.Or(named["title"], strings.ToUpper(name[:1])+name[1:]) + "\x00")
-			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("Hugo shortcode %s became a quote of the text it holds", tag)))
+			// Its title, else its kind ({{% callout note %}}), else its name.
+			named, pos := shortcodeArgs(args)
+			label := cmp.Or(named["title"], named["type"], strings.Join(pos[:min(1, len(pos))], ""), name)
+			b.WriteString(quoteStart + strings.ToUpper(label[:1]) + label[1:] + "\x00")
+			r.Warnings = append(r.Warnings, routine(p.note(line, fmt.Sprintf("Hugo shortcode %s became a quote of the text it holds", tag)), "Hugo shortcodes became quotes"))
 			continue
 		case strings.HasPrefix(name, "/") && admonitions[name[1:]] && inNote:
 			inNote = false
@@ -74,13 +76,17 @@ func shortcodes(p *post, ix *index, r *Report) string {
 			if md, end, ok := highlight(s, i, pos, args); ok {
 				b.WriteString(md)
 				pos = end
-				r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("Hugo shortcode %s became a code block", tag)))
+				r.Warnings = append(r.Warnings, routine(p.note(line, fmt.Sprintf("Hugo shortcode %s became a code block", tag)), "Hugo shortcodes became code blocks"))
 				continue
 			}
 		}
 		if md, what := embed(name, args); md != "" {
 			b.WriteString(md)
-			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("Hugo shortcode %s became %s", tag, what)))
+			kind := "Hugo shortcodes became links to what they embedded"
+			if what == "an image" {
+				kind = "Hugo shortcodes became images"
+			}
+			r.Warnings = append(r.Warnings, routine(p.note(line, fmt.Sprintf("Hugo shortcode %s became %s", tag, what)), kind))
 			continue
 		}
 		switch name {
@@ -334,4 +340,11 @@ func linkTarget(u string) string {
 		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
 	}
 	return u
+}
+
+// routine marks n as a note of kind, counted with its like in the
+// printed report (see Note.Routine).
+func routine(n Note, kind string) Note {
+	n.Routine = kind
+	return n
 }

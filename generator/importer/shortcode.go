@@ -7,6 +7,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // refArg is the page a ref or relref shortcode names: its first argument,
@@ -61,10 +63,14 @@ func shortcodes(p *post, ix *index, r *Report) string {
 		switch {
 		case admonitions[name] && !inNote && closes(s[pos:], name):
 			inNote = true
-			// Its title, else its kind ({{% callout note %}}), else its name.
+			// Its title, else its kind ({{% callout note %}}: Note), else
+			// its name.
 			named, pos := shortcodeArgs(args)
-			label := cmp.Or(named["title"], named["type"], strings.Join(pos[:min(1, len(pos))], ""), name)
-			b.WriteString(quoteStart + strings.ToUpper(label[:1]) + label[1:] + "\x00")
+			label := named["title"]
+			if label == "" {
+				label = capitalized(cmp.Or(named["type"], strings.Join(pos[:min(1, len(pos))], ""), name))
+			}
+			b.WriteString(quoteStart + label + "\x00")
 			r.Warnings = append(r.Warnings, routine(p.note(line, fmt.Sprintf("Hugo shortcode %s became a quote of the text it holds", tag)), "Hugo shortcodes became quotes"))
 			continue
 		case strings.HasPrefix(name, "/") && admonitions[name[1:]] && inNote:
@@ -347,4 +353,10 @@ func linkTarget(u string) string {
 func routine(n Note, kind string) Note {
 	n.Routine = kind
 	return n
+}
+
+// capitalized gives s with its first letter in upper case.
+func capitalized(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

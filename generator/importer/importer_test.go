@@ -1085,51 +1085,60 @@ func TestJekyllNotPosts(t *testing.T) {
 	}
 }
 
-// TestJekyllDateOnlyName imports posts named by their date alone, as
-// Jekyll publishes them: titled by their first words (up to the end of
-// a sentence, in Chinese too), with a warning, at their old address;
-// one with no words to title it by is refused at its title line.
-func TestJekyllDateOnlyName(t *testing.T) {
-	src := tree(t, map[string]string{
-		"_config.yml":           "permalink: pretty\n",
-		"_posts/2014-08-25-.md": "---\ntitle: \"\"\ndate: 2014-08-25 13:45:45\n---\n“再会，真的要走了”同学发给我微信的时候，不知道当时是因为没有看到还是因为实在太困了，总之是我没有回复。一贯高冷的同学不断给我发表情挥手再见，这让我感觉不详，有点像永世不见的意思。\n",
-		"_posts/2014-09-01-.md": "---\ntitle:\n---\n![photo](/img/p.jpg)\n",
-	})
-	r := mustImport(t, src, t.TempDir())
-	if r.Read != 2 || r.Written != 1 || r.Problems() != 1 {
-		t.Errorf("read %d, wrote %d, %d problems; want 2, 1 and 1 (%v)", r.Read, r.Written, r.Problems(), r.Skipped)
-	}
-	want := `no title, so its first words are: "“再会，真的要走了”同学发给我微信的时候，不知道当时是因为没有看到还是因为实在太困了，总之是我没有回复。"; give it a better one`
-	if !hasNote(r.Warnings, filepath.Join(src, "_posts", "2014-08-25-.md"), 2, want) {
-		t.Errorf("got warnings %v, want %q at the title line", r.Warnings, want)
-	}
-	if !hasNote(r.Skipped, filepath.Join(src, "_posts", "2014-09-01-.md"), 2, "no title, and no text to title it by") {
-		t.Errorf("got skips %v, want the post with no words refused at its title line", r.Skipped)
-	}
-	if len(r.Moved) != 1 || r.Moved[0].From != "/2014/08/25/" {
-		t.Errorf("got moves %v, want the old address /2014/08/25/ kept", r.Moved)
-	}
-}
-
-// TestHugoUntitled imports a page Hugo published with no title, titled
-// by its first words with a warning, and refuses one with no words, at
-// its first line.
-func TestHugoUntitled(t *testing.T) {
-	src := tree(t, map[string]string{
-		"hugo.toml":                "",
-		"content/posts/words.md":   "---\ndate: 2020-01-02\n---\nThe board met today. It agreed the plan.\n",
-		"content/posts/picture.md": "---\ndate: 2020-01-03\n---\n![photo](/img/p.jpg)\n",
-	})
-	r := mustImport(t, src, t.TempDir())
-	if r.Written != 1 || r.Problems() != 1 {
-		t.Errorf("wrote %d, %d problems; want 1 and 1 (%v)", r.Written, r.Problems(), r.Skipped)
-	}
-	want := `no title, so its first words are: "The board met today. It agreed the plan."; give it a better one`
-	if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "words.md"), 1, want) {
-		t.Errorf("got warnings %v, want %q", r.Warnings, want)
-	}
-	if !hasNote(r.Skipped, filepath.Join(src, "content", "posts", "picture.md"), 1, "no title, and no text to title it by") {
-		t.Errorf("got skips %v, want the page with no words refused", r.Skipped)
+// TestUntitled imports a post its old site published with no title,
+// titled by its first words (up to the end of a sentence, in Chinese
+// too) with a warning, at its old address, and refuses one with no
+// words to title it by: a Jekyll post named by its date alone
+// (2014-08-25-.md), and a Hugo page.
+func TestUntitled(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		files       map[string]string
+		words, none string // the post titled by its first words, and the one with none
+		line        int    // the line of both notes
+		title       string
+		moved       string // the old address of words
+	}{
+		{
+			name: "jekyll",
+			files: map[string]string{
+				"_config.yml":           "permalink: pretty\n",
+				"_posts/2014-08-25-.md": "---\ntitle: \"\"\ndate: 2014-08-25 13:45:45\n---\n“再会，真的要走了”同学发给我微信的时候，不知道当时是因为没有看到还是因为实在太困了，总之是我没有回复。一贯高冷的同学不断给我发表情挥手再见，这让我感觉不详，有点像永世不见的意思。\n",
+				"_posts/2014-09-01-.md": "---\ntitle:\n---\n![photo](/img/p.jpg)\n",
+			},
+			words: "_posts/2014-08-25-.md", none: "_posts/2014-09-01-.md", line: 2,
+			title: "“再会，真的要走了”同学发给我微信的时候，不知道当时是因为没有看到还是因为实在太困了，总之是我没有回复。",
+			moved: "/2014/08/25/",
+		},
+		{
+			name: "hugo",
+			files: map[string]string{
+				"hugo.toml":                "",
+				"content/posts/words.md":   "---\ndate: 2020-01-02\n---\nThe board met today. It agreed the plan.\n",
+				"content/posts/picture.md": "---\ndate: 2020-01-03\n---\n![photo](/img/p.jpg)\n",
+			},
+			words: "content/posts/words.md", none: "content/posts/picture.md", line: 1,
+			title: "The board met today. It agreed the plan.",
+			moved: "/posts/words/",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tree(t, tc.files)
+			r := mustImport(t, src, t.TempDir())
+			if r.Written != 1 || r.Problems() != 1 {
+				t.Errorf("wrote %d, %d problems; want 1 and 1 (%v)", r.Written, r.Problems(), r.Skipped)
+			}
+			want := fmt.Sprintf("no title, so its first words are: %q; give it a better one", tc.title)
+			if !hasNote(r.Warnings, filepath.Join(src, filepath.FromSlash(tc.words)), tc.line, want) {
+				t.Errorf("got warnings %v, want %q", r.Warnings, want)
+			}
+			if !hasNote(r.Skipped, filepath.Join(src, filepath.FromSlash(tc.none)), tc.line, "no title, and no text to title it by") {
+				t.Errorf("got skips %v, want the post with no words refused", r.Skipped)
+			}
+			if len(r.Moved) != 1 || r.Moved[0].From != tc.moved {
+				t.Errorf("got moves %v, want the old address %s kept", r.Moved, tc.moved)
+			}
+		})
 	}
 }
 

@@ -328,12 +328,13 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	}
 	// The folder of settings holds, beside the main file, one file for
 	// each setting that is a whole table: languages.yaml is languages.
-	// A file for one language (params.en.toml) says nothing of addresses.
+	// Only those that decide addresses and topics are read, so that a
+	// mistake in another (menus.toml) does not stop the import.
 	entries, _ := fs.ReadDir(fsys, strings.TrimSuffix(hugoConfigDir, "/"))
 	for _, e := range entries {
 		name := e.Name()
 		key := strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))
-		if e.IsDir() || slices.Contains(hugoConfigs, name) || strings.Contains(key, ".") || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, path.Ext(name)) {
+		if e.IsDir() || !slices.Contains([]string{"languages", "permalinks", "taxonomies"}, key) || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, path.Ext(name)) {
 			continue
 		}
 		table, err := readHugoSettings(fsys, hugoConfigDir+name, o)

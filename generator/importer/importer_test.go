@@ -887,12 +887,14 @@ func TestHugoLanguages(t *testing.T) {
 // TestHugoConfigFolder reads the settings Hugo keeps in
 // config/_default/, one file for each table: the languages of
 // languages.yaml give each translation its address, feed id and
-// language, as they do from one settings file.
+// language, as they do from one settings file. A table that says
+// nothing of addresses is not read, so a mistake in it stops nothing.
 func TestHugoConfigFolder(t *testing.T) {
 	src := tree(t, map[string]string{
 		"config/_default/hugo.yaml":      "baseURL: https://old.example.org/\ndefaultContentLanguage: en\ndefaultContentLanguageInSubdir: false\n",
 		"config/_default/languages.yaml": "en:\n  contentDir: content/en\n  weight: 1\nja:\n  contentDir: content/ja\n  languageCode: ja\n  weight: 2\n",
 		"config/_default/params.en.yaml": "tagline: x\n",
+		"config/_default/menus.yaml":     "main: [broken\n",
 		"content/en/post/qr/index.md":    "---\ntitle: QR codes\ndate: 2024-01-02\n---\nMake one.\n",
 		"content/ja/post/qr/index.md":    "---\ntitle: QRコード\ndate: 2024-01-02\n---\n作り方。\n",
 	})

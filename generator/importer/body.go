@@ -575,12 +575,33 @@ func textOf(md string, first bool) string {
 			}
 		}
 	}
-	// A summary does not end on the words that lead into what it left
-	// out ("new additions:").
-	for first && len(parts) > 1 && strings.HasSuffix(parts[len(parts)-1], ":") {
+	// A summary does not end on the sentence that leads into what it
+	// left out ("Key features:"): it ends at the sentence before, or
+	// with the paragraph before.
+	for first && len(parts) > 0 && strings.HasSuffix(parts[len(parts)-1], ":") {
+		last := parts[len(parts)-1]
+		if end := sentenceEnd(last); end > 0 {
+			parts[len(parts)-1] = last[:end]
+			break
+		}
+		if len(parts) == 1 {
+			break
+		}
 		parts = parts[:len(parts)-1]
 	}
 	return strings.Join(parts, " ")
+}
+
+// sentenceEnd gives the end of the last whole sentence of s before its
+// last one, or 0 if s is one sentence.
+func sentenceEnd(s string) int {
+	end := 0
+	for _, stop := range []string{". ", "! ", "? ", "。", "！", "？"} {
+		if i := strings.LastIndex(strings.TrimSpace(s), stop); i >= 0 {
+			end = max(end, i+len(strings.TrimSpace(stop)))
+		}
+	}
+	return end
 }
 
 // startsWithImage says whether a block starts with an image, or a link

@@ -31,10 +31,11 @@ type jekyllConfig struct {
 	// texts are the settings that are text, such as repository, which
 	// {{ site.repository }} showed.
 	texts map[string]string
-	// markdownInHTML says that the site's Markdown is not kramdown's
-	// default, which reads an HTML block's content as HTML, blank lines
-	// and all, but CommonMark, or kramdown set to read it as Markdown.
-	markdownInHTML bool
+	// kramdown says that the site's Markdown is kramdown's, Jekyll's
+	// default, rather than CommonMark; markdownInHTML, that it reads an
+	// HTML block's content as Markdown, not as HTML, blank lines and all,
+	// as kramdown does unless parse_block_html is set.
+	kramdown, markdownInHTML bool
 }
 
 // jekyllDefault is one entry of _config.yml's defaults: front matter
@@ -119,6 +120,9 @@ func readJekyll(o *Options) (*source, error) {
 		if !cfg.markdownInHTML {
 			body = kramdownBlocks(body)
 		}
+		if cfg.kramdown {
+			body = kramdownEmphasis(body)
+		}
 		return followMoves(finishBody(p, body, excerpt, r), ix, cfg.site)
 	}
 	return src, nil
@@ -135,7 +139,7 @@ func inJekyllPosts(p string) bool {
 }
 
 func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
-	cfg := &jekyllConfig{source: "."}
+	cfg := &jekyllConfig{source: ".", kramdown: true}
 	for _, name := range []string{"_config.yml", "_config.yaml", "_config.toml"} {
 		data, err := fs.ReadFile(fsys, name)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -158,7 +162,8 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 		cfg.permalink, cfg.timezone, cfg.excerpt = f.text("permalink"), f.text("timezone"), f.text("excerpt_separator")
 		kramdown, _ := f["kramdown"].(map[string]any)
 		parsed, _ := fields(kramdown).boolean("parse_block_html")
-		cfg.markdownInHTML = parsed || !strings.EqualFold(cmp.Or(f.text("markdown"), "kramdown"), "kramdown")
+		cfg.kramdown = strings.EqualFold(cmp.Or(f.text("markdown"), "kramdown"), "kramdown")
+		cfg.markdownInHTML = parsed || !cfg.kramdown
 		cfg.texts = map[string]string{}
 		for k := range f {
 			if v := f.text(k); v != "" {

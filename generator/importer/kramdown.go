@@ -1,8 +1,14 @@
 package importer
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // blockTags are the HTML elements kramdown reads as a block when one
@@ -112,4 +118,78 @@ func closing(depths []int) int {
 		}
 	}
 	return -1
+}
+
+// strongRun matches a run of text between ** and **, on one line.
+var strongRun = regexp.MustCompile(`\*\*([^*\n]+?)\*\*`)
+
+// kramdownEmphasis moves out of a **bold** run the punctuation that ends
+// it before a letter, or starts it after one, on the lines of each
+// paragraph in which CommonMark leaves asterisks as text: kramdown shows
+// "**因为这群人是Geek呀！**这群" bold, and CommonMark does not close it
+// there (see flankEmphasis). A line that holds code (a backtick) is left
+// as it is, and so is every line of the body when none is left so.
+func kramdownEmphasis(body string) string {
+	src := []byte(body)
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	mend := map[int]bool{} // the offsets of the lines to mend
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, code := n.(*ast.CodeSpan); code {
+			return ast.WalkSkipChildren, nil
+		}
+		t, ok := n.(*ast.Text)
+		if !entering || !ok || !bytes.Contains(t.Segment.Value(src), []byte("**")) {
+			return ast.WalkContinue, nil
+		}
+		b := n.Parent()
+		for b != nil && b.Type() != ast.TypeBlock {
+			b = b.Parent()
+		}
+		if b != nil {
+			for i := range b.Lines().Len() {
+				mend[b.Lines().At(i).Start] = true
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(mend) == 0 {
+		return body
+	}
+	var out strings.Builder
+	at := 0
+	for line := range strings.Lines(body) {
+		if mend[at] && !strings.Contains(line, "`") {
+			line = mendStrong(line)
+		}
+		out.WriteString(line)
+		at += len(line)
+	}
+	return out.String()
+}
+
+// mendStrong moves the punctuation at the ends of each **bold** run of
+// line outside it, where a letter or digit is on the other side.
+func mendStrong(line string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range strongRun.FindAllStringSubmatchIndex(line, -1) {
+		inner := line[m[2]:m[3]]
+		lead, trail := "", ""
+		if r, _ := utf8.DecodeLastRuneInString(line[:m[0]]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			rest := strings.TrimLeftFunc(inner, isPunct)
+			lead, inner = inner[:len(inner)-len(rest)], rest
+		}
+		if r, _ := utf8.DecodeRuneInString(line[m[1]:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			rest := strings.TrimRightFunc(inner, isPunct)
+			inner, trail = rest, inner[len(rest):]
+		}
+		if inner == "" {
+			continue // punctuation alone: nothing to keep bold
+		}
+		b.WriteString(line[last:m[0]])
+		b.WriteString(lead + "**" + inner + "**" + trail)
+		last = m[1]
+	}
+	b.WriteString(line[last:])
+	return b.String()
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -51,5 +52,30 @@ func TestKramdownBlocks(t *testing.T) {
 				t.Errorf("got %q (joined %q), want %q", got, joined, tt.want)
 			}
 		})
+	}
+}
+
+// TestKramdownEmphasis moves punctuation out of a **bold** run that
+// kramdown showed bold and CommonMark would not, and wants the Markdown
+// to show it bold; what CommonMark reads as kramdown did is left alone.
+func TestKramdownEmphasis(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"**因为这群人是Geek呀！**这群人\n", "<p><strong>因为这群人是Geek呀</strong>！这群人</p>"},
+		{"前**「重点」**后，**好**。\n", "<p>前「<strong>重点</strong>」后，<strong>好</strong>。</p>"},
+		{"Plain **bold.** And `**code！**这` too.\n", "<p>Plain <strong>bold.</strong> And <code>**code！**这</code> too.</p>"},
+		{"Bold **here**, fine.\n", "<p>Bold <strong>here</strong>, fine.</p>"},
+	}
+	for _, tt := range tests {
+		md := kramdownEmphasis(tt.in)
+		if strings.Count(md, "\n") != strings.Count(tt.in, "\n") {
+			t.Errorf("%q: lines changed: %q", tt.in, md)
+		}
+		var b bytes.Buffer
+		if err := markdown.Convert([]byte(md), &b); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(b.String()); got != tt.want {
+			t.Errorf("%q became %q, shown as %s; want %s", tt.in, md, got, tt.want)
+		}
 	}
 }

@@ -248,6 +248,7 @@ func TestPlainText(t *testing.T) {
 		{"short paragraphs join", "Intro:\n\n- one\n- two\n\nLast.", true, "Intro: one two Last."},
 		{"a list ends a summary it does not complete", "The CQC has changed things.\n\n- One\n- Two\n\nSee the second.", true, "The CQC has changed things."},
 		{"a heading ends a summary", "Short.\n\n## Next\n\nMore.", true, "Short."},
+		{"a summary ends at the sentence before a colon", "Hey!\n\nExciting news! First beta for Jekyll 3 is out. Check out the sizable changelog to get a feel for what changes are afoot. Key features:\n\n- One", true, "Hey! Exciting news! First beta for Jekyll 3 is out. Check out the sizable changelog to get a feel for what changes are afoot."},
 		{"a summary does not end on a colon", "Jekyll 1.1 is out, with fixes for everyone who builds a site on Windows, and much more besides.\n\nIt brings these new additions:\n\n## Additions\n\n- One", true, "Jekyll 1.1 is out, with fixes for everyone who builds a site on Windows, and much more besides."},
 		{"all", "One.\n\nTwo.", false, "One. Two."},
 		{"HTML and code left out", "<div>x</div>\n\n```\ncode\n```\n\nText.", true, "Text."},

@@ -120,15 +120,20 @@ func closing(depths []int) int {
 	return -1
 }
 
-// strongRun matches a run of text between ** and **, on one line.
-var strongRun = regexp.MustCompile(`\*\*([^*\n]+?)\*\*`)
+// strongRuns match a run of text between ** and **, and between __
+// and __, on one line.
+var strongRuns = map[string]*regexp.Regexp{
+	"**": regexp.MustCompile(`\*\*([^*\n]+?)\*\*`),
+	"__": regexp.MustCompile(`__([^_\n]+?)__`),
+}
 
-// kramdownEmphasis moves out of a **bold** run the punctuation that ends
-// it before a letter, or starts it after one, on the lines of each
-// paragraph in which CommonMark leaves asterisks as text: kramdown shows
-// "**因为这群人是Geek呀！**这群" bold, and CommonMark does not close it
-// there (see flankEmphasis). A line that holds code (a backtick) is left
-// as it is, and so is every line of the body when none is left so.
+// kramdownEmphasis moves out of a **bold** (or __bold__) run the
+// punctuation that ends it before a letter, or starts it after one, on
+// the lines of each paragraph in which CommonMark leaves the marks as
+// text: kramdown shows "**因为这群人是Geek呀！**这群" bold, and
+// CommonMark does not close it there (see flankEmphasis). A line that
+// holds code (a backtick) is left as it is, and so is every line of the
+// body when no mark is left as text.
 func kramdownEmphasis(body string) string {
 	src := []byte(body)
 	doc := markdown.Parser().Parse(text.NewReader(src))
@@ -138,7 +143,7 @@ func kramdownEmphasis(body string) string {
 			return ast.WalkSkipChildren, nil
 		}
 		t, ok := n.(*ast.Text)
-		if !entering || !ok || !bytes.Contains(t.Segment.Value(src), []byte("**")) {
+		if !entering || !ok || !bytes.Contains(t.Segment.Value(src), []byte("**")) && !bytes.Contains(t.Segment.Value(src), []byte("__")) {
 			return ast.WalkContinue, nil
 		}
 		b := n.Parent()
@@ -159,7 +164,8 @@ func kramdownEmphasis(body string) string {
 	at := 0
 	for line := range strings.Lines(body) {
 		if mend[at] && !strings.Contains(line, "`") {
-			line = mendStrong(line)
+			line = mendStrong(line, "**")
+			line = mendStrong(line, "__")
 		}
 		out.WriteString(line)
 		at += len(line)
@@ -167,12 +173,13 @@ func kramdownEmphasis(body string) string {
 	return out.String()
 }
 
-// mendStrong moves the punctuation at the ends of each **bold** run of
-// line outside it, where a letter or digit is on the other side.
-func mendStrong(line string) string {
+// mendStrong moves the punctuation at the ends of each bold run of line,
+// between the marks delim, outside it, where a letter or digit is on
+// the other side.
+func mendStrong(line, delim string) string {
 	var b strings.Builder
 	last := 0
-	for _, m := range strongRun.FindAllStringSubmatchIndex(line, -1) {
+	for _, m := range strongRuns[delim].FindAllStringSubmatchIndex(line, -1) {
 		inner := line[m[2]:m[3]]
 		lead, trail := "", ""
 		if r, _ := utf8.DecodeLastRuneInString(line[:m[0]]); unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -187,7 +194,7 @@ func mendStrong(line string) string {
 			continue // punctuation alone: nothing to keep bold
 		}
 		b.WriteString(line[last:m[0]])
-		b.WriteString(lead + "**" + inner + "**" + trail)
+		b.WriteString(lead + delim + inner + delim + trail)
 		last = m[1]
 	}
 	b.WriteString(line[last:])

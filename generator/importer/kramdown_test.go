@@ -64,6 +64,7 @@ func TestKramdownEmphasis(t *testing.T) {
 		{"前**「重点」**后，**好**。\n", "<p>前「<strong>重点</strong>」后，<strong>好</strong>。</p>"},
 		{"Plain **bold.** And `**code！**这` too.\n", "<p>Plain <strong>bold.</strong> And <code>**code！**这</code> too.</p>"},
 		{"Bold **here**, fine.\n", "<p>Bold <strong>here</strong>, fine.</p>"},
+		{"__注意！__这里，__init__ 不变。\n", "<p><strong>注意</strong>！这里，<strong>init</strong> 不变。</p>"},
 	}
 	for _, tt := range tests {
 		md := kramdownEmphasis(tt.in)

@@ -552,28 +552,15 @@ func plainText(md string, first bool) string { return cut(textOf(md, first), sum
 // what came before it ends in a colon and so leads into it. A paragraph
 // that holds another system's template tag is left out, and so is one
 // that starts with an image after the summary has begun, or with an
-// image and a line break anywhere: a figure and its caption.
+// image and a line break anywhere: a figure and its caption, unless
+// that leaves no text at all, as in a post that is one paragraph under
+// its image.
 func textOf(md string, first bool) string {
 	src := []byte(md)
 	doc := markdown.Parser().Parse(text.NewReader(src))
-	var parts []string
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if _, para := n.(*ast.Paragraph); first && len(parts) > 0 && !para && !strings.HasSuffix(parts[len(parts)-1], ":") {
-			break
-		}
-		if startsWithImage(n) && (len(parts) > 0 || captioned(n)) {
-			continue
-		}
-		var b strings.Builder
-		collect(n, src, &b)
-		t := strings.Join(strings.Fields(attributeList.ReplaceAllString(b.String(), " ")), " ")
-		t = spaceBeforeStop.ReplaceAllString(t, "$1$2")
-		if t != "" && !content.HoldsTemplateTag(t) && !bareURL.MatchString(t) {
-			parts = append(parts, t)
-			if first && columns(strings.Join(parts, " ")) >= summaryRunes/3 {
-				break
-			}
-		}
+	parts := paragraphs(doc, src, first, false)
+	if first && len(parts) == 0 {
+		parts = paragraphs(doc, src, first, true)
 	}
 	// A summary does not end on the sentence that leads into what it
 	// left out ("Key features:"): it ends at the sentence before, or
@@ -590,6 +577,32 @@ func textOf(md string, first bool) string {
 		parts = parts[:len(parts)-1]
 	}
 	return strings.Join(parts, " ")
+}
+
+// paragraphs gives the text of the blocks of doc that textOf takes, in
+// order; with figures, the text of a paragraph that starts with an image
+// and a line break too.
+func paragraphs(doc ast.Node, src []byte, first, figures bool) []string {
+	var parts []string
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, para := n.(*ast.Paragraph); first && len(parts) > 0 && !para && !strings.HasSuffix(parts[len(parts)-1], ":") {
+			break
+		}
+		if startsWithImage(n) && (len(parts) > 0 || captioned(n) && !figures) {
+			continue
+		}
+		var b strings.Builder
+		collect(n, src, &b)
+		t := strings.Join(strings.Fields(attributeList.ReplaceAllString(b.String(), " ")), " ")
+		t = spaceBeforeStop.ReplaceAllString(t, "$1$2")
+		if t != "" && !content.HoldsTemplateTag(t) && !bareURL.MatchString(t) {
+			parts = append(parts, t)
+			if first && columns(strings.Join(parts, " ")) >= summaryRunes/3 {
+				break
+			}
+		}
+	}
+	return parts
 }
 
 // sentenceEnd gives the end of the last whole sentence of s before its

@@ -237,6 +237,36 @@ func TestHugoYearTaxonomy(t *testing.T) {
 	}
 }
 
+// TestWordPressImageFirst imports a post that is one paragraph under its
+// image, its lines broken as WordPress breaks them: its summary is its
+// text, not its title, and the report names the uploads folder its image
+// is in, on another host than the blog's.
+func TestWordPressImageFirst(t *testing.T) {
+	item := wxrItemXML(6, "Scalpel", "scalpel", "publish", "post")
+	body := "<img src='http://other.example.net/wordpress/wp-content/uploads/2007/04/platre.png' alt='La première griffe' />\nBonne nouvelle !\nJe ne vais pas me faire opérer."
+	item = regexp.MustCompile(`(?s)<content:encoded><!\[CDATA\[.*?\]\]></content:encoded>`).ReplaceAllLiteralString(item, "<content:encoded><![CDATA["+body+"]]></content:encoded>")
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	names := files(t, dest)
+	if len(names) != 1 {
+		t.Fatalf("wrote %v, want one article", names)
+	}
+	data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(names[0])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "\nsummary: Bonne nouvelle ! Je ne vais pas me faire opérer.\n") {
+		t.Errorf("want the text as summary:\n%s", data)
+	}
+	if !hasNote(r.Warnings, src, 0, "1 post shows images or files from http://other.example.net/wordpress/wp-content/uploads/, which are not copied") {
+		t.Errorf("got warnings %v, want the uploads folder the image is in", r.Warnings)
+	}
+}
+
 // TestSameAddress checks that two posts that would share a new URL, and
 // an old address that is another post's new URL, are kept apart, with a
 // warning, so that bulletin finds no clash.

@@ -266,6 +266,7 @@ func TestPlainText(t *testing.T) {
 		{"a WordPress shortcode left out", "Short intro.\n\n\\[gallery ids=\"1,2\"]\n\nThe rest.", true, "Short intro. The rest."},
 		{"a figure and its caption left out", "Short intro.\n\n![Chart](c.png) The chart's caption\n\nThe rest.", true, "Short intro. The rest."},
 		{"a figure first, its caption below it, left out", "![Chart](c.png)\\\nThe chart's caption\n\nThe text.", true, "The text."},
+		{"a post that is one paragraph under its image keeps its text", "![Cast](platre.png)\\\nBonne nouvelle !\\\nJe ne vais pas me faire opérer.", true, "Bonne nouvelle ! Je ne vais pas me faire opérer."},
 		{"a linked figure's caption left out", "[![](c.png)](big.png)  \nA caption with [a link](/x)\n\nThe text.", true, "The text."},
 		{"wide characters count twice", "最初の段落は、規制当局が新しい枠組みを発表したことを伝えています。委員会は来月から評価を再開します。\n\n二つ目の段落。", true, "最初の段落は、規制当局が新しい枠組みを発表したことを伝えています。委員会は来月から評価を再開します。"},
 	} {

@@ -10,6 +10,7 @@ import (
 	"maps"
 	"net/url"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -46,6 +47,10 @@ type wxrCategory struct {
 	domain, nicename, name string
 }
 
+// uploadsFolder matches the address of a WordPress uploads folder, as
+// a post links to it.
+var uploadsFolder = regexp.MustCompile(`(?:https?:)?//[^\s"'<>()]*?/wp-content/uploads/`)
+
 // readWordPress reads the posts of the WordPress export o.Source. It
 // reads the file token by token with encoding/xml, which expands no
 // entity a file declares, and refuses a file that declares any, or that
@@ -76,6 +81,7 @@ func readWordPress(o *Options) (*source, error) {
 	src := &source{site: w.blog, feeds: []string{"/feed/"}}
 	others := map[string]int{}
 	queries, uploads, comments := 0, 0, 0
+	var folders []string // the uploads folders the posts show files from, as they name them
 	for _, it := range w.items {
 		src.read++
 		if it.typ != "post" {
@@ -95,6 +101,11 @@ func readWordPress(o *Options) (*source, error) {
 		}
 		if strings.Contains(p.raw, "/wp-content/uploads/") {
 			uploads++
+			for _, m := range uploadsFolder.FindAllString(p.raw, -1) {
+				if !slices.Contains(folders, m) {
+					folders = append(folders, m)
+				}
+			}
 		}
 		comments += it.comments
 		src.posts = append(src.posts, p)
@@ -113,7 +124,13 @@ func readWordPress(o *Options) (*source, error) {
 		src.warn(o.Source, 0, "%d %s old addresses of the form /?p=12, which cannot be aliases, since a static site answers them with its home page: redirect them on the server if they matter", queries, plural(queries, "post has", "posts have"))
 	}
 	if uploads > 0 {
-		src.warn(o.Source, 0, "%d %s images or files from %s/wp-content/uploads/, which are not copied: copy them into the content folder, or keep the old site serving them", uploads, plural(uploads, "post shows", "posts show"), strings.TrimSuffix(w.blog, "/"))
+		if len(folders) == 0 {
+			folders = []string{strings.TrimSuffix(w.blog, "/") + "/wp-content/uploads/"}
+		}
+		if len(folders) > 3 {
+			folders = append(folders[:3], fmt.Sprintf("%d more", len(folders)-3))
+		}
+		src.warn(o.Source, 0, "%d %s images or files from %s, which are not copied: copy them into the content folder, or keep the old site serving them", uploads, plural(uploads, "post shows", "posts show"), strings.Join(folders, ", "))
 	}
 	otherDays(src, o.Zone, "WordPress")
 	src.body = (&wpBody{blog: blog}).convert

@@ -307,6 +307,9 @@ func Run(o Options) (Report, error) {
 		}
 	}
 	unlinked(src.bundled, linked, o.Source, &r)
+	for _, name := range unmatched(o.Regulators, src.posts) {
+		r.Warnings = append(r.Warnings, Note{Source: o.Source, Msg: fmt.Sprintf("-regulator %q matches no tag or category of any post, so no post has it as a regulator: check its spelling against the old site's tags", name)})
+	}
 	// What reading the posts imported before told was told then.
 	r.Warnings = quietBefore(r.Warnings, src.posts)
 	if n, ok := leftOverNote(src.posts, o.Source); ok {
@@ -315,6 +318,26 @@ func Run(o Options) (Report, error) {
 	sortNotes(r.Skipped)
 	sortNotes(r.Warnings)
 	return r, nil
+}
+
+// unmatched gives the names given with -regulator that no post's tag or
+// category matches.
+func unmatched(names []string, posts []*post) []string {
+	var out []string
+	for _, name := range names {
+		found := false
+		for _, p := range posts {
+			for _, n := range slices.Concat(p.regs, p.names) {
+				if regulator(strings.Join(strings.Fields(n), " "), []string{name}, nil) != "" {
+					found = true
+				}
+			}
+		}
+		if !found {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // quietBefore leaves out the warnings about posts imported before (see

@@ -267,6 +267,29 @@ func TestWordPressImageFirst(t *testing.T) {
 	}
 }
 
+// TestRegulatorMatchingNothing warns of a name given with -regulator
+// that no post's tag or category matches, a misspelling most likely,
+// and not of one that some post's does.
+func TestRegulatorMatchingNothing(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":            "",
+		"_posts/2020-01-02-a.md": "---\ntitle: A\ntags: [CQC, Staffing]\n---\nText.\n",
+	})
+	r, err := Run(Options{Source: src, Dest: t.TempDir(), Regulators: []string{"cqc", "Ofsted"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var told []string
+	for _, w := range r.Warnings {
+		if strings.Contains(w.Msg, "-regulator") {
+			told = append(told, w.Msg)
+		}
+	}
+	if len(told) != 1 || !strings.HasPrefix(told[0], `-regulator "Ofsted" matches no tag or category of any post`) {
+		t.Errorf("warnings of -regulator: %q, want one, of Ofsted", told)
+	}
+}
+
 // TestSameAddress checks that two posts that would share a new URL, and
 // an old address that is another post's new URL, are kept apart, with a
 // warning, so that bulletin finds no clash.

@@ -307,6 +307,15 @@ func Run(o Options) (Report, error) {
 		}
 	}
 	unlinked(src.bundled, linked, o.Source, &r)
+	comments := 0
+	for _, p := range src.posts {
+		if p.before == "" && !p.skip {
+			comments += p.comments
+		}
+	}
+	if comments > 0 {
+		r.Warnings = append(r.Warnings, Note{Source: o.Source, Msg: fmt.Sprintf("%d approved %s on the posts imported, not imported: a bulletin site shows none; keep the export if they matter", comments, plural(comments, "comment", "comments"))})
+	}
 	for _, name := range unmatched(o.Regulators, src.posts) {
 		r.Warnings = append(r.Warnings, Note{Source: o.Source, Msg: fmt.Sprintf("-regulator %q matches no tag or category of any post, so no post has it as a regulator: check its spelling against the old site's tags", name)})
 	}

@@ -290,6 +290,35 @@ func TestRegulatorMatchingNothing(t *testing.T) {
 	}
 }
 
+// TestWordPressComments counts the approved comments of the posts
+// imported, not their pingbacks, and none on importing again.
+func TestWordPressComments(t *testing.T) {
+	comment := func(id int, typ string) string {
+		return fmt.Sprintf("\t\t<wp:comment>\n\t\t\t<wp:comment_id>%d</wp:comment_id>\n\t\t\t<wp:comment_content><![CDATA[Thanks]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[1]]></wp:comment_approved>\n\t\t\t<wp:comment_type><![CDATA[%s]]></wp:comment_type>\n\t\t</wp:comment>\n", id, typ)
+	}
+	item := strings.Replace(wxrItemXML(6, "Comments", "comments", "publish", "post"), "\t</item>", comment(1, "")+comment(2, "pingback")+comment(3, "comment")+"\t</item>", 1)
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	told := func(r Report) []string {
+		var out []string
+		for _, w := range r.Warnings {
+			if strings.Contains(w.Msg, "approved comment") {
+				out = append(out, w.Msg)
+			}
+		}
+		return out
+	}
+	if got := told(mustImport(t, src, dest)); len(got) != 1 || !strings.HasPrefix(got[0], "2 approved comments on the posts imported") {
+		t.Errorf("first import: %q, want 2 approved comments", got)
+	}
+	if got := told(mustImport(t, src, dest)); len(got) != 0 {
+		t.Errorf("second import: %q, want no comment counted", got)
+	}
+}
+
 // TestSameAddress checks that two posts that would share a new URL, and
 // an old address that is another post's new URL, are kept apart, with a
 // warning, so that bulletin finds no clash.

@@ -51,6 +51,7 @@ type post struct {
 	file     string // the source file, for notes
 	line     int    // the line of its front matter, or of its export item
 	label    string // how notes name an export item: post 12 "Hello"
+	comments int    // the readers' comments it had, which are not imported
 	title    string
 	summary  string // as the source gives it; made from the body if empty
 	date     time.Time

@@ -39,7 +39,8 @@ type wxrItem struct {
 	password                                     string
 	cats                                         []wxrCategory
 	oldSlugs                                     []string // _wp_old_slug: slugs the post had before
-	comments                                     int      // comments approved, which readers saw
+	comments                                     int      // comments approved, which readers saw, not pingbacks
+	approved, ping                               bool     // of the comment being read: approved, a pingback or trackback
 }
 
 // wxrCategory is a category or tag of an item.
@@ -80,7 +81,7 @@ func readWordPress(o *Options) (*source, error) {
 	}
 	src := &source{site: w.blog, feeds: []string{"/feed/"}}
 	others := map[string]int{}
-	queries, uploads, comments := 0, 0, 0
+	queries, uploads := 0, 0
 	var folders []string // the uploads folders the posts show files from, as they name them
 	for _, it := range w.items {
 		src.read++
@@ -107,7 +108,7 @@ func readWordPress(o *Options) (*source, error) {
 				}
 			}
 		}
-		comments += it.comments
+		p.comments = it.comments
 		src.posts = append(src.posts, p)
 	}
 	if len(others) > 0 {
@@ -116,9 +117,6 @@ func readWordPress(o *Options) (*source, error) {
 			kinds = append(kinds, fmt.Sprintf("%d %s", others[k], k))
 		}
 		src.skip(o.Source, 0, "items that are not posts, not imported: %s", strings.Join(kinds, ", "))
-	}
-	if comments > 0 {
-		src.warn(o.Source, 0, "%d approved %s on the posts imported, not imported: a bulletin site shows none; keep the export if they matter", comments, plural(comments, "comment", "comments"))
 	}
 	if queries > 0 {
 		src.warn(o.Source, 0, "%d %s old addresses of the form /?p=12, which cannot be aliases, since a static site answers them with its home page: redirect them on the server if they matter", queries, plural(queries, "post has", "posts have"))
@@ -442,9 +440,15 @@ func readItemField(it *wxrItem, field, v string, metaKey, metaValue *string) {
 	case "wp:postmeta/wp:meta_value":
 		*metaValue = strings.TrimSpace(v)
 	case "wp:comment/wp:comment_approved":
-		if strings.TrimSpace(v) == "1" {
+		it.approved = strings.TrimSpace(v) == "1"
+	case "wp:comment/wp:comment_type":
+		t := strings.TrimSpace(v)
+		it.ping = t == "pingback" || t == "trackback"
+	case "wp:comment":
+		if it.approved && !it.ping {
 			it.comments++
 		}
+		it.approved, it.ping = false, false
 	case "wp:postmeta":
 		if *metaKey == "_wp_old_slug" && *metaValue != "" {
 			it.oldSlugs = append(it.oldSlugs, *metaValue)

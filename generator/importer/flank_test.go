@@ -21,12 +21,18 @@ func TestFlankEmphasis(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var b bytes.Buffer
-		if err := markdown.Convert([]byte(md), &b); err != nil {
-			t.Fatal(err)
-		}
-		if got := strings.TrimSpace(b.String()); got != tt.want {
+		if got := shown(t, md); got != tt.want {
 			t.Errorf("%s became %q, shown as %s; want %s", tt.in, md, got, tt.want)
 		}
 	}
+}
+
+// shown is the HTML goldmark makes of Markdown, trimmed.
+func shown(t *testing.T, md string) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := markdown.Convert([]byte(md), &b); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(b.String())
 }

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 )
@@ -71,11 +70,7 @@ func TestKramdownEmphasis(t *testing.T) {
 		if strings.Count(md, "\n") != strings.Count(tt.in, "\n") {
 			t.Errorf("%q: lines changed: %q", tt.in, md)
 		}
-		var b bytes.Buffer
-		if err := markdown.Convert([]byte(md), &b); err != nil {
-			t.Fatal(err)
-		}
-		if got := strings.TrimSpace(b.String()); got != tt.want {
+		if got := shown(t, md); got != tt.want {
 			t.Errorf("%q became %q, shown as %s; want %s", tt.in, md, got, tt.want)
 		}
 	}

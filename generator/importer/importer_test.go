@@ -319,6 +319,32 @@ func TestWordPressComments(t *testing.T) {
 	}
 }
 
+// TestWordPressDraftInTheBlogsZone reads the time of a draft with no
+// time in UTC, as WordPress exports one never scheduled, in the blog's
+// own zone, as the nearest post dated both ways shows it: here Zurich's
+// summer time, an hour from London's.
+func TestWordPressDraftInTheBlogsZone(t *testing.T) {
+	dated := func(item, local, gmt string) string {
+		item = regexp.MustCompile(`<wp:post_date><!\[CDATA\[[^]]*\]\]>`).ReplaceAllLiteralString(item, "<wp:post_date><![CDATA["+local+"]]>")
+		return regexp.MustCompile(`<wp:post_date_gmt><!\[CDATA\[[^]]*\]\]>`).ReplaceAllLiteralString(item, "<wp:post_date_gmt><![CDATA["+gmt+"]]>")
+	}
+	export := wxrXML(dated(wxrItemXML(1, "Published", "published", "publish", "post"), "2011-04-10 10:00:00", "2011-04-10 08:00:00") +
+		dated(wxrItemXML(2, "Draft", "draft", "draft", "post"), "2011-04-11 15:59:13", "0000-00-00 00:00:00"))
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(export), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2011", "2011-04-11-draft.md"))
+	if err != nil {
+		t.Fatalf("%v; files %v", err, files(t, dest))
+	}
+	if !strings.Contains(string(data), "\ndate: 2011-04-11T14:59:13+01:00\n") {
+		t.Errorf("want the draft dated 15:59:13 in Zurich, 14:59:13 in London:\n%s", data)
+	}
+}
+
 // TestSameAddress checks that two posts that would share a new URL, and
 // an old address that is another post's new URL, are kept apart, with a
 // warning, so that bulletin finds no clash.

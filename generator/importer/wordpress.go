@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/net/html/charset"
@@ -27,6 +28,10 @@ type wxr struct {
 	items   []*wxrItem
 	version string // wp:wxr_version; empty in a file that is no export
 	made    string // the channel's pubDate: when the export was made
+	// offsets are the blog's offsets from UTC, as its items show them
+	// (see zoneNear), worked out once asked for.
+	offsets     []shownOffset
+	offsetsOnce sync.Once
 }
 
 // wxrItem is one item of an export: a post, a page, an attachment, a
@@ -172,7 +177,7 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 		p.label = label
 		src.warn(o.Source, it.line, "%s: no title, so its first words are: %q; give it a better one", label, p.title)
 	}
-	date, ok, err := wxrDate(it.date, it.dateGMT, o.Zone)
+	date, ok, err := wxrDate(it.date, it.dateGMT, w.zoneNear(it.date, o.Zone))
 	switch {
 	case err != nil:
 		return fail("%v: not imported", err)
@@ -181,7 +186,7 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 		// change, as WordPress shows it, or where the export gives none,
 		// by the day the export was made.
 		by := "its last change"
-		date, ok, err = wxrDate(it.modified, it.modifiedGMT, o.Zone)
+		date, ok, err = wxrDate(it.modified, it.modifiedGMT, w.zoneNear(it.modified, o.Zone))
 		if err != nil || !ok {
 			by = "the day the export was made"
 			date, err = time.Parse(time.RFC1123Z, w.made)
@@ -489,6 +494,50 @@ func wxrDate(local, gmt string, zone *time.Location) (t time.Time, ok bool, err 
 	}
 	t, err = time.ParseInLocation(time.DateTime, strings.TrimSpace(local), zone)
 	return t, err == nil, err
+}
+
+// zoneNear gives the zone to read a time the blog showed (local), with
+// no time in UTC beside it, as a draft never scheduled has: the offset
+// from UTC of the blog's dated post or change nearest in time, which its
+// export gives both ways, so that a draft is read in the blog's own zone
+// and summer time; zone when no item gives one.
+func (w *wxr) zoneNear(local string, zone *time.Location) *time.Location {
+	t, err := time.Parse(time.DateTime, strings.TrimSpace(local))
+	if err != nil {
+		return zone
+	}
+	w.offsetsOnce.Do(func() { w.offsets = offsetsOf(w.items) })
+	if len(w.offsets) == 0 {
+		return zone
+	}
+	i, _ := slices.BinarySearchFunc(w.offsets, t, func(o shownOffset, t time.Time) int { return o.shown.Compare(t) })
+	if i == len(w.offsets) || i > 0 && t.Sub(w.offsets[i-1].shown) < w.offsets[i].shown.Sub(t) {
+		i--
+	}
+	return time.FixedZone("", w.offsets[i].seconds)
+}
+
+// shownOffset is a time the blog showed, and its offset from UTC.
+type shownOffset struct {
+	shown   time.Time
+	seconds int
+}
+
+// offsetsOf gives the offsets of the times items give both as the blog
+// showed them and in UTC, in time order.
+func offsetsOf(items []*wxrItem) []shownOffset {
+	var out []shownOffset
+	for _, it := range items {
+		for _, pair := range [][2]string{{it.date, it.dateGMT}, {it.modified, it.modifiedGMT}} {
+			shown, err1 := time.Parse(time.DateTime, strings.TrimSpace(pair[0]))
+			inUTC, err2 := time.Parse(time.DateTime, strings.TrimSpace(pair[1]))
+			if offset := shown.Sub(inUTC); err1 == nil && err2 == nil && offset.Abs() <= 18*time.Hour {
+				out = append(out, shownOffset{shown, int(offset.Seconds())})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b shownOffset) int { return a.shown.Compare(b.shown) })
+	return out
 }
 
 // xmlError explains an error of the XML decoder with the file and line.

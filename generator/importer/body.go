@@ -605,11 +605,15 @@ func paragraphs(doc ast.Node, src []byte, first, figures bool) []string {
 	return parts
 }
 
+// sentenceStops end a sentence: a stop and a space in most scripts, a
+// full-width stop alone in Chinese and Japanese.
+var sentenceStops = []string{". ", "? ", "! ", "。", "！", "？"}
+
 // sentenceEnd gives the end of the last whole sentence of s before its
 // last one, or 0 if s is one sentence.
 func sentenceEnd(s string) int {
 	end := 0
-	for _, stop := range []string{". ", "! ", "? ", "。", "！", "？"} {
+	for _, stop := range sentenceStops {
 		if i := strings.LastIndex(strings.TrimSpace(s), stop); i >= 0 {
 			end = max(end, i+len(strings.TrimSpace(stop)))
 		}
@@ -708,7 +712,7 @@ func cut(s string, n int) string {
 	}
 	runes := []rune(s)
 	head := string(runes[:n])
-	for _, end := range []string{". ", "? ", "! ", "。", "！", "？"} {
+	for _, end := range sentenceStops {
 		if i := strings.LastIndex(head, end); i >= len(head)/3 {
 			return head[:i+len(strings.TrimSpace(end))]
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bulletin/generator/history/gittest"
 	"bulletin/generator/preview"
 	"bytes"
 	"fmt"
@@ -37,7 +38,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			}
 		})
 	}
-	for _, e := range edits {
+	for _, e := range append(edits, commit) {
 		if kinds[e.name] == 0 && !testing.Short() {
 			t.Errorf("no sequence made the edit %q: make more steps or sequences", e.name)
 		}
@@ -66,6 +67,11 @@ func differential(t *testing.T, seed uint64, steps int) []string {
 		e := edits[s.rng.IntN(len(edits))]
 		what := e.apply(s)
 		made = append(made, e.name)
+		// An editor commits now and then, and a theme author too.
+		if s.rng.IntN(3) == 0 {
+			what += "; " + commit.apply(s)
+			made = append(made, commit.name)
+		}
 		s.compare(t, out, fmt.Sprintf("step %d, %s: %s", i+1, e.name, what))
 		if t.Failed() {
 			break
@@ -78,6 +84,8 @@ func differential(t *testing.T, seed uint64, steps int) []string {
 // fields, written to files whenever they change.
 type diffSite struct {
 	dir      string
+	repo     *gittest.Repo // the repository dir is, whose commits make the articles' versions
+	commits  int
 	rng      *rand.Rand
 	articles map[string]*diffArticle // by path in the content folder
 	next     int                     // numbers new articles
@@ -105,8 +113,9 @@ var (
 
 func newDiffSite(t *testing.T, seed uint64) *diffSite {
 	t.Helper()
-	dir := t.TempDir()
-	s := &diffSite{dir: dir, rng: rand.New(rand.NewPCG(seed, 7)), articles: map[string]*diffArticle{}, now: testNow}
+	repo := gittest.New(t)
+	dir := repo.Dir
+	s := &diffSite{dir: dir, repo: repo, rng: rand.New(rand.NewPCG(seed, 7)), articles: map[string]*diffArticle{}, now: testNow}
 	if err := os.CopyFS(filepath.Join(dir, "templates"), os.DirFS("../templates")); err != nil {
 		t.Fatal(err)
 	}
@@ -264,11 +273,25 @@ func (s *diffSite) editTemplate(file, old, new string) string {
 	return file + ": now shows another field"
 }
 
-// edits are every kind of change an editor or a theme author makes.
-var edits = []struct {
+type edit struct {
 	name  string
 	apply func(s *diffSite) string
-}{
+}
+
+// commit commits every change since the last commit, or none: the
+// versions an article page lists, and what they show, come from the
+// commits. It follows other edits now and then, in builds only: serve
+// does not watch the repository.
+var commit = edit{"commit", func(s *diffSite) string {
+	s.commits++
+	date := s.now.Add(time.Duration(s.commits-100) * time.Hour).Format(time.RFC3339)
+	s.repo.Git(date, "add", "-A")
+	s.repo.Git(date, "commit", "-q", "--allow-empty", "-m", fmt.Sprint("Edit ", s.commits))
+	return "commit " + date
+}}
+
+// edits are every kind of change an editor or a theme author makes.
+var edits = []edit{
 	{"add an article", func(s *diffSite) string { return s.add() }},
 	{"delete an article", func(s *diffSite) string {
 		if len(s.articles) < 3 {

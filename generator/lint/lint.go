@@ -67,6 +67,9 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 		}
 		found = append(found, c.article(a, base)...)
 	}
+	if files != nil {
+		found = append(found, c.theme()...)
+	}
 	for _, m := range s.Misspelt {
 		found = append(found, m.Problem)
 	}
@@ -171,6 +174,23 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 		out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("%s %q: %s", what, l.URL, c.missing(target)), Target: target})
 	}
 	return out
+}
+
+// theme reports the theme's links to pages or files the site does not
+// have, and what the theme would publish without a word. Pagefind's
+// files are taken to be there: a theme links to them on pages that
+// show search, which a build without -pagefind leaves out.
+func (c *checker) theme() content.Errors {
+	links, warnings := c.files.Theme()
+	found := slices.Clone(warnings)
+	for _, l := range links {
+		target := strings.SplitN(strings.SplitN(l.Path, "#", 2)[0], "?", 2)[0]
+		if c.exists(target) || strings.HasPrefix(target, "/pagefind/") {
+			continue
+		}
+		found = append(found, &content.Error{File: l.File, Line: l.Line, Msg: fmt.Sprintf("link %q: %s", l.Path, c.missing(target)), Target: target})
+	}
+	return found
 }
 
 // plainTarget gives the site path that link leads to when it is an

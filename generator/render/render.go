@@ -143,6 +143,7 @@ const (
 type Files struct {
 	jobs   []job
 	byName map[string]int // index in jobs
+	theme  *theme
 }
 
 // Plan loads the theme and lists every file of s, making none yet. When
@@ -181,13 +182,20 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 		return nil, err
 	}
 	jobs = append(jobs, static...)
-	f := &Files{jobs: jobs, byName: make(map[string]int, len(jobs))}
+	f := &Files{jobs: jobs, byName: make(map[string]int, len(jobs)), theme: th}
 	for i, j := range jobs {
 		f.byName[j.name] = i
 	}
 	// A clash or a static file refused stops the build, but the files are
 	// given with it, so that lint still checks the links in the same run.
 	return f, slices.Concat(refused, content.AsErrors(checkClaims(jobs, r.published()))).Err()
+}
+
+// Theme gives the site paths the theme's files link to as written, for
+// lint to check, and what they would publish without a word, as
+// warnings: templates no page reaches.
+func (f *Files) Theme() ([]ThemeLink, content.Errors) {
+	return f.theme.links, f.theme.warnings
 }
 
 // Count counts the site's HTML pages (not the alias redirects) and feeds.

@@ -32,6 +32,10 @@ type theme struct {
 	// shared has the shared files alone, never executed, to tell a
 	// mistake of theirs from a page file's (see execute).
 	shared *template.Template
+	// links are the site paths its files link to as written, and
+	// warnings what they would publish without a word (see look).
+	links    []ThemeLink
+	warnings content.Errors
 }
 
 func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
@@ -51,6 +55,10 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 	}
 	th.shared = base
 	defined := th.defines(shared, texts, &errs)
+	byName := map[string]string{}
+	for i, name := range shared {
+		byName[name] = texts[i]
+	}
 	told := map[string]bool{} // the shared templates a page file defines again
 	for _, name := range pageFiles {
 		// With a shared file broken, each page file is still read on its
@@ -67,10 +75,12 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 		}
 		th.redefined(name, text, defined, told, &errs)
 		th.pages[name] = t
+		byName[name] = text
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	th.links, th.warnings = th.look(byName)
 	return th, nil
 }
 

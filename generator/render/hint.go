@@ -24,6 +24,24 @@ var (
 // builtins are the functions every Go template has.
 var builtins = []string{"and", "call", "eq", "ge", "gt", "html", "index", "js", "le", "len", "lt", "ne", "not", "or", "print", "printf", "println", "slice", "urlquery"}
 
+// hugoFuncs say what to write for the functions of Hugo's templates
+// that a theme's author is most likely to reach for.
+var hugoFuncs = map[string]string{
+	"partial":       `a piece shared by pages is a template: {{template "name" .}}, defined in partials.html or a file of its own at the top of templates/`,
+	"partialCached": `{{cached "name" .}} shows the template "name" for a value, made once for it`,
+	"safeHTML":      "only an article's HTML is marked as safe, with body ({{body .Body}}): other text is escaped",
+	"delimit":       `join joins a list of strings: {{join .Authors ", "}}`,
+	"dateFormat":    "date writes a date as 2 January 2006, datetime as RFC 3339",
+	"relURL":        `rel gives a site path as a link: {{rel "/about/"}}`,
+	"absURL":        `rel gives a site path as a link: {{rel "/about/"}}; .Canonical is a page's full address`,
+	"relLangURL":    `rel gives a site path as a link: {{rel "/about/"}}`,
+	"default":       "write {{with .X}}{{.}}{{else}}the default{{end}}",
+	"now":           "pages carry no clock, so that two builds of the same content give the same bytes: show the dates of the content",
+	"markdownify":   "an article's body is Markdown made HTML, shown with {{body .Body}}; other fields are text",
+	"i18n":          "the theme's words are written in its templates: there are no translation tables",
+	"T":             "the theme's words are written in its templates: there are no translation tables",
+}
+
 // hint is what to add to a template error's text: the field or function
 // it may have meant, else those there are; "" for another error.
 func hint(text string) string {
@@ -38,6 +56,9 @@ func hint(text string) string {
 		return fmt.Sprintf(": a %s has %s", m[2], strings.Join(names, ", "))
 	}
 	if m := unknownFunc.FindStringSubmatch(text); m != nil {
+		if instead, ok := hugoFuncs[m[1]]; ok {
+			return ": " + instead
+		}
 		names := slices.Concat(slices.Sorted(maps.Keys(funcs("/"))), builtins)
 		if near := content.Closest(m[1], names); near != "" {
 			return fmt.Sprintf(": did you mean %s?", near)

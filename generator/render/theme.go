@@ -226,20 +226,30 @@ func (th *theme) execute(w io.Writer, name string, p *Page) error {
 	if err == nil {
 		return nil
 	}
-	e := th.locate(err)
-	if m := noSuchTemplate.FindStringSubmatch(e.Msg); m != nil {
-		e.Msg += th.whereIs(name, m[1])
-	}
+	e := th.explain(name, err)
 	if e.File == th.dir+"/"+name {
 		return e
 	}
 	// The mistake is in a shared file, and stopped the page before or
 	// around its own "main": made alone, "main" tells its own mistake,
 	// if it has one, in the same run.
+	if th.pages[name].Lookup("main") == nil {
+		return e // a "main" misnamed, which the error's hint names
+	}
 	if own := th.pages[name].ExecuteTemplate(io.Discard, "main", p); own != nil {
-		if o := th.locate(own); *o != *e {
+		if o := th.explain(name, own); *o != *e {
 			return content.Errors{e, o}
 		}
+	}
+	return e
+}
+
+// explain locates err, met making a page with the file name, and says
+// where a template it does not find may be.
+func (th *theme) explain(name string, err error) *content.Error {
+	e := th.locate(err)
+	if m := noSuchTemplate.FindStringSubmatch(e.Msg); m != nil {
+		e.Msg += th.whereIs(name, m[1])
 	}
 	return e
 }
@@ -249,8 +259,8 @@ func (th *theme) execute(w io.Writer, name string, p *Page) error {
 var escaperState = regexp.MustCompile(`: \{state[^}]*\}`)
 
 // noSuchTemplate is html/template's error for a call of a template no
-// file of the theme defines.
-var noSuchTemplate = regexp.MustCompile(`^no such template "([^"]*)"$`)
+// file of the theme defines, by {{template}} or by cached.
+var noSuchTemplate = regexp.MustCompile(`^(?:no such template|error calling cached: html/template:) "([^"]*)"(?: is undefined)?$`)
 
 // whereIs says where the template called wanted may be, for a page
 // made with the file name that calls it: in a file the theme does not

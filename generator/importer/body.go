@@ -410,6 +410,9 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 			if c.Type == html.ElementNode && c.Data == "figure" {
 				captionBelow(c)
 			}
+			if c.Type == html.ElementNode && (c.Data == "span" || c.Data == "font") {
+				styledEmphasis(c)
+			}
 			if link != nil && c.Type == html.ElementNode {
 				for i, a := range c.Attr {
 					if (a.Key == "href" && c.Data == "a") || (a.Key == "src" && c.Data == "img") {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // flankEmphasis moves the punctuation that starts or ends the text of a
@@ -33,6 +34,39 @@ func flankEmphasis(doc *html.Node) {
 				n.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: moved}, n)
 			}
 		}
+	}
+}
+
+// styledEmphasis makes a <span> (or <font>) that a style makes italic
+// or bold, as older editors wrote emphasis (WordPress's wrote
+// <span style="font-style:italic;">), the element it stands for: <em>,
+// <strong>, or both.
+func styledEmphasis(n *html.Node) {
+	var italic, bold bool
+	for decl := range strings.SplitSeq(attr(n, "style"), ";") {
+		prop, value, _ := strings.Cut(decl, ":")
+		prop, value = strings.ToLower(strings.TrimSpace(prop)), strings.ToLower(strings.TrimSpace(value))
+		value = strings.TrimSpace(strings.TrimSuffix(value, "!important"))
+		switch prop {
+		case "font-style":
+			italic = value == "italic" || value == "oblique"
+		case "font-weight":
+			bold = value == "bold" || value == "bolder" || len(value) == 3 && value >= "600" && value <= "900"
+		}
+	}
+	switch {
+	case italic && bold:
+		em := &html.Node{Type: html.ElementNode, Data: "em", DataAtom: atom.Em}
+		for c := n.FirstChild; c != nil; c = n.FirstChild {
+			n.RemoveChild(c)
+			em.AppendChild(c)
+		}
+		n.AppendChild(em)
+		n.Data, n.DataAtom = "strong", atom.Strong
+	case italic:
+		n.Data, n.DataAtom = "em", atom.Em
+	case bold:
+		n.Data, n.DataAtom = "strong", atom.Strong
 	}
 }
 

@@ -27,6 +27,29 @@ func TestFlankEmphasis(t *testing.T) {
 	}
 }
 
+// TestStyledEmphasis converts a <span> whose style makes it italic or
+// bold, as WordPress's older editor wrote emphasis, to emphasis, and
+// leaves a span styled otherwise as plain text.
+func TestStyledEmphasis(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<p>the <span style="font-style:italic;">hard nuts</span> are</p>`, "<p>the <em>hard nuts</em> are</p>"},
+		{`<p>a <span style="FONT-WEIGHT: bold">firm</span> no</p>`, "<p>a <strong>firm</strong> no</p>"},
+		{`<p>a <span style="font-weight:700; font-style: oblique !important">loud</span> one</p>`, "<p>a <em><strong>loud</strong></em> one</p>"},
+		{`<p>a <font style="font-style:italic">twig</font></p>`, "<p>a <em>twig</em></p>"},
+		{`<p>a <span style="color:red;font-weight:400">plain</span> word</p>`, "<p>a plain word</p>"},
+		{`<p><span style="font-style:italic;">Solomon Time!</span>And</p>`, "<p><em>Solomon Time</em>!And</p>"},
+	}
+	for _, tt := range tests {
+		md, _, err := toMarkdown(tt.in, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := shown(t, md); got != tt.want {
+			t.Errorf("%s became %q, shown as %s; want %s", tt.in, md, got, tt.want)
+		}
+	}
+}
+
 // shown is the HTML goldmark makes of Markdown, trimmed.
 func shown(t *testing.T, md string) string {
 	t.Helper()

@@ -1052,25 +1052,34 @@ func TestWordPressDraftWithoutDate(t *testing.T) {
 
 // TestWordPressComExport imports an export as WordPress.com makes it:
 // its namespaces under https, and its never-scheduled drafts without a
-// last change, which are dated by the day the export was made.
+// last change, which are dated by the day the export was made: as the
+// comment at its top gives it, not the channel's pubDate, which
+// WordPress.com gave the newest post's time; by the pubDate where the
+// export has no such comment.
 func TestWordPressComExport(t *testing.T) {
 	item := regexp.MustCompile(`<wp:post_date(_gmt)?><!\[CDATA\[[^]]*\]\]>`).ReplaceAllString(wxrItemXML(9, "Zero-date draft", "", "draft", "post"), "<wp:post_date$1><![CDATA[0000-00-00 00:00:00]]>")
-	export := strings.ReplaceAll(wxrXML(wxrItemXML(8, "Published", "published", "publish", "post")+item), `="http://`, `="https://`)
-	export = strings.Replace(export, "<channel>", "<channel>\n\t<pubDate>Wed, 03 Dec 2025 09:30:00 +0000</pubDate>", 1)
-	src := filepath.Join(t.TempDir(), "export.xml")
-	if err := os.WriteFile(src, []byte(export), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	dest := t.TempDir()
-	r := mustImport(t, src, dest)
-	if r.Problems() > 0 || r.Written != 2 || r.Drafts != 1 {
-		t.Fatalf("got %d problems %v, %d written, %d drafts; want two written, one a draft", r.Problems(), r.Skipped, r.Written, r.Drafts)
-	}
-	if !hasNote(r.Warnings, src, -1, `post 9 "Zero-date draft": a draft with no date, dated by the day the export was made, 2025-12-03: set its date before you publish it`) {
-		t.Errorf("got warnings %v, want one that the draft is dated by the export", r.Warnings)
-	}
-	if got := files(t, dest); !slices.Contains(got, "articles/2025/2025-12-03-zero-date-draft.md") {
-		t.Errorf("got files %v", got)
+	for _, tt := range []struct{ comment, want string }{
+		{`<!-- generator="WordPress.com" created="2026-01-20 23:30"-->`, "2026-01-20"},
+		{"", "2025-12-03"},
+	} {
+		export := strings.ReplaceAll(wxrXML(wxrItemXML(8, "Published", "published", "publish", "post")+item), `="http://`, `="https://`)
+		export = strings.Replace(export, "<rss", tt.comment+"\n<rss", 1)
+		export = strings.Replace(export, "<channel>", "<channel>\n\t<pubDate>Wed, 03 Dec 2025 09:30:00 +0000</pubDate>", 1)
+		src := filepath.Join(t.TempDir(), "export.xml")
+		if err := os.WriteFile(src, []byte(export), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dest := t.TempDir()
+		r := mustImport(t, src, dest)
+		if r.Problems() > 0 || r.Written != 2 || r.Drafts != 1 {
+			t.Fatalf("got %d problems %v, %d written, %d drafts; want two written, one a draft", r.Problems(), r.Skipped, r.Written, r.Drafts)
+		}
+		if !hasNote(r.Warnings, src, -1, `post 9 "Zero-date draft": a draft with no date, dated by the day the export was made, `+tt.want+`: set its date before you publish it`) {
+			t.Errorf("%q: got warnings %v, want one that the draft is dated by the export, %s", tt.comment, r.Warnings, tt.want)
+		}
+		if got := files(t, dest); !slices.Contains(got, "articles/"+tt.want[:4]+"/"+tt.want+"-zero-date-draft.md") {
+			t.Errorf("%q: got files %v", tt.comment, got)
+		}
 	}
 }
 

@@ -27,12 +27,21 @@ type wxr struct {
 	authors map[string]string // display names by login
 	items   []*wxrItem
 	version string // wp:wxr_version; empty in a file that is no export
-	made    string // the channel's pubDate: when the export was made
+	// made is when the export was made, in UTC, as the comment WordPress
+	// writes at its top gives it (created="2011-05-23 09:08"), else the
+	// channel's pubDate, which WordPress.com once gave the newest post's
+	// time.
+	made    time.Time
+	created bool // made is from the comment
 	// offsets are the blog's offsets from UTC, as its items show them
 	// (see zoneNear), worked out once asked for.
 	offsets     []shownOffset
 	offsetsOnce sync.Once
 }
+
+// createdAt finds when an export was made in the comment WordPress
+// writes at its top.
+var createdAt = regexp.MustCompile(`\bcreated="(\d{4}-\d\d-\d\d \d\d:\d\d)"`)
 
 // wxrItem is one item of an export: a post, a page, an attachment, a
 // menu item and so on.
@@ -189,9 +198,9 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 		date, ok, err = wxrDate(it.modified, it.modifiedGMT, w.zoneNear(it.modified, o.Zone))
 		if err != nil || !ok {
 			by = "the day the export was made"
-			date, err = time.Parse(time.RFC1123Z, w.made)
+			date, err = w.made, nil
 		}
-		if err != nil {
+		if date.IsZero() {
 			return fail("a draft with no date, no wp:post_modified and an export without a pubDate: not imported; give it a date")
 		}
 		src.warn(o.Source, it.line, "%s: a draft with no date, dated by %s, %s: set its date before you publish it", label, by, date.Format(time.DateOnly))
@@ -334,6 +343,12 @@ func parseWXR(r io.Reader, file string) (*wxr, error) {
 			return nil, xmlError(file, err)
 		}
 		switch t := tok.(type) {
+		case xml.Comment:
+			if m := createdAt.FindSubmatch(t); m != nil && !w.created {
+				if at, err := time.Parse("2006-01-02 15:04", string(m[1])); err == nil {
+					w.made, w.created = at, true
+				}
+			}
 		case xml.Directive:
 			if strings.Contains(string(t), "ENTITY") {
 				line, _ := d.InputPos()
@@ -378,7 +393,9 @@ func parseWXR(r io.Reader, file string) (*wxr, error) {
 			case "rss/channel/link":
 				channelLink = strings.TrimSpace(v)
 			case "rss/channel/pubDate":
-				w.made = strings.TrimSpace(v)
+				if at, err := time.Parse(time.RFC1123Z, strings.TrimSpace(v)); err == nil && !w.created {
+					w.made = at
+				}
 			case "rss/channel/wp:base_blog_url":
 				w.blog = strings.TrimSpace(v)
 			case "rss/channel/wp:wxr_version":

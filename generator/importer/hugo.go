@@ -197,7 +197,7 @@ func readHugo(o *Options) (*source, error) {
 			src.posts = append(src.posts, post)
 		}
 	}
-	otherDays(src, o.Zone, "Hugo")
+	src.tallies = append(src.tallies, otherDays(o.Zone, "Hugo"))
 	src.body = func(p *post, ix *index, r *Report) string {
 		body := shortcodes(p, ix, r)
 		body, excerpt := more(body, "<!--more-->")
@@ -210,29 +210,31 @@ func readHugo(o *Options) (*source, error) {
 // on another day where the bulletin is (zone) than the day the old
 // system showed: a bulletin shows every date in its own time zone.
 // The warning is told at the first, and names up to three others.
-func otherDays(src *source, zone *time.Location, system string) {
-	var shifted []*post
-	for _, p := range src.posts {
-		if !p.day && p.date.Format(time.DateOnly) != p.date.In(zone).Format(time.DateOnly) {
-			shifted = append(shifted, p)
+func otherDays(zone *time.Location, system string) func(posts []*post) []Note {
+	return func(posts []*post) []Note {
+		var shifted []*post
+		for _, p := range posts {
+			if !p.day && p.date.Format(time.DateOnly) != p.date.In(zone).Format(time.DateOnly) {
+				shifted = append(shifted, p)
+			}
 		}
-	}
-	if len(shifted) == 0 {
-		return
-	}
-	first, also := shifted[0], ""
-	if others := shifted[1:]; len(others) > 0 {
-		var names []string
-		for _, p := range others[:min(3, len(others))] {
-			names = append(names, fmt.Sprintf("%s, %s", p.name(), p.date.Format(time.RFC3339)))
+		if len(shifted) == 0 {
+			return nil
 		}
-		if len(others) > 3 {
-			names = append(names, fmt.Sprintf("%d more", len(others)-3))
+		first, also := shifted[0], ""
+		if others := shifted[1:]; len(others) > 0 {
+			var names []string
+			for _, p := range others[:min(3, len(others))] {
+				names = append(names, fmt.Sprintf("%s, %s", p.name(), p.date.Format(time.RFC3339)))
+			}
+			if len(others) > 3 {
+				names = append(names, fmt.Sprintf("%d more", len(others)-3))
+			}
+			also = "; also " + strings.Join(names, "; ")
 		}
-		also = "; also " + strings.Join(names, "; ")
+		return []Note{{Source: first.file, Line: first.line, Msg: fmt.Sprintf("%d post(s) dated in another offset fall on another day in %s than %s showed (this one, %s, on %s%s): their old addresses are kept, but to show the days %s did, set time_zone in site.yaml to the zone they were written in, before you first publish",
+			len(shifted), zone, system, first.date.Format(time.RFC3339), first.date.In(zone).Format("2 January 2006"), also, system)}}
 	}
-	src.warn(first.file, first.line, "%d post(s) dated in another offset fall on another day in %s than %s showed (this one, %s, on %s%s): their old addresses are kept, but to show the days %s did, set time_zone in site.yaml to the zone they were written in, before you first publish",
-		len(shifted), zone, system, first.date.Format(time.RFC3339), first.date.In(zone).Format("2 January 2006"), also, system)
 }
 
 func isContent(ext string) bool {

@@ -307,11 +307,18 @@ func Run(o Options) (Report, error) {
 		}
 	}
 	unlinked(src.bundled, linked, o.Source, &r)
-	comments := 0
+	var now []*post // the posts this run tells of
 	for _, p := range src.posts {
 		if p.before == "" && !p.skip {
-			comments += p.comments
+			now = append(now, p)
 		}
+	}
+	for _, tally := range src.tallies {
+		r.Warnings = append(r.Warnings, tally(now)...)
+	}
+	comments := 0
+	for _, p := range now {
+		comments += p.comments
 	}
 	if comments > 0 {
 		r.Warnings = append(r.Warnings, Note{Source: o.Source, Msg: fmt.Sprintf("%d approved %s on the posts imported, not imported: a bulletin site shows none; keep the export if they matter", comments, plural(comments, "comment", "comments"))})

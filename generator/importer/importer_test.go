@@ -240,13 +240,15 @@ func TestHugoYearTaxonomy(t *testing.T) {
 // TestWordPressImageFirst imports a post that is one paragraph under its
 // image, its lines broken as WordPress breaks them: its summary is its
 // text, not its title, and the report names the uploads folder its image
-// is in, on another host than the blog's.
+// is in, on another host than the blog's, which the export's attachment
+// shows to be the blog's own.
 func TestWordPressImageFirst(t *testing.T) {
 	item := wxrItemXML(6, "Scalpel", "scalpel", "publish", "post")
 	body := "<img src='http://other.example.net/wordpress/wp-content/uploads/2007/04/platre.png' alt='La première griffe' />\nBonne nouvelle !\nJe ne vais pas me faire opérer."
 	item = regexp.MustCompile(`(?s)<content:encoded><!\[CDATA\[.*?\]\]></content:encoded>`).ReplaceAllLiteralString(item, "<content:encoded><![CDATA["+body+"]]></content:encoded>")
+	attachment := strings.Replace(wxrItemXML(7, "platre", "platre", "inherit", "attachment"), "</item>", "<wp:attachment_url><![CDATA[http://other.example.net/wordpress/wp-content/uploads/2007/04/platre.png]]></wp:attachment_url></item>", 1)
 	src := filepath.Join(t.TempDir(), "export.xml")
-	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
+	if err := os.WriteFile(src, []byte(wxrXML(item+attachment)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	dest := t.TempDir()
@@ -264,6 +266,38 @@ func TestWordPressImageFirst(t *testing.T) {
 	}
 	if !hasNote(r.Warnings, src, 0, "1 post shows images or files from http://other.example.net/wordpress/wp-content/uploads/, which are not copied") {
 		t.Errorf("got warnings %v, want the uploads folder the image is in", r.Warnings)
+	}
+}
+
+// TestWordPressOtherSitesUploads does not take the uploads of another
+// site that a post shows for the blog's own, which a publisher could
+// copy or keep serving, but names that site's host; uploads under the
+// blog's domain, by another host name, are the blog's. Importing again
+// tells none of it, nor of the old addresses, again.
+func TestWordPressOtherSitesUploads(t *testing.T) {
+	var items string
+	for i, img := range []string{"http://www.travel.example.com/wp-content/uploads/2007/05/map.jpg", "https://media.old.example.org/wp-content/uploads/2015/01/chart.png"} {
+		item := wxrItemXML(6+i, fmt.Sprint("Post ", i), fmt.Sprint("post-", i), "publish", "post")
+		items += strings.Replace(item, "<p>Post", "<p><img src='"+img+"' alt='A picture'>Post", 1)
+	}
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(items)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	for _, want := range []string{
+		"1 post shows images or files from https://media.old.example.org/wp-content/uploads/, which are not copied: copy them into the content folder, or keep the old site serving them",
+		"1 post shows images or files from the uploads of other sites (www.travel.example.com), linked there as before: they show only while those sites keep them",
+		"2 posts have old addresses of the form /?p=12",
+	} {
+		if !hasNote(r.Warnings, src, 0, want) {
+			t.Errorf("got warnings %v, want %q", r.Warnings, want)
+		}
+	}
+	// Imported again, the posts were told of the first time.
+	if again := mustImport(t, src, dest); len(again.Warnings) > 0 {
+		t.Errorf("importing again warned %v, want nothing", again.Warnings)
 	}
 }
 

@@ -31,6 +31,9 @@ type source struct {
 	bundled  []string   // the files of page bundles besides their pages, in path order
 	site     string     // the address the old site was published at, as its settings give it; "" when they do not
 	feeds    []string   // the site paths of the old site's feeds, which are not bulletin's own
+	// tallies tell of many posts in one note each, of the posts imported
+	// in this run: those imported before were told of then.
+	tallies []func(posts []*post) []Note
 }
 
 func (s *source) skip(file string, line int, format string, args ...any) {

@@ -50,6 +50,7 @@ type wxrItem struct {
 	title, link, guid, creator, content, excerpt string
 	id, name, status, typ, date, dateGMT         string
 	modified, modifiedGMT                        string // its last change
+	attachment                                   string // wp:attachment_url, of an attachment
 	password                                     string
 	cats                                         []wxrCategory
 	oldSlugs                                     []string // _wp_old_slug: slugs the post had before
@@ -61,10 +62,6 @@ type wxrItem struct {
 type wxrCategory struct {
 	domain, nicename, name string
 }
-
-// uploadsFolder matches the address of a WordPress uploads folder, as
-// a post links to it.
-var uploadsFolder = regexp.MustCompile(`(?:https?:)?//[^\s"'<>()]*?/wp-content/uploads/`)
 
 // readWordPress reads the posts of the WordPress export o.Source. It
 // reads the file token by token with encoding/xml, which expands no
@@ -95,8 +92,6 @@ func readWordPress(o *Options) (*source, error) {
 	}
 	src := &source{site: w.blog, feeds: []string{"/feed/"}}
 	others := map[string]int{}
-	queries, uploads := 0, 0
-	var folders []string // the uploads folders the posts show files from, as they name them
 	for _, it := range w.items {
 		src.read++
 		if it.typ != "post" {
@@ -111,17 +106,6 @@ func readWordPress(o *Options) (*source, error) {
 		if p == nil {
 			continue
 		}
-		if !p.draft {
-			queries++ // every post has /?p=ID
-		}
-		if strings.Contains(p.raw, "/wp-content/uploads/") {
-			uploads++
-			for _, m := range uploadsFolder.FindAllString(p.raw, -1) {
-				if !slices.Contains(folders, m) {
-					folders = append(folders, m)
-				}
-			}
-		}
 		p.comments = it.comments
 		src.posts = append(src.posts, p)
 	}
@@ -132,19 +116,7 @@ func readWordPress(o *Options) (*source, error) {
 		}
 		src.skip(o.Source, 0, "items that are not posts, not imported: %s", strings.Join(kinds, ", "))
 	}
-	if queries > 0 {
-		src.warn(o.Source, 0, "%d %s old addresses of the form /?p=12, which cannot be aliases, since a static site answers them with its home page: redirect them on the server if they matter", queries, plural(queries, "post has", "posts have"))
-	}
-	if uploads > 0 {
-		if len(folders) == 0 {
-			folders = []string{strings.TrimSuffix(w.blog, "/") + "/wp-content/uploads/"}
-		}
-		if len(folders) > 3 {
-			folders = append(folders[:3], fmt.Sprintf("%d more", len(folders)-3))
-		}
-		src.warn(o.Source, 0, "%d %s images or files from %s, which are not copied: copy them into the content folder, or keep the old site serving them", uploads, plural(uploads, "post shows", "posts show"), strings.Join(folders, ", "))
-	}
-	otherDays(src, o.Zone, "WordPress")
+	src.tallies = append(src.tallies, queryAddresses(o.Source), uploads(o.Source, w, blog), otherDays(o.Zone, "WordPress"))
 	src.body = (&wpBody{blog: blog}).convert
 	return src, nil
 }
@@ -455,6 +427,8 @@ func readItemField(it *wxrItem, field, v string, metaKey, metaValue *string) {
 		it.modifiedGMT = v
 	case "wp:post_password":
 		it.password = v
+	case "wp:attachment_url":
+		it.attachment = strings.TrimSpace(v)
 	case "category":
 		it.cats[len(it.cats)-1].name = v
 	case "wp:postmeta/wp:meta_key":

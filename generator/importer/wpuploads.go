@@ -1,0 +1,121 @@
+package importer
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// queryAddresses tells of the WordPress posts published with an old
+// address of the form /?p=12, as every published post was.
+func queryAddresses(export string) func(posts []*post) []Note {
+	return func(posts []*post) []Note {
+		n := 0
+		for _, p := range posts {
+			if !p.draft {
+				n++
+			}
+		}
+		if n == 0 {
+			return nil
+		}
+		return []Note{{Source: export, Msg: fmt.Sprintf("%d %s old addresses of the form /?p=12, which cannot be aliases, since a static site answers them with its home page: redirect them on the server if they matter", n, plural(n, "post has", "posts have"))}}
+	}
+}
+
+// uploadsFolder matches the address of a WordPress uploads folder, as
+// a post links to it.
+var uploadsFolder = regexp.MustCompile(`(?:https?:)?//[^\s"'<>()]*?/wp-content/uploads/`)
+
+// uploads tells of the WordPress posts that show files from the blog's
+// uploads folders, which are not copied, naming the folders as the
+// posts link to them, and of those that show files from other sites'.
+func uploads(export string, w *wxr, blog *url.URL) func(posts []*post) []Note {
+	own := ownHosts(w, blog)
+	return func(posts []*post) []Note {
+		var folders, hosts []string // as the posts name them
+		mine, elsewhere := 0, 0
+		for _, p := range posts {
+			if !strings.Contains(p.raw, "/wp-content/uploads/") {
+				continue
+			}
+			ours, theirs := false, false
+			for _, m := range uploadsFolder.FindAllString(p.raw, -1) {
+				if host := hostOf(m); host != "" && !own(host) {
+					theirs = true
+					if !slices.Contains(hosts, host) {
+						hosts = append(hosts, host)
+					}
+					continue
+				}
+				ours = true
+				if !slices.Contains(folders, m) {
+					folders = append(folders, m)
+				}
+			}
+			if ours || !theirs {
+				mine++
+			}
+			if theirs {
+				elsewhere++
+			}
+		}
+		var out []Note
+		if mine > 0 {
+			if len(folders) == 0 {
+				folders = []string{strings.TrimSuffix(w.blog, "/") + "/wp-content/uploads/"}
+			}
+			out = append(out, Note{Source: export, Msg: fmt.Sprintf("%d %s images or files from %s, which are not copied: copy them into the content folder, or keep the old site serving them", mine, plural(mine, "post shows", "posts show"), listed(folders))})
+		}
+		if elsewhere > 0 {
+			slices.Sort(hosts)
+			out = append(out, Note{Source: export, Msg: fmt.Sprintf("%d %s images or files from the uploads of other sites (%s), linked there as before: they show only while those sites keep them", elsewhere, plural(elsewhere, "post shows", "posts show"), listed(hosts))})
+		}
+		return out
+	}
+}
+
+// listed joins the first three of names, counting the rest.
+func listed(names []string) string {
+	if len(names) > 3 {
+		names = append(names[:3:3], fmt.Sprintf("%d more", len(names)-3))
+	}
+	return strings.Join(names, ", ")
+}
+
+// ownHosts tells the hosts whose uploads folders are the blog's own:
+// the blog's, those of the files the export lists as attachments, each
+// with the rest of its registered domain (www.example.org beside
+// example.org, a blog's media host on WordPress.com), and WordPress.com's
+// image servers (i0.wp.com).
+func ownHosts(w *wxr, blog *url.URL) func(host string) bool {
+	domains := map[string]bool{"wp.com": true}
+	add := func(host string) {
+		if d, err := publicsuffix.EffectiveTLDPlusOne(strings.ToLower(host)); err == nil {
+			domains[d] = true
+		}
+	}
+	add(blog.Hostname())
+	for _, it := range w.items {
+		if it.attachment != "" {
+			add(hostOf(it.attachment))
+		}
+	}
+	return func(host string) bool {
+		d, err := publicsuffix.EffectiveTLDPlusOne(strings.ToLower(host))
+		return err != nil || domains[d]
+	}
+}
+
+// hostOf is the host of an address, "" for one that has none.
+func hostOf(address string) string {
+	u, err := url.Parse(address)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
+}

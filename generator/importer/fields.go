@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -31,8 +32,9 @@ func fieldSet(names ...string) map[string]bool {
 	return m
 }
 
-// leftOver lists the fields of f that have a value and that neither
-// taken, nor extra (a Hugo site's taxonomies), nor themeFields name.
+// leftOver lists the fields of f, by their keys as written, that have a
+// value and that neither taken, nor extra (a Hugo site's taxonomies), nor
+// themeFields name, in lower case.
 func leftOver(f fields, taken map[string]bool, extra ...string) []string {
 	var out []string
 	for k, v := range f {
@@ -40,7 +42,7 @@ func leftOver(f fields, taken map[string]bool, extra ...string) []string {
 		if taken[key] || themeFields[key] || slices.Contains(extra, key) || empty(v) {
 			continue
 		}
-		out = append(out, key)
+		out = append(out, k)
 	}
 	return out
 }
@@ -64,21 +66,32 @@ func empty(v any) bool {
 // posts have that were not carried over, each with how many posts have
 // it, but for posts imported before (see keepID), told of then.
 func leftOverNote(posts []*post, source string) (Note, bool) {
-	count := map[string]int{}
+	has := map[string][]*post{}
 	for _, p := range posts {
 		if p.before != "" {
 			continue
 		}
 		for _, k := range p.unused {
-			count[k]++
+			has[k] = append(has[k], p)
 		}
 	}
-	if len(count) == 0 {
+	if len(has) == 0 {
 		return Note{}, false
 	}
 	var parts []string
-	for _, k := range slices.Sorted(maps.Keys(count)) {
-		parts = append(parts, fmt.Sprintf("%s (%d %s)", k, count[k], plural(count[k], "post", "posts")))
+	for _, k := range slices.Sorted(maps.Keys(has)) {
+		names := make([]string, 0, 2)
+		for _, p := range has[k][:min(2, len(has[k]))] {
+			name, err := filepath.Rel(source, p.file)
+			if err != nil || p.label != "" {
+				name = p.name()
+			}
+			names = append(names, name)
+		}
+		if n := len(has[k]) - len(names); n > 0 {
+			names = append(names, fmt.Sprintf("%d more", n))
+		}
+		parts = append(parts, fmt.Sprintf("%s (%d %s: %s)", k, len(has[k]), plural(len(has[k]), "post", "posts"), strings.Join(names, ", ")))
 	}
-	return Note{Source: source, Msg: fmt.Sprintf("front matter fields not carried over, as bulletin has no place for them: %s; move into the body what readers should still see", strings.Join(parts, ", "))}, true
+	return Note{Source: source, Msg: fmt.Sprintf("front matter fields not carried over, as bulletin has no place for them: %s; move into the body what readers should still see", strings.Join(parts, "; "))}, true
 }

@@ -122,7 +122,7 @@ func TestImportedBeforeIsQuiet(t *testing.T) {
 		})
 		dest := t.TempDir()
 		post := filepath.Join(src, "_posts", "2018-11-13-refresh.md")
-		if first := mustImport(t, src, dest); !hasNote(first.Warnings, post, 3, "last_modified_at") || !hasNote(first.Warnings, src, 0, "image (1 post)") {
+		if first := mustImport(t, src, dest); !hasNote(first.Warnings, post, 3, "last_modified_at") || !hasNote(first.Warnings, src, 0, "image (1 post: _posts/2018-11-13-refresh.md)") {
 			t.Fatalf("the first import warned %v, want the last change at line 3 and the image field left over", first.Warnings)
 		}
 		again := mustImport(t, src, dest)

@@ -1206,7 +1206,7 @@ func TestFieldsNotCarriedOver(t *testing.T) {
 	})
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
-	want := "front matter fields not carried over, as bulletin has no place for them: image (2 posts), subtitle (1 post); move into the body what readers should still see"
+	want := "front matter fields not carried over, as bulletin has no place for them: image (2 posts: _posts/2020-01-01-one.md, _posts/2020-01-02-two.md); subtitle (1 post: _posts/2020-01-01-one.md); move into the body what readers should still see"
 	if !hasNote(r.Warnings, src, 0, want) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
 	}

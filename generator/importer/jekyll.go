@@ -253,7 +253,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 			}
 		}
 	}
-	post := &post{file: file, line: pg.line, title: f.text("title"), raw: pg.body, bodyLine: pg.bodyLine, draft: draft}
+	post := &post{file: file, line: pg.line, title: f.text("title"), raw: pg.body, bodyLine: pg.bodyLine, draft: draft, front: f}
 	post.html = strings.HasPrefix(strings.ToLower(path.Ext(name)), ".htm")
 	switch {
 	case post.title != "":

@@ -13,7 +13,8 @@ import (
 // post they name, {% comment %} an HTML comment, {{ site.baseurl }} and
 // {{ site.url }} go, {{ "/x/" | relative_url }} (or absolute_url)
 // becomes /x/, as bulletin's links are site paths, and another
-// {{ site.name }} becomes the text _config.yml gives it. Every other tag
+// {{ site.name }} becomes the text _config.yml gives it, and
+// {{ page.image }} the text the post's front matter does. Every other tag
 // is kept as it is written, with a warning, since only its author knows
 // what it stood for.
 type liquid struct {
@@ -75,10 +76,13 @@ func (l *liquid) convert(s string, line int) string {
 				continue
 			}
 			name, setting := strings.CutPrefix(out, "site.")
+			field, ok := strings.CutPrefix(out, "page.")
 			switch {
 			case out == "site.baseurl", out == "site.url":
 			case setting && l.site[name] != "":
 				b.WriteString(l.site[name])
+			case ok && l.p.front.text(field) != "":
+				b.WriteString(l.p.front.text(field))
 			default:
 				l.warn(lineAt(i), fmt.Sprintf("Liquid output %s kept as text", tag))
 				b.WriteString(tag)

@@ -77,6 +77,7 @@ type post struct {
 	bundle   string   // for a Hugo page bundle's page, its folder in the source
 	undated  bool     // a draft dated by its file's last change, which a checkout changes
 	item     string   // a WordPress post's id in its export
+	front    fields   // a Jekyll post's front matter, which its Liquid may show ({{ page.image }})
 
 	// Set by plan.
 	skip               bool

@@ -324,6 +324,50 @@ func TestRegulatorMatchingNothing(t *testing.T) {
 	}
 }
 
+// TestTopicOfEveryPost leaves a category that every post has (as a
+// Jekyll site's "post" that only shaped its addresses) out of their
+// topics, keeping the addresses it was part of, with one warning that
+// importing again does not repeat; with fewer posts, or one post
+// without it, it is a topic.
+func TestTopicOfEveryPost(t *testing.T) {
+	posts := map[string]string{"_config.yml": ""}
+	for i := range 5 {
+		posts[fmt.Sprintf("_posts/2020-01-0%d-p%d.md", i+1, i)] = fmt.Sprintf("---\ntitle: P%d\ncategories: post\ntags: [Staffing%d]\n---\nText.\n", i, i%2)
+	}
+	src := tree(t, posts)
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if !hasNote(r.Warnings, src, 0, `every post (5) has the tag or category "post", which as a topic would list the whole site`) {
+		t.Errorf("warnings %v, want one of the category every post has", r.Warnings)
+	}
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-01-01-p0.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "\ntopics: [Staffing0]\n") || !strings.Contains(string(data), "/post/2020/01/01/p0") {
+		t.Errorf("want Staffing0 alone as a topic, and the old address under /post/:\n%s", data)
+	}
+	if again := mustImport(t, src, dest); len(again.Warnings) > 0 {
+		t.Errorf("importing again warned %v, want nothing", again.Warnings)
+	}
+	posts["_posts/2020-01-06-p5.md"] = "---\ntitle: P5\n---\nText.\n"
+	data, err = os.ReadFile(filepath.Join(mustImportInto(t, tree(t, posts)), "articles", "2020", "2020-01-01-p0.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "\ntopics: [post, Staffing0]\n") {
+		t.Errorf("with a post without it, want post a topic:\n%s", data)
+	}
+}
+
+// mustImportInto imports src into a new folder, which it gives.
+func mustImportInto(t *testing.T, src string) string {
+	t.Helper()
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	return dest
+}
+
 // TestWordPressComments counts the approved comments of the posts
 // imported, not their pingbacks, and none on importing again.
 func TestWordPressComments(t *testing.T) {

@@ -3,6 +3,7 @@ package importer
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -253,7 +254,59 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 		}
 		p.topics, p.regulators = groups(p, o, r)
 	}
+	if tally := dropEverywhere(src.posts, o); tally != nil {
+		src.tallies = append(src.tallies, tally)
+	}
 	return ix
+}
+
+// everywhereFrom is the number of posts from which a topic that every
+// post has is taken for a sorting of the old site's, not a subject.
+const everywhereFrom = 5
+
+// dropEverywhere leaves out of the posts' topics a name that every post
+// of the source has (a category "post", "blog" or "news" that shaped the
+// old addresses): its page and feeds would list the whole site. The
+// posts imported before count, so that another import decides alike;
+// the tally it gives warns of it when a post of this run had it.
+func dropEverywhere(posts []*post, o *Options) func(now []*post) []Note {
+	if len(posts) < everywhereFrom {
+		return nil
+	}
+	count, name := map[string]int{}, map[string]string{}
+	for _, p := range posts {
+		topics := p.topics
+		if p.skip {
+			topics, _ = groups(p, o, &Report{})
+		}
+		for _, t := range topics {
+			count[content.Slug(t)]++
+			name[content.Slug(t)] = cmp.Or(name[content.Slug(t)], t)
+		}
+	}
+	had := map[*post][]string{} // the names left out of each post's topics
+	var names []string
+	for _, key := range slices.Sorted(maps.Keys(count)) {
+		if count[key] < len(posts) {
+			continue
+		}
+		names = append(names, name[key])
+		for _, p := range posts {
+			if !p.skip {
+				p.topics = slices.DeleteFunc(p.topics, func(t string) bool { return content.Slug(t) == key })
+				had[p] = append(had[p], name[key])
+			}
+		}
+	}
+	return func(now []*post) []Note {
+		var out []Note
+		for _, n := range names {
+			if slices.ContainsFunc(now, func(p *post) bool { return slices.Contains(had[p], n) }) {
+				out = append(out, Note{Source: o.Source, Msg: fmt.Sprintf("every post (%d) has the tag or category %q, which as a topic would list the whole site on its page and in its feeds: left out of their topics, the old addresses it was part of kept; add it to their topics if it is a subject of its own", len(posts), n)})
+			}
+		}
+		return out
+	}
 }
 
 // keepID makes sure that no two articles share the feed id a post keeps,

@@ -567,7 +567,8 @@ func textOf(md string, first bool) string {
 	}
 	// A summary does not end on the sentence that leads into what it
 	// left out ("Key features:"): it ends at the sentence before, or
-	// with the paragraph before.
+	// with the paragraph before, or, where that sentence is all there
+	// is, with a full stop.
 	for first && len(parts) > 0 && strings.HasSuffix(parts[len(parts)-1], ":") {
 		last := parts[len(parts)-1]
 		if end := sentenceEnd(last); end > 0 {
@@ -575,6 +576,8 @@ func textOf(md string, first bool) string {
 			break
 		}
 		if len(parts) == 1 {
+			// The one sentence there is: it ends there.
+			parts[0] = strings.TrimSuffix(last, ":") + "."
 			break
 		}
 		parts = parts[:len(parts)-1]
@@ -701,6 +704,32 @@ func collect(n ast.Node, src []byte, b *strings.Builder) {
 		return
 	case *ast.Paragraph, *ast.TextBlock:
 		defer b.WriteByte(' ')
+	case *ast.List:
+		// A list ends as a sentence does: "a; b; c."
+		var list strings.Builder
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			collect(c, src, &list)
+		}
+		t := strings.TrimSpace(list.String())
+		b.WriteString(t)
+		if t != "" && !strings.ContainsAny(t[len(t)-1:], ".;,:!?") {
+			b.WriteByte('.')
+		}
+		b.WriteByte(' ')
+		return
+	case *ast.ListItem:
+		// Items read as a list in a sentence: "a; b; c".
+		var item strings.Builder
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			collect(c, src, &item)
+		}
+		t := strings.TrimSpace(item.String())
+		b.WriteString(t)
+		if n.NextSibling() != nil && t != "" && !strings.ContainsAny(t[len(t)-1:], ".;,:!?") {
+			b.WriteByte(';')
+		}
+		b.WriteByte(' ')
+		return
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		collect(c, src, b)

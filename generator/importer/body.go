@@ -362,6 +362,7 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 		return src, nil, err
 	}
 	at := elementStarts(doc, src)
+	var kept addresses
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
@@ -413,10 +414,10 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 			if c.Type == html.ElementNode && (c.Data == "span" || c.Data == "font") {
 				styledEmphasis(c)
 			}
-			if link != nil && c.Type == html.ElementNode {
+			if c.Type == html.ElementNode {
 				for i, a := range c.Attr {
 					if (a.Key == "href" && c.Data == "a") || (a.Key == "src" && c.Data == "img") {
-						c.Attr[i].Val = link(a.Val)
+						c.Attr[i].Val = kept.hold(a.Val, link)
 					}
 				}
 			}
@@ -430,8 +431,46 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 	if err != nil {
 		return src, nil, err // kept as it was: nothing lost
 	}
-	return strings.TrimSpace(string(out)), lost, nil
+	return strings.TrimSpace(kept.restore(string(out))), lost, nil
 }
+
+// addresses keeps the addresses of links and images as written while
+// the converter runs, which would write its query again ("a+b,c" as
+// "a%20b%2Cc", and a signed address no longer matches its signature): it
+// sees a stand-in for each.
+type addresses []string
+
+// standIn is the address the converter sees for the i-th address kept.
+func standIn(i int) string { return fmt.Sprintf("https://address.invalid/%d/", i) }
+
+// hold keeps address, as link (if given) turns it, and gives its
+// stand-in.
+func (k *addresses) hold(address string, link func(string) string) string {
+	if link != nil {
+		address = link(address)
+	}
+	*k = append(*k, strings.TrimSpace(address))
+	return standIn(len(*k) - 1)
+}
+
+// restore puts each address back in the Markdown the converter wrote,
+// with what a link's destination cannot hold as written percent-encoded.
+func (k addresses) restore(md string) string {
+	if len(k) == 0 {
+		return md
+	}
+	pairs := make([]string, 0, 2*len(k))
+	for i, a := range k {
+		pairs = append(pairs, standIn(i), destination.Replace(a))
+	}
+	return strings.NewReplacer(pairs...).Replace(md)
+}
+
+// destination percent-encodes what a Markdown link's destination cannot
+// hold as written: spaces, brackets, parentheses, a backslash, and
+// control characters.
+var destination = strings.NewReplacer(" ", "%20", "[", "%5B", "]", "%5D", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\\", "%5C",
+	"\n", "%0A", "\r", "%0D", "\t", "%09")
 
 // unwrap puts the children of c, a child of n, in its place, and gives
 // the node to walk next: the first of them, or what followed c.

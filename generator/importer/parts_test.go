@@ -237,6 +237,30 @@ func TestToMarkdownScriptLinks(t *testing.T) {
 	}
 }
 
+// TestToMarkdownAddressesAsWritten keeps the address of a link or an
+// image as written, its query too (a signed address must keep its
+// bytes), but for what a Markdown destination cannot hold, encoded; the
+// Markdown, rendered, links to the same address.
+func TestToMarkdownAddressesAsWritten(t *testing.T) {
+	for _, tt := range []struct{ in, want, href string }{
+		{`<a href="http://maps.example/maps?q=92+mott+st,+brisbane&amp;z=18">map</a>`, "[map](http://maps.example/maps?q=92+mott+st,+brisbane&z=18)", `href="http://maps.example/maps?q=92+mott+st,+brisbane&amp;z=18"`},
+		{`<a href="https://cdn.example/f.pdf?sig=a%2Fb%3D&amp;exp=1">f</a>`, "[f](https://cdn.example/f.pdf?sig=a%2Fb%3D&exp=1)", `href="https://cdn.example/f.pdf?sig=a%2Fb%3D&amp;exp=1"`},
+		{`<img src="/up/a b(1).png" alt="x">`, "![x](/up/a%20b%281%29.png)", `src="/up/a%20b%281%29.png"`},
+		{`<a href="https://example.org/">https://example.org/</a>`, "[https://example.org/](https://example.org/)", `href="https://example.org/"`},
+	} {
+		md, _, err := toMarkdown(tt.in, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if md != tt.want {
+			t.Errorf("%s became %q, want %q", tt.in, md, tt.want)
+		}
+		if got := shown(t, md); !strings.Contains(got, tt.href) {
+			t.Errorf("%s shown as %s, want %s", tt.in, got, tt.href)
+		}
+	}
+}
+
 func TestPlainText(t *testing.T) {
 	long := strings.Repeat("word ", 100)
 	for _, tc := range []struct {

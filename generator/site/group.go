@@ -171,7 +171,8 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 
 // appendSteps appends the steps an article gives a group's story, with
 // their statuses where they count there (see gather): its publication,
-// its update where it carries a status, and the events it reports.
+// its update where it carries a status, and, where they count, the
+// events it reports.
 func (a *Article) appendSteps(steps []Step, s *content.Settings, counts bool) []Step {
 	status := func(st *content.Status) *content.Status {
 		if !counts {
@@ -187,8 +188,11 @@ func (a *Article) appendSteps(steps []Step, s *content.Settings, counts bool) []
 		steps = append(steps, Step{Date: content.Date{Time: a.Date}, Label: a.Title, Article: &a.Teaser},
 			Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: status(a.Status), Article: &a.Teaser, Update: true})
 	}
+	if !counts {
+		return steps // its key dates are its first topic's
+	}
 	for _, e := range a.Events {
-		steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: status(s.Status(e.Status)), Article: &a.Teaser, Event: true})
+		steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: s.Status(e.Status), Article: &a.Teaser, Event: true})
 	}
 	return steps
 }
@@ -263,9 +267,9 @@ func (g *Group) gather(s *content.Settings) []*Step {
 	all := make([]Step, 0, len(g.articles)*3/2)
 	var own []Step // one article's steps
 	for _, a := range g.articles {
-		// An article's status, and its events', tell where the matter of
+		// An article's status, and its events, tell where the matter of
 		// its first topic stands; on its other topics' stories they are
-		// left out. A regulator's story keeps every status.
+		// left out. A regulator's story keeps every status and event.
 		counts := g.Kind != "topics" || a.firstTopic == g
 		own = a.appendSteps(own[:0], s, counts)
 		for _, st := range own {

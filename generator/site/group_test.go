@@ -574,7 +574,7 @@ func TestStoryMarks(t *testing.T) {
 		{"one status repeated", []*content.Article{event("a", at(2024, 2, 1), "planned"), event("b", month(2024, 3), ""), event("c", at(2024, 4, 1), "planned")}, "F--", 0, "planned"},
 		{"changes", []*content.Article{event("a", at(2024, 2, 1), "planned"), event("b", month(2024, 4), "paused"), event("c", at(2024, 5, 6), "paused"), event("d", at(2024, 6, 7), "planned")}, "FC-C", 2, "planned"},
 		{"an event today is still to come", []*content.Article{event("a", at(2024, 2, 1), "planned"), event("b", at(2025, 6, 1), "paused")}, "FU", 0, "planned"},
-		{"a second topic's status does not count", []*content.Article{event("a", at(2024, 2, 1), "planned", "Other", "T"), event("b", at(2024, 3, 1), "paused", "T")}, "-F", 0, "paused"},
+		{"a second topic's events, and their statuses, are its first topic's", []*content.Article{event("a", at(2024, 2, 1), "planned", "Other", "T"), event("b", at(2024, 3, 1), "paused", "T")}, "F", 0, "paused"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -124,6 +124,7 @@ func (c *checker) article(a *content.Article, base string) content.Errors {
 		found = c.links(a, base)
 	}
 	found = append(found, c.sources(a)...)
+	found = append(found, marked(a)...)
 	return append(found, unconverted(a)...)
 }
 

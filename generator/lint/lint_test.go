@@ -161,3 +161,21 @@ func wantProblem(t *testing.T, what string, got content.Errors, want string) {
 		t.Errorf("%s: got %v, want one problem with %q", what, got, want)
 	}
 }
+
+// TestMarked warns of Markdown and HTML in a title or a summary, which
+// readers see as written, and not of text that only looks a little like
+// it.
+func TestMarked(t *testing.T) {
+	for summary, want := range map[string]string{
+		"CQC says **something** new.":           "summary: bold, **something**, is shown to readers as written",
+		"See [the review](https://x.example/).": "summary: a link, [the review](https://x.example/), is shown",
+		"Run `make` first.":                     "summary: code, `make`, is shown",
+		"A <b>bold</b> claim.":                  "summary: an HTML tag, <b>, is shown",
+		"Care &amp; support.":                   "summary: an HTML entity, &amp;, is shown",
+		"Fees rise 5 * 3 times for under <5s.":  "",
+		"Snake_case and A & B; [sic] (sic).":    "",
+	} {
+		a := &content.Article{File: "content/a.md", Line: 1, Meta: content.Meta{Title: "Plain", Summary: summary}}
+		wantProblem(t, summary, marked(a), want)
+	}
+}

@@ -61,6 +61,9 @@ type Standing struct {
 	// Reported says that Since is the date of the article that reported
 	// the status, not of an event.
 	Reported bool
+	// Confirmed is the date of the newest step that gave the status
+	// again, after Since; zero if none did.
+	Confirmed content.Date
 }
 
 // Masthead is what a page's masthead shows: the site's brand and the
@@ -310,7 +313,7 @@ func (r *renderer) articlePage(a *site.Article) *Page {
 	for _, g := range a.Topics {
 		feeds = append(feeds, r.groupFeeds(g)...)
 		if t := r.topic(g); t != nil && t.Status != nil {
-			p.Standing = append(p.Standing, Standing{Topic: g, Status: t.Status, Since: t.Since, Reported: t.Reported})
+			p.Standing = append(p.Standing, Standing{Topic: g, Status: t.Status, Since: t.Since, Reported: t.Reported, Confirmed: t.Confirmed})
 		}
 	}
 	for _, g := range a.Regulators {

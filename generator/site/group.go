@@ -26,11 +26,15 @@ type Group struct {
 	// Reported says that Since is the date of the article that reported
 	// the status, not of an event: pages say "reported", not "since".
 	Reported bool
-	Changes  int       // how many times the status changed along the story
-	Reached  []*Step   // the steps where a topic's story reached a status, oldest first: the first, then each change
-	Updated  time.Time // newest content change among its articles
-	Upcoming []*Step   // events still to come, soonest first
-	Pages    []*Page   // its articles in pages: the first on its own page, the rest below it
+	// Confirmed is the date of the newest step up to now that gives the
+	// current status again, after Since ("paused again"); zero when none
+	// does.
+	Confirmed content.Date
+	Changes   int       // how many times the status changed along the story
+	Reached   []*Step   // the steps where a topic's story reached a status, oldest first: the first, then each change
+	Updated   time.Time // newest content change among its articles
+	Upcoming  []*Step   // events still to come, soonest first
+	Pages     []*Page   // its articles in pages: the first on its own page, the rest below it
 
 	articles []*Article // what Articles stand for
 	written  []spelling // the ways its articles write its name, as first met
@@ -219,12 +223,18 @@ func (g *Group) story(s *content.Settings, now time.Time, m *Memo) {
 		if st.Upcoming && st.Event {
 			g.Upcoming = append(g.Upcoming, st)
 		}
-		if g.Kind != "topics" || st.Upcoming || st.Status == nil || last != nil && st.Status.Key == last.Key {
+		if g.Kind != "topics" || st.Upcoming || st.Status == nil {
+			continue
+		}
+		if last != nil && st.Status.Key == last.Key {
+			if st.Date.Time.After(g.Since.Time) {
+				g.Confirmed = st.Date
+			}
 			continue
 		}
 		st.Change, st.First = true, last == nil
 		g.Reached = append(g.Reached, st)
-		g.Since, g.Reported = st.Date, !st.Event
+		g.Since, g.Reported, g.Confirmed = st.Date, !st.Event, content.Date{}
 		last = st.Status
 	}
 	g.Changes = max(len(g.Reached)-1, 0)
@@ -234,7 +244,7 @@ func (g *Group) story(s *content.Settings, now time.Time, m *Memo) {
 		if last == nil || g.Status == nil || g.Status.Key != last.Key {
 			// The story does not end in the intro page's status, so no
 			// step says since when it holds.
-			g.Since, g.Reported = content.Date{}, false
+			g.Since, g.Reported, g.Confirmed = content.Date{}, false, content.Date{}
 		}
 	}
 }

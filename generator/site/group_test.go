@@ -296,14 +296,17 @@ func TestGroupStatus(t *testing.T) {
 	}
 	on := func(y int, m time.Month, d int) content.Date { return content.Date{Time: day(y, m, d)} }
 	tests := []struct {
-		name        string
-		intro       string // the intro page's status; "-" for no intro page
-		articles    []art
-		wantStatus  string
-		wantSince   time.Time
-		byEvent     bool // wantSince is an event's date, not that of the article that reported the status
-		wantChanges int
-		wantStale   bool // the intro page's status is warned of
+		name       string
+		intro      string // the intro page's status; "-" for no intro page
+		articles   []art
+		wantStatus string
+		wantSince  time.Time
+		byEvent    bool // wantSince is an event's date, not that of the article that reported the status
+		// wantConfirmed is the date of the newest step that gave the
+		// status again, after wantSince.
+		wantConfirmed time.Time
+		wantChanges   int
+		wantStale     bool // the intro page's status is warned of
 	}{
 		{
 			name:       "no statuses anywhere",
@@ -372,11 +375,12 @@ func TestGroupStatus(t *testing.T) {
 				{date: day(2024, 1, 10), status: "planned"},
 				{date: day(2024, 4, 2), status: "paused"},
 				{date: day(2024, 10, 31), status: "paused"},
-				{date: day(2025, 3, 27), status: "paused"},
+				{date: day(2025, 3, 27), status: "paused", events: []content.Event{ev(on(2026, 4, 1), "Still to come", "paused")}},
 			},
-			wantStatus:  "paused",
-			wantSince:   day(2024, 4, 2),
-			wantChanges: 1,
+			wantStatus:    "paused",
+			wantSince:     day(2024, 4, 2),
+			wantConfirmed: day(2025, 3, 27),
+			wantChanges:   1,
 		},
 		{
 			name:  "back and forth",
@@ -384,6 +388,7 @@ func TestGroupStatus(t *testing.T) {
 			articles: []art{
 				{date: day(2024, 1, 10), status: "planned"},
 				{date: day(2024, 4, 2), status: "paused"},
+				{date: day(2024, 5, 2), status: "paused"}, // confirms a status left since
 				{date: day(2024, 9, 1), status: "planned"},
 			},
 			wantStatus:  "planned",
@@ -491,6 +496,9 @@ func TestGroupStatus(t *testing.T) {
 			}
 			if got := g.Since.Time; !got.Equal(tt.wantSince) {
 				t.Errorf("got since %s, want %s", got, tt.wantSince)
+			}
+			if got := g.Confirmed.Time; !got.Equal(tt.wantConfirmed) {
+				t.Errorf("got confirmed %s, want %s", got, tt.wantConfirmed)
 			}
 			if want := !tt.wantSince.IsZero() && !tt.byEvent; g.Reported != want {
 				t.Errorf("got reported %v, want %v: since is the date of %s", g.Reported, want, map[bool]string{true: "an article", false: "an event"}[want])

@@ -622,6 +622,24 @@ func TestFeedEntryContent(t *testing.T) {
 	}
 }
 
+// TestNoticeLead wants a notice led by its label and date, but by its
+// date alone where its text starts with the label, which would read
+// twice ("Updated 28 March 2025: Updated for the news").
+func TestNoticeLead(t *testing.T) {
+	at := time.Date(2025, 3, 28, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct{ label, text, want string }{
+		{"Updated", "Added DHSC's response.", "Updated 28 March 2025"},
+		{"Updated", "Updated for the news of 27 March.", "28 March 2025"},
+		{"Updated", " updated: a typo fixed", "28 March 2025"},
+		{"Updated", "Updates to the dates.", "Updated 28 March 2025"},
+		{"Withdrawn", "Withdrawn, as superseded.", "28 March 2025"},
+	} {
+		if got := (notice{label: tt.label, date: at, text: tt.text}).lead(); got != tt.want {
+			t.Errorf("%s %q: lead %q, want %q", tt.label, tt.text, got, tt.want)
+		}
+	}
+}
+
 // summaryText is the summary as a reader shows it: RSS descriptions are
 // HTML, as RSS 2.0 defines them, so their text is escaped for HTML, where
 // Atom's and JSON's is plain.

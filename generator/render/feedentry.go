@@ -90,7 +90,7 @@ func ownWords(a *site.Article, html string) string {
 func (r *renderer) entryHead(a *site.Article) string {
 	var b strings.Builder
 	for _, n := range notices(a) {
-		b.WriteString("<p><strong>" + n.label + " " + n.date.Format("2 January 2006") + ":</strong> " + htmlText(n.text))
+		b.WriteString("<p><strong>" + n.lead() + ":</strong> " + htmlText(n.text))
 		if n.url != "" {
 			b.WriteString(` (<a href="` + template.HTMLEscapeString(r.abs(n.url)) + `">see what changed</a>)`)
 		}
@@ -153,13 +153,25 @@ func notices(a *site.Article) []notice {
 	return out
 }
 
+// lead is what a notice starts with: its label and date ("Updated 28
+// March 2025"), or its date alone where its text starts with the label
+// ("Updated for the news of…"), which would say it twice.
+func (n notice) lead() string {
+	date := n.date.Format("2 January 2006")
+	word, _, _ := strings.Cut(strings.TrimSpace(n.text), " ")
+	if strings.EqualFold(strings.TrimRight(word, ".,:;"), n.label) {
+		return date
+	}
+	return n.label + " " + date
+}
+
 // summary is an article's summary as a feed carries it, as text: after
 // what changed last, so that a reader's list of entries says that first
 // ("Updated 28 March 2025: Added DHSC's response. CQC has paused ...").
 func summary(a *site.Article) string {
 	var b strings.Builder
 	for _, n := range notices(a) {
-		b.WriteString(n.label + " " + n.date.Format("2 January 2006") + ": " + sentence(n.text) + " ")
+		b.WriteString(n.lead() + ": " + sentence(n.text) + " ")
 	}
 	b.WriteString(a.Summary)
 	return b.String()

@@ -586,7 +586,7 @@ func TestNewSinceLastVisit(t *testing.T) {
 
 // TestPrint prints pages as Chromium does: a topic page fits on one A4
 // page as a brief, printed pages say where they come from and what date
-// they are current as of, and links show their addresses.
+// they were last updated, and links show their addresses.
 func TestPrint(t *testing.T) {
 	dir, _ := sampleSite(t, "")
 	base := serveSite(t, dir)
@@ -607,8 +607,8 @@ func TestPrint(t *testing.T) {
 		}
 		do(t, ctx, "print media", media("print", false))
 		top := get(t, ctx, "reading the print header", chromedp.Evaluate[string](`getComputedStyle(document.querySelector(".masthead"), "::after").content`))
-		if !strings.Contains(top, "Printed from ") || !strings.Contains(top, "Current as of ") {
-			t.Errorf("%s: printed header reads %s, want the page's address and the date it is current as of", p.path, top)
+		if !strings.Contains(top, "Printed from ") || !strings.Contains(top, "Last updated ") {
+			t.Errorf("%s: printed header reads %s, want the page's address and the date it was last updated", p.path, top)
 		}
 		links := get(t, ctx, "reading printed links", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("main a[href]")).filter(a => a.closest(".article-body, .sources, .intro, .story")).map(a => getComputedStyle(a, "::after").content + "\x00" + a.getAttribute("href"))`))
 		for _, l := range links {

@@ -9,9 +9,9 @@ import (
 	"bulletin/generator/site"
 )
 
-// AsOf is the date the page's content last changed, for "current as of"
+// AsOf is the date the page's content last changed, for "last updated"
 // notes: a page does not change when unrelated articles do. An article's
-// page is current as of its own last change, or of the newer news it
+// page was last updated at its own last change, or at the newer news it
 // shows beside it, where its topics stand now and the newer article on
 // one of them, whichever came last.
 func (p *Page) AsOf() time.Time {

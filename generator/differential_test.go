@@ -26,7 +26,7 @@ import (
 // seeds, which in all make every kind of edit (with -short, fewer
 // sequences make some of them).
 func TestIncrementalEqualsClean(t *testing.T) {
-	sequences, steps := 10, 8
+	sequences, steps := 10, 10
 	if testing.Short() {
 		sequences = 3
 	}
@@ -393,7 +393,7 @@ var edits = []edit{
 		})
 	}},
 	{"change site.yaml", func(s *diffSite) string {
-		y := fmt.Sprintf("title: Diff Bulletin %s\nbase_url: https://diff.example/\npage_size: %d\nnotice: %q\n", s.words(1), 2+s.rng.IntN(3), "Notice: "+s.words(2))
+		y := fmt.Sprintf("title: Diff Bulletin %s\nbase_url: https://diff.example/\npage_size: %d\nnotice: %q\nparams: {footer: %q}\n", s.words(1), 2+s.rng.IntN(3), "Notice: "+s.words(2), s.words(2))
 		s.write("content/site.yaml", y)
 		return y
 	}},
@@ -412,6 +412,9 @@ var edits = []edit{
 	}},
 	{"theme: article pages show applies_to and the first regulator", func(s *diffSite) string {
 		return s.editTemplate("article.html", `<h1{{template "lang" .Lang}}>{{.Title}}</h1>`, `<h1{{template "lang" .Lang}}>{{.Title}}</h1><p>{{join .AppliesTo "/"}}{{range .Regulators}} {{.Name}}{{end}}</p>`)
+	}},
+	{"theme: the footer shows a setting of its own", func(s *diffSite) string {
+		return s.editTemplate("layout.html", `<footer class="site-footer">`, `<footer class="site-footer">{{.Site.Settings.Params.footer}}`)
 	}},
 	{"theme: add and remove files", func(s *diffSite) string {
 		p := filepath.Join(s.dir, "templates", "static", "extra.txt")

@@ -56,6 +56,9 @@ type Settings struct {
 	// site paths; FeedAliasesLine is the line they are set on.
 	FeedAliases     []string
 	FeedAliasesLine int
+	// Params are the theme's own settings (params: in site.yaml), text by
+	// name, which templates show as {{.Site.Settings.Params.name}}.
+	Params map[string]string
 	// Broken is set when site.yaml has a problem, so that what the
 	// defaults stand in for is not taken for what it gives (its id
 	// authority, say): the build stops on the problem anyway.
@@ -143,7 +146,7 @@ func defaultSettings() Settings {
 	}
 }
 
-var settingsFields = []string{"title", "description", "base_url", "language", "time_zone", "page_size", "notice", "regulators", "statuses", "raw_html", "id_authority", "feed_entry_kb", "feed_kb", "search_bundle", "websub_hub", "deploy", "feed_aliases"}
+var settingsFields = []string{"title", "description", "base_url", "language", "time_zone", "page_size", "notice", "regulators", "statuses", "raw_html", "id_authority", "feed_entry_kb", "feed_kb", "search_bundle", "websub_hub", "deploy", "feed_aliases", "params"}
 
 // loadSettings reads site.yaml if present; a missing file means defaults.
 // The settings it returns always have a Location, even when site.yaml is
@@ -247,6 +250,8 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 			s.WebSubHubs = webSubHubs(d, v)
 		case "deploy":
 			s.Deploy = deploySettings(d, v)
+		case "params":
+			s.Params = params(d, v)
 		case "feed_aliases":
 			// A value that is no list is told once, not again as a path.
 			n := len(d.errs)
@@ -408,6 +413,23 @@ func (s *Settings) SetBaseURL(u string) {
 		s.IDAuthority = host(base)
 	}
 	s.BaseURL = base
+}
+
+// params reads the theme's own settings: names, each with its text.
+func params(d *decoder, v *node) map[string]string {
+	if v.kind != mapNode {
+		d.fail(v.line, "params: got %s, want the theme's settings as name: text, one a line, indented below params:", v.describe())
+		return nil
+	}
+	out := make(map[string]string, len(v.keys))
+	for i, k := range v.keys {
+		if k.dup != "" {
+			d.fail(k.line, "params.%s", k.dup)
+			continue
+		}
+		out[k.text] = d.str("params."+k.text, v.items[i])
+	}
+	return out
 }
 
 func regulators(d *decoder, v *node) []Regulator {

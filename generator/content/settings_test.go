@@ -34,6 +34,16 @@ func TestLoadSettingsErrors(t *testing.T) {
 			want: []string{`content/site.yaml:1: base_url: "/bulletin/" is not an absolute http(s) URL: write it like https://bulletin.example.org/`},
 		},
 		{
+			name: "params not text",
+			yaml: lines("params:", "  links: [a, b]", "  colour: blue"),
+			want: []string{"content/site.yaml:2: params.links: got a list, want text"},
+		},
+		{
+			name: "params not a map",
+			yaml: lines("params: dark"),
+			want: []string{"content/site.yaml:1: params: got string \"dark\", want the theme's settings as name: text, one a line, indented below params:"},
+		},
+		{
 			name: "base_url empty",
 			yaml: lines("base_url:"),
 			want: []string{"content/site.yaml:1: base_url: got empty, want text"},
@@ -91,7 +101,7 @@ func TestLoadSettingsErrors(t *testing.T) {
 			yaml: lines("title: Bulletin", "timezone: Europe/London", "colour: blue"),
 			want: []string{
 				`content/site.yaml:2: timezone: unknown field: did you mean "time_zone"?`,
-				"content/site.yaml:3: colour: unknown field: known fields are title, description, base_url, language, time_zone, page_size, notice, regulators, statuses, raw_html, id_authority, feed_entry_kb, feed_kb, search_bundle, websub_hub, deploy, feed_aliases",
+				"content/site.yaml:3: colour: unknown field: known fields are title, description, base_url, language, time_zone, page_size, notice, regulators, statuses, raw_html, id_authority, feed_entry_kb, feed_kb, search_bundle, websub_hub, deploy, feed_aliases, params",
 			},
 		},
 		{
@@ -255,6 +265,9 @@ func TestLoadSettingsValues(t *testing.T) {
 		"  open: {label: Open, explanation: Still going., next: A decision.}",
 		"  done: {label: Done}",
 		"feed_aliases: [/index.xml, /feed/, /Old%20Feed.rss]",
+		"params:",
+		"  analytics_id: UA-1",
+		"  Footer note: \"Made in Leeds: #1\"",
 	)
 	set := mustLoad(t, files(map[string]string{"site.yaml": yaml}))
 	s := set.Settings
@@ -281,6 +294,7 @@ func TestLoadSettingsValues(t *testing.T) {
 		{"Status(paused)", s.Status("paused") == nil, true},
 		{"FeedAliases", fmt.Sprint(s.FeedAliases), "[/index.xml /feed/ /Old Feed.rss]"},
 		{"FeedAliasesLine", s.FeedAliasesLine, 15},
+		{"Params", fmt.Sprint(s.Params), "map[Footer note:Made in Leeds: #1 analytics_id:UA-1]"},
 	}
 	for _, c := range checks {
 		if c.got != c.want {

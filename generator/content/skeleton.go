@@ -19,12 +19,15 @@ func LoadSettings(fsys fs.FS, dir string) (Settings, error) {
 // NewArticlePath is where a new article dated day goes inside the content
 // folder, named so that the build gives it the slug of its title.
 func NewArticlePath(title string, day time.Time) string {
-	return fmt.Sprintf("articles/%d/%s-%s.md", day.Year(), day.Format("2006-01-02"), cut(Slug(apostrophes.Replace(title)), newSlugBytes))
+	return fmt.Sprintf("articles/%d/%s-%s.md", day.Year(), day.Format("2006-01-02"), cut(NewSlug(title), newSlugBytes))
 }
 
-// apostrophes drops the apostrophes of a new article's title from its
-// slug, as GOV.UK and Hugo do, so that "CQC's" gives cqcs rather than
-// cqc-s. Only new articles' slugs: an existing page's address stays.
+// NewSlug is the slug of a new article's title: Slug without its
+// apostrophes, as GOV.UK and Hugo drop them, so that "CQC's" gives cqcs
+// rather than cqc-s. Only new articles' slugs: an existing page's
+// address stays.
+func NewSlug(title string) string { return Slug(apostrophes.Replace(title)) }
+
 var apostrophes = strings.NewReplacer("'", "", "\u2019", "")
 
 // newSlugBytes is the most a new article's slug, made from its title,

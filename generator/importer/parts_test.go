@@ -330,6 +330,8 @@ func TestNewSlug(t *testing.T) {
 		{"My-Post_v2.1~x", "T", "My-Post_v2.1~x", ""},
 		{"新しい規則", "T", "新しい規則", ""},
 		{"", "Café society", "cafe-society", ""},
+		{"", "CQC’s plans", "cqcs-plans", ""},
+		{"sentry's-bundle,-size", "T", "sentrys-bundle-size", `slug "sentry's-bundle,-size" cannot be part of an address`},
 		{"My Post", "T", "my-post", `slug "My Post" cannot be part of an address (it has a space): using "my-post"`},
 		{"CON", "T", "con-1", "Windows keeps the name"},
 		{"../x", "T", "", "would lead out of its folder"},

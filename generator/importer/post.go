@@ -382,11 +382,11 @@ func newSlug(old, title string) (slug, msg string) {
 		if why == "" {
 			return s, ""
 		}
-		if t := content.Slug(s); t != "" {
+		if t := content.NewSlug(s); t != "" {
 			return t, fmt.Sprintf("slug %q cannot be part of an address (%s): using %q", old, why, t)
 		}
 	}
-	if t := content.Slug(title); t != "" {
+	if t := content.NewSlug(title); t != "" {
 		return t, ""
 	}
 	return "", fmt.Sprintf("title %q gives no slug: give the post a slug", title)

@@ -601,3 +601,39 @@ func TestCheckSilentStatusChange(t *testing.T) {
 		t.Errorf("check gave\n%s\nwant no warning once a note tells of the change", got)
 	}
 }
+
+// TestCheckTopicRenamed renames the topic of the only article that names
+// it: its page and feeds would go with no word to their subscribers, so
+// check warns, before the rename is committed and in the build of the
+// commit that made it, but not after a later commit; nor when the new
+// topic's intro page keeps the old address as an alias.
+func TestCheckTopicRenamed(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("content/site.yaml", fixtureSettings)
+	r.write(newPath, fixtureArticle(frontFirst, paraPause))
+	r.commit("2025-03-27", "publish")
+	rename := func(to string) {
+		front := strings.Replace(frontFirst, "topics: [ICS assessments]", "topics: ["+to+"]", 1)
+		r.write(newPath, fixtureArticle(front, paraPause))
+	}
+	const want = "2025-03-27-ics-paused.md:6: warning: topics: no published article names the topic ICS assessments now, so its page /topics/ics-assessments/ and its feeds go"
+	check := func(step string, warned bool) {
+		t.Helper()
+		var stdout, stderr strings.Builder
+		run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
+		if got := strings.Contains(stdout.String(), want); got != warned {
+			t.Errorf("%s: check printed\n%s%s\nwant a line with %q: %v", step, stdout.String(), stderr.String(), want, warned)
+		}
+	}
+	rename("ICS reviews")
+	check("renamed, not committed", true)
+	r.commit("2025-03-28", "rename the topic")
+	check("renamed by the last commit", true)
+	r.write("content/articles/2025/2025-04-01-other.md", fixtureArticle("title: Other\ndate: 2025-04-01\nsummary: Another.\n", "Text.\n"))
+	r.commit("2025-04-01", "another article")
+	check("renamed by an earlier commit", false)
+	r.git("", "reset", "-q", "--hard", "HEAD~2")
+	rename("ICS reviews")
+	r.write("content/topics/ics-reviews.md", "---\ntitle: ICS reviews\nsummary: CQC's reviews of integrated care systems.\naliases: [/topics/ics-assessments/]\n---\nText.\n")
+	check("renamed, the old address an alias", false)
+}

@@ -19,6 +19,9 @@ type front struct {
 	status  string // as written
 	changes []change
 	names   Names // its slug, id and aliases
+	// topics and regulators are those it names, as written: readers
+	// saw their pages and feeds.
+	topics, regulators []string
 }
 
 // change is one entry of the changes list, its values as written.
@@ -81,12 +84,13 @@ func parseYAML(block []byte) (front, bool) {
 			Date yaml.Node
 			Note yaml.Node
 		}
-		Slug, ID, Aliases yaml.Node
+		Slug, ID, Aliases  yaml.Node
+		Topics, Regulators yaml.Node
 	}
 	if err := yaml.Unmarshal(block, &m); err != nil {
 		return front{}, false
 	}
-	fm := front{date: scalar(&m.Date), status: scalar(&m.Status)}
+	fm := front{date: scalar(&m.Date), status: scalar(&m.Status), topics: scalars(&m.Topics), regulators: scalars(&m.Regulators)}
 	fm.names = Names{Slug: scalar(&m.Slug), ID: scalar(&m.ID), Aliases: scalars(&m.Aliases)}
 	fm.draft, _ = strconv.ParseBool(scalar(&m.Draft))
 	for _, c := range m.Changes {
@@ -128,17 +132,8 @@ func parseTOML(block []byte) (front, bool) {
 	}
 	fm := front{date: tomlValue(m["date"]), status: tomlValue(m["status"])}
 	fm.draft, _ = strconv.ParseBool(tomlValue(m["draft"]))
-	fm.names = Names{Slug: tomlValue(m["slug"]), ID: tomlValue(m["id"])}
-	switch list := m["aliases"].(type) {
-	case []any:
-		for _, a := range list {
-			if s := tomlValue(a); s != "" {
-				fm.names.Aliases = append(fm.names.Aliases, s)
-			}
-		}
-	case string:
-		fm.names.Aliases = []string{strings.TrimSpace(list)}
-	}
+	fm.names = Names{Slug: tomlValue(m["slug"]), ID: tomlValue(m["id"]), Aliases: tomlList(m["aliases"])}
+	fm.topics, fm.regulators = tomlList(m["topics"]), tomlList(m["regulators"])
 	switch list := m["changes"].(type) {
 	case []map[string]any:
 		for _, c := range list {
@@ -154,6 +149,26 @@ func parseTOML(block []byte) (front, bool) {
 		return front{}, false
 	}
 	return fm, true
+}
+
+// tomlList gives a TOML list's values, or a string's as a list of one,
+// as the content package reads a list.
+func tomlList(v any) []string {
+	switch list := v.(type) {
+	case []any:
+		var out []string
+		for _, a := range list {
+			if s := tomlValue(a); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	case string:
+		if s := strings.TrimSpace(list); s != "" {
+			return []string{s}
+		}
+	}
+	return nil
 }
 
 // tomlValue gives a TOML value as the content package reads it.

@@ -106,6 +106,11 @@ type History struct {
 	// later one that changes only the theme, tells of it), or from the
 	// work tree while HEAD has them; by path.
 	Removed []Removed
+	// Dropped are, by path, the topics and regulators an article file
+	// named until the last commit to change the content folder, or the
+	// work tree, dropped them, as "topics/Name" or "regulators/Name":
+	// renamed, say, their pages and feeds may be left with no article.
+	Dropped map[string][]string
 }
 
 // Removed is an article file that is gone, with its versions as
@@ -277,6 +282,7 @@ func withWorkTree(dir string, paths []string, sums map[string]string, files map[
 			if len(t.Versions) > 0 {
 				h.Articles[p] = t.Versions
 			}
+			h.dropped(p, t)
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
@@ -304,9 +310,31 @@ func withWorkTree(dir string, paths []string, sums map[string]string, files map[
 		if len(t.Versions) > 0 {
 			h.Articles[p] = t.Versions
 		}
+		h.dropped(p, t)
 	}
 	h.Removed = removed(here, files, taken)
 	return h, nil
+}
+
+// dropped notes the topics and regulators t, the file at path p,
+// dropped (see tracker.Dropped).
+func (h *History) dropped(p string, t *tracker) {
+	if len(t.Dropped) == 0 {
+		return
+	}
+	if h.Dropped == nil {
+		h.Dropped = map[string][]string{}
+	}
+	h.Dropped[p] = t.Dropped
+}
+
+// DroppedBy gives the topics and regulators the article at path
+// dropped, as Dropped has them. It may be called on a nil History.
+func (h *History) DroppedBy(path string) []string {
+	if h == nil {
+		return nil
+	}
+	return h.Dropped[path]
 }
 
 // removed gives the articles of files, with a version, that are not

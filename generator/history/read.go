@@ -136,6 +136,10 @@ func (r *repo) follow(commits []commit, steps map[string]step) (map[string]*trac
 				s.path = rel
 			}
 			t.add(s)
+			if i > 0 {
+				// What an earlier commit dropped was told by its build.
+				t.Dropped = nil
+			}
 			live[ch.path] = t
 		}
 	}

@@ -36,6 +36,13 @@ type tracker struct {
 	// Deleted is the commit that deleted the file, when the last commit
 	// to change the content folder did; empty for a file HEAD has.
 	Deleted string
+	// Named are the topics and regulators the file named at the last
+	// step read that was no draft, as "topics/Name" or "regulators/Name";
+	// Dropped those it named at the step before that and no longer does,
+	// when the last commit to change the content folder, or the work
+	// tree, dropped them (see follow). Their pages and feeds may be left
+	// with no article.
+	Named, Dropped []string
 }
 
 // add reads one more step.
@@ -45,6 +52,13 @@ func (t *tracker) add(s step) {
 	if !s.ok || fm.draft {
 		return
 	}
+	names := groupNames(fm)
+	dropped := slices.DeleteFunc(slices.Clone(t.Named), func(n string) bool { return slices.Contains(names, n) })
+	if s.commit == "" {
+		// The work tree's step: what the last commit dropped still counts.
+		dropped = append(slices.Clip(t.Dropped), dropped...)
+	}
+	t.Named, t.Dropped = names, dropped
 	switch {
 	case len(t.Versions) == 0:
 		t.Versions = append(t.Versions, Version{Commit: s.commit, Time: s.time, Note: FirstPublished, Status: fm.status})
@@ -77,6 +91,19 @@ func (t *tracker) add(s step) {
 		v.Date, v.Note = fm.changes[t.Added].Date, fm.changes[t.Added].Note
 	}
 	t.Changes = fm.changes
+}
+
+// groupNames are the topics and regulators fm names, as tracker.Named
+// has them.
+func groupNames(fm front) []string {
+	var out []string
+	for _, n := range fm.topics {
+		out = append(out, "topics/"+n)
+	}
+	for _, n := range fm.regulators {
+		out = append(out, "regulators/"+n)
+	}
+	return out
 }
 
 // latest gives the latest date of the entries, or "" for none. Dates

@@ -248,6 +248,30 @@ func (s *Site) groupsLost(gone []*content.Article) content.Errors {
 	return out
 }
 
+// dropped gives, for each published article that dropped topics or
+// regulators it named (see history.History.Dropped), an article naming
+// them, at its own file and lines, for groupsLost to look for: a topic
+// renamed in every article that named it leaves its page and feeds
+// behind.
+func dropped(articles []*Article, h *history.History) []*content.Article {
+	var out []*content.Article
+	for _, a := range articles {
+		var was content.Meta
+		for _, n := range h.DroppedBy(a.Content.Path) {
+			switch kind, name, _ := strings.Cut(n, "/"); kind {
+			case "topics":
+				was.Topics = append(was.Topics, name)
+			case "regulators":
+				was.Regulators = append(was.Regulators, name)
+			}
+		}
+		if len(was.Topics)+len(was.Regulators) > 0 {
+			out = append(out, &content.Article{File: a.Content.File, Lines: a.Content.Lines, Meta: was})
+		}
+	}
+	return out
+}
+
 // addresses are an article's first URL and the aliases it had while its
 // first version was published, each once, in that order.
 func addresses(url string, published []history.Names) []string {

@@ -249,7 +249,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		}, &s.Settings, now, m)
 	gathering.Wait()
 	moved := s.groupRedirects()
-	s.Moved = append(s.Moved, s.groupsLost(gone)...)
+	s.Moved = append(s.Moved, s.groupsLost(append(gone, dropped(s.Articles, h)...))...)
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
 	s.Misspelt = slices.Concat(checkNames(s.Topics, set.Refused, "topics", &s.Settings), checkNames(s.Regulators, set.Refused, "regulators", &s.Settings),
 		checkSpellings(s.Topics, "topics", func(a *Article) []string { return a.Meta.Topics }),

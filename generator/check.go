@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -157,6 +158,12 @@ func check(o options) content.Errors {
 		// Every page is made, as a build makes it, for the errors
 		// templates give only on some pages.
 		stop = append(stop, content.AsErrors(files.Write(context.Background(), discard{}))...)
+		// A theme's mistake that pages met is told as they met it, with
+		// the pages, not again as found in its text.
+		theme := filepath.ToSlash(o.templates) + "/"
+		found = slices.DeleteFunc(found, func(f *content.Error) bool {
+			return strings.HasPrefix(f.File, theme) && slices.ContainsFunc(stop, func(s *content.Error) bool { return s.File == f.File && s.Line == f.Line })
+		})
 	}
 	if hist != nil && hist.Hidden {
 		// A clean check must not hide that a part of it could not run.

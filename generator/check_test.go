@@ -68,21 +68,24 @@ func TestCheckCommand(t *testing.T) {
 }
 
 // TestCheckTheme wants the theme's links to pages the site lacks told
-// as a body's are, and a page's "main" the layout no longer calls
-// warned of, by check and by build, which still publishes.
+// as a body's are, a field its value lacks in a branch no page of the
+// site takes told at its line, and a page's "main" the layout no longer
+// calls warned of, by check and by build, which still publishes.
 func TestCheckTheme(t *testing.T) {
 	dir := themeCopy(t)
 	editTheme(t, dir, "layout.html", `<a class="skip-link"`, `<a href="/about/">About</a><a class="skip-link"`)
 	editTheme(t, dir, "layout.html", `{{template "main" .}}`, "")
+	editTheme(t, dir, "layout.html", `<a href="/about/">`, `{{with .Version}}{{.Nte}}{{end}}<a href="/about/">`)
 	want := []string{
 		dir + `/404.html:1: warning: "main" is defined by every page file but no template calls it, so every page shows layout.html alone: call it ({{template "main" .}}) in layout.html where a page's content goes`,
+		dir + `/layout.html:48: can't evaluate field Nte in type *site.Version: did you mean .Note?, on the pages that reach it`,
 		dir + `/layout.html:48: link "/about/": the site has no page or file at /about/`,
 	}
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"check", "-content", "testdata/sample/content", "-templates", dir}, &stdout, &stderr); code != 1 {
 		t.Errorf("check exit code %d, want 1\n%s", code, stderr.String())
 	}
-	if got := strings.Join(strings.Split(stdout.String(), "\n")[:2], "\n"); got != strings.Join(want, "\n") {
+	if got := strings.Join(strings.Split(stdout.String(), "\n")[:len(want)], "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("check printed:\n%s\nwant:\n%s", stdout.String(), strings.Join(want, "\n"))
 	}
 	stdout.Reset()

@@ -192,10 +192,11 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 }
 
 // Theme gives the site paths the theme's files link to as written, for
-// lint to check, and what they would publish without a word, as
-// warnings: templates no page reaches.
+// lint to check, and what they would publish without a word: templates
+// no template calls (warnings), and fields their values lack, in
+// branches the pages may not take yet.
 func (f *Files) Theme() ([]ThemeLink, content.Errors) {
-	return f.theme.links, f.theme.warnings
+	return f.theme.links, f.theme.problems
 }
 
 // Count counts the site's HTML pages (not the alias redirects) and feeds.

@@ -33,9 +33,10 @@ type theme struct {
 	// mistake of theirs from a page file's (see execute).
 	shared *template.Template
 	// links are the site paths its files link to as written, and
-	// warnings what they would publish without a word (see look).
+	// problems what they would publish without a word (see look and
+	// typeCheck).
 	links    []ThemeLink
-	warnings content.Errors
+	problems content.Errors
 }
 
 func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
@@ -80,7 +81,8 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	th.links, th.warnings = th.look(byName)
+	th.links, th.problems = th.look(byName)
+	th.problems = append(th.problems, th.typeCheck()...).ByPlace()
 	return th, nil
 }
 

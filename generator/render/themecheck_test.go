@@ -55,7 +55,7 @@ func TestThemeLook(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []string
-			for _, w := range th.warnings {
+			for _, w := range th.problems {
 				got = append(got, w.Error())
 			}
 			if len(got) != len(tt.wantWarnings) {

@@ -23,6 +23,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/width"
 
 	"bulletin/generator/content"
@@ -411,6 +412,11 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 			if c.Type == html.ElementNode && c.Data == "figure" {
 				captionBelow(c)
 			}
+			if own := floatOut(n, c); own != nil {
+				walk(own)
+				c = next
+				continue
+			}
 			if c.Type == html.ElementNode && (c.Data == "span" || c.Data == "font") {
 				styledEmphasis(c)
 			}
@@ -517,6 +523,49 @@ func captionBelow(figure *html.Node) {
 	if next != nil && !(next.Type == html.ElementNode && next.Data == "br") {
 		figure.InsertBefore(&html.Node{Type: html.ElementNode, Data: "br"}, media.NextSibling)
 	}
+}
+
+// floatOut moves an image floated beside a paragraph's text (align="right",
+// WordPress's alignright), a child c of the paragraph n, into a
+// paragraph of its own before it, which it gives; nil when c is no such
+// image. Markdown cannot float it, and left in the paragraph it would
+// run into the text's first word.
+func floatOut(n, c *html.Node) *html.Node {
+	media := c
+	if c.Type == html.ElementNode && c.Data == "a" && c.FirstChild != nil && c.FirstChild == c.LastChild {
+		media = c.FirstChild
+	}
+	if n.Type != html.ElementNode || n.Data != "p" || n.Parent == nil || media.Type != html.ElementNode || media.Data != "img" || !floated(media) {
+		return nil
+	}
+	alone := true
+	for o := n.FirstChild; o != nil; o = o.NextSibling {
+		if o != c && !(o.Type == html.TextNode && strings.TrimSpace(o.Data) == "") && !(o.Type == html.ElementNode && o.Data == "br") {
+			alone = false
+		}
+	}
+	if alone {
+		return nil
+	}
+	own := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+	n.RemoveChild(c)
+	own.AppendChild(c)
+	n.Parent.InsertBefore(own, n)
+	return own
+}
+
+// floated says whether an image floats beside the text around it.
+func floated(img *html.Node) bool {
+	switch strings.ToLower(attr(img, "align")) {
+	case "left", "right":
+		return true
+	}
+	for class := range strings.FieldsSeq(attr(img, "class")) {
+		if class == "alignleft" || class == "alignright" {
+			return true
+		}
+	}
+	return false
 }
 
 // scriptAddress gives the scheme of the address of a link or image that

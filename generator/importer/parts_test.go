@@ -261,6 +261,26 @@ func TestToMarkdownAddressesAsWritten(t *testing.T) {
 	}
 }
 
+// TestToMarkdownFloatedImages puts an image floated beside a paragraph's
+// text in a paragraph of its own before it, as Markdown cannot float
+// it; an image inline in the text stays there.
+func TestToMarkdownFloatedImages(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`<p><img src="/beer.jpg" align="right" height="201" />Just in case any of you</p>`, "![](/beer.jpg)\n\nJust in case any of you"},
+		{`<p>The farm <a href="/big.jpg"><img class="size-medium alignleft" src="/farm.jpg" alt="Farm"></a> grows food.</p>`, "[![Farm](/farm.jpg)](/big.jpg)\n\nThe farm grows food."},
+		{`<p><img src="/alone.jpg" align="left" /></p>`, "![](/alone.jpg)"},
+		{`<p>A <img src="/icon.png" alt="tick"> inline.</p>`, "A ![tick](/icon.png) inline."},
+	} {
+		md, _, err := toMarkdown(tt.in, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if md != tt.want {
+			t.Errorf("%s became %q, want %q", tt.in, md, tt.want)
+		}
+	}
+}
+
 func TestPlainText(t *testing.T) {
 	long := strings.Repeat("word ", 100)
 	for _, tc := range []struct {

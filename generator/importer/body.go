@@ -794,34 +794,35 @@ func collect(n ast.Node, src []byte, b *strings.Builder) {
 		defer b.WriteByte(' ')
 	case *ast.List:
 		// A list ends as a sentence does: "a; b; c."
-		var list strings.Builder
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			collect(c, src, &list)
-		}
-		t := strings.TrimSpace(list.String())
-		b.WriteString(t)
-		if t != "" && !strings.ContainsAny(t[len(t)-1:], ".;,:!?") {
-			b.WriteByte('.')
-		}
-		b.WriteByte(' ')
+		collectEnded(n, src, b, '.')
 		return
 	case *ast.ListItem:
 		// Items read as a list in a sentence: "a; b; c".
-		var item strings.Builder
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			collect(c, src, &item)
+		end := byte(0)
+		if n.NextSibling() != nil {
+			end = ';'
 		}
-		t := strings.TrimSpace(item.String())
-		b.WriteString(t)
-		if n.NextSibling() != nil && t != "" && !strings.ContainsAny(t[len(t)-1:], ".;,:!?") {
-			b.WriteByte(';')
-		}
-		b.WriteByte(' ')
+		collectEnded(n, src, b, end)
 		return
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		collect(c, src, b)
 	}
+}
+
+// collectEnded writes the text of n's children, trimmed, then end (if
+// not 0) unless the text ends in punctuation already, then a space.
+func collectEnded(n ast.Node, src []byte, b *strings.Builder, end byte) {
+	var own strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		collect(c, src, &own)
+	}
+	t := strings.TrimSpace(own.String())
+	b.WriteString(t)
+	if end != 0 && t != "" && !strings.ContainsAny(t[len(t)-1:], ".;,:!?") {
+		b.WriteByte(end)
+	}
+	b.WriteByte(' ')
 }
 
 // cut shortens s to at most n characters: at the end of a sentence if

@@ -16,15 +16,7 @@ func TestFlankEmphasis(t *testing.T) {
 		{"<p><b><i>强调！</i></b>这</p>", "<p><em><strong>强调</strong></em>！这</p>"},
 		{"<p><b>Note:</b> text and <em>(see)</em> more</p>", "<p><strong>Note:</strong> text and <em>(see)</em> more</p>"},
 	}
-	for _, tt := range tests {
-		md, _, err := toMarkdown(tt.in, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := shown(t, md); got != tt.want {
-			t.Errorf("%s became %q, shown as %s; want %s", tt.in, md, got, tt.want)
-		}
-	}
+	wantShown(t, tests)
 }
 
 // TestStyledEmphasis converts a <span> whose style makes it italic or
@@ -39,6 +31,13 @@ func TestStyledEmphasis(t *testing.T) {
 		{`<p>a <span style="color:red;font-weight:400">plain</span> word</p>`, "<p>a plain word</p>"},
 		{`<p><span style="font-style:italic;">Solomon Time!</span>And</p>`, "<p><em>Solomon Time</em>!And</p>"},
 	}
+	wantShown(t, tests)
+}
+
+// wantShown converts each case's HTML to Markdown and wants goldmark to
+// show that as the case's HTML.
+func wantShown(t *testing.T, tests []struct{ in, want string }) {
+	t.Helper()
 	for _, tt := range tests {
 		md, _, err := toMarkdown(tt.in, nil)
 		if err != nil {

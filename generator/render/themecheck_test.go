@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -13,14 +12,7 @@ import (
 // template nothing calls, text outside {{define}}; and the links it
 // writes found, by rel and in attributes, but not one a value ends.
 func TestThemeLook(t *testing.T) {
-	layout, err := os.ReadFile("../../templates/layout.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	home, err := os.ReadFile("../../templates/home.html")
-	if err != nil {
-		t.Fatal(err)
-	}
+	layout, home := mustRead(t, "../../templates/layout.html"), mustRead(t, "../../templates/home.html")
 	skip := `<a class="skip-link" href="#main">`
 	tests := []struct {
 		name         string
@@ -31,22 +23,22 @@ func TestThemeLook(t *testing.T) {
 	}{
 		{name: "the shipped theme", wantLinks: []string{"templates/layout.html:41 /style.css", "templates/layout.html:77 /timeline/"}},
 		{name: "the layout no longer calls main",
-			files:        map[string]string{"layout.html": strings.Replace(string(layout), `{{template "main" .}}`, "", 1)},
+			files:        map[string]string{"layout.html": strings.Replace(layout, `{{template "main" .}}`, "", 1)},
 			wantWarnings: []string{`templates/404.html:1: warning: "main" is defined by every page file but no template calls it, so every page shows layout.html alone`}},
 		{name: "a partial nothing calls, and one called by its file's name",
 			files: map[string]string{"aside.html": `{{define "aside"}}<aside>x</aside>{{end}}`, "footer.html": "\n<p>Bare partial</p>\n",
-				"layout.html": strings.Replace(string(layout), skip, `{{template "footer.html" .}}`+skip, 1)},
+				"layout.html": strings.Replace(layout, skip, `{{template "footer.html" .}}`+skip, 1)},
 			wantWarnings: []string{`templates/aside.html:1: warning: "aside" is defined but no template calls it, so it is never shown: call it ({{template "aside" .}}) where it belongs, or delete it`}},
 		{name: "text outside define in a page file",
-			files:        map[string]string{"home.html": string(home) + "\n\n<p>Stray</p>\n"},
-			wantWarnings: []string{`templates/home.html:` + lineAfter(string(home), 3) + `: warning: this text is outside every {{define}}, and no template calls home.html by its name`}},
+			files:        map[string]string{"home.html": home + "\n\n<p>Stray</p>\n"},
+			wantWarnings: []string{`templates/home.html:` + lineAfter(home, 3) + `: warning: this text is outside every {{define}}, and no template calls home.html by its name`}},
 		{name: "links written in attributes",
-			files:     map[string]string{"layout.html": strings.Replace(string(layout), skip, `<a href="/about/">About</a><img src='/logo.png' alt=""><a href="/briefings/{{.Kind}}/">x</a>`+skip, 1)},
+			files:     map[string]string{"layout.html": strings.Replace(layout, skip, `<a href="/about/">About</a><img src='/logo.png' alt=""><a href="/briefings/{{.Kind}}/">x</a>`+skip, 1)},
 			wantLinks: []string{"templates/layout.html:48 /about/", "templates/layout.html:48 /logo.png"},
 			notLinks:  []string{"/briefings/"}},
 		{name: "a template cached calls by a name made when the page is",
 			files: map[string]string{"aside.html": `{{define "aside"}}<aside>x</aside>{{end}}`,
-				"layout.html": strings.Replace(string(layout), skip, `{{cached .Kind .}}`+skip, 1)}},
+				"layout.html": strings.Replace(layout, skip, `{{cached .Kind .}}`+skip, 1)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,17 +12,10 @@ import (
 // of the shipped theme, of a map's keys, or of a variable given another
 // value, whose type is then not known.
 func TestTypeCheck(t *testing.T) {
-	article, err := os.ReadFile("../../templates/article.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	layout, err := os.ReadFile("../../templates/layout.html")
-	if err != nil {
-		t.Fatal(err)
-	}
+	article, layout := mustRead(t, "../../templates/article.html"), mustRead(t, "../../templates/layout.html")
 	const main = `{{define "main" -}}`
 	withMain := func(add string) map[string]string {
-		return map[string]string{"article.html": strings.Replace(string(article), main, main+add, 1)}
+		return map[string]string{"article.html": strings.Replace(article, main, main+add, 1)}
 	}
 	tests := []struct {
 		name  string
@@ -30,14 +23,14 @@ func TestTypeCheck(t *testing.T) {
 		want  []string
 	}{
 		{"the shipped theme", nil, nil},
-		{"a branch no page takes", map[string]string{"article.html": strings.Replace(string(article), "{{.Explanation}}", "{{.Explanatoin}}", 1)},
+		{"a branch no page takes", map[string]string{"article.html": strings.Replace(article, "{{.Explanation}}", "{{.Explanatoin}}", 1)},
 			[]string{"templates/article.html:8: can't evaluate field Explanatoin in type *content.Withdrawal: did you mean .Explanation?, on the pages that reach it"}},
 		{"a variable and a range", withMain(`{{$a := .Article}}{{with .Site}}{{$a.Titel}}{{end}}{{range $i, $t := $a.Topics}}{{$t.Nme}}{{end}}`),
 			[]string{"can't evaluate field Titel in type *site.Article: did you mean .Title?", "can't evaluate field Nme in type *site.Ref: did you mean .Name?"}},
 		{"index", withMain(`{{(index .Feeds 0).Titel}}`), []string{"can't evaluate field Titel in type render.FeedLink"}},
 		{"a partial through template and cached", map[string]string{"partials.html": strings.Replace(mustRead(t, "../../templates/partials.html"), `<li class="teaser">`, `<li class="teaser" title="{{.Sumary}}">`, 1)},
 			[]string{"templates/partials.html:28: can't evaluate field Sumary in type *site.Teaser: did you mean .Summary?"}},
-		{"the masthead", map[string]string{"layout.html": strings.Replace(string(layout), `<nav aria-label="Main">`, `<nav aria-label="Main">{{.Title}}`, 1)},
+		{"the masthead", map[string]string{"layout.html": strings.Replace(layout, `<nav aria-label="Main">`, `<nav aria-label="Main">{{.Title}}`, 1)},
 			[]string{"can't evaluate field Title in type render.Masthead: the masthead is made once for each kind of page, and sees only .Site and .Kind"}},
 		{"a map's keys, and a variable given another value", withMain(`{{.Site.Settings.Params.anything}}{{$x := 1}}{{if .Article}}{{$x = .Article}}{{end}}{{$x.Nothing}}`), nil},
 	}
@@ -61,6 +54,7 @@ func TestTypeCheck(t *testing.T) {
 	}
 }
 
+// mustRead gives the text of the file name.
 func mustRead(t *testing.T, name string) string {
 	t.Helper()
 	data, err := os.ReadFile(name)

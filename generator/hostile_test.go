@@ -271,6 +271,8 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeNestedQuotes":      writeNestedQuotes,
 	"writeManyLinks":         writeManyLinks,
 	"writeOpenLinks":         writeOpenLinks,
+	"writeNestedBrackets":    writeNestedBrackets,
+	"writeCitations":         writeCitations,
 	"writeUnpairedMarks":     writeUnpairedMarks,
 	"writeTableOfMarks":      writeTableOfMarks,
 	"writeSymlinks":          writeSymlinks,
@@ -763,6 +765,21 @@ func writeManyLinks(t *testing.T, dir string) {
 // with the square of their number.
 func writeOpenLinks(t *testing.T, dir string) {
 	writeArticle(t, dir, article("Open links", "", strings.Repeat("[a](", 100000)+"\n"))
+}
+
+// writeNestedBrackets writes a paragraph of 200,000 [ and as many ]
+// (400 KB), each closing one opened before.
+func writeNestedBrackets(t *testing.T, dir string) {
+	writeArticle(t, dir, article("Nested brackets", "", strings.Repeat("[", 200000)+"x"+strings.Repeat("]", 200000)+"\n"))
+}
+
+// writeCitations writes a paragraph of 40,000 citations, [0] to [39999].
+func writeCitations(t *testing.T, dir string) {
+	var b strings.Builder
+	for i := range 40000 {
+		fmt.Fprintf(&b, "[%d] ", i)
+	}
+	writeArticle(t, dir, article("Citations", "", b.String()+"\n"))
 }
 
 // writeUnpairedMarks writes a body of runs of * and _ that do not pair,

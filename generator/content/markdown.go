@@ -51,6 +51,10 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		d.fail(firstLine+line, "body: the paragraph here leaves more than %d links open (\"](\" with no \")\" after it), which take long to make into a page: close each link's address with \")\", or split the paragraph", maxLinkOpenings)
 		return "", nil, nil
 	}
+	if line := tooManyBrackets(body); line >= 0 {
+		d.fail(firstLine+line, "body: the paragraph here holds more than %d [ open at once, which take long to make into a page: close them with ], escape those that are text (\\[), or split the paragraph", maxOpenBrackets)
+		return "", nil, nil
+	}
 	if line := tooManyMarks(body); line >= 0 {
 		d.fail(firstLine+line, "body: the paragraph here holds more than %d runs of * and _, which take long to make into a page: escape those that are not emphasis (\\*), put code between backticks, or split the paragraph", maxEmphasisMarks)
 		return "", nil, nil

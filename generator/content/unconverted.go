@@ -118,7 +118,9 @@ func mayHoldTags(block ast.Node, source []byte) bool {
 		}
 		for j := bytes.IndexByte(line, '['); j >= 0; j = bytes.IndexByte(line, '[') {
 			line = line[j+1:]
-			if wpCodeName.Match(line) {
+			// A name and its first attribute are short: looking no
+			// further keeps a line of many brackets linear.
+			if wpCodeName.Match(line[:min(len(line), maxCodeName)]) {
 				return true
 			}
 		}
@@ -128,7 +130,10 @@ func mayHoldTags(block ast.Node, source []byte) bool {
 
 // wpCodeName matches the start of a WordPress shortcode after its [:
 // one of WordPress's own, or a name and an attribute.
-var wpCodeName = regexp.MustCompile(`^/?(?:gallery|embed|caption|audio|video|playlist)\b|^[A-Za-z][\w-]*\s+[\w-]+=`)
+var wpCodeName = regexp.MustCompile(`^(?:/?(?:gallery|embed|caption|audio|video|playlist)\b|[A-Za-z][\w-]*\s+[\w-]+=)`)
+
+// maxCodeName is as far after a [ as wpCodeName looks.
+const maxCodeName = 128
 
 // codeSpan finds a code span on a line as written: markup in it is shown
 // on purpose.

@@ -425,6 +425,11 @@ func (d *Dir) claimPath(name string) error {
 		if _, ok := d.written[dir]; ok {
 			return fmt.Errorf("%s would be inside the file %s: check slugs and aliases", name, dir)
 		}
+		if d.kept[dir] {
+			// A symbolic link, say, put where bulletin's folder was: a
+			// file written through it would land outside the output.
+			return fmt.Errorf("%s would be inside %s, which bulletin did not write (a symbolic link or a file): move it out of %s", name, dir, d.path)
+		}
 	}
 	for dir := path.Dir(name); dir != "." && !d.parents[dir]; dir = path.Dir(dir) {
 		d.parents[dir] = true

@@ -386,6 +386,33 @@ func TestForceNeverOverwritesForeignFile(t *testing.T) {
 	checkSiblings(t, parent, "public")
 }
 
+// TestForceNeverGoesThroughALinkedFolder replaces a folder of the output
+// with a symbolic link to a folder elsewhere, holding files of the same
+// names: a build that drops them deletes nothing there, and one that
+// writes into the folder fails, naming it, and writes nothing there.
+func TestForceNeverGoesThroughALinkedFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	elsewhere := t.TempDir()
+	mustBuild(t, dir, files{"index.html": "home", "2022/index.html": "year", "2022/05/a/index.html": "article"})
+	putFiles(t, elsewhere, files{"index.html": "mine", "05/a/index.html": "mine too"})
+	if err := os.RemoveAll(filepath.Join(dir, "2022")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(dir, "2022")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeAll(dir, true, files{"index.html": "home, updated"}); err != nil {
+		t.Fatalf("a build that drops the linked folder's files: %v", err)
+	}
+	_, err := writeAll(dir, true, files{"index.html": "home", "2022/index.html": "year, again"})
+	if err == nil || !strings.Contains(err.Error(), "2022/index.html would be inside 2022, which bulletin did not write (a symbolic link or a file)") {
+		t.Errorf("a build that writes into the linked folder: got %v, want an error naming it", err)
+	}
+	if got := readTree(t, elsewhere); !maps.Equal(got, files{"index.html": "mine", "05/a/index.html": "mine too"}) {
+		t.Errorf("the folder the link leads to holds %v, want its files untouched", got)
+	}
+}
+
 func TestWriteRejectsBadNames(t *testing.T) {
 	for _, name := range []string{"../x", "/abs", "a/../../b", `a\b`, "", ".", "a//b", "./a", ManifestFile} {
 		t.Run(name, func(t *testing.T) {

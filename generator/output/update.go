@@ -59,6 +59,12 @@ func (d *Dir) update(names []string) (staged []string, err error) {
 		}
 	}
 	slices.Sort(gone)
+	// A folder someone replaced with a symbolic link leads out of the
+	// output folder: nothing the old output had there is deleted, which
+	// would delete what it leads to (nothing is written there: see
+	// claimPath).
+	links := map[string]bool{}
+	gone = slices.DeleteFunc(gone, func(name string) bool { return d.linkedFolder(name, links) != "" })
 	// The journal first, then the renames, in the order that keeps
 	// links good: see renameOrder.
 	journal := slices.Concat(names, gone)
@@ -144,6 +150,28 @@ func rank(name string) int {
 		return 2
 	}
 	return 0
+}
+
+// linkedFolder gives the first folder above name, a slash path inside
+// the output folder, that is a symbolic link, or ""; links remembers
+// what was looked at.
+func (d *Dir) linkedFolder(name string, links map[string]bool) string {
+	var dirs []string
+	for dir := path.Dir(name); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		dirs = append(dirs, dir)
+	}
+	for _, dir := range slices.Backward(dirs) {
+		linked, ok := links[dir]
+		if !ok {
+			info, err := os.Lstat(filepath.Join(d.path, filepath.FromSlash(dir)))
+			linked = err == nil && info.Mode()&fs.ModeSymlink != 0
+			links[dir] = linked
+		}
+		if linked {
+			return dir
+		}
+	}
+	return ""
 }
 
 // removeEmpty deletes the folder dir, a slash path inside the output

@@ -306,6 +306,14 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 		return result{}, err
 	}
 	open := opening(held, o)
+	// A folder no build wrote may be refused: then nothing is written
+	// beside it, neither the cache nor git's history, while the content
+	// is still read for its problems, told in the same run.
+	var refused error
+	if !output.Ours(o.out) {
+		_, refused = open()
+	}
+	beside := refused == nil
 	done := false
 	defer func() {
 		if out, err := open(); err == nil && !done {
@@ -316,13 +324,25 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 	// file is found.
 	store := sync.OnceValue(openStore)
 	prev := inputs.Read(recordPath(o.out))
-	in, sums, stamps := hashInputs(o, prev, func() { store() })
-	if r, ok := upToDate(o, in, prev, open); ok {
+	in, sums, stamps := hashInputs(o, prev, func() {
+		if beside {
+			store()
+		}
+	})
+	if r, ok := upToDate(o, in, prev, open); ok && beside {
 		done = true
 		return r, nil
 	}
 	// The record of what the output was built from goes first, and comes
 	// back only once the new output is in place.
+	if !beside {
+		set, hist, err := load(o, os.DirFS(o.content), nil, sums, "")
+		if set == nil {
+			return result{}, errors.Join(err, refused)
+		}
+		_, _, stop, lints := planProblems(o, set, hist, err, o.now, nil)
+		return result{}, stoppedWith(append(stop, content.AsErrors(refused)...), lints())
+	}
 	if err := inputs.Forget(recordPath(o.out)); err != nil {
 		return result{}, err
 	}

@@ -613,6 +613,43 @@ func TestBuildWaitsForTheLockToSaveItsCache(t *testing.T) {
 	}
 }
 
+// TestBuildIntoAFolderNotOurs builds into a folder no build wrote, which
+// holds a file of someone else's, from content with a broken article:
+// both are told in the one run, and nothing is written in the folder or
+// beside it, not the build cache nor git's history.
+func TestBuildIntoAFolderNotOurs(t *testing.T) {
+	parent := t.TempDir()
+	o := testOptions(t, "testdata/site")
+	o.out = filepath.Join(parent, "letters")
+	o.content = t.TempDir()
+	if err := os.CopyFS(o.content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(o.content, "broken.md"), []byte("---\ntitle: Broken\ndate: 2025-02-30\nsummary: S.\n---\nBody.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(o.out, "letter.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := build(o)
+	for _, want := range []string{`broken.md:3: date: "2025-02-30" has no day 30`, "holds files bulletin did not write, such as letter.txt"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want a problem with %q", err, want)
+		}
+	}
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 || entries[0].Name() != "letters" {
+		t.Errorf("beside the folder: %v, want nothing", entries)
+	}
+	wantUnchanged(t, o.out, map[string][]byte{"letter.txt": []byte("mine")}, "the refused build")
+}
+
 // TestBuildTellsEveryKindOfProblem builds into a folder that holds a file
 // bulletin did not write, from content with a broken article: both are
 // told in the one run, and the folder stays as it was.

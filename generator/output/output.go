@@ -108,6 +108,22 @@ func Usable(path string) error {
 	return nil
 }
 
+// Ours reports whether the folder at path is one a build may write
+// beside at once: missing, empty, or holding the manifest of an earlier
+// build. Another may be refused (see ErrForeign).
+func Ours(path string) bool {
+	if _, err := os.Lstat(filepath.Join(path, ManifestFile)); err == nil {
+		return true
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return errors.Is(err, fs.ErrNotExist)
+	}
+	defer f.Close()
+	names, _ := f.Readdirnames(1)
+	return len(names) == 0
+}
+
 // Lock takes the folder at path for one build: no other build of it
 // can take it, nor write beside it, until the Dir it gives is committed
 // or aborted. It makes the folder's parent if need be.

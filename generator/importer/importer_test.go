@@ -368,6 +368,37 @@ func mustImportInto(t *testing.T, src string) string {
 	return dest
 }
 
+// TestEditorsFileOfTheSameName imports a post whose file name an
+// editor's own article already has, a post no import wrote: the post
+// is written beside it, at an address of its own, and the editor's file
+// is left as it was.
+func TestEditorsFileOfTheSameName(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(wxrItemXML(6, "Budget", "budget", "publish", "post"))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	// Post 6 is dated 2015-01-05 (see wxrItemXML).
+	mine := "---\ntitle: Editor's own\ndate: 2015-01-05\nsummary: Mine.\n---\nEDITOR TEXT\n"
+	own := filepath.Join(dest, "articles", "2015", "2015-01-05-budget.md")
+	if err := os.MkdirAll(filepath.Dir(own), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(own, []byte(mine), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := mustImport(t, src, dest)
+	if r.Written != 1 || !hasNote(r.Warnings, src, -1, "/2015/01/budget/ is the address of "+own+" too: this one is at /2015/01/budget-2/") {
+		t.Errorf("wrote %d, skipped %v, warned %v; want the post written at budget-2, and told", r.Written, r.Skipped, r.Warnings)
+	}
+	if data, err := os.ReadFile(own); err != nil || string(data) != mine {
+		t.Errorf("the editor's file now holds %q (%v), want it as it was", data, err)
+	}
+	if got := files(t, dest); !slices.Contains(got, "articles/2015/2015-01-05-budget-2.md") {
+		t.Errorf("files %v, want the post beside the editor's", got)
+	}
+}
+
 // TestWordPressComments counts the approved comments of the posts
 // imported, not their pingbacks, and none on importing again.
 func TestWordPressComments(t *testing.T) {

@@ -143,9 +143,11 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 	ids := map[string]*post{} // by the feed id kept
 	// taken says whether an article already in the content folder holds
 	// a URL: one that is not the file this post would be written as, by
-	// an earlier import of it.
-	taken := func(url, slug string, local time.Time) string {
-		if f, ok := held.urls[content.Fold(url)]; ok && f != content.JoinPath(o.Dest, articleFile(local, baseName(local, slug))) {
+	// an earlier import of it. A post with a feed id that no article
+	// there has (see keepID) was not imported before: the file at its
+	// name is an editor's own article, which holds the URL.
+	taken := func(url, slug string, local time.Time, id string) string {
+		if f, ok := held.urls[content.Fold(url)]; ok && (f != content.JoinPath(o.Dest, articleFile(local, baseName(local, slug))) || id != "") {
 			return f
 		}
 		return ""
@@ -196,7 +198,7 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 			translated = cutBytes(base, content.MaxSegment-len(p.lang)-1) + "-" + strings.ToLower(p.lang)
 		}
 		free := func(slug string) bool {
-			return claimed[content.Fold(at(slug))] == nil && taken(at(slug), slug, local) == ""
+			return claimed[content.Fold(at(slug))] == nil && taken(at(slug), slug, local, p.id) == ""
 		}
 		if !free(slug) && translated != "" && free(translated) {
 			slug = translated
@@ -206,7 +208,7 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 		}
 		p.url = at(slug)
 		if slug != base && slug != translated {
-			holder := taken(at(base), base, local)
+			holder := taken(at(base), base, local, p.id)
 			if other := claimed[content.Fold(at(base))]; other != nil {
 				holder = other.name()
 			}

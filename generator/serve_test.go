@@ -791,6 +791,30 @@ func TestServeStaysInOutputFolder(t *testing.T) {
 	}
 }
 
+// TestServeFollowsNoLinkInContent replaces an image of the last good
+// build with a symbolic link to a hidden file of the content folder: the
+// build refuses it, and serve, which reads images from the content
+// folder, does not show what the link leads to.
+func TestServeFollowsNoLinkInContent(t *testing.T) {
+	ts := startServe(t)
+	events := ts.openEvents(t)
+	const secret = "TOKEN=do-not-publish"
+	if err := os.WriteFile(filepath.Join(ts.content, ".env"), []byte(secret), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	image := filepath.Join(ts.content, "images", "chart.svg")
+	if err := os.Remove(image); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../.env", image); err != nil {
+		t.Fatal(err)
+	}
+	wantEvent(t, events, "problems")
+	if r := ts.get(t, http.MethodGet, "/images/chart.svg"); strings.Contains(r.body, secret) {
+		t.Errorf("GET /images/chart.svg: got status %d and the hidden file a link leads to", r.status)
+	}
+}
+
 // TestServeStops checks that serve closes open event streams and returns
 // promptly when its context is cancelled.
 func TestServeStops(t *testing.T) {

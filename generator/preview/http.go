@@ -7,6 +7,7 @@ import (
 	"html"
 	"io"
 	"io/fs"
+	"iter"
 	"mime"
 	"net/http"
 	"os"
@@ -125,21 +126,39 @@ func (s *Server) readFile(ls *Site, name string) ([]byte, error) {
 }
 
 // readIn reads the file name inside dir, opened afresh so that it is the
-// folder now at that path.
+// folder now at that path. A symbolic link on the way is not followed,
+// as a build refuses one: one made in the content folder since the last
+// good build would otherwise show what it leads to (a hidden file, a
+// draft's source).
 func readIn(dir, name string) ([]byte, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer root.Close()
-	info, err := root.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if info.IsDir() {
-		return nil, fs.ErrNotExist
+	for p := range pathPrefixes(name) {
+		info, err := root.Lstat(p)
+		if err != nil {
+			return nil, err
+		}
+		if info.Mode()&fs.ModeSymlink != 0 || p == name && info.IsDir() {
+			return nil, fs.ErrNotExist
+		}
 	}
 	return root.ReadFile(name)
+}
+
+// pathPrefixes yields the slash path name's folders, outermost first,
+// then name itself.
+func pathPrefixes(name string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i := range len(name) {
+			if name[i] == '/' && !yield(name[:i]) {
+				return
+			}
+		}
+		yield(name)
+	}
 }
 
 // events streams rebuild news to one open page as Server-Sent Events.

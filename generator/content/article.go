@@ -401,7 +401,7 @@ func checkAliases(d *decoder, key string, v *node) {
 			continue
 		}
 		for seg := range strings.SplitSeq(strings.TrimSuffix(p[1:], "/"), "/") {
-			if why := CheckAliasSegment(seg); why != "" {
+			if why := CheckAliasPart(seg); why != "" {
 				d.fail(n.line, "%s: %q: the part %q cannot be part of an address: %s", key, al, seg, why)
 				break
 			}

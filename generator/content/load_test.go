@@ -444,6 +444,13 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:5: slug: is empty: write some text or remove the field"},
 		},
 		{
+			name: "alias escaped in Latin-1",
+			text: fm("aliases: [/caf%E9/]"),
+			want: []string{
+				`content/a.md:5: aliases: "/caf%E9/": the part "caf\xe9" cannot be part of an address: it is not UTF-8 text (an address escaped in Latin-1, as %E9 for é, decodes so), which no file's name can hold: write it in UTF-8 (%C3%A9)`,
+			},
+		},
+		{
 			name: "alias without a leading slash",
 			text: fm("aliases: [2024/05/old-slug/]"),
 			want: []string{`content/a.md:5: aliases: "2024/05/old-slug/" is not a site path: write it like /2024/05/old-slug/`},

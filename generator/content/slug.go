@@ -121,6 +121,17 @@ func CheckAliasSegment(s string) string {
 	return ""
 }
 
+// CheckAliasPart says why s, one part of an alias with its escapes
+// decoded, cannot be part of a page's address, as CheckAliasSegment does,
+// and why bytes that are not UTF-8 cannot: they come of an address
+// escaped in Latin-1 (%E9 for é).
+func CheckAliasPart(s string) string {
+	if !utf8.ValidString(s) {
+		return "it is not UTF-8 text (an address escaped in Latin-1, as %E9 for é, decodes so), which no file's name can hold: write it in UTF-8 (%C3%A9)"
+	}
+	return CheckAliasSegment(s)
+}
+
 // checkName says why s cannot be a file's name on every system, by what
 // both kinds of segment refuse: the characters in forbidden, nothing,
 // dot segments, a leading dot, a name too long or one Windows keeps.

@@ -334,6 +334,7 @@ func TestAliasFor(t *testing.T) {
 		{"/health%20policy/x/", "/health policy/x/", ""},
 		{"/what%27s-new(2)/", "/what's-new(2)/", ""},
 		{"/a%3Ab/", "", `the part "a:b": ':' cannot be part of a file name on Windows`},
+		{"/caf%E9/", "", `the part "caf\xe9": it is not UTF-8 text`},
 		{"/x/.hidden", "", "starts with a dot"},
 		{"/a/../b", "", "names a folder"},
 		{"/", "", "it is the home page"},

@@ -466,7 +466,7 @@ func aliasFor(old string) (alias, why string) {
 			seg = u
 		}
 		seg = norm.NFC.String(seg)
-		if w := content.CheckAliasSegment(seg); w != "" {
+		if w := content.CheckAliasPart(seg); w != "" {
 			return "", fmt.Sprintf("the part %q: %s", seg, w)
 		}
 		parts = append(parts, seg)

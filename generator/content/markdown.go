@@ -172,9 +172,11 @@ func lineAtOffset(ends []int, offset int) int {
 	return line
 }
 
-// UnsafeScheme gives the scheme of a URL that could run script, or "".
-// Character references are resolved first, as a browser would, so that
-// &#106;avascript: is caught too.
+// UnsafeScheme gives the scheme of a URL that could run script, or that
+// leads into the reader's own computer (file:), which the page would
+// show as a link to nothing; "" for another. Character references are
+// resolved first, as a browser would, so that &#106;avascript: is caught
+// too.
 func UnsafeScheme(dest string) string {
 	dest = string(util.URLEscape([]byte(strings.TrimSpace(dest)), true))
 	u, err := url.Parse(dest)
@@ -185,7 +187,7 @@ func UnsafeScheme(dest string) string {
 		scheme = strings.ToLower(strings.TrimSpace(dest[:i]))
 	}
 	switch scheme {
-	case "javascript", "vbscript", "data":
+	case "javascript", "vbscript", "data", "file":
 		return scheme
 	}
 	return ""

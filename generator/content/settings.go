@@ -319,6 +319,11 @@ func CheckBaseURL(s string) string {
 	if _, err := asciiHost(u.Hostname()); err != nil {
 		return fmt.Sprintf("%q has a host that is not a domain name (%v): write it like https://bulletin.example.org/", s, err)
 	}
+	if i := strings.Index(strings.ToLower(u.EscapedPath()), "%2f"); i >= 0 {
+		// Canonical links would keep it escaped, page links decoded, as
+		// two folders: no one address serves both.
+		return fmt.Sprintf("%q has an escaped slash (%s) in its path, which pages would link to as two folders: write the path with plain slashes", s, u.EscapedPath()[i:i+3])
+	}
 	return ""
 }
 

@@ -34,6 +34,11 @@ func TestLoadSettingsErrors(t *testing.T) {
 			want: []string{`content/site.yaml:1: base_url: "/bulletin/" is not an absolute http(s) URL: write it like https://bulletin.example.org/`},
 		},
 		{
+			name: "base_url with an escaped slash",
+			yaml: lines("base_url: https://x.example/a%2Fb/"),
+			want: []string{`content/site.yaml:1: base_url: "https://x.example/a%2Fb/" has an escaped slash (%2F) in its path, which pages would link to as two folders: write the path with plain slashes`},
+		},
+		{
 			name: "params not text",
 			yaml: lines("params:", "  links: [a, b]", "  colour: blue"),
 			want: []string{"content/site.yaml:2: params.links: got a list, want text"},

@@ -399,6 +399,22 @@ func TestEditorsFileOfTheSameName(t *testing.T) {
 	}
 }
 
+// TestPostTooLargeToBuild refuses a post whose article would be larger
+// than a build reads, naming it, rather than writing a file every build
+// then refuses.
+func TestPostTooLargeToBuild(t *testing.T) {
+	item := strings.Replace(wxrItemXML(6, "Huge", "huge", "publish", "post"), "<p>Post", "<p>"+strings.Repeat("word ", 1_700_000)+"Post", 1)
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if r.Written != 0 || r.Problems() != 1 || !hasNote(r.Skipped, src, -1, "over the 8 MB a build reads: not imported") {
+		t.Errorf("wrote %d, problems %d, skipped %v; want the post refused as too large", r.Written, r.Problems(), r.Skipped)
+	}
+}
+
 // TestWordPressComments counts the approved comments of the posts
 // imported, not their pingbacks, and none on importing again.
 func TestWordPressComments(t *testing.T) {

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"bulletin/generator/content"
 )
 
 // article gives the file of a post: front matter in bulletin's schema,
@@ -85,6 +87,9 @@ func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
 	b.WriteString("---\n")
 	if body = strings.TrimSpace(body); body != "" {
 		b.WriteString("\n" + body + "\n")
+	}
+	if b.Len() > content.MaxFileSize {
+		return nil, fmt.Errorf("its article would be %s, over the %s a build reads: not imported; split the post, or publish its long material as a file and link to it", size(int64(b.Len())), size(content.MaxFileSize))
 	}
 	return b.Bytes(), nil
 }

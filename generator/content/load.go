@@ -569,7 +569,9 @@ func parseDoc(data []byte, d *decoder) (*doc, bool) {
 	}
 	data = normalize(data)
 	var m matter
-	rest, err := frontmatter.Parse(bytes.NewReader(data), &m, formats...)
+	rest, err := frontmatter.Parse(bytes.NewReader(shieldIndented(data)), &m, formats...)
+	m.data = bytes.ReplaceAll(m.data, []byte(shield), []byte("---"))
+	m.data = bytes.ReplaceAll(m.data, []byte(tomlShield), []byte("+++"))
 	open := openingLine(data)
 	switch {
 	case err != nil:
@@ -596,6 +598,51 @@ func parseDoc(data []byte, d *decoder) (*doc, bool) {
 	front := append(fmt.Appendf(nil, "%s %d\n", m.format, open), m.data...)
 	return &doc{root: root, front: front, body: rest, line: open, bodyLine: bodyLine}, true
 }
+
+// shield and tomlShield stand in for a line of --- or +++ indented in
+// the front matter while the frontmatter package reads it: it ends the
+// front matter at any line that is its delimiter once trimmed, and YAML
+// reads an indented --- as text of a block (summary: | …).
+const (
+	shield     = "\x00-\x00"
+	tomlShield = "\x00+\x00"
+)
+
+// shieldIndented gives data with each indented delimiter line of its
+// front matter, before the line that closes it, shielded.
+func shieldIndented(data []byte) []byte {
+	open := openingLine(data)
+	if open == 0 {
+		return data
+	}
+	var out []byte
+	n, at, delim := 0, 0, ""
+	for l := range bytes.Lines(data) {
+		n++
+		t := string(bytes.TrimSpace(l))
+		switch {
+		case n == open:
+			delim = t
+		case n > open && t == delim && (l[0] == ' ' || l[0] == '\t'):
+			if out == nil {
+				out = slices.Clone(data)
+			}
+			copy(out[at+bytes.Index(l, []byte(delim)):], shields[delim])
+		case n > open && t == delim:
+			n = -1 // closed: the rest is the body
+		}
+		if n < 0 {
+			break
+		}
+		at += len(l)
+	}
+	if out == nil {
+		return data
+	}
+	return out
+}
+
+var shields = map[string]string{"---": shield, "+++": tomlShield}
 
 // readFile reads at most one byte more than MaxFileSize, so an oversized
 // file is detected without holding all of it in memory.

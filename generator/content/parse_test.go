@@ -16,6 +16,7 @@ func TestParse(t *testing.T) {
 		{"an article", "---\ntitle: Paused\ndate: 2025-03-27\nsummary: S.\nstatus: paused\n---\n\nBody *text*.\n", "Paused", ""},
 		{"a status since renamed", "---\ntitle: Paused\ndate: 2025-03-27\nsummary: S.\nstatus: on-hold\n---\n\nBody.\n", "Paused", `old/a.md:5: status: "on-hold"`},
 		{"no front matter", "Body alone.\n", "", "old/a.md:1: no front matter"},
+		{"an indented --- in a block of the front matter", "---\ntitle: Rule\nsummary: |\n  Above.\n  ---\n  Below.\ndate: 2025-03-27\n---\n\nBody.\n", "Rule", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

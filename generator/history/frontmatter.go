@@ -67,7 +67,8 @@ func frontBlock(data []byte) (block []byte, delim string, ok bool) {
 			start, delim = next, line
 		case start < 0:
 			return nil, "", false
-		case line == delim:
+		case line == delim && data[i] != ' ' && data[i] != '\t':
+			// An indented one is text of a YAML block (summary: |).
 			return data[start:i], delim, true
 		}
 		i = next

@@ -112,6 +112,7 @@ func TestParseFront(t *testing.T) {
 		{"toml names", "+++\nslug = \"new-rules\"\naliases = [\"/old/\"]\n+++\n", front{names: Names{Slug: "new-rules", Aliases: []string{"/old/"}}}, true},
 		{"other fields may be wrong", "---\ndate: [2025]\ntitel: x\nevents: 3\n---\n", front{}, true},
 		{"toml", "+++\ndate = 2025-01-01\ndraft = true\n[[changes]]\ndate = 2025-01-02T10:00:00Z\nnote = \"N.\"\n+++\n", front{date: "2025-01-01", draft: true, changes: []change{{"2025-01-02T10:00:00Z", "N."}}}, true},
+		{"an indented --- in a block", "---\nsummary: |\n  A rule:\n  ---\ndate: 2025-01-01\ntopics: [A, B]\n---\n", front{date: "2025-01-01", topics: []string{"A", "B"}}, true},
 		{"no front matter", "# Title\n", front{}, false},
 		{"never closed", "---\ndate: 2025-01-01\n", front{}, false},
 		{"not yaml", "---\ndate: [\n---\n", front{}, false},

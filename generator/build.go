@@ -503,6 +503,28 @@ func opening(held *output.Dir, o options) func() (*output.Dir, error) {
 	}
 }
 
+// unreadAssets names each file of the content folder dir that err says
+// could not be read, at its path as editors know it.
+func unreadAssets(dir string, err error) error {
+	var out content.Errors
+	for _, e := range unjoin(err) {
+		var pe *fs.PathError
+		if !errors.As(e, &pe) {
+			return err
+		}
+		out = append(out, &content.Error{File: content.JoinPath(filepath.ToSlash(dir), pe.Path), Msg: "can't read it: " + pe.Err.Error()})
+	}
+	return out.Err()
+}
+
+// unjoin gives the errors errors.Join joined into err, or err alone.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
 // publish writes the files of s into out, the output folder opened,
 // with the content folder's assets and the search index, and swaps them
 // into place; found gives the problems lint found, for the summary, once
@@ -516,7 +538,7 @@ func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, file
 	}
 	if err := out.Copy(os.DirFS(o.content), s.Assets, s.AssetFile); err != nil {
 		out.Abort()
-		return result{}, err
+		return result{}, unreadAssets(o.content, err)
 	}
 	// The report is made now, so that what made the files (the theme,
 	// its fragments, the keys) can go back to the system while Pagefind

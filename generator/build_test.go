@@ -677,3 +677,16 @@ func TestBuildTellsEveryKindOfProblem(t *testing.T) {
 	}
 	wantUnchanged(t, o.out, before, "the failed build")
 }
+
+// TestUnreadAssets names every file of the content folder that could not
+// be read at its path in the folder, not as the file system's error
+// gives it ("open b.png: permission denied").
+func TestUnreadAssets(t *testing.T) {
+	err := unreadAssets("content", errors.Join(
+		&fs.PathError{Op: "open", Path: "images/b.png", Err: fs.ErrPermission},
+		&fs.PathError{Op: "read", Path: "files/c.pdf", Err: fs.ErrNotExist}))
+	want := "content/files/c.pdf: can't read it: file does not exist\ncontent/images/b.png: can't read it: permission denied"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want:\n%s", err, want)
+	}
+}

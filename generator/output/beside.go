@@ -1,6 +1,7 @@
 package output
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -55,16 +56,18 @@ func resolve(p string) string {
 // Copy writes into the output each file of fsys at its name, reading it
 // from the path file gives for the name.
 func (d *Dir) Copy(fsys fs.FS, names []string, file func(name string) string) error {
+	var unread []error // every file that could not be read, told together
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, file(name))
 		if err != nil {
-			return err
+			unread = append(unread, err)
+			continue
 		}
 		if err := d.Write(name, data); err != nil {
 			return err
 		}
 	}
-	return nil
+	return errors.Join(unread...)
 }
 
 // ScratchDir makes a new folder beside the output folder for a build's

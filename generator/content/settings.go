@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
@@ -282,10 +283,29 @@ func timeZone(d *decoder, v *node) string {
 		return defaultSettings().TimeZone
 	}
 	if _, err := location(name); err != nil {
+		if cased := zoneCase(name); cased != name {
+			if _, err := location(cased); err == nil {
+				d.fail(v.line, "time_zone: %q is not a known time zone: did you mean %s? Zone names are written with capitals", name, cased)
+				return defaultSettings().TimeZone
+			}
+		}
 		d.fail(v.line, "time_zone: %q is not a known time zone: use a name such as Europe/London", name)
 		return defaultSettings().TimeZone
 	}
 	return name
+}
+
+// zoneCase writes a zone's name as the zone database does: each word
+// capitalized (europe/london as Europe/London, america/new_york as
+// America/New_York).
+func zoneCase(name string) string {
+	b := []byte(strings.ToLower(name))
+	for i := range b {
+		if i == 0 || strings.IndexByte("/_-", b[i-1]) >= 0 {
+			b[i] = byte(unicode.ToUpper(rune(b[i])))
+		}
+	}
+	return string(b)
 }
 
 func baseURL(d *decoder, v *node) string {

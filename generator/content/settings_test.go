@@ -39,6 +39,11 @@ func TestLoadSettingsErrors(t *testing.T) {
 			want: []string{`content/site.yaml:1: base_url: "https://x.example/a%2Fb/" has an escaped slash (%2F) in its path, which pages would link to as two folders: write the path with plain slashes`},
 		},
 		{
+			name: "time_zone in lower case",
+			yaml: lines("time_zone: america/new_york"),
+			want: []string{`content/site.yaml:1: time_zone: "america/new_york" is not a known time zone: did you mean America/New_York? Zone names are written with capitals`},
+		},
+		{
 			name: "params not text",
 			yaml: lines("params:", "  links: [a, b]", "  colour: blue"),
 			want: []string{"content/site.yaml:2: params.links: got a list, want text"},

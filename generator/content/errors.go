@@ -63,12 +63,18 @@ func (es Errors) Err() error {
 }
 
 // ByPlace sorts the problems by file and line, keeping the order of
-// those on one line, as they stand in it, and returns them.
+// those on one line, as they stand in it, and returns them, each told
+// once (a list of three bad items alike gives three alike).
 func (es Errors) ByPlace() Errors {
 	slices.SortStableFunc(es, func(a, b *Error) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
-	return es
+	seen := make(map[Error]bool, len(es))
+	return slices.DeleteFunc(es, func(e *Error) bool {
+		told := seen[*e]
+		seen[*e] = true
+		return told
+	})
 }
 
 // AsErrors gives the problems an error holds, each with its file and

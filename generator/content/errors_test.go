@@ -11,9 +11,11 @@ func TestErrors(t *testing.T) {
 		{File: "content/a.md", Line: 0, Msg: "file is not valid UTF-8"},
 		{File: "content/a.md", Line: 9, Msg: "b"},
 		{File: "content/a.md", Line: 9, Msg: "a"},
+		{File: "content/a.md", Line: 9, Msg: "b"},
 	}
 	err := es.Err()
-	// Problems on one line keep their order, as they stand in it.
+	// Problems on one line keep their order, as they stand in it, each
+	// told once.
 	want := "content/a.md: file is not valid UTF-8\n" +
 		"content/a.md:9: b\n" +
 		"content/a.md:9: a\n" +

@@ -96,26 +96,23 @@ const maxOpenBrackets = 1000
 // that holds more than maxOpenBrackets [ open at once, or -1. A blank
 // line, a list item, a quote or a heading starts another paragraph.
 func tooManyBrackets(body []byte) int {
-	start, open := 0, 0
-	for i, l := range numberedLines(body) {
-		switch t := bytes.TrimLeft(l, " \t"); {
-		case len(t) == 0:
-			start, open = i+1, 0
-		case startsBlock(t):
-			start, open = i, 0
+	open := 0
+	return firstParagraph(body, func(l []byte, fresh bool) bool {
+		if fresh {
+			open = 0
 		}
 		for _, c := range l {
 			switch {
 			case c == '[':
 				if open++; open > maxOpenBrackets {
-					return start
+					return true
 				}
 			case c == ']' && open > 0:
 				open--
 			}
 		}
-	}
-	return -1
+		return false
+	})
 }
 
 // maxLinkOpenings bounds the link destinations one paragraph may leave
@@ -130,17 +127,34 @@ const maxLinkOpenings = 1000
 // leaves more than maxLinkOpenings link destinations open, or -1. A blank
 // line, a list item, a quote or a heading starts another paragraph.
 func tooManyLinks(body []byte) int {
-	start, count := 0, 0
+	count := 0
+	return firstParagraph(body, func(l []byte, fresh bool) bool {
+		if fresh {
+			count = 0
+		}
+		count += openLinks(l)
+		return count > maxLinkOpenings
+	})
+}
+
+// firstParagraph gives the 0-based line of the first paragraph of body
+// that over, given each of its lines in turn (fresh with its first),
+// finds over a limit, or -1. A blank line, a list item, a quote or a
+// heading starts another paragraph.
+func firstParagraph(body []byte, over func(l []byte, fresh bool) bool) int {
+	start, fresh := 0, true
 	for i, l := range numberedLines(body) {
 		switch t := bytes.TrimLeft(l, " \t"); {
 		case len(t) == 0:
-			start, count = i+1, 0
+			start, fresh = i+1, true
+			continue
 		case startsBlock(t):
-			start, count = i, 0
+			start, fresh = i, true
 		}
-		if count += openLinks(l); count > maxLinkOpenings {
+		if over(l, fresh) {
 			return start
 		}
+		fresh = false
 	}
 	return -1
 }

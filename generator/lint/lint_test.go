@@ -3,12 +3,16 @@ package lint
 import (
 	"math/rand/v2"
 	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"bulletin/generator/content"
 	"bulletin/generator/render"
+	"bulletin/generator/site"
 )
 
 // TestDeviceSlug wants a warning for an article whose file name, giving
@@ -177,5 +181,40 @@ func TestMarked(t *testing.T) {
 	} {
 		a := &content.Article{File: "content/a.md", Line: 1, Meta: content.Meta{Title: "Plain", Summary: summary}}
 		wantProblem(t, summary, marked(a), want)
+	}
+}
+
+// TestActive tells an image or page of the content folder that holds
+// script, which a reader opening it would run on the site's address, and
+// not one that holds none.
+func TestActive(t *testing.T) {
+	dir := filepath.ToSlash(t.TempDir())
+	for name, data := range map[string]string{
+		"images/onload.svg": `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`,
+		"images/script.SVG": `<svg xmlns="http://www.w3.org/2000/svg"><SCRIPT>alert(1)</SCRIPT></svg>`,
+		"files/old.html":    `<p><a href="javascript:go()">Go</a></p>`,
+		"images/plain.svg":  `<svg xmlns="http://www.w3.org/2000/svg"><title>A chart of online use</title></svg>`,
+		"files/notes.txt":   `<script>not run: a text file</script>`,
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := &site.Site{ContentDir: dir, Assets: []string{"files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
+	var got []string
+	for _, e := range active(s) {
+		got = append(got, strings.TrimPrefix(e.Error(), dir+"/"))
+	}
+	want := []string{
+		"files/old.html: holds script (javascript:), which runs on the site's own address when a reader opens the file: take the script out, or publish the file elsewhere",
+		"images/onload.svg: holds script (onload=), which runs on the site's own address when a reader opens the file: take the script out, or publish the file elsewhere",
+		"images/script.SVG: holds script (<SCRIPT), which runs on the site's own address when a reader opens the file: take the script out, or publish the file elsewhere",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("told:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

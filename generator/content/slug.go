@@ -85,9 +85,13 @@ func CheckSegment(s string) string {
 	if strings.HasSuffix(s, ".") {
 		return "it ends in a dot, which Windows drops from file names"
 	}
-	for _, r := range s {
+	var prev rune
+	for i, r := range s {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || strings.ContainsRune("-_.~", r):
+		case joiner(r) && (unicode.IsLetter(prev) || unicode.In(prev, unicode.Mn, unicode.Mc)) && nextIsLetter(s[i+utf8.RuneLen(r):]):
+			// A zero-width (non-)joiner between letters is part of how
+			// Persian and the scripts of India spell a word (می‌خواهم).
 		case r == ' ':
 			return "it has a space"
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r):
@@ -95,8 +99,18 @@ func CheckSegment(s string) string {
 		default:
 			return fmt.Sprintf("%q is not a letter, a digit or one of - _ . ~", r)
 		}
+		prev = r
 	}
 	return ""
+}
+
+// joiner says whether r is the zero-width non-joiner or joiner.
+func joiner(r rune) bool { return r == '\u200c' || r == '\u200d' }
+
+// nextIsLetter says whether s starts with a letter.
+func nextIsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
 }
 
 // CheckAliasSegment is CheckSegment for one segment of an old address

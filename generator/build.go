@@ -333,8 +333,6 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 		done = true
 		return r, nil
 	}
-	// The record of what the output was built from goes first, and comes
-	// back only once the new output is in place.
 	if !beside {
 		set, hist, err := load(o, os.DirFS(o.content), nil, sums, "")
 		if set == nil {
@@ -343,6 +341,8 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 		_, _, stop, lints := planProblems(o, set, hist, err, o.now, nil)
 		return result{}, stoppedWith(append(stop, content.AsErrors(refused)...), lints())
 	}
+	// The record of what the output was built from goes first, and comes
+	// back only once the new output is in place.
 	if err := inputs.Forget(recordPath(o.out)); err != nil {
 		return result{}, err
 	}

@@ -27,8 +27,9 @@ type ThemeLink struct {
 }
 
 // attrPath finds a site path written whole in an href or src attribute
-// of a theme's text.
-var attrPath = regexp.MustCompile(`\b(?:href|src)\s*=\s*(?:"(/[^"]*)"|'(/[^']*)')`)
+// of a theme's text: one slash, then not a second, which would name
+// another host (//cdn.example/x.js).
+var attrPath = regexp.MustCompile(`\b(?:href|src)\s*=\s*(?:"(/(?:[^/"][^"]*)?)"|'(/(?:[^/'][^']*)?)')`)
 
 // look goes through the templates of every page of th, texts holding
 // each file's text by name, and gives the links its files write and a
@@ -198,7 +199,7 @@ func (w *walker) pipe(tree *tparse.Tree, p *tparse.PipeNode) {
 			w.called[s.Text] = true
 		case fn.Ident == "cached":
 			w.dynamic = true
-		case fn.Ident == "rel" && literal && strings.HasPrefix(s.Text, "/"):
+		case fn.Ident == "rel" && literal && strings.HasPrefix(s.Text, "/") && !strings.HasPrefix(s.Text, "//"):
 			w.link(tree, int(s.Pos), s.Text)
 		}
 	}

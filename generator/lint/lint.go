@@ -29,7 +29,11 @@ import (
 // misspellings (see site.Misspelling), topic intro pages whose status
 // their story has left, file names that give a slug a device's name
 // (see deviceSlug), and other systems' markup in bodies that readers
-// see as text (see content.Unconverted). The links and sources of the
+// see as text (see content.Unconverted), and titles and summaries
+// holding Markdown or HTML, which show as written. It finds too the
+// files of the content folder that hold script (see active), and the
+// theme's links to pages the site lacks, with what the theme would
+// publish without a word (see render.Files.Theme). The links and sources of the
 // refused articles, which have other problems, are checked too when they
 // would be published at now, so that one run finds every problem. Each
 // has its file and line; they come sorted by both. Without files, links
@@ -183,8 +187,8 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 // files are taken to be there: a theme links to them on pages that
 // show search, which a build without -pagefind leaves out.
 func (c *checker) theme() content.Errors {
-	links, warnings := c.files.Theme()
-	found := slices.Clone(warnings)
+	links, problems := c.files.Theme()
+	found := slices.Clone(problems)
 	for _, l := range links {
 		target := strings.SplitN(strings.SplitN(l.Path, "#", 2)[0], "?", 2)[0]
 		if c.exists(target) || strings.HasPrefix(target, "/pagefind/") {

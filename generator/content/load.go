@@ -615,7 +615,7 @@ func shieldIndented(data []byte) []byte {
 	if open == 0 {
 		return data
 	}
-	var out []byte
+	out, cloned := data, false
 	n, at, delim := 0, 0, ""
 	for l := range bytes.Lines(data) {
 		n++
@@ -623,21 +623,15 @@ func shieldIndented(data []byte) []byte {
 		switch {
 		case n == open:
 			delim = t
-		case n > open && t == delim && (l[0] == ' ' || l[0] == '\t'):
-			if out == nil {
-				out = slices.Clone(data)
+		case n > open && t == delim && l[0] != ' ' && l[0] != '\t':
+			return out // the line that closes it: the rest is the body
+		case n > open && t == delim:
+			if !cloned {
+				out, cloned = slices.Clone(data), true
 			}
 			copy(out[at+bytes.Index(l, []byte(delim)):], shields[delim])
-		case n > open && t == delim:
-			n = -1 // closed: the rest is the body
-		}
-		if n < 0 {
-			break
 		}
 		at += len(l)
-	}
-	if out == nil {
-		return data
 	}
 	return out
 }

@@ -55,11 +55,12 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 		}
 	}
 	th.shared = base
-	defined := th.defines(shared, texts, &errs)
-	byName := map[string]string{}
+	// Each file's text, and the templates it defines, by its name.
+	byName, defs := map[string]string{}, map[string][]namedDefinition{}
 	for i, name := range shared {
-		byName[name] = texts[i]
+		byName[name], defs[name] = texts[i], definitions(name, texts[i])
 	}
+	defined := th.defines(shared, defs, &errs)
 	told := map[string]bool{} // the shared templates a page file defines again
 	for _, name := range pageFiles {
 		// With a shared file broken, each page file is still read on its
@@ -74,14 +75,14 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 			errs = append(errs, th.missingOr(err))
 			continue
 		}
-		th.redefined(name, text, defined, told, &errs)
+		byName[name], defs[name] = text, definitions(name, text)
+		th.redefined(defs[name], defined, told, &errs)
 		th.pages[name] = t
-		byName[name] = text
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	th.links, th.problems = th.look(byName)
+	th.links, th.problems = th.look(byName, defs)
 	th.problems = append(th.problems, th.typeCheck()...).ByPlace()
 	return th, nil
 }
@@ -97,13 +98,14 @@ type definition struct {
 // the template each names.
 var definedIn = regexp.MustCompile("\\{\\{-?\\s*(define|block)\\s+[\"`]([^\"`]*)[\"`]")
 
-// defines gives the templates the shared files define, from their texts,
-// telling as an error a template two of them define: html/template would
-// keep the one read last, on every page, without a word.
-func (th *theme) defines(shared, texts []string, errs *content.Errors) map[string]definition {
+// defines gives the templates the shared files define, from what each
+// defines (defs, by file), telling as an error a template two of them
+// define: html/template would keep the one read last, on every page,
+// without a word.
+func (th *theme) defines(shared []string, defs map[string][]namedDefinition, errs *content.Errors) map[string]definition {
 	out := map[string]definition{}
-	for i, name := range shared {
-		for _, d := range definitions(name, texts[i]) {
+	for _, name := range shared {
+		for _, d := range defs[name] {
 			if first, ok := out[d.name]; ok {
 				*errs = append(*errs, th.twice(d, first))
 				continue
@@ -114,12 +116,12 @@ func (th *theme) defines(shared, texts []string, errs *content.Errors) map[strin
 	return out
 }
 
-// redefined tells as an error each template that the page file name,
-// holding text, defines and a shared file defines too, but by {{block}},
-// whose default a page may replace. It is told once, at the shared file,
-// as several page files may define it ("main"); told holds those told.
-func (th *theme) redefined(name, text string, shared map[string]definition, told map[string]bool, errs *content.Errors) {
-	for _, d := range definitions(name, text) {
+// redefined tells as an error each template that a page file defines
+// (its defs) and a shared file defines too, but by {{block}}, whose
+// default a page may replace. It is told once, at the shared file, as
+// several page files may define it ("main"); told holds those told.
+func (th *theme) redefined(defs []namedDefinition, shared map[string]definition, told map[string]bool, errs *content.Errors) {
+	for _, d := range defs {
 		if first, ok := shared[d.name]; ok && !first.block && !told[d.name] {
 			told[d.name] = true
 			*errs = append(*errs, th.twice(namedDefinition{d.name, first}, d.definition))

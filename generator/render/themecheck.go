@@ -32,11 +32,12 @@ type ThemeLink struct {
 var attrPath = regexp.MustCompile(`\b(?:href|src)\s*=\s*(?:"(/(?:[^/"][^"]*)?)"|'(/(?:[^/'][^']*)?)')`)
 
 // look goes through the templates of every page of th, texts holding
-// each file's text by name, and gives the links its files write and a
+// each file's text by name and defs the templates each defines, and
+// gives the links its files write and a
 // warning for each template no template calls. A template called by a
 // name known only when the page is made (cached given a name that is not
 // written as a string) may be any: then none is warned of.
-func (th *theme) look(texts map[string]string) ([]ThemeLink, content.Errors) {
+func (th *theme) look(texts map[string]string, defs map[string][]namedDefinition) ([]ThemeLink, content.Errors) {
 	w := &walker{th: th, texts: texts, called: map[string]bool{layoutFile: true}, seen: map[*tparse.Tree]bool{}}
 	for _, t := range append(slices.Collect(maps.Values(th.pages)), th.shared) {
 		for _, each := range t.Templates() {
@@ -48,7 +49,7 @@ func (th *theme) look(texts map[string]string) ([]ThemeLink, content.Errors) {
 	}
 	var warnings content.Errors
 	if !w.dynamic {
-		warnings = append(th.uncalled(w.called, texts), th.stray(w.called, texts)...)
+		warnings = append(th.uncalled(w.called, defs), th.stray(w.called, texts)...)
 	}
 	slices.SortFunc(w.links, func(a, b ThemeLink) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), strings.Compare(a.Path, b.Path))
@@ -59,11 +60,11 @@ func (th *theme) look(texts map[string]string) ([]ThemeLink, content.Errors) {
 // uncalled warns of each template that files define and no template
 // calls: once for a name that several page files define ("main", which
 // the layout no longer calls).
-func (th *theme) uncalled(called map[string]bool, texts map[string]string) content.Errors {
+func (th *theme) uncalled(called map[string]bool, defs map[string][]namedDefinition) content.Errors {
 	where := map[string][]definition{}
 	var names []string
-	for _, file := range slices.Sorted(maps.Keys(texts)) {
-		for _, d := range definitions(file, texts[file]) {
+	for _, file := range slices.Sorted(maps.Keys(defs)) {
+		for _, d := range defs[file] {
 			if !called[d.name] {
 				if where[d.name] == nil {
 					names = append(names, d.name)

@@ -80,18 +80,15 @@ func leftOverNote(posts []*post, source string) (Note, bool) {
 	}
 	var parts []string
 	for _, k := range slices.Sorted(maps.Keys(has)) {
-		names := make([]string, 0, 2)
-		for _, p := range has[k][:min(2, len(has[k]))] {
+		names := make([]string, len(has[k]))
+		for i, p := range has[k] {
 			name, err := filepath.Rel(source, p.file)
 			if err != nil || p.label != "" {
 				name = p.name()
 			}
-			names = append(names, name)
+			names[i] = name
 		}
-		if n := len(has[k]) - len(names); n > 0 {
-			names = append(names, fmt.Sprintf("%d more", n))
-		}
-		parts = append(parts, fmt.Sprintf("%s (%d %s: %s)", k, len(has[k]), plural(len(has[k]), "post", "posts"), strings.Join(names, ", ")))
+		parts = append(parts, fmt.Sprintf("%s (%d %s: %s)", k, len(has[k]), plural(len(has[k]), "post", "posts"), strings.Join(firstOf(names, 2), ", ")))
 	}
 	return Note{Source: source, Msg: fmt.Sprintf("front matter fields not carried over, as bulletin has no place for them: %s; move into the body what readers should still see", strings.Join(parts, "; "))}, true
 }

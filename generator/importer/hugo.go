@@ -223,14 +223,11 @@ func otherDays(zone *time.Location, system string) func(posts []*post) []Note {
 		}
 		first, also := shifted[0], ""
 		if others := shifted[1:]; len(others) > 0 {
-			var names []string
-			for _, p := range others[:min(3, len(others))] {
-				names = append(names, fmt.Sprintf("%s, %s", p.name(), p.date.Format(time.RFC3339)))
+			names := make([]string, len(others))
+			for i, p := range others {
+				names[i] = fmt.Sprintf("%s, %s", p.name(), p.date.Format(time.RFC3339))
 			}
-			if len(others) > 3 {
-				names = append(names, fmt.Sprintf("%d more", len(others)-3))
-			}
-			also = "; also " + strings.Join(names, "; ")
+			also = "; also " + strings.Join(firstOf(names, 3), "; ")
 		}
 		return []Note{{Source: first.file, Line: first.line, Msg: fmt.Sprintf("%d post(s) dated in another offset fall on another day in %s than %s showed (this one, %s, on %s%s): their old addresses are kept, but to show the days %s did, set time_zone in site.yaml to the zone they were written in, before you first publish",
 			len(shifted), zone, system, first.date.Format(time.RFC3339), first.date.In(zone).Format("2 January 2006"), also, system)}}

@@ -69,22 +69,22 @@ func uploads(export string, w *wxr, blog *url.URL) func(posts []*post) []Note {
 			if len(folders) == 0 {
 				folders = []string{strings.TrimSuffix(w.blog, "/") + "/wp-content/uploads/"}
 			}
-			out = append(out, Note{Source: export, Msg: fmt.Sprintf("%d %s images or files from %s, which are not copied: copy them into the content folder, or keep the old site serving them", mine, plural(mine, "post shows", "posts show"), listed(folders))})
+			out = append(out, Note{Source: export, Msg: fmt.Sprintf("%d %s images or files from %s, which are not copied: copy them into the content folder, or keep the old site serving them", mine, plural(mine, "post shows", "posts show"), strings.Join(firstOf(folders, 3), ", "))})
 		}
 		if elsewhere > 0 {
 			slices.Sort(hosts)
-			out = append(out, Note{Source: export, Msg: fmt.Sprintf("%d %s images or files from the uploads of other sites (%s), linked there as before: they show only while those sites keep them", elsewhere, plural(elsewhere, "post shows", "posts show"), listed(hosts))})
+			out = append(out, Note{Source: export, Msg: fmt.Sprintf("%d %s images or files from the uploads of other sites (%s), linked there as before: they show only while those sites keep them", elsewhere, plural(elsewhere, "post shows", "posts show"), strings.Join(firstOf(hosts, 3), ", "))})
 		}
 		return out
 	}
 }
 
-// listed joins the first three of names, counting the rest.
-func listed(names []string) string {
-	if len(names) > 3 {
-		names = append(names[:3:3], fmt.Sprintf("%d more", len(names)-3))
+// firstOf gives the first n of names, and then how many more there are.
+func firstOf(names []string, n int) []string {
+	if len(names) > n {
+		return append(names[:n:n], fmt.Sprintf("%d more", len(names)-n))
 	}
-	return strings.Join(names, ", ")
+	return names
 }
 
 // ownHosts tells the hosts whose uploads folders are the blog's own:

@@ -334,7 +334,7 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 		return r, nil
 	}
 	if !beside {
-		set, hist, err := load(o, os.DirFS(o.content), nil, sums, "")
+		set, hist, err := load(ctx, o, os.DirFS(o.content), nil, sums, "")
 		if set == nil {
 			return result{}, errors.Join(err, refused)
 		}
@@ -346,7 +346,7 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 	if err := inputs.Forget(recordPath(o.out)); err != nil {
 		return result{}, err
 	}
-	set, hist, err := load(o, os.DirFS(o.content), store(), sums, historyPath(o.out))
+	set, hist, err := load(ctx, o, os.DirFS(o.content), store(), sums, historyPath(o.out))
 	// What was read is worth keeping even when another file was bad:
 	// the next build, after the fix, reads only the fixed file.
 	if saveErr := store().Save(); saveErr != nil {
@@ -403,11 +403,11 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 // files whose article store may have (see content.LoadCached); git's
 // history is kept in the file historyCache for the next run ("" keeps
 // nothing).
-func load(o options, fsys fs.FS, store content.Store, sums map[string]string, historyCache string) (*content.Set, *history.History, error) {
+func load(ctx context.Context, o options, fsys fs.FS, store content.Store, sums map[string]string, historyCache string) (*content.Set, *history.History, error) {
 	var hist *history.History
 	var reading sync.WaitGroup
 	reading.Go(func() { hist = readHistory(o.content, historyCache, sums) })
-	set, err := content.LoadCached(fsys, filepath.ToSlash(o.content), store, sums)
+	set, err := content.LoadCached(ctx, fsys, filepath.ToSlash(o.content), store, sums)
 	reading.Wait()
 	return set, hist, err
 }

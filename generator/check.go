@@ -149,7 +149,7 @@ var (
 // every problem it finds: what stops a build, or else what lint finds.
 func check(o options) content.Errors {
 	// It reads as build does, keeping no cache of git's history.
-	set, hist, err := load(o, os.DirFS(o.content), nil, nil, "")
+	set, hist, err := load(context.Background(), o, os.DirFS(o.content), nil, nil, "")
 	if set == nil {
 		return content.AsErrors(err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"sync/atomic"
 	"time"
 
@@ -50,7 +51,7 @@ func (l *live) current() *liveSite { return l.now.Load() }
 func (l *live) update(paths []string, all bool) (*liveSite, error) {
 	themed := l.content.Changed(paths, all)
 	made := time.Now()
-	set, hist, err := load(l.o, l.content.FS(), l.store, l.content.Sums(), historyPath(l.o.out))
+	set, hist, err := load(context.Background(), l.o, l.content.FS(), l.store, l.content.Sums(), historyPath(l.o.out))
 	l.store.Prune()
 	if set == nil {
 		return nil, err

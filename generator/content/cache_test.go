@@ -1,6 +1,7 @@
 package content
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -40,7 +41,7 @@ func TestLoadCachedWithSums(t *testing.T) {
 	}
 	store := cache.NewMemory[Entry](nil)
 	first := fstest.MapFS{name: {Data: []byte(text("First"))}}
-	if _, err := LoadCached(first, "content", store, nil); err != nil {
+	if _, err := LoadCached(context.Background(), first, "content", store, nil); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -55,7 +56,7 @@ func TestLoadCachedWithSums(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			set, err := LoadCached(tt.fsys, "content", store, tt.sums)
+			set, err := LoadCached(context.Background(), tt.fsys, "content", store, tt.sums)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -96,7 +97,7 @@ func TestStoreKeepsBodies(t *testing.T) {
 func loadThroughStore(t *testing.T, fsys fs.FS, path string) *Set {
 	t.Helper()
 	store := cache.Open[Entry](path, "test")
-	set, err := LoadCached(fsys, "content", store, nil)
+	set, err := LoadCached(context.Background(), fsys, "content", store, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ package content
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -77,7 +78,7 @@ const MaxFileSize = 8 << 20
 // Load reads every file of fsys. dir is the folder's name as editors
 // know it (for example "content"), used in messages.
 func Load(fsys fs.FS, dir string) (*Set, error) {
-	return LoadCached(fsys, dir, nil, nil)
+	return LoadCached(context.Background(), fsys, dir, nil, nil)
 }
 
 // LoadFrontMatter is Load without the bodies: articles and intro pages
@@ -85,7 +86,7 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 // problems only their bodies have are not found. It is for a caller that
 // needs the articles' addresses alone, at a tenth of the time.
 func LoadFrontMatter(fsys fs.FS, dir string) (*Set, error) {
-	return load(fsys, dir, nil, nil, false)
+	return load(context.Background(), fsys, dir, nil, nil, false)
 }
 
 // Load and LoadCached give the set of every file read without problems
@@ -98,12 +99,13 @@ func LoadFrontMatter(fsys fs.FS, dir string) (*Set, error) {
 // sums may give the hex SHA-256 of files' bytes by path, as the caller
 // found them: a file whose article the store has under that sum is not
 // even read. store and sums may be nil.
-func LoadCached(fsys fs.FS, dir string, store Store, sums map[string]string) (*Set, error) {
-	return load(fsys, dir, store, sums, true)
+// Once ctx is done it stops reading, and gives ctx's error alone.
+func LoadCached(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[string]string) (*Set, error) {
+	return load(ctx, fsys, dir, store, sums, true)
 }
 
 // load is LoadCached, with the bodies read or not.
-func load(fsys fs.FS, dir string, store Store, sums map[string]string, bodies bool) (*Set, error) {
+func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[string]string, bodies bool) (*Set, error) {
 	settings, errs := loadSettings(fsys, dir)
 	c := newCacher(store, fsys, dir, sums)
 	set := &Set{Settings: settings, Dir: dir}
@@ -113,11 +115,17 @@ func load(fsys fs.FS, dir string, store Store, sums map[string]string, bodies bo
 	}
 	// Articles are read on every core while the walk goes on finding them.
 	articles := readArticles(func(p string) (*Article, Errors) {
+		if ctx.Err() != nil {
+			return nil, nil // not read: the set is dropped
+		}
 		return loadArticle(fsys, dir, p, &set.Settings, md, c)
 	})
 	var intros []string
 	named := map[string]bool{} // folders whose names were found unsafe
 	err := walk(fsys, func(p string, e fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		if err != nil {
 			errs = append(errs, &Error{File: JoinPath(dir, p), Msg: fmt.Sprintf("can't read the folder: %v", withoutPath(err))})
 			return nil
@@ -151,6 +159,9 @@ func load(fsys fs.FS, dir string, store Store, sums map[string]string, bodies bo
 		return nil
 	})
 	read := articles.wait()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}

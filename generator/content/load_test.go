@@ -1,13 +1,16 @@
 package content
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -1001,7 +1004,7 @@ func TestLoadAssetNames(t *testing.T) {
 		`content/files/q?.txt: the file name "q?.txt" cannot be published as part of an address: '?' cannot be part of a file name on Windows: rename the file`,
 		`content/files/rlo\u202etxt.exe: the file name "rlo\u202etxt.exe" cannot be published as part of an address: it holds an invisible character (U+202E): rename the file`,
 	})
-	set, _ := LoadCached(fsys, "content", nil, nil)
+	set, _ := LoadCached(context.Background(), fsys, "content", nil, nil)
 	if want := []string{"files/Board_Paper 2024.pdf", "files/trail .txt", "files/νόμος.pdf"}; !slices.Equal(set.Assets, want) {
 		t.Errorf("published %q, want %q", set.Assets, want)
 	}
@@ -1390,5 +1393,45 @@ func TestLoadDropsUnprintable(t *testing.T) {
 		if c.got != c.want {
 			t.Errorf("%s: got %q, want %q", c.what, c.got, c.want)
 		}
+	}
+}
+
+// cancelAfter is a content folder that cancels a load once it has
+// opened some of its files, and counts the files opened after that.
+type cancelAfter struct {
+	fs.FS
+	mu     sync.Mutex
+	opened int
+	at     int
+	cancel func()
+}
+
+func (c *cancelAfter) Open(name string) (fs.File, error) {
+	c.mu.Lock()
+	if c.opened++; c.opened == c.at {
+		c.cancel()
+	}
+	c.mu.Unlock()
+	return c.FS.Open(name)
+}
+
+// TestLoadStopsWhenCancelled wants a load stopped (Ctrl-C, say) to read
+// no more than the files in hand, and to give the context's error alone.
+func TestLoadStopsWhenCancelled(t *testing.T) {
+	texts := map[string]string{}
+	for i := range 2000 {
+		texts[fmt.Sprintf("articles/a%04d.md", i)] = fm()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	fsys := &cancelAfter{FS: files(texts), at: 100, cancel: cancel}
+	set, err := LoadCached(ctx, fsys, "content", nil, nil)
+	if set != nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled load gave a set (%v) and %v, want none and %v", set != nil, err, context.Canceled)
+	}
+	// The walk stops at once; a core in the middle of an article may
+	// open it, and the folder it is in, once more.
+	if after := fsys.opened - fsys.at; after > 2*runtime.GOMAXPROCS(0) {
+		t.Errorf("%d files were opened after the load was cancelled, want at most two a core", after)
 	}
 }

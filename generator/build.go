@@ -338,8 +338,9 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 		if set == nil {
 			return result{}, errors.Join(err, refused)
 		}
-		_, _, stop, lints := planProblems(o, set, hist, err, o.now, nil)
-		return result{}, stoppedWith(append(stop, content.AsErrors(refused)...), lints())
+		_, files, stop, lints := planProblems(o, set, hist, err, o.now, nil)
+		met, found := madePages(ctx, o, files, lints())
+		return result{}, stoppedWith(slices.Concat(stop, met, content.AsErrors(refused)), found)
 	}
 	// The record of what the output was built from goes first, and comes
 	// back only once the new output is in place.
@@ -369,11 +370,12 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 		// The output folder's own problem, files bulletin did not write
 		// say, is told in the same run.
 		_, err := open()
-		stop = append(stop, content.AsErrors(err)...)
+		met, found := madePages(ctx, o, files, linted())
+		stop = slices.Concat(stop, met, content.AsErrors(err))
 		if o.strict {
-			return result{}, stoppedWith(slices.Concat(stop, linted()), nil)
+			return result{}, stoppedWith(slices.Concat(stop, found), nil)
 		}
-		return result{}, stoppedWith(stop, linted())
+		return result{}, stoppedWith(stop, found)
 	}
 	out, err := open()
 	if err != nil {
@@ -445,7 +447,9 @@ func gatherProblems(o options, set *content.Set, hist *history.History, loadErr 
 // the stage before could make. linter gives what lint finds in what plan
 // made, less the links that may point at a page of a file that could not
 // be read (see lint.Unread): nothing when plan could make no model. The
-// site and files are nil when there are problems that stop a build.
+// site and files are what plan made, stopped or not, so that the pages
+// of a site that stops can still be made for their own problems (see
+// madePages); they are nil when plan could not make them.
 func planProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time, m *site.Memo) (*site.Site, *render.Files, content.Errors, func() content.Errors) {
 	s, files, err := plan(o, set, hist, now, m)
 	stop := append(content.AsErrors(loadErr), content.AsErrors(err)...)
@@ -455,10 +459,7 @@ func planProblems(o options, set *content.Set, hist *history.History, loadErr er
 		}
 		return lint.Unread(lint.Site(s, files, set.Refused, now), content.AsErrors(loadErr), set.Refused)
 	}
-	if len(stop) > 0 {
-		return nil, nil, stop, linter
-	}
-	return s, files, nil, linter
+	return s, files, stop, linter
 }
 
 // plan makes the site model of set, with its articles' versions in hist,

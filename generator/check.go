@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"bulletin/generator/content"
+	"bulletin/generator/render"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
@@ -154,23 +155,30 @@ func check(o options) content.Errors {
 		return content.AsErrors(err)
 	}
 	_, files, stop, found := gatherProblems(o, set, hist, err, o.now, nil, true)
-	if files != nil {
-		// Every page is made, as a build makes it, for the errors
-		// templates give only on some pages.
-		stop = append(stop, content.AsErrors(files.Write(context.Background(), discard{}))...)
-		// A theme's mistake that pages met is told as they met it, with
-		// the pages, not again as found in its text.
-		theme := filepath.ToSlash(o.templates) + "/"
-		found = slices.DeleteFunc(found, func(f *content.Error) bool {
-			return strings.HasPrefix(f.File, theme) && slices.ContainsFunc(stop, func(s *content.Error) bool { return s.File == f.File && s.Line == f.Line })
-		})
-	}
+	met, found := madePages(context.Background(), o, files, found)
+	stop = append(stop, met...)
 	if hist != nil && hist.Hidden {
 		// A clean check must not hide that a part of it could not run.
 		found = append(found, &content.Error{File: set.Dir, Warning: true,
 			Msg: strings.TrimPrefix(hist.Reason, "no version history: ") + ": feed ids and first addresses were not compared with how articles were first published"})
 	}
 	return slices.Concat(stop, found).ByPlace()
+}
+
+// madePages makes every page of files (nil: none), writing nothing, for
+// the errors templates give only on some pages, as check does and as a
+// build that stops does, so that they are told in the same run as the
+// problems that stopped it. A theme's mistake that pages met is told as
+// they met it, with the pages: found, what lint found, loses it.
+func madePages(ctx context.Context, o options, files *render.Files, found content.Errors) (met, rest content.Errors) {
+	if files == nil {
+		return nil, found
+	}
+	met = content.AsErrors(files.Write(ctx, discard{}))
+	theme := filepath.ToSlash(o.templates) + "/"
+	return met, slices.DeleteFunc(found, func(f *content.Error) bool {
+		return strings.HasPrefix(f.File, theme) && slices.ContainsFunc(met, func(m *content.Error) bool { return m.File == f.File && m.Line == f.Line })
+	})
 }
 
 // discard is a render.Sink that keeps nothing.

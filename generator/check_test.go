@@ -186,3 +186,24 @@ func TestGitHubAnnotationEscapes(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckMakesPagesBesideContentProblems wants a theme's mistake that
+// only pages meet told in the same run as an article's own problem:
+// check makes the pages of the articles it could read.
+func TestCheckMakesPagesBesideContentProblems(t *testing.T) {
+	content := writeArchive(t, readArchive(t, "testdata/broken/template-beside-content.txtar"), t.TempDir())
+	dir := themeCopy(t)
+	editTheme(t, dir, "article.html", "{{.Summary}}</p>", "{{.Summary}}{{index .Authors 3}}</p>")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "-content", content, "-templates", dir}, &stdout, &stderr); code != 1 {
+		t.Errorf("check exit code %d, want 1\n%s", code, stderr.String())
+	}
+	for _, want := range []string{
+		filepath.ToSlash(content) + `/two.md:3: date: "27/03/2025" is not a date`,
+		dir + `/article.html:21: error calling index: index out of range: 3 (rendering /2025/03/same/)`,
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("check printed:\n%s\nwant a line starting %s", stdout.String(), want)
+		}
+	}
+}

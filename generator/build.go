@@ -349,7 +349,11 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 	}
 	set, hist, err := load(ctx, o, os.DirFS(o.content), store(), sums, historyPath(o.out))
 	// What was read is worth keeping even when another file was bad:
-	// the next build, after the fix, reads only the fixed file.
+	// the next build, after the fix, reads only the fixed file. A build
+	// interrupted stops at once, keeping nothing.
+	if ctx.Err() != nil {
+		return result{}, ctx.Err()
+	}
 	if saveErr := store().Save(); saveErr != nil {
 		return result{}, fmt.Errorf("saving the build cache: %w", saveErr)
 	}

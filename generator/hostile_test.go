@@ -275,6 +275,8 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeCitations":         writeCitations,
 	"writeUnpairedMarks":     writeUnpairedMarks,
 	"writeTableOfMarks":      writeTableOfMarks,
+	"writeWideTable":         writeWideTable,
+	"writeLongList":          writeLongList,
 	"writeSymlinks":          writeSymlinks,
 }
 
@@ -797,6 +799,18 @@ func writeTableOfMarks(t *testing.T, dir string) {
 		fmt.Fprintf(&b, "| **field_%d** | `a_b*c_d*e` and _the %d_ |\n", i, i)
 	}
 	writeArticle(t, dir, article("Table of marks", "", b.String()))
+}
+
+// writeWideTable writes a table in a block quote whose header has 1,000
+// columns, over 20,000 rows of one cell.
+func writeWideTable(t *testing.T, dir string) {
+	header := "> |" + strings.Repeat(" a |", 1000) + "\n> |" + strings.Repeat("-|", 1000) + "\n"
+	writeArticle(t, dir, article("Wide table", "", header+strings.Repeat("> x\n", 20000)))
+}
+
+// writeLongList writes a list of 1.8 million items, a line each.
+func writeLongList(t *testing.T, dir string) {
+	writeArticle(t, dir, article("Long list", "", strings.Repeat("- a\n", 7<<20/4)))
 }
 
 // writeSymlinks puts in the content folder an article and an asset that

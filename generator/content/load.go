@@ -75,6 +75,37 @@ type Page struct {
 // whatever lands in the content folder.
 const MaxFileSize = 8 << 20
 
+// MaxLines bounds the lines of one Markdown file as MaxFileSize bounds
+// its bytes: a line may start a block of the page (a list item, a table
+// row), each a few hundred bytes of memory while the page is made, so
+// that 7 MB of one-line list items took 1.7 GB; 200,000 take 200 MB. No
+// article of prose comes near: a longer listing is a file to link to.
+const MaxLines = 200_000
+
+// Lines counts the lines of data as an editor does, each ended by a
+// line feed, a carriage return, or both, as Markdown reads them, or by
+// the end of the file.
+func Lines(data []byte) int {
+	n := max(bytes.Count(data, []byte("\n")), bytes.Count(data, []byte("\r")))
+	if len(data) > 0 && data[len(data)-1] != '\n' && data[len(data)-1] != '\r' {
+		n++
+	}
+	return n
+}
+
+// oversized says what makes a Markdown file more than a build reads, as
+// a problem at its top, or "" when nothing does.
+func oversized(data []byte) string {
+	const advice = "split it, or publish large material as a separate file and link to it"
+	if len(data) > MaxFileSize {
+		return fmt.Sprintf("file is larger than %d MB: %s", MaxFileSize>>20, advice)
+	}
+	if n := Lines(data); n > MaxLines {
+		return fmt.Sprintf("file has %d lines, more than the %d a build reads: %s", n, MaxLines, advice)
+	}
+	return ""
+}
+
 // Load reads every file of fsys. dir is the folder's name as editors
 // know it (for example "content"), used in messages.
 func Load(fsys fs.FS, dir string) (*Set, error) {
@@ -565,8 +596,8 @@ func readSource(fsys fs.FS, p string, d *decoder) ([]byte, bool) {
 		d.fail(0, "can't read the file: %v", withoutPath(err))
 		return nil, false
 	}
-	if len(data) > MaxFileSize {
-		d.fail(0, "file is larger than %d MB: split it, or publish large material as a separate file and link to it", MaxFileSize>>20)
+	if why := oversized(data); why != "" {
+		d.fail(0, "%s", why)
 		return nil, false
 	}
 	return data, true

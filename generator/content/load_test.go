@@ -1036,6 +1036,36 @@ func TestLoadFileTooLarge(t *testing.T) {
 	}
 }
 
+// TestLoadFileTooManyLines refuses a file of more lines than a build
+// reads, however its lines end, as one too large.
+func TestLoadFileTooManyLines(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines int
+		end   string
+		ok    bool
+	}{
+		{name: "at the limit", lines: MaxLines, end: "\n", ok: true},
+		{name: "one line over", lines: MaxLines + 1, end: "\n"},
+		{name: "over, with CRLF", lines: MaxLines + 1, end: "\r\n"},
+		{name: "over, with CR alone", lines: MaxLines + 1, end: "\r"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.ReplaceAll(fm(), "\n", tt.end)
+			text += strings.Repeat("- a"+tt.end, tt.lines-strings.Count(text, tt.end))
+			fsys := files(map[string]string{"a.md": text})
+			if tt.ok {
+				mustLoad(t, fsys)
+				return
+			}
+			got := loadErrors(t, fsys)
+			want := []string{fmt.Sprintf("content/a.md: file has %d lines, more than the 200000 a build reads: split it, or publish large material as a separate file and link to it", tt.lines)}
+			checkErrors(t, fmt.Sprintf("a file of %d lines", tt.lines), got, want)
+		})
+	}
+}
+
 func TestLoadReportsEveryProblemSorted(t *testing.T) {
 	fsys := files(map[string]string{
 		"site.yaml": lines("title: Bulletin", "page_size: 0"),

@@ -34,7 +34,9 @@ func newMarkdown(rawHTML bool) goldmark.Markdown {
 	}
 	return goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(),
+			// Before the table's own, at 200.
+			parser.WithParagraphTransformers(util.Prioritized(tableCells{}, 150))),
 		goldmark.WithRendererOptions(opts...),
 	)
 }
@@ -59,9 +61,13 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		d.fail(firstLine+line, "body: the paragraph here holds more than %d runs of * and _, which take long to make into a page: escape those that are not emphasis (\\*), put code between backticks, or split the paragraph", maxEmphasisMarks)
 		return "", nil, nil
 	}
-	ids := parser.WithIDs(&headingIDs{used: map[string]bool{}})
-	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext(ids)))
+	pc := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
+	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	ends := lineEnds(body)
+	if t, ok := pc.Get(bigTable).(*tableSize); ok {
+		d.fail(firstLine+lineAtOffset(ends, t.offset), "body: the table here has %d columns and %d rows, more than the %d cells a page may hold: split it, or publish it as a file (CSV, say) and link to it", t.columns, t.rows, maxTableCells)
+		return "", nil, nil
+	}
 	var links []Link
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

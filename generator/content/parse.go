@@ -14,8 +14,8 @@ import (
 func Parse(dir, p string, data []byte, s *Settings) (*Article, error) {
 	a := &Article{File: JoinPath(dir, p), Path: p}
 	d := &decoder{file: a.File}
-	if len(data) > MaxFileSize {
-		d.fail(0, "file is larger than %d MB: split it, or publish large material as a separate file and link to it", MaxFileSize>>20)
+	if why := oversized(data); why != "" {
+		d.fail(0, "%s", why)
 		return nil, d.errs.Err()
 	}
 	doc, ok := parseDoc(data, d)

@@ -415,6 +415,20 @@ func TestPostTooLargeToBuild(t *testing.T) {
 	}
 }
 
+// TestPostTooLongToBuild refuses a post whose article would have more
+// lines than a build reads, naming it.
+func TestPostTooLongToBuild(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                "",
+		"_posts/2025-01-02-long.md":  "---\ntitle: Long\n---\n" + strings.Repeat("- a\n", content.MaxLines),
+		"_posts/2025-01-03-short.md": "---\ntitle: Short\n---\nBody.\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	if long := filepath.Join(src, "_posts", "2025-01-02-long.md"); r.Written != 1 || !hasNote(r.Skipped, long, -1, "lines, over the 200000 a build reads: not imported") {
+		t.Errorf("wrote %d, skipped %v; want the long post refused", r.Written, r.Skipped)
+	}
+}
+
 // TestWordPressComments counts the approved comments of the posts
 // imported, not their pingbacks, and none on importing again.
 func TestWordPressComments(t *testing.T) {

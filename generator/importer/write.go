@@ -91,6 +91,9 @@ func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
 	if b.Len() > content.MaxFileSize {
 		return nil, fmt.Errorf("its article would be %s, over the %s a build reads: not imported; split the post, or publish its long material as a file and link to it", size(int64(b.Len())), size(content.MaxFileSize))
 	}
+	if n := content.Lines(b.Bytes()); n > content.MaxLines {
+		return nil, fmt.Errorf("its article would have %d lines, over the %d a build reads: not imported; split the post, or publish its long material as a file and link to it", n, content.MaxLines)
+	}
 	return b.Bytes(), nil
 }
 

@@ -1618,3 +1618,34 @@ func TestFeedAliasKept(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoDatedFileName imports a post whose file name starts with its
+// date, as Hugo sites often name them: its slug leaves the date out, as
+// the new address has it already, and its old address is kept.
+func TestHugoDatedFileName(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.toml": "baseURL = 'https://old.example.org/'\n",
+		"content/posts/2010-06-12-bbqworld-cup.md":   "---\ntitle: BBQ World Cup\ndate: 2010-06-12 23:10\n---\nText.\n",
+		"content/posts/2010-06-20-reunion.md":        "---\ntitle: Reunion\ndate: 2010-09-01\n---\nText.\n",
+		"content/posts/2011-01-02-2010-in-review.md": "---\ntitle: Review\ndate: 2011-01-02\n---\nText.\n",
+	})
+	dest := mustImportInto(t, src)
+	for file, want := range map[string][]string{
+		// The day is the site's, in London, an hour ahead.
+		"articles/2010/2010-06-13-bbqworld-cup.md": {"slug: bbqworld-cup\n", "/posts/2010-06-12-bbqworld-cup/"},
+		// A date that is not the post's is part of its name.
+		"articles/2010/2010-09-01-2010-06-20-reunion.md": {"slug: 2010-06-20-reunion\n"},
+		"articles/2011/2011-01-02-2010-in-review.md":     {"slug: 2010-in-review\n"},
+	} {
+		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(file)))
+		if err != nil {
+			t.Errorf("%v; wrote %v", err, files(t, dest))
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(string(data), w) {
+				t.Errorf("%s lacks %q:\n%s", file, w, data)
+			}
+		}
+	}
+}

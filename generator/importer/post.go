@@ -173,6 +173,7 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 			continue
 		}
 		slug, msg := newSlug(p.slug, p.title)
+		slug = undated(slug, p.date)
 		if f := held.drafts[draftKey(p.title, slug)]; p.draft && f != "" {
 			// A draft keeps no id: the same title and slug is the same
 			// draft, imported before, its file renamed or its date from
@@ -392,6 +393,22 @@ func newSlug(old, title string) (slug, msg string) {
 		return t, ""
 	}
 	return "", fmt.Sprintf("title %q gives no slug: give the post a slug", title)
+}
+
+// undated drops from a slug the date it starts with when that is the
+// post's, a day either way for its time zone, as Hugo's file names give
+// it (2010-06-12-bbqworld-cup): the new address has the year and month
+// already, and the old one is kept as an alias.
+func undated(slug string, date time.Time) string {
+	const layout = "2006-01-02-"
+	if len(slug) <= len(layout) {
+		return slug
+	}
+	d, err := time.Parse(layout, slug[:len(layout)])
+	if err != nil || d.Sub(date).Abs() > 48*time.Hour {
+		return slug
+	}
+	return slug[len(layout):]
 }
 
 // escapes reports whether a slug names a path out of its folder: an

@@ -199,6 +199,7 @@ type result struct {
 	elapsed time.Duration
 	search  string // what this build did to the search index, if it has one
 	cache   string // what became of a damaged build cache, if it was
+	record  string // why the record of the inputs could not be written, if it could not
 }
 
 // report is what the summary says of the site built.
@@ -238,7 +239,7 @@ func (r result) summary() string {
 	for _, n := range r.report.Notes {
 		b.WriteString(n + "\n")
 	}
-	for _, s := range []string{r.search, r.cache} {
+	for _, s := range []string{r.search, r.cache, r.record} {
 		if s != "" {
 			b.WriteString(s + "\n")
 		}
@@ -388,9 +389,14 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 	done = true
 	r, err := publish(ctx, o, out, s, files, linted)
 	if err == nil && in != "" {
-		var rep []byte
-		if rep, err = json.Marshal(r.report); err == nil {
-			err = inputs.Record{Inputs: in, Until: s.Until, Report: rep, Files: stamps, Taken: taken}.Write(recordPath(o.out))
+		// The site is published: a record that cannot be written only
+		// costs the next build the time to find that nothing changed.
+		rep, recErr := json.Marshal(r.report)
+		if recErr == nil {
+			recErr = inputs.Record{Inputs: in, Until: s.Until, Report: rep, Files: stamps, Taken: taken}.Write(recordPath(o.out))
+		}
+		if recErr != nil {
+			r.record = fmt.Sprintf("the record of this build's inputs could not be written, so the next build reads every file again: %v", recErr)
 		}
 	}
 	return r, err

@@ -168,3 +168,32 @@ func TestUpToDateSeesAnEditThatKeepsSizeAndTime(t *testing.T) {
 		t.Error("an edit that kept the file's size and time is not in the rebuilt page")
 	}
 }
+
+// TestEventInYear9999 builds a site with a key date on the last day of
+// 9999, whose end no time of a record can hold: the build succeeds and
+// says so, and the next build finds the output up to date.
+func TestEventInYear9999(t *testing.T) {
+	o := testOptions(t, "testdata/site")
+	o.content = filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(o.content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	// The article held back until 2030 would come first.
+	if err := os.Remove(filepath.Join(o.content, "articles", "2030-01-01-future.md")); err != nil {
+		t.Fatal(err)
+	}
+	article := "---\ntitle: Far off\ndate: 2024-06-02\nsummary: S.\ntopics: [Far]\nevents:\n  - {date: 9999-12-31, label: The end}\n---\nBody.\n"
+	if err := os.WriteFile(filepath.Join(o.content, "articles", "2024-06-02-far.md"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	first, err := build(o)
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	if strings.Contains(first.summary(), "record") {
+		t.Errorf("the build says:\n%s\nwant its record written", first.summary())
+	}
+	if second, err := build(o); err != nil || second.site != nil {
+		t.Errorf("the second build: %v, made the site again: %v; want it up to date", err, second.site != nil)
+	}
+}

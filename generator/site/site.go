@@ -566,7 +566,9 @@ func upcoming(topics []*Group) []*KeyDate {
 func until(s *Site, now time.Time) time.Time {
 	var first time.Time
 	note := func(t time.Time) {
-		if t.After(now) && (first.IsZero() || t.Before(first)) {
+		// The end of an event's day in 9999 is in year 10000, which no
+		// build will see and which no RFC 3339 time can hold.
+		if t.After(now) && t.Year() <= 9999 && (first.IsZero() || t.Before(first)) {
 			first = t
 		}
 	}

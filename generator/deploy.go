@@ -41,7 +41,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	o := deploy.Options{Target: settings.Deploy.Target, Prefix: settings.Deploy.Prefix, MaxDeletes: settings.Deploy.MaxDeletes,
-		Compress: settings.Deploy.Compress, DryRun: *dryRun, Force: *force}
+		Compress: settings.Deploy.Compress, DryRun: *dryRun, Force: *force, Sources: []string{*contentDir, "templates"}}
 	if set["target"] {
 		if err := content.CheckDeployTarget(*target); err != nil {
 			return usageError(flags, stderr, "-target: %v", err)

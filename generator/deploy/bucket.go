@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -22,6 +23,8 @@ import (
 	_ "gocloud.dev/blob/gcsblob"   // gs://
 	_ "gocloud.dev/blob/s3blob"    // s3://
 	"gocloud.dev/gcerrors"
+
+	"bulletin/generator/output"
 )
 
 // hashKey is the metadata that holds the SHA-256 of an object's file, for
@@ -41,6 +44,22 @@ type store struct {
 type remote struct {
 	md5  string // hex, "" when the store gives none
 	size int64
+}
+
+// apart refuses a file:// target whose folder, below the prefix, is the
+// output folder dir or one of o.Sources, holds one or lies in one.
+func apart(o Options, dir string) error {
+	u, err := url.Parse(o.Target)
+	if err != nil || u.Scheme != "file" {
+		return nil // openStore tells a bad URL
+	}
+	folder := filepath.Join(filepath.FromSlash(u.Path), filepath.FromSlash(o.Prefix))
+	for _, f := range append([]string{dir}, o.Sources...) {
+		if nested, err := output.Nested(folder, f); err != nil || nested {
+			return fmt.Errorf("deploy to %s: %s is, holds or lies in %s, where the deploy would delete every file the site does not have: deploy to a folder of its own", o.Target, folder, f)
+		}
+	}
+	return nil
 }
 
 // openStore opens the bucket at target, below prefix.

@@ -43,6 +43,11 @@ type Options struct {
 	Force      bool   // delete however many objects the site no longer has
 	DryRun     bool   // plan, and change nothing
 	Compress   string // compress text files: "" for none, Gzip or Brotli (see encodingFor)
+	// Sources are folders that a file:// target, below its prefix, may
+	// neither be, hold nor lie in, as the output folder may not: a deploy
+	// deletes there what the site does not have. The content and theme
+	// folders, say.
+	Sources []string
 	// Workers is how many uploads or deletions run at once; 0 means 16.
 	Workers int
 	// Done, if set, is called after each upload or deletion, from the
@@ -101,6 +106,9 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 	res := &Result{Target: o.Target}
 	if o.Workers <= 0 {
 		o.Workers = 16
+	}
+	if err := apart(o, dir); err != nil {
+		return res, err
 	}
 	files, err := readSite(dir, o.Compress)
 	if err != nil {

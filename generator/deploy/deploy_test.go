@@ -307,6 +307,47 @@ func TestRunMissingFolder(t *testing.T) {
 	}
 }
 
+// TestRunRefusesTheSources refuses a file:// target, with or without a
+// prefix, that is, holds or lies in the output folder or a source
+// folder, where its deletions would take the sources, and changes
+// nothing there.
+func TestRunRefusesTheSources(t *testing.T) {
+	project := t.TempDir()
+	site := writeSite(t, filepath.Join(project, "public"), small)
+	content := filepath.Join(project, "content")
+	if err := os.MkdirAll(filepath.Join(content, "articles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	article := filepath.Join(content, "articles", "a.md")
+	if err := os.WriteFile(article, []byte("---\ntitle: A\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	url := func(p string) string { return "file://" + filepath.ToSlash(p) }
+	for _, tt := range []struct{ name, target, prefix string }{
+		{"the content folder", url(content), ""},
+		{"a folder inside it", url(filepath.Join(content, "articles")), ""},
+		{"the project, holding it", url(project), ""},
+		{"the project, with the content folder as prefix", url(project), "content/"},
+		{"the output folder", url(site), ""},
+		{"a folder inside the output folder", url(filepath.Join(site, "2025")), ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Run(context.Background(), site, Options{Target: tt.target, Prefix: tt.prefix, Sources: []string{content}})
+			if err == nil || !strings.Contains(err.Error(), "deploy to a folder of its own") {
+				t.Errorf("got %v, want the target refused", err)
+			}
+			if _, err := os.Stat(article); err != nil {
+				t.Fatalf("the article: %v", err)
+			}
+		})
+	}
+	// A folder beside them is fine.
+	_, target := bucketFolder(t)
+	if _, err := Run(context.Background(), site, Options{Target: target, Sources: []string{content}}); err != nil {
+		t.Errorf("a folder of its own: %v", err)
+	}
+}
+
 // A deploy that changed nothing reads no file it has read before: the
 // sums file beside the output folder remembers what it sent.
 func TestSumsSpareReading(t *testing.T) {

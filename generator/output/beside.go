@@ -34,6 +34,26 @@ func Apart(out string, sources ...string) error {
 	return nil
 }
 
+// Nested reports whether the folders a and b are one, or one lies
+// inside the other, as their paths are written or once their links are
+// resolved.
+func Nested(a, b string) (bool, error) {
+	x, err := filepath.Abs(a)
+	if err != nil {
+		return false, err
+	}
+	y, err := filepath.Abs(b)
+	if err != nil {
+		return false, err
+	}
+	for _, pair := range [][2]string{{x, y}, {resolve(x), resolve(y)}} {
+		if x, y := pair[0], pair[1]; x == y || within(x, y) || within(y, x) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
 // within says whether the absolute path inner lies below outer.
 func within(outer, inner string) bool {
 	rel, err := filepath.Rel(outer, inner)

@@ -318,6 +318,11 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			a.Withdrawn = w
 		}
 	})
+	if folder := introFolder(a.Path); folder != "" && !seen["date"] {
+		// An intro page put in a folder of topics/ is read as an article.
+		d.fail(a.Line, "date: missing: this field is required, as a file in a folder of %s/ is an article: an intro page sits in %s/ itself", folder, folder)
+		seen["date"] = true
+	}
 	d.require("", a.Line, seen, "title", "date", "summary")
 	checkUpdated(d, a, loc)
 	if a.Slug == "" {

@@ -421,6 +421,16 @@ func isIntro(p string) bool {
 	return dir == "topics" || dir == "regulators"
 }
 
+// introFolder gives the folder of intro pages, topics or regulators,
+// that the article at slash path p lies in a folder of, or "".
+func introFolder(p string) string {
+	first, rest, _ := strings.Cut(p, "/")
+	if (first == "topics" || first == "regulators") && strings.Contains(rest, "/") {
+		return first
+	}
+	return ""
+}
+
 // reader reads articles on every core as paths are added, in batches,
 // and gives them back in the order they were added.
 type reader struct {

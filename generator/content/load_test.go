@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -947,6 +948,7 @@ func TestLoadFileNameErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		path string
+		text string // fm() if ""
 		want []string
 	}{
 		{
@@ -959,10 +961,17 @@ func TestLoadFileNameErrors(t *testing.T) {
 			path: "articles/2025-03-27-.md",
 			want: []string{`content/articles/2025-03-27-.md:1: file name "2025-03-27-.md" gives an empty slug: rename the file or set slug`},
 		},
+		{
+			name: "an intro page in a folder of regulators",
+			path: "regulators/deep/cqc.md",
+			text: lines("---", "title: Care Quality Commission", "summary: S.", "---"),
+			want: []string{`content/regulators/deep/cqc.md:1: date: missing: this field is required, as a file in a folder of regulators/ is an article: an intro page sits in regulators/ itself`},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := loadErrors(t, files(map[string]string{tt.path: fm()}))
+			text := cmp.Or(tt.text, fm())
+			got := loadErrors(t, files(map[string]string{tt.path: text}))
 			checkErrors(t, tt.path, got, tt.want)
 		})
 	}

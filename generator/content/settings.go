@@ -463,6 +463,7 @@ func regulators(d *decoder, v *node) []Regulator {
 		return nil
 	}
 	var out []Regulator
+	pages := map[string]*node{} // the key that makes each regulator's page
 	for i, k := range v.keys {
 		if k.dup != "" {
 			d.fail(k.line, "regulators.%s", k.dup)
@@ -470,6 +471,13 @@ func regulators(d *decoder, v *node) []Regulator {
 		}
 		r := Regulator{Abbr: k.text}
 		field := "regulators." + k.text
+		// Articles name a regulator in any case, so two keys that differ
+		// only in case, or make one slug, are one regulator's page.
+		if first, ok := pages[Slug(k.text)]; ok && Slug(k.text) != "" {
+			d.fail(k.line, "%s: makes the page /regulators/%s/, as %s on line %d does: keep one of them", field, Slug(k.text), first.text, first.line)
+			continue
+		}
+		pages[Slug(k.text)] = k
 		seen := d.each(field, v.items[i], []string{"name", "url"}, func(key string, n *node) {
 			switch key {
 			case "name":

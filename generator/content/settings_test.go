@@ -170,6 +170,11 @@ func TestLoadSettingsErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "two regulators that differ only in case",
+			yaml: lines("regulators:", "  CQC: {name: Care Quality Commission}", "  cqc: {name: Completely Other Body}"),
+			want: []string{"content/site.yaml:3: regulators.cqc: makes the page /regulators/cqc/, as CQC on line 2 does: keep one of them"},
+		},
+		{
 			name: "statuses as a list",
 			yaml: lines("statuses: [paused, closed]"),
 			want: []string{"content/site.yaml:1: statuses: got a list, want a map such as paused: {label: Paused, explanation: ..., next: ...}"},

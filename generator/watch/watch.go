@@ -37,12 +37,16 @@ const (
 // Watcher reports at once that the sources changed, and keeps which
 // paths did until Take is called. It watches every folder under the
 // roots, adding new ones as they appear, since fsnotify does not watch
-// recursively.
+// recursively; and the folder each root is in, for the root alone, so
+// that a root deleted and made again (a checkout, a copy put back) is
+// watched again.
 type Watcher struct {
 	fs      *fsnotify.Watcher
 	Changes chan struct{}
 	Errors  chan error
 	done    chan struct{}
+	roots   map[string]bool // by clean path
+	parents map[string]bool // the folders the roots are in
 
 	mu      sync.Mutex
 	changed map[string]bool // paths named by events since the last Take
@@ -58,11 +62,21 @@ func New(roots ...string) (*Watcher, error) {
 	if err != nil {
 		return nil, watchError(".", err)
 	}
-	w := &Watcher{fs: fw, Changes: make(chan struct{}, 1), Errors: make(chan error, 1), done: make(chan struct{}), changed: map[string]bool{}, created: map[string]bool{}}
+	w := &Watcher{fs: fw, Changes: make(chan struct{}, 1), Errors: make(chan error, 1), done: make(chan struct{}), changed: map[string]bool{}, created: map[string]bool{},
+		roots: map[string]bool{}, parents: map[string]bool{}}
 	for _, root := range roots {
 		if err := w.addTree(root); err != nil {
 			fw.Close()
 			return nil, err
+		}
+		root = filepath.Clean(root)
+		w.roots[root] = true
+		if parent := filepath.Dir(root); parent != root && !w.parents[parent] {
+			// Without it a root made again goes unseen; a build of it
+			// still runs, so a parent that cannot be watched is no error.
+			if w.fs.Add(parent) == nil {
+				w.parents[parent] = true
+			}
 		}
 	}
 	go w.loop()
@@ -121,6 +135,13 @@ func (w *Watcher) loop() {
 			if base := filepath.Base(ev.Name); strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
 				continue // editors' backup and swap files, hidden folders
 			}
+			// Named from the folder watched: ./content when the root
+			// content is in the working folder.
+			name := filepath.Clean(ev.Name)
+			root := w.roots[name]
+			if !root && w.parents[filepath.Dir(name)] && !w.roots[filepath.Dir(name)] {
+				continue // beside a root: the output folder, say
+			}
 			if ev.Has(fsnotify.Create) {
 				// A new folder may already hold files: watch it and all below.
 				if err := w.addNew(ev.Name); err != nil {
@@ -132,6 +153,9 @@ func (w *Watcher) loop() {
 				if ev.Has(fsnotify.Create) {
 					w.created[ev.Name] = true
 				}
+				// A root made, moved or removed: any of its paths may
+				// have changed.
+				w.lost = w.lost || root
 			})
 		case err, ok := <-w.fs.Errors:
 			if !ok {

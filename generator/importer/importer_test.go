@@ -1649,3 +1649,29 @@ func TestHugoDatedFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptAsTextToldOnce tells a shortcode or Liquid tag kept as text
+// once a post, at its first line, with how many more follow.
+func TestKeptAsTextToldOnce(t *testing.T) {
+	for _, tt := range []struct{ name, config, post, want string }{
+		{"Hugo", "config.toml", "content/posts/maths.md: ---\ntitle: Maths\ndate: 2024-01-02\n---\n{{< katex >}}a{{< /katex >}}\n\n{{< katex >}}b{{< /katex >}}\n\n{{< katex >}}c{{< /katex >}}\n",
+			"Hugo shortcode {{< katex >}} kept as text (and 2 more below)"},
+		{"Jekyll", "_config.yml", "_posts/2024-01-02-loops.md: ---\ntitle: Loops\n---\n{% assign a = 1 %}\n\nText.\n\n{% assign b = 2 %}\n",
+			"Liquid tag {% assign a = 1 %} kept as text (and 1 more below)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			file, text, _ := strings.Cut(tt.post, ": ")
+			src := tree(t, map[string]string{tt.config: "", file: text})
+			r := mustImport(t, src, t.TempDir())
+			var told []string
+			for _, n := range r.Warnings {
+				if strings.Contains(n.Msg, "kept as text") {
+					told = append(told, n.Msg)
+				}
+			}
+			if len(told) != 1 || told[0] != tt.want {
+				t.Errorf("told %q, want %q alone", told, tt.want)
+			}
+		})
+	}
+}

@@ -23,6 +23,7 @@ type liquid struct {
 	r    *Report
 	html bool              // the body is HTML, so code goes in <pre>
 	site map[string]string // the settings that are text, by name
+	kept repeated          // the tags kept as text, told once each
 }
 
 var (
@@ -84,7 +85,7 @@ func (l *liquid) convert(s string, line int) string {
 			case ok && l.p.front.text(field) != "":
 				b.WriteString(l.p.front.text(field))
 			default:
-				l.warn(lineAt(i), fmt.Sprintf("Liquid output %s kept as text", tag))
+				l.kept.warn(l.r, "output "+out, l.p.note(lineAt(i), fmt.Sprintf("Liquid output %s kept as text", tag)))
 				b.WriteString(tag)
 			}
 			continue
@@ -131,7 +132,7 @@ func (l *liquid) convert(s string, line int) string {
 			l.warn(lineAt(i), fmt.Sprintf("%s names no post of this import: kept as text", tag))
 			b.WriteString(tag)
 		default:
-			l.warn(lineAt(i), fmt.Sprintf("Liquid tag %s kept as text", tag))
+			l.kept.warn(l.r, "tag "+name, l.p.note(lineAt(i), fmt.Sprintf("Liquid tag %s kept as text", tag)))
 			b.WriteString(tag)
 		}
 	}

@@ -119,6 +119,35 @@ func (p *post) note(line int, msg string) Note {
 	return Note{Source: p.file, Line: line, Msg: msg}
 }
 
+// repeated tells each kind of warning once a post: the first of a kind
+// keeps its line and says how many more of it follow, as "Hugo
+// shortcode {{< katex >}} kept as text (and 9 more below)".
+type repeated struct {
+	seen map[string]*folded
+}
+
+// folded is a warning told once for its kind.
+type folded struct {
+	at   int    // its index in r.Warnings
+	msg  string // as first told
+	more int
+}
+
+// warn adds n to r's warnings, unless a warning of its kind was added
+// before, which then counts it.
+func (f *repeated) warn(r *Report, kind string, n Note) {
+	if k := f.seen[kind]; k != nil {
+		k.more++
+		r.Warnings[k.at].Msg = fmt.Sprintf("%s (and %d more below)", k.msg, k.more)
+		return
+	}
+	if f.seen == nil {
+		f.seen = map[string]*folded{}
+	}
+	f.seen[kind] = &folded{at: len(r.Warnings), msg: n.Msg}
+	r.Warnings = append(r.Warnings, n)
+}
+
 // importedBefore marks n as the note of a post imported before.
 func importedBefore(n Note) Note {
 	n.Before = true

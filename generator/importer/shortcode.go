@@ -28,6 +28,7 @@ func shortcodes(p *post, ix *index, r *Report) string {
 	var b strings.Builder
 	pos := 0
 	inNote := false // a note is open, its closing tag still to come
+	var kept repeated
 	for {
 		i := strings.Index(s[pos:], "{{")
 		if i < 0 || pos+i+2 >= len(s) {
@@ -104,7 +105,7 @@ func shortcodes(p *post, ix *index, r *Report) string {
 			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("%s names no post of this import: kept as text", tag)))
 		default:
 			if !strings.HasPrefix(name, "/") {
-				r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("Hugo shortcode %s kept as text", tag)))
+				kept.warn(r, name, p.note(line, fmt.Sprintf("Hugo shortcode %s kept as text", tag)))
 			}
 		}
 		b.WriteString(tag)

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2/converter"
@@ -654,18 +655,24 @@ func textOf(md string, first bool) string {
 		parts = paragraphs(doc, src, first, true)
 	}
 	// A summary does not end on the sentence that leads into what it
-	// left out ("Key features:"): it ends at the sentence before, or
-	// with the paragraph before, or, where that sentence is all there
-	// is, with a full stop.
-	for first && len(parts) > 0 && strings.HasSuffix(parts[len(parts)-1], ":") {
+	// left out ("Key features:", "It allows committing like" before a
+	// block of code): it ends at the sentence before, or with the
+	// paragraph before, or, where that sentence is all there is, with a
+	// full stop for a colon, and as it is written for another.
+	for first && len(parts) > 0 {
 		last := parts[len(parts)-1]
+		colon := strings.HasSuffix(last, ":")
+		if !colon && !unfinished(last) {
+			break
+		}
 		if end := sentenceEnd(last); end > 0 {
 			parts[len(parts)-1] = last[:end]
 			break
 		}
 		if len(parts) == 1 {
-			// The one sentence there is: it ends there.
-			parts[0] = strings.TrimSuffix(last, ":") + "."
+			if colon {
+				parts[0] = strings.TrimSuffix(last, ":") + "."
+			}
 			break
 		}
 		parts = parts[:len(parts)-1]
@@ -697,6 +704,14 @@ func paragraphs(doc ast.Node, src []byte, first, figures bool) []string {
 		}
 	}
 	return parts
+}
+
+// unfinished says whether a paragraph's text stops in the middle of a
+// sentence: on a letter, a digit or a comma, not on a stop, a closing
+// quote or bracket.
+func unfinished(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ','
 }
 
 // sentenceStops end a sentence: a stop and a space in most scripts, a

@@ -1675,3 +1675,17 @@ func TestKeptAsTextToldOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestPostDatedBeforeTheYear1000 refuses a post whose date a build
+// would refuse, naming it, and imports the others.
+func TestPostDatedBeforeTheYear1000(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":               "",
+		"_posts/0000-01-07-con.md":  "---\ntitle: Con\n---\nBody.\n",
+		"_posts/2025-01-03-fine.md": "---\ntitle: Fine\n---\nBody.\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	if con := filepath.Join(src, "_posts", "0000-01-07-con.md"); r.Written != 1 || r.Problems() != 1 || !hasNote(r.Skipped, con, -1, "dated 0000-01-07, outside the years 1000 to 9999 a build reads: not imported") {
+		t.Errorf("wrote %d, skipped %v; want the post of year 0 refused", r.Written, r.Skipped)
+	}
+}

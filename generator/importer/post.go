@@ -197,6 +197,15 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 			// feed entry whose id to keep.
 			p.old, p.id = nil, ""
 		}
+		if y := p.date.In(o.Zone).Year(); y < 1000 || y > 9999 {
+			// A build refuses a year before 1000 as a typing mistake,
+			// and an address cannot hold one after 9999.
+			p.skip = true
+			n := p.note(0, fmt.Sprintf("dated %s, outside the years 1000 to 9999 a build reads: not imported; correct its date", p.date.In(o.Zone).Format(time.DateOnly)))
+			n.Problem = true
+			r.Skipped = append(r.Skipped, n)
+			continue
+		}
 		if !keepID(p, ids, held, r) {
 			p.skip = true
 			continue

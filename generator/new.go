@@ -54,6 +54,17 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	if content.Slug(title) == "" {
 		return fmt.Errorf("new: title %q has no letters or digits to make a URL from", title)
 	}
+	for _, names := range []struct {
+		flag string
+		list listFlag
+	}{{"topic", topics}, {"regulator", regulators}} {
+		for _, n := range names.list {
+			// As check would refuse the article: its page needs an address.
+			if n = strings.TrimSpace(n); !utf8.ValidString(n) || strings.ContainsFunc(n, unicode.IsControl) || content.Slug(n) == "" {
+				return usageError(flags, stderr, "-%s %q: give a name with a letter or digit, on one line, to make its page's address from", names.flag, n)
+			}
+		}
+	}
 	// A mistyped -content would start a content folder of its own.
 	if info, err := os.Stat(*dir); err != nil || !info.IsDir() {
 		return fmt.Errorf("new: the content folder %s does not exist: give the folder that holds site.yaml and articles/ with -content, or make it first", *dir)

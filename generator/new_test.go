@@ -130,3 +130,19 @@ func TestNewRefusesATitleThatIsNotText(t *testing.T) {
 		}
 	}
 }
+
+// TestNewRefusesANameWithNoAddress refuses a -topic or -regulator that
+// check would refuse in the article, with no letter or digit to make its
+// page's address from, and writes nothing.
+func TestNewRefusesANameWithNoAddress(t *testing.T) {
+	for _, args := range [][]string{{"-topic", ".."}, {"-regulator", ""}, {"-topic", "Funding", "-topic", "a\nb"}} {
+		dir := t.TempDir()
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"new", "A title", "-content", dir}, args...), &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "give a name with a letter or digit") {
+			t.Errorf("new %q: exit %d, %q; want 2 and a message to give a name with a letter or digit", args, code, stderr.String())
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+			t.Errorf("new %q wrote %v", args, entries)
+		}
+	}
+}

@@ -325,6 +325,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 	}
 	d.require("", a.Line, seen, "title", "date", "summary")
 	checkUpdated(d, a, loc)
+	checkWithdrawn(d, a, loc)
 	if a.Slug == "" {
 		a.Slug = DefaultSlug(a.Path)
 		if a.Slug == "" {
@@ -448,6 +449,19 @@ func checkUpdated(d *decoder, a *Article, loc *time.Location) {
 	}
 	if newest.After(a.Updated) {
 		d.fail(line, "updated: %s is older than the newest change note (%s): set updated to %s or later", stamp(a.Updated, loc), stamp(newest, loc), stamp(newest, loc))
+	}
+}
+
+// checkWithdrawn refuses a withdrawal dated before the day the article
+// was published.
+func checkWithdrawn(d *decoder, a *Article, loc *time.Location) {
+	w := a.Withdrawn
+	if w == nil || w.Date.IsZero() || a.Date.IsZero() {
+		return // none, or not a date, already reported
+	}
+	y, m, day := a.Date.In(loc).Date()
+	if published := time.Date(y, m, day, 0, 0, 0, 0, loc); w.Date.Before(published) {
+		d.fail(a.Lines.Line("withdrawn"), "withdrawn.date: %s is before date %s: an article is withdrawn on or after the day it was published", stamp(w.Date, loc), stamp(a.Date, loc))
 	}
 }
 

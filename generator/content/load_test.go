@@ -406,6 +406,11 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:5: updated: 2025-03-27 is before date 2025-03-27T09:30:00: updated must be on or after the publication date"},
 		},
 		{
+			name: "withdrawn before date",
+			text: fm("withdrawn:", "  date: 2025-03-26", "  explanation: Superseded."),
+			want: []string{"content/a.md:6: withdrawn.date: 2025-03-26 is before date 2025-03-27: an article is withdrawn on or after the day it was published"},
+		},
+		{
 			name: "changes without updated",
 			text: fm("changes:", "  - date: 2025-03-28", "    note: Added the pause."),
 			want: []string{"content/a.md:6: changes: listed, but updated is not set: add updated: with the newest change's date"},

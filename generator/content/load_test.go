@@ -1479,3 +1479,16 @@ func TestLoadStopsWhenCancelled(t *testing.T) {
 		t.Errorf("%d files were opened after the load was cancelled, want at most two a core", after)
 	}
 }
+
+// TestLoadStatusAsSiteYAMLIsToldToName tells a status name of site.yaml
+// that is not a slug once, there: an article that writes the name it is
+// told to write is not told to write the refused one.
+func TestLoadStatusAsSiteYAMLIsToldToName(t *testing.T) {
+	got := loadErrors(t, files(map[string]string{
+		"site.yaml": lines("statuses:", "  Paused: {label: Paused}"),
+		"a.md":      fm("status: paused"),
+	}))
+	checkErrors(t, "a status named Paused, and an article's status: paused", got, []string{
+		`content/site.yaml:2: statuses.Paused: status names are lower case words joined by hyphens: write "paused"`,
+	})
+}

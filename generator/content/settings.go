@@ -510,6 +510,9 @@ func statuses(d *decoder, v *node) []Status {
 		field := "statuses." + k.text
 		if Slug(k.text) != k.text {
 			d.fail(k.line, "%s: status names are lower case words joined by hyphens: write %q", field, Slug(k.text))
+			// Articles are checked against the name it asks for, so
+			// that they are not told to write the one refused.
+			st.Key = Slug(k.text)
 		}
 		seen := d.each(field, v.items[i], []string{"label", "explanation", "next"}, func(key string, n *node) {
 			switch key {

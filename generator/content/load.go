@@ -526,8 +526,11 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 	name := path.Base(p)
 	pg := &Page{File: JoinPath(dir, p), Path: p, Slug: strings.TrimSuffix(name, path.Ext(name))}
 	d := &decoder{file: pg.File}
-	if Slug(pg.Slug) != pg.Slug {
-		d.fail(0, "file name %q is not a slug: name it %s.md", name, Slug(pg.Slug))
+	switch slug := Slug(pg.Slug); {
+	case slug == "":
+		d.fail(0, "file name %q has no letter or digit to make the page's address from: name it after the %s it introduces", name, strings.TrimSuffix(path.Dir(p), "s"))
+	case slug != pg.Slug:
+		d.fail(0, "file name %q is not a slug: name it %s.md", name, slug)
 	}
 	data, ok := readSource(fsys, p, d)
 	if !ok {

@@ -929,6 +929,12 @@ func TestLoadIntroPageErrors(t *testing.T) {
 			want: []string{`content/topics/ICS Assessments.md: file name "ICS Assessments.md" is not a slug: name it ics-assessments.md`},
 		},
 		{
+			name: "file name with no letter or digit",
+			path: "topics/-.md",
+			text: lines("---", "title: ICS assessments", "---"),
+			want: []string{`content/topics/-.md: file name "-.md" has no letter or digit to make the page's address from: name it after the topic it introduces`},
+		},
+		{
 			name: "no front matter",
 			path: "regulators/cqc.md",
 			text: lines("The Care Quality Commission."),

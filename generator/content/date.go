@@ -48,9 +48,16 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 		return t, err == nil
 	}
 	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
-		if t, ok := try(layout, loc); ok {
-			return Date{Time: t}, nil
+		t, ok := try(layout, loc)
+		if !ok {
+			continue
 		}
+		// A time the clocks skip, going forward, is read as the hour
+		// after it; not a day alone, whose midnight some zones skip.
+		if wall, _ := time.Parse(layout, s); layout != "2006-01-02" && (t.Hour() != wall.Hour() || t.Minute() != wall.Minute()) {
+			return Date{}, fmt.Errorf("%q is not a time in %s, as the clocks go forward over it: write %s, or give the offset", s, loc, t.Format("2006-01-02T15:04"))
+		}
+		return Date{Time: t}, nil
 	}
 	// Parsing in UTC rather than with time.Parse keeps an offset from
 	// turning into the build machine's own zone when the two agree.

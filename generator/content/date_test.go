@@ -56,6 +56,9 @@ func TestParseDate(t *testing.T) {
 		{name: "year 0 before the zero time", in: "0000-01-01T00:00:00+01:00", want: `"0000-01-01T00:00:00+01:00" is before the year 1000: check the year`},
 		{name: "year 1000", in: "1000-01-01T00:00:00Z", want: "1000-01-01T00:00:00Z"},
 		{name: "offset of a day", in: "2025-03-27T09:30:00+24:00", want: `"2025-03-27T09:30:00+24:00" has an offset of a day or more: write one from -23:59 to +23:59`},
+		{name: "a time the clocks skip", in: "2027-03-28T01:30:00", want: `"2027-03-28T01:30:00" is not a time in Europe/London, as the clocks go forward over it: write 2027-03-28T02:30, or give the offset`},
+		{name: "a time the clocks skip, with its offset", in: "2027-03-28T01:30:00Z", want: "2027-03-28T01:30:00Z"},
+		{name: "a time just after the clocks go forward", in: "2027-03-28 02:00", want: "2027-03-28T02:00:00+01:00"},
 		{name: "time alone", in: "09:30", want: `"09:30" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
 	}
 	for _, tt := range tests {

@@ -695,6 +695,7 @@ func paragraphs(doc ast.Node, src []byte, first, figures bool) []string {
 		var b strings.Builder
 		collect(n, src, &b)
 		t := strings.Join(strings.Fields(attributeList.ReplaceAllString(b.String(), " ")), " ")
+		t = unresolvedReference.ReplaceAllString(t, "$1")
 		t = spaceBeforeStop.ReplaceAllString(t, "$1$2")
 		if t != "" && !content.HoldsTemplateTag(t) && !bareURL.MatchString(t) {
 			parts = append(parts, t)
@@ -773,6 +774,10 @@ var (
 	// that starts a word (./gradlew, .env), nor the space French writes
 	// before ; : ! and ?.
 	spaceBeforeStop = regexp.MustCompile(` ([.,])( |$)`)
+	// unresolvedReference matches a reference link whose definition the
+	// post lacks ([#1037][], [text][ref]), which Markdown leaves as
+	// written: a summary keeps its text.
+	unresolvedReference = regexp.MustCompile(`\[([^\[\]]+)\]\[[^\[\]]*\]`)
 	// bareURL matches a paragraph that is an address alone, as an embed
 	// turned into a link is: no words for a summary.
 	bareURL = regexp.MustCompile(`^https?://\S+$`)

@@ -299,6 +299,7 @@ func TestPlainText(t *testing.T) {
 		{"one sentence leading into code ends with a stop", "You can create the union of two types:\n\n```ts\ntype A = B | C\n```\n", true, "You can create the union of two types."},
 		{"a summary ends at the sentence before one left unfinished", "Git quick is a simple shell command for quicker one line messages. It allows committing like\n\n```bash\ngq message\n```\n", true, "Git quick is a simple shell command for quicker one line messages."},
 		{"a paragraph left unfinished is left out", "Short intro.\n\nRun it like\n\n```\nx\n```", true, "Short intro."},
+		{"a reference link with no definition keeps its text", "Fixes for code blocks ([#1037][]) and [the docs][docs].\n\nMore.", true, "Fixes for code blocks (#1037) and the docs. More."},
 		{"one unfinished sentence is all there is", "It allows committing like\n\n```\nx\n```", true, "It allows committing like"},
 		{"all", "One.\n\nTwo.", false, "One. Two."},
 		{"HTML and code left out", "<div>x</div>\n\n```\ncode\n```\n\nText.", true, "Text."},

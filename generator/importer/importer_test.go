@@ -1689,3 +1689,27 @@ func TestPostDatedBeforeTheYear1000(t *testing.T) {
 		t.Errorf("wrote %d, skipped %v; want the post of year 0 refused", r.Written, r.Skipped)
 	}
 }
+
+// TestJekyllPlugins imports a post of a site whose _config.yml turns on
+// jekyll-mentions, whose @names become links as the old site showed
+// them, and jemoji, whose :names: are told of, as this site shows them
+// as written.
+func TestJekyllPlugins(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                  "plugins:\n  - jekyll-feed\n  - jemoji\n  - jekyll-mentions\n",
+		"_posts/2018-09-19-release.md": "---\ntitle: Release\n---\nThanks to @parkr. Happy Jekylling! :sparkles:\n\nAt 10:30:00 sharp.\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2018", "2018-09-19-release.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "Thanks to [@parkr](https://github.com/parkr).") {
+		t.Errorf("the mention is not linked:\n%s", data)
+	}
+	post := filepath.Join(src, "_posts", "2018-09-19-release.md")
+	if !hasNote(r.Warnings, post, -1, ":sparkles:: jemoji showed such names as emoji on the old site") || hasNote(r.Warnings, post, -1, ":30:") {
+		t.Errorf("warnings %v, want :sparkles: told of, and not the time", r.Warnings)
+	}
+}

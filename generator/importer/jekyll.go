@@ -36,6 +36,10 @@ type jekyllConfig struct {
 	// HTML block's content as Markdown, not as HTML, blank lines and all,
 	// as kramdown does unless parse_block_html is set.
 	kramdown, markdownInHTML bool
+	// mentions is where jekyll-mentions linked an @name, "" when it is
+	// off; jemoji, that jemoji showed :name: as an emoji.
+	mentions string
+	jemoji   bool
 }
 
 // jekyllDefault is one entry of _config.yml's defaults: front matter
@@ -117,6 +121,12 @@ func readJekyll(o *Options) (*source, error) {
 	src.body = func(p *post, ix *index, r *Report) string {
 		l := &liquid{p: p, ix: ix, r: r, html: p.html, site: cfg.texts}
 		body, excerpt := more(l.convert(p.raw, p.bodyLine), cfg.excerpt, "<!--more-->")
+		if cfg.mentions != "" && !p.html {
+			body = mentions(body, cfg.mentions)
+		}
+		if cfg.jemoji && !p.html {
+			emojiNote(body, p, r)
+		}
 		if !cfg.markdownInHTML {
 			body = kramdownBlocks(body)
 		}
@@ -164,6 +174,7 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 		parsed, _ := fields(kramdown).boolean("parse_block_html")
 		cfg.kramdown = strings.EqualFold(cmp.Or(f.text("markdown"), "kramdown"), "kramdown")
 		cfg.markdownInHTML = parsed || !cfg.kramdown
+		cfg.mentions, cfg.jemoji = mentionsBase(f), jemoji(f)
 		cfg.texts = map[string]string{}
 		for k := range f {
 			if v := f.text(k); v != "" {

@@ -602,3 +602,19 @@ func TestToMarkdownFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestMentions links @names as jekyll-mentions did, outside code and
+// e-mail addresses.
+func TestMentions(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Thanks to @parkr and @benbalter.", "Thanks to [@parkr](https://github.com/parkr) and [@benbalter](https://github.com/benbalter)."},
+		{"Write to jo@example.org.", "Write to jo@example.org."},
+		{"Run `npm i @scope/pkg` first.", "Run `npm i @scope/pkg` first."},
+		{"```\n@decorator\n```\n(@jo)", "```\n@decorator\n```\n([@jo](https://github.com/jo))"},
+		{"[@jo](https://x.example/jo)", "[@jo](https://x.example/jo)"},
+	} {
+		if got := mentions(tc.in, "https://github.com"); got != tc.want {
+			t.Errorf("mentions(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package importer
+
+import (
+	"cmp"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// What two Jekyll plugins did to a post's text as the old site showed
+// it: jekyll-mentions linked each @name to its profile, which the
+// import does too; jemoji showed each :name: as an emoji, which it
+// cannot without GitHub's table of names, so it tells of them.
+
+// mentionsBase gives the address jekyll-mentions linked names under,
+// when _config.yml turns the plugin on, or "".
+func mentionsBase(f fields) string {
+	if !slices.Contains(slices.Concat(f.list("plugins"), f.list("gems")), "jekyll-mentions") {
+		return ""
+	}
+	base := f.text("jekyll-mentions")
+	if m, ok := f["jekyll-mentions"].(map[string]any); ok {
+		base = fields(m).text("base_url")
+	}
+	return strings.TrimSuffix(cmp.Or(base, "https://github.com"), "/")
+}
+
+// jemoji says whether _config.yml turns jemoji on.
+func jemoji(f fields) bool {
+	return slices.Contains(slices.Concat(f.list("plugins"), f.list("gems")), "jemoji")
+}
+
+var (
+	// mention matches an @name as jekyll-mentions links it: after a
+	// space, an opening bracket or the line's start, so that an e-mail
+	// address or a link's text is left alone.
+	mention = regexp.MustCompile(`(^|[\s(])@([A-Za-z0-9][A-Za-z0-9-]{0,38})\b`)
+	// emojiName matches a :name: as jemoji shows it, with a letter in
+	// the name, so that a time (10:30:00) is not one.
+	emojiName = regexp.MustCompile(`(^|[\s(]):([a-z0-9_+-]*[a-z][a-z0-9_+-]*):`)
+)
+
+// mentions links each @name of a Markdown body under base, outside code,
+// as jekyll-mentions did.
+func mentions(body, base string) string {
+	return inProse(body, func(s string) string {
+		return mention.ReplaceAllString(s, "$1[@$2]("+base+"/$2)")
+	})
+}
+
+// emojiNote tells of the :name: emoji of a Markdown body, outside code,
+// which jemoji showed as pictures.
+func emojiNote(body string, p *post, r *Report) {
+	var names []string
+	inProse(body, func(s string) string {
+		for _, m := range emojiName.FindAllStringSubmatch(s, -1) {
+			names = append(names, ":"+m[2]+":")
+		}
+		return s
+	})
+	if len(names) > 0 {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%s: jemoji showed such names as emoji on the old site, and this one shows them as written: write each emoji itself",
+			strings.Join(firstOf(names, 3), ", "))))
+	}
+}
+
+// inProse gives body with fn applied to its text outside fenced code
+// blocks and code spans.
+func inProse(body string, fn func(string) string) string {
+	lines := strings.SplitAfter(body, "\n")
+	fence := ""
+	for i, l := range lines {
+		trimmed := strings.TrimSpace(l)
+		if f := fenceOf(trimmed); f != "" && (fence == "" || strings.HasPrefix(trimmed, fence)) {
+			if fence == "" {
+				fence = f
+			} else {
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t") {
+			continue
+		}
+		parts := strings.Split(l, "`")
+		for j := 0; j < len(parts); j += 2 {
+			parts[j] = fn(parts[j])
+		}
+		lines[i] = strings.Join(parts, "`")
+	}
+	return strings.Join(lines, "")
+}

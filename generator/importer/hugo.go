@@ -200,6 +200,9 @@ func readHugo(o *Options) (*source, error) {
 	src.tallies = append(src.tallies, otherDays(o.Zone, "Hugo"))
 	src.body = func(p *post, ix *index, r *Report) string {
 		body := shortcodes(p, ix, r)
+		if !p.html {
+			templateTags(body, p, r)
+		}
 		body, excerpt := more(body, "<!--more-->")
 		return followMoves(finishBody(p, body, excerpt, r), ix, cfg.baseURL)
 	}

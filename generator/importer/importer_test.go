@@ -1713,3 +1713,22 @@ func TestJekyllPlugins(t *testing.T) {
 		t.Errorf("warnings %v, want :sparkles: told of, and not the time", r.Warnings)
 	}
 }
+
+// TestHugoTemplateTagsTold tells of a template tag left in a Hugo post,
+// once for each, which Hugo showed as written and check warns of.
+func TestHugoTemplateTagsTold(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.toml":          "",
+		"content/posts/vim.md": "---\ntitle: Vim\ndate: 2013-05-20\n---\n![editing]({{ site.url }}/a.png)\n\n![saving]({{ site.url }}/b.png)\n\n```\n{{ not.this }}\n```\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	var told []string
+	for _, n := range r.Warnings {
+		if strings.Contains(n.Msg, "template tag") {
+			told = append(told, n.Msg)
+		}
+	}
+	if want := "template tag {{ site.url }} kept as text, as Hugo showed it: write what it stood for (and 1 more below)"; len(told) != 1 || told[0] != want {
+		t.Errorf("told %q, want %q alone", told, want)
+	}
+}

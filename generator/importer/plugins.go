@@ -64,30 +64,3 @@ func emojiNote(body string, p *post, r *Report) {
 			strings.Join(firstOf(names, 3), ", "))))
 	}
 }
-
-// inProse gives body with fn applied to its text outside fenced code
-// blocks and code spans.
-func inProse(body string, fn func(string) string) string {
-	lines := strings.SplitAfter(body, "\n")
-	fence := ""
-	for i, l := range lines {
-		trimmed := strings.TrimSpace(l)
-		if f := fenceOf(trimmed); f != "" && (fence == "" || strings.HasPrefix(trimmed, fence)) {
-			if fence == "" {
-				fence = f
-			} else {
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t") {
-			continue
-		}
-		parts := strings.Split(l, "`")
-		for j := 0; j < len(parts); j += 2 {
-			parts[j] = fn(parts[j])
-		}
-		lines[i] = strings.Join(parts, "`")
-	}
-	return strings.Join(lines, "")
-}

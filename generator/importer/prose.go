@@ -1,0 +1,51 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// templateTag matches a template tag that is not a shortcode, such as
+// Liquid's {{ site.url }} left in a post that moved to Hugo, which
+// shows it as written.
+var templateTag = regexp.MustCompile(`\{\{[^<%{][^}]*\}\}`)
+
+// templateTags tells of the template tags of a Hugo post's Markdown body
+// outside code, which Hugo showed as written, and so does this site.
+func templateTags(body string, p *post, r *Report) {
+	var kept repeated
+	inProse(body, func(s string) string {
+		for _, tag := range templateTag.FindAllString(s, -1) {
+			kept.warn(r, tag, p.note(0, fmt.Sprintf("template tag %s kept as text, as Hugo showed it: write what it stood for", tag)))
+		}
+		return s
+	})
+}
+
+// inProse gives body with fn applied to its text outside fenced code
+// blocks and code spans.
+func inProse(body string, fn func(string) string) string {
+	lines := strings.SplitAfter(body, "\n")
+	fence := ""
+	for i, l := range lines {
+		trimmed := strings.TrimSpace(l)
+		if f := fenceOf(trimmed); f != "" && (fence == "" || strings.HasPrefix(trimmed, fence)) {
+			if fence == "" {
+				fence = f
+			} else {
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t") {
+			continue
+		}
+		parts := strings.Split(l, "`")
+		for j := 0; j < len(parts); j += 2 {
+			parts[j] = fn(parts[j])
+		}
+		lines[i] = strings.Join(parts, "`")
+	}
+	return strings.Join(lines, "")
+}

@@ -47,19 +47,13 @@ const blockLines = 2000
 func kramdownBlocks(body string) string {
 	lines := strings.SplitAfter(body, "\n")
 	depths := map[string][]int{} // by tag, what each line opens less what it closes
-	fence := ""
+	var code fences
 	for i := 0; i < len(lines); i++ {
-		trimmed := strings.TrimSpace(lines[i])
-		if f := fenceOf(trimmed); f != "" && (fence == "" || strings.HasPrefix(trimmed, fence)) {
-			if fence == "" {
-				fence = f
-			} else {
-				fence = ""
-			}
+		if code.boundary(lines[i]) {
 			continue
 		}
 		m := htmlBlockStart.FindStringSubmatch(lines[i])
-		if fence != "" || m == nil || markdownInside.MatchString(lines[i]) {
+		if code.open != "" || m == nil || markdownInside.MatchString(lines[i]) {
 			continue
 		}
 		tag := strings.ToLower(m[1])
@@ -83,6 +77,26 @@ func kramdownBlocks(body string) string {
 		i += end
 	}
 	return strings.Join(lines, "")
+}
+
+// fences follows the fenced code blocks of Markdown a line at a time:
+// open is the fence of the block the lines are in, "" outside one.
+type fences struct{ open string }
+
+// boundary says whether line opens or closes a fenced code block, and
+// notes which.
+func (f *fences) boundary(line string) bool {
+	trimmed := strings.TrimSpace(line)
+	fence := fenceOf(trimmed)
+	if fence == "" || f.open != "" && !strings.HasPrefix(trimmed, f.open) {
+		return false
+	}
+	if f.open == "" {
+		f.open = fence
+	} else {
+		f.open = ""
+	}
+	return true
 }
 
 // fenceOf gives the fence a line of code opens or closes with, or "".

@@ -27,18 +27,12 @@ func templateTags(body string, p *post, r *Report) {
 // blocks and code spans.
 func inProse(body string, fn func(string) string) string {
 	lines := strings.SplitAfter(body, "\n")
-	fence := ""
+	var code fences
 	for i, l := range lines {
-		trimmed := strings.TrimSpace(l)
-		if f := fenceOf(trimmed); f != "" && (fence == "" || strings.HasPrefix(trimmed, fence)) {
-			if fence == "" {
-				fence = f
-			} else {
-				fence = ""
-			}
+		if code.boundary(l) {
 			continue
 		}
-		if fence != "" || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t") {
+		if code.open != "" || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t") {
 			continue
 		}
 		parts := strings.Split(l, "`")

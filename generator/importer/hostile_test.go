@@ -354,3 +354,19 @@ func TestRunErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestHugoContentDirOutside refuses a contentDir outside the site folder,
+// for the site or a language, saying so, and reads nothing there.
+func TestHugoContentDirOutside(t *testing.T) {
+	for _, config := range []string{
+		"contentDir = '../outside'\n",
+		"contentDir = '/tmp/outside'\n",
+		"defaultContentLanguage = 'en'\n[languages.en]\n[languages.fr]\ncontentDir = '../outside'\n",
+	} {
+		src := tree(t, map[string]string{"config.toml": config, "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-02\n---\nText.\n"})
+		_, err := Run(Options{Source: src, Dest: t.TempDir()})
+		if err == nil || !strings.Contains(err.Error(), "is not a folder inside the site, and the import reads nothing outside the folder it is given") {
+			t.Errorf("config %q: got %v, want contentDir refused as outside the site", config, err)
+		}
+	}
+}

@@ -353,8 +353,11 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	f = lowerKeys(f)
 	cfg.baseURL = f.text("baseurl")
 	cfg.timeZone = f.text("timezone")
-	if d := strings.Trim(f.text("contentdir"), "/"); d != "" {
-		cfg.contentDir = d
+	var err error
+	if d := f.text("contentdir"); d != "" {
+		if cfg.contentDir, err = contentDirIn(d, o.Source); err != nil {
+			return nil, err
+		}
 	}
 	cfg.defaultLang = strings.ToLower(cmp.Or(f.text("defaultcontentlanguage"), "en"))
 	cfg.langInSubdir, _ = f.boolean("defaultcontentlanguageinsubdir")
@@ -363,7 +366,11 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 			m, _ := v.(map[string]any)
 			lf := lowerKeys(fields(m))
 			l := hugoLanguage{key: strings.ToLower(key), code: cmp.Or(lf.text("languagecode"), key)}
-			l.contentDir = strings.Trim(lf.text("contentdir"), "/")
+			if d := lf.text("contentdir"); d != "" {
+				if l.contentDir, err = contentDirIn(d, o.Source); err != nil {
+					return nil, err
+				}
+			}
 			cfg.languages = append(cfg.languages, l)
 		}
 		slices.SortFunc(cfg.languages, func(a, b hugoLanguage) int { return strings.Compare(a.key, b.key) })
@@ -391,6 +398,17 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	}
 	cfg.roots = cfg.contentDirs()
 	return cfg, nil
+}
+
+// contentDirIn gives a contentDir of the config as a slash path inside
+// the site folder source, or why it is not one: the import reads nothing
+// outside the folder it is given.
+func contentDirIn(dir, source string) (string, error) {
+	clean := path.Clean(strings.TrimSuffix(dir, "/"))
+	if filepath.IsAbs(dir) || !fs.ValidPath(clean) {
+		return "", fmt.Errorf("importer: %s: contentDir %q is not a folder inside the site, and the import reads nothing outside the folder it is given: set contentDir to a folder inside it", source, dir)
+	}
+	return clean, nil
 }
 
 // lowerKeys gives f with its keys in lower case, as Hugo reads them.

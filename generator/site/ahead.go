@@ -21,3 +21,14 @@ func updatedAhead(a *Article, now time.Time, loc *time.Location) *content.Error 
 	return &content.Error{File: c.File, Line: cmp.Or(c.Lines.Line("updated"), c.Line), Warning: true,
 		Msg: fmt.Sprintf("updated: %s is still to come, but readers see it now, on the page and in feeds, as the day the article was updated: set updated when the change is made", c.Updated.In(loc).Format("2006-01-02 15:04 MST"))}
 }
+
+// withdrawnAhead warns, as updatedAhead does, of an article withdrawn on
+// a day still to come at now: readers see it withdrawn at once.
+func withdrawnAhead(a *Article, now time.Time, loc *time.Location) *content.Error {
+	c := a.Content
+	if c.Withdrawn == nil || !c.Withdrawn.Date.After(now) {
+		return nil
+	}
+	return &content.Error{File: c.File, Line: cmp.Or(c.Lines.Line("withdrawn"), c.Line), Warning: true,
+		Msg: fmt.Sprintf("withdrawn.date: %s is still to come, but readers see the article withdrawn now, on its page and in feeds: set withdrawn when it is withdrawn", c.Withdrawn.Date.In(loc).Format("2006-01-02"))}
+}

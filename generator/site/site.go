@@ -268,6 +268,9 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		if w := updatedAhead(a, now, s.Settings.Location); w != nil {
 			a.moved = append(a.moved, w)
 		}
+		if w := withdrawnAhead(a, now, s.Settings.Location); w != nil {
+			a.moved = append(a.moved, w)
+		}
 		a.Related, a.SameTopic = related(a, 5)
 		if a.firstTopic != nil {
 			a.Topic = &a.firstTopic.Ref

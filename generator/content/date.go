@@ -57,6 +57,14 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 		if wall, _ := time.Parse(layout, s); layout != "2006-01-02" && (t.Hour() != wall.Hour() || t.Minute() != wall.Minute()) {
 			return Date{}, fmt.Errorf("%q is not a time in %s, as the clocks go forward over it: write %s, or give the offset", s, loc, t.Format("2006-01-02T15:04"))
 		}
+		// And a time they pass twice, going back, is either of two.
+		if other, ok := twice(t); ok && layout != "2006-01-02" {
+			first, second := t, other
+			if other.Before(t) {
+				first, second = other, t
+			}
+			return Date{}, fmt.Errorf("%q comes twice in %s, as the clocks go back over it: give the offset, %s for the first or %s for the second", s, loc, first.Format("-07:00"), second.Format("-07:00"))
+		}
 		return Date{Time: t}, nil
 	}
 	// Parsing in UTC rather than with time.Parse keeps an offset from
@@ -81,6 +89,20 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 		return Date{}, fmt.Errorf("%q is not a date: %s, or YYYY-MM for a month", s, dateHint)
 	}
 	return Date{}, fmt.Errorf("%q is not a date: %s", s, dateHint)
+}
+
+// twice gives the other instant that t's clock reads in t's zone, where
+// the clocks go back over it, and whether there is one.
+func twice(t time.Time) (time.Time, bool) {
+	const clock = "2006-01-02T15:04:05.999999999"
+	for _, d := range []time.Duration{30 * time.Minute, time.Hour, 2 * time.Hour} {
+		for _, u := range []time.Time{t.Add(d), t.Add(-d)} {
+			if u.Format(clock) == t.Format(clock) {
+				return u, true
+			}
+		}
+	}
+	return time.Time{}, false
 }
 
 // ImpossibleDate explains s, written as YYYY-MM-DD with a time or an

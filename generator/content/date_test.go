@@ -59,6 +59,8 @@ func TestParseDate(t *testing.T) {
 		{name: "a time the clocks skip", in: "2027-03-28T01:30:00", want: `"2027-03-28T01:30:00" is not a time in Europe/London, as the clocks go forward over it: write 2027-03-28T02:30, or give the offset`},
 		{name: "a time the clocks skip, with its offset", in: "2027-03-28T01:30:00Z", want: "2027-03-28T01:30:00Z"},
 		{name: "a time just after the clocks go forward", in: "2027-03-28 02:00", want: "2027-03-28T02:00:00+01:00"},
+		{name: "a time the clocks pass twice", in: "2027-10-31T01:30", want: `"2027-10-31T01:30" comes twice in Europe/London, as the clocks go back over it: give the offset, +01:00 for the first or +00:00 for the second`},
+		{name: "a time the clocks pass twice, with its offset", in: "2027-10-31T01:30:00+01:00", want: "2027-10-31T01:30:00+01:00"},
 		{name: "time alone", in: "09:30", want: `"09:30" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
 	}
 	for _, tt := range tests {

@@ -171,10 +171,16 @@ func (d *decoder) boolean(field string, n *node) bool {
 	return false
 }
 
+// integer reads a whole number as YAML writes one, 16 or 0x10, or in
+// quotes, as boolean reads "true".
 func (d *decoder) integer(field string, n *node, min int) int {
-	if n.kind == scalarNode && n.typ == "int" {
-		if i, err := strconv.Atoi(n.text); err == nil && i >= min {
-			return i
+	if n.kind == scalarNode && (n.typ == "int" || n.typ == "string") {
+		base := 10
+		if lower := strings.ToLower(n.text); strings.HasPrefix(lower, "0x") || strings.HasPrefix(lower, "0o") || strings.HasPrefix(lower, "0b") {
+			base = 0 // as the prefix says; not 010, which YAML reads as ten
+		}
+		if i, err := strconv.ParseInt(n.text, base, 0); err == nil && i >= int64(min) {
+			return int(i)
 		}
 	}
 	d.fail(n.line, "%s: got %s, want a whole number of at least %d", field, n.describe(), min)

@@ -263,6 +263,26 @@ func TestLoadSettingsDefaults(t *testing.T) {
 	}
 }
 
+// TestLoadSettingsWholeNumbers reads a whole number as YAML writes it,
+// in another base too, or in quotes, as a true or false is read.
+func TestLoadSettingsWholeNumbers(t *testing.T) {
+	for _, tt := range []struct {
+		yaml string
+		want int
+	}{
+		{"page_size: 16", 16},
+		{"page_size: 0x10", 16},
+		{"page_size: 0o20", 16},
+		{"page_size: '16'", 16},
+		{"page_size: 016", 16},
+	} {
+		set := mustLoad(t, files(map[string]string{"site.yaml": tt.yaml, "a.md": fm()}))
+		if got := set.Settings.PageSize; got != tt.want {
+			t.Errorf("%s: page size %d, want %d", tt.yaml, got, tt.want)
+		}
+	}
+}
+
 func TestLoadSettingsValues(t *testing.T) {
 	yaml := lines(
 		"title: Care Regulation Bulletin",

@@ -99,3 +99,32 @@ func TestCalendarKeepsEventIDsWhenRenamed(t *testing.T) {
 		}
 	}
 }
+
+// TestRenamedTopicAtAFile renames a topic whose old address named a file
+// (/tags/ics.html, as Jekyll sites had): the file sends readers on, and
+// its feeds and calendar, which no folder holds, are kept at its folder
+// aliases alone.
+func TestRenamedTopicAtAFile(t *testing.T) {
+	set := fixture()
+	for _, a := range set.Articles {
+		for i, topic := range a.Topics {
+			if topic == "ICS assessments" {
+				a.Topics[i] = "ICS reviews"
+			}
+		}
+	}
+	set.Topics = append(set.Topics, &content.Page{File: "content/topics/ics-reviews.md", Path: "topics/ics-reviews.md", Line: 1,
+		Slug: "ics-reviews", Title: "ICS reviews", Summary: "Reviews of ICSs.", Aliases: []string{"/tags/ics.html", "/topics/ics-assessments/"}, AliasesLine: 4, Source: "ics-reviews"})
+	files := build(t, set, buildDay)
+	if !strings.Contains(string(files["tags/ics.html"]), "/topics/ics-reviews/") {
+		t.Errorf("tags/ics.html does not send readers on:\n%s", files["tags/ics.html"])
+	}
+	for name := range files {
+		if strings.HasPrefix(name, "tags/ics.html/") {
+			t.Errorf("made %s, inside the file of an alias", name)
+		}
+	}
+	if _, ok := files["topics/ics-assessments/feed.xml"]; !ok {
+		t.Errorf("no feed at the folder alias /topics/ics-assessments/")
+	}
+}

@@ -363,12 +363,11 @@ func (r *renderer) feedJobs(f *feed) []job {
 // neither loses it nor sees an item twice, on every host (a feed reader
 // does not follow the refresh of a page left at an old address).
 func (r *renderer) groupFeedJobs(g *site.Group, f *feed) []job {
-	old := oldDirs(g)
-	if len(old) > 0 {
-		f.ID = r.feedID(old[0])
+	if g.Intro != nil && len(g.Intro.Aliases) > 0 {
+		f.ID = r.feedID(strings.TrimSuffix(g.Intro.Aliases[0], "/") + "/")
 	}
 	jobs := r.feedJobs(f)
-	for _, dir := range old {
+	for _, dir := range oldDirs(g) {
 		moved := *f
 		moved.Dir = dir
 		for _, j := range r.feedJobs(&moved) {
@@ -393,15 +392,19 @@ func (r *renderer) calendarJobs(g *site.Group) []job {
 	return jobs
 }
 
-// oldDirs are the old addresses of a renamed topic's or regulator's page:
-// its intro page's aliases, each ending in a slash.
+// oldDirs are the old addresses of a renamed topic's or regulator's page
+// that are folders, its feeds and calendar in them: its intro page's
+// aliases, each ending in a slash, but those that name a file
+// (/tags/alpha.html), which gets the page's redirect alone.
 func oldDirs(g *site.Group) []string {
 	if g.Intro == nil {
 		return nil
 	}
-	old := make([]string, len(g.Intro.Aliases))
-	for i, alias := range g.Intro.Aliases {
-		old[i] = strings.TrimSuffix(alias, "/") + "/"
+	var old []string
+	for _, alias := range g.Intro.Aliases {
+		if strings.HasSuffix(FileFor(alias), "/index.html") {
+			old = append(old, strings.TrimSuffix(alias, "/")+"/")
+		}
 	}
 	return old
 }

@@ -1732,3 +1732,29 @@ func TestHugoTemplateTagsTold(t *testing.T) {
 		t.Errorf("told %q, want %q alone", told, want)
 	}
 }
+
+// TestJekyllFeeds imports a site whose jekyll-feed published its feed at
+// another path and a feed for a category: the report lists the one for
+// feed_aliases, and says where the other's posts are followed now.
+func TestJekyllFeeds(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                  "feed:\n  path: atom.xml\n  categories: [release, gone]\n",
+		"_posts/2018-09-19-release.md": "---\ntitle: Release\ncategory: release\n---\nText.\n",
+	})
+	r, err := Run(Options{Source: src, Dest: t.TempDir(), Regulators: []string{"release"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(r.Feeds, []string{"/atom.xml"}) {
+		t.Errorf("feeds %q, want /atom.xml", r.Feeds)
+	}
+	config := filepath.Join(src, "_config.yml")
+	for _, want := range []string{
+		"jekyll-feed published /feed/release.xml for the category release, now the regulator release, whose feed is /regulators/release/feed.xml: redirect the one to the other",
+		"jekyll-feed published /feed/gone.xml for the category gone, which no post imported has",
+	} {
+		if !hasNote(r.Warnings, config, -1, want) {
+			t.Errorf("warnings %v, want %q", r.Warnings, want)
+		}
+	}
+}

@@ -40,6 +40,10 @@ type jekyllConfig struct {
 	// off; jemoji, that jemoji showed :name: as an emoji.
 	mentions string
 	jemoji   bool
+	// feed is where jekyll-feed published the site's feed, when not at
+	// /feed.xml; feedCategories, the categories it gave feeds.
+	feed           string
+	feedCategories []string
 }
 
 // jekyllDefault is one entry of _config.yml's defaults: front matter
@@ -118,6 +122,12 @@ func readJekyll(o *Options) (*source, error) {
 			src.posts = append(src.posts, post)
 		}
 	}
+	if cfg.feed != "" {
+		src.feeds = append(src.feeds, cfg.feed)
+	}
+	if len(cfg.feedCategories) > 0 {
+		src.tallies = append(src.tallies, categoryFeeds(cfg.feedCategories, cfg.file))
+	}
 	src.body = func(p *post, ix *index, r *Report) string {
 		l := &liquid{p: p, ix: ix, r: r, html: p.html, site: cfg.texts}
 		body, excerpt := more(l.convert(p.raw, p.bodyLine), cfg.excerpt, "<!--more-->")
@@ -175,6 +185,7 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 		cfg.kramdown = strings.EqualFold(cmp.Or(f.text("markdown"), "kramdown"), "kramdown")
 		cfg.markdownInHTML = parsed || !cfg.kramdown
 		cfg.mentions, cfg.jemoji = mentionsBase(f), jemoji(f)
+		cfg.feed, cfg.feedCategories = jekyllFeeds(f)
 		cfg.texts = map[string]string{}
 		for k := range f {
 			if v := f.text(k); v != "" {

@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -115,6 +116,29 @@ func checkClaims(jobs []job, extra []claim) error {
 	// two names that fold alike as one.
 	claims := make(map[string]int, n)
 	var errs content.Errors
+	// A clash of two fields over one folder, a renamed topic's page and
+	// the feeds in it, say, is told once, at its shortest address.
+	told := map[folderClash]int{}
+	tell := func(c, other claim, how string) {
+		e := blame(c, other, how)
+		if other.from.file == "" {
+			errs = append(errs, e) // the site's own: each is another problem
+			return
+		}
+		folder := c.url
+		if !strings.HasSuffix(folder, "/") {
+			folder = path.Dir(folder) + "/"
+		}
+		key := folderClash{c.from, other.from, folder}
+		k, ok := told[key]
+		switch {
+		case !ok:
+			told[key] = len(errs)
+			errs = append(errs, e)
+		case len(e.Msg) < len(errs[k].Msg) || len(e.Msg) == len(errs[k].Msg) && e.Msg < errs[k].Msg:
+			errs[k] = e
+		}
+	}
 	for i := range n {
 		name := content.Fold(nameOf(i))
 		j, ok := claims[name]
@@ -127,7 +151,7 @@ func checkClaims(jobs []job, extra []claim) error {
 			c, prev = prev, c
 			claims[name] = i
 		}
-		errs = append(errs, blame(c, prev, ""))
+		tell(c, prev, "")
 	}
 	for name, i := range claims {
 		for dir := name; ; {
@@ -141,9 +165,9 @@ func checkClaims(jobs []job, extra []claim) error {
 				continue
 			}
 			if c, file := at(i), at(j); c.from.rank() <= file.from.rank() {
-				errs = append(errs, blame(c, file, "inside"))
+				tell(c, file, "inside")
 			} else {
-				errs = append(errs, blame(file, c, "outside"))
+				tell(file, c, "outside")
 			}
 		}
 	}
@@ -151,6 +175,12 @@ func checkClaims(jobs []job, extra []claim) error {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), strings.Compare(a.Msg, b.Msg))
 	})
 	return errs.Err()
+}
+
+// folderClash is a clash of two sources over the names of one folder.
+type folderClash struct {
+	from, other source
+	folder      string
 }
 
 // fieldOf is an article's field as the source of a name.

@@ -83,15 +83,7 @@ func TestCalendarKeepsEventIDsWhenRenamed(t *testing.T) {
 		t.Fatalf("%s has event ids %q, want two", old, before)
 	}
 	set := withEvents()
-	for _, a := range set.Articles {
-		for i, topic := range a.Topics {
-			if topic == "ICS assessments" {
-				a.Topics[i] = "ICS reviews"
-			}
-		}
-	}
-	set.Topics = append(set.Topics, &content.Page{File: "content/topics/ics-reviews.md", Path: "topics/ics-reviews.md", Line: 1,
-		Slug: "ics-reviews", Title: "ICS reviews", Summary: "Reviews of ICSs.", Aliases: []string{"/topics/ics-assessments/"}, AliasesLine: 4, Source: "ics-reviews"})
+	renameICS(set, "/topics/ics-assessments/")
 	files := build(t, set, buildDay)
 	for _, name := range []string{old, "topics/ics-reviews/" + calendarFile} {
 		if got := uids(files[name]); !slices.Equal(got, before) {
@@ -100,12 +92,9 @@ func TestCalendarKeepsEventIDsWhenRenamed(t *testing.T) {
 	}
 }
 
-// TestRenamedTopicAtAFile renames a topic whose old address named a file
-// (/tags/ics.html, as Jekyll sites had): the file sends readers on, and
-// its feeds and calendar, which no folder holds, are kept at its folder
-// aliases alone.
-func TestRenamedTopicAtAFile(t *testing.T) {
-	set := fixture()
+// renameICS renames the topic ICS assessments, in the articles of set,
+// ICS reviews, whose intro page keeps its old addresses as aliases.
+func renameICS(set *content.Set, aliases ...string) {
 	for _, a := range set.Articles {
 		for i, topic := range a.Topics {
 			if topic == "ICS assessments" {
@@ -114,7 +103,16 @@ func TestRenamedTopicAtAFile(t *testing.T) {
 		}
 	}
 	set.Topics = append(set.Topics, &content.Page{File: "content/topics/ics-reviews.md", Path: "topics/ics-reviews.md", Line: 1,
-		Slug: "ics-reviews", Title: "ICS reviews", Summary: "Reviews of ICSs.", Aliases: []string{"/tags/ics.html", "/topics/ics-assessments/"}, AliasesLine: 4, Source: "ics-reviews"})
+		Slug: "ics-reviews", Title: "ICS reviews", Summary: "Reviews of ICSs.", Aliases: aliases, AliasesLine: 4, Source: "ics-reviews"})
+}
+
+// TestRenamedTopicAtAFile renames a topic whose old address named a file
+// (/tags/ics.html, as Jekyll sites had): the file sends readers on, and
+// its feeds and calendar, which no folder holds, are kept at its folder
+// aliases alone.
+func TestRenamedTopicAtAFile(t *testing.T) {
+	set := fixture()
+	renameICS(set, "/tags/ics.html", "/topics/ics-assessments/")
 	files := build(t, set, buildDay)
 	if !strings.Contains(string(files["tags/ics.html"]), "/topics/ics-reviews/") {
 		t.Errorf("tags/ics.html does not send readers on:\n%s", files["tags/ics.html"])

@@ -340,7 +340,7 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 			return result{}, errors.Join(err, refused)
 		}
 		_, files, stop, lints := planProblems(o, set, hist, err, o.now, nil)
-		met, found := madePages(ctx, o, files, lints())
+		met, found := madePages(ctx, o, files, nil, lints())
 		return result{}, stoppedWith(slices.Concat(stop, met, content.AsErrors(refused)), found)
 	}
 	// The record of what the output was built from goes first, and comes
@@ -374,8 +374,13 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 	if len(stop) > 0 || o.strict && slices.ContainsFunc(linted(), func(f *content.Error) bool { return !f.Warning }) {
 		// The output folder's own problem, files bulletin did not write
 		// say, is told in the same run.
-		_, err := open()
-		met, found := madePages(ctx, o, files, linted())
+		out, err := open()
+		var made func(name, key string) bool
+		if err == nil {
+			out.Keyed(inputs.Program())
+			made = out.Made
+		}
+		met, found := madePages(ctx, o, files, made, linted())
 		stop = slices.Concat(stop, met, content.AsErrors(err))
 		if o.strict {
 			return result{}, stoppedWith(slices.Concat(stop, found), nil)

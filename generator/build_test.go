@@ -690,3 +690,40 @@ func TestUnreadAssets(t *testing.T) {
 		t.Errorf("got %v, want:\n%s", err, want)
 	}
 }
+
+// TestStoppedBuildMakesChangedPages builds a site, then gives it an
+// article that stops the build and an edit that makes another article's
+// page meet a template's runtime error: the stopped build tells both,
+// since it makes every page whose inputs changed since the last build,
+// and passes over only those made then from the same inputs.
+func TestStoppedBuildMakesChangedPages(t *testing.T) {
+	o := testOptions(t, "testdata/site")
+	o.content = filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(o.content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	o.templates = themeCopy(t)
+	editTheme(t, o.templates, "article.html", "{{.Summary}}</p>", `{{.Summary}}{{if eq .Summary "Boom."}}{{index .Authors 5}}{{end}}</p>`)
+	if _, err := build(o); err != nil {
+		t.Fatalf("the first build: %v", err)
+	}
+	first := filepath.Join(o.content, "articles", "2024-05-10-first.md")
+	data, err := os.ReadFile(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "summary: The first article, with characters that need escaping.", "summary: Boom.", 1)
+	if err := os.WriteFile(first, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(o.content, "articles", "2024-09-01-bad.md")
+	if err := os.WriteFile(bad, []byte("---\ntitle: Bad\ndate: 27/03/2025\nsummary: S.\n---\nBody.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = build(o)
+	for _, want := range []string{"2024-09-01-bad.md:3: date:", "article.html:21: error calling index: index out of range: 5 (rendering /2024/05/"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("the stopped build: %v; want %q", err, want)
+		}
+	}
+}

@@ -155,7 +155,7 @@ func check(o options) content.Errors {
 		return content.AsErrors(err)
 	}
 	_, files, stop, found := gatherProblems(o, set, hist, err, o.now, nil, true)
-	met, found := madePages(context.Background(), o, files, found)
+	met, found := madePages(context.Background(), o, files, nil, found)
 	stop = append(stop, met...)
 	if hist != nil && hist.Hidden {
 		// A clean check must not hide that a part of it could not run.
@@ -168,20 +168,27 @@ func check(o options) content.Errors {
 // madePages makes every page of files (nil: none), writing nothing, for
 // the errors templates give only on some pages, as check does and as a
 // build that stops does, so that they are told in the same run as the
-// problems that stopped it. A theme's mistake that pages met is told as
-// they met it, with the pages: found, what lint found, loses it.
-func madePages(ctx context.Context, o options, files *render.Files, found content.Errors) (met, rest content.Errors) {
+// problems that stopped it. A page that made, if not nil, says the last
+// build made from the same key is passed over: made then, it meets no
+// error now. A theme's mistake that pages met is told as they met it,
+// with the pages: found, what lint found, loses it.
+func madePages(ctx context.Context, o options, files *render.Files, made func(name, key string) bool, found content.Errors) (met, rest content.Errors) {
 	if files == nil {
 		return nil, found
 	}
-	met = content.AsErrors(files.Write(ctx, discard{}))
+	met = content.AsErrors(files.Write(ctx, checking{made}))
 	theme := filepath.ToSlash(o.templates) + "/"
 	return met, slices.DeleteFunc(found, func(f *content.Error) bool {
 		return strings.HasPrefix(f.File, theme) && slices.ContainsFunc(met, func(m *content.Error) bool { return m.File == f.File && m.Line == f.Line })
 	})
 }
 
-// discard is a render.Sink that keeps nothing.
-type discard struct{}
+// checking is a render.Sink that keeps nothing, and a render.Reuser that
+// passes over the files made says the last build made from their keys.
+type checking struct{ made func(name, key string) bool }
 
-func (discard) Write(string, []byte) error { return nil }
+func (checking) Write(string, []byte) error { return nil }
+
+func (c checking) Reuse(name, key string) bool { return c.made != nil && c.made(name, key) }
+
+func (checking) WriteKeyed(string, string, []byte) error { return nil }

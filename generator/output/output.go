@@ -568,6 +568,14 @@ func removeTree(dir string) error {
 	return errors.Join(onEveryCore(names, os.RemoveAll), os.RemoveAll(dir))
 }
 
+// Made reports, changing nothing, whether the last build wrote the file
+// name from key with this program (see Keyed): a file made then without
+// an error, which the same key would make alike now.
+func (d *Dir) Made(name, key string) bool {
+	old, ok := d.old[name]
+	return ok && key != "" && old.key == key && d.version != "" && d.version == d.indexVersion
+}
+
 // Reuse keeps the previous build's file at name when it was made from
 // the same key, by this version of the program, and is still as that
 // build left it; it reports whether it did, and then the caller need

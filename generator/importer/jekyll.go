@@ -184,7 +184,7 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 		parsed, _ := fields(kramdown).boolean("parse_block_html")
 		cfg.kramdown = strings.EqualFold(cmp.Or(f.text("markdown"), "kramdown"), "kramdown")
 		cfg.markdownInHTML = parsed || !cfg.kramdown
-		cfg.mentions, cfg.jemoji = mentionsBase(f), jemoji(f)
+		cfg.mentions, cfg.jemoji = mentionsBase(f), plugin(f, "jemoji")
 		cfg.feed, cfg.feedCategories = jekyllFeeds(f)
 		cfg.texts = map[string]string{}
 		for k := range f {

@@ -16,7 +16,7 @@ import (
 // mentionsBase gives the address jekyll-mentions linked names under,
 // when _config.yml turns the plugin on, or "".
 func mentionsBase(f fields) string {
-	if !slices.Contains(slices.Concat(f.list("plugins"), f.list("gems")), "jekyll-mentions") {
+	if !plugin(f, "jekyll-mentions") {
 		return ""
 	}
 	base := f.text("jekyll-mentions")
@@ -26,9 +26,10 @@ func mentionsBase(f fields) string {
 	return strings.TrimSuffix(cmp.Or(base, "https://github.com"), "/")
 }
 
-// jemoji says whether _config.yml turns jemoji on.
-func jemoji(f fields) bool {
-	return slices.Contains(slices.Concat(f.list("plugins"), f.list("gems")), "jemoji")
+// plugin says whether _config.yml turns the plugin name on, in its
+// plugins list or in gems, as Jekyll 3.4 and earlier read it.
+func plugin(f fields, name string) bool {
+	return slices.Contains(slices.Concat(f.list("plugins"), f.list("gems")), name)
 }
 
 var (

@@ -54,11 +54,10 @@ func mentions(body, base string) string {
 // which jemoji showed as pictures.
 func emojiNote(body string, p *post, r *Report) {
 	var names []string
-	inProse(body, func(s string) string {
+	readProse(body, func(s string) {
 		for _, m := range emojiName.FindAllStringSubmatch(s, -1) {
 			names = append(names, ":"+m[2]+":")
 		}
-		return s
 	})
 	if len(names) > 0 {
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%s: jemoji showed such names as emoji on the old site, and this one shows them as written: write each emoji itself",

@@ -15,10 +15,18 @@ var templateTag = regexp.MustCompile(`\{\{[^<%{][^}]*\}\}`)
 // outside code, which Hugo showed as written, and so does this site.
 func templateTags(body string, p *post, r *Report) {
 	var kept repeated
-	inProse(body, func(s string) string {
+	readProse(body, func(s string) {
 		for _, tag := range templateTag.FindAllString(s, -1) {
 			kept.warn(r, tag, p.note(0, fmt.Sprintf("template tag %s kept as text, as Hugo showed it: write what it stood for", tag)))
 		}
+	})
+}
+
+// readProse calls fn with each piece of body's text outside fenced code
+// blocks and code spans, in order.
+func readProse(body string, fn func(string)) {
+	inProse(body, func(s string) string {
+		fn(s)
 		return s
 	})
 }

@@ -351,6 +351,7 @@ func TestAliasFor(t *testing.T) {
 }
 
 func TestNewSlug(t *testing.T) {
+	date := time.Date(2014, 12, 24, 9, 0, 0, 0, time.UTC)
 	for _, tc := range []struct{ old, title, want, msg string }{
 		{"My-Post_v2.1~x", "T", "My-Post_v2.1~x", ""},
 		{"新しい規則", "T", "新しい規則", ""},
@@ -362,10 +363,12 @@ func TestNewSlug(t *testing.T) {
 		{"../x", "T", "", "would lead out of its folder"},
 		{"a/b", "T", "a-b", `slug "a/b" cannot be part of an address`},
 		{"", "!!!", "", `title "!!!" gives no slug`},
+		{"2014-12-24-review", "T", "review", ""},
+		{"2014-12-24-x-(review-#1)", "T", "x-review-1", `slug "2014-12-24-x-(review-#1)" cannot be part of an address ('(' is not a letter, a digit or one of - _ . ~): using "x-review-1"`},
 	} {
-		got, msg := newSlug(tc.old, tc.title)
+		got, msg := newSlug(tc.old, tc.title, date)
 		if got != tc.want || !strings.Contains(msg, tc.msg) || (tc.msg == "") != (msg == "") {
-			t.Errorf("newSlug(%q, %q) = %q, %q; want %q, %q", tc.old, tc.title, got, msg, tc.want, tc.msg)
+			t.Errorf("newSlug(%q, %q, %s) = %q, %q; want %q, %q", tc.old, tc.title, date.Format(time.DateOnly), got, msg, tc.want, tc.msg)
 		}
 	}
 }

@@ -210,8 +210,7 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 			p.skip = true
 			continue
 		}
-		slug, msg := newSlug(p.slug, p.title)
-		slug = undated(slug, p.date)
+		slug, msg := newSlug(p.slug, p.title, p.date)
 		if f := held.drafts[draftKey(p.title, slug)]; p.draft && f != "" {
 			// A draft keeps no id: the same title and slug is the same
 			// draft, imported before, its file renamed or its date from
@@ -409,11 +408,12 @@ func (p *post) name() string {
 	return p.file
 }
 
-// newSlug gives the slug of a post's new URL: its old one where bulletin
-// takes it as it is, else one made from it or from the title. It gives ""
-// and why when it refuses the post: a slug that climbs out of its folder
-// is an attack, not a mistake.
-func newSlug(old, title string) (slug, msg string) {
+// newSlug gives the slug of a post dated date's new URL: its old one
+// where bulletin takes it as it is, else one made from it or from the
+// title, less the date it starts with (see undated). It gives "" and why
+// when it refuses the post: a slug that climbs out of its folder is an
+// attack, not a mistake.
+func newSlug(old, title string, date time.Time) (slug, msg string) {
 	s := norm.NFC.String(strings.TrimSpace(old))
 	if escapes(s) {
 		return "", fmt.Sprintf("slug %q would lead out of its folder: not imported; give it a slug without / or ..", old)
@@ -421,13 +421,13 @@ func newSlug(old, title string) (slug, msg string) {
 	if s != "" {
 		why := content.CheckSegment(s)
 		if why == "" {
-			return s, ""
+			return undated(s, date), ""
 		}
-		if t := content.NewSlug(s); t != "" {
+		if t := undated(content.NewSlug(s), date); t != "" {
 			return t, fmt.Sprintf("slug %q cannot be part of an address (%s): using %q", old, why, t)
 		}
 	}
-	if t := content.NewSlug(title); t != "" {
+	if t := undated(content.NewSlug(title), date); t != "" {
 		return t, ""
 	}
 	return "", fmt.Sprintf("title %q gives no slug: give the post a slug", title)
@@ -510,7 +510,7 @@ func articleFile(local time.Time, name string) string {
 
 // aliasFor gives the alias for an old address, as bulletin reads an alias
 // (percent-escapes decoded, in Unicode's composed form), or why it cannot
-// be one.
+// be one. aliasText gives it as an article writes it.
 func aliasFor(old string) (alias, why string) {
 	var parts []string
 	for seg := range strings.SplitSeq(old, "/") {
@@ -534,6 +534,15 @@ func aliasFor(old string) (alias, why string) {
 		alias += "/"
 	}
 	return alias, ""
+}
+
+// aliasText gives an alias as aliasFor makes it, as an article writes
+// it: with the characters bulletin would read otherwise escaped, a % that
+// would start an escape and a # or ? that would start a fragment or a
+// query (an old Hugo address such as /blog/review-#1/ was a folder named
+// so, asked for as /blog/review-%231/).
+func aliasText(alias string) string {
+	return strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F").Replace(alias)
 }
 
 // decoded is a path with its percent-escapes decoded, in Unicode's

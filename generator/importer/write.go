@@ -68,7 +68,11 @@ func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
 	}
 	add("slug", str(strings.TrimSuffix(path.Base(p.url), "/")))
 	if len(p.aliases) > 0 {
-		add("aliases", list(p.aliases, 0))
+		written := make([]string, len(p.aliases))
+		for i, al := range p.aliases {
+			written[i] = aliasText(al)
+		}
+		add("aliases", list(written, 0))
 	}
 	if p.id != "" {
 		add("id", str(p.id))

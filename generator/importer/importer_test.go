@@ -1758,3 +1758,23 @@ func TestJekyllFeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestWordPressComMedia names the media host of a WordPress.com blog,
+// which its posts show directly or through WordPress.com's image
+// servers, as the blog's own uploads: they go when the blog closes.
+func TestWordPressComMedia(t *testing.T) {
+	var items string
+	for i, img := range []string{"https://oldnews.files.wordpress.com/2008/06/map.jpg", "https://i0.wp.com/oldnews.files.wordpress.com/2008/06/chart.png?w=604"} {
+		item := wxrItemXML(6+i, fmt.Sprint("Post ", i), fmt.Sprint("post-", i), "publish", "post")
+		items += strings.Replace(item, "<p>Post", "<p><img src='"+img+"' alt='A picture'>Post", 1)
+	}
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(strings.ReplaceAll(wxrXML(items), "old.example.org", "oldnews.wordpress.com")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := mustImport(t, src, t.TempDir())
+	want := "2 posts show images or files from https://oldnews.files.wordpress.com/, https://i0.wp.com/oldnews.files.wordpress.com/, which are not copied"
+	if !hasNote(r.Warnings, src, 0, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+}

@@ -28,8 +28,11 @@ func queryAddresses(export string) func(posts []*post) []Note {
 }
 
 // uploadsFolder matches the address of a WordPress uploads folder, as
-// a post links to it.
-var uploadsFolder = regexp.MustCompile(`(?:https?:)?//[^\s"'<>()]*?/wp-content/uploads/`)
+// a post links to it: a blog's /wp-content/uploads/, or a WordPress.com
+// blog's media host, example.files.wordpress.com, as its posts show it
+// directly or through WordPress.com's image servers
+// (i0.wp.com/example.files.wordpress.com/).
+var uploadsFolder = regexp.MustCompile(`(?:https?:)?//[^\s"'<>()]*?(?:/wp-content/uploads/|\.files\.wordpress\.com/)`)
 
 // uploads tells of the WordPress posts that show files from the blog's
 // uploads folders, which are not copied, naming the folders as the
@@ -40,7 +43,8 @@ func uploads(export string, w *wxr, blog *url.URL) func(posts []*post) []Note {
 		var folders, hosts []string // as the posts name them
 		mine, elsewhere := 0, 0
 		for _, p := range posts {
-			if !strings.Contains(p.raw, "/wp-content/uploads/") {
+			relative := strings.Contains(p.raw, "/wp-content/uploads/")
+			if !relative && !strings.Contains(p.raw, ".files.wordpress.com/") {
 				continue
 			}
 			ours, theirs := false, false
@@ -57,7 +61,7 @@ func uploads(export string, w *wxr, blog *url.URL) func(posts []*post) []Note {
 					folders = append(folders, m)
 				}
 			}
-			if ours || !theirs {
+			if ours || relative && !theirs {
 				mine++
 			}
 			if theirs {

@@ -364,6 +364,7 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 		return src, nil, err
 	}
 	at := elementStarts(doc, src)
+	linkBare(doc)
 	var kept addresses
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {

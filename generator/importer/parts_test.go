@@ -247,6 +247,10 @@ func TestToMarkdownAddressesAsWritten(t *testing.T) {
 		{`<a href="https://cdn.example/f.pdf?sig=a%2Fb%3D&amp;exp=1">f</a>`, "[f](https://cdn.example/f.pdf?sig=a%2Fb%3D&exp=1)", `href="https://cdn.example/f.pdf?sig=a%2Fb%3D&amp;exp=1"`},
 		{`<img src="/up/a b(1).png" alt="x">`, "![x](/up/a%20b%281%29.png)", `src="/up/a%20b%281%29.png"`},
 		{`<a href="https://example.org/">https://example.org/</a>`, "[https://example.org/](https://example.org/)", `href="https://example.org/"`},
+		// An address written as text, as an embed block holds it, links
+		// whole: as text its underscores would be escaped.
+		{"<div>\nhttps://www.instagram.com/p/Bp_x/?utm_source=ig_share_sheet\n</div>", "[https://www.instagram.com/p/Bp\\_x/?utm\\_source=ig\\_share\\_sheet](https://www.instagram.com/p/Bp_x/?utm_source=ig_share_sheet)", `href="https://www.instagram.com/p/Bp_x/?utm_source=ig_share_sheet"`},
+		{"<p>See https://example.org/a_b_(c). Or (https://example.org/d_e).</p><pre>https://example.org/f_g</pre>", "See [https://example.org/a\\_b\\_(c)](https://example.org/a_b_%28c%29). Or ([https://example.org/d\\_e](https://example.org/d_e)).\n\n```\nhttps://example.org/f_g\n```", `href="https://example.org/d_e"`},
 	} {
 		md, _, err := toMarkdown(tt.in, nil)
 		if err != nil {

@@ -722,14 +722,44 @@ var sentenceStops = []string{". ", "? ", "! ", "。", "！", "？"}
 
 // sentenceEnd gives the end of the last whole sentence of s before its
 // last one, or 0 if s is one sentence.
-func sentenceEnd(s string) int {
-	end := 0
+func sentenceEnd(s string) int { return max(0, lastStop(strings.TrimSpace(s))) }
+
+// lastStop gives the end of the last sentence of s that a stop and what
+// follows it end, or -1 for none. A full stop after an abbreviation ("St.
+// Louis", "e.g. this", "J. Smith") ends no sentence.
+func lastStop(s string) int {
+	end := -1
 	for _, stop := range sentenceStops {
-		if i := strings.LastIndex(strings.TrimSpace(s), stop); i >= 0 {
-			end = max(end, i+len(strings.TrimSpace(stop)))
+		for i := strings.LastIndex(s, stop); i >= 0; i = strings.LastIndex(s[:i], stop) {
+			if stop != ". " || !abbreviation(s[:i]) {
+				end = max(end, i+len(strings.TrimSpace(stop)))
+				break
+			}
 		}
 	}
 	return end
+}
+
+// abbreviation says whether the word s ends with, before a full stop,
+// is an abbreviation: a letter alone (an initial), a word holding a stop
+// of its own (e.g, U.S), or one of abbreviations.
+func abbreviation(s string) bool {
+	word := s[strings.LastIndexAny(s, " (\"'‘“")+1:]
+	if r, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsLetter(r) {
+		return true
+	}
+	return strings.Contains(word, ".") || abbreviations[strings.ToLower(word)]
+}
+
+// abbreviations are words written with a full stop after them that ends
+// no sentence, in English as regulators and news write it.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "rev": true, "hon": true, "sr": true, "jr": true,
+	"st": true, "mt": true, "ft": true, "gen": true, "col": true, "capt": true, "lt": true, "sgt": true,
+	"no": true, "nos": true, "vs": true, "etc": true, "cf": true, "approx": true, "fig": true, "figs": true,
+	"vol": true, "pp": true, "para": true, "paras": true, "reg": true, "regs": true, "art": true, "sch": true, "ch": true, "cl": true,
+	"inc": true, "ltd": true, "co": true, "corp": true, "dept": true, "govt": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
 // startsWithImage says whether a block starts with an image, or a link
@@ -854,10 +884,8 @@ func cut(s string, n int) string {
 	}
 	runes := []rune(s)
 	head := string(runes[:n])
-	for _, end := range sentenceStops {
-		if i := strings.LastIndex(head, end); i >= len(head)/3 {
-			return head[:i+len(strings.TrimSpace(end))]
-		}
+	if i := lastStop(head); i >= len(head)/3 {
+		return head[:i]
 	}
 	if i := strings.LastIndexByte(head, ' '); i > 0 {
 		head = head[:i]

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 
@@ -8,54 +9,80 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// bareAddress matches an address written as text, as a WordPress embed
-// block holds the page it shows.
-var bareAddress = regexp.MustCompile(`https?://[^\s<>"'` + "`" + `]+`)
+// inText matches, in the text of HTML, what a reader of the old site
+// followed or was meant to: a Markdown image or link, which Markdown
+// shows as written inside HTML (![chart](/chart.png) between two <hr>
+// tags), and an address written as text, as a WordPress embed block
+// holds the page it shows.
+var inText = regexp.MustCompile(`(!?)\[([^\[\]]*)\]\(([^()\s<>]+)\)|https?://[^\s<>"'` + "`" + `]+`)
 
-// linkBare makes each address that the text of n writes, outside links
-// and code, a link to it: Markdown would escape its underscores as text
-// (\_), and an address so escaped links only as far as the first.
-func linkBare(n *html.Node) {
+// linkText makes each address and each Markdown image or link that the
+// text of n writes, outside links and code, the element it stands for:
+// as text, Markdown would escape an address's underscores (\_), and an
+// address so escaped links only as far as the first. It gives, for the
+// report, the node just before each text that held Markdown, or the
+// element it is in.
+func linkText(n *html.Node) (markdown []*html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.ElementNode && (c.Data == "a" || c.Data == "code" || c.Data == "pre" || c.Data == "script" || c.Data == "style" || c.Data == "textarea"):
 		case c.Type == html.TextNode:
-			c = linkText(n, c)
+			before := cmp.Or(c.PrevSibling, n)
+			var md bool
+			if c, md = replaceText(n, c); md {
+				markdown = append(markdown, before)
+			}
 		default:
-			linkBare(c)
+			markdown = append(markdown, linkText(c)...)
 		}
 	}
+	return markdown
 }
 
-// linkText makes each address in the text node c, a child of n, a link,
-// and gives the last node it put in c's place.
-func linkText(n, c *html.Node) *html.Node {
+// replaceText puts in place of the text node c, a child of n, its text
+// with each match of inText made an element. It gives the last node put
+// in c's place, and whether a match was Markdown.
+func replaceText(n, c *html.Node) (last *html.Node, markdown bool) {
 	text := c.Data
-	spans := bareAddress.FindAllStringIndex(text, -1)
-	if spans == nil {
-		return c
+	matches := inText.FindAllStringSubmatchIndex(text, -1)
+	if matches == nil {
+		return c, false
 	}
-	last, from := c, 0
+	last = c
 	add := func(node *html.Node) {
 		n.InsertBefore(node, c)
 		last = node
 	}
-	for _, s := range spans {
-		address := trimAddress(text[s[0]:s[1]])
-		end := s[0] + len(address)
-		if from < s[0] {
-			add(&html.Node{Type: html.TextNode, Data: text[from:s[0]]})
+	from := 0
+	for _, m := range matches {
+		var el *html.Node
+		end := m[1]
+		if m[6] >= 0 { // Markdown
+			markdown = true
+			label, dest := text[m[4]:m[5]], text[m[6]:m[7]]
+			if m[3] > m[2] {
+				el = &html.Node{Type: html.ElementNode, Data: "img", DataAtom: atom.Img, Attr: []html.Attribute{{Key: "src", Val: dest}, {Key: "alt", Val: label}}}
+			} else {
+				el = &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{{Key: "href", Val: dest}}}
+				el.AppendChild(&html.Node{Type: html.TextNode, Data: label})
+			}
+		} else {
+			address := trimAddress(text[m[0]:m[1]])
+			end = m[0] + len(address)
+			el = &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{{Key: "href", Val: address}}}
+			el.AppendChild(&html.Node{Type: html.TextNode, Data: address})
 		}
-		a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{{Key: "href", Val: address}}}
-		a.AppendChild(&html.Node{Type: html.TextNode, Data: address})
-		add(a)
+		if from < m[0] {
+			add(&html.Node{Type: html.TextNode, Data: text[from:m[0]]})
+		}
+		add(el)
 		from = end
 	}
 	if from < len(text) {
 		add(&html.Node{Type: html.TextNode, Data: text[from:]})
 	}
 	n.RemoveChild(c)
-	return last
+	return last, markdown
 }
 
 // trimAddress drops from an address found in text the punctuation that

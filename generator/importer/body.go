@@ -364,7 +364,13 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 		return src, nil, err
 	}
 	at := elementStarts(doc, src)
-	linkBare(doc)
+	if markdown := linkText(doc); len(markdown) > 0 {
+		start, ok := at[markdown[0]]
+		if !ok {
+			start = -1
+		}
+		lost = append(lost, loss{start, "an image or link written in Markdown inside HTML, which Markdown shows as written, became one"})
+	}
 	var kept addresses
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {

@@ -556,6 +556,7 @@ func TestHTMLInMarkdown(t *testing.T) {
 		{"a link in an anchor stays a link", "1.<a name=\"ref1\">[End-to-end](https://example.org/e2e)</a>\n", "1.[End-to-end](https://example.org/e2e)\n", []string{`an anchor (<a id="ref1">) is left out, its text kept: a link to #ref1 now goes to the top of the page`}},
 		{"an empty anchor goes", "<p id = \"build\"></p>Intro <a id=\"top\"></a>here.\n", "Intro here.\n", []string{`an anchor (<a id="top">) is left out, its text kept: a link to #top now goes to the top of the page`}},
 		{"a footnote stays", "A <span>note</span>[^1].\n\n[^1]: The note.\n", "A <span>note</span>[^1].\n\n[^1]: The note.\n", nil},
+		{"Markdown images between rules", "![one](/one.jpg)\n<hr>\n![install_two](/two_b.jpg)\n<hr>\n[more](/more_c/)\n", "![one](/one.jpg)\n* * *\n\n![install_two](/two_b.jpg)\n\n* * *\n\n[more](/more_c/)\n", []string{"an image or link written in Markdown inside HTML, which Markdown shows as written, became one"}},
 		{"a footnote's text stays", "A note[^1].\n\n[^1]: The note with <b>bold</b>.\n", "A note[^1].\n\n[^1]: The note with <b>bold</b>.\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1778,3 +1778,22 @@ func TestWordPressComMedia(t *testing.T) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
 	}
 }
+
+// TestWordPressLinksAway names the pages of the old site that a post
+// links to and no post imported is, which keep pointing there; links to
+// posts imported, the home page and uploads are not named.
+func TestWordPressLinksAway(t *testing.T) {
+	item := wxrItemXML(6, "Post", "post", "publish", "post")
+	links := `<a href="https://old.example.org/about/">about</a> <a href="https://old.example.org/2018/11/03/gone/">gone</a> <a href="https://old.example.org/">home</a> <a href="https://old.example.org/wp-content/uploads/a.pdf">file</a> <a href="https://old.example.org/?p=99">lost</a>`
+	item = strings.Replace(item, "<p>Post", "<p>"+links+" Post", 1)
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := mustImport(t, src, t.TempDir())
+	// The item's own link to an earlier post, post 7, is the one more.
+	want := "links to pages of the old site that no post imported is (/about/, /2018/11/03/gone/, /?p=99, 1 more) are left as they were"
+	if !slices.ContainsFunc(r.Warnings, func(n Note) bool { return strings.Contains(n.Msg, want) }) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+}

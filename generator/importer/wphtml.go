@@ -1,9 +1,11 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"bulletin/generator/content"
@@ -43,8 +45,18 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 	}
 	raw = moreTag.ReplaceAllString(raw, "<!--more-->")
 	raw, excerpt := more(raw, "<!--more-->")
-	link := func(href string) string { return l.link(href, ix) }
+	var away []string // pages of the old site no post imported is
+	link := func(href string) string {
+		to, page := l.link(href, ix)
+		if page != "" && !slices.Contains(away, page) {
+			away = append(away, page)
+		}
+		return to
+	}
 	md, lost, err := toMarkdown(raw, link)
+	if len(away) > 0 {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to pages of the old site that no post imported is (%s) are left as they were: they lead nowhere once it closes; point them at pages of this site, or at where those pages went", strings.Join(firstOf(away, 3), ", "))))
+	}
 	if err != nil {
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("the body is kept as HTML: %v", err)))
 	}
@@ -86,11 +98,12 @@ func (l *wpBody) shortcodes(p *post, raw string, r *Report) {
 
 // link gives the new URL of a link to a post of the export, the old
 // site's address of a file it links to by its path alone, or the link as
-// it is.
-func (l *wpBody) link(href string, ix *index) string {
+// it is; and, when that link is to a page of the old site that no post
+// imported is, the page's path there.
+func (l *wpBody) link(href string, ix *index) (to, away string) {
 	u, err := url.Parse(strings.TrimSpace(href))
 	if err != nil || (u.Host == "" && !strings.HasPrefix(u.Path, "/")) || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
-		return href
+		return href, ""
 	}
 	frag := ""
 	if u.Fragment != "" {
@@ -104,14 +117,18 @@ func (l *wpBody) link(href string, ix *index) string {
 		key = "wp:" + content.Fold(strings.TrimSuffix(p, "/"))
 	}
 	if q := ix.find(key); key != "" && q != nil && !q.skip {
-		return q.url + frag
+		return q.url + frag, ""
 	}
 	// An upload stays on the old site, so a link to it from the blog's
 	// own pages must name the old host.
-	if u.Host == "" && l.blog.Host != "" && strings.HasPrefix(sitePath(u.String(), l.blog), "/wp-content/") {
-		return l.blog.ResolveReference(u).String() + frag
+	path := sitePath(u.String(), l.blog)
+	if u.Host == "" && l.blog.Host != "" && strings.HasPrefix(path, "/wp-content/") {
+		return l.blog.ResolveReference(u).String() + frag, ""
 	}
-	return href
+	if key == "" || path == "/" || strings.HasPrefix(path, "/wp-content/") {
+		return href, "" // another site's, the home page or a file
+	}
+	return href, cmp.Or(path, "/?p="+u.Query().Get("p"))
 }
 
 // autop makes paragraphs of text separated by blank lines, and line

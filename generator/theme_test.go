@@ -19,6 +19,7 @@ import (
 
 	"bulletin/generator/content"
 	"bulletin/generator/render"
+	"bulletin/generator/site"
 )
 
 // box is where an element is drawn, in CSS pixels.
@@ -254,6 +255,18 @@ func TestReadingTimeAndRecentDates(t *testing.T) {
 	if want := newest.Date.Format("2 January 2006") + " (4 days ago)"; !strings.HasPrefix(first, want) {
 		t.Errorf("the newest article's date on the home page reads %q, want it to start %q", first, want)
 	}
+	// A date already in brackets, as the banner of a newer update has
+	// it, takes the words after a comma.
+	i := slices.IndexFunc(r.site.Articles, func(a *site.Article) bool { return a.Newer != nil && a.Newer.URL == newest.URL })
+	if i < 0 {
+		t.Fatal("no article of the sample has a banner naming the newest")
+	}
+	do(t, ctx, "opening "+r.site.Articles[i].URL, chromedp.Navigate(base+r.site.Articles[i].URL))
+	banner := get(t, ctx, "reading the banner", chromedp.Evaluate[string](`document.querySelector(".banner-newer").textContent`))
+	if want := "(" + newest.Date.Format("2 January 2006") + ", 4 days ago)."; !strings.Contains(banner, want) {
+		t.Errorf("the banner of %s reads %q, want it to hold %q", r.site.Articles[i].URL, banner, want)
+	}
+	do(t, ctx, "opening the home page", chromedp.Navigate(base+"/"))
 	marked := get(t, ctx, "reading the dates marked", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(".teaser-meta time")).filter((t) => t.nextElementSibling && t.nextElementSibling.classList.contains("ago")).map((t) => t.getAttribute("datetime"))`))
 	if len(marked) == 0 {
 		t.Error("no date on the home page says how long ago it was")

@@ -32,7 +32,11 @@
       }
       var span = document.createElement("span");
       span.className = "ago";
-      span.textContent = " (" + words.format(-days, "day") + ")";
+      // A date already in brackets, as the newer-update banner has it,
+      // takes the words after a comma: "(6 December 2026, today)".
+      var after = times[i].nextSibling;
+      var bracketed = after && after.nodeType === 3 && after.textContent.charAt(0) === ")";
+      span.textContent = bracketed ? ", " + words.format(-days, "day") : " (" + words.format(-days, "day") + ")";
       times[i].after(span);
     }
   }

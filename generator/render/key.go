@@ -359,10 +359,14 @@ func themeKey(templates fs.FS) (string, error) {
 		case e.IsDir() || !fs.ValidPath(p):
 			return nil // a name no template is read by, which static/ refuses
 		}
-		data, err := fs.ReadFile(templates, p)
-		if err != nil && !e.Type().IsRegular() {
-			return nil // a link to a folder, say: static/ refuses it, and no template is read through it
+		if !e.Type().IsRegular() {
+			// A link, a pipe or a device: no template is read through it,
+			// and static/ refuses it; reading a pipe might never end.
+			target, _ := fs.ReadLink(templates, p)
+			fmt.Fprintf(h, "%q %v %q\n", p, e.Type(), target)
+			return nil
 		}
+		data, err := fs.ReadFile(templates, p)
 		fmt.Fprintf(h, "%q %d %v\n", p, len(data), e.Type())
 		h.Write(data)
 		return err

@@ -194,6 +194,9 @@ func sharedFiles(fsys fs.FS) ([]string, error) {
 
 // parse parses the theme file name into t, and gives its text.
 func parse(fsys fs.FS, t *template.Template, name string) (string, error) {
+	if err := plainFile(fsys, name); err != nil {
+		return "", err
+	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return "", err
@@ -202,9 +205,40 @@ func parse(fsys fs.FS, t *template.Template, name string) (string, error) {
 	return string(data), err
 }
 
+// notPlain is a file of the theme that is not a regular file, which a
+// build does not read: a link would bring in what lies outside the
+// theme, which the build would not know changed, and reading a pipe or
+// a device might never end.
+type notPlain struct {
+	name string
+	mode fs.FileMode
+}
+
+func (e *notPlain) Error() string {
+	if e.mode&fs.ModeSymlink != 0 {
+		return e.name + ": a symbolic link: links are not followed, so that nothing outside the theme's folder is read or published; move or copy the file here instead"
+	}
+	return e.name + ": not a regular file: delete it, or put a template in its place"
+}
+
+// plainFile refuses the theme file name when it is not a regular file.
+func plainFile(fsys fs.FS, name string) error {
+	info, err := fs.Lstat(fsys, name)
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return &notPlain{name, info.Mode()}
+	}
+	return nil
+}
+
 // missingOr says of a theme file that is not there that every theme
 // has it, and locates any other error.
 func (th *theme) missingOr(err error) *content.Error {
+	if np, ok := errors.AsType[*notPlain](err); ok {
+		return &content.Error{File: th.dir + "/" + np.name, Msg: strings.TrimPrefix(np.Error(), np.name+": ")}
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
 		return &content.Error{File: th.dir + "/" + pe.Path, Msg: fmt.Sprintf("missing: every theme has %s, %s and a file for each kind of page, %s: copy it from bulletin's templates/",

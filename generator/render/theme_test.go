@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // themeWith is the shipped theme with the files given, by name, and
@@ -89,5 +92,46 @@ func TestThemeEscapingErrorNamesTheFile(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) || !strings.Contains(err.Error(), "look there for a quote or a tag left open") {
 			t.Errorf("%s broken: got %v, want an error starting %q that says what to look for", tt.file, err, tt.want)
 		}
+	}
+}
+
+// TestThemeFilesNotPlain refuses a theme file that is a link, which
+// would bring in what lies outside the theme, or a pipe, naming each.
+func TestThemeFilesNotPlain(t *testing.T) {
+	fsys := themeWith(t, nil).(fstest.MapFS)
+	fsys["byline.html"] = &fstest.MapFile{Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink}
+	fsys["home.html"] = &fstest.MapFile{Mode: fs.ModeNamedPipe}
+	_, err := loadTheme(fsys, "templates", "/")
+	for _, want := range []string{
+		"templates/byline.html: a symbolic link: links are not followed, so that nothing outside the theme's folder is read or published",
+		"templates/home.html: not a regular file: delete it, or put a template in its place",
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want an error with %q", err, want)
+		}
+	}
+}
+
+// TestThemeKeyReadsNoPipe keys a theme with a named pipe in it, hidden
+// or not, without opening it, which would wait for a writer for ever.
+func TestThemeKeyReadsNoPipe(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"extra.html", ".hidden"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
+			t.Skipf("no named pipes here: %v", err)
+		}
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := themeKey(os.DirFS(dir))
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("themeKey: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("themeKey opened a named pipe, and waits for a writer")
 	}
 }

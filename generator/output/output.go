@@ -239,18 +239,37 @@ func restoreSetAside(parent, base, out string) {
 	if _, err := os.Lstat(out); !errors.Is(err, fs.ErrNotExist) {
 		return
 	}
-	aside, _ := filepath.Glob(filepath.Join(parent, stagePrefix(base)+"*.old"))
-	if len(aside) > 0 {
-		os.Rename(aside[0], out)
+	for _, name := range staged(parent, base) {
+		if strings.HasSuffix(name, ".old") {
+			os.Rename(filepath.Join(parent, name), out)
+			return
+		}
 	}
 }
 
 // removeStale deletes staging folders left by builds that were killed.
 func removeStale(parent, base string) {
-	matches, _ := filepath.Glob(filepath.Join(parent, stagePrefix(base)+"*"))
-	for _, m := range matches {
-		os.RemoveAll(m)
+	for _, name := range staged(parent, base) {
+		os.RemoveAll(filepath.Join(parent, name))
 	}
+}
+
+// staged names the staging folders in parent of the output folder base,
+// and the previous output set aside (see swapByRename): the prefix and
+// the number os.MkdirTemp gives, then .old for the one set aside. A name
+// is matched as it is, never as a pattern, so that an output folder
+// named pub[1] does not take the folders of pub1.
+func staged(parent, base string) []string {
+	entries, _ := os.ReadDir(parent)
+	var out []string
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), stagePrefix(base))
+		rest = strings.TrimSuffix(rest, ".old")
+		if ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
+			out = append(out, e.Name())
+		}
+	}
+	return out
 }
 
 func readManifest(dir string) (map[string]entry, error) {

@@ -496,12 +496,13 @@ func TestOpenRemovesStaleStaging(t *testing.T) {
 	dir := filepath.Join(parent, "public")
 	mustBuild(t, dir, files{"index.html": "home"})
 	putFiles(t, parent, files{
-		".public.bulletin-XYZ/index.html":          "half a build",
-		".public.bulletin-123.old/index.html":      "an older build",
-		".other.bulletin-1/index.html":             "another output's staging",
-		".publicity.bulletin-1/index.html":         "another output's staging",
-		"public-notes/todo.txt":                    "not ours",
-		".public.bulletin-XYZ/deep/down/page.html": "half a build",
+		".public.bulletin-4815/index.html":          "half a build",
+		".public.bulletin-123.old/index.html":       "an older build",
+		".other.bulletin-1/index.html":              "another output's staging",
+		".publicity.bulletin-1/index.html":          "another output's staging",
+		".public.bulletin-1.bulletin-7/index.html":  "the staging of public.bulletin-1",
+		"public-notes/todo.txt":                     "not ours",
+		".public.bulletin-4815/deep/down/page.html": "half a build",
 	})
 
 	d, err := Open(dir, false)
@@ -519,9 +520,29 @@ func TestOpenRemovesStaleStaging(t *testing.T) {
 			got = append(got, e.Name())
 		}
 	}
-	want := []string{".other.bulletin-1", ".publicity.bulletin-1", "public", "public-notes"}
+	want := []string{".other.bulletin-1", ".public.bulletin-1.bulletin-7", ".publicity.bulletin-1", "public", "public-notes"}
 	if !slices.Equal(got, want) {
 		t.Errorf("after Open, beside the output: got %q, want %q", got, want)
+	}
+}
+
+// TestOpenStagingNamedAsIs takes the name of an output folder as it is,
+// never as a pattern: pub[1]'s build leaves pub1's staging alone.
+func TestOpenStagingNamedAsIs(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "pub[1]")
+	mustBuild(t, dir, files{"index.html": "home"})
+	putFiles(t, parent, files{".pub1.bulletin-123/index.html": "pub1's build", ".pub[1].bulletin-9/index.html": "half a build"})
+	d, err := Open(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	if _, err := os.Stat(filepath.Join(parent, ".pub1.bulletin-123", "index.html")); err != nil {
+		t.Errorf("pub1's staging: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(parent, ".pub[1].bulletin-9")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("pub[1]'s stale staging is still there: %v", err)
 	}
 }
 

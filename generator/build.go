@@ -239,7 +239,7 @@ func (r result) summary() string {
 	for _, n := range r.report.Notes {
 		b.WriteString(n + "\n")
 	}
-	for _, s := range []string{r.search, r.cache, r.record} {
+	for _, s := range []string{r.search, r.cache, r.record, r.stats.Left} {
 		if s != "" {
 			b.WriteString(s + "\n")
 		}

@@ -84,6 +84,10 @@ type Stats struct {
 	Files     int   // files in the new output
 	Bytes     int64 // their total size
 	Unchanged int   // files kept from the previous output
+	// Left says what of the previous output, set aside when the new one
+	// was swapped in whole, could not be deleted, and why; "" when it
+	// all was. The new output is in place all the same.
+	Left string
 }
 
 // ErrForeign means the output folder holds files the generator did not write.
@@ -575,6 +579,10 @@ func onEveryCore(names []string, fn func(string) error) error {
 
 // removeTree deletes a folder and everything in it, its top-level
 // entries on every core.
+// removeAside deletes the previous output that a whole swap set aside;
+// tests make it fail.
+var removeAside = removeTree
+
 func removeTree(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -773,9 +781,11 @@ func (d *Dir) Commit() (Stats, error) {
 		// The staging path now holds the previous output, with links to
 		// the files kept: once they are gone, every file is as the next
 		// build will find it.
-		err := removeTree(d.stage)
+		if err := removeAside(d.stage); err != nil {
+			d.stats.Left = fmt.Sprintf("the previous output, set aside in %s, could not all be deleted (%v): %s is this build's all the same; delete what is left by hand", d.stage, err, d.path)
+		}
 		d.restamp(names)
-		err = errors.Join(err, writeIndex(indexPath(d.path), d.version, names, d.written, d.settled()))
+		err := writeIndex(indexPath(d.path), d.version, names, d.written, d.settled())
 		unlock(d.lock)
 		return d.stats, err
 	}

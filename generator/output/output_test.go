@@ -842,6 +842,25 @@ func TestForeignFileInRecordedFolder(t *testing.T) {
 	}
 }
 
+// TestSetAsideLeft fails to delete the previous output once a build
+// has swapped the new one in whole: the build succeeds, its output is
+// the new site, and its stats say what is left and where.
+func TestSetAsideLeft(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, out, files{"index.html": "old", "a/index.html": "old"})
+	removeAside = func(string) error { return errors.New("operation not permitted") }
+	next := files{"index.html": "new", "b/index.html": "new"}
+	stats, err := writeAll(out, false, next)
+	removeAside = removeTree
+	if err != nil {
+		t.Fatalf("a build that could not delete the previous output: %v, want it to succeed", err)
+	}
+	checkOutput(t, out, next, nil)
+	if !strings.Contains(stats.Left, "could not all be deleted (operation not permitted)") || !strings.Contains(stats.Left, ".public.bulletin-") {
+		t.Errorf("stats.Left = %q, want it to say what is left, where and why", stats.Left)
+	}
+}
+
 // TestUpdateStoppedHalfway fails a build's second move into the output
 // folder: the error says the folder is partly updated, and the next
 // build makes the whole of it again.

@@ -113,7 +113,9 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			return nil
 		case <-w.Changes:
 			// A write in progress is of a site about to be replaced: it
-			// stops, leaving the folder as it was, while the change is read.
+			// stops, leaving the folder as it was, while the change is read;
+			// and a page asked for meanwhile waits for the new site.
+			s.preview.Hold()
 			stopWriting()
 			switch changed, err := s.refreshSettled(w); {
 			case err != nil:
@@ -183,6 +185,7 @@ func (s *server) refreshSettled(w *watch.Watcher) (bool, error) {
 		n := w.Seen()
 		paths, all := w.Take()
 		if len(paths) == 0 && !all {
+			s.preview.Release()
 			return false, nil // read already
 		}
 		ls, err := s.live.update(paths, all)

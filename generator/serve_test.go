@@ -357,6 +357,27 @@ func TestServeEditReloads(t *testing.T) {
 	ts.waitPage(t, firstPage, http.StatusOK, "The plan was revised.")
 }
 
+// TestServeNeverStale asks for a page just after its article is saved,
+// as a script does: the answer is the page as saved, never the one
+// before, since serve holds a request while it makes the site again.
+// It asks 20 ms after the save, once the system has told serve of it
+// (before then serve cannot know), and before serve ends the 30 ms it
+// waits for the sources to settle.
+func TestServeNeverStale(t *testing.T) {
+	ts := startServe(t)
+	ts.waitPage(t, firstPage, http.StatusOK, firstText)
+	text := firstText
+	for i := range 10 {
+		next := fmt.Sprintf("The plan was revised (%d).", i)
+		ts.edit(t, firstFile, text, next)
+		text = next
+		time.Sleep(20 * time.Millisecond)
+		if r := ts.get(t, http.MethodGet, firstPage); !strings.Contains(r.body, next) {
+			t.Fatalf("asked for at once after save %d, %s does not show %q", i, firstPage, next)
+		}
+	}
+}
+
 // TestServeWritesOutputAfterChanges checks that the pages serve makes in
 // memory are the files a build writes, and that the output folder
 // catches up with an edit once the changes pause.

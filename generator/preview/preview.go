@@ -42,6 +42,57 @@ type Server struct {
 	mu       sync.Mutex
 	problems string // the errors of the last build, if it failed
 	clients  map[chan event]bool
+	// held, while the sources have changed and the site is being made
+	// again, is closed once it is shown or has failed (see Hold).
+	held chan struct{}
+}
+
+// holdAtMost is the longest a request waits for a rebuild (see Hold)
+// before it is answered from the last good build.
+const holdAtMost = 30 * time.Second
+
+// Hold makes requests wait until the next Show, Fail or Release: the
+// sources changed, so the site served is about to be replaced, and a
+// page asked for now would be the old one.
+func (s *Server) Hold() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.held == nil {
+		s.held = make(chan struct{})
+	}
+}
+
+// Release answers the requests Hold made wait, from the site served:
+// the change made no other site.
+func (s *Server) Release() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.release()
+}
+
+func (s *Server) release() {
+	if s.held != nil {
+		close(s.held)
+		s.held = nil
+	}
+}
+
+// ready waits until no rebuild holds requests, for at most holdAtMost,
+// or until the request is given up.
+func (s *Server) ready(done <-chan struct{}) {
+	s.mu.Lock()
+	held := s.held
+	s.mu.Unlock()
+	if held == nil {
+		return
+	}
+	t := time.NewTimer(holdAtMost)
+	defer t.Stop()
+	select {
+	case <-held:
+	case <-t.C:
+	case <-done:
+	}
 }
 
 // New returns a server of the content folder's assets and the output
@@ -62,6 +113,7 @@ func (s *Server) Show(site *Site, took time.Duration) {
 	s.site.Store(site)
 	s.mu.Lock()
 	s.problems = ""
+	s.release()
 	s.mu.Unlock()
 	s.broadcast(event{"reload", took.String()})
 }
@@ -71,6 +123,7 @@ func (s *Server) Show(site *Site, took time.Duration) {
 func (s *Server) Fail(err error) {
 	s.mu.Lock()
 	s.problems = err.Error()
+	s.release()
 	s.mu.Unlock()
 	s.broadcast(event{"problems", err.Error()})
 }

@@ -120,3 +120,26 @@ func TestFilesWriteGivesUpOnALoopingTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestFilesMakeStopsAHugePage makes a page whose template writes more
+// than a page may hold, and wants it stopped, the template named, before
+// it takes the system's memory.
+func TestFilesMakeStopsAHugePage(t *testing.T) {
+	article, err := os.ReadFile(filepath.Join(moduleRoot(t), "templates", "article.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	huge := strings.Replace(string(article), `{{define "main" -}}`, `{{define "main" -}}{{range 200000}}`+strings.Repeat("x", 1024)+`{{end}}`, 1)
+	s, err := site.New(fixture(), nil, buildDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Plan(themeWith(t, map[string]string{"article.html": huge}), "templates", s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = files.Make(FileFor(s.Articles[0].URL))
+	if err == nil || !strings.Contains(err.Error(), "making a page with article.html wrote over 128 MB") {
+		t.Errorf("got %v, want the article template named as writing too much", err)
+	}
+}

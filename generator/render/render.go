@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"io"
 	"io/fs"
 	"iter"
 	"net/url"
@@ -105,9 +106,41 @@ func (j *job) keyOf() string {
 // makeInto makes the job's file in w.
 func (j *job) makeInto(w *bytes.Buffer) error {
 	if j.page != nil {
-		return j.r.theme.execute(w, j.template, j.page())
+		c := &capped{w: w}
+		err := j.r.theme.execute(c, j.template, j.page())
+		if c.over {
+			return &tooBig{template: j.template}
+		}
+		return err
 	}
 	return j.make(w)
+}
+
+// maxPage is the most a template may write for one page: a template
+// that calls itself can write more than the system's memory holds
+// within the time a file may take.
+const maxPage = 128 << 20
+
+// capped writes to w until maxPage bytes have come, and then fails.
+type capped struct {
+	w    io.Writer
+	n    int
+	over bool
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if c.n += len(p); c.n > maxPage {
+		c.over = true
+		return 0, errors.New("page too large")
+	}
+	return c.w.Write(p)
+}
+
+// tooBig is a page whose template wrote more than maxPage.
+type tooBig struct{ template string }
+
+func (e *tooBig) Error() string {
+	return fmt.Sprintf("making a page with %s wrote over %d MB, so it stopped: a template may call itself without end, or show every article many times over", e.template, maxPage>>20)
 }
 
 // whole makes a job's make of a function that gives the file's bytes.

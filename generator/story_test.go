@@ -68,14 +68,19 @@ func TestTopicStory(t *testing.T) {
 			t.Errorf("%s: the story ends %q, want the current status, %s", g.URL, now, g.Status.Label)
 		}
 		history := fmt.Sprintf("changed %d times", g.Changes)
-		switch g.Changes {
-		case 0:
+		switch {
+		case g.Changes == 0 && g.Status != nil && !g.Since.IsZero():
+			history = g.Status.Label // then how long, and "unchanged"
+		case g.Changes == 0:
 			history = "no change"
-		case 1:
+		case g.Changes == 1:
 			history = "changed once"
 		}
 		if g.Status != nil && !strings.Contains(page, "<strong>Status history:</strong> "+history) {
 			t.Errorf("%s: no status history line saying %q", g.URL, history)
+		}
+		if g.Changes == 0 && g.Status != nil && !g.Since.IsZero() && !regexp.MustCompile(`<strong>Status history:</strong> [^<]*<time[^>]*>[^<]*</time>, unchanged`).MatchString(page) {
+			t.Errorf("%s: the status history does not say the status is unchanged", g.URL)
 		}
 	}
 }

@@ -139,12 +139,15 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 // was.
 func stopped(err error, out string) string {
 	n := failing(content.AsErrors(err))
+	beside := 0
 	if s, ok := errors.AsType[*stoppedBy](err); ok {
+		beside = n - s.stopping
 		n = s.stopping
 	}
-	what := "1 problem"
-	if n != 1 {
-		what = fmt.Sprintf("%d problems", n)
+	what := counted(n, "problem")
+	if beside > 0 {
+		// The others are told too, and a plain build publishes with them.
+		what += fmt.Sprintf(" (and %d more above that build -strict and check fail on)", beside)
 	}
 	return fmt.Sprintf("build stopped by %s: %s", what, outputState(out))
 }

@@ -78,10 +78,11 @@ func TestBuildSurvivesKill(t *testing.T) {
 	t.Logf("%d builds killed, %d completed first", kills, completed)
 
 	// Whatever the kills left, one more leftover staging folder makes sure
-	// the normal build has something to clean up.
+	// the normal build has something to clean up, named as os.MkdirTemp
+	// names one.
 	leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.bulletin-*"))
 	t.Logf("the kills left %d staging folders", len(leftovers))
-	if err := os.MkdirAll(filepath.Join(dir, ".public.bulletin-killed", "2024"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, ".public.bulletin-2718281828", "2024"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	final := since[len(since)-1] + 1

@@ -392,6 +392,14 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 					n.RemoveChild(c)
 					c = next
 					continue
+				case "q":
+					// A browser shows an inline quotation in quotation
+					// marks, which Markdown has no element for: the marks
+					// go into the text.
+					c.InsertBefore(&html.Node{Type: html.TextNode, Data: "“"}, c.FirstChild)
+					c.AppendChild(&html.Node{Type: html.TextNode, Data: "”"})
+					c = unwrap(n, c)
+					continue
 				case "sup", "sub":
 					lost = append(lost, loss{at[c], fmt.Sprintf("a <%s> became plain text, as Markdown has no %sscript: check figures such as m2, H2O or a footnote's number", c.Data, map[string]string{"sup": "super", "sub": "sub"}[c.Data])})
 				case "abbr":

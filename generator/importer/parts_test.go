@@ -557,6 +557,7 @@ func TestHTMLInMarkdown(t *testing.T) {
 		{"an empty anchor goes", "<p id = \"build\"></p>Intro <a id=\"top\"></a>here.\n", "Intro here.\n", []string{`an anchor (<a id="top">) is left out, its text kept: a link to #top now goes to the top of the page`}},
 		{"a footnote stays", "A <span>note</span>[^1].\n\n[^1]: The note.\n", "A <span>note</span>[^1].\n\n[^1]: The note.\n", nil},
 		{"Markdown images between rules", "![one](/one.jpg)\n<hr>\n![install_two](/two_b.jpg)\n<hr>\n[more](/more_c/)\n", "![one](/one.jpg)\n* * *\n\n![install_two](/two_b.jpg)\n\n* * *\n\n[more](/more_c/)\n", []string{"an image or link written in Markdown inside HTML, which Markdown shows as written, became one"}},
+		{"an inline quotation keeps its marks", "He said <q>Developers, developers</q> twice.\n", "He said “Developers, developers” twice.\n", nil},
 		{"a footnote's text stays", "A note[^1].\n\n[^1]: The note with <b>bold</b>.\n", "A note[^1].\n\n[^1]: The note with <b>bold</b>.\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

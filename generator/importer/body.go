@@ -700,6 +700,7 @@ func textOf(md string, first bool) string {
 // and a line break too.
 func paragraphs(doc ast.Node, src []byte, first, figures bool) []string {
 	var parts []string
+	open := 0 // template tags begun in a paragraph before and not yet ended
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if _, para := n.(*ast.Paragraph); first && len(parts) > 0 && !para && !strings.HasSuffix(parts[len(parts)-1], ":") {
 			break
@@ -712,7 +713,9 @@ func paragraphs(doc ast.Node, src []byte, first, figures bool) []string {
 		t := strings.Join(strings.Fields(attributeList.ReplaceAllString(b.String(), " ")), " ")
 		t = unresolvedReference.ReplaceAllString(t, "$1")
 		t = spaceBeforeStop.ReplaceAllString(t, "$1$2")
-		if t != "" && !content.HoldsTemplateTag(t) && !bareURL.MatchString(t) {
+		inTag := open > 0
+		open = max(0, open+tagBraces(t))
+		if t != "" && !inTag && open == 0 && !content.HoldsTemplateTag(t) && !bareURL.MatchString(t) {
 			parts = append(parts, t)
 			if first && columns(strings.Join(parts, " ")) >= summaryRunes/3 {
 				break
@@ -720,6 +723,14 @@ func paragraphs(doc ast.Node, src []byte, first, figures bool) []string {
 		}
 	}
 	return parts
+}
+
+// tagBraces counts the template tags text begins, less those it ends: a
+// Liquid tag that HTML inside it split over paragraphs ({{ x | remove:
+// "<p>" }}) begins in one and ends in another, and no paragraph of it
+// makes a summary.
+func tagBraces(text string) int {
+	return strings.Count(text, "{{") + strings.Count(text, "{%") - strings.Count(text, "}}") - strings.Count(text, "%}")
 }
 
 // unfinished says whether a paragraph's text stops in the middle of a

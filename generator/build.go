@@ -461,7 +461,8 @@ func gatherProblems(o options, set *content.Set, hist *history.History, loadErr 
 // planProblems runs a loaded set, with the problems loadErr names, and
 // the versions of its articles in hist (nil for none), through plan: stop
 // are the problems that stop a build (a file that could not be read, a
-// URL two articles claim, a broken template), each stage's found on what
+// URL two articles claim, a broken template, a content file holding
+// script, see lint.Active), each stage's found on what
 // the stage before could make. linter gives what lint finds in what plan
 // made, less the links that may point at a page of a file that could not
 // be read (see lint.Unread): nothing when plan could make no model. The
@@ -471,6 +472,9 @@ func gatherProblems(o options, set *content.Set, hist *history.History, loadErr 
 func planProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time, m *site.Memo) (*site.Site, *render.Files, content.Errors, func() content.Errors) {
 	s, files, err := plan(o, set, hist, now, m)
 	stop := append(content.AsErrors(loadErr), content.AsErrors(err)...)
+	if s != nil {
+		stop = append(stop, lint.Active(s)...)
+	}
 	linter := func() content.Errors {
 		if s == nil {
 			return nil

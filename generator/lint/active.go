@@ -37,10 +37,12 @@ var (
 	skipped = regexp.MustCompile(`[\x00-\x20]+`)
 )
 
-// active tells each file of the content folder, an image or a page
+// Active tells each file of the content folder, an image or a page
 // published as it is, that holds script: raw_html off keeps script out
 // of articles, and a file the site publishes should not bring it back.
-func active(s *site.Site) content.Errors {
+// Unlike what Site finds, such a file stops a build: published, it would
+// run its script on the site's own address.
+func Active(s *site.Site) content.Errors {
 	var out content.Errors
 	for _, name := range s.Assets {
 		ext := strings.ToLower(path.Ext(name))

@@ -74,7 +74,6 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 	if files != nil {
 		found = append(found, c.theme()...)
 	}
-	found = append(found, active(s)...)
 	for _, m := range s.Misspelt {
 		found = append(found, m.Problem)
 	}

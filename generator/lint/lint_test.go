@@ -220,7 +220,7 @@ func TestActive(t *testing.T) {
 	}
 	s := &site.Site{ContentDir: dir, Assets: []string{"f/colon.html", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/hex.html", "f/page.shtml", "f/plain.xhtml", "f/prefix.svg", "f/srcdoc.html", "f/tab.html", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
 	var got []string
-	for _, e := range active(s) {
+	for _, e := range Active(s) {
 		got = append(got, strings.TrimSuffix(strings.TrimPrefix(e.Error(), dir+"/"), ", which runs on the site's own address when a reader opens the file: take the script out, or publish the file elsewhere"))
 	}
 	want := []string{

@@ -275,15 +275,7 @@ func TestWordPressImageFirst(t *testing.T) {
 // blog's domain, by another host name, are the blog's. Importing again
 // tells none of it, nor of the old addresses, again.
 func TestWordPressOtherSitesUploads(t *testing.T) {
-	var items string
-	for i, img := range []string{"http://www.travel.example.com/wp-content/uploads/2007/05/map.jpg", "https://media.old.example.org/wp-content/uploads/2015/01/chart.png"} {
-		item := wxrItemXML(6+i, fmt.Sprint("Post ", i), fmt.Sprint("post-", i), "publish", "post")
-		items += strings.Replace(item, "<p>Post", "<p><img src='"+img+"' alt='A picture'>Post", 1)
-	}
-	src := filepath.Join(t.TempDir(), "export.xml")
-	if err := os.WriteFile(src, []byte(wxrXML(items)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	src := exportShowing(t, "old.example.org", "http://www.travel.example.com/wp-content/uploads/2007/05/map.jpg", "https://media.old.example.org/wp-content/uploads/2015/01/chart.png")
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
 	for _, want := range []string{
@@ -1763,20 +1755,28 @@ func TestJekyllFeeds(t *testing.T) {
 // which its posts show directly or through WordPress.com's image
 // servers, as the blog's own uploads: they go when the blog closes.
 func TestWordPressComMedia(t *testing.T) {
-	var items string
-	for i, img := range []string{"https://oldnews.files.wordpress.com/2008/06/map.jpg", "https://i0.wp.com/oldnews.files.wordpress.com/2008/06/chart.png?w=604"} {
-		item := wxrItemXML(6+i, fmt.Sprint("Post ", i), fmt.Sprint("post-", i), "publish", "post")
-		items += strings.Replace(item, "<p>Post", "<p><img src='"+img+"' alt='A picture'>Post", 1)
-	}
-	src := filepath.Join(t.TempDir(), "export.xml")
-	if err := os.WriteFile(src, []byte(strings.ReplaceAll(wxrXML(items), "old.example.org", "oldnews.wordpress.com")), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	src := exportShowing(t, "oldnews.wordpress.com", "https://oldnews.files.wordpress.com/2008/06/map.jpg", "https://i0.wp.com/oldnews.files.wordpress.com/2008/06/chart.png?w=604")
 	r := mustImport(t, src, t.TempDir())
 	want := "2 posts show images or files from https://oldnews.files.wordpress.com/, https://i0.wp.com/oldnews.files.wordpress.com/, which are not copied"
 	if !hasNote(r.Warnings, src, 0, want) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
 	}
+}
+
+// exportShowing writes a WordPress export of the blog at host, a post
+// for each image, which it shows, and gives its path.
+func exportShowing(t *testing.T, host string, images ...string) string {
+	t.Helper()
+	var items string
+	for i, img := range images {
+		item := wxrItemXML(6+i, fmt.Sprint("Post ", i), fmt.Sprint("post-", i), "publish", "post")
+		items += strings.Replace(item, "<p>Post", "<p><img src='"+img+"' alt='A picture'>Post", 1)
+	}
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(strings.ReplaceAll(wxrXML(items), "old.example.org", host)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return src
 }
 
 // TestWordPressLinksAway names the pages of the old site that a post

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
-	"html"
 	"io"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"golang.org/x/net/html"
 
 	"bulletin/generator/content"
 	"bulletin/generator/site"
@@ -22,20 +23,6 @@ import (
 // images (compressed too), and XML with the stylesheets that make pages
 // of it.
 var activeKinds = map[string]bool{".svg": true, ".svgz": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true, ".xht": true, ".xml": true, ".xsl": true, ".xslt": true}
-
-var (
-	// activeMarkup finds markup that runs script: a script element,
-	// with a namespace prefix as XML may write it (<svg:script>), an
-	// event handler attribute, an element or attribute that a stylesheet
-	// makes so named (<xsl:element name="script">), or an entity
-	// declaration, which can spell any of them.
-	activeMarkup = regexp.MustCompile(`(?i)<([\w.-]+:)?script\b|\s([\w.-]+:)?on[a-z]+\s*=|\bname\s*=\s*["']\s*(script|on[a-z]+)\s*["']|<!entity\b`)
-	// activeAddress finds an address that runs script.
-	activeAddress = regexp.MustCompile(`(?i)(java|vb)script:`)
-	// skipped are the characters a browser takes out of an address
-	// before it reads it (jav&#9;ascript: is javascript:).
-	skipped = regexp.MustCompile(`[\x00-\x20]+`)
-)
 
 // Active tells each file of the content folder, an image or a page
 // published as it is, that holds script: raw_html off keeps script out
@@ -57,7 +44,7 @@ func Active(s *site.Site) content.Errors {
 		if ext == ".svgz" {
 			data = gunzipped(data)
 		}
-		if m := script(string(data)); m != "" {
+		if m := script(data, 0); m != "" {
 			out = append(out, &content.Error{File: content.JoinPath(s.ContentDir, file),
 				Msg: fmt.Sprintf("holds script (%s), which runs on the site's own address when a reader opens the file: take the script out, or publish the file elsewhere", m)})
 		}
@@ -65,37 +52,103 @@ func Active(s *site.Site) content.Errors {
 	return out
 }
 
-// script gives the first thing in text that runs script, or "": as
-// written, or spelt with character references, which a browser reads
-// in an attribute, and in the page an attribute holds (an iframe's
-// srcdoc) once more.
-func script(text string) string {
-	for range 4 {
-		if m := activeMarkup.FindString(text); m != "" {
-			return strings.TrimSpace(m)
+// script gives the first thing in a page, an SVG image or an XML file
+// that runs script, or "" for none: a script element, under any
+// namespace prefix (<svg:script>); an event handler attribute; an
+// attribute whose value, its character references read as a browser
+// reads them, is a javascript: or vbscript: address; a page in an
+// iframe's srcdoc that holds any of these (depth counts the pages
+// around it); an element or attribute that a stylesheet makes so named
+// (<xsl:element name="script">); or an entity declaration that could
+// spell any of them. Text is not looked at: a page may say "<script>".
+func script(data []byte, depth int) string {
+	if m := entityScript(data); m != "" {
+		return m
+	}
+	z := html.NewTokenizer(bytes.NewReader(data))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			tag := localName(string(name))
+			if tag == "script" {
+				return "<" + string(name)
+			}
+			for more {
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				if m := activeAttribute(tag, string(key), string(val), depth); m != "" {
+					return m
+				}
+			}
 		}
-		if m := activeAddress.FindString(skipped.ReplaceAllString(text, "")); m != "" {
-			return m
+	}
+}
+
+// activeAttribute says what runs script in an attribute key="val" of an
+// element named tag, or "".
+func activeAttribute(tag, key, val string, depth int) string {
+	attr := localName(key)
+	cleaned := strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1 // left out of an address by browsers: jav&#9;ascript:
 		}
-		decoded := html.UnescapeString(text)
-		if decoded == text {
-			break
+		return r
+	}, val))
+	address := strings.ToLower(cleaned)
+	switch {
+	case strings.HasPrefix(attr, "on"):
+		return key + "="
+	case strings.Contains(address, "javascript:"), strings.Contains(address, "vbscript:"):
+		if len(cleaned) > 60 {
+			cleaned = cleaned[:60] + "…"
 		}
-		text = decoded
+		return key + `="` + cleaned + `"`
+	case attr == "srcdoc" && depth < 4:
+		return script([]byte(val), depth+1)
+	case (tag == "element" || tag == "attribute") && attr == "name":
+		made := strings.ToLower(strings.Trim(val, "{}'\" "))
+		if strings.Contains(made, "script") || strings.HasPrefix(made, "on") {
+			return key + `="` + val + `"`
+		}
 	}
 	return ""
 }
 
-// gunzipped gives the content of gzip data, or data as it is when it is
-// not gzip.
+// localName is a tag's or an attribute's name without its namespace
+// prefix, in lower case.
+func localName(name string) string {
+	return strings.ToLower(name[strings.LastIndexByte(name, ':')+1:])
+}
+
+// entityDeclaration matches an XML entity declaration, with its value
+// when it has one in the file.
+var entityDeclaration = regexp.MustCompile(`(?i)<!ENTITY\s+(?:%\s*)?[^\s>]+\s+(?:"([^"]*)"|'([^']*)'|([^>]*))`)
+
+// entityScript finds an entity declaration that could spell script: one
+// whose value holds markup or a reference, or says javascript: or
+// vbscript:, or one read from another file; "Acme Co" is safe.
+func entityScript(data []byte) string {
+	for _, m := range entityDeclaration.FindAllSubmatch(data, -1) {
+		value := string(m[1]) + string(m[2])
+		lower := strings.ToLower(value)
+		if m[3] != nil || strings.ContainsAny(value, "<&") || strings.Contains(lower, "script:") {
+			return strings.TrimSpace(string(m[0]))
+		}
+	}
+	return ""
+}
+
+// gunzipped gives the content of gzip data, as much as reads before any
+// damage, which a browser shows all the same; or data as it is when it
+// is not gzip.
 func gunzipped(data []byte) []byte {
 	r, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return data
 	}
-	out, err := io.ReadAll(io.LimitReader(r, 64<<20))
-	if err != nil {
-		return data
-	}
+	out, _ := io.ReadAll(io.LimitReader(r, 64<<20))
 	return out
 }

@@ -198,17 +198,23 @@ func TestActive(t *testing.T) {
 		"images/plain.svg":  `<svg xmlns="http://www.w3.org/2000/svg"><title>A chart of online use</title></svg>`,
 		"files/notes.txt":   `<script>not run: a text file</script>`,
 		// Script spelt otherwise, as a browser still runs it.
-		"f/srcdoc.html": `<iframe srcdoc="&lt;script&gt;alert(parent.document.domain)&lt;/script&gt;"></iframe>`,
-		"f/foreign.svg": `<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml" srcdoc="&lt;img src=x o&amp;#x6E;error=alert(1)&gt;"></iframe></foreignObject></svg>`,
-		"f/hex.html":    `<a href="&#x6A;avascript:alert(1)">x</a>`,
-		"f/colon.html":  `<a href="javascript&colon;alert(1)">x</a>`,
-		"f/tab.html":    `<a href="jav&#9;ascript:alert(1)">x</a>`,
-		"f/prefix.svg":  `<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:script>alert(1)</s:script></s:svg>`,
-		"f/entity.svg":  `<!DOCTYPE svg [<!ENTITY j "javascript:">]><svg xmlns="http://www.w3.org/2000/svg"><a href="&j;alert(1)"><text>x</text></a></svg>`,
-		"f/page.shtml":  `<script>alert(1)</script>`,
-		"f/feed.xsl":    `<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:element name="script">alert(1)</xsl:element></xsl:template></xsl:stylesheet>`,
-		"f/plain.xhtml": `<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Fish &amp; chips at 5&#160;pm; see <a href="https://www.example.org/a?b=1&amp;c=2">the menu</a>.</p></body></html>`,
-		"f/zipped.svgz": gzipText(t, `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`),
+		"f/srcdoc.html":  `<iframe srcdoc="&lt;script&gt;alert(parent.document.domain)&lt;/script&gt;"></iframe>`,
+		"f/foreign.svg":  `<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml" srcdoc="&lt;img src=x onerror=alert(1)&gt;"></iframe></foreignObject></svg>`,
+		"f/hex.html":     `<a href="&#x6A;avascript:alert(1)">x</a>`,
+		"f/colon.html":   `<a href="javascript&colon;alert(1)">x</a>`,
+		"f/tab.html":     `<a href="jav&#9;ascript:alert(1)">x</a>`,
+		"f/slash.html":   `<svg/onload=alert(1)>`,
+		"f/glued.html":   `<img src="x"onerror="alert(1)">`,
+		"f/prefix.svg":   `<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:script>alert(1)</s:script></s:svg>`,
+		"f/entity.svg":   `<!DOCTYPE svg [<!ENTITY j "javascript:">]><svg xmlns="http://www.w3.org/2000/svg"><a href="&j;alert(1)"><text>x</text></a></svg>`,
+		"f/page.shtml":   `<script>alert(1)</script>`,
+		"f/feed.xsl":     `<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:element name="{'script'}">alert(1)</xsl:element></xsl:template></xsl:stylesheet>`,
+		"f/zipped.svgz":  gzipText(t, `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`, false),
+		"f/damaged.svgz": gzipText(t, `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`, true),
+		// Safe files that name such things in their text or other fields.
+		"f/plain.xhtml": `<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Fish &amp; chips at 5&#160;pm; see <a href="https://www.example.org/a?b=1&amp;c=2" name="online">the menu</a>.</p></body></html>`,
+		"f/prose.html":  `<p>Pay once = save. Java Script: a language. A page may say &lt;script&gt; or javascript: in its text.</p><input name="one"><a name="script-notes">notes</a>`,
+		"f/company.svg": `<!DOCTYPE svg [<!ENTITY co "Acme Co">]><svg xmlns="http://www.w3.org/2000/svg"><text>&co;</text></svg>`,
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -218,33 +224,37 @@ func TestActive(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := &site.Site{ContentDir: dir, Assets: []string{"f/colon.html", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/hex.html", "f/page.shtml", "f/plain.xhtml", "f/prefix.svg", "f/srcdoc.html", "f/tab.html", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
+	s := &site.Site{ContentDir: dir, Assets: []string{"f/colon.html", "f/company.svg", "f/damaged.svgz", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/glued.html", "f/hex.html", "f/page.shtml", "f/plain.xhtml", "f/prefix.svg", "f/prose.html", "f/slash.html", "f/srcdoc.html", "f/tab.html", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
 	var got []string
 	for _, e := range Active(s) {
 		got = append(got, strings.TrimSuffix(strings.TrimPrefix(e.Error(), dir+"/"), ", which runs on the site's own address when a reader opens the file: take the script out, or publish the file elsewhere"))
 	}
 	want := []string{
-		"f/colon.html: holds script (javascript:)",
-		"f/entity.svg: holds script (<!ENTITY)",
-		`f/feed.xsl: holds script (name="script")`,
-		"f/foreign.svg: holds script (onerror=)",
-		"f/hex.html: holds script (javascript:)",
-		"f/page.shtml: holds script (<script)",
-		"f/prefix.svg: holds script (<s:script)",
-		"f/srcdoc.html: holds script (<script)",
-		"f/tab.html: holds script (javascript:)",
-		"f/zipped.svgz: holds script (onload=)",
-		"files/old.html: holds script (javascript:)",
-		"images/onload.svg: holds script (onload=)",
-		"images/script.SVG: holds script (<SCRIPT)",
+		`f/colon.html: holds script (href="javascript:alert(1)")`,
+		`f/damaged.svgz: holds script (onload=)`,
+		`f/entity.svg: holds script (<!ENTITY j "javascript:")`,
+		`f/feed.xsl: holds script (name="{'script'}")`,
+		`f/foreign.svg: holds script (onerror=)`,
+		`f/glued.html: holds script (onerror=)`,
+		`f/hex.html: holds script (href="javascript:alert(1)")`,
+		`f/page.shtml: holds script (<script)`,
+		`f/prefix.svg: holds script (<s:script)`,
+		`f/slash.html: holds script (onload=)`,
+		`f/srcdoc.html: holds script (<script)`,
+		`f/tab.html: holds script (href="javascript:alert(1)")`,
+		`f/zipped.svgz: holds script (onload=)`,
+		`files/old.html: holds script (href="javascript:go()")`,
+		`images/onload.svg: holds script (onload=)`,
+		`images/script.SVG: holds script (<script)`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("told:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
-// gzipText gives text compressed with gzip, as an .svgz holds it.
-func gzipText(t *testing.T, text string) string {
+// gzipText gives text compressed with gzip, as an .svgz holds it; with
+// damaged, its checksum is wrong, which browsers pass over.
+func gzipText(t *testing.T, text string, damaged bool) string {
 	t.Helper()
 	var b bytes.Buffer
 	w := gzip.NewWriter(&b)
@@ -254,5 +264,9 @@ func gzipText(t *testing.T, text string) string {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return b.String()
+	data := b.Bytes()
+	if damaged {
+		data[len(data)-8] ^= 0xff // the CRC-32 of the gzip trailer
+	}
+	return string(data)
 }

@@ -314,6 +314,8 @@ func (th *theme) whereIs(name, wanted string) string {
 			return fs.SkipDir
 		case e.IsDir() || !strings.Contains(p, "/") && strings.HasSuffix(p, ".html"):
 			return nil // a folder, or a file the theme reads
+		case !e.Type().IsRegular():
+			return nil // a link, a pipe or a device, which might never end
 		}
 		if data, err := fs.ReadFile(th.fsys, p); err == nil && slices.ContainsFunc(definitions(p, string(data)), func(d namedDefinition) bool { return d.name == wanted }) {
 			in = p

@@ -112,26 +112,43 @@ func TestThemeFilesNotPlain(t *testing.T) {
 	}
 }
 
-// TestThemeKeyReadsNoPipe keys a theme with a named pipe in it, hidden
-// or not, without opening it, which would wait for a writer for ever.
-func TestThemeKeyReadsNoPipe(t *testing.T) {
+// TestThemeReadsNoPipe keys a theme with a named pipe in it, hidden or
+// not, and looks through it for a template a page calls and no file
+// defines, without opening the pipe, which would wait for a writer for
+// ever.
+func TestThemeReadsNoPipe(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range []string{"extra.html", ".hidden"} {
+	for name, f := range themeWith(t, nil).(fstest.MapFS) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"extra.txt", ".hidden"} {
 		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
 			t.Skipf("no named pipes here: %v", err)
 		}
 	}
-	done := make(chan error, 1)
-	go func() {
-		_, err := themeKey(os.DirFS(dir))
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("themeKey: %v", err)
+	th, err := loadTheme(os.DirFS(dir), "templates", "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, read := range map[string]func() error{
+		"themeKey": func() error { _, err := themeKey(os.DirFS(dir)); return err },
+		"whereIs":  func() error { th.whereIs("article.html", "nosuch"); return nil },
+	} {
+		done := make(chan error, 1)
+		go func() { done <- read() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Errorf("%s opened a named pipe, and waits for a writer", name)
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("themeKey opened a named pipe, and waits for a writer")
 	}
 }

@@ -714,7 +714,7 @@ func paragraphs(doc ast.Node, src []byte, first, figures bool) []string {
 		t = unresolvedReference.ReplaceAllString(t, "$1")
 		t = spaceBeforeStop.ReplaceAllString(t, "$1$2")
 		inTag := open > 0
-		open = max(0, open+tagBraces(t))
+		open = max(0, open+tagBraces(outsideCode(n, src)))
 		if t != "" && !inTag && open == 0 && !content.HoldsTemplateTag(t) && !bareURL.MatchString(t) {
 			parts = append(parts, t)
 			if first && columns(strings.Join(parts, " ")) >= summaryRunes/3 {
@@ -723,6 +723,22 @@ func paragraphs(doc ast.Node, src []byte, first, figures bool) []string {
 		}
 	}
 	return parts
+}
+
+// outsideCode gives the text of the block n, read from src, less its
+// code spans: a paragraph that shows `{{` in code begins no tag.
+func outsideCode(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, code := c.(*ast.CodeSpan); code {
+			return ast.WalkSkipChildren, nil
+		}
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }
 
 // tagBraces counts the template tags text begins, less those it ends: a
@@ -756,7 +772,7 @@ func lastStop(s string) int {
 	end := -1
 	for _, stop := range sentenceStops {
 		for i := strings.LastIndex(s, stop); i >= 0; i = strings.LastIndex(s[:i], stop) {
-			if stop != ". " || !abbreviation(s[:i]) {
+			if stop != ". " || !abbreviation(s[:i], s[i+2:]) {
 				end = max(end, i+len(strings.TrimSpace(stop)))
 				break
 			}
@@ -768,24 +784,53 @@ func lastStop(s string) int {
 // abbreviation says whether the word s ends with, before a full stop,
 // is an abbreviation: a letter alone (an initial), a word holding a stop
 // of its own (e.g, U.S), or one of abbreviations.
-func abbreviation(s string) bool {
-	word := s[strings.LastIndexAny(s, " (\"'‘“")+1:]
+func abbreviation(s, after string) bool {
+	word := s
+	if i := strings.LastIndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("(\"'‘“", r) }); i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		word = s[i+size:]
+	}
 	if r, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsLetter(r) {
 		return true
 	}
-	return strings.Contains(word, ".") || abbreviations[strings.ToLower(word)]
+	if r, _ := utf8.DecodeRuneInString(after); unicode.IsDigit(r) && numbering[strings.ToLower(word)] {
+		return true // No. 5, para. 3
+	}
+	return initials(word) || abbreviations[strings.ToLower(word)]
+}
+
+// initials says whether word is letters of one or two each parted by
+// full stops, as e.g, i.e, U.S and U.K are before their last stop.
+func initials(word string) bool {
+	parts := strings.Split(word, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		n := utf8.RuneCountInString(p)
+		if n < 1 || n > 2 || strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // abbreviations are words written with a full stop after them that ends
-// no sentence, in English as regulators and news write it.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "rev": true, "hon": true, "sr": true, "jr": true,
-	"st": true, "mt": true, "ft": true, "gen": true, "col": true, "capt": true, "lt": true, "sgt": true,
-	"no": true, "nos": true, "vs": true, "etc": true, "cf": true, "approx": true, "fig": true, "figs": true,
-	"vol": true, "pp": true, "para": true, "paras": true, "reg": true, "regs": true, "art": true, "sch": true, "ch": true, "cl": true,
-	"inc": true, "ltd": true, "co": true, "corp": true, "dept": true, "govt": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-}
+// no sentence, in English as regulators and news write it; numbering
+// are those that do so only before a number, being words of their own
+// too ("said no. It").
+var (
+	abbreviations = map[string]bool{
+		"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "rev": true, "hon": true, "sr": true, "jr": true,
+		"st": true, "mt": true, "ft": true, "capt": true, "lt": true, "sgt": true,
+		"vs": true, "etc": true, "cf": true, "approx": true, "inc": true, "ltd": true, "corp": true, "dept": true, "govt": true,
+		"jan": true, "feb": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	}
+	numbering = map[string]bool{
+		"no": true, "nos": true, "fig": true, "figs": true, "vol": true, "p": true, "pp": true, "para": true, "paras": true,
+		"reg": true, "regs": true, "art": true, "sch": true, "ch": true, "cl": true, "s": true, "ss": true,
+	}
+)
 
 // startsWithImage says whether a block starts with an image, or a link
 // around one.

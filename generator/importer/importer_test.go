@@ -1754,12 +1754,19 @@ func TestJekyllFeeds(t *testing.T) {
 // TestWordPressComMedia names the media host of a WordPress.com blog,
 // which its posts show directly or through WordPress.com's image
 // servers, as the blog's own uploads: they go when the blog closes.
+// Another blog's, and another site's shown through an image server, are
+// other sites' uploads.
 func TestWordPressComMedia(t *testing.T) {
-	src := exportShowing(t, "oldnews.wordpress.com", "https://oldnews.files.wordpress.com/2008/06/map.jpg", "https://i0.wp.com/oldnews.files.wordpress.com/2008/06/chart.png?w=604")
+	src := exportShowing(t, "oldnews.wordpress.com", "https://oldnews.files.wordpress.com/2008/06/map.jpg", "https://i0.wp.com/oldnews.files.wordpress.com/2008/06/chart.png?w=604",
+		"https://otherblog.files.wordpress.com/2009/01/x.jpg", "https://i0.wp.com/elsewhere.example.net/wp-content/uploads/y.jpg")
 	r := mustImport(t, src, t.TempDir())
-	want := "2 posts show images or files from https://oldnews.files.wordpress.com/, https://i0.wp.com/oldnews.files.wordpress.com/, which are not copied"
-	if !hasNote(r.Warnings, src, 0, want) {
-		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	for _, want := range []string{
+		"2 posts show images or files from https://oldnews.files.wordpress.com/, https://i0.wp.com/oldnews.files.wordpress.com/, which are not copied",
+		"2 posts show images or files from the uploads of other sites (elsewhere.example.net, otherblog.files.wordpress.com), linked there as before",
+	} {
+		if !hasNote(r.Warnings, src, 0, want) {
+			t.Errorf("got warnings %v, want %q", r.Warnings, want)
+		}
 	}
 }
 
@@ -1779,12 +1786,12 @@ func exportShowing(t *testing.T, host string, images ...string) string {
 	return src
 }
 
-// TestWordPressLinksAway names the pages of the old site that a post
-// links to and no post imported is, which keep pointing there; links to
-// posts imported, the home page and uploads are not named.
+// TestWordPressLinksAway names the addresses of the old site that a post
+// links to and no post imported has, which keep pointing there; links to
+// posts imported, the home page, uploads and other sites are not named.
 func TestWordPressLinksAway(t *testing.T) {
 	item := wxrItemXML(6, "Post", "post", "publish", "post")
-	links := `<a href="https://old.example.org/about/">about</a> <a href="https://old.example.org/2018/11/03/gone/">gone</a> <a href="https://old.example.org/">home</a> <a href="https://old.example.org/wp-content/uploads/a.pdf">file</a> <a href="https://old.example.org/?p=99">lost</a>`
+	links := `<a href="https://old.example.org/about/">about</a> <a href="https://old.example.org/2018/11/03/gone/">gone</a> <a href="https://old.example.org/">home</a> <a href="https://old.example.org/?utm_source=x">home again</a> <a href="https://old.example.org/wp-content/uploads/a.pdf">file</a> <a href="https://old.example.org/?p=99">lost</a> <a href="https://search.example.com/search?p=cqc">search</a>`
 	item = strings.Replace(item, "<p>Post", "<p>"+links+" Post", 1)
 	src := filepath.Join(t.TempDir(), "export.xml")
 	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
@@ -1792,7 +1799,7 @@ func TestWordPressLinksAway(t *testing.T) {
 	}
 	r := mustImport(t, src, t.TempDir())
 	// The item's own link to an earlier post, post 7, is the one more.
-	want := "links to pages of the old site that no post imported is (/about/, /2018/11/03/gone/, /?p=99, 1 more) are left as they were"
+	want := "links to addresses of the old site that no post imported has (/about/, /2018/11/03/gone/, /?p=99, 1 more) are left pointing there"
 	if !slices.ContainsFunc(r.Warnings, func(n Note) bool { return strings.Contains(n.Msg, want) }) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
 	}

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"cmp"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -45,7 +44,7 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 	}
 	raw = moreTag.ReplaceAllString(raw, "<!--more-->")
 	raw, excerpt := more(raw, "<!--more-->")
-	var away []string // pages of the old site no post imported is
+	var away []string // addresses of the old site no post imported has
 	link := func(href string) string {
 		to, page := l.link(href, ix)
 		if page != "" && !slices.Contains(away, page) {
@@ -55,7 +54,7 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 	}
 	md, lost, err := toMarkdown(raw, link)
 	if len(away) > 0 {
-		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to pages of the old site that no post imported is (%s) are left as they were: they lead nowhere once it closes; point them at pages of this site, or at where those pages went", strings.Join(firstOf(away, 3), ", "))))
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to addresses of the old site that no post imported has (%s) are left pointing there: they lead nowhere once it closes; point them at pages of this site, or at where those pages went", strings.Join(firstOf(away, 3), ", "))))
 	}
 	if err != nil {
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("the body is kept as HTML: %v", err)))
@@ -98,8 +97,9 @@ func (l *wpBody) shortcodes(p *post, raw string, r *Report) {
 
 // link gives the new URL of a link to a post of the export, the old
 // site's address of a file it links to by its path alone, or the link as
-// it is; and, when that link is to a page of the old site that no post
-// imported is, the page's path there.
+// it is; and, when that link is to an address of the old site, other
+// than its home page and uploads, that no post imported has, the path
+// of that address there.
 func (l *wpBody) link(href string, ix *index) (to, away string) {
 	u, err := url.Parse(strings.TrimSpace(href))
 	if err != nil || (u.Host == "" && !strings.HasPrefix(u.Path, "/")) || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
@@ -125,10 +125,11 @@ func (l *wpBody) link(href string, ix *index) (to, away string) {
 	if u.Host == "" && l.blog.Host != "" && strings.HasPrefix(path, "/wp-content/") {
 		return l.blog.ResolveReference(u).String() + frag, ""
 	}
-	if key == "" || path == "/" || strings.HasPrefix(path, "/wp-content/") {
-		return href, "" // another site's, the home page or a file
+	page, _, _ := strings.Cut(path, "?")
+	if path == "" || page == "/" && u.Query().Get("p") == "" || strings.HasPrefix(path, "/wp-content/") {
+		return href, "" // another site's, the home page or an upload
 	}
-	return href, cmp.Or(path, "/?p="+u.Query().Get("p"))
+	return href, path
 }
 
 // autop makes paragraphs of text separated by blank lines, and line

@@ -49,7 +49,7 @@ func uploads(export string, w *wxr, blog *url.URL) func(posts []*post) []Note {
 			}
 			ours, theirs := false, false
 			for _, m := range uploadsFolder.FindAllString(p.raw, -1) {
-				if host := hostOf(m); host != "" && !own(host) {
+				if host := uploadHost(m); host != "" && !own(host) {
 					theirs = true
 					if !slices.Contains(hosts, host) {
 						hosts = append(hosts, host)
@@ -91,26 +91,55 @@ func firstOf(names []string, n int) []string {
 	return names
 }
 
+// uploadHost is the host whose uploads an address of uploadsFolder
+// shows: for WordPress.com's image servers, the host they show them for
+// (i0.wp.com/example.org/wp-content/uploads/ shows example.org's).
+func uploadHost(address string) string {
+	host := hostOf(address)
+	if wpImageServer.MatchString(host) {
+		if u, err := url.Parse(address); err == nil {
+			first, _, _ := strings.Cut(strings.TrimPrefix(u.Path, "/"), "/")
+			return first
+		}
+	}
+	return host
+}
+
+// wpImageServer matches the host of one of WordPress.com's image
+// servers.
+var wpImageServer = regexp.MustCompile(`(?i)^i[0-9]\.wp\.com$`)
+
 // ownHosts tells the hosts whose uploads folders are the blog's own:
-// the blog's, those of the files the export lists as attachments, each
-// with the rest of its registered domain (www.example.org beside
-// example.org, a blog's media host on WordPress.com), and WordPress.com's
-// image servers (i0.wp.com).
+// the blog's, and those of the files the export lists as attachments,
+// each with the rest of its registered domain (www.example.org beside
+// example.org); on WordPress.com, where every blog shares a domain, its
+// own media host (example.files.wordpress.com for example.wordpress.com)
+// alone.
 func ownHosts(w *wxr, blog *url.URL) func(host string) bool {
-	domains := map[string]bool{"wp.com": true}
+	domains, hosts := map[string]bool{}, map[string]bool{}
 	add := func(host string) {
-		if d, err := publicsuffix.EffectiveTLDPlusOne(strings.ToLower(host)); err == nil {
+		host = strings.ToLower(host)
+		if name, ok := strings.CutSuffix(host, ".wordpress.com"); ok {
+			hosts[host] = true
+			hosts[strings.TrimSuffix(name, ".files")+".files.wordpress.com"] = true
+			return
+		}
+		if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
 			domains[d] = true
 		}
 	}
 	add(blog.Hostname())
 	for _, it := range w.items {
 		if it.attachment != "" {
-			add(hostOf(it.attachment))
+			add(uploadHost(it.attachment))
 		}
 	}
 	return func(host string) bool {
-		d, err := publicsuffix.EffectiveTLDPlusOne(strings.ToLower(host))
+		host = strings.ToLower(host)
+		if strings.HasSuffix(host, ".wordpress.com") {
+			return hosts[host]
+		}
+		d, err := publicsuffix.EffectiveTLDPlusOne(host)
 		return err != nil || domains[d]
 	}
 }

@@ -147,7 +147,7 @@ func stopped(err error, out string) string {
 	what := counted(n, "problem")
 	if beside > 0 {
 		// The others are told too, and a plain build publishes with them.
-		what += fmt.Sprintf(" (and %d more above that build -strict and check fail on)", beside)
+		what += fmt.Sprintf(" (and %d more that only build -strict and check fail on)", beside)
 	}
 	return fmt.Sprintf("build stopped by %s: %s", what, outputState(out))
 }

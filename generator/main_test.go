@@ -308,7 +308,7 @@ func TestBuildStoppedCountsWhatStopped(t *testing.T) {
 		flags []string
 		want  string
 	}{
-		{nil, "build stopped by 1 problem (and 1 more above that build -strict and check fail on): nothing was written to " + out + "/"},
+		{nil, "build stopped by 1 problem (and 1 more that only build -strict and check fail on): nothing was written to " + out + "/"},
 		{[]string{"-strict"}, "build stopped by 2 problems: nothing was written to " + out + "/"},
 	} {
 		var stdout, stderr bytes.Buffer

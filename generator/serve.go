@@ -180,17 +180,27 @@ type server struct {
 // sources have settled: only then do pages hear of it. It reports
 // whether the site changed, or why it could not be made.
 func (s *server) refreshSettled(w *watch.Watcher) (bool, error) {
+	var (
+		made  *liveSite // the site made last, not yet announced
+		err   error
+		start time.Time
+	)
 	for {
-		start := time.Now()
 		n := w.Seen()
 		paths, all := w.Take()
 		if len(paths) == 0 && !all {
-			s.preview.Release()
-			return false, nil // read already
+			// Read already: by the pass before, which took the events that
+			// came since, or by the refresh before this one.
+			if made == nil && err == nil {
+				s.preview.Release()
+				return false, nil
+			}
+			return s.announce(start, made, err), err
 		}
-		ls, err := s.live.update(paths, all)
+		start = time.Now()
+		made, err = s.live.update(paths, all)
 		if w.Settled(n) {
-			return s.announce(start, ls, err), err
+			return s.announce(start, made, err), err
 		}
 	}
 }

@@ -43,8 +43,10 @@ func uploads(export string, w *wxr, blog *url.URL) func(posts []*post) []Note {
 		var folders, hosts []string // as the posts name them
 		mine, elsewhere := 0, 0
 		for _, p := range posts {
-			relative := strings.Contains(p.raw, "/wp-content/uploads/")
-			if !relative && !strings.Contains(p.raw, ".files.wordpress.com/") {
+			// A folder named without its host (/wp-content/uploads/) is
+			// the blog's own.
+			named := strings.Contains(p.raw, "/wp-content/uploads/")
+			if !named && !strings.Contains(p.raw, ".files.wordpress.com/") {
 				continue
 			}
 			ours, theirs := false, false
@@ -61,7 +63,7 @@ func uploads(export string, w *wxr, blog *url.URL) func(posts []*post) []Note {
 					folders = append(folders, m)
 				}
 			}
-			if ours || relative && !theirs {
+			if ours || named && !theirs {
 				mine++
 			}
 			if theirs {

@@ -577,12 +577,12 @@ func onEveryCore(names []string, fn func(string) error) error {
 	})
 }
 
-// removeTree deletes a folder and everything in it, its top-level
-// entries on every core.
 // removeAside deletes the previous output that a whole swap set aside;
 // tests make it fail.
 var removeAside = removeTree
 
+// removeTree deletes a folder and everything in it, its top-level
+// entries on every core.
 func removeTree(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -782,7 +782,7 @@ func (d *Dir) Commit() (Stats, error) {
 		// the files kept: once they are gone, every file is as the next
 		// build will find it.
 		if err := removeAside(d.stage); err != nil {
-			d.stats.Left = fmt.Sprintf("the previous output, set aside in %s, could not all be deleted (%v): %s is this build's all the same; delete what is left by hand", d.stage, err, d.path)
+			d.stats.Left = fmt.Sprintf("the previous output, set aside in %s, could not all be deleted (%v): %s is this build's all the same; the next build tries again, and if it cannot either, delete what is left by hand", d.stage, err, d.path)
 		}
 		d.restamp(names)
 		err := writeIndex(indexPath(d.path), d.version, names, d.written, d.settled())

@@ -70,6 +70,7 @@ func (s *Server) Release() {
 	s.release()
 }
 
+// release answers the requests Hold made wait; s.mu is held.
 func (s *Server) release() {
 	if s.held != nil {
 		close(s.held)

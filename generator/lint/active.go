@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode/utf16"
 
 	"golang.org/x/net/html"
 
@@ -44,7 +46,7 @@ func Active(s *site.Site) content.Errors {
 		if ext == ".svgz" {
 			data = gunzipped(data)
 		}
-		if m := script(data, 0); m != "" {
+		if m := script(utf8Text(data), 0); m != "" {
 			out = append(out, &content.Error{File: content.JoinPath(s.ContentDir, file),
 				Msg: fmt.Sprintf("holds script (%s), which runs on the site's own address when a reader opens the file: take the script out, or publish the file elsewhere", m)})
 		}
@@ -139,6 +141,26 @@ func entityScript(data []byte) string {
 		}
 	}
 	return ""
+}
+
+// utf8Text gives data, a file a browser reads, in UTF-8: the tokenizer
+// reads UTF-8 and the encodings that share its ASCII, but a file in
+// UTF-16, which its byte order mark names, would hide its tags from it.
+func utf8Text(data []byte) []byte {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		order = binary.BigEndian
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		order = binary.LittleEndian
+	default:
+		return data
+	}
+	units := make([]uint16, 0, len(data)/2)
+	for i := 2; i+1 < len(data); i += 2 {
+		units = append(units, order.Uint16(data[i:]))
+	}
+	return []byte(string(utf16.Decode(units)))
 }
 
 // gunzipped gives the content of gzip data, as much as reads before any

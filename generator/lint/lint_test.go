@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"bulletin/generator/content"
 	"bulletin/generator/render"
@@ -211,6 +213,7 @@ func TestActive(t *testing.T) {
 		"f/feed.xsl":     `<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:element name="{'script'}">alert(1)</xsl:element></xsl:template></xsl:stylesheet>`,
 		"f/zipped.svgz":  gzipText(t, `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`, false),
 		"f/damaged.svgz": gzipText(t, `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`, true),
+		"f/utf16.svg":    utf16Text(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`),
 		// Safe files that name such things in their text or other fields.
 		"f/plain.xhtml": `<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Fish &amp; chips at 5&#160;pm; see <a href="https://www.example.org/a?b=1&amp;c=2" name="online">the menu</a>.</p></body></html>`,
 		"f/prose.html":  `<p>Pay once = save. Java Script: a language. A page may say &lt;script&gt; or javascript: in its text.</p><input name="one"><a name="script-notes">notes</a>`,
@@ -224,7 +227,7 @@ func TestActive(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := &site.Site{ContentDir: dir, Assets: []string{"f/colon.html", "f/company.svg", "f/damaged.svgz", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/glued.html", "f/hex.html", "f/page.shtml", "f/plain.xhtml", "f/prefix.svg", "f/prose.html", "f/slash.html", "f/srcdoc.html", "f/tab.html", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
+	s := &site.Site{ContentDir: dir, Assets: []string{"f/colon.html", "f/company.svg", "f/damaged.svgz", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/glued.html", "f/hex.html", "f/page.shtml", "f/plain.xhtml", "f/prefix.svg", "f/prose.html", "f/slash.html", "f/srcdoc.html", "f/tab.html", "f/utf16.svg", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
 	var got []string
 	for _, e := range Active(s) {
 		got = append(got, strings.TrimSuffix(strings.TrimPrefix(e.Error(), dir+"/"), ", which runs on the site's own address when a reader opens the file: take the script out, or publish the file elsewhere"))
@@ -242,6 +245,7 @@ func TestActive(t *testing.T) {
 		`f/slash.html: holds script (onload=)`,
 		`f/srcdoc.html: holds script (<script)`,
 		`f/tab.html: holds script (href="javascript:alert(1)")`,
+		`f/utf16.svg: holds script (onload=)`,
 		`f/zipped.svgz: holds script (onload=)`,
 		`files/old.html: holds script (href="javascript:go()")`,
 		`images/onload.svg: holds script (onload=)`,
@@ -269,4 +273,14 @@ func gzipText(t *testing.T, text string, damaged bool) string {
 		data[len(data)-8] ^= 0xff // the CRC-32 of the gzip trailer
 	}
 	return string(data)
+}
+
+// utf16Text gives text in UTF-16, little-endian, after its byte order
+// mark, as some editors save a file.
+func utf16Text(text string) string {
+	b := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(text)) {
+		b = binary.LittleEndian.AppendUint16(b, u)
+	}
+	return string(b)
 }

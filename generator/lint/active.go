@@ -14,17 +14,21 @@ import (
 	"unicode/utf16"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 
 	"bulletin/generator/content"
 	"bulletin/generator/site"
 )
 
-// activeKinds are the files of the content folder a browser may run
-// script in when a reader opens one at its own address, on the site's
-// origin: by the types common servers give their names, pages, SVG
-// images (compressed too), and XML with the stylesheets that make pages
-// of it.
-var activeKinds = map[string]bool{".svg": true, ".svgz": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true, ".xht": true, ".xml": true, ".xsl": true, ".xslt": true}
+// Files of the content folder that a browser may run script in when a
+// reader opens one at its own address, on the site's origin, by the
+// types common servers give their names: pages read as HTML, and SVG
+// images, XHTML pages and XML with the stylesheets that make pages of
+// it, read as XML.
+var (
+	htmlKinds = map[string]bool{".html": true, ".htm": true, ".shtml": true}
+	xmlKinds  = map[string]bool{".svg": true, ".svgz": true, ".xhtml": true, ".xht": true, ".xhtm": true, ".xml": true, ".xsl": true, ".xslt": true}
+)
 
 // Active tells each file of the content folder, an image or a page
 // published as it is, that holds script: raw_html off keeps script out
@@ -35,7 +39,7 @@ func Active(s *site.Site) content.Errors {
 	var out content.Errors
 	for _, name := range s.Assets {
 		ext := strings.ToLower(path.Ext(name))
-		if !activeKinds[ext] {
+		if !htmlKinds[ext] && !xmlKinds[ext] {
 			continue
 		}
 		file := s.AssetFile(name)
@@ -46,122 +50,135 @@ func Active(s *site.Site) content.Errors {
 		if ext == ".svgz" {
 			data = gunzipped(data)
 		}
-		if m := script(utf8Text(data), 0); m != "" {
-			out = append(out, &content.Error{File: content.JoinPath(s.ContentDir, file),
-				Msg: fmt.Sprintf("holds script (%s), which runs on the site's own address when a reader opens the file: take the script out, or publish the file elsewhere", m)})
+		var why string
+		if htmlKinds[ext] {
+			why = htmlScript(data, 0)
+		} else {
+			why = xmlScript(data)
+		}
+		if why != "" {
+			out = append(out, &content.Error{File: content.JoinPath(s.ContentDir, file), Msg: why})
 		}
 	}
 	return out
 }
 
-// script gives the first thing in a page, an SVG image or an XML file
-// that runs script, or "" for none: a script element, under any
-// namespace prefix (<svg:script>); an event handler attribute; an
-// attribute whose value, its character references read as a browser
-// reads them, is a javascript: or vbscript: address; a page in an
-// iframe's srcdoc that holds any of these (depth counts the pages
-// around it); an element or attribute that a stylesheet makes so named
-// (<xsl:element name="script">); or an entity declaration that could
-// spell any of them. Text is not looked at: a page may say "<script>".
-func script(data []byte, depth int) string {
-	if m := entityScript(data); m != "" {
-		return m
-	}
-	z := html.NewTokenizer(bytes.NewReader(data))
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return ""
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, more := z.TagName()
-			tag := localName(string(name))
-			if tag == "script" {
-				return "<" + string(name)
-			}
-			for more {
-				var key, val []byte
-				key, val, more = z.TagAttr()
-				if m := activeAttribute(tag, string(key), string(val), depth); m != "" {
-					return m
-				}
-			}
-		}
-	}
+// urlAttributes hold an address a browser follows, or runs when it is a
+// javascript: one; animations set one (values, to), and so hold it
+// anywhere in their value.
+var (
+	urlAttributes       = map[string]bool{"href": true, "src": true, "action": true, "formaction": true, "data": true, "poster": true, "background": true, "codebase": true, "cite": true, "longdesc": true, "usemap": true, "lowsrc": true, "dynsrc": true}
+	animationAttributes = map[string]bool{"values": true, "to": true, "from": true, "by": true}
+)
+
+// runs says that a file holds what, which runs script.
+func runs(what string) string {
+	return "holds script (" + what + "), which would run on the site's own address when a reader opens the file: take it out, or publish the file elsewhere"
 }
 
-// activeAttribute says what runs script in an attribute key="val" of an
-// element named tag, or "".
-func activeAttribute(tag, key, val string, depth int) string {
-	attr := localName(key)
-	cleaned := strings.TrimSpace(strings.Map(func(r rune) rune {
+// activeAttribute says why the attribute space:key="val" of an element
+// runs script, or "": an event handler, an address that runs script,
+// or a page in an iframe's srcdoc that holds script (depth counts the
+// pages around it).
+func activeAttribute(space, key, val string, depth int) string {
+	key = strings.ToLower(key)
+	address := strings.ToLower(strings.TrimSpace(strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
 			return -1 // left out of an address by browsers: jav&#9;ascript:
 		}
 		return r
-	}, val))
-	address := strings.ToLower(cleaned)
+	}, val)))
+	script := strings.HasPrefix(address, "javascript:") || strings.HasPrefix(address, "vbscript:")
 	switch {
-	case strings.HasPrefix(attr, "on"):
-		return key + "="
-	case strings.Contains(address, "javascript:"), strings.Contains(address, "vbscript:"):
-		if len(cleaned) > 60 {
-			cleaned = cleaned[:60] + "…"
+	case space == "" && strings.HasPrefix(key, "on"):
+		return runs(key + "=")
+	case urlAttributes[key] && script, animationAttributes[key] && (strings.Contains(address, "javascript:") || strings.Contains(address, "vbscript:")):
+		return runs(fmt.Sprintf("%s=%q", key, cut(address, 60)))
+	case key == "srcdoc":
+		return htmlScript([]byte(val), depth+1)
+	}
+	return ""
+}
+
+// maxDepth is how many pages inside pages (an iframe's srcdoc) are read
+// before a file is refused as too deep to read.
+const maxDepth = 16
+
+// htmlScript says why a page read as HTML runs script, or "": a script
+// element, or an attribute that does (see activeAttribute), anywhere in
+// the page as a browser builds it, SVG and MathML inside it too.
+func htmlScript(data []byte, depth int) string {
+	if depth > maxDepth {
+		return fmt.Sprintf("holds pages inside pages (an iframe's srcdoc) more than %d deep, too deep to read for script: publish it elsewhere", maxDepth)
+	}
+	r, err := charset.NewReader(bytes.NewReader(utf8Text(data)), "text/html")
+	if err != nil {
+		return "is in an encoding that cannot be read for script (" + err.Error() + "): save it as UTF-8"
+	}
+	doc, err := html.Parse(r)
+	if err != nil {
+		return "cannot be read for script (" + err.Error() + "): publish it elsewhere"
+	}
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
 		}
-		return key + `="` + cleaned + `"`
-	case attr == "srcdoc" && depth < 4:
-		return script([]byte(val), depth+1)
-	case (tag == "element" || tag == "attribute") && attr == "name":
-		made := strings.ToLower(strings.Trim(val, "{}'\" "))
-		if strings.Contains(made, "script") || strings.HasPrefix(made, "on") {
-			return key + `="` + val + `"`
+		if strings.EqualFold(n.Data, "script") {
+			return runs("<" + n.Data + ">")
+		}
+		for _, a := range n.Attr {
+			if why := activeAttribute(a.Namespace, a.Key, a.Val, depth); why != "" {
+				return why
+			}
 		}
 	}
 	return ""
 }
 
-// localName is a tag's or an attribute's name without its namespace
-// prefix, in lower case.
-func localName(name string) string {
-	return strings.ToLower(name[strings.LastIndexByte(name, ':')+1:])
-}
-
-// entityDeclaration matches an XML entity declaration, with its value
-// when it has one in the file.
-var entityDeclaration = regexp.MustCompile(`(?i)<!ENTITY\s+(?:%\s*)?[^\s>]+\s+(?:"([^"]*)"|'([^']*)'|([^>]*))`)
-
-// entityScript finds an entity declaration that could spell script: one
-// whose value holds markup or a reference, or says javascript: or
-// vbscript:, or one read from another file; "Acme Co" is safe.
-func entityScript(data []byte) string {
-	for _, m := range entityDeclaration.FindAllSubmatch(data, -1) {
-		value := string(m[1]) + string(m[2])
-		lower := strings.ToLower(value)
-		if m[3] != nil || strings.ContainsAny(value, "<&") || strings.Contains(lower, "script:") {
-			return strings.TrimSpace(string(m[0]))
-		}
+// cut shortens s to at most n bytes, marking that it did.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	return ""
+	for n > 0 && !utf8Start(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
-// utf8Text gives data, a file a browser reads, in UTF-8: the tokenizer
-// reads UTF-8 and the encodings that share its ASCII, but a file in
-// UTF-16, which its byte order mark names, would hide its tags from it.
+// utf8Start says whether b starts a character in UTF-8.
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// utf8Text gives data, a file a browser reads, in UTF-8 when it is in
+// UTF-16, as its byte order mark names it, or its first character, "<",
+// shows it; else as it is, for the decoders to read by what it declares.
 func utf8Text(data []byte) []byte {
 	var order binary.ByteOrder
+	from := 0
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		order = binary.BigEndian
+		order, from = binary.BigEndian, 2
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		order, from = binary.LittleEndian, 2
+	case bytes.HasPrefix(data, []byte{0, '<'}):
+		order = binary.BigEndian
+	case bytes.HasPrefix(data, []byte{'<', 0}):
 		order = binary.LittleEndian
 	default:
 		return data
 	}
 	units := make([]uint16, 0, len(data)/2)
-	for i := 2; i+1 < len(data); i += 2 {
+	for i := from; i+1 < len(data); i += 2 {
 		units = append(units, order.Uint16(data[i:]))
 	}
-	return []byte(string(utf16.Decode(units)))
+	text := string(utf16.Decode(units))
+	// Read as UTF-8 now: what it said of its encoding no longer holds.
+	text = utf16Declared.ReplaceAllString(text, "${1}UTF-8$3")
+	return []byte(text)
 }
+
+// utf16Declared matches an XML declaration that names UTF-16.
+var utf16Declared = regexp.MustCompile(`(?i)(<\?xml[^>]*encoding\s*=\s*["'])utf-16(be|le)?(["'])`)
 
 // gunzipped gives the content of gzip data, as much as reads before any
 // damage, which a browser shows all the same; or data as it is when it

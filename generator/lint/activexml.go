@@ -1,0 +1,150 @@
+package lint
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// xmlScript says why a file read as XML runs script, or "", as a
+// browser reads it: its own entities expanded, and the defaults its
+// document type gives attributes too. A script element of a namespace
+// a browser shows (SVG, XHTML, MathML) or of a stylesheet's output, an
+// attribute that runs script (see activeAttribute), and what a
+// stylesheet could turn into script are refused: an element or an
+// attribute it names script or on…, or by a name it works out, text it
+// writes as markup, and a stylesheet in a file of another kind.
+func xmlScript(data []byte) string {
+	data = utf8Text(data)
+	entities, why := declarations(data)
+	if why != "" {
+		return why
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = false
+	d.Entity = entities
+	d.CharsetReader = charset.NewReaderLabel
+	stylesheet := false // the file is an XSLT stylesheet, whose elements in no namespace it writes as HTML
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return ""
+		}
+		if err != nil {
+			return "cannot be read as XML, so not for script either (" + err.Error() + "): correct it, as a browser shows nothing past such a mistake"
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			stylesheet = stylesheet || t.Name.Space == xslSpace
+			// Script runs in the namespaces of pages a browser shows, and
+			// in a stylesheet's output.
+			shown := shownSpaces[t.Name.Space] || stylesheet && t.Name.Space != xslSpace
+			if shown && strings.EqualFold(t.Name.Local, "script") {
+				return runs("<" + t.Name.Local + ">")
+			}
+			for _, a := range t.Attr {
+				if !shown && a.Name.Space == "" && strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
+					continue // onMatch=, in an XML file no browser runs
+				}
+				if why := activeAttribute(a.Name.Space, a.Name.Local, a.Value, 0); why != "" {
+					return why
+				}
+				if t.Name.Space == xslSpace && a.Name.Space == "" {
+					if why := madeByStylesheet(t.Name.Local, a.Name.Local, a.Value); why != "" {
+						return why
+					}
+				}
+			}
+		case xml.ProcInst:
+			if t.Target == "xml-stylesheet" {
+				if href := pseudoAttribute(string(t.Inst), "href"); href != "" && !styleFile.MatchString(strings.ToLower(href)) {
+					return fmt.Sprintf("names as its stylesheet %s, whose script a browser would run on the site's own address, and which is not read for script: name it .xsl or .xslt", href)
+				}
+			}
+		}
+	}
+}
+
+// xslSpace is XSLT's namespace.
+const xslSpace = "http://www.w3.org/1999/XSL/Transform"
+
+// shownSpaces are the namespaces of the elements a browser shows, and
+// runs the script of, in a file read as XML.
+var shownSpaces = map[string]bool{"http://www.w3.org/2000/svg": true, "http://www.w3.org/1999/xhtml": true, "http://www.w3.org/1998/Math/MathML": true}
+
+// styleFile matches the name of a stylesheet the check reads, or one
+// that cannot hold script.
+var styleFile = regexp.MustCompile(`\.(xsl|xslt|css)([?#].*)?$`)
+
+// madeByStylesheet says why the attribute key="val" of the XSLT element
+// tag could make script, or "".
+func madeByStylesheet(tag, key, val string) string {
+	switch {
+	case key == "disable-output-escaping" && strings.EqualFold(strings.TrimSpace(val), "yes"):
+		return runs(fmt.Sprintf("%s=%q, which writes text as markup, such as a feed's description, and so any script it holds", key, val))
+	case (tag == "element" || tag == "attribute") && key == "name":
+		name := strings.ToLower(strings.TrimSpace(val))
+		name = name[strings.LastIndexByte(name, ':')+1:]
+		switch {
+		case strings.Contains(val, "{"):
+			return runs(fmt.Sprintf("<%s name=%q>, of a name worked out, which may be script", tag, val))
+		case name == "script" || tag == "attribute" && strings.HasPrefix(name, "on"):
+			return runs(fmt.Sprintf("<%s name=%q>", tag, val))
+		}
+	}
+	return ""
+}
+
+// pseudoAttribute gives the value of name in the text of a processing
+// instruction (href="feed.xsl" type="text/xsl"), or "".
+func pseudoAttribute(inst, name string) string {
+	m := regexp.MustCompile(`(?:^|\s)` + name + `\s*=\s*(?:"([^"]*)"|'([^']*)')`).FindStringSubmatch(inst)
+	if m == nil {
+		return ""
+	}
+	return m[1] + m[2]
+}
+
+var (
+	// entityDeclaration matches an entity declared in a document type,
+	// with its value when it has one there, not in another file.
+	entityDeclaration = regexp.MustCompile(`(?i)<!ENTITY\s+(%\s*)?([^\s>]+)\s+(?:"([^"]*)"|'([^']*)'|[^>]*)`)
+	// attributeList matches a list of attributes declared in a document
+	// type, whose defaults a browser gives the elements; handlerDeclared,
+	// an event handler among them.
+	attributeList   = regexp.MustCompile(`(?i)<!ATTLIST\s[^>]*>`)
+	handlerDeclared = regexp.MustCompile(`\son\w*\s`)
+)
+
+// declarations gives the entities the document type of data declares,
+// by name, as the decoder expands them, and says why it runs script
+// when it does: an entity whose value holds markup, or attributes whose
+// defaults do. An entity read from another file, which a browser does
+// not fetch, stands for nothing.
+func declarations(data []byte) (map[string]string, string) {
+	entities := map[string]string{}
+	for _, m := range entityDeclaration.FindAllSubmatch(data, -1) {
+		if len(m[1]) > 0 {
+			continue // a parameter entity, used in the document type alone
+		}
+		value := html.UnescapeString(string(m[3]) + string(m[4]))
+		if strings.Contains(value, "<") {
+			return nil, runs(cut(string(m[0]), 60) + ", an entity of markup, which may be script")
+		}
+		entities[string(m[2])] = value
+	}
+	for _, m := range attributeList.FindAll(data, -1) {
+		decl := strings.ToLower(string(m))
+		if handlerDeclared.MatchString(decl) || strings.Contains(decl, "script:") || strings.Contains(decl, "&") {
+			return nil, runs(cut(string(m), 60) + ", a default attribute, which may be script")
+		}
+	}
+	return entities, ""
+}

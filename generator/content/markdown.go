@@ -91,7 +91,7 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		line := firstLine + lineOf(n, ends)
 		if scheme := UnsafeScheme(dest); scheme != "" {
 			// Not listed, so that no later check reports it again.
-			d.fail(line, "body: link %q uses %s: which is not allowed: link to an http(s) address or a page of the site", truncate(dest, 60), scheme)
+			d.fail(line, "body: link %q uses %s: which is not allowed: link to an http(s) address or a page of the site", Truncate(dest, 60), scheme)
 			return ast.WalkContinue, nil
 		}
 		links = append(links, Link{URL: dest, Line: line, Image: image})
@@ -199,8 +199,9 @@ func UnsafeScheme(dest string) string {
 	return ""
 }
 
-// truncate shortens s to at most n bytes, never splitting a character.
-func truncate(s string, n int) string {
+// Truncate shortens s to at most n bytes, never splitting a character,
+// and marks that it did with an ellipsis.
+func Truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}

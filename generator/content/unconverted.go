@@ -64,7 +64,7 @@ func unconverted(doc ast.Node, source []byte, rawHTML bool, line func(ast.Node) 
 				return
 			}
 		}
-		found = append(found, Unconverted{Kind: kind, Text: truncate(strings.TrimSpace(text), 60), Line: at, Count: 1})
+		found = append(found, Unconverted{Kind: kind, Text: Truncate(strings.TrimSpace(text), 60), Line: at, Count: 1})
 	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -93,7 +93,7 @@ func activeAttribute(space, key, val string, depth int) string {
 	case space == "" && strings.HasPrefix(key, "on"):
 		return runs(key + "=")
 	case urlAttributes[key] && script, animationAttributes[key] && (strings.Contains(address, "javascript:") || strings.Contains(address, "vbscript:")):
-		return runs(fmt.Sprintf("%s=%q", key, cut(address, 60)))
+		return runs(fmt.Sprintf("%s=%q", key, content.Truncate(address, 60)))
 	case key == "srcdoc":
 		return htmlScript([]byte(val), depth+1)
 	}
@@ -134,20 +134,6 @@ func htmlScript(data []byte, depth int) string {
 	}
 	return ""
 }
-
-// cut shortens s to at most n bytes, marking that it did.
-func cut(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8Start(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}
-
-// utf8Start says whether b starts a character in UTF-8.
-func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
 // utf8Text gives data, a file a browser reads, in UTF-8 when it is in
 // UTF-16, as its byte order mark names it, or its first character, "<",

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+
+	"bulletin/generator/content"
 )
 
 // xmlScript says why a file read as XML runs script, or "", as a
@@ -64,7 +66,7 @@ func xmlScript(data []byte) string {
 			}
 		case xml.ProcInst:
 			if t.Target == "xml-stylesheet" {
-				if href := pseudoAttribute(string(t.Inst), "href"); href != "" && !styleFile.MatchString(strings.ToLower(href)) {
+				if href := stylesheetHref(string(t.Inst)); href != "" && !styleFile.MatchString(strings.ToLower(href)) {
 					return fmt.Sprintf("names as its stylesheet %s, whose script a browser would run on the site's own address, and which is not read for script: name it .xsl or .xslt", href)
 				}
 			}
@@ -102,10 +104,14 @@ func madeByStylesheet(tag, key, val string) string {
 	return ""
 }
 
-// pseudoAttribute gives the value of name in the text of a processing
-// instruction (href="feed.xsl" type="text/xsl"), or "".
-func pseudoAttribute(inst, name string) string {
-	m := regexp.MustCompile(`(?:^|\s)` + name + `\s*=\s*(?:"([^"]*)"|'([^']*)')`).FindStringSubmatch(inst)
+// hrefPseudoAttribute matches the href of an xml-stylesheet processing
+// instruction (href="feed.xsl" type="text/xsl").
+var hrefPseudoAttribute = regexp.MustCompile(`(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+
+// stylesheetHref gives the href of the text of an xml-stylesheet
+// processing instruction, or "".
+func stylesheetHref(inst string) string {
+	m := hrefPseudoAttribute.FindStringSubmatch(inst)
 	if m == nil {
 		return ""
 	}
@@ -136,14 +142,14 @@ func declarations(data []byte) (map[string]string, string) {
 		}
 		value := html.UnescapeString(string(m[3]) + string(m[4]))
 		if strings.Contains(value, "<") {
-			return nil, runs(cut(string(m[0]), 60) + ", an entity of markup, which may be script")
+			return nil, runs(content.Truncate(string(m[0]), 60) + ", an entity of markup, which may be script")
 		}
 		entities[string(m[2])] = value
 	}
 	for _, m := range attributeList.FindAll(data, -1) {
 		decl := strings.ToLower(string(m))
 		if handlerDeclared.MatchString(decl) || strings.Contains(decl, "script:") || strings.Contains(decl, "&") {
-			return nil, runs(cut(string(m), 60) + ", a default attribute, which may be script")
+			return nil, runs(content.Truncate(string(m), 60) + ", a default attribute, which may be script")
 		}
 	}
 	return entities, ""

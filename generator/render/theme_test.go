@@ -118,14 +118,8 @@ func TestThemeFilesNotPlain(t *testing.T) {
 // ever.
 func TestThemeReadsNoPipe(t *testing.T) {
 	dir := t.TempDir()
-	for name, f := range themeWith(t, nil).(fstest.MapFS) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.CopyFS(dir, themeWith(t, nil)); err != nil {
+		t.Fatal(err)
 	}
 	for _, name := range []string{"extra.txt", ".hidden"} {
 		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {

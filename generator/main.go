@@ -14,11 +14,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"time"
+
+	"bulletin/generator/memory"
 )
 
 const usage = `usage: bulletin [command] [flags]
@@ -36,7 +40,13 @@ commands:
 give -h after a command for its flags (build -h), or run help with its name
 `
 
+// memoryBudget is the memory the program keeps to where the data it
+// holds allows: a site of 100,000 articles is built within it (see
+// memory.Budget; GOMEMLIMIT sets another).
+const memoryBudget = 900 << 20
+
 func main() {
+	memory.Budget(context.Background(), memoryBudget, 100*time.Millisecond)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

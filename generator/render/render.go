@@ -196,17 +196,18 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 		reading  sync.WaitGroup
 	)
 	reading.Go(func() {
-		if th, themeErr = loadTheme(templates, dir, base.Path); themeErr != nil {
+		if th, themeErr = loadTheme(templates, dir, base.Path); th == nil {
 			return
 		}
-		if key, themeErr = themeKey(templates); themeErr != nil {
-			themeErr = fmt.Errorf("reading %s: %w", dir, themeErr)
+		var err error
+		if key, err = themeKey(templates); err != nil {
+			th, themeErr = nil, fmt.Errorf("reading %s: %w", dir, err)
 		}
 	})
 	r := newRenderer(s, base)
 	jobs := r.jobs()
 	reading.Wait()
-	if themeErr != nil {
+	if th == nil {
 		return nil, themeErr
 	}
 	r.theme, r.themeKey = th, key
@@ -219,9 +220,11 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	for i, j := range jobs {
 		f.byName[j.name] = i
 	}
-	// A clash or a static file refused stops the build, but the files are
-	// given with it, so that lint still checks the links in the same run.
-	return f, slices.Concat(refused, content.AsErrors(checkClaims(jobs, r.published()))).Err()
+	// A page file of the theme that cannot be read, a clash or a static
+	// file refused stops the build, but the files are given with it, so
+	// that lint still checks the links, and the pages the rest of the
+	// theme makes are made, in the same run.
+	return f, slices.Concat(content.AsErrors(themeErr), refused, content.AsErrors(checkClaims(jobs, r.published()))).Err()
 }
 
 // Theme gives the site paths the theme's files link to as written, for

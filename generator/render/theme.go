@@ -39,6 +39,12 @@ type theme struct {
 	problems content.Errors
 }
 
+// loadTheme reads the theme's files. When a page file cannot be read
+// and the shared files can, it gives the theme without that page file,
+// with the error, so that the pages the others make are made all the
+// same and their mistakes told in the same run; the theme is not to be
+// published with then. When a shared file cannot be read, it gives no
+// theme.
 func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 	th := &theme{dir: dir, fsys: fsys, pages: map[string]*template.Template{}}
 	base := template.New("theme").Funcs(funcs(basePath))
@@ -55,6 +61,7 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 		}
 	}
 	th.shared = base
+	sharedBroken := len(errs) > 0
 	// Each file's text, and the templates it defines, by its name.
 	byName, defs := map[string]string{}, map[string][]namedDefinition{}
 	for i, name := range shared {
@@ -66,7 +73,7 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 		// With a shared file broken, each page file is still read on its
 		// own, so that its mistakes are told in the same run.
 		t := template.New("theme").Funcs(funcs(basePath))
-		if len(errs) == 0 {
+		if !sharedBroken {
 			t = template.Must(base.Clone())
 		}
 		t.Funcs(template.FuncMap{"cached": newFragments(t).render})
@@ -79,8 +86,11 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 		th.redefined(defs[name], defined, told, &errs)
 		th.pages[name] = t
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
+	if sharedBroken || len(th.pages) == 0 {
+		return nil, errs.Err()
+	}
+	if len(errs) > 0 {
+		return th, errs.Err()
 	}
 	th.links, th.problems = th.look(byName, defs)
 	th.problems = append(th.problems, th.typeCheck()...).ByPlace()
@@ -248,6 +258,9 @@ func (th *theme) missingOr(err error) *content.Error {
 }
 
 func (th *theme) execute(w io.Writer, name string, p *Page) error {
+	if th.pages[name] == nil {
+		return nil // a page file that could not be read, which is told already
+	}
 	err := th.pages[name].ExecuteTemplate(w, layoutFile, p)
 	var escaping *template.Error
 	if errors.As(err, &escaping) && escaping.Node == nil && escaping.Line == 0 {

@@ -482,6 +482,14 @@ func (s *Site) checkURLs(set *content.Set) error {
 	for _, a := range all {
 		add(a.URL, claim{a: a.Content, what: "slug"})
 	}
+	// An article refused for another problem still claims the URL it
+	// would have, so that a clash with it is told in the same run, not
+	// once the other problem is mended.
+	for _, r := range set.Refused {
+		if !r.Draft && !r.Date.IsZero() && r.Slug != "" && content.CheckSegment(r.Slug) == "" {
+			add(ArticleURL(r), claim{a: r, what: "slug"})
+		}
+	}
 	for _, a := range all {
 		for i, al := range a.Aliases {
 			add(sitePath(al), claim{a: a.Content, what: "aliases", line: a.Content.AliasLine(i)})

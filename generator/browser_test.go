@@ -203,8 +203,9 @@ func oneOfEach(t *testing.T, pages []sitePage) []sitePage {
 }
 
 // axeTags are the rule sets axe-core checks: WCAG 2.0, 2.1 and 2.2 at
-// levels A and AA.
-var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
+// levels A and AA, and axe's best practices (all content in landmarks,
+// headings in order, and the like).
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"}
 
 type axeViolation struct {
 	ID    string `json:"id"`

@@ -284,7 +284,8 @@ func TestReadingTimeAndRecentDates(t *testing.T) {
 
 // TestSearchResultsLikeTeasers wants search results to show each
 // article's status as the badge pages show, and excerpts, cut from the
-// article, to end with "…"; and the regulator filter to show every
+// article, to end with "…", and their separators to keep to the item
+// before them; and the regulator filter to show every
 // regulator's name whole, wide and narrow.
 func TestSearchResultsLikeTeasers(t *testing.T) {
 	dir, _ := sampleSite(t, lookPagefind(t))
@@ -306,11 +307,12 @@ func TestSearchResultsLikeTeasers(t *testing.T) {
 	}
 	searchFor(t, ctx, "assessment", "")
 	type result struct {
-		Title, Excerpt string
-		Badges         []string // class and background colour
+		Title, Meta, Excerpt string
+		Badges               []string // class and background colour
 	}
 	results := get(t, ctx, "reading results", chromedp.Evaluate[[]result](`Array.from(document.querySelectorAll("#search-results li")).map((li) => ({
 		Title: li.querySelector("h2").textContent,
+		Meta: li.querySelector(".teaser-meta").textContent,
 		Excerpt: li.querySelector("p:last-child").textContent,
 		Badges: Array.from(li.querySelectorAll(".teaser-meta .status")).map((b) => b.className + " " + getComputedStyle(b).backgroundColor),
 	}))`))
@@ -318,6 +320,11 @@ func TestSearchResultsLikeTeasers(t *testing.T) {
 		t.Fatal("no results for assessment")
 	}
 	for _, res := range results {
+		// As in teasers, a separator keeps to what it follows, so that
+		// a narrow screen never starts a line with one.
+		if strings.Contains(res.Meta, " ·") || strings.Count(res.Meta, "·") != strings.Count(res.Meta, "\u00a0·") {
+			t.Errorf("%s: details %q: a · not tied to the item before it by a no-break space", res.Title, res.Meta)
+		}
 		if !strings.HasSuffix(res.Excerpt, "…") {
 			t.Errorf("%s: excerpt %q does not end with …", res.Title, res.Excerpt)
 		}

@@ -108,7 +108,9 @@ function item(r) {
   // As in lists of articles: the date, then the topics, the status
   // beside the one it belongs to, which leads, then the regulators.
   if (r.meta.date) meta.append(r.meta.date);
-  if (r.meta.updated) meta.append((meta.childNodes.length ? " · " : "") + "Updated " + r.meta.updated);
+  // A separator keeps to the item before it, as in lists of articles,
+  // so that no line starts with one.
+  if (r.meta.updated) meta.append((meta.childNodes.length ? "\u00a0· " : "") + "Updated " + r.meta.updated);
   const statuses = r.filters.status || [];
   const first = r.meta.status_topic;
   const topics = r.filters.topic || [];
@@ -116,10 +118,9 @@ function item(r) {
   for (const name of names) {
     const span = document.createElement("span");
     span.className = "teaser-topic";
-    const after = meta.childNodes.length > 0;
-    span.append((after ? "· " : "") + name);
+    span.append(name);
     if (name === first && statuses.length) span.append(": ", badge(statuses[0]));
-    meta.append(after ? " " : "", span);
+    meta.append(meta.childNodes.length ? "\u00a0· " : "", span);
   }
   if (!names.includes(first) && statuses.length) meta.append(" ", badge(statuses[0]));
   li.append(meta);

@@ -70,7 +70,7 @@ func finishBody(p *post, body, excerpt string, r *Report) string {
 		}
 	}
 	if p.summary == "" && strings.TrimSpace(excerpt) != "" {
-		p.summary = excerpt
+		p.summary, p.excerpted = excerpt, true
 	}
 	return body
 }
@@ -676,7 +676,7 @@ func textOf(md string, first bool) string {
 	// full stop for a colon, and as it is written for another.
 	for first && len(parts) > 0 {
 		last := parts[len(parts)-1]
-		colon := strings.HasSuffix(last, ":")
+		colon := leadsIn(last)
 		if !colon && !unfinished(last) {
 			break
 		}
@@ -686,14 +686,18 @@ func textOf(md string, first bool) string {
 		}
 		if len(parts) == 1 {
 			if colon {
-				parts[0] = strings.TrimSuffix(last, ":") + "."
+				parts[0] = fullStop(strings.TrimSuffix(strings.TrimSuffix(last, ":"), "："))
 			}
 			break
 		}
 		parts = parts[:len(parts)-1]
 	}
-	return strings.Join(parts, " ")
+	return spaceAfterWideStop.ReplaceAllString(strings.Join(parts, " "), "$1")
 }
+
+// spaceAfterWideStop is a space after full-width punctuation, which
+// Chinese and Japanese write without: parts joined leave one.
+var spaceAfterWideStop = regexp.MustCompile(`([。；，：！？、])\s+`)
 
 // paragraphs gives the text of the blocks of doc that textOf takes, in
 // order; with figures, the text of a paragraph that starts with an image
@@ -702,7 +706,7 @@ func paragraphs(doc ast.Node, src []byte, first, figures bool) []string {
 	var parts []string
 	open := 0 // template tags begun in a paragraph before and not yet ended
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if _, para := n.(*ast.Paragraph); first && len(parts) > 0 && !para && !strings.HasSuffix(parts[len(parts)-1], ":") {
+		if _, para := n.(*ast.Paragraph); first && len(parts) > 0 && !para && !leadsIn(parts[len(parts)-1]) {
 			break
 		}
 		if startsWithImage(n) && (len(parts) > 0 || captioned(n) && !figures) {
@@ -856,10 +860,9 @@ func captioned(n ast.Node) bool {
 func columns(s string) int {
 	n := 0
 	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
+		if wide(r) {
 			n += 2
-		default:
+		} else {
 			n++
 		}
 	}
@@ -919,7 +922,7 @@ func collect(n ast.Node, src []byte, b *strings.Builder) {
 		return
 	case *ast.ListItem:
 		// Items read as a list in a sentence: "a; b; c".
-		end := byte(0)
+		end := rune(0)
 		if n.NextSibling() != nil {
 			end = ';'
 		}
@@ -932,18 +935,46 @@ func collect(n ast.Node, src []byte, b *strings.Builder) {
 }
 
 // collectEnded writes the text of n's children, trimmed, then end (if
-// not 0) unless the text ends in punctuation already, then a space.
-func collectEnded(n ast.Node, src []byte, b *strings.Builder, end byte) {
+// not 0) unless the text ends in punctuation already, then a space. In
+// text that ends in Chinese or Japanese, end is written full width, as
+// that text writes it: "带娃；没什么内容可写。".
+func collectEnded(n ast.Node, src []byte, b *strings.Builder, end rune) {
 	var own strings.Builder
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		collect(c, src, &own)
 	}
 	t := strings.TrimSpace(own.String())
 	b.WriteString(t)
-	if end != 0 && t != "" && !strings.ContainsAny(t[len(t)-1:], ".;,:!?") {
-		b.WriteByte(end)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if end != 0 && t != "" && !strings.ContainsRune(".;,:!?。；，：！？", last) {
+		if wide(last) {
+			end = fullWidth[end]
+		}
+		b.WriteRune(end)
 	}
 	b.WriteByte(' ')
+}
+
+// fullWidth gives the full-width form of the punctuation a summary adds.
+var fullWidth = map[rune]rune{'.': '。', ';': '；'}
+
+// wide says whether r is written full width, as Chinese and Japanese are.
+func wide(r rune) bool {
+	k := width.LookupRune(r).Kind()
+	return k == width.EastAsianWide || k == width.EastAsianFullwidth
+}
+
+// leadsIn says whether a paragraph ends in a colon, which leads into
+// what follows it: "Key features:", "以下几个原因：".
+func leadsIn(s string) bool { return strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：") }
+
+// fullStop ends s with a full stop, full width after Chinese or
+// Japanese.
+func fullStop(s string) string {
+	if last, _ := utf8.DecodeLastRuneInString(s); wide(last) {
+		return s + "。"
+	}
+	return s + "."
 }
 
 // cut shortens s to at most n characters: at the end of a sentence if

@@ -1804,3 +1804,27 @@ func TestWordPressLinksAway(t *testing.T) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
 	}
 }
+
+// TestMoreSeparatorLate imports posts whose excerpt separator comes late
+// or at the very end: the summary is then the opening of the text before
+// it, as of a body, with a warning, not all of it joined; one put early
+// gives the text before it whole.
+func TestMoreSeparatorLate(t *testing.T) {
+	long := strings.Repeat("A sentence that goes on for a while about the theme. ", 4)
+	src := tree(t, map[string]string{
+		"hugo.toml":              "baseURL = 'https://old.example.org/'\n",
+		"content/posts/end.md":   "---\ntitle: End\ndate: 2020-01-02\n---\nThe opening paragraph says what it is.\n\n## Install\n\n```\ngo get x\n```\n\n" + long + "\n\n<!--more-->\n",
+		"content/posts/early.md": "---\ntitle: Early\ndate: 2020-01-03\n---\nFirst.\n\nSecond.\n\n<!--more-->\n\n" + long + "\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-end.md"), "\nsummary: The opening paragraph says what it is.\n")
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-03-early.md"), "\nsummary: First. Second.\n")
+	want := "the text before the body's excerpt separator (such as <!--more-->) runs on past its opening"
+	if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "end.md"), -1, want) {
+		t.Errorf("got warnings %v, want one on end.md starting %q", r.Warnings, want)
+	}
+	if hasNote(r.Warnings, filepath.Join(src, "content", "posts", "early.md"), -1, want) {
+		t.Errorf("got warnings %v, want none on early.md", r.Warnings)
+	}
+}

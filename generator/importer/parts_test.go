@@ -312,6 +312,8 @@ func TestPlainText(t *testing.T) {
 		{"a paragraph left unfinished is left out", "Short intro.\n\nRun it like\n\n```\nx\n```", true, "Short intro."},
 		{"a reference link with no definition keeps its text", "Fixes for code blocks ([#1037][]) and [the docs][docs].\n\nMore.", true, "Fixes for code blocks (#1037) and the docs. More."},
 		{"one unfinished sentence is all there is", "It allows committing like\n\n```\nx\n```", true, "It allows committing like"},
+		{"a list led into by a full-width colon", "之前没有做到，想来主要是以下几个原因：\n\n- 带娃\n- 没什么内容可写\n", true, "之前没有做到，想来主要是以下几个原因：带娃；没什么内容可写。"},
+		{"one Chinese sentence leading into code ends with a full stop", "安装如下：\n\n```\nx\n```\n", true, "安装如下。"},
 		{"all", "One.\n\nTwo.", false, "One. Two."},
 		{"HTML and code left out", "<div>x</div>\n\n```\ncode\n```\n\nText.", true, "Text."},
 		{"cut at a sentence", strings.Repeat("A sentence of some length here. ", 12), true, strings.TrimSpace(strings.Repeat("A sentence of some length here. ", 9))},

@@ -58,27 +58,30 @@ type post struct {
 	comments int    // the readers' comments it had, which are not imported
 	title    string
 	summary  string // as the source gives it; made from the body if empty
-	date     time.Time
-	day      bool // the source gave a day without a time
-	updated  time.Time
-	upDay    bool     // updated is a day without a time
-	slug     string   // the old slug, as the source has it
-	names    []string // tags, categories and other taxonomies, in source order
-	regs     []string // what the source names as regulators: a regulators field or taxonomy
-	lang     string   // the language it is written in, as the source's lang field gives it
-	authors  []string
-	sources  []link // what the post reports on, as a link post names it
-	draft    bool
-	id       string
-	old      []string // old addresses as site paths, oldest first
-	keys     []string // the names other posts link to it by
-	raw      string   // the body as the source has it
-	bodyLine int      // the line raw starts on
-	html     bool     // raw is HTML, not Markdown
-	bundle   string   // for a Hugo page bundle's page, its folder in the source
-	undated  bool     // a draft dated by its file's last change, which a checkout changes
-	item     string   // a WordPress post's id in its export
-	front    fields   // a Jekyll post's front matter, which its Liquid may show ({{ page.image }})
+	// excerpted says the summary is the text before the body's <!--more-->
+	// or excerpt separator, not one written as a summary.
+	excerpted bool
+	date      time.Time
+	day       bool // the source gave a day without a time
+	updated   time.Time
+	upDay     bool     // updated is a day without a time
+	slug      string   // the old slug, as the source has it
+	names     []string // tags, categories and other taxonomies, in source order
+	regs      []string // what the source names as regulators: a regulators field or taxonomy
+	lang      string   // the language it is written in, as the source's lang field gives it
+	authors   []string
+	sources   []link // what the post reports on, as a link post names it
+	draft     bool
+	id        string
+	old       []string // old addresses as site paths, oldest first
+	keys      []string // the names other posts link to it by
+	raw       string   // the body as the source has it
+	bodyLine  int      // the line raw starts on
+	html      bool     // raw is HTML, not Markdown
+	bundle    string   // for a Hugo page bundle's page, its folder in the source
+	undated   bool     // a draft dated by its file's last change, which a checkout changes
+	item      string   // a WordPress post's id in its export
+	front     fields   // a Jekyll post's front matter, which its Liquid may show ({{ page.image }})
 
 	// Set by plan.
 	skip               bool

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -22,6 +23,13 @@ func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
 	// A summary the source gives is kept whole, however long: it may say
 	// what the body does not. One made from the body is cut.
 	summary := textOf(p.summary, false)
+	if lead := plainText(p.summary, true); p.excerpted && lead != summary {
+		// A separator put late, or at the end, marks most of the post,
+		// headings and code too: its opening is the summary, as of a
+		// body.
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("the text before the body's excerpt separator (such as <!--more-->) runs on past its opening, to %d characters: the opening stands in as the summary; check it, or write a summary", utf8.RuneCountInString(summary))))
+		summary = lead
+	}
 	if summary == "" {
 		summary = plainText(body, true)
 	}

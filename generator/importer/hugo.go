@@ -172,6 +172,13 @@ func readHugo(o *Options) (*source, error) {
 			return nil, fmt.Errorf("importer: reading %s: %w", filepath.Join(o.Source, root), err)
 		}
 	}
+	// A page outside every section is one of the site's own, such as an
+	// about page, where the site has sections: Hugo lists posts from
+	// them. A site with no sections keeps its posts at the top.
+	sections := slices.ContainsFunc(files, func(p string) bool {
+		rel := strings.TrimPrefix(p, cfg.root(p)+"/")
+		return isContent(strings.ToLower(path.Ext(p))) && !strings.HasPrefix(path.Base(p), "_index.") && !topLevel(rel)
+	})
 	for _, p := range files {
 		file := filepath.Join(o.Source, p)
 		rel := strings.TrimPrefix(p, cfg.root(p)+"/")
@@ -191,6 +198,10 @@ func readHugo(o *Options) (*source, error) {
 		src.read++
 		if strings.HasPrefix(name, "_index.") {
 			src.skip(file, 0, "a section's list page (_index), not a post: not imported")
+			continue
+		}
+		if sections && topLevel(rel) {
+			src.skip(file, 0, "a page outside every section, such as an about page, where the site keeps its posts in sections: not a post, not imported")
 			continue
 		}
 		if post := readHugoPage(fsys, p, rel, cfg, o, src); post != nil {
@@ -444,7 +455,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		src.warn(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, so its first words are: %q; give it a better one", post.title)
 	}
 	ds := f.first(dateKeys...)
-	if ds == "" && (path.Dir(rel) == "." || isIndex(path.Base(rel)) && path.Dir(path.Dir(rel)) == ".") {
+	if ds == "" && topLevel(rel) {
 		// A page of the site's own, such as about.md, which has no date
 		// and no place in a bulletin's timeline.
 		src.skip(file, pg.line, "a page with no date outside every section, such as an about page, not a post: not imported")
@@ -611,6 +622,13 @@ func hugoURL(f fields, page, prefix string, cfg *hugoConfig, p *post) string {
 		u = strings.ToLower(u)
 	}
 	return escapePath(u)
+}
+
+// topLevel says whether the page at slash path rel, in its language's
+// content folder, is outside every section: a file at the top, or a
+// bundle's index there.
+func topLevel(rel string) bool {
+	return path.Dir(rel) == "." || isIndex(path.Base(rel)) && path.Dir(path.Dir(rel)) == "."
 }
 
 // sectionOf gives the section of the page at slash path page in its

@@ -1828,3 +1828,31 @@ func TestMoreSeparatorLate(t *testing.T) {
 		t.Errorf("got warnings %v, want none on early.md", r.Warnings)
 	}
 }
+
+// TestHugoTopPages skips a dated page at the top of content/, such as an
+// about page, where the site keeps its posts in sections, and imports
+// the dated pages of a site that keeps them all at the top.
+func TestHugoTopPages(t *testing.T) {
+	about := "---\ntitle: About me\ndate: 2015-01-01\nurl: /about/\n---\nI write code.\n"
+	post := "---\ntitle: A post\ndate: 2016-02-05\n---\nText.\n"
+	for _, tc := range []struct {
+		name    string
+		files   map[string]string
+		written int
+	}{
+		{"sections", map[string]string{"config.yaml": "", "content/about.md": about, "content/post/2016/a-post.md": post}, 1},
+		{"no sections", map[string]string{"config.yaml": "", "content/about.md": about, "content/a-post.md": post}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tree(t, tc.files)
+			r := mustImport(t, src, t.TempDir())
+			if r.Written != tc.written {
+				t.Errorf("wrote %d articles, want %d; skipped %v", r.Written, tc.written, r.Skipped)
+			}
+			skipped := hasNote(r.Skipped, filepath.Join(src, "content", "about.md"), -1, "a page outside every section")
+			if skipped != (tc.written == 1) {
+				t.Errorf("about.md skipped: %v, want %v; skipped %v", skipped, tc.written == 1, r.Skipped)
+			}
+		})
+	}
+}

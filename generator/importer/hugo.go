@@ -35,6 +35,7 @@ type hugoConfig struct {
 	permalinks   map[string]string // by section
 	taxonomies   []string          // the front matter keys, sorted
 	ugly         bool              // uglyURLs: /posts/x.html rather than /posts/x/
+	feed         string            // the name of each feed's file: index.xml, or as the config sets it
 	keepCase     bool              // disablePathToLower
 	languages    []hugoLanguage    // as [languages] lists them, by key; none for a site in one
 	roots        []string          // the content folders, see contentDirs
@@ -387,6 +388,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 		slices.SortFunc(cfg.languages, func(a, b hugoLanguage) int { return strings.Compare(a.key, b.key) })
 	}
 	cfg.ugly, _ = f.boolean("uglyurls")
+	cfg.feed = feedName(f)
 	cfg.keepCase, _ = f.boolean("disablepathtolower")
 	cfg.permalinks = map[string]string{}
 	perm, _ := f["permalinks"].(map[string]any)
@@ -409,6 +411,31 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	}
 	cfg.roots = cfg.contentDirs()
 	return cfg, nil
+}
+
+// feedName gives the name of the file of each feed Hugo made, from the
+// config f, its keys in lower case: index.xml, unless the RSS output
+// format's baseName or its media type's suffix says otherwise, or, before
+// Hugo 0.20, rssURI.
+func feedName(f fields) string {
+	name := "index.xml"
+	if uri := strings.Trim(f.text("rssuri"), "/"); uri != "" {
+		name = uri
+	}
+	table := func(f fields, key string) fields {
+		m, _ := f[key].(map[string]any)
+		return lowerKeys(fields(m))
+	}
+	base := table(table(f, "outputformats"), "rss").text("basename")
+	media := table(table(f, "mediatypes"), "application/rss+xml")
+	suffix := cmp.Or(media.text("suffix"), "xml")
+	if list := media.list("suffixes"); len(list) > 0 {
+		suffix = list[0]
+	}
+	if base != "" || suffix != "xml" {
+		name = cmp.Or(base, "index") + "." + suffix
+	}
+	return name
 }
 
 // contentDirIn gives a contentDir of the config as a slash path inside
@@ -527,9 +554,9 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	post.summary = f.first("summary", "description")
 	old := hugoURL(f, page, cfg.prefix(lang), cfg, post)
 	// Hugo gives the site, each language and each section a feed.
-	feeds := []string{cfg.prefix(lang) + "/index.xml"}
+	feeds := []string{cfg.prefix(lang) + "/" + cfg.feed}
 	if section := sectionOf(page); section != "" {
-		feeds = append(feeds, cfg.prefix(lang)+"/"+section+"/index.xml")
+		feeds = append(feeds, cfg.prefix(lang)+"/"+section+"/"+cfg.feed)
 	}
 	for _, feed := range feeds {
 		if feed = cleanSlashes(feed); !slices.Contains(src.feeds, feed) {

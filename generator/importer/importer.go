@@ -241,7 +241,9 @@ func Run(o Options) (Report, error) {
 		r.Warnings = append(r.Warnings, Note{Source: o.Source, Msg: note})
 	}
 	for _, f := range src.feeds {
-		if settings == nil || !slices.Contains(settings.FeedAliases, f) {
+		// An old feed at /feed.xml is at bulletin's own: its subscribers
+		// follow it there without a word.
+		if f != "/feed.xml" && (settings == nil || !slices.Contains(settings.FeedAliases, f)) {
 			r.Feeds = append(r.Feeds, f)
 		}
 	}

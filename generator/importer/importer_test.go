@@ -1856,3 +1856,23 @@ func TestHugoTopPages(t *testing.T) {
 		})
 	}
 }
+
+// TestHugoFeedNames names the old feeds by the file name the config gave
+// them: rssURI before Hugo 0.20, the RSS output format's baseName and its
+// media type's suffix after; one at /feed.xml is bulletin's own address.
+func TestHugoFeedNames(t *testing.T) {
+	for _, tt := range []struct {
+		config, text string
+		want         []string
+	}{
+		{"config.yaml", "baseurl: https://old.example.org\n", []string{"/index.xml", "/posts/index.xml"}},
+		{"config.yaml", "baseurl: https://old.example.org\nRSSUri: feed.xml\n", []string{"/posts/feed.xml"}},
+		{"hugo.toml", "baseURL = 'https://old.example.org/'\n[outputFormats.RSS]\nbaseName = 'rss'\n", []string{"/rss.xml", "/posts/rss.xml"}},
+		{"hugo.toml", "baseURL = 'https://old.example.org/'\n[mediaTypes.'application/rss+xml']\nsuffixes = ['rss']\n", []string{"/index.rss", "/posts/index.rss"}},
+	} {
+		src := tree(t, map[string]string{tt.config: tt.text, "content/posts/notes.md": "---\ntitle: Notes\ndate: 2022-05-02\n---\nNotes.\n"})
+		if r := mustImport(t, src, t.TempDir()); !slices.Equal(r.Feeds, tt.want) {
+			t.Errorf("with %s %q: got feeds %q, want %q", tt.config, tt.text, r.Feeds, tt.want)
+		}
+	}
+}

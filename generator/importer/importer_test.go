@@ -1876,3 +1876,16 @@ func TestHugoFeedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllDatedDraft dates and names a draft whose file name starts
+// with a date by it, as Jekyll does, rather than by its file's last
+// change.
+func TestJekyllDatedDraft(t *testing.T) {
+	src := tree(t, map[string]string{"_config.yml": "", "_drafts/2014-03-02-functions-101.markdown": "---\ntitle: Functions 101\n---\nText.\n"})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if r.Written != 1 || r.Drafts != 1 {
+		t.Fatalf("wrote %d (%d drafts), want one draft; skipped %v", r.Written, r.Drafts, r.Skipped)
+	}
+	wantArticle(t, filepath.Join(dest, "articles", "2014", "2014-03-02-functions-101.md"), "\ndate: 2014-03-02\n", "\nslug: functions-101\n", "\ndraft: true\n")
+}

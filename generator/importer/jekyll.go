@@ -238,7 +238,9 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	name := path.Base(p)
 	draft := strings.Contains("/"+path.Dir(p)+"/", "/_drafts/")
 	m := jekyllPost.FindStringSubmatch(name)
-	if draft {
+	if draft && m == nil {
+		// A draft need not be named by a date, but one that is is dated
+		// and named by it, as a post is.
 		m = jekyllDraft.FindStringSubmatch(name)
 		if m != nil {
 			m = []string{m[0], "", m[1]}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"net/url"
 	"os"
 	"path"
@@ -138,7 +139,9 @@ func readHugo(o *Options) (*source, error) {
 			src.warn(cfg.file, 0, "taxonomy %s is left out: an archive by date, which bulletin's timeline has (a page for each year and month), not a topic", tax)
 		}
 	}
-	if u, err := url.Parse(cfg.baseURL); err == nil && u.Scheme != "" && u.Host != "" {
+	if u, err := url.Parse(cfg.baseURL); err == nil && localHost(u.Hostname()) {
+		src.warn(cfg.file, 0, "%s", localNote("baseURL", cfg.baseURL))
+	} else if err == nil && u.Scheme != "" && u.Host != "" {
 		cfg.absolute = true
 	} else if cfg.baseURL != "" {
 		src.warn(cfg.file, 0, "baseURL %q is not an absolute address, so the ids the old feeds gave the posts, made from it, are not known: bulletin gives them new ones, and readers of the old feeds may see each post once more as new; set baseURL to the site's address (https://…) and import again to keep them", cfg.baseURL)
@@ -649,6 +652,24 @@ func hugoURL(f fields, page, prefix string, cfg *hugoConfig, p *post) string {
 		u = strings.ToLower(u)
 	}
 	return escapePath(u)
+}
+
+// localHost says whether host names this machine, as a site's address
+// set for building it locally does: localhost, a loopback address, or
+// the unspecified 0.0.0.0.
+func localHost(host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
+}
+
+// localNote says why an address of the config, setting, that names this
+// machine gives no feed ids.
+func localNote(setting, address string) string {
+	return fmt.Sprintf("%s %q names this machine, not where the site was published, so the ids the old feeds gave the posts, made from the published address, are not known: bulletin gives them new ones, and readers of the old feeds may see each post once more as new; set %s to the site's address (https://…) and import again to keep them", setting, address, setting)
 }
 
 // topLevel says whether the page at slash path rel, in its language's

@@ -1889,3 +1889,31 @@ func TestJekyllDatedDraft(t *testing.T) {
 	}
 	wantArticle(t, filepath.Join(dest, "articles", "2014", "2014-03-02-functions-101.md"), "\ndate: 2014-03-02\n", "\nslug: functions-101\n", "\ndraft: true\n")
 }
+
+// TestLocalSiteAddress gives no feed ids, and says why, when the config's
+// address names this machine, as one set for building locally does.
+func TestLocalSiteAddress(t *testing.T) {
+	for _, tt := range []struct{ config, text, setting string }{
+		{"_config.yml", "url: http://localhost:4000\n", "url"},
+		{"_config.yml", "url: http://127.0.0.1:4000\n", "url"},
+		{"hugo.toml", "baseURL = 'http://localhost:1313/'\n", "baseURL"},
+	} {
+		post := "_posts/2020-01-02-one.md"
+		if tt.config == "hugo.toml" {
+			post = "content/posts/one.md"
+		}
+		src := tree(t, map[string]string{tt.config: tt.text, post: "---\ntitle: One\ndate: 2020-01-02\n---\nText.\n"})
+		dest := t.TempDir()
+		r := mustImport(t, src, dest)
+		if !hasNote(r.Warnings, filepath.Join(src, tt.config), -1, tt.setting+" \"") {
+			t.Errorf("%s %q: got warnings %v, want one that it names this machine", tt.config, tt.text, r.Warnings)
+		}
+		data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-01-02-one.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), "\nid:") {
+			t.Errorf("%s %q: the article has an id:\n%s", tt.config, tt.text, data)
+		}
+	}
+}

@@ -28,6 +28,9 @@ type jekyllConfig struct {
 	// site is url and baseurl, where the site was published, which
 	// jekyll-feed's entry ids start with; "" when url is not set.
 	site string
+	// local is url when it names this machine (localhost), which a site
+	// is not published at: its feed ids are not known.
+	local string
 	// texts are the settings that are text, such as repository, which
 	// {{ site.repository }} showed.
 	texts map[string]string
@@ -94,6 +97,9 @@ func readJekyll(o *Options) (*source, error) {
 		return nil, fmt.Errorf("importer: %s is inside the Jekyll site's posts, so the next import would read its articles as posts: give -content a folder outside them", o.Dest)
 	}
 	src := &source{file: jekyllFile(cfg.source), site: cfg.site}
+	if cfg.local != "" {
+		src.warn(cfg.file, 0, "%s", localNote("url", cfg.local))
+	}
 	var files []string
 	err = fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -199,7 +205,9 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 				return nil, fmt.Errorf("importer: %s:%d: source %q leads out of %s, and the import reads nothing outside the folder it is given: set source to a folder inside it", cfg.file, line, s, o.Source)
 			}
 		}
-		if u, err := url.Parse(strings.TrimSuffix(f.text("url"), "/")); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		if u, err := url.Parse(strings.TrimSuffix(f.text("url"), "/")); err == nil && localHost(u.Hostname()) {
+			cfg.local = f.text("url")
+		} else if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 			// absolute_url gives the scheme and host in lower case.
 			cfg.site = strings.ToLower(u.Scheme+"://"+u.Host) + u.EscapedPath() + strings.TrimSuffix("/"+strings.Trim(f.text("baseurl"), "/"), "/")
 		}

@@ -37,6 +37,7 @@ type hugoConfig struct {
 	taxonomies   []string          // the front matter keys, sorted
 	ugly         bool              // uglyURLs: /posts/x.html rather than /posts/x/
 	feed         string            // the name of each feed's file: index.xml, or as the config sets it
+	lang         string            // languageCode: the language of the posts in the default language
 	keepCase     bool              // disablePathToLower
 	languages    []hugoLanguage    // as [languages] lists them, by key; none for a site in one
 	roots        []string          // the content folders, see contentDirs
@@ -133,7 +134,7 @@ func readHugo(o *Options) (*source, error) {
 	if within(o.Dest, dir) {
 		return nil, fmt.Errorf("importer: %s is inside the Hugo site's content folder %s, so the next import would read its articles as posts: give -content a folder outside it", o.Dest, dir)
 	}
-	src := &source{file: hugoFile, site: cfg.baseURL}
+	src := &source{file: hugoFile, site: cfg.baseURL, lang: cfg.lang, langSetting: "languageCode", langFile: cfg.file}
 	for _, tax := range cfg.taxonomies {
 		if byDate(tax) {
 			src.warn(cfg.file, 0, "taxonomy %s is left out: an archive by date, which bulletin's timeline has (a page for each year and month), not a topic", tax)
@@ -375,6 +376,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 		}
 	}
 	cfg.defaultLang = strings.ToLower(cmp.Or(f.text("defaultcontentlanguage"), "en"))
+	cfg.lang = f.text("languagecode")
 	cfg.langInSubdir, _ = f.boolean("defaultcontentlanguageinsubdir")
 	if langs, ok := f["languages"].(map[string]any); ok && (len(langs) > 1 || cfg.langInSubdir) {
 		for key, v := range langs {

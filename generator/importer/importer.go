@@ -235,6 +235,7 @@ func Run(o Options) (Report, error) {
 	if err != nil {
 		return r, err
 	}
+	siteLanguage(src, settings)
 	r.Read = src.read
 	r.Skipped, r.Warnings = src.skipped, src.warnings
 	if note := underPath(src.site, settings); note != "" {

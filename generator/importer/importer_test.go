@@ -1917,3 +1917,38 @@ func TestLocalSiteAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteLanguage gives each post of a site in another language than
+// the bulletin's that language, and says so; one in the bulletin's own,
+// or with a language of its own, is left as it is.
+func TestSiteLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		config, text, want string
+	}{
+		{"config.yaml", "baseurl: https://old.example.org\nlanguageCode: zh-CN\n", "\nlang: zh-CN\n"},
+		{"_config.yml", "lang: fr\n", "\nlang: fr\n"},
+		{"config.yaml", "baseurl: https://old.example.org\nlanguageCode: en-us\n", ""},
+	} {
+		post := "_posts/2020-01-02-one.md"
+		if tt.config == "config.yaml" {
+			post = "content/posts/one.md"
+		}
+		src := tree(t, map[string]string{tt.config: tt.text, post: "---\ntitle: One\ndate: 2020-01-02\n---\nText.\n"})
+		dest := tree(t, map[string]string{"site.yaml": "title: Bulletin\nlanguage: en-GB\n"})
+		r := mustImport(t, src, dest)
+		data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-01-02-one.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		told := hasNote(r.Warnings, filepath.Join(src, tt.config), -1, "where site.yaml's language is en-GB")
+		if tt.want == "" {
+			if strings.Contains(string(data), "\nlang:") || told {
+				t.Errorf("%s %q: an article in the bulletin's language got a lang, or a warning %v:\n%s", tt.config, tt.text, r.Warnings, data)
+			}
+			continue
+		}
+		if !strings.Contains(string(data), tt.want) || !told {
+			t.Errorf("%s %q: want %q and a warning; got warnings %v and\n%s", tt.config, tt.text, tt.want, r.Warnings, data)
+		}
+	}
+}

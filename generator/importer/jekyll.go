@@ -31,6 +31,7 @@ type jekyllConfig struct {
 	// local is url when it names this machine (localhost), which a site
 	// is not published at: its feed ids are not known.
 	local string
+	lang  string // the site's language, as jekyll-seo-tag and themes read it
 	// texts are the settings that are text, such as repository, which
 	// {{ site.repository }} showed.
 	texts map[string]string
@@ -96,7 +97,7 @@ func readJekyll(o *Options) (*source, error) {
 	if rel, ok := inside(o.Dest, dir); ok && inJekyllPosts(filepath.ToSlash(rel)+"/articles/a.md") {
 		return nil, fmt.Errorf("importer: %s is inside the Jekyll site's posts, so the next import would read its articles as posts: give -content a folder outside them", o.Dest)
 	}
-	src := &source{file: jekyllFile(cfg.source), site: cfg.site}
+	src := &source{file: jekyllFile(cfg.source), site: cfg.site, lang: cfg.lang, langSetting: "lang", langFile: cfg.file}
 	if cfg.local != "" {
 		src.warn(cfg.file, 0, "%s", localNote("url", cfg.local))
 	}
@@ -211,6 +212,7 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 			// absolute_url gives the scheme and host in lower case.
 			cfg.site = strings.ToLower(u.Scheme+"://"+u.Host) + u.EscapedPath() + strings.TrimSuffix("/"+strings.Trim(f.text("baseurl"), "/"), "/")
 		}
+		cfg.lang = f.text("lang")
 		if c, ok := f["collections"].(map[string]any); ok {
 			if posts, ok := c["posts"].(map[string]any); ok {
 				if p := fields(posts).text("permalink"); p != "" {

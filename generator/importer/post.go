@@ -32,6 +32,10 @@ type source struct {
 	bundled  []string   // the files of page bundles besides their pages, in path order
 	site     string     // the address the old site was published at, as its settings give it; "" when they do not
 	feeds    []string   // the site paths of the old site's feeds, which are not bulletin's own
+	// lang is the language the old site's settings give its posts, and
+	// langSetting the setting that gives it, in the file langFile; ""
+	// when they give none.
+	lang, langSetting, langFile string
 	// tallies tell of many posts in one note each, of the posts imported
 	// in this run: those imported before were told of then.
 	tallies []func(posts []*post) []Note
@@ -666,6 +670,35 @@ func destSettings(dest string) *content.Settings {
 // of its name: a category "CQC" or "Care Quality Commission" is the
 // regulator CQC, not a topic with a page of its own beside the
 // regulator's.
+// siteLanguage gives each post without a language of its own the old
+// site's, when that is not the bulletin's (settings nil: not known), so
+// that its page is read in it, and says so once.
+func siteLanguage(src *source, settings *content.Settings) {
+	if src.lang == "" || settings == nil {
+		return
+	}
+	tag, err := content.LanguageTag(src.lang)
+	if err != nil || primary(tag) == primary(settings.Language) {
+		return
+	}
+	n := 0
+	for _, p := range src.posts {
+		if p.lang == "" {
+			p.lang = tag
+			n++
+		}
+	}
+	if n > 0 {
+		src.warn(src.langFile, 0, "%s is %s, where site.yaml's language is %s: each post imported in it says lang: %s, so that its page is read in that language; if the whole bulletin is in %s, set language: %s in site.yaml before importing instead", src.langSetting, tag, settings.Language, tag, tag, tag)
+	}
+}
+
+// primary gives the primary language of a language tag: zh of zh-CN.
+func primary(tag string) string {
+	p, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	return p
+}
+
 func regulatorsOf(settings *content.Settings) map[string]string {
 	if settings == nil {
 		return nil

@@ -89,7 +89,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := deploy.Run(ctx, *out, o)
-	if *dryRun && res != nil && (err == nil || errors.Is(err, deploy.ErrTooManyDeletes)) {
+	if *dryRun && res != nil && (err == nil || errors.Is(err, deploy.ErrTooManyDeletes) || errors.Is(err, deploy.ErrNotOurs)) {
 		printPlan(stdout, res)
 	}
 	if note := content.PrefixNote(o.Prefix, cmp.Or(deploy.BuiltFor(*out), settings.BaseURL)); note != "" && (*dryRun || err == nil) {

@@ -93,6 +93,10 @@ type Result struct {
 // objects than MaxDeletes allows; it changes nothing.
 var ErrTooManyDeletes = errors.New("too many deletions")
 
+// ErrNotOurs is the error of a deploy that would delete objects of a
+// target no deploy wrote to before; it changes nothing.
+var ErrNotOurs = errors.New("not a deploy's target")
+
 // change is a planned upload.
 type change struct {
 	file *file
@@ -143,6 +147,11 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 		res.Changes = append(res.Changes, Change{Op: Delete, Name: key})
 	}
 	defer func() { res.Elapsed = time.Since(start) }()
+	if sent == nil && len(deletes) > 0 && !o.Force {
+		// No deploy wrote to the target before: what it holds that the
+		// site lacks is someone else's.
+		return res, fmt.Errorf("%w: %s holds %d %s the site does not have, such as %s, and no record of an earlier deploy (%s): a deploy would delete them; deploy to an empty folder or bucket, or one a deploy wrote to, or run again with -force to delete them", ErrNotOurs, o.Target, len(deletes), objectCount(len(deletes)), deletes[0], HeadersRecord)
+	}
 	if len(deletes) > o.MaxDeletes && !o.Force {
 		err := fmt.Errorf("%w: deploy to %s would delete %d objects, more than max_deletes (%d): check the target and prefix, then run again with -force or a higher -max-deletes", ErrTooManyDeletes, o.Target, len(deletes), o.MaxDeletes)
 		return res, err
@@ -331,4 +340,12 @@ func each[T any](ctx context.Context, workers int, items []T, fn func(context.Co
 	close(next)
 	wg.Wait()
 	return context.Cause(ctx)
+}
+
+// objectCount is "object" or "objects", as n asks.
+func objectCount(n int) string {
+	if n == 1 {
+		return "object"
+	}
+	return "objects"
 }

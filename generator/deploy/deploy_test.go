@@ -165,6 +165,30 @@ func TestRunDeletes(t *testing.T) {
 	}
 }
 
+// TestRunNotOurs deploys into a folder that holds files of its own and no
+// record of an earlier deploy, such as a theme's folder given by mistake:
+// nothing is deleted, or written, without -force.
+func TestRunNotOurs(t *testing.T) {
+	for _, force := range []bool{false, true} {
+		bucket, target := bucketFolder(t)
+		if err := os.WriteFile(filepath.Join(bucket, "layout.html"), []byte("someone's"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		site := writeSite(t, filepath.Join(t.TempDir(), "public"), map[string]string{"index.html": "home"})
+		_, err := Run(context.Background(), site, Options{Target: target, MaxDeletes: 100, Force: force})
+		want := []string{"layout.html"}
+		if force {
+			want = []string{HeadersRecord, "index.html"}
+		}
+		if got := objects(t, bucket); !slices.Equal(got, want) {
+			t.Errorf("force %v: the folder holds %q, want %q", force, got, want)
+		}
+		if force != (err == nil) || !force && (!errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), "layout.html")) {
+			t.Errorf("force %v: got error %v, want ErrNotOurs naming layout.html without -force only", force, err)
+		}
+	}
+}
+
 // Only objects below the prefix are the site's: the rest of the bucket
 // is neither listed nor deleted.
 func TestRunPrefix(t *testing.T) {

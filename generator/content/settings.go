@@ -211,6 +211,7 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 		d.fail(root.line, "got %s, want settings written as name: value, one a line", root.describe())
 		return
 	}
+	baseLine := 0
 	d.each("", root, settingsFields, func(key string, v *node) {
 		switch key {
 		case "title":
@@ -218,7 +219,7 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 		case "description":
 			s.Description = d.text(key, v)
 		case "base_url":
-			s.BaseURL = baseURL(d, v)
+			s.BaseURL, baseLine = baseURL(d, v), v.line
 		case "language":
 			if tag := languageTag(d, key, v); tag != "" {
 				s.Language = tag
@@ -265,6 +266,11 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 			}
 		}
 	})
+	// Feed entry ids take base_url's host for their authority unless
+	// id_authority names one, and a tag URI's authority is a domain name.
+	if h := host(s.BaseURL); s.IDAuthority == "" && baseLine > 0 && h != "" && !dnsName(h) {
+		d.fail(baseLine, "base_url: its host %s is not a domain name, which feed entry ids are made of: set id_authority to a domain name the publisher owns, such as bulletin.example.org", h)
+	}
 }
 
 // location loads a time zone by name. "Local" is refused because it
@@ -327,7 +333,7 @@ func CheckBaseURL(s string) string {
 		return fmt.Sprintf("%q is not an absolute http(s) URL: write it like https://bulletin.example.org/", s)
 	}
 	u, _ := url.Parse(s) // isWebURL parsed it
-	if u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
+	if u.User != nil || u.RawQuery != "" || strings.Contains(s, "#") || u.ForceQuery {
 		u.User, u.RawQuery, u.Fragment, u.ForceQuery = nil, "", "", false
 		return fmt.Sprintf("%q has a user name, password, query or fragment, which every page, feed and sitemap would publish: write %s", s, u)
 	}
@@ -434,7 +440,7 @@ func NormalizeBaseURL(s string) string {
 // which every such site would share.
 func (s *Settings) SetBaseURL(u string) {
 	base := NormalizeBaseURL(u)
-	if s.BaseURL == DefaultBaseURL && s.IDAuthority == host(DefaultBaseURL) {
+	if s.BaseURL == DefaultBaseURL && s.IDAuthority == host(DefaultBaseURL) && dnsName(host(base)) {
 		s.IDAuthority = host(base)
 	}
 	s.BaseURL = base

@@ -415,6 +415,20 @@ func checkAliases(d *decoder, key string, v *node) {
 	}
 }
 
+// ValidSitePath says whether p, an alias as AliasPath gives it, is a
+// path a page of the site can be at, as checkAliases would find it.
+func ValidSitePath(p string) bool {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "?#") {
+		return false
+	}
+	for seg := range strings.SplitSeq(strings.TrimSuffix(p[1:], "/"), "/") {
+		if CheckAliasPart(seg) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // AliasPath is an alias as a path of the site: percent-escapes decoded,
 // in Unicode's composed form, as files are named.
 func AliasPath(alias string) string {

@@ -483,16 +483,26 @@ func (s *Site) checkURLs(set *content.Set) error {
 		add(a.URL, claim{a: a.Content, what: "slug"})
 	}
 	// An article refused for another problem still claims the URL it
-	// would have, so that a clash with it is told in the same run, not
-	// once the other problem is mended.
+	// would have, and its aliases that are paths of the site, so that a
+	// clash with them is told in the same run, not once the other
+	// problem is mended.
+	var refused []*content.Article
 	for _, r := range set.Refused {
 		if !r.Draft && !r.Date.IsZero() && r.Slug != "" && content.CheckSegment(r.Slug) == "" {
 			add(ArticleURL(r), claim{a: r, what: "slug"})
+			refused = append(refused, r)
 		}
 	}
 	for _, a := range all {
 		for i, al := range a.Aliases {
 			add(sitePath(al), claim{a: a.Content, what: "aliases", line: a.Content.AliasLine(i)})
+		}
+	}
+	for _, r := range refused {
+		for i, al := range r.Aliases {
+			if content.ValidSitePath(al) {
+				add(sitePath(al), claim{a: r, what: "aliases", line: r.AliasLine(i)})
+			}
 		}
 	}
 	// A feed reader shows one entry of two that share an id, and counts

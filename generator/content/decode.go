@@ -116,7 +116,11 @@ func (d *decoder) str(field string, n *node) string {
 		d.fail(n.line, "%s: got %s, want text", field, n.describe())
 		return ""
 	}
-	return strings.TrimSpace(printable(n.text))
+	s := strings.TrimSpace(printable(n.text))
+	if r, open := unclosedBidi(s); open {
+		d.fail(n.line, "%s: holds %s (%U) that nothing closes, which would turn around the text after it wherever the field is shown, a page's title or a feed: close it with %U, or delete it", field, bidiNames[r], r, bidiCloser(r))
+	}
+	return s
 }
 
 // text is str for fields that must not be empty.

@@ -783,6 +783,14 @@ func TestLoadArticleErrors(t *testing.T) {
 			text: lines("---", "title: Paused\u2028again", "date: 27/03/2025", "summary: S", "---"),
 			want: []string{"content/a.md:2: front matter has an invisible line separator (U+2028), which YAML reads as a line break: delete it"},
 		},
+		{
+			name: "a right-to-left override left open",
+			text: lines("---", "title: \u202eevil", "date: 2025-03-27", "summary: S", "topics: [\u2067عربي]", "---"),
+			want: []string{
+				"content/a.md:2: title: holds a right-to-left override (U+202E) that nothing closes, which would turn around the text after it wherever the field is shown, a page's title or a feed: close it with U+202C, or delete it",
+				"content/a.md:5: topics: holds a right-to-left isolate (U+2067) that nothing closes, which would turn around the text after it wherever the field is shown, a page's title or a feed: close it with U+2069, or delete it",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -90,6 +90,8 @@ func TestCheckSegment(t *testing.T) {
 		{"a?b", "not a letter"},
 		{"CON", "device"},
 		{"lpt1.html", "device"},
+		{"com0", "device"},
+		{"com10", ""},
 		{"console", ""},
 	}
 	for _, tt := range tests {
@@ -161,6 +163,20 @@ func TestDefaultSlug(t *testing.T) {
 		}
 		if got := FileDate(tc.path); got != tc.date {
 			t.Errorf("FileDate(%q) = %q, want %q", tc.path, got, tc.date)
+		}
+	}
+}
+
+// TestReservedName holds the names Windows keeps for devices, as
+// Microsoft lists them: superscript digits too.
+func TestReservedName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"CON": true, "nul.txt": true, "aux.tar.gz": true, "COM0": true, "lpt9.html": true,
+		"COM¹": true, "lpt³.html": true, "com¹.txt": true,
+		"COM": false, "COM10": false, "LPT⁴": false, "console": false, "computer": false, "COM1x": false,
+	} {
+		if got := reservedName(name); got != want {
+			t.Errorf("reservedName(%q) = %v, want %v", name, got, want)
 		}
 	}
 }

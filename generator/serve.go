@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -80,7 +81,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	if err := os.MkdirAll(filepath.Dir(cachePath(o.out)), 0o755); err != nil {
 		return err
 	}
-	s := &server{opts: o, log: log, live: newLive(o), preview: preview.New(o.content, o.out, log)}
+	s := &server{opts: o, log: log, live: newLive(o), preview: preview.New(o.content, o.out, basePath(o.baseURL), log)}
 	w, err := watch.New(o.content, o.templates)
 	if err != nil {
 		return err
@@ -92,7 +93,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	due := s.due()
 	srv := &http.Server{Handler: s.preview, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	fmt.Fprintf(log, "serving %s on %s (Ctrl-C to stop)\n", o.content, base)
+	fmt.Fprintf(log, "serving %s on %s (Ctrl-C to stop)\n", o.content, strings.TrimSuffix(base, "/")+basePath(o.baseURL))
 	var (
 		writeLater  <-chan time.Time
 		stopWriting = func() {}
@@ -272,4 +273,15 @@ func (s *server) write(ctx context.Context) {
 func (s *server) fail(err error) {
 	fmt.Fprintf(s.log, "build failed:\n%v\n", err)
 	s.preview.Fail(err)
+}
+
+// basePath is the path of the base URL u, where the site's pages link to
+// each other and serve serves them: "/", or "/bulletin/" for
+// https://example.org/bulletin/.
+func basePath(u string) string {
+	p, err := url.Parse(content.NormalizeBaseURL(u))
+	if err != nil {
+		return "/"
+	}
+	return strings.TrimSuffix(p.Path, "/") + "/"
 }

@@ -924,3 +924,34 @@ func TestServeHeldBackArticleComesOut(t *testing.T) {
 		return nil
 	})
 }
+
+// TestServeUnderBasePath serves a site built for a path of its own
+// (-base-url https://example.org/bulletin/) at that path, where its pages
+// link to each other: the host's root leads there, and a folder's address
+// without its slash is sent to it within the path.
+func TestServeUnderBasePath(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	ts := serveInBackground(t, options{content: content, templates: "../templates", out: filepath.Join(dir, "public"), baseURL: "https://example.org/bulletin/"})
+	home := ts.waitPage(t, "/bulletin/", http.StatusOK, "Test Bulletin")
+	if !strings.Contains(home.body, `href="/bulletin/style.css"`) {
+		t.Fatalf("the home page does not link to /bulletin/style.css:\n%s", home.body)
+	}
+	for path, want := range map[string]int{
+		"/bulletin/style.css": http.StatusOK,
+		"/bulletin/topics/":   http.StatusOK,
+		"/style.css":          http.StatusNotFound,
+	} {
+		if r := ts.get(t, http.MethodGet, path); r.status != want {
+			t.Errorf("GET %s: %d, want %d", path, r.status, want)
+		}
+	}
+	for path, to := range map[string]string{"/": "/bulletin/", "/bulletin": "/bulletin/", "/bulletin/topics": "/bulletin/topics/"} {
+		if r := ts.get(t, http.MethodGet, path); r.status/100 != 3 || r.header.Get("Location") != to {
+			t.Errorf("GET %s: %d to %q, want a redirect to %s", path, r.status, r.header.Get("Location"), to)
+		}
+	}
+}

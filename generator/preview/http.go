@@ -37,13 +37,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.events(w, r)
 		return
 	}
+	within, ok := strings.CutPrefix(r.URL.Path, s.base)
+	switch {
+	case !ok && r.URL.Path+"/" == s.base:
+		http.Redirect(w, r, s.base, http.StatusMovedPermanently)
+		return
+	case !ok && r.URL.Path == "/":
+		// The host's root, above a site built for a path of its own.
+		http.Redirect(w, r, s.base, http.StatusFound)
+		return
+	case !ok:
+		http.NotFound(w, r)
+		return
+	}
 	s.ready(r.Context().Done())
-	s.file(w, r)
+	s.file(w, r, within)
 }
 
-// file serves a file of the last good build.
-func (s *Server) file(w http.ResponseWriter, r *http.Request) {
-	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+// file serves the file of the last good build at the path within the
+// site's.
+func (s *Server) file(w http.ResponseWriter, r *http.Request, within string) {
+	name := strings.TrimPrefix(path.Clean("/"+within), "/")
 	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
 		name = path.Join(name, "index.html")
 	}
@@ -61,7 +75,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, fs.ErrNotExist) && ls.Files.Has(path.Join(name, "index.html")):
 		// Redirect to the cleaned path: the requested one may start with
 		// "//", which a browser would read as the name of another host.
-		http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
+		http.Redirect(w, r, s.base+name+"/", http.StatusMovedPermanently)
 		return
 	case errors.Is(err, fs.ErrNotExist):
 		s.notFound(w, ls)

@@ -36,6 +36,7 @@ type Site struct {
 type Server struct {
 	content string // the folder assets are read from
 	out     string // the folder the search index is read from
+	base    string // the site's path on the host, as its pages link: "/", or "/bulletin/"
 	log     io.Writer
 	site    atomic.Pointer[Site] // nil before the first good build
 
@@ -97,9 +98,12 @@ func (s *Server) ready(done <-chan struct{}) {
 }
 
 // New returns a server of the content folder's assets and the output
-// folder's search index, which logs to log the pages it cannot make.
-func New(content, out string, log io.Writer) *Server {
-	return &Server{content: content, out: out, log: log, clients: map[chan event]bool{}}
+// folder's search index, which logs to log the pages it cannot make. It
+// serves the site at base, the path of its base URL, where its pages
+// link to each other: "/", or "/bulletin/" for a site built for
+// https://example.org/bulletin/.
+func New(content, out, base string, log io.Writer) *Server {
+	return &Server{content: content, out: out, base: base, log: log, clients: map[chan event]bool{}}
 }
 
 // event is a message to open pages: "reload" or "problems".

@@ -405,9 +405,12 @@ func webSubHubs(d *decoder, v *node) []string {
 			continue
 		}
 		hub := strings.TrimSpace(n.text)
+		bad := strings.IndexFunc(hub, func(r rune) bool { return r <= ' ' || r == 0x7f || strings.ContainsRune(`<>"\^`+"`{|}", r) })
 		switch {
 		case !isWebURL(hub):
 			d.fail(n.line, "websub_hub: %q is not an absolute http(s) URL: write it like https://pubsubhubbub.appspot.com/", hub)
+		case bad >= 0:
+			d.fail(n.line, "websub_hub: %q holds %q, which a URL cannot hold as written, and the feeds' Link headers and links would break on it: percent-encode it (a space is %%20)", hub, hub[bad:bad+1])
 		case slices.Contains(out, hub):
 			d.fail(n.line, "websub_hub: %q is listed twice: list each hub once", hub)
 		default:

@@ -58,6 +58,14 @@ func TestLoadWebSubHubsErrors(t *testing.T) {
 			want: []string{"content/site.yaml:2: websub_hub: got a map, want a hub's URL, or a list of them, such as https://pubsubhubbub.appspot.com/"},
 		},
 		{
+			name: "characters a URL cannot hold as written",
+			yaml: lines("websub_hub:", "  - https://hub.example/a b", "  - https://hub.example/?q=x><y"),
+			want: []string{
+				`content/site.yaml:2: websub_hub: "https://hub.example/a b" holds " ", which a URL cannot hold as written, and the feeds' Link headers and links would break on it: percent-encode it (a space is %20)`,
+				`content/site.yaml:3: websub_hub: "https://hub.example/?q=x><y" holds ">", which a URL cannot hold as written, and the feeds' Link headers and links would break on it: percent-encode it (a space is %20)`,
+			},
+		},
+		{
 			name: "listed twice",
 			yaml: lines("websub_hub:", "  - https://pubsubhubbub.appspot.com/", "  - https://pubsubhubbub.appspot.com/"),
 			want: []string{`content/site.yaml:3: websub_hub: "https://pubsubhubbub.appspot.com/" is listed twice: list each hub once`},

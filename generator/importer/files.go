@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -99,7 +100,8 @@ func links(md string) []string {
 // but named: they would be published before it. A file too large is noted; one already there
 // is left as it is.
 func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string, max int64, linked map[string]bool, r *Report) {
-	var held []string // a draft's files, not copied
+	var held []string    // a draft's files, not copied
+	var missing []string // images and documents the source lacks
 	for _, link := range links(body) {
 		from, to, ok := file(p, link)
 		if !ok {
@@ -111,8 +113,11 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 			r.Warnings = append(r.Warnings, p.note(0, "links to "+from+", a symbolic link, which is not copied, since it may lead out of the site: copy the file it names into the content folder"))
 			continue
 		}
+		if errors.Is(err, fs.ErrNotExist) && document(to) && !slices.Contains(missing, to) {
+			missing = append(missing, to)
+		}
 		if err != nil || !info.Mode().IsRegular() {
-			continue // a page, or a file the old site lacked too: check reports the link
+			continue // a page, or a file the old site lacked too
 		}
 		if p.draft {
 			held = append(held, from)
@@ -142,10 +147,27 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 		}
 		r.Copied++
 	}
+	if len(missing) > 0 {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to %s the site's folder does not hold (%s), which the build will report as missing: copy %s into the content folder at %s, or mend the %s",
+			plural(len(missing), "a file", "files"), strings.Join(missing, ", "), plural(len(missing), "it", "them"), plural(len(missing), "that path", "those paths"), plural(len(missing), "link", "links"))))
+	}
 	if len(held) > 0 {
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("a draft: the %s it links to (%s) %s not copied, since a file in the content folder is published at once: copy %s when you publish the draft",
 			plural(len(held), "file", "files"), strings.Join(held, ", "), plural(len(held), "was", "were"), plural(len(held), "it", "them"))))
 	}
+}
+
+// document says whether the file at slash path p is an image or a
+// document, which a site keeps as it is: not a stylesheet or a feed the
+// old site made from a file of another name.
+func document(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp", ".tif", ".tiff",
+		".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".csv", ".txt", ".zip",
+		".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov":
+		return true
+	}
+	return false
 }
 
 // markLinked marks in linked the files of the source that the body of

@@ -960,7 +960,8 @@ func TestWordPressUntitled(t *testing.T) {
 // TestCopiesLinkedFiles copies into the content folder the files a
 // Jekyll post links to, at the paths bulletin publishes them from, and
 // nothing else: not Jekyll's own files, not pages, not files it lacks.
-// Importing again copies nothing and warns of nothing.
+// A file it links to that the site's folder lacks is named. Importing
+// again copies nothing and warns of nothing.
 func TestCopiesLinkedFiles(t *testing.T) {
 	src := tree(t, map[string]string{
 		"_config.yml":                "title: J\n",
@@ -973,8 +974,9 @@ func TestCopiesLinkedFiles(t *testing.T) {
 	})
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
-	if r.Copied != 2 || len(r.Warnings) != 0 {
-		t.Errorf("copied %d, warnings %v; want 2 copied and no warning", r.Copied, r.Warnings)
+	missing := "links to a file the site's folder does not hold (assets/gone.png)"
+	if r.Copied != 2 || len(r.Warnings) != 1 || !hasNote(r.Warnings, filepath.Join(src, "_posts", "2019-03-04-a.md"), -1, missing) {
+		t.Errorf("copied %d, warnings %v; want 2 copied and one warning: %s", r.Copied, r.Warnings, missing)
 	}
 	want := "articles/2019/2019-03-04-a.md assets/docs/report one.pdf assets/img/chart.png"
 	if got := strings.Join(files(t, dest), " "); got != want {

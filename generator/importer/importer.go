@@ -101,6 +101,9 @@ type Note struct {
 	// showed it (a figure an image), the notes of its kind, which the
 	// printed report counts in one line: "Hugo shortcodes became images".
 	Routine string
+	// Items is how many items of the source a skip stands for, when it
+	// tells of more than one in one note ("5 attachments"); 0 for one.
+	Items int
 }
 
 func (n Note) String() string {
@@ -115,6 +118,16 @@ func (n Note) String() string {
 // answer: a server rewrite can use these.
 type Move struct {
 	From, To string
+}
+
+// skippedItems counts the items of the source left out: read less
+// written.
+func (r Report) skippedItems() int {
+	n := 0
+	for _, s := range r.Skipped {
+		n += max(1, s.Items)
+	}
+	return n
 }
 
 // Problems counts the posts left out because their source is broken.
@@ -143,7 +156,7 @@ func (r Report) Print(w io.Writer) {
 		copied = fmt.Sprintf("; copied %d %s they link to", r.Copied, plural(r.Copied, "file", "files"))
 	}
 	fmt.Fprintf(w, "%s: read %d, wrote %d%s, skipped %d; kept %d old %s as aliases%s\n",
-		r.Format, r.Read, r.Written, drafts, len(r.Skipped), aliases, plural(aliases, "address", "addresses"), copied)
+		r.Format, r.Read, r.Written, drafts, r.skippedItems(), aliases, plural(aliases, "address", "addresses"), copied)
 	for _, part := range []struct {
 		title string
 		notes []Note

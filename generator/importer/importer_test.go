@@ -48,6 +48,9 @@ func TestImport(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Run(%s): %v", fx.source, err)
 			}
+			if r.Read != r.Written+r.skippedItems() {
+				t.Errorf("read %d, wrote %d, skipped %d: every item read is written or skipped", r.Read, r.Written, r.skippedItems())
+			}
 			got := txtar.Format(snapshot(t, dest, r))
 			golden := filepath.Join("testdata", fx.name+".txtar")
 			if *update {

@@ -111,10 +111,13 @@ func readWordPress(o *Options) (*source, error) {
 	}
 	if len(others) > 0 {
 		var kinds []string
+		n := 0
 		for _, k := range slices.Sorted(maps.Keys(others)) {
 			kinds = append(kinds, fmt.Sprintf("%d %s", others[k], k))
+			n += others[k]
 		}
 		src.skip(o.Source, 0, "items that are not posts, not imported: %s", strings.Join(kinds, ", "))
+		src.skipped[len(src.skipped)-1].Items = n
 	}
 	src.tallies = append(src.tallies, queryAddresses(o.Source), uploads(o.Source, w, blog), otherDays(o.Zone, "WordPress"))
 	src.body = (&wpBody{blog: blog}).convert

@@ -1957,3 +1957,22 @@ func TestSiteLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestWordPressFeaturedImage names the posts that had a featured image
+// (_thumbnail_id), which bulletin's pages do not show, with the image's
+// address from its attachment.
+func TestWordPressFeaturedImage(t *testing.T) {
+	post := strings.Replace(wxrItemXML(4, "Featured", "featured", "publish", "post"), "</item>",
+		"<wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key><wp:meta_value><![CDATA[10]]></wp:meta_value></wp:postmeta>\n\t</item>", 1)
+	attachment := strings.Replace(wxrItemXML(10, "Photo", "photo", "inherit", "attachment"), "</item>",
+		"<wp:attachment_url><![CDATA[https://old.example.org/wp-content/uploads/2015/01/photo.jpg]]></wp:attachment_url>\n\t</item>", 1)
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(post+attachment+wxrItemXML(5, "Plain", "plain", "publish", "post"))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := mustImport(t, src, t.TempDir())
+	want := `1 post had a featured image, which the theme showed beside the post and bulletin does not: not carried over (post 4 "Featured": https://old.example.org/wp-content/uploads/2015/01/photo.jpg)`
+	if !hasNote(r.Warnings, src, -1, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+}

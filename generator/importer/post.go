@@ -65,6 +65,7 @@ type post struct {
 	// excerpted says the summary is the text before the body's <!--more-->
 	// or excerpt separator, not one written as a summary.
 	excerpted bool
+	featured  string // the address of a WordPress post's featured image, which is not carried over
 	date      time.Time
 	day       bool // the source gave a day without a time
 	updated   time.Time

@@ -54,6 +54,7 @@ type wxrItem struct {
 	password                                     string
 	cats                                         []wxrCategory
 	oldSlugs                                     []string // _wp_old_slug: slugs the post had before
+	thumbnail                                    string   // _thumbnail_id: the attachment that is its featured image
 	comments                                     int      // comments approved, which readers saw, not pingbacks
 	approved, ping                               bool     // of the comment being read: approved, a pingback or trackback
 }
@@ -92,6 +93,12 @@ func readWordPress(o *Options) (*source, error) {
 	}
 	src := &source{site: w.blog, feeds: []string{"/feed/"}}
 	others := map[string]int{}
+	attachments := map[string]string{} // the address of each attachment, by its id
+	for _, it := range w.items {
+		if it.typ == "attachment" && it.attachment != "" {
+			attachments[it.id] = it.attachment
+		}
+	}
 	for _, it := range w.items {
 		src.read++
 		if it.typ != "post" {
@@ -107,6 +114,9 @@ func readWordPress(o *Options) (*source, error) {
 			continue
 		}
 		p.comments = it.comments
+		if it.thumbnail != "" {
+			p.featured = cmp.Or(attachments[it.thumbnail], "attachment "+it.thumbnail)
+		}
 		src.posts = append(src.posts, p)
 	}
 	if len(others) > 0 {
@@ -119,7 +129,7 @@ func readWordPress(o *Options) (*source, error) {
 		src.skip(o.Source, 0, "items that are not posts, not imported: %s", strings.Join(kinds, ", "))
 		src.skipped[len(src.skipped)-1].Items = n
 	}
-	src.tallies = append(src.tallies, queryAddresses(o.Source), uploads(o.Source, w, blog), otherDays(o.Zone, "WordPress"))
+	src.tallies = append(src.tallies, queryAddresses(o.Source), uploads(o.Source, w, blog), featuredImages(o.Source), otherDays(o.Zone, "WordPress"))
 	src.body = (&wpBody{blog: blog}).convert
 	return src, nil
 }
@@ -451,6 +461,9 @@ func readItemField(it *wxrItem, field, v string, metaKey, metaValue *string) {
 	case "wp:postmeta":
 		if *metaKey == "_wp_old_slug" && *metaValue != "" {
 			it.oldSlugs = append(it.oldSlugs, *metaValue)
+		}
+		if *metaKey == "_thumbnail_id" {
+			it.thumbnail = *metaValue
 		}
 		*metaKey, *metaValue = "", ""
 	}

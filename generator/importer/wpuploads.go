@@ -27,6 +27,30 @@ func queryAddresses(export string) func(posts []*post) []Note {
 	}
 }
 
+// featuredImages tells of the WordPress posts that had a featured
+// image, which a theme showed beside the post and bulletin's pages do
+// not: the first few by name, with the image's address.
+func featuredImages(export string) func(posts []*post) []Note {
+	return func(posts []*post) []Note {
+		var had []string
+		for _, p := range posts {
+			if p.featured != "" {
+				had = append(had, p.label+": "+p.featured)
+			}
+		}
+		n := len(had)
+		if n == 0 {
+			return nil
+		}
+		more := ""
+		if n > 3 {
+			more = fmt.Sprintf("; %d more", n-3)
+			had = had[:3]
+		}
+		return []Note{{Source: export, Msg: fmt.Sprintf("%d %s a featured image, which the theme showed beside the post and bulletin does not: not carried over (%s%s); put it in the body where readers need it", n, plural(n, "post had", "posts had"), strings.Join(had, "; "), more)}}
+	}
+}
+
 // uploadsFolder matches the address of a WordPress uploads folder, as
 // a post links to it: a blog's /wp-content/uploads/, or a WordPress.com
 // blog's media host, example.files.wordpress.com, as its posts show it

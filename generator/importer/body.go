@@ -402,6 +402,10 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 					continue
 				case "sup", "sub":
 					lost = append(lost, loss{at[c], fmt.Sprintf("a <%s> became plain text, as Markdown has no %sscript: check figures such as m2, H2O or a footnote's number", c.Data, map[string]string{"sup": "super", "sub": "sub"}[c.Data])})
+				case "ins", "u", "mark":
+					// The mark a reader saw may have said something:
+					// what an edit added, say.
+					lost = append(lost, loss{at[c], fmt.Sprintf("a <%s> became plain text, as Markdown has no %s: check that the text still says what the mark showed", c.Data, map[string]string{"ins": "inserted text", "u": "underline", "mark": "highlight"}[c.Data])})
 				case "abbr":
 					if attr(c, "title") != "" {
 						lost = append(lost, loss{at[c], "an <abbr>'s expansion (its title) is left out: write it in the text where readers need it"})

@@ -14,7 +14,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -46,8 +45,10 @@ give -h after a command for its flags (build -h), or run help with its name
 const memoryBudget = 900 << 20
 
 func main() {
-	memory.Budget(context.Background(), memoryBudget, 100*time.Millisecond)
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	stop := memory.Budget(memoryBudget, 100*time.Millisecond)
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // errUsage marks a mistake on the command line (exit code 2), already

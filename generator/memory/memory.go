@@ -6,43 +6,49 @@
 package memory
 
 import (
-	"context"
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 	"time"
 )
 
 // headroom is how far above the data it holds the heap may grow once
-// that data nears the budget: a quarter more, so that the collector runs
-// about four times as often as it would unbudgeted, rather than without
-// end.
+// that data nears the budget: about a quarter more (the limit counts the
+// runtime's own memory too), so that the collector runs about four times
+// as often as it would unbudgeted, rather than without end.
 const headroom = 1.25
 
 // Budget asks the collector to keep memory under bytes, checking every
 // tick how much the program holds and raising the limit to headroom
 // times that when it holds more than the budget allows. It does nothing
 // when GOMEMLIMIT is set, which the runtime has taken as the user's
-// choice, or when bytes is not positive. It keeps checking until ctx
-// is done, then gives the collector back the limit it had.
-func Budget(ctx context.Context, bytes int64, tick time.Duration) {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); set || bytes <= 0 {
-		return
+// choice, or when bytes is not positive. stop ends the checks and gives
+// the collector back the limit it had.
+func Budget(bytes int64, tick time.Duration) (stop func()) {
+	if os.Getenv("GOMEMLIMIT") != "" || bytes <= 0 {
+		return func() {}
 	}
 	before := debug.SetMemoryLimit(bytes)
-	go func() {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
 		t := time.NewTicker(tick)
 		defer t.Stop()
 		for {
 			select {
-			case <-ctx.Done():
-				debug.SetMemoryLimit(before)
+			case <-done:
 				return
 			case <-t.C:
 				debug.SetMemoryLimit(limit(bytes, live()))
 			}
 		}
-	}()
+	})
+	return func() {
+		close(done)
+		wg.Wait()
+		debug.SetMemoryLimit(before)
+	}
 }
 
 // limit is the memory limit for a budget when the program holds live

@@ -1,7 +1,6 @@
 package memory
 
 import (
-	"context"
 	"math"
 	"os"
 	"runtime"
@@ -61,20 +60,19 @@ func TestBudgetGivesWay(t *testing.T) {
 	for i := range held {
 		held[i] = byte(i)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	Budget(ctx, 16<<20, time.Millisecond)
+	stop := Budget(16<<20, time.Millisecond)
 	waitFor(t, "the budget did not give way to the 64 MiB held", func(l int64) bool { return l >= int64(len(held)) })
 	runtime.KeepAlive(held)
-	cancel()
-	waitFor(t, "not as before the budget once its context ended", func(l int64) bool { return l == math.MaxInt64 })
+	stop()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("memory limit %d bytes once the budget stopped, want %d as before", got, int64(math.MaxInt64))
+	}
 }
 
 func TestBudgetKeeps(t *testing.T) {
 	withoutGOMEMLIMIT(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	Budget(ctx, 1<<40, time.Millisecond)
+	stop := Budget(1<<40, time.Millisecond)
+	defer stop()
 	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
 		t.Errorf("memory limit %d bytes under a budget of %d", got, int64(1<<40))
 	}
@@ -83,8 +81,21 @@ func TestBudgetKeeps(t *testing.T) {
 func TestBudgetLeavesGOMEMLIMIT(t *testing.T) {
 	withoutGOMEMLIMIT(t)
 	t.Setenv("GOMEMLIMIT", "2GiB")
-	Budget(context.Background(), 16<<20, time.Millisecond)
+	stop := Budget(16<<20, time.Millisecond)
+	defer stop()
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("memory limit %d bytes with GOMEMLIMIT set; the user's limit should stand", got)
+	}
+}
+
+// TestBudgetEmptyGOMEMLIMIT keeps the budget when GOMEMLIMIT is set but
+// empty, which the runtime takes as no limit.
+func TestBudgetEmptyGOMEMLIMIT(t *testing.T) {
+	withoutGOMEMLIMIT(t)
+	t.Setenv("GOMEMLIMIT", "")
+	stop := Budget(1<<40, time.Millisecond)
+	defer stop()
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
+		t.Errorf("memory limit %d bytes with GOMEMLIMIT empty, want the budget %d", got, int64(1<<40))
 	}
 }

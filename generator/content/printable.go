@@ -53,24 +53,58 @@ func bidiCloser(r rune) rune {
 }
 
 // unclosedBidi finds in s a character that sets the direction of the
-// text after it and that nothing closes in s: left in a title, it would
-// turn around what a page or a feed shows after it. Text that opens and
-// closes one, as right-to-left text quoted in other text may, is fine.
+// text after it and that nothing closes in s, the innermost where there
+// are several: left in a title, it would turn around what a page or a
+// feed shows after it. Text that opens and closes one, as right-to-left
+// text quoted in other text may, is fine.
 func unclosedBidi(s string) (rune, bool) {
-	if !strings.ContainsFunc(s, func(r rune) bool { _, ok := bidiNames[r]; return ok }) {
+	open := openBidi(s)
+	if len(open) == 0 {
 		return 0, false
+	}
+	return open[len(open)-1], true
+}
+
+// openBidi gives the characters of s that set a direction and that
+// nothing closes, outermost first, as Unicode's bidirectional algorithm
+// closes them: U+202C the embedding or override opened last, unless an
+// isolate was opened since, and U+2069 the isolate opened last, with the
+// embeddings opened inside it.
+func openBidi(s string) []rune {
+	if !strings.ContainsFunc(s, func(r rune) bool { _, ok := bidiNames[r]; return ok }) {
+		return nil
 	}
 	var open []rune
 	for _, r := range s {
 		switch {
 		case bidiNames[r] != "":
 			open = append(open, r)
-		case (r == '\u202c' || r == '\u2069') && len(open) > 0 && bidiCloser(open[len(open)-1]) == r:
+		case r == '\u202c' && len(open) > 0 && bidiCloser(open[len(open)-1]) == '\u202c':
 			open = open[:len(open)-1]
+		case r == '\u2069':
+			for i := len(open) - 1; i >= 0; i-- {
+				if bidiCloser(open[i]) == '\u2069' {
+					open = open[:i]
+					break
+				}
+			}
 		}
 	}
+	return open
+}
+
+// CloseBidi closes in s, at its end, each character that sets the
+// direction of the text after it and that nothing closes, innermost
+// first, and says whether it closed any: text brought from another
+// system, which a build would refuse as it is.
+func CloseBidi(s string) (string, bool) {
+	open := openBidi(s)
 	if len(open) == 0 {
-		return 0, false
+		return s, false
 	}
-	return open[0], true
+	b := []rune(s)
+	for i := len(open) - 1; i >= 0; i-- {
+		b = append(b, bidiCloser(open[i]))
+	}
+	return string(b), true
 }

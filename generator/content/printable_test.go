@@ -13,12 +13,33 @@ func TestUnclosedBidi(t *testing.T) {
 		{"isolated \u2067عربي\u2069 and on", 0},
 		{"nested \u2067a \u202eb\u202c c\u2069", 0},
 		{"\u202eevil", '\u202e'},
-		{"closed by the wrong one \u2067a\u202c", '\u2067'},
 		{"a stray closer\u202c alone", 0},
+		{"an isolate's closer closes what it holds \u2067a \u202eb c\u2069", 0},
+		{"and what it holds \u2067a \u202bb\u2069 c", 0},
+		{"an embedding's closer does not close an isolate \u2067a\u202c", '\u2067'},
+		{"the innermost is named \u202ba \u2067b", '\u2067'},
+		{"marks are no embeddings \u200fא\u200e \u061c", 0},
 	} {
 		r, open := unclosedBidi(tc.in)
 		if open != (tc.want != 0) || r != tc.want {
 			t.Errorf("unclosedBidi(%q) = %U, %v; want %U", tc.in, r, open, tc.want)
+		}
+	}
+}
+
+func TestCloseBidi(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":                  "plain",
+		"\u202bשלום עולם":        "\u202bשלום עולם\u202c",
+		"\u2067a \u202eb":        "\u2067a \u202eb\u202c\u2069",
+		"closed \u202ba\u202c b": "closed \u202ba\u202c b",
+	} {
+		got, closed := CloseBidi(in)
+		if got != want || closed != (in != want) {
+			t.Errorf("CloseBidi(%q) = %q, %v; want %q", in, got, closed, want)
+		}
+		if _, open := unclosedBidi(got); open {
+			t.Errorf("CloseBidi(%q) = %q leaves one open", in, got)
 		}
 	}
 }

@@ -1814,15 +1814,18 @@ func TestWordPressLinksAway(t *testing.T) {
 }
 
 // TestMoreSeparatorLate imports posts whose excerpt separator comes late
-// or at the very end: the summary is then the opening of the text before
-// it, as of a body, with a warning, not all of it joined; one put early
-// gives the text before it whole.
+// or at the very end, after headings and code: the summary is then the
+// opening of the text before it, as of a body, with a warning, not all
+// of it joined; one put after a paragraph or two, long or ending in a
+// colon, gives the text before it whole.
 func TestMoreSeparatorLate(t *testing.T) {
 	long := strings.Repeat("A sentence that goes on for a while about the theme. ", 4)
 	src := tree(t, map[string]string{
 		"hugo.toml":              "baseURL = 'https://old.example.org/'\n",
 		"content/posts/end.md":   "---\ntitle: End\ndate: 2020-01-02\n---\nThe opening paragraph says what it is.\n\n## Install\n\n```\ngo get x\n```\n\n" + long + "\n\n<!--more-->\n",
 		"content/posts/early.md": "---\ntitle: Early\ndate: 2020-01-03\n---\nFirst.\n\nSecond.\n\n<!--more-->\n\n" + long + "\n",
+		"content/posts/one.md":   "---\ntitle: One\ndate: 2020-01-04\n---\n" + long + long + "\n\n<!--more-->\n\nMore.\n",
+		"content/posts/colon.md": "---\ntitle: Colon\ndate: 2020-01-05\n---\nThe regulator announced these changes:\n\n<!--more-->\n\n- One\n- Two\n",
 	})
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
@@ -1832,8 +1835,12 @@ func TestMoreSeparatorLate(t *testing.T) {
 	if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "end.md"), -1, want) {
 		t.Errorf("got warnings %v, want one on end.md starting %q", r.Warnings, want)
 	}
-	if hasNote(r.Warnings, filepath.Join(src, "content", "posts", "early.md"), -1, want) {
-		t.Errorf("got warnings %v, want none on early.md", r.Warnings)
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-04-one.md"), "\nsummary: "+strings.TrimSpace(long+long)+"\n")
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-05-colon.md"), "\nsummary: 'The regulator announced these changes:'\n")
+	for _, name := range []string{"early.md", "one.md", "colon.md"} {
+		if hasNote(r.Warnings, filepath.Join(src, "content", "posts", name), -1, want) {
+			t.Errorf("got warnings %v, want none on %s: the text before its separator is paragraphs a summary holds", r.Warnings, name)
+		}
 	}
 }
 
@@ -1977,5 +1984,21 @@ func TestWordPressFeaturedImage(t *testing.T) {
 	want := `1 post had a featured image, which the theme showed beside the post and bulletin does not: not carried over (post 4 "Featured": https://old.example.org/wp-content/uploads/2015/01/photo.jpg)`
 	if !hasNote(r.Warnings, src, -1, want) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+}
+
+// TestImportClosesDirectionMarks closes a direction mark that a title or
+// a topic leaves open, as text pasted from a word processor may, which a
+// build would refuse, and says so.
+func TestImportClosesDirectionMarks(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":          "baseURL = 'https://old.example.org/'\n",
+		"content/posts/a.md": "---\ntitle: \"\u202bשלום עולם\"\ndate: 2020-01-02\ntags: [\"\u2067עדכון\"]\n---\nText.\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-a.md"), "title: \u202bשלום עולם\u202c\n", "\u2067עדכון\u2069")
+	if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "a.md"), -1, "nothing closed: closed at the end of the field") {
+		t.Errorf("got warnings %v, want one that a direction mark was closed", r.Warnings)
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 	"gopkg.in/yaml.v3"
 
 	"bulletin/generator/content"
@@ -23,12 +25,12 @@ func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
 	// A summary the source gives is kept whole, however long: it may say
 	// what the body does not. One made from the body is cut.
 	summary := textOf(p.summary, false)
-	if lead := plainText(p.summary, true); p.excerpted && lead != summary {
+	if p.excerpted && runsOn(p.summary) {
 		// A separator put late, or at the end, marks most of the post,
 		// headings and code too: its opening is the summary, as of a
 		// body.
-		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("the text before the body's excerpt separator (such as <!--more-->) runs on past its opening, to %d characters: the opening stands in as the summary; check it, or write a summary", utf8.RuneCountInString(summary))))
-		summary = lead
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("the text before the body's excerpt separator (such as <!--more-->) runs on past its opening paragraphs, to %d characters: the opening stands in as the summary; check it, or write a summary", utf8.RuneCountInString(summary))))
+		summary = plainText(p.summary, true)
 	}
 	if summary == "" {
 		summary = plainText(body, true)
@@ -36,6 +38,23 @@ func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
 	if summary == "" {
 		summary = p.title
 		r.Warnings = append(r.Warnings, p.note(0, "no excerpt and no text to make a summary of: the title stands in; write a summary"))
+	}
+	// A direction mark left open would stop the build: it is closed,
+	// and told.
+	closed := false
+	closeMarks := func(s string) string {
+		s, c := content.CloseBidi(s)
+		closed = closed || c
+		return s
+	}
+	p.title, summary = closeMarks(p.title), closeMarks(summary)
+	for _, names := range [][]string{p.regulators, p.topics, p.authors} {
+		for i := range names {
+			names[i] = closeMarks(names[i])
+		}
+	}
+	if closed {
+		r.Warnings = append(r.Warnings, p.note(0, "its title, summary or names hold a mark that sets the direction of the text after it (such as U+202B) and that nothing closed: closed at the end of the field, as a build refuses it open; check that the text reads as it should"))
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(key string, v *yaml.Node) {
@@ -188,4 +207,18 @@ func (w *writer) write(name string, data []byte) (string, bool) {
 		return fmt.Sprintf("can't write %s: %v", shown, withoutPath(err)), false
 	}
 	return "", true
+}
+
+// runsOn says whether the text before an excerpt separator, Markdown,
+// runs on past what a summary holds: through a heading, code, a list or
+// another block but paragraphs, or past two summaries' length.
+func runsOn(md string) bool {
+	src := []byte(md)
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, para := n.(*ast.Paragraph); !para {
+			return true
+		}
+	}
+	return utf8.RuneCountInString(textOf(md, false)) > 2*summaryRunes
 }

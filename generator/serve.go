@@ -93,7 +93,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	due := s.due()
 	srv := &http.Server{Handler: s.preview, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	fmt.Fprintf(log, "serving %s on %s (Ctrl-C to stop)\n", o.content, strings.TrimSuffix(base, "/")+basePath(o.baseURL))
+	fmt.Fprintf(log, "serving %s on %s (Ctrl-C to stop)\n", o.content, strings.TrimSuffix(base, "/")+(&url.URL{Path: basePath(o.baseURL)}).EscapedPath())
 	var (
 		writeLater  <-chan time.Time
 		stopWriting = func() {}

@@ -928,7 +928,8 @@ func TestServeHeldBackArticleComesOut(t *testing.T) {
 // TestServeUnderBasePath serves a site built for a path of its own
 // (-base-url https://example.org/bulletin/) at that path, where its pages
 // link to each other: the host's root leads there, and a folder's address
-// without its slash is sent to it within the path.
+// without its slash is sent to it within the path, escaped as a link
+// writes it.
 func TestServeUnderBasePath(t *testing.T) {
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
@@ -950,6 +951,24 @@ func TestServeUnderBasePath(t *testing.T) {
 		}
 	}
 	for path, to := range map[string]string{"/": "/bulletin/", "/bulletin": "/bulletin/", "/bulletin/topics": "/bulletin/topics/"} {
+		if r := ts.get(t, http.MethodGet, path); r.status/100 != 3 || r.header.Get("Location") != to {
+			t.Errorf("GET %s: %d to %q, want a redirect to %s", path, r.status, r.header.Get("Location"), to)
+		}
+	}
+}
+
+// TestServeUnderEscapedBasePath redirects within a base path that holds
+// characters a link escapes, so that a ? or a % in it is no query or
+// escape.
+func TestServeUnderEscapedBasePath(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	ts := serveInBackground(t, options{content: content, templates: "../templates", out: filepath.Join(dir, "public"), baseURL: "https://example.org/a%3Fb%25/"})
+	ts.waitPage(t, "/a%3Fb%25/", http.StatusOK, "Test Bulletin")
+	for path, to := range map[string]string{"/": "/a%3Fb%25/", "/a%3Fb%25/topics": "/a%3Fb%25/topics/"} {
 		if r := ts.get(t, http.MethodGet, path); r.status/100 != 3 || r.header.Get("Location") != to {
 			t.Errorf("GET %s: %d to %q, want a redirect to %s", path, r.status, r.header.Get("Location"), to)
 		}

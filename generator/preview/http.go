@@ -10,6 +10,7 @@ import (
 	"iter"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"slices"
@@ -40,11 +41,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	within, ok := strings.CutPrefix(r.URL.Path, s.base)
 	switch {
 	case !ok && r.URL.Path+"/" == s.base:
-		http.Redirect(w, r, s.base, http.StatusMovedPermanently)
+		http.Redirect(w, r, escaped(s.base), http.StatusMovedPermanently)
 		return
 	case !ok && r.URL.Path == "/":
 		// The host's root, above a site built for a path of its own.
-		http.Redirect(w, r, s.base, http.StatusFound)
+		http.Redirect(w, r, escaped(s.base), http.StatusFound)
 		return
 	case !ok:
 		http.NotFound(w, r)
@@ -53,6 +54,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.ready(r.Context().Done())
 	s.file(w, r, within)
 }
+
+// escaped gives the site path p as a link writes it: "/a?b/" is
+// "/a%3Fb/", whose ? starts no query.
+func escaped(p string) string { return (&url.URL{Path: p}).EscapedPath() }
 
 // file serves the file of the last good build at the path within the
 // site's.
@@ -75,7 +80,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, within string) {
 	case errors.Is(err, fs.ErrNotExist) && ls.Files.Has(path.Join(name, "index.html")):
 		// Redirect to the cleaned path: the requested one may start with
 		// "//", which a browser would read as the name of another host.
-		http.Redirect(w, r, s.base+name+"/", http.StatusMovedPermanently)
+		http.Redirect(w, r, escaped(s.base+name+"/"), http.StatusMovedPermanently)
 		return
 	case errors.Is(err, fs.ErrNotExist):
 		s.notFound(w, ls)

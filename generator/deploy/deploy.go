@@ -147,10 +147,10 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 		res.Changes = append(res.Changes, Change{Op: Delete, Name: key})
 	}
 	defer func() { res.Elapsed = time.Since(start) }()
-	if sent == nil && len(deletes) > 0 && !o.Force {
-		// No deploy wrote to the target before: what it holds that the
-		// site lacks is someone else's.
-		return res, fmt.Errorf("%w: %s holds %d %s the site does not have, such as %s, and no record of an earlier deploy (%s): a deploy would delete them; deploy to an empty folder or bucket, or one a deploy wrote to, or run again with -force to delete them", ErrNotOurs, o.Target, len(deletes), objectCount(len(deletes)), deletes[0], HeadersRecord)
+	if sent == nil && !o.Force {
+		if err := notOurs(dir, o.Target, objects, uploads, deletes, sums); err != nil {
+			return res, err
+		}
 	}
 	if len(deletes) > o.MaxDeletes && !o.Force {
 		err := fmt.Errorf("%w: deploy to %s would delete %d objects, more than max_deletes (%d): check the target and prefix, then run again with -force or a higher -max-deletes", ErrTooManyDeletes, o.Target, len(deletes), o.MaxDeletes)
@@ -340,6 +340,34 @@ func each[T any](ctx context.Context, workers int, items []T, fn func(context.Co
 	close(next)
 	wg.Wait()
 	return context.Cause(ctx)
+}
+
+// notOurs refuses a deploy to target, which no deploy wrote to before,
+// that would delete objects or replace them with other bytes: they are
+// someone else's. Objects that hold the bytes this deploy sends, as a
+// first deploy stopped half-way leaves them, are its own.
+func notOurs(dir, target string, objects map[string]remote, uploads []*change, deletes []string, sums *sums) error {
+	var replaced []*file
+	for _, c := range uploads {
+		if !c.new {
+			replaced = append(replaced, c.file)
+		}
+	}
+	local, err := md5s(dir, replaced, sums)
+	if err != nil {
+		return fmt.Errorf("reading the output folder: %w", err)
+	}
+	others := slices.Clone(deletes)
+	for _, f := range replaced {
+		if obj := objects[f.name]; obj.md5 == "" || obj.md5 != local[f] {
+			others = append(others, f.name)
+		}
+	}
+	if len(others) == 0 {
+		return nil
+	}
+	slices.Sort(others)
+	return fmt.Errorf("%w: %s holds %d %s that the site does not have or would replace with other bytes, such as %s, and no record of an earlier deploy (%s): deploy to an empty folder or bucket, or one a deploy wrote to, or run again with -force to replace and delete them (a bucket an older bulletin deployed to, before it kept that record, needs it once)", ErrNotOurs, target, len(others), objectCount(len(others)), others[0], HeadersRecord)
 }
 
 // objectCount is "object" or "objects", as n asks.

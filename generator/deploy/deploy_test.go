@@ -167,25 +167,53 @@ func TestRunDeletes(t *testing.T) {
 
 // TestRunNotOurs deploys into a folder that holds files of its own and no
 // record of an earlier deploy, such as a theme's folder given by mistake:
-// nothing is deleted, or written, without -force.
+// nothing is deleted or replaced without -force. Files that hold the
+// bytes the deploy sends, as a first deploy stopped half-way leaves
+// them, are its own.
 func TestRunNotOurs(t *testing.T) {
-	for _, force := range []bool{false, true} {
-		bucket, target := bucketFolder(t)
-		if err := os.WriteFile(filepath.Join(bucket, "layout.html"), []byte("someone's"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		site := writeSite(t, filepath.Join(t.TempDir(), "public"), map[string]string{"index.html": "home"})
-		_, err := Run(context.Background(), site, Options{Target: target, MaxDeletes: 100, Force: force})
-		want := []string{"layout.html"}
-		if force {
-			want = []string{HeadersRecord, "index.html"}
-		}
-		if got := objects(t, bucket); !slices.Equal(got, want) {
-			t.Errorf("force %v: the folder holds %q, want %q", force, got, want)
-		}
-		if force != (err == nil) || !force && (!errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), "layout.html")) {
-			t.Errorf("force %v: got error %v, want ErrNotOurs naming layout.html without -force only", force, err)
-		}
+	for _, tt := range []struct {
+		name     string
+		held     map[string]string // what the folder holds first
+		force    bool
+		wantErr  string // a name the error gives; "" for none
+		wantLeft []string
+	}{
+		{"a file the site lacks", map[string]string{"layout.html": "someone's"}, false, "layout.html", []string{"layout.html"}},
+		{"a file the site lacks, forced", map[string]string{"layout.html": "someone's"}, true, "", []string{HeadersRecord, "index.html"}},
+		{"a file the site would replace", map[string]string{"index.html": "someone's"}, false, "index.html", []string{"index.html"}},
+		{"the site's own bytes, sent before the record", nil, false, "", []string{HeadersRecord, "index.html"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			bucket, target := bucketFolder(t)
+			for name, text := range tt.held {
+				if err := os.WriteFile(filepath.Join(bucket, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			site := writeSite(t, filepath.Join(t.TempDir(), "public"), map[string]string{"index.html": "home"})
+			if tt.held == nil {
+				// A first deploy stopped before it wrote its record.
+				if _, err := Run(context.Background(), site, Options{Target: target}); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Remove(filepath.Join(bucket, HeadersRecord)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := Run(context.Background(), site, Options{Target: target, MaxDeletes: 100, Force: tt.force})
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Errorf("got error %v, want none", err)
+			case tt.wantErr != "" && (!errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Errorf("got error %v, want ErrNotOurs naming %s", err, tt.wantErr)
+			}
+			if got := objects(t, bucket); !slices.Equal(got, tt.wantLeft) {
+				t.Errorf("the folder holds %q, want %q", got, tt.wantLeft)
+			}
+			if data, _ := os.ReadFile(filepath.Join(bucket, "index.html")); tt.wantErr != "" && tt.held["index.html"] != "" && string(data) != tt.held["index.html"] {
+				t.Errorf("index.html holds %q, want it left as %q", data, tt.held["index.html"])
+			}
+		})
 	}
 }
 

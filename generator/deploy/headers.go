@@ -53,7 +53,7 @@ func (s *store) headers(f *file) string {
 }
 
 // readHeaders reads the headers record: what each object was sent as, by
-// its key, or nil when there is none.
+// its key, or nil when there is none; none known, when it cannot be read.
 func (s *store) readHeaders(ctx context.Context) (map[string]sentAs, error) {
 	var data []byte
 	err := retry(ctx, s, func() (err error) {
@@ -68,7 +68,9 @@ func (s *store) readHeaders(ctx context.Context) (map[string]sentAs, error) {
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
-		return nil, nil
+		// A record that cannot be read still says a deploy wrote here;
+		// what it sent is not known.
+		return map[string]sentAs{}, nil
 	}
 	out := map[string]sentAs{}
 	sc := bufio.NewScanner(zr)

@@ -941,7 +941,7 @@ func collect(n ast.Node, src []byte, b *strings.Builder) {
 // collectEnded writes the text of n's children, trimmed, then end (if
 // not 0) unless the text ends in punctuation already, then a space. In
 // text that ends in Chinese or Japanese, end is written full width, as
-// that text writes it: "带娃；没什么内容可写。".
+// that text writes it: "带娃；没什么内容可写。" (see sinoJapanese).
 func collectEnded(n ast.Node, src []byte, b *strings.Builder, end rune) {
 	var own strings.Builder
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -951,7 +951,7 @@ func collectEnded(n ast.Node, src []byte, b *strings.Builder, end rune) {
 	b.WriteString(t)
 	last, _ := utf8.DecodeLastRuneInString(t)
 	if end != 0 && t != "" && !strings.ContainsRune(".;,:!?。；，：！？", last) {
-		if wide(last) {
+		if sinoJapanese(last) {
 			end = fullWidth[end]
 		}
 		b.WriteRune(end)
@@ -972,10 +972,17 @@ func wide(r rune) bool {
 // what follows it: "Key features:", "以下几个原因：".
 func leadsIn(s string) bool { return strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：") }
 
+// sinoJapanese says whether r is written in Chinese or Japanese, or is
+// a full-width form, which their text ends with full-width punctuation;
+// Korean, wide as it is, takes . and ;.
+func sinoJapanese(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || width.LookupRune(r).Kind() == width.EastAsianFullwidth
+}
+
 // fullStop ends s with a full stop, full width after Chinese or
 // Japanese.
 func fullStop(s string) string {
-	if last, _ := utf8.DecodeLastRuneInString(s); wide(last) {
+	if last, _ := utf8.DecodeLastRuneInString(s); sinoJapanese(last) {
 		return s + "。"
 	}
 	return s + "."

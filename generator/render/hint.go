@@ -19,9 +19,6 @@ import (
 var (
 	unknownField = regexp.MustCompile(`can't evaluate field (\w+) in type (\S+)$`)
 	unknownFunc  = regexp.MustCompile(`function "([^"]+)" not defined$`)
-	// twiceDefined is the error of a file whose text outside every
-	// {{define}} is not blank while it defines a template of its own name.
-	twiceDefined = regexp.MustCompile(`multiple definition of template "([^"]+\.html)"$`)
 )
 
 // builtins are the functions every Go template has.
@@ -57,9 +54,6 @@ func hint(text string) string {
 			return fmt.Sprintf(": did you mean .%s?", near)
 		}
 		return fmt.Sprintf(": a %s has %s", m[2], strings.Join(names, ", "))
-	}
-	if m := twiceDefined.FindStringSubmatch(text); m != nil {
-		return fmt.Sprintf(": the text of %s outside every {{define}} is a template named %q too, as its {{define %q}} is: delete or move inside the {{define}} what stands after its {{end}} (or before it)", m[1], m[1], m[1])
 	}
 	if m := unknownFunc.FindStringSubmatch(text); m != nil {
 		if instead, ok := hugoFuncs[m[1]]; ok {

@@ -370,6 +370,11 @@ var (
 	templateError = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::\d+)?: (.*)$`)
 )
 
+// twiceDefined is the parser's error for a template a file defines twice,
+// or defines once while its text outside every {{define}}, a template
+// named as the file, is not blank.
+var twiceDefined = regexp.MustCompile(`multiple definition of template "([^"]+)"$`)
+
 // locate turns a template error into a problem at its file and line in
 // the theme, "templates/NAME:LINE: message".
 func (th *theme) locate(err error) *content.Error {
@@ -396,9 +401,14 @@ func (th *theme) locate(err error) *content.Error {
 		if strings.Contains(text, "unexpected <define>") || strings.Contains(text, "unexpected EOF") {
 			text += ": an {{if}}, {{range}}, {{with}} or {{block}} above is not closed with {{end}}"
 		}
-		if strings.HasSuffix(text, "in type render.Masthead") {
+		switch twice := twiceDefined.FindStringSubmatch(text); {
+		case strings.HasSuffix(text, "in type render.Masthead"):
 			text += ": the masthead is made once for each kind of page, and sees only .Site and .Kind"
-		} else {
+		case twice != nil && twice[1] == m[1]:
+			text += fmt.Sprintf(": the text of %s outside every {{define}} is a template named %q too, as its {{define %q}} is: delete or move inside the {{define}} what stands after its {{end}} (or before it)", m[1], m[1], m[1])
+		case twice != nil:
+			text += fmt.Sprintf(": %s defines %q twice: rename one, or delete one", m[1], twice[1])
+		default:
 			text += hint(text)
 		}
 		return &content.Error{File: th.dir + "/" + m[1], Line: line, Msg: text}

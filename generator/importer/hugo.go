@@ -38,6 +38,7 @@ type hugoConfig struct {
 	ugly         bool              // uglyURLs: /posts/x.html rather than /posts/x/
 	feed         string            // the name of each feed's file: index.xml, or as the config sets it
 	lang         string            // languageCode: the language of the posts in the default language
+	mainSections bool              // the config names the sections posts are listed from
 	keepCase     bool              // disablePathToLower
 	languages    []hugoLanguage    // as [languages] lists them, by key; none for a site in one
 	roots        []string          // the content folders, see contentDirs
@@ -178,12 +179,22 @@ func readHugo(o *Options) (*source, error) {
 		}
 	}
 	// A page outside every section is one of the site's own, such as an
-	// about page, where the site has sections: Hugo lists posts from
-	// them. A site with no sections keeps its posts at the top.
-	sections := slices.ContainsFunc(files, func(p string) bool {
-		rel := strings.TrimPrefix(p, cfg.root(p)+"/")
-		return isContent(strings.ToLower(path.Ext(p))) && !strings.HasPrefix(path.Base(p), "_index.") && !topLevel(rel)
-	})
+	// about page, where the site keeps its posts in sections: Hugo's
+	// themes list posts from the main sections, which its config may
+	// name, else from the sections, where they hold as many pages as the
+	// top or more. A site that keeps most pages at the top keeps its
+	// posts there.
+	top, inSections := 0, 0
+	for _, p := range files {
+		if isContent(strings.ToLower(path.Ext(p))) && !strings.HasPrefix(path.Base(p), "_index.") {
+			if topLevel(strings.TrimPrefix(p, cfg.root(p)+"/")) {
+				top++
+			} else {
+				inSections++
+			}
+		}
+	}
+	sections := cfg.mainSections || inSections >= top
 	for _, p := range files {
 		file := filepath.Join(o.Source, p)
 		rel := strings.TrimPrefix(p, cfg.root(p)+"/")
@@ -377,6 +388,8 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	}
 	cfg.defaultLang = strings.ToLower(cmp.Or(f.text("defaultcontentlanguage"), "en"))
 	cfg.lang = f.text("languagecode")
+	params, _ := f["params"].(map[string]any)
+	cfg.mainSections = len(f.list("mainsections")) > 0 || len(lowerKeys(fields(params)).list("mainsections")) > 0
 	cfg.langInSubdir, _ = f.boolean("defaultcontentlanguageinsubdir")
 	if langs, ok := f["languages"].(map[string]any); ok && (len(langs) > 1 || cfg.langInSubdir) {
 		for key, v := range langs {

@@ -180,8 +180,9 @@ type Files struct {
 }
 
 // Plan loads the theme and lists every file of s, making none yet. When
-// two ask for one name (see checkClaims) it gives the files with the
-// error; the files are not to be written then.
+// two ask for one name (see checkClaims), a static file is refused, or a
+// page file of the theme cannot be read (see loadTheme), it gives the
+// files with the error; the files are not to be written then.
 func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	base, err := url.Parse(s.Settings.BaseURL)
 	if err != nil {

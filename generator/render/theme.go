@@ -39,12 +39,12 @@ type theme struct {
 	problems content.Errors
 }
 
-// loadTheme reads the theme's files. When a page file cannot be read
-// and the shared files can, it gives the theme without that page file,
-// with the error, so that the pages the others make are made all the
-// same and their mistakes told in the same run; the theme is not to be
-// published with then. When a shared file cannot be read, it gives no
-// theme.
+// loadTheme reads the theme's files. When the shared files can be read,
+// and a page file cannot or two shared files define one template, it
+// gives the theme without the page files it cannot read, with the
+// error, so that the pages the others make are made all the same and
+// their mistakes told in the same run (the theme is not to be published
+// with then). When a shared file cannot be read, it gives no theme.
 func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 	th := &theme{dir: dir, fsys: fsys, pages: map[string]*template.Template{}}
 	base := template.New("theme").Funcs(funcs(basePath))
@@ -90,6 +90,10 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 		return nil, errs.Err()
 	}
 	if len(errs) > 0 {
+		// The links and the templates no template calls are looked for
+		// once every page file is read: one left out would leave its
+		// templates uncalled.
+		th.problems = th.typeCheck()
 		return th, errs.Err()
 	}
 	th.links, th.problems = th.look(byName, defs)

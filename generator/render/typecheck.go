@@ -35,7 +35,9 @@ type typeWalker struct {
 func (th *theme) typeCheck() content.Errors {
 	w := &typeWalker{th: th, funcs: funcs("/"), seen: map[string]bool{}, told: map[content.Error]bool{}}
 	for _, name := range pageFiles {
-		w.template(th.pages[name], layoutFile, reflect.TypeFor[*Page]())
+		if th.pages[name] != nil { // nil: a page file that could not be read
+			w.template(th.pages[name], layoutFile, reflect.TypeFor[*Page]())
+		}
 	}
 	return w.found
 }

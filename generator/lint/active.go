@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf16"
 
 	"golang.org/x/net/html"
@@ -47,20 +49,47 @@ func Active(s *site.Site) content.Errors {
 		if err != nil {
 			continue // told when it is published
 		}
-		if ext == ".svgz" {
-			data = gunzipped(data)
-		}
-		var why string
-		if htmlKinds[ext] {
-			why = htmlScript(data, 0)
-		} else {
-			why = xmlScript(data)
-		}
-		if why != "" {
+		if why := scriptIn(ext, data); why != "" {
 			out = append(out, &content.Error{File: content.JoinPath(s.ContentDir, file), Msg: why})
 		}
 	}
 	return out
+}
+
+// read holds what scriptIn found in each file it read, by the hash of
+// its kind and bytes: serve checks the folder again after every save,
+// and reads again only the files that changed.
+var read sync.Map // [32]byte → string
+
+// scriptIn says why the bytes data of a file of the extension ext hold
+// script; "" when they do not.
+func scriptIn(ext string, data []byte) string {
+	kind := byte('x') // read as XML
+	switch {
+	case htmlKinds[ext]:
+		kind = 'h'
+	case ext == ".svgz":
+		kind = 'z' // gunzipped first
+	}
+	h := sha256.New()
+	h.Write([]byte{kind})
+	h.Write(data)
+	var key [32]byte
+	h.Sum(key[:0])
+	if why, ok := read.Load(key); ok {
+		return why.(string)
+	}
+	if ext == ".svgz" {
+		data = gunzipped(data)
+	}
+	var why string
+	if htmlKinds[ext] {
+		why = htmlScript(data, 0)
+	} else {
+		why = xmlScript(data)
+	}
+	read.Store(key, why)
+	return why
 }
 
 // urlAttributes hold an address a browser follows, or runs when it is a

@@ -308,3 +308,17 @@ func utf16Text(text string) string {
 	}
 	return string(b)
 }
+
+// TestScriptInKeyedByKind reads the same bytes as a page and as XML, in
+// turn: what it found in one is not taken for the other.
+func TestScriptInKeyedByKind(t *testing.T) {
+	data := []byte("<doc><script>alert(1)</script></doc>")
+	for range 2 {
+		if why := scriptIn(".html", data); why == "" {
+			t.Errorf("as a page: no script found in %s", data)
+		}
+		if why := scriptIn(".xml", data); why != "" {
+			t.Errorf("as XML, in no namespace a browser shows: %s", why)
+		}
+	}
+}

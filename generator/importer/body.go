@@ -419,7 +419,7 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 				c = unwrap(n, c)
 				continue
 			}
-			if c.Type == html.ElementNode && c.Data == "a" && attr(c, "href") == "" {
+			if c.Type == html.ElementNode && c.Data == "a" && (attr(c, "href") == "" || attr(c, "href") == "#" && cmp.Or(attr(c, "id"), attr(c, "name")) != "") {
 				// An anchor, a place to link to: Markdown has none, and
 				// as a link with no address it would lead nowhere. Its
 				// text stays, walked in its place.
@@ -623,14 +623,27 @@ func embedded(n, c *html.Node, link func(string) string) string {
 	if link != nil {
 		src = link(src)
 	}
+	// A video player's address becomes its page's, and the link is
+	// named by the frame's title, as readers of the old page heard it.
+	label := src
+	if id := youTubeEmbed.FindStringSubmatch(src); id != nil {
+		src = "https://www.youtube.com/watch?v=" + id[1]
+		label = cmp.Or(attr(c, "title"), "Video on YouTube")
+	} else if t := attr(c, "title"); t != "" {
+		label = t
+	}
 	a := &html.Node{Type: html.ElementNode, Data: "a", Attr: []html.Attribute{{Key: "href", Val: src}}}
-	a.AppendChild(&html.Node{Type: html.TextNode, Data: src})
+	a.AppendChild(&html.Node{Type: html.TextNode, Data: label})
 	p := &html.Node{Type: html.ElementNode, Data: "p"}
 	p.AppendChild(a)
 	n.InsertBefore(p, c)
 	n.RemoveChild(c)
 	return fmt.Sprintf("an embedded <%s> is kept as a link to %s", c.Data, src)
 }
+
+// youTubeEmbed matches the address of YouTube's player for a video,
+// giving the video's id.
+var youTubeEmbed = regexp.MustCompile(`^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]{6,})`)
 
 // attr is the value of the attribute key of n, or "".
 func attr(n *html.Node, key string) string {

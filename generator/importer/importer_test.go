@@ -2004,3 +2004,26 @@ func TestImportClosesDirectionMarks(t *testing.T) {
 		t.Errorf("got warnings %v, want one that a direction mark was closed", r.Warnings)
 	}
 }
+
+// TestEmbedsAndAnchors turns a YouTube player into a link to the video's
+// page, named by the frame's title, and an anchor written with href="#"
+// into its text alone, with the warning an anchor gets, not an empty link.
+func TestEmbedsAndAnchors(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml": "",
+		"_posts/2020-01-02-a.md": "---\ntitle: A\n---\nIntro.\n\n" +
+			`<iframe src="https://www.youtube-nocookie.com/embed/CWSLSHljQLM" title="The talk"></iframe>` + "\n\n" +
+			`<iframe src="https://www.youtube.com/embed/AbCdEfGhIjK?rel=0"></iframe>` + "\n\n" +
+			"## All together\n<a href=\"#\" name=\"tldr\"></a>\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	file := filepath.Join(dest, "articles", "2020", "2020-01-02-a.md")
+	wantArticle(t, file, "[The talk](https://www.youtube.com/watch?v=CWSLSHljQLM)", "[Video on YouTube](https://www.youtube.com/watch?v=AbCdEfGhIjK)")
+	if data, _ := os.ReadFile(file); strings.Contains(string(data), "[](#)") {
+		t.Errorf("an empty link is left:\n%s", data)
+	}
+	if !hasNote(r.Warnings, filepath.Join(src, "_posts", "2020-01-02-a.md"), -1, `an anchor (<a id="tldr">) is left out`) {
+		t.Errorf("got warnings %v, want one for the anchor", r.Warnings)
+	}
+}

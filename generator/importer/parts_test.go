@@ -522,6 +522,7 @@ func TestEmbed(t *testing.T) {
 		{"youtube", `id="w7Ft2ymGmfc" title="The [launch]"`, "[The \\[launch\\]](https://www.youtube.com/watch?v=w7Ft2ymGmfc)"},
 		{"vimeo", `55073825`, "[Video on Vimeo](https://vimeo.com/55073825)"},
 		{"gist", `jmooring 23932424365401ffa5e9d9810102a477`, "[Gist jmooring/23932424365401ffa5e9d9810102a477](https://gist.github.com/jmooring/23932424365401ffa5e9d9810102a477)"},
+		{"gist", `pseudomuto aff211b9d08d7f2d00a5 "statsd_initializer_01.rb"`, "[Gist pseudomuto/aff211b9d08d7f2d00a5: statsd\\_initializer\\_01.rb](https://gist.github.com/pseudomuto/aff211b9d08d7f2d00a5#file-statsd_initializer_01-rb)"},
 		{"x", `user="SanDiegoZoo" id="1453110110599868418"`, "[Post by @SanDiegoZoo](https://x.com/SanDiegoZoo/status/1453110110599868418)"},
 		{"tweet", `user="SanDiegoZoo" id="1453110110599868418"`, "[Post by @SanDiegoZoo](https://twitter.com/SanDiegoZoo/status/1453110110599868418)"},
 		{"instagram", `CxOWiQNP2MO`, "[Post on Instagram](https://www.instagram.com/p/CxOWiQNP2MO/)"},

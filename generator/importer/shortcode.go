@@ -322,7 +322,14 @@ func embed(name, args string) (md, what string) {
 		}
 	case "gist":
 		if user, id := arg("user", 0), arg("id", 1); user != "" && id != "" {
-			return link("Gist "+user+"/"+id, "https://gist.github.com/"+url.PathEscape(user)+"/"+url.PathEscape(id))
+			label, to := "Gist "+user+"/"+id, "https://gist.github.com/"+url.PathEscape(user)+"/"+url.PathEscape(id)
+			if file := arg("file", 2); file != "" {
+				// One file of the gist, as Hugo showed it: the link goes
+				// to it, by the anchor GitHub gives each file.
+				label += ": " + file
+				to += "#file-" + gistAnchor.ReplaceAllString(strings.ToLower(file), "-")
+			}
+			return link(label, to)
 		}
 	case "x", "tweet", "twitter":
 		if user, id := arg("user", 0), arg("id", 1); user != "" && id != "" {
@@ -361,3 +368,7 @@ func capitalized(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// gistAnchor matches what GitHub writes as a hyphen in the anchor of a
+// gist's file: "final.rb" is #file-final-rb.
+var gistAnchor = regexp.MustCompile(`[^a-z0-9_]+`)

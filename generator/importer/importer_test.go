@@ -2027,3 +2027,28 @@ func TestEmbedsAndAnchors(t *testing.T) {
 		t.Errorf("got warnings %v, want one for the anchor", r.Warnings)
 	}
 }
+
+// TestWordPressTextile makes links again of a post written in Textile,
+// "text":address, which a plugin made HTML of, and says what else of its
+// Textile is shown as written.
+func TestWordPressTextile(t *testing.T) {
+	item := wxrItemXML(9, "Textile", "textile", "publish", "post")
+	item = regexp.MustCompile(`(?s)<content:encoded>.*</content:encoded>`).ReplaceAllString(item,
+		`<content:encoded><![CDATA[We launch "hosted blogging":http://wiki.example.org/CCi_Blogs on "WordPress MU":http://mu.wordpress.org.
+
+* It scales.]]></content:encoded>`)
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	files := files(t, dest)
+	if len(files) != 1 {
+		t.Fatalf("wrote %q, want one article", files)
+	}
+	wantArticle(t, filepath.Join(dest, files[0]), "[hosted blogging](http://wiki.example.org/CCi_Blogs)", "[WordPress MU](http://mu.wordpress.org).")
+	if !hasNote(r.Warnings, src, -1, "written in Textile, which a plugin made HTML of: its 2 links") {
+		t.Errorf("got warnings %v, want one that the post is Textile", r.Warnings)
+	}
+}

@@ -31,6 +31,10 @@ var (
 	captionAttr = regexp.MustCompile(`(?i)\bcaption=(?:"([^"]*)"|'([^']*)')`)
 )
 
+// textileLink matches a link written in Textile, "text":address, the
+// address ending before the punctuation that ends a sentence.
+var textileLink = regexp.MustCompile(`"([^"<>\n]{1,200})":((?:(?:https?|ftp)://|/)[^\s<>"]*[^\s<>".,;:!?)'])`)
+
 // convert converts a post's HTML to Markdown, with the text before a
 // <!--more--> tag as the summary when the post has no excerpt.
 func (l *wpBody) convert(p *post, ix *index, r *Report) string {
@@ -39,6 +43,12 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 	// becomes a link to it, as a Gutenberg embed block does.
 	raw = embedCode.ReplaceAllString(raw, `<p><a href="$1">$1</a></p>`)
 	l.shortcodes(p, raw, r)
+	if n := len(textileLink.FindAllStringIndex(raw, -1)); n > 0 {
+		// A post written in Textile, which a plugin made HTML of as
+		// WordPress showed it: its links are made links again.
+		raw = textileLink.ReplaceAllString(raw, `<a href="$2">$1</a>`)
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("written in Textile, which a plugin made HTML of: its %d %s (\"text\":address) became %s; check its lists (* ), emphasis (*word*) and notes (fn1.), which are shown as written", n, plural(n, "link", "links"), plural(n, "a link", "links"))))
+	}
 	if !strings.Contains(raw, "<!-- wp:") {
 		raw = autop(raw) // the classic editor keeps paragraphs as blank lines
 	}

@@ -2052,3 +2052,29 @@ func TestWordPressTextile(t *testing.T) {
 		t.Errorf("got warnings %v, want one that the post is Textile", r.Warnings)
 	}
 }
+
+// TestWordPressLinkByGuid rewrites a link to a post's address on the host
+// the blog had when the post was first published, which its guid keeps,
+// as a link to the post's new URL.
+func TestWordPressLinkByGuid(t *testing.T) {
+	first := strings.Replace(wxrItemXML(8, "Projects", "projects", "publish", "post"),
+		"https://old.example.org/?p=8</guid>", "http://techblog.example.org/2015/01/01/projects/</guid>", 1)
+	second := regexp.MustCompile(`(?s)<content:encoded>.*</content:encoded>`).ReplaceAllString(wxrItemXML(9, "More", "more", "publish", "post"),
+		`<content:encoded><![CDATA[<p>Nathan <a href="http://techblog.example.org/2015/01/01/projects/#list">blogged the projects</a>.</p>]]></content:encoded>`)
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(first+second)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	var more string
+	for _, f := range files(t, dest) {
+		if strings.HasSuffix(f, "-more.md") {
+			more = filepath.Join(dest, f)
+		}
+	}
+	if more == "" {
+		t.Fatalf("no article for post 9 among %q", files(t, dest))
+	}
+	wantArticle(t, more, "[blogged the projects](/2015/01/projects/#list)")
+}

@@ -227,7 +227,28 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 			p.keys = append(p.keys, "wp:"+content.Fold(strings.TrimSuffix(old, "/")))
 		}
 	}
+	// The guid is the post's address when first published, on the host
+	// the blog had then, which links written then name.
+	if key := guidKey(it.guid); key != "" {
+		p.keys = append(p.keys, key)
+	}
 	return p
+}
+
+// guidKey is how links between posts find a post by its guid, an address
+// on the host it was first published on: the address less its scheme
+// and fragment, the host in lower case, without a slash at the end; ""
+// for a guid that is no such address.
+func guidKey(addr string) string {
+	u, err := url.Parse(strings.TrimSpace(addr))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	key := "guid:" + strings.ToLower(u.Host) + content.Fold(strings.TrimSuffix(u.EscapedPath(), "/"))
+	if u.RawQuery != "" {
+		key += "?" + u.RawQuery
+	}
+	return key
 }
 
 // splitLast splits /a/b/c/ into /a/b/ and c.

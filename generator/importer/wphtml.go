@@ -129,6 +129,10 @@ func (l *wpBody) link(href string, ix *index) (to, away string) {
 	if q := ix.find(key); key != "" && q != nil && !q.skip {
 		return q.url + frag, ""
 	}
+	// An address on a host the blog had before, as a post's guid keeps.
+	if q := ix.find(guidKey(u.String())); u.Host != "" && q != nil && !q.skip {
+		return q.url + frag, ""
+	}
 	// An upload stays on the old site, so a link to it from the blog's
 	// own pages must name the old host.
 	path := sitePath(u.String(), l.blog)

@@ -2078,3 +2078,17 @@ func TestWordPressLinkByGuid(t *testing.T) {
 	}
 	wantArticle(t, more, "[blogged the projects](/2015/01/projects/#list)")
 }
+
+// TestJekyllAuthorsData names the authors of a post by the names the
+// site's _data/authors.yml gives their handles, as its bylines showed
+// them; a handle it does not name stays.
+func TestJekyllAuthorsData(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":            "",
+		"_data/authors.yml":      "mbland:\n  full_name: Mike Bland\n  email: x@example.org\nboone:\n  name: Boone Smith\n",
+		"_posts/2020-01-02-a.md": "---\ntitle: A\nauthors: [mbland, boone, eric]\n---\nText.\n",
+	})
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-a.md"), "\nauthors: [Mike Bland, Boone Smith, eric]\n")
+}

@@ -32,6 +32,8 @@ type jekyllConfig struct {
 	// is not published at: its feed ids are not known.
 	local string
 	lang  string // the site's language, as jekyll-seo-tag and themes read it
+	// authors are the names _data/authors.yml gives the authors' handles.
+	authors map[string]string
 	// texts are the settings that are text, such as repository, which
 	// {{ site.repository }} showed.
 	texts map[string]string
@@ -238,7 +240,35 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 	if style, ok := permalinkStyles[cfg.permalink]; ok {
 		cfg.permalink = style
 	}
+	cfg.authors = authorsData(fsys, cfg.source)
 	return cfg, nil
+}
+
+// authorsData reads the name of each author's handle from the site's
+// _data/authors file, in the source folder dir, where it has one: a
+// name, full_name or display_name under the handle, as jekyll-seo-tag
+// and themes read it. A file that cannot be read names none: bylines
+// keep their handles.
+func authorsData(fsys fs.FS, dir string) map[string]string {
+	for _, name := range []string{"authors.yml", "authors.yaml", "authors.json"} {
+		data, err := fs.ReadFile(fsys, path.Join(dir, "_data", name))
+		if err != nil {
+			continue
+		}
+		f, err := parseYAML(string(data), 0)
+		if err != nil {
+			return nil
+		}
+		out := map[string]string{}
+		for handle, v := range f {
+			entry, _ := v.(map[string]any)
+			if n := fields(entry).first("name", "full_name", "display_name"); n != "" {
+				out[handle] = strings.TrimSpace(n)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // readJekyllPost reads one post file, p in the source folder dir, or
@@ -374,6 +404,11 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	post.regs = append(jekyllList(f, "regulator"), jekyllList(f, "regulators")...)
 	post.lang = languageOf(f, post, src)
 	post.authors = authorNames(authorsOf(f))
+	for i, a := range post.authors {
+		// A handle that _data/authors.yml names, as jekyll-seo-tag
+		// and themes show the byline.
+		post.authors[i] = cmp.Or(cfg.authors[a], a)
+	}
 	post.sources = sourcesOf(f)
 	post.summary = f.first("excerpt", "summary", "description")
 	post.unused = leftOver(f, jekyllFields)

@@ -709,7 +709,24 @@ func textOf(md string, first bool) string {
 		}
 		parts = parts[:len(parts)-1]
 	}
+	// A paragraph that ends without a stop (a line such as "TL;DR -
+	// monitor your requests") is ended with one, so that it does not run
+	// on into the next.
+	for i, part := range parts[:max(0, len(parts)-1)] {
+		if !endsSentence(part) {
+			parts[i] = fullStop(part)
+		}
+	}
 	return spaceAfterWideStop.ReplaceAllString(strings.Join(parts, " "), "$1")
+}
+
+// endsSentence says whether text ends as a sentence or a clause does: in
+// a stop, a colon or a semicolon, or one of them and a closing quotation
+// mark or bracket.
+func endsSentence(text string) bool {
+	t := strings.TrimRight(text, `"')]”’»」』）`)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return last != utf8.RuneError && strings.ContainsRune(".!?:;…。！？；：", last)
 }
 
 // spaceAfterWideStop is a space after full-width punctuation, which

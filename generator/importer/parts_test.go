@@ -315,6 +315,8 @@ func TestPlainText(t *testing.T) {
 		{"a list led into by a full-width colon", "之前没有做到，想来主要是以下几个原因：\n\n- 带娃\n- 没什么内容可写\n", true, "之前没有做到，想来主要是以下几个原因：带娃；没什么内容可写。"},
 		{"one Chinese sentence leading into code ends with a full stop", "安装如下：\n\n```\nx\n```\n", true, "安装如下。"},
 		{"Korean keeps its own stops", "변경 사항은 다음과 같습니다:\n\n- 첫째 항목\n- 둘째 항목\n", true, "변경 사항은 다음과 같습니다: 첫째 항목; 둘째 항목."},
+		{"a line without a stop ends with one", "TL;DR - monitor your requests\n\nAdd the gem to your Gemfile and add an initializer.", true, "TL;DR - monitor your requests. Add the gem to your Gemfile and add an initializer."},
+		{"a quotation ends as its sentence did", "He said “it is paused.”\n\nThen more.", true, "He said “it is paused.” Then more."},
 		{"all", "One.\n\nTwo.", false, "One. Two."},
 		{"HTML and code left out", "<div>x</div>\n\n```\ncode\n```\n\nText.", true, "Text."},
 		{"cut at a sentence", strings.Repeat("A sentence of some length here. ", 12), true, strings.TrimSpace(strings.Repeat("A sentence of some length here. ", 9))},

@@ -59,14 +59,11 @@ func finishBody(p *post, body, excerpt string, r *Report) string {
 		p.lost(lost, line, r)
 	}
 	if p.html {
-		var err error
 		var lost []loss
-		if body, lost, err = toMarkdown(body, nil); err != nil {
-			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("the body is kept as HTML: %v", err)))
-		}
+		body, lost = toMarkdown(body, nil)
 		p.lost(lost, line, r)
 		if excerpt != "" {
-			excerpt, _, _ = toMarkdown(excerpt, nil)
+			excerpt, _ = toMarkdown(excerpt, nil)
 		}
 	}
 	if p.summary == "" && strings.TrimSpace(excerpt) != "" {
@@ -119,10 +116,7 @@ func htmlInMarkdown(body string) (string, []loss) {
 	// convert puts the Markdown of html in place of src[start:stop];
 	// where gives the offset in src of an offset in html.
 	convert := func(html string, start, stop int, block bool, where func(int) int) {
-		md, l, err := toMarkdown(html, nil)
-		if err != nil {
-			return
-		}
+		md, l := toMarkdown(html, nil)
 		if block {
 			md = strings.ReplaceAll(md, "\n", "\n"+continuation(src, start)) + "\n"
 		}
@@ -172,16 +166,15 @@ func htmlInMarkdown(body string) (string, []loss) {
 			// Markdown: its tags of HTML go, their text stays.
 			var b bytes.Buffer
 			if err := withHTML.Renderer().Render(&b, src, n); err == nil {
-				if md, l, err := toMarkdown(b.String(), nil); err == nil {
-					lines := n.Lines()
-					for _, x := range l {
-						if x.at >= 0 {
-							x.at = inlineStart(n, src, b.String(), x.at)
-						}
-						lost = append(lost, x)
+				md, l := toMarkdown(b.String(), nil)
+				lines := n.Lines()
+				for _, x := range l {
+					if x.at >= 0 {
+						x.at = inlineStart(n, src, b.String(), x.at)
 					}
-					edits = append(edits, edit{lines.At(0).Start, lines.At(lines.Len() - 1).Stop, md})
+					lost = append(lost, x)
 				}
+				edits = append(edits, edit{lines.At(0).Start, lines.At(lines.Len() - 1).Stop, md})
 			}
 			return ast.WalkSkipChildren, nil
 		}
@@ -356,12 +349,15 @@ type loss struct {
 // embeds: an embedded video, audio or page becomes a link to it, and
 // scripts, styles and forms are left out; lost says what of them, for
 // the report, and where in src.
-func toMarkdown(src string, link func(string) string) (md string, lost []loss, err error) {
+func toMarkdown(src string, link func(string) string) (md string, lost []loss) {
 	// Read as a browser with scripts off reads it: a <noscript>'s
 	// content is markup, which stands for its script.
 	doc, err := html.ParseWithOptions(strings.NewReader(src), html.ParseOptionEnableScripting(false))
 	if err != nil {
-		return src, nil, err
+		// HTML the parser cannot build a document of (elements nested
+		// over 512 deep): kept as it is, its script would run where raw
+		// HTML goes through. Its text is kept, and nothing of its markup.
+		return textOnly(src), []loss{{-1, fmt.Sprintf("HTML that cannot be read as a document (%v) became its text alone, its links, images and formatting left out", err)}}
 	}
 	at := elementStarts(doc, src)
 	if markdown := linkText(doc); len(markdown) > 0 {
@@ -455,9 +451,9 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss, e
 	flankEmphasis(doc)
 	out, err := converter.ConvertNode(doc)
 	if err != nil {
-		return src, nil, err // kept as it was: nothing lost
+		return textOnly(src), append(lost, loss{-1, fmt.Sprintf("HTML that cannot be turned into Markdown (%v) became its text alone, its links, images and formatting left out", err)})
 	}
-	return strings.TrimSpace(kept.restore(string(out))), lost, nil
+	return strings.TrimSpace(kept.restore(string(out))), lost
 }
 
 // addresses keeps the addresses of links and images as written while
@@ -620,6 +616,10 @@ func embedded(n, c *html.Node, link func(string) string) string {
 		n.RemoveChild(c)
 		return fmt.Sprintf("an <%s> with no address is left out", c.Data)
 	}
+	if scheme := content.UnsafeScheme(src); scheme != "" {
+		n.RemoveChild(c)
+		return fmt.Sprintf("an <%s> of a %s: address is left out", c.Data, scheme)
+	}
 	if link != nil {
 		src = link(src)
 	}
@@ -644,6 +644,44 @@ func embedded(n, c *html.Node, link func(string) string) string {
 // youTubeEmbed matches the address of YouTube's player for a video,
 // giving the video's id.
 var youTubeEmbed = regexp.MustCompile(`^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]{6,})`)
+
+// textOnly gives the text of HTML that cannot be parsed into a document,
+// read token by token, as Markdown paragraphs: no markup, no script or
+// style, a paragraph for each block.
+func textOnly(src string) string {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var b strings.Builder
+	skip := 0 // inside a script or style
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			var paras []string
+			for p := range strings.SplitSeq(b.String(), "\n\n") {
+				if t := strings.Join(strings.Fields(p), " "); t != "" {
+					paras = append(paras, escapeText(t))
+				}
+			}
+			return strings.Join(paras, "\n\n")
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "script", "style":
+				if z.Token().Type == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "pre", "section", "article":
+				b.WriteString("\n\n")
+			}
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+				b.WriteByte(' ')
+			}
+		}
+	}
+}
 
 // attr is the value of the attribute key of n, or "".
 func attr(n *html.Node, key string) string {

@@ -2092,3 +2092,31 @@ func TestJekyllAuthorsData(t *testing.T) {
 	mustImport(t, src, dest)
 	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-a.md"), "\nauthors: [Mike Bland, Boone Smith, eric]\n")
 }
+
+// TestDeepHTMLLosesItsScript imports a post whose HTML nests deeper than
+// a document can be built of: its text is kept, and none of its markup,
+// so that no script, handler or javascript: address comes through.
+func TestDeepHTMLLosesItsScript(t *testing.T) {
+	deep := strings.Repeat("<div>", 600) + "deep text" + strings.Repeat("</div>", 600)
+	src := tree(t, map[string]string{
+		"_config.yml":            "",
+		"_posts/2020-01-05-a.md": "---\ntitle: A\n---\nIntro.\n\n<div><img src=x onerror=alert(1)><script>alert(2)</script><a href=\"javascript:alert(3)\">x</a>" + deep + "</div>\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-01-05-a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<script", "alert(2)", "onerror", "javascript:", "<div"} {
+		if strings.Contains(string(data), bad) {
+			t.Errorf("the article holds %q:\n%.400s", bad, data)
+		}
+	}
+	if !strings.Contains(string(data), "deep text") {
+		t.Errorf("the article lost the text:\n%.400s", data)
+	}
+	if !hasNote(r.Warnings, filepath.Join(src, "_posts", "2020-01-05-a.md"), -1, "cannot be read as a document") {
+		t.Errorf("got warnings %v, want one that the HTML became its text", r.Warnings)
+	}
+}

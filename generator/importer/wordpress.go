@@ -164,7 +164,7 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 	if p.title == "" {
 		// An aside or a status has none: WordPress shows its words.
 		label = fmt.Sprintf("post %s", it.id)
-		md, _, _ := toMarkdown(autop(it.content), nil)
+		md, _ := toMarkdown(autop(it.content), nil)
 		if p.title = cut(plainText(md, true), titleRunes); p.title == "" {
 			return fail("no title and no text: not imported; give it a title")
 		}

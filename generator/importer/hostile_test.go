@@ -100,7 +100,7 @@ func TestWordPressSlugLeadingOut(t *testing.T) {
 }
 
 // TestEntitiesAreNotExpanded feeds exports built to expand without end,
-// and wants a clear error at once.
+// or to take without end to read, and wants a clear error at once.
 func TestEntitiesAreNotExpanded(t *testing.T) {
 	laughs := `<?xml version="1.0"?>
 <!DOCTYPE rss [
@@ -119,7 +119,10 @@ func TestEntitiesAreNotExpanded(t *testing.T) {
 	undeclared := `<?xml version="1.0"?>
 <rss><channel><item><title>&lol9;</title></item></channel></rss>
 `
+	// 100,000 elements deep: making each one's path took minutes.
+	deep := "<?xml version=\"1.0\"?>\n<rss><channel><item>" + strings.Repeat("<a>", 100000) + strings.Repeat("</a>", 100000) + "</item></channel></rss>\n"
 	for _, tc := range []struct{ name, xml, want string }{
+		{"nested without end", deep, ":2: elements nest over 64 deep, where a WordPress export nests them 6 deep at most"},
 		{"billion laughs", laughs, ":8: the file declares entities (<!ENTITY>), which WordPress exports never do: refused"},
 		{"external entity", external, ":2: the file declares entities (<!ENTITY>), which WordPress exports never do: refused"},
 		{"undeclared entity", undeclared, ":2: not a well-formed export: invalid character entity &lol9; (this importer expands no entity a file declares)"},

@@ -64,6 +64,11 @@ type wxrCategory struct {
 	domain, nicename, name string
 }
 
+// maxWXRDepth is how deep the elements of an export may nest: far deeper
+// than WordPress nests them, and shallow enough that the path of each is
+// cheap to make.
+const maxWXRDepth = 64
+
 // readWordPress reads the posts of the WordPress export o.Source. It
 // reads the file token by token with encoding/xml, which expands no
 // entity a file declares, and refuses a file that declares any, or that
@@ -362,6 +367,10 @@ func parseWXR(r io.Reader, file string) (*wxr, error) {
 			}
 		case xml.StartElement:
 			stack = append(stack, name(t.Name))
+			if len(stack) > maxWXRDepth {
+				line, _ := d.InputPos()
+				return nil, fmt.Errorf("importer: %s:%d: elements nest over %d deep, where a WordPress export nests them 6 deep at most (a post's HTML is text in it): refused, as no export WordPress writes", file, line, maxWXRDepth)
+			}
 			text.Reset()
 			switch path := strings.Join(stack, "/"); {
 			case len(stack) == 1 && path != "rss":

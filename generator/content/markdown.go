@@ -73,15 +73,16 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		var dest string
+		var dest, written string // as the page links it, and as written
 		image := false
 		switch n := n.(type) {
 		case *ast.Link:
-			dest = string(n.Destination)
+			dest, written = asLinked(n.Destination), string(n.Destination)
 		case *ast.Image:
-			dest, image = string(n.Destination), true
+			dest, written, image = asLinked(n.Destination), string(n.Destination), true
 		case *ast.AutoLink:
 			dest = string(n.URL(body))
+			written = dest
 			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
 				dest = "mailto:" + dest // as the page links it, not a path of the site
 			}
@@ -91,7 +92,7 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		line := firstLine + lineOf(n, ends)
 		if scheme := UnsafeScheme(dest); scheme != "" {
 			// Not listed, so that no later check reports it again.
-			d.fail(line, "body: link %q uses %s: which is not allowed: link to an http(s) address or a page of the site", Truncate(dest, 60), scheme)
+			d.fail(line, "body: link %q uses %s: which is not allowed: link to an http(s) address or a page of the site", Truncate(written, 60), scheme)
 			return ast.WalkContinue, nil
 		}
 		links = append(links, Link{URL: dest, Line: line, Image: image})
@@ -209,4 +210,12 @@ func Truncate(s string, n int) string {
 		n--
 	}
 	return fmt.Sprintf("%s…", s[:n])
+}
+
+// asLinked gives a link's destination as written in Markdown as the page
+// links to it: its backslash escapes and character references decoded,
+// as goldmark does before it writes the href (/topics/ics&#45;x/ is
+// /topics/ics-x/).
+func asLinked(dest []byte) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest))))
 }

@@ -80,3 +80,20 @@ func TestUnconverted(t *testing.T) {
 		t.Errorf("with raw_html, got %+v, want nothing", got)
 	}
 }
+
+// TestLinksAsLinked lists a body's links as its page links to them: a
+// backslash escape or a character reference in a link's address is
+// decoded, as in the href, so that a link to a page the site has is
+// found, and one to a page it lacks is named as the page links it.
+func TestLinksAsLinked(t *testing.T) {
+	body := "[a](/topics/ics&#45;assessments/) [b](\\/topics/x/) [c](/topics/ics\\-y/) [d](/t/\\#top) [e](/a&amp;b/)\n"
+	a := mustLoad(t, files(map[string]string{"a.md": fm() + body})).Articles[0]
+	var got []string
+	for _, l := range a.Links {
+		got = append(got, l.URL)
+	}
+	want := []string{"/topics/ics-assessments/", "/topics/x/", "/topics/ics-y/", "/t/#top", "/a&b/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("links %q, want %q", got, want)
+	}
+}

@@ -216,6 +216,33 @@ func tooManyMarks(body []byte) int {
 	return -1
 }
 
+// maxDefinitions is the most link reference definitions ([1]: /x) a body
+// may hold one after another, with no blank line between: goldmark reads
+// such a run again for each of them, and 100,000 took a minute.
+const maxDefinitions = 5000
+
+// tooManyDefinitions gives the 0-based line of the first run of more than
+// maxDefinitions link reference definitions in body, or -1.
+func tooManyDefinitions(body []byte) int {
+	if bytes.Count(body, []byte("]:")) <= maxDefinitions {
+		return -1 // most bodies: too few to make such a run
+	}
+	start, count := 0, 0
+	for i, l := range numberedLines(body) {
+		if !definitionLine.Match(l) {
+			start, count = i+1, 0
+			continue
+		}
+		if count++; count > maxDefinitions {
+			return start
+		}
+	}
+	return -1
+}
+
+// definitionLine matches the start of a link reference definition.
+var definitionLine = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:`)
+
 // tableDelimiterRow matches the row under a table's header: |---|:--:|.
 var tableDelimiterRow = regexp.MustCompile(`^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
 

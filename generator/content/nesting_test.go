@@ -120,3 +120,32 @@ func TestStartsBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestTooManyDefinitions wants the first run of more than maxDefinitions
+// link reference definitions found, and none where blank lines part them.
+func TestTooManyDefinitions(t *testing.T) {
+	defs := func(n int, sep string) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString("[r" + strings.Repeat("x", i%7) + "]: /" + sep + "\n")
+			if sep == "blank" {
+				b.WriteString("\n")
+			}
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name string
+		body string
+		want int
+	}{
+		{"a few", "Text.\n\n" + defs(10, ""), -1},
+		{"at the limit", "Text.\n\n" + defs(maxDefinitions, ""), -1},
+		{"past it", "Text.\n\n" + defs(maxDefinitions+1, ""), 2},
+		{"parted by blank lines", defs(maxDefinitions+1, "blank"), -1},
+	} {
+		if got := tooManyDefinitions([]byte(tc.body)); got != tc.want {
+			t.Errorf("%s: got line %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}

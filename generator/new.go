@@ -51,6 +51,9 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	if !utf8.ValidString(title) || strings.ContainsFunc(title, unicode.IsControl) {
 		return fmt.Errorf("new: title %q holds bytes that are not text, or a control character such as a line break: give the title as one line of text", title)
 	}
+	if r, open := content.UnclosedBidi(title); open {
+		return fmt.Errorf("new: title %q holds a mark that sets the direction of the text after it (%U) and that nothing closes, which a build refuses: close it, or leave it out", title, r)
+	}
 	if content.Slug(title) == "" {
 		return fmt.Errorf("new: title %q has no letters or digits to make a URL from", title)
 	}
@@ -74,16 +77,27 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	today := time.Now().In(settings.Location)
-	name := filepath.Join(*dir, filepath.FromSlash(content.NewArticlePath(title, today)))
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
+	rel := filepath.FromSlash(content.NewArticlePath(title, today))
+	name := filepath.Join(*dir, rel)
+	// Written inside the content folder alone: a build refuses a link in
+	// it, and one on the way could lead out of it.
+	if link := linkOnTheWay(*dir, filepath.Dir(rel)); link != "" {
+		return fmt.Errorf("new: %s is a link, which a build refuses in the content folder: make it a folder, and move what it leads to into it", link)
 	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	root, err := os.OpenRoot(*dir)
+	if err != nil {
+		return fmt.Errorf("new: %w", err)
+	}
+	defer root.Close()
+	if err := root.MkdirAll(filepath.Dir(rel), 0o755); err != nil {
+		return fmt.Errorf("new: can't make the folder of %s: %w", name, err)
+	}
+	f, err := root.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s already exists: choose another title or edit that file", name)
 	}
 	if err != nil {
-		return err
+		return fmt.Errorf("new: can't write %s: %w", name, err)
 	}
 	if _, err := f.Write(content.Skeleton(title, today, topics, regulators, &settings)); err != nil {
 		f.Close()
@@ -94,4 +108,21 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "wrote %s: it is a draft until you delete its draft: true line\n", name)
 	return nil
+}
+
+// linkOnTheWay gives the first folder of rel, a path inside dir, that is
+// a symbolic link, as dir joined with it; "" when none is.
+func linkOnTheWay(dir, rel string) string {
+	p := dir
+	for part := range strings.SplitSeq(rel, string(filepath.Separator)) {
+		p = filepath.Join(p, part)
+		info, err := os.Lstat(p)
+		if err != nil {
+			return "" // not there yet: made as a folder
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return p
+		}
+	}
+	return ""
 }

@@ -146,3 +146,35 @@ func TestNewRefusesANameWithNoAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestNewWritesInsideTheContentFolder refuses a folder on the new
+// article's way that is a link, which could lead out of the content
+// folder and which a build refuses, and writes nothing through it.
+func TestNewWritesInsideTheContentFolder(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	year := filepath.Join(dir, "articles", time.Now().Format("2006"))
+	if err := os.MkdirAll(filepath.Dir(year), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, year); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"new", "Through a link", "-content", dir}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "is a link, which a build refuses") {
+		t.Errorf("new through a link: exit %d, %q; want 1 and a message that it is a link", code, stderr.String())
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) > 0 {
+		t.Errorf("new wrote %v outside the content folder", entries)
+	}
+}
+
+// TestNewRefusesAnOpenDirectionMark refuses a title with a mark that sets
+// the direction of the text after it and that nothing closes, which a
+// build would refuse.
+func TestNewRefusesAnOpenDirectionMark(t *testing.T) {
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"new", "\u202eevil", "-content", dir}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "nothing closes") {
+		t.Errorf("new with U+202E: exit %d, %q; want 1 and a message that nothing closes it", code, stderr.String())
+	}
+}

@@ -118,7 +118,7 @@ func (d *decoder) str(field string, n *node) string {
 	}
 	s := strings.TrimSpace(printable(n.text))
 	// A path or an id refuses every invisible character on its own.
-	if r, open := unclosedBidi(s); open && !slices.Contains([]string{"slug", "aliases", "id", "feed_aliases"}, field) {
+	if r, open := UnclosedBidi(s); open && !slices.Contains([]string{"slug", "aliases", "id", "feed_aliases"}, field) {
 		d.fail(n.line, "%s: holds %s (%U) that nothing closes, which would turn around the text after it wherever the field is shown, a page's title or a feed: close it with %U, or delete it", field, bidiNames[r], r, bidiCloser(r))
 	}
 	return s

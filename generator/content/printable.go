@@ -52,12 +52,12 @@ func bidiCloser(r rune) rune {
 	return '\u202c'
 }
 
-// unclosedBidi finds in s a character that sets the direction of the
+// UnclosedBidi finds in s a character that sets the direction of the
 // text after it and that nothing closes in s, the innermost where there
 // are several: left in a title, it would turn around what a page or a
 // feed shows after it. Text that opens and closes one, as right-to-left
 // text quoted in other text may, is fine.
-func unclosedBidi(s string) (rune, bool) {
+func UnclosedBidi(s string) (rune, bool) {
 	open := openBidi(s)
 	if len(open) == 0 {
 		return 0, false

@@ -20,9 +20,9 @@ func TestUnclosedBidi(t *testing.T) {
 		{"the innermost is named \u202ba \u2067b", '\u2067'},
 		{"marks are no embeddings \u200fא\u200e \u061c", 0},
 	} {
-		r, open := unclosedBidi(tc.in)
+		r, open := UnclosedBidi(tc.in)
 		if open != (tc.want != 0) || r != tc.want {
-			t.Errorf("unclosedBidi(%q) = %U, %v; want %U", tc.in, r, open, tc.want)
+			t.Errorf("UnclosedBidi(%q) = %U, %v; want %U", tc.in, r, open, tc.want)
 		}
 	}
 }
@@ -38,7 +38,7 @@ func TestCloseBidi(t *testing.T) {
 		if got != want || closed != (in != want) {
 			t.Errorf("CloseBidi(%q) = %q, %v; want %q", in, got, closed, want)
 		}
-		if _, open := unclosedBidi(got); open {
+		if _, open := UnclosedBidi(got); open {
 			t.Errorf("CloseBidi(%q) = %q leaves one open", in, got)
 		}
 	}

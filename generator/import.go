@@ -35,7 +35,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		return errors.New("import: " + strings.TrimPrefix(err.Error(), "importer: "))
 	}
 	if n := r.Problems(); n > 0 {
-		return fmt.Errorf("import: %s left out for a broken source (above): fix them and run import again; the articles written are kept, and are not written twice", counted(n, "post"))
+		return fmt.Errorf("import: %s left out for a problem (above), a broken source or a folder it cannot write in: mend them and run import again; the articles written are kept, and are not written twice", counted(n, "post"))
 	}
 	return nil
 }

@@ -141,7 +141,7 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 			}
 			continue
 		}
-		if note, ok := w.write(to, data); !ok {
+		if note, _ := w.write(to, data); note != "" {
 			r.Warnings = append(r.Warnings, p.note(0, note))
 			continue
 		}

@@ -219,6 +219,12 @@ func TestLinkOutsideDestIsNotFollowed(t *testing.T) {
 	if r.Written != 0 || !hasNote(r.Skipped, "testdata/jekyll/_posts/2025-03-27-ics-assessments-paused.md", -1, "can't make "+filepath.Join(dest, "articles", "2025")) {
 		t.Errorf("got written %d, skipped %v; want every write refused", r.Written, r.Skipped)
 	}
+	// Each is a problem, which the command exits 1 on.
+	for _, n := range r.Skipped {
+		if strings.Contains(n.Msg, "can't make") && !n.Problem {
+			t.Errorf("%s: not a problem; want a write refused to be one", n)
+		}
+	}
 	if got := files(t, outside); got != nil {
 		t.Errorf("got files %v outside the destination, want none", got)
 	}

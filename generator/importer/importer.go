@@ -92,8 +92,9 @@ type Note struct {
 	Line   int    // 0 when the note is about the whole file
 	Msg    string
 	// Problem marks a post left out because its source is broken (no
-	// title or date, front matter that cannot be read), rather than by
-	// choice (a draft page, a private post).
+	// title or date, front matter that cannot be read) or its article
+	// cannot be written, rather than by choice (a draft page, a private
+	// post).
 	Problem bool
 	// Before marks a post left out as imported before.
 	Before bool
@@ -130,7 +131,8 @@ func (r Report) skippedItems() int {
 	return n
 }
 
-// Problems counts the posts left out because their source is broken.
+// Problems counts the posts left out because their source is broken or
+// their article cannot be written.
 func (r Report) Problems() int {
 	n := 0
 	for _, s := range r.Skipped {
@@ -305,8 +307,10 @@ func Run(o Options) (Report, error) {
 			markLinked(src.file, p, body, linked)
 			continue
 		}
-		if note, ok := w.write(p.out, data); !ok {
-			r.Skipped = append(r.Skipped, p.note(0, note))
+		if note, failed := w.write(p.out, data); note != "" {
+			n := p.note(0, note)
+			n.Problem = failed
+			r.Skipped = append(r.Skipped, n)
 			markLinked(src.file, p, body, linked)
 			continue
 		}

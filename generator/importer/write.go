@@ -173,16 +173,20 @@ func (w *writer) holds(name string, data []byte) bool {
 // unless a file is there already. It writes a hidden file beside it
 // first and links it into place, so the file appears whole or not at
 // all, and a file that appeared meanwhile is not replaced. It gives a
-// note and false when it writes nothing.
-func (w *writer) write(name string, data []byte) (string, bool) {
+// note when it writes nothing: failed, when that is not because a file
+// is there already.
+func (w *writer) write(name string, data []byte) (note string, failed bool) {
 	shown := filepath.Join(w.dest, filepath.FromSlash(name))
 	if _, err := w.root.Lstat(name); err == nil {
 		return fmt.Sprintf("%s is there already: left as it is", shown), false
 	}
+	// What the import cannot write, it says how to mend: a file or a
+	// link where a folder goes, a folder it may not write in.
+	const mend = ": make it a folder of the content folder that can be written in, and import again"
 	dir := path.Dir(name)
 	if !w.dirs[dir] {
 		if err := w.root.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Sprintf("can't make %s: %v", filepath.Join(w.dest, dir), withoutPath(err)), false
+			return fmt.Sprintf("can't make %s (%v)%s", filepath.Join(w.dest, dir), withoutPath(err), mend), true
 		}
 		w.dirs[dir] = true
 	}
@@ -190,7 +194,7 @@ func (w *writer) write(name string, data []byte) (string, bool) {
 	w.root.Remove(tmp) // left by an import that was stopped
 	f, err := w.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return fmt.Sprintf("can't write %s: %v", shown, withoutPath(err)), false
+		return fmt.Sprintf("can't write %s (%v)%s", shown, withoutPath(err), mend), true
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
@@ -204,9 +208,9 @@ func (w *writer) write(name string, data []byte) (string, bool) {
 	case errors.Is(err, fs.ErrExist):
 		return fmt.Sprintf("%s is there already: left as it is", shown), false
 	case err != nil:
-		return fmt.Sprintf("can't write %s: %v", shown, withoutPath(err)), false
+		return fmt.Sprintf("can't write %s (%v)%s", shown, withoutPath(err), mend), true
 	}
-	return "", true
+	return "", false
 }
 
 // runsOn says whether the text before an excerpt separator, Markdown,

@@ -215,12 +215,21 @@ func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[str
 // the others.
 func (set *Set) readIntros(fsys fs.FS, dir string, md goldmark.Markdown, c *cacher, intros []string) Errors {
 	var errs Errors
+	first := map[string]*Page{} // by folder and slug, folded: a topic's or regulator's page
 	for _, p := range intros {
 		page, pageErrs := loadPage(fsys, dir, p, &set.Settings, md, c)
 		errs = append(errs, pageErrs...)
 		if len(pageErrs) > 0 {
 			continue
 		}
+		folder, _, _ := strings.Cut(p, "/")
+		key := folder + "/" + Fold(page.Slug)
+		if other, ok := first[key]; ok {
+			// One would be shown and the other never, without a word.
+			errs = append(errs, &Error{File: page.File, Line: page.Line, Msg: fmt.Sprintf("also the intro page of /%s/%s/, as %s is: keep one, and delete the other", folder, page.Slug, other.File)})
+			continue
+		}
+		first[key] = page
 		if strings.HasPrefix(p, "topics/") {
 			set.Topics = append(set.Topics, page)
 		} else {

@@ -1794,6 +1794,19 @@ func exportShowing(t *testing.T, host string, images ...string) string {
 	return src
 }
 
+// importItems writes an export of the items given, imports it into a
+// folder of its own, and gives the export's path, the folder and the
+// report.
+func importItems(t *testing.T, items string) (src, dest string, r Report) {
+	t.Helper()
+	src = filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(items)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest = t.TempDir()
+	return src, dest, mustImport(t, src, dest)
+}
+
 // TestWordPressLinksAway names the addresses of the old site that a post
 // links to and no post imported has, which keep pointing there; links to
 // posts imported, the home page, uploads and other sites are not named.
@@ -1978,11 +1991,7 @@ func TestWordPressFeaturedImage(t *testing.T) {
 		"<wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key><wp:meta_value><![CDATA[10]]></wp:meta_value></wp:postmeta>\n\t</item>", 1)
 	attachment := strings.Replace(wxrItemXML(10, "Photo", "photo", "inherit", "attachment"), "</item>",
 		"<wp:attachment_url><![CDATA[https://old.example.org/wp-content/uploads/2015/01/photo.jpg]]></wp:attachment_url>\n\t</item>", 1)
-	src := filepath.Join(t.TempDir(), "export.xml")
-	if err := os.WriteFile(src, []byte(wxrXML(post+attachment+wxrItemXML(5, "Plain", "plain", "publish", "post"))), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	r := mustImport(t, src, t.TempDir())
+	src, _, r := importItems(t, post+attachment+wxrItemXML(5, "Plain", "plain", "publish", "post"))
 	want := `1 post had a featured image, which the theme showed beside the post and bulletin does not: not carried over (post 4 "Featured": https://old.example.org/wp-content/uploads/2015/01/photo.jpg)`
 	if !hasNote(r.Warnings, src, -1, want) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
@@ -2037,12 +2046,7 @@ func TestWordPressTextile(t *testing.T) {
 		`<content:encoded><![CDATA[We launch "hosted blogging":http://wiki.example.org/CCi_Blogs on "WordPress MU":http://mu.wordpress.org.
 
 * It scales.]]></content:encoded>`)
-	src := filepath.Join(t.TempDir(), "export.xml")
-	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	dest := t.TempDir()
-	r := mustImport(t, src, dest)
+	src, dest, r := importItems(t, item)
 	files := files(t, dest)
 	if len(files) != 1 {
 		t.Fatalf("wrote %q, want one article", files)
@@ -2061,12 +2065,7 @@ func TestWordPressLinkByGuid(t *testing.T) {
 		"https://old.example.org/?p=8</guid>", "http://techblog.example.org/2015/01/01/projects/</guid>", 1)
 	second := regexp.MustCompile(`(?s)<content:encoded>.*</content:encoded>`).ReplaceAllString(wxrItemXML(9, "More", "more", "publish", "post"),
 		`<content:encoded><![CDATA[<p>Nathan <a href="http://techblog.example.org/2015/01/01/projects/#list">blogged the projects</a>.</p>]]></content:encoded>`)
-	src := filepath.Join(t.TempDir(), "export.xml")
-	if err := os.WriteFile(src, []byte(wxrXML(first+second)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	dest := t.TempDir()
-	mustImport(t, src, dest)
+	_, dest, _ := importItems(t, first+second)
 	var more string
 	for _, f := range files(t, dest) {
 		if strings.HasSuffix(f, "-more.md") {

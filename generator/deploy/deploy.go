@@ -93,8 +93,9 @@ type Result struct {
 // objects than MaxDeletes allows; it changes nothing.
 var ErrTooManyDeletes = errors.New("too many deletions")
 
-// ErrNotOurs is the error of a deploy that would delete objects of a
-// target no deploy wrote to before; it changes nothing.
+// ErrNotOurs is the error of a deploy that would delete or replace the
+// files of a file:// target no deploy wrote to before; it changes
+// nothing.
 var ErrNotOurs = errors.New("not a deploy's target")
 
 // change is a planned upload.
@@ -147,7 +148,10 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 		res.Changes = append(res.Changes, Change{Op: Delete, Name: key})
 	}
 	defer func() { res.Elapsed = time.Since(start) }()
-	if sent == nil && !o.Force {
+	if st.scheme == "file" && sent == nil && !o.Force {
+		// A folder of this machine no deploy wrote to may be any folder
+		// given by mistake (a theme's); a bucket is the site's own, and
+		// max_deletes caps what a deploy deletes there.
 		if err := notOurs(dir, o.Target, objects, uploads, deletes, sums); err != nil {
 			return res, err
 		}
@@ -342,7 +346,7 @@ func each[T any](ctx context.Context, workers int, items []T, fn func(context.Co
 	return context.Cause(ctx)
 }
 
-// notOurs refuses a deploy to target, which no deploy wrote to before,
+// notOurs refuses a deploy to target, a folder no deploy wrote to before,
 // that would delete objects or replace them with other bytes: they are
 // someone else's. Objects that hold the bytes this deploy sends, as a
 // first deploy stopped half-way leaves them, are its own.
@@ -367,7 +371,7 @@ func notOurs(dir, target string, objects map[string]remote, uploads []*change, d
 		return nil
 	}
 	slices.Sort(others)
-	return fmt.Errorf("%w: %s holds %d %s that the site does not have or would replace with other bytes, such as %s, and no record of an earlier deploy (%s): deploy to an empty folder or bucket, or one a deploy wrote to, or run again with -force to replace and delete them (a bucket an older bulletin deployed to, before it kept that record, needs it once)", ErrNotOurs, target, len(others), objectCount(len(others)), others[0], HeadersRecord)
+	return fmt.Errorf("%w: %s holds %d %s that the site does not have or would replace with other bytes, such as %s, and no record of an earlier deploy (%s): deploy to an empty folder, or one a deploy wrote to, or run again with -force to replace and delete them (a folder an older bulletin deployed to, before it kept that record, needs it once)", ErrNotOurs, target, len(others), objectCount(len(others)), others[0], HeadersRecord)
 }
 
 // objectCount is "object" or "objects", as n asks.

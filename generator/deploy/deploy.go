@@ -31,6 +31,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -127,6 +128,11 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 		return res, err
 	}
 	defer st.Close()
+	if st.scheme == "file" {
+		if err := folderNames(o.Target, files); err != nil {
+			return res, err
+		}
+	}
 
 	objects, err := st.list(ctx)
 	var sent map[string]sentAs
@@ -372,6 +378,19 @@ func notOurs(dir, target string, objects map[string]remote, uploads []*change, d
 	}
 	slices.Sort(others)
 	return fmt.Errorf("%w: %s holds %d %s that the site does not have or would replace with other bytes, such as %s, and no record of an earlier deploy (%s): deploy to an empty folder, or one a deploy wrote to, or run again with -force to replace and delete them (a folder an older bulletin deployed to, before it kept that record, needs it once)", ErrNotOurs, target, len(others), objectCount(len(others)), others[0], HeadersRecord)
+}
+
+// folderNames refuses, before anything is sent, a deploy to target, a
+// file:// folder, of a site with a file that folder cannot hold as
+// named: gocloud keeps each file's headers in a .attrs file beside it,
+// and writes a name holding __0x otherwise than the site links it.
+func folderNames(target string, files []*file) error {
+	for _, f := range files {
+		if strings.HasSuffix(f.name, ".attrs") || strings.Contains(f.name, "__0x") {
+			return fmt.Errorf("deploy to %s: the site's file %s cannot be kept in a folder as it is named: a file:// target keeps each file's headers in a .attrs file beside it, and writes a name holding __0x otherwise than pages link it; rename the file, or deploy to a bucket", target, f.name)
+		}
+	}
+	return nil
 }
 
 // objectCount is "object" or "objects", as n asks.

@@ -592,3 +592,19 @@ func TestBuiltFor(t *testing.T) {
 		t.Errorf("BuiltFor of a folder without robots.txt = %q, want nothing", got)
 	}
 }
+
+// TestRunFolderNames refuses, before it sends anything, a deploy to a
+// file:// folder of a site with a file the folder cannot hold as named.
+func TestRunFolderNames(t *testing.T) {
+	for _, name := range []string{"files/data.attrs", "files/a__0x41__b.txt"} {
+		bucket, target := bucketFolder(t)
+		site := writeSite(t, filepath.Join(t.TempDir(), "public"), map[string]string{"index.html": "home", name: "x"})
+		_, err := Run(context.Background(), site, Options{Target: target})
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: got error %v, want one naming it", name, err)
+		}
+		if got := objects(t, bucket); len(got) > 0 {
+			t.Errorf("%s: the folder holds %q, want nothing sent", name, got)
+		}
+	}
+}

@@ -225,15 +225,61 @@ func readHugo(o *Options) (*source, error) {
 		}
 	}
 	src.tallies = append(src.tallies, otherDays(o.Zone, "Hugo"))
+	static := staticFiles(fsys)
 	src.body = func(p *post, ix *index, r *Report) string {
 		body := shortcodes(p, ix, r)
 		if !p.html {
 			templateTags(body, p, r)
 		}
 		body, excerpt := more(body, "<!--more-->")
-		return followMoves(finishBody(p, body, excerpt, r), ix, cfg.baseURL)
+		return fromStatic(static, followMoves(finishBody(p, body, excerpt, r), ix, cfg.baseURL), p, r)
 	}
 	return src, nil
+}
+
+// staticFiles lists the files of the site's static folder, by their
+// slash paths in it.
+func staticFiles(fsys fs.FS) map[string]bool {
+	out := map[string]bool{}
+	fs.WalkDir(fsys, "static", func(p string, e fs.DirEntry, err error) error {
+		if err == nil && e.Type().IsRegular() {
+			out[strings.TrimPrefix(p, "static/")] = true
+		}
+		return nil
+	})
+	return out
+}
+
+// fromStatic makes a link of md, the body of the page p that is no page
+// bundle, to a file by a path relative to the page (img/chart.png) a
+// link from the top of the site (/img/chart.png) where the site's static
+// folder (static, its files) has that file: the page's own address has
+// none, so the old site showed it from the top, as a theme's <base>
+// makes it. The import then copies the file; the change is told.
+func fromStatic(static map[string]bool, md string, p *post, r *Report) string {
+	if p.bundle != "" {
+		return md
+	}
+	var moved []string
+	for _, link := range links(md) {
+		u, err := url.Parse(link)
+		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") || slices.Contains(moved, link) {
+			continue
+		}
+		name := path.Clean(u.Path)
+		if !fs.ValidPath(name) || !document(name) {
+			continue
+		}
+		if !static[name] {
+			continue
+		}
+		md = strings.ReplaceAll(md, "]("+link+")", "](/"+strings.TrimPrefix(link, "./")+")")
+		moved = append(moved, link)
+	}
+	if len(moved) > 0 {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to %s by a path from its own address, where the old site had no file, and its static folder has %s: the %s now %s from the top of the site, where the %s copied with the others", strings.Join(moved, ", "), plural(len(moved), "it", "them"), plural(len(moved), "link", "links"), plural(len(moved), "leads", "lead"), plural(len(moved), "file is", "files are"))))
+	}
+	return md
 }
 
 // otherDays warns, once, of the posts dated in an offset that puts them

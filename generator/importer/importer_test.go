@@ -2119,3 +2119,24 @@ func TestDeepHTMLLosesItsScript(t *testing.T) {
 		t.Errorf("got warnings %v, want one that the HTML became its text", r.Warnings)
 	}
 }
+
+// TestHugoRelativeToStatic makes a link by a path from a page's own
+// address to a file of the static folder, which the page's address does
+// not have, a link from the top of the site, and copies the file.
+func TestHugoRelativeToStatic(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.toml":           "baseURL = 'https://old.example.org/'\n",
+		"static/img/vim.png":    "PNG",
+		"content/blog/vim.md":   "+++\ndate = \"2015-01-27T17:03:00-05:00\"\ntitle = \"Vim\"\n+++\nLike this:\n\n![vim version](img/vim.png) and [a missing one](img/gone.png)\n",
+		"content/blog/other.md": "+++\ndate = \"2015-01-28\"\ntitle = \"Other\"\n+++\nText.\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-27-vim.md"), "![vim version](/img/vim.png)", "[a missing one](img/gone.png)")
+	if data, err := os.ReadFile(filepath.Join(dest, "img", "vim.png")); err != nil || string(data) != "PNG" {
+		t.Errorf("img/vim.png in the content folder: %q, %v; want it copied", data, err)
+	}
+	if !hasNote(r.Warnings, filepath.Join(src, "content", "blog", "vim.md"), -1, "links to img/vim.png by a path from its own address") {
+		t.Errorf("got warnings %v, want one that the link now leads from the top", r.Warnings)
+	}
+}

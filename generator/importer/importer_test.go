@@ -2140,3 +2140,27 @@ func TestHugoRelativeToStatic(t *testing.T) {
 		t.Errorf("got warnings %v, want one that the link now leads from the top", r.Warnings)
 	}
 }
+
+// TestWordPressNetworkUploads names the uploads of a blog of a WordPress
+// network before 3.5, /files/2011/01/, as the blog's own, and makes a
+// link to one from the top of the old site lead to the old host.
+func TestWordPressNetworkUploads(t *testing.T) {
+	src := exportShowing(t, "old.example.org", "https://old.example.org/files/2011/01/chart.png", "/files/2011/02/map.png")
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	want := "2 posts show images or files from https://old.example.org/files/2011/01/"
+	if !hasNote(r.Warnings, src, 0, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+	var all string
+	for _, f := range files(t, dest) {
+		data, _ := os.ReadFile(filepath.Join(dest, f))
+		all += string(data)
+	}
+	if !strings.Contains(all, "(https://old.example.org/files/2011/02/map.png)") {
+		t.Errorf("the relative upload is not linked on the old host:\n%s", all)
+	}
+	if strings.Contains(all, "point them at pages of this site") {
+		t.Errorf("an upload is named as a page the import lacks:\n%v", r.Warnings)
+	}
+}

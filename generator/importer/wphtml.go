@@ -133,11 +133,11 @@ func (l *wpBody) link(href string, ix *index) (to, away string) {
 	// An upload stays on the old site, so a link to it from the blog's
 	// own pages must name the old host.
 	path := sitePath(u.String(), l.blog)
-	if u.Host == "" && l.blog.Host != "" && strings.HasPrefix(path, "/wp-content/") {
+	if u.Host == "" && l.blog.Host != "" && upload(path) {
 		return l.blog.ResolveReference(u).String() + frag, ""
 	}
 	page, _, _ := strings.Cut(path, "?")
-	if path == "" || page == "/" && u.Query().Get("p") == "" || strings.HasPrefix(path, "/wp-content/") {
+	if path == "" || page == "/" && u.Query().Get("p") == "" || upload(path) {
 		return href, "" // another site's, the home page or an upload
 	}
 	return href, path

@@ -52,11 +52,22 @@ func featuredImages(export string) func(posts []*post) []Note {
 }
 
 // uploadsFolder matches the address of a WordPress uploads folder, as
-// a post links to it: a blog's /wp-content/uploads/, or a WordPress.com
+// a post links to it: a blog's /wp-content/uploads/ (or, on a network
+// before WordPress 3.5, /files/2011/01/), or a WordPress.com
 // blog's media host, example.files.wordpress.com, as its posts show it
 // directly or through WordPress.com's image servers
 // (i0.wp.com/example.files.wordpress.com/).
-var uploadsFolder = regexp.MustCompile(`(?:https?:)?//[^\s"'<>()]*?(?:/wp-content/uploads/|\.files\.wordpress\.com/)`)
+var uploadsFolder = regexp.MustCompile(`(?:https?:)?//[^\s"'<>()]*?(?:/wp-content/uploads/|\.files\.wordpress\.com/|/files/\d{4}/\d{2}/)`)
+
+// multisiteUploads matches the path of a file a blog of a WordPress
+// network before 3.5 kept, /files/2011/01/chart.png, which it served
+// from the blog's own address.
+var multisiteUploads = regexp.MustCompile(`(?:^|["'(=])/files/\d{4}/\d{2}/`)
+
+// upload says whether the site path p is of a file the blog keeps.
+func upload(p string) bool {
+	return strings.HasPrefix(p, "/wp-content/") || multisiteUploads.MatchString(p)
+}
 
 // uploads tells of the WordPress posts that show files from the blog's
 // uploads folders, which are not copied, naming the folders as the
@@ -70,10 +81,16 @@ func uploads(export string, w *wxr, blog *url.URL) func(posts []*post) []Note {
 			// A folder named without its host (/wp-content/uploads/) is
 			// the blog's own.
 			named := strings.Contains(p.raw, "/wp-content/uploads/")
-			if !named && !strings.Contains(p.raw, ".files.wordpress.com/") {
+			if !named && !uploadsFolder.MatchString(p.raw) && !multisiteUploads.MatchString(p.raw) {
 				continue
 			}
 			ours, theirs := false, false
+			for _, m := range multisiteUploads.FindAllString(p.raw, -1) {
+				ours = true
+				if folder := strings.TrimSuffix(w.blog, "/") + strings.TrimLeft(m, `"'(=`); !slices.Contains(folders, folder) {
+					folders = append(folders, folder)
+				}
+			}
 			for _, m := range uploadsFolder.FindAllString(p.raw, -1) {
 				if host := uploadHost(m); host != "" && !own(host) {
 					theirs = true

@@ -336,12 +336,19 @@ func Run(o Options) (Report, error) {
 	for _, tally := range src.tallies {
 		r.Warnings = append(r.Warnings, tally(now)...)
 	}
-	comments := 0
+	comments, pings := 0, 0
 	for _, p := range now {
-		comments += p.comments
+		comments, pings = comments+p.comments, pings+p.pings
 	}
-	if comments > 0 {
-		r.Warnings = append(r.Warnings, Note{Source: o.Source, Msg: fmt.Sprintf("%d approved %s on the posts imported, not imported: a bulletin site shows none; keep the export if they matter", comments, plural(comments, "comment", "comments"))})
+	if comments+pings > 0 {
+		var what []string
+		if comments > 0 {
+			what = append(what, fmt.Sprintf("%d approved %s", comments, plural(comments, "comment", "comments")))
+		}
+		if pings > 0 {
+			what = append(what, fmt.Sprintf("%d %s", pings, plural(pings, "pingback", "pingbacks")))
+		}
+		r.Warnings = append(r.Warnings, Note{Source: o.Source, Msg: fmt.Sprintf("%s on the posts imported, not imported: a bulletin site shows none; keep the export if they matter", strings.Join(what, " and "))})
 	}
 	for _, name := range unmatched(o.Regulators, src.posts) {
 		r.Warnings = append(r.Warnings, Note{Source: o.Source, Msg: fmt.Sprintf("-regulator %q matches no tag or category of any post, so no post has it as a regulator: check its spelling against the old site's tags", name)})

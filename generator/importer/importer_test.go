@@ -425,7 +425,8 @@ func TestPostTooLongToBuild(t *testing.T) {
 }
 
 // TestWordPressComments counts the approved comments of the posts
-// imported, not their pingbacks, and none on importing again.
+// imported, and apart from them their pingbacks, and none on importing
+// again.
 func TestWordPressComments(t *testing.T) {
 	comment := func(id int, typ string) string {
 		return fmt.Sprintf("\t\t<wp:comment>\n\t\t\t<wp:comment_id>%d</wp:comment_id>\n\t\t\t<wp:comment_content><![CDATA[Thanks]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[1]]></wp:comment_approved>\n\t\t\t<wp:comment_type><![CDATA[%s]]></wp:comment_type>\n\t\t</wp:comment>\n", id, typ)
@@ -445,8 +446,8 @@ func TestWordPressComments(t *testing.T) {
 		}
 		return out
 	}
-	if got := told(mustImport(t, src, dest)); len(got) != 1 || !strings.HasPrefix(got[0], "2 approved comments on the posts imported") {
-		t.Errorf("first import: %q, want 2 approved comments", got)
+	if got := told(mustImport(t, src, dest)); len(got) != 1 || !strings.HasPrefix(got[0], "2 approved comments and 1 pingback on the posts imported") {
+		t.Errorf("first import: %q, want 2 approved comments and 1 pingback", got)
 	}
 	if got := told(mustImport(t, src, dest)); len(got) != 0 {
 		t.Errorf("second import: %q, want no comment counted", got)

@@ -60,6 +60,7 @@ type post struct {
 	line     int    // the line of its front matter, or of its export item
 	label    string // how notes name an export item: post 12 "Hello"
 	comments int    // the readers' comments it had, which are not imported
+	pings    int    // the pingbacks and trackbacks it showed, which are not imported
 	title    string
 	summary  string // as the source gives it; made from the body if empty
 	// excerpted says the summary is the text before the body's <!--more-->

@@ -56,6 +56,7 @@ type wxrItem struct {
 	oldSlugs                                     []string // _wp_old_slug: slugs the post had before
 	thumbnail                                    string   // _thumbnail_id: the attachment that is its featured image
 	comments                                     int      // comments approved, which readers saw, not pingbacks
+	pings                                        int      // pingbacks and trackbacks approved, which readers saw too
 	approved, ping                               bool     // of the comment being read: approved, a pingback or trackback
 }
 
@@ -118,7 +119,7 @@ func readWordPress(o *Options) (*source, error) {
 		if p == nil {
 			continue
 		}
-		p.comments = it.comments
+		p.comments, p.pings = it.comments, it.pings
 		if it.thumbnail != "" {
 			p.featured = cmp.Or(attachments[it.thumbnail], "attachment "+it.thumbnail)
 		}
@@ -484,7 +485,10 @@ func readItemField(it *wxrItem, field, v string, metaKey, metaValue *string) {
 		t := strings.TrimSpace(v)
 		it.ping = t == "pingback" || t == "trackback"
 	case "wp:comment":
-		if it.approved && !it.ping {
+		switch {
+		case it.approved && it.ping:
+			it.pings++
+		case it.approved:
 			it.comments++
 		}
 		it.approved, it.ping = false, false

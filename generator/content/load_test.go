@@ -784,6 +784,11 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:2: front matter has an invisible line separator (U+2028), which YAML reads as a line break: delete it"},
 		},
 		{
+			name: "more addresses than links a page may hold",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "---", strings.Repeat("a@b.example ", maxAddresses+1)),
+			want: []string{"content/a.md:6: body: holds 50001 addresses (e-mail, http:// or www.), each of which becomes a link, more than the 50000 a page may hold: publish a list that long as a file (CSV, say) and link to it"},
+		},
+		{
 			name: "a right-to-left override left open",
 			text: lines("---", "title: \u202eevil", "date: 2025-03-27", "summary: S", "topics: [\u2067عربي]", "---"),
 			want: []string{

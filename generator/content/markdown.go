@@ -57,6 +57,10 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		d.fail(firstLine+line, "body: the paragraph here holds more than %d [ open at once, which take long to make into a page: close them with ], escape those that are text (\\[), or split the paragraph", maxOpenBrackets)
 		return "", nil, nil
 	}
+	if n := addresses(body); n > maxAddresses {
+		d.fail(firstLine, "body: holds %d addresses (e-mail, http:// or www.), each of which becomes a link, more than the %d a page may hold: publish a list that long as a file (CSV, say) and link to it", n, maxAddresses)
+		return "", nil, nil
+	}
 	if line := tooManyDefinitions(body); line >= 0 {
 		d.fail(firstLine+line, "body: more than %d link reference definitions ([1]: /x) follow one another here, which take long to make into a page: put a blank line between every few hundred", maxDefinitions)
 		return "", nil, nil

@@ -216,6 +216,18 @@ func tooManyMarks(body []byte) int {
 	return -1
 }
 
+// maxAddresses is the most addresses a body may hold that goldmark makes
+// links of as it finds them (e-mail addresses, http:// and www. ones):
+// each costs about a kilobyte while the page is made, and a body of
+// 1.3 million took over a gigabyte.
+const maxAddresses = 50000
+
+// addresses counts what may be such an address in body, by the marks
+// each holds: an @, a :// or a www.
+func addresses(body []byte) int {
+	return bytes.Count(body, []byte("@")) + bytes.Count(body, []byte("://")) + bytes.Count(body, []byte("www."))
+}
+
 // maxDefinitions is the most link reference definitions ([1]: /x) a body
 // may hold one after another, with no blank line between: goldmark reads
 // such a run again for each of them, and 100,000 took a minute.

@@ -149,3 +149,16 @@ func TestTooManyDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// TestAddresses counts what may become a link as goldmark finds it.
+func TestAddresses(t *testing.T) {
+	for body, want := range map[string]int{
+		"No address here.": 0,
+		"Write to a@b.example or see https://x.example/ and www.y.example.": 3,
+		strings.Repeat("a@b.c ", 1000):                                      1000,
+	} {
+		if got := addresses([]byte(body)); got != want {
+			t.Errorf("addresses(%.40q) = %d, want %d", body, got, want)
+		}
+	}
+}

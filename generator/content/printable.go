@@ -44,6 +44,12 @@ var bidiNames = map[rune]string{
 	'\u2068': "a first strong isolate",
 }
 
+// setsDirection says whether r sets the direction of the text after it
+// (see bidiNames).
+func setsDirection(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' && r != '\u202c' || r >= '\u2066' && r <= '\u2068'
+}
+
 // bidiCloser is the character that closes the direction r sets.
 func bidiCloser(r rune) rune {
 	if r >= '\u2066' {
@@ -71,13 +77,15 @@ func UnclosedBidi(s string) (rune, bool) {
 // isolate was opened since, and U+2069 the isolate opened last, with the
 // embeddings opened inside it.
 func openBidi(s string) []rune {
-	if !strings.ContainsFunc(s, func(r rune) bool { _, ok := bidiNames[r]; return ok }) {
+	// Each such character starts with the byte 0xE2 in UTF-8, which most
+	// text (every field of every article is looked at) does not hold.
+	if strings.IndexByte(s, 0xe2) < 0 || !strings.ContainsFunc(s, setsDirection) {
 		return nil
 	}
 	var open []rune
 	for _, r := range s {
 		switch {
-		case bidiNames[r] != "":
+		case setsDirection(r):
 			open = append(open, r)
 		case r == '\u202c' && len(open) > 0 && bidiCloser(open[len(open)-1]) == '\u202c':
 			open = open[:len(open)-1]

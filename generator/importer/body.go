@@ -627,8 +627,8 @@ func embedded(n, c *html.Node, link func(string) string) string {
 	// named by the frame's title, as readers of the old page heard it.
 	label := src
 	if id := youTubeEmbed.FindStringSubmatch(src); id != nil {
-		src = "https://www.youtube.com/watch?v=" + id[1]
-		label = cmp.Or(attr(c, "title"), "Video on YouTube")
+		src = youTubeVideo(id[1])
+		label = cmp.Or(attr(c, "title"), youTubeLabel)
 	} else if t := attr(c, "title"); t != "" {
 		label = t
 	}

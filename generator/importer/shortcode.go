@@ -314,7 +314,7 @@ func embed(name, args string) (md, what string) {
 		return md, "an image"
 	case "youtube":
 		if id := arg("id", 0); id != "" {
-			return link(cmp.Or(named["title"], "Video on YouTube"), "https://www.youtube.com/watch?v="+url.QueryEscape(id))
+			return link(cmp.Or(named["title"], youTubeLabel), youTubeVideo(id))
 		}
 	case "vimeo":
 		if id := arg("id", 0); id != "" {
@@ -372,3 +372,9 @@ func capitalized(s string) string {
 // gistAnchor matches what GitHub writes as a hyphen in the anchor of a
 // gist's file: "final.rb" is #file-final-rb.
 var gistAnchor = regexp.MustCompile(`[^a-z0-9_]+`)
+
+// youTubeLabel names a link to a video of YouTube's that has no title.
+const youTubeLabel = "Video on YouTube"
+
+// youTubeVideo is the address of the page of YouTube's video id.
+func youTubeVideo(id string) string { return "https://www.youtube.com/watch?v=" + url.QueryEscape(id) }

@@ -65,11 +65,7 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 		if !site.Published(a, now) {
 			continue // its links are not checked until it is published
 		}
-		base := ""
-		if !a.Date.IsZero() && a.Slug != "" && content.CheckSegment(a.Slug) == "" {
-			base = site.ArticleURL(a)
-		}
-		found = append(found, c.article(a, base)...)
+		found = append(found, c.article(a, site.RefusedURL(a))...)
 	}
 	if files != nil {
 		found = append(found, c.theme()...)

@@ -354,6 +354,15 @@ func Published(a *content.Article, now time.Time) bool {
 	return !a.Draft && !a.Date.After(now)
 }
 
+// RefusedURL is the site path an article refused for another problem
+// would have, when its date and slug give one; "" when they do not.
+func RefusedURL(a *content.Article) string {
+	if a.Date.IsZero() || a.Slug == "" || content.CheckSegment(a.Slug) != "" {
+		return ""
+	}
+	return ArticleURL(a)
+}
+
 // ArticleURL is the site path of an article's page, from its date and
 // slug: /2025/03/ics-assessments-paused-again/.
 func ArticleURL(c *content.Article) string {
@@ -488,8 +497,8 @@ func (s *Site) checkURLs(set *content.Set) error {
 	// problem is mended.
 	var refused []*content.Article
 	for _, r := range set.Refused {
-		if !r.Draft && !r.Date.IsZero() && r.Slug != "" && content.CheckSegment(r.Slug) == "" {
-			add(ArticleURL(r), claim{a: r, what: "slug"})
+		if u := RefusedURL(r); u != "" && !r.Draft {
+			add(u, claim{a: r, what: "slug"})
 			refused = append(refused, r)
 		}
 	}

@@ -14,14 +14,14 @@ import (
 var (
 	jekyllFields = fieldSet("title", "date", "slug", "permalink", "published", "category", "categories", "tag", "tags",
 		"regulator", "regulators", "lang", "author", "authors", "excerpt", "summary", "description", "redirect_from", "last_modified_at",
-		"updated", "source_url", "source_title", "external_url", "link")
+		"updated", "source_url", "source_title", "external_url", "link", "hidden")
 	hugoFields = fieldSet("title", "date", "publishdate", "pubdate", "published", "lastmod", "modified", "updated", "draft", "expirydate",
 		"unpublishdate", "build", "_build", "slug", "url", "aliases", "summary", "description", "author", "authors", "lang",
-		"source_url", "source_title", "external_url", "link")
+		"source_url", "source_title", "external_url", "link", "hidden")
 	// themeFields say how the old theme laid a post out, which
 	// bulletin's theme decides: nothing of the post is lost without them.
 	themeFields = fieldSet("layout", "type", "weight", "menu", "menus", "toc", "comments", "share", "sitemap", "excerpt_separator",
-		"markup", "outputs", "cascade", "headless", "linktitle", "sidebar", "classes", "css", "js", "hidden", "nav_order", "math", "mermaid")
+		"markup", "outputs", "cascade", "headless", "linktitle", "sidebar", "classes", "css", "js", "nav_order", "math", "mermaid")
 )
 
 func fieldSet(names ...string) map[string]bool {
@@ -91,4 +91,21 @@ func leftOverNote(posts []*post, source string) (Note, bool) {
 		parts = append(parts, fmt.Sprintf("%s (%d %s: %s)", k, len(has[k]), plural(len(has[k]), "post", "posts"), strings.Join(firstOf(names, 2), ", ")))
 	}
 	return Note{Source: source, Msg: fmt.Sprintf("front matter fields not carried over, as bulletin has no place for them: %s; move into the body what readers should still see", strings.Join(parts, "; "))}, true
+}
+
+// unlisted says why the old site kept a published post off its lists,
+// its page still at its address: a theme's hidden: true (Jekyll Now,
+// jekyll-paginate-v2, many Hugo themes), or Hugo's build option list
+// never; "" if it listed it.
+func unlisted(f fields) string {
+	if hidden, _ := f.boolean("hidden"); hidden {
+		return "hidden: true"
+	}
+	for _, k := range []string{"build", "_build"} {
+		b, _ := f[k].(map[string]any)
+		if list := strings.ToLower(fields(b).text("list")); list == "never" || list == "false" {
+			return k + ".list: " + list
+		}
+	}
+	return ""
 }

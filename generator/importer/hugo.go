@@ -588,6 +588,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		post.draft = true
 		src.warn(file, pg.line, "%s: imported as a draft", why)
 	}
+	post.unlisted = unlisted(f)
 	lang, named := cfg.language(p, rel)
 	if lang != nil && lang.key != cfg.defaultLang {
 		post.lang = languageTag(lang.code, post, src)

@@ -319,7 +319,7 @@ func Run(o Options) (Report, error) {
 		}
 		r.Written++
 		r.Aliases += len(p.aliases)
-		if p.draft {
+		if p.draft || p.unlisted != "" {
 			r.Drafts++
 		}
 		for _, old := range p.old {

@@ -1065,6 +1065,42 @@ func TestDraftFilesNotCopied(t *testing.T) {
 	}
 }
 
+// TestUnlisted brings a post the old site published but kept off its
+// lists in as a draft, keeping its address and feed id: published as it
+// is, it would be on every list and feed of the new site.
+func TestUnlisted(t *testing.T) {
+	for _, tc := range []struct{ name, config, file, front, why string }{
+		{"jekyll hidden", "_config.yml", "_posts/2021-06-04-notes.md", "hidden: true\n", "hidden: true"},
+		{"hugo hidden", "hugo.yaml", "content/posts/notes.md", "date: 2021-06-04\nhidden: true\n", "hidden: true"},
+		{"hugo build list never", "hugo.yaml", "content/posts/notes.md", "date: 2021-06-04\n_build:\n  list: never\n", "_build.list: never"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tree(t, map[string]string{
+				tc.config: "baseURL: https://old.example.org/\nurl: https://old.example.org\n",
+				tc.file:   "---\ntitle: Notes\n" + tc.front + "---\nPrivate notes.\n",
+			})
+			dest := t.TempDir()
+			r := mustImport(t, src, dest)
+			if r.Written != 1 || r.Drafts != 1 || r.Aliases != 1 {
+				t.Fatalf("wrote %d, %d drafts, %d aliases; want 1 draft with its old address", r.Written, r.Drafts, r.Aliases)
+			}
+			data, err := os.ReadFile(filepath.Join(dest, "articles", "2021", "2021-06-04-notes.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{"\ndraft: true\n", "\nid: https://old.example.org/"} {
+				if !strings.Contains(string(data), want) {
+					t.Errorf("article lacks %q:\n%s", want, data)
+				}
+			}
+			want := tc.why + ": the old site kept it off its lists, its page at its address; bulletin lists every article it publishes, so it is imported as a draft, keeping its addresses and feed id: delete draft: true to publish it, listed"
+			if !hasNote(r.Warnings, filepath.Join(src, filepath.FromSlash(tc.file)), -1, want) {
+				t.Errorf("got warnings %v, want %q", r.Warnings, want)
+			}
+		})
+	}
+}
+
 // mustImport imports the site or export src into the content folder
 // dest, and fails the test if the import cannot run at all.
 func mustImport(t *testing.T, src, dest string) Report {

@@ -375,6 +375,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	if published, set := f.boolean("published"); set && !published {
 		post.draft = true
 	}
+	post.unlisted = unlisted(f)
 	// jekyll-last-modified-at's field, or the updated many themes set:
 	// bulletin's updated.
 	for _, key := range []string{"last_modified_at", "updated"} {

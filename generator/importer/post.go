@@ -78,16 +78,21 @@ type post struct {
 	authors   []string
 	sources   []link // what the post reports on, as a link post names it
 	draft     bool
-	id        string
-	old       []string // old addresses as site paths, oldest first
-	keys      []string // the names other posts link to it by
-	raw       string   // the body as the source has it
-	bodyLine  int      // the line raw starts on
-	html      bool     // raw is HTML, not Markdown
-	bundle    string   // for a Hugo page bundle's page, its folder in the source
-	undated   bool     // a draft dated by its file's last change, which a checkout changes
-	item      string   // a WordPress post's id in its export
-	front     fields   // a Jekyll post's front matter, which its Liquid may show ({{ page.image }})
+	// unlisted says why the old site kept it off its lists (see
+	// unlisted): published, it keeps its addresses and feed id, and is
+	// written as a draft, since bulletin lists every article it
+	// publishes.
+	unlisted string
+	id       string
+	old      []string // old addresses as site paths, oldest first
+	keys     []string // the names other posts link to it by
+	raw      string   // the body as the source has it
+	bodyLine int      // the line raw starts on
+	html     bool     // raw is HTML, not Markdown
+	bundle   string   // for a Hugo page bundle's page, its folder in the source
+	undated  bool     // a draft dated by its file's last change, which a checkout changes
+	item     string   // a WordPress post's id in its export
+	front    fields   // a Jekyll post's front matter, which its Liquid may show ({{ page.image }})
 
 	// Set by plan.
 	skip               bool
@@ -237,6 +242,9 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 		}
 		if msg != "" {
 			r.Warnings = append(r.Warnings, p.note(0, msg))
+		}
+		if p.unlisted != "" && !p.draft {
+			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%s: the old site kept it off its lists, its page at its address; bulletin lists every article it publishes, so it is imported as a draft, keeping its addresses and feed id: delete draft: true to publish it, listed", p.unlisted)))
 		}
 		local := p.date.In(o.Zone)
 		at := func(slug string) string { return "/" + local.Format("2006/01") + "/" + slug + "/" }

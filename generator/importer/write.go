@@ -90,7 +90,7 @@ func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
 		}
 		add("sources", n)
 	}
-	if p.draft {
+	if p.draft || p.unlisted != "" {
 		add("draft", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 	}
 	add("slug", str(strings.TrimSuffix(path.Base(p.url), "/")))

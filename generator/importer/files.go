@@ -54,10 +54,22 @@ func hugoFile(p *post, link string) (string, string, bool) {
 		return "", "", false
 	}
 	s, ok := fileLink("/" + link)
-	if !ok || strings.Contains(s, "/") {
+	if !ok || !below(link) {
 		return "", "", false
 	}
 	return path.Join(p.bundle, s), strings.TrimPrefix(p.url, "/") + s, true
+}
+
+// below reports whether a relative link leads to the folder it is made
+// from or below it, as a file of a page bundle, a subfolder's too
+// (images/1.png), does; not ../other/1.png.
+func below(link string) bool {
+	u, err := url.Parse(link)
+	if err != nil {
+		return false
+	}
+	c := path.Clean(u.Path)
+	return c != ".." && !strings.HasPrefix(c, "../")
 }
 
 // fileLink is a link's path from the top of the site, without its query

@@ -206,7 +206,7 @@ func readHugo(o *Options) (*source, error) {
 			src.skip(file, 0, "%s pages are not imported: only Markdown and HTML", ext)
 			continue
 		case !isContent(ext):
-			if bundles[path.Dir(p)] {
+			if inBundle(bundles, p) {
 				src.bundled = append(src.bundled, p)
 			}
 			continue
@@ -232,9 +232,47 @@ func readHugo(o *Options) (*source, error) {
 			templateTags(body, p, r)
 		}
 		body, excerpt := more(body, "<!--more-->")
-		return fromStatic(static, followMoves(finishBody(p, body, excerpt, r), ix, cfg.baseURL), p, r)
+		body = followMoves(finishBody(p, body, excerpt, r), ix, cfg.baseURL)
+		return fromStatic(static, fromBundle(src.bundled, body, p), p, r)
 	}
 	return src, nil
+}
+
+// inBundle reports whether the file at the slash path p is a leaf
+// bundle's resource: in the folder of a bundle, or in a folder below it
+// (images/1.png), as Hugo takes it.
+func inBundle(bundles map[string]bool, p string) bool {
+	for dir := path.Dir(p); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if bundles[dir] {
+			return true
+		}
+	}
+	return false
+}
+
+// fromBundle makes a link of md, the body of the page bundle p, to a
+// file of its bundle by the page's old address
+// (/posts/2017-12-06/images/1.png) a link by a path from the page
+// (images/1.png): the old address is gone, and the file is copied to the
+// article's own folder, where such a path finds it.
+func fromBundle(bundled []string, md string, p *post) string {
+	if p.bundle == "" || len(p.old) == 0 {
+		return md
+	}
+	at := strings.TrimSuffix(p.old[len(p.old)-1], "/") + "/" // the page's address, Hugo's own last
+	for _, link := range links(md) {
+		u, err := url.Parse(link)
+		if err != nil || u.Scheme != "" || u.Host != "" {
+			continue
+		}
+		rest, ok := strings.CutPrefix(u.Path, at)
+		if !ok || rest == "" || !slices.Contains(bundled, path.Join(p.bundle, rest)) {
+			continue
+		}
+		u.Path = rest
+		md = strings.ReplaceAll(md, "]("+link+")", "]("+u.String()+")")
+	}
+	return md
 }
 
 // staticFiles lists the files of the site's static folder, by their

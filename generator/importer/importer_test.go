@@ -991,19 +991,32 @@ func TestCopiesLinkedFiles(t *testing.T) {
 	}
 }
 
-// TestHugoBundleFiles copies the file a page bundle's page links to into
-// the article's folder, and warns of the one no page links to.
+// TestHugoBundleFiles copies the files a page bundle's page links to
+// into the article's folder, those in a folder of the bundle too, and by
+// the page's old address, and warns of the one no page links to.
 func TestHugoBundleFiles(t *testing.T) {
 	src := tree(t, map[string]string{
-		"hugo.toml":                    "baseURL = 'https://old.example.org/'\n",
-		"content/posts/trip/index.md":  "---\ntitle: Trip\ndate: 2020-01-02\n---\n![Map](map.png)\n",
-		"content/posts/trip/map.png":   "PNG",
-		"content/posts/trip/notes.pdf": "PDF",
+		"hugo.toml": "baseURL = 'https://old.example.org/'\n",
+		"content/posts/trip/index.md": "---\ntitle: Trip\ndate: 2020-01-02\n---\n![Map](map.png)\n" +
+			"![Route](images/route.png)\n![Stop](/posts/trip/images/stop.png)\n![Other](../walk/x.png)\n",
+		"content/posts/trip/map.png":          "PNG",
+		"content/posts/trip/images/route.png": "PNG",
+		"content/posts/trip/images/stop.png":  "PNG",
+		"content/posts/trip/notes.pdf":        "PDF",
+		"content/posts/walk/index.md":         "---\ntitle: Walk\ndate: 2020-01-03\n---\n![X](x.png)\n",
+		"content/posts/walk/x.png":            "PNG",
 	})
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
-	if got, want := strings.Join(files(t, dest), " "), "2020/01/trip/map.png articles/2020/2020-01-02-trip.md"; got != want {
+	if got, want := strings.Join(files(t, dest), " "), "2020/01/trip/images/route.png 2020/01/trip/images/stop.png 2020/01/trip/map.png 2020/01/walk/x.png articles/2020/2020-01-02-trip.md articles/2020/2020-01-03-walk.md"; got != want {
 		t.Errorf("got files %s, want %s", got, want)
+	}
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-01-02-trip.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "![Stop](images/stop.png)"; !strings.Contains(string(data), want) {
+		t.Errorf("article lacks %s:\n%s", want, data)
 	}
 	want := "no page links to the bundle's notes.pdf, so it was not copied: copy it into the content folder if the page uses it"
 	if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "trip"), -1, want) {

@@ -368,6 +368,10 @@ func TestNewSlug(t *testing.T) {
 		{"a/b", "T", "a-b", `slug "a/b" cannot be part of an address`},
 		{"", "!!!", "", `title "!!!" gives no slug`},
 		{"2014-12-24-review", "T", "review", ""},
+		{"2014-12-24_review", "T", "review", ""},
+		{"2014-12-24", "Year in review", "year-in-review", ""},
+		{"2014-12-24review", "T", "2014-12-24review", ""},
+		{"2013-05-01-review", "T", "2013-05-01-review", ""},
 		{"2014-12-24-x-(review-#1)", "T", "x-review-1", `slug "2014-12-24-x-(review-#1)" cannot be part of an address ('(' is not a letter, a digit or one of - _ . ~): using "x-review-1"`},
 	} {
 		got, msg := newSlug(tc.old, tc.title, date)

@@ -437,10 +437,10 @@ func newSlug(old, title string, date time.Time) (slug, msg string) {
 	}
 	if s != "" {
 		why := content.CheckSegment(s)
-		if why == "" {
-			return undated(s, date), ""
+		if t := undated(s, date); why == "" && t != "" {
+			return t, ""
 		}
-		if t := undated(content.NewSlug(s), date); t != "" {
+		if t := undated(content.NewSlug(s), date); why != "" && t != "" {
 			return t, fmt.Sprintf("slug %q cannot be part of an address (%s): using %q", old, why, t)
 		}
 	}
@@ -451,19 +451,27 @@ func newSlug(old, title string, date time.Time) (slug, msg string) {
 }
 
 // undated drops from a slug the date it starts with when that is the
-// post's, a day either way for its time zone, as Hugo's file names give
-// it (2010-06-12-bbqworld-cup): the new address has the year and month
-// already, and the old one is kept as an alias.
+// post's, a day either way for its time zone, as Hugo's file names and
+// bundle folders give it (2010-06-12-bbqworld-cup, 2017-09-25_joining):
+// the new address has the year and month already, and the old one is
+// kept as an alias. A slug that is the date alone gives "", so that the
+// title names the article.
 func undated(slug string, date time.Time) string {
-	const layout = "2006-01-02-"
-	if len(slug) <= len(layout) {
+	const layout = "2006-01-02"
+	if len(slug) < len(layout) {
 		return slug
 	}
 	d, err := time.Parse(layout, slug[:len(layout)])
 	if err != nil || d.Sub(date).Abs() > 48*time.Hour {
 		return slug
 	}
-	return slug[len(layout):]
+	switch rest := slug[len(layout):]; {
+	case rest == "":
+		return ""
+	case rest[0] == '-' || rest[0] == '_':
+		return rest[1:]
+	}
+	return slug
 }
 
 // escapes reports whether a slug names a path out of its folder: an

@@ -160,6 +160,7 @@ func TestShortcodes(t *testing.T) {
 		{"an alert with a title", "{{% alert title=\"Deprecated\" %}}Use v2.{{% /alert %}}", "> **Deprecated**\n>\n> Use v2.\n", 1},
 		{"an alert with a title in Japanese", "{{% alert title=\"注意\" %}}古い。{{% /alert %}}", "> **注意**\n>\n> 古い。\n", 1},
 		{"a callout named by its kind", "{{% callout warning %}}\nMind the gap.\n{{% /callout %}}", "> **Warning**\n>\n> Mind the gap.\n", 1},
+		{"a callout of no kind", "{{< callout icon=\"no-icon\" color=\"green\" >}}\nMind the gap.\n{{< /callout >}}", "> Mind the gap.\n", 1},
 		{"a note never closed", "{{< note >}}\nx", "{{< note >}}\nx", 1},
 		{"written as text", `{{</* ref "x" */>}} {{%/* y */%}}`, `{{< ref "x" >}} {{% y %}}`, 0},
 		{"template text", "{{ .Title }}", "{{ .Title }}", 0},

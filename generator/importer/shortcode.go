@@ -65,11 +65,16 @@ func shortcodes(p *post, ix *index, r *Report) string {
 		case admonitions[name] && !inNote && closes(s[pos:], name):
 			inNote = true
 			// Its title, else its kind ({{% callout note %}}: Note), else
-			// its name.
+			// its name, where that says what kind of note it is: a
+			// callout or an alert that gives none has no label.
 			named, pos := shortcodeArgs(args)
 			label := named["title"]
-			if label == "" {
-				label = capitalized(cmp.Or(named["type"], strings.Join(pos[:min(1, len(pos))], ""), name))
+			kind := cmp.Or(named["type"], strings.Join(pos[:min(1, len(pos))], ""))
+			if kind == "" && !unnamed[name] {
+				kind = name
+			}
+			if label == "" && kind != "" {
+				label = capitalized(kind)
 			}
 			b.WriteString(quoteStart + label + "\x00")
 			r.Warnings = append(r.Warnings, routine(p.note(line, fmt.Sprintf("Hugo shortcode %s became a quote of the text it holds", tag)), "Hugo shortcodes became quotes"))
@@ -153,6 +158,10 @@ var admonitions = map[string]bool{
 	"danger": true, "important": true, "alert": true, "callout": true, "admonition": true,
 }
 
+// unnamed are the admonitions whose name says nothing of the note, which
+// themes show without a label unless given one.
+var unnamed = map[string]bool{"alert": true, "callout": true, "admonition": true}
+
 // closes says whether s holds the closing tag of the admonition name.
 func closes(s, name string) bool {
 	return closers[name].MatchString(s)
@@ -188,7 +197,9 @@ func quotes(s string) string {
 		if before := strings.TrimRight(s[:i], "\n"); before != "" {
 			b.WriteString(before + "\n\n")
 		}
-		b.WriteString("> **" + escapeText(label) + "**\n>\n")
+		if label != "" {
+			b.WriteString("> **" + escapeText(label) + "**\n>\n")
+		}
 		for line := range strings.Lines(strings.TrimSpace(text)) {
 			b.WriteString(strings.TrimRight("> "+strings.TrimRight(line, "\n"), " ") + "\n")
 		}

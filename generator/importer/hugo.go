@@ -232,7 +232,12 @@ func readHugo(o *Options) (*source, error) {
 			templateTags(body, p, r)
 		}
 		body, excerpt := more(body, "<!--more-->")
-		body = followMoves(finishBody(p, body, excerpt, r), ix, cfg.baseURL)
+		site := ""
+		if cfg.absolute {
+			site = cfg.baseURL
+		}
+		body, away := followMoves(finishBody(p, body, excerpt, r), ix, site)
+		awayNote(p, away, site != "", r)
 		return fromStatic(static, fromBundle(src.bundled, body, p), p, r)
 	}
 	return src, nil

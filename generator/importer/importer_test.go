@@ -979,8 +979,10 @@ func TestCopiesLinkedFiles(t *testing.T) {
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
 	missing := "links to a file the site's folder does not hold (assets/gone.png)"
-	if r.Copied != 2 || len(r.Warnings) != 1 || !hasNote(r.Warnings, filepath.Join(src, "_posts", "2019-03-04-a.md"), -1, missing) {
-		t.Errorf("copied %d, warnings %v; want 2 copied and one warning: %s", r.Copied, r.Warnings, missing)
+	away := "links to pages of the old site that no post imported has (/about.html), which this site lacks"
+	post := filepath.Join(src, "_posts", "2019-03-04-a.md")
+	if r.Copied != 2 || len(r.Warnings) != 2 || !hasNote(r.Warnings, post, -1, missing) || !hasNote(r.Warnings, post, -1, away) {
+		t.Errorf("copied %d, warnings %v; want 2 copied and two warnings: %s, and %s", r.Copied, r.Warnings, missing, away)
 	}
 	want := "articles/2019/2019-03-04-a.md assets/docs/report one.pdf assets/img/chart.png"
 	if got := strings.Join(files(t, dest), " "); got != want {
@@ -1628,22 +1630,28 @@ func wantArticle(t *testing.T, name string, wants ...string) {
 
 // TestPlainLinksFollowMoves rewrites links written as a post's old
 // address, by path or under the old site's address, inline or in a
-// reference definition, to its new URL, and leaves code, other sites and
-// pages the import lacks alone.
+// reference definition, to its new URL, and leaves code and other sites
+// alone. A link by path to a page the import lacks leads to the old
+// site, with a warning; one to a post's new URL, as a ref gives it, or
+// to a file stays as written.
 func TestPlainLinksFollowMoves(t *testing.T) {
 	src := tree(t, map[string]string{
 		"_config.yml":                 "url: https://example.org\n",
 		"_posts/2020-02-03-second.md": "---\ntitle: Second\n---\nTwo.\n",
 		"_posts/2020-02-04-first.md": "---\ntitle: First\n---\nSee [d](/2020/02/03/second.html), [e](https://example.org/2020/02/03/second.html#part), " +
-			"[f](https://other.example/2020/02/03/second.html), [g](/about/) and `[h](/2020/02/03/second.html)`.\n" +
+			"[f](https://other.example/2020/02/03/second.html), [g](/about/#team), [l](/2020/02/second/), [m](/files/a.pdf) and `[h](/2020/02/03/second.html)`.\n" +
 			"\nAs [i][] and [j][] said.\n\n[i]: /2020/02/03/second.html \"Second\"\n  [j]: <https://example.org/2020/02/03/second.html#part>\n" +
 			"\n    [k]: /2020/02/03/second.html\n",
 	})
 	dest := t.TempDir()
-	mustImport(t, src, dest)
+	r := mustImport(t, src, dest)
 	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-02-04-first.md"),
-		"See [d](/2020/02/second/), [e](/2020/02/second/#part), [f](https://other.example/2020/02/03/second.html), [g](/about/) and `[h](/2020/02/03/second.html)`.",
+		"See [d](/2020/02/second/), [e](/2020/02/second/#part), [f](https://other.example/2020/02/03/second.html), [g](https://example.org/about/#team), [l](/2020/02/second/), [m](/files/a.pdf) and `[h](/2020/02/03/second.html)`.",
 		"[i]: /2020/02/second/ \"Second\"\n  [j]: /2020/02/second/#part\n", "\n    [k]: /2020/02/03/second.html\n")
+	want := "links to addresses of the old site that no post imported has (/about/) are left pointing there"
+	if !hasNote(r.Warnings, filepath.Join(src, "_posts", "2020-02-04-first.md"), -1, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
 }
 
 // TestFeedAliasKept names the old site's feeds, the whole site's and

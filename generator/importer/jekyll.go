@@ -152,7 +152,9 @@ func readJekyll(o *Options) (*source, error) {
 		if cfg.kramdown {
 			body = kramdownEmphasis(body)
 		}
-		return followMoves(finishBody(p, body, excerpt, r), ix, cfg.site)
+		body, away := followMoves(finishBody(p, body, excerpt, r), ix, cfg.site)
+		awayNote(p, away, cfg.site != "", r)
+		return body
 	}
 	return src, nil
 }

@@ -1,8 +1,10 @@
 package importer
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -35,8 +37,12 @@ var linkDestination = regexp.MustCompile(`\]\(\s*(<[^>\n]*>|[^\s()<>]+)|(?m:^ {0
 // the import by an old address, as a plain path (/2020/02/03/x.html) or
 // under the old site's address (site, with its path), to the post's
 // new URL, inline or in a reference definition; links in code are left
-// as written.
-func followMoves(body string, ix *index, site string) string {
+// as written. A link by a plain path to another page of the old site,
+// which no post imported has (/supporters), would lead nowhere on this
+// one: it is made a link to the old site, where site is its address
+// (its host as published: "" when it is not known), and told in away,
+// by its path, either way.
+func followMoves(body string, ix *index, site string) (md string, away []string) {
 	code := codeRanges(body)
 	siteURL, err := url.Parse(site)
 	if err != nil {
@@ -53,14 +59,58 @@ func followMoves(body string, ix *index, site string) string {
 			continue
 		}
 		dest := strings.Trim(body[start:end], "<>")
-		if to := movedTo(dest, ix, siteURL); to != "" {
-			b.WriteString(body[last:start])
-			b.WriteString(to)
-			last = end
+		to := movedTo(dest, ix, siteURL)
+		if to == "" {
+			page, at := oldPage(dest, siteURL)
+			if page == "" || ix.here[content.Fold(strings.TrimSuffix(page, "/")+"/")] || ix.here[content.Fold(page)] {
+				continue
+			}
+			if !slices.Contains(away, page) {
+				away = append(away, page)
+			}
+			if to = at; to == "" {
+				continue
+			}
 		}
+		b.WriteString(body[last:start])
+		b.WriteString(to)
+		last = end
 	}
 	b.WriteString(body[last:])
-	return b.String()
+	return b.String(), away
+}
+
+// oldPage gives the path of a page of the old site, other than its home
+// page, that a link by a plain path names (/supporters, /about/#team),
+// and its address on the old site when site has a host; "" for a link
+// elsewhere, or to a file, which the import copies.
+func oldPage(dest string, site *url.URL) (page, at string) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/") || u.Path == "/" {
+		return "", ""
+	}
+	if _, file := fileLink(dest); file {
+		return "", ""
+	}
+	page = u.Path
+	if site.Host != "" {
+		at = site.ResolveReference(&url.URL{Path: u.Path, RawPath: u.RawPath, RawQuery: u.RawQuery, Fragment: u.Fragment, RawFragment: u.RawFragment}).String()
+	}
+	return page, at
+}
+
+// awayNote warns of the links of p to pages of the old site that no
+// post imported has, by their paths: made links to the old site
+// (pointed), or left as written.
+func awayNote(p *post, away []string, pointed bool, r *Report) {
+	if len(away) == 0 {
+		return
+	}
+	msg := fmt.Sprintf("links to addresses of the old site that no post imported has (%s) are left pointing there: they lead nowhere once it closes; point them at pages of this site, or at where those pages went", strings.Join(firstOf(away, 3), ", "))
+	if !pointed {
+		msg = fmt.Sprintf("links to pages of the old site that no post imported has (%s), which this site lacks, so check fails on them: point them at pages of this site, or at where those pages went (with the old site's address in its settings, the import would have them lead there)", strings.Join(firstOf(away, 3), ", "))
+	}
+	r.Warnings = append(r.Warnings, p.note(0, msg))
 }
 
 // movedTo gives the new URL of the post a link names by an old address,

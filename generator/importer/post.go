@@ -171,6 +171,10 @@ func importedBefore(n Note) Note {
 // index finds posts by the names other posts link to them by.
 type index struct {
 	keys map[string]*post // nil for a name two posts answer to
+	// here holds the site paths of this site's pages, folded (see
+	// content.Fold): the URLs and aliases of the posts imported, and of
+	// the articles the content folder has.
+	here map[string]bool
 }
 
 func (ix *index) find(key string) *post {
@@ -274,7 +278,7 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 	}
 	// Every new URL is claimed before any alias, so an old address never
 	// takes a new one, as bulletin checks it.
-	ix := &index{keys: map[string]*post{}}
+	ix := &index{keys: map[string]*post{}, here: map[string]bool{}}
 	for _, p := range src.posts {
 		if p.skip {
 			continue
@@ -313,6 +317,12 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 	}
 	if tally := dropEverywhere(src.posts, o); tally != nil {
 		src.tallies = append(src.tallies, tally)
+	}
+	for k := range claimed {
+		ix.here[k] = true
+	}
+	for k := range held.urls {
+		ix.here[k] = true
 	}
 	return ix
 }

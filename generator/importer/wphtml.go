@@ -63,9 +63,7 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 		return to
 	}
 	md, lost := toMarkdown(raw, link)
-	if len(away) > 0 {
-		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to addresses of the old site that no post imported has (%s) are left pointing there: they lead nowhere once it closes; point them at pages of this site, or at where those pages went", strings.Join(firstOf(away, 3), ", "))))
-	}
+	awayNote(p, away, true, r)
 	p.lost(lost, nil, r) // the export tells no line within an item
 	if p.summary != "" {
 		excerpt = p.summary

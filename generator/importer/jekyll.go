@@ -34,8 +34,9 @@ type jekyllConfig struct {
 	lang  string // the site's language, as jekyll-seo-tag and themes read it
 	// authors are the names _data/authors.yml gives the authors' handles.
 	authors map[string]string
-	// texts are the settings that are text, such as repository, which
-	// {{ site.repository }} showed.
+	// texts are the settings of _config.yml, such as repository, which
+	// {{ site.repository }} showed: those that are text by their text,
+	// the others as ""; nil without a _config.yml.
 	texts map[string]string
 	// kramdown says that the site's Markdown is kramdown's, Jekyll's
 	// default, rather than CommonMark; markdownInHTML, that it reads an
@@ -199,9 +200,7 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 		cfg.feed, cfg.feedCategories = jekyllFeeds(f)
 		cfg.texts = map[string]string{}
 		for k := range f {
-			if v := f.text(k); v != "" {
-				cfg.texts[k] = v
-			}
+			cfg.texts[k] = f.text(k)
 		}
 		if s := f.text("source"); s != "" {
 			cfg.source = path.Clean(s)

@@ -22,11 +22,19 @@ type liquid struct {
 	ix   *index
 	r    *Report
 	html bool              // the body is HTML, so code goes in <pre>
-	site map[string]string // the settings that are text, by name
+	site map[string]string // the settings, by name: see jekyllConfig.texts
 	kept repeated          // the tags kept as text, told once each
 }
 
 var (
+	// settingName is the name of a setting alone, with no filter, index
+	// or field after it.
+	settingName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+	// siteVariables are the site's variables Jekyll and its plugins
+	// give, whatever _config.yml sets.
+	siteVariables = map[string]bool{"time": true, "pages": true, "posts": true, "related_posts": true, "static_files": true,
+		"html_pages": true, "html_files": true, "collections": true, "data": true, "documents": true, "categories": true,
+		"tags": true, "github": true}
 	// blockEnds find the end tags of the block tags converted.
 	blockEnds = map[string]*regexp.Regexp{
 		"raw":       regexp.MustCompile(`\{%-?\s*endraw\s*-?%\}`),
@@ -78,10 +86,15 @@ func (l *liquid) convert(s string, line int) string {
 			}
 			name, setting := strings.CutPrefix(out, "site.")
 			field, ok := strings.CutPrefix(out, "page.")
+			value, set := l.site[name]
 			switch {
 			case out == "site.baseurl", out == "site.url":
-			case setting && l.site[name] != "":
-				b.WriteString(l.site[name])
+			case setting && value != "":
+				b.WriteString(value)
+			case setting && !set && l.site != nil && settingName.MatchString(name) && !siteVariables[name]:
+				// Jekyll shows a setting _config.yml does not set as
+				// nothing.
+				l.kept.warn(l.r, "unset "+out, l.p.note(lineAt(i), fmt.Sprintf("Liquid output %s names a setting _config.yml does not set, so Jekyll showed nothing: left out", tag)))
 			case ok && l.p.front.text(field) != "":
 				b.WriteString(l.p.front.text(field))
 			default:

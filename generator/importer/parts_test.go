@@ -113,11 +113,11 @@ func TestLiquid(t *testing.T) {
 		{"unknown tag", "{% include x.html %}", false, "{% include x.html %}", []int{10}},
 		{"output", "{{ page.title }} and {{site.url}}", false, "{{ page.title }} and ", []int{10}},
 		{"a field of the post", `![Map]({{site.url}}{{ page.image }} "Map") {{ page.missing }}`, false, `![Map](/assets/rent_map.png "Map") {{ page.missing }}`, []int{10}},
-		{"a setting", "[issues]({{ site.repository }}/issues) by {{ site.author }}, not {{ site.missing }}", false, "[issues](https://github.com/jekyll/jekyll/issues) by {{ site.author }}, not {{ site.missing }}", []int{10, 10}},
+		{"a setting", "[issues]({{ site.repository }}/issues) by {{ site.author }}, not {{ site.missing }}{{ site.posts }}{{ site.missing | upcase }}", false, "[issues](https://github.com/jekyll/jekyll/issues) by {{ site.author }}, not {{ site.posts }}{{ site.missing | upcase }}", []int{10, 10, 10, 10}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := &Report{}
-			l := &liquid{p: &post{file: "f.md", front: fields{"image": "/assets/rent_map.png"}}, ix: ix, r: r, html: tc.html, site: map[string]string{"repository": "https://github.com/jekyll/jekyll"}}
+			l := &liquid{p: &post{file: "f.md", front: fields{"image": "/assets/rent_map.png"}}, ix: ix, r: r, html: tc.html, site: map[string]string{"repository": "https://github.com/jekyll/jekyll", "author": ""}}
 			if got := l.convert(tc.in, 10); got != tc.want {
 				t.Errorf("convert(%q) = %q, want %q", tc.in, got, tc.want)
 			}

@@ -1495,6 +1495,28 @@ func TestWordPressEmbedShortcode(t *testing.T) {
 	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-04-video.md"), "[https://www.youtube.com/watch?v=abc](https://www.youtube.com/watch?v=abc)")
 }
 
+// TestWordPressMediaShortcodes turns [audio] and [video], which Markdown
+// cannot play, into links to the files they played, by the address alone
+// or an attribute, and leaves one that names no file.
+func TestWordPressMediaShortcodes(t *testing.T) {
+	item := regexp.MustCompile(`(?s)<content:encoded>.*</content:encoded>`).ReplaceAllString(wxrItemXML(5, "Media", "media", "publish", "post"),
+		"<content:encoded><![CDATA[Listen.\n\n[audio https://example.org/files/blues.mp3]\n\n"+
+			"[video width=\"640\" mp4=\"https://example.org/files/brief%20one.mp4\"][/video]\n\n[audio]]]></content:encoded>")
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	for _, want := range []string{"WordPress shortcodes [audio] and [video] became links to the files they played", "WordPress shortcode [audio] kept as text"} {
+		if !hasNote(r.Warnings, src, -1, want) {
+			t.Errorf("got warnings %v, want %q", r.Warnings, want)
+		}
+	}
+	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-04-media.md"),
+		"[Audio: blues.mp3](https://example.org/files/blues.mp3)", "[Video: brief one.mp4](https://example.org/files/brief%20one.mp4)", "\\[audio]")
+}
+
 // TestWordPressCaptionAttribute keeps the caption of the classic
 // editor's [caption] written as its caption attribute, as WordPress
 // before 3.4 wrote it, as the later form's text after the image is kept:

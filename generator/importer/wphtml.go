@@ -2,7 +2,9 @@ package importer
 
 import (
 	"fmt"
+	"html"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -42,6 +44,7 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 	// An embed shows another site's page; Markdown has no embeds, so it
 	// becomes a link to it, as a Gutenberg embed block does.
 	raw = embedCode.ReplaceAllString(raw, `<p><a href="$1">$1</a></p>`)
+	raw = mediaLinks(raw, p, r)
 	l.shortcodes(p, raw, r)
 	if n := len(textileLink.FindAllStringIndex(raw, -1)); n > 0 {
 		// A post written in Textile, which a plugin made HTML of as
@@ -73,6 +76,50 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 		p.summary, _ = toMarkdown(autop(excerpt), nil)
 	}
 	return md
+}
+
+// mediaCode matches WordPress's [audio] and [video] shortcodes, with
+// the closing tag [video] may have.
+var mediaCode = regexp.MustCompile(`\[(audio|video)(\s[^\]\n]*)?\](?:\s*\[/(?:audio|video)\])?`)
+
+// mediaAttr matches the attribute of [audio] or [video] that names the
+// file it plays: src, or its kind (mp3="…").
+var mediaAttr = regexp.MustCompile(`(?i)\b(?:src|mp3|m4a|ogg|oga|wav|wma|flac|mp4|m4v|webm|ogv|wmv|flv|mov)=(?:"([^"]*)"|'([^']*)'|(\S+))`)
+
+// mediaLinks makes each [audio] or [video] shortcode of raw, which
+// Markdown cannot play, a link to the file it played, named by its
+// kind and the file's name, and tells of them; one that names no file
+// is left, for shortcodes to tell of.
+func mediaLinks(raw string, p *post, r *Report) string {
+	var made []string // the shortcodes made links, [audio] or [video], once each
+	raw = mediaCode.ReplaceAllStringFunc(raw, func(code string) string {
+		m := mediaCode.FindStringSubmatch(code)
+		address := strings.TrimSpace(m[2])
+		if a := mediaAttr.FindStringSubmatch(m[2]); a != nil {
+			address = a[1] + a[2] + a[3]
+		}
+		u, err := url.Parse(address)
+		if address == "" || strings.ContainsAny(address, " \"'<>") || err != nil || u.Scheme != "http" && u.Scheme != "https" {
+			return code
+		}
+		if code := "[" + m[1] + "]"; !slices.Contains(made, code) {
+			made = append(made, code)
+		}
+		name, _ := url.PathUnescape(path.Base(u.Path))
+		kind := "Audio"
+		if m[1] == "video" {
+			kind = "Video"
+		}
+		return "<p><a href=\"" + html.EscapeString(address) + "\">" + kind + ": " + html.EscapeString(name) + "</a></p>"
+	})
+	if len(made) > 0 {
+		msg := "WordPress shortcode " + made[0] + " became a link to the file it played"
+		if len(made) > 1 {
+			msg = "WordPress shortcodes [audio] and [video] became links to the files they played"
+		}
+		r.Warnings = append(r.Warnings, p.note(0, msg))
+	}
+	return raw
 }
 
 // figure gives the HTML of a [caption] shortcode: a figure of what it

@@ -178,6 +178,9 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 // its update where it carries a status, and, where they count, the
 // events it reports.
 func (a *Article) appendSteps(steps []Step, s *content.Settings, counts bool) []Step {
+	// A withdrawn article stays in the story, but what it said of the
+	// matter was taken back: its status and events count nowhere.
+	counts = counts && a.Withdrawn == nil
 	status := func(st *content.Status) *content.Status {
 		if !counts {
 			return nil

@@ -286,10 +286,11 @@ func TestGroupStoryRepeatedEventKeepsNewestReport(t *testing.T) {
 
 func TestGroupStatus(t *testing.T) {
 	type art struct {
-		date    time.Time
-		updated time.Time
-		status  string
-		events  []content.Event
+		date      time.Time
+		updated   time.Time
+		status    string
+		events    []content.Event
+		withdrawn bool // withdrawn the day after it was published
 	}
 	ev := func(d content.Date, label, status string) content.Event {
 		return content.Event{Date: d, Label: label, Status: status}
@@ -461,6 +462,16 @@ func TestGroupStatus(t *testing.T) {
 			byEvent:    true,
 		},
 		{
+			name:  "a withdrawn article's status and events take nothing back",
+			intro: "-",
+			articles: []art{
+				{date: day(2024, 4, 2), status: "paused"},
+				{date: day(2025, 4, 10), status: "in-progress", events: []content.Event{ev(on(2025, 4, 11), "Restart", "in-force")}, withdrawn: true},
+			},
+			wantStatus: "paused",
+			wantSince:  day(2024, 4, 2),
+		},
+		{
 			name:       "intro page's status with no articles",
 			intro:      "in-force",
 			wantStatus: "in-force",
@@ -484,6 +495,9 @@ func TestGroupStatus(t *testing.T) {
 				c.Status = a.status
 				c.Events = a.events
 				c.Updated = a.updated
+				if a.withdrawn {
+					c.Withdrawn = &content.Withdrawal{Date: a.date.AddDate(0, 0, 1), Explanation: "We misread the board paper."}
+				}
 				set.Articles = append(set.Articles, c)
 			}
 			if tt.intro != "-" {

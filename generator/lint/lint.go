@@ -62,6 +62,9 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 		}
 	}
 	for _, a := range refused {
+		if w := fileDate(a, s.Settings.Location); w != nil && !a.Date.IsZero() {
+			found = append(found, w)
+		}
 		if !site.Published(a, now) {
 			continue // its links are not checked until it is published
 		}

@@ -254,7 +254,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	s.Misspelt = slices.Concat(checkNames(s.Topics, set.Refused, "topics", &s.Settings), checkNames(s.Regulators, set.Refused, "regulators", &s.Settings),
 		checkSpellings(s.Topics, "topics", func(a *Article) []string { return a.Meta.Topics }),
 		checkSpellings(s.Regulators, "regulators", func(a *Article) []string { return a.Meta.Regulators }),
-		checkTopicsNamedAsRegulators(s.Topics, s.Regulators, &s.Settings))
+		checkTopicsNamedAsRegulators(s.Topics, s.Regulators, set.Refused, &s.Settings))
 	slices.SortStableFunc(s.Misspelt, func(a, b Misspelling) int {
 		return cmp.Or(strings.Compare(a.Problem.File, b.Problem.File), cmp.Compare(a.Problem.Line, b.Problem.Line))
 	})

@@ -116,8 +116,9 @@ func misspelling(n name, names []name, field string, a *content.Article) *conten
 // it. The site would have a page for the topic beside the regulator's,
 // each with part of the body's articles; an import from a system with
 // only categories makes such topics. Each is a warning at an article
-// that names the topic.
-func checkTopicsNamedAsRegulators(topics, regulators []*Group, s *content.Settings) []Misspelling {
+// that names the topic, and at each refused article (which has other
+// problems) that names such a topic, so that one run finds them all.
+func checkTopicsNamedAsRegulators(topics, regulators []*Group, refused []*content.Article, s *content.Settings) []Misspelling {
 	type body struct{ abbr, shown, url string }
 	bodies := map[string]body{} // by the slug of each name it goes by
 	for _, g := range regulators {
@@ -132,19 +133,29 @@ func checkTopicsNamedAsRegulators(topics, regulators []*Group, s *content.Settin
 			}
 		}
 	}
+	warning := func(a *content.Article, name string, b body) *content.Error {
+		url := "/topics/" + content.Slug(name) + "/"
+		page := fmt.Sprintf("but as a topic it gets a page of its own, %s", url)
+		if b.url != "" {
+			page = fmt.Sprintf("whose page is %s; as a topic it gets a second page, %s", b.url, url)
+		}
+		msg := fmt.Sprintf("topics: %q names the regulator %s, %s: if the article is about the regulator, write regulators: [%s]; if the topic is a matter of its own, name it so", name, b.shown, page, b.abbr)
+		return &content.Error{File: a.File, Line: a.Lines.Line("topics"), Warning: true, Msg: msg}
+	}
 	var out []Misspelling
 	for _, g := range topics {
 		b, ok := bodies[g.Slug]
 		if !ok || len(g.articles) == 0 {
 			continue
 		}
-		page := fmt.Sprintf("but as a topic it gets a page of its own, %s", g.URL)
-		if b.url != "" {
-			page = fmt.Sprintf("whose page is %s; as a topic it gets a second page, %s", b.url, g.URL)
+		out = append(out, Misspelling{Group: g, Problem: warning(g.articles[0].Content, g.Name, b)})
+	}
+	for _, a := range refused {
+		for _, n := range a.Topics {
+			if b, ok := bodies[content.Slug(n)]; ok {
+				out = append(out, Misspelling{Problem: warning(a, n, b)})
+			}
 		}
-		a := g.articles[0].Content
-		msg := fmt.Sprintf("topics: %q names the regulator %s, %s: if the article is about the regulator, write regulators: [%s]; if the topic is a matter of its own, name it so", g.Name, b.shown, page, b.abbr)
-		out = append(out, Misspelling{Group: g, Problem: &content.Error{File: a.File, Line: a.Lines.Line("topics"), Warning: true, Msg: msg}})
 	}
 	return out
 }

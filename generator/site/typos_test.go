@@ -11,6 +11,7 @@ import (
 func TestCheckNames(t *testing.T) {
 	type use struct {
 		topics, regulators []string
+		refused            bool // the article is refused for another problem
 	}
 	tests := []struct {
 		name   string
@@ -104,6 +105,11 @@ func TestCheckNames(t *testing.T) {
 			want: `content/articles/a3.md:4: topics: "ONR" names the regulator ONR, whose page is /regulators/onr/; as a topic it gets a second page, /topics/onr/: if the article is about the regulator, write regulators: [ONR]; if the topic is a matter of its own, name it so`,
 		},
 		{
+			name: "a topic named as a regulator by an article refused for another problem",
+			uses: []use{{regulators: []string{"CQC"}}, {topics: []string{"CQC"}, refused: true}},
+			want: `content/articles/a2.md:4: topics: "CQC" names the regulator CQC (Care Quality Commission, in site.yaml), whose page is /regulators/cqc/; as a topic it gets a second page, /topics/cqc/: if the article is about the regulator, write regulators: [CQC]; if the topic is a matter of its own, name it so`,
+		},
+		{
 			name: "a new name used once, near no other, is no misspelling",
 			uses: []use{{topics: []string{"news"}}, {topics: []string{"Workforce"}}, {topics: []string{"Workforce"}}, {regulators: []string{"ONR"}}},
 		},
@@ -116,6 +122,10 @@ func TestCheckNames(t *testing.T) {
 				a.Topics, a.Regulators = u.topics, u.regulators
 				a.Lines.Set("topics", 4)
 				a.Lines.Set("regulators", 5)
+				if u.refused {
+					set.Refused = append(set.Refused, a)
+					continue
+				}
 				set.Articles = append(set.Articles, a)
 			}
 			for _, title := range tt.intros {

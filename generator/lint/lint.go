@@ -53,6 +53,9 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 		if w := deviceSlug(a.Content, a.URL); w != nil {
 			each[i] = append(each[i], w)
 		}
+		if w := unseenUpdate(a.Content); w != nil {
+			each[i] = append(each[i], w)
+		}
 	})
 	found := slices.Concat(each...)
 	// A copy scheduled for later is warned of before it comes out.
@@ -109,6 +112,19 @@ func fileDate(a *content.Article, loc *time.Location) *content.Error {
 	}
 	return &content.Error{File: a.File, Line: line, Warning: true,
 		Msg: fmt.Sprintf("date: %s is not the date the file name starts with, %s: the site dates the article %s; correct whichever is wrong", written, named, written)}
+}
+
+// unseenUpdate warns of an article updated at the moment it was
+// published, as updated written as its day alone is on the day it was
+// published: feeds give it as last changed then, so feed readers, which
+// go by that, never show the correction.
+func unseenUpdate(a *content.Article) *content.Error {
+	line := a.Lines.Line("updated")
+	if line == 0 || a.Updated.IsZero() || !a.Updated.Equal(a.Date) {
+		return nil
+	}
+	return &content.Error{File: a.File, Line: line, Warning: true,
+		Msg: fmt.Sprintf("updated: %s is when the article was published, so feeds show no change and feed readers do not show the update: give its time too, as %s", a.Updated.Format(time.DateOnly), a.Updated.Add(15*time.Hour).Format(time.RFC3339))}
 }
 
 // checker checks articles against the pages and files of one site.

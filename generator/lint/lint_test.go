@@ -84,6 +84,38 @@ func TestFileDate(t *testing.T) {
 	}
 }
 
+// TestUnseenUpdate warns of an update given as the day the article was
+// published, which feeds show as no change, and of nothing else.
+func TestUnseenUpdate(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2025, 4, 8, 0, 0, 0, 0, london)
+	tests := []struct {
+		updated time.Time
+		want    string
+	}{
+		{day, "updated: 2025-04-08 is when the article was published, so feeds show no change and feed readers do not show the update: give its time too, as 2025-04-08T15:00:00+01:00"},
+		{day.Add(15 * time.Hour), ""},
+		{day.AddDate(0, 0, 1), ""},
+		{time.Time{}, ""},
+	}
+	for _, tt := range tests {
+		a := &content.Article{File: "content/articles/2025/a.md", Line: 1, Meta: content.Meta{Date: day, Updated: tt.updated}}
+		if !tt.updated.IsZero() {
+			a.Lines.Set("updated", 5)
+		}
+		got := unseenUpdate(a)
+		switch {
+		case tt.want == "" && got != nil:
+			t.Errorf("updated %s: got %v, want none", tt.updated, got)
+		case tt.want != "" && (got == nil || got.Msg != tt.want || got.Line != 5 || !got.Warning):
+			t.Errorf("updated %s: got %v, want a warning at line 5: %s", tt.updated, got, tt.want)
+		}
+	}
+}
+
 // TestSources wants each source address readers could not follow told,
 // naming what is wrong with it, and none for an address that is fine,
 // in any script.

@@ -236,7 +236,7 @@ func readHugo(o *Options) (*source, error) {
 		if cfg.absolute {
 			site = cfg.baseURL
 		}
-		body, away := followMoves(finishBody(p, body, excerpt, r), ix, site)
+		body, away := followMoves(anchors(finishBody(p, body, excerpt, r), false, p, r), ix, site)
 		awayNote(p, away, site != "", r)
 		return fromStatic(static, fromBundle(src.bundled, body, p), p, r)
 	}

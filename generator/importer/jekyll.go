@@ -153,7 +153,7 @@ func readJekyll(o *Options) (*source, error) {
 		if cfg.kramdown {
 			body = kramdownEmphasis(body)
 		}
-		body, away := followMoves(finishBody(p, body, excerpt, r), ix, cfg.site)
+		body, away := followMoves(anchors(finishBody(p, body, excerpt, r), cfg.kramdown, p, r), ix, cfg.site)
 		awayNote(p, away, cfg.site != "", r)
 		return body
 	}

@@ -75,3 +75,45 @@ func TestKramdownEmphasis(t *testing.T) {
 		}
 	}
 }
+
+// TestAnchors drops the ids written after headings, making the post's
+// links to them links to the ids bulletin gives the headings, and a
+// kramdown site's attribute lists, leaving code alone.
+func TestAnchors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		kramdown bool
+		want     string
+		warnings int
+	}{
+		{
+			name:     "a heading's id and a link to it",
+			in:       "See [the part](#departing) and [other](#other).\n\n### To someone departing {#departing}\n\n## Twice {#a .note}\n\n## Twice {#b}\n\n[b](#b)\n",
+			want:     "See [the part](#to-someone-departing) and [other](#other).\n\n### To someone departing\n\n## Twice\n\n## Twice\n\n[b](#twice-1)\n",
+			warnings: 1,
+		},
+		{
+			name:     "attribute lists and a table of contents in kramdown",
+			in:       "- TOC\n{:toc}\n\n{:.box}\n*Tip.*\n\nA [link](x){:target=\"_blank\"}.\n\n```\n{:.kept}\n## Code {#kept}\n```\n",
+			kramdown: true,
+			want:     "\n*Tip.*\n\nA [link](x).\n\n```\n{:.kept}\n## Code {#kept}\n```\n",
+			warnings: 1,
+		},
+		{
+			name: "attribute lists outside kramdown",
+			in:   "{:.box}\nText.\n",
+			want: "{:.box}\nText.\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &Report{}
+			if got := anchors(tt.in, tt.kramdown, &post{file: "f.md"}, r); got != tt.want {
+				t.Errorf("anchors(%q) =\n%q, want\n%q", tt.in, got, tt.want)
+			}
+			if len(r.Warnings) != tt.warnings {
+				t.Errorf("warnings %v, want %d", r.Warnings, tt.warnings)
+			}
+		})
+	}
+}

@@ -1,0 +1,144 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Jekyll's kramdown and Hugo give a heading the id written after it,
+// "## Departing {#departing}"; bulletin gives each heading an id made of
+// its text, as CommonMark sites do. The import keeps a post's links to
+// its own headings: the written id is dropped, and each link to it made
+// a link to the heading's own.
+
+var (
+	// headingID matches the id written at the end of an ATX heading,
+	// with the classes or attributes beside it: {#departing .note}.
+	headingID = regexp.MustCompile(`(?m)^( {0,3}#{1,6}[ \t].*?)[ \t]+\{[ \t]*#([^\s{}#]+)[^{}\n]*\}[ \t]*$`)
+	// blockAttributes matches a line that is a kramdown attribute list
+	// alone, which sets the class or id of the block before or after it:
+	// {:.box}, {: #intro}; a table of contents kramdown makes, "* TOC"
+	// marked {:toc}, is matched with it.
+	blockAttributes = regexp.MustCompile(`(?m)^(?:[ \t]*(?:[-*+]|1\.)[ \t]+TOC[ \t]*\n)?[ \t]*\{:[^{}\n]*\}[ \t]*\n?`)
+	// spanAttributes matches a kramdown attribute list after a link,
+	// emphasis or code in a line: [x](y){:target="_blank"}.
+	spanAttributes = regexp.MustCompile(`([)*_\x60])\{:[^{}\n]*\}`)
+	// ownLink matches a link to a heading of the same page: ](#id).
+	ownLink = regexp.MustCompile(`\]\(#([^\s()]+)\)`)
+)
+
+// headingIDs is a parser that gives headings the ids bulletin's pages
+// give them.
+var headingIDs = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+
+// anchors drops from the Markdown of p the ids written after its
+// headings and, in a kramdown site's post, its attribute lists, outside
+// code, which readers would see as text, and makes each of its links to
+// a written id a link to the heading's own id, telling of each kind.
+func anchors(body string, kramdown bool, p *post, r *Report) string {
+	code := codeRanges(body)
+	written := map[int]string{} // by the heading's line, counted in the body made
+	var b strings.Builder
+	last, line := 0, 0
+	for _, m := range headingID.FindAllStringSubmatchIndex(body, -1) {
+		if inRanges(code, m[0]) {
+			continue
+		}
+		b.WriteString(body[last:m[0]])
+		line += strings.Count(body[last:m[0]], "\n")
+		written[line] = body[m[4]:m[5]]
+		b.WriteString(body[m[2]:m[3]])
+		last = m[1]
+	}
+	b.WriteString(body[last:])
+	body = b.String()
+	if len(written) > 0 {
+		body = followIDs(body, written)
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("ids written after headings ({#%s}) left out: bulletin gives each heading an id of its text, and the post's links to them lead there", firstWritten(written))))
+	}
+	if !kramdown {
+		return body
+	}
+	var n, m int
+	body, n = replaceOutsideCode(body, blockAttributes, func(string, []string) string { return "" })
+	body, m = replaceOutsideCode(body, spanAttributes, func(_ string, g []string) string { return g[1] })
+	if n+m > 0 {
+		r.Warnings = append(r.Warnings, p.note(0, "kramdown attribute lists ({:.box}, {:toc}) left out: they set classes, ids and a table of contents bulletin's theme does not show"))
+	}
+	return body
+}
+
+// followIDs makes each link of body to a heading's written id, which
+// written gives by the heading's line, a link to the id bulletin gives
+// the heading.
+func followIDs(body string, written map[int]string) string {
+	src := []byte(body)
+	to := map[string]string{} // the heading's own id, by its written one
+	ast.Walk(headingIDs.Parser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok || h.Lines().Len() == 0 {
+			return ast.WalkContinue, nil
+		}
+		line := bytes.Count(src[:h.Lines().At(0).Start], []byte("\n"))
+		id, _ := h.AttributeString("id")
+		if w, ok := written[line]; ok {
+			if own, ok := id.([]byte); ok {
+				to[w] = string(own)
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	body, _ = replaceOutsideCode(body, ownLink, func(s string, g []string) string {
+		if own, ok := to[g[1]]; ok {
+			return "](#" + own + ")"
+		}
+		return s
+	})
+	return body
+}
+
+// replaceOutsideCode replaces each match of re in the Markdown body outside its
+// code with what with gives for the match and its groups, and counts
+// them.
+func replaceOutsideCode(body string, re *regexp.Regexp, with func(match string, groups []string) string) (string, int) {
+	code := codeRanges(body)
+	var b strings.Builder
+	last, n := 0, 0
+	for _, m := range re.FindAllStringSubmatchIndex(body, -1) {
+		if inRanges(code, m[0]) {
+			continue
+		}
+		groups := make([]string, len(m)/2)
+		for i := range groups {
+			if m[2*i] >= 0 {
+				groups[i] = body[m[2*i]:m[2*i+1]]
+			}
+		}
+		b.WriteString(body[last:m[0]])
+		b.WriteString(with(groups[0], groups))
+		last = m[1]
+		n++
+	}
+	b.WriteString(body[last:])
+	return b.String(), n
+}
+
+// firstWritten gives the written id of the first heading.
+func firstWritten(written map[int]string) string {
+	first := -1
+	for line := range written {
+		if first < 0 || line < first {
+			first = line
+		}
+	}
+	return written[first]
+}

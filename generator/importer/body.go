@@ -178,9 +178,29 @@ func htmlInMarkdown(body string) (string, []loss) {
 			}
 			return ast.WalkSkipChildren, nil
 		}
-		if raw, ok := n.(*ast.RawHTML); ok && entering && raw.Segments.Len() == 1 && imgTag.Match(raw.Segments.Value(src)) {
-			seg := raw.Segments.At(0)
-			convert(string(seg.Value(src)), seg.Start, seg.Stop, false, func(at int) int { return seg.Start + at })
+		if _, cell := n.(*east.TableCell); cell && entering {
+			// A cell of a table is one line: the tags of HTML in it go,
+			// as a paragraph's do, their text staying.
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				raw, ok := c.(*ast.RawHTML)
+				if !ok || raw.Segments.Len() != 1 {
+					continue
+				}
+				seg := raw.Segments.At(0)
+				tag := seg.Value(src)
+				if with, ok := cellTag(tag); ok {
+					edits = append(edits, edit{seg.Start, seg.Stop, with})
+					if name := cellTextTag.FindSubmatch(tag); name != nil && tag[1] != '/' {
+						lost = append(lost, loss{seg.Start, fmt.Sprintf("a <%s> in a table's cell is left out, its text kept", strings.ToLower(string(name[1])))})
+					}
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		if raw, ok := n.(*ast.RawHTML); ok && entering && raw.Segments.Len() > 0 && imgTag.Match(raw.Segments.Value(src)) {
+			// An <img> whose attributes run over lines is one tag.
+			first, last := raw.Segments.At(0), raw.Segments.At(raw.Segments.Len()-1)
+			convert(string(src[first.Start:last.Stop]), first.Start, last.Stop, false, func(at int) int { return first.Start + at })
 		}
 		return ast.WalkContinue, nil
 	})
@@ -326,6 +346,38 @@ var withHTML = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Foo
 
 // imgTag matches an <img> tag.
 var imgTag = regexp.MustCompile(`(?i)^<img\s`)
+
+// cellTags match the tags of HTML a cell of a table may hold that have no
+// form in Markdown but their text, and those that are emphasis.
+var (
+	cellTextTag     = regexp.MustCompile(`(?i)^</?(span|font|small|big|abbr|bdi|bdo|cite|dfn|time|var|u|ins|mark|q)(?:\s[^>]*)?>$`)
+	cellStrongTag   = regexp.MustCompile(`(?i)^</?(?:b|strong)>$`)
+	cellEmphasisTag = regexp.MustCompile(`(?i)^</?(?:i|em)>$`)
+	cellStrikeTag   = regexp.MustCompile(`(?i)^</?(?:s|del|strike)>$`)
+)
+
+// cellTag gives what a tag of HTML in a cell of a table becomes: nothing
+// for a tag that only marks its text (<span lang="ar">), the Markdown of
+// emphasis, a space for a line break; ok is false for any other tag,
+// left as it is.
+func cellTag(tag []byte) (with string, ok bool) {
+	switch {
+	case cellTextTag.Match(tag):
+		return "", true
+	case cellStrongTag.Match(tag):
+		return "**", true
+	case cellEmphasisTag.Match(tag):
+		return "*", true
+	case cellStrikeTag.Match(tag):
+		return "~~", true
+	case brTag.Match(tag):
+		return " ", true
+	}
+	return "", false
+}
+
+// brTag matches a line break.
+var brTag = regexp.MustCompile(`(?i)^<br\s*/?>$`)
 
 // converter turns HTML into Markdown of the kind bulletin reads (GitHub's,
 // with tables and strikethrough).

@@ -545,6 +545,8 @@ func TestHTMLInMarkdown(t *testing.T) {
 		lost           []string
 	}{
 		{"an image in a paragraph", "See <img alt=\"kubectl warning\" src=\"kubectl-warnings.png\"> here.\n", "See ![kubectl warning](kubectl-warnings.png) here.\n", nil},
+		{"an image whose tag runs over lines", "<img src=\"/documents/births.png\"\nalt=\"Born abroad\" style=\"max-width:100%;\">\n\nText.\n", "![Born abroad](/documents/births.png)\n\nText.\n", nil},
+		{"tags in a table's cells", "| a | b |\n|---|---|\n| <span lang=\"ar\" dir=\"rtl\">تروح</span> | <b>x</b><br><del>y</del> |\n", "| a | b |\n|---|---|\n| تروح | **x** ~~y~~ |\n", []string{"a <span> in a table's cell is left out, its text kept"}},
 		{"an embed alone", "Intro.\n\n<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>\n\nAfter.\n", "Intro.\n\n[https://www.youtube.com/embed/abc](https://www.youtube.com/embed/abc)\n\nAfter.\n", []string{"an embedded <iframe> is kept as a link to https://www.youtube.com/embed/abc"}},
 		{"a script left out", "<script>track()</script>\n\nText.\n", "\n\nText.\n", []string{"a <script> is left out"}},
 		{"a script's fallback kept", "<script src=\"https://gist.github.com/x.js\"></script><noscript><pre>=pod</pre></noscript>\n\nText.\n", "```\n=pod\n```\n\nText.\n", []string{"a <script> is left out"}},

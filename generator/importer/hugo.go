@@ -655,7 +655,11 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 			post.names = append(post.names, f.list(tax)...)
 		}
 	}
-	post.authors = authorNames(authorsOf(f))
+	var split []string
+	post.authors, split = authorNames(authorsOf(f))
+	for _, n := range split {
+		src.warn(file, cmp.Or(pg.lineOf("author"), pg.lineOf("authors")), "author %q names %d people: each is an author of its own", n, len(strings.Split(n, ",")))
+	}
 	post.sources = sourcesOf(f)
 	post.lang = cmp.Or(languageOf(f, post, src), post.lang)
 	post.unused = leftOver(f, hugoFields, cfg.taxonomies...)

@@ -529,11 +529,18 @@ func TestEmbed(t *testing.T) {
 	}
 }
 
-// TestAuthorNames keeps the text of an author written as a Markdown link.
+// TestAuthorNames keeps the text of an author written as a Markdown
+// link, and gives each author of a text that names three or more, but
+// not a name written surname first or with a title after it.
 func TestAuthorNames(t *testing.T) {
-	got := authorNames([]string{"[Jordan Liggitt](https://github.com/liggitt) (Google)", "Jo Bloggs", "[](x)"})
-	if want := []string{"Jordan Liggitt (Google)", "Jo Bloggs"}; !slices.Equal(got, want) {
+	got, split := authorNames([]string{"[Jordan Liggitt](https://github.com/liggitt) (Google)", "Jo Bloggs", "[](x)",
+		"Amanda French, Ginny Hendricks, Maria Gould", "Smith, John", "Jo Bloggs, Chief Inspector", "Jo Bloggs, Inspector, CQC"})
+	want := []string{"Jordan Liggitt (Google)", "Jo Bloggs", "Amanda French", "Ginny Hendricks", "Maria Gould", "Smith, John", "Jo Bloggs, Chief Inspector", "Jo Bloggs, Inspector, CQC"}
+	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+	if want := []string{"Amanda French, Ginny Hendricks, Maria Gould"}; !slices.Equal(split, want) {
+		t.Errorf("got split %q, want %q", split, want)
 	}
 }
 

@@ -58,7 +58,8 @@ type Step struct {
 	Status  *content.Status
 	Article *Teaser // the article published or updated, or the one reporting the event
 	Event   bool
-	Update  bool // the step is the article's update, carrying its status
+	Update  bool   // the step is the article's update, carrying its status
+	Note    string // for an update, the note of its newest change, if it has one
 	// Upcoming marks a step still to come: an event whose day (or month)
 	// has not ended, or a date after the build's. Its status does not
 	// count yet.
@@ -193,7 +194,7 @@ func (a *Article) appendSteps(steps []Step, s *content.Settings, counts bool) []
 		// An updated article's status is where things stood at its
 		// update, not at its first publication.
 		steps = append(steps, Step{Date: content.Date{Time: a.Date}, Label: a.Title, Article: &a.Teaser},
-			Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: status(a.Status), Article: &a.Teaser, Update: true})
+			Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: status(a.Status), Article: &a.Teaser, Update: true, Note: newestNote(a.Changes)})
 	}
 	if !counts {
 		return steps // its key dates are its first topic's
@@ -202,6 +203,21 @@ func (a *Article) appendSteps(steps []Step, s *content.Settings, counts bool) []
 		steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: s.Status(e.Status), Article: &a.Teaser, Event: true})
 	}
 	return steps
+}
+
+// newestNote gives the note of the newest of changes, the first of
+// those dated alike; "" for none.
+func newestNote(changes []content.Change) string {
+	var newest *content.Change
+	for i, c := range changes {
+		if newest == nil || c.Date.After(newest.Date) {
+			newest = &changes[i]
+		}
+	}
+	if newest == nil {
+		return ""
+	}
+	return newest.Note
 }
 
 // story merges the group's articles and their events into date order and

@@ -69,7 +69,7 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		d.fail(firstLine+line, "body: the paragraph here holds more than %d runs of * and _, which take long to make into a page: escape those that are not emphasis (\\*), put code between backticks, or split the paragraph", maxEmphasisMarks)
 		return "", nil, nil
 	}
-	pc := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
+	pc := parser.NewContext(parser.WithIDs(HeadingIDs()))
 	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	ends := lineEnds(body)
 	if t, ok := pc.Get(bigTable).(*tableSize); ok {
@@ -113,6 +113,10 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 	}
 	return printable(buf.String()), links, left
 }
+
+// HeadingIDs gives the ids of the headings of one body as its page has
+// them (see headingIDs), for a parser's context.
+func HeadingIDs() parser.IDs { return &headingIDs{used: map[string]bool{}} }
 
 // headingIDs gives headings the ids goldmark's own would, its lower-case
 // ASCII letters and digits with a hyphen for each space, except where

@@ -11,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"bulletin/generator/content"
 )
 
 // Jekyll's kramdown and Hugo give a heading the id written after it,
@@ -35,8 +37,8 @@ var (
 	ownLink = regexp.MustCompile(`\]\(#([^\s()]+)\)`)
 )
 
-// headingIDs is a parser that gives headings the ids bulletin's pages
-// give them.
+// headingIDs is a parser that gives headings ids, those bulletin's pages
+// give them with content.HeadingIDs.
 var headingIDs = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote),
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()))
 
@@ -83,7 +85,8 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 func followIDs(body string, written map[int]string) string {
 	src := []byte(body)
 	to := map[string]string{} // the heading's own id, by its written one
-	ast.Walk(headingIDs.Parser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	doc := headingIDs.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(content.HeadingIDs()))))
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
 		if !entering || !ok || h.Lines().Len() == 0 {
 			return ast.WalkContinue, nil

@@ -93,6 +93,12 @@ func TestAnchors(t *testing.T) {
 			warnings: 1,
 		},
 		{
+			name:     "a heading in another script",
+			in:       "[Intro](#intro)\n\n## はじめに {#intro}\n",
+			want:     "[Intro](#はじめに)\n\n## はじめに\n",
+			warnings: 1,
+		},
+		{
 			name:     "attribute lists and a table of contents in kramdown",
 			in:       "- TOC\n{:toc}\n\n{:.box}\n*Tip.*\n\nA [link](x){:target=\"_blank\"}.\n\n```\n{:.kept}\n## Code {#kept}\n```\n",
 			kramdown: true,

@@ -23,6 +23,7 @@ type Link struct {
 	URL   string
 	Line  int
 	Image bool
+	NoAlt bool // an image with no text to stand for it: ![](chart.png)
 }
 
 func newMarkdown(rawHTML bool) goldmark.Markdown {
@@ -82,12 +83,13 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 			return ast.WalkContinue, nil
 		}
 		var dest, written string // as the page links it, and as written
-		image := false
+		image, noAlt := false, false
 		switch n := n.(type) {
 		case *ast.Link:
 			dest, written = asLinked(n.Destination), string(n.Destination)
 		case *ast.Image:
 			dest, written, image = asLinked(n.Destination), string(n.Destination), true
+			noAlt = !hasText(n, body)
 		case *ast.AutoLink:
 			dest = string(n.URL(body))
 			written = dest
@@ -103,7 +105,7 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 			d.fail(line, "body: link %q uses %s: which is not allowed: link to an http(s) address or a page of the site", Truncate(written, 60), scheme)
 			return ast.WalkContinue, nil
 		}
-		links = append(links, Link{URL: dest, Line: line, Image: image})
+		links = append(links, Link{URL: dest, Line: line, Image: image, NoAlt: noAlt})
 		return ast.WalkContinue, nil
 	})
 	left := unconverted(doc, body, rawHTML, func(n ast.Node) int { return firstLine + lineOf(n, ends) })
@@ -112,6 +114,24 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		d.fail(firstLine, "body: %v", err)
 	}
 	return printable(buf.String()), links, left
+}
+
+// hasText reports whether n holds text other than spaces, as an image's
+// alternative text.
+func hasText(n ast.Node, src []byte) bool {
+	found := false
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering && len(bytes.TrimSpace(t.Segment.Value(src))) > 0 {
+			found = true
+			return ast.WalkStop, nil
+		}
+		if s, ok := c.(*ast.String); ok && entering && len(bytes.TrimSpace(s.Value)) > 0 {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // HeadingIDs gives the ids of the headings of one body as its page has

@@ -97,3 +97,19 @@ func TestLinksAsLinked(t *testing.T) {
 		t.Errorf("links %q, want %q", got, want)
 	}
 }
+
+// TestImagesWithoutText marks the images of a body that have no text to
+// stand for them, and only those.
+func TestImagesWithoutText(t *testing.T) {
+	body := "![](/a.png) ![ ](/b.png) ![Chart](/c.png) ![*Map*](/d.png) [](/page/)\n"
+	a := mustLoad(t, files(map[string]string{"a.md": fm() + body})).Articles[0]
+	var got []string
+	for _, l := range a.Links {
+		if l.NoAlt {
+			got = append(got, l.URL)
+		}
+	}
+	if want := []string{"/a.png", "/b.png"}; !slices.Equal(got, want) {
+		t.Errorf("images without text %q, want %q", got, want)
+	}
+}

@@ -144,7 +144,21 @@ func (c *checker) article(a *content.Article, base string) content.Errors {
 	}
 	found = append(found, c.sources(a)...)
 	found = append(found, marked(a)...)
+	found = append(found, unnamedImages(a)...)
 	return append(found, unconverted(a)...)
+}
+
+// unnamedImages warns of the images of a body with no alternative text,
+// which readers who cannot see them hear instead.
+func unnamedImages(a *content.Article) content.Errors {
+	var out content.Errors
+	for _, l := range a.Links {
+		if l.NoAlt {
+			out = append(out, &content.Error{File: a.File, Line: l.Line, Warning: true,
+				Msg: fmt.Sprintf("image %q has no text to stand for it, which readers who cannot see it hear instead: say what it shows between the brackets, ![Chart of inspections by month](…)", l.URL)})
+		}
+	}
+	return out
 }
 
 // unconverted warns of the markup of other systems in a body that readers

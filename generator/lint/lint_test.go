@@ -116,6 +116,20 @@ func TestUnseenUpdate(t *testing.T) {
 	}
 }
 
+// TestUnnamedImages warns of an image with no alternative text, and of
+// no other.
+func TestUnnamedImages(t *testing.T) {
+	a := &content.Article{File: "content/articles/2025/a.md", Links: []content.Link{
+		{URL: "/images/chart.png", Line: 9, Image: true, NoAlt: true},
+		{URL: "/images/named.png", Line: 10, Image: true},
+		{URL: "/2025/03/x/", Line: 11},
+	}}
+	got := unnamedImages(a)
+	if len(got) != 1 || got[0].Line != 9 || !got[0].Warning || !strings.HasPrefix(got[0].Msg, `image "/images/chart.png" has no text to stand for it`) {
+		t.Errorf("got %v, want one warning, at line 9, of /images/chart.png", got)
+	}
+}
+
 // TestSources wants each source address readers could not follow told,
 // naming what is wrong with it, and none for an address that is fine,
 // in any script.

@@ -263,6 +263,7 @@ func hostileCheck(t *testing.T, name string, values []string) func(t *testing.T,
 var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeBillionLaughs":     writeBillionLaughs,
 	"writeNestedFrontMatter": writeNestedFrontMatter,
+	"writeNestedTOML":        writeNestedTOML,
 	"writeManyTopics":        writeManyTopics,
 	"writeHugeBody":          writeHugeBody,
 	"writeLongLine":          writeLongLine,
@@ -705,6 +706,13 @@ func writeBillionLaughs(t *testing.T, dir string) {
 // writeNestedFrontMatter nests a field 1,000 lists deep.
 func writeNestedFrontMatter(t *testing.T, dir string) {
 	writeArticle(t, dir, article("Nested", "applies_to: "+strings.Repeat("[", 1000)+strings.Repeat("]", 1000)+"\n", "The body.\n"))
+}
+
+// writeNestedTOML writes an article whose TOML front matter nests
+// 20,000 inline tables, which TOML's decoder reads at a cost growing with
+// the square of the depth.
+func writeNestedTOML(t *testing.T, dir string) {
+	writeArticle(t, dir, "+++\ntitle = \"Nested\"\ndate = 2025-01-15\nsummary = \"Nested tables.\"\nx = "+strings.Repeat("{a=", 20000)+"1"+strings.Repeat("}", 20000)+"\n+++\n\nThe body.\n")
 }
 
 // writeManyTopics gives the article 10,000 topics.

@@ -183,6 +183,9 @@ var breaks = strings.NewReplacer("\n", `\n`, "\r", `\r`)
 // each top-level key is placed on the line where it is written and its
 // nested values share that line.
 func parseTOML(data []byte, firstLine int) (*node, error) {
+	if line := TOMLTooDeep(data, maxDepth); line >= 0 {
+		return nil, &Error{Line: firstLine + line, Msg: fmt.Sprintf("front matter nests deeper than %d levels", maxDepth)}
+	}
 	var m map[string]any
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {

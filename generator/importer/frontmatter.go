@@ -300,9 +300,18 @@ func fromYAML(n *yaml.Node, budget *int) (any, error) {
 	return nil, nil
 }
 
+// maxNesting bounds how deep the arrays and tables of a post's front
+// matter may nest: Hugo's deepest settings (cascade, build, resources)
+// need four levels, and reading a deeper nesting costs the square of its
+// depth.
+const maxNesting = 32
+
 // parseTOML reads TOML front matter whose opening delimiter is on line
 // open.
 func parseTOML(fm string, open int) (fields, error) {
+	if line := content.TOMLTooDeep([]byte(fm), maxNesting); line >= 0 {
+		return nil, &parseError{line: open + 1 + line, msg: fmt.Sprintf("front matter nests deeper than %d levels, which no post needs: not imported", maxNesting)}
+	}
 	var m map[string]any
 	if _, err := toml.Decode(fm, &m); err != nil {
 		line := open

@@ -264,6 +264,7 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeBillionLaughs":     writeBillionLaughs,
 	"writeNestedFrontMatter": writeNestedFrontMatter,
 	"writeNestedTOML":        writeNestedTOML,
+	"writeFootnoteRefs":      writeFootnoteRefs,
 	"writeManyTopics":        writeManyTopics,
 	"writeHugeBody":          writeHugeBody,
 	"writeLongLine":          writeLongLine,
@@ -713,6 +714,12 @@ func writeNestedFrontMatter(t *testing.T, dir string) {
 // the square of the depth.
 func writeNestedTOML(t *testing.T, dir string) {
 	writeArticle(t, dir, "+++\ntitle = \"Nested\"\ndate = 2025-01-15\nsummary = \"Nested tables.\"\nx = "+strings.Repeat("{a=", 20000)+"1"+strings.Repeat("}", 20000)+"\n+++\n\nThe body.\n")
+}
+
+// writeFootnoteRefs writes a body of 200,000 references to one footnote,
+// each of which would add a link back to it.
+func writeFootnoteRefs(t *testing.T, dir string) {
+	writeArticle(t, dir, article("Footnotes", "", strings.Repeat("[^a] ", 200000)+"\n\n[^a]: The note.\n"))
 }
 
 // writeManyTopics gives the article 10,000 topics.

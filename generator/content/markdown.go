@@ -66,6 +66,10 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		d.fail(firstLine+line, "body: more than %d link reference definitions ([1]: /x) follow one another here, which take long to make into a page: put a blank line between every few hundred", maxDefinitions)
 		return "", nil, nil
 	}
+	if line := tooManyFootnoteRefs(body); line >= 0 {
+		d.fail(firstLine+line, "body: more than %d footnote references ([^1]) by here, each of which adds a link back to it in its footnote, more than a page may hold: cite the sources once each, or publish such a list as a file", maxFootnoteRefs)
+		return "", nil, nil
+	}
 	if line := tooManyMarks(body); line >= 0 {
 		d.fail(firstLine+line, "body: the paragraph here holds more than %d runs of * and _, which take long to make into a page: escape those that are not emphasis (\\*), put code between backticks, or split the paragraph", maxEmphasisMarks)
 		return "", nil, nil

@@ -252,6 +252,26 @@ func tooManyDefinitions(body []byte) int {
 	return -1
 }
 
+// maxFootnoteRefs is the most footnote references ([^1]) a body may
+// hold: each adds a link back to it in the footnote, and a million made
+// a page of 187 MB from a body of 4.
+const maxFootnoteRefs = 10000
+
+// tooManyFootnoteRefs gives the 0-based line on which body holds more
+// than maxFootnoteRefs footnote references, or -1.
+func tooManyFootnoteRefs(body []byte) int {
+	if bytes.Count(body, []byte("[^")) <= maxFootnoteRefs {
+		return -1
+	}
+	count := 0
+	for i, l := range numberedLines(body) {
+		if count += bytes.Count(l, []byte("[^")); count > maxFootnoteRefs {
+			return i
+		}
+	}
+	return -1
+}
+
 // definitionLine matches the start of a link reference definition.
 var definitionLine = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:`)
 

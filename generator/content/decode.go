@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -179,16 +180,25 @@ func (d *decoder) boolean(field string, n *node) bool {
 // integer reads a whole number as YAML writes one, 16 or 0x10, or in
 // quotes, as boolean reads "true".
 func (d *decoder) integer(field string, n *node, min int) int {
+	return d.between(field, n, min, math.MaxInt)
+}
+
+// between reads a whole number from min to max, as integer does.
+func (d *decoder) between(field string, n *node, min, max int) int {
 	if n.kind == scalarNode && (n.typ == "int" || n.typ == "string") {
 		base := 10
 		if lower := strings.ToLower(n.text); strings.HasPrefix(lower, "0x") || strings.HasPrefix(lower, "0o") || strings.HasPrefix(lower, "0b") {
 			base = 0 // as the prefix says; not 010, which YAML reads as ten
 		}
-		if i, err := strconv.ParseInt(n.text, base, 0); err == nil && i >= int64(min) {
+		if i, err := strconv.ParseInt(n.text, base, 0); err == nil && i >= int64(min) && i <= int64(max) {
 			return int(i)
 		}
 	}
-	d.fail(n.line, "%s: got %s, want a whole number of at least %d", field, n.describe(), min)
+	if max == math.MaxInt {
+		d.fail(n.line, "%s: got %s, want a whole number of at least %d", field, n.describe(), min)
+	} else {
+		d.fail(n.line, "%s: got %s, want a whole number from %d to %d", field, n.describe(), min, max)
+	}
 	return min // a value later stages can work with while every problem is found
 }
 

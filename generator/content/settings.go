@@ -68,8 +68,11 @@ type Settings struct {
 
 // The feed limits and the search bundle's size when site.yaml sets none.
 const (
-	DefaultFeedEntryKB  = 100
-	DefaultFeedKB       = 2000
+	DefaultFeedEntryKB = 100
+	DefaultFeedKB      = 2000
+	// maxFeedKB bounds feed_kb and feed_entry_kb: a feed of a gigabyte
+	// is no feed a reader fetches.
+	maxFeedKB           = 1_000_000
 	DefaultSearchBundle = 1000
 )
 
@@ -229,9 +232,9 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 		case "page_size":
 			s.PageSize = d.integer(key, v, 1)
 		case "feed_entry_kb":
-			s.FeedEntryKB = d.integer(key, v, 1)
+			s.FeedEntryKB = d.between(key, v, 1, maxFeedKB)
 		case "feed_kb":
-			s.FeedKB = d.integer(key, v, 1)
+			s.FeedKB = d.between(key, v, 1, maxFeedKB)
 		case "search_bundle":
 			s.SearchBundle = d.integer(key, v, 1)
 		case "notice":

@@ -89,6 +89,11 @@ func TestLoadSettingsErrors(t *testing.T) {
 			want: []string{`content/site.yaml:1: page_size: got float "10.5", want a whole number of at least 1`},
 		},
 		{
+			name: "feed_kb too large to be a feed",
+			yaml: lines("feed_kb: 9223372036854775807", "feed_entry_kb: 1000001"),
+			want: []string{`content/site.yaml:1: feed_kb: got int "9223372036854775807", want a whole number from 1 to 1000000`, `content/site.yaml:2: feed_entry_kb: got int "1000001", want a whole number from 1 to 1000000`},
+		},
+		{
 			name: "raw_html not a bool",
 			yaml: lines("raw_html: sometimes"),
 			want: []string{`content/site.yaml:1: raw_html: got string "sometimes", want true or false`},

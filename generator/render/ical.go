@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"time"
 
@@ -47,7 +48,13 @@ func (r *renderer) calendar(g *site.Group) ([]byte, error) {
 		line("UID:" + eventUID(st, g, r.site.Settings.IDAuthority))
 		line("DTSTAMP:" + st.Article.Modified.UTC().Format("20060102T150405Z"))
 		line("DTSTART;VALUE=DATE:" + start.Format("20060102"))
-		line("DTEND;VALUE=DATE:" + end.Format("20060102"))
+		if end.Year() <= 9999 {
+			line("DTEND;VALUE=DATE:" + end.Format("20060102"))
+		} else {
+			// A date has four digits of year: the end of 9999 is
+			// given by how long the event lasts.
+			line(fmt.Sprintf("DURATION:P%dD", int(end.Sub(start).Hours()+12)/24))
+		}
 		line(summary)
 		desc := "Reported in: " + st.Article.Title
 		if st.Status != nil {

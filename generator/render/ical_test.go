@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"bulletin/generator/content"
@@ -89,6 +90,19 @@ func TestCalendarKeepsEventIDsWhenRenamed(t *testing.T) {
 		if got := uids(files[name]); !slices.Equal(got, before) {
 			t.Errorf("%s: got event ids %q, want %q as before the rename", name, got, before)
 		}
+	}
+}
+
+// TestCalendarLastMonth gives an event in the last month a date can
+// name, December 9999, its length as a duration: its end, 1 January
+// 10000, has no date of eight digits.
+func TestCalendarLastMonth(t *testing.T) {
+	set := fixture()
+	a := article(t, set, updatedSlug)
+	a.Events = []content.Event{{Date: content.Date{Time: time.Date(9999, 12, 1, 0, 0, 0, 0, time.UTC), MonthOnly: true}, Label: "Far off"}}
+	ics := string(build(t, set, buildDay)["topics/ics-assessments/"+calendarFile])
+	if !strings.Contains(ics, "DTSTART;VALUE=DATE:99991201\r\nDURATION:P31D\r\n") || strings.Contains(ics, "DTEND;VALUE=DATE:1000") {
+		t.Errorf("the event of December 9999 is not 31 days from 1 December 9999:\n%s", ics)
 	}
 }
 

@@ -54,14 +54,27 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 		return nil, th.locate(err)
 	}
 	texts := make([]string, len(shared)) // as read, "" for a file that could not be
+	broken := make([]bool, len(shared))
 	for i, name := range shared {
 		var err error
 		if texts[i], err = parse(fsys, base, name); err != nil {
 			errs = append(errs, th.missingOr(err))
+			broken[i] = true
 		}
 	}
 	th.shared = base
 	sharedBroken := len(errs) > 0
+	if sharedBroken {
+		// The page files are read with the shared files that could be,
+		// so that their own mistakes, and the fields they name, are
+		// told in the same run.
+		base = template.New("theme").Funcs(funcs(basePath))
+		for i, name := range shared {
+			if !broken[i] {
+				parse(fsys, base, name)
+			}
+		}
+	}
 	// Each file's text, and the templates it defines, by its name.
 	byName, defs := map[string]string{}, map[string][]namedDefinition{}
 	for i, name := range shared {
@@ -72,10 +85,7 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 	for _, name := range pageFiles {
 		// With a shared file broken, each page file is still read on its
 		// own, so that its mistakes are told in the same run.
-		t := template.New("theme").Funcs(funcs(basePath))
-		if !sharedBroken {
-			t = template.Must(base.Clone())
-		}
+		t := template.Must(base.Clone())
 		t.Funcs(template.FuncMap{"cached": newFragments(t).render})
 		text, err := parse(fsys, t, name)
 		if err != nil {
@@ -87,7 +97,7 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 		th.pages[name] = t
 	}
 	if sharedBroken || len(th.pages) == 0 {
-		return nil, errs.Err()
+		return nil, append(errs, th.typeCheck()...).ByPlace().Err()
 	}
 	if len(errs) > 0 {
 		// The links and the templates no template calls are looked for

@@ -23,7 +23,7 @@ type Link struct {
 	URL   string
 	Line  int
 	Image bool
-	NoAlt bool // an image with no text to stand for it: ![](chart.png)
+	NoAlt bool // an image with no text to stand for it, as `![](chart.png)`
 }
 
 func newMarkdown(rawHTML bool) goldmark.Markdown {

@@ -22,10 +22,11 @@ import (
 // source is what asks for a file of the site: the file and, for an
 // article, the field and its line. The zero source is the site itself.
 type source struct {
-	file  string
-	line  int
-	field string // slug or aliases, for an article
-	theme bool   // a file of the theme's static folder
+	file    string
+	line    int
+	field   string // slug or aliases, for an article
+	theme   bool   // a file of the theme's static folder
+	refused bool   // an article refused for another problem, whose clashes with articles the model tells
 }
 
 // rank orders sources by who should change: an article's field first,
@@ -120,6 +121,9 @@ func checkClaims(jobs []job, extra []claim) error {
 	// the feeds in it, say, is told once, at its shortest address.
 	told := map[folderClash]int{}
 	tell := func(c, other claim, how string) {
+		if (c.from.refused || other.from.refused) && c.from.field != "" && other.from.field != "" {
+			return // a clash between articles, which the model tells
+		}
 		e := blame(c, other, how)
 		if other.from.file == "" {
 			errs = append(errs, e) // the site's own: each is another problem
@@ -193,13 +197,17 @@ func fieldOf(a *content.Article, field string) source {
 }
 
 // published are the claims of the content files published as they
-// are, of the search index's folder, which is kept for it whether this
+// are, of the pages the articles refused for another problem would
+// have, of the search index's folder, which is kept for it whether this
 // build indexes the site or not, so that check finds what a build with
 // search would stop on, and of serve's own folder.
 func (r *renderer) published() []claim {
-	claims := make([]claim, 0, len(r.site.Assets)+1)
+	claims := make([]claim, 0, len(r.site.Assets)+len(r.site.Refused)+2)
 	for _, p := range r.site.Assets {
 		claims = append(claims, claim{name: p, url: "/" + p, from: source{file: content.JoinPath(r.site.ContentDir, r.site.AssetFile(p))}})
+	}
+	for _, p := range r.site.Refused {
+		claims = append(claims, claim{name: FileFor(p.Path), url: p.Path, from: source{file: p.File, line: p.Line, field: p.Field, refused: true}})
 	}
 	return append(claims,
 		claim{name: strings.Trim(SearchIndex, "/"), url: SearchIndex, folder: "the search index's folder " + SearchIndex + ", which Pagefind fills"},

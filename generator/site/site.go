@@ -76,6 +76,10 @@ type Site struct {
 	// no versions at all (see history.History.Reason); empty when the
 	// content's history was read, or not asked for.
 	NoHistory string
+	// Refused are the URLs and aliases that the articles refused for
+	// another problem would claim (see RefusedURL), so that their clash
+	// with the site's own files is told in the same run.
+	Refused []RefusedPath
 	// Until is the first moment after the build's at which the same
 	// content makes another site: a held-back article comes out, or a
 	// step of a story is reached or an event's day passes. Zero if none.
@@ -142,6 +146,13 @@ func Teasers(articles []*Article) []*Teaser {
 		out[i] = &a.Teaser
 	}
 	return out
+}
+
+// RefusedPath is a site path an article refused for another problem
+// would claim: its URL (Field slug) or an alias as written (aliases).
+type RefusedPath struct {
+	Path, File, Field string
+	Line              int
 }
 
 // Redirect sends an old URL to an article's or a group's current one.
@@ -497,9 +508,13 @@ func (s *Site) checkURLs(set *content.Set) error {
 	// problem is mended.
 	var refused []*content.Article
 	for _, r := range set.Refused {
-		if u := RefusedURL(r); u != "" && !r.Draft {
+		if r.Draft {
+			continue
+		}
+		refused = append(refused, r)
+		if u := RefusedURL(r); u != "" {
 			add(u, claim{a: r, what: "slug"})
-			refused = append(refused, r)
+			s.Refused = append(s.Refused, RefusedPath{Path: u, File: r.File, Field: "slug", Line: cmp.Or(r.Lines.Line("slug"), r.Line)})
 		}
 	}
 	for _, a := range all {
@@ -511,6 +526,7 @@ func (s *Site) checkURLs(set *content.Set) error {
 		for i, al := range r.Aliases {
 			if content.ValidSitePath(al) {
 				add(sitePath(al), claim{a: r, what: "aliases", line: r.AliasLine(i)})
+				s.Refused = append(s.Refused, RefusedPath{Path: al, File: r.File, Field: "aliases", Line: r.AliasLine(i)})
 			}
 		}
 	}

@@ -38,11 +38,38 @@ func TestTopicStory(t *testing.T) {
 			for _, g := range r.site.Topics {
 				upcoming += len(g.Upcoming)
 				checkStory(t, o.out, g)
+				checkKeyDates(t, o.out, g)
+			}
+			for _, g := range r.site.Regulators {
+				checkKeyDates(t, o.out, g)
 			}
 			if now.Before(testNow) && upcoming == 0 {
 				t.Errorf("no topic has steps to come, which the test is for")
 			}
 		})
+	}
+}
+
+// keyDate is one of the key dates still to come on a group's page.
+var keyDate = regexp.MustCompile(`(?s)<li><time datetime="[^"]+">[^<]+</time>: (.*?)</li>`)
+
+// checkKeyDates checks the key dates still to come on the page of the
+// group g, in the site built into dir: each is listed, and on a
+// regulator's page, which mixes many matters, names its topic.
+func checkKeyDates(t *testing.T, dir string, g *site.Group) {
+	t.Helper()
+	page := readFile(t, filepath.Join(dir, filepath.FromSlash(render.FileFor(g.URL))))
+	_, list, _ := strings.Cut(page, `<h2 id="upcoming-heading">`)
+	list, _, _ = strings.Cut(list, "</ul>")
+	dates := keyDate.FindAllStringSubmatch(list, -1)
+	if len(dates) != len(g.Upcoming) {
+		t.Errorf("%s: %d key dates to come, want %d", g.URL, len(dates), len(g.Upcoming))
+		return
+	}
+	for i, st := range g.Upcoming {
+		if topics := st.Article.Topics; g.Kind == "regulators" && len(topics) > 0 && !strings.Contains(dates[i][1], ">"+topics[0].Name+"</a>)") {
+			t.Errorf("%s: key date %q does not name its topic, %s", g.URL, dates[i][1], topics[0].Name)
+		}
 	}
 }
 

@@ -89,9 +89,11 @@ func CheckSegment(s string) string {
 	for i, r := range s {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || strings.ContainsRune("-_.~", r):
-		case joiner(r) && (unicode.IsLetter(prev) || unicode.In(prev, unicode.Mn, unicode.Mc)) && nextIsLetter(s[i+utf8.RuneLen(r):]):
+		case joiner(r) && (unicode.IsLetter(prev) || unicode.In(prev, unicode.Mn, unicode.Mc)) && !unjoined(prev) && nextIsLetter(s[i+utf8.RuneLen(r):]):
 			// A zero-width (non-)joiner between letters is part of how
-			// Persian and the scripts of India spell a word (می‌خواهم).
+			// Persian and the scripts of India spell a word (می‌خواهم);
+			// between Latin, Greek or Cyrillic letters it only hides a
+			// second address that looks like the first.
 		case r == ' ':
 			return "it has a space"
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r):
@@ -103,6 +105,10 @@ func CheckSegment(s string) string {
 	}
 	return ""
 }
+
+// unjoined says whether r is a letter of a script that spells no word
+// with a zero-width joiner or non-joiner.
+func unjoined(r rune) bool { return unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic) }
 
 // joiner says whether r is the zero-width non-joiner or joiner.
 func joiner(r rune) bool { return r == '\u200c' || r == '\u200d' }
@@ -199,7 +205,9 @@ func Fold(s string) string {
 	if ascii {
 		return strings.ToLower(s) // most paths: no form to compose, one lower case
 	}
-	return strings.Map(func(r rune) rune { return unicode.ToLower(unicode.ToUpper(r)) }, norm.NFC.String(s))
+	// İ is i with a dot above in lower case, as file systems that fold
+	// case fully (macOS's) take it: İstanbul and i̇stanbul are one.
+	return strings.Map(func(r rune) rune { return unicode.ToLower(unicode.ToUpper(r)) }, strings.ReplaceAll(norm.NFC.String(s), "İ", "i\u0307"))
 }
 
 // FormNote tells two file names apart that look the same: when a and b

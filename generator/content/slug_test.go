@@ -86,6 +86,9 @@ func TestCheckSegment(t *testing.T) {
 		{"ab\u200c", "invisible"},
 		{"\u200dab", "invisible"},
 		{"a-\u200cb", "invisible"},
+		{"x\u200dy", "invisible"},
+		{"Auf\u200clage", "invisible"},
+		{"слово\u200dслово", "invisible"},
 		{"a\x00b", "invisible"},
 		{"a?b", "not a letter"},
 		{"CON", "device"},
@@ -139,6 +142,8 @@ func TestFold(t *testing.T) {
 		{"/νόμοσ/", "/νόμος/", true},
 		{"/ſlug/", "/slug/", true},
 		{"/straße/", "/strasse/", false},
+		{"/İstanbul/", "/i\u0307stanbul/", true},
+		{"/İstanbul/", "/istanbul/", false},
 		{"/a/", "/b/", false},
 	} {
 		if got := Fold(tc.a) == Fold(tc.b); got != tc.same {

@@ -88,6 +88,9 @@ func scriptIn(ext string, data []byte) string {
 	} else {
 		why = xmlScript(data)
 	}
+	if ranScript(why) {
+		why += onOpen
+	}
 	read.Store(key, why)
 	return why
 }
@@ -100,9 +103,38 @@ var (
 	animationAttributes = map[string]bool{"values": true, "to": true, "from": true, "by": true}
 )
 
-// runs says that a file holds what, which runs script.
+// runs says that a file or a body holds what, which runs script; what
+// becomes of it is for the caller to say (see onOpen).
 func runs(what string) string {
-	return "holds script (" + what + "), which would run on the site's own address when a reader opens the file: take it out, or publish the file elsewhere"
+	return "holds script (" + what + ")"
+}
+
+// onOpen says what becomes of the script a file holds, after runs.
+const onOpen = ", which would run on the site's own address when a reader opens the file: take it out, or publish the file elsewhere"
+
+// ranScript says whether why, as scriptIn or htmlScript give it, names
+// script found, rather than why a file could not be read for it.
+func ranScript(why string) bool { return strings.HasPrefix(why, "holds script (") }
+
+// bodyScript warns of each article whose body holds script, which
+// raw_html: true publishes as it is: on the article's page, on the
+// site's own address, and in feeds.
+func bodyScript(s *site.Site) content.Errors {
+	if !s.Settings.RawHTML {
+		return nil
+	}
+	var out content.Errors
+	for _, a := range s.Articles {
+		body, err := a.Body()
+		if err != nil {
+			continue // told when the page is made
+		}
+		if why := htmlScript([]byte(body), 0); ranScript(why) {
+			out = append(out, &content.Error{File: a.Content.File, Line: a.Content.BodyLine, Warning: true,
+				Msg: "body: " + why + ", which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it"})
+		}
+	}
+	return out
 }
 
 // activeAttribute says why the attribute space:key="val" of an element

@@ -130,6 +130,34 @@ func TestUnnamedImages(t *testing.T) {
 	}
 }
 
+// TestBodyScript warns, where raw_html: true lets a body's HTML through,
+// of each body that holds script, and of none without it.
+func TestBodyScript(t *testing.T) {
+	article := func(name, html string) *site.Article {
+		return &site.Article{Content: &content.Article{File: "content/" + name, BodyLine: 8, HTML: html}}
+	}
+	s := &site.Site{Settings: content.Settings{RawHTML: true}, Articles: []*site.Article{
+		article("a.md", `<p>Chart:</p><script src="https://widgets.example/c.js"></script>`),
+		article("b.md", `<p><img src="x" onerror="alert(1)"></p>`),
+		article("c.md", `<p>Say &lt;script&gt; in text, and <a href="https://example.org/">link</a>.</p>`),
+	}}
+	var got []string
+	for _, e := range bodyScript(s) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		"content/a.md:8: warning: body: holds script (<script>), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it",
+		"content/b.md:8: warning: body: holds script (onerror=), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	s.Settings.RawHTML = false
+	if got := bodyScript(s); len(got) > 0 {
+		t.Errorf("without raw_html: got %v, want none", got)
+	}
+}
+
 // TestSources wants each source address readers could not follow told,
 // naming what is wrong with it, and none for an address that is fine,
 // in any script.

@@ -71,11 +71,12 @@ type Dir struct {
 	unchanged map[string]bool // files kept as the previous build left them
 	linkErr   error           // the first failure to link a reused file
 	written   map[string]entry
-	kept      map[string]bool  // files the generator did not write, left in place with force
-	known     map[string]int64 // folders as the index records them (see folders.go)
-	folders   map[string]int64 // folders found holding only the previous build's files and folders, with their times
-	dirs      map[string]bool  // made in the staging folder
-	parents   map[string]bool  // folders of the new output's files
+	kept      map[string]bool   // files the generator did not write, left in place with force
+	keptIn    map[string]string // the folders that hold kept files, each with one of them
+	known     map[string]int64  // folders as the index records them (see folders.go)
+	folders   map[string]int64  // folders found holding only the previous build's files and folders, with their times
+	dirs      map[string]bool   // made in the staging folder
+	parents   map[string]bool   // folders of the new output's files
 	stats     Stats
 }
 
@@ -141,7 +142,7 @@ func Lock(path string) (*Dir, error) {
 	}
 	// The maps of what a build writes are made once the last build's
 	// manifest is read (see open), at its size.
-	d := &Dir{path: abs, kept: map[string]bool{}, dirs: map[string]bool{}}
+	d := &Dir{path: abs, kept: map[string]bool{}, keptIn: map[string]string{}, dirs: map[string]bool{}}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -205,10 +206,19 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 	}
 	removeStale(parent, base)
 	for _, f := range foreign {
-		d.kept[f] = true
+		d.keep(f)
 	}
 	d.untouched = d.checkUntouched(l)
 	return d, nil
+}
+
+// keep leaves the file f, which bulletin did not write, in place, and
+// notes the folders that hold it.
+func (d *Dir) keep(f string) {
+	d.kept[f] = true
+	for dir := path.Dir(f); dir != "." && d.keptIn[dir] == ""; dir = path.Dir(dir) {
+		d.keptIn[dir] = f
+	}
 }
 
 // checkUntouched stats, on every core, each file of the previous build
@@ -419,6 +429,10 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 		d.mu.Unlock()
 		return fmt.Errorf("%s would replace a file bulletin did not write: move it out of %s", name, d.path)
 	}
+	if f, ok := d.keptIn[name]; ok {
+		d.mu.Unlock()
+		return fmt.Errorf("%s would replace a folder of files bulletin did not write, such as %s: move it out of %s", name, f, d.path)
+	}
 	if err := d.claimPath(name); err != nil {
 		d.mu.Unlock()
 		return err
@@ -628,7 +642,7 @@ func (d *Dir) Reuse(name, key string) bool {
 func (d *Dir) claim(name string, old entry) bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if _, dup := d.written[name]; dup || d.kept[name] || d.claimPath(name) != nil {
+	if _, dup := d.written[name]; dup || d.kept[name] || d.keptIn[name] != "" || d.claimPath(name) != nil {
 		return false
 	}
 	d.written[name] = old

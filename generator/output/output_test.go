@@ -386,6 +386,25 @@ func TestForceNeverOverwritesForeignFile(t *testing.T) {
 	checkSiblings(t, parent, "public")
 }
 
+// TestForceNeverReplacesForeignFolder keeps a folder of foreign files
+// at the name of a file the build writes: the build fails, naming the
+// file and the folder, rather than with an error of the system naming
+// its staging folder, and leaves the output as it was.
+func TestForceNeverReplacesForeignFolder(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	putFiles(t, dir, files{"feed.xml/data.txt": "mine"})
+
+	_, err := writeAll(dir, true, files{"feed.xml": "<rss/>"})
+	if want := "feed.xml would replace a folder of files bulletin did not write, such as feed.xml/data.txt"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("build over a foreign folder feed.xml/: got error %v, want one saying %s", err, want)
+	}
+	if got := readTree(t, dir); !maps.Equal(got, files{"feed.xml/data.txt": "mine"}) {
+		t.Errorf("output after the failed build: got %v, want the foreign folder alone", got)
+	}
+	checkSiblings(t, parent, "public")
+}
+
 // TestForceNeverGoesThroughALinkedFolder replaces a folder of the output
 // with a symbolic link to a folder elsewhere, holding files of the same
 // names: a build that drops them deletes nothing there, and one that

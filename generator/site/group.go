@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"bulletin/generator/content"
 	"bulletin/generator/cores"
 )
@@ -95,6 +97,9 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 	}
 	for _, a := range articles {
 		for i, name := range keys(a) {
+			// One name written in two Unicode forms (é as one
+			// character, or e and a mark) is one spelling.
+			name = norm.NFC.String(name)
 			slug, ok := slugs[name]
 			if !ok {
 				slug = content.Slug(name)

@@ -643,6 +643,7 @@ func TestGroupNamedAsMostWriteIt(t *testing.T) {
 		{"the newest article writes it otherwise", []string{"ICS-assessments", "ICS assessments", "ICS assessments"}, "ICS assessments"},
 		{"a tie goes to the newest", []string{"ICS-assessments", "ICS assessments"}, "ICS-assessments"},
 		{"one way", []string{"Workforce", "Workforce"}, "Workforce"},
+		{"one way in two Unicode forms", []string{"ＣＡＦＥ", "Caf\u00e9", "Cafe\u0301"}, "Caf\u00e9"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

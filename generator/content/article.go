@@ -372,7 +372,29 @@ func checkGroups(d *decoder, field string, v *node) {
 		if n.kind == scalarNode && name != "" && Slug(name) == "" {
 			d.fail(n.line, "%s: %q gives an empty slug: include letters or digits", field, name)
 		}
+		if r := hiddenIn(name); r != 0 {
+			d.fail(n.line, "%s: %q holds an invisible character (%U), which makes it a name of its own that looks like another: delete it", field, name, r)
+		}
 	}
+}
+
+// hiddenIn gives the first character of a name that only hides in it:
+// a zero-width space, a word joiner, a zero-width no-break space or a
+// soft hyphen, or a zero-width joiner or non-joiner after a Latin, Greek
+// or Cyrillic letter, which spells no word (see CheckSegment); 0 for
+// none. Direction marks, which right-to-left names may need, are left.
+func hiddenIn(name string) rune {
+	var prev rune
+	for _, r := range name {
+		switch {
+		case r == '\u200b' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
+			return r
+		case joiner(r) && (prev == 0 || unjoined(prev)):
+			return r
+		}
+		prev = r
+	}
+	return 0
 }
 
 // checkAliases reports each alias of the field key that is not a path on

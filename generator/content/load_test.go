@@ -159,6 +159,15 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{`content/a.md:5: topics: "!!!" gives an empty slug: include letters or digits`},
 		},
 		{
+			name: "names with an invisible character",
+			text: fm("topics: [\"Caf\u00e9\u200b\", \"x\u200dy\", \"می\u200cخواهم\"]\nregulators: [\"C\u00adQC\"]"),
+			want: []string{
+				"content/a.md:5: topics: \"Café\\u200b\" holds an invisible character (U+200B), which makes it a name of its own that looks like another: delete it",
+				"content/a.md:5: topics: \"x\\u200dy\" holds an invisible character (U+200D), which makes it a name of its own that looks like another: delete it",
+				"content/a.md:6: regulators: \"C\\u00adQC\" holds an invisible character (U+00AD), which makes it a name of its own that looks like another: delete it",
+			},
+		},
+		{
 			name: "too many topics",
 			text: fm("topics: [t" + strings.Repeat(", t", maxGroups) + "]"),
 			want: []string{"content/a.md:5: topics: 51 listed, more than 50: keep those the article is mainly about"},

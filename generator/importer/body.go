@@ -679,7 +679,11 @@ func embedded(n, c *html.Node, link func(string) string) string {
 	// named by the frame's title, as readers of the old page heard it.
 	label := src
 	if id := youTubeEmbed.FindStringSubmatch(src); id != nil {
-		src = youTubeVideo(id[1])
+		var start string
+		if u, err := url.Parse(src); err == nil {
+			start = u.Query().Get("start")
+		}
+		src = youTubeVideo(id[1], start)
 		label = cmp.Or(attr(c, "title"), youTubeLabel)
 	} else if t := attr(c, "title"); t != "" {
 		label = t

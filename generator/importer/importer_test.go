@@ -2102,13 +2102,13 @@ func TestEmbedsAndAnchors(t *testing.T) {
 		"_config.yml": "",
 		"_posts/2020-01-02-a.md": "---\ntitle: A\n---\nIntro.\n\n" +
 			`<iframe src="https://www.youtube-nocookie.com/embed/CWSLSHljQLM" title="The talk"></iframe>` + "\n\n" +
-			`<iframe src="https://www.youtube.com/embed/AbCdEfGhIjK?rel=0"></iframe>` + "\n\n" +
+			`<iframe src="https://www.youtube.com/embed/AbCdEfGhIjK?rel=0&amp;start=95"></iframe>` + "\n\n" +
 			"## All together\n<a href=\"#\" name=\"tldr\"></a>\n",
 	})
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
 	file := filepath.Join(dest, "articles", "2020", "2020-01-02-a.md")
-	wantArticle(t, file, "[The talk](https://www.youtube.com/watch?v=CWSLSHljQLM)", "[Video on YouTube](https://www.youtube.com/watch?v=AbCdEfGhIjK)")
+	wantArticle(t, file, "[The talk](https://www.youtube.com/watch?v=CWSLSHljQLM)", "[Video on YouTube](https://www.youtube.com/watch?v=AbCdEfGhIjK&t=95s)")
 	if data, _ := os.ReadFile(file); strings.Contains(string(data), "[](#)") {
 		t.Errorf("an empty link is left:\n%s", data)
 	}

@@ -515,6 +515,7 @@ func TestEmbed(t *testing.T) {
 		{"figure", `alt="no source"`, ""},
 		{"youtube", `w7Ft2ymGmfc`, "[Video on YouTube](https://www.youtube.com/watch?v=w7Ft2ymGmfc)"},
 		{"youtube", `id="w7Ft2ymGmfc" title="The [launch]"`, "[The \\[launch\\]](https://www.youtube.com/watch?v=w7Ft2ymGmfc)"},
+		{"youtube", `id="be-mNrnw3gk" start="2905" class="blog-video"`, "[Video on YouTube](https://www.youtube.com/watch?v=be-mNrnw3gk&t=2905s)"},
 		{"vimeo", `55073825`, "[Video on Vimeo](https://vimeo.com/55073825)"},
 		{"gist", `jmooring 23932424365401ffa5e9d9810102a477`, "[Gist jmooring/23932424365401ffa5e9d9810102a477](https://gist.github.com/jmooring/23932424365401ffa5e9d9810102a477)"},
 		{"gist", `pseudomuto aff211b9d08d7f2d00a5 "statsd_initializer_01.rb"`, "[Gist pseudomuto/aff211b9d08d7f2d00a5: statsd\\_initializer\\_01.rb](https://gist.github.com/pseudomuto/aff211b9d08d7f2d00a5#file-statsd_initializer_01-rb)"},

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -325,7 +326,7 @@ func embed(name, args string) (md, what string) {
 		return md, "an image"
 	case "youtube":
 		if id := arg("id", 0); id != "" {
-			return link(cmp.Or(named["title"], youTubeLabel), youTubeVideo(id))
+			return link(cmp.Or(named["title"], youTubeLabel), youTubeVideo(id, named["start"]))
 		}
 	case "vimeo":
 		if id := arg("id", 0); id != "" {
@@ -387,5 +388,12 @@ var gistAnchor = regexp.MustCompile(`[^a-z0-9_]+`)
 // youTubeLabel names a link to a video of YouTube's that has no title.
 const youTubeLabel = "Video on YouTube"
 
-// youTubeVideo is the address of the page of YouTube's video id.
-func youTubeVideo(id string) string { return "https://www.youtube.com/watch?v=" + url.QueryEscape(id) }
+// youTubeVideo is the address of the page of YouTube's video id, from
+// the second start gives, if any.
+func youTubeVideo(id, start string) string {
+	page := "https://www.youtube.com/watch?v=" + url.QueryEscape(id)
+	if n, err := strconv.Atoi(start); err == nil && n > 0 {
+		page += "&t=" + strconv.Itoa(n) + "s" // where the old page's player started it
+	}
+	return page
+}

@@ -215,7 +215,9 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 			// absolute_url gives the scheme and host in lower case.
 			cfg.site = strings.ToLower(u.Scheme+"://"+u.Host) + u.EscapedPath() + strings.TrimSuffix("/"+strings.Trim(f.text("baseurl"), "/"), "/")
 		}
-		cfg.lang = f.text("lang")
+		// lang, as jekyll-seo-tag reads it, else its locale (zh_CN) or
+		// a theme's language (Chinese).
+		cfg.lang = cmp.Or(f.text("lang"), languageNamed(f.text("locale")), languageNamed(f.text("language")))
 		if c, ok := f["collections"].(map[string]any); ok {
 			if posts, ok := c["posts"].(map[string]any); ok {
 				if p := fields(posts).text("permalink"); p != "" {

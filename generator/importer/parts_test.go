@@ -643,3 +643,13 @@ func TestMentions(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageNamed reads a language as a site's settings name it: by
+// its tag, as a locale, or by its name in English or in itself.
+func TestLanguageNamed(t *testing.T) {
+	for in, want := range map[string]string{"Chinese": "zh", "中文": "zh", "zh_CN": "zh-CN", "Deutsch": "de", "english": "en", "ja": "ja", "Klingon": "", "": ""} {
+		if got := languageNamed(in); got != want {
+			t.Errorf("languageNamed(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

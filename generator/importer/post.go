@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
@@ -718,11 +720,6 @@ func destSettings(dest string) *content.Settings {
 	return &settings
 }
 
-// regulatorsOf gives the abbreviation of each regulator the content
-// folder's settings (nil: none) name, by the slug of its abbreviation and
-// of its name: a category "CQC" or "Care Quality Commission" is the
-// regulator CQC, not a topic with a page of its own beside the
-// regulator's.
 // siteLanguage gives each post without a language of its own the old
 // site's, when that is not the bulletin's (settings nil: not known), so
 // that its page is read in it, and says so once.
@@ -746,12 +743,41 @@ func siteLanguage(src *source, settings *content.Settings) {
 	}
 }
 
+// languageNamed gives the language tag of a language as a site's
+// settings may name it: by its tag (zh-CN, or zh_CN as a locale is
+// written), or by its name in English or in itself (Chinese, 中文,
+// Deutsch); "" for none.
+func languageNamed(name string) string {
+	name = strings.TrimSpace(name)
+	if tag, err := content.LanguageTag(strings.ReplaceAll(name, "_", "-")); err == nil {
+		return tag
+	}
+	for _, t := range namedLanguages {
+		if strings.EqualFold(name, display.English.Tags().Name(t)) || strings.EqualFold(name, display.Self.Name(t)) {
+			return t.String()
+		}
+	}
+	return ""
+}
+
+// namedLanguages are the languages languageNamed knows by name.
+var namedLanguages = []language.Tag{language.English, language.Chinese, language.Japanese, language.Korean, language.French,
+	language.German, language.Spanish, language.Portuguese, language.Italian, language.Dutch, language.Russian, language.Ukrainian,
+	language.Polish, language.Swedish, language.Norwegian, language.Danish, language.Finnish, language.Arabic, language.Persian,
+	language.Hebrew, language.Turkish, language.Greek, language.Hindi, language.Indonesian, language.Vietnamese, language.Thai,
+	language.Czech, language.Hungarian, language.Romanian}
+
 // primary gives the primary language of a language tag: zh of zh-CN.
 func primary(tag string) string {
 	p, _, _ := strings.Cut(strings.ToLower(tag), "-")
 	return p
 }
 
+// regulatorsOf gives the abbreviation of each regulator the content
+// folder's settings (nil: none) name, by the slug of its abbreviation and
+// of its name: a category "CQC" or "Care Quality Commission" is the
+// regulator CQC, not a topic with a page of its own beside the
+// regulator's.
 func regulatorsOf(settings *content.Settings) map[string]string {
 	if settings == nil {
 		return nil

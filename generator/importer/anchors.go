@@ -29,10 +29,13 @@ var (
 	// alone, which sets the class or id of the block before or after it:
 	// {:.box}, {: #intro}; a table of contents kramdown makes, "* TOC"
 	// marked {:toc}, is matched with it.
-	blockAttributes = regexp.MustCompile(`(?m)^(?:[ \t]*(?:[-*+]|1\.)[ \t]+TOC[ \t]*\n)?[ \t]*\{:[^{}\n]*\}[ \t]*\n?`)
+	blockAttributes = regexp.MustCompile(`(?m)^(?:[ \t]*(?:[-*+]|1\.)[ \t]+TOC[ \t]*\n)?[ \t]*\{:(?:[^:/{}\n][^{}\n]*)?\}[ \t]*$`)
+	// kramdownComment matches kramdown's comment extension, whose text
+	// it never showed: {::comment}…{:/comment}, or {:/} to close it.
+	kramdownComment = regexp.MustCompile(`(?s)\{::comment\}.*?\{:/(?:comment)?\}`)
 	// spanAttributes matches a kramdown attribute list after a link,
 	// emphasis or code in a line: [x](y){:target="_blank"}.
-	spanAttributes = regexp.MustCompile(`([)*_\x60])\{:[^{}\n]*\}`)
+	spanAttributes = regexp.MustCompile(`([)*_\x60])\{:(?:[^:/{}\n][^{}\n]*)?\}`)
 	// ownLink matches a link to a heading of the same page: ](#id).
 	ownLink = regexp.MustCompile(`\]\(#([^\s()]+)\)`)
 )
@@ -71,8 +74,14 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 		return body
 	}
 	var n, m int
+	// An attribute list's line becomes a blank line: kramdown ends a
+	// paragraph at it.
 	body, n = replaceOutsideCode(body, blockAttributes, func(string, []string) string { return "" })
 	body, m = replaceOutsideCode(body, spanAttributes, func(_ string, g []string) string { return g[1] })
+	var c int
+	if body, c = replaceOutsideCode(body, kramdownComment, func(string, []string) string { return "" }); c > 0 {
+		r.Warnings = append(r.Warnings, p.note(0, "kramdown comments ({::comment}…{:/comment}) left out, as kramdown showed none of their text"))
+	}
 	if n+m > 0 {
 		r.Warnings = append(r.Warnings, p.note(0, "kramdown attribute lists ({:.box}, {:toc}) left out: they set classes, ids and a table of contents bulletin's theme does not show"))
 	}

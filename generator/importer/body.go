@@ -192,10 +192,12 @@ func htmlInMarkdown(body string) (string, []loss) {
 					edits = append(edits, edit{seg.Start, seg.Stop, with})
 					if name := cellTextTag.FindSubmatch(tag); name != nil && tag[1] != '/' {
 						lost = append(lost, loss{seg.Start, fmt.Sprintf("a <%s> in a table's cell is left out, its text kept", strings.ToLower(string(name[1])))})
+					} else if with == " " {
+						lost = append(lost, loss{seg.Start, "a <br> in a table's cell became a space, as a Markdown table's cell is one line"})
 					}
 				}
 			}
-			return ast.WalkSkipChildren, nil
+			return ast.WalkContinue, nil // an <img> in it is made an image below
 		}
 		if raw, ok := n.(*ast.RawHTML); ok && entering && raw.Segments.Len() > 0 && imgTag.Match(raw.Segments.Value(src)) {
 			// An <img> whose attributes run over lines is one tag.
@@ -347,29 +349,19 @@ var withHTML = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Foo
 // imgTag matches an <img> tag.
 var imgTag = regexp.MustCompile(`(?i)^<img\s`)
 
-// cellTags match the tags of HTML a cell of a table may hold that have no
-// form in Markdown but their text, and those that are emphasis.
-var (
-	cellTextTag     = regexp.MustCompile(`(?i)^</?(span|font|small|big|abbr|bdi|bdo|cite|dfn|time|var|u|ins|mark|q)(?:\s[^>]*)?>$`)
-	cellStrongTag   = regexp.MustCompile(`(?i)^</?(?:b|strong)>$`)
-	cellEmphasisTag = regexp.MustCompile(`(?i)^</?(?:i|em)>$`)
-	cellStrikeTag   = regexp.MustCompile(`(?i)^</?(?:s|del|strike)>$`)
-)
+// cellTextTag matches the tags of HTML a cell of a table may hold whose
+// text alone can stay in a Markdown table's one line: emphasis too,
+// since a tag's text often ends in a space, which Markdown's emphasis
+// cannot.
+var cellTextTag = regexp.MustCompile(`(?i)^</?(span|font|small|big|abbr|bdi|bdo|cite|dfn|time|var|u|ins|mark|q|b|strong|i|em|s|del|strike)(?:\s[^>]*)?>$`)
 
 // cellTag gives what a tag of HTML in a cell of a table becomes: nothing
-// for a tag that only marks its text (<span lang="ar">), the Markdown of
-// emphasis, a space for a line break; ok is false for any other tag,
-// left as it is.
+// for a tag whose text stays (<span lang="ar">), a space for a line
+// break; ok is false for any other tag, left as it is.
 func cellTag(tag []byte) (with string, ok bool) {
 	switch {
 	case cellTextTag.Match(tag):
 		return "", true
-	case cellStrongTag.Match(tag):
-		return "**", true
-	case cellEmphasisTag.Match(tag):
-		return "*", true
-	case cellStrikeTag.Match(tag):
-		return "~~", true
 	case brTag.Match(tag):
 		return " ", true
 	}

@@ -655,10 +655,10 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 			post.names = append(post.names, f.list(tax)...)
 		}
 	}
-	var split []string
-	post.authors, split = authorNames(authorsOf(f))
-	for _, n := range split {
-		src.warn(file, cmp.Or(pg.lineOf("author"), pg.lineOf("authors")), "author %q names %d people: each is an author of its own", n, len(strings.Split(n, ",")))
+	var several []string
+	post.authors, several = authorNames(authorsOf(f))
+	for _, n := range several {
+		src.warn(file, cmp.Or(pg.lineOf("author"), pg.lineOf("authors")), "author %q may name several people, whom the byline would show as one: if so, list each, authors: [%s]", n, n)
 	}
 	post.sources = sourcesOf(f)
 	post.lang = cmp.Or(languageOf(f, post, src), post.lang)

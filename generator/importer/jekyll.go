@@ -407,10 +407,10 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	post.names = append(append(post.names, topicNames(categories)...), topicNames(append(jekyllList(f, "tag"), jekyllList(f, "tags")...))...)
 	post.regs = append(jekyllList(f, "regulator"), jekyllList(f, "regulators")...)
 	post.lang = languageOf(f, post, src)
-	var split []string
-	post.authors, split = authorNames(authorsOf(f))
-	for _, n := range split {
-		src.warn(file, cmp.Or(pg.lineOf("author"), pg.lineOf("authors")), "author %q names %d people: each is an author of its own", n, len(strings.Split(n, ",")))
+	var several []string
+	post.authors, several = authorNames(authorsOf(f))
+	for _, n := range several {
+		src.warn(file, cmp.Or(pg.lineOf("author"), pg.lineOf("authors")), "author %q may name several people, whom the byline would show as one: if so, list each, authors: [%s]", n, n)
 	}
 	for i, a := range post.authors {
 		// A handle that _data/authors.yml names, as jekyll-seo-tag

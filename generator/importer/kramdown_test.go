@@ -102,7 +102,21 @@ func TestAnchors(t *testing.T) {
 			name:     "attribute lists and a table of contents in kramdown",
 			in:       "- TOC\n{:toc}\n\n{:.box}\n*Tip.*\n\nA [link](x){:target=\"_blank\"}.\n\n```\n{:.kept}\n## Code {#kept}\n```\n",
 			kramdown: true,
-			want:     "\n*Tip.*\n\nA [link](x).\n\n```\n{:.kept}\n## Code {#kept}\n```\n",
+			want:     "\n\n\n*Tip.*\n\nA [link](x).\n\n```\n{:.kept}\n## Code {#kept}\n```\n",
+			warnings: 1,
+		},
+		{
+			name:     "an attribute list between two paragraphs, which it ends",
+			in:       "Para A\n{: .note}\nPara B\n\n{:.lead} Lead text\n",
+			kramdown: true,
+			want:     "Para A\n\nPara B\n\n{:.lead} Lead text\n",
+			warnings: 1,
+		},
+		{
+			name:     "a kramdown comment, whose text kramdown never showed",
+			in:       "Before.\n\n{::comment}\nEditor's note: embargoed.\n{:/comment}\n\nAfter {::nomarkdown}<b>x</b>{:/}.\n",
+			kramdown: true,
+			want:     "Before.\n\n\n\nAfter {::nomarkdown}<b>x</b>{:/}.\n",
 			warnings: 1,
 		},
 		{

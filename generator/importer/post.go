@@ -658,37 +658,23 @@ var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 // authorNames gives the names of authors as readers see them: a name
 // written as a Markdown link, as some sites' front matter has it
 // ("[Jo Bloggs](https://…) (CQC)"), keeps its text alone, since bulletin
-// shows an author's name as it is written; a text that names three
-// authors or more, "Amanda French, Ginny Hendricks, Maria Gould", gives
-// each, and is told in split.
-func authorNames(names []string) (out, split []string) {
+// shows an author's name as it is written. several are the names that
+// may be several people's, "Amanda French, Ginny Hendricks, Maria
+// Gould", which a byline with a title cannot be told from ("Jo Bloggs,
+// Chief Inspector of Hospitals, Care Quality Commission"): the editor is
+// asked.
+func authorNames(names []string) (out, several []string) {
 	for _, n := range names {
 		n = strings.Join(strings.Fields(markdownLink.ReplaceAllString(n, "$1")), " ")
-		each := byline(n)
-		if len(each) > 1 {
-			split = append(split, n)
+		if n == "" {
+			continue
 		}
-		out = append(out, each...)
-	}
-	return slices.DeleteFunc(out, func(n string) bool { return n == "" }), split
-}
-
-// byline splits a text that names several authors, as a theme shows it,
-// at its commas: where it has three parts or more, each a name of two
-// words or more, so that "Smith, John" and "Jo Bloggs, Inspector" stay
-// one.
-func byline(s string) []string {
-	parts := strings.Split(s, ",")
-	if len(parts) < 3 {
-		return []string{s}
-	}
-	for i, p := range parts {
-		parts[i] = strings.TrimSpace(p)
-		if !strings.Contains(parts[i], " ") {
-			return []string{s}
+		if strings.Count(n, ",") >= 2 {
+			several = append(several, n)
 		}
+		out = append(out, n)
 	}
-	return parts
+	return out, several
 }
 
 // isRegulators reports whether a taxonomy or field names regulators, as

@@ -137,8 +137,8 @@ func movedTo(dest string, ix *index, site *url.URL) string {
 		p = rest
 	}
 	q := ix.find(oldKey(p))
-	if q == nil || q.skip {
-		return ""
+	if q == nil || q.skip || q.unlisted != "" {
+		return "" // an unlisted post comes in as a draft: its old page stands
 	}
 	if u.Fragment != "" {
 		return q.url + "#" + u.EscapedFragment()

@@ -320,8 +320,9 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 	if tally := dropEverywhere(src.posts, o); tally != nil {
 		src.tallies = append(src.tallies, tally)
 	}
-	for k := range claimed {
-		ix.here[k] = true
+	for k, p := range claimed {
+		// A draft's page, an unlisted post's too, is not published.
+		ix.here[k] = !p.draft && p.unlisted == ""
 	}
 	for k := range held.urls {
 		ix.here[k] = true

@@ -80,38 +80,38 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 
 // mediaCode matches WordPress's [audio] and [video] shortcodes, with
 // the closing tag [video] may have.
-var mediaCode = regexp.MustCompile(`\[(audio|video)(\s[^\]\n]*)?\](?:\s*\[/(?:audio|video)\])?`)
+var mediaCode = regexp.MustCompile(`(?s)\[(audio|video)(\s[^\]\n]*)?\](?:[^\[]{0,1000}?\[/(?:audio|video)\])?`)
+
+// codeHTML matches HTML's code, whose text is shown as written.
+var codeHTML = regexp.MustCompile(`(?is)<pre[\s>].*?</pre>|<code[\s>].*?</code>`)
 
 // mediaAttr matches the attribute of [audio] or [video] that names the
 // file it plays: src, or its kind (mp3="…").
 var mediaAttr = regexp.MustCompile(`(?i)\b(?:src|mp3|m4a|ogg|oga|wav|wma|flac|mp4|m4v|webm|ogv|wmv|flv|mov)=(?:"([^"]*)"|'([^']*)'|(\S+))`)
 
-// mediaLinks makes each [audio] or [video] shortcode of raw, which
-// Markdown cannot play, a link to the file it played, named by its
-// kind and the file's name, and tells of them; one that names no file
-// is left, for shortcodes to tell of.
+// mediaLinks makes each [audio] or [video] shortcode of raw outside its
+// code, which Markdown cannot play, a link to the file it played (see
+// mediaLink), and tells of them; one that names no file is left, for
+// shortcodes to tell of. What a [video] holds for browsers that cannot
+// play it goes with it.
 func mediaLinks(raw string, p *post, r *Report) string {
 	var made []string // the shortcodes made links, [audio] or [video], once each
-	raw = mediaCode.ReplaceAllStringFunc(raw, func(code string) string {
-		m := mediaCode.FindStringSubmatch(code)
-		address := strings.TrimSpace(m[2])
-		if a := mediaAttr.FindStringSubmatch(m[2]); a != nil {
-			address = a[1] + a[2] + a[3]
+	var code [][2]int
+	for _, at := range codeHTML.FindAllStringIndex(raw, -1) {
+		code = append(code, [2]int{at[0], at[1]})
+	}
+	var b strings.Builder
+	last := 0
+	for _, at := range mediaCode.FindAllStringIndex(raw, -1) {
+		if inRanges(code, at[0]) {
+			continue
 		}
-		u, err := url.Parse(address)
-		if address == "" || strings.ContainsAny(address, " \"'<>") || err != nil || u.Scheme != "http" && u.Scheme != "https" {
-			return code
-		}
-		if code := "[" + m[1] + "]"; !slices.Contains(made, code) {
-			made = append(made, code)
-		}
-		name, _ := url.PathUnescape(path.Base(u.Path))
-		kind := "Audio"
-		if m[1] == "video" {
-			kind = "Video"
-		}
-		return "<p><a href=\"" + html.EscapeString(address) + "\">" + kind + ": " + html.EscapeString(name) + "</a></p>"
-	})
+		b.WriteString(raw[last:at[0]])
+		b.WriteString(mediaLink(raw[at[0]:at[1]], &made))
+		last = at[1]
+	}
+	b.WriteString(raw[last:])
+	raw = b.String()
 	if len(made) > 0 {
 		msg := "WordPress shortcode " + made[0] + " became a link to the file it played"
 		if len(made) > 1 {
@@ -120,6 +120,30 @@ func mediaLinks(raw string, p *post, r *Report) string {
 		r.Warnings = append(r.Warnings, p.note(0, msg))
 	}
 	return raw
+}
+
+// mediaLink gives the link to the file an [audio] or [video] shortcode
+// plays, named by its kind and the file's name, and notes the shortcode
+// in made; the shortcode as it is when it names no file.
+func mediaLink(code string, made *[]string) string {
+	m := mediaCode.FindStringSubmatch(code)
+	address := strings.TrimSpace(m[2])
+	if a := mediaAttr.FindStringSubmatch(m[2]); a != nil {
+		address = a[1] + a[2] + a[3]
+	}
+	u, err := url.Parse(address)
+	if address == "" || strings.ContainsAny(address, " \"'<>") || err != nil || u.Scheme != "http" && u.Scheme != "https" {
+		return code
+	}
+	if c := "[" + m[1] + "]"; !slices.Contains(*made, c) {
+		*made = append(*made, c)
+	}
+	name, _ := url.PathUnescape(path.Base(u.Path))
+	kind := "Audio"
+	if m[1] == "video" {
+		kind = "Video"
+	}
+	return "<p><a href=\"" + html.EscapeString(address) + "\">" + kind + ": " + html.EscapeString(name) + "</a></p>"
 }
 
 // figure gives the HTML of a [caption] shortcode: a figure of what it

@@ -184,7 +184,7 @@ func htmlScript(data []byte, depth int) string {
 		if n.Type != html.ElementNode {
 			continue
 		}
-		if strings.EqualFold(n.Data, "script") {
+		if strings.EqualFold(n.Data, "script") && scriptType(n) {
 			return runs("<" + n.Data + ">")
 		}
 		for _, a := range n.Attr {
@@ -194,6 +194,20 @@ func htmlScript(data []byte, depth int) string {
 		}
 	}
 	return ""
+}
+
+// scriptType reports whether a browser runs the script element n, by
+// its type: one it does not run, such as JSON-LD's
+// (application/ld+json) or a template's, is data.
+func scriptType(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Namespace != "" || !strings.EqualFold(a.Key, "type") {
+			continue
+		}
+		t := strings.ToLower(strings.TrimSpace(a.Val))
+		return t == "" || t == "module" || strings.Contains(t, "javascript") || strings.Contains(t, "ecmascript") || strings.Contains(t, "jscript") || strings.Contains(t, "livescript")
+	}
+	return true
 }
 
 // utf8Text gives data, a file a browser reads, in UTF-8 when it is in

@@ -53,7 +53,7 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 		if w := deviceSlug(a.Content, a.URL); w != nil {
 			each[i] = append(each[i], w)
 		}
-		if w := unseenUpdate(a.Content); w != nil {
+		if w := unseenUpdate(a.Content, s.Settings.Location); w != nil {
 			each[i] = append(each[i], w)
 		}
 	})
@@ -115,14 +115,17 @@ func fileDate(a *content.Article, loc *time.Location) *content.Error {
 		Msg: fmt.Sprintf("date: %s is not the date the file name starts with, %s: the site dates the article %s; correct whichever is wrong", written, named, written)}
 }
 
-// unseenUpdate warns of an article updated at the moment it was
-// published, as updated written as its day alone is on the day it was
-// published: feeds give it as last changed then, so feed readers, which
-// go by that, never show the correction.
-func unseenUpdate(a *content.Article) *content.Error {
+// unseenUpdate warns of an article whose updated is written as the day
+// alone, in the site's zone loc, on the day it was published, also
+// given as a day: feeds give it as last changed when it was published,
+// so feed readers, which go by that, never show the correction.
+func unseenUpdate(a *content.Article, loc *time.Location) *content.Error {
 	line := a.Lines.Line("updated")
 	if line == 0 || a.Updated.IsZero() || !a.Updated.Equal(a.Date) {
 		return nil
+	}
+	if h, m, s := a.Updated.In(loc).Clock(); h != 0 || m != 0 || s != 0 {
+		return nil // given with its time, which feeds show
 	}
 	return &content.Error{File: a.File, Line: line, Warning: true,
 		Msg: fmt.Sprintf("updated: %s is when the article was published, so feeds show no change and feed readers do not show the update: give its time too, as %s", a.Updated.Format(time.DateOnly), a.Updated.Add(15*time.Hour).Format(time.RFC3339))}

@@ -61,7 +61,7 @@ type Step struct {
 	Article *Teaser // the article published or updated, or the one reporting the event
 	Event   bool
 	Update  bool   // the step is the article's update, carrying its status
-	Note    string // for an update, the note of its newest change, if it has one
+	Note    string // for an update, the note of the change it made, if one is dated on its day
 	// Upcoming marks a step still to come: an event whose day (or month)
 	// has not ended, or a date after the build's. Its status does not
 	// count yet.
@@ -199,10 +199,12 @@ func (a *Article) appendSteps(steps []Step, s *content.Settings, counts bool) []
 		// An updated article's status is where things stood at its
 		// update, not at its first publication.
 		steps = append(steps, Step{Date: content.Date{Time: a.Date}, Label: a.Title, Article: &a.Teaser},
-			Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: status(a.Status), Article: &a.Teaser, Update: true, Note: newestNote(a.Changes)})
+			Step{Date: content.Date{Time: a.Updated}, Label: a.Title, Status: status(a.Status), Article: &a.Teaser, Update: true, Note: updateNote(a.Changes, a.Updated)})
 	}
 	if !counts {
-		return steps // its key dates are its first topic's
+		// Its key dates are its first topic's, and a withdrawn
+		// article's count nowhere.
+		return steps
 	}
 	for _, e := range a.Events {
 		steps = append(steps, Step{Date: e.Date, Label: e.Label, Status: s.Status(e.Status), Article: &a.Teaser, Event: true})
@@ -210,9 +212,11 @@ func (a *Article) appendSteps(steps []Step, s *content.Settings, counts bool) []
 	return steps
 }
 
-// newestNote gives the note of the newest of changes, the first of
-// those dated alike; "" for none.
-func newestNote(changes []content.Change) string {
+// updateNote gives the note of the change an update made, the newest
+// of changes when it is dated on the update's day, in its zone (the
+// first of those dated alike); "" when none is, as when updated is set
+// later than the newest note says.
+func updateNote(changes []content.Change, updated time.Time) string {
 	var newest *content.Change
 	for i, c := range changes {
 		if newest == nil || c.Date.After(newest.Date) {
@@ -220,6 +224,10 @@ func newestNote(changes []content.Change) string {
 		}
 	}
 	if newest == nil {
+		return ""
+	}
+	y, m, d := updated.Date()
+	if ny, nm, nd := newest.Date.In(updated.Location()).Date(); ny != y || nm != m || nd != d {
 		return ""
 	}
 	return newest.Note

@@ -664,3 +664,24 @@ func TestGroupNamedAsMostWriteIt(t *testing.T) {
 		})
 	}
 }
+
+// TestUpdateNote names the change an update made: the newest note, when
+// it is dated on the update's day, and none when updated is later.
+func TestUpdateNote(t *testing.T) {
+	changes := []content.Change{{Date: day(2025, 3, 28), Note: "Added the response."}, {Date: day(2025, 3, 20), Note: "Fixed a date."}}
+	for _, tt := range []struct {
+		updated time.Time
+		want    string
+	}{
+		{day(2025, 3, 28), "Added the response."},
+		{day(2025, 3, 28).Add(15 * time.Hour), "Added the response."},
+		{day(2025, 4, 2), ""},
+	} {
+		if got := updateNote(changes, tt.updated); got != tt.want {
+			t.Errorf("updated %s: got %q, want %q", tt.updated, got, tt.want)
+		}
+	}
+	if got := updateNote(nil, day(2025, 3, 28)); got != "" {
+		t.Errorf("no changes: got %q, want none", got)
+	}
+}

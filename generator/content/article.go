@@ -384,15 +384,16 @@ func checkGroups(d *decoder, field string, v *node) {
 // or Cyrillic letter, which spells no word (see CheckSegment); 0 for
 // none. Direction marks, which right-to-left names may need, are left.
 func hiddenIn(name string) rune {
-	var prev rune
+	var letter rune // the last letter, which a mark after it belongs to
 	for _, r := range name {
 		switch {
 		case r == '\u200b' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
 			return r
-		case joiner(r) && (prev == 0 || unjoined(prev)):
+		case joiner(r) && (letter == 0 || unjoined(letter)):
 			return r
+		case unicode.IsLetter(r):
+			letter = r
 		}
-		prev = r
 	}
 	return 0
 }

@@ -85,11 +85,11 @@ func CheckSegment(s string) string {
 	if strings.HasSuffix(s, ".") {
 		return "it ends in a dot, which Windows drops from file names"
 	}
-	var prev rune
+	var prev, letter rune // the character before, and the last letter, which a mark after it belongs to
 	for i, r := range s {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || strings.ContainsRune("-_.~", r):
-		case joiner(r) && (unicode.IsLetter(prev) || unicode.In(prev, unicode.Mn, unicode.Mc)) && !unjoined(prev) && nextIsLetter(s[i+utf8.RuneLen(r):]):
+		case joiner(r) && (unicode.IsLetter(prev) || unicode.In(prev, unicode.Mn, unicode.Mc)) && !unjoined(letter) && nextIsLetter(s[i+utf8.RuneLen(r):]):
 			// A zero-width (non-)joiner between letters is part of how
 			// Persian and the scripts of India spell a word (می‌خواهم);
 			// between Latin, Greek or Cyrillic letters it only hides a
@@ -101,7 +101,9 @@ func CheckSegment(s string) string {
 		default:
 			return fmt.Sprintf("%q is not a letter, a digit or one of - _ . ~", r)
 		}
-		prev = r
+		if prev = r; unicode.IsLetter(r) {
+			letter = r
+		}
 	}
 	return ""
 }

@@ -87,6 +87,7 @@ func TestCheckSegment(t *testing.T) {
 		{"\u200dab", "invisible"},
 		{"a-\u200cb", "invisible"},
 		{"x\u200dy", "invisible"},
+		{"e\u0301\u200cb", "invisible"},
 		{"Auf\u200clage", "invisible"},
 		{"слово\u200dслово", "invisible"},
 		{"a\x00b", "invisible"},

@@ -9,14 +9,16 @@ package content
 // and braces outside strings and comments, and the dots of a dotted key
 // (a.b.c = 1) or a table's header ([a.b]), each of which opens a table.
 func TOMLTooDeep(data []byte, max int) int {
-	depth, line := 0, 0
-	dots := 0     // the dots of the key being read
-	inKey := true // at a key: a line's start, or after { or , in an inline table
+	line := 0
+	var open []byte // the brackets and braces open, innermost last
+	dots := 0       // the dots of the key being read
+	inKey := true   // at a key: a line's start, or after { or , in an inline table
 	for i := 0; i < len(data); i++ {
 		switch c := data[i]; c {
 		case '\n':
 			line++
-			dots, inKey = 0, true
+			// A key starts the line, but in an array that runs on.
+			dots, inKey = 0, len(open) == 0
 		case '#':
 			for i+1 < len(data) && data[i+1] != '\n' {
 				i++
@@ -27,22 +29,23 @@ func TOMLTooDeep(data []byte, max int) int {
 			i = end
 		case '.':
 			if inKey {
-				if dots++; depth+dots > max {
+				if dots++; len(open)+dots > max {
 					return line
 				}
 			}
 		case '=':
 			dots, inKey = 0, false
 		case ',':
-			dots, inKey = 0, true
+			// A key follows in an inline table; in an array, a value.
+			dots, inKey = 0, len(open) > 0 && open[len(open)-1] == '{'
 		case '[', '{':
-			if depth++; depth+dots > max {
+			if open = append(open, c); len(open)+dots > max {
 				return line
 			}
 			inKey = c == '{' || inKey
 		case ']', '}':
-			if depth > 0 {
-				depth--
+			if len(open) > 0 {
+				open = open[:len(open)-1]
 			}
 		}
 	}

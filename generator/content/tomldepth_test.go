@@ -23,6 +23,8 @@ func TestTOMLTooDeep(t *testing.T) {
 		{"after a multi-line string", "x = \"\"\"\nline\n\"\"\"\ny = [[[[[1]]]]]\n", 3},
 		{"a dotted key", "title = \"T\"\nwithdrawn.date = 2025-01-02\nx.a.a.a.a.a = 1\n", 2},
 		{"a dotted table header", "[a.b.c.d.e]\nx = 1\n", 0},
+		{"floats in an array at the limit", "x = [[[[1, 2.5, 3.25]]]]\n", -1},
+		{"floats in an array over lines", "x = [[[[\n  1.5,\n  2.5,\n]]]]\n", -1},
 		{"dots in values", "x = 1.5\ny = [1.5, 2.5, \"a.b.c.d.e\"]\nz = {a = 1.5, b.c = 2}\n", -1},
 		{"a dotted key in an inline table", "x = {a.b.c.d.e = 1}\n", 0},
 		{"inline tables", "x = " + strings.Repeat("{a=", 5000) + "1" + strings.Repeat("}", 5000) + "\n", 0},

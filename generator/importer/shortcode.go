@@ -161,7 +161,7 @@ var admonitions = map[string]bool{
 
 // unnamed are the admonitions whose name says nothing of the note, which
 // themes show without a label unless given one.
-var unnamed = map[string]bool{"alert": true, "callout": true, "admonition": true}
+var unnamed = map[string]bool{"alert": true, "callout": true}
 
 // closes says whether s holds the closing tag of the admonition name.
 func closes(s, name string) bool {

@@ -193,12 +193,14 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	}
 	var published []*content.Article
 	var gone []*content.Article // articles readers saw, since gone
+	var drafts []*content.Article
 	for _, a := range set.Articles {
 		switch {
 		case Published(a, now):
 			published = append(published, a)
 		case a.Draft:
 			s.Drafts++
+			drafts = append(drafts, a)
 			if w := s.unpublished(a, h.Versions(a.Path), now); w != nil {
 				s.Moved = append(s.Moved, w)
 				gone = append(gone, s.lastSeen(a, set.Dir, h.Versions(a.Path)))
@@ -262,10 +264,13 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	moved := s.groupRedirects()
 	s.Moved = append(s.Moved, s.groupsLost(append(gone, dropped(s.Articles, h)...))...)
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
-	s.Misspelt = slices.Concat(checkNames(s.Topics, set.Refused, "topics", &s.Settings), checkNames(s.Regulators, set.Refused, "regulators", &s.Settings),
+	// The names of drafts, and of articles refused for another problem,
+	// are checked too, so that a slip is found before they come out.
+	unpublished := slices.Concat(set.Refused, drafts)
+	s.Misspelt = slices.Concat(checkNames(s.Topics, unpublished, "topics", &s.Settings), checkNames(s.Regulators, unpublished, "regulators", &s.Settings),
 		checkSpellings(s.Topics, "topics", func(a *Article) []string { return a.Meta.Topics }),
 		checkSpellings(s.Regulators, "regulators", func(a *Article) []string { return a.Meta.Regulators }),
-		checkTopicsNamedAsRegulators(s.Topics, s.Regulators, set.Refused, &s.Settings))
+		checkTopicsNamedAsRegulators(s.Topics, s.Regulators, unpublished, &s.Settings))
 	slices.SortStableFunc(s.Misspelt, func(a, b Misspelling) int {
 		return cmp.Or(strings.Compare(a.Problem.File, b.Problem.File), cmp.Compare(a.Problem.Line, b.Problem.Line))
 	})

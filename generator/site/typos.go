@@ -38,9 +38,10 @@ type name struct {
 // or Korean, where one character makes another word, none is. Such a name may
 // still be meant, so each is a warning, not an error; giving the new
 // name an intro page, or a regulator an entry in site.yaml, says it is
-// meant. The names of the articles refused for another problem are
-// checked too, so that one run tells of both.
-func checkNames(groups []*Group, refused []*content.Article, field string, s *content.Settings) []Misspelling {
+// meant. The names of unpublished articles, drafts and those refused
+// for another problem, are checked too, so that a slip is told before
+// they come out, and in the same run as their other problems.
+func checkNames(groups []*Group, unpublished []*content.Article, field string, s *content.Settings) []Misspelling {
 	names := make([]name, 0, len(groups))
 	bySlug := map[string]bool{}
 	for _, g := range groups {
@@ -63,7 +64,7 @@ func checkNames(groups []*Group, refused []*content.Article, field string, s *co
 			out = append(out, Misspelling{Group: g, Problem: p})
 		}
 	}
-	for _, a := range refused {
+	for _, a := range unpublished {
 		given := a.Topics
 		if field == "regulators" {
 			given = a.Regulators
@@ -116,9 +117,9 @@ func misspelling(n name, names []name, field string, a *content.Article) *conten
 // it. The site would have a page for the topic beside the regulator's,
 // each with part of the body's articles; an import from a system with
 // only categories makes such topics. Each is a warning at an article
-// that names the topic, and at each refused article (which has other
-// problems) that names such a topic, so that one run finds them all.
-func checkTopicsNamedAsRegulators(topics, regulators []*Group, refused []*content.Article, s *content.Settings) []Misspelling {
+// that names the topic, and at each unpublished article, a draft or one
+// refused for another problem, that names such a topic.
+func checkTopicsNamedAsRegulators(topics, regulators []*Group, unpublished []*content.Article, s *content.Settings) []Misspelling {
 	type body struct{ abbr, shown, url string }
 	bodies := map[string]body{} // by the slug of each name it goes by
 	for _, g := range regulators {
@@ -150,7 +151,7 @@ func checkTopicsNamedAsRegulators(topics, regulators []*Group, refused []*conten
 		}
 		out = append(out, Misspelling{Group: g, Problem: warning(g.articles[0].Content, g.Name, b)})
 	}
-	for _, a := range refused {
+	for _, a := range unpublished {
 		for _, n := range a.Topics {
 			if b, ok := bodies[content.Slug(n)]; ok {
 				out = append(out, Misspelling{Problem: warning(a, n, b)})

@@ -12,6 +12,7 @@ func TestCheckNames(t *testing.T) {
 	type use struct {
 		topics, regulators []string
 		refused            bool // the article is refused for another problem
+		draft              bool
 	}
 	tests := []struct {
 		name   string
@@ -110,6 +111,11 @@ func TestCheckNames(t *testing.T) {
 			want: `content/articles/a2.md:4: topics: "CQC" names the regulator CQC (Care Quality Commission, in site.yaml), whose page is /regulators/cqc/; as a topic it gets a second page, /topics/cqc/: if the article is about the regulator, write regulators: [CQC]; if the topic is a matter of its own, name it so`,
 		},
 		{
+			name: "a draft's misspelling, told before it comes out",
+			uses: []use{{topics: []string{"ICS assessments"}}, {topics: []string{"ICS assessments"}}, {topics: []string{"ICS assesments"}, draft: true}},
+			want: `content/articles/a3.md:4: topics: "ICS assesments" looks like a misspelling of "ICS assessments", which 2 articles use: if so, write "ICS assessments"; if it is a new topic, give it an intro page at content/topics/ics-assesments.md`,
+		},
+		{
 			name: "a new name used once, near no other, is no misspelling",
 			uses: []use{{topics: []string{"news"}}, {topics: []string{"Workforce"}}, {topics: []string{"Workforce"}}, {regulators: []string{"ONR"}}},
 		},
@@ -122,6 +128,7 @@ func TestCheckNames(t *testing.T) {
 				a.Topics, a.Regulators = u.topics, u.regulators
 				a.Lines.Set("topics", 4)
 				a.Lines.Set("regulators", 5)
+				a.Draft = u.draft
 				if u.refused {
 					set.Refused = append(set.Refused, a)
 					continue

@@ -42,39 +42,59 @@ func newMarkdown(rawHTML bool) goldmark.Markdown {
 	)
 }
 
+// bodyLimits find what a body holds too much of to be made into a page
+// in bounded time and memory: each gives the 0-based line where the body
+// goes over, with what to tell the editor, or -1.
+var bodyLimits = []func(body []byte) (int, string){
+	func(body []byte) (int, string) {
+		line, depth := tooDeep(body)
+		return over(line, "block quotes and lists nest %d levels deep here, more than the %d allowed (deeper nesting is slow to read and no browser shows it): flatten them", depth, maxNesting)
+	},
+	func(body []byte) (int, string) {
+		return over(tooManyLinks(body), "the paragraph here leaves more than %d links open (\"](\" with no \")\" after it), which take long to make into a page: close each link's address with \")\", or split the paragraph", maxLinkOpenings)
+	},
+	func(body []byte) (int, string) {
+		return over(tooManyBrackets(body), "the paragraph here holds more than %d [ open at once, which take long to make into a page: close them with ], escape those that are text (\\[), or split the paragraph", maxOpenBrackets)
+	},
+	func(body []byte) (int, string) {
+		line, n := -1, addresses(body)
+		if n > maxAddresses {
+			line = 0
+		}
+		return over(line, "holds %d addresses (e-mail, http:// or www.), each of which becomes a link, more than the %d a page may hold: publish a list that long as a file (CSV, say) and link to it", n, maxAddresses)
+	},
+	func(body []byte) (int, string) {
+		return over(tooManyDefinitions(body), "more than %d link reference definitions ([1]: /x) follow one another here, which take long to make into a page: put a blank line between every few hundred", maxDefinitions)
+	},
+	func(body []byte) (int, string) {
+		return over(tooManyFootnoteRefs(body), "more than %d footnote references ([^1]) by here, each of which adds a link back to it in its footnote, more than a page may hold: cite the sources once each, or publish such a list as a file", maxFootnoteRefs)
+	},
+	func(body []byte) (int, string) {
+		return over(tooManyMarks(body), "the paragraph here holds more than %d runs of * and _, which take long to make into a page: escape those that are not emphasis (\\*), put code between backticks, or split the paragraph", maxEmphasisMarks)
+	},
+}
+
+// over gives line, and the message format makes of args, where a body
+// goes over a limit at line; -1 and no message where it does not (-1),
+// so that the message is made only for a body that needs it.
+func over(line int, format string, args ...any) (int, string) {
+	if line < 0 {
+		return -1, ""
+	}
+	return line, fmt.Sprintf(format, args...)
+}
+
 // convert renders a body to HTML and lists its links and the markup of
 // other systems readers would see as text (raw HTML too, unless rawHTML
 // lets it through). firstLine is the file line the body starts on.
 func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *decoder) (string, []Link, []Unconverted) {
-	if line, depth := tooDeep(body); line >= 0 {
-		d.fail(firstLine+line, "body: block quotes and lists nest %d levels deep here, more than the %d allowed (deeper nesting is slow to read and no browser shows it): flatten them", depth, maxNesting)
-		return "", nil, nil
+	for _, limit := range bodyLimits {
+		if line, msg := limit(body); line >= 0 {
+			d.fail(firstLine+line, "body: %s", msg)
+			return "", nil, nil
+		}
 	}
-	if line := tooManyLinks(body); line >= 0 {
-		d.fail(firstLine+line, "body: the paragraph here leaves more than %d links open (\"](\" with no \")\" after it), which take long to make into a page: close each link's address with \")\", or split the paragraph", maxLinkOpenings)
-		return "", nil, nil
-	}
-	if line := tooManyBrackets(body); line >= 0 {
-		d.fail(firstLine+line, "body: the paragraph here holds more than %d [ open at once, which take long to make into a page: close them with ], escape those that are text (\\[), or split the paragraph", maxOpenBrackets)
-		return "", nil, nil
-	}
-	if n := addresses(body); n > maxAddresses {
-		d.fail(firstLine, "body: holds %d addresses (e-mail, http:// or www.), each of which becomes a link, more than the %d a page may hold: publish a list that long as a file (CSV, say) and link to it", n, maxAddresses)
-		return "", nil, nil
-	}
-	if line := tooManyDefinitions(body); line >= 0 {
-		d.fail(firstLine+line, "body: more than %d link reference definitions ([1]: /x) follow one another here, which take long to make into a page: put a blank line between every few hundred", maxDefinitions)
-		return "", nil, nil
-	}
-	if line := tooManyFootnoteRefs(body); line >= 0 {
-		d.fail(firstLine+line, "body: more than %d footnote references ([^1]) by here, each of which adds a link back to it in its footnote, more than a page may hold: cite the sources once each, or publish such a list as a file", maxFootnoteRefs)
-		return "", nil, nil
-	}
-	if line := tooManyMarks(body); line >= 0 {
-		d.fail(firstLine+line, "body: the paragraph here holds more than %d runs of * and _, which take long to make into a page: escape those that are not emphasis (\\*), put code between backticks, or split the paragraph", maxEmphasisMarks)
-		return "", nil, nil
-	}
-	pc := parser.NewContext(parser.WithIDs(HeadingIDs()))
+	pc := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
 	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	ends := lineEnds(body)
 	if t, ok := pc.Get(bigTable).(*tableSize); ok {
@@ -138,9 +158,28 @@ func hasText(n ast.Node, src []byte) bool {
 	return found
 }
 
-// HeadingIDs gives the ids of the headings of one body as its page has
-// them (see headingIDs), for a parser's context.
-func HeadingIDs() parser.IDs { return &headingIDs{used: map[string]bool{}} }
+// HeadingAnchors gives the id an article's page gives each heading of
+// body, by the 0-based line the heading's text starts on, so that a
+// link to a heading can be written to find it.
+func HeadingAnchors(body []byte) map[int]string {
+	pc := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
+	doc := newMarkdown(false).Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	ends := lineEnds(body)
+	out := map[int]string{}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok || h.Lines().Len() == 0 {
+			return ast.WalkContinue, nil
+		}
+		if id, ok := h.AttributeString("id"); ok {
+			if id, ok := id.([]byte); ok {
+				out[lineAtOffset(ends, h.Lines().At(0).Start)] = string(id)
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
 
 // headingIDs gives headings the ids goldmark's own would, its lower-case
 // ASCII letters and digits with a hyphen for each space, except where

@@ -1,16 +1,9 @@
 package importer
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
-
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 
 	"bulletin/generator/content"
 )
@@ -39,11 +32,6 @@ var (
 	// ownLink matches a link to a heading of the same page: ](#id).
 	ownLink = regexp.MustCompile(`\]\(#([^\s()]+)\)`)
 )
-
-// headingIDs is a parser that gives headings ids, those bulletin's pages
-// give them with content.HeadingIDs.
-var headingIDs = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote),
-	goldmark.WithParserOptions(parser.WithAutoHeadingID()))
 
 // anchors drops from the Markdown of p the ids written after its
 // headings and, in a kramdown site's post, its attribute lists, outside
@@ -92,23 +80,12 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 // written gives by the heading's line, a link to the id bulletin gives
 // the heading.
 func followIDs(body string, written map[int]string) string {
-	src := []byte(body)
 	to := map[string]string{} // the heading's own id, by its written one
-	doc := headingIDs.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(content.HeadingIDs()))))
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		h, ok := n.(*ast.Heading)
-		if !entering || !ok || h.Lines().Len() == 0 {
-			return ast.WalkContinue, nil
-		}
-		line := bytes.Count(src[:h.Lines().At(0).Start], []byte("\n"))
-		id, _ := h.AttributeString("id")
+	for line, id := range content.HeadingAnchors([]byte(body)) {
 		if w, ok := written[line]; ok {
-			if own, ok := id.([]byte); ok {
-				to[w] = string(own)
-			}
+			to[w] = id
 		}
-		return ast.WalkSkipChildren, nil
-	})
+	}
 	body, _ = replaceOutsideCode(body, ownLink, func(s string, g []string) string {
 		if own, ok := to[g[1]]; ok {
 			return "](#" + own + ")"

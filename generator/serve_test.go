@@ -55,19 +55,23 @@ type testServer struct {
 // startServe starts serve on a random port with a fresh copy of the test
 // content and stops it when the test ends, checking that it returned nil
 // and left the output folder it was given in place.
-func startServe(t testing.TB) *testServer {
+func startServe(t testing.TB) *testServer { return startServeAt(t, "", "/") }
+
+// startServeAt is startServe for a site built for the absolute URL
+// baseURL ("" for the settings'), whose home page serve answers at home.
+func startServeAt(t testing.TB, baseURL, home string) *testServer {
 	t.Helper()
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
 	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
 		t.Fatal(err)
 	}
-	o := options{content: content, templates: "../templates", out: filepath.Join(t.TempDir(), "public")}
+	o := options{content: content, templates: "../templates", out: filepath.Join(t.TempDir(), "public"), baseURL: baseURL}
 	ts := serveInBackground(t, o)
 	ts.content = content
 	// Wait for the first build before a test edits anything: serve
 	// answers only once it has built and started watching.
-	ts.waitPage(t, "/", http.StatusOK, "Test Bulletin")
+	ts.waitPage(t, home, http.StatusOK, "Test Bulletin")
 	return ts
 }
 
@@ -931,12 +935,7 @@ func TestServeHeldBackArticleComesOut(t *testing.T) {
 // without its slash is sent to it within the path, escaped as a link
 // writes it.
 func TestServeUnderBasePath(t *testing.T) {
-	dir := t.TempDir()
-	content := filepath.Join(dir, "content")
-	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
-		t.Fatal(err)
-	}
-	ts := serveInBackground(t, options{content: content, templates: "../templates", out: filepath.Join(dir, "public"), baseURL: "https://example.org/bulletin/"})
+	ts := startServeAt(t, "https://example.org/bulletin/", "/bulletin/")
 	home := ts.waitPage(t, "/bulletin/", http.StatusOK, "Test Bulletin")
 	if !strings.Contains(home.body, `href="/bulletin/style.css"`) {
 		t.Fatalf("the home page does not link to /bulletin/style.css:\n%s", home.body)
@@ -961,13 +960,7 @@ func TestServeUnderBasePath(t *testing.T) {
 // characters a link escapes, so that a ? or a % in it is no query or
 // escape.
 func TestServeUnderEscapedBasePath(t *testing.T) {
-	dir := t.TempDir()
-	content := filepath.Join(dir, "content")
-	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
-		t.Fatal(err)
-	}
-	ts := serveInBackground(t, options{content: content, templates: "../templates", out: filepath.Join(dir, "public"), baseURL: "https://example.org/a%3Fb%25/"})
-	ts.waitPage(t, "/a%3Fb%25/", http.StatusOK, "Test Bulletin")
+	ts := startServeAt(t, "https://example.org/a%3Fb%25/", "/a%3Fb%25/")
 	for path, to := range map[string]string{"/": "/a%3Fb%25/", "/a%3Fb%25/topics": "/a%3Fb%25/topics/"} {
 		if r := ts.get(t, http.MethodGet, path); r.status/100 != 3 || r.header.Get("Location") != to {
 			t.Errorf("GET %s: %d to %q, want a redirect to %s", path, r.status, r.header.Get("Location"), to)

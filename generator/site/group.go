@@ -86,7 +86,11 @@ type spelling struct {
 // articles write it, or as the newest of those that tie.
 func groups(kind string, intros []*content.Page, articles []*Article, keys func(*Article) []string, add func(*Article, *Group), s *content.Settings, now time.Time, m *Memo) []*Group {
 	bySlug := map[string]*Group{}
-	slugs := map[string]string{} // by name, each worked out once
+	// Each name as written, worked out once: its composed form, as one
+	// name written in two Unicode forms (é as one character, or e and a
+	// mark) is one spelling, and its slug.
+	type spelt struct{ name, slug string }
+	names := map[string]spelt{}
 	get := func(slug, name string) *Group {
 		g := bySlug[slug]
 		if g == nil {
@@ -96,16 +100,15 @@ func groups(kind string, intros []*content.Page, articles []*Article, keys func(
 		return g
 	}
 	for _, a := range articles {
-		for i, name := range keys(a) {
-			// One name written in two Unicode forms (é as one
-			// character, or e and a mark) is one spelling.
-			name = norm.NFC.String(name)
-			slug, ok := slugs[name]
+		for i, written := range keys(a) {
+			n, ok := names[written]
 			if !ok {
-				slug = content.Slug(name)
-				slugs[name] = slug
+				n.name = norm.NFC.String(written)
+				n.slug = content.Slug(n.name)
+				names[written] = n
 			}
-			g := get(slug, name)
+			name := n.name
+			g := get(n.slug, name)
 			if i == 0 && kind == "topics" {
 				a.firstTopic = g
 			}

@@ -101,11 +101,21 @@ func unlisted(f fields) string {
 	if hidden, _ := f.boolean("hidden"); hidden {
 		return "hidden: true"
 	}
-	for _, k := range []string{"build", "_build"} {
-		b, _ := f[k].(map[string]any)
-		if list := strings.ToLower(fields(b).text("list")); list == "never" || list == "false" {
-			return k + ".list: " + list
-		}
+	if k, list := buildOption(f, "list"); list == "never" || list == "false" {
+		return k + ".list: " + list
 	}
 	return ""
+}
+
+// buildOption gives the value of one of the build options of a Hugo
+// page's front matter (build.render, build.list), in lower case, with the
+// key they are under, build or _build; "" for none.
+func buildOption(f fields, option string) (key, value string) {
+	for _, k := range []string{"build", "_build"} {
+		b, _ := f[k].(map[string]any)
+		if v := strings.ToLower(fields(b).text(option)); v != "" {
+			return k, v
+		}
+	}
+	return "", ""
 }

@@ -832,12 +832,8 @@ func unpublished(f fields, zone *time.Location) string {
 			return fmt.Sprintf("%s %s has passed, so Hugo no longer published it", name, s)
 		}
 	}
-	for _, k := range []string{"build", "_build"} {
-		b, _ := f[k].(map[string]any)
-		render := strings.ToLower(fields(b).text("render"))
-		if render == "never" || render == "link" || render == "false" {
-			return fmt.Sprintf("%s.render is %s, so Hugo made no page of it", k, render)
-		}
+	if k, render := buildOption(f, "render"); render == "never" || render == "link" || render == "false" {
+		return fmt.Sprintf("%s.render is %s, so Hugo made no page of it", k, render)
 	}
 	return ""
 }

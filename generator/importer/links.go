@@ -94,7 +94,7 @@ func oldPage(dest string, site *url.URL) (page, at string) {
 	}
 	page = u.Path
 	if site.Host != "" {
-		at = site.ResolveReference(&url.URL{Path: u.Path, RawPath: u.RawPath, RawQuery: u.RawQuery, Fragment: u.Fragment, RawFragment: u.RawFragment}).String()
+		at = site.ResolveReference(u).String()
 	}
 	return page, at
 }

@@ -82,13 +82,14 @@ func scriptIn(ext string, data []byte) string {
 	if ext == ".svgz" {
 		data = gunzipped(data)
 	}
-	var why string
+	var f finding
 	if htmlKinds[ext] {
-		why = htmlScript(data, 0)
+		f = htmlScript(data, 0)
 	} else {
-		why = xmlScript(data)
+		f = xmlScript(data)
 	}
-	if ranScript(why) {
+	why := f.why
+	if f.script {
 		why += onOpen
 	}
 	read.Store(key, why)
@@ -103,18 +104,24 @@ var (
 	animationAttributes = map[string]bool{"values": true, "to": true, "from": true, "by": true}
 )
 
+// finding is what a check below found in a file or a body: script, or
+// why it could not be read for script; the zero finding is neither.
+type finding struct {
+	why    string
+	script bool // why names script found
+}
+
 // runs says that a file or a body holds what, which runs script; what
 // becomes of it is for the caller to say (see onOpen).
-func runs(what string) string {
-	return "holds script (" + what + ")"
+func runs(what string) finding {
+	return finding{why: "holds script (" + what + ")", script: true}
 }
+
+// unreadable says why a file could not be read for script.
+func unreadable(why string) finding { return finding{why: why} }
 
 // onOpen says what becomes of the script a file holds, after runs.
 const onOpen = ", which would run on the site's own address when a reader opens the file: take it out, or publish the file elsewhere"
-
-// ranScript says whether why, as scriptIn or htmlScript give it, names
-// script found, rather than why a file could not be read for it.
-func ranScript(why string) bool { return strings.HasPrefix(why, "holds script (") }
 
 // bodyScript warns of each article whose body holds script, which
 // raw_html: true publishes as it is: on the article's page, on the
@@ -129,19 +136,19 @@ func bodyScript(s *site.Site) content.Errors {
 		if err != nil {
 			continue // told when the page is made
 		}
-		if why := htmlScript([]byte(body), 0); ranScript(why) {
+		if f := htmlScript([]byte(body), 0); f.script {
 			out = append(out, &content.Error{File: a.Content.File, Line: a.Content.BodyLine, Warning: true,
-				Msg: "body: " + why + ", which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it"})
+				Msg: "body: " + f.why + ", which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it"})
 		}
 	}
 	return out
 }
 
 // activeAttribute says why the attribute space:key="val" of an element
-// runs script, or "": an event handler, an address that runs script,
+// runs script: an event handler, an address that runs script,
 // or a page in an iframe's srcdoc that holds script (depth counts the
 // pages around it).
-func activeAttribute(space, key, val string, depth int) string {
+func activeAttribute(space, key, val string, depth int) finding {
 	key = strings.ToLower(key)
 	address := strings.ToLower(strings.TrimSpace(strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
@@ -158,27 +165,27 @@ func activeAttribute(space, key, val string, depth int) string {
 	case key == "srcdoc":
 		return htmlScript([]byte(val), depth+1)
 	}
-	return ""
+	return finding{}
 }
 
 // maxDepth is how many pages inside pages (an iframe's srcdoc) are read
 // before a file is refused as too deep to read.
 const maxDepth = 16
 
-// htmlScript says why a page read as HTML runs script, or "": a script
+// htmlScript says why a page read as HTML runs script: a script
 // element, or an attribute that does (see activeAttribute), anywhere in
 // the page as a browser builds it, SVG and MathML inside it too.
-func htmlScript(data []byte, depth int) string {
+func htmlScript(data []byte, depth int) finding {
 	if depth > maxDepth {
-		return fmt.Sprintf("holds pages inside pages (an iframe's srcdoc) more than %d deep, too deep to read for script: publish it elsewhere", maxDepth)
+		return unreadable(fmt.Sprintf("holds pages inside pages (an iframe's srcdoc) more than %d deep, too deep to read for script: publish it elsewhere", maxDepth))
 	}
 	r, err := charset.NewReader(bytes.NewReader(utf8Text(data)), "text/html")
 	if err != nil {
-		return "is in an encoding that cannot be read for script (" + err.Error() + "): save it as UTF-8"
+		return unreadable("is in an encoding that cannot be read for script (" + err.Error() + "): save it as UTF-8")
 	}
 	doc, err := html.Parse(r)
 	if err != nil {
-		return "cannot be read for script (" + err.Error() + "): publish it elsewhere"
+		return unreadable("cannot be read for script (" + err.Error() + "): publish it elsewhere")
 	}
 	for n := range doc.Descendants() {
 		if n.Type != html.ElementNode {
@@ -188,12 +195,12 @@ func htmlScript(data []byte, depth int) string {
 			return runs("<" + n.Data + ">")
 		}
 		for _, a := range n.Attr {
-			if why := activeAttribute(a.Namespace, a.Key, a.Val, depth); why != "" {
-				return why
+			if f := activeAttribute(a.Namespace, a.Key, a.Val, depth); f.why != "" {
+				return f
 			}
 		}
 	}
-	return ""
+	return finding{}
 }
 
 // scriptType reports whether a browser runs the script element n, by

@@ -15,7 +15,7 @@ import (
 	"bulletin/generator/content"
 )
 
-// xmlScript says why a file read as XML runs script, or "", as a
+// xmlScript says why a file read as XML runs script, as a
 // browser reads it: its own entities expanded, and the defaults its
 // document type gives attributes too. A script element of a namespace
 // a browser shows (SVG, XHTML, MathML) or of a stylesheet's output, an
@@ -23,11 +23,11 @@ import (
 // stylesheet could turn into script are refused: an element or an
 // attribute it names script or on…, or by a name it works out, text it
 // writes as markup, and a stylesheet in a file of another kind.
-func xmlScript(data []byte) string {
+func xmlScript(data []byte) finding {
 	data = utf8Text(data)
-	entities, why := declarations(data)
-	if why != "" {
-		return why
+	entities, f := declarations(data)
+	if f.why != "" {
+		return f
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
@@ -37,10 +37,10 @@ func xmlScript(data []byte) string {
 	for {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
-			return ""
+			return finding{}
 		}
 		if err != nil {
-			return "cannot be read as XML, so not for script either (" + err.Error() + "): correct it, as a browser shows nothing past such a mistake"
+			return unreadable("cannot be read as XML, so not for script either (" + err.Error() + "): correct it, as a browser shows nothing past such a mistake")
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -55,19 +55,19 @@ func xmlScript(data []byte) string {
 				if !shown && a.Name.Space == "" && strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
 					continue // onMatch=, in an XML file no browser runs
 				}
-				if why := activeAttribute(a.Name.Space, a.Name.Local, a.Value, 0); why != "" {
-					return why
+				if f := activeAttribute(a.Name.Space, a.Name.Local, a.Value, 0); f.why != "" {
+					return f
 				}
 				if t.Name.Space == xslSpace && a.Name.Space == "" {
-					if why := madeByStylesheet(t.Name.Local, a.Name.Local, a.Value); why != "" {
-						return why
+					if f := madeByStylesheet(t.Name.Local, a.Name.Local, a.Value); f.why != "" {
+						return f
 					}
 				}
 			}
 		case xml.ProcInst:
 			if t.Target == "xml-stylesheet" {
 				if href := stylesheetHref(string(t.Inst)); href != "" && !styleFile.MatchString(strings.ToLower(href)) {
-					return fmt.Sprintf("names as its stylesheet %s, whose script a browser would run on the site's own address, and which is not read for script: name it .xsl or .xslt", href)
+					return unreadable(fmt.Sprintf("names as its stylesheet %s, whose script a browser would run on the site's own address, and which is not read for script: name it .xsl or .xslt", href))
 				}
 			}
 		}
@@ -86,8 +86,8 @@ var shownSpaces = map[string]bool{"http://www.w3.org/2000/svg": true, "http://ww
 var styleFile = regexp.MustCompile(`\.(xsl|xslt|css)([?#].*)?$`)
 
 // madeByStylesheet says why the attribute key="val" of the XSLT element
-// tag could make script, or "".
-func madeByStylesheet(tag, key, val string) string {
+// tag could make script.
+func madeByStylesheet(tag, key, val string) finding {
 	switch {
 	case key == "disable-output-escaping" && strings.EqualFold(strings.TrimSpace(val), "yes"):
 		return runs(fmt.Sprintf("%s=%q, which writes text as markup, such as a feed's description, and so any script it holds", key, val))
@@ -101,7 +101,7 @@ func madeByStylesheet(tag, key, val string) string {
 			return runs(fmt.Sprintf("<%s name=%q>", tag, val))
 		}
 	}
-	return ""
+	return finding{}
 }
 
 // hrefPseudoAttribute matches the href of an xml-stylesheet processing
@@ -134,7 +134,7 @@ var (
 // when it does: an entity whose value holds markup, or attributes whose
 // defaults do. An entity read from another file, which a browser does
 // not fetch, stands for nothing.
-func declarations(data []byte) (map[string]string, string) {
+func declarations(data []byte) (map[string]string, finding) {
 	entities := map[string]string{}
 	for _, m := range entityDeclaration.FindAllSubmatch(data, -1) {
 		if len(m[1]) > 0 {
@@ -152,5 +152,5 @@ func declarations(data []byte) (map[string]string, string) {
 			return nil, runs(content.Truncate(string(m), 60) + ", a default attribute, which may be script")
 		}
 	}
-	return entities, ""
+	return entities, finding{}
 }

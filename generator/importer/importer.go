@@ -91,6 +91,9 @@ type Note struct {
 	Source string // the file, as named by Options.Source and the path inside
 	Line   int    // 0 when the note is about the whole file
 	Msg    string
+	// Item is the id of the export's item the note is about, for an
+	// export of many posts; "" otherwise.
+	Item string
 	// Problem marks a post left out because its source is broken (no
 	// title or date, front matter that cannot be read) or its article
 	// cannot be written, rather than by choice (a draft page, a private
@@ -385,24 +388,20 @@ func unmatched(names []string, posts []*post) []string {
 
 // quietBefore leaves out the warnings about posts imported before (see
 // keepID), which were given then: those at a post's own file, or, for
-// an item of an export, those that name it by its label.
+// an item of an export, those about the item.
 func quietBefore(warnings []Note, posts []*post) []Note {
-	files := map[string]bool{}
-	items := map[string]string{} // by export and item: how the item's notes start
+	files, items := map[string]bool{}, map[[2]string]bool{}
 	for _, p := range posts {
 		switch {
 		case p.before == "":
 		case p.item == "":
 			files[p.file] = true
 		default:
-			items[p.file+"\x00"+p.item] = p.label + ": "
+			items[[2]string{p.file, p.item}] = true
 		}
 	}
 	return slices.DeleteFunc(warnings, func(n Note) bool {
-		// A label is "post ID", then the title in quotes if there is one.
-		id, _, _ := strings.Cut(strings.TrimPrefix(n.Msg, "post "), " ")
-		start, ok := items[n.Source+"\x00"+strings.TrimSuffix(id, ":")]
-		return files[n.Source] || ok && strings.HasPrefix(n.Msg, start)
+		return files[n.Source] || n.Item != "" && items[[2]string{n.Source, n.Item}]
 	})
 }
 

@@ -132,7 +132,7 @@ func (p *post) note(line int, msg string) Note {
 	if p.label != "" {
 		msg = p.label + ": " + msg
 	}
-	return Note{Source: p.file, Line: line, Msg: msg}
+	return Note{Source: p.file, Line: line, Msg: msg, Item: p.item}
 }
 
 // repeated tells each kind of warning once a post: the first of a kind

@@ -235,11 +235,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 				d.fail(v.line, "slug: %q cannot be part of an address: %s; %s", raw, why, fix)
 			}
 		case "aliases":
-			a.Aliases, a.AliasLines = d.listLines(key, v)
-			for i, al := range a.Aliases {
-				a.Aliases[i] = AliasPath(al)
-			}
-			checkAliases(d, key, v)
+			a.Aliases, a.AliasLines = aliasPaths(d, key, v)
 		case "id":
 			a.ID = d.text(key, v)
 			if why := checkID(a.ID); a.ID != "" && why != "" {
@@ -398,58 +394,48 @@ func hiddenIn(name string) rune {
 	return 0
 }
 
-// checkAliases reports each alias of the field key that is not a path on
-// the site, on the alias's own line.
-func checkAliases(d *decoder, key string, v *node) {
-	items := v.items
-	if v.kind == scalarNode {
-		items = []*node{v}
+// aliasPaths gives the aliases of the field key, the list v, as paths
+// of the site (see AliasPath) with their lines, and reports each that
+// cannot be one, leaving it out: no page, not even a refused article's
+// claim to one, is ever at such a path.
+func aliasPaths(d *decoder, key string, v *node) ([]string, []int32) {
+	list, lines := d.listLines(key, v)
+	var paths []string
+	var at []int32
+	for i, al := range list {
+		if why := aliasProblem(strings.TrimSpace(al)); why != "" {
+			d.fail(int(lines[i]), "%s: %s", key, why)
+			continue
+		}
+		paths, at = append(paths, AliasPath(al)), append(at, lines[i])
 	}
-	for _, n := range items {
-		al := strings.TrimSpace(n.text)
-		if n.kind != scalarNode || al == "" {
-			continue // reported by list
-		}
-		if i := strings.IndexAny(al, "?#"); i >= 0 && strings.HasPrefix(al, "/") {
-			d.fail(n.line, "%s: %q has a %s, and a static site answers an address by its path alone: keep the path (%s), or redirect the whole address on the server", key, al, map[byte]string{'?': "query (?)", '#': "fragment (#)"}[al[i]], al[:i])
-			continue
-		}
-		if !strings.HasPrefix(al, "/") {
-			d.fail(n.line, "%s: %q is not a site path: write it like /2024/05/old-slug/", key, al)
-			continue
-		}
-		p := AliasPath(al)
-		if strings.HasPrefix(p, "//") {
-			d.fail(n.line, "%s: %q starts with //, which browsers read as the address of another site: write the path of this site with one / before it", key, al)
-			continue
-		}
-		if i := strings.Index(strings.ToLower(al), "%2f"); i >= 0 {
-			// Decoded, it would part one segment of the old address
-			// into two folders, which answer another address.
-			d.fail(n.line, "%s: %q holds an escaped slash (%s), which no file's name can hold: redirect that address on the server", key, al, al[i:i+3])
-			continue
-		}
-		for seg := range strings.SplitSeq(strings.TrimSuffix(p[1:], "/"), "/") {
-			if why := CheckAliasPart(seg); why != "" {
-				d.fail(n.line, "%s: %q: the part %q cannot be part of an address: %s", key, al, seg, why)
-				break
-			}
-		}
-	}
+	return paths, at
 }
 
-// ValidSitePath says whether p, an alias as AliasPath gives it, is a
-// path a page of the site can be at, as checkAliases would find it.
-func ValidSitePath(p string) bool {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "?#") {
-		return false
+// aliasProblem says why the alias al, as written, is not a path a page
+// of the site can be at, or "" when it is.
+func aliasProblem(al string) string {
+	if i := strings.IndexAny(al, "?#"); i >= 0 && strings.HasPrefix(al, "/") {
+		return fmt.Sprintf("%q has a %s, and a static site answers an address by its path alone: keep the path (%s), or redirect the whole address on the server", al, map[byte]string{'?': "query (?)", '#': "fragment (#)"}[al[i]], al[:i])
+	}
+	if !strings.HasPrefix(al, "/") {
+		return fmt.Sprintf("%q is not a site path: write it like /2024/05/old-slug/", al)
+	}
+	p := AliasPath(al)
+	if strings.HasPrefix(p, "//") {
+		return fmt.Sprintf("%q starts with //, which browsers read as the address of another site: write the path of this site with one / before it", al)
+	}
+	if i := strings.Index(strings.ToLower(al), "%2f"); i >= 0 {
+		// Decoded, it would part one segment of the old address into
+		// two folders, which answer another address.
+		return fmt.Sprintf("%q holds an escaped slash (%s), which no file's name can hold: redirect that address on the server", al, al[i:i+3])
 	}
 	for seg := range strings.SplitSeq(strings.TrimSuffix(p[1:], "/"), "/") {
-		if CheckAliasPart(seg) != "" {
-			return false
+		if why := CheckAliasPart(seg); why != "" {
+			return fmt.Sprintf("%q: the part %q cannot be part of an address: %s", al, seg, why)
 		}
 	}
-	return true
+	return ""
 }
 
 // AliasPath is an alias as a path of the site: percent-escapes decoded,

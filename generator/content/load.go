@@ -558,11 +558,8 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 	seen := d.each("", doc.root, []string{"title", "summary", "status", "lang", "aliases"}, func(key string, v *node) {
 		switch key {
 		case "aliases":
-			pg.Aliases, pg.AliasesLine = d.list(key, v), v.line
-			for i, al := range pg.Aliases {
-				pg.Aliases[i] = AliasPath(al)
-			}
-			checkAliases(d, key, v)
+			pg.Aliases, _ = aliasPaths(d, key, v)
+			pg.AliasesLine = v.line
 		case "lang":
 			pg.Lang = languageTag(d, key, v)
 		case "title":

@@ -258,15 +258,8 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 		case "params":
 			s.Params = params(d, v)
 		case "feed_aliases":
-			// A value that is no list is told once, not again as a path.
-			n := len(d.errs)
-			s.FeedAliases, s.FeedAliasesLine = d.list(key, v), v.line
-			for i, al := range s.FeedAliases {
-				s.FeedAliases[i] = AliasPath(al)
-			}
-			if len(d.errs) == n {
-				checkAliases(d, key, v)
-			}
+			s.FeedAliases, _ = aliasPaths(d, key, v)
+			s.FeedAliasesLine = v.line
 		}
 	})
 	// Feed entry ids take base_url's host for their authority unless

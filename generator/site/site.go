@@ -529,10 +529,8 @@ func (s *Site) checkURLs(set *content.Set) error {
 	}
 	for _, r := range refused {
 		for i, al := range r.Aliases {
-			if content.ValidSitePath(al) {
-				add(sitePath(al), claim{a: r, what: "aliases", line: r.AliasLine(i)})
-				s.Refused = append(s.Refused, RefusedPath{Path: al, File: r.File, Field: "aliases", Line: r.AliasLine(i)})
-			}
+			add(sitePath(al), claim{a: r, what: "aliases", line: r.AliasLine(i)})
+			s.Refused = append(s.Refused, RefusedPath{Path: al, File: r.File, Field: "aliases", Line: r.AliasLine(i)})
 		}
 	}
 	// A feed reader shows one entry of two that share an id, and counts

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net"
 	"net/url"
 	"os"
@@ -49,8 +50,14 @@ type hugoConfig struct {
 // hugoLanguage is one language of a Hugo site in several.
 type hugoLanguage struct {
 	key        string // as the config names it, in lower case: its addresses' prefix
-	code       string // languageCode, else the key: the article's lang
+	code       string // locale or languageCode, else the key: the article's lang
 	contentDir string // its own content folder, if it has one
+	// ownHost marks a language published at an address of its own
+	// (Hugo's multihost), baseURL, when that address is known; permalinks
+	// are its own patterns, by section, over the site's.
+	ownHost    bool
+	baseURL    string
+	permalinks map[string]string
 }
 
 // language gives the language of the content file at slash path p of
@@ -87,12 +94,44 @@ func (cfg *hugoConfig) language(p, rel string) (*hugoLanguage, string) {
 }
 
 // prefix is the folder Hugo put a language's pages in: none for the
-// default language, unless the config puts it in one too.
+// default language, unless the config puts it in one too, nor for a
+// language published at an address of its own.
 func (cfg *hugoConfig) prefix(l *hugoLanguage) string {
-	if l == nil || l.key == cfg.defaultLang && !cfg.langInSubdir {
+	if l == nil || l.ownHost || l.key == cfg.defaultLang && !cfg.langInSubdir {
 		return ""
 	}
 	return "/" + l.key
+}
+
+// home gives the address the pages of the language l (nil: of the
+// site) were published at, its own or the site's, when it is known: an
+// absolute one, which feed ids are made of; else "".
+func (cfg *hugoConfig) home(l *hugoLanguage) string {
+	switch {
+	case l != nil && l.ownHost:
+		return l.baseURL
+	case cfg.absolute:
+		return cfg.baseURL
+	}
+	return ""
+}
+
+// knownHome says whether address, the setting of the config file that
+// gives where the site was published, is an absolute address, and
+// warns when it is set but is not one.
+func knownHome(src *source, file, setting, address string) bool {
+	u, err := url.Parse(address)
+	switch {
+	case address == "":
+		return false
+	case err == nil && localHost(u.Hostname()):
+		src.warn(file, 0, "%s", localNote(setting, address))
+		return false
+	case err == nil && u.Scheme != "" && u.Host != "":
+		return true
+	}
+	src.warn(file, 0, "%s %q is not an absolute address, so the ids the old feeds gave the posts, made from it, are not known: bulletin gives them new ones, and readers of the old feeds may see each post once more as new; set %s to the site's address (https://…) and import again to keep them", setting, address, setting)
+	return false
 }
 
 // contentDirs gives the folders that hold the site's pages: the content
@@ -135,18 +174,27 @@ func readHugo(o *Options) (*source, error) {
 	if within(o.Dest, dir) {
 		return nil, fmt.Errorf("importer: %s is inside the Hugo site's content folder %s, so the next import would read its articles as posts: give -content a folder outside it", o.Dest, dir)
 	}
-	src := &source{file: hugoFile, site: cfg.baseURL, lang: cfg.lang, langSetting: "languageCode", langFile: cfg.file}
+	src := &source{file: hugoFile, site: cfg.home(nil), lang: cfg.lang, langSetting: "languageCode", langFile: cfg.file}
 	for _, tax := range cfg.taxonomies {
 		if byDate(tax) {
 			src.warn(cfg.file, 0, "taxonomy %s is left out: an archive by date, which bulletin's timeline has (a page for each year and month), not a topic", tax)
 		}
 	}
-	if u, err := url.Parse(cfg.baseURL); err == nil && localHost(u.Hostname()) {
-		src.warn(cfg.file, 0, "%s", localNote("baseURL", cfg.baseURL))
-	} else if err == nil && u.Scheme != "" && u.Host != "" {
-		cfg.absolute = true
-	} else if cfg.baseURL != "" {
-		src.warn(cfg.file, 0, "baseURL %q is not an absolute address, so the ids the old feeds gave the posts, made from it, are not known: bulletin gives them new ones, and readers of the old feeds may see each post once more as new; set baseURL to the site's address (https://…) and import again to keep them", cfg.baseURL)
+	cfg.absolute = knownHome(src, cfg.file, "baseURL", cfg.baseURL)
+	for i, l := range cfg.languages {
+		if !l.ownHost {
+			continue
+		}
+		setting := "languages." + l.key + ".baseURL"
+		if !knownHome(src, cfg.file, setting, l.baseURL) {
+			cfg.languages[i].baseURL = ""
+			continue
+		}
+		if l.key == cfg.defaultLang {
+			src.site = cmp.Or(src.site, l.baseURL)
+		} else {
+			src.warn(cfg.file, 0, "%s: the %s pages were published at an address of their own, %s, and a bulletin is published at one, base_url: their old paths are kept as aliases there, which old links reach once %s redirects to it, keeping the path; their feed ids are kept", setting, l.key, l.baseURL, l.baseURL)
+		}
 	}
 	bundles := map[string]bool{} // leaf bundle folders, whose other files are not copied
 	var files []string
@@ -232,12 +280,8 @@ func readHugo(o *Options) (*source, error) {
 			templateTags(body, p, r)
 		}
 		body, excerpt := more(body, "<!--more-->")
-		site := ""
-		if cfg.absolute {
-			site = cfg.baseURL
-		}
-		body, away := followMoves(anchors(finishBody(p, body, excerpt, r), false, p, r), ix, site)
-		awayNote(p, away, site != "", r)
+		body, away := followMoves(anchors(finishBody(p, body, excerpt, r), false, p, r), ix, p.home)
+		awayNote(p, away, p.home != "", r)
 		return fromStatic(static, fromBundle(src.bundled, body, p), p, r)
 	}
 	return src, nil
@@ -476,7 +520,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 		}
 	}
 	cfg.defaultLang = strings.ToLower(cmp.Or(f.text("defaultcontentlanguage"), "en"))
-	cfg.lang = f.text("languagecode")
+	cfg.lang = cmp.Or(f.text("locale"), f.text("languagecode"))
 	params, _ := f["params"].(map[string]any)
 	cfg.mainSections = len(f.list("mainsections")) > 0 || len(lowerKeys(fields(params)).list("mainsections")) > 0
 	cfg.langInSubdir, _ = f.boolean("defaultcontentlanguageinsubdir")
@@ -484,7 +528,11 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 		for key, v := range langs {
 			m, _ := v.(map[string]any)
 			lf := lowerKeys(fields(m))
-			l := hugoLanguage{key: strings.ToLower(key), code: cmp.Or(lf.text("languagecode"), key)}
+			l := hugoLanguage{key: strings.ToLower(key), code: cmp.Or(lf.text("locale"), lf.text("languagecode"), key), baseURL: lf.text("baseurl"), permalinks: permalinksOf(lf)}
+			l.ownHost = l.baseURL != ""
+			if l.key == cfg.defaultLang && cfg.lang == "" {
+				cfg.lang = cmp.Or(lf.text("locale"), lf.text("languagecode"))
+			}
 			if d := lf.text("contentdir"); d != "" {
 				if l.contentDir, err = contentDirIn(d, o.Source); err != nil {
 					return nil, err
@@ -497,14 +545,20 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	cfg.ugly, _ = f.boolean("uglyurls")
 	cfg.feed = feedName(f)
 	cfg.keepCase, _ = f.boolean("disablepathtolower")
-	cfg.permalinks = map[string]string{}
-	perm, _ := f["permalinks"].(map[string]any)
-	if page, ok := perm["page"].(map[string]any); ok {
-		perm = page // Hugo 0.120's permalinks by kind of page
-	}
-	for section, pattern := range perm {
-		if s, ok := pattern.(string); ok {
-			cfg.permalinks[section] = s
+	cfg.permalinks = permalinksOf(f)
+	if langs, ok := f["languages"].(map[string]any); ok && len(langs) == 1 && !cfg.langInSubdir {
+		// A site in one language: the language's settings are the site's.
+		for _, v := range langs {
+			m, _ := v.(map[string]any)
+			lf := lowerKeys(fields(m))
+			cfg.baseURL = cmp.Or(lf.text("baseurl"), cfg.baseURL)
+			cfg.lang = cmp.Or(lf.text("locale"), lf.text("languagecode"), cfg.lang)
+			maps.Copy(cfg.permalinks, permalinksOf(lf))
+			if d := lf.text("contentdir"); d != "" {
+				if cfg.contentDir, err = contentDirIn(d, o.Source); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	if tax, ok := f["taxonomies"].(map[string]any); ok {
@@ -518,6 +572,22 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	}
 	cfg.roots = cfg.contentDirs()
 	return cfg, nil
+}
+
+// permalinksOf gives the permalink patterns the config f, its keys in
+// lower case, sets, by section.
+func permalinksOf(f fields) map[string]string {
+	out := map[string]string{}
+	perm, _ := f["permalinks"].(map[string]any)
+	if page, ok := perm["page"].(map[string]any); ok {
+		perm = page // Hugo 0.120's permalinks by kind of page
+	}
+	for section, pattern := range perm {
+		if s, ok := pattern.(string); ok {
+			out[section] = s
+		}
+	}
+	return out
 }
 
 // feedName gives the name of the file of each feed Hugo made, from the
@@ -664,7 +734,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	post.lang = cmp.Or(languageOf(f, post, src), post.lang)
 	post.unused = leftOver(f, hugoFields, cfg.taxonomies...)
 	post.summary = f.first("summary", "description")
-	old := hugoURL(f, page, cfg.prefix(lang), cfg, post)
+	old := hugoURL(f, page, lang, cfg, post)
 	// Hugo gives the site, each language and each section a feed.
 	feeds := []string{cfg.prefix(lang) + "/" + cfg.feed}
 	if section := sectionOf(page); section != "" {
@@ -693,8 +763,8 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		post.old = append(post.old, al)
 	}
 	post.old = append(post.old, old)
-	if cfg.absolute && !post.draft {
-		post.id = strings.TrimSuffix(cfg.baseURL, "/") + old
+	if post.home = cfg.home(lang); post.home != "" && !post.draft {
+		post.id = strings.TrimSuffix(post.home, "/") + old
 	}
 	post.keys = []string{"hugo:" + rel, "hugo:" + page, "base:" + path.Base(rel), "base:" + filename}
 	if lang != nil {
@@ -713,10 +783,12 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 var datedName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-`)
 
 // hugoURL gives the address Hugo gave a page: its url, else its section's
-// permalink pattern filled in, else its path in the content folder; in a
-// site in several languages, below its language's prefix, but for a url
-// written from the site's root (/x/), which Hugo takes as it is.
-func hugoURL(f fields, page, prefix string, cfg *hugoConfig, p *post) string {
+// permalink pattern filled in (its language's, else the site's), else
+// its path in the content folder; in a site in several languages, below
+// its language's prefix (see prefix), but for a url written from the
+// site's root (/x/), which Hugo takes as it is.
+func hugoURL(f fields, page string, lang *hugoLanguage, cfg *hugoConfig, p *post) string {
+	prefix := cfg.prefix(lang)
 	if u := f.text("url"); u != "" {
 		if !strings.HasPrefix(u, "/") {
 			u = prefix + "/" + u
@@ -730,7 +802,13 @@ func hugoURL(f fields, page, prefix string, cfg *hugoConfig, p *post) string {
 	section := sectionOf(page)
 	slug := f.text("slug")
 	var u string
-	if pattern, ok := cfg.permalinks[section]; ok {
+	pattern, ok := cfg.permalinks[section]
+	if lang != nil {
+		if own, set := lang.permalinks[section]; set {
+			pattern, ok = own, true
+		}
+	}
+	if ok {
 		t := p.date // in its own offset, as Hugo fills in a permalink
 		title := urlize(p.title)
 		values := map[string]string{

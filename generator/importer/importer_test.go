@@ -1230,6 +1230,60 @@ func TestHugoConfigFolder(t *testing.T) {
 	}
 }
 
+// TestHugoLanguageSettings reads what a language of a Hugo site sets
+// for itself: its own address (Hugo's multihost, which puts no
+// language's prefix in a path), its own permalinks and its locale, and a
+// site's one language's settings as the site's. Each page keeps the
+// address and feed id it had, and a link to another by its old address
+// follows it.
+func TestHugoLanguageSettings(t *testing.T) {
+	t.Run("multihost", func(t *testing.T) {
+		src := tree(t, map[string]string{
+			"config/_default/config.yaml": "defaultContentLanguage: en\ndefaultContentLanguageInSubdir: true\nlanguages:\n" +
+				"  en:\n    baseUrl: https://digital.example.ca/\n    contentDir: content/en\n    permalinks:\n      blog: /:year/:month/:day/:filename\n" +
+				"  fr:\n    baseUrl: https://numerique.example.ca/\n    contentDir: content/fr\n    locale: fr-CA\n    permalinks:\n      blog: /:year/:month/:day/:filename\n",
+			"content/en/blog/posts/hello.md":   "---\ntitle: Hello\ndate: 2018-10-19\n---\nHello.\n",
+			"content/en/blog/posts/ceo.md":     "---\ntitle: CEO\ndate: 2022-02-11\n---\nOur [first post](https://digital.example.ca/2018/10/19/hello/).\n",
+			"content/fr/blog/posts/bonjour.md": "---\ntitle: Bonjour\ndate: 2018-10-19\n---\nBonjour.\n",
+		})
+		dest := t.TempDir()
+		r := mustImport(t, src, dest)
+		if !hasNote(r.Warnings, filepath.Join(src, "config", "_default", "config.yaml"), 0, "languages.fr.baseURL: the fr pages were published at an address of their own, https://numerique.example.ca/") {
+			t.Errorf("warnings %v, want one of the French pages' own address", r.Warnings)
+		}
+		for name, want := range map[string][]string{
+			"2018/2018-10-19-hello.md":   {"  - /2018/10/19/hello/\n", "id: https://digital.example.ca/2018/10/19/hello/\n"},
+			"2018/2018-10-19-bonjour.md": {"  - /2018/10/19/bonjour/\n", "id: https://numerique.example.ca/2018/10/19/bonjour/\n", "lang: fr-CA\n"},
+			"2022/2022-02-11-ceo.md":     {"[first post](/2018/10/hello/)"},
+		} {
+			data, err := os.ReadFile(filepath.Join(dest, "articles", filepath.FromSlash(name)))
+			if err != nil {
+				t.Fatalf("%v; files: %v", err, files(t, dest))
+			}
+			for _, w := range want {
+				if !strings.Contains(string(data), w) {
+					t.Errorf("%s lacks %q:\n%s", name, w, data)
+				}
+			}
+		}
+	})
+	t.Run("one language", func(t *testing.T) {
+		src := tree(t, map[string]string{
+			"hugo.yaml":          "baseURL: https://old.example.org/\nlanguages:\n  en:\n    locale: en-CA\n    permalinks:\n      posts: /:year/:month/:day/:filename\n",
+			"content/posts/x.md": "---\ntitle: X\ndate: 2018-10-19\n---\nX.\n",
+		})
+		dest := t.TempDir()
+		r := mustImport(t, src, dest)
+		if len(r.Moved) != 1 || r.Moved[0].From != "/2018/10/19/x/" {
+			t.Errorf("old addresses %v, want /2018/10/19/x/", r.Moved)
+		}
+		data, err := os.ReadFile(filepath.Join(dest, "articles", "2018", "2018-10-19-x.md"))
+		if err != nil || !strings.Contains(string(data), "id: https://old.example.org/2018/10/19/x/\n") {
+			t.Errorf("the article (%v) lacks the id the old feed gave it:\n%s", err, data)
+		}
+	})
+}
+
 // TestWordPressDraftWithoutDate imports a draft never scheduled, which
 // WordPress exports dated 0000-00-00 00:00:00: it comes in as a draft
 // dated by its last change, with a warning, not left out.

@@ -53,26 +53,28 @@ func TestHugoURL(t *testing.T) {
 		page   string
 		fields fields
 		cfg    hugoConfig
-		prefix string // of the page's language
+		lang   *hugoLanguage // the page's language; nil in a site of one
 		want   string
 	}{
-		{"default", "posts/my-post", fields{}, hugoConfig{}, "", "/posts/my-post/"},
-		{"slug", "posts/my-post", fields{"slug": "other"}, hugoConfig{}, "", "/posts/other/"},
-		{"lower case", "Posts/My Post", fields{}, hugoConfig{}, "", "/posts/my-post/"},
-		{"kept case", "Posts/My Post", fields{}, hugoConfig{keepCase: true}, "", "/Posts/My-Post/"},
-		{"ugly", "posts/my-post", fields{}, hugoConfig{ugly: true}, "", "/posts/my-post.html"},
-		{"url", "posts/my-post", fields{"url": "special/place"}, hugoConfig{}, "", "/special/place"},
-		{"permalink", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:year/:month/:title/"}}, "", "/2025/03/the-title/"},
-		{"permalink by file", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:section/:slugorfilename/"}}, "", "/posts/my-post/"},
-		{"root page", "about", fields{}, hugoConfig{}, "", "/about/"},
-		{"in a language", "posts/my-post", fields{}, hugoConfig{}, "/fr", "/fr/posts/my-post/"},
-		{"permalink in a language", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:year/:month/:title/"}}, "/zh-cn", "/zh-cn/2025/03/the-title/"},
-		{"url in a language", "posts/my-post", fields{"url": "special/place"}, hugoConfig{}, "/fr", "/fr/special/place"},
-		{"url from the root in a language", "posts/my-post", fields{"url": "/special/place"}, hugoConfig{}, "/fr", "/special/place"},
+		{"default", "posts/my-post", fields{}, hugoConfig{}, nil, "/posts/my-post/"},
+		{"slug", "posts/my-post", fields{"slug": "other"}, hugoConfig{}, nil, "/posts/other/"},
+		{"lower case", "Posts/My Post", fields{}, hugoConfig{}, nil, "/posts/my-post/"},
+		{"kept case", "Posts/My Post", fields{}, hugoConfig{keepCase: true}, nil, "/Posts/My-Post/"},
+		{"ugly", "posts/my-post", fields{}, hugoConfig{ugly: true}, nil, "/posts/my-post.html"},
+		{"url", "posts/my-post", fields{"url": "special/place"}, hugoConfig{}, nil, "/special/place"},
+		{"permalink", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:year/:month/:title/"}}, nil, "/2025/03/the-title/"},
+		{"permalink by file", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:section/:slugorfilename/"}}, nil, "/posts/my-post/"},
+		{"root page", "about", fields{}, hugoConfig{}, nil, "/about/"},
+		{"in a language", "posts/my-post", fields{}, hugoConfig{}, &hugoLanguage{key: "fr"}, "/fr/posts/my-post/"},
+		{"permalink in a language", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:year/:month/:title/"}}, &hugoLanguage{key: "zh-cn"}, "/zh-cn/2025/03/the-title/"},
+		{"url in a language", "posts/my-post", fields{"url": "special/place"}, hugoConfig{}, &hugoLanguage{key: "fr"}, "/fr/special/place"},
+		{"url from the root in a language", "posts/my-post", fields{"url": "/special/place"}, hugoConfig{}, &hugoLanguage{key: "fr"}, "/special/place"},
+		{"language's own permalink", "blog/posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"blog": "/:section/:filename/"}}, &hugoLanguage{key: "fr", permalinks: map[string]string{"blog": "/:year/:month/:day/:filename"}}, "/fr/2025/03/27/my-post/"},
+		{"language at its own address", "blog/posts/my-post", fields{}, hugoConfig{}, &hugoLanguage{key: "fr", ownHost: true, baseURL: "https://numerique.canada.ca/", permalinks: map[string]string{"blog": "/:year/:month/:day/:filename"}}, "/2025/03/27/my-post/"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := &post{title: "The Title", date: date}
-			if got := hugoURL(tc.fields, tc.page, tc.prefix, &tc.cfg, p); got != tc.want {
+			if got := hugoURL(tc.fields, tc.page, tc.lang, &tc.cfg, p); got != tc.want {
 				t.Errorf("hugoURL(%q, %v) = %q, want %q", tc.page, tc.fields, got, tc.want)
 			}
 		})

@@ -92,6 +92,7 @@ type post struct {
 	bodyLine int      // the line raw starts on
 	html     bool     // raw is HTML, not Markdown
 	bundle   string   // for a Hugo page bundle's page, its folder in the source
+	home     string   // for a Hugo page, the address its site or language was published at, when known
 	undated  bool     // a draft dated by its file's last change, which a checkout changes
 	item     string   // a WordPress post's id in its export
 	front    fields   // a Jekyll post's front matter, which its Liquid may show ({{ page.image }})

@@ -44,6 +44,7 @@ type hugoConfig struct {
 	languages    []hugoLanguage    // as [languages] lists them, by key; none for a site in one
 	roots        []string          // the content folders, see contentDirs
 	defaultLang  string            // defaultContentLanguage
+	ignore       []*regexp.Regexp  // ignoreFiles: the files Hugo never read
 	langInSubdir bool              // defaultContentLanguageInSubdir
 }
 
@@ -132,6 +133,20 @@ func knownHome(src *source, file, setting, address string) bool {
 	}
 	src.warn(file, 0, "%s %q is not an absolute address, so the ids the old feeds gave the posts, made from it, are not known: bulletin gives them new ones, and readers of the old feeds may see each post once more as new; set %s to the site's address (https://…) and import again to keep them", setting, address, setting)
 	return false
+}
+
+// ignored gives the pattern of ignoreFiles that the file at slash path
+// p of the site matches, or nil. Hugo matches them against a file's
+// whole path on the machine that built it; the import, against its path
+// from the top of the site folder (/content/_tmp/x.md), the part of it
+// the site decides.
+func (cfg *hugoConfig) ignored(p string) *regexp.Regexp {
+	for _, re := range cfg.ignore {
+		if re.MatchString("/" + p) {
+			return re
+		}
+	}
+	return nil
 }
 
 // contentDirs gives the folders that hold the site's pages: the content
@@ -248,6 +263,13 @@ func readHugo(o *Options) (*source, error) {
 		rel := strings.TrimPrefix(p, cfg.root(p)+"/")
 		name := path.Base(p)
 		ext := strings.ToLower(path.Ext(name))
+		if re := cfg.ignored(p); re != nil {
+			if isContent(ext) {
+				src.read++
+				src.skip(file, 0, "ignoreFiles in %s names it (%s), so Hugo never published it: not imported", cfg.file, re)
+			}
+			continue
+		}
 		switch {
 		case ext == ".org" || ext == ".adoc" || ext == ".asciidoc" || ext == ".rst" || ext == ".pdc" || ext == ".pandoc":
 			src.read++
@@ -541,6 +563,13 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 			cfg.languages = append(cfg.languages, l)
 		}
 		slices.SortFunc(cfg.languages, func(a, b hugoLanguage) int { return strings.Compare(a.key, b.key) })
+	}
+	for _, pattern := range f.list("ignorefiles") {
+		re, err := regexp.Compile(pattern)
+		if err != nil {
+			return nil, fmt.Errorf("importer: %s: ignoreFiles: %q is not a regular expression Hugo reads (%v): mend it, as Hugo would not build the site", cfg.file, pattern, err)
+		}
+		cfg.ignore = append(cfg.ignore, re)
 	}
 	cfg.ugly, _ = f.boolean("uglyurls")
 	cfg.feed = feedName(f)

@@ -1230,6 +1230,36 @@ func TestHugoConfigFolder(t *testing.T) {
 	}
 }
 
+// TestHugoIgnoreFiles leaves out the files Hugo's ignoreFiles names,
+// which it never published (a folder of working drafts), saying why,
+// bundled images too; a pattern Hugo cannot read stops the import.
+func TestHugoIgnoreFiles(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.yml":                    "baseURL: https://old.example.org/\nignoreFiles:\n  - \"^_template\"\n  - \"content/_tmp/*\"\n  - \"\\\\.draft\\\\.md$\"\n",
+		"content/news/live.md":          "---\ntitle: Live\ndate: 2019-07-09\n---\nLive.\n",
+		"content/news/next.draft.md":    "---\ntitle: Next\ndate: 2019-07-10\n---\nNot yet.\n",
+		"content/_tmp/old.md":           "---\ntitle: Old\ndate: 2013-12-20\n---\nWorking copy.\n",
+		"content/_tmp/bundle/index.md":  "---\ntitle: Bundle\ndate: 2013-12-21\n---\n![A chart](chart.png)\n",
+		"content/_tmp/bundle/chart.png": "png",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if got := files(t, dest); !slices.Equal(got, []string{"articles/2019/2019-07-09-live.md"}) {
+		t.Errorf("wrote %v, want the live post alone", got)
+	}
+	for _, name := range []string{"content/news/next.draft.md", "content/_tmp/old.md", "content/_tmp/bundle/index.md"} {
+		if !hasNote(r.Skipped, filepath.Join(src, filepath.FromSlash(name)), 0, "so Hugo never published it") {
+			t.Errorf("skipped %v, want %s left out for ignoreFiles", r.Skipped, name)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(src, "config.yml"), []byte("ignoreFiles: [\"(\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(Options{Source: src, Format: Hugo, Dest: t.TempDir()}); err == nil || !strings.Contains(err.Error(), "ignoreFiles") {
+		t.Errorf("a broken pattern gave %v, want an error naming ignoreFiles", err)
+	}
+}
+
 // TestHugoLanguageSettings reads what a language of a Hugo site sets
 // for itself: its own address (Hugo's multihost, which puts no
 // language's prefix in a path), its own permalinks and its locale, and a

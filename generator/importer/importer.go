@@ -336,7 +336,7 @@ func Run(o Options) (Report, error) {
 			now = append(now, p)
 		}
 	}
-	for _, tally := range src.tallies {
+	for _, tally := range append(src.tallies, otherCalendar) {
 		r.Warnings = append(r.Warnings, tally(now)...)
 	}
 	comments, pings := 0, 0

@@ -1260,6 +1260,28 @@ func TestHugoIgnoreFiles(t *testing.T) {
 	}
 }
 
+// TestOtherCalendar warns once of the posts dated before 1900, as a
+// site that wrote its dates in the Solar Hijri calendar has them, and
+// not of a post of 1900 or later.
+func TestOtherCalendar(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                "lang: fa\n",
+		"_posts/1393-04-04-a.md":     "---\ntitle: A\n---\nA.\n",
+		"_posts/1403-09-08-b.md":     "---\ntitle: B\n---\nB.\n",
+		"_posts/2014-06-25-later.md": "---\ntitle: Later\n---\nLater.\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	var told []Note
+	for _, n := range r.Warnings {
+		if strings.Contains(n.Msg, "before 1900") {
+			told = append(told, n)
+		}
+	}
+	if len(told) != 1 || !strings.HasPrefix(told[0].Msg, "2 posts are dated before 1900 (this one 1393-04-04)") {
+		t.Errorf("warned %v, want one note of the 2 posts dated before 1900", r.Warnings)
+	}
+}
+
 // TestHugoLanguageSettings reads what a language of a Hugo site sets
 // for itself: its own address (Hugo's multihost, which puts no
 // language's prefix in a path), its own permalinks and its locale, and a

@@ -800,6 +800,25 @@ func underPath(site string, settings *content.Settings) string {
 	return fmt.Sprintf("the old site was published under %s, and its addresses are kept as aliases below base_url: for old links to reach the articles, set base_url in site.yaml to an address ending in %s (as %s), or redirect %s to the new site on the server", dir, dir, strings.TrimSuffix(site, "/")+"/", dir)
 }
 
+// otherCalendar warns, once, of the posts dated before 1900, as a site
+// that wrote its dates in another calendar has them: read as the
+// Gregorian calendar's, the Solar Hijri 1393-04-04 puts a post of 2014
+// six centuries back.
+func otherCalendar(posts []*post) []Note {
+	var old []*post
+	for _, p := range posts {
+		if p.date.Year() < 1900 {
+			old = append(old, p)
+		}
+	}
+	if len(old) == 0 {
+		return nil
+	}
+	first := old[0]
+	return []Note{{Source: first.file, Line: first.line, Item: first.item, Msg: fmt.Sprintf("%d %s dated before 1900 (this one %s), as a site that wrote its dates in another calendar has them: bulletin reads a date as the Gregorian calendar's, so if the old site's were of another (the Solar Hijri year 1393 is 2014 or 2015), write them in the Gregorian calendar before you publish; check names each",
+		len(old), plural(len(old), "post is", "posts are"), first.date.Format(time.DateOnly))}}
+}
+
 // defaultZone is bulletin's time zone when site.yaml sets none.
 const defaultZone = "Europe/London"
 

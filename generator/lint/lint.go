@@ -4,6 +4,7 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"path"
@@ -56,11 +57,17 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 		if w := unseenUpdate(a.Content, s.Settings.Location); w != nil {
 			each[i] = append(each[i], w)
 		}
+		if w := unlikelyDate(a.Content, now); w != nil {
+			each[i] = append(each[i], w)
+		}
 	})
 	found := slices.Concat(each...)
 	// A copy scheduled for later is warned of before it comes out.
 	for _, a := range s.Held {
 		if w := fileDate(a, s.Settings.Location); w != nil {
+			found = append(found, w)
+		}
+		if w := unlikelyDate(a, now); w != nil {
 			found = append(found, w)
 		}
 	}
@@ -129,6 +136,24 @@ func unseenUpdate(a *content.Article, loc *time.Location) *content.Error {
 	}
 	return &content.Error{File: a.File, Line: line, Warning: true,
 		Msg: fmt.Sprintf("updated: %s is when the article was published, so feeds show no change and feed readers do not show the update: give its time too, as %s", a.Updated.Format(time.DateOnly), a.Updated.Add(15*time.Hour).Format(time.RFC3339))}
+}
+
+// unlikelyDate warns of an article dated before 1900 or more than 20
+// years after now, which no bulletin publishes: most likely a date of
+// another calendar read as the Gregorian's, as an archive moving in may
+// write them, which puts the article centuries from its news, or holds
+// it back until then.
+func unlikelyDate(a *content.Article, now time.Time) *content.Error {
+	y := a.Date.Year()
+	if a.Date.IsZero() || y >= 1900 && !a.Date.After(now.AddDate(20, 0, 0)) {
+		return nil
+	}
+	what := "before 1900, older than any bulletin"
+	if y >= 1900 {
+		what = "more than 20 years from now, and is held back until then"
+	}
+	return &content.Error{File: a.File, Line: cmp.Or(a.Lines.Line("date"), a.Line), Warning: true,
+		Msg: fmt.Sprintf("date: %d-%02d-%02d is %s: if it is a date of another calendar, write it in the Gregorian one, as the Solar Hijri year 1393 is 2014 or 2015, and the Buddhist year 2567 is 2024", y, a.Date.Month(), a.Date.Day(), what)}
 }
 
 // checker checks articles against the pages and files of one site.

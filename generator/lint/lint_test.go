@@ -118,6 +118,35 @@ func TestUnseenUpdate(t *testing.T) {
 	}
 }
 
+// TestUnlikelyDate warns of an article dated before 1900 or more than
+// 20 years ahead, as a date of another calendar read as the Gregorian's
+// is, at its date line, and of none between.
+func TestUnlikelyDate(t *testing.T) {
+	now := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		date time.Time
+		want string // how the warning starts; "" for none
+	}{
+		{time.Date(1393, 4, 4, 0, 0, 0, 0, time.UTC), "date: 1393-04-04 is before 1900, older than any bulletin: if it is a date of another calendar"},
+		{time.Date(2567, 1, 15, 0, 0, 0, 0, time.UTC), "date: 2567-01-15 is more than 20 years from now, and is held back until then:"},
+		{time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), ""},
+		{time.Date(2014, 6, 25, 0, 0, 0, 0, time.UTC), ""},
+		{now.AddDate(1, 0, 0), ""}, // scheduled for next year
+		{time.Time{}, ""},
+	}
+	for _, tt := range tests {
+		a := &content.Article{File: "content/articles/a.md", Line: 1, Meta: content.Meta{Date: tt.date}}
+		a.Lines.Set("date", 3)
+		got := unlikelyDate(a, now)
+		switch {
+		case tt.want == "" && got != nil:
+			t.Errorf("date %s: got %v, want none", tt.date, got)
+		case tt.want != "" && (got == nil || !strings.HasPrefix(got.Msg, tt.want) || got.Line != 3 || !got.Warning):
+			t.Errorf("date %s: got %v, want a warning at line 3 starting %q", tt.date, got, tt.want)
+		}
+	}
+}
+
 // TestBodyScript warns, where raw_html: true lets a body's HTML through,
 // of each body that holds script, and of none without it.
 func TestBodyScript(t *testing.T) {

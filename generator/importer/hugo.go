@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"maps"
 	"net"
@@ -676,7 +677,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		return nil
 	}
 	f := lowerKeys(pg.fields)
-	post := &post{file: file, line: pg.line, title: f.text("title"), raw: pg.body, bodyLine: pg.bodyLine}
+	post := &post{file: file, line: pg.line, title: html.UnescapeString(f.text("title")), raw: pg.body, bodyLine: pg.bodyLine}
 	post.html = strings.HasPrefix(strings.ToLower(path.Ext(p)), ".htm")
 	if post.title == "" {
 		// Hugo publishes a page with no title: its first words stand
@@ -762,7 +763,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	post.sources = sourcesOf(f)
 	post.lang = cmp.Or(languageOf(f, post, src), post.lang)
 	post.unused = leftOver(f, hugoFields, cfg.taxonomies...)
-	post.summary = f.first("summary", "description")
+	post.summary = html.UnescapeString(f.first("summary", "description"))
 	old := hugoURL(f, page, lang, cfg, post)
 	// Hugo gives the site, each language and each section a feed.
 	feeds := []string{cfg.prefix(lang) + "/" + cfg.feed}

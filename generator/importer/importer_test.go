@@ -1260,6 +1260,33 @@ func TestHugoIgnoreFiles(t *testing.T) {
 	}
 }
 
+// TestTitleEntities gives a title and a summary written with HTML's
+// character references as the old site's pages showed them, the
+// characters themselves, and leaves a lone & as it is.
+func TestTitleEntities(t *testing.T) {
+	for format, tr := range map[string]map[string]string{
+		"hugo":   {"hugo.toml": "baseURL = 'https://old.example.org/'\n", "content/news/x.md": "---\ntitle: \"&#34;Diga o marque 2&#34;: USAGov en Espa&ntilde;ol – Q&A\"\nsummary: \"Le SNC accueille son dirigeant&nbsp;: Aaron Snow\"\ndate: 2020-06-23\n---\nText.\n"},
+		"jekyll": {"_config.yml": "url: https://old.example.org\n", "_posts/2020-06-23-x.md": "---\ntitle: \"&#34;Diga o marque 2&#34;: USAGov en Espa&ntilde;ol – Q&A\"\nsummary: \"Le SNC accueille son dirigeant&nbsp;: Aaron Snow\"\n---\nText.\n"},
+	} {
+		t.Run(format, func(t *testing.T) {
+			dest := t.TempDir()
+			if r := mustImport(t, tree(t, tr), dest); len(r.Skipped) > 0 {
+				t.Fatalf("skipped %v", r.Skipped)
+			}
+			data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-06-23-x.md"))
+			if err != nil {
+				t.Fatalf("%v; files: %v", err, files(t, dest))
+			}
+			if want := "title: '\"Diga o marque 2\": USAGov en Español – Q&A'\n"; !strings.Contains(string(data), want) {
+				t.Errorf("the article lacks %q:\n%s", want, data)
+			}
+			if strings.Contains(string(data), "&nbsp;") || !strings.Contains(string(data), "dirigeant") {
+				t.Errorf("the summary's &nbsp; was not read as a space:\n%s", data)
+			}
+		})
+	}
+}
+
 // TestOtherCalendar warns once of the posts dated before 1900, as a
 // site that wrote its dates in the Solar Hijri calendar has them, and
 // not of a post of 1900 or later.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"net/url"
 	"os"
@@ -320,7 +321,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 			}
 		}
 	}
-	post := &post{file: file, line: pg.line, title: f.text("title"), raw: pg.body, bodyLine: pg.bodyLine, draft: draft, front: f}
+	post := &post{file: file, line: pg.line, title: html.UnescapeString(f.text("title")), raw: pg.body, bodyLine: pg.bodyLine, draft: draft, front: f}
 	post.html = strings.HasPrefix(strings.ToLower(path.Ext(name)), ".htm")
 	switch {
 	case post.title != "":
@@ -418,7 +419,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		post.authors[i] = cmp.Or(cfg.authors[a], a)
 	}
 	post.sources = sourcesOf(f)
-	post.summary = f.first("excerpt", "summary", "description")
+	post.summary = html.UnescapeString(f.first("excerpt", "summary", "description"))
 	post.unused = leftOver(f, jekyllFields)
 	for _, old := range f.list("redirect_from") {
 		post.old = append(post.old, "/"+strings.TrimPrefix(old, "/"))

@@ -41,6 +41,9 @@ import (
 // are not checked.
 func Site(s *site.Site, files *render.Files, refused []*content.Article, now time.Time) content.Errors {
 	c := &checker{assets: map[string]bool{}, files: files, nearby: nearby{assets: s.Assets, files: files}}
+	if home, err := url.Parse(s.Settings.BaseURL); err == nil && home.Host != "" {
+		c.home = home
+	}
 	for _, name := range s.Assets {
 		c.assets[name] = true
 	}
@@ -161,6 +164,7 @@ type checker struct {
 	assets map[string]bool // the content folder's files, by path
 	files  *render.Files   // nil: links are not checked
 	nearby nearby
+	home   *url.URL // the site's address, base_url; nil when it has none
 }
 
 // article checks the links of an article whose page is at the site path
@@ -222,10 +226,14 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 				out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("link %q is not a valid URL", l.URL)})
 				continue
 			}
-			if u.Scheme != "" || u.Host != "" || u.Path == "" || base == "" && !strings.HasPrefix(u.Path, "/") {
+			switch own, ok := c.ownPath(u); {
+			case ok:
+				target = own
+			case u.Scheme != "" || u.Host != "" || u.Path == "" || base == "" && !strings.HasPrefix(u.Path, "/"):
 				continue
+			default:
+				target = page.ResolveReference(u).Path
 			}
-			target = page.ResolveReference(u).Path
 		}
 		if c.exists(target) {
 			continue
@@ -237,6 +245,24 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 		out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("%s %q: %s", what, l.URL, c.missing(target)), Target: target})
 	}
 	return out
+}
+
+// ownPath gives the site path of u when it is an address of the site
+// itself, at base_url (https://www.example.org/2025/03/x/, of a site
+// there), which a page of it must have as a link by path must.
+func (c *checker) ownPath(u *url.URL) (string, bool) {
+	if c.home == nil || u == nil || u.Scheme != "http" && u.Scheme != "https" || !strings.EqualFold(u.Host, c.home.Host) {
+		return "", false
+	}
+	dir := strings.TrimSuffix(c.home.Path, "/") + "/"
+	rest, ok := strings.CutPrefix(u.Path, dir)
+	switch {
+	case ok:
+		return "/" + rest, true
+	case u.Path+"/" == dir: // the home page, without its last slash
+		return "/", true
+	}
+	return "", false
 }
 
 // theme reports the theme's links to pages or files the site does not
@@ -307,11 +333,15 @@ func (c *checker) sources(a *content.Article) content.Errors {
 		case src.URL != "" && link == "":
 			out = append(out, &content.Error{File: a.File, Line: src.Line,
 				Msg: fmt.Sprintf("sources.url: %q is not an address readers can follow: write it like https://www.example.org/page, or /2025/01/page/ for a page of this site", src.URL)})
-		case strings.HasPrefix(link, "/") && c.files != nil:
+		case c.files != nil:
 			u, _ := url.Parse(link) // Link parsed it
-			if !c.exists(u.Path) {
+			target, own := c.ownPath(u)
+			if !own && strings.HasPrefix(link, "/") {
+				target, own = u.Path, true
+			}
+			if own && !c.exists(target) {
 				out = append(out, &content.Error{File: a.File, Line: src.Line,
-					Msg: fmt.Sprintf("sources.url %q: %s", src.URL, c.missing(u.Path)), Target: u.Path})
+					Msg: fmt.Sprintf("sources.url %q: %s", src.URL, c.missing(target)), Target: target})
 			}
 		}
 	}

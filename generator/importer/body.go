@@ -54,6 +54,7 @@ func finishBody(p *post, body, excerpt string, r *Report) string {
 	given := body
 	line := func(at int) int { return sourceLine(p, given, at) }
 	if !p.html {
+		body, _ = replaceOutsideCode(body, markdownComment, func(_ string, g []string) string { return htmlComment(unwrapped(g[1])) })
 		var lost []loss
 		body, lost = htmlInMarkdown(body)
 		p.lost(lost, line, r)
@@ -70,6 +71,26 @@ func finishBody(p *post, body, excerpt string, r *Report) string {
 		p.summary, p.excerpted = excerpt, true
 	}
 	return body
+}
+
+// markdownComment matches a line Markdown writers use as a comment, a
+// link definition no text uses ([//]: # (a note)), which the old site
+// did not show, but whose text CommonMark shows where it is no valid
+// definition, as one holding parentheses is.
+var markdownComment = regexp.MustCompile(`(?m)^ {0,3}\[(?://|#|comment|_comment)\]:[ \t]*(?:#|<>|//)[ \t]*(.*?)[ \t]*$`)
+
+// htmlComment gives text as an HTML comment, which keeps it for editors
+// and shows readers nothing.
+func htmlComment(text string) string {
+	return "<!-- " + strings.ReplaceAll(strings.TrimSpace(text), "--", "- -") + " -->"
+}
+
+// unwrapped gives text without the parentheses or quotes around it.
+func unwrapped(text string) string {
+	if len(text) >= 2 && (text[0] == '(' && text[len(text)-1] == ')' || text[0] == '"' && text[len(text)-1] == '"' || text[0] == '\'' && text[len(text)-1] == '\'') {
+		return text[1 : len(text)-1]
+	}
+	return text
 }
 
 // sourceLine gives the line of p's file that the text at offset at of

@@ -1287,6 +1287,28 @@ func TestTitleEntities(t *testing.T) {
 	}
 }
 
+// TestMarkdownComment keeps a line written as a Markdown comment
+// ([//]: # (note)), which the old site did not show, as an HTML comment,
+// which bulletin does not show either, even where CommonMark would show
+// it (a note holding parentheses); in code it stays as written.
+func TestMarkdownComment(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":            "url: https://old.example.org\n",
+		"_posts/2016-01-27-x.md": "---\ntitle: X\n---\nText.\n\n[//]: # (![](https://example.org/x.png))\n[comment]: <> \"a -- note\"\n\n    [//]: # (in code)\n",
+	})
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2016", "2016-01-27-x.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\n<!-- ![](https://example.org/x.png) -->\n<!-- a - - note -->\n", "\n    [//]: # (in code)\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the article lacks %q:\n%s", want, data)
+		}
+	}
+}
+
 // TestOtherCalendar warns once of the posts dated before 1900, as a
 // site that wrote its dates in the Solar Hijri calendar has them, and
 // not of a post of 1900 or later.

@@ -124,7 +124,7 @@ func (l *liquid) convert(s string, line int) string {
 		case "comment":
 			// Jekyll showed nothing of it: it stays, for editors, as an
 			// HTML comment, which bulletin does not show either.
-			b.WriteString("<!-- " + strings.ReplaceAll(strings.TrimSpace(enclosed), "--", "- -") + " -->")
+			b.WriteString(htmlComment(enclosed))
 		case "highlight":
 			code := l.convert(enclosed, lineAt(start))
 			lang, _, _ := strings.Cut(args, " ")

@@ -413,6 +413,9 @@ var edits = []edit{
 	{"theme: article pages show applies_to and the first regulator", func(s *diffSite) string {
 		return s.editTemplate("article.html", `<h1{{template "lang" .Lang}}>{{.Title}}</h1>`, `<h1{{template "lang" .Lang}}>{{.Title}}</h1><p>{{join .AppliesTo "/"}}{{range .Regulators}} {{.Name}}{{end}}</p>`)
 	}},
+	{"theme: article pages show the date's zone and the time as Go prints it", func(s *diffSite) string {
+		return s.editTemplate("article.html", `{{date .Date}}</time></dd></div>`, `{{date .Date}} {{.Date.Format "MST"}} {{.Date}}</time></dd></div>`)
+	}},
 	{"theme: the footer shows a setting of its own", func(s *diffSite) string {
 		return s.editTemplate("layout.html", `<footer class="site-footer">`, `<footer class="site-footer">{{.Site.Settings.Params.footer}}`)
 	}},

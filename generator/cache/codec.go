@@ -11,7 +11,8 @@ import (
 
 // A value is written as its exported fields in order, followed through
 // pointers, slices and arrays; a time as its binary form (its instant and
-// offset, not its zone's name). It is read back from one string holding
+// offset) and its zone's name, so that it reads back in the very zone it
+// was in. It is read back from one string holding
 // the whole file, so that every string read is a part of it rather than
 // a copy: a build reads tens of thousands of articles, and copying and
 // collecting their strings took most of the time reading them did.
@@ -193,22 +194,60 @@ func structCodec(t reflect.Type) (func([]byte, reflect.Value) []byte, func(*read
 }
 
 // timeCodec writes a time as its binary form, which keeps its instant and
-// its offset from UTC.
+// its offset from UTC, and the name of its zone, which the binary form
+// does not keep: read back, a time is in the zone it was in (Europe/London,
+// UTC, or a zone of its offset alone), so that what a theme shows of it
+// (BST, not +0100) and what is worked out from it (the end of a day that
+// changes its clocks) are as from a time read anew.
 func timeCodec() (func([]byte, reflect.Value) []byte, func(*reader, reflect.Value)) {
 	return func(b []byte, v reflect.Value) []byte {
-			data, err := v.Interface().(time.Time).MarshalBinary()
+			t := v.Interface().(time.Time)
+			data, err := t.MarshalBinary()
 			if err != nil {
-				// An offset that is not a whole minute: the instant in
+				// An offset that is not a whole second: the instant in
 				// UTC is kept.
-				data, _ = v.Interface().(time.Time).UTC().MarshalBinary()
+				t = t.UTC()
+				data, _ = t.MarshalBinary()
 			}
-			return appendString(b, string(data))
+			return appendString(appendString(b, string(data)), t.Location().String())
 		}, func(r *reader, v reflect.Value) {
 			t := v.Addr().Interface().(*time.Time)
 			if t.UnmarshalBinary([]byte(r.string())) != nil {
 				r.bad = true
 			}
+			*t = inZone(*t, r.string())
 		}
+}
+
+// zones holds each zone a time was read back in, by name.
+var zones sync.Map // string → *time.Location
+
+// inZone gives t in the zone of the name that gave it its offset: UTC,
+// Local, a zone of the time zone database, or, for "" or a name it does
+// not have at t's offset, a zone of the offset alone, named so.
+func inZone(t time.Time, name string) time.Time {
+	_, offset := t.Zone()
+	switch name {
+	case "UTC":
+		return t.UTC()
+	case "Local":
+		return t.Local()
+	case "":
+		return t.In(time.FixedZone("", offset))
+	}
+	loc, ok := zones.Load(name)
+	if !ok {
+		l, err := time.LoadLocation(name)
+		if err != nil {
+			return t.In(time.FixedZone(name, offset))
+		}
+		loc, _ = zones.LoadOrStore(name, l)
+	}
+	in := t.In(loc.(*time.Location))
+	if _, o := in.Zone(); o == offset {
+		return in
+	}
+	return t.In(time.FixedZone(name, offset))
 }
 
 func appendString(b []byte, s string) []byte {

@@ -4,7 +4,6 @@ import (
 	"bulletin/generator/cache"
 	"crypto/sha256"
 	"encoding/hex"
-	"io/fs"
 )
 
 // Store keeps entries by key from one build to the next, each with a
@@ -34,8 +33,9 @@ type cacher struct {
 	sums  map[string]string // the SHA-256 of files' bytes, by path, where the caller knows them
 }
 
-func newCacher(store Store, fsys fs.FS, dir string, sums map[string]string) *cacher {
-	settings, _ := fs.ReadFile(fsys, SettingsFile)
+// newCacher keys by settings, the bytes of site.yaml the set is loaded
+// with, read once for both.
+func newCacher(store Store, settings []byte, dir string, sums map[string]string) *cacher {
 	h := sha256.New()
 	for _, part := range [][]byte{[]byte(cacheVersion), []byte(dir), settings} {
 		h.Write(part)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -213,5 +214,49 @@ func withoutZoneNames(v reflect.Value) {
 				withoutZoneNames(v.Field(i))
 			}
 		}
+	}
+}
+
+// savedMeanwhile gives, for site.yaml, the bytes before a save the first
+// time it is read and those after it later, as if an editor saved it
+// while a load ran.
+type savedMeanwhile struct {
+	files         fstest.MapFS
+	reads         int
+	before, after string
+}
+
+func (s *savedMeanwhile) Open(name string) (fs.File, error) {
+	if name == SettingsFile {
+		s.reads++
+		data := s.after
+		if s.reads == 1 {
+			data = s.before
+		}
+		return fstest.MapFS{name: {Data: []byte(data)}}.Open(name)
+	}
+	return s.files.Open(name)
+}
+
+// TestSettingsSavedDuringLoad saves site.yaml while a load runs, turning
+// raw_html off: what the load keeps is keyed by the settings it was made
+// with, so the next load, of the settings saved, makes the article anew
+// rather than take the one that let its HTML through.
+func TestSettingsSavedDuringLoad(t *testing.T) {
+	const name = "articles/2025-03-27-ics.md"
+	article := fstest.MapFS{name: {Data: []byte("---\ntitle: T\ndate: 2025-03-27\nsummary: S.\n---\nA <span class=\"raw\">tag</span>.\n")}}
+	store := cache.NewMemory[Entry](nil)
+	saving := &savedMeanwhile{files: article, before: "raw_html: true\n", after: "raw_html: false\n"}
+	if _, err := LoadCached(context.Background(), saving, "content", store, nil); err != nil {
+		t.Fatal(err)
+	}
+	now := fstest.MapFS{name: article[name], SettingsFile: {Data: []byte(saving.after)}}
+	set, err := LoadCached(context.Background(), now, "content", store, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := set.Articles[0].Body()
+	if err != nil || strings.Contains(body, `<span class="raw">`) {
+		t.Errorf("with raw_html off, the body is %q (%v), want its tag escaped", body, err)
 	}
 }

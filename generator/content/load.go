@@ -137,8 +137,11 @@ func LoadCached(ctx context.Context, fsys fs.FS, dir string, store Store, sums m
 
 // load is LoadCached, with the bodies read or not.
 func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[string]string, bodies bool) (*Set, error) {
-	settings, errs := loadSettings(fsys, dir)
-	c := newCacher(store, fsys, dir, sums)
+	// site.yaml is read once: the settings and the key of every article
+	// kept are made of the same bytes, even when it is saved meanwhile.
+	data, readErr := fs.ReadFile(fsys, SettingsFile)
+	settings, errs := settingsOf(data, readErr, dir)
+	c := newCacher(store, data, dir, sums)
 	set := &Set{Settings: settings, Dir: dir}
 	var md goldmark.Markdown // nil: bodies are not read
 	if bodies {

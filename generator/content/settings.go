@@ -156,9 +156,22 @@ var settingsFields = []string{"title", "description", "base_url", "language", "t
 // The settings it returns always have a Location, even when site.yaml is
 // broken, so articles can still be checked and every problem reported.
 func loadSettings(fsys fs.FS, dir string) (Settings, Errors) {
+	data, err := fs.ReadFile(fsys, SettingsFile)
+	return settingsOf(data, err, dir)
+}
+
+// settingsOf is loadSettings of the bytes data read from site.yaml, or
+// the error reading it gave.
+func settingsOf(data []byte, readErr error, dir string) (Settings, Errors) {
 	s := defaultSettings()
 	d := &decoder{file: JoinPath(dir, SettingsFile)}
-	readSettings(fsys, d, &s)
+	switch {
+	case errors.Is(readErr, fs.ErrNotExist):
+	case readErr != nil:
+		d.fail(0, "can't read the file: %v", withoutPath(readErr))
+	default:
+		decodeSettings(data, d, &s)
+	}
 	if s.IDAuthority == "" {
 		s.IDAuthority = host(s.BaseURL)
 	}
@@ -170,18 +183,6 @@ func loadSettings(fsys fs.FS, dir string) (Settings, Errors) {
 	s.Location = loc
 	s.Broken = len(d.errs) > 0
 	return s, d.errs
-}
-
-func readSettings(fsys fs.FS, d *decoder, s *Settings) {
-	data, err := fs.ReadFile(fsys, SettingsFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		return
-	}
-	if err != nil {
-		d.fail(0, "can't read the file: %v", withoutPath(err))
-		return
-	}
-	decodeSettings(data, d, s)
 }
 
 // IDAuthority is the authority of feed entry ids that a settings file

@@ -188,6 +188,9 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	if err != nil {
 		return nil, fmt.Errorf("base URL %q: %w", s.Settings.BaseURL, err)
 	}
+	// Each of the theme's files is read once, for the templates, the key
+	// and the static files alike (see onceFS).
+	templates = once(templates)
 	// The theme is read while the files are listed, which needs none of
 	// it: a file's key and its bytes are made later.
 	var (

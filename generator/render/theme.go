@@ -209,7 +209,9 @@ func sharedFiles(fsys fs.FS) ([]string, error) {
 	}
 	shared := []string{layoutFile, partialsFile}
 	for _, e := range entries {
-		if name := e.Name(); !e.IsDir() && strings.HasSuffix(name, ".html") && !slices.Contains(shared[:2], name) && !slices.Contains(pageFiles, name) {
+		// A hidden file (an editor's lock file, .#article.html) is no
+		// template.
+		if name := e.Name(); !e.IsDir() && strings.HasSuffix(name, ".html") && !strings.HasPrefix(name, ".") && !slices.Contains(shared[:2], name) && !slices.Contains(pageFiles, name) {
 			shared = append(shared, name)
 		}
 	}

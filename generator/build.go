@@ -333,7 +333,7 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 			store()
 		}
 	})
-	if r, ok := upToDate(o, in, prev, open); ok && beside {
+	if r, ok := upToDate(o, in, stamps, prev, open); ok && beside {
 		done = true
 		return r, nil
 	}

@@ -16,10 +16,12 @@ import (
 // written once the new output is in place.
 
 // upToDate gives the last build's result when its record holds for these
-// inputs and this moment, and the output folder, as open gives it, is
-// still exactly as it left it; it then lets the folder go.
-func upToDate(o options, in string, rec inputs.Record, open func() (*output.Dir, error)) (result, bool) {
-	if in == "" || rec.Inputs != in || !rec.Until.IsZero() && !o.now.Before(rec.Until) {
+// inputs, stamped as stamps, and this moment, and the output folder, as
+// open gives it, is still exactly as it left it; it then lets the folder
+// go. A file saved during that build and saved back since (see
+// inputs.Record.Touched) makes it build again.
+func upToDate(o options, in string, stamps map[string]inputs.Stamp, rec inputs.Record, open func() (*output.Dir, error)) (result, bool) {
+	if in == "" || rec.Inputs != in || !rec.Until.IsZero() && !o.now.Before(rec.Until) || rec.Touched(stamps) {
 		return result{}, false
 	}
 	var rep report

@@ -63,6 +63,21 @@ type Stamp struct {
 	Sum                string
 }
 
+// Touched reports whether a file of stamps, taken now, was written since
+// r's stamps were taken and yet holds the bytes r recorded: saved during
+// that build and saved back since, it may have been read by that build
+// in between, so its output may not be the one these bytes make.
+func (r Record) Touched(stamps map[string]Stamp) bool {
+	since := r.Taken.UnixNano()
+	for p, st := range stamps {
+		old, ok := r.Files[p]
+		if ok && old.Sum == st.Sum && (old.Mtime != st.Mtime || old.Ctime != st.Ctime) && max(st.Mtime, st.Ctime) >= since {
+			return true
+		}
+	}
+	return false
+}
+
 // Read reads the record at path, or gives an empty one.
 func Read(path string) Record {
 	var rec Record

@@ -59,6 +59,52 @@ func TestHashTrustsOnlyStampsThatHold(t *testing.T) {
 	}
 }
 
+// TestTouchedDuringABuild finds a file saved during a build and saved
+// back to the bytes recorded after it: its stamp changed since the
+// record's were taken, its bytes did not. A file left alone, one saved
+// back before the build began, or one whose bytes changed (which the
+// hash tells) is not such.
+func TestTouchedDuringABuild(t *testing.T) {
+	dir := t.TempDir()
+	content, templates := filepath.Join(dir, "content"), filepath.Join(dir, "templates")
+	a := filepath.Join(content, "a.md")
+	for _, p := range []string{content, templates} {
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(a, []byte("first"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, before := Hash(content, templates, "v1", Record{}, nil)
+	if len(before) != 1 {
+		t.Fatalf("stamped %v, want a.md", before)
+	}
+	rec := Record{Files: before, Taken: time.Now()}
+	time.Sleep(10 * time.Millisecond) // past the clock's step on any file system bulletin runs on
+	if _, _, now := Hash(content, templates, "v1", rec, nil); rec.Touched(now) {
+		t.Error("a file left alone was taken for one saved during the build")
+	}
+	for _, text := range []string{"second", "first"} {
+		if err := os.WriteFile(a, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, _, now := Hash(content, templates, "v1", rec, nil)
+	if !rec.Touched(now) {
+		t.Error("a file saved during the build and saved back since was not found")
+	}
+	if earlier := (Record{Files: before, Taken: time.Now().Add(time.Hour)}); earlier.Touched(now) {
+		t.Error("a file saved back before the build began was taken for one saved during it")
+	}
+	if err := os.WriteFile(a, []byte("third"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, now := Hash(content, templates, "v1", rec, nil); rec.Touched(now) {
+		t.Error("a file whose bytes changed, which the hash tells, was taken for one saved back")
+	}
+}
+
 // TestProgramNamesTheBuild wants the test binary named by its Go build
 // ID, as go tool buildid reads it.
 func TestProgramNamesTheBuild(t *testing.T) {

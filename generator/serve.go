@@ -228,7 +228,7 @@ func (s *server) announce(start time.Time, ls *liveSite, err error) bool {
 	for _, name := range ls.site.Assets {
 		assets[name] = ls.site.AssetFile(name)
 	}
-	s.preview.Show(&preview.Site{Files: ls.files, Assets: assets, Made: ls.made}, took)
+	s.preview.Show(&preview.Site{Files: ls.files, Assets: assets, Made: ls.made, Refuse: lint.Script}, took)
 	return true
 }
 

@@ -840,6 +840,27 @@ func TestServeFollowsNoLinkInContent(t *testing.T) {
 	}
 }
 
+// TestServeServesNoScriptAfterFailedBuild saves script into an image
+// the site publishes as it is: the build stops, and serve, which reads
+// such files afresh for a browser, no longer serves the image, which the
+// build would not publish, while the last good pages stay served.
+func TestServeServesNoScriptAfterFailedBuild(t *testing.T) {
+	ts := startServe(t)
+	events := ts.openEvents(t)
+	const script = `<script>alert(document.cookie)</script>`
+	image := filepath.Join(ts.content, "images", "chart.svg")
+	if err := os.WriteFile(image, []byte(`<svg xmlns="http://www.w3.org/2000/svg">`+script+`</svg>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantEvent(t, events, "problems")
+	if r := ts.get(t, http.MethodGet, "/images/chart.svg"); r.status == http.StatusOK || strings.Contains(r.body, script) {
+		t.Errorf("GET /images/chart.svg: got status %d and body:\n%s\nwant no image holding script", r.status, r.body)
+	}
+	if r := ts.get(t, http.MethodGet, firstPage); r.status != http.StatusOK || !strings.Contains(r.body, firstText) {
+		t.Errorf("GET %s after a failed build: got status %d, want the last good page", firstPage, r.status)
+	}
+}
+
 // TestServeStops checks that serve closes open event streams and returns
 // promptly when its context is cancelled.
 func TestServeStops(t *testing.T) {

@@ -40,8 +40,7 @@ var (
 func Active(s *site.Site) content.Errors {
 	var out content.Errors
 	for _, name := range s.Assets {
-		ext := strings.ToLower(path.Ext(name))
-		if !htmlKinds[ext] && !xmlKinds[ext] {
+		if !checked(name) {
 			continue
 		}
 		file := s.AssetFile(name)
@@ -49,11 +48,29 @@ func Active(s *site.Site) content.Errors {
 		if err != nil {
 			continue // told when it is published
 		}
-		if why := scriptIn(ext, data); why != "" {
+		if why := Script(name, data); why != "" {
 			out = append(out, &content.Error{File: content.JoinPath(s.ContentDir, file), Msg: why})
 		}
 	}
 	return out
+}
+
+// checked reports whether a file of the content folder published as
+// name is one a browser may run script in.
+func checked(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return htmlKinds[ext] || xmlKinds[ext]
+}
+
+// Script says why data, the bytes of a file of the content folder
+// published as name, hold script that would run on the site's own
+// address, as Active finds it; "" when they do not. serve asks it of a
+// file it reads afresh for a browser.
+func Script(name string, data []byte) string {
+	if !checked(name) {
+		return ""
+	}
+	return scriptIn(strings.ToLower(path.Ext(name)), data)
 }
 
 // read holds what scriptIn found in each file it read, by the hash of

@@ -132,7 +132,13 @@ func (s *Server) readFile(ls *Site, name string) ([]byte, error) {
 	case ls.Files.Has(name):
 		return ls.Files.Make(name)
 	case ls.Assets[name] != "":
-		return readIn(s.content, ls.Assets[name])
+		data, err := readIn(s.content, ls.Assets[name])
+		if err == nil && ls.Refuse != nil {
+			if why := ls.Refuse(name, data); why != "" {
+				return nil, fmt.Errorf("%s: %s", ls.Assets[name], why)
+			}
+		}
+		return data, err
 	case strings.HasPrefix(name, search.Dir+"/"):
 		data, err := readIn(s.out, name)
 		if errors.Is(err, fs.ErrNotExist) {

@@ -30,6 +30,11 @@ type Site struct {
 	Files  *render.Files
 	Assets map[string]string // the content folder's files published as they are: each one's path there, by its name in the site
 	Made   time.Time         // when the build began, the time every file is served as modified
+	// Refuse says why an asset's bytes, read afresh when a browser asks
+	// for them, are not to be served, as a build would not publish them
+	// (a page holding script, say); "" when they may be. nil refuses
+	// nothing.
+	Refuse func(name string, data []byte) string
 }
 
 // Server serves the last good build and tells open pages about rebuilds.

@@ -13,10 +13,10 @@ import (
 // no place for, rather than dropping it without a word.
 var (
 	jekyllFields = fieldSet("title", "date", "slug", "permalink", "published", "category", "categories", "tag", "tags",
-		"regulator", "regulators", "lang", "author", "authors", "excerpt", "summary", "description", "redirect_from", "last_modified_at",
+		"regulator", "regulators", "topics", "lang", "author", "authors", "excerpt", "summary", "description", "redirect_from", "last_modified_at",
 		"updated", "source_url", "source_title", "external_url", "link", "hidden")
 	hugoFields = fieldSet("title", "date", "publishdate", "pubdate", "published", "lastmod", "modified", "updated", "draft", "expirydate",
-		"unpublishdate", "build", "_build", "slug", "url", "aliases", "summary", "description", "author", "authors", "lang",
+		"unpublishdate", "build", "_build", "slug", "url", "aliases", "topics", "regulators", "summary", "description", "author", "authors", "lang",
 		"source_url", "source_title", "external_url", "link", "hidden")
 	// themeFields say how the old theme laid a post out, which
 	// bulletin's theme decides: nothing of the post is lost without them.

@@ -755,6 +755,13 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 			post.names = append(post.names, f.list(tax)...)
 		}
 	}
+	// bulletin's own fields, where the site made no taxonomy of them.
+	if !slices.Contains(cfg.taxonomies, "topics") {
+		post.names = append(post.names, f.list("topics")...)
+	}
+	if !slices.Contains(cfg.taxonomies, "regulators") {
+		post.regs = append(post.regs, f.list("regulators")...)
+	}
 	var several []string
 	post.authors, several = authorNames(authorsOf(f))
 	for _, n := range several {

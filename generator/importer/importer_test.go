@@ -1309,6 +1309,35 @@ func TestMarkdownComment(t *testing.T) {
 	}
 }
 
+// TestOwnFieldNames carries over a post's topics and regulators fields,
+// bulletin's own names, where the old site made no taxonomy of them,
+// rather than tell them as fields bulletin has no place for.
+func TestOwnFieldNames(t *testing.T) {
+	for format, tr := range map[string]map[string]string{
+		"hugo":   {"hugo.yaml": "baseURL: https://old.example.org/\n", "content/events/x.md": "---\ntitle: X\ndate: 2020-06-23\ntopics: [Python, نرم‌افزار آزاد]\nregulators: [CQC]\n---\nText.\n"},
+		"jekyll": {"_config.yml": "url: https://old.example.org\n", "_posts/2020-06-23-x.md": "---\ntitle: X\ntopics: [Python, نرم‌افزار آزاد]\nregulators: [CQC]\n---\nText.\n"},
+	} {
+		t.Run(format, func(t *testing.T) {
+			dest := t.TempDir()
+			r := mustImport(t, tree(t, tr), dest)
+			data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-06-23-x.md"))
+			if err != nil {
+				t.Fatalf("%v; files: %v", err, files(t, dest))
+			}
+			for _, want := range []string{"topics: [Python, نرم‌افزار آزاد]\n", "regulators: [CQC]\n"} {
+				if !strings.Contains(string(data), want) {
+					t.Errorf("the article lacks %q:\n%s", want, data)
+				}
+			}
+			for _, n := range r.Warnings {
+				if strings.Contains(n.Msg, "no place for them") {
+					t.Errorf("warned %q", n.Msg)
+				}
+			}
+		})
+	}
+}
+
 // TestOtherCalendar warns once of the posts dated before 1900, as a
 // site that wrote its dates in the Solar Hijri calendar has them, and
 // not of a post of 1900 or later.

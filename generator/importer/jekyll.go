@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -405,7 +406,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	}
 	categories = append(categories, jekyllList(f, "category")...)
 	categories = append(categories, jekyllList(f, "categories")...)
-	post.names = append(append(post.names, topicNames(categories)...), topicNames(append(jekyllList(f, "tag"), jekyllList(f, "tags")...))...)
+	post.names = append(append(post.names, topicNames(categories)...), topicNames(slices.Concat(jekyllList(f, "tag"), jekyllList(f, "tags"), jekyllList(f, "topics")))...)
 	post.regs = append(jekyllList(f, "regulator"), jekyllList(f, "regulators")...)
 	post.lang = languageOf(f, post, src)
 	var several []string

@@ -404,9 +404,9 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 			categories = append(categories, dir)
 		}
 	}
-	categories = append(categories, jekyllList(f, "category")...)
-	categories = append(categories, jekyllList(f, "categories")...)
-	post.names = append(append(post.names, topicNames(categories)...), topicNames(slices.Concat(jekyllList(f, "tag"), jekyllList(f, "tags"), jekyllList(f, "topics")))...)
+	folders := categories
+	categories = slices.Concat(folders, jekyllList(f, "category"), jekyllList(f, "categories"))
+	post.names = append(post.names, topicNames(slices.Concat(folders, nameList(f, "category"), nameList(f, "categories"), nameList(f, "tag"), nameList(f, "tags"), nameList(f, "topics")))...)
 	post.regs = append(jekyllList(f, "regulator"), jekyllList(f, "regulators")...)
 	post.lang = languageOf(f, post, src)
 	var several []string
@@ -494,6 +494,24 @@ func jekyllList(f fields, key string) []string {
 		return nil
 	}
 	return strings.Fields(s)
+}
+
+// nameList is jekyllList for the names of topics: a text with commas
+// between names ("Ordnance Survey, QGIS", "Python,Geocode") gives the
+// names between the commas, as its editor meant them, though Jekyll
+// parted it at its spaces alone, as the old addresses keep it.
+func nameList(f fields, key string) []string {
+	s, ok := f[key].(string)
+	if !ok || !strings.Contains(s, ",") {
+		return jekyllList(f, key)
+	}
+	var out []string
+	for n := range strings.SplitSeq(s, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // topicNames are names of categories and tags as topics: "a, b, c" is

@@ -1338,6 +1338,22 @@ func TestOwnFieldNames(t *testing.T) {
 	}
 }
 
+// TestJekyllPostWithoutExtension names a file of _posts named as a post
+// but with no .md, which Jekyll did not publish, among those skipped,
+// rather than leave it out without a word.
+func TestJekyllPostWithoutExtension(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                        "url: https://old.example.org\n",
+		"_posts/2016-01-27-api-shutdown":     "---\ntitle: API shutdown\n---\nThe API closes.\n",
+		"_posts/2016-01-28-published.md":     "---\ntitle: Published\n---\nText.\n",
+		"_posts/images/2016-01-27-chart.png": "png",
+	})
+	r := mustImport(t, src, t.TempDir())
+	if !hasNote(r.Skipped, filepath.Join(src, "_posts", "2016-01-27-api-shutdown"), 0, "rename it 2016-01-27-api-shutdown.md") || r.Written != 1 || len(r.Skipped) != 1 {
+		t.Errorf("wrote %d, skipped %v; want the published post written, the file without .md named", r.Written, r.Skipped)
+	}
+}
+
 // TestOtherCalendar warns once of the posts dated before 1900, as a
 // site that wrote its dates in the Solar Hijri calendar has them, and
 // not of a post of 1900 or later.

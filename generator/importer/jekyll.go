@@ -72,8 +72,10 @@ var permalinkStyles = map[string]string{
 }
 
 var (
-	jekyllPost  = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2})-(.*)\.(?i:md|markdown|mkd|mkdn|mdown|html|htm)$`)
-	jekyllDraft = regexp.MustCompile(`^(.+)\.(?i:md|markdown|mkd|mkdn|mdown|html|htm)$`)
+	jekyllPost = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2})-(.*)\.(?i:md|markdown|mkd|mkdn|mdown|html|htm)$`)
+	// jekyllUnnamed matches the name of a post that lacks its extension.
+	jekyllUnnamed = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}-.`)
+	jekyllDraft   = regexp.MustCompile(`^(.+)\.(?i:md|markdown|mkd|mkdn|mdown|html|htm)$`)
 )
 
 // readJekyll reads the posts of the Jekyll site o.Source: every _posts
@@ -299,6 +301,9 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		case jekyllDraft.MatchString(name):
 			src.read++
 			src.skip(file, 0, "not named YYYY-MM-DD-title.md, so not a post to Jekyll: not imported")
+		case path.Ext(name) == "" && jekyllUnnamed.MatchString(name):
+			src.read++
+			src.skip(file, 0, "named as a post but with no .md at the end, so Jekyll did not publish it: not imported; to import it, rename it %s.md", name)
 		}
 		return nil
 	}

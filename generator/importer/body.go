@@ -93,6 +93,31 @@ func unwrapped(text string) string {
 	return text
 }
 
+// containers are the elements whose parts a blank line may part into
+// blocks of HTML in Markdown, which a browser reads as one.
+var containers = map[atom.Atom]bool{atom.Ol: true, atom.Ul: true, atom.Dl: true, atom.Table: true, atom.Details: true, atom.Div: true, atom.Blockquote: true, atom.Figure: true, atom.Section: true}
+
+// leftOpen counts the containers the HTML text opens, less those it
+// closes.
+func leftOpen(text string) int {
+	z := html.NewTokenizer(strings.NewReader(text))
+	open := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return open
+		case html.StartTagToken:
+			if name, _ := z.TagName(); containers[atom.Lookup(name)] {
+				open++
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); containers[atom.Lookup(name)] {
+				open--
+			}
+		}
+	}
+}
+
 // sourceLine gives the line of p's file that the text at offset at of
 // body comes from, body being p's once its Liquid tags or shortcodes are
 // converted, which may have taken lines out or put lines in: the line
@@ -149,26 +174,46 @@ func htmlInMarkdown(body string) (string, []loss) {
 		}
 		edits = append(edits, edit{start, stop, md})
 	}
+	merged := map[ast.Node]bool{} // blocks converted with one before them
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if merged[n] {
+			return ast.WalkSkipChildren, nil
+		}
 		if b, ok := n.(*ast.HTMLBlock); ok && entering && b.HTMLBlockType != ast.HTMLBlockType2 && b.Lines().Len() > 0 {
 			// A block in a list or a quote, as a closing </div> indented
 			// under a list item, is converted where it stands, from its
-			// lines without the marks of the quote.
+			// lines without the marks of the quote. A block that leaves a
+			// list, a table or the like open takes the blocks of HTML
+			// after it until it closes, as a browser reads them: a blank
+			// line between two <li> ends a block, not the list.
 			var html strings.Builder
 			var lineStarts [][2]int // each line's start in html, and in src
-			lines := b.Lines()
-			for i := range lines.Len() {
-				seg := lines.At(i)
-				lineStarts = append(lineStarts, [2]int{html.Len(), seg.Start})
-				html.Write(seg.Value(src))
+			start, stop := b.Lines().At(0).Start, 0
+			for block, open := b, 0; ; {
+				if html.Len() > 0 {
+					html.WriteString("\n") // the blank line between two blocks
+				}
+				from := html.Len()
+				lines := block.Lines()
+				for i := range lines.Len() {
+					seg := lines.At(i)
+					lineStarts = append(lineStarts, [2]int{html.Len(), seg.Start})
+					html.Write(seg.Value(src))
+				}
+				stop = lines.At(lines.Len() - 1).Stop
+				if block.HasClosure() {
+					lineStarts = append(lineStarts, [2]int{html.Len(), block.ClosureLine.Start})
+					html.Write(block.ClosureLine.Value(src))
+					stop = block.ClosureLine.Stop
+				}
+				open += leftOpen(html.String()[from:])
+				next, ok := block.NextSibling().(*ast.HTMLBlock)
+				if open <= 0 || !ok || next.Lines().Len() == 0 || next.HTMLBlockType == ast.HTMLBlockType2 {
+					break
+				}
+				merged[next], block = true, next
 			}
-			stop := lines.At(lines.Len() - 1).Stop
-			if b.HasClosure() {
-				lineStarts = append(lineStarts, [2]int{html.Len(), b.ClosureLine.Start})
-				html.Write(b.ClosureLine.Value(src))
-				stop = b.ClosureLine.Stop
-			}
-			convert(html.String(), lines.At(0).Start, stop, true, func(at int) int {
+			convert(html.String(), start, stop, true, func(at int) int {
 				i := len(lineStarts) - 1
 				for lineStarts[i][0] > at {
 					i--
@@ -467,6 +512,10 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss) {
 					// The mark a reader saw may have said something:
 					// what an edit added, say.
 					lost = append(lost, loss{at[c], fmt.Sprintf("a <%s> became plain text, as Markdown has no %s: check that the text still says what the mark showed", c.Data, map[string]string{"ins": "inserted text", "u": "underline", "mark": "highlight"}[c.Data])})
+				case "details":
+					// Its summary becomes a paragraph and the rest is shown
+					// below it, open, where readers had to open it.
+					lost = append(lost, loss{at[c], "a <details> that readers opened by its summary is shown open, its summary a paragraph above it"})
 				case "abbr":
 					if attr(c, "title") != "" {
 						lost = append(lost, loss{at[c], "an <abbr>'s expansion (its title) is left out: write it in the text where readers need it"})

@@ -562,6 +562,8 @@ func TestHTMLInMarkdown(t *testing.T) {
 		{"a script left out", "<script>track()</script>\n\nText.\n", "\n\nText.\n", []string{"a <script> is left out"}},
 		{"a script's fallback kept", "<script src=\"https://gist.github.com/x.js\"></script><noscript><pre>=pod</pre></noscript>\n\nText.\n", "```\n=pod\n```\n\nText.\n", []string{"a <script> is left out"}},
 		{"a block of HTML", "<div class=\"note\">\n<p>A <b>note</b>.</p>\n</div>\n", "A **note**.\n", nil},
+		{"a list whose items blank lines part", "<ol>\n<li>One.</li>\n\n\n<li>Two.</li>\n\n<li>Three.</li>\n</ol>\n\nAfter.\n", "1. One.\n2. Two.\n3. Three.\n\nAfter.\n", nil},
+		{"Markdown between the tags of a block", "<div>\n\nA *note*.\n\n</div>\n", "\n\nA *note*.\n\n\n", nil},
 		{"a comment stays", "<!-- English original -->\n\nText.\n", "<!-- English original -->\n\nText.\n", nil},
 		{"code stays", "```\n<img src=\"x.png\">\n```\n\n`<img src=\"y.png\">`\n", "```\n<img src=\"x.png\">\n```\n\n`<img src=\"y.png\">`\n", nil},
 		{"tags in a paragraph", "Text with <span style=\"color:red\">red</span>, <abbr title=\"Care Quality Commission\">CQC</abbr>,\na line<br>break and *em*.\n", "Text with red, CQC, a line  \nbreak and *em*.\n", []string{"an <abbr>'s expansion (its title) is left out: write it in the text where readers need it"}},

@@ -46,6 +46,10 @@ type hugoConfig struct {
 	roots        []string          // the content folders, see contentDirs
 	defaultLang  string            // defaultContentLanguage
 	ignore       []*regexp.Regexp  // ignoreFiles: the files Hugo never read
+	// authorNames are the titles the pages of an authors taxonomy's terms
+	// give them (content/authors/jo/_index.md: title: Jo Bloggs), by the
+	// term as Hugo makes a path of it.
+	authorNames map[string]string
 	langInSubdir bool              // defaultContentLanguageInSubdir
 }
 
@@ -259,6 +263,7 @@ func readHugo(o *Options) (*source, error) {
 		}
 	}
 	sections := cfg.mainSections || inSections >= top
+	cfg.authorNames = authorPages(fsys, files, cfg, o.MaxSize)
 	for _, p := range files {
 		file := filepath.Join(o.Source, p)
 		rel := strings.TrimPrefix(p, cfg.root(p)+"/")
@@ -284,7 +289,11 @@ func readHugo(o *Options) (*source, error) {
 		}
 		src.read++
 		if strings.HasPrefix(name, "_index.") {
-			src.skip(file, 0, "a section's list page (_index), not a post: not imported")
+			what := "a section's list page (_index), not a post: not imported"
+			if isAuthorPage(rel, cfg) {
+				what = "an author's page (_index), not a post: not imported; its title names the author in the bylines of the posts imported"
+			}
+			src.skip(file, 0, "%s", what)
 			continue
 		}
 		if sections && topLevel(rel) {
@@ -308,6 +317,38 @@ func readHugo(o *Options) (*source, error) {
 		return fromStatic(static, fromBundle(src.bundled, body, p), p, r)
 	}
 	return src, nil
+}
+
+// isAuthorPage reports whether the content file at slash path rel, in
+// its language's content folder, is the page of a term of a taxonomy of
+// authors: authors/jo/_index.md.
+func isAuthorPage(rel string, cfg *hugoConfig) bool {
+	parts := strings.Split(rel, "/")
+	return len(parts) == 3 && strings.HasPrefix(parts[2], "_index.") && (parts[0] == "authors" || parts[0] == "author") && slices.Contains(cfg.taxonomies, parts[0])
+}
+
+// authorPages gives the titles the pages of the authors taxonomy's terms
+// among files give their authors, by term.
+func authorPages(fsys fs.FS, files []string, cfg *hugoConfig, maxSize int64) map[string]string {
+	names := map[string]string{}
+	for _, p := range files {
+		rel := strings.TrimPrefix(p, cfg.root(p)+"/")
+		if !isAuthorPage(rel, cfg) {
+			continue
+		}
+		data, err := readFile(fsys, p, maxSize)
+		if err != nil {
+			continue // a page, not a post: no byline is lost
+		}
+		pg, err := parsePage(data)
+		if err != nil {
+			continue
+		}
+		if title := strings.TrimSpace(html.UnescapeString(lowerKeys(pg.fields).text("title"))); title != "" {
+			names[strings.Split(rel, "/")[1]] = title
+		}
+	}
+	return names
 }
 
 // inBundle reports whether the file at the slash path p is a leaf
@@ -764,6 +805,11 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	}
 	var several []string
 	post.authors, several = authorNames(authorsOf(f))
+	for i, a := range post.authors {
+		if name := cfg.authorNames[urlize(a)]; name != "" {
+			post.authors[i] = name
+		}
+	}
 	for _, n := range several {
 		src.warn(file, cmp.Or(pg.lineOf("author"), pg.lineOf("authors")), "author %q may name several people, whom the byline would show as one: if so, list each, authors: [%s]", n, n)
 	}

@@ -1354,6 +1354,23 @@ func TestJekyllPostWithoutExtension(t *testing.T) {
 	}
 }
 
+// TestHugoAuthorPages names a post's author by the title of the page
+// of the authors taxonomy's term (content/authors/jo/_index.md), as the
+// old site's bylines did, not by the term, and says what such a page is.
+func TestHugoAuthorPages(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.yaml":                             "baseURL: https://old.example.org/\ntaxonomies:\n  author: authors\n  tag: tags\n",
+		"content/authors/jeremyzilar/_index.md": "---\ntitle: Jeremy Zilar\n---\nBio.\n",
+		"content/news/2019-07-09-x.md":          "---\ntitle: X\ndate: 2019-07-09\nauthors: [jeremyzilar, Someone Else]\n---\nText.\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	wantArticle(t, filepath.Join(dest, "articles", "2019", "2019-07-09-x.md"), "authors: [Jeremy Zilar, Someone Else]\n")
+	if !hasNote(r.Skipped, filepath.Join(src, "content", "authors", "jeremyzilar", "_index.md"), 0, "an author's page") {
+		t.Errorf("skipped %v, want the author's page named as such", r.Skipped)
+	}
+}
+
 // TestOtherCalendar warns once of the posts dated before 1900, as a
 // site that wrote its dates in the Solar Hijri calendar has them, and
 // not of a post of 1900 or later.

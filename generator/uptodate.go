@@ -7,6 +7,7 @@ import (
 	"bulletin/generator/history"
 	"bulletin/generator/inputs"
 	"bulletin/generator/output"
+	"bulletin/generator/search"
 )
 
 // A build whose inputs are the last build's, at a moment that build's
@@ -44,7 +45,8 @@ func upToDate(o options, in string, stamps map[string]inputs.Stamp, rec inputs.R
 // output folder.
 func recordPath(out string) string { return output.Beside(out, "build") }
 
-// hashInputs hashes the inputs of a build with o (see inputs.Hash). The
+// hashInputs hashes the inputs of a build with o (see inputs.Hash), and
+// the settings Pagefind reads where it indexes the site (search.Config). The
 // content's committed history is one of them, by its key
 // (history.Key): a commit that changes no file still changes the
 // versions' commits, and a commit or a checkout that does change the
@@ -52,5 +54,8 @@ func recordPath(out string) string { return output.Beside(out, "build") }
 // it finds a file changed (see inputs.Hash).
 func hashInputs(o options, prev inputs.Record, changing func()) (string, map[string]string, map[string]inputs.Stamp) {
 	salt := fmt.Sprintf("%q %q %q %q %q %v %v %q", inputs.Program(), o.content, o.templates, o.baseURL, o.pagefind, o.force, o.strict, history.Key(o.content))
+	if o.pagefind != "" {
+		salt += search.Config()
+	}
 	return inputs.Hash(o.content, o.templates, salt, prev, changing)
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"bulletin/generator/inputs"
 )
 
 // TestUpToDate builds a site twice with a change between the builds and
@@ -195,5 +197,34 @@ func TestEventInYear9999(t *testing.T) {
 	}
 	if second, err := build(o); err != nil || second.site != nil {
 		t.Errorf("the second build: %v, made the site again: %v; want it up to date", err, second.site != nil)
+	}
+}
+
+// TestPagefindSettingsAreAnInput changes the settings Pagefind reads in
+// the folder bulletin runs in (pagefind.yml): a build with search finds
+// its inputs changed, as Pagefind would index the site otherwise, and a
+// build without search does not.
+func TestPagefindSettingsAreAnInput(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, p := range []string{"content", "templates"} {
+		if err := os.Mkdir(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		pagefind string
+		changed  bool
+	}{{"pagefind", true}, {"", false}} {
+		os.Remove("pagefind.yml")
+		o := options{content: "content", templates: "templates", out: "public", pagefind: tt.pagefind}
+		before, _, _ := hashInputs(o, inputs.Record{}, nil)
+		if err := os.WriteFile("pagefind.yml", []byte("force_language: fr\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		after, _, _ := hashInputs(o, inputs.Record{}, nil)
+		if before == "" || (before != after) != tt.changed {
+			t.Errorf("-pagefind %q: the inputs changed with pagefind.yml: %v, want %v", tt.pagefind, before != after, tt.changed)
+		}
 	}
 }

@@ -49,8 +49,8 @@ type hugoConfig struct {
 	// authorNames are the titles the pages of an authors taxonomy's terms
 	// give them (content/authors/jo/_index.md: title: Jo Bloggs), by the
 	// term as Hugo makes a path of it.
-	authorNames map[string]string
-	langInSubdir bool              // defaultContentLanguageInSubdir
+	authorNames  map[string]string
+	langInSubdir bool // defaultContentLanguageInSubdir
 }
 
 // hugoLanguage is one language of a Hugo site in several.

@@ -33,6 +33,23 @@ import (
 // Dir is the folder of the output that holds the index.
 const Dir = "pagefind"
 
+// configFiles are the names Pagefind reads its settings from, in the
+// folder it runs in, which is the one bulletin runs in.
+var configFiles = []string{"pagefind.json", "pagefind.yml", "pagefind.yaml", "pagefind.toml"}
+
+// Config gives the settings Pagefind reads, as the bytes of its files in
+// the folder bulletin runs in (with their names), which the index is
+// made with as it is with its pages; "" when there are none.
+func Config() string {
+	var b strings.Builder
+	for _, name := range configFiles {
+		if data, err := os.ReadFile(name); err == nil {
+			fmt.Fprintf(&b, "%s %d\n%s", name, len(data), data)
+		}
+	}
+	return b.String()
+}
+
 // Index brings the output's search index up to date with bundles.
 // Pagefind, given as a command line such as "npx --yes pagefind@1" or a
 // path to its binary, runs on a copy of each changed bundle's pages in a
@@ -53,7 +70,7 @@ func Index(ctx context.Context, command string, bundles []render.Bundle, out *ou
 	}
 	var changed []todo
 	for _, b := range bundles {
-		key, err := bundleKey(b, out, salt+"\x00"+command+"\x00"+version)
+		key, err := bundleKey(b, out, salt+"\x00"+command+"\x00"+version+"\x00"+Config())
 		if err != nil {
 			return 0, err
 		}

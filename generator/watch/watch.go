@@ -143,8 +143,14 @@ func (w *Watcher) loop() {
 				continue // beside a root: the output folder, say
 			}
 			if ev.Has(fsnotify.Create) {
-				// A new folder may already hold files: watch it and all below.
-				if err := w.addNew(ev.Name); err != nil {
+				// A new folder may already hold files: watch it and all
+				// below. A root is watched through a link, as New watched
+				// it: a link to another folder put in its place (ln -sfn).
+				add := w.addNew
+				if root {
+					add = w.addTree
+				}
+				if err := add(ev.Name); err != nil {
 					w.report(err)
 				}
 			}

@@ -149,3 +149,39 @@ func TestRootMadeAgainIsWatched(t *testing.T) {
 	}
 	waitFor(t, w, file)
 }
+
+// TestRootLinkPointedElsewhere watches a root that is a symbolic link,
+// then points it at another folder as ln -sfn does (a link made beside
+// it, renamed over it): a file saved in a folder of the new one is seen.
+func TestRootLinkPointedElsewhere(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"c1/articles", "c2/articles"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root := filepath.Join(dir, "content")
+	if err := os.Symlink("c1", root); err != nil {
+		t.Fatal(err)
+	}
+	w, err := New(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := os.Symlink("c2", root+".new"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(root+".new", root); err != nil {
+		t.Fatal(err)
+	}
+	waitChange(t, w)
+	if _, all := w.Take(); !all {
+		t.Error("the root pointed elsewhere: want any path changed")
+	}
+	file := filepath.Join(root, "articles", "a.md")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, w, file)
+}

@@ -157,6 +157,8 @@ func TestShortcodes(t *testing.T) {
 		{"percent form", `{{% ref "posts/other.md" %}}`, "/new/posts/other.md/", 0},
 		{"anchor only", `{{< ref "#part" >}}`, "#part", 0},
 		{"missing", `{{< ref "gone.md" >}}`, `{{< ref "gone.md" >}}`, 1},
+		{"missing, in a link", `[a]({{< ref "gone.md#part" >}})`, "[a](gone.md#part)", 1},
+		{"missing, in an attribute", `<a title="x" href="{{< relref "gone-one.md" >}}">a</a>`, `<a title="x" href="gone-one.md">a</a>`, 1},
 		{"unknown", "{{< chart data=\"x\" >}}", "{{< chart data=\"x\" >}}", 1},
 		{"a note", "Before.\n\n{{< note >}}\nA [ref]({{< ref \"other.md\" >}}).\n\nTwo.\n{{< /note >}}\n\nAfter.", "Before.\n\n> **Note**\n>\n> A [ref](/new/posts/other.md/).\n>\n> Two.\n\nAfter.", 1},
 		{"an alert with a title", "{{% alert title=\"Deprecated\" %}}Use v2.{{% /alert %}}", "> **Deprecated**\n>\n> Use v2.\n", 1},

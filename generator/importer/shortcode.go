@@ -108,6 +108,15 @@ func shortcodes(p *post, ix *index, r *Report) string {
 				b.WriteString(u)
 				continue
 			}
+			if m := refArg.FindStringSubmatch(strings.TrimSpace(args)); m != nil && inAddress(s[:i]) {
+				// Written as text inside a link's address or an
+				// attribute, the tag's quotes and brackets would break
+				// the link: it leads to the page as the ref names it,
+				// which check tells as missing until it is mended.
+				b.WriteString(escapePath(m[1]))
+				r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("%s names no post of this import: the link leads to %s as written; point it at the page's address", tag, m[1])))
+				continue
+			}
 			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("%s names no post of this import: kept as text", tag)))
 		default:
 			if !strings.HasPrefix(name, "/") {
@@ -118,6 +127,13 @@ func shortcodes(p *post, ix *index, r *Report) string {
 	}
 	b.WriteString(s[pos:])
 	return quotes(b.String())
+}
+
+// inAddress reports whether text ends where a link's address starts:
+// after "](" in Markdown, or after an attribute's =" or =' in HTML.
+func inAddress(text string) bool {
+	t := strings.TrimRight(text, " \t")
+	return strings.HasSuffix(t, "](") || strings.HasSuffix(t, "=\"") || strings.HasSuffix(t, "='")
 }
 
 // highlightEnd matches the closing tag of Hugo's highlight.

@@ -113,7 +113,11 @@ func shortcodes(p *post, ix *index, r *Report) string {
 				// attribute, the tag's quotes and brackets would break
 				// the link: it leads to the page as the ref names it,
 				// which check tells as missing until it is mended.
-				b.WriteString(escapePath(m[1]))
+				target, frag, found := strings.Cut(m[1], "#")
+				b.WriteString(escapePath(target))
+				if found {
+					b.WriteString("#" + frag)
+				}
 				r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("%s names no post of this import: the link leads to %s as written; point it at the page's address", tag, m[1])))
 				continue
 			}

@@ -14,15 +14,19 @@ import (
 var (
 	jekyllFields = fieldSet("title", "date", "slug", "permalink", "published", "category", "categories", "tag", "tags",
 		"regulator", "regulators", "topics", "lang", "author", "authors", "excerpt", "summary", "description", "redirect_from", "last_modified_at",
-		"updated", "source_url", "source_title", "external_url", "link", "hidden")
+		"updated", "source_url", "source_title", "external_url", "link", "hidden", "deck", "dek", "subtitle")
 	hugoFields = fieldSet("title", "date", "publishdate", "pubdate", "published", "lastmod", "modified", "updated", "draft", "expirydate",
 		"unpublishdate", "build", "_build", "slug", "url", "aliases", "topics", "regulators", "summary", "description", "author", "authors", "lang",
-		"source_url", "source_title", "external_url", "link", "hidden")
+		"source_url", "source_title", "external_url", "link", "hidden", "deck", "dek", "subtitle")
 	// themeFields say how the old theme laid a post out, which
 	// bulletin's theme decides: nothing of the post is lost without them.
 	themeFields = fieldSet("layout", "type", "weight", "menu", "menus", "toc", "comments", "share", "sitemap", "excerpt_separator",
 		"markup", "outputs", "cascade", "headless", "linktitle", "sidebar", "classes", "css", "js", "nav_order", "math", "mermaid")
 )
+
+// summaryKeys are the fields a post's summary is read from, first set
+// first: a news theme's deck (its standfirst) or subtitle among them.
+var summaryKeys = []string{"summary", "description", "deck", "dek", "subtitle"}
 
 func fieldSet(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))

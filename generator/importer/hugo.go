@@ -722,8 +722,8 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	post.html = strings.HasPrefix(strings.ToLower(path.Ext(p)), ".htm")
 	if post.title == "" {
 		// Hugo publishes a page with no title: its first words stand
-		// for one.
-		if post.title = cut(plainText(pg.body, true), titleRunes); post.title == "" {
+		// for one, or its summary's, as a link post has no other.
+		if post.title = cut(cmp.Or(plainText(pg.body, true), plainText(f.first(summaryKeys...), true)), titleRunes); post.title == "" {
 			src.fail(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, and no text to title it by: not imported; give it a title")
 			return nil
 		}
@@ -816,7 +816,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	post.sources = sourcesOf(f)
 	post.lang = cmp.Or(languageOf(f, post, src), post.lang)
 	post.unused = leftOver(f, hugoFields, cfg.taxonomies...)
-	post.summary = html.UnescapeString(f.first("summary", "description"))
+	post.summary = html.UnescapeString(f.first(summaryKeys...))
 	old := hugoURL(f, page, lang, cfg, post)
 	// Hugo gives the site, each language and each section a feed.
 	feeds := []string{cfg.prefix(lang) + "/" + cfg.feed}

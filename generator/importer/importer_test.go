@@ -1301,6 +1301,19 @@ func TestFrontMatterAsShown(t *testing.T) {
 	}
 }
 
+// TestDeckPost imports a link post with no title and no body, whose
+// deck (a news theme's standfirst) is its only text: titled and
+// summarised by it, not refused.
+func TestDeckPost(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.yaml":         "baseURL: https://old.example.org/\n",
+		"content/news/x.md": "---\ntitle: \"\"\ndeck: The Federal Register now publishes in plain language.\ndate: 2019-07-09\nsource_url: https://www.federalregister.gov/\n---\n",
+	})
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	wantArticle(t, filepath.Join(dest, "articles", "2019", "2019-07-09-x.md"), "title: The Federal Register now publishes in plain language.\n", "summary: The Federal Register now publishes in plain language.\n")
+}
+
 // TestJekyllPostWithoutExtension names a file of _posts named as a post
 // but with no .md, which Jekyll did not publish, among those skipped,
 // rather than leave it out without a word.
@@ -1547,7 +1560,8 @@ func TestWordPressUnderAPath(t *testing.T) {
 
 // TestFieldsNotCarriedOver warns once of the front matter fields bulletin
 // has no place for, with how many posts have each, but not of those that
-// only laid a post out; and takes an author written as a map.
+// only laid a post out; and takes an author written as a map, and a
+// subtitle as the summary.
 func TestFieldsNotCarriedOver(t *testing.T) {
 	src := tree(t, map[string]string{
 		"_posts/2020-01-01-one.md": "---\ntitle: One\nlayout: post\nimage: /assets/one.png\nsubtitle: A subtitle\nauthor:\n  name: Jo Bloggs\n  email: jo@example.org\n---\nOne.\n",
@@ -1555,11 +1569,11 @@ func TestFieldsNotCarriedOver(t *testing.T) {
 	})
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
-	want := "front matter fields not carried over, as bulletin has no place for them: image (2 posts: _posts/2020-01-01-one.md, _posts/2020-01-02-two.md); subtitle (1 post: _posts/2020-01-01-one.md); move into the body what readers should still see"
+	want := "front matter fields not carried over, as bulletin has no place for them: image (2 posts: _posts/2020-01-01-one.md, _posts/2020-01-02-two.md); move into the body what readers should still see"
 	if !hasNote(r.Warnings, src, 0, want) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
 	}
-	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-01-one.md"), "authors: [Jo Bloggs]\n")
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-01-one.md"), "authors: [Jo Bloggs]\n", "summary: A subtitle\n")
 }
 
 // TestJekyllNotPosts reports a post in Textile, which the import cannot

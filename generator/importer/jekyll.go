@@ -338,7 +338,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	default:
 		// A file named by its date alone (2014-08-25-.md), which Jekyll
 		// published with no title: its first words stand for one.
-		if post.title = cut(plainText(pg.body, true), titleRunes); post.title == "" {
+		if post.title = cut(cmp.Or(plainText(pg.body, true), plainText(f.first(summaryKeys...), true)), titleRunes); post.title == "" {
 			src.fail(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, and no text to title it by: not imported; give it a title")
 			return nil
 		}
@@ -425,7 +425,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		post.authors[i] = cmp.Or(cfg.authors[a], a)
 	}
 	post.sources = sourcesOf(f)
-	post.summary = html.UnescapeString(f.first("excerpt", "summary", "description"))
+	post.summary = html.UnescapeString(f.first(append([]string{"excerpt"}, summaryKeys...)...))
 	post.unused = leftOver(f, jekyllFields)
 	for _, old := range f.list("redirect_from") {
 		post.old = append(post.old, "/"+strings.TrimPrefix(old, "/"))

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -139,6 +140,10 @@ type Withdrawal struct {
 }
 
 var articleFields = [...]string{"title", "date", "summary", "regulators", "topics", "authors", "status", "updated", "changes", "sources", "events", "withdrawn", "applies_to", "draft", "slug", "aliases", "id", "lang"}
+
+// IsArticleField reports whether name is a front matter field of an
+// article.
+func IsArticleField(name string) bool { return slices.Contains(articleFields[:], name) }
 
 // datePrefix matches the date a file name starts with, and what parts
 // it from the rest: a hyphen, as Jekyll writes, an underscore or spaces.

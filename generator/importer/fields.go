@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"bulletin/generator/content"
 )
 
 // The front matter fields each reader takes, in lower case. A post's
@@ -82,7 +84,7 @@ func leftOverNote(posts []*post, source string) (Note, bool) {
 	if len(has) == 0 {
 		return Note{}, false
 	}
-	var parts []string
+	var parts, own []string
 	for _, k := range slices.Sorted(maps.Keys(has)) {
 		names := make([]string, len(has[k]))
 		for i, p := range has[k] {
@@ -92,9 +94,21 @@ func leftOverNote(posts []*post, source string) (Note, bool) {
 			}
 			names[i] = name
 		}
-		parts = append(parts, fmt.Sprintf("%s (%d %s: %s)", k, len(has[k]), plural(len(has[k]), "post", "posts"), strings.Join(firstOf(names, 2), ", ")))
+		part := fmt.Sprintf("%s (%d %s: %s)", k, len(has[k]), plural(len(has[k]), "post", "posts"), strings.Join(firstOf(names, 2), ", "))
+		if content.IsArticleField(k) {
+			own = append(own, part)
+		} else {
+			parts = append(parts, part)
+		}
 	}
-	return Note{Source: source, Msg: fmt.Sprintf("front matter fields not carried over, as bulletin has no place for them: %s; move into the body what readers should still see", strings.Join(parts, "; "))}, true
+	var msg []string
+	if len(parts) > 0 {
+		msg = append(msg, fmt.Sprintf("front matter fields not carried over, as bulletin has no place for them: %s; move into the body what readers should still see", strings.Join(parts, "; ")))
+	}
+	if len(own) > 0 {
+		msg = append(msg, fmt.Sprintf("front matter fields with the names of bulletin's own not carried over, as the old site meant its own values by them: %s; set bulletin's where they apply, as its README's front matter fields say", strings.Join(own, "; ")))
+	}
+	return Note{Source: source, Msg: strings.Join(msg, "; and ")}, true
 }
 
 // unlisted says why the old site kept a published post off its lists,

@@ -17,7 +17,8 @@ import (
 
 // funcs are the helpers templates may call. rel turns a site path into a
 // link that works when the site is served below a path (base URL
-// https://example.org/bulletin/ gives /bulletin/topics/).
+// https://example.org/bulletin/ gives /bulletin/topics/); basePath is
+// that path as a link writes it, escaped (/a%22b/, never /a"b/).
 func funcs(basePath string) template.FuncMap {
 	return template.FuncMap{
 		"rel":      func(p string) string { return relPath(basePath, p) },
@@ -33,7 +34,8 @@ func funcs(basePath string) template.FuncMap {
 		// Markdown, as safe, rooting its site links below the base path.
 		"body": func(s string) template.HTML {
 			if basePath != "/" && basePath != "" {
-				s = rootedURL.ReplaceAllString(s, `$1="`+strings.TrimSuffix(basePath, "/")+`/`)
+				// The path is written as it is: a $ in it names no group.
+				s = rootedURL.ReplaceAllString(s, `$1="`+strings.ReplaceAll(strings.TrimSuffix(basePath, "/"), "$", "$$")+`/`)
 			}
 			return template.HTML(s)
 		},

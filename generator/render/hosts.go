@@ -141,7 +141,7 @@ func (r *renderer) hostRedirects() ([]byte, error) {
 	b.WriteString("# Cloudflare Pages the second (it has no \"!\", lists the first as invalid, and always redirects).\n")
 	for _, rd := range r.allRedirects() {
 		// relPath gives the article's address percent-encoded already.
-		from, to := hostPath(strings.TrimPrefix(rd.From, "/")), relPath(r.base.Path, rd.To)
+		from, to := hostPath(strings.TrimPrefix(rd.From, "/")), relPath(r.base.EscapedPath(), rd.To)
 		b.WriteString(from + " " + to + " 301!\n")
 		b.WriteString(from + " " + to + " 301\n")
 	}

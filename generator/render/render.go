@@ -200,7 +200,7 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 		reading  sync.WaitGroup
 	)
 	reading.Go(func() {
-		if th, themeErr = loadTheme(templates, dir, base.Path); th == nil {
+		if th, themeErr = loadTheme(templates, dir, base.EscapedPath()); th == nil {
 			return
 		}
 		var err error

@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"mime"
 	"os"
 	"path"
 	"path/filepath"
@@ -29,7 +30,11 @@ import (
 // it, read as XML.
 var (
 	htmlKinds = map[string]bool{".html": true, ".htm": true, ".shtml": true}
-	xmlKinds  = map[string]bool{".svg": true, ".svgz": true, ".xhtml": true, ".xht": true, ".xhtm": true, ".xml": true, ".xsl": true, ".xslt": true}
+	xmlKinds  = map[string]bool{".svg": true, ".svgz": true, ".xhtml": true, ".xht": true, ".xhtm": true, ".xml": true, ".xsl": true, ".xslt": true,
+		// Served with XML's types too (application/xml, +xml), which a
+		// browser shows, and runs the script of.
+		".xsd": true, ".rng": true, ".rdf": true, ".owl": true, ".mml": true, ".kml": true, ".smil": true, ".smi": true, ".xspf": true,
+		".xul": true, ".gpx": true, ".atom": true, ".rss": true, ".xbl": true, ".wsdl": true, ".xlf": true, ".xliff": true, ".dae": true}
 )
 
 // Active tells each file of the content folder, an image or a page
@@ -56,10 +61,20 @@ func Active(s *site.Site) content.Errors {
 }
 
 // checked reports whether a file of the content folder published as
-// name is one a browser may run script in.
+// name is one a browser may run script in: by its extension above, or by
+// the type this machine's table gives it, which deploy sends, of HTML or
+// XML.
 func checked(name string) bool {
 	ext := strings.ToLower(path.Ext(name))
-	return htmlKinds[ext] || xmlKinds[ext]
+	return htmlKinds[ext] || xmlKinds[ext] || servedAsXML(ext)
+}
+
+// servedAsXML reports whether this machine's table of types gives the
+// extension ext a type of XML or HTML.
+func servedAsXML(ext string) bool {
+	t, _, _ := strings.Cut(mime.TypeByExtension(ext), ";")
+	t = strings.ToLower(strings.TrimSpace(t))
+	return strings.HasSuffix(t, "xml") || strings.Contains(t, "html")
 }
 
 // Script says why data, the bytes of a file of the content folder
@@ -82,8 +97,9 @@ var read sync.Map // [32]byte → string
 // script; "" when they do not.
 func scriptIn(ext string, data []byte) string {
 	kind := byte('x') // read as XML
+	asHTML := htmlKinds[ext] || !xmlKinds[ext] && strings.Contains(mime.TypeByExtension(ext), "html")
 	switch {
-	case htmlKinds[ext]:
+	case asHTML:
 		kind = 'h'
 	case ext == ".svgz":
 		kind = 'z' // gunzipped first
@@ -100,7 +116,7 @@ func scriptIn(ext string, data []byte) string {
 		data = gunzipped(data)
 	}
 	var f finding
-	if htmlKinds[ext] {
+	if asHTML {
 		f = htmlScript(data, 0)
 	} else {
 		f = xmlScript(data)

@@ -317,6 +317,8 @@ func TestActive(t *testing.T) {
 		"f/page.xhtm":      `<html xmlns="http://www.w3.org/1999/xhtml"><body onload="alert(1)"/></html>`,
 		"f/doe.xsl":        `<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:value-of select="//description" disable-output-escaping="yes"/></xsl:template></xsl:stylesheet>`,
 		"f/data.xml":       `<?xml-stylesheet type="text/xsl" href="style.txt"?><data/>`,
+		"f/schema.xsd":     `<root xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></root>`,
+		"f/grammar.rng":    `<grammar xmlns:s="http://www.w3.org/2000/svg"><s:svg onload="alert(1)"/></grammar>`,
 		// Safe files that name such things in their text or other fields.
 		"f/drupal.xml":  `<!DOCTYPE rss [<!ENTITY % HTMLlat1 PUBLIC "-//W3C//ENTITIES Latin 1 for XHTML//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml-lat1.ent">]><rss><channel><item><description><![CDATA[<p onclick="x()">A post</p><script src="widgets.js"></script>]]></description></item></channel></rss>`,
 		"f/nbsp.xsl":    `<!DOCTYPE xsl:stylesheet [<!ENTITY nbsp "&#160;">]><xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:element name="description">&nbsp;</xsl:element><p class="x">Feed</p></xsl:template></xsl:stylesheet>`,
@@ -334,7 +336,7 @@ func TestActive(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := &site.Site{ContentDir: dir, Assets: []string{"f/attlist.svg", "f/colon.html", "f/company.svg", "f/damaged.svgz", "f/data.xml", "f/doe.xsl", "f/drupal.xml", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/glued.html", "f/hex.html", "f/intitle.svg", "f/jis.html", "f/log4j2.xml", "f/nbsp.xsl", "f/nobom.svg", "f/page.shtml", "f/page.xhtm", "f/plain.xhtml", "f/prefix.svg", "f/prose.html", "f/slash.html", "f/srcdoc.html", "f/svgtitle.html", "f/tab.html", "f/underscore.svg", "f/utf16.svg", "f/vml.html", "f/word.svg", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
+	s := &site.Site{ContentDir: dir, Assets: []string{"f/attlist.svg", "f/colon.html", "f/company.svg", "f/damaged.svgz", "f/data.xml", "f/doe.xsl", "f/drupal.xml", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/glued.html", "f/grammar.rng", "f/hex.html", "f/intitle.svg", "f/jis.html", "f/log4j2.xml", "f/nbsp.xsl", "f/nobom.svg", "f/page.shtml", "f/page.xhtm", "f/plain.xhtml", "f/prefix.svg", "f/prose.html", "f/schema.xsd", "f/slash.html", "f/srcdoc.html", "f/svgtitle.html", "f/tab.html", "f/underscore.svg", "f/utf16.svg", "f/vml.html", "f/word.svg", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
 	var got []string
 	for _, e := range Active(s) {
 		got = append(got, strings.TrimSuffix(strings.TrimPrefix(e.Error(), dir+"/"), ", which would run on the site's own address when a reader opens the file: take it out, or publish the file elsewhere"))
@@ -349,6 +351,7 @@ func TestActive(t *testing.T) {
 		`f/feed.xsl: holds script (<element name="{'script'}">, of a name worked out, which may be script)`,
 		`f/foreign.svg: holds script (onerror=)`,
 		`f/glued.html: holds script (onerror=)`,
+		`f/grammar.rng: holds script (onload=)`,
 		`f/hex.html: holds script (href="javascript:alert(1)")`,
 		`f/intitle.svg: holds script (<script>)`,
 		`f/jis.html: holds script (<script>)`,
@@ -356,6 +359,7 @@ func TestActive(t *testing.T) {
 		`f/page.shtml: holds script (<script>)`,
 		`f/page.xhtm: holds script (onload=)`,
 		`f/prefix.svg: holds script (<script>)`,
+		`f/schema.xsd: holds script (<script>)`,
 		`f/slash.html: holds script (onload=)`,
 		`f/srcdoc.html: holds script (<script>)`,
 		`f/svgtitle.html: holds script (<script>)`,

@@ -33,6 +33,7 @@ import (
 	"unsafe"
 
 	"bulletin/generator/cores"
+	"bulletin/generator/inputs"
 )
 
 // magic starts every cache file, followed by the version of the program
@@ -116,7 +117,7 @@ func (s *Store[V]) lock() {
 // every segment matches and their blobs lie within the blobs file the
 // header names.
 func read[V any](path string, header []byte) (map[string]entry[V], *blobFile, bool) {
-	data, err := os.ReadFile(path)
+	data, err := inputs.ReadRegular(path)
 	if err != nil || !bytes.HasPrefix(data, header) {
 		return nil, nil, false
 	}

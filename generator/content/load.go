@@ -139,7 +139,7 @@ func LoadCached(ctx context.Context, fsys fs.FS, dir string, store Store, sums m
 func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[string]string, bodies bool) (*Set, error) {
 	// site.yaml is read once: the settings and the key of every article
 	// kept are made of the same bytes, even when it is saved meanwhile.
-	data, readErr := fs.ReadFile(fsys, SettingsFile)
+	data, readErr := readSettingsFile(fsys)
 	settings, errs := settingsOf(data, readErr, dir)
 	c := newCacher(store, data, dir, sums)
 	set := &Set{Settings: settings, Dir: dir}

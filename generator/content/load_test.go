@@ -12,8 +12,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // lines joins lines into a file's text, so that a case's line numbers can
@@ -1519,4 +1521,34 @@ func TestLoadStatusAsSiteYAMLIsToldToName(t *testing.T) {
 	checkErrors(t, "a status named Paused, and an article's status: paused", got, []string{
 		`content/site.yaml:2: statuses.Paused: status names are lower case words joined by hyphens: write "paused"`,
 	})
+}
+
+// TestSettingsNotRegular refuses a site.yaml that is, or links to, a
+// device or a pipe, with its problem, rather than read it for ever or
+// until the memory is full.
+func TestSettingsNotRegular(t *testing.T) {
+	for name, mk := range map[string]func(path string) error{
+		"a link to /dev/zero": func(p string) error { return os.Symlink("/dev/zero", p) },
+		"a pipe":              func(p string) error { return syscall.Mkfifo(p, 0o644) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := mk(filepath.Join(dir, SettingsFile)); err != nil {
+				t.Skipf("cannot make %s here: %v", name, err)
+			}
+			done := make(chan error, 1)
+			go func() {
+				_, err := Load(os.DirFS(dir), "content")
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				if got := AsErrors(err).Error(); !strings.Contains(got, "content/site.yaml: can't read the file: not a regular file") {
+					t.Errorf("got %q, want site.yaml refused as not a regular file", got)
+				}
+			case <-time.After(20 * time.Second):
+				t.Fatal("still reading site.yaml after 20s")
+			}
+		})
+	}
 }

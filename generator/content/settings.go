@@ -156,8 +156,27 @@ var settingsFields = []string{"title", "description", "base_url", "language", "t
 // The settings it returns always have a Location, even when site.yaml is
 // broken, so articles can still be checked and every problem reported.
 func loadSettings(fsys fs.FS, dir string) (Settings, Errors) {
-	data, err := fs.ReadFile(fsys, SettingsFile)
+	data, err := readSettingsFile(fsys)
 	return settingsOf(data, err, dir)
+}
+
+// readSettingsFile reads site.yaml's bytes. It may be a link, as to
+// settings shared by several content folders, but what it is or leads to
+// must be a regular file no larger than MaxFileSize: a pipe would never
+// end, a device such as /dev/zero would fill the memory.
+func readSettingsFile(fsys fs.FS) ([]byte, error) {
+	info, err := fs.Stat(fsys, SettingsFile)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file, nor a link to one: put a file of settings in its place")
+	}
+	data, err := readFile(fsys, SettingsFile)
+	if err == nil && len(data) > MaxFileSize {
+		err = fmt.Errorf("larger than %d MB, more than any settings need", MaxFileSize>>20)
+	}
+	return data, err
 }
 
 // settingsOf is loadSettings of the bytes data read from site.yaml, or

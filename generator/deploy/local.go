@@ -24,6 +24,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 
+	"bulletin/generator/inputs"
 	"bulletin/generator/output"
 	"bulletin/generator/render"
 )
@@ -244,7 +245,7 @@ const brotliLevel = 5
 
 // body is what is sent for f: its bytes, compressed as f.encoding says.
 func body(dir string, f *file) ([]byte, error) {
-	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.name)))
+	data, err := inputs.ReadRegular(filepath.Join(dir, filepath.FromSlash(f.name)))
 	if err != nil {
 		return nil, err
 	}

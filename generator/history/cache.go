@@ -1,12 +1,13 @@
 package history
 
 import (
-	"bulletin/generator/output"
 	"bytes"
 	"encoding/gob"
 	"maps"
-	"os"
 	"slices"
+
+	"bulletin/generator/inputs"
+	"bulletin/generator/output"
 )
 
 // cached is the cache file: the key of the committed history it holds,
@@ -32,7 +33,7 @@ func load(path, key string) (map[string]*tracker, bool) {
 	if path == "" {
 		return nil, false
 	}
-	data, err := os.ReadFile(path)
+	data, err := inputs.ReadRegular(path)
 	if err != nil {
 		return nil, false
 	}

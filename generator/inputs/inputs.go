@@ -78,10 +78,29 @@ func (r Record) Touched(stamps map[string]Stamp) bool {
 	return false
 }
 
+// ErrNotRegular is what ReadRegular gives for a link, a pipe or a
+// device.
+var ErrNotRegular = errors.New("not a regular file (a link or a device), which no build writes")
+
+// ReadRegular reads the file at path, which bulletin wrote, as a file
+// beside or in the output folder: a link, a pipe or a device there is
+// refused, not read through, as /dev/zero would fill the memory and a
+// pipe never end.
+func ReadRegular(path string) ([]byte, error) {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrNotRegular}
+	}
+	return os.ReadFile(path)
+}
+
 // Read reads the record at path, or gives an empty one.
 func Read(path string) Record {
 	var rec Record
-	data, err := os.ReadFile(path)
+	data, err := ReadRegular(path)
 	if err != nil {
 		return rec
 	}

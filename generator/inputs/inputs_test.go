@@ -1,6 +1,7 @@
 package inputs
 
 import (
+	"errors"
 	"maps"
 	"os"
 	"os/exec"
@@ -142,5 +143,21 @@ func TestRecordRoundTrip(t *testing.T) {
 	}
 	if got := Read(path); got.Inputs != "" || len(got.Files) != 0 {
 		t.Errorf("a damaged record read as %+v, want an empty one", got)
+	}
+}
+
+// TestReadRegularRefusesLinks reads a record bulletin wrote, but not a
+// link put in its place, which could lead to /dev/zero.
+func TestReadRegularRefusesLinks(t *testing.T) {
+	dir := t.TempDir()
+	record := filepath.Join(dir, ".public.build")
+	if err := os.Symlink("/dev/zero", record); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if _, err := ReadRegular(record); !errors.Is(err, ErrNotRegular) {
+		t.Errorf("ReadRegular of a link gave %v, want ErrNotRegular", err)
+	}
+	if rec := Read(record); rec.Inputs != "" || rec.Files != nil {
+		t.Errorf("Read of a link gave %+v, want an empty record", rec)
 	}
 }

@@ -75,3 +75,49 @@ func WordPerCharacter(name string) bool {
 	}
 	return false
 }
+
+// DistanceAtMost is Distance(a, b) where it is at most most, and most+1
+// where it is more, worked out in time that grows with the names' length
+// times most rather than with the product of their lengths: only the
+// edits within most of the diagonal can stay within most, and names too
+// long, or too unlike, end the work early.
+func DistanceAtMost(a, b string, most int) int {
+	x, y := []rune(a), []rune(b)
+	over := most + 1
+	if most < 0 || len(x)-len(y) > most || len(y)-len(x) > most {
+		return over
+	}
+	var rows [3][]int
+	for k := range rows {
+		rows[k] = make([]int, len(y)+2)
+	}
+	for j := range rows[0] {
+		rows[0][j] = min(j, over)
+	}
+	for i := 1; i <= len(x); i++ {
+		cur, prev, before := rows[i%3], rows[(i-1)%3], rows[(i+1)%3]
+		lo, hi := max(1, i-most), min(len(y), i+most)
+		cur[lo-1] = over
+		if lo == 1 {
+			cur[0] = min(i, over)
+		}
+		least := cur[lo-1]
+		for j := lo; j <= hi; j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d = min(d, before[j-2]+1)
+			}
+			cur[j] = min(d, over)
+			least = min(least, cur[j])
+		}
+		cur[hi+1] = over // outside the band, as the next row reads it
+		if least > most {
+			return over
+		}
+	}
+	return min(rows[len(x)%3][len(y)], over)
+}

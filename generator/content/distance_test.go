@@ -1,6 +1,9 @@
 package content
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 func TestDistance(t *testing.T) {
 	tests := []struct {
@@ -24,6 +27,27 @@ func TestDistance(t *testing.T) {
 			if got := Distance(pair[0], pair[1]); got != tt.want {
 				t.Errorf("Distance(%q, %q) = %d, want %d", pair[0], pair[1], got, tt.want)
 			}
+		}
+	}
+}
+
+// TestDistanceAtMost agrees with Distance wherever that is at most the
+// bound, and says "more" wherever it is more, on names made at random
+// from a few letters, so that they are often near one another.
+func TestDistanceAtMost(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]rune, rng.IntN(12))
+		for i := range b {
+			b[i] = []rune("abcé")[rng.IntN(4)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		a, b, most := word(), word(), rng.IntN(5)
+		want := min(Distance(a, b), most+1)
+		if got := DistanceAtMost(a, b, most); got != want {
+			t.Fatalf("DistanceAtMost(%q, %q, %d) = %d, want %d", a, b, most, got, want)
 		}
 	}
 }

@@ -110,7 +110,7 @@ func closeTo(missing, page entry) (int, bool) {
 	most := content.TypoLimit(missing.last)
 	a, b := utf8.RuneCountInString(missing.last), utf8.RuneCountInString(page.last)
 	if most > 0 && a-b <= most && b-a <= most {
-		if d := content.Distance(missing.last, page.last); d <= most {
+		if d := content.DistanceAtMost(missing.last, page.last, most); d <= most {
 			return d, true
 		}
 	}

@@ -174,7 +174,7 @@ func likelyMeant(n name, names []name, limit int) (name, bool) {
 		if m.name == n.name || m.articles <= n.articles && m.described == "" || m.digits != n.digits {
 			continue
 		}
-		if d := content.Distance(n.lower, m.lower); d < bestDist {
+		if d := content.DistanceAtMost(n.lower, m.lower, bestDist-1); d < bestDist {
 			best, bestDist = m, d
 		}
 	}

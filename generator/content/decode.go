@@ -225,7 +225,7 @@ func (d *decoder) date(field string, n *node, loc *time.Location, monthOK bool) 
 func Closest(s string, known []string) string {
 	best, bestDist := "", len(s)/3+2
 	for _, k := range known {
-		if dist := Distance(strings.ToLower(s), strings.ToLower(k)); dist < bestDist {
+		if dist := DistanceAtMost(strings.ToLower(s), strings.ToLower(k), bestDist-1); dist < bestDist {
 			best, bestDist = k, dist
 		}
 	}

@@ -159,6 +159,10 @@ var errTooLarge = errors.New("too large")
 // is an os.Root's, which refuses a path that leads out of the source by
 // a link.
 func readFile(fsys fs.FS, name string, max int64) ([]byte, error) {
+	// A pipe or a device is not read: a pipe would never end.
+	if info, err := fs.Stat(fsys, name); err == nil && !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errNotRegular}
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
@@ -173,6 +177,9 @@ func readFile(fsys fs.FS, name string, max int64) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// errNotRegular is readFile's error for a pipe, a device or a folder.
+var errNotRegular = errors.New("not a regular file (a pipe or a device), which the import does not read")
 
 // size writes a byte count for a reader.
 func size(n int64) string {

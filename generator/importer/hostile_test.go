@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // tree writes files (path → content) into a new folder and gives its path.
@@ -379,5 +381,57 @@ func TestHugoContentDirOutside(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "is not a folder inside the site, and the import reads nothing outside the folder it is given") {
 			t.Errorf("config %q: got %v, want contentDir refused as outside the site", config, err)
 		}
+	}
+}
+
+// TestImportReadsNoPipe imports a Jekyll site whose settings, a post and
+// its authors' data are pipes: each is told, none is read, which would
+// never end.
+func TestImportReadsNoPipe(t *testing.T) {
+	src := tree(t, map[string]string{"_posts/2020-01-02-kept.md": "---\ntitle: Kept\n---\nText.\n"})
+	for _, name := range []string{"_config.yml", "_posts/2020-01-01-pipe.md", "_data/authors.yml"} {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Mkfifo(p, 0o644); err != nil {
+			t.Skipf("no named pipes here: %v", err)
+		}
+	}
+	type result struct {
+		r   Report
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		r, err := Run(Options{Source: src, Format: Jekyll, Dest: t.TempDir()})
+		done <- result{r, err}
+	}()
+	select {
+	case got := <-done:
+		if got.err == nil || !strings.Contains(got.err.Error(), "not a regular file") {
+			t.Errorf("import gave %v, want _config.yml refused as not a regular file", got.err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("import still reading after 20s")
+	}
+	config := filepath.Join(src, "_config.yml")
+	if err := os.Remove(config); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(config, []byte("url: https://old.example.org\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		r, err := Run(Options{Source: src, Format: Jekyll, Dest: t.TempDir()})
+		done <- result{r, err}
+	}()
+	select {
+	case got := <-done:
+		if got.err != nil || got.r.Written != 1 || !hasNote(got.r.Skipped, filepath.Join(src, "_posts", "2020-01-01-pipe.md"), -1, "not a regular file") {
+			t.Errorf("import wrote %d, skipped %v (%v); want the post kept and the pipe told", got.r.Written, got.r.Skipped, got.err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("import still reading a post after 20s")
 	}
 }

@@ -503,7 +503,7 @@ const hugoConfigDir = "config/_default/"
 // readHugoSettings reads one file of settings, name in fsys; nil when
 // there is no such file.
 func readHugoSettings(fsys fs.FS, name string, o *Options) (fields, error) {
-	data, err := fs.ReadFile(fsys, name)
+	data, err := readFile(fsys, name, o.MaxSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

@@ -177,7 +177,7 @@ func inJekyllPosts(p string) bool {
 func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 	cfg := &jekyllConfig{source: ".", kramdown: true}
 	for _, name := range []string{"_config.yml", "_config.yaml", "_config.toml"} {
-		data, err := fs.ReadFile(fsys, name)
+		data, err := readFile(fsys, name, o.MaxSize)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -258,7 +258,7 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 // keep their handles.
 func authorsData(fsys fs.FS, dir string) map[string]string {
 	for _, name := range []string{"authors.yml", "authors.yaml", "authors.json"} {
-		data, err := fs.ReadFile(fsys, path.Join(dir, "_data", name))
+		data, err := readFile(fsys, path.Join(dir, "_data", name), DefaultMaxSize)
 		if err != nil {
 			continue
 		}

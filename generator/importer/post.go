@@ -846,7 +846,7 @@ func destZone(dest string) *time.Location {
 	var s struct {
 		TimeZone string `yaml:"time_zone"`
 	}
-	data, err := os.ReadFile(filepath.Join(dest, content.SettingsFile))
+	data, err := readFile(os.DirFS(dest), content.SettingsFile, content.MaxFileSize)
 	if err == nil && yaml.Unmarshal(data, &s) == nil && s.TimeZone != "" && s.TimeZone != "Local" {
 		if loc, err := time.LoadLocation(s.TimeZone); err == nil {
 			return loc

@@ -437,11 +437,19 @@ func aliasProblem(al string) string {
 	}
 	for seg := range strings.SplitSeq(strings.TrimSuffix(p[1:], "/"), "/") {
 		if why := CheckAliasPart(seg); why != "" {
-			return fmt.Sprintf("%q: the part %q cannot be part of an address: %s", al, seg, why)
+			return fmt.Sprintf("%q: the part %q cannot be part of an address: %s", Truncate(al, 200), Truncate(seg, 80), why)
 		}
+	}
+	if len(p) > MaxAliasBytes {
+		return fmt.Sprintf("%q is %d bytes long, and its page's file, below the output folder, would pass the longest path systems allow: keep it to %d bytes, or redirect that address on the server", Truncate(al, 200), len(p), MaxAliasBytes)
 	}
 	return ""
 }
+
+// MaxAliasBytes bounds an alias's path, decoded, so that the file of its
+// page, below the output folder and its staging folder, stays within the
+// 4,096 bytes Linux allows a path.
+const MaxAliasBytes = 1024
 
 // AliasPath is an alias as a path of the site: percent-escapes decoded,
 // in Unicode's composed form, as files are named.

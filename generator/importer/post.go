@@ -572,6 +572,9 @@ func aliasFor(old string) (alias, why string) {
 	if strings.HasSuffix(old, "/") {
 		alias += "/"
 	}
+	if len(alias) > content.MaxAliasBytes {
+		return "", fmt.Sprintf("it is %d bytes long, more than the %d an alias may be", len(alias), content.MaxAliasBytes)
+	}
 	return alias, ""
 }
 

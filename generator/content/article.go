@@ -218,6 +218,9 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			checkGroups(d, key, v)
 		case "authors":
 			a.Authors = d.list(key, v)
+			if len(a.Authors) > maxAuthors {
+				d.fail(v.line, "authors: %d listed, more than %d: name those who wrote it, and the team or body for the rest", len(a.Authors), maxAuthors)
+			}
 		case "status":
 			a.Status = d.text(key, v)
 			checkStatus(d, s, key, v, a.Status)
@@ -355,6 +358,10 @@ func checkStatus(d *decoder, s *Settings, field string, n *node, key string) {
 // site grows with the square of the count: 10,000 topics would make
 // gigabytes.
 const maxGroups = 50
+
+// maxAuthors bounds the authors of one article, whose byline every list
+// and feed entry of it repeats.
+const maxAuthors = 50
 
 // checkGroups reports a topics or regulators list longer than maxGroups,
 // and each name that gives no slug, since it would have no page of its

@@ -435,3 +435,18 @@ func TestImportReadsNoPipe(t *testing.T) {
 		t.Fatal("import still reading a post after 20s")
 	}
 }
+
+// TestHugeWordPressPost leaves out a post whose HTML is larger than its
+// article could be, saying so, before converting it, which would take
+// minutes and gigabytes, and imports the others.
+func TestHugeWordPressPost(t *testing.T) {
+	huge := strings.Replace(wxrItemXML(7, "Huge", "huge", "publish", "post"), "<!-- wp:heading -->", strings.Repeat("<p>word</p>", maxPostHTML/11+1)+"<!-- wp:heading -->", 1)
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(huge+wxrItemXML(8, "Small", "small", "publish", "post"))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := mustImport(t, src, t.TempDir())
+	if r.Written != 1 || !hasNote(r.Skipped, src, -1, `post 7 "Huge": its content is`) {
+		t.Errorf("wrote %d, skipped %v; want the small post, and the huge one told", r.Written, r.Skipped)
+	}
+}

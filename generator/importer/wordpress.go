@@ -140,6 +140,10 @@ func readWordPress(o *Options) (*source, error) {
 	return src, nil
 }
 
+// maxPostHTML bounds a post's HTML: twice what a build reads, as its
+// tags and attributes go in the conversion.
+const maxPostHTML = 2 * content.MaxFileSize
+
 // wxrPost makes a post of an export item of type post, or notes why not.
 func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post {
 	// WordPress exports titles, and stores term names, with HTML's
@@ -166,6 +170,11 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 	}
 	if it.password != "" {
 		return skip("protected by a password: not imported, as bulletin has no passwords")
+	}
+	if len(it.content) > maxPostHTML {
+		// Its article would be larger than a build reads, and converting
+		// it first would take minutes and gigabytes.
+		return fail("its content is %s of HTML, over the %s its article could come to: not imported; split the post, or publish its long material as a file and link to it", size(int64(len(it.content))), size(maxPostHTML))
 	}
 	if p.title == "" {
 		// An aside or a status has none: WordPress shows its words.

@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -24,7 +25,7 @@ const dateHint = "use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)"
 // the zero time that stands for a missing date. So are offsets of a day
 // or more, which time.Parse accepts but JSON feeds cannot carry.
 func parseDate(s string, loc *time.Location, monthOK bool) (Date, error) {
-	d, err := parseAnyDate(s, loc, monthOK)
+	d, err := parseAnyDate(rfc3339Case(s), loc, monthOK)
 	if err != nil {
 		return d, err
 	}
@@ -35,6 +36,19 @@ func parseDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 		return Date{}, fmt.Errorf("%q has an offset of a day or more: write one from -23:59 to +23:59", s)
 	}
 	return d, nil
+}
+
+// rfc3339Case gives s with the time's T and the zone's Z in capitals, as
+// Go reads them: RFC 3339 allows them in lower case too
+// (2025-03-27t09:30:00z).
+func rfc3339Case(s string) string {
+	if len(s) > 10 && s[10] == 't' {
+		s = s[:10] + "T" + s[11:]
+	}
+	if len(s) > 10 && strings.HasSuffix(s, "z") {
+		s = s[:len(s)-1] + "Z"
+	}
+	return s
 }
 
 func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {

@@ -18,6 +18,8 @@ func TestParseDate(t *testing.T) {
 		wantMonth bool
 	}{
 		{name: "day in winter", in: "2025-01-15", want: "2025-01-15T00:00:00Z"},
+		{name: "RFC 3339 in lower case", in: "2025-03-27t09:30:00z", want: "2025-03-27T09:30:00Z"},
+		{name: "RFC 3339 in lower case with an offset", in: "2025-03-27t09:30:00+01:00", want: "2025-03-27T09:30:00+01:00"},
 		{name: "day in summer", in: "2025-06-01", want: "2025-06-01T00:00:00+01:00"},
 		{name: "local date and time", in: "2025-06-01T09:30:15", want: "2025-06-01T09:30:15+01:00"},
 		{name: "local date and time without seconds", in: "2025-06-01T09:30", want: "2025-06-01T09:30:00+01:00"},

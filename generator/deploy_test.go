@@ -855,6 +855,7 @@ func testDeployErrors(t *testing.T, w *weed) {
 		{name: "unknown compression", args: []string{"-target", "s3://bulletin", "-compress", "zip"}, code: 2, contains: []string{`-compress: "zip" is not a compression`}},
 		{name: "prefix outside the bucket", args: []string{"-target", w.target(), "-prefix", "../x"}, code: 2, contains: []string{"-prefix", "is not a folder of the bucket"}},
 		{name: "prefix that is the bucket", args: []string{"-target", w.target(), "-prefix", "./"}, code: 2, contains: []string{"-prefix", "is not a folder of the bucket"}},
+		{name: "prefix of a space", args: []string{"-target", w.target(), "-prefix", " "}, code: 2, contains: []string{"-prefix", "starts or ends with a space"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -108,6 +108,11 @@ func CleanDeployPrefix(prefix string) (string, error) {
 	if p == "." || !fs.ValidPath(p) || strings.Contains(p, `\`) || strings.ContainsFunc(p, unicode.IsControl) {
 		return "", fmt.Errorf("%q is not a folder of the bucket: write a relative path such as bulletin/, without a leading slash, . or .. parts", prefix)
 	}
+	for part := range strings.SplitSeq(p, "/") {
+		if strings.TrimSpace(part) != part {
+			return "", fmt.Errorf("%q has a part that starts or ends with a space, which shows as no name in a bucket's listing: write one without, such as bulletin/", prefix)
+		}
+	}
 	return p + "/", nil
 }
 

@@ -450,3 +450,19 @@ func TestHugeWordPressPost(t *testing.T) {
 		t.Errorf("wrote %d, skipped %v; want the small post, and the huge one told", r.Written, r.Skipped)
 	}
 }
+
+// TestImportTellsWhatTheBuildRefuses imports a post whose article the
+// build would refuse (quotes nested 150 deep): it is written, for an
+// editor to mend, and the import says what the build will say of it.
+func TestImportTellsWhatTheBuildRefuses(t *testing.T) {
+	deep := strings.Repeat("<blockquote>", 150) + "<p>deep</p>" + strings.Repeat("</blockquote>", 150)
+	item := strings.Replace(wxrItemXML(7, "Deep", "deep", "publish", "post"), "<!-- wp:heading -->", deep+"<!-- wp:heading -->", 1)
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := mustImport(t, src, t.TempDir())
+	if r.Written != 1 || !hasNote(r.Warnings, src, -1, "its article, as written, is refused by the build") || !hasNote(r.Warnings, src, -1, "more than the 100 allowed") {
+		t.Errorf("wrote %d, warned %v; want the post written and the build's refusal told", r.Written, r.Warnings)
+	}
+}

@@ -303,6 +303,9 @@ func Run(o Options) (Report, error) {
 			continue
 		}
 		r.Warnings = append(r.Warnings, told.Warnings...)
+		if err == nil && settings != nil {
+			r.Warnings = append(r.Warnings, refusedAs(p, data, settings, o.Dest)...)
+		}
 		if err != nil {
 			n := p.note(0, err.Error())
 			n.Problem = true

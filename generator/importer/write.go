@@ -128,6 +128,21 @@ func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// refusedAs tells each problem the build would refuse the article data,
+// written for p into the content folder dest, for, as bulletin reads it
+// with the site's settings (a quote nested deeper than a page may show,
+// say): the article is written all the same, for an editor to mend.
+func refusedAs(p *post, data []byte, settings *content.Settings, dest string) []Note {
+	_, err := content.Parse(dest, p.out, data, settings)
+	var out []Note
+	for _, e := range content.AsErrors(err) {
+		if !e.Warning {
+			out = append(out, p.note(0, fmt.Sprintf("its article, as written, is refused by the build (%s): mend it before you publish", e)))
+		}
+	}
+	return out
+}
+
 // date writes a moment as bulletin reads it: the day alone when the
 // source gave no time, else the time in the zone with its offset, so that
 // the month of the URL is the same whatever zone the site is set to.

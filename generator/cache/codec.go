@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"sync"
 	"time"
 )
@@ -194,11 +195,12 @@ func structCodec(t reflect.Type) (func([]byte, reflect.Value) []byte, func(*read
 }
 
 // timeCodec writes a time as its binary form, which keeps its instant and
-// its offset from UTC, and the name of its zone, which the binary form
-// does not keep: read back, a time is in the zone it was in (Europe/London,
-// UTC, or a zone of its offset alone), so that what a theme shows of it
-// (BST, not +0100) and what is worked out from it (the end of a day that
-// changes its clocks) are as from a time read anew.
+// its offset from UTC, and its zone, which the binary form does not keep:
+// read back, a time is in the zone it was in, a zone of the time zone
+// database by its name (Europe/London, UTC), or a zone of one offset,
+// named or not ("+0100 CET" as a date gives it), so that what a theme
+// shows of it (BST, not +0100) and what is worked out from it (the end of
+// a day that changes its clocks) are as from a time read anew.
 func timeCodec() (func([]byte, reflect.Value) []byte, func(*reader, reflect.Value)) {
 	return func(b []byte, v reflect.Value) []byte {
 			t := v.Interface().(time.Time)
@@ -209,7 +211,11 @@ func timeCodec() (func([]byte, reflect.Value) []byte, func(*reader, reflect.Valu
 				t = t.UTC()
 				data, _ = t.MarshalBinary()
 			}
-			return appendString(appendString(b, string(data)), t.Location().String())
+			zone := t.Location().String()
+			if database(t) == nil {
+				zone = fixedMark + zone
+			}
+			return appendString(appendString(b, string(data)), zone)
 		}, func(r *reader, v reflect.Value) {
 			t := v.Addr().Interface().(*time.Time)
 			if t.UnmarshalBinary([]byte(r.string())) != nil {
@@ -219,33 +225,59 @@ func timeCodec() (func([]byte, reflect.Value) []byte, func(*reader, reflect.Valu
 		}
 }
 
-// zones holds each zone a time was read back in, by name.
+// fixedMark starts the name of a zone of one offset as the codec writes
+// it, which no zone of the database starts with.
+const fixedMark = "="
+
+// zones holds each zone of the database looked up, by name; nil for a
+// name it does not have.
 var zones sync.Map // string → *time.Location
 
-// inZone gives t in the zone of the name that gave it its offset: UTC,
-// Local, a zone of the time zone database, or, for "" or a name it does
-// not have at t's offset, a zone of the offset alone, named so.
+// zoneNamed gives the database's zone of that name, or nil.
+func zoneNamed(name string) *time.Location {
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		loc = nil
+	}
+	zones.Store(name, loc)
+	return loc
+}
+
+// database gives the zone of the database that t's zone is, by its name,
+// or nil for a zone of one offset (time.FixedZone), even one named as a
+// zone of the database is ("CET"): the two differ where the database's
+// zone changes its clocks, seen six months either side of t.
+func database(t time.Time) *time.Location {
+	loc := t.Location()
+	db := zoneNamed(loc.String())
+	if db == nil || db == loc {
+		return db
+	}
+	for _, at := range []time.Time{t, t.AddDate(0, -6, 0), t.AddDate(0, 6, 0)} {
+		name, offset := at.In(loc).Zone()
+		dbName, dbOffset := at.In(db).Zone()
+		if name != dbName || offset != dbOffset {
+			return nil
+		}
+	}
+	return db
+}
+
+// inZone gives t, read with its offset, in the zone the codec wrote as
+// name (see timeCodec).
 func inZone(t time.Time, name string) time.Time {
 	_, offset := t.Zone()
-	switch name {
-	case "UTC":
-		return t.UTC()
-	case "Local":
-		return t.Local()
-	case "":
-		return t.In(time.FixedZone("", offset))
+	if fixed, ok := strings.CutPrefix(name, fixedMark); ok {
+		return t.In(time.FixedZone(fixed, offset))
 	}
-	loc, ok := zones.Load(name)
-	if !ok {
-		l, err := time.LoadLocation(name)
-		if err != nil {
-			return t.In(time.FixedZone(name, offset))
+	if loc := zoneNamed(name); loc != nil {
+		in := t.In(loc)
+		if _, o := in.Zone(); o == offset {
+			return in
 		}
-		loc, _ = zones.LoadOrStore(name, l)
-	}
-	in := t.In(loc.(*time.Location))
-	if _, o := in.Zone(); o == offset {
-		return in
 	}
 	return t.In(time.FixedZone(name, offset))
 }

@@ -70,7 +70,8 @@ func TestStoreKeepsEveryKindOfField(t *testing.T) {
 // they were in, as a date read anew is: a zone of the database by name,
 // whose abbreviation (BST) a theme may show and whose next day may be 23
 // hours away, an offset of seconds (a zone's local mean time before
-// 1900), a zone of an offset alone, UTC and the zero time.
+// 1900), a zone of an offset alone, named or not, even as a zone of the
+// database is (CET), UTC and the zero time.
 func TestTimeKeepsItsZone(t *testing.T) {
 	london, err := time.LoadLocation("Europe/London")
 	if err != nil {
@@ -86,6 +87,9 @@ func TestTimeKeepsItsZone(t *testing.T) {
 		time.Date(1393, 4, 4, 0, 0, 0, 0, tehran),
 		time.Date(2025, 3, 27, 9, 30, 0, 0, time.FixedZone("", 2*3600)),
 		time.Date(2025, 3, 27, 9, 30, 0, 0, time.FixedZone("EST", -5*3600)),
+		time.Date(2025, 3, 30, 0, 0, 0, 0, time.FixedZone("CET", 3600)), // named as the database's CET, which changes its clocks
+		time.Date(2025, 3, 27, 9, 30, 0, 0, time.FixedZone("UTC", 3600)),
+		time.Date(2025, 3, 27, 9, 30, 0, 0, time.FixedZone("Nowhere/Zone", 3600)),
 		time.Date(2025, 3, 27, 9, 30, 0, 0, time.UTC),
 		{},
 	} {
@@ -101,7 +105,7 @@ func TestTimeKeepsItsZone(t *testing.T) {
 		}
 		const shown = "2006-01-02 15:04:05 MST -07:00:00"
 		if g, w := got.When, when; !g.Equal(w) || g.Format(shown) != w.Format(shown) || g.Location().String() != w.Location().String() ||
-			!g.AddDate(0, 0, 1).Equal(w.AddDate(0, 0, 1)) || g.IsZero() != w.IsZero() {
+			!g.AddDate(0, 0, 1).Equal(w.AddDate(0, 0, 1)) || !g.AddDate(0, 0, 180).Equal(w.AddDate(0, 0, 180)) || g.IsZero() != w.IsZero() {
 			t.Errorf("%v (in %q) came back as %v (in %q)", w, w.Location(), g, g.Location())
 		}
 	}

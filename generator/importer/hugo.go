@@ -893,7 +893,9 @@ func hugoURL(f fields, page string, lang *hugoLanguage, cfg *hugoConfig, p *post
 	}
 	if ok {
 		t := p.date // in its own offset, as Hugo fills in a permalink
-		title := urlize(p.title)
+		// Hugo fills in the title as written, its character references
+		// and all (Espa&ntilde;ol), which the article's title decodes.
+		title := urlize(cmp.Or(f.text("title"), p.title))
 		values := map[string]string{
 			":year": t.Format("2006"), ":month": t.Format("01"), ":monthname": t.Format("January"),
 			":day": t.Format("02"), ":weekday": strconv.Itoa(int(t.Weekday())), ":weekdayname": t.Format("Monday"),

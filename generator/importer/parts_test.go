@@ -63,6 +63,7 @@ func TestHugoURL(t *testing.T) {
 		{"ugly", "posts/my-post", fields{}, hugoConfig{ugly: true}, nil, "/posts/my-post.html"},
 		{"url", "posts/my-post", fields{"url": "special/place"}, hugoConfig{}, nil, "/special/place"},
 		{"permalink", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:year/:month/:title/"}}, nil, "/2025/03/the-title/"},
+		{"permalink of a title with character references", "posts/my-post", fields{"title": "Espa&ntilde;ol &amp; co"}, hugoConfig{permalinks: map[string]string{"posts": "/:year/:month/:title/"}}, nil, "/2025/03/espantildeol-amp-co/"},
 		{"permalink by file", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:section/:slugorfilename/"}}, nil, "/posts/my-post/"},
 		{"root page", "about", fields{}, hugoConfig{}, nil, "/about/"},
 		{"in a language", "posts/my-post", fields{}, hugoConfig{}, &hugoLanguage{key: "fr"}, "/fr/posts/my-post/"},

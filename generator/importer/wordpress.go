@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bufio"
 	"cmp"
 	"encoding/xml"
 	"errors"
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 
@@ -23,6 +25,9 @@ import (
 
 // wxr is what the importer reads of a WordPress export (WXR).
 type wxr struct {
+	// utf8 is the character set the export declares but is not in: it is
+	// in UTF-8, as many exports are whatever they declare.
+	utf8    string
 	blog    string            // the blog's address: wp:base_blog_url, else the channel's link
 	authors map[string]string // display names by login
 	items   []*wxrItem
@@ -98,6 +103,9 @@ func readWordPress(o *Options) (*source, error) {
 		blog = &url.URL{}
 	}
 	src := &source{site: w.blog, feeds: []string{"/feed/"}}
+	if w.utf8 != "" {
+		src.warn(o.Source, 1, "the export declares the character set %s, but its text is in UTF-8, as WordPress writes it: read as UTF-8 (café, not cafÃ©)", w.utf8)
+	}
 	others := map[string]int{}
 	attachments := map[string]string{} // the address of each attachment, by its id
 	for _, it := range w.items {
@@ -332,6 +340,27 @@ func name(n xml.Name) string {
 	return n.Space + ":" + n.Local
 }
 
+// singleByte reports whether the character set label names one of a byte
+// a letter, as Latin-1 and Windows-1252 are.
+func singleByte(label string) bool {
+	switch strings.ToLower(strings.TrimSpace(label)) {
+	case "iso-8859-1", "iso8859-1", "latin1", "l1", "windows-1252", "cp1252", "iso-8859-15", "latin9":
+		return true
+	}
+	return false
+}
+
+// utf8Text reports whether head, the start of a file, is UTF-8 holding a
+// letter of two bytes or more: text of one byte a letter almost never
+// is, as its letters past ASCII stand alone.
+func utf8Text(head []byte) bool {
+	// The last letter may be cut where the start ends.
+	for i := 0; i < utf8.UTFMax && len(head) > 0 && !utf8.Valid(head); i++ {
+		head = head[:len(head)-1]
+	}
+	return utf8.Valid(head) && slices.ContainsFunc(head, func(c byte) bool { return c >= 0x80 })
+}
+
 // parseWXR reads an export token by token, keeping only what posts need.
 func parseWXR(r io.Reader, file string) (*wxr, error) {
 	d := xml.NewDecoder(r)
@@ -339,14 +368,22 @@ func parseWXR(r io.Reader, file string) (*wxr, error) {
 	d.Entity = xml.HTMLEntity // &nbsp; and the like, which old exports have outside CDATA
 	// An old blog exports in its own character set, as its declaration
 	// says (ISO-8859-1, windows-1252), read by the names browsers know.
+	w := &wxr{authors: map[string]string{}}
 	d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
-		r, err := charset.NewReaderLabel(label, input)
+		// An export that declares a character set of one byte a letter
+		// but holds UTF-8's letters of two or more (café as cafÃ©
+		// otherwise) is read as UTF-8, as WordPress wrote it.
+		b := bufio.NewReaderSize(input, 1<<20)
+		if head, _ := b.Peek(1 << 20); singleByte(label) && utf8Text(head) {
+			w.utf8 = label
+			return b, nil
+		}
+		r, err := charset.NewReaderLabel(label, b)
 		if err != nil {
 			return nil, fmt.Errorf("it declares the character set %q, which this importer does not know: convert it to UTF-8 (iconv -f %s -t UTF-8)", label, label)
 		}
 		return r, nil
 	}
-	w := &wxr{authors: map[string]string{}}
 	var (
 		stack              []string
 		text               strings.Builder

@@ -133,15 +133,15 @@ func TestImportedBeforeIsQuiet(t *testing.T) {
 	t.Run("wordpress", func(t *testing.T) {
 		item := strings.Replace(wxrItemXML(101, "Second post", "second-post", "publish", "post"), "<!-- wp:heading -->", "<iframe src=\"https://video.example.org/1\"></iframe>\n<!-- wp:heading -->", 1)
 		src := filepath.Join(t.TempDir(), "export.xml")
-		if err := os.WriteFile(src, []byte(wxrXML(item+wxrItemXML(102, "Third post", "third-post", "publish", "post"))), 0o644); err != nil {
+		if err := os.WriteFile(src, []byte(wxrXML(item+wxrItemXML(102, "Third post", "third-post", "publish", "post")+wxrItemXML(103, "", "untitled", "publish", "post"))), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		dest := t.TempDir()
-		if first := mustImport(t, src, dest); !hasNote(first.Warnings, src, -1, `post 101 "Second post": `) {
+		if first := mustImport(t, src, dest); !hasNote(first.Warnings, src, -1, `post 101 "Second post": `) || !hasNote(first.Warnings, src, -1, "post 103: no title") {
 			t.Fatalf("the first import warned %v, want the embedded video of post 101", first.Warnings)
 		}
 		again := mustImport(t, src, dest)
-		if !hasNote(again.Skipped, src, -1, `post 101 "Second post": imported before`) || hasNote(again.Warnings, src, -1, `post 101 "Second post": `) {
+		if !hasNote(again.Skipped, src, -1, `post 101 "Second post": imported before`) || len(again.Warnings) > 0 {
 			t.Errorf("importing again skipped %v and warned %v; want post 101 skipped, with no warning", again.Skipped, again.Warnings)
 		}
 	})

@@ -192,7 +192,7 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 			return fail("no title and no text: not imported; give it a title")
 		}
 		p.label = label
-		src.warn(o.Source, it.line, "%s: no title, so its first words are: %q; give it a better one", label, p.title)
+		src.warnings = append(src.warnings, p.note(0, fmt.Sprintf("no title, so its first words are: %q; give it a better one", p.title)))
 	}
 	date, ok, err := wxrDate(it.date, it.dateGMT, w.zoneNear(it.date, o.Zone))
 	switch {
@@ -211,7 +211,7 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 		if date.IsZero() {
 			return fail("a draft with no date, no wp:post_modified and an export without a pubDate: not imported; give it a date")
 		}
-		src.warn(o.Source, it.line, "%s: a draft with no date, dated by %s, %s: set its date before you publish it", label, by, date.Format(time.DateOnly))
+		src.warnings = append(src.warnings, p.note(0, fmt.Sprintf("a draft with no date, dated by %s, %s: set its date before you publish it", by, date.Format(time.DateOnly))))
 	case !ok:
 		return fail("no date: not imported")
 	}

@@ -3,14 +3,17 @@ package render
 import (
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 )
 
 // onceFS reads each file, folder listing, link and file's information of
-// the theme folder once, however often a build asks: the templates, the
-// theme's key and its static files are then made of the same bytes, so
-// that a file saved while a build runs can never leave pages made from
-// one version under the key of another.
+// the theme folder once, however often a build asks: the templates and
+// the theme's key are then made of the same bytes, so that a file saved
+// while a build runs can never leave pages made from one version under
+// the key of another. The static folder's files are read through, not
+// kept: no page is made from them, each is copied as it is when it is
+// written, and serve, which keeps a plan, would keep them all in memory.
 type onceFS struct {
 	fsys fs.FS
 	mu   sync.Mutex
@@ -43,6 +46,9 @@ func (o *onceFS) get(kind, name string, readIt func() read) read {
 func (o *onceFS) Open(name string) (fs.File, error) { return o.fsys.Open(name) }
 
 func (o *onceFS) ReadFile(name string) ([]byte, error) {
+	if strings.HasPrefix(name, StaticDir+"/") {
+		return fs.ReadFile(o.fsys, name)
+	}
 	r := o.get("f", name, func() read {
 		data, err := fs.ReadFile(o.fsys, name)
 		return read{data: data, err: err}

@@ -2,6 +2,8 @@ package render
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -56,5 +58,25 @@ func TestThemeReadOnce(t *testing.T) {
 func TestHiddenFileIsNoTemplate(t *testing.T) {
 	if _, err := loadTheme(themeWith(t, map[string]string{".#article.html": "{{broken", ".byline.html": `{{define "byline"}}hidden{{end}}`}), "templates", "/"); err != nil {
 		t.Errorf("a hidden file was read as a template: %v", err)
+	}
+}
+
+// TestStaticFilesNotKept reads a static file through onceFS twice: it is
+// read afresh each time, not kept, since no page is made from it and
+// serve would hold every one in memory for as long as it serves a plan.
+func TestStaticFilesNotKept(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, StaticDir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, StaticDir, "style.css")
+	read := once(os.DirFS(dir))
+	for _, text := range []string{"a{}", "b{}"} {
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := read.ReadFile(StaticDir + "/style.css"); err != nil || string(got) != text {
+			t.Errorf("read %q (%v), want %q as it is now", got, err, text)
+		}
 	}
 }

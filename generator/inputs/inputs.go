@@ -68,7 +68,9 @@ type Stamp struct {
 // that build and saved back since, it may have been read by that build
 // in between, so its output may not be the one these bytes make.
 func (r Record) Touched(stamps map[string]Stamp) bool {
-	since := r.Taken.UnixNano()
+	// Within two seconds of it too: a file system's clock may step that
+	// coarsely (FAT's does), and one a little early costs only a build.
+	since := r.Taken.Add(-2 * time.Second).UnixNano()
 	for p, st := range stamps {
 		old, ok := r.Files[p]
 		if ok && old.Sum == st.Sum && (old.Mtime != st.Mtime || old.Ctime != st.Ctime) && max(st.Mtime, st.Ctime) >= since {

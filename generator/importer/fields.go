@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"html"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -29,6 +30,23 @@ var (
 // summaryKeys are the fields a post's summary is read from, first set
 // first: a news theme's deck (its standfirst) or subtitle among them.
 var summaryKeys = []string{"summary", "description", "deck", "dek", "subtitle"}
+
+// summaryOf gives the summary the fields f give, from the first of keys
+// set, and the fields of a news theme among the others that are set
+// (a deck beside a summary), which it does not carry over, so that the
+// report tells them.
+func summaryOf(f fields, keys ...string) (summary string, unused []string) {
+	for _, k := range keys {
+		switch text := f.text(k); {
+		case text == "":
+		case summary == "":
+			summary = text
+		case k == "deck" || k == "dek" || k == "subtitle":
+			unused = append(unused, k)
+		}
+	}
+	return html.UnescapeString(summary), unused
+}
 
 func fieldSet(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))

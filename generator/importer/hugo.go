@@ -816,7 +816,9 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	post.sources = sourcesOf(f)
 	post.lang = cmp.Or(languageOf(f, post, src), post.lang)
 	post.unused = leftOver(f, hugoFields, cfg.taxonomies...)
-	post.summary = html.UnescapeString(f.first(summaryKeys...))
+	var unused []string
+	post.summary, unused = summaryOf(f, summaryKeys...)
+	post.unused = append(post.unused, unused...)
 	old := hugoURL(f, page, lang, cfg, post)
 	// Hugo gives the site, each language and each section a feed.
 	feeds := []string{cfg.prefix(lang) + "/" + cfg.feed}

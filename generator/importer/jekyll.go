@@ -425,8 +425,9 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		post.authors[i] = cmp.Or(cfg.authors[a], a)
 	}
 	post.sources = sourcesOf(f)
-	post.summary = html.UnescapeString(f.first(append([]string{"excerpt"}, summaryKeys...)...))
-	post.unused = leftOver(f, jekyllFields)
+	var unused []string
+	post.summary, unused = summaryOf(f, append([]string{"excerpt"}, summaryKeys...)...)
+	post.unused = append(leftOver(f, jekyllFields), unused...)
 	for _, old := range f.list("redirect_from") {
 		post.old = append(post.old, "/"+strings.TrimPrefix(old, "/"))
 	}

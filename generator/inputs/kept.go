@@ -35,9 +35,9 @@ func (k *Kept) Sums() map[string]string { return k.sums }
 // Changed brings the hashes and lists up to date after changes to paths,
 // as the watcher names them, in the content folder or elsewhere (all: to
 // anything), and reports whether any was elsewhere. It hashes the files
-// named again and forgets every hash below a folder named, so that its
-// files are read afresh, and the lists of the folders named and of those
-// holding them. A change to the content folder itself, or to anything,
+// named again, and every file below a folder named, forgetting those it
+// held, so that its files are read afresh, and the lists of the folders
+// named and of those holding them. A change to the content folder itself, or to anything,
 // hashes and lists every file.
 func (k *Kept) Changed(paths []string, all bool) (elsewhere bool) {
 	changed, whole := inside(k.dir, paths)
@@ -56,9 +56,25 @@ func (k *Kept) Changed(paths []string, all bool) (elsewhere bool) {
 			}
 		}
 		name := filepath.Join(k.dir, filepath.FromSlash(p))
-		if info, err := os.Lstat(name); err == nil && info.Mode().IsRegular() {
+		info, err := os.Lstat(name)
+		switch {
+		case err != nil:
+		case info.Mode().IsRegular():
 			if sum, err := FileSum(name, make([]byte, 64<<10)); err == nil {
 				k.sums[p] = sum
+			}
+		case info.IsDir():
+			// A folder made, renamed or moved in, which the watcher names
+			// alone: its files are hashed, or every file where it cannot
+			// be read whole.
+			below := ContentSums(name)
+			if below == nil {
+				k.sums = ContentSums(k.dir)
+				k.lists.forgetAll()
+				return elsewhere
+			}
+			for q, sum := range below {
+				k.sums[p+"/"+q] = sum
 			}
 		}
 	}

@@ -47,6 +47,7 @@ type Watcher struct {
 	done    chan struct{}
 	roots   map[string]bool // by clean path
 	parents map[string]bool // the folders the roots are in
+	folders map[string]bool // every folder watched, by the path events name it by; used by loop alone, once New returns
 
 	mu      sync.Mutex
 	changed map[string]bool // paths named by events since the last Take
@@ -63,7 +64,7 @@ func New(roots ...string) (*Watcher, error) {
 		return nil, watchError(".", err)
 	}
 	w := &Watcher{fs: fw, Changes: make(chan struct{}, 1), Errors: make(chan error, 1), done: make(chan struct{}), changed: map[string]bool{}, created: map[string]bool{},
-		roots: map[string]bool{}, parents: map[string]bool{}}
+		roots: map[string]bool{}, parents: map[string]bool{}, folders: map[string]bool{}}
 	for _, root := range roots {
 		if err := w.addTree(root); err != nil {
 			fw.Close()
@@ -101,6 +102,7 @@ func (w *Watcher) addTree(dir string) error {
 		if err := w.fs.Add(p); err != nil {
 			return watchError(p, err)
 		}
+		w.folders[p] = true
 		return nil
 	})
 }
@@ -132,7 +134,7 @@ func (w *Watcher) loop() {
 			if !ok {
 				return
 			}
-			if base := filepath.Base(ev.Name); strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
+			if strings.HasPrefix(filepath.Base(ev.Name), ".") || w.backup(ev.Name) {
 				continue // editors' backup and swap files, hidden folders
 			}
 			// Named from the folder watched: ./content when the root
@@ -175,6 +177,17 @@ func (w *Watcher) loop() {
 			return
 		}
 	}
+}
+
+// backup reports whether the path an event names is an editor's backup
+// file (a.md~), which a build does not read; a folder so named is read,
+// and watched, and one that is gone was a folder if it was watched.
+func (w *Watcher) backup(name string) bool {
+	if !strings.HasSuffix(filepath.Base(name), "~") || w.folders[name] {
+		return false
+	}
+	info, err := os.Lstat(name)
+	return err != nil || !info.IsDir()
 }
 
 // note records an event and says that the sources changed.

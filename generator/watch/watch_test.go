@@ -185,3 +185,34 @@ func TestRootLinkPointedElsewhere(t *testing.T) {
 	}
 	waitFor(t, w, file)
 }
+
+// TestFolderNamedAsBackupIsWatched makes a folder whose name ends in ~,
+// which a build reads as it reads any folder: a file saved in it is a
+// change, and so is its removal, while an editor's backup file (a.md~)
+// is not.
+func TestFolderNamedAsBackupIsWatched(t *testing.T) {
+	root := t.TempDir()
+	w, err := New(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := os.WriteFile(filepath.Join(root, "a.md~"), []byte("backup"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	noChange(t, w, "an editor's backup file")
+	folder := filepath.Join(root, "extra~")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, w, folder)
+	file := filepath.Join(folder, "a.md")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, w, file)
+	if err := os.RemoveAll(folder); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, w, folder)
+}

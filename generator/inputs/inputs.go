@@ -174,6 +174,9 @@ func Forget(path string) error {
 // line break in it, or that has no hash, is left out, and so hashed
 // again next time.
 func (rec Record) Write(path string) error {
+	// In UTC, as JSON writes an offset to the minute: a zone's offset of
+	// seconds would put Until seconds late.
+	rec.Until, rec.Taken = rec.Until.UTC(), rec.Taken.UTC()
 	data, err := json.Marshal(rec)
 	if err != nil {
 		return err

@@ -127,7 +127,9 @@ func TestProgramNamesTheBuild(t *testing.T) {
 func TestRecordRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "record")
 	st := Stamp{Size: 12, Mtime: 1733000000123456789, Ctime: -1, Ino: 1 << 40, Sum: strings.Repeat("ab", 32)}
-	rec := Record{Inputs: "in", Until: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), Report: []byte(`{"Articles":3}`), Taken: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+	// Until in a zone whose offset has seconds, which JSON's offsets
+	// lack.
+	rec := Record{Inputs: "in", Until: time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("", 9*3600+4*60+50)), Report: []byte(`{"Articles":3}`), Taken: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
 		Files: map[string]Stamp{"content/a b.md": st, "content/新闻.md": st, "templates/x.html": st, "content/bad\nname.md": st}}
 	if err := rec.Write(path); err != nil {
 		t.Fatal(err)

@@ -282,7 +282,7 @@ func TestWordPressOtherSitesUploads(t *testing.T) {
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
 	for _, want := range []string{
-		"1 post shows images or files from https://media.old.example.org/wp-content/uploads/, which are not copied: copy them into the content folder, or keep the old site serving them",
+		"1 post shows images or files from https://media.old.example.org/wp-content/uploads/, which are not copied: copy them into the content folder, or keep the old site serving them at an address this site does not take over",
 		"1 post shows images or files from the uploads of other sites (www.travel.example.com), linked there as before: they show only while those sites keep them",
 		"2 posts have old addresses of the form /?p=12",
 	} {

@@ -116,7 +116,7 @@ func uploads(export string, w *wxr, blog *url.URL) func(posts []*post) []Note {
 			if len(folders) == 0 {
 				folders = []string{strings.TrimSuffix(w.blog, "/") + "/wp-content/uploads/"}
 			}
-			out = append(out, Note{Source: export, Msg: fmt.Sprintf("%d %s images or files from %s, which are not copied: copy them into the content folder, or keep the old site serving them", mine, plural(mine, "post shows", "posts show"), strings.Join(firstOf(folders, 3), ", "))})
+			out = append(out, Note{Source: export, Msg: fmt.Sprintf("%d %s images or files from %s, which are not copied: copy them into the content folder, or keep the old site serving them at an address this site does not take over", mine, plural(mine, "post shows", "posts show"), strings.Join(firstOf(folders, 3), ", "))})
 		}
 		if elsewhere > 0 {
 			slices.Sort(hosts)

@@ -249,20 +249,40 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 
 // ownPath gives the site path of u when it is an address of the site
 // itself, at base_url (https://www.example.org/2025/03/x/, of a site
-// there), which a page of it must have as a link by path must.
+// there, or //www.example.org/… as the page's scheme takes it), which a
+// page of it must have as a link by path must: its host's name and port
+// as a browser compares them, its path with . and .. parts resolved.
 func (c *checker) ownPath(u *url.URL) (string, bool) {
-	if c.home == nil || u == nil || u.Scheme != "http" && u.Scheme != "https" || !strings.EqualFold(u.Host, c.home.Host) {
+	if c.home == nil || u == nil || u.Host == "" {
 		return "", false
 	}
+	r := c.home.ResolveReference(u) // takes the page's scheme, resolves . and ..
+	if r.Scheme != "http" && r.Scheme != "https" || port(r) != port(c.home) ||
+		!strings.EqualFold(strings.TrimSuffix(r.Hostname(), "."), strings.TrimSuffix(c.home.Hostname(), ".")) {
+		return "", false
+	}
+	at := r.Path
 	dir := strings.TrimSuffix(c.home.Path, "/") + "/"
-	rest, ok := strings.CutPrefix(u.Path, dir)
+	rest, ok := strings.CutPrefix(at, dir)
 	switch {
 	case ok:
 		return "/" + rest, true
-	case u.Path+"/" == dir: // the home page, without its last slash
+	case at+"/" == dir: // the home page, without its last slash
 		return "/", true
 	}
 	return "", false
+}
+
+// port gives the port an address's host is reached on: its own, else
+// its scheme's (https's where it names none, as base_url's does).
+func port(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	if u.Scheme == "http" {
+		return "80"
+	}
+	return "443"
 }
 
 // theme reports the theme's links to pages or files the site does not

@@ -1817,18 +1817,21 @@ func TestBodyWarningLines(t *testing.T) {
 // "a, b c" or "a,b" as the topics between the commas, as their editor
 // meant them, not "a," and "b" and "c" as Jekyll parted them, while the
 // old address keeps the categories as Jekyll wrote them, commas and all;
-// names with no comma are parted at their spaces, as Jekyll did.
+// names with no comma are parted at their spaces, as Jekyll did, and a
+// singular field's text is one name, as Jekyll read it.
 func TestJekyllTagsWithCommas(t *testing.T) {
 	src := tree(t, map[string]string{
-		"_posts/2020-01-01-one.md": "---\ntitle: One\ncategories: \"news, policy\"\ntags: \"Ordnance Survey, QGIS\"\n---\nOne.\n",
-		"_posts/2020-01-02-two.md": "---\ntitle: Two\ntags: \"Python,Geocode,UPRN\"\n---\nTwo.\n",
-		"_posts/2020-01-03-six.md": "---\ntitle: Six\ntags: covid workforce\n---\nSix.\n",
+		"_posts/2020-01-01-one.md":      "---\ntitle: One\ncategories: \"news, policy\"\ntags: \"Ordnance Survey, QGIS\"\n---\nOne.\n",
+		"_posts/2020-01-02-two.md":      "---\ntitle: Two\ntags: \"Python,Geocode,UPRN\"\n---\nTwo.\n",
+		"_posts/2020-01-03-six.md":      "---\ntitle: Six\ntags: covid workforce\n---\nSix.\n",
+		"_posts/2020-01-04-one-name.md": "---\ntitle: One name\ncategory: Data, Maps\n---\nOne.\n",
 	})
 	dest := t.TempDir()
 	mustImport(t, src, dest)
 	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-01-one.md"), "topics: [news, policy, Ordnance Survey, QGIS]\n", "  - /news,/policy/2020/01/01/one.html\n")
 	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-two.md"), "topics: [Python, Geocode, UPRN]\n")
 	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-03-six.md"), "topics: [covid, workforce]\n")
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-04-one-name.md"), "topics: ['Data, Maps']\n")
 }
 
 // TestUndatedDraftImportedOnce imports a Jekyll draft without a date,

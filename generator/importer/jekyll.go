@@ -502,13 +502,15 @@ func jekyllList(f fields, key string) []string {
 	return strings.Fields(s)
 }
 
-// nameList is jekyllList for the names of topics: a text with commas
-// between names ("Ordnance Survey, QGIS", "Python,Geocode") gives the
-// names between the commas, as its editor meant them, though Jekyll
-// parted it at its spaces alone, as the old addresses keep it.
+// nameList is jekyllList for the names of topics: a text of a plural
+// field (tags, categories) with commas between names ("Ordnance Survey,
+// QGIS", "Python,Geocode") gives the names between the commas, as its
+// editor meant them, though Jekyll parted it at its spaces alone, as the
+// old addresses keep it. A singular field's text (category: Data, Maps)
+// is one name, as Jekyll read it.
 func nameList(f fields, key string) []string {
 	s, ok := f[key].(string)
-	if !ok || !strings.Contains(s, ",") {
+	if !ok || !strings.Contains(s, ",") || !strings.HasSuffix(key, "s") {
 		return jekyllList(f, key)
 	}
 	var out []string

@@ -14,7 +14,17 @@ import (
 
 // refArg is the page a ref or relref shortcode names: its first argument,
 // quoted or not, or its path argument.
-var refArg = regexp.MustCompile("^(?:path\\s*=\\s*)?[\"`]?([^\"`\\s]+)")
+var refArg = regexp.MustCompile("^(?:path\\s*=\\s*)?(?:\"([^\"]+)\"|`([^`]+)`|([^\"`\\s]+))")
+
+// refTarget gives the page a ref or relref shortcode's arguments name,
+// quoted (spaces and all) or not; "" for none.
+func refTarget(args string) string {
+	m := refArg.FindStringSubmatch(strings.TrimSpace(args))
+	if m == nil {
+		return ""
+	}
+	return m[1] + m[2] + m[3]
+}
 
 // shortcodes turns the Hugo shortcodes of a page's body into what they
 // showed: {{< ref "x" >}} and {{< relref "x" >}} become the new URL of
@@ -108,17 +118,17 @@ func shortcodes(p *post, ix *index, r *Report) string {
 				b.WriteString(u)
 				continue
 			}
-			if m := refArg.FindStringSubmatch(strings.TrimSpace(args)); m != nil && inAddress(s[:i]) {
+			if named := refTarget(args); named != "" && inAddress(s[:i]) {
 				// Written as text inside a link's address or an
 				// attribute, the tag's quotes and brackets would break
 				// the link: it leads to the page as the ref names it,
 				// which check tells as missing until it is mended.
-				target, frag, found := strings.Cut(m[1], "#")
+				target, frag, found := strings.Cut(named, "#")
 				b.WriteString(escapePath(target))
 				if found {
-					b.WriteString("#" + frag)
+					b.WriteString("#" + (&url.URL{Fragment: frag}).EscapedFragment())
 				}
-				r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("%s names no post of this import: the link leads to %s as written; point it at the page's address", tag, m[1])))
+				r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("%s names no post of this import: the link leads to %s as written; point it at the page's address", tag, named)))
 				continue
 			}
 			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("%s names no post of this import: kept as text", tag)))
@@ -134,10 +144,11 @@ func shortcodes(p *post, ix *index, r *Report) string {
 }
 
 // inAddress reports whether text ends where a link's address starts:
-// after "](" in Markdown, or after an attribute's =" or =' in HTML.
+// after "](" or a reference definition's "]:" in Markdown, or after an
+// attribute's =", =' or = in HTML.
 func inAddress(text string) bool {
 	t := strings.TrimRight(text, " \t")
-	return strings.HasSuffix(t, "](") || strings.HasSuffix(t, "=\"") || strings.HasSuffix(t, "='")
+	return strings.HasSuffix(t, "](") || strings.HasSuffix(t, "]:") || strings.HasSuffix(t, "=\"") || strings.HasSuffix(t, "='") || strings.HasSuffix(t, "=")
 }
 
 // highlightEnd matches the closing tag of Hugo's highlight.
@@ -235,11 +246,11 @@ func quotes(s string) string {
 // finds it: by its path in the content folder, or relative to the page,
 // or by its file name alone.
 func resolveRef(p *post, ix *index, args string) (string, bool) {
-	m := refArg.FindStringSubmatch(args)
-	if m == nil {
+	named := refTarget(args)
+	if named == "" {
 		return "", false
 	}
-	target, frag, _ := strings.Cut(m[1], "#")
+	target, frag, _ := strings.Cut(named, "#")
 	if frag != "" {
 		frag = "#" + frag
 	}

@@ -810,6 +810,13 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 			post.authors[i] = name
 		}
 	}
+	// A handle and the name it stands for, both listed, are one author.
+	seen := map[string]bool{}
+	post.authors = slices.DeleteFunc(post.authors, func(a string) bool {
+		dup := seen[a]
+		seen[a] = true
+		return dup
+	})
 	for _, n := range several {
 		src.warn(file, cmp.Or(pg.lineOf("author"), pg.lineOf("authors")), "author %q may name several people, whom the byline would show as one: if so, list each, authors: [%s]", n, n)
 	}

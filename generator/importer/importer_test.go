@@ -1337,7 +1337,7 @@ func TestHugoAuthorPages(t *testing.T) {
 	src := tree(t, map[string]string{
 		"hugo.yaml":                             "baseURL: https://old.example.org/\ntaxonomies:\n  author: authors\n  tag: tags\n",
 		"content/authors/jeremyzilar/_index.md": "---\ntitle: Jeremy Zilar\n---\nBio.\n",
-		"content/news/2019-07-09-x.md":          "---\ntitle: X\ndate: 2019-07-09\nauthors: [jeremyzilar, Someone Else]\n---\nText.\n",
+		"content/news/2019-07-09-x.md":          "---\ntitle: X\ndate: 2019-07-09\nauthors: [jeremyzilar, Someone Else, Jeremy Zilar]\n---\nText.\n",
 	})
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
@@ -1348,14 +1348,16 @@ func TestHugoAuthorPages(t *testing.T) {
 }
 
 // TestOtherCalendar warns once of the posts dated before 1900, as a
-// site that wrote its dates in the Solar Hijri calendar has them, and
-// not of a post of 1900 or later.
+// site that wrote its dates in the Solar Hijri calendar has them, or
+// centuries ahead, as the Buddhist calendar's are, and not of a post of
+// 1900 or later.
 func TestOtherCalendar(t *testing.T) {
 	src := tree(t, map[string]string{
 		"_config.yml":                "lang: fa\n",
 		"_posts/1393-04-04-a.md":     "---\ntitle: A\n---\nA.\n",
 		"_posts/1403-09-08-b.md":     "---\ntitle: B\n---\nB.\n",
 		"_posts/2014-06-25-later.md": "---\ntitle: Later\n---\nLater.\n",
+		"_posts/2567-01-15-c.md":     "---\ntitle: C\n---\nC.\n",
 	})
 	r := mustImport(t, src, t.TempDir())
 	var told []Note
@@ -1364,7 +1366,7 @@ func TestOtherCalendar(t *testing.T) {
 			told = append(told, n)
 		}
 	}
-	if len(told) != 1 || !strings.HasPrefix(told[0].Msg, "2 posts are dated before 1900 (this one 1393-04-04)") {
+	if len(told) != 1 || !strings.HasPrefix(told[0].Msg, "3 posts are dated before 1900 or more than 20 years from now (this one 1393-04-04)") {
 		t.Errorf("warned %v, want one note of the 2 posts dated before 1900", r.Warnings)
 	}
 }

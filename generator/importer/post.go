@@ -803,23 +803,25 @@ func underPath(site string, settings *content.Settings) string {
 	return fmt.Sprintf("the old site was published under %s, and its addresses are kept as aliases below base_url: for old links to reach the articles, set base_url in site.yaml to an address ending in %s (as %s), or redirect %s to the new site on the server", dir, dir, strings.TrimSuffix(site, "/")+"/", dir)
 }
 
-// otherCalendar warns, once, of the posts dated before 1900, as a site
-// that wrote its dates in another calendar has them: read as the
-// Gregorian calendar's, the Solar Hijri 1393-04-04 puts a post of 2014
-// six centuries back.
+// otherCalendar warns, once, of the posts dated before 1900 or more
+// than 20 years from now, as a site that wrote its dates in another
+// calendar has them: read as the Gregorian calendar's, the Solar Hijri
+// 1393-04-04 puts a post of 2014 six centuries back, and the Buddhist
+// 2567 holds one of 2024 back for five centuries.
 func otherCalendar(posts []*post) []Note {
-	var old []*post
+	later := time.Now().AddDate(20, 0, 0)
+	var odd []*post
 	for _, p := range posts {
-		if p.date.Year() < 1900 {
-			old = append(old, p)
+		if p.date.Year() < 1900 || p.date.After(later) {
+			odd = append(odd, p)
 		}
 	}
-	if len(old) == 0 {
+	if len(odd) == 0 {
 		return nil
 	}
-	first := old[0]
-	return []Note{{Source: first.file, Line: first.line, Item: first.item, Msg: fmt.Sprintf("%d %s dated before 1900 (this one %s), as a site that wrote its dates in another calendar has them: bulletin reads a date as the Gregorian calendar's, so if the old site's were of another (the Solar Hijri year 1393 is 2014 or 2015), write them in the Gregorian calendar before you publish; check names each",
-		len(old), plural(len(old), "post is", "posts are"), first.date.Format(time.DateOnly))}}
+	first := odd[0]
+	return []Note{{Source: first.file, Line: first.line, Item: first.item, Msg: fmt.Sprintf("%d %s dated before 1900 or more than 20 years from now (this one %s), as a site that wrote its dates in another calendar has them: bulletin reads a date as the Gregorian calendar's, so if the old site's were of another (the Solar Hijri year 1393 is 2014 or 2015, the Buddhist year 2567 is 2024), write them in the Gregorian calendar before you publish; check names each",
+		len(odd), plural(len(odd), "post is", "posts are"), first.date.Format(time.DateOnly))}}
 }
 
 // defaultZone is bulletin's time zone when site.yaml sets none.

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -135,7 +136,7 @@ func (s *Server) readFile(ls *Site, name string) ([]byte, error) {
 		data, err := readIn(s.content, ls.Assets[name])
 		if err == nil && ls.Refuse != nil {
 			if why := ls.Refuse(name, data); why != "" {
-				return nil, fmt.Errorf("%s: %s", ls.Assets[name], why)
+				return nil, fmt.Errorf("%s: %s", filepath.ToSlash(filepath.Join(s.content, ls.Assets[name])), why)
 			}
 		}
 		return data, err

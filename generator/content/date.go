@@ -25,7 +25,12 @@ const dateHint = "use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)"
 // the zero time that stands for a missing date. So are offsets of a day
 // or more, which time.Parse accepts but JSON feeds cannot carry.
 func parseDate(s string, loc *time.Location, monthOK bool) (Date, error) {
-	d, err := parseAnyDate(rfc3339Case(s), loc, monthOK)
+	d, err := parseAnyDate(s, loc, monthOK)
+	if cased := rfc3339Case(s); err != nil && cased != s {
+		if dc, errc := parseAnyDate(cased, loc, monthOK); errc == nil {
+			d, err = dc, nil
+		}
+	}
 	if err != nil {
 		return d, err
 	}

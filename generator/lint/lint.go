@@ -63,6 +63,7 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 		if w := unlikelyDate(a.Content, now); w != nil {
 			each[i] = append(each[i], w)
 		}
+		each[i] = append(each[i], mixedScripts(a.Content)...)
 	})
 	found := slices.Concat(each...)
 	// A copy scheduled for later is warned of before it comes out.

@@ -419,3 +419,31 @@ func TestScriptInKeyedByKind(t *testing.T) {
 		}
 	}
 }
+
+// TestMixedScripts warns of a topic, regulator or slug mixing Latin and
+// Cyrillic letters in a word, which looks like another word, and not of
+// a word in one script, Greek beside Latin, or words of two scripts.
+func TestMixedScripts(t *testing.T) {
+	tests := []struct {
+		topic, want string
+	}{
+		{"pаypal", `topics: "pаypal" mixes Latin and Cyrillic letters in one word (its "а" is Cyrillic)`},
+		{"СQС", `topics: "СQС" mixes Latin and Cyrillic letters in one word (its "С" is Cyrillic)`},
+		{"paypal", ""},
+		{"Министерство здравоохранения", ""},
+		{"IL-1β inhibitors", ""},
+		{"NHS Москва", ""},
+		{"Ελλάδα", ""},
+	}
+	for _, tt := range tests {
+		a := &content.Article{File: "content/a.md", Line: 1, Meta: content.Meta{Topics: []string{tt.topic}}}
+		a.Lines.Set("topics", 4)
+		got := mixedScripts(a)
+		switch {
+		case tt.want == "" && len(got) > 0:
+			t.Errorf("%q: got %v, want nothing", tt.topic, got)
+		case tt.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0].Msg, tt.want) || got[0].Line != 4 || !got[0].Warning):
+			t.Errorf("%q: got %v, want a warning at line 4 starting %q", tt.topic, got, tt.want)
+		}
+	}
+}

@@ -10,9 +10,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
+	"bulletin/generator/content"
 	"bulletin/generator/site"
 )
 
@@ -141,5 +143,36 @@ func TestFilesMakeStopsAHugePage(t *testing.T) {
 	_, err = files.Make(FileFor(s.Articles[0].URL))
 	if err == nil || !strings.Contains(err.Error(), "making a page with article.html wrote over 128 MB") {
 		t.Errorf("got %v, want the article template named as writing too much", err)
+	}
+}
+
+// TestPlanTellsEveryThemeProblem plans with a theme whose shared file is
+// a link and one of whose static files is a pipe: both are told in one
+// run, not the static file's only once the link is mended.
+func TestPlanTellsEveryThemeProblem(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join(moduleRoot(t), "templates"))); err != nil {
+		t.Fatal(err)
+	}
+	partials := filepath.Join(dir, "partials.html")
+	if err := os.Remove(partials); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/null", partials); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, StaticDir, "x.css"), 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	s, err := site.New(fixture(), nil, buildDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Plan(os.DirFS(dir), "templates", s)
+	got := content.AsErrors(err).Error()
+	for _, want := range []string{"templates/partials.html: a symbolic link", "templates/static/x.css: not a regular file"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Plan gave:\n%s\nwant it to tell %q", got, want)
+		}
 	}
 }

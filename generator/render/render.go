@@ -211,14 +211,15 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	r := newRenderer(s, base)
 	jobs := r.jobs()
 	reading.Wait()
-	if th == nil {
-		return nil, themeErr
-	}
-	r.theme, r.themeKey = th, key
 	static, refused, err := staticJobs(templates, dir)
 	if err != nil {
 		return nil, err
 	}
+	if th == nil {
+		// The static files' problems are told with the theme's.
+		return nil, slices.Concat(content.AsErrors(themeErr), refused).Err()
+	}
+	r.theme, r.themeKey = th, key
 	jobs = append(jobs, static...)
 	f := &Files{jobs: jobs, byName: make(map[string]int, len(jobs)), theme: th}
 	for i, j := range jobs {

@@ -1319,13 +1319,15 @@ func TestDeckPost(t *testing.T) {
 // rather than leave it out without a word.
 func TestJekyllPostWithoutExtension(t *testing.T) {
 	src := tree(t, map[string]string{
-		"_config.yml":                        "url: https://old.example.org\n",
-		"_posts/2016-01-27-api-shutdown":     "---\ntitle: API shutdown\n---\nThe API closes.\n",
-		"_posts/2016-01-28-published.md":     "---\ntitle: Published\n---\nText.\n",
-		"_posts/images/2016-01-27-chart.png": "png",
+		"_config.yml":                            "url: https://old.example.org\n",
+		"_posts/2016-01-27-api-shutdown":         "---\ntitle: API shutdown\n---\nThe API closes.\n",
+		"_posts/2019-05-01-version-2.0-released": "---\ntitle: Version 2.0\n---\nReleased.\n",
+		"_posts/2016-01-28-published.md":         "---\ntitle: Published\n---\nText.\n",
+		"_posts/images/2016-01-27-chart.png":     "png",
 	})
 	r := mustImport(t, src, t.TempDir())
-	if !hasNote(r.Skipped, filepath.Join(src, "_posts", "2016-01-27-api-shutdown"), 0, "rename it 2016-01-27-api-shutdown.md") || r.Written != 1 || len(r.Skipped) != 1 {
+	if !hasNote(r.Skipped, filepath.Join(src, "_posts", "2016-01-27-api-shutdown"), 0, "rename it 2016-01-27-api-shutdown.md") ||
+		!hasNote(r.Skipped, filepath.Join(src, "_posts", "2019-05-01-version-2.0-released"), 0, "rename it 2019-05-01-version-2.0-released.md") || r.Written != 1 || len(r.Skipped) != 2 {
 		t.Errorf("wrote %d, skipped %v; want the published post written, the file without .md named", r.Written, r.Skipped)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io/fs"
+	"mime"
 	"net/url"
 	"os"
 	"path"
@@ -301,9 +302,12 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		case jekyllDraft.MatchString(name):
 			src.read++
 			src.skip(file, 0, "not named YYYY-MM-DD-title.md, so not a post to Jekyll: not imported")
-		case path.Ext(name) == "" && jekyllUnnamed.MatchString(name):
+		case jekyllUnnamed.MatchString(name) && mime.TypeByExtension(path.Ext(name)) == "":
+			// No extension, or none a file of another kind has
+			// (2019-05-01-version-2.0-released): Jekyll published it
+			// unconverted, or not at all.
 			src.read++
-			src.skip(file, 0, "named as a post but with no .md at the end, so Jekyll did not publish it: not imported; to import it, rename it %s.md", name)
+			src.skip(file, 0, "named as a post but with no .md at the end, so Jekyll did not publish it as one: not imported; to import it, rename it %s.md", name)
 		}
 		return nil
 	}

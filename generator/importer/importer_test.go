@@ -2470,3 +2470,20 @@ func TestWordPressNetworkUploads(t *testing.T) {
 		t.Errorf("an upload is named as a page the import lacks:\n%v", r.Warnings)
 	}
 }
+
+// TestWordPressMislabelledUTF8 imports an export that declares
+// ISO-8859-1 but holds UTF-8, as many do: it is read as UTF-8, with a
+// warning, not as Latin-1 (Café, not CafÃ©).
+func TestWordPressMislabelledUTF8(t *testing.T) {
+	export := strings.Replace(wxrXML(wxrItemXML(3, "Café règles", "cafe-regles", "publish", "post")), `encoding="UTF-8"`, `encoding="ISO-8859-1"`, 1)
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(export), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-03-cafe-regles.md"), "title: Café règles\n")
+	if !hasNote(r.Warnings, src, 1, "declares the character set ISO-8859-1, but its text is in UTF-8") {
+		t.Errorf("warned %v, want the character set told", r.Warnings)
+	}
+}

@@ -350,10 +350,10 @@ func singleByte(label string) bool {
 	return false
 }
 
-// utf8Text reports whether head, the start of a file, is UTF-8 holding a
+// holdsUTF8 reports whether head, the start of a file, is UTF-8 holding a
 // letter of two bytes or more: text of one byte a letter almost never
 // is, as its letters past ASCII stand alone.
-func utf8Text(head []byte) bool {
+func holdsUTF8(head []byte) bool {
 	// The last letter may be cut where the start ends.
 	for i := 0; i < utf8.UTFMax && len(head) > 0 && !utf8.Valid(head); i++ {
 		head = head[:len(head)-1]
@@ -374,7 +374,7 @@ func parseWXR(r io.Reader, file string) (*wxr, error) {
 		// but holds UTF-8's letters of two or more (café as cafÃ©
 		// otherwise) is read as UTF-8, as WordPress wrote it.
 		b := bufio.NewReaderSize(input, 1<<20)
-		if head, _ := b.Peek(1 << 20); singleByte(label) && utf8Text(head) {
+		if head, _ := b.Peek(1 << 20); singleByte(label) && holdsUTF8(head) {
 			w.utf8 = label
 			return b, nil
 		}

@@ -254,12 +254,13 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 // page of it must have as a link by path must: its host's name and port
 // as a browser compares them, its path with . and .. parts resolved.
 func (c *checker) ownPath(u *url.URL) (string, bool) {
-	if c.home == nil || u == nil || u.Host == "" {
+	// Most links lead to other hosts: those are told apart before
+	// anything is made of them.
+	if c.home == nil || u == nil || u.Host == "" || !strings.EqualFold(strings.TrimSuffix(u.Hostname(), "."), strings.TrimSuffix(c.home.Hostname(), ".")) {
 		return "", false
 	}
 	r := c.home.ResolveReference(u) // takes the page's scheme, resolves . and ..
-	if r.Scheme != "http" && r.Scheme != "https" || port(r) != port(c.home) ||
-		!strings.EqualFold(strings.TrimSuffix(r.Hostname(), "."), strings.TrimSuffix(c.home.Hostname(), ".")) {
+	if r.Scheme != "http" && r.Scheme != "https" || port(r) != port(c.home) {
 		return "", false
 	}
 	at := r.Path

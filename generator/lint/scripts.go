@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"unicode"
@@ -18,7 +19,7 @@ func mixedScripts(a *content.Article) content.Errors {
 	var out content.Errors
 	check := func(field, value string) {
 		if r, ok := mixedWord(value); ok {
-			out = append(out, &content.Error{File: a.File, Line: fieldLine(a, field), Warning: true,
+			out = append(out, &content.Error{File: a.File, Line: cmp.Or(a.Lines.Line(field), a.Line), Warning: true,
 				Msg: fmt.Sprintf("%s: %q mixes Latin and Cyrillic letters in one word (its %q is Cyrillic), and so looks like a word it is not: write the word in one script", field, value, string(r))})
 		}
 	}
@@ -32,14 +33,6 @@ func mixedScripts(a *content.Article) content.Errors {
 		check("slug", a.Slug)
 	}
 	return out
-}
-
-// fieldLine is the line of the field, else the article's own.
-func fieldLine(a *content.Article, field string) int {
-	if line := a.Lines.Line(field); line != 0 {
-		return line
-	}
-	return a.Line
 }
 
 // mixedWord gives the first Cyrillic letter of a word of s that holds a

@@ -534,7 +534,10 @@ func TestLoadMarkdown(t *testing.T) {
 		want string
 	}{
 		{name: "heading gets an id", body: "## What happens next", want: "<h2 id=\"what-happens-next\">What happens next</h2>\n"},
-		{name: "table", body: "| a | b |\n|---|---|\n| 1 | 2 |", want: "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n"},
+		{name: "heading given an id and a class", body: "## What happens next {#next .note}", want: "<h2 id=\"next\" class=\"note\">What happens next</h2>\n"},
+		{name: "table in a region the keyboard can scroll", body: "| a | b |\n|---|---|\n| 1 | 2 |", want: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1\">\n<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n</div>\n"},
+		{name: "task list, each box named", body: "- [x] Read\n- [ ] Reply", want: "<ul>\n<li><span class=\"task done\" role=\"img\" aria-label=\"Done\">☑</span> Read</li>\n<li><span class=\"task\" role=\"img\" aria-label=\"To do\">☐</span> Reply</li>\n</ul>\n"},
+		{name: "footnote's link back named", body: "Said[^1].\n\n[^1]: Reported.", want: "<p>Said<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup>.</p>\n<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n<li id=\"fn:1\">\n<p>Reported.&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\"><span role=\"img\" aria-label=\"Back to reference 1\">&#x21a9;&#xfe0e;</span></a></p>\n</li>\n</ol>\n</div>\n"},
 		{name: "typographic quotes", body: `"Paused" -- again`, want: "<p>&ldquo;Paused&rdquo; &ndash; again</p>\n"},
 		{name: "strikethrough", body: "~~April~~ May", want: "<p><del>April</del> May</p>\n"},
 	}

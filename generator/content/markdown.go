@@ -27,15 +27,16 @@ type Link struct {
 }
 
 func newMarkdown(rawHTML bool) goldmark.Markdown {
-	var opts []renderer.Option
+	opts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(newAccessible(), 100))}
 	if rawHTML {
 		opts = append(opts, html.WithUnsafe())
 	} else {
 		opts = append(opts, renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100)))
 	}
 	return goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(),
+		goldmark.WithExtensions(extension.GFM, extension.NewFootnote(extension.WithFootnoteBacklinkHTML(footnoteBacklink)), extension.Typographer),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute(),
+			parser.WithASTTransformers(util.Prioritized(headingAttributes{}, 100), util.Prioritized(numberTables{}, 100)),
 			// Before the table's own, at 200.
 			parser.WithParagraphTransformers(util.Prioritized(tableCells{}, 150))),
 		goldmark.WithRendererOptions(opts...),
@@ -97,6 +98,11 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 	pc := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
 	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	ends := lineEnds(body)
+	if problems, ok := pc.Get(headingProblems).([]headingProblem); ok {
+		for _, p := range problems {
+			d.fail(firstLine+lineAtOffset(ends, p.offset), "body: %s", p.message)
+		}
+	}
 	if t, ok := pc.Get(bigTable).(*tableSize); ok {
 		d.fail(firstLine+lineAtOffset(ends, t.offset), "body: the table here has %d columns and %d rows, more than the %d cells a page may hold: split it, or publish it as a file (CSV, say) and link to it", t.columns, t.rows, maxTableCells)
 		return "", nil, nil

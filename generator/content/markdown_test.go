@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -21,6 +22,47 @@ func TestHeadingIDs(t *testing.T) {
 	want := []string{"what-happens-next", "ماذا-بعد", "ماذا-بعد-1", "日本語の見出し", "rforme-2025", "what-happens-next-1", "heading"}
 	if !slices.Equal(got, want) {
 		t.Errorf("heading ids: got %q, want %q", got, want)
+	}
+}
+
+// TestHeadingAttributes wants the id an editor gives a heading ({#id},
+// as Hugo reads it) and its classes published, no other attribute, and a
+// clear problem, at the heading's line, for an attribute not published,
+// an id that is no word and an id given twice; never a failure of the
+// parser (goldmark's own ids fail on {id=5}).
+func TestHeadingAttributes(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string // the headings as made
+		problems   []string // each problem's line and the start of its message
+	}{
+		{"an id given", "## What next {#next}\n", []string{`<h2 id="next">What next</h2>`}, nil},
+		{"an id and a class", "## What next {#next .note}\n", []string{`<h2 id="next" class="note">What next</h2>`}, nil},
+		{"a setext heading", "What next {#next}\n---\n", []string{`<h2 id="next">What next</h2>`}, nil},
+		{"made ids keep clear of given ones", "## Next\n\n## Other {#next}\n", []string{`<h2 id="next-1">Next</h2>`, `<h2 id="next">Other</h2>`}, nil},
+		{"an id as a number", "Intro.\n\n## Five {id=5}\n", []string{`<h2 id="five">Five</h2>`}, []string{`3: body: heading id 5 is not one word`}},
+		{"an empty id", "## Empty {#}\n", []string{`<h2 id="empty">Empty</h2>`}, []string{`1: body: heading id "" is not one word`}},
+		{"style and script", "## Red {style=\"color:red\" onclick=\"alert(1)\"}\n", []string{`<h2 id="red">Red</h2>`}, []string{`1: body: heading attribute "style" is not published`, `1: body: heading attribute "onclick" is not published`}},
+		{"an id given twice", "## One {#same}\n\n## Two {#same}\n", []string{`<h2 id="same">One</h2>`, `<h2 id="same">Two</h2>`}, []string{`3: body: heading id "same" is given to another heading`}},
+		{"braces that are text", "## Sets {a, b}\n", []string{`<h2 id="sets-a-b">Sets {a, b}</h2>`}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &decoder{file: "a.md"}
+			html, _, _ := convert(newMarkdown(false), false, []byte(tt.body), 1, d)
+			got := regexp.MustCompile(`<h\d[^>]*>.*?</h\d>`).FindAllString(html, -1)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("headings: got %q, want %q", got, tt.want)
+			}
+			if len(d.errs) != len(tt.problems) {
+				t.Fatalf("problems: got %v, want %d", d.errs, len(tt.problems))
+			}
+			for i, e := range d.errs {
+				if got := fmt.Sprintf("%d: %s", e.Line, e.Msg); !strings.HasPrefix(got, tt.problems[i]) {
+					t.Errorf("problem %d: got %q, want it to start %q", i, got, tt.problems[i])
+				}
+			}
+		})
 	}
 }
 

@@ -9,10 +9,13 @@ import (
 )
 
 // Jekyll's kramdown and Hugo give a heading the id written after it,
-// "## Departing {#departing}"; bulletin gives each heading an id made of
-// its text, as CommonMark sites do. The import keeps a post's links to
-// its own headings: the written id is dropped, and each link to it made
-// a link to the heading's own.
+// "## Departing {#departing}", as bulletin does, so that links to it from
+// other sites keep working. The import keeps such an id, and leaves out
+// the classes and attributes beside it, which bulletin's theme does not
+// show. An id bulletin would refuse (one given to a heading before, or
+// with a character beyond letters, digits, "-", "_", ":" and ".") is
+// left out instead, and each of the post's links to it made a link to
+// the id bulletin gives the heading.
 
 var (
 	// headingID matches the id written at the end of an ATX heading,
@@ -29,6 +32,8 @@ var (
 	// spanAttributes matches a kramdown attribute list after a link,
 	// emphasis or code in a line: [x](y){:target="_blank"}.
 	spanAttributes = regexp.MustCompile(`([)*_\x60])\{:(?:[^:/{}\n][^{}\n]*)?\}`)
+	// keptID matches a written id the import keeps.
+	keptID = regexp.MustCompile(`^[A-Za-z0-9_:.-]+$`)
 	// ownLink matches a link to a heading of the same page: ](#id).
 	ownLink = regexp.MustCompile(`\]\(#([^\s()]+)\)`)
 )
@@ -39,7 +44,8 @@ var (
 // a written id a link to the heading's own id, telling of each kind.
 func anchors(body string, kramdown bool, p *post, r *Report) string {
 	code := codeRanges(body)
-	written := map[int]string{} // by the heading's line, counted in the body made
+	written := map[int]string{} // left out, by the heading's line, counted in the body made
+	kept := map[string]bool{}
 	var b strings.Builder
 	last, line := 0, 0
 	for _, m := range headingID.FindAllStringSubmatchIndex(body, -1) {
@@ -48,15 +54,20 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 		}
 		b.WriteString(body[last:m[0]])
 		line += strings.Count(body[last:m[0]], "\n")
-		written[line] = body[m[4]:m[5]]
 		b.WriteString(body[m[2]:m[3]])
+		if id := body[m[4]:m[5]]; keptID.MatchString(id) && !kept[id] {
+			kept[id] = true
+			b.WriteString(" {#" + id + "}")
+		} else {
+			written[line] = id
+		}
 		last = m[1]
 	}
 	b.WriteString(body[last:])
 	body = b.String()
 	if len(written) > 0 {
-		body = followIDs(body, written)
-		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("ids written after headings ({#%s}) left out: bulletin gives each heading an id of its text, and the post's links to them lead there", firstWritten(written))))
+		body = followIDs(body, written, kept)
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("ids written after headings ({#%s}) left out, as another heading has the id or it holds a character beyond letters, digits, -, _, : and .: bulletin gives each such heading an id of its text, and the post's links to them lead there", firstWritten(written))))
 	}
 	if !kramdown {
 		return body
@@ -78,11 +89,12 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 
 // followIDs makes each link of body to a heading's written id, which
 // written gives by the heading's line, a link to the id bulletin gives
-// the heading.
-func followIDs(body string, written map[int]string) string {
+// the heading; a link to an id kept by a heading before it, which a
+// browser found first, is left alone.
+func followIDs(body string, written map[int]string, kept map[string]bool) string {
 	to := map[string]string{} // the heading's own id, by its written one
 	for line, id := range content.HeadingAnchors([]byte(body)) {
-		if w, ok := written[line]; ok {
+		if w, ok := written[line]; ok && !kept[w] {
 			to[w] = id
 		}
 	}

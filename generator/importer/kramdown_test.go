@@ -87,15 +87,19 @@ func TestAnchors(t *testing.T) {
 		warnings int
 	}{
 		{
-			name:     "a heading's id and a link to it",
-			in:       "See [the part](#departing) and [other](#other).\n\n### To someone departing {#departing}\n\n## Twice {#a .note}\n\n## Twice {#b}\n\n[b](#b)\n",
-			want:     "See [the part](#to-someone-departing) and [other](#other).\n\n### To someone departing\n\n## Twice\n\n## Twice\n\n[b](#twice-1)\n",
-			warnings: 1,
+			name: "a heading's id kept, without its classes",
+			in:   "See [the part](#departing) and [other](#other).\n\n### To someone departing {#departing}\n\n## Twice {#a .note}\n\n## Twice {#b}\n\n[b](#b)\n",
+			want: "See [the part](#departing) and [other](#other).\n\n### To someone departing {#departing}\n\n## Twice {#a}\n\n## Twice {#b}\n\n[b](#b)\n",
 		},
 		{
-			name:     "a heading in another script",
-			in:       "[Intro](#intro)\n\n## はじめに {#intro}\n",
-			want:     "[Intro](#はじめに)\n\n## はじめに\n",
+			name: "a heading in another script",
+			in:   "[Intro](#intro)\n\n## はじめに {#intro}\n",
+			want: "[Intro](#intro)\n\n## はじめに {#intro}\n",
+		},
+		{
+			name:     "an id given twice, and one bulletin refuses, left out and links to them followed",
+			in:       "[a](#same) [b](#x\"y)\n\n## One {#same}\n\n## Two {#same}\n\n## Three {#x\"y}\n",
+			want:     "[a](#same) [b](#three)\n\n## One {#same}\n\n## Two\n\n## Three\n",
 			warnings: 1,
 		},
 		{

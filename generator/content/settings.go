@@ -57,9 +57,12 @@ type Settings struct {
 	// site paths; FeedAliasesLine is the line they are set on.
 	FeedAliases     []string
 	FeedAliasesLine int
-	// Params are the theme's own settings (params: in site.yaml), text by
-	// name, which templates show as {{.Site.Settings.Params.name}}.
-	Params map[string]string
+	// Params are the theme's own settings (params: in site.yaml) by name,
+	// which templates show as {{.Site.Settings.Params.name}}: each a
+	// string, or a bool, int64 or float64 where YAML reads true, false or
+	// a number, so that {{if .Site.Settings.Params.show_banner}} takes
+	// false as false.
+	Params map[string]any
 	// Broken is set when site.yaml has a problem, so that what the
 	// defaults stand in for is not taken for what it gives (its id
 	// authority, say): the build stops on the problem anyway.
@@ -465,21 +468,41 @@ func (s *Settings) SetBaseURL(u string) {
 	s.BaseURL = base
 }
 
-// params reads the theme's own settings: names, each with its text.
-func params(d *decoder, v *node) map[string]string {
+// params reads the theme's own settings: names, each with its value.
+func params(d *decoder, v *node) map[string]any {
 	if v.kind != mapNode {
 		d.fail(v.line, "params: got %s, want the theme's settings as name: text, one a line, indented below params:", v.describe())
 		return nil
 	}
-	out := make(map[string]string, len(v.keys))
+	out := make(map[string]any, len(v.keys))
 	for i, k := range v.keys {
 		if k.dup != "" {
 			d.fail(k.line, "params.%s", k.dup)
 			continue
 		}
-		out[k.text] = d.str("params."+k.text, v.items[i])
+		out[k.text] = param(d, "params."+k.text, v.items[i])
 	}
 	return out
+}
+
+// param reads one of the theme's settings: true or false as a bool, a
+// number YAML reads as one as an int64 or float64, else text.
+func param(d *decoder, field string, n *node) any {
+	if n.kind == scalarNode {
+		switch n.typ {
+		case "bool":
+			return d.boolean(field, n)
+		case "int":
+			if i, err := strconv.ParseInt(n.text, 10, 64); err == nil {
+				return i
+			}
+		case "float":
+			if f, err := strconv.ParseFloat(n.text, 64); err == nil {
+				return f
+			}
+		}
+	}
+	return d.str(field, n)
 }
 
 func regulators(d *decoder, v *node) []Regulator {

@@ -308,6 +308,10 @@ func TestLoadSettingsValues(t *testing.T) {
 		"params:",
 		"  analytics_id: UA-1",
 		"  Footer note: \"Made in Leeds: #1\"",
+		"  show_banner: false",
+		"  columns: 3",
+		"  ratio: 1.5",
+		"  label: \"false\"",
 	)
 	set := mustLoad(t, files(map[string]string{"site.yaml": yaml}))
 	s := set.Settings
@@ -334,7 +338,13 @@ func TestLoadSettingsValues(t *testing.T) {
 		{"Status(paused)", s.Status("paused") == nil, true},
 		{"FeedAliases", fmt.Sprint(s.FeedAliases), "[/index.xml /feed/ /Old Feed.rss]"},
 		{"FeedAliasesLine", s.FeedAliasesLine, 15},
-		{"Params", fmt.Sprint(s.Params), "map[Footer note:Made in Leeds: #1 analytics_id:UA-1]"},
+		{"Params", fmt.Sprint(s.Params), "map[Footer note:Made in Leeds: #1 analytics_id:UA-1 columns:3 label:false ratio:1.5 show_banner:false]"},
+		// As a template reads them: {{if .Site.Settings.Params.show_banner}}
+		// takes the bool false as false, and the text "false" as text.
+		{"Params.show_banner", s.Params["show_banner"], false},
+		{"Params.columns", s.Params["columns"], int64(3)},
+		{"Params.ratio", s.Params["ratio"], 1.5},
+		{"Params.label", s.Params["label"], "false"},
 	}
 	for _, c := range checks {
 		if c.got != c.want {

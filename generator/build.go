@@ -578,7 +578,12 @@ func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, file
 			return result{}, err
 		}
 	}
+	// A build without search leaves out the index an earlier one made.
+	_, indexGone := os.Stat(filepath.Join(o.out, "pagefind"))
 	r.stats, err = out.Commit()
+	if o.pagefind == "" && indexGone == nil && err == nil {
+		r.search = "search index: none, as -pagefind was not given (./build.sh gives it): the last build's index is removed"
+	}
 	if o.pagefind != "" {
 		r.search = fmt.Sprintf("search index: %d of %d bundles indexed again", indexed, len(bundles))
 		if indexed == 0 {

@@ -133,6 +133,33 @@ func TestBuildRunsPagefind(t *testing.T) {
 	}
 }
 
+// TestBuildWithoutSearchTellsIndexRemoved: a build without -pagefind
+// after one with it says that it removes the index, which it does, as
+// go run ./generator build does after ./build.sh; a build with no index
+// before says nothing of one.
+func TestBuildWithoutSearchTellsIndexRemoved(t *testing.T) {
+	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
+	o := testOptions(t, "testdata/site")
+	o.pagefind = os.Args[0]
+	if _, err := build(o); err != nil {
+		t.Fatal(err)
+	}
+	o.pagefind = ""
+	r, err := build(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "search index: none, as -pagefind was not given"; !strings.Contains(r.summary(), want) {
+		t.Errorf("summary %q does not say %q", r.summary(), want)
+	}
+	if _, err := os.Stat(filepath.Join(o.out, "pagefind")); !os.IsNotExist(err) {
+		t.Errorf("pagefind/ is still there: %v", err)
+	}
+	if r, err = build(o); err != nil || strings.Contains(r.summary(), "search index") {
+		t.Errorf("a build with no index before: summary %q, error %v; want no word of one", r.summary(), err)
+	}
+}
+
 // noteRunning is fakePagefind's record of the Pagefinds running beside
 // it: it writes its page count to a file of its own in dir (whole, by
 // a rename, so that no other reads it half written), waits, sums the

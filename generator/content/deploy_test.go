@@ -96,7 +96,7 @@ func TestLoadDeploySettingsErrors(t *testing.T) {
 		{
 			name: "negative max_deletes",
 			yaml: lines("deploy:", "  target: s3://bulletin", "  max_deletes: -1"),
-			want: []string{`content/site.yaml:3: deploy.max_deletes: got int "-1", want a whole number of at least 0`},
+			want: []string{`content/site.yaml:3: deploy.max_deletes: got the number -1, want a whole number of at least 0`},
 		},
 		{
 			name: "compression unknown",
@@ -116,7 +116,7 @@ func TestLoadDeploySettingsErrors(t *testing.T) {
 		{
 			name: "deploy as text",
 			yaml: lines("deploy: s3://bulletin"),
-			want: []string{`content/site.yaml:1: deploy: got string "s3://bulletin", want a map of target, prefix, max_deletes, compress`},
+			want: []string{`content/site.yaml:1: deploy: got the text "s3://bulletin", want a map of target, prefix, max_deletes, compress`},
 		},
 	}
 	for _, tt := range tests {

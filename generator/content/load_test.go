@@ -182,22 +182,22 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			name: "text where an entry is wanted",
 			text: fm("sources:", "  - https://www.cqc.org.uk/"),
-			want: []string{`content/a.md:6: sources: got string "https://www.cqc.org.uk/", want a map of title, url, publisher, date`},
+			want: []string{`content/a.md:6: sources: got the text "https://www.cqc.org.uk/", want a map of title, url, publisher, date`},
 		},
 		{
 			name: "bool where a map is wanted",
 			text: fm("withdrawn: true"),
-			want: []string{`content/a.md:5: withdrawn: got bool "true", want the date and why, as withdrawn: {date: 2025-04-01, explanation: The rule was revoked.}`},
+			want: []string{`content/a.md:5: withdrawn: got true, want the date and why, as withdrawn: {date: 2025-04-01, explanation: The rule was revoked.}`},
 		},
 		{
 			name: "yes is not a bool",
 			text: fm("draft: yes"),
-			want: []string{`content/a.md:5: draft: got string "yes", want true or false`},
+			want: []string{`content/a.md:5: draft: got the text "yes", want true or false`},
 		},
 		{
 			name: "number is not a bool",
 			text: fm("draft: 1"),
-			want: []string{`content/a.md:5: draft: got int "1", want true or false`},
+			want: []string{`content/a.md:5: draft: got the number 1, want true or false`},
 		},
 		{
 			name: "empty text",
@@ -217,7 +217,7 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			name: "front matter that is not a map",
 			text: lines("---", "ICS assessments paused", "---"),
-			want: []string{`content/a.md:2: front matter: got string "ICS assessments paused", want a map of ` + allFields},
+			want: []string{`content/a.md:2: front matter: got the text "ICS assessments paused", want a map of ` + allFields},
 		},
 		{
 			name: "front matter that is a list",
@@ -774,7 +774,7 @@ func TestLoadArticleErrors(t *testing.T) {
 			text: lines("---", "title: T", "date: 2025-03-27", "summary: S", "title: U", "withdrawn: yes", "---"),
 			want: []string{
 				"content/a.md:5: title: set twice (first at line 2): keep one",
-				"content/a.md:6: withdrawn: got string \"yes\", want the date and why, as withdrawn: {date: 2025-04-01, explanation: The rule was revoked.}",
+				"content/a.md:6: withdrawn: got the text \"yes\", want the date and why, as withdrawn: {date: 2025-04-01, explanation: The rule was revoked.}",
 			},
 		},
 		{
@@ -1139,7 +1139,7 @@ func TestLoadReportsEveryProblemSorted(t *testing.T) {
 		`content/articles/2025/b.md:8: body: link "javascript:alert(1)" uses javascript: which is not allowed: link to an http(s) address or a page of the site`,
 		"content/articles/2025/d.md:1: no front matter: start with a line of --- and close it with another",
 		`content/regulators/Bad Name.md: file name "Bad Name.md" is not a slug: name it bad-name.md`,
-		`content/site.yaml:2: page_size: got int "0", want a whole number of at least 1`,
+		`content/site.yaml:2: page_size: got the number 0, want a whole number of at least 1`,
 		`content/topics/ics.md:3: status: "stalled" is not one of: ` + allStatuses,
 	}
 	checkErrors(t, "seven files", got, want)

@@ -51,10 +51,17 @@ func (n *node) describe() string {
 	case mapNode:
 		return "a map"
 	}
-	if n.typ == "null" {
+	switch n.typ {
+	case "null":
 		return "empty"
+	case "int", "float":
+		return "the number " + n.text
+	case "bool":
+		return n.text
+	case "date":
+		return "the date " + n.text
 	}
-	return fmt.Sprintf("%s %q", n.typ, n.text)
+	return fmt.Sprintf("the text %q", n.text)
 }
 
 // yamlBreaks are the characters yaml.v3 ends a line at, as YAML 1.1 did,

@@ -471,7 +471,7 @@ func (s *Settings) SetBaseURL(u string) {
 // params reads the theme's own settings: names, each with its value.
 func params(d *decoder, v *node) map[string]any {
 	if v.kind != mapNode {
-		d.fail(v.line, "params: got %s, want the theme's settings as name: text, one a line, indented below params:", v.describe())
+		d.fail(v.line, "params: got %s, want the theme's settings as name: value, one a line, indented below params:", v.describe())
 		return nil
 	}
 	out := make(map[string]any, len(v.keys))

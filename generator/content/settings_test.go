@@ -51,7 +51,7 @@ func TestLoadSettingsErrors(t *testing.T) {
 		{
 			name: "params not a map",
 			yaml: lines("params: dark"),
-			want: []string{"content/site.yaml:1: params: got string \"dark\", want the theme's settings as name: text, one a line, indented below params:"},
+			want: []string{"content/site.yaml:1: params: got the text \"dark\", want the theme's settings as name: value, one a line, indented below params:"},
 		},
 		{
 			name: "base_url empty",
@@ -76,27 +76,27 @@ func TestLoadSettingsErrors(t *testing.T) {
 		{
 			name: "page_size zero",
 			yaml: lines("page_size: 0"),
-			want: []string{`content/site.yaml:1: page_size: got int "0", want a whole number of at least 1`},
+			want: []string{`content/site.yaml:1: page_size: got the number 0, want a whole number of at least 1`},
 		},
 		{
 			name: "page_size in words",
 			yaml: lines("page_size: ten"),
-			want: []string{`content/site.yaml:1: page_size: got string "ten", want a whole number of at least 1`},
+			want: []string{`content/site.yaml:1: page_size: got the text "ten", want a whole number of at least 1`},
 		},
 		{
 			name: "page_size with a fraction",
 			yaml: lines("page_size: 10.5"),
-			want: []string{`content/site.yaml:1: page_size: got float "10.5", want a whole number of at least 1`},
+			want: []string{`content/site.yaml:1: page_size: got the number 10.5, want a whole number of at least 1`},
 		},
 		{
 			name: "feed_kb too large to be a feed",
 			yaml: lines("feed_kb: 9223372036854775807", "feed_entry_kb: 1000001"),
-			want: []string{`content/site.yaml:1: feed_kb: got int "9223372036854775807", want a whole number from 1 to 1000000`, `content/site.yaml:2: feed_entry_kb: got int "1000001", want a whole number from 1 to 1000000`},
+			want: []string{`content/site.yaml:1: feed_kb: got the number 9223372036854775807, want a whole number from 1 to 1000000`, `content/site.yaml:2: feed_entry_kb: got the number 1000001, want a whole number from 1 to 1000000`},
 		},
 		{
 			name: "raw_html not a bool",
 			yaml: lines("raw_html: sometimes"),
-			want: []string{`content/site.yaml:1: raw_html: got string "sometimes", want true or false`},
+			want: []string{`content/site.yaml:1: raw_html: got the text "sometimes", want true or false`},
 		},
 		{
 			name: "feed_aliases not site paths",
@@ -163,7 +163,7 @@ func TestLoadSettingsErrors(t *testing.T) {
 		{
 			name: "regulator as text",
 			yaml: lines("regulators:", "  CQC: Care Quality Commission"),
-			want: []string{`content/site.yaml:2: regulators.CQC: got string "Care Quality Commission", want a map of name, url`},
+			want: []string{`content/site.yaml:2: regulators.CQC: got the text "Care Quality Commission", want a map of name, url`},
 		},
 		{
 			name: "regulator without a name, with a bad URL and an unknown field",
@@ -194,7 +194,7 @@ func TestLoadSettingsErrors(t *testing.T) {
 			yaml: lines("statuses:", "  On Hold: {label: On hold}", "  paused: Paused"),
 			want: []string{
 				`content/site.yaml:2: statuses.On Hold: status names are lower case words joined by hyphens: write "on-hold"`,
-				`content/site.yaml:3: statuses.paused: got string "Paused", want a map of label, explanation, next`,
+				`content/site.yaml:3: statuses.paused: got the text "Paused", want a map of label, explanation, next`,
 			},
 		},
 		{

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -267,8 +268,14 @@ func (th *theme) missingOr(err error) *content.Error {
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
-		return &content.Error{File: th.dir + "/" + pe.Path, Msg: fmt.Sprintf("missing: every theme has %s, %s and a file for each kind of page, %s: copy it from bulletin's templates/",
-			layoutFile, partialsFile, strings.Join(pageFiles, ", "))}
+		what := "a file for each kind of page"
+		switch path.Base(pe.Path) {
+		case layoutFile:
+			what = "the frame of every page, " + layoutFile
+		case partialsFile:
+			what = "the shared pieces of pages, " + partialsFile
+		}
+		return &content.Error{File: th.dir + "/" + pe.Path, Msg: fmt.Sprintf("missing: every theme has %s: copy this one from bulletin's templates/", what)}
 	}
 	return th.locate(err)
 }

@@ -58,13 +58,19 @@ func TestThemeSharedFiles(t *testing.T) {
 	}
 }
 
-// TestThemeMissingFile names the file a theme lacks and says every theme
-// has it.
+// TestThemeMissingFile names each file a theme lacks and says every
+// theme has it, in a line short enough to read nine times over, as a
+// theme of one file gets it.
 func TestThemeMissingFile(t *testing.T) {
-	_, err := loadTheme(themeWith(t, map[string]string{"search.html": ""}), "templates", "/")
-	want := "templates/search.html: missing: every theme has layout.html, partials.html and a file for each kind of page"
-	if err == nil || !strings.Contains(err.Error(), want) {
-		t.Errorf("got %v, want an error with %q", err, want)
+	for file, want := range map[string]string{
+		"search.html":   "templates/search.html: missing: every theme has a file for each kind of page: copy this one from bulletin's templates/",
+		"layout.html":   "templates/layout.html: missing: every theme has the frame of every page, layout.html: copy this one from bulletin's templates/",
+		"partials.html": "templates/partials.html: missing: every theme has the shared pieces of pages, partials.html: copy this one from bulletin's templates/",
+	} {
+		_, err := loadTheme(themeWith(t, map[string]string{file: ""}), "templates", "/")
+		if err == nil || !strings.Contains(err.Error(), want+"\n") && !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("without %s: got %v, want an error line %q", file, err, want)
+		}
 	}
 }
 

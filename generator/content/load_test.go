@@ -706,7 +706,14 @@ func TestLoadArticleErrors(t *testing.T) {
 			// The parser points at the item above, where its text began.
 			name: "tab indenting a list item, reported on its line",
 			text: lines("---", "title: T", "topics:", "  - ICS assessments", "\t- CQC", "---"),
-			want: []string{"content/a.md:5: the line is indented with a tab, which YAML does not allow: indent with spaces"},
+			want: []string{"content/a.md:5: topics: the line is indented with a tab, which YAML does not allow: indent with spaces"},
+		},
+		{
+			// Not the item's own first field, title, which it may share
+			// with the article's.
+			name: "tab indenting a list item of maps",
+			text: lines("---", "title: T", "sources:", "	- title: x", "---"),
+			want: []string{"content/a.md:4: sources: the line is indented with a tab, which YAML does not allow: indent with spaces"},
 		},
 		{
 			name: "value starting with @",

@@ -153,7 +153,7 @@ func yamlHint(problem string, lines []string, l int) (int, string) {
 		// The parser may point at the line before, where a value began.
 		for i := l; i <= len(lines); i++ {
 			if strings.Contains(at(i).indent, "\t") {
-				return i, tabHint(at(i))
+				return i, tabHint(lines, i)
 			}
 		}
 
@@ -162,7 +162,7 @@ func yamlHint(problem string, lines []string, l int) (int, string) {
 		strings.HasPrefix(problem, "did not find expected comment or line break"):
 		switch {
 		case strings.Contains(y.indent, "\t"):
-			return l, tabHint(y)
+			return l, tabHint(lines, l)
 		case y.key != "" && y.value != "" && strings.ContainsRune("@`%*&|>", rune(y.value[0])):
 			return l, fmt.Sprintf("%s: a value can't start with %c: put it in quotes: write %s: %s", y.key, y.value[0], y.key, quoted(y.value))
 		}
@@ -240,10 +240,23 @@ func notLinedUpHint(y yamlLine) string {
 	return y.key + ": not lined up with the field above it: start it in the same column"
 }
 
-func tabHint(y yamlLine) string {
+// tabHint tells of line l (from 1) indented with a tab, naming its
+// field: a list item's is the field above that holds the list.
+func tabHint(lines []string, l int) string {
 	msg := "the line is indented with a tab, which YAML does not allow: indent with spaces"
-	if y.key != "" {
-		return y.key + ": " + msg
+	y := readYAMLLine(lines[l-1])
+	field := y.key
+	if y.dash >= 0 {
+		field = ""
+		for i := l - 1; i >= 1; i-- {
+			if above := readYAMLLine(lines[i-1]); above.key != "" && above.value == "" && above.dash < 0 {
+				field = above.key
+				break
+			}
+		}
+	}
+	if field != "" {
+		return field + ": " + msg
 	}
 	return msg
 }

@@ -476,6 +476,14 @@ func (s *Site) checkURLs(set *content.Set) error {
 		}
 		return c.a.Line
 	}
+	// how says what sets a claim's URL: the field, or the file's name
+	// for an article with no slug.
+	how := func(c claim) string {
+		if c.what == "slug" && c.a.Lines.Line("slug") == 0 {
+			return "made from its file name"
+		}
+		return c.what
+	}
 	// URLs that differ only in case or Unicode form clash too: hosts and
 	// file systems that ignore case, or compare the forms, serve them
 	// as one.
@@ -490,10 +498,10 @@ func (s *Site) checkURLs(set *content.Set) error {
 			claims[folded] = c
 		case prev.url == u:
 			errs = append(errs, &content.Error{File: c.a.File, Line: line(c), Claimed: u,
-				Msg: fmt.Sprintf("%s: %s is also the URL of %s:%d (%s): choose another%s", c.what, u, prev.a.File, line(prev), prev.what, content.FormNote(c.a.File, prev.a.File))})
+				Msg: fmt.Sprintf("%s: %s is also the URL of %s:%d (%s): choose another%s", c.what, u, prev.a.File, line(prev), how(prev), content.FormNote(c.a.File, prev.a.File))})
 		default:
 			errs = append(errs, &content.Error{File: c.a.File, Line: line(c), Claimed: u,
-				Msg: fmt.Sprintf("%s: %s differs only in case or Unicode form from %s, the URL of %s:%d (%s), and many hosts serve the two as one: choose another", c.what, u, prev.url, prev.a.File, line(prev), prev.what)})
+				Msg: fmt.Sprintf("%s: %s differs only in case or Unicode form from %s, the URL of %s:%d (%s), and many hosts serve the two as one: choose another", c.what, u, prev.url, prev.a.File, line(prev), how(prev))})
 		}
 	}
 	// Held-back articles claim their URLs now, so a clash fails today's

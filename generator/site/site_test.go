@@ -419,7 +419,7 @@ func TestNewURLErrors(t *testing.T) {
 			},
 			want: []content.Error{
 				{File: "content/articles/2025-03-01-ics-paused.md", Line: 1, Claimed: "/2025/03/ics-paused/",
-					Msg: "slug: /2025/03/ics-paused/ is also the URL of content/articles/2025-03-27-ics-paused.md:1 (slug): choose another"},
+					Msg: "slug: /2025/03/ics-paused/ is also the URL of content/articles/2025-03-27-ics-paused.md:1 (made from its file name): choose another"},
 			},
 		},
 		{
@@ -441,7 +441,7 @@ func TestNewURLErrors(t *testing.T) {
 			},
 			want: []content.Error{
 				{File: "content/articles/cafe\u0301.md", Line: 1, Claimed: "/2025/03/cafe/",
-					Msg: "slug: /2025/03/cafe/ is also the URL of content/articles/caf\u00e9.md:1 (slug): choose another (the two file names look the same but differ in Unicode form: one is written with a letter and a separate accent mark, as macOS writes names; keep one of the two files)"},
+					Msg: "slug: /2025/03/cafe/ is also the URL of content/articles/caf\u00e9.md:1 (made from its file name): choose another (the two file names look the same but differ in Unicode form: one is written with a letter and a separate accent mark, as macOS writes names; keep one of the two files)"},
 			},
 		},
 		{
@@ -452,7 +452,7 @@ func TestNewURLErrors(t *testing.T) {
 			},
 			want: []content.Error{
 				{File: "content/articles/ics-paused.md", Line: 9, Claimed: "/2025/03/cqc-it-review/",
-					Msg: "aliases: /2025/03/cqc-it-review/ is also the URL of content/articles/cqc-it-review.md:1 (slug): choose another"},
+					Msg: "aliases: /2025/03/cqc-it-review/ is also the URL of content/articles/cqc-it-review.md:1 (made from its file name): choose another"},
 			},
 		},
 		{
@@ -463,7 +463,7 @@ func TestNewURLErrors(t *testing.T) {
 			},
 			want: []content.Error{
 				{File: "content/articles/ics-paused.md", Line: 12, Claimed: "/2025/03/cqc-it-review/",
-					Msg: "aliases: /2025/03/cqc-it-review/ is also the URL of content/articles/cqc-it-review.md:1 (slug): choose another"},
+					Msg: "aliases: /2025/03/cqc-it-review/ is also the URL of content/articles/cqc-it-review.md:1 (made from its file name): choose another"},
 			},
 		},
 		{
@@ -486,9 +486,9 @@ func TestNewURLErrors(t *testing.T) {
 			},
 			want: []content.Error{
 				{File: "content/articles/a.md", Line: 3, Claimed: "/2025/03/y/",
-					Msg: "slug: /2025/03/y/ is also the URL of content/articles/y.md:1 (slug): choose another"},
+					Msg: "slug: /2025/03/y/ is also the URL of content/articles/y.md:1 (made from its file name): choose another"},
 				{File: "content/articles/z.md", Line: 8, Claimed: "/2025/03/y/",
-					Msg: "aliases: /2025/03/y/ is also the URL of content/articles/y.md:1 (slug): choose another"},
+					Msg: "aliases: /2025/03/y/ is also the URL of content/articles/y.md:1 (made from its file name): choose another"},
 			},
 		},
 	}
@@ -587,7 +587,7 @@ func TestNewHeldArticleClaimsItsURL(t *testing.T) {
 	held := article("ics", day(2025, 3, 30))
 	held.File, held.Path = "content/articles/later.md", "articles/later.md"
 	_, err := New(&content.Set{Settings: testSettings(), Articles: []*content.Article{live, held}}, nil, day(2025, 3, 15))
-	want := "content/articles/later.md:1: slug: /2025/03/ics/ is also the URL of content/articles/ics.md:1 (slug): choose another"
+	want := "content/articles/later.md:1: slug: /2025/03/ics/ is also the URL of content/articles/ics.md:1 (made from its file name): choose another"
 	if err == nil || err.Error() != want {
 		t.Errorf("got error %v, want %s", err, want)
 	}

@@ -85,8 +85,18 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (
 	}
 	if id != a.ID {
 		f, line := field(changedFields(first, c)...)
+		fix := fmt.Sprintf("set id to %s to keep it", id)
+		if len(errs) > 0 && c.ID == "" && tagURI(s.Settings.IDAuthority, c.Date, url) == id {
+			// The old address as the first alias gives the old id too:
+			// one change mends both, so one error tells it.
+			where := ""
+			if len(c.Aliases) > 0 {
+				where = ", first, before " + c.Aliases[0]
+			}
+			fix, errs = fmt.Sprintf("add %s to aliases%s, which keeps both the id and the old address", url, where), nil
+		}
 		renamed = content.Errors{{File: c.File, Line: line,
-			Msg: fmt.Sprintf("%s: the feed id would change from %s, as first published (commit %s), to %s, and subscribers would see the article again as new: set id to %s to keep it", f, id, commit, a.ID, id)}}
+			Msg: fmt.Sprintf("%s: the feed id would change from %s, as first published (commit %s), to %s, and subscribers would see the article again as new: %s", f, id, commit, a.ID, fix)}}
 	}
 	return errs, renamed
 }

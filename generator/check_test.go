@@ -29,6 +29,8 @@ func TestCheckFindings(t *testing.T) {
 		// A page of the site near the one a link names is suggested.
 		file + `:17: link "/2025/01/goood/": the site has no page or file at /2025/01/goood/: did you mean /2025/01/good/?`,
 		file + `:17: link "/topics/assessment/": the site has no page or file at /topics/assessment/: did you mean /topics/assessments/?`,
+		// A link to an article's file, as GitHub follows it, is told its page.
+		file + `:19: link "2025-01-10-good.md": the site has no page or file at /2025/01/other/2025-01-10-good.md: did you mean /2025/01/good/?`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -159,6 +161,7 @@ func TestCheckGitLab(t *testing.T) {
 		file + `:15: major: image "/images/missing.png"`,
 		file + `:17: major: link "/2025/01/goood/"`,
 		file + `:17: major: link "/topics/assessment/"`,
+		file + `:19: major: link "2025-01-10-good.md"`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d issues:\n%s\nwant %d", len(got), strings.Join(got, "\n"), len(want))

@@ -9,10 +9,13 @@ import (
 
 	"bulletin/generator/content"
 	"bulletin/generator/render"
+	"bulletin/generator/site"
 )
 
 // nearby suggests, for a site path the site lacks, the page or file a
-// link most likely meant: one in the same folder whose last part is a
+// link most likely meant: for a link to an article's Markdown file (as
+// an editor links files on GitHub, ../2025/2025-03-27-cqc-it-review.md),
+// that article's page; else one in the same folder whose last part is a
 // typing slip away from it (as content.TypoLimit counts, with the same
 // digits) or holds all its words in order (/2025/03/ics-paused-again/
 // for /2025/03/ics-assessments-paused-again/); else the one page of
@@ -21,12 +24,14 @@ import (
 // is asked for, so a site with no broken link pays nothing, and each
 // target is worked out once however many articles link to it.
 type nearby struct {
-	assets []string
-	files  *render.Files
-	mu     sync.Mutex          // articles are checked on every core
-	folder map[string][]entry  // by the folder they are in, sorted
-	named  map[string][]string // site paths by their last part, lower case
-	found  map[string]string   // what near gave for each target
+	assets   []string
+	files    *render.Files
+	articles []*site.Article
+	mu       sync.Mutex          // articles are checked on every core
+	folder   map[string][]entry  // by the folder they are in, sorted
+	named    map[string][]string // site paths by their last part, lower case
+	pages    map[string][]string // article URLs by their file's name, lower case
+	found    map[string]string   // what near gave for each target
 }
 
 // entry is one site path, with what near compares of it.
@@ -46,6 +51,10 @@ func (n *nearby) near(target string) string {
 		return p
 	}
 	dir, last := split(target)
+	if pages := n.pages[strings.ToLower(last)]; content.IsMarkdown(last) && len(pages) == 1 {
+		n.found[target] = pages[0]
+		return pages[0]
+	}
 	want := newEntry(target, last)
 	best, bestDistance := "", -1
 	for _, e := range n.folder[dir] {
@@ -63,7 +72,11 @@ func (n *nearby) near(target string) string {
 // index lists the site's pages and files by folder and by last part,
 // sorted, so that a tie goes to the same path in every run.
 func (n *nearby) index() {
-	n.folder, n.named, n.found = map[string][]entry{}, map[string][]string{}, map[string]string{}
+	n.folder, n.named, n.pages, n.found = map[string][]entry{}, map[string][]string{}, map[string][]string{}, map[string]string{}
+	for _, a := range n.articles {
+		name := strings.ToLower(path.Base(a.Content.Path))
+		n.pages[name] = append(n.pages[name], a.URL)
+	}
 	add := func(p string) {
 		dir, last := split(p)
 		e := newEntry(p, last)

@@ -31,6 +31,10 @@ func TestCheckFindings(t *testing.T) {
 		file + `:17: link "/topics/assessment/": the site has no page or file at /topics/assessment/: did you mean /topics/assessments/?`,
 		// A link to an article's file, as GitHub follows it, is told its page.
 		file + `:19: link "2025-01-10-good.md": the site has no page or file at /2025/01/other/2025-01-10-good.md: did you mean /2025/01/good/?`,
+		// A link to a part of a page the page lacks; not to one it has,
+		// its own heading or the theme's #main, nor to #top.
+		file + `:23: warning: link "#near-mises": /2025/01/other/ has no heading or part with the id "near-mises", so the link leads to the top of the page: did you mean #near-misses?`,
+		file + `:23: warning: link "/2025/01/good/#nowhere": /2025/01/good/ has no heading or part with the id "nowhere", so the link leads to the top of the page`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -162,6 +166,8 @@ func TestCheckGitLab(t *testing.T) {
 		file + `:17: major: link "/2025/01/goood/"`,
 		file + `:17: major: link "/topics/assessment/"`,
 		file + `:19: major: link "2025-01-10-good.md"`,
+		file + `:23: minor: link "#near-mises"`,
+		file + `:23: minor: link "/2025/01/good/#nowhere"`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d issues:\n%s\nwant %d", len(got), strings.Join(got, "\n"), len(want))

@@ -146,6 +146,8 @@ id: urn:example:ics
 lang: cy
 ---
 See [the plan](https://example.org/plan) and ![a chart](chart.png). {% include note.html %}
+
+## What next
 `)},
 		"topics/ics-assessments.md": {Data: []byte("---\ntitle: ICS assessments\nsummary: Where they stand.\nstatus: paused\naliases: [/topics/ics/]\nlang: cy\n---\nThe story.\n")},
 	}

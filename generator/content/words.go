@@ -2,6 +2,7 @@ package content
 
 import (
 	"html"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -9,10 +10,26 @@ import (
 )
 
 // convertBody converts the body of doc into the article's HTML, noting
-// its links and counting its words.
+// its links and the ids of its parts, and counting its words.
 func (a *Article) convertBody(md goldmark.Markdown, rawHTML bool, doc *doc, d *decoder) {
 	a.HTML, a.Links, a.Unconverted = convert(md, rawHTML, doc.body, doc.bodyLine, d)
 	a.Words = countWords(a.HTML)
+	a.Anchors = IDs(a.HTML)
+}
+
+// idAttribute matches an element's id in HTML, its value in double
+// quotes, as goldmark and html/template write it.
+var idAttribute = regexp.MustCompile(`<[a-zA-Z][^<>]*?\sid="([^"]*)"`)
+
+// IDs gives the ids of the elements of HTML, which a link may name after
+// its #: in a body, its headings', its footnotes', and those of its raw
+// HTML.
+func IDs(page string) []string {
+	var ids []string
+	for _, m := range idAttribute.FindAllStringSubmatch(page, -1) {
+		ids = append(ids, html.UnescapeString(m[1]))
+	}
+	return ids
 }
 
 // countWords counts the words in HTML's text: runs between spaces, tags

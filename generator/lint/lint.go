@@ -40,7 +40,7 @@ import (
 // has its file and line; they come sorted by both. Without files, links
 // are not checked.
 func Site(s *site.Site, files *render.Files, refused []*content.Article, now time.Time) content.Errors {
-	c := &checker{assets: map[string]bool{}, files: files, nearby: nearby{assets: s.Assets, files: files, articles: s.Articles}}
+	c := &checker{assets: map[string]bool{}, files: files, nearby: nearby{assets: s.Assets, files: files, articles: s.Articles}, parts: parts{articles: s.Articles}}
 	if home, err := url.Parse(s.Settings.BaseURL); err == nil && home.Host != "" {
 		c.home = home
 	}
@@ -165,6 +165,7 @@ type checker struct {
 	assets map[string]bool // the content folder's files, by path
 	files  *render.Files   // nil: links are not checked
 	nearby nearby
+	parts  parts    // the ids of the site's pages, for links to a part of one
 	home   *url.URL // the site's address, base_url; nil when it has none
 }
 
@@ -221,22 +222,33 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 	page := &url.URL{Path: base}
 	for _, l := range a.Links {
 		target, plain := plainTarget(l.URL)
+		id := ""
 		if !plain {
 			u, err := url.Parse(l.URL)
 			if err != nil {
 				out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("link %q is not a valid URL", l.URL)})
 				continue
 			}
+			id = u.Fragment
 			switch own, ok := c.ownPath(u); {
 			case ok:
 				target = own
-			case u.Scheme != "" || u.Host != "" || u.Path == "" || base == "" && !strings.HasPrefix(u.Path, "/"):
+			case u.Scheme != "" || u.Host != "":
+				continue
+			case u.Path == "" && u.RawQuery == "" && id != "" && base != "":
+				target = base // a part of the article's own page
+			case u.Path == "" || base == "" && !strings.HasPrefix(u.Path, "/"):
 				continue
 			default:
 				target = page.ResolveReference(u).Path
 			}
 		}
 		if c.exists(target) {
+			if id != "" && !l.Image {
+				if w := c.part(a, l, target, id); w != nil {
+					out = append(out, w)
+				}
+			}
 			continue
 		}
 		what := "link"

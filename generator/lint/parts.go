@@ -1,0 +1,89 @@
+package lint
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"bulletin/generator/content"
+	"bulletin/generator/site"
+)
+
+// parts finds the ids of the pages of a site, for links to a part of a
+// page (#what-next): from the article's body where it gives the id, as
+// most such links' do, else from the page as made, with the theme's own
+// ids, each page made once however many links name it.
+type parts struct {
+	articles []*site.Article
+	once     sync.Once
+	byURL    map[string]*content.Article
+	mu       sync.Mutex
+	made     map[string][]string // the ids of each page made, by site path
+}
+
+// lacks reports whether the page at the site path target, which the site
+// has, lacks a part with the given id, and the ids it has; a file that
+// is not a page (a PDF's #page=2) or that cannot be made lacks nothing.
+func (c *checker) lacks(target, id string) (bool, []string) {
+	p := &c.parts
+	p.once.Do(func() {
+		p.byURL, p.made = make(map[string]*content.Article, len(p.articles)), map[string][]string{}
+		for _, a := range p.articles {
+			p.byURL[a.URL] = a.Content
+		}
+	})
+	if a := p.byURL[target]; a != nil && slices.Contains(a.Anchors, id) {
+		return false, nil
+	}
+	name := strings.TrimPrefix(target, "/")
+	switch {
+	case name == "" || strings.HasSuffix(name, "/"):
+		name += "index.html"
+	case !strings.HasSuffix(name, ".html"):
+		return false, nil
+	}
+	p.mu.Lock()
+	ids, ok := p.made[target]
+	p.mu.Unlock()
+	if !ok {
+		page, err := c.files.Make(name)
+		if err != nil {
+			return false, nil
+		}
+		ids = content.IDs(string(page))
+		p.mu.Lock()
+		p.made[target] = ids
+		p.mu.Unlock()
+	}
+	return !slices.Contains(ids, id), ids
+}
+
+// part warns of a link to a part of the page at target that the page
+// lacks: the reader lands at the top of the page.
+func (c *checker) part(a *content.Article, l content.Link, target, id string) *content.Error {
+	if strings.EqualFold(id, "top") {
+		return nil // the top of the page, to a browser, when nothing has that id
+	}
+	lacks, ids := c.lacks(target, id)
+	if !lacks {
+		return nil
+	}
+	msg := fmt.Sprintf("link %q: %s has no heading or part with the id %q, so the link leads to the top of the page", l.URL, target, id)
+	if near := nearestID(id, ids); near != "" {
+		msg += ": did you mean #" + near + "?"
+	}
+	return &content.Error{File: a.File, Line: l.Line, Warning: true, Msg: msg}
+}
+
+// nearestID gives the id of ids a typing slip away from id, or "".
+func nearestID(id string, ids []string) string {
+	most := max(content.TypoLimit(id), 1)
+	best, bestDistance := "", most+1
+	for _, other := range ids {
+		if d := content.DistanceAtMost(strings.ToLower(id), strings.ToLower(other), most); d < bestDistance {
+			best, bestDistance = other, d
+		}
+	}
+	return best
+}

@@ -177,6 +177,12 @@ func (rec Record) Write(path string) error {
 	// In UTC, as JSON writes an offset to the minute: a zone's offset of
 	// seconds would put Until seconds late.
 	rec.Until, rec.Taken = rec.Until.UTC(), rec.Taken.UTC()
+	// JSON writes no year past 9999: a site that changes later (an
+	// article held back to 9999-12-31 in New York) is as up to date
+	// until then as until its moment.
+	if end := time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC); rec.Until.After(end) {
+		rec.Until = end
+	}
 	data, err := json.Marshal(rec)
 	if err != nil {
 		return err

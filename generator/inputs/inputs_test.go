@@ -147,6 +147,21 @@ func TestRecordRoundTrip(t *testing.T) {
 	}
 }
 
+// TestRecordUntilPastJSON writes a record whose Until is past the year
+// 9999, which JSON cannot write: it is written, with Until at the end of
+// 9999, rather than left unwritten, which made every later build a full
+// one.
+func TestRecordUntilPastJSON(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "record")
+	until := time.Date(9999, 12, 31, 23, 0, 0, 0, time.UTC).Add(5 * time.Hour) // 9999-12-31T23:00 in New York
+	if err := (Record{Inputs: "in", Until: until}).Write(path); err != nil {
+		t.Fatalf("writing the record: %v", err)
+	}
+	if got := Read(path); got.Inputs != "in" || got.Until.Year() != 9999 {
+		t.Errorf("read back %+v, want the inputs and Until in 9999", got)
+	}
+}
+
 // TestReadRegularRefusesLinks reads a record bulletin wrote, but not a
 // link put in its place, which could lead to /dev/zero.
 func TestReadRegularRefusesLinks(t *testing.T) {

@@ -328,7 +328,10 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 	// file is found.
 	store := sync.OnceValue(openStore)
 	prev := inputs.Read(recordPath(o.out))
-	in, sums, stamps := hashInputs(o, prev, func() {
+	// Where git's history is, and Pagefind's settings, are read once: a
+	// commit or a save while the build runs is then seen by the next.
+	place, searchConfig := history.Find(o.content), search.Config()
+	in, sums, stamps := hashInputs(o, place, searchConfig, prev, func() {
 		if beside {
 			store()
 		}
@@ -338,7 +341,7 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 		return r, nil
 	}
 	if !beside {
-		set, hist, err := load(ctx, o, os.DirFS(o.content), nil, sums, "")
+		set, hist, err := load(ctx, o, os.DirFS(o.content), nil, sums, place, "")
 		if set == nil {
 			return result{}, errors.Join(err, refused)
 		}
@@ -351,7 +354,7 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 	if err := inputs.Forget(recordPath(o.out)); err != nil {
 		return result{}, err
 	}
-	set, hist, err := load(ctx, o, os.DirFS(o.content), store(), sums, historyPath(o.out))
+	set, hist, err := load(ctx, o, os.DirFS(o.content), store(), sums, place, historyPath(o.out))
 	// What was read is worth keeping even when another file was bad:
 	// the next build, after the fix, reads only the fixed file. A build
 	// interrupted stops at once, keeping nothing.
@@ -395,7 +398,12 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 		return result{}, stoppedWith(content.AsErrors(err), linted())
 	}
 	done = true
-	r, err := publish(ctx, o, out, s, files, linted)
+	r, err := publish(ctx, o, out, s, files, linted, searchConfig)
+	if o.pagefind != "" && search.Config() != searchConfig {
+		// Pagefind's settings changed while it ran: which it read is
+		// not known, so the next build indexes again.
+		in, r.record = "", "Pagefind's settings changed while the build ran, so the next build indexes the site again"
+	}
 	if err == nil && in != "" {
 		// The site is published: a record that cannot be written only
 		// costs the next build the time to find that nothing changed.
@@ -418,27 +426,28 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 // once the changes pause.
 
 // load reads the content folder, as fsys gives it, and, while it does,
-// the versions of its articles from git. store keeps the articles read before, by the key of
-// the bytes they were read from, and sums may give the SHA-256 of content
-// files whose article store may have (see content.LoadCached); git's
-// history is kept in the file historyCache for the next run ("" keeps
-// nothing).
-func load(ctx context.Context, o options, fsys fs.FS, store content.Store, sums map[string]string, historyCache string) (*content.Set, *history.History, error) {
+// the versions of its articles from git, where place found it. store
+// keeps the articles read before, by the key of the bytes they were read
+// from, and sums may give the SHA-256 of content files whose article
+// store may have (see content.LoadCached); git's history is kept in the
+// file historyCache for the next run ("" keeps nothing).
+func load(ctx context.Context, o options, fsys fs.FS, store content.Store, sums map[string]string, place history.Place, historyCache string) (*content.Set, *history.History, error) {
 	var hist *history.History
 	var reading sync.WaitGroup
-	reading.Go(func() { hist = readHistory(o.content, historyCache, sums) })
+	reading.Go(func() { hist = readHistory(place, historyCache, sums) })
 	set, err := content.LoadCached(ctx, fsys, filepath.ToSlash(o.content), store, sums)
 	reading.Wait()
 	return set, hist, err
 }
 
 // readHistory reads the versions of the articles of the content folder
-// dir from its git history, given the SHA-256 of its files (sums, from
-// hashInputs; nil to read them all), keeping what it read from git in
-// the file cache. Like a missing git, git failing does not stop the
-// build: the site is built without versions, and the summary says why.
-func readHistory(dir, cache string, sums map[string]string) *history.History {
-	h, err := history.ReadSums(dir, cache, sums)
+// from its git history, where place found it, given the SHA-256 of its
+// files (sums, from hashInputs; nil to read them all), keeping what it
+// read from git in the file cache. Like a missing git, git failing does
+// not stop the build: the site is built without versions, and the
+// summary says why.
+func readHistory(place history.Place, cache string, sums map[string]string) *history.History {
+	h, err := place.Read(cache, sums)
 	if err != nil {
 		return &history.History{Reason: "no version history: " + strings.TrimPrefix(err.Error(), "history: ")}
 	}
@@ -553,7 +562,7 @@ func unjoin(err error) []error {
 // into place; found gives the problems lint found, for the summary, once
 // the files are made. Until then the output folder is as it was; once
 // ctx is done it stops, and leaves it so.
-func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, files *render.Files, found func() content.Errors) (result, error) {
+func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, files *render.Files, found func() content.Errors, searchConfig string) (result, error) {
 	out.Keyed(inputs.Program())
 	if err := files.Write(ctx, out); err != nil {
 		out.Abort()
@@ -573,7 +582,7 @@ func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, file
 		// Pagefind indexes the new output before it is put in place, so
 		// its files are in the manifest and a failed index leaves the
 		// previous site as it was.
-		if indexed, err = search.Index(ctx, o.pagefind, bundles, out, o.out, inputs.Program()); err != nil {
+		if indexed, err = search.Index(ctx, o.pagefind, searchConfig, bundles, out, o.out, inputs.Program()); err != nil {
 			out.Abort()
 			return result{}, err
 		}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"bulletin/generator/content"
+	"bulletin/generator/history"
 	"bulletin/generator/render"
 )
 
@@ -150,7 +151,7 @@ var (
 // every problem it finds: what stops a build, or else what lint finds.
 func check(o options) content.Errors {
 	// It reads as build does, keeping no cache of git's history.
-	set, hist, err := load(context.Background(), o, os.DirFS(o.content), nil, nil, "")
+	set, hist, err := load(context.Background(), o, os.DirFS(o.content), nil, nil, history.Find(o.content), "")
 	if set == nil {
 		return content.AsErrors(err)
 	}

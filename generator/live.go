@@ -7,6 +7,7 @@ import (
 
 	"bulletin/generator/cache"
 	"bulletin/generator/content"
+	"bulletin/generator/history"
 	"bulletin/generator/inputs"
 	"bulletin/generator/render"
 	"bulletin/generator/site"
@@ -51,7 +52,7 @@ func (l *live) current() *liveSite { return l.now.Load() }
 func (l *live) update(paths []string, all bool) (*liveSite, error) {
 	themed := l.content.Changed(paths, all)
 	made := time.Now()
-	set, hist, err := load(context.Background(), l.o, l.content.FS(), l.store, l.content.Sums(), historyPath(l.o.out))
+	set, hist, err := load(context.Background(), l.o, l.content.FS(), l.store, l.content.Sums(), history.Find(l.o.content), historyPath(l.o.out))
 	l.store.Prune()
 	if set == nil {
 		return nil, err

@@ -22,7 +22,9 @@ import (
 // indexed to that file. With BULLETIN_FAKE_PAGEFIND_RUNNING set to a
 // folder, it notes its pages there while it runs, waits a moment, and
 // appends to the file running.log in it how many Pagefinds ran then and
-// on how many pages in all.
+// on how many pages in all. "settings" indexes as "ok" does, and then
+// changes the pagefind.yml of the folder it runs in, as an editor's
+// save while it runs would.
 func fakePagefind(mode string, args []string) int {
 	if len(args) > 0 && args[len(args)-1] == "--version" {
 		fmt.Println("pagefind 0.0.0-fake")
@@ -63,9 +65,15 @@ func fakePagefind(mode string, args []string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
-	if mode == "fail" {
+	switch mode {
+	case "fail":
 		fmt.Fprintln(os.Stderr, "Error: Pagefind ran out of words")
 		return 1
+	case "settings":
+		if err := os.WriteFile("pagefind.yml", []byte("force_language: fr\n"), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 2
+		}
 	}
 	if dir := os.Getenv("BULLETIN_FAKE_PAGEFIND_RUNNING"); dir != "" {
 		if err := noteRunning(dir, len(pages)); err != nil {
@@ -157,6 +165,35 @@ func TestBuildWithoutSearchTellsIndexRemoved(t *testing.T) {
 	}
 	if r, err = build(o); err != nil || strings.Contains(r.summary(), "search index") {
 		t.Errorf("a build with no index before: summary %q, error %v; want no word of one", r.summary(), err)
+	}
+}
+
+// TestPagefindSettingsSavedWhileIndexing: pagefind.yml saved while
+// Pagefind runs leaves it unknown which settings it read, so the build
+// says so and the next one indexes again, rather than finding the
+// output up to date with the settings as they were before.
+func TestPagefindSettingsSavedWhileIndexing(t *testing.T) {
+	o := testOptions(t, "testdata/site")
+	for _, p := range []*string{&o.content, &o.templates, &o.out} {
+		abs, err := filepath.Abs(*p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		*p = abs
+	}
+	t.Chdir(t.TempDir())
+	o.pagefind = os.Args[0]
+	t.Setenv("BULLETIN_FAKE_PAGEFIND", "settings")
+	r, err := build(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Pagefind's settings changed while the build ran"; !strings.Contains(r.summary(), want) {
+		t.Errorf("summary %q does not say %q", r.summary(), want)
+	}
+	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
+	if r, err = build(o); err != nil || !strings.Contains(r.summary(), "search index: 1 of 1 bundles indexed again") {
+		t.Errorf("the next build: %v, %q; want the index made again", err, r.summary())
 	}
 }
 

@@ -21,6 +21,7 @@ import (
 	"bulletin/generator/lint"
 	"bulletin/generator/output"
 	"bulletin/generator/preview"
+	"bulletin/generator/search"
 	"bulletin/generator/watch"
 )
 
@@ -254,7 +255,7 @@ func (s *server) write(ctx context.Context) {
 		return
 	}
 	// A site serve keeps was made with no article refused.
-	r, err := publish(ctx, o, out, ls.site, ls.files, func() content.Errors { return lint.Site(ls.site, ls.files, nil, ls.made) })
+	r, err := publish(ctx, o, out, ls.site, ls.files, func() content.Errors { return lint.Site(ls.site, ls.files, nil, ls.made) }, search.Config())
 	if ctx.Err() != nil {
 		return
 	}

@@ -7,7 +7,6 @@ import (
 	"bulletin/generator/history"
 	"bulletin/generator/inputs"
 	"bulletin/generator/output"
-	"bulletin/generator/search"
 )
 
 // A build whose inputs are the last build's, at a moment that build's
@@ -46,16 +45,17 @@ func upToDate(o options, in string, stamps map[string]inputs.Stamp, rec inputs.R
 func recordPath(out string) string { return output.Beside(out, "build") }
 
 // hashInputs hashes the inputs of a build with o (see inputs.Hash), and
-// the settings Pagefind reads where it indexes the site (search.Config). The
-// content's committed history is one of them, by its key
-// (history.Key): a commit that changes no file still changes the
-// versions' commits, and a commit or a checkout that does change the
-// history may leave the work tree as it was. It calls changing as soon as
-// it finds a file changed (see inputs.Hash).
-func hashInputs(o options, prev inputs.Record, changing func()) (string, map[string]string, map[string]inputs.Stamp) {
-	salt := fmt.Sprintf("%q %q %q %q %q %v %v %q", inputs.Program(), o.content, o.templates, o.baseURL, o.pagefind, o.force, o.strict, history.Key(o.content))
+// the settings Pagefind reads where it indexes the site (searchConfig,
+// as search.Config read them). The content's committed history is one
+// of them, by the key of where the build found it (history.Place.Key):
+// a commit that changes no file still changes the versions' commits,
+// and a commit or a checkout that does change the history may leave the
+// work tree as it was. It calls changing as soon as it finds a file
+// changed (see inputs.Hash).
+func hashInputs(o options, place history.Place, searchConfig string, prev inputs.Record, changing func()) (string, map[string]string, map[string]inputs.Stamp) {
+	salt := fmt.Sprintf("%q %q %q %q %q %v %v %q", inputs.Program(), o.content, o.templates, o.baseURL, o.pagefind, o.force, o.strict, place.Key())
 	if o.pagefind != "" {
-		salt += search.Config()
+		salt += searchConfig
 	}
 	return inputs.Hash(o.content, o.templates, salt, prev, changing)
 }

@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"bulletin/generator/history"
 	"bulletin/generator/inputs"
+	"bulletin/generator/search"
 )
 
 // TestUpToDate builds a site twice with a change between the builds and
@@ -201,9 +203,10 @@ func TestEventInYear9999(t *testing.T) {
 }
 
 // TestPagefindSettingsAreAnInput changes the settings Pagefind reads in
-// the folder bulletin runs in (pagefind.yml): a build with search finds
-// its inputs changed, as Pagefind would index the site otherwise, and a
-// build without search does not.
+// the folder bulletin runs in (pagefind.yml) and in the environment
+// (PAGEFIND_ variables): a build with search finds its inputs changed,
+// as Pagefind would index the site otherwise, and a build without
+// search does not.
 func TestPagefindSettingsAreAnInput(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -217,14 +220,24 @@ func TestPagefindSettingsAreAnInput(t *testing.T) {
 		changed  bool
 	}{{"pagefind", true}, {"", false}} {
 		os.Remove("pagefind.yml")
+		os.Unsetenv("PAGEFIND_KEEP_INDEX_URL")
 		o := options{content: "content", templates: "templates", out: "public", pagefind: tt.pagefind}
-		before, _, _ := hashInputs(o, inputs.Record{}, nil)
+		place := history.Find(o.content)
+		hash := func() string {
+			in, _, _ := hashInputs(o, place, search.Config(), inputs.Record{}, nil)
+			return in
+		}
+		before := hash()
 		if err := os.WriteFile("pagefind.yml", []byte("force_language: fr\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		after, _, _ := hashInputs(o, inputs.Record{}, nil)
+		after := hash()
 		if before == "" || (before != after) != tt.changed {
 			t.Errorf("-pagefind %q: the inputs changed with pagefind.yml: %v, want %v", tt.pagefind, before != after, tt.changed)
+		}
+		t.Setenv("PAGEFIND_KEEP_INDEX_URL", "true")
+		if withEnv := hash(); (withEnv != after) != tt.changed {
+			t.Errorf("-pagefind %q: the inputs changed with PAGEFIND_KEEP_INDEX_URL: %v, want %v", tt.pagefind, withEnv != after, tt.changed)
 		}
 	}
 }

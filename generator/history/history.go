@@ -191,49 +191,74 @@ func (h *History) Versions(path string) []Version {
 // cannot be read. The Data of the versions it gives may be shared with
 // later calls: do not change it.
 func Read(dir, cache string) (*History, error) {
-	return ReadSums(dir, cache, nil)
+	return Find(dir).Read(cache, nil)
 }
 
 // ReadSums is Read for a caller that has hashed the content folder's
-// files already: sums gives the SHA-256 of each file, in hex, by its
-// slash path in the folder, as the inputs package gives them. The
+// files already (see Place.Read).
+func ReadSums(dir, cache string, sums map[string]string) (*History, error) {
+	return Find(dir).Read(cache, sums)
+}
+
+// Key names what Read would read from git for the content folder dir
+// (see Place.Key).
+func Key(dir string) string { return Find(dir).Key() }
+
+// Place is where a content folder's history is: its repository and
+// HEAD's commit as Find found them, or why there is none. A build finds
+// it once, so that the key it records and the history it reads are of
+// one commit, whatever git does meanwhile.
+type Place struct {
+	dir    string
+	repo   *repo
+	reason string
+}
+
+// Find finds the repository that holds the content folder dir, and its
+// HEAD's commit.
+func Find(dir string) Place {
+	repo, reason := find(dir)
+	return Place{dir: dir, repo: repo, reason: reason}
+}
+
+// Key names what Read would read from git: the repository, the folder's
+// place in it and HEAD's commit, or why there is no history. It changes
+// whenever the committed history may have, and takes a few milliseconds,
+// for a build's up-to-date check; the work tree is not in it.
+func (p Place) Key() string {
+	if p.reason != "" {
+		return p.reason
+	}
+	return p.repo.key()
+}
+
+// Read gives the versions of the articles, as the commit Find found and
+// the work tree have them, for a caller that has hashed the content
+// folder's files already: sums gives the SHA-256 of each file, in hex,
+// by its slash path in the folder, as the inputs package gives them. The
 // articles are the files among them, and only those whose bytes differ
 // from their last commit are read. A nil sums lists and reads every file.
-func ReadSums(dir, cache string, sums map[string]string) (*History, error) {
-	repo, reason := find(dir)
-	if reason != "" {
-		return &History{Reason: reason, Hidden: repo != nil}, nil
+func (p Place) Read(cache string, sums map[string]string) (*History, error) {
+	if p.reason != "" {
+		return &History{Reason: p.reason, Hidden: p.repo != nil}, nil
 	}
 	var paths []string
 	if sums == nil {
 		var err error
-		if paths, err = articles(dir); err != nil {
+		if paths, err = articles(p.dir); err != nil {
 			return nil, err
 		}
 	}
-	for p := range sums {
-		if content.IsArticle(p) {
-			paths = append(paths, p)
+	for path := range sums {
+		if content.IsArticle(path) {
+			paths = append(paths, path)
 		}
 	}
-	files, err := repo.committed(cache)
+	files, err := p.repo.committed(cache)
 	if err != nil {
 		return nil, err
 	}
-	return withWorkTree(dir, paths, sums, files)
-}
-
-// Key names what Read would read from git for the content folder dir:
-// the repository, the folder's place in it and HEAD's commit, or why
-// there is no history. It changes whenever the committed history may
-// have, and takes a few milliseconds, for a build's up-to-date check;
-// the work tree is not in it.
-func Key(dir string) string {
-	repo, reason := find(dir)
-	if reason != "" {
-		return reason
-	}
-	return repo.key()
+	return withWorkTree(p.dir, paths, sums, files)
 }
 
 // last keeps the committed history read last in memory, so that serve

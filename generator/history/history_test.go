@@ -385,6 +385,32 @@ func TestReadSums(t *testing.T) {
 	}
 }
 
+// TestPlaceReadsTheCommitItFound finds the history, then moves HEAD back
+// two commits (git reset --soft, the work tree as it was): the place
+// reads the history as at the commit it found, which its key names, not
+// HEAD as it is by then, so that a build's record and its pages are of
+// one commit whatever git does while it runs.
+func TestPlaceReadsTheCommitItFound(t *testing.T) {
+	r, c := fixture(t)
+	dir := filepath.Join(r.dir, "content")
+	place := Find(dir)
+	key := place.Key()
+	r.git("reset", "--soft", c[4])
+	last.Lock()
+	last.key = "" // read from git, not from what an earlier read kept
+	last.Unlock()
+	h, err := place.Read("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := h.Versions(newPath); len(got) == 0 || got[len(got)-1].Commit != c[6] {
+		t.Errorf("got %s, want the versions as at %s, where the history was found", describe(got), c[6])
+	}
+	if place.Key() != key || Key(dir) == key {
+		t.Errorf("the place's key changed, or HEAD's did not")
+	}
+}
+
 func TestKey(t *testing.T) {
 	r, _ := fixture(t)
 	dir := filepath.Join(r.dir, "content")

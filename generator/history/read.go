@@ -14,7 +14,8 @@ import (
 )
 
 // read reads the committed history of every Markdown file in the content
-// folder, by its path in the folder at HEAD. git log lists the commits
+// folder, by its path in the folder at the commit find found HEAD at,
+// not HEAD as it may be by now, which the key names. git log lists the commits
 // while git cat-file reads the files they changed, and the front matter
 // of each is read as it comes.
 func (r *repo) read() (map[string]*tracker, error) {
@@ -23,7 +24,7 @@ func (r *repo) read() (map[string]*tracker, error) {
 	// lets git find renames among up to 5,000 files moved at once, where
 	// its default stops at 1,000.
 	log := command(r.dir, "-c", "diff.relative=false", "-c", "log.diffMerges=first-parent", "log", "-z", "--first-parent", "-m", "--root", "--raw", "--no-abbrev",
-		"-M", "-l5000", "--no-show-signature", "--no-color", "--format=%H %ct", "HEAD", "--", ".")
+		"-M", "-l5000", "--no-show-signature", "--no-color", "--format=%H %ct", r.head, "--", ".")
 	var logErr, catErr bytes.Buffer
 	log.Stderr = &logErr
 	logOut, err := log.StdoutPipe()

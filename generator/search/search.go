@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"golang.org/x/sync/errgroup"
@@ -39,13 +40,25 @@ var configFiles = []string{"pagefind.json", "pagefind.yml", "pagefind.yaml", "pa
 
 // Config gives the settings Pagefind reads, as the bytes of its files in
 // the folder bulletin runs in (with their names), which the index is
-// made with as it is with its pages; "" when there are none.
+// made with as it is with its pages, and the PAGEFIND_ variables of the
+// environment; "" when there are none.
 func Config() string {
 	var b strings.Builder
 	for _, name := range configFiles {
 		if data, err := os.ReadFile(name); err == nil {
 			fmt.Fprintf(&b, "%s %d\n%s", name, len(data), data)
 		}
+	}
+	// Pagefind takes its settings from PAGEFIND_ variables too.
+	var env []string
+	for _, kv := range os.Environ() {
+		if strings.HasPrefix(kv, "PAGEFIND_") {
+			env = append(env, kv)
+		}
+	}
+	slices.Sort(env)
+	for _, kv := range env {
+		fmt.Fprintf(&b, "%q\n", kv)
 	}
 	return b.String()
 }
@@ -54,8 +67,9 @@ func Config() string {
 // Pagefind, given as a command line such as "npx --yes pagefind@1" or a
 // path to its binary, runs on a copy of each changed bundle's pages in a
 // folder beside the output folder out; salt names the generator, so that
-// another version indexes afresh. It gives how many bundles it indexed.
-func Index(ctx context.Context, command string, bundles []render.Bundle, out *output.Dir, dir, salt string) (int, error) {
+// another version indexes afresh, and config is Pagefind's settings as
+// Config read them, once a build. It gives how many bundles it indexed.
+func Index(ctx context.Context, command, config string, bundles []render.Bundle, out *output.Dir, dir, salt string) (int, error) {
 	args := strings.Fields(command)
 	if len(args) == 0 {
 		return 0, fmt.Errorf("-pagefind: give the command that runs Pagefind")
@@ -70,7 +84,7 @@ func Index(ctx context.Context, command string, bundles []render.Bundle, out *ou
 	}
 	var changed []todo
 	for _, b := range bundles {
-		key, err := bundleKey(b, out, salt+"\x00"+command+"\x00"+version+"\x00"+Config())
+		key, err := bundleKey(b, out, salt+"\x00"+command+"\x00"+version+"\x00"+config)
 		if err != nil {
 			return 0, err
 		}

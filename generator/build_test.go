@@ -378,7 +378,7 @@ func TestBuildReportsWhatCheckFinds(t *testing.T) {
 		file + `:11: sources.url: "www.gov.uk/ofsted" is not an address readers can follow: write it like https://www.example.org/page, or /2025/01/page/ for a page of this site`,
 		file + `:13: link "/2024/12/missing/": the site has no page or file at /2024/12/missing/`,
 		file + `:15: image "/images/missing.png": the site has no page or file at /images/missing.png`,
-		"7 problems above: build -strict and check fail on them",
+		"8 problems above: build -strict and check fail on them",
 	} {
 		if !strings.Contains(r.summary(), want) {
 			t.Errorf("the summary does not say %q:\n%s", want, r.summary())

@@ -588,9 +588,10 @@ func publish(ctx context.Context, o options, out *output.Dir, s *site.Site, file
 		}
 	}
 	// A build without search leaves out the index an earlier one made.
-	_, indexGone := os.Stat(filepath.Join(o.out, "pagefind"))
+	_, statErr := os.Stat(filepath.Join(o.out, "pagefind"))
+	hadIndex := statErr == nil
 	r.stats, err = out.Commit()
-	if o.pagefind == "" && indexGone == nil && err == nil {
+	if o.pagefind == "" && hadIndex && err == nil {
 		r.search = "search index: none, as -pagefind was not given (./build.sh gives it): the last build's index is removed"
 	}
 	if o.pagefind != "" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -191,8 +192,13 @@ func HeadingAnchors(body []byte) map[int]string {
 // ASCII letters and digits with a hyphen for each space, except where
 // that leaves no letter or digit: a heading in another script, which
 // goldmark calls "-" or "heading", gets the slug of its words, as a file
-// name would. An id used already in the body gets "-1", "-2" after it.
-type headingIDs struct{ used map[string]bool }
+// name would. An id used already in the body gets "-1", "-2" after it,
+// counting on from the last number that id was given, so that many
+// headings of one text take time in step with their number.
+type headingIDs struct {
+	used map[string]bool
+	last map[string]int // the number last put after each id
+}
 
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	var b strings.Builder
@@ -217,8 +223,16 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		}
 	}
 	unique := id
-	for i := 1; h.used[unique]; i++ {
-		unique = fmt.Sprintf("%s-%d", id, i)
+	if h.used[unique] {
+		if h.last == nil {
+			h.last = map[string]int{}
+		}
+		n := h.last[id]
+		for h.used[unique] {
+			n++
+			unique = id + "-" + strconv.Itoa(n)
+		}
+		h.last[id] = n
 	}
 	h.used[unique] = true
 	return []byte(unique)

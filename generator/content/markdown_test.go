@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 // TestHeadingIDs wants headings' ids as goldmark gives them where a
@@ -22,6 +24,23 @@ func TestHeadingIDs(t *testing.T) {
 	want := []string{"what-happens-next", "ماذا-بعد", "ماذا-بعد-1", "日本語の見出し", "rforme-2025", "what-happens-next-1", "heading"}
 	if !slices.Equal(got, want) {
 		t.Errorf("heading ids: got %q, want %q", got, want)
+	}
+}
+
+// TestHeadingIDsManyOfOneText gives 20,000 headings of one text ids in
+// time in step with their number: each counted from 1 took minutes.
+func TestHeadingIDsManyOfOneText(t *testing.T) {
+	ids := &headingIDs{used: map[string]bool{}}
+	var last []byte
+	for range 20_000 {
+		last = ids.Generate([]byte("Answer"), ast.KindHeading)
+	}
+	if string(last) != "answer-19999" {
+		t.Errorf("the last id is %q, want answer-19999", last)
+	}
+	ids.Put([]byte("answer-20001"))
+	if a, b := ids.Generate([]byte("Answer"), ast.KindHeading), ids.Generate([]byte("Answer"), ast.KindHeading); string(a) != "answer-20000" || string(b) != "answer-20002" {
+		t.Errorf("after answer-20001 was given: %q and %q, want answer-20000 and answer-20002", a, b)
 	}
 }
 

@@ -33,7 +33,7 @@ type Article struct {
 	// Unconverted is what readers see of other systems' markup as text.
 	Unconverted []Unconverted
 	Words       int        // words in the body's text, for its reading time
-	Anchors     []string   // the ids of the body's parts (headings, footnotes), which a link may name after its #
+	Anchors     []Anchor   // the body's headings, by id
 	Lines       FieldLines // where its front matter's fields start
 	AliasLines  []int32    // the line of each alias, as Aliases lists them
 

@@ -149,7 +149,7 @@ See [the plan](https://example.org/plan) and ![a chart](chart.png). {% include n
 
 ## What next
 `)},
-		"topics/ics-assessments.md": {Data: []byte("---\ntitle: ICS assessments\nsummary: Where they stand.\nstatus: paused\naliases: [/topics/ics/]\nlang: cy\n---\nThe story.\n")},
+		"topics/ics-assessments.md": {Data: []byte("---\ntitle: ICS assessments\nsummary: Where they stand.\nstatus: paused\naliases: [/topics/ics/]\nlang: cy\n---\nThe story.\n\n## So far\n")},
 	}
 	path := filepath.Join(t.TempDir(), ".public.cache")
 	var builds []*Set

@@ -2,12 +2,20 @@ package content
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
+
+// Anchor is a heading of a body, by the id its page gives it, which a
+// link names after its # (#what-next), and the line it is on.
+type Anchor struct {
+	ID   string
+	Line int
+}
 
 // headingProblems is where the parser context keeps what headingAttributes
 // found wrong, as []headingProblem.
@@ -49,9 +57,15 @@ func (headingAttributes) Transform(doc *ast.Document, reader text.Reader, pc par
 		attrs := h.Attributes()
 		h.RemoveAttributes()
 		for _, a := range attrs {
+			text, isText := a.Value.([]byte)
 			switch name := string(a.Name); {
-			case name == "id" && !isWord(a.Value):
-				fail("heading id %s is not one word: write {#id}, with letters, digits, - or _ and no space", shown(a.Value))
+			case name == "id" && !isText:
+				fail("heading id %s is not text: write {#id}", shown(a.Value))
+			case name == "id" && !isWord(text):
+				fail("heading id %q is empty or holds a space: write {#id}, one word", text)
+			case name == "id" && footnoteID.Match(text):
+				fail("heading id %q has the form of a footnote's (fn:1, fnref:1), which a link to the footnote would find instead: give the heading another", text)
+			case name == "class" && isText && len(text) == 0:
 			case name == "id" || name == "class":
 				h.SetAttribute(a.Name, a.Value)
 			default:
@@ -88,6 +102,10 @@ func (headingAttributes) Transform(doc *ast.Document, reader text.Reader, pc par
 	}
 }
 
+// footnoteID matches the ids goldmark gives footnotes and the links to
+// them.
+var footnoteID = regexp.MustCompile(`^fn(ref\d*)?:`)
+
 // shown gives an attribute's value as a message quotes it.
 func shown(v any) string {
 	if b, ok := v.([]byte); ok {
@@ -96,11 +114,9 @@ func shown(v any) string {
 	return fmt.Sprint(v)
 }
 
-// isWord reports whether an attribute's value is text with no space in
-// it, as an id must be.
-func isWord(v any) bool {
-	b, ok := v.([]byte)
-	if !ok || len(b) == 0 {
+// isWord reports whether b is text with no space in it, as an id must be.
+func isWord(b []byte) bool {
+	if len(b) == 0 {
 		return false
 	}
 	for _, c := range b {

@@ -67,6 +67,7 @@ type Page struct {
 	AliasesLine int
 	Lang        string // the language its words are written in, where it is not the site's (see Meta.Lang)
 	HTML        string
+	Anchors     []Anchor // the body's headings, by id
 	BodyLine    int
 	Source      string // a hash of the file and the settings it was read with
 }
@@ -576,7 +577,8 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 	})
 	d.require("", doc.line, seen, "title")
 	if md != nil {
-		pg.HTML, _, _ = convert(md, s.RawHTML, doc.body, doc.bodyLine, d)
+		c := convert(md, s.RawHTML, doc.body, doc.bodyLine, d)
+		pg.HTML, pg.Anchors = c.HTML, c.Anchors
 	}
 	if len(d.errs) == 0 && md != nil {
 		c.put(key, Entry{Page: pg}, nil)

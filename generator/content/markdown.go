@@ -37,7 +37,9 @@ func newMarkdown(rawHTML bool) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.NewFootnote(extension.WithFootnoteBacklinkHTML(footnoteBacklink)), extension.Typographer),
 		goldmark.WithParserOptions(parser.WithHeadingAttribute(),
-			parser.WithASTTransformers(util.Prioritized(headingAttributes{}, 100), util.Prioritized(numberTables{}, 100)),
+			// After the footnotes' own, at 999, which moves footnotes to
+			// the end and drops those never cited.
+			parser.WithASTTransformers(util.Prioritized(headingAttributes{}, 1000), util.Prioritized(numberTables{}, 1000)),
 			// Before the table's own, at 200.
 			parser.WithParagraphTransformers(util.Prioritized(tableCells{}, 150))),
 		goldmark.WithRendererOptions(opts...),
@@ -86,14 +88,23 @@ func over(line int, format string, args ...any) (int, string) {
 	return line, fmt.Sprintf(format, args...)
 }
 
-// convert renders a body to HTML and lists its links and the markup of
-// other systems readers would see as text (raw HTML too, unless rawHTML
-// lets it through). firstLine is the file line the body starts on.
-func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *decoder) (string, []Link, []Unconverted) {
+// converted is a body made into HTML, with what convert noted of it.
+type converted struct {
+	HTML        string
+	Links       []Link
+	Unconverted []Unconverted
+	Anchors     []Anchor
+}
+
+// convert renders a body to HTML and lists its links, its headings' ids
+// and the markup of other systems readers would see as text (raw HTML
+// too, unless rawHTML lets it through). firstLine is the file line the
+// body starts on.
+func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *decoder) converted {
 	for _, limit := range bodyLimits {
 		if line, msg := limit(body); line >= 0 {
 			d.fail(firstLine+line, "body: %s", msg)
-			return "", nil, nil
+			return converted{}
 		}
 	}
 	pc := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
@@ -106,7 +117,7 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 	}
 	if t, ok := pc.Get(bigTable).(*tableSize); ok {
 		d.fail(firstLine+lineAtOffset(ends, t.offset), "body: the table here has %d columns and %d rows, more than the %d cells a page may hold: split it, or publish it as a file (CSV, say) and link to it", t.columns, t.rows, maxTableCells)
-		return "", nil, nil
+		return converted{}
 	}
 	var links []Link
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -140,11 +151,21 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		return ast.WalkContinue, nil
 	})
 	left := unconverted(doc, body, rawHTML, func(n ast.Node) int { return firstLine + lineOf(n, ends) })
+	var anchors []Anchor
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			if id, ok := h.AttributeString("id"); ok {
+				anchors = append(anchors, Anchor{ID: string(id.([]byte)), Line: firstLine + lineOf(h, ends)})
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, body, doc); err != nil {
 		d.fail(firstLine, "body: %v", err)
 	}
-	return printable(buf.String()), links, left
+	return converted{HTML: printable(buf.String()), Links: links, Unconverted: left, Anchors: anchors}
 }
 
 // hasText reports whether n holds text other than spaces, as an image's

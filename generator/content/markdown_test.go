@@ -16,7 +16,7 @@ import (
 // script has; each id once in a body.
 func TestHeadingIDs(t *testing.T) {
 	body := "## What happens next\n\n## ماذا بعد\n\n## ماذا بعد\n\n## 日本語の見出し\n\n## Réforme 2025\n\n## What happens next\n\n## ???\n"
-	html, _, _ := convert(newMarkdown(false), false, []byte(body), 1, &decoder{})
+	html := convert(newMarkdown(false), false, []byte(body), 1, &decoder{}).HTML
 	var got []string
 	for _, m := range regexp.MustCompile(`<h2 id="([^"]*)">`).FindAllStringSubmatch(html, -1) {
 		got = append(got, m[1])
@@ -44,6 +44,22 @@ func TestHeadingIDsManyOfOneText(t *testing.T) {
 	}
 }
 
+// TestTablesNumberedAsThePageHasThem wants each table's region named by
+// its place on the page: a cited footnote's table, which the page shows
+// at its end, last, and one in a footnote never cited, which it does not
+// show, not counted.
+func TestTablesNumberedAsThePageHasThem(t *testing.T) {
+	body := "| a |\n|---|\n| 1 |\n\nSee[^c].\n\n[^c]: | c |\n    |---|\n    | 3 |\n\n[^u]: | u |\n    |---|\n    | 9 |\n\n| b |\n|---|\n| 2 |\n"
+	html := convert(newMarkdown(false), false, []byte(body), 1, &decoder{}).HTML
+	var got []string
+	for _, m := range regexp.MustCompile(`aria-label="(Table \d+)">\s*<table>\s*<thead>\s*<tr>\s*<th>(\w)`).FindAllStringSubmatch(html, -1) {
+		got = append(got, m[1]+" "+m[2])
+	}
+	if want := []string{"Table 1 a", "Table 2 b", "Table 3 c"}; !slices.Equal(got, want) {
+		t.Errorf("tables: got %q, want %q\n%s", got, want, html)
+	}
+}
+
 // TestHeadingAttributes wants the id an editor gives a heading ({#id},
 // as Hugo reads it) and its classes published, no other attribute, and a
 // clear problem, at the heading's line, for an attribute not published,
@@ -59,16 +75,20 @@ func TestHeadingAttributes(t *testing.T) {
 		{"an id and a class", "## What next {#next .note}\n", []string{`<h2 id="next" class="note">What next</h2>`}, nil},
 		{"a setext heading", "What next {#next}\n---\n", []string{`<h2 id="next">What next</h2>`}, nil},
 		{"made ids keep clear of given ones", "## Next\n\n## Other {#next}\n", []string{`<h2 id="next-1">Next</h2>`, `<h2 id="next">Other</h2>`}, nil},
-		{"an id as a number", "Intro.\n\n## Five {id=5}\n", []string{`<h2 id="five">Five</h2>`}, []string{`3: body: heading id 5 is not one word`}},
-		{"an empty id", "## Empty {#}\n", []string{`<h2 id="empty">Empty</h2>`}, []string{`1: body: heading id "" is not one word`}},
+		{"an id as a number", "Intro.\n\n## Five {id=5}\n", []string{`<h2 id="five">Five</h2>`}, []string{`3: body: heading id 5 is not text`}},
+		{"an empty id", "## Empty {#}\n", []string{`<h2 id="empty">Empty</h2>`}, []string{`1: body: heading id "" is empty or holds a space`}},
+		{"a footnote's id", "## Note {#fn:1}\n\nSee[^1].\n\n[^1]: A note.\n", []string{`<h2 id="note">Note</h2>`}, []string{`1: body: heading id "fn:1" has the form of a footnote's`}},
+		{"an empty class", "## Plain {.}\n", []string{`<h2 id="plain">Plain</h2>`}, nil},
 		{"style and script", "## Red {style=\"color:red\" onclick=\"alert(1)\"}\n", []string{`<h2 id="red">Red</h2>`}, []string{`1: body: heading attribute "style" is not published`, `1: body: heading attribute "onclick" is not published`}},
 		{"an id given twice", "## One {#same}\n\n## Two {#same}\n", []string{`<h2 id="same">One</h2>`, `<h2 id="same">Two</h2>`}, []string{`3: body: heading id "same" is given to another heading`}},
 		{"braces that are text", "## Sets {a, b}\n", []string{`<h2 id="sets-a-b">Sets {a, b}</h2>`}, nil},
+		// A footnote never cited is not published: its heading takes no id.
+		{"a heading in a footnote never cited", "[^n]: ## Intro {#intro}\n\n## Intro\n", []string{`<h2 id="intro">Intro</h2>`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := &decoder{file: "a.md"}
-			html, _, _ := convert(newMarkdown(false), false, []byte(tt.body), 1, d)
+			html := convert(newMarkdown(false), false, []byte(tt.body), 1, d).HTML
 			got := regexp.MustCompile(`<h\d[^>]*>.*?</h\d>`).FindAllString(html, -1)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("headings: got %q, want %q", got, tt.want)
@@ -126,7 +146,7 @@ func TestUnconverted(t *testing.T) {
 		"",
 		"[b](https://example.org/){:rel=\"nofollow\"}",
 	}, "\n")
-	_, _, got := convert(newMarkdown(false), false, []byte(body), 10, &decoder{})
+	got := convert(newMarkdown(false), false, []byte(body), 10, &decoder{}).Unconverted
 	want := []Unconverted{
 		{Kind: "a Hugo shortcode", Text: `{{< figure src="a.png" >}}`, Line: 10, Count: 3},
 		{Kind: "a Liquid tag", Text: "{% include note.html %}", Line: 12, Count: 4},
@@ -137,7 +157,7 @@ func TestUnconverted(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
-	if _, _, got := convert(newMarkdown(true), true, []byte("<div>x</div>\n\nA <b>b</b>.\n"), 1, &decoder{}); len(got) != 0 {
+	if got := convert(newMarkdown(true), true, []byte("<div>x</div>\n\nA <b>b</b>.\n"), 1, &decoder{}).Unconverted; len(got) != 0 {
 		t.Errorf("with raw_html, got %+v, want nothing", got)
 	}
 }

@@ -10,20 +10,19 @@ import (
 )
 
 // convertBody converts the body of doc into the article's HTML, noting
-// its links and the ids of its parts, and counting its words.
+// its links and its headings' ids, and counting its words.
 func (a *Article) convertBody(md goldmark.Markdown, rawHTML bool, doc *doc, d *decoder) {
-	a.HTML, a.Links, a.Unconverted = convert(md, rawHTML, doc.body, doc.bodyLine, d)
+	c := convert(md, rawHTML, doc.body, doc.bodyLine, d)
+	a.HTML, a.Links, a.Unconverted, a.Anchors = c.HTML, c.Links, c.Unconverted, c.Anchors
 	a.Words = countWords(a.HTML)
-	a.Anchors = IDs(a.HTML)
 }
 
 // idAttribute matches an element's id in HTML, its value in double
 // quotes, as goldmark and html/template write it.
 var idAttribute = regexp.MustCompile(`<[a-zA-Z][^<>]*?\sid="([^"]*)"`)
 
-// IDs gives the ids of the elements of HTML, which a link may name after
-// its #: in a body, its headings', its footnotes', and those of its raw
-// HTML.
+// IDs gives the ids of the elements of a page's HTML, which a link may
+// name after its #.
 func IDs(page string) []string {
 	var ids []string
 	for _, m := range idAttribute.FindAllStringSubmatch(page, -1) {

@@ -32,8 +32,9 @@ var (
 	// spanAttributes matches a kramdown attribute list after a link,
 	// emphasis or code in a line: [x](y){:target="_blank"}.
 	spanAttributes = regexp.MustCompile(`([)*_\x60])\{:(?:[^:/{}\n][^{}\n]*)?\}`)
-	// keptID matches a written id the import keeps.
-	keptID = regexp.MustCompile(`^[A-Za-z0-9_:.-]+$`)
+	// keptID matches a written id the import keeps: not one with a
+	// colon, as footnotes' ids have (fn:1), which bulletin refuses.
+	keptID = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
 	// ownLink matches a link to a heading of the same page: ](#id).
 	ownLink = regexp.MustCompile(`\]\(#([^\s()]+)\)`)
 )
@@ -67,7 +68,7 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 	body = b.String()
 	if len(written) > 0 {
 		body = followIDs(body, written, kept)
-		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("ids written after headings ({#%s}) left out, as another heading has the id or it holds a character beyond letters, digits, -, _, : and .: bulletin gives each such heading an id of its text, and the post's links to them lead there", firstWritten(written))))
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("ids written after headings ({#%s}) left out, as another heading has the id or it holds a character beyond letters, digits, -, _ and .: bulletin gives each such heading an id of its text, and the post's links to them lead there", firstWritten(written))))
 	}
 	if !kramdown {
 		return body

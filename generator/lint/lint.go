@@ -86,6 +86,7 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 	}
 	if files != nil {
 		found = append(found, c.theme()...)
+		found = append(found, sharedIDs(s, files.ThemeIDs())...)
 	}
 	for _, m := range s.Misspelt {
 		found = append(found, m.Problem)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
+	"fmt"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -444,6 +445,32 @@ func TestMixedScripts(t *testing.T) {
 			t.Errorf("%q: got %v, want nothing", tt.topic, got)
 		case tt.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0].Msg, tt.want) || got[0].Line != 4 || !got[0].Warning):
 			t.Errorf("%q: got %v, want a warning at line 4 starting %q", tt.topic, got, tt.want)
+		}
+	}
+}
+
+// TestSharedIDs wants a heading of an article or an intro page whose id
+// the theme gives a part of the page too told at its line, naming where
+// the theme gives it, and no other heading.
+func TestSharedIDs(t *testing.T) {
+	article := &content.Article{File: "content/a.md", Anchors: []content.Anchor{{ID: "page-history", Line: 9}, {ID: "what-next", Line: 12}}}
+	intro := &content.Page{File: "content/topics/t.md", Anchors: []content.Anchor{{ID: "story-heading", Line: 6}}}
+	s := &site.Site{Articles: []*site.Article{{Content: article}}, Topics: []*site.Group{{Intro: intro}}}
+	ids := []render.ThemeID{{File: "templates/article.html", Line: 61, ID: "page-history"}, {File: "templates/group.html", Line: 20, ID: "story-heading"}, {File: "templates/layout.html", Line: 55, ID: "main"}}
+	var got []string
+	for _, e := range sharedIDs(s, ids) {
+		got = append(got, fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg))
+	}
+	want := []string{
+		`content/a.md:9: body: the heading's id "page-history" is also the id of a part of the page the theme makes (templates/article.html:61)`,
+		`content/topics/t.md:6: body: the heading's id "story-heading" is also the id of a part of the page the theme makes (templates/group.html:20)`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %d", got, len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("got %q, want it to start %q", got[i], want[i])
 		}
 	}
 }

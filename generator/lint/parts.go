@@ -33,7 +33,7 @@ func (c *checker) lacks(target, id string) (bool, []string) {
 			p.byURL[a.URL] = a.Content
 		}
 	})
-	if a := p.byURL[target]; a != nil && slices.Contains(a.Anchors, id) {
+	if a := p.byURL[target]; a != nil && slices.ContainsFunc(a.Anchors, func(h content.Anchor) bool { return h.ID == id }) {
 		return false, nil
 	}
 	name := strings.TrimPrefix(target, "/")

@@ -240,6 +240,10 @@ func (f *Files) Theme() ([]ThemeLink, content.Errors) {
 	return f.theme.links, f.theme.problems
 }
 
+// ThemeIDs gives the ids the theme's files give parts of pages as
+// written, each where it is written.
+func (f *Files) ThemeIDs() []ThemeID { return f.theme.ids }
+
 // Count counts the site's HTML pages (not the alias redirects) and feeds.
 func (f *Files) Count() (pages, feeds int) {
 	for _, j := range f.jobs {

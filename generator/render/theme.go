@@ -37,6 +37,7 @@ type theme struct {
 	// problems what they would publish without a word (see look and
 	// typeCheck).
 	links    []ThemeLink
+	ids      []ThemeID
 	problems content.Errors
 }
 
@@ -107,7 +108,7 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 		th.problems = th.typeCheck()
 		return th, errs.Err()
 	}
-	th.links, th.problems = th.look(byName, defs)
+	th.links, th.ids, th.problems = th.look(byName, defs)
 	th.problems = append(th.problems, th.typeCheck()...).ByPlace()
 	return th, nil
 }

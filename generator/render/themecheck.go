@@ -26,6 +26,17 @@ type ThemeLink struct {
 	Path string
 }
 
+// ThemeID is an id a theme file gives a part of its pages as written
+// (id="page-history"), which a heading of a body must not have too.
+type ThemeID struct {
+	File string // the theme file, as the editor knows it: templates/article.html
+	Line int
+	ID   string
+}
+
+// attrID finds an id written whole in a theme's text.
+var attrID = regexp.MustCompile(`(?:^|[\s"'])id\s*=\s*(?:"([^"]+)"|'([^']+)')`)
+
 // attrPath finds a site path written whole in an href or src attribute
 // of a theme's text: one slash, then not a second, which would name
 // another host (//cdn.example/x.js).
@@ -33,11 +44,11 @@ var attrPath = regexp.MustCompile(`\b(?:href|src)\s*=\s*(?:"(/(?:[^/"][^"]*)?)"|
 
 // look goes through the templates of every page of th, texts holding
 // each file's text by name and defs the templates each defines, and
-// gives the links its files write and a
-// warning for each template no template calls. A template called by a
+// gives the links its files write, the ids they give parts of pages, and
+// a warning for each template no template calls. A template called by a
 // name known only when the page is made (cached given a name that is not
 // written as a string) may be any: then none is warned of.
-func (th *theme) look(texts map[string]string, defs map[string][]namedDefinition) ([]ThemeLink, content.Errors) {
+func (th *theme) look(texts map[string]string, defs map[string][]namedDefinition) ([]ThemeLink, []ThemeID, content.Errors) {
 	w := &walker{th: th, texts: texts, called: map[string]bool{layoutFile: true}, seen: map[*tparse.Tree]bool{}}
 	for _, t := range append(slices.Collect(maps.Values(th.pages)), th.shared) {
 		for _, each := range t.Templates() {
@@ -54,7 +65,10 @@ func (th *theme) look(texts map[string]string, defs map[string][]namedDefinition
 	slices.SortFunc(w.links, func(a, b ThemeLink) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), strings.Compare(a.Path, b.Path))
 	})
-	return slices.Compact(w.links), warnings.ByPlace()
+	slices.SortFunc(w.ids, func(a, b ThemeID) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), strings.Compare(a.ID, b.ID))
+	})
+	return slices.Compact(w.links), slices.Compact(w.ids), warnings.ByPlace()
 }
 
 // uncalled warns of each template that files define and no template
@@ -132,6 +146,7 @@ type walker struct {
 	seen    map[*tparse.Tree]bool
 	dynamic bool // a template is called by a name known only when the page is made
 	links   []ThemeLink
+	ids     []ThemeID
 }
 
 // node notes the templates n, a node of tree, calls and the links it
@@ -146,6 +161,15 @@ func (w *walker) node(tree *tparse.Tree, n tparse.Node) {
 			w.node(tree, c)
 		}
 	case *tparse.TextNode:
+		for _, m := range attrID.FindAllSubmatchIndex(n.Text, -1) {
+			at, end := m[2], m[3]
+			if at < 0 {
+				at, end = m[4], m[5]
+			}
+			file := tree.ParseName
+			line := 1 + strings.Count(w.texts[file][:min(int(n.Pos)+at, len(w.texts[file]))], "\n")
+			w.ids = append(w.ids, ThemeID{File: w.th.dir + "/" + file, Line: line, ID: string(n.Text[at:end])})
+		}
 		for _, m := range attrPath.FindAllSubmatchIndex(n.Text, -1) {
 			at, end := m[2], m[3]
 			if at < 0 {

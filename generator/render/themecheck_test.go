@@ -83,3 +83,38 @@ func TestThemeLook(t *testing.T) {
 func lineAfter(text string, n int) string {
 	return fmt.Sprint(strings.Count(text, "\n") + n)
 }
+
+// TestThemeIDs wants the ids the shipped theme writes whole found at
+// their file and line, an id a value makes (id="{{.X}}") and an
+// attribute that only ends in id (data-id) not.
+func TestThemeIDs(t *testing.T) {
+	layout := mustRead(t, "../../templates/layout.html")
+	th, err := loadTheme(themeWith(t, map[string]string{"layout.html": strings.Replace(layout, `<main`, `<b id="made-{{.Kind}}" data-id="other">x</b><main`, 1)}), "templates", "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, id := range th.ids {
+		got = append(got, fmt.Sprintf("%s:%d %s", id.File, id.Line, id.ID))
+	}
+	for _, want := range []string{"templates/layout.html:" + lineOf(t, layout, `id="main"`) + " main", "templates/article.html:" + lineOf(t, mustRead(t, "../../templates/article.html"), `id="page-history"`) + " page-history"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("ids %q lack %q", got, want)
+		}
+	}
+	for _, id := range got {
+		if strings.Contains(id, "made-") || strings.HasSuffix(id, " other") {
+			t.Errorf("found %q, which the theme does not write whole", id)
+		}
+	}
+}
+
+// lineOf gives the line of text that first holds s, as a string.
+func lineOf(t *testing.T, text, s string) string {
+	t.Helper()
+	i := strings.Index(text, s)
+	if i < 0 {
+		t.Fatalf("no %q in the text", s)
+	}
+	return fmt.Sprint(1 + strings.Count(text[:i], "\n"))
+}

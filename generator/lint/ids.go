@@ -1,0 +1,43 @@
+package lint
+
+import (
+	"fmt"
+
+	"bulletin/generator/content"
+	"bulletin/generator/render"
+	"bulletin/generator/site"
+)
+
+// sharedIDs reports the headings of articles and intro pages whose id the
+// theme gives a part of the page too (page-history, main): the page
+// would have two, and a link to it, the theme's own among them, would
+// find the heading or the part, whichever comes first.
+func sharedIDs(s *site.Site, ids []render.ThemeID) content.Errors {
+	theme := map[string]render.ThemeID{}
+	for _, id := range ids {
+		if _, ok := theme[id.ID]; !ok {
+			theme[id.ID] = id
+		}
+	}
+	var out content.Errors
+	check := func(file string, anchors []content.Anchor) {
+		for _, a := range anchors {
+			if t, ok := theme[a.ID]; ok {
+				out = append(out, &content.Error{File: file, Line: a.Line,
+					Msg: fmt.Sprintf("body: the heading's id %q is also the id of a part of the page the theme makes (%s:%d), and a link to #%s finds only the first: give the heading its own id, writing {#its-own-id} after its text", a.ID, t.File, t.Line, a.ID)})
+			}
+		}
+	}
+	if len(theme) == 0 {
+		return nil
+	}
+	for _, a := range s.Articles {
+		check(a.Content.File, a.Content.Anchors)
+	}
+	for _, g := range append(s.Topics, s.Regulators...) {
+		if g.Intro != nil {
+			check(g.Intro.File, g.Intro.Anchors)
+		}
+	}
+	return out
+}

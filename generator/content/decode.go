@@ -183,14 +183,30 @@ func (d *decoder) integer(field string, n *node, min int) int {
 	return d.between(field, n, min, math.MaxInt)
 }
 
+// yamlInt reads a whole number as YAML writes one: 16, or 0x10, 0o20 or
+// 0b10000 as the prefix says (not 010, which YAML reads as ten).
+func yamlInt(text string) (int64, error) {
+	base := 10
+	if lower := strings.ToLower(text); strings.HasPrefix(lower, "0x") || strings.HasPrefix(lower, "0o") || strings.HasPrefix(lower, "0b") {
+		base = 0
+	}
+	return strconv.ParseInt(text, base, 64)
+}
+
+// yamlFloat reads a number as YAML writes one: 1.5, 1e3, .inf, -.inf or
+// .nan.
+func yamlFloat(text string) (float64, error) {
+	switch strings.ToLower(strings.TrimLeft(text, "+-")) {
+	case ".inf", ".nan":
+		return strconv.ParseFloat(strings.Replace(text, ".", "", 1), 64)
+	}
+	return strconv.ParseFloat(text, 64)
+}
+
 // between reads a whole number from min to max, as integer does.
 func (d *decoder) between(field string, n *node, min, max int) int {
 	if n.kind == scalarNode && (n.typ == "int" || n.typ == "string") {
-		base := 10
-		if lower := strings.ToLower(n.text); strings.HasPrefix(lower, "0x") || strings.HasPrefix(lower, "0o") || strings.HasPrefix(lower, "0b") {
-			base = 0 // as the prefix says; not 010, which YAML reads as ten
-		}
-		if i, err := strconv.ParseInt(n.text, base, 0); err == nil && i >= int64(min) && i <= int64(max) {
+		if i, err := yamlInt(n.text); err == nil && i >= int64(min) && i <= int64(max) {
 			return int(i)
 		}
 	}

@@ -493,11 +493,11 @@ func param(d *decoder, field string, n *node) any {
 		case "bool":
 			return d.boolean(field, n)
 		case "int":
-			if i, err := strconv.ParseInt(n.text, 10, 64); err == nil {
+			if i, err := yamlInt(n.text); err == nil {
 				return i
 			}
 		case "float":
-			if f, err := strconv.ParseFloat(n.text, 64); err == nil {
+			if f, err := yamlFloat(n.text); err == nil {
 				return f
 			}
 		}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -312,6 +313,8 @@ func TestLoadSettingsValues(t *testing.T) {
 		"  columns: 3",
 		"  ratio: 1.5",
 		"  label: \"false\"",
+		"  mask: 0x10",
+		"  limit: .inf",
 	)
 	set := mustLoad(t, files(map[string]string{"site.yaml": yaml}))
 	s := set.Settings
@@ -338,13 +341,15 @@ func TestLoadSettingsValues(t *testing.T) {
 		{"Status(paused)", s.Status("paused") == nil, true},
 		{"FeedAliases", fmt.Sprint(s.FeedAliases), "[/index.xml /feed/ /Old Feed.rss]"},
 		{"FeedAliasesLine", s.FeedAliasesLine, 15},
-		{"Params", fmt.Sprint(s.Params), "map[Footer note:Made in Leeds: #1 analytics_id:UA-1 columns:3 label:false ratio:1.5 show_banner:false]"},
+		{"Params", fmt.Sprint(s.Params), "map[Footer note:Made in Leeds: #1 analytics_id:UA-1 columns:3 label:false limit:+Inf mask:16 ratio:1.5 show_banner:false]"},
 		// As a template reads them: {{if .Site.Settings.Params.show_banner}}
 		// takes the bool false as false, and the text "false" as text.
 		{"Params.show_banner", s.Params["show_banner"], false},
 		{"Params.columns", s.Params["columns"], int64(3)},
 		{"Params.ratio", s.Params["ratio"], 1.5},
 		{"Params.label", s.Params["label"], "false"},
+		{"Params.mask", s.Params["mask"], int64(16)},
+		{"Params.limit", s.Params["limit"], math.Inf(1)},
 	}
 	for _, c := range checks {
 		if c.got != c.want {

@@ -297,7 +297,7 @@ func TestBrokenFrontMatter(t *testing.T) {
 		{"toml.md", 4, "front matter is not valid TOML"},
 		{"json.md", 4, "front matter is not a valid JSON object"},
 		{"open.md", 1, "front matter is never closed: end it with a line of ---"},
-		{"none.md", 1, "no front matter"},
+		{"none.md", 1, "no date: not imported; it has no front matter"},
 		{"date.md", 3, `date "27/03/2025" is not a date`},
 		{"binary.md", 0, "not valid UTF-8"},
 		{"aliases.md", 1, "front matter"},

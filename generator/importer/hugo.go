@@ -40,7 +40,7 @@ type hugoConfig struct {
 	ugly         bool              // uglyURLs: /posts/x.html rather than /posts/x/
 	feed         string            // the name of each feed's file: index.xml, or as the config sets it
 	lang         string            // languageCode: the language of the posts in the default language
-	mainSections bool              // the config names the sections posts are listed from
+	mainSections []string          // the sections the config names as those posts are listed from
 	keepCase     bool              // disablePathToLower
 	languages    []hugoLanguage    // as [languages] lists them, by key; none for a site in one
 	roots        []string          // the content folders, see contentDirs
@@ -262,7 +262,13 @@ func readHugo(o *Options) (*source, error) {
 			}
 		}
 	}
-	sections := cfg.mainSections || inSections >= top
+	sections := len(cfg.mainSections) > 0 || inSections >= top
+	// Pages of a section the config does not name as the posts', and of
+	// one where no page has a date (documentation, say), are no posts:
+	// each such section is told in one line.
+	outside := map[string]int{}
+	dated := map[string]bool{}
+	undated := map[string][]undatedPage{}
 	cfg.authorNames = authorPages(fsys, files, cfg, o.MaxSize)
 	for _, p := range files {
 		file := filepath.Join(o.Source, p)
@@ -300,8 +306,30 @@ func readHugo(o *Options) (*source, error) {
 			src.skip(file, 0, "a page outside every section, such as an about page, where the site keeps its posts in sections: not a post, not imported")
 			continue
 		}
-		if post := readHugoPage(fsys, p, rel, cfg, o, src); post != nil {
+		section := path.Join(cfg.root(p), sectionOf(rel))
+		if len(cfg.mainSections) > 0 && !slices.ContainsFunc(cfg.mainSections, func(s string) bool { return strings.EqualFold(s, sectionOf(rel)) }) {
+			outside[section]++
+			continue
+		}
+		post, noDate := readHugoPage(fsys, p, rel, cfg, o, src)
+		switch {
+		case post != nil:
 			src.posts = append(src.posts, post)
+			dated[section] = true
+		case noDate != nil:
+			undated[section] = append(undated[section], *noDate)
+		}
+	}
+	for _, section := range slices.Sorted(maps.Keys(outside)) {
+		src.skip(filepath.Join(o.Source, section), 0, "%d pages of a section that mainSections in %s (%s) does not name as the posts': not posts, not imported", outside[section], cfg.file, strings.Join(cfg.mainSections, ", "))
+	}
+	for _, section := range slices.Sorted(maps.Keys(undated)) {
+		if !dated[section] {
+			src.skip(filepath.Join(o.Source, section), 0, "%d pages with no date, in a section where no page has one (documentation, say): not posts, not imported", len(undated[section]))
+			continue
+		}
+		for _, u := range undated[section] {
+			src.fail(u.file, u.line, "no date: not imported; %s", u.hint)
 		}
 	}
 	src.tallies = append(src.tallies, otherDays(o.Zone, "Hugo"))
@@ -586,7 +614,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	cfg.defaultLang = strings.ToLower(cmp.Or(f.text("defaultcontentlanguage"), "en"))
 	cfg.lang = cmp.Or(f.text("locale"), f.text("languagecode"))
 	params, _ := f["params"].(map[string]any)
-	cfg.mainSections = len(f.list("mainsections")) > 0 || len(lowerKeys(fields(params)).list("mainsections")) > 0
+	cfg.mainSections = append(f.list("mainsections"), lowerKeys(fields(params)).list("mainsections")...)
 	cfg.langInSubdir, _ = f.boolean("defaultcontentlanguageinsubdir")
 	if langs, ok := f["languages"].(map[string]any); ok && (len(langs) > 1 || cfg.langInSubdir) {
 		for key, v := range langs {
@@ -709,13 +737,23 @@ func lowerKeys(f fields) fields {
 // dateKeys are the fields Hugo dates a page by, the first set first.
 var dateKeys = []string{"date", "publishdate", "pubdate", "published"}
 
-// readHugoPage reads one content file, or notes why it cannot. rel is its
-// path inside the content folder.
-func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *source) *post {
+// undatedPage is a page of a section with no date, which is a broken
+// post where the section's other pages are dated, and no post where
+// none is.
+type undatedPage struct {
+	file string
+	line int
+	hint string // what to write to date it
+}
+
+// readHugoPage reads one content file, or notes why it cannot, or gives
+// it as undated for the caller to tell. rel is its path inside the
+// content folder.
+func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *source) (*post, *undatedPage) {
 	file := filepath.Join(o.Source, p)
-	pg := readPage(fsys, p, file, o, src, false)
+	pg := readPage(fsys, p, file, o, src, bareIsPage)
 	if pg == nil {
-		return nil
+		return nil, nil
 	}
 	f := lowerKeys(pg.fields)
 	post := &post{file: file, line: pg.line, title: html.UnescapeString(f.text("title")), raw: pg.body, bodyLine: pg.bodyLine}
@@ -725,7 +763,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		// for one, or its summary's, as a link post has no other.
 		if post.title = cut(cmp.Or(plainText(pg.body, true), plainText(f.first(summaryKeys...), true)), titleRunes); post.title == "" {
 			src.fail(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, and no text to title it by: not imported; give it a title")
-			return nil
+			return nil, nil
 		}
 		src.warn(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, so its first words are: %q; give it a better one", post.title)
 	}
@@ -734,17 +772,19 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		// A page of the site's own, such as about.md, which has no date
 		// and no place in a bulletin's timeline.
 		src.skip(file, pg.line, "a page with no date outside every section, such as an about page, not a post: not imported")
-		return nil
+		return nil, nil
 	}
 	if ds == "" {
 		// Hugo dates a page by its front matter unless its config says
 		// otherwise, so the file name is only a hint.
 		hint := "give it a date"
-		if d := datedName.FindStringSubmatch(path.Base(p)); d != nil {
+		switch d := datedName.FindStringSubmatch(path.Base(p)); {
+		case pg.front == "" && len(pg.fields) == 0:
+			hint = "it has no front matter: start it with one (a line of ---, its title and date, and another ---)"
+		case d != nil:
 			hint = fmt.Sprintf("if the file name's date is its date, add date = %s", d[1])
 		}
-		src.fail(file, pg.line, "no date: not imported; %s", hint)
-		return nil
+		return nil, &undatedPage{file: file, line: pg.line, hint: hint}
 	}
 	t, day, err := parseDate(ds, cfg.zone)
 	if err != nil {
@@ -756,7 +796,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 			}
 		}
 		src.fail(file, line, "%v: not imported", err)
-		return nil
+		return nil, nil
 	}
 	post.date, post.day = onDay(t, day, o.Zone), day
 	// Hugo's lastmod, its alias modified, or the updated many themes
@@ -868,7 +908,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	if page != strings.TrimSuffix(rel, path.Ext(rel)) {
 		post.keys = append(post.keys, "hugo:"+page+"/")
 	}
-	return post
+	return post, nil
 }
 
 // datedName matches a file name that starts with a date.

@@ -2193,6 +2193,46 @@ func TestHugoTopPages(t *testing.T) {
 	}
 }
 
+// TestHugoDocsSections leaves out, in one line a section and without
+// failing the import, the pages of a section the config does not name
+// among mainSections, and those of a section where no page has a date,
+// with no front matter or without a date (documentation, as Contour's
+// and Velero's sites keep beside their blogs); an undated page among
+// dated posts is still a broken post.
+func TestHugoDocsSections(t *testing.T) {
+	post := "---\ntitle: News\ndate: 2020-05-01\n---\nText.\n"
+	docs := map[string]string{
+		"content/posts/news.md":      post,
+		"content/docs/install.md":    "---\ntitle: Install\nweight: 10\n---\nSteps.\n",
+		"content/docs/config.md":     "# Config\n\nNo front matter, as Hugo allows.\n",
+		"content/docs/v1/upgrade.md": "---\ntitle: Upgrade\n---\nSteps.\n",
+	}
+	for _, tc := range []struct {
+		name, config, note string
+	}{
+		{"main sections named", "params:\n  mainSections: [posts]\n", "config.yaml (posts) does not name as the posts': not posts, not imported"},
+		{"no section named", "", "3 pages with no date, in a section where no page has one (documentation, say): not posts, not imported"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tree(t, maps.Collect(func(yield func(string, string) bool) {
+				maps.All(docs)(yield)
+				yield("config.yaml", tc.config)
+			}))
+			r, err := Run(Options{Source: src, Dest: t.TempDir()})
+			if err != nil || r.Written != 1 || (r.Problems() > 0) {
+				t.Fatalf("wrote %d, failed %v (%v); skipped %v", r.Written, (r.Problems() > 0), err, r.Skipped)
+			}
+			if !hasNote(r.Skipped, filepath.Join(src, "content", "docs"), 0, tc.note) || len(r.Skipped) != 1 {
+				t.Errorf("skipped %v, want one note: %s", r.Skipped, tc.note)
+			}
+		})
+	}
+	src := tree(t, map[string]string{"config.yaml": "", "content/posts/news.md": post, "content/posts/undated.md": "---\ntitle: Undated\n---\nText.\n"})
+	if r, _ := Run(Options{Source: src, Dest: t.TempDir()}); !(r.Problems() > 0) || !hasNote(r.Skipped, filepath.Join(src, "content", "posts", "undated.md"), 1, "no date: not imported; give it a date") {
+		t.Errorf("an undated page among dated posts: failed %v, skipped %v; want it told as a broken post", (r.Problems() > 0), r.Skipped)
+	}
+}
+
 // TestHugoFeedNames names the old feeds by the file name the config gave
 // them: rssURI before Hugo 0.20, the RSS output format's baseName and its
 // media type's suffix after; one at /feed.xml is bulletin's own address.

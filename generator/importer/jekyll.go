@@ -312,7 +312,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		return nil
 	}
 	src.read++
-	pg := readPage(fsys, p, file, o, src, true)
+	pg := readPage(fsys, p, file, o, src, bareIsFile)
 	if pg == nil {
 		return nil
 	}
@@ -454,10 +454,18 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	return post
 }
 
-// readPage reads and splits a post file, or notes why it cannot: with
-// bareIsFile, a file with no front matter is no post, and is left out
-// without failing the import.
-func readPage(fsys fs.FS, p, file string, o *Options, src *source, bareIsFile bool) *page {
+// bare says what a file with no front matter is to readPage.
+type bare int
+
+const (
+	bareFails  bare = iota // a broken post
+	bareIsFile             // no post, as Jekyll publishes it: left out without failing the import
+	bareIsPage             // a page with no fields, as Hugo publishes it
+)
+
+// readPage reads and splits a post file, or notes why it cannot; a file
+// with no front matter is what the bare given says.
+func readPage(fsys fs.FS, p, file string, o *Options, src *source, bareIs bare) *page {
 	data, err := readFile(fsys, p, o.MaxSize)
 	switch {
 	case errors.Is(err, errTooLarge):
@@ -477,11 +485,14 @@ func readPage(fsys fs.FS, p, file string, o *Options, src *source, bareIsFile bo
 		if ok {
 			line = pe.line
 		}
-		if ok && pe.bare && bareIsFile {
+		switch {
+		case ok && pe.bare && bareIs == bareIsFile:
 			// Jekyll 4 publishes a file in _posts with no front matter
 			// as it is, a file, not a post.
 			src.skip(file, line, "no front matter, so Jekyll publishes it as a file, not a post: not imported; if it is a post, start it with front matter (a line of ---, its fields, and another ---)")
 			return nil
+		case ok && pe.bare && bareIs == bareIsPage:
+			return &page{fields: fields{}, body: string(data), line: 1, bodyLine: 1}
 		}
 		src.fail(file, line, "%v: not imported", err)
 		return nil

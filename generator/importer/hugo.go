@@ -41,6 +41,7 @@ type hugoConfig struct {
 	feed         string            // the name of each feed's file: index.xml, or as the config sets it
 	lang         string            // languageCode: the language of the posts in the default language
 	mainSections []string          // the sections the config names as those posts are listed from
+	dateFrom     []string          // frontmatter.date: where a page's date is read from, in order, lower case
 	keepCase     bool              // disablePathToLower
 	languages    []hugoLanguage    // as [languages] lists them, by key; none for a site in one
 	roots        []string          // the content folders, see contentDirs
@@ -615,6 +616,11 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	cfg.lang = cmp.Or(f.text("locale"), f.text("languagecode"))
 	params, _ := f["params"].(map[string]any)
 	cfg.mainSections = append(f.list("mainsections"), lowerKeys(fields(params)).list("mainsections")...)
+	if fm, ok := f["frontmatter"].(map[string]any); ok {
+		for _, k := range lowerKeys(fields(fm)).list("date") {
+			cfg.dateFrom = append(cfg.dateFrom, strings.ToLower(k))
+		}
+	}
 	cfg.langInSubdir, _ = f.boolean("defaultcontentlanguageinsubdir")
 	if langs, ok := f["languages"].(map[string]any); ok && (len(langs) > 1 || cfg.langInSubdir) {
 		for key, v := range langs {
@@ -767,7 +773,10 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		}
 		src.warn(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, so its first words are: %q; give it a better one", post.title)
 	}
-	ds := f.first(dateKeys...)
+	ds, named := cfg.pageDate(f, path.Base(p))
+	if named != "" && f.text("slug") == "" {
+		f["slug"] = named // :filename gives the slug too, as Hugo takes it
+	}
 	if ds == "" && topLevel(rel) {
 		// A page of the site's own, such as about.md, which has no date
 		// and no place in a bulletin's timeline.
@@ -911,28 +920,82 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	return post, nil
 }
 
+// pageDate gives the date of a page whose fields are f and file name
+// name as the config's frontmatter.date reads it, by default from its
+// date, publishDate, pubdate or published; where :filename gives it, the
+// slug the rest of the name gives too (2019-11-07-Velero-1.2.md:
+// Velero-1.2). :fileModTime and :git, which this import cannot read as
+// Hugo did, are passed over.
+func (cfg *hugoConfig) pageDate(f fields, name string) (date, slug string) {
+	from := cfg.dateFrom
+	if len(from) == 0 {
+		from = []string{":default"}
+	}
+	for _, from := range from {
+		switch from {
+		case ":default":
+			if d := f.first(dateKeys...); d != "" {
+				return d, ""
+			}
+		case ":filename":
+			if m := datedName.FindStringSubmatch(name); m != nil {
+				return m[1], strings.TrimSuffix(strings.TrimPrefix(name, m[0]), path.Ext(name))
+			}
+		case ":filemodtime", ":git":
+		default:
+			if d := f.text(from); d != "" {
+				return d, ""
+			}
+		}
+	}
+	return "", ""
+}
+
 // datedName matches a file name that starts with a date.
 var datedName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-`)
 
-// hugoURL gives the address Hugo gave a page: its url, else its section's
-// permalink pattern filled in (its language's, else the site's), else
-// its path in the content folder; in a site in several languages, below
-// its language's prefix (see prefix), but for a url written from the
-// site's root (/x/), which Hugo takes as it is.
+// hugoURL gives the address Hugo gave a page: its url, with the
+// permalink placeholders it holds filled in (/:section/:year/:slug/, as
+// Hugo does since 0.123), else its section's permalink pattern filled in
+// (its language's, else the site's), else its path in the content
+// folder; in a site in several languages, below its language's prefix
+// (see prefix), but for a url written from the site's root (/x/), which
+// Hugo takes as it is.
 func hugoURL(f fields, page string, lang *hugoLanguage, cfg *hugoConfig, p *post) string {
 	prefix := cfg.prefix(lang)
-	if u := f.text("url"); u != "" {
-		if !strings.HasPrefix(u, "/") {
-			u = prefix + "/" + u
-		}
-		return escapePath(u)
-	}
 	dir, filename := path.Dir(page), path.Base(page)
 	if dir == "." {
 		dir = ""
 	}
 	section := sectionOf(page)
 	slug := f.text("slug")
+	t := p.date // in its own offset, as Hugo fills in a permalink
+	// Hugo fills in the title as written, its character references and
+	// all (Espa&ntilde;ol), which the article's title decodes.
+	title := urlize(cmp.Or(f.text("title"), p.title))
+	values := map[string]string{
+		":year": t.Format("2006"), ":month": t.Format("01"), ":monthname": t.Format("January"),
+		":day": t.Format("02"), ":weekday": strconv.Itoa(int(t.Weekday())), ":weekdayname": t.Format("Monday"),
+		":yearday": strconv.Itoa(t.YearDay()), ":section": section, ":sections": dir,
+		":title": title, ":slug": cmp.Or(slug, title), ":filename": filename,
+		":slugorfilename": cmp.Or(slug, filename), ":contentbasename": filename,
+		":slugorcontentbasename": cmp.Or(slug, filename),
+	}
+	fill := func(pattern string) string {
+		return placeholder.ReplaceAllStringFunc(pattern, func(ph string) string {
+			if v, ok := values[ph]; ok {
+				return urlize(v)
+			}
+			return ph
+		})
+	}
+	if u := f.text("url"); u != "" {
+		u = fill(u)
+		if !strings.HasPrefix(u, "/") {
+			u = prefix + "/" + u
+		}
+		return escapePath(u)
+	}
 	var u string
 	pattern, ok := cfg.permalinks[section]
 	if lang != nil {
@@ -941,25 +1004,7 @@ func hugoURL(f fields, page string, lang *hugoLanguage, cfg *hugoConfig, p *post
 		}
 	}
 	if ok {
-		t := p.date // in its own offset, as Hugo fills in a permalink
-		// Hugo fills in the title as written, its character references
-		// and all (Espa&ntilde;ol), which the article's title decodes.
-		title := urlize(cmp.Or(f.text("title"), p.title))
-		values := map[string]string{
-			":year": t.Format("2006"), ":month": t.Format("01"), ":monthname": t.Format("January"),
-			":day": t.Format("02"), ":weekday": strconv.Itoa(int(t.Weekday())), ":weekdayname": t.Format("Monday"),
-			":yearday": strconv.Itoa(t.YearDay()), ":section": section, ":sections": dir,
-			":title": title, ":slug": cmp.Or(slug, title), ":filename": filename,
-			":slugorfilename": cmp.Or(slug, filename), ":contentbasename": filename,
-			":slugorcontentbasename": cmp.Or(slug, filename),
-		}
-		u = placeholder.ReplaceAllStringFunc(pattern, func(ph string) string {
-			if v, ok := values[ph]; ok {
-				return urlize(v)
-			}
-			return ph
-		})
-		u = "/" + u
+		u = "/" + fill(pattern)
 	} else {
 		u = "/" + dir + "/" + cmp.Or(slug, filename) + "/"
 	}

@@ -1956,6 +1956,58 @@ func TestHugoDatedFileName(t *testing.T) {
 	}
 }
 
+// TestHugoDateFromFileName dates a post by its file name where the
+// config's frontmatter.date says to (Velero's site), with the slug the
+// rest of the name gives, as Hugo took both.
+func TestHugoDateFromFileName(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.yaml": "baseURL: https://old.example.org/\nfrontmatter:\n  date: [':filename', ':default']\npermalinks:\n  posts: /blog/:slug/\n",
+		"content/posts/2019-11-07-Velero-1.2-Sets-Sail.md": "---\ntitle: Velero 1.2 sets sail\n---\nText.\n",
+		"content/posts/2020-01-02-named.md":                "---\ntitle: Named\nslug: own-slug\n---\nText.\n",
+	})
+	dest := mustImportInto(t, src)
+	for file, want := range map[string][]string{
+		"articles/2019/2019-11-07-velero-1-2-sets-sail.md": {"date: 2019-11-07", "- /blog/velero-1.2-sets-sail/\n"},
+		"articles/2020/2020-01-02-own-slug.md":             {"date: 2020-01-02", "- /blog/own-slug/\n"},
+	} {
+		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(file)))
+		if err != nil {
+			t.Errorf("%v; wrote %v", err, files(t, dest))
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(string(data), w) {
+				t.Errorf("%s lacks %q:\n%s", file, w, data)
+			}
+		}
+	}
+}
+
+// TestHugoURLPlaceholders fills in the permalink placeholders of a
+// page's url, as Hugo does since 0.123 (the Kubernetes blog's 2016
+// posts): the old address, its feed id and links to it follow.
+func TestHugoURLPlaceholders(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":             "baseURL = 'https://example.org'\n[permalinks]\nblog = '/:section/:year/:month/:day/:slug/'\n",
+		"content/blog/old.md":   "---\ntitle: Old post\ndate: 2016-06-21\nslug: old-post\nurl: /:section/:year/:month/:slug/\n---\nText.\n",
+		"content/blog/newer.md": "---\ntitle: Newer\ndate: 2016-07-01\nslug: newer\n---\nSee [the old post](/blog/2016/06/old-post/).\n",
+	})
+	dest := mustImportInto(t, src)
+	old, err := os.ReadFile(filepath.Join(dest, "articles", "2016", "2016-06-21-old-post.md"))
+	if err != nil {
+		t.Fatalf("%v; wrote %v", err, files(t, dest))
+	}
+	for _, w := range []string{"- /blog/2016/06/old-post/\n", "id: https://example.org/blog/2016/06/old-post/\n"} {
+		if !strings.Contains(string(old), w) {
+			t.Errorf("the old post lacks %q:\n%s", w, old)
+		}
+	}
+	newer, err := os.ReadFile(filepath.Join(dest, "articles", "2016", "2016-07-01-newer.md"))
+	if err != nil || !strings.Contains(string(newer), "(/2016/06/old-post/)") {
+		t.Errorf("the link to the old post is not the article's: %s (%v)", newer, err)
+	}
+}
+
 // TestKeptAsTextToldOnce tells a shortcode or Liquid tag kept as text
 // once a post, at its first line, with how many more follow.
 func TestKeptAsTextToldOnce(t *testing.T) {

@@ -17,10 +17,10 @@ import (
 var (
 	jekyllFields = fieldSet("title", "date", "slug", "permalink", "published", "category", "categories", "tag", "tags",
 		"regulator", "regulators", "topics", "lang", "author", "authors", "excerpt", "summary", "description", "redirect_from", "last_modified_at",
-		"updated", "source_url", "source_title", "external_url", "link", "hidden", "deck", "dek", "subtitle")
+		"updated", "source_url", "source_title", "external_url", "link", "hidden", "deck", "dek", "subtitle", "author_name")
 	hugoFields = fieldSet("title", "date", "publishdate", "pubdate", "published", "lastmod", "modified", "updated", "draft", "expirydate",
 		"unpublishdate", "build", "_build", "slug", "url", "aliases", "topics", "regulators", "summary", "description", "author", "authors", "lang",
-		"source_url", "source_title", "external_url", "link", "hidden", "deck", "dek", "subtitle")
+		"source_url", "source_title", "external_url", "link", "hidden", "deck", "dek", "subtitle", "author_name", "excerpt")
 	// themeFields say how the old theme laid a post out, which
 	// bulletin's theme decides: nothing of the post is lost without them.
 	themeFields = fieldSet("layout", "type", "weight", "menu", "menus", "toc", "comments", "share", "sitemap", "excerpt_separator",

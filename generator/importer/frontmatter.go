@@ -84,7 +84,8 @@ func sourcesOf(f fields) []link {
 
 // authorsOf gives the names of a post's authors: author or authors,
 // each a name, or a map with one (name: Jo Bloggs, email: …), as
-// jekyll-feed and Hugo's themes take them.
+// jekyll-feed and Hugo's themes take them; else author_name, which
+// some themes' bylines show (Contour's, Velero's).
 func authorsOf(f fields) []string {
 	var names []string
 	for _, key := range []string{"author", "authors"} {
@@ -100,6 +101,9 @@ func authorsOf(f fields) []string {
 				names = append(names, strings.TrimSpace(s))
 			}
 		}
+	}
+	if name := strings.TrimSpace(f.text("author_name")); len(names) == 0 && name != "" {
+		names = append(names, name)
 	}
 	return names
 }

@@ -873,7 +873,8 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	post.lang = cmp.Or(languageOf(f, post, src), post.lang)
 	post.unused = leftOver(f, hugoFields, cfg.taxonomies...)
 	var unused []string
-	post.summary, unused = summaryOf(f, summaryKeys...)
+	// A theme's excerpt, as Velero's cards show it, after Hugo's own.
+	post.summary, unused = summaryOf(f, append(slices.Clone(summaryKeys), "excerpt")...)
 	post.unused = append(post.unused, unused...)
 	old := hugoURL(f, page, lang, cfg, post)
 	// Hugo gives the site, each language and each section a feed.

@@ -1983,6 +1983,28 @@ func TestHugoDateFromFileName(t *testing.T) {
 	}
 }
 
+// TestThemeBylineAndExcerpt takes a theme's author_name as the author,
+// where the post names none otherwise, and a Hugo post's excerpt as its
+// summary, as Contour's and Velero's themes showed them.
+func TestThemeBylineAndExcerpt(t *testing.T) {
+	for _, tt := range []struct{ config, file string }{
+		{"config.yaml", "content/posts/news.md"},
+		{"_config.yml", "_posts/2020-05-01-news.md"},
+	} {
+		src := tree(t, map[string]string{tt.config: "", tt.file: "---\ntitle: News\ndate: 2020-05-01\nauthor_name: Nick Young\nexcerpt: Contour is now part of the CNCF.\n---\nHi everyone, my name is Nick.\n"})
+		dest := mustImportInto(t, src)
+		data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-05-01-news.md"))
+		if err != nil {
+			t.Fatalf("%s: %v; wrote %v", tt.config, err, files(t, dest))
+		}
+		for _, w := range []string{"authors: [Nick Young]\n", "summary: Contour is now part of the CNCF.\n"} {
+			if !strings.Contains(string(data), w) {
+				t.Errorf("%s: the article lacks %q:\n%s", tt.config, w, data)
+			}
+		}
+	}
+}
+
 // TestHugoURLPlaceholders fills in the permalink placeholders of a
 // page's url, as Hugo does since 0.123 (the Kubernetes blog's 2016
 // posts): the old address, its feed id and links to it follow.

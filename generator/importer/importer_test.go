@@ -2005,6 +2005,39 @@ func TestThemeBylineAndExcerpt(t *testing.T) {
 	}
 }
 
+// TestJekyllLinkToAFile writes a {% link %} to a file of the site as the
+// file's address, and copies the file, and one to a page that is no
+// post as its path on the old site, told; neither left as a tag, which in a reference
+// definition made the definitions after it text (Contour's posts).
+func TestJekyllLinkToAFile(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":         "url: https://example.org\npermalink: /:title/\ncollections:\n  guides:\n    output: true\n",
+		"img/posts/chart.png": "\x89PNG",
+		"_guides/setup.md":    "---\ntitle: Setup\n---\nSteps.\n",
+		"_posts/2020-01-02-news.md": "---\ntitle: News\n---\n![chart][1]\n\nRead [the guide][2] and [the docs][3].\n\n" +
+			"[1]: {% link img/posts/chart.png %}\n[2]: {% link _guides/setup.md %}\n[3]: https://example.com/docs\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-01-02-news.md"))
+	if err != nil {
+		t.Fatalf("%v; wrote %v", err, files(t, dest))
+	}
+	// The guide's path leads to the old site, as a link to a page no
+	// post imported does.
+	for _, w := range []string{"[1]: /img/posts/chart.png\n", "[2]: https://example.org/_guides/setup.md\n", "[3]: https://example.com/docs\n"} {
+		if !strings.Contains(string(data), w) {
+			t.Errorf("the article lacks %q:\n%s", w, data)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "img", "posts", "chart.png")); err != nil {
+		t.Errorf("the chart is not copied: %v", err)
+	}
+	if !hasNote(r.Warnings, filepath.Join(src, "_posts", "2020-01-02-news.md"), -1, "{% link _guides/setup.md %} names a page, not a post of this import: its path, /_guides/setup.md, is written instead") {
+		t.Errorf("the link to the guide is not told: %v", r.Warnings)
+	}
+}
+
 // TestHugoURLPlaceholders fills in the permalink placeholders of a
 // page's url, as Hugo does since 0.123 (the Kubernetes blog's 2016
 // posts): the old address, its feed id and links to it follow.

@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"html"
+	"path"
 	"regexp"
 	"strings"
 )
@@ -140,6 +141,20 @@ func (l *liquid) convert(s string, line int) string {
 			}
 			if p := l.ix.find(key); p != nil && !p.skip {
 				b.WriteString(p.url)
+				continue
+			}
+			if name == "link" && target != "" && !strings.ContainsAny(target, " {}%") {
+				// Jekyll's link tag gives a file's own address, /img/x.png,
+				// which the import copies the file to; a page's it made
+				// from the page's settings, which the import does not
+				// read: its path stands instead, told, rather than the
+				// tag, which in a reference definition turns the
+				// definitions after it into text.
+				addr := "/" + strings.TrimPrefix(target, "/")
+				if isContent(strings.ToLower(path.Ext(target))) {
+					l.warn(lineAt(i), fmt.Sprintf("%s names a page, not a post of this import: its path, %s, is written instead, which the old site may have published at another address: point the link at the page's address", tag, addr))
+				}
+				b.WriteString(addr)
 				continue
 			}
 			l.warn(lineAt(i), fmt.Sprintf("%s names no post of this import: kept as text", tag))

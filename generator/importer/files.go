@@ -43,13 +43,27 @@ func jekyllFile(dir string) linkedFile {
 	}
 }
 
-// hugoFile finds a file in Hugo's static folder, or, for a link
-// relative to a page bundle's page, in its bundle.
-func hugoFile(p *post, link string) (string, string, bool) {
-	if strings.HasPrefix(link, "/") {
-		s, ok := fileLink(link)
-		return "static/" + s, s, ok
+// hugoFile finds a file in Hugo's static folders, the site's first and
+// then its themes' (slash paths in site, the site's folder), or, for a
+// link relative to a page bundle's page, in its bundle.
+func hugoFile(site string, static []string) linkedFile {
+	return func(p *post, link string) (string, string, bool) {
+		if strings.HasPrefix(link, "/") {
+			s, ok := fileLink(link)
+			for _, dir := range static {
+				if _, err := os.Lstat(filepath.Join(site, filepath.FromSlash(path.Join(dir, s)))); ok && err == nil {
+					return path.Join(dir, s), s, true
+				}
+			}
+			return path.Join(static[0], s), s, ok
+		}
+		return bundleFile(p, link)
 	}
+}
+
+// bundleFile finds a file linked relative to a page bundle's page in its
+// bundle.
+func bundleFile(p *post, link string) (string, string, bool) {
 	if p.bundle == "" || strings.Contains(link, ":") {
 		return "", "", false
 	}

@@ -42,6 +42,8 @@ type hugoConfig struct {
 	lang         string            // languageCode: the language of the posts in the default language
 	mainSections []string          // the sections the config names as those posts are listed from
 	dateFrom     []string          // frontmatter.date: where a page's date is read from, in order, lower case
+	themes       []string          // theme: the themes whose static folders Hugo served too
+	themesDir    string            // themesDir: the folder the themes are in
 	keepCase     bool              // disablePathToLower
 	languages    []hugoLanguage    // as [languages] lists them, by key; none for a site in one
 	roots        []string          // the content folders, see contentDirs
@@ -195,7 +197,15 @@ func readHugo(o *Options) (*source, error) {
 	if within(o.Dest, dir) {
 		return nil, fmt.Errorf("importer: %s is inside the Hugo site's content folder %s, so the next import would read its articles as posts: give -content a folder outside it", o.Dest, dir)
 	}
-	src := &source{file: hugoFile, site: cfg.home(nil), lang: cfg.lang, langSetting: "languageCode", langFile: cfg.file}
+	// Hugo serves the files of the site's static folder, and of its
+	// themes' where the site's has none of that name.
+	static := []string{"static"}
+	for _, theme := range cfg.themes {
+		if dir := path.Join(cfg.themesDir, theme, "static"); fs.ValidPath(dir) {
+			static = append(static, dir)
+		}
+	}
+	src := &source{file: hugoFile(o.Source, static), site: cfg.home(nil), lang: cfg.lang, langSetting: "languageCode", langFile: cfg.file}
 	for _, tax := range cfg.taxonomies {
 		if byDate(tax) {
 			src.warn(cfg.file, 0, "taxonomy %s is left out: an archive by date, which bulletin's timeline has (a page for each year and month), not a topic", tax)
@@ -334,7 +344,7 @@ func readHugo(o *Options) (*source, error) {
 		}
 	}
 	src.tallies = append(src.tallies, otherDays(o.Zone, "Hugo"))
-	static := staticFiles(fsys)
+	staticNamed := staticFiles(fsys, static)
 	src.body = func(p *post, ix *index, r *Report) string {
 		body := shortcodes(p, ix, r)
 		if !p.html {
@@ -343,7 +353,7 @@ func readHugo(o *Options) (*source, error) {
 		body, excerpt := more(body, "<!--more-->")
 		body, away := followMoves(anchors(finishBody(p, body, excerpt, r), false, p, r), ix, p.home)
 		awayNote(p, away, p.home != "", r)
-		return fromStatic(static, fromBundle(src.bundled, body, p), p, r)
+		return fromStatic(staticNamed, fromBundle(src.bundled, body, p), p, r)
 	}
 	return src, nil
 }
@@ -417,16 +427,18 @@ func fromBundle(bundled []string, md string, p *post) string {
 	return md
 }
 
-// staticFiles lists the files of the site's static folder, by their
-// slash paths in it.
-func staticFiles(fsys fs.FS) map[string]bool {
+// staticFiles lists the files of the site's static folders, by their
+// slash paths in them.
+func staticFiles(fsys fs.FS, static []string) map[string]bool {
 	out := map[string]bool{}
-	fs.WalkDir(fsys, "static", func(p string, e fs.DirEntry, err error) error {
-		if err == nil && e.Type().IsRegular() {
-			out[strings.TrimPrefix(p, "static/")] = true
-		}
-		return nil
-	})
+	for _, dir := range static {
+		fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+			if err == nil && e.Type().IsRegular() {
+				out[strings.TrimPrefix(p, dir+"/")] = true
+			}
+			return nil
+		})
+	}
 	return out
 }
 
@@ -616,6 +628,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	cfg.lang = cmp.Or(f.text("locale"), f.text("languagecode"))
 	params, _ := f["params"].(map[string]any)
 	cfg.mainSections = append(f.list("mainsections"), lowerKeys(fields(params)).list("mainsections")...)
+	cfg.themes, cfg.themesDir = f.list("theme"), cmp.Or(f.text("themesdir"), "themes")
 	if fm, ok := f["frontmatter"].(map[string]any); ok {
 		for _, k := range lowerKeys(fields(fm)).list("date") {
 			cfg.dateFrom = append(cfg.dateFrom, strings.ToLower(k))

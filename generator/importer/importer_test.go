@@ -2038,6 +2038,25 @@ func TestJekyllLinkToAFile(t *testing.T) {
 	}
 }
 
+// TestHugoThemeStatic copies a file a post shows from the theme's static
+// folder, which Hugo served beside the site's own (Contour's images),
+// and the site's own where both have one.
+func TestHugoThemeStatic(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.yaml":                          "theme: contour\n",
+		"themes/contour/static/img/leader.png": "theme's",
+		"themes/contour/static/img/both.png":   "theme's",
+		"static/img/both.png":                  "site's",
+		"content/posts/news.md":                "---\ntitle: News\ndate: 2020-05-01\n---\n![Leader](/img/leader.png) ![Both](/img/both.png)\n",
+	})
+	dest := mustImportInto(t, src)
+	for name, want := range map[string]string{"leader.png": "theme's", "both.png": "site's"} {
+		if data, err := os.ReadFile(filepath.Join(dest, "img", name)); err != nil || string(data) != want {
+			t.Errorf("img/%s: %q, %v; want the %s copied", name, data, err, want)
+		}
+	}
+}
+
 // TestHugoURLPlaceholders fills in the permalink placeholders of a
 // page's url, as Hugo does since 0.123 (the Kubernetes blog's 2016
 // posts): the old address, its feed id and links to it follow.

@@ -43,6 +43,7 @@ type hugoConfig struct {
 	mainSections []string          // the sections the config names as those posts are listed from
 	dateFrom     []string          // frontmatter.date: where a page's date is read from, in order, lower case
 	themes       []string          // theme: the themes whose static folders Hugo served too
+	params       fields            // params, by their names in lower case
 	themesDir    string            // themesDir: the folder the themes are in
 	keepCase     bool              // disablePathToLower
 	languages    []hugoLanguage    // as [languages] lists them, by key; none for a site in one
@@ -627,7 +628,8 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	cfg.defaultLang = strings.ToLower(cmp.Or(f.text("defaultcontentlanguage"), "en"))
 	cfg.lang = cmp.Or(f.text("locale"), f.text("languagecode"))
 	params, _ := f["params"].(map[string]any)
-	cfg.mainSections = append(f.list("mainsections"), lowerKeys(fields(params)).list("mainsections")...)
+	cfg.params = lowerKeys(fields(params))
+	cfg.mainSections = append(f.list("mainsections"), cfg.params.list("mainsections")...)
 	cfg.themes, cfg.themesDir = f.list("theme"), cmp.Or(f.text("themesdir"), "themes")
 	if fm, ok := f["frontmatter"].(map[string]any); ok {
 		for _, k := range lowerKeys(fields(fm)).list("date") {
@@ -775,7 +777,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		return nil, nil
 	}
 	f := lowerKeys(pg.fields)
-	post := &post{file: file, line: pg.line, title: html.UnescapeString(f.text("title")), raw: pg.body, bodyLine: pg.bodyLine}
+	post := &post{file: file, line: pg.line, title: html.UnescapeString(f.text("title")), raw: pg.body, bodyLine: pg.bodyLine, front: f, params: cfg.params}
 	post.html = strings.HasPrefix(strings.ToLower(path.Ext(p)), ".htm")
 	if post.title == "" {
 		// Hugo publishes a page with no title: its first words stand

@@ -2057,6 +2057,23 @@ func TestHugoThemeStatic(t *testing.T) {
 	}
 }
 
+// TestHugoParamShortcode shows Hugo's param shortcode as the text it
+// showed: the post's field of that name, else the site's param.
+func TestHugoParamShortcode(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.yaml":           "params:\n  github_url: https://github.com/projectcontour/contour\n",
+		"content/posts/news.md": "---\ntitle: News\ndate: 2020-05-01\nversion: v0.15.0\n---\nSee [the notes]({{< param github_url >}}/releases/tag/{{< param \"version\" >}}) and {{< param missing >}}.\n",
+	})
+	dest := mustImportInto(t, src)
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-05-01-news.md"))
+	if err != nil {
+		t.Fatalf("%v; wrote %v", err, files(t, dest))
+	}
+	if want := "See [the notes](https://github.com/projectcontour/contour/releases/tag/v0.15.0) and {{< param missing >}}."; !strings.Contains(string(data), want) {
+		t.Errorf("the article lacks %q:\n%s", want, data)
+	}
+}
+
 // TestHugoURLPlaceholders fills in the permalink placeholders of a
 // page's url, as Hugo does since 0.123 (the Kubernetes blog's 2016
 // posts): the old address, its feed id and links to it follow.

@@ -95,7 +95,8 @@ type post struct {
 	home     string   // for a Hugo page, the address its site or language was published at, when known
 	undated  bool     // a draft dated by its file's last change, which a checkout changes
 	item     string   // a WordPress post's id in its export
-	front    fields   // a Jekyll post's front matter, which its Liquid may show ({{ page.image }})
+	front    fields   // its front matter, which its Liquid may show ({{ page.image }}), and Hugo's param shortcode
+	params   fields   // a Hugo site's params, which its param shortcode shows where the post has no such field
 
 	// Set by plan.
 	skip               bool

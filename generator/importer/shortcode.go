@@ -113,6 +113,16 @@ func shortcodes(p *post, ix *index, r *Report) string {
 			continue
 		}
 		switch name {
+		case "param":
+			// The page's field of that name, else the site's param, as
+			// Hugo showed it; a name that is neither stays as written.
+			key := strings.ToLower(strings.Trim(strings.TrimSpace(args), `"'`))
+			if v := cmp.Or(p.front.text(key), p.params.text(key)); v != "" {
+				b.WriteString(v)
+				r.Warnings = append(r.Warnings, routine(p.note(line, fmt.Sprintf("Hugo shortcode %s became the text it showed, %s", tag, v)), "Hugo param shortcodes became the text they showed"))
+				continue
+			}
+			kept.warn(r, name, p.note(line, fmt.Sprintf("Hugo shortcode %s names no field of the post and no param of the site: kept as text", tag)))
 		case "ref", "relref":
 			if u, ok := resolveRef(p, ix, strings.TrimSpace(args)); ok {
 				b.WriteString(u)

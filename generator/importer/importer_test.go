@@ -2074,6 +2074,20 @@ func TestHugoParamShortcode(t *testing.T) {
 	}
 }
 
+// TestJekyllFeedWithoutURL tells a site whose jekyll-feed made its feed
+// with no url set that its feed ids cannot be kept (Velero's site), and
+// says nothing of one with url set.
+func TestJekyllFeedWithoutURL(t *testing.T) {
+	post := "---\ntitle: News\n---\nText.\n"
+	for config, want := range map[string]bool{"plugins: [jekyll-feed]\n": true, "plugins: [jekyll-feed]\nurl: https://example.org\n": false, "": false} {
+		src := tree(t, map[string]string{"_config.yml": config, "_posts/2020-05-01-news.md": post})
+		r := mustImport(t, src, t.TempDir())
+		if got := hasNote(r.Warnings, filepath.Join(src, "_config.yml"), 0, "url: not set, so the old feed's entry ids"); got != want {
+			t.Errorf("with %q: told %v, want %v; warnings %v", config, got, want, r.Warnings)
+		}
+	}
+}
+
 // TestHugoURLPlaceholders fills in the permalink placeholders of a
 // page's url, as Hugo does since 0.123 (the Kubernetes blog's 2016
 // posts): the old address, its feed id and links to it follow.

@@ -50,6 +50,9 @@ type jekyllConfig struct {
 	// off; jemoji, that jemoji showed :name: as an emoji.
 	mentions string
 	jemoji   bool
+	// feeds is whether jekyll-feed made the site's feed, whose entry ids
+	// the articles keep.
+	feeds bool
 	// feed is where jekyll-feed published the site's feed, when not at
 	// /feed.xml; feedCategories, the categories it gave feeds.
 	feed           string
@@ -106,8 +109,13 @@ func readJekyll(o *Options) (*source, error) {
 		return nil, fmt.Errorf("importer: %s is inside the Jekyll site's posts, so the next import would read its articles as posts: give -content a folder outside them", o.Dest)
 	}
 	src := &source{file: jekyllFile(cfg.source), site: cfg.site, lang: cfg.lang, langSetting: "lang", langFile: cfg.file}
-	if cfg.local != "" {
+	switch {
+	case cfg.local != "":
 		src.warn(cfg.file, 0, "%s", localNote("url", cfg.local))
+	case cfg.site == "" && cfg.feeds:
+		// jekyll-feed then gave each entry its path as its id, which no
+		// feed reader can take from another address.
+		src.warn(cfg.file, 0, "url: not set, so the old feed's entry ids, the posts' addresses under it, are not known, and each article gets an id of its own: subscribers of the old feed see the posts once more, as new; set url in %s to the address the site was published at, and import again", cfg.file)
 	}
 	var files []string
 	err = fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
@@ -201,7 +209,7 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 		parsed, _ := fields(kramdown).boolean("parse_block_html")
 		cfg.kramdown = strings.EqualFold(cmp.Or(f.text("markdown"), "kramdown"), "kramdown")
 		cfg.markdownInHTML = parsed || !cfg.kramdown
-		cfg.mentions, cfg.jemoji = mentionsBase(f), plugin(f, "jemoji")
+		cfg.mentions, cfg.jemoji, cfg.feeds = mentionsBase(f), plugin(f, "jemoji"), plugin(f, "jekyll-feed")
 		cfg.feed, cfg.feedCategories = jekyllFeeds(f)
 		cfg.texts = map[string]string{}
 		for k := range f {

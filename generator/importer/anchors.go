@@ -11,16 +11,20 @@ import (
 // Jekyll's kramdown and Hugo give a heading the id written after it,
 // "## Departing {#departing}", as bulletin does, so that links to it from
 // other sites keep working. The import keeps such an id, and leaves out
-// the classes and attributes beside it, which bulletin's theme does not
-// show. An id bulletin would refuse (one given to a heading before, or
+// the classes and attributes beside it ({.wide}, {onclick=…}), which
+// bulletin's theme does not show, or refuses. An id bulletin would refuse (one given to a heading before, or
 // with a character beyond letters, digits, "-", "_", ":" and ".") is
 // left out instead, and each of the post's links to it made a link to
 // the id bulletin gives the heading.
 
 var (
-	// headingID matches the id written at the end of an ATX heading,
-	// with the classes or attributes beside it: {#departing .note}.
-	headingID = regexp.MustCompile(`(?m)^( {0,3}#{1,6}[ \t].*?)[ \t]+\{[ \t]*#([^\s{}#]+)[^{}\n]*\}[ \t]*$`)
+	// headingAttrs matches the attribute list written at the end of an
+	// ATX heading, in a quote too: {#departing .note}, {.wide #b},
+	// {id="c" class="x"}; headingAttributes tells whether it is one.
+	headingAttrs = regexp.MustCompile(`(?m)^((?:[ \t]*>)*[ \t]{0,3}#{1,6}[ \t].*?)[ \t]+\{([^{}\n]*)\}[ \t]*$`)
+	// attribute matches one attribute of a list: #id, .class, or
+	// name=value, the value in quotes or not.
+	attribute = regexp.MustCompile(`^(?:#([^\s{}#.]+)|\.[^\s{}#.]+|([A-Za-z_:][\w:.-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"'{}]+)))`)
 	// blockAttributes matches a line that is a kramdown attribute list
 	// alone, which sets the class or id of the block before or after it:
 	// {:.box}, {: #intro}; a table of contents kramdown makes, "* TOC"
@@ -49,17 +53,20 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 	kept := map[string]bool{}
 	var b strings.Builder
 	last, line := 0, 0
-	for _, m := range headingID.FindAllStringSubmatchIndex(body, -1) {
-		if inRanges(code, m[0]) {
+	for _, m := range headingAttrs.FindAllStringSubmatchIndex(body, -1) {
+		id, ok := headingAttributes(body[m[4]:m[5]])
+		if !ok || inRanges(code, m[0]) {
 			continue
 		}
 		b.WriteString(body[last:m[0]])
 		line += strings.Count(body[last:m[0]], "\n")
 		b.WriteString(body[m[2]:m[3]])
-		if id := body[m[4]:m[5]]; keptID.MatchString(id) && !kept[id] {
+		switch {
+		case id == "":
+		case keptID.MatchString(id) && !kept[id]:
 			kept[id] = true
 			b.WriteString(" {#" + id + "}")
-		} else {
+		default:
 			written[line] = id
 		}
 		last = m[1]
@@ -86,6 +93,31 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 		r.Warnings = append(r.Warnings, p.note(0, "kramdown attribute lists ({:.box}, {:toc}) left out: they set classes, ids and a table of contents bulletin's theme does not show"))
 	}
 	return body
+}
+
+// headingAttributes reads the text between a heading's braces as Hugo and
+// kramdown read an attribute list, and gives the id it sets ("" for
+// none); ok is false for text that is no such list ({a, b}), which the
+// heading shows.
+func headingAttributes(s string) (id string, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", false
+	}
+	for s != "" {
+		m := attribute.FindStringSubmatch(s)
+		if m == nil {
+			return "", false
+		}
+		switch {
+		case m[1] != "":
+			id = m[1]
+		case m[2] == "id":
+			id = m[3] + m[4] + m[5]
+		}
+		s = strings.TrimLeft(s[len(m[0]):], " \t")
+	}
+	return id, true
 }
 
 // followIDs makes each link of body to a heading's written id, which

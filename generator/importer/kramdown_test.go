@@ -92,6 +92,11 @@ func TestAnchors(t *testing.T) {
 			want: "See [the part](#departing) and [other](#other).\n\n### To someone departing {#departing}\n\n## Twice {#a}\n\n## Twice {#b}\n\n[b](#b)\n",
 		},
 		{
+			name: "attributes bulletin refuses left out, in any order, in a quote too",
+			in:   "## B {.x #b onmouseover=\"x\"}\n\n> ## Q {#q onclick='a()'}\n\n## C {id=\"c\" class=\"wide\"}\n\n## D {.wide}\n\n## Sets {a, b}\n",
+			want: "## B {#b}\n\n> ## Q {#q}\n\n## C {#c}\n\n## D\n\n## Sets {a, b}\n",
+		},
+		{
 			name: "a heading in another script",
 			in:   "[Intro](#intro)\n\n## はじめに {#intro}\n",
 			want: "[Intro](#intro)\n\n## はじめに {#intro}\n",

@@ -1168,6 +1168,8 @@ func sinoJapanese(r rune) bool {
 // fullStop ends s with a full stop, full width after Chinese or
 // Japanese.
 func fullStop(s string) string {
+	// A greeting's comma ("Hi Jekyllers,") gives way to the stop.
+	s = strings.TrimSuffix(s, ",")
 	if last, _ := utf8.DecodeLastRuneInString(s); sinoJapanese(last) {
 		return s + "。"
 	}

@@ -34,8 +34,9 @@ var (
 	// it never showed: {::comment}…{:/comment}, or {:/} to close it.
 	kramdownComment = regexp.MustCompile(`(?s)\{::comment\}.*?\{:/(?:comment)?\}`)
 	// spanAttributes matches a kramdown attribute list after a link,
-	// emphasis or code in a line: [x](y){:target="_blank"}.
-	spanAttributes = regexp.MustCompile(`([)*_\x60])\{:(?:[^:/{}\n][^{}\n]*)?\}`)
+	// emphasis, code or a Liquid tag in a line: [x](y){:target="_blank"},
+	// {% youtube x %}{: .center-image }.
+	spanAttributes = regexp.MustCompile(`([)*_\x60}])\{:(?:[^:/{}\n][^{}\n]*)?\}`)
 	// keptID matches a written id the import keeps: not one with a
 	// colon, as footnotes' ids have (fn:1), which bulletin refuses.
 	keptID = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)

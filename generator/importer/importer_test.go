@@ -2088,6 +2088,29 @@ func TestJekyllFeedWithoutURL(t *testing.T) {
 	}
 }
 
+// TestJekyllVideoTag makes a Jekyll plugin's video tag a link to the
+// video, by its id or its address, as Hugo's shortcode of that name is
+// made, and leaves out the attribute list after it (Contour's posts).
+func TestJekyllVideoTag(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":               "",
+		"_posts/2020-05-01-talk.md": "---\ntitle: Talk\n---\n{% youtube dQw4w9WgXcQ %}{: .center-image }\n\n{% vimeo https://vimeo.com/12345 %}\n",
+	})
+	dest := mustImportInto(t, src)
+	data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-05-01-talk.md"))
+	if err != nil {
+		t.Fatalf("%v; wrote %v", err, files(t, dest))
+	}
+	for _, w := range []string{"(https://www.youtube.com/watch?v=dQw4w9WgXcQ)", "[Video](https://vimeo.com/12345)"} {
+		if !strings.Contains(string(data), w) {
+			t.Errorf("the article lacks %q:\n%s", w, data)
+		}
+	}
+	if strings.Contains(string(data), "{") {
+		t.Errorf("the article keeps a tag or an attribute list:\n%s", data)
+	}
+}
+
 // TestHugoURLPlaceholders fills in the permalink placeholders of a
 // page's url, as Hugo does since 0.123 (the Kubernetes blog's 2016
 // posts): the old address, its feed id and links to it follow.

@@ -159,6 +159,23 @@ func (l *liquid) convert(s string, line int) string {
 			}
 			l.warn(lineAt(i), fmt.Sprintf("%s names no post of this import: kept as text", tag))
 			b.WriteString(tag)
+		case "youtube", "vimeo":
+			// A plugin's embed, as Hugo's shortcode of that name is made:
+			// a link to the video, given by its id or its address.
+			arg := strings.Trim(args, `"'`)
+			md := ""
+			if strings.HasPrefix(arg, "https://") || strings.HasPrefix(arg, "http://") {
+				md = "[Video](" + linkTarget(arg) + ")"
+			} else if arg != "" && !strings.ContainsAny(arg, " {}") {
+				md, _ = embed(name, arg)
+			}
+			if md == "" {
+				l.kept.warn(l.r, "tag "+name, l.p.note(lineAt(i), fmt.Sprintf("Liquid tag %s kept as text", tag)))
+				b.WriteString(tag)
+				continue
+			}
+			b.WriteString(md)
+			l.r.Warnings = append(l.r.Warnings, routine(l.p.note(lineAt(i), fmt.Sprintf("Liquid tag %s became a link to the video", tag)), "Liquid tags became links to the videos they embedded"))
 		default:
 			l.kept.warn(l.r, "tag "+name, l.p.note(lineAt(i), fmt.Sprintf("Liquid tag %s kept as text", tag)))
 			b.WriteString(tag)

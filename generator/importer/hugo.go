@@ -43,6 +43,7 @@ type hugoConfig struct {
 	mainSections []string          // the sections the config names as those posts are listed from
 	dateFrom     []string          // frontmatter.date: where a page's date is read from, in order, lower case
 	themes       []string          // theme: the themes whose static folders Hugo served too
+	outputs      fields            // outputs: the formats of each kind of page, where the config names them
 	params       fields            // params, by their names in lower case
 	themesDir    string            // themesDir: the folder the themes are in
 	keepCase     bool              // disablePathToLower
@@ -631,6 +632,8 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	cfg.params = lowerKeys(fields(params))
 	cfg.mainSections = append(f.list("mainsections"), cfg.params.list("mainsections")...)
 	cfg.themes, cfg.themesDir = f.list("theme"), cmp.Or(f.text("themesdir"), "themes")
+	outputs, _ := f["outputs"].(map[string]any)
+	cfg.outputs = lowerKeys(fields(outputs))
 	if fm, ok := f["frontmatter"].(map[string]any); ok {
 		for _, k := range lowerKeys(fields(fm)).list("date") {
 			cfg.dateFrom = append(cfg.dateFrom, strings.ToLower(k))
@@ -893,8 +896,11 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	post.unused = append(post.unused, unused...)
 	old := hugoURL(f, page, lang, cfg, post)
 	// Hugo gives the site, each language and each section a feed.
-	feeds := []string{cfg.prefix(lang) + "/" + cfg.feed}
-	if section := sectionOf(page); section != "" {
+	var feeds []string
+	if cfg.rss("home") {
+		feeds = append(feeds, cfg.prefix(lang)+"/"+cfg.feed)
+	}
+	if section := sectionOf(page); section != "" && cfg.rss("section") {
 		feeds = append(feeds, cfg.prefix(lang)+"/"+section+"/"+cfg.feed)
 	}
 	for _, feed := range feeds {
@@ -934,6 +940,13 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		post.keys = append(post.keys, "hugo:"+page+"/")
 	}
 	return post, nil
+}
+
+// rss reports whether Hugo made a feed for the kind of page (home,
+// section): unless outputs names that kind's formats without RSS.
+func (cfg *hugoConfig) rss(kind string) bool {
+	formats, set := cfg.outputs[kind]
+	return !set || formats == nil || slices.ContainsFunc(cfg.outputs.list(kind), func(f string) bool { return strings.EqualFold(f, "rss") })
 }
 
 // pageDate gives the date of a page whose fields are f and file name

@@ -2425,6 +2425,9 @@ func TestHugoFeedNames(t *testing.T) {
 		{"config.yaml", "baseurl: https://old.example.org\nRSSUri: feed.xml\n", []string{"/posts/feed.xml"}},
 		{"hugo.toml", "baseURL = 'https://old.example.org/'\n[outputFormats.RSS]\nbaseName = 'rss'\n", []string{"/rss.xml", "/posts/rss.xml"}},
 		{"hugo.toml", "baseURL = 'https://old.example.org/'\n[mediaTypes.'application/rss+xml']\nsuffixes = ['rss']\n", []string{"/index.rss", "/posts/index.rss"}},
+		// Outputs without RSS: Hugo made no feed there.
+		{"config.yaml", "baseurl: https://old.example.org\noutputs:\n  home: [HTML]\n  section: [HTML]\n", nil},
+		{"config.yaml", "baseurl: https://old.example.org\noutputs:\n  home: [HTML, RSS]\n  section: [HTML]\n", []string{"/index.xml"}},
 	} {
 		src := tree(t, map[string]string{tt.config: tt.text, "content/posts/notes.md": "---\ntitle: Notes\ndate: 2022-05-02\n---\nNotes.\n"})
 		if r := mustImport(t, src, t.TempDir()); !slices.Equal(r.Feeds, tt.want) {

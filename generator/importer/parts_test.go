@@ -544,12 +544,15 @@ func TestEmbed(t *testing.T) {
 // none: a byline with a title cannot be told from it.
 func TestAuthorNames(t *testing.T) {
 	got, several := authorNames([]string{"[Jordan Liggitt](https://github.com/liggitt) (Google)", "Jo Bloggs", "[](x)",
-		"Amanda French, Ginny Hendricks, Maria Gould", "Smith, John", "Jo Bloggs, Chief Inspector of Hospitals, Care Quality Commission"})
-	want := []string{"Jordan Liggitt (Google)", "Jo Bloggs", "Amanda French, Ginny Hendricks, Maria Gould", "Smith, John", "Jo Bloggs, Chief Inspector of Hospitals, Care Quality Commission"}
+		"Amanda French, Ginny Hendricks, Maria Gould", "Smith, John", "Jo Bloggs, Chief Inspector of Hospitals, Care Quality Commission",
+		"Brendan Burns (Google), David Oppenheimer (Google)", "Jo Bloggs and Sam Smith", "Marks & Spencer"})
+	want := []string{"Jordan Liggitt (Google)", "Jo Bloggs", "Amanda French, Ginny Hendricks, Maria Gould", "Smith, John", "Jo Bloggs, Chief Inspector of Hospitals, Care Quality Commission",
+		"Brendan Burns (Google), David Oppenheimer (Google)", "Jo Bloggs and Sam Smith", "Marks & Spencer"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if want := []string{"Amanda French, Ginny Hendricks, Maria Gould", "Jo Bloggs, Chief Inspector of Hospitals, Care Quality Commission"}; !slices.Equal(several, want) {
+	if want := []string{"Amanda French, Ginny Hendricks, Maria Gould", "Jo Bloggs, Chief Inspector of Hospitals, Care Quality Commission",
+		"Brendan Burns (Google), David Oppenheimer (Google)", "Jo Bloggs and Sam Smith"}; !slices.Equal(several, want) {
 		t.Errorf("got asked about %q, want %q", several, want)
 	}
 }

@@ -675,12 +675,29 @@ func authorNames(names []string) (out, several []string) {
 		if n == "" {
 			continue
 		}
-		if strings.Count(n, ",") >= 2 {
+		if severalNames(n) {
 			several = append(several, n)
 		}
 		out = append(out, n)
 	}
 	return out, several
+}
+
+// severalNames reports whether an author's name looks like a list of
+// people: three parts or more between commas, or two of a name of two
+// words or more each ("Brendan Burns (Google), David Oppenheimer
+// (Google)", "Jo Bloggs and Sam Smith"), not a name written surname
+// first ("Smith, John").
+func severalNames(n string) bool {
+	if strings.Count(n, ",") >= 2 {
+		return true
+	}
+	for _, sep := range []string{",", " and ", " & "} {
+		if a, b, ok := strings.Cut(n, sep); ok && len(strings.Fields(a)) >= 2 && len(strings.Fields(b)) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // isRegulators reports whether a taxonomy or field names regulators, as

@@ -105,6 +105,18 @@ func TestHeadingAttributes(t *testing.T) {
 	}
 }
 
+// TestUndefinedReference finds a reference link or image whose reference
+// the body does not define, which readers see as written, but not one
+// defined, nor one in code.
+func TestUndefinedReference(t *testing.T) {
+	body := "![chart][1] and [the guide][2].\n\nSee [the docs][3] and `[code][x]`.\n\n[3]: https://example.com/docs\n"
+	got := convert(newMarkdown(false), false, []byte(body), 10, &decoder{}).Unconverted
+	want := []Unconverted{{Kind: UndefinedReference, Text: "![chart][1]", Line: 10, Count: 2}}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
 // TestUnconverted finds in a body the markup of other systems that
 // readers would see as text, each kind once with its first line and how
 // many, and leaves code, comments and raw HTML let through alone.

@@ -12,7 +12,7 @@ import (
 // readers see as the text it is: the first of its kind in the body, and
 // how many of that kind the body holds.
 type Unconverted struct {
-	Kind  string // "a Hugo shortcode", "a Liquid tag", "a kramdown attribute list", "a WordPress shortcode" or "raw HTML"
+	Kind  string // "a Hugo shortcode", "a Liquid tag", "a kramdown attribute list", "a WordPress shortcode", "raw HTML" or UndefinedReference
 	Text  string // the first, as written
 	Line  int
 	Count int
@@ -84,6 +84,9 @@ func unconverted(doc ast.Node, source []byte, rawHTML bool, line func(ast.Node) 
 				add("raw HTML", string(raw), line(n))
 			}
 		case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
+			for _, m := range undefinedReference.FindAllString(textOutsideLinks(n, source), -1) {
+				add(UndefinedReference, m, line(n))
+			}
 			if !mayHoldTags(n, source) {
 				return ast.WalkContinue, nil
 			}
@@ -103,6 +106,37 @@ func unconverted(doc ast.Node, source []byte, rawHTML bool, line func(ast.Node) 
 		return ast.WalkContinue, nil
 	})
 	return found
+}
+
+// UndefinedReference is the kind of a reference link whose reference the body
+// does not define, [the guide][2], which Markdown shows as written.
+const UndefinedReference = "a reference link with no definition"
+
+// undefinedReference matches a reference link or image as text: one
+// whose reference is defined is a link, not text.
+var undefinedReference = regexp.MustCompile(`!?\[[^\[\]\n]+\]\[[^\[\]\n]*\]`)
+
+// textOutsideLinks gives the text of a block that no link, image or code
+// holds, as readers see it, joined.
+func textOutsideLinks(block ast.Node, source []byte) string {
+	var b []byte
+	ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Link, *ast.Image, *ast.AutoLink, *ast.CodeSpan:
+			b = append(b, ' ')
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if entering {
+				b = append(b, n.Segment.Value(source)...)
+			}
+		case *ast.String:
+			if entering {
+				b = append(b, n.Value...)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(b)
 }
 
 // mayHoldTags says whether a block's lines hold a { or a [ before one of

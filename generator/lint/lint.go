@@ -207,8 +207,11 @@ func unconverted(a *content.Article) content.Errors {
 			more = fmt.Sprintf(" (and %d more)", u.Count-1)
 		}
 		fix := "rewrite it in Markdown or delete it"
-		if u.Kind == "raw HTML" {
+		switch u.Kind {
+		case "raw HTML":
 			fix = "write it in Markdown, or set raw_html: true in site.yaml to let it through"
+		case content.UndefinedReference:
+			fix = "define the reference on a line of its own ([2]: https://www.example.org/page), or write the address in the link"
 		}
 		out = append(out, &content.Error{File: a.File, Line: u.Line, Warning: true,
 			Msg: fmt.Sprintf("body: %s is shown to readers as written, %s%s: %s", u.Kind, u.Text, more, fix)})

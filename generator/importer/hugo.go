@@ -44,6 +44,7 @@ type hugoConfig struct {
 	dateFrom     []string          // frontmatter.date: where a page's date is read from, in order, lower case
 	themes       []string          // theme: the themes whose static folders Hugo served too
 	outputs      fields            // outputs: the formats of each kind of page, where the config names them
+	disabled     []string          // disableLanguages, in lower case
 	params       fields            // params, by their names in lower case
 	themesDir    string            // themesDir: the folder the themes are in
 	keepCase     bool              // disablePathToLower
@@ -234,7 +235,13 @@ func readHugo(o *Options) (*source, error) {
 	roots := cfg.roots
 	for _, root := range roots {
 		err = fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
-			if err != nil {
+			switch {
+			case err != nil && p == root && root != cfg.contentDir && errors.Is(err, fs.ErrNotExist):
+				// Hugo builds a language whose folder is missing with no
+				// pages.
+				src.warn(filepath.Join(o.Source, p), 0, "a language's content folder, which %s names, is not there: no page of it is imported", cfg.file)
+				return nil
+			case err != nil:
 				src.fail(filepath.Join(o.Source, p), 0, "can't read the folder: %v", withoutPath(err))
 				return nil
 			}
@@ -279,7 +286,7 @@ func readHugo(o *Options) (*source, error) {
 	// Pages of a section the config does not name as the posts', and of
 	// one where no page has a date (documentation, say), are no posts:
 	// each such section is told in one line.
-	outside := map[string]int{}
+	outside, disabled := map[string]int{}, map[string]int{}
 	dated := map[string]bool{}
 	undated := map[string][]undatedPage{}
 	cfg.authorNames = authorPages(fsys, files, cfg, o.MaxSize)
@@ -319,6 +326,10 @@ func readHugo(o *Options) (*source, error) {
 			src.skip(file, 0, "a page outside every section, such as an about page, where the site keeps its posts in sections: not a post, not imported")
 			continue
 		}
+		if l, _ := cfg.language(p, rel); l != nil && slices.Contains(cfg.disabled, l.key) {
+			disabled[l.key]++
+			continue
+		}
 		section := path.Join(cfg.root(p), sectionOf(rel))
 		if len(cfg.mainSections) > 0 && !slices.ContainsFunc(cfg.mainSections, func(s string) bool { return strings.EqualFold(s, sectionOf(rel)) }) {
 			outside[section]++
@@ -332,6 +343,9 @@ func readHugo(o *Options) (*source, error) {
 		case noDate != nil:
 			undated[section] = append(undated[section], *noDate)
 		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(disabled)) {
+		src.skip(cfg.file, 0, "%d pages in %s, which disableLanguages names, so Hugo did not publish them: not imported", disabled[key], key)
 	}
 	for _, section := range slices.Sorted(maps.Keys(outside)) {
 		src.skip(filepath.Join(o.Source, section), 0, "%d pages of a section that mainSections in %s (%s) does not name as the posts': not posts, not imported", outside[section], cfg.file, strings.Join(cfg.mainSections, ", "))
@@ -515,13 +529,13 @@ func isContent(ext string) bool {
 // root gives the content folder that holds the slash path p: the
 // innermost, where one lies inside another.
 func (cfg *hugoConfig) root(p string) string {
-	root := cfg.contentDir
-	for _, d := range cfg.roots {
+	root := ""
+	for _, d := range append([]string{cfg.contentDir}, cfg.roots...) {
 		if strings.HasPrefix(p, d+"/") && len(d) > len(root) {
 			root = d
 		}
 	}
-	return root
+	return cmp.Or(root, cfg.contentDir)
 }
 
 // isIndex reports whether name is a leaf bundle's page.
@@ -632,6 +646,9 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	cfg.params = lowerKeys(fields(params))
 	cfg.mainSections = append(f.list("mainsections"), cfg.params.list("mainsections")...)
 	cfg.themes, cfg.themesDir = f.list("theme"), cmp.Or(f.text("themesdir"), "themes")
+	for _, key := range f.list("disablelanguages") {
+		cfg.disabled = append(cfg.disabled, strings.ToLower(key))
+	}
 	outputs, _ := f["outputs"].(map[string]any)
 	cfg.outputs = lowerKeys(fields(outputs))
 	if fm, ok := f["frontmatter"].(map[string]any); ok {

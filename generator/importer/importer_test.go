@@ -2111,6 +2111,37 @@ func TestJekyllVideoTag(t *testing.T) {
 	}
 }
 
+// TestHugoLanguageFolders imports a site whose content folder is its
+// default language's, beside the others' (the Kubernetes site's
+// layout): each page in its language, at its address; the pages of a
+// language disableLanguages names left out in one line; a language whose
+// folder is missing told, without failing the import.
+func TestHugoLanguageFolders(t *testing.T) {
+	post := "---\ntitle: Hello\ndate: 2023-01-02\n---\nHi.\n"
+	config := "baseURL = 'https://example.org'\ncontentDir = 'content/en'\ndisableLanguages = ['de']\n[languages.en]\ncontentDir = 'content/en'\n[languages.fr]\ncontentDir = 'content/fr'\n[languages.de]\ncontentDir = 'content/de'\n[languages.es]\ncontentDir = 'content/es'\n"
+	src := tree(t, map[string]string{"hugo.toml": config, "content/en/blog/hello.md": post, "content/fr/blog/hello.md": post, "content/de/blog/hello.md": post})
+	dest := t.TempDir()
+	r, err := Run(Options{Source: src, Dest: dest})
+	if err != nil || r.Written != 2 || r.Problems() > 0 {
+		t.Fatalf("wrote %d, %d problems (%v); skipped %v", r.Written, r.Problems(), err, r.Skipped)
+	}
+	fr, err := os.ReadFile(filepath.Join(dest, "articles", "2023", "2023-01-02-hello-fr.md"))
+	if err != nil {
+		t.Fatalf("%v; wrote %v", err, files(t, dest))
+	}
+	for _, w := range []string{"- /fr/blog/hello/\n", "lang: fr\n"} {
+		if !strings.Contains(string(fr), w) {
+			t.Errorf("the French post lacks %q:\n%s", w, fr)
+		}
+	}
+	if !hasNote(r.Skipped, filepath.Join(src, "hugo.toml"), 0, "1 pages in de, which disableLanguages names") {
+		t.Errorf("the German page is not told: %v", r.Skipped)
+	}
+	if !hasNote(r.Warnings, filepath.Join(src, "content", "es"), 0, "a language's content folder") {
+		t.Errorf("the missing Spanish folder is not told: %v", r.Warnings)
+	}
+}
+
 // TestHugoURLPlaceholders fills in the permalink placeholders of a
 // page's url, as Hugo does since 0.123 (the Kubernetes blog's 2016
 // posts): the old address, its feed id and links to it follow.

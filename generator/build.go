@@ -350,15 +350,23 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 		return result{}, stoppedWith(slices.Concat(stop, met, content.AsErrors(refused)), found)
 	}
 	// The record of what the output was built from goes first, and comes
-	// back only once the new output is in place.
+	// back once the new output is in place; a build interrupted leaves
+	// the output as it was, and puts the record of it back.
 	if err := inputs.Forget(recordPath(o.out)); err != nil {
 		return result{}, err
 	}
+	published := false
+	defer func() {
+		if ctx.Err() != nil && !published && prev.Inputs != "" {
+			prev.Write(recordPath(o.out))
+		}
+	}()
 	set, hist, err := load(ctx, o, os.DirFS(o.content), store(), sums, place, historyPath(o.out))
 	// What was read is worth keeping even when another file was bad:
 	// the next build, after the fix, reads only the fixed file. A build
 	// interrupted stops at once, keeping nothing.
 	if ctx.Err() != nil {
+		store().Abandon()
 		return result{}, ctx.Err()
 	}
 	if saveErr := store().Save(); saveErr != nil {
@@ -399,6 +407,7 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 	}
 	done = true
 	r, err := publish(ctx, o, out, s, files, linted, searchConfig)
+	published = err == nil
 	if o.pagefind != "" && search.Config() != searchConfig {
 		// Pagefind's settings changed while it ran: which it read is
 		// not known, so the next build indexes again.

@@ -307,8 +307,9 @@ func samePages(pages map[string]string, v int) bool {
 
 // TestBuildInterrupted stops builds with Ctrl-C (SIGINT) at random
 // moments: a build that says it was interrupted leaves the output folder
-// as the last build left it, every file of it, and no staging folder
-// beside it; one that finished first leaves its own version.
+// as the last build left it, every file of it, with its record, and no
+// staging folder or half-written cache beside it; one that finished
+// first leaves its own version.
 func TestBuildInterrupted(t *testing.T) {
 	if testing.Short() {
 		t.Skip("interrupts builds in child processes; skipped with -short")
@@ -349,6 +350,14 @@ func TestBuildInterrupted(t *testing.T) {
 			wantUnchanged(t, out, before, fmt.Sprintf("build %d, interrupted", v))
 			if leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.bulletin-*")); len(leftovers) > 0 {
 				t.Errorf("build %d, interrupted, left %v beside the output", v, leftovers)
+			}
+			// Nor half a cache, and the record of the output as it is
+			// stays, so that the next build need not hash every file.
+			if leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.*.new")); len(leftovers) > 0 {
+				t.Errorf("build %d, interrupted, left %v beside the output", v, leftovers)
+			}
+			if _, err := os.Stat(filepath.Join(dir, ".public.build")); err != nil {
+				t.Errorf("build %d, interrupted, took away the record of the output it left as it was: %v", v, err)
 			}
 		case stderr.Len() == 0:
 			// Interrupted before the program could take the signal:

@@ -287,6 +287,20 @@ func (s *Store[V]) Save() error {
 	return s.rewrite()
 }
 
+// Abandon drops what this build put, for a build stopped before it
+// saves: the file is left as it was, with nothing beside it.
+func (s *Store[V]) Abandon() {
+	s.lock()
+	defer s.mu.Unlock()
+	if s.added != nil {
+		s.added.discard()
+	}
+	if !s.whole && s.blobs != nil {
+		s.blobs.discard()
+	}
+	s.tidy()
+}
+
 // tidy removes what a build killed while saving may have left.
 func (s *Store[V]) tidy() {
 	for _, name := range []string{s.path, blobsPath(s.path)} {

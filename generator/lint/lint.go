@@ -10,6 +10,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -291,10 +292,14 @@ func (c *checker) ownPath(u *url.URL) (string, bool) {
 	return "", false
 }
 
-// port gives the port an address's host is reached on: its own, else
-// its scheme's (https's where it names none, as base_url's does).
+// port gives the port an address's host is reached on: its own, as a
+// number (a browser reads :0443 as 443), else its scheme's (https's
+// where it names none, as base_url's does).
 func port(u *url.URL) string {
 	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err == nil {
+			return strconv.Itoa(n)
+		}
 		return p
 	}
 	if u.Scheme == "http" {

@@ -84,8 +84,12 @@ func unconverted(doc ast.Node, source []byte, rawHTML bool, line func(ast.Node) 
 				add("raw HTML", string(raw), line(n))
 			}
 		case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
-			for _, m := range undefinedReference.FindAllString(textOutsideLinks(n, source), -1) {
-				add(UndefinedReference, m, line(n))
+			// Only a block with "][" in it can hold one: most has none,
+			// and is not looked at further.
+			if bytes.Contains(blockBytes(n, source), []byte("][")) {
+				for _, m := range undefinedReference.FindAllString(textOutsideLinks(n, source), -1) {
+					add(UndefinedReference, m, line(n))
+				}
 			}
 			if !mayHoldTags(n, source) {
 				return ast.WalkContinue, nil
@@ -175,11 +179,21 @@ var codeSpan = regexp.MustCompile("(`+)[^`]*?`+")
 
 // blockText is a block's lines as written, less their code spans.
 func blockText(block ast.Node, source []byte) string {
-	var b []byte
+	return codeSpan.ReplaceAllString(string(blockBytes(block, source)), " ")
+}
+
+// blockBytes gives a block's lines as written, joined; the source itself
+// where the block has one line.
+func blockBytes(block ast.Node, source []byte) []byte {
 	lines := block.Lines()
+	if lines.Len() == 1 {
+		seg := lines.At(0)
+		return seg.Value(source)
+	}
+	var b []byte
 	for i := range lines.Len() {
 		seg := lines.At(i)
 		b = append(b, seg.Value(source)...)
 	}
-	return codeSpan.ReplaceAllString(string(b), " ")
+	return b
 }

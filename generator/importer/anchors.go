@@ -24,7 +24,7 @@ var (
 	headingAttrs = regexp.MustCompile(`(?m)^((?:[ \t]*>)*[ \t]{0,3}#{1,6}[ \t].*?)[ \t]+\{([^{}\n]*)\}[ \t]*$`)
 	// attribute matches one attribute of a list: #id, .class, or
 	// name=value, the value in quotes or not.
-	attribute = regexp.MustCompile(`^(?:#([^\s{}#.]+)|\.[^\s{}#.]+|([A-Za-z_:][\w:.-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"'{}]+)))`)
+	attribute = regexp.MustCompile(`^(?:#([^\s{}#]+)|\.[^\s{}#.]+|([A-Za-z_:][\w:.-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"'{}]+)))`)
 	// blockAttributes matches a line that is a kramdown attribute list
 	// alone, which sets the class or id of the block before or after it:
 	// {:.box}, {: #intro}; a table of contents kramdown makes, "* TOC"

@@ -34,24 +34,25 @@ type hugoConfig struct {
 	timeZone   string
 	// zone reads dates written without an offset, as Hugo reads them:
 	// in timeZone, else in UTC, unless the import is told another.
-	zone         *time.Location
-	permalinks   map[string]string // by section
-	taxonomies   []string          // the front matter keys, sorted
-	ugly         bool              // uglyURLs: /posts/x.html rather than /posts/x/
-	feed         string            // the name of each feed's file: index.xml, or as the config sets it
-	lang         string            // languageCode: the language of the posts in the default language
-	mainSections []string          // the sections the config names as those posts are listed from
-	dateFrom     []string          // frontmatter.date: where a page's date is read from, in order, lower case
-	themes       []string          // theme: the themes whose static folders Hugo served too
-	outputs      fields            // outputs: the formats of each kind of page, where the config names them
-	disabled     []string          // disableLanguages, in lower case
-	params       fields            // params, by their names in lower case
-	themesDir    string            // themesDir: the folder the themes are in
-	keepCase     bool              // disablePathToLower
-	languages    []hugoLanguage    // as [languages] lists them, by key; none for a site in one
-	roots        []string          // the content folders, see contentDirs
-	defaultLang  string            // defaultContentLanguage
-	ignore       []*regexp.Regexp  // ignoreFiles: the files Hugo never read
+	zone          *time.Location
+	permalinks    map[string]string // by section
+	taxonomies    []string          // the front matter keys, sorted
+	ugly          bool              // uglyURLs: /posts/x.html rather than /posts/x/
+	feed          string            // the name of each feed's file: index.xml, or as the config sets it
+	lang          string            // languageCode: the language of the posts in the default language
+	mainSections  []string          // the sections the config names as those posts are listed from
+	dateFrom      []string          // frontmatter.date: where a page's date is read from, in order, lower case
+	themes        []string          // theme: the themes whose static folders Hugo served too
+	outputs       fields            // outputs: the formats of each kind of page, where the config names them
+	disabled      []string          // disableLanguages, in lower case
+	disabledKinds []string          // disableKinds
+	params        fields            // params, by their names in lower case
+	themesDir     string            // themesDir: the folder the themes are in
+	keepCase      bool              // disablePathToLower
+	languages     []hugoLanguage    // as [languages] lists them, by key; none for a site in one
+	roots         []string          // the content folders, see contentDirs
+	defaultLang   string            // defaultContentLanguage
+	ignore        []*regexp.Regexp  // ignoreFiles: the files Hugo never read
 	// authorNames are the titles the pages of an authors taxonomy's terms
 	// give them (content/authors/jo/_index.md: title: Jo Bloggs), by the
 	// term as Hugo makes a path of it.
@@ -350,13 +351,24 @@ func readHugo(o *Options) (*source, error) {
 	for _, section := range slices.Sorted(maps.Keys(outside)) {
 		src.skip(filepath.Join(o.Source, section), 0, "%d pages of a section that mainSections in %s (%s) does not name as the posts': not posts, not imported", outside[section], cfg.file, strings.Join(cfg.mainSections, ", "))
 	}
+	// A section mainSections names is the posts', and one whose dates
+	// came from git or the files' times, which the import cannot read,
+	// is no documentation either: its pages are told one by one.
+	unreadDates := slices.ContainsFunc(cfg.dateFrom, func(from string) bool { return from == ":git" || from == ":filemodtime" })
 	for _, section := range slices.Sorted(maps.Keys(undated)) {
-		if !dated[section] {
+		named := slices.ContainsFunc(cfg.mainSections, func(s string) bool {
+			return strings.EqualFold(path.Join(path.Dir(section), s), section) || strings.EqualFold(s, path.Base(section))
+		})
+		if !dated[section] && !named && !unreadDates {
 			src.skip(filepath.Join(o.Source, section), 0, "%d pages with no date, in a section where no page has one (documentation, say): not posts, not imported", len(undated[section]))
 			continue
 		}
 		for _, u := range undated[section] {
-			src.fail(u.file, u.line, "no date: not imported; %s", u.hint)
+			hint := u.hint
+			if unreadDates {
+				hint = fmt.Sprintf("frontmatter.date in %s dates pages by git or by their files' times, which the import cannot read as Hugo did: give it a date", cfg.file)
+			}
+			src.fail(u.file, u.line, "no date: not imported; %s", hint)
 		}
 	}
 	src.tallies = append(src.tallies, otherDays(o.Zone, "Hugo"))
@@ -649,6 +661,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	for _, key := range f.list("disablelanguages") {
 		cfg.disabled = append(cfg.disabled, strings.ToLower(key))
 	}
+	cfg.disabledKinds = f.list("disablekinds")
 	outputs, _ := f["outputs"].(map[string]any)
 	cfg.outputs = lowerKeys(fields(outputs))
 	if fm, ok := f["frontmatter"].(map[string]any); ok {
@@ -808,7 +821,12 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		}
 		src.warn(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, so its first words are: %q; give it a better one", post.title)
 	}
-	ds, named := cfg.pageDate(f, path.Base(p))
+	// A page bundle is named by its folder, as :filename takes it.
+	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	if isIndex(path.Base(p)) {
+		name = path.Base(path.Dir(p))
+	}
+	ds, named := cfg.pageDate(f, name)
 	if named != "" && f.text("slug") == "" {
 		f["slug"] = named // :filename gives the slug too, as Hugo takes it
 	}
@@ -902,7 +920,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		return dup
 	})
 	for _, n := range several {
-		src.warn(file, cmp.Or(pg.lineOf("author"), pg.lineOf("authors")), "author %q may name several people, whom the byline would show as one: if so, list each, authors: [%s]", n, n)
+		src.warn(file, cmp.Or(pg.lineOf("author"), pg.lineOf("authors")), "author %q may name several people, whom the byline would show as one: if so, list each, authors: [%s]", n, strings.Join(people(n), ", "))
 	}
 	post.sources = sourcesOf(f)
 	post.lang = cmp.Or(languageOf(f, post, src), post.lang)
@@ -960,14 +978,19 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 }
 
 // rss reports whether Hugo made a feed for the kind of page (home,
-// section): unless outputs names that kind's formats without RSS.
+// section): unless disableKinds names RSS or the kind, or outputs names
+// that kind's formats without RSS.
 func (cfg *hugoConfig) rss(kind string) bool {
+	if slices.ContainsFunc(cfg.disabledKinds, func(k string) bool { return strings.EqualFold(k, "rss") || strings.EqualFold(k, kind) }) {
+		return false
+	}
 	formats, set := cfg.outputs[kind]
 	return !set || formats == nil || slices.ContainsFunc(cfg.outputs.list(kind), func(f string) bool { return strings.EqualFold(f, "rss") })
 }
 
-// pageDate gives the date of a page whose fields are f and file name
-// name as the config's frontmatter.date reads it, by default from its
+// pageDate gives the date of a page whose fields are f and name (its
+// file's, without the extension, or its bundle's folder's) as the
+// config's frontmatter.date reads it, by default from its
 // date, publishDate, pubdate or published; where :filename gives it, the
 // slug the rest of the name gives too (2019-11-07-Velero-1.2.md:
 // Velero-1.2). :fileModTime and :git, which this import cannot read as
@@ -985,7 +1008,7 @@ func (cfg *hugoConfig) pageDate(f fields, name string) (date, slug string) {
 			}
 		case ":filename":
 			if m := datedName.FindStringSubmatch(name); m != nil {
-				return m[1], strings.TrimSuffix(strings.TrimPrefix(name, m[0]), path.Ext(name))
+				return m[1], strings.TrimPrefix(name, m[0])
 			}
 		case ":filemodtime", ":git":
 		default:

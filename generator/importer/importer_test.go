@@ -1964,11 +1964,13 @@ func TestHugoDateFromFileName(t *testing.T) {
 		"config.yaml": "baseURL: https://old.example.org/\nfrontmatter:\n  date: [':filename', ':default']\npermalinks:\n  posts: /blog/:slug/\n",
 		"content/posts/2019-11-07-Velero-1.2-Sets-Sail.md": "---\ntitle: Velero 1.2 sets sail\n---\nText.\n",
 		"content/posts/2020-01-02-named.md":                "---\ntitle: Named\nslug: own-slug\n---\nText.\n",
+		"content/posts/2021-03-04-bundle-1.5/index.md":     "---\ntitle: A bundle\n---\nText.\n",
 	})
 	dest := mustImportInto(t, src)
 	for file, want := range map[string][]string{
 		"articles/2019/2019-11-07-velero-1-2-sets-sail.md": {"date: 2019-11-07", "- /blog/velero-1.2-sets-sail/\n"},
 		"articles/2020/2020-01-02-own-slug.md":             {"date: 2020-01-02", "- /blog/own-slug/\n"},
+		"articles/2021/2021-03-04-bundle-1-5.md":           {"date: 2021-03-04", "- /blog/bundle-1.5/\n"},
 	} {
 		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(file)))
 		if err != nil {
@@ -2438,9 +2440,21 @@ func TestHugoDocsSections(t *testing.T) {
 			}
 		})
 	}
-	src := tree(t, map[string]string{"config.yaml": "", "content/posts/news.md": post, "content/posts/undated.md": "---\ntitle: Undated\n---\nText.\n"})
-	if r, _ := Run(Options{Source: src, Dest: t.TempDir()}); !(r.Problems() > 0) || !hasNote(r.Skipped, filepath.Join(src, "content", "posts", "undated.md"), 1, "no date: not imported; give it a date") {
-		t.Errorf("an undated page among dated posts: failed %v, skipped %v; want it told as a broken post", (r.Problems() > 0), r.Skipped)
+	for _, tc := range []struct {
+		name, config string
+		files        map[string]string
+		hint         string
+	}{
+		{"among dated posts", "", map[string]string{"content/posts/news.md": post}, "give it a date"},
+		{"in the section mainSections names", "params:\n  mainSections: [posts]\n", nil, "give it a date"},
+		{"dated by git", "frontmatter:\n  date: [':git']\n", nil, "config.yaml dates pages by git or by their files' times"},
+	} {
+		files := map[string]string{"config.yaml": tc.config, "content/posts/undated.md": "---\ntitle: Undated\n---\nText.\n"}
+		maps.Copy(files, tc.files)
+		src := tree(t, files)
+		if r, _ := Run(Options{Source: src, Dest: t.TempDir()}); r.Problems() == 0 || !hasNote(r.Skipped, filepath.Join(src, "content", "posts", "undated.md"), 1, tc.hint) {
+			t.Errorf("an undated page %s: %d problems, skipped %v; want it told as a broken post", tc.name, r.Problems(), r.Skipped)
+		}
 	}
 }
 
@@ -2459,6 +2473,7 @@ func TestHugoFeedNames(t *testing.T) {
 		// Outputs without RSS: Hugo made no feed there.
 		{"config.yaml", "baseurl: https://old.example.org\noutputs:\n  home: [HTML]\n  section: [HTML]\n", nil},
 		{"config.yaml", "baseurl: https://old.example.org\noutputs:\n  home: [HTML, RSS]\n  section: [HTML]\n", []string{"/index.xml"}},
+		{"config.yaml", "baseurl: https://old.example.org\ndisableKinds: [RSS]\n", nil},
 	} {
 		src := tree(t, map[string]string{tt.config: tt.text, "content/posts/notes.md": "---\ntitle: Notes\ndate: 2022-05-02\n---\nNotes.\n"})
 		if r := mustImport(t, src, t.TempDir()); !slices.Equal(r.Feeds, tt.want) {

@@ -429,7 +429,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	var several []string
 	post.authors, several = authorNames(authorsOf(f))
 	for _, n := range several {
-		src.warn(file, cmp.Or(pg.lineOf("author"), pg.lineOf("authors")), "author %q may name several people, whom the byline would show as one: if so, list each, authors: [%s]", n, n)
+		src.warn(file, cmp.Or(pg.lineOf("author"), pg.lineOf("authors")), "author %q may name several people, whom the byline would show as one: if so, list each, authors: [%s]", n, strings.Join(people(n), ", "))
 	}
 	for i, a := range post.authors {
 		// A handle that _data/authors.yml names, as jekyll-seo-tag

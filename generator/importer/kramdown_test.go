@@ -93,8 +93,8 @@ func TestAnchors(t *testing.T) {
 		},
 		{
 			name: "attributes bulletin refuses left out, in any order, in a quote too",
-			in:   "## B {.x #b onmouseover=\"x\"}\n\n> ## Q {#q onclick='a()'}\n\n## C {id=\"c\" class=\"wide\"}\n\n## D {.wide}\n\n## Sets {a, b}\n",
-			want: "## B {#b}\n\n> ## Q {#q}\n\n## C {#c}\n\n## D\n\n## Sets {a, b}\n",
+			in:   "## B {.x #b onmouseover=\"x\"}\n\n> ## Q {#q onclick='a()'}\n\n## C {id=\"c\" class=\"wide\"}\n\n## D {.wide}\n\n## Sets {a, b}\n\n## Release {#v1.2}\n",
+			want: "## B {#b}\n\n> ## Q {#q}\n\n## C {#c}\n\n## D\n\n## Sets {a, b}\n\n## Release {#v1.2}\n",
 		},
 		{
 			name: "a heading in another script",

@@ -151,7 +151,10 @@ func (l *liquid) convert(s string, line int) string {
 				// tag, which in a reference definition turns the
 				// definitions after it into text.
 				addr := "/" + strings.TrimPrefix(target, "/")
-				if isContent(strings.ToLower(path.Ext(target))) {
+				switch {
+				case strings.Contains("/"+target, "/_posts/") || strings.Contains("/"+target, "/_drafts/"):
+					l.warn(lineAt(i), fmt.Sprintf("%s names a post this import did not write (a draft, or one skipped): its path, %s, is written instead, which leads nowhere: point the link at the post's address", tag, addr))
+				case isContent(strings.ToLower(path.Ext(target))):
 					l.warn(lineAt(i), fmt.Sprintf("%s names a page, not a post of this import: its path, %s, is written instead, which the old site may have published at another address: point the link at the page's address", tag, addr))
 				}
 				b.WriteString(addr)

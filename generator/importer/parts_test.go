@@ -545,15 +545,20 @@ func TestEmbed(t *testing.T) {
 func TestAuthorNames(t *testing.T) {
 	got, several := authorNames([]string{"[Jordan Liggitt](https://github.com/liggitt) (Google)", "Jo Bloggs", "[](x)",
 		"Amanda French, Ginny Hendricks, Maria Gould", "Smith, John", "Jo Bloggs, Chief Inspector of Hospitals, Care Quality Commission",
-		"Brendan Burns (Google), David Oppenheimer (Google)", "Jo Bloggs and Sam Smith", "Marks & Spencer"})
+		"Brendan Burns (Google), David Oppenheimer (Google)", "Jo Bloggs and Sam Smith", "Marks & Spencer",
+		"Department of Health and Social Care", "Department for Environment, Food and Rural Affairs"})
 	want := []string{"Jordan Liggitt (Google)", "Jo Bloggs", "Amanda French, Ginny Hendricks, Maria Gould", "Smith, John", "Jo Bloggs, Chief Inspector of Hospitals, Care Quality Commission",
-		"Brendan Burns (Google), David Oppenheimer (Google)", "Jo Bloggs and Sam Smith", "Marks & Spencer"}
+		"Brendan Burns (Google), David Oppenheimer (Google)", "Jo Bloggs and Sam Smith", "Marks & Spencer",
+		"Department of Health and Social Care", "Department for Environment, Food and Rural Affairs"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	if want := []string{"Amanda French, Ginny Hendricks, Maria Gould", "Jo Bloggs, Chief Inspector of Hospitals, Care Quality Commission",
 		"Brendan Burns (Google), David Oppenheimer (Google)", "Jo Bloggs and Sam Smith"}; !slices.Equal(several, want) {
 		t.Errorf("got asked about %q, want %q", several, want)
+	}
+	if got, want := people("Brendan Burns (Google), David Oppenheimer (Google)"), []string{"Brendan Burns (Google)", "David Oppenheimer (Google)"}; !slices.Equal(got, want) {
+		t.Errorf("the people of a name: %q, want %q", got, want)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -684,20 +685,44 @@ func authorNames(names []string) (out, several []string) {
 }
 
 // severalNames reports whether an author's name looks like a list of
-// people: three parts or more between commas, or two of a name of two
-// words or more each ("Brendan Burns (Google), David Oppenheimer
-// (Google)", "Jo Bloggs and Sam Smith"), not a name written surname
-// first ("Smith, John").
+// people: three parts or more between commas, or two that each look like
+// a person's name ("Brendan Burns (Google), David Oppenheimer (Google)",
+// "Jo Bloggs and Sam Smith"); not a name written surname first ("Smith,
+// John"), nor a body's ("Department of Health and Social Care").
 func severalNames(n string) bool {
 	if strings.Count(n, ",") >= 2 {
 		return true
 	}
 	for _, sep := range []string{",", " and ", " & "} {
-		if a, b, ok := strings.Cut(n, sep); ok && len(strings.Fields(a)) >= 2 && len(strings.Fields(b)) >= 2 {
+		if a, b, ok := strings.Cut(n, sep); ok && personal(a) && personal(b) {
 			return true
 		}
 	}
 	return false
+}
+
+// personal reports whether s looks like a person's name: two words or
+// more, each starting with a capital letter or a bracket (Google).
+func personal(s string) bool {
+	words := strings.Fields(s)
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && r != '(' {
+			return false
+		}
+	}
+	return len(words) >= 2
+}
+
+// people splits an author's name that severalNames takes for several
+// people into them, for the message that asks.
+func people(n string) []string {
+	var out []string
+	for _, part := range strings.Split(strings.NewReplacer(" and ", ",", " & ", ",").Replace(n), ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
 }
 
 // isRegulators reports whether a taxonomy or field names regulators, as

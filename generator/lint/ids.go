@@ -13,14 +13,21 @@ import (
 // would have two, and a link to it, the theme's own among them, would
 // find the heading or the part, whichever comes first.
 func sharedIDs(s *site.Site, ids []render.ThemeID) content.Errors {
-	theme := map[string]render.ThemeID{}
-	for _, id := range ids {
-		if _, ok := theme[id.ID]; !ok {
-			theme[id.ID] = id
+	// The ids each kind of page may have: an article's page is made
+	// with article.html, a topic's or regulator's with group.html, and
+	// each with the files every page may use.
+	on := func(page string) map[string]render.ThemeID {
+		theme := map[string]render.ThemeID{}
+		for _, id := range ids {
+			if _, ok := theme[id.ID]; !ok && id.On(page) {
+				theme[id.ID] = id
+			}
 		}
+		return theme
 	}
+	articles, groups := on("article.html"), on("group.html")
 	var out content.Errors
-	check := func(file string, anchors []content.Anchor) {
+	check := func(file string, anchors []content.Anchor, theme map[string]render.ThemeID) {
 		for _, a := range anchors {
 			if t, ok := theme[a.ID]; ok {
 				out = append(out, &content.Error{File: file, Line: a.Line,
@@ -28,15 +35,12 @@ func sharedIDs(s *site.Site, ids []render.ThemeID) content.Errors {
 			}
 		}
 	}
-	if len(theme) == 0 {
-		return nil
-	}
 	for _, a := range s.Articles {
-		check(a.Content.File, a.Content.Anchors)
+		check(a.Content.File, a.Content.Anchors, articles)
 	}
 	for _, g := range append(s.Topics, s.Regulators...) {
 		if g.Intro != nil {
-			check(g.Intro.File, g.Intro.Anchors)
+			check(g.Intro.File, g.Intro.Anchors, groups)
 		}
 	}
 	return out

@@ -450,13 +450,16 @@ func TestMixedScripts(t *testing.T) {
 }
 
 // TestSharedIDs wants a heading of an article or an intro page whose id
-// the theme gives a part of the page too told at its line, naming where
-// the theme gives it, and no other heading.
+// the theme gives a part of that kind of page too told at its line,
+// naming where the theme gives it, and no other heading: not one whose
+// id only another kind of page has.
 func TestSharedIDs(t *testing.T) {
-	article := &content.Article{File: "content/a.md", Anchors: []content.Anchor{{ID: "page-history", Line: 9}, {ID: "what-next", Line: 12}}}
+	article := &content.Article{File: "content/a.md", Anchors: []content.Anchor{{ID: "page-history", Line: 9}, {ID: "what-next", Line: 12}, {ID: "search-results", Line: 14}}}
 	intro := &content.Page{File: "content/topics/t.md", Anchors: []content.Anchor{{ID: "story-heading", Line: 6}}}
 	s := &site.Site{Articles: []*site.Article{{Content: article}}, Topics: []*site.Group{{Intro: intro}}}
-	ids := []render.ThemeID{{File: "templates/article.html", Line: 61, ID: "page-history"}, {File: "templates/group.html", Line: 20, ID: "story-heading"}, {File: "templates/layout.html", Line: 55, ID: "main"}}
+	// search-results is the search page's alone, never on an article's.
+	ids := []render.ThemeID{{File: "templates/article.html", Line: 61, ID: "page-history", Page: "article.html"}, {File: "templates/group.html", Line: 20, ID: "story-heading", Page: "group.html"},
+		{File: "templates/layout.html", Line: 55, ID: "main"}, {File: "templates/search.html", Line: 62, ID: "search-results", Page: "search.html"}}
 	var got []string
 	for _, e := range sharedIDs(s, ids) {
 		got = append(got, fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg))

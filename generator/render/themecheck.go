@@ -32,7 +32,12 @@ type ThemeID struct {
 	File string // the theme file, as the editor knows it: templates/article.html
 	Line int
 	ID   string
+	Page string // the page file it is in (article.html), on that kind of page alone; "" in a file every page may use
 }
+
+// On reports whether the id may be on the pages the page file page
+// makes (article.html).
+func (id ThemeID) On(page string) bool { return id.Page == "" || id.Page == page }
 
 // attrID finds an id written whole in a theme's text.
 var attrID = regexp.MustCompile(`(?:^|[\s"'])id\s*=\s*(?:"([^"]+)"|'([^']+)')`)
@@ -168,7 +173,11 @@ func (w *walker) node(tree *tparse.Tree, n tparse.Node) {
 			}
 			file := tree.ParseName
 			line := 1 + strings.Count(w.texts[file][:min(int(n.Pos)+at, len(w.texts[file]))], "\n")
-			w.ids = append(w.ids, ThemeID{File: w.th.dir + "/" + file, Line: line, ID: string(n.Text[at:end])})
+			page := ""
+			if slices.Contains(pageFiles, file) {
+				page = file
+			}
+			w.ids = append(w.ids, ThemeID{File: w.th.dir + "/" + file, Line: line, ID: string(n.Text[at:end]), Page: page})
 		}
 		for _, m := range attrPath.FindAllSubmatchIndex(n.Text, -1) {
 			at, end := m[2], m[3]

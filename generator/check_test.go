@@ -35,6 +35,9 @@ func TestCheckFindings(t *testing.T) {
 		// its own heading or the theme's #main, nor to #top.
 		file + `:23: warning: link "#near-mises": /2025/01/other/ has no heading or part with the id "near-mises", so the link leads to the top of the page: did you mean #near-misses?`,
 		file + `:23: warning: link "/2025/01/good/#nowhere": /2025/01/good/ has no heading or part with the id "nowhere", so the link leads to the top of the page`,
+		// By an old address, the page it redirects to is looked in.
+		file + `:25: warning: link "/2024/12/good-old/#what-then": /2025/01/good/ has no heading or part with the id "what-then", so the link leads to the top of the page`,
+		file + `:25: warning: link "/2025/01/good#gone": /2025/01/good/ has no heading or part with the id "gone", so the link leads to the top of the page`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -168,6 +171,8 @@ func TestCheckGitLab(t *testing.T) {
 		file + `:19: major: link "2025-01-10-good.md"`,
 		file + `:23: minor: link "#near-mises"`,
 		file + `:23: minor: link "/2025/01/good/#nowhere"`,
+		file + `:25: minor: link "/2024/12/good-old/#what-then"`,
+		file + `:25: minor: link "/2025/01/good#gone"`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d issues:\n%s\nwant %d", len(got), strings.Join(got, "\n"), len(want))

@@ -105,6 +105,15 @@ func TestHeadingAttributes(t *testing.T) {
 	}
 }
 
+// TestIDs reads the ids of a page as a browser does: in either quotes,
+// after an attribute holding a >, and the names of <a name> anchors.
+func TestIDs(t *testing.T) {
+	got := IDs(`<section id='comments'><p title="a>b" id="y">x</p><a name="old"></a><b data-id="no">z</b></section>`)
+	if want := []string{"comments", "y", "old"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 // TestUndefinedReference finds a reference link or image whose reference
 // the body does not define, which readers see as written, but not one
 // defined, nor one in code.

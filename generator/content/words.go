@@ -2,11 +2,11 @@ package content
 
 import (
 	"html"
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark"
+	xhtml "golang.org/x/net/html"
 )
 
 // convertBody converts the body of doc into the article's HTML, noting
@@ -17,18 +17,27 @@ func (a *Article) convertBody(md goldmark.Markdown, rawHTML bool, doc *doc, d *d
 	a.Words = countWords(a.HTML)
 }
 
-// idAttribute matches an element's id in HTML, its value in double
-// quotes, as goldmark and html/template write it.
-var idAttribute = regexp.MustCompile(`<[a-zA-Z][^<>]*?\sid="([^"]*)"`)
-
-// IDs gives the ids of the elements of a page's HTML, which a link may
-// name after its #.
+// IDs gives the ids of the elements of a page's HTML, and the names of
+// its <a name> anchors, which a link may name after its #, read as a
+// browser reads the tags.
 func IDs(page string) []string {
 	var ids []string
-	for _, m := range idAttribute.FindAllStringSubmatch(page, -1) {
-		ids = append(ids, html.UnescapeString(m[1]))
+	z := xhtml.NewTokenizer(strings.NewReader(page))
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			return ids
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			tag, more := z.TagName()
+			for more {
+				var key, value []byte
+				key, value, more = z.TagAttr()
+				if string(key) == "id" || string(key) == "name" && string(tag) == "a" {
+					ids = append(ids, string(value))
+				}
+			}
+		}
 	}
-	return ids
 }
 
 // countWords counts the words in HTML's text: runs between spaces, tags

@@ -41,7 +41,7 @@ import (
 // has its file and line; they come sorted by both. Without files, links
 // are not checked.
 func Site(s *site.Site, files *render.Files, refused []*content.Article, now time.Time) content.Errors {
-	c := &checker{assets: map[string]bool{}, files: files, nearby: nearby{assets: s.Assets, files: files, articles: s.Articles}, parts: parts{articles: s.Articles}}
+	c := &checker{assets: map[string]bool{}, files: files, nearby: nearby{assets: s.Assets, files: files, articles: s.Articles}, parts: parts{articles: s.Articles, redirects: s.Redirects}}
 	if home, err := url.Parse(s.Settings.BaseURL); err == nil && home.Host != "" {
 		c.home = home
 	}

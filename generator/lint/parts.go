@@ -13,50 +13,69 @@ import (
 // parts finds the ids of the pages of a site, for links to a part of a
 // page (#what-next): from the article's body where it gives the id, as
 // most such links' do, else from the page as made, with the theme's own
-// ids, each page made once however many links name it.
+// ids, each page made once however many links name it. A link to an old
+// address (an alias) is to the page it redirects to.
 type parts struct {
-	articles []*site.Article
-	once     sync.Once
-	byURL    map[string]*content.Article
-	mu       sync.Mutex
-	made     map[string][]string // the ids of each page made, by site path
+	articles  []*site.Article
+	redirects []site.Redirect
+	once      sync.Once
+	byURL     map[string]*content.Article
+	moved     map[string]string // where each alias redirects
+	mu        sync.Mutex
+	made      map[string]*madeIDs // by site path
+}
+
+// madeIDs are the ids of a page, made once.
+type madeIDs struct {
+	once sync.Once
+	ids  []string
+	page bool // false for a file that is not a page, or could not be made
 }
 
 // lacks reports whether the page at the site path target, which the site
-// has, lacks a part with the given id, and the ids it has; a file that
-// is not a page (a PDF's #page=2) or that cannot be made lacks nothing.
-func (c *checker) lacks(target, id string) (bool, []string) {
+// has, lacks a part with the given id, and the ids it has and its site
+// path, where an alias redirects; a file that is not a page (a PDF's
+// #page=2) or that cannot be made lacks nothing.
+func (c *checker) lacks(target, id string) (bool, []string, string) {
 	p := &c.parts
 	p.once.Do(func() {
-		p.byURL, p.made = make(map[string]*content.Article, len(p.articles)), map[string][]string{}
+		p.byURL, p.moved, p.made = make(map[string]*content.Article, len(p.articles)), map[string]string{}, map[string]*madeIDs{}
 		for _, a := range p.articles {
 			p.byURL[a.URL] = a.Content
 		}
+		for _, r := range p.redirects {
+			p.moved[r.From] = r.To
+		}
 	})
-	if a := p.byURL[target]; a != nil && slices.ContainsFunc(a.Anchors, func(h content.Anchor) bool { return h.ID == id }) {
-		return false, nil
+	if to, ok := p.moved[target]; ok {
+		target = to
 	}
 	name := strings.TrimPrefix(target, "/")
 	switch {
 	case name == "" || strings.HasSuffix(name, "/"):
 		name += "index.html"
+	case c.files.Has(name + "/index.html"):
+		// A page's address without its last slash, which a host serves.
+		target, name = target+"/", name+"/index.html"
 	case !strings.HasSuffix(name, ".html"):
-		return false, nil
+		return false, nil, target
+	}
+	if a := p.byURL[target]; a != nil && slices.ContainsFunc(a.Anchors, func(h content.Anchor) bool { return h.ID == id }) {
+		return false, nil, target
 	}
 	p.mu.Lock()
-	ids, ok := p.made[target]
-	p.mu.Unlock()
-	if !ok {
-		page, err := c.files.Make(name)
-		if err != nil {
-			return false, nil
-		}
-		ids = content.IDs(string(page))
-		p.mu.Lock()
-		p.made[target] = ids
-		p.mu.Unlock()
+	m := p.made[target]
+	if m == nil {
+		m = &madeIDs{}
+		p.made[target] = m
 	}
-	return !slices.Contains(ids, id), ids
+	p.mu.Unlock()
+	m.once.Do(func() {
+		if page, err := c.files.Make(name); err == nil {
+			m.ids, m.page = content.IDs(string(page)), true
+		}
+	})
+	return m.page && !slices.Contains(m.ids, id), m.ids, target
 }
 
 // part warns of a link to a part of the page at target that the page
@@ -65,11 +84,11 @@ func (c *checker) part(a *content.Article, l content.Link, target, id string) *c
 	if strings.EqualFold(id, "top") {
 		return nil // the top of the page, to a browser, when nothing has that id
 	}
-	lacks, ids := c.lacks(target, id)
+	lacks, ids, page := c.lacks(target, id)
 	if !lacks {
 		return nil
 	}
-	msg := fmt.Sprintf("link %q: %s has no heading or part with the id %q, so the link leads to the top of the page", l.URL, target, id)
+	msg := fmt.Sprintf("link %q: %s has no heading or part with the id %q, so the link leads to the top of the page", l.URL, page, id)
 	if near := nearestID(id, ids); near != "" {
 		msg += ": did you mean #" + near + "?"
 	}

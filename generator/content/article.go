@@ -30,7 +30,8 @@ type Article struct {
 
 	HTML  string // the body, rendered; empty when a Store keeps it (see Body)
 	Links []Link // links and images in the body
-	// Unconverted is what readers see of other systems' markup as text.
+	// Unconverted is what readers see as text of other systems' markup,
+	// and of reference links with no definition.
 	Unconverted []Unconverted
 	Words       int        // words in the body's text, for its reading time
 	Anchors     []Anchor   // the body's headings, by id

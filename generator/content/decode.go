@@ -183,14 +183,15 @@ func (d *decoder) integer(field string, n *node, min int) int {
 	return d.between(field, n, min, math.MaxInt)
 }
 
-// yamlInt reads a whole number as YAML writes one: 16, or 0x10, 0o20 or
-// 0b10000 as the prefix says (not 010, which YAML reads as ten).
+// yamlInt reads a whole number as YAML writes one: 16, -16, 1_000, or
+// 0x10, 0o20 or 0b10000 as the prefix says (not 010, which YAML reads as
+// ten).
 func yamlInt(text string) (int64, error) {
-	base := 10
-	if lower := strings.ToLower(text); strings.HasPrefix(lower, "0x") || strings.HasPrefix(lower, "0o") || strings.HasPrefix(lower, "0b") {
-		base = 0
+	digits := strings.ToLower(strings.TrimLeft(text, "+-"))
+	if strings.HasPrefix(digits, "0x") || strings.HasPrefix(digits, "0o") || strings.HasPrefix(digits, "0b") {
+		return strconv.ParseInt(text, 0, 64)
 	}
-	return strconv.ParseInt(text, base, 64)
+	return strconv.ParseInt(strings.ReplaceAll(text, "_", ""), 10, 64)
 }
 
 // yamlFloat reads a number as YAML writes one: 1.5, 1e3, .inf, -.inf or

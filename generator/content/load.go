@@ -577,8 +577,8 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 	})
 	d.require("", doc.line, seen, "title")
 	if md != nil {
-		c := convert(md, s.RawHTML, doc.body, doc.bodyLine, d)
-		pg.HTML, pg.Anchors = c.HTML, c.Anchors
+		body := convert(md, s.RawHTML, doc.body, doc.bodyLine, d)
+		pg.HTML, pg.Anchors = body.HTML, body.Anchors
 	}
 	if len(d.errs) == 0 && md != nil {
 		c.put(key, Entry{Page: pg}, nil)

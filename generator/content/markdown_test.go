@@ -118,9 +118,9 @@ func TestIDs(t *testing.T) {
 // the body does not define, which readers see as written, but not one
 // defined, nor one in code.
 func TestUndefinedReference(t *testing.T) {
-	body := "![chart][1] and [the guide][2].\n\nSee [the docs][3] and `[code][x]`.\n\n[3]: https://example.com/docs\n"
+	body := "![chart][1] and [the guide][2].\n\nSee [the docs][3] and `[code][x]`.\n\n[a]\n[b] and [c]<br>[b] are two each.\n\n[3]: https://example.com/docs\n[b]: /b/\n"
 	got := convert(newMarkdown(false), false, []byte(body), 10, &decoder{}).Unconverted
-	want := []Unconverted{{Kind: UndefinedReference, Text: "![chart][1]", Line: 10, Count: 2}}
+	want := []Unconverted{{Kind: UndefinedReference, Text: "![chart][1]", Line: 10, Count: 2}, {Kind: "raw HTML", Text: "<br>", Line: 15, Count: 1}}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}

@@ -315,6 +315,8 @@ func TestLoadSettingsValues(t *testing.T) {
 		"  label: \"false\"",
 		"  mask: 0x10",
 		"  limit: .inf",
+		"  many: 1_000",
+		"  below: -0x10",
 	)
 	set := mustLoad(t, files(map[string]string{"site.yaml": yaml}))
 	s := set.Settings
@@ -341,7 +343,7 @@ func TestLoadSettingsValues(t *testing.T) {
 		{"Status(paused)", s.Status("paused") == nil, true},
 		{"FeedAliases", fmt.Sprint(s.FeedAliases), "[/index.xml /feed/ /Old Feed.rss]"},
 		{"FeedAliasesLine", s.FeedAliasesLine, 15},
-		{"Params", fmt.Sprint(s.Params), "map[Footer note:Made in Leeds: #1 analytics_id:UA-1 columns:3 label:false limit:+Inf mask:16 ratio:1.5 show_banner:false]"},
+		{"Params", fmt.Sprint(s.Params), "map[Footer note:Made in Leeds: #1 analytics_id:UA-1 below:-16 columns:3 label:false limit:+Inf many:1000 mask:16 ratio:1.5 show_banner:false]"},
 		// As a template reads them: {{if .Site.Settings.Params.show_banner}}
 		// takes the bool false as false, and the text "false" as text.
 		{"Params.show_banner", s.Params["show_banner"], false},
@@ -350,6 +352,8 @@ func TestLoadSettingsValues(t *testing.T) {
 		{"Params.label", s.Params["label"], "false"},
 		{"Params.mask", s.Params["mask"], int64(16)},
 		{"Params.limit", s.Params["limit"], math.Inf(1)},
+		{"Params.many", s.Params["many"], int64(1000)},
+		{"Params.below", s.Params["below"], int64(-16)},
 	}
 	for _, c := range checks {
 		if c.got != c.want {

@@ -12,7 +12,7 @@ import (
 // readers see as the text it is: the first of its kind in the body, and
 // how many of that kind the body holds.
 type Unconverted struct {
-	Kind  string // "a Hugo shortcode", "a Liquid tag", "a kramdown attribute list", "a WordPress shortcode", "raw HTML" or UndefinedReference
+	Kind  string // "a Hugo shortcode", "a Liquid tag", "a kramdown attribute list", "a WordPress shortcode", "raw HTML" or "a reference link with no definition"
 	Text  string // the first, as written
 	Line  int
 	Count int
@@ -121,7 +121,8 @@ const UndefinedReference = "a reference link with no definition"
 var undefinedReference = regexp.MustCompile(`!?\[[^\[\]\n]+\]\[[^\[\]\n]*\]`)
 
 // textOutsideLinks gives the text of a block that no link, image or code
-// holds, as readers see it, joined.
+// holds, as readers see it, joined; a line break or raw HTML between
+// two pieces of it is a line break, which no reference link spans.
 func textOutsideLinks(block ast.Node, source []byte) string {
 	var b []byte
 	ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -129,9 +130,16 @@ func textOutsideLinks(block ast.Node, source []byte) string {
 		case *ast.Link, *ast.Image, *ast.AutoLink, *ast.CodeSpan:
 			b = append(b, ' ')
 			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			b = append(b, '\n')
+			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			if entering {
 				b = append(b, n.Segment.Value(source)...)
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					// Not one reference: [a] and [b] on two lines.
+					b = append(b, '\n')
+				}
 			}
 		case *ast.String:
 			if entering {

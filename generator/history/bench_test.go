@@ -53,7 +53,7 @@ func BenchmarkRead(b *testing.B) {
 	b.Run("memory and sums", func(b *testing.B) {
 		sums := inputs.ContentSums(content)
 		for b.Loop() {
-			if _, err := ReadSums(content, cache, sums); err != nil {
+			if _, err := Find(content).Read(cache, sums); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -65,8 +65,8 @@
 // neither the article paths nor their bytes: the committed history of
 // every Markdown file is kept, and the work tree is compared with it
 // afresh on every call, reading only the files whose hashes (given to
-// ReadSums) differ from their last commit. A missing, damaged or foreign
-// cache file only makes Read slower. Key gives the key alone, for a
+// Place.Read) differ from their last commit. A missing, damaged or foreign
+// cache file only makes Read slower. Place.Key gives the key alone, for a
 // build's up-to-date check.
 package history
 
@@ -193,16 +193,6 @@ func (h *History) Versions(path string) []Version {
 func Read(dir, cache string) (*History, error) {
 	return Find(dir).Read(cache, nil)
 }
-
-// ReadSums is Read for a caller that has hashed the content folder's
-// files already (see Place.Read).
-func ReadSums(dir, cache string, sums map[string]string) (*History, error) {
-	return Find(dir).Read(cache, sums)
-}
-
-// Key names what Read would read from git for the content folder dir
-// (see Place.Key).
-func Key(dir string) string { return Find(dir).Key() }
 
 // Place is where a content folder's history is: its repository and
 // HEAD's commit as Find found them, or why there is none. A build finds

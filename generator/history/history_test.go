@@ -371,7 +371,7 @@ func TestReadSums(t *testing.T) {
 	if _, ok := sums[newPath]; !ok {
 		t.Fatalf("no sum for %s in %v", newPath, sums)
 	}
-	h, err := ReadSums(dir, "", sums)
+	h, err := Find(dir).Read("", sums)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -406,7 +406,7 @@ func TestPlaceReadsTheCommitItFound(t *testing.T) {
 	if got := h.Versions(newPath); len(got) == 0 || got[len(got)-1].Commit != c[6] {
 		t.Errorf("got %s, want the versions as at %s, where the history was found", describe(got), c[6])
 	}
-	if place.Key() != key || Key(dir) == key {
+	if place.Key() != key || Find(dir).Key() == key {
 		t.Errorf("the place's key changed, or HEAD's did not")
 	}
 }
@@ -414,17 +414,17 @@ func TestPlaceReadsTheCommitItFound(t *testing.T) {
 func TestKey(t *testing.T) {
 	r, _ := fixture(t)
 	dir := filepath.Join(r.dir, "content")
-	before := Key(dir)
+	before := Find(dir).Key()
 	r.write("content/"+newPath, published)
-	if got := Key(dir); got != before {
+	if got := Find(dir).Key(); got != before {
 		t.Errorf("an edit in the work tree changed the key")
 	}
 	r.commit("edit")
-	if got := Key(dir); got == before {
+	if got := Find(dir).Key(); got == before {
 		t.Errorf("a commit left the key as it was")
 	}
 	// A grafts file changes the history git gives without a commit.
-	before = Key(dir)
+	before = Find(dir).Key()
 	grafts := filepath.Join(r.dir, ".git", "info", "grafts")
 	if err := os.MkdirAll(filepath.Dir(grafts), 0o755); err != nil {
 		t.Fatal(err)
@@ -432,11 +432,11 @@ func TestKey(t *testing.T) {
 	if err := os.WriteFile(grafts, []byte(r.git("rev-parse", "HEAD")+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := Key(dir); got == before {
+	if got := Find(dir).Key(); got == before {
 		t.Errorf("a grafts file left the key as it was")
 	}
 	outside := t.TempDir()
-	if got, want := Key(outside), "no version history: "+filepath.ToSlash(outside)+"/ is not in a git repository"; got != want {
+	if got, want := Find(outside).Key(), "no version history: "+filepath.ToSlash(outside)+"/ is not in a git repository"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

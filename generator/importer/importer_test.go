@@ -1936,24 +1936,13 @@ func TestHugoDatedFileName(t *testing.T) {
 		"content/posts/2011-01-02-2010-in-review.md": "---\ntitle: Review\ndate: 2011-01-02\n---\nText.\n",
 	})
 	dest := mustImportInto(t, src)
-	for file, want := range map[string][]string{
+	wantWritten(t, dest, map[string][]string{
 		// The day is the site's, in London, an hour ahead.
 		"articles/2010/2010-06-13-bbqworld-cup.md": {"slug: bbqworld-cup\n", "/posts/2010-06-12-bbqworld-cup/"},
 		// A date that is not the post's is part of its name.
 		"articles/2010/2010-09-01-2010-06-20-reunion.md": {"slug: 2010-06-20-reunion\n"},
 		"articles/2011/2011-01-02-2010-in-review.md":     {"slug: 2010-in-review\n"},
-	} {
-		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(file)))
-		if err != nil {
-			t.Errorf("%v; wrote %v", err, files(t, dest))
-			continue
-		}
-		for _, w := range want {
-			if !strings.Contains(string(data), w) {
-				t.Errorf("%s lacks %q:\n%s", file, w, data)
-			}
-		}
-	}
+	})
 }
 
 // TestHugoDateFromFileName dates a post by its file name where the
@@ -1967,22 +1956,11 @@ func TestHugoDateFromFileName(t *testing.T) {
 		"content/posts/2021-03-04-bundle-1.5/index.md":     "---\ntitle: A bundle\n---\nText.\n",
 	})
 	dest := mustImportInto(t, src)
-	for file, want := range map[string][]string{
+	wantWritten(t, dest, map[string][]string{
 		"articles/2019/2019-11-07-velero-1-2-sets-sail.md": {"date: 2019-11-07", "- /blog/velero-1.2-sets-sail/\n"},
 		"articles/2020/2020-01-02-own-slug.md":             {"date: 2020-01-02", "- /blog/own-slug/\n"},
 		"articles/2021/2021-03-04-bundle-1-5.md":           {"date: 2021-03-04", "- /blog/bundle-1.5/\n"},
-	} {
-		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(file)))
-		if err != nil {
-			t.Errorf("%v; wrote %v", err, files(t, dest))
-			continue
-		}
-		for _, w := range want {
-			if !strings.Contains(string(data), w) {
-				t.Errorf("%s lacks %q:\n%s", file, w, data)
-			}
-		}
-	}
+	})
 }
 
 // TestThemeBylineAndExcerpt takes a theme's author_name as the author,
@@ -2754,5 +2732,22 @@ func TestWordPressMislabelledUTF8(t *testing.T) {
 	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-03-cafe-regles.md"), "title: Café règles\n")
 	if !hasNote(r.Warnings, src, 1, "declares the character set ISO-8859-1, but its text is in UTF-8") {
 		t.Errorf("warned %v, want the character set told", r.Warnings)
+	}
+}
+
+// wantWritten wants each article file of dest to hold each of its texts.
+func wantWritten(t *testing.T, dest string, want map[string][]string) {
+	t.Helper()
+	for file, texts := range want {
+		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(file)))
+		if err != nil {
+			t.Errorf("%v; wrote %v", err, files(t, dest))
+			continue
+		}
+		for _, w := range texts {
+			if !strings.Contains(string(data), w) {
+				t.Errorf("%s lacks %q:\n%s", file, w, data)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/yuin/goldmark/ast"
@@ -31,6 +32,27 @@ func newAccessible() accessible {
 func (a accessible) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(east.KindTaskCheckBox, renderTaskBox)
 	reg.Register(east.KindTable, a.renderTable)
+	reg.Register(east.KindFootnoteBacklink, renderBacklink)
+}
+
+// renderBacklink makes a footnote's link back to a reference to it, ↩ to
+// the eye, and to a screen reader "Back to reference 2", or, where the
+// footnote is cited more than once, "Back to reference 2 (1 of 3)", so
+// that its links back can be told apart.
+func renderBacklink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*east.FootnoteBacklink)
+	ref, label := "", "Back to reference "+strconv.Itoa(n.Index)
+	if n.RefIndex > 0 {
+		ref = strconv.Itoa(n.RefIndex)
+	}
+	if n.RefCount > 1 {
+		label += fmt.Sprintf(" (%d of %d)", n.RefIndex+1, n.RefCount)
+	}
+	fmt.Fprintf(w, `&#160;<a href="#fnref%s:%d" class="footnote-backref" role="doc-backlink"><span role="img" aria-label="%s">&#x21a9;&#xfe0e;</span></a>`, ref, n.Index, label)
+	return ast.WalkContinue, nil
 }
 
 // renderTaskBox shows a task's box as ☑ or ☐, named "Done" or "To do".
@@ -80,10 +102,6 @@ func (numberTables) Transform(doc *ast.Document, _ text.Reader, _ parser.Context
 		return ast.WalkContinue, nil
 	})
 }
-
-// footnoteBacklink is what a footnote's link back to its reference
-// shows: ↩ to the eye, "Back to reference 2" to a screen reader.
-const footnoteBacklink = `<span role="img" aria-label="Back to reference ^^">&#x21a9;&#xfe0e;</span>`
 
 // captured keeps the render functions a renderer registers.
 type captured struct {

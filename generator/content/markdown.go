@@ -35,7 +35,7 @@ func newMarkdown(rawHTML bool) goldmark.Markdown {
 		opts = append(opts, renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100)))
 	}
 	return goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.NewFootnote(extension.WithFootnoteBacklinkHTML(footnoteBacklink)), extension.Typographer),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
 		goldmark.WithParserOptions(parser.WithHeadingAttribute(),
 			// After the footnotes' own, at 999, which moves footnotes to
 			// the end and drops those never cited.

@@ -105,6 +105,23 @@ func TestHeadingAttributes(t *testing.T) {
 	}
 }
 
+// TestFootnoteBacklinksNamed names each link back of a footnote cited
+// twice by which reference it leads to, and leads it to that reference.
+func TestFootnoteBacklinksNamed(t *testing.T) {
+	html := convert(newMarkdown(false), false, []byte("One[^n] and two[^n].\n\n[^n]: The note.\n"), 1, &decoder{}).HTML
+	ids := IDs(html)
+	var got []string
+	for _, m := range regexp.MustCompile(`<a href="#([^"]+)" class="footnote-backref" role="doc-backlink"><span role="img" aria-label="([^"]+)">`).FindAllStringSubmatch(html, -1) {
+		got = append(got, m[1]+" "+m[2])
+		if !slices.Contains(ids, m[1]) {
+			t.Errorf("a link back leads to #%s, which the body has not: %v", m[1], ids)
+		}
+	}
+	if want := []string{"fnref:1 Back to reference 1 (1 of 2)", "fnref1:1 Back to reference 1 (2 of 2)"}; !slices.Equal(got, want) {
+		t.Errorf("links back: got %q, want %q\n%s", got, want, html)
+	}
+}
+
 // TestIDs reads the ids of a page as a browser does: in either quotes,
 // after an attribute holding a >, and the names of <a name> anchors.
 func TestIDs(t *testing.T) {

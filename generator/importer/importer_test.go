@@ -1973,15 +1973,7 @@ func TestThemeBylineAndExcerpt(t *testing.T) {
 	} {
 		src := tree(t, map[string]string{tt.config: "", tt.file: "---\ntitle: News\ndate: 2020-05-01\nauthor_name: Nick Young\nexcerpt: Contour is now part of the CNCF.\n---\nHi everyone, my name is Nick.\n"})
 		dest := mustImportInto(t, src)
-		data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-05-01-news.md"))
-		if err != nil {
-			t.Fatalf("%s: %v; wrote %v", tt.config, err, files(t, dest))
-		}
-		for _, w := range []string{"authors: [Nick Young]\n", "summary: Contour is now part of the CNCF.\n"} {
-			if !strings.Contains(string(data), w) {
-				t.Errorf("%s: the article lacks %q:\n%s", tt.config, w, data)
-			}
-		}
+		wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-05-01-news.md"), "authors: [Nick Young]\n", "summary: Contour is now part of the CNCF.\n")
 	}
 }
 
@@ -1999,17 +1991,9 @@ func TestJekyllLinkToAFile(t *testing.T) {
 	})
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
-	data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-01-02-news.md"))
-	if err != nil {
-		t.Fatalf("%v; wrote %v", err, files(t, dest))
-	}
 	// The guide's path leads to the old site, as a link to a page no
 	// post imported does.
-	for _, w := range []string{"[1]: /img/posts/chart.png\n", "[2]: https://example.org/_guides/setup.md\n", "[3]: https://example.com/docs\n"} {
-		if !strings.Contains(string(data), w) {
-			t.Errorf("the article lacks %q:\n%s", w, data)
-		}
-	}
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-news.md"), "[1]: /img/posts/chart.png\n", "[2]: https://example.org/_guides/setup.md\n", "[3]: https://example.com/docs\n")
 	if _, err := os.Stat(filepath.Join(dest, "img", "posts", "chart.png")); err != nil {
 		t.Errorf("the chart is not copied: %v", err)
 	}
@@ -2045,13 +2029,7 @@ func TestHugoParamShortcode(t *testing.T) {
 		"content/posts/news.md": "---\ntitle: News\ndate: 2020-05-01\nversion: v0.15.0\n---\nSee [the notes]({{< param github_url >}}/releases/tag/{{< param \"version\" >}}) and {{< param missing >}}.\n",
 	})
 	dest := mustImportInto(t, src)
-	data, err := os.ReadFile(filepath.Join(dest, "articles", "2020", "2020-05-01-news.md"))
-	if err != nil {
-		t.Fatalf("%v; wrote %v", err, files(t, dest))
-	}
-	if want := "See [the notes](https://github.com/projectcontour/contour/releases/tag/v0.15.0) and {{< param missing >}}."; !strings.Contains(string(data), want) {
-		t.Errorf("the article lacks %q:\n%s", want, data)
-	}
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-05-01-news.md"), "See [the notes](https://github.com/projectcontour/contour/releases/tag/v0.15.0) and {{< param missing >}}.")
 }
 
 // TestJekyllFeedWithoutURL tells a site whose jekyll-feed made its feed
@@ -2105,15 +2083,7 @@ func TestHugoLanguageFolders(t *testing.T) {
 	if err != nil || r.Written != 2 || r.Problems() > 0 {
 		t.Fatalf("wrote %d, %d problems (%v); skipped %v", r.Written, r.Problems(), err, r.Skipped)
 	}
-	fr, err := os.ReadFile(filepath.Join(dest, "articles", "2023", "2023-01-02-hello-fr.md"))
-	if err != nil {
-		t.Fatalf("%v; wrote %v", err, files(t, dest))
-	}
-	for _, w := range []string{"- /fr/blog/hello/\n", "lang: fr\n"} {
-		if !strings.Contains(string(fr), w) {
-			t.Errorf("the French post lacks %q:\n%s", w, fr)
-		}
-	}
+	wantArticle(t, filepath.Join(dest, "articles", "2023", "2023-01-02-hello-fr.md"), "- /fr/blog/hello/\n", "lang: fr\n")
 	if !hasNote(r.Skipped, filepath.Join(src, "hugo.toml"), 0, "1 pages in de, which disableLanguages names") {
 		t.Errorf("the German page is not told: %v", r.Skipped)
 	}
@@ -2132,15 +2102,7 @@ func TestHugoURLPlaceholders(t *testing.T) {
 		"content/blog/newer.md": "---\ntitle: Newer\ndate: 2016-07-01\nslug: newer\n---\nSee [the old post](/blog/2016/06/old-post/).\n",
 	})
 	dest := mustImportInto(t, src)
-	old, err := os.ReadFile(filepath.Join(dest, "articles", "2016", "2016-06-21-old-post.md"))
-	if err != nil {
-		t.Fatalf("%v; wrote %v", err, files(t, dest))
-	}
-	for _, w := range []string{"- /blog/2016/06/old-post/\n", "id: https://example.org/blog/2016/06/old-post/\n"} {
-		if !strings.Contains(string(old), w) {
-			t.Errorf("the old post lacks %q:\n%s", w, old)
-		}
-	}
+	wantArticle(t, filepath.Join(dest, "articles", "2016", "2016-06-21-old-post.md"), "- /blog/2016/06/old-post/\n", "id: https://example.org/blog/2016/06/old-post/\n")
 	newer, err := os.ReadFile(filepath.Join(dest, "articles", "2016", "2016-07-01-newer.md"))
 	if err != nil || !strings.Contains(string(newer), "(/2016/06/old-post/)") {
 		t.Errorf("the link to the old post is not the article's: %s (%v)", newer, err)
@@ -2739,15 +2701,6 @@ func TestWordPressMislabelledUTF8(t *testing.T) {
 func wantWritten(t *testing.T, dest string, want map[string][]string) {
 	t.Helper()
 	for file, texts := range want {
-		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(file)))
-		if err != nil {
-			t.Errorf("%v; wrote %v", err, files(t, dest))
-			continue
-		}
-		for _, w := range texts {
-			if !strings.Contains(string(data), w) {
-				t.Errorf("%s lacks %q:\n%s", file, w, data)
-			}
-		}
+		wantArticle(t, filepath.Join(dest, filepath.FromSlash(file)), texts...)
 	}
 }

@@ -356,10 +356,8 @@ func readHugo(o *Options) (*source, error) {
 	// is no documentation either: its pages are told one by one.
 	unreadDates := slices.ContainsFunc(cfg.dateFrom, func(from string) bool { return from == ":git" || from == ":filemodtime" })
 	for _, section := range slices.Sorted(maps.Keys(undated)) {
-		named := slices.ContainsFunc(cfg.mainSections, func(s string) bool {
-			return strings.EqualFold(path.Join(path.Dir(section), s), section) || strings.EqualFold(s, path.Base(section))
-		})
-		if !dated[section] && !named && !unreadDates {
+		// With mainSections, the sections it leaves out are gone by now.
+		if !dated[section] && len(cfg.mainSections) == 0 && !unreadDates {
 			src.skip(filepath.Join(o.Source, section), 0, "%d pages with no date, in a section where no page has one (documentation, say): not posts, not imported", len(undated[section]))
 			continue
 		}

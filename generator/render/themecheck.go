@@ -167,23 +167,11 @@ func (w *walker) node(tree *tparse.Tree, n tparse.Node) {
 		}
 	case *tparse.TextNode:
 		for _, m := range attrID.FindAllSubmatchIndex(n.Text, -1) {
-			at, end := m[2], m[3]
-			if at < 0 {
-				at, end = m[4], m[5]
-			}
-			file := tree.ParseName
-			line := 1 + strings.Count(w.texts[file][:min(int(n.Pos)+at, len(w.texts[file]))], "\n")
-			page := ""
-			if slices.Contains(pageFiles, file) {
-				page = file
-			}
-			w.ids = append(w.ids, ThemeID{File: w.th.dir + "/" + file, Line: line, ID: string(n.Text[at:end]), Page: page})
+			at, end := quoted(m)
+			w.id(tree, int(n.Pos)+at, string(n.Text[at:end]))
 		}
 		for _, m := range attrPath.FindAllSubmatchIndex(n.Text, -1) {
-			at, end := m[2], m[3]
-			if at < 0 {
-				at, end = m[4], m[5]
-			}
+			at, end := quoted(m)
 			w.link(tree, int(n.Pos)+at, string(n.Text[at:end]))
 		}
 	case *tparse.ActionNode:
@@ -239,14 +227,44 @@ func (w *walker) pipe(tree *tparse.Tree, p *tparse.PipeNode) {
 	}
 }
 
-// link notes a link to path written at the byte pos of tree's file.
-func (w *walker) link(tree *tparse.Tree, pos int, path string) {
-	file := tree.ParseName
+// quoted gives where the value an attribute's match m holds starts and
+// ends: in its first group, double quoted, or else its second, single.
+func quoted(m []int) (at, end int) {
+	if m[2] < 0 {
+		return m[4], m[5]
+	}
+	return m[2], m[3]
+}
+
+// line gives the line of the byte pos of tree's file, and the file.
+func (w *walker) line(tree *tparse.Tree, pos int) (file string, line int, ok bool) {
+	file = tree.ParseName
 	text := w.texts[file]
 	if pos > len(text) {
+		return file, 0, false
+	}
+	return file, 1 + strings.Count(text[:pos], "\n"), true
+}
+
+// link notes a link to path written at the byte pos of tree's file.
+func (w *walker) link(tree *tparse.Tree, pos int, path string) {
+	if file, line, ok := w.line(tree, pos); ok {
+		w.links = append(w.links, ThemeLink{File: w.th.dir + "/" + file, Line: line, Path: path})
+	}
+}
+
+// id notes an id written at the byte pos of tree's file, on the pages of
+// that file where it is a page file.
+func (w *walker) id(tree *tparse.Tree, pos int, id string) {
+	file, line, ok := w.line(tree, pos)
+	if !ok {
 		return
 	}
-	w.links = append(w.links, ThemeLink{File: w.th.dir + "/" + file, Line: 1 + strings.Count(text[:pos], "\n"), Path: path})
+	page := ""
+	if slices.Contains(pageFiles, file) {
+		page = file
+	}
+	w.ids = append(w.ids, ThemeID{File: w.th.dir + "/" + file, Line: line, ID: id, Page: page})
 }
 
 // leadingLines counts the blank lines a text node begins with, so that

@@ -62,6 +62,45 @@ func apart(o Options, dir string) error {
 	return nil
 }
 
+// noLinks refuses a file:// target whose folder, below its own path,
+// holds a symbolic link: files are written, and folders made, through a
+// link to wherever it leads, outside the target, and what the deploy then
+// deletes of the link leaves the site without the pages it wrote there.
+func noLinks(target, root, prefix string) error {
+	folder := root
+	for part := range strings.SplitSeq(strings.Trim(prefix, "/"), "/") {
+		if part == "" {
+			continue
+		}
+		folder = filepath.Join(folder, part)
+		info, err := os.Lstat(folder)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // made by the deploy
+		}
+		if err != nil {
+			return fmt.Errorf("deploy to %s: %w", target, err)
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return linkError(target, folder)
+		}
+	}
+	return filepath.WalkDir(folder, func(p string, e fs.DirEntry, err error) error {
+		switch {
+		case err != nil && p == folder && errors.Is(err, fs.ErrNotExist):
+			return nil
+		case err != nil:
+			return fmt.Errorf("deploy to %s: %w", target, err)
+		case e.Type()&fs.ModeSymlink != 0:
+			return linkError(target, p)
+		}
+		return nil
+	})
+}
+
+func linkError(target, link string) error {
+	return fmt.Errorf("deploy to %s: %s is a symbolic link, which the deploy would write through, outside the target: replace it with a folder or file of its own, or remove it, then deploy again", target, link)
+}
+
 // openStore opens the bucket at target, below prefix.
 func openStore(ctx context.Context, target, prefix string) (*store, error) {
 	u, err := url.Parse(target)
@@ -73,6 +112,9 @@ func openStore(ctx context.Context, target, prefix string) (*store, error) {
 		s.name = u.Path
 		if info, err := os.Stat(u.Path); err != nil || !info.IsDir() {
 			return nil, fmt.Errorf("deploy to %s: folder %s does not exist: make it, or correct the target", target, u.Path)
+		}
+		if err := noLinks(target, filepath.FromSlash(u.Path), prefix); err != nil {
+			return nil, err
 		}
 	}
 	s.b, err = blob.OpenBucket(ctx, target)

@@ -608,3 +608,30 @@ func TestRunFolderNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRunRefusesLinks refuses a file:// target holding a symbolic link,
+// below it or as a part of the prefix, through which the deploy would
+// write outside it, and writes nothing there.
+func TestRunRefusesLinks(t *testing.T) {
+	site := writeSite(t, filepath.Join(t.TempDir(), "public"), small)
+	for _, tt := range []struct{ name, link, prefix string }{
+		{"a folder of the site", "2025", ""},
+		{"a folder of the prefix", "www", "www/"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, target := bucketFolder(t)
+			victim := t.TempDir()
+			link := filepath.Join(dir, tt.link)
+			if err := os.Symlink(victim, link); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Run(context.Background(), site, Options{Target: target, Prefix: tt.prefix})
+			if err == nil || !strings.Contains(err.Error(), link+" is a symbolic link") {
+				t.Errorf("got %v, want the link %s refused", err, link)
+			}
+			if entries, _ := os.ReadDir(victim); len(entries) > 0 {
+				t.Errorf("the deploy wrote %s through the link", entries[0].Name())
+			}
+		})
+	}
+}

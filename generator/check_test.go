@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
 	"bulletin/generator/content"
 )
 
@@ -219,5 +221,34 @@ func TestCheckMakesPagesBesideContentProblems(t *testing.T) {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("check printed:\n%s\nwant a line starting %s", stdout.String(), want)
 		}
+	}
+}
+
+// TestCheckManyLinksToMissingParts wants every link to a part a page
+// lacks told, and the id likely meant suggested for the first hundred
+// to a page only: each suggestion looks through all the page's ids.
+func TestCheckManyLinksToMissingParts(t *testing.T) {
+	var body strings.Builder
+	for i := range 150 {
+		fmt.Fprintf(&body, "## Part %d of the guide\n\n", i)
+	}
+	for i := range 150 {
+		fmt.Fprintf(&body, "See [part %d](#part-%d-of-the-guid).\n\n", i, i)
+	}
+	content := writeArchive(t, &txtar.Archive{Files: []txtar.File{
+		{Name: "content/site.yaml", Data: []byte("title: T\nbase_url: https://example.org/\n")},
+		{Name: "content/articles/2025-01-10-a.md", Data: []byte("---\ntitle: A\ndate: 2025-01-10\nsummary: S.\n---\n" + body.String())},
+	}}, t.TempDir())
+	told, suggested := 0, 0
+	for _, f := range check(options{content: content, templates: "../templates", now: testNow}) {
+		if strings.Contains(f.Msg, "has no heading or part") {
+			told++
+			if strings.Contains(f.Msg, "did you mean #part-") {
+				suggested++
+			}
+		}
+	}
+	if told != 150 || suggested != 100 {
+		t.Errorf("%d links told, %d with a suggestion; want 150, 100", told, suggested)
 	}
 }

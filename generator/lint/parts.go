@@ -2,9 +2,9 @@ package lint
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"bulletin/generator/content"
 	"bulletin/generator/site"
@@ -25,18 +25,30 @@ type parts struct {
 	made      map[string]*madeIDs // by site path
 }
 
-// madeIDs are the ids of a page, made once.
+// madeIDs are the ids of a page, made once, and those its article's
+// body gives, gathered once.
 type madeIDs struct {
-	once sync.Once
-	ids  []string
-	page bool // false for a file that is not a page, or could not be made
+	once    sync.Once
+	ids     []string
+	set     map[string]bool // ids, to look in
+	page    bool            // false for a file that is not a page, or could not be made
+	gather  sync.Once
+	anchors map[string]bool
+	// suggested counts the links to the page given a near id: each
+	// looks through all the page's ids, so a page linked to many times
+	// by ids it lacks gets only the first suggestionsAPage.
+	suggested atomic.Int32
 }
+
+// suggestionsAPage is how many links to parts a page lacks are given the
+// id likely meant.
+const suggestionsAPage = 100
 
 // lacks reports whether the page at the site path target, which the site
 // has, lacks a part with the given id, and the ids it has and its site
 // path, where an alias redirects; a file that is not a page (a PDF's
 // #page=2) or that cannot be made lacks nothing.
-func (c *checker) lacks(target, id string) (bool, []string, string) {
+func (c *checker) lacks(target, id string) (bool, *madeIDs, string) {
 	p := &c.parts
 	p.once.Do(func() {
 		p.byURL, p.moved, p.made = make(map[string]*content.Article, len(p.articles)), map[string]string{}, map[string]*madeIDs{}
@@ -60,9 +72,6 @@ func (c *checker) lacks(target, id string) (bool, []string, string) {
 	case !strings.HasSuffix(name, ".html"):
 		return false, nil, target
 	}
-	if a := p.byURL[target]; a != nil && slices.ContainsFunc(a.Anchors, func(h content.Anchor) bool { return h.ID == id }) {
-		return false, nil, target
-	}
 	p.mu.Lock()
 	m := p.made[target]
 	if m == nil {
@@ -70,12 +79,27 @@ func (c *checker) lacks(target, id string) (bool, []string, string) {
 		p.made[target] = m
 	}
 	p.mu.Unlock()
+	if a := p.byURL[target]; a != nil {
+		m.gather.Do(func() {
+			m.anchors = make(map[string]bool, len(a.Anchors))
+			for _, h := range a.Anchors {
+				m.anchors[h.ID] = true
+			}
+		})
+		if m.anchors[id] {
+			return false, nil, target
+		}
+	}
 	m.once.Do(func() {
 		if page, err := c.files.Make(name); err == nil {
 			m.ids, m.page = content.IDs(string(page)), true
+			m.set = make(map[string]bool, len(m.ids))
+			for _, id := range m.ids {
+				m.set[id] = true
+			}
 		}
 	})
-	return m.page && !slices.Contains(m.ids, id), m.ids, target
+	return m.page && !m.set[id], m, target
 }
 
 // part warns of a link to a part of the page at target that the page
@@ -84,13 +108,15 @@ func (c *checker) part(a *content.Article, l content.Link, target, id string) *c
 	if strings.EqualFold(id, "top") {
 		return nil // the top of the page, to a browser, when nothing has that id
 	}
-	lacks, ids, page := c.lacks(target, id)
+	lacks, m, page := c.lacks(target, id)
 	if !lacks {
 		return nil
 	}
 	msg := fmt.Sprintf("link %q: %s has no heading or part with the id %q, so the link leads to the top of the page", l.URL, page, id)
-	if near := nearestID(id, ids); near != "" {
-		msg += ": did you mean #" + near + "?"
+	if m.suggested.Add(1) <= suggestionsAPage {
+		if near := nearestID(id, m.ids); near != "" {
+			msg += ": did you mean #" + near + "?"
+		}
 	}
 	return &content.Error{File: a.File, Line: l.Line, Warning: true, Msg: msg}
 }

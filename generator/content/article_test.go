@@ -324,7 +324,7 @@ func TestLoadPositions(t *testing.T) {
 			wantLinks:    "https://www.cqc.org.uk/:13 /img/chart.png:14 https://www.gov.uk/:16 /about/:18",
 		},
 		{
-			name: "TOML places nested values on their table's first header",
+			name: "TOML places each table of an array on its header",
 			text: lines(
 				"+++",                // 1
 				`title = "T"`,        // 2
@@ -344,7 +344,7 @@ func TestLoadPositions(t *testing.T) {
 			wantLine:     1,
 			wantBodyLine: 14,
 			wantFields:   "date:3 events:6 summary:4 title:2",
-			wantEvents:   "6 6",
+			wantEvents:   "6 10",
 			wantLinks:    "/x/:14",
 		},
 		{

@@ -3,13 +3,9 @@ package content
 import (
 	"bytes"
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
 )
 
@@ -186,37 +182,6 @@ func oneLine(msg string) string {
 
 var breaks = strings.NewReplacer("\n", `\n`, "\r", `\r`)
 
-// parseTOML reads TOML into nodes. TOML's decoder keeps no positions, so
-// each top-level key is placed on the line where it is written and its
-// nested values share that line.
-func parseTOML(data []byte, firstLine int) (*node, error) {
-	if line := TOMLTooDeep(data, maxDepth); line >= 0 {
-		return nil, &Error{Line: firstLine + line, Msg: fmt.Sprintf("front matter nests deeper than %d levels", maxDepth)}
-	}
-	var m map[string]any
-	md, err := toml.Decode(string(data), &m)
-	if err != nil {
-		line := firstLine
-		if pe, ok := err.(toml.ParseError); ok {
-			line = firstLine + pe.Position.Line - 1
-			return nil, &Error{Line: line, Msg: "front matter is not valid TOML: " + ourCase(pe.Message)}
-		}
-		return nil, &Error{Line: line, Msg: "front matter is not valid TOML: " + ourCase(err.Error())}
-	}
-	lines := strings.Split(string(data), "\n")
-	root := &node{kind: mapNode, line: firstLine}
-	for _, name := range topKeys(md) {
-		line := firstLine + tomlKeyLine(lines, name)
-		val, err := fromTOML(m[name], line, 1)
-		if err != nil {
-			return nil, err
-		}
-		root.keys = append(root.keys, &node{line: line, text: name, typ: "string"})
-		root.items = append(root.items, val)
-	}
-	return root, nil
-}
-
 // ourCase writes a parser's sentence the way our messages are written:
 // lower case first, no full stop ("Key 'x' has already been defined."),
 // on one line.
@@ -226,98 +191,4 @@ func ourCase(msg string) string {
 		msg = string(msg[0]+'a'-'A') + msg[1:]
 	}
 	return msg
-}
-
-// topKeys lists the top-level names in the order they are first written.
-// md.Keys repeats a name for each [[table]] of an array and leaves it out
-// for dotted keys (withdrawn.date = ...), so it cannot be used as it is.
-func topKeys(md toml.MetaData) []string {
-	var names []string
-	for _, key := range md.Keys() {
-		if !slices.Contains(names, key[0]) {
-			names = append(names, key[0])
-		}
-	}
-	return names
-}
-
-func tomlKeyLine(lines []string, name string) int {
-	for i, l := range lines {
-		l = strings.TrimSpace(l)
-		if strings.HasPrefix(l, name) {
-			rest := strings.TrimSpace(strings.TrimPrefix(l, name))
-			if strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, ".") {
-				return i
-			}
-		}
-		if l == "["+name+"]" || l == "[["+name+"]]" {
-			return i
-		}
-	}
-	return 0
-}
-
-func fromTOML(v any, line, depth int) (*node, error) {
-	if depth > maxDepth {
-		return nil, &Error{Line: line, Msg: fmt.Sprintf("front matter nests deeper than %d levels", maxDepth)}
-	}
-	n := &node{line: line}
-	switch v := v.(type) {
-	case string:
-		n.text, n.typ = v, "string"
-	case bool:
-		n.text, n.typ = fmt.Sprint(v), "bool"
-	case int64:
-		n.text, n.typ = fmt.Sprint(v), "int"
-	case float64:
-		n.text, n.typ = fmt.Sprint(v), "float"
-	case time.Time:
-		n.text, n.typ = tomlTime(v), "date"
-	case []map[string]any:
-		n.kind = listNode
-		for _, item := range v {
-			c, err := fromTOML(item, line, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			n.items = append(n.items, c)
-		}
-	case []any:
-		n.kind = listNode
-		for _, item := range v {
-			c, err := fromTOML(item, line, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			n.items = append(n.items, c)
-		}
-	case map[string]any:
-		n.kind = mapNode
-		for _, k := range slices.Sorted(maps.Keys(v)) {
-			c, err := fromTOML(v[k], line, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			n.keys = append(n.keys, &node{line: line, text: k, typ: "string"})
-			n.items = append(n.items, c)
-		}
-	default:
-		return nil, &Error{Line: line, Msg: fmt.Sprintf("unsupported TOML value %v", v)}
-	}
-	return n, nil
-}
-
-// tomlTime writes a TOML date back as text, keeping whether it had an offset.
-func tomlTime(t time.Time) string {
-	switch t.Location().String() {
-	case "date-local":
-		return t.Format("2006-01-02")
-	case "datetime-local":
-		return t.Format("2006-01-02T15:04:05")
-	case "time-local":
-		// A time of day alone is not a date; keep it as written so that
-		// it is reported rather than read as 1 January of year 0.
-		return t.Format("15:04:05")
-	}
-	return t.Format(time.RFC3339)
 }

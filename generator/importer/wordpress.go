@@ -244,8 +244,13 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 		}
 	}
 	olds = append(olds, link, "/?p="+strings.TrimSpace(it.id))
+	seen := make(map[string]bool, len(olds)+len(p.old))
+	for _, old := range p.old {
+		seen[old] = true
+	}
 	for _, old := range olds {
-		if old != "" && !slices.Contains(p.old, old) {
+		if old != "" && !seen[old] {
+			seen[old] = true
 			p.old = append(p.old, old)
 			p.keys = append(p.keys, "wp:"+content.Fold(strings.TrimSuffix(old, "/")))
 		}

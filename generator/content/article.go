@@ -251,6 +251,11 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			if why := checkID(a.ID); a.ID != "" && why != "" {
 				d.fail(v.line, "id: %q %s, which feed readers need to tell entries apart: write it whole, as https://www.example.org/2025/03/27/news/ or tag:example.org,2025:news, or delete the line for bulletin to make one", a.ID, why)
 			}
+			if scheme := UnsafeScheme(a.ID); scheme != "" && checkID(a.ID) == "" {
+				// A reader that shows an id as a link, as some do an RSS
+				// guid, would run it or open the reader's own files.
+				d.fail(v.line, "id: %q is a %s: address, which a feed reader that shows ids as links would follow: write it as https://www.example.org/2025/03/27/news/ or tag:example.org,2025:news, or delete the line for bulletin to make one", a.ID, scheme)
+			}
 		case "lang":
 			a.Lang = languageTag(d, key, v)
 		case "changes":

@@ -3,7 +3,9 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 
+	"bulletin/generator/content"
 	"bulletin/generator/history"
 	"bulletin/generator/inputs"
 	"bulletin/generator/output"
@@ -50,10 +52,11 @@ func recordPath(out string) string { return output.Beside(out, "build") }
 // of them, by the key of where the build found it (history.Place.Key):
 // a commit that changes no file still changes the versions' commits,
 // and a commit or a checkout that does change the history may leave the
-// work tree as it was. It calls changing as soon as it finds a file
+// work tree as it was. So are the rules of the time zone the settings
+// set, which an update of the zone database may change. It calls changing as soon as it finds a file
 // changed (see inputs.Hash).
 func hashInputs(o options, place history.Place, searchConfig string, prev inputs.Record, changing func()) (string, map[string]string, map[string]inputs.Stamp) {
-	salt := fmt.Sprintf("%q %q %q %q %q %v %v %q", inputs.Program(), o.content, o.templates, o.baseURL, o.pagefind, o.force, o.strict, place.Key())
+	salt := fmt.Sprintf("%q %q %q %q %q %v %v %q %q", inputs.Program(), o.content, o.templates, o.baseURL, o.pagefind, o.force, o.strict, place.Key(), content.SettingsZone(os.DirFS(o.content)))
 	if o.pagefind != "" {
 		salt += searchConfig
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -240,4 +241,69 @@ func TestPagefindSettingsAreAnInput(t *testing.T) {
 			t.Errorf("-pagefind %q: the inputs changed with PAGEFIND_KEEP_INDEX_URL: %v, want %v", tt.pagefind, withEnv != after, tt.changed)
 		}
 	}
+}
+
+// TestZoneDatabaseUpdate builds a site, then builds it again after the
+// zone database gives its time zone other rules, as an update of the
+// system's zone data can, and wants the output a clean build's.
+func TestZoneDatabaseUpdate(t *testing.T) {
+	src := t.TempDir()
+	files := map[string]string{
+		"site.yaml":                    "title: Zones\nbase_url: https://zones.example/\ntime_zone: Europe/London\n",
+		"articles/2022-05-04-a.md":     "---\ntitle: A\ndate: 2022-05-04\nsummary: S.\n---\nBody.\n",
+		"articles/2022-05-05-later.md": "---\ntitle: Later\ndate: 2022-05-05T10:00:00\nsummary: S.\n---\nBody.\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Two zone databases, in which Europe/London keeps one offset.
+	database := func(offset int32, abbr string) string {
+		dir := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(dir, "Europe"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "Europe", "London"), tzif(offset, abbr), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	build := func(zoneinfo, out string) {
+		t.Helper()
+		cmd := childBuild(src, out)
+		cmd.Env = append(cmd.Env, "ZONEINFO="+zoneinfo)
+		if got, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("build with ZONEINFO=%s: %v\n%s", zoneinfo, err, got)
+		}
+	}
+	summer, tokyo := database(3600, "BST"), database(9*3600, "JST")
+	out, clean := filepath.Join(t.TempDir(), "public"), filepath.Join(t.TempDir(), "public")
+	build(summer, out)
+	page := filepath.Join(out, "2022", "05", "a", "index.html")
+	if data, err := os.ReadFile(page); err != nil || !strings.Contains(string(data), "2022-05-04T00:00:00+01:00") {
+		t.Fatalf("the first build's page does not date the article by the first database: %v", err)
+	}
+	build(tokyo, out)
+	build(tokyo, clean)
+	compareFiles(t, readTree(t, out), readTree(t, clean), "after the zone database changed")
+}
+
+// tzif is the zone data of a zone that keeps one offset, named abbr, in
+// the format of the system's zone database (RFC 8536, version 1).
+func tzif(offset int32, abbr string) []byte {
+	b := []byte("TZif")
+	b = append(b, make([]byte, 16)...) // the version (1) and 15 bytes unused
+	// Counts of: UT indicators, standard indicators, leap seconds,
+	// transitions, local time types and bytes of abbreviations.
+	for _, n := range []int{0, 0, 0, 0, 1, len(abbr) + 1} {
+		b = binary.BigEndian.AppendUint32(b, uint32(n))
+	}
+	b = binary.BigEndian.AppendUint32(b, uint32(offset))
+	b = append(b, 0, 0) // not daylight saving time; the abbreviation at 0
+	return append(append(b, abbr...), 0)
 }

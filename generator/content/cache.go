@@ -4,6 +4,7 @@ import (
 	"bulletin/generator/cache"
 	"crypto/sha256"
 	"encoding/hex"
+	"time"
 )
 
 // Store keeps entries by key from one build to the next, each with a
@@ -25,8 +26,8 @@ type Entry struct {
 const cacheVersion = "content 10"
 
 // cacher keys articles and intro pages by everything they are made from:
-// the file's bytes (by their SHA-256) and path, the settings file and the
-// folder's name.
+// the file's bytes (by their SHA-256) and path, the settings file, the
+// rules of the time zone it sets, and the folder's name.
 type cacher struct {
 	store Store
 	salt  []byte
@@ -34,10 +35,10 @@ type cacher struct {
 }
 
 // newCacher keys by settings, the bytes of site.yaml the set is loaded
-// with, read once for both.
-func newCacher(store Store, settings []byte, dir string, sums map[string]string) *cacher {
+// with, read once for both, and by the rules of the zone they set.
+func newCacher(store Store, settings []byte, zone *time.Location, dir string, sums map[string]string) *cacher {
 	h := sha256.New()
-	for _, part := range [][]byte{[]byte(cacheVersion), []byte(dir), settings} {
+	for _, part := range [][]byte{[]byte(cacheVersion), []byte(dir), settings, []byte(ZoneKey(zone))} {
 		h.Write(part)
 		h.Write([]byte{0})
 	}

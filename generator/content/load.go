@@ -142,7 +142,7 @@ func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[str
 	// kept are made of the same bytes, even when it is saved meanwhile.
 	data, readErr := readSettingsFile(fsys)
 	settings, errs := settingsOf(data, readErr, dir)
-	c := newCacher(store, data, dir, sums)
+	c := newCacher(store, data, settings.Location, dir, sums)
 	set := &Set{Settings: settings, Dir: dir}
 	var md goldmark.Markdown // nil: bodies are not read
 	if bodies {

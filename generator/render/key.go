@@ -158,8 +158,10 @@ func (h *hasher) appendStruct(w *keyWriter, v reflect.Value, path []any) {
 		w.buf = v.Interface().(time.Time).AppendFormat(w.buf, time.RFC3339Nano)
 		return
 	case locationType:
+		// The zone's rules, which the zone database may change under
+		// one name.
 		l := v.Addr().Interface().(*time.Location)
-		w.string(l.String())
+		w.string(content.ZoneKey(l))
 		return
 	}
 	w.byte('{')

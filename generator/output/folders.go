@@ -85,6 +85,9 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 			out = append(out, rel)
 			return nil
 		}
+		if st.perm != folderPerm && (rel == "." || ours[rel]) {
+			d.loose = append(d.loose, rel)
+		}
 		mtime := st.mtime
 		if t, ok := d.known[rel]; ok && t == mtime {
 			d.folders[rel] = mtime

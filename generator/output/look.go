@@ -1,6 +1,7 @@
 package output
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -9,6 +10,7 @@ import (
 type look struct {
 	stamp
 	dir, regular bool
+	perm         fs.FileMode // its permission bits
 }
 
 // looker looks at the entries of the output folder by their slash paths
@@ -42,5 +44,5 @@ func (l *looker) lstatPath(name string) (look, error) {
 	if err != nil {
 		return look{}, err
 	}
-	return look{stamp: stampOf(info), dir: info.IsDir(), regular: info.Mode().IsRegular()}, nil
+	return look{stamp: stampOf(info), dir: info.IsDir(), regular: info.Mode().IsRegular(), perm: info.Mode().Perm()}, nil
 }

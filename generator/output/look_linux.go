@@ -23,6 +23,7 @@ func (l *looker) lstat(name string) (look, error) {
 		stamp:   stamp{size: st.Size, mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano()},
 		dir:     st.Mode&unix.S_IFMT == unix.S_IFDIR,
 		regular: st.Mode&unix.S_IFMT == unix.S_IFREG,
+		perm:    fs.FileMode(st.Mode & 0o777),
 	}, nil
 }
 

@@ -75,6 +75,7 @@ type Dir struct {
 	keptIn    map[string]string // the folders that hold kept files, each with one of them
 	known     map[string]int64  // folders as the index records them (see folders.go)
 	folders   map[string]int64  // folders found holding only the previous build's files and folders, with their times
+	loose     []string          // folders of the previous build's that lost their permissions (see filePerm)
 	dirs      map[string]bool   // made in the staging folder
 	parents   map[string]bool   // folders of the new output's files
 	stats     Stats
@@ -450,7 +451,7 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 			return d.keepUnchanged(name, key, old.stamp)
 		}
 		if holds(prev, data) {
-			if info, err := os.Stat(prev); err == nil {
+			if info, err := os.Stat(prev); err == nil && info.Mode().Perm() == filePerm {
 				return d.keepUnchanged(name, key, stampOf(info))
 			}
 		}
@@ -505,11 +506,14 @@ func (d *Dir) stageFile(name string, data []byte) error {
 
 // writeFile writes a new file.
 func writeFile(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, filePerm)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	err = f.Chmod(filePerm) // the umask may have taken some away
+	if err == nil {
+		_, err = f.Write(data)
+	}
 	return errors.Join(err, f.Close())
 }
 
@@ -547,7 +551,7 @@ func (d *Dir) makeStage() error {
 		if err == nil {
 			// MkdirTemp makes a private folder, but a full one becomes the
 			// output, which web servers and rsync must be able to read.
-			err = os.Chmod(stage, 0o755)
+			err = os.Chmod(stage, folderPerm)
 		}
 		if err != nil {
 			d.stageErr = fmt.Errorf("creating staging folder: %w", err)
@@ -707,7 +711,7 @@ func (d *Dir) mkdir(dir string) error {
 	if err := d.mkdir(path.Dir(dir)); err != nil {
 		return err
 	}
-	if err := os.Mkdir(filepath.Join(d.stage, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+	if err := mkdir(filepath.Join(d.stage, filepath.FromSlash(dir))); err != nil {
 		return err
 	}
 	d.mu.Lock()
@@ -723,7 +727,7 @@ func (d *Dir) mkdir(dir string) error {
 func (d *Dir) Unchanged() (Stats, bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.staged || len(d.kept) > 0 || len(d.written) > 0 || len(d.old) == 0 || d.version == "" || d.version != d.indexVersion {
+	if d.staged || len(d.kept) > 0 || len(d.written) > 0 || len(d.old) == 0 || d.version == "" || d.version != d.indexVersion || len(d.loose) > 0 {
 		return Stats{}, false
 	}
 	var st Stats
@@ -755,7 +759,7 @@ func (d *Dir) Commit() (Stats, error) {
 	if !d.staged && d.sameFiles() {
 		// Every file is the previous build's: the output stays as it is,
 		// and only the index learns this build's keys.
-		err := writeIndex(indexPath(d.path), d.version, names, d.written, d.folders)
+		err := errors.Join(d.tighten(), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders))
 		unlock(d.lock)
 		return d.stats, err
 	}
@@ -772,7 +776,7 @@ func (d *Dir) Commit() (Stats, error) {
 		b = append(append(append(append(b, d.written[name].hash...), ' '), name...), '\n')
 	}
 	manifest := filepath.Join(d.stage, ManifestFile)
-	if err := os.WriteFile(manifest, b, 0o644); err != nil {
+	if err := writeFile(manifest, b); err != nil {
 		d.Abort()
 		return d.stats, err
 	}
@@ -809,7 +813,7 @@ func (d *Dir) Commit() (Stats, error) {
 		return d.stats, fmt.Errorf("updating %s: %w", d.path, err)
 	}
 	d.restamp(staged)
-	err = errors.Join(os.RemoveAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders))
+	err = errors.Join(d.tighten(), os.RemoveAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders))
 	unlock(d.lock)
 	return d.stats, err
 }

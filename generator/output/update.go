@@ -82,7 +82,7 @@ func (d *Dir) update(names []string) (staged []string, err error) {
 	for _, name := range append(staged, ManifestFile) {
 		dst := filepath.Join(d.path, filepath.FromSlash(name))
 		if dir := path.Dir(name); !made[dir] {
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			if err := mkdirAll(filepath.Dir(dst)); err != nil {
 				return nil, err
 			}
 			made[dir] = true

@@ -119,6 +119,24 @@ func (w *Watcher) addNew(p string) error {
 	return w.addTree(p)
 }
 
+// forget stops watching a folder moved away or removed, and every
+// folder below it. inotify keeps a folder's watch when it is renamed,
+// and fsnotify, asked to watch it under its new name, gives back the
+// watch it has, which names events by the old: so the new name must be
+// watched afresh (see Take).
+func (w *Watcher) forget(p string) {
+	if !w.folders[p] {
+		return
+	}
+	below := p + string(filepath.Separator)
+	for f := range w.folders {
+		if f == p || strings.HasPrefix(f, below) {
+			w.fs.Remove(f) // gone already, with a folder removed
+			delete(w.folders, f)
+		}
+	}
+}
+
 // watchError explains the usual reason a folder cannot be watched.
 func watchError(dir string, err error) error {
 	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
@@ -143,6 +161,9 @@ func (w *Watcher) loop() {
 			root := w.roots[name]
 			if !root && w.parents[filepath.Dir(name)] && !w.roots[filepath.Dir(name)] {
 				continue // beside a root: the output folder, say
+			}
+			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+				w.forget(ev.Name)
 			}
 			if ev.Has(fsnotify.Create) {
 				// A new folder may already hold files: watch it and all

@@ -216,3 +216,37 @@ func TestFolderNamedAsBackupIsWatched(t *testing.T) {
 	}
 	waitFor(t, w, folder)
 }
+
+// TestFolderRenamedWithFoldersInside renames a folder that holds another
+// while it is watched: a file written in the inner folder afterwards is
+// named by the new path, and so is one made there. inotify keeps a
+// folder's watch across a rename, and fsnotify named its events by the
+// old path.
+func TestFolderRenamedWithFoldersInside(t *testing.T) {
+	root := t.TempDir()
+	inner := filepath.Join(root, "articles", "2025")
+	if err := os.MkdirAll(inner, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(inner, "a.md"), []byte("a"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := New(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := os.Rename(filepath.Join(root, "articles"), filepath.Join(root, "news")); err != nil {
+		t.Fatal(err)
+	}
+	waitChange(t, w)
+	w.Take()
+	moved := filepath.Join(root, "news", "2025")
+	for _, name := range []string{"a.md", "b.md"} {
+		file := filepath.Join(moved, name)
+		if err := os.WriteFile(file, []byte("edited"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, w, file)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -244,12 +245,26 @@ func (s *server) write(ctx context.Context) {
 	defer s.writeMu.Unlock()
 	ls := s.live.current()
 	o := s.opts
-	start := time.Now()
-	if err := inputs.Forget(recordPath(o.out)); err != nil {
-		s.fail(err)
-		return
-	}
 	out, err := output.Open(o.out, o.force)
+	for told := false; errors.Is(err, output.ErrBusy); out, err = output.Open(o.out, o.force) {
+		// A build of a folder beside it: the site built is good, and is
+		// written once that build is done.
+		if !told {
+			fmt.Fprintf(s.log, "%s: %v: writing once it is done\n", o.out, output.ErrBusy)
+			told = true
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(busyWait):
+		}
+	}
+	start := time.Now()
+	if err == nil {
+		if err = inputs.Forget(recordPath(o.out)); err != nil {
+			out.Abort()
+		}
+	}
 	if err != nil {
 		s.fail(err)
 		return
@@ -269,6 +284,10 @@ func (s *server) write(ctx context.Context) {
 	runtime.GC()
 	fmt.Fprint(s.log, "wrote "+o.out+", "+strings.TrimPrefix(r.summary(), "built "))
 }
+
+// busyWait is how often serve tries again to write an output folder
+// another build holds.
+const busyWait = 200 * time.Millisecond
 
 // fail reports a failed build to the terminal and to every page.
 func (s *server) fail(err error) {

@@ -2,10 +2,9 @@ package main
 
 import (
 	"bufio"
-	"bulletin/generator/preview"
-	"bulletin/generator/render"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -17,6 +16,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"bulletin/generator/output"
+	"bulletin/generator/preview"
+	"bulletin/generator/render"
 )
 
 // waitTime bounds every wait for the server: a rebuild, an event, a page.
@@ -419,6 +422,41 @@ func TestServeWritesOutputAfterChanges(t *testing.T) {
 		}
 		return same()
 	})
+}
+
+// TestServeWritesOnceAnotherBuildIsDone saves while another build holds
+// the output folder: serve shows the edit at once, says it will write
+// the folder once that build is done, and does, without calling its own
+// good site a failed build.
+func TestServeWritesOnceAnotherBuildIsDone(t *testing.T) {
+	ts := startServe(t)
+	file := filepath.Join(ts.out, "2024", "05", "first", "index.html")
+	other, err := output.Lock(ts.out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.edit(t, firstFile, firstText, "The plan was written out.")
+	ts.waitPage(t, firstPage, http.StatusOK, "The plan was written out.")
+	eventually(t, waitTime, func() error {
+		if !strings.Contains(ts.log.String(), "writing once it is done") {
+			return errors.New("serve has not said it waits for the other build")
+		}
+		return nil
+	})
+	if data, err := os.ReadFile(file); err != nil || strings.Contains(string(data), "The plan was written out.") {
+		t.Fatalf("%s was written while another build held the folder (%v)", file, err)
+	}
+	other.Abort()
+	eventually(t, waitTime, func() error {
+		data, err := os.ReadFile(file)
+		if err != nil || !strings.Contains(string(data), "The plan was written out.") {
+			return fmt.Errorf("%s does not show the edit yet (%v)", file, err)
+		}
+		return nil
+	})
+	if strings.Contains(ts.log.String(), "build failed") {
+		t.Errorf("serve called a good site a failed build:\n%s", ts.log)
+	}
 }
 
 // TestServeTemplateMistakeKeepsLastGoodSite checks a theme error that

@@ -4,6 +4,7 @@ package output
 
 import (
 	"errors"
+	"fmt"
 	"os"
 
 	"golang.org/x/sys/unix"
@@ -20,7 +21,7 @@ func lock(dir string) (*os.File, error) {
 	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, unix.EWOULDBLOCK) {
-			return nil, errors.New("another build is writing beside this folder: wait for it to finish")
+			return nil, fmt.Errorf("%w: wait for it to finish", ErrBusy)
 		}
 		return nil, err
 	}

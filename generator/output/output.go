@@ -92,6 +92,9 @@ type Stats struct {
 	Left string
 }
 
+// ErrBusy means another build holds the output folder (see Lock).
+var ErrBusy = errors.New("another build is writing beside this folder")
+
 // ErrForeign means the output folder holds files the generator did not write.
 var ErrForeign = errors.New("holds files bulletin did not write")
 

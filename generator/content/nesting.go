@@ -302,13 +302,25 @@ func emphasisMarks(l []byte) int {
 				i = j - 1
 			}
 		case '*', '_':
-			n++
+			start := i
 			for i+1 < len(l) && l[i+1] == c {
 				i++
 			}
+			// A _ run inside a word (snake_case, a_b in an address) can
+			// neither open nor close emphasis, and costs goldmark nothing.
+			if c == '_' && start > 0 && wordByte(l[start-1]) && i+1 < len(l) && wordByte(l[i+1]) {
+				continue
+			}
+			n++
 		}
 	}
 	return n
+}
+
+// wordByte says whether b is part of a word: a letter or digit, or a
+// byte of a character beyond ASCII, most of which are letters.
+func wordByte(b byte) bool {
+	return b >= 0x80 || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
 }
 
 // startsBlock says whether a line, its indentation taken off, starts a

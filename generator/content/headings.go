@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -55,6 +56,11 @@ func (headingAttributes) Transform(doc *ast.Document, reader text.Reader, pc par
 			problems = append(problems, headingProblem{offset, fmt.Sprintf(format, args...)})
 		}
 		attrs := h.Attributes()
+		if len(attrs) == 0 {
+			if list := unreadAttributes(h, reader.Source()); list != "" {
+				fail("heading ends in %s, which reads as an attribute list that cannot be read, so it would show as text: write {#id} with an id of one word without quotes, or \\{ to show the brace", Truncate(list, 40))
+			}
+		}
 		h.RemoveAttributes()
 		for _, a := range attrs {
 			text, isText := a.Value.([]byte)
@@ -100,6 +106,22 @@ func (headingAttributes) Transform(doc *ast.Document, reader text.Reader, pc par
 	if problems != nil {
 		pc.Set(headingProblems, problems)
 	}
+}
+
+// unreadAttributes gives the end of a heading's last line that starts as
+// an attribute list ({#… or {.…) and ends as one, when goldmark could not
+// read it as one; "" for any other heading.
+func unreadAttributes(h *ast.Heading, source []byte) string {
+	if h.Lines().Len() == 0 {
+		return ""
+	}
+	last := h.Lines().At(h.Lines().Len() - 1)
+	line := bytes.TrimRight(last.Value(source), " \t#")
+	open := bytes.LastIndexByte(line, '{')
+	if !bytes.HasSuffix(line, []byte("}")) || open < 0 || open+1 >= len(line) || line[open+1] != '#' && line[open+1] != '.' || open > 0 && line[open-1] == '\\' {
+		return ""
+	}
+	return string(line[open:])
 }
 
 // footnoteID matches the ids goldmark gives footnotes and the links to

@@ -82,6 +82,8 @@ func TestHeadingAttributes(t *testing.T) {
 		{"style and script", "## Red {style=\"color:red\" onclick=\"alert(1)\"}\n", []string{`<h2 id="red">Red</h2>`}, []string{`1: body: heading attribute "style" is not published`, `1: body: heading attribute "onclick" is not published`}},
 		{"an id given twice", "## One {#same}\n\n## Two {#same}\n", []string{`<h2 id="same">One</h2>`, `<h2 id="same">Two</h2>`}, []string{`3: body: heading id "same" is given to another heading`}},
 		{"braces that are text", "## Sets {a, b}\n", []string{`<h2 id="sets-a-b">Sets {a, b}</h2>`}, nil},
+		{"an id with a quote", "## Quoted {#a\"b}\n", []string{`<h2 id="quoted-ab">Quoted {#a&quot;b}</h2>`}, []string{`1: body: heading ends in {#a"b}, which reads as an attribute list that cannot be read`}},
+		{"an escaped brace", "## Kept \\{#a\"b}\n", []string{`<h2 id="kept-ab">Kept {#a&quot;b}</h2>`}, nil},
 		// A footnote never cited is not published: its heading takes no id.
 		{"a heading in a footnote never cited", "[^n]: ## Intro {#intro}\n\n## Intro\n", []string{`<h2 id="intro">Intro</h2>`}, nil},
 	}

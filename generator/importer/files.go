@@ -142,6 +142,12 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 		if errors.Is(err, fs.ErrNotExist) && document(to) && !slices.Contains(missing, to) {
 			missing = append(missing, to)
 		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			// A folder on its way that is a symbolic link out of the site
+			// (a theme kept elsewhere), say.
+			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to %s, which cannot be read within the site's folder (%v), so it is not copied: copy the file it names into the content folder", from, withoutPath(err))))
+			continue
+		}
 		if err != nil || !info.Mode().IsRegular() {
 			continue // a page, or a file the old site lacked too
 		}

@@ -2021,6 +2021,32 @@ func TestHugoThemeStatic(t *testing.T) {
 	}
 }
 
+// TestHugoThemeLinked names a file a post shows from the static folder of
+// a theme that is a symbolic link to a folder outside the site, rather
+// than copying it or saying nothing.
+func TestHugoThemeLinked(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.yaml":           "theme: contour\n",
+		"content/posts/news.md": "---\ntitle: News\ndate: 2020-05-01\n---\n![Leader](/img/leader.png)\n",
+	})
+	outside := tree(t, map[string]string{"static/img/leader.png": "theme's"})
+	if err := os.MkdirAll(filepath.Join(src, "themes"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(src, "themes", "contour")); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if slices.Contains(files(t, dest), "img/leader.png") {
+		t.Error("the theme's file is copied through the link")
+	}
+	want := "links to themes/contour/static/img/leader.png, which cannot be read within the site's folder"
+	if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "news.md"), -1, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+}
+
 // TestHugoParamShortcode shows Hugo's param shortcode as the text it
 // showed: the post's field of that name, else the site's param.
 func TestHugoParamShortcode(t *testing.T) {

@@ -27,11 +27,9 @@ type Page struct {
 	Kind        string // home, article, version, timeline, year, month, topic, regulator, topic-articles and regulator-articles (the pages of its older articles), topics, regulators, search, 404
 	Title       string
 	Description string
-	URL         string     // site path
-	Canonical   string     // absolute URL
-	Feeds       []FeedLink // offered for autodiscovery, the page's own (in each format) first
-	SiteFeeds   []FeedLink // the whole site's feeds
-	Calendar    string     // site path of a topic's key dates calendar, if it has any
+	URL         string // site path
+	Canonical   string // absolute URL
+	Calendar    string // site path of a topic's key dates calendar, if it has any
 
 	// Updated is the site's newest content change, on the pages that
 	// show no part of it in particular (see AsOf).
@@ -102,11 +100,32 @@ func (f FeedLink) TypeAttr() template.HTMLAttr {
 }
 
 func (r *renderer) newPage(kind, title, desc, url string) *Page {
-	p := &Page{r: r, Site: r.info, Kind: kind, Title: title, Description: desc, URL: url, Canonical: r.abs(url)}
-	p.SiteFeeds = r.siteFeeds
-	p.Feeds = p.SiteFeeds
-	return p
+	return &Page{r: r, Site: r.info, Kind: kind, Title: title, Description: desc, URL: url, Canonical: r.abs(url)}
 }
+
+// Feeds are the feeds the page offers for autodiscovery: its own in each
+// format first (see OwnFeeds), then an article's other topics' and
+// regulators', then the whole site's.
+func (p *Page) Feeds() []FeedLink {
+	// Made from the page's other data, so that a page's key need not
+	// hash them (see key.go): as fields, at 100,000 articles, they were
+	// a third of the data hashed.
+	var groups []*site.Ref
+	switch {
+	case p.Kind == "article" && p.Article != nil:
+		groups = slices.Concat(p.Article.Topics, p.Article.Regulators)
+	case p.Group != nil:
+		groups = []*site.Ref{&p.Group.Ref}
+	}
+	feeds := make([]FeedLink, 0, 3*len(groups)+len(p.r.siteFeeds))
+	for _, g := range groups {
+		feeds = append(feeds, p.r.groupFeeds(g)...)
+	}
+	return append(feeds, p.r.siteFeeds...)
+}
+
+// SiteFeeds are the whole site's feeds, in each format.
+func (p *Page) SiteFeeds() []FeedLink { return p.r.siteFeeds }
 
 // groupFeeds are a topic's or regulator's feed links, made once a build
 // and shared by every page that offers them.
@@ -188,12 +207,10 @@ func (r *renderer) jobs() []job {
 			p := r.newPage(strings.TrimSuffix(kind, "s"), groupTitle(&g.Ref), groupSummary(g), g.URL)
 			p.Group = g
 			p.Story = story(g)
-			p.Feeds = append(r.groupFeeds(&g.Ref), p.Feeds...)
 			for _, t := range g.Pages[1:] {
 				a := r.newPage(p.Kind+"-articles", g.Name+": articles, "+t.Span(),
 					"Articles on "+groupTitle(&g.Ref)+", newest first.", t.URL)
 				a.Group, a.Timeline = g, t
-				a.Feeds = p.Feeds
 				lists.add(t.Months, r.page("list.html", a))
 			}
 			if kind == "topics" && hasEvents(g) {
@@ -307,19 +324,11 @@ func (p *Page) Comparison() *site.Comparison {
 func (r *renderer) articlePage(a *site.Article) *Page {
 	p := r.newPage("article", a.Title, a.Summary, a.URL)
 	p.Article = a
-	// The page's own feed is its first topic's, whose story it tells;
-	// its regulators' follow, then the whole site's.
-	feeds := make([]FeedLink, 0, 3*(len(a.Topics)+len(a.Regulators))+len(p.Feeds))
 	for _, g := range a.Topics {
-		feeds = append(feeds, r.groupFeeds(g)...)
 		if t := r.topic(g); t != nil && t.Status != nil {
 			p.Standing = append(p.Standing, Standing{Topic: g, Status: t.Status, Since: t.Since, Reported: t.Reported, Confirmed: t.Confirmed})
 		}
 	}
-	for _, g := range a.Regulators {
-		feeds = append(feeds, r.groupFeeds(g)...)
-	}
-	p.Feeds = append(feeds, p.Feeds...)
 	return p
 }
 
@@ -443,7 +452,8 @@ func staticJobs(templates fs.FS, dir string) (jobs []job, problems content.Error
 // regulator's where it names no topic), and the whole site's on every
 // other page.
 func (p *Page) OwnFeeds() []FeedLink {
-	return p.Feeds[:min(3, len(p.Feeds))]
+	feeds := p.Feeds()
+	return feeds[:min(3, len(feeds))]
 }
 
 // OtherGroups are the topics and regulators an article names besides the

@@ -315,6 +315,10 @@ func readHugo(o *Options) (*source, error) {
 			continue
 		}
 		src.read++
+		if bundle := resourceOf(bundles, p); bundle != "" {
+			src.skip(file, 0, "a page resource of the bundle %s, which Hugo gave that bundle's page to show, not a page of its own: not imported", bundle)
+			continue
+		}
 		if strings.HasPrefix(name, "_index.") {
 			what := "a section's list page (_index), not a post: not imported"
 			if isAuthorPage(rel, cfg) {
@@ -426,6 +430,22 @@ func inBundle(bundles map[string]bool, p string) bool {
 		}
 	}
 	return false
+}
+
+// resourceOf gives the leaf bundle folder a content file is a resource
+// of: a file of the bundle's folder other than its index page, or any
+// file in a folder below it. "" for a page of its own.
+func resourceOf(bundles map[string]bool, p string) string {
+	dir := path.Dir(p)
+	if bundles[dir] && !isIndex(path.Base(p)) {
+		return dir
+	}
+	for d := path.Dir(dir); d != "." && d != "/"; d = path.Dir(d) {
+		if bundles[d] {
+			return d
+		}
+	}
+	return ""
 }
 
 // fromBundle makes a link of md, the body of the page bundle p, to a
@@ -808,6 +828,10 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		return nil, nil
 	}
 	f := lowerKeys(pg.fields)
+	if headless, _ := f.boolean("headless"); headless {
+		src.skip(file, cmp.Or(pg.lineOf("headless"), pg.line), "headless: true, so Hugo made no page of it, only kept its files for other pages: not imported")
+		return nil, nil
+	}
 	post := &post{file: file, line: pg.line, title: html.UnescapeString(f.text("title")), raw: pg.body, bodyLine: pg.bodyLine, front: f, params: cfg.params}
 	post.html = strings.HasPrefix(strings.ToLower(path.Ext(p)), ".htm")
 	if post.title == "" {

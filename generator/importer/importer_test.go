@@ -2021,6 +2021,36 @@ func TestHugoThemeStatic(t *testing.T) {
 	}
 }
 
+// TestHugoBundleResourcesAndHeadless skips the content files of a leaf
+// bundle other than its page (a bio its theme shows), and a headless
+// bundle's page and files, which Hugo never published as pages, rather
+// than failing on them as posts without a date (the Hugo docs site's).
+func TestHugoBundleResourcesAndHeadless(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.toml":                    "baseURL = 'https://example.org/'\n",
+		"content/posts/launch/index.md":  "---\ntitle: Launch\ndate: 2020-01-02\n---\nWe launched.\n",
+		"content/posts/launch/bio.md":    "A short bio shown by the theme.\n",
+		"content/posts/launch/more/x.md": "More of it.\n",
+		"content/posts/notes/index.md":   "---\nheadless: true\n---\n",
+		"content/posts/notes/snippet.md": "Reusable text.\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	if r.Written != 1 || len(r.Skipped) != 4 {
+		t.Errorf("wrote %d, skipped %v; want the launch written and four skipped", r.Written, r.Skipped)
+	}
+	posts := filepath.Join(src, "content", "posts")
+	for file, why := range map[string]string{
+		filepath.Join(posts, "launch", "bio.md"):       "a page resource of the bundle content/posts/launch",
+		filepath.Join(posts, "launch", "more", "x.md"): "a page resource of the bundle content/posts/launch",
+		filepath.Join(posts, "notes", "snippet.md"):    "a page resource of the bundle content/posts/notes",
+		filepath.Join(posts, "notes", "index.md"):      "headless: true, so Hugo made no page of it",
+	} {
+		if !hasNote(r.Skipped, file, -1, why) {
+			t.Errorf("%s: not skipped as %q: %v", file, why, r.Skipped)
+		}
+	}
+}
+
 // TestHugoThemeLinked names a file a post shows from the static folder of
 // a theme that is a symbolic link to a folder outside the site, rather
 // than copying it or saying nothing.

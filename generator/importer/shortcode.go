@@ -143,14 +143,64 @@ func shortcodes(p *post, ix *index, r *Report) string {
 			}
 			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("%s names no post of this import: kept as text", tag)))
 		default:
-			if !strings.HasPrefix(name, "/") {
-				kept.warn(r, name, p.note(line, fmt.Sprintf("Hugo shortcode %s kept as text", tag)))
+			if strings.HasPrefix(name, "/") {
+				break
 			}
+			if block, end, ok := keptBlock(s, i, pos, name); ok {
+				// What it holds is a theme's to show, a template or HTML
+				// as text most often (Hugo's docs' code and output): as
+				// a block of text, none of it is read as Markdown or HTML.
+				b.WriteString(block)
+				pos = end
+				kept.warn(r, name, p.note(line, fmt.Sprintf("Hugo shortcode %s, with what it holds, kept as text in a code block", tag)))
+				continue
+			}
+			kept.warn(r, name, p.note(line, fmt.Sprintf("Hugo shortcode %s kept as text", tag)))
 		}
 		b.WriteString(tag)
 	}
 	b.WriteString(s[pos:])
 	return quotes(b.String())
+}
+
+// keptBlock gives the shortcode name opened at s[start:end] with what it
+// holds and its closing tag, as a fenced code block, and where the
+// closing tag ends, when the two tags stand on lines of their own; ok is
+// false otherwise.
+func keptBlock(s string, start, end int, name string) (block string, stop int, ok bool) {
+	if start > 0 && s[start-1] != '\n' || !atLineEnd(s[end:]) {
+		return "", 0, false
+	}
+	closing := regexp.MustCompile(`\{\{[<%]\s*/` + regexp.QuoteMeta(name) + `\s*[>%]\}\}`)
+	at := closing.FindStringIndex(s[end:])
+	if at == nil || at[0] > 0 && s[end+at[0]-1] != '\n' || !atLineEnd(s[end+at[1]:]) {
+		return "", 0, false
+	}
+	stop = end + at[1]
+	text := s[start:stop]
+	fence := strings.Repeat("`", max(3, longestRun(text, '`')+1))
+	return fence + "\n" + text + "\n" + fence, stop, true
+}
+
+// atLineEnd reports whether s starts with the end of a line: spaces, then
+// a line break or the end.
+func atLineEnd(s string) bool {
+	rest := strings.TrimLeft(s, " \t")
+	return rest == "" || rest[0] == '\n' || rest[0] == '\r'
+}
+
+// longestRun is the length of the longest run of c in s.
+func longestRun(s string, c byte) int {
+	longest, run := 0, 0
+	for i := range len(s) {
+		if s[i] == c {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
 }
 
 // inAddress reports whether text ends where a link's address starts:

@@ -57,6 +57,20 @@ func hugoFile(site string, static []string) linkedFile {
 			}
 			return path.Join(static[0], s), s, ok
 		}
+		if p.bundle == "" && p.folder != "" {
+			// A file beside a page's own file, which the page shows by a
+			// relative path (img/chart.png): copied to the article's
+			// folder, where the path finds it.
+			s, ok := fileLink("/" + link)
+			if !ok || !below(link) {
+				return "", "", false
+			}
+			from := path.Join(p.folder, s)
+			if _, err := os.Lstat(filepath.Join(site, filepath.FromSlash(from))); err != nil {
+				return "", "", false
+			}
+			return from, strings.TrimPrefix(p.url, "/") + s, true
+		}
 		return bundleFile(p, link)
 	}
 }

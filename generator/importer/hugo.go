@@ -202,13 +202,15 @@ func readHugo(o *Options) (*source, error) {
 		return nil, fmt.Errorf("importer: %s is inside the Hugo site's content folder %s, so the next import would read its articles as posts: give -content a folder outside it", o.Dest, dir)
 	}
 	// Hugo serves the files of the site's static folder, and of its
-	// themes' where the site's has none of that name.
+	// themes' where the site's has none of that name, and those of its
+	// content folder outside a page bundle, at their path in it.
 	static := []string{"static"}
 	for _, theme := range cfg.themes {
 		if dir := path.Join(cfg.themesDir, theme, "static"); fs.ValidPath(dir) {
 			static = append(static, dir)
 		}
 	}
+	static = append(static, cfg.contentDir)
 	src := &source{file: hugoFile(o.Source, static), site: cfg.home(nil), lang: cfg.lang, langSetting: "languageCode", langFile: cfg.file}
 	for _, tax := range cfg.taxonomies {
 		if byDate(tax) {
@@ -906,6 +908,8 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	if isIndex(path.Base(rel)) {
 		page = path.Dir(rel)
 		post.bundle = path.Dir(p)
+	} else {
+		post.folder = path.Dir(p)
 	}
 	filename := path.Base(page)
 	for _, tax := range cfg.taxonomies {

@@ -2021,6 +2021,32 @@ func TestHugoThemeStatic(t *testing.T) {
 	}
 }
 
+// TestHugoContentFiles copies the files of Hugo's content folder outside
+// a page bundle that a post shows: by their path from the site's top,
+// where Hugo published them (/images/chart.png), and by a path from the
+// post's own file (img/arch.png beside a post of the blog section, as
+// Thanos keeps them), to the article's folder, where that path finds
+// them.
+func TestHugoContentFiles(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":                       "baseURL = 'https://example.org/'\n",
+		"content/images/chart.png":        "chart",
+		"content/posts/c.md":              "---\ntitle: Chart\ndate: 2020-01-02\n---\nSee ![Chart](/images/chart.png)\n",
+		"content/blog/img/arch.png":       "arch",
+		"content/blog/2022-09-08-arch.md": "---\ntitle: Arch\ndate: 2022-09-08\n---\nSee ![Architecture](img/arch.png) and ![Gone](img/gone.png)\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	for name, want := range map[string]string{"images/chart.png": "chart", "2022/09/arch/img/arch.png": "arch"} {
+		if data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(name))); err != nil || string(data) != want {
+			t.Errorf("%s: %q, %v; want it copied", name, data, err)
+		}
+	}
+	if r.Copied != 2 {
+		t.Errorf("copied %d files, want 2", r.Copied)
+	}
+}
+
 // TestHugoUnknownPairedShortcodeKept keeps a theme's shortcode that
 // wraps a template example (the Hugo docs' code and output), on lines of
 // its own, as a code block with all it holds, as written: its HTML was

@@ -93,6 +93,7 @@ type post struct {
 	bodyLine int      // the line raw starts on
 	html     bool     // raw is HTML, not Markdown
 	bundle   string   // for a Hugo page bundle's page, its folder in the source
+	folder   string   // for another Hugo page, the folder of its file in the source, where a file it links to by a relative path may be
 	home     string   // for a Hugo page, the address its site or language was published at, when known
 	undated  bool     // a draft dated by its file's last change, which a checkout changes
 	item     string   // a WordPress post's id in its export

@@ -306,7 +306,7 @@ func readHugo(o *Options) (*source, error) {
 			continue
 		}
 		switch {
-		case ext == ".org" || ext == ".adoc" || ext == ".asciidoc" || ext == ".rst" || ext == ".pdc" || ext == ".pandoc":
+		case ext == ".org" || ext == ".adoc" || ext == ".asciidoc" || ext == ".rst" || ext == ".pdc" || ext == ".pandoc" || ext == ".mdx":
 			src.read++
 			src.skip(file, 0, "%s pages are not imported: only Markdown and HTML", ext)
 			continue

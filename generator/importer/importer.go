@@ -451,6 +451,11 @@ func detect(src, format string) (string, error) {
 		}
 		return false
 	}
+	for _, other := range otherSystems {
+		if has(other.marks...) && !has("_posts") {
+			return "", fmt.Errorf("importer: %s is %s site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Its posts are Markdown with front matter, as Jekyll's are: copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, and import that folder with -format jekyll", src, other.name)
+		}
+	}
 	switch {
 	case has("_config.yml", "_config.yaml", "_config.toml", "_posts"):
 		return Jekyll, nil
@@ -461,6 +466,20 @@ func detect(src, format string) (string, error) {
 		return "", fmt.Errorf("importer: %s: neither a Jekyll site (no _config.yml or _posts) nor a Hugo site (no hugo.toml or config.toml); for a WordPress export, give the file: -from %s", src, exports[0])
 	}
 	return "", fmt.Errorf("importer: %s: neither a Jekyll site (no _config.yml or _posts) nor a Hugo site (no hugo.toml or config.toml): give -format", src)
+}
+
+// otherSystems are the site generators import does not read, each with
+// the files that tell its sites: a Hexo site has a _config.yml, as
+// Jekyll's has, and would be read as one with no posts.
+var otherSystems = []struct {
+	name  string
+	marks []string
+}{
+	{"a Hexo", []string{"source/_posts", "scaffolds/post.md"}},
+	{"a Docusaurus", []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}},
+	{"an Eleventy", []string{".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"}},
+	{"a Gatsby", []string{"gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"}},
+	{"an Astro", []string{"astro.config.mjs", "astro.config.ts", "astro.config.js"}},
 }
 
 // within says whether the folder at p is dir or inside it.

@@ -2805,3 +2805,42 @@ func wantWritten(t *testing.T, dest string, want map[string][]string) {
 		wantArticle(t, filepath.Join(dest, filepath.FromSlash(file)), texts...)
 	}
 }
+
+// TestOtherSystemsRefused refuses a site of a generator import does not
+// read, naming it and saying how its posts may come in, where a Hexo
+// site, which has a _config.yml, was read as Jekyll's and gave no post
+// and no error.
+func TestOtherSystemsRefused(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"a Hexo":       {"_config.yml": "title: Hexo\n", "source/_posts/My-Post.md": "---\ntitle: P\ndate: 2019-03-05 10:00:00\n---\nText.\n"},
+		"a Docusaurus": {"docusaurus.config.js": "module.exports = {};\n", "blog/2021-08-01-post.md": "---\ntitle: P\n---\nText.\n"},
+		"an Eleventy":  {".eleventy.js": "module.exports = () => {};\n", "posts/post.md": "---\ntitle: P\n---\nText.\n"},
+	} {
+		src := tree(t, files)
+		_, err := Run(Options{Source: src, Dest: t.TempDir()})
+		if err == nil || !strings.Contains(err.Error(), "is "+name+" site, which import does not read") {
+			t.Errorf("%s site: got %v, want it refused by name", name, err)
+		}
+	}
+	// A Jekyll site that keeps a source/_posts folder too is Jekyll's.
+	src := tree(t, map[string]string{"_config.yml": "title: J\n", "_posts/2020-01-02-a.md": "---\ntitle: A\n---\nText.\n", "source/_posts/x.md": "x\n"})
+	if _, err := Run(Options{Source: src, Dest: t.TempDir()}); err != nil {
+		t.Errorf("a Jekyll site with source/_posts: %v", err)
+	}
+}
+
+// TestHugoOtherMarkupNamed names a page in a markup import does not
+// read, MDX's as Org's, rather than reading nothing without a word.
+func TestHugoOtherMarkupNamed(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":           "baseURL = 'https://example.org/'\n",
+		"content/posts/a.mdx": "---\ntitle: A\ndate: 2020-01-02\n---\n<Button />\n",
+		"content/posts/b.org": "#+TITLE: B\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	for _, name := range []string{"a.mdx", "b.org"} {
+		if !hasNote(r.Skipped, filepath.Join(src, "content", "posts", name), -1, "pages are not imported: only Markdown and HTML") {
+			t.Errorf("%s is not named: %v", name, r.Skipped)
+		}
+	}
+}

@@ -540,16 +540,18 @@ func TestEmbed(t *testing.T) {
 }
 
 // TestAuthorNames keeps the text of an author written as a Markdown
-// link, and asks about a name that may be several people's, splitting
+// link, leaves out an address in brackets after a name, and asks about a name that may be several people's, splitting
 // none: a byline with a title cannot be told from it.
 func TestAuthorNames(t *testing.T) {
 	got, several := authorNames([]string{"[Jordan Liggitt](https://github.com/liggitt) (Google)", "Jo Bloggs", "[](x)",
 		"Amanda French, Ginny Hendricks, Maria Gould", "Smith, John", "Jo Bloggs, Chief Inspector of Hospitals, Care Quality Commission",
 		"Brendan Burns (Google), David Oppenheimer (Google)", "Jo Bloggs and Sam Smith", "Marks & Spencer",
-		"Department of Health and Social Care", "Department for Environment, Food and Rural Affairs"})
+		"Department of Health and Social Care", "Department for Environment, Food and Rural Affairs",
+		"Thibault Mangé (https://github.com/thibaultmg)", "Jo Bloggs <jo@example.org>", "Sam Smith (www.example.org)"})
 	want := []string{"Jordan Liggitt (Google)", "Jo Bloggs", "Amanda French, Ginny Hendricks, Maria Gould", "Smith, John", "Jo Bloggs, Chief Inspector of Hospitals, Care Quality Commission",
 		"Brendan Burns (Google), David Oppenheimer (Google)", "Jo Bloggs and Sam Smith", "Marks & Spencer",
-		"Department of Health and Social Care", "Department for Environment, Food and Rural Affairs"}
+		"Department of Health and Social Care", "Department for Environment, Food and Rural Affairs",
+		"Thibault Mangé", "Jo Bloggs", "Sam Smith"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -663,17 +663,23 @@ func languageTag(s string, p *post, src *source) string {
 // markdownLink matches a Markdown link, [text](address).
 var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 
+// nameAddress matches an address written after an author's name, in
+// brackets, as npm's and many themes' author fields have it: "Jo Bloggs
+// (https://github.com/jo)", "Jo Bloggs <jo@example.org>".
+var nameAddress = regexp.MustCompile(`\s*[(<](?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[^\s()<>]*[)>]|\s*[(<][^\s()<>@]+@[^\s()<>@]+\.[^\s()<>@]+[)>]`)
+
 // authorNames gives the names of authors as readers see them: a name
 // written as a Markdown link, as some sites' front matter has it
 // ("[Jo Bloggs](https://…) (CQC)"), keeps its text alone, since bulletin
-// shows an author's name as it is written. several are the names that
+// shows an author's name as it is written, and one followed by its
+// address in brackets, the name alone. several are the names that
 // may be several people's, "Amanda French, Ginny Hendricks, Maria
 // Gould", which a byline with a title cannot be told from ("Jo Bloggs,
 // Chief Inspector of Hospitals, Care Quality Commission"): the editor is
 // asked.
 func authorNames(names []string) (out, several []string) {
 	for _, n := range names {
-		n = strings.Join(strings.Fields(markdownLink.ReplaceAllString(n, "$1")), " ")
+		n = strings.Join(strings.Fields(nameAddress.ReplaceAllString(markdownLink.ReplaceAllString(n, "$1"), "")), " ")
 		if n == "" {
 			continue
 		}

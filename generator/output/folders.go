@@ -85,7 +85,7 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 			out = append(out, rel)
 			return nil
 		}
-		if st.perm != folderPerm && (rel == "." || ours[rel]) {
+		if !permOK(st.perm, folderPerm) && (rel == "." || ours[rel]) {
 			d.loose = append(d.loose, rel)
 		}
 		mtime := st.mtime

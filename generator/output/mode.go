@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 )
 
 // Files and folders of the output are readable by all, whatever the
@@ -17,6 +18,12 @@ const (
 	filePerm   fs.FileMode = 0o644
 	folderPerm fs.FileMode = 0o755
 )
+
+// permOK reports whether a file or folder found with perm has the
+// permissions given: on Windows, which keeps none, any has.
+func permOK(perm, want fs.FileMode) bool {
+	return runtime.GOOS == "windows" || perm == want
+}
 
 // mkdirAll makes the folder dir and those it is in, as os.MkdirAll does,
 // each one it makes with folderPerm.

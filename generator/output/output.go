@@ -454,7 +454,7 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 			return d.keepUnchanged(name, key, old.stamp)
 		}
 		if holds(prev, data) {
-			if info, err := os.Stat(prev); err == nil && info.Mode().Perm() == filePerm {
+			if info, err := os.Stat(prev); err == nil && permOK(info.Mode().Perm(), filePerm) {
 				return d.keepUnchanged(name, key, stampOf(info))
 			}
 		}

@@ -89,15 +89,17 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 		return err
 	}
 	defer w.Close()
-	if s.refresh(nil, true) {
-		s.write(context.Background())
+	var writeLater <-chan time.Time
+	if s.refresh(nil, true) && s.write(ctx, false) {
+		// Another build holds the folder: serve starts all the same,
+		// and writes once that build is done.
+		writeLater = time.After(busyWait)
 	}
 	due := s.due()
 	srv := &http.Server{Handler: s.preview, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	fmt.Fprintf(log, "serving %s on %s (Ctrl-C to stop)\n", o.content, strings.TrimSuffix(base, "/")+(&url.URL{Path: basePath(o.baseURL)}).EscapedPath())
 	var (
-		writeLater  <-chan time.Time
 		stopWriting = func() {}
 		writes      sync.WaitGroup
 	)
@@ -144,7 +146,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			writeLater = nil
 			wctx, cancel := context.WithCancel(context.Background())
 			stopWriting = cancel
-			writes.Go(func() { s.write(wctx) })
+			writes.Go(func() { s.write(wctx, true) })
 		case err := <-w.Errors:
 			fmt.Fprintf(log, "watching: %v\n", err)
 		}
@@ -238,12 +240,12 @@ func (s *server) announce(start time.Time, ls *liveSite, err error) bool {
 // the build command writes it, search index included: pages are served
 // from memory meanwhile, and search catches up when the write ends, as
 // the terminal says. A write stopped by ctx leaves the folder as it was
-// and says nothing.
-func (s *server) write(ctx context.Context) {
+// and says nothing. While another build holds the folder, it waits, or,
+// unless wait, reports busy at once.
+func (s *server) write(ctx context.Context, wait bool) (busy bool) {
 	// One write at a time: a stopped one may still be tidying up.
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	ls := s.live.current()
 	o := s.opts
 	out, err := output.Open(o.out, o.force)
 	for told := false; errors.Is(err, output.ErrBusy); out, err = output.Open(o.out, o.force) {
@@ -253,13 +255,16 @@ func (s *server) write(ctx context.Context) {
 			fmt.Fprintf(s.log, "%s: %v: writing once it is done\n", o.out, output.ErrBusy)
 			told = true
 		}
+		if !wait {
+			return true
+		}
 		select {
 		case <-ctx.Done():
-			return
+			return false
 		case <-time.After(busyWait):
 		}
 	}
-	start := time.Now()
+	ls, start := s.live.current(), time.Now()
 	if err == nil {
 		if err = inputs.Forget(recordPath(o.out)); err != nil {
 			out.Abort()
@@ -267,22 +272,23 @@ func (s *server) write(ctx context.Context) {
 	}
 	if err != nil {
 		s.fail(err)
-		return
+		return false
 	}
 	// A site serve keeps was made with no article refused.
 	r, err := publish(ctx, o, out, ls.site, ls.files, func() content.Errors { return lint.Site(ls.site, ls.files, nil, ls.made) }, search.Config())
 	if ctx.Err() != nil {
-		return
+		return false
 	}
 	if err != nil {
 		s.fail(err)
-		return
+		return false
 	}
 	r.elapsed = time.Since(start)
 	// The write leaves much garbage: collected now, while the editor
 	// reads, it does not slow the update after the next save.
 	runtime.GC()
 	fmt.Fprint(s.log, "wrote "+o.out+", "+strings.TrimPrefix(r.summary(), "built "))
+	return false
 }
 
 // busyWait is how often serve tries again to write an output folder

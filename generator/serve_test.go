@@ -459,6 +459,32 @@ func TestServeWritesOnceAnotherBuildIsDone(t *testing.T) {
 	}
 }
 
+// TestServeStartsWhileAnotherBuildHoldsTheFolder starts serve while
+// another build holds its output folder: it serves the site from memory
+// at once, and writes the folder once that build is done.
+func TestServeStartsWhileAnotherBuildHoldsTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "site", "public")
+	other, err := output.Lock(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := serveInBackground(t, options{content: content, templates: "../templates", out: out})
+	ts.waitPage(t, firstPage, http.StatusOK, firstText)
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err == nil {
+		t.Fatal("serve wrote the folder while another build held it")
+	}
+	other.Abort()
+	eventually(t, waitTime, func() error {
+		_, err := os.Stat(filepath.Join(out, "2024", "05", "first", "index.html"))
+		return err
+	})
+}
+
 // TestServeTemplateMistakeKeepsLastGoodSite checks a theme error that
 // shows only when a page is made, on every page of its template: serve
 // tries the changed theme before showing it, so open pages hear of the

@@ -85,8 +85,8 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 			out = append(out, rel)
 			return nil
 		}
-		if !permOK(st.perm, folderPerm) && (rel == "." || ours[rel]) {
-			d.loose = append(d.loose, rel)
+		if !readable(st.perm, folderPerm) && (rel == "." || ours[rel]) {
+			d.unreadable = append(d.unreadable, unreadable{rel, st.perm})
 		}
 		mtime := st.mtime
 		if t, ok := d.known[rel]; ok && t == mtime {

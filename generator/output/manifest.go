@@ -80,5 +80,5 @@ func (e entry) intact(l *looker, name string) bool {
 		return false
 	}
 	st, err := l.lstat(name)
-	return err == nil && st.regular && st.stamp == e.stamp && permOK(st.perm, filePerm)
+	return err == nil && st.regular && st.stamp == e.stamp && readable(st.perm, filePerm)
 }

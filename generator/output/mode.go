@@ -12,17 +12,20 @@ import (
 // umask of the build that wrote them, as a web server or a sync running
 // as another user must read them: a build under umask 077 after one
 // under 022 would otherwise leave some files readable and others not,
-// where a clean build makes them all alike. A file or folder found with
-// other permissions is given these again.
+// where a clean build makes them all alike. A new file or folder gets
+// these permissions; one found lacking any of them gets them added, and
+// keeps any other its owner gave it (a group's write, say).
 const (
 	filePerm   fs.FileMode = 0o644
 	folderPerm fs.FileMode = 0o755
 )
 
-// permOK reports whether a file or folder found with perm has the
-// permissions given: on Windows, which keeps none, any has.
-func permOK(perm, want fs.FileMode) bool {
-	return runtime.GOOS == "windows" || perm == want
+// readable reports whether a file or folder found with perm has all the
+// permissions of want: on Windows, which keeps none, any has. So does
+// one on a file system that keeps none (FAT, a share), where a chmod
+// cannot add them either.
+func readable(perm, want fs.FileMode) bool {
+	return runtime.GOOS == "windows" || perm&want == want
 }
 
 // mkdirAll makes the folder dir and those it is in, as os.MkdirAll does,
@@ -46,27 +49,32 @@ func mkdirAll(dir string) error {
 }
 
 // mkdir makes the folder dir with folderPerm; one that exists is left
-// as it is.
+// as it is. A file system that keeps no permissions refuses the chmod,
+// which the folder does not need there.
 func mkdir(dir string) error {
 	err := os.Mkdir(dir, folderPerm)
 	if errors.Is(err, fs.ErrExist) {
 		return nil
 	}
-	if err != nil {
-		return err
+	if err == nil {
+		os.Chmod(dir, folderPerm)
 	}
-	return os.Chmod(dir, folderPerm)
+	return err
 }
 
-// tighten gives the folders of the previous build that lost their
-// permissions folderPerm again, those the new output still has.
-func (d *Dir) tighten() error {
-	var errs []error
-	for _, rel := range d.loose {
-		err := os.Chmod(filepath.Join(d.path, filepath.FromSlash(rel)), folderPerm)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			errs = append(errs, err)
-		}
+// unreadable is a folder of the previous build found lacking some of
+// folderPerm, with the permissions it has.
+type unreadable struct {
+	rel  string
+	perm fs.FileMode
+}
+
+// makeReadable adds to the folders of the previous build that lack some
+// of folderPerm what they lack, those the new output still has; one a
+// chmod fails on is left as it is, as on a file system that keeps no
+// permissions.
+func (d *Dir) makeReadable() {
+	for _, f := range d.unreadable {
+		os.Chmod(filepath.Join(d.path, filepath.FromSlash(f.rel)), f.perm|folderPerm)
 	}
-	return errors.Join(errs...)
 }

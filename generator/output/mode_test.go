@@ -12,9 +12,9 @@ import (
 
 // TestModesWhateverTheUmask builds under umask 077 and wants every file
 // and folder of the output readable by all, as a build under another
-// umask makes them; and a file and a folder whose permissions were taken
+// umask makes them; a file and a folder whose permissions were taken
 // away since given them again by the next build, as a clean build would
-// make them.
+// make them; and a folder its owner let a group write to left so.
 func TestModesWhateverTheUmask(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	site := files{"index.html": "home", "2025/03/a/index.html": "a", "2025/index.html": "year"}
@@ -34,6 +34,17 @@ func TestModesWhateverTheUmask(t *testing.T) {
 	}
 	checkOutput(t, dir, site, nil)
 	wantModes(t, dir)
+
+	shared := filepath.Join(dir, "2025")
+	if err := os.Chmod(shared, 0o775); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeAll(dir, false, site); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(shared); err != nil || info.Mode().Perm() != 0o775 {
+		t.Errorf("a folder a group may write to: %v, %v; want it kept 0775", info.Mode().Perm(), err)
+	}
 }
 
 // wantModes wants each file under dir to have filePerm, and each folder

@@ -62,23 +62,23 @@ type Dir struct {
 	// The staging folder is made only once the new output differs from
 	// the old, so a build that changes nothing touches nothing. It holds
 	// the new and changed files, or, once full, the whole new output.
-	stageOnce sync.Once
-	stageErr  error
-	staged    bool // the staging folder exists; guarded by mu
-	full      bool // it holds every file of the new output; guarded by mu
-	fullOnce  sync.Once
-	fullErr   error
-	unchanged map[string]bool // files kept as the previous build left them
-	linkErr   error           // the first failure to link a reused file
-	written   map[string]entry
-	kept      map[string]bool   // files the generator did not write, left in place with force
-	keptIn    map[string]string // the folders that hold kept files, each with one of them
-	known     map[string]int64  // folders as the index records them (see folders.go)
-	folders   map[string]int64  // folders found holding only the previous build's files and folders, with their times
-	loose     []string          // folders of the previous build's that lost their permissions (see filePerm)
-	dirs      map[string]bool   // made in the staging folder
-	parents   map[string]bool   // folders of the new output's files
-	stats     Stats
+	stageOnce  sync.Once
+	stageErr   error
+	staged     bool // the staging folder exists; guarded by mu
+	full       bool // it holds every file of the new output; guarded by mu
+	fullOnce   sync.Once
+	fullErr    error
+	unchanged  map[string]bool // files kept as the previous build left them
+	linkErr    error           // the first failure to link a reused file
+	written    map[string]entry
+	kept       map[string]bool   // files the generator did not write, left in place with force
+	keptIn     map[string]string // the folders that hold kept files, each with one of them
+	known      map[string]int64  // folders as the index records them (see folders.go)
+	folders    map[string]int64  // folders found holding only the previous build's files and folders, with their times
+	unreadable []unreadable      // folders of the previous build's lacking some of folderPerm
+	dirs       map[string]bool   // made in the staging folder
+	parents    map[string]bool   // folders of the new output's files
+	stats      Stats
 }
 
 // Stats counts what a build wrote.
@@ -454,7 +454,7 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 			return d.keepUnchanged(name, key, old.stamp)
 		}
 		if holds(prev, data) {
-			if info, err := os.Stat(prev); err == nil && permOK(info.Mode().Perm(), filePerm) {
+			if info, err := os.Stat(prev); err == nil && readable(info.Mode().Perm(), filePerm) {
 				return d.keepUnchanged(name, key, stampOf(info))
 			}
 		}
@@ -513,10 +513,10 @@ func writeFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	err = f.Chmod(filePerm) // the umask may have taken some away
-	if err == nil {
-		_, err = f.Write(data)
-	}
+	// The umask may have taken some away; a file system that keeps no
+	// permissions refuses the chmod, which the file does not need there.
+	f.Chmod(filePerm)
+	_, err = f.Write(data)
 	return errors.Join(err, f.Close())
 }
 
@@ -730,7 +730,7 @@ func (d *Dir) mkdir(dir string) error {
 func (d *Dir) Unchanged() (Stats, bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.staged || len(d.kept) > 0 || len(d.written) > 0 || len(d.old) == 0 || d.version == "" || d.version != d.indexVersion || len(d.loose) > 0 {
+	if d.staged || len(d.kept) > 0 || len(d.written) > 0 || len(d.old) == 0 || d.version == "" || d.version != d.indexVersion || len(d.unreadable) > 0 {
 		return Stats{}, false
 	}
 	var st Stats
@@ -762,7 +762,8 @@ func (d *Dir) Commit() (Stats, error) {
 	if !d.staged && d.sameFiles() {
 		// Every file is the previous build's: the output stays as it is,
 		// and only the index learns this build's keys.
-		err := errors.Join(d.tighten(), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders))
+		d.makeReadable()
+		err := writeIndex(indexPath(d.path), d.version, names, d.written, d.folders)
 		unlock(d.lock)
 		return d.stats, err
 	}
@@ -816,7 +817,8 @@ func (d *Dir) Commit() (Stats, error) {
 		return d.stats, fmt.Errorf("updating %s: %w", d.path, err)
 	}
 	d.restamp(staged)
-	err = errors.Join(d.tighten(), os.RemoveAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders))
+	d.makeReadable()
+	err = errors.Join(os.RemoveAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders))
 	unlock(d.lock)
 	return d.stats, err
 }

@@ -2051,16 +2051,18 @@ func TestHugoContentFiles(t *testing.T) {
 // wraps a template example (the Hugo docs' code and output), on lines of
 // its own, as a code block with all it holds, as written: its HTML was
 // converted as the post's own, turning <h1>{{ .Title }}</h1> into a
-// heading. One inside a paragraph stays as text.
+// heading. One inside a paragraph stays as text, and so does one whose
+// text is Markdown ({{% notice %}}).
 func TestHugoUnknownPairedShortcodeKept(t *testing.T) {
 	pair := "{{< code file=\"single.html\" >}}\n<article>\n  <h1>{{ .Title }}</h1>\n  <a href=\"{{ .Permalink }}\">link</a>\n</article>\n{{< /code >}}"
+	note := "{{% notice info %}}\nSome **bold** advice for [readers](https://example.org/).\n{{% /notice %}}"
 	src := tree(t, map[string]string{
 		"config.toml":        "baseURL = 'https://example.org/'\n",
-		"content/posts/a.md": "---\ntitle: A template\ndate: 2020-01-02\n---\nPut this in your template:\n\n" + pair + "\n\nPress {{< kbd >}}Enter{{< /kbd >}}.\n",
+		"content/posts/a.md": "---\ntitle: A template\ndate: 2020-01-02\n---\nPut this in your template:\n\n" + pair + "\n\nPress {{< kbd >}}Enter{{< /kbd >}}.\n\n" + note + "\n",
 	})
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
-	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-a.md"), "```\n"+pair+"\n```\n", "Press {{< kbd >}}Enter{{< /kbd >}}.")
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-a.md"), "```\n"+pair+"\n```\n", "Press {{< kbd >}}Enter{{< /kbd >}}.", "\n"+note+"\n")
 	if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "a.md"), 7, "with what it holds, kept as text in a code block") {
 		t.Errorf("the code block is not told: %v", r.Warnings)
 	}

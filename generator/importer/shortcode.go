@@ -146,10 +146,12 @@ func shortcodes(p *post, ix *index, r *Report) string {
 			if strings.HasPrefix(name, "/") {
 				break
 			}
-			if block, end, ok := keptBlock(s, i, pos, name); ok {
-				// What it holds is a theme's to show, a template or HTML
-				// as text most often (Hugo's docs' code and output): as
-				// a block of text, none of it is read as Markdown or HTML.
+			if block, end, ok := keptBlock(s, i, pos, delim, name); ok {
+				// What it holds is a theme's to show, as Hugo gives it
+				// unread: with HTML or a template in it, that is most
+				// often code to show (Hugo's docs' code and output), and
+				// as a block of text none of it is read as Markdown or
+				// HTML.
 				b.WriteString(block)
 				pos = end
 				kept.warn(r, name, p.note(line, fmt.Sprintf("Hugo shortcode %s, with what it holds, kept as text in a code block", tag)))
@@ -165,15 +167,22 @@ func shortcodes(p *post, ix *index, r *Report) string {
 
 // keptBlock gives the shortcode name opened at s[start:end] with what it
 // holds and its closing tag, as a fenced code block, and where the
-// closing tag ends, when the two tags stand on lines of their own; ok is
-// false otherwise.
-func keptBlock(s string, start, end int, name string) (block string, stop int, ok bool) {
-	if start > 0 && s[start-1] != '\n' || !atLineEnd(s[end:]) {
+// closing tag ends, when it is written {{< name >}}, whose text Hugo
+// gives the theme unread, not {{% name %}}, whose text is Markdown; its
+// two tags stand on lines of their own; and what it holds has HTML or a
+// template in it, which the import would otherwise read as the post's
+// own. ok is false otherwise, as for one of that name inside it.
+func keptBlock(s string, start, end int, delim byte, name string) (block string, stop int, ok bool) {
+	if delim != '<' || start > 0 && s[start-1] != '\n' || !atLineEnd(s[end:]) {
 		return "", 0, false
 	}
-	closing := regexp.MustCompile(`\{\{[<%]\s*/` + regexp.QuoteMeta(name) + `\s*[>%]\}\}`)
+	closing := regexp.MustCompile(`\{\{<\s*/` + regexp.QuoteMeta(name) + `\s*>\}\}`)
 	at := closing.FindStringIndex(s[end:])
 	if at == nil || at[0] > 0 && s[end+at[0]-1] != '\n' || !atLineEnd(s[end+at[1]:]) {
+		return "", 0, false
+	}
+	inner := s[end : end+at[0]]
+	if !strings.Contains(inner, "<") && !strings.Contains(inner, "{{") || regexp.MustCompile(`\{\{[<%]\s*`+regexp.QuoteMeta(name)+`[\s>%]`).MatchString(inner) {
 		return "", 0, false
 	}
 	stop = end + at[1]

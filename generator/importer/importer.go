@@ -451,9 +451,17 @@ func detect(src, format string) (string, error) {
 		}
 		return false
 	}
+	hasAll := func(names ...string) bool {
+		for _, n := range names {
+			if !has(n) {
+				return false
+			}
+		}
+		return true
+	}
 	for _, other := range otherSystems {
-		if has(other.marks...) && !has("_posts") {
-			return "", fmt.Errorf("importer: %s is %s site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Its posts are Markdown with front matter, as Jekyll's are: copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, and import that folder with -format jekyll", src, other.name)
+		if hasAll(other.all...) && has(other.any...) && !has("_posts") && !has(hugoConfigs...) {
+			return "", fmt.Errorf("importer: %s is %s site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Its posts are Markdown with front matter, as Jekyll's are: copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, and import that folder with -format jekyll (which a site that is Jekyll's after all can be given as it is)", src, other.name)
 		}
 	}
 	switch {
@@ -469,17 +477,20 @@ func detect(src, format string) (string, error) {
 }
 
 // otherSystems are the site generators import does not read, each with
-// the files that tell its sites: a Hexo site has a _config.yml, as
-// Jekyll's has, and would be read as one with no posts.
+// the files that tell its sites, all of one list and any of the other,
+// where no Jekyll or Hugo site's are: a Hexo site has a _config.yml, as
+// Jekyll's has, and would be read as one with no posts. Its scaffolds
+// tell it from a Jekyll site that keeps its posts in source/_posts
+// (Octopress).
 var otherSystems = []struct {
-	name  string
-	marks []string
+	name     string
+	all, any []string
 }{
-	{"a Hexo", []string{"source/_posts", "scaffolds/post.md"}},
-	{"a Docusaurus", []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}},
-	{"an Eleventy", []string{".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"}},
-	{"a Gatsby", []string{"gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"}},
-	{"an Astro", []string{"astro.config.mjs", "astro.config.ts", "astro.config.js"}},
+	{"a Hexo", []string{"scaffolds"}, []string{"source/_posts"}},
+	{"a Docusaurus", nil, []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}},
+	{"an Eleventy", nil, []string{".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"}},
+	{"a Gatsby", nil, []string{"gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"}},
+	{"an Astro", nil, []string{"astro.config.mjs", "astro.config.ts", "astro.config.js"}},
 }
 
 // within says whether the folder at p is dir or inside it.

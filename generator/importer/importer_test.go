@@ -2814,7 +2814,7 @@ func wantWritten(t *testing.T, dest string, want map[string][]string) {
 // and no error.
 func TestOtherSystemsRefused(t *testing.T) {
 	for name, files := range map[string]map[string]string{
-		"a Hexo":       {"_config.yml": "title: Hexo\n", "source/_posts/My-Post.md": "---\ntitle: P\ndate: 2019-03-05 10:00:00\n---\nText.\n"},
+		"a Hexo":       {"_config.yml": "title: Hexo\n", "scaffolds/post.md": "---\ntitle: {{ title }}\n---\n", "source/_posts/My-Post.md": "---\ntitle: P\ndate: 2019-03-05 10:00:00\n---\nText.\n"},
 		"a Docusaurus": {"docusaurus.config.js": "module.exports = {};\n", "blog/2021-08-01-post.md": "---\ntitle: P\n---\nText.\n"},
 		"an Eleventy":  {".eleventy.js": "module.exports = () => {};\n", "posts/post.md": "---\ntitle: P\n---\nText.\n"},
 	} {
@@ -2824,10 +2824,16 @@ func TestOtherSystemsRefused(t *testing.T) {
 			t.Errorf("%s site: got %v, want it refused by name", name, err)
 		}
 	}
-	// A Jekyll site that keeps a source/_posts folder too is Jekyll's.
-	src := tree(t, map[string]string{"_config.yml": "title: J\n", "_posts/2020-01-02-a.md": "---\ntitle: A\n---\nText.\n", "source/_posts/x.md": "x\n"})
-	if _, err := Run(Options{Source: src, Dest: t.TempDir()}); err != nil {
-		t.Errorf("a Jekyll site with source/_posts: %v", err)
+	// A Jekyll site that keeps its posts in source/_posts (Octopress),
+	// and a Hugo site with another generator's file left in it, are
+	// read as theirs.
+	for name, files := range map[string]map[string]string{
+		"Octopress": {"_config.yml": "title: J\nsource: source\n", "source/_posts/2020-01-02-a.md": "---\ntitle: A\n---\nText.\n"},
+		"Hugo":      {"hugo.toml": "baseURL = 'https://example.org/'\n", ".eleventy.js": "", "content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nText.\n"},
+	} {
+		if r, err := Run(Options{Source: tree(t, files), Dest: t.TempDir()}); err != nil || r.Written != 1 {
+			t.Errorf("%s: wrote %d, %v; want its post", name, r.Written, err)
+		}
 	}
 }
 

@@ -109,8 +109,9 @@ func (headingAttributes) Transform(doc *ast.Document, reader text.Reader, pc par
 }
 
 // unreadAttributes gives the end of a heading's last line that starts as
-// an attribute list ({#… or {.…) and ends as one, when goldmark could not
-// read it as one; "" for any other heading.
+// an attribute list ({#… or {.…) and ends as one, one word with a quote
+// in it, when goldmark could not read it as one ({#a"b}); "" for any
+// other heading, such as one that ends in a template's {#each items}.
 func unreadAttributes(h *ast.Heading, source []byte) string {
 	if h.Lines().Len() == 0 {
 		return ""
@@ -121,7 +122,11 @@ func unreadAttributes(h *ast.Heading, source []byte) string {
 	if !bytes.HasSuffix(line, []byte("}")) || open < 0 || open+1 >= len(line) || line[open+1] != '#' && line[open+1] != '.' || open > 0 && line[open-1] == '\\' {
 		return ""
 	}
-	return string(line[open:])
+	list := line[open:]
+	if bytes.ContainsAny(list, " \t") || !bytes.ContainsAny(list, `"'`) {
+		return ""
+	}
+	return string(list)
 }
 
 // footnoteID matches the ids goldmark gives footnotes and the links to

@@ -83,6 +83,7 @@ func TestHeadingAttributes(t *testing.T) {
 		{"an id given twice", "## One {#same}\n\n## Two {#same}\n", []string{`<h2 id="same">One</h2>`, `<h2 id="same">Two</h2>`}, []string{`3: body: heading id "same" is given to another heading`}},
 		{"braces that are text", "## Sets {a, b}\n", []string{`<h2 id="sets-a-b">Sets {a, b}</h2>`}, nil},
 		{"an id with a quote", "## Quoted {#a\"b}\n", []string{`<h2 id="quoted-ab">Quoted {#a&quot;b}</h2>`}, []string{`1: body: heading ends in {#a"b}, which reads as an attribute list that cannot be read`}},
+		{"a template's braces", "## Looping with {#each items as item}\n", []string{`<h2 id="looping-with-each-items-as-item">Looping with {#each items as item}</h2>`}, nil},
 		{"an escaped brace", "## Kept \\{#a\"b}\n", []string{`<h2 id="kept-ab">Kept {#a&quot;b}</h2>`}, nil},
 		// A footnote never cited is not published: its heading takes no id.
 		{"a heading in a footnote never cited", "[^n]: ## Intro {#intro}\n\n## Intro\n", []string{`<h2 id="intro">Intro</h2>`}, nil},

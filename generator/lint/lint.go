@@ -225,6 +225,7 @@ func unconverted(a *content.Article) content.Errors {
 func (c *checker) links(a *content.Article, base string) content.Errors {
 	var out content.Errors
 	page := &url.URL{Path: base}
+	suggested := map[string]int{} // by page, the links to parts it lacks given the id likely meant
 	for _, l := range a.Links {
 		target, plain := plainTarget(l.URL)
 		id := ""
@@ -250,7 +251,7 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 		}
 		if c.exists(target) {
 			if id != "" && !l.Image {
-				if w := c.part(a, l, target, id); w != nil {
+				if w := c.part(a, l, target, id, suggested); w != nil {
 					out = append(out, w)
 				}
 			}

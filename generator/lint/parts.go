@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"bulletin/generator/content"
 	"bulletin/generator/site"
@@ -34,14 +33,12 @@ type madeIDs struct {
 	page    bool            // false for a file that is not a page, or could not be made
 	gather  sync.Once
 	anchors map[string]bool
-	// suggested counts the links to the page given a near id: each
-	// looks through all the page's ids, so a page linked to many times
-	// by ids it lacks gets only the first suggestionsAPage.
-	suggested atomic.Int32
 }
 
-// suggestionsAPage is how many links to parts a page lacks are given the
-// id likely meant.
+// suggestionsAPage is how many links of one article to parts a page
+// lacks are given the id likely meant: each suggestion looks through
+// all the page's ids, so an article linking to a page many times by ids
+// it lacks gets only the first, in the order it has them.
 const suggestionsAPage = 100
 
 // lacks reports whether the page at the site path target, which the site
@@ -103,8 +100,9 @@ func (c *checker) lacks(target, id string) (bool, *madeIDs, string) {
 }
 
 // part warns of a link to a part of the page at target that the page
-// lacks: the reader lands at the top of the page.
-func (c *checker) part(a *content.Article, l content.Link, target, id string) *content.Error {
+// lacks: the reader lands at the top of the page. suggested counts, by
+// page, the article's links given the id likely meant so far.
+func (c *checker) part(a *content.Article, l content.Link, target, id string, suggested map[string]int) *content.Error {
 	if strings.EqualFold(id, "top") {
 		return nil // the top of the page, to a browser, when nothing has that id
 	}
@@ -113,7 +111,8 @@ func (c *checker) part(a *content.Article, l content.Link, target, id string) *c
 		return nil
 	}
 	msg := fmt.Sprintf("link %q: %s has no heading or part with the id %q, so the link leads to the top of the page", l.URL, page, id)
-	if m.suggested.Add(1) <= suggestionsAPage {
+	if suggested[page] < suggestionsAPage {
+		suggested[page]++
 		if near := nearestID(id, m.ids); near != "" {
 			msg += ": did you mean #" + near + "?"
 		}

@@ -67,6 +67,11 @@ func apart(o Options, dir string) error {
 // link to wherever it leads, outside the target, and what the deploy then
 // deletes of the link leaves the site without the pages it wrote there.
 func noLinks(target, root, prefix string) error {
+	// The target's own folder may be a link, given on purpose: what is
+	// below the folder it leads to is looked at.
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
 	folder := root
 	for part := range strings.SplitSeq(strings.Trim(prefix, "/"), "/") {
 		if part == "" {

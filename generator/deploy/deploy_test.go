@@ -634,4 +634,13 @@ func TestRunRefusesLinks(t *testing.T) {
 			}
 		})
 	}
+	// The target itself may be a link to its folder.
+	dir, _ := bucketFolder(t)
+	link := filepath.Join(t.TempDir(), "target")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(context.Background(), site, Options{Target: "file://" + filepath.ToSlash(link)}); err != nil {
+		t.Errorf("a target that is a link to its folder: %v", err)
+	}
 }

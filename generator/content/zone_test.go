@@ -24,3 +24,22 @@ func TestZoneKeyFollowsTheRules(t *testing.T) {
 		t.Error("two names with the same rules share a key")
 	}
 }
+
+// TestZonePeriodsReach2200 wants every change of a zone's offset up to
+// 2200 hashed: London's summer time of 2199, which its rule makes after
+// the last change the database lists.
+func TestZonePeriodsReach2200(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last period
+	for p := range zonePeriods(london) {
+		if p.offset == 3600 {
+			last = p
+		}
+	}
+	if want := time.Date(2199, 3, 31, 1, 0, 0, 0, time.UTC); !last.start.Equal(want) {
+		t.Errorf("London's last summer time hashed starts %s, want %s", last.start.UTC(), want)
+	}
+}

@@ -111,15 +111,47 @@ func tomlLines(data string) map[string]int {
 				path = table + "." + path
 			}
 			note(path, line)
-			for _, q := range []string{`"""`, `'''`} {
-				if strings.Count(rest, q)%2 == 1 {
-					open = q
-					break
-				}
-			}
+			open = openString(rest)
 		}
 	}
 	return at
+}
+
+// openString gives the quotes of a multi-line string that a value, as
+// written on a key's line, opens and leaves open, or "": quotes in a
+// one-line string or a comment open none.
+func openString(s string) string {
+	for i := 0; i < len(s); {
+		switch {
+		case s[i] == '#':
+			return ""
+		case strings.HasPrefix(s[i:], `"""`) || strings.HasPrefix(s[i:], `'''`):
+			q := s[i : i+3]
+			end := strings.Index(s[i+3:], q)
+			if end < 0 {
+				return q
+			}
+			i += 3 + end + 3
+		case s[i] == '"':
+			i++
+			for i < len(s) && s[i] != '"' {
+				if s[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			i++
+		case s[i] == '\'':
+			end := strings.IndexByte(s[i+1:], '\'')
+			if end < 0 {
+				return ""
+			}
+			i += end + 2
+		default:
+			i++
+		}
+	}
+	return ""
 }
 
 // tomlPath gives the path of a key as written: its names, unquoted,

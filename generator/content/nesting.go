@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"iter"
 	"regexp"
+	"unicode"
+	"unicode/utf8"
 )
 
 // maxNesting bounds how deep an article's block quotes and lists nest.
@@ -308,7 +310,7 @@ func emphasisMarks(l []byte) int {
 			}
 			// A _ run inside a word (snake_case, a_b in an address) can
 			// neither open nor close emphasis, and costs goldmark nothing.
-			if c == '_' && start > 0 && wordByte(l[start-1]) && i+1 < len(l) && wordByte(l[i+1]) {
+			if c == '_' && inWord(l[:start], l[i+1:]) {
 				continue
 			}
 			n++
@@ -317,10 +319,13 @@ func emphasisMarks(l []byte) int {
 	return n
 }
 
-// wordByte says whether b is part of a word: a letter or digit, or a
-// byte of a character beyond ASCII, most of which are letters.
-func wordByte(b byte) bool {
-	return b >= 0x80 || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+// inWord says whether what stands between before and after is inside a
+// word: a letter or a digit on both sides.
+func inWord(before, after []byte) bool {
+	prev, _ := utf8.DecodeLastRune(before)
+	next, _ := utf8.DecodeRune(after)
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return len(before) > 0 && len(after) > 0 && word(prev) && word(next)
 }
 
 // startsBlock says whether a line, its indentation taken off, starts a

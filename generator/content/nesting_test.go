@@ -98,6 +98,8 @@ func TestTooManyMarks(t *testing.T) {
 		{"_ inside words", strings.Repeat("snake_case_name ", 1200) + "\n", -1},
 		{"_ inside an address", "See http://example.org/" + strings.Repeat("_a", 1200) + ".\n", -1},
 		{"_ at a word's edge", strings.Repeat("_a_ ", 501) + "\n", 0},
+		{"_ after a quotation mark", strings.Repeat("“_a”_ ", 501) + "\n", 0},
+		{"_ inside a word of another script", strings.Repeat("кот_пёс ", 1200) + "\n", -1},
 		{"rows of a table apart", "| a | b |\n| --- | --- |\n" + strings.Repeat("| "+many[:1200]+" | x |\n", 10), -1},
 		{"one row of a table", "| a | b |\n|---|---|\n| x | y |\n| " + many + " | x |\n", 3},
 		{"a paragraph after a table", "| a |\n|---|\n| x |\n\n" + many + "\n", 4},

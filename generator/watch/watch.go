@@ -47,7 +47,12 @@ type Watcher struct {
 	done    chan struct{}
 	roots   map[string]bool // by clean path
 	parents map[string]bool // the folders the roots are in
-	folders map[string]bool // every folder watched, by the path events name it by; used by loop alone, once New returns
+	// folders are every folder watched, by the path events name it by,
+	// and inside, the folders watched in each: loop and Take add to
+	// them, under foldersMu.
+	foldersMu sync.Mutex
+	folders   map[string]bool
+	inside    map[string][]string
 
 	mu      sync.Mutex
 	changed map[string]bool // paths named by events since the last Take
@@ -64,7 +69,7 @@ func New(roots ...string) (*Watcher, error) {
 		return nil, watchError(".", err)
 	}
 	w := &Watcher{fs: fw, Changes: make(chan struct{}, 1), Errors: make(chan error, 1), done: make(chan struct{}), changed: map[string]bool{}, created: map[string]bool{},
-		roots: map[string]bool{}, parents: map[string]bool{}, folders: map[string]bool{}}
+		roots: map[string]bool{}, parents: map[string]bool{}, folders: map[string]bool{}, inside: map[string][]string{}}
 	for _, root := range roots {
 		if err := w.addTree(root); err != nil {
 			fw.Close()
@@ -102,7 +107,12 @@ func (w *Watcher) addTree(dir string) error {
 		if err := w.fs.Add(p); err != nil {
 			return watchError(p, err)
 		}
+		w.foldersMu.Lock()
+		if !w.folders[p] {
+			w.inside[filepath.Dir(p)] = append(w.inside[filepath.Dir(p)], p)
+		}
 		w.folders[p] = true
+		w.foldersMu.Unlock()
 		return nil
 	})
 }
@@ -125,15 +135,25 @@ func (w *Watcher) addNew(p string) error {
 // watch it has, which names events by the old: so the new name must be
 // watched afresh (see Take).
 func (w *Watcher) forget(p string) {
+	w.foldersMu.Lock()
+	defer w.foldersMu.Unlock()
+	w.forgetLocked(p)
+}
+
+func (w *Watcher) forgetLocked(p string) {
 	if !w.folders[p] {
 		return
 	}
-	below := p + string(filepath.Separator)
-	for f := range w.folders {
-		if f == p || strings.HasPrefix(f, below) {
-			w.fs.Remove(f) // gone already, with a folder removed
-			delete(w.folders, f)
-		}
+	inside := w.inside[p]
+	delete(w.inside, p)
+	for _, f := range inside {
+		w.forgetLocked(f)
+	}
+	w.fs.Remove(p) // gone already, with a folder removed
+	delete(w.folders, p)
+	parent := filepath.Dir(p)
+	if siblings, ok := w.inside[parent]; ok {
+		w.inside[parent] = slices.DeleteFunc(siblings, func(f string) bool { return f == p })
 	}
 }
 
@@ -204,7 +224,10 @@ func (w *Watcher) loop() {
 // file (a.md~), which a build does not read; a folder so named is read,
 // and watched, and one that is gone was a folder if it was watched.
 func (w *Watcher) backup(name string) bool {
-	if !strings.HasSuffix(filepath.Base(name), "~") || w.folders[name] {
+	w.foldersMu.Lock()
+	watched := w.folders[name]
+	w.foldersMu.Unlock()
+	if !strings.HasSuffix(filepath.Base(name), "~") || watched {
 		return false
 	}
 	info, err := os.Lstat(name)

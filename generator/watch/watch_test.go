@@ -249,4 +249,15 @@ func TestFolderRenamedWithFoldersInside(t *testing.T) {
 		}
 		waitFor(t, w, file)
 	}
+	// And back again.
+	if err := os.Rename(filepath.Join(root, "news"), filepath.Join(root, "articles")); err != nil {
+		t.Fatal(err)
+	}
+	waitChange(t, w)
+	w.Take()
+	file := filepath.Join(inner, "c.md")
+	if err := os.WriteFile(file, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, w, file)
 }

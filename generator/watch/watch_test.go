@@ -236,11 +236,13 @@ func TestFolderRenamedWithFoldersInside(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
+	// Once the watcher has seen the folder reach its new name, and so
+	// watches it: what is written there before that is told as a change
+	// of the folder, whose files serve then reads again.
 	if err := os.Rename(filepath.Join(root, "articles"), filepath.Join(root, "news")); err != nil {
 		t.Fatal(err)
 	}
-	waitChange(t, w)
-	w.Take()
+	waitFor(t, w, filepath.Join(root, "news"))
 	moved := filepath.Join(root, "news", "2025")
 	for _, name := range []string{"a.md", "b.md"} {
 		file := filepath.Join(moved, name)
@@ -253,8 +255,7 @@ func TestFolderRenamedWithFoldersInside(t *testing.T) {
 	if err := os.Rename(filepath.Join(root, "news"), filepath.Join(root, "articles")); err != nil {
 		t.Fatal(err)
 	}
-	waitChange(t, w)
-	w.Take()
+	waitFor(t, w, filepath.Join(root, "articles"))
 	file := filepath.Join(inner, "c.md")
 	if err := os.WriteFile(file, []byte("new"), 0o644); err != nil {
 		t.Fatal(err)

@@ -878,9 +878,12 @@ func textOf(md string, first bool) string {
 
 // endsSentence says whether text ends as a sentence or a clause does: in
 // a stop, a colon or a semicolon, or one of them and a closing quotation
-// mark or bracket.
+// mark or bracket, or emoji ("Hello, community! 👋").
 func endsSentence(text string) bool {
-	t := strings.TrimRight(text, `"')]”’»」』）`)
+	t := strings.TrimRightFunc(text, func(r rune) bool {
+		return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r == '\u200d' || r == '\ufe0f' || unicode.IsSpace(r)
+	})
+	t = strings.TrimRight(t, `"')]”’»」』）`)
 	last, _ := utf8.DecodeLastRuneInString(t)
 	return last != utf8.RuneError && strings.ContainsRune(".!?:;…。！？；：", last)
 }

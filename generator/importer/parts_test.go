@@ -295,6 +295,7 @@ func TestPlainText(t *testing.T) {
 		{"a list ends a summary it does not complete", "The CQC has changed things.\n\n- One\n- Two\n\nSee the second.", true, "The CQC has changed things."},
 		{"a heading ends a summary", "Short.\n\n## Next\n\nMore.", true, "Short."},
 		{"a greeting's comma gives way to the stop", "Hi Jekyllers,\n\nWe have patched a bug.", true, "Hi Jekyllers. We have patched a bug."},
+		{"emoji after a stop end the sentence", "Hello Thanos Community! 👋🏼\n\nThrough this blog we share news.", true, "Hello Thanos Community! 👋🏼 Through this blog we share news."},
 		{"a summary ends at the sentence before a colon", "Hey!\n\nExciting news! First beta for Jekyll 3 is out. Check out the sizable changelog to get a feel for what changes are afoot. Key features:\n\n- One", true, "Hey! Exciting news! First beta for Jekyll 3 is out. Check out the sizable changelog to get a feel for what changes are afoot."},
 		{"a summary does not end on a colon", "Jekyll 1.1 is out, with fixes for everyone who builds a site on Windows, and much more besides.\n\nIt brings these new additions:\n\n## Additions\n\n- One", true, "Jekyll 1.1 is out, with fixes for everyone who builds a site on Windows, and much more besides."},
 		{"a list led into reads as one", "The order is the following:\n\n1. `.zshenv`\n2. `.zshrc` if interactive\n3. Last, done.", true, "The order is the following: .zshenv; .zshrc if interactive; Last, done."},

@@ -548,11 +548,11 @@ func TestAuthorNames(t *testing.T) {
 		"Amanda French, Ginny Hendricks, Maria Gould", "Smith, John", "Jo Bloggs, Chief Inspector of Hospitals, Care Quality Commission",
 		"Brendan Burns (Google), David Oppenheimer (Google)", "Jo Bloggs and Sam Smith", "Marks & Spencer",
 		"Department of Health and Social Care", "Department for Environment, Food and Rural Affairs",
-		"Thibault Mangé (https://github.com/thibaultmg)", "Jo Bloggs <jo@example.org>", "Sam Smith (www.example.org)"})
+		"Thibault Mangé (https://github.com/thibaultmg)", "Jo Bloggs <jo@example.org>", "Sam Smith (www.example.org)", "<jo@example.org>"})
 	want := []string{"Jordan Liggitt (Google)", "Jo Bloggs", "Amanda French, Ginny Hendricks, Maria Gould", "Smith, John", "Jo Bloggs, Chief Inspector of Hospitals, Care Quality Commission",
 		"Brendan Burns (Google), David Oppenheimer (Google)", "Jo Bloggs and Sam Smith", "Marks & Spencer",
 		"Department of Health and Social Care", "Department for Environment, Food and Rural Affairs",
-		"Thibault Mangé", "Jo Bloggs", "Sam Smith"}
+		"Thibault Mangé", "Jo Bloggs", "Sam Smith", "<jo@example.org>"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

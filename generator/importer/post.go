@@ -679,7 +679,10 @@ var nameAddress = regexp.MustCompile(`\s*[(<](?:[A-Za-z][A-Za-z0-9+.-]*://|www\.
 // asked.
 func authorNames(names []string) (out, several []string) {
 	for _, n := range names {
-		n = strings.Join(strings.Fields(nameAddress.ReplaceAllString(markdownLink.ReplaceAllString(n, "$1"), "")), " ")
+		n = strings.Join(strings.Fields(markdownLink.ReplaceAllString(n, "$1")), " ")
+		if name := strings.Join(strings.Fields(nameAddress.ReplaceAllString(n, "")), " "); name != "" {
+			n = name // an address alone is kept, as the only name given
+		}
 		if n == "" {
 			continue
 		}

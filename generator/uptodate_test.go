@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/tools/txtar"
+
 	"bulletin/generator/history"
 	"bulletin/generator/inputs"
 	"bulletin/generator/search"
@@ -247,21 +249,11 @@ func TestPagefindSettingsAreAnInput(t *testing.T) {
 // zone database gives its time zone other rules, as an update of the
 // system's zone data can, and wants the output a clean build's.
 func TestZoneDatabaseUpdate(t *testing.T) {
-	src := t.TempDir()
-	files := map[string]string{
-		"site.yaml":                    "title: Zones\nbase_url: https://zones.example/\ntime_zone: Europe/London\n",
-		"articles/2022-05-04-a.md":     "---\ntitle: A\ndate: 2022-05-04\nsummary: S.\n---\nBody.\n",
-		"articles/2022-05-05-later.md": "---\ntitle: Later\ndate: 2022-05-05T10:00:00\nsummary: S.\n---\nBody.\n",
-	}
-	for name, text := range files {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	src := writeArchive(t, &txtar.Archive{Files: []txtar.File{
+		{Name: "content/site.yaml", Data: []byte("title: Zones\nbase_url: https://zones.example/\ntime_zone: Europe/London\n")},
+		{Name: "content/articles/2022-05-04-a.md", Data: []byte("---\ntitle: A\ndate: 2022-05-04\nsummary: S.\n---\nBody.\n")},
+		{Name: "content/articles/2022-05-05-later.md", Data: []byte("---\ntitle: Later\ndate: 2022-05-05T10:00:00\nsummary: S.\n---\nBody.\n")},
+	}}, t.TempDir())
 	// Two zone databases, in which Europe/London keeps one offset.
 	database := func(offset int32, abbr string) string {
 		dir := t.TempDir()

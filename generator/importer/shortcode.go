@@ -187,7 +187,7 @@ func keptBlock(s string, start, end int, delim byte, name string) (block string,
 	}
 	stop = end + at[1]
 	text := s[start:stop]
-	fence := strings.Repeat("`", max(3, longestRun(text, '`')+1))
+	fence := fenceFor(text)
 	return fence + "\n" + text + "\n" + fence, stop, true
 }
 
@@ -196,20 +196,6 @@ func keptBlock(s string, start, end int, delim byte, name string) (block string,
 func atLineEnd(s string) bool {
 	rest := strings.TrimLeft(s, " \t")
 	return rest == "" || rest[0] == '\n' || rest[0] == '\r'
-}
-
-// longestRun is the length of the longest run of c in s.
-func longestRun(s string, c byte) int {
-	longest, run := 0, 0
-	for i := range len(s) {
-		if s[i] == c {
-			run++
-			longest = max(longest, run)
-		} else {
-			run = 0
-		}
-	}
-	return longest
 }
 
 // inAddress reports whether text ends where a link's address starts:

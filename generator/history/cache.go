@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/gob"
 	"maps"
 	"slices"
@@ -12,7 +13,8 @@ import (
 
 // cached is the cache file: the key of the committed history it holds,
 // and each file's tracker, sorted by path so that the same history gives
-// the same bytes.
+// the same bytes. The SHA-256 of its bytes follows it, so that damage
+// that still decodes is never taken for the history.
 type cached struct {
 	Magic string
 	Key   string
@@ -25,7 +27,7 @@ type cachedFile struct {
 }
 
 // magic starts every cache file; change it with the meaning of tracker.
-const magic = "bulletin history 7"
+const magic = "bulletin history 8"
 
 // load gives the trackers kept in the cache file at path under key, or
 // false when there are none (no file, another key, a damaged file).
@@ -37,8 +39,15 @@ func load(path, key string) (map[string]*tracker, bool) {
 	if err != nil {
 		return nil, false
 	}
+	if len(data) < sha256.Size {
+		return nil, false
+	}
+	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
+	if want := sha256.Sum256(body); !bytes.Equal(sum, want[:]) {
+		return nil, false
+	}
 	var c cached
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil || c.Magic != magic || c.Key != key {
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&c); err != nil || c.Magic != magic || c.Key != key {
 		return nil, false
 	}
 	files := make(map[string]*tracker, len(c.Files))
@@ -67,5 +76,7 @@ func save(path, key string, files map[string]*tracker) {
 	if err := gob.NewEncoder(&buf).Encode(&c); err != nil {
 		return
 	}
+	sum := sha256.Sum256(buf.Bytes())
+	buf.Write(sum[:])
 	output.Save(path, buf.Bytes()) // a cache not saved only makes the next Read slower
 }

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -80,6 +81,24 @@ func TestReadCache(t *testing.T) {
 				t.Errorf("after a cache of %q: not written again", junk)
 			}
 		}
+	})
+
+	t.Run("a cache with a byte changed is read again", func(t *testing.T) {
+		want := read(t)
+		data, err := os.ReadFile(cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A change in a note's text, which gob still decodes.
+		i := bytes.Index(data, []byte(FirstPublished))
+		if i < 0 {
+			t.Fatalf("the cache does not hold %q", FirstPublished)
+		}
+		data[i] ^= 0x20
+		if err := os.WriteFile(cache, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		checkHistory(t, read(t), want.Articles)
 	})
 
 	t.Run("a cache that cannot be written is left out", func(t *testing.T) {

@@ -413,6 +413,11 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 		// not known, so the next build indexes again.
 		in, r.record = "", "Pagefind's settings changed while the build ran, so the next build indexes the site again"
 	}
+	if set.Unhashed || inputs.Gained(o.templates, stamps) {
+		// A file added while the build ran may be in the site and not in
+		// the record, which would then hold once it is deleted.
+		in = ""
+	}
 	if err == nil && in != "" {
 		// The site is published: a record that cannot be written only
 		// costs the next build the time to find that nothing changed.

@@ -48,6 +48,10 @@ type Set struct {
 	// are not published, but what they hold as far as it was read (the
 	// body's links, the sources) can still be checked in the same run.
 	Refused []*Article
+	// Unhashed is set when the loader was given the sums of the folder's
+	// files and read a file they do not name: one added since they were
+	// taken, which a record of those sums would leave out.
+	Unhashed bool
 }
 
 // Page is an intro page for a topic or a regulator.
@@ -144,6 +148,14 @@ func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[str
 	settings, errs := settingsOf(data, readErr, dir)
 	c := newCacher(store, data, settings.Location, dir, sums)
 	set := &Set{Settings: settings, Dir: dir}
+	unhashed := func(p string) {
+		if _, ok := sums[p]; sums != nil && !ok {
+			set.Unhashed = true
+		}
+	}
+	if readErr == nil {
+		unhashed(SettingsFile)
+	}
 	var md goldmark.Markdown // nil: bodies are not read
 	if bodies {
 		md = newMarkdown(set.Settings.RawHTML)
@@ -165,7 +177,11 @@ func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[str
 			errs = append(errs, &Error{File: JoinPath(dir, p), Msg: fmt.Sprintf("can't read the folder: %v", withoutPath(err))})
 			return nil
 		}
-		switch k := classify(p, e); k {
+		k := classify(p, e)
+		if k == asset || k == intro || k == article || k == special {
+			unhashed(p)
+		}
+		switch k {
 		case skipFolder:
 			return fs.SkipDir
 		case asset:

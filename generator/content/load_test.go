@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -1557,5 +1558,48 @@ func TestSettingsNotRegular(t *testing.T) {
 				t.Fatal("still reading site.yaml after 20s")
 			}
 		})
+	}
+}
+
+// TestLoadUnhashed wants a set loaded with the sums of its files to tell
+// a file they do not name, of any kind: one added after they were taken.
+func TestLoadUnhashed(t *testing.T) {
+	fsys := files(map[string]string{
+		"site.yaml":         lines("title: Bulletin"),
+		"articles/a.md":     fm(),
+		"topics/ics.md":     lines("---", "title: ICS", "---"),
+		"img/chart.png":     "PNG",
+		".git/config":       "[core]",
+		"articles/a.md.bak": "x",
+	})
+	all := map[string]string{}
+	for p := range fsys {
+		all[p] = "sum"
+	}
+	for _, c := range []struct {
+		left string // "" for none
+		want bool
+	}{
+		{"", false},
+		{".git/config", false},
+		{"articles/a.md.bak", false},
+		{"site.yaml", true},
+		{"articles/a.md", true},
+		{"topics/ics.md", true},
+		{"img/chart.png", true},
+	} {
+		sums := maps.Clone(all)
+		delete(sums, c.left)
+		set, err := LoadCached(context.Background(), fsys, "content", nil, sums)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if set.Unhashed != c.want {
+			t.Errorf("sums without %q: Unhashed %v, want %v", c.left, set.Unhashed, c.want)
+		}
+	}
+	set, err := LoadCached(context.Background(), fsys, "content", nil, nil)
+	if err != nil || set.Unhashed {
+		t.Errorf("no sums: Unhashed %v, error %v; want neither", set.Unhashed, err)
 	}
 }

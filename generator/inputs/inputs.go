@@ -314,6 +314,21 @@ func stampFiles(paths []string, prev Record, changing func()) (map[string]Stamp,
 	return stamps, nil
 }
 
+// Gained reports whether the theme folder dir holds a file that stamps,
+// taken by Hash, do not: one added since, which the build may have read
+// and a record of stamps would leave out. It reports true too when dir
+// cannot be listed.
+func Gained(dir string, stamps map[string]Stamp) bool {
+	files, err := listFiles(dir, false)
+	if err != nil {
+		return true
+	}
+	return slices.ContainsFunc(files, func(p string) bool {
+		_, ok := stamps[p]
+		return !ok
+	})
+}
+
 // ContentSums gives the SHA-256 of every file in the content folder by
 // its slash-separated path, as Hash does, or nil if the folder cannot be
 // read whole.

@@ -177,3 +177,31 @@ func TestReadRegularRefusesLinks(t *testing.T) {
 		t.Errorf("Read of a link gave %+v, want an empty record", rec)
 	}
 }
+
+// TestGained wants a theme file added after the stamps were taken told,
+// and none told while the folder holds only the files stamped.
+func TestGained(t *testing.T) {
+	dir := t.TempDir()
+	content, templates := filepath.Join(dir, "content"), filepath.Join(dir, "templates")
+	for _, p := range []string{content, filepath.Join(templates, "static")} {
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(templates, "base.html"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, stamps := Hash(content, templates, "v1", Record{}, nil)
+	if Gained(templates, stamps) {
+		t.Error("Gained with no file added")
+	}
+	if err := os.WriteFile(filepath.Join(templates, "static", "new.css"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !Gained(templates, stamps) {
+		t.Error("a file added after the stamps were taken was not told")
+	}
+	if !Gained(filepath.Join(dir, "missing"), stamps) {
+		t.Error("a folder that cannot be listed was not told")
+	}
+}

@@ -183,12 +183,15 @@ func bodyScript(s *site.Site) content.Errors {
 // pages around it).
 func activeAttribute(space, key, val string, depth int) finding {
 	key = strings.ToLower(key)
-	address := strings.ToLower(strings.TrimSpace(strings.Map(func(r rune) rune {
+	// As browsers read an address: tabs and line breaks anywhere are
+	// left out (jav&#9;ascript:), and so are control characters and
+	// spaces at either end (&#14;javascript:).
+	address := strings.ToLower(strings.Trim(strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
-			return -1 // left out of an address by browsers: jav&#9;ascript:
+			return -1
 		}
 		return r
-	}, val)))
+	}, val), "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
 	script := strings.HasPrefix(address, "javascript:") || strings.HasPrefix(address, "vbscript:")
 	switch {
 	case space == "" && strings.HasPrefix(key, "on"):

@@ -299,6 +299,7 @@ func TestActive(t *testing.T) {
 		"f/hex.html":       `<a href="&#x6A;avascript:alert(1)">x</a>`,
 		"f/colon.html":     `<a href="javascript&colon;alert(1)">x</a>`,
 		"f/tab.html":       `<a href="jav&#9;ascript:alert(1)">x</a>`,
+		"f/control.html":   `<a href="&#14;javascript:alert(1)">x</a><a href=" \x01vbscript:x">y</a>`,
 		"f/slash.html":     `<svg/onload=alert(1)>`,
 		"f/glued.html":     `<img src="x"onerror="alert(1)">`,
 		"f/prefix.svg":     `<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:script>alert(1)</s:script></s:svg>`,
@@ -337,7 +338,7 @@ func TestActive(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := &site.Site{ContentDir: dir, Assets: []string{"f/attlist.svg", "f/colon.html", "f/company.svg", "f/damaged.svgz", "f/data.xml", "f/doe.xsl", "f/drupal.xml", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/glued.html", "f/grammar.rng", "f/hex.html", "f/intitle.svg", "f/jis.html", "f/log4j2.xml", "f/nbsp.xsl", "f/nobom.svg", "f/page.shtml", "f/page.xhtm", "f/plain.xhtml", "f/prefix.svg", "f/prose.html", "f/schema.xsd", "f/slash.html", "f/srcdoc.html", "f/svgtitle.html", "f/tab.html", "f/underscore.svg", "f/utf16.svg", "f/vml.html", "f/word.svg", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
+	s := &site.Site{ContentDir: dir, Assets: []string{"f/attlist.svg", "f/colon.html", "f/company.svg", "f/control.html", "f/damaged.svgz", "f/data.xml", "f/doe.xsl", "f/drupal.xml", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/glued.html", "f/grammar.rng", "f/hex.html", "f/intitle.svg", "f/jis.html", "f/log4j2.xml", "f/nbsp.xsl", "f/nobom.svg", "f/page.shtml", "f/page.xhtm", "f/plain.xhtml", "f/prefix.svg", "f/prose.html", "f/schema.xsd", "f/slash.html", "f/srcdoc.html", "f/svgtitle.html", "f/tab.html", "f/underscore.svg", "f/utf16.svg", "f/vml.html", "f/word.svg", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
 	var got []string
 	for _, e := range Active(s) {
 		got = append(got, strings.TrimSuffix(strings.TrimPrefix(e.Error(), dir+"/"), ", which would run on the site's own address when a reader opens the file: take it out, or publish the file elsewhere"))
@@ -345,6 +346,7 @@ func TestActive(t *testing.T) {
 	want := []string{
 		`f/attlist.svg: holds script (<!ATTLIST svg onload CDATA "alert(1)">, a default attribute, which may be script)`,
 		`f/colon.html: holds script (href="javascript:alert(1)")`,
+		`f/control.html: holds script (href="javascript:alert(1)")`,
 		`f/damaged.svgz: holds script (onload=)`,
 		`f/data.xml: names as its stylesheet style.txt, whose script a browser would run on the site's own address, and which is not read for script: name it .xsl or .xslt`,
 		`f/doe.xsl: holds script (disable-output-escaping="yes", which writes text as markup, such as a feed's description, and so any script it holds)`,

@@ -284,6 +284,9 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 						if scheme := UnsafeScheme(src.URL); scheme != "" {
 							d.fail(v.line, "sources.url: %s: URLs are not allowed: give the source's http(s) address", scheme)
 							src.URL = "" // not kept, so that no later check reports it again
+						} else if plain := withoutUser(src.URL); plain != "" {
+							d.fail(v.line, "sources.url: %q has a user name or password, which pages and feeds would publish: write %s", src.URL, plain)
+							src.URL = ""
 						}
 					case "publisher":
 						src.Publisher = d.text("sources.publisher", v)

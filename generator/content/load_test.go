@@ -514,6 +514,11 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:7: sources.url: javascript: URLs are not allowed: give the source's http(s) address"},
 		},
 		{
+			name: "source URL with a password",
+			text: fm("sources:", "  - title: CQC", "    url: https://me:pw@www.cqc.org.uk/a"),
+			want: []string{`content/a.md:7: sources.url: "https://me:pw@www.cqc.org.uk/a" has a user name or password, which pages and feeds would publish: write https://www.cqc.org.uk/a`},
+		},
+		{
 			name: "source URL with data in capitals",
 			text: fm("sources:", "  - title: CQC", "    url: DATA:text/html,hi"),
 			want: []string{"content/a.md:7: sources.url: data: URLs are not allowed: give the source's http(s) address"},

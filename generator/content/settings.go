@@ -430,6 +430,10 @@ func webSubHubs(d *decoder, v *node) []string {
 			d.fail(n.line, "websub_hub: %q is not an absolute http(s) URL: write it like https://pubsubhubbub.appspot.com/", hub)
 		case bad >= 0:
 			d.fail(n.line, "websub_hub: %q holds %q, which a URL cannot hold as written, and the feeds' Link headers and links would break on it: percent-encode it (a space is %%20)", hub, hub[bad:bad+1])
+		case withoutUser(hub) != "" || strings.Contains(hub, "#"):
+			u, _ := url.Parse(hub) // isWebURL parsed it
+			u.User, u.Fragment, u.RawFragment = nil, "", ""
+			d.fail(n.line, "websub_hub: %q has a user name, password or fragment, which every feed and the Link headers would publish: write %s", hub, u)
 		case slices.Contains(out, hub):
 			d.fail(n.line, "websub_hub: %q is listed twice: list each hub once", hub)
 		default:
@@ -534,6 +538,8 @@ func regulators(d *decoder, v *node) []Regulator {
 				r.URL = d.text(field+".url", n)
 				if !isWebURL(r.URL) {
 					d.fail(n.line, "%s.url: %q is not an absolute http(s) URL: write it like https://www.cqc.org.uk/", field, r.URL)
+				} else if plain := withoutUser(r.URL); plain != "" {
+					d.fail(n.line, "%s.url: %q has a user name or password, which the regulator's page would publish: write %s", field, r.URL, plain)
 				}
 			}
 		})
@@ -579,6 +585,17 @@ func statuses(d *decoder, v *node) []Status {
 		d.fail(v.line, "statuses: is empty: list at least one status, or remove the field to use the defaults")
 	}
 	return out
+}
+
+// withoutUser gives the URL s without the user name and password it
+// holds, which pages and feeds would publish, or "" when it holds none.
+func withoutUser(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.User == nil {
+		return ""
+	}
+	u.User = nil
+	return u.String()
 }
 
 func isWebURL(s string) bool {

@@ -176,6 +176,11 @@ func TestLoadSettingsErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "regulator URL with a password",
+			yaml: lines("regulators:", "  CQC: {name: Care Quality Commission, url: 'https://editor:s3cret@www.cqc.org.uk/'}"),
+			want: []string{`content/site.yaml:2: regulators.CQC.url: "https://editor:s3cret@www.cqc.org.uk/" has a user name or password, which the regulator's page would publish: write https://www.cqc.org.uk/`},
+		},
+		{
 			name: "two regulators that differ only in case",
 			yaml: lines("regulators:", "  CQC: {name: Care Quality Commission}", "  cqc: {name: Completely Other Body}"),
 			want: []string{"content/site.yaml:3: regulators.cqc: makes the page /regulators/cqc/, as CQC on line 2 does: keep one of them"},

@@ -66,6 +66,14 @@ func TestLoadWebSubHubsErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "a password or fragment",
+			yaml: lines("websub_hub:", "  - https://user:s3cret@hub.example/", "  - https://hub.example/#top"),
+			want: []string{
+				`content/site.yaml:2: websub_hub: "https://user:s3cret@hub.example/" has a user name, password or fragment, which every feed and the Link headers would publish: write https://hub.example/`,
+				`content/site.yaml:3: websub_hub: "https://hub.example/#top" has a user name, password or fragment, which every feed and the Link headers would publish: write https://hub.example/`,
+			},
+		},
+		{
 			name: "listed twice",
 			yaml: lines("websub_hub:", "  - https://pubsubhubbub.appspot.com/", "  - https://pubsubhubbub.appspot.com/"),
 			want: []string{`content/site.yaml:3: websub_hub: "https://pubsubhubbub.appspot.com/" is listed twice: list each hub once`},

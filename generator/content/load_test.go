@@ -502,6 +502,11 @@ func TestLoadArticleErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "aliases with a zero-width joiner",
+			text: fm("aliases:", "  - /1403/05/مقاله\u200cها/", "  - /%D9%85%D9%82%D8%A7%D9%84%D9%87%E2%80%8C%D9%87%D8%A7/", "  - /Auf\u200clage/"),
+			want: []string{`content/a.md:8: aliases: "/Auf\u200clage/": the part "Auf\u200clage" cannot be part of an address: it holds an invisible character (U+200C)`},
+		},
+		{
 			name: "alias given as text",
 			text: fm("aliases: old-slug"),
 			want: []string{`content/a.md:5: aliases: "old-slug" is not a site path: write it like /2024/05/old-slug/`},

@@ -89,11 +89,7 @@ func CheckSegment(s string) string {
 	for i, r := range s {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || strings.ContainsRune("-_.~", r):
-		case joiner(r) && (unicode.IsLetter(prev) || unicode.In(prev, unicode.Mn, unicode.Mc)) && !unjoined(letter) && nextIsLetter(s[i+utf8.RuneLen(r):]):
-			// A zero-width (non-)joiner between letters is part of how
-			// Persian and the scripts of India spell a word (می‌خواهم);
-			// between Latin, Greek or Cyrillic letters it only hides a
-			// second address that looks like the first.
+		case joinsWord(s[i:], prev, letter):
 		case r == ' ':
 			return "it has a space"
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r):
@@ -106,6 +102,16 @@ func CheckSegment(s string) string {
 		}
 	}
 	return ""
+}
+
+// joinsWord says whether s starts with a zero-width (non-)joiner between
+// letters, the character before it being prev and the last letter
+// before it letter: part of how Persian and the scripts of India spell
+// a word (می‌خواهم). Between Latin, Greek or Cyrillic letters it only
+// hides a second address that looks like the first.
+func joinsWord(s string, prev, letter rune) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return joiner(r) && (unicode.IsLetter(prev) || unicode.In(prev, unicode.Mn, unicode.Mc)) && !unjoined(letter) && nextIsLetter(s[n:])
 }
 
 // unjoined says whether r is a letter of a script that spells no word
@@ -135,9 +141,13 @@ func CheckAliasSegment(s string) string {
 	if strings.HasSuffix(s, " ") || strings.HasSuffix(s, ".") {
 		return "it ends in a space or a dot, which Windows drops from file names"
 	}
-	for _, r := range s {
-		if r != ' ' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r)) {
+	var prev, letter rune
+	for i, r := range s {
+		if r != ' ' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r)) && !joinsWord(s[i:], prev, letter) {
 			return fmt.Sprintf("it holds an invisible character (%U)", r)
+		}
+		if prev = r; unicode.IsLetter(r) {
+			letter = r
 		}
 	}
 	return ""

@@ -74,6 +74,9 @@ var bodyLimits = []func(body []byte) (int, string){
 		return over(tooManyFootnoteRefs(body), "more than %d footnote references ([^1]) by here, each of which adds a link back to it in its footnote, more than a page may hold: cite the sources once each, or publish such a list as a file", maxFootnoteRefs)
 	},
 	func(body []byte) (int, string) {
+		return over(tooLongCodeSearch(body), "the paragraph here holds runs of backticks (`) that open code with no run as long to close it, so many and so far from the paragraph's end that they take long to make into a page: close each code span with as many backticks as open it, escape those that are text (\\`), or split the paragraph")
+	},
+	func(body []byte) (int, string) {
 		return over(tooManyMarks(body), "the paragraph here holds more than %d runs of * and _, which take long to make into a page: escape those that are not emphasis (\\*), put code between backticks, or split the paragraph", maxEmphasisMarks)
 	},
 }

@@ -347,6 +347,115 @@ func startsBlock(t []byte) bool {
 	return digits > 0 && digits <= 9 && digits < len(t) && (t[digits] == '.' || t[digits] == ')') && spaced(digits+1)
 }
 
+// maxCodeSearch bounds how far goldmark may read, in one body, for the
+// ends of code spans: each run of backticks looks ahead to the end of
+// its paragraph for a run as long, and one with none (a`, a``, a```…)
+// reads it all, so that 1,500 such runs in a paragraph of 8 MB took 45
+// seconds. 64 MB read takes about a third of a second; a paragraph of
+// a page of prose with a hundred code spans reads a few hundred
+// kilobytes.
+const maxCodeSearch = 64 << 20
+
+// tooLongCodeSearch gives the 0-based line of the first paragraph of
+// body in which goldmark would read more than maxCodeSearch bytes in
+// all for the ends of code spans, or -1. Fenced code is left out, as
+// it holds no code spans.
+func tooLongCodeSearch(body []byte) int {
+	if bytes.Count(body, []byte("`"))*len(body) <= maxCodeSearch {
+		return -1 // most bodies: no paragraph can read that much
+	}
+	var (
+		start, offset int
+		runs          []codeRun
+		fence         []byte // the fence of the code block open, if any
+		total         int
+	)
+	end := func() bool {
+		total += codeSearch(runs, offset)
+		runs, offset = runs[:0], 0
+		return total > maxCodeSearch
+	}
+	for i, l := range numberedLines(body) {
+		t := bytes.TrimLeft(l, " ")
+		code := len(l)-len(t) >= 4
+		switch {
+		case fence != nil:
+			if !code && bytes.HasPrefix(t, fence) && len(bytes.TrimSpace(bytes.TrimLeft(t, string(fence[:1])))) == 0 {
+				fence, start = nil, i+1
+			}
+			continue
+		case !code && fenceOf(t) != nil, len(bytes.TrimSpace(t)) == 0:
+			if end() {
+				return start
+			}
+			fence, start = fenceOf(t), i+1
+			continue
+		case startsBlock(t):
+			// A heading or a list item starts a paragraph of its own.
+			if end() {
+				return start
+			}
+			start = i
+		}
+		for j := 0; j < len(l); {
+			k := bytes.IndexByte(l[j:], '`')
+			if k < 0 {
+				break
+			}
+			n := len(l[j+k:]) - len(bytes.TrimLeft(l[j+k:], "`"))
+			runs = append(runs, codeRun{offset + j + k, n})
+			j += k + n
+		}
+		offset += len(l) + 1
+	}
+	if end() {
+		return start
+	}
+	return -1
+}
+
+// codeRun is a run of backticks in a paragraph: where it starts, in
+// bytes from the paragraph's start, and how many backticks it holds.
+type codeRun struct{ at, n int }
+
+// codeSearch gives how many bytes goldmark reads for the ends of the
+// code spans that runs, in a paragraph of size bytes, open: from each
+// run that opens one to the run as long that closes it, after which the
+// search goes on; from a run with none to the end of the paragraph.
+func codeSearch(runs []codeRun, size int) int {
+	next := make([]int, len(runs)) // the index of the next run as long, or -1
+	last := map[int]int{}
+	for i := len(runs) - 1; i >= 0; i-- {
+		next[i] = -1
+		if j, ok := last[runs[i].n]; ok {
+			next[i] = j
+		}
+		last[runs[i].n] = i
+	}
+	read := 0
+	for i := 0; i < len(runs); i++ {
+		if j := next[i]; j >= 0 {
+			read += runs[j].at - runs[i].at
+			i = j
+			continue
+		}
+		read += size - runs[i].at
+	}
+	return read
+}
+
+// fenceOf gives the fence a line, its indentation taken off, opens a
+// code block with (``` or ~~~, three or more), or nil.
+func fenceOf(t []byte) []byte {
+	for _, c := range []byte("`~") {
+		n := len(t) - len(bytes.TrimLeft(t, string(c)))
+		if n >= 3 && (c == '~' || bytes.IndexByte(t[n:], '`') < 0) {
+			return t[:n]
+		}
+	}
+	return nil
+}
+
 // numberedLines gives the lines of body, without their line feeds, with
 // their 0-based numbers.
 func numberedLines(body []byte) iter.Seq2[int, []byte] {

@@ -112,6 +112,54 @@ func TestTooManyMarks(t *testing.T) {
 	}
 }
 
+// TestTooLongCodeSearch finds the paragraph in which goldmark would read
+// more than maxCodeSearch bytes for the ends of code spans: many runs of
+// backticks with none as long after them, far from the paragraph's end.
+func TestTooLongCodeSearch(t *testing.T) {
+	var open strings.Builder // runs of 1 to 1,499 backticks, none closed
+	for i := 1; i < 1500; i++ {
+		open.WriteString("a" + strings.Repeat("`", i))
+	}
+	prose := strings.Repeat(strings.Repeat("word ", 15)+"\n", 90000) // 6.8 MB of one paragraph
+	for _, tc := range []struct {
+		name, body string
+		want       int
+	}{
+		{"runs never closed, far from the end", "Intro.\n\n" + open.String() + "\n" + prose, 2},
+		{"runs never closed, in a list item", "Intro.\n\n- x\n- " + open.String() + "\n" + prose, 3},
+		{"three hundred such runs at the paragraph's end", prose + open.String()[:45000] + "\n", -1},
+		{"spans closed", strings.Repeat("Use `go vet` and ``a`b`` here. ", 200000) + "\n", -1},
+		{"paragraphs apart", strings.Repeat(open.String()[:3000]+"\n"+prose[:60000]+"\n", 100), -1},
+		{"in fenced code", "```\n" + open.String() + "\n" + prose + "```\n", -1},
+		{"in fenced code of tildes", "~~~ md\n" + open.String() + "\n" + prose + "~~~\n", -1},
+		{"after fenced code", "````\n```\n````\n" + open.String() + "\n" + prose, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tooLongCodeSearch([]byte(tc.body)); got != tc.want {
+				t.Errorf("tooLongCodeSearch = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCodeSearch(t *testing.T) {
+	for _, tc := range []struct {
+		runs []codeRun
+		size int
+		want int
+	}{
+		{nil, 10, 0},
+		{[]codeRun{{0, 1}, {5, 1}}, 10, 5},
+		{[]codeRun{{0, 1}, {5, 2}}, 10, 10 + 5},
+		{[]codeRun{{0, 2}, {3, 1}, {6, 2}, {8, 1}}, 10, 6 + 2},
+		{[]codeRun{{0, 1}, {2, 1}, {4, 1}}, 10, 2 + 6},
+	} {
+		if got := codeSearch(tc.runs, tc.size); got != tc.want {
+			t.Errorf("codeSearch(%v, %d) = %d, want %d", tc.runs, tc.size, got, tc.want)
+		}
+	}
+}
+
 // TestStartsBlock tells the lines that start a list item, a quote or a
 // heading from those that continue a paragraph, as CommonMark does.
 func TestStartsBlock(t *testing.T) {

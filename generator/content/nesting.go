@@ -349,11 +349,11 @@ func startsBlock(t []byte) bool {
 
 // maxCodeSearch bounds how far goldmark may read, in one body, for the
 // ends of code spans: each run of backticks looks ahead to the end of
-// its paragraph for a run as long, and one with none (a`, a``, a```…)
-// reads it all, so that 1,500 such runs in a paragraph of 8 MB took 45
-// seconds. 64 MB read takes about a third of a second; a paragraph of
-// a page of prose with a hundred code spans reads a few hundred
-// kilobytes.
+// its paragraph for a run as long, and one with none (runs of one
+// backtick, then two, then three…) reads it all, so that 1,500 such
+// runs in a paragraph of 8 MB took 45 seconds. 64 MB read takes about a
+// third of a second; a page of prose with a hundred code spans reads a
+// few hundred kilobytes.
 const maxCodeSearch = 64 << 20
 
 // tooLongCodeSearch gives the 0-based line of the first paragraph of

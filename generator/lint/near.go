@@ -27,52 +27,98 @@ type nearby struct {
 	assets   []string
 	files    *render.Files
 	articles []*site.Article
-	mu       sync.Mutex          // articles are checked on every core
-	folder   map[string][]entry  // by the folder they are in, sorted
+	indexed  sync.Once
+	similar  map[string]*alike   // by folder and digits (see alikeKey)
 	named    map[string][]string // site paths by their last part, lower case
 	pages    map[string][]string // article URLs by their file's name, lower case
+	mu       sync.Mutex          // articles are checked on every core
 	found    map[string]string   // what near gave for each target
 }
+
+// alike are the site paths of one folder whose last parts hold the
+// same digits, the only ones closeTo may take: by length, so that those
+// a typing slip away are found without reading the others, and by word,
+// so that those holding a path's words are.
+type alike struct {
+	entries []entry          // by length in characters, then path
+	words   map[string][]int // the indexes of the entries holding each word, in order
+}
+
+// alikeKey is the key of the alike of a path in folder dir whose last
+// part holds digits.
+func alikeKey(dir, digits string) string { return dir + "\x00" + digits }
 
 // entry is one site path, with what near compares of it.
 type entry struct {
 	path, last, digits string // last is its last part, lower case
+	runes              int    // how many characters last has
 	words              []string
 }
 
 // near gives the path of the site nearest to target, or "".
 func (n *nearby) near(target string) string {
+	n.indexed.Do(n.index)
 	n.mu.Lock()
-	defer n.mu.Unlock()
-	if n.folder == nil {
-		n.index()
-	}
-	if p, ok := n.found[target]; ok {
+	p, ok := n.found[target]
+	n.mu.Unlock()
+	if ok {
 		return p
 	}
-	dir, last := split(target)
-	if pages := n.pages[strings.ToLower(last)]; content.IsMarkdown(last) && len(pages) == 1 {
-		n.found[target] = pages[0]
-		return pages[0]
-	}
-	want := newEntry(target, last)
-	best, bestDistance := "", -1
-	for _, e := range n.folder[dir] {
-		if d, ok := closeTo(want, e); ok && (bestDistance < 0 || d < bestDistance) {
-			best, bestDistance = e.path, d
-		}
-	}
-	if others := n.named[want.last]; best == "" && len(others) == 1 {
-		best = others[0]
-	}
+	best := n.nearest(target)
+	n.mu.Lock()
 	n.found[target] = best
+	n.mu.Unlock()
 	return best
 }
 
-// index lists the site's pages and files by folder and by last part,
-// sorted, so that a tie goes to the same path in every run.
+// nearest works out near's answer for target.
+func (n *nearby) nearest(target string) string {
+	dir, last := split(target)
+	if pages := n.pages[strings.ToLower(last)]; content.IsMarkdown(last) && len(pages) == 1 {
+		return pages[0]
+	}
+	want := newEntry(target, last)
+	best := entry{}
+	bestDistance := -1
+	consider := func(e entry) {
+		d, ok := closeTo(want, e)
+		if ok && (bestDistance < 0 || d < bestDistance || d == bestDistance && e.path < best.path) {
+			best, bestDistance = e, d
+		}
+	}
+	if a := n.similar[alikeKey(dir, want.digits)]; a != nil {
+		// A typing slip away: as long, give or take the slips allowed.
+		most := content.TypoLimit(want.last)
+		from, _ := slices.BinarySearchFunc(a.entries, want.runes-most, func(e entry, runes int) int { return e.runes - runes })
+		for _, e := range a.entries[from:] {
+			if e.runes > want.runes+most {
+				break
+			}
+			consider(e)
+		}
+		// Holding all its words, and so the rarest of them.
+		if len(want.words) > 1 {
+			var fewest []int
+			for i, w := range want.words {
+				if holding := a.words[w]; i == 0 || len(holding) < len(fewest) {
+					fewest = holding
+				}
+			}
+			for _, i := range fewest {
+				consider(a.entries[i])
+			}
+		}
+	}
+	if others := n.named[want.last]; best.path == "" && len(others) == 1 {
+		return others[0]
+	}
+	return best.path
+}
+
+// index lists the site's pages and files by folder and digits, and by
+// last part, sorted, so that a tie goes to the same path in every run.
 func (n *nearby) index() {
-	n.folder, n.named, n.pages, n.found = map[string][]entry{}, map[string][]string{}, map[string][]string{}, map[string]string{}
+	n.similar, n.named, n.pages, n.found = map[string]*alike{}, map[string][]string{}, map[string][]string{}, map[string]string{}
 	for _, a := range n.articles {
 		name := strings.ToLower(path.Base(a.Content.Path))
 		n.pages[name] = append(n.pages[name], a.URL)
@@ -80,7 +126,13 @@ func (n *nearby) index() {
 	add := func(p string) {
 		dir, last := split(p)
 		e := newEntry(p, last)
-		n.folder[dir] = append(n.folder[dir], e)
+		k := alikeKey(dir, e.digits)
+		a := n.similar[k]
+		if a == nil {
+			a = &alike{words: map[string][]int{}}
+			n.similar[k] = a
+		}
+		a.entries = append(a.entries, e)
 		n.named[e.last] = append(n.named[e.last], p)
 	}
 	for name := range n.files.Names() {
@@ -93,8 +145,20 @@ func (n *nearby) index() {
 	for _, name := range n.assets {
 		add("/" + name)
 	}
-	for _, entries := range n.folder {
-		slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.path, b.path) })
+	for _, a := range n.similar {
+		slices.SortFunc(a.entries, func(x, y entry) int {
+			if x.runes != y.runes {
+				return x.runes - y.runes
+			}
+			return strings.Compare(x.path, y.path)
+		})
+		for i, e := range a.entries {
+			for _, w := range e.words {
+				if holding := a.words[w]; len(holding) == 0 || holding[len(holding)-1] != i {
+					a.words[w] = append(holding, i)
+				}
+			}
+		}
 	}
 	for _, paths := range n.named {
 		slices.Sort(paths)
@@ -103,7 +167,7 @@ func (n *nearby) index() {
 
 func newEntry(p, last string) entry {
 	lower := strings.ToLower(last)
-	return entry{path: p, last: lower, digits: content.Digits(lower), words: words(lower)}
+	return entry{path: p, last: lower, digits: content.Digits(lower), runes: utf8.RuneCountInString(lower), words: words(lower)}
 }
 
 // split parts a site path into its folder and its last part, a page's

@@ -8,11 +8,12 @@ import (
 	"bulletin/generator/site"
 )
 
-// sharedIDs reports the headings of articles and intro pages whose id the
+// sharedIDs reports the headings of articles, refused ones too, and
+// intro pages whose id the
 // theme gives a part of the page too (page-history, main): the page
 // would have two, and a link to it, the theme's own among them, would
 // find the heading or the part, whichever comes first.
-func sharedIDs(s *site.Site, ids []render.ThemeID) content.Errors {
+func sharedIDs(s *site.Site, refused []*content.Article, ids []render.ThemeID) content.Errors {
 	// The ids each kind of page may have: an article's page is made
 	// with article.html, a topic's or regulator's with group.html, and
 	// each with the files every page may use.
@@ -37,6 +38,11 @@ func sharedIDs(s *site.Site, ids []render.ThemeID) content.Errors {
 	}
 	for _, a := range s.Articles {
 		check(a.Content.File, a.Content.Anchors, articles)
+	}
+	// A refused article's headings, as far as they were read, are its
+	// page's once its other problems are mended.
+	for _, a := range refused {
+		check(a.File, a.Anchors, articles)
 	}
 	for _, g := range append(s.Topics, s.Regulators...) {
 		if g.Intro != nil {

@@ -87,7 +87,7 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 	}
 	if files != nil {
 		found = append(found, c.theme()...)
-		found = append(found, sharedIDs(s, files.ThemeIDs())...)
+		found = append(found, sharedIDs(s, refused, files.ThemeIDs())...)
 	}
 	for _, m := range s.Misspelt {
 		found = append(found, m.Problem)
@@ -248,6 +248,14 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 			default:
 				target = page.ResolveReference(u).Path
 			}
+		}
+		if base != "" && target == base && id != "" && !c.exists(target) {
+			// The page of a refused article, not made: its part is
+			// looked for in what its body was read to give.
+			if w := c.ownPart(a, l, target, id); w != nil {
+				out = append(out, w)
+			}
+			continue
 		}
 		if c.exists(target) {
 			if id != "" && !l.Image {

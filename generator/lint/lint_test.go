@@ -463,11 +463,13 @@ func TestSharedIDs(t *testing.T) {
 	ids := []render.ThemeID{{File: "templates/article.html", Line: 61, ID: "page-history", Page: "article.html"}, {File: "templates/group.html", Line: 20, ID: "story-heading", Page: "group.html"},
 		{File: "templates/layout.html", Line: 55, ID: "main"}, {File: "templates/search.html", Line: 62, ID: "search-results", Page: "search.html"}}
 	var got []string
-	for _, e := range sharedIDs(s, ids) {
+	refused := []*content.Article{{File: "content/b.md", Anchors: []content.Anchor{{ID: "main", Line: 8}}}}
+	for _, e := range sharedIDs(s, refused, ids) {
 		got = append(got, fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg))
 	}
 	want := []string{
 		`content/a.md:9: body: the heading's id "page-history" is also the id of a part of the page the theme makes (templates/article.html:61)`,
+		`content/b.md:8: body: the heading's id "main" is also the id of a part of the page the theme makes (templates/layout.html:55)`,
 		`content/topics/t.md:6: body: the heading's id "story-heading" is also the id of a part of the page the theme makes (templates/group.html:20)`,
 	}
 	if len(got) != len(want) {

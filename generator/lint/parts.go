@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -116,6 +117,32 @@ func (c *checker) part(a *content.Article, l content.Link, target, id string, su
 		if near := nearestID(id, m.ids); near != "" {
 			msg += ": did you mean #" + near + "?"
 		}
+	}
+	return &content.Error{File: a.File, Line: l.Line, Warning: true, Msg: msg}
+}
+
+// ownPart warns of a link to a part of the page at target of the
+// article a, refused and so not made, that neither its headings nor the
+// theme's article pages give.
+func (c *checker) ownPart(a *content.Article, l content.Link, target, id string) *content.Error {
+	if strings.EqualFold(id, "top") {
+		return nil
+	}
+	var ids []string
+	for _, h := range a.Anchors {
+		ids = append(ids, h.ID)
+	}
+	for _, t := range c.files.ThemeIDs() {
+		if t.On("article.html") {
+			ids = append(ids, t.ID)
+		}
+	}
+	if slices.Contains(ids, id) {
+		return nil
+	}
+	msg := fmt.Sprintf("link %q: %s has no heading or part with the id %q, so the link leads to the top of the page", l.URL, target, id)
+	if near := nearestID(id, ids); near != "" {
+		msg += ": did you mean #" + near + "?"
 	}
 	return &content.Error{File: a.File, Line: l.Line, Warning: true, Msg: msg}
 }

@@ -174,7 +174,7 @@ func check(o options) content.Errors {
 // error now. A theme's mistake that pages met is told as they met it,
 // with the pages: found, what lint found, loses it.
 func madePages(ctx context.Context, o options, files *render.Files, made func(name, key string) bool, found content.Errors) (met, rest content.Errors) {
-	if files == nil {
+	if files == nil || !files.Themed() {
 		return nil, found
 	}
 	met = content.AsErrors(files.Write(ctx, checking{made}))

@@ -176,13 +176,18 @@ const (
 type Files struct {
 	jobs   []job
 	byName map[string]int // index in jobs
-	theme  *theme
+	theme  *theme         // nil when it could not be read: the files are named, and none made
 }
+
+// errNoTheme is what making a file gives when the theme could not be read.
+var errNoTheme = errors.New("the theme could not be read")
 
 // Plan loads the theme and lists every file of s, making none yet. When
 // two ask for one name (see checkClaims), a static file is refused, or a
 // page file of the theme cannot be read (see loadTheme), it gives the
-// files with the error; the files are not to be written then.
+// files with the error; the files are not to be written then. When the
+// theme cannot be read at all, the files it gives with the error are
+// named, for lint to check links against, but cannot be made.
 func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	base, err := url.Parse(s.Settings.BaseURL)
 	if err != nil {
@@ -215,15 +220,16 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	if th == nil {
-		// The static files' problems are told with the theme's.
-		return nil, slices.Concat(content.AsErrors(themeErr), refused).Err()
-	}
 	r.theme, r.themeKey = th, key
 	jobs = append(jobs, static...)
 	f := &Files{jobs: jobs, byName: make(map[string]int, len(jobs)), theme: th}
 	for i, j := range jobs {
 		f.byName[j.name] = i
+	}
+	if th == nil {
+		// The static files' problems are told with the theme's, and so
+		// are the files' clashes, which need none of it.
+		return f, slices.Concat(content.AsErrors(themeErr), refused, content.AsErrors(checkClaims(jobs, r.published()))).Err()
 	}
 	// A page file of the theme that cannot be read, a clash or a static
 	// file refused stops the build, but the files are given with it, so
@@ -237,12 +243,24 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 // no template calls (warnings), and fields their values lack, in
 // branches the pages may not take yet.
 func (f *Files) Theme() ([]ThemeLink, content.Errors) {
+	if f.theme == nil {
+		return nil, nil
+	}
 	return f.theme.links, f.theme.problems
 }
 
 // ThemeIDs gives the ids the theme's files give parts of pages as
 // written, each where it is written.
-func (f *Files) ThemeIDs() []ThemeID { return f.theme.ids }
+func (f *Files) ThemeIDs() []ThemeID {
+	if f.theme == nil {
+		return nil
+	}
+	return f.theme.ids
+}
+
+// Themed reports whether the files can be made: whether the theme could
+// be read.
+func (f *Files) Themed() bool { return f.theme != nil }
 
 // Count counts the site's HTML pages (not the alias redirects) and feeds.
 func (f *Files) Count() (pages, feeds int) {
@@ -281,6 +299,9 @@ func (f *Files) Make(name string) ([]byte, error) {
 	if !ok {
 		return nil, fs.ErrNotExist
 	}
+	if f.theme == nil {
+		return nil, errNoTheme
+	}
 	j := f.jobs[i]
 	var buf bytes.Buffer
 	if err := makeWithin(j, &buf); err != nil {
@@ -294,6 +315,9 @@ func (f *Files) Make(name string) ([]byte, error) {
 // while serve runs, before its pages are shown. A mistake on a path of a
 // template that those pages do not take shows only on the pages that do.
 func (f *Files) Sample() error {
+	if f.theme == nil {
+		return errNoTheme
+	}
 	var failed pageErrors
 	seen := map[string]bool{}
 	buf := new(bytes.Buffer)
@@ -320,6 +344,9 @@ func (f *Files) Sample() error {
 // ctx's error; once a file takes too long (see makeWithin), it makes no
 // more either.
 func (f *Files) Write(ctx context.Context, out Sink) error {
+	if f.theme == nil {
+		return errNoTheme
+	}
 	var (
 		mu     sync.Mutex
 		failed pageErrors

@@ -248,13 +248,12 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			a.Aliases, a.AliasLines = aliasPaths(d, key, v)
 		case "id":
 			a.ID = d.text(key, v)
-			if why := checkID(a.ID); a.ID != "" && why != "" {
-				d.fail(v.line, "id: %q %s, which feed readers need to tell entries apart: write it whole, as https://www.example.org/2025/03/27/news/ or tag:example.org,2025:news, or delete the line for bulletin to make one", a.ID, why)
-			}
-			if scheme := UnsafeScheme(a.ID); scheme != "" && checkID(a.ID) == "" {
+			if scheme := UnsafeScheme(a.ID); scheme != "" {
 				// A reader that shows an id as a link, as some do an RSS
 				// guid, would run it or open the reader's own files.
 				d.fail(v.line, "id: %q is a %s: address, which a feed reader that shows ids as links would follow: write it as https://www.example.org/2025/03/27/news/ or tag:example.org,2025:news, or delete the line for bulletin to make one", a.ID, scheme)
+			} else if why := checkID(a.ID); a.ID != "" && why != "" {
+				d.fail(v.line, "id: %q %s, and feed readers tell entries apart by it: write it whole, as https://www.example.org/2025/03/27/news/ or tag:example.org,2025:news, or delete the line for bulletin to make one", a.ID, why)
 			}
 		case "lang":
 			a.Lang = languageTag(d, key, v)
@@ -541,12 +540,25 @@ func (a *Article) AliasLine(i int) int {
 // idScheme is how an absolute IRI starts: its scheme and a colon.
 var idScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
 
+// IDProblem says why id cannot be an article's id, as a build finds it,
+// or "" if it can be.
+func IDProblem(id string) string {
+	if scheme := UnsafeScheme(id); scheme != "" {
+		return "is a " + scheme + ": address"
+	}
+	return checkID(id)
+}
+
 // checkID says why id cannot be a feed entry's id, which Atom requires
 // to be an absolute IRI (RFC 4287, 4.2.6), or "" if it can.
 func checkID(id string) string {
 	switch {
 	case strings.ContainsFunc(id, unicode.IsSpace) || strings.ContainsFunc(id, unicode.IsControl):
 		return "holds a space or a control character"
+	case strings.ContainsAny(id, `<>"{}|\^`+"`"):
+		// Not in an IRI (RFC 3987), as an Atom id must be.
+		i := strings.IndexAny(id, `<>"{}|\^`+"`")
+		return fmt.Sprintf("holds %q, which no address may hold", id[i:i+1])
 	case !idScheme.MatchString(id):
 		return "is not an absolute address"
 	}

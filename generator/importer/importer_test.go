@@ -2852,3 +2852,41 @@ func TestHugoOtherMarkupNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestWordPressGuidNotAnID imports a post whose guid a build would refuse
+// as its feed id, a javascript: address or one holding <, with an id of
+// its own and a warning, rather than as a content folder that does not
+// build.
+func TestWordPressGuidNotAnID(t *testing.T) {
+	var items string
+	for i, guid := range []string{"javascript:alert(1)", "https://old.example.org/?p=2&lt;x&gt;"} {
+		items += strings.Replace(wxrItemXML(i+1, "Post", fmt.Sprintf("post-%d", i+1), "publish", "post"), fmt.Sprintf("https://old.example.org/?p=%d</guid>", i+1), guid+"</guid>", 1)
+	}
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(items)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	warned := 0
+	for _, w := range r.Warnings {
+		if strings.Contains(w.Msg, "which a build refuses: it gets an id of its own") {
+			warned++
+		}
+	}
+	if warned != 2 {
+		t.Errorf("%d warnings of a guid kept out, want 2: %v", warned, r.Warnings)
+	}
+	set, err := content.Load(os.DirFS(dest), "content")
+	if err != nil {
+		t.Fatalf("the content imported does not load: %v", err)
+	}
+	if len(set.Articles) != 2 {
+		t.Errorf("%d articles imported, want 2", len(set.Articles))
+	}
+	for _, a := range set.Articles {
+		if a.ID != "" {
+			t.Errorf("%s: id %q, want none", a.File, a.ID)
+		}
+	}
+}

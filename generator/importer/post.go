@@ -394,6 +394,11 @@ func keepID(p *post, ids map[string]*post, held holdings, r *Report) bool {
 	if p.id == "" {
 		return true
 	}
+	if why := content.IDProblem(p.id); why != "" {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("its feed id %q %s, which a build refuses: it gets an id of its own, and feed readers may show it as new", p.id, why)))
+		p.id = ""
+		return true
+	}
 	if h, ok := held.ids[p.id]; ok {
 		r.Skipped = append(r.Skipped, importedBefore(p.note(0, fmt.Sprintf("imported before: %s has its feed id %s; not imported again", h.file, p.id))))
 		p.before, p.url = h.file, h.url

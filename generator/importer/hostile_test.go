@@ -356,7 +356,8 @@ func TestRunErrors(t *testing.T) {
 		{"bad zone", Options{Source: zone, Dest: dir}, `timezone "Mars/Olympus" is not a time zone`},
 		{"source out of the site", Options{Source: up, Dest: dir}, filepath.Join(up, "_config.yml") + `:2: source "../elsewhere" leads out of ` + up},
 		{"absolute source", Options{Source: absolute, Dest: dir}, filepath.Join(absolute, "_config.yml") + `:3: source "/srv/site" leads out of ` + absolute},
-		{"no _posts", Options{Source: tree(t, map[string]string{"_config.yml": ""}), Dest: dir}, "no _posts folder"},
+		{"no _posts", Options{Source: tree(t, map[string]string{"_config.yml": ""}), Dest: dir}, "a Jekyll site with no _posts folder, so no posts to import"},
+		{"no _posts nor _config.yml", Options{Source: tree(t, map[string]string{"_posts.txt": ""}), Dest: dir, Format: Jekyll}, "no _posts folder: is this a Jekyll site?"},
 		{"no content", Options{Source: tree(t, map[string]string{"hugo.toml": ""}), Dest: dir}, "no content folder"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

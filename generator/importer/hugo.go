@@ -306,9 +306,9 @@ func readHugo(o *Options) (*source, error) {
 			continue
 		}
 		switch {
-		case ext == ".org" || ext == ".adoc" || ext == ".asciidoc" || ext == ".rst" || ext == ".pdc" || ext == ".pandoc" || ext == ".mdx":
+		case otherMarkup(ext) != "":
 			src.read++
-			src.skip(file, 0, "%s pages are not imported: only Markdown and HTML", ext)
+			src.skip(file, 0, "%s", otherMarkup(ext))
 			continue
 		case !isContent(ext):
 			if inBundle(bundles, p) {

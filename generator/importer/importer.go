@@ -461,7 +461,7 @@ func detect(src, format string) (string, error) {
 	}
 	for _, other := range otherSystems {
 		if hasAll(other.all...) && has(other.any...) && !has("_posts") && !has(hugoConfigs...) {
-			return "", fmt.Errorf("importer: %s is %s site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Its posts are Markdown with front matter, as Jekyll's are: copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, and import that folder with -format jekyll (which a site that is Jekyll's after all can be given as it is)", src, other.name)
+			return "", fmt.Errorf("importer: %s is %s site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Its posts are Markdown with front matter, as Jekyll's are: copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, beside a _config.yml that gives the old site's address (url: https://www.example.org) and the pattern of its posts' addresses (permalink: /blog/:year/:month/:day/:title/), so that their old addresses redirect, their feed ids are kept and links between them are rewritten; then import that folder with -format jekyll (which a site that is Jekyll's after all can be given as it is)", src, other.name)
 		}
 	}
 	switch {
@@ -474,6 +474,19 @@ func detect(src, format string) (string, error) {
 		return "", fmt.Errorf("importer: %s: neither a Jekyll site (no _config.yml or _posts) nor a Hugo site (no hugo.toml or config.toml); for a WordPress export, give the file: -from %s", src, exports[0])
 	}
 	return "", fmt.Errorf("importer: %s: neither a Jekyll site (no _config.yml or _posts) nor a Hugo site (no hugo.toml or config.toml): give -format", src)
+}
+
+// otherMarkup says, for a page whose name ends in ext (lower case), in
+// a markup import does not read, that it is not imported and how it may
+// be; "" for any other ending.
+func otherMarkup(ext string) string {
+	switch ext {
+	case ".mdx":
+		return "a page in MDX, Markdown with JSX components, which this importer does not read: not imported; if it uses no components, rename it .md and import again, else write them in Markdown first"
+	case ".org", ".adoc", ".asciidoc", ".rst", ".pdc", ".pandoc":
+		return fmt.Sprintf("a page in %s, which this importer does not read (only Markdown and HTML): not imported; convert it to Markdown first (pandoc -t gfm)", ext)
+	}
+	return ""
 }
 
 // otherSystems are the site generators import does not read, each with
@@ -491,6 +504,9 @@ var otherSystems = []struct {
 	{"an Eleventy", nil, []string{".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"}},
 	{"a Gatsby", nil, []string{"gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"}},
 	{"an Astro", nil, []string{"astro.config.mjs", "astro.config.ts", "astro.config.js"}},
+	{"a VitePress", nil, []string{".vitepress", "docs/.vitepress", "src/.vitepress"}},
+	{"a VuePress", nil, []string{".vuepress", "docs/.vuepress", "src/.vuepress"}},
+	{"an MkDocs", nil, []string{"mkdocs.yml", "mkdocs.yaml"}},
 }
 
 // within says whether the folder at p is dir or inside it.

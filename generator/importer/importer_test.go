@@ -2817,11 +2817,13 @@ func TestOtherSystemsRefused(t *testing.T) {
 		"a Hexo":       {"_config.yml": "title: Hexo\n", "scaffolds/post.md": "---\ntitle: {{ title }}\n---\n", "source/_posts/My-Post.md": "---\ntitle: P\ndate: 2019-03-05 10:00:00\n---\nText.\n"},
 		"a Docusaurus": {"docusaurus.config.js": "module.exports = {};\n", "blog/2021-08-01-post.md": "---\ntitle: P\n---\nText.\n"},
 		"an Eleventy":  {".eleventy.js": "module.exports = () => {};\n", "posts/post.md": "---\ntitle: P\n---\nText.\n"},
+		"a VitePress":  {"docs/.vitepress/config.ts": "export default {}\n", "docs/blog/post.md": "---\ntitle: P\n---\nText.\n"},
+		"an MkDocs":    {"mkdocs.yml": "site_name: M\n", "docs/blog/posts/post.md": "---\ndate: 2023-01-02\n---\n# P\n"},
 	} {
 		src := tree(t, files)
 		_, err := Run(Options{Source: src, Dest: t.TempDir()})
-		if err == nil || !strings.Contains(err.Error(), "is "+name+" site, which import does not read") {
-			t.Errorf("%s site: got %v, want it refused by name", name, err)
+		if err == nil || !strings.Contains(err.Error(), "is "+name+" site, which import does not read") || !strings.Contains(err.Error(), "permalink:") {
+			t.Errorf("%s site: got %v, want it refused by name, with how to keep its posts' addresses", name, err)
 		}
 	}
 	// A Jekyll site that keeps its posts in source/_posts (Octopress),
@@ -2847,8 +2849,32 @@ func TestHugoOtherMarkupNamed(t *testing.T) {
 	})
 	r := mustImport(t, src, t.TempDir())
 	for _, name := range []string{"a.mdx", "b.org"} {
-		if !hasNote(r.Skipped, filepath.Join(src, "content", "posts", name), -1, "pages are not imported: only Markdown and HTML") {
+		if !hasNote(r.Skipped, filepath.Join(src, "content", "posts", name), -1, "which this importer does not read") {
 			t.Errorf("%s is not named: %v", name, r.Skipped)
+		}
+	}
+}
+
+// TestJekyllOtherMarkupNamed names a post in a markup import does not
+// read, whatever type the system takes its ending for (.mdx is a game
+// cartridge's to some), as a post not imported.
+func TestJekyllOtherMarkupNamed(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":             "title: J\n",
+		"_posts/2020-01-02-a.mdx": "---\ntitle: A\n---\n<Button />\n",
+		"_posts/2020-01-03-b.rst": "B\n=\n",
+		"_posts/2020-01-04-c.md":  "---\ntitle: C\n---\nText.\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	if r.Written != 1 {
+		t.Errorf("wrote %d, want the Markdown post", r.Written)
+	}
+	for _, name := range []string{"2020-01-02-a.mdx", "2020-01-03-b.rst"} {
+		i := slices.IndexFunc(r.Skipped, func(n Note) bool {
+			return n.Source == filepath.Join(src, "_posts", name) && n.Problem && strings.Contains(n.Msg, "which this importer does not read")
+		})
+		if i < 0 {
+			t.Errorf("%s is not named as a problem: %v", name, r.Skipped)
 		}
 	}
 }

@@ -137,6 +137,9 @@ func readJekyll(o *Options) (*source, error) {
 	}
 	if len(files) == 0 {
 		if _, err := fs.Stat(fsys, "_posts"); errors.Is(err, fs.ErrNotExist) {
+			if _, err := fs.Stat(fsys, "_config.yml"); err == nil {
+				return nil, fmt.Errorf("importer: %s: a Jekyll site with no _posts folder, so no posts to import: its pages are not posts", dir)
+			}
 			return nil, fmt.Errorf("importer: %s: no _posts folder: is this a Jekyll site?", dir)
 		}
 	}
@@ -307,6 +310,9 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		case strings.EqualFold(path.Ext(name), ".textile"):
 			src.read++
 			src.fail(file, 0, "a post in Textile, which this importer does not read: not imported; convert it to Markdown (pandoc -f textile -t gfm)")
+		case otherMarkup(strings.ToLower(path.Ext(name))) != "":
+			src.read++
+			src.fail(file, 0, "%s", otherMarkup(strings.ToLower(path.Ext(name))))
 		case jekyllDraft.MatchString(name):
 			src.read++
 			src.skip(file, 0, "not named YYYY-MM-DD-title.md, so not a post to Jekyll: not imported")

@@ -836,15 +836,6 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	}
 	post := &post{file: file, line: pg.line, title: html.UnescapeString(f.text("title")), raw: pg.body, bodyLine: pg.bodyLine, front: f, params: cfg.params}
 	post.html = strings.HasPrefix(strings.ToLower(path.Ext(p)), ".htm")
-	if post.title == "" {
-		// Hugo publishes a page with no title: its first words stand
-		// for one, or its summary's, as a link post has no other.
-		if post.title = cut(cmp.Or(plainText(pg.body, true), plainText(f.first(summaryKeys...), true)), titleRunes); post.title == "" {
-			src.fail(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, and no text to title it by: not imported; give it a title")
-			return nil, nil
-		}
-		src.warn(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, so its first words are: %q; give it a better one", post.title)
-	}
 	// A page bundle is named by its folder, as :filename takes it.
 	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
 	if isIndex(path.Base(p)) {
@@ -883,6 +874,17 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		}
 		src.fail(file, line, "%v: not imported", err)
 		return nil, nil
+	}
+	// A page left out for its date, as a section's documentation is,
+	// needs no title.
+	if !titleHeading(post) && post.title == "" {
+		// Hugo publishes a page with no title: its first words stand
+		// for one, or its summary's, as a link post has no other.
+		if post.title = cut(cmp.Or(plainText(post.raw, true), plainText(f.first(summaryKeys...), true)), titleRunes); post.title == "" {
+			src.fail(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, and no text to title it by: not imported; give it a title")
+			return nil, nil
+		}
+		src.warn(file, cmp.Or(pg.lineOf("title"), pg.line), "no title, so its first words are: %q; give it a better one", post.title)
 	}
 	post.date, post.day = onDay(t, day, o.Zone), day
 	// Hugo's lastmod, its alias modified, or the updated many themes

@@ -2916,3 +2916,53 @@ func TestWordPressGuidNotAnID(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleFromHeading titles a post with none by the heading its body
+// starts with, as MkDocs, Docusaurus and Jekyll's titles-from-headings
+// do, and leaves out of the body a heading that is its title, which
+// would stand under the page's own; another heading stays.
+func TestTitleFromHeading(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                          "title: J\n",
+		"_posts/2023-01-02-goreleaser-v1-9.md": "---\ndate: 2023-01-02\n---\n\n# Announcing GoReleaser v1.9 — the *10k* stars release\n\nText one.\n",
+		"_posts/2023-01-03-same.md":            "---\ntitle: The same title\n---\n# The  same Title\n\nText two.\n",
+		"_posts/2023-01-04-setext.md":          "---\n---\nA title underlined\n==================\n\nText three.\n",
+		"_posts/2023-01-05-other.md":           "---\ntitle: Its own title\n---\n# Another heading\n\nText four.\n",
+		"_posts/2023-01-06-second-level.md":    "---\n---\n## Not a title\n\nText five.\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	wantWritten(t, dest, map[string][]string{
+		"articles/2023/2023-01-02-goreleaser-v1-9.md": {"title: Announcing GoReleaser v1.9 — the 10k stars release\n", "---\n\nText one.\n"},
+		"articles/2023/2023-01-03-same.md":            {"title: The same title", "---\n\nText two.\n"},
+		"articles/2023/2023-01-04-setext.md":          {"title: A title underlined", "---\n\nText three.\n"},
+		"articles/2023/2023-01-05-other.md":           {"title: Its own title", "# Another heading"},
+		"articles/2023/2023-01-06-second-level.md":    {"title: Second Level", "## Not a title"},
+	})
+	for _, w := range r.Warnings {
+		if strings.Contains(w.Msg, "no title") && !strings.HasSuffix(w.Source, "second-level.md") {
+			t.Errorf("warned %s: %s; want the heading taken as the title", w.Source, w.Msg)
+		}
+	}
+}
+
+// TestHugoUndatedPageNeedsNoTitle leaves out a section's pages without
+// dates, as documentation, with no word of their titles: a page left out
+// needs none.
+func TestHugoUndatedPageNeedsNoTitle(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":             "baseURL = 'https://example.org/'\n",
+		"content/docs/api.md":   "---\n---\n| a | b |\n|---|---|\n",
+		"content/docs/guide.md": "---\ntitle: Guide\n---\nText.\n",
+		"content/posts/a.md":    "---\ntitle: A\ndate: 2020-01-02\n---\nText.\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	for _, n := range append(r.Skipped, r.Warnings...) {
+		if n.Problem || strings.Contains(n.Msg, "title") {
+			t.Errorf("%s: %s; want the undated page left out with its section, no word of its title", n.Source, n.Msg)
+		}
+	}
+	if r.Written != 1 {
+		t.Errorf("wrote %d, want the post", r.Written)
+	}
+}

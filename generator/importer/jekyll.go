@@ -348,7 +348,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	post := &post{file: file, line: pg.line, title: html.UnescapeString(f.text("title")), raw: pg.body, bodyLine: pg.bodyLine, draft: draft, front: f}
 	post.html = strings.HasPrefix(strings.ToLower(path.Ext(name)), ".htm")
 	switch {
-	case post.title != "":
+	case titleHeading(post), post.title != "":
 	case m[2] != "":
 		// Jekyll titles a post by its file name's words.
 		post.title = titleize(m[2])

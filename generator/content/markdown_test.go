@@ -186,6 +186,16 @@ func TestUnconverted(t *testing.T) {
 		"{: .notice}",
 		"",
 		"[b](https://example.org/){:rel=\"nofollow\"}",
+		"",
+		":::tip Guest posts", // line 46
+		"Write to us.",
+		":::",
+		"",
+		"!!! note \"Heads up\"",
+		"",
+		"    Indented.",
+		"",
+		"The odds were 3:::1.",
 	}, "\n")
 	got := convert(newMarkdown(false), false, []byte(body), 10, &decoder{}).Unconverted
 	want := []Unconverted{
@@ -194,6 +204,7 @@ func TestUnconverted(t *testing.T) {
 		{Kind: "a WordPress shortcode", Text: `[gallery ids="1,2"]`, Line: 20, Count: 5},
 		{Kind: "raw HTML", Text: `<iframe src="https://example.org/"></iframe>`, Line: 24, Count: 3},
 		{Kind: "a kramdown attribute list", Text: "{: .notice}", Line: 41, Count: 2},
+		{Kind: ForeignNote, Text: ":::tip Guest posts", Line: 46, Count: 2},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)

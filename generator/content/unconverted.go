@@ -12,7 +12,7 @@ import (
 // readers see as the text it is: the first of its kind in the body, and
 // how many of that kind the body holds.
 type Unconverted struct {
-	Kind  string // "a Hugo shortcode", "a Liquid tag", "a kramdown attribute list", "a WordPress shortcode", "raw HTML" or "a reference link with no definition"
+	Kind  string // "a Hugo shortcode", "a Liquid tag", "a kramdown attribute list", "a WordPress shortcode", "raw HTML", "a reference link with no definition" or "a note of another system"
 	Text  string // the first, as written
 	Line  int
 	Count int
@@ -84,6 +84,12 @@ func unconverted(doc ast.Node, source []byte, rawHTML bool, line func(ast.Node) 
 				add("raw HTML", string(raw), line(n))
 			}
 		case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
+			if _, ok := n.(*ast.Paragraph); ok && n.Lines().Len() > 0 {
+				seg := n.Lines().At(0)
+				if first := seg.Value(source); noteOpening.Match(first) {
+					add(ForeignNote, string(first), line(n))
+				}
+			}
 			// Only a block with "][" in it can hold one: most has none,
 			// and is not looked at further.
 			if bytes.Contains(blockBytes(n, source), []byte("][")) {
@@ -111,6 +117,14 @@ func unconverted(doc ast.Node, source []byte, rawHTML bool, line func(ast.Node) 
 	})
 	return found
 }
+
+// ForeignNote is the kind of a note written as Docusaurus, VitePress
+// (:::tip … :::) or MkDocs (!!! tip) write one, which Markdown shows as
+// written.
+const ForeignNote = "a note of another system"
+
+// noteOpening matches the line that opens such a note.
+var noteOpening = regexp.MustCompile(`^(?::{3,}[ \t]*[A-Za-z]|(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z])`)
 
 // UndefinedReference is the kind of a reference link whose reference the body
 // does not define, [the guide][2], which Markdown shows as written.

@@ -54,6 +54,10 @@ func finishBody(p *post, body, excerpt string, r *Report) string {
 	given := body
 	line := func(at int) int { return sourceLine(p, given, at) }
 	if !p.html {
+		var turned int
+		if body, turned = notes(body); turned > 0 {
+			r.Warnings = append(r.Warnings, routine(p.note(0, fmt.Sprintf("%d %s (:::tip, !!! note) became %s", turned, plural(turned, "note", "notes"), plural(turned, "a quote", "quotes"))), "notes became quotes"))
+		}
 		body, _ = replaceOutsideCode(body, markdownComment, func(_ string, g []string) string { return htmlComment(unwrapped(g[1])) })
 		var lost []loss
 		body, lost = htmlInMarkdown(body)

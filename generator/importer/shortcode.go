@@ -284,12 +284,7 @@ func quotes(s string) string {
 		if before := strings.TrimRight(s[:i], "\n"); before != "" {
 			b.WriteString(before + "\n\n")
 		}
-		if label != "" {
-			b.WriteString("> **" + escapeText(label) + "**\n>\n")
-		}
-		for line := range strings.Lines(strings.TrimSpace(text)) {
-			b.WriteString(strings.TrimRight("> "+strings.TrimRight(line, "\n"), " ") + "\n")
-		}
+		b.WriteString(quote(label, text))
 		if after = strings.TrimLeft(after, "\n"); after != "" {
 			b.WriteString("\n" + after)
 		}

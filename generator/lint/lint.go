@@ -213,6 +213,8 @@ func unconverted(a *content.Article) content.Errors {
 			fix = "write it in Markdown, or set raw_html: true in site.yaml to let it through"
 		case content.UndefinedReference:
 			fix = "define the reference on a line of its own ([2]: https://www.example.org/page), or write the address in the link"
+		case content.ForeignNote:
+			fix = "write it as a quote under its title in bold (> **Tip**, then > and its text on each line)"
 		}
 		out = append(out, &content.Error{File: a.File, Line: u.Line, Warning: true,
 			Msg: fmt.Sprintf("body: %s is shown to readers as written, %s%s: %s", u.Kind, u.Text, more, fix)})

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"encoding/hex"
 	"strconv"
 	"strings"
 )
@@ -10,10 +11,28 @@ import (
 // once in place, by which a later build knows it is untouched without
 // reading it.
 type entry struct {
-	hash string
-	key  string
+	hash sum
+	key  sum // zero for none
 	stamp
 }
+
+// sum is a SHA-256, held as its bytes: an output of 100,000 pages keeps
+// two a file, and as hexadecimal text each would be an object of its own.
+type sum [32]byte
+
+// sumOf gives the sum written in hexadecimal as s, or the zero sum when
+// s is not one (as "" is not).
+func sumOf(s string) sum {
+	var out sum
+	if !isHash(s) {
+		return out
+	}
+	hex.Decode(out[:], []byte(s))
+	return out
+}
+
+// appendHex appends s in hexadecimal, as the manifest and index write it.
+func (s sum) appendHex(b []byte) []byte { return hex.AppendEncode(b, s[:]) }
 
 // stamp is what the system says of a file that any change to it
 // changes: its size, its modification time, which a hand edit may set
@@ -40,10 +59,10 @@ const noKey = "-"
 // appendIndexLine appends the index line of the file name to b:
 // "key size mtime ctime name".
 func (e entry) appendIndexLine(b []byte, name string) []byte {
-	if e.key == "" {
+	if e.key == (sum{}) {
 		b = append(b, noKey...)
 	} else {
-		b = append(b, e.key...)
+		b = e.key.appendHex(b)
 	}
 	b = strconv.AppendInt(append(b, ' '), e.size, 10)
 	b = strconv.AppendInt(append(b, ' '), e.mtime, 10)
@@ -60,16 +79,14 @@ func parseIndexLine(line string) (string, entry, bool) {
 	if !ok1 || !ok2 || !ok3 || !ok4 || !isHash(key) && key != noKey || !validName(name) {
 		return "", entry{}, false
 	}
-	if key == noKey {
-		key = ""
-	}
+
 	size, errSize := strconv.ParseInt(sizeText, 10, 64)
 	mtime, errTime := strconv.ParseInt(mtimeText, 10, 64)
 	ctime, errChange := strconv.ParseInt(ctimeText, 10, 64)
 	if errSize != nil || errTime != nil || errChange != nil {
 		return "", entry{}, false
 	}
-	return name, entry{key: key, stamp: stamp{size: size, mtime: mtime, ctime: ctime}}, true
+	return name, entry{key: sumOf(key), stamp: stamp{size: size, mtime: mtime, ctime: ctime}}, true
 }
 
 // intact reports whether the file at the slash path name, as l finds

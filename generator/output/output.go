@@ -24,7 +24,6 @@ package output
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -303,7 +302,7 @@ func readManifest(dir string) (map[string]entry, error) {
 		// A line that is not a hash and a clean path is ignored, so its
 		// file counts as foreign rather than as bulletin's to replace.
 		if name, hash, ok := parseManifestLine(strings.TrimSuffix(line, "\n")); ok {
-			m[name] = entry{hash: hash}
+			m[name] = entry{hash: sumOf(hash)}
 		}
 	}
 	return m, nil
@@ -366,7 +365,7 @@ func writeIndex(path, version string, names []string, written map[string]entry, 
 	// digits each) and its name; a folder's word, its time and its name.
 	size := len("version \n") + len(version)
 	for _, name := range names {
-		size += max(len(written[name].key), len(noKey)) + 3*21 + len(name) + 2
+		size += 2*len(sum{}) + 3*21 + len(name) + 2
 	}
 	for name := range folders {
 		size += len("folder ") + 21 + len(name) + 2
@@ -441,7 +440,7 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 		d.mu.Unlock()
 		return err
 	}
-	d.written[name] = entry{hash: hash, key: key}
+	d.written[name] = entry{hash: hash, key: sumOf(key)}
 	d.stats.Files++
 	d.stats.Bytes += int64(len(data))
 	d.mu.Unlock()
@@ -451,11 +450,11 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 	prev := filepath.Join(d.path, filepath.FromSlash(name))
 	if old, ok := d.old[name]; ok && old.hash == hash {
 		if d.untouched[name] {
-			return d.keepUnchanged(name, key, old.stamp)
+			return d.keepUnchanged(name, sumOf(key), old.stamp)
 		}
 		if holds(prev, data) {
 			if info, err := os.Stat(prev); err == nil && readable(info.Mode().Perm(), filePerm) {
-				return d.keepUnchanged(name, key, stampOf(info))
+				return d.keepUnchanged(name, sumOf(key), stampOf(info))
 			}
 		}
 	}
@@ -522,7 +521,7 @@ func writeFile(name string, data []byte) error {
 
 // keepUnchanged keeps the previous build's file at name, with the stamp
 // st, where it is; a full staging folder gets a link to it.
-func (d *Dir) keepUnchanged(name, key string, st stamp) error {
+func (d *Dir) keepUnchanged(name string, key sum, st stamp) error {
 	d.mu.Lock()
 	e := d.written[name]
 	e.key, e.stamp = key, st
@@ -621,7 +620,7 @@ func removeTree(dir string) error {
 // an error, which the same key would make alike now.
 func (d *Dir) Made(name, key string) bool {
 	old, ok := d.old[name]
-	return ok && key != "" && old.key == key && d.version != "" && d.version == d.indexVersion
+	return ok && sumOf(key) != (sum{}) && old.key == sumOf(key) && d.version != "" && d.version == d.indexVersion
 }
 
 // Reuse keeps the previous build's file at name when it was made from
@@ -630,7 +629,7 @@ func (d *Dir) Made(name, key string) bool {
 // not make the file at all.
 func (d *Dir) Reuse(name, key string) bool {
 	old, ok := d.old[name]
-	if !ok || key == "" || old.key != key || d.version == "" || d.version != d.indexVersion || !validName(name) || name == ManifestFile {
+	if !ok || sumOf(key) == (sum{}) || old.key != sumOf(key) || d.version == "" || d.version != d.indexVersion || !validName(name) || name == ManifestFile {
 		return false
 	}
 	if !d.untouched[name] || !d.claim(name, old) {
@@ -638,7 +637,7 @@ func (d *Dir) Reuse(name, key string) bool {
 	}
 	// A link that fails once the staging folder is full fails the build
 	// at Commit rather than leaving a file out.
-	if err := d.keepUnchanged(name, key, old.stamp); err != nil {
+	if err := d.keepUnchanged(name, old.key, old.stamp); err != nil {
 		d.setErr(err)
 	}
 	return true
@@ -694,10 +693,7 @@ func holds(name string, data []byte) bool {
 	return err == nil && bytes.Equal(b, data)
 }
 
-func hashOf(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])
-}
+func hashOf(data []byte) sum { return sha256.Sum256(data) }
 
 // mkdir makes the folder dir, a slash-separated path inside the staging
 // folder, and its parents, each once: one system call a new folder.
@@ -773,11 +769,11 @@ func (d *Dir) Commit() (Stats, error) {
 	}
 	size := 0
 	for _, name := range names {
-		size += len(d.written[name].hash) + len(name) + 2
+		size += 2*len(sum{}) + len(name) + 2
 	}
 	b := make([]byte, 0, size)
 	for _, name := range names {
-		b = append(append(append(append(b, d.written[name].hash...), ' '), name...), '\n')
+		b = append(append(append(d.written[name].hash.appendHex(b), ' '), name...), '\n')
 	}
 	manifest := filepath.Join(d.stage, ManifestFile)
 	if err := writeFile(manifest, b); err != nil {

@@ -669,7 +669,7 @@ func TestReuseKeepsOnlyWhatTheKeyAndFileVouchFor(t *testing.T) {
 			}
 		}, false},
 	}
-	key := func(s string) string { return hashOf([]byte(s)) }
+	key := func(s string) string { return string(hashOf([]byte(s)).appendHex(nil)) }
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
@@ -734,7 +734,7 @@ func TestBuildThatChangesNothingTouchesNothing(t *testing.T) {
 		}
 		d.Keyed("v1")
 		for name, body := range files {
-			if err := d.WriteKeyed(name, hashOf([]byte(body)), []byte(body)); err != nil {
+			if err := d.WriteKeyed(name, string(hashOf([]byte(body)).appendHex(nil)), []byte(body)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -799,7 +799,7 @@ func TestForeignFileInRecordedFolder(t *testing.T) {
 		}
 		d.Keyed("v1")
 		for _, name := range slices.Sorted(maps.Keys(site)) {
-			if err := d.WriteKeyed(name, hashOf([]byte(site[name])), []byte(site[name])); err != nil {
+			if err := d.WriteKeyed(name, string(hashOf([]byte(site[name])).appendHex(nil)), []byte(site[name])); err != nil {
 				d.Abort()
 				return err
 			}

@@ -59,7 +59,7 @@ func (d *Dir) Carry(dir, key string) (bool, error) {
 		if !strings.HasPrefix(name, prefix) {
 			continue
 		}
-		if key == "" || e.key != key || d.version == "" || d.version != d.indexVersion {
+		if sumOf(key) == (sum{}) || e.key != sumOf(key) || d.version == "" || d.version != d.indexVersion {
 			return false, nil
 		}
 		if !d.untouched[name] {
@@ -87,5 +87,5 @@ func (d *Dir) Hash(name string) (string, bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	e, ok := d.written[name]
-	return e.hash, ok
+	return string(e.hash.appendHex(nil)), ok
 }

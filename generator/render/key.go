@@ -206,7 +206,7 @@ func (h *hasher) appendMap(w *keyWriter, v reflect.Value, path []any) {
 }
 
 // pointer hashes what v points to, once.
-func (h *hasher) pointer(v reflect.Value, path []any) [32]byte {
+func (h *hasher) pointer(v reflect.Value, path []any) digest {
 	p := v.Interface()
 	shard := h.done.shard(v.Pointer())
 	if sum, ok := shard.load(p); ok {
@@ -217,11 +217,17 @@ func (h *hasher) pointer(v reflect.Value, path []any) [32]byte {
 	}
 	w := newKeyWriter()
 	h.append(w, v.Elem(), append(path, p))
-	sum := w.sum()
+	full := w.sum()
 	writers.Put(w)
+	sum := digest(full[:len(digest{})])
 	shard.store(p, sum, h.done.size)
 	return sum
 }
+
+// digest is what a key holds of the value a pointer points to: the first
+// half of its SHA-256. A million of them are kept a build, and two
+// values would share one by chance once in 10^26 such builds.
+type digest [16]byte
 
 // memo holds the hash of each pointer hashed, by the pointer as an
 // interface value: its type as well as its address, since a struct and
@@ -235,7 +241,7 @@ type memo struct {
 
 type memoShard struct {
 	mu sync.Mutex
-	m  map[any][32]byte
+	m  map[any]digest
 	_  [48]byte // a cache line each, so that cores locking two shards do not slow each other
 }
 
@@ -244,17 +250,17 @@ func (m *memo) shard(addr uintptr) *memoShard {
 	return &m.shards[(addr*0x9e3779b97f4a7c15)>>58]
 }
 
-func (s *memoShard) load(p any) ([32]byte, bool) {
+func (s *memoShard) load(p any) (digest, bool) {
 	s.mu.Lock()
 	sum, ok := s.m[p]
 	s.mu.Unlock()
 	return sum, ok
 }
 
-func (s *memoShard) store(p any, sum [32]byte, size int) {
+func (s *memoShard) store(p any, sum digest, size int) {
 	s.mu.Lock()
 	if s.m == nil {
-		s.m = make(map[any][32]byte, size)
+		s.m = make(map[any]digest, size)
 	}
 	s.m[p] = sum
 	s.mu.Unlock()

@@ -182,10 +182,23 @@ func regulator(s *content.Settings, slug string) *content.Regulator {
 	return nil
 }
 
+// stepCount is how many steps appendSteps gives of a.
+func (a *Article) stepCount(counts bool) int {
+	n := 1
+	if !a.Updated.IsZero() && a.Status != nil {
+		n++
+	}
+	if counts && a.Withdrawn == nil {
+		n += len(a.Events)
+	}
+	return n
+}
+
 // appendSteps appends the steps an article gives a group's story, with
 // their statuses where they count there (see gather): its publication,
 // its update where it carries a status, and, where they count, the
 // events it reports.
+
 func (a *Article) appendSteps(steps []Step, s *content.Settings, counts bool) []Step {
 	// A withdrawn article stays in the story, but what it said of the
 	// matter was taken back: its status and events count nowhere.
@@ -309,14 +322,18 @@ func (g *Group) gather(s *content.Settings) []*Step {
 	gathered := map[event]int{}
 	// The steps are gathered in one block, which costs the collector a
 	// few objects rather than one a step.
-	all := make([]Step, 0, len(g.articles)*3/2)
+	// An article's status, and its events, tell where the matter of its
+	// first topic stands; on its other topics' stories they are left
+	// out. A regulator's story keeps every status and event.
+	counts := func(a *Article) bool { return g.Kind != "topics" || a.firstTopic == g }
+	n := 0
+	for _, a := range g.articles {
+		n += a.stepCount(counts(a))
+	}
+	all := make([]Step, 0, n)
 	var own []Step // one article's steps
 	for _, a := range g.articles {
-		// An article's status, and its events, tell where the matter of
-		// its first topic stands; on its other topics' stories they are
-		// left out. A regulator's story keeps every status and event.
-		counts := g.Kind != "topics" || a.firstTopic == g
-		own = a.appendSteps(own[:0], s, counts)
+		own = a.appendSteps(own[:0], s, counts(a))
 		for _, st := range own {
 			if !st.Event {
 				all = append(all, st)

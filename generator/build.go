@@ -405,6 +405,9 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 	if err != nil {
 		return result{}, stoppedWith(content.AsErrors(err), linted())
 	}
+	// A file added while the build ran may be in the site and not in the
+	// record, which would then hold once it is deleted.
+	unhashed := set.Unhashed
 	done = true
 	r, err := publish(ctx, o, out, s, files, linted, searchConfig)
 	published = err == nil
@@ -413,9 +416,7 @@ func buildWith(ctx context.Context, o options, openStore func() *cache.Store[con
 		// not known, so the next build indexes again.
 		in, r.record = "", "Pagefind's settings changed while the build ran, so the next build indexes the site again"
 	}
-	if set.Unhashed || inputs.Gained(o.templates, stamps) {
-		// A file added while the build ran may be in the site and not in
-		// the record, which would then hold once it is deleted.
+	if unhashed || inputs.Gained(o.templates, stamps) {
 		in = ""
 	}
 	if err == nil && in != "" {

@@ -256,10 +256,14 @@ func (s *Store[V]) appendable() bool {
 // Save adds the entries put to the file, or writes the file anew with
 // only the entries used and put when too many went unused. A build that
 // added nothing and left few entries unused leaves the file as it is.
+// It ends the store's use: the store lets go of the entries it read,
+// which the values given out live on without, so that the memory of
+// those the build no longer needs goes back while it goes on.
 func (s *Store[V]) Save() error {
 	s.lock()
 	defer s.mu.Unlock()
 	defer s.tidy()
+	defer func() { s.old, s.kept, s.used = nil, nil, nil }()
 	if s.err != nil {
 		if s.added != nil {
 			s.added.discard()

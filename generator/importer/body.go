@@ -903,10 +903,15 @@ func paragraphs(doc ast.Node, src []byte, first, figures bool) []string {
 	var parts []string
 	open := 0 // template tags begun in a paragraph before and not yet ended
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if _, para := n.(*ast.Paragraph); first && len(parts) > 0 && !para && !leadsIn(parts[len(parts)-1]) {
+		_, para := n.(*ast.Paragraph)
+		_, list := n.(*ast.List)
+		if first && len(parts) > 0 && !para && !(list && leadsIn(parts[len(parts)-1])) {
 			break
 		}
 		if startsWithImage(n) && (len(parts) > 0 || captioned(n) && !figures) {
+			if first && len(parts) > 0 && leadsIn(parts[len(parts)-1]) {
+				break // what led into the figure says nothing without it
+			}
 			continue
 		}
 		var b strings.Builder

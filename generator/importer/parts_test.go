@@ -300,6 +300,8 @@ func TestPlainText(t *testing.T) {
 		{"a summary does not end on a colon", "Jekyll 1.1 is out, with fixes for everyone who builds a site on Windows, and much more besides.\n\nIt brings these new additions:\n\n## Additions\n\n- One", true, "Jekyll 1.1 is out, with fixes for everyone who builds a site on Windows, and much more besides."},
 		{"a list led into reads as one", "The order is the following:\n\n1. `.zshenv`\n2. `.zshrc` if interactive\n3. Last, done.", true, "The order is the following: .zshenv; .zshrc if interactive; Last, done."},
 		{"one sentence leading into code ends with a stop", "You can create the union of two types:\n\n```ts\ntype A = B | C\n```\n", true, "You can create the union of two types."},
+		{"a summary led into code ends there", "Scaffold a project with one command:\n\n```sh\nent new\n```\n\nHi Everyone! A few months ago we spoke.", true, "Scaffold a project with one command."},
+		{"a summary led into an image ends there", "We asked, and you answered:\n\n![a chart](c.png)\n\nThe answers came in fast.", true, "We asked, and you answered."},
 		{"a template tag split over paragraphs is left out", "{{ fig_img | remove: \"\n\n\" | remove: \"\n\n\" }} Photo from Unsplash.\n\nThe photo shows a hill.", true, "The photo shows a hill."},
 		{"an abbreviation ends no sentence", "Link: St. Louis Blues", true, "Link: St. Louis Blues"},
 		{"nor does an initial", "A letter from J. Smith. It says, e.g. in para. 3, that CQC will act", true, "A letter from J. Smith."},

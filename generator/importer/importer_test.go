@@ -2966,3 +2966,20 @@ func TestHugoUndatedPageNeedsNoTitle(t *testing.T) {
 		t.Errorf("wrote %d, want the post", r.Written)
 	}
 }
+
+// TestJekyllRelativeLinks points a link to another post's file by a path
+// from the post's own, as GitHub Pages' relative-links plugin did, at
+// that post's new URL; a link to a file no post is, and one in code,
+// stay as written.
+func TestJekyllRelativeLinks(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                "url: https://old.example.org\npermalink: /blog/:year/:month/:day/:title/\n",
+		"_posts/2021-06-28-ready.md": "---\ntitle: Ready\n---\n## Part\n\nText.\n",
+		"_posts/2021-07-01-later.md": "---\ntitle: Later\n---\nSee [it](2021-06-28-ready.md#part), [again](../_posts/2021-06-28-ready.md), [a doc](../docs/guide.md) and `2021-06-28-ready.md`.\n",
+	})
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	wantWritten(t, dest, map[string][]string{
+		"articles/2021/2021-07-01-later.md": {"[it](/2021/06/ready/#part)", "[again](/2021/06/ready/)", "[a doc](../docs/guide.md)", "`2021-06-28-ready.md`"},
+	})
+}

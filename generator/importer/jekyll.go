@@ -169,6 +169,9 @@ func readJekyll(o *Options) (*source, error) {
 		if cfg.kramdown {
 			body = kramdownEmphasis(body)
 		}
+		if !p.html {
+			body = relativeLinks(body, p.source, ix)
+		}
 		body, away := followMoves(anchors(finishBody(p, body, excerpt, r), cfg.kramdown, p, r), ix, cfg.site)
 		awayNote(p, away, cfg.site != "", r)
 		return body
@@ -464,7 +467,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		}
 	}
 	base := strings.TrimSuffix(name, path.Ext(name))
-	post.keys = []string{"post:" + base, "link:" + p}
+	post.keys, post.source = []string{"post:" + base, "link:" + p}, p
 	return post
 }
 

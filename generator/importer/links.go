@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -78,6 +79,44 @@ func followMoves(body string, ix *index, site string) (md string, away []string)
 	}
 	b.WriteString(body[last:])
 	return b.String(), away
+}
+
+// relativeLinks rewrites the links of a Markdown body that name another
+// post's file by a path from the post's own file (2021-06-28-ready.md,
+// ../_posts/x.md#part), as GitHub Pages' relative-links plugin made
+// them, to that post's new URL; links in code are left as written. from
+// is the post's file's path in the site.
+func relativeLinks(body, from string, ix *index) string {
+	code := codeRanges(body)
+	var b strings.Builder
+	last := 0
+	for _, m := range linkDestination.FindAllStringSubmatchIndex(body, -1) {
+		start, end := m[2], m[3]
+		if start < 0 {
+			start, end = m[4], m[5]
+		}
+		if inRanges(code, start) {
+			continue
+		}
+		dest := strings.Trim(body[start:end], "<>")
+		u, err := url.Parse(dest)
+		if err != nil || u.Scheme != "" || u.Host != "" || u.RawQuery != "" || strings.HasPrefix(u.Path, "/") || !content.IsMarkdown(u.Path) {
+			continue
+		}
+		q := ix.find("link:" + path.Join(path.Dir(from), u.Path))
+		if q == nil || q.skip || q.unlisted != "" {
+			continue
+		}
+		to := q.url
+		if u.Fragment != "" {
+			to += "#" + u.EscapedFragment()
+		}
+		b.WriteString(body[last:start])
+		b.WriteString(to)
+		last = end
+	}
+	b.WriteString(body[last:])
+	return b.String()
 }
 
 // oldPage gives the path of a page of the old site, other than its home

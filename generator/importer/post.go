@@ -89,6 +89,7 @@ type post struct {
 	id       string
 	old      []string // old addresses as site paths, oldest first
 	keys     []string // the names other posts link to it by
+	source   string   // the path of its file in the site, where links between files find it
 	raw      string   // the body as the source has it
 	bodyLine int      // the line raw starts on
 	html     bool     // raw is HTML, not Markdown

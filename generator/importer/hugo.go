@@ -290,6 +290,7 @@ func readHugo(o *Options) (*source, error) {
 	// one where no page has a date (documentation, say), are no posts:
 	// each such section is told in one line.
 	outside, disabled := map[string]int{}, map[string]int{}
+	var atTop []string // the pages outside every section, so no posts
 	dated := map[string]bool{}
 	undated := map[string][]undatedPage{}
 	cfg.authorNames = authorPages(fsys, files, cfg, o.MaxSize)
@@ -330,7 +331,7 @@ func readHugo(o *Options) (*source, error) {
 			continue
 		}
 		if sections && topLevel(rel) {
-			src.skip(file, 0, "a page outside every section, such as an about page, where the site keeps its posts in sections: not a post, not imported")
+			atTop = append(atTop, file)
 			continue
 		}
 		if l, _ := cfg.language(p, rel); l != nil && slices.Contains(cfg.disabled, l.key) {
@@ -350,6 +351,19 @@ func readHugo(o *Options) (*source, error) {
 		case noDate != nil:
 			undated[section] = append(undated[section], *noDate)
 		}
+	}
+	// A few such pages are told each by name; a site of many, as a
+	// documentation site is, in one line.
+	if len(atTop) <= 5 {
+		for _, file := range atTop {
+			src.skip(file, 0, "a page outside every section, such as an about page, where the site keeps its posts in sections: not a post, not imported")
+		}
+	} else {
+		var names []string
+		for _, file := range atTop[:3] {
+			names = append(names, filepath.Base(file))
+		}
+		src.skip(filepath.Dir(atTop[0]), 0, "%d pages outside every section (%s, …), such as an about page is, where the site keeps its posts in sections: not posts, not imported", len(atTop), strings.Join(names, ", "))
 	}
 	for _, key := range slices.Sorted(maps.Keys(disabled)) {
 		src.skip(cfg.file, 0, "%d pages in %s, which disableLanguages names, so Hugo did not publish them: not imported", disabled[key], key)

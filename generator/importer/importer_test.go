@@ -2983,3 +2983,30 @@ func TestJekyllRelativeLinks(t *testing.T) {
 		"articles/2021/2021-07-01-later.md": {"[it](/2021/06/ready/#part)", "[again](/2021/06/ready/)", "[a doc](../docs/guide.md)", "`2021-06-28-ready.md`"},
 	})
 }
+
+// TestHugoManyPagesOutsideSections tells the pages outside every section
+// of a documentation site in one line, not each by name.
+func TestHugoManyPagesOutsideSections(t *testing.T) {
+	files := map[string]string{
+		"hugo.toml":          "baseURL = 'https://example.org/'\n",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nText.\n",
+		"content/posts/b.md": "---\ntitle: B\ndate: 2020-01-03\n---\nText.\n",
+	}
+	for i := range 12 {
+		files[fmt.Sprintf("content/page%02d.md", i)] = "---\ntitle: P\n---\nText.\n"
+	}
+	for i := range 12 {
+		files[fmt.Sprintf("content/posts/c%d.md", i)] = fmt.Sprintf("---\ntitle: C\ndate: 2020-02-%02d\n---\nText.\n", i+1)
+	}
+	src := tree(t, files)
+	r := mustImport(t, src, t.TempDir())
+	var outside []string
+	for _, n := range r.Skipped {
+		if strings.Contains(n.Msg, "outside every section") {
+			outside = append(outside, n.Msg)
+		}
+	}
+	if len(outside) != 1 || !strings.HasPrefix(outside[0], "12 pages outside every section (page00.md, page01.md, page02.md, …)") {
+		t.Errorf("told %q, want the 12 pages in one line", outside)
+	}
+}

@@ -336,6 +336,10 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 		d.fail(a.Line, "date: missing: this field is required, as a file in a folder of %s/ is an article: an intro page sits in %s/ itself", folder, folder)
 		seen["date"] = true
 	}
+	if named := FileDate(a.Path); named != "" && seen != nil && !seen["date"] {
+		d.fail(a.Line, "date: missing: this field is required; the file name starts with %s: if that is the day it was published, write date: %s", named, named)
+		seen["date"] = true
+	}
 	d.require("", a.Line, seen, "title", "date", "summary")
 	checkUpdated(d, a, loc)
 	checkWithdrawn(d, a, loc)

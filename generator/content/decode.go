@@ -86,6 +86,13 @@ var otherTools = map[string]struct{ field, hint string }{
 	"last_modified_at": {"updated", `write updated: the date of the last change that matters to readers, with a changes entry saying what changed`},
 	"published":        {"draft", `write draft: true for an article not to publish, or remove the line`},
 	"layout":           {"", `the theme has one layout for articles: remove the line`},
+	// Docusaurus's blog gives an author's details beside the name.
+	"authorURL":        {"authors", `bulletin keeps an author's name alone: write it in authors: [Name], and delete the line`},
+	"author_url":       {"authors", `bulletin keeps an author's name alone: write it in authors: [Name], and delete the line`},
+	"authorImageURL":   {"authors", `bulletin keeps an author's name alone: write it in authors: [Name], and delete the line`},
+	"author_image_url": {"authors", `bulletin keeps an author's name alone: write it in authors: [Name], and delete the line`},
+	"authorTitle":      {"authors", `bulletin keeps an author's name alone: write it in authors: [Name], and delete the line`},
+	"author_title":     {"authors", `bulletin keeps an author's name alone: write it in authors: [Name], and delete the line`},
 }
 
 // require reports each of names missing from seen. A nil seen means each

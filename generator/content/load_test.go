@@ -1613,3 +1613,20 @@ func TestLoadUnhashed(t *testing.T) {
 		t.Errorf("no sums: Unhashed %v, error %v; want neither", set.Unhashed, err)
 	}
 }
+
+// TestLoadDocusaurusPost reads a post as Docusaurus's blog writes one,
+// dated by its file name alone and with its author's details beside the
+// name, with an error for each that says what to write.
+func TestLoadDocusaurusPost(t *testing.T) {
+	got := loadErrors(t, files(map[string]string{
+		"articles/2023-01-26-visualizing.md": lines("---", "title: Visualizing", "summary: A tool.", "author: Jo Doe", "authorURL: https://github.com/jo", "---", "Text."),
+	}))
+	want := []string{
+		"content/articles/2023-01-26-visualizing.md:1: date: missing: this field is required; the file name starts with 2023-01-26: if that is the day it was published, write date: 2023-01-26",
+		"content/articles/2023-01-26-visualizing.md:4: author: unknown field: write authors: [Name], a list",
+		"content/articles/2023-01-26-visualizing.md:5: authorURL: unknown field: bulletin keeps an author's name alone: write it in authors: [Name], and delete the line",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

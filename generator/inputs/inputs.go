@@ -12,6 +12,7 @@
 package inputs
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"crypto/sha256"
@@ -187,21 +188,22 @@ func (rec Record) Write(path string) error {
 	if err != nil {
 		return err
 	}
-	data = append(data, '\n')
-	paths := slices.Sorted(maps.Keys(rec.Files))
-	// Room for every line: a hash, four numbers of at most 20 digits and
-	// a path.
-	size := len(data)
-	for _, p := range paths {
-		size += len(rec.Files[p].Sum) + 4*21 + len(p) + 2
+	// A line at a time: at 100,000 files the record runs to 20 MB, which
+	// the build need not hold at its end, when it holds the most.
+	f, err := os.OpenFile(path+".new", os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
 	}
-	data = slices.Grow(data, size-len(data))
-	for _, p := range paths {
+	w := bufio.NewWriterSize(f, 64<<10)
+	w.Write(append(data, '\n'))
+	var line []byte
+	for _, p := range slices.Sorted(maps.Keys(rec.Files)) {
 		if st := rec.Files[p]; !strings.ContainsAny(p, "\n\r") && st.Sum != "" && !strings.Contains(st.Sum, " ") {
-			data = stampLine(data, p, st)
+			line = stampLine(line[:0], p, st)
+			w.Write(line)
 		}
 	}
-	if err := os.WriteFile(path+".new", data, 0o644); err != nil {
+	if err := errors.Join(w.Flush(), f.Close()); err != nil {
 		return err
 	}
 	return os.Rename(path+".new", path)

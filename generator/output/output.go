@@ -22,6 +22,7 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"errors"
@@ -359,36 +360,34 @@ func readIndex(path string, m map[string]entry, folders map[string]int64) string
 	return version
 }
 
-// writeIndex replaces the index in one step.
+// writeIndex replaces the index in one step, writing it a line at a
+// time: at 100,000 pages it runs to 30 MB, which the build need not
+// hold at its end, when it holds the most.
 func writeIndex(path, version string, names []string, written map[string]entry, folders map[string]int64) error {
-	// Room for every line: a file's key, its size and times (at most 20
-	// digits each) and its name; a folder's word, its time and its name.
-	size := len("version \n") + len(version)
-	for _, name := range names {
-		size += 2*len(sum{}) + 3*21 + len(name) + 2
-	}
-	for name := range folders {
-		size += len("folder ") + 21 + len(name) + 2
-	}
-	b := make([]byte, 0, size)
-	b = append(append(append(b, "version "...), version...), '\n')
-	header := len(b)
-	for _, name := range names {
-		if e := written[name]; e.size != 0 || e.mtime != 0 {
-			b = e.appendIndexLine(b, name)
-		}
-	}
-	for _, name := range slices.Sorted(maps.Keys(folders)) {
-		b = appendFolderLine(b, name, folders[name])
-	}
-	if len(b) == header || version == "" {
+	indexed := func(name string) bool { e := written[name]; return e.size != 0 || e.mtime != 0 }
+	if version == "" || len(folders) == 0 && !slices.ContainsFunc(names, indexed) {
 		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 		return nil
 	}
 	tmp := path + ".new"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+	err := writeFileWith(tmp, os.O_TRUNC, func(w *bufio.Writer) error {
+		line := append(append([]byte("version "), version...), '\n')
+		w.Write(line)
+		for _, name := range names {
+			if indexed(name) {
+				line = written[name].appendIndexLine(line[:0], name)
+				w.Write(line)
+			}
+		}
+		for _, name := range slices.Sorted(maps.Keys(folders)) {
+			line = appendFolderLine(line[:0], name, folders[name])
+			w.Write(line)
+		}
+		return nil
+	})
+	if err != nil {
 		return err
 	}
 	return os.Rename(tmp, path)
@@ -508,15 +507,29 @@ func (d *Dir) stageFile(name string, data []byte) error {
 
 // writeFile writes a new file.
 func writeFile(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, filePerm)
+	return writeFileWith(name, os.O_EXCL, func(w *bufio.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeFileWith makes the file name, opened with flag besides those
+// that create it for writing, of what fill writes into it through a
+// buffer.
+func writeFileWith(name string, flag int, fill func(w *bufio.Writer) error) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|flag, filePerm)
 	if err != nil {
 		return err
 	}
 	// The umask may have taken some away; a file system that keeps no
 	// permissions refuses the chmod, which the file does not need there.
 	f.Chmod(filePerm)
-	_, err = f.Write(data)
-	return errors.Join(err, f.Close())
+	w := bufio.NewWriterSize(f, 64<<10)
+	if err := fill(w); err != nil {
+		f.Close()
+		return err
+	}
+	return errors.Join(w.Flush(), f.Close())
 }
 
 // keepUnchanged keeps the previous build's file at name, with the stamp
@@ -767,16 +780,16 @@ func (d *Dir) Commit() (Stats, error) {
 		d.Abort()
 		return d.stats, err
 	}
-	size := 0
-	for _, name := range names {
-		size += 2*len(sum{}) + len(name) + 2
-	}
-	b := make([]byte, 0, size)
-	for _, name := range names {
-		b = append(append(append(d.written[name].hash.appendHex(b), ' '), name...), '\n')
-	}
 	manifest := filepath.Join(d.stage, ManifestFile)
-	if err := writeFile(manifest, b); err != nil {
+	err := writeFileWith(manifest, os.O_EXCL, func(w *bufio.Writer) error {
+		var line []byte
+		for _, name := range names {
+			line = append(append(append(d.written[name].hash.appendHex(line[:0]), ' '), name...), '\n')
+			w.Write(line)
+		}
+		return nil
+	})
+	if err != nil {
 		d.Abort()
 		return d.stats, err
 	}

@@ -309,14 +309,24 @@ func emphasisMarks(l []byte) int {
 				i++
 			}
 			// A _ run inside a word (snake_case, a_b in an address) can
-			// neither open nor close emphasis, and costs goldmark nothing.
-			if c == '_' && inWord(l[:start], l[i+1:]) {
+			// neither open nor close emphasis, and costs goldmark nothing;
+			// nor can a run with a space or the line's end on both
+			// sides (2 * 3).
+			if c == '_' && inWord(l[:start], l[i+1:]) || spaced(l[:start], l[i+1:]) {
 				continue
 			}
 			n++
 		}
 	}
 	return n
+}
+
+// spaced says whether what stands between before and after has white
+// space, or a line's end, on both sides.
+func spaced(before, after []byte) bool {
+	prev, _ := utf8.DecodeLastRune(before)
+	next, _ := utf8.DecodeRune(after)
+	return (len(before) == 0 || unicode.IsSpace(prev)) && (len(after) == 0 || unicode.IsSpace(next))
 }
 
 // inWord says whether what stands between before and after is inside a

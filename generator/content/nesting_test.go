@@ -96,6 +96,7 @@ func TestTooManyMarks(t *testing.T) {
 		{"in code", "`" + many + "`\n", -1},
 		{"escaped", strings.Repeat(`\*a\_`, 600) + "\n", -1},
 		{"_ inside words", strings.Repeat("snake_case_name ", 1200) + "\n", -1},
+		{"runs with spaces on both sides", strings.Repeat("2 * 3 ", 1001) + "\n", -1},
 		{"_ inside an address", "See http://example.org/" + strings.Repeat("_a", 1200) + ".\n", -1},
 		{"_ at a word's edge", strings.Repeat("_a_ ", 501) + "\n", 0},
 		{"_ after a quotation mark", strings.Repeat("“_a”_ ", 501) + "\n", 0},

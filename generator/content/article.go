@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
@@ -393,7 +394,10 @@ func checkGroups(d *decoder, field string, v *node) {
 		if n.kind == scalarNode && name != "" && Slug(name) == "" {
 			d.fail(n.line, "%s: %q gives an empty slug: include letters or digits", field, name)
 		}
-		if r := hiddenIn(name); r != 0 {
+		if i := strings.IndexFunc(name, unicode.IsControl); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(name[i:])
+			d.fail(n.line, "%s: %q holds a line break or another control character (%U), which a name shown in lists and pages cannot: write it on one line, without it", field, name, r)
+		} else if r := hiddenIn(name); r != 0 {
 			d.fail(n.line, "%s: %q holds an invisible character (%U), which makes it a name of its own that looks like another: delete it", field, name, r)
 		}
 	}

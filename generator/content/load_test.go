@@ -171,6 +171,13 @@ func TestLoadArticleErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "names with a line break",
+			text: fm("topics: [\"Top\\nic\"]\nauthors: [\"Jo\\tDoe\"]"),
+			want: []string{
+				"content/a.md:5: topics: \"Top\\nic\" holds a line break or another control character (U+000A), which a name shown in lists and pages cannot: write it on one line, without it",
+			},
+		},
+		{
 			name: "too many topics",
 			text: fm("topics: [t" + strings.Repeat(", t", maxGroups) + "]"),
 			want: []string{"content/a.md:5: topics: 51 listed, more than 50: keep those the article is mainly about"},

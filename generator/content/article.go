@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
@@ -394,9 +393,10 @@ func checkGroups(d *decoder, field string, v *node) {
 		if n.kind == scalarNode && name != "" && Slug(name) == "" {
 			d.fail(n.line, "%s: %q gives an empty slug: include letters or digits", field, name)
 		}
-		if i := strings.IndexFunc(name, unicode.IsControl); i >= 0 {
-			r, _ := utf8.DecodeRuneInString(name[i:])
-			d.fail(n.line, "%s: %q holds a line break or another control character (%U), which a name shown in lists and pages cannot: write it on one line, without it", field, name, r)
+		// Other control characters no page may hold are dropped (see
+		// printable).
+		if i := strings.IndexAny(name, "\n\r\t"); i >= 0 {
+			d.fail(n.line, "%s: %q holds a line break or a tab (%U), which a name shown in lists and pages cannot: write it on one line, with spaces", field, name, rune(name[i]))
 		} else if r := hiddenIn(name); r != 0 {
 			d.fail(n.line, "%s: %q holds an invisible character (%U), which makes it a name of its own that looks like another: delete it", field, name, r)
 		}

@@ -174,7 +174,7 @@ func TestLoadArticleErrors(t *testing.T) {
 			name: "names with a line break",
 			text: fm("topics: [\"Top\\nic\"]\nauthors: [\"Jo\\tDoe\"]"),
 			want: []string{
-				"content/a.md:5: topics: \"Top\\nic\" holds a line break or another control character (U+000A), which a name shown in lists and pages cannot: write it on one line, without it",
+				"content/a.md:5: topics: \"Top\\nic\" holds a line break or a tab (U+000A), which a name shown in lists and pages cannot: write it on one line, with spaces",
 			},
 		},
 		{

@@ -19,8 +19,9 @@ func TestLimit(t *testing.T) {
 		{900 * mib, 0, 900 * mib},
 		{900 * mib, 300 * mib, 900 * mib},
 		{900 * mib, 720 * mib, 900 * mib},
-		{900 * mib, 800 * mib, 1000 * mib},
-		{900 * mib, 2000 * mib, 2500 * mib},
+		{900 * mib, 750 * mib, 900 * mib},
+		{900 * mib, 800 * mib, 960 * mib},
+		{900 * mib, 2000 * mib, 2400 * mib},
 	} {
 		if got := limit(c.budget, c.live); got != c.want {
 			t.Errorf("limit(%d MiB, %d MiB live) = %d MiB, want %d MiB", c.budget/mib, c.live/mib, got/mib, c.want/mib)

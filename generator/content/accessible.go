@@ -9,6 +9,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -20,19 +21,22 @@ import (
 // keyboard can reach, so a wide one is not cut off on a phone; and a
 // footnote's link back says where it leads.
 
-// accessible renders task boxes and tables; it goes before goldmark's own.
-type accessible struct{ table renderer.NodeRendererFunc }
+// accessible renders task boxes, tables and titled code blocks; it goes
+// before goldmark's own.
+type accessible struct{ table, code renderer.NodeRendererFunc }
 
 func newAccessible() accessible {
 	var c captured
 	extension.NewTableHTMLRenderer().RegisterFuncs(&c)
-	return accessible{table: c.funcs[east.KindTable]}
+	html.NewRenderer().RegisterFuncs(&c)
+	return accessible{table: c.funcs[east.KindTable], code: c.funcs[ast.KindFencedCodeBlock]}
 }
 
 func (a accessible) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(east.KindTaskCheckBox, renderTaskBox)
 	reg.Register(east.KindTable, a.renderTable)
 	reg.Register(east.KindFootnoteBacklink, renderBacklink)
+	reg.Register(ast.KindFencedCodeBlock, a.renderCode)
 }
 
 // renderBacklink makes a footnote's link back to a reference to it, ↩ to

@@ -246,3 +246,19 @@ func TestImagesWithoutText(t *testing.T) {
 		t.Errorf("images without text %q, want %q", got, want)
 	}
 }
+
+// TestCodeTitles shows a code block's title, which Docusaurus and MkDocs
+// give in the fence (title="…") and VitePress as a label ([npm]), as the
+// caption of a figure around it; a block with none is as goldmark makes it.
+func TestCodeTitles(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"```go title=\"schema/pet.go\"\nx\n```\n", "<figure class=\"code\"><figcaption>schema/pet.go</figcaption>\n<pre><code class=\"language-go\">x\n</code></pre>\n</figure>\n"},
+		{"```sh [npm]\nnpm i\n```\n", "<figure class=\"code\"><figcaption>npm</figcaption>\n<pre><code class=\"language-sh\">npm i\n</code></pre>\n</figure>\n"},
+		{"```html title='<b>&'\nx\n```\n", "<figure class=\"code\"><figcaption>&lt;b&gt;&amp;</figcaption>\n<pre><code class=\"language-html\">x\n</code></pre>\n</figure>\n"},
+		{"```go\nx\n```\n", "<pre><code class=\"language-go\">x\n</code></pre>\n"},
+	} {
+		if got := convert(newMarkdown(false), false, []byte(tc.in), 1, &decoder{}).HTML; got != tc.want {
+			t.Errorf("%q:\ngot  %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}

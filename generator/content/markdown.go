@@ -77,7 +77,7 @@ var bodyLimits = []func(body []byte) (int, string){
 		return over(tooLongCodeSearch(body), "the paragraph here holds runs of backticks (`) that open code with no run as long to close it, so many and so far from the paragraph's end that they take long to make into a page: close each code span with as many backticks as open it, escape those that are text (\\`), or split the paragraph")
 	},
 	func(body []byte) (int, string) {
-		return over(tooManyMarks(body), "the paragraph here holds more than %d runs of * and _, which take long to make into a page: escape those that are not emphasis (\\*), put code between backticks, or split the paragraph", maxEmphasisMarks)
+		return over(tooManyMarks(body), "the paragraph here holds more runs of * and _ than a paragraph may (%d that may be emphasis, or %d that may not, such as 2 * 3 or snake_case), which take long to make into a page: escape those that are not emphasis (\\*), put code between backticks, or split the paragraph", maxEmphasisMarks, maxInertMarks)
 	},
 }
 

@@ -144,14 +144,17 @@ func tooManyLinks(body []byte) int {
 // finds over a limit, or -1. A blank line, a list item, a quote or a
 // heading starts another paragraph.
 func firstParagraph(body []byte, over func(l []byte, fresh bool) bool) int {
-	start, fresh := 0, true
+	start, fresh, inList := 0, true, false
 	for i, l := range numberedLines(body) {
 		switch t := bytes.TrimLeft(l, " \t"); {
 		case len(t) == 0:
 			start, fresh = i+1, true
 			continue
-		case startsBlock(t):
+		case fresh:
+			inList, _ = listItem(t)
+		case startsBlock(t, inList):
 			start, fresh = i, true
+			inList, _ = listItem(t)
 		}
 		if over(l, fresh) {
 			return start
@@ -199,24 +202,37 @@ func tooManyMarks(body []byte) int {
 	if bytes.Count(body, []byte("*"))+bytes.Count(body, []byte("_")) <= maxEmphasisMarks {
 		return -1 // most bodies: no paragraph can hold too many
 	}
-	start, count := 0, 0
-	table := false // the lines since a table's delimiter row, each a row of its own
+	start, count, inert := 0, 0, 0
+	table := false  // the lines since a table's delimiter row, each a row of its own
+	inList := false // the paragraph is a list item's
 	for i, l := range numberedLines(body) {
 		switch t := bytes.TrimLeft(l, " \t"); {
 		case len(t) == 0:
-			start, count, table = i+1, 0, false
-		case table || startsBlock(t):
-			start, count = i, 0
+			start, count, inert, table = i+1, 0, 0, false
+			continue
+		case start == i:
+			inList, _ = listItem(t)
+		case table || startsBlock(t, inList):
+			start, count, inert = i, 0, 0
+			inList, _ = listItem(t)
 		case bytes.IndexByte(t, '|') >= 0 && tableDelimiterRow.Match(t):
-			start, count, table = i+1, 0, true
+			start, count, inert, table = i+1, 0, 0, true
 			continue
 		}
-		if count += emphasisMarks(l); count > maxEmphasisMarks {
+		active, others := emphasisMarks(l)
+		if count, inert = count+active, inert+others; count > maxEmphasisMarks || inert > maxInertMarks {
 			return start
 		}
 	}
 	return -1
 }
+
+// maxInertMarks bounds the runs of * and _ one paragraph may hold that
+// can neither open nor close emphasis (2 * 3, snake_case): goldmark keeps
+// them too, and each run that could close emphasis but finds nothing to
+// close looks back over all of them, so that 400,000 such runs and a
+// thousand of the others took 11 seconds.
+const maxInertMarks = 20000
 
 // maxAddresses is the most addresses a body may hold that goldmark makes
 // links of as it finds them (e-mail addresses, http:// and www. ones):
@@ -281,9 +297,9 @@ var definitionLine = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:`)
 var tableDelimiterRow = regexp.MustCompile(`^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
 
 // emphasisMarks counts the runs of * and of _ in a line, outside code
-// spans and escapes.
-func emphasisMarks(l []byte) int {
-	n := 0
+// spans and escapes: those that may open or close emphasis, and the
+// others (see maxInertMarks).
+func emphasisMarks(l []byte) (n, inert int) {
 	for i := 0; i < len(l); i++ {
 		next := bytes.IndexAny(l[i:], "\\`*_")
 		if next < 0 {
@@ -309,16 +325,16 @@ func emphasisMarks(l []byte) int {
 				i++
 			}
 			// A _ run inside a word (snake_case, a_b in an address) can
-			// neither open nor close emphasis, and costs goldmark nothing;
-			// nor can a run with a space or the line's end on both
-			// sides (2 * 3).
+			// neither open nor close emphasis, nor can a run with a space
+			// or the line's end on both sides (2 * 3).
 			if c == '_' && inWord(l[:start], l[i+1:]) || spaced(l[:start], l[i+1:]) {
+				inert++
 				continue
 			}
 			n++
 		}
 	}
-	return n
+	return n, inert
 }
 
 // spaced says whether what stands between before and after has white
@@ -338,23 +354,41 @@ func inWord(before, after []byte) bool {
 	return len(before) > 0 && len(after) > 0 && word(prev) && word(next)
 }
 
-// startsBlock says whether a line, its indentation taken off, starts a
-// list item, a quote or a heading: a marker followed by a space or the
-// line's end, as CommonMark has it. A line such as "*a_" continues the
-// paragraph before it, and so is counted with it.
-func startsBlock(t []byte) bool {
+// startsBlock says whether a line, its indentation taken off, ends the
+// paragraph before it and starts another block, as CommonMark has it: a
+// quote, a heading, or a list item where it may interrupt a paragraph
+// (see listItem), or where the paragraph is itself a list item's
+// (inList). A line such as "*a_", or "2. a" after a paragraph of prose,
+// continues the paragraph before it, and so is counted with it.
+func startsBlock(t []byte, inList bool) bool {
 	spaced := func(i int) bool { return i == len(t) || t[i] == ' ' || t[i] == '\t' }
 	switch t[0] {
 	case '>':
 		return true
-	case '-', '*', '+':
-		return spaced(1)
 	case '#':
 		hashes := len(t) - len(bytes.TrimLeft(t, "#"))
 		return hashes <= 6 && spaced(hashes)
 	}
+	item, interrupts := listItem(t)
+	return item && (interrupts || inList)
+}
+
+// listItem says whether a line, its indentation taken off, starts a list
+// item: a marker followed by a space or the line's end; and whether it
+// may interrupt a paragraph, which one that is empty, or numbered other
+// than 1, may not.
+func listItem(t []byte) (item, interrupts bool) {
+	spaced := func(i int) bool { return i == len(t) || t[i] == ' ' || t[i] == '\t' }
+	content := func(i int) bool { return len(bytes.TrimSpace(t[i:])) > 0 }
+	switch t[0] {
+	case '-', '*', '+':
+		return spaced(1), spaced(1) && content(1)
+	}
 	digits := len(t) - len(bytes.TrimLeft(t, "0123456789"))
-	return digits > 0 && digits <= 9 && digits < len(t) && (t[digits] == '.' || t[digits] == ')') && spaced(digits+1)
+	if digits == 0 || digits > 9 || digits >= len(t) || t[digits] != '.' && t[digits] != ')' || !spaced(digits+1) {
+		return false, false
+	}
+	return true, string(t[:digits]) == "1" && content(digits+1)
 }
 
 // maxCodeSearch bounds how far goldmark may read, in one body, for the
@@ -379,6 +413,7 @@ func tooLongCodeSearch(body []byte) int {
 		runs          []codeRun
 		fence         []byte // the fence of the code block open, if any
 		total         int
+		inList        bool // the paragraph is a list item's
 	)
 	end := func() bool {
 		total += codeSearch(runs, offset)
@@ -400,12 +435,15 @@ func tooLongCodeSearch(body []byte) int {
 			}
 			fence, start = fenceOf(t), i+1
 			continue
-		case startsBlock(t):
+		case offset == 0:
+			inList, _ = listItem(t)
+		case startsBlock(t, inList):
 			// A heading or a list item starts a paragraph of its own.
 			if end() {
 				return start
 			}
 			start = i
+			inList, _ = listItem(t)
 		}
 		for j := 0; j < len(l); {
 			k := bytes.IndexByte(l[j:], '`')

@@ -97,6 +97,10 @@ func TestTooManyMarks(t *testing.T) {
 		{"escaped", strings.Repeat(`\*a\_`, 600) + "\n", -1},
 		{"_ inside words", strings.Repeat("snake_case_name ", 1200) + "\n", -1},
 		{"runs with spaces on both sides", strings.Repeat("2 * 3 ", 1001) + "\n", -1},
+		{"too many runs that cannot be emphasis", strings.Repeat("2 * 3 ", 20001) + "\n", 0},
+		{"too many _ inside words", strings.Repeat("snake_case ", 20001) + "\n", 0},
+		{"a numbered line after prose continues it", "Intro:\n" + strings.Repeat("2. *a_\n", 1001), 0},
+		{"numbered items apart", "1. one\n" + strings.Repeat("2. "+many[:1200]+"\n", 10), -1},
 		{"_ inside an address", "See http://example.org/" + strings.Repeat("_a", 1200) + ".\n", -1},
 		{"_ at a word's edge", strings.Repeat("_a_ ", 501) + "\n", 0},
 		{"_ after a quotation mark", strings.Repeat("“_a”_ ", 501) + "\n", 0},
@@ -130,7 +134,9 @@ func TestTooLongCodeSearch(t *testing.T) {
 		{"runs never closed, in a list item", "Intro.\n\n- x\n- " + open.String() + "\n" + prose, 3},
 		{"three hundred such runs at the paragraph's end", prose + open.String()[:45000] + "\n", -1},
 		{"spans closed", strings.Repeat("Use `go vet` and ``a`b`` here. ", 200000) + "\n", -1},
-		{"paragraphs apart", strings.Repeat(open.String()[:3000]+"\n"+prose[:60000]+"\n", 100), -1},
+		{"unclosed runs in short paragraphs", strings.Repeat(open.String()[:3000]+"\n"+prose[:6000]+"\n\n", 10), -1},
+		{"runs never closed in prose that numbers its lines", "Intro.\n\nIntro line" + strings.ReplaceAll(open.String(), "a", "\n2. a") + "\n2. " + strings.ReplaceAll(prose, "\n", "\n2. "), 2},
+		{"the same in a numbered list", "Intro.\n\n1. one" + strings.ReplaceAll(open.String(), "a", "\n2. a") + "\n2. " + strings.ReplaceAll(prose, "\n", "\n2. "), -1},
 		{"in fenced code", "```\n" + open.String() + "\n" + prose + "```\n", -1},
 		{"in fenced code of tildes", "~~~ md\n" + open.String() + "\n" + prose + "~~~\n", -1},
 		{"after fenced code", "````\n```\n````\n" + open.String() + "\n" + prose, 3},
@@ -161,16 +167,25 @@ func TestCodeSearch(t *testing.T) {
 	}
 }
 
-// TestStartsBlock tells the lines that start a list item, a quote or a
-// heading from those that continue a paragraph, as CommonMark does.
+// TestStartsBlock tells the lines that end a paragraph and start a list
+// item, a quote or a heading from those that continue it, as CommonMark
+// does: after prose, a list item numbered other than 1, or empty, is
+// prose; after a list item, it is the next item.
 func TestStartsBlock(t *testing.T) {
-	for line, want := range map[string]bool{
-		"- item": true, "* item": true, "+ item": true, "-": true, "> quote": true, ">quote": true,
-		"# Heading": true, "###### Six": true, "1. one": true, "12) twelve": true,
-		"*a_": false, "-[a](": false, "#tag": false, "####### seven": false, "1.5 million": false, "2024": false,
+	for _, c := range []struct {
+		line        string
+		prose, list bool
+	}{
+		{"- item", true, true}, {"* item", true, true}, {"+ item", true, true}, {"1. one", true, true}, {"1) one", true, true},
+		{"-", false, true}, {"2. two", false, true}, {"12) twelve", false, true}, {"1.", false, true},
+		{"> quote", true, true}, {">quote", true, true}, {"# Heading", true, true}, {"###### Six", true, true},
+		{"*a_", false, false}, {"-[a](", false, false}, {"#tag", false, false}, {"####### seven", false, false}, {"1.5 million", false, false}, {"2024", false, false},
 	} {
-		if got := startsBlock([]byte(line)); got != want {
-			t.Errorf("startsBlock(%q) = %v, want %v", line, got, want)
+		if got := startsBlock([]byte(c.line), false); got != c.prose {
+			t.Errorf("startsBlock(%q) after prose = %v, want %v", c.line, got, c.prose)
+		}
+		if got := startsBlock([]byte(c.line), true); got != c.list {
+			t.Errorf("startsBlock(%q) after a list item = %v, want %v", c.line, got, c.list)
 		}
 	}
 }

@@ -507,15 +507,20 @@ func (d *Dir) stageFile(name string, data []byte) error {
 
 // writeFile writes a new file.
 func writeFile(name string, data []byte) error {
-	return writeFileWith(name, os.O_EXCL, func(w *bufio.Writer) error {
-		_, err := w.Write(data)
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, filePerm)
+	if err != nil {
 		return err
-	})
+	}
+	// The umask may have taken some away; a file system that keeps no
+	// permissions refuses the chmod, which the file does not need there.
+	f.Chmod(filePerm)
+	_, err = f.Write(data)
+	return errors.Join(err, f.Close())
 }
 
 // writeFileWith makes the file name, opened with flag besides those
 // that create it for writing, of what fill writes into it through a
-// buffer.
+// buffer, as writeFile makes one of bytes held whole.
 func writeFileWith(name string, flag int, fill func(w *bufio.Writer) error) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|flag, filePerm)
 	if err != nil {

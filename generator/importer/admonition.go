@@ -49,6 +49,7 @@ func notes(body string) (string, int) {
 				b.WriteString(inner)
 			} else {
 				b.WriteString(quote(label(m[2], strings.Trim(m[3], "[] \t")), inner))
+				apart(&b, lines[end+1:])
 			}
 			turned++
 			i = end
@@ -67,6 +68,7 @@ func notes(body string) (string, int) {
 			inner, nested := notes(indented.String())
 			turned += nested
 			b.WriteString(quote(label(m[1], strings.Trim(m[2], `"' `)), inner))
+			apart(&b, lines[end:])
 			turned++
 			i = end - 1
 			continue
@@ -111,6 +113,15 @@ func containerEnd(lines []string, from int, colons string) int {
 		}
 	}
 	return -1
+}
+
+// apart writes the blank line that keeps the text after a quote, the
+// lines rest, out of it, where that text does not start with one: a line
+// of prose right after a quote is read as part of it.
+func apart(b *strings.Builder, rest []string) {
+	if len(rest) > 0 && strings.TrimSpace(rest[0]) != "" {
+		b.WriteString("\n")
+	}
 }
 
 // label is what a note's quote is headed by: its title, else its kind.

@@ -9,11 +9,11 @@ func TestNotes(t *testing.T) {
 	}{
 		{"Docusaurus, with a title", ":::tip Guest posts\nWrite to [us](/contact/).\n:::\n", "> **Guest posts**\n>\n> Write to [us](/contact/).\n", 1},
 		{"Docusaurus 3, a title in brackets", ":::note[Heads up]\nText.\n:::\n", "> **Heads up**\n>\n> Text.\n", 1},
-		{"VitePress, its kind alone", "Before.\n\n::: info\nText.\n:::\nAfter.\n", "Before.\n\n> **Info**\n>\n> Text.\nAfter.\n", 1},
+		{"VitePress, its kind alone", "Before.\n\n::: info\nText.\n:::\nAfter.\n", "Before.\n\n> **Info**\n>\n> Text.\n\nAfter.\n", 1},
 		{"nested, with more colons", "::::warning\nOuter.\n:::tip\nInner.\n:::\n::::\n", "> **Warning**\n>\n> Outer.\n> > **Tip**\n> >\n> > Inner.\n", 2},
 		{"code in it", ":::note\n```yaml\na: 1\n:::\n```\n:::\n", "> **Note**\n>\n> ```yaml\n> a: 1\n> :::\n> ```\n", 1},
 		{"a code group loses its marks", "::: code-group\n```sh [npm]\nnpm i\n```\n:::\n", "```sh [npm]\nnpm i\n```\n", 1},
-		{"MkDocs, with a title", "!!! tip \"Guest Posts\"\n\n    Write to [us](/contact/).\n    More.\n\nAfter.\n", "> **Guest Posts**\n>\n> Write to [us](/contact/).\n> More.\nAfter.\n", 1},
+		{"MkDocs, with a title", "!!! tip \"Guest Posts\"\n\n    Write to [us](/contact/).\n    More.\n\nAfter.\n", "> **Guest Posts**\n>\n> Write to [us](/contact/).\n> More.\n\nAfter.\n", 1},
 		{"MkDocs folded", "???+ note\n    Text.\n", "> **Note**\n>\n> Text.\n", 1},
 		{"never closed", ":::tip\nText.\n", ":::tip\nText.\n", 0},
 		{"in code", "```\n:::tip\nx\n:::\n```\n", "```\n:::tip\nx\n:::\n```\n", 0},

@@ -24,19 +24,43 @@ func titleHeading(p *post) bool {
 	if heading == "" {
 		return false
 	}
+	// A heading with an id of its own ({#start}) stays, as links may
+	// lead to it.
+	text, id := headingID(heading)
+	text = textOf(text, false)
 	titled := false
 	switch {
+	case text == "":
+		return false
 	case p.title == "":
-		p.title, titled = heading, true
-	case !sameTitle(heading, p.title):
+		p.title, titled = text, true
+	case !sameTitle(text, p.title):
 		return false
 	}
-	p.raw, p.bodyLine = rest, p.bodyLine+lines
+	if id == "" {
+		p.raw, p.bodyLine = rest, p.bodyLine+lines
+	}
 	return titled
 }
 
-// leadingHeading gives the text of the heading of the first level (# A,
-// or A over a line of =) that body starts with, after blank lines; the
+// headingID parts a heading's text from the attribute list after it
+// ({#start .wide}, kramdown's {: #start}), and gives the id that list
+// sets, if any; text in braces that is no such list ({a, b}) is the
+// heading's own.
+func headingID(heading string) (text, id string) {
+	open := strings.LastIndex(heading, "{")
+	if open < 0 || !strings.HasSuffix(heading, "}") {
+		return heading, ""
+	}
+	id, ok := headingAttributes(strings.TrimPrefix(heading[open+1:len(heading)-1], ":"))
+	if !ok {
+		return heading, ""
+	}
+	return strings.TrimSpace(heading[:open]), id
+}
+
+// leadingHeading gives the heading of the first level (# A, or A over a
+// line of =) that body starts with, after blank lines, as written; the
 // body after it; and how many lines those took. The heading is "" when
 // the body starts otherwise.
 func leadingHeading(body string) (heading, rest string, lines int) {
@@ -61,11 +85,7 @@ func leadingHeading(body string) (heading, rest string, lines int) {
 	} else {
 		return "", body, 0
 	}
-	heading = textOf(strings.TrimSpace(heading), false)
-	if heading == "" {
-		return "", body, 0
-	}
-	return heading, rest, lines
+	return strings.TrimSpace(heading), rest, lines
 }
 
 var (

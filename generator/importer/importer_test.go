@@ -2929,6 +2929,7 @@ func TestTitleFromHeading(t *testing.T) {
 		"_posts/2023-01-04-setext.md":          "---\n---\nA title underlined\n==================\n\nText three.\n",
 		"_posts/2023-01-05-other.md":           "---\ntitle: Its own title\n---\n# Another heading\n\nText four.\n",
 		"_posts/2023-01-06-second-level.md":    "---\n---\n## Not a title\n\nText five.\n",
+		"_posts/2023-01-07-with-id.md":         "---\n---\n# Getting started {#start}\n\nSee [the start](#start).\n",
 	})
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
@@ -2938,6 +2939,7 @@ func TestTitleFromHeading(t *testing.T) {
 		"articles/2023/2023-01-04-setext.md":          {"title: A title underlined", "---\n\nText three.\n"},
 		"articles/2023/2023-01-05-other.md":           {"title: Its own title", "# Another heading"},
 		"articles/2023/2023-01-06-second-level.md":    {"title: Second Level", "## Not a title"},
+		"articles/2023/2023-01-07-with-id.md":         {"title: Getting started\n", "# Getting started", "(#start)"},
 	})
 	for _, w := range r.Warnings {
 		if strings.Contains(w.Msg, "no title") && !strings.HasSuffix(w.Source, "second-level.md") {

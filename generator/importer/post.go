@@ -395,11 +395,6 @@ func keepID(p *post, ids map[string]*post, held holdings, r *Report) bool {
 	if p.id == "" {
 		return true
 	}
-	if why := content.IDProblem(p.id); why != "" {
-		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("its feed id %q %s, which a build refuses: it gets an id of its own, and feed readers may show it as new", p.id, why)))
-		p.id = ""
-		return true
-	}
 	if h, ok := held.ids[p.id]; ok {
 		r.Skipped = append(r.Skipped, importedBefore(p.note(0, fmt.Sprintf("imported before: %s has its feed id %s; not imported again", h.file, p.id))))
 		p.before, p.url = h.file, h.url
@@ -417,6 +412,12 @@ func keepID(p *post, ids map[string]*post, held holdings, r *Report) bool {
 		return false
 	default:
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("its feed id %s is %s's too: it gets an id of its own, and feed readers may show it as new", p.id, first.name())))
+		p.id = ""
+	}
+	// An id a build refuses still tells a post imported before, or
+	// given twice; it is not kept.
+	if why := content.IDProblem(p.id); p.id != "" && why != "" {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("its feed id %q %s, which a build refuses: it gets an id of its own, and feed readers may show it as new", p.id, why)))
 		p.id = ""
 	}
 	return true

@@ -229,6 +229,17 @@ func (h *hasher) pointer(v reflect.Value, path []any) digest {
 // values would share one by chance once in 10^26 such builds.
 type digest [16]byte
 
+// forget lets go of the hashes of the pointers hashed, once every key
+// that needs them is made: a later key hashes them afresh.
+func (h *hasher) forget() {
+	for i := range h.done.shards {
+		s := &h.done.shards[i]
+		s.mu.Lock()
+		s.m = nil
+		s.mu.Unlock()
+	}
+}
+
 // memo holds the hash of each pointer hashed, by the pointer as an
 // interface value: its type as well as its address, since a struct and
 // its first field share one. The cores share it, in shards, each a

@@ -79,6 +79,12 @@ func (l *liquid) convert(s string, line int) string {
 		tag := s[i:end]
 		inner := strings.TrimSpace(strings.Trim(s[i+2:end-2], "-"))
 		pos = end
+		if closer == "}}" && jsxAttribute(s[:i]) {
+			// style={{textAlign: 'center'}}: a JSX expression, not
+			// Liquid, which goes with the element's attributes.
+			b.WriteString(tag)
+			continue
+		}
 		if closer == "}}" {
 			out := strings.Join(strings.Fields(inner), " ")
 			if m := urlFilter.FindStringSubmatch(out); m != nil {
@@ -225,4 +231,11 @@ func fenceFor(code string) string {
 		}
 	}
 	return strings.Repeat("`", max(3, longest+1))
+}
+
+// jsxAttribute says whether text that before ends stands at an attribute
+// of an HTML element, given by an = with no quotation mark, as JSX gives
+// one ({{textAlign: 'center'}}): Liquid in an attribute is quoted.
+func jsxAttribute(before string) bool {
+	return strings.HasSuffix(before, "=") && strings.LastIndexByte(before, '<') > strings.LastIndexByte(before, '>')
 }

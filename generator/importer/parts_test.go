@@ -115,6 +115,7 @@ func TestLiquid(t *testing.T) {
 		{"relative_url", `[x]({{ "/docs/x/" | relative_url }}) [y]({{ 'docs/y' | absolute_url }})`, false, "[x](/docs/x/) [y](/docs/y)", nil},
 		{"unknown tag", "{% include x.html %}", false, "{% include x.html %}", []int{10}},
 		{"output", "{{ page.title }} and {{site.url}}", false, "{{ page.title }} and ", []int{10}},
+		{"a JSX attribute is no output", "<div style={{textAlign: 'center'}}>x</div> <a href=\"{{ page.missing }}\">y</a> a={{ b }}", false, "<div style={{textAlign: 'center'}}>x</div> <a href=\"{{ page.missing }}\">y</a> a={{ b }}", []int{10, 10}},
 		{"a field of the post", `![Map]({{site.url}}{{ page.image }} "Map") {{ page.missing }}`, false, `![Map](/assets/rent_map.png "Map") {{ page.missing }}`, []int{10}},
 		{"a setting", "[issues]({{ site.repository }}/issues) by {{ site.author }}, not {{ site.missing }}{{ site.posts }}{{ site.missing | upcase }}", false, "[issues](https://github.com/jekyll/jekyll/issues) by {{ site.author }}, not {{ site.posts }}{{ site.missing | upcase }}", []int{10, 10, 10, 10}},
 	} {

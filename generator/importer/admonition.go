@@ -21,19 +21,10 @@ func notes(body string) (string, int) {
 	lines := strings.SplitAfter(body, "\n")
 	var b strings.Builder
 	turned := 0
-	var fence string // the fence of the code block open, if any
+	var code fences
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
-		trimmed := strings.TrimSpace(line)
-		if fence != "" {
-			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]) == "" {
-				fence = ""
-			}
-			b.WriteString(line)
-			continue
-		}
-		if f := codeFence.FindString(trimmed); f != "" {
-			fence = f
+		if code.boundary(line) || code.open != "" {
 			b.WriteString(line)
 			continue
 		}
@@ -85,7 +76,6 @@ var (
 	// mkdocsOpen matches the line opening an admonition, open or
 	// folded (???, ???+): its kind and its title, if quoted.
 	mkdocsOpen = regexp.MustCompile(`^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+("[^"]*"|'[^']*'))?[ \t]*$`)
-	codeFence  = regexp.MustCompile("^(`{3,}|~{3,})")
 )
 
 // containerEnd gives the index of the line, from lines[from] on, that closes a
@@ -93,16 +83,11 @@ var (
 // when none does.
 func containerEnd(lines []string, from int, colons string) int {
 	depth := 0
-	var fence string
+	var code fences
 	for i := from; i < len(lines); i++ {
 		trimmed := strings.TrimSpace(lines[i])
 		switch {
-		case fence != "":
-			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]) == "" {
-				fence = ""
-			}
-		case codeFence.MatchString(trimmed):
-			fence = codeFence.FindString(trimmed)
+		case code.boundary(lines[i]) || code.open != "":
 		case colonOpen.MatchString(strings.TrimRight(lines[i], "\r\n")):
 			depth++
 		case strings.Trim(trimmed, ":") == "" && len(trimmed) >= 3:

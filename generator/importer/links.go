@@ -44,11 +44,31 @@ var linkDestination = regexp.MustCompile(`\]\(\s*(<[^>\n]*>|[^\s()<>]+)|(?m:^ {0
 // (its host as published: "" when it is not known), and told in away,
 // by its path, either way.
 func followMoves(body string, ix *index, site string) (md string, away []string) {
-	code := codeRanges(body)
 	siteURL, err := url.Parse(site)
 	if err != nil {
 		siteURL = &url.URL{}
 	}
+	md = rewriteLinks(body, func(dest string) (string, bool) {
+		if to := movedTo(dest, ix, siteURL); to != "" {
+			return to, true
+		}
+		page, at := oldPage(dest, siteURL)
+		if page == "" || ix.here[content.Fold(strings.TrimSuffix(page, "/")+"/")] || ix.here[content.Fold(page)] {
+			return "", false
+		}
+		if !slices.Contains(away, page) {
+			away = append(away, page)
+		}
+		return at, at != ""
+	})
+	return md, away
+}
+
+// rewriteLinks gives body, Markdown, with the destination of each link
+// and image, inline or in a reference definition, replaced by what to
+// gives for it, where it gives one; links in code are left as written.
+func rewriteLinks(body string, to func(dest string) (string, bool)) string {
+	code := codeRanges(body)
 	var b strings.Builder
 	last := 0
 	for _, m := range linkDestination.FindAllStringSubmatchIndex(body, -1) {
@@ -59,26 +79,14 @@ func followMoves(body string, ix *index, site string) (md string, away []string)
 		if inRanges(code, start) {
 			continue
 		}
-		dest := strings.Trim(body[start:end], "<>")
-		to := movedTo(dest, ix, siteURL)
-		if to == "" {
-			page, at := oldPage(dest, siteURL)
-			if page == "" || ix.here[content.Fold(strings.TrimSuffix(page, "/")+"/")] || ix.here[content.Fold(page)] {
-				continue
-			}
-			if !slices.Contains(away, page) {
-				away = append(away, page)
-			}
-			if to = at; to == "" {
-				continue
-			}
+		if dest, ok := to(strings.Trim(body[start:end], "<>")); ok {
+			b.WriteString(body[last:start])
+			b.WriteString(dest)
+			last = end
 		}
-		b.WriteString(body[last:start])
-		b.WriteString(to)
-		last = end
 	}
 	b.WriteString(body[last:])
-	return b.String(), away
+	return b.String()
 }
 
 // relativeLinks rewrites the links of a Markdown body that name another
@@ -87,36 +95,20 @@ func followMoves(body string, ix *index, site string) (md string, away []string)
 // them, to that post's new URL; links in code are left as written. from
 // is the post's file's path in the site.
 func relativeLinks(body, from string, ix *index) string {
-	code := codeRanges(body)
-	var b strings.Builder
-	last := 0
-	for _, m := range linkDestination.FindAllStringSubmatchIndex(body, -1) {
-		start, end := m[2], m[3]
-		if start < 0 {
-			start, end = m[4], m[5]
-		}
-		if inRanges(code, start) {
-			continue
-		}
-		dest := strings.Trim(body[start:end], "<>")
+	return rewriteLinks(body, func(dest string) (string, bool) {
 		u, err := url.Parse(dest)
 		if err != nil || u.Scheme != "" || u.Host != "" || u.RawQuery != "" || strings.HasPrefix(u.Path, "/") || !content.IsMarkdown(u.Path) {
-			continue
+			return "", false
 		}
 		q := ix.find("link:" + path.Join(path.Dir(from), u.Path))
 		if q == nil || q.skip || q.unlisted != "" {
-			continue
+			return "", false
 		}
-		to := q.url
 		if u.Fragment != "" {
-			to += "#" + u.EscapedFragment()
+			return q.url + "#" + u.EscapedFragment(), true
 		}
-		b.WriteString(body[last:start])
-		b.WriteString(to)
-		last = end
-	}
-	b.WriteString(body[last:])
-	return b.String()
+		return q.url, true
+	})
 }
 
 // oldPage gives the path of a page of the old site, other than its home

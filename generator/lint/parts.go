@@ -111,10 +111,19 @@ func (c *checker) part(a *content.Article, l content.Link, target, id string, su
 	if !lacks {
 		return nil
 	}
-	msg := fmt.Sprintf("link %q: %s has no heading or part with the id %q, so the link leads to the top of the page", l.URL, page, id)
-	if suggested[page] < suggestionsAPage {
+	suggest := suggested[page] < suggestionsAPage
+	if suggest {
 		suggested[page]++
-		if near := nearestID(id, m.ids); near != "" {
+	}
+	return noPart(a, l, page, id, m.ids, suggest)
+}
+
+// noPart warns of the link l of a to the part id of the page at page,
+// which has only the ids given, with the one likely meant where suggest.
+func noPart(a *content.Article, l content.Link, page, id string, ids []string, suggest bool) *content.Error {
+	msg := fmt.Sprintf("link %q: %s has no heading or part with the id %q, so the link leads to the top of the page", l.URL, page, id)
+	if suggest {
+		if near := nearestID(id, ids); near != "" {
 			msg += ": did you mean #" + near + "?"
 		}
 	}
@@ -140,11 +149,7 @@ func (c *checker) ownPart(a *content.Article, l content.Link, target, id string)
 	if slices.Contains(ids, id) {
 		return nil
 	}
-	msg := fmt.Sprintf("link %q: %s has no heading or part with the id %q, so the link leads to the top of the page", l.URL, target, id)
-	if near := nearestID(id, ids); near != "" {
-		msg += ": did you mean #" + near + "?"
-	}
-	return &content.Error{File: a.File, Line: l.Line, Warning: true, Msg: msg}
+	return noPart(a, l, target, id, ids, true)
 }
 
 // nearestID gives the id of ids a typing slip away from id, or "".

@@ -507,28 +507,35 @@ func (d *Dir) stageFile(name string, data []byte) error {
 
 // writeFile writes a new file.
 func writeFile(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, filePerm)
+	f, err := createFile(name, os.O_EXCL)
 	if err != nil {
 		return err
+	}
+	_, err = f.Write(data)
+	return errors.Join(err, f.Close())
+}
+
+// createFile opens the file name for writing, made with filePerm, with
+// flag besides those that create it.
+func createFile(name string, flag int) (*os.File, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|flag, filePerm)
+	if err != nil {
+		return nil, err
 	}
 	// The umask may have taken some away; a file system that keeps no
 	// permissions refuses the chmod, which the file does not need there.
 	f.Chmod(filePerm)
-	_, err = f.Write(data)
-	return errors.Join(err, f.Close())
+	return f, nil
 }
 
 // writeFileWith makes the file name, opened with flag besides those
 // that create it for writing, of what fill writes into it through a
 // buffer, as writeFile makes one of bytes held whole.
 func writeFileWith(name string, flag int, fill func(w *bufio.Writer) error) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|flag, filePerm)
+	f, err := createFile(name, flag)
 	if err != nil {
 		return err
 	}
-	// The umask may have taken some away; a file system that keeps no
-	// permissions refuses the chmod, which the file does not need there.
-	f.Chmod(filePerm)
 	w := bufio.NewWriterSize(f, 64<<10)
 	if err := fill(w); err != nil {
 		f.Close()

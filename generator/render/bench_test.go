@@ -103,7 +103,7 @@ func BenchmarkFeeds(b *testing.B) {
 				feeds = append(feeds, j)
 			}
 		}
-		if err := (&Files{jobs: feeds}).Write(context.Background(), &sink); err != nil {
+		if err := (&Files{jobs: feeds, theme: th, hash: r.hash}).Write(context.Background(), &sink); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -178,6 +178,7 @@ type Files struct {
 	jobs   []job
 	byName map[string]int // index in jobs
 	theme  *theme         // nil when it could not be read: the files are named, and none made
+	hash   *hasher        // what keys the files
 }
 
 // errNoTheme is what making a file gives when the theme could not be read.
@@ -223,7 +224,7 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	}
 	r.theme, r.themeKey = th, key
 	jobs = append(jobs, static...)
-	f := &Files{jobs: jobs, byName: make(map[string]int, len(jobs)), theme: th}
+	f := &Files{jobs: jobs, byName: make(map[string]int, len(jobs)), theme: th, hash: r.hash}
 	for i, j := range jobs {
 		f.byName[j.name] = i
 	}
@@ -465,13 +466,7 @@ func (f *Files) keys(ctx context.Context, out Sink) ([]string, []bool) {
 		}
 		return nil
 	})
-	forgotten := map[*renderer]bool{}
-	for i := range f.jobs {
-		if r := f.jobs[i].r; r != nil && !forgotten[r] {
-			r.hash.forget()
-			forgotten[r] = true
-		}
-	}
+	f.hash.forget()
 	return keys, reused
 }
 

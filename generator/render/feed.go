@@ -11,6 +11,7 @@ import (
 
 	"github.com/gorilla/feeds"
 
+	"bulletin/generator/content"
 	"bulletin/generator/site"
 )
 
@@ -220,7 +221,7 @@ func (r *renderer) atom(f *feed, w *bytes.Buffer) error {
 				Published: stamp(a.Date),
 				Content:   &feeds.AtomContent{Content: body, Type: "html"},
 			},
-			Title:   atomText{Lang: a.Lang, Text: clean(a.Title)},
+			Title:   atomText{Lang: a.Lang, Text: clean(entryTitle(a))},
 			Summary: atomText{Type: "text", Lang: a.Lang, Text: clean(summary(a))},
 			Links:   []atomLink{{Href: r.abs(a.URL), Rel: "alternate", Type: "text/html"}},
 		}
@@ -236,7 +237,7 @@ func (r *renderer) atom(f *feed, w *bytes.Buffer) error {
 		for _, g := range categories(a) {
 			e.Categories = append(e.Categories, atomCategory{Term: g.Slug, Scheme: r.abs("/" + g.Kind + "/"), Label: clean(g.Name)})
 		}
-		if st := a.Status; st != nil {
+		if st := liveStatus(a); st != nil {
 			e.Categories = append(e.Categories, atomCategory{Term: st.Key, Scheme: f.Statuses, Label: clean(st.Label)})
 		}
 		out.Entries = append(out.Entries, e)
@@ -307,7 +308,7 @@ func (r *renderer) rss(f *feed, w *bytes.Buffer) error {
 			return err
 		}
 		it := &rssItem{
-			Title:       clean(a.Title),
+			Title:       clean(entryTitle(a)),
 			Link:        r.abs(a.URL),
 			Description: rssHTML{htmlText(clean(summary(a)))},
 			Content:     &feeds.RssContent{Content: body},
@@ -323,7 +324,7 @@ func (r *renderer) rss(f *feed, w *bytes.Buffer) error {
 		for _, g := range categories(a) {
 			it.Categories = append(it.Categories, rssCategory{Name: clean(g.Name)})
 		}
-		if st := a.Status; st != nil {
+		if st := liveStatus(a); st != nil {
 			it.Categories = append(it.Categories, rssCategory{Domain: f.Statuses, Name: clean(st.Label)})
 		}
 		ch.Items = append(ch.Items, it)
@@ -369,7 +370,7 @@ func (r *renderer) jsonFeed(f *feed, w *bytes.Buffer) error {
 		it := &feeds.JSONItem{
 			Id:            clean(a.ID),
 			Url:           r.abs(a.URL),
-			Title:         clean(a.Title),
+			Title:         clean(entryTitle(a)),
 			ContentHTML:   body,
 			Summary:       clean(summary(a)),
 			PublishedDate: &published,
@@ -390,6 +391,25 @@ func (r *renderer) jsonFeed(f *feed, w *bytes.Buffer) error {
 
 func categories(a *site.Article) []*site.Ref {
 	return append(append([]*site.Ref(nil), a.Topics...), a.Regulators...)
+}
+
+// entryTitle is an article's title as a feed entry carries it: marked
+// when the article is withdrawn, as GOV.UK marks it, so that a reader
+// who lists only titles sees it taken back.
+func entryTitle(a *site.Article) string {
+	if a.Withdrawn != nil {
+		return "[Withdrawn] " + a.Title
+	}
+	return a.Title
+}
+
+// liveStatus is an article's status as its entry tells it: none once it
+// is withdrawn, as what it said of the matter was taken back.
+func liveStatus(a *site.Article) *content.Status {
+	if a.Withdrawn != nil {
+		return nil
+	}
+	return a.Status
 }
 
 func stamp(t time.Time) string { return t.Format(time.RFC3339) }

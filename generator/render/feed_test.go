@@ -622,6 +622,39 @@ func TestFeedEntryContent(t *testing.T) {
 	}
 }
 
+// TestWithdrawnEntry wants a withdrawn article's entry, in every feed
+// and format that carries it, titled as withdrawn and telling no status,
+// which no longer counts: not as a category, not in its content.
+func TestWithdrawnEntry(t *testing.T) {
+	set := fixture()
+	a := article(t, set, withdrawnSlug)
+	a.Status = "paused"
+	feeds := feedsOf(t, build(t, set, buildDay))
+	carried := 0
+	for _, d := range feedDirs {
+		if !slices.Contains(d.articles, withdrawnSlug) {
+			continue
+		}
+		for _, ff := range feedFormats {
+			name := d.dir + ff.file
+			it := itemFor(t, name, feeds[name], withdrawnSlug)
+			carried++
+			if want := "[Withdrawn] " + a.Title; it.Title != want {
+				t.Errorf("%s: title %q, want %q", name, it.Title, want)
+			}
+			if slices.Contains(it.Categories, "Paused") {
+				t.Errorf("%s: categories %q hold the status of a withdrawn article", name, it.Categories)
+			}
+			if strings.Contains(it.Content, "Status:") {
+				t.Errorf("%s: content tells the status of a withdrawn article: %.200q", name, it.Content)
+			}
+		}
+	}
+	if carried == 0 {
+		t.Fatal("no feed carries the withdrawn article")
+	}
+}
+
 // TestNoticeLead wants a notice led by its label and date, but by its
 // date alone where its text starts with the label, which would read
 // twice ("Updated 28 March 2025: Updated for the news").

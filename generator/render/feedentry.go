@@ -86,7 +86,7 @@ func ownWords(a *site.Article, html string) string {
 }
 
 // entryHead is what an entry says before the body: what changed last,
-// then the status.
+// then the status, unless the article is withdrawn.
 func (r *renderer) entryHead(a *site.Article) string {
 	var b strings.Builder
 	for _, n := range notices(a) {
@@ -96,7 +96,7 @@ func (r *renderer) entryHead(a *site.Article) string {
 		}
 		b.WriteString("</p>\n")
 	}
-	if st := a.Status; st != nil {
+	if st := liveStatus(a); st != nil {
 		b.WriteString("<p><strong>Status:</strong> " + htmlText(st.Label) + "</p>\n")
 	}
 	return b.String()

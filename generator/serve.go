@@ -280,7 +280,8 @@ func (s *server) write(ctx context.Context, wait bool) (busy bool) {
 		return false
 	}
 	if err != nil {
-		s.fail(err)
+		fmt.Fprintf(s.log, "writing %s failed:\n%v\n", o.out, err)
+		s.preview.Unwritten(err)
 		return false
 	}
 	r.elapsed = time.Since(start)

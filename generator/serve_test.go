@@ -530,8 +530,8 @@ func TestServeTemplateFailsOnOnePage(t *testing.T) {
 	if r := ts.get(t, http.MethodGet, "/"); r.status != http.StatusOK {
 		t.Errorf("GET / with a broken article.html: got status %d, want 200: the home page does not use it", r.status)
 	}
-	if e := wantEvent(t, events, "problems"); !strings.Contains(e.data, "NoSuchField") {
-		t.Errorf("problems event: got data %q, want the template's error", e.data)
+	if e := wantEvent(t, events, "unwritten"); !strings.Contains(e.data, "NoSuchField") {
+		t.Errorf("unwritten event: got data %q, want the template's error", e.data)
 	}
 	if after, err := os.ReadFile(written); err != nil || !bytes.Equal(after, before) {
 		t.Errorf("%s after a failed write: got error %v, or other bytes; want it as the last good build left it", written, err)

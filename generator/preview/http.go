@@ -73,7 +73,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, within string) {
 		s.mu.Lock()
 		problems := s.problems
 		s.mu.Unlock()
-		s.problemPage(w, http.StatusServiceUnavailable, "The site did not build", problems)
+		s.problemPage(w, http.StatusServiceUnavailable, "The site did not build", problems.data)
 		return
 	}
 	data, err := s.readFile(ls, name)
@@ -214,8 +214,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
-	if problems != "" {
-		writeEvent(w, event{"problems", problems})
+	if problems.name != "" {
+		writeEvent(w, problems)
 	} else {
 		io.WriteString(w, ": connected\n\n")
 	}

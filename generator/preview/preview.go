@@ -46,7 +46,7 @@ type Server struct {
 	site    atomic.Pointer[Site] // nil before the first good build
 
 	mu       sync.Mutex
-	problems string // the errors of the last build, if it failed
+	problems event // the errors of the last build, if it failed; zero if not
 	clients  map[chan event]bool
 	// held, while the sources have changed and the site is being made
 	// again, is closed once it is shown or has failed (see Hold).
@@ -111,7 +111,9 @@ func New(content, out, base string, log io.Writer) *Server {
 	return &Server{content: content, out: out, base: base, log: log, clients: map[chan event]bool{}}
 }
 
-// event is a message to open pages: "reload" or "problems".
+// event is a message to open pages: "reload", "problems" (the last
+// build failed, and the site before it is served) or "unwritten" (the
+// site served could not be written out: some of its pages fail).
 type event struct {
 	name string
 	data string
@@ -122,7 +124,7 @@ type event struct {
 func (s *Server) Show(site *Site, took time.Duration) {
 	s.site.Store(site)
 	s.mu.Lock()
-	s.problems = ""
+	s.problems = event{}
 	s.release()
 	s.mu.Unlock()
 	s.broadcast(event{"reload", took.String()})
@@ -130,12 +132,21 @@ func (s *Server) Show(site *Site, took time.Duration) {
 
 // Fail shows every page what stopped a build; the last good site stays
 // served.
-func (s *Server) Fail(err error) {
+func (s *Server) Fail(err error) { s.tell(event{"problems", err.Error()}) }
+
+// Unwritten shows every page what stopped the site served from being
+// written out, which it still serves: the pages that make are shown,
+// those that fail say why.
+func (s *Server) Unwritten(err error) { s.tell(event{"unwritten", err.Error()}) }
+
+// tell keeps e as what the last build left wrong, for pages opened
+// later, and tells the open ones.
+func (s *Server) tell(e event) {
 	s.mu.Lock()
-	s.problems = err.Error()
+	s.problems = e
 	s.release()
 	s.mu.Unlock()
-	s.broadcast(event{"problems", err.Error()})
+	s.broadcast(e)
 }
 
 func (s *Server) broadcast(e event) {

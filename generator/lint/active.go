@@ -215,10 +215,26 @@ func htmlScript(data []byte, depth int) finding {
 	if depth > maxDepth {
 		return unreadable(fmt.Sprintf("holds pages inside pages (an iframe's srcdoc) more than %d deep, too deep to read for script: publish it elsewhere", maxDepth))
 	}
-	r, err := charset.NewReader(bytes.NewReader(utf8Text(data)), "text/html")
+	text := utf8Text(data)
+	// Served with charset=utf-8, as serve, deploy and common servers
+	// serve a page, a browser reads it as UTF-8, whatever the page
+	// declares; served without, by what it declares. Both are read.
+	if f := documentScript(bytes.NewReader(text), depth); f.why != "" {
+		return f
+	}
+	if _, name, _ := charset.DetermineEncoding(text, "text/html"); name == "utf-8" {
+		return finding{}
+	}
+	r, err := charset.NewReader(bytes.NewReader(text), "text/html")
 	if err != nil {
 		return unreadable("is in an encoding that cannot be read for script (" + err.Error() + "): save it as UTF-8")
 	}
+	return documentScript(r, depth)
+}
+
+// documentScript finds script in the HTML document r gives as UTF-8, as
+// htmlScript does.
+func documentScript(r io.Reader, depth int) finding {
 	doc, err := html.Parse(r)
 	if err != nil {
 		return unreadable("cannot be read for script (" + err.Error() + "): publish it elsewhere")

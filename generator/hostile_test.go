@@ -276,6 +276,7 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeNestedBrackets":    writeNestedBrackets,
 	"writeCitations":         writeCitations,
 	"writeUnpairedMarks":     writeUnpairedMarks,
+	"writeQuoteRun":          writeQuoteRun,
 	"writeTableOfMarks":      writeTableOfMarks,
 	"writeWideTable":         writeWideTable,
 	"writeLongList":          writeLongList,
@@ -803,6 +804,12 @@ func writeCitations(t *testing.T, dir string) {
 // under 8 MB, in one paragraph.
 func writeUnpairedMarks(t *testing.T, dir string) {
 	writeArticle(t, dir, article("Unpaired marks", "", "A first paragraph.\n\n"+strings.Repeat("*a_", 2_500_000)+"\n"))
+}
+
+// writeQuoteRun writes a body holding one run of 1,000,000 ' and one of
+// 1,000,000 ".
+func writeQuoteRun(t *testing.T, dir string) {
+	writeArticle(t, dir, article("Quote run", "", "A first paragraph.\n\n"+strings.Repeat("'", 1_000_000)+"\n\n"+strings.Repeat(`"`, 1_000_000)+"\n"))
 }
 
 // writeTableOfMarks writes a table of 5,000 rows, each with bold text

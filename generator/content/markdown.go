@@ -77,6 +77,9 @@ var bodyLimits = []func(body []byte) (int, string){
 		return over(tooLongCodeSearch(body), "the paragraph here holds runs of backticks (`) that open code with no run as long to close it, so many and so far from the paragraph's end that they take long to make into a page: close each code span with as many backticks as open it, escape those that are text (\\`), or split the paragraph")
 	},
 	func(body []byte) (int, string) {
+		return over(tooLongQuoteRun(body), "a run of more than %d quotation marks (' or \") here, which takes long to make into a page: escape them (\\'), or put them in a code block", maxQuoteRun)
+	},
+	func(body []byte) (int, string) {
 		return over(tooManyMarks(body), "the paragraph here holds more runs of * and _ than a paragraph may (%d that may be emphasis, or %d that may not, such as 2 * 3 or snake_case), which take long to make into a page: escape those that are not emphasis (\\*), put code between backticks, or split the paragraph", maxEmphasisMarks, maxInertMarks)
 	},
 }

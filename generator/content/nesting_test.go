@@ -117,6 +117,31 @@ func TestTooManyMarks(t *testing.T) {
 	}
 }
 
+// TestTooLongQuoteRun finds the line with a run of ' or " longer than
+// maxQuoteRun, but for one in fenced code, which is not made into curled
+// quotes.
+func TestTooLongQuoteRun(t *testing.T) {
+	long, apos := strings.Repeat(`"`, maxQuoteRun+1), strings.Repeat("'", maxQuoteRun+1)
+	for _, tc := range []struct {
+		name, body string
+		want       int
+	}{
+		{"double", "Intro.\n\nSay " + long + " here.\n", 2},
+		{"single", "Intro.\n" + apos + "\n", 1},
+		{"as long as allowed", strings.Repeat("'", maxQuoteRun) + " and " + strings.Repeat(`"`, maxQuoteRun) + "\n", -1},
+		{"many short runs", strings.Repeat(`'' "" `, 10000) + "\n", -1},
+		{"in fenced code", "```\n" + long + "\n```\n\n~~~~\n" + apos + "\n~~~~\n", -1},
+		{"after fenced code", "```\n" + long + "\n```\n" + apos + "\n", 3},
+		{"in a list item's continuation", "- item\n      " + apos + "\n", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tooLongQuoteRun([]byte(tc.body)); got != tc.want {
+				t.Errorf("tooLongQuoteRun = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestTooLongCodeSearch finds the paragraph in which goldmark would read
 // more than maxCodeSearch bytes for the ends of code spans: many runs of
 // backticks with none as long after them, far from the paragraph's end.

@@ -277,6 +277,7 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeCitations":         writeCitations,
 	"writeUnpairedMarks":     writeUnpairedMarks,
 	"writeQuoteRun":          writeQuoteRun,
+	"writeManyClasses":       writeManyClasses,
 	"writeTableOfMarks":      writeTableOfMarks,
 	"writeWideTable":         writeWideTable,
 	"writeLongList":          writeLongList,
@@ -810,6 +811,12 @@ func writeUnpairedMarks(t *testing.T, dir string) {
 // 1,000,000 ".
 func writeQuoteRun(t *testing.T, dir string) {
 	writeArticle(t, dir, article("Quote run", "", "A first paragraph.\n\n"+strings.Repeat("'", 1_000_000)+"\n\n"+strings.Repeat(`"`, 1_000_000)+"\n"))
+}
+
+// writeManyClasses writes a heading whose attribute block gives 160,000
+// classes.
+func writeManyClasses(t *testing.T, dir string) {
+	writeArticle(t, dir, article("Many classes", "", "A first paragraph.\n\n## A heading {"+strings.Repeat(".b ", 160_000)+"}\n"))
 }
 
 // writeTableOfMarks writes a table of 5,000 rows, each with bold text

@@ -80,6 +80,9 @@ var bodyLimits = []func(body []byte) (int, string){
 		return over(tooLongQuoteRun(body), "a run of more than %d quotation marks (' or \") here, which takes long to make into a page: escape them (\\'), or put them in a code block", maxQuoteRun)
 	},
 	func(body []byte) (int, string) {
+		return over(tooManyClasses(body), "the attribute block ({#id .class}) here gives more than %d classes, which take long to make into a page: a heading needs a few", maxClasses)
+	},
+	func(body []byte) (int, string) {
 		return over(tooManyMarks(body), "the paragraph here holds more runs of * and _ than a paragraph may (%d that may be emphasis, or %d that may not, such as 2 * 3 or snake_case), which take long to make into a page: escape those that are not emphasis (\\*), put code between backticks, or split the paragraph", maxEmphasisMarks, maxInertMarks)
 	},
 }

@@ -527,6 +527,36 @@ func tooLongQuoteRun(body []byte) int {
 	return -1
 }
 
+// maxClasses is the most classes (.name) one attribute block, such as
+// a heading's {#id .class}, may give: goldmark joins each to those
+// before it, so that 80,000 in one heading took 6 seconds. A heading
+// needs a few.
+const maxClasses = 100
+
+// tooManyClasses gives the 0-based line of the first line of body that
+// ends in an attribute block of more than maxClasses classes, or -1.
+func tooManyClasses(body []byte) int {
+	if bytes.Count(body, []byte(".")) <= maxClasses {
+		return -1 // most bodies: too few to make such a block
+	}
+	for i, l := range numberedLines(body) {
+		t := bytes.TrimRight(l, " \t")
+		open := bytes.LastIndexByte(t, '{')
+		if open < 0 || !bytes.HasSuffix(t, []byte("}")) {
+			continue
+		}
+		block := t[open:]
+		n := bytes.Count(block, []byte(" ."))
+		if bytes.HasPrefix(block, []byte("{.")) {
+			n++
+		}
+		if n > maxClasses {
+			return i
+		}
+	}
+	return -1
+}
+
 // fenceOf gives the fence a line, its indentation taken off, opens a
 // code block with (``` or ~~~, three or more), or nil.
 func fenceOf(t []byte) []byte {

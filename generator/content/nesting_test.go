@@ -142,6 +142,29 @@ func TestTooLongQuoteRun(t *testing.T) {
 	}
 }
 
+// TestTooManyClasses finds the line whose attribute block gives more
+// than maxClasses classes.
+func TestTooManyClasses(t *testing.T) {
+	classes := func(n int) string { return strings.TrimSpace(strings.Repeat(".b ", n)) }
+	for _, tc := range []struct {
+		name, body string
+		want       int
+	}{
+		{"a heading", "Intro.\n\n## A {" + classes(maxClasses+1) + "}\n", 2},
+		{"after an id", "## A {#a " + classes(maxClasses+1) + "}\n", 0},
+		{"as many as allowed", "## A {" + classes(maxClasses) + "}\n", -1},
+		{"apart, in many blocks", strings.Repeat("## A {"+classes(maxClasses)+"}\n\n", 5), -1},
+		{"not at the line's end", "## A {" + classes(maxClasses+1) + "} and more\n", -1},
+		{"in a block quote", "> ## A {" + classes(maxClasses+1) + "}  \n", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tooManyClasses([]byte(tc.body)); got != tc.want {
+				t.Errorf("tooManyClasses = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestTooLongCodeSearch finds the paragraph in which goldmark would read
 // more than maxCodeSearch bytes for the ends of code spans: many runs of
 // backticks with none as long after them, far from the paragraph's end.

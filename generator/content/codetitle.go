@@ -15,15 +15,16 @@ import (
 // the title is shown here as the caption of a figure around the block.
 
 // codeTitle gives the title the info string of a fenced code block gives
-// it, or "".
+// it, or "", its references and escapes read, as CommonMark reads an
+// info string's.
 func codeTitle(info string) string {
+	title := ""
 	if m := codeTitleAttribute.FindStringSubmatch(info); m != nil {
-		return strings.TrimSpace(m[1] + m[2])
+		title = m[1] + m[2]
+	} else if m := codeLabel.FindStringSubmatch(info); m != nil {
+		title = m[1]
 	}
-	if m := codeLabel.FindStringSubmatch(info); m != nil {
-		return strings.TrimSpace(m[1])
-	}
-	return ""
+	return strings.TrimSpace(string(util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames([]byte(title))))))
 }
 
 var (

@@ -255,6 +255,9 @@ func TestCodeTitles(t *testing.T) {
 		{"```go title=\"schema/pet.go\"\nx\n```\n", "<figure class=\"code\"><figcaption>schema/pet.go</figcaption>\n<pre><code class=\"language-go\">x\n</code></pre>\n</figure>\n"},
 		{"```sh [npm]\nnpm i\n```\n", "<figure class=\"code\"><figcaption>npm</figcaption>\n<pre><code class=\"language-sh\">npm i\n</code></pre>\n</figure>\n"},
 		{"```html title='<b>&'\nx\n```\n", "<figure class=\"code\"><figcaption>&lt;b&gt;&amp;</figcaption>\n<pre><code class=\"language-html\">x\n</code></pre>\n</figure>\n"},
+		// An info string's references and escapes are read, as CommonMark
+		// reads them.
+		{"```go title=\"a &quot;b&quot; &#38; c\\*\"\nx\n```\n", "<figure class=\"code\"><figcaption>a &quot;b&quot; &amp; c*</figcaption>\n<pre><code class=\"language-go\">x\n</code></pre>\n</figure>\n"},
 		{"```go\nx\n```\n", "<pre><code class=\"language-go\">x\n</code></pre>\n"},
 	} {
 		if got := convert(newMarkdown(false), false, []byte(tc.in), 1, &decoder{}).HTML; got != tc.want {

@@ -19,6 +19,7 @@ import (
 var (
 	unknownField = regexp.MustCompile(`can't evaluate field (\w+) in type (\S+)$`)
 	unknownFunc  = regexp.MustCompile(`function "([^"]+)" not defined$`)
+	nilField     = regexp.MustCompile(`at <(\.[\w.]*\w)\.(\w+)>: nil pointer evaluating \S+$`)
 )
 
 // builtins are the functions every Go template has.
@@ -43,7 +44,8 @@ var hugoFuncs = map[string]string{
 }
 
 // hint is what to add to a template error's text: the field or function
-// it may have meant, else those there are; "" for another error.
+// it may have meant, else those there are, or how to show a field of a
+// value some pages lack; "" for another error.
 func hint(text string) string {
 	if m := unknownField.FindStringSubmatch(text); m != nil {
 		names, ok := pageTypes()[m[2]]
@@ -54,6 +56,9 @@ func hint(text string) string {
 			return fmt.Sprintf(": did you mean .%s?", near)
 		}
 		return fmt.Sprintf(": a %s has %s", m[2], strings.Join(names, ", "))
+	}
+	if m := nilField.FindStringSubmatch(text); m != nil {
+		return fmt.Sprintf(": %s is empty on these pages: write {{with %s}}{{.%s}}{{end}}", m[1], m[1], m[2])
 	}
 	if m := unknownFunc.FindStringSubmatch(text); m != nil {
 		if instead, ok := hugoFuncs[m[1]]; ok {

@@ -433,7 +433,7 @@ func (th *theme) locate(err error) *content.Error {
 		case twice != nil:
 			text += fmt.Sprintf(": %s defines %q twice: rename one, or delete one", m[1], twice[1])
 		default:
-			text += hint(text)
+			text += hint(m[3]) // with where it was executing, which the hint may name
 		}
 		return &content.Error{File: th.dir + "/" + m[1], Line: line, Msg: text}
 	}

@@ -234,7 +234,7 @@ func Run(o Options) (Report, error) {
 	if o.MaxSize <= 0 {
 		o.MaxSize = DefaultMaxSize
 	}
-	format, err := detect(o.Source, o.Format)
+	format, err := detect(o.Source, o.Format, o.MaxSize)
 	if err != nil {
 		return r, err
 	}
@@ -417,7 +417,7 @@ func sortNotes(ns []Note) {
 }
 
 // detect tells the format of the source, or checks the one given.
-func detect(src, format string) (string, error) {
+func detect(src, format string, maxSize int64) (string, error) {
 	info, err := os.Stat(src)
 	if err != nil {
 		return "", fmt.Errorf("importer: can't read %s: %w", src, withoutPath(err))
@@ -461,8 +461,11 @@ func detect(src, format string) (string, error) {
 	}
 	for _, other := range otherSystems {
 		if hasAll(other.all...) && has(other.any...) && !has("_posts") && !has(hugoConfigs...) {
-			return "", fmt.Errorf("importer: %s is %s site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Its posts are Markdown with front matter, as Jekyll's are: copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, beside a _config.yml that gives the old site's address (url: https://www.example.org) and the pattern of its posts' addresses (permalink: /blog/:year/:month/:day/:title/), so that their old addresses redirect, their feed ids are kept and links between them are rewritten; then import that folder with -format jekyll (which a site that is Jekyll's after all can be given as it is)", src, other.name)
+			return "", refuse(src, other.name, "")
 		}
+	}
+	if !has("_posts") && isZola(src, maxSize) {
+		return "", refuse(src, "a Zola", zolaAdvice)
 	}
 	switch {
 	case has("_config.yml", "_config.yaml", "_config.toml", "_posts"):
@@ -487,26 +490,6 @@ func otherMarkup(ext string) string {
 		return fmt.Sprintf("a page in %s, which this importer does not read (only Markdown and HTML): not imported; convert it to Markdown first (pandoc -t gfm)", ext)
 	}
 	return ""
-}
-
-// otherSystems are the site generators import does not read, each with
-// the files that tell its sites, all of one list and any of the other,
-// where no Jekyll or Hugo site's are: a Hexo site has a _config.yml, as
-// Jekyll's has, and would be read as one with no posts. Its scaffolds
-// tell it from a Jekyll site that keeps its posts in source/_posts
-// (Octopress).
-var otherSystems = []struct {
-	name     string
-	all, any []string
-}{
-	{"a Hexo", []string{"scaffolds"}, []string{"source/_posts"}},
-	{"a Docusaurus", nil, []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}},
-	{"an Eleventy", nil, []string{".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"}},
-	{"a Gatsby", nil, []string{"gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"}},
-	{"an Astro", nil, []string{"astro.config.mjs", "astro.config.ts", "astro.config.js"}},
-	{"a VitePress", nil, []string{".vitepress", "docs/.vitepress", "src/.vitepress"}},
-	{"a VuePress", nil, []string{".vuepress", "docs/.vuepress", "src/.vuepress"}},
-	{"an MkDocs", nil, []string{"mkdocs.yml", "mkdocs.yaml"}},
 }
 
 // within says whether the folder at p is dir or inside it.

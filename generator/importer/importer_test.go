@@ -2810,8 +2810,9 @@ func wantWritten(t *testing.T, dest string, want map[string][]string) {
 
 // TestOtherSystemsRefused refuses a site of a generator import does not
 // read, naming it and saying how its posts may come in, where a Hexo
-// site, which has a _config.yml, was read as Jekyll's and gave no post
-// and no error.
+// site, which has a _config.yml, was read as Jekyll's, and a Zola site,
+// whose config.toml Hugo's may be named too, as Hugo's, and each gave no
+// post and no error.
 func TestOtherSystemsRefused(t *testing.T) {
 	for name, files := range map[string]map[string]string{
 		"a Hexo":       {"_config.yml": "title: Hexo\n", "scaffolds/post.md": "---\ntitle: {{ title }}\n---\n", "source/_posts/My-Post.md": "---\ntitle: P\ndate: 2019-03-05 10:00:00\n---\nText.\n"},
@@ -2819,6 +2820,7 @@ func TestOtherSystemsRefused(t *testing.T) {
 		"an Eleventy":  {".eleventy.js": "module.exports = () => {};\n", "posts/post.md": "---\ntitle: P\n---\nText.\n"},
 		"a VitePress":  {"docs/.vitepress/config.ts": "export default {}\n", "docs/blog/post.md": "---\ntitle: P\n---\nText.\n"},
 		"an MkDocs":    {"mkdocs.yml": "site_name: M\n", "docs/blog/posts/post.md": "---\ndate: 2023-01-02\n---\n# P\n"},
+		"a Zola":       {"config.toml": zolaConfig, "content/posts/2024-01-05_post.md": "+++\ntitle = \"P\"\n[taxonomies]\ntags = [\"a\"]\n+++\nText.\n"},
 	} {
 		src := tree(t, files)
 		_, err := Run(Options{Source: src, Dest: t.TempDir()})
@@ -2832,12 +2834,34 @@ func TestOtherSystemsRefused(t *testing.T) {
 	for name, files := range map[string]map[string]string{
 		"Octopress": {"_config.yml": "title: J\nsource: source\n", "source/_posts/2020-01-02-a.md": "---\ntitle: A\n---\nText.\n"},
 		"Hugo":      {"hugo.toml": "baseURL = 'https://example.org/'\n", ".eleventy.js": "", "content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nText.\n"},
+		// Hugo reads its settings without regard to case, and ignores
+		// those it does not know, as a Zola site's would be.
+		"Hugo with baseurl and Zola's settings": {"config.toml": "baseurl = 'https://example.org/'\nbase_url = 'https://example.org/'\ncompile_sass = true\n[markdown]\nx = 1\n", "content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nText.\n"},
+		"Hugo with no baseURL":                  {"config.toml": "title = 'H'\n[params]\nbase_url = 'https://example.org/'\n", "content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nText.\n"},
+		"Hugo with a stray base_url":            {"config.toml": "base_url = 'https://example.org/'\nlanguageCode = 'en'\n", "content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nText.\n"},
 	} {
 		if r, err := Run(Options{Source: tree(t, files), Dest: t.TempDir()}); err != nil || r.Written != 1 {
 			t.Errorf("%s: wrote %d, %v; want its post", name, r.Written, err)
 		}
 	}
 }
+
+// zolaConfig is a Zola site's config.toml, as strugglers.net's is.
+const zolaConfig = `base_url = "https://strugglers.net"
+compile_sass = true
+build_search_index = true
+theme = "tabi"
+title = "The Ongoing Struggle"
+generate_feed = true
+default_language = "en"
+taxonomies = [{ name = "tags", feed = true, paginate_by = 10 }]
+
+[markdown]
+highlight_code = true
+
+[extra]
+copy_button = true
+`
 
 // TestHugoOtherMarkupNamed names a page in a markup import does not
 // read, MDX's as Org's, rather than reading nothing without a word.

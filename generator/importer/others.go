@@ -1,0 +1,81 @@
+package importer
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// otherSystems are the site generators import does not read, each with
+// the files that tell its sites, all of one list and any of the other,
+// where no Jekyll or Hugo site's are: a Hexo site has a _config.yml, as
+// Jekyll's has, and would be read as one with no posts. Its scaffolds
+// tell it from a Jekyll site that keeps its posts in source/_posts
+// (Octopress).
+var otherSystems = []struct {
+	name     string
+	all, any []string
+}{
+	{"a Hexo", []string{"scaffolds"}, []string{"source/_posts"}},
+	{"a Docusaurus", nil, []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}},
+	{"an Eleventy", nil, []string{".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"}},
+	{"a Gatsby", nil, []string{"gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"}},
+	{"an Astro", nil, []string{"astro.config.mjs", "astro.config.ts", "astro.config.js"}},
+	{"a VitePress", nil, []string{".vitepress", "docs/.vitepress", "src/.vitepress"}},
+	{"a VuePress", nil, []string{".vuepress", "docs/.vuepress", "src/.vuepress"}},
+	{"an MkDocs", nil, []string{"mkdocs.yml", "mkdocs.yaml"}},
+}
+
+// refuse is the error for the site src of another generator, named
+// ("a Hexo"): how its posts may come in as a Jekyll site's, and advice
+// of its own, if any.
+func refuse(src, name, advice string) error {
+	if advice != "" {
+		advice = "; " + advice
+	}
+	return fmt.Errorf("importer: %s is %s site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Its posts are Markdown with front matter, as Jekyll's are: copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, beside a _config.yml that gives the old site's address (url: https://www.example.org) and the pattern of its posts' addresses (permalink: /blog/:year/:month/:day/:title/), so that their old addresses redirect, their feed ids are kept and links between them are rewritten; then import that folder with -format jekyll (which a site that is Jekyll's after all can be given as it is)%s", src, name, advice)
+}
+
+// zolaAdvice is what a Zola site's posts need besides, to come in as a
+// Jekyll site's.
+const zolaAdvice = "a post dated only by its file or folder name (2024-01-05_title, 2024-01-05-title/index.md) needs that date in its file name; the tags and categories of its [taxonomies] table go at the top of its front matter (tags = [...]), else they are lost; and its Tera shortcodes ({{ name(...) }}) are kept as text, so write them in Markdown"
+
+// zolaOnly are settings of Zola's config.toml that Hugo's has not.
+// Zola's are in snake case, and Hugo reads its own without regard to
+// case, so none of these is one of Hugo's by another spelling.
+var zolaOnly = []string{"base_url", "compile_sass", "build_search_index", "generate_feed", "generate_feeds", "feed_filename", "feed_filenames", "hard_link_static", "minify_html", "default_language", "ignored_content", "ignored_static", "link_checker", "slugify", "markdown", "extra"}
+
+// hugoOnly are settings of Hugo's, in lower case, that Zola's config
+// has not: one of them makes a config.toml Hugo's.
+var hugoOnly = []string{"baseurl", "languagecode", "defaultcontentlanguage", "contentdir", "publishdir", "params", "permalinks", "menu", "menus", "markup", "outputs", "outputformats", "mediatypes", "paginate", "pagination", "module", "frontmatter", "disablekinds", "uglyurls", "enablerobotstxt", "enableemoji", "summarylength"}
+
+// isZola says whether the site folder src is a Zola site's: its
+// config.toml, which Hugo's may be named too, has Zola's base_url or
+// two other settings only Zola has, and none only Hugo has. Zola needs
+// base_url; a Hugo site that has one by mistake has Hugo's own settings
+// too.
+func isZola(src string, maxSize int64) bool {
+	data, err := readFile(os.DirFS(src), "config.toml", maxSize)
+	if err != nil {
+		return false
+	}
+	f, err := parseTOML(string(data), 0)
+	if err != nil {
+		return false
+	}
+	zola := 0
+	for key := range f {
+		for _, h := range hugoOnly {
+			if strings.EqualFold(key, h) {
+				return false
+			}
+		}
+		for _, z := range zolaOnly {
+			if key == z {
+				zola++
+			}
+		}
+	}
+	_, based := f["base_url"]
+	return based || zola >= 2
+}

@@ -11,7 +11,8 @@ import (
 
 // runImport converts another site's posts into articles of the content
 // folder and prints what it did. Posts whose source is broken fail the
-// command once the others are written.
+// command once the others are written, and so does a source whose pages
+// were read and none written, lest it pass for one imported whole.
 func runImport(args []string, stdout, stderr io.Writer) error {
 	var regulators listFlag
 	flags := newFlags("import", "bulletin import -from PATH [-format jekyll|hugo|wordpress] [-regulator NAME] [-content DIR]")
@@ -33,6 +34,9 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		// The command names itself once: "import: can't read …".
 		return errors.New("import: " + strings.TrimPrefix(err.Error(), "importer: "))
+	}
+	if why := r.Nothing(); why != "" {
+		return errors.New("import: " + why)
 	}
 	if n := r.Problems(); n > 0 {
 		return fmt.Errorf("import: %s left out for a problem (above), a broken source or a folder it cannot write in: mend them and run import again; the articles written are kept, and are not written twice", counted(n, "post"))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"net/url"
 	"os"
 	"path"
@@ -52,5 +53,28 @@ func TestImportedSitesBuild(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestImportOfNoPostsFails fails an import that read a site's pages and
+// wrote none, saying why, where it exited 0 as if the site came in whole.
+func TestImportOfNoPostsFails(t *testing.T) {
+	src := t.TempDir()
+	for name, text := range map[string]string{
+		"hugo.toml":               "baseURL = 'https://example.org/'\n",
+		"content/docs/install.md": "---\ntitle: Install\n---\nSteps.\n",
+	} {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"import", "-from", src, "-content", t.TempDir()}, &stdout, &stderr)
+	if want := "import: wrote no article: the one page read is not a post it takes"; code != 1 || !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("import of a site of documentation exited %d, printing:\n%s\nwant 1 and %q", code, stderr.String(), want)
 	}
 }

@@ -320,6 +320,7 @@ func readHugo(o *Options) (*source, error) {
 		src.read++
 		if bundle := resourceOf(bundles, p); bundle != "" {
 			src.skip(file, 0, "a page resource of the bundle %s, which Hugo gave that bundle's page to show, not a page of its own: not imported", bundle)
+			src.skipped[len(src.skipped)-1].minor = true
 			continue
 		}
 		if strings.HasPrefix(name, "_index.") {
@@ -328,6 +329,7 @@ func readHugo(o *Options) (*source, error) {
 				what = "an author's page (_index), not a post: not imported; its title names the author in the bylines of the posts imported"
 			}
 			src.skip(file, 0, "%s", what)
+			src.skipped[len(src.skipped)-1].minor = true
 			continue
 		}
 		if sections && topLevel(rel) {
@@ -364,12 +366,15 @@ func readHugo(o *Options) (*source, error) {
 			names = append(names, filepath.Base(file))
 		}
 		src.skip(filepath.Dir(atTop[0]), 0, "%d pages outside every section (%s, …), such as an about page is, where the site keeps its posts in sections: not posts, not imported", len(atTop), strings.Join(names, ", "))
+		src.skipped[len(src.skipped)-1].Items = len(atTop)
 	}
 	for _, key := range slices.Sorted(maps.Keys(disabled)) {
-		src.skip(cfg.file, 0, "%d pages in %s, which disableLanguages names, so Hugo did not publish them: not imported", disabled[key], key)
+		src.skip(cfg.file, 0, "%s in %s, which disableLanguages names, so Hugo did not publish %s: not imported", fmt.Sprintf("%d %s", disabled[key], plural(disabled[key], "page", "pages")), key, plural(disabled[key], "it", "them"))
+		src.skipped[len(src.skipped)-1].Items = disabled[key]
 	}
 	for _, section := range slices.Sorted(maps.Keys(outside)) {
-		src.skip(filepath.Join(o.Source, section), 0, "%d pages of a section that mainSections in %s (%s) does not name as the posts': not posts, not imported", outside[section], cfg.file, strings.Join(cfg.mainSections, ", "))
+		src.skip(filepath.Join(o.Source, section), 0, "%s of a section that mainSections in %s (%s) does not name as the posts': not posts, not imported", fmt.Sprintf("%d %s", outside[section], plural(outside[section], "page", "pages")), cfg.file, strings.Join(cfg.mainSections, ", "))
+		src.skipped[len(src.skipped)-1].Items = outside[section]
 	}
 	// A section mainSections names is the posts', and one whose dates
 	// came from git or the files' times, which the import cannot read,
@@ -378,7 +383,9 @@ func readHugo(o *Options) (*source, error) {
 	for _, section := range slices.Sorted(maps.Keys(undated)) {
 		// With mainSections, the sections it leaves out are gone by now.
 		if !dated[section] && len(cfg.mainSections) == 0 && !unreadDates {
-			src.skip(filepath.Join(o.Source, section), 0, "%d pages with no date, in a section where no page has one (documentation, say): not posts, not imported", len(undated[section]))
+			n := len(undated[section])
+			src.skip(filepath.Join(o.Source, section), 0, "%s with no date, in a section where no page has one (documentation, say): %s, not imported", fmt.Sprintf("%d %s", n, plural(n, "page", "pages")), plural(n, "not a post", "not posts"))
+			src.skipped[len(src.skipped)-1].Items = n
 			continue
 		}
 		for _, u := range undated[section] {

@@ -108,6 +108,10 @@ type Note struct {
 	// Items is how many items of the source a skip stands for, when it
 	// tells of more than one in one note ("5 attachments"); 0 for one.
 	Items int
+	// minor marks a skip of what no site keeps its posts as, a
+	// section's list page, say, which Nothing does not name as why
+	// nothing was written.
+	minor bool
 }
 
 func (n Note) String() string {
@@ -144,6 +148,39 @@ func (r Report) Problems() int {
 		}
 	}
 	return n
+}
+
+// Nothing says why an import wrote no article, where it read posts or
+// pages, none of them was imported before, and none was left out for a
+// problem (which fails an import already): each was left out by the
+// rule its skip names, and the rule that left out the most is named.
+// An import that keeps none of a site must not pass for one that kept
+// it all: a site of documentation alone, or of another generator read
+// as Hugo's, gives no post. It gives "" for any other import.
+func (r Report) Nothing() string {
+	if r.Read == 0 || r.Written > 0 || r.Problems() > 0 || slices.ContainsFunc(r.Skipped, func(n Note) bool { return n.Before }) {
+		return ""
+	}
+	var most Note
+	for _, n := range r.Skipped {
+		if most.Msg == "" || most.minor && !n.minor || most.minor == n.minor && max(1, n.Items) > max(1, most.Items) {
+			most = n
+		}
+	}
+	why := ""
+	if most.Msg != "" {
+		why = ", chiefly this one: " + most.String()
+	}
+	read := fmt.Sprintf("none of the %d pages read is", r.Read)
+	switch {
+	case r.Format == WordPress && r.Read == 1:
+		read = "the one item of the export is not"
+	case r.Format == WordPress:
+		read = fmt.Sprintf("none of the %d items of the export is", r.Read)
+	case r.Read == 1:
+		read = "the one page read is not"
+	}
+	return fmt.Sprintf("wrote no article: %s a post it takes, for the reasons given above%s; nothing was imported: a site of documentation alone has no posts for a bulletin, and if this one's posts are among them, give them what the notes say they lack (a date, say) and import again", read, why)
 }
 
 // Print writes the report for a reader: the counts, then every skip and

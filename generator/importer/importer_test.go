@@ -2187,7 +2187,7 @@ func TestHugoLanguageFolders(t *testing.T) {
 		t.Fatalf("wrote %d, %d problems (%v); skipped %v", r.Written, r.Problems(), err, r.Skipped)
 	}
 	wantArticle(t, filepath.Join(dest, "articles", "2023", "2023-01-02-hello-fr.md"), "- /fr/blog/hello/\n", "lang: fr\n")
-	if !hasNote(r.Skipped, filepath.Join(src, "hugo.toml"), 0, "1 pages in de, which disableLanguages names") {
+	if !hasNote(r.Skipped, filepath.Join(src, "hugo.toml"), 0, "1 page in de, which disableLanguages names") {
 		t.Errorf("the German page is not told: %v", r.Skipped)
 	}
 	if !hasNote(r.Warnings, filepath.Join(src, "content", "es"), 0, "a language's content folder") {
@@ -3034,5 +3034,36 @@ func TestHugoManyPagesOutsideSections(t *testing.T) {
 	}
 	if len(outside) != 1 || !strings.HasPrefix(outside[0], "12 pages outside every section (page00.md, page01.md, page02.md, …)") {
 		t.Errorf("told %q, want the 12 pages in one line", outside)
+	}
+}
+
+// TestNothingWritten tells why an import that read a site's pages wrote
+// none, where a documentation site, or a site of another generator
+// read as Hugo's, passed for one imported whole; an import of posts
+// imported before is no such import.
+func TestNothingWritten(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":               "baseURL = 'https://example.org/'\n",
+		"content/_index.md":       "---\ntitle: Docs\n---\n",
+		"content/docs/_index.md":  "---\ntitle: Docs\n---\n",
+		"content/docs/install.md": "---\ntitle: Install\n---\nSteps.\n",
+		"content/docs/upgrade.md": "---\ntitle: Upgrade\n---\nSteps.\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	if r.Read != r.Written+r.skippedItems() {
+		t.Errorf("read %d, wrote %d, skipped %d: every page read is written or skipped", r.Read, r.Written, r.skippedItems())
+	}
+	want := "none of the 4 pages read is a post it takes, for the reasons given above, chiefly this one: " + filepath.Join(src, "content", "docs") + ": 2 pages with no date, in a section where no page has one"
+	if got := r.Nothing(); !strings.Contains(got, want) {
+		t.Errorf("Nothing() = %q, want it to hold %q", got, want)
+	}
+
+	src = tree(t, map[string]string{"hugo.toml": "", "content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nText.\n"})
+	dest := t.TempDir()
+	if got := mustImport(t, src, dest).Nothing(); got != "" {
+		t.Errorf("an import that wrote its post: Nothing() = %q, want none", got)
+	}
+	if got := mustImport(t, src, dest).Nothing(); got != "" {
+		t.Errorf("an import of a post imported before: Nothing() = %q, want none", got)
 	}
 }

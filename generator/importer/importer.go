@@ -501,6 +501,9 @@ func detect(src, format string, maxSize int64) (string, error) {
 			return "", refuse(src, other.name, "")
 		}
 	}
+	if !has("_posts") && !has(hugoConfigs...) && isHexo(src, maxSize) {
+		return "", refuse(src, "a Hexo", "")
+	}
 	if !has("_posts") && isZola(src, maxSize) {
 		return "", refuse(src, "a Zola", zolaAdvice)
 	}

@@ -2814,16 +2814,24 @@ func wantWritten(t *testing.T, dest string, want map[string][]string) {
 // whose config.toml Hugo's may be named too, as Hugo's, and each gave no
 // post and no error.
 func TestOtherSystemsRefused(t *testing.T) {
+	hexoPost := "---\ntitle: P\ndate: 2019-03-05 10:00:00\n---\nText.\n"
 	for name, files := range map[string]map[string]string{
-		"a Hexo":       {"_config.yml": "title: Hexo\n", "scaffolds/post.md": "---\ntitle: {{ title }}\n---\n", "source/_posts/My-Post.md": "---\ntitle: P\ndate: 2019-03-05 10:00:00\n---\nText.\n"},
-		"a Docusaurus": {"docusaurus.config.js": "module.exports = {};\n", "blog/2021-08-01-post.md": "---\ntitle: P\n---\nText.\n"},
-		"an Eleventy":  {".eleventy.js": "module.exports = () => {};\n", "posts/post.md": "---\ntitle: P\n---\nText.\n"},
-		"a VitePress":  {"docs/.vitepress/config.ts": "export default {}\n", "docs/blog/post.md": "---\ntitle: P\n---\nText.\n"},
-		"an MkDocs":    {"mkdocs.yml": "site_name: M\n", "docs/blog/posts/post.md": "---\ndate: 2023-01-02\n---\n# P\n"},
-		"a Zola":       {"config.toml": zolaConfig, "content/posts/2024-01-05_post.md": "+++\ntitle = \"P\"\n[taxonomies]\ntags = [\"a\"]\n+++\nText.\n"},
+		"a Hexo": {"_config.yml": "title: Hexo\n", "scaffolds/post.md": "---\ntitle: {{ title }}\n---\n", "source/_posts/My-Post.md": hexoPost},
+		// Without scaffolds, as hexo.io's own site has none: by the
+		// package.json, and by the settings only Hexo has.
+		"a Hexo site with a package.json: a Hexo": {"_config.yml": "title: Hexo\n", "package.json": `{"name": "hexo-site", "dependencies": {"hexo": "^7.0.0"}}`, "source/_posts/2019-10-14-post.md": hexoPost},
+		"a Hexo site with its settings: a Hexo":   {"_config.yml": "title: Hexo\npermalink: news/:year/:month/:day/:title/\nnew_post_name: :year-:month-:day-:title.md\npost_asset_folder: true\n", "source/_posts/2019-10-14-post.md": hexoPost},
+		"a Docusaurus":                            {"docusaurus.config.js": "module.exports = {};\n", "blog/2021-08-01-post.md": "---\ntitle: P\n---\nText.\n"},
+		"an Eleventy":                             {".eleventy.js": "module.exports = () => {};\n", "posts/post.md": "---\ntitle: P\n---\nText.\n"},
+		"a VitePress":                             {"docs/.vitepress/config.ts": "export default {}\n", "docs/blog/post.md": "---\ntitle: P\n---\nText.\n"},
+		"an MkDocs":                               {"mkdocs.yml": "site_name: M\n", "docs/blog/posts/post.md": "---\ndate: 2023-01-02\n---\n# P\n"},
+		"a Zola":                                  {"config.toml": zolaConfig, "content/posts/2024-01-05_post.md": "+++\ntitle = \"P\"\n[taxonomies]\ntags = [\"a\"]\n+++\nText.\n"},
 	} {
 		src := tree(t, files)
 		_, err := Run(Options{Source: src, Dest: t.TempDir()})
+		if _, as, ok := strings.Cut(name, ": "); ok {
+			name = as
+		}
 		if err == nil || !strings.Contains(err.Error(), "is "+name+" site, which import does not read") || !strings.Contains(err.Error(), "permalink:") {
 			t.Errorf("%s site: got %v, want it refused by name, with how to keep its posts' addresses", name, err)
 		}
@@ -2833,7 +2841,10 @@ func TestOtherSystemsRefused(t *testing.T) {
 	// read as theirs.
 	for name, files := range map[string]map[string]string{
 		"Octopress": {"_config.yml": "title: J\nsource: source\n", "source/_posts/2020-01-02-a.md": "---\ntitle: A\n---\nText.\n"},
-		"Hugo":      {"hugo.toml": "baseURL = 'https://example.org/'\n", ".eleventy.js": "", "content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nText.\n"},
+		// Octopress's settings share some names with Hexo's, and a
+		// Jekyll site may have a package.json for its tools.
+		"Octopress with its settings and a package.json": {"_config.yml": "title: J\nsource: source\nroot: /\npermalink: /blog/:year/:month/:day/:title/\ncode_dir: downloads/code\ncategory_dir: blog/categories\npagination_dir: blog\ntitlecase: true\n", "package.json": `{"devDependencies": {"grunt": "^1.0.0"}}`, "source/_posts/2020-01-02-a.md": "---\ntitle: A\n---\nText.\n"},
+		"Hugo": {"hugo.toml": "baseURL = 'https://example.org/'\n", ".eleventy.js": "", "content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nText.\n"},
 		// Hugo reads its settings without regard to case, and ignores
 		// those it does not know, as a Zola site's would be.
 		"Hugo with baseurl and Zola's settings": {"config.toml": "baseurl = 'https://example.org/'\nbase_url = 'https://example.org/'\ncompile_sass = true\n[markdown]\nx = 1\n", "content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nText.\n"},

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -11,7 +12,8 @@ import (
 // where no Jekyll or Hugo site's are: a Hexo site has a _config.yml, as
 // Jekyll's has, and would be read as one with no posts. Its scaffolds
 // tell it from a Jekyll site that keeps its posts in source/_posts
-// (Octopress).
+// (Octopress); so do its package.json and its settings (see isHexo),
+// where it has none.
 var otherSystems = []struct {
 	name     string
 	all, any []string
@@ -78,4 +80,39 @@ func isZola(src string, maxSize int64) bool {
 	}
 	_, based := f["base_url"]
 	return based || zola >= 2
+}
+
+// hexoOnly are settings of a Hexo site's _config.yml that no Jekyll
+// site's has, Octopress's included: Octopress has code_dir,
+// category_dir, pagination_dir and titlecase as Hexo has, so they tell
+// neither.
+var hexoOnly = []string{"new_post_name", "post_asset_folder", "source_dir", "public_dir", "tag_dir", "archive_dir", "i18n_dir", "skip_render", "render_drafts", "relative_link", "default_category", "category_map", "tag_map", "index_generator", "updated_option", "pretty_urls", "meta_generator", "filename_case"}
+
+// isHexo says whether the site folder src is a Hexo site's, by its
+// package.json, which names hexo among its dependencies, or by its
+// _config.yml, which has a setting only Hexo has.
+func isHexo(src string, maxSize int64) bool {
+	fsys := os.DirFS(src)
+	if data, err := readFile(fsys, "package.json", maxSize); err == nil {
+		var pkg struct {
+			Dependencies, DevDependencies map[string]any
+		}
+		if json.Unmarshal(data, &pkg) == nil && (pkg.Dependencies["hexo"] != nil || pkg.DevDependencies["hexo"] != nil) {
+			return true
+		}
+	}
+	data, err := readFile(fsys, "_config.yml", maxSize)
+	if err != nil {
+		return false
+	}
+	f, err := parseYAML(string(data), 0)
+	if err != nil {
+		return false
+	}
+	for _, key := range hexoOnly {
+		if _, ok := f[key]; ok {
+			return true
+		}
+	}
+	return false
 }

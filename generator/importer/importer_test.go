@@ -713,7 +713,7 @@ func TestJekyllSingularCategory(t *testing.T) {
 // address and feed id do not start with its name.
 func TestJekyllSource(t *testing.T) {
 	src := tree(t, map[string]string{
-		"_config.yml": "url: https://example.org\nsource: src\npermalink: /:categories/:title/\n" +
+		"_config.yml": "url: https://example.org\nsource: src\npermalink: /:categories/:title/\nplugins: [jekyll-feed]\n" +
 			"defaults:\n  - scope: {path: _posts}\n    values: {author: Jo Bloggs}\n",
 		"src/_posts/2016-10-23-hello.md": "---\ntitle: Hello\ncategories: [code]\n---\n![Chart](/assets/chart.png)\n\nHello.\n",
 		"src/assets/chart.png":           "PNG",
@@ -915,7 +915,7 @@ func TestCarriedOver(t *testing.T) {
 	excerpt := "As demand for information continues to grow, it is important to continue iterating the ways we refine the FOIA request process. " +
 		"Our effort is one of a number of commitments towards creating a more open, transparent government. " +
 		"We will explore how to supplement the work of agencies, designing for the user."
-	jekyll := "url: https://example.org\n"
+	jekyll := "url: https://example.org\nplugins: [jekyll-feed]\n"
 	hugo := "baseURL: https://old.example.org/\ntaxonomies:\n  topic: topics\n  author: authors\n"
 	for _, tt := range []struct {
 		name, config, settings, post string // the files of the old site, the post as "path: text"
@@ -3076,5 +3076,85 @@ func TestNothingWritten(t *testing.T) {
 	}
 	if got := mustImport(t, src, dest).Nothing(); got != "" {
 		t.Errorf("an import of a post imported before: Nothing() = %q, want none", got)
+	}
+}
+
+// TestJekyllFeedTemplateIDs keeps the ids a site's own feed template
+// gave its posts, where jekyll-feed is not among its plugins: a
+// template's of post.url are the address with its trailing slash, where
+// every post's id was jekyll-feed's, without it, and its subscribers saw
+// each post twice.
+func TestJekyllFeedTemplateIDs(t *testing.T) {
+	const (
+		withSlash    = "id: https://example.org/posts/hello/\n"
+		withoutSlash = "id: https://example.org/posts/hello\n"
+	)
+	for _, tt := range []struct {
+		name, config, file, template string
+		want                         string
+		warned                       string // the file the ids are warned of at, if any
+	}{
+		{"absolute_url of post.url", "", "feed.xml", "{% for post in site.posts %}<id>{{ post.url | absolute_url }}</id>{% endfor %}", withSlash, ""},
+		{"site.url and post.url", "", "atom.xml", "<feed>\n{%- for item in site.posts limit: 10 %}\n<entry>\n  <id>{{ site.url }}{{ item.url }}</id>\n</entry>\n{% endfor %}\n</feed>\n", withSlash, ""},
+		{"prepend to post.url", "", "rss.xml", "{% for post in site.posts %}\n<item><guid isPermaLink=\"true\">{{ post.url | prepend: site.baseurl | prepend: site.url }}</guid></item>\n{% endfor %}\n", withSlash, ""},
+		{"an RSS link", "", "feed/index.xml", "{% for post in site.posts %}\n<item><link>{{ site.url }}{{ post.url }}</link></item>\n{% endfor %}\n", withSlash, ""},
+		{"post.id", "", "feed.xml", "{% for post in site.posts %}<id>{{ post.id | absolute_url }}</id>{% endfor %}", withoutSlash, ""},
+		{"jekyll-feed, which its template does not replace", "plugins: [jekyll-feed]\n", "atom.xml", "{% for post in site.posts %}<id>{{ post.url | absolute_url }}</id>{% endfor %}", withoutSlash, ""},
+		{"an id of something else", "", "feed.xml", "{% for post in site.posts %}<id>{{ post.date }}</id>{% endfor %}", withoutSlash, "feed.xml"},
+		{"no feed", "", "", "", withoutSlash, "_config.yml"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{
+				"_config.yml":                "url: https://example.org\npermalink: /posts/:title/\n" + tt.config,
+				"_posts/2020-11-14-hello.md": "---\ntitle: Hello\n---\nText.\n",
+			}
+			if tt.file != "" {
+				files[tt.file] = tt.template
+			}
+			src, dest := tree(t, files), t.TempDir()
+			r := mustImport(t, src, dest)
+			wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-11-14-hello.md"), tt.want)
+			var ids []Note
+			for _, n := range r.Warnings {
+				if strings.Contains(n.Msg, "trailing slash") {
+					ids = append(ids, n)
+				}
+			}
+			if tt.warned == "" && len(ids) > 0 || tt.warned != "" && (len(ids) != 1 || ids[0].Source != filepath.Join(src, filepath.FromSlash(tt.warned))) {
+				t.Errorf("warned %v; want a warning of the ids at %q", ids, tt.warned)
+			}
+		})
+	}
+}
+
+// TestOtherSystemsAdviceKeepsIDs follows the advice an Eleventy and a
+// Hexo site are refused with, word for word, and wants the ids their
+// feeds gave the posts: each post's address, trailing slash and all.
+func TestOtherSystemsAdviceKeepsIDs(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		site   map[string]string // the site refused
+		config string            // the _config.yml the advice asks for
+		post   string            // the post, named as the advice asks
+		want   string            // the id the old feed gave it
+	}{
+		{"Eleventy", map[string]string{".eleventy.js": "module.exports = () => {};\n"}, "url: https://gils-blog.tayar.org\npermalink: /posts/:title/\n",
+			"2020-11-14-backend-devs-dont-upgrade-to-apple-silicon-yet.md", "https://gils-blog.tayar.org/posts/backend-devs-dont-upgrade-to-apple-silicon-yet/"},
+		{"Hexo", map[string]string{"_config.yml": "url: https://hexo.io\nnew_post_name: :year-:month-:day-:title.md\n", "source/_posts/hexo-4-released.md": ""}, "url: https://hexo.io\npermalink: /news/:year/:month/:day/:title/\ntimezone: UTC\n",
+			"2019-10-14-hexo-4-released.md", "https://hexo.io/news/2019/10/14/hexo-4-released/"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Run(Options{Source: tree(t, tt.site), Dest: t.TempDir()})
+			if err == nil {
+				t.Fatal("not refused")
+			}
+			feed := regexp.MustCompile(`a feed\.xml whose one line is (\{% for .*?\{% endfor %\})`).FindStringSubmatch(err.Error())
+			if feed == nil {
+				t.Fatalf("refused with %v; want it to give a feed.xml's one line", err)
+			}
+			src, dest := tree(t, map[string]string{"_config.yml": tt.config, "feed.xml": feed[1] + "\n", "_posts/" + tt.post: "---\ntitle: T\n---\nText.\n"}), t.TempDir()
+			mustImport(t, src, dest)
+			wantArticle(t, filepath.Join(dest, "articles", tt.post[:4], tt.post), "\nid: "+tt.want+"\n")
+		})
 	}
 }

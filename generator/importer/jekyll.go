@@ -53,6 +53,10 @@ type jekyllConfig struct {
 	// feeds is whether jekyll-feed made the site's feed, whose entry ids
 	// the articles keep.
 	feeds bool
+	// ids is the form of the ids the old feed gave the posts, and
+	// feedTemplate the site's own feed that gave them, if any.
+	ids          feedIDs
+	feedTemplate string
 	// feed is where jekyll-feed published the site's feed, when not at
 	// /feed.xml; feedCategories, the categories it gave feeds.
 	feed           string
@@ -112,10 +116,12 @@ func readJekyll(o *Options) (*source, error) {
 	switch {
 	case cfg.local != "":
 		src.warn(cfg.file, 0, "%s", localNote("url", cfg.local))
-	case cfg.site == "" && cfg.feeds:
+	case cfg.site == "" && (cfg.feeds || cfg.feedTemplate != ""):
 		// jekyll-feed then gave each entry its path as its id, which no
 		// feed reader can take from another address.
 		src.warn(cfg.file, 0, "url: not set, so the old feed's entry ids, the posts' addresses under it, are not known, and each article gets an id of its own: subscribers of the old feed see the posts once more, as new; set url in %s to the address the site was published at, and import again", cfg.file)
+	case cfg.site != "" && cfg.ids == idsUnknown:
+		src.tallies = append(src.tallies, unknownIDs(cfg, dir))
 	}
 	var files []string
 	err = fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
@@ -228,6 +234,7 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 				return nil, fmt.Errorf("importer: %s:%d: source %q leads out of %s, and the import reads nothing outside the folder it is given: set source to a folder inside it", cfg.file, line, s, o.Source)
 			}
 		}
+		cfg.ids, cfg.feedTemplate = feedForm(fsys, cfg.source, f)
 		if u, err := url.Parse(strings.TrimSuffix(f.text("url"), "/")); err == nil && localHost(u.Hostname()) {
 			cfg.local = f.text("url")
 		} else if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
@@ -459,7 +466,12 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	if !post.draft { // Jekyll publishes no draft, so it had no address
 		old := jekyllURL(permalink, post, categories, name, o.Zone)
 		post.old = append(post.old, old)
-		if cfg.site != "" {
+		switch {
+		case cfg.site != "" && cfg.ids == idsOfPostURL:
+			// A feed template's id of post.url: the post's URL under
+			// the site's, trailing slash and all.
+			post.id = cfg.site + normalizePath(old)
+		case cfg.site != "":
 			// jekyll-feed's entry id: the post's id (its URL's folder
 			// and its slug) under the site's url and baseurl, escaped
 			// as its absolute_url filter escapes it.

@@ -2,7 +2,10 @@ package importer
 
 import (
 	"fmt"
+	"io/fs"
 	"path"
+	"path/filepath"
+	"regexp"
 	"strings"
 
 	"bulletin/generator/content"
@@ -63,4 +66,88 @@ func groupOf(posts []*post, category string) (kind, name string) {
 		}
 	}
 	return "", ""
+}
+
+// feedIDs is the form of the ids a Jekyll site's feed gave its posts.
+type feedIDs int
+
+const (
+	// idsOfPostID are jekyll-feed's, and a template's made of post.id:
+	// a post's address without its trailing slash, under the site's.
+	idsOfPostID feedIDs = iota
+	// idsOfPostURL are a template's made of post.url: a post's address
+	// as it is, trailing slash and all, under the site's, as the feeds
+	// of Eleventy, Hexo and Zola made theirs.
+	idsOfPostURL
+	// idsUnknown is for a site with neither jekyll-feed nor a feed
+	// template that the import can read: its articles get jekyll-feed's
+	// form, with a warning.
+	idsUnknown
+)
+
+// feedTemplates are where a Jekyll site keeps a feed it writes itself,
+// in its source folder.
+var feedTemplates = []string{"feed.xml", "atom.xml", "rss.xml", "feed/index.xml"}
+
+var (
+	// postsLoop matches the loop of a feed template over the site's
+	// posts, naming the variable each post is in.
+	postsLoop = regexp.MustCompile(`\{%-?\s*for\s+(\w+)\s+in\s+site\.posts\b`)
+	// entryID matches what a feed template makes an entry's id of:
+	// Atom's id, RSS's guid, else RSS's link, which readers take for
+	// an id where an item has no guid.
+	entryID   = regexp.MustCompile(`(?s)<id>(.*?)</id>|<guid\b[^>]*>(.*?)</guid>`)
+	entryLink = regexp.MustCompile(`(?s)<link>(.*?)</link>`)
+)
+
+// feedForm gives the form of the ids the old site's feed gave its
+// posts, in the Jekyll site whose settings f are, read from the source
+// folder dir of fsys: jekyll-feed's, where the plugin is on; else that
+// of the site's own feed template, which it names, where it has one.
+func feedForm(fsys fs.FS, dir string, f fields) (ids feedIDs, template string) {
+	if plugin(f, "jekyll-feed") {
+		return idsOfPostID, ""
+	}
+	for _, name := range feedTemplates {
+		data, err := readFile(fsys, path.Join(dir, name), DefaultMaxSize)
+		if err != nil {
+			continue
+		}
+		text := string(data)
+		loop := postsLoop.FindStringSubmatchIndex(text)
+		if loop == nil {
+			continue
+		}
+		post := text[loop[2]:loop[3]]
+		entries := text[loop[1]:]
+		var made string
+		if m := entryID.FindStringSubmatch(entries); m != nil {
+			made = m[1] + m[2]
+		} else if m := entryLink.FindStringSubmatch(entries); m != nil {
+			made = m[1]
+		}
+		switch {
+		case regexp.MustCompile(`\b` + post + `\.url\b`).MatchString(made):
+			return idsOfPostURL, name
+		case regexp.MustCompile(`\b` + post + `\.id\b`).MatchString(made):
+			return idsOfPostID, name
+		}
+		return idsUnknown, name
+	}
+	return idsUnknown, ""
+}
+
+// unknownIDs tells, where the posts imported are some, that the ids the
+// old feed gave them are not known, of the Jekyll site cfg whose source
+// folder is dir: they get jekyll-feed's.
+func unknownIDs(cfg *jekyllConfig, dir string) func(posts []*post) []Note {
+	return func(posts []*post) []Note {
+		switch {
+		case len(posts) == 0:
+			return nil
+		case cfg.feedTemplate != "":
+			return []Note{{Source: filepath.Join(dir, filepath.FromSlash(cfg.feedTemplate)), Msg: "the feed's entry ids are made of neither post.url nor post.id, which the import reads: the articles get jekyll-feed's, each post's address without its trailing slash; if the old feed's were others, its subscribers see each post once more, as new"}}
+		}
+		return []Note{{Source: cfg.file, Msg: fmt.Sprintf("no feed found to take the posts' ids from (jekyll-feed is not among plugins, and there is no feed.xml, atom.xml, rss.xml or feed/index.xml): the articles get jekyll-feed's, each post's address without its trailing slash; if the old feed's were others, put its template beside %s and import again, lest its subscribers see each post once more, as new", filepath.Base(cfg.file))}}
+	}
 }

@@ -35,8 +35,13 @@ func refuse(src, name, advice string) error {
 	if advice != "" {
 		advice = "; " + advice
 	}
-	return fmt.Errorf("importer: %s is %s site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Its posts are Markdown with front matter, as Jekyll's are: copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, beside a _config.yml that gives the old site's address (url: https://www.example.org) and the pattern of its posts' addresses (permalink: /blog/:year/:month/:day/:title/), so that their old addresses redirect, their feed ids are kept and links between them are rewritten; then import that folder with -format jekyll (which a site that is Jekyll's after all can be given as it is)%s", src, name, advice)
+	return fmt.Errorf("importer: %s is %s site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Its posts are Markdown with front matter, as Jekyll's are: copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, beside a _config.yml that gives the old site's address (url: https://www.example.org) and the pattern of its posts' addresses (permalink: /blog/:year/:month/:day/:title/), so that their old addresses redirect and links between them are rewritten, and a feed.xml whose one line is %s, which says the old feed gave each post its address as its id, as these generators' feeds do, so that those ids are kept; then import that folder with -format jekyll (which a site that is Jekyll's after all can be given as it is)%s", src, name, addressIDs, advice)
 }
+
+// addressIDs is the feed template that says a Jekyll site's feed gave
+// each post its address as its id, trailing slash and all, as the feeds
+// of Eleventy, Hexo, Zola and the other generators refused make them.
+const addressIDs = "{% for post in site.posts %}<id>{{ post.url | absolute_url }}</id>{% endfor %}"
 
 // zolaAdvice is what a Zola site's posts need besides, to come in as a
 // Jekyll site's.

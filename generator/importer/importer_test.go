@@ -2068,6 +2068,39 @@ func TestHugoUnknownPairedShortcodeKept(t *testing.T) {
 	}
 }
 
+// TestHugoCodeShortcodeOfPlainText keeps a shortcode that shows code,
+// Hugo's docs' code and output, as a code block with all it holds where
+// that is plain text, where it was read as Markdown: a shell's # comment
+// became a heading, and the --- of front matter shown made one of the
+// line above it. A paired shortcode of another name, holding prose,
+// stays as text the article's Markdown reads.
+func TestHugoCodeShortcodeOfPlainText(t *testing.T) {
+	for _, pair := range []string{
+		"{{< code file=\"install.sh\" >}}\n# install with brew\nbrew install hugo\n{{< /code >}}",
+		"{{< code file=\"content/posts/_index.md\" >}}\n---\ntitle: My Go Journey\n---\n\nI decided to start learning Go.\n{{< /code >}}",
+		"{{< output file=\"public/index.txt\" >}}\nHello\n=====\n{{< /output >}}",
+		"{{< code-toggle file=\"config\" >}}\nbaseURL = \"https://example.org/\"\n[params]\n# a comment\n{{< /code-toggle >}}",
+	} {
+		src := tree(t, map[string]string{
+			"config.toml":        "baseURL = 'https://example.org/'\n",
+			"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nIntro.\n\n" + pair + "\n",
+		})
+		dest := t.TempDir()
+		r := mustImport(t, src, dest)
+		wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-a.md"), "```\n"+pair+"\n```\n")
+		if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "a.md"), 7, "with what it holds, kept as text in a code block") {
+			t.Errorf("%s: the code block is not told: %v", pair, r.Warnings)
+		}
+	}
+	prose := "{{< panel >}}\n# Before you start\n\nBack up your site.\n{{< /panel >}}"
+	src := tree(t, map[string]string{
+		"config.toml":        "baseURL = 'https://example.org/'\n",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nIntro.\n\n" + prose + "\n",
+	})
+	dest := mustImportInto(t, src)
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-a.md"), "\n"+prose+"\n")
+}
+
 // TestHugoBundleResourcesAndHeadless skips the content files of a leaf
 // bundle other than its page (a bio its theme shows), and a headless
 // bundle's page and files, which Hugo never published as pages, rather

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -165,13 +166,30 @@ func shortcodes(p *post, ix *index, r *Report) string {
 	return quotes(b.String())
 }
 
+// codeShortcodes are the names themes give the shortcodes that show
+// what they hold as code or a program's output, as Hugo's docs' code
+// and output do: what they hold is no Markdown, and read as Markdown a
+// shell's # comment became a heading, and the --- of front matter shown
+// made one of the line above it. A name that starts with code is one
+// too (code-toggle, codeblock).
+var codeShortcodes = []string{"output", "terminal", "console", "shell", "cmd", "command", "snippet", "prism", "pre", "nohighlight"}
+
+// codeLike says whether the shortcode name is one that shows what it
+// holds as code (see codeShortcodes).
+func codeLike(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasPrefix(n, "code") || slices.Contains(codeShortcodes, n)
+}
+
 // keptBlock gives the shortcode name opened at s[start:end] with what it
 // holds and its closing tag, as a fenced code block, and where the
 // closing tag ends, when it is written {{< name >}}, whose text Hugo
 // gives the theme unread, not {{% name %}}, whose text is Markdown; its
-// two tags stand on lines of their own; and what it holds has HTML or a
-// template in it, which the import would otherwise read as the post's
-// own. ok is false otherwise, as for one of that name inside it.
+// two tags stand on lines of their own; and what it holds is not prose:
+// it has HTML or a template in it, which the import would otherwise read
+// as the post's own, or the shortcode is one that shows code (see
+// codeLike), whose text read as Markdown would become headings. ok is
+// false otherwise, as for one of that name inside it.
 func keptBlock(s string, start, end int, delim byte, name string) (block string, stop int, ok bool) {
 	if delim != '<' || start > 0 && s[start-1] != '\n' || !atLineEnd(s[end:]) {
 		return "", 0, false
@@ -182,7 +200,7 @@ func keptBlock(s string, start, end int, delim byte, name string) (block string,
 		return "", 0, false
 	}
 	inner := s[end : end+at[0]]
-	if !strings.Contains(inner, "<") && !strings.Contains(inner, "{{") || regexp.MustCompile(`\{\{[<%]\s*`+regexp.QuoteMeta(name)+`[\s>%]`).MatchString(inner) {
+	if !strings.Contains(inner, "<") && !strings.Contains(inner, "{{") && !codeLike(name) || regexp.MustCompile(`\{\{[<%]\s*`+regexp.QuoteMeta(name)+`[\s>%]`).MatchString(inner) {
 		return "", 0, false
 	}
 	stop = end + at[1]

@@ -3191,3 +3191,29 @@ func TestOtherSystemsAdviceKeepsIDs(t *testing.T) {
 		})
 	}
 }
+
+// TestTagOverTwoLinesToldOnOne tells a tag kept as text that is written
+// over two lines on one line of the report, where its line break split
+// one warning over two.
+func TestTagOverTwoLinesToldOnOne(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		post  string
+		line  int
+		want  string
+	}{
+		{"Hugo", map[string]string{"config.toml": "baseURL = 'https://example.org/'\n", "content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nThanks to {{< gh\n  \"@DigitalCraftsman\" >}} for it.\n"},
+			"content/posts/a.md", 5, `Hugo shortcode {{< gh "@DigitalCraftsman" >}} kept as text`},
+		{"Jekyll", map[string]string{"_config.yml": "url: https://example.org\nplugins: [jekyll-feed]\n", "_posts/2020-01-02-a.md": "---\ntitle: A\nexcerpt: A.\n---\nSee {% include note.html\n   text=\"Later\" %} here.\n"},
+			"_posts/2020-01-02-a.md", 5, `Liquid tag {% include note.html text="Later" %} kept as text`},
+	} {
+		src := tree(t, tt.files)
+		r := mustImport(t, src, t.TempDir())
+		var report bytes.Buffer
+		r.Print(&report)
+		if !hasNote(r.Warnings, filepath.Join(src, filepath.FromSlash(tt.post)), tt.line, tt.want) || !strings.Contains(report.String(), tt.want+"\n") {
+			t.Errorf("%s: reported\n%s\nwant the warning on one line: %s", tt.name, report.String(), tt.want)
+		}
+	}
+}

@@ -45,16 +45,16 @@ type source struct {
 }
 
 func (s *source) skip(file string, line int, format string, args ...any) {
-	s.skipped = append(s.skipped, Note{Source: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	s.skipped = append(s.skipped, Note{Source: file, Line: line, Msg: oneLine(fmt.Sprintf(format, args...))})
 }
 
 // fail is skip for a post whose source is broken.
 func (s *source) fail(file string, line int, format string, args ...any) {
-	s.skipped = append(s.skipped, Note{Source: file, Line: line, Msg: fmt.Sprintf(format, args...), Problem: true})
+	s.skipped = append(s.skipped, Note{Source: file, Line: line, Msg: oneLine(fmt.Sprintf(format, args...)), Problem: true})
 }
 
 func (s *source) warn(file string, line int, format string, args ...any) {
-	s.warnings = append(s.warnings, Note{Source: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	s.warnings = append(s.warnings, Note{Source: file, Line: line, Msg: oneLine(fmt.Sprintf(format, args...))})
 }
 
 // post is one post as read, in bulletin's terms.
@@ -129,7 +129,10 @@ func (s *source) lastChange(p *post, key, value string, line int, zone, site *ti
 	}
 }
 
-// note makes a note about the post, at line or else at the post's own line.
+// note makes a note about the post, at line or else at the post's own
+// line, on one line of the report: a tag it quotes that is written over
+// two lines ({{< gh\n"@name" >}}) is shown on one, its line breaks as
+// spaces.
 func (p *post) note(line int, msg string) Note {
 	if line == 0 {
 		line = p.line
@@ -137,7 +140,16 @@ func (p *post) note(line int, msg string) Note {
 	if p.label != "" {
 		msg = p.label + ": " + msg
 	}
-	return Note{Source: p.file, Line: line, Msg: msg, Item: p.item}
+	return Note{Source: p.file, Line: line, Msg: oneLine(msg), Item: p.item}
+}
+
+// lineBreaks matches a line break with the spaces around it.
+var lineBreaks = regexp.MustCompile(`[ \t]*\r?\n\s*`)
+
+// oneLine gives msg with each line break, and the spaces around it, as
+// one space.
+func oneLine(msg string) string {
+	return lineBreaks.ReplaceAllString(msg, " ")
 }
 
 // repeated tells each kind of warning once a post: the first of a kind

@@ -276,6 +276,14 @@ func stampFiles(paths []string, prev Record, changing func()) (map[string]Stamp,
 			if err != nil {
 				return err
 			}
+			if info.Mode()&fs.ModeSymlink != 0 {
+				// A build reads site.yaml and a theme's files through a
+				// link: stamped by the file it leads to, an edit there
+				// is seen.
+				if target, err := os.Stat(paths[i]); err == nil {
+					info = target
+				}
+			}
 			st, ok := stampOf(info)
 			old, known := prev.Files[paths[i]]
 			if ok && known && old.Size == st.Size && old.Mtime == st.Mtime && old.Ctime == st.Ctime && old.Ino == st.Ino &&
@@ -418,7 +426,8 @@ func sumFiles(paths []string) ([]string, error) {
 }
 
 // FileSum hashes a regular file's bytes, read through buf, or names what
-// else is there.
+// else is there: a link by where it leads, and the bytes of the file
+// there, which a build may read through it.
 func FileSum(path string, buf []byte) (string, error) {
 	info, err := os.Lstat(path)
 	if err != nil {
@@ -426,8 +435,18 @@ func FileSum(path string, buf []byte) (string, error) {
 	}
 	if !info.Mode().IsRegular() {
 		target, _ := os.Readlink(path)
-		return fmt.Sprintf("%v %q", info.Mode().Type(), target), nil
+		what := fmt.Sprintf("%v %q", info.Mode().Type(), target)
+		if to, err := os.Stat(path); err == nil && to.Mode().IsRegular() {
+			sum, err := bytesSum(path, buf)
+			return what + " " + sum, err
+		}
+		return what, nil
 	}
+	return bytesSum(path, buf)
+}
+
+// bytesSum hashes the bytes of the file at path, read through buf.
+func bytesSum(path string, buf []byte) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err

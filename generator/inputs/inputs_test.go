@@ -60,6 +60,40 @@ func TestHashTrustsOnlyStampsThatHold(t *testing.T) {
 	}
 }
 
+// TestHashFollowsLinks wants a file the content folder links to, as
+// site.yaml may be, hashed by its bytes: an edit to it changes the
+// inputs, though the link is as it was.
+func TestHashFollowsLinks(t *testing.T) {
+	dir := t.TempDir()
+	content, templates := filepath.Join(dir, "content"), filepath.Join(dir, "templates")
+	for _, p := range []string{content, templates} {
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	settings := filepath.Join(dir, "settings.yaml")
+	if err := os.WriteFile(settings, []byte("title: One\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../settings.yaml", filepath.Join(content, "site.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	past := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(settings, past, past); err != nil {
+		t.Fatal(err)
+	}
+	before, _, stamps := Hash(content, templates, "v1", Record{}, nil)
+	if err := os.WriteFile(settings, []byte("title: Two\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(settings, past.Add(time.Minute), past.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if after, _, _ := Hash(content, templates, "v1", Record{Files: stamps, Taken: time.Now().Add(time.Hour)}, nil); after == before {
+		t.Error("an edit to the file site.yaml links to left the inputs' hash as it was")
+	}
+}
+
 // TestTouchedDuringABuild finds a file saved during a build and saved
 // back to the bytes recorded after it: its stamp changed since the
 // record's were taken, its bytes did not. A file left alone, one saved

@@ -172,13 +172,13 @@ func (w *Watcher) loop() {
 			if !ok {
 				return
 			}
-			if strings.HasPrefix(filepath.Base(ev.Name), ".") || w.backup(ev.Name) {
-				continue // editors' backup and swap files, hidden folders
-			}
 			// Named from the folder watched: ./content when the root
 			// content is in the working folder.
 			name := filepath.Clean(ev.Name)
-			root := w.roots[name]
+			root := w.roots[name] // which may be hidden: -templates .theme
+			if !root && (strings.HasPrefix(filepath.Base(ev.Name), ".") || w.backup(ev.Name)) {
+				continue // editors' backup and swap files, hidden folders
+			}
 			if !root && w.parents[filepath.Dir(name)] && !w.roots[filepath.Dir(name)] {
 				continue // beside a root: the output folder, say
 			}

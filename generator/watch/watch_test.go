@@ -113,41 +113,46 @@ func noChange(t *testing.T, w *Watcher, after string) {
 // TestRootMadeAgainIsWatched deletes a root and makes it again: each is
 // a change to any of its paths, and a file saved in the new folder is
 // seen; a folder made beside the root, as an output folder is, is not a
-// change.
+// change. A root may be hidden (-templates .theme), as no folder below
+// it is watched.
 func TestRootMadeAgainIsWatched(t *testing.T) {
-	root := filepath.Join(t.TempDir(), "content")
-	if err := os.Mkdir(root, 0o755); err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"content", ".theme"} {
+		t.Run(name, func(t *testing.T) {
+			root := filepath.Join(t.TempDir(), name)
+			if err := os.Mkdir(root, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			w, err := New(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			if err := os.Mkdir(filepath.Join(filepath.Dir(root), "public"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			noChange(t, w, "a folder made beside the root")
+			for _, step := range []struct {
+				what string
+				do   func() error
+			}{
+				{"the root deleted", func() error { return os.RemoveAll(root) }},
+				{"the root made again", func() error { return os.Mkdir(root, 0o755) }},
+			} {
+				if err := step.do(); err != nil {
+					t.Fatal(err)
+				}
+				waitChange(t, w)
+				if _, all := w.Take(); !all {
+					t.Errorf("%s: want any path changed", step.what)
+				}
+			}
+			file := filepath.Join(root, "a.md")
+			if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, w, file)
+		})
 	}
-	w, err := New(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	if err := os.Mkdir(filepath.Join(filepath.Dir(root), "public"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	noChange(t, w, "a folder made beside the root")
-	for _, step := range []struct {
-		what string
-		do   func() error
-	}{
-		{"the root deleted", func() error { return os.RemoveAll(root) }},
-		{"the root made again", func() error { return os.Mkdir(root, 0o755) }},
-	} {
-		if err := step.do(); err != nil {
-			t.Fatal(err)
-		}
-		waitChange(t, w)
-		if _, all := w.Take(); !all {
-			t.Errorf("%s: want any path changed", step.what)
-		}
-	}
-	file := filepath.Join(root, "a.md")
-	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, w, file)
 }
 
 // TestRootLinkPointedElsewhere watches a root that is a symbolic link,

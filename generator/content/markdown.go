@@ -77,7 +77,7 @@ var bodyLimits = []func(body []byte) (int, string){
 		return over(tooLongCodeSearch(body), "the paragraph here holds runs of backticks (`) that open code with no run as long to close it, so many and so far from the paragraph's end that they take long to make into a page: close each code span with as many backticks as open it, escape those that are text (\\`), or split the paragraph")
 	},
 	func(body []byte) (int, string) {
-		return over(tooLongQuoteRun(body), "a run of more than %d quotation marks (' or \") here, which takes long to make into a page: escape them (\\'), or put them in a code block", maxQuoteRun)
+		return over(tooLongQuoteRun(body), "a run of more than %d quotation marks (' or \") here, which takes long to make into a page: escape them (\\'), or put them in code (between backticks, or in a fenced block)", maxQuoteRun)
 	},
 	func(body []byte) (int, string) {
 		return over(tooManyClasses(body), "the attribute block ({#id .class}) here gives more than %d classes, which take long to make into a page: a heading needs a few", maxClasses)

@@ -499,15 +499,18 @@ func codeSearch(runs []codeRun, size int) int {
 const maxQuoteRun = 200
 
 // tooLongQuoteRun gives the 0-based line of the first run of ' or " in
-// body longer than maxQuoteRun outside fenced code, or -1.
+// body longer than maxQuoteRun outside fenced code and code spans, or
+// -1. A fence inside a block quote counts; one indented four columns or
+// more, in a list item, does not, as it may be a paragraph's line.
 func tooLongQuoteRun(body []byte) int {
-	if !bytes.Contains(body, bytes.Repeat([]byte("'"), maxQuoteRun+1)) && !bytes.Contains(body, bytes.Repeat([]byte(`"`), maxQuoteRun+1)) {
+	if !longQuoteRun(body) {
 		return -1 // most bodies: no run that long anywhere
 	}
 	var fence []byte // the fence of the code block open, if any
 	for i, l := range numberedLines(body) {
 		t := bytes.TrimLeft(l, " ")
 		code := len(l)-len(t) >= 4
+		t = bytes.TrimLeft(t, "> ") // a fence inside a block quote
 		switch {
 		case fence != nil:
 			if !code && bytes.HasPrefix(t, fence) && len(bytes.TrimSpace(bytes.TrimLeft(t, string(fence[:1])))) == 0 {
@@ -518,37 +521,62 @@ func tooLongQuoteRun(body []byte) int {
 			fence = fenceOf(t)
 			continue
 		}
-		for _, q := range []string{"'", `"`} {
-			if bytes.Contains(l, bytes.Repeat([]byte(q), maxQuoteRun+1)) {
+		for j := 0; j < len(l); {
+			k := bytes.IndexByte(l[j:], '`')
+			if k < 0 {
+				if longQuoteRun(l[j:]) {
+					return i
+				}
+				break
+			}
+			if longQuoteRun(l[j : j+k]) {
 				return i
+			}
+			// A code span's text is not made into curled quotes.
+			open, end := j+k, j+k
+			for end < len(l) && l[end] == '`' {
+				end++
+			}
+			j = end
+			if n := bytes.Index(l[end:], l[open:end]); n >= 0 {
+				j = end + n + end - open
 			}
 		}
 	}
 	return -1
 }
 
-// maxClasses is the most classes (.name) one attribute block, such as
-// a heading's {#id .class}, may give: goldmark joins each to those
-// before it, so that 80,000 in one heading took 6 seconds. A heading
+// longQuoteRun says whether b holds a run of ' or " longer than
+// maxQuoteRun.
+func longQuoteRun(b []byte) bool {
+	return bytes.Contains(b, bytes.Repeat([]byte("'"), maxQuoteRun+1)) || bytes.Contains(b, bytes.Repeat([]byte(`"`), maxQuoteRun+1))
+}
+
+// maxClasses is the most classes (.name, or class="name") a line may
+// give in attribute blocks, such as a heading's {#id .class}: goldmark
+// joins each to those before it, and reads a block at every { of a
+// heading, so that 80,000 in one heading took 6 seconds. A heading
 // needs a few.
 const maxClasses = 100
 
 // tooManyClasses gives the 0-based line of the first line of body that
-// ends in an attribute block of more than maxClasses classes, or -1.
+// gives more than maxClasses classes after a {, however they are
+// separated (spaces, tabs, commas), or -1.
 func tooManyClasses(body []byte) int {
-	if bytes.Count(body, []byte(".")) <= maxClasses {
-		return -1 // most bodies: too few to make such a block
+	if bytes.Count(body, []byte("."))+bytes.Count(body, []byte("class=")) <= maxClasses {
+		return -1 // most bodies: too few to give that many
 	}
 	for i, l := range numberedLines(body) {
-		t := bytes.TrimRight(l, " \t")
-		open := bytes.LastIndexByte(t, '{')
-		if open < 0 || !bytes.HasSuffix(t, []byte("}")) {
+		open := bytes.IndexByte(l, '{')
+		if open < 0 {
 			continue
 		}
-		block := t[open:]
-		n := bytes.Count(block, []byte(" ."))
-		if bytes.HasPrefix(block, []byte("{.")) {
-			n++
+		after := l[open:]
+		n := bytes.Count(after, []byte("class="))
+		for j := 1; j < len(after); j++ {
+			if after[j] == '.' && bytes.IndexByte([]byte("{ \t,"), after[j-1]) >= 0 {
+				n++
+			}
 		}
 		if n > maxClasses {
 			return i

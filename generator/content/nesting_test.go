@@ -118,8 +118,8 @@ func TestTooManyMarks(t *testing.T) {
 }
 
 // TestTooLongQuoteRun finds the line with a run of ' or " longer than
-// maxQuoteRun, but for one in fenced code, which is not made into curled
-// quotes.
+// maxQuoteRun, but for one in fenced code or a code span, which is not
+// made into curled quotes.
 func TestTooLongQuoteRun(t *testing.T) {
 	long, apos := strings.Repeat(`"`, maxQuoteRun+1), strings.Repeat("'", maxQuoteRun+1)
 	for _, tc := range []struct {
@@ -133,6 +133,10 @@ func TestTooLongQuoteRun(t *testing.T) {
 		{"in fenced code", "```\n" + long + "\n```\n\n~~~~\n" + apos + "\n~~~~\n", -1},
 		{"after fenced code", "```\n" + long + "\n```\n" + apos + "\n", 3},
 		{"in a list item's continuation", "- item\n      " + apos + "\n", 1},
+		{"in a code span", "Say `" + apos + "` here, and ``" + long + "``.\n", -1},
+		{"after a code span", "Say `x` " + apos + "\n", 0},
+		{"in fenced code in a block quote", "> ```\n> " + apos + "\n> ```\n", -1},
+		{"in a paragraph's line indented like a fence", "Intro.\n    ```\n" + apos + "\n    ```\n", 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := tooLongQuoteRun([]byte(tc.body)); got != tc.want {
@@ -154,7 +158,12 @@ func TestTooManyClasses(t *testing.T) {
 		{"after an id", "## A {#a " + classes(maxClasses+1) + "}\n", 0},
 		{"as many as allowed", "## A {" + classes(maxClasses) + "}\n", -1},
 		{"apart, in many blocks", strings.Repeat("## A {"+classes(maxClasses)+"}\n\n", 5), -1},
-		{"not at the line's end", "## A {" + classes(maxClasses+1) + "} and more\n", -1},
+		{"not at the line's end", "## A {" + classes(maxClasses+1) + "} and more\n", 0},
+		{"apart by commas", "## A {" + strings.Repeat(".b,", maxClasses+1) + "}\n", 0},
+		{"apart by tabs", "## A {" + strings.Repeat(".b\t", maxClasses+1) + "}\n", 0},
+		{"as class attributes", "## A {" + strings.Repeat(`class="b" `, maxClasses+1) + "}\n", 0},
+		{"before a { in a value", "## A {" + classes(maxClasses+1) + ` x="{"}` + "\n", 0},
+		{"prose with full stops", "## A {#a}\n\n" + strings.Repeat("A sentence. ", 200) + "{x}\n", -1},
 		{"in a block quote", "> ## A {" + classes(maxClasses+1) + "}  \n", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -24,11 +24,11 @@ func codeTitle(info string) string {
 	} else if m := codeLabel.FindStringSubmatch(info); m != nil {
 		title = m[1]
 	}
-	return strings.TrimSpace(string(util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames([]byte(title))))))
+	return strings.TrimSpace(asLinked([]byte(title)))
 }
 
 var (
-	codeTitleAttribute = regexp.MustCompile(`(?:^|\s)title=(?:"([^"]*)"|'([^']*)')`)
+	codeTitleAttribute = regexp.MustCompile(`(?:^|\s)title=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')`)
 	codeLabel          = regexp.MustCompile(`^\S+\s+\[([^\]]+)\]`)
 )
 

@@ -257,7 +257,7 @@ func TestCodeTitles(t *testing.T) {
 		{"```html title='<b>&'\nx\n```\n", "<figure class=\"code\"><figcaption>&lt;b&gt;&amp;</figcaption>\n<pre><code class=\"language-html\">x\n</code></pre>\n</figure>\n"},
 		// An info string's references and escapes are read, as CommonMark
 		// reads them.
-		{"```go title=\"a &quot;b&quot; &#38; c\\*\"\nx\n```\n", "<figure class=\"code\"><figcaption>a &quot;b&quot; &amp; c*</figcaption>\n<pre><code class=\"language-go\">x\n</code></pre>\n</figure>\n"},
+		{"```go title=\"a \\\"b\\\" &#38; &amp;#34; c\\*\"\nx\n```\n", "<figure class=\"code\"><figcaption>a &quot;b&quot; &amp; &amp;#34; c*</figcaption>\n<pre><code class=\"language-go\">x\n</code></pre>\n</figure>\n"},
 		{"```go\nx\n```\n", "<pre><code class=\"language-go\">x\n</code></pre>\n"},
 	} {
 		if got := convert(newMarkdown(false), false, []byte(tc.in), 1, &decoder{}).HTML; got != tc.want {

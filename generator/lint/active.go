@@ -215,13 +215,21 @@ func htmlScript(data []byte, depth int) finding {
 	if depth > maxDepth {
 		return unreadable(fmt.Sprintf("holds pages inside pages (an iframe's srcdoc) more than %d deep, too deep to read for script: publish it elsewhere", maxDepth))
 	}
-	text := utf8Text(data)
 	// Served with charset=utf-8, as serve, deploy and common servers
 	// serve a page, a browser reads it as UTF-8, whatever the page
-	// declares; served without, by what it declares. Both are read.
-	if f := documentScript(bytes.NewReader(text), depth); f.why != "" {
+	// declares, unless it starts with a byte order mark; served without,
+	// by what it declares. Both are read.
+	served := data
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		served = utf8Text(data)
+	}
+	if f := documentScript(bytes.NewReader(served), depth); f.why != "" {
 		return f
 	}
+	if sevenBit(data) {
+		return finding{} // read alike in every encoding a page may declare
+	}
+	text := utf8Text(data)
 	if _, name, _ := charset.DetermineEncoding(text, "text/html"); name == "utf-8" {
 		return finding{}
 	}
@@ -230,6 +238,18 @@ func htmlScript(data []byte, depth int) finding {
 		return unreadable("is in an encoding that cannot be read for script (" + err.Error() + "): save it as UTF-8")
 	}
 	return documentScript(r, depth)
+}
+
+// sevenBit says whether data is text in ASCII alone, without the
+// escape that switches ISO-2022-JP to other characters or the zero bytes
+// of UTF-16: every encoding a browser reads a page in reads it alike.
+func sevenBit(data []byte) bool {
+	for _, c := range data {
+		if c >= 0x80 || c == 0x1b || c == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // documentScript finds script in the HTML document r gives as UTF-8, as

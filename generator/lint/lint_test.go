@@ -316,14 +316,17 @@ func TestActive(t *testing.T) {
 		"f/jis.html":       "<meta charset=\"iso-2022-jp\"><p>x<scr\x1b(Bipt>alert(1)</script>",
 		// Hidden as kanji by the encoding it declares, which a browser
 		// passes over for the charset=utf-8 a server sends.
-		"f/declared.html": "<meta charset=\"iso-2022-jp\"><title>x</title>\x1b$B<script>alert(1)</script>\x1b(B<p>hi</p>",
-		"f/word.svg":      `<!DOCTYPE svg [<!ENTITY j "javascript">]><svg xmlns="http://www.w3.org/2000/svg"><a href="&j;:alert(1)"><text>x</text></a></svg>`,
-		"f/attlist.svg":   `<!DOCTYPE svg [<!ATTLIST svg onload CDATA "alert(1)">]><svg xmlns="http://www.w3.org/2000/svg"/>`,
-		"f/page.xhtm":     `<html xmlns="http://www.w3.org/1999/xhtml"><body onload="alert(1)"/></html>`,
-		"f/doe.xsl":       `<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:value-of select="//description" disable-output-escaping="yes"/></xsl:template></xsl:stylesheet>`,
-		"f/data.xml":      `<?xml-stylesheet type="text/xsl" href="style.txt"?><data/>`,
-		"f/schema.xsd":    `<root xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></root>`,
-		"f/grammar.rng":   `<grammar xmlns:s="http://www.w3.org/2000/svg"><s:svg onload="alert(1)"/></grammar>`,
+		// UTF-16 with no byte order mark, which a browser reads as the
+		// bytes they are.
+		"f/utf16nobom.html": "<\x00<script>alert(1)</script>",
+		"f/declared.html":   "<meta charset=\"iso-2022-jp\"><title>x</title>\x1b$B<script>alert(1)</script>\x1b(B<p>hi</p>",
+		"f/word.svg":        `<!DOCTYPE svg [<!ENTITY j "javascript">]><svg xmlns="http://www.w3.org/2000/svg"><a href="&j;:alert(1)"><text>x</text></a></svg>`,
+		"f/attlist.svg":     `<!DOCTYPE svg [<!ATTLIST svg onload CDATA "alert(1)">]><svg xmlns="http://www.w3.org/2000/svg"/>`,
+		"f/page.xhtm":       `<html xmlns="http://www.w3.org/1999/xhtml"><body onload="alert(1)"/></html>`,
+		"f/doe.xsl":         `<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:value-of select="//description" disable-output-escaping="yes"/></xsl:template></xsl:stylesheet>`,
+		"f/data.xml":        `<?xml-stylesheet type="text/xsl" href="style.txt"?><data/>`,
+		"f/schema.xsd":      `<root xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></root>`,
+		"f/grammar.rng":     `<grammar xmlns:s="http://www.w3.org/2000/svg"><s:svg onload="alert(1)"/></grammar>`,
 		// Safe files that name such things in their text or other fields.
 		"f/drupal.xml":  `<!DOCTYPE rss [<!ENTITY % HTMLlat1 PUBLIC "-//W3C//ENTITIES Latin 1 for XHTML//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml-lat1.ent">]><rss><channel><item><description><![CDATA[<p onclick="x()">A post</p><script src="widgets.js"></script>]]></description></item></channel></rss>`,
 		"f/nbsp.xsl":    `<!DOCTYPE xsl:stylesheet [<!ENTITY nbsp "&#160;">]><xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:element name="description">&nbsp;</xsl:element><p class="x">Feed</p></xsl:template></xsl:stylesheet>`,
@@ -341,7 +344,7 @@ func TestActive(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := &site.Site{ContentDir: dir, Assets: []string{"f/attlist.svg", "f/colon.html", "f/company.svg", "f/control.html", "f/damaged.svgz", "f/data.xml", "f/declared.html", "f/doe.xsl", "f/drupal.xml", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/glued.html", "f/grammar.rng", "f/hex.html", "f/intitle.svg", "f/jis.html", "f/log4j2.xml", "f/nbsp.xsl", "f/nobom.svg", "f/page.shtml", "f/page.xhtm", "f/plain.xhtml", "f/prefix.svg", "f/prose.html", "f/schema.xsd", "f/slash.html", "f/srcdoc.html", "f/svgtitle.html", "f/tab.html", "f/underscore.svg", "f/utf16.svg", "f/vml.html", "f/word.svg", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
+	s := &site.Site{ContentDir: dir, Assets: []string{"f/attlist.svg", "f/colon.html", "f/company.svg", "f/control.html", "f/damaged.svgz", "f/data.xml", "f/declared.html", "f/doe.xsl", "f/drupal.xml", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/glued.html", "f/grammar.rng", "f/hex.html", "f/intitle.svg", "f/jis.html", "f/log4j2.xml", "f/nbsp.xsl", "f/nobom.svg", "f/page.shtml", "f/page.xhtm", "f/plain.xhtml", "f/prefix.svg", "f/prose.html", "f/schema.xsd", "f/slash.html", "f/srcdoc.html", "f/svgtitle.html", "f/tab.html", "f/underscore.svg", "f/utf16.svg", "f/utf16nobom.html", "f/vml.html", "f/word.svg", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
 	var got []string
 	for _, e := range Active(s) {
 		got = append(got, strings.TrimSuffix(strings.TrimPrefix(e.Error(), dir+"/"), ", which would run on the site's own address when a reader opens the file: take it out, or publish the file elsewhere"))
@@ -373,6 +376,7 @@ func TestActive(t *testing.T) {
 		`f/tab.html: holds script (href="javascript:alert(1)")`,
 		`f/underscore.svg: holds script (<script>)`,
 		`f/utf16.svg: holds script (onload=)`,
+		`f/utf16nobom.html: holds script (<script>)`,
 		`f/word.svg: holds script (href="javascript:alert(1)")`,
 		`f/zipped.svgz: holds script (onload=)`,
 		`files/old.html: holds script (href="javascript:go()")`,

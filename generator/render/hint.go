@@ -19,7 +19,7 @@ import (
 var (
 	unknownField = regexp.MustCompile(`can't evaluate field (\w+) in type (\S+)$`)
 	unknownFunc  = regexp.MustCompile(`function "([^"]+)" not defined$`)
-	nilField     = regexp.MustCompile(`at <(\.[\w.]*\w)\.(\w+)>: nil pointer evaluating \S+$`)
+	nilField     = regexp.MustCompile(`at <(\$?)\.([\w.]+)>: nil pointer evaluating \S+?\.(\w+)$`)
 )
 
 // builtins are the functions every Go template has.
@@ -58,7 +58,13 @@ func hint(text string) string {
 		return fmt.Sprintf(": a %s has %s", m[2], strings.Join(names, ", "))
 	}
 	if m := nilField.FindStringSubmatch(text); m != nil {
-		return fmt.Sprintf(": %s is empty on these pages: write {{with %s}}{{.%s}}{{end}}", m[1], m[1], m[2])
+		// Go names the field it could not read of the empty value: what
+		// stands before it in the chain is what is empty.
+		parts := strings.Split(m[2], ".")
+		if i := slices.Index(parts, m[3]); i > 0 {
+			empty, rest := m[1]+"."+strings.Join(parts[:i], "."), "."+strings.Join(parts[i:], ".")
+			return fmt.Sprintf(": %s is empty on these pages: write {{with %s}}{{%s}}{{end}}", empty, empty, rest)
+		}
 	}
 	if m := unknownFunc.FindStringSubmatch(text); m != nil {
 		if instead, ok := hugoFuncs[m[1]]; ok {

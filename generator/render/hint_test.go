@@ -20,6 +20,8 @@ func TestHint(t *testing.T) {
 		{`function "upper" not defined`, ": the functions are body, cached, date, "},
 		{`template: byline.html:1:3: executing "byline" at <.Withdrawn.Explanation>: nil pointer evaluating *content.Withdrawal.Explanation`, ": .Withdrawn is empty on these pages: write {{with .Withdrawn}}{{.Explanation}}{{end}}"},
 		{`executing "x" at <.Article.Newer.Title>: nil pointer evaluating *site.Teaser.Title`, ": .Article.Newer is empty on these pages: write {{with .Article.Newer}}{{.Title}}{{end}}"},
+		{`executing "x" at <.Article.Withdrawn.Explanation>: nil pointer evaluating *site.Article.Withdrawn`, ": .Article is empty on these pages: write {{with .Article}}{{.Withdrawn.Explanation}}{{end}}"},
+		{`executing "x" at <$.Article.Newer.Title>: nil pointer evaluating *site.Teaser.Title`, ": $.Article.Newer is empty on these pages: write {{with $.Article.Newer}}{{.Title}}{{end}}"},
 		{"unexpected EOF", ""},
 	} {
 		got := hint(tt.text)

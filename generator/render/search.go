@@ -46,7 +46,7 @@ func (r *renderer) search() *Search {
 	}
 	used := map[string]bool{}
 	for _, a := range s.Articles {
-		if a.Status != nil {
+		if a.Status != nil && a.Withdrawn == nil { // a withdrawn article's page tells none
 			used[a.Status.Key] = true
 		}
 	}

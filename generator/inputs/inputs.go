@@ -277,9 +277,8 @@ func stampFiles(paths []string, prev Record, changing func()) (map[string]Stamp,
 				return err
 			}
 			if info.Mode()&fs.ModeSymlink != 0 {
-				// A build reads site.yaml and a theme's files through a
-				// link: stamped by the file it leads to, an edit there
-				// is seen.
+				// A build reads site.yaml through a link: stamped by
+				// the file it leads to, an edit there is seen.
 				if target, err := os.Stat(paths[i]); err == nil {
 					info = target
 				}

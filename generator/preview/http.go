@@ -189,7 +189,8 @@ func pathPrefixes(name string) iter.Seq[string] {
 }
 
 // events streams rebuild news to one open page as Server-Sent Events.
-// A page that connects while the last build failed is shown its errors.
+// A page that connects while the last build, or the write of its site,
+// failed is shown its errors.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {

@@ -135,8 +135,8 @@ func (s *Server) Show(site *Site, took time.Duration) {
 func (s *Server) Fail(err error) { s.tell(event{"problems", err.Error()}) }
 
 // Unwritten shows every page what stopped the site served from being
-// written out, which it still serves: the pages that make are shown,
-// those that fail say why.
+// written to the output folder, which it still serves: a page of it
+// that fails to make says why.
 func (s *Server) Unwritten(err error) { s.tell(event{"unwritten", err.Error()}) }
 
 // tell keeps e as what the last build left wrong, for pages opened

@@ -29,6 +29,6 @@
     show("The last build failed; this page is from the last good build.", e.data);
   });
   events.addEventListener("unwritten", function (e) {
-    show("The site could not be written out: the pages below did not build, and show why; the others are up to date.", e.data);
+    show("The site shown could not be written to its output folder; a page that did not build says why.", e.data);
   });
 })();

@@ -3160,6 +3160,41 @@ func TestJekyllFeedTemplateIDs(t *testing.T) {
 	}
 }
 
+// TestJekyllFeedTemplateInLayout reads the ids of a feed whose template
+// holds only front matter, its loop in the layout it names, as many
+// themes' feeds are made; and warns at a template whose loop it cannot
+// find, naming it.
+func TestJekyllFeedTemplateInLayout(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		layouts map[string]string
+		want    string
+		warned  bool
+	}{
+		{"in a layout", map[string]string{"_layouts/atom.xml": "{% for post in site.posts %}<id>{{ post.url | absolute_url }}</id>{% endfor %}"}, "id: https://example.org/posts/hello/\n", false},
+		{"in a layout's layout", map[string]string{"_layouts/atom.xml": "---\nlayout: base\n---\n", "_layouts/base.html": "{% for post in site.posts %}<id>{{ post.url | absolute_url }}</id>{% endfor %}"}, "id: https://example.org/posts/hello/\n", false},
+		{"no layout", nil, "id: https://example.org/posts/hello\n", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{
+				"_config.yml":                "url: https://example.org\npermalink: /posts/:title/\n",
+				"_posts/2020-11-14-hello.md": "---\ntitle: Hello\n---\nText.\n",
+				"feed.xml":                   "---\nlayout: atom\n---\n",
+			}
+			maps.Copy(files, tt.layouts)
+			src, dest := tree(t, files), t.TempDir()
+			r := mustImport(t, src, dest)
+			wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-11-14-hello.md"), tt.want)
+			warned := slices.ContainsFunc(r.Warnings, func(n Note) bool {
+				return strings.Contains(n.Msg, "trailing slash") && n.Source == filepath.Join(src, "feed.xml")
+			})
+			if warned != tt.warned {
+				t.Errorf("warned at feed.xml: %v, want %v (warnings %v)", warned, tt.warned, r.Warnings)
+			}
+		})
+	}
+}
+
 // TestOtherSystemsAdviceKeepsIDs follows the advice an Eleventy and a
 // Hexo site are refused with, word for word, and wants the ids their
 // feeds gave the posts: each post's address, trailing slash and all.

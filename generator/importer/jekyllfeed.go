@@ -103,20 +103,21 @@ var (
 // feedForm gives the form of the ids the old site's feed gave its
 // posts, in the Jekyll site whose settings f are, read from the source
 // folder dir of fsys: jekyll-feed's, where the plugin is on; else that
-// of the site's own feed template, which it names, where it has one.
-func feedForm(fsys fs.FS, dir string, f fields) (ids feedIDs, template string) {
+// of the site's own feed template, which it names, where it has one. A
+// template may hold only front matter, its loop in the layout it names
+// (layout: atom, in _layouts/atom.xml), as many themes' feeds do.
+func feedForm(fsys fs.FS, dir string, f fields, maxSize int64) (ids feedIDs, template string) {
 	if plugin(f, "jekyll-feed") {
 		return idsOfPostID, ""
 	}
 	for _, name := range feedTemplates {
-		data, err := readFile(fsys, path.Join(dir, name), DefaultMaxSize)
-		if err != nil {
+		text, ok := feedText(fsys, dir, name, maxSize)
+		if !ok {
 			continue
 		}
-		text := string(data)
 		loop := postsLoop.FindStringSubmatchIndex(text)
 		if loop == nil {
-			continue
+			return idsUnknown, name
 		}
 		post := text[loop[2]:loop[3]]
 		entries := text[loop[1]:]
@@ -135,6 +136,38 @@ func feedForm(fsys fs.FS, dir string, f fields) (ids feedIDs, template string) {
 		return idsUnknown, name
 	}
 	return idsUnknown, ""
+}
+
+// feedText gives the text of the feed template name in the source
+// folder dir, and of the layouts it is set in, in turn, as far as five
+// deep; false when there is no such file.
+func feedText(fsys fs.FS, dir, name string, maxSize int64) (string, bool) {
+	data, err := readFile(fsys, path.Join(dir, name), maxSize)
+	if err != nil {
+		return "", false
+	}
+	text := string(data)
+	for range 5 {
+		pg, err := parsePage(data)
+		if err != nil {
+			break
+		}
+		layout := pg.fields.text("layout")
+		if layout == "" || strings.ContainsAny(layout, "/\\") {
+			break
+		}
+		var found bool
+		for _, ext := range []string{"", ".xml", ".html"} {
+			if data, err = readFile(fsys, path.Join(dir, "_layouts", layout+ext), maxSize); err == nil {
+				text, found = text+"\n"+string(data), true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return text, true
 }
 
 // unknownIDs tells, where the posts imported are some, that the ids the

@@ -70,17 +70,20 @@ type post struct {
 	// or excerpt separator, not one written as a summary.
 	excerpted bool
 	featured  string // the address of a WordPress post's featured image, which is not carried over
-	date      time.Time
-	day       bool // the source gave a day without a time
-	updated   time.Time
-	upDay     bool     // updated is a day without a time
-	slug      string   // the old slug, as the source has it
-	names     []string // tags, categories and other taxonomies, in source order
-	regs      []string // what the source names as regulators: a regulators field or taxonomy
-	lang      string   // the language it is written in, as the source's lang field gives it
-	authors   []string
-	sources   []link // what the post reports on, as a link post names it
-	draft     bool
+	// terms are a WordPress post's terms of taxonomies other than
+	// categories and tags, by taxonomy, which are not carried over.
+	terms   map[string][]string
+	date    time.Time
+	day     bool // the source gave a day without a time
+	updated time.Time
+	upDay   bool     // updated is a day without a time
+	slug    string   // the old slug, as the source has it
+	names   []string // tags, categories and other taxonomies, in source order
+	regs    []string // what the source names as regulators: a regulators field or taxonomy
+	lang    string   // the language it is written in, as the source's lang field gives it
+	authors []string
+	sources []link // what the post reports on, as a link post names it
+	draft   bool
 	// unlisted says why the old site kept it off its lists (see
 	// unlisted): published, it keeps its addresses and feed id, and is
 	// written as a draft, since bulletin lists every article it

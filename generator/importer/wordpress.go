@@ -107,7 +107,6 @@ func readWordPress(o *Options) (*source, error) {
 		src.warn(o.Source, 1, "the export declares the character set %s, but its text is in UTF-8, as WordPress writes it: read as UTF-8 (café, not cafÃ©)", w.utf8)
 	}
 	others := map[string]int{}
-	var imported []*wxrItem            // the posts' items
 	attachments := map[string]string{} // the address of each attachment, by its id
 	for _, it := range w.items {
 		if it.typ == "attachment" && it.attachment != "" {
@@ -128,7 +127,6 @@ func readWordPress(o *Options) (*source, error) {
 		if p == nil {
 			continue
 		}
-		imported = append(imported, it)
 		p.comments, p.pings = it.comments, it.pings
 		if it.thumbnail != "" {
 			p.featured = cmp.Or(attachments[it.thumbnail], "attachment "+it.thumbnail)
@@ -145,56 +143,48 @@ func readWordPress(o *Options) (*source, error) {
 		src.skip(o.Source, 0, "items that are not posts, not imported: %s", strings.Join(kinds, ", "))
 		src.skipped[len(src.skipped)-1].Items = n
 	}
-	src.warnings = append(src.warnings, otherTaxonomies(o.Source, imported)...)
-	src.tallies = append(src.tallies, queryAddresses(o.Source), uploads(o.Source, w, blog), featuredImages(o.Source), otherDays(o.Zone, "WordPress"))
+	src.tallies = append(src.tallies, otherTaxonomies(o.Source), queryAddresses(o.Source), uploads(o.Source, w, blog), featuredImages(o.Source), otherDays(o.Zone, "WordPress"))
 	src.body = (&wpBody{blog: blog}).convert
 	return src, nil
 }
 
 // otherTaxonomies tells, one note for each, the taxonomies other than
-// categories and tags whose terms the items of posts imported have (a
-// theme's or plugin's, such as a product's type), which are not carried
-// over: the site shows only topics and regulators.
-func otherTaxonomies(file string, items []*wxrItem) []Note {
-	type taxonomy struct {
-		posts int
-		terms []string
-	}
-	found := map[string]*taxonomy{}
-	for _, it := range items {
-		counted := map[string]bool{}
-		for _, c := range it.cats {
-			if c.domain == "" || c.domain == "category" || c.domain == "post_tag" || c.domain == "post_format" {
-				continue
-			}
-			tx := found[c.domain]
-			if tx == nil {
-				tx = &taxonomy{}
-				found[c.domain] = tx
-			}
-			if !counted[c.domain] {
-				counted[c.domain] = true
+// categories and tags whose terms the posts imported have (a theme's or
+// plugin's, such as a product's type), which are not carried over: the
+// site shows only topics and regulators.
+func otherTaxonomies(export string) func(posts []*post) []Note {
+	return func(posts []*post) []Note {
+		type taxonomy struct {
+			posts int
+			terms []string
+		}
+		found := map[string]*taxonomy{}
+		for _, p := range posts {
+			for domain, terms := range p.terms {
+				tx := found[domain]
+				if tx == nil {
+					tx = &taxonomy{}
+					found[domain] = tx
+				}
 				tx.posts++
+				for _, t := range terms {
+					if !slices.Contains(tx.terms, t) {
+						tx.terms = append(tx.terms, t)
+					}
+				}
 			}
-			if name := strings.TrimSpace(html.UnescapeString(c.name)); !slices.Contains(tx.terms, name) {
-				tx.terms = append(tx.terms, name)
+		}
+		var notes []Note
+		for _, domain := range slices.Sorted(maps.Keys(found)) {
+			tx := found[domain]
+			terms := strings.Join(tx.terms[:min(len(tx.terms), 5)], ", ")
+			if len(tx.terms) > 5 {
+				terms += fmt.Sprintf(" and %d more", len(tx.terms)-5)
 			}
+			notes = append(notes, Note{Source: export, Msg: fmt.Sprintf("the taxonomy %s, whose terms %d %s, is not carried over (%s): articles have topics, made of categories and tags, and regulators; to keep its terms, add them to the articles' topics", domain, tx.posts, plural(tx.posts, "post imported has", "posts imported have"), terms)})
 		}
+		return notes
 	}
-	var notes []Note
-	for _, domain := range slices.Sorted(maps.Keys(found)) {
-		tx := found[domain]
-		terms := strings.Join(tx.terms[:min(len(tx.terms), 5)], ", ")
-		if len(tx.terms) > 5 {
-			terms += fmt.Sprintf(" and %d more", len(tx.terms)-5)
-		}
-		posts := fmt.Sprintf("%d posts", tx.posts)
-		if tx.posts == 1 {
-			posts = "one post"
-		}
-		notes = append(notes, Note{Source: file, Msg: fmt.Sprintf("the taxonomy %s, whose terms %s imported have (%s), is not carried over: articles have topics, made of categories and tags, and regulators; to keep its terms, add them to the articles' topics", domain, posts, terms)})
-	}
-	return notes
 }
 
 // maxPostHTML bounds a post's HTML: twice what a build reads, as its
@@ -275,6 +265,14 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 			if c.domain == domain && !(domain == "category" && c.nicename == "uncategorized") {
 				p.names = append(p.names, strings.TrimSpace(html.UnescapeString(c.name)))
 			}
+		}
+	}
+	for _, c := range it.cats {
+		if c.domain != "" && c.domain != "category" && c.domain != "post_tag" && c.domain != "post_format" {
+			if p.terms == nil {
+				p.terms = map[string][]string{}
+			}
+			p.terms[c.domain] = append(p.terms[c.domain], strings.TrimSpace(html.UnescapeString(c.name)))
 		}
 	}
 	if name := strings.TrimSpace(it.creator); name != "" {

@@ -281,7 +281,9 @@ func (s *server) write(ctx context.Context, wait bool) (busy bool) {
 	}
 	if err != nil {
 		fmt.Fprintf(s.log, "writing %s failed:\n%v\n", o.out, err)
-		s.preview.Unwritten(err)
+		if s.live.current() == ls { // not a site replaced meanwhile, whose pages are not shown
+			s.preview.Unwritten(err)
+		}
 		return false
 	}
 	r.elapsed = time.Since(start)

@@ -31,6 +31,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -157,19 +158,41 @@ func (r Report) Problems() int {
 // An import that keeps none of a site must not pass for one that kept
 // it all: a site of documentation alone, or of another generator read
 // as Hugo's, gives no post. It gives "" for any other import.
+// skipLabel matches the post a skip's message starts by naming, as a
+// WordPress export's skips do (page 2 "About us": ).
+var skipLabel = regexp.MustCompile(`^(?:page|post|item) \S+ "(?:[^"\\]|\\.)*": `)
+
 func (r Report) Nothing() string {
 	if r.Read == 0 || r.Written > 0 || r.Problems() > 0 || slices.ContainsFunc(r.Skipped, func(n Note) bool { return n.Before }) {
 		return ""
 	}
-	var most Note
+	// Skips are grouped by their reason, the message without the post
+	// it names, each counting the pages it stands for.
+	type reason struct {
+		first       Note
+		pages, told int
+	}
+	reasons := map[string]*reason{}
+	var most *reason
 	for _, n := range r.Skipped {
-		if most.Msg == "" || most.minor && !n.minor || most.minor == n.minor && max(1, n.Items) > max(1, most.Items) {
-			most = n
+		key := skipLabel.ReplaceAllString(n.Msg, "")
+		g := reasons[key]
+		if g == nil {
+			g = &reason{first: n}
+			reasons[key] = g
+		}
+		g.pages += max(1, n.Items)
+		g.told++
+		if most == nil || most.first.minor && !g.first.minor || most.first.minor == g.first.minor && g.pages > most.pages {
+			most = g
 		}
 	}
 	why := ""
-	if most.Msg != "" {
-		why = ", chiefly this one: " + most.String()
+	if most != nil {
+		why = ", chiefly this one: " + most.first.String()
+		if most.told > 1 {
+			why += fmt.Sprintf(" (and %d more like it)", most.told-1)
+		}
 	}
 	read := fmt.Sprintf("none of the %d pages read is", r.Read)
 	switch {

@@ -3102,6 +3102,23 @@ func TestNothingWritten(t *testing.T) {
 		t.Errorf("Nothing() = %q, want it to hold %q", got, want)
 	}
 
+	// Four posts left out, each for the same reason, outnumber two pages
+	// told in one line.
+	src = tree(t, map[string]string{
+		"hugo.toml":               "baseURL = 'https://example.org/'\n",
+		"content/docs/_index.md":  "---\ntitle: Docs\n---\n",
+		"content/docs/install.md": "---\ntitle: Install\n---\nSteps.\n",
+		"content/docs/upgrade.md": "---\ntitle: Upgrade\n---\nSteps.\n",
+		"content/posts/a.org":     "#+TITLE: A\n",
+		"content/posts/b.org":     "#+TITLE: B\n",
+		"content/posts/c.org":     "#+TITLE: C\n",
+		"content/posts/d.org":     "#+TITLE: D\n",
+	})
+	want = "a page in .org, which this importer does not read (only Markdown and HTML): not imported; convert it to Markdown first (pandoc -t gfm) (and 3 more like it)"
+	if got := mustImport(t, src, t.TempDir()).Nothing(); !strings.Contains(got, want) {
+		t.Errorf("Nothing() = %q, want it to hold %q", got, want)
+	}
+
 	src = tree(t, map[string]string{"hugo.toml": "", "content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nText.\n"})
 	dest := t.TempDir()
 	if got := mustImport(t, src, dest).Nothing(); got != "" {

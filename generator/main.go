@@ -41,14 +41,31 @@ give -h after a command for its flags (build -h), or run help with its name
 
 // memoryBudget is the memory the program keeps to where the data it
 // holds allows: a site of 100,000 articles is built within it (see
-// memory.Budget; GOMEMLIMIT sets another).
+// memory.Budget; GOMEMLIMIT sets another). serve keeps to none: it holds
+// the whole site between saves, as it must to show a save at once, and
+// a collector held just above that ran so often that at 100,000
+// articles a save took 5.9 to 13.6 seconds to show, against 1.4 to 4.3
+// without (taking 3.8 GB at most, against 2.0).
 const memoryBudget = 900 << 20
 
 func main() {
-	stop := memory.Budget(memoryBudget, 100*time.Millisecond)
+	budget := int64(memoryBudget)
+	if cmd, _ := command(os.Args[1:]); cmd == "serve" {
+		budget = 0
+	}
+	stop := memory.Budget(budget, 100*time.Millisecond)
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// command picks the command out of the arguments, build where they
+// name none, and gives the arguments after it.
+func command(args []string) (string, []string) {
+	if len(args) > 0 && (isHelp(args[0]) || args[0] != "" && args[0][0] != '-') {
+		return args[0], args[1:]
+	}
+	return "build", args
 }
 
 // errUsage marks a mistake on the command line (exit code 2), already
@@ -67,10 +84,7 @@ var commands = map[string]func(args []string, stdout, stderr io.Writer) error{
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	cmd := "build"
-	if len(args) > 0 && (isHelp(args[0]) || args[0] != "" && args[0][0] != '-') {
-		cmd, args = args[0], args[1:]
-	}
+	cmd, args := command(args)
 	if isHelp(cmd) {
 		switch {
 		case len(args) == 0 || len(args) == 1 && isHelp(args[0]):

@@ -322,3 +322,24 @@ func TestBuildStoppedCountsWhatStopped(t *testing.T) {
 		}
 	}
 }
+
+// TestCommand picks the command as run and main do: the first argument
+// unless it is a flag, build when there is none.
+func TestCommand(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		cmd  string
+		rest []string
+	}{
+		{nil, "build", nil},
+		{[]string{"-out", "x"}, "build", []string{"-out", "x"}},
+		{[]string{"serve", "-addr", ":1"}, "serve", []string{"-addr", ":1"}},
+		{[]string{"help", "build"}, "help", []string{"build"}},
+		{[]string{"-h"}, "-h", []string{}},
+	} {
+		cmd, rest := command(tt.args)
+		if cmd != tt.cmd || !slices.Equal(rest, tt.rest) {
+			t.Errorf("command(%q) = %q, %q; want %q, %q", tt.args, cmd, rest, tt.cmd, tt.rest)
+		}
+	}
+}

@@ -310,15 +310,7 @@ func emphasisMarks(l []byte) (n, inert int) {
 		case '\\':
 			i++
 		case '`':
-			j := i
-			for j < len(l) && l[j] == '`' {
-				j++
-			}
-			if end := bytes.Index(l[j:], l[i:j]); end >= 0 {
-				i = j + end + (j - i) - 1
-			} else {
-				i = j - 1
-			}
+			i = codeSpanEnd(l, i) - 1
 		case '*', '_':
 			start := i
 			for i+1 < len(l) && l[i+1] == c {
@@ -425,7 +417,7 @@ func tooLongCodeSearch(body []byte) int {
 		code := len(l)-len(t) >= 4
 		switch {
 		case fence != nil:
-			if !code && bytes.HasPrefix(t, fence) && len(bytes.TrimSpace(bytes.TrimLeft(t, string(fence[:1])))) == 0 {
+			if !code && closesFence(t, fence) {
 				fence, start = nil, i+1
 			}
 			continue
@@ -513,7 +505,7 @@ func tooLongQuoteRun(body []byte) int {
 		t = bytes.TrimLeft(t, "> ") // a fence inside a block quote
 		switch {
 		case fence != nil:
-			if !code && bytes.HasPrefix(t, fence) && len(bytes.TrimSpace(bytes.TrimLeft(t, string(fence[:1])))) == 0 {
+			if !code && closesFence(t, fence) {
 				fence = nil
 			}
 			continue
@@ -532,15 +524,7 @@ func tooLongQuoteRun(body []byte) int {
 			if longQuoteRun(l[j : j+k]) {
 				return i
 			}
-			// A code span's text is not made into curled quotes.
-			open, end := j+k, j+k
-			for end < len(l) && l[end] == '`' {
-				end++
-			}
-			j = end
-			if n := bytes.Index(l[end:], l[open:end]); n >= 0 {
-				j = end + n + end - open
-			}
+			j = codeSpanEnd(l, j+k) // a code span's text is not made into curled quotes
 		}
 	}
 	return -1
@@ -583,6 +567,26 @@ func tooManyClasses(body []byte) int {
 		}
 	}
 	return -1
+}
+
+// closesFence says whether the line t, its indentation taken off,
+// closes the code block fence opened.
+func closesFence(t, fence []byte) bool {
+	return bytes.HasPrefix(t, fence) && len(bytes.TrimSpace(bytes.TrimLeft(t, string(fence[:1])))) == 0
+}
+
+// codeSpanEnd gives the index in l just past the code span whose run of
+// backticks starts at open, or past that run where no run as long
+// closes it.
+func codeSpanEnd(l []byte, open int) int {
+	end := open
+	for end < len(l) && l[end] == '`' {
+		end++
+	}
+	if n := bytes.Index(l[end:], l[open:end]); n >= 0 {
+		return end + n + end - open
+	}
+	return end
 }
 
 // fenceOf gives the fence a line, its indentation taken off, opens a

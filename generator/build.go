@@ -473,7 +473,7 @@ func readHistory(place history.Place, cache string, sums map[string]string) *his
 // the versions of its articles in hist (nil for none), through plan
 // and lint, so that one run finds the problems of every stage (see
 // planProblems). Without lints, lint is not run.
-func gatherProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time, m *site.Memo, lints bool) (*site.Site, *render.Files, content.Errors, content.Errors) {
+func gatherProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time, m *memo, lints bool) (*site.Site, *render.Files, content.Errors, content.Errors) {
 	s, files, stop, linter := planProblems(o, set, hist, loadErr, now, m)
 	var found content.Errors
 	if lints {
@@ -493,7 +493,7 @@ func gatherProblems(o options, set *content.Set, hist *history.History, loadErr 
 // site and files are what plan made, stopped or not, so that the pages
 // of a site that stops can still be made for their own problems (see
 // madePages); they are nil when plan could not make them.
-func planProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time, m *site.Memo) (*site.Site, *render.Files, content.Errors, func() content.Errors) {
+func planProblems(o options, set *content.Set, hist *history.History, loadErr error, now time.Time, m *memo) (*site.Site, *render.Files, content.Errors, func() content.Errors) {
 	s, files, err := plan(o, set, hist, now, m)
 	stop := append(content.AsErrors(loadErr), content.AsErrors(err)...)
 	if s != nil {
@@ -508,6 +508,21 @@ func planProblems(o options, set *content.Set, hist *history.History, loadErr er
 	return s, files, stop, linter
 }
 
+// memo keeps what a plan can take again in the next: serve keeps one
+// between saves.
+type memo struct {
+	site   site.Memo
+	render render.Memo
+}
+
+// parts gives the memo's parts, nil for a nil memo, which keeps nothing.
+func (m *memo) parts() (*site.Memo, *render.Memo) {
+	if m == nil {
+		return nil, nil
+	}
+	return &m.site, &m.render
+}
+
 // plan makes the site model of set, with its articles' versions in hist,
 // as it stands at now, with the options' base URL and search, and lists
 // its files; m keeps what the next plan can take again (nil: nothing).
@@ -516,13 +531,14 @@ func planProblems(o options, set *content.Set, hist *history.History, loadErr er
 // files' own clashes and lint's problems are found in the same run; when
 // two files ask for one name, the error with both. A clash the model
 // found is not told again as the files' clash it makes.
-func plan(o options, set *content.Set, hist *history.History, now time.Time, m *site.Memo) (*site.Site, *render.Files, error) {
+func plan(o options, set *content.Set, hist *history.History, now time.Time, m *memo) (*site.Site, *render.Files, error) {
 	if o.baseURL != "" {
 		set.Settings.SetBaseURL(o.baseURL)
 	}
-	s, modelErr := m.New(set, hist, now)
+	sites, themes := m.parts()
+	s, modelErr := sites.New(set, hist, now)
 	s.Search = o.pagefind != ""
-	files, err := render.Plan(os.DirFS(o.templates), filepath.ToSlash(o.templates), s)
+	files, err := themes.Plan(os.DirFS(o.templates), filepath.ToSlash(o.templates), s)
 	model := content.AsErrors(modelErr)
 	if files == nil {
 		return s, nil, slices.Concat(model, content.AsErrors(err)).Err()

@@ -23,7 +23,7 @@ type live struct {
 	o       options
 	store   *cache.Memory[content.Entry] // what was read, kept in memory between updates
 	content *inputs.Kept                 // the content folder's hashes and lists
-	memo    site.Memo                    // what the site model can take again
+	memo    memo                         // what the site model and its files can take again
 	now     atomic.Pointer[liveSite]     // the last good update; nil before one
 }
 

@@ -191,6 +191,13 @@ var errNoTheme = errors.New("the theme could not be read")
 // theme cannot be read at all, the files it gives with the error are
 // named, for lint to check links against, but cannot be made.
 func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
+	var m *Memo
+	return m.Plan(templates, dir, s)
+}
+
+// Plan is the package's Plan, taking the theme again from m where it can
+// (see Memo).
+func (m *Memo) Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	base, err := url.Parse(s.Settings.BaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("base URL %q: %w", s.Settings.BaseURL, err)
@@ -206,15 +213,7 @@ func Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 		themeErr error
 		reading  sync.WaitGroup
 	)
-	reading.Go(func() {
-		if th, themeErr = loadTheme(templates, dir, base.EscapedPath()); th == nil {
-			return
-		}
-		var err error
-		if key, err = themeKey(templates); err != nil {
-			th, themeErr = nil, fmt.Errorf("reading %s: %w", dir, err)
-		}
-	})
+	reading.Go(func() { th, key, themeErr = m.theme(templates, dir, base.EscapedPath()) })
 	r := newRenderer(s, base)
 	jobs := r.jobs()
 	reading.Wait()

@@ -1,0 +1,54 @@
+package render
+
+import (
+	"fmt"
+	"io/fs"
+	"sync"
+)
+
+// Memo keeps the theme one Plan loaded, for a later Plan to take again
+// when the theme folder holds the very bytes it was loaded from (see
+// themeKey) and the pages are served from the same path: parsing and
+// checking the templates is then done once for a run of saves to the
+// content. serve keeps one between saves; a nil Memo keeps nothing. Its
+// zero value is ready.
+type Memo struct {
+	mu   sync.Mutex
+	last *loaded
+}
+
+// loaded is a theme as loadTheme gave it, and what it was loaded from.
+type loaded struct {
+	key, dir, basePath string
+	theme              *theme
+	err                error
+}
+
+// theme gives the theme in fsys, dir being its folder's name as editors
+// know it, linking at basePath, with its key: taken again from m when it
+// was loaded from the same bytes, and kept in m. The theme is nil when
+// it could not be read at all.
+func (m *Memo) theme(fsys fs.FS, dir, basePath string) (*theme, string, error) {
+	key, keyErr := themeKey(fsys)
+	if m != nil && keyErr == nil {
+		m.mu.Lock()
+		l := m.last
+		m.mu.Unlock()
+		if l != nil && l.key == key && l.dir == dir && l.basePath == basePath {
+			return l.theme, key, l.err
+		}
+	}
+	th, err := loadTheme(fsys, dir, basePath)
+	if th == nil {
+		return nil, "", err
+	}
+	if keyErr != nil {
+		return nil, "", fmt.Errorf("reading %s: %w", dir, keyErr)
+	}
+	if m != nil {
+		m.mu.Lock()
+		m.last = &loaded{key: key, dir: dir, basePath: basePath, theme: th, err: err}
+		m.mu.Unlock()
+	}
+	return th, key, err
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -57,8 +58,8 @@ func (headingAttributes) Transform(doc *ast.Document, reader text.Reader, pc par
 		}
 		attrs := h.Attributes()
 		if len(attrs) == 0 {
-			if list := unreadAttributes(h, reader.Source()); list != "" {
-				fail("heading ends in %s, which reads as an attribute list that cannot be read, so it would show as text: write {#id} with an id of one word without quotes, or \\{ to show the brace", Truncate(list, 40))
+			if list, advice := unreadAttributes(h, reader.Source()); list != "" {
+				fail("heading ends in %s, which reads as an attribute list that cannot be read, so it would show as text: %s, or \\{ to show the brace", Truncate(list, 40), advice)
 			}
 		}
 		h.RemoveAttributes()
@@ -108,25 +109,160 @@ func (headingAttributes) Transform(doc *ast.Document, reader text.Reader, pc par
 	}
 }
 
-// unreadAttributes gives the end of a heading's last line that starts as
-// an attribute list ({#… or {.…) and ends as one, one word with a quote
-// in it, when goldmark could not read it as one ({#a"b}); "" for any
-// other heading, such as one that ends in a template's {#each items}.
-func unreadAttributes(h *ast.Heading, source []byte) string {
+// unreadAttributes gives the end of a heading's last line that is
+// written as an attribute list ({#id}, {.name}, {name=value}, in any
+// number) that goldmark could not read, with what to write instead; ""
+// for any other heading, such as one that ends in a template's
+// {#each items}. goldmark reads a value without quotes only as a number
+// or a word of ASCII letters, digits and - _ : . that starts with a
+// letter, so class=2col, id=a/b, class='wide' and class=wide cols each
+// leave the whole list in the heading's text.
+func unreadAttributes(h *ast.Heading, source []byte) (list, advice string) {
 	if h.Lines().Len() == 0 {
-		return ""
+		return "", ""
 	}
 	last := h.Lines().At(h.Lines().Len() - 1)
 	line := bytes.TrimRight(last.Value(source), " \t#")
 	open := bytes.LastIndexByte(line, '{')
-	if !bytes.HasSuffix(line, []byte("}")) || open < 0 || open+1 >= len(line) || line[open+1] != '#' && line[open+1] != '.' || open > 0 && line[open-1] == '\\' {
-		return ""
+	if !bytes.HasSuffix(line, []byte("}")) || open < 0 || open > 0 && line[open-1] == '\\' {
+		return "", ""
 	}
-	list := line[open:]
-	if bytes.ContainsAny(list, " \t") || !bytes.ContainsAny(list, `"'`) {
-		return ""
+	written, ok := writtenAttributes(string(line[open+1 : len(line)-1]))
+	if !ok {
+		return "", ""
 	}
-	return string(list)
+	for _, a := range written {
+		if _, ok := parser.ParseAttributes(text.NewReader([]byte("{" + a.text + "}"))); !ok {
+			return string(line[open:]), a.advice()
+		}
+	}
+	return "", ""
+}
+
+// writtenAttribute is one attribute of a list as its editor wrote it:
+// its text, and the name and value it was meant to have ("#" or "." for
+// an id or class given as {#id} or {.name}).
+type writtenAttribute struct {
+	text, name, value string
+	quote             byte // the quote the value was written in, if any
+}
+
+// writtenAttributes splits what is between a heading's last braces into
+// the attributes it was meant to give, and reports false where it does
+// not read as attributes at all, such as {a, b} or {#each items}. Words
+// after a value without quotes are taken as more of it (class=wide cols).
+func writtenAttributes(s string) ([]writtenAttribute, bool) {
+	var list []writtenAttribute
+	isSep := func(c byte) bool { return c == ' ' || c == '\t' || c == ',' }
+	word := func(i int) int {
+		for i < len(s) && !isSep(s[i]) {
+			i++
+		}
+		return i
+	}
+	i := 0
+	for {
+		for i < len(s) && isSep(s[i]) {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		start := i
+		switch c := s[i]; {
+		case c == '#' || c == '.':
+			i = word(i)
+			list = append(list, writtenAttribute{text: s[start:i], name: s[start : start+1], value: s[start+1 : i]})
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':':
+			for i < len(s) && isNameByte(s[i]) {
+				i++
+			}
+			name := s[start:i]
+			for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+				i++
+			}
+			if i == len(s) || s[i] != '=' {
+				return nil, false
+			}
+			i++
+			for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+				i++
+			}
+			a := writtenAttribute{name: name}
+			if i < len(s) && (s[i] == '"' || s[i] == '\'') {
+				a.quote = s[i]
+				end := strings.IndexByte(s[i+1:], a.quote)
+				if end < 0 {
+					end = len(s) - i - 1
+				}
+				a.value = s[i+1 : i+1+end]
+				i = min(i+2+end, len(s))
+			} else {
+				from := i
+				i = word(i)
+				// Words of a name's letters that follow, up to the next
+				// attribute, are more of this value.
+				for {
+					j := i
+					for j < len(s) && isSep(s[j]) {
+						j++
+					}
+					k := word(j)
+					if j == len(s) || s[j] == '#' || s[j] == '.' || strings.IndexFunc(s[j:k], func(r rune) bool { return r > 0x7f || !isNameByte(byte(r)) }) >= 0 {
+						break
+					}
+					i = k
+				}
+				a.value = s[from:i]
+			}
+			a.text = s[start:i]
+			list = append(list, a)
+		default:
+			return nil, false
+		}
+	}
+	return list, len(list) > 0
+}
+
+// isNameByte reports whether c may be in an attribute's name, as goldmark
+// reads one.
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == ':' || c == '.' || c == '-'
+}
+
+// advice says what to write instead of an attribute goldmark could not
+// read.
+func (a writtenAttribute) advice() string {
+	words := strings.FieldsFunc(a.value, func(r rune) bool { return r == ' ' || r == '\t' || r == ',' })
+	switch a.name {
+	case "#":
+		return "write {#id} with an id of one word of letters, digits, - and _"
+	case ".":
+		return "write {.name} with a class of one word of letters, digits, - and _"
+	case "id", "class":
+	default:
+		return fmt.Sprintf("heading attribute %q is not published: a heading may be given an id ({#id}) and classes ({.name})", Truncate(a.name, 40))
+	}
+	short := map[string]string{"id": "#", "class": "."}[a.name]
+	if len(words) == 0 {
+		return fmt.Sprintf(`give %s a value in double quotes, %s="name", or write %sname`, a.name, a.name, short)
+	}
+	if a.name == "id" && len(words) > 1 {
+		return "write {#id} with an id of one word"
+	}
+	value := strings.Join(words, " ")
+	quoted := a.name + `="` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(Truncate(value, 40)) + `"`
+	if a.quote == '\'' {
+		quoted += " (double quotes)"
+	}
+	var each []string
+	for _, w := range words {
+		each = append(each, short+w)
+		if attrs, ok := parser.ParseAttributes(text.NewReader([]byte("{" + short + w + "}"))); !ok || len(attrs) != 1 || string(attrs[0].Value.([]byte)) != w {
+			return "write " + quoted
+		}
+	}
+	return "write " + quoted + " or " + Truncate(strings.Join(each, " "), 40)
 }
 
 // footnoteID matches the ids goldmark gives footnotes and the links to

@@ -85,6 +85,22 @@ func TestHeadingAttributes(t *testing.T) {
 		{"an id with a quote", "## Quoted {#a\"b}\n", []string{`<h2 id="quoted-ab">Quoted {#a&quot;b}</h2>`}, []string{`1: body: heading ends in {#a"b}, which reads as an attribute list that cannot be read`}},
 		{"a template's braces", "## Looping with {#each items as item}\n", []string{`<h2 id="looping-with-each-items-as-item">Looping with {#each items as item}</h2>`}, nil},
 		{"an escaped brace", "## Kept \\{#a\"b}\n", []string{`<h2 id="kept-ab">Kept {#a&quot;b}</h2>`}, nil},
+		// goldmark reads a value without quotes when it is a number or a
+		// word of letters, digits and - _ : . starting with a letter; any
+		// other such value leaves the whole list as the heading's text.
+		{"a class as a bare word", "## Wide {#wide class=wide}\n", []string{`<h2 id="wide" class="wide">Wide</h2>`}, nil},
+		{"a class starting with a digit", "## Wide {#wide class=2col}\n", []string{`<h2 id="wide-wide-class2col">Wide {#wide class=2col}</h2>`}, []string{`1: body: heading ends in {#wide class=2col}, which reads as an attribute list that cannot be read, so it would show as text: write class="2col" or .2col, or \{ to show the brace`}},
+		{"a class in single quotes", "Intro.\n\n## Wide {class='wide'}\n", []string{`<h2 id="wide-classwide">Wide {class=&lsquo;wide&rsquo;}</h2>`}, []string{`3: body: heading ends in {class='wide'}, which reads as an attribute list that cannot be read, so it would show as text: write class="wide" (double quotes) or .wide`}},
+		{"classes of two words", "## Wide {class=wide cols}\n", []string{`<h2 id="wide-classwide-cols">Wide {class=wide cols}</h2>`}, []string{`1: body: heading ends in {class=wide cols}, which reads as an attribute list that cannot be read, so it would show as text: write class="wide cols" or .wide .cols`}},
+		{"a class as a number", "## Five {.a class=5}\n", []string{`<h2 id="five-a-class5">Five {.a class=5}</h2>`}, []string{`1: body: heading ends in {.a class=5}, which reads as an attribute list that cannot be read, so it would show as text: write class="5" or .5`}},
+		{"an id with a slash", "## Path {id=a/b}\n", []string{`<h2 id="path-idab">Path {id=a/b}</h2>`}, []string{`1: body: heading ends in {id=a/b}, which reads as an attribute list that cannot be read, so it would show as text: write id="a/b"`}},
+		{"an id of two words", "## Path {id=a b}\n", []string{`<h2 id="path-ida-b">Path {id=a b}</h2>`}, []string{`1: body: heading ends in {id=a b}, which reads as an attribute list that cannot be read, so it would show as text: write {#id} with an id of one word`}},
+		{"another attribute unquoted", "## Data {#d data-x=a/b}\n", []string{`<h2 id="data-d-data-xab">Data {#d data-x=a/b}</h2>`}, []string{`1: body: heading ends in {#d data-x=a/b}, which reads as an attribute list that cannot be read, so it would show as text: heading attribute "data-x" is not published: a heading may be given an id ({#id}) and classes ({.name})`}},
+		{"a value left empty", "## Empty {class=}\n", []string{`<h2 id="empty-class">Empty {class=}</h2>`}, []string{`1: body: heading ends in {class=}, which reads as an attribute list that cannot be read, so it would show as text: give class a value in double quotes, class="name", or write .name`}},
+		{"a quote left open", "## Open {class=\"wide}\n", []string{`<h2 id="open-classwide">Open {class=&ldquo;wide}</h2>`}, []string{`1: body: heading ends in {class="wide}, which reads as an attribute list that cannot be read, so it would show as text: write class="wide" or .wide`}},
+		{"a class with a quote", "## Quoted {.a\"b}\n", []string{`<h2 id="quoted-ab">Quoted {.a&quot;b}</h2>`}, []string{`1: body: heading ends in {.a"b}, which reads as an attribute list that cannot be read, so it would show as text: write {.name} with a class of one word`}},
+		{"an equation in braces", "## Sets {x = y + z}\n", []string{`<h2 id="sets-x--y--z">Sets {x = y + z}</h2>`}, nil},
+		{"a template's words", "## Looping with {#each items as item}\n", []string{`<h2 id="looping-with-each-items-as-item">Looping with {#each items as item}</h2>`}, nil},
 		// A footnote never cited is not published: its heading takes no id.
 		{"a heading in a footnote never cited", "[^n]: ## Intro {#intro}\n\n## Intro\n", []string{`<h2 id="intro">Intro</h2>`}, nil},
 	}

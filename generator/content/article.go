@@ -315,6 +315,10 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			}
 		case "withdrawn":
 			w := &Withdrawal{}
+			if v.kind != mapNode && d.toml {
+				d.fail(v.line, "withdrawn: got %s, want the date and why: %s", v.describe(), tomlWithdrawn(v))
+				break
+			}
 			if v.kind != mapNode {
 				d.fail(v.line, "withdrawn: got %s, want the date and why, as withdrawn: {date: 2025-04-01, explanation: The rule was revoked.}", v.describe())
 				break

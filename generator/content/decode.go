@@ -14,6 +14,11 @@ import (
 type decoder struct {
 	file string
 	errs Errors
+	// toml is set for front matter in TOML, whose advice is written
+	// in TOML; top is then the fields of the whole front matter, which
+	// a key below a table's header is not.
+	toml bool
+	top  []string
 }
 
 func (d *decoder) fail(line int, format string, args ...any) {
@@ -30,8 +35,15 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 		if label == "" {
 			label = "front matter"
 		}
+		if d.toml && field != "" {
+			d.fail(n.line, "%s: got %s, want a map of %s: %s", label, n.describe(), strings.Join(known, ", "), tomlEntry(field, known))
+			return nil
+		}
 		d.fail(n.line, "%s: got %s, want a map of %s", label, n.describe(), strings.Join(known, ", "))
 		return nil
+	}
+	if field == "" {
+		d.top = known
 	}
 	seen := map[string]bool{}
 	for i, k := range n.keys {
@@ -49,7 +61,9 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 			if field != "" {
 				label = field + "." + name
 			}
-			if f, ok := otherTools[name]; ok && field == "" && slices.Contains(known, "topics") {
+			if d.toml && field != "" && !strings.Contains(field, ".") && slices.Contains(d.top, name) {
+				d.fail(k.line, "%s: unknown field: %s", label, tomlBelowTable(field, name))
+			} else if f, ok := otherTools[name]; ok && field == "" && slices.Contains(known, "topics") {
 				d.fail(k.line, "%s: unknown field: %s", label, f.hint)
 				if f.field != "" {
 					seen[f.field] = true
@@ -120,6 +134,10 @@ func (d *decoder) str(field string, n *node) string {
 		d.fail(n.line, "%s: is empty, as YAML reads # and what follows it as a comment: if that is the value, write %s: %s; else write the value before the #", field, field, quoted(n.comment))
 		return ""
 	}
+	if d.toml && n.kind != scalarNode {
+		d.fail(n.line, "%s: got %s, want text: %s", field, n.describe(), tomlText(field, n))
+		return ""
+	}
 	if n.kind != scalarNode || n.typ == "null" {
 		d.fail(n.line, "%s: got %s, want text", field, n.describe())
 		return ""
@@ -152,6 +170,10 @@ func (d *decoder) listLines(field string, n *node) ([]string, []int32) {
 	if n.kind == scalarNode && n.typ != "null" {
 		return []string{d.text(field, n)}, []int32{int32(n.line)}
 	}
+	if d.toml && n.kind == mapNode {
+		d.fail(n.line, "%s: got %s, want a list: %s", field, n.describe(), tomlList(field, n))
+		return nil, nil
+	}
 	if n.kind != listNode {
 		d.fail(n.line, "%s: got %s, want a list such as [one, two]", field, n.describe())
 		return nil, nil
@@ -159,6 +181,10 @@ func (d *decoder) listLines(field string, n *node) ([]string, []int32) {
 	var out []string
 	var lines []int32
 	for _, item := range n.items {
+		if d.toml && item.kind != scalarNode {
+			d.fail(item.line, "%s: got %s inside the list, want text: %s", field, item.describe(), tomlList(field, n))
+			return nil, nil
+		}
 		if s := d.text(field, item); s != "" {
 			out, lines = append(out, s), append(lines, int32(item.line))
 		}
@@ -167,6 +193,10 @@ func (d *decoder) listLines(field string, n *node) ([]string, []int32) {
 }
 
 func (d *decoder) maps(field string, n *node) []*node {
+	if d.toml && n.kind != listNode {
+		d.fail(n.line, "%s: got %s, want a list of entries: %s", field, n.describe(), tomlEntries(field, n))
+		return nil
+	}
 	if n.kind != listNode {
 		d.fail(n.line, "%s: got %s, want a list of entries, each starting with \"- \"", field, n.describe())
 		return nil

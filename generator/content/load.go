@@ -667,6 +667,7 @@ func parseDoc(data []byte, d *decoder) (*doc, bool) {
 		return nil, false
 	}
 	var root *node
+	d.toml = m.format != "yaml"
 	if m.format == "yaml" {
 		root, err = parseYAML(m.data, open+1, "front matter")
 	} else {

@@ -886,7 +886,7 @@ func TestLoadTOMLErrors(t *testing.T) {
 		{
 			name: "list where text is wanted",
 			text: lines("+++", `title = ["T"]`, "date = 2025-03-27", `summary = "S"`, "+++"),
-			want: []string{"content/a.md:2: title: got a list, want text"},
+			want: []string{`content/a.md:2: title: got a list, want text: the brackets make a list in TOML: write title = "T"`},
 		},
 		{
 			name: "missing field inside a table is reported on its header",
@@ -897,6 +897,68 @@ func TestLoadTOMLErrors(t *testing.T) {
 			name: "missing field in a dotted key",
 			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "withdrawn.date = 2025-03-28", "+++"),
 			want: []string{"content/a.md:5: withdrawn.explanation: missing: this field is required"},
+		},
+		// A field given a shape it does not take says, in TOML, what to
+		// write instead.
+		{
+			name: "a table where a list is wanted",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "[topics]", `name = "ICS assessments"`, "+++"),
+			want: []string{`content/a.md:6: topics: got a map, want a list: [topics] and topics.name = … make a table in TOML, and the keys below [topics] belong to it: write topics = ["ICS assessments"] above the first [table]`},
+		},
+		{
+			name: "a list of lists where a list is wanted",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, `authors = [["Ann", "Bo"]]`, "+++"),
+			want: []string{`content/a.md:5: authors: got a list inside the list, want text: write authors = ["Ann", "Bo"], one pair of brackets`},
+		},
+		{
+			name: "tables where a list of text is wanted",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "[[authors]]", `name = "Ann"`, "+++"),
+			want: []string{`content/a.md:6: authors: got a map inside the list, want text: write authors = ["Ann"], one pair of brackets`},
+		},
+		{
+			name: "a dotted key where text is wanted",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, `status.value = "paused"`, "+++"),
+			want: []string{`content/a.md:5: status: got a map, want text: [status] and status.value = … make a table in TOML: write status = "paused"`},
+		},
+		{
+			name: "a dotted key in a table where text is wanted",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "[[events]]", "date = 2025-03-27", `label.text = "Paused"`, "+++"),
+			want: []string{`content/a.md:8: events.label: got a map, want text: [events.label] and label.text = … make a table in TOML: write label = "Paused"`},
+		},
+		{
+			name: "one table where a list of tables is wanted",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "[sources]", `title = "Statement"`, "+++"),
+			want: []string{`content/a.md:6: sources: got a map, want a list of entries: write [[sources]], in double brackets, above each entry's keys`},
+		},
+		{
+			name: "text where a list of tables is wanted",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, `sources = ["https://example.org/"]`, "+++"),
+			want: []string{`content/a.md:5: sources: got the text "https://example.org/", want a map of title, url, publisher, date: write each entry as a table, a line of [[sources]] with its keys below it, one a line (title = …, url = …)`},
+		},
+		{
+			name: "a table of tables below an entry",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "[[sources]]", `title = "S"`, "", "[[sources.url]]", `href = "https://example.org/"`, "+++"),
+			want: []string{`content/a.md:9: sources.url: got a list, want text: [[sources.url]] makes a list of tables in TOML: write url = "https://example.org/"`},
+		},
+		{
+			name: "withdrawn as a date",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "withdrawn = 2025-03-28", "+++"),
+			want: []string{`content/a.md:5: withdrawn: got the date 2025-03-28, want the date and why: write [withdrawn] below the other keys, with date = 2025-04-01 and explanation = "The rule was revoked." on lines of their own below it`},
+		},
+		{
+			name: "withdrawn as a list of tables",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "[[withdrawn]]", "date = 2025-03-28", `explanation = "Revoked."`, "+++"),
+			want: []string{`content/a.md:6: withdrawn: got a list, want the date and why: write [withdrawn], in single brackets, as an article is withdrawn once`},
+		},
+		{
+			name: "a field of the article below a table",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "[withdrawn]", "date = 2025-03-28", `explanation = "Revoked."`, `status = "withdrawn"`, "+++"),
+			want: []string{`content/a.md:9: withdrawn.status: unknown field: status is a field of the article, but in TOML every key below [withdrawn] belongs to it: move status = … above the first [table]`},
+		},
+		{
+			name: "a dotted key on a field given already",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, `title.text = "U"`, "+++"),
+			want: []string{`content/a.md:5: front matter is not valid TOML: key 'title' has already been defined: title.text = … would make title a table too: give title once, as title = "…"`},
 		},
 		{
 			name: "required fields missing",

@@ -24,7 +24,13 @@ func parseTOML(data []byte, firstLine int) (*node, error) {
 		line := firstLine
 		if pe, ok := err.(toml.ParseError); ok {
 			line = firstLine + pe.Position.Line - 1
-			return nil, &Error{Line: line, Msg: "front matter is not valid TOML: " + ourCase(pe.Message)}
+			msg := "front matter is not valid TOML: " + ourCase(pe.Message)
+			if lines := strings.Split(string(data), "\n"); pe.Position.Line >= 1 && pe.Position.Line <= len(lines) {
+				if hint := tomlTwice(pe.Message, lines[pe.Position.Line-1]); hint != "" {
+					msg += ": " + hint
+				}
+			}
+			return nil, &Error{Line: line, Msg: msg}
 		}
 		return nil, &Error{Line: line, Msg: "front matter is not valid TOML: " + ourCase(err.Error())}
 	}
@@ -92,13 +98,13 @@ func tomlLines(data string) map[string]int {
 		switch {
 		case strings.HasPrefix(l, "[["):
 			name, _, _ := strings.Cut(l[2:], "]]")
-			name = tomlPath(name)
+			name = inLastTables(tomlPath(name), tables)
 			table = name + "." + strconv.Itoa(tables[name])
 			tables[name]++
 			note(table, line)
 		case strings.HasPrefix(l, "["):
 			name, _, _ := strings.Cut(l[1:], "]")
-			table = tomlPath(name)
+			table = inLastTables(tomlPath(name), tables)
 			note(table, line)
 		case l == "" || l[0] == '#':
 		default:
@@ -115,6 +121,22 @@ func tomlLines(data string) map[string]int {
 		}
 	}
 	return at
+}
+
+// inLastTables gives the path of a table's header as its keys' paths
+// count it: a name that is an array of tables stands for its last table,
+// so that [[sources.links]] below the second [[sources]] is
+// sources.1.links. tables counts each array's tables so far.
+func inLastTables(path string, tables map[string]int) string {
+	names := strings.Split(path, ".")
+	out := names[0]
+	for _, name := range names[1:] {
+		if n := tables[out]; n > 0 {
+			out += "." + strconv.Itoa(n-1)
+		}
+		out += "." + name
+	}
+	return out
 }
 
 // openString gives the quotes of a multi-line string that a value, as

@@ -1,0 +1,146 @@
+package content
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The advice here is for front matter in TOML, whose shapes are written
+// otherwise than in YAML: a table is made by a header ([withdrawn]) or a
+// dotted key (withdrawn.date = …), and every key below a header belongs
+// to its table, so that a field written there is not the article's.
+
+// tomlText says what to write for the field at path, which wants text
+// and got a table or a list.
+func tomlText(path string, n *node) string {
+	key := lastName(path)
+	write := fmt.Sprintf("write %s = %s", key, tomlOne(n))
+	switch {
+	case n.kind == mapNode:
+		sub := "key"
+		if len(n.keys) > 0 {
+			sub = n.keys[0].text
+		}
+		return fmt.Sprintf("[%s] and %s.%s = … make a table in TOML: %s", path, key, sub, write)
+	case n.kind == listNode && len(n.items) > 0 && n.items[0].kind == mapNode:
+		return fmt.Sprintf("[[%s]] makes a list of tables in TOML: %s", path, write)
+	case n.kind == listNode:
+		return "the brackets make a list in TOML: " + write
+	}
+	return write
+}
+
+// tomlList says what to write for the list field at path, which got a
+// table, or a list holding tables or lists.
+func tomlList(path string, n *node) string {
+	list := "[" + strings.Join(quotedTexts(n), ", ") + "]"
+	if list == "[]" {
+		list = `["one", "two"]`
+	}
+	if n.kind == listNode {
+		return fmt.Sprintf("write %s = %s, one pair of brackets", path, list)
+	}
+	sub := "key"
+	if len(n.keys) > 0 {
+		sub = n.keys[0].text
+	}
+	return fmt.Sprintf("[%s] and %s.%s = … make a table in TOML, and the keys below [%s] belong to it: write %s = %s above the first [table]", path, path, sub, path, path, list)
+}
+
+// tomlEntries says what to write for the list of tables at path, which
+// got one table or a value of another kind.
+func tomlEntries(path string, n *node) string {
+	if n.kind == mapNode {
+		return fmt.Sprintf("write [[%s]], in double brackets, above each entry's keys", path)
+	}
+	return fmt.Sprintf("write each entry as a table: a line of [[%s]] with its keys below it, one a line", path)
+}
+
+// tomlEntry says what to write for an entry of the list of tables at
+// path, with the keys known, which got a value that is no table.
+func tomlEntry(path string, known []string) string {
+	var keys []string
+	for _, k := range known[:min(2, len(known))] {
+		keys = append(keys, k+" = …")
+	}
+	return fmt.Sprintf("write each entry as a table, a line of [[%s]] with its keys below it, one a line (%s)", path, strings.Join(keys, ", "))
+}
+
+// tomlWithdrawn says what to write for withdrawn, which got a value that
+// is no table.
+func tomlWithdrawn(n *node) string {
+	if n.kind == listNode {
+		return "write [withdrawn], in single brackets, as an article is withdrawn once"
+	}
+	return `write [withdrawn] below the other keys, with date = 2025-04-01 and explanation = "The rule was revoked." on lines of their own below it`
+}
+
+// tomlBelowTable tells of a key of the table at path that is a field of
+// its own, written below the table's header.
+func tomlBelowTable(path, name string) string {
+	header := "[" + path + "]"
+	if slices.Contains([]string{"sources", "events", "changes"}, path) {
+		header = "[[" + path + "]]"
+	}
+	return fmt.Sprintf("%s is a field of the article, but in TOML every key below %s belongs to it: move %s = … above the first [table]", name, header, name)
+}
+
+// tomlRedefined matches TOML's message for a key set twice.
+var tomlRedefined = regexp.MustCompile(`(?i)^key '([^']+)' has already been defined\.?$`)
+
+// tomlTwice explains TOML's message for a key set twice when the second
+// time is a dotted key or a table's header, which make the field, given
+// as a value already, a table too; line is the line the decoder stopped
+// on. It gives "" for any other message.
+func tomlTwice(msg, line string) string {
+	m := tomlRedefined.FindStringSubmatch(msg)
+	if m == nil {
+		return ""
+	}
+	key, l := m[1], strings.TrimSpace(line)
+	written := ""
+	switch {
+	case strings.HasPrefix(l, key+"."):
+		name, _, _ := strings.Cut(l, "=")
+		written = strings.TrimSpace(name) + " = …"
+	case strings.HasPrefix(l, "["+key+"]"), strings.HasPrefix(l, "["+key+"."):
+		written, _, _ = strings.Cut(l, "]")
+		written += "]"
+	default:
+		return ""
+	}
+	return fmt.Sprintf(`%s would make %s a table too: give %s once, as %s = "…"`, written, key, key, key)
+}
+
+// tomlOne writes the one value held in n as TOML, or "…" when it holds
+// none or several.
+func tomlOne(n *node) string {
+	if texts := quotedTexts(n); len(texts) == 1 {
+		return texts[0]
+	}
+	return `"…"`
+}
+
+// quotedTexts gives the values held in n, at any depth, as TOML writes
+// them: text in quotes.
+func quotedTexts(n *node) []string {
+	if n.kind == scalarNode {
+		if n.typ == "string" {
+			return []string{strconv.Quote(n.text)}
+		}
+		return []string{n.text}
+	}
+	var out []string
+	for _, item := range n.items {
+		out = append(out, quotedTexts(item)...)
+	}
+	return out
+}
+
+// lastName gives the last name of a dotted path: label of events.label.
+func lastName(path string) string {
+	return path[strings.LastIndexByte(path, '.')+1:]
+}

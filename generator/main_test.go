@@ -158,7 +158,7 @@ func TestRun(t *testing.T) {
 		{args: []string{"help", "new"}, code: 0, stdout: []string{newUsage}},
 		{args: []string{"new", "-h"}, code: 0, stdout: []string{newUsage}},
 		{args: []string{"new", "Title", "-h"}, code: 0, stdout: []string{newUsage}},
-		{args: []string{"new", "-bogus", "Title"}, code: 2, stderr: []string{"new: flag provided but not defined: -bogus", newUsage}},
+		{args: []string{"new", "-bogus", "Title"}, code: 2, stderr: []string{`new: flag provided but not defined: -bogus; if it is the title, write -- before the title: bulletin new -- "-bogus"`, newUsage}},
 		{args: []string{"new"}, code: 2, stderr: []string{"new: give one title, in quotes", newUsage}},
 		{args: []string{"new", "One", "Two"}, code: 2, stderr: []string{"new: give one title, in quotes", newUsage}},
 		{args: []string{"new", "   "}, code: 2, stderr: []string{"new: the title is empty: give the article's title, in quotes", newUsage}},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -21,6 +22,31 @@ type listFlag []string
 func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
+// notAFlag gives the first of the words that the flag package would read
+// as a flag, as it reads args up to the first that is not one, and that
+// is no flag of flags (or -h): a title that starts with a dash, written
+// without -- before it. It gives "" when there is none.
+func notAFlag(flags *flag.FlagSet, args []string) string {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" || len(a) < 2 || a[0] != '-' {
+			return ""
+		}
+		name, _, hasValue := strings.Cut(strings.TrimPrefix(a[1:], "-"), "=")
+		if name == "h" || name == "help" {
+			continue
+		}
+		f := flags.Lookup(name)
+		if f == nil {
+			return a
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !hasValue && !(ok && b.IsBoolFlag()) {
+			i++ // the flag's value
+		}
+	}
+	return ""
+}
+
 // runNew writes the skeleton of a new article, dated today in the site's
 // time zone, where the build will look for it.
 func runNew(args []string, stdout, stderr io.Writer) error {
@@ -29,17 +55,29 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	dir := flags.String("content", "content", "folder of articles and site.yaml")
 	flags.Var(&topics, "topic", "a topic of the article (repeat for more)")
 	flags.Var(&regulators, "regulator", "a regulator of the article, by abbreviation (repeat for more)")
-	// Flags may come before or after the title.
+	// Flags may come before or after the title; after --, every word is
+	// the title's, so that a title may start with a dash.
 	var rest []string
+	ended := false
 	for len(args) > 0 {
+		if word := notAFlag(flags, args); word != "" {
+			return usageError(flags, stderr, "flag provided but not defined: %s; if it is the title, write -- before the title: bulletin new -- %q", word, word)
+		}
 		if err := parse(flags, args, stdout, stderr); err != nil {
 			return err
+		}
+		if read := len(args) - flags.NArg(); read > 0 && args[read-1] == "--" {
+			rest, ended = append(rest, flags.Args()...), true
+			break
 		}
 		if flags.NArg() == 0 {
 			break
 		}
 		rest = append(rest, flags.Arg(0))
 		args = flags.Args()[1:]
+	}
+	if len(rest) != 1 && ended {
+		return usageError(flags, stderr, "give one title, in quotes: every word after -- is the title's, so give flags before --")
 	}
 	if len(rest) != 1 {
 		return usageError(flags, stderr, "give one title, in quotes")

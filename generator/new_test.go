@@ -178,3 +178,51 @@ func TestNewRefusesAnOpenDirectionMark(t *testing.T) {
 		t.Errorf("new with U+202E: exit %d, %q; want 1 and a message that nothing closes it", code, stderr.String())
 	}
 }
+
+// TestNewTitleStartingWithADash takes the title after -- as it is, even
+// when it starts with a dash or reads as flags, and refuses a word that
+// starts with a dash but is no flag of new, saying to write -- before
+// the title, where the flag package told only of a flag not defined.
+func TestNewTitleStartingWithADash(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string // after new, with -content DIR added first
+		code int
+		file string // the slug the article is written at, for code 0
+		said string // in stderr, for another code
+	}{
+		{"after --", []string{"--", "-rf --help"}, 0, "rf-help", ""},
+		{"after the flags and --", []string{"-topic", "Fees", "--", "-5% fees"}, 0, "5-fees", ""},
+		{"a flag's name after --", []string{"--", "-topic"}, 0, "topic", ""},
+		{"without --", []string{"-rf --help"}, 2, "", `flag provided but not defined: -rf --help; if it is the title, write -- before the title: bulletin new -- "-rf --help"`},
+		{"without -- after the flags", []string{"-topic", "Fees", "-5% fees"}, 2, "", `flag provided but not defined: -5% fees; if it is the title, write -- before the title: bulletin new -- "-5% fees"`},
+		{"flags after --", []string{"--", "-rf", "-topic", "Fees"}, 2, "", "give one title, in quotes: every word after -- is the title's, so give flags before --"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			var stdout, stderr bytes.Buffer
+			code := run(append([]string{"new", "-content", dir}, tt.args...), &stdout, &stderr)
+			if code != tt.code {
+				t.Fatalf("new %q: exit %d, want %d (%s)", tt.args, code, tt.code, stderr.String())
+			}
+			if tt.code != 0 {
+				if first, _, _ := strings.Cut(stderr.String(), "\n"); first != "new: "+tt.said {
+					t.Errorf("new %q said %q, want %q", tt.args, first, "new: "+tt.said)
+				}
+				if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+					t.Errorf("new %q wrote %v", tt.args, entries)
+				}
+				return
+			}
+			found, _ := filepath.Glob(filepath.Join(dir, "articles", "*", "*-"+tt.file+".md"))
+			if len(found) != 1 {
+				t.Fatalf("new %q: got files %v, want one named *-%s.md (%s)", tt.args, found, tt.file, stdout.String())
+			}
+			data, _ := os.ReadFile(found[0])
+			if title := tt.args[len(tt.args)-1]; !strings.Contains(string(data), title) {
+				t.Errorf("new %q: the article does not hold the title %q:\n%s", tt.args, title, data)
+			}
+		})
+	}
+}

@@ -382,6 +382,11 @@ func (r *renderer) jsonFeed(f *feed, w *bytes.Buffer) error {
 		for _, g := range categories(a) {
 			it.Tags = append(it.Tags, clean(g.Name))
 		}
+		// JSON Feed's tags have no scheme: the status is one more tag,
+		// its label, as RSS names it in its own domain.
+		if st := liveStatus(a); st != nil && !slices.Contains(it.Tags, clean(st.Label)) {
+			it.Tags = append(it.Tags, clean(st.Label))
+		}
 		out.Items = append(out.Items, &jsonItem{JSONItem: it, Language: a.Lang})
 	}
 	enc := json.NewEncoder(w)

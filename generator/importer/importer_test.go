@@ -2182,6 +2182,49 @@ func TestJekyllFeedWithoutURL(t *testing.T) {
 	}
 }
 
+// TestJekyllFeedByGemfileOrTheme keeps jekyll-feed's ids for a site that
+// turns the plugin on in its Gemfile's jekyll_plugins group or by a theme
+// whose gem brings it along (minima), not in _config.yml's plugins, where
+// the site was warned of as having no feed.
+func TestJekyllFeedByGemfileOrTheme(t *testing.T) {
+	const lock = "GEM\n  remote: https://rubygems.org/\n  specs:\n    jekyll-theme-tidy (1.2.0)\n      jekyll (>= 3.5)\n      jekyll-feed (~> 0.9)\n    jekyll-theme-bare (1.0.0)\n      jekyll (>= 3.5)\n    jekyll-feed (0.17.0)\n      jekyll (>= 3.7)\n"
+	for _, tt := range []struct {
+		name   string
+		files  map[string]string
+		config string
+		feed   bool // whether jekyll-feed made the feed
+	}{
+		{"Gemfile group", map[string]string{"Gemfile": "source \"https://rubygems.org\"\ngem \"jekyll\", \"~> 4.3\"\n\ngroup :jekyll_plugins do\n  gem \"jekyll-feed\", \"~> 0.12\"\nend\n"}, "", true},
+		{"Gemfile group option", map[string]string{"Gemfile": "gem 'jekyll-feed', '~> 0.12', group: :jekyll_plugins\n"}, "", true},
+		{"Gemfile group of two", map[string]string{"Gemfile": "group :jekyll_plugins, :development do\n  gem \"jekyll-feed\"\nend\n"}, "", true},
+		{"Gemfile outside the group", map[string]string{"Gemfile": "group :jekyll_plugins do\n  gem \"jekyll-sitemap\"\nend\ngem \"jekyll-feed\"\n"}, "", false},
+		{"Gemfile commented out", map[string]string{"Gemfile": "group :jekyll_plugins do\n  # gem \"jekyll-feed\"\nend\n"}, "", false},
+		{"Gemfile's other block closed", map[string]string{"Gemfile": "group :jekyll_plugins do\n  platforms :mingw do\n    gem \"wdm\"\n  end\nend\ngem \"jekyll-feed\"\n"}, "", false},
+		{"theme minima", nil, "theme: minima\n", true},
+		{"theme whose lock needs jekyll-feed", map[string]string{"Gemfile.lock": lock}, "theme: jekyll-theme-tidy\n", true},
+		{"theme whose lock does not", map[string]string{"Gemfile.lock": lock}, "theme: jekyll-theme-bare\n", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"_posts/2020-11-14-hello.md": "---\ntitle: Hello\n---\nText.\n"}
+			for name, text := range tt.files {
+				files[name] = text
+			}
+			files["_config.yml"] = "url: https://example.org\npermalink: /posts/:title/\n" + tt.config
+			src := tree(t, files)
+			r := mustImport(t, src, t.TempDir())
+			if got := hasNote(r.Warnings, filepath.Join(src, "_config.yml"), 0, "no feed found"); got == tt.feed {
+				t.Errorf("warned of no feed: %v, want %v; warnings %v", got, !tt.feed, r.Warnings)
+			}
+			files["_config.yml"] = "permalink: /posts/:title/\n" + tt.config
+			src = tree(t, files)
+			r = mustImport(t, src, t.TempDir())
+			if got := hasNote(r.Warnings, filepath.Join(src, "_config.yml"), 0, "url: not set, so the old feed's entry ids"); got != tt.feed {
+				t.Errorf("without url, warned of the feed's ids: %v, want %v; warnings %v", got, tt.feed, r.Warnings)
+			}
+		})
+	}
+}
+
 // TestJekyllVideoTag makes a Jekyll plugin's video tag a link to the
 // video, by its id or its address, as Hugo's shortcode of that name is
 // made, and leaves out the attribute list after it (Contour's posts).

@@ -221,7 +221,7 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 		parsed, _ := fields(kramdown).boolean("parse_block_html")
 		cfg.kramdown = strings.EqualFold(cmp.Or(f.text("markdown"), "kramdown"), "kramdown")
 		cfg.markdownInHTML = parsed || !cfg.kramdown
-		cfg.mentions, cfg.jemoji, cfg.feeds = mentionsBase(f), plugin(f, "jemoji"), plugin(f, "jekyll-feed")
+		cfg.mentions, cfg.jemoji, cfg.feeds = mentionsBase(f), plugin(f, "jemoji"), feedPlugin(fsys, f)
 		cfg.feed, cfg.feedCategories = jekyllFeeds(f)
 		cfg.texts = map[string]string{}
 		for k := range f {
@@ -234,7 +234,7 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 				return nil, fmt.Errorf("importer: %s:%d: source %q leads out of %s, and the import reads nothing outside the folder it is given: set source to a folder inside it", cfg.file, line, s, o.Source)
 			}
 		}
-		cfg.ids, cfg.feedTemplate = feedForm(fsys, cfg.source, f, o.MaxSize)
+		cfg.ids, cfg.feedTemplate = feedForm(fsys, cfg.source, cfg.feeds, o.MaxSize)
 		if u, err := url.Parse(strings.TrimSuffix(f.text("url"), "/")); err == nil && localHost(u.Hostname()) {
 			cfg.local = f.text("url")
 		} else if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {

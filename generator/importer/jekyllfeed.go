@@ -6,6 +6,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"bulletin/generator/content"
@@ -101,13 +102,13 @@ var (
 )
 
 // feedForm gives the form of the ids the old site's feed gave its
-// posts, in the Jekyll site whose settings f are, read from the source
-// folder dir of fsys: jekyll-feed's, where the plugin is on; else that
-// of the site's own feed template, which it names, where it has one. A
+// posts, in the Jekyll site read from the source folder dir of fsys:
+// jekyll-feed's, where the plugin is on (see feedPlugin); else that of
+// the site's own feed template, which it names, where it has one. A
 // template may hold only front matter, its loop in the layout it names
 // (layout: atom, in _layouts/atom.xml), as many themes' feeds do.
-func feedForm(fsys fs.FS, dir string, f fields, maxSize int64) (ids feedIDs, template string) {
-	if plugin(f, "jekyll-feed") {
+func feedForm(fsys fs.FS, dir string, jekyllFeed bool, maxSize int64) (ids feedIDs, template string) {
+	if jekyllFeed {
 		return idsOfPostID, ""
 	}
 	for _, name := range feedTemplates {
@@ -170,6 +171,91 @@ func feedText(fsys fs.FS, dir, name string, maxSize int64) (string, bool) {
 	return text, true
 }
 
+// feedThemes are theme gems known to bring jekyll-feed along, as a
+// runtime dependency, which Jekyll loads with the theme.
+var feedThemes = []string{"minima", "minimal-mistakes-jekyll"}
+
+// feedPlugin says whether jekyll-feed made the feed of the Jekyll site
+// whose settings f are, whose folder is fsys: Jekyll loads it where
+// _config.yml lists it in plugins (or gems), where the Gemfile puts it
+// in the jekyll_plugins group, and where the theme's gem depends on it,
+// as minima does, or as Gemfile.lock says the theme's gem does.
+func feedPlugin(fsys fs.FS, f fields) bool {
+	if plugin(f, "jekyll-feed") {
+		return true
+	}
+	if data, err := readFile(fsys, "Gemfile", DefaultMaxSize); err == nil && slices.Contains(gemPlugins(string(data)), "jekyll-feed") {
+		return true
+	}
+	theme := f.text("theme")
+	if theme == "" {
+		return false
+	}
+	if slices.Contains(feedThemes, theme) {
+		return true
+	}
+	data, err := readFile(fsys, "Gemfile.lock", DefaultMaxSize)
+	return err == nil && slices.Contains(lockedDependencies(string(data), theme), "jekyll-feed")
+}
+
+var (
+	// gemLine matches a Gemfile's gem line: the gem's name and what
+	// follows it.
+	gemLine = regexp.MustCompile(`^gem\s*\(?\s*["']([^"']+)["'](.*)$`)
+	// pluginGroup matches the jekyll_plugins group, in a group line or
+	// a gem line's group option: :jekyll_plugins, "jekyll_plugins".
+	pluginGroup = regexp.MustCompile(`[:"']jekyll_plugins\b`)
+	// gemBlock matches a line that opens a block closed by end:
+	// group :x do, platforms :y do |p|.
+	gemBlock = regexp.MustCompile(`\bdo\s*(\|[^|]*\|)?$`)
+)
+
+// gemPlugins gives the gems a Gemfile puts in the jekyll_plugins group,
+// in a group block or by a gem's group option, which Jekyll loads as
+// plugins whatever _config.yml lists.
+func gemPlugins(gemfile string) []string {
+	var out []string
+	var blocks []bool // for each block open, whether it is the plugins' group
+	for _, line := range strings.Split(gemfile, "\n") {
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		switch m := gemLine.FindStringSubmatch(line); {
+		case m != nil:
+			if slices.Contains(blocks, true) || strings.Contains(m[2], "group") && pluginGroup.MatchString(m[2]) {
+				out = append(out, m[1])
+			}
+		case gemBlock.MatchString(line):
+			blocks = append(blocks, strings.HasPrefix(line, "group") && pluginGroup.MatchString(line))
+		case (line == "end" || strings.HasPrefix(line, "end ")) && len(blocks) > 0:
+			blocks = blocks[:len(blocks)-1]
+		}
+	}
+	return out
+}
+
+// lockedDependencies gives the gems that Gemfile.lock lists the gem
+// name as depending on: the lines under its own, one step further in.
+func lockedDependencies(lock, name string) []string {
+	var out []string
+	in := false
+	for _, line := range strings.Split(lock, "\n") {
+		line = strings.TrimRight(line, "\r")
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		gem, _, _ := strings.Cut(strings.TrimSpace(line), " ")
+		switch {
+		case indent == 4:
+			in = gem == name
+		case indent == 6 && in:
+			out = append(out, gem)
+		case indent < 4:
+			in = false
+		}
+	}
+	return out
+}
+
 // unknownIDs tells, where the posts imported are some, that the ids the
 // old feed gave them are not known, of the Jekyll site cfg whose source
 // folder is dir: they get jekyll-feed's.
@@ -181,6 +267,6 @@ func unknownIDs(cfg *jekyllConfig, dir string) func(posts []*post) []Note {
 		case cfg.feedTemplate != "":
 			return []Note{{Source: filepath.Join(dir, filepath.FromSlash(cfg.feedTemplate)), Msg: "the feed's entry ids are made of neither post.url nor post.id, which the import reads: the articles get jekyll-feed's, each post's address without its trailing slash; if the old feed's were others, its subscribers see each post once more, as new"}}
 		}
-		return []Note{{Source: cfg.file, Msg: fmt.Sprintf("no feed found to take the posts' ids from (jekyll-feed is not among plugins, and there is no feed.xml, atom.xml, rss.xml or feed/index.xml): the articles get jekyll-feed's, each post's address without its trailing slash; if the old feed's were others, put its template beside %s and import again, lest its subscribers see each post once more, as new", filepath.Base(cfg.file))}}
+		return []Note{{Source: cfg.file, Msg: fmt.Sprintf("no feed found to take the posts' ids from (jekyll-feed is not among plugins, nor in the Gemfile's jekyll_plugins group, nor brought by the theme, and there is no feed.xml, atom.xml, rss.xml or feed/index.xml): the articles get jekyll-feed's, each post's address without its trailing slash; if the old feed's were others, put its template beside %s and import again, lest its subscribers see each post once more, as new", filepath.Base(cfg.file))}}
 	}
 }

@@ -58,6 +58,9 @@ type hugoConfig struct {
 	// term as Hugo makes a path of it.
 	authorNames  map[string]string
 	langInSubdir bool // defaultContentLanguageInSubdir
+	// blackfriday says that Blackfriday rendered the site's Markdown,
+	// whose headings' ids the articles keep (see blackfridaySite).
+	blackfriday bool
 }
 
 // hugoLanguage is one language of a Hugo site in several.
@@ -398,13 +401,18 @@ func readHugo(o *Options) (*source, error) {
 	}
 	src.tallies = append(src.tallies, otherDays(o.Zone, "Hugo"))
 	staticNamed := staticFiles(fsys, static)
+	var linked map[*post]map[string]bool // the fragments links name each post by
 	src.body = func(p *post, ix *index, r *Report) string {
+		if linked == nil {
+			linked = linkedFragments(src.posts, ix)
+		}
 		body := shortcodes(p, ix, r)
 		if !p.html {
 			templateTags(body, p, r)
 		}
 		body, excerpt := more(body, "<!--more-->")
-		body, away := followMoves(anchors(finishBody(p, body, excerpt, r), false, p, r), ix, p.home)
+		body = blackfridayIDs(anchors(finishBody(p, body, excerpt, r), false, p, r), cfg.blackfriday, linked[p], p, r)
+		body, away := followMoves(body, ix, p.home)
 		awayNote(p, away, p.home != "", r)
 		return fromStatic(staticNamed, fromBundle(src.bundled, body, p), p, r)
 	}
@@ -670,11 +678,14 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	for _, e := range entries {
 		name := e.Name()
 		key := strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))
-		if e.IsDir() || !slices.Contains([]string{"languages", "permalinks", "taxonomies"}, key) || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, path.Ext(name)) {
+		if e.IsDir() || !slices.Contains([]string{"languages", "permalinks", "taxonomies", "markup", "blackfriday"}, key) || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, path.Ext(name)) {
 			continue
 		}
 		table, err := readHugoSettings(fsys, hugoConfigDir+name, o)
-		if err != nil {
+		switch {
+		case err != nil && (key == "markup" || key == "blackfriday"):
+			continue // they decide only the headings' ids, which links tell
+		case err != nil:
 			return nil, err
 		}
 		if f == nil {
@@ -685,6 +696,8 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 		}
 	}
 	f = lowerKeys(f)
+	netlify, _ := readFile(fsys, "netlify.toml", o.MaxSize)
+	cfg.blackfriday = blackfridaySite(f, netlify)
 	cfg.baseURL = f.text("baseurl")
 	cfg.timeZone = f.text("timezone")
 	var err error

@@ -1,0 +1,243 @@
+package importer
+
+import (
+	"fmt"
+	"maps"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"bulletin/generator/content"
+)
+
+// Hugo before 0.60 rendered Markdown with Blackfriday, which made a
+// heading's id of its text with each run of other characters (a space,
+// a dot, a backquote) one hyphen: "Configure `sitemap.xml`" had
+// configure-sitemap-xml, where bulletin, as goldmark does, leaves the dot
+// out: configure-sitemapxml. Links to the old id, from the site's own
+// posts, from other sites and from readers' bookmarks, would find no
+// heading. So a heading whose old id is not bulletin's keeps it, written
+// after it ({#configure-sitemap-xml}): every such heading of a site
+// whose settings say Blackfriday rendered it, and, in any other site,
+// each one that a link of the import names by its old id and not by
+// bulletin's.
+
+// blackfridaySite says whether the settings f of a Hugo site, with its
+// netlify.toml (nil for none), say Blackfriday rendered its Markdown:
+// markup.defaultMarkdownHandler names it, or, where that is not set, a
+// blackfriday table of settings, which Hugo 0.60 and later read only
+// for that handler, or a Hugo version before 0.60 that Netlify built it
+// with.
+func blackfridaySite(f fields, netlify []byte) bool {
+	markup, _ := f["markup"].(map[string]any)
+	if handler := lowerKeys(fields(markup)).text("defaultmarkdownhandler"); handler != "" {
+		return strings.EqualFold(handler, "blackfriday")
+	}
+	if _, ok := f["blackfriday"].(map[string]any); ok {
+		if _, goldmark := lowerKeys(fields(markup))["goldmark"]; !goldmark {
+			return true
+		}
+	}
+	if m := hugoVersion.FindSubmatch(netlify); m != nil {
+		major, _ := strconv.Atoi(string(m[1]))
+		minor, _ := strconv.Atoi(string(m[2]))
+		return major == 0 && minor < 60
+	}
+	return false
+}
+
+var (
+	// hugoVersion matches the Hugo version a netlify.toml builds with.
+	hugoVersion = regexp.MustCompile(`(?m)^\s*HUGO_VERSION\s*=\s*["'](\d+)\.(\d+)`)
+	// refShortcode matches a ref or relref shortcode, with its
+	// arguments.
+	refShortcode = regexp.MustCompile(`\{\{[<%]\s*(?:rel)?ref\s+(.*?)\s*[>%]\}\}`)
+	// atxLine matches the line of an ATX heading, in a quote too: what
+	// comes before its text, and its text, without closing #s.
+	atxLine = regexp.MustCompile(`^((?:[ \t]*>)*[ \t]*#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$`)
+	// setextLine matches the text line of a setext heading: what comes
+	// before its text (a quote's >), and its text.
+	setextLine = regexp.MustCompile(`^((?:[ \t]*>)*[ \t]*)(.*?)[ \t]*$`)
+	// setextUnder matches the line under a setext heading.
+	setextUnder = regexp.MustCompile(`^(?:[ \t]*>)*[ \t]{0,3}(?:=+|-+)[ \t]*$`)
+)
+
+// linkedFragments gives, for each post, the fragments the links of the
+// posts name it by, unescaped: links within a page (#part), by its old
+// address or its new one, and Hugo's ref and relref shortcodes.
+func linkedFragments(posts []*post, ix *index) map[*post]map[string]bool {
+	byURL := map[string]*post{}
+	for _, p := range posts {
+		if !p.skip {
+			byURL[p.url] = p
+		}
+	}
+	out := map[*post]map[string]bool{}
+	for _, q := range posts {
+		var dests []string
+		for _, m := range linkDestination.FindAllStringSubmatch(q.raw, -1) {
+			dests = append(dests, strings.Trim(m[1]+m[2], "<>"))
+		}
+		for _, m := range refShortcode.FindAllStringSubmatch(q.raw, -1) {
+			if u, ok := resolveRef(q, ix, m[1]); ok {
+				dests = append(dests, u)
+			}
+		}
+		site, err := url.Parse(q.home)
+		if err != nil {
+			site = &url.URL{}
+		}
+		for _, d := range dests {
+			u, err := url.Parse(d)
+			if err != nil || u.Fragment == "" {
+				continue
+			}
+			to := q
+			if u.Path != "" || u.Host != "" {
+				if moved := movedTo(d, ix, site); moved != "" {
+					u, _ = url.Parse(moved)
+				}
+				if to = byURL[u.Path]; to == nil {
+					continue
+				}
+			}
+			if out[to] == nil {
+				out[to] = map[string]bool{}
+			}
+			out[to][u.Fragment] = true
+		}
+	}
+	return out
+}
+
+// blackfridayIDs gives each heading of the Markdown body of p whose id
+// Blackfriday made otherwise than bulletin makes it the old id, written
+// after it: every one where all is set, else each that linked names by
+// its old id and not by bulletin's. A heading that linked names both
+// ways keeps bulletin's, with a warning. Another heading whose id would
+// change as an id is written before it (the second of two of one text)
+// is given the id it had.
+func blackfridayIDs(body string, all bool, linked map[string]bool, p *post, r *Report) string {
+	if p.html || !all && len(linked) == 0 {
+		return body
+	}
+	ids := content.HeadingAnchors([]byte(body))
+	lines := strings.Split(body, "\n")
+	given := map[string]bool{} // the ids bulletin gives the headings
+	for _, id := range ids {
+		given[id] = true
+	}
+	old := map[string]int{} // Blackfriday's ids so far, see uniqueOld
+	var kept, both []string
+	written := map[int]bool{} // the lines given an id
+	for _, line := range slices.Sorted(maps.Keys(ids)) {
+		prefix, text, ok := headingText(lines, line)
+		if !ok {
+			continue
+		}
+		if _, id := headingID(text); id != "" {
+			uniqueOld(old, id)
+			continue
+		}
+		was, now := uniqueOld(old, blackfridayID(text)), ids[line]
+		switch {
+		case was == "" || was == now || given[was] || !all && !linked[was]:
+			continue
+		case !all && linked[now]:
+			both = append(both, fmt.Sprintf("#%s and #%s", was, now))
+			continue
+		}
+		lines[line] = prefix + " " + text + " {#" + was + "}"
+		given[was], written[line] = true, true
+		kept = append(kept, was)
+	}
+	if len(kept) > 0 {
+		// The ids bulletin makes for the other headings stay as they
+		// were: one made unique by a number after it may lose it.
+		for range len(ids) {
+			moved := false
+			for line, id := range content.HeadingAnchors([]byte(strings.Join(lines, "\n"))) {
+				if !written[line] && id != ids[line] {
+					prefix, text, _ := headingText(lines, line)
+					lines[line] = prefix + " " + text + " {#" + ids[line] + "}"
+					written[line], moved = true, true
+				}
+			}
+			if !moved {
+				break
+			}
+		}
+		msg := fmt.Sprintf("headings keep the ids Blackfriday, the old site's Markdown renderer, gave them (%s), written after them, where bulletin would give others: links to those ids still lead there", strings.Join(firstOf(kept, 3), ", "))
+		if len(kept) == 1 {
+			msg = fmt.Sprintf("a heading keeps the id Blackfriday, the old site's Markdown renderer, gave it (%s), written after it, where bulletin would give another: links to that id still lead there", kept[0])
+		}
+		r.Warnings = append(r.Warnings, routine(p.note(0, msg), "posts whose headings keep the ids Blackfriday gave them"))
+	}
+	if len(both) > 0 {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links name %s both by the id Blackfriday, the old site's Markdown renderer, gave it and by the one bulletin gives it (%s): it keeps bulletin's, and the links by the first find no heading: point them at the second",
+			plural(len(both), "a heading", "headings"), strings.Join(firstOf(both, 3), "; "))))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// headingText gives the text of the heading whose text is on the line
+// of lines numbered line, as written, and what comes before it (#s, a
+// quote's >); ok is false for a setext heading over more than one line.
+func headingText(lines []string, line int) (prefix, text string, ok bool) {
+	s := strings.TrimRight(lines[line], "\r")
+	if m := atxLine.FindStringSubmatch(s); m != nil {
+		return m[1], m[2], true
+	}
+	if line+1 >= len(lines) || !setextUnder.MatchString(strings.TrimRight(lines[line+1], "\r")) {
+		return "", "", false
+	}
+	m := setextLine.FindStringSubmatch(s)
+	return strings.TrimRight(m[1], " \t"), m[2], true
+}
+
+// blackfridayID gives the id Blackfriday made of a heading's text as
+// written: its letters and digits in lower case, each run of other
+// characters between them one hyphen.
+func blackfridayID(text string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range text {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			dash = true
+			continue
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// uniqueOld gives id as Blackfriday made it unique in a page, given
+// the ids it gave the headings before it, which seen counts: a second
+// heading of one id has "-1" after it, a third "-2".
+func uniqueOld(seen map[string]int, id string) string {
+	if id == "" {
+		return ""
+	}
+	for {
+		count, found := seen[id]
+		if !found {
+			break
+		}
+		next := id + "-" + strconv.Itoa(count+1)
+		if _, taken := seen[next]; !taken {
+			seen[id] = count + 1
+			id = next
+		} else {
+			id += "-1"
+		}
+	}
+	seen[id] = 0
+	return id
+}

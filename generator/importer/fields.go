@@ -20,7 +20,8 @@ var (
 		"updated", "source_url", "source_title", "external_url", "link", "hidden", "deck", "dek", "subtitle", "author_name")
 	hugoFields = fieldSet("title", "date", "publishdate", "pubdate", "published", "lastmod", "modified", "updated", "draft", "expirydate",
 		"unpublishdate", "build", "_build", "slug", "url", "aliases", "topics", "regulators", "summary", "description", "author", "authors", "lang",
-		"source_url", "source_title", "external_url", "link", "hidden", "deck", "dek", "subtitle", "author_name", "excerpt")
+		"source_url", "source_title", "external_url", "link", "hidden", "deck", "dek", "subtitle", "author_name", "excerpt",
+		"images", "image", "featured_image", "featuredimage")
 	// themeFields say how the old theme laid a post out, which
 	// bulletin's theme decides: nothing of the post is lost without them.
 	themeFields = fieldSet("layout", "type", "weight", "menu", "menus", "toc", "comments", "share", "sitemap", "excerpt_separator",

@@ -143,55 +143,13 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 	var held []string    // a draft's files, not copied
 	var missing []string // images and documents the source lacks
 	for _, link := range links(body) {
-		from, to, ok := file(p, link)
-		if !ok {
-			continue
-		}
-		linked[from] = true
-		info, err := root.Lstat(from)
-		if err == nil && info.Mode()&fs.ModeSymlink != 0 {
-			r.Warnings = append(r.Warnings, p.note(0, "links to "+from+", a symbolic link, which is not copied, since it may lead out of the site: copy the file it names into the content folder"))
-			continue
-		}
-		if errors.Is(err, fs.ErrNotExist) && document(to) && !slices.Contains(missing, to) {
-			missing = append(missing, to)
-		}
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			// A folder on its way that is a symbolic link out of the site
-			// (a theme kept elsewhere), say.
-			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to %s, which cannot be read within the site's folder (%v), so it is not copied: copy the file it names into the content folder", from, withoutPath(err))))
-			continue
-		}
-		if err != nil || !info.Mode().IsRegular() {
-			continue // a page, or a file the old site lacked too
-		}
-		if p.draft {
-			held = append(held, from)
-			continue
-		}
-		data, err := readFile(root.FS(), from, max)
+		from, to, got := copyOne(root, w, file, p, link, "links to", max, linked, r)
 		switch {
-		case errors.Is(err, errTooLarge):
-			r.Warnings = append(r.Warnings, p.note(0, "links to "+from+", which is larger than an import reads: copy it into the content folder yourself"))
-			continue
-		case err != nil:
-			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to %s, which cannot be read: %v", from, withoutPath(err))))
-			continue
+		case got == fileMissing && document(to) && !slices.Contains(missing, to):
+			missing = append(missing, to)
+		case got == fileHeld:
+			held = append(held, from)
 		}
-		if bytes.HasPrefix(data, []byte("---\n")) || bytes.HasPrefix(data, []byte("---\r\n")) {
-			continue // a page Jekyll makes from its front matter, not a file it copies
-		}
-		if old, err := w.root.ReadFile(to); err == nil {
-			if !bytes.Equal(old, data) {
-				r.Warnings = append(r.Warnings, p.note(0, "links to "+from+", but another file is at "+to+" in the content folder: left as it is"))
-			}
-			continue
-		}
-		if note, _ := w.write(to, data); note != "" {
-			r.Warnings = append(r.Warnings, p.note(0, note))
-			continue
-		}
-		r.Copied++
 	}
 	if len(missing) > 0 {
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to %s the site's folder does not hold (%s), which the build will report as missing: copy %s into the content folder at %s, or mend the %s",
@@ -201,6 +159,72 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("a draft: the %s it links to (%s) %s not copied, since a file in the content folder is published at once: copy %s when you publish the draft",
 			plural(len(held), "file", "files"), strings.Join(held, ", "), plural(len(held), "was", "were"), plural(len(held), "it", "them"))))
 	}
+}
+
+// copied is what copyOne did with a file.
+type copied int
+
+const (
+	fileNone    copied = iota // no file of the source: a page, or another site's
+	fileMissing               // the source lacks it
+	fileHeld                  // a draft's, not copied
+	fileSkipped               // not copied, and told why
+	fileThere                 // in the content folder already, as it is in the source
+	fileCopied                // copied
+)
+
+// copyOne copies into the content folder the file of the source folder
+// root that the link of p names, as file finds it, marks it in linked,
+// and counts it if copied; what it cannot copy, it tells, as what p does
+// with it (links to).
+func copyOne(root *os.Root, w *writer, file linkedFile, p *post, link, does string, max int64, linked map[string]bool, r *Report) (from, to string, got copied) {
+	from, to, ok := file(p, link)
+	if !ok {
+		return "", "", fileNone
+	}
+	linked[from] = true
+	info, err := root.Lstat(from)
+	switch {
+	case err == nil && info.Mode()&fs.ModeSymlink != 0:
+		r.Warnings = append(r.Warnings, p.note(0, does+" "+from+", a symbolic link, which is not copied, since it may lead out of the site: copy the file it names into the content folder"))
+		return from, to, fileSkipped
+	case errors.Is(err, fs.ErrNotExist):
+		return from, to, fileMissing
+	case err != nil:
+		// A folder on its way that is a symbolic link out of the site
+		// (a theme kept elsewhere), say.
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%s %s, which cannot be read within the site's folder (%v), so it is not copied: copy the file it names into the content folder", does, from, withoutPath(err))))
+		return from, to, fileSkipped
+	case !info.Mode().IsRegular():
+		return from, to, fileNone // a page's folder
+	case p.draft:
+		return from, to, fileHeld
+	}
+	data, err := readFile(root.FS(), from, max)
+	switch {
+	case errors.Is(err, errTooLarge):
+		r.Warnings = append(r.Warnings, p.note(0, does+" "+from+", which is larger than an import reads: copy it into the content folder yourself"))
+		return from, to, fileSkipped
+	case err != nil:
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%s %s, which cannot be read: %v", does, from, withoutPath(err))))
+		return from, to, fileSkipped
+	}
+	if bytes.HasPrefix(data, []byte("---\n")) || bytes.HasPrefix(data, []byte("---\r\n")) {
+		return from, to, fileNone // a page Jekyll makes from its front matter, not a file it copies
+	}
+	if old, err := w.root.ReadFile(to); err == nil {
+		if !bytes.Equal(old, data) {
+			r.Warnings = append(r.Warnings, p.note(0, does+" "+from+", but another file is at "+to+" in the content folder: left as it is"))
+			return from, to, fileSkipped
+		}
+		return from, to, fileThere
+	}
+	if note, _ := w.write(to, data); note != "" {
+		r.Warnings = append(r.Warnings, p.note(0, note))
+		return from, to, fileSkipped
+	}
+	r.Copied++
+	return from, to, fileCopied
 }
 
 // document says whether the file at slash path p is an image or a
@@ -225,6 +249,11 @@ func markLinked(file linkedFile, p *post, body string, linked map[string]bool) {
 	}
 	for _, link := range links(body) {
 		if from, _, ok := file(p, link); ok {
+			linked[from] = true
+		}
+	}
+	for _, img := range p.images {
+		if from, _, ok := file(p, img.link); ok && img.link != "" {
 			linked[from] = true
 		}
 	}

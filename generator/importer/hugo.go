@@ -357,6 +357,9 @@ func readHugo(o *Options) (*source, error) {
 			undated[section] = append(undated[section], *noDate)
 		}
 	}
+	for _, p := range src.posts {
+		findImages(p, src.bundled)
+	}
 	// A few such pages are told each by name; a site of many, as a
 	// documentation site is, in one line.
 	if len(atTop) <= 5 {
@@ -991,6 +994,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	// A theme's excerpt, as Velero's cards show it, after Hugo's own.
 	post.summary, unused = summaryOf(f, append(slices.Clone(summaryKeys), "excerpt")...)
 	post.unused = append(post.unused, unused...)
+	hugoImages(f, post, pg, src)
 	old := hugoURL(f, page, lang, cfg, post)
 	// Hugo gives the site, each language and each section a feed.
 	var feeds []string

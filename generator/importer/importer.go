@@ -382,6 +382,7 @@ func Run(o Options) (Report, error) {
 		}
 		if src.file != nil {
 			copyLinked(srcRoot, w, src.file, p, body, o.MaxSize, linked, &r)
+			copyFeatured(srcRoot, w, src.file, p, o.Dest, o.MaxSize, linked, &r)
 		}
 		r.Written++
 		r.Aliases += len(p.aliases)

@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"bulletin/generator/content"
+	"bulletin/generator/pipeline"
 	"bulletin/generator/render"
 	"bulletin/generator/site"
 )
@@ -29,20 +30,20 @@ import (
 // sampleSite builds testdata/sample, a copy of the sample content that
 // editors do not change, with the theme in templates/, into a
 // temporary folder, with a search index when pagefind is given.
-func sampleSite(t *testing.T, pagefind string) (string, result) {
+func sampleSite(t *testing.T, pagefind string) (string, pipeline.Result) {
 	t.Helper()
 	o := options{
-		content:   "testdata/sample/content",
-		templates: "../templates",
-		out:       filepath.Join(t.TempDir(), "public"),
-		pagefind:  pagefind,
-		now:       testNow,
+		Content:   "testdata/sample/content",
+		Templates: "../templates",
+		Out:       filepath.Join(t.TempDir(), "public"),
+		Pagefind:  pagefind,
+		Now:       testNow,
 	}
 	r, err := build(o)
 	if err != nil {
 		t.Fatalf("building the sample site: %v", err)
 	}
-	return o.out, r
+	return o.Out, r
 }
 
 // serveSite serves a built site over HTTP on 127.0.0.1, as a reader gets it.
@@ -387,7 +388,7 @@ func TestSearchInBrowser(t *testing.T) {
 		bodies[a.Path] = a.HTML
 	}
 	var all, dhsc, both []string
-	for _, a := range r.site.Articles {
+	for _, a := range r.Site.Articles {
 		text := strings.ToLower(a.Title + " " + a.Summary + " " + bodies[a.Content.Path])
 		fromDHSC := slices.ContainsFunc(a.Regulators, func(g *site.Ref) bool { return g.Name == "DHSC" })
 		has := strings.Contains(text, "pause")
@@ -444,7 +445,7 @@ func TestSearchInBrowser(t *testing.T) {
 		{"status=Being piloted", "status=piloting", func(a *site.Article) bool { return a.Status != nil && a.Status.Label == "Being piloted" }},
 	} {
 		var want []string
-		for _, a := range r.site.Articles {
+		for _, a := range r.Site.Articles {
 			if f.match(a) {
 				want = append(want, a.Title)
 			}
@@ -563,7 +564,7 @@ func TestNewSinceLastVisit(t *testing.T) {
 
 	last := time.Date(2025, 4, 2, 15, 0, 0, 0, time.UTC)
 	var want int
-	for _, a := range r.site.Timeline[0].Months {
+	for _, a := range r.Site.Timeline[0].Months {
 		for _, a := range a.Articles {
 			if !a.Date.Before(time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC)) {
 				want++
@@ -684,11 +685,11 @@ func TestSearchBundlesInBrowser(t *testing.T) {
 	build := func(size int) (string, int) {
 		t.Helper()
 		o := testOptions(t, t.TempDir())
-		o.pagefind = pagefind
-		if err := os.CopyFS(o.content, os.DirFS("testdata/sample/content")); err != nil {
+		o.Pagefind = pagefind
+		if err := os.CopyFS(o.Content, os.DirFS("testdata/sample/content")); err != nil {
 			t.Fatal(err)
 		}
-		settings := filepath.Join(o.content, "site.yaml")
+		settings := filepath.Join(o.Content, "site.yaml")
 		if err := os.WriteFile(settings, fmt.Appendf([]byte(readFile(t, settings)), "search_bundle: %d\n", size), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -696,7 +697,7 @@ func TestSearchBundlesInBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return o.out, len(render.IndexBundles(r.site))
+		return o.Out, len(render.IndexBundles(r.Site))
 	}
 	oneDir, one := build(1000)
 	manyDir, many := build(2)

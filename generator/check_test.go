@@ -11,12 +11,13 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"bulletin/generator/content"
+	"bulletin/generator/pipeline"
 )
 
 func TestCheckFindings(t *testing.T) {
-	o := options{content: "testdata/check/content", templates: "../templates", now: testNow}
+	o := options{Content: "testdata/check/content", Templates: "../templates", Now: testNow}
 	var got []string
-	for _, f := range check(o) {
+	for _, f := range pipeline.Check(o) {
 		got = append(got, formatProblem(f, "text"))
 	}
 	file := "testdata/check/content/articles/2025-01-11-other.md"
@@ -127,7 +128,7 @@ func TestCheckTally(t *testing.T) {
 		}
 		files[l[:strings.Index(l, ":")]] = true
 	}
-	want := fmt.Sprintf("%s and %s in %s: check fails on the errors", counted(errs, "error"), counted(warnings, "warning"), counted(len(files), "file"))
+	want := fmt.Sprintf("%s and %s in %s: check fails on the errors", pipeline.Counted(errs, "error"), pipeline.Counted(warnings, "warning"), pipeline.Counted(len(files), "file"))
 	if errs == 0 || warnings == 0 || lines[len(lines)-1] != want {
 		t.Errorf("last line %q, want %q after %d errors and %d warnings", lines[len(lines)-1], want, errs, warnings)
 	}
@@ -240,7 +241,7 @@ func TestCheckManyLinksToMissingParts(t *testing.T) {
 		{Name: "content/articles/2025-01-10-a.md", Data: []byte("---\ntitle: A\ndate: 2025-01-10\nsummary: S.\n---\n" + body.String())},
 	}}, t.TempDir())
 	told, suggested := 0, 0
-	for _, f := range check(options{content: content, templates: "../templates", now: testNow}) {
+	for _, f := range pipeline.Check(options{Content: content, Templates: "../templates", Now: testNow}) {
 		if strings.Contains(f.Msg, "has no heading or part") {
 			told++
 			if strings.Contains(f.Msg, "did you mean #part-") {

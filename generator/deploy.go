@@ -71,7 +71,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) error {
 	if o.Target == "" {
 		// A deploy given its target needs no content folder: CI may
 		// deploy a built site alone.
-		if err := sourceFolders(flags, stderr, options{content: *contentDir}); err != nil {
+		if err := sourceFolders(flags, stderr, options{Content: *contentDir}); err != nil {
 			return err
 		}
 		return usageError(flags, stderr, "no target: set deploy.target in %s or give -target URL", filepath.ToSlash(filepath.Join(*contentDir, content.SettingsFile)))

@@ -326,8 +326,8 @@ type deploySite struct {
 func newDeploySite(t *testing.T) *deploySite {
 	t.Helper()
 	dir := t.TempDir()
-	s := &deploySite{o: options{content: filepath.Join(dir, "content"), templates: "../templates", out: filepath.Join(dir, "public"), now: testNow}}
-	if err := os.CopyFS(s.o.content, os.DirFS("testdata/sample/content")); err != nil {
+	s := &deploySite{o: options{Content: filepath.Join(dir, "content"), Templates: "../templates", Out: filepath.Join(dir, "public"), Now: testNow}}
+	if err := os.CopyFS(s.o.Content, os.DirFS("testdata/sample/content")); err != nil {
 		t.Fatal(err)
 	}
 	s.build(t)
@@ -345,7 +345,7 @@ func (s *deploySite) build(t *testing.T) {
 // are not deployed.
 func (s *deploySite) manifest(t *testing.T) map[string]string {
 	t.Helper()
-	return readManifest(t, s.o.out)
+	return readManifest(t, s.o.Out)
 }
 
 func readManifest(t *testing.T, dir string) map[string]string {
@@ -368,7 +368,7 @@ func readManifest(t *testing.T, dir string) map[string]string {
 // edit rewrites a content file with a change of its own.
 func (s *deploySite) edit(t *testing.T, name string, change func(string) string) {
 	t.Helper()
-	p := filepath.Join(s.o.content, filepath.FromSlash(name))
+	p := filepath.Join(s.o.Content, filepath.FromSlash(name))
 	data, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
@@ -382,7 +382,7 @@ func (s *deploySite) edit(t *testing.T, name string, change func(string) string)
 func (s *deploySite) deployCLI(t *testing.T, target string, args ...string) string {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	args = append([]string{"deploy", "-content", s.o.content, "-out", s.o.out, "-target", target}, args...)
+	args = append([]string{"deploy", "-content", s.o.Content, "-out", s.o.Out, "-target", target}, args...)
 	if code := run(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("bulletin %s: exit %d\n%s%s", strings.Join(args, " "), code, stdout.String(), stderr.String())
 	}
@@ -634,7 +634,7 @@ func testDeploy(t *testing.T, target string, v bucketView, counts *counter) {
 	if keys := v.keys(t); !slices.Contains(keys, deploy.HeadersRecord) {
 		t.Errorf("the bucket holds no %s", deploy.HeadersRecord)
 	}
-	checkStore(t, v, s.o.out, "")
+	checkStore(t, v, s.o.Out, "")
 	if counts != nil {
 		if got, want := counts.redirects["2025/03/ics-paused/index.html"], "/2025/03/ics-assessments-paused-again/"; got != want {
 			t.Errorf("the alias was sent with the website redirect %q, want %q (all: %v)", got, want, counts.redirects)
@@ -665,10 +665,10 @@ func testDeploy(t *testing.T, target string, v bucketView, counts *counter) {
 	if n := requests(fmt.Sprintf("one edit (%d files changed)", len(changed))); counts != nil && (n["PUT"] != len(changed)+1 || n["DELETE"] != 0) {
 		t.Errorf("deploy after one edit sent %v, want %d PUTs (%q, and the headers record, which names each object's file) and no DELETE", n, len(changed)+1, changed)
 	}
-	checkStore(t, v, s.o.out, "")
+	checkStore(t, v, s.o.Out, "")
 
 	// An article is deleted: its page goes from the bucket.
-	if err := os.Remove(filepath.Join(s.o.content, "articles/2025/2025-04-01-cqc-it-review-saf.md")); err != nil {
+	if err := os.Remove(filepath.Join(s.o.Content, "articles/2025/2025-04-01-cqc-it-review-saf.md")); err != nil {
 		t.Fatal(err)
 	}
 	s.build(t)
@@ -684,7 +684,7 @@ func testDeploy(t *testing.T, target string, v bucketView, counts *counter) {
 	if n := requests(fmt.Sprintf("one deletion (%d files changed, %d gone)", len(changed), len(gone))); counts != nil && (n["PUT"] != len(changed)+1 || n["DELETE"] != len(gone)) {
 		t.Errorf("deploy after a deletion sent %v, want %d PUTs (with the headers record) and %d DELETEs", n, len(changed)+1, len(gone))
 	}
-	checkStore(t, v, s.o.out, "")
+	checkStore(t, v, s.o.Out, "")
 
 	// Compressed: every text object is sent again, compressed. A folder
 	// is served by a web server, which compresses by itself.
@@ -698,7 +698,7 @@ func testDeploy(t *testing.T, target string, v bucketView, counts *counter) {
 		}
 	}
 	s.deployCLI(t, target, "-compress", "gzip")
-	checkStore(t, v, s.o.out, "gzip")
+	checkStore(t, v, s.o.Out, "gzip")
 	if n := requests("gzip"); counts != nil && n["PUT"] != texts+1 {
 		t.Errorf("deploy compressed with gzip sent %v, want %d PUTs, one a text file, and the headers record", n, texts+1)
 	}
@@ -712,7 +712,7 @@ func testDeploy(t *testing.T, target string, v bucketView, counts *counter) {
 		}
 	}
 	s.deployCLI(t, target, "-compress", "br")
-	checkStore(t, v, s.o.out, "br")
+	checkStore(t, v, s.o.Out, "br")
 	if n := requests("br"); counts != nil && n["PUT"] != browsed+1 {
 		t.Errorf("deploy compressed with brotli sent %v, want %d PUTs, one a page, style or script, and the headers record", n, browsed+1)
 	}
@@ -732,22 +732,22 @@ func forCrawlers(name string) bool {
 func testDeployStopped(t *testing.T, target string, v bucketView, tries, workers int) {
 	s := newDeploySite(t)
 	old := filepath.Join(t.TempDir(), "old")
-	if err := os.CopyFS(old, os.DirFS(s.o.out)); err != nil {
+	if err := os.CopyFS(old, os.DirFS(s.o.Out)); err != nil {
 		t.Fatal(err)
 	}
 	// The next version adds an article with a new topic, linked from
 	// the home page and lists, edits another and deletes a third.
 	s.edit(t, "articles/2025/2025-04-03-ics-self-assessment-framework.md", func(s string) string { return s + "\nAn added paragraph.\n" })
-	if err := os.Remove(filepath.Join(s.o.content, "articles/2025/2025-04-08-ics-assessments-and-nhs-reforms.md")); err != nil {
+	if err := os.Remove(filepath.Join(s.o.Content, "articles/2025/2025-04-08-ics-assessments-and-nhs-reforms.md")); err != nil {
 		t.Fatal(err)
 	}
 	added := "---\ntitle: A new inspection regime\ndate: 2025-05-20\nsummary: A new topic begins.\ntopics: [Inspection regimes]\nregulators: [CQC]\n---\nThe news.\n"
-	if err := os.WriteFile(filepath.Join(s.o.content, "articles/2025/2025-05-20-new-regime.md"), []byte(added), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(s.o.Content, "articles/2025/2025-05-20-new-regime.md"), []byte(added), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	s.build(t)
 	entries := slices.Sorted(maps.Keys(readManifest(t, old)))
-	if broken := brokenLinks(t, localView{s.o.out}, slices.Sorted(maps.Keys(s.manifest(t)))); len(broken) > 0 {
+	if broken := brokenLinks(t, localView{s.o.Out}, slices.Sorted(maps.Keys(s.manifest(t)))); len(broken) > 0 {
 		t.Fatalf("the new version itself has broken links: %q", broken)
 	}
 	deployTo := func(dir string, stopAfter int) (*deploy.Result, error) {
@@ -766,7 +766,7 @@ func testDeployStopped(t *testing.T, target string, v bucketView, tries, workers
 	if _, err := deployTo(old, 0); err != nil {
 		t.Fatal(err)
 	}
-	res, err := deployTo(s.o.out, 0)
+	res, err := deployTo(s.o.Out, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -783,14 +783,14 @@ func testDeployStopped(t *testing.T, target string, v bucketView, tries, workers
 		if _, err := deployTo(old, 0); err != nil {
 			t.Fatal(err)
 		}
-		res, err := deployTo(s.o.out, stop)
+		res, err := deployTo(s.o.Out, stop)
 		if err == nil {
 			t.Fatalf("stopped after %d: the deploy went on to the end", stop)
 		}
 		if broken := brokenLinks(t, v, entries); len(broken) > 0 {
 			t.Errorf("stopped after %d of %d changes (%d made): pages link to objects not there: %q", stop, total, res.Uploaded+res.Deleted, broken)
 		}
-		rest, err := deployTo(s.o.out, 0)
+		rest, err := deployTo(s.o.Out, 0)
 		if err != nil {
 			t.Fatalf("finishing after a stop at %d: %v", stop, err)
 		}
@@ -799,7 +799,7 @@ func testDeployStopped(t *testing.T, target string, v bucketView, tries, workers
 		if rest.Uploaded > uploads-res.Uploaded+workers {
 			t.Errorf("stopped after %d uploads of %d: the next deploy uploaded %d, want at most %d more than the %d left", res.Uploaded, uploads, rest.Uploaded, workers, uploads-res.Uploaded)
 		}
-		checkStore(t, v, s.o.out, "")
+		checkStore(t, v, s.o.Out, "")
 	}
 }
 
@@ -863,7 +863,7 @@ func testDeployErrors(t *testing.T, w *weed) {
 				t.Setenv(k, v)
 			}
 			var stdout, stderr bytes.Buffer
-			code := run(append([]string{"deploy", "-content", s.o.content, "-out", s.o.out}, tt.args...), &stdout, &stderr)
+			code := run(append([]string{"deploy", "-content", s.o.Content, "-out", s.o.Out}, tt.args...), &stdout, &stderr)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d\n%s", code, tt.code, stderr.String())
 			}
@@ -884,7 +884,7 @@ func testDeployRetries(t *testing.T, w *weed) {
 	w.counts.mu.Lock()
 	w.counts.fail = 4
 	w.counts.mu.Unlock()
-	res, err := deploy.Run(context.Background(), s.o.out, deploy.Options{Target: w.target(), Workers: 1})
+	res, err := deploy.Run(context.Background(), s.o.Out, deploy.Options{Target: w.target(), Workers: 1})
 	if err != nil {
 		t.Fatalf("got %v, want the deploy to go through", err)
 	}
@@ -892,7 +892,7 @@ func testDeployRetries(t *testing.T, w *weed) {
 	if n["PUT"] != res.Uploaded+1+4 {
 		t.Errorf("got %d PUTs for %d uploads and the headers record, want 4 more", n["PUT"], res.Uploaded)
 	}
-	checkStore(t, weedView{w}, s.o.out, "")
+	checkStore(t, weedView{w}, s.o.Out, "")
 }
 
 // testDeployPrefix deploys into a folder of a bucket that holds other

@@ -455,9 +455,9 @@ var edits = []edit{
 // alike or both folders hold the same files with the same bytes.
 func (s *diffSite) compare(t *testing.T, out, step string) {
 	t.Helper()
-	o := options{content: filepath.Join(s.dir, "content"), templates: filepath.Join(s.dir, "templates"), out: out, now: s.now}
+	o := options{Content: filepath.Join(s.dir, "content"), Templates: filepath.Join(s.dir, "templates"), Out: out, Now: s.now}
 	_, incErr := build(o)
-	o.out = filepath.Join(t.TempDir(), "public")
+	o.Out = filepath.Join(t.TempDir(), "public")
 	_, cleanErr := build(o)
 	if fmt.Sprint(incErr) != fmt.Sprint(cleanErr) {
 		t.Fatalf("after %s: the incremental build says %v, a clean build %v", step, incErr, cleanErr)
@@ -465,7 +465,7 @@ func (s *diffSite) compare(t *testing.T, out, step string) {
 	if cleanErr != nil {
 		return
 	}
-	want, got := readTree(t, o.out), readTree(t, out)
+	want, got := readTree(t, o.Out), readTree(t, out)
 	for name, data := range want {
 		if g, ok := got[name]; !ok {
 			t.Errorf("after %s: the incremental build lacks %s", step, name)
@@ -491,8 +491,8 @@ func TestServeEqualsClean(t *testing.T) {
 		steps = 4
 	}
 	s := newDiffSite(t, 99)
-	o := options{content: filepath.Join(s.dir, "content"), templates: filepath.Join(s.dir, "templates"),
-		out: filepath.Join(t.TempDir(), "public"), baseURL: "https://diff.example/"}
+	o := options{Content: filepath.Join(s.dir, "content"), Templates: filepath.Join(s.dir, "templates"),
+		Out: filepath.Join(t.TempDir(), "public"), BaseURL: "https://diff.example/"}
 	ts := serveInBackground(t, o)
 	var before map[string][]byte
 	for i := range steps + 1 {
@@ -502,11 +502,11 @@ func TestServeEqualsClean(t *testing.T) {
 			what = fmt.Sprintf("step %d, %s: %s", i, e.name, e.apply(s))
 		}
 		clean := o
-		clean.out, clean.now = filepath.Join(t.TempDir(), "public"), time.Now()
+		clean.Out, clean.Now = filepath.Join(t.TempDir(), "public"), time.Now()
 		if _, err := build(clean); err != nil {
 			continue // serve keeps the last good site; the next step may fix it
 		}
-		want := readTree(t, clean.out)
+		want := readTree(t, clean.Out)
 		delete(want, ".bulletin-manifest")
 		eventually(t, waitTime, func() error {
 			for name, data := range want {

@@ -101,7 +101,7 @@ func TestHostileContent(t *testing.T) {
 				t.Fatal("a case says in its comment what must hold, and has either a want errors section or checks")
 			}
 			root := t.TempDir()
-			o := options{content: dir, templates: "../templates", out: filepath.Join(root, "public"), now: testNow}
+			o := options{Content: dir, Templates: "../templates", Out: filepath.Join(root, "public"), Now: testNow}
 
 			var err error
 			elapsed, allocated, peak := measure(func() { _, err = build(o) })
@@ -137,7 +137,7 @@ func TestHostileContent(t *testing.T) {
 					t.Errorf("the output's parent folder holds %s, want only public and its cache, index and record", e.Name())
 				}
 			}
-			files := readTree(t, o.out)
+			files := readTree(t, o.Out)
 			if _, ok := files[hostilePage]; !ok {
 				t.Fatalf("no article page at %s", hostilePage)
 			}

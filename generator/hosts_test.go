@@ -52,13 +52,13 @@ func TestHostFilesNetlify(t *testing.T) {
 	redirectParser := npmFile(t, "@netlify/redirect-parser", "lib/index.js")
 
 	dir := t.TempDir()
-	o := options{content: filepath.Join(dir, "content"), templates: "../templates", out: filepath.Join(dir, "public"), now: testNow}
-	if err := os.CopyFS(o.content, os.DirFS("testdata/sample/content")); err != nil {
+	o := options{Content: filepath.Join(dir, "content"), Templates: "../templates", Out: filepath.Join(dir, "public"), Now: testNow}
+	if err := os.CopyFS(o.Content, os.DirFS("testdata/sample/content")); err != nil {
 		t.Fatal(err)
 	}
-	appendFile(t, filepath.Join(o.content, "site.yaml"), "websub_hub: https://hub.example.org/\n")
+	appendFile(t, filepath.Join(o.Content, "site.yaml"), "websub_hub: https://hub.example.org/\n")
 	// An alias in another script, which hosts get percent-encoded.
-	article := filepath.Join(o.content, "articles/2025/2025-04-01-cqc-it-review-saf.md")
+	article := filepath.Join(o.Content, "articles/2025/2025-04-01-cqc-it-review-saf.md")
 	data, err := os.ReadFile(article)
 	if err != nil {
 		t.Fatal(err)
@@ -74,7 +74,7 @@ func TestHostFilesNetlify(t *testing.T) {
 	if err := os.WriteFile(script, []byte(netlifyParse), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(node, script, headersParser, redirectParser, filepath.Join(o.out, "_headers"), filepath.Join(o.out, "_redirects")).Output()
+	out, err := exec.Command(node, script, headersParser, redirectParser, filepath.Join(o.Out, "_headers"), filepath.Join(o.Out, "_redirects")).Output()
 	if err != nil {
 		t.Fatalf("running Netlify's parsers: %v", err)
 	}
@@ -88,7 +88,7 @@ func TestHostFilesNetlify(t *testing.T) {
 
 	types := map[string]string{"feed.xml": "application/rss+xml", "atom.xml": "application/atom+xml", "feed.json": "application/feed+json", "key-dates.ics": "text/calendar"}
 	feeds := 0
-	for name := range readManifest(t, o.out) {
+	for name := range readManifest(t, o.Out) {
 		want, ok := types[path.Base(name)]
 		if !ok {
 			continue

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"bulletin/generator/importer"
+	"bulletin/generator/pipeline"
 )
 
 // runImport converts another site's posts into articles of the content
@@ -39,7 +40,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		return errors.New("import: " + why)
 	}
 	if n := r.Problems(); n > 0 {
-		return fmt.Errorf("import: %s left out for a problem (above), a broken source or a folder it cannot write in: mend them and run import again; the articles written are kept, and are not written twice", counted(n, "post"))
+		return fmt.Errorf("import: %s left out for a problem (above), a broken source or a folder it cannot write in: mend them and run import again; the articles written are kept, and are not written twice", pipeline.Counted(n, "post"))
 	}
 	return nil
 }

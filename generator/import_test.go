@@ -20,8 +20,8 @@ func TestImportedSitesBuild(t *testing.T) {
 	for _, source := range []string{"importer/testdata/jekyll", "importer/testdata/hugo", "importer/testdata/wordpress.xml"} {
 		t.Run(filepath.Base(source), func(t *testing.T) {
 			o := testOptions(t, t.TempDir())
-			o.now = time.Now() // the samples' posts are all in the past
-			r, err := importer.Run(importer.Options{Source: source, Dest: o.content})
+			o.Now = time.Now() // the samples' posts are all in the past
+			r, err := importer.Run(importer.Options{Source: source, Dest: o.Content})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -43,7 +43,7 @@ func TestImportedSitesBuild(t *testing.T) {
 				if path.Ext(name) == "" {
 					name = path.Join(name, "index.html") // a folder's address
 				}
-				page, err := os.ReadFile(filepath.Join(o.out, filepath.FromSlash(name)))
+				page, err := os.ReadFile(filepath.Join(o.Out, filepath.FromSlash(name)))
 				if err != nil {
 					t.Errorf("old address %s: %v", m.From, err)
 					continue

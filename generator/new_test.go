@@ -30,13 +30,13 @@ func TestNewWritesAnArticleThatBuilds(t *testing.T) {
 		t.Fatalf("new did not write %s: %v (it said %q)", name, err, stdout.String())
 	}
 
-	o := options{content: dir, templates: "../templates", out: filepath.Join(t.TempDir(), "public"), now: time.Now()}
+	o := options{Content: dir, Templates: "../templates", Out: filepath.Join(t.TempDir(), "public"), Now: time.Now()}
 	r, err := build(o)
 	if err != nil {
 		t.Fatalf("the site with the new draft does not build: %v", err)
 	}
-	if r.site.Drafts != 2 {
-		t.Errorf("got %d drafts, want 2: the test site's one and the new article", r.site.Drafts)
+	if r.Site.Drafts != 2 {
+		t.Errorf("got %d drafts, want 2: the test site's one and the new article", r.Site.Drafts)
 	}
 
 	// Published unfinished, with the skeleton's summary and body, it
@@ -71,7 +71,7 @@ func TestNewWritesAnArticleThatBuilds(t *testing.T) {
 	if _, err := build(o); err != nil {
 		t.Fatalf("the new article, written and published, does not build: %v", err)
 	}
-	page := filepath.Join(o.out, today.Format("2006/01"), "cqcs-new-guidance-what-changes", "index.html")
+	page := filepath.Join(o.Out, today.Format("2006/01"), "cqcs-new-guidance-what-changes", "index.html")
 	html, err := os.ReadFile(page)
 	if err != nil {
 		t.Fatalf("published article has no page: %v", err)

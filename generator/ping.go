@@ -24,12 +24,12 @@ func runPing(args []string, stdout, stderr io.Writer) error {
 	out := flags.String("out", "public", "output folder the site was built into")
 	dir := flags.String("content", "content", "folder of site.yaml, whose websub_hub names the hubs")
 	var o options // the flags parseFlags checks
-	flags.StringVar(&o.baseURL, "base-url", "", "absolute URL the site is served from, as given to build (overrides site.yaml)")
+	flags.StringVar(&o.BaseURL, "base-url", "", "absolute URL the site is served from, as given to build (overrides site.yaml)")
 	dryRun := flags.Bool("dry-run", false, "list the feeds that changed without telling the hubs")
 	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err
 	}
-	if err := sourceFolders(flags, stderr, options{content: *dir}); err != nil {
+	if err := sourceFolders(flags, stderr, options{Content: *dir}); err != nil {
 		return err
 	}
 	settings, err := content.LoadSettings(os.DirFS(*dir), *dir)
@@ -40,8 +40,8 @@ func runPing(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s sets no websub_hub: name the hub to tell, e.g. websub_hub: https://pubsubhubbub.appspot.com/", filepath.Join(*dir, content.SettingsFile))
 	}
 	base := settings.BaseURL
-	if o.baseURL != "" {
-		base = content.NormalizeBaseURL(o.baseURL)
+	if o.BaseURL != "" {
+		base = content.NormalizeBaseURL(o.BaseURL)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

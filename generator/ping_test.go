@@ -34,8 +34,8 @@ type pingSite struct {
 func newPingSite(t *testing.T) *pingSite {
 	t.Helper()
 	s := &pingSite{o: testOptions(t, "testdata/sample"), hub: websubtest.NewHub(t)}
-	s.o.content = filepath.Join(t.TempDir(), "content")
-	if err := os.CopyFS(s.o.content, os.DirFS("testdata/sample/content")); err != nil {
+	s.o.Content = filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(s.o.Content, os.DirFS("testdata/sample/content")); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -43,11 +43,11 @@ func newPingSite(t *testing.T) *pingSite {
 		if t := render.MediaType(name); t != "" {
 			w.Header().Set("Content-Type", t)
 		}
-		http.ServeFile(w, r, filepath.Join(s.o.out, filepath.FromSlash(name)))
+		http.ServeFile(w, r, filepath.Join(s.o.Out, filepath.FromSlash(name)))
 	}))
 	t.Cleanup(srv.Close)
 	s.base = srv.URL + "/"
-	settings := filepath.Join(s.o.content, "site.yaml")
+	settings := filepath.Join(s.o.Content, "site.yaml")
 	data, err := os.ReadFile(settings)
 	if err != nil {
 		t.Fatal(err)
@@ -72,11 +72,11 @@ func (s *pingSite) build(t *testing.T) {
 func (s *pingSite) feeds(t *testing.T) map[string][32]byte {
 	t.Helper()
 	out := map[string][32]byte{}
-	err := filepath.WalkDir(s.o.out, func(p string, e os.DirEntry, err error) error {
+	err := filepath.WalkDir(s.o.Out, func(p string, e os.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
 		}
-		rel, _ := filepath.Rel(s.o.out, p)
+		rel, _ := filepath.Rel(s.o.Out, p)
 		if name := filepath.ToSlash(rel); render.IsFeed(name) {
 			data, err := os.ReadFile(p)
 			out[name] = sha256.Sum256(data)
@@ -94,7 +94,7 @@ func (s *pingSite) feeds(t *testing.T) map[string][32]byte {
 func (s *pingSite) ping(t *testing.T, extra ...string) string {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	args := append([]string{"ping", "-out", s.o.out, "-content", s.o.content}, extra...)
+	args := append([]string{"ping", "-out", s.o.Out, "-content", s.o.Content}, extra...)
 	if code := run(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("bulletin %s: exit %d\n%s%s", strings.Join(args, " "), code, stdout.String(), stderr.String())
 	}
@@ -107,7 +107,7 @@ func (s *pingSite) ping(t *testing.T, extra ...string) string {
 // old.
 func (s *pingSite) editArticle(t *testing.T, old, new string) {
 	t.Helper()
-	file := filepath.Join(s.o.content, "articles/2025/2025-04-01-cqc-it-review-saf.md")
+	file := filepath.Join(s.o.Content, "articles/2025/2025-04-01-cqc-it-review-saf.md")
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -166,7 +166,7 @@ func TestPingTellsTheHubOfChangedFeedsOnly(t *testing.T) {
 			if !current {
 				break
 			}
-			data, err := os.ReadFile(filepath.Join(s.o.out, filepath.FromSlash(name)))
+			data, err := os.ReadFile(filepath.Join(s.o.Out, filepath.FromSlash(name)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -312,7 +312,7 @@ func TestDeployPingsTheHub(t *testing.T) {
 	deploy := func() string {
 		t.Helper()
 		var stdout, stderr bytes.Buffer
-		args := []string{"deploy", "-out", s.o.out, "-content", s.o.content, "-target", target}
+		args := []string{"deploy", "-out", s.o.Out, "-content", s.o.Content, "-target", target}
 		if code := run(args, &stdout, &stderr); code != 0 {
 			t.Fatalf("bulletin %s: exit %d\n%s%s", strings.Join(args, " "), code, stdout.String(), stderr.String())
 		}

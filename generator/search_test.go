@@ -100,14 +100,14 @@ func TestBuildWithoutSearch(t *testing.T) {
 	if _, err := build(o); err != nil {
 		t.Fatal(err)
 	}
-	page := readFile(t, filepath.Join(o.out, "search", "index.html"))
+	page := readFile(t, filepath.Join(o.Out, "search", "index.html"))
 	if !strings.Contains(page, "Search is not available on this copy of the site.") {
 		t.Errorf("search page does not say search is not available:\n%s", page)
 	}
 	if strings.Contains(page, "search.js") || strings.Contains(page, "<form") {
 		t.Errorf("search page offers search without an index:\n%s", page)
 	}
-	if _, err := os.Stat(filepath.Join(o.out, "pagefind")); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(o.Out, "pagefind")); !os.IsNotExist(err) {
 		t.Errorf("pagefind/ exists without -pagefind: %v", err)
 	}
 }
@@ -118,22 +118,22 @@ func TestBuildWithoutSearch(t *testing.T) {
 func TestBuildRunsPagefind(t *testing.T) {
 	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
 	o := testOptions(t, "testdata/site")
-	o.pagefind = os.Args[0] + " --some-flag"
+	o.Pagefind = os.Args[0] + " --some-flag"
 	r, err := build(o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var pages []string
-	for _, a := range r.site.Articles {
+	for _, a := range r.Site.Articles {
 		pages = append(pages, strings.TrimPrefix(a.URL, "/")+"index.html")
 	}
-	if got, want := readFile(t, filepath.Join(o.out, "pagefind", "all", "pagefind.js")), "// index of "+strings.Join(slices.Sorted(slices.Values(pages)), " ")+" ("; !strings.HasPrefix(got, want) {
+	if got, want := readFile(t, filepath.Join(o.Out, "pagefind", "all", "pagefind.js")), "// index of "+strings.Join(slices.Sorted(slices.Values(pages)), " ")+" ("; !strings.HasPrefix(got, want) {
 		t.Errorf("pagefind/all/pagefind.js: got %q, want it to start %q", got, want)
 	}
-	if manifest := readFile(t, filepath.Join(o.out, ".bulletin-manifest")); !strings.Contains(manifest, " pagefind/all/pagefind.js\n") {
+	if manifest := readFile(t, filepath.Join(o.Out, ".bulletin-manifest")); !strings.Contains(manifest, " pagefind/all/pagefind.js\n") {
 		t.Errorf("the manifest does not list pagefind/all/pagefind.js:\n%s", manifest)
 	}
-	page := readFile(t, filepath.Join(o.out, "search", "index.html"))
+	page := readFile(t, filepath.Join(o.Out, "search", "index.html"))
 	for _, want := range []string{`<form class="search-form"`, `<script type="module" src="/search.js">`, `data-bundles="/pagefind/all/"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("search page has no %s", want)
@@ -148,23 +148,23 @@ func TestBuildRunsPagefind(t *testing.T) {
 func TestBuildWithoutSearchTellsIndexRemoved(t *testing.T) {
 	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
 	o := testOptions(t, "testdata/site")
-	o.pagefind = os.Args[0]
+	o.Pagefind = os.Args[0]
 	if _, err := build(o); err != nil {
 		t.Fatal(err)
 	}
-	o.pagefind = ""
+	o.Pagefind = ""
 	r, err := build(o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "search index: none, as -pagefind was not given"; !strings.Contains(r.summary(), want) {
-		t.Errorf("summary %q does not say %q", r.summary(), want)
+	if want := "search index: none, as -pagefind was not given"; !strings.Contains(r.Summary(), want) {
+		t.Errorf("summary %q does not say %q", r.Summary(), want)
 	}
-	if _, err := os.Stat(filepath.Join(o.out, "pagefind")); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(o.Out, "pagefind")); !os.IsNotExist(err) {
 		t.Errorf("pagefind/ is still there: %v", err)
 	}
-	if r, err = build(o); err != nil || strings.Contains(r.summary(), "search index") {
-		t.Errorf("a build with no index before: summary %q, error %v; want no word of one", r.summary(), err)
+	if r, err = build(o); err != nil || strings.Contains(r.Summary(), "search index") {
+		t.Errorf("a build with no index before: summary %q, error %v; want no word of one", r.Summary(), err)
 	}
 }
 
@@ -174,7 +174,7 @@ func TestBuildWithoutSearchTellsIndexRemoved(t *testing.T) {
 // output up to date with the settings as they were before.
 func TestPagefindSettingsSavedWhileIndexing(t *testing.T) {
 	o := testOptions(t, "testdata/site")
-	for _, p := range []*string{&o.content, &o.templates, &o.out} {
+	for _, p := range []*string{&o.Content, &o.Templates, &o.Out} {
 		abs, err := filepath.Abs(*p)
 		if err != nil {
 			t.Fatal(err)
@@ -182,18 +182,18 @@ func TestPagefindSettingsSavedWhileIndexing(t *testing.T) {
 		*p = abs
 	}
 	t.Chdir(t.TempDir())
-	o.pagefind = os.Args[0]
+	o.Pagefind = os.Args[0]
 	t.Setenv("BULLETIN_FAKE_PAGEFIND", "settings")
 	r, err := build(o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Pagefind's settings changed while the build ran"; !strings.Contains(r.summary(), want) {
-		t.Errorf("summary %q does not say %q", r.summary(), want)
+	if want := "Pagefind's settings changed while the build ran"; !strings.Contains(r.Summary(), want) {
+		t.Errorf("summary %q does not say %q", r.Summary(), want)
 	}
 	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
-	if r, err = build(o); err != nil || !strings.Contains(r.summary(), "search index: 1 of 1 bundles indexed again") {
-		t.Errorf("the next build: %v, %q; want the index made again", err, r.summary())
+	if r, err = build(o); err != nil || !strings.Contains(r.Summary(), "search index: 1 of 1 bundles indexed again") {
+		t.Errorf("the next build: %v, %q; want the index made again", err, r.Summary())
 	}
 }
 
@@ -241,11 +241,11 @@ func noteRunning(dir string, pages int) error {
 func bundledSample(t *testing.T) options {
 	t.Helper()
 	o := testOptions(t, t.TempDir())
-	o.pagefind = os.Args[0]
-	if err := os.CopyFS(o.content, os.DirFS("testdata/sample/content")); err != nil {
+	o.Pagefind = os.Args[0]
+	if err := os.CopyFS(o.Content, os.DirFS("testdata/sample/content")); err != nil {
 		t.Fatal(err)
 	}
-	settings := filepath.Join(o.content, "site.yaml")
+	settings := filepath.Join(o.Content, "site.yaml")
 	if err := os.WriteFile(settings, append([]byte(readFile(t, settings)), "search_bundle: 3\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +265,7 @@ func TestBuildIndexesBundlesTogether(t *testing.T) {
 		t.Fatal(err)
 	}
 	largest := 0
-	for _, b := range render.IndexBundles(r.site) {
+	for _, b := range render.IndexBundles(r.Site) {
 		largest = max(largest, len(b.Pages))
 	}
 	together := 0
@@ -291,14 +291,14 @@ func TestBuildPagefindFails(t *testing.T) {
 	if _, err := build(o); err != nil {
 		t.Fatal(err)
 	}
-	before := readTree(t, o.out)
+	before := readTree(t, o.Out)
 	t.Setenv("BULLETIN_FAKE_PAGEFIND", "fail")
-	o.pagefind = os.Args[0]
+	o.Pagefind = os.Args[0]
 	_, err := build(o)
 	if err == nil || !strings.Contains(err.Error(), "search index: ") || !strings.Contains(err.Error(), "Pagefind ran out of words") {
 		t.Fatalf("build: got error %v, want the search index's failure with Pagefind's message", err)
 	}
-	wantUnchanged(t, o.out, before, "the failed index")
+	wantUnchanged(t, o.Out, before, "the failed index")
 }
 
 // TestPagefindIndex runs the real Pagefind: it indexes every article with
@@ -308,7 +308,7 @@ func TestPagefindIndex(t *testing.T) {
 	pagefind := lookPagefind(t)
 	first, r := sampleSite(t, pagefind)
 	entry := readFile(t, filepath.Join(first, "pagefind", "all", "pagefind-entry.json"))
-	if want := fmt.Sprintf(`"page_count":%d`, len(r.site.Articles)); !strings.Contains(entry, want) {
+	if want := fmt.Sprintf(`"page_count":%d`, len(r.Site.Articles)); !strings.Contains(entry, want) {
 		t.Errorf("pagefind-entry.json: got %s, want %s (every article, nothing else)", entry, want)
 	}
 	second, _ := sampleSite(t, pagefind)
@@ -369,7 +369,7 @@ func TestBuildIndexesChangedBundles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bundles := render.IndexBundles(r.site)
+	bundles := render.IndexBundles(r.Site)
 	if len(bundles) < 3 {
 		t.Fatalf("got %d bundles, want one a year", len(bundles))
 	}
@@ -378,7 +378,7 @@ func TestBuildIndexesChangedBundles(t *testing.T) {
 	}
 	stats := map[string]os.FileInfo{}
 	for _, b := range bundles {
-		info, err := os.Stat(filepath.Join(o.out, b.Dir, "pagefind.js"))
+		info, err := os.Stat(filepath.Join(o.Out, b.Dir, "pagefind.js"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -386,7 +386,7 @@ func TestBuildIndexesChangedBundles(t *testing.T) {
 	}
 
 	edited := bundles[len(bundles)-1]
-	article := filepath.Join(o.content, filepath.FromSlash(r.site.Articles[len(r.site.Articles)-1].Content.Path))
+	article := filepath.Join(o.Content, filepath.FromSlash(r.Site.Articles[len(r.Site.Articles)-1].Content.Path))
 	if err := os.WriteFile(article, append([]byte(readFile(t, article)), "\nA sentence added.\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -401,7 +401,7 @@ func TestBuildIndexesChangedBundles(t *testing.T) {
 		t.Errorf("after one edit Pagefind indexed:\n%s\nwant only the edited article's bundle, %s: %s", got, edited.Dir, want)
 	}
 	for _, b := range bundles {
-		info, err := os.Stat(filepath.Join(o.out, b.Dir, "pagefind.js"))
+		info, err := os.Stat(filepath.Join(o.Out, b.Dir, "pagefind.js"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -409,21 +409,21 @@ func TestBuildIndexesChangedBundles(t *testing.T) {
 			t.Errorf("%s: index file left as it was is %v, want %v", b.Dir, same, !same)
 		}
 	}
-	if want := fmt.Sprintf("search index: 1 of %d bundles indexed again", len(bundles)); !strings.Contains(r.summary(), want) {
-		t.Errorf("the summary does not say %q:\n%s", want, r.summary())
+	if want := fmt.Sprintf("search index: 1 of %d bundles indexed again", len(bundles)); !strings.Contains(r.Summary(), want) {
+		t.Errorf("the summary does not say %q:\n%s", want, r.Summary())
 	}
 
 	// An edit no article page shows (an intro page's text) indexes no
 	// bundle, and the summary says the index is up to date.
-	intro := filepath.Join(o.content, "topics", "ics-assessments.md")
+	intro := filepath.Join(o.Content, "topics", "ics-assessments.md")
 	if err := os.WriteFile(intro, append([]byte(readFile(t, intro)), "\nA sentence for the topic page alone.\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if r, err = build(o); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(r.summary(), "search index: up to date\n") {
-		t.Errorf("after an edit no article page shows, the summary does not say the index is up to date:\n%s", r.summary())
+	if !strings.Contains(r.Summary(), "search index: up to date\n") {
+		t.Errorf("after an edit no article page shows, the summary does not say the index is up to date:\n%s", r.Summary())
 	}
 }
 
@@ -437,7 +437,7 @@ func TestServeIndexesSaves(t *testing.T) {
 	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
 		t.Fatal(err)
 	}
-	o := options{content: content, templates: "../templates", out: filepath.Join(dir, "public"), pagefind: os.Args[0]}
+	o := options{Content: content, Templates: "../templates", Out: filepath.Join(dir, "public"), Pagefind: os.Args[0]}
 	ts := serveInBackground(t, o)
 	ts.content = content
 	before := ts.waitPage(t, "/pagefind/all/pagefind.js", http.StatusOK, "// index of ").body

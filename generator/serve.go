@@ -18,30 +18,29 @@ import (
 	"time"
 
 	"bulletin/generator/content"
-	"bulletin/generator/inputs"
 	"bulletin/generator/lint"
 	"bulletin/generator/output"
+	"bulletin/generator/pipeline"
 	"bulletin/generator/preview"
-	"bulletin/generator/search"
 	"bulletin/generator/watch"
 )
 
 func runServe(args []string, stdout, stderr io.Writer) error {
 	o := options{}
 	flags := newFlags("serve", "bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]")
-	o.addFlags(flags)
+	addFlags(flags, &o)
 	// serve builds into a temporary folder unless given -out (see serve),
 	// so its -out has no default.
 	out := flags.Lookup("out")
 	out.Usage = "output folder (default: a temporary folder, removed on exit)"
-	out.DefValue, o.out = "", ""
+	out.DefValue, o.Out = "", ""
 	addr := flags.String("addr", "127.0.0.1:8080", "address to serve on")
 	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err
 	}
 	// Without -out, serve builds into a folder of its own.
-	if o.out != "" {
-		if err := usableOut(flags, stderr, o.out); err != nil {
+	if o.Out != "" {
+		if err := usableOut(flags, stderr, o.Out); err != nil {
 			return err
 		}
 	}
@@ -66,25 +65,25 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 // made again; the output folder follows once the changes pause.
 func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error {
 	base := "http://" + ln.Addr().String() + "/"
-	if o.baseURL == "" {
-		o.baseURL = base
+	if o.BaseURL == "" {
+		o.BaseURL = base
 	}
-	if o.out == "" {
+	if o.Out == "" {
 		tmp, err := os.MkdirTemp("", "bulletin-serve-")
 		if err != nil {
 			return err
 		}
 		defer os.RemoveAll(tmp)
-		o.out = tmp + "/public"
+		o.Out = tmp + "/public"
 	}
-	if err := output.Apart(o.out, o.content, o.templates); err != nil {
+	if err := output.Apart(o.Out, o.Content, o.Templates); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(cachePath(o.out)), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(pipeline.CachePath(o.Out)), 0o755); err != nil {
 		return err
 	}
-	s := &server{opts: o, log: log, live: newLive(o), preview: preview.New(o.content, o.out, basePath(o.baseURL), log)}
-	w, err := watch.New(o.content, o.templates)
+	s := &server{opts: o, log: log, live: pipeline.NewLive(o), preview: preview.New(o.Content, o.Out, basePath(o.BaseURL), log)}
+	w, err := watch.New(o.Content, o.Templates)
 	if err != nil {
 		return err
 	}
@@ -98,7 +97,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	due := s.due()
 	srv := &http.Server{Handler: s.preview, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	fmt.Fprintf(log, "serving %s on %s (Ctrl-C to stop)\n", o.content, strings.TrimSuffix(base, "/")+(&url.URL{Path: basePath(o.baseURL)}).EscapedPath())
+	fmt.Fprintf(log, "serving %s on %s (Ctrl-C to stop)\n", o.Content, strings.TrimSuffix(base, "/")+(&url.URL{Path: basePath(o.BaseURL)}).EscapedPath())
 	var (
 		stopWriting = func() {}
 		writes      sync.WaitGroup
@@ -135,7 +134,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			// Time alone makes another site: as build would, serve
 			// makes it, from the same sources.
 			stopWriting()
-			s.came = s.live.current().site.Until
+			s.came = s.live.Current().Site.Until
 			fmt.Fprintf(log, "%s has come: a held-back article or a date of a story\n", s.came.Format(time.DateTime+" MST"))
 			writeLater = nil
 			if s.refresh(nil, false) {
@@ -163,18 +162,18 @@ const writePause = 300 * time.Millisecond
 // is known, and when the site made at the last one failed, so that the
 // current site is still the one made before it.
 func (s *server) due() <-chan time.Time {
-	ls := s.live.current()
-	if ls == nil || ls.site.Until.IsZero() || ls.site.Until.Equal(s.came) {
+	ls := s.live.Current()
+	if ls == nil || ls.Site.Until.IsZero() || ls.Site.Until.Equal(s.came) {
 		return nil
 	}
-	return time.After(time.Until(ls.site.Until))
+	return time.After(time.Until(ls.Site.Until))
 }
 
 // server keeps serve's site in memory, shows it and writes it out.
 type server struct {
 	opts    options
 	log     io.Writer
-	live    *live
+	live    *pipeline.Live
 	preview *preview.Server
 	writeMu sync.Mutex // held while the output folder is written
 	came    time.Time  // the last moment that made another site (see due)
@@ -186,7 +185,7 @@ type server struct {
 // whether the site changed, or why it could not be made.
 func (s *server) refreshSettled(w *watch.Watcher) (bool, error) {
 	var (
-		made  *liveSite // the site made last, not yet announced
+		made  *pipeline.Served // the site made last, not yet announced
 		err   error
 		start time.Time
 	)
@@ -203,7 +202,7 @@ func (s *server) refreshSettled(w *watch.Watcher) (bool, error) {
 			return s.announce(start, made, err), err
 		}
 		start = time.Now()
-		made, err = s.live.update(paths, all)
+		made, err = s.live.Update(paths, all)
 		if w.Settled(n) {
 			return s.announce(start, made, err), err
 		}
@@ -214,25 +213,25 @@ func (s *server) refreshSettled(w *watch.Watcher) (bool, error) {
 // file) and tells the pages.
 func (s *server) refresh(paths []string, all bool) bool {
 	start := time.Now()
-	ls, err := s.live.update(paths, all)
+	ls, err := s.live.Update(paths, all)
 	return s.announce(start, ls, err)
 }
 
 // announce tells the pages of a rebuild begun at start: they reload, or
 // show what went wrong while the last good site stays served. It reports
 // whether the site changed.
-func (s *server) announce(start time.Time, ls *liveSite, err error) bool {
+func (s *server) announce(start time.Time, ls *pipeline.Served, err error) bool {
 	if err != nil {
 		s.fail(err)
 		return false
 	}
 	took := time.Since(start)
-	fmt.Fprintf(s.log, "built %s in %s, served from memory\n", counted(len(ls.site.Articles), "article"), took.Round(time.Millisecond))
-	assets := make(map[string]string, len(ls.site.Assets))
-	for _, name := range ls.site.Assets {
-		assets[name] = ls.site.AssetFile(name)
+	fmt.Fprintf(s.log, "built %s in %s, served from memory\n", pipeline.Counted(len(ls.Site.Articles), "article"), took.Round(time.Millisecond))
+	assets := make(map[string]string, len(ls.Site.Assets))
+	for _, name := range ls.Site.Assets {
+		assets[name] = ls.Site.AssetFile(name)
 	}
-	s.preview.Show(&preview.Site{Files: ls.files, Assets: assets, Made: ls.made, Refuse: lint.Script}, took)
+	s.preview.Show(&preview.Site{Files: ls.Files, Assets: assets, Made: ls.Made, Refuse: lint.Script}, took)
 	return true
 }
 
@@ -247,12 +246,12 @@ func (s *server) write(ctx context.Context, wait bool) (busy bool) {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	o := s.opts
-	out, err := output.Open(o.out, o.force)
-	for told := false; errors.Is(err, output.ErrBusy); out, err = output.Open(o.out, o.force) {
+	out, err := output.Open(o.Out, o.Force)
+	for told := false; errors.Is(err, output.ErrBusy); out, err = output.Open(o.Out, o.Force) {
 		// A build of a folder beside it: the site built is good, and is
 		// written once that build is done.
 		if !told {
-			fmt.Fprintf(s.log, "%s: %v: writing once it is done\n", o.out, output.ErrBusy)
+			fmt.Fprintf(s.log, "%s: %v: writing once it is done\n", o.Out, output.ErrBusy)
 			told = true
 		}
 		if !wait {
@@ -264,33 +263,27 @@ func (s *server) write(ctx context.Context, wait bool) (busy bool) {
 		case <-time.After(busyWait):
 		}
 	}
-	ls, start := s.live.current(), time.Now()
-	if err == nil {
-		if err = inputs.Forget(recordPath(o.out)); err != nil {
-			out.Abort()
-		}
-	}
 	if err != nil {
 		s.fail(err)
 		return false
 	}
-	// A site serve keeps was made with no article refused.
-	r, err := publish(ctx, o, out, ls.site, ls.files, func() content.Errors { return lint.Site(ls.site, ls.files, nil, ls.made) }, search.Config())
+	ls, start := s.live.Current(), time.Now()
+	r, err := s.live.Publish(ctx, out, ls)
 	if ctx.Err() != nil {
 		return false
 	}
 	if err != nil {
-		fmt.Fprintf(s.log, "writing %s failed:\n%v\n", o.out, err)
-		if s.live.current() == ls { // not a site replaced meanwhile, whose pages are not shown
+		fmt.Fprintf(s.log, "writing %s failed:\n%v\n", o.Out, err)
+		if s.live.Current() == ls { // not a site replaced meanwhile, whose pages are not shown
 			s.preview.Unwritten(err)
 		}
 		return false
 	}
-	r.elapsed = time.Since(start)
+	r.Elapsed = time.Since(start)
 	// The write leaves much garbage: collected now, while the editor
 	// reads, it does not slow the update after the next save.
 	runtime.GC()
-	fmt.Fprint(s.log, "wrote "+o.out+", "+strings.TrimPrefix(r.summary(), "built "))
+	fmt.Fprint(s.log, "wrote "+o.Out+", "+strings.TrimPrefix(r.Summary(), "built "))
 	return false
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bulletin/generator/pipeline"
 	"fmt"
 	"net/http"
 	"os"
@@ -40,7 +41,7 @@ func benchmarkSaveToReload(b *testing.B, pause bool) {
 		}
 		article, _ = filepath.Rel(content, matches[0])
 	}
-	ts := serveInBackground(b, options{content: content, templates: "../templates", out: filepath.Join(dir, "public")})
+	ts := serveInBackground(b, options{Content: content, Templates: "../templates", Out: filepath.Join(dir, "public")})
 	ts.content = content
 	// A large corpus takes longer to build the first time than a rebuild.
 	eventually(b, 10*time.Minute, func() error {
@@ -97,8 +98,8 @@ func BenchmarkServeUpdate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	l := newLive(options{content: content, templates: "../templates", out: filepath.Join(dir, "public")})
-	if _, err := l.update(nil, true); err != nil {
+	l := pipeline.NewLive(options{Content: content, Templates: "../templates", Out: filepath.Join(dir, "public")})
+	if _, err := l.Update(nil, true); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
@@ -106,7 +107,7 @@ func BenchmarkServeUpdate(b *testing.B) {
 		if err := os.WriteFile(article, fmt.Appendf(original, "\nSaved %d.\n", i), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := l.update([]string{article}, false); err != nil {
+		if _, err := l.Update([]string{article}, false); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -69,7 +69,7 @@ func startServeAt(t testing.TB, baseURL, home string) *testServer {
 	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
 		t.Fatal(err)
 	}
-	o := options{content: content, templates: "../templates", out: filepath.Join(t.TempDir(), "public"), baseURL: baseURL}
+	o := options{Content: content, Templates: "../templates", Out: filepath.Join(t.TempDir(), "public"), BaseURL: baseURL}
 	ts := serveInBackground(t, o)
 	ts.content = content
 	// Wait for the first build before a test edits anything: serve
@@ -90,7 +90,7 @@ func startServeWithTheme(t testing.TB) (*testServer, string) {
 	if err := os.CopyFS(templates, os.DirFS("../templates")); err != nil {
 		t.Fatal(err)
 	}
-	ts := serveInBackground(t, options{content: content, templates: templates, out: filepath.Join(dir, "public")})
+	ts := serveInBackground(t, options{Content: content, Templates: templates, Out: filepath.Join(dir, "public")})
 	ts.content = content
 	ts.waitPage(t, "/", http.StatusOK, "Test Bulletin")
 	return ts, templates
@@ -104,7 +104,7 @@ func serveInBackground(t testing.TB, o options) *testServer {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	ts := &testServer{url: "http://" + ln.Addr().String(), out: o.out, log: &syncBuffer{}, cancel: cancel, done: make(chan struct{})}
+	ts := &testServer{url: "http://" + ln.Addr().String(), out: o.Out, log: &syncBuffer{}, cancel: cancel, done: make(chan struct{})}
 	go func() {
 		defer close(ts.done)
 		ts.err = serve(ctx, o, ln, ts.log)
@@ -473,7 +473,7 @@ func TestServeStartsWhileAnotherBuildHoldsTheFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := serveInBackground(t, options{content: content, templates: "../templates", out: out})
+	ts := serveInBackground(t, options{Content: content, Templates: "../templates", Out: out})
 	ts.waitPage(t, firstPage, http.StatusOK, firstText)
 	if _, err := os.Stat(filepath.Join(out, "index.html")); err == nil {
 		t.Fatal("serve wrote the folder while another build held it")
@@ -785,7 +785,7 @@ func TestServeInjectsReloadScript(t *testing.T) {
 	if _, err := build(o); err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	for _, dir := range []string{ts.out, o.out} {
+	for _, dir := range []string{ts.out, o.Out} {
 		for name, data := range readTree(t, dir) {
 			if bytes.Contains(data, []byte("/_bulletin/")) {
 				t.Errorf("%s contains /_bulletin/; only served pages may", filepath.Join(dir, name))
@@ -958,7 +958,7 @@ func TestServeDefaultOut(t *testing.T) {
 	t.Chdir(dir)
 	t.Setenv("TMPDIR", tmp)
 
-	ts := serveInBackground(t, options{content: "content", templates: templates})
+	ts := serveInBackground(t, options{Content: "content", Templates: templates})
 	ts.waitPage(t, firstPage, http.StatusOK, firstText)
 	built, err := filepath.Glob(filepath.Join(tmp, "bulletin-serve-*", "public", "index.html"))
 	if err != nil || len(built) != 1 {
@@ -992,7 +992,7 @@ func TestServeHeldBackArticleComesOut(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(content, "articles", "soon.md"), []byte(article), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ts := serveInBackground(t, options{content: content, templates: "../templates", out: filepath.Join(dir, "public")})
+	ts := serveInBackground(t, options{Content: content, Templates: "../templates", Out: filepath.Join(dir, "public")})
 	ts.content = content
 	page := comes.Format("/2006/01/") + "soon/"
 	ts.waitPage(t, "/", http.StatusOK, "Test Bulletin")

@@ -16,11 +16,11 @@ import (
 // each refused with its path, all in one run.
 func TestThemeStaticFiles(t *testing.T) {
 	o := testOptions(t, "testdata/site")
-	o.templates = filepath.Join(t.TempDir(), "templates")
-	if err := os.CopyFS(o.templates, os.DirFS("../templates")); err != nil {
+	o.Templates = filepath.Join(t.TempDir(), "templates")
+	if err := os.CopyFS(o.Templates, os.DirFS("../templates")); err != nil {
 		t.Fatal(err)
 	}
-	static := filepath.Join(o.templates, "static")
+	static := filepath.Join(o.Templates, "static")
 	for name, data := range map[string]string{".env": "SECRET=1", ".git/config": "[core]", "style.css~": "old", ".style.css.swp": "swap"} {
 		writeFile(t, filepath.Join(static, filepath.FromSlash(name)), data)
 	}
@@ -28,11 +28,11 @@ func TestThemeStaticFiles(t *testing.T) {
 		t.Fatalf("build: %v", err)
 	}
 	for _, name := range []string{".env", ".git", "style.css~", ".style.css.swp"} {
-		if _, err := os.Lstat(filepath.Join(o.out, name)); !errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Lstat(filepath.Join(o.Out, name)); !errors.Is(err, fs.ErrNotExist) {
 			t.Errorf("%s is published (%v), want it left out", name, err)
 		}
 	}
-	before := readTree(t, o.out)
+	before := readTree(t, o.Out)
 
 	writeFile(t, filepath.Join(static, "AUX.css"), "x")
 	writeFile(t, filepath.Join(static, "q?.js"), "x")
@@ -46,7 +46,7 @@ func TestThemeStaticFiles(t *testing.T) {
 	if err == nil {
 		t.Fatal("build succeeded, want the static files refused")
 	}
-	got := strings.ReplaceAll(err.Error(), filepath.ToSlash(o.templates), "templates")
+	got := strings.ReplaceAll(err.Error(), filepath.ToSlash(o.Templates), "templates")
 	for _, want := range []string{
 		`templates/static/AUX.css: the file name "AUX.css" cannot be published as part of an address: Windows keeps the name for a device: rename the file`,
 		`templates/static/bad\xfe.js: the file name "bad\xfe.js" cannot be published as part of an address: it is not valid UTF-8: rename the file`,
@@ -58,7 +58,7 @@ func TestThemeStaticFiles(t *testing.T) {
 			t.Errorf("got errors\n%s\nwant one with %s", got, want)
 		}
 	}
-	wantUnchanged(t, o.out, before, "the failed build")
+	wantUnchanged(t, o.Out, before, "the failed build")
 }
 
 // writeFile writes data at name, making the folders it is in.

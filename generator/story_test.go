@@ -29,19 +29,19 @@ var (
 func TestTopicStory(t *testing.T) {
 	for _, now := range []time.Time{testNow, time.Date(2024, 4, 15, 12, 0, 0, 0, time.UTC)} {
 		t.Run(now.Format(time.DateOnly), func(t *testing.T) {
-			o := options{content: "testdata/sample/content", templates: "../templates", out: filepath.Join(t.TempDir(), "public"), now: now}
+			o := options{Content: "testdata/sample/content", Templates: "../templates", Out: filepath.Join(t.TempDir(), "public"), Now: now}
 			r, err := build(o)
 			if err != nil {
 				t.Fatal(err)
 			}
 			upcoming := 0
-			for _, g := range r.site.Topics {
+			for _, g := range r.Site.Topics {
 				upcoming += len(g.Upcoming)
-				checkStory(t, o.out, g)
-				checkKeyDates(t, o.out, g)
+				checkStory(t, o.Out, g)
+				checkKeyDates(t, o.Out, g)
 			}
-			for _, g := range r.site.Regulators {
-				checkKeyDates(t, o.out, g)
+			for _, g := range r.Site.Regulators {
+				checkKeyDates(t, o.Out, g)
 			}
 			if now.Before(testNow) && upcoming == 0 {
 				t.Errorf("no topic has steps to come, which the test is for")

@@ -154,7 +154,7 @@ func TestTopicPageOneList(t *testing.T) {
 	dir, r := sampleSite(t, "")
 	base := serveSite(t, dir)
 	ctx := newBrowser(t)
-	for _, g := range slices.Concat(r.site.Topics, r.site.Regulators) {
+	for _, g := range slices.Concat(r.Site.Topics, r.Site.Regulators) {
 		if len(g.Articles) == 0 {
 			continue
 		}
@@ -230,7 +230,7 @@ func TestReadingTimeAndRecentDates(t *testing.T) {
 		}
 		minutes[a.Path] = max(1, (words+199)/200)
 	}
-	for _, a := range r.site.Articles {
+	for _, a := range r.Site.Articles {
 		file := readFile(t, filepath.Join(dir, filepath.FromSlash(render.FileFor(a.URL))))
 		if m := stamp.FindString(tags.ReplaceAllString(file, " ")); m != "" {
 			t.Errorf("%s: the built page says %q, want dates alone", a.URL, m)
@@ -243,7 +243,7 @@ func TestReadingTimeAndRecentDates(t *testing.T) {
 	}
 
 	// Four days after the newest article, by the browser's clock.
-	newest := r.site.Articles[0]
+	newest := r.Site.Articles[0]
 	now := newest.Date.AddDate(0, 0, 4).Add(10 * time.Hour)
 	do(t, ctx, "setting the clock", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
@@ -257,14 +257,14 @@ func TestReadingTimeAndRecentDates(t *testing.T) {
 	}
 	// A date already in brackets, as the banner of a newer update has
 	// it, takes the words after a comma.
-	i := slices.IndexFunc(r.site.Articles, func(a *site.Article) bool { return a.Newer != nil && a.Newer.URL == newest.URL })
+	i := slices.IndexFunc(r.Site.Articles, func(a *site.Article) bool { return a.Newer != nil && a.Newer.URL == newest.URL })
 	if i < 0 {
 		t.Fatal("no article of the sample has a banner naming the newest")
 	}
-	do(t, ctx, "opening "+r.site.Articles[i].URL, chromedp.Navigate(base+r.site.Articles[i].URL))
+	do(t, ctx, "opening "+r.Site.Articles[i].URL, chromedp.Navigate(base+r.Site.Articles[i].URL))
 	banner := get(t, ctx, "reading the banner", chromedp.Evaluate[string](`document.querySelector(".banner-newer").textContent`))
 	if want := "(" + newest.Date.Format("2 January 2006") + ", 4 days ago)."; !strings.Contains(banner, want) {
-		t.Errorf("the banner of %s reads %q, want it to hold %q", r.site.Articles[i].URL, banner, want)
+		t.Errorf("the banner of %s reads %q, want it to hold %q", r.Site.Articles[i].URL, banner, want)
 	}
 	do(t, ctx, "opening the home page", chromedp.Navigate(base+"/"))
 	marked := get(t, ctx, "reading the dates marked", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(".teaser-meta time")).filter((t) => t.nextElementSibling && t.nextElementSibling.classList.contains("ago")).map((t) => t.getAttribute("datetime"))`))

@@ -11,9 +11,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"bulletin/generator/history"
-	"bulletin/generator/inputs"
-	"bulletin/generator/search"
+	"bulletin/generator/pipeline"
 )
 
 // TestUpToDate builds a site twice with a change between the builds and
@@ -23,9 +21,9 @@ func TestUpToDate(t *testing.T) {
 	appendTo := func(rel, text string) func(t *testing.T, o *options) {
 		return func(t *testing.T, o *options) {
 			t.Helper()
-			root := o.content
+			root := o.Content
 			if strings.HasPrefix(rel, "templates/") {
-				root, rel = o.templates, strings.TrimPrefix(rel, "templates/")
+				root, rel = o.Templates, strings.TrimPrefix(rel, "templates/")
 			}
 			f, err := os.OpenFile(filepath.Join(root, rel), os.O_APPEND|os.O_WRONLY, 0)
 			if err != nil {
@@ -46,38 +44,38 @@ func TestUpToDate(t *testing.T) {
 		{"an article edited", appendTo("articles/2024-05-10-first.md", "\nA sentence added.\n"), false},
 		{"a template edited", appendTo("templates/404.html", "\n"), false},
 		{"an image added", func(t *testing.T, o *options) {
-			if err := os.WriteFile(filepath.Join(o.content, "chart.png"), []byte("png"), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(o.Content, "chart.png"), []byte("png"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}, false},
 		{"an editor's hidden swap file", func(t *testing.T, o *options) {
-			if err := os.WriteFile(filepath.Join(o.content, "articles", ".2024-05-10-first.md.swp"), []byte("swap"), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(o.Content, "articles", ".2024-05-10-first.md.swp"), []byte("swap"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}, true},
 		{"an output file edited by hand", func(t *testing.T, o *options) {
-			if err := os.WriteFile(filepath.Join(o.out, "index.html"), []byte("edited"), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(o.Out, "index.html"), []byte("edited"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}, false},
 		{"the output removed", func(t *testing.T, o *options) {
-			if err := os.RemoveAll(o.out); err != nil {
+			if err := os.RemoveAll(o.Out); err != nil {
 				t.Fatal(err)
 			}
 		}, false},
-		{"another base URL", func(_ *testing.T, o *options) { o.baseURL = "https://staging.example.org/" }, false},
-		{"the held-back article's day comes", func(_ *testing.T, o *options) { o.now = time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC) }, false},
-		{"a day later, nothing due", func(_ *testing.T, o *options) { o.now = o.now.AddDate(0, 0, 1) }, true},
+		{"another base URL", func(_ *testing.T, o *options) { o.BaseURL = "https://staging.example.org/" }, false},
+		{"the held-back article's day comes", func(_ *testing.T, o *options) { o.Now = time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC) }, false},
+		{"a day later, nothing due", func(_ *testing.T, o *options) { o.Now = o.Now.AddDate(0, 0, 1) }, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o := testOptions(t, "testdata/site")
 			dir := t.TempDir()
-			o.content, o.templates = filepath.Join(dir, "content"), filepath.Join(dir, "templates")
-			if err := os.CopyFS(o.content, os.DirFS("testdata/site/content")); err != nil {
+			o.Content, o.Templates = filepath.Join(dir, "content"), filepath.Join(dir, "templates")
+			if err := os.CopyFS(o.Content, os.DirFS("testdata/site/content")); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.CopyFS(o.templates, os.DirFS("../templates")); err != nil {
+			if err := os.CopyFS(o.Templates, os.DirFS("../templates")); err != nil {
 				t.Fatal(err)
 			}
 			first, err := build(o)
@@ -89,22 +87,22 @@ func TestUpToDate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if skipped := second.site == nil; skipped != tt.wantSkip {
+			if skipped := second.Site == nil; skipped != tt.wantSkip {
 				t.Errorf("second build skipped the work: %v, want %v", skipped, tt.wantSkip)
 			}
 			if tt.wantSkip {
-				if second.stats.Unchanged != first.stats.Files || second.stats.Files != first.stats.Files || second.stats.Bytes != first.stats.Bytes {
-					t.Errorf("second build's files: %+v, want the first's, %+v, all unchanged", second.stats, first.stats)
+				if second.Stats.Unchanged != first.Stats.Files || second.Stats.Files != first.Stats.Files || second.Stats.Bytes != first.Stats.Bytes {
+					t.Errorf("second build's files: %+v, want the first's, %+v, all unchanged", second.Stats, first.Stats)
 				}
-				if got, want := fmt.Sprint(second.report), fmt.Sprint(first.report); got != want {
+				if got, want := fmt.Sprint(second.Report), fmt.Sprint(first.Report); got != want {
 					t.Errorf("second build's report: %s, want the first's, %s", got, want)
 				}
 			}
-			fresh := o.withOut(filepath.Join(t.TempDir(), "public"))
+			fresh := withOut(o, filepath.Join(t.TempDir(), "public"))
 			if _, err := build(fresh); err != nil {
 				t.Fatal(err)
 			}
-			compareTrees(t, o.out, fresh.out)
+			compareTrees(t, o.Out, fresh.Out)
 		})
 	}
 }
@@ -114,11 +112,11 @@ func TestUpToDate(t *testing.T) {
 // build finds the output up to date.
 func TestBuildIntoNewFolder(t *testing.T) {
 	o := testOptions(t, "testdata/site")
-	o.out = filepath.Join(t.TempDir(), "new", "folder", "public")
+	o.Out = filepath.Join(t.TempDir(), "new", "folder", "public")
 	if _, err := build(o); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{cachePath(o.out), recordPath(o.out)} {
+	for _, p := range []string{pipeline.CachePath(o.Out), pipeline.RecordPath(o.Out)} {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("nothing kept beside the new output: %v", err)
 		}
@@ -127,7 +125,7 @@ func TestBuildIntoNewFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.site != nil {
+	if r.Site != nil {
 		t.Error("the second build did the work again")
 	}
 }
@@ -140,10 +138,10 @@ func TestBuildIntoNewFolder(t *testing.T) {
 func TestUpToDateSeesAnEditThatKeepsSizeAndTime(t *testing.T) {
 	o := testOptions(t, "testdata/site")
 	src := filepath.Join(t.TempDir(), "content")
-	if err := os.CopyFS(src, os.DirFS(o.content)); err != nil {
+	if err := os.CopyFS(src, os.DirFS(o.Content)); err != nil {
 		t.Fatal(err)
 	}
-	o.content = src
+	o.Content = src
 	time.Sleep(1100 * time.Millisecond) // past the clock's step, see record.Taken
 	if _, err := build(o); err != nil {
 		t.Fatal(err)
@@ -167,7 +165,7 @@ func TestUpToDateSeesAnEditThatKeepsSizeAndTime(t *testing.T) {
 	if _, err := build(o); err != nil {
 		t.Fatal(err)
 	}
-	page, err := os.ReadFile(filepath.Join(o.out, "2024", "05", "first", "index.html"))
+	page, err := os.ReadFile(filepath.Join(o.Out, "2024", "05", "first", "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,67 +179,27 @@ func TestUpToDateSeesAnEditThatKeepsSizeAndTime(t *testing.T) {
 // says so, and the next build finds the output up to date.
 func TestEventInYear9999(t *testing.T) {
 	o := testOptions(t, "testdata/site")
-	o.content = filepath.Join(t.TempDir(), "content")
-	if err := os.CopyFS(o.content, os.DirFS("testdata/site/content")); err != nil {
+	o.Content = filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(o.Content, os.DirFS("testdata/site/content")); err != nil {
 		t.Fatal(err)
 	}
 	// The article held back until 2030 would come first.
-	if err := os.Remove(filepath.Join(o.content, "articles", "2030-01-01-future.md")); err != nil {
+	if err := os.Remove(filepath.Join(o.Content, "articles", "2030-01-01-future.md")); err != nil {
 		t.Fatal(err)
 	}
 	article := "---\ntitle: Far off\ndate: 2024-06-02\nsummary: S.\ntopics: [Far]\nevents:\n  - {date: 9999-12-31, label: The end}\n---\nBody.\n"
-	if err := os.WriteFile(filepath.Join(o.content, "articles", "2024-06-02-far.md"), []byte(article), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(o.Content, "articles", "2024-06-02-far.md"), []byte(article), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	first, err := build(o)
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	if strings.Contains(first.summary(), "record") {
-		t.Errorf("the build says:\n%s\nwant its record written", first.summary())
+	if strings.Contains(first.Summary(), "record") {
+		t.Errorf("the build says:\n%s\nwant its record written", first.Summary())
 	}
-	if second, err := build(o); err != nil || second.site != nil {
-		t.Errorf("the second build: %v, made the site again: %v; want it up to date", err, second.site != nil)
-	}
-}
-
-// TestPagefindSettingsAreAnInput changes the settings Pagefind reads in
-// the folder bulletin runs in (pagefind.yml) and in the environment
-// (PAGEFIND_ variables): a build with search finds its inputs changed,
-// as Pagefind would index the site otherwise, and a build without
-// search does not.
-func TestPagefindSettingsAreAnInput(t *testing.T) {
-	dir := t.TempDir()
-	t.Chdir(dir)
-	for _, p := range []string{"content", "templates"} {
-		if err := os.Mkdir(p, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, tt := range []struct {
-		pagefind string
-		changed  bool
-	}{{"pagefind", true}, {"", false}} {
-		os.Remove("pagefind.yml")
-		os.Unsetenv("PAGEFIND_KEEP_INDEX_URL")
-		o := options{content: "content", templates: "templates", out: "public", pagefind: tt.pagefind}
-		place := history.Find(o.content)
-		hash := func() string {
-			in, _, _ := hashInputs(o, place, search.Config(), inputs.Record{}, nil)
-			return in
-		}
-		before := hash()
-		if err := os.WriteFile("pagefind.yml", []byte("force_language: fr\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		after := hash()
-		if before == "" || (before != after) != tt.changed {
-			t.Errorf("-pagefind %q: the inputs changed with pagefind.yml: %v, want %v", tt.pagefind, before != after, tt.changed)
-		}
-		t.Setenv("PAGEFIND_KEEP_INDEX_URL", "true")
-		if withEnv := hash(); (withEnv != after) != tt.changed {
-			t.Errorf("-pagefind %q: the inputs changed with PAGEFIND_KEEP_INDEX_URL: %v, want %v", tt.pagefind, withEnv != after, tt.changed)
-		}
+	if second, err := build(o); err != nil || second.Site != nil {
+		t.Errorf("the second build: %v, made the site again: %v; want it up to date", err, second.Site != nil)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"bulletin/generator/history/gittest"
+	"bulletin/generator/pipeline"
 	"bulletin/generator/render"
 )
 
@@ -164,14 +165,14 @@ var versionURLs = []string{changesURL + "2025-03-28/", changesURL + "2025-04-02/
 
 // buildFixture builds the content folder of r into a new folder, with a
 // search index when pagefind is given.
-func buildFixture(t *testing.T, r *gitRepo, pagefind string) (options, result) {
+func buildFixture(t *testing.T, r *gitRepo, pagefind string) (options, pipeline.Result) {
 	t.Helper()
 	o := options{
-		content:   filepath.Join(r.dir, "content"),
-		templates: "../templates",
-		out:       filepath.Join(t.TempDir(), "public"),
-		pagefind:  pagefind,
-		now:       testNow,
+		Content:   filepath.Join(r.dir, "content"),
+		Templates: "../templates",
+		Out:       filepath.Join(t.TempDir(), "public"),
+		Pagefind:  pagefind,
+		Now:       testNow,
 	}
 	res, err := build(o)
 	if err != nil {
@@ -198,13 +199,13 @@ func TestVersionPages(t *testing.T) {
 	o, res := buildFixture(t, r, "")
 
 	var got []string
-	for _, v := range res.site.Versions {
+	for _, v := range res.Site.Versions {
 		got = append(got, v.URL)
 	}
 	if !slices.Equal(got, versionURLs) {
 		t.Fatalf("version pages: got %q, want %q (the typo fix and the rename belong to the version before them)", got, versionURLs)
 	}
-	entries, err := os.ReadDir(filepath.Join(o.out, filepath.FromSlash(strings.Trim(changesURL, "/"))))
+	entries, err := os.ReadDir(filepath.Join(o.Out, filepath.FromSlash(strings.Trim(changesURL, "/"))))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +241,7 @@ func TestVersionPages(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
-			page := readOut(t, o.out, tt.url)
+			page := readOut(t, o.Out, tt.url)
 			for _, want := range append([]string{
 				`<meta name="robots" content="noindex">`,
 				`>` + tt.banner + `</time>.</strong>`,
@@ -263,7 +264,7 @@ func TestVersionPages(t *testing.T) {
 		})
 	}
 
-	article := readOut(t, o.out, articleURL)
+	article := readOut(t, o.Out, articleURL)
 	for _, want := range []string{
 		`<a href="` + versionURLs[0] + `">Added DHSC&#39;s response.</a>`,
 		`<a href="` + versionURLs[1] + `">Assessments to resume in September.</a>`,
@@ -279,7 +280,7 @@ func TestVersionPages(t *testing.T) {
 
 	newest := "https://bulletin.example.org" + versionURLs[2]
 	for _, feed := range []string{"atom.xml", "feed.xml", "feed.json", "topics/ics-assessments/atom.xml"} {
-		data := readOut(t, o.out, "/"+feed)
+		data := readOut(t, o.Out, "/"+feed)
 		if !strings.Contains(data, newest) {
 			t.Errorf("%s: the entry does not link the newest comparison, %s", feed, newest)
 		}
@@ -287,17 +288,17 @@ func TestVersionPages(t *testing.T) {
 			t.Errorf("%s links an older comparison, %s", feed, versionURLs[0])
 		}
 	}
-	if sitemap := readOut(t, o.out, "/sitemap.xml"); strings.Contains(sitemap, "/changes/") {
+	if sitemap := readOut(t, o.Out, "/sitemap.xml"); strings.Contains(sitemap, "/changes/") {
 		t.Error("the sitemap lists version pages")
 	}
-	for _, b := range render.IndexBundles(res.site) {
+	for _, b := range render.IndexBundles(res.Site) {
 		for _, p := range b.Pages {
 			if strings.Contains(p, "/changes/") {
 				t.Errorf("search bundle %s holds the version page %s", b.Dir, p)
 			}
 		}
 	}
-	if summary := res.summary(); strings.Contains(summary, "no version history") {
+	if summary := res.Summary(); strings.Contains(summary, "no version history") {
 		t.Errorf("the summary says there is no history:\n%s", summary)
 	}
 }
@@ -325,21 +326,21 @@ func TestNoVersionHistory(t *testing.T) {
 			if tt.path != "" {
 				t.Setenv("PATH", tt.path)
 			}
-			o := options{content: tt.content, templates: "../templates", out: filepath.Join(t.TempDir(), "public"), now: testNow}
+			o := options{Content: tt.content, Templates: "../templates", Out: filepath.Join(t.TempDir(), "public"), Now: testNow}
 			res, err := build(o)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if lines := strings.Split(res.summary(), "\n"); !slices.Contains(lines, tt.want) {
-				t.Errorf("summary:\n%s\nwant the line %q", res.summary(), tt.want)
+			if lines := strings.Split(res.Summary(), "\n"); !slices.Contains(lines, tt.want) {
+				t.Errorf("summary:\n%s\nwant the line %q", res.Summary(), tt.want)
 			}
-			if len(res.site.Versions) > 0 {
-				t.Errorf("got %d version pages, want none", len(res.site.Versions))
+			if len(res.Site.Versions) > 0 {
+				t.Errorf("got %d version pages, want none", len(res.Site.Versions))
 			}
-			if _, err := os.Stat(filepath.Join(o.out, "2025/03/ics-paused/index.html")); err != nil {
+			if _, err := os.Stat(filepath.Join(o.Out, "2025/03/ics-paused/index.html")); err != nil {
 				t.Errorf("the article's page: %v", err)
 			}
-			article := readOut(t, o.out, articleURL)
+			article := readOut(t, o.Out, articleURL)
 			if strings.Contains(article, "/changes/") {
 				t.Error("the article's page links a version page")
 			}
@@ -348,8 +349,8 @@ func TestNoVersionHistory(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if again.site != nil || !strings.Contains(again.summary(), tt.want) {
-				t.Errorf("built again: rebuilt %v, summary:\n%s\nwant it up to date and saying %q", again.site != nil, again.summary(), tt.want)
+			if again.Site != nil || !strings.Contains(again.Summary(), tt.want) {
+				t.Errorf("built again: rebuilt %v, summary:\n%s\nwant it up to date and saying %q", again.Site != nil, again.Summary(), tt.want)
 			}
 		})
 	}
@@ -361,17 +362,17 @@ func TestNoVersionHistory(t *testing.T) {
 // what a clean build makes.
 func TestIncrementalEqualsCleanWithHistory(t *testing.T) {
 	r := newGitRepo(t)
-	o := options{content: filepath.Join(r.dir, "content"), templates: "../templates", out: filepath.Join(t.TempDir(), "public"), now: testNow}
+	o := options{Content: filepath.Join(r.dir, "content"), Templates: "../templates", Out: filepath.Join(t.TempDir(), "public"), Now: testNow}
 	check := func(step string) {
 		t.Helper()
 		if _, err := build(o); err != nil {
 			t.Fatalf("%s: incremental build: %v", step, err)
 		}
-		clean := o.withOut(filepath.Join(t.TempDir(), "public"))
+		clean := withOut(o, filepath.Join(t.TempDir(), "public"))
 		if _, err := build(clean); err != nil {
 			t.Fatalf("%s: clean build: %v", step, err)
 		}
-		t.Run(step, func(t *testing.T) { compareTrees(t, o.out, clean.out) })
+		t.Run(step, func(t *testing.T) { compareTrees(t, o.Out, clean.Out) })
 	}
 	for i, s := range fixtureSteps {
 		s.do(r)
@@ -411,14 +412,14 @@ func TestVersionPagesUnique(t *testing.T) {
 	}
 	o, res := buildFixture(t, r, "")
 	var got []string
-	for _, v := range res.site.Versions {
+	for _, v := range res.Site.Versions {
 		got = append(got, v.URL)
 	}
 	want := []string{"/2025/03/ics-paused/changes/2025-03-28/", "/2025/03/ics-paused/changes/2025-03-28-2/"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
-	article := readOut(t, o.out, "/2025/03/ics-paused/")
+	article := readOut(t, o.Out, "/2025/03/ics-paused/")
 	links := regexp.MustCompile(`<a href="(/2025/03/ics-paused/changes/[^"]+)">Correction (\d)\.</a>`).FindAllStringSubmatch(article, -1)
 	if len(links) != 2 || links[0][1] != want[0] || links[0][2] != "1" || links[1][1] != want[1] || links[1][2] != "2" {
 		t.Errorf("page history links: got %q, want Correction 1 to %s and Correction 2 to %s", links, want[0], want[1])
@@ -440,15 +441,15 @@ func TestVersionPagesInBrowser(t *testing.T) {
 	lookVnu(t)
 	r := versionFixture(t)
 	o, _ := buildFixture(t, r, lookPagefind(t))
-	base := serveSite(t, o.out)
+	base := serveSite(t, o.Out)
 	ctx := newBrowser(t)
 	shots := screenshotDir(t)
 
 	var files []string
 	for _, u := range versionURLs {
-		files = append(files, filepath.Join(o.out, filepath.FromSlash(render.FileFor(u))))
+		files = append(files, filepath.Join(o.Out, filepath.FromSlash(render.FileFor(u))))
 	}
-	if n := vnu(t, o.out, append(files, filepath.Join(o.out, "style.css"))); n == 0 {
+	if n := vnu(t, o.Out, append(files, filepath.Join(o.Out, "style.css"))); n == 0 {
 		t.Logf("the Nu HTML Checker found no error in the %d version pages", len(versionURLs))
 	}
 

@@ -21,7 +21,7 @@ var loadedAsset = regexp.MustCompile(`<(?:link rel="stylesheet"|script) (?:href|
 func TestArticleWeight(t *testing.T) {
 	dir, r := sampleSite(t, "")
 	var heaviest int
-	for _, a := range r.site.Articles {
+	for _, a := range r.Site.Articles {
 		page, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(render.FileFor(a.URL))))
 		if err != nil {
 			t.Fatal(err)

@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"encoding/json"
@@ -22,29 +22,29 @@ import (
 // open gives it, is still exactly as it left it; it then lets the folder
 // go. A file saved during that build and saved back since (see
 // inputs.Record.Touched) makes it build again.
-func upToDate(o options, in string, stamps map[string]inputs.Stamp, rec inputs.Record, open func() (*output.Dir, error)) (result, bool) {
-	if in == "" || rec.Inputs != in || !rec.Until.IsZero() && !o.now.Before(rec.Until) || rec.Touched(stamps) {
-		return result{}, false
+func upToDate(o Options, in string, stamps map[string]inputs.Stamp, rec inputs.Record, open func() (*output.Dir, error)) (Result, bool) {
+	if in == "" || rec.Inputs != in || !rec.Until.IsZero() && !o.Now.Before(rec.Until) || rec.Touched(stamps) {
+		return Result{}, false
 	}
-	var rep report
+	var rep Report
 	if json.Unmarshal(rec.Report, &rep) != nil {
-		return result{}, false
+		return Result{}, false
 	}
 	out, err := open()
 	if err != nil {
-		return result{}, false
+		return Result{}, false
 	}
 	out.Keyed(inputs.Program())
 	stats, ok := out.Unchanged()
 	if !ok {
-		return result{}, false
+		return Result{}, false
 	}
-	return result{report: rep, stats: stats}, true
+	return Result{Report: rep, Stats: stats}, true
 }
 
-// recordPath is the record of the last complete build, beside the
+// RecordPath is the record of the last complete build, beside the
 // output folder.
-func recordPath(out string) string { return output.Beside(out, "build") }
+func RecordPath(out string) string { return output.Beside(out, "build") }
 
 // hashInputs hashes the inputs of a build with o (see inputs.Hash), and
 // the settings Pagefind reads where it indexes the site (searchConfig,
@@ -55,10 +55,10 @@ func recordPath(out string) string { return output.Beside(out, "build") }
 // work tree as it was. So are the rules of the time zone the settings
 // set, which an update of the zone database may change. It calls changing as soon as it finds a file
 // changed (see inputs.Hash).
-func hashInputs(o options, place history.Place, searchConfig string, prev inputs.Record, changing func()) (string, map[string]string, map[string]inputs.Stamp) {
-	salt := fmt.Sprintf("%q %q %q %q %q %v %v %q %q", inputs.Program(), o.content, o.templates, o.baseURL, o.pagefind, o.force, o.strict, place.Key(), content.SettingsZone(os.DirFS(o.content)))
-	if o.pagefind != "" {
+func hashInputs(o Options, place history.Place, searchConfig string, prev inputs.Record, changing func()) (string, map[string]string, map[string]inputs.Stamp) {
+	salt := fmt.Sprintf("%q %q %q %q %q %v %v %q %q", inputs.Program(), o.Content, o.Templates, o.BaseURL, o.Pagefind, o.Force, o.Strict, place.Key(), content.SettingsZone(os.DirFS(o.Content)))
+	if o.Pagefind != "" {
 		salt += searchConfig
 	}
-	return inputs.Hash(o.content, o.templates, salt, prev, changing)
+	return inputs.Hash(o.Content, o.Templates, salt, prev, changing)
 }

@@ -1,0 +1,64 @@
+package pipeline
+
+import (
+	"bulletin/generator/history"
+	"bulletin/generator/inputs"
+	"bulletin/generator/search"
+	"errors"
+	"io/fs"
+	"os"
+	"testing"
+)
+
+// TestUnreadAssets names every file of the content folder that could not
+// be read at its path in the folder, not as the file system's error
+// gives it ("open b.png: permission denied").
+func TestUnreadAssets(t *testing.T) {
+	err := unreadAssets("content", errors.Join(
+		&fs.PathError{Op: "open", Path: "images/b.png", Err: fs.ErrPermission},
+		&fs.PathError{Op: "read", Path: "files/c.pdf", Err: fs.ErrNotExist}))
+	want := "content/files/c.pdf: can't read it: file does not exist\ncontent/images/b.png: can't read it: permission denied"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want:\n%s", err, want)
+	}
+}
+
+// TestPagefindSettingsAreAnInput changes the settings Pagefind reads in
+// the folder bulletin runs in (pagefind.yml) and in the environment
+// (PAGEFIND_ variables): a build with search finds its inputs changed,
+// as Pagefind would index the site otherwise, and a build without
+// search does not.
+func TestPagefindSettingsAreAnInput(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, p := range []string{"content", "templates"} {
+		if err := os.Mkdir(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		pagefind string
+		changed  bool
+	}{{"pagefind", true}, {"", false}} {
+		os.Remove("pagefind.yml")
+		os.Unsetenv("PAGEFIND_KEEP_INDEX_URL")
+		o := Options{Content: "content", Templates: "templates", Out: "public", Pagefind: tt.pagefind}
+		place := history.Find(o.Content)
+		hash := func() string {
+			in, _, _ := hashInputs(o, place, search.Config(), inputs.Record{}, nil)
+			return in
+		}
+		before := hash()
+		if err := os.WriteFile("pagefind.yml", []byte("force_language: fr\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		after := hash()
+		if before == "" || (before != after) != tt.changed {
+			t.Errorf("-pagefind %q: the inputs changed with pagefind.yml: %v, want %v", tt.pagefind, before != after, tt.changed)
+		}
+		t.Setenv("PAGEFIND_KEEP_INDEX_URL", "true")
+		if withEnv := hash(); (withEnv != after) != tt.changed {
+			t.Errorf("-pagefind %q: the inputs changed with PAGEFIND_KEEP_INDEX_URL: %v, want %v", tt.pagefind, withEnv != after, tt.changed)
+		}
+	}
+}

@@ -375,8 +375,12 @@ func themeKey(templates fs.FS) (string, error) {
 			return err
 		case p != "." && strings.HasPrefix(e.Name(), ".") && e.IsDir():
 			return fs.SkipDir // .git and the like: nothing of them is published
-		case e.IsDir() || !fs.ValidPath(p):
+		case !fs.ValidPath(p):
 			return nil // a name no template is read by, which static/ refuses
+		case e.IsDir():
+			// A folder where a template was is told otherwise than none.
+			fmt.Fprintf(h, "%q folder\n", p)
+			return nil
 		}
 		if !e.Type().IsRegular() {
 			// A link, a pipe or a device: no template is read through it,

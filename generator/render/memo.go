@@ -35,6 +35,12 @@ func (m *Memo) theme(fsys fs.FS, dir, basePath string) (*theme, string, error) {
 		l := m.last
 		m.mu.Unlock()
 		if l != nil && l.key == key && l.dir == dir && l.basePath == basePath {
+			// What cached made for the last site is let go: kept by values
+			// of that site, pointers to its teasers, it would keep the
+			// whole of it in memory.
+			for _, f := range l.theme.fragments {
+				f.forget()
+			}
 			return l.theme, key, l.err
 		}
 	}

@@ -1,8 +1,13 @@
 package render
 
 import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"bulletin/generator/site"
 )
@@ -52,5 +57,83 @@ func TestMemoTakesThemeAgain(t *testing.T) {
 	s.Settings.SetBaseURL("https://example.org/bulletin/")
 	if moved := plan(map[string]string{"static/extra.css": "p{}"}); moved.theme == static.theme {
 		t.Error("a site served from another path took the theme that links to the old one")
+	}
+}
+
+// TestMemoLetsGoOfLastSitesFragments checks that a theme taken again
+// keeps no fragment made for the site before: kept by that site's
+// values, they would keep the whole of it in memory.
+func TestMemoLetsGoOfLastSitesFragments(t *testing.T) {
+	s, err := site.New(fixture(), nil, buildDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m Memo
+	first, err := m.Plan(themeWith(t, nil), "templates", s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Write(context.Background(), &discard{}); err != nil {
+		t.Fatal(err)
+	}
+	kept := func() int {
+		n := 0
+		for _, f := range first.theme.fragments {
+			n += len(f.young) + len(f.old)
+		}
+		return n
+	}
+	if kept() == 0 {
+		t.Fatal("the site's lists kept no fragment: the test shows nothing")
+	}
+	if _, err := m.Plan(themeWith(t, nil), "templates", s); err != nil {
+		t.Fatal(err)
+	}
+	if n := kept(); n > 0 {
+		t.Errorf("the theme taken again keeps %d fragments of the site before", n)
+	}
+}
+
+// TestThemeKeyTellsAFolderFromNothing checks that a template replaced
+// by a folder of its name changes the theme's key, so that the theme is
+// read again, and its problem told as a folder's.
+func TestThemeKeyTellsAFolderFromNothing(t *testing.T) {
+	without := themeWith(t, map[string]string{"404.html": ""})
+	withFolder := themeWith(t, map[string]string{"404.html": ""}).(fstest.MapFS)
+	withFolder["404.html"] = &fstest.MapFile{Mode: fs.ModeDir}
+	a, errA := themeKey(without)
+	b, errB := themeKey(withFolder)
+	if errA != nil || errB != nil || a == b {
+		t.Errorf("a folder named 404.html gives the key of no such file (%v, %v)", errA, errB)
+	}
+}
+
+// TestStaticFolderAsLinkIsRefused checks that a theme's static folder
+// that is a symbolic link is refused, as a link inside it is, rather
+// than published from wherever it leads.
+func TestStaticFolderAsLinkIsRefused(t *testing.T) {
+	s, err := site.New(fixture(), nil, buildDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join(moduleRoot(t), "templates"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, StaticDir)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(elsewhere, "style.css"), []byte("p{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(dir, StaticDir)); err != nil {
+		t.Fatal(err)
+	}
+	files, err := Plan(os.DirFS(dir), "templates", s)
+	if err == nil || !strings.Contains(err.Error(), "templates/static: a symbolic link") {
+		t.Errorf("got %v, want the linked static folder refused", err)
+	}
+	if files != nil && files.Has("style.css") {
+		t.Error("style.css is published through the link")
 	}
 }

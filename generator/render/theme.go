@@ -39,6 +39,8 @@ type theme struct {
 	links    []ThemeLink
 	ids      []ThemeID
 	problems content.Errors
+	// fragments are what each page file's cached keeps.
+	fragments []*fragments
 }
 
 // loadTheme reads the theme's files. When the shared files can be read,
@@ -88,7 +90,9 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 		// With a shared file broken, each page file is still read on its
 		// own, so that its mistakes are told in the same run.
 		t := template.Must(base.Clone())
-		t.Funcs(template.FuncMap{"cached": newFragments(t).render})
+		made := newFragments(t)
+		th.fragments = append(th.fragments, made)
+		t.Funcs(template.FuncMap{"cached": made.render})
 		text, err := parse(fsys, t, name)
 		if err != nil {
 			errs = append(errs, th.missingOr(err))

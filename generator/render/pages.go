@@ -422,6 +422,12 @@ func oldDirs(g *site.Group) []string {
 // with the problems of the files it refuses; err is an error reading it.
 func staticJobs(templates fs.FS, dir string) (jobs []job, problems content.Errors, err error) {
 	named := map[string]bool{}
+	// The folder itself as a link is refused, as a link inside it is: its
+	// files would be published from wherever it leads.
+	if info, err := fs.Lstat(templates, StaticDir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		_, problem := content.StaticFile(dir, StaticDir, fs.FileInfoToDirEntry(info), named)
+		return nil, content.Errors{problem}, nil
+	}
 	err = fs.WalkDir(templates, StaticDir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || p == StaticDir {
 			return err

@@ -287,6 +287,29 @@ func assetName(dir, p string, named map[string]bool) (problem *Error, ok bool) {
 	return nil, true
 }
 
+// AssetProblem says why a regular file at slash path p of the content
+// folder would not be published as it is, at that path, by a build: it
+// is the settings file, Markdown (read as an article or an intro page),
+// hidden or in a hidden folder, a leftover (see Leftover), or a name on
+// its path is not safe in an address; "" when it would be. What copies
+// files into the content folder asks it first.
+func AssetProblem(p string) string {
+	switch {
+	case p == SettingsFile:
+		return "it would be the site's settings file"
+	case strings.HasPrefix(p, ".") || strings.Contains(p, "/."):
+		return "a build leaves out a hidden file, or one in a hidden folder"
+	case Leftover(path.Base(p)):
+		return "a build leaves it out as a leftover: a backup, a swap file or a copy"
+	case IsMarkdown(p):
+		return "a build reads a Markdown file as an article or an intro page, not as a file to publish"
+	}
+	if problem, _ := assetName("", p, map[string]bool{}); problem != nil {
+		return problem.Msg
+	}
+	return ""
+}
+
 // unnamable says why the path p cannot name an article: it is not valid
 // UTF-8, or holds a control character, such as a line break; "" if it
 // can.

@@ -84,3 +84,49 @@ func TestHugoFeaturedImages(t *testing.T) {
 		}
 	}
 }
+
+// TestImportCopiesOnlyFilesABuildPublishes links and names as featured
+// images files the build would read as something else or refuse: the
+// old site's site.yaml, which would become the settings, Markdown under
+// another extension, which would become an article, hidden files and
+// leftovers, which a build leaves out, names unsafe in an address, and
+// an SVG image with script. None is copied, and each is told.
+func TestImportCopiesOnlyFilesABuildPublishes(t *testing.T) {
+	src, dest := tree(t, map[string]string{
+		"hugo.toml":           "baseURL = 'https://example.org/'\n",
+		"static/site.yaml":    "title: Another\nraw_html: true\n",
+		"static/t.mdown":      "+++\ntitle = 'T'\n+++\nText.\n",
+		"static/img/.h.png":   "h",
+		"static/img/x.png~":   "x",
+		"static/img/c:d.png":  "c",
+		"static/img/evil.svg": `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>`,
+		"static/img/ok.png":   "ok",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-01\nimages: [/site.yaml]\n---\n" +
+			"[s](/t.mdown) ![h](/img/.h.png) [x](/img/x.png~) ![c](/img/c:d.png) ![e](/img/evil.svg) ![ok](/img/ok.png)\n",
+	}), t.TempDir()
+	r := mustImport(t, src, dest)
+	written := files(t, dest)
+	for _, f := range written {
+		for _, left := range []string{"site.yaml", "t.mdown", ".h.png", "x.png~", "c:d.png", "evil.svg"} {
+			if strings.HasSuffix(f, left) {
+				t.Errorf("copied %s; want it left in the source", f)
+			}
+		}
+	}
+	if !slices.ContainsFunc(written, func(f string) bool { return strings.HasSuffix(f, "img/ok.png") }) {
+		t.Errorf("img/ok.png not copied; wrote %v", written)
+	}
+	post := filepath.Join(src, "content", "posts", "a.md")
+	for _, msg := range []string{
+		"static/site.yaml, which is not copied to site.yaml: it would be the site's settings file",
+		"static/t.mdown, which is not copied to t.mdown: a build reads a Markdown file as an article",
+		"static/img/.h.png, which is not copied to img/.h.png: a build leaves out a hidden file",
+		"static/img/x.png~, which is not copied to img/x.png~: a build leaves it out as a leftover",
+		`static/img/c:d.png, which is not copied to img/c:d.png: the file name "c:d.png" cannot be published`,
+		"static/img/evil.svg, which is not copied to img/evil.svg: ",
+	} {
+		if !hasNote(r.Warnings, post, -1, msg) {
+			t.Errorf("not told %q; warnings:\n%v", msg, r.Warnings)
+		}
+	}
+}

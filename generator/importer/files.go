@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"bulletin/generator/content"
+	"bulletin/generator/lint"
 	"bytes"
 	"errors"
 	"fmt"
@@ -211,6 +213,16 @@ func copyOne(root *os.Root, w *writer, file linkedFile, p *post, link, does stri
 	}
 	if bytes.HasPrefix(data, []byte("---\n")) || bytes.HasPrefix(data, []byte("---\r\n")) {
 		return from, to, fileNone // a page Jekyll makes from its front matter, not a file it copies
+	}
+	// A file the build would read as something else, or refuse, is not
+	// copied: the old site's own site.yaml would become the settings.
+	why := content.AssetProblem(to)
+	if why == "" {
+		why = lint.Script(to, data)
+	}
+	if why != "" {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%s %s, which is not copied to %s: %s", does, from, to, why)))
+		return from, to, fileSkipped
 	}
 	if old, err := w.root.ReadFile(to); err == nil {
 		if !bytes.Equal(old, data) {

@@ -3312,3 +3312,45 @@ func TestTagOverTwoLinesToldOnOne(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllFeedTemplateByPermalink reads the ids of a feed template
+// kept away from the top of the site, found by the address its front
+// matter publishes it at, as Chirpy keeps assets/feed.xml at /feed.xml,
+// its ids made of a variable assigned from post.url; and knows the ids
+// of Chirpy's feed where the theme's gem brings it, where each found
+// none and gave the posts jekyll-feed's, which subscribers would see as
+// new.
+func TestJekyllFeedTemplateByPermalink(t *testing.T) {
+	const chirpyFeed = "---\nlayout: compress\npermalink: /feed.xml\n---\n{% capture source %}\n<feed>\n  <id>{{ \"/\" | absolute_url }}</id>\n{% for post in site.posts limit: 5 %}\n  {% assign post_absolute_url = post.url | absolute_url %}\n  <entry>\n    <id>{{ post_absolute_url }}</id>\n  </entry>\n{% endfor %}\n</feed>\n{% endcapture %}\n{{ source }}\n"
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+	}{
+		{"assets/feed.xml at /feed.xml", map[string]string{"assets/feed.xml": chirpyFeed}},
+		{"by another name", map[string]string{"assets/atom-feed.xml": chirpyFeed}},
+		{"prepended", map[string]string{"pages/rss.xml": "---\npermalink: /rss.xml\n---\n{% for post in site.posts %}{% assign link = post.url | prepend: site.url %}<item><guid>{{ link }}</guid></item>{% endfor %}\n"}},
+		{"Chirpy's gem", map[string]string{"_config.yml": "url: https://example.org\npermalink: /posts/:title/\ntheme: jekyll-theme-chirpy\n"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{
+				"_config.yml":                "url: https://example.org\npermalink: /posts/:title/\n",
+				"_posts/2020-11-14-hello.md": "---\ntitle: Hello\n---\nText.\n",
+				// Neither a post's file nor one of a folder Jekyll does
+				// not publish is a feed.
+				"_site/feed.xml":          "{% for post in site.posts %}<id>{{ post.id }}</id>{% endfor %}",
+				"node_modules/x/feed.xml": "---\npermalink: /feed.xml\n---\n{% for post in site.posts %}<id>{{ post.id }}</id>{% endfor %}",
+				".github/feed.xml":        "---\npermalink: /feed.xml\n---\n{% for post in site.posts %}<id>{{ post.id }}</id>{% endfor %}",
+				"_layouts/compress.html":  "{{ content }}",
+			}
+			maps.Copy(files, tt.files)
+			src, dest := tree(t, files), t.TempDir()
+			r := mustImport(t, src, dest)
+			wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-11-14-hello.md"), "id: https://example.org/posts/hello/\n")
+			for _, n := range r.Warnings {
+				if strings.Contains(n.Msg, "trailing slash") {
+					t.Errorf("warned %v; want the ids known", n)
+				}
+			}
+		})
+	}
+}

@@ -234,7 +234,7 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 				return nil, fmt.Errorf("importer: %s:%d: source %q leads out of %s, and the import reads nothing outside the folder it is given: set source to a folder inside it", cfg.file, line, s, o.Source)
 			}
 		}
-		cfg.ids, cfg.feedTemplate = feedForm(fsys, cfg.source, cfg.feeds, o.MaxSize)
+		cfg.ids, cfg.feedTemplate = feedForm(fsys, cfg.source, cfg.feeds, f.text("theme"), o.MaxSize)
 		if u, err := url.Parse(strings.TrimSuffix(f.text("url"), "/")); err == nil && localHost(u.Hostname()) {
 			cfg.local = f.text("url")
 		} else if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {

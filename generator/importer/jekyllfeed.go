@@ -90,6 +90,16 @@ const (
 // in its source folder.
 var feedTemplates = []string{"feed.xml", "atom.xml", "rss.xml", "feed/index.xml"}
 
+// feedAddresses are the addresses a feed template elsewhere in the site
+// is published at by its front matter's permalink (permalink: /feed.xml
+// in Chirpy's assets/feed.xml).
+var feedAddresses = []string{"/feed.xml", "/atom.xml", "/rss.xml", "/feed/", "/feed/index.xml"}
+
+// addressIDThemes are theme gems whose feed, kept in the gem, gave each
+// post its address as its id, trailing slash and all: Chirpy's
+// assets/feed.xml, of post.url | absolute_url.
+var addressIDThemes = []string{"jekyll-theme-chirpy"}
+
 var (
 	// postsLoop matches the loop of a feed template over the site's
 	// posts, naming the variable each post is in.
@@ -99,44 +109,110 @@ var (
 	// an id where an item has no guid.
 	entryID   = regexp.MustCompile(`(?s)<id>(.*?)</id>|<guid\b[^>]*>(.*?)</guid>`)
 	entryLink = regexp.MustCompile(`(?s)<link>(.*?)</link>`)
+	// liquidAssign matches a Liquid assign: the variable and what it
+	// is given (post.url | absolute_url).
+	liquidAssign = regexp.MustCompile(`\{%-?\s*assign\s+(\w+)\s*=\s*(.*?)\s*-?%\}`)
 )
 
 // feedForm gives the form of the ids the old site's feed gave its
 // posts, in the Jekyll site read from the source folder dir of fsys:
 // jekyll-feed's, where the plugin is on (see feedPlugin); else that of
-// the site's own feed template, which it names, where it has one. A
+// the site's own feed template, which it names, where it has one: at
+// the top of the site by its name, else anywhere in it by the address
+// its front matter's permalink gives it or by its name; else, for a
+// theme whose gem keeps the feed (see addressIDThemes), the theme's. A
 // template may hold only front matter, its loop in the layout it names
 // (layout: atom, in _layouts/atom.xml), as many themes' feeds do.
-func feedForm(fsys fs.FS, dir string, jekyllFeed bool, maxSize int64) (ids feedIDs, template string) {
+func feedForm(fsys fs.FS, dir string, jekyllFeed bool, theme string, maxSize int64) (ids feedIDs, template string) {
 	if jekyllFeed {
 		return idsOfPostID, ""
 	}
-	for _, name := range feedTemplates {
+	names := slices.Clone(feedTemplates)
+	names = append(names, feedsElsewhere(fsys, dir, maxSize)...)
+	for _, name := range names {
 		text, ok := feedText(fsys, dir, name, maxSize)
 		if !ok {
 			continue
 		}
-		loop := postsLoop.FindStringSubmatchIndex(text)
-		if loop == nil {
-			return idsUnknown, name
-		}
-		post := text[loop[2]:loop[3]]
-		entries := text[loop[1]:]
-		var made string
-		if m := entryID.FindStringSubmatch(entries); m != nil {
-			made = m[1] + m[2]
-		} else if m := entryLink.FindStringSubmatch(entries); m != nil {
-			made = m[1]
-		}
-		switch {
-		case regexp.MustCompile(`\b` + post + `\.url\b`).MatchString(made):
-			return idsOfPostURL, name
-		case regexp.MustCompile(`\b` + post + `\.id\b`).MatchString(made):
-			return idsOfPostID, name
-		}
-		return idsUnknown, name
+		return idsOf(text), name
+	}
+	if slices.Contains(addressIDThemes, theme) {
+		return idsOfPostURL, ""
 	}
 	return idsUnknown, ""
+}
+
+// idsOf gives the form of the ids the feed template text gives its
+// entries, following a variable assigned in it to what it was given.
+func idsOf(text string) feedIDs {
+	loop := postsLoop.FindStringSubmatchIndex(text)
+	if loop == nil {
+		return idsUnknown
+	}
+	post := text[loop[2]:loop[3]]
+	entries := text[loop[1]:]
+	var made string
+	if m := entryID.FindStringSubmatch(entries); m != nil {
+		made = m[1] + m[2]
+	} else if m := entryLink.FindStringSubmatch(entries); m != nil {
+		made = m[1]
+	}
+	for _, m := range liquidAssign.FindAllStringSubmatch(entries, -1) {
+		if regexp.MustCompile(`\b` + m[1] + `\b`).MatchString(made) {
+			made += " " + m[2]
+		}
+	}
+	switch {
+	case regexp.MustCompile(`\b` + post + `\.url\b`).MatchString(made):
+		return idsOfPostURL
+	case regexp.MustCompile(`\b` + post + `\.id\b`).MatchString(made):
+		return idsOfPostID
+	}
+	return idsUnknown
+}
+
+// feedsElsewhere gives the templates in the source folder dir, below
+// its top, that Jekyll published as the site's feed: those whose front
+// matter's permalink is one of feedAddresses, or whose name is one of
+// feedTemplates', in the order of their paths. It looks in no folder
+// Jekyll does not publish (_posts, _site, node_modules, vendor, a
+// hidden one).
+func feedsElsewhere(fsys fs.FS, dir string, maxSize int64) []string {
+	var out []string
+	fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		name := e.Name()
+		if e.IsDir() {
+			if p != dir && (strings.HasPrefix(name, ".") || slices.Contains([]string{"_posts", "_drafts", "_site", "_layouts", "_includes", "_sass", "_data", "node_modules", "vendor"}, name)) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		rel := strings.TrimPrefix(p, dir+"/")
+		if dir == "." {
+			rel = p
+		}
+		switch ext := path.Ext(name); {
+		case !strings.Contains(rel, "/") || !e.Type().IsRegular() || ext != ".xml" && ext != ".html" && ext != ".rss" && ext != ".atom":
+			return nil
+		}
+		data, err := readFile(fsys, p, maxSize)
+		if err != nil {
+			return nil
+		}
+		pg, err := parsePage(data)
+		if err != nil {
+			return nil
+		}
+		permalink := pg.fields.text("permalink")
+		if slices.Contains(feedAddresses, permalink) || permalink == "" && slices.Contains(feedTemplates, name) {
+			out = append(out, rel)
+		}
+		return nil
+	})
+	return out
 }
 
 // feedText gives the text of the feed template name in the source
@@ -267,6 +343,6 @@ func unknownIDs(cfg *jekyllConfig, dir string) func(posts []*post) []Note {
 		case cfg.feedTemplate != "":
 			return []Note{{Source: filepath.Join(dir, filepath.FromSlash(cfg.feedTemplate)), Msg: "the feed's entry ids are made of neither post.url nor post.id, which the import reads: the articles get jekyll-feed's, each post's address without its trailing slash; if the old feed's were others, its subscribers see each post once more, as new"}}
 		}
-		return []Note{{Source: cfg.file, Msg: fmt.Sprintf("no feed found to take the posts' ids from (jekyll-feed is not among plugins, nor in the Gemfile's jekyll_plugins group, nor brought by the theme, and there is no feed.xml, atom.xml, rss.xml or feed/index.xml): the articles get jekyll-feed's, each post's address without its trailing slash; if the old feed's were others, put its template beside %s and import again, lest its subscribers see each post once more, as new", filepath.Base(cfg.file))}}
+		return []Note{{Source: cfg.file, Msg: fmt.Sprintf("no feed found to take the posts' ids from (jekyll-feed is not among plugins, nor in the Gemfile's jekyll_plugins group, nor brought by the theme, and there is no feed.xml, atom.xml, rss.xml or feed/index.xml, nor a template published at one of those addresses): the articles get jekyll-feed's, each post's address without its trailing slash; if the old feed's were others, put its template beside %s and import again, lest its subscribers see each post once more, as new", filepath.Base(cfg.file))}}
 	}
 }

@@ -522,14 +522,14 @@ func detect(src, format string, maxSize int64) (string, error) {
 	}
 	for _, other := range otherSystems {
 		if hasAll(other.all...) && has(other.any...) && !has("_posts") && !has(hugoConfigs...) {
-			return "", refuse(src, other.name, "")
+			return "", refuse(src, other.name, other.permalink, other.advice)
 		}
 	}
 	if !has("_posts") && !has(hugoConfigs...) && isHexo(src, maxSize) {
-		return "", refuse(src, "a Hexo", "")
+		return "", refuse(src, "a Hexo", "", "")
 	}
 	if !has("_posts") && isZola(src, maxSize) {
-		return "", refuse(src, "a Zola", zolaAdvice)
+		return "", refuse(src, "a Zola", "", zolaAdvice)
 	}
 	switch {
 	case has("_config.yml", "_config.yaml", "_config.toml", "_posts"):

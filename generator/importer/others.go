@@ -17,26 +17,42 @@ import (
 var otherSystems = []struct {
 	name     string
 	all, any []string
+	// permalink is the pattern of its posts' addresses to give as an
+	// example, "" for the usual one (see refuse); advice, what else its
+	// posts need.
+	permalink, advice string
 }{
-	{"a Hexo", []string{"scaffolds"}, []string{"source/_posts"}},
-	{"a Docusaurus", nil, []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}},
-	{"an Eleventy", nil, []string{".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"}},
-	{"a Gatsby", nil, []string{"gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"}},
-	{"an Astro", nil, []string{"astro.config.mjs", "astro.config.ts", "astro.config.js"}},
-	{"a VitePress", nil, []string{".vitepress", "docs/.vitepress", "src/.vitepress"}},
-	{"a VuePress", nil, []string{".vuepress", "docs/.vuepress", "src/.vuepress"}},
-	{"an MkDocs", nil, []string{"mkdocs.yml", "mkdocs.yaml"}},
+	{"a Hexo", []string{"scaffolds"}, []string{"source/_posts"}, "", ""},
+	{"a Docusaurus", nil, []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}, docusaurusPermalink, docusaurusAdvice},
+	{"an Eleventy", nil, []string{".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"}, "", ""},
+	{"a Gatsby", nil, []string{"gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"}, "", ""},
+	{"an Astro", nil, []string{"astro.config.mjs", "astro.config.ts", "astro.config.js"}, "", ""},
+	{"a VitePress", nil, []string{".vitepress", "docs/.vitepress", "src/.vitepress"}, "", ""},
+	{"a VuePress", nil, []string{".vuepress", "docs/.vuepress", "src/.vuepress"}, "", ""},
+	{"an MkDocs", nil, []string{"mkdocs.yml", "mkdocs.yaml"}, "", ""},
 }
 
 // refuse is the error for the site src of another generator, named
-// ("a Hexo"): how its posts may come in as a Jekyll site's, and advice
-// of its own, if any.
-func refuse(src, name, advice string) error {
+// ("a Hexo"): how its posts may come in as a Jekyll site's, the pattern
+// of their addresses given as an example (permalink, else the usual
+// /blog/:year/:month/:day/:title/), and advice of its own, if any.
+func refuse(src, name, permalink, advice string) error {
 	if advice != "" {
 		advice = "; " + advice
 	}
-	return fmt.Errorf("importer: %s is %s site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Its posts are Markdown with front matter, as Jekyll's are: copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, beside a _config.yml that gives the old site's address (url: https://www.example.org) and the pattern of its posts' addresses (permalink: /blog/:year/:month/:day/:title/), so that their old addresses redirect and links between them are rewritten, and a feed.xml whose one line is %s, which says the old feed gave each post its address as its id, as these generators' feeds do, so that those ids are kept; then import that folder with -format jekyll (which a site that is Jekyll's after all can be given as it is)%s", src, name, addressIDs, advice)
+	if permalink == "" {
+		permalink = "/blog/:year/:month/:day/:title/"
+	}
+	return fmt.Errorf("importer: %s is %s site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Its posts are Markdown with front matter, as Jekyll's are: copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, beside a _config.yml that gives the old site's address (url: https://www.example.org) and the pattern of its posts' addresses (permalink: %s), so that their old addresses redirect and links between them are rewritten, and a feed.xml whose one line is %s, which says the old feed gave each post its address as its id, as these generators' feeds do, so that those ids are kept; then import that folder with -format jekyll (which a site that is Jekyll's after all can be given as it is)%s", src, name, permalink, addressIDs, advice)
 }
+
+// docusaurusPermalink is the pattern of a Docusaurus blog's addresses:
+// the date as its post's file name writes it, without a trailing slash,
+// which its feed's ids, each post's address, lack too.
+const docusaurusPermalink = "/blog/:year/:month/:day/:title"
+
+// docusaurusAdvice is what a Docusaurus site's posts need besides.
+const docusaurusAdvice = "Docusaurus publishes each post without a trailing slash, as that permalink has it, and its feed gave each post that address as its id; a post whose file name has a one-digit month or day (2021-11-1-hooks.md) had its date as written (/blog/2021/11/1/hooks), where :month and :day write two digits: give it that address in its own front matter (permalink: /blog/2021/11/1/hooks); a post whose front matter gives slug: x had the address /blog/x: write permalink: /blog/x in its place; and Docusaurus serves its static/ folder at the site's top (/img/chart.png): copy what static/ holds beside _config.yml, so that the files the posts show are found and copied in"
 
 // addressIDs is the feed template that says a Jekyll site's feed gave
 // each post its address as its id, trailing slash and all, as the feeds

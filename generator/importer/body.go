@@ -30,10 +30,41 @@ import (
 	"bulletin/generator/content"
 )
 
+// truncateMark matches Docusaurus's excerpt marker on a line of its
+// own, as MDX writes it ({/* truncate */}) and as Markdown does
+// (<!--truncate-->).
+var truncateMark = regexp.MustCompile(`(?m)^[ \t]*(?:\{/\*\s*truncate\s*\*/\}|<!--\s*truncate\s*-->)[ \t]*$`)
+
+// truncated gives body with each truncate marker outside code made
+// <!--more-->. Markdown reads one written as an HTML comment as an HTML
+// block, which is taken for code only where it holds more than the
+// marker, as a fenced example's lines do.
+func truncated(body string) string {
+	code := codeRanges(body)
+	var b strings.Builder
+	last := 0
+	for _, m := range truncateMark.FindAllStringIndex(body, -1) {
+		mark := strings.TrimSpace(body[m[0]:m[1]])
+		if inRanges(code, m[0]) && !(strings.HasPrefix(mark, "<!--") && slices.ContainsFunc(code, func(r [2]int) bool {
+			return r[0] >= m[0] && strings.TrimSpace(body[r[0]:r[1]]) == mark
+		})) {
+			continue
+		}
+		b.WriteString(body[last:m[0]])
+		b.WriteString("<!--more-->")
+		last = m[1]
+	}
+	b.WriteString(body[last:])
+	return b.String()
+}
+
 // more takes the first of seps found in body out of it, and gives the
 // text before it as the excerpt the source marked. Only separators
 // written as HTML comments are taken out: bulletin would show them.
+// Docusaurus's truncate marker, outside code, is taken for <!--more-->,
+// which every caller gives.
 func more(body string, seps ...string) (rest, excerpt string) {
+	body = truncated(body)
 	for _, sep := range seps {
 		if !strings.HasPrefix(sep, "<!--") {
 			continue

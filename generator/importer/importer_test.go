@@ -3384,3 +3384,30 @@ func TestDocusaurusAdviceKeepsAddresses(t *testing.T) {
 		"articles/2021/2021-11-01-sync-to-hooks.md": {"  - /blog/2021/11/1/sync-to-hooks\n", "id: https://entgo.io/blog/2021/11/1/sync-to-hooks\n"},
 	})
 }
+
+// TestTruncateMarker takes Docusaurus's excerpt marker, as MDX writes it
+// ({/* truncate */}) and as Markdown does (<!--truncate-->), for the end
+// of the summary, as <!--more--> is, and leaves it out of the body,
+// where it was published in summaries, pages and feeds; one in code is
+// kept.
+func TestTruncateMarker(t *testing.T) {
+	const opening = "The register of providers opens to everyone this spring, after two years of trials in four regions. It lists each inspection."
+	for _, marker := range []string{"{/* truncate */}", "<!--truncate-->", "<!-- truncate -->"} {
+		for format, files := range map[string]map[string]string{
+			"Jekyll": {"_config.yml": "url: https://example.org\n", "_posts/2021-08-01-a.md": "---\ntitle: A\n---\n" + opening + "\n\nSecond paragraph.\n\n" + marker + "\n\nRest, with `{/* truncate */}` in code.\n\n```md\nOpening.\n\n" + marker + "\n```\n"},
+			"Hugo":   {"hugo.toml": "baseURL = 'https://example.org/'\n", "content/posts/a.md": "---\ntitle: A\ndate: 2021-08-01\n---\n" + opening + "\n\nSecond paragraph.\n\n" + marker + "\n\nRest, with `{/* truncate */}` in code.\n\n```md\nOpening.\n\n" + marker + "\n```\n"},
+		} {
+			src, dest := tree(t, files), t.TempDir()
+			mustImport(t, src, dest)
+			file := filepath.Join(dest, "articles", "2021", "2021-08-01-a.md")
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := string(data)
+			if strings.Count(got, "truncate") != 2 || !strings.Contains(got, "Second paragraph.\n\nRest") || !regexp.MustCompile(`summary: .*\n?.*Second paragraph`).MatchString(got) {
+				t.Errorf("%s, %s: got\n%s\nwant the summary to end before it, and it gone from the body", format, marker, got)
+			}
+		}
+	}
+}

@@ -72,7 +72,9 @@ func notes(body string) (string, int) {
 var (
 	// colonOpen matches the line opening a container: its colons, its
 	// kind, and its title, written after it or in brackets.
-	colonOpen = regexp.MustCompile(`^ {0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)[ \t]*(\[[^\]]*\]|[^:]*?)[ \t]*$`)
+	// A title may hold colons, and end in one (:::note For more
+	// news:), but not in three, as a note written on one line does.
+	colonOpen = regexp.MustCompile(`^ {0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)[ \t]*(\[[^\]]*\]|(?:[^:\s](?:[^:]|:[^:]|::[^:])*?:{0,2})?)[ \t]*$`)
 	// mkdocsOpen matches the line opening an admonition, open or
 	// folded (???, ???+): its kind and its title, if quoted.
 	mkdocsOpen = regexp.MustCompile(`^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+("[^"]*"|'[^']*'))?[ \t]*$`)

@@ -8,6 +8,8 @@ func TestNotes(t *testing.T) {
 		turned         int
 	}{
 		{"Docusaurus, with a title", ":::tip Guest posts\nWrite to [us](/contact/).\n:::\n", "> **Guest posts**\n>\n> Write to [us](/contact/).\n", 1},
+		{"Docusaurus, a title ending in a colon", ":::note For more Ent news and updates:\n\n- Follow us.\n\n:::\n", "> **For more Ent news and updates:**\n>\n> - Follow us.\n", 1},
+		{"a title with a colon in it", ":::info Note: read this\nText.\n:::\n", "> **Note: read this**\n>\n> Text.\n", 1},
 		{"Docusaurus 3, a title in brackets", ":::note[Heads up]\nText.\n:::\n", "> **Heads up**\n>\n> Text.\n", 1},
 		{"VitePress, its kind alone", "Before.\n\n::: info\nText.\n:::\nAfter.\n", "Before.\n\n> **Info**\n>\n> Text.\n\nAfter.\n", 1},
 		{"nested, with more colons", "::::warning\nOuter.\n:::tip\nInner.\n:::\n::::\n", "> **Warning**\n>\n> Outer.\n> > **Tip**\n> >\n> > Inner.\n", 2},

@@ -85,6 +85,9 @@ func finishBody(p *post, body, excerpt string, r *Report) string {
 	given := body
 	line := func(at int) int { return sourceLine(p, given, at) }
 	if !p.html {
+		var parts []loss
+		body, parts = components(body)
+		p.lost(parts, line, r)
 		var turned int
 		if body, turned = notes(body); turned > 0 {
 			r.Warnings = append(r.Warnings, routine(p.note(0, fmt.Sprintf("%d %s (:::tip, !!! note) became %s", turned, plural(turned, "note", "notes"), plural(turned, "a quote", "quotes"))), "notes became quotes"))

@@ -3411,3 +3411,46 @@ func TestTruncateMarker(t *testing.T) {
 		}
 	}
 }
+
+// TestComponentsTold names each component of MDX or Vue a post holds,
+// once, as not carried over, and keeps each tab's label before what it
+// holds, where tabs lost their labels, a component that held nothing
+// vanished, and a button that ran a script showed as text, without a
+// word; one in code is left alone.
+func TestComponentsTold(t *testing.T) {
+	src, dest := tree(t, map[string]string{
+		"_config.yml": "url: https://example.org\n",
+		"_posts/2020-02-01-tabs.md": "---\ntitle: Tabs\nexcerpt: Tabs.\n---\nFirst.\n\n<Tabs>\n  <TabItem value=\"apt\" label=\"Debian\">\n\nRun the command for Debian.\n\n  </TabItem>\n  <TabItem value=\"yum\">\n\nRun the other command.\n\n  </TabItem>\n</Tabs>\n\n" +
+			"<AuthorCard author=\"jo\" />\n\n<AuthorCard :author=\"$frontmatter.author\" />\n\n<button onClick={() => alert('button clicked!')}>Click me!</button>\n\n```jsx\n<Code />\n```\n\nWrite var <Name> <Type>.\n\nEnding.\n",
+	}), t.TempDir()
+	r := mustImport(t, src, dest)
+	post := filepath.Join(src, "_posts", "2020-02-01-tabs.md")
+	for _, w := range []struct {
+		line int
+		msg  string
+	}{
+		{7, "<Tabs>, a component of MDX or Vue, not carried over"},
+		{8, "<TabItem>, a component of MDX or Vue, not carried over"},
+		{20, "<AuthorCard />, a component of MDX or Vue, not carried over"},
+		{24, "<button onClick={…}>, an element given a script, not carried over"},
+	} {
+		n := 0
+		for _, x := range r.Warnings {
+			if x.Source == post && strings.HasPrefix(x.Msg, w.msg) {
+				n++
+				if x.Line != w.line {
+					t.Errorf("%q told at line %d, want %d", x.Msg, x.Line, w.line)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("got warnings %v, want one that starts %q", r.Warnings, w.msg)
+		}
+	}
+	for _, x := range r.Warnings {
+		if strings.Contains(x.Msg, "<Code") || strings.Contains(x.Msg, "<Name") {
+			t.Errorf("told %v, of a component in code or a placeholder", x)
+		}
+	}
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-02-01-tabs.md"), "**Debian**\n\nRun the command for Debian.", "**yum**\n\nRun the other command.", "<Code />")
+}

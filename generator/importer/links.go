@@ -178,8 +178,14 @@ func movedTo(dest string, ix *index, site *url.URL) string {
 }
 
 // codeRanges gives the byte ranges of a Markdown body's code: blocks and
-// spans, which show addresses as written.
+// spans, which show addresses as written, and blocks of HTML.
 func codeRanges(body string) [][2]int {
+	return codeRangesOf(body, true)
+}
+
+// codeRangesOf gives the byte ranges of a Markdown body's code, and of
+// its blocks of HTML where html is set.
+func codeRangesOf(body string, html bool) [][2]int {
 	src := []byte(body)
 	var out [][2]int
 	ast.Walk(markdown.Parser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -187,7 +193,15 @@ func codeRanges(body string) [][2]int {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		case *ast.HTMLBlock:
+			if !html {
+				return ast.WalkSkipChildren, nil
+			}
+			if lines := n.Lines(); lines.Len() > 0 {
+				out = append(out, [2]int{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			if lines := n.Lines(); lines.Len() > 0 {
 				out = append(out, [2]int{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
 			}

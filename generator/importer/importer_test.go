@@ -3454,3 +3454,25 @@ func TestComponentsTold(t *testing.T) {
 	}
 	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-02-01-tabs.md"), "**Debian**\n\nRun the command for Debian.", "**yum**\n\nRun the other command.", "<Code />")
 }
+
+// TestJekyllWithoutLiquid keeps the Liquid of a post whose front matter
+// says render_with_liquid: false as text, as Jekyll 4 published it,
+// where it was converted, and does not name the field as one to move
+// into the body.
+func TestJekyllWithoutLiquid(t *testing.T) {
+	src, dest := tree(t, map[string]string{
+		"_config.yml":                 "url: https://example.org\ntitle: Old Site\n",
+		"_posts/2020-03-01-plain.md":  "---\ntitle: Plain\nrender_with_liquid: false\n---\nWrite {{ site.title }} and {% include x.html %} in your layout.\n",
+		"_posts/2020-03-02-liquid.md": "---\ntitle: Liquid\nrender_with_liquid: true\n---\nThis is {{ site.title }}.\n",
+	}), t.TempDir()
+	r := mustImport(t, src, dest)
+	wantWritten(t, dest, map[string][]string{
+		"articles/2020/2020-03-01-plain.md":  {"Write {{ site.title }} and {% include x.html %} in your layout."},
+		"articles/2020/2020-03-02-liquid.md": {"This is Old Site."},
+	})
+	for _, n := range slices.Concat(r.Warnings, r.Skipped) {
+		if strings.Contains(n.Msg, "render_with_liquid") || strings.Contains(n.Msg, "include x.html") {
+			t.Errorf("told %v; want neither the field nor the Liquid kept as text told", n)
+		}
+	}
+}

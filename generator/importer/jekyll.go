@@ -162,7 +162,11 @@ func readJekyll(o *Options) (*source, error) {
 	}
 	src.body = func(p *post, ix *index, r *Report) string {
 		l := &liquid{p: p, ix: ix, r: r, html: p.html, site: cfg.texts}
-		body, excerpt := more(l.convert(p.raw, p.bodyLine), cfg.excerpt, "<!--more-->")
+		body := p.raw
+		if !p.literal {
+			body = l.convert(body, p.bodyLine)
+		}
+		body, excerpt := more(body, cfg.excerpt, "<!--more-->")
 		if cfg.mentions != "" && !p.html {
 			body = mentions(body, cfg.mentions)
 		}
@@ -453,6 +457,9 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		post.authors[i] = cmp.Or(cfg.authors[a], a)
 	}
 	post.sources = sourcesOf(f)
+	if render, ok := f.boolean("render_with_liquid"); ok && !render {
+		post.literal = true
+	}
 	var unused []string
 	post.summary, unused = summaryOf(f, append([]string{"excerpt"}, summaryKeys...)...)
 	post.unused = append(leftOver(f, jekyllFields), unused...)

@@ -66,6 +66,9 @@ type post struct {
 	pings    int    // the pingbacks and trackbacks it showed, which are not imported
 	title    string
 	summary  string // as the source gives it; made from the body if empty
+	// literal says the body's Liquid is its text, as a Jekyll post's
+	// render_with_liquid: false has Jekyll 4 publish it.
+	literal bool
 	// excerpted says the summary is the text before the body's <!--more-->
 	// or excerpt separator, not one written as a summary.
 	excerpted bool

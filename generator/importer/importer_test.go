@@ -3476,3 +3476,31 @@ func TestJekyllWithoutLiquid(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeMarkdownLinksTold rewrites a link to another post's file
+// by the name it had before it was dated (./ready.md, as a Docusaurus
+// post links a post named by its front matter's date), and tells, in
+// one line a post, the links to Markdown files that no post imported
+// is, which lead nowhere here, where both were left without a word.
+func TestRelativeMarkdownLinksTold(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                "url: https://old.example.org\npermalink: /blog/:year/:month/:day/:title/\n",
+		"_posts/2021-06-28-ready.md": "---\ntitle: Ready\n---\n## Part\n\nText.\n",
+		"_posts/2021-07-01-later.md": "---\ntitle: Later\n---\nSee [it](./ready.md#part), [a doc](../docs/guide/variables.md#x), [gone](2020-01-01-gone.md), [its readme](https://github.com/a/b/blob/main/README.md) and `x.md`.\n\nAlso [again](../docs/guide/variables.md).\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	wantWritten(t, dest, map[string][]string{
+		"articles/2021/2021-07-01-later.md": {"[it](/2021/06/ready/#part)", "[a doc](../docs/guide/variables.md#x)"},
+	})
+	later := filepath.Join(src, "_posts", "2021-07-01-later.md")
+	var told []Note
+	for _, n := range r.Warnings {
+		if strings.Contains(n.Msg, ".md") {
+			told = append(told, n)
+		}
+	}
+	if len(told) != 1 || told[0].Source != later || !strings.Contains(told[0].Msg, "../docs/guide/variables.md, 2020-01-01-gone.md") || strings.Contains(told[0].Msg, "README") || strings.Contains(told[0].Msg, "ready.md") {
+		t.Errorf("got warnings %v, want one of %s naming the links to files no post imported is", told, later)
+	}
+}

@@ -180,7 +180,11 @@ func readJekyll(o *Options) (*source, error) {
 			body = kramdownEmphasis(body)
 		}
 		if !p.html {
-			body = relativeLinks(body, p.source, ix)
+			var unknown []string
+			body, unknown = relativeLinks(body, p.source, ix)
+			if len(unknown) > 0 {
+				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to Markdown files by their path (%s), which no post imported is, are kept as written and lead nowhere on this site: point them at the address of the page each became, on this site or another", strings.Join(firstOf(unknown, 3), ", "))))
+			}
 		}
 		body, away := followMoves(anchors(finishBody(p, body, excerpt, r), cfg.kramdown, p, r), ix, cfg.site)
 		awayNote(p, away, cfg.site != "", r)
@@ -486,7 +490,10 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		}
 	}
 	base := strings.TrimSuffix(name, path.Ext(name))
-	post.keys, post.source = []string{"post:" + base, "link:" + p}, p
+	// A link may name the file by the name it had before it was dated,
+	// as it was where a post is dated by its front matter (Docusaurus):
+	// ./ready.md for _posts/2021-06-28-ready.md.
+	post.keys, post.source = []string{"post:" + base, "link:" + p, "undated:" + path.Join(path.Dir(p), m[2])}, p
 	return post
 }
 

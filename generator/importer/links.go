@@ -92,16 +92,25 @@ func rewriteLinks(body string, to func(dest string) (string, bool)) string {
 // relativeLinks rewrites the links of a Markdown body that name another
 // post's file by a path from the post's own file (2021-06-28-ready.md,
 // ../_posts/x.md#part), as GitHub Pages' relative-links plugin made
-// them, to that post's new URL; links in code are left as written. from
-// is the post's file's path in the site.
-func relativeLinks(body, from string, ix *index) string {
-	return rewriteLinks(body, func(dest string) (string, bool) {
+// them, or by the name it had before it was dated (ready.md), to that
+// post's new URL; links in code are left as written. from is the post's
+// file's path in the site. unknown gives the paths of the other links
+// to Markdown files, as written, which lead nowhere on this site.
+func relativeLinks(body, from string, ix *index) (_ string, unknown []string) {
+	body = rewriteLinks(body, func(dest string) (string, bool) {
 		u, err := url.Parse(dest)
 		if err != nil || u.Scheme != "" || u.Host != "" || u.RawQuery != "" || strings.HasPrefix(u.Path, "/") || !content.IsMarkdown(u.Path) {
 			return "", false
 		}
-		q := ix.find("link:" + path.Join(path.Dir(from), u.Path))
+		at := path.Join(path.Dir(from), u.Path)
+		q := ix.find("link:" + at)
+		if q == nil {
+			q = ix.find("undated:" + strings.TrimSuffix(at, path.Ext(at)))
+		}
 		if q == nil || q.skip || q.unlisted != "" {
+			if !slices.Contains(unknown, u.Path) {
+				unknown = append(unknown, u.Path)
+			}
 			return "", false
 		}
 		if u.Fragment != "" {
@@ -109,6 +118,7 @@ func relativeLinks(body, from string, ix *index) string {
 		}
 		return q.url, true
 	})
+	return body, unknown
 }
 
 // oldPage gives the path of a page of the old site, other than its home

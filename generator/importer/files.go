@@ -34,9 +34,18 @@ type linkedFile func(p *post, link string) (from, to string, ok bool)
 // jekyllFile finds a file linked from the top of the site in Jekyll's
 // source folder (dir, a slash path in the site's folder), which it
 // publishes as it is, leaving out its own folders (_posts, _site,
-// _config.yml).
+// _config.yml); or a file beside the post's own file, which it shows by
+// a path from it (./banner.jpeg, img/q.png, as Docusaurus finds it),
+// copied to the article's folder, where the path finds it.
 func jekyllFile(dir string) linkedFile {
-	return func(_ *post, link string) (string, string, bool) {
+	return func(post *post, link string) (string, string, bool) {
+		if !strings.HasPrefix(link, "/") {
+			s, ok := fileLink("/" + link)
+			if !ok || strings.Contains(link, ":") || !below(link) || post.source == "" {
+				return "", "", false
+			}
+			return path.Join(dir, path.Dir(post.source), s), strings.TrimPrefix(post.url, "/") + s, true
+		}
 		p, ok := fileLink(link)
 		if !ok || strings.HasPrefix(p, "_") || strings.Contains(p, "/_") {
 			return "", "", false
@@ -88,6 +97,16 @@ func bundleFile(p *post, link string) (string, string, bool) {
 		return "", "", false
 	}
 	return path.Join(p.bundle, s), strings.TrimPrefix(p.url, "/") + s, true
+}
+
+// leadsOut reports whether a link names an image or a document by a
+// path from the page that leads out of its folder (../x.png).
+func leadsOut(link string) bool {
+	if strings.HasPrefix(link, "/") || strings.Contains(link, ":") || below(link) {
+		return false
+	}
+	u, err := url.Parse(link)
+	return err == nil && document(u.Path)
 }
 
 // below reports whether a relative link leads to the folder it is made
@@ -144,9 +163,12 @@ func links(md string) []string {
 func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string, max int64, linked map[string]bool, r *Report) {
 	var held []string    // a draft's files, not copied
 	var missing []string // images and documents the source lacks
+	var out []string     // images and documents by a path leading out of the post's folder
 	for _, link := range links(body) {
 		from, to, got := copyOne(root, w, file, p, link, "links to", max, linked, r)
 		switch {
+		case got == fileNone && from == "" && leadsOut(link) && !slices.Contains(out, link):
+			out = append(out, link)
 		case got == fileMissing && document(to) && !slices.Contains(missing, to):
 			missing = append(missing, to)
 		case got == fileHeld:
@@ -156,6 +178,10 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 	if len(missing) > 0 {
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to %s the site's folder does not hold (%s), which the build will report as missing: copy %s into the content folder at %s, or mend the %s",
 			plural(len(missing), "a file", "files"), strings.Join(missing, ", "), plural(len(missing), "it", "them"), plural(len(missing), "that path", "those paths"), plural(len(missing), "link", "links"))))
+	}
+	if len(out) > 0 {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to %s by a path leading out of its own folder (%s), which %s not copied, as the article's folder is another: copy %s into the content folder and link %s from the top of the site",
+			plural(len(out), "a file", "files"), strings.Join(out, ", "), plural(len(out), "is", "are"), plural(len(out), "it", "them"), plural(len(out), "it", "them"))))
 	}
 	if len(held) > 0 {
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("a draft: the %s it links to (%s) %s not copied, since a file in the content folder is published at once: copy %s when you publish the draft",

@@ -3504,3 +3504,31 @@ func TestRelativeMarkdownLinksTold(t *testing.T) {
 		t.Errorf("got warnings %v, want one of %s naming the links to files no post imported is", told, later)
 	}
 }
+
+// TestJekyllFilesBesideThePost copies an image a post shows by a path
+// from its own file (./banner.jpeg beside it in _posts, img/q.png in
+// the folder it is kept in) into the article's folder, where that path
+// finds it, and names one the site lacks, where both were left without
+// a word.
+func TestJekyllFilesBesideThePost(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                                   "url: https://example.org\npermalink: /blog/:title\n",
+		"_posts/banner.jpeg":                            "JPEG",
+		"_posts/2021-08-26-welcome.md":                  "---\ntitle: Welcome\n---\n![Banner](./banner.jpeg)\n",
+		"_posts/2021-08-27-folder/2021-08-27-folder.md": "---\ntitle: Folder\n---\n![Q](img/q.png) and [up](../banner.jpeg)\n",
+		"_posts/2021-08-27-folder/img/q.png":            "PNG",
+		"_posts/2021-08-28-gone.md":                     "---\ntitle: Gone\n---\n![R](./missing.png)\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	want := "2021/08/folder/img/q.png 2021/08/welcome/banner.jpeg articles/2021/2021-08-26-welcome.md articles/2021/2021-08-27-folder.md articles/2021/2021-08-28-gone.md"
+	if got := strings.Join(files(t, dest), " "); got != want {
+		t.Errorf("got files %s, want %s", got, want)
+	}
+	if gone := filepath.Join(src, "_posts", "2021-08-28-gone.md"); !hasNote(r.Warnings, gone, -1, "links to a file the site's folder does not hold (2021/08/gone/missing.png)") {
+		t.Errorf("got warnings %v, want one naming missing.png", r.Warnings)
+	}
+	if folder := filepath.Join(src, "_posts", "2021-08-27-folder", "2021-08-27-folder.md"); !slices.ContainsFunc(r.Warnings, func(n Note) bool { return n.Source == folder && strings.Contains(n.Msg, "../banner.jpeg") }) {
+		t.Errorf("got warnings %v, want one naming ../banner.jpeg, which leads out of the post's folder", r.Warnings)
+	}
+}

@@ -3532,3 +3532,19 @@ func TestJekyllFilesBesideThePost(t *testing.T) {
 		t.Errorf("got warnings %v, want one naming ../banner.jpeg, which leads out of the post's folder", r.Warnings)
 	}
 }
+
+// TestJekyllFolderPostNamed says how a post kept as index.md in a folder
+// named by its date, as Docusaurus keeps one, comes in: named as its
+// folder, where it was skipped as any file not named by a date is.
+func TestJekyllFolderPostNamed(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                        "url: https://example.org\n",
+		"_posts/2021-08-26-welcome/index.md": "---\ntitle: Welcome\n---\nText.\n",
+		"_posts/2021-08-27-other.md":         "---\ntitle: Other\n---\nText.\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	file := filepath.Join(src, "_posts", "2021-08-26-welcome", "index.md")
+	if !hasNote(r.Skipped, file, 0, "not named YYYY-MM-DD-title.md, so not a post to Jekyll: not imported; it is kept in a folder named by its date, as Docusaurus keeps a post: rename it 2021-08-26-welcome.md in that folder, its files beside it, and import again") {
+		t.Errorf("got skips %v, want one saying how to name it", r.Skipped)
+	}
+}

@@ -331,6 +331,9 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		case otherMarkup(strings.ToLower(path.Ext(name))) != "":
 			src.read++
 			src.fail(file, 0, "%s", otherMarkup(strings.ToLower(path.Ext(name))))
+		case jekyllDraft.MatchString(name) && strings.HasPrefix(name, "index.") && jekyllUnnamed.MatchString(path.Base(path.Dir(p))):
+			src.read++
+			src.skip(file, 0, "not named YYYY-MM-DD-title.md, so not a post to Jekyll: not imported; it is kept in a folder named by its date, as Docusaurus keeps a post: rename it %s%s in that folder, its files beside it, and import again", path.Base(path.Dir(p)), path.Ext(name))
 		case jekyllDraft.MatchString(name):
 			src.read++
 			src.skip(file, 0, "not named YYYY-MM-DD-title.md, so not a post to Jekyll: not imported")

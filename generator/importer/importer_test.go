@@ -2200,6 +2200,8 @@ func TestJekyllFeedByGemfileOrTheme(t *testing.T) {
 		{"Gemfile outside the group", map[string]string{"Gemfile": "group :jekyll_plugins do\n  gem \"jekyll-sitemap\"\nend\ngem \"jekyll-feed\"\n"}, "", false},
 		{"Gemfile commented out", map[string]string{"Gemfile": "group :jekyll_plugins do\n  # gem \"jekyll-feed\"\nend\n"}, "", false},
 		{"Gemfile's other block closed", map[string]string{"Gemfile": "group :jekyll_plugins do\n  platforms :mingw do\n    gem \"wdm\"\n  end\nend\ngem \"jekyll-feed\"\n"}, "", false},
+		{"Gemfile's if closed inside the group", map[string]string{"Gemfile": "group :jekyll_plugins do\n  if ENV[\"CI\"]\n    gem \"wdm\"\n  end\n  gem \"jekyll-feed\"\nend\n"}, "", true},
+		{"Gemfile's gem with an if after it", map[string]string{"Gemfile": "group :jekyll_plugins do\n  gem \"wdm\" if Gem.win_platform?\n  gem \"jekyll-feed\"\nend\n"}, "", true},
 		{"theme minima", nil, "theme: minima\n", true},
 		{"theme whose lock needs jekyll-feed", map[string]string{"Gemfile.lock": lock}, "theme: jekyll-theme-tidy\n", true},
 		{"theme whose lock does not", map[string]string{"Gemfile.lock": lock}, "theme: jekyll-theme-bare\n", false},
@@ -3546,5 +3548,17 @@ func TestJekyllFolderPostNamed(t *testing.T) {
 	file := filepath.Join(src, "_posts", "2021-08-26-welcome", "index.md")
 	if !hasNote(r.Skipped, file, 0, "not named YYYY-MM-DD-title.md, so not a post to Jekyll: not imported; it is kept in a folder named by its date, as Docusaurus keeps a post: rename it 2021-08-26-welcome.md in that folder, its files beside it, and import again") {
 		t.Errorf("got skips %v, want one saying how to name it", r.Skipped)
+	}
+}
+
+// TestGemPluginsManyBlocks reads a Gemfile of many blocks: the gems in
+// the plugins' group are found however deep the blocks around it go, and
+// none after it.
+func TestGemPluginsManyBlocks(t *testing.T) {
+	n := 20000
+	gemfile := strings.Repeat("x do\n", n) + "group :jekyll_plugins do\n" + strings.Repeat("gem \"a\"\n", n) + "end\n" + strings.Repeat("end\n", n) + "gem \"b\"\n"
+	got := gemPlugins(gemfile)
+	if len(got) != n || got[0] != "a" {
+		t.Errorf("found %d gems in the plugins' group, want %d of a", len(got), n)
 	}
 }

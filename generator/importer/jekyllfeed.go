@@ -282,8 +282,9 @@ var (
 	// a gem line's group option: :jekyll_plugins, "jekyll_plugins".
 	pluginGroup = regexp.MustCompile(`[:"']jekyll_plugins\b`)
 	// gemBlock matches a line that opens a block closed by end:
-	// group :x do, platforms :y do |p|.
-	gemBlock = regexp.MustCompile(`\bdo\s*(\|[^|]*\|)?$`)
+	// group :x do, platforms :y do |p|, and Ruby's own that start a line
+	// (if ENV["CI"], unless, case, begin), not an if after a gem line.
+	gemBlock = regexp.MustCompile(`\bdo\s*(\|[^|]*\|)?$|^(if|unless|case|while|until|begin|def|class|module)\b`)
 )
 
 // gemPlugins gives the gems a Gemfile puts in the jekyll_plugins group,
@@ -292,6 +293,7 @@ var (
 func gemPlugins(gemfile string) []string {
 	var out []string
 	var blocks []bool // for each block open, whether it is the plugins' group
+	inGroup := 0      // how many of them are
 	for _, line := range strings.Split(gemfile, "\n") {
 		if i := strings.Index(line, "#"); i >= 0 {
 			line = line[:i]
@@ -299,12 +301,19 @@ func gemPlugins(gemfile string) []string {
 		line = strings.TrimSpace(line)
 		switch m := gemLine.FindStringSubmatch(line); {
 		case m != nil:
-			if slices.Contains(blocks, true) || strings.Contains(m[2], "group") && pluginGroup.MatchString(m[2]) {
+			if inGroup > 0 || strings.Contains(m[2], "group") && pluginGroup.MatchString(m[2]) {
 				out = append(out, m[1])
 			}
 		case gemBlock.MatchString(line):
-			blocks = append(blocks, strings.HasPrefix(line, "group") && pluginGroup.MatchString(line))
+			group := strings.HasPrefix(line, "group") && pluginGroup.MatchString(line)
+			blocks = append(blocks, group)
+			if group {
+				inGroup++
+			}
 		case (line == "end" || strings.HasPrefix(line, "end ")) && len(blocks) > 0:
+			if blocks[len(blocks)-1] {
+				inGroup--
+			}
 			blocks = blocks[:len(blocks)-1]
 		}
 	}

@@ -156,17 +156,19 @@ func blackfridayIDs(body string, all bool, linked map[string]bool, p *post, r *R
 	}
 	if len(kept) > 0 {
 		// The ids bulletin makes for the other headings stay as they
-		// were: one made unique by a number after it may lose it.
-		for range len(ids) {
+		// were: one made unique by a number after it may lose it. Each
+		// pass reads the whole body, so after a few every heading left
+		// is given its id.
+		for pass := 1; ; pass++ {
 			moved := false
 			for line, id := range content.HeadingAnchors([]byte(strings.Join(lines, "\n"))) {
-				if !written[line] && id != ids[line] {
+				if !written[line] && (id != ids[line] || pass == pinPass) {
 					prefix, text, _ := headingText(lines, line)
 					lines[line] = prefix + " " + text + " {#" + ids[line] + "}"
 					written[line], moved = true, true
 				}
 			}
-			if !moved {
+			if !moved || pass == pinPass {
 				break
 			}
 		}
@@ -218,6 +220,13 @@ func blackfridayID(text string) string {
 	return b.String()
 }
 
+// pinPass is the pass over a body after which every heading left is
+// given its id, and maxSteps how far uniqueOld follows ids taken.
+const (
+	pinPass  = 3
+	maxSteps = 64
+)
+
 // uniqueOld gives id as Blackfriday made it unique in a page, given
 // the ids it gave the headings before it, which seen counts: a second
 // heading of one id has "-1" after it, a third "-2".
@@ -225,10 +234,16 @@ func uniqueOld(seen map[string]int, id string) string {
 	if id == "" {
 		return ""
 	}
-	for {
+	for step := 0; ; step++ {
 		count, found := seen[id]
 		if !found {
 			break
+		}
+		if step == maxSteps {
+			// Headings made to chain (a, a 1, a 1 1 …) would take each
+			// heading after them along the whole chain, and give it an id
+			// as long: it keeps bulletin's.
+			return ""
 		}
 		next := id + "-" + strconv.Itoa(count+1)
 		if _, taken := seen[next]; !taken {

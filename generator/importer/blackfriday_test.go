@@ -92,3 +92,33 @@ func headingIDsOf(t *testing.T, name string) []string {
 	}
 	return ids
 }
+
+// TestBlackfridayChainedHeadings imports headings made to chain (a, a 1,
+// a 1 1, …) followed by many of the first: Blackfriday gave each of
+// those an id along the whole chain; the import gives none longer than
+// a few steps of it, and the article stays the size of the post.
+func TestBlackfridayChainedHeadings(t *testing.T) {
+	var body strings.Builder
+	for i := range 100 {
+		body.WriteString("## a" + strings.Repeat(" 1", i) + "\n\n")
+	}
+	body.WriteString(strings.Repeat("## a\n\n", 200) + "[l](#a)\n")
+	src, dest := tree(t, map[string]string{
+		"hugo.toml":          "baseURL = 'https://example.org/'\n[markup]\ndefaultMarkdownHandler = 'blackfriday'\n",
+		"content/posts/p.md": "---\ntitle: P\ndate: 2019-01-02\n---\n" + body.String(),
+	}), t.TempDir()
+	mustImport(t, src, dest)
+	article := filepath.Join(dest, "articles", "2019", "2019-01-02-p.md")
+	for _, id := range headingIDsOf(t, article) {
+		if len(id) > 300 {
+			t.Fatalf("a heading's id is %d bytes long: %.60s…", len(id), id)
+		}
+	}
+	info, err := os.Stat(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if limit := int64(4 * body.Len()); info.Size() > limit {
+		t.Errorf("the article is %d bytes, from a post of %d", info.Size(), body.Len())
+	}
+}

@@ -227,6 +227,10 @@ func copyOne(root *os.Root, w *writer, file linkedFile, p *post, link, does stri
 		return from, to, fileNone // a page's folder
 	case p.draft:
 		return from, to, fileHeld
+	case w.copies[to] == from:
+		// Copied for another post, or found there as it is: a large
+		// image many posts show is read once.
+		return from, to, fileThere
 	}
 	data, err := readFile(root.FS(), from, max)
 	switch {
@@ -255,12 +259,14 @@ func copyOne(root *os.Root, w *writer, file linkedFile, p *post, link, does stri
 			r.Warnings = append(r.Warnings, p.note(0, does+" "+from+", but another file is at "+to+" in the content folder: left as it is"))
 			return from, to, fileSkipped
 		}
+		w.copies[to] = from
 		return from, to, fileThere
 	}
 	if note, _ := w.write(to, data); note != "" {
 		r.Warnings = append(r.Warnings, p.note(0, note))
 		return from, to, fileSkipped
 	}
+	w.copies[to] = from
 	r.Copied++
 	return from, to, fileCopied
 }

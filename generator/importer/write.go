@@ -159,9 +159,10 @@ func date(t time.Time, day bool, zone *time.Location) *yaml.Node {
 // opens the folder as an os.Root, which refuses a path that leads out of
 // it, by a link or otherwise.
 type writer struct {
-	dest string
-	root *os.Root
-	dirs map[string]bool // folders made already
+	dest   string
+	root   *os.Root
+	dirs   map[string]bool   // folders made already
+	copies map[string]string // the file of the source each file copied holds, by where it went
 }
 
 func newWriter(dest string) (*writer, error) {
@@ -172,7 +173,7 @@ func newWriter(dest string) (*writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("importer: %w", err)
 	}
-	return &writer{dest: dest, root: root, dirs: map[string]bool{}}, nil
+	return &writer{dest: dest, root: root, dirs: map[string]bool{}, copies: map[string]string{}}, nil
 }
 
 func (w *writer) close() { w.root.Close() }

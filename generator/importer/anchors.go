@@ -1,11 +1,17 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
 
 	"bulletin/generator/content"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // Jekyll's kramdown and Hugo give a heading the id written after it,
@@ -54,9 +60,16 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 	kept := map[string]bool{}
 	var b strings.Builder
 	last, line := 0, 0
+	shown := 0 // lists the old site showed as text
 	for _, m := range headingAttrs.FindAllStringSubmatchIndex(body, -1) {
 		id, ok := headingAttributes(body[m[4]:m[5]])
 		if !ok || inRanges(code, m[0]) {
+			continue
+		}
+		if !readAsAttributes(body[m[4]:m[5]], kramdown) {
+			// Its brace escaped, it shows as it did.
+			b.WriteString(body[last:m[4]-1] + `\{` + body[m[4]:m[1]])
+			last, shown = m[1], shown+1
 			continue
 		}
 		b.WriteString(body[last:m[0]])
@@ -74,6 +87,9 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 	}
 	b.WriteString(body[last:])
 	body = b.String()
+	if shown > 0 {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%s, which the old site showed as text (%s), kept as text, a backslash before the brace: bulletin would read %s as attributes, or refuse %s", plural(shown, "a list in braces after a heading", "lists in braces after headings"), firstShown(body), plural(shown, "it", "them"), plural(shown, "it", "them"))))
+	}
 	if len(written) > 0 {
 		body = followIDs(body, written, kept)
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("ids written after headings ({#%s}) left out, as another heading has the id or it holds a character beyond letters, digits, -, _ and .: bulletin gives each such heading an id of its text, and the post's links to them lead there", firstWritten(written))))
@@ -94,6 +110,34 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 		r.Warnings = append(r.Warnings, p.note(0, "kramdown attribute lists ({:.box}, {:toc}) left out: they set classes, ids and a table of contents bulletin's theme does not show"))
 	}
 	return body
+}
+
+// hugoHeadings reads a heading as Hugo's goldmark did, with the
+// attribute list after it.
+var hugoHeadings = goldmark.New(goldmark.WithParserOptions(parser.WithAttribute()))
+
+// kramdownID matches the one list kramdown reads after a heading: an id
+// alone.
+var kramdownID = regexp.MustCompile(`^\s*#[A-Za-z][\w:-]*\s*$`)
+
+// readAsAttributes says whether the old site read the list s, written
+// in braces after a heading, as attributes, rather than showing it:
+// kramdown reads an id alone ({#id}), Hugo what goldmark reads.
+func readAsAttributes(s string, kramdown bool) bool {
+	if kramdown {
+		return kramdownID.MatchString(s)
+	}
+	src := []byte("# x {" + s + "}\n")
+	h, ok := hugoHeadings.Parser().Parse(text.NewReader(src)).FirstChild().(*ast.Heading)
+	return ok && h.Attributes() != nil && !bytes.Contains(h.Lines().Value(src), []byte("{"))
+}
+
+// firstShown gives the first list after a heading that body keeps as
+// text, its brace escaped.
+func firstShown(body string) string {
+	_, list, _ := strings.Cut(body, `\{`)
+	list, _, _ = strings.Cut(list, "}")
+	return "{" + list + "}"
 }
 
 // headingAttributes reads the text between a heading's braces as Hugo and

@@ -93,7 +93,7 @@ func TestAnchors(t *testing.T) {
 		},
 		{
 			name: "attributes bulletin refuses left out, in any order, in a quote too",
-			in:   "## B {.x #b onmouseover=\"x\"}\n\n> ## Q {#q onclick='a()'}\n\n## C {id=\"c\" class=\"wide\"}\n\n## D {.wide}\n\n## Sets {a, b}\n\n## Release {#v1.2}\n",
+			in:   "## B {.x #b onmouseover=\"x\"}\n\n> ## Q {#q onclick=\"a()\"}\n\n## C {id=\"c\" class=\"wide\"}\n\n## D {.wide}\n\n## Sets {a, b}\n\n## Release {#v1.2}\n",
 			want: "## B {#b}\n\n> ## Q {#q}\n\n## C {#c}\n\n## D\n\n## Sets {a, b}\n\n## Release {#v1.2}\n",
 		},
 		{
@@ -103,7 +103,7 @@ func TestAnchors(t *testing.T) {
 		},
 		{
 			name:     "an id given twice, and one bulletin refuses, left out and links to them followed",
-			in:       "[a](#same) [b](#x\"y)\n\n## One {#same}\n\n## Two {#same}\n\n## Three {#x\"y}\n",
+			in:       "[a](#same) [b](#x:y)\n\n## One {#same}\n\n## Two {#same}\n\n## Three {#x:y}\n",
 			want:     "[a](#same) [b](#three)\n\n## One {#same}\n\n## Two\n\n## Three\n",
 			warnings: 1,
 		},
@@ -126,6 +126,19 @@ func TestAnchors(t *testing.T) {
 			in:       "Before.\n\n{::comment}\nEditor's note: embargoed.\n{:/comment}\n\nAfter {::nomarkdown}<b>x</b>{:/}.\n",
 			kramdown: true,
 			want:     "Before.\n\n\n\nAfter {::nomarkdown}<b>x</b>{:/}.\n",
+			warnings: 1,
+		},
+		{
+			name:     "lists the old site showed as text kept so: goldmark read the last alone",
+			in:       "## Cols {class=2col}\n\n## Q {class='x'}\n\n## Set {x=1}\n",
+			want:     "## Cols \\{class=2col}\n\n## Q \\{class='x'}\n\n## Set\n",
+			warnings: 1,
+		},
+		{
+			name:     "lists the old site showed as text kept so: kramdown reads an id alone",
+			in:       "## Set {x=1}\n\n## Note {.note}\n\n## Id {#id}\n\n## Dotted {#v1.2}\n",
+			kramdown: true,
+			want:     "## Set \\{x=1}\n\n## Note \\{.note}\n\n## Id {#id}\n\n## Dotted \\{#v1.2}\n",
 			warnings: 1,
 		},
 		{

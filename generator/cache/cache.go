@@ -25,7 +25,6 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"maps"
 	"os"
 	"reflect"
 	"slices"
@@ -362,11 +361,8 @@ func (s *Store[V]) rewrite() error {
 		}
 	}
 	if s.added != nil {
-		var added map[string]entry[V]
-		if added, err = s.added.entries(s.blobs); err == nil {
-			for _, k := range slices.Sorted(maps.Keys(added)) {
-				put(k, added[k])
-			}
+		if readErr := s.added.each(s.blobs, put); err == nil {
+			err = readErr
 		}
 	}
 	for _, k := range s.used {
@@ -437,23 +433,56 @@ func (w *segment[V]) close() error {
 	return errors.Join(err, w.f.Close())
 }
 
-// entries closes the segment and reads its entries back, their blobs
-// in blobs; it removes the segment's file.
-func (w *segment[V]) entries(blobs *blobFile) (map[string]entry[V], error) {
+// each closes the segment and reads its entries back, one at a time,
+// in the order they were put, their blobs in blobs, giving each to put;
+// it removes the segment's file. At 100,000 new articles the segment
+// is hundreds of megabytes, which a build need not hold at once. A
+// segment that does not read back as written gives an error, once put
+// may have been given some of it.
+func (w *segment[V]) each(blobs *blobFile, put func(key string, e entry[V])) error {
 	name := w.f.Name()
 	defer os.Remove(name)
 	if err := w.close(); err != nil {
-		return nil, err
+		return err
 	}
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	entries, ok := readSegments[V](data, blobs)
-	if !ok {
-		return nil, fmt.Errorf("reading back %s: it is not as written", name)
+	defer f.Close()
+	in := bufio.NewReaderSize(f, 1<<16)
+	sum := sha256.New()
+	c := codecFor(reflect.TypeFor[record[V]]())
+	damaged := fmt.Errorf("reading back %s: it is not as written", name)
+	for {
+		n, err := binary.ReadUvarint(in)
+		if err != nil {
+			return damaged
+		}
+		sum.Write(binary.AppendUvarint(nil, n))
+		if n == 0 {
+			break
+		}
+		// Each record has bytes of its own: the value read from them
+		// keeps them (see readSegments).
+		data := make([]byte, n)
+		if _, err := io.ReadFull(in, data); err != nil {
+			return damaged
+		}
+		sum.Write(data)
+		var rec record[V]
+		r := &reader{s: unsafe.String(unsafe.SliceData(data), len(data))}
+		c.get(r, reflect.ValueOf(&rec).Elem())
+		if r.bad || r.at != len(data) || rec.Key == "" || !blobs.holds(rec.Blob) {
+			return damaged
+		}
+		put(rec.Key, entry[V]{rec.Value, rec.Blob})
 	}
-	return entries, nil
+	want := make([]byte, sha256.Size)
+	if _, err := io.ReadFull(in, want); err != nil || !bytes.Equal(want, sum.Sum(nil)) {
+		return damaged
+	}
+	return nil
 }
 
 // finish closes the segment and renames its file to path.

@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -194,5 +195,43 @@ func TestMemoryKeepsWhatABuildUses(t *testing.T) {
 	}
 	if _, _, ok := m.Get("on disk"); ok {
 		t.Error("an entry of the disk store, taken by the first build and unused by the second, is still held")
+	}
+}
+
+// TestStoreRewritesWithNewEntries writes the file anew after a build
+// that put many new entries, with their blobs, and left most old ones
+// unused, as a change to the settings does: every entry put and used
+// reads back with its value and its blob, and none unused is kept.
+func TestStoreRewritesWithNewEntries(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".public.cache")
+	first := Open[[]byte](path, "v1")
+	for i := range 50 {
+		k := fmt.Sprintf("old%d", i)
+		first.Put(k, []byte(k), []byte("body of "+k))
+	}
+	if err := first.Save(); err != nil {
+		t.Fatal(err)
+	}
+	second := Open[[]byte](path, "v1")
+	if _, _, ok := second.Get("old7"); !ok {
+		t.Fatal("Get(old7) found nothing")
+	}
+	for i := range 200 {
+		k := fmt.Sprintf("new%d", i)
+		second.Put(k, []byte(k), []byte("body of "+k))
+	}
+	if err := second.Save(); err != nil {
+		t.Fatal(err)
+	}
+	third := Open[[]byte](path, "v1")
+	for _, k := range []string{"old7", "new0", "new123", "new199"} {
+		v, blob, ok := third.Get(k)
+		body, err := blob.Bytes()
+		if !ok || string(v) != k || err != nil || string(body) != "body of "+k {
+			t.Errorf("Get(%s) = %q, %q (%v), %v; want its value and blob", k, v, body, err, ok)
+		}
+	}
+	if _, _, ok := third.Get("old8"); ok {
+		t.Error("an entry the last build did not use was kept")
 	}
 }

@@ -264,6 +264,7 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeBillionLaughs":     writeBillionLaughs,
 	"writeNestedFrontMatter": writeNestedFrontMatter,
 	"writeNestedTOML":        writeNestedTOML,
+	"writeDottedTOMLKey":     writeDottedTOMLKey,
 	"writeFootnoteRefs":      writeFootnoteRefs,
 	"writeManyTopics":        writeManyTopics,
 	"writeHugeBody":          writeHugeBody,
@@ -716,6 +717,12 @@ func writeNestedFrontMatter(t *testing.T, dir string) {
 // the square of the depth.
 func writeNestedTOML(t *testing.T, dir string) {
 	writeArticle(t, dir, "+++\ntitle = \"Nested\"\ndate = 2025-01-15\nsummary = \"Nested tables.\"\nx = "+strings.Repeat("{a=", 20000)+"1"+strings.Repeat("}", 20000)+"\n+++\n\nThe body.\n")
+}
+
+// writeDottedTOMLKey writes a key of 16,000 dots on a line of its own
+// inside an inline table, which TOML reads over lines.
+func writeDottedTOMLKey(t *testing.T, dir string) {
+	writeArticle(t, dir, "+++\ntitle = \"Dotted\"\ndate = 2025-01-15\nsummary = \"A dotted key.\"\nx = {\n  "+strings.Repeat("a.", 16000)+"a = 1\n}\n+++\n\nThe body.\n")
 }
 
 // writeFootnoteRefs writes a body of 200,000 references to one footnote,

@@ -17,8 +17,13 @@ func TOMLTooDeep(data []byte, max int) int {
 		switch c := data[i]; c {
 		case '\n':
 			line++
-			// A key starts the line, but in an array that runs on.
-			dots, inKey = 0, len(open) == 0
+			// A key starts the line, but in an array that runs on. An
+			// inline table may run over lines too: after its { or a
+			// comma, a key is still to come, and its dots are counted on
+			// whatever line it is written.
+			if len(open) == 0 || open[len(open)-1] == '[' {
+				dots, inKey = 0, len(open) == 0
+			}
 		case '#':
 			for i+1 < len(data) && data[i+1] != '\n' {
 				i++

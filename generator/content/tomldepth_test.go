@@ -27,6 +27,10 @@ func TestTOMLTooDeep(t *testing.T) {
 		{"floats in an array over lines", "x = [[[[\n  1.5,\n  2.5,\n]]]]\n", -1},
 		{"dots in values", "x = 1.5\ny = [1.5, 2.5, \"a.b.c.d.e\"]\nz = {a = 1.5, b.c = 2}\n", -1},
 		{"a dotted key in an inline table", "x = {a.b.c.d.e = 1}\n", 0},
+		{"a dotted key on a line of an inline table", "x = {\n  a.b.c.d.e = 1\n}\n", 1},
+		{"a dotted key after a comma and a line break", "x = {a = 1,\n  b.c.d.e.f = 1}\n", 1},
+		{"a dotted key after a comment in an inline table", "x = { # note\n  a.b.c.d.e = 1 }\n", 1},
+		{"an inline table over lines at the limit", "x = {\n  a.b.c = 1.5,\n  d = [1.5, 2.5],\n}\n", -1},
 		{"inline tables", "x = " + strings.Repeat("{a=", 5000) + "1" + strings.Repeat("}", 5000) + "\n", 0},
 	}
 	for _, tt := range tests {

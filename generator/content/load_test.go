@@ -955,6 +955,23 @@ func TestLoadTOMLErrors(t *testing.T) {
 			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "[withdrawn]", "date = 2025-03-28", `explanation = "Revoked."`, `status = "withdrawn"`, "+++"),
 			want: []string{`content/a.md:9: withdrawn.status: unknown field: status is a field of the article, but in TOML every key below [withdrawn] belongs to it: move status = … above the first [table]`},
 		},
+		// A key in quotes may hold dots and escapes, and is told at its
+		// own line.
+		{
+			name: "a quoted key holding a dot",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "", `"sum.mary" = "x"`, "+++"),
+			want: []string{`content/a.md:7: sum.mary: unknown field: did you mean "summary"?`},
+		},
+		{
+			name: "a quoted key with an escape",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", `"titl\u0065x" = 1`, "+++"),
+			want: []string{`content/a.md:6: titlex: unknown field: did you mean "title"?`},
+		},
+		{
+			name: "a quoted key below a table",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "[withdrawn]", "date = 2025-03-28", `explanation = "Revoked."`, `'sta.tus' = "withdrawn"`, "+++"),
+			want: []string{`content/a.md:9: withdrawn.sta.tus: unknown field: known fields are date, explanation`},
+		},
 		{
 			name: "a dotted key on a field given already",
 			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, `title.text = "U"`, "+++"),

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -37,8 +38,8 @@ func parseTOML(data []byte, firstLine int) (*node, error) {
 	t := tomlReader{at: tomlLines(string(data)), first: firstLine}
 	root := &node{kind: mapNode, line: firstLine}
 	for _, name := range topKeys(md) {
-		line := t.line(name, firstLine)
-		val, err := t.node(m[name], name, line, 1)
+		line := t.line(pathName(name), firstLine)
+		val, err := t.node(m[name], pathName(name), line, 1)
 		if err != nil {
 			return nil, err
 		}
@@ -65,20 +66,13 @@ func topKeys(md toml.MetaData) []string {
 
 // tomlLines finds where the keys of TOML front matter are written: the
 // line, from 0, of each table's header and each key, by its path, the
-// first time it is written. A path joins names with dots and counts the
-// tables of an array from 0: sources.1.url is the url of the second
-// [[sources]]. Lines inside a multi-line string are text, not keys.
+// first time it is written. A path joins names with dots (see pathName)
+// and counts the tables of an array from 0: sources.1.url is the url of
+// the second [[sources]]. Lines inside a multi-line string are text, not
+// keys.
 func tomlLines(data string) map[string]int {
 	at := map[string]int{}
-	note := func(path string, line int) {
-		// A dotted key also writes the tables it names.
-		for i := range len(path) {
-			if path[i] == '.' {
-				if _, ok := at[path[:i]]; !ok {
-					at[path[:i]] = line
-				}
-			}
-		}
+	mark := func(path string, line int) {
 		if _, ok := at[path]; !ok {
 			at[path] = line
 		}
@@ -97,46 +91,74 @@ func tomlLines(data string) map[string]int {
 		l := strings.TrimSpace(text)
 		switch {
 		case strings.HasPrefix(l, "[["):
-			name, _, _ := strings.Cut(l[2:], "]]")
-			name = inLastTables(tomlPath(name), tables)
-			table = name + "." + strconv.Itoa(tables[name])
-			tables[name]++
-			note(table, line)
-		case strings.HasPrefix(l, "["):
-			name, _, _ := strings.Cut(l[1:], "]")
-			table = inLastTables(tomlPath(name), tables)
-			note(table, line)
-		case l == "" || l[0] == '#':
-		default:
-			key, rest, ok := strings.Cut(l, "=")
+			names, _, ok := tomlKey(l[2:])
 			if !ok {
 				continue
 			}
-			path := tomlPath(key)
-			if table != "" {
-				path = table + "." + path
+			name := inLastTables(names, tables, func(p string) { mark(p, line) })
+			table = joinPath(name, strconv.Itoa(tables[name]))
+			tables[name]++
+			mark(table, line)
+		case strings.HasPrefix(l, "["):
+			names, _, ok := tomlKey(l[1:])
+			if !ok {
+				continue
 			}
-			note(path, line)
-			open = openString(rest)
+			table = inLastTables(names, tables, func(p string) { mark(p, line) })
+		case l == "" || l[0] == '#':
+		default:
+			names, rest, ok := tomlKey(l)
+			if !ok || !strings.HasPrefix(rest, "=") {
+				continue
+			}
+			// A dotted key also writes the tables it names.
+			path := table
+			for _, name := range names {
+				path = joinPath(path, pathName(name))
+				mark(path, line)
+			}
+			open = openString(rest[1:])
 		}
 	}
 	return at
 }
 
-// inLastTables gives the path of a table's header as its keys' paths
-// count it: a name that is an array of tables stands for its last table,
-// so that [[sources.links]] below the second [[sources]] is
-// sources.1.links. tables counts each array's tables so far.
-func inLastTables(path string, tables map[string]int) string {
-	names := strings.Split(path, ".")
-	out := names[0]
-	for _, name := range names[1:] {
-		if n := tables[out]; n > 0 {
-			out += "." + strconv.Itoa(n-1)
+// inLastTables gives the path of a table's header, of the names given, as
+// its keys' paths count it: a name that is an array of tables stands for
+// its last table, so that [[sources.links]] below the second [[sources]]
+// is sources.1.links. tables counts each array's tables so far; mark is
+// given the path of each table the header names, as a dotted key writes
+// each of them.
+func inLastTables(names []string, tables map[string]int, mark func(path string)) string {
+	out := ""
+	for i, name := range names {
+		if n := tables[out]; i > 0 && n > 0 {
+			out = joinPath(out, strconv.Itoa(n-1))
+			mark(out)
 		}
-		out += "." + name
+		out = joinPath(out, pathName(name))
+		mark(out)
 	}
 	return out
+}
+
+// pathName writes a key's name as a part of a path: its dots and
+// backslashes escaped by a backslash, so that the name "sum.mary" is not
+// the path of mary in the table sum.
+func pathName(name string) string {
+	if !strings.ContainsAny(name, `.\`) {
+		return name
+	}
+	return strings.NewReplacer(`\`, `\\`, `.`, `\.`).Replace(name)
+}
+
+// joinPath adds a part, written by pathName, to the path of a table, or
+// to none when path is "".
+func joinPath(path, part string) string {
+	if path == "" {
+		return part
+	}
+	return path + "." + part
 }
 
 // openString gives the quotes of a multi-line string that a value, as
@@ -176,18 +198,105 @@ func openString(s string) string {
 	return ""
 }
 
-// tomlPath gives the path of a key as written: its names, unquoted,
-// joined by dots.
-func tomlPath(key string) string {
-	var names []string
-	for name := range strings.SplitSeq(key, ".") {
-		name = strings.TrimSpace(name)
-		if len(name) >= 2 && (name[0] == '"' || name[0] == '\'') && name[len(name)-1] == name[0] {
-			name = name[1 : len(name)-1]
+// tomlKey reads the key that s starts with, as TOML writes one: names,
+// each bare (a-z, A-Z, 0-9, - and _), in double quotes with backslash
+// escapes, or in single quotes, joined by dots with spaces around them
+// if any. It gives the names as TOML reads them and what follows the
+// key, spaces trimmed; ok is false where s starts with no key.
+func tomlKey(s string) (names []string, rest string, ok bool) {
+	i := 0
+	for {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		if i == len(s) {
+			return nil, "", false
+		}
+		var name string
+		switch s[i] {
+		case '"':
+			var b strings.Builder
+			j := i + 1
+			for ; j < len(s) && s[j] != '"'; j++ {
+				if s[j] != '\\' {
+					b.WriteByte(s[j])
+					continue
+				}
+				r, size := tomlEscape(s[j+1:])
+				if size == 0 {
+					return nil, "", false
+				}
+				b.WriteRune(r)
+				j += size
+			}
+			if j == len(s) {
+				return nil, "", false
+			}
+			name, i = b.String(), j+1
+		case '\'':
+			end := strings.IndexByte(s[i+1:], '\'')
+			if end < 0 {
+				return nil, "", false
+			}
+			name, i = s[i+1:i+1+end], i+end+2
+		default:
+			j := i
+			for j < len(s) && isBareKeyByte(s[j]) {
+				j++
+			}
+			if j == i {
+				return nil, "", false
+			}
+			name, i = s[i:j], j
 		}
 		names = append(names, name)
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		if i == len(s) || s[i] != '.' {
+			return names, s[i:], true
+		}
+		i++
 	}
-	return strings.Join(names, ".")
+}
+
+// isBareKeyByte reports whether c may be in a key written without quotes.
+func isBareKeyByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// tomlEscape reads the escape that follows a backslash in a string in
+// double quotes, s starting after the backslash: the character it stands
+// for and the bytes it takes, or 0 where it is no escape TOML reads.
+func tomlEscape(s string) (rune, int) {
+	if s == "" {
+		return 0, 0
+	}
+	switch s[0] {
+	case 'b':
+		return '\b', 1
+	case 't':
+		return '\t', 1
+	case 'n':
+		return '\n', 1
+	case 'f':
+		return '\f', 1
+	case 'r':
+		return '\r', 1
+	case 'e':
+		return 0x1b, 1
+	case '"', '\\':
+		return rune(s[0]), 1
+	}
+	digits := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[0]]
+	if digits == 0 || len(s) < 1+digits {
+		return 0, 0
+	}
+	n, err := strconv.ParseUint(s[1:1+digits], 16, 32)
+	if err != nil || !utf8.ValidRune(rune(n)) {
+		return 0, 0
+	}
+	return rune(n), 1 + digits
 }
 
 // tomlReader turns decoded TOML into nodes on the lines tomlLines found.
@@ -223,7 +332,7 @@ func (t tomlReader) node(v any, path string, line, depth int) (*node, error) {
 	case []map[string]any:
 		n.kind = listNode
 		for i, item := range v {
-			p := path + "." + strconv.Itoa(i)
+			p := joinPath(path, strconv.Itoa(i))
 			c, err := t.node(item, p, t.line(p, line), depth+1)
 			if err != nil {
 				return nil, err
@@ -233,7 +342,7 @@ func (t tomlReader) node(v any, path string, line, depth int) (*node, error) {
 	case []any:
 		n.kind = listNode
 		for i, item := range v {
-			c, err := t.node(item, path+"."+strconv.Itoa(i), line, depth+1)
+			c, err := t.node(item, joinPath(path, strconv.Itoa(i)), line, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -242,7 +351,7 @@ func (t tomlReader) node(v any, path string, line, depth int) (*node, error) {
 	case map[string]any:
 		n.kind = mapNode
 		for _, k := range slices.Sorted(maps.Keys(v)) {
-			p := path + "." + k
+			p := joinPath(path, pathName(k))
 			at := t.line(p, line)
 			c, err := t.node(v[k], p, at, depth+1)
 			if err != nil {

@@ -57,9 +57,9 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 		}
 		name := k.text
 		if !slices.Contains(known, name) {
-			label := name
+			label := Truncate(name, 60)
 			if field != "" {
-				label = field + "." + name
+				label = field + "." + label
 			}
 			if d.toml && field != "" && !strings.Contains(field, ".") && slices.Contains(d.top, name) {
 				d.fail(k.line, "%s: unknown field: %s", label, tomlBelowTable(field, name))
@@ -117,9 +117,9 @@ func (d *decoder) require(field string, line int, seen map[string]bool, names ..
 	}
 	for _, name := range names {
 		if !seen[name] {
-			label := name
+			label := Truncate(name, 60)
 			if field != "" {
-				label = field + "." + name
+				label = field + "." + label
 			}
 			d.fail(line, "%s: missing: this field is required", label)
 		}

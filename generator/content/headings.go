@@ -69,9 +69,9 @@ func (headingAttributes) Transform(doc *ast.Document, reader text.Reader, pc par
 			case name == "id" && !isText:
 				fail("heading id %s is not text: write {#id}", shown(a.Value))
 			case name == "id" && !isWord(text):
-				fail("heading id %q is empty or holds a space: write {#id}, one word", text)
+				fail("heading id %q is empty or holds a space: write {#id}, one word", Truncate(string(text), 40))
 			case name == "id" && footnoteID.Match(text):
-				fail("heading id %q has the form of a footnote's (fn:1, fnref:1), which a link to the footnote would find instead: give the heading another", text)
+				fail("heading id %q has the form of a footnote's (fn:1, fnref:1), which a link to the footnote would find instead: give the heading another", Truncate(string(text), 40))
 			case name == "class" && isText && len(text) == 0:
 			case name == "id" || name == "class":
 				h.SetAttribute(a.Name, a.Value)
@@ -269,12 +269,12 @@ func (a writtenAttribute) advice() string {
 // them.
 var footnoteID = regexp.MustCompile(`^fn(ref\d*)?:`)
 
-// shown gives an attribute's value as a message quotes it.
+// shown gives an attribute's value as a message quotes it, shortened.
 func shown(v any) string {
 	if b, ok := v.([]byte); ok {
-		return strconv.Quote(string(b))
+		return strconv.Quote(Truncate(string(b), 40))
 	}
-	return fmt.Sprint(v)
+	return Truncate(fmt.Sprint(v), 40)
 }
 
 // isWord reports whether b is text with no space in it, as an id must be.

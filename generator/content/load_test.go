@@ -841,6 +841,16 @@ func TestLoadArticleErrors(t *testing.T) {
 	}
 }
 
+// manyNames writes n names in quotes, t0 to tn-1, as a list in TOML
+// holds them.
+func manyNames(n int) string {
+	names := make([]string, n)
+	for i := range names {
+		names[i] = fmt.Sprintf("%q", fmt.Sprint("t", i))
+	}
+	return strings.Join(names, ", ")
+}
+
 func TestLoadTOMLErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -971,6 +981,33 @@ func TestLoadTOMLErrors(t *testing.T) {
 			name: "a quoted key below a table",
 			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "[withdrawn]", "date = 2025-03-28", `explanation = "Revoked."`, `'sta.tus' = "withdrawn"`, "+++"),
 			want: []string{`content/a.md:9: withdrawn.sta.tus: unknown field: known fields are date, explanation`},
+		},
+		// A message stays short, however long the key or the list it
+		// tells of.
+		{
+			name: "a long key given twice",
+			text: lines("+++", `title = "T"`, strings.Repeat("k", 100000)+" = 1", strings.Repeat("k", 100000)+" = 2", "+++"),
+			want: []string{"content/a.md:4: front matter is not valid TOML: key '" + strings.Repeat("k", 40) + "…' has already been defined"},
+		},
+		{
+			name: "a long dotted key on a field given already",
+			text: lines("+++", `title = "T"`, `title.`+strings.Repeat("k", 100000)+` = "U"`, "+++"),
+			want: []string{"content/a.md:3: front matter is not valid TOML: key 'title' has already been defined: title." + strings.Repeat("k", 54) + "… = … would make title a table too: give title once, as title = \"…\""},
+		},
+		{
+			name: "a list of many lists",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, `topics = [[`+manyNames(50000)+`]]`, "+++"),
+			want: []string{`content/a.md:5: topics: got a list inside the list, want text: write topics = ["t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", …] (at most 50), one pair of brackets`},
+		},
+		{
+			name: "a list of many tables",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, `authors = [`+strings.Repeat(`{a = "`+strings.Repeat("n", 100)+`"}, `, 50000)+`]`, "+++"),
+			want: []string{`content/a.md:5: authors: got a map inside the list, want text: write authors = [` + strings.Repeat(`"`+strings.Repeat("n", 40)+`…", `, 10) + `…] (at most 50), one pair of brackets`},
+		},
+		{
+			name: "a long quoted key",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, `"`+strings.Repeat("a.", 400000)+`a" = 1`, "+++"),
+			want: []string{`content/a.md:5: ` + strings.Repeat("a.", 30) + `…: unknown field: known fields are ` + allFields},
 		},
 		{
 			name: "a dotted key on a field given already",

@@ -25,7 +25,7 @@ func parseTOML(data []byte, firstLine int) (*node, error) {
 		line := firstLine
 		if pe, ok := err.(toml.ParseError); ok {
 			line = firstLine + pe.Position.Line - 1
-			msg := "front matter is not valid TOML: " + ourCase(pe.Message)
+			msg := "front matter is not valid TOML: " + ourCase(tomlMessage(pe.Message))
 			if lines := strings.Split(string(data), "\n"); pe.Position.Line >= 1 && pe.Position.Line <= len(lines) {
 				if hint := tomlTwice(pe.Message, lines[pe.Position.Line-1]); hint != "" {
 					msg += ": " + hint

@@ -20,11 +20,7 @@ func tomlText(path string, n *node) string {
 	write := fmt.Sprintf("write %s = %s", key, tomlOne(n))
 	switch {
 	case n.kind == mapNode:
-		sub := "key"
-		if len(n.keys) > 0 {
-			sub = n.keys[0].text
-		}
-		return fmt.Sprintf("[%s] and %s.%s = … make a table in TOML: %s", path, key, sub, write)
+		return fmt.Sprintf("[%s] and %s.%s = … make a table in TOML: %s", path, key, firstKey(n), write)
 	case n.kind == listNode && len(n.items) > 0 && n.items[0].kind == mapNode:
 		return fmt.Sprintf("[[%s]] makes a list of tables in TOML: %s", path, write)
 	case n.kind == listNode:
@@ -36,18 +32,45 @@ func tomlText(path string, n *node) string {
 // tomlList says what to write for the list field at path, which got a
 // table, or a list holding tables or lists.
 func tomlList(path string, n *node) string {
-	list := "[" + strings.Join(quotedTexts(n), ", ") + "]"
-	if list == "[]" {
-		list = `["one", "two"]`
-	}
+	list := tomlListOf(path, quotedTexts(n))
 	if n.kind == listNode {
 		return fmt.Sprintf("write %s = %s, one pair of brackets", path, list)
 	}
-	sub := "key"
-	if len(n.keys) > 0 {
-		sub = n.keys[0].text
+	return fmt.Sprintf("[%s] and %s.%s = … make a table in TOML, and the keys below [%s] belong to it: write %s = %s above the first [table]", path, path, firstKey(n), path, path, list)
+}
+
+// maxListed bounds the values a message writes out of a list; each is
+// shortened as well, so that a message stays short however long the
+// list written.
+const maxListed = 10
+
+// tomlListOf writes texts as the list field at path holds them in TOML:
+// the first few, with … for the rest, and the most the field may list
+// where there are more of them than that.
+func tomlListOf(path string, texts []string) string {
+	if len(texts) == 0 {
+		return `["one", "two"]`
 	}
-	return fmt.Sprintf("[%s] and %s.%s = … make a table in TOML, and the keys below [%s] belong to it: write %s = %s above the first [table]", path, path, sub, path, path, list)
+	shown := texts[:min(len(texts), maxListed)]
+	list := "[" + strings.Join(shown, ", ")
+	if len(shown) < len(texts) {
+		list += ", …"
+	}
+	list += "]"
+	limit := map[string]int{"topics": maxGroups, "regulators": maxGroups, "authors": maxAuthors}[path]
+	if limit > 0 && len(texts) > limit {
+		list += fmt.Sprintf(" (at most %d)", limit)
+	}
+	return list
+}
+
+// firstKey gives the first key of the table n, shortened, or "key" when
+// it has none.
+func firstKey(n *node) string {
+	if len(n.keys) == 0 {
+		return "key"
+	}
+	return Truncate(n.keys[0].text, 40)
 }
 
 // tomlEntries says what to write for the list of tables at path, which
@@ -105,14 +128,24 @@ func tomlTwice(msg, line string) string {
 	switch {
 	case strings.HasPrefix(l, key+"."):
 		name, _, _ := strings.Cut(l, "=")
-		written = strings.TrimSpace(name) + " = …"
+		written = Truncate(strings.TrimSpace(name), 60) + " = …"
 	case strings.HasPrefix(l, "["+key+"]"), strings.HasPrefix(l, "["+key+"."):
 		written, _, _ = strings.Cut(l, "]")
-		written += "]"
+		written = Truncate(written, 60) + "]"
 	default:
 		return ""
 	}
+	key = Truncate(key, 40)
 	return fmt.Sprintf(`%s would make %s a table too: give %s once, as %s = "…"`, written, key, key, key)
+}
+
+// tomlMessage shortens TOML's message for a key set twice, which quotes
+// the key whole, however long.
+func tomlMessage(msg string) string {
+	if m := tomlRedefined.FindStringSubmatchIndex(msg); m != nil {
+		return msg[:m[2]] + Truncate(msg[m[2]:m[3]], 40) + msg[m[3]:]
+	}
+	return msg
 }
 
 // tomlOne writes the one value held in n as TOML, or "…" when it holds
@@ -125,13 +158,13 @@ func tomlOne(n *node) string {
 }
 
 // quotedTexts gives the values held in n, at any depth, as TOML writes
-// them: text in quotes.
+// them, each shortened: text in quotes.
 func quotedTexts(n *node) []string {
 	if n.kind == scalarNode {
 		if n.typ == "string" {
-			return []string{strconv.Quote(n.text)}
+			return []string{strconv.Quote(Truncate(n.text, 40))}
 		}
-		return []string{n.text}
+		return []string{Truncate(n.text, 40)}
 	}
 	var out []string
 	for _, item := range n.items {

@@ -265,6 +265,7 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeNestedFrontMatter": writeNestedFrontMatter,
 	"writeNestedTOML":        writeNestedTOML,
 	"writeDottedTOMLKey":     writeDottedTOMLKey,
+	"writeQuotedTOMLKeys":    writeQuotedTOMLKeys,
 	"writeFootnoteRefs":      writeFootnoteRefs,
 	"writeManyTopics":        writeManyTopics,
 	"writeHugeBody":          writeHugeBody,
@@ -723,6 +724,16 @@ func writeNestedTOML(t *testing.T, dir string) {
 // inside an inline table, which TOML reads over lines.
 func writeDottedTOMLKey(t *testing.T, dir string) {
 	writeArticle(t, dir, "+++\ntitle = \"Dotted\"\ndate = 2025-01-15\nsummary = \"A dotted key.\"\nx = {\n  "+strings.Repeat("a.", 16000)+"a = 1\n}\n+++\n\nThe body.\n")
+}
+
+// writeQuotedTOMLKeys writes a key in quotes of 800 KB, holding 400,000
+// dots, and a table's header in quotes of 80 KB with 100 keys below it.
+func writeQuotedTOMLKeys(t *testing.T, dir string) {
+	var keys strings.Builder
+	for i := range 100 {
+		fmt.Fprintf(&keys, "k%d = 1\n", i)
+	}
+	writeArticle(t, dir, "+++\ntitle = \"Quoted\"\ndate = 2025-01-15\nsummary = \"Quoted keys.\"\n\""+strings.Repeat("a.", 400000)+"a\" = 1\n[\""+strings.Repeat("b.", 40000)+"b\"]\n"+keys.String()+"+++\n\nThe body.\n")
 }
 
 // writeFootnoteRefs writes a body of 200,000 references to one footnote,

@@ -124,7 +124,7 @@ func unreadAttributes(h *ast.Heading, source []byte) (list, advice string) {
 	last := h.Lines().At(h.Lines().Len() - 1)
 	line := bytes.TrimRight(last.Value(source), " \t#")
 	open := bytes.LastIndexByte(line, '{')
-	if !bytes.HasSuffix(line, []byte("}")) || open < 0 || open > 0 && line[open-1] == '\\' {
+	if !bytes.HasSuffix(line, []byte("}")) || open < 0 || escaped(line, open) {
 		return "", ""
 	}
 	written, ok := writtenAttributes(string(line[open+1 : len(line)-1]))
@@ -137,6 +137,17 @@ func unreadAttributes(h *ast.Heading, source []byte) (list, advice string) {
 		}
 	}
 	return "", ""
+}
+
+// escaped reports whether the byte at i of line is escaped by a
+// backslash: by an odd run of them, as \\{ is a backslash shown and a
+// brace read.
+func escaped(line []byte, i int) bool {
+	n := 0
+	for i-n > 0 && line[i-n-1] == '\\' {
+		n++
+	}
+	return n%2 == 1
 }
 
 // writtenAttribute is one attribute of a list as its editor wrote it:
@@ -190,13 +201,19 @@ func writtenAttributes(s string) ([]writtenAttribute, bool) {
 			}
 			a := writtenAttribute{name: name}
 			if i < len(s) && (s[i] == '"' || s[i] == '\'') {
+				// A backslash escapes the quote or backslash after it,
+				// as goldmark reads a value in double quotes.
 				a.quote = s[i]
-				end := strings.IndexByte(s[i+1:], a.quote)
-				if end < 0 {
-					end = len(s) - i - 1
+				var value strings.Builder
+				j := i + 1
+				for ; j < len(s) && s[j] != a.quote; j++ {
+					if s[j] == '\\' && j+1 < len(s) && (s[j+1] == a.quote || s[j+1] == '\\') {
+						j++
+					}
+					value.WriteByte(s[j])
 				}
-				a.value = s[i+1 : i+1+end]
-				i = min(i+2+end, len(s))
+				a.value = value.String()
+				i = min(j+1, len(s))
 			} else {
 				from := i
 				i = word(i)

@@ -83,6 +83,9 @@ func TestHeadingAttributes(t *testing.T) {
 		{"an id given twice", "## One {#same}\n\n## Two {#same}\n", []string{`<h2 id="same">One</h2>`, `<h2 id="same">Two</h2>`}, []string{`3: body: heading id "same" is given to another heading`}},
 		{"braces that are text", "## Sets {a, b}\n", []string{`<h2 id="sets-a-b">Sets {a, b}</h2>`}, nil},
 		{"a long id given twice", "## One {#" + strings.Repeat("a", 100000) + "}\n\n## Two {#" + strings.Repeat("a", 100000) + "}\n", []string{`<h2 id="` + strings.Repeat("a", 100000) + `">One</h2>`, `<h2 id="` + strings.Repeat("a", 100000) + `">Two</h2>`}, []string{`3: body: heading id "` + strings.Repeat("a", 40) + `…" is given to another heading before this one: give each its own`}},
+		{"an escaped quote in a value", "## Esc2 {class=\"a\\\"b\" id=x/y}\n", []string{`<h2 id="esc2-classab-idxy">Esc2 {class=&ldquo;a&quot;b&rdquo; id=x/y}</h2>`}, []string{`1: body: heading ends in {class="a\"b" id=x/y}, which reads as an attribute list that cannot be read, so it would show as text: write id="x/y"`}},
+		{"a backslash shown before the brace", "## A \\\\{class=2col}\n", []string{`<h2 id="a-class2col">A \{class=2col}</h2>`}, []string{`1: body: heading ends in {class=2col}, which reads as an attribute list that cannot be read, so it would show as text: write class="2col" or .2col`}},
+		{"an escaped brace", "## A \\{class=2col}\n", []string{`<h2 id="a-class2col">A {class=2col}</h2>`}, nil},
 		{"an id with a quote", "## Quoted {#a\"b}\n", []string{`<h2 id="quoted-ab">Quoted {#a&quot;b}</h2>`}, []string{`1: body: heading ends in {#a"b}, which reads as an attribute list that cannot be read`}},
 		{"a template's braces", "## Looping with {#each items as item}\n", []string{`<h2 id="looping-with-each-items-as-item">Looping with {#each items as item}</h2>`}, nil},
 		{"an escaped brace", "## Kept \\{#a\"b}\n", []string{`<h2 id="kept-ab">Kept {#a&quot;b}</h2>`}, nil},
@@ -109,7 +112,7 @@ func TestHeadingAttributes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := &decoder{file: "a.md"}
 			html := convert(newMarkdown(false), false, []byte(tt.body), 1, d).HTML
-			got := regexp.MustCompile(`<h\d[^>]*>.*?</h\d>`).FindAllString(html, -1)
+			got := regexp.MustCompile(`(?s)<h\d[^>]*>.*?</h\d>`).FindAllString(html, -1)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("headings: got %q, want %q", got, tt.want)
 			}

@@ -49,9 +49,11 @@ func (headingAttributes) Transform(doc *ast.Document, reader text.Reader, pc par
 		if !entering || !ok {
 			return ast.WalkContinue, nil
 		}
+		// The attributes are read from the heading's last line, which
+		// is not its first in a setext heading written over lines.
 		offset := 0
-		if h.Lines().Len() > 0 {
-			offset = h.Lines().At(0).Start
+		if last := h.Lines().Len() - 1; last >= 0 {
+			offset = h.Lines().At(last).Start
 		}
 		fail := func(format string, args ...any) {
 			problems = append(problems, headingProblem{offset, fmt.Sprintf(format, args...)})

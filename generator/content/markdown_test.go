@@ -86,6 +86,7 @@ func TestHeadingAttributes(t *testing.T) {
 		{"an escaped quote in a value", "## Esc2 {class=\"a\\\"b\" id=x/y}\n", []string{`<h2 id="esc2-classab-idxy">Esc2 {class=&ldquo;a&quot;b&rdquo; id=x/y}</h2>`}, []string{`1: body: heading ends in {class="a\"b" id=x/y}, which reads as an attribute list that cannot be read, so it would show as text: write id="x/y"`}},
 		{"a backslash shown before the brace", "## A \\\\{class=2col}\n", []string{`<h2 id="a-class2col">A \{class=2col}</h2>`}, []string{`1: body: heading ends in {class=2col}, which reads as an attribute list that cannot be read, so it would show as text: write class="2col" or .2col`}},
 		{"an escaped brace", "## A \\{class=2col}\n", []string{`<h2 id="a-class2col">A {class=2col}</h2>`}, nil},
+		{"a setext heading over lines", "Intro.\n\nWide\nand tall {class=2col}\n---\n", []string{`<h2 id="and-tall-class2col">Wide` + "\n" + `and tall {class=2col}</h2>`}, []string{`4: body: heading ends in {class=2col}`}},
 		{"an id with a quote", "## Quoted {#a\"b}\n", []string{`<h2 id="quoted-ab">Quoted {#a&quot;b}</h2>`}, []string{`1: body: heading ends in {#a"b}, which reads as an attribute list that cannot be read`}},
 		{"a template's braces", "## Looping with {#each items as item}\n", []string{`<h2 id="looping-with-each-items-as-item">Looping with {#each items as item}</h2>`}, nil},
 		{"an escaped brace", "## Kept \\{#a\"b}\n", []string{`<h2 id="kept-ab">Kept {#a&quot;b}</h2>`}, nil},

@@ -56,19 +56,37 @@ func Slug(s string) string {
 }
 
 // cut shortens a slug to n bytes, at the last hyphen where there is one,
-// else at a whole character.
+// else at a whole character that a mark after it, or a virama before
+// it, does not join to the next: "क्ष" is one letter to its reader, and
+// cut after "क्" it ends on a sign that stands alone.
 func cut(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	s = s[:n]
-	for !utf8.ValidString(s) {
-		s = s[:len(s)-1]
+	kept := s[:n]
+	for !utf8.ValidString(kept) {
+		kept = kept[:len(kept)-1]
 	}
-	if i := strings.LastIndexByte(s, '-'); i > 0 {
-		return s[:i]
+	if i := strings.LastIndexByte(kept, '-'); i > 0 {
+		return kept[:i]
 	}
-	return s
+	for at := len(kept); at > 0; {
+		if !joined(s, at) {
+			return s[:at]
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:at])
+		at -= size
+	}
+	return kept // one letter with marks throughout: cut at a character
+}
+
+// joined reports whether the characters either side of s[i] belong to
+// one letter as it is read: the one after is a mark, or the one before
+// is a virama, which joins the consonants around it.
+func joined(s string, i int) bool {
+	next, _ := utf8.DecodeRuneInString(s[i:])
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.In(next, unicode.Mn, unicode.Mc, unicode.Me) || norm.NFC.PropertiesString(string(prev)).CCC() == 9
 }
 
 // CheckSegment says why s, in Unicode's composed form (NFC), cannot be

@@ -117,6 +117,10 @@ func TestNewArticlePath(t *testing.T) {
 		{"What's next for CQC\u2019s assessments", "articles/2026/2026-12-04-whats-next-for-cqcs-assessments.md"},
 		// A long title gives a slug of at most 80 bytes, cut at a word.
 		{long, "articles/2026/2026-12-04-consultation-on-the-regulation-of-adult-social-care-providers-and-adult-social.md"},
+		// A word longer than that is cut between letters as they are
+		// read: not after a virama, which joins the consonant after it.
+		{strings.Repeat("क्ष", 12), "articles/2026/2026-12-04-" + strings.Repeat("क्ष", 8) + ".md"},
+		{"अ" + strings.Repeat("क्ष", 12), "articles/2026/2026-12-04-अ" + strings.Repeat("क्ष", 8) + ".md"},
 	}
 	for _, tt := range tests {
 		got := NewArticlePath(tt.title, day)

@@ -104,6 +104,9 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 			if n = strings.TrimSpace(n); !utf8.ValidString(n) || strings.ContainsFunc(n, unicode.IsControl) || content.Slug(n) == "" {
 				return usageError(flags, stderr, "-%s %q: give a name with a letter or digit, on one line, to make its page's address from", names.flag, n)
 			}
+			if why := content.GroupNameProblem(n); why != "" {
+				return usageError(flags, stderr, "-%s %q %s", names.flag, n, why)
+			}
 		}
 	}
 	// A mistyped -content would start a content folder of its own.

@@ -147,6 +147,22 @@ func TestNewRefusesANameWithNoAddress(t *testing.T) {
 	}
 }
 
+// TestNewRefusesAHiddenCharacter refuses a -topic or -regulator with a
+// character that only hides in it, which check would refuse, for the
+// reason check gives, and writes nothing.
+func TestNewRefusesAHiddenCharacter(t *testing.T) {
+	for _, args := range [][]string{{"-topic", "\u200bzw"}, {"-regulator", "CQC\u2060"}} {
+		dir := t.TempDir()
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"new", "A title", "-content", dir}, args...), &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "holds an invisible character") {
+			t.Errorf("new %q: exit %d, %q; want 2 and a message that it holds an invisible character", args, code, stderr.String())
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+			t.Errorf("new %q wrote %v", args, entries)
+		}
+	}
+}
+
 // TestNewWritesInsideTheContentFolder refuses a folder on the new
 // article's way that is a link, which could lead out of the content
 // folder and which a build refuses, and writes nothing through it.

@@ -397,14 +397,24 @@ func checkGroups(d *decoder, field string, v *node) {
 		if n.kind == scalarNode && name != "" && Slug(name) == "" {
 			d.fail(n.line, "%s: %q gives an empty slug: include letters or digits", field, name)
 		}
-		// Other control characters no page may hold are dropped (see
-		// printable).
-		if i := strings.IndexAny(name, "\n\r\t"); i >= 0 {
-			d.fail(n.line, "%s: %q holds a line break or a tab (%U), which a name shown in lists and pages cannot: write it on one line, with spaces", field, name, rune(name[i]))
-		} else if r := hiddenIn(name); r != 0 {
-			d.fail(n.line, "%s: %q holds an invisible character (%U), which makes it a name of its own that looks like another: delete it", field, name, r)
+		if why := GroupNameProblem(name); why != "" {
+			d.fail(n.line, "%s: %q %s", field, name, why)
 		}
 	}
+}
+
+// GroupNameProblem says why a topic's or a regulator's name cannot be
+// published, after the name ("holds …"), or "" when it can: it holds a
+// line break or a tab, or a character that only hides in it. Other
+// control characters no page may hold are dropped (see printable).
+func GroupNameProblem(name string) string {
+	if i := strings.IndexAny(name, "\n\r\t"); i >= 0 {
+		return fmt.Sprintf("holds a line break or a tab (%U), which a name shown in lists and pages cannot: write it on one line, with spaces", rune(name[i]))
+	}
+	if r := hiddenIn(name); r != 0 {
+		return fmt.Sprintf("holds an invisible character (%U), which makes it a name of its own that looks like another: delete it", r)
+	}
+	return ""
 }
 
 // hiddenIn gives the first character of a name that only hides in it:

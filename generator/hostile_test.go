@@ -266,6 +266,7 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeNestedTOML":        writeNestedTOML,
 	"writeDottedTOMLKey":     writeDottedTOMLKey,
 	"writeQuotedTOMLKeys":    writeQuotedTOMLKeys,
+	"writeLongTOMLKeyList":   writeLongTOMLKeyList,
 	"writeFootnoteRefs":      writeFootnoteRefs,
 	"writeManyTopics":        writeManyTopics,
 	"writeHugeBody":          writeHugeBody,
@@ -734,6 +735,12 @@ func writeQuotedTOMLKeys(t *testing.T, dir string) {
 		fmt.Fprintf(&keys, "k%d = 1\n", i)
 	}
 	writeArticle(t, dir, "+++\ntitle = \"Quoted\"\ndate = 2025-01-15\nsummary = \"Quoted keys.\"\n\""+strings.Repeat("a.", 400000)+"a\" = 1\n[\""+strings.Repeat("b.", 40000)+"b\"]\n"+keys.String()+"+++\n\nThe body.\n")
+}
+
+// writeLongTOMLKeyList writes a key of 100 KB holding a list of 50,000
+// numbers.
+func writeLongTOMLKeyList(t *testing.T, dir string) {
+	writeArticle(t, dir, "+++\ntitle = \"Listed\"\ndate = 2025-01-15\nsummary = \"A long key.\"\n"+strings.Repeat("k", 100000)+" = ["+strings.Repeat("1, ", 50000)+"1]\n+++\n\nThe body.\n")
 }
 
 // writeFootnoteRefs writes a body of 200,000 references to one footnote,

@@ -301,12 +301,16 @@ func tomlEscape(s string) (rune, int) {
 
 // tomlReader turns decoded TOML into nodes on the lines tomlLines found.
 type tomlReader struct {
-	at    map[string]int
-	first int // the line the front matter starts on
+	at     map[string]int
+	first  int  // the line the front matter starts on
+	inList bool // reading a value inside a list written with brackets
 }
 
 // line is where the key at path is written, or else where its parent is.
 func (t tomlReader) line(path string, parent int) int {
+	if t.inList {
+		return parent
+	}
 	if i, ok := t.at[path]; ok {
 		return t.first + i
 	}
@@ -330,19 +334,33 @@ func (t tomlReader) node(v any, path string, line, depth int) (*node, error) {
 	case time.Time:
 		n.text, n.typ = tomlTime(v), "date"
 	case []map[string]any:
+		// Tables of an array written [[name]] each have a header; those
+		// written in brackets, [{a = 1}], are a list as any other.
 		n.kind = listNode
+		in := t
+		if _, ok := t.at[joinPath(path, "0")]; !ok || t.inList {
+			in.inList = true
+		}
 		for i, item := range v {
-			p := joinPath(path, strconv.Itoa(i))
-			c, err := t.node(item, p, t.line(p, line), depth+1)
+			p := ""
+			if !in.inList {
+				p = joinPath(path, strconv.Itoa(i))
+			}
+			c, err := in.node(item, p, in.line(p, line), depth+1)
 			if err != nil {
 				return nil, err
 			}
 			n.items = append(n.items, c)
 		}
 	case []any:
+		// The values of a list in brackets, [{a = 1}, {a = 2}], are on
+		// its line, as tomlLines places no key inside it: their paths,
+		// each as long as the list's and so many, are not made.
 		n.kind = listNode
-		for i, item := range v {
-			c, err := t.node(item, joinPath(path, strconv.Itoa(i)), line, depth+1)
+		in := t
+		in.inList = true
+		for _, item := range v {
+			c, err := in.node(item, "", line, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -351,7 +369,10 @@ func (t tomlReader) node(v any, path string, line, depth int) (*node, error) {
 	case map[string]any:
 		n.kind = mapNode
 		for _, k := range slices.Sorted(maps.Keys(v)) {
-			p := joinPath(path, pathName(k))
+			p := ""
+			if !t.inList {
+				p = joinPath(path, pathName(k))
+			}
 			at := t.line(p, line)
 			c, err := t.node(v[k], p, at, depth+1)
 			if err != nil {

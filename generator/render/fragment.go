@@ -78,13 +78,6 @@ func (f *fragments) load(k fragmentKey) (template.HTML, bool) {
 	return html, ok
 }
 
-// forget lets go of every fragment kept.
-func (f *fragments) forget() {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.young, f.old, f.size = map[fragmentKey]template.HTML{}, nil, 0
-}
-
 func (f *fragments) store(k fragmentKey, html template.HTML) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -10,7 +10,9 @@ import (
 // when the theme folder holds the very bytes it was loaded from (see
 // themeKey) and the pages are served from the same path: parsing and
 // checking the templates is then done once for a run of saves to the
-// content. serve keeps one between saves; a nil Memo keeps nothing. Its
+// content. Each Plan gets a copy of its page templates, with what cached
+// keeps, of its own (see fresh), so that the pages one site is still
+// making while the next is planned keep nothing in the next's. serve keeps one between saves; a nil Memo keeps nothing. Its
 // zero value is ready.
 type Memo struct {
 	mu   sync.Mutex
@@ -35,13 +37,7 @@ func (m *Memo) theme(fsys fs.FS, dir, basePath string) (*theme, string, error) {
 		l := m.last
 		m.mu.Unlock()
 		if l != nil && l.key == key && l.dir == dir && l.basePath == basePath {
-			// What cached made for the last site is let go: kept by values
-			// of that site, pointers to its teasers, it would keep the
-			// whole of it in memory.
-			for _, f := range l.theme.fragments {
-				f.forget()
-			}
-			return l.theme, key, l.err
+			return l.theme.fresh(), key, l.err
 		}
 	}
 	th, err := loadTheme(fsys, dir, basePath)
@@ -51,10 +47,12 @@ func (m *Memo) theme(fsys fs.FS, dir, basePath string) (*theme, string, error) {
 	if keyErr != nil {
 		return nil, "", fmt.Errorf("reading %s: %w", dir, keyErr)
 	}
-	if m != nil {
-		m.mu.Lock()
-		m.last = &loaded{key: key, dir: dir, basePath: basePath, theme: th, err: err}
-		m.mu.Unlock()
+	if m == nil {
+		return th, key, err
 	}
-	return th, key, err
+	// The theme kept never runs: each plan runs a copy of its own.
+	m.mu.Lock()
+	m.last = &loaded{key: key, dir: dir, basePath: basePath, theme: th, err: err}
+	m.mu.Unlock()
+	return th.fresh(), key, err
 }

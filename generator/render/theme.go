@@ -43,6 +43,24 @@ type theme struct {
 	fragments []*fragments
 }
 
+// fresh gives the theme with page templates of its own, copied from
+// th's, which must not have run, and fragments of its own: what the
+// pages of one site keep in their theme (see fragments), kept by values
+// of that site, then never keeps that site in memory once its pages are
+// made, nor shows on another's.
+func (th *theme) fresh() *theme {
+	c := *th
+	c.pages, c.fragments = make(map[string]*template.Template, len(th.pages)), nil
+	for name, t := range th.pages {
+		page := template.Must(t.Clone())
+		made := newFragments(page)
+		c.fragments = append(c.fragments, made)
+		page.Funcs(template.FuncMap{"cached": made.render})
+		c.pages[name] = page
+	}
+	return &c
+}
+
 // loadTheme reads the theme's files. When the shared files can be read,
 // and a page file cannot or two shared files define one template, it
 // gives the theme without the page files it cannot read, with the

@@ -45,9 +45,11 @@ func truncated(body string) string {
 	last := 0
 	for _, m := range truncateMark.FindAllStringIndex(body, -1) {
 		mark := strings.TrimSpace(body[m[0]:m[1]])
-		if inRanges(code, m[0]) && !(strings.HasPrefix(mark, "<!--") && slices.ContainsFunc(code, func(r [2]int) bool {
-			return r[0] >= m[0] && strings.TrimSpace(body[r[0]:r[1]]) == mark
-		})) {
+		// The first range from the marker on: a block of HTML holding
+		// it alone, where it is one.
+		k, _ := slices.BinarySearchFunc(code, m[0], func(r [2]int, at int) int { return cmp.Compare(r[0], at) })
+		alone := k < len(code) && strings.TrimSpace(body[code[k][0]:code[k][1]]) == mark
+		if inRanges(code, m[0]) && !(strings.HasPrefix(mark, "<!--") && alone) {
 			continue
 		}
 		b.WriteString(body[last:m[0]])

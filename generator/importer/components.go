@@ -33,6 +33,7 @@ func components(body string) (string, []loss) {
 		return body, nil
 	}
 	code := codeRangesOf(body, false)
+	closed := closings(body)
 	var b strings.Builder
 	var lost []loss
 	last := 0
@@ -49,7 +50,7 @@ func components(body string) (string, []loss) {
 		switch handler := scanHandler(raw); {
 		case unicode.IsUpper(r) || strings.Contains(name, "-"):
 			switch {
-			case !self && !strings.Contains(body[stop:], "</"+name+">"):
+			case !self && closed[name] < stop:
 				// A placeholder in prose (var <name> <DataType>), as
 				// no component is left open.
 			case self:
@@ -76,8 +77,13 @@ func components(body string) (string, []loss) {
 				lost = append(lost, loss{i, fmt.Sprintf("<%s>, a component of MDX or Vue, not carried over: what it holds is kept as text, without what the component made of it; check it reads as meant", name)})
 			}
 		case handler != "" && name == "button":
-			end := strings.Index(body[stop:], "</button>")
-			if end < 0 || strings.Contains(body[stop:stop+end], "\n\n") {
+			// Its end before a blank line, looked for no further.
+			para := len(body)
+			if k := strings.Index(body[stop:min(len(body), stop+tagWindow)], "\n\n"); k >= 0 {
+				para = stop + k
+			}
+			end := strings.Index(body[stop:min(para, stop+tagWindow)], "</button>")
+			if end < 0 {
 				continue
 			}
 			end += stop + len("</button>")
@@ -109,7 +115,11 @@ func scanTag(body string, i int) (stop int, name string, self, ok bool) {
 		return 0, "", false, false
 	}
 	name = body[i+1 : j]
-	for j < len(body) && j-i < 4000 {
+	// What a tag holds is read no further than tagWindow: a < that
+	// starts none is then passed over in time that does not grow with
+	// the body.
+	end := min(len(body), i+tagWindow)
+	for j < end {
 		switch c := body[j]; {
 		case c == '>':
 			return j + 1, name, false, true
@@ -117,14 +127,14 @@ func scanTag(body string, i int) (stop int, name string, self, ok bool) {
 			return j + 2, name, true, true
 		case c == '{':
 			depth := 0
-			for ; j < len(body); j++ {
+			for ; j < end; j++ {
 				switch body[j] {
 				case '{':
 					depth++
 				case '}':
 					depth--
 				case '"', '\'', '`':
-					if k := strings.IndexByte(body[j+1:], body[j]); k >= 0 {
+					if k := strings.IndexByte(body[j+1:end], body[j]); k >= 0 {
 						j += k + 1
 					}
 				}
@@ -134,12 +144,12 @@ func scanTag(body string, i int) (stop int, name string, self, ok bool) {
 			}
 			j++
 		case c == '"' || c == '\'':
-			k := strings.IndexByte(body[j+1:], c)
+			k := strings.IndexByte(body[j+1:end], c)
 			if k < 0 {
 				return 0, "", false, false
 			}
 			j += k + 2
-		case c == '\n' && strings.HasPrefix(strings.TrimLeft(body[j+1:], " \t"), "\n"):
+		case c == '\n' && strings.HasPrefix(strings.TrimLeft(body[j+1:end], " \t"), "\n"):
 			return 0, "", false, false
 		case j == i+len(name)+1 && c != ' ' && c != '\t' && c != '\n':
 			// <a.b> or <3: no tag.
@@ -149,6 +159,30 @@ func scanTag(body string, i int) (stop int, name string, self, ok bool) {
 		}
 	}
 	return 0, "", false, false
+}
+
+// tagWindow is how far a tag, and a button's text, is read.
+const tagWindow = 4000
+
+// closings gives where the last closing tag of each name in body
+// starts (</Tabs>), names read as scanTag reads them.
+func closings(body string) map[string]int {
+	last := map[string]int{}
+	for i := 0; ; {
+		k := strings.Index(body[i:], "</")
+		if k < 0 {
+			return last
+		}
+		at := i + k
+		j := at + 2
+		for j < len(body) && (isNameByte(body[j]) || j > at+2 && (body[j] == '.' || body[j] == '-')) {
+			j++
+		}
+		if j > at+2 && j < len(body) && body[j] == '>' {
+			last[body[at+2:j]] = at
+		}
+		i = at + 2
+	}
 }
 
 func isLetter(c byte) bool   { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

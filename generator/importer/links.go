@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"path"
@@ -226,14 +227,14 @@ func codeRangesOf(body string, html bool) [][2]int {
 		}
 		return ast.WalkContinue, nil
 	})
+	// In order, for inRanges: a walk gives them so already.
+	slices.SortFunc(out, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
 	return out
 }
 
+// inRanges says whether at is in one of ranges, which are in order and
+// apart, as codeRangesOf gives them.
 func inRanges(ranges [][2]int, at int) bool {
-	for _, r := range ranges {
-		if r[0] <= at && at < r[1] {
-			return true
-		}
-	}
-	return false
+	k, _ := slices.BinarySearchFunc(ranges, at, func(r [2]int, at int) int { return cmp.Compare(r[1], at+1) })
+	return k < len(ranges) && ranges[k][0] <= at
 }

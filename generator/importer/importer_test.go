@@ -3332,6 +3332,7 @@ func TestJekyllFeedTemplateByPermalink(t *testing.T) {
 		{"by another name", map[string]string{"assets/atom-feed.xml": chirpyFeed}},
 		{"prepended", map[string]string{"pages/rss.xml": "---\npermalink: /rss.xml\n---\n{% for post in site.posts %}{% assign link = post.url | prepend: site.url %}<item><guid>{{ link }}</guid></item>{% endfor %}\n"}},
 		{"Chirpy's gem", map[string]string{"_config.yml": "url: https://example.org\npermalink: /posts/:title/\ntheme: jekyll-theme-chirpy\n"}},
+		{"before a feed of that name elsewhere", map[string]string{"assets/feed.xml": chirpyFeed, "archive/feed.xml": "---\ntitle: Archive\n---\n{% for post in site.posts %}<id>{{ post.id }}</id>{% endfor %}"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			files := map[string]string{

@@ -157,28 +157,49 @@ func idsOf(text string) feedIDs {
 	} else if m := entryLink.FindStringSubmatch(entries); m != nil {
 		made = m[1]
 	}
+	names := map[string]bool{} // what the id is made of
+	addNames(names, made)
 	for _, m := range liquidAssign.FindAllStringSubmatch(entries, -1) {
-		if regexp.MustCompile(`\b` + m[1] + `\b`).MatchString(made) {
-			made += " " + m[2]
+		if names[m[1]] {
+			addNames(names, m[2])
 		}
 	}
 	switch {
-	case regexp.MustCompile(`\b` + post + `\.url\b`).MatchString(made):
+	case names[post+".url"]:
 		return idsOfPostURL
-	case regexp.MustCompile(`\b` + post + `\.id\b`).MatchString(made):
+	case names[post+".id"]:
 		return idsOfPostID
 	}
 	return idsUnknown
 }
 
+// liquidName matches a name in Liquid: a variable, or a path of them
+// (post.url, site.posts).
+var liquidName = regexp.MustCompile(`\w+(?:\.\w+)*`)
+
+// addNames adds to names each name text holds, and each run of the
+// parts of a path (post.url.size holds post.url and url.size), so that a
+// name is found in it as a whole word would be.
+func addNames(names map[string]bool, text string) {
+	for _, path := range liquidName.FindAllString(text, -1) {
+		parts := strings.Split(path, ".")
+		for i := range parts {
+			for j := i + 1; j <= len(parts) && j-i <= 4; j++ {
+				names[strings.Join(parts[i:j], ".")] = true
+			}
+		}
+	}
+}
+
 // feedsElsewhere gives the templates in the source folder dir, below
 // its top, that Jekyll published as the site's feed: those whose front
-// matter's permalink is one of feedAddresses, or whose name is one of
-// feedTemplates', in the order of their paths. It looks in no folder
-// Jekyll does not publish (_posts, _site, node_modules, vendor, a
-// hidden one).
+// matter's permalink is one of feedAddresses, then those with none whose
+// name is one of feedTemplates' (archive/feed.xml is published at
+// /archive/feed.xml), each in the order of their paths. It looks in no
+// folder Jekyll does not publish (_posts, _drafts, _site, _layouts,
+// _includes, _sass, _data, node_modules, vendor, a hidden one).
 func feedsElsewhere(fsys fs.FS, dir string, maxSize int64) []string {
-	var out []string
+	var out, byName []string // a template named by its permalink comes first
 	fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -206,13 +227,15 @@ func feedsElsewhere(fsys fs.FS, dir string, maxSize int64) []string {
 		if err != nil {
 			return nil
 		}
-		permalink := pg.fields.text("permalink")
-		if slices.Contains(feedAddresses, permalink) || permalink == "" && slices.Contains(feedTemplates, name) {
+		switch permalink := pg.fields.text("permalink"); {
+		case slices.Contains(feedAddresses, permalink):
 			out = append(out, rel)
+		case permalink == "" && slices.Contains(feedTemplates, name):
+			byName = append(byName, rel)
 		}
 		return nil
 	})
-	return out
+	return append(out, byName...)
 }
 
 // feedText gives the text of the feed template name in the source

@@ -52,7 +52,7 @@ func parseFlags(flags *flag.FlagSet, args []string, stdout, stderr io.Writer, o 
 // sourceFolders refuses, as a mistake on the command line, a -content or
 // -templates that is not a folder: most often bulletin run from another
 // folder than the project's. A command that reads no templates leaves
-// o.templates empty.
+// o.Templates empty.
 func sourceFolders(flags *flag.FlagSet, stderr io.Writer, o options) error {
 	for _, f := range []struct{ flag, dir, what string }{{"content", o.Content, "articles and site.yaml"}, {"templates", o.Templates, "the theme's templates"}} {
 		if f.dir == "" && f.flag == "templates" {

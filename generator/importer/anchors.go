@@ -60,7 +60,7 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 	kept := map[string]bool{}
 	var b strings.Builder
 	last, line := 0, 0
-	shown := 0 // lists the old site showed as text
+	shown, firstShown := 0, "" // lists the old site showed as text, and the first
 	for _, m := range headingAttrs.FindAllStringSubmatchIndex(body, -1) {
 		id, ok := headingAttributes(body[m[4]:m[5]])
 		if !ok || inRanges(code, m[0]) {
@@ -69,6 +69,9 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 		if !readAsAttributes(body[m[4]:m[5]], kramdown) {
 			// Its brace escaped, it shows as it did.
 			b.WriteString(body[last:m[4]-1] + `\{` + body[m[4]:m[1]])
+			if shown == 0 {
+				firstShown = "{" + body[m[4]:m[5]] + "}"
+			}
 			last, shown = m[1], shown+1
 			continue
 		}
@@ -88,7 +91,7 @@ func anchors(body string, kramdown bool, p *post, r *Report) string {
 	b.WriteString(body[last:])
 	body = b.String()
 	if shown > 0 {
-		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%s, which the old site showed as text (%s), kept as text, a backslash before the brace: bulletin would read %s as attributes, or refuse %s", plural(shown, "a list in braces after a heading", "lists in braces after headings"), firstShown(body), plural(shown, "it", "them"), plural(shown, "it", "them"))))
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%s, which the old site showed as text (%s), kept as text, a backslash before the brace: bulletin would read %s as attributes, or refuse %s", plural(shown, "a list in braces after a heading", "lists in braces after headings"), firstShown, plural(shown, "it", "them"), plural(shown, "it", "them"))))
 	}
 	if len(written) > 0 {
 		body = followIDs(body, written, kept)
@@ -130,14 +133,6 @@ func readAsAttributes(s string, kramdown bool) bool {
 	src := []byte("# x {" + s + "}\n")
 	h, ok := hugoHeadings.Parser().Parse(text.NewReader(src)).FirstChild().(*ast.Heading)
 	return ok && h.Attributes() != nil && !bytes.Contains(h.Lines().Value(src), []byte("{"))
-}
-
-// firstShown gives the first list after a heading that body keeps as
-// text, its brace escaped.
-func firstShown(body string) string {
-	_, list, _ := strings.Cut(body, `\{`)
-	list, _, _ = strings.Cut(list, "}")
-	return "{" + list + "}"
 }
 
 // headingAttributes reads the text between a heading's braces as Hugo and

@@ -98,6 +98,7 @@ func rewriteLinks(body string, to func(dest string) (string, bool)) string {
 // file's path in the site. unknown gives the paths of the other links
 // to Markdown files, as written, which lead nowhere on this site.
 func relativeLinks(body, from string, ix *index) (_ string, unknown []string) {
+	told := map[string]bool{}
 	body = rewriteLinks(body, func(dest string) (string, bool) {
 		u, err := url.Parse(dest)
 		if err != nil || u.Scheme != "" || u.Host != "" || u.RawQuery != "" || strings.HasPrefix(u.Path, "/") || !content.IsMarkdown(u.Path) {
@@ -109,7 +110,8 @@ func relativeLinks(body, from string, ix *index) (_ string, unknown []string) {
 			q = ix.find("undated:" + strings.TrimSuffix(at, path.Ext(at)))
 		}
 		if q == nil || q.skip || q.unlisted != "" {
-			if !slices.Contains(unknown, u.Path) {
+			if !told[u.Path] {
+				told[u.Path] = true
 				unknown = append(unknown, u.Path)
 			}
 			return "", false

@@ -185,8 +185,5 @@ func copyFeatured(root *os.Root, w *writer, file linkedFile, p *post, dest strin
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("featured %s the site's folder does not hold (%s): nothing to copy; if the old site showed %s, find %s and put %s in the body",
 			plural(len(missing), "image", "images"), strings.Join(missing, ", "), plural(len(missing), "it", "them"), plural(len(missing), "it", "them"), plural(len(missing), "it", "them"))))
 	}
-	if len(held) > 0 {
-		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("a draft: its featured %s (%s) %s not copied, since a file in the content folder is published at once: copy %s when you publish the draft",
-			plural(len(held), "image", "images"), strings.Join(held, ", "), plural(len(held), "was", "were"), plural(len(held), "it", "them"))))
-	}
+	tellHeld(p, held, "its featured "+plural(len(held), "image", "images"), r)
 }

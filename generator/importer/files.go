@@ -183,10 +183,17 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to %s by a path leading out of its own folder (%s), which %s not copied, as the article's folder is another: copy %s into the content folder and link %s from the top of the site",
 			plural(len(out), "a file", "files"), strings.Join(out, ", "), plural(len(out), "is", "are"), plural(len(out), "it", "them"), plural(len(out), "it", "them"))))
 	}
-	if len(held) > 0 {
-		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("a draft: the %s it links to (%s) %s not copied, since a file in the content folder is published at once: copy %s when you publish the draft",
-			plural(len(held), "file", "files"), strings.Join(held, ", "), plural(len(held), "was", "were"), plural(len(held), "it", "them"))))
+	tellHeld(p, held, "the "+plural(len(held), "file", "files")+" it links to", r)
+}
+
+// tellHeld tells that the files held, which p, a draft, shows as what,
+// were not copied.
+func tellHeld(p *post, held []string, what string, r *Report) {
+	if len(held) == 0 {
+		return
 	}
+	r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("a draft: %s (%s) %s not copied, since a file in the content folder is published at once: copy %s when you publish the draft",
+		what, strings.Join(held, ", "), plural(len(held), "was", "were"), plural(len(held), "it", "them"))))
 }
 
 // copied is what copyOne did with a file.

@@ -301,6 +301,8 @@ var (
 	// gemLine matches a Gemfile's gem line: the gem's name and what
 	// follows it.
 	gemLine = regexp.MustCompile(`^gem\s*\(?\s*["']([^"']+)["'](.*)$`)
+	// gemInLine matches a gem named within a line: do gem "x" end.
+	gemInLine = regexp.MustCompile(`\bgem\s*\(?\s*["']([^"']+)["']`)
 	// pluginGroup matches the jekyll_plugins group, in a group line or
 	// a gem line's group option: :jekyll_plugins, "jekyll_plugins".
 	pluginGroup = regexp.MustCompile(`[:"']jekyll_plugins\b`)
@@ -323,6 +325,12 @@ func gemPlugins(gemfile string) []string {
 		}
 		line = strings.TrimSpace(line)
 		switch m := gemLine.FindStringSubmatch(line); {
+		case strings.HasPrefix(line, "group") && pluginGroup.MatchString(line) && gemInLine.MatchString(line):
+			// A group on one line: group :jekyll_plugins do gem "x" end,
+			// or group(:jekyll_plugins) { gem "x" }.
+			for _, g := range gemInLine.FindAllStringSubmatch(line, -1) {
+				out = append(out, g[1])
+			}
 		case m != nil:
 			if inGroup > 0 || strings.Contains(m[2], "group") && pluginGroup.MatchString(m[2]) {
 				out = append(out, m[1])

@@ -170,9 +170,7 @@ func readSegments[V any](data []byte, blobs *blobFile) (map[string]entry[V], boo
 	c := codecFor(reflect.TypeFor[record[V]]())
 	err := cores.Parts(len(frames), func(lo, hi int) error {
 		for i := lo; i < hi; i++ {
-			r := &reader{s: text[:frames[i][1]], at: frames[i][0]}
-			c.get(r, reflect.ValueOf(&records[i]).Elem())
-			if r.bad || r.at != frames[i][1] || records[i].Key == "" || !blobs.holds(records[i].Blob) {
+			if !decodeRecord(c, text, frames[i][0], frames[i][1], blobs, &records[i]) {
 				return errDamaged
 			}
 		}
@@ -186,6 +184,15 @@ func readSegments[V any](data []byte, blobs *blobFile) (map[string]entry[V], boo
 		entries[rec.Key] = entry[V]{rec.Value, rec.Blob}
 	}
 	return entries, true
+}
+
+// decodeRecord reads into rec the record text holds from from to to,
+// and reports whether it reads back as written: whole, keyed, its blob
+// in blobs. rec keeps text's bytes.
+func decodeRecord[V any](c *codec, text string, from, to int, blobs *blobFile, rec *record[V]) bool {
+	r := &reader{s: text[:to], at: from}
+	c.get(r, reflect.ValueOf(rec).Elem())
+	return !r.bad && r.at == to && rec.Key != "" && blobs.holds(rec.Blob)
 }
 
 // errDamaged is a record that does not read back as written.
@@ -471,9 +478,7 @@ func (w *segment[V]) each(blobs *blobFile, put func(key string, e entry[V])) err
 		}
 		sum.Write(data)
 		var rec record[V]
-		r := &reader{s: unsafe.String(unsafe.SliceData(data), len(data))}
-		c.get(r, reflect.ValueOf(&rec).Elem())
-		if r.bad || r.at != len(data) || rec.Key == "" || !blobs.holds(rec.Blob) {
+		if !decodeRecord(c, unsafe.String(unsafe.SliceData(data), len(data)), 0, len(data), blobs, &rec) {
 			return damaged
 		}
 		put(rec.Key, entry[V]{rec.Value, rec.Blob})

@@ -107,10 +107,7 @@ func components(body string) (string, []loss) {
 // and a < that starts no tag, or one that runs over a blank line, give
 // false.
 func scanTag(body string, i int) (stop int, name string, self, ok bool) {
-	j := i + 1
-	for j < len(body) && (isNameByte(body[j]) || j > i+1 && (body[j] == '.' || body[j] == '-')) {
-		j++
-	}
+	j := nameEnd(body, i+1)
 	if j == i+1 || !isLetter(body[i+1]) {
 		return 0, "", false, false
 	}
@@ -174,15 +171,23 @@ func closings(body string) map[string]int {
 			return last
 		}
 		at := i + k
-		j := at + 2
-		for j < len(body) && (isNameByte(body[j]) || j > at+2 && (body[j] == '.' || body[j] == '-')) {
-			j++
-		}
+		j := nameEnd(body, at+2)
 		if j > at+2 && j < len(body) && body[j] == '>' {
 			last[body[at+2:j]] = at
 		}
 		i = at + 2
 	}
+}
+
+// nameEnd gives where the name of a tag that starts at body[i] ends:
+// letters and digits, and dots and hyphens after the first (Tabs.Item,
+// my-card).
+func nameEnd(body string, i int) int {
+	j := i
+	for j < len(body) && (isNameByte(body[j]) || j > i && (body[j] == '.' || body[j] == '-')) {
+		j++
+	}
+	return j
 }
 
 func isLetter(c byte) bool   { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -314,6 +314,9 @@ func AssetProblem(p string) string {
 // UTF-8, or holds a control character, such as a line break; "" if it
 // can.
 func unnamable(p string) string {
+	if printableASCII(p) {
+		return "" // most paths, told at a glance
+	}
 	if !utf8.ValidString(p) {
 		return "is not valid UTF-8"
 	}
@@ -322,6 +325,17 @@ func unnamable(p string) string {
 		return fmt.Sprintf("holds a control character (%U)", r)
 	}
 	return ""
+}
+
+// printableASCII reports whether s is all printable ASCII: no control
+// character, nothing beyond ASCII.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // printedName gives the name s as it can be printed on a line of its own
@@ -438,6 +452,11 @@ func Leftover(name string) bool {
 	switch path.Ext(lower) {
 	case ".bak", ".orig", ".rej", ".swp", ".swo", ".tmp":
 		return true
+	}
+	// A copy mark is a dot after a dot: most names have one at most, and
+	// serve asks of every name after every save.
+	if strings.Count(lower, ".") < 2 {
+		return false
 	}
 	for _, mark := range copyMarks {
 		if strings.Index(lower, mark) > 0 {

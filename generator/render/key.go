@@ -49,22 +49,26 @@ var (
 type hasher struct {
 	done memo
 	// sources gives the MetaSource of each article's front matter, which
-	// stands for it.
-	sources map[*content.Meta]string
+	// stands for it: made when a key is first wanted, as serve lists a
+	// site's files after every save and makes few of them.
+	sources func() map[*content.Meta]string
 }
 
 // newHasher makes a hasher for the data of s.
 func newHasher(s *site.Site) *hasher {
-	h := &hasher{sources: make(map[*content.Meta]string, len(s.Articles))}
+	h := &hasher{sources: sync.OnceValue(func() map[*content.Meta]string {
+		sources := make(map[*content.Meta]string, len(s.Articles))
+		for _, a := range s.Articles {
+			if a.Content != nil && a.Content.MetaSource != "" {
+				sources[&a.Content.Meta] = a.Content.MetaSource
+			}
+		}
+		return sources
+	})}
 	// About eight pointers an article are hashed: its own, its teaser's
 	// and its story steps', say. Made that size when first used, the
 	// shards need not grow.
 	h.done.size = 8 * len(s.Articles) / len(h.done.shards)
-	for _, a := range s.Articles {
-		if a.Content != nil && a.Content.MetaSource != "" {
-			h.sources[&a.Content.Meta] = a.Content.MetaSource
-		}
-	}
 	return h
 }
 
@@ -360,7 +364,10 @@ func (h *hasher) keyOf(v reflect.Value) string {
 	case *content.Page:
 		return x.Source
 	case *content.Meta:
-		return h.sources[x]
+		if h.sources == nil {
+			return "" // a hasher of no site's
+		}
+		return h.sources()[x]
 	}
 	return ""
 }

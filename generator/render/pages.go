@@ -272,10 +272,15 @@ func (l *lists) add(months []*site.Month, j job) {
 // sorted gives the jobs, newest first; lists of the same date keep the
 // order they were added in.
 func (l lists) sorted() []job {
-	slices.SortStableFunc(l, func(a, b listJob) int { return b.newest.Compare(a.newest) })
+	// Places are sorted, not the jobs, which are large to move.
+	order := make([]int32, len(l))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int { return cmp.Or(l[j].newest.Compare(l[i].newest), cmp.Compare(i, j)) })
 	jobs := make([]job, len(l))
-	for i, lj := range l {
-		jobs[i] = lj.job
+	for k, i := range order {
+		jobs[k] = l[i].job
 	}
 	return jobs
 }

@@ -213,19 +213,12 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		// One block holds them all, which costs the collector one object
 		// rather than thousands.
 		block := make([]Article, len(published))
-		s.Articles = make([]*Article, len(published))
 		known := m.knownNames(s.Settings.IDAuthority)
 		cores.Each(published, func(i int, a *content.Article) {
 			s.newArticle(&block[i], a, known[a])
-			s.Articles[i] = &block[i]
 		})
+		s.Articles = inDateOrder(block)
 	}
-	slices.SortStableFunc(s.Articles, func(a, b *Article) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.URL, b.URL)
-	})
 	m.keepNames(s)
 	// URLs and ids are checked for clashes on another core while the
 	// rest is worked out: the check only reads them.
@@ -324,6 +317,26 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 // named gives each article room for the topics and regulators it names,
 // which gathering them fills in, from one block for the whole site
 // rather than a few small slices for each article.
+// inDateOrder gives the articles newest first, those of one date by
+// URL (see newestFirst), and those of one URL (a clash, told elsewhere)
+// in their order in block. The order is total, so the sort need not be
+// stable: articles come in path order, mostly oldest first, which it
+// reverses in one pass.
+func inDateOrder(block []Article) []*Article {
+	order := make([]int32, len(block))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		return cmp.Or(newestFirst(&block[i], &block[j]), cmp.Compare(i, j))
+	})
+	articles := make([]*Article, len(block))
+	for k, i := range order {
+		articles[k] = &block[i]
+	}
+	return articles
+}
+
 func named(articles []*Article) {
 	n := 0
 	for _, a := range articles {

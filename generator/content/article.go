@@ -224,7 +224,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 				d.fail(v.line, "authors: %d listed, more than %d: name those who wrote it, and the team or body for the rest", len(a.Authors), maxAuthors)
 			}
 		case "status":
-			a.Status = d.text(key, v)
+			a.Status = d.shared(key, v)
 			checkStatus(d, s, key, v, a.Status)
 		case "updated":
 			a.Updated = d.date(key, v, loc, false).Time
@@ -258,7 +258,9 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 		case "lang":
 			a.Lang = languageTag(d, key, v)
 		case "changes":
-			for _, n := range d.maps(key, v) {
+			maps := d.maps(key, v)
+			a.Changes = room[Change](len(maps))
+			for _, n := range maps {
 				var c Change
 				f := d.each(key, n, []string{"date", "note"}, func(k string, v *node) {
 					switch k {
@@ -272,7 +274,9 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 				a.Changes = append(a.Changes, c)
 			}
 		case "sources":
-			for _, n := range d.maps(key, v) {
+			maps := d.maps(key, v)
+			a.Sources = room[Source](len(maps))
+			for _, n := range maps {
 				var src Source
 				f := d.each(key, n, []string{"title", "url", "publisher", "date"}, func(k string, v *node) {
 					switch k {
@@ -288,7 +292,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 							src.URL = ""
 						}
 					case "publisher":
-						src.Publisher = d.text("sources.publisher", v)
+						src.Publisher = d.shared("sources.publisher", v)
 					case "date":
 						src.Date = d.date("sources.date", v, loc, true)
 					}
@@ -297,7 +301,9 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 				a.Sources = append(a.Sources, src)
 			}
 		case "events":
-			for _, n := range d.maps(key, v) {
+			maps := d.maps(key, v)
+			a.Events = room[Event](len(maps))
+			for _, n := range maps {
 				ev := Event{Line: n.line}
 				f := d.each(key, n, []string{"date", "label", "status"}, func(k string, v *node) {
 					switch k {
@@ -306,7 +312,7 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 					case "label":
 						ev.Label = d.text("events.label", v)
 					case "status":
-						ev.Status = d.text("events.status", v)
+						ev.Status = d.shared("events.status", v)
 						checkStatus(d, s, "events.status", v, ev.Status)
 					}
 				})
@@ -537,6 +543,14 @@ func checkWithdrawn(d *decoder, a *Article, loc *time.Location) {
 	if published := time.Date(y, m, day, 0, 0, 0, 0, loc); w.Date.Before(published) {
 		d.fail(a.Lines.Line("withdrawn"), "withdrawn.date: %s is before date %s: an article is withdrawn on or after the day it was published", stamp(w.Date, loc), stamp(a.Date, loc))
 	}
+}
+
+// room gives an empty slice with room for n values, nil for none.
+func room[T any](n int) []T {
+	if n == 0 {
+		return nil
+	}
+	return make([]T, 0, n)
 }
 
 // stamp writes t in the site's time zone as an editor would write it: the

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unique"
 )
 
 // decoder turns nodes into Go values, collecting every problem it meets
@@ -159,9 +160,21 @@ func (d *decoder) text(field string, n *node) string {
 	return s
 }
 
+// shared is text, for a field whose values many articles repeat, such
+// as a status or a publisher: each value is held once, however many
+// articles write it.
+func (d *decoder) shared(field string, n *node) string {
+	return unique.Make(d.text(field, n)).Value()
+}
+
 // list accepts a list of text, or a single text value as a list of one.
+// Its values, names of topics, regulators and authors that many articles
+// repeat, are each held once.
 func (d *decoder) list(field string, n *node) []string {
 	out, _ := d.listLines(field, n)
+	for i, s := range out {
+		out[i] = unique.Make(s).Value()
+	}
 	return out
 }
 

@@ -57,11 +57,11 @@ type Ref struct {
 type Step struct {
 	Date    content.Date
 	Label   string
+	Note    string // for an update, the note of the change it made, if one is dated on its day
 	Status  *content.Status
 	Article *Teaser // the article published or updated, or the one reporting the event
 	Event   bool
-	Update  bool   // the step is the article's update, carrying its status
-	Note    string // for an update, the note of the change it made, if one is dated on its day
+	Update  bool // the step is the article's update, carrying its status
 	// Upcoming marks a step still to come: an event whose day (or month)
 	// has not ended, or a date after the build's. Its status does not
 	// count yet.
@@ -70,7 +70,7 @@ type Step struct {
 	// it was not in just before; First on the first status it reaches.
 	Change, First bool
 
-	order int // its place as gathered, which breaks ties
+	order int32 // its place as gathered, which breaks ties
 }
 
 // spelling is one way articles write a group's name, and how many do.
@@ -354,7 +354,7 @@ func (g *Group) gather(s *content.Settings) []*Step {
 	}
 	story := make([]*Step, len(all))
 	for i := range all {
-		all[i].order = i
+		all[i].order = int32(i)
 		story[i] = &all[i]
 	}
 	slices.SortFunc(story, func(a, b *Step) int {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bulletin/generator/render"
+	"cmp"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -24,10 +25,11 @@ import (
 // appends to the file running.log in it how many Pagefinds ran then and
 // on how many pages in all. "settings" indexes as "ok" does, and then
 // changes the pagefind.yml of the folder it runs in, as an editor's
-// save while it runs would.
+// save while it runs would. It gives its version as
+// BULLETIN_FAKE_PAGEFIND_VERSION says, or 0.0.0-fake.
 func fakePagefind(mode string, args []string) int {
 	if len(args) > 0 && args[len(args)-1] == "--version" {
-		fmt.Println("pagefind 0.0.0-fake")
+		fmt.Println("pagefind", cmp.Or(os.Getenv("BULLETIN_FAKE_PAGEFIND_VERSION"), "0.0.0-fake"))
 		return 0
 	}
 	var site, index string
@@ -194,6 +196,27 @@ func TestPagefindSettingsSavedWhileIndexing(t *testing.T) {
 	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
 	if r, err = build(o); err != nil || !strings.Contains(r.Summary(), "search index: 1 of 1 bundles indexed again") {
 		t.Errorf("the next build: %v, %q; want the index made again", err, r.Summary())
+	}
+}
+
+// TestPagefindUpgradedIndexesAgain: a build after Pagefind is upgraded,
+// with nothing else changed, indexes the site again with the new
+// version, as a clean build would, rather than finding the output up to
+// date with the old version's index.
+func TestPagefindUpgradedIndexesAgain(t *testing.T) {
+	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
+	t.Setenv("BULLETIN_FAKE_PAGEFIND_VERSION", "1.3.0")
+	o := testOptions(t, "testdata/site")
+	o.Pagefind = os.Args[0]
+	if _, err := build(o); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := build(o); err != nil || r.Site != nil {
+		t.Fatalf("the same build again: %v, made the site again: %v; want it up to date", err, r.Site != nil)
+	}
+	t.Setenv("BULLETIN_FAKE_PAGEFIND_VERSION", "1.4.0")
+	if r, err := build(o); err != nil || !strings.Contains(r.Summary(), "search index: 1 of 1 bundles indexed again") {
+		t.Errorf("the build after the upgrade: %v, %q; want the index made again", err, r.Summary())
 	}
 }
 

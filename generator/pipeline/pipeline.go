@@ -213,7 +213,7 @@ func buildWith(ctx context.Context, o Options, openStore func() *cache.Store[con
 	// Where git's history is, and Pagefind's settings, are read once: a
 	// commit or a save while the build runs is then seen by the next.
 	place, searchConfig := history.Find(o.Content), search.Config()
-	in, sums, stamps := hashInputs(o, place, searchConfig, prev, func() {
+	in, sums, stamps := hashInputs(ctx, o, place, searchConfig, prev, func() {
 		if beside {
 			store()
 		}

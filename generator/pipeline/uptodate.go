@@ -1,14 +1,19 @@
 package pipeline
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
+	"sync"
 
 	"bulletin/generator/content"
 	"bulletin/generator/history"
 	"bulletin/generator/inputs"
 	"bulletin/generator/output"
+	"bulletin/generator/search"
 )
 
 // A build whose inputs are the last build's, at a moment that build's
@@ -53,12 +58,28 @@ func RecordPath(out string) string { return output.Beside(out, "build") }
 // a commit that changes no file still changes the versions' commits,
 // and a commit or a checkout that does change the history may leave the
 // work tree as it was. So are the rules of the time zone the settings
-// set, which an update of the zone database may change. It calls changing as soon as it finds a file
-// changed (see inputs.Hash).
-func hashInputs(o Options, place history.Place, searchConfig string, prev inputs.Record, changing func()) (string, map[string]string, map[string]inputs.Stamp) {
+// set, which an update of the zone database may change; and, with
+// search, the version of Pagefind, asked while the files are hashed: an
+// index made by another stays until the next change otherwise. It
+// calls changing as soon as it finds a file changed (see inputs.Hash).
+// The hash is "", and the build builds, when Pagefind cannot tell its
+// version, so that the build says why.
+func hashInputs(ctx context.Context, o Options, place history.Place, searchConfig string, prev inputs.Record, changing func()) (string, map[string]string, map[string]inputs.Stamp) {
 	salt := fmt.Sprintf("%q %q %q %q %q %v %v %q %q", inputs.Program(), o.Content, o.Templates, o.BaseURL, o.Pagefind, o.Force, o.Strict, place.Key(), content.SettingsZone(os.DirFS(o.Content)))
-	if o.Pagefind != "" {
-		salt += searchConfig
+	if o.Pagefind == "" {
+		return inputs.Hash(o.Content, o.Templates, salt, prev, changing)
 	}
-	return inputs.Hash(o.Content, o.Templates, salt, prev, changing)
+	var (
+		version    string
+		versionErr error
+		asking     sync.WaitGroup
+	)
+	asking.Go(func() { version, versionErr = search.Version(ctx, o.Pagefind) })
+	in, sums, stamps := inputs.Hash(o.Content, o.Templates, salt+searchConfig, prev, changing)
+	asking.Wait()
+	if versionErr != nil || in == "" {
+		return "", sums, stamps
+	}
+	sum := sha256.Sum256([]byte(in + "\x00" + version))
+	return hex.EncodeToString(sum[:]), sums, stamps
 }

@@ -63,6 +63,17 @@ func Config() string {
 	return b.String()
 }
 
+// Version gives what Pagefind, run by command, says its version is:
+// an index made by another version is made again, as its scripts and
+// its files must match.
+func Version(ctx context.Context, command string) (string, error) {
+	args := strings.Fields(command)
+	if len(args) == 0 {
+		return "", fmt.Errorf("-pagefind: give the command that runs Pagefind")
+	}
+	return run(ctx, args, "--version")
+}
+
 // Index brings the output's search index up to date with bundles.
 // Pagefind, given as a command line such as "npx --yes pagefind@1" or a
 // path to its binary, runs on a copy of each changed bundle's pages in a
@@ -70,14 +81,11 @@ func Config() string {
 // another version indexes afresh, and config is Pagefind's settings as
 // Config read them, once a build. It gives how many bundles it indexed.
 func Index(ctx context.Context, command, config string, bundles []render.Bundle, out *output.Dir, dir, salt string) (int, error) {
-	args := strings.Fields(command)
-	if len(args) == 0 {
-		return 0, fmt.Errorf("-pagefind: give the command that runs Pagefind")
-	}
-	version, err := run(ctx, args, "--version")
+	version, err := Version(ctx, command)
 	if err != nil {
 		return 0, err
 	}
+	args := strings.Fields(command)
 	type todo struct {
 		bundle render.Bundle
 		key    string

@@ -35,13 +35,23 @@ func sumOf(s string) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// TestLoadCachedWithSums: an article and an intro page known by their
+// sums and in the store are not read again: serve reads only the files a
+// save changed.
 func TestLoadCachedWithSums(t *testing.T) {
-	const name = "articles/2025-03-27-ics.md"
+	const name, intro = "articles/2025-03-27-ics.md", "topics/ics-assessments.md"
 	text := func(title string) string {
 		return "---\ntitle: " + title + "\ndate: 2025-03-27\nsummary: A summary.\n---\nBody.\n"
 	}
+	introText := func(title string) string { return "---\ntitle: " + title + "\n---\nAbout the assessments.\n" }
+	files := func(title string) fstest.MapFS {
+		return fstest.MapFS{name: {Data: []byte(text(title))}, intro: {Data: []byte(introText(title))}}
+	}
+	sums := func(title string) map[string]string {
+		return map[string]string{name: sumOf(text(title)), intro: sumOf(introText(title))}
+	}
 	store := cache.NewMemory[Entry](nil)
-	first := fstest.MapFS{name: {Data: []byte(text("First"))}}
+	first := files("First")
 	if _, err := LoadCached(context.Background(), first, "content", store, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -51,9 +61,9 @@ func TestLoadCachedWithSums(t *testing.T) {
 		sums      map[string]string
 		wantTitle string
 	}{
-		{"known and stored: not read", unreadable{first, map[string]bool{name: true}}, map[string]string{name: sumOf(text("First"))}, "First"},
-		{"changed since: read again", fstest.MapFS{name: {Data: []byte(text("Second"))}}, map[string]string{name: sumOf(text("Second"))}, "Second"},
-		{"no sums: read", fstest.MapFS{name: {Data: []byte(text("Third"))}}, nil, "Third"},
+		{"known and stored: not read", unreadable{first, map[string]bool{name: true, intro: true}}, sums("First"), "First"},
+		{"changed since: read again", files("Second"), sums("Second"), "Second"},
+		{"no sums: read", files("Third"), nil, "Third"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,6 +73,9 @@ func TestLoadCachedWithSums(t *testing.T) {
 			}
 			if got := set.Articles[0].Title; got != tt.wantTitle {
 				t.Errorf("title %q, want %q", got, tt.wantTitle)
+			}
+			if len(set.Topics) != 1 || set.Topics[0].Title != tt.wantTitle {
+				t.Errorf("intro pages %+v, want one titled %q", set.Topics, tt.wantTitle)
 			}
 		})
 	}

@@ -603,6 +603,11 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 	case slug != pg.Slug:
 		d.fail(0, "file name %q is not a slug: name it %s.md", name, slug)
 	}
+	if key, ok := c.knownKey("page", p); ok && len(d.errs) == 0 {
+		if hit, _, ok := c.get(key); ok && hit.Page != nil {
+			return hit.Page, nil
+		}
+	}
 	data, ok := readSource(fsys, p, d)
 	if !ok {
 		return pg, d.errs

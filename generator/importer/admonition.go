@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -10,17 +11,30 @@ import (
 // over lines indented four spaces); Markdown has neither, and shows
 // their marks as text. Each becomes a quote under its title, else its
 // kind (Tip), as a Hugo note does. A VitePress group of code blocks
-// (::: code-group) loses its marks alone.
+// (::: code-group) loses its marks alone. A container never closed is
+// kept as text, marks and all, and told.
 
 // notes turns the notes of body, Markdown, into quotes, leaving
-// code alone, and gives how many it turned.
-func notes(body string) (string, int) {
+// code alone, and gives how many it turned; open says which containers
+// are never closed, kept as text, and where in body.
+func notes(body string) (_ string, turned int, open []loss) {
 	if !strings.Contains(body, ":::") && !strings.Contains(body, "!!!") && !strings.Contains(body, "???") {
-		return body, 0
+		return body, 0, nil
 	}
 	lines := strings.SplitAfter(body, "\n")
+	// starts[i] is where lines[i] starts in body.
+	starts := make([]int, len(lines)+1)
+	for i, l := range lines {
+		starts[i+1] = starts[i] + len(l)
+	}
+	// within gives the losses of the text of lines from lines[from] on,
+	// told at the starts of their lines in body.
+	within := func(from int, text string, lost []loss) {
+		for _, l := range lost {
+			open = append(open, loss{starts[from+strings.Count(text[:l.at], "\n")], l.msg})
+		}
+	}
 	var b strings.Builder
-	turned := 0
 	var code fences
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
@@ -31,10 +45,13 @@ func notes(body string) (string, int) {
 		if m := colonOpen.FindStringSubmatch(strings.TrimRight(line, "\r\n")); m != nil {
 			end := containerEnd(lines, i+1, m[1])
 			if end < 0 {
+				open = append(open, loss{starts[i], fmt.Sprintf("%s, a note of Docusaurus or VitePress, has no line of %s that closes it: kept as text, its marks and all; write %s on a line of its own where the note ends", strings.TrimSpace(line), m[1], m[1])})
 				b.WriteString(line)
 				continue
 			}
-			inner, nested := notes(strings.Join(lines[i+1:end], ""))
+			text := strings.Join(lines[i+1:end], "")
+			inner, nested, lost := notes(text)
+			within(i+1, text, lost)
 			turned += nested
 			if m[2] == "code-group" {
 				b.WriteString(inner)
@@ -56,7 +73,8 @@ func notes(body string) (string, int) {
 				l = strings.TrimPrefix(l, "\t")
 				indented.WriteString(strings.TrimPrefix(l, "    "))
 			}
-			inner, nested := notes(indented.String())
+			inner, nested, lost := notes(indented.String())
+			within(i+1, indented.String(), lost)
 			turned += nested
 			b.WriteString(quote(label(m[1], strings.Trim(m[2], `"' `)), inner))
 			apart(&b, lines[end:])
@@ -66,7 +84,7 @@ func notes(body string) (string, int) {
 		}
 		b.WriteString(line)
 	}
-	return b.String(), turned
+	return b.String(), turned, open
 }
 
 var (

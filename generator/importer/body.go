@@ -91,9 +91,12 @@ func finishBody(p *post, body, excerpt string, r *Report) string {
 		body, parts = components(body)
 		p.lost(parts, line, r)
 		var turned int
-		if body, turned = notes(body); turned > 0 {
+		var open []loss
+		inNotes := body
+		if body, turned, open = notes(body); turned > 0 {
 			r.Warnings = append(r.Warnings, routine(p.note(0, fmt.Sprintf("%d %s (:::tip, !!! note) became %s", turned, plural(turned, "note", "notes"), plural(turned, "a quote", "quotes"))), "notes became quotes"))
 		}
+		p.lost(open, func(at int) int { return sourceLine(p, inNotes, at) }, r)
 		body, _ = replaceOutsideCode(body, markdownComment, func(_ string, g []string) string { return htmlComment(unwrapped(g[1])) })
 		var lost []loss
 		body, lost = htmlInMarkdown(body)

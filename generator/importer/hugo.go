@@ -61,6 +61,7 @@ type hugoConfig struct {
 	// blackfriday says that Blackfriday rendered the site's Markdown,
 	// whose headings' ids the articles keep (see blackfridaySite).
 	blackfriday bool
+	emoji       bool // enableEmoji: Hugo showed each :name: as an emoji
 }
 
 // hugoLanguage is one language of a Hugo site in several.
@@ -412,6 +413,9 @@ func readHugo(o *Options) (*source, error) {
 		body := shortcodes(p, ix, r)
 		if !p.html {
 			templateTags(body, p, r)
+			if cfg.emoji {
+				emojiNote(body, p, r, "Hugo's enableEmoji")
+			}
 		}
 		body, excerpt := more(body, "<!--more-->")
 		body = blackfridayIDs(anchors(finishBody(p, body, excerpt, r), false, p, r), cfg.blackfriday, linked[p], p, r)
@@ -753,6 +757,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 		cfg.ignore = append(cfg.ignore, re)
 	}
 	cfg.ugly, _ = f.boolean("uglyurls")
+	cfg.emoji, _ = f.boolean("enableemoji")
 	cfg.feed = feedName(f)
 	cfg.keepCase, _ = f.boolean("disablepathtolower")
 	cfg.permalinks = permalinksOf(f)

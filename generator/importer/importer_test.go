@@ -2357,6 +2357,69 @@ func TestJekyllPlugins(t *testing.T) {
 	}
 }
 
+// TestEmojiNames finds the emoji written by name in a Markdown body's
+// prose, as VitePress, GitHub and jemoji show them, and not in code, a
+// time or an address.
+func TestEmojiNames(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     []string
+		first    string // the text from the first on
+	}{
+		{"two, each once", "Out now :tada: with :sparkles: and :tada:.\n", []string{":tada:", ":sparkles:"}, ":tada: with"},
+		{"in brackets, at a line's start", "A.\n:rocket: (:white_check_mark:)\n", []string{":rocket:", ":white_check_mark:"}, ":rocket: ("},
+		{"after a code span", "Run `a :tada: b` then :sparkles:\n", []string{":sparkles:"}, ":sparkles:\n"},
+		{"in code only", "`:tada:`\n\n```\n:sparkles:\n```\n\n    :rocket:\n", nil, ""},
+		{"a time", "At 10:30:00, and 12:fine: too.\n", nil, ""},
+		{"addresses", "See https://example.org/:tada: and [it](/a/:b:/).\n", nil, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			names, first := emojiNames(tc.in)
+			if !slices.Equal(names, tc.want) || (first >= 0) != (tc.first != "") || first >= 0 && !strings.HasPrefix(tc.in[first:], tc.first) {
+				t.Errorf("emojiNames(%q) = %q, %d; want %q, the first at %q", tc.in, names, first, tc.want, tc.first)
+			}
+		})
+	}
+}
+
+// TestEmojiNamesTold tells, at its line, of the emoji written by name
+// in a post of a Jekyll site without jemoji, as a VitePress post copied
+// into _posts has them, and in a Hugo site's with enableEmoji, which
+// their old sites showed as emoji and this one as written; not in a
+// Hugo site's without it, which showed them as written too.
+func TestEmojiNamesTold(t *testing.T) {
+	body := "Released at 10:30:00.\n\n```\n:sparkles:\n```\n\nThanks, all :tada: :sparkles:\n"
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		post  string
+		line  int
+		want  string
+	}{
+		{"Jekyll", map[string]string{"_config.yml": "title: T\n", "_posts/2024-05-01-v2.md": "---\ntitle: V2\n---\n" + body}, "_posts/2024-05-01-v2.md", 10, ":tada:, :sparkles:: emoji written by name, kept as text"},
+		{"Hugo with enableEmoji", map[string]string{"hugo.toml": "enableEmoji = true\n", "content/posts/v2.md": "---\ntitle: V2\ndate: 2024-05-01\n---\n" + body}, "content/posts/v2.md", 11, ":tada:, :sparkles:: Hugo's enableEmoji showed such names as emoji on the old site"},
+		{"Hugo without", map[string]string{"hugo.toml": "title = 'T'\n", "content/posts/v2.md": "---\ntitle: V2\ndate: 2024-05-01\n---\n" + body}, "content/posts/v2.md", 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tree(t, tc.files)
+			r := mustImport(t, src, t.TempDir())
+			post := filepath.Join(src, filepath.FromSlash(tc.post))
+			var told []Note
+			for _, n := range r.Warnings {
+				if strings.Contains(n.Msg, ":tada:") || strings.Contains(n.Msg, ":30:") {
+					told = append(told, n)
+				}
+			}
+			switch {
+			case tc.want == "" && len(told) > 0:
+				t.Errorf("told %v, want nothing of what the old site showed as written too", told)
+			case tc.want != "" && (len(told) != 1 || !hasNote(told, post, tc.line, tc.want)):
+				t.Errorf("told %v, want %s:%d: %s", told, post, tc.line, tc.want)
+			}
+		})
+	}
+}
+
 // TestHugoTemplateTagsTold tells of a template tag left in a Hugo post,
 // once for each, which Hugo showed as written and check warns of.
 func TestHugoTemplateTagsTold(t *testing.T) {

@@ -170,8 +170,12 @@ func readJekyll(o *Options) (*source, error) {
 		if cfg.mentions != "" && !p.html {
 			body = mentions(body, cfg.mentions)
 		}
-		if cfg.jemoji && !p.html {
-			emojiNote(body, p, r)
+		if !p.html {
+			shownBy := ""
+			if cfg.jemoji {
+				shownBy = "jemoji"
+			}
+			emojiNote(body, p, r, shownBy)
 		}
 		if !cfg.markdownInHTML {
 			body = kramdownBlocks(body)

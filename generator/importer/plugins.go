@@ -11,7 +11,9 @@ import (
 // What two Jekyll plugins did to a post's text as the old site showed
 // it: jekyll-mentions linked each @name to its profile, which the
 // import does too; jemoji showed each :name: as an emoji, which it
-// cannot without GitHub's table of names, so it tells of them.
+// cannot without GitHub's table of names, so it tells of them, as it
+// does of those of any Markdown post of a Jekyll site, which may come
+// from VitePress, and of a Hugo site's with enableEmoji.
 
 // mentionsBase gives the address jekyll-mentions linked names under,
 // when _config.yml turns the plugin on, or "".
@@ -51,16 +53,36 @@ func mentions(body, base string) string {
 }
 
 // emojiNote tells of the :name: emoji of a Markdown body, outside code,
-// which jemoji showed as pictures.
-func emojiNote(body string, p *post, r *Report) {
-	var names []string
-	readProse(body, func(s string) {
-		for _, m := range emojiName.FindAllStringSubmatch(s, -1) {
-			names = append(names, ":"+m[2]+":")
+// at the line of the first, which jemoji, VitePress and GitHub show as
+// emoji, and this site as written. shownBy names what showed them as
+// emoji on the old site, "" where that is not known: a post brought
+// from VitePress or Docusaurus into a Jekyll site's folder.
+func emojiNote(body string, p *post, r *Report, shownBy string) {
+	names, first := emojiNames(body)
+	if len(names) == 0 {
+		return
+	}
+	list := strings.Join(firstOf(names, 3), ", ")
+	msg := fmt.Sprintf("%s: %s showed such names as emoji on the old site, and this one shows them as written: write each emoji itself", list, shownBy)
+	if shownBy == "" {
+		msg = fmt.Sprintf("%s: emoji written by name, kept as text: VitePress, GitHub and Jekyll's jemoji show such names as emoji, and this site shows them as written; where the old site showed emoji, write each emoji itself", list)
+	}
+	r.Warnings = append(r.Warnings, p.note(sourceLine(p, body, first), msg))
+}
+
+// emojiNames gives the :name: emoji of a Markdown body outside code,
+// each once, and where in body the first is.
+func emojiNames(body string) (names []string, first int) {
+	first = -1
+	readProseAt(body, func(s string, at int) {
+		for _, m := range emojiName.FindAllStringSubmatchIndex(s, -1) {
+			if first < 0 {
+				first = at + m[4] - 1
+			}
+			if name := ":" + s[m[4]:m[5]] + ":"; !slices.Contains(names, name) {
+				names = append(names, name)
+			}
 		}
 	})
-	if len(names) > 0 {
-		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%s: jemoji showed such names as emoji on the old site, and this one shows them as written: write each emoji itself",
-			strings.Join(firstOf(names, 3), ", "))))
-	}
+	return names, first
 }

@@ -25,10 +25,31 @@ func templateTags(body string, p *post, r *Report) {
 // readProse calls fn with each piece of body's text outside fenced code
 // blocks and code spans, in order.
 func readProse(body string, fn func(string)) {
-	inProse(body, func(s string) string {
-		fn(s)
-		return s
-	})
+	readProseAt(body, func(s string, _ int) { fn(s) })
+}
+
+// readProseAt calls fn with each piece of body's text outside fenced
+// code blocks and code spans, as inProse finds them, in order, and where
+// in body it starts.
+func readProseAt(body string, fn func(s string, at int)) {
+	var code fences
+	at := 0
+	for l := range strings.Lines(body) {
+		start := at
+		at += len(l)
+		if code.boundary(l) {
+			continue
+		}
+		if code.open != "" || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t") {
+			continue
+		}
+		for j, part := range strings.Split(l, "`") {
+			if j%2 == 0 {
+				fn(part, start)
+			}
+			start += len(part) + 1
+		}
+	}
 }
 
 // inProse gives body with fn applied to its text outside fenced code

@@ -3574,6 +3574,35 @@ func TestRelativeMarkdownLinksTold(t *testing.T) {
 	}
 }
 
+// TestRelativeLinkToSharedNameTold tells a link to a post by the name
+// it had before it was dated (./intro.md) that two posts had, which it
+// keeps as written, as leading to either, naming both, where it was told
+// as naming no post imported.
+func TestRelativeLinkToSharedNameTold(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                "title: T\n",
+		"_posts/2020-01-01-intro.md": "---\ntitle: Intro\n---\nText.\n",
+		"_posts/2021-01-01-intro.md": "---\ntitle: Intro again\n---\nText.\n",
+		"_posts/2021-07-01-later.md": "---\ntitle: Later\n---\nSee [the intro](./intro.md) and [a doc](../docs/guide.md).\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	wantWritten(t, dest, map[string][]string{
+		"articles/2021/2021-07-01-later.md": {"[the intro](./intro.md)"},
+	})
+	later := filepath.Join(src, "_posts", "2021-07-01-later.md")
+	var told []string
+	for _, n := range r.Warnings {
+		if strings.Contains(n.Msg, ".md") {
+			told = append(told, n.Msg)
+		}
+	}
+	want := "links to Markdown files by a name two or more posts had before they were dated (./intro.md, the name of " + filepath.Join(src, "_posts", "2020-01-01-intro.md") + " and " + filepath.Join(src, "_posts", "2021-01-01-intro.md") + "), which could mean either, are kept as written and lead nowhere on this site: point each at the address of the post it means"
+	if !hasNote(r.Warnings, later, -1, want) || !hasNote(r.Warnings, later, -1, "(../docs/guide.md), which no post imported is") || slices.ContainsFunc(told, func(m string) bool { return strings.Contains(m, "no post imported") && strings.Contains(m, "intro") }) {
+		t.Errorf("told %q; want %q, and the link to no post told apart", told, want)
+	}
+}
+
 // TestJekyllFilesBesideThePost copies an image a post shows by a path
 // from its own file (./banner.jpeg beside it in _posts, img/q.png in
 // the folder it is kept in) into the article's folder, where that path

@@ -184,10 +184,13 @@ func readJekyll(o *Options) (*source, error) {
 			body = kramdownEmphasis(body)
 		}
 		if !p.html {
-			var unknown []string
-			body, unknown = relativeLinks(body, p.source, ix)
+			var unknown, shared []string
+			body, unknown, shared = relativeLinks(body, p.source, ix)
 			if len(unknown) > 0 {
 				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to Markdown files by their path (%s), which no post imported is, are kept as written and lead nowhere on this site: point them at the address of the page each became, on this site or another", strings.Join(firstOf(unknown, 3), ", "))))
+			}
+			if len(shared) > 0 {
+				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to Markdown files by a name two or more posts had before they were dated (%s), which could mean either, are kept as written and lead nowhere on this site: point each at the address of the post it means", strings.Join(firstOf(shared, 3), "; "))))
 			}
 		}
 		body, away := followMoves(anchors(finishBody(p, body, excerpt, r), cfg.kramdown, p, r), ix, cfg.site)

@@ -96,8 +96,10 @@ func rewriteLinks(body string, to func(dest string) (string, bool)) string {
 // them, or by the name it had before it was dated (ready.md), to that
 // post's new URL; links in code are left as written. from is the post's
 // file's path in the site. unknown gives the paths of the other links
-// to Markdown files, as written, which lead nowhere on this site.
-func relativeLinks(body, from string, ix *index) (_ string, unknown []string) {
+// to Markdown files, as written, which lead nowhere on this site; shared,
+// those by a name two or more posts had before they were dated, each
+// with the posts', which are kept as written too, as either may be meant.
+func relativeLinks(body, from string, ix *index) (_ string, unknown, shared []string) {
 	told := map[string]bool{}
 	body = rewriteLinks(body, func(dest string) (string, bool) {
 		u, err := url.Parse(dest)
@@ -106,8 +108,21 @@ func relativeLinks(body, from string, ix *index) (_ string, unknown []string) {
 		}
 		at := path.Join(path.Dir(from), u.Path)
 		q := ix.find("link:" + at)
+		undated := "undated:" + strings.TrimSuffix(at, path.Ext(at))
 		if q == nil {
-			q = ix.find("undated:" + strings.TrimSuffix(at, path.Ext(at)))
+			q = ix.find(undated)
+		}
+		if posts := ix.sharing(undated); q == nil && len(posts) > 0 {
+			if !told[u.Path] {
+				told[u.Path] = true
+				names := make([]string, len(posts))
+				for i, p := range posts {
+					names[i] = p.name()
+				}
+				slices.Sort(names)
+				shared = append(shared, u.Path+", the name of "+strings.Join(names[:len(names)-1], ", ")+" and "+names[len(names)-1])
+			}
+			return "", false
 		}
 		if q == nil || q.skip || q.unlisted != "" {
 			if !told[u.Path] {
@@ -121,7 +136,7 @@ func relativeLinks(body, from string, ix *index) (_ string, unknown []string) {
 		}
 		return q.url, true
 	})
-	return body, unknown
+	return body, unknown, shared
 }
 
 // oldPage gives the path of a page of the old site, other than its home

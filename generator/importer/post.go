@@ -199,6 +199,9 @@ func importedBefore(n Note) Note {
 // index finds posts by the names other posts link to them by.
 type index struct {
 	keys map[string]*post // nil for a name two posts answer to
+	// shared holds the posts that answer to each name two or more
+	// answer to, in the order they were indexed.
+	shared map[string][]*post
 	// here holds the site paths of this site's pages, folded (see
 	// content.Fold): the URLs and aliases of the posts imported, and of
 	// the articles the content folder has.
@@ -207,6 +210,12 @@ type index struct {
 
 func (ix *index) find(key string) *post {
 	return ix.keys[key]
+}
+
+// sharing gives the posts that answer to key where two or more do, as
+// find finds none of them; nil where one or none does.
+func (ix *index) sharing(key string) []*post {
+	return ix.shared[key]
 }
 
 // plan gives each post its slug, URL, file, aliases, topics and
@@ -306,7 +315,7 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 	}
 	// Every new URL is claimed before any alias, so an old address never
 	// takes a new one, as bulletin checks it.
-	ix := &index{keys: map[string]*post{}, here: map[string]bool{}}
+	ix := &index{keys: map[string]*post{}, shared: map[string][]*post{}, here: map[string]bool{}}
 	for _, p := range src.posts {
 		if p.skip {
 			continue
@@ -336,6 +345,12 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 		}
 		for _, k := range slices.Concat(p.keys, oldKeys(p.old)) {
 			if other, ok := ix.keys[k]; ok && other != p {
+				if other != nil {
+					ix.shared[k] = []*post{other}
+				}
+				if !slices.Contains(ix.shared[k], p) {
+					ix.shared[k] = append(ix.shared[k], p)
+				}
 				ix.keys[k] = nil
 				continue
 			}

@@ -154,7 +154,7 @@ func imageLink(p *post, name string, bundled []string) string {
 // linked, and tells where they went, with the link that shows each, or
 // why they were not copied.
 func copyFeatured(root *os.Root, w *writer, file linkedFile, p *post, dest string, max int64, linked map[string]bool, r *Report) {
-	var placed, elsewhere, missing, held []string
+	var placed, elsewhere, missing, none, held []string
 	for _, img := range p.images {
 		if img.link == "" {
 			elsewhere = append(elsewhere, img.name)
@@ -163,7 +163,11 @@ func copyFeatured(root *os.Root, w *writer, file linkedFile, p *post, dest strin
 		from, to, got := copyOne(root, w, file, p, img.link, "names as its featured image", max, linked, r)
 		shown := img.by + " " + img.name
 		switch got {
-		case fileNone, fileMissing:
+		case fileNone:
+			// A page's address or a folder, which the old theme could
+			// show no image of.
+			none = append(none, shown)
+		case fileMissing:
 			missing = append(missing, shown)
 		case fileHeld:
 			held = append(held, from)
@@ -184,6 +188,10 @@ func copyFeatured(root *os.Root, w *writer, file linkedFile, p *post, dest strin
 	if len(missing) > 0 {
 		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("featured %s the site's folder does not hold (%s): nothing to copy; if the old site showed %s, find %s and put %s in the body",
 			plural(len(missing), "image", "images"), strings.Join(missing, ", "), plural(len(missing), "it", "them"), plural(len(missing), "it", "them"), plural(len(missing), "it", "them"))))
+	}
+	if len(none) > 0 {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("featured %s that name%s no file but a page or a folder (%s): no image to copy; if the old theme showed one for the post, find it and put it in the body",
+			plural(len(none), "image", "images"), plural(len(none), "s", ""), strings.Join(none, ", "))))
 	}
 	tellHeld(p, held, "its featured "+plural(len(held), "image", "images"), r)
 }

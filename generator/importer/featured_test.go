@@ -35,6 +35,8 @@ func TestHugoFeaturedImages(t *testing.T) {
 		"content/posts/g.md":        front("G", "2020-01-07", "draft: true\nimage: /img/a.jpg\n"),
 		"content/posts/h.md":        front("H", "2020-01-08", "image: /img/z.jpg\n"),
 		"content/posts/i.md":        front("I", "2020-01-09", "image: /img/none.jpg\n"),
+		"content/posts/j.md":        front("J", "2020-01-10", "image: /posts/a/\nimages: [/img, /img/dir.jpg]\n"),
+		"static/img/dir.jpg/x.txt":  "a folder named as an image",
 		"secret.jpg":                "secret",
 	}), t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dest, "img"), 0o755); err != nil {
@@ -70,6 +72,7 @@ func TestHugoFeaturedImages(t *testing.T) {
 		{"g.md", "a draft: its featured image (static/img/a.jpg) was not copied"},
 		{"h.md", "names as its featured image static/img/z.jpg, but another file is at img/z.jpg in the content folder: left as it is"},
 		{"i.md", "featured image the site's folder does not hold (image /img/none.jpg): nothing to copy"},
+		{"j.md", "featured images that name no file but a page or a folder (images /img, images /img/dir.jpg, image /posts/a/): no image to copy; if the old theme showed one for the post, find it and put it in the body"},
 	} {
 		if !hasNote(r.Warnings, post(n.file), -1, n.msg) {
 			t.Errorf("%s: not told %q; warnings:\n%v", n.file, n.msg, r.Warnings)
@@ -77,6 +80,9 @@ func TestHugoFeaturedImages(t *testing.T) {
 	}
 	if !hasNote(r.Warnings, post("c"), -1, "no page links to the bundle's other.jpg") {
 		t.Errorf("the bundle's other image not told of; warnings %v", r.Warnings)
+	}
+	if hasNote(r.Warnings, post("j.md"), -1, "does not hold") {
+		t.Errorf("a featured image naming a page or a folder told as a file missing; warnings:\n%v", r.Warnings)
 	}
 	for _, n := range r.Warnings {
 		if strings.Contains(n.Msg, "front matter fields not carried over") && (strings.Contains(n.Msg, "image") || strings.Contains(n.Msg, "images")) {

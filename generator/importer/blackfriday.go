@@ -82,7 +82,7 @@ func linkedFragments(posts []*post, ix *index) map[*post]map[string]bool {
 			dests = append(dests, strings.Trim(m[1]+m[2], "<>"))
 		}
 		for _, m := range refShortcode.FindAllStringSubmatch(q.raw, -1) {
-			if u, ok := resolveRef(q, ix, m[1]); ok {
+			if u, ok, _ := resolveRef(q, ix, m[1]); ok {
 				dests = append(dests, u)
 			}
 		}

@@ -3603,6 +3603,47 @@ func TestRelativeLinkToSharedNameTold(t *testing.T) {
 	}
 }
 
+// TestTagNamingSharedNameTold tells a Hugo ref and a Jekyll post_url
+// that name a file two posts share the name of as naming either, naming
+// both, where each was told as naming no post of the import.
+func TestTagNamingSharedNameTold(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		from  string
+		line  int
+		want  string // the note, POSTS standing for the posts named
+		posts []string
+	}{
+		{"Hugo ref", map[string]string{
+			"hugo.toml":              "title = 'T'\n",
+			"content/posts/intro.md": "---\ntitle: Intro\ndate: 2020-01-01\n---\nText.\n",
+			"content/news/intro.md":  "---\ntitle: News intro\ndate: 2020-01-02\n---\nText.\n",
+			"content/blog/later.md":  "---\ntitle: Later\ndate: 2021-01-01\n---\nSee [the intro]({{< ref \"intro.md\" >}}).\n\n{{< ref \"intro\" >}}\n",
+		}, "content/blog/later.md", 7, `{{< ref "intro" >}} could name any of POSTS, whose files share its name: kept as text; name the one meant by its path in the content folder`, []string{"content/news/intro.md", "content/posts/intro.md"}},
+		{"Jekyll post_url", map[string]string{
+			"_config.yml":                  "title: T\n",
+			"a/_posts/2020-01-01-intro.md": "---\ntitle: Intro\n---\nText.\n",
+			"b/_posts/2020-01-01-intro.md": "---\ntitle: Intro too\n---\nText.\n",
+			"_posts/2021-01-01-later.md":   "---\ntitle: Later\n---\nSee {% post_url 2020-01-01-intro %}.\n",
+		}, "_posts/2021-01-01-later.md", 4, "{% post_url 2020-01-01-intro %} could name any of POSTS, whose files share its name: kept as text; write the address of the one meant in its place", []string{"a/_posts/2020-01-01-intro.md", "b/_posts/2020-01-01-intro.md"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tree(t, tc.files)
+			r := mustImport(t, src, t.TempDir())
+			var posts []string
+			for _, p := range tc.posts {
+				posts = append(posts, filepath.Join(src, filepath.FromSlash(p)))
+			}
+			want := strings.Replace(tc.want, "POSTS", strings.Join(posts, " and "), 1)
+			from := filepath.Join(src, filepath.FromSlash(tc.from))
+			if !hasNote(r.Warnings, from, tc.line, want) || hasNote(r.Warnings, from, -1, "names no post") {
+				t.Errorf("warnings %v; want %s:%d: %s, and nothing told as naming no post", r.Warnings, from, tc.line, want)
+			}
+		})
+	}
+}
+
 // TestJekyllFilesBesideThePost copies an image a post shows by a path
 // from its own file (./banner.jpeg beside it in _posts, img/q.png in
 // the folder it is kept in) into the article's folder, where that path

@@ -115,12 +115,7 @@ func relativeLinks(body, from string, ix *index) (_ string, unknown, shared []st
 		if posts := ix.sharing(undated); q == nil && len(posts) > 0 {
 			if !told[u.Path] {
 				told[u.Path] = true
-				names := make([]string, len(posts))
-				for i, p := range posts {
-					names[i] = p.name()
-				}
-				slices.Sort(names)
-				shared = append(shared, u.Path+", the name of "+strings.Join(names[:len(names)-1], ", ")+" and "+names[len(names)-1])
+				shared = append(shared, u.Path+", the name of "+postNames(posts))
 			}
 			return "", false
 		}

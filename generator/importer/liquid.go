@@ -166,7 +166,11 @@ func (l *liquid) convert(s string, line int) string {
 				b.WriteString(addr)
 				continue
 			}
-			l.warn(lineAt(i), fmt.Sprintf("%s names no post of this import: kept as text", tag))
+			if shared := l.ix.sharing(key); shared != nil {
+				l.warn(lineAt(i), fmt.Sprintf("%s could name any of %s, whose files share its name: kept as text; write the address of the one meant in its place", tag, postNames(shared)))
+			} else {
+				l.warn(lineAt(i), fmt.Sprintf("%s names no post of this import: kept as text", tag))
+			}
 			b.WriteString(tag)
 		case "youtube", "vimeo":
 			// A plugin's embed, as Hugo's shortcode of that name is made:

@@ -477,6 +477,19 @@ func (p *post) lost(what []loss, line func(at int) int, r *Report) {
 	}
 }
 
+// postNames gives how a note names posts, in order: "a and b", "a, b and c".
+func postNames(posts []*post) string {
+	all := make([]string, len(posts))
+	for i, p := range posts {
+		all[i] = p.name()
+	}
+	slices.Sort(all)
+	if len(all) < 2 {
+		return strings.Join(all, "")
+	}
+	return strings.Join(all[:len(all)-1], ", ") + " and " + all[len(all)-1]
+}
+
 // name is how one post names another in a note.
 func (p *post) name() string {
 	if p.label != "" {

@@ -125,9 +125,14 @@ func shortcodes(p *post, ix *index, r *Report) string {
 			}
 			kept.warn(r, name, p.note(line, fmt.Sprintf("Hugo shortcode %s names no field of the post and no param of the site: kept as text", tag)))
 		case "ref", "relref":
-			if u, ok := resolveRef(p, ix, strings.TrimSpace(args)); ok {
+			u, ok, shared := resolveRef(p, ix, strings.TrimSpace(args))
+			if ok {
 				b.WriteString(u)
 				continue
+			}
+			what, which := "names no post of this import", "the page's"
+			if shared != nil {
+				what, which = fmt.Sprintf("could name any of %s, whose files share its name", postNames(shared)), "the one meant's"
 			}
 			if named := refTarget(args); named != "" && inAddress(s[:i]) {
 				// Written as text inside a link's address or an
@@ -139,10 +144,14 @@ func shortcodes(p *post, ix *index, r *Report) string {
 				if found {
 					b.WriteString("#" + (&url.URL{Fragment: frag}).EscapedFragment())
 				}
-				r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("%s names no post of this import: the link leads to %s as written; point it at the page's address", tag, named)))
+				r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("%s %s: the link leads to %s as written; point it at %s address", tag, what, named, which)))
 				continue
 			}
-			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("%s names no post of this import: kept as text", tag)))
+			if shared != nil {
+				r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("%s %s: kept as text; name the one meant by its path in the content folder", tag, what)))
+				continue
+			}
+			r.Warnings = append(r.Warnings, p.note(line, fmt.Sprintf("%s %s: kept as text", tag, what)))
 		default:
 			if strings.HasPrefix(name, "/") {
 				break
@@ -312,18 +321,19 @@ func quotes(s string) string {
 
 // resolveRef gives the new URL of the page a ref shortcode names, as Hugo
 // finds it: by its path in the content folder, or relative to the page,
-// or by its file name alone.
-func resolveRef(p *post, ix *index, args string) (string, bool) {
+// or by its file name alone. shared gives the posts a name it is tried
+// by answers to, where two or more do and it finds none.
+func resolveRef(p *post, ix *index, args string) (_ string, ok bool, shared []*post) {
 	named := refTarget(args)
 	if named == "" {
-		return "", false
+		return "", false, nil
 	}
 	target, frag, _ := strings.Cut(named, "#")
 	if frag != "" {
 		frag = "#" + frag
 	}
 	if target == "" {
-		return frag, frag != ""
+		return frag, frag != "", nil
 	}
 	// A page is found among those of its own language: its keys start
 	// with the language's, in a site in several.
@@ -350,11 +360,14 @@ func resolveRef(p *post, ix *index, args string) (string, bool) {
 	for _, k := range keys {
 		for _, key := range []string{k, strings.TrimSuffix(k, path.Ext(k))} {
 			if q := ix.find(key); q != nil && !q.skip {
-				return q.url + frag, true
+				return q.url + frag, true, nil
+			}
+			if shared == nil {
+				shared = ix.sharing(key)
 			}
 		}
 	}
-	return "", false
+	return "", false, shared
 }
 
 // shortcodeArg is one argument of a shortcode: name="value", or a value

@@ -982,6 +982,32 @@ func TestLoadTOMLErrors(t *testing.T) {
 			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "[withdrawn]", "date = 2025-03-28", `explanation = "Revoked."`, `'sta.tus' = "withdrawn"`, "+++"),
 			want: []string{`content/a.md:9: withdrawn.sta.tus: unknown field: known fields are date, explanation`},
 		},
+		// An inline table or an array may run over lines: a key on a
+		// line of its own inside one is told at that line, and no key of
+		// the same name outside it is told at its.
+		{
+			name: "a key on its own line in an inline table",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "withdrawn = {", "  date = 2025-03-28,", `  explanation = "Revoked.",`, `  reason = "Superseded.",`, "}", "+++"),
+			want: []string{`content/a.md:8: withdrawn.reason: unknown field: known fields are date, explanation`},
+		},
+		{
+			name: "a key after an inline table holding a key of its name",
+			text: lines("+++", `title = "T"`, `summary = "S"`, "withdrawn = {", "  date = 2025-03-28,", `  explanation = "Revoked."`, "}", `date = "27/03/2025"`, "+++"),
+			want: []string{`content/a.md:8: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+		},
+		{
+			name: "a key after tables in brackets over lines",
+			text: lines("+++", "date = 2025-03-27", `summary = "S"`, "sources = [", "  {", `    title = "Statement",`, `    url = "https://example.org/",`, "  },", "]", `title = ["T"]`, "+++"),
+			want: []string{`content/a.md:10: title: got a list, want text: the brackets make a list in TOML: write title = "T"`},
+		},
+		{
+			name: "a list in a list over lines is no table's header",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "topics = [", `  ["a"],`, "]", `status = "stalled"`, "+++"),
+			want: []string{
+				`content/a.md:5: topics: got a list inside the list, want text: write topics = ["a"], one pair of brackets`,
+				`content/a.md:8: status: "stalled" is not one of: ` + allStatuses,
+			},
+		},
 		// A message stays short, however long the key or the list it
 		// tells of.
 		{

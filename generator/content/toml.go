@@ -68,8 +68,9 @@ func topKeys(md toml.MetaData) []string {
 // line, from 0, of each table's header and each key, by its path, the
 // first time it is written. A path joins names with dots (see pathName)
 // and counts the tables of an array from 0: sources.1.url is the url of
-// the second [[sources]]. Lines inside a multi-line string are text, not
-// keys.
+// the second [[sources]]. A value may run over lines (see tomlValue):
+// those lines are the value's, not keys or headers, but for the keys of
+// an inline table written there.
 func tomlLines(data string) map[string]int {
 	at := map[string]int{}
 	mark := func(path string, line int) {
@@ -78,14 +79,13 @@ func tomlLines(data string) map[string]int {
 		}
 	}
 	tables := map[string]int{} // how many of each array's tables come before
-	table, open := "", ""      // the table the lines are in; the quotes of an open multi-line string
+	table := ""                // the table the lines are in
+	var value tomlValue        // the value of the last key, while it runs on
 	line := -1
 	for text := range strings.SplitSeq(data, "\n") {
 		line++
-		if open != "" {
-			if strings.Count(text, open)%2 == 1 {
-				open = ""
-			}
+		if value.open() {
+			value.read(text, line, mark)
 			continue
 		}
 		l := strings.TrimSpace(text)
@@ -117,10 +117,132 @@ func tomlLines(data string) map[string]int {
 				path = joinPath(path, pathName(name))
 				mark(path, line)
 			}
-			open = openString(rest[1:])
+			value = tomlValue{path: path, line: line}
+			value.read(rest[1:], line, mark)
 		}
 	}
 	return at
+}
+
+// tomlValue follows a key's value through the lines it runs over: a
+// multi-line string, or an array or inline table that its line leaves
+// open. The keys of an inline table are marked with their paths, but
+// for a key on its table's key's line (x = {a = 1}), which tomlReader
+// places there unmarked; the tables a dotted key names are marked all
+// the same, as a later line may add to them (a.b = 1, then a.c = 2).
+// Keys in an array are not marked, as tomlReader places all an array
+// holds on its line.
+type tomlValue struct {
+	quotes string       // the quotes of a multi-line string left open
+	nest   []tomlNested // the arrays and inline tables open, innermost last
+	lists  int          // how many of nest are arrays
+	key    bool         // a key comes next: after an inline table's { or a comma
+	path   string       // the path of the key whose value is being read
+	line   int          // and the line that key is written on
+}
+
+// tomlNested is an array ([) or an inline table ({) a value holds open,
+// with the path and line of the key it is the value of.
+type tomlNested struct {
+	bracket byte
+	path    string
+	line    int
+}
+
+// open reports whether the value runs on to the next line.
+func (v *tomlValue) open() bool { return v.quotes != "" || len(v.nest) > 0 }
+
+// read reads the part s of a value written on line, marking the keys of
+// its inline tables.
+func (v *tomlValue) read(s string, line int, mark func(path string, line int)) {
+	i := 0
+	if v.quotes != "" {
+		end := closeQuotes(s, v.quotes)
+		if end < 0 {
+			return
+		}
+		v.quotes, i = "", end
+	}
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r':
+			i++
+		case c == '#':
+			return
+		case v.key && (isBareKeyByte(c) || c == '"' || c == '\''):
+			v.key = false
+			names, rest, ok := tomlKey(s[i:])
+			if !ok || !strings.HasPrefix(rest, "=") {
+				return // not TOML, which the decoder has read already
+			}
+			in := v.nest[len(v.nest)-1]
+			path := in.path
+			for j, name := range names {
+				path = joinPath(path, pathName(name))
+				if v.lists == 0 && (j < len(names)-1 || line != in.line) {
+					mark(path, line)
+				}
+			}
+			v.path, v.line = path, line
+			i = len(s) - len(rest) + 1
+		case c == '"' || c == '\'':
+			q := s[i : i+1]
+			if i+2 < len(s) && s[i+1] == c && s[i+2] == c {
+				q = s[i : i+3]
+			}
+			end := closeQuotes(s[i+len(q):], q)
+			if end < 0 {
+				if len(q) == 3 {
+					v.quotes = q
+				}
+				return
+			}
+			i += len(q) + end
+		case c == '{':
+			v.nest = append(v.nest, tomlNested{c, v.path, v.line})
+			v.key = true
+			i++
+		case c == '[':
+			v.nest = append(v.nest, tomlNested{bracket: c})
+			v.lists++
+			i++
+		case c == '}' || c == ']':
+			if n := len(v.nest); n > 0 {
+				if v.nest[n-1].bracket == '[' {
+					v.lists--
+				}
+				v.nest = v.nest[:n-1]
+			}
+			v.key = false
+			i++
+		case c == ',':
+			v.key = len(v.nest) > 0 && v.nest[len(v.nest)-1].bracket == '{'
+			i++
+		default:
+			i++
+		}
+	}
+}
+
+// closeQuotes gives the index in s just past the quotes q that close a
+// string, or -1 where s does not close it. In a basic string ("…" or
+// """…""") a backslash escapes the character after it; the quotes that
+// close a multi-line string may follow one or two of its own.
+func closeQuotes(s, q string) int {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && q[0] == '"':
+			i++
+		case strings.HasPrefix(s[i:], q):
+			end := i + len(q)
+			for n := 0; n < 2 && len(q) == 3 && end < len(s) && s[end] == q[0]; n++ {
+				end++
+			}
+			return end
+		}
+	}
+	return -1
 }
 
 // inLastTables gives the path of a table's header, of the names given, as
@@ -159,43 +281,6 @@ func joinPath(path, part string) string {
 		return part
 	}
 	return path + "." + part
-}
-
-// openString gives the quotes of a multi-line string that a value, as
-// written on a key's line, opens and leaves open, or "": quotes in a
-// one-line string or a comment open none.
-func openString(s string) string {
-	for i := 0; i < len(s); {
-		switch {
-		case s[i] == '#':
-			return ""
-		case strings.HasPrefix(s[i:], `"""`) || strings.HasPrefix(s[i:], `'''`):
-			q := s[i : i+3]
-			end := strings.Index(s[i+3:], q)
-			if end < 0 {
-				return q
-			}
-			i += 3 + end + 3
-		case s[i] == '"':
-			i++
-			for i < len(s) && s[i] != '"' {
-				if s[i] == '\\' {
-					i++
-				}
-				i++
-			}
-			i++
-		case s[i] == '\'':
-			end := strings.IndexByte(s[i+1:], '\'')
-			if end < 0 {
-				return ""
-			}
-			i += end + 2
-		default:
-			i++
-		}
-	}
-	return ""
 }
 
 // tomlKey reads the key that s starts with, as TOML writes one: names,

@@ -267,6 +267,7 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeDottedTOMLKey":     writeDottedTOMLKey,
 	"writeQuotedTOMLKeys":    writeQuotedTOMLKeys,
 	"writeLongTOMLKeyList":   writeLongTOMLKeyList,
+	"writeLongTOMLKeyTables": writeLongTOMLKeyTables,
 	"writeFootnoteRefs":      writeFootnoteRefs,
 	"writeManyTopics":        writeManyTopics,
 	"writeHugeBody":          writeHugeBody,
@@ -741,6 +742,12 @@ func writeQuotedTOMLKeys(t *testing.T, dir string) {
 // numbers.
 func writeLongTOMLKeyList(t *testing.T, dir string) {
 	writeArticle(t, dir, "+++\ntitle = \"Listed\"\ndate = 2025-01-15\nsummary = \"A long key.\"\n"+strings.Repeat("k", 100000)+" = ["+strings.Repeat("1, ", 50000)+"1]\n+++\n\nThe body.\n")
+}
+
+// writeLongTOMLKeyTables writes a key of 100 KB holding a list of 10,000
+// inline tables.
+func writeLongTOMLKeyTables(t *testing.T, dir string) {
+	writeArticle(t, dir, "+++\ntitle = \"Tables\"\ndate = 2025-01-15\nsummary = \"A long key.\"\n"+strings.Repeat("k", 100000)+" = ["+strings.Repeat("{a=1}, ", 10000)+"{a=1}]\n+++\n\nThe body.\n")
 }
 
 // writeFootnoteRefs writes a body of 200,000 references to one footnote,

@@ -851,6 +851,12 @@ func manyNames(n int) string {
 	return strings.Join(names, ", ")
 }
 
+// tooLongKey is the refusal of a key in TOML longer than maxKeyLength,
+// at line of content/a.md.
+func tooLongKey(line int) string {
+	return fmt.Sprintf(`content/a.md:%d: front matter has a key longer than 256 bytes: a key names a field in a word or two, as summary does, and text goes in quotes after it: summary = "…"`, line)
+}
+
 func TestLoadTOMLErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -1012,12 +1018,12 @@ func TestLoadTOMLErrors(t *testing.T) {
 		// tells of.
 		{
 			name: "a long key given twice",
-			text: lines("+++", `title = "T"`, strings.Repeat("k", 100000)+" = 1", strings.Repeat("k", 100000)+" = 2", "+++"),
+			text: lines("+++", `title = "T"`, strings.Repeat("k", 200)+" = 1", strings.Repeat("k", 200)+" = 2", "+++"),
 			want: []string{"content/a.md:4: front matter is not valid TOML: key '" + strings.Repeat("k", 40) + "…' has already been defined"},
 		},
 		{
 			name: "a long dotted key on a field given already",
-			text: lines("+++", `title = "T"`, `title.`+strings.Repeat("k", 100000)+` = "U"`, "+++"),
+			text: lines("+++", `title = "T"`, `title.`+strings.Repeat("k", 200)+` = "U"`, "+++"),
 			want: []string{"content/a.md:3: front matter is not valid TOML: key 'title' has already been defined: title." + strings.Repeat("k", 54) + "… = … would make title a table too: give title once, as title = \"…\""},
 		},
 		{
@@ -1032,8 +1038,31 @@ func TestLoadTOMLErrors(t *testing.T) {
 		},
 		{
 			name: "a long quoted key",
-			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, `"`+strings.Repeat("a.", 400000)+`a" = 1`, "+++"),
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, `"`+strings.Repeat("a.", 100)+`a" = 1`, "+++"),
 			want: []string{`content/a.md:5: ` + strings.Repeat("a.", 30) + `…: unknown field: known fields are ` + allFields},
+		},
+		// A key longer than any field's name is refused before TOML's
+		// decoder, whose time grows with the key's length times what it
+		// holds, reads it.
+		{
+			name: "a key longer than a key may be, holding many tables",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, strings.Repeat("k", 100000)+" = ["+strings.Repeat("{a=1},", 10000)+"]", "+++"),
+			want: []string{tooLongKey(5)},
+		},
+		{
+			name: "a key one byte too long",
+			text: lines("+++", `title = "T"`, strings.Repeat("k", maxKeyLength-1)+` = "x"`, `"`+strings.Repeat("k", maxKeyLength-1)+`" = "x"`, "+++"),
+			want: []string{tooLongKey(4)},
+		},
+		{
+			name: "a long table's header",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "", "[withdrawn."+strings.Repeat("k", 300)+"]", "a = 1", "+++"),
+			want: []string{tooLongKey(6)},
+		},
+		{
+			name: "a long key on a line of an inline table",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "withdrawn = {", `  date = 2025-03-28,`, `  "`+strings.Repeat("k", 300)+`" = 1,`, "}", "+++"),
+			want: []string{tooLongKey(7)},
 		},
 		{
 			name: "a dotted key on a field given already",

@@ -297,7 +297,7 @@ func AssetProblem(p string) string {
 	switch {
 	case p == SettingsFile:
 		return "it would be the site's settings file"
-	case strings.HasPrefix(p, ".") || strings.Contains(p, "/."):
+	case hiddenPath(p):
 		return "a build leaves out a hidden file, or one in a hidden folder"
 	case Leftover(path.Base(p)):
 		return "a build leaves it out as a leftover: a backup, a swap file or a copy"
@@ -390,7 +390,7 @@ func (special kind) why(e fs.DirEntry, folder string) string {
 func StaticFile(dir, p string, e fs.DirEntry, named map[string]bool) (skip bool, problem *Error) {
 	name := e.Name()
 	switch {
-	case strings.HasPrefix(name, "."):
+	case isHidden(name):
 		return true, nil
 	case e.IsDir():
 		return false, nil
@@ -403,14 +403,14 @@ func StaticFile(dir, p string, e fs.DirEntry, named map[string]bool) (skip bool,
 	return !ok, problem
 }
 
-// classify says what the entry at p is. Hidden files and folders (.git,
-// an editor's swap files and lock links) and leftovers are left out.
-// Links and other files that are not regular are special: a build that
-// skipped a linked folder of articles would publish a site without them.
+// classify says what the entry at p is. Hidden files and folders (see
+// isHidden) and leftovers are left out. Links and other files that are
+// not regular are special: a build that skipped a linked folder of
+// articles would publish a site without them.
 func classify(p string, e fs.DirEntry) kind {
 	name := e.Name()
 	switch {
-	case p != "." && strings.HasPrefix(name, "."):
+	case p != "." && isHidden(name):
 		if e.IsDir() {
 			return skipFolder
 		}
@@ -434,8 +434,24 @@ func classify(p string, e fs.DirEntry) kind {
 // outside topics/ and regulators/, neither hidden nor in a hidden
 // folder, and not a leftover.
 func IsArticle(p string) bool {
-	hidden := strings.HasPrefix(p, ".") || strings.Contains(p, "/.")
-	return !hidden && !Leftover(path.Base(p)) && IsMarkdown(p) && !isIntro(p)
+	return !hiddenPath(p) && !Leftover(path.Base(p)) && IsMarkdown(p) && !isIntro(p)
+}
+
+// isHidden says whether a file or folder named name is hidden: its name
+// starts with a dot (.git, an editor's swap files and lock links). A
+// build leaves it out, and all a hidden folder holds.
+func isHidden(name string) bool { return strings.HasPrefix(name, ".") }
+
+// hiddenPath says whether the file or folder at slash path p is hidden
+// or in a hidden folder: a name on its path is hidden (see isHidden), so
+// that a build, which looks in no hidden folder, never finds it.
+func hiddenPath(p string) bool {
+	for name := range strings.SplitSeq(p, "/") {
+		if isHidden(name) {
+			return true
+		}
+	}
+	return false
 }
 
 // Leftover says whether a file named name is what editors, merges and

@@ -1580,6 +1580,34 @@ func TestIsArticle(t *testing.T) {
 	}
 }
 
+// TestAssetProblemAsBuilt wants AssetProblem to leave out, as hidden,
+// the files a build leaves out as hidden, at any depth, and no other:
+// what copies files into the content folder asks it first.
+func TestAssetProblemAsBuilt(t *testing.T) {
+	const hidden = "a build leaves out a hidden file, or one in a hidden folder"
+	for _, tt := range []struct {
+		path   string
+		hidden bool
+	}{
+		{"chart.png", false},
+		{"img/chart.png", false},
+		{"img/2025/chart.v2.png", false},
+		{"img/.chart.png", true},
+		{".chart.png", true},
+		{".git/config", true},
+		{"img/.cache/chart.png", true},
+		{"a/b/.c/d/chart.png", true},
+		{"img/..chart.png", true},
+	} {
+		set := mustLoad(t, files(map[string]string{"a.md": fm(), tt.path: "x"}))
+		built := slices.Contains(set.Assets, tt.path)
+		got := AssetProblem(tt.path)
+		if built == tt.hidden || (got == hidden) != tt.hidden || !tt.hidden && got != "" {
+			t.Errorf("%s: published %v, AssetProblem %q; want it hidden: %v", tt.path, built, got, tt.hidden)
+		}
+	}
+}
+
 // TestLoadLanguage: an article's lang is kept as a BCP 47 tag in its
 // usual form, and is empty when the article sets none.
 func TestLoadLanguage(t *testing.T) {

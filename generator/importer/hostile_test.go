@@ -282,6 +282,7 @@ func TestBrokenFrontMatter(t *testing.T) {
 		"content/posts/binary.md":  "---\ntitle: \xff\n---\n",
 		"content/posts/aliases.md": "---\ntitle: Fine\ndate: 2025-01-02\nx: &a [*a]\n---\n",
 		"content/posts/deep.md":    "+++\ntitle = 'Fine'\ndate = 2025-01-02\nx = " + strings.Repeat("{a=", 20000) + "1" + strings.Repeat("}", 20000) + "\n+++\nBody.\n",
+		"content/posts/longkey.md": "+++\ntitle = 'Fine'\ndate = 2025-01-02\n" + strings.Repeat("k", 100000) + " = [" + strings.Repeat("{a=1},", 5000) + "]\n+++\nBody.\n",
 	})
 	r, err := Run(Options{Source: src, Dest: t.TempDir()})
 	if err != nil {
@@ -302,17 +303,23 @@ func TestBrokenFrontMatter(t *testing.T) {
 		{"binary.md", 0, "not valid UTF-8"},
 		{"aliases.md", 1, "front matter"},
 		{"deep.md", 4, "front matter nests deeper than 32 levels, which no post needs: not imported"},
+		{"longkey.md", 4, "front matter has a key longer than 256 bytes, which no post needs: not imported"},
 	} {
 		p := filepath.Join(src, "content", "posts", tc.file)
 		if !hasNote(r.Skipped, p, tc.line, tc.msg) {
 			t.Errorf("got skipped %v, want %s:%d: %s", r.Skipped, p, tc.line, tc.msg)
 		}
 	}
+	for _, n := range r.Skipped {
+		if strings.Contains(n.Msg, "not imported: not imported") {
+			t.Errorf("%s:%d: %q says it twice", n.Source, n.Line, n.Msg)
+		}
+	}
 	if r.Written != 1 {
 		t.Errorf("wrote %d, want 1", r.Written)
 	}
-	if got := r.Problems(); got != 10 {
-		t.Errorf("got %d problems, want one for each of the 10 broken files", got)
+	if got := r.Problems(); got != 11 {
+		t.Errorf("got %d problems, want one for each of the 11 broken files", got)
 	}
 }
 

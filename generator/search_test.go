@@ -2,6 +2,7 @@ package main
 
 import (
 	"bulletin/generator/render"
+	"bytes"
 	"cmp"
 	"fmt"
 	"io/fs"
@@ -25,10 +26,19 @@ import (
 // appends to the file running.log in it how many Pagefinds ran then and
 // on how many pages in all. "settings" indexes as "ok" does, and then
 // changes the pagefind.yml of the folder it runs in, as an editor's
-// save while it runs would. It gives its version as
-// BULLETIN_FAKE_PAGEFIND_VERSION says, or 0.0.0-fake.
+// save while it runs would; "gone" fails as a Pagefind no longer
+// installed does. It gives its version as BULLETIN_FAKE_PAGEFIND_VERSION
+// says, or 0.0.0-fake, and with BULLETIN_FAKE_PAGEFIND_NOTICE set says
+// more on its standard error, as npx may.
 func fakePagefind(mode string, args []string) int {
+	if mode == "gone" {
+		fmt.Fprintln(os.Stderr, "sh: 1: pagefind: not found")
+		return 127
+	}
 	if len(args) > 0 && args[len(args)-1] == "--version" {
+		if os.Getenv("BULLETIN_FAKE_PAGEFIND_NOTICE") != "" {
+			fmt.Fprintln(os.Stderr, "npm notice New minor version of npm available!")
+		}
 		fmt.Println("pagefind", cmp.Or(os.Getenv("BULLETIN_FAKE_PAGEFIND_VERSION"), "0.0.0-fake"))
 		return 0
 	}
@@ -199,24 +209,47 @@ func TestPagefindSettingsSavedWhileIndexing(t *testing.T) {
 	}
 }
 
-// TestPagefindUpgradedIndexesAgain: a build after Pagefind is upgraded,
-// with nothing else changed, indexes the site again with the new
-// version, as a clean build would, rather than finding the output up to
-// date with the old version's index.
-func TestPagefindUpgradedIndexesAgain(t *testing.T) {
-	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
+// TestPagefindVersion builds with Pagefind's version changing between
+// builds and nothing else: an upgrade indexes the site again, as a clean
+// build would; what npx says besides the version changes nothing; and a
+// Pagefind gone stops the build before it changes anything, the record
+// of the last build included, so that once Pagefind is back the output
+// is up to date again.
+func TestPagefindVersion(t *testing.T) {
 	t.Setenv("BULLETIN_FAKE_PAGEFIND_VERSION", "1.3.0")
 	o := testOptions(t, "testdata/site")
 	o.Pagefind = os.Args[0]
-	if _, err := build(o); err != nil {
-		t.Fatal(err)
-	}
-	if r, err := build(o); err != nil || r.Site != nil {
-		t.Fatalf("the same build again: %v, made the site again: %v; want it up to date", err, r.Site != nil)
-	}
-	t.Setenv("BULLETIN_FAKE_PAGEFIND_VERSION", "1.4.0")
-	if r, err := build(o); err != nil || !strings.Contains(r.Summary(), "search index: 1 of 1 bundles indexed again") {
-		t.Errorf("the build after the upgrade: %v, %q; want the index made again", err, r.Summary())
+	index := filepath.Join(o.Out, "pagefind", "all", "pagefind.js")
+	for _, step := range []struct {
+		name, mode, version, notice string
+		rebuilt                     bool
+		err                         string
+	}{
+		{name: "first", mode: "ok", version: "1.3.0", rebuilt: true},
+		{name: "the same again", mode: "ok", version: "1.3.0"},
+		{name: "a notice on stderr", mode: "ok", version: "1.3.0", notice: "1"},
+		{name: "Pagefind gone", mode: "gone", version: "1.3.0", err: "pagefind: not found"},
+		{name: "Pagefind back", mode: "ok", version: "1.3.0"},
+		{name: "upgraded", mode: "ok", version: "1.4.0", rebuilt: true},
+	} {
+		t.Setenv("BULLETIN_FAKE_PAGEFIND", step.mode)
+		t.Setenv("BULLETIN_FAKE_PAGEFIND_VERSION", step.version)
+		t.Setenv("BULLETIN_FAKE_PAGEFIND_NOTICE", step.notice)
+		before, _ := os.ReadFile(index)
+		r, err := build(o)
+		switch {
+		case step.err != "" && (err == nil || !strings.Contains(err.Error(), step.err)):
+			t.Errorf("%s: error %v, want one saying %q", step.name, err, step.err)
+		case step.err == "" && err != nil:
+			t.Errorf("%s: %v", step.name, err)
+		case step.err == "" && (r.Site != nil) != step.rebuilt:
+			t.Errorf("%s: built the site again: %v, want %v", step.name, r.Site != nil, step.rebuilt)
+		case step.rebuilt && step.name != "first" && !strings.Contains(r.Summary(), "search index: 1 of 1 bundles indexed again"):
+			t.Errorf("%s: %q, want the index made again", step.name, r.Summary())
+		}
+		if after, _ := os.ReadFile(index); step.err != "" && !bytes.Equal(after, before) {
+			t.Errorf("%s: the index changed", step.name)
+		}
 	}
 }
 

@@ -83,10 +83,14 @@ func (l *Live) Update(paths []string, all bool) (*Served, error) {
 // folder go. The record of the last build's inputs goes first, so that
 // the build after serve reads every file again.
 func (l *Live) Publish(ctx context.Context, out *output.Dir, ls *Served) (Result, error) {
-	if err := inputs.Forget(RecordPath(l.o.Out)); err != nil {
+	pagefind, err := pagefindVersion(ctx, l.o)()
+	if err == nil {
+		err = inputs.Forget(RecordPath(l.o.Out))
+	}
+	if err != nil {
 		out.Abort()
 		return Result{}, err
 	}
 	// A site serve keeps was made with no article refused.
-	return publish(ctx, l.o, out, ls.Site, ls.Files, func() content.Errors { return lint.Site(ls.Site, ls.Files, nil, ls.Made) }, search.Config())
+	return publish(ctx, l.o, out, ls.Site, ls.Files, func() content.Errors { return lint.Site(ls.Site, ls.Files, nil, ls.Made) }, search.Config(), pagefind)
 }

@@ -213,11 +213,17 @@ func buildWith(ctx context.Context, o Options, openStore func() *cache.Store[con
 	// Where git's history is, and Pagefind's settings, are read once: a
 	// commit or a save while the build runs is then seen by the next.
 	place, searchConfig := history.Find(o.Content), search.Config()
-	in, sums, stamps := hashInputs(ctx, o, place, searchConfig, prev, func() {
+	version := pagefindVersion(ctx, o)
+	in, sums, stamps := hashInputs(o, place, searchConfig, prev, func() {
 		if beside {
 			store()
 		}
 	})
+	pagefind, versionErr := version()
+	in = withVersion(in, pagefind)
+	if versionErr != nil {
+		in = ""
+	}
 	if r, ok := upToDate(o, in, stamps, prev, open); ok && beside {
 		done = true
 		return r, nil
@@ -230,6 +236,12 @@ func buildWith(ctx context.Context, o Options, openStore func() *cache.Store[con
 		_, files, stop, lints := planProblems(o, set, hist, err, o.Now, nil)
 		met, found := madePages(ctx, o, files, nil, lints())
 		return Result{}, stoppedWith(slices.Concat(stop, met, content.AsErrors(refused)), found)
+	}
+	// A Pagefind that cannot tell its version cannot index the site
+	// either: the build stops before it changes anything, the record of
+	// the last build included.
+	if versionErr != nil {
+		return Result{}, versionErr
 	}
 	// The record of what the output was built from goes first, and comes
 	// back once the new output is in place; a build interrupted leaves
@@ -291,7 +303,7 @@ func buildWith(ctx context.Context, o Options, openStore func() *cache.Store[con
 	// record, which would then hold once it is deleted.
 	unhashed := set.Unhashed
 	done = true
-	r, err := publish(ctx, o, out, s, files, linted, searchConfig)
+	r, err := publish(ctx, o, out, s, files, linted, searchConfig, pagefind)
 	published = err == nil
 	if o.Pagefind != "" && search.Config() != searchConfig {
 		// Pagefind's settings changed while it ran: which it read is
@@ -357,7 +369,7 @@ func unjoin(err error) []error {
 // into place; found gives the problems lint found, for the summary, once
 // the files are made. Until then the output folder is as it was; once
 // ctx is done it stops, and leaves it so.
-func publish(ctx context.Context, o Options, out *output.Dir, s *site.Site, files *render.Files, found func() content.Errors, searchConfig string) (Result, error) {
+func publish(ctx context.Context, o Options, out *output.Dir, s *site.Site, files *render.Files, found func() content.Errors, searchConfig, pagefind string) (Result, error) {
 	out.Keyed(inputs.Program())
 	if err := files.Write(ctx, out); err != nil {
 		out.Abort()
@@ -377,7 +389,7 @@ func publish(ctx context.Context, o Options, out *output.Dir, s *site.Site, file
 		// Pagefind indexes the new output before it is put in place, so
 		// its files are in the manifest and a failed index leaves the
 		// previous site as it was.
-		if indexed, err = search.Index(ctx, o.Pagefind, searchConfig, bundles, out, o.Out, inputs.Program()); err != nil {
+		if indexed, err = search.Index(ctx, o.Pagefind, pagefind, searchConfig, bundles, out, o.Out, inputs.Program()); err != nil {
 			out.Abort()
 			return Result{}, err
 		}

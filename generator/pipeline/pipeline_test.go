@@ -45,7 +45,7 @@ func TestPagefindSettingsAreAnInput(t *testing.T) {
 		o := Options{Content: "content", Templates: "templates", Out: "public", Pagefind: tt.pagefind}
 		place := history.Find(o.Content)
 		hash := func() string {
-			in, _, _ := hashInputs(t.Context(), o, place, search.Config(), inputs.Record{}, nil)
+			in, _, _ := hashInputs(o, place, search.Config(), inputs.Record{}, nil)
 			return in
 		}
 		before := hash()

@@ -58,28 +58,42 @@ func RecordPath(out string) string { return output.Beside(out, "build") }
 // a commit that changes no file still changes the versions' commits,
 // and a commit or a checkout that does change the history may leave the
 // work tree as it was. So are the rules of the time zone the settings
-// set, which an update of the zone database may change; and, with
-// search, the version of Pagefind, asked while the files are hashed: an
-// index made by another stays until the next change otherwise. It
-// calls changing as soon as it finds a file changed (see inputs.Hash).
-// The hash is "", and the build builds, when Pagefind cannot tell its
-// version, so that the build says why.
-func hashInputs(ctx context.Context, o Options, place history.Place, searchConfig string, prev inputs.Record, changing func()) (string, map[string]string, map[string]inputs.Stamp) {
+// set, which an update of the zone database may change. It calls
+// changing as soon as it finds a file changed (see inputs.Hash).
+func hashInputs(o Options, place history.Place, searchConfig string, prev inputs.Record, changing func()) (string, map[string]string, map[string]inputs.Stamp) {
 	salt := fmt.Sprintf("%q %q %q %q %q %v %v %q %q", inputs.Program(), o.Content, o.Templates, o.BaseURL, o.Pagefind, o.Force, o.Strict, place.Key(), content.SettingsZone(os.DirFS(o.Content)))
+	if o.Pagefind != "" {
+		salt += searchConfig
+	}
+	return inputs.Hash(o.Content, o.Templates, salt, prev, changing)
+}
+
+// withVersion gives the hash of a build's inputs (see hashInputs) with
+// the version of Pagefind that indexes the site ("" for none): an index
+// another version made would stay until the next change otherwise.
+func withVersion(in, pagefind string) string {
+	if in == "" || pagefind == "" {
+		return in
+	}
+	sum := sha256.Sum256([]byte(in + "\x00" + pagefind))
+	return hex.EncodeToString(sum[:])
+}
+
+// pagefindVersion asks, in the background, for the version of the
+// Pagefind o indexes with, and gives what waits for it: "" without
+// search.
+func pagefindVersion(ctx context.Context, o Options) func() (string, error) {
 	if o.Pagefind == "" {
-		return inputs.Hash(o.Content, o.Templates, salt, prev, changing)
+		return func() (string, error) { return "", nil }
 	}
 	var (
-		version    string
-		versionErr error
-		asking     sync.WaitGroup
+		version string
+		err     error
+		asking  sync.WaitGroup
 	)
-	asking.Go(func() { version, versionErr = search.Version(ctx, o.Pagefind) })
-	in, sums, stamps := inputs.Hash(o.Content, o.Templates, salt+searchConfig, prev, changing)
-	asking.Wait()
-	if versionErr != nil || in == "" {
-		return "", sums, stamps
+	asking.Go(func() { version, err = search.Version(ctx, o.Pagefind) })
+	return func() (string, error) {
+		asking.Wait()
+		return version, err
 	}
-	sum := sha256.Sum256([]byte(in + "\x00" + version))
-	return hex.EncodeToString(sum[:]), sums, stamps
 }

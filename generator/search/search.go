@@ -14,6 +14,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -63,9 +64,10 @@ func Config() string {
 	return b.String()
 }
 
-// Version gives what Pagefind, run by command, says its version is:
-// an index made by another version is made again, as its scripts and
-// its files must match.
+// Version gives what Pagefind, run by command, says its version is on
+// its standard output: an index made by another version is made again,
+// as its scripts and its files must match. What npx or Pagefind say
+// besides, on their standard error, is no part of it.
 func Version(ctx context.Context, command string) (string, error) {
 	args := strings.Fields(command)
 	if len(args) == 0 {
@@ -78,14 +80,14 @@ func Version(ctx context.Context, command string) (string, error) {
 // Pagefind, given as a command line such as "npx --yes pagefind@1" or a
 // path to its binary, runs on a copy of each changed bundle's pages in a
 // folder beside the output folder out; salt names the generator, so that
-// another version indexes afresh, and config is Pagefind's settings as
-// Config read them, once a build. It gives how many bundles it indexed.
-func Index(ctx context.Context, command, config string, bundles []render.Bundle, out *output.Dir, dir, salt string) (int, error) {
-	version, err := Version(ctx, command)
-	if err != nil {
-		return 0, err
-	}
+// another version indexes afresh, version is what Version gave, and
+// config is Pagefind's settings as Config read them, once a build. It
+// gives how many bundles it indexed.
+func Index(ctx context.Context, command, version, config string, bundles []render.Bundle, out *output.Dir, dir, salt string) (int, error) {
 	args := strings.Fields(command)
+	if len(args) == 0 {
+		return 0, fmt.Errorf("-pagefind: give the command that runs Pagefind")
+	}
 	type todo struct {
 		bundle render.Bundle
 		key    string
@@ -213,17 +215,18 @@ func needed(name string) bool {
 }
 
 // run runs Pagefind with args after the command's own, and gives what it
+// printed on its standard output; when it fails, the error holds all it
 // printed.
 func run(ctx context.Context, command []string, args ...string) (string, error) {
 	cmd := exec.CommandContext(ctx, command[0], append(command[1:len(command):len(command)], args...)...)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
+	var stdout, all bytes.Buffer
+	cmd.Stdout, cmd.Stderr = io.MultiWriter(&stdout, &all), &all
 	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(out.String())
+		msg := strings.TrimSpace(all.String())
 		if msg != "" {
 			msg = ":\n" + msg
 		}
 		return "", fmt.Errorf("search index: %s failed (%v)%s", strings.Join(command, " "), err, msg)
 	}
-	return strings.TrimSpace(out.String()), nil
+	return strings.TrimSpace(stdout.String()), nil
 }

@@ -364,9 +364,6 @@ func (h *hasher) keyOf(v reflect.Value) string {
 	case *content.Page:
 		return x.Source
 	case *content.Meta:
-		if h.sources == nil {
-			return "" // a hasher of no site's
-		}
 		return h.sources()[x]
 	}
 	return ""

@@ -24,7 +24,7 @@ func TestKeyFollowsEveryField(t *testing.T) {
 			Content: &content.Article{Source: "s1"}}
 		return &Page{Kind: "article", Article: a, Site: &SiteInfo{Settings: content.Settings{Title: "B"}}}
 	}
-	key := func(p *Page) string { return (&hasher{}).key("article.html", p) }
+	key := func(p *Page) string { return newHasher(&site.Site{}).key("article.html", p) }
 	want := key(base())
 	if got := key(base()); got != want {
 		t.Fatalf("equal pages have keys %s and %s", got, want)
@@ -75,7 +75,7 @@ func TestKeyRefusesWhatItCannotCover(t *testing.T) {
 					t.Errorf("%s: got %v, want a panic that names page data", name, r)
 				}
 			}()
-			(&hasher{}).key(v)
+			newHasher(&site.Site{}).key(v)
 		}()
 	}
 }

@@ -314,14 +314,10 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	return s, slices.Concat(content.AsErrors(clash), moved, renamed).Err()
 }
 
-// named gives each article room for the topics and regulators it names,
-// which gathering them fills in, from one block for the whole site
-// rather than a few small slices for each article.
 // inDateOrder gives the articles newest first, those of one date by
 // URL (see newestFirst), and those of one URL (a clash, told elsewhere)
-// in their order in block. The order is total, so the sort need not be
-// stable: articles come in path order, mostly oldest first, which it
-// reverses in one pass.
+// in their order in block: with that last rule the order is total, so
+// the quicker sort, which is not stable, gives what a stable one would.
 func inDateOrder(block []Article) []*Article {
 	order := make([]int32, len(block))
 	for i := range order {
@@ -337,6 +333,9 @@ func inDateOrder(block []Article) []*Article {
 	return articles
 }
 
+// named gives each article room for the topics and regulators it names,
+// which gathering them fills in, from one block for the whole site
+// rather than a few small slices for each article.
 func named(articles []*Article) {
 	n := 0
 	for _, a := range articles {

@@ -1051,7 +1051,7 @@ func TestLoadTOMLErrors(t *testing.T) {
 		},
 		{
 			name: "a key one byte too long",
-			text: lines("+++", `title = "T"`, strings.Repeat("k", maxKeyLength-1)+` = "x"`, `"`+strings.Repeat("k", maxKeyLength-1)+`" = "x"`, "+++"),
+			text: lines("+++", `title = "T"`, strings.Repeat("k", MaxTOMLKeyLength-1)+` = "x"`, `"`+strings.Repeat("k", MaxTOMLKeyLength-1)+`" = "x"`, "+++"),
 			want: []string{tooLongKey(4)},
 		},
 		{

@@ -19,8 +19,8 @@ func parseTOML(data []byte, firstLine int) (*node, error) {
 	if line := TOMLTooDeep(data, maxDepth); line >= 0 {
 		return nil, &Error{Line: firstLine + line, Msg: fmt.Sprintf("front matter nests deeper than %d levels", maxDepth)}
 	}
-	if line := TOMLKeyTooLong(data, maxKeyLength); line >= 0 {
-		return nil, &Error{Line: firstLine + line, Msg: fmt.Sprintf(`front matter has a key longer than %d bytes: a key names a field in a word or two, as summary does, and text goes in quotes after it: summary = "…"`, maxKeyLength)}
+	if line := TOMLKeyTooLong(data, MaxTOMLKeyLength); line >= 0 {
+		return nil, &Error{Line: firstLine + line, Msg: fmt.Sprintf(`front matter has a key longer than %d bytes: a key names a field in a word or two, as summary does, and text goes in quotes after it: summary = "…"`, MaxTOMLKeyLength)}
 	}
 	var m map[string]any
 	md, err := toml.Decode(string(data), &m)

@@ -1,6 +1,6 @@
 package content
 
-// maxKeyLength bounds the bytes of a key of TOML front matter as it is
+// MaxTOMLKeyLength bounds the bytes of a key of TOML front matter as it is
 // written, its names, dots and quotes, a table's header's as much as a
 // key's. TOML's decoder writes the path of each key and table out again
 // for every key and table below it, at a cost that grows with the key's
@@ -8,7 +8,7 @@ package content
 // tables, {a=1}, took 8 s); a key of 256 bytes costs no more than one of
 // a letter (100,000 such tables took 2 s under either), and no field's
 // name is a tenth as long.
-const maxKeyLength = 256
+const MaxTOMLKeyLength = 256
 
 // TOMLKeyTooLong finds the first line of TOML data on which a key is
 // longer than max bytes as written (see maxKeyLength): its index from 0,

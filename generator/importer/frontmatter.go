@@ -317,20 +317,14 @@ func fromYAML(n *yaml.Node, budget *int) (any, error) {
 // depth.
 const maxNesting = 32
 
-// maxKeyLength bounds the bytes of a key of a post's TOML front matter:
-// far above any field's name, and short enough that the decoder, whose
-// time grows with a key's length times the tables below it, reads the
-// rest at once.
-const maxKeyLength = 256
-
 // parseTOML reads TOML front matter whose opening delimiter is on line
 // open.
 func parseTOML(fm string, open int) (fields, error) {
 	if line := content.TOMLTooDeep([]byte(fm), maxNesting); line >= 0 {
 		return nil, &parseError{line: open + 1 + line, msg: fmt.Sprintf("front matter nests deeper than %d levels, which no post needs", maxNesting)}
 	}
-	if line := content.TOMLKeyTooLong([]byte(fm), maxKeyLength); line >= 0 {
-		return nil, &parseError{line: open + 1 + line, msg: fmt.Sprintf("front matter has a key longer than %d bytes, which no post needs", maxKeyLength)}
+	if line := content.TOMLKeyTooLong([]byte(fm), content.MaxTOMLKeyLength); line >= 0 {
+		return nil, &parseError{line: open + 1 + line, msg: fmt.Sprintf("front matter has a key longer than %d bytes, which no post needs", content.MaxTOMLKeyLength)}
 	}
 	var m map[string]any
 	if _, err := toml.Decode(fm, &m); err != nil {

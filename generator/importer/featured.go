@@ -164,8 +164,8 @@ func copyFeatured(root *os.Root, w *writer, file linkedFile, p *post, dest strin
 		shown := img.by + " " + img.name
 		switch got {
 		case fileNone:
-			// A page's address or a folder, which the old theme could
-			// show no image of.
+			// A page's address, a folder, or a path the old site did not
+			// publish as it is (under a folder of Jekyll's own, say).
 			none = append(none, shown)
 		case fileMissing:
 			missing = append(missing, shown)
@@ -190,7 +190,7 @@ func copyFeatured(root *os.Root, w *writer, file linkedFile, p *post, dest strin
 			plural(len(missing), "image", "images"), strings.Join(missing, ", "), plural(len(missing), "it", "them"), plural(len(missing), "it", "them"), plural(len(missing), "it", "them"))))
 	}
 	if len(none) > 0 {
-		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("featured %s that name%s no file but a page or a folder (%s): no image to copy; if the old theme showed one for the post, find it and put it in the body",
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("featured %s that name%s no file the old site published as it is, but a page, a folder or a path it left out (%s): no image to copy; if the old theme showed one for the post, find it and put it in the body",
 			plural(len(none), "image", "images"), plural(len(none), "s", ""), strings.Join(none, ", "))))
 	}
 	tellHeld(p, held, "its featured "+plural(len(held), "image", "images"), r)

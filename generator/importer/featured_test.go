@@ -72,7 +72,7 @@ func TestHugoFeaturedImages(t *testing.T) {
 		{"g.md", "a draft: its featured image (static/img/a.jpg) was not copied"},
 		{"h.md", "names as its featured image static/img/z.jpg, but another file is at img/z.jpg in the content folder: left as it is"},
 		{"i.md", "featured image the site's folder does not hold (image /img/none.jpg): nothing to copy"},
-		{"j.md", "featured images that name no file but a page or a folder (images /img, images /img/dir.jpg, image /posts/a/): no image to copy; if the old theme showed one for the post, find it and put it in the body"},
+		{"j.md", "featured images that name no file the old site published as it is, but a page, a folder or a path it left out (images /img, images /img/dir.jpg, image /posts/a/): no image to copy; if the old theme showed one for the post, find it and put it in the body"},
 	} {
 		if !hasNote(r.Warnings, post(n.file), -1, n.msg) {
 			t.Errorf("%s: not told %q; warnings:\n%v", n.file, n.msg, r.Warnings)

@@ -29,8 +29,7 @@ func readProse(body string, fn func(string)) {
 }
 
 // readProseAt calls fn with each piece of body's text outside fenced
-// code blocks and code spans, as inProse finds them, in order, and where
-// in body it starts.
+// code blocks and code spans, in order, and where in body it starts.
 func readProseAt(body string, fn func(s string, at int)) {
 	var code fences
 	at := 0
@@ -53,22 +52,15 @@ func readProseAt(body string, fn func(s string, at int)) {
 }
 
 // inProse gives body with fn applied to its text outside fenced code
-// blocks and code spans.
+// blocks and code spans, as readProseAt finds it.
 func inProse(body string, fn func(string) string) string {
-	lines := strings.SplitAfter(body, "\n")
-	var code fences
-	for i, l := range lines {
-		if code.boundary(l) {
-			continue
-		}
-		if code.open != "" || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t") {
-			continue
-		}
-		parts := strings.Split(l, "`")
-		for j := 0; j < len(parts); j += 2 {
-			parts[j] = fn(parts[j])
-		}
-		lines[i] = strings.Join(parts, "`")
-	}
-	return strings.Join(lines, "")
+	var b strings.Builder
+	last := 0
+	readProseAt(body, func(s string, at int) {
+		b.WriteString(body[last:at])
+		b.WriteString(fn(s))
+		last = at + len(s)
+	})
+	b.WriteString(body[last:])
+	return b.String()
 }

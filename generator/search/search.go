@@ -69,11 +69,20 @@ func Config() string {
 // as its scripts and its files must match. What npx or Pagefind say
 // besides, on their standard error, is no part of it.
 func Version(ctx context.Context, command string) (string, error) {
-	args := strings.Fields(command)
-	if len(args) == 0 {
-		return "", fmt.Errorf("-pagefind: give the command that runs Pagefind")
+	args, err := commandLine(command)
+	if err != nil {
+		return "", err
 	}
 	return run(ctx, args, "--version")
+}
+
+// commandLine gives the words of the command that runs Pagefind.
+func commandLine(command string) ([]string, error) {
+	args := strings.Fields(command)
+	if len(args) == 0 {
+		return nil, fmt.Errorf("-pagefind: give the command that runs Pagefind")
+	}
+	return args, nil
 }
 
 // Index brings the output's search index up to date with bundles.
@@ -84,9 +93,9 @@ func Version(ctx context.Context, command string) (string, error) {
 // config is Pagefind's settings as Config read them, once a build. It
 // gives how many bundles it indexed.
 func Index(ctx context.Context, command, version, config string, bundles []render.Bundle, out *output.Dir, dir, salt string) (int, error) {
-	args := strings.Fields(command)
-	if len(args) == 0 {
-		return 0, fmt.Errorf("-pagefind: give the command that runs Pagefind")
+	args, err := commandLine(command)
+	if err != nil {
+		return 0, err
 	}
 	type todo struct {
 		bundle render.Bundle

@@ -205,10 +205,7 @@ func TestMemoryKeepsWhatABuildUses(t *testing.T) {
 func TestStoreRewritesWithNewEntries(t *testing.T) {
 	path := filepath.Join(t.TempDir(), ".public.cache")
 	first := Open[[]byte](path, "v1")
-	for i := range 50 {
-		k := fmt.Sprintf("old%d", i)
-		first.Put(k, []byte(k), []byte("body of "+k))
-	}
+	putNumbered(first, "old", 50)
 	if err := first.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -216,10 +213,7 @@ func TestStoreRewritesWithNewEntries(t *testing.T) {
 	if _, _, ok := second.Get("old7"); !ok {
 		t.Fatal("Get(old7) found nothing")
 	}
-	for i := range 200 {
-		k := fmt.Sprintf("new%d", i)
-		second.Put(k, []byte(k), []byte("body of "+k))
-	}
+	putNumbered(second, "new", 200)
 	if err := second.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -233,5 +227,14 @@ func TestStoreRewritesWithNewEntries(t *testing.T) {
 	}
 	if _, _, ok := third.Get("old8"); ok {
 		t.Error("an entry the last build did not use was kept")
+	}
+}
+
+// putNumbered puts n entries named prefix0, prefix1 and on, each its
+// name as its value and "body of" it as its blob.
+func putNumbered(s *Store[[]byte], prefix string, n int) {
+	for i := range n {
+		k := fmt.Sprintf("%s%d", prefix, i)
+		s.Put(k, []byte(k), []byte("body of "+k))
 	}
 }

@@ -72,7 +72,7 @@ func shortcodes(p *post, ix *index, r *Report) string {
 			fmt.Fprintf(&b, "{{%c %s %s", delim, strings.TrimSpace(inner[2:len(inner)-2]), closer)
 			continue
 		}
-		name, args, _ := strings.Cut(inner, " ")
+		name, args := shortcodeName(inner)
 		switch {
 		case admonitions[name] && !inNote && closes(s[pos:], name):
 			inNote = true
@@ -175,6 +175,26 @@ func shortcodes(p *post, ix *index, r *Report) string {
 	return quotes(b.String())
 }
 
+// shortcodeName parts what a shortcode's tag holds into its name and its
+// arguments as Hugo reads them: the name ends at any space, a line
+// break or a tab too, and a closing tag's name may stand apart from its
+// slash ({{%/ note %}} closes note, as {{% /note %}} does), which the
+// name gets back.
+func shortcodeName(inner string) (name, args string) {
+	closing := strings.HasPrefix(inner, "/")
+	if closing {
+		inner = strings.TrimLeftFunc(inner[1:], unicode.IsSpace)
+	}
+	name, args = inner, ""
+	if i := strings.IndexFunc(inner, unicode.IsSpace); i >= 0 {
+		name, args = inner[:i], strings.TrimLeftFunc(inner[i:], unicode.IsSpace)
+	}
+	if closing {
+		name = "/" + name
+	}
+	return name, args
+}
+
 // codeShortcodes are the names themes give the shortcodes that show
 // what they hold as code or a program's output, as Hugo's docs' code
 // and output do: what they hold is no Markdown, and read as Markdown a
@@ -203,7 +223,7 @@ func keptBlock(s string, start, end int, delim byte, name string) (block string,
 	if delim != '<' || start > 0 && s[start-1] != '\n' || !atLineEnd(s[end:]) {
 		return "", 0, false
 	}
-	closing := regexp.MustCompile(`\{\{<\s*/` + regexp.QuoteMeta(name) + `\s*>\}\}`)
+	closing := regexp.MustCompile(`\{\{<\s*/\s*` + regexp.QuoteMeta(name) + `\s*>\}\}`)
 	at := closing.FindStringIndex(s[end:])
 	if at == nil || at[0] > 0 && s[end+at[0]-1] != '\n' || !atLineEnd(s[end+at[1]:]) {
 		return "", 0, false
@@ -282,11 +302,11 @@ func closes(s, name string) bool {
 }
 
 // closers match the closing tag of each admonition, {{< /note >}} or
-// {{% /note %}}.
+// {{% /note %}}, its name apart from its slash too ({{%/ note %}}).
 var closers = func() map[string]*regexp.Regexp {
 	m := make(map[string]*regexp.Regexp, len(admonitions))
 	for name := range admonitions {
-		m[name] = regexp.MustCompile(`\{\{[<%]\s*/` + regexp.QuoteMeta(name) + `\s*[>%]\}\}`)
+		m[name] = regexp.MustCompile(`\{\{[<%]\s*/\s*` + regexp.QuoteMeta(name) + `\s*[>%]\}\}`)
 	}
 	return m
 }()

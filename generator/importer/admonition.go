@@ -15,11 +15,12 @@ import (
 // kept as text, marks and all, and told.
 
 // notes turns the notes of body, Markdown, into quotes, leaving
-// code alone, and gives how many it turned; open says which containers
-// are never closed, kept as text, and where in body.
-func notes(body string) (_ string, turned int, open []loss) {
+// code alone, and gives how many it turned, and how many code groups
+// lost their marks; open says which containers are never closed, kept
+// as text, and where in body.
+func notes(body string) (_ string, turned, grouped int, open []loss) {
 	if !strings.Contains(body, ":::") && !strings.Contains(body, "!!!") && !strings.Contains(body, "???") {
-		return body, 0, nil
+		return body, 0, 0, nil
 	}
 	lines := strings.SplitAfter(body, "\n")
 	// starts[i] is where lines[i] starts in body.
@@ -50,16 +51,18 @@ func notes(body string) (_ string, turned int, open []loss) {
 				continue
 			}
 			text := strings.Join(lines[i+1:end], "")
-			inner, nested, lost := notes(text)
+			inner, nested, nestedGroups, lost := notes(text)
 			within(i+1, text, lost)
 			turned += nested
+			grouped += nestedGroups
 			if m[2] == "code-group" {
 				b.WriteString(inner)
+				grouped++
 			} else {
 				b.WriteString(quote(label(m[2], strings.Trim(m[3], "[] \t")), inner))
 				apart(&b, lines[end+1:])
+				turned++
 			}
-			turned++
 			i = end
 			continue
 		}
@@ -73,9 +76,10 @@ func notes(body string) (_ string, turned int, open []loss) {
 				l = strings.TrimPrefix(l, "\t")
 				indented.WriteString(strings.TrimPrefix(l, "    "))
 			}
-			inner, nested, lost := notes(indented.String())
+			inner, nested, nestedGroups, lost := notes(indented.String())
 			within(i+1, indented.String(), lost)
 			turned += nested
+			grouped += nestedGroups
 			b.WriteString(quote(label(m[1], strings.Trim(m[2], `"' `)), inner))
 			apart(&b, lines[end:])
 			turned++
@@ -84,7 +88,7 @@ func notes(body string) (_ string, turned int, open []loss) {
 		}
 		b.WriteString(line)
 	}
-	return b.String(), turned, open
+	return b.String(), turned, grouped, open
 }
 
 var (

@@ -90,11 +90,15 @@ func finishBody(p *post, body, excerpt string, r *Report) string {
 		var parts []loss
 		body, parts = components(body)
 		p.lost(parts, line, r)
-		var turned int
+		var turned, grouped int
 		var open []loss
 		inNotes := body
-		if body, turned, open = notes(body); turned > 0 {
+		body, turned, grouped, open = notes(body)
+		if turned > 0 {
 			r.Warnings = append(r.Warnings, routine(p.note(0, fmt.Sprintf("%d %s (:::tip, !!! note) became %s", turned, plural(turned, "note", "notes"), plural(turned, "a quote", "quotes"))), "notes became quotes"))
+		}
+		if grouped > 0 {
+			r.Warnings = append(r.Warnings, routine(p.note(0, fmt.Sprintf("%d VitePress %s (::: code-group) lost %s marks, %s code blocks kept", grouped, plural(grouped, "code group", "code groups"), plural(grouped, "its", "their"), plural(grouped, "its", "their"))), "VitePress code groups became their code blocks"))
 		}
 		p.lost(open, func(at int) int { return sourceLine(p, inNotes, at) }, r)
 		body, _ = replaceOutsideCode(body, markdownComment, func(_ string, g []string) string { return htmlComment(unwrapped(g[1])) })

@@ -685,7 +685,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	for _, e := range entries {
 		name := e.Name()
 		key := strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))
-		if e.IsDir() || !slices.Contains([]string{"languages", "permalinks", "taxonomies", "markup", "blackfriday"}, key) || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, path.Ext(name)) {
+		if e.IsDir() || !slices.Contains([]string{"languages", "permalinks", "taxonomies", "markup", "blackfriday", "module"}, key) || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, path.Ext(name)) {
 			continue
 		}
 		table, err := readHugoSettings(fsys, hugoConfigDir+name, o)
@@ -707,9 +707,14 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	cfg.blackfriday = blackfridaySite(f, netlify)
 	cfg.baseURL = f.text("baseurl")
 	cfg.timeZone = f.text("timezone")
-	var err error
-	if d := f.text("contentdir"); d != "" {
-		if cfg.contentDir, err = contentDirIn(d, o.Source); err != nil {
+	mount, mounted, err := contentMount(f, cfg.file, o.Source)
+	switch {
+	case err != nil:
+		return nil, err
+	case mounted:
+		cfg.contentDir = mount
+	case f.text("contentdir") != "":
+		if cfg.contentDir, err = contentDirIn(f.text("contentdir"), o.Source); err != nil {
 			return nil, err
 		}
 	}
@@ -740,7 +745,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 			if l.key == cfg.defaultLang && cfg.lang == "" {
 				cfg.lang = cmp.Or(lf.text("locale"), lf.text("languagecode"))
 			}
-			if d := lf.text("contentdir"); d != "" {
+			if d := lf.text("contentdir"); d != "" && !mounted {
 				if l.contentDir, err = contentDirIn(d, o.Source); err != nil {
 					return nil, err
 				}
@@ -769,7 +774,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 			cfg.baseURL = cmp.Or(lf.text("baseurl"), cfg.baseURL)
 			cfg.lang = cmp.Or(lf.text("locale"), lf.text("languagecode"), cfg.lang)
 			maps.Copy(cfg.permalinks, permalinksOf(lf))
-			if d := lf.text("contentdir"); d != "" {
+			if d := lf.text("contentdir"); d != "" && !mounted {
 				if cfg.contentDir, err = contentDirIn(d, o.Source); err != nil {
 					return nil, err
 				}

@@ -1,0 +1,56 @@
+package importer
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestHugoContentMounts reads the content folder a site's own module
+// mounts give, as Hugo does: where the site mounts its content, Hugo no
+// longer reads contentDir, the site's or a language's, so a language
+// that names a folder the site does not have (as Doks' starter does)
+// takes nothing away.
+func TestHugoContentMounts(t *testing.T) {
+	post := "---\ntitle: Hello\ndate: 2023-01-02\n---\nHi.\n"
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		want  string // the error, if the import stops
+	}{
+		{"in the config folder", map[string]string{
+			"config/_default/hugo.toml":      "baseURL = 'https://example.org/'\n",
+			"config/_default/languages.toml": "[en]\n  contentDir = 'content/en'\n  weight = 10\n",
+			"config/_default/module.toml":    "[[mounts]]\n  source = 'assets'\n  target = 'assets'\n[[mounts]]\n  source = 'content'\n  target = 'content'\n",
+			"content/blog/hello.md":          post,
+		}, ""},
+		{"in the config file, from another folder", map[string]string{
+			"hugo.yaml":           "baseURL: https://example.org/\ncontentDir: content\nmodule:\n  mounts:\n    - source: posts\n      target: content\n",
+			"posts/blog/hello.md": post,
+		}, ""},
+		{"a folder outside the site", map[string]string{
+			"hugo.yaml":             "module:\n  mounts:\n    - source: ../posts\n      target: content\n",
+			"content/blog/hello.md": post,
+		}, `module mounts "../posts" as the site's content, which is not a folder inside the site`},
+		{"two folders", map[string]string{
+			"hugo.yaml":           "baseURL: https://example.org/\nmodule:\n  mounts:\n    - source: posts\n      target: content\n    - source: more\n      target: content\n",
+			"posts/blog/hello.md": post,
+		}, "module mounts 2 folders as the site's content (posts, more)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := tree(t, tt.files)
+			dest := t.TempDir()
+			r, err := Run(Options{Source: src, Dest: dest})
+			if tt.want != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("got %v, want an error saying %q", err, tt.want)
+				}
+				return
+			}
+			if err != nil || r.Written != 1 || r.Problems() > 0 {
+				t.Fatalf("wrote %d, %d problems (%v); skipped %v", r.Written, r.Problems(), err, r.Skipped)
+			}
+			wantArticle(t, filepath.Join(dest, "articles", "2023", "2023-01-02-hello.md"), "- /blog/hello/\n")
+		})
+	}
+}

@@ -110,7 +110,7 @@ func (l *liquid) convert(s string, line int) string {
 			}
 			continue
 		}
-		name, args, _ := strings.Cut(inner, " ")
+		name, args := firstWord(inner)
 		args = strings.TrimSpace(args)
 		// A block tag's text runs to its end tag; one never closed is
 		// kept as text, with a warning.

@@ -185,14 +185,22 @@ func shortcodeName(inner string) (name, args string) {
 	if closing {
 		inner = strings.TrimLeftFunc(inner[1:], unicode.IsSpace)
 	}
-	name, args = inner, ""
-	if i := strings.IndexFunc(inner, unicode.IsSpace); i >= 0 {
-		name, args = inner[:i], strings.TrimLeftFunc(inner[i:], unicode.IsSpace)
-	}
+	name, args = firstWord(inner)
 	if closing {
 		name = "/" + name
 	}
 	return name, args
+}
+
+// firstWord parts s at its first space, line break or tab, as Hugo and
+// Liquid part a tag's name from its arguments: the word before it, and
+// what follows the spaces after it.
+func firstWord(s string) (word, rest string) {
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], strings.TrimLeftFunc(s[i:], unicode.IsSpace)
 }
 
 // codeShortcodes are the names themes give the shortcodes that show

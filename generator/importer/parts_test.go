@@ -541,6 +541,11 @@ func TestEmbed(t *testing.T) {
 		{"gist", `pseudomuto aff211b9d08d7f2d00a5 "statsd_initializer_01.rb"`, "[Gist pseudomuto/aff211b9d08d7f2d00a5: statsd\\_initializer\\_01.rb](https://gist.github.com/pseudomuto/aff211b9d08d7f2d00a5#file-statsd_initializer_01-rb)"},
 		{"x", `user="SanDiegoZoo" id="1453110110599868418"`, "[Post by @SanDiegoZoo](https://x.com/SanDiegoZoo/status/1453110110599868418)"},
 		{"tweet", `user="SanDiegoZoo" id="1453110110599868418"`, "[Post by @SanDiegoZoo](https://twitter.com/SanDiegoZoo/status/1453110110599868418)"},
+		{"tweet", `877500564405444608`, "[Post on Twitter](https://twitter.com/x/status/877500564405444608)"},
+		{"twitter", `877500564405444608`, "[Post on Twitter](https://twitter.com/x/status/877500564405444608)"},
+		{"x", `877500564405444608`, ""},
+		{"tweet", `SanDiegoZoo`, ""},
+		{"tweet", `user="SanDiegoZoo"`, ""},
 		{"instagram", `CxOWiQNP2MO`, "[Post on Instagram](https://www.instagram.com/p/CxOWiQNP2MO/)"},
 		{"note", ``, ""},
 	} {

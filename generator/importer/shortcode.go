@@ -488,6 +488,12 @@ func embed(name, args string) (md, what string) {
 			host := map[string]string{"x": "x.com"}[name]
 			return link("Post by @"+user, "https://"+cmp.Or(host, "twitter.com")+"/"+url.PathEscape(user)+"/status/"+url.PathEscape(id))
 		}
+		if name != "x" && len(named) == 0 && len(pos) == 1 && digits(pos[0]) {
+			// The post's id alone, as tweet took it before Hugo 0.89:
+			// Hugo still links it under the user x, whom Twitter sends
+			// on to the post's own.
+			return link("Post on Twitter", "https://twitter.com/x/status/"+url.PathEscape(pos[0]))
+		}
 	case "instagram":
 		if id := arg("id", 0); id != "" {
 			return link("Post on Instagram", "https://www.instagram.com/p/"+url.PathEscape(id)+"/")
@@ -536,4 +542,10 @@ func youTubeVideo(id, start string) string {
 		page += "&t=" + strconv.Itoa(n) + "s" // where the old page's player started it
 	}
 	return page
+}
+
+// digits says whether s is a number of digits 0 to 9 alone, as the id of
+// a post on Twitter is.
+func digits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }

@@ -275,6 +275,7 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeLongTitle":         writeLongTitle,
 	"writeNestedLists":       writeNestedLists,
 	"writeNestedQuotes":      writeNestedQuotes,
+	"writeManyDeepQuotes":    writeManyDeepQuotes,
 	"writeManyLinks":         writeManyLinks,
 	"writeOpenLinks":         writeOpenLinks,
 	"writeNestedBrackets":    writeNestedBrackets,
@@ -804,6 +805,13 @@ func writeNestedLists(t *testing.T, dir string) {
 // writeNestedQuotes nests block quotes 1,000 deep on one line.
 func writeNestedQuotes(t *testing.T, dir string) {
 	writeArticle(t, dir, article("Nested quotes", "", strings.Repeat("> ", 1000)+"deep\n"))
+}
+
+// writeManyDeepQuotes writes 40,000 paragraphs, each in block quotes
+// nested 99 deep, within the allowed depth: 4 MB that make a page of
+// 100 MB.
+func writeManyDeepQuotes(t *testing.T, dir string) {
+	writeArticle(t, dir, article("Many deep quotes", "", strings.Repeat(strings.Repeat(">", 99)+" deep\n\n", 40000)))
 }
 
 // writeManyLinks writes 100,000 links, one a line.

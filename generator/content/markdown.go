@@ -55,6 +55,9 @@ var bodyLimits = []func(body []byte) (int, string){
 		return over(line, "block quotes and lists nest %d levels deep here, more than the %d allowed (deeper nesting is slow to read and no browser shows it): flatten them", depth, maxNesting)
 	},
 	func(body []byte) (int, string) {
+		return over(tooDeepInAll(body), "block quotes and lists, each line's depth counted, add up to more than %d levels by here, which take long to make into a page and make it too large: flatten them, or split the article", maxNestingTotal)
+	},
+	func(body []byte) (int, string) {
 		return over(tooManyLinks(body), "the paragraph here leaves more than %d links open (\"](\" with no \")\" after it), which take long to make into a page: close each link's address with \")\", or split the paragraph", maxLinkOpenings)
 	},
 	func(body []byte) (int, string) {

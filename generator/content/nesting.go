@@ -31,6 +31,30 @@ func tooDeep(body []byte) (line, depth int) {
 	return -1, 0
 }
 
+// maxNestingTotal bounds the depths of a body's lines added up (see
+// nesting): each level a line opens or goes on in is read again on that
+// line, and each it opens is an element of the page. 40,000 paragraphs
+// each in quotes nested 99 deep (4 MB, a depth allowed) made a page of
+// 100 MB, and took ten seconds and two gigabytes; a million levels make
+// at most 27 MB, in two seconds, and leave room for 200,000 lines (all a
+// body may hold) each five levels deep.
+const maxNestingTotal = 1_000_000
+
+// tooDeepInAll gives the 0-based line of body by which the depths of its
+// lines add up to more than maxNestingTotal, or -1.
+func tooDeepInAll(body []byte) int {
+	if len(body) <= maxNestingTotal {
+		return -1 // each level takes a byte at least: no body this short holds that many
+	}
+	total := 0
+	for i, l := range numberedLines(body) {
+		if total += nesting(l); total > maxNestingTotal {
+			return i
+		}
+	}
+	return -1
+}
+
 // nesting is the depth of the containers one line opens or continues.
 func nesting(l []byte) int {
 	if thematicBreak(l) {

@@ -46,6 +46,26 @@ func TestTooDeep(t *testing.T) {
 	}
 }
 
+// TestTooDeepInAll finds the line by which the depths of a body's lines
+// add up to more than maxNestingTotal, and takes as many lines of prose,
+// and a list as long as a body may be, a few levels deep.
+func TestTooDeepInAll(t *testing.T) {
+	quoted := strings.Repeat(">", 50) + " deep\n\n" // 50 levels on one line of two
+	for _, tc := range []struct {
+		name, body string
+		want       int
+	}{
+		{"quotes at the limit", strings.Repeat(quoted, maxNestingTotal/50), -1},
+		{"quotes past it", "Intro.\n\n" + strings.Repeat(quoted, maxNestingTotal/50+1), 2 + 2*maxNestingTotal/50},
+		{"prose", strings.Repeat("A line of prose, as long as some.\n", 200_000), -1},
+		{"a long list, nested a little", strings.Repeat("- one\n  - two\n    - three\n      - four\n", 50_000), -1},
+	} {
+		if got := tooDeepInAll([]byte(tc.body)); got != tc.want {
+			t.Errorf("%s: tooDeepInAll = %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}
+
 // TestTooManyLinks refuses a paragraph that leaves more links open than
 // goldmark makes quickly, at its first line, and takes as many spread
 // over a list or paragraphs, and any number of links that close.

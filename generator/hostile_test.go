@@ -277,6 +277,7 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeNestedQuotes":      writeNestedQuotes,
 	"writeManyDeepQuotes":    writeManyDeepQuotes,
 	"writeManyLinks":         writeManyLinks,
+	"writeManyAliases":       writeManyAliases,
 	"writeOpenLinks":         writeOpenLinks,
 	"writeNestedBrackets":    writeNestedBrackets,
 	"writeCitations":         writeCitations,
@@ -812,6 +813,17 @@ func writeNestedQuotes(t *testing.T, dir string) {
 // 100 MB.
 func writeManyDeepQuotes(t *testing.T, dir string) {
 	writeArticle(t, dir, article("Many deep quotes", "", strings.Repeat(strings.Repeat(">", 99)+" deep\n\n", 40000)))
+}
+
+// writeManyAliases writes an article with 20,000 aliases, one a line:
+// 400 KB of front matter, each alias a page of its own.
+func writeManyAliases(t *testing.T, dir string) {
+	var b strings.Builder
+	b.WriteString("aliases:\n")
+	for i := range 20000 {
+		fmt.Fprintf(&b, "  - /old/page-%d/\n", i)
+	}
+	writeArticle(t, dir, article("Many aliases", b.String(), "The body.\n"))
 }
 
 // writeManyLinks writes 100,000 links, one a line.

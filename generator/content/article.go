@@ -446,9 +446,13 @@ func hiddenIn(name string) rune {
 // aliasPaths gives the aliases of the field key, the list v, as paths
 // of the site (see AliasPath) with their lines, and reports each that
 // cannot be one, leaving it out: no page, not even a refused article's
-// claim to one, is ever at such a path.
+// claim to one, is ever at such a path. A list longer than maxAliases is
+// reported at its line.
 func aliasPaths(d *decoder, key string, v *node) ([]string, []int32) {
 	list, lines := d.listLines(key, v)
+	if len(list) > maxAliases {
+		d.fail(v.line, "%s: %d listed, more than %d: keep the old addresses readers and search engines still use, and redirect whole old folders on the server", key, len(list), maxAliases)
+	}
 	var paths []string
 	var at []int32
 	for i, al := range list {
@@ -489,6 +493,11 @@ func aliasProblem(al string) string {
 	}
 	return ""
 }
+
+// maxAliases bounds the aliases of one article or intro page, and the
+// feed's: each is a page and a folder of its own, and 20,000 took the
+// build 18 seconds to write.
+const maxAliases = 1000
 
 // MaxAliasBytes bounds an alias's path, decoded, so that the file of its
 // page, below the output folder and its staging folder, stays within the

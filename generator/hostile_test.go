@@ -278,6 +278,7 @@ var hostileGenerators = map[string]func(t *testing.T, dir string){
 	"writeManyDeepQuotes":    writeManyDeepQuotes,
 	"writeManyLinks":         writeManyLinks,
 	"writeManyAliases":       writeManyAliases,
+	"writeManySources":       writeManySources,
 	"writeOpenLinks":         writeOpenLinks,
 	"writeNestedBrackets":    writeNestedBrackets,
 	"writeCitations":         writeCitations,
@@ -824,6 +825,18 @@ func writeManyAliases(t *testing.T, dir string) {
 		fmt.Fprintf(&b, "  - /old/page-%d/\n", i)
 	}
 	writeArticle(t, dir, article("Many aliases", b.String(), "The body.\n"))
+}
+
+// writeManySources writes an article citing 50,000 sources, one a
+// line: 2.5 MB of front matter, which the page and every feed that
+// carries the article list in full.
+func writeManySources(t *testing.T, dir string) {
+	var b strings.Builder
+	b.WriteString("sources:\n")
+	for i := range 50000 {
+		fmt.Fprintf(&b, "  - {title: Source %d, url: \"https://example.org/%d\"}\n", i, i)
+	}
+	writeArticle(t, dir, article("Many sources", b.String(), "The body.\n"))
 }
 
 // writeManyLinks writes 100,000 links, one a line.

@@ -275,6 +275,9 @@ func decodeArticle(d *decoder, root *node, s *Settings, a *Article) {
 			}
 		case "sources":
 			maps := d.maps(key, v)
+			if len(maps) > maxSources {
+				d.fail(v.line, "sources: %d listed, more than %d: cite the primary sources, and link a page or file that lists the rest", len(maps), maxSources)
+			}
 			a.Sources = room[Source](len(maps))
 			for _, n := range maps {
 				var src Source
@@ -385,6 +388,11 @@ const maxGroups = 50
 // maxAuthors bounds the authors of one article, whose byline every list
 // and feed entry of it repeats.
 const maxAuthors = 50
+
+// maxSources bounds the sources of one article, which its page and every
+// feed entry of it list in full, as facts a summary keeps: 100,000 made
+// a site of 113 MB, feeds of 17 MB, from 5.6 MB.
+const maxSources = 1000
 
 // checkGroups reports a topics or regulators list longer than maxGroups,
 // and each name that gives no slug, since it would have no page of its

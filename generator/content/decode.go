@@ -151,14 +151,23 @@ func (d *decoder) str(field string, n *node) string {
 	return s
 }
 
-// text is str for fields that must not be empty.
+// text is str for fields that must not be empty, nor, where readers
+// read them as words (see proseFields), hold only characters nobody
+// sees, which pages and feeds would show as nothing. The others, paths,
+// addresses, names and keys, refuse such a value on their own.
 func (d *decoder) text(field string, n *node) string {
 	s := d.str(field, n)
 	if s == "" && n.kind == scalarNode && n.typ != "null" {
 		d.fail(n.line, "%s: is empty: write some text or remove the field", field)
+	} else if r, ok := onlyInvisible(s); ok && proseFields[field[strings.LastIndexByte(field, '.')+1:]] {
+		d.fail(n.line, "%s: holds only characters nobody sees (%U first), so it would show as nothing: write some text or remove the field", field, r)
 	}
 	return s
 }
+
+// proseFields are the fields, by the last part of their name, whose
+// text readers read as words: titles, summaries, labels, notes, names.
+var proseFields = map[string]bool{"title": true, "summary": true, "description": true, "authors": true, "applies_to": true, "publisher": true, "label": true, "note": true, "explanation": true, "next": true, "name": true}
 
 // shared is text, for a field whose values many articles repeat, such
 // as a status or a publisher: each value is held once, however many

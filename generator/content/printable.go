@@ -1,6 +1,10 @@
 package content
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // printable drops from s the characters no page may hold: the control
 // characters but tab, line feed and carriage return, and the Unicode
@@ -29,6 +33,21 @@ func unprintable(r rune) bool {
 		return true
 	}
 	return r&0xfffe == 0xfffe
+}
+
+// onlyInvisible gives the first character of s when s is not empty and
+// every character of it is one nobody sees: a space, or a character
+// that only formats text or that Unicode says to show as nothing (a
+// zero-width space, a soft hyphen, a byte order mark, a joiner, a
+// direction mark, a filler, a variation selector).
+func onlyInvisible(s string) (rune, bool) {
+	if s == "" || strings.ContainsFunc(s, func(r rune) bool {
+		return !unicode.IsSpace(r) && !unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
+	}) {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r, true
 }
 
 // bidiNames names the characters that set the direction of the text

@@ -27,6 +27,30 @@ func TestUnclosedBidi(t *testing.T) {
 	}
 }
 
+// TestOnlyInvisible finds text made only of characters nobody sees, and
+// takes text that holds any other, a combining mark or a right-to-left
+// letter between direction marks too.
+func TestOnlyInvisible(t *testing.T) {
+	for in, want := range map[string]rune{
+		"":                   0,
+		"plain":              0,
+		"\u200b":             '\u200b',
+		" \u00ad\u2060 ":     ' ',
+		"\ufeff\u200d\u200c": '\ufeff',
+		"\u202a\u202c":       '\u202a',
+		"\u3164\ufe0f":       '\u3164',
+		"\u200fא\u200e":      0,
+		"\u0301":             0,
+		"a\u200b":            0,
+		"\u200b\u2003\u00a0": '\u200b',
+	} {
+		r, ok := onlyInvisible(in)
+		if ok != (want != 0) || r != want {
+			t.Errorf("onlyInvisible(%q) = %U, %v; want %U", in, r, ok, want)
+		}
+	}
+}
+
 func TestCloseBidi(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain":                  "plain",

@@ -20,9 +20,14 @@ type Error struct {
 	// the site path it points at; "" for other problems.
 	Target string
 	// Claimed is, for an address that something else has too, the
-	// address; "" for other problems.
-	Claimed string
+	// address; "" for other problems. Rival is where that something
+	// else asks for it, as Place gives it, when it is content; "" when
+	// it is the site's own.
+	Claimed, Rival string
 }
+
+// Place is the file and line of a problem, as "file:line".
+func (e *Error) Place() string { return fmt.Sprintf("%s:%d", e.File, e.Line) }
 
 func (e *Error) Error() string {
 	msg := oneLine(e.Msg)

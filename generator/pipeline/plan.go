@@ -107,7 +107,9 @@ func (m *memo) parts() (*site.Memo, *render.Memo) {
 // the error with the model and its files all the same, so that the
 // files' own clashes and lint's problems are found in the same run; when
 // two files ask for one name, the error with both. A clash the model
-// found is not told again as the files' clash it makes.
+// found is not told again as the files' clash it makes, though the files
+// name an alias's page as a file (/old.html, where the model has
+// /old.html/) or blame the other of the two.
 func plan(o Options, set *content.Set, hist *history.History, now time.Time, m *memo) (*site.Site, *render.Files, error) {
 	if o.BaseURL != "" {
 		set.Settings.SetBaseURL(o.BaseURL)
@@ -121,8 +123,15 @@ func plan(o Options, set *content.Set, hist *history.History, now time.Time, m *
 		return s, nil, slices.Concat(model, content.AsErrors(err)).Err()
 	}
 	told := func(e *content.Error) bool {
+		address := func(x *content.Error) string { return content.Fold(strings.TrimSuffix(x.Claimed, "/")) }
 		return e.Claimed != "" && slices.ContainsFunc(model, func(m *content.Error) bool {
-			return m.File == e.File && m.Line == e.Line && m.Claimed == e.Claimed
+			switch {
+			case m.File == e.File && m.Line == e.Line && m.Claimed == e.Claimed:
+				return true
+			case address(m) != address(e) || e.Rival == "":
+				return false
+			}
+			return m.Place() == e.Place() && m.Rival == e.Rival || m.Place() == e.Rival && m.Rival == e.Place()
 		})
 	}
 	return s, files, slices.Concat(model, slices.DeleteFunc(content.AsErrors(err), told)).Err()

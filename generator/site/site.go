@@ -509,10 +509,10 @@ func (s *Site) checkURLs(set *content.Set) error {
 		case !ok:
 			claims[folded] = c
 		case prev.url == u:
-			errs = append(errs, &content.Error{File: c.a.File, Line: line(c), Claimed: u,
+			errs = append(errs, &content.Error{File: c.a.File, Line: line(c), Claimed: u, Rival: fmt.Sprintf("%s:%d", prev.a.File, line(prev)),
 				Msg: fmt.Sprintf("%s: %s is also the URL of %s:%d (%s): choose another%s", c.what, u, prev.a.File, line(prev), how(prev), content.FormNote(c.a.File, prev.a.File))})
 		default:
-			errs = append(errs, &content.Error{File: c.a.File, Line: line(c), Claimed: u,
+			errs = append(errs, &content.Error{File: c.a.File, Line: line(c), Claimed: u, Rival: fmt.Sprintf("%s:%d", prev.a.File, line(prev)),
 				Msg: fmt.Sprintf("%s: %s differs only in case or Unicode form from %s, the URL of %s:%d (%s), and many hosts serve the two as one: choose another", c.what, u, prev.url, prev.a.File, line(prev), how(prev))})
 		}
 	}

@@ -418,7 +418,7 @@ func TestNewURLErrors(t *testing.T) {
 				{File: "content/articles/2025-03-01-ics-paused.md", Line: 1, Meta: content.Meta{Title: "B", Date: day(2025, 3, 1), Slug: "ics-paused"}},
 			},
 			want: []content.Error{
-				{File: "content/articles/2025-03-01-ics-paused.md", Line: 1, Claimed: "/2025/03/ics-paused/",
+				{File: "content/articles/2025-03-01-ics-paused.md", Line: 1, Claimed: "/2025/03/ics-paused/", Rival: "content/articles/2025-03-27-ics-paused.md:1",
 					Msg: "slug: /2025/03/ics-paused/ is also the URL of content/articles/2025-03-27-ics-paused.md:1 (made from its file name): choose another"},
 			},
 		},
@@ -429,7 +429,7 @@ func TestNewURLErrors(t *testing.T) {
 				withSlugLine(&content.Article{File: "content/articles/a.md", Line: 2, Meta: content.Meta{Title: "A", Date: day(2025, 3, 28), Slug: "ics"}}, 5),
 			},
 			want: []content.Error{
-				{File: "content/articles/b.md", Line: 7, Claimed: "/2025/03/ics/",
+				{File: "content/articles/b.md", Line: 7, Claimed: "/2025/03/ics/", Rival: "content/articles/a.md:5",
 					Msg: "slug: /2025/03/ics/ is also the URL of content/articles/a.md:5 (slug): choose another"},
 			},
 		},
@@ -440,7 +440,7 @@ func TestNewURLErrors(t *testing.T) {
 				{File: "content/articles/cafe\u0301.md", Line: 1, Meta: content.Meta{Title: "B", Date: day(2025, 3, 1), Slug: "cafe"}},
 			},
 			want: []content.Error{
-				{File: "content/articles/cafe\u0301.md", Line: 1, Claimed: "/2025/03/cafe/",
+				{File: "content/articles/cafe\u0301.md", Line: 1, Claimed: "/2025/03/cafe/", Rival: "content/articles/caf\u00e9.md:1",
 					Msg: "slug: /2025/03/cafe/ is also the URL of content/articles/caf\u00e9.md:1 (made from its file name): choose another (the two file names look the same but differ in Unicode form: one is written with a letter and a separate accent mark, as macOS writes names; keep one of the two files)"},
 			},
 		},
@@ -451,7 +451,7 @@ func TestNewURLErrors(t *testing.T) {
 				withAliases(article("ics-paused", day(2025, 3, 27)), 9, "/2025/04/x/", "/2025/03/cqc-it-review/"),
 			},
 			want: []content.Error{
-				{File: "content/articles/ics-paused.md", Line: 9, Claimed: "/2025/03/cqc-it-review/",
+				{File: "content/articles/ics-paused.md", Line: 9, Claimed: "/2025/03/cqc-it-review/", Rival: "content/articles/cqc-it-review.md:1",
 					Msg: "aliases: /2025/03/cqc-it-review/ is also the URL of content/articles/cqc-it-review.md:1 (made from its file name): choose another"},
 			},
 		},
@@ -462,7 +462,7 @@ func TestNewURLErrors(t *testing.T) {
 				article("cqc-it-review", day(2025, 3, 26)),
 			},
 			want: []content.Error{
-				{File: "content/articles/ics-paused.md", Line: 12, Claimed: "/2025/03/cqc-it-review/",
+				{File: "content/articles/ics-paused.md", Line: 12, Claimed: "/2025/03/cqc-it-review/", Rival: "content/articles/cqc-it-review.md:1",
 					Msg: "aliases: /2025/03/cqc-it-review/ is also the URL of content/articles/cqc-it-review.md:1 (made from its file name): choose another"},
 			},
 		},
@@ -473,7 +473,7 @@ func TestNewURLErrors(t *testing.T) {
 				withAliases(article("first", day(2025, 3, 27)), 6, "/old/"),
 			},
 			want: []content.Error{
-				{File: "content/articles/second.md", Line: 4, Claimed: "/old/",
+				{File: "content/articles/second.md", Line: 4, Claimed: "/old/", Rival: "content/articles/first.md:6",
 					Msg: "aliases: /old/ is also the URL of content/articles/first.md:6 (aliases): choose another"},
 			},
 		},
@@ -485,9 +485,9 @@ func TestNewURLErrors(t *testing.T) {
 				article("y", day(2025, 3, 2)),
 			},
 			want: []content.Error{
-				{File: "content/articles/a.md", Line: 3, Claimed: "/2025/03/y/",
+				{File: "content/articles/a.md", Line: 3, Claimed: "/2025/03/y/", Rival: "content/articles/y.md:1",
 					Msg: "slug: /2025/03/y/ is also the URL of content/articles/y.md:1 (made from its file name): choose another"},
-				{File: "content/articles/z.md", Line: 8, Claimed: "/2025/03/y/",
+				{File: "content/articles/z.md", Line: 8, Claimed: "/2025/03/y/", Rival: "content/articles/y.md:1",
 					Msg: "aliases: /2025/03/y/ is also the URL of content/articles/y.md:1 (made from its file name): choose another"},
 			},
 		},

@@ -185,6 +185,10 @@ func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[str
 		case skipFolder:
 			return fs.SkipDir
 		case asset:
+			if why := misnamedSettings(p); why != "" {
+				errs = append(errs, &Error{File: JoinPath(dir, p), Msg: why})
+				return nil
+			}
 			problem, ok := assetName(dir, p, named)
 			if problem != nil {
 				errs = append(errs, problem)
@@ -297,6 +301,8 @@ func AssetProblem(p string) string {
 	switch {
 	case p == SettingsFile:
 		return "it would be the site's settings file"
+	case misnamedSettings(p) != "":
+		return misnamedSettings(p)
 	case hiddenPath(p):
 		return "a build leaves out a hidden file, or one in a hidden folder"
 	case Leftover(path.Base(p)):

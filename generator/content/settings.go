@@ -163,6 +163,24 @@ func loadSettings(fsys fs.FS, dir string) (Settings, Errors) {
 	return settingsOf(data, err, dir)
 }
 
+// misnamedSettings says why the file at slash path p of the content
+// folder is refused: it is named as the settings file is but for its
+// case or its extension (site.yml, site.toml, Site.yaml), so that a
+// build would read none of the settings written in it, and publish them
+// for anyone to read; "" for any other file.
+func misnamedSettings(p string) string {
+	lower := strings.ToLower(p)
+	ext := path.Ext(lower)
+	if p == SettingsFile || strings.TrimSuffix(lower, ext) != "site" {
+		return ""
+	}
+	switch ext {
+	case ".yaml", ".yml", ".toml", ".json":
+		return fmt.Sprintf("a build reads the site's settings from %s alone, so it would read none written here and publish them for anyone to read: name it %s, written in YAML, or move it out of the content folder", SettingsFile, SettingsFile)
+	}
+	return ""
+}
+
 // readSettingsFile reads site.yaml's bytes. It may be a link, as to
 // settings shared by several content folders, but what it is or leads to
 // must be a regular file no larger than MaxFileSize: a pipe would never

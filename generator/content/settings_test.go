@@ -504,3 +504,24 @@ func TestSetBaseURL(t *testing.T) {
 		})
 	}
 }
+
+// TestMisnamedSettings refuses, at the top of the content folder, a file
+// named as site.yaml is but for its case or its extension, and no other.
+func TestMisnamedSettings(t *testing.T) {
+	for p, want := range map[string]bool{
+		"site.yaml":           false,
+		"site.yml":            true,
+		"Site.YAML":           true,
+		"site.toml":           true,
+		"site.json":           true,
+		"sites.yml":           false,
+		"site.png":            false,
+		"site":                false,
+		"articles/site.yml":   false,
+		"downloads/site.toml": false,
+	} {
+		if got := misnamedSettings(p) != ""; got != want {
+			t.Errorf("misnamedSettings(%q) refuses: %v, want %v", p, got, want)
+		}
+	}
+}

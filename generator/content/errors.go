@@ -21,8 +21,8 @@ type Error struct {
 	Target string
 	// Claimed is, for an address that something else has too, the
 	// address; "" for other problems. Rival is where that something
-	// else asks for it, as Place gives it, when it is content; "" when
-	// it is the site's own.
+	// else asks for it, as Place gives it, when it is an article's field;
+	// "" when it is a content file, the theme's or the site's own.
 	Claimed, Rival string
 }
 

@@ -109,7 +109,8 @@ func (m *memo) parts() (*site.Memo, *render.Memo) {
 // two files ask for one name, the error with both. A clash the model
 // found is not told again as the files' clash it makes, though the files
 // name an alias's page as a file (/old.html, where the model has
-// /old.html/) or blame the other of the two.
+// /old.html/) or blame the other of the two; a clash of the same claim
+// with something else is told too.
 func plan(o Options, set *content.Set, hist *history.History, now time.Time, m *memo) (*site.Site, *render.Files, error) {
 	if o.BaseURL != "" {
 		set.Settings.SetBaseURL(o.BaseURL)
@@ -127,7 +128,10 @@ func plan(o Options, set *content.Set, hist *history.History, now time.Time, m *
 		return e.Claimed != "" && slices.ContainsFunc(model, func(m *content.Error) bool {
 			switch {
 			case m.File == e.File && m.Line == e.Line && m.Claimed == e.Claimed:
-				return true
+				// The same claim, with another article as its rival: a
+				// content file, the theme's or the site's own is a rival
+				// the model does not see, and a clash of its own.
+				return e.Rival != ""
 			case address(m) != address(e) || e.Rival == "":
 				return false
 			}

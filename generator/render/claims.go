@@ -61,7 +61,7 @@ func (s source) what(url string) string {
 // where b's name needs a folder.
 func blame(a, b claim, how string) *content.Error {
 	e := &content.Error{File: a.from.file, Line: a.from.line, Claimed: a.url}
-	if b.from.rank() < 3 {
+	if b.from.rank() == 0 {
 		e.Rival = fmt.Sprintf("%s:%d", b.from.file, b.from.line)
 	}
 	clash := "is also " + b.from.what(b.url)

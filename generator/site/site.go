@@ -500,11 +500,21 @@ func (s *Site) checkURLs(set *content.Set) error {
 	// file systems that ignore case, or compare the forms, serve them
 	// as one.
 	claims := make(map[string]claim, len(s.Articles)+len(s.Held))
+	// others are, for a folded URL claimed in more than one form, the
+	// first claim of each form but the first's: a later claim of such a
+	// form is told as that one's URL, so that every claim but the first
+	// is told, and no clash is found only once another is mended.
+	others := map[string]claim{}
 	var errs content.Errors
 	add := func(u string, c claim) {
 		c.url = u
 		folded := content.Fold(u)
 		prev, ok := claims[folded]
+		if other, seen := others[u]; ok && prev.url != u && seen {
+			prev = other
+		} else if ok && prev.url != u {
+			others[u] = c
+		}
 		switch {
 		case !ok:
 			claims[folded] = c

@@ -622,6 +622,10 @@ func loadPage(fsys fs.FS, dir, p string, s *Settings, md goldmark.Markdown, c *c
 	switch slug := Slug(pg.Slug); {
 	case slug == "":
 		d.fail(0, "file name %q has no letter or digit to make the page's address from: name it after the %s it introduces", name, strings.TrimSuffix(path.Dir(p), "s"))
+	case pg.Slug == "_index":
+		kind := strings.TrimSuffix(path.Dir(p), "s")
+		example := map[string]string{"topic": "ics-assessments", "regulator": "cqc"}[kind]
+		d.fail(0, "file name %q names the page of every %s, which the site makes itself, with no intro: an intro page introduces one %s and is named after it (%s/%s.md, say); remove this file, or move its text into the theme's groups.html", name, kind, kind, path.Dir(p), example)
 	case slug != pg.Slug:
 		d.fail(0, "file name %q is not a slug: name it %s.md", name, slug)
 	}

@@ -66,6 +66,7 @@ func TestUpToDate(t *testing.T) {
 		{"another base URL", func(_ *testing.T, o *options) { o.BaseURL = "https://staging.example.org/" }, false},
 		{"the held-back article's day comes", func(_ *testing.T, o *options) { o.Now = time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC) }, false},
 		{"a day later, nothing due", func(_ *testing.T, o *options) { o.Now = o.Now.AddDate(0, 0, 1) }, true},
+		{"the clock set back before an article's day", func(_ *testing.T, o *options) { o.Now = time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC) }, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -41,6 +41,7 @@ import (
 // is in place.
 type Record struct {
 	Inputs string    // see Hash
+	Since  time.Time // the moment of the build: before it, as after a clock set back, the same inputs may make another site
 	Until  time.Time // the first moment at which the same inputs make another site
 	Report json.RawMessage
 	// Files are the stamps of the files hashed, by path, so that the next
@@ -177,7 +178,7 @@ func Forget(path string) error {
 func (rec Record) Write(path string) error {
 	// In UTC, as JSON writes an offset to the minute: a zone's offset of
 	// seconds would put Until seconds late.
-	rec.Until, rec.Taken = rec.Until.UTC(), rec.Taken.UTC()
+	rec.Since, rec.Until, rec.Taken = rec.Since.UTC(), rec.Until.UTC(), rec.Taken.UTC()
 	// JSON writes no year past 9999: a site that changes later (an
 	// article held back to 9999-12-31 in New York) is as up to date
 	// until then as until its moment.

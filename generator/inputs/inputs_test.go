@@ -161,16 +161,17 @@ func TestProgramNamesTheBuild(t *testing.T) {
 func TestRecordRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "record")
 	st := Stamp{Size: 12, Mtime: 1733000000123456789, Ctime: -1, Ino: 1 << 40, Sum: strings.Repeat("ab", 32)}
-	// Until in a zone whose offset has seconds, which JSON's offsets
-	// lack.
-	rec := Record{Inputs: "in", Until: time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("", 9*3600+4*60+50)), Report: []byte(`{"Articles":3}`), Taken: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+	// Since and Until in a zone whose offset has seconds, which JSON's
+	// offsets lack.
+	zone := time.FixedZone("", 9*3600+4*60+50)
+	rec := Record{Inputs: "in", Since: time.Date(2026, 1, 1, 3, 4, 5, 0, zone), Until: time.Date(2026, 1, 2, 3, 4, 5, 0, zone), Report: []byte(`{"Articles":3}`), Taken: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
 		Files: map[string]Stamp{"content/a b.md": st, "content/新闻.md": st, "templates/x.html": st, "content/bad\nname.md": st}}
 	if err := rec.Write(path); err != nil {
 		t.Fatal(err)
 	}
 	got := Read(path)
 	delete(rec.Files, "content/bad\nname.md")
-	if got.Inputs != rec.Inputs || !got.Until.Equal(rec.Until) || string(got.Report) != string(rec.Report) || !got.Taken.Equal(rec.Taken) || !maps.Equal(got.Files, rec.Files) {
+	if got.Inputs != rec.Inputs || !got.Since.Equal(rec.Since) || !got.Until.Equal(rec.Until) || string(got.Report) != string(rec.Report) || !got.Taken.Equal(rec.Taken) || !maps.Equal(got.Files, rec.Files) {
 		t.Errorf("read back\n%+v\nwant\n%+v", got, rec)
 	}
 	if err := os.WriteFile(path, []byte(`{"Inputs":"in"}`+"\nnot a stamp\n"), 0o644); err != nil {

@@ -318,7 +318,7 @@ func buildWith(ctx context.Context, o Options, openStore func() *cache.Store[con
 		// costs the next build the time to find that nothing changed.
 		rep, recErr := json.Marshal(r.Report)
 		if recErr == nil {
-			recErr = inputs.Record{Inputs: in, Until: s.Until, Report: rep, Files: stamps, Taken: taken}.Write(RecordPath(o.Out))
+			recErr = inputs.Record{Inputs: in, Since: o.Now, Until: s.Until, Report: rep, Files: stamps, Taken: taken}.Write(RecordPath(o.Out))
 		}
 		if recErr != nil {
 			r.Record = fmt.Sprintf("the record of this build's inputs could not be written, so the next build reads every file again: %v", recErr)

@@ -17,7 +17,8 @@ import (
 )
 
 // A build whose inputs are the last build's, at a moment that build's
-// site still holds for, finds the output as that build left it and
+// site still holds for (from that build's moment, not before it, to its
+// Until), finds the output as that build left it and
 // changes nothing. The record of that build sits beside the output
 // folder; it is removed before any build may change the output, and
 // written once the new output is in place.
@@ -28,7 +29,7 @@ import (
 // go. A file saved during that build and saved back since (see
 // inputs.Record.Touched) makes it build again.
 func upToDate(o Options, in string, stamps map[string]inputs.Stamp, rec inputs.Record, open func() (*output.Dir, error)) (Result, bool) {
-	if in == "" || rec.Inputs != in || !rec.Until.IsZero() && !o.Now.Before(rec.Until) || rec.Touched(stamps) {
+	if in == "" || rec.Inputs != in || o.Now.Before(rec.Since) || !rec.Until.IsZero() && !o.Now.Before(rec.Until) || rec.Touched(stamps) {
 		return Result{}, false
 	}
 	var rep Report

@@ -91,11 +91,15 @@ func (d *Dir) Copy(fsys fs.FS, names []string, file func(name string) string) er
 }
 
 // ScratchDir makes a new folder beside the output folder for a build's
-// own use, named by kind; the caller removes it. One a killed build
-// leaves behind goes at the next build of the same folder.
+// own use, named by kind, a word in lower case; the caller removes it.
+// One a killed build leaves behind goes at the next build of the same
+// folder, as its staging folders do (see staged).
 func ScratchDir(out, kind string) (string, error) {
-	pattern := Beside(out, kind+"-")
-	return os.MkdirTemp(filepath.Dir(pattern), filepath.Base(pattern))
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		abs = out // as Beside takes it
+	}
+	return os.MkdirTemp(filepath.Dir(abs), stagePrefix(filepath.Base(abs))+kind+"-")
 }
 
 // Save writes data to the file at path whole: into a new file beside it,

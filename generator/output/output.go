@@ -273,16 +273,22 @@ func removeStale(parent, base string) {
 }
 
 // staged names the staging folders in parent of the output folder base,
-// and the previous output set aside (see swapByRename): the prefix and
-// the number os.MkdirTemp gives, then .old for the one set aside. A name
-// is matched as it is, never as a pattern, so that an output folder
+// the scratch folders of ScratchDir, and the previous output set aside
+// (see swapByRename): the prefix, a scratch folder's kind and a hyphen,
+// and the number os.MkdirTemp gives, then .old for the one set aside
+// (never a scratch folder, which restoreSetAside must not take). A
+// name is matched as it is, never as a pattern, so that an output folder
 // named pub[1] does not take the folders of pub1.
 func staged(parent, base string) []string {
 	entries, _ := os.ReadDir(parent)
 	var out []string
 	for _, e := range entries {
 		rest, ok := strings.CutPrefix(e.Name(), stagePrefix(base))
-		rest = strings.TrimSuffix(rest, ".old")
+		if kind, number, scratch := strings.Cut(rest, "-"); scratch && kind != "" && strings.Trim(kind, "abcdefghijklmnopqrstuvwxyz") == "" {
+			rest = number
+		} else {
+			rest = strings.TrimSuffix(rest, ".old")
+		}
 		if ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
 			out = append(out, e.Name())
 		}

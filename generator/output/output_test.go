@@ -522,6 +522,8 @@ func TestOpenRemovesStaleStaging(t *testing.T) {
 		".public.bulletin-1.bulletin-7/index.html":  "the staging of public.bulletin-1",
 		"public-notes/todo.txt":                     "not ours",
 		".public.bulletin-4815/deep/down/page.html": "half a build",
+		".public.bulletin-search-99/site/a.html":    "a killed build's search scratch",
+		".public.bulletin-search.bulletin-3/a.html": "the staging of public.bulletin-search",
 	})
 
 	d, err := Open(dir, false)
@@ -539,7 +541,7 @@ func TestOpenRemovesStaleStaging(t *testing.T) {
 			got = append(got, e.Name())
 		}
 	}
-	want := []string{".other.bulletin-1", ".public.bulletin-1.bulletin-7", ".publicity.bulletin-1", "public", "public-notes"}
+	want := []string{".other.bulletin-1", ".public.bulletin-1.bulletin-7", ".public.bulletin-search.bulletin-3", ".publicity.bulletin-1", "public", "public-notes"}
 	if !slices.Equal(got, want) {
 		t.Errorf("after Open, beside the output: got %q, want %q", got, want)
 	}

@@ -171,7 +171,7 @@ func bundleKey(b render.Bundle, out *output.Dir, salt string) (string, error) {
 // output folder dir, runs Pagefind on them, and writes the index it
 // makes into the output under the bundle's folder, with key.
 func indexBundle(ctx context.Context, args []string, b render.Bundle, key string, out *output.Dir, dir string) error {
-	scratch, err := output.ScratchDir(dir, "bulletin-search")
+	scratch, err := output.ScratchDir(dir, "search")
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,7 @@ import (
 // seeds, which in all make every kind of edit (with -short, fewer
 // sequences make some of them).
 func TestIncrementalEqualsClean(t *testing.T) {
-	sequences, steps := 10, 10
+	sequences, steps := 10, 12
 	if testing.Short() {
 		sequences = 3
 	}
@@ -38,7 +38,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			}
 		})
 	}
-	for _, e := range append(edits, commit) {
+	for _, e := range append(edits, commit, clock) {
 		if kinds[e.name] == 0 && !testing.Short() {
 			t.Errorf("no sequence made the edit %q: make more steps or sequences", e.name)
 		}
@@ -64,7 +64,12 @@ func differential(t *testing.T, seed uint64, steps int) []string {
 	s.compare(t, out, "the first build")
 	var made []string
 	for i := range steps {
-		e := edits[s.rng.IntN(len(edits))]
+		// Days pass between builds, or the clock is set back, with no
+		// other change now and then.
+		e := clock
+		if s.rng.IntN(5) > 0 {
+			e = edits[s.rng.IntN(len(edits))]
+		}
 		what := e.apply(s)
 		made = append(made, e.name)
 		// An editor commits now and then, and a theme author too.
@@ -288,6 +293,25 @@ var commit = edit{"commit", func(s *diffSite) string {
 	s.repo.Git(date, "add", "-A")
 	s.repo.Git(date, "commit", "-q", "--allow-empty", "-m", fmt.Sprint("Edit ", s.commits))
 	return "commit " + date
+}}
+
+// clock moves the moment of the build up to two months forward or back,
+// within a year of testNow: articles dated after it are held back, and
+// events and updates still to come, or come, change the site. It is a
+// step of builds only: serve builds at the moment it runs.
+var clock = edit{"the clock moves", func(s *diffSite) string {
+	// Half the time to the hour before an article's date, which holds
+	// it back, or brings it out.
+	if a := s.articles[s.some()]; s.rng.IntN(2) == 0 && a.date.Sub(testNow).Abs() < 365*24*time.Hour {
+		s.now = a.date.Add(-time.Hour)
+		return "now " + s.now.Format(time.DateTime)
+	}
+	days := s.rng.IntN(121) - 60
+	if off := s.now.AddDate(0, 0, days).Sub(testNow); off > 365*24*time.Hour || off < -365*24*time.Hour {
+		days = -days
+	}
+	s.now = s.now.AddDate(0, 0, days)
+	return "now " + s.now.Format(time.DateOnly)
 }}
 
 // edits are every kind of change an editor or a theme author makes.

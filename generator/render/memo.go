@@ -1,9 +1,12 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"sync"
+
+	"bulletin/generator/content"
 )
 
 // Memo keeps the theme one Plan loaded, for a later Plan to take again
@@ -45,7 +48,7 @@ func (m *Memo) theme(fsys fs.FS, dir, basePath string) (*theme, string, error) {
 		return nil, "", err
 	}
 	if keyErr != nil {
-		return nil, "", fmt.Errorf("reading %s: %w", dir, keyErr)
+		return nil, "", unreadable(dir, keyErr)
 	}
 	if m == nil {
 		return th, key, err
@@ -55,4 +58,15 @@ func (m *Memo) theme(fsys fs.FS, dir, basePath string) (*theme, string, error) {
 	m.last = &loaded{key: key, dir: dir, basePath: basePath, theme: th, err: err}
 	m.mu.Unlock()
 	return th.fresh(), key, err
+}
+
+// unreadable is the error of a theme folder dir that could not be read
+// whole: at the file or folder that could not be, as editors name it,
+// where err names one.
+func unreadable(dir string, err error) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return fmt.Errorf("reading %s: %w", dir, err)
+	}
+	return &content.Error{File: content.JoinPath(dir, pe.Path), Msg: "can't read it: " + pe.Err.Error()}
 }

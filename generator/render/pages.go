@@ -453,7 +453,7 @@ func staticJobs(templates fs.FS, dir string) (jobs []job, problems content.Error
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, fmt.Errorf("reading %s: %w", content.JoinPath(dir, StaticDir), err)
+		return nil, nil, unreadable(dir, err)
 	}
 	return jobs, problems, nil
 }

@@ -682,6 +682,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	// Only those that decide addresses and topics are read, so that a
 	// mistake in another (menus.toml) does not stop the import.
 	entries, _ := fs.ReadDir(fsys, strings.TrimSuffix(hugoConfigDir, "/"))
+	moduleFile := cfg.file // where the module's settings are, for messages
 	for _, e := range entries {
 		name := e.Name()
 		key := strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))
@@ -700,6 +701,9 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 		}
 		if _, set := lowerKeys(f)[key]; !set && table != nil {
 			f[key] = map[string]any(table)
+			if key == "module" {
+				moduleFile = filepath.Join(o.Source, hugoConfigDir+name)
+			}
 		}
 	}
 	f = lowerKeys(f)
@@ -707,7 +711,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	cfg.blackfriday = blackfridaySite(f, netlify)
 	cfg.baseURL = f.text("baseurl")
 	cfg.timeZone = f.text("timezone")
-	mount, mounted, err := contentMount(f, cfg.file, o.Source)
+	mount, mounted, err := contentMount(f, moduleFile, o.Source)
 	switch {
 	case err != nil:
 		return nil, err

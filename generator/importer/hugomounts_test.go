@@ -36,6 +36,11 @@ func TestHugoContentMounts(t *testing.T) {
 			"hugo.yaml":           "baseURL: https://example.org/\nmodule:\n  mounts:\n    - source: posts\n      target: content\n    - source: more\n      target: content\n",
 			"posts/blog/hello.md": post,
 		}, "module mounts 2 folders as the site's content (posts, more)"},
+		{"two folders, in the config folder", map[string]string{
+			"config/_default/hugo.toml":   "baseURL = 'https://example.org/'\n",
+			"config/_default/module.toml": "[[mounts]]\n  source = 'posts'\n  target = 'content'\n[[mounts]]\n  source = 'more'\n  target = 'content'\n",
+			"posts/blog/hello.md":         post,
+		}, filepath.Join("config", "_default", "module.toml") + ": module mounts 2 folders"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			src := tree(t, tt.files)

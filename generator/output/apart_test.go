@@ -49,7 +49,8 @@ func TestApart(t *testing.T) {
 }
 
 // TestUsable refuses an output folder that is empty, a file or a link,
-// and takes a folder or a name not yet made.
+// or the working folder or one holding it, and takes a folder or a name
+// not yet made.
 func TestUsable(t *testing.T) {
 	dir := t.TempDir()
 	for _, p := range []string{"folder", "file", "link"} {
@@ -79,5 +80,20 @@ func TestUsable(t *testing.T) {
 	}
 	if err := Usable(""); err == nil {
 		t.Errorf("Usable(\"\") = nil, want an error")
+	}
+	// The working folder, or one holding it, would be replaced under
+	// bulletin and the shell it runs in.
+	work := filepath.Join(dir, "folder", "work")
+	if err := os.Mkdir(work, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(work)
+	for _, out := range []string{".", "..", work, "./"} {
+		if err := Usable(out); err == nil || !strings.Contains(err.Error(), "is the folder bulletin runs in, or holds it") {
+			t.Errorf("Usable(%s) in %s = %v, want it refused", out, work, err)
+		}
+	}
+	if err := Usable("public"); err != nil {
+		t.Errorf("Usable(public) in %s = %v, want nil", work, err)
 	}
 }

@@ -113,8 +113,25 @@ func Usable(path string) error {
 		return fmt.Errorf("-out %s is a symbolic link to %s: give that folder itself, as a build replaces its output folder whole", path, target)
 	case !info.IsDir():
 		return fmt.Errorf("-out %s is a file, not a folder: give a folder to build into", path)
+	case holdsWorkingFolder(path):
+		return fmt.Errorf("-out %s is the folder bulletin runs in, or holds it, and a build may replace its output folder whole, which would leave bulletin, and the shell it runs in, in a folder gone: run it from another folder, or give another -out", path)
 	}
 	return nil
+}
+
+// holdsWorkingFolder reports whether the folder at path is the working
+// folder or holds it.
+func holdsWorkingFolder(path string) bool {
+	wd, err := os.Getwd()
+	if err != nil {
+		return false
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(abs, wd)
+	return err == nil && filepath.IsLocal(rel)
 }
 
 // Ours reports whether the folder at path is one a build may write

@@ -279,7 +279,13 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 		case "search_bundle":
 			s.SearchBundle = d.integer(key, v, 1)
 		case "notice":
-			s.Notice = d.str(key, v)
+			// Empty, it shows no banner; only characters nobody sees, an
+			// empty one.
+			if s.Notice = d.str(key, v); s.Notice != "" {
+				if r, ok := onlyInvisible(s.Notice); ok {
+					d.fail(v.line, "notice: holds only characters nobody sees (%U first), so every page would show an empty banner: write the notice, or remove the field", r)
+				}
+			}
 		case "regulators":
 			s.Regulators = regulators(d, v)
 		case "statuses":

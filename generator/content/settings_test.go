@@ -126,6 +126,11 @@ func TestLoadSettingsErrors(t *testing.T) {
 			want: []string{"content/site.yaml:1: title: is empty: write some text or remove the field"},
 		},
 		{
+			name: "notice of nothing to see",
+			yaml: lines(`notice: "\u200b\u00ad"`),
+			want: []string{"content/site.yaml:1: notice: holds only characters nobody sees (U+200B first), so every page would show an empty banner: write the notice, or remove the field"},
+		},
+		{
 			name: "not a map",
 			yaml: lines("- title: Bulletin"),
 			want: []string{"content/site.yaml:1: got a list, want settings written as name: value, one a line"},

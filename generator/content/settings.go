@@ -378,7 +378,7 @@ func CheckBaseURL(s string) string {
 	u, _ := url.Parse(s) // isWebURL parsed it
 	if u.User != nil || u.RawQuery != "" || strings.Contains(s, "#") || u.ForceQuery {
 		u.User, u.RawQuery, u.Fragment, u.ForceQuery = nil, "", "", false
-		return fmt.Sprintf("%q has a user name, password, query or fragment, which every page, feed and sitemap would publish: write %s", s, u)
+		return fmt.Sprintf("%q has a user name, password, query or fragment, which every page, feed and sitemap would publish: write %s", s, strings.TrimRight(u.String(), "/")+"/")
 	}
 	if slices.ContainsFunc(strings.Split(u.Path, "/"), func(seg string) bool { return seg == "." || seg == ".." }) {
 		u.Path = strings.TrimSuffix(path.Clean(u.Path), "/") + "/"

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -405,6 +406,20 @@ func (t tomlReader) line(path string, parent int) int {
 	return parent
 }
 
+// tomlFloat writes the number f as TOML writes it: infinity and
+// not-a-number as inf, -inf and nan, which Go prints +Inf and NaN.
+func tomlFloat(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	return fmt.Sprint(f)
+}
+
 func (t tomlReader) node(v any, path string, line, depth int) (*node, error) {
 	if depth > maxDepth {
 		return nil, &Error{Line: line, Msg: fmt.Sprintf("front matter nests deeper than %d levels", maxDepth)}
@@ -418,7 +433,7 @@ func (t tomlReader) node(v any, path string, line, depth int) (*node, error) {
 	case int64:
 		n.text, n.typ = fmt.Sprint(v), "int"
 	case float64:
-		n.text, n.typ = fmt.Sprint(v), "float"
+		n.text, n.typ = tomlFloat(v), "float"
 	case time.Time:
 		n.text, n.typ = tomlTime(v), "date"
 	case []map[string]any:

@@ -41,3 +41,21 @@ func TestTOMLLines(t *testing.T) {
 		}
 	}
 }
+
+// TestTOMLFloatsAsWritten gives the numbers TOML reads with no digits,
+// infinity and not-a-number, as TOML writes them, where a field takes
+// them as text (authors = [inf] is the author "inf"), not as Go prints
+// them (+Inf, NaN).
+func TestTOMLFloatsAsWritten(t *testing.T) {
+	root, err := parseTOML([]byte("authors = [inf, +inf, -inf, nan, 1.5, 2e3]\n"), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range root.items[0].items {
+		got = append(got, n.text)
+	}
+	if want := []string{"inf", "inf", "-inf", "nan", "1.5", "2000"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

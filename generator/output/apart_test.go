@@ -88,12 +88,18 @@ func TestUsable(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(work)
-	for _, out := range []string{".", "..", work, "./"} {
+	for _, out := range []string{".", "..", work, "./", filepath.Join(dir, "link", "work")} {
 		if err := Usable(out); err == nil || !strings.Contains(err.Error(), "is the folder bulletin runs in, or holds it") {
 			t.Errorf("Usable(%s) in %s = %v, want it refused", out, work, err)
 		}
 	}
 	if err := Usable("public"); err != nil {
 		t.Errorf("Usable(public) in %s = %v, want nil", work, err)
+	}
+	// Entered through the link, the working folder is still inside
+	// the folder the link names.
+	t.Chdir(filepath.Join(dir, "link", "work"))
+	if err := Usable(filepath.Join(dir, "folder")); err == nil || !strings.Contains(err.Error(), "is the folder bulletin runs in, or holds it") {
+		t.Errorf("Usable(folder) in %s = %v, want it refused", filepath.Join(dir, "link", "work"), err)
 	}
 }

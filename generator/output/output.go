@@ -120,18 +120,29 @@ func Usable(path string) error {
 }
 
 // holdsWorkingFolder reports whether the folder at path is the working
-// folder or holds it.
+// folder or holds it, however either is named: through a symbolic link,
+// or in another case where the file system ignores it. The folders
+// compared are the working folder's as it is on disk and those above it.
 func holdsWorkingFolder(path string) bool {
+	out, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return false
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return false
+	if real, err := filepath.EvalSymlinks(wd); err == nil {
+		wd = real
 	}
-	rel, err := filepath.Rel(abs, wd)
-	return err == nil && filepath.IsLocal(rel)
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if info, err := os.Stat(dir); err == nil && os.SameFile(info, out) {
+			return true
+		}
+		if filepath.Dir(dir) == dir {
+			return false
+		}
+	}
 }
 
 // Ours reports whether the folder at path is one a build may write

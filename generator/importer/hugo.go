@@ -711,7 +711,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	cfg.blackfriday = blackfridaySite(f, netlify)
 	cfg.baseURL = f.text("baseurl")
 	cfg.timeZone = f.text("timezone")
-	mount, mounted, err := contentMount(f, moduleFile, o.Source)
+	mount, mounted, err := contentMount(fsys, f, moduleFile, o.Source)
 	switch {
 	case err != nil:
 		return nil, err

@@ -36,6 +36,25 @@ func TestHugoContentMounts(t *testing.T) {
 			"hugo.yaml":           "baseURL: https://example.org/\nmodule:\n  mounts:\n    - source: posts\n      target: content\n    - source: more\n      target: content\n",
 			"posts/blog/hello.md": post,
 		}, "module mounts 2 folders as the site's content (posts, more)"},
+		{"the content folder, and a file as the home page", map[string]string{
+			"hugo.yaml":             "baseURL: https://example.org/\nmodule:\n  mounts:\n    - source: content\n      target: content\n    - source: README.md\n      target: content/_index.md\n",
+			"README.md":             "# The site\n",
+			"content/blog/hello.md": post,
+		}, ""},
+		{"the content folder, and another as a part of it", map[string]string{
+			"hugo.yaml":             "baseURL: https://example.org/\nmodule:\n  mounts:\n    - source: content\n      target: content\n    - source: extra\n      target: content/extra\n",
+			"content/blog/hello.md": post,
+			"extra/other.md":        post,
+		}, "module mounts 2 folders as the site's content (content, extra at content/extra)"},
+		{"a folder as a part of the content alone", map[string]string{
+			"hugo.yaml":          "baseURL: https://example.org/\nmodule:\n  mounts:\n    - source: docs\n      target: content/docs\n",
+			"docs/blog/hello.md": post,
+		}, "module mounts 1 folder as the site's content (docs at content/docs)"},
+		{"a file alone", map[string]string{
+			"hugo.yaml":             "baseURL: https://example.org/\nmodule:\n  mounts:\n    - source: README.md\n      target: content/_index.md\n",
+			"README.md":             "# The site\n",
+			"content/blog/hello.md": post,
+		}, "module mounts no folder as the site's content"},
 		{"two folders, in the config folder", map[string]string{
 			"config/_default/hugo.toml":   "baseURL = 'https://example.org/'\n",
 			"config/_default/module.toml": "[[mounts]]\n  source = 'posts'\n  target = 'content'\n[[mounts]]\n  source = 'more'\n  target = 'content'\n",

@@ -127,7 +127,17 @@ func (d *decoder) require(field string, line int, seen map[string]bool, names ..
 	}
 }
 
+// str is the text of the scalar n, the field's value, its spaces
+// trimmed: "" for no scalar, told.
 func (d *decoder) str(field string, n *node) string {
+	s := d.scalar(field, n)
+	d.bidi(field, n, s)
+	return s
+}
+
+// scalar is str, but for a direction mark nothing closes, which it
+// leaves to its caller to tell (see bidi).
+func (d *decoder) scalar(field string, n *node) string {
 	if n.cut != "" {
 		d.fail(n.line, "%s: YAML reads %q as a comment, so the value ends at %q: if it is part of the text, write %s: %s; if it is a comment, put a space after the #", field, n.cut, n.text, field, quoted(n.text+" "+n.cut))
 	}
@@ -143,12 +153,15 @@ func (d *decoder) str(field string, n *node) string {
 		d.fail(n.line, "%s: got %s, want text", field, n.describe())
 		return ""
 	}
-	s := strings.TrimSpace(printable(n.text))
-	// A path or an id refuses every invisible character on its own.
+	return strings.TrimSpace(printable(n.text))
+}
+
+// bidi tells a direction mark in s, the field's value, that nothing
+// closes. A path or an id refuses every invisible character on its own.
+func (d *decoder) bidi(field string, n *node, s string) {
 	if r, open := UnclosedBidi(s); open && !slices.Contains([]string{"slug", "aliases", "id", "feed_aliases"}, field) {
 		d.fail(n.line, "%s: holds %s (%U) that nothing closes, which would turn around the text after it wherever the field is shown, a page's title or a feed: close it with %U, or delete it", field, bidiNames[r], r, bidiCloser(r))
 	}
-	return s
 }
 
 // text is str for fields that must not be empty, nor, where readers
@@ -156,11 +169,17 @@ func (d *decoder) str(field string, n *node) string {
 // sees, which pages and feeds would show as nothing. The others, paths,
 // addresses, names and keys, refuse such a value on their own.
 func (d *decoder) text(field string, n *node) string {
-	s := d.str(field, n)
-	if s == "" && n.kind == scalarNode && n.typ != "null" {
+	s := d.scalar(field, n)
+	r, invisible := onlyInvisible(s)
+	switch {
+	case s == "" && n.kind == scalarNode && n.typ != "null":
 		d.fail(n.line, "%s: is empty: write some text or remove the field", field)
-	} else if r, ok := onlyInvisible(s); ok && proseFields[field[strings.LastIndexByte(field, '.')+1:]] {
+	case invisible && proseFields[field[strings.LastIndexByte(field, '.')+1:]]:
+		// A direction mark nothing closes is one more character nobody
+		// sees: closing it would leave the field as empty to readers.
 		d.fail(n.line, "%s: holds only characters nobody sees (%U first), so it would show as nothing: write some text or remove the field", field, r)
+	default:
+		d.bidi(field, n, s)
 	}
 	return s
 }

@@ -134,7 +134,7 @@ func (l *liquid) convert(s string, line int) string {
 			b.WriteString(htmlComment(enclosed))
 		case "highlight":
 			code := l.convert(enclosed, lineAt(start))
-			lang, _, _ := strings.Cut(args, " ")
+			lang, _ := firstWord(args)
 			l.code(&b, lang, code)
 			if pos < len(s) && s[pos] != '\n' {
 				b.WriteByte('\n')

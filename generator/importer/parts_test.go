@@ -110,6 +110,7 @@ func TestLiquid(t *testing.T) {
 		{"post_url in a folder", "{% post_url news/2025-01-02-other %}", false, "/new/2025-01-02-other/", nil},
 		{"post_url broken over lines", "{% post_url\n  2025-01-02-other %}", false, "/new/2025-01-02-other/", nil},
 		{"highlight after a tab", "{% highlight\truby %}\nputs 1\n{% endhighlight %}", false, "```ruby\nputs 1\n```", nil},
+		{"highlight's options on a line of their own", "{% highlight ruby\n  linenos %}\nputs 1\n{% endhighlight %}", false, "```ruby\nputs 1\n```", nil},
 		{"link", "{% link _posts/2025-01-02-other.md %}", false, "/new/_posts/2025-01-02-other.md/", nil},
 		{"missing post", "line\n{% post_url 2020-01-01-gone %}", false, "line\n{% post_url 2020-01-01-gone %}", []int{11}},
 		{"comment", "a {% comment %}\nInternal -- note\n{% endcomment %} b", false, "a <!-- Internal - - note --> b", nil},

@@ -193,8 +193,9 @@ func shortcodeName(inner string) (name, args string) {
 }
 
 // firstWord parts s at its first space, line break or tab, as Hugo and
-// Liquid part a tag's name from its arguments: the word before it, and
-// what follows the spaces after it.
+// Liquid part a tag's words (its name from its arguments, a highlight's
+// language from its options): the word before it, and what follows the
+// spaces after it.
 func firstWord(s string) (word, rest string) {
 	i := strings.IndexFunc(s, unicode.IsSpace)
 	if i < 0 {

@@ -174,8 +174,12 @@ func misnamedSettings(p string) string {
 	if p == SettingsFile || strings.TrimSuffix(lower, ext) != "site" {
 		return ""
 	}
-	switch ext {
-	case ".yaml", ".yml", ".toml", ".json":
+	switch {
+	case lower == SettingsFile:
+		// A file system that ignores case reads it as the settings; one
+		// that does not, as any other file.
+		return fmt.Sprintf("the settings file is %s, in lower case: where names differ by case a build reads none of the settings written here, and publishes them for anyone to read: rename it %s", SettingsFile, SettingsFile)
+	case slices.Contains([]string{".yml", ".toml", ".json"}, ext):
 		return fmt.Sprintf("a build reads the site's settings from %s alone, so it would read none written here and publish them for anyone to read: name it %s, written in YAML, or move it out of the content folder", SettingsFile, SettingsFile)
 	}
 	return ""

@@ -530,4 +530,9 @@ func TestMisnamedSettings(t *testing.T) {
 			t.Errorf("misnamedSettings(%q) refuses: %v, want %v", p, got, want)
 		}
 	}
+	// Site.yaml may be read as the settings, where the file system
+	// ignores case: it is not told that nothing in it is read.
+	if got := misnamedSettings("Site.yaml"); !strings.HasPrefix(got, "the settings file is site.yaml, in lower case") {
+		t.Errorf("misnamedSettings(Site.yaml) = %q, want it told to be in lower case", got)
+	}
 }

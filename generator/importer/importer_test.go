@@ -3699,3 +3699,19 @@ func TestGemPluginsManyBlocks(t *testing.T) {
 		t.Errorf("found %d gems in the plugins' group, want %d of a", len(got), n)
 	}
 }
+
+// TestNoSummaryToldWhy tells a post with no excerpt and no paragraph of
+// text why its title stands in as its summary, where its one paragraph
+// holds a shortcode kept as text: the post has text, which it does not
+// say it lacks.
+func TestNoSummaryToldWhy(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.toml":            "",
+		"content/posts/maths.md": "---\ntitle: Maths\ndate: 2024-01-02\n---\n{{< katex >}}a + b{{< /katex >}}\n",
+	})
+	r := mustImport(t, src, t.TempDir())
+	want := "no excerpt, and no paragraph of text to make a summary of (one that holds another system's shortcodes or tags is passed over"
+	if !slices.ContainsFunc(r.Warnings, func(n Note) bool { return strings.HasPrefix(n.Msg, want) }) {
+		t.Errorf("warnings %v, want one starting %q", r.Warnings, want)
+	}
+}

@@ -37,7 +37,7 @@ func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
 	}
 	if summary == "" {
 		summary = p.title
-		r.Warnings = append(r.Warnings, p.note(0, "no excerpt and no text to make a summary of: the title stands in; write a summary"))
+		r.Warnings = append(r.Warnings, p.note(0, "no excerpt, and no paragraph of text to make a summary of (one that holds another system's shortcodes or tags is passed over, as are lists, headings and code): the title stands in; write a summary"))
 	}
 	// A direction mark left open would stop the build: it is closed,
 	// and told.

@@ -17,6 +17,7 @@
 package content
 
 import (
+	"bulletin/generator/inputs"
 	"bytes"
 	"context"
 	"errors"
@@ -396,7 +397,7 @@ func (special kind) why(e fs.DirEntry, folder string) string {
 func StaticFile(dir, p string, e fs.DirEntry, named map[string]bool) (skip bool, problem *Error) {
 	name := e.Name()
 	switch {
-	case isHidden(name):
+	case inputs.Hidden(name):
 		return true, nil
 	case e.IsDir():
 		return false, nil
@@ -409,14 +410,14 @@ func StaticFile(dir, p string, e fs.DirEntry, named map[string]bool) (skip bool,
 	return !ok, problem
 }
 
-// classify says what the entry at p is. Hidden files and folders (see
-// isHidden) and leftovers are left out. Links and other files that are
-// not regular are special: a build that skipped a linked folder of
-// articles would publish a site without them.
+// classify says what the entry at p is. Hidden files and folders
+// (see inputs.Hidden) and leftovers are left out. Links and other files
+// that are not regular are special: a build that skipped a linked
+// folder of articles would publish a site without them.
 func classify(p string, e fs.DirEntry) kind {
 	name := e.Name()
 	switch {
-	case p != "." && isHidden(name):
+	case p != "." && inputs.Hidden(name):
 		if e.IsDir() {
 			return skipFolder
 		}
@@ -443,17 +444,12 @@ func IsArticle(p string) bool {
 	return !hiddenPath(p) && !Leftover(path.Base(p)) && IsMarkdown(p) && !isIntro(p)
 }
 
-// isHidden says whether a file or folder named name is hidden: its name
-// starts with a dot (.git, an editor's swap files and lock links). A
-// build leaves it out, and all a hidden folder holds.
-func isHidden(name string) bool { return strings.HasPrefix(name, ".") }
-
 // hiddenPath says whether the file or folder at slash path p is hidden
-// or in a hidden folder: a name on its path is hidden (see isHidden), so
+// or in a hidden folder: a name on its path is hidden (see inputs.Hidden), so
 // that a build, which looks in no hidden folder, never finds it.
 func hiddenPath(p string) bool {
 	for name := range strings.SplitSeq(p, "/") {
-		if isHidden(name) {
+		if inputs.Hidden(name) {
 			return true
 		}
 	}

@@ -72,6 +72,7 @@ package history
 
 import (
 	"bulletin/generator/content"
+	"bulletin/generator/inputs"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -399,7 +400,7 @@ func articles(dir string) ([]string, error) {
 		}
 		name := e.Name()
 		switch {
-		case p != "." && strings.HasPrefix(name, "."):
+		case p != "." && inputs.Hidden(name):
 			if e.IsDir() {
 				return fs.SkipDir
 			}

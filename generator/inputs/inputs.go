@@ -363,7 +363,7 @@ func listFiles(dir string, content bool) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if content && p != dir && strings.HasPrefix(e.Name(), ".") {
+		if content && p != dir && Hidden(e.Name()) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}

@@ -11,11 +11,11 @@ import (
 	"math"
 	"reflect"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
 	"bulletin/generator/content"
+	"bulletin/generator/inputs"
 	"bulletin/generator/site"
 )
 
@@ -377,7 +377,7 @@ func themeKey(templates fs.FS) (string, error) {
 		switch {
 		case err != nil:
 			return err
-		case p != "." && strings.HasPrefix(e.Name(), ".") && e.IsDir():
+		case p != "." && inputs.Hidden(e.Name()) && e.IsDir():
 			return fs.SkipDir // .git and the like: nothing of them is published
 		case !fs.ValidPath(p):
 			return nil // a name no template is read by, which static/ refuses

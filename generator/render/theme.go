@@ -15,6 +15,7 @@ import (
 	tparse "text/template/parse"
 
 	"bulletin/generator/content"
+	"bulletin/generator/inputs"
 )
 
 // The theme's files: the layout and partials are shared by every page;
@@ -235,7 +236,7 @@ func sharedFiles(fsys fs.FS) ([]string, error) {
 	for _, e := range entries {
 		// A hidden file (an editor's lock file, .#article.html) is no
 		// template.
-		if name := e.Name(); !e.IsDir() && strings.HasSuffix(name, ".html") && !strings.HasPrefix(name, ".") && !slices.Contains(shared[:2], name) && !slices.Contains(pageFiles, name) {
+		if name := e.Name(); !e.IsDir() && strings.HasSuffix(name, ".html") && !inputs.Hidden(name) && !slices.Contains(shared[:2], name) && !slices.Contains(pageFiles, name) {
 			shared = append(shared, name)
 		}
 	}
@@ -369,7 +370,7 @@ func (th *theme) whereIs(name, wanted string) string {
 		switch {
 		case err != nil || in != "":
 			return fs.SkipAll
-		case e.IsDir() && p != "." && (p == "static" || strings.HasPrefix(e.Name(), ".")):
+		case e.IsDir() && p != "." && (p == "static" || inputs.Hidden(e.Name())):
 			return fs.SkipDir
 		case e.IsDir() || !strings.Contains(p, "/") && strings.HasSuffix(p, ".html"):
 			return nil // a folder, or a file the theme reads

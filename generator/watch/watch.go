@@ -101,7 +101,7 @@ func (w *Watcher) addTree(dir string) error {
 		if !e.IsDir() {
 			return nil
 		}
-		if p != dir && strings.HasPrefix(e.Name(), ".") {
+		if p != dir && inputs.Hidden(e.Name()) {
 			return filepath.SkipDir
 		}
 		if err := w.fs.Add(p); err != nil {
@@ -176,7 +176,7 @@ func (w *Watcher) loop() {
 			// content is in the working folder.
 			name := filepath.Clean(ev.Name)
 			root := w.roots[name] // which may be hidden: -templates .theme
-			if !root && (strings.HasPrefix(filepath.Base(ev.Name), ".") || w.backup(ev.Name)) {
+			if !root && (inputs.Hidden(filepath.Base(ev.Name)) || w.backup(ev.Name)) {
 				continue // editors' backup and swap files, hidden folders
 			}
 			if !root && w.parents[filepath.Dir(name)] && !w.roots[filepath.Dir(name)] {

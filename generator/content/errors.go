@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 )
@@ -97,4 +98,11 @@ func AsErrors(err error) Errors {
 		return Errors{e}
 	}
 	return Errors{{Msg: err.Error()}}
+}
+
+// Unreadable is the problem of a file or folder that could not be read,
+// at its path in the folder dir as editors name it: pe is the error
+// reading it from dir's fs.FS gave.
+func Unreadable(dir string, pe *fs.PathError) *Error {
+	return &Error{File: JoinPath(dir, pe.Path), Msg: "can't read it: " + pe.Err.Error()}
 }

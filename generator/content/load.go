@@ -299,11 +299,12 @@ func assetName(dir, p string, named map[string]bool) (problem *Error, ok bool) {
 // its path is not safe in an address; "" when it would be. What copies
 // files into the content folder asks it first.
 func AssetProblem(p string) string {
+	misnamed := misnamedSettings(p)
 	switch {
 	case p == SettingsFile:
 		return "it would be the site's settings file"
-	case misnamedSettings(p) != "":
-		return misnamedSettings(p)
+	case misnamed != "":
+		return misnamed
 	case hiddenPath(p):
 		return "a build leaves out a hidden file, or one in a hidden folder"
 	case Leftover(path.Base(p)):

@@ -169,6 +169,9 @@ func loadSettings(fsys fs.FS, dir string) (Settings, Errors) {
 // build would read none of the settings written in it, and publish them
 // for anyone to read; "" for any other file.
 func misnamedSettings(p string) string {
+	if strings.Contains(p, "/") {
+		return "" // the settings are at the top of the folder
+	}
 	lower := strings.ToLower(p)
 	ext := path.Ext(lower)
 	if p == SettingsFile || strings.TrimSuffix(lower, ext) != "site" {

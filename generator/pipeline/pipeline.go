@@ -351,7 +351,7 @@ func unreadAssets(dir string, err error) error {
 		if !errors.As(e, &pe) {
 			return err
 		}
-		out = append(out, &content.Error{File: content.JoinPath(filepath.ToSlash(dir), pe.Path), Msg: "can't read it: " + pe.Err.Error()})
+		out = append(out, content.Unreadable(filepath.ToSlash(dir), pe))
 	}
 	return out.Err()
 }

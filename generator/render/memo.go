@@ -68,5 +68,5 @@ func unreadable(dir string, err error) error {
 	if !errors.As(err, &pe) {
 		return fmt.Errorf("reading %s: %w", dir, err)
 	}
-	return &content.Error{File: content.JoinPath(dir, pe.Path), Msg: "can't read it: " + pe.Err.Error()}
+	return content.Unreadable(dir, pe)
 }

@@ -104,7 +104,7 @@ type claim struct {
 func checkClaims(jobs []job, extra []claim) error {
 	at := func(i int) claim {
 		if i < len(jobs) {
-			return claim{name: jobs[i].name, url: jobs[i].url, from: jobs[i].from}
+			return jobs[i].claim()
 		}
 		return extra[i-len(jobs)]
 	}
@@ -183,6 +183,10 @@ func checkClaims(jobs []job, extra []claim) error {
 	})
 	return errs.Err()
 }
+
+// claim is what the job asks for: its name, at its address, for its
+// source; all checkClaims reads of it.
+func (j *job) claim() claim { return claim{name: j.name, url: j.url, from: j.from} }
 
 // folderClash is a clash of two sources over the names of one folder.
 type folderClash struct {

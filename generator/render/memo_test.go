@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -140,5 +141,30 @@ func TestStaticFolderAsLinkIsRefused(t *testing.T) {
 	}
 	if files != nil && files.Has("style.css") {
 		t.Error("style.css is published through the link")
+	}
+}
+
+// TestMemoChecksClaimsAgain checks that a Memo gives what checkClaims
+// finds for the claims it is given, whether it checked them before or
+// not: a clash made, moved to another line, or mended is told as a
+// fresh check tells it.
+func TestMemoChecksClaimsAgain(t *testing.T) {
+	page := func(name, file string, line int) job {
+		return job{name: name, url: "/" + strings.TrimSuffix(name, "index.html"), from: source{file: file, line: line, field: "slug"}}
+	}
+	extra := []claim{{name: "_bulletin", url: PreviewPath, folder: "serve's folder"}}
+	clean := []job{page("a/index.html", "content/a.md", 3), page("b/index.html", "content/b.md", 3)}
+	clash := []job{page("a/index.html", "content/a.md", 3), page("A/index.html", "content/b.md", 3)}
+	moved := []job{page("a/index.html", "content/a.md", 3), page("A/index.html", "content/b.md", 5)}
+	inside := []job{page("a/index.html", "content/a.md", 3), page("_bulletin/index.html", "content/b.md", 3)}
+	var m Memo
+	for i, jobs := range [][]job{clean, clean, clash, clash, moved, clean, inside, inside, clean} {
+		want, got := fmt.Sprint(checkClaims(jobs, extra)), fmt.Sprint(m.checkClaims(jobs, extra))
+		if got != want {
+			t.Errorf("check %d: the memo gives %s, want %s", i, got, want)
+		}
+		if i == 2 && want == "<nil>" {
+			t.Fatal("the clash is not told: the test shows nothing")
+		}
 	}
 }

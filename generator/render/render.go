@@ -230,13 +230,13 @@ func (m *Memo) Plan(templates fs.FS, dir string, s *site.Site) (*Files, error) {
 	if th == nil {
 		// The static files' problems are told with the theme's, and so
 		// are the files' clashes, which need none of it.
-		return f, slices.Concat(content.AsErrors(themeErr), refused, content.AsErrors(checkClaims(jobs, r.published()))).Err()
+		return f, slices.Concat(content.AsErrors(themeErr), refused, content.AsErrors(m.checkClaims(jobs, r.published()))).Err()
 	}
 	// A page file of the theme that cannot be read, a clash or a static
 	// file refused stops the build, but the files are given with it, so
 	// that lint still checks the links, and the pages the rest of the
 	// theme makes are made, in the same run.
-	return f, slices.Concat(content.AsErrors(themeErr), refused, content.AsErrors(checkClaims(jobs, r.published()))).Err()
+	return f, slices.Concat(content.AsErrors(themeErr), refused, content.AsErrors(m.checkClaims(jobs, r.published()))).Err()
 }
 
 // Theme gives the site paths the theme's files link to as written, for

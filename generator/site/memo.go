@@ -8,8 +8,10 @@ import (
 )
 
 // Memo keeps what New worked out that a later New can take again: each
-// article's URL and feed id, and the steps of each topic's and
-// regulator's story, gathered, merged and in date order. A URL and an
+// article's URL and feed id, the clashes found in the URLs and ids
+// claimed, and the steps of each topic's and regulator's story,
+// gathered, merged and in date order. The clashes are taken again where
+// the very URLs and ids are claimed at the very places. A URL and an
 // id are taken again for the very article they were worked out for,
 // with the same id authority; a story only where its group's articles
 // are the very ones it was gathered from, and the settings define the
@@ -27,6 +29,7 @@ type Memo struct {
 	// article and the id authority.
 	names     map[*content.Article]names
 	authority string
+	urls      *checked // what the last New's URLs and ids were checked for
 }
 
 // names are an article's URL and feed id.

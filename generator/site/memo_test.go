@@ -26,6 +26,7 @@ func TestMemoEqualsFresh(t *testing.T) {
 		articles[i] = a
 	}
 	settings := testSettings()
+	var refused []*content.Article
 	// Each edit gives a changed copy of an article, as a save that
 	// reads it again does, or changes the settings.
 	edits := []struct {
@@ -48,6 +49,24 @@ func TestMemoEqualsFresh(t *testing.T) {
 		{"deleted", func() { articles = slices.Delete(articles, 0, 1) }},
 		{"slug", func() { edit(articles, 6, func(a *content.Article) { a.Slug = "renamed" }) }},
 		{"alias", func() { edit(articles, 8, func(a *content.Article) { a.Aliases = []string{"/old/address/"} }) }},
+		{"alias onto another's URL", func() {
+			edit(articles, 9, func(a *content.Article) { a.Aliases = []string{strings.ToUpper(ArticleURL(articles[10]))} })
+		}},
+		{"alias moved to another line", func() { edit(articles, 9, func(a *content.Article) { a.AliasLines = []int32{12} }) }},
+		{"refused article at a URL", func() {
+			r := *articles[10]
+			r.File, r.Line = "articles/refused.md", 1
+			refused = []*content.Article{&r}
+		}},
+		{"clashes mended", func() {
+			edit(articles, 9, func(a *content.Article) { a.Aliases = nil })
+			refused = nil
+		}},
+		{"id set twice", func() {
+			edit(articles, 2, func(a *content.Article) { a.ID = "urn:x:1" })
+			edit(articles, 3, func(a *content.Article) { a.ID = "urn:x:1" })
+		}},
+		{"id set once", func() { edit(articles, 3, func(a *content.Article) { a.ID = "" }) }},
 		{"id authority", func() { settings.IDAuthority = "example.com" }},
 		{"status renamed", func() {
 			settings.Statuses = slices.Clone(settings.Statuses)
@@ -59,16 +78,26 @@ func TestMemoEqualsFresh(t *testing.T) {
 		}},
 	}
 	var m Memo
+	clashes := 0
 	for _, e := range edits {
 		e.edit()
-		kept, err := m.New(&content.Set{Settings: settings, Articles: slices.Clone(articles)}, nil, testNow)
-		if err != nil {
-			t.Fatal(err)
+		kept, keptErr := m.New(&content.Set{Settings: settings, Articles: slices.Clone(articles), Refused: refused}, nil, testNow)
+		fresh, freshErr := New(&content.Set{Settings: settings, Articles: slices.Clone(articles), Refused: refused}, nil, testNow)
+		if got, want := fmt.Sprint(keptErr), fmt.Sprint(freshErr); got != want {
+			t.Errorf("after %s, the memo's site has the problems\n%s\nwant\n%s", e.name, got, want)
 		}
-		fresh := buildSet(t, &content.Set{Settings: settings, Articles: slices.Clone(articles)}, testNow)
+		if freshErr != nil {
+			clashes++
+		}
+		if !slices.Equal(kept.Refused, fresh.Refused) {
+			t.Errorf("after %s, the memo's site has the refused paths %v, want %v", e.name, kept.Refused, fresh.Refused)
+		}
 		if got, want := stories(t, kept), stories(t, fresh); got != want {
 			t.Errorf("after %s, the memo's stories are\n%s\nwant\n%s", e.name, got, want)
 		}
+	}
+	if clashes == 0 {
+		t.Error("no edit made a clash: the test shows nothing of the clashes kept")
 	}
 }
 

@@ -21,9 +21,7 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -224,7 +222,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	// rest is worked out: the check only reads them.
 	var clash error
 	var checking sync.WaitGroup
-	checking.Go(func() { clash = s.checkURLs(set) })
+	checking.Go(func() { clash = m.checkURLs(s, set) })
 	for _, a := range s.Articles {
 		s.Versions = append(s.Versions, s.versions(a, h.Versions(a.Content.Path))...)
 	}
@@ -467,130 +465,6 @@ func notInIRI(c byte) bool {
 		return true
 	}
 	return c <= ' '
-}
-
-// checkURLs makes sure no two pages claim one URL, and no two articles
-// one feed id.
-func (s *Site) checkURLs(set *content.Set) error {
-	// A claim's line is looked up only for a clash: most builds have none.
-	type claim struct {
-		a    *content.Article
-		what string // the field that sets the URL: slug or aliases
-		url  string
-		line int // of the alias, where known
-	}
-	line := func(c claim) int {
-		if c.line > 0 {
-			return c.line
-		}
-		if l := c.a.Lines.Line(c.what); l > 0 {
-			return l
-		}
-		return c.a.Line
-	}
-	// how says what sets a claim's URL: the field, or the file's name
-	// for an article with no slug.
-	how := func(c claim) string {
-		if c.what == "slug" && c.a.Lines.Line("slug") == 0 {
-			return "made from its file name"
-		}
-		return c.what
-	}
-	// URLs that differ only in case or Unicode form clash too: hosts and
-	// file systems that ignore case, or compare the forms, serve them
-	// as one.
-	claims := make(map[string]claim, len(s.Articles)+len(s.Held))
-	// others are, for a folded URL claimed in more than one form, the
-	// first claim of each form but the first's: a later claim of such a
-	// form is told as that one's URL, so that every claim but the first
-	// is told, and no clash is found only once another is mended.
-	others := map[string]claim{}
-	var errs content.Errors
-	add := func(u string, c claim) {
-		c.url = u
-		folded := content.Fold(u)
-		prev, ok := claims[folded]
-		if other, seen := others[u]; ok && prev.url != u && seen {
-			prev = other
-		} else if ok && prev.url != u {
-			others[u] = c
-		}
-		switch {
-		case !ok:
-			claims[folded] = c
-		case prev.url == u:
-			errs = append(errs, &content.Error{File: c.a.File, Line: line(c), Claimed: u, Rival: fmt.Sprintf("%s:%d", prev.a.File, line(prev)),
-				Msg: fmt.Sprintf("%s: %s is also the URL of %s:%d (%s): choose another%s", c.what, u, prev.a.File, line(prev), how(prev), content.FormNote(c.a.File, prev.a.File))})
-		default:
-			errs = append(errs, &content.Error{File: c.a.File, Line: line(c), Claimed: u, Rival: fmt.Sprintf("%s:%d", prev.a.File, line(prev)),
-				Msg: fmt.Sprintf("%s: %s differs only in case or Unicode form from %s, the URL of %s:%d (%s), and many hosts serve the two as one: choose another", c.what, u, prev.url, prev.a.File, line(prev), how(prev))})
-		}
-	}
-	// Held-back articles claim their URLs now, so a clash fails today's
-	// build rather than the one on the day they go live.
-	all := slices.Clone(s.Articles)
-	for _, h := range s.Held {
-		a := new(Article)
-		s.newArticle(a, h, names{})
-		all = append(all, a)
-	}
-	for _, a := range all {
-		add(a.URL, claim{a: a.Content, what: "slug"})
-	}
-	// An article refused for another problem still claims the URL it
-	// would have, and its aliases that are paths of the site, so that a
-	// clash with them is told in the same run, not once the other
-	// problem is mended.
-	var refused []*content.Article
-	for _, r := range set.Refused {
-		if r.Draft {
-			continue
-		}
-		refused = append(refused, r)
-		if u := RefusedURL(r); u != "" {
-			add(u, claim{a: r, what: "slug"})
-			s.Refused = append(s.Refused, RefusedPath{Path: u, File: r.File, Field: "slug", Line: cmp.Or(r.Lines.Line("slug"), r.Line)})
-		}
-	}
-	for _, a := range all {
-		for i, al := range a.Aliases {
-			add(sitePath(al), claim{a: a.Content, what: "aliases", line: a.Content.AliasLine(i)})
-		}
-	}
-	for _, r := range refused {
-		for i, al := range r.Aliases {
-			add(sitePath(al), claim{a: r, what: "aliases", line: r.AliasLine(i)})
-			s.Refused = append(s.Refused, RefusedPath{Path: al, File: r.File, Field: "aliases", Line: r.AliasLine(i)})
-		}
-	}
-	// A feed reader shows one entry of two that share an id, and counts
-	// the other seen. An id made from a date and an address is as unique
-	// as the address; one set in front matter need not be.
-	ids := make(map[string]*content.Article, len(all))
-	for _, a := range all {
-		prev, ok := ids[a.ID]
-		if !ok {
-			ids[a.ID] = a.Content
-			continue
-		}
-		// The article whose front matter sets the id is told; both made
-		// would mean both addresses clash, which is told above.
-		this := a.Content
-		if this.ID == "" {
-			this, prev = prev, this
-		}
-		if this.ID == "" {
-			continue
-		}
-		at := claim{a: this, what: "id"}
-		other := "is the id " + prev.File + ":" + strconv.Itoa(line(claim{a: prev, what: "id"})) + " sets too"
-		if prev.ID == "" {
-			other = "is the id made for " + prev.File + " from its date and first address"
-		}
-		errs = append(errs, &content.Error{File: this.File, Line: line(at),
-			Msg: fmt.Sprintf("id: %s %s, and feed readers would show only one of the two: give this article an id of its own", a.ID, other)})
-	}
-	return errs.Err()
 }
 
 // AssetFile is the slash path in the content folder of the asset

@@ -32,11 +32,15 @@ type Memo struct {
 	urls      *checked // what the last New's URLs and ids were checked for
 }
 
-// names are an article's URL and feed id.
-type names struct{ url, id string }
+// names are an article's URL and feed id, and its place in the date
+// order of the site they were kept from.
+type names struct {
+	url, id string
+	rank    int32
+}
 
-// knownNames gives the URLs and ids of the articles of the last New, if
-// it had the id authority given.
+// knownNames gives the URLs, ids and places of the articles of the last
+// New, if it had the id authority given.
 func (m *Memo) knownNames(authority string) map[*content.Article]names {
 	if m == nil || m.authority != authority {
 		return nil
@@ -44,14 +48,15 @@ func (m *Memo) knownNames(authority string) map[*content.Article]names {
 	return m.names
 }
 
-// keepNames keeps the URLs and ids of the site's articles.
+// keepNames keeps the URLs and ids of the site's articles, and their
+// places in its date order.
 func (m *Memo) keepNames(s *Site) {
 	if m == nil {
 		return
 	}
 	m.names, m.authority = make(map[*content.Article]names, len(s.Articles)), s.Settings.IDAuthority
-	for _, a := range s.Articles {
-		m.names[a.Content] = names{a.URL, a.ID}
+	for i, a := range s.Articles {
+		m.names[a.Content] = names{a.URL, a.ID, int32(i)}
 	}
 }
 

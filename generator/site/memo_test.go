@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -144,4 +145,57 @@ func inStatuses(s *Site, st *content.Status) bool {
 		}
 	}
 	return false
+}
+
+// TestMemoOrderEqualsFresh makes a site again after each of many random
+// edits, as serve does between saves, and checks that the articles come
+// in the order, and with the clashes, New gives afresh: articles added,
+// deleted, dated again or given another's URL, many on one date.
+func TestMemoOrderEqualsFresh(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var articles []*content.Article
+	added := 0
+	add := func() {
+		a := article(fmt.Sprintf("a-%03d", added), day(2024, time.Month(1+r.IntN(3)), 1+r.IntN(3)))
+		a.File, a.Path = fmt.Sprintf("content/articles/%03d.md", r.IntN(1000)), fmt.Sprintf("articles/%03d.md", added)
+		articles = append(articles, a)
+		added++
+	}
+	for range 20 {
+		add()
+	}
+	var m Memo
+	for step := range 300 {
+		if len(articles) < 2 {
+			add()
+		}
+		switch i := r.IntN(len(articles)); r.IntN(5) {
+		case 0:
+			add()
+		case 1:
+			articles = slices.Delete(articles, i, i+1)
+		case 2:
+			edit(articles, i, func(a *content.Article) { a.Date = day(2024, time.Month(1+r.IntN(3)), 1+r.IntN(3)) })
+		case 3:
+			other := articles[r.IntN(len(articles))]
+			edit(articles, i, func(a *content.Article) { a.Date, a.Slug = other.Date, other.Slug })
+		default:
+			edit(articles, i, func(a *content.Article) { a.Title += " again" })
+		}
+		kept, keptErr := m.New(&content.Set{Settings: testSettings(), Articles: slices.Clone(articles)}, nil, testNow)
+		fresh, freshErr := New(&content.Set{Settings: testSettings(), Articles: slices.Clone(articles)}, nil, testNow)
+		order := func(s *Site) string {
+			var b strings.Builder
+			for _, a := range s.Articles {
+				fmt.Fprintf(&b, "%s %s\n", a.URL, a.Content.File)
+			}
+			return b.String()
+		}
+		if got, want := order(kept), order(fresh); got != want {
+			t.Fatalf("step %d: the memo's site has the articles\n%s\nwant\n%s", step, got, want)
+		}
+		if got, want := fmt.Sprint(keptErr), fmt.Sprint(freshErr); got != want {
+			t.Fatalf("step %d: the memo's site has the problems\n%s\nwant\n%s", step, got, want)
+		}
+	}
 }

@@ -212,10 +212,16 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		// rather than thousands.
 		block := make([]Article, len(published))
 		known := m.knownNames(s.Settings.IDAuthority)
+		rank := make([]int32, len(published))
 		cores.Each(published, func(i int, a *content.Article) {
-			s.newArticle(&block[i], a, known[a])
+			k, ok := known[a]
+			if !ok {
+				k.rank = -1
+			}
+			s.newArticle(&block[i], a, k)
+			rank[i] = k.rank
 		})
-		s.Articles = inDateOrder(block)
+		s.Articles = inDateOrder(block, rank, len(known))
 	}
 	m.keepNames(s)
 	// URLs and ids are checked for clashes on another core while the
@@ -316,17 +322,36 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 // URL (see newestFirst), and those of one URL (a clash, told elsewhere)
 // in their order in block: with that last rule the order is total, so
 // the quicker sort, which is not stable, gives what a stable one would.
-func inDateOrder(block []Article) []*Article {
-	order := make([]int32, len(block))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(i, j int32) int {
+// rank gives each article's place in the last New's order, of last
+// places, or -1 for one it did not have: the articles placed keep their
+// order, which is theirs still, as the order is made of what they were
+// read from and their places in block, and only the others are sorted
+// and merged in. After a save, that is the articles it changed.
+func inDateOrder(block []Article, rank []int32, last int) []*Article {
+	before := func(i, j int32) int {
 		return cmp.Or(newestFirst(&block[i], &block[j]), cmp.Compare(i, j))
-	})
-	articles := make([]*Article, len(block))
-	for k, i := range order {
-		articles[k] = &block[i]
+	}
+	placed := make([]int32, last)
+	for k := range placed {
+		placed[k] = -1
+	}
+	var fresh []int32
+	for i, r := range rank {
+		if r >= 0 && int(r) < last && placed[r] < 0 {
+			placed[r] = int32(i)
+		} else {
+			fresh = append(fresh, int32(i))
+		}
+	}
+	kept := slices.DeleteFunc(placed, func(i int32) bool { return i < 0 })
+	slices.SortFunc(fresh, before)
+	articles := make([]*Article, 0, len(block))
+	for len(kept) > 0 || len(fresh) > 0 {
+		if len(fresh) == 0 || len(kept) > 0 && before(kept[0], fresh[0]) < 0 {
+			articles, kept = append(articles, &block[kept[0]]), kept[1:]
+		} else {
+			articles, fresh = append(articles, &block[fresh[0]]), fresh[1:]
+		}
 	}
 	return articles
 }

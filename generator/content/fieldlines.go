@@ -15,16 +15,27 @@ type FieldLines [len(articleFields)]int32
 // Line is the line field starts on; 0 when the front matter does not set
 // it, or field is not an article's field.
 func (l *FieldLines) Line(field string) int {
-	if i := slices.Index(articleFields[:], field); i >= 0 {
+	if i, ok := fieldAt[field]; ok {
 		return int(l[i])
 	}
 	return 0
 }
 
+// fieldAt is each article field's place in articleFields: a site of ten
+// thousand articles looks up the lines of their slugs, aliases and ids
+// after every save.
+var fieldAt = func() map[string]int {
+	at := make(map[string]int, len(articleFields))
+	for i, f := range articleFields {
+		at[f] = i
+	}
+	return at
+}()
+
 // Set records that field starts on line; a field an article does not
 // have is left out.
 func (l *FieldLines) Set(field string, line int) {
-	if i := slices.Index(articleFields[:], field); i >= 0 {
+	if i, ok := fieldAt[field]; ok {
 		l[i] = int32(line)
 	}
 }

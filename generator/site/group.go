@@ -69,8 +69,6 @@ type Step struct {
 	// Change is set, on a topic's story, where the story reaches a status
 	// it was not in just before; First on the first status it reaches.
 	Change, First bool
-
-	order int32 // its place as gathered, which breaks ties
 }
 
 // spelling is one way articles write a group's name, and how many do.
@@ -195,7 +193,7 @@ func (a *Article) stepCount(counts bool) int {
 }
 
 // appendSteps appends the steps an article gives a group's story, with
-// their statuses where they count there (see gather): its publication,
+// their statuses where they count there (see merged): its publication,
 // its update where it carries a status, and, where they count, the
 // events it reports.
 
@@ -308,69 +306,4 @@ func dayEnd(d content.Date) time.Time {
 		return d.Time.AddDate(0, 1, 0)
 	}
 	return d.Time.AddDate(0, 0, 1)
-}
-
-// gather gives the steps of the group's articles in date order, each
-// event reported again merged with its first report.
-func (g *Group) gather(s *content.Settings) []*Step {
-	// The events gathered, as indexes in steps, by their instant, to the
-	// second, as dates are written, and their label.
-	type event struct {
-		at    int64
-		label string
-	}
-	gathered := map[event]int{}
-	// The steps are gathered in one block, which costs the collector a
-	// few objects rather than one a step.
-	// An article's status, and its events, tell where the matter of its
-	// first topic stands; on its other topics' stories they are left
-	// out. A regulator's story keeps every status and event.
-	counts := func(a *Article) bool { return g.Kind != "topics" || a.firstTopic == g }
-	n := 0
-	for _, a := range g.articles {
-		n += a.stepCount(counts(a))
-	}
-	all := make([]Step, 0, n)
-	var own []Step // one article's steps
-	for _, a := range g.articles {
-		own = a.appendSteps(own[:0], s, counts(a))
-		for _, st := range own {
-			if !st.Event {
-				all = append(all, st)
-				continue
-			}
-			e := event{st.Date.Time.Unix(), st.Label}
-			if k, ok := gathered[e]; ok {
-				// The same event reported again: it counts once, with
-				// a status where any report gives one.
-				if all[k].Status == nil {
-					all[k].Status = st.Status
-				}
-				continue
-			}
-			gathered[e] = len(all)
-			all = append(all, st)
-		}
-	}
-	story := make([]*Step, len(all))
-	for i := range all {
-		all[i].order = int32(i)
-		story[i] = &all[i]
-	}
-	slices.SortFunc(story, func(a, b *Step) int {
-		if c := a.Date.Time.Compare(b.Date.Time); c != 0 {
-			return c
-		}
-		if a.Event != b.Event {
-			if a.Event {
-				return -1
-			}
-			return 1
-		}
-		if c := strings.Compare(a.Label, b.Label); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.order, b.order)
-	})
-	return story
 }

@@ -8,17 +8,17 @@ import (
 )
 
 // Memo keeps what New worked out that a later New can take again: each
-// article's URL and feed id, the clashes found in the URLs and ids
-// claimed, and the steps of each topic's and regulator's story,
-// gathered, merged and in date order. The clashes are taken again where
-// the very URLs and ids are claimed at the very places. A URL and an
-// id are taken again for the very article they were worked out for,
-// with the same id authority; a story only where its group's articles
-// are the very ones it was gathered from, and the settings define the
-// same statuses. An article is never changed once read, and is read
+// article's URL, feed id and place in the date order, the clashes found
+// in the URLs and ids claimed, and the steps of each topic's and
+// regulator's story in order, before events reported again are merged.
+// A URL, an id and a place are taken again for the very article they
+// were worked out for, with the same id authority; the clashes where the
+// very URLs and ids are claimed at the very places; an article's steps
+// for the very article, in the same group, with the settings defining
+// the same statuses. An article is never changed once read, and is read
 // anew from changed bytes (see content.Article.Source), so the same
-// articles give the same steps: a save works out again only the stories
-// of the groups of the article it changed. serve keeps one between
+// article gives the same steps: a save works out again only the steps of
+// the article it changed, and sorts only those. serve keeps one between
 // saves; a nil Memo keeps nothing. Its zero value is ready.
 type Memo struct {
 	run     sync.Mutex // one New at a time
@@ -60,16 +60,12 @@ func (m *Memo) keepNames(s *Site) {
 	}
 }
 
-// kept is one group's steps as gather gave them, the articles they were
-// gathered from, and the statuses they could take. Each step's article
-// is given by its place in from, and its status by its place in
-// statuses, since both are made anew by each New.
+// kept is one group's steps, in order (see before), the articles they
+// were gathered from, and the statuses they could take.
 type kept struct {
 	from     []*content.Article
 	statuses []content.Status
-	steps    []Step
-	article  []int32
-	status   []int // -1 for none
+	steps    []step
 }
 
 // begin starts a New, and gives what ends it.
@@ -85,55 +81,74 @@ func (m *Memo) begin() func() {
 	}
 }
 
-// story gives the group's story steps, in date order, as gather does,
-// and g's own to change: taken again from m where it can, and kept in m.
+// story gives the group's story steps, in date order, merged (see
+// merged), and g's own to change: its steps taken again from m where
+// it can, and kept in m.
 func (m *Memo) story(g *Group, s *content.Settings) []*Step {
 	if m == nil {
-		return g.gather(s)
+		return g.merged(g.steps(s), s)
 	}
 	m.mu.Lock()
 	k := m.stories[g.URL]
 	m.mu.Unlock()
 	if k == nil || !k.madeFrom(g, s) {
-		k = keep(g, s)
+		k = k.again(g, s)
 	}
 	m.mu.Lock()
 	m.made[g.URL] = k
 	m.mu.Unlock()
-	steps := slices.Clone(k.steps)
-	story := make([]*Step, len(steps))
-	for i := range steps {
-		steps[i].Article = &g.articles[k.article[i]].Teaser
-		if n := k.status[i]; n >= 0 {
-			steps[i].Status = &s.Statuses[n]
-		}
-		story[i] = &steps[i]
-	}
-	return story
+	return g.merged(k.steps, s)
 }
 
-// keep gathers the group's steps for m. The steps kept point at no
-// article or status of this New's, which would keep its whole site in
-// memory.
-func keep(g *Group, s *content.Settings) *kept {
-	k := &kept{from: make([]*content.Article, len(g.articles)), statuses: slices.Clone(s.Statuses)}
-	place := make(map[*Teaser]int32, len(g.articles))
+// again gives the group's steps, kept for m. Where k was gathered with
+// the same statuses, the steps of the articles the group still has are
+// taken again, at their articles' new places: the articles keep their
+// order, which is made of what they were read from, so their steps keep
+// theirs, and only the steps of the articles new to the group are
+// worked out, sorted and merged in. After a save, that is the article
+// it changed.
+func (k *kept) again(g *Group, s *content.Settings) *kept {
+	n := &kept{from: make([]*content.Article, len(g.articles)), statuses: slices.Clone(s.Statuses)}
+	place := make(map[*content.Article]int32, len(g.articles))
 	for i, a := range g.articles {
-		k.from[i] = a.Content
-		place[&a.Teaser] = int32(i)
+		n.from[i], place[a.Content] = a.Content, int32(i)
 	}
-	story := g.gather(s)
-	k.steps, k.article, k.status = make([]Step, len(story)), make([]int32, len(story)), make([]int, len(story))
-	for i, st := range story {
-		k.steps[i], k.article[i], k.status[i] = *st, place[st.Article], -1
-		for n := range s.Statuses {
-			if st.Status == &s.Statuses[n] {
-				k.status[i] = n
-			}
+	if k == nil || !slices.Equal(k.statuses, s.Statuses) || len(place) < len(g.articles) {
+		n.steps = g.steps(s)
+		return n
+	}
+	// Each article's new place, by its old; -1 for one gone.
+	moved := make([]int32, len(k.from))
+	taken := make([]bool, len(g.articles))
+	for i, c := range k.from {
+		p, ok := place[c]
+		if !ok {
+			p = -1
+		} else {
+			taken[p] = true
 		}
-		k.steps[i].Article, k.steps[i].Status = nil, nil
+		moved[i] = p
 	}
-	return k
+	var fresh []step
+	var own []Step
+	for i, a := range g.articles {
+		if !taken[i] {
+			fresh, own = g.appendSteps(fresh, own, a, i, s)
+		}
+	}
+	slices.SortFunc(fresh, func(a, b step) int { return before(&a, &b) })
+	n.steps = make([]step, 0, len(k.steps)+len(fresh))
+	for _, st := range k.steps {
+		if st.article = moved[st.article]; st.article < 0 {
+			continue
+		}
+		for len(fresh) > 0 && before(&fresh[0], &st) < 0 {
+			n.steps, fresh = append(n.steps, fresh[0]), fresh[1:]
+		}
+		n.steps = append(n.steps, st)
+	}
+	n.steps = append(n.steps, fresh...)
+	return n
 }
 
 // madeFrom reports whether k was gathered from the group's articles,

@@ -149,15 +149,43 @@ func inStatuses(s *Site, st *content.Status) bool {
 
 // TestMemoOrderEqualsFresh makes a site again after each of many random
 // edits, as serve does between saves, and checks that the articles come
-// in the order, and with the clashes, New gives afresh: articles added,
-// deleted, dated again or given another's URL, many on one date.
+// in the order, with the clashes and the stories, New gives afresh:
+// articles added, deleted, dated again or given another's URL, many on
+// one date, and given other topics, statuses and events, which many
+// report alike.
 func TestMemoOrderEqualsFresh(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	var articles []*content.Article
 	added := 0
+	pick := func(from ...string) []string {
+		var out []string
+		for range r.IntN(3) {
+			out = append(out, from[r.IntN(len(from))])
+		}
+		return out
+	}
+	story := func(a *content.Article) {
+		a.Topics = pick("ICS assessments", "CQC IT", "Health and Care Act 2022")
+		a.Regulators = pick("CQC", "DHSC")
+		a.Status = []string{"", "paused", "planned", "in-force"}[r.IntN(4)]
+		a.Events = nil
+		for range r.IntN(3) {
+			at := month(2024, time.Month(1+r.IntN(3)))
+			at.Time = at.Time.Add(time.Duration(r.IntN(2)) * 300 * time.Millisecond)
+			a.Events = append(a.Events, content.Event{Date: at, Label: []string{"Paused", "Resumed"}[r.IntN(2)], Status: []string{"", "paused", "in-force"}[r.IntN(3)]})
+		}
+		a.Updated, a.Withdrawn = time.Time{}, nil
+		switch r.IntN(6) {
+		case 0:
+			a.Updated = a.Date.AddDate(0, 1, 0)
+		case 1:
+			a.Withdrawn = &content.Withdrawal{Date: a.Date.AddDate(0, 2, 0), Explanation: "Wrong."}
+		}
+	}
 	add := func() {
 		a := article(fmt.Sprintf("a-%03d", added), day(2024, time.Month(1+r.IntN(3)), 1+r.IntN(3)))
 		a.File, a.Path = fmt.Sprintf("content/articles/%03d.md", r.IntN(1000)), fmt.Sprintf("articles/%03d.md", added)
+		story(a)
 		articles = append(articles, a)
 		added++
 	}
@@ -169,7 +197,9 @@ func TestMemoOrderEqualsFresh(t *testing.T) {
 		if len(articles) < 2 {
 			add()
 		}
-		switch i := r.IntN(len(articles)); r.IntN(5) {
+		switch i := r.IntN(len(articles)); r.IntN(6) {
+		case 5:
+			edit(articles, i, story)
 		case 0:
 			add()
 		case 1:
@@ -196,6 +226,9 @@ func TestMemoOrderEqualsFresh(t *testing.T) {
 		}
 		if got, want := fmt.Sprint(keptErr), fmt.Sprint(freshErr); got != want {
 			t.Fatalf("step %d: the memo's site has the problems\n%s\nwant\n%s", step, got, want)
+		}
+		if got, want := stories(t, kept), stories(t, fresh); got != want {
+			t.Fatalf("step %d: the memo's stories are\n%s\nwant\n%s", step, got, want)
 		}
 	}
 }

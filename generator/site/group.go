@@ -193,7 +193,7 @@ func (a *Article) stepCount(counts bool) int {
 }
 
 // appendSteps appends the steps an article gives a group's story, with
-// their statuses where they count there (see merged): its publication,
+// their statuses where they count there (see merge): its publication,
 // its update where it carries a status, and, where they count, the
 // events it reports.
 

@@ -61,11 +61,13 @@ func (m *Memo) keepNames(s *Site) {
 }
 
 // kept is one group's steps, in order (see before), the articles they
-// were gathered from, and the statuses they could take.
+// were gathered from, the statuses they could take, and the story they
+// tell.
 type kept struct {
 	from     []*content.Article
 	statuses []content.Status
 	steps    []step
+	story    []merged
 }
 
 // begin starts a New, and gives what ends it.
@@ -82,11 +84,12 @@ func (m *Memo) begin() func() {
 }
 
 // story gives the group's story steps, in date order, merged (see
-// merged), and g's own to change: its steps taken again from m where
+// merge), and g's own to change: its steps taken again from m where
 // it can, and kept in m.
 func (m *Memo) story(g *Group, s *content.Settings) []*Step {
 	if m == nil {
-		return g.merged(g.steps(s), s)
+		steps := g.steps(s)
+		return g.pointed(steps, merge(steps), s)
 	}
 	m.mu.Lock()
 	k := m.stories[g.URL]
@@ -97,7 +100,7 @@ func (m *Memo) story(g *Group, s *content.Settings) []*Step {
 	m.mu.Lock()
 	m.made[g.URL] = k
 	m.mu.Unlock()
-	return g.merged(k.steps, s)
+	return g.pointed(k.steps, k.story, s)
 }
 
 // again gives the group's steps, kept for m. Where k was gathered with
@@ -115,6 +118,7 @@ func (k *kept) again(g *Group, s *content.Settings) *kept {
 	}
 	if k == nil || !slices.Equal(k.statuses, s.Statuses) || len(place) < len(g.articles) {
 		n.steps = g.steps(s)
+		n.story = merge(n.steps)
 		return n
 	}
 	// Each article's new place, by its old; -1 for one gone.
@@ -148,6 +152,7 @@ func (k *kept) again(g *Group, s *content.Settings) *kept {
 		n.steps = append(n.steps, st)
 	}
 	n.steps = append(n.steps, fresh...)
+	n.story = merge(n.steps)
 	return n
 }
 

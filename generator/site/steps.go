@@ -72,12 +72,33 @@ func (g *Group) steps(s *content.Settings) []step {
 	return steps
 }
 
-// merged gives the story of steps, in order (see before), pointing at
-// g's articles and the statuses of s: each event reported again, at the
-// same instant to the second, as dates are written, and with the same
-// label, counts once, as its first report, by the places of articles and
-// steps, with the status of the first report that gives one.
-func (g *Group) merged(steps []step, s *content.Settings) []*Step {
+// merged is a step of a story: steps[x] of the steps it was merged from,
+// with the status at status among the settings' statuses (-1 for none).
+type merged struct{ x, status int32 }
+
+// merge gives the story of steps, in their order (see before): each
+// event reported again, at the same instant to the second, as dates are
+// written, and with the same label, is told once, as its first report,
+// by the places of articles and steps, with the status of the first
+// report that gives one.
+func merge(steps []step) []merged {
+	story := make([]merged, 0, len(steps))
+	if !slices.ContainsFunc(steps, func(st step) bool { return st.Event && st.Date.Time.Nanosecond() != 0 }) {
+		// Every event is dated to the second, so the reports of one
+		// event come together, first by places.
+		for x := 0; x < len(steps); {
+			st, status, next := &steps[x], steps[x].status, x+1
+			for ; st.Event && next < len(steps) && steps[next].Event && steps[next].Date.Time.Equal(st.Date.Time) && steps[next].Label == st.Label; next++ {
+				if status < 0 {
+					status = steps[next].status
+				}
+			}
+			story, x = append(story, merged{int32(x), status}), next
+		}
+		return story
+	}
+	// Events a second apart or less come in the order of their instants,
+	// which may part the reports of one event.
 	type event struct {
 		at    int64
 		label string
@@ -104,31 +125,37 @@ func (g *Group) merged(steps []step, s *content.Settings) []*Step {
 		}
 		reports[e] = r
 	}
-	// The steps are made in one block, which costs the collector a few
-	// objects rather than one a step.
-	block := make([]Step, 0, len(steps))
-	status := func(x int) *content.Status {
-		if x < 0 || steps[x].status < 0 {
-			return nil
-		}
-		return &s.Statuses[steps[x].status]
-	}
 	for x := range steps {
-		st := steps[x].Step
-		st.Status = status(x)
-		if st.Event {
-			r := reports[event{st.Date.Time.Unix(), st.Label}]
-			if r.first != x {
-				continue
-			}
-			st.Status = status(r.status)
+		st := &steps[x]
+		if !st.Event {
+			story = append(story, merged{int32(x), st.status})
+			continue
 		}
-		st.Article = &g.articles[steps[x].article].Teaser
-		block = append(block, st)
-	}
-	story := make([]*Step, len(block))
-	for i := range block {
-		story[i] = &block[i]
+		if r := reports[event{st.Date.Time.Unix(), st.Label}]; r.first == x {
+			status := int32(-1)
+			if r.status >= 0 {
+				status = steps[r.status].status
+			}
+			story = append(story, merged{int32(x), status})
+		}
 	}
 	return story
+}
+
+// pointed gives the story told of steps, pointing at g's articles and
+// the statuses of s.
+func (g *Group) pointed(steps []step, story []merged, s *content.Settings) []*Step {
+	// The steps are made in one block, which costs the collector a few
+	// objects rather than one a step.
+	block := make([]Step, len(story))
+	out := make([]*Step, len(story))
+	for i, t := range story {
+		block[i] = steps[t.x].Step
+		block[i].Article = &g.articles[steps[t.x].article].Teaser
+		if t.status >= 0 {
+			block[i].Status = &s.Statuses[t.status]
+		}
+		out[i] = &block[i]
+	}
+	return out
 }

@@ -123,7 +123,7 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 // problems only their bodies have are not found. It is for a caller that
 // needs the articles' addresses alone, at a tenth of the time.
 func LoadFrontMatter(fsys fs.FS, dir string) (*Set, error) {
-	return load(context.Background(), fsys, dir, nil, nil, false)
+	return load(context.Background(), fsys, dir, nil, nil, false, nil)
 }
 
 // Load and LoadCached give the set of every file read without problems
@@ -138,11 +138,13 @@ func LoadFrontMatter(fsys fs.FS, dir string) (*Set, error) {
 // even read. store and sums may be nil.
 // Once ctx is done it stops reading, and gives ctx's error alone.
 func LoadCached(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[string]string) (*Set, error) {
-	return load(ctx, fsys, dir, store, sums, true)
+	var m *Memo
+	return m.Load(ctx, fsys, dir, store, sums)
 }
 
-// load is LoadCached, with the bodies read or not.
-func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[string]string, bodies bool) (*Set, error) {
+// load is LoadCached, with the bodies read or not, taking articles again
+// from m (see Memo).
+func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[string]string, bodies bool, m *Memo) (*Set, error) {
 	// site.yaml is read once: the settings and the key of every article
 	// kept are made of the same bytes, even when it is saved meanwhile.
 	data, readErr := readSettingsFile(fsys)
@@ -165,6 +167,9 @@ func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[str
 	articles := readArticles(func(p string) (*Article, Errors) {
 		if ctx.Err() != nil {
 			return nil, nil // not read: the set is dropped
+		}
+		if a := m.article(c.salt, p, sums); a != nil {
+			return a, nil
 		}
 		return loadArticle(fsys, dir, p, &set.Settings, md, c)
 	})
@@ -232,6 +237,7 @@ func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[str
 		}
 	}
 	errs = append(errs, set.readIntros(fsys, dir, md, c, intros)...)
+	m.keep(c, set)
 	return set, errs.Err()
 }
 

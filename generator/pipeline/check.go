@@ -25,7 +25,7 @@ func Counted(n int, thing string) string {
 // every problem it finds: what stops a build, or else what lint finds.
 func Check(o Options) content.Errors {
 	// It reads as build does, keeping no cache of git's history.
-	set, hist, err := load(context.Background(), o, os.DirFS(o.Content), nil, nil, history.Find(o.Content), "")
+	set, hist, err := load(context.Background(), o, os.DirFS(o.Content), nil, nil, history.Find(o.Content), "", nil)
 	if set == nil {
 		return content.AsErrors(err)
 	}

@@ -56,7 +56,7 @@ func (l *Live) Current() *Served { return l.now.Load() }
 func (l *Live) Update(paths []string, all bool) (*Served, error) {
 	themed := l.content.Changed(paths, all)
 	made := time.Now()
-	set, hist, err := load(context.Background(), l.o, l.content.FS(), l.store, l.content.Sums(), history.Find(l.o.Content), historyPath(l.o.Out))
+	set, hist, err := load(context.Background(), l.o, l.content.FS(), l.store, l.content.Sums(), history.Find(l.o.Content), historyPath(l.o.Out), &l.memo)
 	l.store.Prune()
 	if set == nil {
 		return nil, err

@@ -229,7 +229,7 @@ func buildWith(ctx context.Context, o Options, openStore func() *cache.Store[con
 		return r, nil
 	}
 	if !beside {
-		set, hist, err := load(ctx, o, os.DirFS(o.Content), nil, sums, place, "")
+		set, hist, err := load(ctx, o, os.DirFS(o.Content), nil, sums, place, "", nil)
 		if set == nil {
 			return Result{}, errors.Join(err, refused)
 		}
@@ -255,7 +255,7 @@ func buildWith(ctx context.Context, o Options, openStore func() *cache.Store[con
 			prev.Write(RecordPath(o.Out))
 		}
 	}()
-	set, hist, err := load(ctx, o, os.DirFS(o.Content), store(), sums, place, historyPath(o.Out))
+	set, hist, err := load(ctx, o, os.DirFS(o.Content), store(), sums, place, historyPath(o.Out), nil)
 	// What was read is worth keeping even when another file was bad:
 	// the next build, after the fix, reads only the fixed file. A build
 	// interrupted stops at once, keeping nothing.

@@ -22,12 +22,17 @@ import (
 // keeps the articles read before, by the key of the bytes they were read
 // from, and sums may give the SHA-256 of content files whose article
 // store may have (see content.LoadCached); git's history is kept in the
-// file historyCache for the next run ("" keeps nothing).
-func load(ctx context.Context, o Options, fsys fs.FS, store content.Store, sums map[string]string, place history.Place, historyCache string) (*content.Set, *history.History, error) {
+// file historyCache for the next run ("" keeps nothing), and the
+// articles read in m (nil: nothing).
+func load(ctx context.Context, o Options, fsys fs.FS, store content.Store, sums map[string]string, place history.Place, historyCache string, m *memo) (*content.Set, *history.History, error) {
 	var hist *history.History
 	var reading sync.WaitGroup
 	reading.Go(func() { hist = readHistory(place, historyCache, sums) })
-	set, err := content.LoadCached(ctx, fsys, filepath.ToSlash(o.Content), store, sums)
+	var read *content.Memo
+	if m != nil {
+		read = &m.content
+	}
+	set, err := read.Load(ctx, fsys, filepath.ToSlash(o.Content), store, sums)
 	reading.Wait()
 	return set, hist, err
 }
@@ -85,11 +90,12 @@ func planProblems(o Options, set *content.Set, hist *history.History, loadErr er
 	return s, files, stop, linter
 }
 
-// memo keeps what a plan can take again in the next: serve keeps one
-// between saves.
+// memo keeps what a load and a plan can take again in the next: serve
+// keeps one between saves.
 type memo struct {
-	site   site.Memo
-	render render.Memo
+	content content.Memo
+	site    site.Memo
+	render  render.Memo
 }
 
 // parts gives the memo's parts, nil for a nil memo, which keeps nothing.

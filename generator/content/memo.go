@@ -1,0 +1,68 @@
+package content
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+)
+
+// Memo keeps the articles one load read, each by its path, with the
+// SHA-256 of the bytes it was read from, for a later load, with the same
+// settings and folder, to take again without keying it and looking it
+// up in the store: the same bytes, at the same path, read with the same
+// settings, give the same article. serve keeps one between saves; a nil
+// Memo keeps nothing. Its zero value is ready.
+type Memo struct {
+	salt []byte // the key of the settings and folder the articles were read with (see newCacher)
+	read map[string]memoed
+}
+
+// memoed is an article kept, and the SHA-256 of the bytes it was read
+// from.
+type memoed struct {
+	sum     string
+	article *Article
+}
+
+// Load is LoadCached, taking articles again from m where it can (see
+// Memo), and keeping in m those it read.
+func (m *Memo) Load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[string]string) (*Set, error) {
+	return load(ctx, fsys, dir, store, sums, true, m)
+}
+
+// article gives the article m keeps for the file at p, if it was read
+// from the bytes whose SHA-256 sums gives, with the settings and folder
+// salt keys.
+func (m *Memo) article(salt []byte, p string, sums map[string]string) *Article {
+	if m == nil || !bytes.Equal(m.salt, salt) {
+		return nil
+	}
+	sum, ok := sums[p]
+	if k, kept := m.read[p]; ok && kept && k.sum == sum {
+		return k.article
+	}
+	return nil
+}
+
+// keep keeps the articles of set, read with c, for the next load: each
+// under the sum sums gives for its path, where that is the sum of the
+// bytes it was read from.
+func (m *Memo) keep(c *cacher, set *Set) {
+	if m == nil {
+		return
+	}
+	read := make(map[string]memoed, len(set.Articles))
+	for _, a := range set.Articles {
+		sum, ok := c.sums[a.Path]
+		if !ok {
+			continue
+		}
+		// An article taken again was read from that sum; another may
+		// have been read from bytes saved since the sums were taken.
+		if k := m.read[a.Path]; (k.article != a || k.sum != sum || !bytes.Equal(m.salt, c.salt)) && c.keyOf("article", a.Path, sum) != a.Source {
+			continue
+		}
+		read[a.Path] = memoed{sum, a}
+	}
+	m.salt, m.read = c.salt, read
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"maps"
 )
 
 // Memo keeps the articles one load read, each by its path, with the
@@ -15,13 +16,15 @@ import (
 type Memo struct {
 	salt []byte // the key of the settings and folder the articles were read with (see newCacher)
 	read map[string]memoed
+	load uint64 // the loads that kept articles, counting from 1
 }
 
-// memoed is an article kept, and the SHA-256 of the bytes it was read
-// from.
+// memoed is an article kept, the SHA-256 of the bytes it was read from,
+// and the last load that kept it.
 type memoed struct {
 	sum     string
 	article *Article
+	load    uint64
 }
 
 // Load is LoadCached, taking articles again from m where it can (see
@@ -46,12 +49,16 @@ func (m *Memo) article(salt []byte, p string, sums map[string]string) *Article {
 
 // keep keeps the articles of set, read with c, for the next load: each
 // under the sum sums gives for its path, where that is the sum of the
-// bytes it was read from.
+// bytes it was read from. Those kept already stay as they are; the
+// others of the last load go.
 func (m *Memo) keep(c *cacher, set *Set) {
 	if m == nil {
 		return
 	}
-	read := make(map[string]memoed, len(set.Articles))
+	if m.read == nil || !bytes.Equal(m.salt, c.salt) {
+		m.salt, m.read = c.salt, make(map[string]memoed, len(set.Articles))
+	}
+	m.load++
 	for _, a := range set.Articles {
 		sum, ok := c.sums[a.Path]
 		if !ok {
@@ -59,10 +66,10 @@ func (m *Memo) keep(c *cacher, set *Set) {
 		}
 		// An article taken again was read from that sum; another may
 		// have been read from bytes saved since the sums were taken.
-		if k := m.read[a.Path]; (k.article != a || k.sum != sum || !bytes.Equal(m.salt, c.salt)) && c.keyOf("article", a.Path, sum) != a.Source {
+		if k := m.read[a.Path]; (k.article != a || k.sum != sum) && c.keyOf("article", a.Path, sum) != a.Source {
 			continue
 		}
-		read[a.Path] = memoed{sum, a}
+		m.read[a.Path] = memoed{sum, a, m.load}
 	}
-	m.salt, m.read = c.salt, read
+	maps.DeleteFunc(m.read, func(_ string, k memoed) bool { return k.load != m.load })
 }

@@ -30,7 +30,11 @@ type idClaim struct {
 // in the order checkClaims tells them, and notes the refused articles'
 // in s.Refused.
 func (s *Site) claims(set *content.Set) ([]urlClaim, []idClaim) {
-	var urls []urlClaim
+	n := len(s.Articles) + len(s.Held) + len(set.Refused)
+	for _, a := range s.Articles {
+		n += len(a.Aliases)
+	}
+	urls := make([]urlClaim, 0, n)
 	slug := func(a *content.Article, url string) urlClaim {
 		c := urlClaim{url: url, what: "slug", how: "slug", file: a.File, line: cmp.Or(a.Lines.Line("slug"), a.Line)}
 		if a.Lines.Line("slug") == 0 {

@@ -229,9 +229,11 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	var clash error
 	var checking sync.WaitGroup
 	checking.Go(func() { clash = m.checkURLs(s, set) })
-	for _, a := range s.Articles {
-		s.Versions = append(s.Versions, s.versions(a, h.Versions(a.Content.Path))...)
-	}
+	// Each article's versions, and its page history, are its own: they
+	// are worked out on every core.
+	versions := make([][]*Version, len(s.Articles))
+	cores.Each(s.Articles, func(i int, a *Article) { versions[i] = s.versions(a, h.Versions(a.Content.Path)) })
+	s.Versions = slices.Concat(versions...)
 	for _, a := range s.Articles {
 		if a.Modified.After(s.Updated) {
 			s.Updated = a.Modified

@@ -69,6 +69,10 @@ func (d *damaged) Error() string {
 	return fmt.Sprintf("the build cache %s was damaged at byte %d, so it was removed: build again", d.name, d.at)
 }
 
+// Damaged reports whether the blob is in a blobs file found damaged,
+// from which its bytes can no longer be read back.
+func (b Blob) Damaged() bool { return b.file != nil && b.file.damaged.Load() }
+
 // Len is the number of bytes in the blob.
 func (b Blob) Len() int64 {
 	if b.file == nil {

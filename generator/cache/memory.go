@@ -34,7 +34,7 @@ func (m *Memory[V]) Get(key string) (V, Blob, bool) {
 	var none V
 	m.mu.Lock()
 	h := m.all[key]
-	damaged := h != nil && h.blob.file != nil && h.blob.file.damaged.Load()
+	damaged := h != nil && h.blob.Damaged()
 	switch {
 	case damaged:
 		delete(m.all, key)

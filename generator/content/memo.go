@@ -35,13 +35,14 @@ func (m *Memo) Load(ctx context.Context, fsys fs.FS, dir string, store Store, su
 
 // article gives the article m keeps for the file at p, if it was read
 // from the bytes whose SHA-256 sums gives, with the settings and folder
-// salt keys.
+// salt keys. One whose body is in a blobs file found damaged is not
+// given, so that its file is read afresh, as the store reads it.
 func (m *Memo) article(salt []byte, p string, sums map[string]string) *Article {
 	if m == nil || !bytes.Equal(m.salt, salt) {
 		return nil
 	}
 	sum, ok := sums[p]
-	if k, kept := m.read[p]; ok && kept && k.sum == sum {
+	if k, kept := m.read[p]; ok && kept && k.sum == sum && !k.article.body.Damaged() {
 		return k.article
 	}
 	return nil

@@ -1,9 +1,15 @@
 package content
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
+
+	"bulletin/generator/cache"
 )
 
 // TestMemoTakesArticlesAgain checks that a Memo gives a later load the
@@ -54,5 +60,47 @@ func TestMemoTakesArticlesAgain(t *testing.T) {
 	kept := load(folder("Saved", settings), map[string]string{name: sumOf(text("Saved"))})
 	if a := load(folder("Saved", other), map[string]string{name: sumOf(text("Saved"))}); a == kept {
 		t.Error("an article read with other settings was taken again")
+	}
+}
+
+// TestMemoReadsADamagedBodyAgain loads an article whose body serve's
+// store keeps in a blobs file on disk, found damaged when the body is
+// read, and wants the next load to read the file afresh, as the store
+// does, not to take again the article whose body cannot be read.
+func TestMemoReadsADamagedBodyAgain(t *testing.T) {
+	const name = "articles/2025-03-27-ics.md"
+	const text = "---\ntitle: ICS\ndate: 2025-03-27\nsummary: A summary.\n---\nThe body of the article.\n"
+	fsys := fstest.MapFS{name: {Data: []byte(text)}, SettingsFile: {Data: []byte("title: Bulletin\n")}}
+	sums := map[string]string{name: sumOf(text)}
+	path := filepath.Join(t.TempDir(), "cache")
+	loadThroughStore(t, fsys, path)
+	blobs, err := os.ReadFile(path + ".blobs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(blobs, []byte("The body of the article."))
+	if at < 0 {
+		t.Fatal("the blobs file does not hold the body")
+	}
+	blobs[at] ^= 1
+	if err := os.WriteFile(path+".blobs", blobs, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	store := cache.NewMemory(cache.Open[Entry](path, "test"))
+	var m Memo
+	load := func() *Article {
+		t.Helper()
+		set, err := m.Load(context.Background(), fsys, "content", store, sums)
+		store.Prune()
+		if err != nil || len(set.Articles) != 1 {
+			t.Fatalf("got %v, %v", set, err)
+		}
+		return set.Articles[0]
+	}
+	if _, err := load().Body(); err == nil {
+		t.Fatal("the damaged body was read: the test shows nothing")
+	}
+	if body, err := load().Body(); err != nil || !strings.Contains(body, "The body of the article.") {
+		t.Errorf("after the damage was found, the body is %q, %v", body, err)
 	}
 }

@@ -193,10 +193,9 @@ func (a *Article) stepCount(counts bool) int {
 }
 
 // appendSteps appends the steps an article gives a group's story, with
-// their statuses where they count there (see merge): its publication,
-// its update where it carries a status, and, where they count, the
-// events it reports.
-
+// their statuses where they count there (see Group.counts): its
+// publication, its update where it carries a status, and, where they
+// count, the events it reports.
 func (a *Article) appendSteps(steps []Step, s *content.Settings, counts bool) []Step {
 	// A withdrawn article stays in the story, but what it said of the
 	// matter was taken back: its status and events count nowhere.

@@ -22,7 +22,7 @@ import (
 // saves; a nil Memo keeps nothing. Its zero value is ready.
 type Memo struct {
 	run     sync.Mutex // one New at a time
-	mu      sync.Mutex // guards stories and made while New runs
+	mu      sync.Mutex // guards stories, made and urls while New runs
 	stories map[string]*kept
 	made    map[string]*kept // this New's, which replace stories once it ends
 	// names are each article's URL and id, which depend only on the

@@ -116,22 +116,31 @@ func (k *kept) again(g *Group, s *content.Settings) *kept {
 	for i, a := range g.articles {
 		n.from[i], place[a.Content] = a.Content, int32(i)
 	}
-	if k == nil || !slices.Equal(k.statuses, s.Statuses) || len(place) < len(g.articles) {
+	// Each article's new place, by its old; -1 for one gone. An article
+	// the group has twice, now or when k was gathered, has no one place,
+	// and all its steps are worked out again.
+	whole := k == nil || !slices.Equal(k.statuses, s.Statuses) || len(place) < len(g.articles)
+	var moved []int32
+	taken := make([]bool, len(g.articles))
+	if !whole {
+		moved = make([]int32, len(k.from))
+		for i, c := range k.from {
+			p, ok := place[c]
+			switch {
+			case !ok:
+				p = -1
+			case taken[p]:
+				whole = true
+			default:
+				taken[p] = true
+			}
+			moved[i] = p
+		}
+	}
+	if whole {
 		n.steps = g.steps(s)
 		n.story = merge(n.steps)
 		return n
-	}
-	// Each article's new place, by its old; -1 for one gone.
-	moved := make([]int32, len(k.from))
-	taken := make([]bool, len(g.articles))
-	for i, c := range k.from {
-		p, ok := place[c]
-		if !ok {
-			p = -1
-		} else {
-			taken[p] = true
-		}
-		moved[i] = p
 	}
 	var fresh []step
 	var own []Step

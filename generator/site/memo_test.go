@@ -77,6 +77,8 @@ func TestMemoEqualsFresh(t *testing.T) {
 			settings.Statuses = slices.Clone(settings.Statuses)
 			slices.Reverse(settings.Statuses)
 		}},
+		{"article listed twice", func() { articles = append(articles, articles[0]) }},
+		{"article listed once again", func() { articles = articles[:len(articles)-1] }},
 	}
 	var m Memo
 	clashes := 0

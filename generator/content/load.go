@@ -150,6 +150,7 @@ func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[str
 	data, readErr := readSettingsFile(fsys)
 	settings, errs := settingsOf(data, readErr, dir)
 	c := newCacher(store, data, settings.Location, dir, sums)
+	m.begin()
 	set := &Set{Settings: settings, Dir: dir}
 	unhashed := func(p string) {
 		if _, ok := sums[p]; sums != nil && !ok {
@@ -171,7 +172,9 @@ func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[str
 		if a := m.article(c.salt, p, sums); a != nil {
 			return a, nil
 		}
-		return loadArticle(fsys, dir, p, &set.Settings, md, c)
+		a, errs := loadArticle(fsys, dir, p, &set.Settings, md, c)
+		m.read(a, errs)
+		return a, errs
 	})
 	var intros []string
 	named := map[string]bool{} // folders whose names were found unsafe
@@ -237,7 +240,7 @@ func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[str
 		}
 	}
 	errs = append(errs, set.readIntros(fsys, dir, md, c, intros)...)
-	m.keep(c, set)
+	m.keep(c)
 	return set, errs.Err()
 }
 

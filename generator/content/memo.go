@@ -5,6 +5,7 @@ import (
 	"context"
 	"io/fs"
 	"maps"
+	"sync"
 )
 
 // Memo keeps the articles one load read, each by its path, with the
@@ -15,12 +16,18 @@ import (
 // Memo keeps nothing. Its zero value is ready.
 type Memo struct {
 	salt []byte // the key of the settings and folder the articles were read with (see newCacher)
-	read map[string]memoed
-	load uint64 // the loads that kept articles, counting from 1
+	kept map[string]*memoed
+	load uint64 // the loads begun, counting from 1
+
+	// What the load under way took again, and read: the articles the
+	// load's readers take again mark their own entries, each its own.
+	mu     sync.Mutex
+	taken  int
+	missed []*Article
 }
 
 // memoed is an article kept, the SHA-256 of the bytes it was read from,
-// and the last load that kept it.
+// and the last load that took it again or kept it.
 type memoed struct {
 	sum     string
 	article *Article
@@ -33,6 +40,14 @@ func (m *Memo) Load(ctx context.Context, fsys fs.FS, dir string, store Store, su
 	return load(ctx, fsys, dir, store, sums, true, m)
 }
 
+// begin starts a load.
+func (m *Memo) begin() {
+	if m != nil {
+		m.load++
+		m.taken, m.missed = 0, nil
+	}
+}
+
 // article gives the article m keeps for the file at p, if it was read
 // from the bytes whose SHA-256 sums gives, with the settings and folder
 // salt keys. One whose body is in a blobs file found damaged is not
@@ -42,35 +57,50 @@ func (m *Memo) article(salt []byte, p string, sums map[string]string) *Article {
 		return nil
 	}
 	sum, ok := sums[p]
-	if k, kept := m.read[p]; ok && kept && k.sum == sum && !k.article.body.Damaged() {
-		return k.article
+	k := m.kept[p]
+	if !ok || k == nil || k.sum != sum || k.article.body.Damaged() {
+		return nil
 	}
-	return nil
+	k.load = m.load
+	m.mu.Lock()
+	m.taken++
+	m.mu.Unlock()
+	return k.article
 }
 
-// keep keeps the articles of set, read with c, for the next load: each
+// read notes an article the load read, with its problems.
+func (m *Memo) read(a *Article, errs Errors) {
+	if m != nil && len(errs) == 0 {
+		m.mu.Lock()
+		m.missed = append(m.missed, a)
+		m.mu.Unlock()
+	}
+}
+
+// keep keeps the articles the load read with c, for the next load: each
 // under the sum sums gives for its path, where that is the sum of the
-// bytes it was read from. Those kept already stay as they are; the
-// others of the last load go.
-func (m *Memo) keep(c *cacher, set *Set) {
+// bytes it was read from. Those taken again stay as they are; the others
+// of the last load go.
+func (m *Memo) keep(c *cacher) {
 	if m == nil {
 		return
 	}
-	if m.read == nil || !bytes.Equal(m.salt, c.salt) {
-		m.salt, m.read = c.salt, make(map[string]memoed, len(set.Articles))
+	if m.kept == nil || !bytes.Equal(m.salt, c.salt) {
+		m.salt, m.kept = c.salt, make(map[string]*memoed, len(m.missed))
 	}
-	m.load++
-	for _, a := range set.Articles {
+	added := 0
+	for _, a := range m.missed {
+		// An article read from bytes saved since the sums were taken is
+		// not kept under them.
 		sum, ok := c.sums[a.Path]
-		if !ok {
+		if !ok || c.keyOf("article", a.Path, sum) != a.Source {
 			continue
 		}
-		// An article taken again was read from that sum; another may
-		// have been read from bytes saved since the sums were taken.
-		if k := m.read[a.Path]; (k.article != a || k.sum != sum) && c.keyOf("article", a.Path, sum) != a.Source {
-			continue
-		}
-		m.read[a.Path] = memoed{sum, a, m.load}
+		m.kept[a.Path] = &memoed{sum, a, m.load}
+		added++
 	}
-	maps.DeleteFunc(m.read, func(_ string, k memoed) bool { return k.load != m.load })
+	if m.taken+added < len(m.kept) {
+		maps.DeleteFunc(m.kept, func(_ string, k *memoed) bool { return k.load != m.load })
+	}
+	m.missed = nil
 }

@@ -3,8 +3,10 @@ package content
 import (
 	"bytes"
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -102,5 +104,35 @@ func TestMemoReadsADamagedBodyAgain(t *testing.T) {
 	}
 	if body, err := load().Body(); err != nil || !strings.Contains(body, "The body of the article.") {
 		t.Errorf("after the damage was found, the body is %q, %v", body, err)
+	}
+}
+
+// TestMemoLetsGoOfArticlesGone checks that a Memo keeps only the
+// articles of the last load: one deleted, or saved, lets go of the
+// article read before, so that serve's memory follows the folder.
+func TestMemoLetsGoOfArticlesGone(t *testing.T) {
+	text := func(title string) string {
+		return "---\ntitle: " + title + "\ndate: 2025-03-27\nsummary: A summary.\n---\nBody.\n"
+	}
+	var m Memo
+	load := func(titles map[string]string) {
+		t.Helper()
+		fsys, sums := fstest.MapFS{}, map[string]string{}
+		for name, title := range titles {
+			fsys[name] = &fstest.MapFile{Data: []byte(text(title))}
+			sums[name] = sumOf(text(title))
+		}
+		if _, err := m.Load(context.Background(), fsys, "content", nil, sums); err != nil {
+			t.Fatal(err)
+		}
+	}
+	load(map[string]string{"articles/a.md": "A", "articles/b.md": "B"})
+	load(map[string]string{"articles/a.md": "A"})
+	if len(m.kept) != 1 || m.kept["articles/a.md"] == nil {
+		t.Errorf("after b.md was deleted, the memo keeps %v", slices.Collect(maps.Keys(m.kept)))
+	}
+	load(map[string]string{"articles/a.md": "A again"})
+	if k := m.kept["articles/a.md"]; len(m.kept) != 1 || k == nil || k.article.Title != "A again" {
+		t.Errorf("after a.md was saved, the memo keeps %v", m.kept)
 	}
 }

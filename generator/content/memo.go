@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"sync"
+	"sync/atomic"
 )
 
 // Memo keeps the articles one load read, each by its path, with the
@@ -21,8 +22,8 @@ type Memo struct {
 
 	// What the load under way took again, and read: the articles the
 	// load's readers take again mark their own entries, each its own.
+	taken  atomic.Int64
 	mu     sync.Mutex
-	taken  int
 	missed []*Article
 }
 
@@ -44,7 +45,8 @@ func (m *Memo) Load(ctx context.Context, fsys fs.FS, dir string, store Store, su
 func (m *Memo) begin() {
 	if m != nil {
 		m.load++
-		m.taken, m.missed = 0, nil
+		m.taken.Store(0)
+		m.missed = nil
 	}
 }
 
@@ -62,9 +64,7 @@ func (m *Memo) article(salt []byte, p string, sums map[string]string) *Article {
 		return nil
 	}
 	k.load = m.load
-	m.mu.Lock()
-	m.taken++
-	m.mu.Unlock()
+	m.taken.Add(1)
 	return k.article
 }
 
@@ -99,7 +99,7 @@ func (m *Memo) keep(c *cacher) {
 		m.kept[a.Path] = &memoed{sum, a, m.load}
 		added++
 	}
-	if m.taken+added < len(m.kept) {
+	if int(m.taken.Load())+added < len(m.kept) {
 		maps.DeleteFunc(m.kept, func(_ string, k *memoed) bool { return k.load != m.load })
 	}
 	m.missed = nil

@@ -28,10 +28,7 @@ func load(ctx context.Context, o Options, fsys fs.FS, store content.Store, sums 
 	var hist *history.History
 	var reading sync.WaitGroup
 	reading.Go(func() { hist = readHistory(place, historyCache, sums) })
-	var read *content.Memo
-	if m != nil {
-		read = &m.content
-	}
+	read, _, _ := m.parts()
 	set, err := read.Load(ctx, fsys, filepath.ToSlash(o.Content), store, sums)
 	reading.Wait()
 	return set, hist, err
@@ -99,11 +96,11 @@ type memo struct {
 }
 
 // parts gives the memo's parts, nil for a nil memo, which keeps nothing.
-func (m *memo) parts() (*site.Memo, *render.Memo) {
+func (m *memo) parts() (*content.Memo, *site.Memo, *render.Memo) {
 	if m == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return &m.site, &m.render
+	return &m.content, &m.site, &m.render
 }
 
 // plan makes the site model of set, with its articles' versions in hist,
@@ -121,7 +118,7 @@ func plan(o Options, set *content.Set, hist *history.History, now time.Time, m *
 	if o.BaseURL != "" {
 		set.Settings.SetBaseURL(o.BaseURL)
 	}
-	sites, themes := m.parts()
+	_, sites, themes := m.parts()
 	s, modelErr := sites.New(set, hist, now)
 	s.Search = o.Pagefind != ""
 	files, err := themes.Plan(os.DirFS(o.Templates), filepath.ToSlash(o.Templates), s)

@@ -149,18 +149,15 @@ func (k *kept) again(g *Group, s *content.Settings) *kept {
 			fresh, own = g.appendSteps(fresh, own, a, i, s)
 		}
 	}
-	slices.SortFunc(fresh, func(a, b step) int { return before(&a, &b) })
-	n.steps = make([]step, 0, len(k.steps)+len(fresh))
+	order := func(a, b step) int { return before(&a, &b) }
+	slices.SortFunc(fresh, order)
+	still := make([]step, 0, len(k.steps))
 	for _, st := range k.steps {
-		if st.article = moved[st.article]; st.article < 0 {
-			continue
+		if st.article = moved[st.article]; st.article >= 0 {
+			still = append(still, st)
 		}
-		for len(fresh) > 0 && before(&fresh[0], &st) < 0 {
-			n.steps, fresh = append(n.steps, fresh[0]), fresh[1:]
-		}
-		n.steps = append(n.steps, st)
 	}
-	n.steps = append(n.steps, fresh...)
+	n.steps = mergeSorted(still, fresh, order)
 	n.story = merge(n.steps)
 	return n
 }

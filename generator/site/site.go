@@ -348,14 +348,24 @@ func inDateOrder(block []Article, rank []int32, last int) []*Article {
 	kept := slices.DeleteFunc(placed, func(i int32) bool { return i < 0 })
 	slices.SortFunc(fresh, before)
 	articles := make([]*Article, 0, len(block))
-	for len(kept) > 0 || len(fresh) > 0 {
-		if len(fresh) == 0 || len(kept) > 0 && before(kept[0], fresh[0]) < 0 {
-			articles, kept = append(articles, &block[kept[0]]), kept[1:]
-		} else {
-			articles, fresh = append(articles, &block[fresh[0]]), fresh[1:]
-		}
+	for _, i := range mergeSorted(kept, fresh, before) {
+		articles = append(articles, &block[i])
 	}
 	return articles
+}
+
+// mergeSorted merges a and b, each in order by cmp, into one in that
+// order, a's first where two tie.
+func mergeSorted[T any](a, b []T, cmp func(x, y T) int) []T {
+	out := make([]T, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if cmp(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // named gives each article room for the topics and regulators it names,

@@ -36,8 +36,9 @@ func (s *Site) claims(set *content.Set) ([]urlClaim, []idClaim) {
 	}
 	urls := make([]urlClaim, 0, n)
 	slug := func(a *content.Article, url string) urlClaim {
-		c := urlClaim{url: url, what: "slug", how: "slug", file: a.File, line: cmp.Or(a.Lines.Line("slug"), a.Line)}
-		if a.Lines.Line("slug") == 0 {
+		line := a.Lines.Line("slug")
+		c := urlClaim{url: url, what: "slug", how: "slug", file: a.File, line: cmp.Or(line, a.Line)}
+		if line == 0 {
 			c.how = "made from its file name"
 		}
 		return c

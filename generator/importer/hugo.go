@@ -1030,6 +1030,12 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	if post.slug == "" {
 		_, last := splitLast(old)
 		post.slug = strings.TrimSuffix(decoded(last), ".html")
+		// A title with a slash in it (fees for 2019/20) makes an address
+		// of two folders, the last of which holds only the title's end:
+		// the new address is made of the whole title.
+		if title := urlize(cmp.Or(f.text("title"), post.title)); strings.Contains(title, "/") && strings.EqualFold(path.Base(title), post.slug) {
+			post.slug = strings.ReplaceAll(strings.Trim(title, "/"), "/", "-")
+		}
 	}
 	if !cfg.keepCase {
 		post.slug = strings.ToLower(post.slug)

@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -96,6 +97,11 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 			return Date{Time: t}, nil
 		}
 	}
+	if p := padded(s); p != s {
+		if _, err := parseAnyDate(p, loc, monthOK); err == nil {
+			return Date{}, fmt.Errorf("%q is not a date: write %s, with two digits for the month and the day", s, p)
+		}
+	}
 	t, ok := try("2006-01", loc)
 	switch {
 	case ok && monthOK:
@@ -109,6 +115,29 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 	}
 	return Date{}, fmt.Errorf("%q is not a date: %s", s, dateHint)
 }
+
+// padded gives s with a month or day written in one digit, at the start
+// of s (2025-3-7), written in two (2025-03-07).
+func padded(s string) string {
+	m := onesDigit.FindStringSubmatch(s)
+	if m == nil {
+		return s
+	}
+	out := m[1]
+	for _, d := range m[2:4] {
+		switch len(d) {
+		case 1:
+			out += "-0" + d
+		case 2:
+			out += "-" + d
+		}
+	}
+	return out + m[4]
+}
+
+// onesDigit is a year, a month and perhaps a day, either in one digit,
+// and what follows them: a time, say.
+var onesDigit = regexp.MustCompile(`^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?((?:[T ].*)?)$`)
 
 // twice gives the other instant that t's clock reads in t's zone, where
 // the clocks go back over it, and whether there is one.

@@ -122,9 +122,33 @@ func (d *decoder) require(field string, line int, seen map[string]bool, names ..
 			if field != "" {
 				label = field + "." + label
 			}
+			if what, ok := requiredHints[name]; ok && field == "" {
+				d.fail(line, "%s: missing: this field is required: add %s, %s", label, d.entry(name, what.example), what.means)
+				continue
+			}
 			d.fail(line, "%s: missing: this field is required", label)
 		}
 	}
+}
+
+// requiredHints say, for each field a page or an article must have,
+// what to write in it.
+var requiredHints = map[string]struct{ example, means string }{
+	"title":   {"…", "the headline readers see"},
+	"date":    {"2025-03-27", "the day it was published, as YYYY-MM-DD"},
+	"summary": {"…", "a sentence or two that say what changed, shown under the title and in feeds"},
+}
+
+// entry gives a top-level field as the front matter writes it: name:
+// value, or name = "value" in TOML.
+func (d *decoder) entry(name, value string) string {
+	if !d.toml {
+		return name + ": " + value
+	}
+	if value[0] >= '0' && value[0] <= '9' {
+		return name + " = " + value
+	}
+	return name + ` = "` + value + `"`
 }
 
 // str is the text of the scalar n, the field's value, its spaces

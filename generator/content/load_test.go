@@ -337,26 +337,26 @@ func TestLoadArticleErrors(t *testing.T) {
 			name: "title, date and summary missing",
 			text: lines("---", "status: paused", "---"),
 			want: []string{
-				"content/a.md:1: title: missing: this field is required",
-				"content/a.md:1: date: missing: this field is required",
-				"content/a.md:1: summary: missing: this field is required",
+				"content/a.md:1: title: missing: this field is required: add title: …, the headline readers see",
+				"content/a.md:1: date: missing: this field is required: add date: 2025-03-27, the day it was published, as YYYY-MM-DD",
+				"content/a.md:1: summary: missing: this field is required: add summary: …, a sentence or two that say what changed, shown under the title and in feeds",
 			},
 		},
 		{
 			name: "empty front matter",
 			text: lines("---", "---", "Body."),
 			want: []string{
-				"content/a.md:1: title: missing: this field is required",
-				"content/a.md:1: date: missing: this field is required",
-				"content/a.md:1: summary: missing: this field is required",
+				"content/a.md:1: title: missing: this field is required: add title: …, the headline readers see",
+				"content/a.md:1: date: missing: this field is required: add date: 2025-03-27, the day it was published, as YYYY-MM-DD",
+				"content/a.md:1: summary: missing: this field is required: add summary: …, a sentence or two that say what changed, shown under the title and in feeds",
 			},
 		},
 		{
 			name: "required fields missing from the opening line after blank lines",
 			text: lines("", "", "---", "title: T", "---"),
 			want: []string{
-				"content/a.md:3: date: missing: this field is required",
-				"content/a.md:3: summary: missing: this field is required",
+				"content/a.md:3: date: missing: this field is required: add date: 2025-03-27, the day it was published, as YYYY-MM-DD",
+				"content/a.md:3: summary: missing: this field is required: add summary: …, a sentence or two that say what changed, shown under the title and in feeds",
 			},
 		},
 		{
@@ -877,7 +877,12 @@ func TestLoadTOMLErrors(t *testing.T) {
 		{
 			name: "unquoted text",
 			text: lines("+++", `title = "T"`, "date = 2025-03-27", "summary = Paused", "+++"),
-			want: []string{"content/a.md:4: front matter is not valid TOML: expected value but found \"Paused\" instead"},
+			want: []string{"content/a.md:4: front matter is not valid TOML: expected value but found \"Paused\" instead: text goes in quotes: summary = \"Paused\""},
+		},
+		{
+			name: "text without its closing quote",
+			text: lines("+++", `title = "T`, "date = 2025-03-27", `summary = "S"`, "+++"),
+			want: []string{`content/a.md:2: front matter is not valid TOML: strings cannot contain newlines: close the quotes before the line ends, as in title = "…"; a summary of several lines goes between three quotes: summary = """…"""`},
 		},
 		{
 			name: "duplicate key",
@@ -1073,9 +1078,9 @@ func TestLoadTOMLErrors(t *testing.T) {
 			name: "required fields missing",
 			text: lines("+++", `status = "paused"`, "+++"),
 			want: []string{
-				"content/a.md:1: title: missing: this field is required",
-				"content/a.md:1: date: missing: this field is required",
-				"content/a.md:1: summary: missing: this field is required",
+				"content/a.md:1: title: missing: this field is required: add title = \"…\", the headline readers see",
+				"content/a.md:1: date: missing: this field is required: add date = 2025-03-27, the day it was published, as YYYY-MM-DD",
+				"content/a.md:1: summary: missing: this field is required: add summary = \"…\", a sentence or two that say what changed, shown under the title and in feeds",
 			},
 		},
 	}
@@ -1122,7 +1127,7 @@ func TestLoadIntroPageErrors(t *testing.T) {
 			name: "missing title",
 			path: "regulators/cqc.md",
 			text: lines("---", "summary: The regulator of health and social care in England.", "---"),
-			want: []string{"content/regulators/cqc.md:1: title: missing: this field is required"},
+			want: []string{"content/regulators/cqc.md:1: title: missing: this field is required: add title: …, the headline readers see"},
 		},
 		{
 			name: "article field on an intro page",
@@ -1327,8 +1332,8 @@ func TestLoadReportsEveryProblemSorted(t *testing.T) {
 	})
 	got := loadErrors(t, fsys)
 	want := []string{
-		"content/articles/2024/a.md:1: date: missing: this field is required",
-		"content/articles/2024/a.md:1: summary: missing: this field is required",
+		"content/articles/2024/a.md:1: date: missing: this field is required: add date: 2025-03-27, the day it was published, as YYYY-MM-DD",
+		"content/articles/2024/a.md:1: summary: missing: this field is required: add summary: …, a sentence or two that say what changed, shown under the title and in feeds",
 		`content/articles/2024/a.md:2: titel: unknown field: did you mean "title"?`,
 		`content/articles/2025/b.md:3: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`,
 		`content/articles/2025/b.md:5: status: "on hold" is not one of: ` + allStatuses,
@@ -1382,8 +1387,8 @@ func TestLoadUnreadableFiles(t *testing.T) {
 	got := loadErrors(t, fsys)
 	want := []string{
 		"content/a.md: can't read the file: permission denied",
-		"content/b.md:1: date: missing: this field is required",
-		"content/b.md:1: summary: missing: this field is required",
+		"content/b.md:1: date: missing: this field is required: add date: 2025-03-27, the day it was published, as YYYY-MM-DD",
+		"content/b.md:1: summary: missing: this field is required: add summary: …, a sentence or two that say what changed, shown under the title and in feeds",
 		"content/drafts: can't read the folder: permission denied",
 		"content/site.yaml: can't read the file: permission denied",
 		"content/topics/x.md: can't read the file: permission denied",

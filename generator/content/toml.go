@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math"
@@ -31,7 +32,7 @@ func parseTOML(data []byte, firstLine int) (*node, error) {
 			line = firstLine + pe.Position.Line - 1
 			msg := "front matter is not valid TOML: " + ourCase(tomlMessage(pe.Message))
 			if lines := strings.Split(string(data), "\n"); pe.Position.Line >= 1 && pe.Position.Line <= len(lines) {
-				if hint := tomlTwice(pe.Message, lines[pe.Position.Line-1]); hint != "" {
+				if hint := cmp.Or(tomlTwice(pe.Message, lines[pe.Position.Line-1]), tomlQuotes(pe.Message, lines[pe.Position.Line-1])); hint != "" {
 					msg += ": " + hint
 				}
 			}

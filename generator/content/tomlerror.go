@@ -139,6 +139,25 @@ func tomlTwice(msg, line string) string {
 	return fmt.Sprintf(`%s would make %s a table too: give %s once, as %s = "…"`, written, key, key, key)
 }
 
+// tomlQuotes explains TOML's message for text written without its
+// quotes, or without the closing one, which TOML reads on to the line's
+// end; line is the line the decoder stopped on. It gives "" for any
+// other message.
+func tomlQuotes(msg, line string) string {
+	if strings.Contains(msg, "strings cannot contain newlines") {
+		return `close the quotes before the line ends, as in title = "…"; a summary of several lines goes between three quotes: summary = """…"""`
+	}
+	key, value, ok := strings.Cut(strings.TrimSpace(line), "=")
+	if !ok || !tomlUnquoted.MatchString(msg) {
+		return ""
+	}
+	return fmt.Sprintf("text goes in quotes: %s = %s", Truncate(strings.TrimSpace(key), 40), strconv.Quote(Truncate(strings.TrimSpace(value), 60)))
+}
+
+// tomlUnquoted matches TOML's message for a value that is not one: text
+// without quotes, say.
+var tomlUnquoted = regexp.MustCompile(`^expected value but found ".+" instead$`)
+
 // tomlMessage shortens TOML's message for a key set twice, which quotes
 // the key whole, however long.
 func tomlMessage(msg string) string {

@@ -308,6 +308,9 @@ func TestPagesAccessible(t *testing.T) {
 			if wider := overflow(t, ctx, p.path); wider > 0 {
 				t.Errorf("%s at %dpx: the page is %dpx wider than the window, so readers must scroll sideways", p.path, v.width, wider)
 			}
+			for _, d := range datesAstray(t, ctx, p.path) {
+				t.Errorf("%s at %dpx: %s", p.path, v.width, d)
+			}
 			if v.width != 320 {
 				screenshot(t, ctx, shots, p.kind+"-"+v.name)
 			}
@@ -362,6 +365,28 @@ var views = []struct {
 func overflow(t *testing.T, ctx context.Context, path string) int {
 	t.Helper()
 	return get(t, ctx, "measuring "+path, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`))
+}
+
+// datesAstray names each date of a story on the open page at path whose
+// text runs into the step's marker, or out of the column on the other
+// side, where the dates stand in a column of their own before the line.
+func datesAstray(t *testing.T, ctx context.Context, path string) []string {
+	t.Helper()
+	return get(t, ctx, "measuring the dates of "+path, chromedp.Evaluate[[]string](`(() => {
+		const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+		const astray = [];
+		for (const when of document.querySelectorAll(".step-when")) {
+			if (getComputedStyle(when).position !== "absolute") continue;
+			const text = document.createRange();
+			text.selectNodeContents(when);
+			const r = text.getBoundingClientRect();
+			const line = when.closest(".step").getBoundingClientRect().left;
+			const column = when.closest(".story-line").getBoundingClientRect().left;
+			if (r.right > line - 0.7 * rem) astray.push("the date " + JSON.stringify(when.textContent) + " runs into its marker by " + Math.ceil(r.right - line + 0.7 * rem) + "px");
+			if (r.left < column - 0.5) astray.push("the date " + JSON.stringify(when.textContent) + " stands " + Math.ceil(column - r.left) + "px outside the column");
+		}
+		return astray;
+	})()`))
 }
 
 func jsString(s string) string {

@@ -492,6 +492,15 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", cmp.Or(f.address, f.filter), titles, want)
 		}
 	}
+
+	// An address naming a topic the bulletin lacks says so, rather than
+	// showing an empty page.
+	do(t, ctx, "opening a search for a topic there is not", chromedp.Navigate(base+"/search/?topic=Nonexistent"))
+	want := "This bulletin has no topic \u201cNonexistent\u201d: choose from the lists below."
+	do(t, ctx, "waiting for the search page to say so", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](`document.getElementById("search-message").textContent === `+jsString(want), chromedp.WithPollingTimeout(15*time.Second))(ctx, tg)
+		return err
+	}))
 }
 
 // TestAxeFindsViolations makes sure the accessibility check can fail: a

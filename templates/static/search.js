@@ -19,6 +19,9 @@ const limit = 50;
 const bundles = form.dataset.bundles.split(" ").filter(Boolean);
 let ready; // Pagefind, once its index is loaded
 let latest = 0;
+// What the address asked for that no filter offers, said until the
+// reader changes the search.
+let unmatched = "";
 
 function asSelect(f) {
   if (f.tagName === "SELECT") return f;
@@ -44,11 +47,15 @@ function say(text) {
 function fromURL() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
+  const missing = [];
   for (const s of selects) {
-    const v = (params.get(s.name) || "").toLowerCase();
+    const asked = (params.get(s.name) || "").trim();
+    const v = asked.toLowerCase();
     const o = Array.from(s.options).find((o) => v && (o.value.toLowerCase() === v || o.dataset.key === v));
     s.value = o ? o.value : "";
+    if (asked && !o) missing.push(s.name + " \u201c" + asked + "\u201d");
   }
+  unmatched = missing.length ? "This bulletin has no " + missing.join(" and no ") + ": choose from the lists below." : "";
 }
 
 function toURL() {
@@ -145,7 +152,7 @@ async function search() {
   toURL();
   if (!query && !Object.keys(filters).length) {
     list.replaceChildren();
-    say("");
+    say(unmatched);
     return;
   }
   let pagefind;
@@ -172,7 +179,7 @@ async function search() {
   const data = await Promise.all(newest.slice(0, limit).map((r) => r.data()));
   if (run !== latest) return;
   list.replaceChildren(...data.map(item));
-  say(describe(found.results.length, query, filters));
+  say((unmatched ? unmatched + " " : "") + describe(found.results.length, query, filters));
 }
 
 // load loads the first bundle and merges the others into it.
@@ -195,13 +202,19 @@ function start() {
   let timer;
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    unmatched = "";
     search();
   });
   input.addEventListener("input", () => {
+    unmatched = "";
     clearTimeout(timer);
     timer = setTimeout(search, 250);
   });
-  for (const s of selects) s.addEventListener("change", search);
+  for (const s of selects)
+    s.addEventListener("change", () => {
+      unmatched = "";
+      search();
+    });
   fromURL();
   search();
 }

@@ -134,6 +134,11 @@ func (l *liquid) convert(s string, line int) string {
 			b.WriteString(htmlComment(enclosed))
 		case "highlight":
 			code := l.convert(enclosed, lineAt(start))
+			if !l.html && midLine(s, i, pos) && !strings.Contains(strings.TrimSpace(code), "\n") {
+				// Code in the middle of a sentence stays in it, as code.
+				codeSpan(&b, strings.TrimSpace(code))
+				continue
+			}
 			lang, _ := firstWord(args)
 			l.code(&b, lang, code)
 			if pos < len(s) && s[pos] != '\n' {
@@ -222,19 +227,41 @@ func (l *liquid) code(b *strings.Builder, lang, code string) {
 	fmt.Fprintf(b, "%s%s\n%s\n%s", fence, lang, code, fence)
 }
 
+// midLine says whether the text of s from i to end stands in a line of
+// text, with more of it before or after on the same line.
+func midLine(s string, i, end int) bool {
+	before := s[strings.LastIndexByte(s[:i], '\n')+1 : i]
+	after, _, _ := strings.Cut(s[end:], "\n")
+	return strings.TrimSpace(before) != "" || strings.TrimSpace(after) != ""
+}
+
+// codeSpan writes code, one line, as Markdown's inline code.
+func codeSpan(b *strings.Builder, code string) {
+	ticks := strings.Repeat("`", longestRun(code, '`')+1)
+	if strings.HasPrefix(code, "`") || strings.HasSuffix(code, "`") {
+		code = " " + code + " "
+	}
+	b.WriteString(ticks + code + ticks)
+}
+
 // fenceFor gives a run of backticks longer than any in code, and at least
 // three.
 func fenceFor(code string) string {
+	return strings.Repeat("`", max(3, longestRun(code, '`')+1))
+}
+
+// longestRun gives the length of the longest run of c in s.
+func longestRun(s string, c byte) int {
 	longest, run := 0, 0
-	for _, c := range []byte(code) {
-		if c == '`' {
+	for i := range len(s) {
+		if s[i] == c {
 			run++
 			longest = max(longest, run)
 		} else {
 			run = 0
 		}
 	}
-	return strings.Repeat("`", max(3, longest+1))
+	return longest
 }
 
 // jsxAttribute says whether text that before ends stands at an attribute

@@ -109,6 +109,8 @@ func TestLiquid(t *testing.T) {
 		{"post_url", "[x]({{ site.baseurl }}{% post_url 2025-01-02-other %})", false, "[x](/new/2025-01-02-other/)", nil},
 		{"post_url in a folder", "{% post_url news/2025-01-02-other %}", false, "/new/2025-01-02-other/", nil},
 		{"post_url broken over lines", "{% post_url\n  2025-01-02-other %}", false, "/new/2025-01-02-other/", nil},
+		{"highlight in a sentence", "Run {% highlight ruby %}puts 1{% endhighlight %} once.", false, "Run `puts 1` once.", nil},
+		{"highlight in a sentence, holding a backtick", "Type {% highlight sh %}echo `date`{% endhighlight %}.", false, "Type `` echo `date` ``.", nil},
 		{"highlight after a tab", "{% highlight\truby %}\nputs 1\n{% endhighlight %}", false, "```ruby\nputs 1\n```", nil},
 		{"highlight's options on a line of their own", "{% highlight ruby\n  linenos %}\nputs 1\n{% endhighlight %}", false, "```ruby\nputs 1\n```", nil},
 		{"link", "{% link _posts/2025-01-02-other.md %}", false, "/new/_posts/2025-01-02-other.md/", nil},

@@ -41,6 +41,9 @@ func parseFlags(flags *flag.FlagSet, args []string, stdout, stderr io.Writer, o 
 	if flags.NArg() > 0 {
 		return usageError(flags, stderr, "unexpected arguments: %s", strings.Join(flags.Args(), " "))
 	}
+	if o.Out != "" {
+		o.Out = filepath.Clean(o.Out)
+	}
 	if o.BaseURL != "" {
 		if why := content.CheckBaseURL(o.BaseURL); why != "" {
 			return usageError(flags, stderr, "-base-url %s", why)

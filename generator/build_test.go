@@ -716,3 +716,34 @@ func TestStoppedBuildMakesChangedPages(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildRefusesLinkNamedWithSlash builds into a symbolic link to an
+// output folder, named with a slash after it as a shell completes it:
+// the build refuses it, as it refuses the link's bare name, and leaves
+// the link and the folder it points to as they were.
+func TestBuildRefusesLinkNamedWithSlash(t *testing.T) {
+	dir := t.TempDir()
+	real, link := filepath.Join(dir, "real"), filepath.Join(dir, "link")
+	args := []string{"build", "-content", "testdata/sample/content", "-templates", "../templates", "-out", real}
+	var stdout, stderr bytes.Buffer
+	if code := run(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("building into %s exited %d:\n%s", real, code, stderr.Bytes())
+	}
+	if err := os.Symlink("real", link); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, real)
+	for _, out := range []string{link + "/", link + "/."} {
+		stderr.Reset()
+		args[len(args)-1] = out
+		if code := run(args, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "is a symbolic link to real") {
+			t.Errorf("building into %s exited %d, want 2 and the link refused:\n%s", out, code, stderr.Bytes())
+		}
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("%s is no longer a symbolic link: %v", link, err)
+	}
+	if after := readTree(t, real); !maps.EqualFunc(before, after, bytes.Equal) {
+		t.Errorf("the folder the link points to changed: %d files before, %d after", len(before), len(after))
+	}
+}

@@ -144,6 +144,7 @@ func TestRun(t *testing.T) {
 		{args: []string{"build", "-base-url", "https://example.org:99999/"}, code: 2, stderr: []string{`build: -base-url "https://example.org:99999/" is not an absolute http(s) URL: write it like https://bulletin.example.org/`, buildUsage}},
 		{args: []string{"build", "-out", ""}, code: 2, stderr: []string{`build: -out is empty: give the folder to build into`, buildUsage}},
 		{args: []string{"build", "-out", "main_test.go"}, code: 2, stderr: []string{`build: -out main_test.go is a file, not a folder: give a folder to build into`, buildUsage}},
+		{args: []string{"build", "-out", "main_test.go/"}, code: 2, stderr: []string{`build: -out main_test.go is a file, not a folder: give a folder to build into`, buildUsage}},
 		{args: []string{"build", "-content", "testdata/no-such-content"}, code: 2, stderr: []string{"build: -content testdata/no-such-content: no such folder: run bulletin from the project's folder, or give -content the folder of articles and site.yaml", buildUsage}},
 		{args: []string{"build", "-templates", "main_test.go"}, code: 2, stderr: []string{"build: -templates main_test.go: not a folder: run bulletin from the project's folder, or give -templates the folder of the theme's templates", buildUsage}},
 		{args: []string{"build", "-base-url", "http:///x/"}, code: 2, stderr: []string{`build: -base-url "http:///x/" is not an absolute http(s) URL: write it like https://bulletin.example.org/`, buildUsage}},

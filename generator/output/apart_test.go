@@ -49,7 +49,7 @@ func TestApart(t *testing.T) {
 }
 
 // TestUsable refuses an output folder that is empty, a file or a link,
-// or the working folder or one holding it, and takes a folder or a name
+// however its name ends, or the working folder or one holding it, and takes a folder or a name
 // not yet made.
 func TestUsable(t *testing.T) {
 	dir := t.TempDir()
@@ -72,8 +72,13 @@ func TestUsable(t *testing.T) {
 		{"new", ""},
 		{"file", "is a file, not a folder"},
 		{"link", "is a symbolic link to " + filepath.Join(dir, "folder")},
+		// A slash after a link's name follows it, which a build must not.
+		{"link/", "is a symbolic link to " + filepath.Join(dir, "folder")},
+		{"link/.", "is a symbolic link to " + filepath.Join(dir, "folder")},
+		{"folder/", ""},
+		{"file/", "is a file, not a folder"},
 	} {
-		err := Usable(filepath.Join(dir, tt.out))
+		err := Usable(dir + "/" + tt.out)
 		if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
 			t.Errorf("Usable(%s) = %v, want %q", tt.out, err, tt.want)
 		}

@@ -100,16 +100,18 @@ var ErrForeign = errors.New("holds files bulletin did not write")
 
 // Usable says what keeps path from being an output folder: a file, or a
 // symbolic link, as a build replaces its output folder whole; nil when
-// it is a folder or does not exist yet.
+// it is a folder or does not exist yet. The path is cleaned first: a
+// link named with a slash after it (public/) is followed by the system,
+// and would not be seen as a link.
 func Usable(path string) error {
-	info, err := os.Lstat(path)
+	info, err := os.Lstat(filepath.Clean(path))
 	switch {
 	case path == "":
 		return errors.New("-out is empty: give the folder to build into")
 	case err != nil:
 		return nil
 	case info.Mode()&fs.ModeSymlink != 0:
-		target, _ := os.Readlink(path)
+		target, _ := os.Readlink(filepath.Clean(path))
 		return fmt.Errorf("-out %s is a symbolic link to %s: give that folder itself, as a build replaces its output folder whole", path, target)
 	case !info.IsDir():
 		return fmt.Errorf("-out %s is a file, not a folder: give a folder to build into", path)

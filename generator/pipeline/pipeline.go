@@ -148,6 +148,8 @@ func Build(ctx context.Context, o Options) (Result, error) {
 	if err := output.Usable(o.Out); err != nil {
 		return Result{}, err
 	}
+	// public/ and public name one folder, and the files beside it.
+	o.Out = filepath.Clean(o.Out)
 	if err := output.Apart(o.Out, o.Content, o.Templates); err != nil {
 		return Result{}, err
 	}

@@ -84,6 +84,10 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 		case !st.dir:
 			out = append(out, rel)
 			return nil
+		case rel == ".":
+			d.rootPerm = st.perm
+		case !ours[rel]:
+			d.keptFolders[rel] = st.perm
 		}
 		if !readable(st.perm, folderPerm) && (rel == "." || ours[rel]) {
 			d.unreadable = append(d.unreadable, unreadable{rel, st.perm})
@@ -101,6 +105,9 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 		entries, err := os.ReadDir(p)
 		if err != nil {
 			return err
+		}
+		if len(entries) == 0 && rel != "." && !ours[rel] {
+			out = append(out, rel) // an empty folder bulletin did not make
 		}
 		clean := true
 		for _, e := range entries {
@@ -135,7 +142,7 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 // when none is recorded.
 func (d *Dir) settled() map[string]int64 {
 	out := map[string]int64{}
-	if len(d.kept) > 0 {
+	if len(d.kept) > 0 || len(d.keptFolders) > 0 {
 		return out
 	}
 	for _, rel := range append(slices.Collect(maps.Keys(d.parents)), ".") {

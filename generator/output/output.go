@@ -62,23 +62,28 @@ type Dir struct {
 	// The staging folder is made only once the new output differs from
 	// the old, so a build that changes nothing touches nothing. It holds
 	// the new and changed files, or, once full, the whole new output.
-	stageOnce  sync.Once
-	stageErr   error
-	staged     bool // the staging folder exists; guarded by mu
-	full       bool // it holds every file of the new output; guarded by mu
-	fullOnce   sync.Once
-	fullErr    error
-	unchanged  map[string]bool // files kept as the previous build left them
-	linkErr    error           // the first failure to link a reused file
-	written    map[string]entry
-	kept       map[string]bool   // files the generator did not write, left in place with force
-	keptIn     map[string]string // the folders that hold kept files, each with one of them
-	known      map[string]int64  // folders as the index records them (see folders.go)
-	folders    map[string]int64  // folders found holding only the previous build's files and folders, with their times
-	unreadable []unreadable      // folders of the previous build's lacking some of folderPerm
-	dirs       map[string]bool   // made in the staging folder
-	parents    map[string]bool   // folders of the new output's files
-	stats      Stats
+	stageOnce sync.Once
+	stageErr  error
+	staged    bool // the staging folder exists; guarded by mu
+	full      bool // it holds every file of the new output; guarded by mu
+	fullOnce  sync.Once
+	fullErr   error
+	unchanged map[string]bool // files kept as the previous build left them
+	linkErr   error           // the first failure to link a reused file
+	written   map[string]entry
+	kept      map[string]bool   // files the generator did not write, left in place with force
+	keptIn    map[string]string // the folders that hold kept files, each with one of them
+	// keptFolders are the folders the generator did not make, with their
+	// permissions, which a new output swapped in whole has too, empty
+	// or not; rootPerm is the output folder's own, 0 for one not there.
+	keptFolders map[string]fs.FileMode
+	rootPerm    fs.FileMode
+	known       map[string]int64 // folders as the index records them (see folders.go)
+	folders     map[string]int64 // folders found holding only the previous build's files and folders, with their times
+	unreadable  []unreadable     // folders of the previous build's lacking some of folderPerm
+	dirs        map[string]bool  // made in the staging folder
+	parents     map[string]bool  // folders of the new output's files
+	stats       Stats
 }
 
 // Stats counts what a build wrote.
@@ -176,7 +181,7 @@ func Lock(path string) (*Dir, error) {
 	}
 	// The maps of what a build writes are made once the last build's
 	// manifest is read (see open), at its size.
-	d := &Dir{path: abs, kept: map[string]bool{}, keptIn: map[string]string{}, dirs: map[string]bool{}}
+	d := &Dir{path: abs, kept: map[string]bool{}, keptIn: map[string]string{}, keptFolders: map[string]fs.FileMode{}, dirs: map[string]bool{}}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -246,11 +251,16 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 	return d, nil
 }
 
-// keep leaves the file f, which bulletin did not write, in place, and
-// notes the folders that hold it.
+// keep leaves f, a file or an empty folder that bulletin did not write,
+// in place, and notes the folders that hold it.
 func (d *Dir) keep(f string) {
-	d.kept[f] = true
-	for dir := path.Dir(f); dir != "." && d.keptIn[dir] == ""; dir = path.Dir(dir) {
+	dir := path.Dir(f)
+	if _, folder := d.keptFolders[f]; folder {
+		dir = f
+	} else {
+		d.kept[f] = true
+	}
+	for ; dir != "." && d.keptIn[dir] == ""; dir = path.Dir(dir) {
 		d.keptIn[dir] = f
 	}
 }
@@ -613,8 +623,9 @@ func (d *Dir) makeStage() error {
 		stage, err := os.MkdirTemp(parent, stagePrefix(base))
 		if err == nil {
 			// MkdirTemp makes a private folder, but a full one becomes the
-			// output, which web servers and rsync must be able to read.
-			err = os.Chmod(stage, folderPerm)
+			// output, which web servers and rsync must be able to read,
+			// with any other permission the folder it replaces had.
+			err = os.Chmod(stage, d.rootPerm|folderPerm)
 		}
 		if err != nil {
 			d.stageErr = fmt.Errorf("creating staging folder: %w", err)
@@ -641,8 +652,25 @@ func (d *Dir) makeFull() error {
 		names := slices.Concat(slices.Collect(maps.Keys(d.unchanged)), slices.Collect(maps.Keys(d.kept)))
 		d.mu.Unlock()
 		d.fullErr = onEveryCore(names, d.link)
+		for _, dir := range slices.Sorted(maps.Keys(d.keptFolders)) {
+			if d.fullErr == nil {
+				d.fullErr = d.mkdir(dir)
+			}
+		}
 	})
 	return d.fullErr
+}
+
+// keepFolderModes gives the folders kept in a full staging folder the
+// permissions they had, once nothing more is written into them: a
+// private folder (.ssh, say) stays private.
+func (d *Dir) keepFolderModes() error {
+	for dir, perm := range d.keptFolders {
+		if err := os.Chmod(filepath.Join(d.stage, filepath.FromSlash(dir)), perm); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // onEveryCore calls fn for every name, on every core, and gives the
@@ -853,6 +881,10 @@ func (d *Dir) Commit() (Stats, error) {
 		}
 	}
 	if d.full {
+		if err := d.keepFolderModes(); err != nil {
+			d.Abort()
+			return d.stats, fmt.Errorf("keeping the permissions of the folders bulletin did not make: %w", err)
+		}
 		if err := swap(d.stage, d.path); err != nil {
 			d.Abort()
 			return d.stats, fmt.Errorf("replacing %s: %w", d.path, err)

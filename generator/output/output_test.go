@@ -368,6 +368,46 @@ func TestForceKeepsForeignFiles(t *testing.T) {
 	}
 }
 
+// TestForceKeepsForeignFolders keeps the folders bulletin did not make,
+// empty ones too, with their permissions, and the output folder's own
+// beyond those every reader needs, through builds that swap the output
+// in whole and builds that update it in place.
+func TestForceKeepsForeignFolders(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	putFiles(t, dir, files{".ssh/id": "secret"})
+	for name, perm := range map[string]fs.FileMode{"empty": 0o755, "nested/empty": 0o750, ".ssh": 0o700, ".": 0o775} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(p, perm); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := writeAll(dir, false, files{"index.html": "home"}); !errors.Is(err, ErrForeign) {
+		t.Fatalf("build without -force over empty folders of its own: got %v, want ErrForeign", err)
+	}
+	for i, site := range []files{
+		{"index.html": "home", "2025/index.html": "year"},
+		{"index.html": "home, updated", "2025/index.html": "year"},
+		{"index.html": "home, updated", "2026/index.html": "another year", "2026/01/index.html": "a month"},
+	} {
+		if _, err := writeAll(dir, true, site); err != nil {
+			t.Fatalf("build %d with -force: %v", i+1, err)
+		}
+		checkOutput(t, dir, site, files{".ssh/id": "secret"})
+		for name, want := range map[string]fs.FileMode{"empty": 0o755, "nested": 0o755, "nested/empty": 0o750, ".ssh": 0o700, ".": 0o775} {
+			info, err := os.Stat(filepath.Join(dir, name))
+			if err != nil {
+				t.Errorf("build %d: folder %s: %v", i+1, name, err)
+			} else if !info.IsDir() || info.Mode().Perm() != want {
+				t.Errorf("build %d: folder %s: got %v, want a folder with permissions %v", i+1, name, info.Mode(), want)
+			}
+		}
+	}
+}
+
 // TestForceNeverOverwritesForeignFile protects a file bulletin did not
 // write from a page that would land on the same path: the build fails and
 // the file stays as it was.

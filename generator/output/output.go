@@ -612,7 +612,11 @@ func (d *Dir) link(name string) error {
 	if err := d.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
-	return os.Link(filepath.Join(d.path, filepath.FromSlash(name)), filepath.Join(d.stage, filepath.FromSlash(name)))
+	err := os.Link(filepath.Join(d.path, filepath.FromSlash(name)), filepath.Join(d.stage, filepath.FromSlash(name)))
+	if errors.Is(err, fs.ErrPermission) && d.kept[name] {
+		return fmt.Errorf("%s, which bulletin did not write, is kept by a hard link to it in the new output, which the system refuses, as the file belongs to another user: run the build as the file's owner, or move it out of %s: %w", name, d.path, err)
+	}
+	return err
 }
 
 // makeStage makes the staging folder, the first time the new output

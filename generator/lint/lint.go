@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"bulletin/generator/content"
 	"bulletin/generator/cores"
@@ -62,6 +63,9 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 			each[i] = append(each[i], w)
 		}
 		if w := unlikelyDate(a.Content, now); w != nil {
+			each[i] = append(each[i], w)
+		}
+		if w := longSummary(a.Content); w != nil {
 			each[i] = append(each[i], w)
 		}
 		each[i] = append(each[i], mixedScripts(a.Content)...)
@@ -160,6 +164,24 @@ func unlikelyDate(a *content.Article, now time.Time) *content.Error {
 	}
 	return &content.Error{File: a.File, Line: cmp.Or(a.Lines.Line("date"), a.Line), Warning: true,
 		Msg: fmt.Sprintf("date: %d-%02d-%02d is %s: if it is a date of another calendar, write it in the Gregorian one, as the Solar Hijri year 1393 is 2014 or 2015, and the Buddhist year 2567 is 2024", y, a.Date.Month(), a.Date.Day(), what)}
+}
+
+// longestSummary is the most characters a summary holds without a
+// warning: a few sentences, as much as an import takes from a post's
+// opening.
+const longestSummary = 600
+
+// longSummary warns of an article whose summary runs past a few
+// sentences: it shows under the title on every list the article is on,
+// and in every feed, so that a long one crowds them, and a very long one
+// (text pasted into the wrong field) swells every page and feed.
+func longSummary(a *content.Article) *content.Error {
+	n := utf8.RuneCountInString(a.Summary)
+	if n <= longestSummary {
+		return nil
+	}
+	return &content.Error{File: a.File, Line: cmp.Or(a.Lines.Line("summary"), a.Line), Warning: true,
+		Msg: fmt.Sprintf("summary: %d characters, where a summary is a sentence or two, shown under the title on every list and in every feed: keep it under %d, and move the rest into the body", n, longestSummary)}
 }
 
 // checker checks articles against the pages and files of one site.

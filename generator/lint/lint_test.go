@@ -148,6 +148,29 @@ func TestUnlikelyDate(t *testing.T) {
 	}
 }
 
+// TestLongSummary warns of a summary longer than a few sentences, by
+// its characters, not its bytes.
+func TestLongSummary(t *testing.T) {
+	for _, tt := range []struct {
+		summary string
+		want    string // the warning; "" for none
+	}{
+		{"CQC has paused ICS assessments.", ""},
+		{strings.Repeat("α", 600), ""},
+		{strings.Repeat("a", 601), "summary: 601 characters, where a summary is a sentence or two, shown under the title on every list and in every feed: keep it under 600, and move the rest into the body"},
+	} {
+		a := &content.Article{File: "content/articles/a.md", Line: 1, Meta: content.Meta{Summary: tt.summary}}
+		a.Lines.Set("summary", 4)
+		got := longSummary(a)
+		switch {
+		case tt.want == "" && got != nil:
+			t.Errorf("summary of %d bytes: got %v, want none", len(tt.summary), got)
+		case tt.want != "" && (got == nil || got.Msg != tt.want || got.Line != 4 || !got.Warning):
+			t.Errorf("summary of %d bytes: got %v, want a warning at line 4: %s", len(tt.summary), got, tt.want)
+		}
+	}
+}
+
 // TestBodyScript warns, where raw_html: true lets a body's HTML through,
 // of each body that holds script, and of none without it.
 func TestBodyScript(t *testing.T) {

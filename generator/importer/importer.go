@@ -294,6 +294,11 @@ func Run(o Options) (Report, error) {
 	if o.MaxSize <= 0 {
 		o.MaxSize = DefaultMaxSize
 	}
+	// The articles go into a folder: a file there stops the import
+	// before it reads anything.
+	if info, err := os.Stat(o.Dest); err == nil && !info.IsDir() {
+		return r, fmt.Errorf("%s is a file, not a folder: give the content folder to write the articles into", o.Dest)
+	}
 	format, err := detect(o.Source, o.Format, o.MaxSize)
 	if err != nil {
 		return r, err

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -691,6 +692,29 @@ func TestLanguageNamed(t *testing.T) {
 	for in, want := range map[string]string{"Chinese": "zh", "中文": "zh", "zh_CN": "zh-CN", "Deutsch": "de", "english": "en", "ja": "ja", "Klingon": "", "": ""} {
 		if got := languageNamed(in); got != want {
 			t.Errorf("languageNamed(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSitePath gives the path on the blog of an address, and nothing for
+// one of another host, outside the blog's path, or of no page at all.
+func TestSitePath(t *testing.T) {
+	for _, tt := range []struct{ blog, addr, want string }{
+		{"https://old.example.org/blog/", "https://old.example.org/blog/2019/03/fees/", "/2019/03/fees/"},
+		{"https://old.example.org/blog/", "/blog/2019/03/fees/", "/2019/03/fees/"},
+		{"https://old.example.org/blog/", "https://old.example.org/blog/?p=12", "/?p=12"},
+		{"https://old.example.org/blog/", "https://other.example.org/blog/2019/03/fees/", ""},
+		{"https://old.example.org/blog/", "https://old.example.org/2019/03/fees/", ""},
+		{"https://old.example.org/", "/2019/03/fees/", "/2019/03/fees/"},
+		{"https://old.example.org/", "javascript:alert(1)", ""},
+		{"https://old.example.org/", "mailto:editor@example.org", ""},
+	} {
+		blog, err := url.Parse(tt.blog)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sitePath(tt.addr, blog); got != tt.want {
+			t.Errorf("sitePath(%q) on %s = %q, want %q", tt.addr, tt.blog, got, tt.want)
 		}
 	}
 }

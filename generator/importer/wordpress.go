@@ -340,6 +340,9 @@ func sitePath(addr string, blog *url.URL) string {
 	if err != nil || (u.Host != "" && blog.Host != "" && !strings.EqualFold(u.Host, blog.Host)) {
 		return ""
 	}
+	if u.Opaque != "" || u.Scheme != "" && !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https") {
+		return "" // javascript:, mailto: and the like address no page
+	}
 	p := u.EscapedPath()
 	if base := strings.TrimSuffix(blog.EscapedPath(), "/"); base != "" {
 		if p != base && !strings.HasPrefix(p, base+"/") {

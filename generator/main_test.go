@@ -109,7 +109,7 @@ func TestRun(t *testing.T) {
 	const (
 		commands    = "commands:"
 		buildUsage  = "usage: bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND] [-strict]"
-		serveUsage  = "usage: bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]"
+		serveUsage  = "usage: bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND] [-drafts]"
 		newUsage    = `usage: bulletin new "Title" [-topic T] [-regulator R] [-content DIR]`
 		checkUsage  = "usage: bulletin check [-content DIR] [-templates DIR] [-format text|github|gitlab]"
 		deployUsage = "usage: bulletin deploy [-content DIR] [-out DIR] [-target URL] [-prefix P] [-dry-run] [-force] [-max-deletes N] [-compress gzip|br|none]"

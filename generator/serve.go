@@ -27,7 +27,7 @@ import (
 
 func runServe(args []string, stdout, stderr io.Writer) error {
 	o := options{}
-	flags := newFlags("serve", "bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]")
+	flags := newFlags("serve", "bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND] [-drafts]")
 	addFlags(flags, &o)
 	// serve builds into a temporary folder unless given -out (see serve),
 	// so its -out has no default.
@@ -35,6 +35,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	out.Usage = "output folder (default: a temporary folder, removed on exit)"
 	out.DefValue, o.Out = "", ""
 	addr := flags.String("addr", "127.0.0.1:8080", "address to serve on")
+	flags.BoolVar(&o.Drafts, "drafts", false, "show drafts too, each marked as a draft, and write no output folder")
 	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err
 	}
@@ -89,7 +90,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	}
 	defer w.Close()
 	var writeLater <-chan time.Time
-	if s.refresh(nil, true) && s.write(ctx, false) {
+	if s.refresh(nil, true) && !o.Drafts && s.write(ctx, false) {
 		// Another build holds the folder: serve starts all the same,
 		// and writes once that build is done.
 		writeLater = time.After(busyWait)
@@ -97,7 +98,11 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	due := s.due()
 	srv := &http.Server{Handler: s.preview, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	fmt.Fprintf(log, "serving %s on %s (Ctrl-C to stop)\n", o.Content, strings.TrimSuffix(base, "/")+(&url.URL{Path: basePath(o.BaseURL)}).EscapedPath())
+	drafts := ""
+	if o.Drafts {
+		drafts = ", drafts too, writing no output folder"
+	}
+	fmt.Fprintf(log, "serving %s on %s%s (Ctrl-C to stop)\n", o.Content, strings.TrimSuffix(base, "/")+(&url.URL{Path: basePath(o.BaseURL)}).EscapedPath(), drafts)
 	var (
 		stopWriting = func() {}
 		writes      sync.WaitGroup
@@ -126,7 +131,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 				// The last good site stays served, but a failed build
 				// writes nothing, not even a good one made before it.
 				writeLater = nil
-			case changed:
+			case changed && !o.Drafts:
 				writeLater = time.After(writePause)
 			}
 			due = s.due()
@@ -137,7 +142,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			s.came = s.live.Current().Site.Until
 			fmt.Fprintf(log, "%s has come: a held-back article or a date of a story\n", s.came.Format(time.DateTime+" MST"))
 			writeLater = nil
-			if s.refresh(nil, false) {
+			if s.refresh(nil, false) && !o.Drafts {
 				writeLater = time.After(writePause)
 			}
 			due = s.due()

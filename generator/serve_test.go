@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -1049,6 +1050,47 @@ func TestServeUnderEscapedBasePath(t *testing.T) {
 	for path, to := range map[string]string{"/": "/a%3Fb%25/", "/a%3Fb%25/topics": "/a%3Fb%25/topics/"} {
 		if r := ts.get(t, http.MethodGet, path); r.status/100 != 3 || r.header.Get("Location") != to {
 			t.Errorf("GET %s: %d to %q, want a redirect to %s", path, r.status, r.header.Get("Location"), to)
+		}
+	}
+}
+
+// TestServeShowsDraftsWhenAsked previews a draft: serve -drafts shows it,
+// marked as a draft, on its page and in lists, and writes no output
+// folder, where a plain serve, as a build, leaves it out.
+func TestServeShowsDraftsWhenAsked(t *testing.T) {
+	const draftPage = "/2024/08/draft/"
+	plain := startServe(t)
+	plain.waitPage(t, draftPage, http.StatusNotFound, "")
+
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ts := serveInBackground(t, options{Content: content, Templates: "../templates", Out: out, Drafts: true})
+	ts.content = content
+	ts.waitPage(t, draftPage, http.StatusOK, "Draft: not published.")
+	ts.waitPage(t, "/", http.StatusOK, `<span class="status status-withdrawn">Draft</span>`)
+	// A save shows at once, and is written nowhere.
+	events := ts.openEvents(t)
+	ts.edit(t, "articles/2024-08-01-draft.md", "Draft text.", "Draft text, revised.")
+	wantEvent(t, events, "reload")
+	ts.waitPage(t, draftPage, http.StatusOK, "Draft text, revised.")
+	time.Sleep(2 * writePause)
+	for folder, want := range map[string][]string{out: nil, dir: {"content", "public"}} {
+		entries, err := os.ReadDir(folder)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range entries {
+			got = append(got, e.Name())
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("serve -drafts left %s holding %q, want %q: it writes nothing", folder, got, want)
 		}
 	}
 }

@@ -67,6 +67,9 @@ type Settings struct {
 	// defaults stand in for is not taken for what it gives (its id
 	// authority, say): the build stops on the problem anyway.
 	Broken bool
+	// Drafts shows drafts as if published, each marked as a draft: serve
+	// -drafts sets it, to preview them, never site.yaml.
+	Drafts bool
 }
 
 // The feed limits and the search bundle's size when site.yaml sets none.

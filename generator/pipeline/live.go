@@ -83,6 +83,10 @@ func (l *Live) Update(paths []string, all bool) (*Served, error) {
 // folder go. The record of the last build's inputs goes first, so that
 // the build after serve reads every file again.
 func (l *Live) Publish(ctx context.Context, out *output.Dir, ls *Served) (Result, error) {
+	if l.o.Drafts {
+		out.Abort()
+		return Result{}, errDrafts
+	}
 	pagefind, err := pagefindVersion(ctx, l.o)()
 	if err == nil {
 		err = inputs.Forget(RecordPath(l.o.Out))

@@ -48,6 +48,10 @@ type Options struct {
 	// Strict fails the build on what check fails on: links to pages the
 	// site does not have, and sources readers cannot follow.
 	Strict bool
+	// Drafts shows drafts as if published, each marked as a draft (see
+	// content.Settings.Drafts), for serve's preview: a build with it
+	// writes nothing.
+	Drafts bool
 	Now    time.Time
 }
 
@@ -145,6 +149,9 @@ func (r Result) Summary() string {
 // ErrInterrupted.
 func Build(ctx context.Context, o Options) (Result, error) {
 	start := time.Now()
+	if o.Drafts {
+		return Result{}, errDrafts
+	}
 	if err := output.Usable(o.Out); err != nil {
 		return Result{}, err
 	}
@@ -176,6 +183,10 @@ func Build(ctx context.Context, o Options) (Result, error) {
 	r.Elapsed = time.Since(start)
 	return r, err
 }
+
+// errDrafts is the error of a build or a write asked to publish drafts,
+// which only serve's preview shows.
+var errDrafts = errors.New("drafts are shown only by serve -drafts, which writes no output folder: a build publishes none")
 
 // ErrInterrupted is the error of a build stopped by Ctrl-C.
 var ErrInterrupted = errors.New("build interrupted")

@@ -4,9 +4,11 @@ import (
 	"bulletin/generator/history"
 	"bulletin/generator/inputs"
 	"bulletin/generator/search"
+	"context"
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -60,5 +62,18 @@ func TestPagefindSettingsAreAnInput(t *testing.T) {
 		if withEnv := hash(); (withEnv != after) != tt.changed {
 			t.Errorf("-pagefind %q: the inputs changed with PAGEFIND_KEEP_INDEX_URL: %v, want %v", tt.pagefind, withEnv != after, tt.changed)
 		}
+	}
+}
+
+// TestBuildPublishesNoDrafts refuses a build asked to show drafts, which
+// only serve's preview shows, before it touches the output folder.
+func TestBuildPublishesNoDrafts(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	_, err := Build(context.Background(), Options{Content: "../testdata/sample/content", Templates: "../../templates", Out: out, Drafts: true})
+	if !errors.Is(err, errDrafts) {
+		t.Errorf("a build with Drafts: got %v, want %v", err, errDrafts)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a build with Drafts made %s (%v), want nothing written", out, err)
 	}
 }

@@ -118,6 +118,7 @@ func plan(o Options, set *content.Set, hist *history.History, now time.Time, m *
 	if o.BaseURL != "" {
 		set.Settings.SetBaseURL(o.BaseURL)
 	}
+	set.Settings.Drafts = o.Drafts
 	_, sites, themes := m.parts()
 	s, modelErr := sites.New(set, hist, now)
 	s.Search = o.Pagefind != ""

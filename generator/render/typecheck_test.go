@@ -24,7 +24,7 @@ func TestTypeCheck(t *testing.T) {
 	}{
 		{"the shipped theme", nil, nil},
 		{"a branch no page takes", map[string]string{"article.html": strings.Replace(article, "{{.Explanation}}", "{{.Explanatoin}}", 1)},
-			[]string{"templates/article.html:8: can't evaluate field Explanatoin in type *content.Withdrawal: did you mean .Explanation?, on the pages that reach it"}},
+			[]string{"templates/article.html:13: can't evaluate field Explanatoin in type *content.Withdrawal: did you mean .Explanation?, on the pages that reach it"}},
 		{"a variable and a range", withMain(`{{$a := .Article}}{{with .Site}}{{$a.Titel}}{{end}}{{range $i, $t := $a.Topics}}{{$t.Nme}}{{end}}`),
 			[]string{"can't evaluate field Titel in type *site.Article: did you mean .Title?", "can't evaluate field Nme in type *site.Ref: did you mean .Name?"}},
 		{"index", withMain(`{{(index .Feeds 0).Titel}}`), []string{"can't evaluate field Titel in type render.FeedLink"}},

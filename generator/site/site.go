@@ -194,7 +194,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	var drafts []*content.Article
 	for _, a := range set.Articles {
 		switch {
-		case Published(a, now):
+		case Published(a, now), s.Settings.Drafts && a.Draft && !a.Date.After(now):
 			published = append(published, a)
 		case a.Draft:
 			s.Drafts++

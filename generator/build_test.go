@@ -710,7 +710,7 @@ func TestStoppedBuildMakesChangedPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = build(o)
-	for _, want := range []string{"2024-09-01-bad.md:3: date:", "article.html:21: error calling index: index out of range: 5 (rendering /2024/05/"} {
+	for _, want := range []string{"2024-09-01-bad.md:3: date:", "article.html:26: error calling index: index out of range: 5 (rendering /2024/05/"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("the stopped build: %v; want %q", err, want)
 		}

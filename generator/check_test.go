@@ -217,7 +217,7 @@ func TestCheckMakesPagesBesideContentProblems(t *testing.T) {
 	}
 	for _, want := range []string{
 		filepath.ToSlash(content) + `/two.md:3: date: "27/03/2025" is not a date`,
-		dir + `/article.html:21: error calling index: index out of range: 3 (rendering /2025/03/same/)`,
+		dir + `/article.html:26: error calling index: index out of range: 3 (rendering /2025/03/same/)`,
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("check printed:\n%s\nwant a line starting %s", stdout.String(), want)

@@ -41,7 +41,7 @@ func TestBuildScriptExitCode(t *testing.T) {
 	}{
 		{name: "help", args: []string{"help"}, code: 0, stdout: "commands:"},
 		{name: "-h", args: []string{"-h"}, code: 0, stdout: "commands:"},
-		{name: "serve -h", args: []string{"serve", "-h"}, code: 0, stdout: "usage: bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND]"},
+		{name: "serve -h", args: []string{"serve", "-h"}, code: 0, stdout: "usage: bulletin serve [-addr HOST:PORT] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND] [-drafts]"},
 		{name: "unknown command", args: []string{"nosuch"}, code: 2, stderr: `unknown command "nosuch"`},
 		{name: "unknown flag", args: []string{"build", "-bogus"}, code: 2, stderr: "build: flag provided but not defined: -bogus"},
 	}

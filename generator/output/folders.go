@@ -84,10 +84,18 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 		case !st.dir:
 			out = append(out, rel)
 			return nil
-		case rel == ".":
-			d.rootPerm = st.perm
-		case !ours[rel]:
-			d.keptFolders[rel] = st.perm
+		case rel == "." || !ours[rel]:
+			// The output folder's own mode and owner, and those of a
+			// folder bulletin did not make, are kept (see keepFolders).
+			info, err := os.Lstat(p)
+			if err != nil {
+				return err
+			}
+			if rel == "." {
+				d.root = info
+			} else {
+				d.keptFolders[rel] = info
+			}
 		}
 		if !readable(st.perm, folderPerm) && (rel == "." || ours[rel]) {
 			d.unreadable = append(d.unreadable, unreadable{rel, st.perm})
@@ -109,7 +117,9 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 		if len(entries) == 0 && rel != "." && !ours[rel] {
 			out = append(out, rel) // an empty folder bulletin did not make
 		}
-		clean := true
+		// A folder bulletin did not make is read every time, so that an
+		// empty one is found, and kept, however long it stays so.
+		clean := rel == "." || ours[rel]
 		for _, e := range entries {
 			name := path.Join(rel, e.Name())
 			if e.IsDir() {

@@ -4,6 +4,7 @@ package output
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
 	"syscall"
 
@@ -34,4 +35,21 @@ func stampOf(info fs.FileInfo) stamp {
 		s.ctime = st.Ctim.Nano()
 	}
 	return s
+}
+
+// sameOwner gives the entry at p the owner and group was has, where
+// they differ; the system lets only root give a file away.
+func sameOwner(p string, was fs.FileInfo) error {
+	want, ok := was.Sys().(*syscall.Stat_t)
+	if !ok {
+		return nil
+	}
+	var now syscall.Stat_t
+	if err := syscall.Lstat(p, &now); err != nil {
+		return err
+	}
+	if now.Uid == want.Uid && now.Gid == want.Gid {
+		return nil
+	}
+	return os.Lchown(p, int(want.Uid), int(want.Gid))
 }

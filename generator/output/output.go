@@ -73,11 +73,12 @@ type Dir struct {
 	written   map[string]entry
 	kept      map[string]bool   // files the generator did not write, left in place with force
 	keptIn    map[string]string // the folders that hold kept files, each with one of them
-	// keptFolders are the folders the generator did not make, with their
-	// permissions, which a new output swapped in whole has too, empty
-	// or not; rootPerm is the output folder's own, 0 for one not there.
-	keptFolders map[string]fs.FileMode
-	rootPerm    fs.FileMode
+	// keptFolders are the folders the generator did not make, as they
+	// were found: a new output swapped in whole has them too, empty or
+	// not, with their modes and owners; root is the output folder as it
+	// was found, nil for one not there.
+	keptFolders map[string]fs.FileInfo
+	root        fs.FileInfo
 	known       map[string]int64 // folders as the index records them (see folders.go)
 	folders     map[string]int64 // folders found holding only the previous build's files and folders, with their times
 	unreadable  []unreadable     // folders of the previous build's lacking some of folderPerm
@@ -181,7 +182,7 @@ func Lock(path string) (*Dir, error) {
 	}
 	// The maps of what a build writes are made once the last build's
 	// manifest is read (see open), at its size.
-	d := &Dir{path: abs, kept: map[string]bool{}, keptIn: map[string]string{}, keptFolders: map[string]fs.FileMode{}, dirs: map[string]bool{}}
+	d := &Dir{path: abs, kept: map[string]bool{}, keptIn: map[string]string{}, keptFolders: map[string]fs.FileInfo{}, dirs: map[string]bool{}}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -628,8 +629,14 @@ func (d *Dir) makeStage() error {
 		if err == nil {
 			// MkdirTemp makes a private folder, but a full one becomes the
 			// output, which web servers and rsync must be able to read,
-			// with any other permission the folder it replaces had.
-			err = os.Chmod(stage, d.rootPerm|folderPerm)
+			// with any other permission the folder it replaces had, and
+			// its owner where the system lets the build keep it.
+			mode := folderPerm
+			if d.root != nil {
+				mode |= keptMode(d.root)
+				sameOwner(stage, d.root)
+			}
+			err = os.Chmod(stage, mode)
 		}
 		if err != nil {
 			d.stageErr = fmt.Errorf("creating staging folder: %w", err)
@@ -665,16 +672,31 @@ func (d *Dir) makeFull() error {
 	return d.fullErr
 }
 
-// keepFolderModes gives the folders kept in a full staging folder the
-// permissions they had, once nothing more is written into them: a
-// private folder (.ssh, say) stays private.
-func (d *Dir) keepFolderModes() error {
-	for dir, perm := range d.keptFolders {
-		if err := os.Chmod(filepath.Join(d.stage, filepath.FromSlash(dir)), perm); err != nil {
+// keepFolders gives the folders kept in a full staging folder the owner
+// and the mode they had, once nothing more is written into them: a
+// private folder (.ssh, say) stays private and its owner's. One that
+// holds bulletin's files too gets what readers need of them besides.
+func (d *Dir) keepFolders() error {
+	for dir, was := range d.keptFolders {
+		p := filepath.Join(d.stage, filepath.FromSlash(dir))
+		mode := keptMode(was)
+		if d.parents[dir] {
+			mode |= folderPerm
+		}
+		if err := sameOwner(p, was); err != nil {
+			return fmt.Errorf("%s, a folder bulletin did not make, belongs to another user, whom a build that replaces the output folder whole cannot give it back to: run the build as that user, or move the folder out of %s: %w", dir, d.path, err)
+		}
+		if err := os.Chmod(p, mode); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// keptMode is the mode of a folder as found that a folder made anew in
+// its place is given: its permissions, and its setgid and sticky bits.
+func keptMode(info fs.FileInfo) fs.FileMode {
+	return info.Mode() & (fs.ModePerm | fs.ModeSetgid | fs.ModeSticky)
 }
 
 // onEveryCore calls fn for every name, on every core, and gives the
@@ -885,9 +907,9 @@ func (d *Dir) Commit() (Stats, error) {
 		}
 	}
 	if d.full {
-		if err := d.keepFolderModes(); err != nil {
+		if err := d.keepFolders(); err != nil {
 			d.Abort()
-			return d.stats, fmt.Errorf("keeping the permissions of the folders bulletin did not make: %w", err)
+			return d.stats, err
 		}
 		if err := swap(d.stage, d.path); err != nil {
 			d.Abort()

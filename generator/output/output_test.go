@@ -37,6 +37,23 @@ func writeAll(dir string, force bool, fs files) (Stats, error) {
 	return d.Commit()
 }
 
+// writeKeyed is writeAll as a build writes, each file keyed by its
+// bytes, so that the index beside the folder is written too.
+func writeKeyed(dir string, force bool, fs files) (Stats, error) {
+	d, err := Open(dir, force)
+	if err != nil {
+		return Stats{}, err
+	}
+	d.Keyed("v1")
+	for _, name := range slices.Sorted(maps.Keys(fs)) {
+		if err := d.WriteKeyed(name, string(hashOf([]byte(fs[name])).appendHex(nil)), []byte(fs[name])); err != nil {
+			d.Abort()
+			return Stats{}, err
+		}
+	}
+	return d.Commit()
+}
+
 // mustBuild builds fs into dir and dates its files in the past.
 func mustBuild(t *testing.T, dir string, fs files) {
 	t.Helper()
@@ -369,42 +386,79 @@ func TestForceKeepsForeignFiles(t *testing.T) {
 }
 
 // TestForceKeepsForeignFolders keeps the folders bulletin did not make,
-// empty ones too, with their permissions, and the output folder's own
-// beyond those every reader needs, through builds that swap the output
-// in whole and builds that update it in place.
+// empty ones too, with their permissions, setgid and sticky bits, and
+// owners, and the output folder's own beyond those every reader needs,
+// through builds that swap the output in whole and builds that update
+// it in place. A foreign folder bulletin's files go into gets what
+// readers need of it. A build without -force still refuses the folder
+// after one with it, though the folders' times are old enough for the
+// index to keep.
 func TestForceKeepsForeignFolders(t *testing.T) {
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "public")
-	putFiles(t, dir, files{".ssh/id": "secret"})
-	for name, perm := range map[string]fs.FileMode{"empty": 0o755, "nested/empty": 0o750, ".ssh": 0o700, ".": 0o775} {
+	putFiles(t, dir, files{".ssh/id": "secret", "2027/notes.txt": "mine"})
+	found := map[string]fs.FileMode{"empty": 0o755, "nested/empty": 0o750, ".ssh": 0o700, "uploads": 0o777 | fs.ModeSticky,
+		"shared": 0o770 | fs.ModeSetgid, "2027": 0o500, ".": 0o775 | fs.ModeSetgid}
+	for _, name := range slices.Sorted(maps.Keys(found)) {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(p, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.Chmod(p, perm); err != nil {
+		if err := os.Chmod(p, found[name]); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := writeAll(dir, false, files{"index.html": "home"}); !errors.Is(err, ErrForeign) {
-		t.Fatalf("build without -force over empty folders of its own: got %v, want ErrForeign", err)
+	nobody := os.Geteuid() == 0 // only root can give a folder away, and check it is kept
+	if nobody {
+		if err := os.Lchown(filepath.Join(dir, ".ssh"), 65534, 65534); err != nil {
+			t.Fatal(err)
+		}
 	}
+	if _, err := writeKeyed(dir, false, files{"index.html": "home"}); !errors.Is(err, ErrForeign) {
+		t.Fatalf("build without -force over folders not its own: got %v, want ErrForeign", err)
+	}
+	want := maps.Clone(found)
+	// nested was made in the output folder, and took its setgid bit.
+	want["nested"], want["2027"] = 0o755|fs.ModeSetgid, 0o755
 	for i, site := range []files{
-		{"index.html": "home", "2025/index.html": "year"},
-		{"index.html": "home, updated", "2025/index.html": "year"},
-		{"index.html": "home, updated", "2026/index.html": "another year", "2026/01/index.html": "a month"},
+		{"index.html": "home", "2025/index.html": "year", "2027/index.html": "a year to come"},
+		{"index.html": "home, updated", "2025/index.html": "year", "2027/index.html": "a year to come"},
+		{"index.html": "home, updated", "2026/index.html": "another year", "2026/01/index.html": "a month", "2027/index.html": "a year to come"},
 	} {
-		if _, err := writeAll(dir, true, site); err != nil {
+		if _, err := writeKeyed(dir, true, site); err != nil {
 			t.Fatalf("build %d with -force: %v", i+1, err)
 		}
-		checkOutput(t, dir, site, files{".ssh/id": "secret"})
-		for name, want := range map[string]fs.FileMode{"empty": 0o755, "nested": 0o755, "nested/empty": 0o750, ".ssh": 0o700, ".": 0o775} {
-			info, err := os.Stat(filepath.Join(dir, name))
+		checkOutput(t, dir, site, files{".ssh/id": "secret", "2027/notes.txt": "mine"})
+		for name, mode := range want {
+			info, err := os.Lstat(filepath.Join(dir, name))
 			if err != nil {
 				t.Errorf("build %d: folder %s: %v", i+1, name, err)
-			} else if !info.IsDir() || info.Mode().Perm() != want {
-				t.Errorf("build %d: folder %s: got %v, want a folder with permissions %v", i+1, name, info.Mode(), want)
+				continue
+			}
+			if got := info.Mode() & (fs.ModeDir | fs.ModePerm | fs.ModeSetgid | fs.ModeSticky); got != fs.ModeDir|mode {
+				t.Errorf("build %d: folder %s: got %v, want %v", i+1, name, got, fs.ModeDir|mode)
+			}
+			if uid, ok := ownerOf(info); ok && nobody && name == ".ssh" && uid != 65534 {
+				t.Errorf("build %d: folder %s belongs to %d, want 65534, its owner", i+1, name, uid)
 			}
 		}
+		// Old enough for the index to record the folders' times.
+		old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+		for name := range found {
+			if err := os.Chtimes(filepath.Join(dir, name), old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// With the foreign files gone, empty folders alone are foreign.
+	if err := os.RemoveAll(filepath.Join(dir, ".ssh")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "2027", "notes.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeKeyed(dir, false, files{"index.html": "home"}); !errors.Is(err, ErrForeign) {
+		t.Errorf("build without -force, after some with it, over folders not its own: got %v, want ErrForeign", err)
 	}
 }
 

@@ -880,6 +880,26 @@ func TestLoadTOMLErrors(t *testing.T) {
 			want: []string{"content/a.md:4: front matter is not valid TOML: expected value but found \"Paused\" instead: text goes in quotes: summary = \"Paused\""},
 		},
 		{
+			name: "true in capitals",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "draft = True", "+++"),
+			want: []string{`content/a.md:5: front matter is not valid TOML: expected value but found "True" instead: TOML writes true and false in lower case: draft = true`},
+		},
+		{
+			name: "yes for true",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "draft = yes", "+++"),
+			want: []string{`content/a.md:5: front matter is not valid TOML: expected value but found "yes" instead: TOML writes yes as true: draft = true`},
+		},
+		{
+			name: "a list of unquoted names gets each quoted, not the whole list",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "regulators = [CQC, DHSC]", "+++"),
+			want: []string{`content/a.md:5: front matter is not valid TOML: expected value but found "CQC" instead: text goes in quotes, each item of a list: regulators = ["CQC", "DHSC"]`},
+		},
+		{
+			name: "unquoted text with a comment after it gets no advice that would quote the comment",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "status = paused # for now", "+++"),
+			want: []string{`content/a.md:5: front matter is not valid TOML: expected value but found "paused" instead`},
+		},
+		{
 			name: "text without its closing quote",
 			text: lines("+++", `title = "T`, "date = 2025-03-27", `summary = "S"`, "+++"),
 			want: []string{`content/a.md:2: front matter is not valid TOML: strings cannot contain newlines: close the quotes before the line ends, as in title = "…"; a summary of several lines goes between three quotes: summary = """…"""`},

@@ -141,8 +141,11 @@ func tomlTwice(msg, line string) string {
 
 // tomlQuotes explains TOML's message for text written without its
 // quotes, or without the closing one, which TOML reads on to the line's
-// end; line is the line the decoder stopped on. It gives "" for any
-// other message.
+// end; line is the line the decoder stopped on. A value that is true or
+// false in other case, or a word YAML takes for one, is told to be
+// written as TOML's; a list, a table or a value with a comment after it
+// gets no advice, which could not be right for all of them. It gives ""
+// for any other message.
 func tomlQuotes(msg, line string) string {
 	if strings.Contains(msg, "strings cannot contain newlines") {
 		return `close the quotes before the line ends, as in title = "…"; a summary of several lines goes between three quotes: summary = """…"""`
@@ -151,7 +154,40 @@ func tomlQuotes(msg, line string) string {
 	if !ok || !tomlUnquoted.MatchString(msg) {
 		return ""
 	}
-	return fmt.Sprintf("text goes in quotes: %s = %s", Truncate(strings.TrimSpace(key), 40), strconv.Quote(Truncate(strings.TrimSpace(value), 60)))
+	key, value = Truncate(strings.TrimSpace(key), 40), strings.TrimSpace(value)
+	switch strings.ToLower(value) {
+	case "true", "false":
+		return fmt.Sprintf("TOML writes true and false in lower case: %s = %s", key, strings.ToLower(value))
+	case "yes", "on":
+		return fmt.Sprintf("TOML writes yes as true: %s = true", key)
+	case "no", "off":
+		return fmt.Sprintf("TOML writes no as false: %s = false", key)
+	}
+	if list, ok := quotedList(value); ok {
+		return fmt.Sprintf("text goes in quotes, each item of a list: %s = %s", key, Truncate(list, 80))
+	}
+	if value == "" || strings.ContainsAny(value, "[]{}\"'#=") {
+		return ""
+	}
+	return fmt.Sprintf("text goes in quotes: %s = %s", key, strconv.Quote(Truncate(value, 60)))
+}
+
+// quotedList gives a list of words written without quotes, [CQC, DHSC],
+// with each quoted, ["CQC", "DHSC"], and whether value is one.
+func quotedList(value string) (string, bool) {
+	inner, ok := strings.CutPrefix(value, "[")
+	if inner, ok = strings.CutSuffix(inner, "]"); !ok {
+		return "", false
+	}
+	var items []string
+	for item := range strings.SplitSeq(inner, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" || strings.ContainsAny(item, "[]{}\"'#=") {
+			return "", false
+		}
+		items = append(items, strconv.Quote(item))
+	}
+	return "[" + strings.Join(items, ", ") + "]", true
 }
 
 // tomlUnquoted matches TOML's message for a value that is not one: text

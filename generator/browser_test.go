@@ -463,7 +463,13 @@ func TestSearchInBrowser(t *testing.T) {
 		{"regulator=DHSC", "regulator=dhsc", func(a *site.Article) bool {
 			return slices.ContainsFunc(a.Regulators, func(g *site.Ref) bool { return g.Name == "DHSC" })
 		}},
+		{"regulator=DHSC", "regulator=Department of Health and Social Care", func(a *site.Article) bool {
+			return slices.ContainsFunc(a.Regulators, func(g *site.Ref) bool { return g.Name == "DHSC" })
+		}},
 		{"topic=Single Assessment Framework", "", func(a *site.Article) bool {
+			return slices.ContainsFunc(a.Topics, func(g *site.Ref) bool { return g.Name == "Single Assessment Framework" })
+		}},
+		{"topic=Single Assessment Framework", "topic=single-assessment-framework", func(a *site.Article) bool {
 			return slices.ContainsFunc(a.Topics, func(g *site.Ref) bool { return g.Name == "Single Assessment Framework" })
 		}},
 		{"status=Being piloted", "", func(a *site.Article) bool { return a.Status != nil && a.Status.Label == "Being piloted" }},
@@ -496,7 +502,7 @@ func TestSearchInBrowser(t *testing.T) {
 	// An address naming a topic the bulletin lacks says so, rather than
 	// showing an empty page.
 	do(t, ctx, "opening a search for a topic there is not", chromedp.Navigate(base+"/search/?topic=Nonexistent"))
-	want := "This bulletin has no topic \u201cNonexistent\u201d: choose from the lists below."
+	want := "This bulletin has no topic \u201cNonexistent\u201d: choose one of the filters above."
 	do(t, ctx, "waiting for the search page to say so", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := chromedp.Poll[bool](`document.getElementById("search-message").textContent === `+jsString(want), chromedp.WithPollingTimeout(15*time.Second))(ctx, tg)
 		return err

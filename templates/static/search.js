@@ -43,7 +43,9 @@ function say(text) {
 
 // fromURL fills the form from the address, so links to searches work:
 // a filter by its label as the form writes it, or, as people write
-// addresses, in other case or, for a status, by its key (status=paused).
+// addresses, in other case, by its key (a topic's or a regulator's as its
+// page's address has it, topic=ics-assessments; a status's, paused) or by
+// a regulator's full name.
 function fromURL() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
@@ -51,11 +53,11 @@ function fromURL() {
   for (const s of selects) {
     const asked = (params.get(s.name) || "").trim();
     const v = asked.toLowerCase();
-    const o = Array.from(s.options).find((o) => v && (o.value.toLowerCase() === v || o.dataset.key === v));
+    const o = Array.from(s.options).find((o) => v && [o.value, o.dataset.key, o.dataset.name].some((n) => n && n.toLowerCase() === v));
     s.value = o ? o.value : "";
     if (asked && !o) missing.push(s.name + " \u201c" + asked + "\u201d");
   }
-  unmatched = missing.length ? "This bulletin has no " + missing.join(" and no ") + ": choose from the lists below." : "";
+  unmatched = missing.length ? "This bulletin has no " + missing.join(" and no ") + ": choose one of the filters above." : "";
 }
 
 function toURL() {

@@ -175,7 +175,9 @@ func TestRun(t *testing.T) {
 		{args: []string{"ping", "-content", "testdata/no-such-content"}, code: 2, stderr: []string{"ping: -content testdata/no-such-content: no such folder: run bulletin from the project's folder, or give -content the folder of articles and site.yaml", pingUsage}},
 
 		{args: []string{"import", "-from", "testdata/no-such-site", "-content", "testdata/no-such-content"}, code: 1, stderr: []string{"import: can't read testdata/no-such-site: no such file or directory"}},
-		{args: []string{"import", "-from", "importer/testdata/hugo", "-content", "main_test.go"}, code: 1, stderr: []string{"import: main_test.go is a file, not a folder: give the content folder to write the articles into"}},
+		{args: []string{"import", "-from", "importer/testdata/hugo", "-content", "main_test.go"}, code: 1, stderr: []string{"import: main_test.go is a file, or in one, not a folder: give the content folder to write the articles into"}},
+		{args: []string{"import", "-from", "importer/testdata/hugo", "-content", "main_test.go/"}, code: 1, stderr: []string{"import: main_test.go/ is a file, or in one, not a folder: give the content folder to write the articles into"}},
+		{args: []string{"import", "-from", "importer/testdata/hugo", "-content", "main_test.go/content"}, code: 1, stderr: []string{"import: main_test.go/content is a file, or in one, not a folder: give the content folder to write the articles into"}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -28,12 +28,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"bulletin/generator/content"
@@ -296,8 +298,11 @@ func Run(o Options) (Report, error) {
 	}
 	// The articles go into a folder: a file there stops the import
 	// before it reads anything.
-	if info, err := os.Stat(o.Dest); err == nil && !info.IsDir() {
-		return r, fmt.Errorf("%s is a file, not a folder: give the content folder to write the articles into", o.Dest)
+	switch info, err := os.Stat(o.Dest); {
+	case err == nil && !info.IsDir(), errors.Is(err, syscall.ENOTDIR):
+		return r, fmt.Errorf("%s is a file, or in one, not a folder: give the content folder to write the articles into", o.Dest)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return r, fmt.Errorf("can't use %s as the content folder: %w", o.Dest, err)
 	}
 	format, err := detect(o.Source, o.Format, o.MaxSize)
 	if err != nil {

@@ -135,8 +135,11 @@ func (l *liquid) convert(s string, line int) string {
 		case "highlight":
 			code := l.convert(enclosed, lineAt(start))
 			if !l.html && midLine(s, i, pos) && !strings.Contains(strings.TrimSpace(code), "\n") {
-				// Code in the middle of a sentence stays in it, as code.
-				codeSpan(&b, strings.TrimSpace(code))
+				// Code in the middle of a sentence stays in it, as code;
+				// none shows nothing.
+				if code = strings.TrimSpace(code); code != "" {
+					codeSpan(&b, code)
+				}
 				continue
 			}
 			lang, _ := firstWord(args)

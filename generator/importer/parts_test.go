@@ -111,6 +111,7 @@ func TestLiquid(t *testing.T) {
 		{"post_url in a folder", "{% post_url news/2025-01-02-other %}", false, "/new/2025-01-02-other/", nil},
 		{"post_url broken over lines", "{% post_url\n  2025-01-02-other %}", false, "/new/2025-01-02-other/", nil},
 		{"highlight in a sentence", "Run {% highlight ruby %}puts 1{% endhighlight %} once.", false, "Run `puts 1` once.", nil},
+		{"empty highlight in a sentence", "Run {% highlight ruby %}{% endhighlight %} once.", false, "Run  once.", nil},
 		{"highlight in a sentence, holding a backtick", "Type {% highlight sh %}echo `date`{% endhighlight %}.", false, "Type `` echo `date` ``.", nil},
 		{"highlight after a tab", "{% highlight\truby %}\nputs 1\n{% endhighlight %}", false, "```ruby\nputs 1\n```", nil},
 		{"highlight's options on a line of their own", "{% highlight ruby\n  linenos %}\nputs 1\n{% endhighlight %}", false, "```ruby\nputs 1\n```", nil},
@@ -708,6 +709,10 @@ func TestSitePath(t *testing.T) {
 		{"https://old.example.org/", "/2019/03/fees/", "/2019/03/fees/"},
 		{"https://old.example.org/", "javascript:alert(1)", ""},
 		{"https://old.example.org/", "mailto:editor@example.org", ""},
+		{"https://old.example.org/", "https://old.example.org", "/"},
+		{"https://old.example.org/", "", ""},
+		{"https://old.example.org/", "#", ""},
+		{"https://old.example.org/", "#top", ""},
 	} {
 		blog, err := url.Parse(tt.blog)
 		if err != nil {

@@ -343,6 +343,9 @@ func sitePath(addr string, blog *url.URL) string {
 	if u.Opaque != "" || u.Scheme != "" && !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https") {
 		return "" // javascript:, mailto: and the like address no page
 	}
+	if u.Host == "" && u.Path == "" && u.RawQuery == "" {
+		return "" // nothing, or a part of the page it is on (#top)
+	}
 	p := u.EscapedPath()
 	if base := strings.TrimSuffix(blog.EscapedPath(), "/"); base != "" {
 		if p != base && !strings.HasPrefix(p, base+"/") {

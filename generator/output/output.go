@@ -614,8 +614,15 @@ func (d *Dir) link(name string) error {
 		return err
 	}
 	err := os.Link(filepath.Join(d.path, filepath.FromSlash(name)), filepath.Join(d.stage, filepath.FromSlash(name)))
-	if errors.Is(err, fs.ErrPermission) && d.kept[name] {
-		return fmt.Errorf("%s, which bulletin did not write, is kept by a hard link to it in the new output, which the system refuses, as the file belongs to another user: run the build as the file's owner, or move it out of %s: %w", name, d.path, err)
+	if errors.Is(err, fs.ErrPermission) {
+		// A whole swap keeps each file by a hard link to it, which the
+		// system refuses for a file another user owns (Linux's
+		// protected_hardlinks), or one marked immutable.
+		what := "the last build wrote"
+		if d.kept[name] {
+			what = "bulletin did not write"
+		}
+		return fmt.Errorf("%s, which %s, is kept in the new output by a hard link to it, which the system refuses, as it does for a file that belongs to another user or cannot change: run the build as the file's owner, or move or delete it in %s: %w", name, what, d.path, err)
 	}
 	return err
 }

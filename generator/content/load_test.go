@@ -880,6 +880,16 @@ func TestLoadTOMLErrors(t *testing.T) {
 			want: []string{"content/a.md:4: front matter is not valid TOML: expected value but found \"Paused\" instead: text goes in quotes: summary = \"Paused\""},
 		},
 		{
+			name: "a date with a one-digit month",
+			text: lines("+++", `title = "T"`, "date = 2025-3-7", `summary = "S"`, "+++"),
+			want: []string{`content/a.md:3: front matter is not valid TOML: invalid datetime: "2025-3-7": write date = 2025-03-07, with two digits for the month and the day`},
+		},
+		{
+			name: "a date with a one-digit month that is no date either way gets no advice",
+			text: lines("+++", `title = "T"`, "date = 2025-2-30", `summary = "S"`, "+++"),
+			want: []string{`content/a.md:3: front matter is not valid TOML: invalid datetime: "2025-2-30"`},
+		},
+		{
 			name: "true in capitals",
 			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "draft = True", "+++"),
 			want: []string{`content/a.md:5: front matter is not valid TOML: expected value but found "True" instead: TOML writes true and false in lower case: draft = true`},

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // The advice here is for front matter in TOML, whose shapes are written
@@ -151,10 +152,15 @@ func tomlQuotes(msg, line string) string {
 		return `close the quotes before the line ends, as in title = "…"; a summary of several lines goes between three quotes: summary = """…"""`
 	}
 	key, value, ok := strings.Cut(strings.TrimSpace(line), "=")
+	key, value = Truncate(strings.TrimSpace(key), 40), strings.TrimSpace(value)
+	if p := padded(value); ok && p != value && strings.HasPrefix(msg, "invalid datetime") {
+		if _, err := parseAnyDate(p, time.UTC, true); err == nil {
+			return fmt.Sprintf("write %s = %s, with two digits for the month and the day", key, p)
+		}
+	}
 	if !ok || !tomlUnquoted.MatchString(msg) {
 		return ""
 	}
-	key, value = Truncate(strings.TrimSpace(key), 40), strings.TrimSpace(value)
 	switch strings.ToLower(value) {
 	case "true", "false":
 		return fmt.Sprintf("TOML writes true and false in lower case: %s = %s", key, strings.ToLower(value))

@@ -84,9 +84,10 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 		case !st.dir:
 			out = append(out, rel)
 			return nil
-		case rel == "." || !ours[rel]:
+		case rel == "." || !ours[rel] || !st.plain || st.perm != folderPerm:
 			// The output folder's own mode and owner, and those of a
-			// folder bulletin did not make, are kept (see keepFolders).
+			// folder bulletin did not make, or of one of its own given
+			// another since, are kept (see keepFolders).
 			info, err := os.Lstat(p)
 			if err != nil {
 				return err
@@ -94,7 +95,10 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 			if rel == "." {
 				d.root = info
 			} else {
-				d.keptFolders[rel] = info
+				d.keptFolders[rel] = keptFolder{info, !ours[rel]}
+				if !ours[rel] {
+					d.foreignFolders++
+				}
 			}
 		}
 		if !readable(st.perm, folderPerm) && (rel == "." || ours[rel]) {
@@ -152,7 +156,7 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 // when none is recorded.
 func (d *Dir) settled() map[string]int64 {
 	out := map[string]int64{}
-	if len(d.kept) > 0 || len(d.keptFolders) > 0 {
+	if len(d.kept) > 0 || d.foreignFolders > 0 {
 		return out
 	}
 	for _, rel := range append(slices.Collect(maps.Keys(d.parents)), ".") {

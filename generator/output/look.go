@@ -11,6 +11,10 @@ type look struct {
 	stamp
 	dir, regular bool
 	perm         fs.FileMode // its permission bits
+	// plain is set for an entry with no setuid, setgid or sticky bit,
+	// and, where the system keeps owners, the build's own user's and
+	// group's: as a folder bulletin makes is.
+	plain bool
 }
 
 // looker looks at the entries of the output folder by their slash paths
@@ -44,5 +48,6 @@ func (l *looker) lstatPath(name string) (look, error) {
 	if err != nil {
 		return look{}, err
 	}
-	return look{stamp: stampOf(info), dir: info.IsDir(), regular: info.Mode().IsRegular(), perm: info.Mode().Perm()}, nil
+	return look{stamp: stampOf(info), dir: info.IsDir(), regular: info.Mode().IsRegular(), perm: info.Mode().Perm(),
+		plain: info.Mode()&(fs.ModeSetuid|fs.ModeSetgid|fs.ModeSticky) == 0 && ownedBy(info, os.Geteuid(), os.Getegid())}, nil
 }

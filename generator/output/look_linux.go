@@ -25,6 +25,7 @@ func (l *looker) lstat(name string) (look, error) {
 		dir:     st.Mode&unix.S_IFMT == unix.S_IFDIR,
 		regular: st.Mode&unix.S_IFMT == unix.S_IFREG,
 		perm:    fs.FileMode(st.Mode & 0o777),
+		plain:   st.Mode&(unix.S_ISUID|unix.S_ISGID|unix.S_ISVTX) == 0 && int(st.Uid) == euid && int(st.Gid) == egid,
 	}, nil
 }
 
@@ -37,8 +38,20 @@ func stampOf(info fs.FileInfo) stamp {
 	return s
 }
 
+// The build's own user and group, which own what it makes.
+var euid, egid = os.Geteuid(), os.Getegid()
+
+// ownedBy reports whether the entry info describes belongs to the user
+// uid and the group gid.
+func ownedBy(info fs.FileInfo, uid, gid int) bool {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	return !ok || int(st.Uid) == uid && int(st.Gid) == gid
+}
+
 // sameOwner gives the entry at p the owner and group was has, where
-// they differ; the system lets only root give a file away.
+// they differ. The system lets only root give a file away, and others
+// give it only to a group of their own: where the owner cannot be
+// kept, the group still is where it can be, and the error is given.
 func sameOwner(p string, was fs.FileInfo) error {
 	want, ok := was.Sys().(*syscall.Stat_t)
 	if !ok {
@@ -51,5 +64,12 @@ func sameOwner(p string, was fs.FileInfo) error {
 	if now.Uid == want.Uid && now.Gid == want.Gid {
 		return nil
 	}
-	return os.Lchown(p, int(want.Uid), int(want.Gid))
+	err := os.Lchown(p, int(want.Uid), int(want.Gid))
+	if err != nil && now.Gid != want.Gid {
+		os.Lchown(p, -1, int(want.Gid))
+	}
+	if now.Uid == want.Uid && err == nil {
+		return nil
+	}
+	return err
 }

@@ -77,4 +77,27 @@ func (d *Dir) makeReadable() {
 	for _, f := range d.unreadable {
 		os.Chmod(filepath.Join(d.path, filepath.FromSlash(f.rel)), f.perm|folderPerm)
 	}
+	// A folder bulletin did not make that now holds its files too.
+	for dir, k := range d.keptFolders {
+		if k.foreign && d.parents[dir] && !readable(k.info.Mode().Perm(), folderPerm) {
+			os.Chmod(filepath.Join(d.path, filepath.FromSlash(dir)), keptMode(k.info)|folderPerm)
+		}
+	}
+}
+
+// removeAll deletes p and everything in it, as os.RemoveAll does, first
+// giving its owner's rights back to each folder in it that lacks them (a
+// folder kept with -force as 0500, say), without which it cannot be
+// emptied.
+func removeAll(p string) error {
+	if err := os.RemoveAll(p); err == nil {
+		return nil
+	}
+	filepath.WalkDir(p, func(q string, e fs.DirEntry, err error) error {
+		if err == nil && e.IsDir() {
+			os.Chmod(q, 0o700)
+		}
+		return nil
+	})
+	return os.RemoveAll(p)
 }

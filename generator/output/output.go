@@ -73,18 +73,21 @@ type Dir struct {
 	written   map[string]entry
 	kept      map[string]bool   // files the generator did not write, left in place with force
 	keptIn    map[string]string // the folders that hold kept files, each with one of them
-	// keptFolders are the folders the generator did not make, as they
-	// were found: a new output swapped in whole has them too, empty or
-	// not, with their modes and owners; root is the output folder as it
-	// was found, nil for one not there.
-	keptFolders map[string]fs.FileInfo
-	root        fs.FileInfo
-	known       map[string]int64 // folders as the index records them (see folders.go)
-	folders     map[string]int64 // folders found holding only the previous build's files and folders, with their times
-	unreadable  []unreadable     // folders of the previous build's lacking some of folderPerm
-	dirs        map[string]bool  // made in the staging folder
-	parents     map[string]bool  // folders of the new output's files
-	stats       Stats
+	// keptFolders are the folders the generator did not make, and those
+	// it did that were given another mode or owner since, as they were
+	// found: a new output swapped in whole has them too, with their modes
+	// and owners, those it did not make empty or not; foreignFolders
+	// counts those. root is the output folder as it was found, nil for
+	// one not there.
+	keptFolders    map[string]keptFolder
+	foreignFolders int
+	root           fs.FileInfo
+	known          map[string]int64 // folders as the index records them (see folders.go)
+	folders        map[string]int64 // folders found holding only the previous build's files and folders, with their times
+	unreadable     []unreadable     // folders of the previous build's lacking some of folderPerm
+	dirs           map[string]bool  // made in the staging folder
+	parents        map[string]bool  // folders of the new output's files
+	stats          Stats
 }
 
 // Stats counts what a build wrote.
@@ -182,7 +185,7 @@ func Lock(path string) (*Dir, error) {
 	}
 	// The maps of what a build writes are made once the last build's
 	// manifest is read (see open), at its size.
-	d := &Dir{path: abs, kept: map[string]bool{}, keptIn: map[string]string{}, keptFolders: map[string]fs.FileInfo{}, dirs: map[string]bool{}}
+	d := &Dir{path: abs, kept: map[string]bool{}, keptIn: map[string]string{}, keptFolders: map[string]keptFolder{}, dirs: map[string]bool{}}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -256,7 +259,7 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 // in place, and notes the folders that hold it.
 func (d *Dir) keep(f string) {
 	dir := path.Dir(f)
-	if _, folder := d.keptFolders[f]; folder {
+	if k, folder := d.keptFolders[f]; folder && k.foreign {
 		dir = f
 	} else {
 		d.kept[f] = true
@@ -309,7 +312,7 @@ func restoreSetAside(parent, base, out string) {
 // removeStale deletes staging folders left by builds that were killed.
 func removeStale(parent, base string) {
 	for _, name := range staged(parent, base) {
-		os.RemoveAll(filepath.Join(parent, name))
+		removeAll(filepath.Join(parent, name))
 	}
 }
 
@@ -647,7 +650,7 @@ func (d *Dir) makeStage() error {
 		}
 		if err != nil {
 			d.stageErr = fmt.Errorf("creating staging folder: %w", err)
-			os.RemoveAll(stage)
+			removeAll(stage)
 			return
 		}
 		d.mu.Lock()
@@ -671,7 +674,7 @@ func (d *Dir) makeFull() error {
 		d.mu.Unlock()
 		d.fullErr = onEveryCore(names, d.link)
 		for _, dir := range slices.Sorted(maps.Keys(d.keptFolders)) {
-			if d.fullErr == nil {
+			if d.fullErr == nil && d.keptFolders[dir].foreign {
 				d.fullErr = d.mkdir(dir)
 			}
 		}
@@ -682,22 +685,40 @@ func (d *Dir) makeFull() error {
 // keepFolders gives the folders kept in a full staging folder the owner
 // and the mode they had, once nothing more is written into them: a
 // private folder (.ssh, say) stays private and its owner's. One that
-// holds bulletin's files too gets what readers need of them besides.
+// holds bulletin's files gets what readers need of them besides; one of
+// bulletin's the new output no longer has is left out. The owners come
+// first, so that a build that cannot keep one stops before a folder is
+// made one its staging folder cannot be deleted from.
 func (d *Dir) keepFolders() error {
-	for dir, was := range d.keptFolders {
+	mode := map[string]fs.FileMode{}
+	for dir, k := range d.keptFolders {
 		p := filepath.Join(d.stage, filepath.FromSlash(dir))
-		mode := keptMode(was)
-		if d.parents[dir] {
-			mode |= folderPerm
+		if _, err := os.Lstat(p); !k.foreign && errors.Is(err, fs.ErrNotExist) {
+			continue
 		}
-		if err := sameOwner(p, was); err != nil {
+		mode[p] = keptMode(k.info)
+		if !k.foreign || d.parents[dir] {
+			mode[p] |= folderPerm
+		}
+		// A folder of bulletin's keeps its owner where the system lets
+		// it, as the output folder does.
+		if err := sameOwner(p, k.info); err != nil && k.foreign {
 			return fmt.Errorf("%s, a folder bulletin did not make, belongs to another user, whom a build that replaces the output folder whole cannot give it back to: run the build as that user, or move the folder out of %s: %w", dir, d.path, err)
 		}
-		if err := os.Chmod(p, mode); err != nil {
+	}
+	for p, m := range mode {
+		if err := os.Chmod(p, m); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// keptFolder is a folder of the output as a build found it, and whether
+// bulletin did not make it.
+type keptFolder struct {
+	info    fs.FileInfo
+	foreign bool
 }
 
 // keptMode is the mode of a folder as found that a folder made anew in
@@ -734,7 +755,7 @@ func removeTree(dir string) error {
 	for i, e := range entries {
 		names[i] = filepath.Join(dir, e.Name())
 	}
-	return errors.Join(onEveryCore(names, os.RemoveAll), os.RemoveAll(dir))
+	return errors.Join(onEveryCore(names, removeAll), removeAll(dir))
 }
 
 // Made reports, changing nothing, whether the last build wrote the file
@@ -940,7 +961,7 @@ func (d *Dir) Commit() (Stats, error) {
 	}
 	d.restamp(staged)
 	d.makeReadable()
-	err = errors.Join(os.RemoveAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders))
+	err = errors.Join(removeAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders))
 	unlock(d.lock)
 	return d.stats, err
 }
@@ -948,7 +969,7 @@ func (d *Dir) Commit() (Stats, error) {
 // Abort drops the staging folder, leaving the output as it was.
 func (d *Dir) Abort() {
 	if d.stage != "" {
-		os.RemoveAll(d.stage)
+		removeAll(d.stage)
 	}
 	unlock(d.lock)
 }

@@ -410,8 +410,10 @@ func TestForceKeepsForeignFolders(t *testing.T) {
 	}
 	nobody := os.Geteuid() == 0 // only root can give a folder away, and check it is kept
 	if nobody {
-		if err := os.Lchown(filepath.Join(dir, ".ssh"), 65534, 65534); err != nil {
-			t.Fatal(err)
+		for _, name := range []string{".ssh", "2027"} {
+			if err := os.Lchown(filepath.Join(dir, name), 65534, 65534); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	if _, err := writeKeyed(dir, false, files{"index.html": "home"}); !errors.Is(err, ErrForeign) {
@@ -424,6 +426,9 @@ func TestForceKeepsForeignFolders(t *testing.T) {
 		{"index.html": "home", "2025/index.html": "year", "2027/index.html": "a year to come"},
 		{"index.html": "home, updated", "2025/index.html": "year", "2027/index.html": "a year to come"},
 		{"index.html": "home, updated", "2026/index.html": "another year", "2026/01/index.html": "a month", "2027/index.html": "a year to come"},
+		// Every file changed: the output is swapped in whole again, 2027
+		// now a folder of bulletin's pages, its owner kept all the same.
+		{"index.html": "home, again", "2026/index.html": "another year, again", "2026/01/index.html": "a month, again", "2027/index.html": "a year to come, again"},
 	} {
 		if _, err := writeKeyed(dir, true, site); err != nil {
 			t.Fatalf("build %d with -force: %v", i+1, err)
@@ -438,7 +443,7 @@ func TestForceKeepsForeignFolders(t *testing.T) {
 			if got := info.Mode() & (fs.ModeDir | fs.ModePerm | fs.ModeSetgid | fs.ModeSticky); got != fs.ModeDir|mode {
 				t.Errorf("build %d: folder %s: got %v, want %v", i+1, name, got, fs.ModeDir|mode)
 			}
-			if uid, ok := ownerOf(info); ok && nobody && name == ".ssh" && uid != 65534 {
+			if uid, ok := ownerOf(info); ok && nobody && (name == ".ssh" || name == "2027") && uid != 65534 {
 				t.Errorf("build %d: folder %s belongs to %d, want 65534, its owner", i+1, name, uid)
 			}
 		}
@@ -459,6 +464,70 @@ func TestForceKeepsForeignFolders(t *testing.T) {
 	}
 	if _, err := writeKeyed(dir, false, files{"index.html": "home"}); !errors.Is(err, ErrForeign) {
 		t.Errorf("build without -force, after some with it, over folders not its own: got %v, want ErrForeign", err)
+	}
+}
+
+// TestForeignFolderGainingPagesInPlace writes bulletin's pages into a
+// private folder it did not make, in a build that updates the output in
+// place: the folder gets what readers of the pages need.
+func TestForeignFolderGainingPagesInPlace(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	site := files{"index.html": "home", "a/index.html": "a", "b/index.html": "b", "c/index.html": "c"}
+	if _, err := writeKeyed(dir, false, site); err != nil {
+		t.Fatal(err)
+	}
+	putFiles(t, dir, files{"2028/notes.txt": "mine"})
+	if err := os.Chmod(filepath.Join(dir, "2028"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	site["2028/index.html"] = "a year to come"
+	if _, err := writeKeyed(dir, true, site); err != nil {
+		t.Fatal(err)
+	}
+	checkOutput(t, dir, site, files{"2028/notes.txt": "mine"})
+	if info, err := os.Stat(filepath.Join(dir, "2028")); err != nil || info.Mode().Perm() != 0o755 {
+		t.Errorf("2028, a private folder bulletin's pages went into: got %v (%v), want it readable by all, 0755", info.Mode(), err)
+	}
+}
+
+// TestOwnFolderKeepsAddedRights gives a folder of bulletin's a group's
+// write, as an owner may: a build that swaps the output in whole keeps
+// it, as one that updates it in place does.
+func TestOwnFolderKeepsAddedRights(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := writeKeyed(dir, false, files{"index.html": "home", "a/index.html": "a"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(dir, "a"), 0o775); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeKeyed(dir, false, files{"index.html": "home, again", "a/index.html": "a, again"}); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(filepath.Join(dir, "a")); err != nil || info.Mode().Perm() != 0o775 {
+		t.Errorf("a, given a group's write: got %v (%v), want 0775 kept", info.Mode(), err)
+	}
+}
+
+// TestRemoveAllEmptiesFoldersLackingRights deletes a tree holding a
+// folder its owner may not write, as a folder kept with -force can be,
+// which os.RemoveAll alone cannot empty.
+func TestRemoveAllEmptiesFoldersLackingRights(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root deletes whatever the rights: there is nothing to check")
+	}
+	dir := filepath.Join(t.TempDir(), "stage")
+	putFiles(t, dir, files{"a/b/c.txt": "x"})
+	for _, p := range []string{"a/b", "a"} {
+		if err := os.Chmod(filepath.Join(dir, p), 0o500); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := removeAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%s is still there: %v", dir, err)
 	}
 }
 

@@ -900,6 +900,16 @@ func TestLoadTOMLErrors(t *testing.T) {
 			want: []string{`content/a.md:5: front matter is not valid TOML: expected value but found "yes" instead: TOML writes yes as true: draft = true`},
 		},
 		{
+			name: "a text field written True is text, not true",
+			text: lines("+++", `title = True`, "date = 2025-03-27", `summary = "S"`, "+++"),
+			want: []string{`content/a.md:2: front matter is not valid TOML: expected value but found "True" instead: text goes in quotes: title = "True"`},
+		},
+		{
+			name: "a list of unquoted names ending in a comma",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "regulators = [CQC, DHSC,]", "+++"),
+			want: []string{`content/a.md:5: front matter is not valid TOML: expected value but found "CQC" instead: text goes in quotes, each item of a list: regulators = ["CQC", "DHSC"]`},
+		},
+		{
 			name: "a list of unquoted names gets each quoted, not the whole list",
 			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, "regulators = [CQC, DHSC]", "+++"),
 			want: []string{`content/a.md:5: front matter is not valid TOML: expected value but found "CQC" instead: text goes in quotes, each item of a list: regulators = ["CQC", "DHSC"]`},

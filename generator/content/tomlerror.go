@@ -161,12 +161,14 @@ func tomlQuotes(msg, line string) string {
 	if !ok || !tomlUnquoted.MatchString(msg) {
 		return ""
 	}
-	switch strings.ToLower(value) {
-	case "true", "false":
-		return fmt.Sprintf("TOML writes true and false in lower case: %s = %s", key, strings.ToLower(value))
-	case "yes", "on":
+	// Of an article's fields, draft alone is true or false.
+	switch v := strings.ToLower(value); {
+	case key != "draft":
+	case v == "true" || v == "false":
+		return fmt.Sprintf("TOML writes true and false in lower case: %s = %s", key, v)
+	case v == "yes" || v == "on":
 		return fmt.Sprintf("TOML writes yes as true: %s = true", key)
-	case "no", "off":
+	case v == "no" || v == "off":
 		return fmt.Sprintf("TOML writes no as false: %s = false", key)
 	}
 	if list, ok := quotedList(value); ok {
@@ -186,6 +188,8 @@ func quotedList(value string) (string, bool) {
 		return "", false
 	}
 	var items []string
+	// TOML lets a list end with a comma.
+	inner = strings.TrimSuffix(strings.TrimSpace(inner), ",")
 	for item := range strings.SplitSeq(inner, ",") {
 		item = strings.TrimSpace(item)
 		if item == "" || strings.ContainsAny(item, "[]{}\"'#=") {

@@ -80,8 +80,12 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	if err := output.Apart(o.Out, o.Content, o.Templates); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(pipeline.CachePath(o.Out)), 0o755); err != nil {
-		return err
+	// The cache and the rest go beside the output folder, whose parent
+	// is made first; serve -drafts writes none of them.
+	if !o.Drafts {
+		if err := os.MkdirAll(filepath.Dir(pipeline.CachePath(o.Out)), 0o755); err != nil {
+			return err
+		}
 	}
 	s := &server{opts: o, log: log, live: pipeline.NewLive(o), preview: preview.New(o.Content, o.Out, basePath(o.BaseURL), log)}
 	w, err := watch.New(o.Content, o.Templates)

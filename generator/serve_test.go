@@ -1074,8 +1074,27 @@ func TestServeShowsDraftsWhenAsked(t *testing.T) {
 	ts.content = content
 	ts.waitPage(t, draftPage, http.StatusOK, "Draft: not published.")
 	ts.waitPage(t, "/", http.StatusOK, `<span class="status status-withdrawn">Draft</span>`)
-	// A save shows at once, and is written nowhere.
+	ts.waitPage(t, "/topics/assessments/", http.StatusOK, `>A draft</a> <span class="status status-withdrawn">Draft</span>`)
+	// A draft dated a moment ahead comes out when its time comes, as it
+	// would published, with no save.
 	events := ts.openEvents(t)
+	soon := time.Now().Add(3 * time.Second).UTC().Truncate(time.Second)
+	ahead := fmt.Sprintf("---\ntitle: Soon\ndate: %s\nsummary: Soon.\ntopics: [Assessments]\ndraft: true\n---\nSoon.\n", soon.Format(time.RFC3339))
+	if err := os.WriteFile(filepath.Join(content, "articles", "2024-08-02-soon.md"), []byte(ahead), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	soonPage := soon.Format("/2006/01/") + "soon/"
+	wantEvent(t, events, "reload")
+	if r := ts.get(t, http.MethodGet, soonPage); time.Now().Before(soon) && r.status != http.StatusNotFound {
+		t.Errorf("GET %s before its time: got status %d, want 404", soonPage, r.status)
+	}
+	eventually(t, 10*time.Second, func() error {
+		if r := ts.get(t, http.MethodGet, soonPage); r.status != http.StatusOK {
+			return fmt.Errorf("GET %s after its time: got status %d, want 200", soonPage, r.status)
+		}
+		return nil
+	})
+	// A save shows at once, and is written nowhere.
 	ts.edit(t, "articles/2024-08-01-draft.md", "Draft text.", "Draft text, revised.")
 	wantEvent(t, events, "reload")
 	ts.waitPage(t, draftPage, http.StatusOK, "Draft text, revised.")

@@ -68,10 +68,12 @@ type Meta struct {
 	Sources    []Source
 	Events     []Event
 	Withdrawn  *Withdrawal
-	Draft      bool
-	Slug       string
-	Aliases    []string
-	ID         string
+	// Draft keeps the article out of every page and feed; serve -drafts
+	// alone shows it, as if published, where a theme can mark it.
+	Draft   bool
+	Slug    string
+	Aliases []string
+	ID      string
 	// Lang is the language the article is written in, a BCP 47 tag
 	// such as cy or ar; "" for the site's.
 	Lang string

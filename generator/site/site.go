@@ -196,7 +196,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		switch {
 		case Published(a, now), s.Settings.Drafts && a.Draft && !a.Date.After(now):
 			published = append(published, a)
-		case a.Draft:
+		case a.Draft && !s.Settings.Drafts:
 			s.Drafts++
 			drafts = append(drafts, a)
 			if w := s.unpublished(a, h.Versions(a.Path), now); w != nil {

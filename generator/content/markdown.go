@@ -162,7 +162,7 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		links = append(links, Link{URL: dest, Line: line, Image: image, NoAlt: noAlt})
 		return ast.WalkContinue, nil
 	})
-	left := unconverted(doc, body, rawHTML, func(n ast.Node) int { return firstLine + lineOf(n, ends) })
+	left := append(unconverted(doc, body, rawHTML, func(n ast.Node) int { return firstLine + lineOf(n, ends) }), controlCharacters(body, firstLine)...)
 	var anchors []Anchor
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {

@@ -167,6 +167,24 @@ func TestUndefinedReference(t *testing.T) {
 	}
 }
 
+// TestControlCharacters notes the first character of a body that no
+// page can hold, at its line, and how many there are; the page leaves
+// them out, and shows a NUL as U+FFFD, as Markdown reads one.
+func TestControlCharacters(t *testing.T) {
+	body := "A line.\n\nAn escape \x1b here, a NUL \x00 there, and \u0085.\n"
+	c := convert(newMarkdown(false), false, []byte(body), 10, &decoder{})
+	want := []Unconverted{{Kind: ControlCharacter, Text: "U+001B", Line: 12, Count: 3}}
+	if !slices.Equal(c.Unconverted, want) {
+		t.Errorf("got %+v, want %+v", c.Unconverted, want)
+	}
+	if want := "<p>An escape  here, a NUL \ufffd there, and .</p>"; !strings.Contains(c.HTML, want) {
+		t.Errorf("HTML %q, want it to hold %q", c.HTML, want)
+	}
+	if got := convert(newMarkdown(false), false, []byte("Tab\tand line\r\nbreaks.\n"), 1, &decoder{}).Unconverted; got != nil {
+		t.Errorf("a body of tabs and line breaks: got %+v, want nothing noted", got)
+	}
+}
+
 // TestUnconverted finds in a body the markup of other systems that
 // readers would see as text, each kind once with its first line and how
 // many, and leaves code, comments and raw HTML let through alone.

@@ -2,8 +2,10 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -125,6 +127,28 @@ const ForeignNote = "a note of another system"
 
 // noteOpening matches the line that opens such a note.
 var noteOpening = regexp.MustCompile(`^(?::{3,}[ \t]*[A-Za-z]|(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z])`)
+
+// ControlCharacter is the kind of a character no page may hold (see
+// printable), which the body's HTML leaves out, or, for a NUL, shows as
+// U+FFFD, as Markdown reads one: an editor cannot see either.
+const ControlCharacter = "a control character"
+
+// controlCharacters notes the first character of body that no page may
+// hold, and how many there are, at its line, from firstLine.
+func controlCharacters(body []byte, firstLine int) []Unconverted {
+	i := bytes.IndexFunc(body, unprintable)
+	if i < 0 {
+		return nil
+	}
+	r, _ := utf8.DecodeRune(body[i:])
+	n := 0
+	for _, c := range string(body[i:]) {
+		if unprintable(c) {
+			n++
+		}
+	}
+	return []Unconverted{{Kind: ControlCharacter, Text: fmt.Sprintf("%U", r), Line: firstLine + bytes.Count(body[:i], []byte("\n")), Count: n}}
+}
 
 // UndefinedReference is the kind of a reference link whose reference the body
 // does not define, [the guide][2], which Markdown shows as written.

@@ -512,3 +512,14 @@ func TestSharedIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharacterWarned warns of a character in a body that no
+// page can hold, at its line, saying what the page does with it.
+func TestControlCharacterWarned(t *testing.T) {
+	a := &content.Article{File: "content/articles/a.md", Unconverted: []content.Unconverted{{Kind: content.ControlCharacter, Text: "U+001B", Line: 12, Count: 3}}}
+	got := unconverted(a)
+	want := "body: a control character, U+001B (and 2 more), which no page can hold: the page leaves it out (a NUL shows as \ufffd); delete it, or write the character it stood for"
+	if len(got) != 1 || got[0].Msg != want || got[0].Line != 12 || !got[0].Warning {
+		t.Errorf("got %v, want one warning at line 12: %s", got, want)
+	}
+}

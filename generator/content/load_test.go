@@ -900,6 +900,11 @@ func TestLoadTOMLErrors(t *testing.T) {
 			want: []string{`content/a.md:5: front matter is not valid TOML: expected value but found "yes" instead: TOML writes yes as true: draft = true`},
 		},
 		{
+			name: "yes for true, the field's name quoted",
+			text: lines("+++", `title = "T"`, "date = 2025-03-27", `summary = "S"`, `"draft" = yes`, "+++"),
+			want: []string{`content/a.md:5: front matter is not valid TOML: expected value but found "yes" instead: TOML writes yes as true: "draft" = true`},
+		},
+		{
 			name: "a text field written True is text, not true",
 			text: lines("+++", `title = True`, "date = 2025-03-27", `summary = "S"`, "+++"),
 			want: []string{`content/a.md:2: front matter is not valid TOML: expected value but found "True" instead: text goes in quotes: title = "True"`},

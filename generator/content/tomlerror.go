@@ -161,9 +161,10 @@ func tomlQuotes(msg, line string) string {
 	if !ok || !tomlUnquoted.MatchString(msg) {
 		return ""
 	}
-	// Of an article's fields, draft alone is true or false.
+	// Of an article's fields, draft alone is true or false, its name
+	// written bare or quoted.
 	switch v := strings.ToLower(value); {
-	case key != "draft":
+	case strings.Trim(key, `"'`) != "draft":
 	case v == "true" || v == "false":
 		return fmt.Sprintf("TOML writes true and false in lower case: %s = %s", key, v)
 	case v == "yes" || v == "on":

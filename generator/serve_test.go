@@ -1062,11 +1062,15 @@ func TestServeShowsDraftsWhenAsked(t *testing.T) {
 	plain := startServe(t)
 	plain.waitPage(t, draftPage, http.StatusNotFound, "")
 
-	dir := t.TempDir()
+	// In git, whose history serve reads and keeps beside the output
+	// folder, but not with -drafts.
+	r := newGitRepo(t)
+	dir := r.dir
 	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
 	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
 		t.Fatal(err)
 	}
+	r.commit("2024-09-01", "The content")
 	if err := os.Mkdir(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -1099,7 +1103,7 @@ func TestServeShowsDraftsWhenAsked(t *testing.T) {
 	wantEvent(t, events, "reload")
 	ts.waitPage(t, draftPage, http.StatusOK, "Draft text, revised.")
 	time.Sleep(2 * writePause)
-	for folder, want := range map[string][]string{out: nil, dir: {"content", "public"}} {
+	for folder, want := range map[string][]string{out: nil, dir: {".git", "content", "public"}} {
 		entries, err := os.ReadDir(folder)
 		if err != nil {
 			t.Fatal(err)

@@ -84,7 +84,7 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 		case !st.dir:
 			out = append(out, rel)
 			return nil
-		case rel == "." || !ours[rel] || !st.plain || st.perm != folderPerm:
+		case rel == "." || !ours[rel] || !st.plain || !readable(folderPerm, st.perm):
 			// The output folder's own mode and owner, and those of a
 			// folder bulletin did not make, or of one of its own given
 			// another since, are kept (see keepFolders).

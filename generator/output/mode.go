@@ -77,7 +77,11 @@ func (d *Dir) makeReadable() {
 	for _, f := range d.unreadable {
 		os.Chmod(filepath.Join(d.path, filepath.FromSlash(f.rel)), f.perm|folderPerm)
 	}
-	// A folder bulletin did not make that now holds its files too.
+}
+
+// openForeignFolders adds folderPerm to each folder bulletin did not
+// make that the new output puts its files in, where it lacks some.
+func (d *Dir) openForeignFolders() {
 	for dir, k := range d.keptFolders {
 		if k.foreign && d.parents[dir] && !readable(k.info.Mode().Perm(), folderPerm) {
 			os.Chmod(filepath.Join(d.path, filepath.FromSlash(dir)), keptMode(k.info)|folderPerm)
@@ -100,4 +104,12 @@ func removeAll(p string) error {
 		return nil
 	})
 	return os.RemoveAll(p)
+}
+
+// removeIfThere deletes the file at p, if there is one.
+func removeIfThere(p string) error {
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }

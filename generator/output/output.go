@@ -686,14 +686,15 @@ func (d *Dir) makeFull() error {
 // and the mode they had, once nothing more is written into them: a
 // private folder (.ssh, say) stays private and its owner's. One that
 // holds bulletin's files gets what readers need of them besides; one of
-// bulletin's the new output no longer has is left out. The owners come
-// first, so that a build that cannot keep one stops before a folder is
-// made one its staging folder cannot be deleted from.
+// bulletin's the new output no longer has, or has as a file, is left
+// out. The owners come first, so that a build that cannot keep one stops
+// before a folder is made one its staging folder cannot be deleted from.
+// A mode the file system will not keep is no error, as in mkdir.
 func (d *Dir) keepFolders() error {
 	mode := map[string]fs.FileMode{}
 	for dir, k := range d.keptFolders {
 		p := filepath.Join(d.stage, filepath.FromSlash(dir))
-		if _, err := os.Lstat(p); !k.foreign && errors.Is(err, fs.ErrNotExist) {
+		if info, err := os.Lstat(p); err != nil || !info.IsDir() {
 			continue
 		}
 		mode[p] = keptMode(k.info)
@@ -707,9 +708,7 @@ func (d *Dir) keepFolders() error {
 		}
 	}
 	for p, m := range mode {
-		if err := os.Chmod(p, m); err != nil {
-			return err
-		}
+		os.Chmod(p, m)
 	}
 	return nil
 }
@@ -950,10 +949,15 @@ func (d *Dir) Commit() (Stats, error) {
 			d.stats.Left = fmt.Sprintf("the previous output, set aside in %s, could not all be deleted (%v): %s is this build's all the same; the next build tries again, and if it cannot either, delete what is left by hand", d.stage, err, d.path)
 		}
 		d.restamp(names)
-		err := writeIndex(indexPath(d.path), d.version, names, d.written, d.settled())
+		// A journal of an update in place that failed names files of an
+		// output now gone.
+		err := errors.Join(writeIndex(indexPath(d.path), d.version, names, d.written, d.settled()), removeIfThere(journalPath(d.path)))
 		unlock(d.lock)
 		return d.stats, err
 	}
+	// A folder bulletin did not make that is to hold its files first
+	// gets what writing them, and readers of them, need.
+	d.openForeignFolders()
 	staged, err := d.update(names)
 	if err != nil {
 		d.Abort()

@@ -477,7 +477,7 @@ func TestForeignFolderGainingPagesInPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 	putFiles(t, dir, files{"2028/notes.txt": "mine"})
-	if err := os.Chmod(filepath.Join(dir, "2028"), 0o700); err != nil {
+	if err := os.Chmod(filepath.Join(dir, "2028"), 0o500); err != nil {
 		t.Fatal(err)
 	}
 	site["2028/index.html"] = "a year to come"
@@ -506,6 +506,48 @@ func TestOwnFolderKeepsAddedRights(t *testing.T) {
 	}
 	if info, err := os.Stat(filepath.Join(dir, "a")); err != nil || info.Mode().Perm() != 0o775 {
 		t.Errorf("a, given a group's write: got %v (%v), want 0775 kept", info.Mode(), err)
+	}
+}
+
+// TestFileWhereOwnFolderWas makes a file of the name of a folder of
+// bulletin's that was given another mode: the file has a file's mode,
+// not the folder's.
+func TestFileWhereOwnFolderWas(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := writeKeyed(dir, false, files{"index.html": "home", "report.pdf/a.pdf": "a"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(dir, "report.pdf"), 0o775|fs.ModeSetgid); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeKeyed(dir, false, files{"index.html": "home", "report.pdf": "the report"}); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(filepath.Join(dir, "report.pdf")); err != nil || info.Mode() != 0o644 {
+		t.Errorf("report.pdf, a file where a folder was: got %v (%v), want -rw-r--r--", info.Mode(), err)
+	}
+}
+
+// TestSwapDropsJournal swaps in a whole output over one whose update in
+// place failed, leaving its journal: the journal goes, so that a file
+// it names put there later is not taken for bulletin's.
+func TestSwapDropsJournal(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := writeKeyed(dir, false, files{"index.html": "home"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(journalPath(dir), []byte("notes.txt\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeKeyed(dir, false, files{"index.html": "home, again"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(journalPath(dir)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the journal is still there after a whole swap: %v", err)
+	}
+	putFiles(t, dir, files{"notes.txt": "mine"})
+	if _, err := writeKeyed(dir, false, files{"index.html": "home, again"}); !errors.Is(err, ErrForeign) {
+		t.Errorf("a build over a file of the editor's named in an old journal: got %v, want ErrForeign", err)
 	}
 }
 

@@ -56,7 +56,13 @@ func (l *Live) Current() *Served { return l.now.Load() }
 func (l *Live) Update(paths []string, all bool) (*Served, error) {
 	themed := l.content.Changed(paths, all)
 	made := time.Now()
-	set, hist, err := load(context.Background(), l.o, l.content.FS(), l.store, l.content.Sums(), history.Find(l.o.Content), historyPath(l.o.Out), &l.memo)
+	// What was read from git is kept beside the output folder, but for
+	// a preview of drafts, which writes nothing.
+	kept := historyPath(l.o.Out)
+	if l.o.Drafts {
+		kept = ""
+	}
+	set, hist, err := load(context.Background(), l.o, l.content.FS(), l.store, l.content.Sums(), history.Find(l.o.Content), kept, &l.memo)
 	l.store.Prune()
 	if set == nil {
 		return nil, err

@@ -84,7 +84,7 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 		case !st.dir:
 			out = append(out, rel)
 			return nil
-		case rel == "." || !ours[rel] || !st.plain || !readable(folderPerm, st.perm):
+		case rel == "." || !ours[rel] || !d.asMade(st):
 			// The output folder's own mode and owner, and those of a
 			// folder bulletin did not make, or of one of its own given
 			// another since, are kept (see keepFolders).
@@ -93,7 +93,7 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 				return err
 			}
 			if rel == "." {
-				d.root = info
+				d.root, d.rootGid = info, st.gid
 			} else {
 				d.keptFolders[rel] = keptFolder{info, !ours[rel]}
 				if !ours[rel] {
@@ -166,4 +166,14 @@ func (d *Dir) settled() map[string]int64 {
 		}
 	}
 	return out
+}
+
+// asMade reports whether a folder of bulletin's, as st finds it, is as a
+// build makes one: with no permission but folderPerm's, no setuid,
+// setgid or sticky bit, and, where the system keeps owners, the build's
+// own user and group, or the output folder's group, which a folder in
+// it takes where the output folder has the setgid bit.
+func (d *Dir) asMade(st look) bool {
+	owned := st.uid < 0 || st.uid == euid && (st.gid == egid || st.gid == d.rootGid)
+	return owned && !st.special && readable(folderPerm, st.perm)
 }

@@ -11,11 +11,13 @@ type look struct {
 	stamp
 	dir, regular bool
 	perm         fs.FileMode // its permission bits
-	// plain is set for an entry with no setuid, setgid or sticky bit,
-	// and, where the system keeps owners, the build's own user's and
-	// group's: as a folder bulletin makes is.
-	plain bool
+	special      bool        // it has the setuid, setgid or sticky bit
+	uid, gid     int         // its owner and group, -1 where the system keeps none
 }
+
+// The build's own user and group, which own what it makes; -1 where the
+// system has none.
+var euid, egid = os.Geteuid(), os.Getegid()
 
 // looker looks at the entries of the output folder by their slash paths
 // inside it, not following symbolic links. Where it can, it holds the
@@ -48,6 +50,7 @@ func (l *looker) lstatPath(name string) (look, error) {
 	if err != nil {
 		return look{}, err
 	}
+	uid, gid := ownerIDs(info)
 	return look{stamp: stampOf(info), dir: info.IsDir(), regular: info.Mode().IsRegular(), perm: info.Mode().Perm(),
-		plain: info.Mode()&(fs.ModeSetuid|fs.ModeSetgid|fs.ModeSticky) == 0 && ownedBy(info, os.Geteuid(), os.Getegid())}, nil
+		special: info.Mode()&(fs.ModeSetuid|fs.ModeSetgid|fs.ModeSticky) != 0, uid: uid, gid: gid}, nil
 }

@@ -25,7 +25,9 @@ func (l *looker) lstat(name string) (look, error) {
 		dir:     st.Mode&unix.S_IFMT == unix.S_IFDIR,
 		regular: st.Mode&unix.S_IFMT == unix.S_IFREG,
 		perm:    fs.FileMode(st.Mode & 0o777),
-		plain:   st.Mode&(unix.S_ISUID|unix.S_ISGID|unix.S_ISVTX) == 0 && int(st.Uid) == euid && int(st.Gid) == egid,
+		special: st.Mode&(unix.S_ISUID|unix.S_ISGID|unix.S_ISVTX) != 0,
+		uid:     int(st.Uid),
+		gid:     int(st.Gid),
 	}, nil
 }
 
@@ -38,14 +40,13 @@ func stampOf(info fs.FileInfo) stamp {
 	return s
 }
 
-// The build's own user and group, which own what it makes.
-var euid, egid = os.Geteuid(), os.Getegid()
-
-// ownedBy reports whether the entry info describes belongs to the user
-// uid and the group gid.
-func ownedBy(info fs.FileInfo, uid, gid int) bool {
+// ownerIDs gives the owner and group of the entry info describes.
+func ownerIDs(info fs.FileInfo) (uid, gid int) {
 	st, ok := info.Sys().(*syscall.Stat_t)
-	return !ok || int(st.Uid) == uid && int(st.Gid) == gid
+	if !ok {
+		return -1, -1
+	}
+	return int(st.Uid), int(st.Gid)
 }
 
 // sameOwner gives the entry at p the owner and group was has, where

@@ -82,6 +82,7 @@ type Dir struct {
 	keptFolders    map[string]keptFolder
 	foreignFolders int
 	root           fs.FileInfo
+	rootGid        int              // the output folder's group, -1 for none
 	known          map[string]int64 // folders as the index records them (see folders.go)
 	folders        map[string]int64 // folders found holding only the previous build's files and folders, with their times
 	unreadable     []unreadable     // folders of the previous build's lacking some of folderPerm
@@ -185,7 +186,7 @@ func Lock(path string) (*Dir, error) {
 	}
 	// The maps of what a build writes are made once the last build's
 	// manifest is read (see open), at its size.
-	d := &Dir{path: abs, kept: map[string]bool{}, keptIn: map[string]string{}, keptFolders: map[string]keptFolder{}, dirs: map[string]bool{}}
+	d := &Dir{path: abs, kept: map[string]bool{}, keptIn: map[string]string{}, keptFolders: map[string]keptFolder{}, rootGid: -1, dirs: map[string]bool{}}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err

@@ -551,6 +551,37 @@ func TestSwapDropsJournal(t *testing.T) {
 	}
 }
 
+// TestSetgidRootFoldersAsMade builds into an output folder whose group
+// is not the build's, with the setgid bit, so that the folders made in
+// it take its group: they are as a build makes them, and a build keeps
+// no note of each.
+func TestSetgidRootFoldersAsMade(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("only root can give the output folder a group not its own")
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Lchown(dir, -1, 65534); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755|fs.ModeSetgid); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeKeyed(dir, false, files{"index.html": "home", "a/index.html": "a", "a/b/index.html": "b"}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Open(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	if len(d.keptFolders) > 0 {
+		t.Errorf("folders noted as given another mode or owner: %v, want none", slices.Sorted(maps.Keys(d.keptFolders)))
+	}
+}
+
 // TestRemoveAllEmptiesFoldersLackingRights deletes a tree holding a
 // folder its owner may not write, as a folder kept with -force can be,
 // which os.RemoveAll alone cannot empty.

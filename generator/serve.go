@@ -94,7 +94,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 	}
 	defer w.Close()
 	var writeLater <-chan time.Time
-	if s.refresh(nil, true) && !o.Drafts && s.write(ctx, false) {
+	if s.refresh(nil, true) && s.write(ctx, false) {
 		// Another build holds the folder: serve starts all the same,
 		// and writes once that build is done.
 		writeLater = time.After(busyWait)
@@ -135,7 +135,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 				// The last good site stays served, but a failed build
 				// writes nothing, not even a good one made before it.
 				writeLater = nil
-			case changed && !o.Drafts:
+			case changed:
 				writeLater = time.After(writePause)
 			}
 			due = s.due()
@@ -146,7 +146,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			s.came = s.live.Current().Site.Until
 			fmt.Fprintf(log, "%s has come: a held-back article or a date of a story\n", s.came.Format(time.DateTime+" MST"))
 			writeLater = nil
-			if s.refresh(nil, false) && !o.Drafts {
+			if s.refresh(nil, false) {
 				writeLater = time.After(writePause)
 			}
 			due = s.due()
@@ -249,8 +249,11 @@ func (s *server) announce(start time.Time, ls *pipeline.Served, err error) bool 
 // from memory meanwhile, and search catches up when the write ends, as
 // the terminal says. A write stopped by ctx leaves the folder as it was
 // and says nothing. While another build holds the folder, it waits, or,
-// unless wait, reports busy at once.
+// unless wait, reports busy at once. A preview of drafts writes nothing.
 func (s *server) write(ctx context.Context, wait bool) (busy bool) {
+	if s.opts.Drafts {
+		return false
+	}
 	// One write at a time: a stopped one may still be tidying up.
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()

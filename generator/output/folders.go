@@ -96,9 +96,6 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 				d.root, d.rootGid = info, st.gid
 			} else {
 				d.keptFolders[rel] = keptFolder{info, !ours[rel]}
-				if !ours[rel] {
-					d.foreignFolders++
-				}
 			}
 		}
 		if !readable(st.perm, folderPerm) && (rel == "." || ours[rel]) {
@@ -156,7 +153,7 @@ func (d *Dir) foreign(l *looker) ([]string, error) {
 // when none is recorded.
 func (d *Dir) settled() map[string]int64 {
 	out := map[string]int64{}
-	if len(d.kept) > 0 || d.foreignFolders > 0 {
+	if len(d.kept) > 0 || slices.ContainsFunc(slices.Collect(maps.Values(d.keptFolders)), func(k keptFolder) bool { return k.foreign }) {
 		return out
 	}
 	for _, rel := range append(slices.Collect(maps.Keys(d.parents)), ".") {

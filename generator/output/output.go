@@ -76,19 +76,17 @@ type Dir struct {
 	// keptFolders are the folders the generator did not make, and those
 	// it did that were given another mode or owner since, as they were
 	// found: a new output swapped in whole has them too, with their modes
-	// and owners, those it did not make empty or not; foreignFolders
-	// counts those. root is the output folder as it was found, nil for
-	// one not there.
-	keptFolders    map[string]keptFolder
-	foreignFolders int
-	root           fs.FileInfo
-	rootGid        int              // the output folder's group, -1 for none
-	known          map[string]int64 // folders as the index records them (see folders.go)
-	folders        map[string]int64 // folders found holding only the previous build's files and folders, with their times
-	unreadable     []unreadable     // folders of the previous build's lacking some of folderPerm
-	dirs           map[string]bool  // made in the staging folder
-	parents        map[string]bool  // folders of the new output's files
-	stats          Stats
+	// and owners, those it did not make empty or not. root is the output
+	// folder as it was found, nil for one not there.
+	keptFolders map[string]keptFolder
+	root        fs.FileInfo
+	rootGid     int              // the output folder's group, -1 for none
+	known       map[string]int64 // folders as the index records them (see folders.go)
+	folders     map[string]int64 // folders found holding only the previous build's files and folders, with their times
+	unreadable  []unreadable     // folders of the previous build's lacking some of folderPerm
+	dirs        map[string]bool  // made in the staging folder
+	parents     map[string]bool  // folders of the new output's files
+	stats       Stats
 }
 
 // Stats counts what a build wrote.
@@ -114,14 +112,15 @@ var ErrForeign = errors.New("holds files bulletin did not write")
 // link named with a slash after it (public/) is followed by the system,
 // and would not be seen as a link.
 func Usable(path string) error {
-	info, err := os.Lstat(filepath.Clean(path))
+	clean := filepath.Clean(path)
+	info, err := os.Lstat(clean)
 	switch {
 	case path == "":
 		return errors.New("-out is empty: give the folder to build into")
 	case err != nil:
 		return nil
 	case info.Mode()&fs.ModeSymlink != 0:
-		target, _ := os.Readlink(filepath.Clean(path))
+		target, _ := os.Readlink(clean)
 		return fmt.Errorf("-out %s is a symbolic link to %s: give that folder itself, as a build replaces its output folder whole", path, target)
 	case !info.IsDir():
 		return fmt.Errorf("-out %s is a file, not a folder: give a folder to build into", path)
@@ -417,10 +416,7 @@ func readIndex(path string, m map[string]entry, folders map[string]int64) string
 func writeIndex(path, version string, names []string, written map[string]entry, folders map[string]int64) error {
 	indexed := func(name string) bool { e := written[name]; return e.size != 0 || e.mtime != 0 }
 	if version == "" || len(folders) == 0 && !slices.ContainsFunc(names, indexed) {
-		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		return nil
+		return removeIfThere(path)
 	}
 	tmp := path + ".new"
 	err := writeFileWith(tmp, os.O_TRUNC, func(w *bufio.Writer) error {

@@ -150,85 +150,31 @@ func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[str
 	data, readErr := readSettingsFile(fsys)
 	settings, errs := settingsOf(data, readErr, dir)
 	c := newCacher(store, data, settings.Location, dir, sums)
-	m.begin()
 	set := &Set{Settings: settings, Dir: dir}
-	unhashed := func(p string) {
-		if _, ok := sums[p]; sums != nil && !ok {
-			set.Unhashed = true
-		}
-	}
-	if readErr == nil {
-		unhashed(SettingsFile)
+	if _, ok := sums[SettingsFile]; sums != nil && !ok && readErr == nil {
+		set.Unhashed = true
 	}
 	var md goldmark.Markdown // nil: bodies are not read
 	if bodies {
 		md = newMarkdown(set.Settings.RawHTML)
 	}
 	// Articles are read on every core while the walk goes on finding them.
-	articles := readArticles(func(p string) (*Article, Errors) {
+	w := &walker{ctx: ctx, fsys: fsys, dir: dir, set: set, sums: sums, named: map[string]bool{}, memo: m != nil, last: m.last(c.salt), errs: errs}
+	w.read = readArticles(func(p string) (*Article, Errors) {
 		if ctx.Err() != nil {
 			return nil, nil // not read: the set is dropped
 		}
-		if a := m.article(c.salt, p, sums); a != nil {
-			return a, nil
-		}
-		a, errs := loadArticle(fsys, dir, p, &set.Settings, md, c)
-		m.read(a, errs)
-		return a, errs
+		return loadArticle(fsys, dir, p, &set.Settings, md, c)
 	})
-	var intros []string
-	named := map[string]bool{} // folders whose names were found unsafe
-	err := walk(fsys, func(p string, e fs.DirEntry, err error) error {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if err != nil {
-			errs = append(errs, &Error{File: JoinPath(dir, p), Msg: fmt.Sprintf("can't read the folder: %v", withoutPath(err))})
-			return nil
-		}
-		k := classify(p, e)
-		if k == asset || k == intro || k == article || k == special {
-			unhashed(p)
-		}
-		switch k {
-		case skipFolder:
-			return fs.SkipDir
-		case asset:
-			if why := misnamedSettings(p); why != "" {
-				errs = append(errs, &Error{File: JoinPath(dir, p), Msg: why})
-				return nil
-			}
-			problem, ok := assetName(dir, p, named)
-			if problem != nil {
-				errs = append(errs, problem)
-			}
-			if ok {
-				set.Assets = append(set.Assets, p)
-			}
-		case intro, article:
-			// Its address and its errors are made of its name, which a
-			// line break would split, in a terminal or a CI log.
-			if why := unnamable(p); why != "" {
-				errs = append(errs, &Error{File: JoinPath(dir, escapedName(p)), Msg: "the file name " + why + ", so it cannot be read or published: rename the file"})
-				return nil
-			}
-			if k == intro {
-				intros = append(intros, p)
-			} else {
-				articles.add(p)
-			}
-		case special:
-			errs = append(errs, &Error{File: JoinPath(dir, p), Msg: special.why(e, "the content folder")})
-		}
-		return nil
-	})
-	read := articles.wait()
+	err := w.walk()
+	read := w.read.wait()
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}
+	errs = w.errs
 	for _, b := range read {
 		for i, a := range b.read {
 			errs = append(errs, b.errs[i]...)
@@ -239,8 +185,9 @@ func load(ctx context.Context, fsys fs.FS, dir string, store Store, sums map[str
 			}
 		}
 	}
-	errs = append(errs, set.readIntros(fsys, dir, md, c, intros)...)
-	m.keep(c)
+	w.settle(c)
+	m.keep(c.salt, w.walked)
+	errs = append(errs, set.readIntros(fsys, dir, md, c, w.intros)...)
 	return set, errs.Err()
 }
 
@@ -539,7 +486,8 @@ type reader struct {
 	wg      sync.WaitGroup
 }
 
-// batch is a run of paths handed to one core, and what it read of each.
+// batch is a run of paths handed to one core, and what it read of each:
+// those added as read already are left as they are.
 type batch struct {
 	paths []string
 	read  []*Article
@@ -555,9 +503,10 @@ func readArticles(read func(p string) (*Article, Errors)) *reader {
 	for range runtime.GOMAXPROCS(0) {
 		r.wg.Go(func() {
 			for b := range r.work {
-				b.read, b.errs = make([]*Article, len(b.paths)), make([]Errors, len(b.paths))
 				for i, p := range b.paths {
-					b.read[i], b.errs[i] = read(p)
+					if b.read[i] == nil {
+						b.read[i], b.errs[i] = read(p)
+					}
 				}
 			}
 		})
@@ -565,17 +514,21 @@ func readArticles(read func(p string) (*Article, Errors)) *reader {
 	return r
 }
 
-// add reads the article at p.
-func (r *reader) add(p string) {
+// add reads the article at p, or, where a is not nil, takes a as read
+// already. It gives the batch and the place in it where the article
+// read will be.
+func (r *reader) add(p string, a *Article) (*batch, int) {
 	if r.last == nil {
-		r.last = &batch{paths: make([]string, 0, batchSize)}
+		r.last = &batch{paths: make([]string, 0, batchSize), read: make([]*Article, 0, batchSize), errs: make([]Errors, 0, batchSize)}
 		r.batches = append(r.batches, r.last)
 	}
-	r.last.paths = append(r.last.paths, p)
-	if len(r.last.paths) == batchSize {
-		r.work <- r.last
+	b := r.last
+	b.paths, b.read, b.errs = append(b.paths, p), append(b.read, a), append(b.errs, nil)
+	if len(b.paths) == batchSize {
+		r.work <- b
 		r.last = nil
 	}
+	return b, len(b.paths) - 1
 }
 
 // wait waits for every article added, and gives the batches in order.

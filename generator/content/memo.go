@@ -4,35 +4,42 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
-	"maps"
-	"sync"
-	"sync/atomic"
 )
 
-// Memo keeps the articles one load read, each by its path, with the
-// SHA-256 of the bytes it was read from, for a later load, with the same
-// settings and folder, to take again without keying it and looking it
-// up in the store: the same bytes, at the same path, read with the same
-// settings, give the same article. serve keeps one between saves; a nil
-// Memo keeps nothing. Its zero value is ready.
+// Memo keeps what one load found in each folder of the content folder,
+// for a later load, with the same settings and folder, to take again:
+// the same bytes, at the same path, read with the same settings, give
+// the same article. An article is taken again, without keying it and
+// looking it up in the store, where the SHA-256 of its file, by the sums
+// given, is that of the bytes it was read from; a folder's files are
+// taken again whole, without looking at each, where its list bears the
+// stamp of the one the last load walked (see StampedFS) and none of them
+// had a problem. serve keeps one between saves; a nil Memo keeps nothing.
+// Its zero value is ready.
 type Memo struct {
-	salt []byte // the key of the settings and folder the articles were read with (see newCacher)
-	kept map[string]*memoed
-	load uint64 // the loads begun, counting from 1
-
-	// What the load under way took again, and read: the articles the
-	// load's readers take again mark their own entries, each its own.
-	taken  atomic.Int64
-	mu     sync.Mutex
-	missed []*Article
+	salt    []byte             // the key of the settings and folder the articles were read with (see newCacher)
+	folders map[string]*folder // by slash path, "." for the top
 }
 
-// memoed is an article kept, the SHA-256 of the bytes it was read from,
-// and the last load that took it again or kept it.
-type memoed struct {
+// folder is what a load found in one folder: its files and folders, in
+// name order, but those left out, and the stamp of the list they were
+// found in.
+type folder struct {
+	path     string
+	stamp    uint64
+	items    []item
+	whole    bool // every file in it was taken, none with a problem, so that all can be taken again
+	unhashed bool // a file in it had no sum (see Set.Unhashed)
+}
+
+// item is a file or folder of a folder, as a load found it: for an
+// article, the sum of the bytes it was read from and the article read,
+// nil for one read with a problem.
+type item struct {
+	path    string
+	kind    kind // article, intro, asset, or ignored for a folder to look in
 	sum     string
 	article *Article
-	load    uint64
 }
 
 // Load is LoadCached, taking articles again from m where it can (see
@@ -41,66 +48,55 @@ func (m *Memo) Load(ctx context.Context, fsys fs.FS, dir string, store Store, su
 	return load(ctx, fsys, dir, store, sums, true, m)
 }
 
-// begin starts a load.
-func (m *Memo) begin() {
-	if m != nil {
-		m.load++
-		m.taken.Store(0)
-		m.missed = nil
-	}
-}
-
-// article gives the article m keeps for the file at p, if it was read
-// from the bytes whose SHA-256 sums gives, with the settings and folder
-// salt keys. One whose body is in a blobs file found damaged is not
-// given, so that its file is read afresh, as the store reads it.
-func (m *Memo) article(salt []byte, p string, sums map[string]string) *Article {
+// last gives the folders of the last load, if it read its articles with
+// the settings and folder salt keys.
+func (m *Memo) last(salt []byte) map[string]*folder {
 	if m == nil || !bytes.Equal(m.salt, salt) {
 		return nil
 	}
-	sum, ok := sums[p]
-	k := m.kept[p]
-	if !ok || k == nil || k.sum != sum || k.article.body.Damaged() {
-		return nil
-	}
-	k.load = m.load
-	m.taken.Add(1)
-	return k.article
+	return m.folders
 }
 
-// read notes an article the load read, with its problems.
-func (m *Memo) read(a *Article, errs Errors) {
-	if m != nil && len(errs) == 0 {
-		m.mu.Lock()
-		m.missed = append(m.missed, a)
-		m.mu.Unlock()
-	}
-}
-
-// keep keeps the articles the load read with c, for the next load: each
-// under the sum sums gives for its path, where that is the sum of the
-// bytes it was read from. Those taken again stay as they are; the others
-// of the last load go.
-func (m *Memo) keep(c *cacher) {
+// keep keeps the folders a load walked, read with the settings and
+// folder salt keys, for the next load: the others go.
+func (m *Memo) keep(salt []byte, walked []*folder) {
 	if m == nil {
 		return
 	}
-	if m.kept == nil || !bytes.Equal(m.salt, c.salt) {
-		m.salt, m.kept = c.salt, make(map[string]*memoed, len(m.missed))
+	m.salt, m.folders = salt, make(map[string]*folder, len(walked))
+	for _, f := range walked {
+		m.folders[f.path] = f
 	}
-	added := 0
-	for _, a := range m.missed {
-		// An article read from bytes saved since the sums were taken is
-		// not kept under them.
-		sum, ok := c.sums[a.Path]
-		if !ok || c.keyOf("article", a.Path, sum) != a.Source {
-			continue
+}
+
+// again reports whether f, the folder as the last load found it, can be
+// taken again whole from a list stamped stamp: the very list it was found
+// in, holding no file with a problem, nor an article whose body is in a
+// blobs file found damaged, which is read afresh, as the store reads it.
+func (f *folder) again(stamp uint64) bool {
+	if f == nil || stamp == 0 || f.stamp != stamp || !f.whole {
+		return false
+	}
+	for _, it := range f.items {
+		if it.kind == article && (it.article == nil || it.article.body.Damaged()) {
+			return false
 		}
-		m.kept[a.Path] = &memoed{sum, a, m.load}
-		added++
 	}
-	if int(m.taken.Load())+added < len(m.kept) {
-		maps.DeleteFunc(m.kept, func(_ string, k *memoed) bool { return k.load != m.load })
+	return true
+}
+
+// refuse notes a file of f refused, with its problem, if it has one:
+// the next load walks f again, to find it again.
+func (f *folder) refuse(w *walker, problem *Error) {
+	f.whole = false
+	if problem != nil {
+		w.errs = append(w.errs, problem)
 	}
-	m.missed = nil
+}
+
+// same reports whether it, what the last load found at a path, is an
+// article read from the bytes whose SHA-256 is sum, with a body that
+// can still be read.
+func (it *item) same(sum string) bool {
+	return it != nil && it.kind == article && sum != "" && it.sum == sum && it.article != nil && !it.article.body.Damaged()
 }

@@ -128,11 +128,28 @@ func TestMemoLetsGoOfArticlesGone(t *testing.T) {
 	}
 	load(map[string]string{"articles/a.md": "A", "articles/b.md": "B"})
 	load(map[string]string{"articles/a.md": "A"})
-	if len(m.kept) != 1 || m.kept["articles/a.md"] == nil {
-		t.Errorf("after b.md was deleted, the memo keeps %v", slices.Collect(maps.Keys(m.kept)))
+	if kept := keptArticles(&m); len(kept) != 1 || kept["articles/a.md"] == nil {
+		t.Errorf("after b.md was deleted, the memo keeps %v", slices.Collect(maps.Keys(kept)))
 	}
 	load(map[string]string{"articles/a.md": "A again"})
-	if k := m.kept["articles/a.md"]; len(m.kept) != 1 || k == nil || k.article.Title != "A again" {
-		t.Errorf("after a.md was saved, the memo keeps %v", m.kept)
+	if kept := keptArticles(&m); len(kept) != 1 || kept["articles/a.md"] == nil || kept["articles/a.md"].Title != "A again" {
+		t.Errorf("after a.md was saved, the memo keeps %v", kept)
 	}
+	load(map[string]string{"elsewhere/a.md": "A"})
+	if _, ok := m.folders["articles"]; ok {
+		t.Errorf("after articles/ was deleted, the memo keeps it")
+	}
+}
+
+// keptArticles gives the articles m keeps, by path.
+func keptArticles(m *Memo) map[string]*Article {
+	kept := map[string]*Article{}
+	for _, f := range m.folders {
+		for _, it := range f.items {
+			if it.article != nil {
+				kept[it.path] = it.article
+			}
+		}
+	}
+	return kept
 }

@@ -21,7 +21,7 @@ type Kept struct {
 
 // Keep gives the content folder dir, nothing of it hashed or listed yet.
 func Keep(dir string) *Kept {
-	return &Kept{dir: dir, lists: &lists{FS: os.DirFS(dir), byPath: map[string][]fs.DirEntry{}}}
+	return &Kept{dir: dir, lists: &lists{FS: os.DirFS(dir), byPath: map[string]list{}}}
 }
 
 // FS gives the content folder, each folder listed once until a change
@@ -101,29 +101,48 @@ func inside(root string, paths []string) (rel []string, whole bool) {
 // lists is a folder whose folders' lists are kept once read: the watcher
 // names every file made, removed or renamed, and Changed forgets the
 // lists it changed, so that a walk after a save lists again only the
-// folders the save touched.
+// folders the save touched. Each list read gets a stamp of its own, so
+// that a list with the stamp of one read before is that very list, of a
+// folder none of whose files changed since (see ReadDirStamped).
 type lists struct {
 	fs.FS
 	mu     sync.Mutex
-	byPath map[string][]fs.DirEntry // by slash path, "." for the folder itself
+	byPath map[string]list // by slash path, "." for the folder itself
+	read   uint64          // the lists read so far, which stamps each
+}
+
+// list is a folder's list, and its stamp.
+type list struct {
+	entries []fs.DirEntry
+	stamp   uint64
 }
 
 // ReadDir lists the folder at name as fs.ReadDir does, from what it kept.
 func (l *lists) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, _, err := l.ReadDirStamped(name)
+	return entries, err
+}
+
+// ReadDirStamped is ReadDir, with the list's stamp: the stamp of one
+// read before, and still kept, where the watcher has named no change to
+// the folder or to a file in it since; another never given before, which
+// is never 0, where it has.
+func (l *lists) ReadDirStamped(name string) ([]fs.DirEntry, uint64, error) {
 	l.mu.Lock()
-	list, ok := l.byPath[name]
+	kept, ok := l.byPath[name]
 	l.mu.Unlock()
 	if ok {
-		return list, nil
+		return kept.entries, kept.stamp, nil
 	}
-	list, err := fs.ReadDir(l.FS, name)
+	entries, err := fs.ReadDir(l.FS, name)
 	if err != nil {
-		return list, err
+		return entries, 0, err
 	}
 	l.mu.Lock()
-	l.byPath[name] = list
-	l.mu.Unlock()
-	return list, nil
+	defer l.mu.Unlock()
+	l.read++
+	l.byPath[name] = list{entries, l.read}
+	return entries, l.read, nil
 }
 
 // forget drops the lists that a change to the slash path p may have

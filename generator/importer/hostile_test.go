@@ -2,13 +2,18 @@ package importer
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"bulletin/generator/content"
 )
 
 // tree writes files (path → content) into a new folder and gives its path.
@@ -472,5 +477,50 @@ func TestImportTellsWhatTheBuildRefuses(t *testing.T) {
 	r := mustImport(t, src, t.TempDir())
 	if r.Written != 1 || !hasNote(r.Warnings, src, -1, "its article, as written, is refused by the build") || !hasNote(r.Warnings, src, -1, "more than the 100 allowed") {
 		t.Errorf("wrote %d, warned %v; want the post written and the build's refusal told", r.Written, r.Warnings)
+	}
+}
+
+// TestTextThatReadsAsAnotherType imports posts whose title, summary,
+// topics and authors are text that YAML would read as something else
+// unquoted (null, ~, true, a number, a date): each is written so that
+// the build reads back the very text, and no article is refused. A topic
+// with no letter or digit has no address, and is left out.
+func TestTextThatReadsAsAnotherType(t *testing.T) {
+	words := []string{"null", "~", "true", "No", "1.5", "0x1F", "2025-01-02", "[x]"}
+	posts := map[string]string{"hugo.toml": "baseURL = 'https://old.example.org/'\n"}
+	for i, w := range words {
+		q := strconv.Quote(w)
+		posts[fmt.Sprintf("content/posts/p%d.md", i)] = fmt.Sprintf("---\ntitle: %s\ndate: 2020-01-%02d\nsummary: %s\ntags: [%s]\nauthors: [%s]\n---\nBody.\n", q, i+1, q, q, q)
+	}
+	src := tree(t, posts)
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if r.Written != len(words) {
+		t.Fatalf("wrote %d of %d, skipped %v", r.Written, len(words), r.Skipped)
+	}
+	for _, n := range r.Warnings {
+		if strings.Contains(n.Msg, "is refused by the build") {
+			t.Errorf("%s: %s", n.Source, n.Msg)
+		}
+	}
+	set, err := content.Load(os.DirFS(dest), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, a := range set.Articles {
+		topics := []string{a.Title}
+		if content.Slug(a.Title) == "" {
+			topics = nil
+		}
+		if a.Summary != a.Title || !slices.Equal(a.Topics, topics) || len(a.Authors) != 1 || a.Authors[0] != a.Title {
+			t.Errorf("%s: title %q, summary %q, topics %q, authors %q; want one text in all", a.Path, a.Title, a.Summary, a.Topics, a.Authors)
+		}
+		got[a.Title] = true
+	}
+	for _, w := range words {
+		if !got[w] {
+			t.Errorf("no article is titled %q: got %v", w, got)
+		}
 	}
 }

@@ -60,7 +60,9 @@ func article(p *post, body string, o *Options, r *Report) ([]byte, error) {
 	add := func(key string, v *yaml.Node) {
 		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, v)
 	}
-	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
+	// Text is tagged as text, so that one YAML would read as another
+	// type unquoted (null, ~, true, 1.5) is quoted.
+	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 	list := func(items []string, style yaml.Style) *yaml.Node {
 		n := &yaml.Node{Kind: yaml.SequenceNode, Style: style}
 		for _, s := range items {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -33,7 +34,8 @@ func xmlScript(data []byte) finding {
 	d.Strict = false
 	d.Entity = entities
 	d.CharsetReader = charset.NewReaderLabel
-	stylesheet := false // the file is an XSLT stylesheet, whose elements in no namespace it writes as HTML
+	stylesheet := false     // the file is an XSLT stylesheet, whose elements in no namespace it writes as HTML
+	var made *madeAttribute // the xsl:attribute being read, if it makes an address
 	for {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
@@ -42,9 +44,20 @@ func xmlScript(data []byte) finding {
 		if err != nil {
 			return unreadable("cannot be read as XML, so not for script either (" + err.Error() + "): correct it, as a browser shows nothing past such a mistake")
 		}
+		if made != nil {
+			if f := made.read(tok); f.why != "" {
+				return f
+			}
+			if made.done {
+				made = nil
+			}
+		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			stylesheet = stylesheet || t.Name.Space == xslSpace
+			stylesheet = stylesheet || t.Name.Space == xslSpace || slices.ContainsFunc(t.Attr, func(a xml.Attr) bool { return a.Name.Space == xslSpace })
+			if t.Name.Space == xslSpace && t.Name.Local == "attribute" && made == nil {
+				made = madeAttributeOf(t)
+			}
 			// Script runs in the namespaces of pages a browser shows, and
 			// in a stylesheet's output.
 			shown := shownSpaces[t.Name.Space] || stylesheet && t.Name.Space != xslSpace
@@ -62,6 +75,9 @@ func xmlScript(data []byte) finding {
 					if f := madeByStylesheet(t.Name.Local, a.Name.Local, a.Value); f.why != "" {
 						return f
 					}
+				}
+				if stylesheet && t.Name.Space != xslSpace && addressMade(a.Name.Local) && workedOut(a.Value) {
+					return runs(fmt.Sprintf("%s=%q, an address the stylesheet works out from what it reads, which may be a javascript: address", a.Name.Local, a.Value))
 				}
 			}
 		case xml.ProcInst:
@@ -100,6 +116,63 @@ func madeByStylesheet(tag, key, val string) finding {
 		case name == "script" || tag == "attribute" && strings.HasPrefix(name, "on"):
 			return runs(fmt.Sprintf("<%s name=%q>", tag, val))
 		}
+	}
+	return finding{}
+}
+
+// addressMade reports whether a browser takes the attribute named key
+// as an address it may run as script, or a page: one a stylesheet may
+// not work out as it runs.
+func addressMade(key string) bool {
+	key = strings.ToLower(key[strings.LastIndexByte(key, ':')+1:])
+	return urlAttributes[key] || animationAttributes[key] || key == "srcdoc"
+}
+
+// workedOut reports whether the value of an attribute of an element a
+// stylesheet writes has a part it works out as it runs: an expression
+// in braces ({link}), where {{ stands for a brace.
+func workedOut(val string) bool {
+	return strings.Contains(strings.ReplaceAll(val, "{{", ""), "{")
+}
+
+// madeAttribute is an xsl:attribute that makes an attribute a browser
+// takes as an address (see addressMade), as it is read: its value is
+// refused unless it is text written out in the stylesheet, which is
+// then read as the attribute's value.
+type madeAttribute struct {
+	name  string
+	depth int // of the elements open, itself first
+	text  strings.Builder
+	done  bool
+}
+
+// madeAttributeOf gives the xsl:attribute start, if it makes an
+// attribute that is an address; nil if not.
+func madeAttributeOf(start xml.StartElement) *madeAttribute {
+	for _, a := range start.Attr {
+		if a.Name.Space == "" && a.Name.Local == "name" && addressMade(strings.TrimSpace(a.Value)) {
+			return &madeAttribute{name: strings.TrimSpace(a.Value), depth: 1}
+		}
+	}
+	return nil
+}
+
+// read reads the next token inside m, and says why its value may run
+// script: one worked out (xsl:value-of, a variable), or text that does.
+func (m *madeAttribute) read(tok xml.Token) finding {
+	switch t := tok.(type) {
+	case xml.StartElement:
+		if m.depth++; m.depth > 2 || t.Name.Space != xslSpace || t.Name.Local != "text" {
+			return runs(fmt.Sprintf("<attribute name=%q> whose value the stylesheet works out from what it reads (<%s>), which may be a javascript: address", m.name, t.Name.Local))
+		}
+	case xml.EndElement:
+		if m.depth--; m.depth == 0 {
+			m.done = true
+			key := m.name[strings.LastIndexByte(m.name, ':')+1:]
+			return activeAttribute("", key, m.text.String(), 0)
+		}
+	case xml.CharData:
+		m.text.Write(t)
 	}
 	return finding{}
 }

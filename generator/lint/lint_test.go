@@ -440,6 +440,44 @@ func utf16Text(text string) string {
 	return string(b)
 }
 
+// TestStylesheetAddresses reads XSLT stylesheets that write an address
+// a browser may run as script: one worked out from what the stylesheet
+// reads, through xsl:attribute or braces, is refused, as is one written
+// out that runs script; one written out that does not, and attributes
+// that are not addresses, are not.
+func TestStylesheetAddresses(t *testing.T) {
+	const open = `<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><html xmlns="http://www.w3.org/1999/xhtml"><body>`
+	const end = `</body></html></xsl:template></xsl:stylesheet>`
+	tests := []struct {
+		body string
+		runs bool
+	}{
+		{`<iframe><xsl:attribute name="src">javascript:alert(1)</xsl:attribute></iframe>`, true},
+		{`<iframe><xsl:attribute name="src"><xsl:text>java</xsl:text>script:alert(1)</xsl:attribute></iframe>`, true},
+		{`<a><xsl:attribute name="href"><xsl:value-of select="//link"/></xsl:attribute>x</a>`, true},
+		{`<a><xsl:attribute name="xlink:href"><xsl:value-of select="$u"/></xsl:attribute>x</a>`, true},
+		{`<iframe><xsl:attribute name="srcdoc">&lt;script&gt;alert(1)&lt;/script&gt;</xsl:attribute></iframe>`, true},
+		{`<iframe src="{concat('java','script:alert(1)')}"/>`, true},
+		{`<iframe src="java{''}script:alert(1)"/>`, true},
+		{`<object data="{//d}"/>`, true},
+		{`<svg xmlns="http://www.w3.org/2000/svg"><animate attributeName="href" to="{//t}"/></svg>`, true},
+		{`<a><xsl:attribute name="href">https://example.org/feed/</xsl:attribute>Feed</a>`, false},
+		{`<a><xsl:attribute name="href"><xsl:text>/topics/</xsl:text></xsl:attribute>Topics</a>`, false},
+		{`<a href="/topics/{{braces}}">x</a>`, false},
+		{`<p><xsl:attribute name="class"><xsl:value-of select="//kind"/></xsl:attribute>x</p>`, false},
+		{`<p title="{//title}" class="{//kind}">x</p>`, false},
+	}
+	for _, tt := range tests {
+		why := scriptIn(".xsl", []byte(open+tt.body+end))
+		if (why != "") != tt.runs {
+			t.Errorf("%s: told %q, want script found %v", tt.body, why, tt.runs)
+		}
+	}
+	if why := scriptIn(".xsl", []byte(`<html xsl:version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns="http://www.w3.org/1999/xhtml"><body><a href="{//link}">x</a></body></html>`)); why == "" {
+		t.Error("a stylesheet written as its page: an address worked out is not found")
+	}
+}
+
 // TestScriptInKeyedByKind reads the same bytes as a page and as XML, in
 // turn: what it found in one is not taken for the other.
 func TestScriptInKeyedByKind(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -395,6 +396,13 @@ func CheckBaseURL(s string) string {
 		u.RawPath = ""
 		return fmt.Sprintf("%q has a . or .. segment, which every address of the site would carry as written: write %s", s, u)
 	}
+	if strings.Contains(strings.TrimRight(u.Path, "/"), "//") {
+		// Links to /x/ from a base of https://a.example//cdn.example/
+		// start //cdn.example/, which browsers read as another site.
+		u.Path = doubleSlashes.ReplaceAllString(u.Path, "/")
+		u.RawPath = ""
+		return fmt.Sprintf("%q has // in its path, which every link of the site would start with, and which browsers read as the address of another site: write %s", s, strings.TrimRight(u.String(), "/")+"/")
+	}
 	if _, err := asciiHost(u.Hostname()); err != nil {
 		return fmt.Sprintf("%q has a host that is not a domain name (%v): write it like https://bulletin.example.org/", s, err)
 	}
@@ -405,6 +413,9 @@ func CheckBaseURL(s string) string {
 	}
 	return ""
 }
+
+// doubleSlashes matches a run of slashes.
+var doubleSlashes = regexp.MustCompile(`//+`)
 
 // asciiHost gives the host name h as DNS and feeds write it: a name in
 // Unicode (例え.jp) in its ASCII form (xn--r8jz45g.jp). A name in ASCII

@@ -40,6 +40,11 @@ func TestLoadSettingsErrors(t *testing.T) {
 			want: []string{`content/site.yaml:1: base_url: "https://x.example/a%2Fb/" has an escaped slash (%2F) in its path, which pages would link to as two folders: write the path with plain slashes`},
 		},
 		{
+			name: "base_url with // in its path",
+			yaml: lines("base_url: https://bulletin.example.org//cdn.example//x/"),
+			want: []string{`content/site.yaml:1: base_url: "https://bulletin.example.org//cdn.example//x/" has // in its path, which every link of the site would start with, and which browsers read as the address of another site: write https://bulletin.example.org/cdn.example/x/`},
+		},
+		{
 			name: "time_zone in lower case",
 			yaml: lines("time_zone: america/new_york"),
 			want: []string{`content/site.yaml:1: time_zone: "america/new_york" is not a known time zone: did you mean America/New_York? Zone names are written with capitals`},

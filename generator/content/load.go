@@ -261,6 +261,8 @@ func AssetProblem(p string) string {
 		return "it would be the site's settings file"
 	case misnamed != "":
 		return misnamed
+	case unreadMarkdown(p) != "":
+		return unreadMarkdown(p)
 	case hiddenPath(p):
 		return "a build leaves out a hidden file, or one in a hidden folder"
 	case Leftover(path.Base(p)):
@@ -461,6 +463,26 @@ func IsMarkdown(p string) bool {
 }
 
 var markdownExts = []string{".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd"}
+
+// unreadMarkdown says why the file at slash path p, which a build would
+// publish as it is, is a Markdown file it should not: its extension is
+// one of a kind of Markdown a build does not read (MDX, R Markdown,
+// Quarto), or .md with a character after it, as a slip or a copy leaves
+// it; "" when it is not. Published as it is, its front matter and body
+// would be for anyone to read, a draft's too.
+func unreadMarkdown(p string) string {
+	ext := strings.ToLower(path.Ext(p))
+	rest, md := strings.CutPrefix(ext, ".md")
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !slices.Contains(unreadMarkdownExts, ext) && !(md && rest != "" && !unicode.IsLetter(r) && !unicode.IsDigit(r)) {
+		return ""
+	}
+	return fmt.Sprintf("a Markdown file of a kind a build does not read as an article (%s), which it would publish as it is, front matter and all, for anyone to read, a draft too: name it .md to publish it as an article, or move it out of the content folder", ext)
+}
+
+// unreadMarkdownExts are the extensions of kinds of Markdown a build
+// does not read.
+var unreadMarkdownExts = []string{".mdx", ".rmd", ".qmd", ".rmarkdown", ".mdwn", ".mdtxt", ".mdtext", ".markdn", ".livemd"}
 
 func isIntro(p string) bool {
 	dir := path.Dir(p)

@@ -1658,6 +1658,35 @@ func TestAssetProblemAsBuilt(t *testing.T) {
 	}
 }
 
+// TestLoadRefusesUnreadMarkdown wants a Markdown file of a kind a build
+// does not read as an article refused, not published as it is for
+// anyone to read, draft or not, and AssetProblem to say so; files whose
+// extension only starts like one, such as a checksum, are published.
+func TestLoadRefusesUnreadMarkdown(t *testing.T) {
+	for _, tt := range []struct {
+		path    string
+		refused bool
+	}{
+		{"articles/2025/s.mdx", true},
+		{"articles/2025/s.Rmd", true},
+		{"reports/s.qmd", true},
+		{"s.mdwn", true},
+		{"articles/s.md-", true},
+		{"articles/s.md%20", true},
+		{"articles/s.md ", true},
+		{"files/report.pdf.md5", false},
+		{"files/data.mdb", false},
+		{"files/notes.txt", false},
+	} {
+		set, err := Load(files(map[string]string{"a.md": fm(), tt.path: fm("draft: true") + "SECRET DRAFT\n"}), "content")
+		published := slices.Contains(set.Assets, tt.path)
+		told := err != nil && strings.Contains(err.Error(), "content/"+tt.path+": a Markdown file of a kind a build does not read")
+		if published == tt.refused || told != tt.refused || (AssetProblem(tt.path) != "") != tt.refused {
+			t.Errorf("%s: published %v, error %v, AssetProblem %q; want it refused: %v", tt.path, published, err, AssetProblem(tt.path), tt.refused)
+		}
+	}
+}
+
 // TestLoadLanguage: an article's lang is kept as a BCP 47 tag in its
 // usual form, and is empty when the article sets none.
 func TestLoadLanguage(t *testing.T) {

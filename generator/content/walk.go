@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
@@ -134,7 +135,7 @@ func (w *walker) entry(f *folder, q string, e fs.DirEntry, before *item) error {
 			return w.folder(q)
 		}
 	case asset:
-		if why := misnamedSettings(q); why != "" {
+		if why := cmp.Or(misnamedSettings(q), unreadMarkdown(q)); why != "" {
 			f.refuse(w, &Error{File: JoinPath(w.dir, q), Msg: why})
 			return nil
 		}

@@ -39,7 +39,7 @@ func newMarkdown(rawHTML bool) goldmark.Markdown {
 		goldmark.WithParserOptions(parser.WithHeadingAttribute(),
 			// After the footnotes' own, at 999, which moves footnotes to
 			// the end and drops those never cited.
-			parser.WithASTTransformers(util.Prioritized(headingAttributes{}, 1000), util.Prioritized(numberTables{}, 1000)),
+			parser.WithASTTransformers(util.Prioritized(headingAttributes{}, 1000), util.Prioritized(numberTables{}, 1000), util.Prioritized(decimalReferences{}, 1000)),
 			// Before the table's own, at 200.
 			parser.WithParagraphTransformers(util.Prioritized(tableCells{}, 150))),
 		goldmark.WithRendererOptions(opts...),
@@ -345,5 +345,5 @@ func Truncate(s string, n int) string {
 // as goldmark does before it writes the href (/topics/ics&#45;x/ is
 // /topics/ics-x/).
 func asLinked(dest []byte) string {
-	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest))))
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(withoutLeadingZeros(dest)))))
 }

@@ -55,9 +55,9 @@ type Settings struct {
 	Deploy Deploy
 	// FeedAliases are the old addresses of the bulletin's feed, from the
 	// system it came from (Hugo's /index.xml, WordPress's /feed/), as
-	// site paths; FeedAliasesLine is the line they are set on.
-	FeedAliases     []string
-	FeedAliasesLine int
+	// site paths; FeedAliasLines are the lines each is set on.
+	FeedAliases    []string
+	FeedAliasLines []int32
 	// Params are the theme's own settings (params: in site.yaml) by name,
 	// which templates show as {{.Site.Settings.Params.name}}: each a
 	// string, or a bool, int64 or float64 where YAML reads true, false or
@@ -316,8 +316,7 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 		case "params":
 			s.Params = params(d, v)
 		case "feed_aliases":
-			s.FeedAliases, _ = aliasPaths(d, key, v)
-			s.FeedAliasesLine = v.line
+			s.FeedAliases, s.FeedAliasLines = aliasPaths(d, key, v)
 		}
 	})
 	// Feed entry ids take base_url's host for their authority unless

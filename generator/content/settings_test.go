@@ -357,7 +357,7 @@ func TestLoadSettingsValues(t *testing.T) {
 		{"Status(done)", s.Status("done").Label, "Done"},
 		{"Status(paused)", s.Status("paused") == nil, true},
 		{"FeedAliases", fmt.Sprint(s.FeedAliases), "[/index.xml /feed/ /Old Feed.rss]"},
-		{"FeedAliasesLine", s.FeedAliasesLine, 15},
+		{"FeedAliasLines", fmt.Sprint(s.FeedAliasLines), "[15 15 15]"},
 		{"Params", fmt.Sprint(s.Params), "map[Footer note:Made in Leeds: #1 analytics_id:UA-1 below:-16 columns:3 label:false limit:+Inf many:1000 mask:16 ratio:1.5 show_banner:false]"},
 		// As a template reads them: {{if .Site.Settings.Params.show_banner}}
 		// takes the bool false as false, and the text "false" as text.

@@ -71,9 +71,9 @@ func (r *renderer) feedAliasJobs(f *feed) []job {
 func (r *renderer) feedAliases() []site.Redirect {
 	set := r.site.Settings
 	var out []site.Redirect
-	for _, alias := range set.FeedAliases {
+	for i, alias := range set.FeedAliases {
 		out = append(out, site.Redirect{From: alias, To: "/" + rssFile,
-			File: content.JoinPath(r.site.ContentDir, content.SettingsFile), Line: set.FeedAliasesLine})
+			File: content.JoinPath(r.site.ContentDir, content.SettingsFile), Line: int(set.FeedAliasLines[i])})
 	}
 	return out
 }

@@ -85,7 +85,7 @@ func TestRedirectsEncodeOnce(t *testing.T) {
 func TestFeedAliases(t *testing.T) {
 	set := fixture()
 	set.Dir = "content"
-	set.Settings.FeedAliases, set.Settings.FeedAliasesLine = []string{"/index.xml", "/feed/"}, 12
+	set.Settings.FeedAliases, set.Settings.FeedAliasLines = []string{"/index.xml", "/feed/"}, []int32{12, 13}
 	files := build(t, set, buildDay)
 	redirects := string(files[RedirectsFile])
 	for _, want := range []string{"/index.xml /feed.xml 301!\n", "/index.xml /feed.xml 301\n", "/feed/ /feed.xml 301!\n", "/feed/ /feed.xml 301\n"} {
@@ -100,13 +100,14 @@ func TestFeedAliases(t *testing.T) {
 		t.Errorf("index.xml is not the RSS feed:\n%s", files["index.xml"])
 	}
 
-	set.Settings.FeedAliases = []string{"/feed.xml"}
+	// The second of a list, at its own line.
+	set.Settings.FeedAliases, set.Settings.FeedAliasLines = []string{"/index.xml", "/feed.xml"}, []int32{12, 13}
 	s, err := site.New(set, nil, buildDay)
 	if err != nil {
 		t.Fatal(err)
 	}
 	err = Site(os.DirFS(filepath.Join(moduleRoot(t), "templates")), "templates", s, &memSink{files: map[string][]byte{}})
-	if want := "content/site.yaml:12: feed_aliases: /feed.xml is also the site's own /feed.xml"; err == nil || !strings.Contains(err.Error(), want) {
+	if want := "content/site.yaml:13: feed_aliases: /feed.xml is also the site's own /feed.xml"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v, want an error holding %q", err, want)
 	}
 }

@@ -62,6 +62,9 @@ type hugoConfig struct {
 	// whose headings' ids the articles keep (see blackfridaySite).
 	blackfriday bool
 	emoji       bool // enableEmoji: Hugo showed each :name: as an emoji
+	// cascades are what the sections' _index pages and the site's
+	// settings cascade to the pages below them, the nearest first.
+	cascades []hugoCascade
 }
 
 // hugoLanguage is one language of a Hugo site in several.
@@ -298,6 +301,7 @@ func readHugo(o *Options) (*source, error) {
 	dated := map[string]bool{}
 	undated := map[string][]undatedPage{}
 	cfg.authorNames = authorPages(fsys, files, cfg, o.MaxSize)
+	readPageCascades(fsys, files, cfg, o, src)
 	for _, p := range files {
 		file := filepath.Join(o.Source, p)
 		rel := strings.TrimPrefix(p, cfg.root(p)+"/")
@@ -881,6 +885,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		return nil, nil
 	}
 	f := lowerKeys(pg.fields)
+	cascaded := cfg.cascade(f, p, rel)
 	if headless, _ := f.boolean("headless"); headless {
 		src.skip(file, cmp.Or(pg.lineOf("headless"), pg.line), "headless: true, so Hugo made no page of it, only kept its files for other pages: not imported")
 		return nil, nil
@@ -947,11 +952,17 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		}
 	}
 	post.draft, _ = f.boolean("draft")
-	if why := unpublished(f, cfg.zone); why != "" && !post.draft {
+	if why := unpublished(f, cfg.zone, cascaded); why != "" && !post.draft {
 		post.draft = true
 		src.warn(file, pg.line, "%s: imported as a draft", why)
 	}
-	post.unlisted = unlisted(f)
+	if post.unlisted = unlisted(f); post.unlisted != "" {
+		k, _ := buildOption(f, "list")
+		if strings.HasPrefix(post.unlisted, "hidden") {
+			k = "hidden"
+		}
+		post.unlisted += cascadedFrom(cascaded, k)
+	}
 	lang, named := cfg.language(p, rel)
 	if lang != nil && lang.key != cfg.defaultLang {
 		post.lang = languageTag(lang.code, post, src)
@@ -1237,15 +1248,17 @@ func urlizePath(p string) string {
 
 // unpublished says why Hugo did not publish a page that is no draft: it
 // expired, or its build options render no page for it; "" if it did.
-func unpublished(f fields, zone *time.Location) string {
+// cascaded gives, by key, where a cascade gave the page a value, which
+// the reason names.
+func unpublished(f fields, zone *time.Location, cascaded map[string]string) string {
 	for _, name := range []string{"expiryDate", "unpublishdate"} {
 		s := f.text(strings.ToLower(name)) // keys are read in lower case
 		if t, _, err := parseDate(s, zone); err == nil && t.Before(time.Now()) {
-			return fmt.Sprintf("%s %s has passed, so Hugo no longer published it", name, s)
+			return fmt.Sprintf("%s %s has passed%s, so Hugo no longer published it", name, s, cascadedFrom(cascaded, name))
 		}
 	}
 	if k, render := buildOption(f, "render"); render == "never" || render == "link" || render == "false" {
-		return fmt.Sprintf("%s.render is %s, so Hugo made no page of it", k, render)
+		return fmt.Sprintf("%s.render is %s%s, so Hugo made no page of it", k, render, cascadedFrom(cascaded, k))
 	}
 	return ""
 }

@@ -1,0 +1,118 @@
+package importer
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// draftState gives whether the article at name, in dest, is a draft,
+// failing the test where there is none.
+func draftState(t *testing.T, dest, name string) bool {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatalf("%v; files: %v", err, files(t, dest))
+	}
+	return strings.Contains(string(data), "\ndraft: true\n")
+}
+
+// TestHugoCascade imports as drafts the pages that a section's cascade
+// kept Hugo from publishing, as it imports a page's own draft and build
+// options: its build options, under build or _build, a draft, by a
+// table or by a list of them with a target, spelt _target or target. A
+// deeper section's cascade adds to its parent's, the nearer one and the
+// page's own front matter win, and a target that does not match the
+// page, or the production environment, gives it nothing.
+func TestHugoCascade(t *testing.T) {
+	page := func(title string, extra string) string {
+		return "---\ntitle: " + title + "\ndate: 2023-01-02\n" + extra + "---\nText.\n"
+	}
+	src := tree(t, map[string]string{
+		"hugo.toml":                     "baseURL = 'https://old.example.org/'\n",
+		"content/snippets/_index.md":    "---\ntitle: Snippets\ncascade:\n  build:\n    render: never\n    list: never\n---\n",
+		"content/snippets/a.md":         page("Snippet", ""),
+		"content/snippets/deep/b.md":    page("Deep snippet", ""),
+		"content/bits/_index.md":        "+++\ntitle = 'Bits'\n[cascade._build]\nrender = false\n+++\n",
+		"content/bits/c.md":             page("Bit", ""),
+		"content/archive/_index.md":     "---\ntitle: Archive\ncascade:\n  draft: true\n---\n",
+		"content/archive/d.md":          page("Archived", ""),
+		"content/archive/e.md":          page("Kept", "draft: false\n"),
+		"content/archive/new/_index.md": "---\ntitle: New\ncascade:\n  draft: false\n---\n",
+		"content/archive/new/f.md":      page("Newer", ""),
+		"content/posts/_index.md":       "---\ntitle: Posts\ncascade: [{_target: {path: \"/posts/wip/**\"}, draft: true}, {target: {path: \"/posts/old/*\"}, expiryDate: 2020-01-01}, {target: {environment: development}, draft: true}]\n---\n",
+		"content/posts/g.md":            page("Live", ""),
+		"content/posts/wip/h.md":        page("Work in progress", ""),
+		"content/posts/old/i.md":        page("Expired", ""),
+		"content/posts/old/j/_index.md": "---\ntitle: J\ncascade:\n  build:\n    list: never\n---\n",
+		"content/posts/old/j/k.md":      page("Expired and unlisted", ""),
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	for name, draft := range map[string]bool{
+		"2023-01-02-a.md": true,
+		"2023-01-02-b.md": true,
+		"2023-01-02-c.md": true,
+		"2023-01-02-d.md": true,
+		"2023-01-02-e.md": false,
+		"2023-01-02-f.md": false,
+		"2023-01-02-g.md": false,
+		"2023-01-02-h.md": true,
+		"2023-01-02-i.md": true,
+		"2023-01-02-k.md": true,
+	} {
+		if got := draftState(t, dest, "articles/2023/"+name); got != draft {
+			t.Errorf("%s: draft %v, want %v", name, got, draft)
+		}
+	}
+	for file, want := range map[string]string{
+		"content/snippets/a.md":      "build.render is never, from the cascade at " + filepath.Join(src, "content", "snippets", "_index.md") + ":3, so Hugo made no page of it: imported as a draft",
+		"content/snippets/deep/b.md": "build.render is never, from the cascade at " + filepath.Join(src, "content", "snippets", "_index.md") + ":3",
+		"content/bits/c.md":          "_build.render is false, from the cascade at " + filepath.Join(src, "content", "bits", "_index.md") + ":3",
+		"content/posts/old/i.md":     "expiryDate 2020-01-01 has passed, from the cascade at " + filepath.Join(src, "content", "posts", "_index.md") + ":3",
+		"content/posts/old/j/k.md":   "build.list: never, from the cascade at " + filepath.Join(src, "content", "posts", "old", "j", "_index.md") + ":3: the old site kept it off its lists",
+	} {
+		if !hasNote(r.Warnings, filepath.Join(src, filepath.FromSlash(file)), -1, want) {
+			t.Errorf("%s: got warnings %v, want %q", file, r.Warnings, want)
+		}
+	}
+}
+
+// TestGlobRegexp reads the glob patterns of Hugo's cascade targets as
+// Hugo matches them.
+func TestGlobRegexp(t *testing.T) {
+	for _, tt := range []struct {
+		pattern, s string
+		want       bool
+	}{
+		{"/posts/wip/**", "/posts/wip/a", true},
+		{"/posts/wip/**", "/posts/wip/a/b", true},
+		{"/posts/wip/**", "/posts/wipe", false},
+		{"/posts/*", "/posts/a", true},
+		{"/posts/*", "/posts/a/b", false},
+		{"{/articles,/articles/**}", "/articles", true},
+		{"{/articles,/articles/**}", "/articles/x", true},
+		{"{/articles,/articles/**}", "/other", false},
+		{"{staging,production}", "production", true},
+		{"/Posts/?", "/posts/a", true},
+		{"/posts/[a-c]", "/posts/b", true},
+		{"/posts/[!a-c]", "/posts/b", false},
+		{"/pöst/*.md", "/pöst/x.md", true},
+		{"/a.b", "/axb", false},
+	} {
+		re, err := globRegexp(tt.pattern)
+		if err != nil {
+			t.Errorf("globRegexp(%q): %v", tt.pattern, err)
+			continue
+		}
+		if got := re.MatchString(tt.s); got != tt.want {
+			t.Errorf("globRegexp(%q) matches %q: %v, want %v", tt.pattern, tt.s, got, tt.want)
+		}
+	}
+	for _, bad := range []string{"/posts/[a", "{a,b", "a}"} {
+		if _, err := globRegexp(bad); err == nil {
+			t.Errorf("globRegexp(%q): no error", bad)
+		}
+	}
+}

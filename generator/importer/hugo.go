@@ -62,6 +62,10 @@ type hugoConfig struct {
 	// whose headings' ids the articles keep (see blackfridaySite).
 	blackfriday bool
 	emoji       bool // enableEmoji: Hugo showed each :name: as an emoji
+	// files are the settings files that set each setting last, by its
+	// key in lower case: the root file, config/_default/ or
+	// config/production/.
+	files map[string]string
 	// cascades are what the sections' _index pages and the site's
 	// settings cascade to the pages below them, the nearest first.
 	cascades []hugoCascade
@@ -194,7 +198,7 @@ func readHugo(o *Options) (*source, error) {
 		return nil, err
 	}
 	given := o.Zone
-	if err := settleZone(o, cfg.timeZone, cfg.file, "timeZone"); err != nil {
+	if err := settleZone(o, cfg.timeZone, cfg.fileOf("timezone"), "timeZone"); err != nil {
 		return nil, err
 	}
 	cfg.zone = o.Zone
@@ -221,23 +225,23 @@ func readHugo(o *Options) (*source, error) {
 	src := &source{file: hugoFile(o.Source, static), site: cfg.home(nil), lang: cfg.lang, langSetting: "languageCode", langFile: cfg.file}
 	for _, tax := range cfg.taxonomies {
 		if byDate(tax) {
-			src.warn(cfg.file, 0, "taxonomy %s is left out: an archive by date, which bulletin's timeline has (a page for each year and month), not a topic", tax)
+			src.warn(cfg.fileOf("taxonomies"), 0, "taxonomy %s is left out: an archive by date, which bulletin's timeline has (a page for each year and month), not a topic", tax)
 		}
 	}
-	cfg.absolute = knownHome(src, cfg.file, "baseURL", cfg.baseURL)
+	cfg.absolute = knownHome(src, cfg.fileOf("baseurl"), "baseURL", cfg.baseURL)
 	for i, l := range cfg.languages {
 		if !l.ownHost {
 			continue
 		}
 		setting := "languages." + l.key + ".baseURL"
-		if !knownHome(src, cfg.file, setting, l.baseURL) {
+		if !knownHome(src, cfg.fileOf("languages"), setting, l.baseURL) {
 			cfg.languages[i].baseURL = ""
 			continue
 		}
 		if l.key == cfg.defaultLang {
 			src.site = cmp.Or(src.site, l.baseURL)
 		} else {
-			src.warn(cfg.file, 0, "%s: the %s pages were published at an address of their own, %s, and a bulletin is published at one, base_url: their old paths are kept as aliases there, which old links reach once %s redirects to it, keeping the path; their feed ids are kept", setting, l.key, l.baseURL, l.baseURL)
+			src.warn(cfg.fileOf("languages"), 0, "%s: the %s pages were published at an address of their own, %s, and a bulletin is published at one, base_url: their old paths are kept as aliases there, which old links reach once %s redirects to it, keeping the path; their feed ids are kept", setting, l.key, l.baseURL, l.baseURL)
 		}
 	}
 	bundles := map[string]bool{} // leaf bundle folders, whose other files are not copied
@@ -249,7 +253,7 @@ func readHugo(o *Options) (*source, error) {
 			case err != nil && p == root && root != cfg.contentDir && errors.Is(err, fs.ErrNotExist):
 				// Hugo builds a language whose folder is missing with no
 				// pages.
-				src.warn(filepath.Join(o.Source, p), 0, "a language's content folder, which %s names, is not there: no page of it is imported", cfg.file)
+				src.warn(filepath.Join(o.Source, p), 0, "a language's content folder, which %s names, is not there: no page of it is imported", cfg.fileOf("languages"))
 				return nil
 			case err != nil:
 				src.fail(filepath.Join(o.Source, p), 0, "can't read the folder: %v", withoutPath(err))
@@ -310,7 +314,7 @@ func readHugo(o *Options) (*source, error) {
 		if re := cfg.ignored(p); re != nil {
 			if isContent(ext) {
 				src.read++
-				src.skip(file, 0, "ignoreFiles in %s names it (%s), so Hugo never published it: not imported", cfg.file, re)
+				src.skip(file, 0, "ignoreFiles in %s names it (%s), so Hugo never published it: not imported", cfg.fileOf("ignorefiles"), re)
 			}
 			continue
 		}
@@ -380,11 +384,11 @@ func readHugo(o *Options) (*source, error) {
 		src.skipped[len(src.skipped)-1].Items = len(atTop)
 	}
 	for _, key := range slices.Sorted(maps.Keys(disabled)) {
-		src.skip(cfg.file, 0, "%s in %s, which disableLanguages names, so Hugo did not publish %s: not imported", fmt.Sprintf("%d %s", disabled[key], plural(disabled[key], "page", "pages")), key, plural(disabled[key], "it", "them"))
+		src.skip(cfg.fileOf("disablelanguages"), 0, "%s in %s, which disableLanguages names, so Hugo did not publish %s: not imported", fmt.Sprintf("%d %s", disabled[key], plural(disabled[key], "page", "pages")), key, plural(disabled[key], "it", "them"))
 		src.skipped[len(src.skipped)-1].Items = disabled[key]
 	}
 	for _, section := range slices.Sorted(maps.Keys(outside)) {
-		src.skip(filepath.Join(o.Source, section), 0, "%s of a section that mainSections in %s (%s) does not name as the posts': not posts, not imported", fmt.Sprintf("%d %s", outside[section], plural(outside[section], "page", "pages")), cfg.file, strings.Join(cfg.mainSections, ", "))
+		src.skip(filepath.Join(o.Source, section), 0, "%s of a section that mainSections in %s (%s) does not name as the posts': not posts, not imported", fmt.Sprintf("%d %s", outside[section], plural(outside[section], "page", "pages")), cmp.Or(cfg.files["mainsections"], cfg.fileOf("params")), strings.Join(cfg.mainSections, ", "))
 		src.skipped[len(src.skipped)-1].Items = outside[section]
 	}
 	// A section mainSections names is the posts', and one whose dates
@@ -402,7 +406,7 @@ func readHugo(o *Options) (*source, error) {
 		for _, u := range undated[section] {
 			hint := u.hint
 			if unreadDates {
-				hint = fmt.Sprintf("frontmatter.date in %s dates pages by git or by their files' times, which the import cannot read as Hugo did: give it a date", cfg.file)
+				hint = fmt.Sprintf("frontmatter.date in %s dates pages by git or by their files' times, which the import cannot read as Hugo did: give it a date", cfg.fileOf("frontmatter"))
 			}
 			src.fail(u.file, u.line, "no date: not imported; %s", hint)
 		}
@@ -625,9 +629,47 @@ func byDate(taxonomy string) bool {
 	return false
 }
 
-// hugoConfigDir is Hugo's folder of settings, read beside a settings
-// file at the site's root or instead of one.
-const hugoConfigDir = "config/_default/"
+// hugoConfigDirs are Hugo's folders of settings, read over a settings
+// file at the site's root, in order, each over the one before: the
+// settings of every environment, then those of the environment the
+// published site was built in.
+var hugoConfigDirs = []string{"config/_default", "config/" + hugoEnvironment}
+
+// hugoTables are the settings that the folders of settings may hold in
+// a file of their own, languages.yaml for languages, that the import
+// reads: those that decide the addresses, the topics, which pages are
+// posts and which of them Hugo published, so that a mistake in another
+// (menus.toml) does not stop the import.
+var hugoTables = []string{"languages", "permalinks", "taxonomies", "markup", "blackfriday", "module", "params", "frontmatter", "cascade", "outputs", "outputformats", "mediatypes"}
+
+// fileOf gives the settings file that set the setting key, in lower
+// case, else the site's main settings file, for messages.
+func (cfg *hugoConfig) fileOf(key string) string {
+	return cmp.Or(cfg.files[key], cfg.file)
+}
+
+// mergeSettings sets the settings of src over those of dst, as Hugo
+// sets a later settings file over an earlier one: a table into the
+// table of the same key, in any case, and any other value in place of
+// the one before.
+func mergeSettings(dst, src fields) {
+	for k, v := range src {
+		for old, was := range dst {
+			if !strings.EqualFold(old, k) {
+				continue
+			}
+			to, isTable := was.(map[string]any)
+			from, overTable := v.(map[string]any)
+			if isTable && overTable {
+				mergeSettings(to, from)
+				v = to
+			}
+			delete(dst, old)
+			break
+		}
+		dst[k] = v
+	}
+}
 
 // readHugoSettings reads one file of settings, name in fsys; nil when
 // there is no such file.
@@ -665,51 +707,55 @@ func readHugoSettings(fsys fs.FS, name string, o *Options) (fields, error) {
 
 func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	cfg := &hugoConfig{contentDir: "content", taxonomies: []string{"categories", "tags"}}
-	var f fields
-	for _, dir := range []string{"", hugoConfigDir} {
-		for _, name := range hugoConfigs {
-			var err error
-			if f, err = readHugoSettings(fsys, dir+name, o); err != nil {
-				return nil, err
-			}
-			if f != nil {
-				cfg.file = filepath.Join(o.Source, dir+name)
-				break
-			}
+	// Hugo reads the first settings file at the site's root, then every
+	// file of its folders of settings, in the order of their names, each
+	// set over the settings before it, table into table.
+	f := fields{}
+	cfg.files = map[string]string{}
+	set := func(name string, table fields, key string) {
+		file := filepath.Join(o.Source, name)
+		if key != "" {
+			table = fields{key: map[string]any(table)}
 		}
-		if f != nil {
+		for k := range table {
+			cfg.files[strings.ToLower(k)] = file
+		}
+		mergeSettings(f, table)
+	}
+	for _, name := range hugoConfigs {
+		table, err := readHugoSettings(fsys, name, o)
+		if err != nil {
+			return nil, err
+		}
+		if table != nil {
+			cfg.file = filepath.Join(o.Source, name)
+			set(name, table, "")
 			break
 		}
 	}
-	// The folder of settings holds, beside the main file, one file for
-	// each setting that is a whole table: languages.yaml is languages.
-	// Only those that decide addresses and topics are read, so that a
-	// mistake in another (menus.toml) does not stop the import.
-	entries, _ := fs.ReadDir(fsys, strings.TrimSuffix(hugoConfigDir, "/"))
-	moduleFile := cfg.file // where the module's settings are, for messages
-	for _, e := range entries {
-		name := e.Name()
-		key := strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))
-		if e.IsDir() || !slices.Contains([]string{"languages", "permalinks", "taxonomies", "markup", "blackfriday", "module"}, key) || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, path.Ext(name)) {
-			continue
-		}
-		table, err := readHugoSettings(fsys, hugoConfigDir+name, o)
-		switch {
-		case err != nil && (key == "markup" || key == "blackfriday"):
-			continue // they decide only the headings' ids, which links tell
-		case err != nil:
-			return nil, err
-		}
-		if f == nil {
-			f = fields{}
-		}
-		if _, set := lowerKeys(f)[key]; !set && table != nil {
-			f[key] = map[string]any(table)
-			if key == "module" {
-				moduleFile = filepath.Join(o.Source, hugoConfigDir+name)
+	for _, dir := range hugoConfigDirs {
+		entries, _ := fs.ReadDir(fsys, dir)
+		for _, e := range entries {
+			name, ext := e.Name(), path.Ext(e.Name())
+			key := strings.ToLower(strings.TrimSuffix(name, ext))
+			main := key == "hugo" || key == "config"
+			if e.IsDir() || !main && !slices.Contains(hugoTables, key) || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) {
+				continue
 			}
+			table, err := readHugoSettings(fsys, dir+"/"+name, o)
+			switch {
+			case err != nil && (key == "markup" || key == "blackfriday"):
+				continue // they decide only the headings' ids, which links tell
+			case err != nil:
+				return nil, err
+			case main:
+				cfg.file = cmp.Or(cfg.file, filepath.Join(o.Source, dir, name))
+				key = ""
+			}
+			set(dir+"/"+name, table, key)
 		}
 	}
+	moduleFile := cfg.fileOf("module") // where the module's settings are, for messages
 	f = lowerKeys(f)
 	netlify, _ := readFile(fsys, "netlify.toml", o.MaxSize)
 	cfg.blackfriday = blackfridaySite(f, netlify)
@@ -765,7 +811,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	for _, pattern := range f.list("ignorefiles") {
 		re, err := regexp.Compile(pattern)
 		if err != nil {
-			return nil, fmt.Errorf("importer: %s: ignoreFiles: %q is not a regular expression Hugo reads (%v): mend it, as Hugo would not build the site", cfg.file, pattern, err)
+			return nil, fmt.Errorf("importer: %s: ignoreFiles: %q is not a regular expression Hugo reads (%v): mend it, as Hugo would not build the site", cfg.fileOf("ignorefiles"), pattern, err)
 		}
 		cfg.ignore = append(cfg.ignore, re)
 	}

@@ -116,3 +116,36 @@ func TestGlobRegexp(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoProductionSettings reads the settings of config/production/
+// over those of config/_default/, and those over the settings file at
+// the site's root, table into table, as hugo, which builds in the
+// production environment, read them: the published baseURL gives the
+// feed ids, with no warning of the one for building locally, and a
+// production params.toml's mainSections which pages are posts.
+func TestHugoProductionSettings(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":                     "baseURL = 'http://localhost:1313/'\n[permalinks]\nposts = '/:year/:slug/'\nnotes = '/n/:slug/'\n",
+		"config/_default/hugo.toml":     "baseURL = 'http://localhost:1313/'\n[permalinks]\nnotes = '/note/:slug/'\n",
+		"config/_default/params.toml":   "mainSections = ['posts']\n",
+		"config/development/hugo.toml":  "baseURL = 'http://127.0.0.1:1313/'\n",
+		"config/production/hugo.toml":   "baseURL = 'https://m.example.com/'\n",
+		"config/production/params.toml": "mainSections = ['posts', 'notes']\n",
+		"config/production/menus.toml":  "main = [broken\n",
+		"content/posts/one.md":          "---\ntitle: One\ndate: 2023-01-02\n---\nText.\n",
+		"content/notes/two.md":          "---\ntitle: Two\ndate: 2023-01-03\n---\nText.\n",
+		"content/other/three.md":        "---\ntitle: Three\ndate: 2023-01-04\n---\nText.\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if len(r.Warnings) > 0 {
+		t.Errorf("warnings: %v", r.Warnings)
+	}
+	wantWritten(t, dest, map[string][]string{
+		"articles/2023/2023-01-02-one.md": {"id: https://m.example.com/2023/one/\n", "  - /2023/one/\n"},
+		"articles/2023/2023-01-03-two.md": {"id: https://m.example.com/note/two/\n", "  - /note/two/\n"},
+	})
+	if !hasNote(r.Skipped, filepath.Join(src, "content", "other"), -1, "mainSections in "+filepath.Join(src, "config", "production", "params.toml")+" (posts, notes) does not name") {
+		t.Errorf("got skipped %v, want other/ left out by the production mainSections", r.Skipped)
+	}
+}

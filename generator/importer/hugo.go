@@ -712,6 +712,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	// set over the settings before it, table into table.
 	f := fields{}
 	cfg.files = map[string]string{}
+	cascadeAt := "" // where the cascade that is set was written, file:line
 	set := func(name string, table fields, key string) {
 		file := filepath.Join(o.Source, name)
 		if key != "" {
@@ -719,6 +720,10 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 		}
 		for k := range table {
 			cfg.files[strings.ToLower(k)] = file
+			if strings.EqualFold(k, "cascade") {
+				data, _ := readFile(fsys, name, o.MaxSize)
+				cascadeAt = fmt.Sprintf("%s:%d", file, tableLine(&page{front: string(data), frontAt: 1, line: 1}, "cascade"))
+			}
 		}
 		mergeSettings(f, table)
 	}
@@ -756,6 +761,19 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 		}
 	}
 	moduleFile := cfg.fileOf("module") // where the module's settings are, for messages
+	for k, v := range f {
+		if !strings.EqualFold(k, "cascade") {
+			continue
+		}
+		list, err := readCascades(v, cascadeAt)
+		if err != nil {
+			return nil, fmt.Errorf("importer: %s: %w", cascadeAt, err)
+		}
+		for i := range list {
+			list[i].all = true
+		}
+		cfg.cascades = list
+	}
 	f = lowerKeys(f)
 	netlify, _ := readFile(fsys, "netlify.toml", o.MaxSize)
 	cfg.blackfriday = blackfridaySite(f, netlify)

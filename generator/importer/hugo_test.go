@@ -149,3 +149,41 @@ func TestHugoProductionSettings(t *testing.T) {
 		t.Errorf("got skipped %v, want other/ left out by the production mainSections", r.Skipped)
 	}
 }
+
+// TestHugoSiteCascade applies the cascade of the site's settings, a
+// table or a list of them, to every page it targets, after the
+// sections' own, and stops the import at a target Hugo could not read.
+func TestHugoSiteCascade(t *testing.T) {
+	for _, config := range []string{
+		"baseURL = 'https://old.example.org/'\n[cascade]\ndraft = true\n[cascade._target]\npath = '/posts/wip/**'\n",
+		"baseURL = 'https://old.example.org/'\n[[cascade]]\n[cascade.build]\nlist = 'never'\n[cascade.target]\npath = '/posts/wip/**'\n[[cascade]]\nexpiryDate = 2020-01-01\n[cascade.target]\nkind = 'section'\n",
+	} {
+		src := tree(t, map[string]string{
+			"hugo.toml":              config,
+			"content/posts/live.md":  "---\ntitle: Live\ndate: 2023-01-02\n---\nText.\n",
+			"content/posts/wip/a.md": "---\ntitle: A\ndate: 2023-01-02\n---\nText.\n",
+			"content/posts/wip/b.md": "---\ntitle: B\ndate: 2023-01-02\n---\nText.\n",
+			// A section's cascade wins over the site's.
+			"content/posts/wip/c/_index.md": "---\ntitle: C\ncascade:\n  draft: false\n  build:\n    list: always\n---\n",
+			"content/posts/wip/c/d.md":      "---\ntitle: D\ndate: 2023-01-02\n---\nText.\n",
+		})
+		dest := t.TempDir()
+		r := mustImport(t, src, dest)
+		for name, draft := range map[string]bool{"live": false, "a": true, "b": true, "d": false} {
+			if got := draftState(t, dest, "articles/2023/2023-01-02-"+name+".md"); got != draft {
+				t.Errorf("%q: %s: draft %v, want %v; warnings %v", config, name, got, draft, r.Warnings)
+			}
+		}
+		if strings.Contains(config, "list") && !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "wip", "a.md"), -1, "build.list: never, from the cascade at "+filepath.Join(src, "hugo.toml")+":2:") {
+			t.Errorf("got warnings %v, want one naming the site's cascade", r.Warnings)
+		}
+	}
+	src := tree(t, map[string]string{
+		"hugo.toml":             "[cascade]\ndraft = true\n[cascade._target]\npath = '/posts/[wip'\n",
+		"content/posts/live.md": "---\ntitle: Live\ndate: 2023-01-02\n---\nText.\n",
+	})
+	_, err := Run(Options{Source: src, Dest: t.TempDir()})
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(src, "hugo.toml")+":1: cascade _target.path \"/posts/[wip\" is not a glob pattern Hugo reads") {
+		t.Errorf("got error %v, want one naming the target Hugo could not read", err)
+	}
+}

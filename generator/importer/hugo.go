@@ -222,13 +222,17 @@ func readHugo(o *Options) (*source, error) {
 		}
 	}
 	static = append(static, cfg.contentDir)
-	src := &source{file: hugoFile(o.Source, static), site: cfg.home(nil), lang: cfg.lang, langSetting: "languageCode", langFile: cfg.file}
+	src := &source{file: hugoFile(o.Source, static), lang: cfg.lang, langSetting: "languageCode", langFile: cfg.file}
 	for _, tax := range cfg.taxonomies {
 		if byDate(tax) {
 			src.warn(cfg.fileOf("taxonomies"), 0, "taxonomy %s is left out: an archive by date, which bulletin's timeline has (a page for each year and month), not a topic", tax)
 		}
 	}
 	cfg.absolute = knownHome(src, cfg.fileOf("baseurl"), "baseURL", cfg.baseURL)
+	// The address the site was published at, known only now: one
+	// under a path (https://example.org/blog/) is told, as its old
+	// addresses, kept as aliases, are paths below base_url.
+	src.site = cfg.home(nil)
 	for i, l := range cfg.languages {
 		if !l.ownHost {
 			continue

@@ -187,3 +187,30 @@ func TestHugoSiteCascade(t *testing.T) {
 		t.Errorf("got error %v, want one naming the target Hugo could not read", err)
 	}
 }
+
+// TestHugoUnderAPath warns of a Hugo site published under a path, as of
+// a Jekyll site with a baseurl: its old addresses, kept as aliases, are
+// site paths below base_url, which old links reach only where the new
+// site is published under that path too, as site.yaml may say. A link
+// to another post under the old site's path still follows it.
+func TestHugoUnderAPath(t *testing.T) {
+	for _, settings := range []string{"", "base_url: https://new.example.org/blog/\n"} {
+		src := tree(t, map[string]string{
+			"hugo.toml":              "baseURL = 'https://q.example.com/blog/'\n",
+			"content/posts/q-one.md": "---\ntitle: Q one\ndate: 2023-01-02\naliases: [/old-q/]\n---\nSee [two](https://q.example.com/blog/posts/q-two/) and [two again](/blog/posts/q-two/).\n",
+			"content/posts/q-two.md": "---\ntitle: Q two\ndate: 2023-02-03\n---\nText.\n",
+		})
+		dest := t.TempDir()
+		if settings != "" {
+			dest = tree(t, map[string]string{"site.yaml": settings})
+		}
+		r := mustImport(t, src, dest)
+		warned := hasNote(r.Warnings, src, -1, "the old site was published under /blog/, and its addresses are kept as aliases below base_url")
+		if warned != (settings == "") {
+			t.Errorf("site.yaml %q: warned %v, want %v: %v", settings, warned, settings == "", r.Warnings)
+		}
+		wantWritten(t, dest, map[string][]string{
+			"articles/2023/2023-01-02-q-one.md": {"  - /old-q/\n  - /posts/q-one/\n", "id: https://q.example.com/blog/posts/q-one/\n", "See [two](/2023/02/q-two/) and [two again](/2023/02/q-two/)."},
+		})
+	}
+}

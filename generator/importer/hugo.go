@@ -931,8 +931,10 @@ func lowerKeys(f fields) fields {
 	return out
 }
 
-// dateKeys are the fields Hugo dates a page by, the first set first.
-var dateKeys = []string{"date", "publishdate", "pubdate", "published"}
+// dateKeys are the fields Hugo dates a page by, the first set first,
+// unless the config's frontmatter.date says otherwise: a page with no
+// other date is dated by its last change.
+var dateKeys = []string{"date", "publishdate", "pubdate", "published", "lastmod", "modified"}
 
 // undatedPage is a page of a section with no date, which is a broken
 // post where the section's other pages are dated, and no post where
@@ -979,11 +981,11 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		// Hugo dates a page by its front matter unless its config says
 		// otherwise, so the file name is only a hint.
 		hint := "give it a date"
-		switch d := datedName.FindStringSubmatch(path.Base(p)); {
+		switch d, _, ok := nameDate(name); {
 		case pg.front == "" && len(pg.fields) == 0:
 			hint = "it has no front matter: start it with one (a line of ---, its title and date, and another ---)"
-		case d != nil:
-			hint = fmt.Sprintf("if the file name's date is its date, add date = %s", d[1])
+		case ok:
+			hint = fmt.Sprintf("if the file name's date is its date, add date = %s", d)
 		}
 		return nil, &undatedPage{file: file, line: pg.line, hint: hint}
 	}
@@ -1155,11 +1157,10 @@ func (cfg *hugoConfig) rss(kind string) bool {
 
 // pageDate gives the date of a page whose fields are f and name (its
 // file's, without the extension, or its bundle's folder's) as the
-// config's frontmatter.date reads it, by default from its
-// date, publishDate, pubdate or published; where :filename gives it, the
-// slug the rest of the name gives too (2019-11-07-Velero-1.2.md:
-// Velero-1.2). :fileModTime and :git, which this import cannot read as
-// Hugo did, are passed over.
+// config's frontmatter.date reads it, by default from the first of
+// dateKeys it sets; where :filename gives it, the slug the rest of the
+// name gives too (2019-11-07-Velero-1.2.md: Velero-1.2). :fileModTime
+// and :git, which this import cannot read as Hugo did, are passed over.
 func (cfg *hugoConfig) pageDate(f fields, name string) (date, slug string) {
 	from := cfg.dateFrom
 	if len(from) == 0 {
@@ -1172,8 +1173,8 @@ func (cfg *hugoConfig) pageDate(f fields, name string) (date, slug string) {
 				return d, ""
 			}
 		case ":filename":
-			if m := datedName.FindStringSubmatch(name); m != nil {
-				return m[1], strings.TrimPrefix(name, m[0])
+			if d, slug, ok := nameDate(name); ok {
+				return d, slug
 			}
 		case ":filemodtime", ":git":
 		default:
@@ -1185,8 +1186,23 @@ func (cfg *hugoConfig) pageDate(f fields, name string) (date, slug string) {
 	return "", ""
 }
 
-// datedName matches a file name that starts with a date.
-var datedName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-`)
+// nameDate gives the day a file's name, without its extension, starts
+// with, as Hugo's :filename reads it: its first ten characters, where
+// they are a day written YYYY-MM-DD; and the slug the rest gives, less
+// the spaces, hyphens and underscores around it (2023-07-14_under-score,
+// 2023-07-16 space name, 2023-07-17glued).
+func nameDate(name string) (date, slug string, ok bool) {
+	if len(name) < 10 || !dayName.MatchString(name[:10]) {
+		return "", "", false
+	}
+	if _, err := time.Parse(time.DateOnly, name[:10]); err != nil {
+		return "", "", false
+	}
+	return name[:10], strings.Trim(name[10:], " -_"), true
+}
+
+// dayName matches a day written YYYY-MM-DD.
+var dayName = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // hugoURL gives the address Hugo gave a page: its url, with the
 // permalink placeholders it holds filled in (/:section/:year/:slug/, as

@@ -214,3 +214,37 @@ func TestHugoUnderAPath(t *testing.T) {
 		})
 	}
 }
+
+// TestHugoFileNameDates dates a page by its file name as Hugo's
+// :filename does, its first ten characters where they are a day, the
+// rest, less the spaces, hyphens and underscores around it, its slug;
+// and a page without frontmatter.date by Hugo's default fields, down to
+// lastmod and modified.
+func TestHugoFileNameDates(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml": "baseURL = 'https://old.example.org/'\n[frontmatter]\ndate = [':filename', ':default']\n",
+		"content/posts/2023-07-14_under-score.md": "---\ntitle: Under\n---\nText.\n",
+		"content/posts/2023-07-16 space name.md":  "---\ntitle: Space\n---\nText.\n",
+		"content/posts/2023-07-17glued.md":        "---\ntitle: Glued\n---\nText.\n",
+		"content/posts/2023-02-30-no-day.md":      "---\ntitle: No such day\ndate: 2023-03-01\n---\nText.\n",
+	})
+	dest := mustImportInto(t, src)
+	wantWritten(t, dest, map[string][]string{
+		"articles/2023/2023-07-14-under-score.md":       {"date: 2023-07-14\n", "slug: under-score\n", "  - /posts/under-score/\n"},
+		"articles/2023/2023-07-16-space-name.md":        {"date: 2023-07-16\n", "  - /posts/space-name/\n"},
+		"articles/2023/2023-07-17-glued.md":             {"date: 2023-07-17\n", "  - /posts/glued/\n"},
+		"articles/2023/2023-03-01-2023-02-30-no-day.md": {"date: 2023-03-01\n"},
+	})
+	src = tree(t, map[string]string{
+		"hugo.toml":                 "baseURL = 'https://old.example.org/'\n",
+		"content/posts/lastmod.md":  "---\ntitle: Changed\nlastmod: 2023-08-01\n---\nText.\n",
+		"content/posts/modified.md": "---\ntitle: Modified\nmodified: 2023-08-02\n---\nText.\n",
+		"content/posts/both.md":     "---\ntitle: Both\ndate: 2023-08-03\nlastmod: 2023-09-01\n---\nText.\n",
+	})
+	dest = mustImportInto(t, src)
+	wantWritten(t, dest, map[string][]string{
+		"articles/2023/2023-08-01-lastmod.md":  {"date: 2023-08-01\n"},
+		"articles/2023/2023-08-02-modified.md": {"date: 2023-08-02\n"},
+		"articles/2023/2023-08-03-both.md":     {"date: 2023-08-03\n", "updated: 2023-09-01\n"},
+	})
+}

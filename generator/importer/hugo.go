@@ -305,7 +305,8 @@ func readHugo(o *Options) (*source, error) {
 	// one where no page has a date (documentation, say), are no posts:
 	// each such section is told in one line.
 	outside, disabled := map[string]int{}, map[string]int{}
-	var atTop []string // the pages outside every section, so no posts
+	var atTop []string  // the pages outside every section, so no posts
+	var others []string // the pages read that are no posts, by slash path
 	dated := map[string]bool{}
 	undated := map[string][]undatedPage{}
 	cfg.authorNames = authorPages(fsys, files, cfg, o.MaxSize)
@@ -350,6 +351,7 @@ func readHugo(o *Options) (*source, error) {
 		}
 		if sections && topLevel(rel) {
 			atTop = append(atTop, file)
+			others = append(others, p)
 			continue
 		}
 		if l, _ := cfg.language(p, rel); l != nil && slices.Contains(cfg.disabled, l.key) {
@@ -359,9 +361,13 @@ func readHugo(o *Options) (*source, error) {
 		section := path.Join(cfg.root(p), sectionOf(rel))
 		if len(cfg.mainSections) > 0 && !slices.ContainsFunc(cfg.mainSections, func(s string) bool { return strings.EqualFold(s, sectionOf(rel)) }) {
 			outside[section]++
+			others = append(others, p)
 			continue
 		}
 		post, noDate := readHugoPage(fsys, p, rel, cfg, o, src)
+		if post == nil {
+			others = append(others, p)
+		}
 		switch {
 		case post != nil:
 			src.posts = append(src.posts, post)
@@ -373,6 +379,7 @@ func readHugo(o *Options) (*source, error) {
 	for _, p := range src.posts {
 		findImages(p, src.bundled)
 	}
+	src.pages = otherPages(fsys, others, cfg, o)
 	// A few such pages are told each by name; a site of many, as a
 	// documentation site is, in one line.
 	if len(atTop) <= 5 {
@@ -1045,7 +1052,6 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	} else {
 		post.folder = path.Dir(p)
 	}
-	filename := path.Base(page)
 	for _, tax := range cfg.taxonomies {
 		switch {
 		case tax == "author" || tax == "authors":
@@ -1131,17 +1137,82 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	if post.home = cfg.home(lang); post.home != "" && !post.draft {
 		post.id = strings.TrimSuffix(post.home, "/") + old
 	}
-	post.keys = []string{"hugo:" + rel, "hugo:" + page, "base:" + path.Base(rel), "base:" + filename}
+	post.keys = hugoKeys(rel, page, lang)
+	return post, nil
+}
+
+// hugoKeys gives the names a ref finds the page at slash path rel in its
+// content folder by: that path, the page's (page, without its
+// extension or its language's mark, a bundle's folder) and their last
+// parts; in a site in several languages, each within its language.
+func hugoKeys(rel, page string, lang *hugoLanguage) []string {
+	keys := []string{"hugo:" + rel, "hugo:" + page, "base:" + path.Base(rel), "base:" + path.Base(page)}
 	if lang != nil {
 		// Translations share their names: each is found in its language.
-		for i, k := range post.keys {
-			post.keys[i] = lang.key + ":" + k
+		for i, k := range keys {
+			keys[i] = lang.key + ":" + k
 		}
 	}
 	if page != strings.TrimSuffix(rel, path.Ext(rel)) {
-		post.keys = append(post.keys, "hugo:"+page+"/")
+		keys = append(keys, "hugo:"+page+"/")
 	}
-	return post, nil
+	return keys
+}
+
+// otherPages gives the old addresses of the pages at the slash paths
+// pages, content files Hugo published that are no posts (an about page,
+// a section's documentation), by the names a ref finds them by (see
+// hugoKeys): a ref to one leads to where it was. A name two pages answer
+// to is left out, as is a page whose front matter cannot be read, a
+// draft, or a headless bundle, which had no address.
+func otherPages(fsys fs.FS, pages []string, cfg *hugoConfig, o *Options) map[string]string {
+	out := map[string]string{}
+	shared := map[string]bool{}
+	for _, p := range pages {
+		data, err := readFile(fsys, p, o.MaxSize)
+		if err != nil {
+			continue
+		}
+		pg, err := parsePage(data)
+		if pe, ok := errors.AsType[*parseError](err); ok && pe.bare {
+			pg, err = &page{fields: fields{}}, nil
+		}
+		if err != nil {
+			continue
+		}
+		f := lowerKeys(pg.fields)
+		rel := strings.TrimPrefix(p, cfg.root(p)+"/")
+		cfg.cascade(f, p, rel)
+		draft, _ := f.boolean("draft")
+		headless, _ := f.boolean("headless")
+		if draft || headless || unpublished(f, cfg.zone, nil) != "" {
+			continue
+		}
+		lang, named := cfg.language(p, rel)
+		at := strings.TrimSuffix(named, path.Ext(named))
+		if isIndex(path.Base(rel)) {
+			at = path.Dir(rel)
+		}
+		q := &post{title: f.text("title")}
+		if ds, slug := cfg.pageDate(f, path.Base(at)); ds != "" {
+			if t, _, err := parseDate(ds, cfg.zone); err == nil {
+				q.date = t
+			}
+			if slug != "" && f.text("slug") == "" {
+				f["slug"] = slug
+			}
+		}
+		old := hugoURL(f, at, lang, cfg, q)
+		for _, k := range hugoKeys(rel, at, lang) {
+			if was, ok := out[k]; ok && was != old || shared[k] {
+				shared[k] = true
+				delete(out, k)
+				continue
+			}
+			out[k] = old
+		}
+	}
+	return out
 }
 
 // rss reports whether Hugo made a feed for the kind of page (home,

@@ -248,3 +248,24 @@ func TestHugoFileNameDates(t *testing.T) {
 		"articles/2023/2023-08-03-both.md":     {"date: 2023-08-03\n", "updated: 2023-09-01\n"},
 	})
 }
+
+// TestHugoRefToAPage makes a ref to a page of the site that is no post
+// (its about page, a page of its documentation) a link to its address
+// on the old site, as a link by its path is, whether it names the
+// page's file or its path, and says so.
+func TestHugoRefToAPage(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":              "baseURL = 'https://r.example.com/'\nmainSections = ['posts']\n[permalinks]\ndocs = '/manual/:slug/'\n",
+		"content/about.md":       "---\ntitle: About\n---\nAbout us.\n",
+		"content/docs/setup.md":  "---\ntitle: Setup\nslug: set-up\n---\nSet up.\n",
+		"content/posts/q-one.md": "---\ntitle: Q one\ndate: 2023-01-02\n---\nSee [a]({{< ref \"about.md\" >}}), [b]({{< relref \"/about\" >}}), [c]({{< ref \"/about.md#team\" >}}) and [d]({{< ref \"docs/setup.md\" >}}).\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	wantWritten(t, dest, map[string][]string{
+		"articles/2023/2023-01-02-q-one.md": {"See [a](https://r.example.com/about/), [b](https://r.example.com/about/), [c](https://r.example.com/about/#team) and [d](https://r.example.com/manual/set-up/)."},
+	})
+	if want := "links to addresses of the old site that no post imported has (/about/, /manual/set-up/) are left pointing there"; !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "q-one.md"), -1, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+}

@@ -35,6 +35,9 @@ type source struct {
 	bundled  []string   // the files of page bundles besides their pages, in path order
 	site     string     // the address the old site was published at, as its settings give it; "" when they do not
 	feeds    []string   // the site paths of the old site's feeds, which are not bulletin's own
+	// pages are the old addresses of the pages read that are no posts
+	// (a Hugo site's about page), by the keys a ref names them by.
+	pages map[string]string
 	// lang is the language the old site's settings give its posts, and
 	// langSetting the setting that gives it, in the file langFile; ""
 	// when they give none.
@@ -206,6 +209,8 @@ type index struct {
 	// content.Fold): the URLs and aliases of the posts imported, and of
 	// the articles the content folder has.
 	here map[string]bool
+	// pages are the source's (see source.pages).
+	pages map[string]string
 }
 
 func (ix *index) find(key string) *post {
@@ -315,7 +320,7 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 	}
 	// Every new URL is claimed before any alias, so an old address never
 	// takes a new one, as bulletin checks it.
-	ix := &index{keys: map[string]*post{}, shared: map[string][]*post{}, here: map[string]bool{}}
+	ix := &index{keys: map[string]*post{}, shared: map[string][]*post{}, here: map[string]bool{}, pages: src.pages}
 	for _, p := range src.posts {
 		if p.skip {
 			continue

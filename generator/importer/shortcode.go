@@ -396,6 +396,15 @@ func resolveRef(p *post, ix *index, args string) (_ string, ok bool, shared []*p
 			}
 		}
 	}
+	// A page of the old site that is no post (its about page) is named
+	// by its old address, which links to the old site lead to.
+	for _, k := range keys {
+		for _, key := range []string{k, strings.TrimSuffix(k, path.Ext(k))} {
+			if old := ix.pages[key]; old != "" && shared == nil {
+				return old + frag, true, nil
+			}
+		}
+	}
 	return "", false, shared
 }
 

@@ -439,6 +439,17 @@ func readHugo(o *Options) (*source, error) {
 		body, excerpt := more(body, "<!--more-->")
 		body = blackfridayIDs(anchors(finishBody(p, body, excerpt, r), false, p, r), cfg.blackfriday, linked[p], p, r)
 		body, away := followMoves(body, ix, p.home)
+		if len(p.old) > 0 {
+			// A link by a path from the page (../q-two/) is resolved
+			// from its old address, Hugo's own, the last.
+			var rel []string
+			body, rel = followRelative(body, p.old[len(p.old)-1], ix, p.home)
+			for _, page := range rel {
+				if !slices.Contains(away, page) {
+					away = append(away, page)
+				}
+			}
+		}
 		awayNote(p, away, p.home != "", r)
 		return fromStatic(staticNamed, fromBundle(src.bundled, body, p), p, r)
 	}

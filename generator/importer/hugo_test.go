@@ -269,3 +269,32 @@ func TestHugoRefToAPage(t *testing.T) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
 	}
 }
+
+// TestHugoRelativeLinks follows a link by a path from a post's old
+// address (../q-two/), which leads elsewhere from its new one: to the
+// new URL of the post it names, else to the page's address on the old
+// site, below the path the site was published under, with a warning, or
+// to its path there where the old site's address is not known; links
+// to files, to a part of the page, and in code stay as written.
+func TestHugoRelativeLinks(t *testing.T) {
+	for _, tt := range []struct{ baseURL, gone string }{
+		{"https://q.example.com/blog/", "https://q.example.com/blog/posts/q-gone/#x"},
+		{"/", "/posts/q-gone/#x"},
+	} {
+		src := tree(t, map[string]string{
+			"hugo.toml":                      "baseURL = '" + tt.baseURL + "'\n",
+			"content/posts/q-one.md":         "---\ntitle: Q one\ndate: 2023-01-02\n---\nSee [two](../q-two/), [three](../q-three/#part), [gone](../q-gone/#x), [chart](chart.png), [top](#top) and `[code](../q-two/)`.\n",
+			"content/posts/q-two.md":         "---\ntitle: Q two\ndate: 2023-02-03\n---\nText.\n",
+			"content/posts/q-three/index.md": "---\ntitle: Q three\ndate: 2023-03-04\n---\nBack to [one](../q-one/).\n",
+		})
+		dest := t.TempDir()
+		r := mustImport(t, src, dest)
+		wantWritten(t, dest, map[string][]string{
+			"articles/2023/2023-01-02-q-one.md":   {"See [two](/2023/02/q-two/), [three](/2023/03/q-three/#part), [gone](" + tt.gone + "), [chart](chart.png), [top](#top) and `[code](../q-two/)`."},
+			"articles/2023/2023-03-04-q-three.md": {"Back to [one](/2023/01/q-one/)."},
+		})
+		if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "q-one.md"), -1, "(/posts/q-gone/)") {
+			t.Errorf("baseURL %s: got warnings %v, want one naming /posts/q-gone/", tt.baseURL, r.Warnings)
+		}
+	}
+}

@@ -65,6 +65,48 @@ func followMoves(body string, ix *index, site string) (md string, away []string)
 	return md, away
 }
 
+// followRelative rewrites the links of a Markdown body by a path from
+// the post's old address at (../q-two/), which the old site's readers
+// followed from there, and which lead elsewhere, or nowhere, from its new
+// one: to the new URL of the post the link names, as followMoves
+// rewrites a link by a plain path, or else to the page's address on the
+// old site, where site, its address with its path, is known, and to its
+// path from the top of the old site where it is not; those are told in
+// away, by their paths. Links to files (chart.png, which the import
+// copies), to Markdown files (see relativeLinks), and in code are left
+// as written.
+func followRelative(body, at string, ix *index, site string) (md string, away []string) {
+	base, err := url.Parse(at)
+	if err != nil || !strings.HasPrefix(at, "/") {
+		return body, nil
+	}
+	md = rewriteLinks(body, func(dest string) (string, bool) {
+		u, err := url.Parse(dest)
+		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+			return "", false
+		}
+		if ext := strings.ToLower(path.Ext(u.Path)); ext != "" && ext != ".html" && ext != ".htm" {
+			return "", false
+		}
+		abs := base.ResolveReference(u)
+		if to := movedTo(abs.String(), ix, &url.URL{}); to != "" {
+			return to, true
+		}
+		page := abs.Path
+		if page == "/" || ix.here[content.Fold(strings.TrimSuffix(page, "/")+"/")] || ix.here[content.Fold(page)] {
+			return abs.String(), true
+		}
+		if !slices.Contains(away, page) {
+			away = append(away, page)
+		}
+		if site == "" {
+			return abs.String(), true
+		}
+		return strings.TrimSuffix(site, "/") + abs.String(), true
+	})
+	return md, away
+}
+
 // rewriteLinks gives body, Markdown, with the destination of each link
 // and image, inline or in a reference definition, replaced by what to
 // gives for it, where it gives one; links in code are left as written.

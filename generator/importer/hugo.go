@@ -1138,7 +1138,12 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 	if !cfg.keepCase {
 		post.slug = strings.ToLower(post.slug)
 	}
-	for _, al := range f.list("aliases") {
+	aliases := f.list("aliases")
+	if s, ok := f["aliases"].(string); ok {
+		// Hugo parts aliases written as one text at its spaces.
+		aliases = strings.Fields(s)
+	}
+	for _, al := range aliases {
 		if !strings.HasPrefix(al, "/") {
 			al = path.Join(path.Dir(strings.TrimSuffix(old, "/")), al)
 		}

@@ -298,3 +298,16 @@ func TestHugoRelativeLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoAliasesInOneText parts aliases written as one text at its
+// spaces, as Hugo did.
+func TestHugoAliasesInOneText(t *testing.T) {
+	src := tree(t, map[string]string{
+		"hugo.toml":            "baseURL = 'https://old.example.org/'\n",
+		"content/posts/one.md": "---\ntitle: One\ndate: 2023-01-02\naliases: /a/ /b/\n---\nText.\n",
+	})
+	dest := mustImportInto(t, src)
+	wantWritten(t, dest, map[string][]string{
+		"articles/2023/2023-01-02-one.md": {"aliases:\n  - /a/\n  - /b/\n  - /posts/one/\n"},
+	})
+}

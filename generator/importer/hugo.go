@@ -1319,6 +1319,10 @@ func hugoURL(f fields, page string, lang *hugoLanguage, cfg *hugoConfig, p *post
 		":slugorcontentbasename": cmp.Or(slug, filename),
 	}
 	fill := func(pattern string) string {
+		pattern = sectionsSlice.ReplaceAllStringFunc(pattern, func(ph string) string {
+			m := sectionsSlice.FindStringSubmatch(ph)
+			return urlizePath(sliceSections(dir, m[1]))
+		})
 		return placeholder.ReplaceAllStringFunc(pattern, func(ph string) string {
 			if v, ok := values[ph]; ok {
 				return urlize(v)
@@ -1355,6 +1359,48 @@ func hugoURL(f fields, page string, lang *hugoLanguage, cfg *hugoConfig, p *post
 		u = strings.ToLower(u)
 	}
 	return escapePath(u)
+}
+
+// sectionsSlice matches Hugo's :sections[…] in a permalink pattern,
+// some of the page's sections: [1:], [:last], [last], [0], [1:2].
+var sectionsSlice = regexp.MustCompile(`:sections\[([^\]]*)\]`)
+
+// sliceSections gives the sections of dir, the slash path of a page's
+// folder in its content folder, that Hugo's :sections[index] gives:
+// index is one section's, or from:to, either left out, where last is
+// the last section's place; none where the index is out of their range
+// or is none Hugo reads, as Hugo gives none.
+func sliceSections(dir, index string) string {
+	var parts []string
+	if dir != "" {
+		parts = strings.Split(dir, "/")
+	}
+	at := func(s string, missing int) (int, bool) {
+		switch s = strings.TrimSpace(s); s {
+		case "":
+			return missing, true
+		case "last":
+			return len(parts) - 1, true
+		}
+		n, err := strconv.Atoi(s)
+		return n, err == nil && n >= 0
+	}
+	from, to, ranged := strings.Cut(index, ":")
+	i, ok := at(from, 0)
+	if !ok {
+		return ""
+	}
+	if !ranged {
+		if i < 0 || i >= len(parts) {
+			return ""
+		}
+		return parts[i]
+	}
+	j, ok := at(to, len(parts))
+	if !ok || i < 0 || j > len(parts) || i >= j {
+		return ""
+	}
+	return strings.Join(parts[i:j], "/")
 }
 
 // localHost says whether host names this machine, as a site's address

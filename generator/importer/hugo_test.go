@@ -311,3 +311,24 @@ func TestHugoAliasesInOneText(t *testing.T) {
 		"articles/2023/2023-01-02-one.md": {"aliases:\n  - /a/\n  - /b/\n  - /posts/one/\n"},
 	})
 }
+
+// TestHugoSectionsSlice fills in Hugo's :sections[…] in a permalink
+// pattern with the sections it names.
+func TestHugoSectionsSlice(t *testing.T) {
+	for _, tt := range []struct{ index, want string }{
+		{"1:", "q1/notes"}, {":last", "posts/q1"}, {"last", "notes"}, {"0", "posts"}, {"1:2", "q1"},
+		{"5", ""}, {"2:1", ""}, {"x", ""},
+	} {
+		if got := sliceSections("posts/q1/notes", tt.index); got != tt.want {
+			t.Errorf("sliceSections(posts/q1/notes, %q) = %q, want %q", tt.index, got, tt.want)
+		}
+	}
+	src := tree(t, map[string]string{
+		"hugo.toml":               "baseURL = 'https://old.example.org/'\n[permalinks]\nposts = '/:sections[1:]/:slug/'\n",
+		"content/posts/q1/one.md": "---\ntitle: One\ndate: 2023-01-02\n---\nText.\n",
+	})
+	dest := mustImportInto(t, src)
+	wantWritten(t, dest, map[string][]string{
+		"articles/2023/2023-01-02-one.md": {"  - /q1/one/\n"},
+	})
+}

@@ -39,8 +39,10 @@ type wxr struct {
 	made    time.Time
 	created bool // made is from the comment
 	// offsets are the blog's offsets from UTC, as its items show them
-	// (see zoneNear), worked out once asked for.
+	// (see zoneNear), worked out once asked for; sameZone says whether
+	// the site's time zone gives each of them.
 	offsets     []shownOffset
+	sameZone    bool
 	offsetsOnce sync.Once
 }
 
@@ -642,17 +644,26 @@ func wxrDate(local, gmt string, zone *time.Location) (t time.Time, ok bool, err 
 }
 
 // zoneNear gives the zone to read a time the blog showed (local), with
-// no time in UTC beside it, as a draft never scheduled has: the offset
-// from UTC of the blog's dated post or change nearest in time, which its
-// export gives both ways, so that a draft is read in the blog's own zone
-// and summer time; zone when no item gives one.
+// no time in UTC beside it, as a draft never scheduled has, and a post
+// some plugins published: zone, the site's, where it gives every offset
+// from UTC the blog's dated posts and changes show, which the export
+// gives both ways, as it then is the blog's own, with its summer time;
+// else the offset of the one nearest in time, so that the time is read
+// in the blog's own zone and summer time; zone when no item gives one.
+// zone is the site's time zone in every call.
 func (w *wxr) zoneNear(local string, zone *time.Location) *time.Location {
 	t, err := time.Parse(time.DateTime, strings.TrimSpace(local))
 	if err != nil {
 		return zone
 	}
-	w.offsetsOnce.Do(func() { w.offsets = offsetsOf(w.items) })
-	if len(w.offsets) == 0 {
+	w.offsetsOnce.Do(func() {
+		w.offsets = offsetsOf(w.items)
+		w.sameZone = !slices.ContainsFunc(w.offsets, func(o shownOffset) bool {
+			_, seconds := o.shown.Add(-time.Duration(o.seconds) * time.Second).In(zone).Zone()
+			return seconds != o.seconds
+		})
+	})
+	if len(w.offsets) == 0 || w.sameZone {
 		return zone
 	}
 	i, _ := slices.BinarySearchFunc(w.offsets, t, func(o shownOffset, t time.Time) int { return o.shown.Compare(t) })

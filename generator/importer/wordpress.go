@@ -110,9 +110,13 @@ func readWordPress(o *Options) (*source, error) {
 	}
 	others := map[string]int{}
 	attachments := map[string]string{} // the address of each attachment, by its id
+	blocks := map[string]string{}      // the content of each reusable block, by its id
 	for _, it := range w.items {
 		if it.typ == "attachment" && it.attachment != "" {
 			attachments[it.id] = it.attachment
+		}
+		if it.typ == "wp_block" {
+			blocks[it.id] = it.content
 		}
 	}
 	for _, it := range w.items {
@@ -125,7 +129,7 @@ func readWordPress(o *Options) (*source, error) {
 			}
 			continue
 		}
-		p := wxrPost(it, w, blog, o, src)
+		p := wxrPost(it, w, blocks, blog, o, src)
 		if p == nil {
 			continue
 		}
@@ -139,7 +143,11 @@ func readWordPress(o *Options) (*source, error) {
 		var kinds []string
 		n := 0
 		for _, k := range slices.Sorted(maps.Keys(others)) {
-			kinds = append(kinds, fmt.Sprintf("%d %s", others[k], k))
+			kind := fmt.Sprintf("%d %s", others[k], k)
+			if k == "wp_block" {
+				kind += " (reusable blocks, whose text goes where posts use them)"
+			}
+			kinds = append(kinds, kind)
 			n += others[k]
 		}
 		src.skip(o.Source, 0, "items that are not posts, not imported: %s", strings.Join(kinds, ", "))
@@ -193,8 +201,9 @@ func otherTaxonomies(export string) func(posts []*post) []Note {
 // tags and attributes go in the conversion.
 const maxPostHTML = 2 * content.MaxFileSize
 
-// wxrPost makes a post of an export item of type post, or notes why not.
-func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post {
+// wxrPost makes a post of an export item of type post, or notes why not;
+// blocks are the export's reusable blocks, by id.
+func wxrPost(it *wxrItem, w *wxr, blocks map[string]string, blog *url.URL, o *Options, src *source) *post {
 	// WordPress exports titles, and stores term names, with HTML's
 	// escapes (&amp;).
 	title := strings.TrimSpace(html.UnescapeString(it.title))
@@ -225,15 +234,23 @@ func wxrPost(it *wxrItem, w *wxr, blog *url.URL, o *Options, src *source) *post 
 		// it first would take minutes and gigabytes.
 		return fail("its content is %s of HTML, over the %s its article could come to: not imported; split the post, or publish its long material as a file and link to it", size(int64(len(it.content))), size(maxPostHTML))
 	}
+	raw, blockNotes, ok := withBlocks(it.content, blocks, maxPostHTML)
+	if !ok {
+		return fail("with the reusable blocks it uses, its content is over the %s of HTML its article could come to: not imported; split the post, or publish its long material as a file and link to it", size(maxPostHTML))
+	}
+	p.raw = raw
 	if p.title == "" {
 		// An aside or a status has none: WordPress shows its words.
 		label = fmt.Sprintf("post %s", it.id)
-		md, _ := toMarkdown(autop(it.content), nil)
+		md, _ := toMarkdown(autop(p.raw), nil)
 		if p.title = cut(plainText(md, true), titleRunes); p.title == "" {
 			return fail("no title and no text: not imported; give it a title")
 		}
 		p.label = label
 		src.warnings = append(src.warnings, p.note(0, fmt.Sprintf("no title, so its first words are: %q; give it a better one", p.title)))
+	}
+	for _, msg := range blockNotes {
+		src.warnings = append(src.warnings, p.note(0, msg))
 	}
 	date, ok, err := wxrDate(it.date, it.dateGMT, w.zoneNear(it.date, o.Zone))
 	switch {

@@ -31,3 +31,41 @@ func TestWordPressPublishedWithoutUTC(t *testing.T) {
 		t.Errorf("got warnings %v, want none of another day", r.Warnings)
 	}
 }
+
+// TestWithBlocks puts reusable blocks in place where a post uses them:
+// blocks that use blocks, a block that holds itself put in once, and a
+// block the export lacks told of; it stops where the HTML would be too
+// large for an article.
+func TestWithBlocks(t *testing.T) {
+	blocks := map[string]string{
+		"7": `<p>Not legal advice.</p>`,
+		"8": `<p>Eight.</p><!-- wp:block {"ref":7} /-->`,
+		"9": `<p>Nine.</p><!-- wp:block {"ref":9} /-->`,
+	}
+	for _, tt := range []struct {
+		name, raw, want string
+		notes           []string
+		ok              bool
+	}{
+		{"none", `<p>Text.</p>`, `<p>Text.</p>`, nil, true},
+		{"one", `<p>A.</p><!-- wp:block {"ref":7} /-->`, `<p>A.</p><p>Not legal advice.</p>`, nil, true},
+		{"its id as text", `<!-- wp:block {"ref":"7"} /-->`, `<p>Not legal advice.</p>`, nil, true},
+		{"nested", `<!-- wp:block {"ref":8} /--><!-- wp:block {"ref":7} /-->`, `<p>Eight.</p><p>Not legal advice.</p><p>Not legal advice.</p>`, nil, true},
+		{"itself", `<!-- wp:block {"ref":9} /-->`, `<p>Nine.</p>`, []string{"reusable block 9 holds itself (9 → 9): put in once, not where it repeats"}, true},
+		{"missing", `<p>A.</p><!-- wp:block {"ref":77} /-->`, `<p>A.</p>`, []string{"it uses reusable block 77, which the export does not hold: its text is missing from the article; export All content (Tools → Export), which holds reusable blocks, and import again, or write the text in"}, true},
+		{"its text changed", `<!-- wp:block {"ref":7,"content":{"Notice":{"content":"Other words."}}} /-->`, `<p>Not legal advice.</p>`, []string{"it changes text of reusable block 7 in its own use of it, which is not carried over: the block's own text is put in; check it against the old page"}, true},
+		{"no text changed", `<!-- wp:block {"ref":7,"content":{}} /-->`, `<p>Not legal advice.</p>`, nil, true},
+		{"too large", `<!-- wp:block {"ref":8} /-->`, `<p>Eight.</p><!-- wp:block {"ref":7} /-->`, nil, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			max := 1000
+			if !tt.ok {
+				max = 80
+			}
+			got, notes, ok := withBlocks(tt.raw, blocks, max)
+			if got != tt.want || !slices.Equal(notes, tt.notes) || ok != tt.ok {
+				t.Errorf("withBlocks(%q) = %q, %q, %v; want %q, %q, %v", tt.raw, got, notes, ok, tt.want, tt.notes, tt.ok)
+			}
+		})
+	}
+}

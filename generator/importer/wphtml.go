@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"encoding/json"
 	"fmt"
 	"html"
 	"net/url"
@@ -239,4 +240,75 @@ func autop(s string) string {
 		s = strings.Replace(s, fmt.Sprintf("<pre>\x00%d\x00</pre>", i), pre, 1)
 	}
 	return s
+}
+
+// blockUse matches where a post uses a reusable block, a synced pattern
+// since WordPress 6.3, with its attributes: <!-- wp:block {"ref":77} /-->.
+// WordPress shows the block's own content there, which the export holds
+// as an item of type wp_block.
+var blockUse = regexp.MustCompile(`<!--\s*wp:(?:core/)?block\s+(\{.*?\})\s*/-->`)
+
+// blockAttrs are the attributes of a use of a reusable block: the id of
+// the block, and the text the post puts in place of the block's own in
+// the parts it names (content; overrides before WordPress 6.6).
+type blockAttrs struct {
+	Ref       json.Number     `json:"ref"`
+	Content   json.RawMessage `json:"content"`
+	Overrides json.RawMessage `json:"overrides"`
+}
+
+// withBlocks puts in raw, a post's HTML, the content of each reusable
+// block it uses, from blocks, the export's by id, and of each block that
+// content uses in turn, as WordPress shows them. A block that holds
+// itself, by way of others or not, is put in once, not again where it
+// repeats. The notes say what was left out, and why. ok is false when
+// the HTML would pass max bytes, which no article can hold: blocks are
+// put in no further then.
+func withBlocks(raw string, blocks map[string]string, max int) (out string, notes []string, ok bool) {
+	if !strings.Contains(raw, "wp:") || !blockUse.MatchString(raw) {
+		return raw, nil, true
+	}
+	ok = true
+	note := func(msg string) {
+		if !slices.Contains(notes, msg) {
+			notes = append(notes, msg)
+		}
+	}
+	size := len(raw)
+	var expand func(s string, within []string) string
+	expand = func(s string, within []string) string {
+		return blockUse.ReplaceAllStringFunc(s, func(use string) string {
+			var a blockAttrs
+			if err := json.Unmarshal([]byte(blockUse.FindStringSubmatch(use)[1]), &a); err != nil || a.Ref == "" {
+				return use
+			}
+			id := a.Ref.String()
+			content, found := blocks[id]
+			switch {
+			case !found:
+				note(fmt.Sprintf("it uses reusable block %s, which the export does not hold: its text is missing from the article; export All content (Tools → Export), which holds reusable blocks, and import again, or write the text in", id))
+				return ""
+			case slices.Contains(within, id):
+				note(fmt.Sprintf("reusable block %s holds itself (%s): put in once, not where it repeats", id, strings.Join(slices.Concat(within, []string{id}), " → ")))
+				return ""
+			case !ok || size+len(content) > max:
+				ok = false
+				return use
+			}
+			if given(a.Content) || given(a.Overrides) {
+				note(fmt.Sprintf("it changes text of reusable block %s in its own use of it, which is not carried over: the block's own text is put in; check it against the old page", id))
+			}
+			size += len(content)
+			return expand(content, slices.Concat(within, []string{id}))
+		})
+	}
+	out = expand(raw, nil)
+	return out, notes, ok
+}
+
+// given says whether an attribute of a block holds a value: one that is
+// there, and is not null or empty.
+func given(v json.RawMessage) bool {
+	s := strings.TrimSpace(string(v))
+	return s != "" && s != "null" && s != "{}" && s != "[]" && s != `""`
 }

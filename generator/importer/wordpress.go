@@ -62,6 +62,7 @@ type wxrItem struct {
 	cats                                         []wxrCategory
 	oldSlugs                                     []string // _wp_old_slug: slugs the post had before
 	thumbnail                                    string   // _thumbnail_id: the attachment that is its featured image
+	footnotes                                    string   // its footnotes, in JSON, as WordPress 6.3 and later keep them
 	comments                                     int      // comments approved, which readers saw, not pingbacks
 	pings                                        int      // pingbacks and trackbacks approved, which readers saw too
 	approved, ping                               bool     // of the comment being read: approved, a pingback or trackback
@@ -111,7 +112,11 @@ func readWordPress(o *Options) (*source, error) {
 	others := map[string]int{}
 	attachments := map[string]string{} // the address of each attachment, by its id
 	blocks := map[string]string{}      // the content of each reusable block, by its id
+	footnotes := map[string]string{}   // the footnotes of each post that has any, by its id
 	for _, it := range w.items {
+		if it.typ == "post" && it.footnotes != "" {
+			footnotes[it.id] = it.footnotes
+		}
 		if it.typ == "attachment" && it.attachment != "" {
 			attachments[it.id] = it.attachment
 		}
@@ -154,7 +159,7 @@ func readWordPress(o *Options) (*source, error) {
 		src.skipped[len(src.skipped)-1].Items = n
 	}
 	src.tallies = append(src.tallies, otherTaxonomies(o.Source), queryAddresses(o.Source), uploads(o.Source, w, blog), featuredImages(o.Source), otherDays(o.Zone, "WordPress"))
-	src.body = (&wpBody{blog: blog}).convert
+	src.body = (&wpBody{blog: blog, footnotes: footnotes}).convert
 	return src, nil
 }
 
@@ -621,6 +626,9 @@ func readItemField(it *wxrItem, field, v string, metaKey, metaValue *string) {
 		}
 		if *metaKey == "_thumbnail_id" {
 			it.thumbnail = *metaValue
+		}
+		if *metaKey == "footnotes" {
+			it.footnotes = *metaValue
 		}
 		*metaKey, *metaValue = "", ""
 	}

@@ -16,7 +16,8 @@ import (
 // wpBody turns the bodies of WordPress posts into Markdown, pointing
 // links to other posts of the export at their new URLs.
 type wpBody struct {
-	blog *url.URL
+	blog      *url.URL
+	footnotes map[string]string // the footnotes field of each post that has one, by its id
 }
 
 var (
@@ -56,6 +57,7 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 	if !strings.Contains(raw, "<!-- wp:") {
 		raw = autop(raw) // the classic editor keeps paragraphs as blank lines
 	}
+	raw, notes := footnoteMarks(raw, l.footnotes[p.item], p, r)
 	raw = moreTag.ReplaceAllString(raw, "<!--more-->")
 	raw, excerpt := more(raw, "<!--more-->")
 	var away []string // addresses of the old site no post imported has
@@ -67,6 +69,7 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 		return to
 	}
 	md, lost := toMarkdown(raw, link)
+	md = notes.write(md, link)
 	awayNote(p, away, true, r)
 	p.lost(lost, nil, r) // the export tells no line within an item
 	if p.summary != "" {
@@ -74,7 +77,7 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 		p.summary = ""
 	}
 	if strings.TrimSpace(excerpt) != "" {
-		p.summary, _ = toMarkdown(autop(excerpt), nil)
+		p.summary, _ = toMarkdown(autop(footnoteStandIn.ReplaceAllString(excerpt, "")), nil)
 	}
 	return md
 }
@@ -311,4 +314,87 @@ func withBlocks(raw string, blocks map[string]string, max int) (out string, note
 func given(v json.RawMessage) bool {
 	s := strings.TrimSpace(string(v))
 	return s != "" && s != "null" && s != "{}" && s != "[]" && s != `""`
+}
+
+// footnoteMark matches the mark of a footnote, as WordPress 6.3 and
+// later write it in a post's HTML, with the id of its note:
+// <sup data-fn="8f1a…" class="fn"><a href="#8f1a…" id="8f1a…-link">1</a></sup>.
+var footnoteMark = regexp.MustCompile(`(?is)<sup\b[^>]*?\sdata-fn=["']([^"']+)["'][^>]*>.*?</sup>`)
+
+// footnoteStandIn is the text a footnote's mark stands as while the HTML
+// is turned into Markdown, which would escape a Markdown footnote's
+// brackets: bulletinfootnote1x for the first.
+var footnoteStandIn = regexp.MustCompile(`bulletinfootnote(\d+)x`)
+
+// anyTag matches a tag of HTML.
+var anyTag = regexp.MustCompile(`<[^>]*>`)
+
+// wpFootnote is one footnote of a post's footnotes field: its text, in
+// HTML, and the id its mark names.
+type wpFootnote struct {
+	Content string `json:"content"`
+	ID      string `json:"id"`
+}
+
+// footnotes are a post's footnotes, numbered in the order WordPress
+// listed them, as its marks number them.
+type footnotes []wpFootnote
+
+// footnoteMarks gives raw, a post's HTML, with the mark of each footnote
+// whose note field holds (the post's footnotes field, in JSON) standing
+// as its number (see footnoteStandIn), and the notes, for write to put
+// in Markdown's form. A mark whose note field lacks stands as its
+// number alone, and is told of, and so is a note no mark names.
+func footnoteMarks(raw, field string, p *post, r *Report) (string, footnotes) {
+	var notes footnotes
+	if field != "" && json.Unmarshal([]byte(field), &notes) != nil {
+		r.Warnings = append(r.Warnings, p.note(0, "its footnotes field is not the list of notes WordPress writes, and is left out: its footnotes' marks are numbers in the text; write the notes in"))
+		notes = nil
+	}
+	if len(notes) == 0 && !footnoteMark.MatchString(raw) {
+		return raw, nil
+	}
+	marked := map[string]bool{}
+	var lacking []string
+	raw = footnoteMark.ReplaceAllStringFunc(raw, func(mark string) string {
+		id := html.UnescapeString(footnoteMark.FindStringSubmatch(mark)[1])
+		i := slices.IndexFunc(notes, func(n wpFootnote) bool { return n.ID == id })
+		if i < 0 {
+			// Its number, without the link to a note that is not there.
+			lacking = append(lacking, id)
+			return anyTag.ReplaceAllString(mark, "")
+		}
+		marked[id] = true
+		return fmt.Sprintf("bulletinfootnote%dx", i+1)
+	})
+	if n := len(lacking); n > 0 {
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("%d footnote %s whose text the export does not hold (no note with the id %s in its footnotes field): kept as %s in the text; write the %s in", n, plural(n, "mark", "marks"), lacking[0], plural(n, "a number", "numbers"), plural(n, "note", "notes"))))
+	}
+	for i, n := range notes {
+		if !marked[n.ID] {
+			r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("footnote %d, which WordPress listed, has no mark in the text: its note is written as [^%d]: at the end, and shows once a mark [^%d] is put where it belongs", i+1, i+1, i+1)))
+		}
+	}
+	return raw, notes
+}
+
+// write gives md, the Markdown of a post whose footnotes' marks
+// footnoteMarks made stand-ins of, with each mark as Markdown writes a
+// footnote's, [^1], and the notes after the text, [^1]: and the note,
+// turned into Markdown with link as the post's text is.
+func (notes footnotes) write(md string, link func(string) string) string {
+	if len(notes) == 0 {
+		return md
+	}
+	md = footnoteStandIn.ReplaceAllString(md, "[^$1]")
+	var b strings.Builder
+	b.WriteString(md)
+	for i, n := range notes {
+		text, _ := toMarkdown(n.Content, link)
+		// The lines after the first are indented, as Markdown keeps
+		// them in the note.
+		text = strings.ReplaceAll(text, "\n", "\n    ")
+		fmt.Fprintf(&b, "\n\n%s", strings.TrimSpace(fmt.Sprintf("[^%d]: %s", i+1, text)))
+	}
+	return b.String()
 }

@@ -593,6 +593,7 @@ type holdings struct {
 	// drafts are the drafts' files by title and slug, to know an undated
 	// draft imported before, whose date its file's time gave.
 	drafts map[string]string
+	feeds  []string // the feed's old addresses, as feed_aliases keeps them
 }
 
 // heldArticle is an article already in the content folder.
@@ -613,6 +614,7 @@ func held(dest string) holdings {
 	if set == nil {
 		return h
 	}
+	h.feeds = set.Settings.FeedAliases
 	for _, a := range slices.Concat(set.Articles, set.Refused) {
 		if a.Draft {
 			h.drafts[draftKey(a.Title, a.Slug)] = a.File

@@ -321,17 +321,25 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 	// Every new URL is claimed before any alias, so an old address never
 	// takes a new one, as bulletin checks it.
 	ix := &index{keys: map[string]*post{}, shared: map[string][]*post{}, here: map[string]bool{}, pages: src.pages}
+	feeds := slices.Concat(src.feeds, held.feeds)
 	for _, p := range src.posts {
 		if p.skip {
 			continue
 		}
 		for _, old := range p.old {
 			al, why := aliasFor(old)
+			own := ""
+			if why == "" {
+				own = siteOwn(al, feeds)
+			}
 			switch {
 			case strings.Contains(old, "?"):
 				continue // the reader says so, once for all
 			case why != "":
 				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("old address %s cannot be an alias: %s; redirect it on the server if it matters", old, why)))
+				continue
+			case own != "":
+				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("old address %s is %s: not kept as an alias, which a build would refuse, so it no longer leads to this post; point the links to it that matter at %s", old, own, p.url)))
 				continue
 			}
 			key := content.Fold(strings.TrimSuffix(al, "/") + "/")
@@ -515,6 +523,11 @@ func newSlug(old, title string, date time.Time) (slug, msg string) {
 	}
 	if s != "" {
 		why := content.CheckSegment(s)
+		if why == "" && content.Fold(s) == "index.html" {
+			// Its address, /2015/06/index.html/, would be inside the file
+			// of the month's list, /2015/06/index.html.
+			why = "it is the name of the file of the list of the month's articles"
+		}
 		if t := undated(s, date); why == "" && t != "" {
 			return t, ""
 		}

@@ -190,17 +190,26 @@ func (l *wpBody) link(href string, ix *index) (to, away string) {
 		frag = "#" + u.EscapedFragment()
 	}
 	u.Fragment = ""
+	guid := guidKey(u.String())
+	if u.Host != "" && l.blog.Host != "" && strings.EqualFold(strings.TrimPrefix(strings.ToLower(u.Host), "www."), strings.TrimPrefix(strings.ToLower(l.blog.Host), "www.")) {
+		// The blog answered at its host with www. before it, or without,
+		// as most hosts do.
+		u.Host = l.blog.Host
+	}
 	var key string
-	if id := u.Query().Get("p"); id != "" {
-		key = "wp:/?p=" + id
+	if id := u.Query().Get("p"); id != "" && (u.Host == "" || u.Host == l.blog.Host) {
+		key = "wp:/?p=" + id // a post by its id, at any path of the blog
 	} else if p := sitePath(u.String(), l.blog); p != "" {
+		if page, _, _ := strings.Cut(p, "?"); wpIgnores(u.Query()) {
+			p = page // ?utm_source=x: the post, as WordPress showed it
+		}
 		key = "wp:" + content.Fold(strings.TrimSuffix(p, "/"))
 	}
 	if q := ix.find(key); key != "" && q != nil && !q.skip {
 		return q.url + frag, ""
 	}
 	// An address on a host the blog had before, as a post's guid keeps.
-	if q := ix.find(guidKey(u.String())); u.Host != "" && q != nil && !q.skip {
+	if q := ix.find(guid); u.Host != "" && q != nil && !q.skip {
 		return q.url + frag, ""
 	}
 	// An upload stays on the old site, so a link to it from the blog's
@@ -214,6 +223,33 @@ func (l *wpBody) link(href string, ix *index) (to, away string) {
 		return href, "" // another site's, the home page or an upload
 	}
 	return href, path
+}
+
+// wpQueryVars are the names of a query that WordPress reads to choose
+// what a page shows (its public query variables): with any other, such
+// as utm_source, fbclid or replytocom, the address of a post showed the
+// post.
+var wpQueryVars = map[string]bool{
+	"m": true, "p": true, "posts": true, "w": true, "cat": true, "withcomments": true, "withoutcomments": true,
+	"s": true, "search": true, "exact": true, "sentence": true, "calendar": true, "page": true, "paged": true,
+	"more": true, "tb": true, "pb": true, "author": true, "order": true, "orderby": true, "year": true,
+	"monthnum": true, "day": true, "hour": true, "minute": true, "second": true, "name": true,
+	"category_name": true, "tag": true, "feed": true, "author_name": true, "pagename": true, "page_id": true,
+	"error": true, "attachment": true, "attachment_id": true, "subpost": true, "subpost_id": true,
+	"preview": true, "robots": true, "favicon": true, "taxonomy": true, "term": true, "cpage": true,
+	"post_type": true, "embed": true, "sitemap": true, "sitemap-subtype": true, "sitemap-stylesheet": true,
+	"rest_route": true,
+}
+
+// wpIgnores says whether WordPress read none of the names of query q to
+// choose what to show; false for no query.
+func wpIgnores(q url.Values) bool {
+	for name := range q {
+		if wpQueryVars[name] {
+			return false
+		}
+	}
+	return len(q) > 0
 }
 
 // autop makes paragraphs of text separated by blank lines, and line

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 	"unique"
 )
 
@@ -20,6 +21,9 @@ type decoder struct {
 	// a key below a table's header is not.
 	toml bool
 	top  []string
+	// dropped are the control characters that fields' values held,
+	// written as escapes, which the values leave out (see printable).
+	dropped []Unconverted
 }
 
 func (d *decoder) fail(line int, format string, args ...any) {
@@ -177,7 +181,25 @@ func (d *decoder) scalar(field string, n *node) string {
 		d.fail(n.line, "%s: got %s, want text", field, n.describe())
 		return ""
 	}
-	return strings.TrimSpace(printable(n.text))
+	s := printable(n.text)
+	if s != n.text {
+		d.drop(field, n)
+	}
+	return strings.TrimSpace(s)
+}
+
+// drop notes the control characters the value of the field at n holds,
+// which it leaves out.
+func (d *decoder) drop(field string, n *node) {
+	i := strings.IndexFunc(n.text, unprintable)
+	r, _ := utf8.DecodeRuneInString(n.text[i:])
+	count := 0
+	for _, c := range n.text {
+		if unprintable(c) {
+			count++
+		}
+	}
+	d.dropped = append(d.dropped, Unconverted{Kind: ControlCharacter, Text: fmt.Sprintf("%U", r), Line: n.line, Count: count, Field: field})
 }
 
 // bidi tells a direction mark in s, the field's value, that nothing

@@ -185,6 +185,26 @@ func TestControlCharacters(t *testing.T) {
 	}
 }
 
+// TestControlCharactersInFields notes a control character written as an
+// escape in a field of the front matter, YAML's or TOML's, which the
+// value leaves out, at the field's line, before those of the body.
+func TestControlCharactersInFields(t *testing.T) {
+	for name, text := range map[string]string{
+		"yaml": "---\ntitle: \"Esc \\u0000 title \\x1b\"\ndate: 2025-01-02\nsummary: A summary.\ntopics: [\"A\\x07\"]\n---\nBody \x1b.\n",
+		"toml": "+++\ntitle = \"Esc \\u0000 title \\u001b\"\ndate = 2025-01-02\nsummary = \"A summary.\"\ntopics = [\"A\\u0007\"]\n+++\nBody \x1b.\n",
+	} {
+		a := mustLoad(t, files(map[string]string{"a.md": text})).Articles[0]
+		want := []Unconverted{
+			{Kind: ControlCharacter, Text: "U+0000", Line: 2, Count: 2, Field: "title"},
+			{Kind: ControlCharacter, Text: "U+0007", Line: 5, Count: 1, Field: "topics"},
+			{Kind: ControlCharacter, Text: "U+001B", Line: 7, Count: 1},
+		}
+		if a.Title != "Esc  title" || !slices.Equal(a.Unconverted, want) {
+			t.Errorf("%s: title %q, noted %+v; want %+v", name, a.Title, a.Unconverted, want)
+		}
+	}
+}
+
 // TestUnconverted finds in a body the markup of other systems that
 // readers would see as text, each kind once with its first line and how
 // many, and leaves code, comments and raw HTML let through alone.

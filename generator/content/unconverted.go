@@ -14,10 +14,11 @@ import (
 // readers see as the text it is: the first of its kind in the body, and
 // how many of that kind the body holds.
 type Unconverted struct {
-	Kind  string // "a Hugo shortcode", "a Liquid tag", "a kramdown attribute list", "a WordPress shortcode", "raw HTML", "a reference link with no definition" or "a note of another system"
+	Kind  string // "a Hugo shortcode", "a Liquid tag", "a kramdown attribute list", "a WordPress shortcode", "raw HTML", "a reference link with no definition", "a note of another system" or "a control character"
 	Text  string // the first, as written
 	Line  int
 	Count int
+	Field string // the field of the front matter it is in, for a control character written there as an escape; "" for the body
 }
 
 // templateTags find the tags of other systems' templates in text: Hugo's

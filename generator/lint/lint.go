@@ -229,7 +229,12 @@ func unconverted(a *content.Article) content.Errors {
 		if u.Count > 1 {
 			more = fmt.Sprintf(" (and %d more)", u.Count-1)
 		}
-		if u.Kind == content.ControlCharacter {
+		switch {
+		case u.Kind == content.ControlCharacter && u.Field != "":
+			out = append(out, &content.Error{File: a.File, Line: u.Line, Warning: true,
+				Msg: fmt.Sprintf("%s: %s, %s%s, written as an escape, which no page can hold: it is left out; delete the escape, or write the character it stood for", u.Field, u.Kind, u.Text, more)})
+			continue
+		case u.Kind == content.ControlCharacter:
 			out = append(out, &content.Error{File: a.File, Line: u.Line, Warning: true,
 				Msg: fmt.Sprintf("body: %s, %s%s, which no page can hold: the page leaves it out (a NUL shows as \ufffd); delete it, or write the character it stood for", u.Kind, u.Text, more)})
 			continue

@@ -560,4 +560,10 @@ func TestControlCharacterWarned(t *testing.T) {
 	if len(got) != 1 || got[0].Msg != want || got[0].Line != 12 || !got[0].Warning {
 		t.Errorf("got %v, want one warning at line 12: %s", got, want)
 	}
+	a.Unconverted[0].Field, a.Unconverted[0].Line = "title", 2
+	got = unconverted(a)
+	want = "title: a control character, U+001B (and 2 more), written as an escape, which no page can hold: it is left out; delete the escape, or write the character it stood for"
+	if len(got) != 1 || got[0].Msg != want || got[0].Line != 2 || !got[0].Warning {
+		t.Errorf("in the title: got %v, want one warning at line 2: %s", got, want)
+	}
 }

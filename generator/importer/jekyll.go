@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io/fs"
+	"maps"
 	"mime"
 	"net/url"
 	"os"
@@ -28,6 +29,11 @@ type jekyllConfig struct {
 	timezone  string
 	excerpt   string // the excerpt separator
 	defaults  []jekyllDefault
+
+	// collections is collections_dir, the folder in source that holds
+	// the site's collections, _posts and _drafts among them, whose
+	// categories start below it; "" where it is not set.
+	collections string
 	// site is url and baseurl, where the site was published, which
 	// jekyll-feed's entry ids start with; "" when url is not set.
 	site string
@@ -88,7 +94,8 @@ var (
 
 // readJekyll reads the posts of the Jekyll site o.Source: every _posts
 // folder (with the folders above it as categories, as Jekyll does) and
-// _drafts, in the folder its source setting names.
+// _drafts, in the folder its source setting names, and in that its
+// collections_dir names, where it sets one.
 func readJekyll(o *Options) (*source, error) {
 	root, err := os.OpenRoot(o.Source)
 	if err != nil {
@@ -124,6 +131,7 @@ func readJekyll(o *Options) (*source, error) {
 		src.tallies = append(src.tallies, unknownIDs(cfg, dir))
 	}
 	var files []string
+	outside := map[string]int{} // by folder, the posts outside collections_dir
 	err = fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			src.fail(filepath.Join(dir, p), 0, "can't read the folder: %v", withoutPath(err))
@@ -133,16 +141,32 @@ func readJekyll(o *Options) (*source, error) {
 		if e.IsDir() && p != "." && (strings.HasPrefix(name, ".") || name == "_site" || name == "node_modules" || name == "vendor") {
 			return fs.SkipDir
 		}
-		if !e.IsDir() && inJekyllPosts(p) && !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "_") && !strings.HasSuffix(name, "~") {
-			files = append(files, p)
+		if e.IsDir() || !inJekyllPosts(p) || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasSuffix(name, "~") {
+			return nil
 		}
+		if cfg.collections != "" && !strings.HasPrefix(p, cfg.collections+"/") {
+			// Jekyll reads posts and drafts in collections_dir alone.
+			outside[path.Dir(p)]++
+			return nil
+		}
+		files = append(files, p)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("importer: reading %s: %w", dir, err)
 	}
-	if len(files) == 0 {
-		if _, err := fs.Stat(fsys, "_posts"); errors.Is(err, fs.ErrNotExist) {
+	for _, folder := range slices.Sorted(maps.Keys(outside)) {
+		n := outside[folder]
+		src.read += n
+		them := plural(n, "it", "them")
+		src.skip(filepath.Join(dir, filepath.FromSlash(folder)), 0, "%d %s outside collections_dir, %s, the one folder Jekyll reads posts and drafts from, so Jekyll did not publish %s: not imported; to import %s, move %s into %s/%s and import again", n, plural(n, "file", "files"), cfg.collections, them, them, them, cfg.collections, path.Base(folder))
+		src.skipped[len(src.skipped)-1].Items = n
+	}
+	if len(files) == 0 && len(outside) == 0 {
+		if _, err := fs.Stat(fsys, path.Join(cmp.Or(cfg.collections, "."), "_posts")); errors.Is(err, fs.ErrNotExist) {
+			if cfg.collections != "" {
+				return nil, fmt.Errorf("importer: %s: collections_dir is %s, where Jekyll reads posts from, and %s has no _posts folder: no posts to import", cfg.file, cfg.collections, filepath.Join(dir, filepath.FromSlash(cfg.collections)))
+			}
 			if _, err := fs.Stat(fsys, "_config.yml"); err == nil {
 				return nil, fmt.Errorf("importer: %s: a Jekyll site with no _posts folder, so no posts to import: its pages are not posts", dir)
 			}
@@ -241,6 +265,16 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 		cfg.texts = map[string]string{}
 		for k := range f {
 			cfg.texts[k] = f.text(k)
+		}
+		if s := f.text("collections_dir"); s != "" {
+			cfg.collections = path.Clean(s)
+			if !fs.ValidPath(cfg.collections) {
+				line := (&page{front: string(data), frontAt: 1}).lineOf("collections_dir")
+				return nil, fmt.Errorf("importer: %s:%d: collections_dir %q leads out of the site's source folder, which Jekyll does not read posts from: set collections_dir to a folder inside it", cfg.file, line, s)
+			}
+			if cfg.collections == "." {
+				cfg.collections = ""
+			}
 		}
 		if s := f.text("source"); s != "" {
 			cfg.source = path.Clean(s)
@@ -446,8 +480,10 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		post.slug = jekyllSlugify(m[2], true) // as :title gives it
 		idSlug = m[2]
 	}
+	// Jekyll's categories of a post are the folders above _posts, from
+	// collections_dir down where it is set.
 	var categories []string
-	for _, dir := range strings.Split(path.Dir(p), "/") {
+	for _, dir := range strings.Split(path.Dir(strings.TrimPrefix(p, cfg.collections+"/")), "/") {
 		if dir == "_posts" || dir == "_drafts" {
 			break
 		}
@@ -504,6 +540,11 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	// as it was where a post is dated by its front matter (Docusaurus):
 	// ./ready.md for _posts/2021-06-28-ready.md.
 	post.keys, post.source = []string{"post:" + base, "link:" + p, "undated:" + path.Join(path.Dir(p), m[2])}, p
+	if rel, ok := strings.CutPrefix(p, cfg.collections+"/"); ok && cfg.collections != "" {
+		// {% link %} may name a post by its path in collections_dir, as
+		// Jekyll gives a document's relative_path.
+		post.keys = append(post.keys, "link:"+rel)
+	}
 	return post
 }
 

@@ -1,0 +1,33 @@
+package importer
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestJekyllCollectionsDir reads a site whose _config.yml sets
+// collections_dir as Jekyll reads it: posts in the _posts folder in it,
+// their categories the folders between it and _posts, not the folder's
+// own name; a post in the _posts folder at the top, which Jekyll does
+// not read then, is left out, told. The date in the address is the
+// post's in the site's time zone, a day after the file name's here.
+func TestJekyllCollectionsDir(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml": "url: https://col.example.org\ncollections_dir: my_collections\npermalink: pretty\ntimezone: Europe/London\nplugins: [jekyll-feed]\n",
+		"my_collections/_posts/2021-03-04-late-night.md": "---\ntitle: Late night post\ncategories: [Care Homes]\ndate: 2021-03-04 23:30:00 -0500\n---\nText.\n",
+		"my_collections/news/_posts/2021-03-02-brief.md": "---\ntitle: Brief\n---\nSee [the late post]({% link _posts/2021-03-04-late-night.md %}).\n",
+		"_posts/2021-03-01-stray.md":                     "---\ntitle: Stray\n---\nText.\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	if r.Read != 3 || r.Written != 2 {
+		t.Errorf("read %d, wrote %d; want 3 read, the 2 posts in collections_dir written", r.Read, r.Written)
+	}
+	wantArticle(t, filepath.Join(dest, "articles", "2021", "2021-03-05-late-night.md"),
+		"topics: [Care Homes]\n", "  - /care homes/2021/03/05/late-night/\n", "id: https://col.example.org/care%20homes/2021/03/05/late-night\n")
+	wantArticle(t, filepath.Join(dest, "articles", "2021", "2021-03-02-brief.md"),
+		"topics: [news]\n", "  - /news/2021/03/02/brief/\n", "[the late post](/2021/03/late-night/)")
+	if !hasNote(r.Skipped, filepath.Join(src, "_posts"), 0, "outside collections_dir, my_collections") {
+		t.Errorf("the post outside collections_dir is not told: %v", r.Skipped)
+	}
+}

@@ -201,8 +201,14 @@ func readJekyll(o *Options) (*source, error) {
 			}
 			emojiNote(body, p, r, shownBy)
 		}
-		if !cfg.markdownInHTML {
-			body = kramdownBlocks(body)
+		if !cfg.markdownInHTML && !p.html {
+			// kramdown reads Markdown, not the HTML of a post in .html.
+			given := body
+			var told []loss
+			body, told = kramdownBlocks(body)
+			for _, t := range told {
+				r.Warnings = append(r.Warnings, routine(p.note(sourceLine(p, given, t.at), t.msg), "elements whose content kramdown read as Markdown became Markdown"))
+			}
 		}
 		if cfg.kramdown {
 			body = kramdownEmphasis(body)

@@ -31,3 +31,21 @@ func TestJekyllCollectionsDir(t *testing.T) {
 		t.Errorf("the post outside collections_dir is not told: %v", r.Skipped)
 	}
 }
+
+// TestJekyllMarkdownInHTML makes the Markdown kramdown read in an
+// element marked markdown="1" Markdown, in the body and the summary
+// made of it, and says so at the element's line, not that a link
+// written in Markdown inside HTML became one.
+func TestJekyllMarkdownInHTML(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_posts/2022-01-01-callout.md": "---\ntitle: Callout\n---\n<div markdown=\"1\" class=\"callout\">\n**Important:** the *deadline* is [1 June](https://example.com/deadline).\n</div>\n",
+	})
+	dest := t.TempDir()
+	r := mustImport(t, src, dest)
+	wantArticle(t, filepath.Join(dest, "articles", "2022", "2022-01-01-callout.md"),
+		"summary: 'Important: the deadline is 1 June.'\n", "\n**Important:** the *deadline* is [1 June](https://example.com/deadline).\n")
+	file := filepath.Join(src, "_posts", "2022-01-01-callout.md")
+	if !hasNote(r.Warnings, file, 4, `<div markdown="1" class="callout">, whose content kramdown read as Markdown, became that Markdown`) || hasNote(r.Warnings, file, -1, "written in Markdown inside HTML") {
+		t.Errorf("the element is not told as it became Markdown: %v", r.Warnings)
+	}
+}

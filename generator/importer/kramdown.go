@@ -2,6 +2,8 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -16,18 +18,24 @@ import (
 var blockTags = []string{"p", "div", "table", "ul", "ol", "dl", "blockquote", "section", "article", "aside", "header", "footer", "nav", "figure", "center", "details"}
 
 // htmlBlockStart matches a line that starts with the start tag of one
-// of blockTags; tagEnds, for each, its start and end tags;
-// markdownInside, the attribute that has kramdown read an element's
-// content as Markdown, blank lines and all, as CommonMark does.
+// of blockTags; tagEnds, for each, its start and end tags; blockStartTags,
+// its whole start tag at the start of a line, attributes and all, a
+// quoted value holding > too; markdownInside, the attribute that has
+// kramdown read an element's content as Markdown, blank lines and all,
+// as CommonMark does, and markdownAttribute, any markdown attribute,
+// with the space before it.
 var (
-	htmlBlockStart = regexp.MustCompile(`(?i)^<(` + strings.Join(blockTags, "|") + `)[\s>/]`)
-	tagEnds        = map[string][2]*regexp.Regexp{}
-	markdownInside = regexp.MustCompile(`(?i)\smarkdown\s*=\s*["']?(1|block|span)`)
+	htmlBlockStart    = regexp.MustCompile(`(?i)^<(` + strings.Join(blockTags, "|") + `)[\s>/]`)
+	tagEnds           = map[string][2]*regexp.Regexp{}
+	blockStartTags    = map[string]*regexp.Regexp{}
+	markdownInside    = regexp.MustCompile(`(?i)\smarkdown\s*=\s*["']?(1|block|span)`)
+	markdownAttribute = regexp.MustCompile(`(?i)\s+markdown(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>/]+))?`)
 )
 
 func init() {
 	for _, t := range blockTags {
 		tagEnds[t] = [2]*regexp.Regexp{regexp.MustCompile(`(?i)<` + t + `[\s>/]`), regexp.MustCompile(`(?i)</` + t + `\s*>`)}
+		blockStartTags[t] = regexp.MustCompile(`(?i)^<` + t + `(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?>`)
 	}
 }
 
@@ -41,19 +49,26 @@ const blockLines = 2000
 // element's would become code. Each blank line inside the element
 // becomes an empty comment, which keeps the block whole and every line
 // where it was. An element that holds a <pre>, whose blank lines are
-// its text, one whose content kramdown read as Markdown (markdown="1"),
-// or one that does not close, is left as it is, and so is anything in
-// fenced code.
-func kramdownBlocks(body string) string {
+// its text, or one that does not close, is left as it is, and so is
+// anything in fenced code. An element whose content kramdown read as
+// Markdown (markdown="1") is made Markdown as CommonMark reads it (see
+// markdownElement); what became of each is told, at its start tag.
+func kramdownBlocks(body string) (string, []loss) {
 	lines := strings.SplitAfter(body, "\n")
+	starts := make([]int, len(lines)) // where each line is in body
+	for i := 1; i < len(lines); i++ {
+		starts[i] = starts[i-1] + len(lines[i-1])
+	}
 	depths := map[string][]int{} // by tag, what each line opens less what it closes
 	var code fences
+	var told []loss
+	var quoted [][2]int // the lines of quotes made, marked once the elements in them are read
 	for i := 0; i < len(lines); i++ {
 		if code.boundary(lines[i]) {
 			continue
 		}
 		m := htmlBlockStart.FindStringSubmatch(lines[i])
-		if code.open != "" || m == nil || markdownInside.MatchString(lines[i]) {
+		if code.open != "" || m == nil {
 			continue
 		}
 		tag := strings.ToLower(m[1])
@@ -61,6 +76,23 @@ func kramdownBlocks(body string) string {
 			depths[tag] = tagDepths(lines, tag)
 		}
 		end := closing(depths[tag][i:min(len(lines), i+blockLines)])
+		// A start tag over several lines is not followed: one that may
+		// have kramdown read Markdown is left as it is.
+		start := blockStartTags[tag].FindString(lines[i])
+		if markdownInside.MatchString(cmp.Or(start, lines[i])) {
+			if start != "" && end >= 0 {
+				if msg, quote := markdownElement(lines[i:i+end+1], tag, start); msg != "" {
+					told = append(told, loss{starts[i], msg})
+					delete(depths, tag) // its tags are gone
+					if quote {
+						quoted = append(quoted, [2]int{i + 1, i + end})
+					}
+				}
+			}
+			// What it holds is Markdown, in which an element of HTML
+			// is read as at the top.
+			continue
+		}
 		if end <= 0 {
 			continue
 		}
@@ -76,7 +108,85 @@ func kramdownBlocks(body string) string {
 		}
 		i += end
 	}
-	return strings.Join(lines, "")
+	for _, q := range quoted {
+		for j := q[0]; j < q[1]; j++ {
+			if strings.TrimSpace(lines[j]) == "" {
+				lines[j] = ">" + lineEnd(lines[j])
+			} else {
+				lines[j] = "> " + lines[j]
+			}
+		}
+	}
+	return strings.Join(lines, ""), told
+}
+
+// bareTags are the elements whose tags, on lines of their own around
+// Markdown, say nothing a reader sees that Markdown could: they go, and
+// their lines are left blank.
+var bareTags = map[string]bool{"div": true, "section": true, "article": true, "aside": true, "header": true, "footer": true, "nav": true, "center": true, "p": true}
+
+// markdownElement makes the element on lines, whose start tag, start,
+// has kramdown read its content as Markdown, Markdown that CommonMark
+// reads as kramdown did, and says what became of it. A <div> (or another
+// of bareTags) whose tags stand on lines of their own loses them; so
+// does a <blockquote>, whose lines quote says to make a quote's once the
+// elements in them are read. Any other has its content set apart from
+// its tags by blank lines, which the HTML converter reads as Markdown
+// between HTML. A list or table, whose content is its items and cells,
+// is left as it is, as is an element that holds a <pre>.
+func markdownElement(lines []string, tag, start string) (msg string, quote bool) {
+	switch tag {
+	case "ul", "ol", "dl", "table":
+		return "", false
+	}
+	if strings.Contains(strings.ToLower(strings.Join(lines, "")), "<pre") {
+		return "", false
+	}
+	last := len(lines) - 1
+	shut := tagEnds[tag][1]
+	ends := shut.FindAllStringIndex(lines[last], -1)
+	if len(ends) == 0 {
+		return "", false
+	}
+	e := ends[len(ends)-1]
+	plain := markdownAttribute.ReplaceAllString(start, "") // the start tag without it
+	attrs := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(plain[1+len(tag):], ">"), "/"))
+	head := lines[0][len(start):]
+	alone := last > 0 && strings.TrimSpace(head) == "" && strings.TrimSpace(lines[last][:e[0]]) == "" && strings.TrimSpace(lines[last][e[1]:]) == ""
+	switch {
+	case alone && bareTags[tag]:
+		lines[0], lines[last] = lineEnd(lines[0]), lineEnd(lines[last])
+		msg = fmt.Sprintf("%s, whose content kramdown read as Markdown, became that Markdown, its tags left out", start)
+		if attrs != "" {
+			msg += fmt.Sprintf(", and with them its attributes (%s): if the look they gave it matters, start each of its lines with > to make it a quote", attrs)
+		}
+		return msg, false
+	case alone && tag == "blockquote":
+		lines[0], lines[last] = lineEnd(lines[0]), lineEnd(lines[last])
+		msg = fmt.Sprintf("%s, whose content kramdown read as Markdown, became a quote of that Markdown, its tags left out", start)
+		if attrs != "" {
+			msg += fmt.Sprintf(", and with them its attributes (%s)", attrs)
+		}
+		return msg, true
+	}
+	if last == 0 {
+		lines[0] = plain + "\n\n" + strings.TrimSpace(lines[0][len(start):e[0]]) + "\n\n" + lines[0][e[0]:]
+	} else {
+		lines[0] = plain + "\n\n" + strings.TrimLeft(head, " \t")
+		lines[last] = lines[last][:e[0]] + "\n\n" + lines[last][e[0]:]
+	}
+	return fmt.Sprintf("%s, whose content kramdown read as Markdown, was set apart from its tags by blank lines, so that it is read as Markdown", start), false
+}
+
+// lineEnd gives the line break that ends line, if any.
+func lineEnd(line string) string {
+	if strings.HasSuffix(line, "\r\n") {
+		return "\r\n"
+	}
+	if strings.HasSuffix(line, "\n") {
+		return "\n"
+	}
+	return ""
 }
 
 // fences follows the fenced code blocks of Markdown a line at a time:

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -11,7 +12,9 @@ import (
 func TestKramdownBlocks(t *testing.T) {
 	tests := []struct {
 		name, in string
-		want     string // the Markdown htmlInMarkdown makes of it; "" for in left as it is
+		want     string   // the Markdown htmlInMarkdown makes of it; "" for in left as it is
+		added    int      // the lines put in
+		told     []string // what the report says of it
 	}{
 		{
 			name: "an element with blank and indented lines",
@@ -27,8 +30,38 @@ func TestKramdownBlocks(t *testing.T) {
 			in:   "<div><pre>a\n\nb</pre>\n\n</div>\n",
 		},
 		{
-			name: "Markdown inside, as markdown=\"1\" asks, is left to CommonMark",
+			name: "Markdown inside, as markdown=\"1\" asks, loses the tags around it",
 			in:   "<div markdown=\"1\">\n\n## Heading\n\n    code\n\n</div>\n",
+			want: "\n\n## Heading\n\n    code\n\n\n",
+			told: []string{`<div markdown="1">, whose content kramdown read as Markdown, became that Markdown, its tags left out`},
+		},
+		{
+			name: "Markdown right inside the tags, a class left out",
+			in:   "<div markdown=\"1\" class=\"callout\">\n**Important:** the *deadline* is [1 June](https://example.com/deadline).\n</div>\n\nAfter.\n",
+			want: "\n**Important:** the *deadline* is [1 June](https://example.com/deadline).\n\n\nAfter.\n",
+			told: []string{`<div markdown="1" class="callout">, whose content kramdown read as Markdown, became that Markdown, its tags left out, and with them its attributes (class="callout"): if the look they gave it matters, start each of its lines with > to make it a quote`},
+		},
+		{
+			name: "Markdown in a quote stays quoted, an element in it read as at the top",
+			in:   "<blockquote markdown=\"block\">\nA *quote*.\n\n<div>\n\n    <b>x</b>\n</div>\n</blockquote>\n",
+			want: "\n> A *quote*.\n>\n> **x**\n\n",
+			told: []string{`<blockquote markdown="block">, whose content kramdown read as Markdown, became a quote of that Markdown, its tags left out`},
+		},
+		{
+			name:  "Markdown on the tags' own line",
+			in:    "<p markdown='span'>Some *text*.</p>\n",
+			want:  "\n\nSome *text*.\n\n\n",
+			added: 4,
+			told:  []string{`<p markdown='span'>, whose content kramdown read as Markdown, was set apart from its tags by blank lines, so that it is read as Markdown`},
+		},
+		{
+			name: "markdown=\"0\" and one on an element inside are not the block's",
+			in:   "<div markdown=\"0\">\n**a**\n</div>\n\n<div><span markdown=\"1\">b</span>\n\n</div>\n",
+			want: "\\*\\*a\\**\n\nb\n",
+		},
+		{
+			name: "a list's Markdown is left to the HTML converter",
+			in:   "<ul markdown=\"1\">\n<li>*a*</li>\n</ul>\n",
 		},
 		{
 			name: "fenced code is left alone",
@@ -37,9 +70,19 @@ func TestKramdownBlocks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			joined := kramdownBlocks(tt.in)
-			if n, m := strings.Count(joined, "\n"), strings.Count(tt.in, "\n"); n != m {
-				t.Errorf("%d lines, want %d as given", n, m)
+			joined, told := kramdownBlocks(tt.in)
+			if n, m := strings.Count(joined, "\n"), strings.Count(tt.in, "\n")+tt.added; n != m {
+				t.Errorf("%d lines, want %d", n, m)
+			}
+			var msgs []string
+			for _, l := range told {
+				msgs = append(msgs, l.msg)
+				if l.at != 0 {
+					t.Errorf("%q told at %d, want at its start tag, 0", l.msg, l.at)
+				}
+			}
+			if !slices.Equal(msgs, tt.told) {
+				t.Errorf("told %q, want %q", msgs, tt.told)
 			}
 			if tt.want == "" {
 				if joined != tt.in {

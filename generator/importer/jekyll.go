@@ -210,6 +210,19 @@ func readJekyll(o *Options) (*source, error) {
 				r.Warnings = append(r.Warnings, routine(p.note(sourceLine(p, given, t.at), t.msg), "elements whose content kramdown read as Markdown became Markdown"))
 			}
 		}
+		if cfg.kramdown && !p.html {
+			given := body
+			var lists []int
+			var abbreviations []string
+			var at int
+			body, lists, abbreviations, at = kramdownSyntax(body)
+			if n := len(lists); n > 0 {
+				r.Warnings = append(r.Warnings, routine(p.note(sourceLine(p, given, lists[0]), fmt.Sprintf("%d kramdown definition %s (a term, then : and its definition) became each term in bold, its definitions on the lines below it", n, plural(n, "list", "lists"))), "kramdown definition lists became terms in bold"))
+			}
+			if len(abbreviations) > 0 {
+				r.Warnings = append(r.Warnings, p.note(sourceLine(p, given, at), fmt.Sprintf("kramdown's abbreviations (%s) are left out, whose words readers saw on pointing at each use: write the words out where readers need them, as at the first use", strings.Join(firstOf(abbreviations, 3), "; "))))
+			}
+		}
 		if cfg.kramdown {
 			body = kramdownEmphasis(body)
 		}

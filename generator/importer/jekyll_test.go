@@ -1,7 +1,9 @@
 package importer
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -47,5 +49,38 @@ func TestJekyllMarkdownInHTML(t *testing.T) {
 	file := filepath.Join(src, "_posts", "2022-01-01-callout.md")
 	if !hasNote(r.Warnings, file, 4, `<div markdown="1" class="callout">, whose content kramdown read as Markdown, became that Markdown`) || hasNote(r.Warnings, file, -1, "written in Markdown inside HTML") {
 		t.Errorf("the element is not told as it became Markdown: %v", r.Warnings)
+	}
+}
+
+// TestJekyllDefinitionsAndAbbreviations turns a kramdown post's
+// definition list into terms in bold over their definitions, and leaves
+// its abbreviations' definitions out, telling each at its line; a site
+// whose Markdown is CommonMark's keeps them as written, as it showed
+// them.
+func TestJekyllDefinitionsAndAbbreviations(t *testing.T) {
+	post := "---\ntitle: Terms\n---\nThe CQC registers providers of care in England.\n\nRegistration\n: What a provider does first.\n\n*[CQC]: Care Quality Commission\n"
+	for _, tc := range []struct {
+		name, config string
+		want         string
+		told         bool
+	}{
+		{"kramdown", "", "\n**Registration**\\\nWhat a provider does first.\n", true},
+		{"CommonMark", "markdown: CommonMarkGhPages\n", "\nRegistration\n: What a provider does first.\n\n*[CQC]: Care Quality Commission\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tree(t, map[string]string{"_config.yml": tc.config, "_posts/2022-02-01-terms.md": post})
+			dest := t.TempDir()
+			r := mustImport(t, src, dest)
+			name := filepath.Join(dest, "articles", "2022", "2022-02-01-terms.md")
+			wantArticle(t, name, tc.want)
+			if data, _ := os.ReadFile(name); tc.told && strings.Contains(string(data), "*[CQC]") {
+				t.Errorf("the abbreviation's definition is kept:\n%s", data)
+			}
+			file := filepath.Join(src, "_posts", "2022-02-01-terms.md")
+			if told := hasNote(r.Warnings, file, 6, "1 kramdown definition list (a term, then : and its definition) became each term in bold") &&
+				hasNote(r.Warnings, file, 9, "kramdown's abbreviations (CQC: Care Quality Commission) are left out"); told != tc.told {
+				t.Errorf("told: %v, want %v: %v", told, tc.told, r.Warnings)
+			}
+		})
 	}
 }

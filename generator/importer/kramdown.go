@@ -324,3 +324,132 @@ func mendStrong(line, delim string) string {
 	b.WriteString(line[last:])
 	return b.String()
 }
+
+var (
+	// definitionLine matches the line that starts a definition of a
+	// kramdown definition list: a colon, up to three spaces in, and
+	// spaces before the definition's text.
+	definitionLine = regexp.MustCompile(`^ {0,3}:[ \t]+\S`)
+	// abbreviationLine matches a kramdown abbreviation's definition,
+	// *[CQC]: Care Quality Commission: the abbreviation and its words.
+	abbreviationLine = regexp.MustCompile(`^ {0,3}\*\[([^\]]+)\]:[ \t]*(.*?)[ \t]*\r?\n?$`)
+	// notTerm matches a line that starts another block than a paragraph,
+	// so no term of a definition list.
+	notTerm = regexp.MustCompile(`^(?: {4}|\t| {0,3}(?:[#>|<]|[*+-](?:[ \t]|\r?\n|$)|\d+[.)](?:[ \t]|\r?\n|$)|\[[^\]]*\]:|\{:|` + "```|~~~" + `|[=-]+[ \t]*\r?\n?$|(?:[*_-][ \t]*){3,}\r?\n?$))`)
+)
+
+// kramdownSyntax turns what kramdown reads that CommonMark shows as
+// written into what CommonMark shows as kramdown did, outside fenced
+// code, line for line: a definition list (a term, and on the next line
+// its definition after a colon, ": ...") becomes each term in bold, its
+// definitions on the lines after it, line breaks between; an
+// abbreviation's definition (*[CQC]: Care Quality Commission), which
+// kramdown did not show but for the words it gave the abbreviation
+// where readers pointed at it, becomes a blank line. lists are where
+// each definition list starts in body; abbreviations, those left out,
+// and at, where the first was.
+func kramdownSyntax(body string) (out string, lists []int, abbreviations []string, at int) {
+	lines := strings.SplitAfter(body, "\n")
+	starts := make([]int, len(lines)) // where each line is in body
+	for i := 1; i < len(lines); i++ {
+		starts[i] = starts[i-1] + len(lines[i-1])
+	}
+	var code fences
+	at = -1
+	term := -1     // the first line of the terms of the list in, -1 outside one
+	ended := -1    // the line after the last list, where its next term may be
+	indent := 0    // how far in the text of the definition in is
+	text := false  // whether the line before is a term's or a definition's text
+	blank := false // whether the line before is blank
+	for i, line := range lines {
+		if code.boundary(line) || code.open != "" {
+			term, text, blank = -1, false, false
+			continue
+		}
+		if m := abbreviationLine.FindStringSubmatch(line); m != nil {
+			abbreviations = append(abbreviations, m[1]+": "+m[2])
+			if at < 0 {
+				at = starts[i]
+			}
+			lines[i] = lineEnd(line)
+			term, text, blank = -1, false, true
+			continue
+		}
+		empty := strings.TrimSpace(line) == ""
+		switch {
+		case definitionLine.MatchString(line):
+			if term < 0 {
+				first := termsOf(lines, i)
+				if first < 0 {
+					text, blank = false, false
+					continue
+				}
+				if first != ended {
+					// Not the next term of the list before.
+					lists = append(lists, starts[first])
+				}
+				term = first
+				for j := first; j < i; j++ {
+					if t := strings.TrimSpace(lines[j]); t != "" {
+						if !strings.Contains(t, "**") && !strings.Contains(t, "__") {
+							t = "**" + t + "**"
+						}
+						lines[j] = t + lineEnd(lines[j])
+						if strings.TrimSpace(lines[j+1]) != "" {
+							lines[j] = hardBreak(lines[j])
+						}
+					}
+				}
+			} else if text && !blank {
+				lines[i-1] = hardBreak(lines[i-1])
+			}
+			indent = len(definitionLine.FindString(line)) - 1
+			lines[i] = line[indent:]
+			text, blank = true, false
+		case term < 0:
+			blank = empty
+		case empty:
+			text, blank = false, true
+		case !blank:
+			// A line that goes on with the definition's text, lazy or
+			// indented.
+			lines[i] = strings.TrimLeft(line, " \t")
+			text = true
+		case strings.HasPrefix(strings.ReplaceAll(line, "\t", "    "), strings.Repeat(" ", indent)):
+			// A block of the definition's own, after a blank line, as
+			// far in as its text.
+			lines[i] = strings.ReplaceAll(line, "\t", "    ")[indent:]
+			text, blank = false, false
+		default:
+			// The list ends; the line may be the next one's term.
+			term, ended, text, blank = -1, i, false, false
+		}
+	}
+	return strings.Join(lines, ""), lists, abbreviations, at
+}
+
+// termsOf gives the first line of the terms of the definition on line i
+// of lines: the lines of the paragraph before it, with at most one blank
+// line between; -1 where there is none, or a line of it starts another
+// block than a paragraph.
+func termsOf(lines []string, i int) int {
+	j := i - 1
+	if j >= 0 && strings.TrimSpace(lines[j]) == "" {
+		j--
+	}
+	first := -1
+	for ; j >= 0 && strings.TrimSpace(lines[j]) != ""; j-- {
+		if notTerm.MatchString(lines[j]) || fenceOf(strings.TrimSpace(lines[j])) != "" {
+			return -1
+		}
+		first = j
+	}
+	return first
+}
+
+// hardBreak ends line with a backslash, CommonMark's line break, before
+// its line break.
+func hardBreak(line string) string {
+	end := lineEnd(line)
+	return strings.TrimRight(strings.TrimSuffix(line, end), " \t") + "\\" + end
+}

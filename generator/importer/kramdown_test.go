@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"testing"
@@ -198,6 +199,74 @@ func TestAnchors(t *testing.T) {
 			}
 			if len(r.Warnings) != tt.warnings {
 				t.Errorf("warnings %v, want %d", r.Warnings, tt.warnings)
+			}
+		})
+	}
+}
+
+// TestKramdownSyntax turns kramdown's definition lists into terms in
+// bold, each over its definitions, and leaves its abbreviations'
+// definitions out, line for line, leaving alone what kramdown read as
+// something else.
+func TestKramdownSyntax(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		lists          int
+		abbreviations  []string
+	}{
+		{
+			name:  "a term and its definition",
+			in:    "Intro.\n\nTerm\n: Definition of the term.\n",
+			want:  "Intro.\n\n**Term**\\\nDefinition of the term.\n",
+			lists: 1,
+		},
+		{
+			name:  "two terms, two definitions, and the next term of the list after a blank line",
+			in:    "Apple\nPomme\n: A fruit,\nround.\n: A company.\n\nOrange\n:   Another fruit.\n\nAfter.\n",
+			want:  "**Apple**\\\n**Pomme**\\\nA fruit,\nround.\\\nA company.\n\n**Orange**\\\nAnother fruit.\n\nAfter.\n",
+			lists: 1,
+		},
+		{
+			name:  "a definition in paragraphs, with code, as far in as its text",
+			in:    "Term\n\n:   First paragraph,\ngoing on.\n\n    Second paragraph.\n\n        code\n\nAfter.\n",
+			want:  "**Term**\n\nFirst paragraph,\ngoing on.\n\nSecond paragraph.\n\n    code\n\nAfter.\n",
+			lists: 1,
+		},
+		{
+			name:  "a term in bold already",
+			in:    "**Bold** term\n: Its definition.\n",
+			want:  "**Bold** term\\\nIts definition.\n",
+			lists: 1,
+		},
+		{
+			name: "no definitions: after a heading, a list, in code, a colon with no space",
+			in:   "# Heading\n: not a definition\n\n- item\n: nor this\n\n```\nTerm\n: code\n```\n\nTime: 10:00\n:no space\n",
+		},
+		{
+			name:          "abbreviations left out",
+			in:            "The CQC inspects.\n\n*[CQC]: Care Quality Commission\n  *[DHSC]:  Department of Health \n",
+			want:          "The CQC inspects.\n\n\n\n",
+			abbreviations: []string{"CQC: Care Quality Commission", "DHSC: Department of Health"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, lists, abbreviations, at := kramdownSyntax(tt.in)
+			want := cmp.Or(tt.want, tt.in)
+			if got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+			if strings.Count(got, "\n") != strings.Count(tt.in, "\n") {
+				t.Errorf("lines changed: %q", got)
+			}
+			if len(lists) != tt.lists {
+				t.Errorf("%d lists, want %d", len(lists), tt.lists)
+			}
+			if !slices.Equal(abbreviations, tt.abbreviations) {
+				t.Errorf("abbreviations %q, want %q", abbreviations, tt.abbreviations)
+			}
+			if len(abbreviations) > 0 && at != strings.Index(tt.in, "*[") {
+				t.Errorf("the first abbreviation at %d, want %d", at, strings.Index(tt.in, "*["))
 			}
 		})
 	}

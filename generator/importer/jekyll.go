@@ -30,6 +30,9 @@ type jekyllConfig struct {
 	excerpt   string // the excerpt separator
 	defaults  []jekyllDefault
 
+	// pageEnd is how the addresses Jekyll gave pages without a permalink
+	// of their own end, by the site's permalink style: "/", ".html", "".
+	pageEnd string
 	// collections is collections_dir, the folder in source that holds
 	// the site's collections, _posts and _drafts among them, whose
 	// categories start below it; "" where it is not set.
@@ -184,8 +187,9 @@ func readJekyll(o *Options) (*source, error) {
 	if len(cfg.feedCategories) > 0 {
 		src.tallies = append(src.tallies, categoryFeeds(cfg.feedCategories, cfg.file))
 	}
+	pages := jekyllPages(dir, cfg, o.MaxSize)
 	src.body = func(p *post, ix *index, r *Report) string {
-		l := &liquid{p: p, ix: ix, r: r, html: p.html, site: cfg.texts}
+		l := &liquid{p: p, ix: ix, r: r, html: p.html, site: cfg.texts, page: pages}
 		body := p.raw
 		if !p.literal {
 			body = l.convert(body, p.bodyLine)
@@ -236,11 +240,69 @@ func readJekyll(o *Options) (*source, error) {
 				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to Markdown files by a name two or more posts had before they were dated (%s), which could mean either, are kept as written and lead nowhere on this site: point each at the address of the post it means", strings.Join(firstOf(shared, 3), "; "))))
 			}
 		}
-		body, away := followMoves(anchors(finishBody(p, body, excerpt, r), cfg.kramdown, p, r), ix, cfg.site)
+		// A link under baseurl names a post by its old address below
+		// it, where url, which the site's address has it with, is not
+		// set too.
+		body, away := followMoves(anchors(finishBody(p, body, excerpt, r), cfg.kramdown, p, r), ix, cmp.Or(cfg.site, l.baseurl()))
 		awayNote(p, away, cfg.site != "", r)
 		return body
 	}
 	return src, nil
+}
+
+// pageEnd gives how the address Jekyll gave a page without a permalink
+// of its own ends, by the site's permalink: in a slash where it does
+// (pretty), in .html where it ends in :output_ext (date), else in
+// neither.
+func pageEnd(permalink string) string {
+	if style, ok := permalinkStyles[permalink]; ok {
+		permalink = style
+	}
+	switch {
+	case strings.HasSuffix(permalink, "/"):
+		return "/"
+	case strings.HasSuffix(permalink, ":output_ext"):
+		return ".html"
+	}
+	return ""
+}
+
+// jekyllPages gives the address Jekyll gave the page at a slash path in
+// the source folder dir of the site cfg: its front matter's permalink,
+// else its path as the site's permalink style made it (/docs/guide.html,
+// /docs/guide/ where it is pretty); false for a file that cannot be read
+// as a page, and for a collection's with no permalink, whose address the
+// collection's settings made.
+func jekyllPages(dir string, cfg *jekyllConfig, maxSize int64) func(p string) (string, bool) {
+	return func(p string) (string, bool) {
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return "", false
+		}
+		defer root.Close()
+		data, err := readFile(root.FS(), p, maxSize)
+		if err != nil {
+			return "", false
+		}
+		pg, err := parsePage(data)
+		if err != nil {
+			return "", false
+		}
+		folder, name := path.Split(p)
+		base := strings.TrimSuffix(name, path.Ext(name))
+		pattern := pg.fields.text("permalink")
+		switch {
+		case pattern != "":
+		case strings.HasPrefix(p, "_") || strings.Contains(p, "/_"):
+			return "", false
+		case base == "index":
+			pattern = "/:path/"
+		default:
+			pattern = "/:path/:basename" + cfg.pageEnd
+		}
+		u := strings.NewReplacer(":path", strings.TrimSuffix(folder, "/"), ":basename", base, ":output_ext", ".html").Replace(pattern)
+		return escapePath(cleanSlashes("/" + u)), true
+	}
 }
 
 // inJekyllPosts reports whether a file is in a _posts or _drafts folder.
@@ -254,7 +316,7 @@ func inJekyllPosts(p string) bool {
 }
 
 func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
-	cfg := &jekyllConfig{source: ".", kramdown: true}
+	cfg := &jekyllConfig{source: ".", kramdown: true, pageEnd: ".html"}
 	for _, name := range []string{"_config.yml", "_config.yaml", "_config.toml"} {
 		data, err := readFile(fsys, name, o.MaxSize)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -275,6 +337,7 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 			return nil, fmt.Errorf("importer: %s:%d: %s: the settings decide the old addresses, so fix them first", cfg.file, pe.line, strings.Replace(pe.msg, "front matter", "the file", 1))
 		}
 		cfg.permalink, cfg.timezone, cfg.excerpt = f.text("permalink"), f.text("timezone"), f.text("excerpt_separator")
+		cfg.pageEnd = pageEnd(cmp.Or(cfg.permalink, "date"))
 		kramdown, _ := f["kramdown"].(map[string]any)
 		parsed, _ := fields(kramdown).boolean("parse_block_html")
 		cfg.kramdown = strings.EqualFold(cmp.Or(f.text("markdown"), "kramdown"), "kramdown")

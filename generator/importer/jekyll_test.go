@@ -3,6 +3,7 @@ package importer
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -80,6 +81,55 @@ func TestJekyllDefinitionsAndAbbreviations(t *testing.T) {
 			if told := hasNote(r.Warnings, file, 6, "1 kramdown definition list (a term, then : and its definition) became each term in bold") &&
 				hasNote(r.Warnings, file, 9, "kramdown's abbreviations (CQC: Care Quality Commission) are left out"); told != tc.told {
 				t.Errorf("told: %v, want %v: %v", told, tc.told, r.Warnings)
+			}
+		})
+	}
+}
+
+// TestJekyllBaseurlLinks keeps the baseurl that {{ site.baseurl }},
+// relative_url and absolute_url put before a path, so that a link to a
+// page of the old site leads to it, and a link to a post by its old
+// address below the baseurl to its article; a file the import copies,
+// the home page, and a post's new URL after {{ site.baseurl }} go
+// without it. {% link %} of a page gives the address its permalink
+// gave it, or its path as the site's permalink style made it.
+func TestJekyllBaseurlLinks(t *testing.T) {
+	body := "[a]({{ site.baseurl }}/about/) [b]({{ '/about/' | relative_url }}) [c]({{ '/about/' | absolute_url }}) [d]({{ site.url }}{{ site.baseurl }}/about/)\n\n" +
+		"[e]({{ site.baseurl }}/2022/03/02/OTHER) [f]({{ '2022/03/02/OTHER' | relative_url }}) [g]({{ site.baseurl }}{% post_url 2022-03-02-other %}) [h]({{ site.baseurl }}{% link _posts/2022-03-02-other.md %})\n\n" +
+		"[guide]({% link docs/guide.md %}) [faq]({{ site.baseurl }}{% link faq.md %}) [home]({{ site.baseurl }}/) ![chart]({{ site.baseurl }}/assets/chart.png) ![map]({{ '/assets/map.png' | relative_url }})\n"
+	for _, tc := range []struct {
+		name, url, permalink, other string // other: the other post's old address's end
+		wants                       []string
+	}{
+		{"with url", "url: https://liquid.example.org\n", "pretty", "other/", []string{
+			"[a](https://liquid.example.org/blog/about/) [b](https://liquid.example.org/blog/about/) [c](https://liquid.example.org/blog/about/) [d](https://liquid.example.org/blog/about/)\n",
+			"[e](/2022/03/other/) [f](/2022/03/other/) [g](/2022/03/other/) [h](/2022/03/other/)\n",
+			"[guide](https://liquid.example.org/blog/docs/guide/) [faq](https://liquid.example.org/blog/faq/) [home](/) ![chart](/assets/chart.png) ![map](/assets/map.png)\n",
+		}},
+		{"without url", "", "date", "other.html", []string{
+			"[a](/blog/about/) [b](/blog/about/) [c](/blog/about/) [d](/blog/about/)\n",
+			"[e](/2022/03/other/) [f](/2022/03/other/) [g](/2022/03/other/) [h](/2022/03/other/)\n",
+			"[guide](/blog/docs/guide/) [faq](/blog/faq.html) [home](/) ![chart](/assets/chart.png) ![map](/assets/map.png)\n",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tree(t, map[string]string{
+				"_config.yml":                "baseurl: /blog\npermalink: " + tc.permalink + "\n" + tc.url,
+				"docs/guide.md":              "---\ntitle: Guide\npermalink: /docs/guide/\n---\nGuide.\n",
+				"faq.md":                     "---\ntitle: FAQ\n---\nFAQ.\n",
+				"assets/chart.png":           "PNG",
+				"assets/map.png":             "PNG",
+				"_posts/2022-03-01-links.md": "---\ntitle: Links\n---\n" + strings.ReplaceAll(body, "OTHER", tc.other),
+				"_posts/2022-03-02-other.md": "---\ntitle: Other\n---\nOther.\n",
+			})
+			dest := t.TempDir()
+			r := mustImport(t, src, dest)
+			wantArticle(t, filepath.Join(dest, "articles", "2022", "2022-03-01-links.md"), tc.wants...)
+			if got := files(t, dest); !slices.Contains(got, "assets/chart.png") || !slices.Contains(got, "assets/map.png") {
+				t.Errorf("got files %v, want the chart and the map copied", got)
+			}
+			if hasNote(r.Warnings, filepath.Join(src, "_posts", "2022-03-01-links.md"), -1, "names a page, not a post") {
+				t.Errorf("a page whose address is known is told as not known: %v", r.Warnings)
 			}
 		})
 	}

@@ -11,21 +11,55 @@ import (
 // liquid turns the Liquid tags of a Jekyll post into what they showed:
 // {% raw %} keeps its text as written, {% highlight %} becomes a fenced
 // code block, {% link %} and {% post_url %} become the new URL of the
-// post they name, {% comment %} an HTML comment, {{ site.baseurl }} and
-// {{ site.url }} go, {{ "/x/" | relative_url }} (or absolute_url)
-// becomes /x/, as bulletin's links are site paths, and another
-// {{ site.name }} becomes the text _config.yml gives it, and
-// {{ page.image }} the text the post's front matter does. Every other tag
-// is kept as it is written, with a warning, since only its author knows
-// what it stood for.
+// post they name, {% link %} of a page the address Jekyll gave it,
+// {% comment %} an HTML comment, {{ site.url }} goes, as bulletin's
+// links are site paths, {{ site.baseurl }} stays the path the old site
+// was published under, /blog, and {{ "/x/" | relative_url }} (or
+// absolute_url) becomes /x/ under it, /blog/x/, which leads to the page
+// of the old site, or is followed to the new URL of a post, but for a
+// file the import copies, whose link is its site path alone, and the
+// new URL of a post after {{ site.baseurl }}; another {{ site.name }}
+// becomes the text _config.yml gives it, and {{ page.image }} the text
+// the post's front matter does. Every other tag is kept as it is
+// written, with a warning, since only its author knows what it stood
+// for.
 type liquid struct {
 	p    *post
 	ix   *index
 	r    *Report
 	html bool              // the body is HTML, so code goes in <pre>
 	site map[string]string // the settings, by name: see jekyllConfig.texts
-	kept repeated          // the tags kept as text, told once each
+	// page gives the address the old site gave the page at a path in
+	// its source folder, as {% link %} names it; false where it is not
+	// known. nil for none.
+	page func(path string) (string, bool)
+	kept repeated // the tags kept as text, told once each
 }
+
+// baseurl gives the path the old site was published under, as its
+// settings give it: /blog, "" at the top of its host.
+func (l *liquid) baseurl() string {
+	if b := strings.Trim(l.site["baseurl"], "/"); b != "" {
+		return "/" + b
+	}
+	return ""
+}
+
+// underBase gives the site path p below the old site's baseurl, as
+// relative_url gives it, unless p is a file the import copies, whose
+// link is its path in the content folder, or the home page, which
+// stays this site's.
+func (l *liquid) underBase(p string) string {
+	if _, file := fileLink(p); file || p == "/" {
+		return p
+	}
+	return l.baseurl() + p
+}
+
+// urlAfter matches what follows {{ site.baseurl }} that gives a path of
+// its own: a tag giving a post's new URL or a page's address, or a
+// path, up to the end of the link.
+var urlAfter = regexp.MustCompile(`^(?:\{%-?\s*(post_url|link)\s|[^\s"'()<>]*)`)
 
 var (
 	// settingName is the name of a setting alone, with no filter, index
@@ -88,14 +122,24 @@ func (l *liquid) convert(s string, line int) string {
 		if closer == "}}" {
 			out := strings.Join(strings.Fields(inner), " ")
 			if m := urlFilter.FindStringSubmatch(out); m != nil {
-				b.WriteString("/" + strings.TrimPrefix(m[1], "/"))
+				if strings.Contains(m[1], "://") {
+					b.WriteString(m[1]) // a URL, which the filters leave as it is
+				} else {
+					b.WriteString(l.underBase("/" + strings.TrimPrefix(m[1], "/")))
+				}
 				continue
 			}
 			name, setting := strings.CutPrefix(out, "site.")
 			field, ok := strings.CutPrefix(out, "page.")
 			value, set := l.site[name]
 			switch {
-			case out == "site.baseurl", out == "site.url":
+			case out == "site.baseurl":
+				// Before a tag that gives a post's new URL, or a path
+				// of its own, a file's path or the home page's, it goes.
+				if next := urlAfter.FindStringSubmatch(s[pos:]); next[1] == "" && (next[0] == "" || l.underBase(next[0]) != next[0]) {
+					b.WriteString(l.baseurl())
+				}
+			case out == "site.url":
 			case setting && value != "":
 				b.WriteString(value)
 			case setting && !set && l.site != nil && settingName.MatchString(name) && !siteVariables[name]:
@@ -165,6 +209,12 @@ func (l *liquid) convert(s string, line int) string {
 				// tag, which in a reference definition turns the
 				// definitions after it into text.
 				addr := "/" + strings.TrimPrefix(target, "/")
+				if u, ok := l.pageAt(target); ok {
+					// The page's address, under the old site's, where a
+					// link to it leads.
+					b.WriteString(l.baseurl() + u)
+					continue
+				}
 				switch {
 				case strings.Contains("/"+target, "/_posts/") || strings.Contains("/"+target, "/_drafts/"):
 					l.warn(lineAt(i), fmt.Sprintf("%s names a post this import did not write (a draft, or one skipped): its path, %s, is written instead, which leads nowhere: point the link at the post's address", tag, addr))
@@ -206,6 +256,15 @@ func (l *liquid) convert(s string, line int) string {
 		b.WriteString(s[pos:])
 	}
 	return b.String()
+}
+
+// pageAt gives the address the old site gave the page at target, a path
+// in its source folder, where it is known.
+func (l *liquid) pageAt(target string) (string, bool) {
+	if l.page == nil || !isContent(strings.ToLower(path.Ext(target))) || inJekyllPosts(target) {
+		return "", false
+	}
+	return l.page(strings.TrimPrefix(path.Clean("/"+target), "/"))
 }
 
 func (l *liquid) warn(line int, msg string) {

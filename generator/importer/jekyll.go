@@ -732,37 +732,45 @@ var placeholder = regexp.MustCompile(`:[a-z_]+`)
 // with its placeholders filled in.
 func jekyllURL(pattern string, p *post, categories []string, name string, zone *time.Location) string {
 	t := p.date.In(zone)
-	var cats []string
-	seen := map[string]bool{}
+	// :categories are the categories in lower case, and Jekyll 4.1's
+	// :slugified_categories each slugified as its slugify does by
+	// default: each once, in order.
+	var cats, slugs []string
+	seen, slugged := map[string]bool{}, map[string]bool{}
 	for _, c := range categories {
 		c = strings.ToLower(c)
 		if !seen[c] {
 			seen[c] = true
 			cats = append(cats, c)
 		}
+		if s := jekyllSlugify(c, false); !slugged[s] {
+			slugged[s] = true
+			slugs = append(slugs, s)
+		}
 	}
 	_, week := t.ISOWeek()
 	values := map[string]string{
-		":year":        t.Format("2006"),
-		":short_year":  t.Format("06"),
-		":month":       t.Format("01"),
-		":i_month":     strconv.Itoa(int(t.Month())),
-		":short_month": t.Format("Jan"),
-		":long_month":  t.Format("January"),
-		":day":         t.Format("02"),
-		":i_day":       strconv.Itoa(t.Day()),
-		":y_day":       fmt.Sprintf("%03d", t.YearDay()),
-		":week":        fmt.Sprintf("%02d", week),
-		":short_day":   t.Format("Mon"),
-		":long_day":    t.Format("Monday"),
-		":hour":        t.Format("15"),
-		":minute":      t.Format("04"),
-		":second":      t.Format("05"),
-		":title":       jekyllSlugify(p.slug, true),
-		":slug":        jekyllSlugify(p.slug, false),
-		":name":        jekyllSlugify(strings.TrimSuffix(name, path.Ext(name)), false),
-		":categories":  strings.Join(cats, "/"),
-		":output_ext":  ".html",
+		":year":                 t.Format("2006"),
+		":short_year":           t.Format("06"),
+		":month":                t.Format("01"),
+		":i_month":              strconv.Itoa(int(t.Month())),
+		":short_month":          t.Format("Jan"),
+		":long_month":           t.Format("January"),
+		":day":                  t.Format("02"),
+		":i_day":                strconv.Itoa(t.Day()),
+		":y_day":                fmt.Sprintf("%03d", t.YearDay()),
+		":week":                 fmt.Sprintf("%02d", week),
+		":short_day":            t.Format("Mon"),
+		":long_day":             t.Format("Monday"),
+		":hour":                 t.Format("15"),
+		":minute":               t.Format("04"),
+		":second":               t.Format("05"),
+		":title":                jekyllSlugify(p.slug, true),
+		":slug":                 jekyllSlugify(p.slug, false),
+		":name":                 jekyllSlugify(strings.TrimSuffix(name, path.Ext(name)), false),
+		":categories":           strings.Join(cats, "/"),
+		":output_ext":           ".html",
+		":slugified_categories": strings.Join(slugs, "/"),
 	}
 	u := placeholder.ReplaceAllStringFunc(pattern, func(ph string) string {
 		if v, ok := values[ph]; ok {

@@ -134,3 +134,17 @@ func TestJekyllBaseurlLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestJekyllSlugifiedCategories fills in Jekyll's :slugified_categories
+// as it did: each category slugified, in lower case, once, joined with
+// slashes, in the old address and the feed id alike.
+func TestJekyllSlugifiedCategories(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":              "url: https://example.org\npermalink: /:slugified_categories/:title/\nplugins: [jekyll-feed]\n",
+		"_posts/2021-05-06-new.md": "---\ntitle: New\ncategories: [Care Homes, \"R&D\", care-homes]\n---\nText.\n",
+	})
+	dest := t.TempDir()
+	mustImport(t, src, dest)
+	wantArticle(t, filepath.Join(dest, "articles", "2021", "2021-05-06-new.md"),
+		"  - /care-homes/r-d/new/\n", "id: https://example.org/care-homes/r-d/new\n")
+}

@@ -1368,36 +1368,42 @@ var sectionsSlice = regexp.MustCompile(`:sections\[([^\]]*)\]`)
 // sliceSections gives the sections of dir, the slash path of a page's
 // folder in its content folder, that Hugo's :sections[index] gives:
 // index is one section's, or from:to, either left out, where last is
-// the last section's place; none where the index is out of their range
-// or is none Hugo reads, as Hugo gives none.
+// the last section's place.
 func sliceSections(dir, index string) string {
 	var parts []string
 	if dir != "" {
 		parts = strings.Split(dir, "/")
 	}
-	at := func(s string, missing int) (int, bool) {
-		switch s = strings.TrimSpace(s); s {
+	// As Hugo reads a bound: a number not read, or below 0, is 0; one
+	// past the sections is the end as the upper bound, and gives nothing
+	// as the lower.
+	at := func(s string, missing int, low bool) int {
+		switch s = strings.ToLower(strings.TrimSpace(s)); s {
 		case "":
-			return missing, true
+			return missing
 		case "last":
-			return len(parts) - 1, true
+			return len(parts) - 1
 		}
-		n, err := strconv.Atoi(s)
-		return n, err == nil && n >= 0
+		n, _ := strconv.Atoi(s)
+		n = max(n, 0)
+		if n >= len(parts) {
+			if low {
+				return -1
+			}
+			return len(parts)
+		}
+		return n
 	}
 	from, to, ranged := strings.Cut(index, ":")
-	i, ok := at(from, 0)
-	if !ok {
-		return ""
-	}
+	i := at(from, 0, true)
 	if !ranged {
-		if i < 0 || i >= len(parts) {
+		if i < 0 {
 			return ""
 		}
 		return parts[i]
 	}
-	j, ok := at(to, len(parts))
-	if !ok || i < 0 || j > len(parts) || i >= j {
+	j := at(to, len(parts), false)
+	if i < 0 || j <= i {
 		return ""
 	}
 	return strings.Join(parts[i:j], "/")

@@ -313,11 +313,14 @@ func TestHugoAliasesInOneText(t *testing.T) {
 }
 
 // TestHugoSectionsSlice fills in Hugo's :sections[…] in a permalink
-// pattern with the sections it names.
+// pattern with the sections it names, its bounds read as Hugo reads
+// them: one past the sections is the end as the upper bound, and gives
+// nothing as the lower; one below 0, or not a number, is 0.
 func TestHugoSectionsSlice(t *testing.T) {
 	for _, tt := range []struct{ index, want string }{
-		{"1:", "q1/notes"}, {":last", "posts/q1"}, {"last", "notes"}, {"0", "posts"}, {"1:2", "q1"},
-		{"5", ""}, {"2:1", ""}, {"x", ""},
+		{"1:", "q1/notes"}, {":last", "posts/q1"}, {"last", "notes"}, {"0", "posts"}, {"1:2", "q1"}, {"LAST", "notes"},
+		{"1:9", "q1/notes"}, {"-1", "posts"}, {"-1:1", "posts"}, {"x", "posts"}, {"x:", "posts/q1/notes"},
+		{"5", ""}, {"5:", ""}, {"2:1", ""},
 	} {
 		if got := sliceSections("posts/q1/notes", tt.index); got != tt.want {
 			t.Errorf("sliceSections(posts/q1/notes, %q) = %q, want %q", tt.index, got, tt.want)

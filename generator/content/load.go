@@ -467,14 +467,18 @@ var markdownExts = []string{".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".
 // unreadMarkdown says why the file at slash path p, which a build would
 // publish as it is, is a Markdown file it should not: its extension is
 // one of a kind of Markdown a build does not read (MDX, R Markdown,
-// Quarto), or .md with a character after it, as a slip or a copy leaves
-// it; "" when it is not. Published as it is, its front matter and body
-// would be for anyone to read, a draft's too.
+// Quarto), or one a build reads with a character after it, as a slip or
+// a copy leaves it (.md-, .markdown%20); "" when it is not. Published as
+// it is, its front matter and body would be for anyone to read, a
+// draft's too.
 func unreadMarkdown(p string) string {
 	ext := strings.ToLower(path.Ext(p))
-	rest, md := strings.CutPrefix(ext, ".md")
-	r, _ := utf8.DecodeRuneInString(rest)
-	if !slices.Contains(unreadMarkdownExts, ext) && !(md && rest != "" && !unicode.IsLetter(r) && !unicode.IsDigit(r)) {
+	slip := slices.ContainsFunc(markdownExts, func(md string) bool {
+		rest, ok := strings.CutPrefix(ext, md)
+		r, _ := utf8.DecodeRuneInString(rest)
+		return ok && rest != "" && !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if !slip && !slices.Contains(unreadMarkdownExts, ext) {
 		return ""
 	}
 	return fmt.Sprintf("a Markdown file of a kind a build does not read as an article (%s), which it would publish as it is, front matter and all, for anyone to read, a draft too: name it .md to publish it as an article, or move it out of the content folder", ext)

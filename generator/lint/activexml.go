@@ -30,6 +30,12 @@ func xmlScript(data []byte) finding {
 	if f.why != "" {
 		return f
 	}
+	// A browser gives a stylesheet's elements the defaults its document
+	// type declares before it runs it: one could name the attribute an
+	// xsl:attribute makes, or work out an address.
+	if m := attributeList.Find(data); m != nil && bytes.Contains(data, []byte(xslSpace)) {
+		return runs(content.Truncate(string(m), 60) + ", a default attribute of a stylesheet, which may make an address as it runs")
+	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
 	d.Entity = entities
@@ -76,8 +82,10 @@ func xmlScript(data []byte) finding {
 						return f
 					}
 				}
-				if stylesheet && t.Name.Space != xslSpace && addressMade(a.Name.Local) && workedOut(a.Value) {
-					return runs(fmt.Sprintf("%s=%q, an address the stylesheet works out from what it reads, which may be a javascript: address", a.Name.Local, a.Value))
+				if stylesheet && t.Name.Space != xslSpace && addressMade(a.Name.Local) {
+					if fixed, worked := workedOut(a.Value); worked && !safeStart(a.Name.Local, fixed) {
+						return runs(fmt.Sprintf("%s=%q, an address the stylesheet works out from what it reads, which may be a javascript: address", a.Name.Local, a.Value))
+					}
 				}
 			}
 		case xml.ProcInst:
@@ -130,9 +138,38 @@ func addressMade(key string) bool {
 
 // workedOut reports whether the value of an attribute of an element a
 // stylesheet writes has a part it works out as it runs: an expression
-// in braces ({link}), where {{ stands for a brace.
-func workedOut(val string) bool {
-	return strings.Contains(strings.ReplaceAll(val, "{{", ""), "{")
+// in braces ({link}), where {{ stands for a brace; fixed is what comes
+// before the first.
+func workedOut(val string) (fixed string, worked bool) {
+	for i := 0; i < len(val); i++ {
+		if val[i] != '{' {
+			continue
+		}
+		if i+1 < len(val) && val[i+1] == '{' {
+			i++
+			continue
+		}
+		return strings.ReplaceAll(val[:i], "{{", "{"), true
+	}
+	return "", false
+}
+
+// safeStart reports whether an address of the attribute key that starts
+// with fixed, whatever follows, cannot be one that runs script: it is an
+// address, not a page or an animation's values, and fixed starts it as
+// a path, a fragment or a query of the page's own site, or with a
+// scheme that runs none.
+func safeStart(key, fixed string) bool {
+	if !urlAttributes[strings.ToLower(key[strings.LastIndexByte(key, ':')+1:])] {
+		return false
+	}
+	start := strings.ToLower(strings.TrimLeft(strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(fixed), "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+	for _, safe := range []string{"/", "#", "?", "./", "../", "http://", "https://", "mailto:"} {
+		if strings.HasPrefix(start, safe) {
+			return true
+		}
+	}
+	return false
 }
 
 // madeAttribute is an xsl:attribute that makes an attribute a browser
@@ -140,10 +177,11 @@ func workedOut(val string) bool {
 // refused unless it is text written out in the stylesheet, which is
 // then read as the attribute's value.
 type madeAttribute struct {
-	name  string
-	depth int // of the elements open, itself first
-	text  strings.Builder
-	done  bool
+	name   string
+	depth  int // of the elements open, itself first
+	text   strings.Builder
+	worked bool // the value has a part worked out, after a start that runs no script (see safeStart)
+	done   bool
 }
 
 // madeAttributeOf gives the xsl:attribute start, if it makes an
@@ -162,12 +200,20 @@ func madeAttributeOf(start xml.StartElement) *madeAttribute {
 func (m *madeAttribute) read(tok xml.Token) finding {
 	switch t := tok.(type) {
 	case xml.StartElement:
-		if m.depth++; m.depth > 2 || t.Name.Space != xslSpace || t.Name.Local != "text" {
-			return runs(fmt.Sprintf("<attribute name=%q> whose value the stylesheet works out from what it reads (<%s>), which may be a javascript: address", m.name, t.Name.Local))
+		m.depth++
+		fixed := m.depth == 2 && t.Name.Space == xslSpace && t.Name.Local == "text"
+		if !fixed && !m.worked {
+			if !safeStart(m.name, m.text.String()) {
+				return runs(fmt.Sprintf("<attribute name=%q> whose value the stylesheet works out from what it reads (<%s>), which may be a javascript: address", m.name, t.Name.Local))
+			}
+			m.worked = true
 		}
 	case xml.EndElement:
 		if m.depth--; m.depth == 0 {
 			m.done = true
+			if m.worked {
+				return finding{}
+			}
 			key := m.name[strings.LastIndexByte(m.name, ':')+1:]
 			return activeAttribute("", key, m.text.String(), 0)
 		}

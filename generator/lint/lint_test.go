@@ -466,11 +466,29 @@ func TestStylesheetAddresses(t *testing.T) {
 		{`<a href="/topics/{{braces}}">x</a>`, false},
 		{`<p><xsl:attribute name="class"><xsl:value-of select="//kind"/></xsl:attribute>x</p>`, false},
 		{`<p title="{//title}" class="{//kind}">x</p>`, false},
+		// A start that makes the address a path, a fragment or a web
+		// address of its own, whatever follows.
+		{`<a href="/topics/{slug}/">x</a>`, false},
+		{`<a href="#{generate-id(.)}">x</a>`, false},
+		{`<a href=" https://example.org/{id}">x</a>`, false},
+		{`<a><xsl:attribute name="href"><xsl:text>/t/</xsl:text><xsl:value-of select="//slug"/></xsl:attribute>x</a>`, false},
+		{`<a><xsl:attribute name="href">?page=<xsl:value-of select="//n"/></xsl:attribute>x</a>`, false},
+		{`<a href="h{'ttp'}://x/">x</a>`, true},
+		{`<a href="java{'script'}:alert(1)">x</a>`, true},
+		{`<a href="{{/x/{//y}">x</a>`, true},
+		{`<iframe srcdoc="/{//page}"/>`, true},
+		{`<svg xmlns="http://www.w3.org/2000/svg"><animate attributeName="href" values="/a;{//t}"/></svg>`, true},
+		{`<a><xsl:attribute name="href"><xsl:text>java</xsl:text><xsl:value-of select="//rest"/></xsl:attribute>x</a>`, true},
 	}
 	for _, tt := range tests {
 		why := scriptIn(".xsl", []byte(open+tt.body+end))
 		if (why != "") != tt.runs {
 			t.Errorf("%s: told %q, want script found %v", tt.body, why, tt.runs)
+		}
+	}
+	for _, dtd := range []string{`<!DOCTYPE xsl:stylesheet [<!ATTLIST a href CDATA "{//link}">]>`, `<!DOCTYPE xsl:stylesheet [<!ATTLIST xsl:attribute name CDATA "href">]>`} {
+		if why := scriptIn(".xsl", []byte(dtd+open+`<a><xsl:attribute><xsl:value-of select="//link"/></xsl:attribute>x</a>`+end)); why == "" {
+			t.Errorf("%s: no script found, though the defaults it declares make an address", dtd)
 		}
 	}
 	if why := scriptIn(".xsl", []byte(`<html xsl:version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns="http://www.w3.org/1999/xhtml"><body><a href="{//link}">x</a></body></html>`)); why == "" {

@@ -107,8 +107,8 @@ func TestWordPressFootnotes(t *testing.T) {
 // its new address, keeping the fragment, where the link names the blog
 // with www. or without it, and has a query WordPress read nothing of
 // (utm_source, replytocom), or its id (?p=); a query WordPress read to
-// show something else (?s=, a search), and another site's ?p=, stay as
-// written.
+// show something else (?s=, a search; ?lang=, a translation), and
+// another site's ?p=, stay as written.
 func TestWordPressLinksWithQueries(t *testing.T) {
 	links := []string{
 		"https://www.old.example.org/2015/01/06/fees/?utm_source=x#part",
@@ -116,6 +116,7 @@ func TestWordPressLinksWithQueries(t *testing.T) {
 		"https://WWW.old.example.org/?p=7&utm_medium=mail",
 		"https://old.example.org/2015/01/06/fees/?s=charges",
 		"https://other.example.com/?p=7",
+		"https://old.example.org/2015/01/06/fees/?lang=fr",
 	}
 	var body strings.Builder
 	for i, l := range links {
@@ -125,5 +126,5 @@ func TestWordPressLinksWithQueries(t *testing.T) {
 		"<content:encoded><![CDATA[<p>"+body.String()+"</p>]]></content:encoded>")
 	_, dest, _ := importItems(t, wxrItemXML(7, "Fees", "fees", "publish", "post")+linking)
 	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-07-linking.md"),
-		"[link 0](/2015/01/fees/#part) [link 1](/2015/01/fees/) [link 2](/2015/01/fees/) [link 3](https://old.example.org/2015/01/06/fees/?s=charges) [link 4](https://other.example.com/?p=7)")
+		"[link 0](/2015/01/fees/#part) [link 1](/2015/01/fees/) [link 2](/2015/01/fees/) [link 3](https://old.example.org/2015/01/06/fees/?s=charges) [link 4](https://other.example.com/?p=7) [link 5](https://old.example.org/2015/01/06/fees/?lang=fr)")
 }

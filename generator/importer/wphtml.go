@@ -228,7 +228,8 @@ func (l *wpBody) link(href string, ix *index) (to, away string) {
 // wpQueryVars are the names of a query that WordPress reads to choose
 // what a page shows (its public query variables): with any other, such
 // as utm_source, fbclid or replytocom, the address of a post showed the
-// post.
+// post. lang is a translation plugin's (WPML, Polylang): it chose the
+// post's translation, which may be another post.
 var wpQueryVars = map[string]bool{
 	"m": true, "p": true, "posts": true, "w": true, "cat": true, "withcomments": true, "withoutcomments": true,
 	"s": true, "search": true, "exact": true, "sentence": true, "calendar": true, "page": true, "paged": true,
@@ -238,7 +239,7 @@ var wpQueryVars = map[string]bool{
 	"error": true, "attachment": true, "attachment_id": true, "subpost": true, "subpost_id": true,
 	"preview": true, "robots": true, "favicon": true, "taxonomy": true, "term": true, "cpage": true,
 	"post_type": true, "embed": true, "sitemap": true, "sitemap-subtype": true, "sitemap-stylesheet": true,
-	"rest_route": true,
+	"rest_route": true, "lang": true,
 }
 
 // wpIgnores says whether WordPress read none of the names of query q to

@@ -407,6 +407,13 @@ func publish(ctx context.Context, o Options, out *output.Dir, s *site.Site, file
 			return Result{}, err
 		}
 	}
+	// Stopped while lint ran, or Pagefind was not asked for, it changes
+	// nothing still: serve's write of a site a save has replaced would
+	// put it in place only for the next write to replace it.
+	if err := ctx.Err(); err != nil {
+		out.Abort()
+		return Result{}, err
+	}
 	// A build without search leaves out the index an earlier one made.
 	_, statErr := os.Stat(filepath.Join(o.Out, "pagefind"))
 	hadIndex := statErr == nil

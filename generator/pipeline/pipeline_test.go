@@ -1,15 +1,19 @@
 package pipeline
 
 import (
-	"bulletin/generator/history"
-	"bulletin/generator/inputs"
-	"bulletin/generator/search"
 	"context"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"bulletin/generator/content"
+	"bulletin/generator/history"
+	"bulletin/generator/inputs"
+	"bulletin/generator/output"
+	"bulletin/generator/search"
 )
 
 // TestUnreadAssets names every file of the content folder that could not
@@ -75,5 +79,36 @@ func TestBuildPublishesNoDrafts(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a build with Drafts made %s (%v), want nothing written", out, err)
+	}
+}
+
+// TestPublishStoppedWhileLintRuns stops a write while lint reads the
+// site, the last step before the output folder changes: it is left as
+// it was, and the write gives why it stopped.
+func TestPublishStoppedWhileLintRuns(t *testing.T) {
+	o := Options{Content: "../testdata/sample/content", Templates: "../../templates", Out: filepath.Join(t.TempDir(), "public"), Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	set, err := content.Load(os.DirFS(o.Content), o.Content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, files, err := plan(o, set, nil, o.Now, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := output.Open(o.Out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	found := func() content.Errors {
+		stop()
+		return nil
+	}
+	if _, err := publish(ctx, o, out, s, files, found, "", ""); !errors.Is(err, context.Canceled) {
+		t.Errorf("got %v, want %v", err, context.Canceled)
+	}
+	if _, err := os.Stat(o.Out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the output folder was made (%v), want nothing written", err)
 	}
 }

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"bulletin/generator/content"
 )
 
 // TestJekyllCollectionsDir reads a site whose _config.yml sets
@@ -149,30 +147,4 @@ func TestJekyllSlugifiedCategories(t *testing.T) {
 	mustImport(t, src, dest)
 	wantArticle(t, filepath.Join(dest, "articles", "2021", "2021-05-06-new.md"),
 		"  - /care-homes/r-d/new/\n", "id: https://example.org/care-homes/r-d/new\n")
-}
-
-// TestJekyllRawOutsideCode keeps the Liquid a raw tag shows as text,
-// with a backslash before each {{ and {% outside code, so that the page
-// shows it as written and bulletin does not take it for a tag left
-// unconverted; in code, which shows it as written, it stays as it is.
-func TestJekyllRawOutsideCode(t *testing.T) {
-	src := tree(t, map[string]string{
-		"_posts/2022-03-03-raw.md": "---\ntitle: Raw\nsummary: Templates.\n---\nWrite {% raw %}{{ page.title }} and {% if x %}{% endraw %} in a template, or `{% raw %}{{ page.title }}{% endraw %}`, or {% raw %}`{{ site.url }}`{% endraw %}.\n\n```liquid\n{% raw %}{{ page.title }}{% endraw %}\n```\n",
-	})
-	dest := t.TempDir()
-	mustImport(t, src, dest)
-	wantArticle(t, filepath.Join(dest, "articles", "2022", "2022-03-03-raw.md"),
-		"Write {\\{ page.title }} and {\\% if x %} in a template, or `{{ page.title }}`, or `{{ site.url }}`.\n\n```liquid\n{{ page.title }}\n```\n")
-	set, err := content.Load(os.DirFS(dest), "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(set.Articles) != 1 {
-		t.Fatalf("loaded %d articles, want the one imported", len(set.Articles))
-	}
-	for _, a := range set.Articles {
-		if len(a.Unconverted) > 0 {
-			t.Errorf("%s: %+v taken for markup left unconverted", a.Slug, a.Unconverted)
-		}
-	}
 }

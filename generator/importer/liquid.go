@@ -86,7 +86,6 @@ func (l *liquid) convert(s string, line int) string {
 	var b strings.Builder
 	pos := 0
 	lineAt := func(i int) int { return line + strings.Count(s[:i], "\n") }
-	var code [][2]int // the code of s, once a raw tag is found
 	for pos < len(s) {
 		i := strings.Index(s[pos:], "{")
 		if i < 0 {
@@ -172,14 +171,7 @@ func (l *liquid) convert(s string, line int) string {
 		}
 		switch name {
 		case "raw":
-			if l.html {
-				b.WriteString(enclosed)
-				continue
-			}
-			if code == nil {
-				code = codeRanges(s)
-			}
-			b.WriteString(escapeLiquid(enclosed, start, code))
+			b.WriteString(enclosed)
 		case "comment":
 			// Jekyll showed nothing of it: it stays, for editors, as an
 			// HTML comment, which bulletin does not show either.
@@ -273,26 +265,6 @@ func (l *liquid) pageAt(target string) (string, bool) {
 		return "", false
 	}
 	return l.page(strings.TrimPrefix(path.Clean("/"+target), "/"))
-}
-
-// escapeLiquid gives text, the text of a raw tag at offset at of a
-// Markdown body whose code is in the ranges code, with a backslash
-// before the brace or percent sign of each {{ and {% outside code: the
-// page shows it as written, and a check does not take it for Liquid
-// left unconverted. In code, where a backslash is shown, it is left as
-// it is, as code shows markup as written.
-func escapeLiquid(text string, at int, code [][2]int) string {
-	var b strings.Builder
-	last := 0
-	for i := 0; i+1 < len(text); i++ {
-		if text[i] == '{' && (text[i+1] == '{' || text[i+1] == '%') && !inRanges(code, at+i) {
-			b.WriteString(text[last : i+1])
-			b.WriteByte('\\')
-			last = i + 1
-		}
-	}
-	b.WriteString(text[last:])
-	return b.String()
 }
 
 func (l *liquid) warn(line int, msg string) {

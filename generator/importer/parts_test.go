@@ -101,9 +101,8 @@ func TestLiquid(t *testing.T) {
 		warnLines []int
 	}{
 		{"text", "a {b} {{c", false, "a {b} {{c", []int{10}},
-		{"raw", "x {% raw %}{{ a }} {% b %}{% endraw %} y", false, "x {\\{ a }} {\\% b %} y", nil},
-		{"raw with dashes", "{%- raw -%}{{ a }}{%- endraw -%}", false, "{\\{ a }}", nil},
-		{"raw in code", "`{% raw %}{{ a }}{% endraw %}` and\n\n```\n{% raw %}{% b %}{% endraw %}\n```", false, "`{{ a }}` and\n\n```\n{% b %}\n```", nil},
+		{"raw", "x {% raw %}{{ a }} {% b %}{% endraw %} y", false, "x {{ a }} {% b %} y", nil},
+		{"raw with dashes", "{%- raw -%}{{ a }}{%- endraw -%}", false, "{{ a }}", nil},
 		{"unclosed raw", "{% raw %}{{ a }}", false, "{% raw %}{{ a }}", []int{10, 10}},
 		{"highlight", "Code:\n{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\nAfter", false, "Code:\n```ruby\nputs 1\n```\nAfter", nil},
 		{"highlight with backticks", "{% highlight md %}\n```go\n```\n{% endhighlight %}", false, "````md\n```go\n```\n````", nil},

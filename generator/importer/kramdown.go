@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,6 +146,10 @@ func markdownElement(lines []string, tag, start string) (msg string, quote bool)
 	last := len(lines) - 1
 	shut := tagEnds[tag][1]
 	ends := shut.FindAllStringIndex(lines[last], -1)
+	if last == 0 {
+		// An end tag inside the start tag (title="</p>") is none.
+		ends = slices.DeleteFunc(ends, func(e []int) bool { return e[0] < len(start) })
+	}
 	if len(ends) == 0 {
 		return "", false
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestKramdownBlocks keeps an HTML element with blank lines in it one
@@ -67,6 +68,10 @@ func TestKramdownBlocks(t *testing.T) {
 		{
 			name: "fenced code is left alone",
 			in:   "```html\n<div>\n\n    x\n</div>\n```\n",
+		},
+		{
+			name: "an end tag inside the start tag's attribute is not its end",
+			in:   "<p title=\"</p>\" markdown=\"1\">Text *a*\nmore</p>\n",
 		},
 	}
 	for _, tt := range tests {
@@ -270,4 +275,30 @@ func TestKramdownSyntax(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzKramdownBlocks reads any body as a kramdown post's, and wants no
+// panic, whatever HTML and markdown= attributes it holds.
+func FuzzKramdownBlocks(f *testing.F) {
+	for _, seed := range []string{
+		"<div markdown=\"1\">\n**a**\n</div>\n",
+		"<blockquote markdown=\"1\">\n<p markdown=\"1\">Quoted *para*</p>\nSecond.\n</blockquote>\n",
+		"<p title=\"</p>\" markdown=\"1\">Text *a*\nmore</p>\n",
+		"Term\n: Definition\n\n*[CQC]: Care Quality Commission\n",
+		"<div markdown=\"1\">\n```\n</div>\n```\n</div>\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		done := make(chan bool)
+		go func() {
+			kramdownBlocks(body)
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+			t.Fatalf("still reading %q after 2s", body)
+		}
+	})
 }

@@ -33,9 +33,7 @@ func xmlScript(data []byte) finding {
 	// A browser gives a stylesheet's elements the defaults its document
 	// type declares before it runs it: one could name the attribute an
 	// xsl:attribute makes, or work out an address.
-	if m := attributeList.Find(data); m != nil && bytes.Contains(data, []byte(xslSpace)) {
-		return runs(content.Truncate(string(m), 60) + ", a default attribute of a stylesheet, which may make an address as it runs")
-	}
+	defaults := attributeList.Find(data)
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
 	d.Entity = entities
@@ -61,6 +59,9 @@ func xmlScript(data []byte) finding {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			stylesheet = stylesheet || t.Name.Space == xslSpace || slices.ContainsFunc(t.Attr, func(a xml.Attr) bool { return a.Name.Space == xslSpace })
+			if stylesheet && defaults != nil {
+				return runs(content.Truncate(string(defaults), 60) + ", a default attribute of a stylesheet, which may make an address as it runs")
+			}
 			if t.Name.Space == xslSpace && t.Name.Local == "attribute" && made == nil {
 				made = madeAttributeOf(t)
 			}
@@ -256,14 +257,17 @@ var (
 func declarations(data []byte) (map[string]string, finding) {
 	entities := map[string]string{}
 	for _, m := range entityDeclaration.FindAllSubmatch(data, -1) {
-		if len(m[1]) > 0 {
-			continue // a parameter entity, used in the document type alone
-		}
 		value := html.UnescapeString(string(m[3]) + string(m[4]))
 		if strings.Contains(value, "<") {
+			// A parameter entity of markup declares more of the document
+			// type, such as default attributes.
 			return nil, runs(content.Truncate(string(m[0]), 60) + ", an entity of markup, which may be script")
 		}
-		entities[string(m[2])] = value
+		// A parameter entity is used in the document type alone; of two
+		// declarations of one entity, the first holds, as in XML.
+		if _, declared := entities[string(m[2])]; len(m[1]) == 0 && !declared {
+			entities[string(m[2])] = value
+		}
 	}
 	for _, m := range attributeList.FindAll(data, -1) {
 		decl := strings.ToLower(string(m))

@@ -486,9 +486,16 @@ func TestStylesheetAddresses(t *testing.T) {
 			t.Errorf("%s: told %q, want script found %v", tt.body, why, tt.runs)
 		}
 	}
-	for _, dtd := range []string{`<!DOCTYPE xsl:stylesheet [<!ATTLIST a href CDATA "{//link}">]>`, `<!DOCTYPE xsl:stylesheet [<!ATTLIST xsl:attribute name CDATA "href">]>`} {
-		if why := scriptIn(".xsl", []byte(dtd+open+`<a><xsl:attribute><xsl:value-of select="//link"/></xsl:attribute>x</a>`+end)); why == "" {
-			t.Errorf("%s: no script found, though the defaults it declares make an address", dtd)
+	escaped := strings.Replace(open, "XSL/Transform", "XSL/Transfor&#109;", 1)
+	for _, c := range []struct{ dtd, open string }{
+		{`<!DOCTYPE xsl:stylesheet [<!ATTLIST a href CDATA "{//link}">]>`, open},
+		{`<!DOCTYPE xsl:stylesheet [<!ATTLIST xsl:attribute name CDATA "href">]>`, open},
+		{`<!DOCTYPE xsl:stylesheet [<!ATTLIST xsl:attribute name CDATA "href">]>`, escaped},
+		{`<!DOCTYPE xsl:stylesheet [<!ENTITY % p "&#60;!ATTLIST xsl:attribute name CDATA 'href'&#62;">%p;]>`, open},
+		{`<!DOCTYPE xsl:stylesheet [<!ENTITY p "javascript:alert(1)//"><!ENTITY p "/">]>`, strings.Replace(open, "<body>", `<body><a href="&p;{//x}">x</a>`, 1)},
+	} {
+		if why := scriptIn(".xsl", []byte(c.dtd+c.open+`<a><xsl:attribute><xsl:value-of select="//link"/></xsl:attribute>x</a>`+end)); why == "" {
+			t.Errorf("%s: no script found, though what it declares makes an address", c.dtd)
 		}
 	}
 	if why := scriptIn(".xsl", []byte(`<html xsl:version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns="http://www.w3.org/1999/xhtml"><body><a href="{//link}">x</a></body></html>`)); why == "" {

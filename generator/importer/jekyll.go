@@ -481,7 +481,10 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		return nil
 	}
 	for _, d := range cfg.defaults {
-		if d.path == "" || p == d.path || strings.HasPrefix(p, d.path+"/") {
+		// Jekyll matches a scope's path against a post's path in
+		// collections_dir, each without it.
+		in, scope := cfg.inCollections(p), cfg.inCollections(d.path)
+		if scope == "" || in == scope || strings.HasPrefix(in, scope+"/") {
 			for k, v := range d.values {
 				if _, set := f[k]; !set {
 					f[k] = v
@@ -864,4 +867,13 @@ func titleize(slug string) string {
 		words[i] = string(unicode.ToUpper(r)) + w[n:]
 	}
 	return strings.Join(words, " ")
+}
+
+// inCollections gives the slash path p in the site's source without
+// collections_dir before it, where it has it.
+func (cfg *jekyllConfig) inCollections(p string) string {
+	if cfg.collections == "" || p == cfg.collections {
+		return strings.TrimPrefix(p, cfg.collections)
+	}
+	return strings.TrimPrefix(p, cfg.collections+"/")
 }

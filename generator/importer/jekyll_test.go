@@ -35,6 +35,21 @@ func TestJekyllCollectionsDir(t *testing.T) {
 	}
 }
 
+// TestJekyllDefaultsInCollectionsDir applies a front-matter default to
+// the posts its scope names, its path and theirs each read without
+// collections_dir, as Jekyll matched them.
+func TestJekyllDefaultsInCollectionsDir(t *testing.T) {
+	for _, scope := range []string{"_posts", "my_collections/_posts", ""} {
+		src := tree(t, map[string]string{
+			"_config.yml": "url: https://col.example.org\ncollections_dir: my_collections\npermalink: /:categories/:year/:title/\ndefaults:\n  - scope:\n      path: \"" + scope + "\"\n    values:\n      categories: [updates]\n",
+			"my_collections/_posts/2024-05-01-one.md": "---\ntitle: One\n---\nText.\n",
+		})
+		dest := mustImportInto(t, src)
+		wantArticle(t, filepath.Join(dest, "articles", "2024", "2024-05-01-one.md"),
+			"topics: [updates]\n", "  - /updates/2024/one/\n", "id: https://col.example.org/updates/2024/one\n")
+	}
+}
+
 // TestJekyllMarkdownInHTML makes the Markdown kramdown read in an
 // element marked markdown="1" Markdown, in the body and the summary
 // made of it, and says so at the element's line, not that a link

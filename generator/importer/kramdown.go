@@ -335,6 +335,8 @@ var (
 	// kramdown definition list: a colon, up to three spaces in, and
 	// spaces before the definition's text.
 	definitionLine = regexp.MustCompile(`^ {0,3}:[ \t]+\S`)
+	// preStart matches the start tag of a <pre> block.
+	preStart = regexp.MustCompile(`(?i)<pre[\s>]`)
 	// abbreviationLine matches a kramdown abbreviation's definition,
 	// *[CQC]: Care Quality Commission: the abbreviation and its words.
 	abbreviationLine = regexp.MustCompile(`^ {0,3}\*\[([^\]]+)\]:[ \t]*(.*?)[ \t]*\r?\n?$`)
@@ -366,8 +368,18 @@ func kramdownSyntax(body string) (out string, lists []int, abbreviations []strin
 	indent := 0    // how far in the text of the definition in is
 	text := false  // whether the line before is a term's or a definition's text
 	blank := false // whether the line before is blank
+	pre := false   // in a <pre> block, which kramdown showed as written
 	for i, line := range lines {
 		if code.boundary(line) || code.open != "" {
+			term, text, blank = -1, false, false
+			continue
+		}
+		if o := preStart.FindStringIndex(line); pre || o != nil {
+			rest := line
+			if !pre {
+				rest = line[o[0]:]
+			}
+			pre = !strings.Contains(strings.ToLower(rest), "</pre>")
 			term, text, blank = -1, false, false
 			continue
 		}

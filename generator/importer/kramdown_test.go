@@ -248,6 +248,12 @@ func TestKramdownSyntax(t *testing.T) {
 			in:   "# Heading\n: not a definition\n\n- item\n: nor this\n\n```\nTerm\n: code\n```\n\nTime: 10:00\n:no space\n",
 		},
 		{
+			name:  "nothing in a <pre> block, which kramdown showed as written",
+			in:    "<pre class=\"x\">\n*[HTML]: HyperText\n\nTerm\n: code\n</pre>\n\n<PRE>one line *[A]: b</PRE>\n\nTerm\n: def\n",
+			want:  "<pre class=\"x\">\n*[HTML]: HyperText\n\nTerm\n: code\n</pre>\n\n<PRE>one line *[A]: b</PRE>\n\n**Term**\\\ndef\n",
+			lists: 1,
+		},
+		{
 			name:          "abbreviations left out",
 			in:            "The CQC inspects.\n\n*[CQC]: Care Quality Commission\n  *[DHSC]:  Department of Health \n",
 			want:          "The CQC inspects.\n\n\n\n",

@@ -111,11 +111,19 @@ func kramdownBlocks(body string) (string, []loss) {
 	}
 	for _, q := range quoted {
 		for j := q[0]; j < q[1]; j++ {
-			if strings.TrimSpace(lines[j]) == "" {
-				lines[j] = ">" + lineEnd(lines[j])
-			} else {
-				lines[j] = "> " + lines[j]
+			// A line may hold several, where an element in the quote was
+			// set apart from its tags.
+			parts := strings.SplitAfter(lines[j], "\n")
+			for k, part := range parts {
+				switch {
+				case part == "":
+				case strings.TrimSpace(part) == "":
+					parts[k] = ">" + lineEnd(part)
+				default:
+					parts[k] = "> " + part
+				}
 			}
+			lines[j] = strings.Join(parts, "")
 		}
 	}
 	return strings.Join(lines, ""), told

@@ -283,6 +283,25 @@ func TestKramdownSyntax(t *testing.T) {
 	}
 }
 
+// TestKramdownQuoteHoldsElements quotes the whole of a <blockquote
+// markdown="1">, an element inside it set apart from its tags too, as
+// kramdown showed it: no line falls out of the quote.
+func TestKramdownQuoteHoldsElements(t *testing.T) {
+	in := "<blockquote markdown=\"1\">\n<p markdown=\"1\">Quoted *para*</p>\nSecond line of the quote.\n\nThird para.\n</blockquote>\n"
+	joined, _ := kramdownBlocks(in)
+	got, _ := htmlInMarkdown(joined)
+	for _, line := range strings.Split(strings.TrimSpace(got), "\n") {
+		if !strings.HasPrefix(line, ">") {
+			t.Errorf("%q is out of the quote:\n%s", line, got)
+		}
+	}
+	for _, want := range []string{"> Quoted *para*\n", "> Second line of the quote.\n", "> Third para.\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %q, want it to hold %q", got, want)
+		}
+	}
+}
+
 // FuzzKramdownBlocks reads any body as a kramdown post's, and wants no
 // panic, whatever HTML and markdown= attributes it holds.
 func FuzzKramdownBlocks(f *testing.F) {

@@ -237,7 +237,11 @@ func fenceOf(line string) string {
 func tagDepths(lines []string, tag string) []int {
 	open, shut := tagEnds[tag][0], tagEnds[tag][1]
 	d := make([]int, len(lines))
+	var code fences // a tag in fenced code is its text
 	for i, l := range lines {
+		if code.boundary(l) || code.open != "" {
+			continue
+		}
 		if strings.Contains(l, "<") {
 			d[i] = len(open.FindAllStringIndex(l, -1)) - len(shut.FindAllStringIndex(l, -1))
 		}

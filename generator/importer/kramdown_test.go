@@ -70,6 +70,12 @@ func TestKramdownBlocks(t *testing.T) {
 			in:   "```html\n<div>\n\n    x\n</div>\n```\n",
 		},
 		{
+			name: "an end tag in fenced code inside is the code's",
+			in:   "<div markdown=\"1\">\nText.\n\n```html\n</div>\n```\n\nMore.\n</div>\n",
+			want: "\nText.\n\n```html\n</div>\n```\n\nMore.\n\n",
+			told: []string{`<div markdown="1">, whose content kramdown read as Markdown, became that Markdown, its tags left out`},
+		},
+		{
 			name: "an end tag inside the start tag's attribute is not its end",
 			in:   "<p title=\"</p>\" markdown=\"1\">Text *a*\nmore</p>\n",
 		},

@@ -78,8 +78,14 @@ func kramdownBlocks(body string) (string, []loss) {
 		}
 		end := closing(depths[tag][i:min(len(lines), i+blockLines)])
 		// A start tag over several lines is not followed: one that may
-		// have kramdown read Markdown is left as it is.
+		// have kramdown read Markdown is left as it is, and told.
 		start := blockStartTags[tag].FindString(lines[i])
+		if start == "" {
+			if asked := markdownInside.FindStringSubmatch(splitStartTag(lines[i:min(len(lines), i+blockLines)])); asked != nil {
+				told = append(told, loss{starts[i], fmt.Sprintf("<%s>, whose content kramdown read as Markdown (markdown=%q), has its start tag over several lines, so it was left as it is, and its Markdown shows as written: put the start tag on one line, and take out its markdown attribute", m[1], asked[1])})
+				continue
+			}
+		}
 		if markdownInside.MatchString(cmp.Or(start, lines[i])) {
 			if start != "" && end >= 0 {
 				if msg, quote := markdownElement(lines[i:i+end+1], tag, start); msg != "" {
@@ -189,6 +195,19 @@ func markdownElement(lines []string, tag, start string) (msg string, quote bool)
 		lines[last] = lines[last][:e[0]] + "\n\n" + lines[last][e[0]:]
 	}
 	return fmt.Sprintf("%s, whose content kramdown read as Markdown, was set apart from its tags by blank lines, so that it is read as Markdown", start), false
+}
+
+// splitStartTag gives the start tag that begins on the first of lines
+// and ends on a later one, joined, or "" where none ends on them.
+func splitStartTag(lines []string) string {
+	var b strings.Builder
+	for _, l := range lines {
+		if i := strings.IndexByte(l, '>'); i >= 0 {
+			return b.String() + l[:i+1]
+		}
+		b.WriteString(l)
+	}
+	return ""
 }
 
 // lineEnd gives the line break that ends line, if any.

@@ -70,6 +70,11 @@ func TestKramdownBlocks(t *testing.T) {
 			in:   "```html\n<div>\n\n    x\n</div>\n```\n",
 		},
 		{
+			name: "a start tag over lines is left as it is, and told",
+			in:   "<section id=\"s1\"\n  class=\"wide\" markdown=\"1\">\n## Heading\n</section>\n",
+			told: []string{`<section>, whose content kramdown read as Markdown (markdown="1"), has its start tag over several lines, so it was left as it is, and its Markdown shows as written: put the start tag on one line, and take out its markdown attribute`},
+		},
+		{
 			name: "an end tag in fenced code inside is the code's",
 			in:   "<div markdown=\"1\">\nText.\n\n```html\n</div>\n```\n\nMore.\n</div>\n",
 			want: "\nText.\n\n```html\n</div>\n```\n\nMore.\n\n",

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -102,6 +103,9 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 			return Date{}, fmt.Errorf("%q is not a date: write %s, with two digits for the month and the day", s, p)
 		}
 	}
+	if day, ok := ordinal(s); ok {
+		return Date{}, fmt.Errorf("%q is a day of the year, which a build does not read: write %s", s, day)
+	}
 	t, ok := try("2006-01", loc)
 	switch {
 	case ok && monthOK:
@@ -115,6 +119,27 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 	}
 	return Date{}, fmt.Errorf("%q is not a date: %s", s, dateHint)
 }
+
+// ordinal gives the day s names as YYYY-MM-DD, with what follows it, a
+// time, say, where s is written as a day of its year (2025-032, ISO
+// 8601's ordinal date), and whether it is one.
+func ordinal(s string) (string, bool) {
+	m := ordinalDate.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	year, _ := strconv.Atoi(m[1])
+	n, _ := strconv.Atoi(m[2])
+	first := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
+	day := first.AddDate(0, 0, n-1)
+	if n < 1 || day.Year() != year {
+		return "", false
+	}
+	return day.Format("2006-01-02") + m[3], true
+}
+
+// ordinalDate is a year and a day of it, and what follows them.
+var ordinalDate = regexp.MustCompile(`^(\d{4})-(\d{3})((?:[T ].*)?)$`)
 
 // padded gives s with a month or day written in one digit, at the start
 // of s (2025-3-7), written in two (2025-03-07).

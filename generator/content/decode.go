@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 	"unique"
 )
 
@@ -191,14 +190,7 @@ func (d *decoder) scalar(field string, n *node) string {
 // drop notes the control characters the value of the field at n holds,
 // which it leaves out.
 func (d *decoder) drop(field string, n *node) {
-	i := strings.IndexFunc(n.text, unprintable)
-	r, _ := utf8.DecodeRuneInString(n.text[i:])
-	count := 0
-	for _, c := range n.text {
-		if unprintable(c) {
-			count++
-		}
-	}
+	_, r, count := unprintables(n.text)
 	d.dropped = append(d.dropped, Unconverted{Kind: ControlCharacter, Text: fmt.Sprintf("%U", r), Line: n.line, Count: count, Field: field})
 }
 

@@ -19,6 +19,7 @@ package content
 import (
 	"bulletin/generator/inputs"
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -255,14 +256,12 @@ func assetName(dir, p string, named map[string]bool) (problem *Error, ok bool) {
 // its path is not safe in an address; "" when it would be. What copies
 // files into the content folder asks it first.
 func AssetProblem(p string) string {
-	misnamed := misnamedSettings(p)
+	misnamed := cmp.Or(misnamedSettings(p), unreadMarkdown(p))
 	switch {
 	case p == SettingsFile:
 		return "it would be the site's settings file"
 	case misnamed != "":
 		return misnamed
-	case unreadMarkdown(p) != "":
-		return unreadMarkdown(p)
 	case hiddenPath(p):
 		return "a build leaves out a hidden file, or one in a hidden folder"
 	case Leftover(path.Base(p)):

@@ -23,6 +23,23 @@ func printable(s string) string {
 	}, s)
 }
 
+// unprintables gives where the first character of s that no page may
+// hold is (-1 where there is none), the character, and how many there
+// are.
+func unprintables(s string) (at int, first rune, count int) {
+	at = strings.IndexFunc(s, unprintable)
+	if at < 0 {
+		return -1, 0, 0
+	}
+	first, _ = utf8.DecodeRuneInString(s[at:])
+	for _, c := range s[at:] {
+		if unprintable(c) {
+			count++
+		}
+	}
+	return at, first, count
+}
+
 func unprintable(r rune) bool {
 	switch {
 	case r < 0x20:

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -141,13 +140,7 @@ func controlCharacters(body []byte, firstLine int) []Unconverted {
 	if i < 0 {
 		return nil
 	}
-	r, _ := utf8.DecodeRune(body[i:])
-	n := 0
-	for _, c := range string(body[i:]) {
-		if unprintable(c) {
-			n++
-		}
-	}
+	_, r, n := unprintables(string(body[i:]))
 	return []Unconverted{{Kind: ControlCharacter, Text: fmt.Sprintf("%U", r), Line: firstLine + bytes.Count(body[:i], []byte("\n")), Count: n}}
 }
 

@@ -183,15 +183,7 @@ func bodyScript(s *site.Site) content.Errors {
 // pages around it).
 func activeAttribute(space, key, val string, depth int) finding {
 	key = strings.ToLower(key)
-	// As browsers read an address: tabs and line breaks anywhere are
-	// left out (jav&#9;ascript:), and so are control characters and
-	// spaces at either end (&#14;javascript:).
-	address := strings.ToLower(strings.Trim(strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return -1
-		}
-		return r
-	}, val), "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+	address := asAddress(val)
 	script := strings.HasPrefix(address, "javascript:") || strings.HasPrefix(address, "vbscript:")
 	switch {
 	case space == "" && strings.HasPrefix(key, "on"):
@@ -203,6 +195,23 @@ func activeAttribute(space, key, val string, depth int) finding {
 	}
 	return finding{}
 }
+
+// asAddress gives val, an attribute's value, as a browser reads an
+// address, in lower case: tabs and line breaks anywhere are left out
+// (jav&#9;ascript:), and so are control characters and spaces at either
+// end (&#14;javascript:).
+func asAddress(val string) string {
+	return strings.ToLower(strings.Trim(strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, val), "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+}
+
+// localName gives the name of an attribute or element written name,
+// without its prefix (xlink:href is href).
+func localName(name string) string { return name[strings.LastIndexByte(name, ':')+1:] }
 
 // maxDepth is how many pages inside pages (an iframe's srcdoc) are read
 // before a file is refused as too deep to read.

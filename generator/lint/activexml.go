@@ -118,7 +118,7 @@ func madeByStylesheet(tag, key, val string) finding {
 		return runs(fmt.Sprintf("%s=%q, which writes text as markup, such as a feed's description, and so any script it holds", key, val))
 	case (tag == "element" || tag == "attribute") && key == "name":
 		name := strings.ToLower(strings.TrimSpace(val))
-		name = name[strings.LastIndexByte(name, ':')+1:]
+		name = localName(name)
 		switch {
 		case strings.Contains(val, "{"):
 			return runs(fmt.Sprintf("<%s name=%q>, of a name worked out, which may be script", tag, val))
@@ -133,7 +133,7 @@ func madeByStylesheet(tag, key, val string) finding {
 // as an address it may run as script, or a page: one a stylesheet may
 // not work out as it runs.
 func addressMade(key string) bool {
-	key = strings.ToLower(key[strings.LastIndexByte(key, ':')+1:])
+	key = strings.ToLower(localName(key))
 	return urlAttributes[key] || animationAttributes[key] || key == "srcdoc"
 }
 
@@ -161,10 +161,10 @@ func workedOut(val string) (fixed string, worked bool) {
 // a path, a fragment or a query of the page's own site, or with a
 // scheme that runs none.
 func safeStart(key, fixed string) bool {
-	if !urlAttributes[strings.ToLower(key[strings.LastIndexByte(key, ':')+1:])] {
+	if !urlAttributes[strings.ToLower(localName(key))] {
 		return false
 	}
-	start := strings.ToLower(strings.TrimLeft(strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(fixed), "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+	start := asAddress(fixed)
 	for _, safe := range []string{"/", "#", "?", "./", "../", "http://", "https://", "mailto:"} {
 		if strings.HasPrefix(start, safe) {
 			return true
@@ -215,8 +215,7 @@ func (m *madeAttribute) read(tok xml.Token) finding {
 			if m.worked {
 				return finding{}
 			}
-			key := m.name[strings.LastIndexByte(m.name, ':')+1:]
-			return activeAttribute("", key, m.text.String(), 0)
+			return activeAttribute("", localName(m.name), m.text.String(), 0)
 		}
 	case xml.CharData:
 		m.text.Write(t)

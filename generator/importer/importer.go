@@ -512,7 +512,7 @@ func detect(src, format string, maxSize int64) (string, error) {
 		if strings.EqualFold(filepath.Ext(src), ".xml") {
 			return WordPress, nil
 		}
-		return "", fmt.Errorf("importer: %s: not a folder or a WordPress export (.xml)", src)
+		return "", notAnExport(src, maxSize)
 	}
 	has := func(names ...string) bool {
 		for _, n := range names {
@@ -535,6 +535,9 @@ func detect(src, format string, maxSize int64) (string, error) {
 			return "", refuse(src, other.name, other.permalink, other.advice)
 		}
 	}
+	if has("pelicanconf.py", "publishconf.py") && !has("_posts") && !has(hugoConfigs...) {
+		return "", pelican(src)
+	}
 	if !has("_posts") && !has(hugoConfigs...) && isHexo(src, maxSize) {
 		return "", refuse(src, "a Hexo", "", "")
 	}
@@ -549,6 +552,12 @@ func detect(src, format string, maxSize int64) (string, error) {
 	}
 	if exports, _ := filepath.Glob(filepath.Join(src, "*.xml")); len(exports) > 0 {
 		return "", fmt.Errorf("importer: %s: neither a Jekyll site (no _config.yml or _posts) nor a Hugo site (no hugo.toml or config.toml); for a WordPress export, give the file: -from %s", src, exports[0])
+	}
+	if has("posts", "profile/profile.html") && !has("_posts") {
+		return "", fmt.Errorf("importer: %s: a Medium export, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports", src)
+	}
+	if holdsMarkdown(src) {
+		return "", fmt.Errorf("importer: %s: a folder of Markdown files with no site's settings (no _config.yml, hugo.toml or config.toml), which import does not read as a site: if they are posts with front matter, %s", src, asJekyll("", ""))
 	}
 	return "", fmt.Errorf("importer: %s: neither a Jekyll site (no _config.yml or _posts) nor a Hugo site (no hugo.toml or config.toml): give -format", src)
 }

@@ -2970,6 +2970,7 @@ func TestOtherSystemsRefused(t *testing.T) {
 		"a VitePress":                             {"docs/.vitepress/config.ts": "export default {}\n", "docs/blog/post.md": "---\ntitle: P\n---\nText.\n"},
 		"an MkDocs":                               {"mkdocs.yml": "site_name: M\n", "docs/blog/posts/post.md": "---\ndate: 2023-01-02\n---\n# P\n"},
 		"a Zola":                                  {"config.toml": zolaConfig, "content/posts/2024-01-05_post.md": "+++\ntitle = \"P\"\n[taxonomies]\ntags = [\"a\"]\n+++\nText.\n"},
+		"a Pelican":                               {"pelicanconf.py": "SITEURL = 'https://example.org'\n", "content/my-super-post.md": "Title: My super title\nDate: 2010-12-03 10:20\nSlug: my-super-post\n\nText.\n"},
 	} {
 		src := tree(t, files)
 		_, err := Run(Options{Source: src, Dest: t.TempDir()})
@@ -2978,6 +2979,23 @@ func TestOtherSystemsRefused(t *testing.T) {
 		}
 		if err == nil || !strings.Contains(err.Error(), "is "+name+" site, which import does not read") || !strings.Contains(err.Error(), "permalink:") {
 			t.Errorf("%s site: got %v, want it refused by name, with how to keep its posts' addresses", name, err)
+		}
+	}
+	// What is no site, or no WordPress export, is named, where it was
+	// only "give -format", or not a WordPress export.
+	for name, c := range map[string]struct {
+		files map[string]string
+		from  string
+		want  string
+	}{
+		"Markdown with no settings": {map[string]string{"notes/2020-01-02-a.md": "---\ntitle: A\n---\nText.\n"}, "", "a folder of Markdown files with no site's settings"},
+		"Medium":                    {map[string]string{"posts/2020-01-02_A-1a2b.html": "<article></article>", "profile/profile.html": "<p></p>"}, "", "a Medium export, which import does not read"},
+		"Ghost":                     {map[string]string{"ghost.json": `{"db": [{"meta": {"version": "5.0.0"}, "data": {"posts": []}}]}`}, "ghost.json", "a Ghost export, which import does not read"},
+		"Blogger":                   {map[string]string{"blog.xml": "<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><generator uri='http://www.blogger.com'>Blogger</generator></feed>"}, "blog.xml", "an Atom feed, as a Blogger export is"},
+	} {
+		src := filepath.Join(tree(t, c.files), c.from)
+		if _, err := Run(Options{Source: src, Dest: t.TempDir()}); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %q", name, err, c.want)
 		}
 	}
 	// A Jekyll site that keeps its posts in source/_posts (Octopress),

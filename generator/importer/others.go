@@ -3,7 +3,9 @@ package importer
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -33,17 +35,24 @@ var otherSystems = []struct {
 }
 
 // refuse is the error for the site src of another generator, named
-// ("a Hexo"): how its posts may come in as a Jekyll site's, the pattern
-// of their addresses given as an example (permalink, else the usual
-// /blog/:year/:month/:day/:title/), and advice of its own, if any.
+// ("a Hexo"): how its posts may come in as a Jekyll site's (see
+// asJekyll).
 func refuse(src, name, permalink, advice string) error {
+	return fmt.Errorf("importer: %s is %s site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Its posts are Markdown with front matter, as Jekyll's are: %s", src, name, asJekyll(permalink, advice))
+}
+
+// asJekyll says how posts with front matter may come in as a Jekyll
+// site's, the pattern of their addresses given as an example
+// (permalink, else the usual /blog/:year/:month/:day/:title/), with
+// advice of their own, if any.
+func asJekyll(permalink, advice string) string {
 	if advice != "" {
 		advice = "; " + advice
 	}
 	if permalink == "" {
 		permalink = "/blog/:year/:month/:day/:title/"
 	}
-	return fmt.Errorf("importer: %s is %s site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Its posts are Markdown with front matter, as Jekyll's are: copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, beside a _config.yml that gives the old site's address (url: https://www.example.org) and the pattern of its posts' addresses (permalink: %s), so that their old addresses redirect and links between them are rewritten, and a feed.xml whose one line is %s, which says the old feed gave each post its address as its id, as these generators' feeds do, so that those ids are kept; then import that folder with -format jekyll (which a site that is Jekyll's after all can be given as it is)%s", src, name, permalink, addressIDs, advice)
+	return fmt.Sprintf("copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, beside a _config.yml that gives the old site's address (url: https://www.example.org) and the pattern of its posts' addresses (permalink: %s), so that their old addresses redirect and links between them are rewritten, and a feed.xml whose one line is %s, which says the old feed gave each post its address as its id, as these generators' feeds do, so that those ids are kept; then import that folder with -format jekyll (which a site that is Jekyll's after all can be given as it is)%s", permalink, addressIDs, advice)
 }
 
 // docusaurusPermalink is the pattern of a Docusaurus blog's addresses:
@@ -53,6 +62,13 @@ const docusaurusPermalink = "/blog/:year/:month/:day/:title"
 
 // docusaurusAdvice is what a Docusaurus site's posts need besides.
 const docusaurusAdvice = "Docusaurus publishes each post without a trailing slash, as that permalink has it, and its feed gave each post that address as its id; a post whose file name has a one-digit month or day (2021-11-1-hooks.md) had its date as written (/blog/2021/11/1/hooks), where :month and :day write two digits: give it that address in its own front matter (permalink: /blog/2021/11/1/hooks); a post whose front matter gives slug: x had the address /blog/x: write permalink: /blog/x in its place; and Docusaurus serves its static/ folder at the site's top (/img/chart.png): copy what static/ holds beside _config.yml, so that the files the posts show are found and copied in"
+
+// pelican is the error for the Pelican site src: a Pelican post's
+// metadata is not front matter, and its feeds' ids are not its address.
+func pelican(src string) error {
+	return fmt.Errorf("importer: %s is a Pelican site, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports. Pelican reads a post's metadata from the lines at its top (Title: …, Date: …, Tags: a, b, Category: …, Slug: …), where Jekyll reads front matter: put them between two lines of ---, each name in lower case, its tags as a list (tags: [a, b]), its category as categories: [name]; then %s. Pelican's feeds gave each post a tag: id of its own (tag:example.org,2010-12-03:/my-super-post.html/), not its address, which the import cannot keep: their subscribers see each post once more. A post in reStructuredText (.rst) is not read", src,
+		asJekyll("/:title.html", "an ARTICLE_URL that pelicanconf.py sets gives the permalink in that one's place ({slug} is :title, {date:%Y} :year, {date:%m} :month and {date:%d} :day)"))
+}
 
 // addressIDs is the feed template that says a Jekyll site's feed gave
 // each post its address as its id, trailing slash and all, as the feeds
@@ -136,4 +152,53 @@ func isHexo(src string, maxSize int64) bool {
 		}
 	}
 	return false
+}
+
+// holdsMarkdown says whether the folder src, or a folder in it up to
+// three deep, holds a Markdown file: posts kept with no site's settings.
+// It looks at a thousand entries at most, so a large folder costs
+// little.
+func holdsMarkdown(src string) bool {
+	seen := 0
+	found := false
+	filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		seen++
+		switch {
+		case err != nil || seen > 1000:
+			return fs.SkipAll
+		case d.IsDir() && p != src && strings.Count(filepath.ToSlash(strings.TrimPrefix(p, src)), "/") > 3:
+			return fs.SkipDir
+		case !d.IsDir() && isMarkdown(filepath.Ext(p)):
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found
+}
+
+// isMarkdown says whether a file name's ending ext is Markdown's.
+func isMarkdown(ext string) bool {
+	ext = strings.ToLower(ext)
+	return isContent(ext) && !strings.HasPrefix(ext, ".htm")
+}
+
+// notAnExport is the error for the file src, which is not a WordPress
+// export: what it is, where its start tells, a Ghost export (JSON
+// holding the site's db), or another JSON file.
+func notAnExport(src string, maxSize int64) error {
+	if strings.EqualFold(filepath.Ext(src), ".json") {
+		var export struct {
+			DB []struct {
+				Data struct {
+					Posts json.RawMessage `json:"posts"`
+				} `json:"data"`
+			} `json:"db"`
+		}
+		data, err := readFile(os.DirFS(filepath.Dir(src)), filepath.Base(src), maxSize)
+		if err == nil && json.Unmarshal(data, &export) == nil && len(export.DB) > 0 && export.DB[0].Data.Posts != nil {
+			return fmt.Errorf("importer: %s: a Ghost export, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports (.xml)", src)
+		}
+	}
+	return fmt.Errorf("importer: %s: not a folder or a WordPress export (.xml)", src)
 }

@@ -502,6 +502,8 @@ func parseWXR(r io.Reader, file string) (*wxr, error) {
 			}
 			text.Reset()
 			switch path := strings.Join(stack, "/"); {
+			case len(stack) == 1 && t.Name.Local == "feed":
+				return nil, fmt.Errorf("importer: %s: an Atom feed, as a Blogger export is, not a WordPress export: import reads WordPress exports (Tools → Export), and Jekyll and Hugo sites", file)
 			case len(stack) == 1 && path != "rss":
 				return nil, fmt.Errorf("importer: %s: not a WordPress export: it holds <%s>, not <rss>", file, t.Name.Local)
 			case path == "rss/channel/item":

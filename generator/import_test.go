@@ -6,8 +6,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"bulletin/generator/importer"
@@ -76,5 +78,61 @@ func TestImportOfNoPostsFails(t *testing.T) {
 	code := run([]string{"import", "-from", src, "-content", t.TempDir()}, &stdout, &stderr)
 	if want := "import: wrote no article: the one page read is not a post it takes"; code != 1 || !strings.HasPrefix(stderr.String(), want) {
 		t.Errorf("import of a site of documentation exited %d, printing:\n%s\nwant 1 and %q", code, stderr.String(), want)
+	}
+}
+
+// TestPelicanAdviceKeepsIDs follows the advice a Pelican site is refused
+// with and wants each post's feed id as Pelican's feeds gave it, a tag
+// URI of its address and day in Pelican's time zone, and its address
+// kept.
+func TestPelicanAdviceKeepsIDs(t *testing.T) {
+	src := t.TempDir()
+	writeFiles(t, src, map[string]string{"pelicanconf.py": "SITEURL = 'https://example.org'\n", "content/my-super-post.md": "Title: My super title\nDate: 2010-12-03 00:20\n\nText.\n"})
+	_, err := importer.Run(importer.Options{Source: src, Dest: t.TempDir()})
+	if err == nil {
+		t.Fatal("not refused")
+	}
+	advice := err.Error()
+	permalink := regexp.MustCompile(`\(permalink: (\S+),`).FindStringSubmatch(advice)
+	authority := regexp.MustCompile(`\(id_authority: (\S+)\)`).FindStringSubmatch(advice)
+	if permalink == nil || authority == nil || !strings.Contains(advice, "and no url") {
+		t.Fatalf("refused with %v; want the permalink, no url and the id authority", err)
+	}
+	jekyll := t.TempDir()
+	writeFiles(t, jekyll, map[string]string{
+		"_config.yml":                        "permalink: " + permalink[1] + "\ntimezone: Europe/Paris\n",
+		"_posts/2010-12-03-my-super-post.md": "---\ntitle: My super title\ndate: 2010-12-03 00:20\n---\nText.\n",
+	})
+	o := testOptions(t, t.TempDir())
+	writeFiles(t, o.Content, map[string]string{"site.yaml": "title: T\nbase_url: https://new.example.net/\nid_authority: " + authority[1] + "\n"})
+	if _, err := importer.Run(importer.Options{Source: jekyll, Dest: o.Content, Format: importer.Jekyll}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build(o); err != nil {
+		t.Fatal(err)
+	}
+	atom, err := os.ReadFile(filepath.Join(o.Out, "atom.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Pelican dated the id by the post's day in its time zone: 00:20 in
+	// Paris is the day before in UTC.
+	if want := "<id>tag:example.org,2010-12-03:/my-super-post.html/</id>"; !strings.Contains(string(atom), want) {
+		t.Errorf("atom.xml:\n%s\nwant %s, the id Pelican gave the post", atom, want)
+	}
+	if _, err := os.Stat(filepath.Join(o.Out, "my-super-post.html")); err != nil {
+		t.Errorf("old address: %v", err)
+	}
+}
+
+// writeFiles writes files, by slash path, into dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text), Mode: 0o644}
+	}
+	if err := os.CopyFS(dir, fsys); err != nil {
+		t.Fatal(err)
 	}
 }

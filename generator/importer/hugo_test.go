@@ -335,3 +335,24 @@ func TestHugoSectionsSlice(t *testing.T) {
 		"articles/2023/2023-01-02-one.md": {"  - /q1/one/\n"},
 	})
 }
+
+// TestHugoFigureAttribution keeps the attribution of Hugo's figure
+// (attr, linked by attrlink) in its caption, after the caption, as Hugo
+// showed it, where it was left out without a word; attr is Markdown, as
+// Hugo read it, and the image's alt text is its alt, else its caption,
+// as Hugo gave it.
+func TestHugoFigureAttribution(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.toml": "baseURL = \"https://example.org/\"\ntitle = \"Example\"\n",
+		"content/posts/p.md": "+++\ntitle = \"Hugo 0.55\"\ndate = 2019-04-08T23:30:00\n+++\n\nHugo 0.55 is out.\n\n" +
+			"{{< figure src=\"https://example.org/img/poster.png\" caption=\"The 0.55 poster\" attr=\"Photo by Jane Doe\" attrlink=\"https://unsplash.com/@jane\" >}}\n\n" +
+			"{{< figure src=\"https://images.unsplash.com/photo-1\" attr=\"Photo by [Aditya Telange](https://unsplash.com/@adityatelange) on [Unsplash](https://unsplash.com/photos/Z0lL0okYjy0)\" align=center link=\"https://unsplash.com/photos/a\" target=\"_blank\" >}}\n",
+	})
+	dest := mustImportInto(t, src)
+	wantWritten(t, dest, map[string][]string{
+		"articles/2019/2019-04-09-p.md": {
+			"![The 0.55 poster](https://example.org/img/poster.png)\\\nThe 0.55 poster [Photo by Jane Doe](https://unsplash.com/@jane)\n",
+			"[![](https://images.unsplash.com/photo-1)](https://unsplash.com/photos/a)\\\nPhoto by [Aditya Telange](https://unsplash.com/@adityatelange) on [Unsplash](https://unsplash.com/photos/Z0lL0okYjy0)\n",
+		},
+	})
+}

@@ -466,11 +466,11 @@ func embed(name, args string) (md, what string) {
 			md = "[" + md + "](" + linkTarget(u) + ")"
 		}
 		// Below it, in its paragraph, as Hugo shows them: the title, then
-		// the caption.
+		// the caption and the attribution after it.
 		if t := named["title"]; t != "" {
 			md += "\\\n**" + escapeText(t) + "**"
 		}
-		if c := named["caption"]; c != "" {
+		if c := strings.TrimSpace(named["caption"] + " " + attribution(named["attr"], named["attrlink"])); c != "" {
 			md += "\\\n" + c
 		}
 		return md, "an image"
@@ -510,6 +510,17 @@ func embed(name, args string) (md, what string) {
 		}
 	}
 	return "", ""
+}
+
+// attribution gives a figure's attr, Markdown, as Hugo showed it: a
+// link to attrlink, where it gives one. An attr that holds links of its
+// own is kept as written: a browser ends the link around it where the
+// first of them starts, and readers followed those.
+func attribution(attr, attrlink string) string {
+	if attr == "" || attrlink == "" || len(links(attr)) > 0 {
+		return attr
+	}
+	return "[" + attr + "](" + linkTarget(attrlink) + ")"
 }
 
 // escapeText escapes what Markdown would read as markup in a link's text.

@@ -62,6 +62,9 @@ type hugoConfig struct {
 	// whose headings' ids the articles keep (see blackfridaySite).
 	blackfriday bool
 	emoji       bool // enableEmoji: Hugo showed each :name: as an emoji
+	// inline says that Hugo ran the inline shortcodes the pages define:
+	// enableInlineShortcodes, or security.enableInlineShortcodes.
+	inline bool
 	// files are the settings files that set each setting last, by its
 	// key in lower case: the root file, config/_default/ or
 	// config/production/.
@@ -660,9 +663,10 @@ var hugoConfigDirs = []string{"config/_default", "config/" + hugoEnvironment}
 // hugoTables are the settings that the folders of settings may hold in
 // a file of their own, languages.yaml for languages, that the import
 // reads: those that decide the addresses, the topics, which pages are
-// posts and which of them Hugo published, so that a mistake in another
-// (menus.toml) does not stop the import.
-var hugoTables = []string{"languages", "permalinks", "taxonomies", "markup", "blackfriday", "module", "params", "frontmatter", "cascade", "outputs", "outputformats", "mediatypes"}
+// posts, which of them Hugo published and whether it ran their inline
+// shortcodes, so that a mistake in another (menus.toml) does not stop
+// the import.
+var hugoTables = []string{"languages", "permalinks", "taxonomies", "markup", "blackfriday", "module", "params", "frontmatter", "cascade", "outputs", "outputformats", "mediatypes", "security"}
 
 // fileOf gives the settings file that set the setting key, in lower
 // case, else the site's main settings file, for messages.
@@ -857,6 +861,10 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	}
 	cfg.ugly, _ = f.boolean("uglyurls")
 	cfg.emoji, _ = f.boolean("enableemoji")
+	security, _ := f["security"].(map[string]any)
+	secure, _ := lowerKeys(fields(security)).boolean("enableinlineshortcodes")
+	legacy, _ := f.boolean("enableinlineshortcodes")
+	cfg.inline = secure || legacy
 	cfg.feed = feedName(f)
 	cfg.keepCase, _ = f.boolean("disablepathtolower")
 	cfg.permalinks = permalinksOf(f)
@@ -978,7 +986,7 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		src.skip(file, cmp.Or(pg.lineOf("headless"), pg.line), "headless: true, so Hugo made no page of it, only kept its files for other pages: not imported")
 		return nil, nil
 	}
-	post := &post{file: file, line: pg.line, title: html.UnescapeString(f.text("title")), raw: pg.body, bodyLine: pg.bodyLine, front: f, params: cfg.params}
+	post := &post{file: file, line: pg.line, title: html.UnescapeString(f.text("title")), raw: pg.body, bodyLine: pg.bodyLine, front: f, params: cfg.params, inline: cfg.inline}
 	post.html = strings.HasPrefix(strings.ToLower(path.Ext(p)), ".htm")
 	// A page bundle is named by its folder, as :filename takes it.
 	name := strings.TrimSuffix(path.Base(p), path.Ext(p))

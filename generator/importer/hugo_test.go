@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -355,4 +356,99 @@ func TestHugoFigureAttribution(t *testing.T) {
 			"[![](https://images.unsplash.com/photo-1)](https://unsplash.com/photos/a)\\\nPhoto by [Aditya Telange](https://unsplash.com/@adityatelange) on [Unsplash](https://unsplash.com/photos/Z0lL0okYjy0)\n",
 		},
 	})
+}
+
+// TestHugoInlineShortcodes shows a Hugo inline shortcode as readers saw
+// it, where its template source was kept as a code block: one that only
+// loaded scripts or styles (KaTeX's) is left out, with a note; one that
+// shows text keeps it, its template actions left out, with a warning;
+// one closed on itself shows again the one of its name above it; and
+// where the site does not enable them, Hugo showed nothing of any, and
+// each is left out, with a note.
+func TestHugoInlineShortcodes(t *testing.T) {
+	katex := "{{< math.inline >}}\n{{ if or .Page.Params.math .Site.Params.math }}\n<!-- KaTeX -->\n<link rel=\"stylesheet\" href=\"https://cdn.jsdelivr.net/npm/katex@0.10.1/dist/katex.min.css\">\n" +
+		"<script defer src=\"https://cdn.jsdelivr.net/npm/katex@0.10.1/dist/katex.min.js\"></script>\n{{ end }}\n{{</ math.inline >}}"
+	text := "{{< math.inline >}}\n<p>\nInline math: \\(\\varphi = 1.618…\\)\n</p>\n{{</ math.inline >}}"
+	const (
+		loaded   = "left out: it only loaded scripts or styles (<script>, <style>, <link>), which bulletin does not load"
+		kept     = "left out, its template with it, and the text it shows kept as written"
+		disabled = "left out, with what it holds: the site does not enable inline shortcodes"
+	)
+	for _, tc := range []struct {
+		name, in string
+		enabled  bool
+		want     string
+		notes    []string // each note's line and text
+	}{
+		{"scripts alone", "Intro.\n\n" + katex + "\n\nAfter.", true, "Intro.\n\n\n\nAfter.", []string{"3 " + loaded}},
+		{"text", "Intro.\n\n" + text + "\n\nAfter.", true, "Intro.\n\n<p>\nInline math: \\(\\varphi = 1.618…\\)\n</p>\n\nAfter.", []string{"3 " + kept}},
+		{"text in a sentence, its actions left out", "Vectors\n{{< v.inline >}}\n{{ with .Page.Title }}\n\\(v_1\\) of {{ . }}\n{{ end }}\n{{< /v.inline >}}\nare free.", true, "Vectors\n\\(v_1\\) of\nare free.", []string{"2 " + kept}},
+		{"a template alone", "A {{< t.inline >}}{{ .Page.Title }}{{< /t.inline >}} b.", true, "A  b.", []string{"1 left out: what it showed came of its template alone"}},
+		{"shown again", text + "\n\nAgain: {{< math.inline />}}", true, "<p>\nInline math: \\(\\varphi = 1.618…\\)\n</p>\n\nAgain: <p>\nInline math: \\(\\varphi = 1.618…\\)\n</p>", []string{"1 " + kept, "7 shows the one of that name above it again, and is " + kept}},
+		{"shown again, loading scripts", katex + "\n{{< math.inline />}}", true, "\n", []string{"1 " + loaded, "8 shows the one of that name above it again, and is " + loaded}},
+		{"shown again, none above", "{{< math.inline />}}", true, "", []string{"1 left out: it shows again an inline shortcode of that name defined above it, and none is"}},
+		{"not enabled", "Intro.\n\n" + text + "\n\n" + katex + "\n{{< math.inline />}}", false, "Intro.\n\n\n\n\n", []string{"3 " + disabled, "9 " + disabled, "16 " + disabled}},
+		{"never closed", "{{< math.inline >}}\nx", true, "{{< math.inline >}}\nx", []string{"1 Hugo shortcode {{< math.inline >}} kept as text"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &Report{}
+			p := &post{file: "f.md", raw: tc.in, bodyLine: 1, inline: tc.enabled}
+			if got := shortcodes(p, postIndex(), r); got != tc.want {
+				t.Errorf("shortcodes(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			var notes []string
+			for _, n := range r.Warnings {
+				notes = append(notes, fmt.Sprintf("%d %s", n.Line, n.Msg))
+			}
+			if len(notes) != len(tc.notes) {
+				t.Fatalf("shortcodes(%q): notes %q, want %q", tc.in, notes, tc.notes)
+			}
+			for i, want := range tc.notes {
+				line, msg, _ := strings.Cut(want, " ")
+				if !strings.HasPrefix(notes[i], line+" ") || !strings.Contains(notes[i], msg) {
+					t.Errorf("shortcodes(%q): note %q, want %q", tc.in, notes[i], want)
+				}
+			}
+		})
+	}
+}
+
+// TestHugoInlineShortcodesEnabled reads whether a site enables inline
+// shortcodes as Hugo does: enableInlineShortcodes, or, since Hugo 0.91,
+// security.enableInlineShortcodes, in the settings file or a file of
+// its own in config/_default/; a site that does not showed nothing of
+// them.
+func TestHugoInlineShortcodesEnabled(t *testing.T) {
+	post := "---\ntitle: Math\ndate: 2019-03-08\n---\nIntro.\n\n{{< math.inline >}}\n<p>Inline math: \\(x\\)</p>\n{{< /math.inline >}}\n"
+	for _, tc := range []struct {
+		name     string
+		settings map[string]string
+		shown    bool
+	}{
+		{"enableInlineShortcodes", map[string]string{"config.toml": "enableInlineShortcodes = true\n"}, true},
+		{"security.enableInlineShortcodes", map[string]string{"hugo.yaml": "security:\n  enableInlineShortcodes: true\n"}, true},
+		{"config/_default/security.toml", map[string]string{"hugo.toml": "title = 'Math'\n", "config/_default/security.toml": "enableInlineShortcodes = true\n"}, true},
+		{"not enabled", map[string]string{"config.toml": "title = 'Math'\n"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.settings["content/posts/m.md"] = post
+			src := tree(t, tc.settings)
+			dest := t.TempDir()
+			r := mustImport(t, src, dest)
+			data, err := os.ReadFile(filepath.Join(dest, "articles", "2019", "2019-03-08-m.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(string(data), "Inline math: \\(x\\)"); got != tc.shown || strings.Contains(string(data), "math.inline") {
+				t.Errorf("the inline shortcode's text shown: %t, want %t:\n%s", got, tc.shown, data)
+			}
+			want := "the site does not enable inline shortcodes"
+			if tc.shown {
+				want = "the text it shows kept as written"
+			}
+			if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "m.md"), 7, want) {
+				t.Errorf("got warnings %v, want %q", r.Warnings, want)
+			}
+		})
+	}
 }

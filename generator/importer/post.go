@@ -109,6 +109,7 @@ type post struct {
 	item     string   // a WordPress post's id in its export
 	front    fields   // its front matter, which its Liquid may show ({{ page.image }}), and Hugo's param shortcode
 	params   fields   // a Hugo site's params, which its param shortcode shows where the post has no such field
+	inline   bool     // the Hugo site enables the inline shortcodes its pages define
 	// images are a Hugo page's featured images, which its theme showed
 	// beside it, and bulletin's does not: copied, and told of.
 	images []featuredImage

@@ -31,7 +31,8 @@ func refTarget(args string) string {
 // showed: {{< ref "x" >}} and {{< relref "x" >}} become the new URL of
 // the post they name, Hugo's own figure an image, its embeds of videos,
 // gists and posts a link (see embed), a theme's note, tip or warning
-// around some text a quote of it under its label (see admonitions), and
+// around some text a quote of it under its label (see admonitions), an
+// inline shortcode the text it shows, if any (see inlineShortcode), and
 // {{</* x */>}}, Hugo's way of writing a shortcode as text, becomes
 // {{< x >}}. Every other shortcode is kept as it is written, with a
 // warning.
@@ -41,6 +42,7 @@ func shortcodes(p *post, ix *index, r *Report) string {
 	pos := 0
 	inNote := false // a note is open, its closing tag still to come
 	var kept repeated
+	defined := map[string]inlineShown{} // what the inline shortcodes defined so far showed
 	for {
 		i := strings.Index(s[pos:], "{{")
 		if i < 0 || pos+i+2 >= len(s) {
@@ -73,6 +75,14 @@ func shortcodes(p *post, ix *index, r *Report) string {
 			continue
 		}
 		name, args := shortcodeName(inner)
+		if strings.HasSuffix(name, ".inline") {
+			if shown, used, ok := inlineShortcode(s[pos:], name, args, p.inline, defined); ok {
+				b.WriteString(shown.text)
+				pos += used
+				r.Warnings = append(r.Warnings, routine(p.note(line, fmt.Sprintf("Hugo inline shortcode %s %s", tag, shown.msg)), shown.kind))
+				continue
+			}
+		}
 		switch {
 		case admonitions[name] && !inNote && closes(s[pos:], name):
 			inNote = true

@@ -515,7 +515,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	}
 	switch ds := f.text("date"); {
 	case ds != "":
-		t, day, err := parseDate(ds, o.Zone)
+		t, day, err := jekyllDate(ds, o.Zone)
 		switch {
 		case err == nil:
 			post.date, post.day = t, day
@@ -631,6 +631,84 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		post.keys = append(post.keys, "link:"+rel)
 	}
 	return post
+}
+
+// rubyTime matches a date and time in the forms Ruby's Time.parse,
+// which Jekyll reads a post's date with, took and parseDate does not:
+// the day year first, its month and day of one digit or two, then the
+// time, with seconds or without, an hour of AM or PM, and a zone after
+// it: an offset (+0800, +08:00, +08) or a name (CEST, Z).
+var rubyTime = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])(?:[Mm]\b|\.[Mm]\.))?\s*([-+]\d+(?::\d+)?|[A-Za-z]+)?$`)
+
+// rubyOffset matches an offset as Ruby's Time.parse read one: +0800,
+// +08:00 or +08.
+var rubyOffset = regexp.MustCompile(`^([-+])(\d{2})(?::?(\d{2}))?$`)
+
+// rubyZones are the zones Ruby's Time.parse knew by name, in hours from
+// UTC: RFC 822's and its military letters.
+var rubyZones = map[string]int{"UTC": 0, "Z": 0, "UT": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+	"A": 1, "B": 2, "C": 3, "D": 4, "E": 5, "F": 6, "G": 7, "H": 8, "I": 9, "K": 10, "L": 11, "M": 12,
+	"N": -1, "O": -2, "P": -3, "Q": -4, "R": -5, "S": -6, "T": -7, "U": -8, "V": -9, "W": -10, "X": -11, "Y": -12}
+
+// jekyllDate reads a post's date as Jekyll read it: as parseDate reads
+// it, else as Ruby's Time.parse took it (see rubyTime), in zone, the
+// site's, where it gives no zone Time.parse knew.
+func jekyllDate(s string, zone *time.Location) (t time.Time, day bool, err error) {
+	t, day, err = parseDate(s, zone)
+	m := rubyTime.FindStringSubmatch(strings.TrimSpace(s))
+	if err == nil || m == nil {
+		return t, day, err
+	}
+	num := func(i int) int {
+		v, _ := strconv.Atoi(m[i]) // "" for no seconds gives 0
+		return v
+	}
+	year, month, mday, hour, minute, second := num(1), time.Month(num(2)), num(3), num(4), num(5), num(6)
+	if m[7] != "" {
+		// Time.parse read 12 AM as 0, and added 12 to an hour of PM.
+		hour %= 12
+		if strings.EqualFold(m[7], "p") {
+			hour += 12
+		}
+	}
+	if hour > 23 || minute > 59 || second > 59 {
+		return t, day, err
+	}
+	if offset, ok := rubyZone(m[8], year, zone); ok {
+		zone = time.FixedZone("", offset)
+	}
+	at := time.Date(year, month, mday, hour, minute, second, 0, zone)
+	if at.Month() != month || at.Day() != mday {
+		return t, day, err // no such day: February 30
+	}
+	return at, false, nil
+}
+
+// rubyZone gives the offset from UTC, in seconds, of a zone written after
+// a time as Ruby's Time.parse read it: an offset (see rubyOffset), a name
+// rubyZones holds, or the name of the site's zone in January or July of
+// the year. Of another (CEST on a site in UTC, +8), ok is false, as
+// Time.parse read the time in the site's zone.
+func rubyZone(name string, year int, site *time.Location) (offset int, ok bool) {
+	name = strings.ToUpper(name)
+	if m := rubyOffset.FindStringSubmatch(name); m != nil {
+		hours, _ := strconv.Atoi(m[2])
+		minutes, _ := strconv.Atoi(m[3])
+		offset = (hours*60 + minutes) * 60
+		if m[1] == "-" {
+			offset = -offset
+		}
+		return offset, true
+	}
+	if hours, ok := rubyZones[name]; ok {
+		return hours * 3600, true
+	}
+	for _, month := range []time.Month{time.January, time.July} {
+		if abbr, offset := time.Date(year, month, 1, 0, 0, 0, 0, site).Zone(); name != "" && strings.ToUpper(abbr) == name {
+			return offset, true
+		}
+	}
+	return 0, false
 }
 
 // bare says what a file with no front matter is to readPage.

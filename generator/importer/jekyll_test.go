@@ -163,3 +163,42 @@ func TestJekyllSlugifiedCategories(t *testing.T) {
 	wantArticle(t, filepath.Join(dest, "articles", "2021", "2021-05-06-new.md"),
 		"  - /care-homes/r-d/new/\n", "id: https://example.org/care-homes/r-d/new\n")
 }
+
+// TestJekyllRubyDates dates a post as Jekyll did, by Ruby's Time.parse,
+// where its date is in a form Time.parse read and parseDate does not: a
+// time without seconds, an offset written +08:00 or +08, an hour of AM or
+// PM, or a zone's name, which Time.parse knew only among RFC 822's and
+// the site's own, reading the time in the site's zone where it did not
+// know it (CEST in UTC). The day, the old address and the feed id come
+// from the date moved into the site's zone, as Jekyll made them.
+func TestJekyllRubyDates(t *testing.T) {
+	for _, tc := range []struct {
+		name, zone, date string
+		file, want, day  string // the article's file, its date, and the day of its old address
+	}{
+		{"offset", "UTC", "2024-07-17 05:46 +0800", "2024-07-16-advanced-opengl.md", "date: 2024-07-16T21:46:00Z\n", "2024/07/16"},
+		{"offset with a colon", "UTC", "2024-07-17T05:46+08:00", "2024-07-16-advanced-opengl.md", "date: 2024-07-16T21:46:00Z\n", "2024/07/16"},
+		{"offset in hours", "UTC", "2024-07-17 05:46 +08", "2024-07-16-advanced-opengl.md", "date: 2024-07-16T21:46:00Z\n", "2024/07/16"},
+		{"month of one digit", "UTC", "2024-7-17 05:46:00 +0800", "2024-07-16-advanced-opengl.md", "date: 2024-07-16T21:46:00Z\n", "2024/07/16"},
+		{"PM", "UTC", "2024-07-17 5:46 PM", "2024-07-17-advanced-opengl.md", "date: 2024-07-17T17:46:00Z\n", "2024/07/17"},
+		{"12 AM", "UTC", "2024-07-17 12:30 am", "2024-07-17-advanced-opengl.md", "date: 2024-07-17T00:30:00Z\n", "2024/07/17"},
+		{"RFC 822 zone", "UTC", "2024-07-16 22:46 EDT", "2024-07-17-advanced-opengl.md", "date: 2024-07-17T02:46:00Z\n", "2024/07/17"},
+		{"zone Ruby did not know", "UTC", "2024-07-17 05:46:00 CEST", "2024-07-17-advanced-opengl.md", "date: 2024-07-17T05:46:00Z\n", "2024/07/17"},
+		{"the site's zone", "Europe/Berlin", "2024-07-17 01:46:00 CEST", "2024-07-17-advanced-opengl.md", "date: 2024-07-17T01:46:00+02:00\n", "2024/07/17"},
+		{"the site's winter zone", "Europe/Berlin", "2024-07-17 01:46:00 CET", "2024-07-17-advanced-opengl.md", "date: 2024-07-17T02:46:00+02:00\n", "2024/07/17"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tree(t, map[string]string{
+				"_config.yml":                          "url: https://example.github.io\ntimezone: " + tc.zone + "\npermalink: /:year/:month/:day/:title/\n",
+				"_posts/2024-07-17-advanced-opengl.md": "---\ntitle: Advanced OpenGL\ndate: " + tc.date + "\n---\nText.\n",
+			})
+			dest := t.TempDir()
+			r := mustImport(t, src, dest)
+			wantArticle(t, filepath.Join(dest, "articles", "2024", tc.file), tc.want,
+				"  - /"+tc.day+"/advanced-opengl/\n", "id: https://example.github.io/"+tc.day+"/advanced-opengl\n")
+			if hasNote(r.Warnings, filepath.Join(src, "_posts", "2024-07-17-advanced-opengl.md"), -1, "not a date this importer reads") {
+				t.Errorf("the date is told as unread: %v", r.Warnings)
+			}
+		})
+	}
+}

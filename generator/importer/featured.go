@@ -75,6 +75,38 @@ func hugoImages(f fields, p *post, pg *page, src *source) {
 	}
 }
 
+// jekyllImage gives the Jekyll post p the image its front matter f
+// names in image, or in its path (image.path), as Chirpy and
+// jekyll-seo-tag read it, which the theme showed at the top of the post
+// and in the cards other sites made of a link to it: a featured image,
+// as a Hugo page's is, its link the path from the top of the site, under
+// p's media_subpath where it is relative (see underMedia). It warns at
+// the field of one it will not look for (see unsafeImage); a field of
+// another form is left over, to be told of as such.
+func jekyllImage(f fields, p *post, pg *page, src *source) {
+	name, by := f.text("image"), "image"
+	if m, ok := f["image"].(map[string]any); ok {
+		name, by = fields(m).text("path"), "image.path"
+	}
+	name = strings.TrimSpace(name)
+	switch {
+	case name == "" && !empty(f["image"]):
+		p.unused = append(p.unused, "image")
+		return
+	case name == "":
+		return
+	}
+	if why := unsafeImage(name); why != "" {
+		src.warn(p.file, pg.lineOf("image"), "%s %q %s: not copied; copy the file into the content folder yourself and link to it from the body where readers need it", by, name, why)
+		return
+	}
+	link, relative := underMedia(name, p.media)
+	if u, err := url.Parse(name); !relative && err == nil && u.Scheme == "" && u.Host == "" {
+		link = name
+	}
+	p.images = append(p.images, featuredImage{name: name, by: by, link: link})
+}
+
 // unsafeImage says why the import does not look for a featured image by
 // name: a path on a computer, or one leading out of the folder it is
 // found from; "" for a path of the site, or an address elsewhere.

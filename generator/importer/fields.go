@@ -17,7 +17,8 @@ import (
 var (
 	jekyllFields = fieldSet("title", "date", "slug", "permalink", "published", "category", "categories", "tag", "tags",
 		"regulator", "regulators", "topics", "lang", "author", "authors", "excerpt", "summary", "description", "redirect_from", "last_modified_at",
-		"updated", "source_url", "source_title", "external_url", "link", "hidden", "deck", "dek", "subtitle", "author_name", "render_with_liquid")
+		"updated", "source_url", "source_title", "external_url", "link", "hidden", "deck", "dek", "subtitle", "author_name", "render_with_liquid",
+		"image", "media_subpath", "img_path")
 	hugoFields = fieldSet("title", "date", "publishdate", "pubdate", "published", "lastmod", "modified", "updated", "draft", "expirydate",
 		"unpublishdate", "build", "_build", "slug", "url", "aliases", "topics", "regulators", "summary", "description", "author", "authors", "lang",
 		"source_url", "source_title", "external_url", "link", "hidden", "deck", "dek", "subtitle", "author_name", "excerpt",

@@ -139,13 +139,21 @@ func fileLink(link string) (string, bool) {
 
 // links lists the link and image addresses of Markdown.
 func links(md string) []string {
+	return destinations(md, true)
+}
+
+// destinations lists the image addresses of Markdown, and its links' too
+// where withLinks is set.
+func destinations(md string, withLinks bool) []string {
 	src := []byte(md)
 	var out []string
 	ast.Walk(markdown.Parser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			switch n := n.(type) {
 			case *ast.Link:
-				out = append(out, string(n.Destination))
+				if withLinks {
+					out = append(out, string(n.Destination))
+				}
 			case *ast.Image:
 				out = append(out, string(n.Destination))
 			}
@@ -153,6 +161,47 @@ func links(md string) []string {
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// subpathImages gives body, Markdown, with each image it shows by a relative
+// path shown by that path from subpath, Chirpy's media_subpath, as Chirpy
+// showed it (see underMedia); links, images by another path, and a body
+// with no subpath are left as written.
+func subpathImages(body, subpath string) string {
+	if subpath == "" {
+		return body
+	}
+	shown := map[string]bool{}
+	for _, dest := range destinations(body, false) {
+		shown[dest] = true
+	}
+	return rewriteLinks(body, func(dest string) (string, bool) {
+		if !shown[dest] {
+			return "", false
+		}
+		return underMedia(dest, subpath)
+	})
+}
+
+// underMedia gives the address of an image that a Chirpy post shows by
+// a relative path, dest (room.png), under subpath, its media_subpath: the
+// path from subpath's folder, from the top of the site where subpath is
+// a path (/assets/img/room.png), as Chirpy put subpath before it; ok is
+// false for an address elsewhere, and for a path from the top, which is
+// kept as written.
+func underMedia(dest, subpath string) (string, bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+		return "", false
+	}
+	base, err := url.Parse(strings.TrimSuffix(subpath, "/") + "/")
+	if err != nil {
+		return "", false
+	}
+	if base.Scheme == "" && base.Host == "" {
+		base.Path = "/" + strings.TrimPrefix(base.Path, "/")
+	}
+	return base.ResolveReference(u).String(), true
 }
 
 // copyLinked copies into the content folder the files of the source

@@ -118,12 +118,12 @@ func TestImportedBeforeIsQuiet(t *testing.T) {
 	t.Run("jekyll", func(t *testing.T) {
 		src := tree(t, map[string]string{
 			"_config.yml":                  "url: https://old.example.org\n",
-			"_posts/2018-11-13-refresh.md": "---\ntitle: Refresh\nlast_modified_at: 2018-11-12\nimage: /x.png\n---\nNew <abbr title=\"colours\">cols</abbr>.\n",
+			"_posts/2018-11-13-refresh.md": "---\ntitle: Refresh\nlast_modified_at: 2018-11-12\nthumbnail: /x.png\n---\nNew <abbr title=\"colours\">cols</abbr>.\n",
 		})
 		dest := t.TempDir()
 		post := filepath.Join(src, "_posts", "2018-11-13-refresh.md")
-		if first := mustImport(t, src, dest); !hasNote(first.Warnings, post, 3, "last_modified_at") || !hasNote(first.Warnings, src, 0, "image (1 post: _posts/2018-11-13-refresh.md)") {
-			t.Fatalf("the first import warned %v, want the last change at line 3 and the image field left over", first.Warnings)
+		if first := mustImport(t, src, dest); !hasNote(first.Warnings, post, 3, "last_modified_at") || !hasNote(first.Warnings, src, 0, "thumbnail (1 post: _posts/2018-11-13-refresh.md)") {
+			t.Fatalf("the first import warned %v, want the last change at line 3 and the thumbnail field left over", first.Warnings)
 		}
 		again := mustImport(t, src, dest)
 		if !hasNote(again.Skipped, post, -1, "imported before") || len(again.Warnings) > 0 {

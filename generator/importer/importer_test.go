@@ -1569,12 +1569,12 @@ func TestWordPressUnderAPath(t *testing.T) {
 // a map, and a subtitle as the summary, but tells a deck beside a summary.
 func TestFieldsNotCarriedOver(t *testing.T) {
 	src := tree(t, map[string]string{
-		"_posts/2020-01-01-one.md": "---\ntitle: One\nlayout: post\nimage: /assets/one.png\nsubtitle: A subtitle\nauthor:\n  name: Jo Bloggs\n  email: jo@example.org\n---\nOne.\n",
-		"_posts/2020-01-02-two.md": "---\ntitle: Two\nimage: /assets/two.png\ncomments: true\nstatus: published\nsummary: Two.\ndeck: A standfirst.\n---\nTwo.\n",
+		"_posts/2020-01-01-one.md": "---\ntitle: One\nlayout: post\nthumbnail: /assets/one.png\nsubtitle: A subtitle\nauthor:\n  name: Jo Bloggs\n  email: jo@example.org\n---\nOne.\n",
+		"_posts/2020-01-02-two.md": "---\ntitle: Two\nthumbnail: /assets/two.png\ncomments: true\nstatus: published\nsummary: Two.\ndeck: A standfirst.\n---\nTwo.\n",
 	})
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
-	want := "front matter fields not carried over, as bulletin has no place for them: deck (1 post: _posts/2020-01-02-two.md); image (2 posts: _posts/2020-01-01-one.md, _posts/2020-01-02-two.md); move into the body what readers should still see; " +
+	want := "front matter fields not carried over, as bulletin has no place for them: deck (1 post: _posts/2020-01-02-two.md); thumbnail (2 posts: _posts/2020-01-01-one.md, _posts/2020-01-02-two.md); move into the body what readers should still see; " +
 		"and front matter fields with the names of bulletin's own not carried over, as the old site meant its own values by them: status (1 post: _posts/2020-01-02-two.md); set bulletin's where they apply, as its README's front matter fields say"
 	if !hasNote(r.Warnings, src, 0, want) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)

@@ -240,10 +240,11 @@ func readJekyll(o *Options) (*source, error) {
 				r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links to Markdown files by a name two or more posts had before they were dated (%s), which could mean either, are kept as written and lead nowhere on this site: point each at the address of the post it means", strings.Join(firstOf(shared, 3), "; "))))
 			}
 		}
+		body = subpathImages(finishBody(p, body, excerpt, r), p.media)
 		// A link under baseurl names a post by its old address below
 		// it, where url, which the site's address has it with, is not
 		// set too.
-		body, away := followMoves(anchors(finishBody(p, body, excerpt, r), cfg.kramdown, p, r), ix, cmp.Or(cfg.site, l.baseurl()))
+		body, away := followMoves(anchors(body, cfg.kramdown, p, r), ix, cmp.Or(cfg.site, l.baseurl()))
 		awayNote(p, away, cfg.site != "", r)
 		return body
 	}
@@ -598,6 +599,8 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 	var unused []string
 	post.summary, unused = summaryOf(f, append([]string{"excerpt"}, summaryKeys...)...)
 	post.unused = append(leftOver(f, jekyllFields), unused...)
+	post.media = cmp.Or(f.text("media_subpath"), f.text("img_path"))
+	jekyllImage(f, post, pg, src)
 	for _, old := range f.list("redirect_from") {
 		post.old = append(post.old, "/"+strings.TrimPrefix(old, "/"))
 	}

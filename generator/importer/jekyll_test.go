@@ -202,3 +202,53 @@ func TestJekyllRubyDates(t *testing.T) {
 		})
 	}
 }
+
+// TestJekyllMediaSubpath shows the images of a Chirpy post that names
+// them by a path from its media_subpath (img_path before Chirpy 7, or
+// either given by a front-matter default), as Chirpy showed them: each
+// copied, and linked from the top of the site under that folder; its
+// preview image, image.path, is copied too, and told with the link that
+// shows it, as a Hugo post's featured image is. The kramdown attribute
+// list after an image is left out, not shown as text.
+func TestJekyllMediaSubpath(t *testing.T) {
+	post := "---\ntitle: BoardLight\ndate: 2024-09-07 15:55:45 +0200\ncategories: [HackTheBox]\nFIELD\nimage:\n  path: room.png\n---\n" +
+		"## Machine\n![Room Card](room_card.png){: w=\"300\" h=\"300\" .center .shadow}\n\n## Recon\n\n![Nmap scan](nmap.png)\n"
+	const dir = "assets/img/htb_images/BoardLight"
+	for _, tc := range []struct {
+		name, config, field string
+	}{
+		{"media_subpath", "", "media_subpath: /" + dir},
+		{"img_path", "", "img_path: /" + dir + "/"},
+		{"default", "defaults:\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n      media_subpath: /" + dir + "\n", "layout: post"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tree(t, map[string]string{
+				"_config.yml":                     "url: https://example.github.io\ntimezone: UTC\n" + tc.config,
+				"_posts/2024-09-07-boardlight.md": strings.Replace(post, "FIELD", tc.field, 1),
+				dir + "/room.png":                 "PNG room",
+				dir + "/room_card.png":            "PNG card",
+				dir + "/nmap.png":                 "PNG nmap",
+			})
+			dest := t.TempDir()
+			r := mustImport(t, src, dest)
+			name := filepath.Join(dest, "articles", "2024", "2024-09-07-boardlight.md")
+			wantArticle(t, name, "## Machine\n![Room Card](/"+dir+"/room_card.png)\n", "![Nmap scan](/"+dir+"/nmap.png)\n")
+			if data, _ := os.ReadFile(name); strings.Contains(string(data), "{:") {
+				t.Errorf("the attribute list shows as text:\n%s", data)
+			}
+			want := []string{"articles/2024/2024-09-07-boardlight.md", dir + "/nmap.png", dir + "/room.png", dir + "/room_card.png"}
+			if got := files(t, dest); !slices.Equal(got, want) {
+				t.Errorf("got files %v, want %v", got, want)
+			}
+			file := filepath.Join(src, "_posts", "2024-09-07-boardlight.md")
+			if !hasNote(r.Warnings, file, -1, "featured image copied, which the old theme showed beside the post and bulletin does not: image.path room.png, at "+filepath.Join(dest, dir, "room.png")+" (![](/"+dir+"/room.png))") {
+				t.Errorf("the preview image is not told as copied: %v", r.Warnings)
+			}
+			for _, n := range r.Warnings {
+				if strings.Contains(n.Msg, "does not hold") || strings.Contains(n.Msg, "not carried over") {
+					t.Errorf("warned: %v", n)
+				}
+			}
+		})
+	}
+}

@@ -104,6 +104,7 @@ type post struct {
 	html     bool     // raw is HTML, not Markdown
 	bundle   string   // for a Hugo page bundle's page, its folder in the source
 	folder   string   // for another Hugo page, the folder of its file in the source, where a file it links to by a relative path may be
+	media    string   // for a Jekyll post, Chirpy's media_subpath (img_path before Chirpy 7), the folder its images' relative paths start from
 	home     string   // for a Hugo page, the address its site or language was published at, when known
 	undated  bool     // a draft dated by its file's last change, which a checkout changes
 	item     string   // a WordPress post's id in its export

@@ -73,6 +73,7 @@ package history
 import (
 	"bulletin/generator/content"
 	"bulletin/generator/inputs"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -291,7 +292,9 @@ func withWorkTree(dir string, paths []string, sums map[string]string, files map[
 		here[p] = true
 	}
 	var moved map[[32]byte]*tracker
+	var left []*tracker          // the article files HEAD has and the work tree has not
 	taken := map[*tracker]bool{} // by a file moved and not yet committed
+	var unknown []string         // files with no history, that may be renamed and edited
 	for _, p := range paths {
 		t := files[p]
 		if t != nil && sums != nil && sums[p] == hex.EncodeToString(t.Head[:]) {
@@ -305,31 +308,51 @@ func withWorkTree(dir string, paths []string, sums map[string]string, files map[
 		if err != nil {
 			return nil, fmt.Errorf("history: %w", err)
 		}
-		sum := sha256.Sum256(data)
 		if t == nil {
 			// A file with no history may be one moved or renamed and not
 			// yet committed: it keeps the history of the committed file
 			// no longer there with the same bytes, as git would see it
-			// once the move is committed.
+			// once the move is committed, or, once every such file has
+			// taken its own, of one it is like, as git sees a rename
+			// with edits.
 			if moved == nil {
-				moved = goneByBytes(here, files)
+				moved, left = goneByBytes(here, files), uncommittedGone(paths, here, files)
 			}
-			t = moved[sum]
+			if t = moved[sha256.Sum256(data)]; t == nil && len(left) > 0 {
+				unknown = append(unknown, p)
+				continue
+			}
 			taken[t] = t != nil
 		}
-		t = t.clone()
-		if t.Head != sum {
-			s := newStep(data)
-			s.path = p
-			t.add(s)
+		h.step(p, t, data)
+	}
+	for _, p := range unknown {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			return nil, fmt.Errorf("history: %w", err)
 		}
-		if len(t.Versions) > 0 {
-			h.Articles[p] = t.Versions
-		}
-		h.dropped(p, t)
+		t := movedEdited(data, left, taken)
+		taken[t] = t != nil
+		h.step(p, t, data)
 	}
 	h.Removed = removed(here, files, taken)
 	return h, nil
+}
+
+// step gives the article at path p the history of t, nil for none, with
+// data, its bytes in the work tree, as one more step where they differ
+// from the last committed.
+func (h *History) step(p string, t *tracker, data []byte) {
+	t = t.clone()
+	if sum := sha256.Sum256(data); t.Head != sum {
+		s := newStep(data)
+		s.path = p
+		t.add(s)
+	}
+	if len(t.Versions) > 0 {
+		h.Articles[p] = t.Versions
+	}
+	h.dropped(p, t)
 }
 
 // dropped notes the topics and regulators t, the file at path p,
@@ -386,6 +409,91 @@ func goneByBytes(here map[string]bool, files map[string]*tracker) map[[32]byte]*
 		delete(gone, sum)
 	}
 	return gone
+}
+
+// uncommittedGone gives the trackers of the article files that HEAD
+// has and the work tree, whose files are at paths, has not, with a
+// version, in the order of their paths; none where comparing each with
+// each file of the work tree with no history would take long, as git
+// finds no renames either where they are too many (see renamePairs).
+func uncommittedGone(paths []string, here map[string]bool, files map[string]*tracker) []*tracker {
+	added := 0
+	for _, p := range paths {
+		if files[p] == nil {
+			added++
+		}
+	}
+	var gone []string
+	for p, t := range files {
+		if !here[p] && t.Deleted == "" && len(t.Versions) > 0 && content.IsArticle(p) {
+			gone = append(gone, p)
+		}
+	}
+	if len(gone)*added > renamePairs {
+		return nil
+	}
+	slices.Sort(gone)
+	out := make([]*tracker, len(gone))
+	for i, p := range gone {
+		out[i] = files[p]
+	}
+	return out
+}
+
+// renamePairs is how many pairs of a file gone and a file added the work
+// tree's renames are looked for among at most: 200 of each, say.
+const renamePairs = 200 * 200
+
+// movedEdited gives the tracker of left (see uncommittedGone) that no
+// other file took that data, a file with no history, is the most like,
+// where it is like it as git finds a rename with edits (see similar);
+// nil where none is, or two are alike. A file renamed and edited, not
+// yet committed, keeps the history git gives it once the rename is
+// committed.
+func movedEdited(data []byte, left []*tracker, taken map[*tracker]bool) *tracker {
+	var best *tracker
+	bestScore, tie := 0.0, false
+	for _, t := range left {
+		if taken[t] {
+			continue
+		}
+		switch score := similar(t.Versions[len(t.Versions)-1].Data, data); {
+		case score < renameScore || score < bestScore:
+		case score == bestScore:
+			tie = true
+		default:
+			best, bestScore, tie = t, score, false
+		}
+	}
+	if tie {
+		return nil
+	}
+	return best
+}
+
+// renameScore is how alike two files must be for git to take the one
+// for the other renamed: half their bytes, its default.
+const renameScore = 0.5
+
+// similar gives how alike files a and b are, as git's rename detection
+// measures it: the bytes of b's lines that a has too, each line of a
+// counted once, over the larger file's size.
+func similar(a, b []byte) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 1
+	}
+	lines := map[string]int{}
+	for line := range bytes.Lines(a) {
+		lines[string(line)]++
+	}
+	common := 0
+	for line := range bytes.Lines(b) {
+		if lines[string(line)] > 0 {
+			lines[string(line)]--
+			common += len(line)
+		}
+	}
+	return float64(common) / float64(max(len(a), len(b)))
 }
 
 // articles lists the slash paths of the article files in the content

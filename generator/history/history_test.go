@@ -517,6 +517,39 @@ func TestReadRenameNotCommitted(t *testing.T) {
 	}
 }
 
+// TestReadRenameWithEditNotCommitted gives a file moved and edited, not
+// yet committed, the history of the committed file it is like, as git
+// gives it once the two are committed, where it had none, and a check
+// could not tell that its feed id changed; a file like none stays new.
+func TestReadRenameWithEditNotCommitted(t *testing.T) {
+	r := newRepo(t)
+	r.write("content/a.md", updated)
+	r.write("content/b.md", strings.Replace(published, "CQC pauses ICS assessments", "NHS England publishes its plan", 1))
+	first := r.commit("publish")
+	r.Move("content/a.md", "content/a-renamed.md")
+	r.write("content/a-renamed.md", typoFixed)
+	r.Move("content/b.md", "content/b-moved.md")
+	r.write("content/c.md", "---\ntitle: Another\ndate: 2025-04-01\nsummary: S.\n---\nAnother text.\n")
+	h, err := Read(filepath.Join(r.dir, "content"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each file, by the committed file whose history it takes; "" for
+	// none.
+	for path, from := range map[string]string{"a-renamed.md": "a.md", "b-moved.md": "b.md", "c.md": ""} {
+		got := h.Versions(path)
+		switch {
+		case from == "" && (len(got) != 1 || got[0].Commit != ""):
+			t.Errorf("%s: versions\n%s\nwant one, new", path, describe(got))
+		case from != "" && (len(got) == 0 || got[0].Commit != first || got[0].Published[0].Path != from):
+			t.Errorf("%s: versions\n%s\nwant those of %s from %s", path, describe(got), from, first)
+		}
+	}
+	if gone := h.Gone(); len(gone) != 0 {
+		t.Errorf("gone: %+v, want none: each file moved took its history", gone)
+	}
+}
+
 // TestReadRemoved gives the articles gone from the content folder: one
 // deleted by HEAD's commit, one deleted from the work tree alone; not one
 // deleted by an earlier commit, nor one moved and not yet committed, nor

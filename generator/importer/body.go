@@ -553,6 +553,10 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss) {
 					c.AppendChild(&html.Node{Type: html.TextNode, Data: "”"})
 					c = unwrap(n, c)
 					continue
+				case "cite":
+					if n.Type == html.ElementNode && n.Data == "blockquote" {
+						attribution(c)
+					}
 				case "sup", "sub":
 					lost = append(lost, loss{at[c], fmt.Sprintf("a <%s> became plain text, as Markdown has no %sscript: check figures such as m2, H2O or a footnote's number", c.Data, map[string]string{"sup": "super", "sub": "sub"}[c.Data])})
 				case "ins", "u", "mark":
@@ -700,6 +704,23 @@ func captionBelow(figure *html.Node) {
 	if next != nil && !(next.Type == html.ElementNode && next.Data == "br") {
 		figure.InsertBefore(&html.Node{Type: html.ElementNode, Data: "br"}, media.NextSibling)
 	}
+}
+
+// attribution makes the <cite> that ends a quote, as WordPress's quote
+// and pull quote blocks write the quote's source, a paragraph of its own
+// after a dash, as themes set it apart below the quoted words: as more
+// of them, it would read as quoted too. One that holds nothing is left,
+// as it shows nothing.
+func attribution(cite *html.Node) {
+	first := cite.FirstChild
+	if first == nil {
+		return
+	}
+	cite.Data, cite.DataAtom = "p", atom.P
+	if first.Type == html.TextNode && strings.HasPrefix(strings.TrimSpace(first.Data), "—") {
+		return
+	}
+	cite.InsertBefore(&html.Node{Type: html.TextNode, Data: "— "}, first)
 }
 
 // floatOut moves an image floated beside a paragraph's text (align="right",

@@ -128,3 +128,29 @@ func TestWordPressLinksWithQueries(t *testing.T) {
 	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-07-linking.md"),
 		"[link 0](/2015/01/fees/#part) [link 1](/2015/01/fees/) [link 2](/2015/01/fees/) [link 3](https://old.example.org/2015/01/06/fees/?s=charges) [link 4](https://other.example.com/?p=7) [link 5](https://old.example.org/2015/01/06/fees/?lang=fr)")
 }
+
+// withContent gives an export item, as wxrItemXML makes it, whose
+// content is body.
+func withContent(id int, title, slug, body string) string {
+	return regexp.MustCompile(`(?s)<content:encoded>.*</content:encoded>`).ReplaceAllLiteralString(wxrItemXML(id, title, slug, "publish", "post"), "<content:encoded><![CDATA["+body+"]]></content:encoded>")
+}
+
+// TestWordPressQuoteCitations sets the citation that ends a quote block
+// or a pull quote apart from the quoted words, as themes showed it: a
+// line of its own after a dash, in the quote. One written with its dash
+// keeps it alone, and an empty one adds nothing.
+func TestWordPressQuoteCitations(t *testing.T) {
+	for _, tt := range []struct {
+		name, body, want string
+	}{
+		{"quote", `<!-- wp:quote --><blockquote class="wp-block-quote"><p>Quote</p><cite>Cite</cite></blockquote><!-- /wp:quote -->`, "\n> Quote\n> \n> — Cite\n"},
+		{"pull quote", `<!-- wp:pullquote --><figure class="wp-block-pullquote"><blockquote><p>The pull quote.</p><cite>Theme <em>Reviewer</em></cite></blockquote></figure><!-- /wp:pullquote -->`, "\n> The pull quote.\n> \n> — Theme *Reviewer*\n"},
+		{"its own dash", `<!-- wp:quote --><blockquote class="wp-block-quote"><p>Quote</p><cite>— Cite</cite></blockquote><!-- /wp:quote -->`, "\n> Quote\n> \n> — Cite\n"},
+		{"empty", `<!-- wp:quote --><blockquote class="wp-block-quote"><p>Quote</p><cite></cite></blockquote><!-- /wp:quote -->`, "\n> Quote\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, dest, _ := importItems(t, withContent(5, "Quoted", "quoted", tt.body))
+			wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-04-quoted.md"), tt.want)
+		})
+	}
+}

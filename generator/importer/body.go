@@ -593,6 +593,9 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss) {
 			if c.Type == html.ElementNode && c.Data == "figure" {
 				captionBelow(c)
 			}
+			if c.Type == html.ElementNode && c.Data == "div" && slices.Contains(strings.Fields(attr(c, "class")), "wp-block-file") {
+				fileButton(c)
+			}
 			if own := floatOut(n, c); own != nil {
 				walk(own)
 				c = next
@@ -721,6 +724,26 @@ func attribution(cite *html.Node) {
 		return
 	}
 	cite.InsertBefore(&html.Node{Type: html.TextNode, Data: "— "}, first)
+}
+
+// fileButton keeps the download button of WordPress's File block, a
+// link beside the link of the file's name, apart from it: left out where
+// it leads where the name does, as it says no more; else after a space,
+// where it would run into the name ("File Block PDFDownload").
+func fileButton(block *html.Node) {
+	for c := block.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.Data != "a" || !slices.Contains(strings.Fields(attr(c, "class")), "wp-block-file__button") {
+			continue
+		}
+		for o := block.FirstChild; o != nil; o = o.NextSibling {
+			if o != c && o.Type == html.ElementNode && o.Data == "a" && attr(o, "href") == attr(c, "href") {
+				block.RemoveChild(c)
+				return
+			}
+		}
+		block.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, c)
+		return
+	}
 }
 
 // floatOut moves an image floated beside a paragraph's text (align="right",

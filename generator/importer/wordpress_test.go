@@ -154,3 +154,24 @@ func TestWordPressQuoteCitations(t *testing.T) {
 		})
 	}
 }
+
+// TestWordPressFileBlock keeps the File block's link to its file apart
+// from its download button: the button, which WordPress showed beside
+// the file's name, is left out where it leads to the same file, and
+// follows after a space where the name leads elsewhere (the file's
+// attachment page).
+func TestWordPressFileBlock(t *testing.T) {
+	const pdf = "https://files.example.org/2018/11/file_block.pdf"
+	for _, tt := range []struct {
+		name, href, want string
+	}{
+		{"one file", pdf, "\n[File Block PDF](" + pdf + ")\n"},
+		{"its page", "https://files.example.org/file_block/", "\n[File Block PDF](https://files.example.org/file_block/) [Download](" + pdf + ")\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			body := `<!-- wp:file --><div class="wp-block-file"><a href="` + tt.href + `">File Block PDF</a><a href="` + pdf + `" class="wp-block-file__button" download>Download</a></div><!-- /wp:file -->`
+			_, dest, _ := importItems(t, withContent(5, "Filed", "filed", body))
+			wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-04-filed.md"), tt.want)
+		})
+	}
+}

@@ -76,6 +76,7 @@ type post struct {
 	// or excerpt separator, not one written as a summary.
 	excerpted bool
 	featured  string // the address of a WordPress post's featured image, which is not carried over
+	sticky    bool   // a WordPress post kept at the top of the blog's home page, which is not carried over
 	// terms are a WordPress post's terms of taxonomies other than
 	// categories and tags, by taxonomy, which are not carried over.
 	terms   map[string][]string

@@ -63,6 +63,7 @@ type wxrItem struct {
 	oldSlugs                                     []string // _wp_old_slug: slugs the post had before
 	thumbnail                                    string   // _thumbnail_id: the attachment that is its featured image
 	footnotes                                    string   // its footnotes, in JSON, as WordPress 6.3 and later keep them
+	sticky                                       bool     // wp:is_sticky: kept at the top of the blog's home page
 	comments                                     int      // comments approved, which readers saw, not pingbacks
 	pings                                        int      // pingbacks and trackbacks approved, which readers saw too
 	approved, ping                               bool     // of the comment being read: approved, a pingback or trackback
@@ -138,7 +139,7 @@ func readWordPress(o *Options) (*source, error) {
 		if p == nil {
 			continue
 		}
-		p.comments, p.pings = it.comments, it.pings
+		p.comments, p.pings, p.sticky = it.comments, it.pings, it.sticky
 		if it.thumbnail != "" {
 			p.featured = cmp.Or(attachments[it.thumbnail], "attachment "+it.thumbnail)
 		}
@@ -158,7 +159,7 @@ func readWordPress(o *Options) (*source, error) {
 		src.skip(o.Source, 0, "items that are not posts, not imported: %s", strings.Join(kinds, ", "))
 		src.skipped[len(src.skipped)-1].Items = n
 	}
-	src.tallies = append(src.tallies, otherTaxonomies(o.Source), queryAddresses(o.Source), uploads(o.Source, w, blog), featuredImages(o.Source), otherDays(o.Zone, "WordPress"))
+	src.tallies = append(src.tallies, otherTaxonomies(o.Source), queryAddresses(o.Source), uploads(o.Source, w, blog), featuredImages(o.Source), stickyPosts(o.Source), otherDays(o.Zone, "WordPress"))
 	src.body = (&wpBody{blog: blog, footnotes: footnotes}).convert
 	return src, nil
 }
@@ -199,6 +200,25 @@ func otherTaxonomies(export string) func(posts []*post) []Note {
 			notes = append(notes, Note{Source: export, Msg: fmt.Sprintf("the taxonomy %s, whose terms %d %s, is not carried over (%s): articles have topics, made of categories and tags, and regulators; to keep its terms, add them to the articles' topics", domain, tx.posts, plural(tx.posts, "post imported has", "posts imported have"), terms)})
 		}
 		return notes
+	}
+}
+
+// stickyPosts tells of the WordPress posts that were sticky, which the
+// blog kept at the top of its home page above newer ones, where
+// bulletin lists articles by date alone: the first few by name.
+func stickyPosts(export string) func(posts []*post) []Note {
+	return func(posts []*post) []Note {
+		var sticky []string
+		for _, p := range posts {
+			if p.sticky {
+				sticky = append(sticky, p.label)
+			}
+		}
+		n := len(sticky)
+		if n == 0 {
+			return nil
+		}
+		return []Note{{Source: export, Msg: fmt.Sprintf("%d %s sticky, kept at the top of the blog's home page, where bulletin lists articles by date alone: not carried over (%s); link to %s where readers should see %s first", n, plural(n, "post was", "posts were"), strings.Join(firstOf(sticky, 3), "; "), plural(n, "it", "them"), plural(n, "it", "them"))}}
 	}
 }
 
@@ -603,6 +623,8 @@ func readItemField(it *wxrItem, field, v string, metaKey, metaValue *string) {
 		it.password = v
 	case "wp:attachment_url":
 		it.attachment = strings.TrimSpace(v)
+	case "wp:is_sticky":
+		it.sticky = strings.TrimSpace(v) == "1"
 	case "category":
 		it.cats[len(it.cats)-1].name = v
 	case "wp:postmeta/wp:meta_key":

@@ -175,3 +175,19 @@ func TestWordPressFileBlock(t *testing.T) {
 		})
 	}
 }
+
+// TestWordPressSticky names the posts the blog kept at the top of its
+// home page, sticky, in one line of the report, as bulletin lists its
+// articles by date alone; a post that is not sticky is not named.
+func TestWordPressSticky(t *testing.T) {
+	sticky := strings.Replace(wxrItemXML(6, "Pinned", "pinned", "publish", "post"), "<wp:post_password>", "<wp:is_sticky>1</wp:is_sticky><wp:post_password>", 1)
+	plain := strings.Replace(wxrItemXML(7, "Plain", "plain", "publish", "post"), "<wp:post_password>", "<wp:is_sticky>0</wp:is_sticky><wp:post_password>", 1)
+	src, _, r := importItems(t, sticky+plain)
+	want := `1 post was sticky, kept at the top of the blog's home page, where bulletin lists articles by date alone: not carried over (post 6 "Pinned")`
+	if !hasNote(r.Warnings, src, 0, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+	if warned(r, `post 7 "Plain"`) {
+		t.Errorf("got warnings %v, want none naming post 7", r.Warnings)
+	}
+}

@@ -334,7 +334,12 @@ func wxrPost(it *wxrItem, w *wxr, blocks map[string]string, blog *url.URL, o *Op
 			}
 		}
 	}
-	olds = append(olds, link, "/?p="+strings.TrimSpace(it.id))
+	pages, why := pageAliases(link, it.content)
+	if why != "" {
+		src.warnings = append(src.warnings, p.note(0, why))
+	}
+	olds = append(append(olds, link), pages...)
+	olds = append(olds, "/?p="+strings.TrimSpace(it.id))
 	seen := make(map[string]bool, len(olds)+len(p.old))
 	for _, old := range p.old {
 		seen[old] = true
@@ -352,6 +357,39 @@ func wxrPost(it *wxrItem, w *wxr, blocks map[string]string, blog *url.URL, o *Op
 		p.keys = append(p.keys, key)
 	}
 	return p
+}
+
+// maxPageAliases bounds the aliases kept for the pages of one post, well
+// below the 1,000 aliases an article may have.
+const maxPageAliases = 100
+
+// pageAliases gives the aliases of the addresses WordPress gave the
+// pages after the first of a post that <!--nextpage--> splits, which
+// the article holds whole: link, its permalink as a site path, with the
+// page's number after it (/2018/11/02/x/2/). WordPress ignored a page
+// break at the start of the content, and gave the pages of a permalink
+// with a query ?page=2, which no alias can be. Where its permalink ends
+// in no slash (/x.html), the pages' addresses (/x.html/2) are inside
+// the file its alias is, and where they are over maxPageAliases, too
+// many: why then says so, and none is given.
+func pageAliases(link, content string) (aliases []string, why string) {
+	n := strings.Count(content, "<!--nextpage-->")
+	if start := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(content), "<!-- wp:nextpage -->")); strings.HasPrefix(start, "<!--nextpage-->") {
+		n--
+	}
+	if n <= 0 || link == "" || strings.Contains(link, "?") {
+		return nil, ""
+	}
+	if !strings.HasSuffix(link, "/") {
+		return nil, fmt.Sprintf("its %d %s after the first (<!--nextpage-->), which the article holds whole, had addresses below its own (%s/2): not kept as aliases, as its own address is a file's; redirect them on the server if they matter", n, plural(n, "page", "pages"), link)
+	}
+	if n > maxPageAliases {
+		return nil, fmt.Sprintf("its %d pages after the first (<!--nextpage-->), which the article holds whole, had addresses of their own (%s2/ and on): too many to keep as aliases; redirect them on the server if they matter", n, link)
+	}
+	for i := range n {
+		aliases = append(aliases, fmt.Sprintf("%s%d/", link, i+2))
+	}
+	return aliases, ""
 }
 
 // guidKey is how links between posts find a post by its guid, an address

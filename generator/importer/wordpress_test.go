@@ -191,3 +191,35 @@ func TestWordPressSticky(t *testing.T) {
 		t.Errorf("got warnings %v, want none naming post 7", r.Warnings)
 	}
 }
+
+// TestWordPressPageBreaks keeps, as aliases, the addresses WordPress gave
+// the pages of a post that <!--nextpage--> splits after the first, which
+// the article holds whole: its permalink with the page's number after
+// it. A page break at the start makes no page, as WordPress ignored it.
+// Pages below a permalink that is a file's (/paged.html/2), and more
+// pages than an article keeps aliases for, are told of instead.
+func TestWordPressPageBreaks(t *testing.T) {
+	for _, tt := range []struct {
+		name, link, body string
+		want             []string
+		told             string
+	}{
+		{"three pages", "https://old.example.org/2015/01/04/paged/", "<p>One</p>\n<!--nextpage-->\n<p>Two</p>\n<!-- wp:nextpage -->\n<!--nextpage-->\n<!-- /wp:nextpage -->\n<p>Three</p>",
+			[]string{"/2015/01/04/paged/", "/2015/01/04/paged/2/", "/2015/01/04/paged/3/"}, ""},
+		{"a break at the start", "https://old.example.org/2015/01/04/paged/", "<!--nextpage-->\n<p>One</p><!--nextpage--><p>Two</p>",
+			[]string{"/2015/01/04/paged/", "/2015/01/04/paged/2/"}, ""},
+		{"no slash at the end", "https://old.example.org/paged.html", "<p>One</p><!--nextpage--><p>Two</p>",
+			[]string{"/paged.html"}, "had addresses below its own (/paged.html/2): not kept as aliases"},
+		{"too many", "https://old.example.org/2015/01/04/paged/", "<p>One</p>" + strings.Repeat("<!--nextpage--><p>More</p>", maxPageAliases+1),
+			[]string{"/2015/01/04/paged/"}, fmt.Sprintf("its %d pages after the first", maxPageAliases+1)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			item := strings.Replace(withContent(5, "Paged", "paged", tt.body), "https://old.example.org/2015/01/04/paged/", tt.link, 1)
+			_, dest, r := importItems(t, item)
+			wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-04-paged.md"), "\naliases:\n  - "+strings.Join(tt.want, "\n  - ")+"\nid: ")
+			if tt.told != "" && !warned(r, tt.told) {
+				t.Errorf("got warnings %v, want one saying %q", r.Warnings, tt.told)
+			}
+		})
+	}
+}

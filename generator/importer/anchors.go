@@ -184,7 +184,13 @@ func followIDs(body string, written map[int]string, kept map[string]bool) string
 // code with what with gives for the match and its groups, and counts
 // them.
 func replaceOutsideCode(body string, re *regexp.Regexp, with func(match string, groups []string) string) (string, int) {
-	code := codeRanges(body)
+	return replaceOutside(body, codeRanges(body), re, with)
+}
+
+// replaceOutside replaces each match of re in body that starts outside
+// the ranges code with what with gives for the match and its groups,
+// and counts them.
+func replaceOutside(body string, code [][2]int, re *regexp.Regexp, with func(match string, groups []string) string) (string, int) {
 	var b strings.Builder
 	last, n := 0, 0
 	for _, m := range re.FindAllStringSubmatchIndex(body, -1) {

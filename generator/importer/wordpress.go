@@ -63,6 +63,7 @@ type wxrItem struct {
 	oldSlugs                                     []string // _wp_old_slug: slugs the post had before
 	thumbnail                                    string   // _thumbnail_id: the attachment that is its featured image
 	footnotes                                    string   // its footnotes, in JSON, as WordPress 6.3 and later keep them
+	embeds                                       []string // the HTML WordPress kept of what its embeds showed (_oembed_…)
 	sticky                                       bool     // wp:is_sticky: kept at the top of the blog's home page
 	comments                                     int      // comments approved, which readers saw, not pingbacks
 	pings                                        int      // pingbacks and trackbacks approved, which readers saw too
@@ -114,9 +115,13 @@ func readWordPress(o *Options) (*source, error) {
 	attachments := map[string]string{} // the address of each attachment, by its id
 	blocks := map[string]string{}      // the content of each reusable block, by its id
 	footnotes := map[string]string{}   // the footnotes of each post that has any, by its id
+	embeds := map[string][]string{}    // the HTML kept of the embeds of each post that has any, by its id
 	for _, it := range w.items {
 		if it.typ == "post" && it.footnotes != "" {
 			footnotes[it.id] = it.footnotes
+		}
+		if it.typ == "post" && len(it.embeds) > 0 {
+			embeds[it.id] = it.embeds
 		}
 		if it.typ == "attachment" && it.attachment != "" {
 			attachments[it.id] = it.attachment
@@ -160,7 +165,7 @@ func readWordPress(o *Options) (*source, error) {
 		src.skipped[len(src.skipped)-1].Items = n
 	}
 	src.tallies = append(src.tallies, otherTaxonomies(o.Source), queryAddresses(o.Source), uploads(o.Source, w, blog), featuredImages(o.Source), stickyPosts(o.Source), otherDays(o.Zone, "WordPress"))
-	src.body = (&wpBody{blog: blog, footnotes: footnotes}).convert
+	src.body = (&wpBody{blog: blog, footnotes: footnotes, embeds: embeds}).convert
 	return src, nil
 }
 
@@ -691,6 +696,11 @@ func readItemField(it *wxrItem, field, v string, metaKey, metaValue *string) {
 		}
 		if *metaKey == "footnotes" {
 			it.footnotes = *metaValue
+		}
+		// A failure to embed is kept as {{unknown}}, and the time of each
+		// embed's HTML beside it.
+		if strings.HasPrefix(*metaKey, "_oembed_") && !strings.HasPrefix(*metaKey, "_oembed_time_") && *metaValue != "" && *metaValue != "{{unknown}}" {
+			it.embeds = append(it.embeds, *metaValue)
 		}
 		*metaKey, *metaValue = "", ""
 	}

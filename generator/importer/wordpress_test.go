@@ -223,3 +223,50 @@ func TestWordPressPageBreaks(t *testing.T) {
 		})
 	}
 }
+
+// TestWordPressEmbeds keeps the text of what an embed showed, a tweet
+// say, where the export holds the HTML WordPress kept of it (a post's
+// _oembed_ field): a quote of it with its link, its script left out,
+// for an address on a line of its own, alone in a paragraph, in an
+// embed block or an [embed] shortcode. WordPress found that HTML by a
+// hash of the address and the theme's width, which the export lacks, so
+// the HTML that links to the address is taken. An embed whose HTML the
+// export does not hold, or holds as a failure ({{unknown}}), or holds
+// with no link to it (a video's player), becomes a link, with a warning.
+func TestWordPressEmbeds(t *testing.T) {
+	const tweet = "https://twitter.com/nacin/status/319508408669708289"
+	meta := func(key, value string) string {
+		return "<wp:postmeta><wp:meta_key>" + key + "</wp:meta_key><wp:meta_value><![CDATA[" + value + "]]></wp:meta_value></wp:postmeta>"
+	}
+	cached := func(href string) string {
+		return meta("_oembed_ac49b172e1844531a885a53eff2efd91", `<div class="embed-twitter"><blockquote class="twitter-tweet" width="550"><p>Really cool to read through.</p>&mdash; Andrew Nacin (@nacin) <a href="`+href+`">April 3, 2013</a></blockquote><script async src="//platform.twitter.com/widgets.js" charset="utf-8"></script></div>`) +
+			meta("_oembed_time_ac49b172e1844531a885a53eff2efd91", "1428450215")
+	}
+	const quoted = "\n> Really cool to read through.\n> \n> — Andrew Nacin (@nacin) [April 3, 2013](" + tweet
+	block := `<!-- wp:embed {"url":"` + tweet + `","type":"rich","providerNameSlug":"twitter"} --><figure class="wp-block-embed is-type-rich is-provider-twitter wp-block-embed-twitter"><div class="wp-block-embed__wrapper">` + "\n" + tweet + "\n" + `</div></figure><!-- /wp:embed -->`
+	for _, tt := range []struct {
+		name, body, meta, want string
+		linked                 bool
+	}{
+		{"a line of its own", tweet + "\n\nThis post tests embeds.", cached(tweet), quoted + ")\n", false},
+		{"alone in a paragraph", `<p>Before.</p><p> ` + tweet + ` </p>`, cached(tweet), quoted + ")\n", false},
+		{"an embed block", block, cached(tweet + "?ref_src=twsrc%5Etfw"), quoted + "?ref_src=twsrc%5Etfw)\n", false},
+		{"a shortcode", "[embed]" + tweet + "[/embed]", cached(tweet), quoted + ")\n", false},
+		{"none held", tweet + "\n\nThis post tests embeds.", "", "\n[" + tweet + "](" + tweet + ")\n", true},
+		{"a failure held", block, meta("_oembed_0f", "{{unknown}}"), "\n[" + tweet + "](" + tweet + ")\n", true},
+		{"another's held", tweet, cached("https://twitter.com/nacin/status/1") + meta("_oembed_1a", `<iframe src="https://www.youtube.com/embed/abc"></iframe>`), "\n[" + tweet + "](" + tweet + ")\n", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			item := strings.Replace(withContent(5, "Embeds", "embeds", tt.body), "</item>", tt.meta+"</item>", 1)
+			src, dest, r := importItems(t, item)
+			wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-01-04-embeds.md"), tt.want)
+			want := `post 5 "Embeds": an address on a line of its own, ` + tweet + `, which WordPress embeds (a tweet, a video) where its site allows, became a link, as the export holds no text of the embed`
+			if got := hasNote(r.Warnings, src, -1, want); got != tt.linked {
+				t.Errorf("got warnings %v, want %q: %v", r.Warnings, want, tt.linked)
+			}
+			if warned(r, "<script>") {
+				t.Errorf("got warnings %v, want none of the embed's script", r.Warnings)
+			}
+		})
+	}
+}

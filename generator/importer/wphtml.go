@@ -17,7 +17,8 @@ import (
 // links to other posts of the export at their new URLs.
 type wpBody struct {
 	blog      *url.URL
-	footnotes map[string]string // the footnotes field of each post that has one, by its id
+	footnotes map[string]string   // the footnotes field of each post that has one, by its id
+	embeds    map[string][]string // the HTML kept of each post's embeds, by its id
 }
 
 var (
@@ -43,9 +44,10 @@ var textileLink = regexp.MustCompile(`"([^"<>\n]{1,200})":((?:(?:https?|ftp)://|
 // <!--more--> tag as the summary when the post has no excerpt.
 func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 	raw := caption.ReplaceAllStringFunc(p.raw, figure)
-	// An embed shows another site's page; Markdown has no embeds, so it
-	// becomes a link to it, as a Gutenberg embed block does.
-	raw = embedCode.ReplaceAllString(raw, `<p><a href="$1">$1</a></p>`)
+	// An [embed] shows what its address's site gives to show, as an
+	// address alone in a paragraph does.
+	raw = embedCode.ReplaceAllString(raw, `<p>$1</p>`)
+	raw = embeds(raw, l.embeds[p.item], p, r)
 	raw = mediaLinks(raw, p, r)
 	l.shortcodes(p, raw, r)
 	if n := len(textileLink.FindAllStringIndex(raw, -1)); n > 0 {
@@ -89,6 +91,16 @@ var mediaCode = regexp.MustCompile(`(?s)\[(audio|video)(\s[^\]\n]*)?\](?:[^\[]{0
 // codeHTML matches HTML's code, whose text is shown as written.
 var codeHTML = regexp.MustCompile(`(?is)<pre[\s>].*?</pre>|<code[\s>].*?</code>`)
 
+// htmlCode gives where raw, HTML, has code, whose text is shown as
+// written.
+func htmlCode(raw string) [][2]int {
+	var code [][2]int
+	for _, at := range codeHTML.FindAllStringIndex(raw, -1) {
+		code = append(code, [2]int{at[0], at[1]})
+	}
+	return code
+}
+
 // mediaAttr matches the attribute of [audio] or [video] that names the
 // file it plays: src, or its kind (mp3="…").
 var mediaAttr = regexp.MustCompile(`(?i)\b(?:src|mp3|m4a|ogg|oga|wav|wma|flac|mp4|m4v|webm|ogv|wmv|flv|mov)=(?:"([^"]*)"|'([^']*)'|(\S+))`)
@@ -100,22 +112,7 @@ var mediaAttr = regexp.MustCompile(`(?i)\b(?:src|mp3|m4a|ogg|oga|wav|wma|flac|mp
 // play it goes with it.
 func mediaLinks(raw string, p *post, r *Report) string {
 	var made []string // the shortcodes made links, [audio] or [video], once each
-	var code [][2]int
-	for _, at := range codeHTML.FindAllStringIndex(raw, -1) {
-		code = append(code, [2]int{at[0], at[1]})
-	}
-	var b strings.Builder
-	last := 0
-	for _, at := range mediaCode.FindAllStringIndex(raw, -1) {
-		if inRanges(code, at[0]) {
-			continue
-		}
-		b.WriteString(raw[last:at[0]])
-		b.WriteString(mediaLink(raw[at[0]:at[1]], &made))
-		last = at[1]
-	}
-	b.WriteString(raw[last:])
-	raw = b.String()
+	raw, _ = replaceOutside(raw, htmlCode(raw), mediaCode, func(match string, _ []string) string { return mediaLink(match, &made) })
 	if len(made) > 0 {
 		msg := "WordPress shortcode " + made[0] + " became a link to the file it played"
 		if len(made) > 1 {

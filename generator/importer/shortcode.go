@@ -480,7 +480,7 @@ func embed(name, args string) (md, what string) {
 		if t := named["title"]; t != "" {
 			md += "\\\n**" + escapeText(t) + "**"
 		}
-		if c := strings.TrimSpace(named["caption"] + " " + attribution(named["attr"], named["attrlink"])); c != "" {
+		if c := strings.TrimSpace(named["caption"] + " " + figureAttribution(named["attr"], named["attrlink"])); c != "" {
 			md += "\\\n" + c
 		}
 		return md, "an image"
@@ -522,11 +522,11 @@ func embed(name, args string) (md, what string) {
 	return "", ""
 }
 
-// attribution gives a figure's attr, Markdown, as Hugo showed it: a
+// figureAttribution gives a figure's attr, Markdown, as Hugo showed it: a
 // link to attrlink, where it gives one. An attr that holds links of its
 // own is kept as written: a browser ends the link around it where the
 // first of them starts, and readers followed those.
-func attribution(attr, attrlink string) string {
+func figureAttribution(attr, attrlink string) string {
 	if attr == "" || attrlink == "" || len(links(attr)) > 0 {
 		return attr
 	}

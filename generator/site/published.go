@@ -171,9 +171,10 @@ func (s *Site) unpublished(a *content.Article, vs []history.Version, now time.Ti
 // article that replaces it. dir is the content folder as editors name it.
 // It gives too each such article as its last version reads, so that the
 // topics and regulators it named can be looked for (see groupsLost).
-func (s *Site) removed(gone []history.Removed, dir string, now time.Time) (content.Errors, []*content.Article) {
+func (s *Site) removed(gone []history.Removed, dir string, h *history.History, now time.Time) (content.Errors, []*content.Article) {
 	var out content.Errors
 	var last []*content.Article
+	var byTitle map[string][]*Article // the site's articles, by title, once one is looked for
 	for _, r := range gone {
 		var at time.Time
 		was, date, seen := s.firstSeen(r.Versions, now, &at)
@@ -183,7 +184,8 @@ func (s *Site) removed(gone []history.Removed, dir string, now time.Time) (conte
 		// A version that cannot be read names nothing to look for; the
 		// file is gone, so no error of its is the editor's to fix. A
 		// draft's topics lost their pages when it became one.
-		if a, _ := content.Parse(dir, r.Path, r.Versions[len(r.Versions)-1].Data, &s.Settings); a != nil && !a.Draft {
+		a, _ := content.Parse(dir, r.Path, r.Versions[len(r.Versions)-1].Data, &s.Settings)
+		if a != nil && !a.Draft {
 			a.Lines = content.FieldLines{} // of a file no longer there
 			last = append(last, a)
 		}
@@ -196,6 +198,16 @@ func (s *Site) removed(gone []history.Removed, dir string, now time.Time) (conte
 		if len(lost) == 0 {
 			continue
 		}
+		if byTitle == nil {
+			byTitle = map[string][]*Article{}
+			for _, a := range s.Articles {
+				byTitle[a.Title] = append(byTitle[a.Title], a)
+			}
+		}
+		if e := s.successor(a, byTitle, was, date, lost[0], h, now); e != nil {
+			out = append(out, e)
+			continue
+		}
 		how := "deleted, not yet committed,"
 		if r.Commit != "" {
 			how = "deleted by commit " + short(r.Commit) + ","
@@ -205,6 +217,40 @@ func (s *Site) removed(gone []history.Removed, dir string, now time.Time) (conte
 			Msg: fmt.Sprintf("%s but readers saw it (commit %s) at %s, which now lead nowhere, and its feed entries go with no word to subscribers: to take it down, restore the file and set withdrawn, with the date and the reason; if another article replaces it, add %s to that article's aliases, after those it has (set its id too if check asks: a first alias changes an article's feed id)", how, short(was.Commit), list, list)})
 	}
 	return out, last
+}
+
+// successor finds the article that stands in for gone, an article
+// readers saw first published at url (was, on date), deleted since, as
+// its last version reads: one of its title and day that readers have
+// not seen, which git took for another article where its text changed
+// too much to be found renamed, among the site's articles byTitle. It
+// gives the error of its feed id, which changes, so that subscribers
+// would see it again as new, with the alias that keeps both the id and
+// the old address; nil where there is none, or its id is gone's.
+func (s *Site) successor(gone *content.Article, byTitle map[string][]*Article, was history.Names, date time.Time, url string, h *history.History, now time.Time) *content.Error {
+	if gone == nil || gone.Draft {
+		return nil
+	}
+	day := func(t time.Time) string { return t.In(s.Settings.Location).Format(time.DateOnly) }
+	first := asFirstSeen(was, date, gone.Path)
+	original := url
+	if len(first.Aliases) > 0 {
+		original = sitePath(first.Aliases[0])
+	}
+	id := cmp.Or(first.ID, tagURI(cmp.Or(was.IDAuthority, s.Settings.IDAuthority), date, original))
+	for _, a := range byTitle[gone.Title] {
+		var at time.Time
+		if day(a.Date) != day(gone.Date) || a.ID == id {
+			continue
+		}
+		if _, _, seen := s.firstSeen(h.Versions(a.Content.Path), now, &at); seen {
+			continue
+		}
+		c := a.Content
+		return &content.Error{File: c.File, Line: cmp.Or(c.Lines.Line("title"), c.Line),
+			Msg: fmt.Sprintf("title: readers saw an article of this title and date at %s (commit %s), whose file, %s, is gone: as that article, its feed id would change from %s to %s, and subscribers would see it again as new: add %s to aliases, first, which keeps both the id and the old address", url, short(was.Commit), gone.Path, id, a.ID, url)}
+	}
+	return nil
 }
 
 // lastSeen is the draft a as readers last saw it: its newest version

@@ -300,6 +300,52 @@ func TestRemovedArticle(t *testing.T) {
 	}
 }
 
+// TestRemovedArticleReplaced stops a build where an article readers
+// saw is gone and an article of its title and day, which readers have
+// not seen, stands in for it, with another feed id: git took the one
+// for another where its text changed too much to be found renamed, and
+// subscribers would see it again as new. Only a warning said the first
+// was deleted.
+func TestRemovedArticleReplaced(t *testing.T) {
+	const gone = "---\ntitle: Title of ics-paused\ndate: 2025-03-27\nsummary: S.\n---\nThe old text.\n"
+	for _, tt := range []struct {
+		name    string
+		date    time.Time
+		seen    bool     // readers saw the new article before
+		aliases []string // the new article's
+		want    string   // the error's start; "" for the deletion's warning, "nothing" for none
+	}{
+		{"same title and day", day(2025, 3, 27), false, nil,
+			"content/articles/ics-paused-rewritten.md:4: title: readers saw an article of this title and date at /2025/03/ics-paused/ (commit abc1234), whose file, " + path + ", is gone: as that article, its feed id would change from tag:bulletin.example.org,2025-03-27:/2025/03/ics-paused/ to tag:bulletin.example.org,2025-03-27:/2025/03/ics-paused-rewritten/, and subscribers would see it again as new: add /2025/03/ics-paused/ to aliases, first"},
+		{"another day", day(2025, 3, 28), false, nil, ""},
+		{"seen before", day(2025, 3, 27), true, nil, ""},
+		{"the alias added", day(2025, 3, 27), false, []string{"/2025/03/ics-paused/"}, "nothing"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := article("ics-paused-rewritten", tt.date)
+			a.Title, a.Aliases = "Title of ics-paused", tt.aliases
+			a.Lines.Set("title", 4)
+			was := []history.Names{{Commit: "abc1234def", Committed: committed, Date: "2025-03-27", Path: path}}
+			h := &history.History{Articles: map[string][]history.Version{}, Removed: []history.Removed{
+				{Path: path, Commit: "fedcba9876", Versions: []history.Version{{Commit: "abc1234def", Time: committed, Note: history.FirstPublished, Published: was, Data: []byte(gone)}}}}}
+			if tt.seen {
+				h.Articles[a.Path] = []history.Version{{Commit: "0123456789", Time: committed, Note: history.FirstPublished,
+					Published: []history.Names{{Commit: "0123456789", Committed: committed, Date: tt.date.Format(time.DateOnly), Path: a.Path}}}}
+			}
+			found := told(New(&content.Set{Settings: testSettings(), Dir: "content", Articles: []*content.Article{a}}, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)))
+			switch {
+			case tt.want == "nothing" && len(found) > 0:
+				t.Errorf("got %v, want nothing", found)
+			case tt.want == "nothing":
+			case tt.want == "" && (len(found) != 1 || !found[0].Warning || !strings.Contains(found[0].Msg, "deleted by commit")):
+				t.Errorf("got %v, want the deletion's warning alone", found)
+			case tt.want != "" && (len(found) != 1 || found[0].Warning || !strings.HasPrefix(found[0].Error(), tt.want)):
+				t.Errorf("got %v, want one error starting %q", found, tt.want)
+			}
+		})
+	}
+}
+
 // TestGroupLost deletes, or makes a draft of, an article readers saw, the
 // last to name its topic and regulator: each loses its page and feeds,
 // which is told once, unless another article still names it, an intro

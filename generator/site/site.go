@@ -243,7 +243,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		}
 	}
 	if removed := h.Gone(); len(removed) > 0 {
-		told, last := s.removed(removed, set.Dir, now)
+		told, last := s.removed(removed, set.Dir, h, now)
 		s.Moved = append(s.Moved, told...)
 		gone = append(gone, last...)
 	}

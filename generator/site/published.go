@@ -171,9 +171,8 @@ func (s *Site) unpublished(a *content.Article, vs []history.Version, now time.Ti
 // article that replaces it. dir is the content folder as editors name it.
 // It gives too each such article as its last version reads, so that the
 // topics and regulators it named can be looked for (see groupsLost).
-func (s *Site) removed(gone []history.Removed, dir string, h *history.History, now time.Time) (content.Errors, []*content.Article) {
+func (s *Site) removed(gone []history.Removed, dir string, h *history.History, now time.Time) (told, renamed content.Errors, last []*content.Article) {
 	var out content.Errors
-	var last []*content.Article
 	var byTitle map[string][]*Article // the site's articles, by title, once one is looked for
 	for _, r := range gone {
 		var at time.Time
@@ -205,7 +204,7 @@ func (s *Site) removed(gone []history.Removed, dir string, h *history.History, n
 			}
 		}
 		if e := s.successor(a, byTitle, was, date, lost[0], h, now); e != nil {
-			out = append(out, e)
+			renamed = append(renamed, e)
 			continue
 		}
 		how := "deleted, not yet committed,"
@@ -216,7 +215,7 @@ func (s *Site) removed(gone []history.Removed, dir string, h *history.History, n
 		out = append(out, &content.Error{File: content.JoinPath(dir, r.Path), Warning: true,
 			Msg: fmt.Sprintf("%s but readers saw it (commit %s) at %s, which now lead nowhere, and its feed entries go with no word to subscribers: to take it down, restore the file and set withdrawn, with the date and the reason; if another article replaces it, add %s to that article's aliases, after those it has (set its id too if check asks: a first alias changes an article's feed id)", how, short(was.Commit), list, list)})
 	}
-	return out, last
+	return out, renamed, last
 }
 
 // successor finds the article that stands in for gone, an article

@@ -300,7 +300,7 @@ func TestRemovedArticle(t *testing.T) {
 	}
 }
 
-// TestRemovedArticleReplaced stops a build where an article readers
+// TestRemovedArticleReplaced stops a build, with or without -strict, where an article readers
 // saw is gone and an article of its title and day, which readers have
 // not seen, stands in for it, with another feed id: git took the one
 // for another where its text changed too much to be found renamed, and
@@ -332,8 +332,11 @@ func TestRemovedArticleReplaced(t *testing.T) {
 				h.Articles[a.Path] = []history.Version{{Commit: "0123456789", Time: committed, Note: history.FirstPublished,
 					Published: []history.Names{{Commit: "0123456789", Committed: committed, Date: tt.date.Format(time.DateOnly), Path: a.Path}}}}
 			}
-			found := told(New(&content.Set{Settings: testSettings(), Dir: "content", Articles: []*content.Article{a}}, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)))
+			s, err := New(&content.Set{Settings: testSettings(), Dir: "content", Articles: []*content.Article{a}}, h, time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC))
+			found := told(s, err)
 			switch {
+			case tt.want != "" && tt.want != "nothing" && err == nil:
+				t.Errorf("got %v and no error; want one that stops the build, as a rename's does", found)
 			case tt.want == "nothing" && len(found) > 0:
 				t.Errorf("got %v, want nothing", found)
 			case tt.want == "nothing":

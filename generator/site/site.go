@@ -242,9 +242,11 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 			s.Redirects = append(s.Redirects, Redirect{From: alias, To: a.URL, Of: a.Content, Line: a.Content.AliasLine(i)})
 		}
 	}
+	var replaced content.Errors // new articles that stand in for ones gone, with another feed id
 	if removed := h.Gone(); len(removed) > 0 {
-		told, last := s.removed(removed, set.Dir, h, now)
+		told, renamed, last := s.removed(removed, set.Dir, h, now)
 		s.Moved = append(s.Moved, told...)
+		replaced = renamed
 		gone = append(gone, last...)
 	}
 	named(s.Articles)
@@ -317,7 +319,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		}
 	})
 	checking.Wait()
-	return s, slices.Concat(content.AsErrors(clash), moved, renamed).Err()
+	return s, slices.Concat(content.AsErrors(clash), moved, renamed, replaced).Err()
 }
 
 // inDateOrder gives the articles newest first, those of one date by

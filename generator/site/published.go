@@ -55,7 +55,15 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (
 	if first.Slug != c.Slug || y != cy || m != cm {
 		url = ArticleURL(first)
 	}
-	if url != a.URL && !slices.ContainsFunc(c.Aliases, func(al string) bool { return sitePath(al) == url }) {
+	// An address that differs from the URL only in case no alias can
+	// keep beside it (see checkClaims): the slug it had keeps it.
+	recased := url != a.URL && content.Fold(url) == content.Fold(a.URL)
+	switch {
+	case recased:
+		f, line := field("slug") // else the file's name, which only differs in case
+		errs = append(errs, &content.Error{File: c.File, Line: line,
+			Msg: fmt.Sprintf("%s: the article was first published at %s (commit %s), which differs from its URL, %s, only in case or Unicode form: many hosts serve the two as one, so no alias can keep the old address beside the new: give it slug: %s, as it was", f, url, commit, a.URL, lastSegment(url))})
+	case url != a.URL && !slices.ContainsFunc(c.Aliases, func(al string) bool { return sitePath(al) == url }):
 		f, line := field(changedFields(first, c)...)
 		errs = append(errs, &content.Error{File: c.File, Line: line,
 			Msg: fmt.Sprintf("%s: the article was first published at %s (commit %s), which would no longer lead to it: add %s to aliases", f, url, commit, url)})
@@ -86,7 +94,11 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (
 	if id != a.ID {
 		f, line := field(changedFields(first, c)...)
 		fix := fmt.Sprintf("set id to %s to keep it", id)
-		if len(errs) > 0 && c.ID == "" && tagURI(s.Settings.IDAuthority, c.Date, url) == id {
+		switch {
+		case recased:
+			// The slug it had keeps both.
+			fix, errs = fmt.Sprintf("give it slug: %s, as it was, which keeps both the id and the old address, as no alias can beside an address that differs only in case", lastSegment(url)), nil
+		case len(errs) > 0 && c.ID == "" && tagURI(s.Settings.IDAuthority, c.Date, url) == id:
 			// The old address as the first alias gives the old id too:
 			// one change mends both, so one error tells it.
 			where := ""

@@ -55,6 +55,15 @@ func TestFirstPublished(t *testing.T) {
 			func(a *content.Article) { a.Slug = "ics-paused-again" },
 			// The old address as the first alias mends both: one error.
 			[]moved{{"slug", 8, []string{"the feed id would change", "add /2025/03/ics-paused/ to aliases, which keeps both the id and the old address"}}}},
+		// No alias can keep an address that differs from the URL only in
+		// case: the slug it had keeps both, where an alias was asked for,
+		// which the build then refused.
+		{"slug changed only in case", first,
+			func(a *content.Article) { a.Slug = "ICS-Paused" },
+			[]moved{{"slug", 8, []string{"the feed id would change", "give it slug: ics-paused, as it was, which keeps both the id and the old address"}}}},
+		{"slug changed only in case, the id kept", first,
+			func(a *content.Article) { a.Slug, a.ID = "ICS-Paused", firstID },
+			[]moved{{"slug", 8, []string{"which differs from its URL, /2025/03/ICS-Paused/, only in case or Unicode form", "give it slug: ics-paused, as it was"}}}},
 		{"file renamed without an alias", []history.Names{step("abc1234def", committed, "2025-03-27", "articles/2025/2025-03-27-ics-pause.md", "")},
 			func(a *content.Article) {},
 			[]moved{{"renamed from articles/2025/2025-03-27-ics-pause.md", 1, []string{"the feed id would change", "add /2025/03/ics-pause/ to aliases, which keeps both"}}}},

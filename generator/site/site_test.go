@@ -467,6 +467,27 @@ func TestNewURLErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "an alias at the article's own URL",
+			articles: []*content.Article{
+				withAliases(article("caps-story", day(2025, 5, 1)), 7, "/2025/05/caps-story/"),
+			},
+			want: []content.Error{
+				{File: "content/articles/caps-story.md", Line: 7, Claimed: "/2025/05/caps-story/", Rival: "content/articles/caps-story.md:1",
+					Msg: "aliases: /2025/05/caps-story/ is the article's own URL, which needs no alias: delete it"},
+			},
+		},
+		{
+			// The old system's address, in capitals: the slug keeps it.
+			name: "an alias that differs from the article's own URL only in case",
+			articles: []*content.Article{
+				withAliases(article("caps-story", day(2025, 5, 1)), 7, "/2025/05/CAPS-STORY/"),
+			},
+			want: []content.Error{
+				{File: "content/articles/caps-story.md", Line: 7, Claimed: "/2025/05/CAPS-STORY/", Rival: "content/articles/caps-story.md:1",
+					Msg: "aliases: /2025/05/CAPS-STORY/ differs only in case or Unicode form from the article's own URL, /2025/05/caps-story/, and many hosts serve the two as one, so it cannot lead there beside it: to keep the old address, give the article slug: CAPS-STORY, and delete the alias"},
+			},
+		},
+		{
 			name: "two articles with one alias",
 			articles: []*content.Article{
 				withAliases(article("second", day(2025, 3, 20)), 4, "/old/"),

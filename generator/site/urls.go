@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"bulletin/generator/content"
 )
@@ -112,9 +113,16 @@ func checkClaims(urls []urlClaim, ids []idClaim) content.Errors {
 		} else if ok && prev.url != u {
 			others[u] = c
 		}
+		own := ok && c.what == "aliases" && prev.what == "slug" && c.file == prev.file
 		switch {
 		case !ok:
 			claims[folded] = c
+		case own && prev.url == u:
+			errs = append(errs, &content.Error{File: c.file, Line: c.line, Claimed: u, Rival: fmt.Sprintf("%s:%d", prev.file, prev.line),
+				Msg: fmt.Sprintf("aliases: %s is the article's own URL, which needs no alias: delete it", u)})
+		case own:
+			errs = append(errs, &content.Error{File: c.file, Line: c.line, Claimed: u, Rival: fmt.Sprintf("%s:%d", prev.file, prev.line),
+				Msg: fmt.Sprintf("aliases: %s differs only in case or Unicode form from the article's own URL, %s, and many hosts serve the two as one, so it cannot lead there beside it: to keep the old address, give the article slug: %s, and delete the alias", u, prev.url, lastSegment(u))})
 		case prev.url == u:
 			errs = append(errs, &content.Error{File: c.file, Line: c.line, Claimed: u, Rival: fmt.Sprintf("%s:%d", prev.file, prev.line),
 				Msg: fmt.Sprintf("%s: %s is also the URL of %s:%d (%s): choose another%s", c.what, u, prev.file, prev.line, prev.how, content.FormNote(c.file, prev.file))})
@@ -176,4 +184,10 @@ type checked struct {
 	urls []urlClaim
 	ids  []idClaim
 	errs content.Errors
+}
+
+// lastSegment gives the last segment of a site path: x of /2025/05/x/.
+func lastSegment(p string) string {
+	p = strings.TrimSuffix(p, "/")
+	return p[strings.LastIndex(p, "/")+1:]
 }

@@ -76,9 +76,42 @@ func Version(ctx context.Context, command string) (string, error) {
 	return run(ctx, args, "--version")
 }
 
-// commandLine gives the words of the command that runs Pagefind.
+// commandLine gives the words of the command that runs Pagefind: the
+// path of a file as it is, spaces and all; else its words, parted at
+// spaces outside quotes, as a shell parts them ("/my dir/pagefind"
+// --verbose).
 func commandLine(command string) ([]string, error) {
-	args := strings.Fields(command)
+	if info, err := os.Stat(command); err == nil && info.Mode().IsRegular() {
+		return []string{command}, nil
+	}
+	var args []string
+	var word strings.Builder
+	inWord := false
+	quote := rune(0)
+	for _, r := range command {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			word.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote, inWord = r, true
+		case r == ' ' || r == '\t' || r == '\n':
+			if inWord {
+				args, inWord = append(args, word.String()), false
+				word.Reset()
+			}
+		default:
+			word.WriteRune(r)
+			inWord = true
+		}
+	}
+	if quote != 0 {
+		return nil, fmt.Errorf("-pagefind %s: a quote is not closed", command)
+	}
+	if inWord {
+		args = append(args, word.String())
+	}
 	if len(args) == 0 {
 		return nil, fmt.Errorf("-pagefind: give the command that runs Pagefind")
 	}

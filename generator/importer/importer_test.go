@@ -3280,6 +3280,10 @@ func TestJekyllFeedTemplateIDs(t *testing.T) {
 		{"post.id", "", "feed.xml", "{% for post in site.posts %}<id>{{ post.id | absolute_url }}</id>{% endfor %}", withoutSlash, ""},
 		{"jekyll-feed, which its template does not replace", "plugins: [jekyll-feed]\n", "atom.xml", "{% for post in site.posts %}<id>{{ post.url | absolute_url }}</id>{% endfor %}", withoutSlash, ""},
 		{"an id of something else", "", "feed.xml", "{% for post in site.posts %}<id>{{ post.date }}</id>{% endfor %}", withoutSlash, "feed.xml"},
+		// A path alone, which no Atom feed can give: warned, where it
+		// was given its host without a word.
+		{"post.id alone", "", "feed.xml", "{% for post in site.posts %}<item><guid isPermaLink=\"false\">{{ post.id }}</guid></item>{% endfor %}", withoutSlash, "feed.xml"},
+		{"baseurl and post.url", "", "feed.xml", "{% for post in site.posts %}<item><guid>{{ site.baseurl }}{{ post.url }}</guid></item>{% endfor %}", withoutSlash, "feed.xml"},
 		{"no feed", "", "", "", withoutSlash, "_config.yml"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -3301,6 +3305,34 @@ func TestJekyllFeedTemplateIDs(t *testing.T) {
 			}
 			if tt.warned == "" && len(ids) > 0 || tt.warned != "" && (len(ids) != 1 || ids[0].Source != filepath.Join(src, filepath.FromSlash(tt.warned))) {
 				t.Errorf("warned %v; want a warning of the ids at %q", ids, tt.warned)
+			}
+		})
+	}
+}
+
+// TestJekyllFeedTemplateAddress names the address of a site's own feed
+// template, by its permalink, for feed_aliases, where its entries' ids
+// are kept: its subscribers were left with the old feed without a word.
+// One whose ids are not kept is not named: its subscribers would see
+// each post once more.
+func TestJekyllFeedTemplateAddress(t *testing.T) {
+	for _, tt := range []struct {
+		name, file, template string
+		want                 []string
+	}{
+		{"a permalink to a folder's index", "feed.xml", "---\npermalink: /feed/index.xml\n---\n{% for post in site.posts %}<guid>{{ post.url | absolute_url }}</guid>{% endfor %}", []string{"/feed/", "/feed/index.xml"}},
+		{"its own path", "rss.xml", "{% for post in site.posts %}<guid>{{ post.url | absolute_url }}</guid>{% endfor %}", []string{"/rss.xml"}},
+		{"at bulletin's own address", "feed.xml", "{% for post in site.posts %}<guid>{{ post.url | absolute_url }}</guid>{% endfor %}", nil},
+		{"ids not kept", "feed.xml", "---\npermalink: /feed/index.xml\n---\n{% for post in site.posts %}<guid>{{ post.id }}</guid>{% endfor %}", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := tree(t, map[string]string{
+				"_config.yml":                "url: https://example.org\npermalink: /posts/:title/\n",
+				"_posts/2020-11-14-hello.md": "---\ntitle: Hello\n---\nText.\n",
+				tt.file:                      tt.template,
+			})
+			if r := mustImport(t, src, t.TempDir()); !slices.Equal(r.Feeds, tt.want) {
+				t.Errorf("old feeds %q, want %q", r.Feeds, tt.want)
 			}
 		})
 	}

@@ -130,8 +130,12 @@ func readJekyll(o *Options) (*source, error) {
 		// jekyll-feed then gave each entry its path as its id, which no
 		// feed reader can take from another address.
 		src.warn(cfg.file, 0, "url: not set, so the old feed's entry ids, the posts' addresses under it, are not known, and each article gets an id of its own: subscribers of the old feed see the posts once more, as new; set url in %s to the address the site was published at, and import again", cfg.file)
-	case cfg.site != "" && cfg.ids == idsUnknown:
+	case cfg.site != "" && (cfg.ids == idsUnknown || cfg.ids == idsRelative):
 		src.tallies = append(src.tallies, unknownIDs(cfg, dir))
+	case cfg.feedTemplate != "":
+		// The site's own feed gave the ids the articles keep: its
+		// subscribers follow at its address, once feed_aliases lists it.
+		src.feeds = append(src.feeds, feedAddress(fsys, ".", cfg.feedTemplate, o.MaxSize)...)
 	}
 	var files []string
 	outside := map[string]int{} // by folder, the posts outside collections_dir

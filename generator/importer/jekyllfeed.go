@@ -84,6 +84,11 @@ const (
 	// template that the import can read: its articles get jekyll-feed's
 	// form, with a warning.
 	idsUnknown
+	// idsRelative are a template's made of post.id or post.url alone,
+	// with no host (/2014/12/17/snippets), which bulletin's feeds cannot
+	// give, as Atom asks for an id with its scheme: its articles get
+	// jekyll-feed's form, with a warning.
+	idsRelative
 )
 
 // feedTemplates are where a Jekyll site keeps a feed it writes itself,
@@ -164,7 +169,10 @@ func idsOf(text string) feedIDs {
 			addNames(names, m[2])
 		}
 	}
+	absolute := names["absolute_url"] || names["site.url"] || names["site.github.url"] || strings.Contains(made, "://")
 	switch {
+	case (names[post+".url"] || names[post+".id"]) && !absolute:
+		return idsRelative
 	case names[post+".url"]:
 		return idsOfPostURL
 	case names[post+".id"]:
@@ -380,9 +388,28 @@ func unknownIDs(cfg *jekyllConfig, dir string) func(posts []*post) []Note {
 		switch {
 		case len(posts) == 0:
 			return nil
+		case cfg.ids == idsRelative:
+			return []Note{{Source: filepath.Join(dir, filepath.FromSlash(cfg.feedTemplate)), Msg: "the feed gave each entry the post's path alone as its id (/2014/12/17/title), with no scheme or host, which no feed of bulletin's can give, as Atom asks for both: the articles get jekyll-feed's, each post's address without its trailing slash, under the site's url, and the old feed's subscribers see each post once more, as new"}}
 		case cfg.feedTemplate != "":
 			return []Note{{Source: filepath.Join(dir, filepath.FromSlash(cfg.feedTemplate)), Msg: "the feed's entry ids are made of neither post.url nor post.id, which the import reads: the articles get jekyll-feed's, each post's address without its trailing slash; if the old feed's were others, its subscribers see each post once more, as new"}}
 		}
 		return []Note{{Source: cfg.file, Msg: fmt.Sprintf("no feed found to take the posts' ids from (jekyll-feed is not among plugins, nor in the Gemfile's jekyll_plugins group, nor brought by the theme, and there is no feed.xml, atom.xml, rss.xml or feed/index.xml, nor a template published at one of those addresses): the articles get jekyll-feed's, each post's address without its trailing slash; if the old feed's were others, put its template beside %s and import again, lest its subscribers see each post once more, as new", filepath.Base(cfg.file))}}
 	}
+}
+
+// feedAddress gives the site path the feed template name, in the source
+// folder dir, was published at: its front matter's permalink, else its
+// path; a permalink that names a folder's index (/feed/index.xml) gives
+// the folder too, which readers subscribe to as often.
+func feedAddress(fsys fs.FS, dir, name string, maxSize int64) []string {
+	address := "/" + name
+	if data, err := readFile(fsys, path.Join(dir, name), maxSize); err == nil {
+		if pg, err := parsePage(data); err == nil && pg.fields.text("permalink") != "" {
+			address = path.Clean("/" + pg.fields.text("permalink"))
+		}
+	}
+	if folder, ok := strings.CutSuffix(address, "/index.xml"); ok {
+		return []string{folder + "/", address}
+	}
+	return []string{address}
 }

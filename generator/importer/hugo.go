@@ -1125,7 +1125,16 @@ func readHugoPage(fsys fs.FS, p, rel string, cfg *hugoConfig, o *Options, src *s
 		feeds = append(feeds, cfg.prefix(lang)+"/"+section+"/"+cfg.feed)
 	}
 	for _, feed := range feeds {
-		if feed = cleanSlashes(feed); !slices.Contains(src.feeds, feed) {
+		feed = cleanSlashes(feed)
+		switch {
+		case lang != nil && lang.key != cfg.defaultLang:
+			if len(src.oneLanguage) == 0 {
+				src.tallies = append(src.tallies, oneLanguageFeeds(src, cfg.file))
+			}
+			if !slices.Contains(src.oneLanguage, feed) {
+				src.oneLanguage = append(src.oneLanguage, feed)
+			}
+		case !slices.Contains(src.feeds, feed):
 			src.feeds = append(src.feeds, feed)
 		}
 	}
@@ -1503,4 +1512,16 @@ func onDay(t time.Time, day bool, zone *time.Location) time.Time {
 	}
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, zone)
+}
+
+// oneLanguageFeeds tells of the old site's feeds of one language's
+// posts, other than the default language's, that src read, the site's
+// settings being in file.
+func oneLanguageFeeds(src *source, file string) func(posts []*post) []Note {
+	return func(posts []*post) []Note {
+		if len(posts) == 0 {
+			return nil
+		}
+		return []Note{{Source: file, Msg: fmt.Sprintf("the old site's feeds %s each held one language's posts alone, and bulletin's feeds hold every language's: listed in feed_aliases, each would give its subscribers every post in another language as new, so the report does not name them there; left out, their subscribers keep their last items and hear no more", strings.Join(src.oneLanguage, ", "))}}
+	}
 }

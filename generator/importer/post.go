@@ -35,6 +35,10 @@ type source struct {
 	bundled  []string   // the files of page bundles besides their pages, in path order
 	site     string     // the address the old site was published at, as its settings give it; "" when they do not
 	feeds    []string   // the site paths of the old site's feeds, which are not bulletin's own
+	// oneLanguage are the old site's feeds of one language's posts,
+	// other than its default language's: bulletin's holds every
+	// language's, so they are told of, not named for feed_aliases.
+	oneLanguage []string
 	// pages are the old addresses of the pages read that are no posts
 	// (a Hugo site's about page), by the keys a ref names them by.
 	pages map[string]string

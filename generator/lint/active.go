@@ -177,14 +177,16 @@ func bodyScript(s *site.Site) content.Errors {
 	return out
 }
 
-// activeAttribute says why the attribute space:key="val" of an element
-// runs script: an event handler, an address that runs script,
-// or a page in an iframe's srcdoc that holds script (depth counts the
-// pages around it).
-func activeAttribute(space, key, val string, depth int) finding {
+// activeAttribute says why the attribute space:key="val" of the element
+// named element runs script: an event handler, an address that runs
+// script, a page of its own in a data: address that a frame shows (see
+// dataPage), or a page in an iframe's srcdoc that holds script (depth
+// counts the pages around it).
+func activeAttribute(element, space, key, val string, depth int) finding {
 	key = strings.ToLower(key)
 	address := asAddress(val)
-	script := strings.HasPrefix(address, "javascript:") || strings.HasPrefix(address, "vbscript:")
+	script := strings.HasPrefix(address, "javascript:") || strings.HasPrefix(address, "vbscript:") ||
+		framing[strings.ToLower(localName(element))] && dataPage(address)
 	switch {
 	case space == "" && strings.HasPrefix(key, "on"):
 		return runs(key + "=")
@@ -194,6 +196,44 @@ func activeAttribute(space, key, val string, depth int) finding {
 		return htmlScript([]byte(val), depth+1)
 	}
 	return finding{}
+}
+
+// framing are the elements that show the page their address gives
+// inside the page that holds them: a data: one runs its script there,
+// where a browser would not open it on its own.
+var framing = map[string]bool{"iframe": true, "frame": true, "object": true, "embed": true}
+
+// dataPage reports whether address, as asAddress gives it, is a data:
+// address of a page a browser shows and runs the script of, by its
+// media type: HTML, XML of any kind (XHTML and SVG among them), or
+// JavaScript. A browser reads the type as far as the first ";" or ",",
+// before any "#"; one with no type, or a type it cannot read
+// (text%2fhtml, "text /html"), is plain text, which runs nothing.
+func dataPage(address string) bool {
+	rest, ok := strings.CutPrefix(address, "data:")
+	if !ok {
+		return false
+	}
+	rest, _, _ = strings.Cut(rest, "#")
+	media, _, ok := strings.Cut(rest, ",")
+	if !ok {
+		return false // no page at all
+	}
+	media, _, _ = strings.Cut(media, ";")
+	media = strings.Trim(media, " \f")
+	kind, sub, ok := strings.Cut(media, "/")
+	if !ok || !mediaToken(kind) || !mediaToken(sub) {
+		return false
+	}
+	return sub == "html" && kind == "text" || sub == "xml" || strings.HasSuffix(sub, "+xml") || media == "text/xsl" || javascriptType(media)
+}
+
+// mediaToken reports whether s can be the type or the subtype of a
+// media type: one or more of the characters a token of HTTP holds.
+func mediaToken(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", r))
+	})
 }
 
 // asAddress gives val, an attribute's value, as a browser reads an
@@ -276,7 +316,7 @@ func documentScript(r io.Reader, depth int) finding {
 			return runs("<" + n.Data + ">")
 		}
 		for _, a := range n.Attr {
-			if f := activeAttribute(a.Namespace, a.Key, a.Val, depth); f.why != "" {
+			if f := activeAttribute(n.Data, a.Namespace, a.Key, a.Val, depth); f.why != "" {
 				return f
 			}
 		}
@@ -293,9 +333,16 @@ func scriptType(n *html.Node) bool {
 			continue
 		}
 		t := strings.ToLower(strings.TrimSpace(a.Val))
-		return t == "" || t == "module" || strings.Contains(t, "javascript") || strings.Contains(t, "ecmascript") || strings.Contains(t, "jscript") || strings.Contains(t, "livescript")
+		return t == "" || t == "module" || javascriptType(t)
 	}
 	return true
+}
+
+// javascriptType reports whether t, a media type in lower case, names
+// JavaScript, in any of the names browsers know it by
+// (text/javascript, application/x-ecmascript, text/jscript).
+func javascriptType(t string) bool {
+	return strings.Contains(t, "javascript") || strings.Contains(t, "ecmascript") || strings.Contains(t, "jscript") || strings.Contains(t, "livescript")
 }
 
 // utf8Text gives data, a file a browser reads, in UTF-8 when it is in

@@ -40,6 +40,7 @@ func xmlScript(data []byte) finding {
 	d.CharsetReader = charset.NewReaderLabel
 	stylesheet := false     // the file is an XSLT stylesheet, whose elements in no namespace it writes as HTML
 	var made *madeAttribute // the xsl:attribute being read, if it makes an address
+	written := ""           // the element a stylesheet writes last, which an xsl:attribute adds to
 	for {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
@@ -63,7 +64,10 @@ func xmlScript(data []byte) finding {
 				return runs(content.Truncate(string(defaults), 60) + ", a default attribute of a stylesheet, which may make an address as it runs")
 			}
 			if t.Name.Space == xslSpace && t.Name.Local == "attribute" && made == nil {
-				made = madeAttributeOf(t)
+				made = madeAttributeOf(t, written)
+			}
+			if t.Name.Space != xslSpace {
+				written = t.Name.Local
 			}
 			// Script runs in the namespaces of pages a browser shows, and
 			// in a stylesheet's output.
@@ -75,7 +79,7 @@ func xmlScript(data []byte) finding {
 				if !shown && a.Name.Space == "" && strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
 					continue // onMatch=, in an XML file no browser runs
 				}
-				if f := activeAttribute(a.Name.Space, a.Name.Local, a.Value, 0); f.why != "" {
+				if f := activeAttribute(t.Name.Local, a.Name.Space, a.Name.Local, a.Value, 0); f.why != "" {
 					return f
 				}
 				if t.Name.Space == xslSpace && a.Name.Space == "" {
@@ -178,19 +182,21 @@ func safeStart(key, fixed string) bool {
 // refused unless it is text written out in the stylesheet, which is
 // then read as the attribute's value.
 type madeAttribute struct {
-	name   string
-	depth  int // of the elements open, itself first
-	text   strings.Builder
-	worked bool // the value has a part worked out, after a start that runs no script (see safeStart)
-	done   bool
+	name    string
+	element string // the element it adds the attribute to
+	depth   int    // of the elements open, itself first
+	text    strings.Builder
+	worked  bool // the value has a part worked out, after a start that runs no script (see safeStart)
+	done    bool
 }
 
-// madeAttributeOf gives the xsl:attribute start, if it makes an
-// attribute that is an address; nil if not.
-func madeAttributeOf(start xml.StartElement) *madeAttribute {
+// madeAttributeOf gives the xsl:attribute start, which adds an
+// attribute to element, if it makes an attribute that is an address;
+// nil if not.
+func madeAttributeOf(start xml.StartElement, element string) *madeAttribute {
 	for _, a := range start.Attr {
 		if a.Name.Space == "" && a.Name.Local == "name" && addressMade(strings.TrimSpace(a.Value)) {
-			return &madeAttribute{name: strings.TrimSpace(a.Value), depth: 1}
+			return &madeAttribute{name: strings.TrimSpace(a.Value), element: element, depth: 1}
 		}
 	}
 	return nil
@@ -215,7 +221,7 @@ func (m *madeAttribute) read(tok xml.Token) finding {
 			if m.worked {
 				return finding{}
 			}
-			return activeAttribute("", localName(m.name), m.text.String(), 0)
+			return activeAttribute(m.element, "", localName(m.name), m.text.String(), 0)
 		}
 	case xml.CharData:
 		m.text.Write(t)

@@ -182,6 +182,7 @@ func TestBodyScript(t *testing.T) {
 		article("b.md", `<p><img src="x" onerror="alert(1)"></p>`),
 		article("c.md", `<p>Say &lt;script&gt; in text, and <a href="https://example.org/">link</a>.</p><script type="application/ld+json">{"@type": "Article"}</script>`),
 		article("d.md", `<script type="text/javascript ">go()</script>`),
+		article("e.md", `<p><iframe src="DATA:Text/HTML,&lt;script&gt;alert(1)&lt;/script&gt;"></iframe><img src="data:image/svg+xml,x" alt=""></p>`),
 	}}
 	var got []string
 	for _, e := range bodyScript(s) {
@@ -191,6 +192,7 @@ func TestBodyScript(t *testing.T) {
 		"content/a.md:8: warning: body: holds script (<script>), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it",
 		"content/b.md:8: warning: body: holds script (onerror=), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it",
 		"content/d.md:8: warning: body: holds script (<script>), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it",
+		`content/e.md:8: warning: body: holds script (src="data:text/html,<script>alert(1)</script>"), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -348,6 +350,12 @@ func TestActive(t *testing.T) {
 		"f/page.xhtm":       `<html xmlns="http://www.w3.org/1999/xhtml"><body onload="alert(1)"/></html>`,
 		"f/doe.xsl":         `<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:value-of select="//description" disable-output-escaping="yes"/></xsl:template></xsl:stylesheet>`,
 		"f/data.xml":        `<?xml-stylesheet type="text/xsl" href="style.txt"?><data/>`,
+		// A page of its own in a data: address, shown inside the file.
+		"f/dataframe.html":  `<!doctype html><title>t</title><iframe src="data:text/html,<script>alert(1)</script>"></iframe>`,
+		"f/dataobject.html": `<!doctype html><title>t</title><object data="data:text/html,<script>alert(2)</script>"></object>`,
+		"f/dataembed.html":  `<!doctype html><title>t</title><embed src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxMDMpPC9zY3JpcHQ+">`,
+		"f/dataframe.svg":   `<svg xmlns="http://www.w3.org/2000/svg"><foreignObject width="100" height="100"><iframe xmlns="http://www.w3.org/1999/xhtml" src="data:text/html,&lt;script&gt;alert(4)&lt;/script&gt;"/></foreignObject></svg>`,
+		"f/dataplain.html":  `<iframe src="data:,&lt;script&gt;alert(1)&lt;/script&gt;"></iframe><img src="data:image/svg+xml,%3Csvg onload=alert(1)%3E" alt="">`,
 		"f/schema.xsd":      `<root xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></root>`,
 		"f/grammar.rng":     `<grammar xmlns:s="http://www.w3.org/2000/svg"><s:svg onload="alert(1)"/></grammar>`,
 		// Safe files that name such things in their text or other fields.
@@ -367,7 +375,7 @@ func TestActive(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := &site.Site{ContentDir: dir, Assets: []string{"f/attlist.svg", "f/colon.html", "f/company.svg", "f/control.html", "f/damaged.svgz", "f/data.xml", "f/declared.html", "f/doe.xsl", "f/drupal.xml", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/glued.html", "f/grammar.rng", "f/hex.html", "f/intitle.svg", "f/jis.html", "f/log4j2.xml", "f/nbsp.xsl", "f/nobom.svg", "f/page.shtml", "f/page.xhtm", "f/plain.xhtml", "f/prefix.svg", "f/prose.html", "f/schema.xsd", "f/slash.html", "f/srcdoc.html", "f/svgtitle.html", "f/tab.html", "f/underscore.svg", "f/utf16.svg", "f/utf16nobom.html", "f/vml.html", "f/word.svg", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
+	s := &site.Site{ContentDir: dir, Assets: []string{"f/attlist.svg", "f/colon.html", "f/company.svg", "f/control.html", "f/damaged.svgz", "f/data.xml", "f/dataembed.html", "f/dataframe.html", "f/dataframe.svg", "f/dataobject.html", "f/dataplain.html", "f/declared.html", "f/doe.xsl", "f/drupal.xml", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/glued.html", "f/grammar.rng", "f/hex.html", "f/intitle.svg", "f/jis.html", "f/log4j2.xml", "f/nbsp.xsl", "f/nobom.svg", "f/page.shtml", "f/page.xhtm", "f/plain.xhtml", "f/prefix.svg", "f/prose.html", "f/schema.xsd", "f/slash.html", "f/srcdoc.html", "f/svgtitle.html", "f/tab.html", "f/underscore.svg", "f/utf16.svg", "f/utf16nobom.html", "f/vml.html", "f/word.svg", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
 	var got []string
 	for _, e := range Active(s) {
 		got = append(got, strings.TrimSuffix(strings.TrimPrefix(e.Error(), dir+"/"), ", which would run on the site's own address when a reader opens the file: take it out, or publish the file elsewhere"))
@@ -378,6 +386,10 @@ func TestActive(t *testing.T) {
 		`f/control.html: holds script (href="javascript:alert(1)")`,
 		`f/damaged.svgz: holds script (onload=)`,
 		`f/data.xml: names as its stylesheet style.txt, whose script a browser would run on the site's own address, and which is not read for script: name it .xsl or .xslt`,
+		`f/dataembed.html: holds script (src="data:text/html;base64,phnjcmlwdd5hbgvydcgxmdmppc9zy3jpchq+")`,
+		`f/dataframe.html: holds script (src="data:text/html,<script>alert(1)</script>")`,
+		`f/dataframe.svg: holds script (src="data:text/html,<script>alert(4)</script>")`,
+		`f/dataobject.html: holds script (data="data:text/html,<script>alert(2)</script>")`,
 		`f/declared.html: holds script (<script>)`,
 		`f/doe.xsl: holds script (disable-output-escaping="yes", which writes text as markup, such as a feed's description, and so any script it holds)`,
 		`f/entity.svg: holds script (href="javascript:alert(1)")`,
@@ -440,6 +452,44 @@ func utf16Text(text string) string {
 	return string(b)
 }
 
+// TestDataPage wants a data: address read for its media type as a
+// browser reads it, spelt however a browser still reads it, and a page
+// found where the type is one a browser shows as a page or runs: none
+// where it has none, or one it cannot read, which is text/plain.
+func TestDataPage(t *testing.T) {
+	tests := []struct {
+		address string
+		page    bool
+	}{
+		{"data:text/html,<script>alert(1)</script>", true},
+		{"data:text/html;base64,phnjcmlwdd4=", true},
+		{"data: text/html ;charset=utf-8,<p>x", true},
+		{"data:text/html;charset=utf-8;base64,phnjcmlwdd4=", true},
+		{"data:application/xhtml+xml,<html/>", true},
+		{"data:image/svg+xml,<svg onload=alert(1)>", true},
+		{"data:text/xml,<x/>", true},
+		{"data:application/xml,<x/>", true},
+		{"data:text/xsl,<x/>", true},
+		{"data:text/javascript,alert(1)", true},
+		{"data:application/x-ecmascript,alert(1)", true},
+		{"data:,<script>alert(1)</script>", false},
+		{"data:;base64,phnjcmlwdd4=", false},
+		{"data:text/plain,<script>alert(1)</script>", false},
+		{"data:text /html,<script>alert(1)</script>", false},
+		{"data:text%2fhtml,<script>alert(1)</script>", false},
+		{"data:text/html?x,<script>alert(1)</script>", false},
+		{"data:text/html#x,<script>alert(1)</script>", false},
+		{"data:text/html", false},
+		{"data:image/png;base64,ivborw0kggo=", false},
+		{"https://example.org/data:text/html,x", false},
+	}
+	for _, tt := range tests {
+		if got := dataPage(tt.address); got != tt.page {
+			t.Errorf("%s: got a page %v, want %v", tt.address, got, tt.page)
+		}
+	}
+}
+
 // TestStylesheetAddresses reads XSLT stylesheets that write an address
 // a browser may run as script: one worked out from what the stylesheet
 // reads, through xsl:attribute or braces, is refused, as is one written
@@ -461,7 +511,9 @@ func TestStylesheetAddresses(t *testing.T) {
 		{`<iframe src="java{''}script:alert(1)"/>`, true},
 		{`<object data="{//d}"/>`, true},
 		{`<svg xmlns="http://www.w3.org/2000/svg"><animate attributeName="href" to="{//t}"/></svg>`, true},
+		{`<iframe><xsl:if test="1"><xsl:attribute name="src">data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;</xsl:attribute></xsl:if></iframe>`, true},
 		{`<a><xsl:attribute name="href">https://example.org/feed/</xsl:attribute>Feed</a>`, false},
+		{`<a><xsl:attribute name="href">data:text/html,x</xsl:attribute>x</a>`, false},
 		{`<a><xsl:attribute name="href"><xsl:text>/topics/</xsl:text></xsl:attribute>Topics</a>`, false},
 		{`<a href="/topics/{{braces}}">x</a>`, false},
 		{`<p><xsl:attribute name="class"><xsl:value-of select="//kind"/></xsl:attribute>x</p>`, false},

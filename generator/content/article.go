@@ -2,6 +2,7 @@ package content
 
 import (
 	"bulletin/generator/cache"
+	"cmp"
 	"fmt"
 	"net/url"
 	"path"
@@ -37,6 +38,9 @@ type Article struct {
 	Anchors     []Anchor   // the body's headings, by id
 	Lines       FieldLines // where its front matter's fields start
 	AliasLines  []int32    // the line of each alias, as Aliases lists them
+	// Blocks says where each block of the HTML is written, where
+	// raw_html lets HTML through (see LineOf).
+	Blocks []BlockLine
 
 	body cache.Blob // the body, where a Store keeps it
 }
@@ -51,6 +55,25 @@ func (a *Article) Body() (string, error) {
 		return "", fmt.Errorf("%s: reading the body back: %w", a.File, err)
 	}
 	return string(data), nil
+}
+
+// LineOf gives the line of the article's file that line of its HTML
+// comes from: the line its block is written on, and as many more as the
+// HTML has gone down in the block, short of the next block's line; the
+// body's first line where Blocks does not tell.
+func (a *Article) LineOf(line int) int {
+	i, found := slices.BinarySearchFunc(a.Blocks, line, func(b BlockLine, line int) int { return cmp.Compare(int(b.HTML), line) })
+	if !found {
+		i--
+	}
+	if i < 0 {
+		return a.BodyLine
+	}
+	at := int(a.Blocks[i].File) + line - int(a.Blocks[i].HTML)
+	if i+1 < len(a.Blocks) {
+		at = min(at, max(int(a.Blocks[i+1].File)-1, int(a.Blocks[i].File)))
+	}
+	return at
 }
 
 // Meta is an article's front matter, checked: all of it but the body.

@@ -163,6 +163,8 @@ See [the plan](https://example.org/plan) and ![a chart](chart.png). {% include n
 ## What next
 `)},
 		"topics/ics-assessments.md": {Data: []byte("---\ntitle: ICS assessments\nsummary: Where they stand.\nstatus: paused\naliases: [/topics/ics/]\nlang: cy\n---\nThe story.\n\n## So far\n")},
+		// Blocks are noted where raw HTML goes through.
+		"site.yaml": {Data: []byte("raw_html: true\n")},
 	}
 	path := filepath.Join(t.TempDir(), ".public.cache")
 	var builds []*Set

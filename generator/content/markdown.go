@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"net/url"
@@ -106,12 +107,18 @@ type converted struct {
 	Links       []Link
 	Unconverted []Unconverted
 	Anchors     []Anchor
+	Blocks      []BlockLine
 }
+
+// BlockLine is where a block of a body's HTML comes from: the line of
+// the HTML it starts on, and the line of the file it is written on.
+type BlockLine struct{ HTML, File int32 }
 
 // convert renders a body to HTML and lists its links, its headings' ids
 // and the markup of other systems readers would see as text (raw HTML
-// too, unless rawHTML lets it through). firstLine is the file line the
-// body starts on.
+// too, unless rawHTML lets it through), and, where rawHTML lets it
+// through, where each block of the HTML is written. firstLine is the
+// file line the body starts on.
 func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *decoder) converted {
 	for _, limit := range bodyLimits {
 		if line, msg := limit(body); line >= 0 {
@@ -174,10 +181,35 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		return ast.WalkContinue, nil
 	})
 	var buf bytes.Buffer
-	if err := md.Renderer().Render(&buf, body, doc); err != nil {
-		d.fail(firstLine, "body: %v", err)
+	var blocks []BlockLine
+	// Block by block, so that each block's first line of HTML is known.
+	w, line, counted := bufio.NewWriter(&buf), 1, 0
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		line += bytes.Count(buf.Bytes()[counted:], []byte("\n"))
+		counted = buf.Len()
+		if at := firstLines(n); rawHTML && at >= 0 {
+			blocks = append(blocks, BlockLine{HTML: int32(line), File: int32(firstLine + lineAtOffset(ends, at))})
+		}
+		if err := md.Renderer().Render(w, body, n); err != nil {
+			d.fail(firstLine, "body: %v", err)
+		}
 	}
-	return converted{HTML: printable(buf.String()), Links: links, Unconverted: left, Anchors: anchors}
+	return converted{HTML: printable(buf.String()), Links: links, Unconverted: left, Anchors: anchors, Blocks: blocks}
+}
+
+// firstLines gives the offset in the body of the first line of the
+// block n, or of the first block in it that has lines of its own (a
+// list's first item's); -1 where none has.
+func firstLines(n ast.Node) int {
+	at := -1
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			at = c.Lines().At(0).Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return at
 }
 
 // hasText reports whether n holds text other than spaces, as an image's

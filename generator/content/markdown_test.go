@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"time"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -348,5 +350,55 @@ func TestCodeTitles(t *testing.T) {
 		if got := convert(newMarkdown(false), false, []byte(tc.in), 1, &decoder{}).HTML; got != tc.want {
 			t.Errorf("%q:\ngot  %q\nwant %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestLineOf wants each line of a body's HTML, where raw_html lets it
+// through, traced to the line of the file it is written on: the raw HTML
+// after forty paragraphs, each line of an HTML block, and a list's
+// start.
+func TestLineOf(t *testing.T) {
+	var body []string
+	for i := range 40 {
+		body = append(body, fmt.Sprintf("Paragraph %d.", i+1), "") // lines 8 to 87
+	}
+	body = append(body,
+		`<iframe src="https://x.example/" onload="alert(1)"></iframe>`, // line 88
+		"",
+		"<div>", // line 90
+		`<p><a href="javascript:void(0)">x</a></p>`,
+		"</div>",
+		"",
+		"- one", // line 94
+		"- two <b>b</b>",
+		"",
+		"Last.", // line 97
+	)
+	data := "---\ntitle: T\ndate: 2025-03-27\nsummary: S.\nstatus: paused\n---\n\n" + strings.Join(body, "\n") + "\n"
+	s := Settings{Location: time.UTC, Statuses: DefaultStatuses, RawHTML: true}
+	a, err := Parse("content", "a.md", []byte(data), &s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(a.HTML, "\n")
+	for text, want := range map[string]int{
+		"<p>Paragraph 1.</p>":  8,
+		"<p>Paragraph 40.</p>": 86,
+		`onload="alert(1)"`:    88,
+		"<div>":                90,
+		`javascript:void(0)`:   91,
+		"<ul>":                 94,
+		"<p>Last.</p>":         97,
+	} {
+		i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, text) })
+		if i < 0 {
+			t.Fatalf("%s: not in the HTML:\n%s", text, a.HTML)
+		}
+		if got := a.LineOf(i + 1); got != want {
+			t.Errorf("%s, on line %d of the HTML: got line %d of the file, want %d", text, i+1, got, want)
+		}
+	}
+	if got := a.LineOf(0); got != a.BodyLine {
+		t.Errorf("a line the HTML does not have: got %d, want the body's first, %d", got, a.BodyLine)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // its links and its headings' ids, and counting its words.
 func (a *Article) convertBody(md goldmark.Markdown, rawHTML bool, doc *doc, d *decoder) {
 	c := convert(md, rawHTML, doc.body, doc.bodyLine, d)
-	a.HTML, a.Links, a.Unconverted, a.Anchors = c.HTML, c.Links, slices.Concat(d.dropped, c.Unconverted), c.Anchors
+	a.HTML, a.Links, a.Unconverted, a.Anchors, a.Blocks = c.HTML, c.Links, slices.Concat(d.dropped, c.Unconverted), c.Anchors, c.Blocks
 	a.Words = countWords(a.HTML)
 }
 

@@ -53,8 +53,8 @@ func Active(s *site.Site) content.Errors {
 		if err != nil {
 			continue // told when it is published
 		}
-		if why := Script(name, data); why != "" {
-			out = append(out, &content.Error{File: content.JoinPath(s.ContentDir, file), Msg: why})
+		if f := scriptIn(strings.ToLower(path.Ext(name)), data); f.why != "" {
+			out = append(out, &content.Error{File: content.JoinPath(s.ContentDir, file), Line: f.line, Msg: f.why})
 		}
 	}
 	return out
@@ -85,17 +85,17 @@ func Script(name string, data []byte) string {
 	if !checked(name) {
 		return ""
 	}
-	return scriptIn(strings.ToLower(path.Ext(name)), data)
+	return scriptIn(strings.ToLower(path.Ext(name)), data).why
 }
 
 // read holds what scriptIn found in each file it read, by the hash of
 // its kind and bytes: serve checks the folder again after every save,
 // and reads again only the files that changed.
-var read sync.Map // [32]byte → string
+var read sync.Map // [32]byte → finding
 
 // scriptIn says why the bytes data of a file of the extension ext hold
-// script; "" when they do not.
-func scriptIn(ext string, data []byte) string {
+// script, and where the first is; the zero finding when they do not.
+func scriptIn(ext string, data []byte) finding {
 	kind := byte('x') // read as XML
 	asHTML := htmlKinds[ext] || !xmlKinds[ext] && strings.Contains(mime.TypeByExtension(ext), "html")
 	switch {
@@ -109,24 +109,23 @@ func scriptIn(ext string, data []byte) string {
 	h.Write(data)
 	var key [32]byte
 	h.Sum(key[:0])
-	if why, ok := read.Load(key); ok {
-		return why.(string)
+	if f, ok := read.Load(key); ok {
+		return f.(finding)
 	}
 	if ext == ".svgz" {
 		data = gunzipped(data)
 	}
 	var f finding
-	if asHTML {
-		f = htmlScript(data, 0)
-	} else {
+	if !asHTML {
 		f = xmlScript(data)
+	} else if found := htmlScript(data, 0); len(found) > 0 {
+		f = found[0]
 	}
-	why := f.why
 	if f.script {
-		why += onOpen
+		f.why += onOpen
 	}
-	read.Store(key, why)
-	return why
+	read.Store(key, f)
+	return f
 }
 
 // urlAttributes hold an address a browser follows, or runs when it is a
@@ -142,6 +141,7 @@ var (
 type finding struct {
 	why    string
 	script bool // why names script found
+	line   int  // the line of the text read it is on; 0 where the reading cannot tell
 }
 
 // runs says that a file or a body holds what, which runs script; what
@@ -150,15 +150,21 @@ func runs(what string) finding {
 	return finding{why: "holds script (" + what + ")", script: true}
 }
 
+// at gives f told at line.
+func (f finding) at(line int) finding {
+	f.line = line
+	return f
+}
+
 // unreadable says why a file could not be read for script.
 func unreadable(why string) finding { return finding{why: why} }
 
 // onOpen says what becomes of the script a file holds, after runs.
 const onOpen = ", which would run on the site's own address when a reader opens the file: take it out, or publish the file elsewhere"
 
-// bodyScript warns of each article whose body holds script, which
-// raw_html: true publishes as it is: on the article's page, on the
-// site's own address, and in feeds.
+// bodyScript warns of each script an article's body holds, at the line
+// of the file it is written on, which raw_html: true publishes as it is:
+// on the article's page, on the site's own address, and in feeds.
 func bodyScript(s *site.Site) content.Errors {
 	if !s.Settings.RawHTML {
 		return nil
@@ -169,9 +175,11 @@ func bodyScript(s *site.Site) content.Errors {
 		if err != nil {
 			continue // told when the page is made
 		}
-		if f := htmlScript([]byte(body), 0); f.script {
-			out = append(out, &content.Error{File: a.Content.File, Line: a.Content.BodyLine, Warning: true,
-				Msg: "body: " + f.why + ", which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it"})
+		for _, f := range htmlScript([]byte(body), 0) {
+			if f.script {
+				out = append(out, &content.Error{File: a.Content.File, Line: a.Content.LineOf(f.line), Warning: true,
+					Msg: "body: " + f.why + ", which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it"})
+			}
 		}
 	}
 	return out
@@ -193,7 +201,9 @@ func activeAttribute(element, space, key, val string, depth int) finding {
 	case urlAttributes[key] && script, animationAttributes[key] && (strings.Contains(address, "javascript:") || strings.Contains(address, "vbscript:")):
 		return runs(fmt.Sprintf("%s=%q", key, content.Truncate(address, 60)))
 	case key == "srcdoc":
-		return htmlScript([]byte(val), depth+1)
+		if found := htmlScript([]byte(val), depth+1); len(found) > 0 {
+			return found[0]
+		}
 	}
 	return finding{}
 }
@@ -257,12 +267,13 @@ func localName(name string) string { return name[strings.LastIndexByte(name, ':'
 // before a file is refused as too deep to read.
 const maxDepth = 16
 
-// htmlScript says why a page read as HTML runs script: a script
-// element, or an attribute that does (see activeAttribute), anywhere in
-// the page as a browser builds it, SVG and MathML inside it too.
-func htmlScript(data []byte, depth int) finding {
+// htmlScript says why a page read as HTML runs script, each script
+// found: a script element, or an attribute that does (see
+// activeAttribute), anywhere in the page as a browser builds it, SVG and
+// MathML inside it too.
+func htmlScript(data []byte, depth int) []finding {
 	if depth > maxDepth {
-		return unreadable(fmt.Sprintf("holds pages inside pages (an iframe's srcdoc) more than %d deep, too deep to read for script: publish it elsewhere", maxDepth))
+		return []finding{unreadable(fmt.Sprintf("holds pages inside pages (an iframe's srcdoc) more than %d deep, too deep to read for script: publish it elsewhere", maxDepth))}
 	}
 	// Served with charset=utf-8, as serve, deploy and common servers
 	// serve a page, a browser reads it as UTF-8, whatever the page
@@ -272,19 +283,19 @@ func htmlScript(data []byte, depth int) finding {
 	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
 		served = utf8Text(data)
 	}
-	if f := documentScript(bytes.NewReader(served), depth); f.why != "" {
-		return f
+	if found := documentScript(bytes.NewReader(served), depth); len(found) > 0 {
+		return found
 	}
 	if sevenBit(data) {
-		return finding{} // read alike in every encoding a page may declare
+		return nil // read alike in every encoding a page may declare
 	}
 	text := utf8Text(data)
 	if _, name, _ := charset.DetermineEncoding(text, "text/html"); name == "utf-8" {
-		return finding{}
+		return nil
 	}
 	r, err := charset.NewReader(bytes.NewReader(text), "text/html")
 	if err != nil {
-		return unreadable("is in an encoding that cannot be read for script (" + err.Error() + "): save it as UTF-8")
+		return []finding{unreadable("is in an encoding that cannot be read for script (" + err.Error() + "): save it as UTF-8")}
 	}
 	return documentScript(r, depth)
 }
@@ -301,27 +312,93 @@ func sevenBit(data []byte) bool {
 	return true
 }
 
-// documentScript finds script in the HTML document r gives as UTF-8, as
-// htmlScript does.
-func documentScript(r io.Reader, depth int) finding {
-	doc, err := html.Parse(r)
+// documentScript finds each script in the HTML document r gives as
+// UTF-8, as htmlScript does, at the line its tag starts on.
+func documentScript(r io.Reader, depth int) []finding {
+	data, err := io.ReadAll(r)
+	var doc *html.Node
+	if err == nil {
+		doc, err = html.Parse(bytes.NewReader(data))
+	}
 	if err != nil {
-		return unreadable("cannot be read for script (" + err.Error() + "): publish it elsewhere")
+		return []finding{unreadable("cannot be read for script (" + err.Error() + "): publish it elsewhere")}
+	}
+	var found []finding
+	var written *tags // read once script is found
+	at := func(f finding, key, val string) {
+		if written == nil {
+			written = startTags(data)
+		}
+		f.line = written.lineOf(key, val)
+		found = append(found, f)
 	}
 	for n := range doc.Descendants() {
 		if n.Type != html.ElementNode {
 			continue
 		}
 		if strings.EqualFold(n.Data, "script") && scriptType(n) {
-			return runs("<" + n.Data + ">")
+			at(runs("<"+n.Data+">"), "", "")
 		}
 		for _, a := range n.Attr {
 			if f := activeAttribute(n.Data, a.Namespace, a.Key, a.Val, depth); f.why != "" {
-				return f
+				at(f, a.Key, a.Val)
 			}
 		}
 	}
-	return finding{}
+	return found
+}
+
+// tags are the start tags of a page as the tokenizer reads them, to
+// tell where an element the parser built is written: the parser, which
+// may move an element or make one no tag names, tells no line.
+type tags struct {
+	read []tag
+	told map[[2]int]bool // by tag and attribute, -1 for the tag itself
+}
+
+// tag is a start tag and the line it starts on.
+type tag struct {
+	name  string
+	attrs []html.Attribute
+	line  int
+}
+
+// startTags reads the start tags of the page data.
+func startTags(data []byte) *tags {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	t := &tags{told: map[[2]int]bool{}}
+	line := 1
+	for {
+		kind := z.Next()
+		if kind == html.ErrorToken {
+			return t
+		}
+		newlines := bytes.Count(z.Raw(), []byte("\n"))
+		if kind == html.StartTagToken || kind == html.SelfClosingTagToken {
+			tok := z.Token()
+			t.read = append(t.read, tag{name: tok.Data, attrs: tok.Attr, line: line})
+		}
+		line += newlines
+	}
+}
+
+// lineOf gives the line of the first start tag not told of before that
+// has the attribute key="val" (its name read without a prefix), or, with
+// key "", that is a script element; 0 where none is.
+func (t *tags) lineOf(key, val string) int {
+	for i, tg := range t.read {
+		if key == "" && tg.name == "script" && !t.told[[2]int{i, -1}] {
+			t.told[[2]int{i, -1}] = true
+			return tg.line
+		}
+		for j, a := range tg.attrs {
+			if key != "" && a.Val == val && strings.EqualFold(localName(a.Key), key) && !t.told[[2]int{i, j}] {
+				t.told[[2]int{i, j}] = true
+				return tg.line
+			}
+		}
+	}
+	return 0
 }
 
 // scriptType reports whether a browser runs the script element n, by

@@ -23,7 +23,8 @@ import (
 // attribute that runs script (see activeAttribute), and what a
 // stylesheet could turn into script are refused: an element or an
 // attribute it names script or on…, or by a name it works out, text it
-// writes as markup, and a stylesheet in a file of another kind.
+// writes as markup, and a stylesheet in a file of another kind. The
+// first found is told, at the line its tag starts on.
 func xmlScript(data []byte) finding {
 	data = utf8Text(data)
 	entities, f := declarations(data)
@@ -42,6 +43,7 @@ func xmlScript(data []byte) finding {
 	var made *madeAttribute // the xsl:attribute being read, if it makes an address
 	written := ""           // the element a stylesheet writes last, which an xsl:attribute adds to
 	for {
+		line, _ := d.InputPos() // where the next token starts
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
 			return finding{}
@@ -51,7 +53,7 @@ func xmlScript(data []byte) finding {
 		}
 		if made != nil {
 			if f := made.read(tok); f.why != "" {
-				return f
+				return f.at(line)
 			}
 			if made.done {
 				made = nil
@@ -73,30 +75,30 @@ func xmlScript(data []byte) finding {
 			// in a stylesheet's output.
 			shown := shownSpaces[t.Name.Space] || stylesheet && t.Name.Space != xslSpace
 			if shown && strings.EqualFold(t.Name.Local, "script") {
-				return runs("<" + t.Name.Local + ">")
+				return runs("<" + t.Name.Local + ">").at(line)
 			}
 			for _, a := range t.Attr {
 				if !shown && a.Name.Space == "" && strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
 					continue // onMatch=, in an XML file no browser runs
 				}
 				if f := activeAttribute(t.Name.Local, a.Name.Space, a.Name.Local, a.Value, 0); f.why != "" {
-					return f
+					return f.at(line)
 				}
 				if t.Name.Space == xslSpace && a.Name.Space == "" {
 					if f := madeByStylesheet(t.Name.Local, a.Name.Local, a.Value); f.why != "" {
-						return f
+						return f.at(line)
 					}
 				}
 				if stylesheet && t.Name.Space != xslSpace && addressMade(a.Name.Local) {
 					if fixed, worked := workedOut(a.Value); worked && !safeStart(a.Name.Local, fixed) {
-						return runs(fmt.Sprintf("%s=%q, an address the stylesheet works out from what it reads, which may be a javascript: address", a.Name.Local, a.Value))
+						return runs(fmt.Sprintf("%s=%q, an address the stylesheet works out from what it reads, which may be a javascript: address", a.Name.Local, a.Value)).at(line)
 					}
 				}
 			}
 		case xml.ProcInst:
 			if t.Target == "xml-stylesheet" {
 				if href := stylesheetHref(string(t.Inst)); href != "" && !styleFile.MatchString(strings.ToLower(href)) {
-					return unreadable(fmt.Sprintf("names as its stylesheet %s, whose script a browser would run on the site's own address, and which is not read for script: name it .xsl or .xslt", href))
+					return unreadable(fmt.Sprintf("names as its stylesheet %s, whose script a browser would run on the site's own address, and which is not read for script: name it .xsl or .xslt", href)).at(line)
 				}
 			}
 		}

@@ -172,7 +172,8 @@ func TestLongSummary(t *testing.T) {
 }
 
 // TestBodyScript warns, where raw_html: true lets a body's HTML through,
-// of each body that holds script, and of none without it.
+// of each script a body holds, at the line of the file it is written
+// on, and of none without it.
 func TestBodyScript(t *testing.T) {
 	article := func(name, html string) *site.Article {
 		return &site.Article{Content: &content.Article{File: "content/" + name, BodyLine: 8, HTML: html}}
@@ -183,7 +184,9 @@ func TestBodyScript(t *testing.T) {
 		article("c.md", `<p>Say &lt;script&gt; in text, and <a href="https://example.org/">link</a>.</p><script type="application/ld+json">{"@type": "Article"}</script>`),
 		article("d.md", `<script type="text/javascript ">go()</script>`),
 		article("e.md", `<p><iframe src="DATA:Text/HTML,&lt;script&gt;alert(1)&lt;/script&gt;"></iframe><img src="data:image/svg+xml,x" alt=""></p>`),
+		article("f.md", "<p>One.</p>\n<iframe src=\"https://x.example/\" onload=\"alert(1)\"></iframe>\n<p>Two.</p>\n<p><a href=\"javascript:void(0)\">x</a></p>\n"),
 	}}
+	s.Articles[5].Content.Blocks = []content.BlockLine{{HTML: 1, File: 8}, {HTML: 2, File: 86}, {HTML: 3, File: 88}, {HTML: 4, File: 90}}
 	var got []string
 	for _, e := range bodyScript(s) {
 		got = append(got, e.Error())
@@ -193,6 +196,8 @@ func TestBodyScript(t *testing.T) {
 		"content/b.md:8: warning: body: holds script (onerror=), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it",
 		"content/d.md:8: warning: body: holds script (<script>), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it",
 		`content/e.md:8: warning: body: holds script (src="data:text/html,<script>alert(1)</script>"), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it`,
+		"content/f.md:86: warning: body: holds script (onload=), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it",
+		`content/f.md:90: warning: body: holds script (href="javascript:void(0)"), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -350,6 +355,9 @@ func TestActive(t *testing.T) {
 		"f/page.xhtm":       `<html xmlns="http://www.w3.org/1999/xhtml"><body onload="alert(1)"/></html>`,
 		"f/doe.xsl":         `<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:value-of select="//description" disable-output-escaping="yes"/></xsl:template></xsl:stylesheet>`,
 		"f/data.xml":        `<?xml-stylesheet type="text/xsl" href="style.txt"?><data/>`,
+		// Told at the line it is on.
+		"f/lines.html": "<p>One</p>\n<p>Two</p>\n<p><a href=\"javascript:go()\">Go</a></p>\n",
+		"f/lines.svg":  "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<title>A chart</title>\n<rect width=\"1\"\n height=\"1\" onclick=\"alert(1)\"/>\n</svg>\n",
 		// A page of its own in a data: address, shown inside the file.
 		"f/dataframe.html":  `<!doctype html><title>t</title><iframe src="data:text/html,<script>alert(1)</script>"></iframe>`,
 		"f/dataobject.html": `<!doctype html><title>t</title><object data="data:text/html,<script>alert(2)</script>"></object>`,
@@ -375,48 +383,50 @@ func TestActive(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := &site.Site{ContentDir: dir, Assets: []string{"f/attlist.svg", "f/colon.html", "f/company.svg", "f/control.html", "f/damaged.svgz", "f/data.xml", "f/dataembed.html", "f/dataframe.html", "f/dataframe.svg", "f/dataobject.html", "f/dataplain.html", "f/declared.html", "f/doe.xsl", "f/drupal.xml", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/glued.html", "f/grammar.rng", "f/hex.html", "f/intitle.svg", "f/jis.html", "f/log4j2.xml", "f/nbsp.xsl", "f/nobom.svg", "f/page.shtml", "f/page.xhtm", "f/plain.xhtml", "f/prefix.svg", "f/prose.html", "f/schema.xsd", "f/slash.html", "f/srcdoc.html", "f/svgtitle.html", "f/tab.html", "f/underscore.svg", "f/utf16.svg", "f/utf16nobom.html", "f/vml.html", "f/word.svg", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
+	s := &site.Site{ContentDir: dir, Assets: []string{"f/attlist.svg", "f/colon.html", "f/company.svg", "f/control.html", "f/damaged.svgz", "f/data.xml", "f/dataembed.html", "f/dataframe.html", "f/dataframe.svg", "f/dataobject.html", "f/dataplain.html", "f/declared.html", "f/doe.xsl", "f/drupal.xml", "f/entity.svg", "f/feed.xsl", "f/foreign.svg", "f/glued.html", "f/grammar.rng", "f/hex.html", "f/intitle.svg", "f/jis.html", "f/lines.html", "f/lines.svg", "f/log4j2.xml", "f/nbsp.xsl", "f/nobom.svg", "f/page.shtml", "f/page.xhtm", "f/plain.xhtml", "f/prefix.svg", "f/prose.html", "f/schema.xsd", "f/slash.html", "f/srcdoc.html", "f/svgtitle.html", "f/tab.html", "f/underscore.svg", "f/utf16.svg", "f/utf16nobom.html", "f/vml.html", "f/word.svg", "f/zipped.svgz", "files/notes.txt", "files/old.html", "images/onload.svg", "images/plain.svg", "images/script.SVG"}}
 	var got []string
 	for _, e := range Active(s) {
 		got = append(got, strings.TrimSuffix(strings.TrimPrefix(e.Error(), dir+"/"), ", which would run on the site's own address when a reader opens the file: take it out, or publish the file elsewhere"))
 	}
 	want := []string{
 		`f/attlist.svg: holds script (<!ATTLIST svg onload CDATA "alert(1)">, a default attribute, which may be script)`,
-		`f/colon.html: holds script (href="javascript:alert(1)")`,
-		`f/control.html: holds script (href="javascript:alert(1)")`,
-		`f/damaged.svgz: holds script (onload=)`,
-		`f/data.xml: names as its stylesheet style.txt, whose script a browser would run on the site's own address, and which is not read for script: name it .xsl or .xslt`,
-		`f/dataembed.html: holds script (src="data:text/html;base64,phnjcmlwdd5hbgvydcgxmdmppc9zy3jpchq+")`,
-		`f/dataframe.html: holds script (src="data:text/html,<script>alert(1)</script>")`,
-		`f/dataframe.svg: holds script (src="data:text/html,<script>alert(4)</script>")`,
-		`f/dataobject.html: holds script (data="data:text/html,<script>alert(2)</script>")`,
-		`f/declared.html: holds script (<script>)`,
-		`f/doe.xsl: holds script (disable-output-escaping="yes", which writes text as markup, such as a feed's description, and so any script it holds)`,
-		`f/entity.svg: holds script (href="javascript:alert(1)")`,
-		`f/feed.xsl: holds script (<element name="{'script'}">, of a name worked out, which may be script)`,
-		`f/foreign.svg: holds script (onerror=)`,
-		`f/glued.html: holds script (onerror=)`,
-		`f/grammar.rng: holds script (onload=)`,
-		`f/hex.html: holds script (href="javascript:alert(1)")`,
-		`f/intitle.svg: holds script (<script>)`,
-		`f/jis.html: holds script (<script>)`,
-		`f/nobom.svg: holds script (onload=)`,
-		`f/page.shtml: holds script (<script>)`,
-		`f/page.xhtm: holds script (onload=)`,
-		`f/prefix.svg: holds script (<script>)`,
-		`f/schema.xsd: holds script (<script>)`,
-		`f/slash.html: holds script (onload=)`,
-		`f/srcdoc.html: holds script (<script>)`,
+		`f/colon.html:1: holds script (href="javascript:alert(1)")`,
+		`f/control.html:1: holds script (href="javascript:alert(1)")`,
+		`f/damaged.svgz:1: holds script (onload=)`,
+		`f/data.xml:1: names as its stylesheet style.txt, whose script a browser would run on the site's own address, and which is not read for script: name it .xsl or .xslt`,
+		`f/dataembed.html:1: holds script (src="data:text/html;base64,phnjcmlwdd5hbgvydcgxmdmppc9zy3jpchq+")`,
+		`f/dataframe.html:1: holds script (src="data:text/html,<script>alert(1)</script>")`,
+		`f/dataframe.svg:1: holds script (src="data:text/html,<script>alert(4)</script>")`,
+		`f/dataobject.html:1: holds script (data="data:text/html,<script>alert(2)</script>")`,
+		`f/declared.html:1: holds script (<script>)`,
+		`f/doe.xsl:1: holds script (disable-output-escaping="yes", which writes text as markup, such as a feed's description, and so any script it holds)`,
+		`f/entity.svg:1: holds script (href="javascript:alert(1)")`,
+		`f/feed.xsl:1: holds script (<element name="{'script'}">, of a name worked out, which may be script)`,
+		`f/foreign.svg:1: holds script (onerror=)`,
+		`f/glued.html:1: holds script (onerror=)`,
+		`f/grammar.rng:1: holds script (onload=)`,
+		`f/hex.html:1: holds script (href="javascript:alert(1)")`,
+		`f/intitle.svg:1: holds script (<script>)`,
+		`f/jis.html:1: holds script (<script>)`,
+		`f/lines.html:3: holds script (href="javascript:go()")`,
+		`f/lines.svg:3: holds script (onclick=)`,
+		`f/nobom.svg:1: holds script (onload=)`,
+		`f/page.shtml:1: holds script (<script>)`,
+		`f/page.xhtm:1: holds script (onload=)`,
+		`f/prefix.svg:1: holds script (<script>)`,
+		`f/schema.xsd:1: holds script (<script>)`,
+		`f/slash.html:1: holds script (onload=)`,
+		`f/srcdoc.html:1: holds script (<script>)`,
 		`f/svgtitle.html: holds script (<script>)`,
-		`f/tab.html: holds script (href="javascript:alert(1)")`,
-		`f/underscore.svg: holds script (<script>)`,
-		`f/utf16.svg: holds script (onload=)`,
-		`f/utf16nobom.html: holds script (<script>)`,
-		`f/word.svg: holds script (href="javascript:alert(1)")`,
-		`f/zipped.svgz: holds script (onload=)`,
-		`files/old.html: holds script (href="javascript:go()")`,
-		`images/onload.svg: holds script (onload=)`,
-		`images/script.SVG: holds script (<SCRIPT>)`,
+		`f/tab.html:1: holds script (href="javascript:alert(1)")`,
+		`f/underscore.svg:1: holds script (<script>)`,
+		`f/utf16.svg:1: holds script (onload=)`,
+		`f/utf16nobom.html:1: holds script (<script>)`,
+		`f/word.svg:1: holds script (href="javascript:alert(1)")`,
+		`f/zipped.svgz:1: holds script (onload=)`,
+		`files/old.html:1: holds script (href="javascript:go()")`,
+		`images/onload.svg:1: holds script (onload=)`,
+		`images/script.SVG:1: holds script (<SCRIPT>)`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("told:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -533,7 +543,7 @@ func TestStylesheetAddresses(t *testing.T) {
 		{`<a><xsl:attribute name="href"><xsl:text>java</xsl:text><xsl:value-of select="//rest"/></xsl:attribute>x</a>`, true},
 	}
 	for _, tt := range tests {
-		why := scriptIn(".xsl", []byte(open+tt.body+end))
+		why := scriptIn(".xsl", []byte(open+tt.body+end)).why
 		if (why != "") != tt.runs {
 			t.Errorf("%s: told %q, want script found %v", tt.body, why, tt.runs)
 		}
@@ -546,11 +556,11 @@ func TestStylesheetAddresses(t *testing.T) {
 		{`<!DOCTYPE xsl:stylesheet [<!ENTITY % p "&#60;!ATTLIST xsl:attribute name CDATA 'href'&#62;">%p;]>`, open},
 		{`<!DOCTYPE xsl:stylesheet [<!ENTITY p "javascript:alert(1)//"><!ENTITY p "/">]>`, strings.Replace(open, "<body>", `<body><a href="&p;{//x}">x</a>`, 1)},
 	} {
-		if why := scriptIn(".xsl", []byte(c.dtd+c.open+`<a><xsl:attribute><xsl:value-of select="//link"/></xsl:attribute>x</a>`+end)); why == "" {
+		if why := scriptIn(".xsl", []byte(c.dtd+c.open+`<a><xsl:attribute><xsl:value-of select="//link"/></xsl:attribute>x</a>`+end)).why; why == "" {
 			t.Errorf("%s: no script found, though what it declares makes an address", c.dtd)
 		}
 	}
-	if why := scriptIn(".xsl", []byte(`<html xsl:version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns="http://www.w3.org/1999/xhtml"><body><a href="{//link}">x</a></body></html>`)); why == "" {
+	if why := scriptIn(".xsl", []byte(`<html xsl:version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns="http://www.w3.org/1999/xhtml"><body><a href="{//link}">x</a></body></html>`)).why; why == "" {
 		t.Error("a stylesheet written as its page: an address worked out is not found")
 	}
 }
@@ -560,10 +570,10 @@ func TestStylesheetAddresses(t *testing.T) {
 func TestScriptInKeyedByKind(t *testing.T) {
 	data := []byte("<doc><script>alert(1)</script></doc>")
 	for range 2 {
-		if why := scriptIn(".html", data); why == "" {
+		if why := scriptIn(".html", data).why; why == "" {
 			t.Errorf("as a page: no script found in %s", data)
 		}
-		if why := scriptIn(".xml", data); why != "" {
+		if why := scriptIn(".xml", data).why; why != "" {
 			t.Errorf("as XML, in no namespace a browser shows: %s", why)
 		}
 	}

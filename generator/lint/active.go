@@ -162,8 +162,9 @@ func unreadable(why string) finding { return finding{why: why} }
 // onOpen says what becomes of the script a file holds, after runs.
 const onOpen = ", which would run on the site's own address when a reader opens the file: take it out, or publish the file elsewhere"
 
-// bodyScript warns of each script an article's body holds, at the line
-// of the file it is written on, which raw_html: true publishes as it is:
+// bodyScript warns of each script an article's body holds, and each
+// element that sends readers elsewhere (see elsewhere), at the line of
+// the file it is written on, which raw_html: true publishes as it is:
 // on the article's page, on the site's own address, and in feeds.
 func bodyScript(s *site.Site) content.Errors {
 	if !s.Settings.RawHTML {
@@ -181,8 +182,59 @@ func bodyScript(s *site.Site) content.Errors {
 					Msg: "body: " + f.why + ", which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it"})
 			}
 		}
+		for _, f := range elsewhere([]byte(body)) {
+			out = append(out, &content.Error{File: a.Content.File, Line: a.Content.LineOf(f.line), Warning: true, Msg: "body: " + f.why})
+		}
 	}
 	return out
+}
+
+// elsewhereTag matches the start of a base or a meta element, to pass
+// over the bodies that have none.
+var elsewhereTag = regexp.MustCompile(`(?i)<(base|meta)[\s/>]`)
+
+// elsewhere says of each element of the page data that takes readers
+// elsewhere without a click, and what to write instead: a base with an
+// address, which every relative link of the page then leads from, and a
+// meta refresh that says when, which sends them on.
+func elsewhere(data []byte) []finding {
+	if !elsewhereTag.Match(data) {
+		return nil
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil
+	}
+	var found []finding
+	written := &tags{data: data}
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode || n.Namespace != "" {
+			continue
+		}
+		for _, a := range n.Attr {
+			var why string
+			switch {
+			case n.Data == "base" && a.Key == "href":
+				why = fmt.Sprintf("<base href=%q>, which raw_html: true publishes, makes every relative link of the page lead from that address: take it out, and write each link's whole address where it should lead elsewhere", a.Val)
+			case n.Data == "meta" && a.Key == "http-equiv" && strings.EqualFold(strings.TrimSpace(a.Val), "refresh") && strings.TrimSpace(attribute(n, "content")) != "":
+				why = fmt.Sprintf("<meta http-equiv=%q content=%q>, which raw_html: true publishes, sends every reader on from the page, or reloads it, without a click: take it out, and link to the page readers should go to", a.Val, attribute(n, "content"))
+			default:
+				continue
+			}
+			found = append(found, finding{why: why, line: written.lineOf(a.Key, a.Val)})
+		}
+	}
+	return found
+}
+
+// attribute gives the value of the attribute key of n, or "".
+func attribute(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 // activeAttribute says why the attribute space:key="val" of the element
@@ -324,11 +376,8 @@ func documentScript(r io.Reader, depth int) []finding {
 		return []finding{unreadable("cannot be read for script (" + err.Error() + "): publish it elsewhere")}
 	}
 	var found []finding
-	var written *tags // read once script is found
+	written := &tags{data: data}
 	at := func(f finding, key, val string) {
-		if written == nil {
-			written = startTags(data)
-		}
 		f.line = written.lineOf(key, val)
 		found = append(found, f)
 	}
@@ -348,12 +397,14 @@ func documentScript(r io.Reader, depth int) []finding {
 	return found
 }
 
-// tags are the start tags of a page as the tokenizer reads them, to
-// tell where an element the parser built is written: the parser, which
-// may move an element or make one no tag names, tells no line.
+// tags are the start tags of the page data as the tokenizer reads them,
+// once a line is asked for, to tell where an element the parser built
+// is written: the parser, which may move an element or make one no tag
+// names, tells no line.
 type tags struct {
+	data []byte
 	read []tag
-	told map[[2]int]bool // by tag and attribute, -1 for the tag itself
+	told map[[2]int]bool // by tag and attribute, -1 for the tag itself; nil until read
 }
 
 // tag is a start tag and the line it starts on.
@@ -363,15 +414,15 @@ type tag struct {
 	line  int
 }
 
-// startTags reads the start tags of the page data.
-func startTags(data []byte) *tags {
-	z := html.NewTokenizer(bytes.NewReader(data))
-	t := &tags{told: map[[2]int]bool{}}
+// readTags reads the start tags of the page.
+func (t *tags) readTags() {
+	z := html.NewTokenizer(bytes.NewReader(t.data))
+	t.told = map[[2]int]bool{}
 	line := 1
 	for {
 		kind := z.Next()
 		if kind == html.ErrorToken {
-			return t
+			return
 		}
 		newlines := bytes.Count(z.Raw(), []byte("\n"))
 		if kind == html.StartTagToken || kind == html.SelfClosingTagToken {
@@ -386,6 +437,9 @@ func startTags(data []byte) *tags {
 // has the attribute key="val" (its name read without a prefix), or, with
 // key "", that is a script element; 0 where none is.
 func (t *tags) lineOf(key, val string) int {
+	if t.told == nil {
+		t.readTags()
+	}
 	for i, tg := range t.read {
 		if key == "" && tg.name == "script" && !t.told[[2]int{i, -1}] {
 			t.told[[2]int{i, -1}] = true

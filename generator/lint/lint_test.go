@@ -172,8 +172,9 @@ func TestLongSummary(t *testing.T) {
 }
 
 // TestBodyScript warns, where raw_html: true lets a body's HTML through,
-// of each script a body holds, at the line of the file it is written
-// on, and of none without it.
+// of each script a body holds, and each element that sends the reader
+// elsewhere, at the line of the file it is written on, and of none
+// without it.
 func TestBodyScript(t *testing.T) {
 	article := func(name, html string) *site.Article {
 		return &site.Article{Content: &content.Article{File: "content/" + name, BodyLine: 8, HTML: html}}
@@ -187,6 +188,8 @@ func TestBodyScript(t *testing.T) {
 		article("f.md", "<p>One.</p>\n<iframe src=\"https://x.example/\" onload=\"alert(1)\"></iframe>\n<p>Two.</p>\n<p><a href=\"javascript:void(0)\">x</a></p>\n"),
 	}}
 	s.Articles[5].Content.Blocks = []content.BlockLine{{HTML: 1, File: 8}, {HTML: 2, File: 86}, {HTML: 3, File: 88}, {HTML: 4, File: 90}}
+	s.Articles = append(s.Articles, article("g.md", "<p>One.</p>\n<base href=\"https://evil.example/\">\n<p>Two.</p>\n<META HTTP-EQUIV=\"Refresh\" content=\"5;url=https://evil.example/\">\n<base target=\"_blank\"><meta name=\"refresh\" content=\"x\"><meta http-equiv=\"refresh\">\n"))
+	s.Articles[6].Content.Blocks = []content.BlockLine{{HTML: 1, File: 8}, {HTML: 2, File: 10}, {HTML: 3, File: 12}, {HTML: 4, File: 14}, {HTML: 5, File: 16}}
 	var got []string
 	for _, e := range bodyScript(s) {
 		got = append(got, e.Error())
@@ -198,6 +201,8 @@ func TestBodyScript(t *testing.T) {
 		`content/e.md:8: warning: body: holds script (src="data:text/html,<script>alert(1)</script>"), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it`,
 		"content/f.md:86: warning: body: holds script (onload=), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it",
 		`content/f.md:90: warning: body: holds script (href="javascript:void(0)"), which raw_html: true publishes, to run on the site's own address in every reader's browser: take it out, unless the site means to run it`,
+		`content/g.md:10: warning: body: <base href="https://evil.example/">, which raw_html: true publishes, makes every relative link of the page lead from that address: take it out, and write each link's whole address where it should lead elsewhere`,
+		`content/g.md:14: warning: body: <meta http-equiv="Refresh" content="5;url=https://evil.example/">, which raw_html: true publishes, sends every reader on from the page, or reloads it, without a click: take it out, and link to the page readers should go to`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -187,6 +187,21 @@ func (cfg *hugoConfig) contentDirs() []string {
 	return dirs
 }
 
+// disabledDir says whether the content folder dir is only that of
+// languages disableLanguages names, which Hugo does not read.
+func (cfg *hugoConfig) disabledDir(dir string) bool {
+	found := false
+	for _, l := range cfg.languages {
+		if l.contentDir == dir {
+			if !slices.Contains(cfg.disabled, l.key) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
 // readHugo reads the pages of the Hugo site o.Source: every content file
 // but the section pages (_index.md).
 func readHugo(o *Options) (*source, error) {
@@ -259,7 +274,10 @@ func readHugo(o *Options) (*source, error) {
 			switch {
 			case err != nil && p == root && root != cfg.contentDir && errors.Is(err, fs.ErrNotExist):
 				// Hugo builds a language whose folder is missing with no
-				// pages.
+				// pages, and one disableLanguages names not at all.
+				if cfg.disabledDir(root) {
+					return nil
+				}
 				src.warn(filepath.Join(o.Source, p), 0, "a language's content folder, which %s names, is not there: no page of it is imported", cfg.fileOf("languages"))
 				return nil
 			case err != nil:

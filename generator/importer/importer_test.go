@@ -2262,10 +2262,11 @@ func TestJekyllVideoTag(t *testing.T) {
 // default language's, beside the others' (the Kubernetes site's
 // layout): each page in its language, at its address; the pages of a
 // language disableLanguages names left out in one line; a language whose
-// folder is missing told, without failing the import.
+// folder is missing told, without failing the import, but for one
+// disabled.
 func TestHugoLanguageFolders(t *testing.T) {
 	post := "---\ntitle: Hello\ndate: 2023-01-02\n---\nHi.\n"
-	config := "baseURL = 'https://example.org'\ncontentDir = 'content/en'\ndisableLanguages = ['de']\n[languages.en]\ncontentDir = 'content/en'\n[languages.fr]\ncontentDir = 'content/fr'\n[languages.de]\ncontentDir = 'content/de'\n[languages.es]\ncontentDir = 'content/es'\n"
+	config := "baseURL = 'https://example.org'\ncontentDir = 'content/en'\ndisableLanguages = ['de', 'it']\n[languages.en]\ncontentDir = 'content/en'\n[languages.fr]\ncontentDir = 'content/fr'\n[languages.de]\ncontentDir = 'content/de'\n[languages.es]\ncontentDir = 'content/es'\n[languages.it]\ncontentDir = 'content/it'\n"
 	src := tree(t, map[string]string{"hugo.toml": config, "content/en/blog/hello.md": post, "content/fr/blog/hello.md": post, "content/de/blog/hello.md": post})
 	dest := t.TempDir()
 	r, err := Run(Options{Source: src, Dest: dest})
@@ -2278,6 +2279,11 @@ func TestHugoLanguageFolders(t *testing.T) {
 	}
 	if !hasNote(r.Warnings, filepath.Join(src, "content", "es"), 0, "a language's content folder") {
 		t.Errorf("the missing Spanish folder is not told: %v", r.Warnings)
+	}
+	// Hugo reads no folder of a language disableLanguages names: one
+	// missing is no news.
+	if hasNote(r.Warnings, filepath.Join(src, "content", "it"), 0, "a language's content folder") {
+		t.Errorf("the missing folder of Italian, disabled, is told: %v", r.Warnings)
 	}
 }
 

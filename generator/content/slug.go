@@ -25,24 +25,14 @@ const MaxSegment = 255
 func Slug(s string) string {
 	var b strings.Builder
 	hyphen := false
-	latin := false        // the last letter was Latin, so a mark after it is an accent to drop
-	var last, letter rune // the last character written, and the last letter
+	latin := false // the last letter was Latin, so a mark after it is an accent to drop
 	// Bytes that are not UTF-8 separate words, as punctuation does, and
 	// cannot hide a letter from the decomposition.
-	d := norm.NFKD.String(strings.ToValidUTF8(s, " "))
-	for i, r := range d {
+	for _, r := range norm.NFKD.String(strings.ToValidUTF8(s, " ")) {
 		switch {
-		case joiner(r) && !hyphen && (unicode.IsLetter(last) || unicode.In(last, unicode.Mn, unicode.Mc)) && !unjoined(letter) && nextIsLetter(d[i+utf8.RuneLen(r):]):
-			// A joiner or non-joiner inside a word of a script that
-			// spells with them (Persian's می‌خواهم) is part of the word,
-			// as CheckSegment takes it.
-			b.WriteRune(r)
-			last = r
-			continue
 		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
 			if !latin && b.Len() > 0 && !hyphen {
 				b.WriteRune(r)
-				last = r
 			}
 			continue
 		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
@@ -55,10 +45,6 @@ func Slug(s string) string {
 		hyphen = false
 		latin = r < unicode.MaxASCII || unicode.Is(unicode.Latin, r)
 		b.WriteRune(unicode.ToLower(r))
-		last = r
-		if unicode.IsLetter(r) {
-			letter = r
-		}
 	}
 	// Greek writes σ as ς at a word's end, and lower-casing Σ gives σ
 	// alone: "ΝΌΜΟΣ" and "νόμος" are one word.

@@ -553,7 +553,7 @@ func detect(src, format string, maxSize int64) (string, error) {
 	if exports, _ := filepath.Glob(filepath.Join(src, "*.xml")); len(exports) > 0 {
 		return "", fmt.Errorf("importer: %s: neither a Jekyll site (no _config.yml or _posts) nor a Hugo site (no hugo.toml or config.toml); for a WordPress export, give the file: -from %s", src, exports[0])
 	}
-	if has("posts", "profile/profile.html") && !has("_posts") {
+	if hasAll("posts", "profile/profile.html") && !has("_posts") {
 		return "", fmt.Errorf("importer: %s: a Medium export, which import does not read: it reads Jekyll and Hugo sites, and WordPress exports", src)
 	}
 	if holdsMarkdown(src) {

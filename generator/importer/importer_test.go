@@ -3001,6 +3001,7 @@ func TestOtherSystemsRefused(t *testing.T) {
 	}{
 		"Markdown with no settings": {map[string]string{"notes/2020-01-02-a.md": "---\ntitle: A\n---\nText.\n"}, "", "a folder of Markdown files with no site's settings"},
 		"Medium":                    {map[string]string{"posts/2020-01-02_A-1a2b.html": "<article></article>", "profile/profile.html": "<p></p>"}, "", "a Medium export, which import does not read"},
+		"Markdown in posts/":        {map[string]string{"posts/x.md": "---\ntitle: A\n---\nText.\n"}, "", "a folder of Markdown files with no site's settings"},
 		"Ghost":                     {map[string]string{"ghost.json": `{"db": [{"meta": {"version": "5.0.0"}, "data": {"posts": []}}]}`}, "ghost.json", "a Ghost export, which import does not read"},
 		"Blogger":                   {map[string]string{"blog.xml": "<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><generator uri='http://www.blogger.com'>Blogger</generator></feed>"}, "blog.xml", "an Atom feed, as a Blogger export is"},
 	} {
@@ -3332,6 +3333,7 @@ func TestJekyllFeedTemplateAddress(t *testing.T) {
 		want                 []string
 	}{
 		{"a permalink to a folder's index", "feed.xml", "---\npermalink: /feed/index.xml\n---\n{% for post in site.posts %}<guid>{{ post.url | absolute_url }}</guid>{% endfor %}", []string{"/feed/", "/feed/index.xml"}},
+		{"a permalink to a folder", "feed.xml", "---\npermalink: /feed/\n---\n{% for post in site.posts %}<guid>{{ post.url | absolute_url }}</guid>{% endfor %}", []string{"/feed/", "/feed/index.xml"}},
 		{"its own path", "rss.xml", "{% for post in site.posts %}<guid>{{ post.url | absolute_url }}</guid>{% endfor %}", []string{"/rss.xml"}},
 		{"at bulletin's own address", "feed.xml", "{% for post in site.posts %}<guid>{{ post.url | absolute_url }}</guid>{% endfor %}", nil},
 		{"ids not kept", "feed.xml", "---\npermalink: /feed/index.xml\n---\n{% for post in site.posts %}<guid>{{ post.id }}</guid>{% endfor %}", nil},

@@ -1540,6 +1540,6 @@ func oneLanguageFeeds(src *source, file string) func(posts []*post) []Note {
 		if len(posts) == 0 {
 			return nil
 		}
-		return []Note{{Source: file, Msg: fmt.Sprintf("the old site's feeds %s each held one language's posts alone, and bulletin's feeds hold every language's: listed in feed_aliases, each would give its subscribers every post in another language as new, so the report does not name them there; left out, their subscribers keep their last items and hear no more", strings.Join(src.oneLanguage, ", "))}}
+		return []Note{{Source: file, Msg: fmt.Sprintf("the old site's feeds %s each held one language's posts alone, and bulletin's feeds hold every language's: listed in feed_aliases, each would give its subscribers every post in another language as new, so the report does not name them there; left out, their subscribers keep their last items and hear no more: redirect each on the server (a 301) to a feed its readers want, a topic's, say, or leave it", strings.Join(src.oneLanguage, ", "))}}
 	}
 }

@@ -406,6 +406,9 @@ func feedAddress(fsys fs.FS, dir, name string, maxSize int64) []string {
 	if data, err := readFile(fsys, path.Join(dir, name), maxSize); err == nil {
 		if pg, err := parsePage(data); err == nil && pg.fields.text("permalink") != "" {
 			address = path.Clean("/" + pg.fields.text("permalink"))
+			if strings.HasSuffix(pg.fields.text("permalink"), "/") {
+				address = strings.TrimSuffix(address, "/") + "/index.xml" // Jekyll writes a folder's index
+			}
 		}
 	}
 	if folder, ok := strings.CutSuffix(address, "/index.xml"); ok {

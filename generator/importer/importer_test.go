@@ -3295,6 +3295,9 @@ func TestJekyllFeedTemplateIDs(t *testing.T) {
 		// A path alone, which no Atom feed can give: warned, where it
 		// was given its host without a word.
 		{"post.id alone", "", "feed.xml", "{% for post in site.posts %}<item><guid isPermaLink=\"false\">{{ post.id }}</guid></item>{% endfor %}", withoutSlash, "feed.xml"},
+		// A host from a setting of the site's own is a host: its ids
+		// are taken to be absolute, as before.
+		{"a setting of its own and post.id", "", "feed.xml", "{% for post in site.posts %}<id>{{ site.production_url }}{{ post.id }}</id>{% endfor %}", withoutSlash, ""},
 		{"baseurl and post.url", "", "feed.xml", "{% for post in site.posts %}<item><guid>{{ site.baseurl }}{{ post.url }}</guid></item>{% endfor %}", withoutSlash, "feed.xml"},
 		{"no feed", "", "", "", withoutSlash, "_config.yml"},
 	} {

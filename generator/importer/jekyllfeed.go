@@ -169,9 +169,8 @@ func idsOf(text string) feedIDs {
 			addNames(names, m[2])
 		}
 	}
-	absolute := names["absolute_url"] || names["site.url"] || names["site.github.url"] || strings.Contains(made, "://")
 	switch {
-	case (names[post+".url"] || names[post+".id"]) && !absolute:
+	case (names[post+".url"] || names[post+".id"]) && relative(names, post, made):
 		return idsRelative
 	case names[post+".url"]:
 		return idsOfPostURL
@@ -180,6 +179,26 @@ func idsOf(text string) feedIDs {
 	}
 	return idsUnknown
 }
+
+// relative says whether an id made of names, post being the loop's
+// variable, and written as made, is a path alone: made of the post's
+// fields and of filters and settings that give no host, and nothing
+// else, which may (site.production_url, a text of its own).
+func relative(names map[string]bool, post, made string) bool {
+	if strings.Contains(made, "://") {
+		return false
+	}
+	for name := range names {
+		if name != post && !strings.HasPrefix(name, post+".") && !slices.Contains(hostless, name) {
+			return false
+		}
+	}
+	return true
+}
+
+// hostless are names of Liquid, the parts of a post's field's path
+// included, that put no host in an id: filters and the site's baseurl.
+var hostless = []string{"id", "url", "relative_url", "xml_escape", "escape", "cgi_escape", "uri_escape", "url_encode", "strip", "prepend", "append", "site", "baseurl", "site.baseurl", "id.size", "url.size"}
 
 // liquidName matches a name in Liquid: a variable, or a path of them
 // (post.url, site.posts).

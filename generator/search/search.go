@@ -86,14 +86,23 @@ func commandLine(command string) ([]string, error) {
 	}
 	var args []string
 	var word strings.Builder
-	inWord := false
+	inWord, escaped := false, false
 	quote := rune(0)
-	for _, r := range command {
+	for i, r := range command {
 		switch {
+		case escaped:
+			word.WriteRune(r)
+			escaped = false
 		case quote != 0 && r == quote:
 			quote = 0
 		case quote != 0:
 			word.WriteRune(r)
+		case r == '\\' && quote == 0 && i+1 < len(command) && strings.ContainsRune(" \t\"'\\", rune(command[i+1])):
+			// A backslash outside quotes keeps a space, a quote or a
+			// backslash after it as it is, as a shell's tab completion
+			// writes them; before another character it is one, as in a
+			// Windows path (C:\tools\pagefind.exe).
+			escaped, inWord = true, true
 		case r == '"' || r == '\'':
 			quote, inWord = r, true
 		case r == ' ' || r == '\t' || r == '\n':
@@ -107,7 +116,7 @@ func commandLine(command string) ([]string, error) {
 		}
 	}
 	if quote != 0 {
-		return nil, fmt.Errorf("-pagefind %s: a quote is not closed", command)
+		return nil, fmt.Errorf("-pagefind %q: its quote %c is not closed: close it after the path", command, quote)
 	}
 	if inWord {
 		args = append(args, word.String())

@@ -215,7 +215,7 @@ func (s *Site) removed(gone []history.Removed, dir string, h *history.History, n
 				byTitle[a.Title] = append(byTitle[a.Title], a)
 			}
 		}
-		if e := s.successor(a, byTitle, was, date, lost[0], h, now); e != nil {
+		if e := s.successor(a, content.JoinPath(dir, r.Path), byTitle, was, date, lost[0], h, now); e != nil {
 			renamed = append(renamed, e)
 			continue
 		}
@@ -234,11 +234,13 @@ func (s *Site) removed(gone []history.Removed, dir string, h *history.History, n
 // readers saw first published at url (was, on date), deleted since, as
 // its last version reads: one of its title and day that readers have
 // not seen, which git took for another article where its text changed
-// too much to be found renamed, among the site's articles byTitle. It
+// too much to be found renamed, among the site's articles byTitle; one
+// whose front matter sets its id is another by the editor's word. The
+// file gone is file, as editors name it. It
 // gives the error of its feed id, which changes, so that subscribers
 // would see it again as new, with the alias that keeps both the id and
 // the old address; nil where there is none, or its id is gone's.
-func (s *Site) successor(gone *content.Article, byTitle map[string][]*Article, was history.Names, date time.Time, url string, h *history.History, now time.Time) *content.Error {
+func (s *Site) successor(gone *content.Article, file string, byTitle map[string][]*Article, was history.Names, date time.Time, url string, h *history.History, now time.Time) *content.Error {
 	if gone == nil || gone.Draft {
 		return nil
 	}
@@ -251,15 +253,15 @@ func (s *Site) successor(gone *content.Article, byTitle map[string][]*Article, w
 	id := cmp.Or(first.ID, tagURI(cmp.Or(was.IDAuthority, s.Settings.IDAuthority), date, original))
 	for _, a := range byTitle[gone.Title] {
 		var at time.Time
-		if day(a.Date) != day(gone.Date) || a.ID == id {
-			continue
+		if day(a.Date) != day(gone.Date) || a.ID == id || a.Content.ID != "" {
+			continue // another day, the same id, or an id the editor chose
 		}
 		if _, _, seen := s.firstSeen(h.Versions(a.Content.Path), now, &at); seen {
 			continue
 		}
 		c := a.Content
 		return &content.Error{File: c.File, Line: cmp.Or(c.Lines.Line("title"), c.Line),
-			Msg: fmt.Sprintf("title: readers saw an article of this title and date at %s (commit %s), whose file, %s, is gone: as that article, its feed id would change from %s to %s, and subscribers would see it again as new: add %s to aliases, first, which keeps both the id and the old address", url, short(was.Commit), gone.Path, id, a.ID, url)}
+			Msg: fmt.Sprintf("title: readers saw an article of this title and date at %s (commit %s), whose file, %s, is gone: as that article, its feed id would change from %s to %s, and subscribers would see it again as new: add %s to aliases, first, which keeps both the id and the old address; if this is another article, set its id as it is (id: %s) to say so", url, short(was.Commit), file, id, a.ID, url, a.ID)}
 	}
 	return nil
 }

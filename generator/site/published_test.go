@@ -322,17 +322,20 @@ func TestRemovedArticleReplaced(t *testing.T) {
 		date    time.Time
 		seen    bool     // readers saw the new article before
 		aliases []string // the new article's
+		id      string   // the new article's, as its front matter sets it
 		want    string   // the error's start; "" for the deletion's warning, "nothing" for none
 	}{
-		{"same title and day", day(2025, 3, 27), false, nil,
-			"content/articles/ics-paused-rewritten.md:4: title: readers saw an article of this title and date at /2025/03/ics-paused/ (commit abc1234), whose file, " + path + ", is gone: as that article, its feed id would change from tag:bulletin.example.org,2025-03-27:/2025/03/ics-paused/ to tag:bulletin.example.org,2025-03-27:/2025/03/ics-paused-rewritten/, and subscribers would see it again as new: add /2025/03/ics-paused/ to aliases, first"},
-		{"another day", day(2025, 3, 28), false, nil, ""},
-		{"seen before", day(2025, 3, 27), true, nil, ""},
-		{"the alias added", day(2025, 3, 27), false, []string{"/2025/03/ics-paused/"}, "nothing"},
+		{"same title and day", day(2025, 3, 27), false, nil, "",
+			"content/articles/ics-paused-rewritten.md:4: title: readers saw an article of this title and date at /2025/03/ics-paused/ (commit abc1234), whose file, content/" + path + ", is gone: as that article, its feed id would change from tag:bulletin.example.org,2025-03-27:/2025/03/ics-paused/ to tag:bulletin.example.org,2025-03-27:/2025/03/ics-paused-rewritten/, and subscribers would see it again as new: add /2025/03/ics-paused/ to aliases, first, which keeps both the id and the old address; if this is another article, set its id as it is (id: tag:bulletin.example.org,2025-03-27:/2025/03/ics-paused-rewritten/) to say so"},
+		{"another article, by its id", day(2025, 3, 27), false, nil, "tag:bulletin.example.org,2025-03-27:/2025/03/ics-paused-rewritten/", ""},
+		{"another day", day(2025, 3, 28), false, nil, "", ""},
+		{"seen before", day(2025, 3, 27), true, nil, "", ""},
+		{"the alias added", day(2025, 3, 27), false, []string{"/2025/03/ics-paused/"}, "", "nothing"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			a := article("ics-paused-rewritten", tt.date)
 			a.Title, a.Aliases = "Title of ics-paused", tt.aliases
+			a.ID = tt.id
 			a.Lines.Set("title", 4)
 			was := []history.Names{{Commit: "abc1234def", Committed: committed, Date: "2025-03-27", Path: path}}
 			h := &history.History{Articles: map[string][]history.Version{}, Removed: []history.Removed{

@@ -484,7 +484,7 @@ func TestNewURLErrors(t *testing.T) {
 			},
 			want: []content.Error{
 				{File: "content/articles/caps-story.md", Line: 7, Claimed: "/2025/05/CAPS-STORY/", Rival: "content/articles/caps-story.md:1",
-					Msg: "aliases: /2025/05/CAPS-STORY/ differs only in case or Unicode form from the article's own URL, /2025/05/caps-story/, and many hosts serve the two as one, so it cannot lead there beside it: to keep the old address, give the article slug: CAPS-STORY, and delete the alias"},
+					Msg: "aliases: /2025/05/CAPS-STORY/ differs only in case or Unicode form from the article's own URL, /2025/05/caps-story/, and many hosts serve the two as one, so the two cannot both be kept: to keep the old address, give the article slug: CAPS-STORY; to keep its URL, which readers may have seen too, delete the alias"},
 			},
 		},
 		{

@@ -122,7 +122,7 @@ func checkClaims(urls []urlClaim, ids []idClaim) content.Errors {
 				Msg: fmt.Sprintf("aliases: %s is the article's own URL, which needs no alias: delete it", u)})
 		case own:
 			errs = append(errs, &content.Error{File: c.file, Line: c.line, Claimed: u, Rival: fmt.Sprintf("%s:%d", prev.file, prev.line),
-				Msg: fmt.Sprintf("aliases: %s differs only in case or Unicode form from the article's own URL, %s, and many hosts serve the two as one, so it cannot lead there beside it: to keep the old address, give the article slug: %s, and delete the alias", u, prev.url, lastSegment(u))})
+				Msg: fmt.Sprintf("aliases: %s differs only in case or Unicode form from the article's own URL, %s, and many hosts serve the two as one, so the two cannot both be kept: to keep the old address, give the article slug: %s; to keep its URL, which readers may have seen too, delete the alias", u, prev.url, lastSegment(u))})
 		case prev.url == u:
 			errs = append(errs, &content.Error{File: c.file, Line: c.line, Claimed: u, Rival: fmt.Sprintf("%s:%d", prev.file, prev.line),
 				Msg: fmt.Sprintf("%s: %s is also the URL of %s:%d (%s): choose another%s", c.what, u, prev.file, prev.line, prev.how, content.FormNote(c.file, prev.file))})

@@ -74,6 +74,7 @@ import (
 	"bulletin/generator/content"
 	"bulletin/generator/inputs"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -326,14 +327,17 @@ func withWorkTree(dir string, paths []string, sums map[string]string, files map[
 		}
 		h.step(p, t, data)
 	}
-	for _, p := range unknown {
+	chosen, err := movedEdited(dir, unknown, left, taken)
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range unknown {
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
 		if err != nil {
 			return nil, fmt.Errorf("history: %w", err)
 		}
-		t := movedEdited(data, left, taken)
-		taken[t] = t != nil
-		h.step(p, t, data)
+		taken[chosen[i]] = chosen[i] != nil
+		h.step(p, chosen[i], data)
 	}
 	h.Removed = removed(here, files, taken)
 	return h, nil
@@ -444,31 +448,43 @@ func uncommittedGone(paths []string, here map[string]bool, files map[string]*tra
 // tree's renames are looked for among at most: 200 of each, say.
 const renamePairs = 200 * 200
 
-// movedEdited gives the tracker of left (see uncommittedGone) that no
-// other file took that data, a file with no history, is the most like,
-// where it is like it as git finds a rename with edits (see similar);
-// nil where none is, or two are alike. A file renamed and edited, not
-// yet committed, keeps the history git gives it once the rename is
-// committed.
-func movedEdited(data []byte, left []*tracker, taken map[*tracker]bool) *tracker {
-	var best *tracker
-	bestScore, tie := 0.0, false
-	for _, t := range left {
-		if taken[t] {
-			continue
+// movedEdited gives, for each of the files at paths in the content
+// folder dir, with no history, the tracker of left (see uncommittedGone)
+// that no file moved as it was took (see taken) it is taken to be
+// renamed from, nil for none: pairs of a file and a gone one alike as git finds a rename with edits (see similar), the
+// most alike first, as git pairs them, each file and each gone one in
+// one pair at most, a tie going to the first in path order. A file
+// renamed and edited, not yet committed, keeps the history git gives it
+// once the rename is committed.
+func movedEdited(dir string, paths []string, left []*tracker, taken map[*tracker]bool) ([]*tracker, error) {
+	type pair struct {
+		score      float64
+		file, gone int
+	}
+	var pairs []pair
+	for i, p := range paths {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			return nil, fmt.Errorf("history: %w", err)
 		}
-		switch score := similar(t.Versions[len(t.Versions)-1].Data, data); {
-		case score < renameScore || score < bestScore:
-		case score == bestScore:
-			tie = true
-		default:
-			best, bestScore, tie = t, score, false
+		for j, t := range left {
+			if taken[t] {
+				continue // by a file moved as it was
+			}
+			if score := similar(t.Versions[len(t.Versions)-1].Data, data); score >= renameScore {
+				pairs = append(pairs, pair{score, i, j})
+			}
 		}
 	}
-	if tie {
-		return nil
+	slices.SortStableFunc(pairs, func(a, b pair) int { return cmp.Compare(b.score, a.score) })
+	chosen := make([]*tracker, len(paths))
+	paired := make([]bool, len(left))
+	for _, m := range pairs {
+		if chosen[m.file] == nil && !paired[m.gone] {
+			chosen[m.file], paired[m.gone] = left[m.gone], true
+		}
 	}
-	return best
+	return chosen, nil
 }
 
 // renameScore is how alike two files must be for git to take the one

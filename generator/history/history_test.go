@@ -3,6 +3,7 @@ package history
 import (
 	"bulletin/generator/history/gittest"
 	"bulletin/generator/inputs"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -547,6 +548,35 @@ func TestReadRenameWithEditNotCommitted(t *testing.T) {
 	}
 	if gone := h.Gone(); len(gone) != 0 {
 		t.Errorf("gone: %+v, want none: each file moved took its history", gone)
+	}
+}
+
+// TestReadRenameMostAlike gives a committed file moved and edited to
+// the file most like it, as git pairs them, where the first of two like
+// it in path order took it.
+func TestReadRenameMostAlike(t *testing.T) {
+	r := newRepo(t)
+	var body strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&body, "Paragraph %d of the article, long enough to count.\n\n", i)
+	}
+	orig := "---\ntitle: Original\ndate: 2025-01-02\nsummary: S.\n---\n" + body.String()
+	r.write("content/orig.md", orig)
+	first := r.commit("publish")
+	if err := os.Remove(filepath.Join(r.dir, "content", "orig.md")); err != nil {
+		t.Fatal(err)
+	}
+	r.write("content/b-renamed.md", strings.Replace(orig, "Paragraph 3 ", "Paragraph three ", 1))
+	r.write("content/a-copy.md", "---\ntitle: Another\ndate: 2025-01-03\nsummary: S.\n---\n"+body.String()[:len(body.String())*11/20])
+	h, err := Read(filepath.Join(r.dir, "content"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := h.Versions("b-renamed.md"); len(got) == 0 || got[0].Commit != first {
+		t.Errorf("b-renamed.md: versions\n%s\nwant those of orig.md, which it is most like", describe(got))
+	}
+	if got := h.Versions("a-copy.md"); len(got) != 1 || got[0].Commit != "" {
+		t.Errorf("a-copy.md: versions\n%s\nwant one, new", describe(got))
 	}
 }
 

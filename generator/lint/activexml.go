@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -41,7 +42,10 @@ func xmlScript(data []byte) finding {
 	d.CharsetReader = charset.NewReaderLabel
 	stylesheet := false     // the file is an XSLT stylesheet, whose elements in no namespace it writes as HTML
 	var made *madeAttribute // the xsl:attribute being read, if it makes an address
-	written := ""           // the element a stylesheet writes last, which an xsl:attribute adds to
+	// lands are, for each element open, the element an xsl:attribute in
+	// it adds to: one the stylesheet writes, by name, or one an
+	// xsl:element makes; "" for one not known, in an xsl:attribute-set.
+	var lands []string
 	for {
 		line, _ := d.InputPos() // where the next token starts
 		tok, err := d.Token()
@@ -65,11 +69,9 @@ func xmlScript(data []byte) finding {
 			if stylesheet && defaults != nil {
 				return runs(content.Truncate(string(defaults), 60) + ", a default attribute of a stylesheet, which may make an address as it runs")
 			}
+			lands = append(lands, landing(t, lands))
 			if t.Name.Space == xslSpace && t.Name.Local == "attribute" && made == nil {
-				made = madeAttributeOf(t, written)
-			}
-			if t.Name.Space != xslSpace {
-				written = t.Name.Local
+				made = madeAttributeOf(t, lands[len(lands)-1])
 			}
 			// Script runs in the namespaces of pages a browser shows, and
 			// in a stylesheet's output.
@@ -95,6 +97,10 @@ func xmlScript(data []byte) finding {
 					}
 				}
 			}
+		case xml.EndElement:
+			if len(lands) > 0 {
+				lands = lands[:len(lands)-1]
+			}
 		case xml.ProcInst:
 			if t.Target == "xml-stylesheet" {
 				if href := stylesheetHref(string(t.Inst)); href != "" && !styleFile.MatchString(strings.ToLower(href)) {
@@ -103,6 +109,33 @@ func xmlScript(data []byte) finding {
 			}
 		}
 	}
+}
+
+// landing gives the element an xsl:attribute in the element start adds
+// its attribute to, lands being those of the elements around it: start
+// itself, where the stylesheet writes it; the one an xsl:element names;
+// "" in an xsl:attribute-set, whose attributes land on whatever uses it,
+// or an xsl:element of a name worked out; else, in XSLT's other
+// elements (xsl:if, xsl:attribute itself), the one around them.
+func landing(start xml.StartElement, lands []string) string {
+	if start.Name.Space != xslSpace {
+		return start.Name.Local
+	}
+	switch start.Name.Local {
+	case "element":
+		for _, a := range start.Attr {
+			if a.Name.Space == "" && a.Name.Local == "name" && !strings.Contains(a.Value, "{") {
+				return localName(strings.TrimSpace(a.Value))
+			}
+		}
+		return ""
+	case "attribute-set":
+		return ""
+	}
+	if len(lands) == 0 {
+		return ""
+	}
+	return lands[len(lands)-1]
 }
 
 // xslSpace is XSLT's namespace.
@@ -223,7 +256,9 @@ func (m *madeAttribute) read(tok xml.Token) finding {
 			if m.worked {
 				return finding{}
 			}
-			return activeAttribute(m.element, "", localName(m.name), m.text.String(), 0)
+			// Where the element is not known, the address is read as a
+			// frame's, which may show a page of it.
+			return activeAttribute(cmp.Or(m.element, "iframe"), "", localName(m.name), m.text.String(), 0)
 		}
 	case xml.CharData:
 		m.text.Write(t)

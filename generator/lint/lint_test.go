@@ -529,6 +529,13 @@ func TestStylesheetAddresses(t *testing.T) {
 		{`<iframe><xsl:if test="1"><xsl:attribute name="src">data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;</xsl:attribute></xsl:if></iframe>`, true},
 		{`<a><xsl:attribute name="href">https://example.org/feed/</xsl:attribute>Feed</a>`, false},
 		{`<a><xsl:attribute name="href">data:text/html,x</xsl:attribute>x</a>`, false},
+		// A data: page on an element made by xsl:element, or from an
+		// attribute set, whose element is not known where it is made.
+		{`<xsl:element name="iframe"><xsl:attribute name="src">data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;</xsl:attribute></xsl:element>`, true},
+		{`<xsl:element name="{//e}"><xsl:attribute name="src">data:text/html,x</xsl:attribute></xsl:element>`, true},
+		{`<iframe xsl:use-attribute-sets="s"/></body></html></xsl:template><xsl:attribute-set name="s"><xsl:attribute name="src">data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;</xsl:attribute></xsl:attribute-set><xsl:template match="x"><html><body>`, true},
+		{`<xsl:element name="a"><xsl:attribute name="href">data:text/html,x</xsl:attribute></xsl:element>`, false},
+		{`<iframe/><a><xsl:attribute name="href">data:text/html,x</xsl:attribute>x</a>`, false},
 		{`<a><xsl:attribute name="href"><xsl:text>/topics/</xsl:text></xsl:attribute>Topics</a>`, false},
 		{`<a href="/topics/{{braces}}">x</a>`, false},
 		{`<p><xsl:attribute name="class"><xsl:value-of select="//kind"/></xsl:attribute>x</p>`, false},

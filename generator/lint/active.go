@@ -251,7 +251,7 @@ func activeAttribute(element, space, key, val string, depth int) finding {
 	case space == "" && strings.HasPrefix(key, "on"):
 		return runs(key + "=")
 	case urlAttributes[key] && script, animationAttributes[key] && (strings.Contains(address, "javascript:") || strings.Contains(address, "vbscript:")):
-		return runs(fmt.Sprintf("%s=%q", key, content.Truncate(address, 60)))
+		return runs(fmt.Sprintf("%s=%q", key, content.Truncate(strings.TrimSpace(val), 60))) // as written, for the editor to find
 	case key == "srcdoc":
 		if found := htmlScript([]byte(val), depth+1); len(found) > 0 {
 			return found[0]

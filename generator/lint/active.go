@@ -403,21 +403,24 @@ func documentScript(r io.Reader, depth int) []finding {
 // names, tells no line.
 type tags struct {
 	data []byte
-	read []tag
-	told map[[2]int]bool // by tag and attribute, -1 for the tag itself; nil until read
+	// lines are the lines of the tags not told of yet, in order, by
+	// what lineOf looks for (see tagKey); nil until read.
+	lines map[string][]int
 }
 
-// tag is a start tag and the line it starts on.
-type tag struct {
-	name  string
-	attrs []html.Attribute
-	line  int
+// tagKey is what lineOf finds a tag by: a script element, with key "",
+// or one with the attribute key="val", its name read without a prefix.
+func tagKey(key, val string) string {
+	if key == "" {
+		return "<script>"
+	}
+	return strings.ToLower(localName(key)) + "=" + val
 }
 
 // readTags reads the start tags of the page.
 func (t *tags) readTags() {
 	z := html.NewTokenizer(bytes.NewReader(t.data))
-	t.told = map[[2]int]bool{}
+	t.lines = map[string][]int{}
 	line := 1
 	for {
 		kind := z.Next()
@@ -427,7 +430,13 @@ func (t *tags) readTags() {
 		newlines := bytes.Count(z.Raw(), []byte("\n"))
 		if kind == html.StartTagToken || kind == html.SelfClosingTagToken {
 			tok := z.Token()
-			t.read = append(t.read, tag{name: tok.Data, attrs: tok.Attr, line: line})
+			if tok.Data == "script" {
+				t.lines[tagKey("", "")] = append(t.lines[tagKey("", "")], line)
+			}
+			for _, a := range tok.Attr {
+				k := tagKey(a.Key, a.Val)
+				t.lines[k] = append(t.lines[k], line)
+			}
 		}
 		line += newlines
 	}
@@ -437,22 +446,16 @@ func (t *tags) readTags() {
 // has the attribute key="val" (its name read without a prefix), or, with
 // key "", that is a script element; 0 where none is.
 func (t *tags) lineOf(key, val string) int {
-	if t.told == nil {
+	if t.lines == nil {
 		t.readTags()
 	}
-	for i, tg := range t.read {
-		if key == "" && tg.name == "script" && !t.told[[2]int{i, -1}] {
-			t.told[[2]int{i, -1}] = true
-			return tg.line
-		}
-		for j, a := range tg.attrs {
-			if key != "" && a.Val == val && strings.EqualFold(localName(a.Key), key) && !t.told[[2]int{i, j}] {
-				t.told[[2]int{i, j}] = true
-				return tg.line
-			}
-		}
+	k := tagKey(key, val)
+	lines := t.lines[k]
+	if len(lines) == 0 {
+		return 0
 	}
-	return 0
+	t.lines[k] = lines[1:]
+	return lines[0]
 }
 
 // scriptType reports whether a browser runs the script element n, by

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"net/url"
 	"path"
 	"regexp"
@@ -38,6 +39,11 @@ type Settings struct {
 	Statuses    []Status
 	RawHTML     bool   // let raw HTML in Markdown through instead of escaping it
 	IDAuthority string // the tag URI authority of feed entry ids; defaults to base_url's host
+	// FlagAuthority says that IDAuthority is the host of a base URL
+	// given to the build (see SetBaseURL), as site.yaml sets neither
+	// base_url nor id_authority: git, which keeps site.yaml, does not
+	// know it.
+	FlagAuthority bool
 	// FeedEntryKB bounds an entry's content in a feed, in kilobytes; a
 	// longer article is carried by its summary and a link. FeedKB bounds
 	// the full text a feed file carries: once it is spent, the older
@@ -510,8 +516,9 @@ func NormalizeBaseURL(s string) string {
 // which every such site would share.
 func (s *Settings) SetBaseURL(u string) {
 	base := NormalizeBaseURL(u)
-	if s.BaseURL == DefaultBaseURL && s.IDAuthority == host(DefaultBaseURL) && dnsName(host(base)) {
-		s.IDAuthority = host(base)
+	if h := host(base); s.BaseURL == DefaultBaseURL && s.IDAuthority == host(DefaultBaseURL) && dnsName(h) {
+		// A preview's own address, serve's, names no site.
+		s.IDAuthority, s.FlagAuthority = h, h != "localhost" && net.ParseIP(h) == nil
 	}
 	s.BaseURL = base
 }

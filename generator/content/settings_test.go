@@ -491,16 +491,19 @@ func TestLoadTimeZone(t *testing.T) {
 
 // TestSetBaseURL checks where feed ids get their authority when -base-url
 // overrides base_url: from site.yaml wherever it gives one, from the
-// flag's host only where it gives none.
+// flag's host only where it gives none, which is then marked, to be
+// warned of, as git does not keep it, but for serve's own address.
 func TestSetBaseURL(t *testing.T) {
 	tests := []struct {
 		name, yaml, flag string
 		wantBase, wantID string
+		fromFlag         bool // the authority is the flag's, which git does not keep
 	}{
-		{"no base_url", "title: T\n", "https://owner.github.io/repo/", "https://owner.github.io/repo/", "owner.github.io"},
-		{"a staging build", "title: T\nbase_url: https://bulletin.example.org/\n", "https://staging.example.org", "https://staging.example.org/", "bulletin.example.org"},
-		{"id_authority given", "title: T\nid_authority: example.org\n", "https://owner.github.io/repo/", "https://owner.github.io/repo/", "example.org"},
-		{"a host in Unicode", "title: T\n", "https://例え.jp/新闻", "https://xn--r8jz45g.jp/新闻/", "xn--r8jz45g.jp"},
+		{"no base_url", "title: T\n", "https://owner.github.io/repo/", "https://owner.github.io/repo/", "owner.github.io", true},
+		{"a staging build", "title: T\nbase_url: https://bulletin.example.org/\n", "https://staging.example.org", "https://staging.example.org/", "bulletin.example.org", false},
+		{"id_authority given", "title: T\nid_authority: example.org\n", "https://owner.github.io/repo/", "https://owner.github.io/repo/", "example.org", false},
+		{"a host in Unicode", "title: T\n", "https://例え.jp/新闻", "https://xn--r8jz45g.jp/新闻/", "xn--r8jz45g.jp", true},
+		{"serve's own address", "title: T\n", "http://127.0.0.1:8080/", "http://127.0.0.1:8080/", "127.0.0.1", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -509,8 +512,8 @@ func TestSetBaseURL(t *testing.T) {
 				t.Fatal(err)
 			}
 			s.SetBaseURL(tt.flag)
-			if s.BaseURL != tt.wantBase || s.IDAuthority != tt.wantID {
-				t.Errorf("got base %q, authority %q; want %q, %q", s.BaseURL, s.IDAuthority, tt.wantBase, tt.wantID)
+			if s.BaseURL != tt.wantBase || s.IDAuthority != tt.wantID || s.FlagAuthority != tt.fromFlag {
+				t.Errorf("got base %q, authority %q (from the flag %v); want %q, %q (%v)", s.BaseURL, s.IDAuthority, s.FlagAuthority, tt.wantBase, tt.wantID, tt.fromFlag)
 			}
 		})
 	}

@@ -490,3 +490,23 @@ func TestUntilACommittedDateArrives(t *testing.T) {
 		})
 	}
 }
+
+// TestFlagAuthority warns, at site.yaml, of feed ids whose authority is
+// the host of the base URL a build was given, which git does not keep:
+// a build given another changed every id without a word.
+func TestFlagAuthority(t *testing.T) {
+	for _, fromFlag := range []bool{true, false} {
+		settings := testSettings()
+		settings.FlagAuthority = fromFlag
+		s, err := New(&content.Set{Settings: settings, Dir: "content", Articles: []*content.Article{article("a", day(2025, 3, 27))}}, nil, testNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		warned := slices.ContainsFunc(s.Moved, func(e *content.Error) bool {
+			return e.Warning && e.File == "content/site.yaml" && strings.Contains(e.Msg, "set id_authority: "+settings.IDAuthority)
+		})
+		if warned != fromFlag {
+			t.Errorf("authority from the flag %v: warnings %v", fromFlag, s.Moved)
+		}
+	}
+}

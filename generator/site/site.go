@@ -21,6 +21,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -303,6 +304,10 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	}
 	if !s.Settings.Broken {
 		renamed = append(renamed, s.rehomed()...)
+	}
+	if s.Settings.FlagAuthority && len(s.Articles) > 0 {
+		s.Moved = append(s.Moved, &content.Error{File: content.JoinPath(s.ContentDir, content.SettingsFile), Warning: true,
+			Msg: fmt.Sprintf("sets neither base_url nor id_authority, so the feed ids take their authority from the base URL the build was given, %s, which git does not keep: a build given another, or a base_url set here later, would change every id, and subscribers would see every article again as new: set id_authority: %s", s.Settings.IDAuthority, s.Settings.IDAuthority)})
 	}
 	s.Upcoming = upcoming(s.Topics)
 	s.Until = until(s, now)

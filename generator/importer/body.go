@@ -554,7 +554,7 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss) {
 					c = unwrap(n, c)
 					continue
 				case "cite":
-					if n.Type == html.ElementNode && n.Data == "blockquote" {
+					if n.Type == html.ElementNode && n.Data == "blockquote" && endsIn(c) {
 						attribution(c)
 					}
 				case "sup", "sub":
@@ -707,6 +707,18 @@ func captionBelow(figure *html.Node) {
 	if next != nil && !(next.Type == html.ElementNode && next.Data == "br") {
 		figure.InsertBefore(&html.Node{Type: html.ElementNode, Data: "br"}, media.NextSibling)
 	}
+}
+
+// endsIn reports whether n ends the element it is in: nothing but
+// space follows it. A <cite> that ends a quote names its source; one in
+// a sentence of it (As <cite>Hamlet</cite> says) is a title.
+func endsIn(n *html.Node) bool {
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		if c.Type != html.TextNode || strings.TrimSpace(c.Data) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // attribution makes the <cite> that ends a quote, as WordPress's quote

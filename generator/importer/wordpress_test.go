@@ -147,6 +147,8 @@ func TestWordPressQuoteCitations(t *testing.T) {
 		{"pull quote", `<!-- wp:pullquote --><figure class="wp-block-pullquote"><blockquote><p>The pull quote.</p><cite>Theme <em>Reviewer</em></cite></blockquote></figure><!-- /wp:pullquote -->`, "\n> The pull quote.\n> \n> — Theme *Reviewer*\n"},
 		{"its own dash", `<!-- wp:quote --><blockquote class="wp-block-quote"><p>Quote</p><cite>— Cite</cite></blockquote><!-- /wp:quote -->`, "\n> Quote\n> \n> — Cite\n"},
 		{"empty", `<!-- wp:quote --><blockquote class="wp-block-quote"><p>Quote</p><cite></cite></blockquote><!-- /wp:quote -->`, "\n> Quote\n"},
+		// A title in the quote's sentence names no source.
+		{"a title in the quote", `<blockquote>As <cite>Hamlet</cite> says, the rest is silence.</blockquote>`, "\n> As Hamlet says, the rest is silence.\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, dest, _ := importItems(t, withContent(5, "Quoted", "quoted", tt.body))

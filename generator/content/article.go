@@ -59,8 +59,9 @@ func (a *Article) Body() (string, error) {
 
 // LineOf gives the line of the article's file that line of its HTML
 // comes from: the line its block is written on, and as many more as the
-// HTML has gone down in the block, short of the next block's line; the
-// body's first line where Blocks does not tell.
+// HTML has gone down in the block, short of the next block's line, but
+// in a block that holds others, whose HTML has lines of its own, the
+// block's own line; the body's first line where Blocks does not tell.
 func (a *Article) LineOf(line int) int {
 	i, found := slices.BinarySearchFunc(a.Blocks, line, func(b BlockLine, line int) int { return cmp.Compare(int(b.HTML), line) })
 	if !found {
@@ -68,6 +69,9 @@ func (a *Article) LineOf(line int) int {
 	}
 	if i < 0 {
 		return a.BodyLine
+	}
+	if a.Blocks[i].Nested {
+		return int(a.Blocks[i].File)
 	}
 	at := int(a.Blocks[i].File) + line - int(a.Blocks[i].HTML)
 	if i+1 < len(a.Blocks) {

@@ -23,7 +23,7 @@ type Entry struct {
 
 // cacheVersion changes whenever what an Article holds, or how a file
 // becomes one, changes, so that older entries are never read.
-const cacheVersion = "content 13"
+const cacheVersion = "content 14"
 
 // cacher keys articles and intro pages by everything they are made from:
 // the file's bytes (by their SHA-256) and path, the settings file, the

@@ -112,7 +112,12 @@ type converted struct {
 
 // BlockLine is where a block of a body's HTML comes from: the line of
 // the HTML it starts on, and the line of the file it is written on.
-type BlockLine struct{ HTML, File int32 }
+// Nested marks a block that holds others (a list, a table, a quote),
+// whose HTML has lines of its own between theirs.
+type BlockLine struct {
+	HTML, File int32
+	Nested     bool
+}
 
 // convert renders a body to HTML and lists its links, its headings' ids
 // and the markup of other systems readers would see as text (raw HTML
@@ -188,7 +193,8 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 		line += bytes.Count(buf.Bytes()[counted:], []byte("\n"))
 		counted = buf.Len()
 		if at := firstLines(n); rawHTML && at >= 0 {
-			blocks = append(blocks, BlockLine{HTML: int32(line), File: int32(firstLine + lineAtOffset(ends, at))})
+			nested := n.HasChildren() && n.FirstChild().Type() == ast.TypeBlock
+			blocks = append(blocks, BlockLine{HTML: int32(line), File: int32(firstLine + lineAtOffset(ends, at)), Nested: nested})
 		}
 		if err := md.Renderer().Render(w, body, n); err != nil {
 			d.fail(firstLine, "body: %v", err)

@@ -388,6 +388,7 @@ func TestLineOf(t *testing.T) {
 		"<div>":                90,
 		`javascript:void(0)`:   91,
 		"<ul>":                 94,
+		"<b>b</b>":             94, // in a list, whose HTML has lines of its own: the list's line
 		"<p>Last.</p>":         97,
 	} {
 		i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, text) })

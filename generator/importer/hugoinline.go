@@ -35,7 +35,7 @@ func inlineShortcode(rest, name, args string, enabled bool, defined map[string]i
 	again := strings.HasSuffix(strings.TrimSpace(args), "/")
 	var body string
 	if !again {
-		at := regexp.MustCompile(`\{\{[<%]\s*/\s*` + regexp.QuoteMeta(name) + `\s*[>%]\}\}`).FindStringIndex(rest)
+		at := closingTag(rest, name)
 		if at == nil {
 			return inlineShown{}, 0, false
 		}
@@ -55,6 +55,20 @@ func inlineShortcode(rest, name, args string, enabled bool, defined map[string]i
 	shown = inlineBody(body)
 	defined[name] = shown
 	return shown, used, true
+}
+
+// closingShortcode matches a shortcode's closing tag, naming it.
+var closingShortcode = regexp.MustCompile(`\{\{[<%]\s*/\s*([^\s>%]+)\s*[>%]\}\}`)
+
+// closingTag gives where the first closing tag of the shortcode name in
+// s starts and ends, or nil where there is none.
+func closingTag(s, name string) []int {
+	for _, m := range closingShortcode.FindAllStringSubmatchIndex(s, -1) {
+		if s[m[2]:m[3]] == name {
+			return m[:2]
+		}
+	}
+	return nil
 }
 
 // inlineBody gives what the body of an inline shortcode showed, its
@@ -88,7 +102,8 @@ var (
 
 // inlineOutput says whether HTML loads scripts or styles (<script>,
 // <style>, <link>), and whether it shows readers anything else: text,
-// or another element.
+// or an element shown with none (an image, a video); an element left
+// empty once the template's actions are gone shows nothing.
 func inlineOutput(src string) (loads, shows bool) {
 	z := html.NewTokenizer(strings.NewReader(src))
 	inScript := false // in a script's or style's text
@@ -102,8 +117,8 @@ func inlineOutput(src string) (loads, shows bool) {
 				loads, inScript = true, true
 			case "link":
 				loads = true
-			default:
-				shows = true
+			case "img", "svg", "video", "audio", "iframe", "object", "embed", "canvas", "hr", "input", "picture":
+				shows = true // shown with no text
 			}
 		case html.EndTagToken:
 			inScript = false

@@ -95,7 +95,7 @@ func TestPelicanAdviceKeepsIDs(t *testing.T) {
 	advice := err.Error()
 	permalink := regexp.MustCompile(`\(permalink: (\S+),`).FindStringSubmatch(advice)
 	authority := regexp.MustCompile(`\(id_authority: (\S+)\)`).FindStringSubmatch(advice)
-	if permalink == nil || authority == nil || !strings.Contains(advice, "and no url") {
+	if permalink == nil || authority == nil || !strings.Contains(advice, "but no url") {
 		t.Fatalf("refused with %v; want the permalink, no url and the id authority", err)
 	}
 	jekyll := t.TempDir()

@@ -257,6 +257,9 @@ func TestWordPressEmbeds(t *testing.T) {
 		{"none held", tweet + "\n\nThis post tests embeds.", "", "\n[" + tweet + "](" + tweet + ")\n", true},
 		{"a failure held", block, meta("_oembed_0f", "{{unknown}}"), "\n[" + tweet + "](" + tweet + ")\n", true},
 		{"another's held", tweet, cached("https://twitter.com/nacin/status/1") + meta("_oembed_1a", `<iframe src="https://www.youtube.com/embed/abc"></iframe>`), "\n[" + tweet + "](" + tweet + ")\n", true},
+		// A tweet that names the address before its own link is
+		// another's embed.
+		{"another's that links to it", tweet, meta("_oembed_2b", `<blockquote class="twitter-tweet"><p>See <a href="`+tweet+`">this</a>.</p>&mdash; Someone <a href="https://twitter.com/someone/status/2">May 1, 2013</a></blockquote>`), "\n[" + tweet + "](" + tweet + ")\n", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			item := strings.Replace(withContent(5, "Embeds", "embeds", tt.body), "</item>", tt.meta+"</item>", 1)

@@ -54,52 +54,61 @@ func embeds(raw string, cached []string, p *post, r *Report) string {
 	return raw
 }
 
-// embedQuote gives the first of cached, the HTML of embeds, that links
-// to address, as a quote: its text and links, without the script, style
-// and players that drew the embed, which the quote stands for; in a
-// quote of its own unless it holds one, as a tweet's does. "" when none
-// links to address.
+// embedQuote gives the first embed of cached, the HTML of embeds, that
+// ends in a link to address (see endsInLink), as a quote: its text and links, without the script, style and
+// players that drew the embed, which the quote stands for; in a quote of
+// its own unless it holds one, as a tweet's does. "" when none ends so.
 func embedQuote(address string, cached []string) string {
+	var found []*html.Node
 	for _, c := range cached {
 		nodes, err := html.ParseFragment(strings.NewReader(c), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
-		if err != nil || !slices.ContainsFunc(nodes, func(n *html.Node) bool { return linksTo(n, address) }) {
-			continue
+		if err == nil && endsInLink(nodes, address) {
+			found = nodes
+			break
 		}
-		quote := &html.Node{Type: html.ElementNode, Data: "blockquote", DataAtom: atom.Blockquote}
-		for _, n := range nodes {
-			quote.AppendChild(n)
-		}
-		drawn(quote)
-		var b strings.Builder
-		if !holdsQuote(quote) {
-			html.Render(&b, quote)
-			return b.String()
-		}
-		for n := quote.FirstChild; n != nil; n = n.NextSibling {
-			html.Render(&b, n)
-		}
+	}
+	if found == nil {
+		return ""
+	}
+	quote := &html.Node{Type: html.ElementNode, Data: "blockquote", DataAtom: atom.Blockquote}
+	for _, n := range found {
+		quote.AppendChild(n)
+	}
+	drawn(quote)
+	var b strings.Builder
+	if !holdsQuote(quote) {
+		html.Render(&b, quote)
 		return b.String()
 	}
-	return ""
+	for n := quote.FirstChild; n != nil; n = n.NextSibling {
+		html.Render(&b, n)
+	}
+	return b.String()
 }
 
-// linksTo says whether n, or an element in it, is a link to address:
-// one on its host, with www. or without, at its path, with a slash at
-// the end or without, and with its query, which the link may add to
-// (Twitter's ?ref_src=).
-func linksTo(n *html.Node, address string) bool {
-	if n.Type == html.ElementNode && n.Data == "a" && sameEmbed(attr(n, "href"), address) {
-		return true
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if linksTo(c, address) {
-			return true
+// endsInLink says whether the last link of nodes, an embed's HTML, is to
+// address: an embed ends in a link to what it shows (a tweet in its
+// date), where a link before it may be to another (a tweet names an
+// account it mentions).
+func endsInLink(nodes []*html.Node, address string) bool {
+	var last *html.Node
+	for _, n := range nodes {
+		if n.Type == html.ElementNode && n.Data == "a" {
+			last = n
+		}
+		for d := range n.Descendants() {
+			if d.Type == html.ElementNode && d.Data == "a" {
+				last = d
+			}
 		}
 	}
-	return false
+	return last != nil && sameEmbed(attr(last, "href"), address)
 }
 
-// sameEmbed says whether href is address, as linksTo reads them.
+// sameEmbed says whether href is a link to address: one on its host,
+// with www. or without, at its path, with a slash at the end or
+// without, and with its query, which the link may add to (Twitter's
+// ?ref_src=).
 func sameEmbed(href, address string) bool {
 	h, err1 := url.Parse(strings.TrimSpace(href))
 	a, err2 := url.Parse(address)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -75,6 +76,8 @@ func (headingAttributes) Transform(doc *ast.Document, reader text.Reader, pc par
 			case name == "id" && footnoteID.Match(text):
 				fail("heading id %q has the form of a footnote's (fn:1, fnref:1), which a link to the footnote would find instead: give the heading another", Truncate(string(text), 40))
 			case name == "class" && isText && len(text) == 0:
+			case name == "class" && isText && slices.Contains(strings.Fields(string(text)), "unnumbered"):
+				fail("heading class \"unnumbered\" marks a heading unnumbered, and headings here are not numbered: leave it out")
 			case name == "id" || name == "class":
 				h.SetAttribute(a.Name, a.Value)
 			default:
@@ -164,8 +167,13 @@ type writtenAttribute struct {
 // the attributes it was meant to give, and reports false where it does
 // not read as attributes at all, such as {a, b} or {#each items}. Words
 // after a value without quotes are taken as more of it (class=wide cols).
+// A word without a value is an attribute where it is Pandoc's - for
+// unnumbered, an attribute any element of HTML takes (hidden), or beside
+// a value, as in {#x autofocus onfocus="…"}; elsewhere, as in
+// {#each items}, it is text.
 func writtenAttributes(s string) ([]writtenAttribute, bool) {
 	var list []writtenAttribute
+	valued, bare := false, true // whether a value is written; whether every bare word is an attribute
 	isSep := func(c byte) bool { return c == ' ' || c == '\t' || c == ',' }
 	word := func(i int) int {
 		for i < len(s) && !isSep(s[i]) {
@@ -183,6 +191,9 @@ func writtenAttributes(s string) ([]writtenAttribute, bool) {
 		}
 		start := i
 		switch c := s[i]; {
+		case s[i:word(i)] == "-":
+			i++
+			list = append(list, writtenAttribute{text: "-", name: "-"})
 		case c == '#' || c == '.':
 			i = word(i)
 			list = append(list, writtenAttribute{text: s[start:i], name: s[start : start+1], value: s[start+1 : i]})
@@ -195,8 +206,11 @@ func writtenAttributes(s string) ([]writtenAttribute, bool) {
 				i++
 			}
 			if i == len(s) || s[i] != '=' {
-				return nil, false
+				bare = bare && globalAttributes[strings.ToLower(name)]
+				list = append(list, writtenAttribute{text: name, name: name})
+				continue
 			}
+			valued = true
 			i++
 			for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
 				i++
@@ -240,7 +254,18 @@ func writtenAttributes(s string) ([]writtenAttribute, bool) {
 			return nil, false
 		}
 	}
-	return list, len(list) > 0
+	return list, len(list) > 0 && (valued || bare)
+}
+
+// globalAttributes are the attributes of HTML that any element takes, a
+// heading too, as an editor may write one after a heading without a
+// value.
+var globalAttributes = map[string]bool{
+	"accesskey": true, "autocapitalize": true, "autocorrect": true, "autofocus": true,
+	"contenteditable": true, "dir": true, "draggable": true, "enterkeyhint": true,
+	"hidden": true, "inert": true, "inputmode": true, "itemscope": true,
+	"lang": true, "nonce": true, "popover": true, "spellcheck": true,
+	"tabindex": true, "title": true, "translate": true, "writingsuggestions": true,
 }
 
 // isNameByte reports whether c may be in an attribute's name, as goldmark
@@ -254,6 +279,8 @@ func isNameByte(c byte) bool {
 func (a writtenAttribute) advice() string {
 	words := strings.FieldsFunc(a.value, func(r rune) bool { return r == ' ' || r == '\t' || r == ',' })
 	switch a.name {
+	case "-":
+		return "- marks a heading unnumbered, and headings here are not numbered: leave it out"
 	case "#":
 		return "write {#id} with an id of one word of letters, digits, - and _"
 	case ".":

@@ -107,6 +107,16 @@ func TestHeadingAttributes(t *testing.T) {
 		{"a class with a quote", "## Quoted {.a\"b}\n", []string{`<h2 id="quoted-ab">Quoted {.a&quot;b}</h2>`}, []string{`1: body: heading ends in {.a"b}, which reads as an attribute list that cannot be read, so it would show as text: write {.name} with a class of one word`}},
 		{"an equation in braces", "## Sets {x = y + z}\n", []string{`<h2 id="sets-x--y--z">Sets {x = y + z}</h2>`}, nil},
 		{"a template's words", "## Looping with {#each items as item}\n", []string{`<h2 id="looping-with-each-items-as-item">Looping with {#each items as item}</h2>`}, nil},
+		// A bare word of an attribute list (Pandoc's - for unnumbered, an
+		// attribute of HTML without a value) leaves the list in the text.
+		{"pandoc's unnumbered mark", "## Preface {-}\n", []string{`<h2 id="preface--">Preface {-}</h2>`}, []string{`1: body: heading ends in {-}, which reads as an attribute list that cannot be read, so it would show as text: - marks a heading unnumbered, and headings here are not numbered: leave it out, or \{ to show the brace`}},
+		{"pandoc's unnumbered mark beside an id", "## Preface {- #preface}\n", []string{`<h2 id="preface---preface">Preface {- #preface}</h2>`}, []string{`1: body: heading ends in {- #preface}, which reads as an attribute list that cannot be read, so it would show as text: - marks a heading unnumbered`}},
+		{"pandoc's unnumbered class", "## Preface {.unnumbered}\n", []string{`<h2 id="preface">Preface</h2>`}, []string{`1: body: heading class "unnumbered" marks a heading unnumbered, and headings here are not numbered: leave it out`}},
+		{"a bare attribute of HTML", "## Intro {#intro hidden}\n", []string{`<h2 id="intro-intro-hidden">Intro {#intro hidden}</h2>`}, []string{`1: body: heading ends in {#intro hidden}, which reads as an attribute list that cannot be read, so it would show as text: heading attribute "hidden" is not published: a heading may be given an id ({#id}) and classes ({.name}), or \{ to show the brace`}},
+		{"a bare word beside script", "## X {#x autofocus onfocus=\"alert(1)\"}\n", []string{`<h2 id="x-x-autofocus-onfocusalert1">X {#x autofocus onfocus=&ldquo;alert(1)&rdquo;}</h2>`}, []string{`1: body: heading ends in {#x autofocus onfocus="alert(1)"}, which reads as an attribute list that cannot be read, so it would show as text: heading attribute "autofocus" is not published`}},
+		{"a bare word of no attribute beside a value", "## X {#x wide class=\"a\"}\n", []string{`<h2 id="x-x-wide-classa">X {#x wide class=&ldquo;a&rdquo;}</h2>`}, []string{`1: body: heading ends in {#x wide class="a"}, which reads as an attribute list that cannot be read, so it would show as text: heading attribute "wide" is not published`}},
+		{"a template's bare words", "## Looping with {#each items}\n", []string{`<h2 id="looping-with-each-items">Looping with {#each items}</h2>`}, nil},
+		{"a dash in braces", "## Range {1 - 2}\n", []string{`<h2 id="range-1---2">Range {1 - 2}</h2>`}, nil},
 		// A footnote never cited is not published: its heading takes no id.
 		{"a heading in a footnote never cited", "[^n]: ## Intro {#intro}\n\n## Intro\n", []string{`<h2 id="intro">Intro</h2>`}, nil},
 	}

@@ -487,6 +487,35 @@ func unreadMarkdown(p string) string {
 // does not read.
 var unreadMarkdownExts = []string{".mdx", ".rmd", ".qmd", ".rmarkdown", ".mdwn", ".mdtxt", ".mdtext", ".markdn", ".livemd"}
 
+// textExts are the extensions of plain text, which a build publishes as
+// it is, and in which an article may be written by mistake.
+var textExts = []string{".txt", ".text"}
+
+// articleInText says why the text file at slash path p of fsys is not
+// published as it is: it starts with front matter setting an article's
+// fields, which it would publish for anyone to read, a draft's too; nil
+// for any other file, such as one that starts with a line of dashes.
+// folder is the content folder as editors name it.
+func articleInText(fsys fs.FS, folder, p string) *Error {
+	if !slices.Contains(textExts, strings.ToLower(path.Ext(p))) {
+		return nil
+	}
+	data, err := readFile(fsys, p)
+	if err != nil || openingLine(data) == 0 {
+		return nil // one that cannot be read is told when it is copied
+	}
+	doc, ok := parseDoc(data, &decoder{})
+	if !ok || doc.root.kind != mapNode {
+		return nil
+	}
+	for _, k := range doc.root.keys {
+		if IsArticleField(k.text) {
+			return &Error{File: JoinPath(folder, p), Line: doc.line, Msg: fmt.Sprintf("a text file that starts with an article's front matter (%s), which a build would publish as it is, front matter and all, for anyone to read, a draft too: name it .md to build it as an article, or take the front matter out to publish it as a file", k.text)}
+		}
+	}
+	return nil
+}
+
 func isIntro(p string) bool {
 	dir := path.Dir(p)
 	return dir == "topics" || dir == "regulators"

@@ -1680,7 +1680,6 @@ func TestLoadRefusesUnreadMarkdown(t *testing.T) {
 		{"articles/s.mkdn-", true},
 		{"files/report.pdf.md5", false},
 		{"files/data.mdb", false},
-		{"files/notes.txt", false},
 	} {
 		set, err := Load(files(map[string]string{"a.md": fm(), tt.path: fm("draft: true") + "SECRET DRAFT\n"}), "content")
 		published := slices.Contains(set.Assets, tt.path)
@@ -1688,6 +1687,36 @@ func TestLoadRefusesUnreadMarkdown(t *testing.T) {
 		if published == tt.refused || told != tt.refused || (AssetProblem(tt.path) != "") != tt.refused {
 			t.Errorf("%s: published %v, error %v, AssetProblem %q; want it refused: %v", tt.path, published, err, AssetProblem(tt.path), tt.refused)
 		}
+	}
+}
+
+// TestLoadRefusesArticleInText wants a text file that starts with front
+// matter setting an article's fields refused, at its opening line, not
+// published as it is for anyone to read, draft or not; a text file that
+// only starts with a line of dashes, or with front matter of other
+// fields, is published.
+func TestLoadRefusesArticleInText(t *testing.T) {
+	for _, tt := range []struct {
+		name, path, text string
+		line             int // of the problem; 0 for none
+	}{
+		{"a draft", "articles/2025/e.txt", fm("draft: true") + "SECRET DRAFT\n", 1},
+		{"TOML", "articles/2025/e.TEXT", "+++\ntitle = \"SECRET\"\n+++\nSECRET\n", 1},
+		{"after blank lines", "notes/e.txt", "\n\n---\ntitle: SECRET\n---\n", 3},
+		{"a line of dashes", "notes/rule.txt", "---\nA note under a rule.\n", 0},
+		{"a rule around text", "notes/boxed.txt", "---\nA boxed note.\n---\n", 0},
+		{"other fields", "notes/other.txt", "---\nowner: Ann\n---\n", 0},
+		{"not text", "files/data.csv", fm(), 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			set, err := Load(files(map[string]string{"a.md": fm(), tt.path: tt.text}), "content")
+			published := slices.Contains(set.Assets, tt.path)
+			want := fmt.Sprintf("content/%s:%d: a text file that starts with an article's front matter", tt.path, tt.line)
+			told := err != nil && strings.Contains(err.Error(), want)
+			if tt.line == 0 && (!published || err != nil) || tt.line != 0 && (published || !told) {
+				t.Errorf("published %v, error %v; want it refused at line %d (0: published)", published, err, tt.line)
+			}
+		})
 	}
 }
 

@@ -139,6 +139,10 @@ func (w *walker) entry(f *folder, q string, e fs.DirEntry, before *item) error {
 			f.refuse(w, &Error{File: JoinPath(w.dir, q), Msg: why})
 			return nil
 		}
+		if problem := articleInText(w.fsys, w.dir, q); problem != nil {
+			f.refuse(w, problem)
+			return nil
+		}
 		problem, ok := assetName(w.dir, q, w.named)
 		if !ok {
 			// Refused for a name on its path, which the next load is told

@@ -91,9 +91,10 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 	// Parsing in UTC rather than with time.Parse keeps an offset from
 	// turning into the build machine's own zone when the two agree.
 	// Jekyll writes "2006-01-02 15:04:05 -0700"; archives copied from it
-	// keep that form.
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700 MST",
-		"2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02 15:04 -0700"} {
+	// keep that form. A time without seconds may give its zone too, as
+	// one without a zone may leave them out.
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02T15:04Z07:00", "2006-01-02 15:04Z07:00",
+		"2006-01-02 15:04:05 -0700 MST", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02 15:04 -0700"} {
 		if t, ok := try(layout, time.UTC); ok {
 			return Date{Time: t}, nil
 		}

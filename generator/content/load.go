@@ -314,6 +314,10 @@ func escapedName(s string) string {
 	return quoteIf(s, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) })
 }
 
+// Quoted gives s in double quotes as an editor wrote it, escaped only
+// where it holds a character a message cannot show (see escapedName).
+func Quoted(s string) string { return `"` + escapedName(s) + `"` }
+
 // quoteIf gives s as it is, or, where it holds a rune bad says so of or
 // is not valid UTF-8, as Go would quote it, without the quotes.
 func quoteIf(s string, bad func(rune) bool) string {

@@ -22,10 +22,11 @@ import (
 
 // Link is a link or image in an article body, with the line it is on.
 type Link struct {
-	URL   string
-	Line  int
-	Image bool
-	NoAlt bool // an image with no text to stand for it, as `![](chart.png)`
+	URL     string
+	Written string // the address as the body writes it, for messages
+	Line    int
+	Image   bool
+	NoAlt   bool // an image with no text to stand for it, as `![](chart.png)`
 }
 
 func newMarkdown(rawHTML bool) goldmark.Markdown {
@@ -171,7 +172,7 @@ func convert(md goldmark.Markdown, rawHTML bool, body []byte, firstLine int, d *
 			d.fail(line, "body: link %q uses %s: which is not allowed: link to an http(s) address or a page of the site", Truncate(written, 60), scheme)
 			return ast.WalkContinue, nil
 		}
-		links = append(links, Link{URL: dest, Line: line, Image: image, NoAlt: noAlt})
+		links = append(links, Link{URL: dest, Written: written, Line: line, Image: image, NoAlt: noAlt})
 		return ast.WalkContinue, nil
 	})
 	left := append(unconverted(doc, body, rawHTML, func(n ast.Node) int { return firstLine + lineOf(n, ends) }), controlCharacters(body, firstLine)...)

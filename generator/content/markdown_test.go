@@ -304,15 +304,16 @@ func TestLinksAsLinked(t *testing.T) {
 // TestDecimalReferencesInLinks links to what a decimal character
 // reference with leading zeros stands for, as the page's text shows it
 // (&#065; is A), in the href and in the links listed, not to what it
-// would be read as in octal.
+// would be read as in octal; leading zeros without a reference's
+// semicolon are text, kept as written.
 func TestDecimalReferencesInLinks(t *testing.T) {
-	body := "[a](/x&#065;y/) [b](/x&#0000106;y/) ![c](/i&#065;.png) [d][ref] &#065;\n\n[ref]: /r&#0065;/\n"
+	body := "[a](/x&#065;y/) [b](/x&#0000106;y/) ![c](/i&#065;.png) [d][ref] &#065; [e](/x&#0106y/)\n\n[ref]: /r&#0065;/\n"
 	a := mustLoad(t, files(map[string]string{"a.md": fm() + body})).Articles[0]
 	var got []string
 	for _, l := range a.Links {
 		got = append(got, l.URL)
 	}
-	want := []string{"/xAy/", "/xjy/", "/iA.png", "/rA/"}
+	want := []string{"/xAy/", "/xjy/", "/iA.png", "/rA/", "/x&#0106y/"}
 	if !slices.Equal(got, want) {
 		t.Errorf("links %q, want %q", got, want)
 	}
@@ -320,7 +321,7 @@ func TestDecimalReferencesInLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{`href="/xAy/"`, `href="/xjy/"`, `src="/iA.png"`, `href="/rA/"`} {
+	for _, w := range []string{`href="/xAy/"`, `href="/xjy/"`, `src="/iA.png"`, `href="/rA/"`, `href="/x&amp;#0106y/"`} {
 		if !strings.Contains(html, w) {
 			t.Errorf("page %s; want %s", html, w)
 		}

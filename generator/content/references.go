@@ -31,8 +31,9 @@ func (decimalReferences) Transform(doc *ast.Document, _ text.Reader, _ parser.Co
 }
 
 // leadingZeros matches the leading zeros of a decimal character
-// reference, and the digit after them.
-var leadingZeros = regexp.MustCompile(`&#0+([0-9])`)
+// reference, and the rest of it, up to its semicolon: without one, it is
+// no reference but text (&#0106y).
+var leadingZeros = regexp.MustCompile(`&#0+([0-9]+;)`)
 
 // withoutLeadingZeros gives dest with each decimal character reference
 // written without its leading zeros.

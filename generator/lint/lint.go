@@ -5,6 +5,7 @@ package lint
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
@@ -214,7 +215,7 @@ func unnamedImages(a *content.Article) content.Errors {
 	for _, l := range a.Links {
 		if l.NoAlt {
 			out = append(out, &content.Error{File: a.File, Line: l.Line, Warning: true,
-				Msg: fmt.Sprintf("image %q has no text to stand for it, which readers who cannot see it hear instead: say what it shows between the brackets, ![Chart of inspections by month](…)", l.URL)})
+				Msg: fmt.Sprintf("image %s has no text to stand for it, which readers who cannot see it hear instead: say what it shows between the brackets, ![Chart of inspections by month](…)", content.Quoted(l.Written))})
 		}
 	}
 	return out
@@ -254,6 +255,24 @@ func unconverted(a *content.Article) content.Errors {
 	return out
 }
 
+// unfollowable says why a link url.Parse refused with err cannot be
+// followed, and what to write instead.
+func unfollowable(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	const fix = "link to an http(s) address (https://www.example.org/page), or to a page of the site from its root (/2025/03/slug/)"
+	switch why := err.Error(); {
+	case strings.Contains(why, "first path segment in URL cannot contain colon"):
+		return "what comes before its colon is no scheme, such as https:, so it is read as a path: " + fix
+	case strings.HasPrefix(why, "invalid URL escape"):
+		return "a % starts an escape of two hexadecimal digits: write %25 for a percent sign"
+	default:
+		return why + ": " + fix
+	}
+}
+
 // links reports links and images in a body that point at pages or files
 // of the site that the build does not make.
 func (c *checker) links(a *content.Article, base string) content.Errors {
@@ -266,7 +285,7 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 		if !plain {
 			u, err := url.Parse(l.URL)
 			if err != nil {
-				out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("link %q is not a valid URL", l.URL)})
+				out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("body: link %s is not an address a browser can follow: %s", content.Quoted(content.Truncate(l.Written, 60)), unfollowable(err))})
 				continue
 			}
 			id = u.Fragment
@@ -303,7 +322,7 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 		if l.Image {
 			what = "image"
 		}
-		out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("%s %q: %s", what, l.URL, c.missing(target)), Target: target})
+		out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("%s %s: %s", what, content.Quoted(l.Written), c.missing(target)), Target: target})
 	}
 	return out
 }

@@ -253,6 +253,23 @@ func TestLinks(t *testing.T) {
 	}
 }
 
+// TestInvalidLink wants a link no browser can follow told at its line,
+// as the body writes it, with what is wrong and what to write instead,
+// and one to a page the site lacks told as the body writes it too.
+func TestInvalidLink(t *testing.T) {
+	for written, want := range map[string]string{
+		`java\script:alert(17)`:         `body: link "java\script:alert(17)" is not an address a browser can follow: what comes before its colon is no scheme, such as https:, so it is read as a path: link to an http(s) address (https://www.example.org/page), or to a page of the site from its root (/2025/03/slug/)`,
+		`&#0000106avascript:alert(1)`:   `link "&#0000106avascript:alert(1)": the site has no page or file at /2025/01/a/&`,
+		`/files/100%.pdf`:               `body: link "/files/100%.pdf" is not an address a browser can follow: a % starts an escape of two hexadecimal digits: write %25 for a percent sign`,
+		"https://example.org:port/\x01": `body: link "https://example.org:port/\x01" is not an address a browser can follow`,
+	} {
+		a := &content.Article{File: "content/a.md", Links: []content.Link{{URL: written, Written: written, Line: 7}}}
+		files := &render.Files{}
+		c := &checker{files: files, nearby: nearby{files: files}}
+		wantProblem(t, written, c.links(a, "/2025/01/a/"), want)
+	}
+}
+
 // TestPlainTargetAsResolved wants every link plainTarget takes as
 // written to lead where parsing it and resolving it against a page
 // leads, over links made of the pieces that change either.

@@ -121,7 +121,7 @@ func (c *checker) part(a *content.Article, l content.Link, target, id string, su
 // noPart warns of the link l of a to the part id of the page at page,
 // which has only the ids given, with the one likely meant where suggest.
 func noPart(a *content.Article, l content.Link, page, id string, ids []string, suggest bool) *content.Error {
-	msg := fmt.Sprintf("link %q: %s has no heading or part with the id %q, so the link leads to the top of the page", l.URL, page, id)
+	msg := fmt.Sprintf("link %s: %s has no heading or part with the id %q, so the link leads to the top of the page", content.Quoted(l.Written), page, id)
 	if suggest {
 		if near := nearestID(id, ids); near != "" {
 			msg += ": did you mean #" + near + "?"

@@ -932,7 +932,12 @@ func TestLoadTOMLErrors(t *testing.T) {
 		{
 			name: "duplicate key",
 			text: lines("+++", `title = "T"`, `title = "U"`, "+++"),
-			want: []string{"content/a.md:3: front matter is not valid TOML: key 'title' has already been defined"},
+			want: []string{"content/a.md:3: title: set twice (first at line 2): keep one"},
+		},
+		{
+			name: "duplicate key of a table",
+			text: lines("+++", `title = "T"`, "[withdrawn]", "date = 2025-04-01", "date = 2025-04-02", "+++"),
+			want: []string{"content/a.md:5: withdrawn.date: set twice (first at line 4): keep one"},
 		},
 		{
 			name: "unknown field",
@@ -1069,7 +1074,7 @@ func TestLoadTOMLErrors(t *testing.T) {
 		{
 			name: "a long key given twice",
 			text: lines("+++", `title = "T"`, strings.Repeat("k", 200)+" = 1", strings.Repeat("k", 200)+" = 2", "+++"),
-			want: []string{"content/a.md:4: front matter is not valid TOML: key '" + strings.Repeat("k", 40) + "…' has already been defined"},
+			want: []string{"content/a.md:4: " + strings.Repeat("k", 40) + "…: set twice (first at line 3): keep one"},
 		},
 		{
 			name: "a long dotted key on a field given already",

@@ -30,6 +30,9 @@ func parseTOML(data []byte, firstLine int) (*node, error) {
 		line := firstLine
 		if pe, ok := err.(toml.ParseError); ok {
 			line = firstLine + pe.Position.Line - 1
+			if key, first, ok := tomlSetTwice(pe, data); ok {
+				return nil, &Error{Line: line, Msg: fmt.Sprintf("%s: set twice (first at line %d): keep one", Truncate(key, 40), firstLine+first)}
+			}
 			msg := "front matter is not valid TOML: " + ourCase(tomlMessage(pe.Message))
 			if lines := strings.Split(string(data), "\n"); pe.Position.Line >= 1 && pe.Position.Line <= len(lines) {
 				if hint := cmp.Or(tomlTwice(pe.Message, lines[pe.Position.Line-1]), tomlQuotes(pe.Message, lines[pe.Position.Line-1])); hint != "" {

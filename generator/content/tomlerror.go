@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/BurntSushi/toml"
 )
 
 // The advice here is for front matter in TOML, whose shapes are written
@@ -138,6 +140,20 @@ func tomlTwice(msg, line string) string {
 	}
 	key = Truncate(key, 40)
 	return fmt.Sprintf(`%s would make %s a table too: give %s once, as %s = "…"`, written, key, key, key)
+}
+
+// tomlSetTwice gives the key that TOML's error pe tells is set twice,
+// and the line of data, from 0, it is first set on, as YAML's is told,
+// where the second time is a value of its own; not where it is a dotted
+// key or a table's header (see tomlTwice).
+func tomlSetTwice(pe toml.ParseError, data []byte) (key string, first int, ok bool) {
+	m := tomlRedefined.FindStringSubmatch(pe.Message)
+	lines := strings.Split(string(data), "\n")
+	if m == nil || pe.Position.Line < 1 || pe.Position.Line > len(lines) || tomlTwice(pe.Message, lines[pe.Position.Line-1]) != "" {
+		return "", 0, false
+	}
+	first, ok = tomlLines(string(data))[m[1]]
+	return m[1], first, ok
 }
 
 // tomlQuotes explains TOML's message for text written without its

@@ -235,7 +235,7 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			name: "front matter nested too deeply",
 			text: fm("id: [[[[[[[[[x]]]]]]]]]"),
-			want: []string{"content/a.md:5: front matter nests deeper than 8 levels"},
+			want: []string{"content/a.md:5: front matter nests deeper than 8 levels, where no field takes more than three: write each value as its field takes it"},
 		},
 
 		// Dates.

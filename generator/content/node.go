@@ -30,6 +30,9 @@ type node struct {
 	// dup is, for a map key set a second time, the problem to tell: the
 	// first is the one read.
 	dup string
+	// deep marks a value nested deeper than maxDepth, left unread: an
+	// empty value in its place.
+	deep bool
 }
 
 type nodeKind int
@@ -94,13 +97,42 @@ func parseYAML(data []byte, firstLine int, what string) (*node, error) {
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &node{kind: mapNode, line: firstLine}, nil
 	}
-	return fromYAML(doc.Content[0], firstLine-1, 0, what)
+	root, err := fromYAML(doc.Content[0], firstLine-1, 0, what)
+	if line := deepLine(root); err == nil && line > 0 {
+		// Given with the rest, so that what reads it can tell its other
+		// problems in the same run.
+		return root, &Error{Line: line, Msg: nestsTooDeep(what)}
+	}
+	return root, err
+}
+
+// nestsTooDeep says that the YAML or TOML what names nests too deeply, and
+// what to write instead.
+func nestsTooDeep(what string) string {
+	return fmt.Sprintf("%s nests deeper than %d levels, where no field takes more than three: write each value as its field takes it", what, maxDepth)
+}
+
+// deepLine gives the line of the first value of n nested deeper than
+// maxDepth, or 0 where there is none.
+func deepLine(n *node) int {
+	switch {
+	case n == nil:
+		return 0
+	case n.deep:
+		return n.line
+	}
+	for _, item := range n.items {
+		if line := deepLine(item); line > 0 {
+			return line
+		}
+	}
+	return 0
 }
 
 func fromYAML(y *yaml.Node, offset, depth int, what string) (*node, error) {
 	line := y.Line + offset
 	if depth > maxDepth {
-		return nil, &Error{Line: line, Msg: fmt.Sprintf("%s nests deeper than %d levels", what, maxDepth)}
+		return &node{line: line, typ: "null", deep: true}, nil
 	}
 	n := &node{line: line}
 	switch y.Kind {

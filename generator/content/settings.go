@@ -266,6 +266,8 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 	root, err := parseYAML(normalize(data), 1, "the file")
 	if err != nil {
 		d.errs = append(d.errs, locate(err, d.file))
+	}
+	if root == nil {
 		return
 	}
 	if root.kind != mapNode {

@@ -55,6 +55,16 @@ func TestLoadSettingsErrors(t *testing.T) {
 			want: []string{"content/site.yaml:2: params.links: got a list, want text"},
 		},
 		{
+			name: "params nested too deeply, beside other problems",
+			yaml: lines("titel: Bulletin", "params:", "  deep: {a: {b: {c: {d: {e: {f: {g: {h: 1}}}}}}}}", "page_size: 0"),
+			want: []string{
+				`content/site.yaml:1: titel: unknown field: did you mean "title"?`,
+				"content/site.yaml:3: the file nests deeper than 8 levels, where no field takes more than three: write each value as its field takes it",
+				"content/site.yaml:3: params.deep: got a map, want text",
+				"content/site.yaml:4: page_size: got the number 0, want a whole number of at least 1",
+			},
+		},
+		{
 			name: "params not a map",
 			yaml: lines("params: dark"),
 			want: []string{"content/site.yaml:1: params: got the text \"dark\", want the theme's settings as name: value, one a line, indented below params:"},

@@ -19,7 +19,7 @@ import (
 // value it cannot place, in an inline table or array, on its key's.
 func parseTOML(data []byte, firstLine int) (*node, error) {
 	if line := TOMLTooDeep(data, maxDepth); line >= 0 {
-		return nil, &Error{Line: firstLine + line, Msg: fmt.Sprintf("front matter nests deeper than %d levels", maxDepth)}
+		return nil, &Error{Line: firstLine + line, Msg: nestsTooDeep("front matter")}
 	}
 	if line := TOMLKeyTooLong(data, MaxTOMLKeyLength); line >= 0 {
 		return nil, &Error{Line: firstLine + line, Msg: fmt.Sprintf(`front matter has a key longer than %d bytes: a key names a field in a word or two, as summary does, and text goes in quotes after it: summary = "…"`, MaxTOMLKeyLength)}
@@ -426,7 +426,7 @@ func tomlFloat(f float64) string {
 
 func (t tomlReader) node(v any, path string, line, depth int) (*node, error) {
 	if depth > maxDepth {
-		return nil, &Error{Line: line, Msg: fmt.Sprintf("front matter nests deeper than %d levels", maxDepth)}
+		return nil, &Error{Line: line, Msg: nestsTooDeep("front matter")}
 	}
 	n := &node{line: line}
 	switch v := v.(type) {

@@ -259,16 +259,75 @@ func (d *decoder) listLines(field string, n *node) ([]string, []int32) {
 	}
 	var out []string
 	var lines []int32
-	for _, item := range n.items {
+	var empty []int // the empty items of the line being read, told together
+	for i, item := range n.items {
 		if d.toml && item.kind != scalarNode {
 			d.fail(item.line, "%s: got %s inside the list, want text: %s", field, item.describe(), tomlList(field, n))
 			return nil, nil
+		}
+		if len(empty) > 0 && n.items[empty[0]].line != item.line {
+			d.emptyItems(field, n, empty)
+			empty = nil
+		}
+		if len(n.items) > 1 && blank(item) {
+			empty = append(empty, i)
+			continue
 		}
 		if s := d.text(field, item); s != "" {
 			out, lines = append(out, s), append(lines, int32(item.line))
 		}
 	}
+	if len(empty) > 0 {
+		d.emptyItems(field, n, empty)
+	}
 	return out, lines
+}
+
+// blank reports whether n is text of nothing but spaces, which text
+// tells as empty.
+func blank(n *node) bool {
+	return n.kind == scalarNode && n.typ != "null" && n.comment == "" && strings.TrimSpace(printable(n.text)) == ""
+}
+
+// emptyItems tells the items at the indexes empty of the list n, all on
+// one line, as empty, naming which they are.
+func (d *decoder) emptyItems(field string, n *node, empty []int) {
+	line := n.items[empty[0]].line
+	if len(empty) == 1 {
+		d.fail(line, "%s: the %s item is empty: write some text or remove it", field, place(empty[0]))
+		return
+	}
+	var named []string
+	for _, i := range empty[:min(len(empty), 3)] {
+		named = append(named, place(i))
+	}
+	if len(empty) > 3 {
+		named = append(named, fmt.Sprintf("%d more", len(empty)-3))
+	}
+	last := len(named) - 1
+	d.fail(line, "%s: the %s and %s items are empty: write some text in each, or remove them", field, strings.Join(named[:last], ", "), named[last])
+}
+
+// places are the places of a list's first items, in words.
+var places = []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+// place gives the place of the item at index i of a list: first,
+// second, … 11th.
+func place(i int) string {
+	if i < len(places) {
+		return places[i]
+	}
+	n, suffix := i+1, "th"
+	switch {
+	case n%100/10 == 1:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
 }
 
 func (d *decoder) maps(field string, n *node) []*node {

@@ -218,6 +218,34 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:4: summary: is empty: write some text or remove the field"},
 		},
 		{
+			name: "empty items of a list",
+			text: fm(`topics: ["", " "]`),
+			want: []string{"content/a.md:5: topics: the first and second items are empty: write some text in each, or remove them"},
+		},
+		{
+			name: "an empty item after another",
+			text: fm(`regulators: [CQC, ""]`),
+			want: []string{"content/a.md:5: regulators: the second item is empty: write some text or remove it"},
+		},
+		{
+			name: "empty items a line each",
+			text: fm("authors:", "  - Ann", "  - ''", "  - Bo", "  - ''"),
+			want: []string{
+				"content/a.md:7: authors: the second item is empty: write some text or remove it",
+				"content/a.md:9: authors: the fourth item is empty: write some text or remove it",
+			},
+		},
+		{
+			name: "many empty items",
+			text: fm(`topics: [A, "", "", "", "", "", "", "", "", "", "", ""]`),
+			want: []string{"content/a.md:5: topics: the second, third, fourth and 8 more items are empty: write some text in each, or remove them"},
+		},
+		{
+			name: "a list of one empty item",
+			text: fm(`applies_to: [""]`),
+			want: []string{"content/a.md:5: applies_to: is empty: write some text or remove the field"},
+		},
+		{
 			name: "null text",
 			text: lines("---", "title:", "date: 2025-03-27", "summary: S", "---"),
 			want: []string{"content/a.md:2: title: got empty, want text"},

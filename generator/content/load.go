@@ -31,6 +31,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode"
 	"unicode/utf8"
 
@@ -723,7 +724,7 @@ var formats = []*frontmatter.Format{
 func readSource(fsys fs.FS, p string, d *decoder) ([]byte, bool) {
 	data, err := readFile(fsys, p)
 	if err != nil {
-		d.fail(0, "can't read the file: %v", withoutPath(err))
+		d.fail(0, "can't read the file: %s", unread(err, "file"))
 		return nil, false
 	}
 	if why := oversized(data); why != "" {
@@ -827,6 +828,16 @@ func readFile(fsys fs.FS, p string) ([]byte, error) {
 	}
 	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
 	return buf.Bytes(), err
+}
+
+// unread says why err kept the file or folder, what names which, from
+// being read, and what to do where an editor can do something: a path
+// longer than the system reads is shortened.
+func unread(err error, what string) string {
+	if errors.Is(err, syscall.ENAMETOOLONG) {
+		return fmt.Sprintf("its path is longer than the system reads (%v): shorten the names of the folders on it, or the %s's own", withoutPath(err), what)
+	}
+	return withoutPath(err).Error()
 }
 
 // withoutPath drops the path from a file system error, since the message

@@ -1424,29 +1424,30 @@ func TestLoadReportsEveryProblemSorted(t *testing.T) {
 	checkErrors(t, "seven files", got, want)
 }
 
-// errFS is a content folder in which some files cannot be opened.
+// errFS is a content folder in which some files cannot be opened, each
+// for the error bad gives it.
 type errFS struct {
 	fstest.MapFS
-	bad map[string]bool
+	bad map[string]error
 }
 
 func (f errFS) Open(name string) (fs.File, error) {
-	if f.bad[name] {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	if err := f.bad[name]; err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	return f.MapFS.Open(name)
 }
 
 func (f errFS) ReadFile(name string) ([]byte, error) {
-	if f.bad[name] {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	if err := f.bad[name]; err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	return f.MapFS.ReadFile(name)
 }
 
 func (f errFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	if f.bad[name] {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	if err := f.bad[name]; err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	return f.MapFS.ReadDir(name)
 }
@@ -1460,7 +1461,7 @@ func TestLoadUnreadableFiles(t *testing.T) {
 			"topics/x.md": lines("---", "title: X", "---"),
 			"drafts/y.md": fm(),
 		}),
-		bad: map[string]bool{"site.yaml": true, "a.md": true, "topics/x.md": true, "drafts": true},
+		bad: map[string]error{"site.yaml": fs.ErrPermission, "a.md": fs.ErrPermission, "topics/x.md": fs.ErrPermission, "drafts": fs.ErrPermission},
 	}
 	got := loadErrors(t, fsys)
 	want := []string{
@@ -1472,6 +1473,21 @@ func TestLoadUnreadableFiles(t *testing.T) {
 		"content/topics/x.md: can't read the file: permission denied",
 	}
 	checkErrors(t, "a.md, site.yaml, topics/x.md and drafts/ unreadable", got, want)
+}
+
+// TestLoadPathTooLong wants a file or folder whose path is longer than
+// the system reads told by its name, with what to shorten.
+func TestLoadPathTooLong(t *testing.T) {
+	fsys := errFS{
+		MapFS: files(map[string]string{"a.md": fm(), "deep/b.md": fm(), "c.md": fm()}),
+		bad:   map[string]error{"deep": syscall.ENAMETOOLONG, "c.md": syscall.ENAMETOOLONG},
+	}
+	got := loadErrors(t, fsys)
+	want := []string{
+		"content/c.md: can't read the file: its path is longer than the system reads (file name too long): shorten the names of the folders on it, or the file's own",
+		"content/deep: can't read the folder: its path is longer than the system reads (file name too long): shorten the names of the folders on it, or the folder's own",
+	}
+	checkErrors(t, "c.md and deep/ with paths too long", got, want)
 }
 
 func TestLoadFolderName(t *testing.T) {

@@ -3,7 +3,6 @@ package content
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"io/fs"
 )
 
@@ -116,7 +115,7 @@ func (w *walker) list(p string) ([]fs.DirEntry, uint64, error) {
 
 // unreadable notes the folder at p that could not be listed.
 func (w *walker) unreadable(p string, err error) {
-	w.errs = append(w.errs, &Error{File: JoinPath(w.dir, p), Msg: fmt.Sprintf("can't read the folder: %v", withoutPath(err))})
+	w.errs = append(w.errs, &Error{File: JoinPath(w.dir, p), Msg: "can't read the folder: " + unread(err, "folder")})
 }
 
 // entry sorts the entry e at slash path q of the folder f, noting it in

@@ -54,8 +54,9 @@ func parseFlags(flags *flag.FlagSet, args []string, stdout, stderr io.Writer, o 
 
 // sourceFolders refuses, as a mistake on the command line, a -content or
 // -templates that is not a folder: most often bulletin run from another
-// folder than the project's. A command that reads no templates leaves
-// o.Templates empty.
+// folder than the project's; and a -templates within -content, whose
+// files a build would publish as content. A command that reads no
+// templates leaves o.Templates empty.
 func sourceFolders(flags *flag.FlagSet, stderr io.Writer, o options) error {
 	for _, f := range []struct{ flag, dir, what string }{{"content", o.Content, "articles and site.yaml"}, {"templates", o.Templates, "the theme's templates"}} {
 		if f.dir == "" && f.flag == "templates" {
@@ -71,6 +72,12 @@ func sourceFolders(flags *flag.FlagSet, stderr io.Writer, o options) error {
 			continue // a folder, or one the build will say it cannot read
 		}
 		return usageError(flags, stderr, "-%s %s: %s: run bulletin from the project's folder, or give -%s the folder of %s", f.flag, f.dir, problem, f.flag, f.what)
+	}
+	if o.Templates == "" {
+		return nil
+	}
+	if in, err := output.Within(o.Templates, o.Content); err == nil && in {
+		return usageError(flags, stderr, "-templates %s is within -content %s, so a build would publish the theme's files as the content's, its templates for anyone to read: keep the theme in a folder outside the content folder", o.Templates, o.Content)
 	}
 	return nil
 }

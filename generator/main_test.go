@@ -147,6 +147,8 @@ func TestRun(t *testing.T) {
 		{args: []string{"build", "-out", "main_test.go/"}, code: 2, stderr: []string{`build: -out main_test.go is a file, not a folder: give a folder to build into`, buildUsage}},
 		{args: []string{"build", "-content", "testdata/no-such-content"}, code: 2, stderr: []string{"build: -content testdata/no-such-content: no such folder: run bulletin from the project's folder, or give -content the folder of articles and site.yaml", buildUsage}},
 		{args: []string{"build", "-templates", "main_test.go"}, code: 2, stderr: []string{"build: -templates main_test.go: not a folder: run bulletin from the project's folder, or give -templates the folder of the theme's templates", buildUsage}},
+		{args: []string{"build", "-content", "testdata/check/content", "-templates", "testdata/check/content/images"}, code: 2, stderr: []string{"build: -templates testdata/check/content/images is within -content testdata/check/content, so a build would publish the theme's files as the content's, its templates for anyone to read: keep the theme in a folder outside the content folder", buildUsage}},
+		{args: []string{"build", "-content", "testdata/check/content", "-templates", "testdata/check/content/"}, code: 2, stderr: []string{"build: -templates testdata/check/content/ is within -content testdata/check/content, so a build would publish the theme's files as the content's, its templates for anyone to read: keep the theme in a folder outside the content folder", buildUsage}},
 		{args: []string{"build", "-base-url", "http:///x/"}, code: 2, stderr: []string{`build: -base-url "http:///x/" is not an absolute http(s) URL: write it like https://bulletin.example.org/`, buildUsage}},
 
 		{args: []string{"help", "serve"}, code: 0, stdout: []string{serveUsage, "    	output folder (default: a temporary folder, removed on exit)"}},
@@ -154,6 +156,7 @@ func TestRun(t *testing.T) {
 		{args: []string{"serve", "-bogus"}, code: 2, stderr: []string{"serve: flag provided but not defined: -bogus", serveUsage}},
 		{args: []string{"serve", "extra"}, code: 2, stderr: []string{"serve: unexpected arguments: extra", serveUsage}},
 		{args: []string{"serve", "-content", "testdata/no-such-content"}, code: 2, stderr: []string{"serve: -content testdata/no-such-content: no such folder: run bulletin from the project's folder, or give -content the folder of articles and site.yaml", serveUsage}},
+		{args: []string{"serve", "-content", "testdata/check/content", "-templates", "testdata/check/content/images"}, code: 2, stderr: []string{"serve: -templates testdata/check/content/images is within -content testdata/check/content, so a build would publish the theme's files as the content's, its templates for anyone to read: keep the theme in a folder outside the content folder", serveUsage}},
 		{args: []string{"serve", "-base-url", "example.org"}, code: 2, stderr: []string{`serve: -base-url "example.org" is not an absolute http(s) URL: write it like https://bulletin.example.org/`, serveUsage}},
 
 		{args: []string{"help", "new"}, code: 0, stdout: []string{newUsage}},
@@ -169,6 +172,7 @@ func TestRun(t *testing.T) {
 		{args: []string{"check", "-bogus"}, code: 2, stderr: []string{"check: flag provided but not defined: -bogus", checkUsage}},
 		{args: []string{"check", "extra"}, code: 2, stderr: []string{"check: unexpected arguments: extra", checkUsage}},
 		{args: []string{"check", "-content", "../content", "-templates", "testdata/no-such-theme"}, code: 2, stderr: []string{"check: -templates testdata/no-such-theme: no such folder: run bulletin from the project's folder, or give -templates the folder of the theme's templates", checkUsage}},
+		{args: []string{"check", "-content", "testdata/check/content", "-templates", "testdata/check/content/images"}, code: 2, stderr: []string{"check: -templates testdata/check/content/images is within -content testdata/check/content, so a build would publish the theme's files as the content's, its templates for anyone to read: keep the theme in a folder outside the content folder", checkUsage}},
 		{args: []string{"check", "-format", "json"}, code: 2, stderr: []string{`check: -format "json": use text, github or gitlab`, checkUsage}},
 
 		{args: []string{"deploy", "-content", "testdata/no-such-content"}, code: 2, stderr: []string{"deploy: -content testdata/no-such-content: no such folder: run bulletin from the project's folder, or give -content the folder of articles and site.yaml", deployUsage}},

@@ -38,16 +38,26 @@ func Apart(out string, sources ...string) error {
 // inside the other, as their paths are written or once their links are
 // resolved.
 func Nested(a, b string) (bool, error) {
-	x, err := filepath.Abs(a)
+	if in, err := Within(a, b); err != nil || in {
+		return in, err
+	}
+	return Within(b, a)
+}
+
+// Within reports whether the folder inner is the folder outer or lies
+// inside it, as their paths are written or once their links are
+// resolved.
+func Within(inner, outer string) (bool, error) {
+	x, err := filepath.Abs(inner)
 	if err != nil {
 		return false, err
 	}
-	y, err := filepath.Abs(b)
+	y, err := filepath.Abs(outer)
 	if err != nil {
 		return false, err
 	}
 	for _, pair := range [][2]string{{x, y}, {resolve(x), resolve(y)}} {
-		if x, y := pair[0], pair[1]; x == y || within(x, y) || within(y, x) {
+		if x, y := pair[0], pair[1]; x == y || within(y, x) {
 			return true, nil
 		}
 	}

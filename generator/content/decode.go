@@ -184,6 +184,9 @@ func (d *decoder) scalar(field string, n *node) string {
 	if s != n.text {
 		d.drop(field, n)
 	}
+	if n.tag != "" {
+		d.dropped = append(d.dropped, Unconverted{Kind: ForeignTag, Text: n.tag, Line: n.line, Field: field})
+	}
 	return strings.TrimSpace(s)
 }
 

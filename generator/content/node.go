@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -33,6 +34,9 @@ type node struct {
 	// deep marks a value nested deeper than maxDepth, left unread: an
 	// empty value in its place.
 	deep bool
+	// tag is a YAML tag written on the value that no field reads
+	// (!!binary, !!python/object:…): the value is read as written.
+	tag string
 }
 
 type nodeKind int
@@ -135,6 +139,9 @@ func fromYAML(y *yaml.Node, offset, depth int, what string) (*node, error) {
 		return &node{line: line, typ: "null", deep: true}, nil
 	}
 	n := &node{line: line}
+	if y.Style&yaml.TaggedStyle != 0 && !slices.Contains(coreTags, y.ShortTag()) {
+		n.tag = y.Tag
+	}
 	switch y.Kind {
 	case yaml.AliasNode:
 		return nil, &Error{Line: line, Msg: "YAML aliases (*name) are not supported: write the value out in full"}
@@ -186,6 +193,10 @@ func fromYAML(y *yaml.Node, offset, depth int, what string) (*node, error) {
 	}
 	return nil, &Error{Line: line, Msg: "unsupported YAML construct"}
 }
+
+// coreTags are the YAML tags a field reads as they are meant: a text, a
+// number, true or false, nothing, a date, a list or a map.
+var coreTags = []string{"!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!!seq", "!!map"}
 
 func yamlType(y *yaml.Node) string {
 	switch y.ShortTag() {

@@ -128,6 +128,10 @@ const ForeignNote = "a note of another system"
 // noteOpening matches the line that opens such a note.
 var noteOpening = regexp.MustCompile(`^(?::{3,}[ \t]*[A-Za-z]|(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z])`)
 
+// ForeignTag is the kind of a YAML tag on a field's value that no field
+// reads (!!binary), the value read as written.
+const ForeignTag = "a YAML tag no field reads"
+
 // ControlCharacter is the kind of a character no page may hold (see
 // printable), which the body's HTML leaves out, or, for a NUL, shows as
 // U+FFFD, as Markdown reads one: an editor cannot see either.

@@ -235,6 +235,10 @@ func unconverted(a *content.Article) content.Errors {
 			out = append(out, &content.Error{File: a.File, Line: u.Line, Warning: true,
 				Msg: fmt.Sprintf("%s: %s, %s%s, written as an escape, which no page can hold: it is left out; delete the escape, or write the character it stood for", u.Field, u.Kind, u.Text, more)})
 			continue
+		case u.Kind == content.ForeignTag:
+			out = append(out, &content.Error{File: a.File, Line: u.Line, Warning: true,
+				Msg: fmt.Sprintf("%s: %s, %s: the value is published as it is written, not as the tag would make it; delete the tag, and write the value itself", u.Field, u.Kind, u.Text)})
+			continue
 		case u.Kind == content.ControlCharacter:
 			out = append(out, &content.Error{File: a.File, Line: u.Line, Warning: true,
 				Msg: fmt.Sprintf("body: %s, %s%s, which no page can hold: the page leaves it out (a NUL shows as \ufffd); delete it, or write the character it stood for", u.Kind, u.Text, more)})

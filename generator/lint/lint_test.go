@@ -683,3 +683,25 @@ func TestControlCharacterWarned(t *testing.T) {
 		t.Errorf("in the title: got %v, want one warning at line 2: %s", got, want)
 	}
 }
+
+// TestForeignTagWarned warns of a YAML tag no field reads, at its line,
+// from the article as read: its value is published as written, where
+// nothing said so.
+func TestForeignTagWarned(t *testing.T) {
+	data := "---\ntitle: !!binary SGVsbG8=\ndate: 2025-01-15\nsummary: !!str Plain text.\ntopics: [!!python/object:os.system echo]\n---\nBody.\n"
+	a, err := content.Parse("content", "a.md", []byte(data), &content.Settings{Location: time.UTC, Statuses: content.DefaultStatuses})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range unconverted(a) {
+		got = append(got, fmt.Sprintf("%d: %s", e.Line, e.Msg))
+	}
+	want := []string{
+		"2: title: a YAML tag no field reads, !!binary: the value is published as it is written, not as the tag would make it; delete the tag, and write the value itself",
+		"5: topics: a YAML tag no field reads, !!python/object:os.system: the value is published as it is written, not as the tag would make it; delete the tag, and write the value itself",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -175,19 +175,6 @@ func (s *Site) unpublished(a *content.Article, vs []history.Version, now time.Ti
 		Msg: fmt.Sprintf("draft: the article was published (commit %s), and as a draft its page and feed entries go without a word to readers: to tell them why, set withdrawn instead, with the date and the reason", short(was.Commit))}
 }
 
-// heldAgain warns of an article dated in the future, held back, that
-// readers saw published, as the content's history has it (vs): until
-// its new date its page and feed entries go without a word to them.
-func (s *Site) heldAgain(a *content.Article, vs []history.Version, now time.Time) *content.Error {
-	var at time.Time
-	was, _, seen := s.firstSeen(vs, now, &at)
-	if !seen {
-		return nil
-	}
-	return &content.Error{File: a.File, Line: cmp.Or(a.Lines.Line("date"), a.Line), Warning: true,
-		Msg: fmt.Sprintf("date: the article was published (commit %s), and dated in the future now, %s, its page and feed entries go until then without a word to readers: keep the date it was published with, and tell of the change in its body or a change note", short(was.Commit), a.Date.In(s.Settings.Location).Format("2006-01-02 15:04 MST"))}
-}
-
 // removed warns of each article readers saw whose file is gone (see
 // history.Removed), naming each address it was first published at, or
 // given as an alias then, that no article of the site keeps: it leads

@@ -510,34 +510,3 @@ func TestFlagAuthority(t *testing.T) {
 		}
 	}
 }
-
-// TestHeldAgain warns of an article readers saw published that is dated
-// in the future now, held back: it left every page and feed with no word
-// but the summary's "held back".
-func TestHeldAgain(t *testing.T) {
-	now := time.Date(2025, 9, 1, 12, 0, 0, 0, time.UTC)
-	for _, tt := range []struct {
-		name string
-		was  string // the date first committed
-		want bool
-	}{
-		{"published, then dated later", "2025-09-01", true},
-		{"never out", "2025-09-02", false},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			a := article("late", time.Date(2025, 9, 1, 23, 30, 0, 0, time.UTC))
-			a.Lines.Set("date", 3)
-			committed := time.Date(2025, 9, 1, 1, 0, 0, 0, time.UTC)
-			was := []history.Names{{Commit: "abc1234def", Committed: committed, Date: tt.was, Path: a.Path}}
-			h := &history.History{Articles: map[string][]history.Version{a.Path: {{Commit: "abc1234def", Time: committed, Note: history.FirstPublished, Published: was}}}}
-			s, err := New(&content.Set{Settings: testSettings(), Articles: []*content.Article{a}}, h, now)
-			if err != nil {
-				t.Fatal(err)
-			}
-			warned := len(s.Moved) == 1 && s.Moved[0].Warning && s.Moved[0].Line == 3 && strings.HasPrefix(s.Moved[0].Msg, "date: the article was published (commit abc1234), and dated in the future now")
-			if warned != tt.want || len(s.Held) != 1 {
-				t.Errorf("held %d, warnings %v; want the article held, warned of %v", len(s.Held), s.Moved, tt.want)
-			}
-		})
-	}
-}

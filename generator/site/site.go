@@ -206,9 +206,6 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 			}
 		default:
 			s.Held = append(s.Held, a)
-			if w := s.heldAgain(a, h.Versions(a.Path), now); w != nil {
-				s.Moved = append(s.Moved, w)
-			}
 		}
 	}
 	if len(published) > 0 {

@@ -168,12 +168,14 @@ type writtenAttribute struct {
 // not read as attributes at all, such as {a, b} or {#each items}. Words
 // after a value without quotes are taken as more of it (class=wide cols).
 // A word without a value is an attribute where it is Pandoc's - for
-// unnumbered, an attribute any element of HTML takes (hidden), or beside
-// a value, as in {#x autofocus onfocus="…"}; elsewhere, as in
-// {#each items}, it is text.
+// unnumbered, or beside a value, as in {#x autofocus onfocus="…"}, or
+// an attribute any element of HTML takes beside an id or a class, as in
+// {#intro hidden}; elsewhere, as in {#each items}, or alone, as in
+// {title}, a placeholder's word, it is text.
 func writtenAttributes(s string) ([]writtenAttribute, bool) {
 	var list []writtenAttribute
 	valued, bare := false, true // whether a value is written; whether every bare word is an attribute
+	marked := false             // whether an id, a class or Pandoc's - is written
 	isSep := func(c byte) bool { return c == ' ' || c == '\t' || c == ',' }
 	word := func(i int) int {
 		for i < len(s) && !isSep(s[i]) {
@@ -193,9 +195,11 @@ func writtenAttributes(s string) ([]writtenAttribute, bool) {
 		switch c := s[i]; {
 		case s[i:word(i)] == "-":
 			i++
+			marked = true
 			list = append(list, writtenAttribute{text: "-", name: "-"})
 		case c == '#' || c == '.':
 			i = word(i)
+			marked = true
 			list = append(list, writtenAttribute{text: s[start:i], name: s[start : start+1], value: s[start+1 : i]})
 		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':':
 			for i < len(s) && isNameByte(s[i]) {
@@ -254,7 +258,7 @@ func writtenAttributes(s string) ([]writtenAttribute, bool) {
 			return nil, false
 		}
 	}
-	return list, len(list) > 0 && (valued || bare)
+	return list, len(list) > 0 && (valued || bare && marked)
 }
 
 // globalAttributes are the attributes of HTML that any element takes, a

@@ -117,6 +117,10 @@ func TestHeadingAttributes(t *testing.T) {
 		{"a bare word of no attribute beside a value", "## X {#x wide class=\"a\"}\n", []string{`<h2 id="x-x-wide-classa">X {#x wide class=&ldquo;a&rdquo;}</h2>`}, []string{`1: body: heading ends in {#x wide class="a"}, which reads as an attribute list that cannot be read, so it would show as text: heading attribute "wide" is not published`}},
 		{"a template's bare words", "## Looping with {#each items}\n", []string{`<h2 id="looping-with-each-items">Looping with {#each items}</h2>`}, nil},
 		{"a dash in braces", "## Range {1 - 2}\n", []string{`<h2 id="range-1---2">Range {1 - 2}</h2>`}, nil},
+		// A word in braces alone is a placeholder's, though HTML has an
+		// attribute of that name: text, as goldmark shows it.
+		{"a placeholder's word", "## The letter's {title}\n", []string{`<h2 id="the-letters-title">The letter&rsquo;s {title}</h2>`}, nil},
+		{"placeholder words", "## Language {Lang} {dir}\n", []string{`<h2 id="language-lang-dir">Language {Lang} {dir}</h2>`}, nil},
 		// A footnote never cited is not published: its heading takes no id.
 		{"a heading in a footnote never cited", "[^n]: ## Intro {#intro}\n\n## Intro\n", []string{`<h2 id="intro">Intro</h2>`}, nil},
 	}

@@ -39,6 +39,7 @@ type Served struct {
 
 // NewLive gives a Live that builds with o, and has made no site yet.
 func NewLive(o Options) *Live {
+	o.Served = true
 	return &Live{
 		o:       o,
 		store:   cache.NewMemory(cache.Open[content.Entry](CachePath(o.Out), inputs.Program())),

@@ -52,6 +52,9 @@ type Options struct {
 	// content.Settings.Drafts), for serve's preview: a build with it
 	// writes nothing.
 	Drafts bool
+	// Served marks serve's builds, previews, whose base URL is not where
+	// the feeds' ids are published (see content.Settings.FlagAuthority).
+	Served bool
 	Now    time.Time
 }
 

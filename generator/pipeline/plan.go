@@ -117,6 +117,7 @@ func (m *memo) parts() (*content.Memo, *site.Memo, *render.Memo) {
 func plan(o Options, set *content.Set, hist *history.History, now time.Time, m *memo) (*site.Site, *render.Files, error) {
 	if o.BaseURL != "" {
 		set.Settings.SetBaseURL(o.BaseURL)
+		set.Settings.FlagAuthority = set.Settings.FlagAuthority && !o.Served
 	}
 	set.Settings.Drafts = o.Drafts
 	_, sites, themes := m.parts()

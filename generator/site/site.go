@@ -305,7 +305,10 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	if !s.Settings.Broken {
 		renamed = append(renamed, s.rehomed()...)
 	}
-	if s.Settings.FlagAuthority && len(s.Articles) > 0 {
+	// Where history gives the authority the ids were first published
+	// with, its error says which to set.
+	told := slices.ContainsFunc(renamed, func(e *content.Error) bool { return e.File == content.JoinPath(s.ContentDir, content.SettingsFile) })
+	if s.Settings.FlagAuthority && len(s.Articles) > 0 && !told {
 		s.Moved = append(s.Moved, &content.Error{File: content.JoinPath(s.ContentDir, content.SettingsFile), Warning: true,
 			Msg: fmt.Sprintf("sets neither base_url nor id_authority, so the feed ids take their authority from the base URL the build was given, %s, which git does not keep: a build given another, or a base_url set here later, would change every id, and subscribers would see every article again as new: set id_authority: %s", s.Settings.IDAuthority, s.Settings.IDAuthority)})
 	}

@@ -26,6 +26,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -509,16 +510,46 @@ func articleInText(fsys fs.FS, folder, p string) *Error {
 	if err != nil || openingLine(data) == 0 {
 		return nil // one that cannot be read is told when it is copied
 	}
-	doc, ok := parseDoc(data, &decoder{})
-	if !ok || doc.root.kind != mapNode {
+	field, line := "", 0
+	if doc, ok := parseDoc(data, &decoder{}); ok && doc.root.kind == mapNode {
+		for _, k := range doc.root.keys {
+			if IsArticleField(k.text) {
+				field, line = k.text, doc.line
+				break
+			}
+		}
+	} else if !ok {
+		// Front matter with a slip in it is an article's still, where a
+		// line of it sets an article's field.
+		field, line = fieldWritten(data)
+	}
+	if field == "" {
 		return nil
 	}
-	for _, k := range doc.root.keys {
-		if IsArticleField(k.text) {
-			return &Error{File: JoinPath(folder, p), Line: doc.line, Msg: fmt.Sprintf("a text file that starts with an article's front matter (%s), which a build would publish as it is, front matter and all, for anyone to read, a draft too: name it .md to build it as an article, or take the front matter out to publish it as a file", k.text)}
+	return &Error{File: JoinPath(folder, p), Line: line, Msg: fmt.Sprintf("a text file that starts with an article's front matter (%s), which a build would publish as it is, front matter and all, for anyone to read, a draft too: name it .md to build it as an article, or take the front matter out to publish it as a file", field)}
+}
+
+// fieldLine matches a line of front matter that sets a field: its name,
+// then a colon (YAML) or an equals sign (TOML).
+var fieldLine = regexp.MustCompile(`^([A-Za-z_]+)[ \t]*[:=]`)
+
+// fieldWritten gives the first of an article's fields that a line of the
+// front matter data starts with sets, read line by line, as front matter
+// that cannot be read as a whole is, and the line the front matter
+// opens on; "" where none does.
+func fieldWritten(data []byte) (string, int) {
+	open := openingLine(data)
+	lines := strings.Split(string(data), "\n")
+	for _, l := range lines[min(open, len(lines)):] {
+		l = strings.TrimRight(l, "\r")
+		if l == "---" || l == "+++" {
+			break
+		}
+		if m := fieldLine.FindStringSubmatch(l); m != nil && IsArticleField(m[1]) {
+			return m[1], open
 		}
 	}
-	return nil
+	return "", 0
 }
 
 func isIntro(p string) bool {

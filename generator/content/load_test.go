@@ -1752,6 +1752,10 @@ func TestLoadRefusesArticleInText(t *testing.T) {
 		{"a draft", "articles/2025/e.txt", fm("draft: true") + "SECRET DRAFT\n", 1},
 		{"TOML", "articles/2025/e.TEXT", "+++\ntitle = \"SECRET\"\n+++\nSECRET\n", 1},
 		{"after blank lines", "notes/e.txt", "\n\n---\ntitle: SECRET\n---\n", 3},
+		// Front matter with a slip that YAML cannot read is an
+		// article's still, where a line of it sets an article's field.
+		{"a slip in its front matter", "files/bad.txt", "---\ntitle: a: b\ndraft: true\n---\nSECRET\n", 1},
+		{"a slip, and no article's field", "files/list.txt", "---\nowner: a: b\n---\nText.\n", 0},
 		{"a line of dashes", "notes/rule.txt", "---\nA note under a rule.\n", 0},
 		{"a rule around text", "notes/boxed.txt", "---\nA boxed note.\n---\n", 0},
 		{"other fields", "notes/other.txt", "---\nowner: Ann\n---\n", 0},

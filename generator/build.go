@@ -10,11 +10,13 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
 
 	"bulletin/generator/content"
+	"bulletin/generator/inputs"
 	"bulletin/generator/output"
 	"bulletin/generator/pipeline"
 )
@@ -76,7 +78,7 @@ func sourceFolders(flags *flag.FlagSet, stderr io.Writer, o options) error {
 	if o.Templates == "" {
 		return nil
 	}
-	if in, err := output.Within(o.Templates, o.Content); err == nil && in {
+	if in, err := output.Within(o.Templates, o.Content); err == nil && in && !hiddenWithin(o.Content, o.Templates) {
 		return usageError(flags, stderr, "-templates %s is within -content %s, so a build would publish the theme's files as the content's, its templates for anyone to read: keep the theme in a folder outside the content folder", o.Templates, o.Content)
 	}
 	return nil
@@ -163,4 +165,11 @@ func outputState(out string) string {
 		return fmt.Sprintf("%s/ is as it was", name)
 	}
 	return fmt.Sprintf("%s/ is as the last build left it", name)
+}
+
+// hiddenWithin says whether the folder inner lies in a hidden folder of
+// outer, which a build reads nothing of, as it is written.
+func hiddenWithin(outer, inner string) bool {
+	rel, err := filepath.Rel(outer, inner)
+	return err == nil && rel != "." && filepath.IsLocal(rel) && slices.ContainsFunc(strings.Split(filepath.ToSlash(rel), "/"), inputs.Hidden)
 }

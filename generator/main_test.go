@@ -351,3 +351,22 @@ func TestCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestHiddenWithin tells a theme kept in a hidden folder of the content,
+// which a build reads nothing of, from one a build would publish.
+func TestHiddenWithin(t *testing.T) {
+	for _, tt := range []struct {
+		templates string
+		hidden    bool
+	}{
+		{"content/.theme", true},
+		{"content/.tools/theme", true},
+		{"content/theme", false},
+		{"content/files/.x/../theme", false},
+		{"content", false},
+	} {
+		if got := hiddenWithin("content", tt.templates); got != tt.hidden {
+			t.Errorf("%s: hidden %v, want %v", tt.templates, got, tt.hidden)
+		}
+	}
+}

@@ -97,11 +97,11 @@ func commandLine(command string) ([]string, error) {
 			quote = 0
 		case quote != 0:
 			word.WriteRune(r)
-		case r == '\\' && quote == 0 && i+1 < len(command) && strings.ContainsRune(" \t\"'\\", rune(command[i+1])):
-			// A backslash outside quotes keeps a space, a quote or a
-			// backslash after it as it is, as a shell's tab completion
-			// writes them; before another character it is one, as in a
-			// Windows path (C:\tools\pagefind.exe).
+		case r == '\\' && quote == 0 && i+1 < len(command) && strings.ContainsRune(" \t\"'", rune(command[i+1])):
+			// A backslash outside quotes keeps a space or a quote after
+			// it as it is, as a shell's tab completion writes them;
+			// before another character it is one, as in a Windows path
+			// (C:\tools\pagefind.exe, \\server\share\pagefind.exe).
 			escaped, inWord = true, true
 		case r == '"' || r == '\'':
 			quote, inWord = r, true
@@ -116,7 +116,7 @@ func commandLine(command string) ([]string, error) {
 		}
 	}
 	if quote != 0 {
-		return nil, fmt.Errorf("-pagefind %q: its quote %c is not closed: close it after the path", command, quote)
+		return nil, fmt.Errorf("-pagefind %s: its quote %c is not closed: close it after the words it holds", command, quote)
 	}
 	if inWord {
 		args = append(args, word.String())

@@ -30,7 +30,7 @@ func TestCommandLine(t *testing.T) {
 		{`/opt/a" "b`, []string{"/opt/a b"}},
 		{`/opt/my\ dir/pagefind --verbose`, []string{"/opt/my dir/pagefind", "--verbose"}},
 		{`C:\tools\pagefind.exe --verbose`, []string{`C:\tools\pagefind.exe`, "--verbose"}},
-		{`a\\b`, []string{`a\b`}},
+		{`\\server\share\pagefind.exe`, []string{`\\server\share\pagefind.exe`}},
 		{`""`, []string{""}},
 		{`"/opt/my dir/pagefind`, nil},
 		{"", nil},

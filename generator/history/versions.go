@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"slices"
 	"time"
+
+	"bulletin/generator/content"
 )
 
 // step is the file as one commit left it, or as it is in the work tree
@@ -106,14 +108,29 @@ func groupNames(fm front) []string {
 	return out
 }
 
-// latest gives the latest date of the entries, or "" for none. Dates
-// are compared as written, which orders YYYY-MM-DD and RFC 3339 alike.
+// latest gives the latest date of the entries, or "" for none (see
+// later).
 func latest(changes []change) string {
 	l := ""
 	for _, c := range changes {
-		l = max(l, c.Date)
+		if l == "" || later(c.Date, l) {
+			l = c.Date
+		}
 	}
 	return l
+}
+
+// later says whether the date a, as a change note writes it, is after
+// b: as the times they name, read as content reads them (a day, an RFC
+// 3339 time, with seconds or without, with an offset or without, which
+// the two read alike), else, where one cannot be read, as written.
+func later(a, b string) bool {
+	ta, errA := content.ParseDate(a, time.UTC)
+	tb, errB := content.ParseDate(b, time.UTC)
+	if errA != nil || errB != nil {
+		return a > b
+	}
+	return ta.After(tb)
 }
 
 // added gives the index in after of the entry a step added to the list
@@ -130,7 +147,7 @@ func added(before, after []change) int {
 			left[c]--
 			continue
 		}
-		if best < 0 || c.Date > after[best].Date {
+		if best < 0 || later(c.Date, after[best].Date) {
 			best = i
 		}
 	}

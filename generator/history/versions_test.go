@@ -156,3 +156,27 @@ func TestTrackerPublished(t *testing.T) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
 	}
 }
+
+// TestLatest takes the latest change note by the time it names, where
+// dates compared as written put 10:00Z after 10:00:30Z, and an offset
+// before another's.
+func TestLatest(t *testing.T) {
+	for _, tt := range []struct {
+		dates []string
+		want  string
+	}{
+		{[]string{"2025-01-05", "2025-01-06"}, "2025-01-06"},
+		{[]string{"2025-01-05T10:00:30Z", "2025-01-05T10:00Z"}, "2025-01-05T10:00:30Z"},
+		{[]string{"2025-01-05T10:00:00Z", "2025-01-05T10:30:00+01:00"}, "2025-01-05T10:00:00Z"},
+		{[]string{"2025-01-05", "not a date"}, "not a date"},
+		{nil, ""},
+	} {
+		var changes []change
+		for _, d := range tt.dates {
+			changes = append(changes, change{Date: d})
+		}
+		if got := latest(changes); got != tt.want {
+			t.Errorf("latest(%q) = %q, want %q", tt.dates, got, tt.want)
+		}
+	}
+}

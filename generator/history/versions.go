@@ -68,7 +68,7 @@ func (t *tracker) add(s step) {
 	case len(fm.changes) > len(t.Changes):
 		i := added(t.Changes, fm.changes)
 		c := fm.changes[i]
-		if c.Date < latest(t.Changes) {
+		if l := latest(t.Changes); l != "" && later(l, c.Date) {
 			// A note dated before those already there records an
 			// earlier change after the fact: the file as it is now is
 			// not the version of that date.

@@ -94,7 +94,7 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 	// keep that form. A time without seconds may give its zone too, as
 	// one without a zone may leave them out.
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02T15:04Z07:00", "2006-01-02 15:04Z07:00",
-		"2006-01-02 15:04:05 -0700 MST", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02 15:04 -0700"} {
+		"2006-01-02 15:04:05 -0700 MST", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02 15:04 -0700", "2006-01-02 15:04 -07:00"} {
 		if t, ok := try(layout, time.UTC); ok {
 			return Date{Time: t}, nil
 		}

@@ -34,6 +34,7 @@ func TestParseDate(t *testing.T) {
 		{name: "space and offset", in: "2025-06-01 09:30:00+02:00", want: "2025-06-01T09:30:00+02:00"},
 		{name: "as Jekyll writes it", in: "2019-03-04 17:05:00 +0100", want: "2019-03-04T17:05:00+01:00"},
 		{name: "as Jekyll writes it, without seconds", in: "2019-03-04 17:05 -0500", want: "2019-03-04T17:05:00-05:00"},
+		{name: "without seconds, a space before an offset with a colon", in: "2025-04-05 10:00 +01:00", want: "2025-04-05T10:00:00+01:00"},
 		{name: "with a spaced offset and its colon", in: "2019-03-04 17:05:00 +01:00", want: "2019-03-04T17:05:00+01:00"},
 		{name: "month where allowed", in: "2024-05", monthOK: true, want: "2024-05-01T00:00:00+01:00", wantMonth: true},
 		{name: "day where a month is allowed", in: "2024-05-31", monthOK: true, want: "2024-05-31T00:00:00+01:00"},

@@ -437,6 +437,9 @@ func checkGroups(d *decoder, field string, v *node) {
 	}
 	for _, n := range items {
 		name := strings.TrimSpace(n.text)
+		if n.typ == "null" {
+			continue // told as an empty item
+		}
 		if n.kind == scalarNode && name != "" && Slug(name) == "" {
 			d.fail(n.line, "%s: %q gives an empty slug: include letters or digits", field, name)
 		}

@@ -289,7 +289,7 @@ func (d *decoder) listLines(field string, n *node) ([]string, []int32) {
 // blank reports whether n is text of nothing but spaces, which text
 // tells as empty.
 func blank(n *node) bool {
-	return n.kind == scalarNode && n.typ != "null" && n.comment == "" && strings.TrimSpace(printable(n.text)) == ""
+	return n.kind == scalarNode && n.comment == "" && (n.typ == "null" || strings.TrimSpace(printable(n.text)) == "")
 }
 
 // emptyItems tells the items at the indexes empty of the list n, all on
@@ -346,6 +346,9 @@ func (d *decoder) maps(field string, n *node) []*node {
 }
 
 func (d *decoder) boolean(field string, n *node) bool {
+	if n.tag != "" {
+		d.dropped = append(d.dropped, Unconverted{Kind: ForeignTag, Text: n.tag, Line: n.line, Field: field})
+	}
 	if n.kind == scalarNode {
 		if b, err := strconv.ParseBool(n.text); err == nil && (n.typ == "bool" || n.typ == "string") {
 			return b

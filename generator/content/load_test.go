@@ -223,6 +223,15 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:5: topics: the first and second items are empty: write some text in each, or remove them"},
 		},
 		{
+			// An item left out of a block list, or written ~, is no text.
+			name: "empty items written as nothing",
+			text: fm("topics:", "  - CQC", "  -", "  - ~"),
+			want: []string{
+				"content/a.md:7: topics: the second item is empty: write some text or remove it",
+				"content/a.md:8: topics: the third item is empty: write some text or remove it",
+			},
+		},
+		{
 			name: "an empty item after another",
 			text: fm(`regulators: [CQC, ""]`),
 			want: []string{"content/a.md:5: regulators: the second item is empty: write some text or remove it"},

@@ -237,7 +237,7 @@ func unconverted(a *content.Article) content.Errors {
 			continue
 		case u.Kind == content.ForeignTag:
 			out = append(out, &content.Error{File: a.File, Line: u.Line, Warning: true,
-				Msg: fmt.Sprintf("%s: %s, %s: the value is published as it is written, not as the tag would make it; delete the tag, and write the value itself", u.Field, u.Kind, u.Text)})
+				Msg: fmt.Sprintf("%s: %s, %s: the value is read as it is written, not as the tag would make it; delete the tag, and write the value itself", u.Field, u.Kind, u.Text)})
 			continue
 		case u.Kind == content.ControlCharacter:
 			out = append(out, &content.Error{File: a.File, Line: u.Line, Warning: true,

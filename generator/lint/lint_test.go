@@ -688,7 +688,7 @@ func TestControlCharacterWarned(t *testing.T) {
 // from the article as read: its value is published as written, where
 // nothing said so.
 func TestForeignTagWarned(t *testing.T) {
-	data := "---\ntitle: !!binary SGVsbG8=\ndate: 2025-01-15\nsummary: !!str Plain text.\ntopics: [!!python/object:os.system echo]\n---\nBody.\n"
+	data := "---\ntitle: !!binary SGVsbG8=\ndate: 2025-01-15\nsummary: !!str Plain text.\ntopics: [!!python/object:os.system echo]\ndraft: !!binary false\n---\nBody.\n"
 	a, err := content.Parse("content", "a.md", []byte(data), &content.Settings{Location: time.UTC, Statuses: content.DefaultStatuses})
 	if err != nil {
 		t.Fatal(err)
@@ -698,8 +698,9 @@ func TestForeignTagWarned(t *testing.T) {
 		got = append(got, fmt.Sprintf("%d: %s", e.Line, e.Msg))
 	}
 	want := []string{
-		"2: title: a YAML tag no field reads, !!binary: the value is published as it is written, not as the tag would make it; delete the tag, and write the value itself",
-		"5: topics: a YAML tag no field reads, !!python/object:os.system: the value is published as it is written, not as the tag would make it; delete the tag, and write the value itself",
+		"2: title: a YAML tag no field reads, !!binary: the value is read as it is written, not as the tag would make it; delete the tag, and write the value itself",
+		"5: topics: a YAML tag no field reads, !!python/object:os.system: the value is read as it is written, not as the tag would make it; delete the tag, and write the value itself",
+		"6: draft: a YAML tag no field reads, !!binary: the value is read as it is written, not as the tag would make it; delete the tag, and write the value itself",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)

@@ -451,11 +451,11 @@ const renamePairs = 200 * 200
 // movedEdited gives, for each of the files at paths in the content
 // folder dir, with no history, the tracker of left (see uncommittedGone)
 // that no file moved as it was took (see taken) it is taken to be
-// renamed from, nil for none: pairs of a file and a gone one alike as git finds a rename with edits (see similar), the
-// most alike first, as git pairs them, each file and each gone one in
-// one pair at most, a tie going to the first in path order. A file
-// renamed and edited, not yet committed, keeps the history git gives it
-// once the rename is committed.
+// renamed from, nil for none: pairs of a file and a gone one alike as
+// git finds a rename with edits (see similar), the most alike first,
+// each file and each gone one in one pair at most, a tie going to the
+// first in path order. A file renamed and edited, not yet committed,
+// keeps the history git gives it once the rename is committed.
 func movedEdited(dir string, paths []string, left []*tracker, taken map[*tracker]bool) ([]*tracker, error) {
 	type pair struct {
 		score      float64

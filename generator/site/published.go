@@ -68,10 +68,7 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (
 		errs = append(errs, &content.Error{File: c.File, Line: line,
 			Msg: fmt.Sprintf("%s: the article was first published at %s (commit %s), which would no longer lead to it: add %s to aliases", f, url, commit, url)})
 	}
-	original := url
-	if len(first.Aliases) > 0 {
-		original = sitePath(first.Aliases[0])
-	}
+	original := originalOf(first, url)
 	if first.ID == "" && c.ID == "" && (y == cy && m == cm && d == cd && original == a.originalPath() || tagURI(s.Settings.IDAuthority, date, original) == a.ID) {
 		// The id is made of the day and the original address, as it was
 		// then: only its authority can have changed, which is told for
@@ -85,12 +82,7 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (
 		}
 		return errs, nil
 	}
-	// The id's authority is the one site.yaml gave when the article was
-	// first published, where history knows it.
-	id := first.ID
-	if id == "" {
-		id = tagURI(cmp.Or(was.IDAuthority, s.Settings.IDAuthority), date, original)
-	}
+	id := s.firstID(was, date, first, original)
 	if id != a.ID {
 		f, line := field(changedFields(first, c)...)
 		fix := fmt.Sprintf("set id to %s to keep it", id)
@@ -111,6 +103,23 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (
 			Msg: fmt.Sprintf("%s: the feed id would change from %s, as first published (commit %s), to %s, and subscribers would see the article again as new: %s", f, id, commit, a.ID, fix)}}
 	}
 	return errs, renamed
+}
+
+// originalOf is where first, an article as readers first saw it at url,
+// was first published: its first alias then, else url.
+func originalOf(first *content.Article, url string) string {
+	if len(first.Aliases) > 0 {
+		return sitePath(first.Aliases[0])
+	}
+	return url
+}
+
+// firstID is the feed id readers first saw for first, the article as
+// was, on date, made it, first published at original: its own id, else
+// a tag URI of the authority site.yaml gave then, where history knows
+// it.
+func (s *Site) firstID(was history.Names, date time.Time, first *content.Article, original string) string {
+	return cmp.Or(first.ID, tagURI(cmp.Or(was.IDAuthority, s.Settings.IDAuthority), date, original))
 }
 
 // asFirstSeen is the article at path as what made its address and id
@@ -184,7 +193,6 @@ func (s *Site) unpublished(a *content.Article, vs []history.Version, now time.Ti
 // It gives too each such article as its last version reads, so that the
 // topics and regulators it named can be looked for (see groupsLost).
 func (s *Site) removed(gone []history.Removed, dir string, h *history.History, now time.Time) (told, renamed content.Errors, last []*content.Article) {
-	var out content.Errors
 	var byTitle map[string][]*Article // the site's articles, by title, once one is looked for
 	for _, r := range gone {
 		var at time.Time
@@ -224,10 +232,10 @@ func (s *Site) removed(gone []history.Removed, dir string, h *history.History, n
 			how = "deleted by commit " + short(r.Commit) + ","
 		}
 		list := strings.Join(lost, " and ")
-		out = append(out, &content.Error{File: content.JoinPath(dir, r.Path), Warning: true,
+		told = append(told, &content.Error{File: content.JoinPath(dir, r.Path), Warning: true,
 			Msg: fmt.Sprintf("%s but readers saw it (commit %s) at %s, which now lead nowhere, and its feed entries go with no word to subscribers: to take it down, restore the file and set withdrawn, with the date and the reason; if another article replaces it, add %s to that article's aliases, after those it has (set its id too if check asks: a first alias changes an article's feed id)", how, short(was.Commit), list, list)})
 	}
-	return out, renamed, last
+	return told, renamed, last
 }
 
 // successor finds the article that stands in for gone, an article
@@ -236,21 +244,17 @@ func (s *Site) removed(gone []history.Removed, dir string, h *history.History, n
 // not seen, which git took for another article where its text changed
 // too much to be found renamed, among the site's articles byTitle; one
 // whose front matter sets its id is another by the editor's word. The
-// file gone is file, as editors name it. It
-// gives the error of its feed id, which changes, so that subscribers
-// would see it again as new, with the alias that keeps both the id and
-// the old address; nil where there is none, or its id is gone's.
+// file gone is file, as editors name it. It gives the error of its feed
+// id, which changes, so that subscribers would see it again as new, with
+// the alias that keeps both the id and the old address; nil where there
+// is none, or its id is gone's.
 func (s *Site) successor(gone *content.Article, file string, byTitle map[string][]*Article, was history.Names, date time.Time, url string, h *history.History, now time.Time) *content.Error {
 	if gone == nil || gone.Draft {
 		return nil
 	}
 	day := func(t time.Time) string { return t.In(s.Settings.Location).Format(time.DateOnly) }
 	first := asFirstSeen(was, date, gone.Path)
-	original := url
-	if len(first.Aliases) > 0 {
-		original = sitePath(first.Aliases[0])
-	}
-	id := cmp.Or(first.ID, tagURI(cmp.Or(was.IDAuthority, s.Settings.IDAuthority), date, original))
+	id := s.firstID(was, date, first, originalOf(first, url))
 	for _, a := range byTitle[gone.Title] {
 		var at time.Time
 		if day(a.Date) != day(gone.Date) || a.ID == id || a.Content.ID != "" {

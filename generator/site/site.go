@@ -245,10 +245,8 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	}
 	var replaced content.Errors // new articles that stand in for ones gone, with another feed id
 	if removed := h.Gone(); len(removed) > 0 {
-		told, renamed, last := s.removed(removed, set.Dir, h, now)
-		s.Moved = append(s.Moved, told...)
-		replaced = renamed
-		gone = append(gone, last...)
+		told, stand, last := s.removed(removed, set.Dir, h, now)
+		s.Moved, replaced, gone = append(s.Moved, told...), stand, append(gone, last...)
 	}
 	named(s.Articles)
 	// Topics and regulators are gathered side by side: each writes only

@@ -422,6 +422,10 @@ var (
 // named as the file, is not blank.
 var twiceDefined = regexp.MustCompile(`multiple definition of template "([^"]+)"$`)
 
+// keywordOperand is the parser's error for a keyword that begins an
+// action written after something else in one ({{.Title define "main"}}).
+var keywordOperand = regexp.MustCompile(`unexpected <(define|end|else|if|range|with|block|template|break|continue)> in operand`)
+
 // locate turns a template error into a problem at its file and line in
 // the theme, "templates/NAME:LINE: message".
 func (th *theme) locate(err error) *content.Error {
@@ -445,7 +449,9 @@ func (th *theme) locate(err error) *content.Error {
 			text = text[i+3:]
 		}
 		line, _ := strconv.Atoi(m[2])
-		if strings.Contains(text, "unexpected <define>") || strings.Contains(text, "unexpected EOF") {
+		if k := keywordOperand.FindStringSubmatch(text); k != nil {
+			text += fmt.Sprintf(": %s can only come first in an action, right after {{: delete what stands before it, or close the action before it with }}", k[1])
+		} else if strings.Contains(text, "unexpected <define>") || strings.Contains(text, "unexpected EOF") {
 			text += ": an {{if}}, {{range}}, {{with}} or {{block}} above is not closed with {{end}}"
 		}
 		switch twice := twiceDefined.FindStringSubmatch(text); {

@@ -52,8 +52,14 @@ func madePages(ctx context.Context, o Options, files *render.Files, made func(na
 		return nil, found
 	}
 	met = content.AsErrors(files.Write(ctx, checking{made}))
+	return met, untold(o, met, found)
+}
+
+// untold gives what lint found, less the theme's mistakes that pages met
+// (met), which are told as the pages met them.
+func untold(o Options, met, found content.Errors) content.Errors {
 	theme := filepath.ToSlash(o.Templates) + "/"
-	return met, slices.DeleteFunc(found, func(f *content.Error) bool {
+	return slices.DeleteFunc(found, func(f *content.Error) bool {
 		return strings.HasPrefix(f.File, theme) && slices.ContainsFunc(met, func(m *content.Error) bool { return m.File == f.File && m.Line == f.Line })
 	})
 }

@@ -389,7 +389,13 @@ func publish(ctx context.Context, o Options, out *output.Dir, s *site.Site, file
 	out.Keyed(inputs.Program())
 	if err := files.Write(ctx, out); err != nil {
 		out.Abort()
-		return Result{}, err
+		// A page the theme fails on stops the build: what lint found is
+		// told in the same run.
+		var met content.Errors
+		if ctx.Err() != nil || !errors.As(err, &met) {
+			return Result{}, err
+		}
+		return Result{}, stoppedWith(met, untold(o, met, found()))
 	}
 	if err := out.Copy(os.DirFS(o.Content), s.Assets, s.AssetFile); err != nil {
 		out.Abort()

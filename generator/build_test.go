@@ -541,6 +541,41 @@ func TestBuildComposesAssetNames(t *testing.T) {
 	}
 }
 
+// TestBuildAssetNamesInTwoForms stops a build of two content files
+// whose names differ only in Unicode form, published at one name, naming
+// each of the two files, and reads both for script: the clash was told
+// as one file's with itself, and the other file was never read.
+func TestBuildAssetNamesInTwoForms(t *testing.T) {
+	dir := t.TempDir()
+	o := testOptions(t, dir)
+	files := filepath.Join(o.Content, "files")
+	if err := os.MkdirAll(files, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	decomposed, composed := "content/files/cafe\u0301.svg", "content/files/caf\u00e9.svg"
+	for name, data := range map[string]string{
+		"cafe\u0301.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+		"caf\u00e9.svg":  "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>",
+	} {
+		if err := os.WriteFile(filepath.Join(files, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := build(o)
+	if err == nil {
+		t.Fatal("build succeeded, want it to stop on the two files")
+	}
+	got := strings.ReplaceAll(err.Error(), filepath.ToSlash(o.Content), "content")
+	for _, want := range []string{
+		composed + ": published at /files/caf\u00e9.svg, which is also the content file " + decomposed + " (the two file names look the same but differ in Unicode form",
+		composed + ":1: ",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got\n%s\nwant a line with %q", got, want)
+		}
+	}
+}
+
 // TestBuildFollowsLinkedSources builds from a content folder and a theme
 // that are symbolic links to folders kept elsewhere, edits both through
 // their real folders, and wants the next build to equal a clean one: the

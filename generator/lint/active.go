@@ -44,11 +44,11 @@ var (
 // run its script on the site's own address.
 func Active(s *site.Site) content.Errors {
 	var out content.Errors
-	for _, name := range s.Assets {
+	for i, name := range s.Assets {
 		if !checked(name) {
 			continue
 		}
-		file := s.AssetFile(name)
+		file := s.AssetFileAt(i)
 		data, err := os.ReadFile(filepath.Join(filepath.FromSlash(s.ContentDir), filepath.FromSlash(file)))
 		if err != nil {
 			continue // told when it is published

@@ -210,8 +210,8 @@ func fieldOf(a *content.Article, field string) source {
 // search would stop on, and of serve's own folder.
 func (r *renderer) published() []claim {
 	claims := make([]claim, 0, len(r.site.Assets)+len(r.site.Refused)+2)
-	for _, p := range r.site.Assets {
-		claims = append(claims, claim{name: p, url: "/" + p, from: source{file: content.JoinPath(r.site.ContentDir, r.site.AssetFile(p))}})
+	for i, p := range r.site.Assets {
+		claims = append(claims, claim{name: p, url: "/" + p, from: source{file: content.JoinPath(r.site.ContentDir, r.site.AssetFileAt(i))}})
 	}
 	for _, p := range r.site.Refused {
 		claims = append(claims, claim{name: FileFor(p.Path), url: p.Path, from: source{file: p.File, line: p.Line, field: p.Field, refused: true}})

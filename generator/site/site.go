@@ -50,6 +50,11 @@ type Site struct {
 	// those whose name differs from it.
 	Assets     []string
 	AssetFiles map[string]string
+	// assetFiles are the content's paths of Assets, one for one, where
+	// a name differs from its path: two files whose names differ only
+	// in Unicode form are published at one name, which AssetFiles gives
+	// the path of only one of.
+	assetFiles []string
 	ContentDir string             // the content folder as editors name it, for messages
 	Held       []*content.Article // dated in the future, not yet published
 	Drafts     int
@@ -185,6 +190,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 				s.AssetFiles = map[string]string{}
 			}
 			s.AssetFiles[s.Assets[i]] = p
+			s.assetFiles = set.Assets
 		}
 	}
 	if h != nil {
@@ -519,6 +525,16 @@ func (s *Site) AssetFile(name string) string {
 		return p
 	}
 	return name
+}
+
+// AssetFileAt is the slash path in the content folder of the asset
+// Assets[i]: of each of two files whose names differ only in Unicode
+// form, published at one name, its own.
+func (s *Site) AssetFileAt(i int) string {
+	if s.assetFiles != nil {
+		return s.assetFiles[i]
+	}
+	return s.AssetFile(s.Assets[i])
 }
 
 // KeyDate is a key date still to come, with the topics it belongs to.

@@ -1306,7 +1306,8 @@ func TestLoadFileNameErrors(t *testing.T) {
 // with what cannot be printed escaped; a name in another script, with
 // capitals, spaces or underscores, is published. An article whose name
 // holds a line break, which would print a line of its own in a CI log,
-// is refused too.
+// is refused too, and one in a folder so named is told by the folder's
+// name, once.
 func TestLoadAssetNames(t *testing.T) {
 	fsys := files(map[string]string{
 		"files/Board_Paper 2024.pdf":  "PDF",
@@ -1323,10 +1324,14 @@ func TestLoadAssetNames(t *testing.T) {
 		"articles/bad\xfe.md":         "---\ntitle: T\n---\n",
 		"articles/a\n::warning::x.md": "---\ntitle: T\n---\n",
 		"articles/next\u0085line.md":  "---\ntitle: T\n---\n",
+		"articles/esc\x1bape/a.md":    "---\ntitle: T\n---\n",
+		"articles/esc\x1bape/b.md":    "---\ntitle: T\n---\n",
+		"articles/esc\x1bape/in/c.md": "---\ntitle: T\n---\n",
 	})
 	checkErrors(t, "asset names", loadErrors(t, fsys), []string{
 		`content/articles/a\n::warning::x.md: the file name holds a control character (U+000A), so it cannot be read or published: rename the file`,
 		`content/articles/bad\xfe.md: the file name is not valid UTF-8, so it cannot be read or published: rename the file`,
+		`content/articles/esc\x1bape: the folder name holds a control character (U+001B), so the files in it cannot be read or published: rename the folder`,
 		`content/articles/next\u0085line.md: the file name holds a control character (U+0085), so it cannot be read or published: rename the file`,
 		`content/bad|folder: the folder name "bad|folder" cannot be published as part of an address: '|' cannot be part of a file name on Windows: rename the folder`,
 		`content/files/aux.png: the file name "aux.png" cannot be published as part of an address: Windows keeps the name for a device: rename the file`,

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"io/fs"
+	"strings"
 )
 
 // StampedFS is a folder that stamps each list of a folder it gives: a
@@ -155,7 +156,7 @@ func (w *walker) entry(f *folder, q string, e fs.DirEntry, before *item) error {
 		// Its address and its errors are made of its name, which a line
 		// break would split, in a terminal or a CI log.
 		if why := unnamable(q); why != "" {
-			f.refuse(w, &Error{File: JoinPath(w.dir, escapedName(q)), Msg: "the file name " + why + ", so it cannot be read or published: rename the file"})
+			f.refuse(w, w.unnamed(q, why))
 			return nil
 		}
 		if k == intro {
@@ -180,6 +181,25 @@ func (w *walker) entry(f *folder, q string, e fs.DirEntry, before *item) error {
 		f.refuse(w, &Error{File: JoinPath(w.dir, q), Msg: special.why(e, "the content folder")})
 	}
 	return nil
+}
+
+// unnamed is the problem of the article or intro page at slash path q,
+// whose path cannot name one for the reason why: its folder's name, told
+// once for every file in it, or else its own; nil where the folder was
+// told already.
+func (w *walker) unnamed(q, why string) *Error {
+	parts := strings.Split(q, "/")
+	for i, part := range parts[:len(parts)-1] {
+		if why := unnamable(part); why != "" {
+			at := strings.Join(parts[:i+1], "/")
+			if w.named[at] {
+				return nil
+			}
+			w.named[at] = true
+			return &Error{File: JoinPath(w.dir, escapedName(at)), Msg: "the folder name " + why + ", so the files in it cannot be read or published: rename the folder"}
+		}
+	}
+	return &Error{File: JoinPath(w.dir, escapedName(q)), Msg: "the file name " + why + ", so it cannot be read or published: rename the file"}
 }
 
 // note notes what the walk found in f, for the next load, if there is

@@ -49,7 +49,7 @@ func TestApart(t *testing.T) {
 }
 
 // TestUsable refuses an output folder that is empty, a file or a link,
-// however its name ends, or the working folder or one holding it, and takes a folder or a name
+// however its name ends, or inside a file, or the working folder or one holding it, and takes a folder or a name
 // not yet made.
 func TestUsable(t *testing.T) {
 	dir := t.TempDir()
@@ -77,6 +77,10 @@ func TestUsable(t *testing.T) {
 		{"link/.", "is a symbolic link to " + filepath.Join(dir, "folder")},
 		{"folder/", ""},
 		{"file/", "is a file, not a folder"},
+		// A folder named inside a file cannot be made.
+		{"file/public", "is inside " + filepath.Join(dir, "file") + ", a file, not a folder"},
+		{"file/a/b", "is inside " + filepath.Join(dir, "file") + ", a file, not a folder"},
+		{"new/public", ""},
 	} {
 		err := Usable(dir + "/" + tt.out)
 		if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {

@@ -118,6 +118,9 @@ func Usable(path string) error {
 	case path == "":
 		return errors.New("-out is empty: give the folder to build into")
 	case err != nil:
+		if file := fileAbove(clean); file != "" {
+			return fmt.Errorf("-out %s is inside %s, a file, not a folder: give a folder to build into", path, file)
+		}
 		return nil
 	case info.Mode()&fs.ModeSymlink != 0:
 		target, _ := os.Readlink(clean)
@@ -128,6 +131,21 @@ func Usable(path string) error {
 		return fmt.Errorf("-out %s is the folder bulletin runs in, or holds it, and a build may replace its output folder whole, which would leave bulletin, and the shell it runs in, in a folder gone: run it from another folder, or give another -out", path)
 	}
 	return nil
+}
+
+// fileAbove gives the nearest of the folders path is in that is there,
+// where it is a file, not a folder, so that nothing can be made inside
+// it; "" where there is none such.
+func fileAbove(path string) string {
+	for dir := filepath.Dir(path); ; dir = filepath.Dir(dir) {
+		info, err := os.Stat(dir)
+		switch {
+		case err == nil && !info.IsDir():
+			return dir
+		case err == nil || filepath.Dir(dir) == dir:
+			return ""
+		}
+	}
 }
 
 // holdsWorkingFolder reports whether the folder at path is the working

@@ -211,6 +211,49 @@ func TestLinkOutsideSourceIsNotRead(t *testing.T) {
 	}
 }
 
+// TestLinkedFolderIsTold checks that a symbolic link to a folder where
+// posts are kept, which the import does not follow, is told as a problem
+// naming the link, where its posts were left out without a word, and
+// that nothing of what it leads to is written.
+func TestLinkedFolderIsTold(t *testing.T) {
+	outside := tree(t, map[string]string{
+		"2025-01-03-secret.md": "---\ntitle: Secret\ndate: 2025-01-03\n---\nSecret.\n",
+	})
+	for _, tc := range []struct{ name, config, posts, link string }{
+		{"jekyll folder in _posts", "_config.yml", "_posts/2025-01-02-real.md", "_posts/2025"},
+		{"jekyll _posts", "_config.yml", "", "_posts"},
+		{"hugo section", "hugo.toml", "content/posts/real.md", "content/news"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := map[string]string{tc.config: ""}
+			if tc.posts != "" {
+				site[tc.posts] = "---\ntitle: Real\ndate: 2025-01-02\n---\nBody.\n"
+			}
+			src := tree(t, site)
+			link := filepath.Join(src, filepath.FromSlash(tc.link))
+			if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(outside, link); err != nil {
+				t.Skipf("no symbolic links here: %v", err)
+			}
+			dest := t.TempDir()
+			r, err := Run(Options{Source: src, Dest: dest})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !hasNote(r.Skipped, link, 0, "a symbolic link to a folder, which the import does not follow") || r.Problems() != 1 {
+				t.Errorf("got skipped %v, want one problem naming %s", r.Skipped, link)
+			}
+			for _, f := range files(t, dest) {
+				if strings.Contains(f, "secret") {
+					t.Errorf("wrote %s, from the folder the link leads to", f)
+				}
+			}
+		})
+	}
+}
+
 // TestLinkOutsideDestIsNotFollowed checks that a folder of the
 // destination that is a link out of it is not written through.
 func TestLinkOutsideDestIsNotFollowed(t *testing.T) {

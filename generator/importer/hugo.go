@@ -292,6 +292,8 @@ func readHugo(o *Options) (*source, error) {
 				if e.IsDir() {
 					return fs.SkipDir
 				}
+			case linkedFolder(e, filepath.Join(o.Source, filepath.FromSlash(p))):
+				src.fail(filepath.Join(o.Source, filepath.FromSlash(p)), 0, "%s", linkedFolderNote)
 			case e.IsDir() || strings.HasSuffix(name, "~"):
 			default:
 				files = append(files, p)

@@ -148,6 +148,10 @@ func readJekyll(o *Options) (*source, error) {
 		if e.IsDir() && p != "." && (strings.HasPrefix(name, ".") || name == "_site" || name == "node_modules" || name == "vendor") {
 			return fs.SkipDir
 		}
+		if (inJekyllPosts(p) || name == "_posts" || name == "_drafts") && !strings.HasPrefix(name, ".") && linkedFolder(e, filepath.Join(dir, filepath.FromSlash(p))) {
+			src.fail(filepath.Join(dir, filepath.FromSlash(p)), 0, "%s", linkedFolderNote)
+			return nil
+		}
 		if e.IsDir() || !inJekyllPosts(p) || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasSuffix(name, "~") {
 			return nil
 		}
@@ -905,6 +909,21 @@ func cleanSlashes(p string) string {
 // out of the source, which the os package does not export.
 func escaped(err error) bool {
 	return strings.Contains(err.Error(), "path escapes from parent")
+}
+
+// linkedFolderNote tells of a symbolic link to a folder met where posts
+// are kept.
+const linkedFolderNote = "a symbolic link to a folder, which the import does not follow, so no post in it is read: put the folder itself here in its place, and import again"
+
+// linkedFolder reports whether the entry e, the file at path file, is a
+// symbolic link to a folder, which a walk of the source does not follow:
+// its posts would be left out without a word.
+func linkedFolder(e fs.DirEntry, file string) bool {
+	if e.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	info, err := os.Stat(file)
+	return err == nil && info.IsDir()
 }
 
 // withoutPath drops the path from a file system error, since the note it

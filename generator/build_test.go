@@ -576,6 +576,36 @@ func TestBuildAssetNamesInTwoForms(t *testing.T) {
 	}
 }
 
+// TestUnreadableFileToldAtOnce makes a content file its reader may not
+// read, beside an article with another problem: check and build each
+// tell both, where check told neither of the file and build told it
+// only once nothing else stopped it. Root reads every file, so the test
+// needs another user.
+func TestUnreadableFileToldAtOnce(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads a file whatever its permissions")
+	}
+	dir := t.TempDir()
+	o := testOptions(t, dir)
+	writeArticle(t, filepath.Join(o.Content, "articles"), "---\ntitle: T\ndate: 2025-01-15\nsummary: S.\nbad: 1\n---\nBody.\n")
+	unread := filepath.Join(o.Content, "chart.png")
+	if err := os.WriteFile(unread, []byte("png"), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	want := "content/chart.png: can't read it: permission denied"
+	var told []string
+	for _, f := range pipeline.Check(o) {
+		told = append(told, strings.ReplaceAll(f.Error(), filepath.ToSlash(o.Content), "content"))
+	}
+	if !slices.Contains(told, want) || len(told) != 2 {
+		t.Errorf("check told:\n%s\nwant %q beside the article's problem", strings.Join(told, "\n"), want)
+	}
+	_, err := build(o)
+	if err == nil || !strings.Contains(strings.ReplaceAll(err.Error(), filepath.ToSlash(o.Content), "content"), want) {
+		t.Errorf("build: got %v, want %q beside the article's problem", err, want)
+	}
+}
+
 // TestBuildFollowsLinkedSources builds from a content folder and a theme
 // that are symbolic links to folders kept elsewhere, edits both through
 // their real folders, and wants the next build to equal a clean one: the

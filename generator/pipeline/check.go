@@ -29,9 +29,9 @@ func Check(o Options) content.Errors {
 	if set == nil {
 		return content.AsErrors(err)
 	}
-	_, files, stop, found := gatherProblems(o, set, hist, err, o.Now, nil, true)
+	s, files, stop, found := gatherProblems(o, set, hist, err, o.Now, nil, true)
 	met, found := madePages(context.Background(), o, files, nil, found)
-	stop = append(stop, met...)
+	stop = slices.Concat(stop, met, unopened(os.DirFS(o.Content), o.Content, s))
 	if hist != nil && hist.Hidden {
 		// A clean check must not hide that a part of it could not run.
 		found = append(found, &content.Error{File: set.Dir, Warning: true,

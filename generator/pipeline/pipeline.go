@@ -297,7 +297,7 @@ func buildWith(ctx context.Context, o Options, openStore func() *cache.Store[con
 	}
 	if len(stop) > 0 || o.Strict && slices.ContainsFunc(linted(), func(f *content.Error) bool { return !f.Warning }) {
 		// The output folder's own problem, files bulletin did not write
-		// say, is told in the same run.
+		// say, and a file it could not copy are told in the same run.
 		out, err := open()
 		var made func(name, key string) bool
 		if err == nil {
@@ -305,7 +305,7 @@ func buildWith(ctx context.Context, o Options, openStore func() *cache.Store[con
 			made = out.Made
 		}
 		met, found := madePages(ctx, o, files, made, linted())
-		stop = slices.Concat(stop, met, content.AsErrors(err))
+		stop = slices.Concat(stop, met, content.AsErrors(err), unopened(os.DirFS(o.Content), o.Content, s))
 		if o.Strict {
 			return Result{}, stoppedWith(slices.Concat(stop, found), nil)
 		}
@@ -370,6 +370,32 @@ func unreadAssets(dir string, err error) error {
 		out = append(out, content.Unreadable(filepath.ToSlash(dir), pe))
 	}
 	return out.Err()
+}
+
+// unopened names each file of the content folder fsys, named dir as
+// editors know it, that the site s publishes as it is and that cannot
+// be opened, as the copy a build makes of it once nothing else stops it
+// would find: check, and a build that stops for another problem, tell
+// it in the same run.
+func unopened(fsys fs.FS, dir string, s *site.Site) content.Errors {
+	if s == nil {
+		return nil
+	}
+	var out content.Errors
+	for i := range s.Assets {
+		p := s.AssetFileAt(i)
+		f, err := fsys.Open(p)
+		if err == nil {
+			f.Close()
+			continue
+		}
+		var pe *fs.PathError
+		if !errors.As(err, &pe) {
+			pe = &fs.PathError{Op: "open", Err: err}
+		}
+		out = append(out, content.Unreadable(filepath.ToSlash(dir), &fs.PathError{Op: pe.Op, Path: p, Err: pe.Err}))
+	}
+	return out
 }
 
 // unjoin gives the errors errors.Join joined into err, or err alone.

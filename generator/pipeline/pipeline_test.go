@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"bulletin/generator/content"
@@ -14,6 +15,7 @@ import (
 	"bulletin/generator/inputs"
 	"bulletin/generator/output"
 	"bulletin/generator/search"
+	"bulletin/generator/site"
 )
 
 // TestUnreadAssets names every file of the content folder that could not
@@ -26,6 +28,35 @@ func TestUnreadAssets(t *testing.T) {
 	want := "content/files/c.pdf: can't read it: file does not exist\ncontent/images/b.png: can't read it: permission denied"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want:\n%s", err, want)
+	}
+}
+
+// refusing is a folder that refuses to open one of its files, as one
+// its reader may not read does.
+type refusing struct {
+	fs.FS
+	name string
+}
+
+func (r refusing) Open(name string) (fs.File, error) {
+	if name == r.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return r.FS.Open(name)
+}
+
+// TestUnopened names a file of the content folder that cannot be opened,
+// which check did not tell at all and a build told only once nothing
+// else stopped it, when it copied the file.
+func TestUnopened(t *testing.T) {
+	fsys := refusing{fstest.MapFS{"a.png": {Data: []byte("a")}, "images/b.png": {Data: []byte("b")}}, "images/b.png"}
+	s := &site.Site{Assets: []string{"a.png", "images/b.png"}}
+	want := "content/images/b.png: can't read it: permission denied"
+	if got := unopened(fsys, "content", s).Error(); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := unopened(fsys.FS, "content", s); got != nil {
+		t.Errorf("every file readable: got %v, want nothing", got)
 	}
 }
 

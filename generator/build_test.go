@@ -604,6 +604,15 @@ func TestUnreadableFileToldAtOnce(t *testing.T) {
 	if err == nil || !strings.Contains(strings.ReplaceAll(err.Error(), filepath.ToSlash(o.Content), "content"), want) {
 		t.Errorf("build: got %v, want %q beside the article's problem", err, want)
 	}
+	// A page the theme fails on, once the article is mended, stops the
+	// build too, and the file is told beside it.
+	writeArticle(t, filepath.Join(o.Content, "articles"), "---\ntitle: T\ndate: 2025-01-15\nsummary: S.\n---\nBody.\n")
+	o.Templates = themeCopy(t)
+	editTheme(t, o.Templates, "article.html", "{{.Title}}</h1>", "{{.Title}}</h1>{{.Withdrawn.Explanation}}")
+	_, err = build(o)
+	if err == nil || !strings.Contains(strings.ReplaceAll(err.Error(), filepath.ToSlash(o.Content), "content"), want) || !strings.Contains(err.Error(), "Withdrawn") {
+		t.Errorf("build: got %v, want %q beside the page the theme fails on", err, want)
+	}
 }
 
 // TestBuildFollowsLinkedSources builds from a content folder and a theme

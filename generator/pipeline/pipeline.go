@@ -415,13 +415,13 @@ func publish(ctx context.Context, o Options, out *output.Dir, s *site.Site, file
 	out.Keyed(inputs.Program())
 	if err := files.Write(ctx, out); err != nil {
 		out.Abort()
-		// A page the theme fails on stops the build: what lint found is
-		// told in the same run.
+		// A page the theme fails on stops the build: a file it could not
+		// copy, and what lint found, are told in the same run.
 		var met content.Errors
 		if ctx.Err() != nil || !errors.As(err, &met) {
 			return Result{}, err
 		}
-		return Result{}, stoppedWith(met, untold(o, met, found()))
+		return Result{}, stoppedWith(slices.Concat(met, unopened(os.DirFS(o.Content), o.Content, s)), untold(o, met, found()))
 	}
 	if err := out.Copy(os.DirFS(o.Content), s.Assets, s.AssetFile); err != nil {
 		out.Abort()

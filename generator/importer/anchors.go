@@ -39,10 +39,11 @@ var (
 	// kramdownComment matches kramdown's comment extension, whose text
 	// it never showed: {::comment}…{:/comment}, or {:/} to close it.
 	kramdownComment = regexp.MustCompile(`(?s)\{::comment\}.*?\{:/(?:comment)?\}`)
-	// spanAttributes matches a kramdown attribute list after a link,
-	// emphasis, code or a Liquid tag in a line: [x](y){:target="_blank"},
+	// spanAttributes matches a kramdown attribute list after a link or
+	// image, by address or by reference, emphasis, code or a Liquid tag
+	// in a line: [x](y){:target="_blank"}, ![Chart][c]{:class="center"},
 	// {% youtube x %}{: .center-image }.
-	spanAttributes = regexp.MustCompile(`([)*_\x60}])\{:(?:[^:/{}\n][^{}\n]*)?\}`)
+	spanAttributes = regexp.MustCompile(`(\][ \t]?\[[^\[\]\n]*\]|[)*_\x60}])\{:(?:[^:/{}\n][^{}\n]*)?\}`)
 	// keptID matches a written id the import keeps: not one with a
 	// colon, as footnotes' ids have (fn:1), which bulletin refuses.
 	keptID = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)

@@ -175,6 +175,13 @@ func TestAnchors(t *testing.T) {
 			warnings: 1,
 		},
 		{
+			name:     "attribute lists after an image and a link by reference",
+			in:       "![Compiler Flowchart][flow]{:class=\"center\"}\n\nSee [the RFC][]{:target=\"_blank\"} and [MIR] [m]{: .x}.\n\n[flow]: /images/flow.svg\n[the RFC]: https://example.org/rfc\n[m]: /mir/\n",
+			kramdown: true,
+			want:     "![Compiler Flowchart][flow]\n\nSee [the RFC][] and [MIR] [m].\n\n[flow]: /images/flow.svg\n[the RFC]: https://example.org/rfc\n[m]: /mir/\n",
+			warnings: 1,
+		},
+		{
 			name:     "an attribute list between two paragraphs, which it ends",
 			in:       "Para A\n{: .note}\nPara B\n\n{:.lead} Lead text\n",
 			kramdown: true,

@@ -590,6 +590,21 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss) {
 				c = unwrap(n, c)
 				continue
 			}
+			if c.Type == html.ElementNode && c.Data == "a" && showsNothing(c) {
+				// A link with nothing in it, often an anchor that also
+				// links to its own place in the document it was copied
+				// from: readers saw nothing of it, and as Markdown, [](…),
+				// it would be a link with no name for a screen reader to
+				// read out.
+				if id := cmp.Or(attr(c, "id"), attr(c, "name")); id != "" {
+					lost = append(lost, loss{at[c], fmt.Sprintf("an anchor (<a id=%q>) is left out, with its link to %s, which showed no text: a link to #%s now goes to the top of the page", id, attr(c, "href"), id)})
+				} else {
+					lost = append(lost, loss{at[c], fmt.Sprintf("a link to %s that showed no text is left out", attr(c, "href"))})
+				}
+				n.RemoveChild(c)
+				c = next
+				continue
+			}
 			if c.Type == html.ElementNode && c.Data == "figure" {
 				captionBelow(c)
 			}
@@ -622,6 +637,29 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss) {
 		return textOnly(src), append(lost, loss{-1, fmt.Sprintf("HTML that cannot be turned into Markdown (%v) became its text alone, its links, images and formatting left out", err)})
 	}
 	return strings.TrimSpace(kept.restore(string(out))), lost
+}
+
+// showsNothing reports whether the element n shows readers nothing: no
+// text but spaces, and no image or other element that shows something
+// of its own.
+func showsNothing(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+		case html.ElementNode:
+			switch c.Data {
+			case "img", "svg", "picture", "video", "audio", "iframe", "object", "embed", "canvas", "input", "button", "math":
+				return false
+			}
+			if !showsNothing(c) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // addresses keeps the addresses of links and images as written while

@@ -253,6 +253,28 @@ func TestToMarkdownScriptLinks(t *testing.T) {
 	}
 }
 
+// TestToMarkdownEmptyLinks leaves out a link that showed readers no
+// text, as the named anchors of documentation pasted into a post are,
+// where it became [](…), a link with no name; one that shows an image
+// or text stays.
+func TestToMarkdownEmptyLinks(t *testing.T) {
+	md, lost := toMarkdown(`<h2 class="title"><a name="csrf-attacks" href="https://docs.example.org/ref/#csrf-attacks"></a>19.1 CSRF Attacks</h2>
+<p>Text <a href="https://example.org/a"> </a>here, <a href="https://example.org/b"><img src="/b.png" alt="B"></a> and <a href="https://example.org/c"><span>C</span></a>.</p>
+<h3 class="title"><a name="csrf-multipart" href="https://docs.example.org/ref/#csrf-multipart"></a></h3>
+<p>After.</p>`, nil)
+	if want := "## 19.1 CSRF Attacks\n\nText here, [![B](/b.png)](https://example.org/b) and [C](https://example.org/c).\n\nAfter."; md != want {
+		t.Errorf("got %q, want %q", md, want)
+	}
+	want := []string{
+		`an anchor (<a id="csrf-attacks">) is left out, with its link to https://docs.example.org/ref/#csrf-attacks, which showed no text: a link to #csrf-attacks now goes to the top of the page`,
+		"a link to https://example.org/a that showed no text is left out",
+		`an anchor (<a id="csrf-multipart">) is left out, with its link to https://docs.example.org/ref/#csrf-multipart, which showed no text: a link to #csrf-multipart now goes to the top of the page`,
+	}
+	if !slices.Equal(messages(lost), want) {
+		t.Errorf("got told %q, want %q", messages(lost), want)
+	}
+}
+
 // TestToMarkdownAddressesAsWritten keeps the address of a link or an
 // image as written, its query too (a signed address must keep its
 // bytes), but for what a Markdown destination cannot hold, encoded; the

@@ -179,10 +179,31 @@ func relativeLinks(body, from string, ix *index) (_ string, unknown, shared []st
 // oldPage gives the path of a page of the old site, other than its home
 // page, that a link by a plain path names (/supporters, /about/#team),
 // and its address on the old site when site has a host; "" for a link
-// elsewhere, or to a file, which the import copies.
+// elsewhere, or to a file, which the import copies. A link by the old
+// site's address (http://old.example.org/blog/x.html, by either scheme,
+// as movedTo reads it) gives its path, and no address, as it leads there
+// already.
 func oldPage(dest string, site *url.URL) (page, at string) {
 	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/") || u.Path == "/" {
+	if err != nil {
+		return "", ""
+	}
+	if u.Scheme != "" || u.Host != "" {
+		if u.Scheme != "http" && u.Scheme != "https" || site.Host == "" || !strings.EqualFold(u.Host, site.Host) {
+			return "", ""
+		}
+		if base := strings.TrimSuffix(site.Path, "/"); base != "" && u.Path != base && !strings.HasPrefix(u.Path, base+"/") {
+			return "", ""
+		}
+		if u.Path == "" || u.Path == "/" || u.Path == strings.TrimSuffix(site.Path, "/")+"/" || u.Path == strings.TrimSuffix(site.Path, "/") {
+			return "", ""
+		}
+		if _, file := fileLink(u.Path); file {
+			return "", ""
+		}
+		return u.Path, ""
+	}
+	if !strings.HasPrefix(u.Path, "/") || u.Path == "/" {
 		return "", ""
 	}
 	if _, file := fileLink(dest); file {

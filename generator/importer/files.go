@@ -123,10 +123,12 @@ func below(link string) bool {
 
 // fileLink is a link's path from the top of the site, without its query
 // and fragment, unescaped and clean; ok is false for a link elsewhere,
-// to a page rather than a file, or leading out of the site.
+// to a page rather than a file (one ending in a slash too, whose last
+// part may hold a dot, /news/0.62.0-relnotes/), or leading out of the
+// site.
 func fileLink(link string) (string, bool) {
 	u, err := url.Parse(link)
-	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/") {
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/") || strings.HasSuffix(u.Path, "/") {
 		return "", false
 	}
 	p := strings.TrimPrefix(path.Clean(u.Path), "/")

@@ -1886,23 +1886,24 @@ func wantArticle(t *testing.T, name string, wants ...string) {
 // reference definition, to its new URL, and leaves code and other sites
 // alone. A link by path to a page the import lacks leads to the old
 // site, with a warning, and so is one by the old site's address, either
-// scheme, to such a page; one to a post's new URL, as a ref gives it, or
-// to a file stays as written.
+// scheme, to such a page, one whose last part holds a dot too
+// (/releases/v1.2.3/); one to a post's new URL, as a ref gives it, or to
+// a file stays as written.
 func TestPlainLinksFollowMoves(t *testing.T) {
 	src := tree(t, map[string]string{
 		"_config.yml":                 "url: https://example.org\n",
 		"_posts/2020-02-03-second.md": "---\ntitle: Second\n---\nTwo.\n",
 		"_posts/2020-02-04-first.md": "---\ntitle: First\n---\nSee [d](/2020/02/03/second.html), [e](https://example.org/2020/02/03/second.html#part), " +
-			"[f](https://other.example/2020/02/03/second.html), [g](/about/#team), [l](/2020/02/second/), [m](/files/a.pdf), [n](http://example.org/2019/05/06/gone.html), [o](https://example.org/files/b.pdf), [p](https://example.org/) and `[h](/2020/02/03/second.html)`.\n" +
+			"[f](https://other.example/2020/02/03/second.html), [g](/about/#team), [l](/2020/02/second/), [m](/files/a.pdf), [n](http://example.org/2019/05/06/gone.html), [o](https://example.org/files/b.pdf), [p](https://example.org/), [q](/releases/v1.2.3/) and `[h](/2020/02/03/second.html)`.\n" +
 			"\nAs [i][] and [j][] said.\n\n[i]: /2020/02/03/second.html \"Second\"\n  [j]: <https://example.org/2020/02/03/second.html#part>\n" +
 			"\n    [k]: /2020/02/03/second.html\n",
 	})
 	dest := t.TempDir()
 	r := mustImport(t, src, dest)
 	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-02-04-first.md"),
-		"See [d](/2020/02/second/), [e](/2020/02/second/#part), [f](https://other.example/2020/02/03/second.html), [g](https://example.org/about/#team), [l](/2020/02/second/), [m](/files/a.pdf), [n](http://example.org/2019/05/06/gone.html), [o](https://example.org/files/b.pdf), [p](https://example.org/) and `[h](/2020/02/03/second.html)`.",
+		"See [d](/2020/02/second/), [e](/2020/02/second/#part), [f](https://other.example/2020/02/03/second.html), [g](https://example.org/about/#team), [l](/2020/02/second/), [m](/files/a.pdf), [n](http://example.org/2019/05/06/gone.html), [o](https://example.org/files/b.pdf), [p](https://example.org/), [q](https://example.org/releases/v1.2.3/) and `[h](/2020/02/03/second.html)`.",
 		"[i]: /2020/02/second/ \"Second\"\n  [j]: /2020/02/second/#part\n", "\n    [k]: /2020/02/03/second.html\n")
-	want := "links to addresses of the old site that no post imported has (/about/, /2019/05/06/gone.html) are left pointing there"
+	want := "links to addresses of the old site that no post imported has (/about/, /2019/05/06/gone.html, /releases/v1.2.3/) are left pointing there"
 	if !hasNote(r.Warnings, filepath.Join(src, "_posts", "2020-02-04-first.md"), -1, want) {
 		t.Errorf("got warnings %v, want %q", r.Warnings, want)
 	}

@@ -3495,8 +3495,9 @@ func TestJekyllFeedTemplateByPermalink(t *testing.T) {
 // TestDocusaurusAdviceKeepsAddresses follows the advice a Docusaurus
 // site is refused with and wants each post's old address and feed id,
 // which Docusaurus gives without a trailing slash, and the date of a
-// file name with a one-digit day as written; the advice names its
-// static folder, which it serves at the site's top.
+// file name with a one-digit day as written, and its authors by the
+// names its authors.yml gives them; the advice names its static folder,
+// which it serves at the site's top.
 func TestDocusaurusAdviceKeepsAddresses(t *testing.T) {
 	_, err := Run(Options{Source: tree(t, map[string]string{"docusaurus.config.js": "module.exports = {};\n", "blog/2021-11-1-hooks.md": "---\ntitle: P\n---\nText.\n"}), Dest: t.TempDir()})
 	if err == nil {
@@ -3506,18 +3507,20 @@ func TestDocusaurusAdviceKeepsAddresses(t *testing.T) {
 	permalink := regexp.MustCompile(`\(permalink: (\S+)\)`).FindStringSubmatch(advice)
 	own := regexp.MustCompile(`\(permalink: (/blog/2021/11/1/\S+)\)`).FindStringSubmatch(advice)
 	feed := regexp.MustCompile(`a feed\.xml whose one line is (\{% for .*?\{% endfor %\})`).FindStringSubmatch(advice)
-	if permalink == nil || own == nil || feed == nil || !strings.Contains(advice, "static/") || !strings.Contains(advice, "/img/") {
-		t.Fatalf("refused with %v; want the permalink of its posts and of a post with a one-digit day, a feed.xml and its static folder", err)
+	authors := regexp.MustCompile(`blog/authors\.yml .*?copy it to (\S+),`).FindStringSubmatch(advice)
+	if permalink == nil || own == nil || feed == nil || authors == nil || !strings.Contains(advice, "static/") || !strings.Contains(advice, "/img/") {
+		t.Fatalf("refused with %v; want the permalink of its posts and of a post with a one-digit day, a feed.xml, its authors' file and its static folder", err)
 	}
 	src, dest := tree(t, map[string]string{
 		"_config.yml":                       "url: https://entgo.io\npermalink: " + permalink[1] + "\n",
 		"feed.xml":                          feed[1] + "\n",
-		"_posts/2021-08-05-upsert.md":       "---\ntitle: Upsert\n---\nText.\n",
+		authors[1]:                          "JMarcey:\n  name: Joel Marcey\n  title: Co-creator of Docusaurus 1\n  url: https://github.com/JoelMarcey\n",
+		"_posts/2021-08-05-upsert.md":       "---\ntitle: Upsert\nauthors: JMarcey\n---\nText.\n",
 		"_posts/2021-11-1-sync-to-hooks.md": "---\ntitle: Sync\npermalink: " + strings.Replace(own[1], "hooks", "sync-to-hooks", 1) + "\n---\nText.\n",
 	}), t.TempDir()
 	mustImport(t, src, dest)
 	wantWritten(t, dest, map[string][]string{
-		"articles/2021/2021-08-05-upsert.md":        {"  - /blog/2021/08/05/upsert\n", "id: https://entgo.io/blog/2021/08/05/upsert\n"},
+		"articles/2021/2021-08-05-upsert.md":        {"  - /blog/2021/08/05/upsert\n", "id: https://entgo.io/blog/2021/08/05/upsert\n", "authors: [Joel Marcey]\n"},
 		"articles/2021/2021-11-01-sync-to-hooks.md": {"  - /blog/2021/11/1/sync-to-hooks\n", "id: https://entgo.io/blog/2021/11/1/sync-to-hooks\n"},
 	})
 }

@@ -87,7 +87,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			return err
 		}
 	}
-	s := &server{opts: o, log: log, live: pipeline.NewLive(o), preview: preview.New(o.Content, o.Out, basePath(o.BaseURL), log)}
+	s := &server{opts: o, log: log, live: pipeline.NewLive(o), preview: preview.New(o.Content, o.Out, basePath(o.BaseURL), baseHost(o.BaseURL), log)}
 	w, err := watch.New(o.Content, o.Templates)
 	if err != nil {
 		return err
@@ -307,6 +307,17 @@ const busyWait = 200 * time.Millisecond
 func (s *server) fail(err error) {
 	fmt.Fprintf(s.log, "build failed:\n%v\n", err)
 	s.preview.Fail(err)
+}
+
+// baseHost is the host name of the base URL u, which serve answers to
+// besides localhost and IP addresses: a site built for
+// http://preview.example:8080/ is opened there.
+func baseHost(u string) string {
+	p, err := url.Parse(content.NormalizeBaseURL(u))
+	if err != nil {
+		return ""
+	}
+	return p.Hostname()
 }
 
 // basePath is the path of the base URL u, where the site's pages link to

@@ -1117,3 +1117,44 @@ func TestServeShowsDraftsWhenAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestServeAnswersItsOwnNames checks that serve answers requests for
+// localhost, IP addresses and its base URL's host, and refuses those for
+// any other name, which a page of another site could have pointed at it
+// (DNS rebinding) to read the preview as its own.
+func TestServeAnswersItsOwnNames(t *testing.T) {
+	ts := startServeAt(t, "http://preview.example.test:8080/", "/")
+	port := strings.TrimPrefix(ts.url[strings.LastIndex(ts.url, ":"):], ":")
+	for host, want := range map[string]int{
+		"127.0.0.1:" + port:                 http.StatusOK,
+		"[::1]:" + port:                     http.StatusOK,
+		"localhost:" + port:                 http.StatusOK,
+		"LOCALHOST.:" + port:                http.StatusOK,
+		"bulletin.localhost:" + port:        http.StatusOK,
+		"preview.example.test:8080":         http.StatusOK,
+		"Preview.Example.Test":              http.StatusOK,
+		"attacker.example:" + port:          http.StatusForbidden,
+		"preview.example.test.evil:" + port: http.StatusForbidden,
+		"localhost.evil.example:" + port:    http.StatusForbidden,
+	} {
+		for _, path := range []string{"/", "/_bulletin/reload.js"} {
+			req, err := http.NewRequest(http.MethodGet, ts.url+path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Host = host
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatalf("GET %s as %s: %v", path, host, err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != want {
+				t.Errorf("GET %s as %s: got status %d, want %d", path, host, resp.StatusCode, want)
+			}
+			if want == http.StatusForbidden && !strings.Contains(string(body), "-base-url http://"+host+"/") {
+				t.Errorf("GET %s as %s: the refusal does not say how to open it so:\n%s", path, host, body)
+			}
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"iter"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -24,6 +25,10 @@ import (
 // ServeHTTP answers the live-reload script and events, and the files of
 // the last good build.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowed(r.Host) {
+		http.Error(w, fmt.Sprintf("bulletin serve answers to localhost, IP addresses and the host of its base URL, not to %s, so that no other site's page can read the preview through a name of its own: to open it as %s, give serve -base-url http://%s/", r.Host, r.Host, r.Host), http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -54,6 +59,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.ready(r.Context().Done())
 	s.file(w, r, within)
+}
+
+// allowed reports whether a request for host (HOST or HOST:PORT, as the
+// Host header gives it) is answered: one for localhost, a name under it
+// or an IP address, which no other site can point at the server, or for
+// the base URL's host. A page of another site that turns its own name
+// to 127.0.0.1 (DNS rebinding) would otherwise read the preview, drafts
+// and all, as a page of its own.
+func (s *Server) allowed(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	switch {
+	case host == "", host == "localhost", strings.HasSuffix(host, ".localhost"), net.ParseIP(host) != nil:
+		return true
+	}
+	return host == strings.ToLower(s.host)
 }
 
 // escaped gives the site path p as a link writes it: "/a?b/" is

@@ -42,6 +42,7 @@ type Server struct {
 	content string // the folder assets are read from
 	out     string // the folder the search index is read from
 	base    string // the site's path on the host, as its pages link: "/", or "/bulletin/"
+	host    string // the base URL's host name, which the server answers to
 	log     io.Writer
 	site    atomic.Pointer[Site] // nil before the first good build
 
@@ -106,9 +107,10 @@ func (s *Server) ready(done <-chan struct{}) {
 // folder's search index, which logs to log the pages it cannot make. It
 // serves the site at base, the path of its base URL, where its pages
 // link to each other: "/", or "/bulletin/" for a site built for
-// https://example.org/bulletin/.
-func New(content, out, base string, log io.Writer) *Server {
-	return &Server{content: content, out: out, base: base, log: log, clients: map[chan event]bool{}}
+// https://example.org/bulletin/. It answers to host, the base URL's
+// host name, and to localhost and IP addresses (see allowed).
+func New(content, out, base, host string, log io.Writer) *Server {
+	return &Server{content: content, out: out, base: base, host: host, log: log, clients: map[chan event]bool{}}
 }
 
 // event is a message to open pages: "reload", "problems" (the last

@@ -784,6 +784,10 @@ func parseDoc(data []byte, d *decoder) (*doc, bool) {
 	case m.format == "" && open > 0:
 		d.fail(open, "front matter is never closed: end it with a line of %s", strings.TrimSpace(lineAt(data, open)))
 		return nil, false
+	case m.format == "" && bytes.HasPrefix(bytes.TrimLeft(data, " \t\n"), []byte("{")):
+		// Hugo reads front matter written as a JSON object.
+		d.fail(1, "front matter in JSON ({ … }) is not read: write it as YAML, between a line of --- and another, as title: … on lines of their own")
+		return nil, false
 	case m.format == "":
 		d.fail(1, "no front matter: start with a line of --- and close it with another")
 		return nil, false

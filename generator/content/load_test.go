@@ -628,6 +628,11 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:1: no front matter: start with a line of --- and close it with another"},
 		},
 		{
+			name: "front matter in JSON",
+			text: lines(`{`, `  "title": "T",`, `  "date": "2025-03-27"`, `}`, "", "Body."),
+			want: []string{"content/a.md:1: front matter in JSON ({ … }) is not read: write it as YAML, between a line of --- and another, as title: … on lines of their own"},
+		},
+		{
 			name: "empty file",
 			text: "",
 			want: []string{"content/a.md:1: no front matter: start with a line of --- and close it with another"},

@@ -17,7 +17,6 @@
 package content
 
 import (
-	"bulletin/generator/inputs"
 	"bytes"
 	"cmp"
 	"context"
@@ -38,6 +37,8 @@ import (
 
 	"github.com/adrg/frontmatter"
 	"github.com/yuin/goldmark"
+
+	"bulletin/generator/inputs"
 )
 
 // Set is everything read from the content folder.
@@ -765,6 +766,9 @@ func readSource(fsys fs.FS, p string, d *decoder) ([]byte, bool) {
 	return data, true
 }
 
+// jsonObject matches the start of a file that opens with a JSON object.
+var jsonObject = regexp.MustCompile(`^\s*\{\s*["}]`)
+
 // parseDoc splits a Markdown file into front matter and body.
 func parseDoc(data []byte, d *decoder) (*doc, bool) {
 	if !utf8.Valid(data) {
@@ -784,7 +788,7 @@ func parseDoc(data []byte, d *decoder) (*doc, bool) {
 	case m.format == "" && open > 0:
 		d.fail(open, "front matter is never closed: end it with a line of %s", strings.TrimSpace(lineAt(data, open)))
 		return nil, false
-	case m.format == "" && bytes.HasPrefix(bytes.TrimLeft(data, " \t\n"), []byte("{")):
+	case m.format == "" && jsonObject.Match(data):
 		// Hugo reads front matter written as a JSON object.
 		d.fail(1, "front matter in JSON ({ … }) is not read: write it as YAML, between a line of --- and another, as title: … on lines of their own")
 		return nil, false

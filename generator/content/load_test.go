@@ -633,6 +633,11 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{"content/a.md:1: front matter in JSON ({ … }) is not read: write it as YAML, between a line of --- and another, as title: … on lines of their own"},
 		},
 		{
+			name: "a tag before the text, no front matter",
+			text: lines(`{% raw %}`, "Body."),
+			want: []string{"content/a.md:1: no front matter: start with a line of --- and close it with another"},
+		},
+		{
 			name: "empty file",
 			text: "",
 			want: []string{"content/a.md:1: no front matter: start with a line of --- and close it with another"},

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -647,4 +648,47 @@ func TestCheckTopicRenamed(t *testing.T) {
 	rename("ICS reviews")
 	r.write("content/topics/ics-reviews.md", "---\ntitle: ICS reviews\nsummary: CQC's reviews of integrated care systems.\naliases: [/topics/ics-assessments/]\n---\nText.\n")
 	check("renamed, the old address an alias", false)
+}
+
+// TestCheckNewArticleNoFeedCarries warns of a new article, not yet
+// committed, dated before every article the bulletin's feed carries, as
+// one dated the day the news happened may be: its subscribers would never
+// be told of it. Once committed it is published, and the warning has
+// done its work; many such articles at once, an archive moving in, are
+// told in one warning.
+func TestCheckNewArticleNoFeedCarries(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("content/site.yaml", fixtureSettings)
+	article := func(date, slug string) (string, string) {
+		return "content/articles/" + date[:4] + "/" + date + "-" + slug + ".md",
+			fixtureArticle("title: "+slug+"\ndate: "+date+"\nsummary: A summary.\n", "Body.\n")
+	}
+	day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 51 {
+		r.write(article(day.AddDate(0, 0, i).Format(time.DateOnly), fmt.Sprintf("news-%d", i)))
+	}
+	r.commit("2025-02-20", "publish")
+	check := func() string {
+		var stdout, stderr strings.Builder
+		run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
+		return stdout.String() + stderr.String()
+	}
+	r.write(article("2024-06-01", "late-report"))
+	r.write(article("2025-03-01", "fresh-news"))
+	want := "2024-06-01-late-report.md:3: warning: date: 2024-06-01 is before every article the bulletin's feed carries (the 50 changed last, back to 3 January 2025), so its subscribers will not be told of this new article"
+	got := check()
+	if !strings.Contains(got, want) || strings.Count(got, "will not be told of") != 1 {
+		t.Errorf("check gave\n%s\nwant one warning, with %q", got, want)
+	}
+	r.commit("2025-03-01", "publish the report")
+	if got := check(); strings.Contains(got, "will not be told of") {
+		t.Errorf("check gave\n%s\nwant no warning once the article is committed", got)
+	}
+	for i := range 6 {
+		r.write(article(fmt.Sprintf("2020-0%d-01", i+1), fmt.Sprintf("archive-%d", i)))
+	}
+	want = "warning: 6 articles not yet committed (" + filepath.ToSlash(filepath.Join(r.dir, "content")) + "/articles/2020/2020-06-01-archive-5.md and 5 more) are dated before every article"
+	if got := check(); !strings.Contains(got, want) || strings.Count(got, "will not be told of") != 1 {
+		t.Errorf("check gave\n%s\nwant one warning for the six, with %q", got, want)
+	}
 }

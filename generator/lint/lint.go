@@ -100,6 +100,7 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 	found = append(found, s.Stale...)
 	found = append(found, s.Moved...)
 	found = append(found, bodyScript(s)...)
+	found = append(found, unfed(s)...)
 	return found.ByPlace()
 }
 

@@ -46,6 +46,10 @@ func (r *renderer) newFeed(title, subtitle, dir string, articles []*site.Teaser,
 		ID: r.feedID(dir), Statuses: r.tag() + "statuses"}
 }
 
+// Fed gives the articles, of articles newest first, that a feed of them
+// carries: those changed last (see lastChanged).
+func Fed(articles []*site.Teaser) []*site.Teaser { return lastChanged(articles, feedSize) }
+
 // lastChanged gives the n articles, of articles newest first, changed
 // last: published, updated or withdrawn (see site.Teaser.Modified), the
 // newest first on a tie; in their order. A correction or a withdrawal of

@@ -27,6 +27,7 @@ import (
 func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (moved, renamed content.Errors) {
 	was, date, seen := s.firstSeen(vs, now, &a.seenAt)
 	if !seen {
+		a.unseen = true
 		return nil, nil
 	}
 	c := a.Content

@@ -90,7 +90,14 @@ type Site struct {
 	Until time.Time
 
 	draftsSeen []time.Time // when readers see drafts as committed, after the build (see firstSeen)
+	unseen     []*Article  // see Unseen
 }
+
+// Unseen gives the articles, newest first, that readers have seen no
+// committed step of, as git's history, read whole, has them: new in the
+// work tree, or committed only as drafts or dated ahead until now. It
+// gives none without history.
+func (s *Site) Unseen() []*Article { return s.unseen }
 
 // Article is a published article with its place in the site and its
 // links to other articles. The page data of templates is acyclic, so
@@ -118,6 +125,7 @@ type Article struct {
 	renamed            content.Errors // its feed id, changed since it was first published (see firstPublished)
 	rehomed            *rehome        // how it was first published, when only the authority of its id can have changed since (see Site.rehomed)
 	seenAt             time.Time      // when readers see it as committed, if after the build (see firstSeen)
+	unseen             bool           // readers have seen no committed step of it (see firstPublished)
 }
 
 // Body is the article's body as HTML.
@@ -302,9 +310,13 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		}
 	})
 	var renamed content.Errors
+	whole := h != nil && h.Reason == "" && !h.Hidden
 	for _, a := range s.Articles {
 		s.Moved = append(s.Moved, a.moved...)
 		renamed = append(renamed, a.renamed...)
+		if a.unseen && whole {
+			s.unseen = append(s.unseen, a)
+		}
 	}
 	if !s.Settings.Broken {
 		renamed = append(renamed, s.rehomed()...)

@@ -1,0 +1,55 @@
+package lint
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"bulletin/generator/content"
+	"bulletin/generator/render"
+	"bulletin/generator/site"
+)
+
+// foldUnfed is how many new articles unfed warns of one by one; more are
+// told in one warning, as an archive moving in brings many.
+const foldUnfed = 5
+
+// unfed warns of the articles new to readers (see site.Site.Unseen) that
+// the bulletin's feed does not carry: dated before every article it
+// does, they reach no subscriber of it, as a new article dated the day
+// the news happened, long before it is published, may be.
+func unfed(s *site.Site) content.Errors {
+	unseen := s.Unseen()
+	if len(unseen) == 0 {
+		return nil
+	}
+	fed := render.Fed(site.Teasers(s.Articles))
+	var out []*site.Article
+	for _, a := range unseen {
+		if !slices.Contains(fed, &a.Teaser) {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	oldest := fed[0].Modified
+	for _, t := range fed {
+		if t.Modified.Before(oldest) {
+			oldest = t.Modified
+		}
+	}
+	carries := fmt.Sprintf("every article the bulletin's feed carries (the %d changed last, back to %s)", len(fed), oldest.In(s.Settings.Location).Format("2 January 2006"))
+	if len(out) > foldUnfed {
+		c := out[0].Content
+		return content.Errors{{File: s.ContentDir, Warning: true,
+			Msg: fmt.Sprintf("%d articles not yet committed (%s and %d more) are dated before %s, so its subscribers will not be told of them: for an archive moving in, that is as it should be; an article that is news should be dated the day it is published", len(out), c.File, len(out)-1, carries)}}
+	}
+	var errs content.Errors
+	for _, a := range out {
+		c := a.Content
+		errs = append(errs, &content.Error{File: c.File, Line: max(c.Lines.Line("date"), c.Line), Warning: true,
+			Msg: fmt.Sprintf("date: %s is before %s, so its subscribers will not be told of this new article: if it is news, date it the day it is published, and say in the text when things happened; if it moves in from an archive, that is as it should be", c.Date.In(s.Settings.Location).Format(time.DateOnly), carries)})
+	}
+	return errs
+}

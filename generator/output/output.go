@@ -55,6 +55,13 @@ type Dir struct {
 
 	indexVersion string // the version of the program that wrote the index
 	version      string // this program's, set by Keyed
+	// manifest is the manifest's stamp as the index records it, once the
+	// last build put it in place; staleManifest says the manifest is not
+	// as that build left it (edited or replaced by hand, or not
+	// recorded), so that neither it nor the index is trusted: every
+	// folder is read, every file compared, and the manifest written again.
+	manifest      stamp
+	staleManifest bool
 
 	mu   sync.Mutex
 	lock *os.File // held from Open to Commit or Abort
@@ -251,12 +258,22 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 	n := len(d.old)
 	d.written, d.unchanged, d.parents = make(map[string]entry, n), make(map[string]bool, n), make(map[string]bool, n)
 	d.known, d.folders = make(map[string]int64, n), make(map[string]int64, n)
-	d.indexVersion = readIndex(indexPath(abs), d.old, d.known)
+	d.indexVersion, d.manifest = readIndex(indexPath(abs), d.old, d.known)
 	if err := d.readJournal(); err != nil {
 		return nil, err
 	}
 	l := newLooker(abs)
 	defer l.close()
+	if st, err := l.lstat(ManifestFile); err != nil || !st.regular || d.manifest == (stamp{}) || st.stamp != d.manifest {
+		// The names, hashes, keys and folders the index vouches for are
+		// those of the manifest it recorded, not of this one.
+		d.staleManifest = true
+		d.indexVersion = ""
+		clear(d.known)
+		for name, e := range d.old {
+			d.old[name] = entry{hash: e.hash}
+		}
+	}
 	foreign, err := d.foreign(l)
 	if err != nil {
 		return nil, err
@@ -401,17 +418,17 @@ func (d *Dir) Keyed(version string) {
 }
 
 // readIndex adds what the index says to the manifest's entries and
-// returns the version that wrote it. A missing or damaged index only
-// means less is reused.
-func readIndex(path string, m map[string]entry, folders map[string]int64) string {
+// returns the version that wrote it, and the stamp it records of the
+// manifest. A missing or damaged index only means less is reused.
+func readIndex(path string, m map[string]entry, folders map[string]int64) (version string, manifest stamp) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return ""
+		return "", stamp{}
 	}
 	header, body, _ := strings.Cut(string(data), "\n")
 	version, ok := strings.CutPrefix(header, "version ")
 	if !ok {
-		return ""
+		return "", stamp{}
 	}
 	for line := range strings.Lines(body) {
 		line = strings.TrimSuffix(line, "\n")
@@ -420,18 +437,21 @@ func readIndex(path string, m map[string]entry, folders map[string]int64) string
 			continue
 		}
 		name, e, ok := parseIndexLine(line)
-		if old, listed := m[name]; ok && listed {
+		if ok && name == ManifestFile {
+			manifest = e.stamp
+		} else if old, listed := m[name]; ok && listed {
 			e.hash = old.hash
 			m[name] = e
 		}
 	}
-	return version
+	return version, manifest
 }
 
 // writeIndex replaces the index in one step, writing it a line at a
 // time: at 100,000 pages it runs to 30 MB, which the build need not
-// hold at its end, when it holds the most.
-func writeIndex(path, version string, names []string, written map[string]entry, folders map[string]int64) error {
+// hold at its end, when it holds the most. manifest is the stamp of the
+// manifest in place, which the index vouches for.
+func writeIndex(path, version string, names []string, written map[string]entry, folders map[string]int64, manifest stamp) error {
 	indexed := func(name string) bool { e := written[name]; return e.size != 0 || e.mtime != 0 }
 	if version == "" || len(folders) == 0 && !slices.ContainsFunc(names, indexed) {
 		return removeIfThere(path)
@@ -440,6 +460,9 @@ func writeIndex(path, version string, names []string, written map[string]entry, 
 	err := writeFileWith(tmp, os.O_TRUNC, func(w *bufio.Writer) error {
 		line := append(append([]byte("version "), version...), '\n')
 		w.Write(line)
+		if manifest != (stamp{}) {
+			w.Write(entry{stamp: manifest}.appendIndexLine(line[:0], ManifestFile))
+		}
 		for _, name := range names {
 			if indexed(name) {
 				line = written[name].appendIndexLine(line[:0], name)
@@ -845,6 +868,17 @@ func (d *Dir) restamp(names []string) {
 	})
 }
 
+// placedManifest is the stamp of the manifest this build put in place;
+// zero when it cannot be read, which the next build takes as a manifest
+// edited since.
+func (d *Dir) placedManifest() stamp {
+	info, err := os.Lstat(filepath.Join(d.path, ManifestFile))
+	if err != nil || !info.Mode().IsRegular() {
+		return stamp{}
+	}
+	return stampOf(info)
+}
+
 func holds(name string, data []byte) bool {
 	b, err := os.ReadFile(name)
 	return err == nil && bytes.Equal(b, data)
@@ -883,7 +917,7 @@ func (d *Dir) mkdir(dir string) error {
 func (d *Dir) Unchanged() (Stats, bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.staged || len(d.kept) > 0 || len(d.written) > 0 || len(d.old) == 0 || d.version == "" || d.version != d.indexVersion || len(d.unreadable) > 0 {
+	if d.staged || len(d.kept) > 0 || len(d.written) > 0 || len(d.old) == 0 || d.version == "" || d.version != d.indexVersion || len(d.unreadable) > 0 || d.staleManifest {
 		return Stats{}, false
 	}
 	var st Stats
@@ -898,7 +932,7 @@ func (d *Dir) Unchanged() (Stats, bool) {
 	if !maps.Equal(d.known, d.folders) {
 		// The folders found settled since the last build are recorded;
 		// failing to is no reason to build again.
-		writeIndex(indexPath(d.path), d.indexVersion, slices.Sorted(maps.Keys(d.old)), d.old, d.folders)
+		writeIndex(indexPath(d.path), d.indexVersion, slices.Sorted(maps.Keys(d.old)), d.old, d.folders, d.manifest)
 	}
 	unlock(d.lock)
 	return st, true
@@ -912,11 +946,11 @@ func (d *Dir) Commit() (Stats, error) {
 		d.Abort()
 		return d.stats, d.linkErr
 	}
-	if !d.staged && d.sameFiles() {
+	if !d.staged && d.sameFiles() && !d.staleManifest {
 		// Every file is the previous build's: the output stays as it is,
 		// and only the index learns this build's keys.
 		d.makeReadable()
-		err := writeIndex(indexPath(d.path), d.version, names, d.written, d.folders)
+		err := writeIndex(indexPath(d.path), d.version, names, d.written, d.folders, d.manifest)
 		unlock(d.lock)
 		return d.stats, err
 	}
@@ -966,7 +1000,7 @@ func (d *Dir) Commit() (Stats, error) {
 		d.restamp(names)
 		// A journal of an update in place that failed names files of an
 		// output now gone.
-		err := errors.Join(writeIndex(indexPath(d.path), d.version, names, d.written, d.settled()), removeIfThere(journalPath(d.path)))
+		err := errors.Join(writeIndex(indexPath(d.path), d.version, names, d.written, d.settled(), d.placedManifest()), removeIfThere(journalPath(d.path)))
 		unlock(d.lock)
 		return d.stats, err
 	}
@@ -980,7 +1014,7 @@ func (d *Dir) Commit() (Stats, error) {
 	}
 	d.restamp(staged)
 	d.makeReadable()
-	err = errors.Join(removeAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders))
+	err = errors.Join(removeAll(d.stage), os.Remove(journalPath(d.path)), writeIndex(indexPath(d.path), d.version, names, d.written, d.folders, d.placedManifest()))
 	unlock(d.lock)
 	return d.stats, err
 }

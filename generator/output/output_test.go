@@ -1099,6 +1099,80 @@ func TestForeignFileInRecordedFolder(t *testing.T) {
 	}
 }
 
+// TestManifestEditedInPlace edits the manifest by hand where it is,
+// which changes neither its folder's time nor any file's: a build must
+// not take the output as the last build left it, nor keep the edited
+// manifest, which deploy reads; files the edit took out of it are
+// someone else's now, as when the manifest is deleted.
+func TestManifestEditedInPlace(t *testing.T) {
+	site := files{"index.html": "home", "a/index.html": "a", "a/b/index.html": "b", "c/index.html": "c"}
+	tests := []struct {
+		name    string
+		edit    func(manifest string) string
+		foreign string // a file the build then refuses as not bulletin's; "" when it builds
+	}{
+		{"a hash changed", func(m string) string {
+			return strings.Replace(m, manifestOf(files{"c/index.html": "c"}), manifestOf(files{"c/index.html": "x"}), 1)
+		}, ""},
+		{"a line added", func(m string) string { return m + "not a line the build writes\n" }, ""},
+		{"cut short", func(m string) string { return strings.Replace(m, manifestOf(files{"c/index.html": "c"}), "", 1) }, "c/index.html"},
+		{"emptied", func(string) string { return "" }, "a/b/index.html"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "public")
+			for range 2 {
+				// The second build finds every folder settled and records it.
+				if _, err := writeKeyed(dir, false, site); err != nil {
+					t.Fatal(err)
+				}
+				for _, folder := range []string{".", "a", "a/b", "c"} {
+					if err := os.Chtimes(filepath.Join(dir, folder), past, past); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			manifest := filepath.Join(dir, ManifestFile)
+			data, err := os.ReadFile(manifest)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := os.OpenFile(manifest, os.O_WRONLY|os.O_TRUNC, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.WriteString(tt.edit(string(data))); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chtimes(dir, past, past); err != nil {
+				t.Fatal(err)
+			}
+			d, err := Open(dir, false)
+			if tt.foreign != "" {
+				if !errors.Is(err, ErrForeign) || !strings.Contains(err.Error(), tt.foreign) {
+					t.Fatalf("Open: got %v, want the output refused for %s, which the manifest no longer lists", err, tt.foreign)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Keyed("v1")
+			if _, ok := d.Unchanged(); ok {
+				t.Fatal("the output is found as the last build left it, its manifest edited")
+			}
+			d.Abort()
+			if _, err := writeKeyed(dir, false, site); err != nil {
+				t.Fatal(err)
+			}
+			checkOutput(t, dir, site, nil)
+		})
+	}
+}
+
 // TestSetAsideLeft fails to delete the previous output once a build
 // has swapped the new one in whole: the build succeeds, its output is
 // the new site, and its stats say what is left and where.

@@ -93,6 +93,9 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 		return err
 	}
 	defer w.Close()
+	// site.yaml may be a link to settings kept elsewhere, which a build
+	// reads through it.
+	w.Follow(filepath.Join(o.Content, content.SettingsFile))
 	var writeLater <-chan time.Time
 	if s.refresh(nil, true) && s.write(ctx, false) {
 		// Another build holds the folder: serve starts all the same,

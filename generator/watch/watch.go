@@ -53,6 +53,12 @@ type Watcher struct {
 	foldersMu sync.Mutex
 	folders   map[string]bool
 	inside    map[string][]string
+	// links are the paths Follow was given, follow the files they lead
+	// to, which a build reads through them, each with its link, and
+	// followIn the folders watched for those files alone.
+	links    map[string]bool
+	follow   map[string]string
+	followIn map[string]bool
 
 	mu      sync.Mutex
 	changed map[string]bool // paths named by events since the last Take
@@ -69,7 +75,8 @@ func New(roots ...string) (*Watcher, error) {
 		return nil, watchError(".", err)
 	}
 	w := &Watcher{fs: fw, Changes: make(chan struct{}, 1), Errors: make(chan error, 1), done: make(chan struct{}), changed: map[string]bool{}, created: map[string]bool{},
-		roots: map[string]bool{}, parents: map[string]bool{}, folders: map[string]bool{}, inside: map[string][]string{}}
+		roots: map[string]bool{}, parents: map[string]bool{}, folders: map[string]bool{}, inside: map[string][]string{},
+		links: map[string]bool{}, follow: map[string]string{}, followIn: map[string]bool{}}
 	for _, root := range roots {
 		if err := w.addTree(root); err != nil {
 			fw.Close()
@@ -87,6 +94,53 @@ func New(roots ...string) (*Watcher, error) {
 	}
 	go w.loop()
 	return w, nil
+}
+
+// Follow watches the file that link, a path in a root which a build
+// reads through a symbolic link (site.yaml, shared by several content
+// folders), leads to, wherever it is: a change to that file is reported
+// as one to link. Made, or pointed elsewhere, link is followed again;
+// while it leads nowhere, or is no link, there is nothing more to watch.
+func (w *Watcher) Follow(link string) {
+	link = filepath.Clean(link)
+	w.foldersMu.Lock()
+	w.links[absolute(link)] = true
+	w.foldersMu.Unlock()
+	target, err := filepath.EvalSymlinks(link)
+	if err != nil || target == link {
+		return
+	}
+	dir := filepath.Dir(target)
+	w.foldersMu.Lock()
+	defer w.foldersMu.Unlock()
+	// By its absolute path: a folder watched already, as a root's
+	// parent is, names its events as it was first given (./site.yaml).
+	w.follow[absolute(target)] = link
+	if w.folders[dir] || w.parents[dir] || w.followIn[dir] {
+		return
+	}
+	// The folder, not the file, as an editor may save it as a new one.
+	if w.fs.Add(dir) == nil {
+		w.followIn[dir] = true
+	}
+}
+
+// followed gives the link that leads to the file name, if it is one
+// Follow watches, whether name is a link Follow was given, and whether
+// the folder name is in is watched for such files alone.
+func (w *Watcher) followed(name string) (link string, isLink, apart bool) {
+	w.foldersMu.Lock()
+	defer w.foldersMu.Unlock()
+	dir, abs := filepath.Dir(name), absolute(name)
+	return w.follow[abs], w.links[abs], w.followIn[dir] && !w.folders[dir] && !w.parents[dir]
+}
+
+// absolute gives the absolute path of p, or p where there is none.
+func absolute(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
 }
 
 // addTree watches dir and every folder below it, skipping hidden ones.
@@ -175,6 +229,16 @@ func (w *Watcher) loop() {
 			// Named from the folder watched: ./content when the root
 			// content is in the working folder.
 			name := filepath.Clean(ev.Name)
+			link, isLink, apart := w.followed(name)
+			if link != "" {
+				w.note(func() { w.changed[link] = true })
+			}
+			if isLink {
+				w.Follow(name)
+			}
+			if apart {
+				continue // beside a file followed: not the sources
+			}
 			root := w.roots[name] // which may be hidden: -templates .theme
 			if !root && (inputs.Hidden(filepath.Base(ev.Name)) || w.backup(ev.Name)) {
 				continue // editors' backup and swap files, hidden folders

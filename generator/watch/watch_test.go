@@ -267,3 +267,90 @@ func TestFolderRenamedWithFoldersInside(t *testing.T) {
 	}
 	waitFor(t, w, file)
 }
+
+// TestFollowedLinkSeesItsFile links a file of the root to one kept
+// outside, as site.yaml may be to settings several content folders
+// share: a save of that file, in place or as a new file renamed over
+// it, is a change to the link, and a write beside it is none; the link
+// pointed at another file follows that one.
+func TestFollowedLinkSeesItsFile(t *testing.T) {
+	dir := t.TempDir()
+	root, outside := filepath.Join(dir, "content"), filepath.Join(dir, "shared")
+	for _, d := range []string{root, outside} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(name, data string) {
+		t.Helper()
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shared, other := filepath.Join(outside, "site.yaml"), filepath.Join(outside, "other.yaml")
+	write(shared, "title: A\n")
+	write(other, "title: B\n")
+	link := filepath.Join(root, "site.yaml")
+	if err := os.Symlink(shared, link); err != nil {
+		t.Fatal(err)
+	}
+	w, err := New(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	w.Follow(link)
+
+	write(shared, "title: A, saved\n")
+	waitFor(t, w, link)
+	write(filepath.Join(outside, "notes.txt"), "not read by a build\n")
+	noChange(t, w, "a write beside the file the link leads to")
+	write(shared+".new", "title: A, saved again\n")
+	if err := os.Rename(shared+".new", shared); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, w, link)
+
+	if err := os.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(other, link); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, w, link)
+	write(other, "title: B, saved\n")
+	waitFor(t, w, link)
+}
+
+// TestFollowedLinkBesideTheRoot links site.yaml to settings kept beside
+// the content folder, given by a relative path, in the folder watched
+// already as the root's parent, whose events are named by that path.
+func TestFollowedLinkBesideTheRoot(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.Mkdir("content", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	shared := filepath.Join(dir, "shared.yaml")
+	if err := os.WriteFile(shared, []byte("title: A\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join("content", "site.yaml")
+	if err := os.Symlink(shared, link); err != nil {
+		t.Fatal(err)
+	}
+	w, err := New("content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	w.Follow(link)
+	if err := os.WriteFile(shared, []byte("title: A, saved\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, w, link)
+	if err := os.WriteFile("serve.log", []byte("beside the root\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	noChange(t, w, "a write beside the root")
+}

@@ -65,14 +65,19 @@ type Stamp struct {
 	Sum                string
 }
 
+// clockStep is the coarsest step of a file system's clock, FAT's, which
+// keeps times to two seconds: a file stamped this long before a moment
+// may have been written after it.
+const clockStep = 2 * time.Second
+
 // Touched reports whether a file of stamps, taken now, was written since
 // r's stamps were taken and yet holds the bytes r recorded: saved during
 // that build and saved back since, it may have been read by that build
 // in between, so its output may not be the one these bytes make.
 func (r Record) Touched(stamps map[string]Stamp) bool {
-	// Within two seconds of it too: a file system's clock may step that
-	// coarsely (FAT's does), and one a little early costs only a build.
-	since := r.Taken.Add(-2 * time.Second).UnixNano()
+	// Within a step of the clock too, and one a little early costs only
+	// a build.
+	since := r.Taken.Add(-clockStep).UnixNano()
 	for p, st := range stamps {
 		old, ok := r.Files[p]
 		if ok && old.Sum == st.Sum && (old.Mtime != st.Mtime || old.Ctime != st.Ctime) && max(st.Mtime, st.Ctime) >= since {
@@ -287,7 +292,7 @@ func stampFiles(paths []string, prev Record, changing func()) (map[string]Stamp,
 			st, ok := stampOf(info)
 			old, known := prev.Files[paths[i]]
 			if ok && known && old.Size == st.Size && old.Mtime == st.Mtime && old.Ctime == st.Ctime && old.Ino == st.Ino &&
-				time.Unix(0, max(st.Mtime, st.Ctime)).Before(prev.Taken.Add(-time.Second)) {
+				time.Unix(0, max(st.Mtime, st.Ctime)).Before(prev.Taken.Add(-clockStep)) {
 				st.Sum = old.Sum
 			} else {
 				if changing != nil {

@@ -52,6 +52,15 @@ func TestHashTrustsOnlyStampsThatHold(t *testing.T) {
 	if _, got, _ := Hash(content, templates, "v1", marked(time.Now().Add(-time.Hour)), nil); got["a.md"] == "recorded a.md" {
 		t.Error("a file changed within the clock's step of the record kept the recorded hash")
 	}
+	// FAT keeps times to two seconds: a file stamped up to two seconds
+	// before the record was taken may have been saved after it.
+	st, ok := stamps[a]
+	if !ok {
+		t.Fatalf("no stamp of %s in %v", a, stamps)
+	}
+	if _, got, _ := Hash(content, templates, "v1", marked(time.Unix(0, max(st.Mtime, st.Ctime)).Add(1500*time.Millisecond)), nil); got["a.md"] == "recorded a.md" {
+		t.Error("a file stamped 1.5 s before the record was taken kept the recorded hash")
+	}
 	if err := os.WriteFile(b, []byte("more"), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -33,8 +33,9 @@ import (
 // misspellings (see site.Misspelling), topic intro pages whose status
 // their story has left, file names that give a slug a device's name
 // (see deviceSlug), and other systems' markup in bodies that readers
-// see as text (see content.Unconverted), and titles and summaries
-// holding Markdown or HTML, which show as written. It finds too the
+// see as text (see content.Unconverted), titles and summaries
+// holding Markdown or HTML, which show as written, and new articles
+// the bulletin's feed will not carry (see unfed). It finds too the
 // files of the content folder that hold script (see active), and the
 // theme's links to pages the site lacks, with what the theme would
 // publish without a word (see render.Files.Theme). The links and sources of the

@@ -335,7 +335,8 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 
 // ownPath gives the site path of u when it is an address of the site
 // itself, at base_url (https://www.example.org/2025/03/x/, of a site
-// there, or //www.example.org/… as the page's scheme takes it), which a
+// there, or //www.example.org/… as the page's scheme takes it, or
+// http://www.example.org/…, which leads there), which a
 // page of it must have as a link by path must: its host's name and port
 // as a browser compares them, its path with . and .. parts resolved.
 func (c *checker) ownPath(u *url.URL) (string, bool) {
@@ -345,7 +346,7 @@ func (c *checker) ownPath(u *url.URL) (string, bool) {
 		return "", false
 	}
 	r := c.home.ResolveReference(u) // takes the page's scheme, resolves . and ..
-	if r.Scheme != "http" && r.Scheme != "https" || port(r) != port(c.home) {
+	if r.Scheme != "http" && r.Scheme != "https" || port(r) != port(c.home) && !(defaultPort(r) && defaultPort(c.home)) {
 		return "", false
 	}
 	at := r.Path
@@ -358,6 +359,13 @@ func (c *checker) ownPath(u *url.URL) (string, bool) {
 		return "/", true
 	}
 	return "", false
+}
+
+// defaultPort reports whether an address's host is reached on its
+// scheme's own port, where a site served over https is reached over
+// plain http too, on its way to https, as an old link written so is.
+func defaultPort(u *url.URL) bool {
+	return port(u) == map[string]string{"http": "80", "https": "443"}[u.Scheme]
 }
 
 // port gives the port an address's host is reached on: its own, as a

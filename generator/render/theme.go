@@ -451,7 +451,12 @@ func (th *theme) locate(err error) *content.Error {
 		line, _ := strconv.Atoi(m[2])
 		if k := keywordOperand.FindStringSubmatch(text); k != nil {
 			text += fmt.Sprintf(": %s can only come first in an action, right after {{: delete what stands before it, or close the action before it with }}", k[1])
-		} else if strings.Contains(text, "unexpected <define>") || strings.Contains(text, "unexpected EOF") {
+		} else if eof := strings.Contains(text, "unexpected EOF"); eof || strings.Contains(text, "unexpected <define>") {
+			if data, err := fs.ReadFile(th.fsys, m[1]); err == nil {
+				if at, msg := unclosedMessage(m[1], string(data), line, eof); msg != "" {
+					return &content.Error{File: th.dir + "/" + m[1], Line: at, Msg: msg}
+				}
+			}
 			text += ": an {{if}}, {{range}}, {{with}} or {{block}} above is not closed with {{end}}"
 		}
 		switch twice := twiceDefined.FindStringSubmatch(text); {

@@ -14,13 +14,17 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
+	"bulletin/generator/content"
 	"bulletin/generator/memory"
 )
 
@@ -98,7 +102,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	command, ok := commands[cmd]
 	if !ok {
-		fmt.Fprintf(stderr, "unknown command %q\n%s", cmd, usage)
+		fmt.Fprintf(stderr, "unknown command %q%s\n%s", cmd, commandAdvice(cmd), usage)
 		return 2
 	}
 	err := command(args, stdout, stderr)
@@ -147,9 +151,79 @@ func parse(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if err != nil {
-		return usageError(flags, stderr, "%v", err)
+		msg := err.Error()
+		if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+			msg += flagAdvice(flags, name)
+		}
+		return usageError(flags, stderr, "%s", msg)
 	}
 	return nil
+}
+
+// commandAdvice names the command a mistyped one likely meant, if any.
+func commandAdvice(cmd string) string {
+	names := []string{"help"}
+	for name := range commands {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	if near := content.Closest(cmd, names); near != "" {
+		return fmt.Sprintf(": did you mean %s?", near)
+	}
+	return ""
+}
+
+// commandNames are the commands, and commandFlags gives the names of a
+// command's flags, as its help lists them; both set in init, as the
+// commands use parse, which uses them.
+var (
+	commandNames []string
+	commandFlags func(cmd string) []string
+)
+
+func init() {
+	for name := range commands {
+		commandNames = append(commandNames, name)
+	}
+	slices.Sort(commandNames)
+	commandFlags = func(cmd string) []string {
+		var help bytes.Buffer
+		commands[cmd]([]string{"-h"}, &help, io.Discard)
+		var names []string
+		for _, line := range strings.Split(help.String(), "\n") {
+			if rest, ok := strings.CutPrefix(line, "  -"); ok {
+				name, _, _ := strings.Cut(rest, " ")
+				names = append(names, name)
+			}
+		}
+		return names
+	}
+}
+
+// flagAdvice says what a flag flags does not define likely meant: the
+// command that has it (-drafts is serve's, not build's), or a flag of
+// flags near it in spelling (-contnet for -content).
+func flagAdvice(flags *flag.FlagSet, name string) string {
+	name, _, _ = strings.Cut(name, "=")
+	var others []string
+	for _, cmd := range commandNames {
+		if cmd != flags.Name() && slices.Contains(commandFlags(cmd), name) {
+			others = append(others, cmd)
+		}
+	}
+	switch len(others) {
+	case 0:
+	case 1:
+		return fmt.Sprintf(": -%s is a flag of %s (bulletin %s -%s …)", name, others[0], others[0], name)
+	default:
+		return fmt.Sprintf(": -%s is a flag of %s and %s", name, strings.Join(others[:len(others)-1], ", "), others[len(others)-1])
+	}
+	var own []string
+	flags.VisitAll(func(f *flag.Flag) { own = append(own, f.Name) })
+	if near := content.Closest(name, own); near != "" {
+		return fmt.Sprintf(": did you mean -%s?", near)
+	}
+	return ""
 }
 
 // usageError prints a mistake on the command line, then the command's

@@ -61,7 +61,16 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	ended := false
 	for len(args) > 0 {
 		if word := notAFlag(flags, args); word != "" {
-			return usageError(flags, stderr, "flag provided but not defined: %s; if it is the title, write -- before the title: bulletin new -- %q", word, word)
+			msg := "flag provided but not defined: " + word + flagAdvice(flags, strings.TrimLeft(word, "-"))
+			if len(rest) > 0 {
+				// A title was given before it: the word is no title.
+				return usageError(flags, stderr, "%s", msg)
+			}
+			sep := "; if"
+			if strings.HasSuffix(msg, "?") {
+				sep = " Or, if"
+			}
+			return usageError(flags, stderr, "%s%s it is the title, write -- before the title: bulletin new -- %q", msg, sep, word)
 		}
 		if err := parse(flags, args, stdout, stderr); err != nil {
 			return err

@@ -198,7 +198,8 @@ func TestNewRefusesAnOpenDirectionMark(t *testing.T) {
 // TestNewTitleStartingWithADash takes the title after -- as it is, even
 // when it starts with a dash or reads as flags, and refuses a word that
 // starts with a dash but is no flag of new, saying to write -- before
-// the title, where the flag package told only of a flag not defined.
+// the title, where the flag package told only of a flag not defined;
+// after a title, such a word is no title, and is told as a flag alone.
 func TestNewTitleStartingWithADash(t *testing.T) {
 	tests := []struct {
 		name string
@@ -212,6 +213,9 @@ func TestNewTitleStartingWithADash(t *testing.T) {
 		{"a flag's name after --", []string{"--", "-topic"}, 0, "topic", ""},
 		{"without --", []string{"-rf --help"}, 2, "", `flag provided but not defined: -rf --help; if it is the title, write -- before the title: bulletin new -- "-rf --help"`},
 		{"without -- after the flags", []string{"-topic", "Fees", "-5% fees"}, 2, "", `flag provided but not defined: -5% fees; if it is the title, write -- before the title: bulletin new -- "-5% fees"`},
+		{"a mistyped flag before the title", []string{"-topc", "Fees", "Title"}, 2, "", `flag provided but not defined: -topc: did you mean -topic? Or, if it is the title, write -- before the title: bulletin new -- "-topc"`},
+		{"a mistyped flag after the title", []string{"Title", "-topc", "Fees"}, 2, "", "flag provided but not defined: -topc: did you mean -topic?"},
+		{"an unknown flag after the title", []string{"Title", "-tag", "Fees"}, 2, "", "flag provided but not defined: -tag"},
 		{"flags after --", []string{"--", "-rf", "-topic", "Fees"}, 2, "", "give one title, in quotes: every word after -- is the title's, so give flags before --"},
 	}
 	for _, tt := range tests {

@@ -654,7 +654,7 @@ func TestPrint(t *testing.T) {
 		if !strings.Contains(top, "Printed from ") || !strings.Contains(top, "Last updated ") {
 			t.Errorf("%s: printed header reads %s, want the page's address and the date it was last updated", p.path, top)
 		}
-		links := get(t, ctx, "reading printed links", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("main a[href]")).filter(a => a.closest(".article-body, .sources, .intro, .story")).map(a => getComputedStyle(a, "::after").content + "\x00" + a.getAttribute("href"))`))
+		links := get(t, ctx, "reading printed links", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("main a[href]")).filter(a => a.closest(".article-body, .sources, .intro, .story, .website")).map(a => getComputedStyle(a, "::after").content + "\x00" + a.getAttribute("href"))`))
 		for _, l := range links {
 			content, href, _ := strings.Cut(l, "\x00")
 			if !strings.HasPrefix(href, "#") && !strings.Contains(l, "("+href+")") {

@@ -97,7 +97,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	o := options{Now: time.Now()}
 	flags := newFlags("build", "bulletin [build] [-content DIR] [-templates DIR] [-out DIR] [-base-url URL] [-force] [-pagefind COMMAND] [-strict]")
 	addFlags(flags, &o)
-	flags.BoolVar(&o.Strict, "strict", false, "fail on links to pages the site does not have and on sources readers cannot follow, as check does")
+	flags.BoolVar(&o.Strict, "strict", false, "fail, leaving the output as it was, on every problem check fails on, such as a link to a page the site does not have, and not on warnings alone")
 	if err := parseFlags(flags, args, stdout, stderr, &o); err != nil {
 		return err
 	}

@@ -132,7 +132,7 @@ func TestRun(t *testing.T) {
 		{args: []string{"bulid"}, code: 2, stderr: []string{`unknown command "bulid": did you mean build?`, commands}},
 		{args: []string{"help", "chek"}, code: 2, stderr: []string{`unknown command "chek": did you mean check?`, commands}},
 
-		{args: []string{"help", "build"}, code: 0, stdout: []string{buildUsage, `    	output folder (default "public")`}},
+		{args: []string{"help", "build"}, code: 0, stdout: []string{buildUsage, `    	output folder (default "public")`, "    	fail, leaving the output as it was, on every problem check fails on, such as a link to a page the site does not have, and not on warnings alone"}},
 		{args: []string{"build", "-h"}, code: 0, stdout: []string{buildUsage}},
 		{args: []string{"-out", "x", "-help"}, code: 0, stdout: []string{buildUsage}},
 		{args: []string{"build", "-bogus"}, code: 2, stderr: []string{"build: flag provided but not defined: -bogus", buildUsage}},

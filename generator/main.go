@@ -162,12 +162,7 @@ func parse(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) error {
 
 // commandAdvice names the command a mistyped one likely meant, if any.
 func commandAdvice(cmd string) string {
-	names := []string{"help"}
-	for name := range commands {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	if near := content.Closest(cmd, names); near != "" {
+	if near := content.Closest(cmd, append([]string{"help"}, commandNames...)); near != "" {
 		return fmt.Sprintf(": did you mean %s?", near)
 	}
 	return ""

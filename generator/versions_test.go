@@ -692,3 +692,29 @@ func TestCheckNewArticleNoFeedCarries(t *testing.T) {
 		t.Errorf("check gave\n%s\nwant one warning for the six, with %q", got, want)
 	}
 }
+
+// TestCheckNewArticleOnTheFeedsOldestDay adds a new article dated the
+// day of the oldest article a full feed carries, which the feed leaves
+// out by the site's order on that day: the warning says it is no later
+// than them, where it said it was before the day it is dated.
+func TestCheckNewArticleOnTheFeedsOldestDay(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("content/site.yaml", fixtureSettings)
+	article := func(date, slug string) (string, string) {
+		return "content/articles/" + date[:4] + "/" + date + "-" + slug + ".md",
+			fixtureArticle("title: "+slug+"\ndate: "+date+"\nsummary: A summary.\n", "Body.\n")
+	}
+	day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 51 {
+		r.write(article(day.AddDate(0, 0, i).Format(time.DateOnly), fmt.Sprintf("news-%d", i)))
+	}
+	r.commit("2025-02-20", "publish")
+	r.write(article("2025-01-02", "zz-late"))
+	var stdout, stderr strings.Builder
+	run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
+	got := stdout.String() + stderr.String()
+	want := "2025-01-02-zz-late.md:3: warning: date: 2025-01-02 is no later than every article the bulletin's feed carries (the 50 changed last, back to 2 January 2025), so its subscribers will not be told of this new article"
+	if !strings.Contains(got, want) {
+		t.Errorf("check gave\n%s\nwant %q", got, want)
+	}
+}

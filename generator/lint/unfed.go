@@ -40,16 +40,26 @@ func unfed(s *site.Site) content.Errors {
 		}
 	}
 	carries := fmt.Sprintf("every article the bulletin's feed carries (the %d changed last, back to %s)", len(fed), oldest.In(s.Settings.Location).Format("2 January 2006"))
+	// An article of the oldest day a full feed carries may be left out
+	// too, by the site's order on that day: it is no later than them,
+	// not before them.
+	day := func(t time.Time) string { return t.In(s.Settings.Location).Format(time.DateOnly) }
+	before := func(a *site.Article) string {
+		if day(a.Content.Date) >= day(oldest) {
+			return "no later than"
+		}
+		return "before"
+	}
 	if len(out) > foldUnfed {
 		c := out[0].Content
 		return content.Errors{{File: s.ContentDir, Warning: true,
-			Msg: fmt.Sprintf("%d articles not yet committed (%s and %d more) are dated before %s, so its subscribers will not be told of them: for an archive moving in, that is as it should be; an article that is news should be dated the day it is published", len(out), c.File, len(out)-1, carries)}}
+			Msg: fmt.Sprintf("%d articles not yet committed (%s and %d more) are dated %s %s, so its subscribers will not be told of them: for an archive moving in, that is as it should be; an article that is news should be dated the day it is published", len(out), c.File, len(out)-1, before(out[0]), carries)}}
 	}
 	var errs content.Errors
 	for _, a := range out {
 		c := a.Content
 		errs = append(errs, &content.Error{File: c.File, Line: max(c.Lines.Line("date"), c.Line), Warning: true,
-			Msg: fmt.Sprintf("date: %s is before %s, so its subscribers will not be told of this new article: if it is news, date it the day it is published, and say in the text when things happened; if it moves in from an archive, that is as it should be", c.Date.In(s.Settings.Location).Format(time.DateOnly), carries)})
+			Msg: fmt.Sprintf("date: %s is %s %s, so its subscribers will not be told of this new article: if it is news, date it the day it is published, and say in the text when things happened; if it moves in from an archive, that is as it should be", day(c.Date), before(a), carries)})
 	}
 	return errs
 }

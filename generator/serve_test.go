@@ -1158,3 +1158,25 @@ func TestServeAnswersItsOwnNames(t *testing.T) {
 		}
 	}
 }
+
+// TestServeAnswersABaseHostWithItsDot serves a site whose base URL
+// writes its host fully qualified, with a trailing dot: serve answers
+// to it, with the dot or without, as it does to localhost.
+func TestServeAnswersABaseHostWithItsDot(t *testing.T) {
+	ts := startServeAt(t, "http://preview.example.test./", "/")
+	for _, host := range []string{"preview.example.test.", "preview.example.test", "Preview.Example.Test.:8080"} {
+		req, err := http.NewRequest(http.MethodGet, ts.url+"/", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatalf("GET / as %s: %v", host, err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("GET / as %s: got status %d, want %d", host, resp.StatusCode, http.StatusOK)
+		}
+	}
+}

@@ -76,7 +76,9 @@ func (s *Server) allowed(host string) bool {
 	case host == "", host == "localhost", strings.HasSuffix(host, ".localhost"), net.ParseIP(host) != nil:
 		return true
 	}
-	return host == strings.ToLower(s.host)
+	// The base URL's host may be written as fully qualified too, with
+	// its dot, which a browser sends as written.
+	return host == strings.TrimSuffix(strings.ToLower(s.host), ".")
 }
 
 // escaped gives the site path p as a link writes it: "/a?b/" is

@@ -1180,3 +1180,24 @@ func TestServeAnswersABaseHostWithItsDot(t *testing.T) {
 		}
 	}
 }
+
+// TestServeRefusalKeepsTheBasePath asks a site served at a path for
+// another name: the -base-url the refusal offers keeps that path, where
+// the site's pages link, rather than moving the site to the host's root.
+func TestServeRefusalKeepsTheBasePath(t *testing.T) {
+	ts := startServeAt(t, "https://example.org/bulletin/", "/bulletin/")
+	req, err := http.NewRequest(http.MethodGet, ts.url+"/bulletin/", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = "devbox.example:8080"
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if want := "-base-url http://devbox.example:8080/bulletin/"; resp.StatusCode != http.StatusForbidden || !strings.Contains(string(body), want) {
+		t.Errorf("got status %d and\n%s\nwant %d, with %q", resp.StatusCode, body, http.StatusForbidden, want)
+	}
+}

@@ -26,7 +26,7 @@ import (
 // the last good build.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.allowed(r.Host) {
-		http.Error(w, fmt.Sprintf("bulletin serve answers to localhost, IP addresses and the host of its base URL, not to %s, so that no other site's page can read the preview through a name of its own: to open it as %s, give serve -base-url http://%s/", r.Host, r.Host, r.Host), http.StatusForbidden)
+		http.Error(w, fmt.Sprintf("bulletin serve answers to localhost, IP addresses and the host of its base URL, not to %s, so that no other site's page can read the preview through a name of its own: to open it as %s, give serve -base-url http://%s%s", r.Host, r.Host, r.Host, escaped(s.base)), http.StatusForbidden)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

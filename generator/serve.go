@@ -54,7 +54,17 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serve(ctx, o, ln, stdout)
+	return serve(ctx, o, ln, stdout, addrName(*addr)...)
+}
+
+// addrName gives the host name of addr, -addr's HOST:PORT, which serve
+// answers to as the name it was told to listen on: none for an IP
+// address or no host, which it answers to anyway.
+func addrName(addr string) []string {
+	if host, _, err := net.SplitHostPort(addr); err == nil && host != "" && net.ParseIP(host) == nil {
+		return []string{host}
+	}
+	return nil
 }
 
 // serve builds the site, serves it on ln and rebuilds it after each burst
@@ -63,8 +73,9 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 //
 // Pages are made in memory as they are asked for, from the site model of
 // the last good build, so a change is shown as soon as that model is
-// made again; the output folder follows once the changes pause.
-func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error {
+// made again; the output folder follows once the changes pause. It
+// answers to localhost, IP addresses, the base URL's host and names.
+func serve(ctx context.Context, o options, ln net.Listener, log io.Writer, names ...string) error {
 	base := "http://" + ln.Addr().String() + "/"
 	if o.BaseURL == "" {
 		o.BaseURL = base
@@ -87,7 +98,7 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer) error
 			return err
 		}
 	}
-	s := &server{opts: o, log: log, live: pipeline.NewLive(o), preview: preview.New(o.Content, o.Out, basePath(o.BaseURL), baseHost(o.BaseURL), log)}
+	s := &server{opts: o, log: log, live: pipeline.NewLive(o), preview: preview.New(o.Content, o.Out, basePath(o.BaseURL), append(names, baseHost(o.BaseURL)), log)}
 	w, err := watch.New(o.Content, o.Templates)
 	if err != nil {
 		return err

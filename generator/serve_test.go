@@ -1201,3 +1201,19 @@ func TestServeRefusalKeepsTheBasePath(t *testing.T) {
 		t.Errorf("got status %d and\n%s\nwant %d, with %q", resp.StatusCode, body, http.StatusForbidden, want)
 	}
 }
+
+// TestAddrName gives the name serve was told to listen on, which it
+// answers to: -addr devbox:8080 is opened as http://devbox:8080/.
+func TestAddrName(t *testing.T) {
+	for addr, want := range map[string][]string{
+		"devbox:8080":    {"devbox"},
+		"127.0.0.1:8080": nil,
+		"[::1]:8080":     nil,
+		":8080":          nil,
+		"devbox":         nil, // no port: net.Listen refuses it first
+	} {
+		if got := addrName(addr); !slices.Equal(got, want) {
+			t.Errorf("addrName(%q) = %q, want %q", addr, got, want)
+		}
+	}
+}

@@ -26,7 +26,7 @@ import (
 // the last good build.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.allowed(r.Host) {
-		http.Error(w, fmt.Sprintf("bulletin serve answers to localhost, IP addresses and the host of its base URL, not to %s, so that no other site's page can read the preview through a name of its own: to open it as %s, give serve -base-url http://%s%s", r.Host, r.Host, r.Host, escaped(s.base)), http.StatusForbidden)
+		http.Error(w, fmt.Sprintf("bulletin serve answers to localhost, IP addresses and the host of its base URL or -addr, not to %s, so that no other site's page can read the preview through a name of its own: to open it as %s, give serve -base-url http://%s%s", r.Host, r.Host, r.Host, escaped(s.base)), http.StatusForbidden)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -64,7 +64,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // allowed reports whether a request for host (HOST or HOST:PORT, as the
 // Host header gives it) is answered: one for localhost, a name under it
 // or an IP address, which no other site can point at the server, or for
-// the base URL's host. A page of another site that turns its own name
+// the base URL's host, or the name serve listens on. A page of another site that turns its own name
 // to 127.0.0.1 (DNS rebinding) would otherwise read the preview, drafts
 // and all, as a page of its own.
 func (s *Server) allowed(host string) bool {
@@ -78,7 +78,7 @@ func (s *Server) allowed(host string) bool {
 	}
 	// The base URL's host may be written as fully qualified too, with
 	// its dot, which a browser sends as written.
-	return host == strings.TrimSuffix(strings.ToLower(s.host), ".")
+	return slices.ContainsFunc(s.hosts, func(h string) bool { return h != "" && host == strings.TrimSuffix(strings.ToLower(h), ".") })
 }
 
 // escaped gives the site path p as a link writes it: "/a?b/" is

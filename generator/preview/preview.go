@@ -39,10 +39,10 @@ type Site struct {
 
 // Server serves the last good build and tells open pages about rebuilds.
 type Server struct {
-	content string // the folder assets are read from
-	out     string // the folder the search index is read from
-	base    string // the site's path on the host, as its pages link: "/", or "/bulletin/"
-	host    string // the base URL's host name, which the server answers to
+	content string   // the folder assets are read from
+	out     string   // the folder the search index is read from
+	base    string   // the site's path on the host, as its pages link: "/", or "/bulletin/"
+	hosts   []string // the base URL's host name, and the one -addr gave, which the server answers to
 	log     io.Writer
 	site    atomic.Pointer[Site] // nil before the first good build
 
@@ -107,10 +107,11 @@ func (s *Server) ready(done <-chan struct{}) {
 // folder's search index, which logs to log the pages it cannot make. It
 // serves the site at base, the path of its base URL, where its pages
 // link to each other: "/", or "/bulletin/" for a site built for
-// https://example.org/bulletin/. It answers to host, the base URL's
-// host name, and to localhost and IP addresses (see allowed).
-func New(content, out, base, host string, log io.Writer) *Server {
-	return &Server{content: content, out: out, base: base, host: host, log: log, clients: map[chan event]bool{}}
+// https://example.org/bulletin/. It answers to the names in hosts (the
+// base URL's host name, and the one serve was told to listen on), and
+// to localhost and IP addresses (see allowed).
+func New(content, out, base string, hosts []string, log io.Writer) *Server {
+	return &Server{content: content, out: out, base: base, hosts: hosts, log: log, clients: map[chan event]bool{}}
 }
 
 // event is a message to open pages: "reload", "problems" (the last

@@ -1499,6 +1499,21 @@ func TestLoadUnreadableFiles(t *testing.T) {
 	checkErrors(t, "a.md, site.yaml, topics/x.md and drafts/ unreadable", got, want)
 }
 
+// TestLoadFolderNotUTF8 reads a folder whose name is not valid UTF-8,
+// which a folder on disk refuses to list (os.DirFS: "invalid
+// argument"): it is told by its name, with "rename the folder", as one
+// whose name holds a control character is, where it was told as a
+// folder that could not be read, for an invalid argument.
+func TestLoadFolderNotUTF8(t *testing.T) {
+	fsys := errFS{
+		MapFS: files(map[string]string{"a.md": fm(), "articles/bad\xffdir/b.md": fm()}),
+		bad:   map[string]error{"articles/bad\xffdir": fs.ErrInvalid},
+	}
+	checkErrors(t, "a folder named in no UTF-8", loadErrors(t, fsys), []string{
+		`content/articles/bad\xffdir: the folder name is not valid UTF-8, so the files in it cannot be read or published: rename the folder`,
+	})
+}
+
 // TestLoadPathTooLong wants a file or folder whose path is longer than
 // the system reads told by its name, with what to shorten.
 func TestLoadPathTooLong(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"io/fs"
+	"path"
 	"strings"
 )
 
@@ -114,8 +115,14 @@ func (w *walker) list(p string) ([]fs.DirEntry, uint64, error) {
 	return entries, 0, err
 }
 
-// unreadable notes the folder at p that could not be listed.
+// unreadable notes the folder at p that could not be listed: one whose
+// name is not valid UTF-8, which the system's folder refuses to list
+// ("invalid argument"), by its name, with what mends it.
 func (w *walker) unreadable(p string, err error) {
+	if why := unnamable(path.Base(p)); why != "" {
+		w.errs = append(w.errs, &Error{File: JoinPath(w.dir, escapedName(p)), Msg: "the folder name " + why + ", so the files in it cannot be read or published: rename the folder"})
+		return
+	}
 	w.errs = append(w.errs, &Error{File: JoinPath(w.dir, p), Msg: "can't read the folder: " + unread(err, "folder")})
 }
 

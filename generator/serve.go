@@ -299,7 +299,7 @@ func (s *server) write(ctx context.Context, wait bool) (busy bool) {
 		return false
 	}
 	if err != nil {
-		fmt.Fprintf(s.log, "writing %s failed:\n%v\n", o.Out, err)
+		fmt.Fprintf(s.log, "writing %s failed:\n%v\n%s\n", o.Out, err, stopped(err, o.Out))
 		if s.live.Current() == ls { // not a site replaced meanwhile, whose pages are not shown
 			s.preview.Unwritten(err)
 		}

@@ -534,6 +534,9 @@ func TestServeTemplateFailsOnOnePage(t *testing.T) {
 	if e := wantEvent(t, events, "unwritten"); !strings.Contains(e.data, "NoSuchField") {
 		t.Errorf("unwritten event: got data %q, want the template's error", e.data)
 	}
+	if log := ts.log.String(); !strings.Contains(log, "build stopped by 1 problem") {
+		t.Errorf("serve's log after a failed write:\n%s\nwant how many problems stopped it, as build tells", log)
+	}
 	if after, err := os.ReadFile(written); err != nil || !bytes.Equal(after, before) {
 		t.Errorf("%s after a failed write: got error %v, or other bytes; want it as the last good build left it", written, err)
 	}

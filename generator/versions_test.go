@@ -653,9 +653,10 @@ func TestCheckTopicRenamed(t *testing.T) {
 // TestCheckNewArticleNoFeedCarries warns of a new article, not yet
 // committed, dated before every article the bulletin's feed carries, as
 // one dated the day the news happened may be: its subscribers would never
-// be told of it. Once committed it is published, and the warning has
-// done its work; many such articles at once, an archive moving in, are
-// told in one warning.
+// be told of it. The check of the commit that publishes it, as CI runs
+// it, warns too; once a later commit has changed the content, the
+// warning has done its work. Many such articles at once, an archive
+// moving in, are told in one warning.
 func TestCheckNewArticleNoFeedCarries(t *testing.T) {
 	r := newGitRepo(t)
 	r.write("content/site.yaml", fixtureSettings)
@@ -681,13 +682,18 @@ func TestCheckNewArticleNoFeedCarries(t *testing.T) {
 		t.Errorf("check gave\n%s\nwant one warning, with %q", got, want)
 	}
 	r.commit("2025-03-01", "publish the report")
+	if got := check(); !strings.Contains(got, want) {
+		t.Errorf("check gave\n%s\nwant the warning in the check of the commit that publishes the article, as CI runs it, with %q", got, want)
+	}
+	r.write(article("2025-03-02", "more-news"))
+	r.commit("2025-03-02", "more news")
 	if got := check(); strings.Contains(got, "will not be told of") {
-		t.Errorf("check gave\n%s\nwant no warning once the article is committed", got)
+		t.Errorf("check gave\n%s\nwant no warning once a later commit has changed the content", got)
 	}
 	for i := range 6 {
 		r.write(article(fmt.Sprintf("2020-0%d-01", i+1), fmt.Sprintf("archive-%d", i)))
 	}
-	want = "warning: 6 articles not yet committed (" + filepath.ToSlash(filepath.Join(r.dir, "content")) + "/articles/2020/2020-06-01-archive-5.md and 5 more) are dated before every article"
+	want = "warning: 6 new articles (" + filepath.ToSlash(filepath.Join(r.dir, "content")) + "/articles/2020/2020-06-01-archive-5.md and 5 more, not yet committed or first published by the last commit) are dated before every article"
 	if got := check(); !strings.Contains(got, want) || strings.Count(got, "will not be told of") != 1 {
 		t.Errorf("check gave\n%s\nwant one warning for the six, with %q", got, want)
 	}

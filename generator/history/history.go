@@ -109,6 +109,11 @@ type History struct {
 	// later one that changes only the theme, tells of it), or from the
 	// work tree while HEAD has them; by path.
 	Removed []Removed
+	// Fresh are, by path, the article files whose first step that is no
+	// draft the last commit to change the content folder made, unless it
+	// was the first, and that the work tree has still: the build of that
+	// commit first publishes them.
+	Fresh map[string]bool
 	// Dropped are, by path, the topics and regulators an article file
 	// named until the last commit to change the content folder, or the
 	// work tree, dropped them, as "topics/Name" or "regulators/Name":
@@ -303,6 +308,7 @@ func withWorkTree(dir string, paths []string, sums map[string]string, files map[
 				h.Articles[p] = t.Versions
 			}
 			h.dropped(p, t)
+			h.fresh(p, t)
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
@@ -357,6 +363,17 @@ func (h *History) step(p string, t *tracker, data []byte) {
 		h.Articles[p] = t.Versions
 	}
 	h.dropped(p, t)
+	h.fresh(p, t)
+}
+
+// fresh notes the article at path p as Fresh when t, its history, is.
+func (h *History) fresh(p string, t *tracker) {
+	if t.Fresh {
+		if h.Fresh == nil {
+			h.Fresh = map[string]bool{}
+		}
+		h.Fresh[p] = true
+	}
 }
 
 // dropped notes the topics and regulators t, the file at path p,

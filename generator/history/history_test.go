@@ -1,15 +1,17 @@
 package history
 
 import (
-	"bulletin/generator/history/gittest"
-	"bulletin/generator/inputs"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"bulletin/generator/history/gittest"
+	"bulletin/generator/inputs"
 )
 
 // The states of one article through its life, as an editor commits them.
@@ -657,5 +659,49 @@ func TestReadIDAuthority(t *testing.T) {
 	}
 	if vs := h.Versions("d.md"); len(vs) != 1 || len(vs[0].Published) != 0 {
 		t.Errorf("d.md, not committed: got %+v, want one version not yet published", vs)
+	}
+}
+
+// TestReadFresh marks the articles the last commit to change the content
+// folder first published, and no others: not those of the first commit,
+// which no subscriber saw before, nor one published earlier and edited
+// since, nor one the last commit kept a draft.
+func TestReadFresh(t *testing.T) {
+	r := newRepo(t)
+	article := func(title, extra string) string {
+		return "---\ntitle: " + title + "\ndate: 2025-03-01\nsummary: S.\n" + extra + "---\nBody.\n"
+	}
+	r.write("content/articles/first.md", article("First", ""))
+	r.write("content/articles/was-draft.md", article("Was a draft", "draft: true\n"))
+	r.commit("first")
+	dir := filepath.Join(r.dir, "content")
+	fresh := func() []string {
+		t.Helper()
+		h, err := Read(dir, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return slices.Sorted(maps.Keys(h.Fresh))
+	}
+	if got := fresh(); len(got) != 0 {
+		t.Errorf("after the first commit: got fresh %v, want none", got)
+	}
+	r.write("content/articles/first.md", article("First, edited", ""))
+	r.write("content/articles/was-draft.md", article("Was a draft", ""))
+	r.write("content/articles/new.md", article("New", ""))
+	r.write("content/articles/draft.md", article("A draft", "draft: true\n"))
+	r.commit("publish")
+	if got, want := fresh(), []string{"articles/new.md", "articles/was-draft.md"}; !slices.Equal(got, want) {
+		t.Errorf("after the second commit: got fresh %v, want %v", got, want)
+	}
+	r.write("README.md", "Outside the content folder.\n")
+	r.commit("readme")
+	if got, want := fresh(), []string{"articles/new.md", "articles/was-draft.md"}; !slices.Equal(got, want) {
+		t.Errorf("after a commit outside the content folder: got fresh %v, want %v", got, want)
+	}
+	r.write("content/articles/later.md", article("Later", ""))
+	r.commit("later")
+	if got, want := fresh(), []string{"articles/later.md"}; !slices.Equal(got, want) {
+		t.Errorf("after a later commit: got fresh %v, want %v", got, want)
 	}
 }

@@ -141,6 +141,9 @@ func (r *repo) follow(commits []commit, steps map[string]step) (map[string]*trac
 				// What an earlier commit dropped was told by its build.
 				t.Dropped = nil
 			}
+			// The first commit to change the folder has no subscribers
+			// before it to tell.
+			t.Fresh = i == 0 && len(commits) > 1 && len(t.Versions) > 0 && len(t.Versions[0].Published) > 0 && t.Versions[0].Published[0].Commit == c.hash
 			live[ch.path] = t
 		}
 	}

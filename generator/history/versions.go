@@ -38,6 +38,10 @@ type tracker struct {
 	// Deleted is the commit that deleted the file, when the last commit
 	// to change the content folder did; empty for a file HEAD has.
 	Deleted string
+	// Fresh is set when the last commit to change the content folder,
+	// not the first, made the file's first step that is no draft: the
+	// build of that commit is the one that first publishes it.
+	Fresh bool
 	// Named are the topics and regulators the file named at the last
 	// step read that was no draft, as "topics/Name" or "regulators/Name";
 	// Dropped those it named at the step before that and no longer does,

@@ -53,7 +53,7 @@ func unfed(s *site.Site) content.Errors {
 	if len(out) > foldUnfed {
 		c := out[0].Content
 		return content.Errors{{File: s.ContentDir, Warning: true,
-			Msg: fmt.Sprintf("%d articles not yet committed (%s and %d more) are dated %s %s, so its subscribers will not be told of them: for an archive moving in, that is as it should be; an article that is news should be dated the day it is published", len(out), c.File, len(out)-1, before(out[0]), carries)}}
+			Msg: fmt.Sprintf("%d new articles (%s and %d more, not yet committed or first published by the last commit) are dated %s %s, so its subscribers will not be told of them: for an archive moving in, that is as it should be; an article that is news should be dated the day it is published", len(out), c.File, len(out)-1, before(out[0]), carries)}}
 	}
 	var errs content.Errors
 	for _, a := range out {

@@ -95,8 +95,9 @@ type Site struct {
 
 // Unseen gives the articles, newest first, that readers have seen no
 // committed step of, as git's history, read whole, has them: new in the
-// work tree, or committed only as drafts or dated ahead until now. It
-// gives none without history.
+// work tree, or committed only as drafts or dated ahead until now; and
+// those the last commit to change the content folder first published,
+// which its build, in CI say, publishes. It gives none without history.
 func (s *Site) Unseen() []*Article { return s.unseen }
 
 // Article is a published article with its place in the site and its
@@ -314,7 +315,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	for _, a := range s.Articles {
 		s.Moved = append(s.Moved, a.moved...)
 		renamed = append(renamed, a.renamed...)
-		if a.unseen && whole {
+		if whole && (a.unseen || h.Fresh[a.Content.Path]) {
 			s.unseen = append(s.unseen, a)
 		}
 	}

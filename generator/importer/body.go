@@ -590,6 +590,14 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss) {
 				c = unwrap(n, c)
 				continue
 			}
+			if name := ownName(c); c.Type == html.ElementNode && c.Data == "a" && name != "" && showsNothing(c) {
+				// An icon's link that names itself for screen readers
+				// (aria-label, title) keeps that name as its text.
+				for c.FirstChild != nil {
+					c.RemoveChild(c.FirstChild)
+				}
+				c.AppendChild(&html.Node{Type: html.TextNode, Data: name})
+			}
 			if c.Type == html.ElementNode && c.Data == "a" && showsNothing(c) {
 				// A link with nothing in it, often an anchor that also
 				// links to its own place in the document it was copied
@@ -637,6 +645,12 @@ func toMarkdown(src string, link func(string) string) (md string, lost []loss) {
 		return textOnly(src), append(lost, loss{-1, fmt.Sprintf("HTML that cannot be turned into Markdown (%v) became its text alone, its links, images and formatting left out", err)})
 	}
 	return strings.TrimSpace(kept.restore(string(out))), lost
+}
+
+// ownName is the name the element n gives itself for readers who hear
+// the page, its aria-label or else its title; "" for none.
+func ownName(n *html.Node) string {
+	return strings.TrimSpace(cmp.Or(strings.TrimSpace(attr(n, "aria-label")), attr(n, "title")))
 }
 
 // showsNothing reports whether the element n shows readers nothing: no

@@ -256,13 +256,14 @@ func TestToMarkdownScriptLinks(t *testing.T) {
 // TestToMarkdownEmptyLinks leaves out a link that showed readers no
 // text, as the named anchors of documentation pasted into a post are,
 // where it became [](…), a link with no name; one that shows an image
-// or text stays.
+// or text stays, and an icon's that names itself (aria-label, title)
+// takes that name as its text.
 func TestToMarkdownEmptyLinks(t *testing.T) {
 	md, lost := toMarkdown(`<h2 class="title"><a name="csrf-attacks" href="https://docs.example.org/ref/#csrf-attacks"></a>19.1 CSRF Attacks</h2>
-<p>Text <a href="https://example.org/a"> </a>here, <a href="https://example.org/b"><img src="/b.png" alt="B"></a> and <a href="https://example.org/c"><span>C</span></a>.</p>
+<p>Text <a href="https://example.org/a"> </a>here, <a href="https://example.org/b"><img src="/b.png" alt="B"></a> and <a href="https://example.org/c"><span>C</span></a>; <a href="/report.pdf" aria-label="Download the report"><i class="icon-download"></i></a> and <a href="/data.csv" title="The data"><span class="icon"></span></a>.</p>
 <h3 class="title"><a name="csrf-multipart" href="https://docs.example.org/ref/#csrf-multipart"></a></h3>
 <p>After.</p>`, nil)
-	if want := "## 19.1 CSRF Attacks\n\nText here, [![B](/b.png)](https://example.org/b) and [C](https://example.org/c).\n\nAfter."; md != want {
+	if want := "## 19.1 CSRF Attacks\n\nText here, [![B](/b.png)](https://example.org/b) and [C](https://example.org/c); [Download the report](/report.pdf) and [The data](/data.csv \"The data\").\n\nAfter."; md != want {
 		t.Errorf("got %q, want %q", md, want)
 	}
 	want := []string{

@@ -1080,8 +1080,8 @@ func TestServeShowsDraftsWhenAsked(t *testing.T) {
 	ts := serveInBackground(t, options{Content: content, Templates: "../templates", Out: out, Drafts: true})
 	ts.content = content
 	ts.waitPage(t, draftPage, http.StatusOK, "Draft: not published.")
-	ts.waitPage(t, "/", http.StatusOK, `<span class="status status-withdrawn">Draft</span>`)
-	ts.waitPage(t, "/topics/assessments/", http.StatusOK, `>A draft</a> <span class="status status-withdrawn">Draft</span>`)
+	ts.waitPage(t, "/", http.StatusOK, `<span class="status status-draft">Draft</span>`)
+	ts.waitPage(t, "/topics/assessments/", http.StatusOK, `>A draft</a> <span class="status status-draft">Draft</span>`)
 	// A draft dated a moment ahead comes out when its time comes, as it
 	// would published, with no save.
 	events := ts.openEvents(t)

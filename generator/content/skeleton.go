@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -77,7 +78,7 @@ func Skeleton(title string, day time.Time, topics, regulators []string, s *Setti
 	w("# Who wrote it.")
 	w("authors: []")
 	w("# Where the matter stands after this news, one of: %s.", strings.Join(s.statusKeys(), ", "))
-	w("# status: paused")
+	w("# status: %s", exampleStatus(s))
 	w("# Where it applies, e.g. [England].")
 	w("applies_to: []")
 	w("# Primary sources; url, publisher and date are optional. To give some,")
@@ -85,14 +86,14 @@ func Skeleton(title string, day time.Time, topics, regulators []string, s *Setti
 	w("sources: []")
 	w("#   - title: The regulator's announcement")
 	w("#     url: %s", exampleSourceURL)
-	w("#     publisher: Care Quality Commission")
+	w("#     publisher: %s", examplePublisher(regulators, s))
 	w("#     date: %s", day.Format("2006-01-02"))
 	w("# Key dates of the story; date may be a month (2024-05); status is optional.")
 	w("# To give some, delete the [] and the # before each line below.")
 	w("events: []")
 	w("#   - date: %s", day.Format("2006-01"))
 	w("#     label: %s", exampleEvent)
-	w("#     status: paused")
+	w("#     status: %s", exampleStatus(s))
 	w("# When you change a published article, set updated and add a change note;")
 	w("# on the day it was published, give updated's time too (%sT15:00:00Z),", day.Format("2006-01-02"))
 	w("# so that feed readers show the change.")
@@ -111,6 +112,33 @@ func Skeleton(title string, day time.Time, topics, regulators []string, s *Setti
 	w(placeholderBody + " " + placeholderAdvice)
 	w("background in date order, then what happens next.")
 	return []byte(b.String())
+}
+
+// exampleStatus is the status the skeleton's examples give: paused, or
+// the first the site defines where it defines no such status.
+func exampleStatus(s *Settings) string {
+	keys := s.statusKeys()
+	if len(keys) == 0 || slices.Contains(keys, "paused") {
+		return "paused"
+	}
+	return keys[0]
+}
+
+// examplePublisher is the publisher the skeleton's example source gives:
+// the name site.yaml gives the first of the article's regulators it
+// knows, or its first regulator's.
+func examplePublisher(regulators []string, s *Settings) string {
+	for _, abbr := range regulators {
+		for _, r := range s.Regulators {
+			if strings.EqualFold(r.Abbr, abbr) && r.Name != "" {
+				return r.Name
+			}
+		}
+	}
+	if len(s.Regulators) > 0 && s.Regulators[0].Name != "" {
+		return s.Regulators[0].Name
+	}
+	return "The body that published it"
 }
 
 func quoteList(items []string) string {

@@ -43,3 +43,30 @@ func TestSkeletonPublishedUnfinished(t *testing.T) {
 		}
 	}
 }
+
+// TestSkeletonExamplesFromTheSettings gives the skeleton's examples the
+// site's own names: the publisher site.yaml names for the article's
+// regulator, or its first, and a status the site defines.
+func TestSkeletonExamplesFromTheSettings(t *testing.T) {
+	day := time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)
+	s := Settings{Location: time.UTC, Statuses: []Status{{Key: "open"}, {Key: "closed"}},
+		Regulators: []Regulator{{Abbr: "HSR", Name: "Housing Standards Regulator"}, {Abbr: "TPO", Name: "The Property Ombudsman"}}}
+	for _, tt := range []struct {
+		regulators []string
+		want       []string
+	}{
+		{nil, []string{"#     publisher: Housing Standards Regulator", "# status: open", "#     status: open"}},
+		{[]string{"XYZ", "tpo"}, []string{"#     publisher: The Property Ombudsman"}},
+	} {
+		text := string(Skeleton("A title", day, nil, tt.regulators, &s))
+		for _, want := range tt.want {
+			if !strings.Contains(text, want+"\n") {
+				t.Errorf("regulators %q: the skeleton has no line %q:\n%s", tt.regulators, want, text)
+			}
+		}
+	}
+	s = Settings{Location: time.UTC, Statuses: DefaultStatuses}
+	if text := string(Skeleton("A title", day, nil, nil, &s)); !strings.Contains(text, "#     publisher: The body that published it\n") || !strings.Contains(text, "# status: paused\n") {
+		t.Errorf("with no regulators in site.yaml: got\n%s\nwant a publisher of no body's name, and status paused", text)
+	}
+}

@@ -264,7 +264,9 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 	}
 	l := newLooker(abs)
 	defer l.close()
-	if st, err := l.lstat(ManifestFile); err != nil || !st.regular || d.manifest == (stamp{}) || st.stamp != d.manifest {
+	st, err := l.lstat(ManifestFile)
+	edited := err == nil && d.manifest != (stamp{}) && st.stamp != d.manifest
+	if err != nil || !st.regular || d.manifest == (stamp{}) || st.stamp != d.manifest {
 		// The names, hashes, keys and folders the index vouches for are
 		// those of the manifest it recorded, not of this one.
 		d.staleManifest = true
@@ -279,6 +281,10 @@ func (d *Dir) open(path string, force bool) (*Dir, error) {
 		return nil, err
 	}
 	if len(foreign) > 0 && !force {
+		if edited {
+			return nil, fmt.Errorf("%s %w, such as %s, as its list of the files bulletin wrote, %s, was changed since the last build wrote it: if that is why, delete the folder and build again; else choose an empty or new folder with -out, or pass -force to build there and keep those files",
+				path, ErrForeign, strings.Join(foreign[:min(3, len(foreign))], ", "), ManifestFile)
+		}
 		return nil, fmt.Errorf("%s %w, such as %s: choose an empty or new folder with -out, or pass -force to build there and keep those files",
 			path, ErrForeign, strings.Join(foreign[:min(3, len(foreign))], ", "))
 	}

@@ -1152,8 +1152,8 @@ func TestManifestEditedInPlace(t *testing.T) {
 			}
 			d, err := Open(dir, false)
 			if tt.foreign != "" {
-				if !errors.Is(err, ErrForeign) || !strings.Contains(err.Error(), tt.foreign) {
-					t.Fatalf("Open: got %v, want the output refused for %s, which the manifest no longer lists", err, tt.foreign)
+				if !errors.Is(err, ErrForeign) || !strings.Contains(err.Error(), tt.foreign) || !strings.Contains(err.Error(), ManifestFile+", was changed since the last build wrote it") {
+					t.Fatalf("Open: got %v, want the output refused for %s, which the manifest no longer lists, saying the manifest was changed", err, tt.foreign)
 				}
 				return
 			}

@@ -614,6 +614,64 @@ func TestCheckSilentStatusChange(t *testing.T) {
 	}
 }
 
+// TestCheckFeedDateBack takes a withdrawal out of an article without a
+// later updated, and later moves updated back: each time its feed
+// entries would date its last change before the one subscribers were
+// last given, so feed readers keep the entry as it was (withdrawn), and
+// check warns, before the edit is committed and after; not once updated
+// tells of the change, nor of a withdrawal dated on a day that had not
+// come when it was taken out again.
+func TestCheckFeedDateBack(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("content/site.yaml", fixtureSettings)
+	r.write(newPath, fixtureArticle(frontFirst, paraPause))
+	r.commit("2025-03-27", "publish")
+	withdrawn := frontFirst + "withdrawn:\n  date: 2025-04-02T10:00:00Z\n  explanation: CQC took its statement back.\n"
+	r.write(newPath, fixtureArticle(withdrawn, paraPause))
+	r.commit("2025-04-02", "withdraw")
+	check := func() string {
+		var stdout, stderr strings.Builder
+		run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
+		return stdout.String() + stderr.String()
+	}
+	const warned = "which they last gave subscribers"
+	if got := check(); strings.Contains(got, warned) {
+		t.Fatalf("check gave\n%s\nwant no warning of a withdrawal", got)
+	}
+	r.write(newPath, fixtureArticle(frontFirst, paraPause))
+	want := "2025-03-27-ics-paused.md:3: warning: updated: feeds would date the article's last change 2025-03-27 00:00 GMT, before 2025-04-02 11:00 BST"
+	if got := check(); !strings.Contains(got, want) {
+		t.Errorf("check of the withdrawal taken out gave\n%s\nwant a warning with %q", got, want)
+	}
+	r.commit("2025-04-05", "take the withdrawal out")
+	if got := check(); !strings.Contains(got, want) {
+		t.Errorf("check of the withdrawal taken out, committed, gave\n%s\nwant a warning with %q", got, want)
+	}
+	noted := frontFirst + "updated: 2025-04-05T10:00:00Z\nchanges:\n  - date: 2025-04-05T10:00:00Z\n    note: CQC stands by its statement after all.\n"
+	r.write(newPath, fixtureArticle(noted, paraPause))
+	r.commit("2025-04-05", "note")
+	if got := check(); strings.Contains(got, warned) {
+		t.Errorf("check gave\n%s\nwant no warning once updated tells of the change", got)
+	}
+	back := strings.Replace(noted, "updated: 2025-04-05T10:00:00Z", "updated: 2025-04-06T10:00:00Z", 1)
+	r.write(newPath, fixtureArticle(back, paraPause))
+	r.commit("2025-04-06", "updated later")
+	r.write(newPath, fixtureArticle(noted, paraPause))
+	want = "warning: updated: feeds would date the article's last change 2025-04-05 11:00 BST, before 2025-04-06 11:00 BST"
+	if got := check(); !strings.Contains(got, want) {
+		t.Errorf("check of updated moved back gave\n%s\nwant a warning with %q", got, want)
+	}
+	// A withdrawal dated on a day still to come when it was taken out
+	// again was never given to subscribers.
+	r.write(newPath, fixtureArticle(back+"withdrawn:\n  date: 2025-05-01T10:00:00Z\n  explanation: Soon.\n", paraPause))
+	r.commit("2025-04-07", "withdraw ahead")
+	r.write(newPath, fixtureArticle(back, paraPause))
+	r.commit("2025-04-08", "not after all")
+	if got := check(); strings.Contains(got, warned) {
+		t.Errorf("check gave\n%s\nwant no warning of a withdrawal taken out before its day", got)
+	}
+}
+
 // TestCheckTopicRenamed renames the topic of the only article that names
 // it: its page and feeds would go with no word to their subscribers, so
 // check warns, before the rename is committed and in the build of the

@@ -14,11 +14,14 @@ import (
 // front is the little of an article's front matter that decides its
 // versions.
 type front struct {
-	draft   bool
-	date    string
-	status  string // as written
-	changes []change
-	names   Names // its slug, id and aliases
+	draft  bool
+	date   string
+	status string // as written
+	// updated and withdrawn are the dates of the last change and of the
+	// withdrawal, as written; "" for none.
+	updated, withdrawn string
+	changes            []change
+	names              Names // its slug, id and aliases
 	// topics and regulators are those it names, as written: readers
 	// saw their pages and feeds.
 	topics, regulators []string
@@ -87,11 +90,20 @@ func parseYAML(block []byte) (front, bool) {
 		}
 		Slug, ID, Aliases  yaml.Node
 		Topics, Regulators yaml.Node
+		Updated, Withdrawn yaml.Node
 	}
 	if err := yaml.Unmarshal(block, &m); err != nil {
 		return front{}, false
 	}
 	fm := front{date: scalar(&m.Date), status: scalar(&m.Status), topics: scalars(&m.Topics), regulators: scalars(&m.Regulators)}
+	fm.updated = scalar(&m.Updated)
+	if m.Withdrawn.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(m.Withdrawn.Content); i += 2 {
+			if m.Withdrawn.Content[i].Value == "date" {
+				fm.withdrawn = scalar(m.Withdrawn.Content[i+1])
+			}
+		}
+	}
 	fm.names = Names{Slug: scalar(&m.Slug), ID: scalar(&m.ID), Aliases: scalars(&m.Aliases)}
 	fm.draft, _ = strconv.ParseBool(scalar(&m.Draft))
 	for _, c := range m.Changes {
@@ -131,7 +143,10 @@ func parseTOML(block []byte) (front, bool) {
 	if _, err := toml.Decode(string(block), &m); err != nil {
 		return front{}, false
 	}
-	fm := front{date: tomlValue(m["date"]), status: tomlValue(m["status"])}
+	fm := front{date: tomlValue(m["date"]), status: tomlValue(m["status"]), updated: tomlValue(m["updated"])}
+	if w, ok := m["withdrawn"].(map[string]any); ok {
+		fm.withdrawn = tomlValue(w["date"])
+	}
 	fm.draft, _ = strconv.ParseBool(tomlValue(m["draft"]))
 	fm.names = Names{Slug: tomlValue(m["slug"]), ID: tomlValue(m["id"]), Aliases: tomlList(m["aliases"])}
 	fm.topics, fm.regulators = tomlList(m["topics"]), tomlList(m["regulators"])

@@ -154,6 +154,15 @@ type Version struct {
 	Note string
 	// Data is the whole file as it stood at the version's end.
 	Data []byte
+	// Told is the latest moment, as written, that feeds gave subscribers
+	// as the article's last change (its date, updated or withdrawal's
+	// date) at a committed step they saw, up to the last committed step:
+	// a step whose moment had not come when the next commit replaced it
+	// was never seen. "" for none. Set on the last version only.
+	Told string
+	// Last is that moment at the last committed step, which subscribers
+	// see once it has come; "" where that step is a draft.
+	Last string
 	// Status is the article's status, as written, at the step that began
 	// the version: a status changed since, with no change note, changed
 	// without telling subscribers.

@@ -49,12 +49,21 @@ type tracker struct {
 	// tree, dropped them (see follow). Their pages and feeds may be left
 	// with no article.
 	Named, Dropped []string
+	// Told and Last are the last version's (see Version).
+	Told, Last string
 }
 
 // add reads one more step.
 func (t *tracker) add(s step) {
 	t.Head = sha256.Sum256(s.data)
 	fm := s.fm
+	if s.commit != "" {
+		t.settle(s.time)
+		t.Last = ""
+		if s.ok && !fm.draft {
+			t.Last = fm.told()
+		}
+	}
 	if !s.ok || fm.draft {
 		return
 	}
@@ -83,6 +92,7 @@ func (t *tracker) add(s step) {
 	}
 	v := &t.Versions[len(t.Versions)-1]
 	v.Data = s.data
+	v.Told, v.Last = t.Told, t.Last
 	if len(t.Versions) == 1 && s.commit != "" {
 		names := fm.names
 		names.Commit, names.Committed, names.Date, names.Path, names.IDAuthority = s.commit, s.time, fm.date, s.path, s.authority
@@ -97,6 +107,30 @@ func (t *tracker) add(s step) {
 		v.Date, v.Note = fm.changes[t.Added].Date, fm.changes[t.Added].Note
 	}
 	t.Changes = fm.changes
+}
+
+// settle counts the moment the last committed step told (Last) among
+// those subscribers saw (Told) when it had come by at, when a commit
+// replaced that step.
+func (t *tracker) settle(at time.Time) {
+	if t.Last == "" {
+		return
+	}
+	if d, err := content.ParseDate(t.Last, time.UTC); err == nil && !d.After(at) && (t.Told == "" || later(t.Last, t.Told)) {
+		t.Told = t.Last
+	}
+}
+
+// told is the moment fm gives feeds as the article's last change: the
+// latest of its date, updated and withdrawal's date, as written.
+func (fm front) told() string {
+	out := fm.date
+	for _, d := range []string{fm.updated, fm.withdrawn} {
+		if d != "" && (out == "" || later(d, out)) {
+			out = d
+		}
+	}
+	return out
 }
 
 // groupNames are the topics and regulators fm names, as tracker.Named

@@ -29,6 +29,8 @@ import (
 // has one; published articles whose first address no alias keeps (see
 // site.Site.Moved); and, as
 // warnings, articles whose status changed with no change note,
+// articles whose feed entries would date their last change before the
+// one subscribers were last given (a withdrawal taken out),
 // topic and regulator names that look like
 // misspellings (see site.Misspelling), topic intro pages whose status
 // their story has left, file names that give a slug a device's name

@@ -62,7 +62,9 @@ type Site struct {
 	Stale      []*content.Error // topic intro pages whose status their story has left, as warnings
 	// Moved are the published articles whose first address no alias
 	// keeps (see firstPublished), and, as warnings, those whose status
-	// changed with no note to tell subscribers (see silentStatus) and the
+	// changed with no note to tell subscribers (see silentStatus), those
+	// whose feed entries would date their last change before the one
+	// subscribers were last given (see silentBack), and the
 	// drafts readers saw published (see unpublished): what history shows
 	// changed. A feed id changed since is an error of New, which stops a
 	// build, as subscribers would see the article twice.
@@ -294,6 +296,9 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		vs := h.Versions(a.Content.Path)
 		a.moved, a.renamed = s.firstPublished(a, vs, now)
 		if w := silentStatus(a, vs); w != nil {
+			a.moved = append(a.moved, w)
+		}
+		if w := silentBack(a, vs, now, s.Settings.Location); w != nil {
 			a.moved = append(a.moved, w)
 		}
 		if w := updatedAhead(a, now, s.Settings.Location); w != nil {

@@ -50,16 +50,27 @@ func unfed(s *site.Site) content.Errors {
 		}
 		return "before"
 	}
+	// Of the oldest day the feed carries, they came out with more than
+	// it carries; older, they were dated before it.
+	burst := "more came out at once than the feed carries: date some a little later, as a time still to come holds an article back until it comes, so that each reaches the feed"
 	if len(out) > foldUnfed {
 		c := out[0].Content
+		advice := "for an archive moving in, that is as it should be; an article that is news should be dated the day it is published"
+		if before(out[len(out)-1]) != "before" {
+			advice = burst
+		}
 		return content.Errors{{File: s.ContentDir, Warning: true,
-			Msg: fmt.Sprintf("%d new articles (%s and %d more, not yet committed or first published by the last commit) are dated %s %s, so its subscribers will not be told of them: for an archive moving in, that is as it should be; an article that is news should be dated the day it is published", len(out), c.File, len(out)-1, before(out[0]), carries)}}
+			Msg: fmt.Sprintf("%d new articles (%s and %d more, not yet committed or first published by the last commit) are dated %s %s, so its subscribers will not be told of them: %s", len(out), c.File, len(out)-1, before(out[0]), carries, advice)}}
 	}
 	var errs content.Errors
 	for _, a := range out {
 		c := a.Content
+		advice := "if it is news, date it the day it is published, and say in the text when things happened; if it moves in from an archive, that is as it should be"
+		if before(a) != "before" {
+			advice = burst
+		}
 		errs = append(errs, &content.Error{File: c.File, Line: max(c.Lines.Line("date"), c.Line), Warning: true,
-			Msg: fmt.Sprintf("date: %s is %s %s, so its subscribers will not be told of this new article: if it is news, date it the day it is published, and say in the text when things happened; if it moves in from an archive, that is as it should be", day(c.Date), before(a), carries)})
+			Msg: fmt.Sprintf("date: %s is %s %s, so its subscribers will not be told of this new article: %s", day(c.Date), before(a), carries, advice)})
 	}
 	return errs
 }

@@ -2080,13 +2080,21 @@ func TestHugoUnknownPairedShortcodeKept(t *testing.T) {
 // that is plain text, where it was read as Markdown: a shell's # comment
 // became a heading, and the --- of front matter shown made one of the
 // line above it. A paired shortcode of another name, holding prose,
-// stays as text the article's Markdown reads.
+// stays as text the article's Markdown reads, and so does one whose
+// argument is a label for readers ("Go"), not the name of a language.
+// One whose arguments name the language of the code it shows, as
+// Hugo's highlight takes it first, is one that shows code too: Istio's
+// site gives each command and its output as {{< text bash >}}, whose
+// -P PREROUTING lines became a list.
 func TestHugoCodeShortcodeOfPlainText(t *testing.T) {
 	for _, pair := range []string{
 		"{{< code file=\"install.sh\" >}}\n# install with brew\nbrew install hugo\n{{< /code >}}",
 		"{{< code file=\"content/posts/_index.md\" >}}\n---\ntitle: My Go Journey\n---\n\nI decided to start learning Go.\n{{< /code >}}",
 		"{{< output file=\"public/index.txt\" >}}\nHello\n=====\n{{< /output >}}",
 		"{{< code-toggle file=\"config\" >}}\nbaseURL = \"https://example.org/\"\n[params]\n# a comment\n{{< /code-toggle >}}",
+		"{{< text bash >}}\n$ nsenter -t 4215 -n iptables -t nat -S\n-P PREROUTING ACCEPT\n-N ISTIO_INBOUND\n{{< /text >}}",
+		"{{< text bash yaml>}}\n$ kubectl get svc\n# SNIPPET from the output:\npolicy: enabled\n{{< /text >}}",
+		"{{< tab header=\"Go\" lang=\"go\" >}}\n// Hello greets.\nfunc Hello() {}\n{{< /tab >}}",
 	} {
 		src := tree(t, map[string]string{
 			"config.toml":        "baseURL = 'https://example.org/'\n",
@@ -2099,13 +2107,17 @@ func TestHugoCodeShortcodeOfPlainText(t *testing.T) {
 			t.Errorf("%s: the code block is not told: %v", pair, r.Warnings)
 		}
 	}
-	prose := "{{< panel >}}\n# Before you start\n\nBack up your site.\n{{< /panel >}}"
-	src := tree(t, map[string]string{
-		"config.toml":        "baseURL = 'https://example.org/'\n",
-		"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nIntro.\n\n" + prose + "\n",
-	})
-	dest := mustImportInto(t, src)
-	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-a.md"), "\n"+prose+"\n")
+	for _, prose := range []string{
+		"{{< panel >}}\n# Before you start\n\nBack up your site.\n{{< /panel >}}",
+		"{{< tab \"Go\" >}}\nInstall **Go** first.\n{{< /tab >}}",
+	} {
+		src := tree(t, map[string]string{
+			"config.toml":        "baseURL = 'https://example.org/'\n",
+			"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nIntro.\n\n" + prose + "\n",
+		})
+		dest := mustImportInto(t, src)
+		wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-a.md"), "\n"+prose+"\n")
+	}
 }
 
 // TestHugoBundleResourcesAndHeadless skips the content files of a leaf

@@ -166,7 +166,7 @@ func shortcodes(p *post, ix *index, r *Report) string {
 			if strings.HasPrefix(name, "/") {
 				break
 			}
-			if block, end, ok := keptBlock(s, i, pos, delim, name); ok {
+			if block, end, ok := keptBlock(s, i, pos, delim, name, args); ok {
 				// What it holds is a theme's to show, as Hugo gives it
 				// unread: with HTML or a template in it, that is most
 				// often code to show (Hugo's docs' code and output), and
@@ -223,11 +223,41 @@ func firstWord(s string) (word, rest string) {
 var codeShortcodes = []string{"output", "terminal", "console", "shell", "cmd", "command", "snippet", "prism", "pre", "nohighlight"}
 
 // codeLike says whether the shortcode name is one that shows what it
-// holds as code (see codeShortcodes).
-func codeLike(name string) bool {
+// holds as code (see codeShortcodes), or its arguments, args, name the
+// language of the code it shows, as Hugo's highlight takes it first
+// ({{< text bash >}}, as Istio's site writes each command and its
+// output) or as lang or language ({{< tab header="Go" lang="go" >}}).
+func codeLike(name, args string) bool {
 	n := strings.ToLower(name)
-	return strings.HasPrefix(n, "code") || slices.Contains(codeShortcodes, n)
+	if strings.HasPrefix(n, "code") || slices.Contains(codeShortcodes, n) {
+		return true
+	}
+	named, pos := shortcodeArgs(args)
+	for _, lang := range []string{named["lang"], named["language"]} {
+		if codeLanguages[lang] {
+			return true
+		}
+	}
+	return len(pos) > 0 && codeLanguages[pos[0]]
 }
+
+// codeLanguages are the names highlighters (Chroma, Prism, highlight.js)
+// give the languages posts most often show code in, as written in a
+// shortcode's arguments: in lower case, as a label for readers ("Go")
+// is not one.
+var codeLanguages = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Fields(`bash sh shell zsh fish console shell-session powershell ps1 bat batch cmd
+		plain plaintext text txt none
+		yaml yml json json5 jsonc toml ini xml html css scss sass less
+		js javascript jsx ts typescript tsx go golang python py python3 ruby rb java kotlin kt scala swift
+		c cpp c++ csharp cs fsharp rust rs php perl pl lua r haskell hs elixir ex erlang clojure dart
+		sql diff patch docker dockerfile makefile make nginx apache proto protobuf hcl terraform tf
+		graphql gql markdown md http log env properties groovy gradle vim`) {
+		m[l] = true
+	}
+	return m
+}()
 
 // keptBlock gives the shortcode name opened at s[start:end] with what it
 // holds and its closing tag, as a fenced code block, and where the
@@ -238,7 +268,7 @@ func codeLike(name string) bool {
 // as the post's own, or the shortcode is one that shows code (see
 // codeLike), whose text read as Markdown would become headings. ok is
 // false otherwise, as for one of that name inside it.
-func keptBlock(s string, start, end int, delim byte, name string) (block string, stop int, ok bool) {
+func keptBlock(s string, start, end int, delim byte, name, args string) (block string, stop int, ok bool) {
 	if delim != '<' || start > 0 && s[start-1] != '\n' || !atLineEnd(s[end:]) {
 		return "", 0, false
 	}
@@ -248,7 +278,7 @@ func keptBlock(s string, start, end int, delim byte, name string) (block string,
 		return "", 0, false
 	}
 	inner := s[end : end+at[0]]
-	if !strings.Contains(inner, "<") && !strings.Contains(inner, "{{") && !codeLike(name) || regexp.MustCompile(`\{\{[<%]\s*`+regexp.QuoteMeta(name)+`[\s>%]`).MatchString(inner) {
+	if !strings.Contains(inner, "<") && !strings.Contains(inner, "{{") && !codeLike(name, args) || regexp.MustCompile(`\{\{[<%]\s*`+regexp.QuoteMeta(name)+`[\s>%]`).MatchString(inner) {
 		return "", 0, false
 	}
 	stop = end + at[1]

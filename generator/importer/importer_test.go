@@ -3314,6 +3314,15 @@ func TestJekyllFeedTemplateIDs(t *testing.T) {
 		{"a setting of its own and post.id", "", "feed.xml", "{% for post in site.posts %}<id>{{ site.production_url }}{{ post.id }}</id>{% endfor %}", withoutSlash, ""},
 		{"baseurl and post.url", "", "feed.xml", "{% for post in site.posts %}<item><guid>{{ site.baseurl }}{{ post.url }}</guid></item>{% endfor %}", withoutSlash, "feed.xml"},
 		{"no feed", "", "", "", withoutSlash, "_config.yml"},
+		// A loop through the site's documents, or through a variable
+		// given the posts sorted or filtered, as jekyll-feed's own
+		// template writes it, is one through its posts: its ids were
+		// not read, and subscribers were warned of, or given, ids its
+		// feed never gave.
+		{"a variable given site.posts", "", "feed.xml", "{% assign posts = site.posts | where_exp: \"post\", \"post.draft != true\" | sort: \"date\" | reverse %}\n{% for post in posts limit: 10 %}<item><guid>{{ site.url }}{{ post.url }}</guid></item>{% endfor %}", withSlash, ""},
+		{"site.documents", "", "feed.xml", "{% assign alldocuments = site.documents | sort: 'date' | reverse %}\n{% for post in alldocuments %}<id>{{ post.id | absolute_url | xml_escape }}</id>{% endfor %}", withoutSlash, ""},
+		{"a category's posts", "", "rss.xml", "{% for post in site.categories.news %}<item><guid>{{ post.url | absolute_url }}</guid></item>{% endfor %}", withSlash, ""},
+		{"a loop through no posts", "", "feed.xml", "{% assign posts = site.pages %}{% for post in posts %}<id>{{ post.url | absolute_url }}</id>{% endfor %}", withoutSlash, "feed.xml"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			files := map[string]string{

@@ -106,9 +106,14 @@ var feedAddresses = []string{"/feed.xml", "/atom.xml", "/rss.xml", "/feed/", "/f
 var addressIDThemes = []string{"jekyll-theme-chirpy"}
 
 var (
-	// postsLoop matches the loop of a feed template over the site's
-	// posts, naming the variable each post is in.
-	postsLoop = regexp.MustCompile(`\{%-?\s*for\s+(\w+)\s+in\s+site\.posts\b`)
+	// forLoop matches a loop of a feed template: the variable each
+	// item is in, and what it goes through (site.posts, a variable).
+	forLoop = regexp.MustCompile(`\{%-?\s*for\s+(\w+)\s+in\s+([\w.]+)`)
+	// siteDocuments matches what holds the site's posts: site.posts,
+	// site.documents (every collection's documents, posts among them),
+	// a category's or a tag's posts (site.categories.news) and a page
+	// of them (paginator.posts).
+	siteDocuments = regexp.MustCompile(`^(?:site\.(?:posts|documents|categories|tags)|paginator\.posts)\b`)
 	// entryID matches what a feed template makes an entry's id of:
 	// Atom's id, RSS's guid, else RSS's link, which readers take for
 	// an id where an item has no guid.
@@ -150,7 +155,7 @@ func feedForm(fsys fs.FS, dir string, jekyllFeed bool, theme string, maxSize int
 // idsOf gives the form of the ids the feed template text gives its
 // entries, following a variable assigned in it to what it was given.
 func idsOf(text string) feedIDs {
-	loop := postsLoop.FindStringSubmatchIndex(text)
+	loop := postsLoopIn(text)
 	if loop == nil {
 		return idsUnknown
 	}
@@ -178,6 +183,31 @@ func idsOf(text string) feedIDs {
 		return idsOfPostID
 	}
 	return idsUnknown
+}
+
+// postsLoopIn gives where in text, a feed template, its loop over the
+// site's posts is, as forLoop's submatch indexes: a loop through what
+// holds them (see siteDocuments), or through a variable assigned it
+// before, sorted or filtered ({% assign posts = site.posts | where_exp:
+// "post", "post.draft != true" %}, as jekyll-feed's own template
+// writes it); nil where it has none.
+func postsLoopIn(text string) []int {
+	for _, loop := range forLoop.FindAllStringSubmatchIndex(text, -1) {
+		over := text[loop[4]:loop[5]]
+		if siteDocuments.MatchString(over) {
+			return loop
+		}
+		var given string // what the variable was last given before the loop
+		for _, m := range liquidAssign.FindAllStringSubmatch(text[:loop[0]], -1) {
+			if m[1] == over {
+				given = m[2]
+			}
+		}
+		if siteDocuments.MatchString(strings.TrimLeft(given, "( ")) {
+			return loop
+		}
+	}
+	return nil
 }
 
 // relative says whether an id made of names, post being the loop's

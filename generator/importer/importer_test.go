@@ -3005,6 +3005,12 @@ func TestOtherSystemsRefused(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "is "+name+" site, which import does not read") || !strings.Contains(err.Error(), "permalink:") {
 			t.Errorf("%s site: got %v, want it refused by name, with how to keep its posts' addresses", name, err)
 		}
+		// Eleventy and Hexo read tags: second tag as one tag, which
+		// Jekyll parts at its spaces: the way in says to list it, where
+		// the post came in with the topics second and tag.
+		if name != "a Pelican" && (err == nil || !strings.Contains(err.Error(), "tags: [second tag]")) {
+			t.Errorf("%s site: got %v, want it to say to write a tag of several words as a list", name, err)
+		}
 	}
 	// What is no site, or no WordPress export, is named, where it was
 	// only "give -format", or not a WordPress export.

@@ -52,7 +52,7 @@ func asJekyll(permalink, advice string) string {
 	if permalink == "" {
 		permalink = "/blog/:year/:month/:day/:title/"
 	}
-	return fmt.Sprintf("copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, beside a _config.yml that gives the old site's address (url: https://www.example.org) and the pattern of its posts' addresses (permalink: %s), so that their old addresses redirect and links between them are rewritten, and a feed.xml whose one line is %s, which says the old feed gave each post its address as its id, as these generators' feeds do, so that those ids are kept; then import that folder with -format jekyll (which a site that is Jekyll's after all can be given as it is)%s", permalink, addressIDs, advice)
+	return fmt.Sprintf("copy them into a folder named _posts, each named YYYY-MM-DD-title.md by its date, beside a _config.yml that gives the old site's address (url: https://www.example.org) and the pattern of its posts' addresses (permalink: %s), so that their old addresses redirect and links between them are rewritten, each post's tags or categories written as a list where a text of several words named one (tags: second tag, one tag to Eleventy and Hexo, as tags: [second tag]), as Jekyll parts such a text at its spaces, and a feed.xml whose one line is %s, which says the old feed gave each post its address as its id, as these generators' feeds do, so that those ids are kept; then import that folder with -format jekyll (which a site that is Jekyll's after all can be given as it is)%s", permalink, addressIDs, advice)
 }
 
 // docusaurusPermalink is the pattern of a Docusaurus blog's addresses:

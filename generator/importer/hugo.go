@@ -38,6 +38,7 @@ type hugoConfig struct {
 	permalinks    map[string]string // by section
 	taxonomies    []string          // the front matter keys, sorted
 	ugly          bool              // uglyURLs: /posts/x.html rather than /posts/x/
+	uglySections  map[string]bool   // uglyURLs given by section ([uglyURLs] post = true), by its name in lower case
 	feed          string            // the name of each feed's file: index.xml, or as the config sets it
 	lang          string            // languageCode: the language of the posts in the default language
 	mainSections  []string          // the sections the config names as those posts are listed from
@@ -880,6 +881,14 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 		cfg.ignore = append(cfg.ignore, re)
 	}
 	cfg.ugly, _ = f.boolean("uglyurls")
+	if bySection, ok := f["uglyurls"].(map[string]any); ok {
+		// Since Hugo 0.33 uglyURLs may be given by section, each
+		// section's pages ugly or not as it says, the others not.
+		cfg.uglySections = map[string]bool{}
+		for section := range lowerKeys(fields(bySection)) {
+			cfg.uglySections[section], _ = lowerKeys(fields(bySection)).boolean(section)
+		}
+	}
 	cfg.emoji, _ = f.boolean("enableemoji")
 	security, _ := f["security"].(map[string]any)
 	secure, _ := lowerKeys(fields(security)).boolean("enableinlineshortcodes")
@@ -1386,9 +1395,10 @@ func hugoURL(f fields, page string, lang *hugoLanguage, cfg *hugoConfig, p *post
 	} else {
 		u = "/" + dir + "/" + cmp.Or(slug, filename) + "/"
 	}
-	if cfg.ugly && strings.HasSuffix(u, "/") && u != "/" {
+	ugly := cfg.ugly || cfg.uglySections[strings.ToLower(section)]
+	if ugly && strings.HasSuffix(u, "/") && u != "/" {
 		u = strings.TrimSuffix(u, "/") + ".html"
-	} else if !cfg.ugly && !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
+	} else if !ugly && !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
 		u += "/"
 	}
 	u = urlizePath(cleanSlashes(prefix + u))

@@ -455,3 +455,19 @@ func TestHugoInlineShortcodesEnabled(t *testing.T) {
 		})
 	}
 }
+
+// TestHugoUglyURLsBySection reads uglyURLs given by section, as Let's
+// Encrypt's site gives it ([uglyURLs] post = true): its posts were at
+// /2015/11/09/why-90-days.html, and its feed gave each that address as
+// its id, where the import kept /2015/11/09/why-90-days/, an address
+// that led nowhere, and an id that showed every post again as new.
+func TestHugoUglyURLsBySection(t *testing.T) {
+	src := tree(t, map[string]string{
+		"config.toml": "baseURL = \"https://letsencrypt.org/\"\n[uglyURLs]\n  post = true\n[permalinks]\n  post = \"/:year/:month/:day/:slug/\"\n",
+		"content/post/2015-11-9-why-90-days.markdown": "---\ndate: 2015-11-09T00:00:00Z\ntitle: Why ninety-day lifetimes for certificates?\nslug: why-90-days\n---\nText.\n",
+		"content/news/launch.md":                      "---\ndate: 2015-12-03T00:00:00Z\ntitle: Launch\n---\nText.\n",
+	})
+	dest := mustImportInto(t, src)
+	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-11-09-why-90-days.md"), "  - /2015/11/09/why-90-days.html\n", "id: https://letsencrypt.org/2015/11/09/why-90-days.html\n")
+	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-12-03-launch.md"), "  - /news/launch/\n", "id: https://letsencrypt.org/news/launch/\n")
+}

@@ -62,6 +62,10 @@ func TestHugoURL(t *testing.T) {
 		{"lower case", "Posts/My Post", fields{}, hugoConfig{}, nil, "/posts/my-post/"},
 		{"kept case", "Posts/My Post", fields{}, hugoConfig{keepCase: true}, nil, "/Posts/My-Post/"},
 		{"ugly", "posts/my-post", fields{}, hugoConfig{ugly: true}, nil, "/posts/my-post.html"},
+		// [uglyURLs] post = true, as Let's Encrypt's site gives it: its
+		// posts at /2015/11/09/why-90-days.html, its other pages not.
+		{"ugly by section", "post/my-post", fields{}, hugoConfig{uglySections: map[string]bool{"post": true}, permalinks: map[string]string{"post": "/:year/:month/:day/:slug/"}}, nil, "/2025/03/27/the-title.html"},
+		{"not ugly in another section", "docs/my-page", fields{}, hugoConfig{uglySections: map[string]bool{"post": true}}, nil, "/docs/my-page/"},
 		{"url", "posts/my-post", fields{"url": "special/place"}, hugoConfig{}, nil, "/special/place"},
 		{"permalink", "posts/my-post", fields{}, hugoConfig{permalinks: map[string]string{"posts": "/:year/:month/:title/"}}, nil, "/2025/03/the-title/"},
 		{"permalink of a title with character references", "posts/my-post", fields{"title": "Espa&ntilde;ol &amp; co"}, hugoConfig{permalinks: map[string]string{"posts": "/:year/:month/:title/"}}, nil, "/2025/03/espantildeol-amp-co/"},

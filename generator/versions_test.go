@@ -661,6 +661,18 @@ func TestCheckFeedDateBack(t *testing.T) {
 	if got := check(); !strings.Contains(got, want) {
 		t.Errorf("check of updated moved back gave\n%s\nwant a warning with %q", got, want)
 	}
+	// A second change note on the day of the first, with updated as it
+	// was, the day alone: feeds give the moment they gave before.
+	sameDay := strings.Replace(back, "updated: 2025-04-06T10:00:00Z", "updated: 2025-04-06", 1)
+	r.write(newPath, fixtureArticle(sameDay, paraPause))
+	r.commit("2025-04-06", "updated, the day alone")
+	r.write(newPath, fixtureArticle(sameDay+"  - date: 2025-04-06\n    note: Linked CQC's letter.\n", paraPause))
+	want = "warning: updated: feeds would date the article's last change 2025-04-06 00:00 BST, as they did before the change note of 2025-04-06, so feed readers would not show this change"
+	if got := check(); !strings.Contains(got, want) {
+		t.Errorf("check of a second note with updated as it was gave\n%s\nwant a warning with %q", got, want)
+	}
+	r.write(newPath, fixtureArticle(back, paraPause))
+	r.commit("2025-04-06", "back")
 	// A withdrawal dated on a day still to come when it was taken out
 	// again was never given to subscribers.
 	r.write(newPath, fixtureArticle(back+"withdrawn:\n  date: 2025-05-01T10:00:00Z\n  explanation: Soon.\n", paraPause))

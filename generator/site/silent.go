@@ -52,12 +52,18 @@ func silentBack(a *Article, vs []history.Version, now time.Time, loc *time.Locat
 			told = d
 		}
 	}
-	if !a.Modified.Before(told) {
-		return nil
-	}
 	c := a.Content
 	line := cmp.Or(c.Lines.Line("updated"), c.Lines.Line("date"), c.Line)
 	stamp := func(t time.Time) string { return t.In(loc).Format("2006-01-02 15:04 MST") }
+	if a.Modified.Equal(told) && v.Commit == "" && v.Note != history.FirstPublished {
+		// A change note added since the last commit, with updated as it
+		// was: feeds give the change the moment they gave before it.
+		return &content.Error{File: c.File, Line: line, Warning: true,
+			Msg: fmt.Sprintf("updated: feeds would date the article's last change %s, as they did before the change note of %s, so feed readers would not show this change: set updated to when it is made, with its time (now, %s)", stamp(a.Modified), v.Date, now.In(loc).Truncate(time.Minute).Format(time.RFC3339))}
+	}
+	if !a.Modified.Before(told) {
+		return nil
+	}
 	return &content.Error{File: c.File, Line: line, Warning: true,
 		Msg: fmt.Sprintf("updated: feeds would date the article's last change %s, before %s, which they last gave subscribers, so feed readers would not show this change and keep the entry as it was (withdrawn, where the withdrawal is taken out): set updated to when this change is made, and add an entry to changes saying what changed", stamp(a.Modified), stamp(told))}
 }

@@ -53,13 +53,24 @@ func apart(o Options, dir string) error {
 	if err != nil || u.Scheme != "file" {
 		return nil // openStore tells a bad URL
 	}
-	folder := filepath.Join(filepath.FromSlash(u.Path), filepath.FromSlash(o.Prefix))
+	folder := filepath.Join(folderOf(u), filepath.FromSlash(o.Prefix))
 	for _, f := range append([]string{dir}, o.Sources...) {
 		if nested, err := output.Nested(folder, f); err != nil || nested {
 			return fmt.Errorf("deploy to %s: %s is, holds or lies in %s, where the deploy would delete every file the site does not have: deploy to a folder of its own", o.Target, folder, f)
 		}
 	}
 	return nil
+}
+
+// folderOf is the folder a file:// URL names, as gocloud's fileblob
+// opens it: file://./site is the folder site of the working directory,
+// not /site.
+func folderOf(u *url.URL) string {
+	p := u.Path
+	if u.Host == "." {
+		p = strings.TrimPrefix(p, "/")
+	}
+	return filepath.FromSlash(p)
 }
 
 // noLinks refuses a file:// target whose folder, below its own path,
@@ -114,11 +125,11 @@ func openStore(ctx context.Context, target, prefix string) (*store, error) {
 	}
 	s := &store{target: target, scheme: u.Scheme, name: u.Host, prefix: prefix}
 	if u.Scheme == "file" {
-		s.name = u.Path
-		if info, err := os.Stat(u.Path); err != nil || !info.IsDir() {
-			return nil, fmt.Errorf("deploy to %s: folder %s does not exist: make it, or correct the target", target, u.Path)
+		s.name = folderOf(u)
+		if info, err := os.Stat(s.name); err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("deploy to %s: folder %s does not exist: make it, or correct the target", target, filepath.ToSlash(s.name))
 		}
-		if err := noLinks(target, filepath.FromSlash(u.Path), prefix); err != nil {
+		if err := noLinks(target, s.name, prefix); err != nil {
 			return nil, err
 		}
 	}

@@ -365,6 +365,7 @@ func TestRunMissingFolder(t *testing.T) {
 // nothing there.
 func TestRunRefusesTheSources(t *testing.T) {
 	project := t.TempDir()
+	t.Chdir(project)
 	site := writeSite(t, filepath.Join(project, "public"), small)
 	content := filepath.Join(project, "content")
 	if err := os.MkdirAll(filepath.Join(content, "articles"), 0o755); err != nil {
@@ -382,6 +383,10 @@ func TestRunRefusesTheSources(t *testing.T) {
 		{"the project, with the content folder as prefix", url(project), "content/"},
 		{"the output folder", url(site), ""},
 		{"a folder inside the output folder", url(filepath.Join(site, "2025")), ""},
+		// file://./ names a folder of the working directory, as gocloud
+		// opens it, not one at the root.
+		{"the content folder, relative", "file://./content", ""},
+		{"the project, relative, with the content folder as prefix", "file://./", "content/"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Run(context.Background(), site, Options{Target: tt.target, Prefix: tt.prefix, Sources: []string{content}})
@@ -397,6 +402,15 @@ func TestRunRefusesTheSources(t *testing.T) {
 	_, target := bucketFolder(t)
 	if _, err := Run(context.Background(), site, Options{Target: target, Sources: []string{content}}); err != nil {
 		t.Errorf("a folder of its own: %v", err)
+	}
+	if err := os.Mkdir(filepath.Join(project, "bucket"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(context.Background(), site, Options{Target: "file://./bucket", Sources: []string{content}}); err != nil {
+		t.Errorf("a folder of its own, relative: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(project, "bucket", "index.html")); err != nil {
+		t.Errorf("a folder of its own, relative: %v", err)
 	}
 }
 

@@ -88,13 +88,27 @@ func CheckDeployTarget(target string) error {
 	switch {
 	case err != nil || !slices.Contains(DeploySchemes, u.Scheme) || u.Opaque != "":
 		return fmt.Errorf("%q is not a bucket URL: write it like s3://my-bucket?region=eu-west-2, gs://my-bucket, azblob://my-container or file:///srv/bulletin", target)
-	case u.User != nil:
+	case u.User != nil || userInQuery(u):
 		return fmt.Errorf("%q has a user name or password in it: remove it, and give credentials in the environment (AWS_ACCESS_KEY_ID, GOOGLE_APPLICATION_CREDENTIALS, AZURE_STORAGE_KEY) or the provider's own files", target)
 	case u.Scheme == "file" && u.Path == "", u.Scheme != "file" && u.Host == "":
 		return fmt.Errorf("%q names no bucket: write it like %s", target, map[string]string{
 			"s3": "s3://my-bucket", "gs": "gs://my-bucket", "azblob": "azblob://my-container", "file": "file:///srv/bulletin"}[u.Scheme])
 	}
 	return nil
+}
+
+// userInQuery reports whether a parameter of u is an address with a
+// user name or password in it (endpoint=https://key:secret@host), which
+// every deploy would print with the target.
+func userInQuery(u *url.URL) bool {
+	for _, values := range u.Query() {
+		for _, v := range values {
+			if p, err := url.Parse(v); err == nil && p.User != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // CleanDeployPrefix gives a deploy prefix ending in "/" ("" for none), or

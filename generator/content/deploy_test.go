@@ -69,6 +69,11 @@ func TestLoadDeploySettingsErrors(t *testing.T) {
 			want: []string{`content/site.yaml:2: deploy.target: "s3://AKIAEXAMPLE:secret@bulletin" has a user name or password in it: remove it, and give credentials in the environment (AWS_ACCESS_KEY_ID, GOOGLE_APPLICATION_CREDENTIALS, AZURE_STORAGE_KEY) or the provider's own files`},
 		},
 		{
+			name: "credentials in the target's endpoint",
+			yaml: lines("deploy:", "  target: s3://bulletin?endpoint=https://AKIAEXAMPLE:secret@s3.example.org&region=auto"),
+			want: []string{`content/site.yaml:2: deploy.target: "s3://bulletin?endpoint=https://AKIAEXAMPLE:secret@s3.example.org&region=auto" has a user name or password in it: remove it, and give credentials in the environment (AWS_ACCESS_KEY_ID, GOOGLE_APPLICATION_CREDENTIALS, AZURE_STORAGE_KEY) or the provider's own files`},
+		},
+		{
 			name: "target without a bucket",
 			yaml: lines("deploy:", "  target: s3:///news"),
 			want: []string{`content/site.yaml:2: deploy.target: "s3:///news" names no bucket: write it like s3://my-bucket`},

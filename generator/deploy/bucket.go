@@ -124,7 +124,18 @@ func openStore(ctx context.Context, target, prefix string) (*store, error) {
 		return nil, fmt.Errorf("target %q: %w", target, err)
 	}
 	s := &store{target: target, scheme: u.Scheme, name: u.Host, prefix: prefix}
+	open := target
 	if u.Scheme == "file" {
+		// fileblob writes each file under a temporary name first, by
+		// default in the system's temporary folder, whence it cannot be
+		// renamed into a target on another file system (a /tmp in
+		// memory, /srv on a disk), and where a deploy killed half-way
+		// leaves it; beside the file it replaces, it is renamed in place.
+		q := u.Query()
+		q.Set("no_tmp_dir", "true")
+		v := *u
+		v.RawQuery = q.Encode()
+		open = v.String()
 		s.name = folderOf(u)
 		if info, err := os.Stat(s.name); err != nil || !info.IsDir() {
 			return nil, fmt.Errorf("deploy to %s: folder %s does not exist: make it, or correct the target", target, filepath.ToSlash(s.name))
@@ -133,7 +144,7 @@ func openStore(ctx context.Context, target, prefix string) (*store, error) {
 			return nil, err
 		}
 	}
-	s.b, err = blob.OpenBucket(ctx, target)
+	s.b, err = blob.OpenBucket(ctx, open)
 	if err != nil {
 		return nil, fmt.Errorf("deploy to %s: %w", target, err)
 	}

@@ -158,7 +158,7 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 		// A folder of this machine no deploy wrote to may be any folder
 		// given by mistake (a theme's); a bucket is the site's own, and
 		// max_deletes caps what a deploy deletes there.
-		if err := notOurs(dir, o.Target, objects, uploads, deletes, sums); err != nil {
+		if err := notOurs(dir, o.Target, files, objects, uploads, deletes, sums); err != nil {
 			return res, err
 		}
 	}
@@ -355,8 +355,10 @@ func each[T any](ctx context.Context, workers int, items []T, fn func(context.Co
 // notOurs refuses a deploy to target, a folder no deploy wrote to before,
 // that would delete objects or replace them with other bytes: they are
 // someone else's. Objects that hold the bytes this deploy sends, as a
-// first deploy stopped half-way leaves them, are its own.
-func notOurs(dir, target string, objects map[string]remote, uploads []*change, deletes []string, sums *sums) error {
+// first deploy stopped half-way leaves them, are its own, and so is a
+// file of the site under a temporary name, which a deploy killed while
+// writing it leaves.
+func notOurs(dir, target string, files []*file, objects map[string]remote, uploads []*change, deletes []string, sums *sums) error {
 	var replaced []*file
 	for _, c := range uploads {
 		if !c.new {
@@ -367,7 +369,16 @@ func notOurs(dir, target string, objects map[string]remote, uploads []*change, d
 	if err != nil {
 		return fmt.Errorf("reading the output folder: %w", err)
 	}
-	others := slices.Clone(deletes)
+	site := make(map[string]bool, len(files))
+	for _, f := range files {
+		site[f.name] = true
+	}
+	var others []string
+	for _, key := range deletes {
+		if !site[temporaryOf(key)] {
+			others = append(others, key)
+		}
+	}
 	for _, f := range replaced {
 		if obj := objects[f.name]; obj.md5 == "" || obj.md5 != local[f] {
 			others = append(others, f.name)
@@ -378,6 +389,17 @@ func notOurs(dir, target string, objects map[string]remote, uploads []*change, d
 	}
 	slices.Sort(others)
 	return fmt.Errorf("%w: %s holds %d %s that the site does not have or would replace with other bytes, such as %s, and no record of an earlier deploy (%s): deploy to an empty folder, or one a deploy wrote to, or run again with -force to replace and delete them (a folder an older bulletin deployed to, before it kept that record, needs it once)", ErrNotOurs, target, len(others), objectCount(len(others)), others[0], HeadersRecord)
+}
+
+// temporaryOf is the file whose temporary name key is, as fileblob
+// names one while it writes it (index.html.18ef14c55fef598d.tmp), or "".
+func temporaryOf(key string) string {
+	rest, ok := strings.CutSuffix(key, ".tmp")
+	i := strings.LastIndexByte(rest, '.')
+	if !ok || i < 0 || i == len(rest)-1 || strings.Trim(rest[i+1:], "0123456789abcdef") != "" {
+		return ""
+	}
+	return rest[:i]
 }
 
 // folderNames refuses, before anything is sent, a deploy to target, a

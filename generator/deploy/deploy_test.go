@@ -182,6 +182,8 @@ func TestRunNotOurs(t *testing.T) {
 		{"a file the site lacks, forced", map[string]string{"layout.html": "someone's"}, true, "", []string{HeadersRecord, "index.html"}},
 		{"a file the site would replace", map[string]string{"index.html": "someone's"}, false, "index.html", []string{"index.html"}},
 		{"the site's own bytes, sent before the record", nil, false, "", []string{HeadersRecord, "index.html"}},
+		{"a file of the site under the temporary name a killed deploy left", map[string]string{"index.html.18ef14c55fef598d.tmp": "ho"}, false, "", []string{HeadersRecord, "index.html"}},
+		{"a file of another under a temporary name", map[string]string{"layout.html.18ef14c55fef598d.tmp": "someone's"}, false, "layout.html.18ef14c55fef598d.tmp", []string{"layout.html.18ef14c55fef598d.tmp"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			bucket, target := bucketFolder(t)
@@ -214,6 +216,23 @@ func TestRunNotOurs(t *testing.T) {
 				t.Errorf("index.html holds %q, want it left as %q", data, tt.held["index.html"])
 			}
 		})
+	}
+}
+
+// TestRunWritesNothingInTheTemporaryFolder deploys to a folder without
+// the system's temporary folder, which may be on another file system than
+// the target (a /tmp in memory), whence no file can be renamed into it,
+// and where a deploy killed half-way would leave its files: here it is
+// one that cannot be written to.
+func TestRunWritesNothingInTheTemporaryFolder(t *testing.T) {
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	site := writeSite(t, filepath.Join(t.TempDir(), "public"), small)
+	bucket, target := bucketFolder(t)
+	if _, err := Run(context.Background(), site, Options{Target: target}); err != nil {
+		t.Fatal(err)
+	}
+	if got := objects(t, bucket); len(got) != len(small)-2+1 {
+		t.Errorf("the folder holds %q, want the site's %d files and the record", got, len(small)-2)
 	}
 }
 

@@ -373,6 +373,11 @@ func send(ctx context.Context, client *http.Client, hub, form string) (again boo
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+	if resp.Request.Method != http.MethodPost {
+		// A 301, 302 or 303 sends the request on as a GET, without the
+		// form: whatever answers it was told nothing.
+		return false, 0, fmt.Errorf("the hub redirected the request to %s, which a client follows without the form (a GET), so the hub was not told: set websub_hub in site.yaml to the address it redirects to", resp.Request.URL.Redacted())
+	}
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		return false, 0, nil
 	}

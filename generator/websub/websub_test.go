@@ -87,6 +87,44 @@ func TestPingSendsAPublishRequestPerHubAndTopic(t *testing.T) {
 	}
 }
 
+// TestPingRefusesARedirectToAGet tells, as a failure, a hub whose
+// address redirects with a 301, 302 or 303, which clients follow with a
+// GET that carries no form, where whatever answered the GET with 200 was
+// taken for a hub told of every feed; a 307 or 308 keeps the POST.
+func TestPingRefusesARedirectToAGet(t *testing.T) {
+	hub := &recordingHub{statuses: []int{204}}
+	mux := http.NewServeMux()
+	mux.Handle("/hub", hub)
+	mux.HandleFunc("/home", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "the hub's home page") })
+	for _, code := range []int{301, 302, 303, 307, 308} {
+		mux.HandleFunc(fmt.Sprintf("/moved-%d", code), func(w http.ResponseWriter, r *http.Request) {
+			to := "/home"
+			if code >= 307 {
+				to = "/hub"
+			}
+			http.Redirect(w, r, to, code)
+		})
+	}
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	topics := []string{"https://bulletin.example.org/feed.xml"}
+	for _, code := range []int{301, 302, 303, 307, 308} {
+		done, err := fastPinger().Ping(context.Background(), []string{fmt.Sprintf("%s/moved-%d", srv.URL, code)}, topics)
+		if code >= 307 {
+			if err != nil || len(done) != 1 {
+				t.Errorf("%d: got done %q, error %v; want the feed told through the redirect", code, done, err)
+			}
+			continue
+		}
+		if len(done) != 0 || err == nil || !strings.Contains(err.Error(), srv.URL+"/home") || !strings.Contains(err.Error(), "set websub_hub") {
+			t.Errorf("%d: got done %q, error %v; want the redirect to %s/home told as a failure", code, done, err, srv.URL)
+		}
+	}
+	if got := len(hub.requests()); got != 2 {
+		t.Errorf("the hub got %d requests, want 2 (307 and 308)", got)
+	}
+}
+
 func TestPingRetriesServerErrorsAndTimeouts(t *testing.T) {
 	tests := []struct {
 		name         string

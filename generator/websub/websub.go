@@ -34,6 +34,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"bulletin/generator/output"
@@ -265,12 +266,24 @@ func Ping(ctx context.Context, hubs, topics []string) ([]string, error) {
 // The error names every hub and topic that failed, and why.
 func (p *Pinger) Ping(ctx context.Context, hubs, topics []string) ([]string, error) {
 	failed := make([]error, len(hubs)*len(topics)) // by hub, then topic
+	// A hub that gave no answer to every try for one feed is not asked
+	// about the others, each of which would take as long (minutes) to
+	// fail: they are pinged again next time.
+	silent := make([]atomic.Pointer[string], len(hubs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range cmp.Or(p.Parallel, 4) {
 		wg.Go(func() {
 			for i := range next {
-				failed[i] = p.publish(ctx, hubs[i/len(topics)], topics[i%len(topics)])
+				h, topic := i/len(topics), topics[i%len(topics)]
+				if other := silent[h].Load(); other != nil {
+					failed[i] = fmt.Errorf("hub %s: publishing %s: not asked, as the hub gave no answer for %s", hubs[h], topic, *other)
+					continue
+				}
+				failed[i] = p.publish(ctx, hubs[h], topic)
+				if _, ok := errors.AsType[*noAnswer](failed[i]); ok {
+					silent[h].CompareAndSwap(nil, &topic)
+				}
 			}
 		})
 	}
@@ -327,6 +340,7 @@ func (p *Pinger) publish(ctx context.Context, hub, topic string) error {
 	tries := cmp.Or(p.Tries, 4)
 	form := url.Values{"hub.mode": {"publish"}, "hub.url": {topic}, "hub.topic": {topic}}.Encode()
 	var err error
+	answered := false // some try got an answer, if only an error
 	for try := 1; ; try++ {
 		var retryAfter time.Duration
 		var again bool
@@ -334,10 +348,16 @@ func (p *Pinger) publish(ctx context.Context, hub, topic string) error {
 		if err == nil {
 			return nil
 		}
+		if _, ok := errors.AsType[net.Error](err); !ok {
+			answered = true
+		}
 		err = fmt.Errorf("hub %s: publishing %s: %w", hub, topic, err)
 		if !again || try >= tries {
 			if again {
 				err = fmt.Errorf("%w (gave up after %d tries)", err, tries)
+			}
+			if again && !answered {
+				err = &noAnswer{err}
 			}
 			return err
 		}
@@ -349,6 +369,12 @@ func (p *Pinger) publish(ctx context.Context, hub, topic string) error {
 		wait *= 2
 	}
 }
+
+// noAnswer is the error of a publish request that no try got an
+// answer to: the hub is down, or out of reach.
+type noAnswer struct{ error }
+
+func (e *noAnswer) Unwrap() error { return e.error }
 
 // send posts form to hub once, and says whether a failure is worth
 // another try and how long the hub asked to wait.

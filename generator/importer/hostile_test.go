@@ -440,6 +440,50 @@ func TestHugoContentDirOutside(t *testing.T) {
 	}
 }
 
+// TestLinkOutOfTheSiteIsTold imports sites whose content folder or
+// settings file is a symbolic link out of the site: each is told as a
+// link the import does not follow, where the content folder was told as
+// missing ("is this a Hugo site?") and a settings file with os.Root's
+// words, "path escapes from parent".
+func TestLinkOutOfTheSiteIsTold(t *testing.T) {
+	outside := tree(t, map[string]string{
+		"posts/a.md":  "---\ntitle: A\ndate: 2024-01-02\n---\nText.\n",
+		"params.toml": "x = 1\n",
+		"_config.yml": "url: https://old.example.org\n",
+	})
+	for _, tc := range []struct{ name, link, to string }{
+		{"hugo content folder", "content", "posts"},
+		{"hugo settings file", "config/_default/params.toml", "params.toml"},
+		{"jekyll settings file", "_config.yml", "_config.yml"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := map[string]string{"_posts/2024-01-02-b.md": "---\ntitle: B\n---\nText.\n"}
+			if strings.HasPrefix(tc.name, "hugo") {
+				site = map[string]string{"hugo.toml": "baseURL = 'https://old.example.org/'\n"}
+				if tc.link != "content" {
+					site["content/posts/b.md"] = "---\ntitle: B\ndate: 2024-01-02\n---\nText.\n"
+				}
+			}
+			src := tree(t, site)
+			link := filepath.Join(src, filepath.FromSlash(tc.link))
+			if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(filepath.Join(outside, tc.to), link); err != nil {
+				t.Skipf("no symbolic links here: %v", err)
+			}
+			dest := t.TempDir()
+			_, err := Run(Options{Source: src, Dest: dest})
+			if err == nil || !strings.Contains(err.Error(), link+": a symbolic link that leads out of the folder, which the import does not follow") {
+				t.Errorf("got %v, want %s told as a link out of the site", err, link)
+			}
+			if got := files(t, dest); got != nil {
+				t.Errorf("wrote %v, want nothing", got)
+			}
+		})
+	}
+}
+
 // TestImportReadsNoPipe imports a Jekyll site whose settings, a post and
 // its authors' data are pipes: each is told, none is read, which would
 // never end.

@@ -225,7 +225,9 @@ func readHugo(o *Options) (*source, error) {
 		cfg.zone = time.UTC
 	}
 	dir := filepath.Join(o.Source, cfg.contentDir)
-	if info, err := fs.Stat(fsys, cfg.contentDir); err != nil || !info.IsDir() {
+	if info, err := fs.Stat(fsys, cfg.contentDir); err != nil && escaped(err) {
+		return nil, fmt.Errorf("importer: %s: %w", dir, withoutPath(err))
+	} else if err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("importer: %s: no content folder: is this a Hugo site?", dir)
 	}
 	if within(o.Dest, dir) {

@@ -911,6 +911,11 @@ func escaped(err error) bool {
 	return strings.Contains(err.Error(), "path escapes from parent")
 }
 
+// errLinkOut is withoutPath's error for os.Root's refusal of a path
+// that a symbolic link leads out of its folder, which os.Root words as
+// "path escapes from parent".
+var errLinkOut = errors.New("a symbolic link that leads out of the folder, which the import does not follow: put what it leads to here in its place, and import again")
+
 // linkedFolderNote tells of a symbolic link to a folder met where posts
 // are kept.
 const linkedFolderNote = "a symbolic link to a folder, which the import does not follow, so no post in it is read: put the folder itself here in its place, and import again"
@@ -929,6 +934,9 @@ func linkedFolder(e fs.DirEntry, file string) bool {
 // withoutPath drops the path from a file system error, since the note it
 // goes into names the file.
 func withoutPath(err error) error {
+	if escaped(err) {
+		return errLinkOut
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err

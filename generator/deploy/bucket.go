@@ -145,6 +145,10 @@ func openStore(ctx context.Context, target, prefix string) (*store, error) {
 		}
 	}
 	s.b, err = blob.OpenBucket(ctx, open)
+	if err != nil && open != target {
+		// Told with the target as given, not the parameter added above.
+		return nil, fmt.Errorf("deploy to %s: %s", target, strings.ReplaceAll(err.Error(), open, target))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("deploy to %s: %w", target, err)
 	}

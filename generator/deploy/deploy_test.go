@@ -378,6 +378,18 @@ func TestRunMissingFolder(t *testing.T) {
 	}
 }
 
+// TestRunBadFolderParameter names a file:// target with a parameter
+// fileblob does not know as it was given.
+func TestRunBadFolderParameter(t *testing.T) {
+	site := writeSite(t, filepath.Join(t.TempDir(), "public"), map[string]string{"index.html": "home"})
+	_, target := bucketFolder(t)
+	target += "?bogus=1"
+	_, err := Run(context.Background(), site, Options{Target: target})
+	if err == nil || !strings.Contains(err.Error(), `invalid query parameter "bogus"`) || strings.Contains(err.Error(), "no_tmp_dir") {
+		t.Errorf("got %v, want the parameter bogus told, the target as given", err)
+	}
+}
+
 // TestRunRefusesTheSources refuses a file:// target, with or without a
 // prefix, that is, holds or lies in the output folder or a source
 // folder, where its deletions would take the sources, and changes

@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -259,7 +260,27 @@ func (s *store) remove(ctx context.Context, key string) error {
 	if err != nil {
 		return s.describe(err, "deleting "+key)
 	}
+	s.prune(key)
 	return nil
+}
+
+// prune removes the folders of a file:// target that deleting key left
+// empty, up to the target's own folder below the prefix: a deploy of
+// the site to an empty folder would not have made them, and a web
+// server answers an empty folder's address, such as a deleted article's,
+// with 403 rather than the site's 404 page. A folder is removed only
+// when empty, so one that still holds anything stops it; of deletions
+// made at once, the one that empties a folder last removes it.
+func (s *store) prune(key string) {
+	if s.scheme != "file" {
+		return
+	}
+	root := filepath.Join(filepath.FromSlash(s.name), filepath.FromSlash(s.prefix))
+	for dir := path.Dir(key); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if os.Remove(filepath.Join(root, filepath.FromSlash(dir))) != nil {
+			return
+		}
+	}
 }
 
 // Retries: a store may fail a request now and then (a dropped

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -249,6 +250,44 @@ func TestRunPrefix(t *testing.T) {
 	}
 	if got, want := objects(t, bucket), []string{"bulletin/" + HeadersRecord, "bulletin/index.html", "other.txt"}; !slices.Equal(got, want) {
 		t.Errorf("bucket holds %q, want %q", got, want)
+	}
+}
+
+// TestRunRemovesEmptiedFolders deletes every file of a folder of a
+// file:// target: the folder goes too, as a deploy of the site to an
+// empty folder would not have made it, and a web server answers an
+// empty folder's address (a deleted article's) with 403 rather than the
+// site's 404 page. A folder the deploy left nothing in before, not the
+// site's, stays, and so does the prefix's.
+func TestRunRemovesEmptiedFolders(t *testing.T) {
+	for _, prefix := range []string{"", "bulletin/"} {
+		t.Run("prefix "+prefix, func(t *testing.T) {
+			bucket, target := bucketFolder(t)
+			if err := os.MkdirAll(filepath.Join(bucket, filepath.FromSlash(prefix), "theirs", "empty"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			dir := filepath.Join(t.TempDir(), "public")
+			site := writeSite(t, dir, map[string]string{"index.html": "home", "2025/03/gone/index.html": "A", "2025/03/kept/index.html": "B", "img/icons/a.svg": "<svg/>"})
+			if _, err := Run(context.Background(), site, Options{Target: target, Prefix: prefix}); err != nil {
+				t.Fatal(err)
+			}
+			site = writeSite(t, dir, map[string]string{"index.html": "home", "2025/03/kept/index.html": "B"})
+			if _, err := Run(context.Background(), site, Options{Target: target, Prefix: prefix, MaxDeletes: 10}); err != nil {
+				t.Fatal(err)
+			}
+			var folders []string
+			root := filepath.Join(bucket, filepath.FromSlash(prefix))
+			filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && d.IsDir() && p != root {
+					rel, _ := filepath.Rel(root, p)
+					folders = append(folders, filepath.ToSlash(rel))
+				}
+				return err
+			})
+			if want := []string{"2025", "2025/03", "2025/03/kept", "theirs", "theirs/empty"}; !slices.Equal(folders, want) {
+				t.Errorf("target holds the folders %q, want %q", folders, want)
+			}
+		})
 	}
 }
 

@@ -30,6 +30,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -291,6 +292,20 @@ func apply(ctx context.Context, dir string, st *store, uploads []*change, delete
 			o.Done(c)
 		}
 	}
+	remove := func(ctx context.Context, key string) error {
+		if err := st.remove(ctx, key); err != nil {
+			return err
+		}
+		done(Change{Op: Delete, Name: key})
+		return nil
+	}
+	if st.scheme == "file" {
+		var first []string
+		first, deletes = inTheWay(uploads, deletes)
+		if err := each(ctx, o.Workers, first, remove); err != nil {
+			return err
+		}
+	}
 	for start := 0; start < len(uploads); {
 		end := start + 1
 		for end < len(uploads) && sameStep(uploads[start], uploads[end]) {
@@ -316,13 +331,34 @@ func apply(ctx context.Context, dir string, st *store, uploads []*change, delete
 		}
 		start = end
 	}
-	return each(ctx, o.Workers, deletes, func(ctx context.Context, key string) error {
-		if err := st.remove(ctx, key); err != nil {
-			return err
+	return each(ctx, o.Workers, deletes, remove)
+}
+
+// inTheWay parts the deletions into those an upload to a folder of this
+// machine needs made first, as a file and a folder cannot share a name
+// there (a bucket's keys can): a file where the site now has a folder,
+// and the files of a folder the site made a file of, which prune then
+// takes away; and the rest, which come last.
+func inTheWay(uploads []*change, deletes []string) (first, last []string) {
+	names, folders := map[string]bool{}, map[string]bool{}
+	for _, c := range uploads {
+		names[c.file.name] = true
+		for d := path.Dir(c.file.name); d != "." && !folders[d]; d = path.Dir(d) {
+			folders[d] = true
 		}
-		done(Change{Op: Delete, Name: key})
-		return nil
-	})
+	}
+	for _, key := range deletes {
+		way := folders[key]
+		for d := path.Dir(key); !way && d != "."; d = path.Dir(d) {
+			way = names[d]
+		}
+		if way {
+			first = append(first, key)
+		} else {
+			last = append(last, key)
+		}
+	}
+	return first, last
 }
 
 // each runs fn on every item, workers at a time, and returns the first

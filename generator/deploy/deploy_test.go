@@ -291,6 +291,32 @@ func TestRunRemovesEmptiedFolders(t *testing.T) {
 	}
 }
 
+// TestRunFileBecomesFolder deploys a site where a file became a folder
+// of the same name, and one where a folder became a file, to a file://
+// target, where the two cannot stand side by side: the object in the
+// way is deleted before the upload that needs its name, where the
+// upload failed (mkdir …: not a directory) on every deploy after.
+func TestRunFileBecomesFolder(t *testing.T) {
+	bucket, target := bucketFolder(t)
+	dir := filepath.Join(t.TempDir(), "public")
+	sites := []map[string]string{
+		{"index.html": "home", "print.css": "a{}", "img/icons/a.svg": "<svg/>", "img/b.svg": "<svg/>"},
+		{"index.html": "home", "print.css/x.css": "b{}", "img": "a file"},
+		{"index.html": "home", "print.css": "c{}", "img/icons/a.svg": "<svg/>"},
+	}
+	for i, files := range sites {
+		site := writeSite(t, dir, files)
+		if _, err := Run(context.Background(), site, Options{Target: target, MaxDeletes: 10}); err != nil {
+			t.Fatalf("deploy %d: %v", i+1, err)
+		}
+		want := append(slices.Sorted(maps.Keys(files)), HeadersRecord)
+		slices.Sort(want)
+		if got := objects(t, bucket); !slices.Equal(got, want) {
+			t.Errorf("deploy %d: bucket holds %q, want %q", i+1, got, want)
+		}
+	}
+}
+
 // objects lists a file:// bucket's objects, without fileblob's side files.
 func objects(t *testing.T, dir string) []string {
 	t.Helper()

@@ -46,11 +46,15 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	t.Logf("%d sequences of %d steps; edits made: %v", sequences, steps, kinds)
 }
 
-// FuzzIncrementalEqualsClean runs the same on sequences the fuzzer picks.
+// FuzzIncrementalEqualsClean runs the same on sequences the fuzzer
+// picks, of up to 6 steps: the fuzzer ends a run with "deadlocked!", and
+// keeps the input as a failure, when one input takes over 10 s, which 12
+// steps (about 4 s alone, more with the fuzzer's coverage counters) took
+// on two busy cores.
 func FuzzIncrementalEqualsClean(f *testing.F) {
 	f.Add(uint64(1), uint8(6))
 	f.Fuzz(func(t *testing.T, seed uint64, steps uint8) {
-		differential(t, seed, int(steps%12)+1)
+		differential(t, seed, int(steps%6)+1)
 	})
 }
 

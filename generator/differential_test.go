@@ -422,6 +422,14 @@ var edits = []edit{
 	}},
 	{"change site.yaml", func(s *diffSite) string {
 		y := fmt.Sprintf("title: Diff Bulletin %s\nbase_url: https://diff.example/\npage_size: %d\nnotice: %q\nparams: {footer: %q}\n", s.words(1), 2+s.rng.IntN(3), "Notice: "+s.words(2), s.words(2))
+		// Now and then another time zone, which moves every date given
+		// without an offset, and old feed addresses.
+		if zone := []string{"", "America/New_York", "Asia/Tokyo"}[s.rng.IntN(3)]; zone != "" {
+			y += "time_zone: " + zone + "\n"
+		}
+		if s.rng.IntN(2) == 0 {
+			y += "feed_aliases: [/index.xml, /feed/]\n"
+		}
 		s.write("content/site.yaml", y)
 		return y
 	}},
@@ -448,6 +456,22 @@ var edits = []edit{
 		return s.editTemplate("layout.html", `<footer class="site-footer">`, `<footer class="site-footer">{{.Site.Settings.Params.footer}}`)
 	}},
 	{"theme: add and remove files", func(s *diffSite) string {
+		switch s.rng.IntN(3) {
+		case 0:
+			s.editTemplate("static/style.css", "", "/* "+s.words(2)+" */\n")
+			return "edited static/style.css"
+		case 1:
+			img := filepath.Join(s.dir, "templates", "static", "img")
+			if _, err := os.Stat(img); err == nil {
+				if err := os.RemoveAll(img); err != nil {
+					panic(err)
+				}
+				return "removed static/img/"
+			}
+			s.write("templates/static/img/icons/a.svg", `<svg xmlns="http://www.w3.org/2000/svg"><title>`+s.words(1)+`</title></svg>`)
+			s.write("templates/static/img/b.txt", s.words(2))
+			return "added static/img/, a folder in a folder"
+		}
 		p := filepath.Join(s.dir, "templates", "static", "extra.txt")
 		if _, err := os.Stat(p); err == nil {
 			s.remove("templates/static/extra.txt")
@@ -466,6 +490,18 @@ var edits = []edit{
 		s.write("templates/byline.html", `{{define "byline"}}<p class="byline">`+s.words(1)+` {{len .Sources}}{{with .Status}} {{.Label}}{{end}}</p>{{end}}`)
 		s.editTemplate("article.html", `{{define "main" -}}`, call)
 		return "added byline.html, called by article pages"
+	}},
+	{"theme: move a define to a file of its own and back", func(s *diffSite) string {
+		// The file that defines "status" changes, and what it shows.
+		const def = "{{define \"status\" -}}\n{{with .}}<span class=\"status status-{{.Key}}\" title=\"{{.Explanation}}\">{{.Label}}</span>{{end}}\n{{- end}}\n"
+		if _, err := os.Stat(filepath.Join(s.dir, "templates", "status.html")); err == nil {
+			s.remove("templates/status.html")
+			s.editTemplate("partials.html", "{{define \"lang\" -}}", def+"\n{{define \"lang\" -}}")
+			return "status moved back to partials.html"
+		}
+		s.editTemplate("partials.html", def, "")
+		s.write("templates/status.html", strings.Replace(def, "{{.Label}}", "{{.Label}} ("+s.words(1)+")", 1))
+		return "status moved to status.html"
 	}},
 	{"add or remove an image", func(s *diffSite) string {
 		p := filepath.Join(s.dir, "content", "images", "photo.svg")

@@ -720,17 +720,14 @@ func TestCheckTopicRenamed(t *testing.T) {
 	check("renamed, the old address an alias", false)
 }
 
-// TestCheckNewArticleNoFeedCarries warns of a new article, not yet
-// committed, dated before every article the bulletin's feed carries, as
-// one dated the day the news happened may be: its subscribers would never
-// be told of it. The check of the commit that publishes it, as CI runs
-// it, warns too; once a later commit has changed the content, the
-// warning has done its work. Many such articles at once, an archive
-// moving in, are told in one warning.
-func TestCheckNewArticleNoFeedCarries(t *testing.T) {
-	r := newGitRepo(t)
+// fullFeed makes a repository whose commit has published 51 articles,
+// one a day from 2025-01-01, one more than a feed carries; it gives the
+// path and text of an article dated date with slug, and what check says.
+func fullFeed(t *testing.T) (r *gitRepo, article func(date, slug string) (string, string), check func() string) {
+	t.Helper()
+	r = newGitRepo(t)
 	r.write("content/site.yaml", fixtureSettings)
-	article := func(date, slug string) (string, string) {
+	article = func(date, slug string) (string, string) {
 		return "content/articles/" + date[:4] + "/" + date + "-" + slug + ".md",
 			fixtureArticle("title: "+slug+"\ndate: "+date+"\nsummary: A summary.\n", "Body.\n")
 	}
@@ -739,11 +736,23 @@ func TestCheckNewArticleNoFeedCarries(t *testing.T) {
 		r.write(article(day.AddDate(0, 0, i).Format(time.DateOnly), fmt.Sprintf("news-%d", i)))
 	}
 	r.commit("2025-02-20", "publish")
-	check := func() string {
+	check = func() string {
 		var stdout, stderr strings.Builder
 		run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
 		return stdout.String() + stderr.String()
 	}
+	return r, article, check
+}
+
+// TestCheckNewArticleNoFeedCarries warns of a new article, not yet
+// committed, dated before every article the bulletin's feed carries, as
+// one dated the day the news happened may be: its subscribers would never
+// be told of it. The check of the commit that publishes it, as CI runs
+// it, warns too; once a later commit has changed the content, the
+// warning has done its work. Many such articles at once, an archive
+// moving in, are told in one warning.
+func TestCheckNewArticleNoFeedCarries(t *testing.T) {
+	r, article, check := fullFeed(t)
 	r.write(article("2024-06-01", "late-report"))
 	r.write(article("2025-03-01", "fresh-news"))
 	want := "2024-06-01-late-report.md:3: warning: date: 2024-06-01 is before every article the bulletin's feed carries (the 50 changed last, back to 3 January 2025), so its subscribers will not be told of this new article"
@@ -774,21 +783,9 @@ func TestCheckNewArticleNoFeedCarries(t *testing.T) {
 // out by the site's order on that day: the warning says it is no later
 // than them, where it said it was before the day it is dated.
 func TestCheckNewArticleOnTheFeedsOldestDay(t *testing.T) {
-	r := newGitRepo(t)
-	r.write("content/site.yaml", fixtureSettings)
-	article := func(date, slug string) (string, string) {
-		return "content/articles/" + date[:4] + "/" + date + "-" + slug + ".md",
-			fixtureArticle("title: "+slug+"\ndate: "+date+"\nsummary: A summary.\n", "Body.\n")
-	}
-	day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := range 51 {
-		r.write(article(day.AddDate(0, 0, i).Format(time.DateOnly), fmt.Sprintf("news-%d", i)))
-	}
-	r.commit("2025-02-20", "publish")
+	r, article, check := fullFeed(t)
 	r.write(article("2025-01-02", "zz-late"))
-	var stdout, stderr strings.Builder
-	run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
-	got := stdout.String() + stderr.String()
+	got := check()
 	want := "2025-01-02-zz-late.md:3: warning: date: 2025-01-02 is no later than every article the bulletin's feed carries (the 50 changed last, back to 2 January 2025), so its subscribers will not be told of this new article: more came out at once than the feed carries: date some a little later"
 	if !strings.Contains(got, want) {
 		t.Errorf("check gave\n%s\nwant %q", got, want)

@@ -71,15 +71,18 @@ func (s *Server) allowed(host string) bool {
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
 	}
-	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	host = hostName(strings.Trim(host, "[]"))
 	switch {
 	case host == "", host == "localhost", strings.HasSuffix(host, ".localhost"), net.ParseIP(host) != nil:
 		return true
 	}
-	// The base URL's host may be written as fully qualified too, with
-	// its dot, which a browser sends as written.
-	return slices.ContainsFunc(s.hosts, func(h string) bool { return h != "" && host == strings.TrimSuffix(strings.ToLower(h), ".") })
+	return slices.Contains(s.hosts, host)
 }
+
+// hostName is a host name as allowed compares it: in lower case, without
+// the trailing dot of one written fully qualified, which a browser sends
+// as written.
+func hostName(h string) string { return strings.TrimSuffix(strings.ToLower(h), ".") }
 
 // escaped gives the site path p as a link writes it: "/a?b/" is
 // "/a%3Fb/", whose ? starts no query.

@@ -42,7 +42,7 @@ type Server struct {
 	content string   // the folder assets are read from
 	out     string   // the folder the search index is read from
 	base    string   // the site's path on the host, as its pages link: "/", or "/bulletin/"
-	hosts   []string // the base URL's host name, and the one -addr gave, which the server answers to
+	hosts   []string // the base URL's host name, and the one -addr gave, which the server answers to, as hostName gives them
 	log     io.Writer
 	site    atomic.Pointer[Site] // nil before the first good build
 
@@ -111,7 +111,13 @@ func (s *Server) ready(done <-chan struct{}) {
 // base URL's host name, and the one serve was told to listen on), and
 // to localhost and IP addresses (see allowed).
 func New(content, out, base string, hosts []string, log io.Writer) *Server {
-	return &Server{content: content, out: out, base: base, hosts: hosts, log: log, clients: map[chan event]bool{}}
+	names := make([]string, 0, len(hosts))
+	for _, h := range hosts {
+		if h != "" {
+			names = append(names, hostName(h))
+		}
+	}
+	return &Server{content: content, out: out, base: base, hosts: names, log: log, clients: map[chan event]bool{}}
 }
 
 // event is a message to open pages: "reload", "problems" (the last

@@ -618,9 +618,10 @@ func TestCheckSilentStatusChange(t *testing.T) {
 // later updated, and later moves updated back: each time its feed
 // entries would date its last change before the one subscribers were
 // last given, so feed readers keep the entry as it was (withdrawn), and
-// check warns, before the edit is committed and after; not once updated
-// tells of the change, nor of a withdrawal dated on a day that had not
-// come when it was taken out again.
+// check warns, before the edit is committed and in the build of its
+// commit; not after a later commit, nor once updated tells of the
+// change, nor of a withdrawal dated on a day that had not come when it
+// was taken out again.
 func TestCheckFeedDateBack(t *testing.T) {
 	r := newGitRepo(t)
 	r.write("content/site.yaml", fixtureSettings)
@@ -646,6 +647,18 @@ func TestCheckFeedDateBack(t *testing.T) {
 	r.commit("2025-04-05", "take the withdrawal out")
 	if got := check(); !strings.Contains(got, want) {
 		t.Errorf("check of the withdrawal taken out, committed, gave\n%s\nwant a warning with %q", got, want)
+	}
+	// The build of that commit told it; a later commit that leaves the
+	// moment as it is, or another file, has nothing new to tell.
+	r.write(newPath, fixtureArticle(frontFirst, paraPause+"\nCQC said more.\n"))
+	r.commit("2025-04-05", "body")
+	if got := check(); strings.Contains(got, warned) {
+		t.Errorf("check after a later commit of the body gave\n%s\nwant no warning", got)
+	}
+	r.write("content/articles/2025/2025-04-05-other.md", fixtureArticle("title: Other\ndate: 2025-04-05\nsummary: Another.\n", "Text.\n"))
+	r.commit("2025-04-05", "another article")
+	if got := check(); strings.Contains(got, warned) {
+		t.Errorf("check after a later commit of another article gave\n%s\nwant no warning", got)
 	}
 	noted := frontFirst + "updated: 2025-04-05T10:00:00Z\nchanges:\n  - date: 2025-04-05T10:00:00Z\n    note: CQC stands by its statement after all.\n"
 	r.write(newPath, fixtureArticle(noted, paraPause))

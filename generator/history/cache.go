@@ -27,7 +27,7 @@ type cachedFile struct {
 }
 
 // magic starts every cache file; change it with the meaning of tracker.
-const magic = "bulletin history 10"
+const magic = "bulletin history 11"
 
 // load gives the trackers kept in the cache file at path under key, or
 // false when there are none (no file, another key, a damaged file).

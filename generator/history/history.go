@@ -163,6 +163,11 @@ type Version struct {
 	// Last is that moment at the last committed step, which subscribers
 	// see once it has come; "" where that step is a draft.
 	Last string
+	// Moved is set when the work tree, or the last commit to change the
+	// content folder, changed that moment: a change to it that an earlier
+	// commit made was told by that commit's build. Set on the last
+	// version only.
+	Moved bool
 	// Status is the article's status, as written, at the step that began
 	// the version: a status changed since, with no change note, changed
 	// without telling subscribers.

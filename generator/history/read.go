@@ -131,7 +131,7 @@ func (r *repo) follow(commits []commit, steps map[string]step) (map[string]*trac
 			if !ok {
 				return nil, fmt.Errorf("history: git cat-file did not give blob %s of %s", ch.blob, ch.path)
 			}
-			s.commit, s.time, s.authority = c.hash, c.time, authority
+			s.commit, s.time, s.authority, s.last = c.hash, c.time, authority, i == 0
 			s.path = ""
 			if rel, ok := strings.CutPrefix(ch.path, r.prefix); ok {
 				s.path = rel

@@ -20,6 +20,9 @@ type step struct {
 	data      []byte
 	fm        front
 	ok        bool // whether the front matter could be read
+	// last is set for a step of the last commit to change the content
+	// folder, whose build is the first to give feeds what it changed.
+	last bool
 }
 
 func newStep(data []byte) step {
@@ -49,20 +52,26 @@ type tracker struct {
 	// tree, dropped them (see follow). Their pages and feeds may be left
 	// with no article.
 	Named, Dropped []string
-	// Told and Last are the last version's (see Version).
+	// Told, Last and Moved are the last version's (see Version).
 	Told, Last string
+	Moved      bool
 }
 
 // add reads one more step.
 func (t *tracker) add(s step) {
 	t.Head = sha256.Sum256(s.data)
 	fm := s.fm
+	told := ""
+	if s.ok && !fm.draft {
+		told = fm.told()
+	}
 	if s.commit != "" {
 		t.settle(s.time)
-		t.Last = ""
-		if s.ok && !fm.draft {
-			t.Last = fm.told()
-		}
+		t.Moved = s.last && told != t.Last
+		t.Last = told
+	} else {
+		// The work tree's step: what the last commit moved still counts.
+		t.Moved = t.Moved || told != t.Last
 	}
 	if !s.ok || fm.draft {
 		return
@@ -92,7 +101,7 @@ func (t *tracker) add(s step) {
 	}
 	v := &t.Versions[len(t.Versions)-1]
 	v.Data = s.data
-	v.Told, v.Last = t.Told, t.Last
+	v.Told, v.Last, v.Moved = t.Told, t.Last, t.Moved
 	if len(t.Versions) == 1 && s.commit != "" {
 		names := fm.names
 		names.Commit, names.Committed, names.Date, names.Path, names.IDAuthority = s.commit, s.time, fm.date, s.path, s.authority

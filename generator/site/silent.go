@@ -41,6 +41,8 @@ func silentStatus(a *Article, vs []history.Version) *content.Error {
 // history.Version.Told), as a withdrawal taken out, or updated moved
 // back, does: feed readers, seeing no later change, keep showing the
 // entry as it was, withdrawn or not. vs are its versions, oldest first.
+// It is told of a change not yet committed and in the build of the
+// commit that made it, not after a later commit.
 func silentBack(a *Article, vs []history.Version, now time.Time, loc *time.Location) *content.Error {
 	if len(vs) == 0 {
 		return nil
@@ -61,7 +63,7 @@ func silentBack(a *Article, vs []history.Version, now time.Time, loc *time.Locat
 		return &content.Error{File: c.File, Line: line, Warning: true,
 			Msg: fmt.Sprintf("updated: feeds would date the article's last change %s, as they did before the change note of %s, so feed readers would not show this change: set updated to when it is made, with its time (now, %s)", stamp(a.Modified), v.Date, now.In(loc).Truncate(time.Minute).Format(time.RFC3339))}
 	}
-	if !a.Modified.Before(told) {
+	if !v.Moved || !a.Modified.Before(told) {
 		return nil
 	}
 	return &content.Error{File: c.File, Line: line, Warning: true,

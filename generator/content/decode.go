@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -387,9 +388,15 @@ func yamlFloat(text string) (float64, error) {
 
 // between reads a whole number from min to max, as integer does.
 func (d *decoder) between(field string, n *node, min, max int) int {
-	if n.kind == scalarNode && (n.typ == "int" || n.typ == "string") {
-		if i, err := yamlInt(n.text); err == nil && i >= int64(min) && i <= int64(max) {
+	if n.kind == scalarNode && (n.typ == "int" || n.typ == "string" || n.typ == "float") {
+		i, err := yamlInt(n.text)
+		if err == nil && i >= int64(min) && i <= int64(max) && n.typ != "float" {
 			return int(i)
+		}
+		if errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(n.text, "-") && max == math.MaxInt {
+			// Digits past what int64 holds: YAML reads them as a float.
+			d.fail(n.line, "%s: %s is larger than a build can count (%d): write a whole number of at least %d no larger, such as 1000", field, n.text, max, min)
+			return min
 		}
 	}
 	if max == math.MaxInt {

@@ -104,6 +104,11 @@ func TestLoadDeploySettingsErrors(t *testing.T) {
 			want: []string{`content/site.yaml:3: deploy.max_deletes: got the number -1, want a whole number of at least 0`},
 		},
 		{
+			name: "max_deletes too large to read",
+			yaml: lines("deploy:", "  target: s3://bulletin", "  max_deletes: 99999999999999999999"),
+			want: []string{`content/site.yaml:3: deploy.max_deletes: 99999999999999999999 is larger than a build can count (9223372036854775807): write a whole number of at least 0 no larger, such as 1000`},
+		},
+		{
 			name: "compression unknown",
 			yaml: lines("deploy:", "  target: s3://bulletin", "  compress: zstd"),
 			want: []string{`content/site.yaml:3: deploy.compress: "zstd" is not a compression: write gzip, br (brotli for pages, styles and scripts; gzip for feeds, calendars, the sitemap and robots.txt) or none`},

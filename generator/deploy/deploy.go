@@ -164,7 +164,7 @@ func Run(ctx context.Context, dir string, o Options) (*Result, error) {
 		}
 	}
 	if len(deletes) > o.MaxDeletes && !o.Force {
-		err := fmt.Errorf("%w: deploy to %s would delete %d objects, more than max_deletes (%d): check the target and prefix, then run again with -force or a higher -max-deletes", ErrTooManyDeletes, o.Target, len(deletes), o.MaxDeletes)
+		err := fmt.Errorf("%w: deploy to %s would delete %d %s, more than max_deletes (%d): check the target and prefix, then run again with -force or a higher -max-deletes", ErrTooManyDeletes, o.Target, len(deletes), objectCount(len(deletes)), o.MaxDeletes)
 		return res, err
 	}
 	if o.DryRun {

@@ -122,6 +122,22 @@ func TestRunNewBeforeChanged(t *testing.T) {
 	}
 }
 
+// TestRunOneDeleteOverTheCap counts the one object a deploy would delete
+// past a cap of none in words that fit one.
+func TestRunOneDeleteOverTheCap(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	_, target := bucketFolder(t)
+	site := writeSite(t, dir, map[string]string{"index.html": "home", "a.html": "a"})
+	if _, err := Run(context.Background(), site, Options{Target: target}); err != nil {
+		t.Fatal(err)
+	}
+	site = writeSite(t, dir, map[string]string{"index.html": "home"})
+	_, err := Run(context.Background(), site, Options{Target: target})
+	if want := "would delete 1 object, more than max_deletes (0)"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want an error with %q", err, want)
+	}
+}
+
 func TestRunDeletes(t *testing.T) {
 	tests := []struct {
 		name       string

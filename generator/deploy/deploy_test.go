@@ -690,6 +690,43 @@ func TestRunTrustsTheRecord(t *testing.T) {
 	}
 }
 
+// TestRunDamagedRecord damages the headers record, cut short or not
+// compressed at all: it still says a deploy wrote to the folder, so the
+// next deploy goes ahead, deleting what the site no longer has, and
+// sends every file again once, not knowing how each was sent.
+func TestRunDamagedRecord(t *testing.T) {
+	tests := []struct {
+		name   string
+		damage func([]byte) []byte
+	}{
+		{"cut short", func(b []byte) []byte { return b[:len(b)/2] }},
+		{"not compressed", func([]byte) []byte { return []byte("index.html\ttext/html\n") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bucket, target := bucketFolder(t)
+			dir := filepath.Join(t.TempDir(), "public")
+			site := writeSite(t, dir, map[string]string{"index.html": "home", "a.html": "a"})
+			o := Options{Target: target, MaxDeletes: 10}
+			if _, err := Run(context.Background(), site, o); err != nil {
+				t.Fatal(err)
+			}
+			record := filepath.Join(bucket, HeadersRecord)
+			data, err := os.ReadFile(record)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(record, tt.damage(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			site = writeSite(t, dir, map[string]string{"index.html": "home"})
+			if got, want := deployed(t, site, o), []string{"update index.html", "delete a.html"}; !slices.Equal(got, want) {
+				t.Errorf("sent %q, want %q", got, want)
+			}
+		})
+	}
+}
+
 // deployed deploys site as o says and gives the changes made, each as
 // its op and name.
 func deployed(t *testing.T, site string, o Options) []string {

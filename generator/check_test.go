@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -108,6 +110,49 @@ func TestCheckTheme(t *testing.T) {
 		if !strings.Contains(stdout.String(), w) {
 			t.Errorf("build printed:\n%s\nwant a line %s", stdout.String(), w)
 		}
+	}
+}
+
+// TestCheckThemeParams wants a name a template asks site.yaml's params
+// for, which params lacks while it has one near it, warned of at the
+// template's line, and a setting there no template asks for, near a name
+// one does, at its line in site.yaml; a setting the theme takes if it is
+// given, and not near one that is, is no slip.
+func TestCheckThemeParams(t *testing.T) {
+	dir := themeCopy(t)
+	editTheme(t, dir, "layout.html", `<a class="skip-link"`, `{{if .Site.Settings.Params.show_baner}}Banner{{end}}
+{{with .Site.Settings.Params}}{{.footer_note}}{{.contact_email}}{{end}}
+{{$p := .Site.Settings.Params}}{{index $p "analytics_id"}}<a class="skip-link"`)
+	contentDir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(contentDir, os.DirFS("testdata/sample/content")); err != nil {
+		t.Fatal(err)
+	}
+	settings := filepath.Join(contentDir, "site.yaml")
+	data, err := os.ReadFile(settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Count(string(data), "\n")
+	data = append(data, "params:\n  show_banner: true\n  footer_note: Made in Leeds\n  footer_notes: Made in York\n  analytcs_id: UA-1\n"...)
+	if err := os.WriteFile(settings, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	at := func(n int) string { return fmt.Sprintf("%s:%d", settings, lines+n) }
+	want := []string{
+		dir + "/layout.html:48: warning: Params.show_baner: site.yaml's params sets no show_baner, so the template shows nothing for it: did you mean show_banner, set at " + at(2) + ", which no template asks for?",
+		dir + "/layout.html:50: warning: Params.analytics_id: site.yaml's params sets no analytics_id, so the template shows nothing for it: did you mean analytcs_id, set at " + at(5) + ", which no template asks for?",
+		at(4) + ": warning: params.footer_notes: no template asks for it: did you mean footer_note, which " + dir + "/layout.html:49 asks for?",
+	}
+	var stdout, stderr bytes.Buffer
+	run([]string{"check", "-content", contentDir, "-templates", dir}, &stdout, &stderr)
+	var got []string
+	for l := range strings.Lines(stdout.String()) {
+		if strings.Contains(l, "arams.") {
+			got = append(got, strings.TrimSuffix(l, "\n"))
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("check printed:\n%s\nwant these lines of params:\n%s", stdout.String(), strings.Join(want, "\n"))
 	}
 }
 

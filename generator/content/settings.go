@@ -69,7 +69,9 @@ type Settings struct {
 	// string, or a bool, int64 or float64 where YAML reads true, false or
 	// a number, so that {{if .Site.Settings.Params.show_banner}} takes
 	// false as false.
-	Params map[string]any
+	Params Params
+	// paramLines are the lines of site.yaml each of Params is set on.
+	paramLines map[string]int
 	// Broken is set when site.yaml has a problem, so that what the
 	// defaults stand in for is not taken for what it gives (its id
 	// authority, say): the build stops on the problem anyway.
@@ -322,7 +324,7 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 		case "deploy":
 			s.Deploy = deploySettings(d, v)
 		case "params":
-			s.Params = params(d, v)
+			s.Params, s.paramLines = params(d, v)
 		case "feed_aliases":
 			s.FeedAliases, s.FeedAliasLines = aliasPaths(d, key, v)
 		}
@@ -525,21 +527,32 @@ func (s *Settings) SetBaseURL(u string) {
 	s.BaseURL = base
 }
 
-// params reads the theme's own settings: names, each with its value.
-func params(d *decoder, v *node) map[string]any {
+// Params are the theme's own settings, by name (see Settings.Params): a
+// type of their own, so that the theme's check can tell which names its
+// templates ask them for.
+type Params map[string]any
+
+// ParamLine is the line of site.yaml, as s was read from, that sets the
+// theme's setting name, 0 for none. It is no method of Settings, which
+// templates see, as it is not theirs to show.
+func ParamLine(s *Settings, name string) int { return s.paramLines[name] }
+
+// params reads the theme's own settings: names, each with its value,
+// and the line each is set on.
+func params(d *decoder, v *node) (Params, map[string]int) {
 	if v.kind != mapNode {
 		d.fail(v.line, "params: got %s, want the theme's settings as name: value, one a line, indented below params:", v.describe())
-		return nil
+		return nil, nil
 	}
-	out := make(map[string]any, len(v.keys))
+	out, lines := make(Params, len(v.keys)), make(map[string]int, len(v.keys))
 	for i, k := range v.keys {
 		if k.dup != "" {
 			d.fail(k.line, "params.%s", k.dup)
 			continue
 		}
-		out[k.text] = param(d, "params."+k.text, v.items[i])
+		out[k.text], lines[k.text] = param(d, "params."+k.text, v.items[i]), k.line
 	}
-	return out
+	return out, lines
 }
 
 // param reads one of the theme's settings: true or false as a bool, a

@@ -96,6 +96,7 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 	if files != nil {
 		found = append(found, c.theme()...)
 		found = append(found, sharedIDs(s, refused, files.ThemeIDs())...)
+		found = append(found, themeParams(files.ThemeParams(), &s.Settings, content.JoinPath(s.ContentDir, content.SettingsFile))...)
 	}
 	for _, m := range s.Misspelt {
 		found = append(found, m.Problem)

@@ -250,6 +250,15 @@ func (f *Files) Theme() ([]ThemeLink, content.Errors) {
 	return f.theme.links, f.theme.problems
 }
 
+// ThemeParams gives the theme's own settings its templates ask for by
+// name, each where it asks, by file and line.
+func (f *Files) ThemeParams() []ThemeParam {
+	if f.theme == nil {
+		return nil
+	}
+	return f.theme.params
+}
+
 // ThemeIDs gives the ids the theme's files give parts of pages as
 // written, each where it is written.
 func (f *Files) ThemeIDs() []ThemeID {

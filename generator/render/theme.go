@@ -40,6 +40,9 @@ type theme struct {
 	links    []ThemeLink
 	ids      []ThemeID
 	problems content.Errors
+	// params are the theme's own settings its templates ask for by name
+	// (see typeCheck).
+	params []ThemeParam
 	// fragments are what each page file's cached keeps.
 	fragments []*fragments
 }

@@ -1,9 +1,12 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	tparse "text/template/parse"
@@ -23,22 +26,38 @@ import (
 
 // typeWalker follows the templates of one theme.
 type typeWalker struct {
-	th    *theme
-	funcs template.FuncMap
-	seen  map[string]bool // page file's set, template name and the type of dot, walked
-	told  map[content.Error]bool
-	found content.Errors
+	th     *theme
+	funcs  template.FuncMap
+	seen   map[string]bool // page file's set, template name and the type of dot, walked
+	told   map[content.Error]bool
+	found  content.Errors
+	params map[ThemeParam]bool
 }
 
+// ThemeParam is one of the theme's own settings (site.yaml's params) a
+// template asks for by name, where it asks: {{.Site.Settings.Params.name}},
+// through a variable or {{with}} too, or {{index $params "name"}}.
+type ThemeParam struct {
+	Name string
+	File string // the theme file, as the editor knows it: templates/layout.html
+	Line int
+}
+
+var paramsType = reflect.TypeFor[content.Params]()
+
 // typeCheck gives the fields and methods the theme's templates name on
-// values whose type lacks them.
+// values whose type lacks them, and keeps the names they ask the
+// theme's own settings for in th.params.
 func (th *theme) typeCheck() content.Errors {
-	w := &typeWalker{th: th, funcs: funcs("/"), seen: map[string]bool{}, told: map[content.Error]bool{}}
+	w := &typeWalker{th: th, funcs: funcs("/"), seen: map[string]bool{}, told: map[content.Error]bool{}, params: map[ThemeParam]bool{}}
 	for _, name := range pageFiles {
 		if th.pages[name] != nil { // nil: a page file that could not be read
 			w.template(th.pages[name], layoutFile, reflect.TypeFor[*Page]())
 		}
 	}
+	th.params = slices.SortedFunc(maps.Keys(w.params), func(a, b ThemeParam) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), strings.Compare(a.Name, b.Name))
+	})
 	return w.found
 }
 
@@ -166,6 +185,11 @@ func (w *typeWalker) command(set *template.Template, tree *tparse.Tree, c *tpars
 	if piped {
 		args = append(args, prev)
 	}
+	if fn.Ident == "index" && len(c.Args) == 3 && deref(args[0]) == paramsType {
+		if name, ok := c.Args[2].(*tparse.StringNode); ok {
+			w.param(tree, c.Args[2], name.Text)
+		}
+	}
 	if fn.Ident == "cached" && len(c.Args) == 3 {
 		if name, ok := c.Args[1].(*tparse.StringNode); ok {
 			w.template(set, name.Text, args[1])
@@ -203,6 +227,9 @@ func (w *typeWalker) fields(tree *tparse.Tree, n tparse.Node, t reflect.Type, na
 	for _, name := range names {
 		if t == nil {
 			return nil
+		}
+		if deref(t) == paramsType {
+			w.param(tree, n, name)
 		}
 		next, ok := member(t, name)
 		if !ok {
@@ -315,20 +342,34 @@ func ranged(t reflect.Type) (key, elem reflect.Type) {
 	return nil, nil
 }
 
-// tell reports that a value of type t has no field or method name, at
-// node n of tree, once.
-func (w *typeWalker) tell(tree *tparse.Tree, n tparse.Node, name string, t reflect.Type) {
+// param keeps that the template asks the theme's own settings for name,
+// at node n of tree.
+func (w *typeWalker) param(tree *tparse.Tree, n tparse.Node, name string) {
+	file, line := w.place(tree, n)
+	w.params[ThemeParam{Name: name, File: file, Line: line}] = true
+}
+
+// place gives the theme file, as the editor knows it, and the line of
+// node n of tree.
+func (w *typeWalker) place(tree *tparse.Tree, n tparse.Node) (string, int) {
 	location, _ := tree.ErrorContext(n)
 	file, rest, _ := strings.Cut(location, ":")
 	lineText, _, _ := strings.Cut(rest, ":")
 	line, _ := strconv.Atoi(lineText)
+	return w.th.dir + "/" + file, line
+}
+
+// tell reports that a value of type t has no field or method name, at
+// node n of tree, once.
+func (w *typeWalker) tell(tree *tparse.Tree, n tparse.Node, name string, t reflect.Type) {
+	file, line := w.place(tree, n)
 	text := fmt.Sprintf("can't evaluate field %s in type %s", name, t)
 	if t == reflect.TypeFor[Masthead]() {
 		text += ": the masthead is made once for each kind of page, and sees only .Site and .Kind"
 	} else {
 		text += hint(text)
 	}
-	e := content.Error{File: w.th.dir + "/" + file, Line: line, Msg: text + ", on the pages that reach it"}
+	e := content.Error{File: file, Line: line, Msg: text + ", on the pages that reach it"}
 	if !w.told[e] {
 		w.told[e] = true
 		w.found = append(w.found, &e)

@@ -26,15 +26,28 @@ import (
 // bulletin's.
 
 // blackfridaySite says whether the settings f of a Hugo site, with its
-// netlify.toml (nil for none), say Blackfriday rendered its Markdown:
-// markup.defaultMarkdownHandler names it, or, where that is not set, a
-// blackfriday table of settings, which Hugo 0.60 and later read only
+// netlify.toml (nil for none), say its headings have the ids Blackfriday
+// made: markup.defaultMarkdownHandler names Blackfriday, or, where it
+// names goldmark or nothing, goldmark's parser was told to make them
+// (markup.goldmark.parser.autoHeadingIDType = "blackfriday", as since
+// Hugo 0.60 a site kept its old ids with), or, where no handler is named,
+// a blackfriday table of settings, which Hugo 0.60 and later read only
 // for that handler, or a Hugo version before 0.60 that Netlify built it
 // with.
 func blackfridaySite(f fields, netlify []byte) bool {
 	markup, _ := f["markup"].(map[string]any)
-	if handler := lowerKeys(fields(markup)).text("defaultmarkdownhandler"); handler != "" {
+	m := lowerKeys(fields(markup))
+	handler := m.text("defaultmarkdownhandler")
+	if handler != "" && !strings.EqualFold(handler, "goldmark") {
 		return strings.EqualFold(handler, "blackfriday")
+	}
+	goldmark, _ := m["goldmark"].(map[string]any)
+	parser, _ := lowerKeys(fields(goldmark))["parser"].(map[string]any)
+	if strings.EqualFold(lowerKeys(fields(parser)).text("autoheadingidtype"), "blackfriday") {
+		return true
+	}
+	if handler != "" {
+		return false
 	}
 	if _, ok := f["blackfriday"].(map[string]any); ok {
 		if _, goldmark := lowerKeys(fields(markup))["goldmark"]; !goldmark {

@@ -41,6 +41,12 @@ func TestBlackfridayHeadingIDs(t *testing.T) {
 			[]string{"configure-sitemap-xml", "why-in-short", "a-b", "a-b-1", "q-a"}},
 		{"Hugo 0.54 on Netlify", map[string]string{"config.toml": "baseURL = 'https://example.org/'\n", "netlify.toml": "[build.environment]\n  HUGO_VERSION = \"0.54.0\"\n"},
 			[]string{"configure-sitemap-xml", "why-in-short", "a-b", "a-b-1", "q-a"}},
+		{"goldmark giving Blackfriday's ids", map[string]string{"hugo.toml": "baseURL = 'https://example.org/'\n[markup.goldmark.parser]\nautoHeadingIDType = 'blackfriday'\n"},
+			[]string{"configure-sitemap-xml", "why-in-short", "a-b", "a-b-1", "q-a"}},
+		{"goldmark named, giving Blackfriday's ids", map[string]string{"config/_default/config.toml": "baseURL = 'https://example.org/'\n", "config/_default/markup.toml": "defaultMarkdownHandler = 'goldmark'\n[goldmark.parser]\nautoHeadingIDType = 'blackfriday'\n"},
+			[]string{"configure-sitemap-xml", "why-in-short", "a-b", "a-b-1", "q-a"}},
+		{"goldmark giving GitHub's ids", map[string]string{"hugo.toml": "baseURL = 'https://example.org/'\n[markup.goldmark.parser]\nautoHeadingIDType = 'github'\n"},
+			[]string{"configure-sitemap-xml", "why-in-short", "a-b", "ab-1", "q-a"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			files := map[string]string{"content/posts/a.md": a, "content/posts/b.md": b}

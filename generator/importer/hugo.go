@@ -59,8 +59,8 @@ type hugoConfig struct {
 	// term as Hugo makes a path of it.
 	authorNames  map[string]string
 	langInSubdir bool // defaultContentLanguageInSubdir
-	// blackfriday says that Blackfriday rendered the site's Markdown,
-	// whose headings' ids the articles keep (see blackfridaySite).
+	// blackfriday says that the site's headings have the ids Blackfriday
+	// made, which the articles keep (see blackfridaySite).
 	blackfriday bool
 	emoji       bool // enableEmoji: Hugo showed each :name: as an emoji
 	// inline says that Hugo ran the inline shortcodes the pages define:

@@ -63,6 +63,10 @@ type hugoConfig struct {
 	// made, which the articles keep (see blackfridaySite).
 	blackfriday bool
 	emoji       bool // enableEmoji: Hugo showed each :name: as an emoji
+	// definitions says that Hugo showed a definition list (a term, then
+	// ": its definition") as one: goldmark's extension, on unless
+	// markup.goldmark.extensions.definitionList is false, or Blackfriday.
+	definitions bool
 	// inline says that Hugo ran the inline shortcodes the pages define:
 	// enableInlineShortcodes, or security.enableInlineShortcodes.
 	inline bool
@@ -462,6 +466,14 @@ func readHugo(o *Options) (*source, error) {
 				emojiNote(body, p, r, "Hugo's enableEmoji")
 			}
 		}
+		if cfg.definitions && !p.html {
+			given := body
+			var lists []int
+			if body, lists = definitionLists(body); len(lists) > 0 {
+				n := len(lists)
+				r.Warnings = append(r.Warnings, routine(p.note(sourceLine(p, given, lists[0]), fmt.Sprintf("%d definition %s (a term, then : and its definition), which Hugo showed as %s, became each term in bold, its definitions on the lines below it", n, plural(n, "list", "lists"), plural(n, "a list", "lists"))), "definition lists became terms in bold"))
+			}
+		}
 		body, excerpt := more(body, "<!--more-->")
 		body = blackfridayIDs(anchors(finishBody(p, body, excerpt, r), false, p, r), cfg.blackfriday, linked[p], p, r)
 		body, away := followMoves(body, ix, p.home)
@@ -826,6 +838,7 @@ func readHugoConfig(fsys fs.FS, o *Options) (*hugoConfig, error) {
 	f = lowerKeys(f)
 	netlify, _ := readFile(fsys, "netlify.toml", o.MaxSize)
 	cfg.blackfriday = blackfridaySite(f, netlify)
+	cfg.definitions = definitionsOn(f)
 	cfg.baseURL = f.text("baseurl")
 	cfg.timeZone = f.text("timezone")
 	mount, mounted, err := contentMount(fsys, f, moduleFile, o.Source)
@@ -986,6 +999,22 @@ func lowerKeys(f fields) fields {
 		out[strings.ToLower(k)] = v
 	}
 	return out
+}
+
+// definitionsOn says whether the settings f of a Hugo site, its keys in
+// lower case, say Hugo showed a definition list as one: Blackfriday did,
+// and goldmark's extension for them is on unless
+// markup.goldmark.extensions.definitionList is false.
+func definitionsOn(f fields) bool {
+	markup, _ := f["markup"].(map[string]any)
+	m := lowerKeys(fields(markup))
+	goldmark, _ := m["goldmark"].(map[string]any)
+	extensions, _ := lowerKeys(fields(goldmark))["extensions"].(map[string]any)
+	on, given := lowerKeys(fields(extensions)).boolean("definitionlist")
+	if handler := m.text("defaultmarkdownhandler"); handler != "" && !strings.EqualFold(handler, "goldmark") {
+		return strings.EqualFold(handler, "blackfriday")
+	}
+	return on || !given
 }
 
 // dateKeys are the fields Hugo dates a page by, the first set first,

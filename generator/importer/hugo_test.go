@@ -471,3 +471,36 @@ func TestHugoUglyURLsBySection(t *testing.T) {
 	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-11-09-why-90-days.md"), "  - /2015/11/09/why-90-days.html\n", "id: https://letsencrypt.org/2015/11/09/why-90-days.html\n")
 	wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-12-03-launch.md"), "  - /news/launch/\n", "id: https://letsencrypt.org/news/launch/\n")
 }
+
+// TestHugoDefinitionLists turns a definition list of a Hugo post (a term,
+// then ": its definition"), which goldmark's extension, on by default,
+// and Blackfriday showed as a list, into its term in bold over its
+// definition, as a Jekyll post's is, where the colon showed as written;
+// a site that turned the extension off keeps it as Hugo showed it.
+func TestHugoDefinitionLists(t *testing.T) {
+	const post = "---\ntitle: One\ndate: 2024-01-23\n---\nThe limits:\n\n`EvictionHard`\n: defines limits, without a grace period.\n\n```\nTerm\n: code\n```\n"
+	for _, tt := range []struct {
+		name, settings, want string
+		told                 bool
+	}{
+		{"by default", "", "**`EvictionHard`**\\\ndefines limits, without a grace period.\n", true},
+		{"goldmark's extension on", "[markup.goldmark.extensions]\ndefinitionList = true\n", "**`EvictionHard`**\\\ndefines limits", true},
+		{"goldmark's extension off", "[markup.goldmark.extensions]\ndefinitionList = false\n", "`EvictionHard`\n: defines limits", false},
+		{"Blackfriday", "[markup]\ndefaultMarkdownHandler = 'blackfriday'\n", "**`EvictionHard`**\\\ndefines limits", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := tree(t, map[string]string{
+				"hugo.toml":            "baseURL = 'https://old.example.org/'\n" + tt.settings,
+				"content/posts/one.md": post,
+			})
+			dest := t.TempDir()
+			r := mustImport(t, src, dest)
+			wantWritten(t, dest, map[string][]string{
+				"articles/2024/2024-01-23-one.md": {tt.want, "```\nTerm\n: code\n```\n"},
+			})
+			if told := hasNote(r.Warnings, filepath.Join(src, "content", "posts", "one.md"), 7, "1 definition list (a term, then : and its definition), which Hugo showed as a list, became each term in bold"); told != tt.told {
+				t.Errorf("told of the list: %v, want %v; warnings %v", told, tt.told, r.Warnings)
+			}
+		})
+	}
+}

@@ -387,6 +387,21 @@ var (
 // each definition list starts in body; abbreviations, those left out,
 // and at, where the first was.
 func kramdownSyntax(body string) (out string, lists []int, abbreviations []string, at int) {
+	return extraSyntax(body, true)
+}
+
+// definitionLists turns each definition list of body, as goldmark's
+// extension and Blackfriday, which rendered a Hugo site's Markdown, read
+// one, into each term in bold, its definitions on the lines after it, as
+// kramdownSyntax does, and gives where each list starts in body.
+func definitionLists(body string) (string, []int) {
+	out, lists, _, _ := extraSyntax(body, false)
+	return out, lists
+}
+
+// extraSyntax is kramdownSyntax, which leaves abbreviations as they are
+// where abbreviate is false.
+func extraSyntax(body string, abbreviate bool) (out string, lists []int, abbreviations []string, at int) {
 	lines := strings.SplitAfter(body, "\n")
 	starts := make([]int, len(lines)) // where each line is in body
 	for i := 1; i < len(lines); i++ {
@@ -414,7 +429,7 @@ func kramdownSyntax(body string) (out string, lists []int, abbreviations []strin
 			term, text, blank = -1, false, false
 			continue
 		}
-		if m := abbreviationLine.FindStringSubmatch(line); m != nil {
+		if m := abbreviationLine.FindStringSubmatch(line); abbreviate && m != nil {
 			abbreviations = append(abbreviations, m[1]+": "+m[2])
 			if at < 0 {
 				at = starts[i]

@@ -2879,6 +2879,32 @@ func TestJekyllAuthorsData(t *testing.T) {
 	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-a.md"), "\nauthors: [Mike Bland, Boone Smith, eric]\n")
 }
 
+// TestJekyllAuthorsCollection names the authors of a post by the names
+// the documents of the site's authors collection give their handles, by
+// the document's file name or its name, as the theme's bylines showed
+// them, where the bylines showed the handles; a site that declares no
+// such collection, whose documents Jekyll did not read, keeps them.
+func TestJekyllAuthorsCollection(t *testing.T) {
+	for _, tt := range []struct{ name, config, want string }{
+		{"declared", "collections:\n  authors:\n    output: true\n    permalink: /author/:name/\n", "\nauthors: [Eric Mill, Mike Bland, Jo Bloggs, sarah]\n"},
+		{"declared in a list", "collections: [authors]\n", "\nauthors: [Eric Mill, Mike Bland, Jo Bloggs, sarah]\n"},
+		{"not declared", "", "\nauthors: [eric, mbland, jo, sarah]\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := tree(t, map[string]string{
+				"_config.yml":            tt.config,
+				"_authors/eric.md":       "---\nname: eric\nfull_name: Eric Mill\n---\n",
+				"_authors/michael.md":    "---\nname: mbland\nfull_name: Mike Bland\n---\n",
+				"_authors/jo-bloggs.md":  "---\nshort_name: jo\nname: Jo Bloggs\n---\n",
+				"_posts/2020-01-02-a.md": "---\ntitle: A\nauthors: [eric, mbland, jo, sarah]\n---\nText.\n",
+			})
+			dest := t.TempDir()
+			mustImport(t, src, dest)
+			wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-a.md"), tt.want)
+		})
+	}
+}
+
 // TestDeepHTMLLosesItsScript imports a post whose HTML nests deeper than
 // a document can be built of: its text is kept, and none of its markup,
 // so that no script, handler or javascript: address comes through.

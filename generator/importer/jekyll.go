@@ -44,8 +44,12 @@ type jekyllConfig struct {
 	// is not published at: its feed ids are not known.
 	local string
 	lang  string // the site's language, as jekyll-seo-tag and themes read it
-	// authors are the names _data/authors.yml gives the authors' handles.
+	// authors are the names _data/authors.yml, or else the documents of
+	// an authors collection, give the authors' handles.
 	authors map[string]string
+	// authorsCollection says that the settings declare a collection
+	// named authors, whose documents Jekyll read.
+	authorsCollection bool
 	// texts are the settings of _config.yml, such as repository, which
 	// {{ site.repository }} showed: those that are text by their text,
 	// the others as ""; nil without a _config.yml.
@@ -384,7 +388,11 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 		// lang, as jekyll-seo-tag reads it, else its locale (zh_CN) or
 		// a theme's language (Chinese).
 		cfg.lang = cmp.Or(f.text("lang"), languageNamed(f.text("locale")), languageNamed(f.text("language")))
+		if list, ok := f["collections"].([]any); ok {
+			cfg.authorsCollection = slices.Contains(list, any("authors"))
+		}
 		if c, ok := f["collections"].(map[string]any); ok {
+			_, cfg.authorsCollection = c["authors"]
 			if posts, ok := c["posts"].(map[string]any); ok {
 				if p := fields(posts).text("permalink"); p != "" {
 					cfg.permalink = p
@@ -410,7 +418,50 @@ func readJekyllConfig(fsys fs.FS, o *Options) (*jekyllConfig, error) {
 		cfg.permalink = style
 	}
 	cfg.authors = authorsData(fsys, cfg.source)
+	if cfg.authors == nil && cfg.authorsCollection {
+		cfg.authors = authorsCollection(fsys, path.Join(cfg.source, cmp.Or(cfg.collections, "."), "_authors"))
+	}
 	return cfg, nil
+}
+
+// authorsCollection reads the name of each author's handle from the
+// documents of the site's authors collection, in the folder dir, as the
+// theme's bylines showed them: the document's full_name, display_name,
+// name or title, under its handle, the name of its file without its
+// extension, and its short_name, username or name where that is not the
+// name shown (_authors/mbland.md, name: mbland, full_name: Mike Bland). A
+// document that cannot be read names none.
+func authorsCollection(fsys fs.FS, dir string) map[string]string {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		ext := strings.ToLower(path.Ext(e.Name()))
+		if e.IsDir() || ext != ".md" && ext != ".markdown" && ext != ".html" {
+			continue
+		}
+		data, err := readFile(fsys, path.Join(dir, e.Name()), DefaultMaxSize)
+		if err != nil {
+			continue
+		}
+		pg, err := parsePage(data)
+		if err != nil {
+			continue
+		}
+		f := lowerKeys(pg.fields)
+		shown := strings.TrimSpace(f.first("full_name", "display_name", "name", "title"))
+		if shown == "" {
+			continue
+		}
+		for _, handle := range []string{strings.TrimSuffix(e.Name(), path.Ext(e.Name())), f.text("short_name"), f.text("username"), f.text("name")} {
+			if _, taken := out[handle]; handle != "" && handle != shown && !taken {
+				out[handle] = shown
+			}
+		}
+	}
+	return out
 }
 
 // authorsData reads the name of each author's handle from the site's

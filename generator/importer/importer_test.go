@@ -2905,6 +2905,30 @@ func TestJekyllAuthorsCollection(t *testing.T) {
 	}
 }
 
+// TestJekyllFileNameNoDay leaves out a post whose file name starts with
+// no day of the calendar (2015-22-23-…), which Jekyll stopped on, saying
+// what to write instead, and imports one whose front matter gives its
+// date, which Jekyll took instead.
+func TestJekyllFileNameNoDay(t *testing.T) {
+	src := tree(t, map[string]string{
+		"_config.yml":                       "",
+		"_posts/2015-22-23-looking-back.md": "---\ntitle: Looking back\n---\nText.\n",
+		"_posts/2015-02-30-dated.md":        "---\ntitle: Dated\ndate: 2015-03-02\n---\nText.\n",
+	})
+	dest := t.TempDir()
+	r, err := Run(Options{Source: src, Dest: dest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "file name 2015-22-23-looking-back.md starts with 2015-22-23, which is no day of the calendar, so Jekyll stopped on it: not imported; rename the file with the day the post was published, or give it one in its front matter (date: YYYY-MM-DD)"
+	if !hasNote(r.Skipped, filepath.Join(src, "_posts", "2015-22-23-looking-back.md"), 1, want) {
+		t.Errorf("not told what to write; skipped %v", r.Skipped)
+	}
+	if r.Written != 1 {
+		t.Errorf("wrote %d articles, want the dated one", r.Written)
+	}
+}
+
 // TestDeepHTMLLosesItsScript imports a post whose HTML nests deeper than
 // a document can be built of: its text is kept, and none of its markup,
 // so that no script, handler or javascript: address comes through.

@@ -604,7 +604,7 @@ func readJekyllPost(fsys fs.FS, p, dir string, cfg *jekyllConfig, o *Options, sr
 		return nil
 	}
 	if post.date.IsZero() {
-		src.fail(file, pg.line, "file name %s has no such date: not imported", name)
+		src.fail(file, pg.line, "file name %s starts with %s, which is no day of the calendar, so Jekyll stopped on it: not imported; rename the file with the day the post was published, or give it one in its front matter (date: YYYY-MM-DD)", name, m[1])
 		return nil
 	}
 	if published, set := f.boolean("published"); set && !published {

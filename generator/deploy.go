@@ -27,7 +27,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) error {
 	target := flags.String("target", "", "the bucket's URL, e.g. s3://bucket?region=eu-west-2, gs://bucket, azblob://container, file:///srv/bulletin (overrides deploy.target)")
 	prefix := flags.String("prefix", "", "folder of the bucket to deploy into, e.g. bulletin/ (overrides deploy.prefix)")
 	dryRun := flags.Bool("dry-run", false, "print what would be uploaded and deleted, and change nothing")
-	force := flags.Bool("force", false, "delete however many objects the site no longer has")
+	force := flags.Bool("force", false, "delete however many objects the site no longer has, and deploy into a file:// folder no deploy wrote to, replacing and deleting its files")
 	maxDeletes := flags.Int("max-deletes", content.DefaultMaxDeletes, "the most objects to delete without -force (overrides deploy.max_deletes)")
 	compress := flags.String("compress", "", "send pages, feeds, styles and scripts compressed: gzip, br (brotli for pages, styles and scripts; gzip for feeds, calendars, the sitemap and robots.txt) or none (overrides deploy.compress)")
 	if err := parseFlags(flags, args, stdout, stderr, &options{}); err != nil {

@@ -183,6 +183,7 @@ func TestRun(t *testing.T) {
 		{args: []string{"check", "-content", "testdata/check/content", "-templates", "testdata/check/content/images"}, code: 2, stderr: []string{"check: -templates testdata/check/content/images is within -content testdata/check/content, so a build would publish the theme's files as the content's, its templates for anyone to read: keep the theme in a folder outside the content folder", checkUsage}},
 		{args: []string{"check", "-format", "json"}, code: 2, stderr: []string{`check: -format "json": use text, github or gitlab`, checkUsage}},
 
+		{args: []string{"help", "deploy"}, code: 0, stdout: []string{deployUsage, "    	delete however many objects the site no longer has, and deploy into a file:// folder no deploy wrote to, replacing and deleting its files"}},
 		{args: []string{"deploy", "-content", "testdata/no-such-content"}, code: 2, stderr: []string{"deploy: -content testdata/no-such-content: no such folder: run bulletin from the project's folder, or give -content the folder of articles and site.yaml", deployUsage}},
 		{args: []string{"ping", "-content", "testdata/no-such-content"}, code: 2, stderr: []string{"ping: -content testdata/no-such-content: no such folder: run bulletin from the project's folder, or give -content the folder of articles and site.yaml", pingUsage}},
 

@@ -42,7 +42,7 @@ type Options struct {
 	Target     string // the bucket's URL
 	Prefix     string // "" or a folder of the bucket ending in "/"
 	MaxDeletes int    // the most objects to delete without Force
-	Force      bool   // delete however many objects the site no longer has
+	Force      bool   // delete however many objects the site no longer has, and deploy into a file:// folder no deploy wrote to
 	DryRun     bool   // plan, and change nothing
 	Compress   string // compress text files: "" for none, Gzip or Brotli (see encodingFor)
 	// Sources are folders that a file:// target, below its prefix, may

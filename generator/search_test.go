@@ -512,3 +512,35 @@ func TestServeIndexesSaves(t *testing.T) {
 		return nil
 	})
 }
+
+// TestServeDraftsSearchesTheLastIndex previews drafts with search: serve
+// -drafts writes no output folder, so indexes nothing; its search page
+// offers the index a build left in the output folder, and where there is
+// none, as in the temporary folder it serves from by default, says that
+// search is not available, rather than offer a search that cannot load.
+func TestServeDraftsSearchesTheLastIndex(t *testing.T) {
+	t.Setenv("BULLETIN_FAKE_PAGEFIND", "ok")
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	const unavailable = "Search is not available on this copy of the site."
+	fresh := serveInBackground(t, options{Content: content, Templates: "../templates", Pagefind: os.Args[0], Drafts: true})
+	if page := fresh.waitPage(t, "/search/", http.StatusOK, unavailable).body; strings.Contains(page, "data-bundles") {
+		t.Errorf("serve -drafts with no index offers a search:\n%s", page)
+	}
+	fresh.waitPage(t, "/no-such-page/", http.StatusNotFound, unavailable)
+	fresh.stop(t)
+
+	o := options{Content: content, Templates: "../templates", Out: filepath.Join(dir, "public"), Pagefind: os.Args[0], Now: time.Now()}
+	if _, err := build(o); err != nil {
+		t.Fatal(err)
+	}
+	o.Drafts = true
+	built := serveInBackground(t, o)
+	if page := built.waitPage(t, "/search/", http.StatusOK, `data-bundles="/pagefind/all/"`).body; strings.Contains(page, unavailable) {
+		t.Errorf("serve -drafts with the index a build left says search is not available:\n%s", page)
+	}
+	built.waitPage(t, "/pagefind/all/pagefind.js", http.StatusOK, "// index of ")
+}

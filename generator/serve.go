@@ -91,6 +91,15 @@ func serve(ctx context.Context, o options, ln net.Listener, log io.Writer, names
 	if err := output.Apart(o.Out, o.Content, o.Templates); err != nil {
 		return err
 	}
+	// A preview of drafts writes no output folder, so it indexes
+	// nothing: its search reads the index a build left there, and where
+	// there is none (the temporary folder) its pages say that search is
+	// not available, rather than offer a search that cannot load.
+	if o.Drafts && o.Pagefind != "" {
+		if info, err := os.Stat(filepath.Join(o.Out, "pagefind")); err != nil || !info.IsDir() {
+			o.Pagefind = ""
+		}
+	}
 	// The cache and the rest go beside the output folder, whose parent
 	// is made first; serve -drafts writes none of them.
 	if !o.Drafts {

@@ -433,12 +433,16 @@ func (c *checker) missing(target string) string {
 }
 
 // exists reports whether the site has a page or file at the site path p.
+// A folder's is its index.html, which hosts serve for it, whether the
+// site made it or the content folder holds it (an about page written as
+// HTML).
 func (c *checker) exists(p string) bool {
 	name := strings.TrimPrefix(p, "/")
 	if strings.HasSuffix(p, "/") || name == "" {
-		return c.files.Has(name + "index.html")
+		return c.files.Has(name+"index.html") || c.assets[name+"index.html"]
 	}
-	return c.files.Has(name) || c.assets[name] || c.files.Has(path.Join(name, "index.html"))
+	index := path.Join(name, "index.html")
+	return c.files.Has(name) || c.assets[name] || c.files.Has(index) || c.assets[index]
 }
 
 // sources reports source addresses readers could not follow, and paths

@@ -884,6 +884,32 @@ func TestServeStaysInOutputFolder(t *testing.T) {
 	}
 }
 
+// TestServeRedirectsAFolderOfTheContent asks for a folder whose
+// index.html is a file of the content folder (an about page written as
+// HTML): serve sends it on to its slash, as it does a page it made, and
+// serves the file there, as a host would.
+func TestServeRedirectsAFolderOfTheContent(t *testing.T) {
+	dir := t.TempDir()
+	content := filepath.Join(dir, "content")
+	if err := os.CopyFS(content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(content, "about"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(content, "about", "index.html"), []byte("<!DOCTYPE html>\n<html lang=\"en\"><title>About</title><h1>About us</h1></html>\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts := serveInBackground(t, options{Content: content, Templates: "../templates", Out: filepath.Join(dir, "public")})
+	ts.waitPage(t, "/about/", http.StatusOK, "About us")
+	for path, want := range map[string]string{"/about": "/about/", "//about": "/about/"} {
+		r := ts.get(t, http.MethodGet, path)
+		if got := r.header.Get("Location"); r.status != http.StatusMovedPermanently || got != want {
+			t.Errorf("GET %s: got status %d to %q, want %d to %q", path, r.status, got, http.StatusMovedPermanently, want)
+		}
+	}
+}
+
 // TestServeFollowsNoLinkInContent replaces an image of the last good
 // build with a symbolic link to a hidden file of the content folder: the
 // build refuses it, and serve, which reads images from the content

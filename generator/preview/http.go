@@ -106,9 +106,11 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, within string) {
 	}
 	data, err := s.readFile(ls, name)
 	switch {
-	case errors.Is(err, fs.ErrNotExist) && ls.Files.Has(path.Join(name, "index.html")):
-		// Redirect to the cleaned path: the requested one may start with
-		// "//", which a browser would read as the name of another host.
+	case errors.Is(err, fs.ErrNotExist) && (ls.Files.Has(path.Join(name, "index.html")) || ls.Assets[path.Join(name, "index.html")] != ""):
+		// A folder, of a page made or of the content folder's own
+		// index.html. Redirect to the cleaned path: the requested one may
+		// start with "//", which a browser would read as the name of
+		// another host.
 		http.Redirect(w, r, escaped(s.base+name+"/"), http.StatusMovedPermanently)
 		return
 	case errors.Is(err, fs.ErrNotExist):

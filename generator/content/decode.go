@@ -44,6 +44,10 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 			d.fail(n.line, "%s: got %s, want a map of %s: %s", label, n.describe(), strings.Join(known, ", "), tomlEntry(field, known))
 			return nil
 		}
+		if advice := yamlEntry(n, known); field != "" && advice != "" {
+			d.fail(n.line, "%s: got %s, want a map of %s: %s", label, n.describe(), strings.Join(known, ", "), advice)
+			return nil
+		}
 		d.fail(n.line, "%s: got %s, want a map of %s", label, n.describe(), strings.Join(known, ", "))
 		return nil
 	}
@@ -85,6 +89,48 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 		fn(name, n.items[i])
 	}
 	return seen
+}
+
+// yamlEntry says what to write for a map given as text in YAML, in
+// YAML's form of a map on one line: the text as the value of the field
+// that takes an address (url, target) where it is one, else of the
+// first field, or of the one after a date, which it names too
+// ({date: YYYY-MM-DD, label: …}). It gives "" for any other value.
+func yamlEntry(n *node, known []string) string {
+	if n.kind != scalarNode || n.typ != "string" || strings.TrimSpace(n.text) == "" || len(known) == 0 {
+		return ""
+	}
+	at := 0
+	if known[0] == "date" && len(known) > 1 {
+		at = 1
+	}
+	if strings.Contains(n.text, "://") || strings.HasPrefix(n.text, "/") || strings.HasPrefix(n.text, "www.") {
+		for i, k := range known {
+			if k == "url" || k == "target" {
+				at = i
+			}
+		}
+	}
+	entries := []string{}
+	if at != 0 {
+		first := known[0] + ": …"
+		if known[0] == "date" {
+			first = "date: YYYY-MM-DD"
+		}
+		entries = append(entries, first)
+	}
+	entries = append(entries, known[at]+": "+flowText(n.text))
+	return "write it as {" + strings.Join(entries, ", ") + "}"
+}
+
+// flowText writes text as a value of a map on one line: as it is where
+// YAML reads it so, else in double quotes.
+func flowText(text string) string {
+	if text != strings.TrimSpace(text) || strings.ContainsAny(text, ",[]{}#\"'\n") || strings.Contains(text, ": ") ||
+		strings.HasSuffix(text, ":") || strings.ContainsAny(text[:1], "-?:&*!|>%@`") {
+		return strconv.Quote(text)
+	}
+	return text
 }
 
 // otherTools are the fields of an article's front matter in Jekyll,

@@ -126,7 +126,7 @@ func TestLoadDeploySettingsErrors(t *testing.T) {
 		{
 			name: "deploy as text",
 			yaml: lines("deploy: s3://bulletin"),
-			want: []string{`content/site.yaml:1: deploy: got the text "s3://bulletin", want a map of target, prefix, max_deletes, compress`},
+			want: []string{`content/site.yaml:1: deploy: got the text "s3://bulletin", want a map of target, prefix, max_deletes, compress: write it as {target: s3://bulletin}`},
 		},
 	}
 	for _, tt := range tests {

@@ -190,7 +190,15 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			name: "text where an entry is wanted",
 			text: fm("sources:", "  - https://www.cqc.org.uk/"),
-			want: []string{`content/a.md:6: sources: got the text "https://www.cqc.org.uk/", want a map of title, url, publisher, date`},
+			want: []string{`content/a.md:6: sources: got the text "https://www.cqc.org.uk/", want a map of title, url, publisher, date: write it as {title: …, url: https://www.cqc.org.uk/}`},
+		},
+		{
+			name: "text where an entry with a date is wanted",
+			text: fm("events:", "  - Framework changes", "updated: 2025-03-28", "changes:", "  - 'Fixed: a typo, and a date'"),
+			want: []string{
+				`content/a.md:6: events: got the text "Framework changes", want a map of date, label, status: write it as {date: YYYY-MM-DD, label: Framework changes}`,
+				`content/a.md:9: changes: got the text "Fixed: a typo, and a date", want a map of date, note: write it as {date: YYYY-MM-DD, note: "Fixed: a typo, and a date"}`,
+			},
 		},
 		{
 			name: "bool where a map is wanted",

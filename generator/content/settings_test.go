@@ -189,7 +189,7 @@ func TestLoadSettingsErrors(t *testing.T) {
 		{
 			name: "regulator as text",
 			yaml: lines("regulators:", "  CQC: Care Quality Commission"),
-			want: []string{`content/site.yaml:2: regulators.CQC: got the text "Care Quality Commission", want a map of name, url`},
+			want: []string{`content/site.yaml:2: regulators.CQC: got the text "Care Quality Commission", want a map of name, url: write it as {name: Care Quality Commission}`},
 		},
 		{
 			name: "regulator without a name, with a bad URL and an unknown field",
@@ -225,7 +225,7 @@ func TestLoadSettingsErrors(t *testing.T) {
 			yaml: lines("statuses:", "  On Hold: {label: On hold}", "  paused: Paused"),
 			want: []string{
 				`content/site.yaml:2: statuses.On Hold: status names are lower case words joined by hyphens: write "on-hold"`,
-				`content/site.yaml:3: statuses.paused: got the text "Paused", want a map of label, explanation, next`,
+				`content/site.yaml:3: statuses.paused: got the text "Paused", want a map of label, explanation, next: write it as {label: Paused}`,
 			},
 		},
 		{

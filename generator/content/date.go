@@ -104,6 +104,9 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 			return Date{}, fmt.Errorf("%q is not a date: write %s, with two digits for the month and the day", s, p)
 		}
 	}
+	if advice := dayMonthYear(s, loc); advice != "" {
+		return Date{}, fmt.Errorf("%q is not a date: %s", s, advice)
+	}
 	if day, ok := ordinal(s); ok {
 		return Date{}, fmt.Errorf("%q is a day of the year, which a build does not read: write %s", s, day)
 	}
@@ -141,6 +144,55 @@ func ordinal(s string) (string, bool) {
 
 // ordinalDate is a year and a day of it, and what follows them.
 var ordinalDate = regexp.MustCompile(`^(\d{4})-(\d{3})((?:[T ].*)?)$`)
+
+// dayMonthYear says what to write for a date written with the year
+// last (27/03/2025, 3.27.2025): the day and month in the order the
+// numbers allow, as YYYY-MM-DD, both where either may be the day
+// (04/03/2025), and why a date that order gives is none (31/02/2025);
+// likewise for one written with the year first but parted by slashes or
+// dots (2025/03/27). It gives "" for any other text.
+func dayMonthYear(s string, loc *time.Location) string {
+	m, first := yearLast.FindStringSubmatch(s), false
+	if f := yearFirst.FindStringSubmatch(s); f != nil {
+		m, first = []string{f[0], f[3], f[2], f[1]}, true
+	}
+	if m == nil {
+		return ""
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	as := func(month, day int) string { return fmt.Sprintf("%s-%02d-%02d", m[3], month, day) }
+	var day string
+	switch {
+	case first && a > 0 && b > 0:
+		day = as(b, a)
+	case a == 0 || b == 0 || a > 12 && b > 12:
+		return ""
+	case a > 12:
+		day = as(b, a)
+	case b > 12:
+		day = as(a, b)
+	case a == b:
+		day = as(a, b)
+	default:
+		return fmt.Sprintf("write it as YYYY-MM-DD: %s if the day comes first, %s if the month does", as(b, a), as(a, b))
+	}
+	if _, err := time.ParseInLocation("2006-01-02", day, loc); err != nil {
+		if why := noSuchDate(day, err); why != nil {
+			return fmt.Sprintf("written as YYYY-MM-DD it is %s, which %s", day, strings.TrimPrefix(why.Error(), strconv.Quote(day)+" "))
+		}
+		return ""
+	}
+	return "write " + day
+}
+
+// yearLast is a day and a month, in either order, then a four-digit
+// year, parted by slashes, dots or hyphens.
+var yearLast = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
+
+// yearFirst is a four-digit year, a month and a day, parted by slashes
+// or dots.
+var yearFirst = regexp.MustCompile(`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$`)
 
 // padded gives s with a month or day written in one digit, at the start
 // of s (2025-3-7), written in two (2025-03-07).

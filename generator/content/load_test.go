@@ -287,7 +287,7 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			name: "day first",
 			text: lines("---", "title: T", "date: 27/03/2025", "summary: S", "---"),
-			want: []string{`content/a.md:3: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+			want: []string{`content/a.md:3: date: "27/03/2025" is not a date: write 2025-03-27`},
 		},
 		{
 			name: "date in words",
@@ -342,7 +342,7 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			name: "bad source date",
 			text: fm("sources:", "  - title: Health and Care Act 2022", "    date: 28/04/2022"),
-			want: []string{`content/a.md:7: sources.date: "28/04/2022" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z), or YYYY-MM for a month`},
+			want: []string{`content/a.md:7: sources.date: "28/04/2022" is not a date: write 2022-04-28`},
 		},
 
 		// Statuses.
@@ -482,7 +482,7 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			name: "changes with an updated that is not a date",
 			text: fm("updated: 28/03/2025", "changes:", "  - date: 2025-03-28", "    note: Added the pause."),
-			want: []string{`content/a.md:5: updated: "28/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+			want: []string{`content/a.md:5: updated: "28/03/2025" is not a date: write 2025-03-28`},
 		},
 
 		// Slugs and aliases.
@@ -1002,7 +1002,7 @@ func TestLoadTOMLErrors(t *testing.T) {
 		{
 			name: "bad date as text",
 			text: lines("+++", `title = "T"`, `date = "27/03/2025"`, `summary = "S"`, "+++"),
-			want: []string{`content/a.md:3: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+			want: []string{`content/a.md:3: date: "27/03/2025" is not a date: write 2025-03-27`},
 		},
 		{
 			name: "time of day is not a date",
@@ -1109,7 +1109,7 @@ func TestLoadTOMLErrors(t *testing.T) {
 		{
 			name: "a key after an inline table holding a key of its name",
 			text: lines("+++", `title = "T"`, `summary = "S"`, "withdrawn = {", "  date = 2025-03-28,", `  explanation = "Revoked."`, "}", `date = "27/03/2025"`, "+++"),
-			want: []string{`content/a.md:8: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`},
+			want: []string{`content/a.md:8: date: "27/03/2025" is not a date: write 2025-03-27`},
 		},
 		{
 			name: "a key after tables in brackets over lines",
@@ -1445,7 +1445,7 @@ func TestLoadReportsEveryProblemSorted(t *testing.T) {
 		"content/articles/2024/a.md:1: date: missing: this field is required: add date: 2025-03-27, the day it was published, as YYYY-MM-DD",
 		"content/articles/2024/a.md:1: summary: missing: this field is required: add summary: …, a sentence or two that say what changed, shown under the title and in feeds",
 		`content/articles/2024/a.md:2: titel: unknown field: did you mean "title"?`,
-		`content/articles/2025/b.md:3: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`,
+		`content/articles/2025/b.md:3: date: "27/03/2025" is not a date: write 2025-03-27`,
 		`content/articles/2025/b.md:5: status: "on hold" is not one of: ` + allStatuses,
 		`content/articles/2025/b.md:8: body: link "javascript:alert(1)" uses javascript: which is not allowed: link to an http(s) address or a page of the site`,
 		"content/articles/2025/d.md:1: no front matter: start with a line of --- and close it with another",

@@ -258,7 +258,7 @@ func TestLoadBrokenSettingsStillChecksArticles(t *testing.T) {
 			name: "site.yaml is not valid YAML",
 			yaml: lines("title: Bulletin", "  page_size: 10"),
 			want: []string{
-				`content/a.md:3: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`,
+				`content/a.md:3: date: "27/03/2025" is not a date: write 2025-03-27`,
 				"content/site.yaml:2: page_size: not lined up with the field above it: start it in the same column",
 			},
 		},
@@ -266,7 +266,7 @@ func TestLoadBrokenSettingsStillChecksArticles(t *testing.T) {
 			name: "statuses has the wrong shape",
 			yaml: lines("statuses: [paused]"),
 			want: []string{
-				`content/a.md:3: date: "27/03/2025" is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z)`,
+				`content/a.md:3: date: "27/03/2025" is not a date: write 2025-03-27`,
 				"content/site.yaml:1: statuses: got a list, want a map such as paused: {label: Paused, explanation: ..., next: ...}",
 			},
 		},

@@ -405,6 +405,10 @@ func checkStatus(d *decoder, s *Settings, field string, n *node, key string) {
 		d.fail(n.line, "%s: %q is not a status: did you mean %q?", field, key, hint)
 		return
 	}
+	if s.ownStatuses {
+		d.fail(n.line, "%s: %q is not one of the statuses site.yaml sets: %s; to use it, add it to statuses in site.yaml", field, key, strings.Join(keys, ", "))
+		return
+	}
 	d.fail(n.line, "%s: %q is not one of: %s", field, key, strings.Join(keys, ", "))
 }
 

@@ -1959,6 +1959,18 @@ func TestLoadStatusAsSiteYAMLIsToldToName(t *testing.T) {
 	})
 }
 
+// TestLoadStatusNotOfSiteYAML tells a status that is none of those
+// site.yaml sets in place of the defaults where to add it.
+func TestLoadStatusNotOfSiteYAML(t *testing.T) {
+	got := loadErrors(t, files(map[string]string{
+		"site.yaml": lines("statuses:", "  paused: {label: Paused}", "  resumed: {label: Resumed}"),
+		"a.md":      fm("status: in-force"),
+	}))
+	checkErrors(t, "statuses of site.yaml, and an article's status: in-force", got, []string{
+		`content/a.md:5: status: "in-force" is not one of the statuses site.yaml sets: paused, resumed; to use it, add it to statuses in site.yaml`,
+	})
+}
+
 // TestSettingsNotRegular refuses a site.yaml that is, or links to, a
 // device or a pipe, with its problem, rather than read it for ever or
 // until the memory is full.

@@ -72,6 +72,8 @@ type Settings struct {
 	Params Params
 	// paramLines are the lines of site.yaml each of Params is set on.
 	paramLines map[string]int
+	// ownStatuses is set where site.yaml's statuses replace the defaults.
+	ownStatuses bool
 	// Broken is set when site.yaml has a problem, so that what the
 	// defaults stand in for is not taken for what it gives (its id
 	// authority, say): the build stops on the problem anyway.
@@ -313,7 +315,7 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 			// A broken list keeps the defaults, so articles are not all
 			// reported as having an unknown status on top of this error.
 			if st := statuses(d, v); len(st) > 0 {
-				s.Statuses = st
+				s.Statuses, s.ownStatuses = st, true
 			}
 		case "raw_html":
 			s.RawHTML = d.boolean(key, v)

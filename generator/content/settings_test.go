@@ -404,7 +404,7 @@ func TestLoadCustomStatuses(t *testing.T) {
 		{
 			name:    "a default status",
 			article: fm("status: paused"),
-			want:    []string{`content/a.md:5: status: "paused" is not one of: open, done`},
+			want:    []string{`content/a.md:5: status: "paused" is not one of the statuses site.yaml sets: open, done; to use it, add it to statuses in site.yaml`},
 		},
 		{
 			name:    "one of the site's, misspelled",

@@ -73,7 +73,8 @@ const maxHeaderRules = 100
 // for one kind of file (/topics/:slug/feed.xml); the WebSub Link header,
 // which names the feed itself, takes a rule for each feed, and so comes
 // for the topics' and regulators' feeds only while that keeps the file
-// within Cloudflare's limit. Every feed names its hubs inside it too.
+// within Cloudflare's limit, those kept at a renamed one's old addresses
+// too. Every feed names its hubs inside it too.
 func (r *renderer) headers() ([]byte, error) {
 	var b strings.Builder
 	b.WriteString("# Made by bulletin for Netlify and Cloudflare Pages: media types, cache rules and WebSub links.\n")
@@ -117,11 +118,20 @@ func (r *renderer) headers() ([]byte, error) {
 			rules++
 		}
 	}
-	groups := slices.Concat(r.site.Topics, r.site.Regulators)
-	if len(r.site.Settings.WebSubHubs) > 0 && rules+len(groups)*len(feeds) <= maxHeaderRules {
-		for _, g := range groups {
+	// Each topic's and regulator's feeds, then, while they fit too, those
+	// kept at their old addresses (see groupFeedJobs), which name
+	// themselves there.
+	var dirs, old []string
+	for _, g := range slices.Concat(r.site.Topics, r.site.Regulators) {
+		dirs, old = append(dirs, g.URL), append(old, oldDirs(g)...)
+	}
+	if rules+(len(dirs)+len(old))*len(feeds) <= maxHeaderRules {
+		dirs = append(dirs, old...)
+	}
+	if len(r.site.Settings.WebSubHubs) > 0 && rules+len(dirs)*len(feeds) <= maxHeaderRules {
+		for _, dir := range dirs {
 			for _, f := range feeds {
-				rule(hostPath(strings.TrimPrefix(g.URL, "/")+f), link(g.URL, f)...)
+				rule(hostPath(strings.TrimPrefix(dir, "/")+f), link(dir, f)...)
 			}
 		}
 	}

@@ -55,6 +55,42 @@ func TestHeadersWithinCloudflareLimit(t *testing.T) {
 	}
 }
 
+// TestHeadersNameRenamedTopicsFeeds wants the feeds a renamed topic keeps
+// at its old address given the WebSub Link header too, naming that
+// address as self, as its new address's feeds are: its subscribers are
+// those who subscribed there.
+// Where the old address's rules would pass the 100 Cloudflare reads,
+// the topics' and regulators' own keep theirs.
+func TestHeadersNameRenamedTopicsFeeds(t *testing.T) {
+	// The fixture, renamed, has three topics and regulators: 27 more
+	// fill the 100 rules.
+	for _, topics := range []int{0, 27} {
+		t.Run(fmt.Sprint(topics, " more topics"), func(t *testing.T) {
+			set := fixture()
+			set.Settings.WebSubHubs = []string{"https://hub.example.org/"}
+			renameICS(set, "/topics/ics-assessments/")
+			for i := range topics {
+				set.Articles = append(set.Articles, &content.Article{Meta: content.Meta{
+					Title: fmt.Sprint("Topic ", i), Summary: "S.", Date: day("2025-01-02"),
+					Topics: []string{fmt.Sprint("Topic ", i)}, Slug: fmt.Sprint("topic-", i)},
+					Path: fmt.Sprintf("articles/topic-%d.md", i), File: fmt.Sprintf("content/articles/topic-%d.md", i), Line: 1})
+			}
+			headers := string(build(t, set, buildDay)["_headers"])
+			for dir, want := range map[string]bool{"topics/ics-reviews/": true, "topics/ics-assessments/": topics == 0} {
+				for _, f := range []string{rssFile, atomFile, jsonFile} {
+					rule := "\n/" + dir + f + "\n  Link: <https://hub.example.org/>; rel=\"hub\", <" + baseURL + dir + f + ">; rel=\"self\"\n"
+					if got := strings.Contains(headers, rule); got != want {
+						t.Errorf("a Link header for /%s%s: %v, want %v:\n%s", dir, f, got, want, headers)
+					}
+				}
+			}
+			if rules := strings.Count(headers, "\n/"); rules > 100 {
+				t.Errorf("%d rules, more than Cloudflare Pages reads", rules)
+			}
+		})
+	}
+}
+
 // TestRedirectsEncodeOnce wants each alias in _redirects sent to its
 // article's address percent-encoded once, as browsers send it, for an
 // address in any script: Netlify, Cloudflare Pages and deploy's S3

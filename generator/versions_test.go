@@ -791,6 +791,46 @@ func TestCheckNewArticleNoFeedCarries(t *testing.T) {
 	}
 }
 
+// TestCheckChangeNoFeedCarries warns of an update to an article the
+// feed no longer carries, dated before every change the feed carries, as
+// one dated the day it was decided may be: the feed would not carry the
+// entry that tells it, and its subscribers would never be told. As for a
+// new article, the check of the commit that makes it warns too, and a
+// later commit quiets it; an update dated when it is made reaches the
+// feed, and is not warned of.
+func TestCheckChangeNoFeedCarries(t *testing.T) {
+	r, article, check := fullFeed(t)
+	path, text := article("2025-01-01", "news-0")
+	update := func(when string) {
+		r.write(path, strings.Replace(text, "summary:", "updated: "+when+"\nchanges:\n  - date: "+when+"\n    note: Corrected a figure.\nsummary:", 1))
+	}
+	const warning = "so its subscribers will not be told of it"
+	update("2025-01-01T10:00:00Z")
+	want := "2025-01-01-news-0.md:4: warning: updated: feeds would date this change 2025-01-01 10:00 GMT, before every change the bulletin's feed carries (the 50 articles changed last, back to 2025-01-02 00:00 GMT), " + warning
+	if got := check(); !strings.Contains(got, want) {
+		t.Errorf("check gave\n%s\nwant %q", got, want)
+	}
+	r.commit("2025-03-01", "correct a figure")
+	if got := check(); !strings.Contains(got, want) {
+		t.Errorf("check gave\n%s\nwant the warning in the check of the commit that makes the change, with %q", got, want)
+	}
+	r.write(article("2025-03-02", "more-news"))
+	r.commit("2025-03-02", "more news")
+	if got := check(); strings.Contains(got, warning) {
+		t.Errorf("check gave\n%s\nwant no warning once a later commit has changed the content", got)
+	}
+	update("2025-03-03T10:00:00Z")
+	if got := check(); strings.Contains(got, warning) {
+		t.Errorf("check gave\n%s\nwant no warning of a change the feed carries", got)
+	}
+	path, text = article("2025-01-02", "news-1")
+	r.write(path, strings.Replace(text, "summary:", "withdrawn: {date: 2025-01-03, explanation: Published in error.}\nsummary:", 1))
+	want = "2025-01-02-news-1.md:4: warning: withdrawn: feeds would date this change 2025-01-03 00:00 GMT, before every change the bulletin's feed carries (the 50 articles changed last, back to 2025-01-04 00:00 GMT), " + warning + ": date it the day it is withdrawn"
+	if got := check(); !strings.Contains(got, want) {
+		t.Errorf("check gave\n%s\nwant %q", got, want)
+	}
+}
+
 // TestCheckNewArticleOnTheFeedsOldestDay adds a new article dated the
 // day of the oldest article a full feed carries, which the feed leaves
 // out by the site's order on that day: the warning says it is no later

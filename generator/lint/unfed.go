@@ -21,7 +21,7 @@ const foldUnfed = 5
 func unfed(s *site.Site) content.Errors {
 	unseen := s.Unseen()
 	if len(unseen) == 0 {
-		return nil
+		return unfedChanges(s)
 	}
 	fed := render.Fed(site.Teasers(s.Articles))
 	var out []*site.Article
@@ -30,8 +30,9 @@ func unfed(s *site.Site) content.Errors {
 			out = append(out, a)
 		}
 	}
+	changes := unfedChanges(s)
 	if len(out) == 0 {
-		return nil
+		return changes
 	}
 	oldest := fed[0].Modified
 	for _, t := range fed {
@@ -59,10 +60,10 @@ func unfed(s *site.Site) content.Errors {
 		if before(out[len(out)-1]) != "before" {
 			advice = burst
 		}
-		return content.Errors{{File: s.ContentDir, Warning: true,
-			Msg: fmt.Sprintf("%d new articles (%s and %d more, not yet committed or first published by the last commit) are dated %s %s, so its subscribers will not be told of them: %s", len(out), c.File, len(out)-1, before(out[0]), carries, advice)}}
+		return append(content.Errors{{File: s.ContentDir, Warning: true,
+			Msg: fmt.Sprintf("%d new articles (%s and %d more, not yet committed or first published by the last commit) are dated %s %s, so its subscribers will not be told of them: %s", len(out), c.File, len(out)-1, before(out[0]), carries, advice)}}, changes...)
 	}
-	var errs content.Errors
+	errs := changes
 	for _, a := range out {
 		c := a.Content
 		advice := "if it is news, date it the day it is published, and say in the text when things happened; if it moves in from an archive, that is as it should be"
@@ -71,6 +72,44 @@ func unfed(s *site.Site) content.Errors {
 		}
 		errs = append(errs, &content.Error{File: c.File, Line: max(c.Lines.Line("date"), c.Line), Warning: true,
 			Msg: fmt.Sprintf("date: %s is %s %s, so its subscribers will not be told of this new article: %s", day(c.Date), before(a), carries, advice)})
+	}
+	return errs
+}
+
+// unfedChanges warns of the changes new to readers (see site.Site.Retold)
+// that the bulletin's feed does not carry: an update or a withdrawal of
+// an older article dated before every change the feed carries, as one
+// dated the day it was decided, long before it is made, may be, reaches
+// no subscriber of it, though its feed entry is there to tell them.
+func unfedChanges(s *site.Site) content.Errors {
+	retold := s.Retold()
+	if len(retold) == 0 {
+		return nil
+	}
+	fed := render.Fed(site.Teasers(s.Articles))
+	var errs content.Errors
+	for _, a := range retold {
+		if slices.Contains(fed, &a.Teaser) {
+			continue
+		}
+		oldest := fed[0].Modified
+		for _, t := range fed {
+			if t.Modified.Before(oldest) {
+				oldest = t.Modified
+			}
+		}
+		c := a.Content
+		field, advice := "updated", "date it when it is made, with its time, and its change note the same"
+		if c.Withdrawn != nil && a.Modified.Equal(c.Withdrawn.Date) {
+			field, advice = "withdrawn", "date it the day it is withdrawn"
+		}
+		at := func(t time.Time) string { return t.In(s.Settings.Location).Format("2006-01-02 15:04 MST") }
+		before := "before"
+		if !a.Modified.Before(oldest) {
+			before = "no later than" // left out by the site's order on a tie
+		}
+		errs = append(errs, &content.Error{File: c.File, Line: max(c.Lines.Line(field), c.Line), Warning: true,
+			Msg: fmt.Sprintf("%s: feeds would date this change %s, %s every change the bulletin's feed carries (the %d articles changed last, back to %s), so its subscribers will not be told of it: %s", field, at(a.Modified), before, len(fed), at(oldest), advice)})
 	}
 	return errs
 }

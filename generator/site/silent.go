@@ -36,6 +36,37 @@ func silentStatus(a *Article, vs []history.Version) *content.Error {
 		Msg: fmt.Sprintf("status: changed from %s to %s since %s, with no change note of its own, so subscribers are not told: if the matter moved on, add an entry to changes and set updated; if the status was wrong, say so in a note too", v.Status, now, since)}
 }
 
+// retold tells whether the work tree, or the last commit to change the
+// content folder, moved the moment feeds give as an article's last change
+// (see history.Version.Moved) to one no earlier than any they gave
+// before: a change whose build is the first to tell subscribers of it.
+// vs are its versions, oldest first.
+func retold(a *Article, vs []history.Version, now time.Time, loc *time.Location) bool {
+	if len(vs) == 0 || !vs[len(vs)-1].Moved {
+		return false
+	}
+	v := vs[len(vs)-1]
+	if last, err := content.ParseDate(v.Last, loc); err == nil && len(vs) == 1 && len(v.Published) <= 1 && a.Modified.Equal(last) {
+		// The last commit first published it, and the work tree has not
+		// moved the moment since: a new article, no change (see Unseen).
+		return false
+	}
+	return !a.Modified.Before(lastTold(v, now, loc))
+}
+
+// lastTold is the latest moment, up to now, that feeds gave subscribers as
+// the article's last change, as v, its last version, has it; zero for
+// none.
+func lastTold(v history.Version, now time.Time, loc *time.Location) time.Time {
+	var t time.Time
+	for _, s := range []string{v.Told, v.Last} {
+		if d, err := content.ParseDate(s, loc); err == nil && !d.After(now) && d.After(t) {
+			t = d
+		}
+	}
+	return t
+}
+
 // silentBack warns of an article whose feed entries would date its last
 // change before the moment feeds last gave subscribers for it (see
 // history.Version.Told), as a withdrawal taken out, or updated moved
@@ -48,12 +79,7 @@ func silentBack(a *Article, vs []history.Version, now time.Time, loc *time.Locat
 		return nil
 	}
 	v := vs[len(vs)-1]
-	var told time.Time
-	for _, s := range []string{v.Told, v.Last} {
-		if d, err := content.ParseDate(s, loc); err == nil && !d.After(now) && d.After(told) {
-			told = d
-		}
-	}
+	told := lastTold(v, now, loc)
 	c := a.Content
 	line := cmp.Or(c.Lines.Line("updated"), c.Lines.Line("date"), c.Line)
 	stamp := func(t time.Time) string { return t.In(loc).Format("2006-01-02 15:04 MST") }

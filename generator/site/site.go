@@ -93,6 +93,7 @@ type Site struct {
 
 	draftsSeen []time.Time // when readers see drafts as committed, after the build (see firstSeen)
 	unseen     []*Article  // see Unseen
+	retold     []*Article  // see Retold
 }
 
 // Unseen gives the articles, newest first, that readers have seen no
@@ -101,6 +102,12 @@ type Site struct {
 // those the last commit to change the content folder first published,
 // which its build, in CI say, publishes. It gives none without history.
 func (s *Site) Unseen() []*Article { return s.unseen }
+
+// Retold gives the articles, newest first, that readers saw before and
+// whose last change (updated, or the withdrawal's date) the work tree or
+// the last commit to change the content folder moved later: the build
+// that first gives feeds that change. It gives none without history.
+func (s *Site) Retold() []*Article { return s.retold }
 
 // Article is a published article with its place in the site and its
 // links to other articles. The page data of templates is acyclic, so
@@ -322,6 +329,8 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		renamed = append(renamed, a.renamed...)
 		if whole && (a.unseen || h.Fresh[a.Content.Path]) {
 			s.unseen = append(s.unseen, a)
+		} else if whole && retold(a, h.Versions(a.Content.Path), now, s.Settings.Location) {
+			s.retold = append(s.retold, a)
 		}
 	}
 	if !s.Settings.Broken {

@@ -697,6 +697,37 @@ func TestCheckFeedDateBack(t *testing.T) {
 	}
 }
 
+// TestCheckTimeZoneChanged changes site.yaml's time_zone, which moves
+// every date written without an offset, feed entries' too: check warns
+// before the change is committed and in the build of the commit that
+// made it, not after a later commit; nor of another name of the zone,
+// which moves no date, nor of the zone a first commit sets.
+func TestCheckTimeZoneChanged(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("content/site.yaml", fixtureSettings)
+	r.write(newPath, fixtureArticle(frontFirst, paraPause))
+	r.commit("2025-03-27", "publish")
+	check := func(step string, warned bool) {
+		t.Helper()
+		var stdout, stderr strings.Builder
+		run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
+		const want = "content/site.yaml:4: warning: time_zone: changed from Europe/London to Pacific/Auckland "
+		if got := strings.Contains(stdout.String(), want); got != warned {
+			t.Errorf("%s: check printed\n%s%s\nwant a line with %q: %v", step, stdout.String(), stderr.String(), want, warned)
+		}
+	}
+	check("the zone of the first commit", false)
+	r.write("content/site.yaml", strings.Replace(fixtureSettings, "Europe/London", "GB", 1))
+	check("another name of the zone", false)
+	r.write("content/site.yaml", strings.Replace(fixtureSettings, "Europe/London", "Pacific/Auckland", 1))
+	check("changed, not committed", true)
+	r.commit("2025-03-28", "move the zone")
+	check("changed by the last commit", true)
+	r.write("content/articles/2025/2025-04-01-other.md", fixtureArticle("title: Other\ndate: 2025-04-01\nsummary: Another.\n", "Text.\n"))
+	r.commit("2025-04-01", "another article")
+	check("changed by an earlier commit", false)
+}
+
 // TestCheckTopicRenamed renames the topic of the only article that names
 // it: its page and feeds would go with no word to their subscribers, so
 // check warns, before the rename is committed and in the build of the

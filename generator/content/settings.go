@@ -74,6 +74,8 @@ type Settings struct {
 	paramLines map[string]int
 	// ownStatuses is set where site.yaml's statuses replace the defaults.
 	ownStatuses bool
+	// zoneLine is the line of site.yaml that sets TimeZone, 0 for none.
+	zoneLine int
 	// Broken is set when site.yaml has a problem, so that what the
 	// defaults stand in for is not taken for what it gives (its id
 	// authority, say): the build stops on the problem anyway.
@@ -265,6 +267,23 @@ func IDAuthority(data []byte) string {
 	return ""
 }
 
+// ZoneOf is the time zone a settings file holding data gives, by name:
+// its time_zone, else the default one; "" when the file has a problem.
+// A nil data, no settings file, gives the default.
+func ZoneOf(data []byte) string {
+	s := defaultSettings()
+	d := &decoder{file: SettingsFile}
+	decodeSettings(data, d, &s)
+	if len(d.errs) > 0 {
+		return ""
+	}
+	return s.TimeZone
+}
+
+// ZoneLine is the line of site.yaml, as s was read from, that sets
+// time_zone, 0 for none.
+func ZoneLine(s *Settings) int { return s.zoneLine }
+
 // decodeSettings reads the settings file's bytes into s.
 func decodeSettings(data []byte, d *decoder, s *Settings) {
 	root, err := parseYAML(normalize(data), 1, "the file")
@@ -292,7 +311,7 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 				s.Language = tag
 			}
 		case "time_zone":
-			s.TimeZone = timeZone(d, v)
+			s.TimeZone, s.zoneLine = timeZone(d, v), v.line
 		case "page_size":
 			s.PageSize = d.integer(key, v, 1)
 		case "feed_entry_kb":

@@ -39,7 +39,7 @@ func TestReadCache(t *testing.T) {
 			t.Fatal("cache file cannot be loaded")
 		}
 		// Mark the cached history, to see it come back.
-		files[newPath].Versions[0].Note = "from the cache"
+		files.files[newPath].Versions[0].Note = "from the cache"
 		save(cache, repo.key(), files)
 		if got := read(t).Versions(newPath)[0].Note; got != "from the cache" {
 			t.Errorf("got note %q, want the cached one", got)

@@ -119,6 +119,13 @@ type History struct {
 	// work tree, dropped them, as "topics/Name" or "regulators/Name":
 	// renamed, say, their pages and feeds may be left with no article.
 	Dropped map[string][]string
+	// Zone is the time zone, by name, that the settings file gave at the
+	// commit read, and ZoneBefore the one it gave before the last commit
+	// to change the content folder, or Zone where that commit was the
+	// first: a build in another zone than Zone, or the build of a commit
+	// that changed it, moves every date written without an offset. ""
+	// where the file had a problem; both "" with no history.
+	Zone, ZoneBefore string
 }
 
 // Removed is an article file that is gone, with its versions as
@@ -266,40 +273,53 @@ func (p Place) Read(cache string, sums map[string]string) (*History, error) {
 			paths = append(paths, path)
 		}
 	}
-	files, err := p.repo.committed(cache)
+	c, err := p.repo.committed(cache)
 	if err != nil {
 		return nil, err
 	}
-	return withWorkTree(p.dir, paths, sums, files)
+	h, err := withWorkTree(p.dir, paths, sums, c.files)
+	if err != nil {
+		return nil, err
+	}
+	h.Zone, h.ZoneBefore = c.zone, c.zoneBefore
+	return h, nil
+}
+
+// committedHistory is the committed history of the content folder: the
+// tracker of each file (see repo.follow), and the time zones of
+// History.Zone and ZoneBefore.
+type committedHistory struct {
+	files            map[string]*tracker
+	zone, zoneBefore string
 }
 
 // last keeps the committed history read last in memory, so that serve
 // does not read the cache file again on each rebuild.
 var last struct {
 	sync.Mutex
-	key   string
-	files map[string]*tracker
+	key string
+	committedHistory
 }
 
 // committed gives the committed history of the content folder: from
 // memory, from the cache file or from git, and keeps it in both.
-func (r *repo) committed(cache string) (map[string]*tracker, error) {
+func (r *repo) committed(cache string) (committedHistory, error) {
 	key := r.key()
 	last.Lock()
 	defer last.Unlock()
 	if last.key == key {
-		return last.files, nil
+		return last.committedHistory, nil
 	}
-	files, ok := load(cache, key)
+	c, ok := load(cache, key)
 	if !ok {
 		var err error
-		if files, err = r.read(); err != nil {
-			return nil, err
+		if c, err = r.read(); err != nil {
+			return committedHistory{}, err
 		}
-		save(cache, key, files)
+		save(cache, key, c)
 	}
-	last.key, last.files = key, files
-	return files, nil
+	last.key, last.committedHistory = key, c
+	return c, nil
 }
 
 // withWorkTree gives the versions of the articles at paths: their

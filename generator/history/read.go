@@ -18,7 +18,7 @@ import (
 // not HEAD as it may be by now, which the key names. git log lists the commits
 // while git cat-file reads the files they changed, and the front matter
 // of each is read as it comes.
-func (r *repo) read() (map[string]*tracker, error) {
+func (r *repo) read() (committedHistory, error) {
 	// Settings of the user's that would change what log writes are set
 	// back to git's defaults (with -c, which an older git ignores). -l
 	// lets git find renames among up to 5,000 files moved at once, where
@@ -29,25 +29,25 @@ func (r *repo) read() (map[string]*tracker, error) {
 	log.Stderr = &logErr
 	logOut, err := log.StdoutPipe()
 	if err != nil {
-		return nil, fmt.Errorf("history: git log: %w", err)
+		return committedHistory{}, fmt.Errorf("history: git log: %w", err)
 	}
 	cat := command(r.top, "cat-file", "--batch")
 	cat.Stderr = &catErr
 	catIn, err := cat.StdinPipe()
 	if err != nil {
-		return nil, fmt.Errorf("history: git cat-file: %w", err)
+		return committedHistory{}, fmt.Errorf("history: git cat-file: %w", err)
 	}
 	catOut, err := cat.StdoutPipe()
 	if err != nil {
-		return nil, fmt.Errorf("history: git cat-file: %w", err)
+		return committedHistory{}, fmt.Errorf("history: git cat-file: %w", err)
 	}
 	if err := log.Start(); err != nil {
-		return nil, fmt.Errorf("history: git log: %w", err)
+		return committedHistory{}, fmt.Errorf("history: git log: %w", err)
 	}
 	if err := cat.Start(); err != nil {
 		log.Process.Kill()
 		log.Wait()
-		return nil, fmt.Errorf("history: git cat-file: %w", err)
+		return committedHistory{}, fmt.Errorf("history: git cat-file: %w", err)
 	}
 
 	var commits []commit
@@ -74,16 +74,16 @@ func (r *repo) read() (map[string]*tracker, error) {
 	wg.Wait()
 	switch err := log.Wait(); {
 	case err != nil:
-		return nil, fmt.Errorf("history: git log: %s", oneLine(withStderr(err, logErr.Bytes())))
+		return committedHistory{}, fmt.Errorf("history: git log: %s", oneLine(withStderr(err, logErr.Bytes())))
 	case parseErr != nil:
 		cat.Wait()
-		return nil, fmt.Errorf("history: git log: %w", parseErr)
+		return committedHistory{}, fmt.Errorf("history: git log: %w", parseErr)
 	}
 	if err := cat.Wait(); err != nil {
-		return nil, fmt.Errorf("history: git cat-file: %s", oneLine(withStderr(err, catErr.Bytes())))
+		return committedHistory{}, fmt.Errorf("history: git cat-file: %s", oneLine(withStderr(err, catErr.Bytes())))
 	}
 	if readErr != nil {
-		return nil, fmt.Errorf("history: git cat-file: %w", readErr)
+		return committedHistory{}, fmt.Errorf("history: git cat-file: %w", readErr)
 	}
 	return r.follow(commits, steps)
 }
@@ -91,18 +91,24 @@ func (r *repo) read() (map[string]*tracker, error) {
 // follow follows each file through the commits, newest first, and gives
 // the tracker of each file in the content folder at HEAD, and of each
 // file the last commit to change the folder deleted (see
-// tracker.Deleted). steps holds the files' bytes by blob.
-func (r *repo) follow(commits []commit, steps map[string]step) (map[string]*tracker, error) {
+// tracker.Deleted), with the time zones the settings file gave (see
+// History.Zone). steps holds the files' bytes by blob.
+func (r *repo) follow(commits []commit, steps map[string]step) (committedHistory, error) {
 	live := map[string]*tracker{} // by path in the repository
 	gone := map[string]*tracker{} // files deleted, by their last path, in case they come back
 	settings := r.prefix + content.SettingsFile
 	authority := "" // the id authority the settings file gives, as of the commit
+	zone, before := content.ZoneOf(nil), ""
 	for i := len(commits) - 1; i >= 0; i-- {
 		c := commits[i]
+		if i == 0 {
+			before = zone
+		}
 		// The settings a commit leaves hold for the articles it changes.
 		for _, ch := range c.changes {
 			if ch.path == settings {
 				authority = content.IDAuthority(steps[ch.blob].data)
+				zone = content.ZoneOf(steps[ch.blob].data)
 			}
 		}
 		for _, ch := range c.changes {
@@ -129,7 +135,7 @@ func (r *repo) follow(commits []commit, steps map[string]step) (map[string]*trac
 			}
 			s, ok := steps[ch.blob]
 			if !ok {
-				return nil, fmt.Errorf("history: git cat-file did not give blob %s of %s", ch.blob, ch.path)
+				return committedHistory{}, fmt.Errorf("history: git cat-file did not give blob %s of %s", ch.blob, ch.path)
 			}
 			s.commit, s.time, s.authority, s.last = c.hash, c.time, authority, i == 0
 			s.path = ""
@@ -158,7 +164,12 @@ func (r *repo) follow(commits []commit, steps map[string]step) (map[string]*trac
 			files[rel] = t
 		}
 	}
-	return files, nil
+	if len(commits) < 2 {
+		// The first commit to change the folder has no subscribers
+		// before it to tell.
+		before = zone
+	}
+	return committedHistory{files: files, zone: zone, zoneBefore: before}, nil
 }
 
 // commit is one commit of the log, with the Markdown files it changed.

@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -94,4 +95,42 @@ func silentBack(a *Article, vs []history.Version, now time.Time, loc *time.Locat
 	}
 	return &content.Error{File: c.File, Line: line, Warning: true,
 		Msg: fmt.Sprintf("updated: feeds would date the article's last change %s, before %s, which they last gave subscribers, so feed readers would not show this change and keep the entry as it was (withdrawn, where the withdrawal is taken out): set updated to when this change is made, and add an entry to changes saying what changed", stamp(a.Modified), stamp(told))}
+}
+
+// zoneMoved warns of a time_zone that differs from the one site.yaml
+// gave at the commit read (changed and not yet committed), or that the
+// last commit to change the content folder changed: every date written
+// without an offset then names another moment, so that each page and
+// feed entry moves by the hours between the zones, as subscribers see.
+// The build of that commit tells it once; zones that give every article
+// the same moment (two names of one zone) are no change.
+func (s *Site) zoneMoved(h *history.History) *content.Error {
+	if h == nil || h.Reason != "" || s.Settings.Broken || len(s.Articles) == 0 {
+		return nil
+	}
+	from, when := h.Zone, "since the last commit"
+	if from == s.Settings.TimeZone {
+		from, when = h.ZoneBefore, "by the last commit to change the content folder"
+	}
+	if from == "" || from == s.Settings.TimeZone {
+		return nil
+	}
+	was, err := time.LoadLocation(from)
+	if err != nil {
+		return nil
+	}
+	if !slices.ContainsFunc(s.Articles, func(a *Article) bool {
+		return offset(a.Content.Date, was) != offset(a.Content.Date, s.Settings.Location)
+	}) {
+		return nil
+	}
+	file := content.JoinPath(s.ContentDir, content.SettingsFile)
+	return &content.Error{File: file, Line: content.ZoneLine(&s.Settings), Warning: true,
+		Msg: fmt.Sprintf("time_zone: changed from %s to %s %s, which moves every date written without an offset by the hours between the two, on pages and in feeds, so feed readers may show those articles as changed again, or keep them as they were: if the site was published in %s, keep that zone, or write each date that should stay with its offset first (2025-03-27T09:00:00+00:00)", from, s.Settings.TimeZone, when, from)}
+}
+
+// offset is the offset from UTC, in seconds, of loc at t.
+func offset(t time.Time, loc *time.Location) int {
+	_, off := t.In(loc).Zone()
+	return off
 }

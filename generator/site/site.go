@@ -267,6 +267,9 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 			s.Redirects = append(s.Redirects, Redirect{From: alias, To: a.URL, Of: a.Content, Line: a.Content.AliasLine(i)})
 		}
 	}
+	if w := s.zoneMoved(h); w != nil {
+		s.Moved = append(s.Moved, w)
+	}
 	var replaced content.Errors // new articles that stand in for ones gone, with another feed id
 	if removed := h.Gone(); len(removed) > 0 {
 		told, stand, last := s.removed(removed, set.Dir, h, now)

@@ -258,3 +258,65 @@ func tzif(offset int32, abbr string) []byte {
 	b = append(b, 0, 0) // not daylight saving time; the abbreviation at 0
 	return append(append(b, abbr...), 0)
 }
+
+// TestUpToDateWarningsComeAndGo builds a site whose warnings hang on the
+// clock while its pages do not, then builds it again once that moment
+// has passed, and wants the report a fresh build gives, not the first
+// build's kept: an updated or withdrawal date still to come that has
+// come, an article deleted before readers saw it that readers would see
+// now, and the time a warning gives as now.
+func TestUpToDateWarningsComeAndGo(t *testing.T) {
+	const first = "title: First\ndate: 2025-03-27\nsummary: S.\n"
+	tests := []struct {
+		name  string
+		setup func(r *gitRepo)
+	}{
+		{"updated still to come", func(r *gitRepo) {
+			r.write("content/articles/2025/first.md", fixtureArticle(first+"updated: 2025-06-01T12:30:00Z\n", "Body.\n"))
+		}},
+		{"a withdrawal still to come", func(r *gitRepo) {
+			r.write("content/articles/2025/first.md", fixtureArticle(first+"withdrawn:\n  date: 2025-06-01T12:30:00Z\n  explanation: Taken back.\n", "Body.\n"))
+		}},
+		{"an article committed, dated ahead, and deleted", func(r *gitRepo) {
+			r.write("content/articles/2025/soon.md", fixtureArticle("title: Soon\ndate: 2025-06-01T12:30:00Z\nsummary: S.\n", "Body.\n"))
+			r.commit("2025-05-30", "soon")
+			r.git("", "rm", "-q", "content/articles/2025/soon.md")
+		}},
+		{"a change note added with updated as it was, which names now", func(r *gitRepo) {
+			noted := first + "updated: 2025-04-01T10:00:00Z\nchanges:\n  - date: 2025-04-01T10:00:00Z\n    note: Corrected.\n"
+			r.write("content/articles/2025/first.md", fixtureArticle(noted, "Body.\n"))
+			r.commit("2025-04-02", "note")
+			again := strings.Replace(noted, "changes:\n", "changes:\n  - date: 2025-04-01T10:00:00Z\n    note: Corrected again.\n", 1)
+			r.write("content/articles/2025/first.md", fixtureArticle(again, "Body.\n"))
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newGitRepo(t)
+			r.write("content/site.yaml", fixtureSettings)
+			r.write("content/articles/2025/first.md", fixtureArticle(first, "Body.\n"))
+			r.commit("2025-03-27", "first")
+			tt.setup(r)
+			o := options{Content: filepath.Join(r.dir, "content"), Templates: "../templates", Out: filepath.Join(t.TempDir(), "public"), Now: testNow}
+			before, err := build(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o.Now = testNow.Add(time.Hour)
+			after, err := build(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fresh, err := build(withOut(o, filepath.Join(t.TempDir(), "public")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := fmt.Sprint(after.Report), fmt.Sprint(fresh.Report); got != want {
+				t.Errorf("an hour later the build reports\n%s\nwant a fresh build's\n%s", got, want)
+			}
+			if fmt.Sprint(before.Report) == fmt.Sprint(fresh.Report) {
+				t.Errorf("the report is the same an hour later, %s: the test tests nothing", fmt.Sprint(before.Report))
+			}
+		})
+	}
+}

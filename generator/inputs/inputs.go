@@ -42,7 +42,7 @@ import (
 type Record struct {
 	Inputs string    // see Hash
 	Since  time.Time // the moment of the build: before it, as after a clock set back, the same inputs may make another site
-	Until  time.Time // the first moment at which the same inputs make another site
+	Until  time.Time // the first moment at which the same inputs make another site, or another report of it
 	Report json.RawMessage
 	// Files are the stamps of the files hashed, by path, so that the next
 	// build hashes again only the files whose stamp changed. They follow

@@ -334,7 +334,7 @@ func buildWith(ctx context.Context, o Options, openStore func() *cache.Store[con
 		// costs the next build the time to find that nothing changed.
 		rep, recErr := json.Marshal(r.Report)
 		if recErr == nil {
-			recErr = inputs.Record{Inputs: in, Since: o.Now, Until: s.Until, Report: rep, Files: stamps, Taken: taken}.Write(RecordPath(o.Out))
+			recErr = inputs.Record{Inputs: in, Since: o.Now, Until: reportUntil(s), Report: rep, Files: stamps, Taken: taken}.Write(RecordPath(o.Out))
 		}
 		if recErr != nil {
 			r.Record = fmt.Sprintf("the record of this build's inputs could not be written, so the next build reads every file again: %v", recErr)
@@ -472,3 +472,14 @@ func CachePath(out string) string { return output.Beside(out, "cache") }
 // historyPath is where readHistory keeps what it read from git, beside
 // the output folder too.
 func historyPath(out string) string { return output.Beside(out, "history") }
+
+// reportUntil gives the first moment after the build's at which the
+// same inputs make another site, or another report of it (see
+// site.Site.Until and Warned): the record, and the report it keeps,
+// hold until then.
+func reportUntil(s *site.Site) time.Time {
+	if s.Warned.IsZero() || !s.Until.IsZero() && s.Until.Before(s.Warned) {
+		return s.Until
+	}
+	return s.Warned
+}

@@ -198,6 +198,9 @@ func (s *Site) removed(gone []history.Removed, dir string, h *history.History, n
 	for _, r := range gone {
 		var at time.Time
 		was, date, seen := s.firstSeen(r.Versions, now, &at)
+		if !at.IsZero() {
+			s.goneSeen = append(s.goneSeen, at)
+		}
 		if !seen {
 			continue
 		}

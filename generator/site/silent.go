@@ -41,8 +41,8 @@ func silentStatus(a *Article, vs []history.Version) *content.Error {
 // content folder, moved the moment feeds give as an article's last change
 // (see history.Version.Moved) to one no earlier than any they gave
 // before: a change whose build is the first to tell subscribers of it.
-// vs are its versions, oldest first.
-func retold(a *Article, vs []history.Version, now time.Time, loc *time.Location) bool {
+// vs are its versions, oldest first; at is set as lastTold sets it.
+func retold(a *Article, vs []history.Version, now time.Time, loc *time.Location, at *time.Time) bool {
 	if len(vs) == 0 || !vs[len(vs)-1].Moved {
 		return false
 	}
@@ -52,16 +52,21 @@ func retold(a *Article, vs []history.Version, now time.Time, loc *time.Location)
 		// moved the moment since: a new article, no change (see Unseen).
 		return false
 	}
-	return !a.Modified.Before(lastTold(v, now, loc))
+	return !a.Modified.Before(lastTold(v, now, loc, at))
 }
 
 // lastTold is the latest moment, up to now, that feeds gave subscribers as
 // the article's last change, as v, its last version, has it; zero for
-// none.
-func lastTold(v history.Version, now time.Time, loc *time.Location) time.Time {
+// none. at is set to the moment, if sooner, at which a later one comes.
+func lastTold(v history.Version, now time.Time, loc *time.Location, at *time.Time) time.Time {
 	var t time.Time
 	for _, s := range []string{v.Told, v.Last} {
-		if d, err := content.ParseDate(s, loc); err == nil && !d.After(now) && d.After(t) {
+		d, err := content.ParseDate(s, loc)
+		switch {
+		case err != nil:
+		case d.After(now):
+			soonest(at, d, now)
+		case d.After(t):
 			t = d
 		}
 	}
@@ -74,19 +79,22 @@ func lastTold(v history.Version, now time.Time, loc *time.Location) time.Time {
 // back, does: feed readers, seeing no later change, keep showing the
 // entry as it was, withdrawn or not. vs are its versions, oldest first.
 // It is told of a change not yet committed and in the build of the
-// commit that made it, not after a later commit.
-func silentBack(a *Article, vs []history.Version, now time.Time, loc *time.Location) *content.Error {
+// commit that made it, not after a later commit. at is set to the
+// moment, if sooner, at which what it tells may change: one of those
+// moments comes, or the minute it gives as now is past.
+func silentBack(a *Article, vs []history.Version, now time.Time, loc *time.Location, at *time.Time) *content.Error {
 	if len(vs) == 0 {
 		return nil
 	}
 	v := vs[len(vs)-1]
-	told := lastTold(v, now, loc)
+	told := lastTold(v, now, loc, at)
 	c := a.Content
 	line := cmp.Or(c.Lines.Line("updated"), c.Lines.Line("date"), c.Line)
 	stamp := func(t time.Time) string { return t.In(loc).Format("2006-01-02 15:04 MST") }
 	if a.Modified.Equal(told) && v.Commit == "" && v.Note != history.FirstPublished {
 		// A change note added since the last commit, with updated as it
 		// was: feeds give the change the moment they gave before it.
+		soonest(at, now.Truncate(time.Minute).Add(time.Minute), now)
 		return &content.Error{File: c.File, Line: line, Warning: true,
 			Msg: fmt.Sprintf("updated: feeds would date the article's last change %s, as they did before the change note of %s, so feed readers would not show this change: set updated to when it is made, with its time (now, %s)", stamp(a.Modified), v.Date, now.In(loc).Truncate(time.Minute).Format(time.RFC3339))}
 	}

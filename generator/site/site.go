@@ -90,8 +90,16 @@ type Site struct {
 	// content makes another site: a held-back article comes out, or a
 	// step of a story is reached or an event's day passes. Zero if none.
 	Until time.Time
+	// Warned is the first moment after the build's at which the same
+	// content is warned of otherwise, the site itself as it was: an
+	// updated or withdrawal date still to come comes, readers see as
+	// committed an article since deleted, a moment of an article's
+	// history comes, or the minute a warning gives as now is past (see
+	// silentBack). Zero if none. A build's report holds until then.
+	Warned time.Time
 
 	draftsSeen []time.Time // when readers see drafts as committed, after the build (see firstSeen)
+	goneSeen   []time.Time // when readers see articles since deleted as committed, after the build (see removed)
 	unseen     []*Article  // see Unseen
 	retold     []*Article  // see Retold
 }
@@ -135,6 +143,7 @@ type Article struct {
 	renamed            content.Errors // its feed id, changed since it was first published (see firstPublished)
 	rehomed            *rehome        // how it was first published, when only the authority of its id can have changed since (see Site.rehomed)
 	seenAt             time.Time      // when readers see it as committed, if after the build (see firstSeen)
+	warnAt             time.Time      // when its warnings of history and of dates ahead may change, if after the build (see Site.Warned)
 	unseen             bool           // readers have seen no committed step of it (see firstPublished)
 }
 
@@ -308,13 +317,13 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		if w := silentStatus(a, vs); w != nil {
 			a.moved = append(a.moved, w)
 		}
-		if w := silentBack(a, vs, now, s.Settings.Location); w != nil {
+		if w := silentBack(a, vs, now, s.Settings.Location, &a.warnAt); w != nil {
 			a.moved = append(a.moved, w)
 		}
-		if w := updatedAhead(a, now, s.Settings.Location); w != nil {
+		if w := updatedAhead(a, now, s.Settings.Location, &a.warnAt); w != nil {
 			a.moved = append(a.moved, w)
 		}
-		if w := withdrawnAhead(a, now, s.Settings.Location); w != nil {
+		if w := withdrawnAhead(a, now, s.Settings.Location, &a.warnAt); w != nil {
 			a.moved = append(a.moved, w)
 		}
 		a.Related, a.SameTopic = related(a, 5)
@@ -332,7 +341,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		renamed = append(renamed, a.renamed...)
 		if whole && (a.unseen || h.Fresh[a.Content.Path]) {
 			s.unseen = append(s.unseen, a)
-		} else if whole && retold(a, h.Versions(a.Content.Path), now, s.Settings.Location) {
+		} else if whole && retold(a, h.Versions(a.Content.Path), now, s.Settings.Location, &a.warnAt) {
 			s.retold = append(s.retold, a)
 		}
 	}
@@ -348,6 +357,12 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	}
 	s.Upcoming = upcoming(s.Topics)
 	s.Until = until(s, now)
+	for _, a := range s.Articles {
+		soonest(&s.Warned, a.warnAt, now)
+	}
+	for _, t := range s.goneSeen {
+		soonest(&s.Warned, t, now)
+	}
 	s.Years = years(s.Articles)
 	s.Bundles = bundles(s.Years, s.Settings.SearchBundle)
 	for _, y := range s.Years {

@@ -516,13 +516,17 @@ var edits = []edit{
 
 // compare builds the site into out, as it stands after the last build
 // into it, and into a new folder, and fails unless both builds fail
-// alike or both folders hold the same files with the same bytes.
+// alike or both folders hold the same files with the same bytes, and
+// both builds report the same warnings and notes.
 func (s *diffSite) compare(t *testing.T, out, step string) {
 	t.Helper()
 	o := options{Content: filepath.Join(s.dir, "content"), Templates: filepath.Join(s.dir, "templates"), Out: out, Now: s.now}
-	_, incErr := build(o)
+	incR, incErr := build(o)
 	o.Out = filepath.Join(t.TempDir(), "public")
-	_, cleanErr := build(o)
+	cleanR, cleanErr := build(o)
+	if incErr == nil && cleanErr == nil && fmt.Sprint(incR.Report) != fmt.Sprint(cleanR.Report) {
+		t.Errorf("after %s: the incremental build reports\n%s\na clean build\n%s", step, fmt.Sprint(incR.Report), fmt.Sprint(cleanR.Report))
+	}
 	if fmt.Sprint(incErr) != fmt.Sprint(cleanErr) {
 		t.Fatalf("after %s: the incremental build says %v, a clean build %v", step, incErr, cleanErr)
 	}

@@ -98,9 +98,11 @@ func New(roots ...string) (*Watcher, error) {
 
 // Follow watches the file that link, a path in a root which a build
 // reads through a symbolic link (site.yaml, shared by several content
-// folders), leads to, wherever it is: a change to that file is reported
-// as one to link. Made, or pointed elsewhere, link is followed again;
-// while it leads nowhere, or is no link, there is nothing more to watch.
+// folders), leads to, wherever it is, and each link on the way there (a
+// link to a link): a change to any of them is reported as one to link.
+// Made, or pointed elsewhere, link, or a link on the way, is followed
+// again; while it leads nowhere, or is no link, there is nothing more
+// to watch.
 func (w *Watcher) Follow(link string) {
 	link = filepath.Clean(link)
 	w.foldersMu.Lock()
@@ -110,12 +112,35 @@ func (w *Watcher) Follow(link string) {
 	if err != nil || target == link {
 		return
 	}
-	dir := filepath.Dir(target)
+	w.followPath(target, link)
+	// The links on the way, as the system reads them: one pointed
+	// elsewhere changes the file the build reads through link.
+	for p, hops := link, 0; hops < 255; hops++ {
+		to, err := os.Readlink(p)
+		if err != nil {
+			break // the file at the end, or gone
+		}
+		if !filepath.IsAbs(to) {
+			dir := filepath.Dir(p)
+			if real, err := filepath.EvalSymlinks(dir); err == nil {
+				dir = real
+			}
+			to = filepath.Join(dir, to)
+		}
+		p = filepath.Clean(to)
+		w.followPath(p, link)
+	}
+}
+
+// followPath watches the file or link p, outside the roots or in them,
+// as one that link leads through (see Follow).
+func (w *Watcher) followPath(p, link string) {
+	dir := filepath.Dir(p)
 	w.foldersMu.Lock()
 	defer w.foldersMu.Unlock()
 	// By its absolute path: a folder watched already, as a root's
 	// parent is, names its events as it was first given (./site.yaml).
-	w.follow[absolute(target)] = link
+	w.follow[absolute(p)] = link
 	if w.folders[dir] || w.parents[dir] || w.followIn[dir] {
 		return
 	}
@@ -232,6 +257,8 @@ func (w *Watcher) loop() {
 			link, isLink, apart := w.followed(name)
 			if link != "" {
 				w.note(func() { w.changed[link] = true })
+				// A link on the way may lead elsewhere now.
+				w.Follow(link)
 			}
 			if isLink {
 				w.Follow(name)

@@ -344,6 +344,54 @@ func TestFollowedLinkSeesItsFile(t *testing.T) {
 	waitFor(t, w, link)
 }
 
+// TestFollowedLinkThroughLinks links site.yaml to a link kept in a
+// folder of its own, which links to the settings kept in another: the
+// link on the way pointed at other settings is a change to site.yaml,
+// and a save of those settings then is one too.
+func TestFollowedLinkThroughLinks(t *testing.T) {
+	dir := t.TempDir()
+	root, hops, shared, other := filepath.Join(dir, "content"), filepath.Join(dir, "hops"), filepath.Join(dir, "shared"), filepath.Join(dir, "other")
+	for _, d := range []string{root, hops, shared, other} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(name, data string) {
+		t.Helper()
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first, second := filepath.Join(shared, "site.yaml"), filepath.Join(other, "site.yaml")
+	write(first, "title: A\n")
+	write(second, "title: B\n")
+	hop, link := filepath.Join(hops, "site.yaml"), filepath.Join(root, "site.yaml")
+	if err := os.Symlink(first, hop); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../hops/site.yaml", link); err != nil {
+		t.Fatal(err)
+	}
+	w, err := New(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	w.Follow(link)
+
+	write(first, "title: A, saved\n")
+	waitFor(t, w, link)
+	if err := os.Remove(hop); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(second, hop); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, w, link)
+	write(second, "title: B, saved\n")
+	waitFor(t, w, link)
+}
+
 // TestFollowedLinkBesideTheRoot links site.yaml to settings kept beside
 // the content folder, given by a relative path, in the folder watched
 // already as the root's parent, whose events are named by that path.

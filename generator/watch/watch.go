@@ -59,6 +59,9 @@ type Watcher struct {
 	links    map[string]bool
 	follow   map[string]string
 	followIn map[string]bool
+	// via are the paths a root that is a link to a link leads through
+	// (see rootHops), by absolute path, each with its root.
+	via map[string]string
 
 	mu      sync.Mutex
 	changed map[string]bool // paths named by events since the last Take
@@ -76,7 +79,7 @@ func New(roots ...string) (*Watcher, error) {
 	}
 	w := &Watcher{fs: fw, Changes: make(chan struct{}, 1), Errors: make(chan error, 1), done: make(chan struct{}), changed: map[string]bool{}, created: map[string]bool{},
 		roots: map[string]bool{}, parents: map[string]bool{}, folders: map[string]bool{}, inside: map[string][]string{},
-		links: map[string]bool{}, follow: map[string]string{}, followIn: map[string]bool{}}
+		links: map[string]bool{}, follow: map[string]string{}, followIn: map[string]bool{}, via: map[string]string{}}
 	for _, root := range roots {
 		if err := w.addTree(root); err != nil {
 			fw.Close()
@@ -91,6 +94,7 @@ func New(roots ...string) (*Watcher, error) {
 				w.parents[parent] = true
 			}
 		}
+		w.rootHops(root)
 	}
 	go w.loop()
 	return w, nil
@@ -113,9 +117,19 @@ func (w *Watcher) Follow(link string) {
 		return
 	}
 	w.followPath(target, link)
-	// The links on the way, as the system reads them: one pointed
-	// elsewhere changes the file the build reads through link.
-	for p, hops := link, 0; hops < 255; hops++ {
+	// The links on the way: one pointed elsewhere changes the file the
+	// build reads through link.
+	for _, p := range hops(link) {
+		w.followPath(p, link)
+	}
+}
+
+// hops gives the paths the symbolic link link leads through, as the
+// system reads them, one link after another, to the path at the end
+// (which may not exist); none where link is no link.
+func hops(link string) []string {
+	var out []string
+	for p := link; len(out) < 255; {
 		to, err := os.Readlink(p)
 		if err != nil {
 			break // the file at the end, or gone
@@ -128,7 +142,31 @@ func (w *Watcher) Follow(link string) {
 			to = filepath.Join(dir, to)
 		}
 		p = filepath.Clean(to)
-		w.followPath(p, link)
+		out = append(out, p)
+	}
+	return out
+}
+
+// rootHops watches the links on the way from root, where it is a link
+// to a link, to the folder it leads to, by the folders that hold them:
+// one pointed elsewhere changes every path of the root, as a link put in
+// the root's own place, in its parent, watched, does.
+func (w *Watcher) rootHops(root string) {
+	ps := hops(root)
+	if len(ps) < 2 {
+		return // no link, or one straight to the folder
+	}
+	w.foldersMu.Lock()
+	defer w.foldersMu.Unlock()
+	for _, p := range ps[:len(ps)-1] {
+		w.via[absolute(p)] = root
+		dir := filepath.Dir(p)
+		if w.folders[dir] || w.parents[dir] || w.followIn[dir] {
+			continue
+		}
+		if w.fs.Add(dir) == nil {
+			w.followIn[dir] = true
+		}
 	}
 }
 
@@ -158,6 +196,13 @@ func (w *Watcher) followed(name string) (link string, isLink, apart bool) {
 	defer w.foldersMu.Unlock()
 	dir, abs := filepath.Dir(name), absolute(name)
 	return w.follow[abs], w.links[abs], w.followIn[dir] && !w.folders[dir] && !w.parents[dir]
+}
+
+// viaRoot gives the root whose way name is on (see rootHops), if any.
+func (w *Watcher) viaRoot(name string) string {
+	w.foldersMu.Lock()
+	defer w.foldersMu.Unlock()
+	return w.via[absolute(name)]
 }
 
 // absolute gives the absolute path of p, or p where there is none.
@@ -255,6 +300,20 @@ func (w *Watcher) loop() {
 			// content is in the working folder.
 			name := filepath.Clean(ev.Name)
 			link, isLink, apart := w.followed(name)
+			if root := w.viaRoot(name); root != "" {
+				// A link on the way to a root pointed elsewhere: watch
+				// where it leads now, as for a root made again.
+				if ev.Has(fsnotify.Create) {
+					if err := w.addTree(root); err != nil {
+						w.report(err)
+					}
+					w.rootHops(root)
+				}
+				w.note(func() {
+					w.changed[root] = true
+					w.lost = true
+				})
+			}
 			if link != "" {
 				w.note(func() { w.changed[link] = true })
 				// A link on the way may lead elsewhere now.

@@ -213,6 +213,52 @@ func TestRootLinkPointedElsewhere(t *testing.T) {
 	waitFor(t, w, file)
 }
 
+// TestRootLinkThroughALinkPointedElsewhere makes the root a link to a
+// link kept in a folder of its own, and points that one at another
+// folder: any path may have changed, and a file saved in the new folder
+// is a change.
+func TestRootLinkThroughALinkPointedElsewhere(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"c1/articles", "c2/articles", "hops"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hop, root := filepath.Join(dir, "hops", "content"), filepath.Join(dir, "content")
+	if err := os.Symlink("../c1", hop); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("hops/content", root); err != nil {
+		t.Fatal(err)
+	}
+	w, err := New(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := os.Symlink("../c2", hop+".new"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(hop+".new", hop); err != nil {
+		t.Fatal(err)
+	}
+	waitChange(t, w)
+	if _, all := w.Take(); !all {
+		t.Error("the link on the way to the root pointed elsewhere: want any path changed")
+	}
+	file := filepath.Join(root, "articles", "a.md")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, w, file)
+	// A file beside the link on the way is not the sources.
+	drain(w)
+	if err := os.WriteFile(filepath.Join(dir, "hops", "notes.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	noChange(t, w, "a write beside the link on the way to the root")
+}
+
 // TestFolderNamedAsBackupIsWatched makes a folder whose name ends in ~,
 // which a build reads as it reads any folder: a file saved in it is a
 // change, and so is its removal, while an editor's backup file (a.md~)

@@ -674,13 +674,24 @@ func TestCheckFeedDateBack(t *testing.T) {
 	if got := check(); !strings.Contains(got, want) {
 		t.Errorf("check of updated moved back gave\n%s\nwant a warning with %q", got, want)
 	}
-	// A second change note on the day of the first, with updated as it
-	// was, the day alone: feeds give the moment they gave before.
-	sameDay := strings.Replace(back, "updated: 2025-04-06T10:00:00Z", "updated: 2025-04-06", 1)
+	// Once later commits have told that, a change note added with
+	// updated as it was still dates the change before what subscribers
+	// were given.
+	r.commit("2025-04-07", "updated moved back")
+	r.write("content/articles/2025/2025-04-06-third.md", fixtureArticle("title: Third\ndate: 2025-04-06\nsummary: A third.\n", "Text.\n"))
+	r.commit("2025-04-07", "a third article")
+	r.write(newPath, fixtureArticle(noted+"  - date: 2025-04-05T10:00:00Z\n    note: Linked CQC's letter.\n", paraPause))
+	want = "warning: updated: feeds would date the article's last change 2025-04-05 11:00 BST, before 2025-04-06 11:00 BST, which they last gave subscribers, so feed readers would not show the change note of 2025-04-05T10:00:00Z"
+	if got := check(); !strings.Contains(got, want) {
+		t.Errorf("check of a note added after updated was moved back and committed gave\n%s\nwant a warning with %q", got, want)
+	}
+	// A change note on the day updated gives, the day alone, with
+	// updated as it was: feeds give the moment they gave before.
+	sameDay := strings.Replace(back, "updated: 2025-04-06T10:00:00Z", "updated: 2025-04-07", 1)
 	r.write(newPath, fixtureArticle(sameDay, paraPause))
-	r.commit("2025-04-06", "updated, the day alone")
-	r.write(newPath, fixtureArticle(sameDay+"  - date: 2025-04-06\n    note: Linked CQC's letter.\n", paraPause))
-	want = "warning: updated: feeds would date the article's last change 2025-04-06 00:00 BST, as they did before the change note of 2025-04-06, so feed readers would not show this change"
+	r.commit("2025-04-07", "updated, the day alone")
+	r.write(newPath, fixtureArticle(sameDay+"  - date: 2025-04-07\n    note: Linked CQC's letter.\n", paraPause))
+	want = "warning: updated: feeds would date the article's last change 2025-04-07 00:00 BST, as they did before the change note of 2025-04-07, so feed readers would not show this change"
 	if got := check(); !strings.Contains(got, want) {
 		t.Errorf("check of a second note with updated as it was gave\n%s\nwant a warning with %q", got, want)
 	}

@@ -91,12 +91,17 @@ func silentBack(a *Article, vs []history.Version, now time.Time, loc *time.Locat
 	c := a.Content
 	line := cmp.Or(c.Lines.Line("updated"), c.Lines.Line("date"), c.Line)
 	stamp := func(t time.Time) string { return t.In(loc).Format("2006-01-02 15:04 MST") }
-	if a.Modified.Equal(told) && v.Commit == "" && v.Note != history.FirstPublished {
+	if noted := v.Commit == "" && v.Note != history.FirstPublished; noted && !a.Modified.After(told) {
 		// A change note added since the last commit, with updated as it
-		// was: feeds give the change the moment they gave before it.
+		// was: feeds give the change the moment they gave before it, or
+		// an earlier one.
 		soonest(at, now.Truncate(time.Minute).Add(time.Minute), now)
+		as := "as they did before the change note of " + v.Date + ", so feed readers would not show this change"
+		if a.Modified.Before(told) {
+			as = fmt.Sprintf("before %s, which they last gave subscribers, so feed readers would not show the change note of %s", stamp(told), v.Date)
+		}
 		return &content.Error{File: c.File, Line: line, Warning: true,
-			Msg: fmt.Sprintf("updated: feeds would date the article's last change %s, as they did before the change note of %s, so feed readers would not show this change: set updated to when it is made, with its time (now, %s)", stamp(a.Modified), v.Date, now.In(loc).Truncate(time.Minute).Format(time.RFC3339))}
+			Msg: fmt.Sprintf("updated: feeds would date the article's last change %s, %s: set updated to when it is made, with its time (now, %s)", stamp(a.Modified), as, now.In(loc).Truncate(time.Minute).Format(time.RFC3339))}
 	}
 	if !v.Moved || !a.Modified.Before(told) {
 		return nil

@@ -282,6 +282,9 @@ func TestUpToDateWarningsComeAndGo(t *testing.T) {
 			r.commit("2025-05-30", "soon")
 			r.git("", "rm", "-q", "content/articles/2025/soon.md")
 		}},
+		{"an article dated 20 years ahead and a little more", func(r *gitRepo) {
+			r.write("content/articles/2045/far.md", fixtureArticle("title: Far\ndate: 2045-06-01T12:30:00Z\nsummary: S.\n", "Body.\n"))
+		}},
 		{"a change note added with updated as it was, which names now", func(r *gitRepo) {
 			noted := first + "updated: 2025-04-01T10:00:00Z\nchanges:\n  - date: 2025-04-01T10:00:00Z\n    note: Corrected.\n"
 			r.write("content/articles/2025/first.md", fixtureArticle(noted, "Body.\n"))

@@ -161,7 +161,7 @@ func unseenUpdate(a *content.Article, loc *time.Location) *content.Error {
 // it back until then.
 func unlikelyDate(a *content.Article, now time.Time) *content.Error {
 	y := a.Date.Year()
-	if a.Date.IsZero() || y >= 1900 && !a.Date.After(now.AddDate(20, 0, 0)) {
+	if a.Date.IsZero() || y >= 1900 && !site.FarAhead(a.Date, now) {
 		return nil
 	}
 	what := "before 1900, older than any bulletin"

@@ -43,3 +43,17 @@ func soonest(at *time.Time, t, now time.Time) {
 		*at = t
 	}
 }
+
+// FarAhead says whether an article dated date, at now, is dated more than
+// 20 years ahead, which no bulletin publishes (see lint).
+func FarAhead(date, now time.Time) bool { return date.After(now.AddDate(20, 0, 0)) }
+
+// farAheadEnds is the first moment at which an article dated date is no
+// longer FarAhead.
+func farAheadEnds(date time.Time) time.Time {
+	t := date.AddDate(-20, 0, 0)
+	for FarAhead(date, t) {
+		t = t.Add(time.Second) // where AddDate made the day of another month
+	}
+	return t
+}

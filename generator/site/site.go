@@ -94,8 +94,9 @@ type Site struct {
 	// content is warned of otherwise, the site itself as it was: an
 	// updated or withdrawal date still to come comes, readers see as
 	// committed an article since deleted, a moment of an article's
-	// history comes, or the minute a warning gives as now is past (see
-	// silentBack). Zero if none. A build's report holds until then.
+	// history comes, the minute a warning gives as now is past (see
+	// silentBack), or an article held back is no longer FarAhead. Zero
+	// if none. A build's report holds until then.
 	Warned time.Time
 
 	draftsSeen []time.Time // when readers see drafts as committed, after the build (see firstSeen)
@@ -362,6 +363,11 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 	}
 	for _, t := range s.goneSeen {
 		soonest(&s.Warned, t, now)
+	}
+	for _, a := range s.Held {
+		if FarAhead(a.Date, now) {
+			soonest(&s.Warned, farAheadEnds(a.Date), now)
+		}
 	}
 	s.Years = years(s.Articles)
 	s.Bundles = bundles(s.Years, s.Settings.SearchBundle)

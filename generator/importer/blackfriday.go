@@ -185,14 +185,14 @@ func blackfridayIDs(body string, all bool, linked map[string]bool, p *post, r *R
 				break
 			}
 		}
-		msg := fmt.Sprintf("headings keep the ids Blackfriday, Hugo's Markdown renderer before 0.60, made of them (%s), written after them, where bulletin would make others: links to those ids still lead there", strings.Join(firstOf(kept, 3), ", "))
+		msg := fmt.Sprintf("headings keep the ids Hugo made of them as Blackfriday did (%s), written after them, where bulletin would make others: links to those ids still lead there", strings.Join(firstOf(kept, 3), ", "))
 		if len(kept) == 1 {
-			msg = fmt.Sprintf("a heading keeps the id Blackfriday, Hugo's Markdown renderer before 0.60, made of it (%s), written after it, where bulletin would make another: links to that id still lead there", kept[0])
+			msg = fmt.Sprintf("a heading keeps the id Hugo made of it as Blackfriday did (%s), written after it, where bulletin would make another: links to that id still lead there", kept[0])
 		}
-		r.Warnings = append(r.Warnings, routine(p.note(0, msg), "posts whose headings keep the ids Blackfriday gave them"))
+		r.Warnings = append(r.Warnings, routine(p.note(0, msg), "posts whose headings keep the ids Hugo made as Blackfriday did"))
 	}
 	if len(both) > 0 {
-		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links name %s both by the id Blackfriday, Hugo's Markdown renderer before 0.60, made of it and by the one bulletin makes (%s): it keeps bulletin's, and the links by the first find no heading: point them at the second",
+		r.Warnings = append(r.Warnings, p.note(0, fmt.Sprintf("links name %s both by the id Hugo made as Blackfriday did and by the one bulletin makes (%s): it keeps bulletin's, and the links by the first find no heading: point them at the second",
 			plural(len(both), "a heading", "headings"), strings.Join(firstOf(both, 3), "; "))))
 	}
 	return strings.Join(lines, "\n")

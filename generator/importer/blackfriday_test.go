@@ -56,7 +56,7 @@ func TestBlackfridayHeadingIDs(t *testing.T) {
 			if got := headingIDsOf(t, filepath.Join(dest, "articles", "2019", "2019-01-02-a.md")); !slices.Equal(got, tt.want) {
 				t.Errorf("headings' ids %q, want %q", got, tt.want)
 			}
-			if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "a.md"), -1, "keep the ids Blackfriday, Hugo's Markdown renderer before 0.60, made of them (configure-sitemap-xml") {
+			if !hasNote(r.Warnings, filepath.Join(src, "content", "posts", "a.md"), -1, "keep the ids Hugo made of them as Blackfriday did (configure-sitemap-xml") {
 				t.Errorf("not told of the ids kept; warnings %v", r.Warnings)
 			}
 		})

@@ -92,7 +92,7 @@ func TestCheckTheme(t *testing.T) {
 	editTheme(t, dir, "layout.html", `<a href="/about/">`, `{{with .Version}}{{.Nte}}{{end}}<a href="/about/">`)
 	want := []string{
 		dir + `/404.html:1: warning: "main" is defined by every page file but no template calls it, so every page shows layout.html alone: call it ({{template "main" .}}) in layout.html where a page's content goes`,
-		dir + `/layout.html:48: can't evaluate field Nte in type *site.Version: did you mean .Note?, on the pages that reach it`,
+		dir + `/layout.html:48: can't evaluate field Nte in type *site.Version, on the pages that reach it: did you mean .Note?`,
 		dir + `/layout.html:48: link "/about/": the site has no page or file at /about/`,
 	}
 	var stdout, stderr bytes.Buffer

@@ -364,12 +364,11 @@ func (w *typeWalker) place(tree *tparse.Tree, n tparse.Node) (string, int) {
 func (w *typeWalker) tell(tree *tparse.Tree, n tparse.Node, name string, t reflect.Type) {
 	file, line := w.place(tree, n)
 	text := fmt.Sprintf("can't evaluate field %s in type %s", name, t)
+	more := hint(text)
 	if t == reflect.TypeFor[Masthead]() {
-		text += ": the masthead is made once for each kind of page, and sees only .Site and .Kind"
-	} else {
-		text += hint(text)
+		more = ": the masthead is made once for each kind of page, and sees only .Site and .Kind"
 	}
-	e := content.Error{File: file, Line: line, Msg: text + ", on the pages that reach it"}
+	e := content.Error{File: file, Line: line, Msg: text + ", on the pages that reach it" + more}
 	if !w.told[e] {
 		w.told[e] = true
 		w.found = append(w.found, &e)

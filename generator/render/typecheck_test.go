@@ -24,14 +24,14 @@ func TestTypeCheck(t *testing.T) {
 	}{
 		{"the shipped theme", nil, nil},
 		{"a branch no page takes", map[string]string{"article.html": strings.Replace(article, "{{.Explanation}}", "{{.Explanatoin}}", 1)},
-			[]string{"templates/article.html:13: can't evaluate field Explanatoin in type *content.Withdrawal: did you mean .Explanation?, on the pages that reach it"}},
+			[]string{"templates/article.html:13: can't evaluate field Explanatoin in type *content.Withdrawal, on the pages that reach it: did you mean .Explanation?"}},
 		{"a variable and a range", withMain(`{{$a := .Article}}{{with .Site}}{{$a.Titel}}{{end}}{{range $i, $t := $a.Topics}}{{$t.Nme}}{{end}}`),
-			[]string{"can't evaluate field Titel in type *site.Article: did you mean .Title?", "can't evaluate field Nme in type *site.Ref: did you mean .Name?"}},
+			[]string{"can't evaluate field Titel in type *site.Article, on the pages that reach it: did you mean .Title?", "can't evaluate field Nme in type *site.Ref, on the pages that reach it: did you mean .Name?"}},
 		{"index", withMain(`{{(index .Feeds 0).Titel}}`), []string{"can't evaluate field Titel in type render.FeedLink"}},
 		{"a partial through template and cached", map[string]string{"partials.html": strings.Replace(mustRead(t, "../../templates/partials.html"), `<li class="teaser">`, `<li class="teaser" title="{{.Sumary}}">`, 1)},
-			[]string{"templates/partials.html:28: can't evaluate field Sumary in type *site.Teaser: did you mean .Summary?"}},
+			[]string{"templates/partials.html:28: can't evaluate field Sumary in type *site.Teaser, on the pages that reach it: did you mean .Summary?"}},
 		{"the masthead", map[string]string{"layout.html": strings.Replace(layout, `<nav aria-label="Main">`, `<nav aria-label="Main">{{.Title}}`, 1)},
-			[]string{"can't evaluate field Title in type render.Masthead: the masthead is made once for each kind of page, and sees only .Site and .Kind"}},
+			[]string{"can't evaluate field Title in type render.Masthead, on the pages that reach it: the masthead is made once for each kind of page, and sees only .Site and .Kind"}},
 		{"a map's keys, and a variable given another value", withMain(`{{.Site.Settings.Params.anything}}{{$x := 1}}{{if .Article}}{{$x = .Article}}{{end}}{{$x.Nothing}}`), nil},
 	}
 	for _, tt := range tests {

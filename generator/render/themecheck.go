@@ -134,8 +134,12 @@ func (th *theme) stray(called map[string]bool, texts map[string]string) content.
 			}
 			text := texts[file]
 			line := 1 + strings.Count(text[:min(int(n.Position()), len(text))], "\n") + leadingLines(n)
+			advice := fmt.Sprintf("call the file by its name where it belongs ({{template %q .}}), or put the text inside a {{define}} that a page calls", file)
+			if th.pages[file] != nil {
+				advice = "put it inside a {{define}} that the page calls"
+			}
 			out = append(out, &content.Error{File: th.dir + "/" + file, Line: line, Warning: true,
-				Msg: fmt.Sprintf("this text is outside every {{define}}, and no template calls %s by its name, so it is never shown: put it inside a {{define}} that a page calls", file)})
+				Msg: fmt.Sprintf("this text is outside every {{define}}, and no template calls %s by its name, so it is never shown: %s", file, advice)})
 			break
 		}
 	}

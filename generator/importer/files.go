@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -220,7 +221,7 @@ func copyLinked(root *os.Root, w *writer, file linkedFile, p *post, body string,
 		switch {
 		case got == fileNone && from == "" && leadsOut(link) && !slices.Contains(out, link):
 			out = append(out, link)
-		case got == fileMissing && document(to) && !slices.Contains(missing, to):
+		case got == fileMissing && document(to) && siteOwn("/"+to, nil) == "" && !slices.Contains(missing, to):
 			missing = append(missing, to)
 		case got == fileHeld:
 			held = append(held, from)
@@ -327,6 +328,77 @@ func copyOne(root *os.Root, w *writer, file linkedFile, p *post, link, does stri
 	w.copies[to] = from
 	r.Copied++
 	return from, to, fileCopied
+}
+
+// madeBy gives whether a link of a post by a path from the top of the
+// site names a file the old site's build made, which the import cannot
+// copy, as file finds the files of the source folder root: a page
+// Jekyll made of a file with front matter (api/team.json with its
+// Liquid, feed.csv), or a file that is no image or document which the
+// source lacks (a stylesheet Sass made, the JSON a plugin wrote). An
+// image or a document the source lacks is told as missing by
+// copyLinked, as it is one the site kept.
+func madeBy(root string, file linkedFile) func(p *post, dest string) bool {
+	return func(p *post, dest string) bool {
+		if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
+			return false
+		}
+		from, to, ok := file(p, dest)
+		if !ok {
+			return false
+		}
+		r, err := os.OpenRoot(root)
+		if err != nil {
+			return false
+		}
+		defer r.Close()
+		info, err := r.Lstat(from)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return !document(to)
+		case err != nil || !info.Mode().IsRegular():
+			return false
+		}
+		f, err := r.Open(from)
+		if err != nil {
+			return false
+		}
+		defer f.Close()
+		start := make([]byte, 5)
+		n, _ := io.ReadFull(f, start)
+		return bytes.HasPrefix(start[:n], []byte("---\n")) || bytes.HasPrefix(start[:n], []byte("---\r\n"))
+	}
+}
+
+// madeNote warns of the links of p to files the old site's build made
+// (files, as written in body, its Markdown before they were rewritten):
+// made links to the old site, at site, where it is known, or left as
+// written, which check fails on; setting says where the old site's
+// address is set.
+func madeNote(p *post, body string, files []string, site, setting string, r *Report) {
+	if len(files) == 0 {
+		return
+	}
+	line := 0
+	if at := strings.Index(body, files[0]); at >= 0 {
+		line = sourceLine(p, body, at)
+	}
+	u, _ := url.Parse(files[0]) // fileLink read it
+	file := strings.TrimPrefix(path.Clean(u.Path), "/")
+	var msg string
+	switch {
+	case site != "" && len(files) == 1:
+		old, _ := url.Parse(site)
+		msg = fmt.Sprintf("links to %s, a file the old site's build made, which its folder does not hold to copy: the link now leads to the old site, %s, and nowhere once it closes; save the file from there into the content folder at %s and point the link back at /%s, or point it elsewhere", files[0], old.ResolveReference(u), file, file)
+	case site != "":
+		old, _ := url.Parse(site)
+		msg = fmt.Sprintf("links to files the old site's build made, which its folder does not hold to copy (%s): the links now lead to the old site (%s), and nowhere once it closes; save each from there into the content folder at its path and point its links back at that path, or point them elsewhere", strings.Join(firstOf(files, 3), ", "), old.ResolveReference(u))
+	case len(files) == 1:
+		msg = fmt.Sprintf("links to %s, a file the old site's build made, which its folder does not hold to copy: kept as written, so check fails on it, as this site lacks it; save the file from the old site into the content folder at %s, or point the link at the old site's address (with %s set, the import would)", files[0], file, setting)
+	default:
+		msg = fmt.Sprintf("links to files the old site's build made, which its folder does not hold to copy (%s): kept as written, so check fails on them, as this site lacks them; save each from the old site into the content folder at its path, or point the links at the old site's address (with %s set, the import would)", strings.Join(firstOf(files, 3), ", "), setting)
+	}
+	r.Warnings = append(r.Warnings, p.note(line, msg))
 }
 
 // document says whether the file at slash path p is an image or a

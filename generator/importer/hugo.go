@@ -455,6 +455,7 @@ func readHugo(o *Options) (*source, error) {
 	src.tallies = append(src.tallies, otherDays(o.Zone, "Hugo"))
 	staticNamed := staticFiles(fsys, static)
 	var linked map[*post]map[string]bool // the fragments links name each post by
+	generated := madeBy(o.Source, src.file)
 	src.body = func(p *post, ix *index, r *Report) string {
 		if linked == nil {
 			linked = linkedFragments(src.posts, ix)
@@ -476,7 +477,8 @@ func readHugo(o *Options) (*source, error) {
 		}
 		body, excerpt := more(body, "<!--more-->")
 		body = blackfridayIDs(anchors(finishBody(p, body, excerpt, r), false, p, r), cfg.blackfriday, linked[p], p, r)
-		body, away := followMoves(body, ix, p.home)
+		given := body
+		body, away, made := followMoves(body, ix, p.home, func(dest string) bool { return generated(p, dest) })
 		if len(p.old) > 0 {
 			// A link by a path from the page (../q-two/) is resolved
 			// from its old address, Hugo's own, the last.
@@ -489,6 +491,7 @@ func readHugo(o *Options) (*source, error) {
 			}
 		}
 		awayNote(p, away, p.home != "", r)
+		madeNote(p, given, made, p.home, "baseURL in "+cfg.fileOf("baseurl"), r)
 		return fromStatic(staticNamed, fromBundle(src.bundled, body, p), p, r)
 	}
 	return src, nil

@@ -1909,6 +1909,66 @@ func TestPlainLinksFollowMoves(t *testing.T) {
 	}
 }
 
+// TestMadeFilesLeadToOldSite links a post to files the old site's build
+// made, which its folder does not hold to copy: a JSON file a plugin
+// wrote and a stylesheet Sass made, which it lacks, and a list Jekyll
+// made of a file with front matter. Where the old site's address is
+// known they lead there, with a warning at the line of the first;
+// where it is not, they are kept as written, named with what to do.
+// Links to what bulletin itself serves (its feeds, sitemap, robots.txt,
+// topics), to a file the import copies, and to one the content folder
+// holds, are kept as written, and none is told; check then finds no
+// link leading nowhere where the address is known.
+func TestMadeFilesLeadToOldSite(t *testing.T) {
+	post := "---\ntitle: Team\n---\nOur team.\n\nThe [little JSON API of our team](/api/data/team.json), [styles](/assets/main.css), [list](/data/list.csv#top).\n\n" +
+		"[Feed](/feed.xml), [Atom](/atom.xml), [JSON](/feed.json), [sitemap](/sitemap.xml), [robots](/robots.txt), [topics](/topics/), [kept](/api/data/kept.json), [there](/extra/there.json).\n"
+	for _, tt := range []struct {
+		config, body, note string
+		checks             bool // check finds no problem
+	}{
+		{"url: https://old.example.org\n",
+			"The [little JSON API of our team](https://old.example.org/api/data/team.json), [styles](https://old.example.org/assets/main.css), [list](https://old.example.org/data/list.csv#top).",
+			"links to files the old site's build made, which its folder does not hold to copy (/api/data/team.json, /assets/main.css, /data/list.csv#top): the links now lead to the old site (https://old.example.org/api/data/team.json)", true},
+		{"title: Old\n",
+			"The [little JSON API of our team](/api/data/team.json), [styles](/assets/main.css), [list](/data/list.csv#top).",
+			"kept as written, so check fails on them, as this site lacks them; save each from the old site into the content folder at its path, or point the links at the old site's address (with url in ", false},
+	} {
+		src := tree(t, map[string]string{
+			"_config.yml":               tt.config,
+			"_posts/2015-03-04-team.md": post,
+			"assets/main.scss":          "---\n---\n@import 'main';\n",
+			"data/list.csv":             "---\n---\nname\n{% for p in site.posts %}{{ p.title }}\n{% endfor %}",
+			"api/data/kept.json":        "{}",
+		})
+		dest := tree(t, map[string]string{"site.yaml": "title: Bulletin\n", "extra/there.json": "{}"})
+		r := mustImport(t, src, dest)
+		wantArticle(t, filepath.Join(dest, "articles", "2015", "2015-03-04-team.md"), tt.body,
+			"[Feed](/feed.xml), [Atom](/atom.xml), [JSON](/feed.json), [sitemap](/sitemap.xml), [robots](/robots.txt), [topics](/topics/), [kept](/api/data/kept.json), [there](/extra/there.json).")
+		file := filepath.Join(src, "_posts", "2015-03-04-team.md")
+		if !hasNote(r.Warnings, file, 6, tt.note) {
+			t.Errorf("with %q: got warnings %v, want one at line 6 saying %q", tt.config, r.Warnings, tt.note)
+		}
+		for _, n := range r.Warnings {
+			if n.Source == file && n.Line != 6 {
+				t.Errorf("with %q: got warning %v, want none but the one of the files made", tt.config, n)
+			}
+		}
+		if errs := checkSite(t, dest); tt.checks && len(errs) > 0 {
+			t.Errorf("with %q: check found %v, want nothing", tt.config, errs)
+		}
+	}
+	// A Hugo site's search index, which its templates made, is not in
+	// its static folder; its old feed, which feed_aliases keeps, is
+	// bulletin's once site.yaml lists it, as the report asks.
+	src := tree(t, map[string]string{
+		"hugo.toml":          "baseURL = 'https://old.example.org/'\n",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\n---\nSee the [index](/index.json), [feed](/index.xml) and [image](/img/a.png).\n",
+		"static/img/a.png":   "",
+	})
+	dest := mustImportInto(t, src)
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-a.md"), "See the [index](https://old.example.org/index.json), [feed](/index.xml) and [image](/img/a.png).")
+}
+
 // TestFeedAliasKept names the old site's feeds, the whole site's and
 // each section's, in the report until the content folder's site.yaml
 // keeps them in feed_aliases.

@@ -200,6 +200,7 @@ func readJekyll(o *Options) (*source, error) {
 		src.tallies = append(src.tallies, categoryFeeds(cfg.feedCategories, cfg.file))
 	}
 	pages := jekyllPages(dir, cfg, o.MaxSize)
+	generated := madeBy(o.Source, src.file)
 	src.body = func(p *post, ix *index, r *Report) string {
 		l := &liquid{p: p, ix: ix, r: r, html: p.html, site: cfg.texts, page: pages}
 		body := p.raw
@@ -256,8 +257,11 @@ func readJekyll(o *Options) (*source, error) {
 		// A link under baseurl names a post by its old address below
 		// it, where url, which the site's address has it with, is not
 		// set too.
-		body, away := followMoves(anchors(body, cfg.kramdown, p, r), ix, cmp.Or(cfg.site, l.baseurl()))
+		body = anchors(body, cfg.kramdown, p, r)
+		given := body
+		body, away, made := followMoves(body, ix, cmp.Or(cfg.site, l.baseurl()), func(dest string) bool { return generated(p, dest) })
 		awayNote(p, away, cfg.site != "", r)
+		madeNote(p, given, made, cfg.site, "url in "+cfg.file, r)
 		return body
 	}
 	return src, nil

@@ -3,7 +3,9 @@ package importer
 import (
 	"cmp"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
 	"path"
 	"regexp"
 	"slices"
@@ -43,8 +45,12 @@ var linkDestination = regexp.MustCompile(`\]\(\s*(<[^>\n]*>|[^\s()<>]+)|(?m:^ {0
 // which no post imported has (/supporters), would lead nowhere on this
 // one: it is made a link to the old site, where site is its address
 // (its host as published: "" when it is not known), and told in away,
-// by its path, either way.
-func followMoves(body string, ix *index, site string) (md string, away []string) {
+// by its path, either way. So is a link by a plain path to a file the
+// old site's build made, as made says (/api/data/team.json), which the
+// import cannot copy, told in files as written. A link to a page or
+// file the site has of its own (/feed.xml, /robots.txt, /topics/), or
+// that the content folder holds, is left as written.
+func followMoves(body string, ix *index, site string, made func(dest string) bool) (md string, away, files []string) {
 	siteURL, err := url.Parse(site)
 	if err != nil {
 		siteURL = &url.URL{}
@@ -54,7 +60,22 @@ func followMoves(body string, ix *index, site string) (md string, away []string)
 			return to, true
 		}
 		page, at := oldPage(dest, siteURL)
-		if page == "" || ix.here[content.Fold(strings.TrimSuffix(page, "/")+"/")] || ix.here[content.Fold(page)] {
+		if page == "" {
+			file, ok := fileLink(dest)
+			if !ok || made == nil || !made(dest) || ix.ours(file) {
+				return "", false
+			}
+			if !slices.Contains(files, dest) {
+				files = append(files, dest)
+			}
+			if siteURL.Host == "" {
+				return "", false
+			}
+			u, _ := url.Parse(dest) // fileLink read it
+			return siteURL.ResolveReference(u).String(), true
+		}
+		plain := strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//")
+		if ix.here[content.Fold(strings.TrimSuffix(page, "/")+"/")] || ix.here[content.Fold(page)] || plain && ix.ours(page) {
 			return "", false
 		}
 		if !slices.Contains(away, page) {
@@ -62,7 +83,28 @@ func followMoves(body string, ix *index, site string) (md string, away []string)
 		}
 		return at, at != ""
 	})
-	return md, away
+	return md, away, files
+}
+
+// ours reports whether the site has a page or file of its own at the
+// site path p (feed.xml, /topics/), as siteOwn finds it, or the content
+// folder holds a file there, which the site publishes.
+func (ix *index) ours(p string) bool {
+	p = "/" + strings.TrimPrefix(p, "/")
+	if siteOwn(p, ix.feeds) != "" {
+		return true
+	}
+	file := strings.TrimPrefix(path.Clean(p), "/")
+	if ix.dest == "" || !fs.ValidPath(file) || file == "." {
+		return false
+	}
+	root, err := os.OpenRoot(ix.dest)
+	if err != nil {
+		return false
+	}
+	defer root.Close()
+	info, err := root.Lstat(file)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // followRelative rewrites the links of a Markdown body by a path from

@@ -218,6 +218,11 @@ type index struct {
 	here map[string]bool
 	// pages are the source's (see source.pages).
 	pages map[string]string
+	// dest is the content folder, whose files the site publishes.
+	dest string
+	// feeds are the old addresses of the site's feed, which feed_aliases
+	// in site.yaml keeps, or will once the report is followed.
+	feeds []string
 }
 
 func (ix *index) find(key string) *post {
@@ -327,8 +332,8 @@ func plan(src *source, o *Options, r *Report, held holdings) *index {
 	}
 	// Every new URL is claimed before any alias, so an old address never
 	// takes a new one, as bulletin checks it.
-	ix := &index{keys: map[string]*post{}, shared: map[string][]*post{}, here: map[string]bool{}, pages: src.pages}
 	feeds := slices.Concat(src.feeds, held.feeds)
+	ix := &index{keys: map[string]*post{}, shared: map[string][]*post{}, here: map[string]bool{}, pages: src.pages, dest: o.Dest, feeds: feeds}
 	for _, p := range src.posts {
 		if p.skip {
 			continue

@@ -2617,6 +2617,38 @@ func TestWordPressLinksAway(t *testing.T) {
 	}
 }
 
+// TestWordPressLinksByPath links a post to pages and files of the old
+// site by their paths alone, which lead nowhere on this one: they lead
+// to the old site, named as its addresses that no post imported has, as
+// the note says. Links by path to what the site has of its own (its
+// feeds, sitemap, robots.txt, topics, the old feed feed_aliases keeps)
+// and to a post imported are kept, and not named; check then finds
+// nothing.
+func TestWordPressLinksByPath(t *testing.T) {
+	item := wxrItemXML(6, "Post", "post", "publish", "post")
+	links := `<a href="/about/">about</a> <a href="/wp-json/wp/v2/posts">api</a> <a href="/data/export.json#top">json</a> <a href="/feed/">feed</a> <a href="/feed.xml">ours</a> <a href="/sitemap.xml">sitemap</a> <a href="/robots.txt">robots</a> <a href="/topics/">topics</a> <a href="/2015/01/05/post/">itself</a>`
+	item = strings.Replace(item, "<p>Post", "<p>"+links+" Post", 1)
+	src := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(src, []byte(wxrXML(item)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := tree(t, map[string]string{"site.yaml": "title: Bulletin\nfeed_aliases: [/feed/]\n"})
+	r := mustImport(t, src, dest)
+	written, _ := filepath.Glob(filepath.Join(dest, "articles", "*", "*.md"))
+	if len(written) != 1 {
+		t.Fatalf("wrote %v, want one article", written)
+	}
+	wantArticle(t, written[0], "[about](https://old.example.org/about/) [api](https://old.example.org/wp-json/wp/v2/posts) [json](https://old.example.org/data/export.json#top) [feed](/feed/) [ours](/feed.xml) [sitemap](/sitemap.xml) [robots](/robots.txt) [topics](/topics/) [itself](/2015/01/post/)")
+	// The item's own link to an earlier post, post 7, is the one more.
+	want := "links to addresses of the old site that no post imported has (/about/, /wp-json/wp/v2/posts, /data/export.json, 1 more) are left pointing there"
+	if !slices.ContainsFunc(r.Warnings, func(n Note) bool { return strings.Contains(n.Msg, want) }) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
+	if errs := checkSite(t, dest); len(errs) > 0 {
+		t.Errorf("check found %v, want nothing", errs)
+	}
+}
+
 // TestMoreSeparatorLate imports posts whose excerpt separator comes late
 // or at the very end, after headings and code: the summary is then the
 // opening of the text before it, as of a body, with a warning, not all

@@ -72,7 +72,7 @@ func (l *wpBody) convert(p *post, ix *index, r *Report) string {
 	}
 	md, lost := toMarkdown(raw, link)
 	md = notes.write(md, link)
-	awayNote(p, away, true, r)
+	awayNote(p, away, l.blog.Host != "", r)
 	p.lost(lost, nil, r) // the export tells no line within an item
 	if p.summary != "" {
 		excerpt = p.summary
@@ -173,10 +173,12 @@ func (l *wpBody) shortcodes(p *post, raw string, r *Report) {
 }
 
 // link gives the new URL of a link to a post of the export, the old
-// site's address of a file it links to by its path alone, or the link as
-// it is; and, when that link is to an address of the old site, other
-// than its home page and uploads, that no post imported has, the path
-// of that address there.
+// site's address of a file or page it links to by its path alone, which
+// this site lacks, or the link as it is; and, when that link is to an
+// address of the old site, other than its home page and uploads, that no
+// post imported has, the path of that address there. A link by its path
+// to what the site has of its own (/feed.xml, /sitemap.xml, /topics/,
+// an old feed feed_aliases keeps) is kept as it is.
 func (l *wpBody) link(href string, ix *index) (to, away string) {
 	u, err := url.Parse(strings.TrimSpace(href))
 	if err != nil || (u.Host == "" && !strings.HasPrefix(u.Path, "/")) || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
@@ -218,6 +220,13 @@ func (l *wpBody) link(href string, ix *index) (to, away string) {
 	page, _, _ := strings.Cut(path, "?")
 	if path == "" || page == "/" && u.Query().Get("p") == "" || upload(path) {
 		return href, "" // another site's, the home page or an upload
+	}
+	if u.Host == "" && u.RawQuery == "" && ix.ours(u.Path) {
+		return href, ""
+	}
+	if u.Host == "" && l.blog.Host != "" {
+		// By its path, which leads nowhere on this site: to the old one.
+		return l.blog.ResolveReference(u).String() + frag, path
 	}
 	return href, path
 }

@@ -652,8 +652,10 @@ func otherDays(zone *time.Location, system string) func(posts []*post) []Note {
 			}
 			also = "; also " + strings.Join(firstOf(names, 3), "; ")
 		}
-		return []Note{{Source: first.file, Line: first.line, Msg: fmt.Sprintf("%d post(s) dated in another offset fall on another day in %s than %s showed (this one, %s, on %s%s): their old addresses are kept, but to show the days %s did, set time_zone in site.yaml to the zone they were written in, before you first publish",
-			len(shifted), zone, system, first.date.Format(time.RFC3339), first.date.In(zone).Format("2 January 2006"), also, system)}}
+		n := len(shifted)
+		return []Note{{Source: first.file, Line: first.line, Msg: fmt.Sprintf("%d %s dated in another offset %s on another day in %s than %s showed (this one, %s, on %s%s): %s kept, but to show the %s %s did, set time_zone in site.yaml to the zone %s written in, before you first publish",
+			n, plural(n, "post", "posts"), plural(n, "falls", "fall"), zone, system, first.date.Format(time.RFC3339), first.date.In(zone).Format("2 January 2006"), also,
+			plural(n, "its old address is", "their old addresses are"), plural(n, "day", "days"), system, plural(n, "it was", "they were"))}}
 	}
 }
 

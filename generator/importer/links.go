@@ -91,6 +91,20 @@ func followMoves(body string, ix *index, site string, made func(dest string) boo
 // folder holds a file there, which the site publishes.
 func (ix *index) ours(p string) bool {
 	p = "/" + strings.TrimPrefix(p, "/")
+	if m := dateList.FindStringSubmatch(content.Fold(outputFile(p))); m != nil {
+		// The list of a year's or a month's articles, which the site
+		// has where it has an article of that year or month.
+		list := "/" + m[1] + "/"
+		if m[2] != "" {
+			list += m[2] + "/"
+		}
+		for here, published := range ix.here {
+			if published && strings.HasPrefix(here, list) && here != list {
+				return true
+			}
+		}
+		return false
+	}
 	if siteOwn(p, ix.feeds) != "" {
 		return true
 	}

@@ -2626,8 +2626,8 @@ func TestWordPressLinksAway(t *testing.T) {
 // to the old site, named as its addresses that no post imported has, as
 // the note says. Links by path to what the site has of its own (its
 // feeds, sitemap, robots.txt, topics, the old feed feed_aliases keeps)
-// and to a post imported are kept, and not named; check then finds
-// nothing.
+// and to a post imported lead there, and are not named; check then
+// finds nothing.
 func TestWordPressLinksByPath(t *testing.T) {
 	item := wxrItemXML(6, "Post", "post", "publish", "post")
 	links := `<a href="/about/">about</a> <a href="/wp-json/wp/v2/posts">api</a> <a href="/data/export.json#top">json</a> <a href="/feed/">feed</a> <a href="/feed.xml">ours</a> <a href="/sitemap.xml">sitemap</a> <a href="/robots.txt">robots</a> <a href="/topics/">topics</a> <a href="/2015/01/05/post/">itself</a>`
@@ -2651,6 +2651,20 @@ func TestWordPressLinksByPath(t *testing.T) {
 	if errs := checkSite(t, dest); len(errs) > 0 {
 		t.Errorf("check found %v, want nothing", errs)
 	}
+	// A blog under a path: the site's own is at its path from the top
+	// of the blog, where the site's paths start.
+	blog := strings.ReplaceAll(wxrXML(wxrItemXML(6, "Post", "post", "publish", "post")), "<wp:base_blog_url>https://old.example.org</wp:base_blog_url>", "<wp:base_blog_url>https://old.example.org/blog</wp:base_blog_url>")
+	blog = strings.Replace(blog, "<p>Post", `<p><a href="/blog/about/">about</a> <a href="/blog/sitemap.xml">sitemap</a> <a href="/blog/feed/">feed</a> Post`, 1)
+	if err := os.WriteFile(src, []byte(blog), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest = tree(t, map[string]string{"site.yaml": "title: Bulletin\nfeed_aliases: [/feed/]\n"})
+	mustImport(t, src, dest)
+	written, _ = filepath.Glob(filepath.Join(dest, "articles", "*", "*.md"))
+	if len(written) != 1 {
+		t.Fatalf("wrote %v, want one article", written)
+	}
+	wantArticle(t, written[0], "[about](https://old.example.org/blog/about/) [sitemap](/sitemap.xml) [feed](/feed/)")
 }
 
 // TestMoreSeparatorLate imports posts whose excerpt separator comes late

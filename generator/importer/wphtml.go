@@ -178,7 +178,8 @@ func (l *wpBody) shortcodes(p *post, raw string, r *Report) {
 // address of the old site, other than its home page and uploads, that no
 // post imported has, the path of that address there. A link by its path
 // to what the site has of its own (/feed.xml, /sitemap.xml, /topics/,
-// an old feed feed_aliases keeps) is kept as it is.
+// an old feed feed_aliases keeps) leads there, by its path from the top
+// of the blog (/blog/sitemap.xml gives /sitemap.xml).
 func (l *wpBody) link(href string, ix *index) (to, away string) {
 	u, err := url.Parse(strings.TrimSpace(href))
 	if err != nil || (u.Host == "" && !strings.HasPrefix(u.Path, "/")) || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
@@ -221,8 +222,10 @@ func (l *wpBody) link(href string, ix *index) (to, away string) {
 	if path == "" || page == "/" && u.Query().Get("p") == "" || upload(path) {
 		return href, "" // another site's, the home page or an upload
 	}
-	if u.Host == "" && u.RawQuery == "" && ix.ours(u.Path) {
-		return href, ""
+	if u.Host == "" && u.RawQuery == "" && ix.ours(page) {
+		// The site's own, at its path from the top of the blog, where
+		// the site's paths start.
+		return page + frag, ""
 	}
 	if u.Host == "" && l.blog.Host != "" {
 		// By its path, which leads nowhere on this site: to the old one.

@@ -385,6 +385,12 @@ func madeNote(p *post, body string, files []string, site, setting string, r *Rep
 	}
 	u, _ := url.Parse(files[0]) // fileLink read it
 	file := strings.TrimPrefix(path.Clean(u.Path), "/")
+	if old, err := url.Parse(site); err == nil {
+		// The site's paths start where the old site's did (/blog/).
+		if base := strings.Trim(old.Path, "/"); base != "" {
+			file = strings.TrimPrefix(file, base+"/")
+		}
+	}
 	var msg string
 	switch {
 	case site != "" && len(files) == 1:

@@ -1971,6 +1971,18 @@ func TestMadeFilesLeadToOldSite(t *testing.T) {
 	})
 	dest := mustImportInto(t, src)
 	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-a.md"), "See the [index](https://old.example.org/index.json), [feed](/index.xml) and [image](/img/a.png).")
+	// A site under a path: a file its build made is there, after
+	// {{ site.baseurl }} too, and the site's own is at its path from there.
+	src = tree(t, map[string]string{
+		"_config.yml":            "url: https://old.example.org\nbaseurl: /blog\n",
+		"_posts/2020-01-02-t.md": "---\ntitle: T\n---\nSee [api]({{ site.baseurl }}/api/x.json), [feed]({{ site.baseurl }}/feed.xml) and [sitemap](/blog/sitemap.xml).\n",
+	})
+	dest = t.TempDir()
+	r := mustImport(t, src, dest)
+	wantArticle(t, filepath.Join(dest, "articles", "2020", "2020-01-02-t.md"), "See [api](https://old.example.org/blog/api/x.json), [feed](/feed.xml) and [sitemap](/sitemap.xml).")
+	if want := "links to /blog/api/x.json, a file the old site's build made, which its folder does not hold to copy: the link now leads to the old site, https://old.example.org/blog/api/x.json, and nowhere once it closes; save the file from there into the content folder at api/x.json and point the link back at /api/x.json"; !hasNote(r.Warnings, filepath.Join(src, "_posts", "2020-01-02-t.md"), 4, want) {
+		t.Errorf("got warnings %v, want %q", r.Warnings, want)
+	}
 }
 
 // TestFeedAliasKept names the old site's feeds, the whole site's and

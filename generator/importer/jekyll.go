@@ -202,7 +202,7 @@ func readJekyll(o *Options) (*source, error) {
 	pages := jekyllPages(dir, cfg, o.MaxSize)
 	generated := madeBy(o.Source, src.file)
 	src.body = func(p *post, ix *index, r *Report) string {
-		l := &liquid{p: p, ix: ix, r: r, html: p.html, site: cfg.texts, page: pages}
+		l := &liquid{p: p, ix: ix, r: r, html: p.html, site: cfg.texts, page: pages, made: func(dest string) bool { return generated(p, dest) }}
 		body := p.raw
 		if !p.literal {
 			body = l.convert(body, p.bodyLine)

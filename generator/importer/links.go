@@ -65,6 +65,14 @@ func followMoves(body string, ix *index, site string, made func(dest string) boo
 			if !ok || made == nil || !made(dest) || ix.ours(file) {
 				return "", false
 			}
+			if base := strings.Trim(siteURL.Path, "/"); base != "" && strings.HasPrefix(file, base+"/") && ix.ours(strings.TrimPrefix(file, base)) {
+				// The site's own, as the old site under a path linked
+				// it (/blog/sitemap.xml): at its path from there.
+				u, _ := url.Parse(dest) // fileLink read it
+				u.Path = strings.TrimPrefix(path.Clean(u.Path), "/"+base)
+				u.RawPath = ""
+				return u.String(), true
+			}
 			if !slices.Contains(files, dest) {
 				files = append(files, dest)
 			}

@@ -34,6 +34,10 @@ type liquid struct {
 	// known. nil for none.
 	page func(path string) (string, bool)
 	kept repeated // the tags kept as text, told once each
+	// made says whether a link by a path names a file the old site's
+	// build made, which the import does not copy (see madeBy); nil for
+	// none.
+	made func(dest string) bool
 }
 
 // baseurl gives the path the old site was published under, as its
@@ -47,10 +51,12 @@ func (l *liquid) baseurl() string {
 
 // underBase gives the site path p below the old site's baseurl, as
 // relative_url gives it, unless p is a file the import copies, whose
-// link is its path in the content folder, or the home page, which
-// stays this site's.
+// link is its path in the content folder, or one the site has of its
+// own (/feed.xml), or the home page, which stays this site's. A file
+// the old site's build made stays below baseurl, where the old site
+// has it.
 func (l *liquid) underBase(p string) string {
-	if _, file := fileLink(p); file || p == "/" {
+	if _, file := fileLink(p); file && (l.made == nil || !l.made(p) || l.ix.ours(p)) || p == "/" {
 		return p
 	}
 	return l.baseurl() + p

@@ -156,6 +156,41 @@ func TestCheckThemeParams(t *testing.T) {
 	}
 }
 
+// TestCheckDraftLinks wants a draft's broken link and a source readers
+// cannot follow told as warnings, which do not fail check, saying check
+// fails on them once the draft is published, which it then does.
+func TestCheckDraftLinks(t *testing.T) {
+	contentDir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(contentDir, os.DirFS("testdata/sample/content")); err != nil {
+		t.Fatal(err)
+	}
+	draft := filepath.Join(contentDir, "articles", "2025", "2025-06-01-a-draft.md")
+	text := "---\ntitle: A draft\ndate: 2025-06-01\nsummary: A draft.\ndraft: true\nsources:\n  - title: CQC news\n    url: cqc.org.uk/news\n---\n\nSee [the pause](/2099/01/none/).\n"
+	if err := os.WriteFile(draft, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		draft + `:8: warning: sources.url: "cqc.org.uk/news" is not an address readers can follow: write it like https://www.example.org/page, or /2025/01/page/ for a page of this site (in a draft: check fails on this once it is published)`,
+		draft + `:11: warning: link "/2099/01/none/": the site has no page or file at /2099/01/none/ (in a draft: check fails on this once it is published)`,
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "-content", contentDir, "-templates", "../templates"}, &stdout, &stderr); code != 0 {
+		t.Errorf("check of a draft exit code %d, want 0\n%s%s", code, stdout.String(), stderr.String())
+	}
+	for _, w := range want {
+		if !strings.Contains(stdout.String(), w+"\n") {
+			t.Errorf("check printed:\n%s\nwant a line %s", stdout.String(), w)
+		}
+	}
+	if err := os.WriteFile(draft, []byte(strings.Replace(text, "draft: true\n", "", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout.Reset()
+	if code := run([]string{"check", "-content", contentDir, "-templates", "../templates"}, &stdout, &stderr); code != 1 {
+		t.Errorf("check of the draft published exit code %d, want 1\n%s", code, stdout.String())
+	}
+}
+
 // TestCheckTally wants the problems check prints closed by their count:
 // errors and warnings, as the lines above say, and the files they are in.
 func TestCheckTally(t *testing.T) {

@@ -93,6 +93,7 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 		}
 		found = append(found, c.article(a, site.RefusedURL(a))...)
 	}
+	found = append(found, c.drafts(s.Drafted)...)
 	if files != nil {
 		found = append(found, c.theme()...)
 		found = append(found, sharedIDs(s, refused, files.ThemeIDs())...)
@@ -106,6 +107,25 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 	found = append(found, bodyScript(s)...)
 	found = append(found, unfed(s)...)
 	return found.ByPlace()
+}
+
+// drafts checks the links and sources of the drafts left out, as they
+// would be published, each problem as a warning: an editor hears of a
+// broken link while writing, and check fails on it once the draft is
+// published. A draft dated ahead is checked too, as serve -drafts shows
+// it when its time comes.
+func (c *checker) drafts(drafted []*content.Article) content.Errors {
+	var found content.Errors
+	for _, a := range drafted {
+		for _, e := range c.article(a, site.RefusedURL(a)) {
+			if !e.Warning {
+				e.Warning = true
+				e.Msg += " (in a draft: check fails on this once it is published)"
+			}
+			found = append(found, e)
+		}
+	}
+	return found
 }
 
 // deviceSlug warns of an article, published at url, whose file name,

@@ -58,8 +58,9 @@ type Site struct {
 	ContentDir string             // the content folder as editors name it, for messages
 	Held       []*content.Article // dated in the future, not yet published
 	Drafts     int
-	Misspelt   []Misspelling    // topic and regulator names that look like misspellings of others, or share another's address, by file and line
-	Stale      []*content.Error // topic intro pages whose status their story has left, as warnings
+	Drafted    []*content.Article // the drafts left out, whose links check warns of
+	Misspelt   []Misspelling      // topic and regulator names that look like misspellings of others, or share another's address, by file and line
+	Stale      []*content.Error   // topic intro pages whose status their story has left, as warnings
 	// Moved are the published articles whose first address no alias
 	// keeps (see firstPublished), and, as warnings, those whose status
 	// changed with no note to tell subscribers (see silentStatus), those
@@ -234,6 +235,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		case a.Draft && !s.Settings.Drafts:
 			s.Drafts++
 			drafts = append(drafts, a)
+			s.Drafted = append(s.Drafted, a)
 			if w := s.unpublished(a, h.Versions(a.Path), now); w != nil {
 				s.Moved = append(s.Moved, w)
 				gone = append(gone, s.lastSeen(a, set.Dir, h.Versions(a.Path)))

@@ -93,7 +93,7 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 		}
 		found = append(found, c.article(a, site.RefusedURL(a))...)
 	}
-	found = append(found, c.drafts(s.Drafted)...)
+	found = append(found, c.drafts(site.Drafted(s))...)
 	if files != nil {
 		found = append(found, c.theme()...)
 		found = append(found, sharedIDs(s, refused, files.ThemeIDs())...)

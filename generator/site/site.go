@@ -58,9 +58,8 @@ type Site struct {
 	ContentDir string             // the content folder as editors name it, for messages
 	Held       []*content.Article // dated in the future, not yet published
 	Drafts     int
-	Drafted    []*content.Article // the drafts left out, whose links check warns of
-	Misspelt   []Misspelling      // topic and regulator names that look like misspellings of others, or share another's address, by file and line
-	Stale      []*content.Error   // topic intro pages whose status their story has left, as warnings
+	Misspelt   []Misspelling    // topic and regulator names that look like misspellings of others, or share another's address, by file and line
+	Stale      []*content.Error // topic intro pages whose status their story has left, as warnings
 	// Moved are the published articles whose first address no alias
 	// keeps (see firstPublished), and, as warnings, those whose status
 	// changed with no note to tell subscribers (see silentStatus), those
@@ -100,10 +99,11 @@ type Site struct {
 	// if none. A build's report holds until then.
 	Warned time.Time
 
-	draftsSeen []time.Time // when readers see drafts as committed, after the build (see firstSeen)
-	goneSeen   []time.Time // when readers see articles since deleted as committed, after the build (see removed)
-	unseen     []*Article  // see Unseen
-	retold     []*Article  // see Retold
+	draftsSeen []time.Time        // when readers see drafts as committed, after the build (see firstSeen)
+	drafted    []*content.Article // the drafts left out (see Drafted)
+	goneSeen   []time.Time        // when readers see articles since deleted as committed, after the build (see removed)
+	unseen     []*Article         // see Unseen
+	retold     []*Article         // see Retold
 }
 
 // Unseen gives the articles, newest first, that readers have seen no
@@ -112,6 +112,10 @@ type Site struct {
 // those the last commit to change the content folder first published,
 // which its build, in CI say, publishes. It gives none without history.
 func (s *Site) Unseen() []*Article { return s.unseen }
+
+// Drafted gives the drafts s leaves out, whose links check warns of: no
+// method of Site, which templates see, as drafts are no part of a page.
+func Drafted(s *Site) []*content.Article { return s.drafted }
 
 // Retold gives the articles, newest first, that readers saw before and
 // whose last change (updated, or the withdrawal's date) the work tree or
@@ -235,7 +239,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		case a.Draft && !s.Settings.Drafts:
 			s.Drafts++
 			drafts = append(drafts, a)
-			s.Drafted = append(s.Drafted, a)
+			s.drafted = append(s.drafted, a)
 			if w := s.unpublished(a, h.Versions(a.Path), now); w != nil {
 				s.Moved = append(s.Moved, w)
 				gone = append(gone, s.lastSeen(a, set.Dir, h.Versions(a.Path)))

@@ -2001,6 +2001,22 @@ func TestSettingsNotRegular(t *testing.T) {
 	}
 }
 
+// TestSettingsLinkToNothing refuses a site.yaml that is a link whose
+// file is gone (settings kept elsewhere, not checked out or moved),
+// naming where it leads, rather than build with the default settings
+// over a site published with its own.
+func TestSettingsLinkToNothing(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Symlink("../settings/site.yaml", filepath.Join(dir, SettingsFile)); err != nil {
+		t.Skipf("cannot make a link here: %v", err)
+	}
+	_, err := Load(os.DirFS(dir), "content")
+	want := "content/site.yaml: can't read the file: a link to ../settings/site.yaml, which leads to no file: put the settings there, or a file of settings in the link's place"
+	if got := AsErrors(err).Error(); !strings.Contains(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 // TestLoadUnhashed wants a set loaded with the sums of its files to tell
 // a file they do not name, of any kind: one added after they were taken.
 func TestLoadUnhashed(t *testing.T) {

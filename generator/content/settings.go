@@ -210,6 +210,13 @@ func misnamedSettings(p string) string {
 // end, a device such as /dev/zero would fill the memory.
 func readSettingsFile(fsys fs.FS) ([]byte, error) {
 	info, err := fs.Stat(fsys, SettingsFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		// A link to nothing is no missing file: the defaults would be
+		// built over a site published with settings of its own.
+		if target, linkErr := fs.ReadLink(fsys, SettingsFile); linkErr == nil {
+			return nil, fmt.Errorf("a link to %s, which leads to no file: put the settings there, or a file of settings in the link's place", target)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

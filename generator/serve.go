@@ -45,6 +45,9 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	if why := addrProblem(*addr); why != "" {
+		return usageError(flags, stderr, "%s", why)
+	}
 	if err := sourceFolders(flags, stderr, o); err != nil {
 		return err
 	}
@@ -55,6 +58,29 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return serve(ctx, o, ln, stdout, addrName(*addr)...)
+}
+
+// addrProblem says what is wrong with addr, -addr's HOST:PORT, as
+// written, and what to write instead; "" when it can be listened on. An
+// empty one, or one with no port, would be served on a port the system
+// picks, and with no host on every address the machine has, drafts
+// and all, where the flag meant none of that.
+func addrProblem(addr string) string {
+	const instead = "write HOST:PORT, as 127.0.0.1:8080 (or :8080 to be reached from other machines too)"
+	if addr == "" {
+		return "-addr is empty: " + instead
+	}
+	_, port, err := net.SplitHostPort(addr)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("-addr %q is not HOST:PORT: %s", addr, instead)
+	case port == "":
+		return fmt.Sprintf("-addr %q has no port: %s", addr, instead)
+	}
+	if _, err := net.LookupPort("tcp", port); err != nil {
+		return fmt.Sprintf("-addr %q: %q is not a port: give a number from 0 to 65535, as 127.0.0.1:8080", addr, port)
+	}
+	return ""
 }
 
 // addrName gives the host name of addr, -addr's HOST:PORT, which serve

@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
@@ -805,5 +806,31 @@ func TestRunRefusesLinks(t *testing.T) {
 	}
 	if _, err := Run(context.Background(), site, Options{Target: "file://" + filepath.ToSlash(link)}); err != nil {
 		t.Errorf("a target that is a link to its folder: %v", err)
+	}
+}
+
+// TestRunRefusesAFileChangedSinceTheBuild refuses to send a file whose
+// bytes are not those the manifest gives: the record would say the
+// object holds the file the build wrote, and once a build wrote that
+// file again, every deploy after would keep the changed bytes in the
+// bucket as unchanged.
+func TestRunRefusesAFileChangedSinceTheBuild(t *testing.T) {
+	for _, compress := range []string{"", Brotli} {
+		t.Run("compress "+cmp.Or(compress, "none"), func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "public")
+			bucket, target := bucketFolder(t)
+			site := writeSite(t, dir, map[string]string{"index.html": "home", "style.css": "a{}"})
+			if err := os.WriteFile(filepath.Join(dir, "style.css"), []byte("a{color:red}"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Run(context.Background(), site, Options{Target: target, Compress: compress})
+			want := filepath.ToSlash(filepath.Join(dir, "style.css")) + ": changed since the build wrote it (its bytes are not those " + output.ManifestFile + " gives): build again, then deploy"
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("got %v, want %q", err, want)
+			}
+			if _, err := os.Stat(filepath.Join(bucket, "style.css")); err == nil {
+				t.Error("the changed file was sent")
+			}
+		})
 	}
 }

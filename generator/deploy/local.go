@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"compress/gzip"
 	"crypto/md5"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -244,10 +245,17 @@ func encodingFor(compress, name, ctype string) string {
 const brotliLevel = 5
 
 // body is what is sent for f: its bytes, compressed as f.encoding says.
+// They must be those the manifest gives: the record says an object holds
+// the file of the manifest's SHA-256, and a deploy after the build wrote
+// that file again would keep other bytes as unchanged.
 func body(dir string, f *file) ([]byte, error) {
-	data, err := inputs.ReadRegular(filepath.Join(dir, filepath.FromSlash(f.name)))
+	p := filepath.Join(dir, filepath.FromSlash(f.name))
+	data, err := inputs.ReadRegular(p)
 	if err != nil {
 		return nil, err
+	}
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != f.sha256 {
+		return nil, fmt.Errorf("%s: changed since the build wrote it (its bytes are not those %s gives): build again, then deploy", filepath.ToSlash(p), output.ManifestFile)
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(data) / 3)

@@ -786,13 +786,22 @@ func parseDoc(data []byte, d *decoder) (*doc, bool) {
 		d.fail(open, "front matter: %v", err)
 		return nil, false
 	case m.format == "" && open > 0:
-		d.fail(open, "front matter is never closed: end it with a line of %s", strings.TrimSpace(lineAt(data, open)))
+		delimiter := strings.TrimSpace(lineAt(data, open))
+		if line, r := disguisedDelimiter(data, open, delimiter); line > 0 {
+			d.fail(line, "this %s holds an invisible character (%U), so it does not close the front matter opened on line %d: delete the character", delimiter, r, open)
+			return nil, false
+		}
+		d.fail(open, "front matter is never closed: end it with a line of %s", delimiter)
 		return nil, false
 	case m.format == "" && jsonObject.Match(data):
 		// Hugo reads front matter written as a JSON object.
 		d.fail(1, "front matter in JSON ({ … }) is not read: write it as YAML, between a line of --- and another, as title: … on lines of their own")
 		return nil, false
 	case m.format == "":
+		if line, r := disguisedDelimiter(data, 0, ""); line > 0 {
+			d.fail(line, "this %s holds an invisible character (%U), so it does not start the front matter: delete the character", strings.TrimSpace(string(invisibleLeft([]byte(lineAt(data, line))))), r)
+			return nil, false
+		}
 		d.fail(1, "no front matter: start with a line of --- and close it with another")
 		return nil, false
 	}
@@ -916,6 +925,50 @@ func openingLine(data []byte) int {
 		return 0
 	}
 	return 0
+}
+
+// disguisedDelimiter finds a line that reads as a delimiter of front
+// matter but for an invisible character in it (a second byte-order mark,
+// a zero-width space), which an editor shows as the delimiter itself:
+// after line open, the first line that is delimiter so; with open 0, the
+// first line that is not blank, if it is "---" or "+++" so. It gives
+// the line and the first invisible character, or 0.
+func disguisedDelimiter(data []byte, open int, delimiter string) (int, rune) {
+	i := 0
+	for l := range bytes.Lines(data) {
+		i++
+		if i <= open {
+			continue
+		}
+		seen := string(bytes.TrimSpace(invisibleLeft(l)))
+		if open == 0 && seen == "" {
+			continue
+		}
+		if seen == delimiter || open == 0 && (seen == "---" || seen == "+++") {
+			if j := bytes.IndexFunc(l, invisible); j >= 0 {
+				r, _ := utf8.DecodeRune(l[j:])
+				return i, r
+			}
+		}
+		if open == 0 {
+			return 0, 0
+		}
+	}
+	return 0, 0
+}
+
+// invisible reports whether r is a character an editor shows as nothing:
+// a format character (a byte-order mark, a zero-width space).
+func invisible(r rune) bool { return unicode.Is(unicode.Cf, r) }
+
+// invisibleLeft is line without its invisible characters.
+func invisibleLeft(line []byte) []byte {
+	return bytes.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, line)
 }
 
 func lineAt(data []byte, n int) string {

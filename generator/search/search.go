@@ -9,7 +9,6 @@
 package search
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -24,6 +23,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/sync/semaphore"
@@ -73,7 +73,11 @@ func Version(ctx context.Context, command string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return run(ctx, args, "--version")
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	return run(ctx, args, func() {
+		stop(fmt.Errorf("search index: %s printed more than %d KB when asked its version, which no version is: give -pagefind the command that runs Pagefind", strings.Join(args, " "), maxOutput>>10))
+	}, "--version")
 }
 
 // commandLine gives the words of the command that runs Pagefind: the
@@ -228,7 +232,7 @@ func indexBundle(ctx context.Context, args []string, b render.Bundle, key string
 			return err
 		}
 	}
-	if _, err := run(ctx, args, "--site", pages, "--output-path", index, "--quiet"); err != nil {
+	if _, err := run(ctx, args, nil, "--site", pages, "--output-path", index, "--quiet"); err != nil {
 		return err
 	}
 	return filepath.WalkDir(index, func(p string, e fs.DirEntry, err error) error {
@@ -265,19 +269,86 @@ func needed(name string) bool {
 	return strings.HasSuffix(base, ".pf_meta") || strings.HasPrefix(base, "wasm.") && strings.HasSuffix(base, ".pagefind")
 }
 
+// maxOutput is the most of what Pagefind prints that run keeps: the
+// start of its standard output, and the end of all it prints, for the
+// message when it fails. A command that prints without end would
+// otherwise fill the memory.
+const maxOutput = 64 << 10
+
 // run runs Pagefind with args after the command's own, and gives what it
-// printed on its standard output; when it fails, the error holds all it
-// printed.
-func run(ctx context.Context, command []string, args ...string) (string, error) {
+// printed on its standard output, its first maxOutput bytes; when it
+// fails, the error holds the last maxOutput bytes it printed. overflow,
+// if not nil, is called once the standard output holds more, as a
+// version never does: it may end the command, through its context,
+// whose cause the error then is.
+func run(ctx context.Context, command []string, overflow func(), args ...string) (string, error) {
 	cmd := exec.CommandContext(ctx, command[0], append(command[1:len(command):len(command)], args...)...)
-	var stdout, all bytes.Buffer
-	cmd.Stdout, cmd.Stderr = io.MultiWriter(&stdout, &all), &all
+	// A command ended, or one that ended, may leave a process of its own
+	// (Pagefind, which npx runs) holding its output open.
+	cmd.WaitDelay = 5 * time.Second
+	stdout := &head{max: maxOutput, overflow: overflow}
+	all := &tail{max: maxOutput}
+	cmd.Stdout, cmd.Stderr = io.MultiWriter(stdout, all), all
 	if err := cmd.Run(); err != nil {
+		if stdout.over && ctx.Err() != nil {
+			return "", context.Cause(ctx)
+		}
 		msg := strings.TrimSpace(all.String())
 		if msg != "" {
 			msg = ":\n" + msg
 		}
 		return "", fmt.Errorf("search index: %s failed (%v)%s", strings.Join(command, " "), err, msg)
 	}
-	return strings.TrimSpace(stdout.String()), nil
+	return strings.TrimSpace(string(stdout.buf)), nil
+}
+
+// head keeps the first max bytes written to it, and calls overflow, if
+// not nil, once when more come.
+type head struct {
+	buf      []byte
+	max      int
+	overflow func()
+	over     bool // more came
+}
+
+func (h *head) Write(p []byte) (int, error) {
+	room := h.max - len(h.buf)
+	if len(p) <= room {
+		h.buf = append(h.buf, p...)
+		return len(p), nil
+	}
+	h.buf = append(h.buf, p[:room]...)
+	if !h.over && h.overflow != nil {
+		h.overflow()
+	}
+	h.over = true
+	return len(p), nil
+}
+
+// tail keeps the last max bytes written to it.
+type tail struct {
+	buf []byte
+	max int
+	cut bool // bytes before buf were dropped
+}
+
+func (t *tail) Write(p []byte) (int, error) {
+	n := len(p)
+	if len(p) > t.max {
+		p, t.buf, t.cut = p[len(p)-t.max:], t.buf[:0], true
+	}
+	if over := len(t.buf) + len(p) - t.max; over > 0 {
+		t.buf, t.cut = t.buf[:copy(t.buf, t.buf[over:])], true
+	}
+	t.buf = append(t.buf, p...)
+	return n, nil
+}
+
+// String is what was kept, after "…" when the start was dropped, from
+// the first whole character on.
+func (t *tail) String() string {
+	if !t.cut {
+		return string(t.buf)
+	}
+	return "…" + strings.ToValidUTF8(string(t.buf), "")
 }

@@ -799,6 +799,16 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{`content/a.md:2: title: a value can't start with *: put it in quotes: write title: "*Paused* again"`},
 		},
 		{
+			name: "list item starting with *",
+			text: lines("---", "title: T", "authors:", "  - Bo", "  - *Ann* Smith", "---"),
+			want: []string{`content/a.md:5: a list item can't start with *: put it in quotes: write - "*Ann* Smith"`},
+		},
+		{
+			name: "list items starting with @ and *, written in brackets",
+			text: lines("---", "title: T", "authors: [Bo, @Ann, *Cy*]", "---"),
+			want: []string{`content/a.md:3: authors: a list item can't start with @: put it in quotes: write authors: [Bo, "@Ann", "*Cy*"]`},
+		},
+		{
 			// The parser reports the end of the front matter.
 			name: "unclosed double quote, reported where it opens",
 			text: lines("---", `title: "CQC pauses`, "date: 2025-03-27", "summary: S", "---"),

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -163,8 +164,22 @@ func yamlHint(problem string, lines []string, l int) (int, string) {
 		switch {
 		case strings.Contains(y.indent, "\t"):
 			return l, tabHint(lines, l)
-		case y.key != "" && y.value != "" && strings.ContainsRune("@`%*&|>", rune(y.value[0])):
+		case y.key != "" && y.value != "" && strings.ContainsRune(cannotStart, rune(y.value[0])):
 			return l, fmt.Sprintf("%s: a value can't start with %c: put it in quotes: write %s: %s", y.key, y.value[0], y.key, quoted(y.value))
+		case y.key == "" && y.dash >= 0 && y.value != "" && strings.ContainsRune(cannotStart, rune(y.value[0])):
+			return l, fmt.Sprintf("a list item can't start with %c: put it in quotes: write - %s", y.value[0], quoted(y.value))
+		case y.key != "" && strings.HasPrefix(y.value, "[") && strings.HasSuffix(y.value, "]"):
+			items := strings.Split(y.value[1:len(y.value)-1], ",")
+			first := rune(0)
+			for i, item := range items {
+				if v := strings.TrimSpace(item); v != "" && strings.ContainsRune(cannotStart, rune(v[0])) {
+					first = cmp.Or(first, rune(v[0]))
+					items[i] = " " + quoted(v)
+				}
+			}
+			if first != 0 {
+				return l, fmt.Sprintf("%s: a list item can't start with %c: put it in quotes: write %s: [%s]", y.key, first, y.key, strings.TrimSpace(strings.Join(items, ",")))
+			}
 		}
 
 	case strings.HasPrefix(problem, "found unexpected end of stream"):
@@ -187,6 +202,10 @@ func yamlHint(problem string, lines []string, l int) (int, string) {
 	}
 	return l, ""
 }
+
+// cannotStart are the characters a plain value of YAML cannot start
+// with, as they mark something else (an alias, a tag, a block of text).
+const cannotStart = "@`%*&|>"
 
 // yamlLine is one line of YAML as an editor sees it, such as
 // "  - title: Health and Care Act 2022".

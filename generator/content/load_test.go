@@ -799,6 +799,12 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{`content/a.md:2: title: a value can't start with *: put it in quotes: write title: "*Paused* again"`},
 		},
 		{
+			// The parser tells no line.
+			name: "text starting with * after a value marked &",
+			text: lines("---", "title: T", "date: 2025-03-27", "summary: &s S", "authors:", "  - *Ann", "---"),
+			want: []string{`content/a.md:6: *Ann reads as a YAML alias, of a value marked &Ann, and none is: if it is text, put it in quotes: write - "*Ann"`},
+		},
+		{
 			name: "list item starting with *",
 			text: lines("---", "title: T", "authors:", "  - Bo", "  - *Ann* Smith", "---"),
 			want: []string{`content/a.md:5: a list item can't start with *: put it in quotes: write - "*Ann* Smith"`},

@@ -197,6 +197,20 @@ func yamlHint(problem string, lines []string, l int) (int, string) {
 			return l, `a line without "name:" in front: if it goes on from the value above, indent it; if it is a field, write name: value`
 		}
 
+	case strings.HasPrefix(problem, "unknown anchor '"):
+		// The parser tells no line: the alias is looked for.
+		name, _, _ := strings.Cut(strings.TrimPrefix(problem, "unknown anchor '"), "'")
+		alias := regexp.MustCompile(`(^|[\s\[,])\*` + regexp.QuoteMeta(name) + `($|[\s\],])`)
+		for i := 1; i <= len(lines); i++ {
+			if y := at(i); alias.MatchString(y.value) {
+				write := "- " + quoted(y.value)
+				if y.key != "" {
+					write = y.key + ": " + quoted(y.value)
+				}
+				return i, fmt.Sprintf("*%s reads as a YAML alias, of a value marked &%s, and none is: if it is text, put it in quotes: write %s", name, name, write)
+			}
+		}
+
 	case strings.HasPrefix(problem, "exceeded max depth"):
 		return l, "lists or maps here nest thousands of levels deep, which no field takes: write each field as name: value, and a list one level deep"
 	}

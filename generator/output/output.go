@@ -35,6 +35,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode"
 
 	"bulletin/generator/cores"
@@ -558,9 +559,37 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 		d.stats.Files--
 		d.stats.Bytes -= int64(len(data))
 		d.mu.Unlock()
-		return err
+		return d.writeError(name, err)
 	}
 	return nil
+}
+
+// WriteError is a file the disk would not take: every file after it is
+// likely to meet the same, so a build stops at the first.
+type WriteError struct {
+	Name, Dir string
+	Err       *fs.PathError
+}
+
+func (e *WriteError) Error() string {
+	advice := ""
+	if errors.Is(e.Err, syscall.ENOSPC) || errors.Is(e.Err, syscall.EDQUOT) {
+		advice = ": free space on its disk, then build again"
+	}
+	return fmt.Sprintf("writing %s into %s: %s %v%s", e.Name, e.Dir, e.Err.Op, e.Err.Err, advice)
+}
+
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// writeError names the file the disk would not take by its name in the
+// output folder, not in the folder it is made in before it takes the
+// output's place, which no longer is once the build stops.
+func (d *Dir) writeError(name string, err error) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	return &WriteError{Name: name, Dir: d.path, Err: pe}
 }
 
 // claimPath refuses a name that would be a file inside another file of

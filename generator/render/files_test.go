@@ -10,11 +10,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
 	"bulletin/generator/content"
+	"bulletin/generator/output"
 	"bulletin/generator/site"
 )
 
@@ -74,6 +76,36 @@ func TestFilesWriteStops(t *testing.T) {
 	}
 	if len(sink.files) != 0 {
 		t.Errorf("Write after cancel made %d files, want none", len(sink.files))
+	}
+}
+
+// fullDisk is a sink whose disk takes no file.
+type fullDisk struct{ tried atomic.Int32 }
+
+func (f *fullDisk) Write(name string, data []byte) error {
+	f.tried.Add(1)
+	return &output.WriteError{Name: name, Dir: "public", Err: &fs.PathError{Op: "write", Path: "/tmp/.public.bulletin-1/" + name, Err: syscall.ENOSPC}}
+}
+
+// TestFilesWriteStopsOnAFullDisk wants a write that the disk refuses to
+// stop the build at once, told once, with the file's name in the output
+// folder and what to do, not once for every file.
+func TestFilesWriteStopsOnAFullDisk(t *testing.T) {
+	s, err := site.New(fixture(), nil, buildDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Plan(os.DirFS(filepath.Join(moduleRoot(t), "templates")), "templates", s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink := &fullDisk{}
+	err = files.Write(context.Background(), sink)
+	if _, ok := errors.AsType[*output.WriteError](err); !ok || !strings.HasSuffix(err.Error(), ": write no space left on device: free space on its disk, then build again") || !strings.Contains(err.Error(), " into public: ") {
+		t.Errorf("Write to a full disk: got %v, want one error of the disk, with what to do", err)
+	}
+	if n := int(sink.tried.Load()); n > 2*runtime.GOMAXPROCS(0) {
+		t.Errorf("Write to a full disk tried %d files, want it stopped at the first", n)
 	}
 }
 

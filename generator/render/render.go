@@ -15,6 +15,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -34,6 +35,7 @@ import (
 
 	"bulletin/generator/content"
 	"bulletin/generator/cores"
+	"bulletin/generator/output"
 	"bulletin/generator/site"
 )
 
@@ -358,9 +360,10 @@ func (f *Files) Write(ctx context.Context, out Sink) error {
 		return errNoTheme
 	}
 	var (
-		mu     sync.Mutex
-		failed pageErrors
-		wg     sync.WaitGroup
+		mu      sync.Mutex
+		failed  pageErrors
+		diskErr error // the first file the disk would not take
+		wg      sync.WaitGroup
 	)
 	stopping, stop := context.WithCancel(ctx)
 	defer stop()
@@ -378,6 +381,15 @@ func (f *Files) Write(ctx context.Context, out Sink) error {
 				}
 				err := write(j, keys[i], out, buf)
 				if err == nil {
+					continue
+				}
+				if _, ok := errors.AsType[*output.WriteError](err); ok {
+					// The disk would not take it: the next file would
+					// meet the same.
+					mu.Lock()
+					diskErr = cmp.Or(diskErr, err)
+					mu.Unlock()
+					stop()
 					continue
 				}
 				mu.Lock()
@@ -405,7 +417,7 @@ feeding:
 	}
 	close(next)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	if err := cmp.Or(ctx.Err(), diskErr); err != nil {
 		return err
 	}
 	return failed.Err()

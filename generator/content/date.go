@@ -37,10 +37,10 @@ func parseDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 		return d, err
 	}
 	if d.Time.Year() < 1000 {
-		return Date{}, fmt.Errorf("%q is before the year 1000: check the year", s)
+		return Date{}, fmt.Errorf("%s is before the year 1000: check the year", shownValue(s))
 	}
 	if _, offset := d.Time.Zone(); offset <= -24*60*60 || offset >= 24*60*60 {
-		return Date{}, fmt.Errorf("%q has an offset of a day or more: write one from -23:59 to +23:59", s)
+		return Date{}, fmt.Errorf("%s has an offset of a day or more: write one from -23:59 to +23:59", shownValue(s))
 	}
 	return d, nil
 }
@@ -76,7 +76,7 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 		// A time the clocks skip, going forward, is read as the hour
 		// after it; not a day alone, whose midnight some zones skip.
 		if wall, _ := time.Parse(layout, s); layout != "2006-01-02" && (t.Hour() != wall.Hour() || t.Minute() != wall.Minute()) {
-			return Date{}, fmt.Errorf("%q is not a time in %s, as the clocks go forward over it: write %s, or give the offset", s, loc, t.Format("2006-01-02T15:04"))
+			return Date{}, fmt.Errorf("%s is not a time in %s, as the clocks go forward over it: write %s, or give the offset", shownValue(s), loc, t.Format("2006-01-02T15:04"))
 		}
 		// And a time they pass twice, going back, is either of two.
 		if other, ok := twice(t); ok && layout != "2006-01-02" {
@@ -84,7 +84,7 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 			if other.Before(t) {
 				first, second = other, t
 			}
-			return Date{}, fmt.Errorf("%q comes twice in %s, as the clocks go back over it: give the offset, %s for the first or %s for the second", s, loc, first.Format("-07:00"), second.Format("-07:00"))
+			return Date{}, fmt.Errorf("%s comes twice in %s, as the clocks go back over it: give the offset, %s for the first or %s for the second", shownValue(s), loc, first.Format("-07:00"), second.Format("-07:00"))
 		}
 		return Date{Time: t}, nil
 	}
@@ -101,27 +101,27 @@ func parseAnyDate(s string, loc *time.Location, monthOK bool) (Date, error) {
 	}
 	if p := padded(s); p != s {
 		if _, err := parseAnyDate(p, loc, monthOK); err == nil {
-			return Date{}, fmt.Errorf("%q is not a date: write %s, with two digits for the month and the day", s, p)
+			return Date{}, fmt.Errorf("%s is not a date: write %s, with two digits for the month and the day", shownValue(s), p)
 		}
 	}
 	if advice := dayMonthYear(s, loc); advice != "" {
-		return Date{}, fmt.Errorf("%q is not a date: %s", s, advice)
+		return Date{}, fmt.Errorf("%s is not a date: %s", shownValue(s), advice)
 	}
 	if day, ok := ordinal(s); ok {
-		return Date{}, fmt.Errorf("%q is a day of the year, which a build does not read: write %s", s, day)
+		return Date{}, fmt.Errorf("%s is a day of the year, which a build does not read: write %s", shownValue(s), day)
 	}
 	t, ok := try("2006-01", loc)
 	switch {
 	case ok && monthOK:
 		return Date{Time: t, MonthOnly: true}, nil
 	case ok:
-		return Date{}, fmt.Errorf("%q is a month without a day: this field needs the day too, as YYYY-MM-DD", s)
+		return Date{}, fmt.Errorf("%s is a month without a day: this field needs the day too, as YYYY-MM-DD", shownValue(s))
 	case outOfRange != nil:
 		return Date{}, outOfRange
 	case monthOK:
-		return Date{}, fmt.Errorf("%q is not a date: %s, or YYYY-MM for a month", s, dateHint)
+		return Date{}, fmt.Errorf("%s is not a date: %s, or YYYY-MM for a month", shownValue(s), dateHint)
 	}
-	return Date{}, fmt.Errorf("%q is not a date: %s", s, dateHint)
+	return Date{}, fmt.Errorf("%s is not a date: %s", shownValue(s), dateHint)
 }
 
 // ordinal gives the day s names as YYYY-MM-DD, with what follows it, a
@@ -258,13 +258,13 @@ func noSuchDate(s string, err error) error {
 	}
 	switch pe.Message {
 	case ": month out of range":
-		return fmt.Errorf("%q has no month %s: months go from 01 to 12", s, s[5:7])
+		return fmt.Errorf("%s has no month %s: months go from 01 to 12", shownValue(s), s[5:7])
 	case ": day out of range":
 		t, _ := time.Parse("2006-01", s[:7])
 		days := t.AddDate(0, 1, -1).Day()
-		return fmt.Errorf("%q has no day %s: %s has %d days", s, s[8:10], t.Format("January 2006"), days)
+		return fmt.Errorf("%s has no day %s: %s has %d days", shownValue(s), s[8:10], t.Format("January 2006"), days)
 	case ": hour out of range", ": minute out of range", ": second out of range":
-		return fmt.Errorf("%q has no such time: hours go from 00 to 23, minutes and seconds from 00 to 59", s)
+		return fmt.Errorf("%s has no such time: hours go from 00 to 23, minutes and seconds from 00 to 59", shownValue(s))
 	}
 	return nil
 }

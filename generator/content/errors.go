@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Error is one problem in one source file, at one line.
@@ -105,4 +107,17 @@ func AsErrors(err error) Errors {
 // reading it from dir's fs.FS gave.
 func Unreadable(dir string, pe *fs.PathError) *Error {
 	return &Error{File: JoinPath(dir, pe.Path), Msg: "can't read it: " + pe.Err.Error()}
+}
+
+// longValue is the most bytes of a value a message quotes whole.
+const longValue = 200
+
+// shownValue quotes the value s for a message, as %q does, its start alone
+// where it is long, with its length: a value pasted into the wrong field
+// would else fill the screen, once for each message that names it.
+func shownValue(s string) string {
+	if len(s) <= longValue {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprintf("%s (%d characters)", strconv.Quote(Truncate(s, longValue/2)), utf8.RuneCountInString(s))
 }

@@ -344,6 +344,16 @@ func TestLoadArticleErrors(t *testing.T) {
 			text: fm("sources:", "  - title: Health and Care Act 2022", "    date: 28/04/2022"),
 			want: []string{`content/a.md:7: sources.date: "28/04/2022" is not a date: write 2022-04-28`},
 		},
+		{
+			name: "a long text where a date goes",
+			text: fm("sources:\n  - title: A source\n    url: https://example.org/\n    date: " + strings.Repeat("2", 3000)),
+			want: []string{`content/a.md:8: sources.date: "` + strings.Repeat("2", 100) + `…" (3000 characters) is not a date: use YYYY-MM-DD or RFC 3339 (2025-03-27T09:30:00Z), or YYYY-MM for a month`},
+		},
+		{
+			name: "a long text where a list goes",
+			text: fm("events: " + strings.Repeat("England ", 100)),
+			want: []string{`content/a.md:5: events: got the text "` + strings.Repeat("England ", 12) + `Engl…" (799 characters), want a list of entries, each starting with "- "`},
+		},
 
 		// Statuses.
 		{

@@ -64,7 +64,7 @@ func (n *node) describe() string {
 	case "date":
 		return "the date " + n.text
 	}
-	return fmt.Sprintf("the text %q", n.text)
+	return "the text " + shownValue(n.text)
 }
 
 // yamlBreaks are the characters yaml.v3 ends a line at, as YAML 1.1 did,

@@ -607,14 +607,15 @@ func room[T any](n int) []T {
 }
 
 // stamp writes t in the site's time zone as an editor would write it: the
-// day alone at midnight, else the day and the time, so that two values on
-// the same day never read as equal.
+// day alone at midnight, else the day and the time with its offset, so
+// that two values on the same day never read as equal, and one written
+// in another offset (10:00Z) reads as the moment it is.
 func stamp(t time.Time, loc *time.Location) string {
 	t = t.In(loc)
 	if t.Equal(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)) {
 		return t.Format("2006-01-02")
 	}
-	return t.Format("2006-01-02T15:04:05")
+	return t.Format(time.RFC3339)
 }
 
 // AliasLine is the line of the alias Aliases lists at i, or of the

@@ -462,12 +462,12 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			name: "updated earlier on the same day as a change note",
 			text: fm("updated: 2025-04-02", "changes:", "  - date: 2025-04-02T10:30", "    note: Added the April delay."),
-			want: []string{"content/a.md:5: updated: 2025-04-02 is older than the newest change note (2025-04-02T10:30:00): set updated to 2025-04-02T10:30:00 or later"},
+			want: []string{"content/a.md:5: updated: 2025-04-02 is older than the newest change note (2025-04-02T10:30:00+01:00): set updated to 2025-04-02T10:30:00+01:00 or later"},
 		},
 		{
 			name: "change note in another zone, on the next day in London",
 			text: fm("updated: 2025-06-28", "changes:", "  - date: 2025-06-28T23:30:00Z", "    note: Added the June delay."),
-			want: []string{"content/a.md:5: updated: 2025-06-28 is older than the newest change note (2025-06-29T00:30:00): set updated to 2025-06-29T00:30:00 or later"},
+			want: []string{"content/a.md:5: updated: 2025-06-28 is older than the newest change note (2025-06-29T00:30:00+01:00): set updated to 2025-06-29T00:30:00+01:00 or later"},
 		},
 		{
 			name: "updated before date",
@@ -477,7 +477,7 @@ func TestLoadArticleErrors(t *testing.T) {
 		{
 			name: "updated before date on the same day",
 			text: lines("---", "title: T", "date: 2025-03-27T09:30", "summary: S", "updated: 2025-03-27", "---"),
-			want: []string{"content/a.md:5: updated: 2025-03-27 is before date 2025-03-27T09:30:00: updated must be on or after the publication date"},
+			want: []string{"content/a.md:5: updated: 2025-03-27 is before date 2025-03-27T09:30:00Z: updated must be on or after the publication date"},
 		},
 		{
 			name: "withdrawn before date",

@@ -739,6 +739,23 @@ func TestCheckTimeZoneChanged(t *testing.T) {
 	check("changed by an earlier commit", false)
 }
 
+// TestCheckBaseURLMoved moves the site to another host: the feed ids its
+// articles were first published with would change, which stops the
+// build, told at the line of site.yaml that gives ids their authority.
+func TestCheckBaseURLMoved(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("content/site.yaml", fixtureSettings)
+	r.write(newPath, fixtureArticle(frontFirst, paraPause))
+	r.commit("2025-03-27", "publish")
+	r.write("content/site.yaml", strings.Replace(fixtureSettings, "bulletin.example.org", "news.example.com", 1))
+	var stdout, stderr strings.Builder
+	run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
+	want := "content/site.yaml:2: the feed ids of 1 article would change"
+	if !strings.Contains(stdout.String(), want) {
+		t.Errorf("check printed\n%s%s\nwant a line with %q", stdout.String(), stderr.String(), want)
+	}
+}
+
 // TestCheckTopicRenamed renames the topic of the only article that names
 // it: its page and feeds would go with no word to their subscribers, so
 // check warns, before the rename is committed and in the build of the

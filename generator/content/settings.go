@@ -76,6 +76,9 @@ type Settings struct {
 	ownStatuses bool
 	// zoneLine is the line of site.yaml that sets TimeZone, 0 for none.
 	zoneLine int
+	// authorityLine is the line of site.yaml that gives feed ids their
+	// authority: id_authority's, else base_url's; 0 for none.
+	authorityLine int
 	// Broken is set when site.yaml has a problem, so that what the
 	// defaults stand in for is not taken for what it gives (its id
 	// authority, say): the build stops on the problem anyway.
@@ -291,6 +294,10 @@ func ZoneOf(data []byte) string {
 // time_zone, 0 for none.
 func ZoneLine(s *Settings) int { return s.zoneLine }
 
+// AuthorityLine is the line of site.yaml, as s was read from, that gives
+// feed ids their authority: id_authority's, else base_url's; 0 for none.
+func AuthorityLine(s *Settings) int { return s.authorityLine }
+
 // decodeSettings reads the settings file's bytes into s.
 func decodeSettings(data []byte, d *decoder, s *Settings) {
 	root, err := parseYAML(normalize(data), 1, "the file")
@@ -346,7 +353,7 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 		case "raw_html":
 			s.RawHTML = d.boolean(key, v)
 		case "id_authority":
-			s.IDAuthority = idAuthority(d, v)
+			s.IDAuthority, s.authorityLine = idAuthority(d, v), v.line
 		case "websub_hub":
 			s.WebSubHubs = webSubHubs(d, v)
 		case "deploy":
@@ -359,6 +366,9 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 	})
 	// Feed entry ids take base_url's host for their authority unless
 	// id_authority names one, and a tag URI's authority is a domain name.
+	if s.authorityLine == 0 {
+		s.authorityLine = baseLine
+	}
 	if h := host(s.BaseURL); s.IDAuthority == "" && baseLine > 0 && h != "" && !dnsName(h) {
 		d.fail(baseLine, "base_url: its host %s is not a domain name, which feed entry ids are made of: set id_authority to a domain name the publisher owns, such as bulletin.example.org", h)
 	}

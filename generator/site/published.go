@@ -441,7 +441,7 @@ func (s *Site) rehomed() content.Errors {
 		if n := count[keep]; n > 1 {
 			what = fmt.Sprintf("%d articles", n)
 		}
-		errs = append(content.Errors{{File: content.JoinPath(s.ContentDir, content.SettingsFile),
+		errs = append(content.Errors{{File: content.JoinPath(s.ContentDir, content.SettingsFile), Line: content.AuthorityLine(&s.Settings),
 			Msg: fmt.Sprintf("the feed ids of %s would change, and subscribers would see them again as new: they were first published (the first in commit %s) when site.yaml gave ids the authority %s, and it now gives %s: set id_authority: %s to keep them",
 				what, short(first.Commit), keep, s.Settings.IDAuthority, keep)}}, errs...)
 	}

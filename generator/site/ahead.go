@@ -33,7 +33,7 @@ func withdrawnAhead(a *Article, now time.Time, loc *time.Location, at *time.Time
 	}
 	soonest(at, c.Withdrawn.Date, now)
 	return &content.Error{File: c.File, Line: cmp.Or(c.Lines.Line("withdrawn"), c.Line), Warning: true,
-		Msg: fmt.Sprintf("withdrawn.date: %s is still to come, but readers see the article withdrawn now, on its page and in feeds: set withdrawn when it is withdrawn", c.Withdrawn.Date.In(loc).Format("2006-01-02"))}
+		Msg: fmt.Sprintf("withdrawn.date: %s is still to come, but readers see the article withdrawn now, on its page and in feeds: set withdrawn when it is withdrawn", dayOrMoment(c.Withdrawn.Date, loc))}
 }
 
 // soonest sets *at to t when t is after now, in a year a time can be
@@ -56,4 +56,15 @@ func farAheadEnds(date time.Time) time.Time {
 		t = t.Add(time.Second) // where AddDate made the day of another month
 	}
 	return t
+}
+
+// dayOrMoment writes t in loc as its day alone at midnight, else with
+// its time and zone: a moment later on the day of the build is still to
+// come, and its day alone would read as past.
+func dayOrMoment(t time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	if t.Equal(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)) {
+		return t.Format("2006-01-02")
+	}
+	return t.Format("2006-01-02 15:04 MST")
 }

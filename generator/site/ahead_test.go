@@ -31,6 +31,7 @@ func TestAhead(t *testing.T) {
 		{"never updated", updated(time.Time{}), ""},
 		{"withdrawn in 9999", withdrawn(day(9999, 12, 31)), "withdrawn.date: 9999-12-31 is still to come, but readers see the article withdrawn now"},
 		{"withdrawn today, earlier", withdrawn(time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)), ""},
+		{"withdrawn today, later", withdrawn(time.Date(2026, 12, 5, 15, 30, 0, 0, time.UTC)), "withdrawn.date: 2026-12-05 15:30 GMT is still to come"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			a := article("ics-paused", day(2026, 11, 2))

@@ -151,6 +151,7 @@ type Article struct {
 	seenAt             time.Time      // when readers see it as committed, if after the build (see firstSeen)
 	warnAt             time.Time      // when its warnings of history and of dates ahead may change, if after the build (see Site.Warned)
 	unseen             bool           // readers have seen no committed step of it (see firstPublished)
+	retold             bool           // see retold
 }
 
 // Body is the article's body as HTML.
@@ -327,6 +328,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		if w := silentBack(a, vs, now, s.Settings.Location, &a.warnAt); w != nil {
 			a.moved = append(a.moved, w)
 		}
+		a.retold = retold(a, vs, now, s.Settings.Location, &a.warnAt)
 		if w := updatedAhead(a, now, s.Settings.Location, &a.warnAt); w != nil {
 			a.moved = append(a.moved, w)
 		}
@@ -348,7 +350,7 @@ func (m *Memo) New(set *content.Set, h *history.History, now time.Time) (*Site, 
 		renamed = append(renamed, a.renamed...)
 		if whole && (a.unseen || h.Fresh[a.Content.Path]) {
 			s.unseen = append(s.unseen, a)
-		} else if whole && retold(a, h.Versions(a.Content.Path), now, s.Settings.Location, &a.warnAt) {
+		} else if whole && a.retold {
 			s.retold = append(s.retold, a)
 		}
 	}

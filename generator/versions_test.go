@@ -756,6 +756,37 @@ func TestCheckBaseURLMoved(t *testing.T) {
 	}
 }
 
+// TestCheckSecondAddressKept renames an article twice, after a change
+// note: the first rename keeps the first address with an alias, and the
+// second must keep the second address too, which readers saw and feed
+// entries link to; check tells the one no alias keeps, at the slug.
+func TestCheckSecondAddressKept(t *testing.T) {
+	r := newGitRepo(t)
+	r.write("content/site.yaml", fixtureSettings)
+	r.write(newPath, fixtureArticle(frontFirst, paraPause))
+	r.commit("2025-03-27", "publish")
+	noted := frontFirst + "updated: 2025-03-28\nchanges:\n  - date: 2025-03-28\n    note: Added CQC's statement.\n"
+	r.write(newPath, fixtureArticle(noted+"slug: cqc-pauses-ics\naliases: [/2025/03/ics-paused/]\n", paraPause))
+	r.commit("2025-03-28", "rename")
+	check := func() string {
+		var stdout, stderr strings.Builder
+		run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
+		return stdout.String() + stderr.String()
+	}
+	const want = "2025-03-27-ics-paused.md:16: slug: the article was published at /2025/03/cqc-pauses-ics/ too (commit "
+	if got := check(); strings.Contains(got, "published at") {
+		t.Fatalf("check after the first rename gave\n%s\nwant nothing of addresses", got)
+	}
+	r.write(newPath, fixtureArticle(noted+"slug: ics-assessments-paused\naliases: [/2025/03/ics-paused/]\n", paraPause))
+	if got := check(); !strings.Contains(got, want) || !strings.Contains(got, "add /2025/03/cqc-pauses-ics/ to aliases") {
+		t.Errorf("check after the second rename gave\n%s\nwant an error with %q", got, want)
+	}
+	r.write(newPath, fixtureArticle(noted+"slug: ics-assessments-paused\naliases: [/2025/03/ics-paused/, /2025/03/cqc-pauses-ics/]\n", paraPause))
+	if got := check(); strings.Contains(got, "published at") {
+		t.Errorf("check with both addresses kept gave\n%s\nwant nothing of addresses", got)
+	}
+}
+
 // TestCheckTopicRenamed renames the topic of the only article that names
 // it: its page and feeds would go with no word to their subscribers, so
 // check warns, before the rename is committed and in the build of the

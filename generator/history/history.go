@@ -180,9 +180,10 @@ type Version struct {
 	// without telling subscribers.
 	Status string
 	// Published is, for the first version, what made the article's
-	// address and feed id at each of its committed steps, oldest first:
-	// an article dated after its commit went live at its date, by which
-	// time a later step may have changed them. Empty for later versions.
+	// address and feed id at each of its committed steps, of every
+	// version, oldest first: an article dated after its commit went live
+	// at its date, by which time a later step may have changed them, and
+	// each address readers saw is one to keep. Empty for later versions.
 	Published []Names
 }
 

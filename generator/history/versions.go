@@ -102,10 +102,10 @@ func (t *tracker) add(s step) {
 	v := &t.Versions[len(t.Versions)-1]
 	v.Data = s.data
 	v.Told, v.Last, v.Moved = t.Told, t.Last, t.Moved
-	if len(t.Versions) == 1 && s.commit != "" {
+	if s.commit != "" {
 		names := fm.names
 		names.Commit, names.Committed, names.Date, names.Path, names.IDAuthority = s.commit, s.time, fm.date, s.path, s.authority
-		v.Published = append(v.Published, names)
+		t.Versions[0].Published = append(t.Versions[0].Published, names)
 	}
 	switch {
 	case t.Added < 0:

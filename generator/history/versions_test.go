@@ -131,8 +131,8 @@ func TestParseFront(t *testing.T) {
 
 // TestTrackerPublished checks that the first version keeps what made
 // the article's address and feed id at each committed step from its
-// first publication: not as a draft before it, nor after a later
-// version began, nor from the work tree.
+// first publication, after a later version began too: not as a draft
+// before it, nor from the work tree.
 func TestTrackerPublished(t *testing.T) {
 	step := func(commit, path, front string, draft bool) step {
 		if draft {
@@ -151,6 +151,7 @@ func TestTrackerPublished(t *testing.T) {
 	want := []Names{
 		{Commit: "12", Committed: day(2), Date: "2025-01-02", Slug: "first", Aliases: []string{"/old/"}, Path: "articles/a.md"},
 		{Commit: "123", Committed: day(3), Date: "2025-01-03", Slug: "second", ID: "tag:x,2025:y", Path: "articles/b.md"},
+		{Commit: "1234", Committed: day(4), Date: "2025-01-03", Path: "articles/b.md"},
 	}
 	if got := tr.Versions[0].Published; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)

@@ -69,6 +69,7 @@ func (s *Site) firstPublished(a *Article, vs []history.Version, now time.Time) (
 		errs = append(errs, &content.Error{File: c.File, Line: line,
 			Msg: fmt.Sprintf("%s: the article was first published at %s (commit %s), which would no longer lead to it: add %s to aliases", f, url, commit, url)})
 	}
+	errs = append(errs, s.laterAddresses(a, vs, url, now)...)
 	original := originalOf(first, url)
 	if first.ID == "" && c.ID == "" && (y == cy && m == cm && d == cd && original == a.originalPath() || tagURI(s.Settings.IDAuthority, date, original) == a.ID) {
 		// The id is made of the day and the original address, as it was
@@ -168,6 +169,62 @@ func (s *Site) firstSeen(vs []history.Version, now time.Time, at *time.Time) (wa
 	return was, date, false
 }
 
+// seenSteps gives each committed step of an article's first version's
+// Published that readers saw, oldest first, with its date: one that
+// stood when its date had come, before the next replaced it.
+func (s *Site) seenSteps(vs []history.Version, now time.Time) (steps []history.Names, dates []time.Time) {
+	if len(vs) == 0 {
+		return nil, nil
+	}
+	all := vs[0].Published
+	for i, n := range all {
+		d, err := content.ParseDate(n.Date, s.Settings.Location)
+		if err != nil {
+			continue
+		}
+		replaced := now
+		if i+1 < len(all) {
+			replaced = all[i+1].Committed
+		}
+		if !d.After(replaced) {
+			steps, dates = append(steps, n), append(dates, d)
+		}
+	}
+	return steps, dates
+}
+
+// laterAddresses tells of each address readers saw the article at after
+// its first, first (its first address, told by firstPublished), as its
+// history has it (vs), that no alias keeps: a rename kept the first
+// address, and readers who saved the second, or whose feed entries link
+// to it, would be led nowhere by a second rename. An address that
+// differs from the URL only in case leads to the article on the hosts
+// that serve the two as one, and on the others no alias can keep it.
+func (s *Site) laterAddresses(a *Article, vs []history.Version, first string, now time.Time) content.Errors {
+	c := a.Content
+	steps, dates := s.seenSteps(vs, now)
+	told := map[string]bool{first: true, a.URL: true}
+	var errs content.Errors
+	for i, n := range steps {
+		was := asFirstSeen(n, dates[i], c.Path)
+		url := ArticleURL(was)
+		if told[url] || content.Fold(url) == content.Fold(a.URL) || slices.ContainsFunc(c.Aliases, func(al string) bool { return sitePath(al) == url }) {
+			continue
+		}
+		told[url] = true
+		f, line := "front matter", c.Line
+		for _, name := range changedFields(was, c) {
+			if l := c.Lines.Line(name); l > 0 {
+				f, line = name, l
+				break
+			}
+		}
+		errs = append(errs, &content.Error{File: c.File, Line: line,
+			Msg: fmt.Sprintf("%s: the article was published at %s too (commit %s), after it was first published at %s, and readers who saved that address, or whose feed entries link to it, would be led nowhere: add %s to aliases", f, url, short(n.Commit), first, url)})
+	}
+	return errs
+}
+
 // unpublished warns of a draft that readers saw, as the content's
 // history has it (vs): as a draft it leaves the site and every feed
 // without a word to them. Withdrawing it tells them; a draft stays the
@@ -212,8 +269,15 @@ func (s *Site) removed(gone []history.Removed, dir string, h *history.History, n
 			a.Lines = content.FieldLines{} // of a file no longer there
 			last = append(last, a)
 		}
+		urls := addresses(ArticleURL(asFirstSeen(was, date, r.Path)), r.Versions[0].Published)
+		steps, dates := s.seenSteps(r.Versions, now)
+		for i, n := range steps {
+			if url := ArticleURL(asFirstSeen(n, dates[i], r.Path)); !slices.Contains(urls, url) {
+				urls = append(urls, url)
+			}
+		}
 		var lost []string
-		for _, url := range addresses(ArticleURL(asFirstSeen(was, date, r.Path)), r.Versions[0].Published) {
+		for _, url := range urls {
 			if !s.keeps(url) {
 				lost = append(lost, url)
 			}

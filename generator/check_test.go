@@ -333,3 +333,38 @@ func TestCheckManyLinksToMissingParts(t *testing.T) {
 		t.Errorf("%d links told, %d with a suggestion; want 150, 100", told, suggested)
 	}
 }
+
+// TestCheckThemeParamsReadWhole wants no setting of site.yaml's params
+// told as one no template asks for where a template reads every one of
+// them, ranging over params or naming one by a variable: the theme shows
+// each as it is set.
+func TestCheckThemeParamsReadWhole(t *testing.T) {
+	for name, read := range map[string]string{
+		"range":             `{{range $k, $v := .Site.Settings.Params}}<meta name="{{$k}}" content="{{$v}}">{{end}}`,
+		"range in with":     `{{with .Site.Settings.Params}}{{range .}}{{.}}{{end}}{{end}}`,
+		"index by variable": `{{$p := .Site.Settings.Params}}{{$k := print "auth" "ors"}}{{index $p $k}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := themeCopy(t)
+			editTheme(t, dir, "layout.html", `<a class="skip-link"`, read+`{{.Site.Settings.Params.author}}<a class="skip-link"`)
+			contentDir := filepath.Join(t.TempDir(), "content")
+			if err := os.CopyFS(contentDir, os.DirFS("testdata/sample/content")); err != nil {
+				t.Fatal(err)
+			}
+			settings := filepath.Join(contentDir, "site.yaml")
+			data, err := os.ReadFile(settings)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data = append(data, "params:\n  author: Jo\n  authors: The team\n"...)
+			if err := os.WriteFile(settings, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			run([]string{"check", "-content", contentDir, "-templates", dir}, &stdout, &stderr)
+			if strings.Contains(stdout.String(), "arams.") {
+				t.Errorf("check printed:\n%s\nwant no warning of params: the template reads every one", stdout.String())
+			}
+		})
+	}
+}

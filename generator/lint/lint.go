@@ -97,7 +97,8 @@ func Site(s *site.Site, files *render.Files, refused []*content.Article, now tim
 	if files != nil {
 		found = append(found, c.theme()...)
 		found = append(found, sharedIDs(s, refused, files.ThemeIDs())...)
-		found = append(found, themeParams(files.ThemeParams(), &s.Settings, content.JoinPath(s.ContentDir, content.SettingsFile))...)
+		asked, whole := files.ThemeParams()
+		found = append(found, themeParams(asked, whole, &s.Settings, content.JoinPath(s.ContentDir, content.SettingsFile))...)
 	}
 	for _, m := range s.Misspelt {
 		found = append(found, m.Problem)

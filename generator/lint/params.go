@@ -15,8 +15,10 @@ import (
 // meant to, so a slip on either side goes unseen. Where the template is
 // right and site.yaml wrong, the setting there no template asks for is
 // named with it; such a setting is told at its line in site.yaml
-// otherwise. file is site.yaml, as the editor knows it.
-func themeParams(asked []render.ThemeParam, s *content.Settings, file string) content.Errors {
+// otherwise. Where whole says a template reads every setting (ranges
+// over params), none is one no template asks for. file is site.yaml, as
+// the editor knows it.
+func themeParams(asked []render.ThemeParam, whole bool, s *content.Settings, file string) content.Errors {
 	set := slices.Sorted(maps.Keys(s.Params))
 	askedFor := map[string]render.ThemeParam{}
 	for _, p := range asked {
@@ -36,11 +38,14 @@ func themeParams(asked []render.ThemeParam, s *content.Settings, file string) co
 		}
 		told[near] = true
 		also := ""
-		if _, ok := askedFor[near]; !ok {
+		if _, ok := askedFor[near]; !ok && !whole {
 			also = ", which no template asks for"
 		}
 		found = append(found, &content.Error{File: p.File, Line: p.Line, Warning: true,
 			Msg: fmt.Sprintf("Params.%s: site.yaml's params sets no %s, so the template shows nothing for it: did you mean %s, set at %s:%d%s?", p.Name, p.Name, near, file, content.ParamLine(s, near), also)})
+	}
+	if whole {
+		return found
 	}
 	names := slices.Sorted(maps.Keys(askedFor))
 	for _, name := range set {

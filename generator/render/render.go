@@ -253,12 +253,14 @@ func (f *Files) Theme() ([]ThemeLink, content.Errors) {
 }
 
 // ThemeParams gives the theme's own settings its templates ask for by
-// name, each where it asks, by file and line.
-func (f *Files) ThemeParams() []ThemeParam {
+// name, each where it asks, by file and line, and whether a template
+// reads every one of them (ranges over them, or names one by a
+// variable), so that any may be asked for.
+func (f *Files) ThemeParams() (asked []ThemeParam, whole bool) {
 	if f.theme == nil {
-		return nil
+		return nil, false
 	}
-	return f.theme.params
+	return f.theme.params, f.theme.paramsWhole
 }
 
 // ThemeIDs gives the ids the theme's files give parts of pages as

@@ -43,6 +43,9 @@ type theme struct {
 	// params are the theme's own settings its templates ask for by name
 	// (see typeCheck).
 	params []ThemeParam
+	// paramsWhole says that a template reads every one of them (see
+	// typeCheck).
+	paramsWhole bool
 	// fragments are what each page file's cached keeps.
 	fragments []*fragments
 }

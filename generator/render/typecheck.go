@@ -32,6 +32,9 @@ type typeWalker struct {
 	told   map[content.Error]bool
 	found  content.Errors
 	params map[ThemeParam]bool
+	// whole is set where a template reads every one of the theme's own
+	// settings: it ranges over them, or names one by a variable.
+	whole bool
 }
 
 // ThemeParam is one of the theme's own settings (site.yaml's params) a
@@ -47,7 +50,8 @@ var paramsType = reflect.TypeFor[content.Params]()
 
 // typeCheck gives the fields and methods the theme's templates name on
 // values whose type lacks them, and keeps the names they ask the
-// theme's own settings for in th.params.
+// theme's own settings for in th.params, and whether they read every one
+// in th.paramsWhole.
 func (th *theme) typeCheck() content.Errors {
 	w := &typeWalker{th: th, funcs: funcs("/"), seen: map[string]bool{}, told: map[content.Error]bool{}, params: map[ThemeParam]bool{}}
 	for _, name := range pageFiles {
@@ -58,6 +62,7 @@ func (th *theme) typeCheck() content.Errors {
 	th.params = slices.SortedFunc(maps.Keys(w.params), func(a, b ThemeParam) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), strings.Compare(a.Name, b.Name))
 	})
+	th.paramsWhole = w.whole
 	return w.found
 }
 
@@ -128,7 +133,11 @@ func (w *typeWalker) list(set *template.Template, tree *tparse.Tree, l *tparse.L
 			w.list(set, tree, n.ElseList, s.inner(s.dot))
 		case *tparse.RangeNode:
 			in := s.inner(s.dot)
-			key, elem := ranged(w.pipe(set, tree, n.Pipe, in))
+			over := w.pipe(set, tree, n.Pipe, in)
+			if deref(over) == paramsType {
+				w.whole = true
+			}
+			key, elem := ranged(over)
 			in.dot = elem
 			switch decl := n.Pipe.Decl; len(decl) {
 			case 1:
@@ -188,6 +197,8 @@ func (w *typeWalker) command(set *template.Template, tree *tparse.Tree, c *tpars
 	if fn.Ident == "index" && len(c.Args) == 3 && deref(args[0]) == paramsType {
 		if name, ok := c.Args[2].(*tparse.StringNode); ok {
 			w.param(tree, c.Args[2], name.Text)
+		} else {
+			w.whole = true
 		}
 	}
 	if fn.Ident == "cached" && len(c.Args) == 3 {

@@ -787,6 +787,44 @@ func TestCheckSecondAddressKept(t *testing.T) {
 	}
 }
 
+// TestCheckTimeZoneNotCommitted keeps site.yaml out of git, as a site
+// whose settings are made where it is built may: no commit gave a zone
+// for the work tree's to change from, so check warns of none; once a
+// commit adds site.yaml with another zone than the one the site was
+// built in without it, the build of that commit warns.
+func TestCheckTimeZoneNotCommitted(t *testing.T) {
+	r := newGitRepo(t)
+	auckland := strings.Replace(fixtureSettings, "Europe/London", "Pacific/Auckland", 1)
+	r.write(".gitignore", "content/site.yaml\n")
+	r.write("content/site.yaml", auckland)
+	r.write(newPath, fixtureArticle(frontFirst, paraPause))
+	r.commit("2025-03-27", "publish")
+	check := func(step string, warned bool) {
+		t.Helper()
+		var stdout, stderr strings.Builder
+		run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
+		const want = "warning: time_zone: changed from Europe/London to Pacific/Auckland "
+		if got := strings.Contains(stdout.String(), want); got != warned {
+			t.Errorf("%s: check printed\n%s%s\nwant a line with %q: %v", step, stdout.String(), stderr.String(), want, warned)
+		}
+	}
+	check("site.yaml ignored by git", false)
+	r.write(".gitignore", "")
+	r.commit("2025-03-28", "keep the settings")
+	check("site.yaml first committed, in another zone than the default", true)
+
+	// A site.yaml that is a link to settings kept elsewhere, as the
+	// README has it: git keeps the link, not the settings.
+	r = newGitRepo(t)
+	r.write("shared/site.yaml", auckland)
+	r.write(newPath, fixtureArticle(frontFirst, paraPause))
+	if err := os.Symlink("../shared/site.yaml", filepath.Join(r.dir, "content/site.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	r.commit("2025-03-27", "publish")
+	check("site.yaml a link to settings kept elsewhere", false)
+}
+
 // TestCheckTopicRenamed renames the topic of the only article that names
 // it: its page and feeds would go with no word to their subscribers, so
 // check warns, before the rename is committed and in the build of the

@@ -28,7 +28,7 @@ type cachedFile struct {
 }
 
 // magic starts every cache file; change it with the meaning of tracker.
-const magic = "bulletin history 13"
+const magic = "bulletin history 14"
 
 // load gives the committed history kept in the cache file at path under
 // key, or false when there is none (no file, another key, a damaged

@@ -124,7 +124,9 @@ type History struct {
 	// to change the content folder, or Zone where that commit was the
 	// first: a build in another zone than Zone, or the build of a commit
 	// that changed it, moves every date written without an offset. ""
-	// where the file had a problem; both "" with no history.
+	// where the file had a problem, and Zone "" where the commit read
+	// holds no settings file of its own (one kept out of git, or a link
+	// to settings kept elsewhere); both "" with no history.
 	Zone, ZoneBefore string
 }
 

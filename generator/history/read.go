@@ -99,6 +99,7 @@ func (r *repo) follow(commits []commit, steps map[string]step) (committedHistory
 	settings := r.prefix + content.SettingsFile
 	authority := "" // the id authority the settings file gives, as of the commit
 	zone, before := content.ZoneOf(nil), ""
+	kept := false // whether the commit holds the settings file
 	for i := len(commits) - 1; i >= 0; i-- {
 		c := commits[i]
 		if i == 0 {
@@ -109,6 +110,7 @@ func (r *repo) follow(commits []commit, steps map[string]step) (committedHistory
 			if ch.path == settings {
 				authority = content.IDAuthority(steps[ch.blob].data)
 				zone = content.ZoneOf(steps[ch.blob].data)
+				kept = ch.blob != ""
 			}
 		}
 		for _, ch := range c.changes {
@@ -168,6 +170,12 @@ func (r *repo) follow(commits []commit, steps map[string]step) (committedHistory
 		// The first commit to change the folder has no subscribers
 		// before it to tell.
 		before = zone
+	}
+	if !kept {
+		// The work tree's settings, if any, are none a commit gave
+		// (kept out of git, as settings made where the site is built
+		// are): no zone of a commit to tell a change from.
+		zone = ""
 	}
 	return committedHistory{files: files, zone: zone, zoneBefore: before}, nil
 }

@@ -441,7 +441,7 @@ func (d *decoder) between(field string, n *node, min, max int) int {
 		}
 		if errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(n.text, "-") && max == math.MaxInt {
 			// Digits past what int64 holds: YAML reads them as a float.
-			d.fail(n.line, "%s: %s is larger than a build can count (%d): write a whole number of at least %d no larger, such as 1000", field, n.text, max, min)
+			d.fail(n.line, "%s: %s is larger than a build can count (%d): write a smaller whole number, of at least %d, such as 1000", field, n.text, max, min)
 			return min
 		}
 	}

@@ -106,7 +106,7 @@ func TestLoadDeploySettingsErrors(t *testing.T) {
 		{
 			name: "max_deletes too large to read",
 			yaml: lines("deploy:", "  target: s3://bulletin", "  max_deletes: 99999999999999999999"),
-			want: []string{`content/site.yaml:3: deploy.max_deletes: 99999999999999999999 is larger than a build can count (9223372036854775807): write a whole number of at least 0 no larger, such as 1000`},
+			want: []string{`content/site.yaml:3: deploy.max_deletes: 99999999999999999999 is larger than a build can count (9223372036854775807): write a smaller whole number, of at least 0, such as 1000`},
 		},
 		{
 			name: "compression unknown",

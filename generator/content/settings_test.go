@@ -97,7 +97,7 @@ func TestLoadSettingsErrors(t *testing.T) {
 		{
 			name: "page_size too large to read",
 			yaml: lines("page_size: 1_000_000_000_000_000_000_000"),
-			want: []string{`content/site.yaml:1: page_size: 1_000_000_000_000_000_000_000 is larger than a build can count (9223372036854775807): write a whole number of at least 1 no larger, such as 1000`},
+			want: []string{`content/site.yaml:1: page_size: 1_000_000_000_000_000_000_000 is larger than a build can count (9223372036854775807): write a smaller whole number, of at least 1, such as 1000`},
 		},
 		{
 			name: "page_size in words",

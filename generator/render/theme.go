@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -48,6 +49,9 @@ type theme struct {
 	paramsWhole bool
 	// fragments are what each page file's cached keeps.
 	fragments []*fragments
+	// texts are its files as read, by name, to find the text an error
+	// quotes (see quoted).
+	texts map[string]string
 }
 
 // fresh gives the theme with page templates of its own, copied from
@@ -137,6 +141,7 @@ func loadTheme(fsys fs.FS, dir, basePath string) (*theme, error) {
 		th.problems = th.typeCheck()
 		return th, errs.Err()
 	}
+	th.texts = byName
 	th.links, th.ids, th.problems = th.look(byName, defs)
 	th.problems = append(th.problems, th.typeCheck()...).ByPlace()
 	return th, nil
@@ -325,6 +330,9 @@ func (th *theme) execute(w io.Writer, name string, p *Page) error {
 			name, where = layoutFile, fmt.Sprintf("in %s or a template it calls", layoutFile)
 		}
 		what := escaperState.ReplaceAllString(escaping.Description, "")
+		if file, line := th.quoted(escaping.Description); file != "" {
+			return &content.Error{File: th.dir + "/" + file, Line: line, Msg: what + ": html/template read this text as part of a tag: look on this line, or above it, for a quote or a tag left open"}
+		}
 		return &content.Error{File: th.dir + "/" + name, Msg: fmt.Sprintf("%s: found %s, with no line given: look there for a quote or a tag left open", what, where)}
 	}
 	if err == nil {
@@ -399,6 +407,41 @@ func (th *theme) whereIs(name, wanted string) string {
 		return fmt.Sprintf(": did you mean %q?", near)
 	}
 	return ""
+}
+
+// quoted finds the text an escaping error's description quotes last
+// (html/template ends some with the text it stopped at, quoted: "in
+// attribute name" with what follows the quote that should have closed
+// an attribute's value), in the one place of the theme's files that
+// holds it: the file and the line it starts on; "" where no file or two
+// places hold it, or it is too short to tell one place.
+func (th *theme) quoted(description string) (string, int) {
+	var text string
+	for i := strings.IndexByte(description, '"'); i >= 0; i = strings.IndexByte(description, '"') {
+		q, err := strconv.QuotedPrefix(description[i:])
+		if err != nil {
+			break
+		}
+		text, _ = strconv.Unquote(q)
+		description = description[i+len(q):]
+	}
+	if len(strings.TrimSpace(text)) < 4 {
+		return "", 0
+	}
+	var file string
+	var line int
+	for _, name := range slices.Sorted(maps.Keys(th.texts)) {
+		data := th.texts[name]
+		i := strings.Index(data, text)
+		if i < 0 {
+			continue
+		}
+		if file != "" || strings.Contains(data[i+1:], text) {
+			return "", 0
+		}
+		file, line = name, 1+strings.Count(data[:i], "\n")
+	}
+	return file, line
 }
 
 // sharedFault reports whether the shared files alone, with a page whose

@@ -114,12 +114,12 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return errSilent
 	}
 	if errors.Is(err, pipeline.ErrInterrupted) {
-		fmt.Fprintf(stderr, "%v: %s\n", err, outputState(o.Out))
+		fmt.Fprintf(stderr, "%v: %s\n", err, output.State(o.Out))
 		return errSilent
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
-		fmt.Fprintln(stderr, stopped(err, o.Out))
+		fmt.Fprintln(stderr, pipeline.StoppedLine(err, o.Out))
 		return errSilent
 	}
 	fmt.Fprint(stdout, r.Summary())
@@ -133,38 +133,6 @@ func build(o options) (pipeline.Result, error) {
 	defer stop()
 	context.AfterFunc(ctx, stop)
 	return pipeline.Build(ctx, o)
-}
-
-// stopped is the line that closes the problems of a build that stopped
-// with err: how many stopped it, and that the output folder is as it
-// was.
-func stopped(err error, out string) string {
-	n := pipeline.Failing(content.AsErrors(err))
-	beside := 0
-	if s, ok := errors.AsType[*pipeline.Stopped](err); ok {
-		beside = n - s.Stopping
-		n = s.Stopping
-	}
-	what := pipeline.Counted(n, "problem")
-	if beside > 0 {
-		// The others are told too, and a plain build publishes with them.
-		what += fmt.Sprintf(" (and %d more that only build -strict and check fail on)", beside)
-	}
-	return fmt.Sprintf("build stopped by %s: %s", what, outputState(out))
-}
-
-// outputState says what a build that stopped left of the output folder
-// out: nothing changed.
-func outputState(out string) string {
-	name := strings.TrimSuffix(out, "/")
-	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
-		return fmt.Sprintf("nothing was written to %s/", name)
-	}
-	if _, err := os.Stat(filepath.Join(out, output.ManifestFile)); err != nil {
-		// A folder no build wrote, such as one given by mistake.
-		return fmt.Sprintf("%s/ is as it was", name)
-	}
-	return fmt.Sprintf("%s/ is as the last build left it", name)
 }
 
 // hiddenWithin says whether the folder inner lies in a hidden folder of

@@ -21,6 +21,7 @@ import (
 	"bulletin/generator/output"
 	"bulletin/generator/preview"
 	"bulletin/generator/render"
+	"bulletin/generator/serve"
 )
 
 // waitTime bounds every wait for the server: a rebuild, an event, a page.
@@ -108,7 +109,7 @@ func serveInBackground(t testing.TB, o options) *testServer {
 	ts := &testServer{url: "http://" + ln.Addr().String(), out: o.Out, log: &syncBuffer{}, cancel: cancel, done: make(chan struct{})}
 	go func() {
 		defer close(ts.done)
-		ts.err = serve(ctx, o, ln, ts.log)
+		ts.err = serve.Run(ctx, o, ln, ts.log)
 	}()
 	t.Cleanup(func() {
 		defer func() {
@@ -734,7 +735,7 @@ func TestServeFailedBuildWritesNothing(t *testing.T) {
 	wantEvent(t, events, "reload")
 	ts.edit(t, firstFile, "date: 2024-05-10\n", "date: 10/05/2024\n")
 	wantEvent(t, events, "problems")
-	time.Sleep(3 * writePause)
+	time.Sleep(3 * serve.WritePause)
 	printed := ts.log.String()
 	if after := printed[strings.LastIndex(printed, "build failed:"):]; strings.Contains(after, "wrote ") {
 		t.Errorf("serve wrote its output folder after a failed build:\n%s", after)
@@ -1131,7 +1132,7 @@ func TestServeShowsDraftsWhenAsked(t *testing.T) {
 	ts.edit(t, "articles/2024-08-01-draft.md", "Draft text.", "Draft text, revised.")
 	wantEvent(t, events, "reload")
 	ts.waitPage(t, draftPage, http.StatusOK, "Draft text, revised.")
-	time.Sleep(2 * writePause)
+	time.Sleep(2 * serve.WritePause)
 	for folder, want := range map[string][]string{out: nil, dir: {".git", "content", "public"}} {
 		entries, err := os.ReadDir(folder)
 		if err != nil {

@@ -141,6 +141,20 @@ func Usable(path string) error {
 	return nil
 }
 
+// State says what a build that stopped left of the output folder out:
+// nothing changed.
+func State(out string) string {
+	name := strings.TrimSuffix(out, "/")
+	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Sprintf("nothing was written to %s/", name)
+	}
+	if _, err := os.Stat(filepath.Join(out, ManifestFile)); err != nil {
+		// A folder no build wrote, such as one given by mistake.
+		return fmt.Sprintf("%s/ is as it was", name)
+	}
+	return fmt.Sprintf("%s/ is as the last build left it", name)
+}
+
 // fileAbove gives the nearest of the folders path is in that is there,
 // where it is a file, not a folder, so that nothing can be made inside
 // it; "" where there is none such.

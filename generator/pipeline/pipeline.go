@@ -87,6 +87,24 @@ func Failing(errs content.Errors) int {
 	return n
 }
 
+// StoppedLine is the line that closes the problems of a build that
+// stopped with err: how many stopped it, and that the output folder out
+// is as it was.
+func StoppedLine(err error, out string) string {
+	n := Failing(content.AsErrors(err))
+	beside := 0
+	if s, ok := errors.AsType[*Stopped](err); ok {
+		beside = n - s.Stopping
+		n = s.Stopping
+	}
+	what := Counted(n, "problem")
+	if beside > 0 {
+		// The others are told too, and a plain build publishes with them.
+		what += fmt.Sprintf(" (and %d more that only build -strict and check fail on)", beside)
+	}
+	return fmt.Sprintf("build stopped by %s: %s", what, output.State(out))
+}
+
 // Result is what a build did, for its summary.
 type Result struct {
 	Site    *site.Site // nil when the output was already up to date

@@ -113,6 +113,26 @@ func TestCheckTheme(t *testing.T) {
 	}
 }
 
+// sampleWithSettings copies the sample's content folder, adds more to
+// the end of its site.yaml, and gives the copy, with how many lines its
+// site.yaml had before.
+func sampleWithSettings(t *testing.T, more string) (string, int) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("testdata/sample/content")); err != nil {
+		t.Fatal(err)
+	}
+	settings := filepath.Join(dir, "site.yaml")
+	data, err := os.ReadFile(settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(settings, append(data, more...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, strings.Count(string(data), "\n")
+}
+
 // TestCheckThemeParams wants a name a template asks site.yaml's params
 // for, which params lacks while it has one near it, warned of at the
 // template's line, and a setting there no template asks for, near a name
@@ -123,20 +143,8 @@ func TestCheckThemeParams(t *testing.T) {
 	editTheme(t, dir, "layout.html", `<a class="skip-link"`, `{{if .Site.Settings.Params.show_baner}}Banner{{end}}
 {{with .Site.Settings.Params}}{{.footer_note}}{{.contact_email}}{{end}}
 {{$p := .Site.Settings.Params}}{{index $p "analytics_id"}}<a class="skip-link"`)
-	contentDir := filepath.Join(t.TempDir(), "content")
-	if err := os.CopyFS(contentDir, os.DirFS("testdata/sample/content")); err != nil {
-		t.Fatal(err)
-	}
+	contentDir, lines := sampleWithSettings(t, "params:\n  show_banner: true\n  footer_note: Made in Leeds\n  footer_notes: Made in York\n  analytcs_id: UA-1\n")
 	settings := filepath.Join(contentDir, "site.yaml")
-	data, err := os.ReadFile(settings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Count(string(data), "\n")
-	data = append(data, "params:\n  show_banner: true\n  footer_note: Made in Leeds\n  footer_notes: Made in York\n  analytcs_id: UA-1\n"...)
-	if err := os.WriteFile(settings, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
 	at := func(n int) string { return fmt.Sprintf("%s:%d", settings, lines+n) }
 	want := []string{
 		dir + "/layout.html:48: warning: Params.show_baner: site.yaml's params sets no show_baner, so the template shows nothing for it: did you mean show_banner, set at " + at(2) + ", which no template asks for?",
@@ -347,19 +355,7 @@ func TestCheckThemeParamsReadWhole(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := themeCopy(t)
 			editTheme(t, dir, "layout.html", `<a class="skip-link"`, read+`{{.Site.Settings.Params.author}}<a class="skip-link"`)
-			contentDir := filepath.Join(t.TempDir(), "content")
-			if err := os.CopyFS(contentDir, os.DirFS("testdata/sample/content")); err != nil {
-				t.Fatal(err)
-			}
-			settings := filepath.Join(contentDir, "site.yaml")
-			data, err := os.ReadFile(settings)
-			if err != nil {
-				t.Fatal(err)
-			}
-			data = append(data, "params:\n  author: Jo\n  authors: The team\n"...)
-			if err := os.WriteFile(settings, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			contentDir, _ := sampleWithSettings(t, "params:\n  author: Jo\n  authors: The team\n")
 			var stdout, stderr bytes.Buffer
 			run([]string{"check", "-content", contentDir, "-templates", dir}, &stdout, &stderr)
 			if strings.Contains(stdout.String(), "arams.") {

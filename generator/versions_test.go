@@ -708,6 +708,18 @@ func TestCheckFeedDateBack(t *testing.T) {
 	}
 }
 
+// checkSays runs check on the repository's content, and fails the test
+// where what it prints has a line with want, or has none, unlike said;
+// step names the check.
+func (r *gitRepo) checkSays(t *testing.T, step, want string, said bool) {
+	t.Helper()
+	var stdout, stderr strings.Builder
+	run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
+	if got := strings.Contains(stdout.String(), want); got != said {
+		t.Errorf("%s: check printed\n%s%s\nwant a line with %q: %v", step, stdout.String(), stderr.String(), want, said)
+	}
+}
+
 // TestCheckTimeZoneChanged changes site.yaml's time_zone, which moves
 // every date written without an offset, feed entries' too: check warns
 // before the change is committed and in the build of the commit that
@@ -720,12 +732,7 @@ func TestCheckTimeZoneChanged(t *testing.T) {
 	r.commit("2025-03-27", "publish")
 	check := func(step string, warned bool) {
 		t.Helper()
-		var stdout, stderr strings.Builder
-		run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
-		const want = "content/site.yaml:4: warning: time_zone: changed from Europe/London to Pacific/Auckland "
-		if got := strings.Contains(stdout.String(), want); got != warned {
-			t.Errorf("%s: check printed\n%s%s\nwant a line with %q: %v", step, stdout.String(), stderr.String(), want, warned)
-		}
+		r.checkSays(t, step, "content/site.yaml:4: warning: time_zone: changed from Europe/London to Pacific/Auckland ", warned)
 	}
 	check("the zone of the first commit", false)
 	r.write("content/site.yaml", strings.Replace(fixtureSettings, "Europe/London", "GB", 1))
@@ -801,12 +808,7 @@ func TestCheckTimeZoneNotCommitted(t *testing.T) {
 	r.commit("2025-03-27", "publish")
 	check := func(step string, warned bool) {
 		t.Helper()
-		var stdout, stderr strings.Builder
-		run([]string{"check", "-content", filepath.Join(r.dir, "content"), "-templates", "../templates"}, &stdout, &stderr)
-		const want = "warning: time_zone: changed from Europe/London to Pacific/Auckland "
-		if got := strings.Contains(stdout.String(), want); got != warned {
-			t.Errorf("%s: check printed\n%s%s\nwant a line with %q: %v", step, stdout.String(), stderr.String(), want, warned)
-		}
+		r.checkSays(t, step, "warning: time_zone: changed from Europe/London to Pacific/Auckland ", warned)
 	}
 	check("site.yaml ignored by git", false)
 	r.write(".gitignore", "")

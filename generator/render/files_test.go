@@ -57,9 +57,9 @@ func TestFilesMakeWhatSiteWrites(t *testing.T) {
 	}
 }
 
-// TestFilesWriteStops checks that a write whose context is done hands
-// out no more files and says why it stopped.
-func TestFilesWriteStops(t *testing.T) {
+// fixtureFiles plans the fixture's files with the shipped theme.
+func fixtureFiles(t *testing.T) *Files {
+	t.Helper()
 	s, err := site.New(fixture(), nil, buildDay)
 	if err != nil {
 		t.Fatal(err)
@@ -68,6 +68,13 @@ func TestFilesWriteStops(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return files
+}
+
+// TestFilesWriteStops checks that a write whose context is done hands
+// out no more files and says why it stopped.
+func TestFilesWriteStops(t *testing.T) {
+	files := fixtureFiles(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	sink := &memSink{files: map[string][]byte{}}
@@ -91,16 +98,9 @@ func (f *fullDisk) Write(name string, data []byte) error {
 // stop the build at once, told once, with the file's name in the output
 // folder and what to do, not once for every file.
 func TestFilesWriteStopsOnAFullDisk(t *testing.T) {
-	s, err := site.New(fixture(), nil, buildDay)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := Plan(os.DirFS(filepath.Join(moduleRoot(t), "templates")), "templates", s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := fixtureFiles(t)
 	sink := &fullDisk{}
-	err = files.Write(context.Background(), sink)
+	err := files.Write(context.Background(), sink)
 	if _, ok := errors.AsType[*output.WriteError](err); !ok || !strings.HasSuffix(err.Error(), ": write no space left on device: free space on its disk, then build again") || !strings.Contains(err.Error(), " into public: ") {
 		t.Errorf("Write to a full disk: got %v, want one error of the disk, with what to do", err)
 	}

@@ -22,12 +22,7 @@ func TestHeadersWithinCloudflareLimit(t *testing.T) {
 		t.Run(fmt.Sprint(topics, " more topics"), func(t *testing.T) {
 			set := fixture()
 			set.Settings.WebSubHubs = []string{"https://hub.example.org/"}
-			for i := range topics {
-				set.Articles = append(set.Articles, &content.Article{Meta: content.Meta{
-					Title: fmt.Sprint("Topic ", i), Summary: "S.", Date: day("2025-01-02"),
-					Topics: []string{fmt.Sprint("Topic ", i)}, Slug: fmt.Sprint("topic-", i)},
-					Path: fmt.Sprintf("articles/topic-%d.md", i), File: fmt.Sprintf("content/articles/topic-%d.md", i), Line: 1})
-			}
+			addTopics(set, topics)
 			headers := string(build(t, set, buildDay)["_headers"])
 			rules, paths := 0, map[string]bool{}
 			for line := range strings.SplitSeq(headers, "\n") {
@@ -55,6 +50,16 @@ func TestHeadersWithinCloudflareLimit(t *testing.T) {
 	}
 }
 
+// addTopics adds n articles to set, each of a topic of its own.
+func addTopics(set *content.Set, n int) {
+	for i := range n {
+		set.Articles = append(set.Articles, &content.Article{Meta: content.Meta{
+			Title: fmt.Sprint("Topic ", i), Summary: "S.", Date: day("2025-01-02"),
+			Topics: []string{fmt.Sprint("Topic ", i)}, Slug: fmt.Sprint("topic-", i)},
+			Path: fmt.Sprintf("articles/topic-%d.md", i), File: fmt.Sprintf("content/articles/topic-%d.md", i), Line: 1})
+	}
+}
+
 // TestHeadersNameRenamedTopicsFeeds wants the feeds a renamed topic keeps
 // at its old address given the WebSub Link header too, naming that
 // address as self, as its new address's feeds are: its subscribers are
@@ -69,12 +74,7 @@ func TestHeadersNameRenamedTopicsFeeds(t *testing.T) {
 			set := fixture()
 			set.Settings.WebSubHubs = []string{"https://hub.example.org/"}
 			renameICS(set, "/topics/ics-assessments/")
-			for i := range topics {
-				set.Articles = append(set.Articles, &content.Article{Meta: content.Meta{
-					Title: fmt.Sprint("Topic ", i), Summary: "S.", Date: day("2025-01-02"),
-					Topics: []string{fmt.Sprint("Topic ", i)}, Slug: fmt.Sprint("topic-", i)},
-					Path: fmt.Sprintf("articles/topic-%d.md", i), File: fmt.Sprintf("content/articles/topic-%d.md", i), Line: 1})
-			}
+			addTopics(set, topics)
 			headers := string(build(t, set, buildDay)["_headers"])
 			for dir, want := range map[string]bool{"topics/ics-reviews/": true, "topics/ics-assessments/": topics == 0} {
 				for _, f := range []string{rssFile, atomFile, jsonFile} {

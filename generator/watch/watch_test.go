@@ -31,14 +31,8 @@ func TestLinkMadeInsideIsNotFollowed(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, w, link)
-	write := func(name string) {
-		t.Helper()
-		if err := os.WriteFile(filepath.Join(outside, name), []byte("log line\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("serve.log")
-	write(filepath.Join("deeper", "serve.log"))
+	writeFile(t, filepath.Join(outside, "serve.log"), "log line\n")
+	writeFile(t, filepath.Join(outside, "deeper", "serve.log"), "log line\n")
 	noChange(t, w, "a write in the folder the link names")
 
 	if err := os.Remove(link); err != nil {
@@ -46,7 +40,7 @@ func TestLinkMadeInsideIsNotFollowed(t *testing.T) {
 	}
 	waitChange(t, w)
 	w.Take()
-	write("serve.log")
+	writeFile(t, filepath.Join(outside, "serve.log"), "log line\n")
 	noChange(t, w, "a write in the folder the link named, once it is gone")
 }
 
@@ -178,85 +172,61 @@ func TestRootMadeAgainIsWatched(t *testing.T) {
 }
 
 // TestRootLinkPointedElsewhere watches a root that is a symbolic link,
-// then points it at another folder as ln -sfn does (a link made beside
-// it, renamed over it): a file saved in a folder of the new one is seen.
+// or a link to a link kept in a folder of its own, then points the link
+// at another folder as ln -sfn does (a link made beside it, renamed over
+// it): any path may have changed, and a file saved in a folder of the
+// new one is seen; a file beside the link on the way is not the sources.
 func TestRootLinkPointedElsewhere(t *testing.T) {
-	dir := t.TempDir()
-	for _, d := range []string{"c1/articles", "c2/articles"} {
-		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
-			t.Fatal(err)
-		}
+	for _, c := range []struct {
+		name   string
+		links  [][2]string // each link's path, in dir, and what it leads to
+		moved  string      // the link pointed elsewhere
+		target string      // where it is pointed
+	}{
+		{"the root", [][2]string{{"content", "c1"}}, "content", "c2"},
+		{"a link on the way to the root", [][2]string{{"hops/content", "../c1"}, {"content", "hops/content"}}, "hops/content", "../c2"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, d := range []string{"c1/articles", "c2/articles", "hops"} {
+				if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, l := range c.links {
+				if err := os.Symlink(l[1], filepath.Join(dir, l[0])); err != nil {
+					t.Fatal(err)
+				}
+			}
+			root := filepath.Join(dir, "content")
+			w, err := New(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			moved := filepath.Join(dir, c.moved)
+			if err := os.Symlink(c.target, moved+".new"); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(moved+".new", moved); err != nil {
+				t.Fatal(err)
+			}
+			waitChange(t, w)
+			if _, all := w.Take(); !all {
+				t.Errorf("%s pointed elsewhere: want any path changed", c.name)
+			}
+			file := filepath.Join(root, "articles", "a.md")
+			if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, w, file)
+			drain(w)
+			if err := os.WriteFile(filepath.Join(dir, "hops", "notes.txt"), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			noChange(t, w, "a write beside the link on the way to the root")
+		})
 	}
-	root := filepath.Join(dir, "content")
-	if err := os.Symlink("c1", root); err != nil {
-		t.Fatal(err)
-	}
-	w, err := New(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	if err := os.Symlink("c2", root+".new"); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Rename(root+".new", root); err != nil {
-		t.Fatal(err)
-	}
-	waitChange(t, w)
-	if _, all := w.Take(); !all {
-		t.Error("the root pointed elsewhere: want any path changed")
-	}
-	file := filepath.Join(root, "articles", "a.md")
-	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, w, file)
-}
-
-// TestRootLinkThroughALinkPointedElsewhere makes the root a link to a
-// link kept in a folder of its own, and points that one at another
-// folder: any path may have changed, and a file saved in the new folder
-// is a change.
-func TestRootLinkThroughALinkPointedElsewhere(t *testing.T) {
-	dir := t.TempDir()
-	for _, d := range []string{"c1/articles", "c2/articles", "hops"} {
-		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	hop, root := filepath.Join(dir, "hops", "content"), filepath.Join(dir, "content")
-	if err := os.Symlink("../c1", hop); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink("hops/content", root); err != nil {
-		t.Fatal(err)
-	}
-	w, err := New(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	if err := os.Symlink("../c2", hop+".new"); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Rename(hop+".new", hop); err != nil {
-		t.Fatal(err)
-	}
-	waitChange(t, w)
-	if _, all := w.Take(); !all {
-		t.Error("the link on the way to the root pointed elsewhere: want any path changed")
-	}
-	file := filepath.Join(root, "articles", "a.md")
-	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, w, file)
-	// A file beside the link on the way is not the sources.
-	drain(w)
-	if err := os.WriteFile(filepath.Join(dir, "hops", "notes.txt"), []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	noChange(t, w, "a write beside the link on the way to the root")
 }
 
 // TestFolderNamedAsBackupIsWatched makes a folder whose name ends in ~,
@@ -336,6 +306,24 @@ func TestFolderRenamedWithFoldersInside(t *testing.T) {
 	waitFor(t, w, file)
 }
 
+// makeDirs makes each folder, with those it is in.
+func makeDirs(t *testing.T, dirs ...string) {
+	t.Helper()
+	for _, d := range dirs {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// writeFile writes data into the file name.
+func writeFile(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestFollowedLinkSeesItsFile links a file of the root to one kept
 // outside, as site.yaml may be to settings several content folders
 // share: a save of that file, in place or as a new file renamed over
@@ -344,20 +332,10 @@ func TestFolderRenamedWithFoldersInside(t *testing.T) {
 func TestFollowedLinkSeesItsFile(t *testing.T) {
 	dir := t.TempDir()
 	root, outside := filepath.Join(dir, "content"), filepath.Join(dir, "shared")
-	for _, d := range []string{root, outside} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write := func(name, data string) {
-		t.Helper()
-		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	makeDirs(t, []string{root, outside}...)
 	shared, other := filepath.Join(outside, "site.yaml"), filepath.Join(outside, "other.yaml")
-	write(shared, "title: A\n")
-	write(other, "title: B\n")
+	writeFile(t, shared, "title: A\n")
+	writeFile(t, other, "title: B\n")
 	link := filepath.Join(root, "site.yaml")
 	if err := os.Symlink(shared, link); err != nil {
 		t.Fatal(err)
@@ -369,11 +347,11 @@ func TestFollowedLinkSeesItsFile(t *testing.T) {
 	defer w.Close()
 	w.Follow(link)
 
-	write(shared, "title: A, saved\n")
+	writeFile(t, shared, "title: A, saved\n")
 	waitFor(t, w, link)
-	write(filepath.Join(outside, "notes.txt"), "not read by a build\n")
+	writeFile(t, filepath.Join(outside, "notes.txt"), "not read by a build\n")
 	noChange(t, w, "a write beside the file the link leads to")
-	write(shared+".new", "title: A, saved again\n")
+	writeFile(t, shared+".new", "title: A, saved again\n")
 	if err := os.Rename(shared+".new", shared); err != nil {
 		t.Fatal(err)
 	}
@@ -386,7 +364,7 @@ func TestFollowedLinkSeesItsFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, w, link)
-	write(other, "title: B, saved\n")
+	writeFile(t, other, "title: B, saved\n")
 	waitFor(t, w, link)
 }
 
@@ -397,20 +375,10 @@ func TestFollowedLinkSeesItsFile(t *testing.T) {
 func TestFollowedLinkThroughLinks(t *testing.T) {
 	dir := t.TempDir()
 	root, hops, shared, other := filepath.Join(dir, "content"), filepath.Join(dir, "hops"), filepath.Join(dir, "shared"), filepath.Join(dir, "other")
-	for _, d := range []string{root, hops, shared, other} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write := func(name, data string) {
-		t.Helper()
-		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	makeDirs(t, []string{root, hops, shared, other}...)
 	first, second := filepath.Join(shared, "site.yaml"), filepath.Join(other, "site.yaml")
-	write(first, "title: A\n")
-	write(second, "title: B\n")
+	writeFile(t, first, "title: A\n")
+	writeFile(t, second, "title: B\n")
 	hop, link := filepath.Join(hops, "site.yaml"), filepath.Join(root, "site.yaml")
 	if err := os.Symlink(first, hop); err != nil {
 		t.Fatal(err)
@@ -425,7 +393,7 @@ func TestFollowedLinkThroughLinks(t *testing.T) {
 	defer w.Close()
 	w.Follow(link)
 
-	write(first, "title: A, saved\n")
+	writeFile(t, first, "title: A, saved\n")
 	waitFor(t, w, link)
 	if err := os.Remove(hop); err != nil {
 		t.Fatal(err)
@@ -434,7 +402,7 @@ func TestFollowedLinkThroughLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, w, link)
-	write(second, "title: B, saved\n")
+	writeFile(t, second, "title: B, saved\n")
 	waitFor(t, w, link)
 }
 

@@ -310,6 +310,10 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 	page := &url.URL{Path: base}
 	suggested := map[string]int{} // by page, the links to parts it lacks given the id likely meant
 	for _, l := range a.Links {
+		if drive := onDrive(l.URL); drive != "" {
+			out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("%s %s is %s", linkKind(l), content.Quoted(content.Truncate(l.Written, 60)), onComputer(drive))})
+			continue
+		}
 		target, plain := plainTarget(l.URL)
 		id := ""
 		if !plain {
@@ -348,13 +352,35 @@ func (c *checker) links(a *content.Article, base string) content.Errors {
 			}
 			continue
 		}
-		what := "link"
-		if l.Image {
-			what = "image"
-		}
-		out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("%s %s: %s", what, content.Quoted(l.Written), c.missing(target)), Target: target})
+		out = append(out, &content.Error{File: a.File, Line: l.Line, Msg: fmt.Sprintf("%s %s: %s", linkKind(l), content.Quoted(l.Written), c.missing(target)), Target: target})
 	}
 	return out
+}
+
+// linkKind names what a link of a body is to its writer: a link or an
+// image.
+func linkKind(l content.Link) string {
+	if l.Image {
+		return "image"
+	}
+	return "link"
+}
+
+// onDrive gives the drive a path of Windows starts with, "C:" for
+// C:\Users\me\report.pdf or c:/report.pdf, or "" where s starts
+// otherwise. A browser reads the drive as an address's scheme, which no
+// address has of one letter, and leads nowhere.
+func onDrive(s string) string {
+	if len(s) < 2 || s[1] != ':' || !('a' <= s[0] && s[0] <= 'z' || 'A' <= s[0] && s[0] <= 'Z') {
+		return ""
+	}
+	return strings.ToUpper(s[:2])
+}
+
+// onComputer says why a link to a path on the drive cannot be followed,
+// and what to write instead.
+func onComputer(drive string) string {
+	return fmt.Sprintf("a path on the writer's own computer (drive %s), which readers cannot open: put the file in the content folder and link to its path from the site's root (/files/report.pdf)", drive)
 }
 
 // ownPath gives the site path of u when it is an address of the site
@@ -473,6 +499,9 @@ func (c *checker) sources(a *content.Article) content.Errors {
 	for _, src := range a.Sources {
 		link := src.Link()
 		switch {
+		case onDrive(src.URL) != "":
+			out = append(out, &content.Error{File: a.File, Line: src.Line,
+				Msg: fmt.Sprintf("sources.url: %q is %s", src.URL, onComputer(onDrive(src.URL)))})
 		case src.URL != "" && link == "" && content.NotInURL(src.URL) != 0:
 			r := content.NotInURL(src.URL)
 			out = append(out, &content.Error{File: a.File, Line: src.Line,

@@ -224,6 +224,8 @@ func TestSources(t *testing.T) {
 		"www.gov.uk/ofsted":                              `"www.gov.uk/ofsted" is not an address readers can follow`,
 		`https://ok.example/"><script>alert(3)</script>`: `holds '"', which an address cannot hold as it is: write it percent-encoded, as %22`,
 		"https://ok.example/a page":                      `holds ' ', which an address cannot hold as it is: write it percent-encoded, as %20`,
+		`C:\Users\me\report.pdf`:                         `"C:\\Users\\me\\report.pdf" is a path on the writer's own computer (drive C:)`,
+		"d:/report.pdf":                                  `is a path on the writer's own computer (drive D:), which readers cannot open`,
 	} {
 		a := &content.Article{File: "content/a.md", Meta: content.Meta{Sources: []content.Source{{Title: "S", URL: url, Line: 9}}}}
 		wantProblem(t, url, (&checker{}).sources(a), want)
@@ -247,6 +249,8 @@ func TestLinks(t *testing.T) {
 		"/files/missing.pdf":            "the site has no page or file at /files/missing.pdf",
 		"/files/../missing.pdf":         "the site has no page or file at /missing.pdf",
 		"../missing.pdf":                "the site has no page or file at /2025/01/missing.pdf",
+		"C:/Users/me/report.pdf":        "is a path on the writer's own computer (drive C:)",
+		`d:\charts\chart.png`:           "is a path on the writer's own computer (drive D:)",
 	} {
 		a := &content.Article{File: "content/a.md", Links: []content.Link{{URL: link, Line: 7}}}
 		wantProblem(t, link, c.links(a, "/2025/01/a/"), want)

@@ -146,9 +146,18 @@ func checkClaims(jobs []job, extra []claim) error {
 			errs[k] = e
 		}
 	}
+	// The index of the first claim of each name as written: a name
+	// claimed in two forms and then again in the second is told as the
+	// second's too, so that no clash is found only once another is
+	// mended.
+	exact := make(map[string]int, n)
 	for i := range n {
 		name := content.Fold(nameOf(i))
 		j, ok := claims[name]
+		k, seen := exact[nameOf(i)]
+		if !seen {
+			exact[nameOf(i)] = i
+		}
 		if !ok {
 			claims[name] = i
 			continue
@@ -159,6 +168,13 @@ func checkClaims(jobs []job, extra []claim) error {
 			claims[name] = i
 		}
 		tell(c, prev, "")
+		if seen && k != j {
+			c, prev = at(i), at(k)
+			if c.from.rank() > prev.from.rank() {
+				c, prev = prev, c
+			}
+			tell(c, prev, "")
+		}
 	}
 	for name, i := range claims {
 		for dir := name; ; {

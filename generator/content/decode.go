@@ -66,7 +66,7 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 		}
 		name := k.text
 		if !slices.Contains(known, name) {
-			label := Truncate(name, 60)
+			label := keyLabel(name)
 			if field != "" {
 				label = field + "." + label
 			}
@@ -77,6 +77,9 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 				if f.field != "" {
 					seen[f.field] = true
 				}
+			} else if hint := strings.TrimFunc(name, unseen); slices.Contains(known, hint) {
+				d.fail(k.line, "%s: unknown field: its name has a space or a character nobody sees before or after %s: write %s alone", label, hint, hint)
+				seen[hint] = true
 			} else if hint := Closest(name, known); hint != "" {
 				d.fail(k.line, "%s: unknown field: did you mean %q?", label, hint)
 				seen[hint] = true
@@ -89,6 +92,16 @@ func (d *decoder) each(field string, n *node, known []string, fn func(key string
 		fn(name, n.items[i])
 	}
 	return seen
+}
+
+// keyLabel gives a key of the front matter as a message names it: as
+// written, or quoted, its invisible characters escaped, where it is
+// empty or has a space or a character nobody sees at either end.
+func keyLabel(name string) string {
+	if name == "" || strings.TrimFunc(name, unseen) != name {
+		return strconv.Quote(Truncate(name, 60))
+	}
+	return Truncate(name, 60)
 }
 
 // yamlEntry says what to write for a map given as text in YAML, in

@@ -114,6 +114,21 @@ func TestLoadArticleErrors(t *testing.T) {
 			want: []string{`content/a.md:5: Status: unknown field: did you mean "status"?`},
 		},
 		{
+			name: "field name with a no-break space after it",
+			text: fm("draft\u00a0: true"),
+			want: []string{`content/a.md:5: "draft\u00a0": unknown field: its name has a space or a character nobody sees before or after draft: write draft alone`},
+		},
+		{
+			name: "field name with a zero-width space before it",
+			text: fm("\u200btitle: Paused"),
+			want: []string{`content/a.md:5: "\u200btitle": unknown field: its name has a space or a character nobody sees before or after title: write title alone`},
+		},
+		{
+			name: "field with no name",
+			text: fm(`"": x`),
+			want: []string{`content/a.md:5: "": unknown field: known fields are ` + allFields},
+		},
+		{
 			name: "unknown field far from any known one",
 			text: fm("colour: red"),
 			want: []string{"content/a.md:5: colour: unknown field: known fields are " + allFields},

@@ -58,13 +58,17 @@ func unprintable(r rune) bool {
 // zero-width space, a soft hyphen, a byte order mark, a joiner, a
 // direction mark, a filler, a variation selector).
 func onlyInvisible(s string) (rune, bool) {
-	if s == "" || strings.ContainsFunc(s, func(r rune) bool {
-		return !unicode.IsSpace(r) && !unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
-	}) {
+	if s == "" || strings.ContainsFunc(s, func(r rune) bool { return !unseen(r) }) {
 		return 0, false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return r, true
+}
+
+// unseen says whether r is a space or a character nobody sees (see
+// onlyInvisible).
+func unseen(r rune) bool {
+	return unicode.IsSpace(r) || unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
 }
 
 // bidiNames names the characters that set the direction of the text

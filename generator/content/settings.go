@@ -304,8 +304,8 @@ func decodeSettings(data []byte, d *decoder, s *Settings) {
 	if err != nil {
 		d.errs = append(d.errs, locate(err, d.file))
 	}
-	if root == nil {
-		return
+	if root == nil || root.kind == scalarNode && root.typ == "null" {
+		return // no settings, as an empty file, or ~ alone
 	}
 	if root.kind != mapNode {
 		d.fail(root.line, "got %s, want settings written as name: value, one a line", root.describe())

@@ -297,6 +297,13 @@ func TestLoadSettingsDefaults(t *testing.T) {
 	if got, want := strings.Join(s.statusKeys(), ", "), allStatuses; got != want {
 		t.Errorf("statuses without site.yaml: got %s, want %s", got, want)
 	}
+	// A site.yaml of no settings gives the same, however it says so.
+	for _, yaml := range []string{"", "# settings to come\n", "~\n", "null\n", "---\n"} {
+		got, err := LoadSettings(fstest.MapFS{SettingsFile: {Data: []byte(yaml)}}, "content")
+		if err != nil || got.Title != s.Title || got.BaseURL != s.BaseURL || got.TimeZone != s.TimeZone {
+			t.Errorf("site.yaml %q: got %q %q %q, %v; want the defaults", yaml, got.Title, got.BaseURL, got.TimeZone, err)
+		}
+	}
 }
 
 // TestLoadSettingsWholeNumbers reads a whole number as YAML writes it,

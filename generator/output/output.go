@@ -560,10 +560,8 @@ func (d *Dir) WriteKeyed(name, key string, data []byte) error {
 		if d.untouched[name] {
 			return d.keepUnchanged(name, sumOf(key), old.stamp)
 		}
-		if holds(prev, data) {
-			if info, err := os.Stat(prev); err == nil && readable(info.Mode().Perm(), filePerm) {
-				return d.keepUnchanged(name, sumOf(key), stampOf(info))
-			}
+		if st, ok := holds(prev, data); ok {
+			return d.keepUnchanged(name, sumOf(key), st)
 		}
 	}
 	if err := d.stageFile(name, data); err != nil {
@@ -928,9 +926,21 @@ func (d *Dir) placedManifest() stamp {
 	return stampOf(info)
 }
 
-func holds(name string, data []byte) bool {
+// holds reports whether the entry at name is a file readable by all
+// that holds data, and gives its stamp. What stands in a file's place
+// is never read through: a link there would be kept in the output
+// where a clean build writes a file, a pipe would never end the read,
+// and a device such as /dev/zero would fill the memory.
+func holds(name string, data []byte) (stamp, bool) {
+	info, err := os.Lstat(name)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) || !readable(info.Mode().Perm(), filePerm) {
+		return stamp{}, false
+	}
 	b, err := os.ReadFile(name)
-	return err == nil && bytes.Equal(b, data)
+	if err != nil || !bytes.Equal(b, data) {
+		return stamp{}, false
+	}
+	return stampOf(info), true
 }
 
 func hashOf(data []byte) sum { return sha256.Sum256(data) }

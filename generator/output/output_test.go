@@ -276,6 +276,40 @@ func TestRebuildReplacesEditedFile(t *testing.T) {
 	}
 }
 
+// TestRebuildReplacesLinkToSameBytes puts a link in place of a file the
+// last build wrote, leading to a copy of its bytes elsewhere: the build
+// writes the file again, as a clean build would, rather than keep the
+// link because what it leads to reads the same.
+func TestRebuildReplacesLinkToSameBytes(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	site := files{"index.html": "home", "about/index.html": "about"}
+	mustBuild(t, dir, site)
+	copied := filepath.Join(t.TempDir(), "home.html")
+	putFiles(t, filepath.Dir(copied), files{"home.html": "home"})
+	index := filepath.Join(dir, "index.html")
+	if err := os.Remove(index); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(copied, index); err != nil {
+		t.Fatal(err)
+	}
+	stats, err := writeAll(dir, false, site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOutput(t, dir, site, nil)
+	info, err := os.Lstat(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !info.Mode().IsRegular() {
+		t.Errorf("index.html after the build is a %v, want a file", info.Mode().Type())
+	}
+	if stats.Unchanged != 1 {
+		t.Errorf("got %d unchanged files, want 1 (about/index.html)", stats.Unchanged)
+	}
+}
+
 func TestOpenRefusesForeignFiles(t *testing.T) {
 	site := files{"index.html": "home", "a/index.html": "a"}
 	sum := sha256.Sum256([]byte("a"))

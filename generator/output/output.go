@@ -39,6 +39,7 @@ import (
 	"unicode"
 
 	"bulletin/generator/cores"
+	"bulletin/generator/inputs"
 )
 
 // ManifestFile lists, in the output folder, every file the build wrote
@@ -396,13 +397,17 @@ func staged(parent, base string) []string {
 	return out
 }
 
+// readManifest reads the list of the files the last build wrote into
+// the output folder dir: none where there is no list. A list that is
+// not a file (a link, a pipe) is not read through: a pipe would never
+// end the read.
 func readManifest(dir string) (map[string]entry, error) {
-	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	data, err := inputs.ReadRegular(filepath.Join(dir, ManifestFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		return map[string]entry{}, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("the list of the files the last build wrote: %w: delete it, and the folder is refused as not a build's (see -force)", err)
 	}
 	m := make(map[string]entry, bytes.Count(data, []byte("\n"))+1)
 	for line := range strings.Lines(string(data)) {
@@ -442,7 +447,7 @@ func (d *Dir) Keyed(version string) {
 // returns the version that wrote it, and the stamp it records of the
 // manifest. A missing or damaged index only means less is reused.
 func readIndex(path string, m map[string]entry, folders map[string]int64) (version string, manifest stamp) {
-	data, err := os.ReadFile(path)
+	data, err := inputs.ReadRegular(path)
 	if err != nil {
 		return "", stamp{}
 	}

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"bulletin/generator/inputs"
 )
 
 // journalPath is the journal beside the output folder: while Commit
@@ -22,9 +24,12 @@ func journalPath(dir string) string { return Beside(dir, "journal") }
 // readJournal counts the files a killed Commit names as the previous
 // build's, to be replaced or deleted; none of them is taken as unchanged.
 func (d *Dir) readJournal() error {
-	f, err := os.Open(journalPath(d.path))
+	f, err := openRegular(journalPath(d.path))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
+	}
+	if errors.Is(err, inputs.ErrNotRegular) {
+		return fmt.Errorf("the journal of a build stopped while it changed the output folder: %w: delete it, and the files that build left are refused as not a build's (see -force)", err)
 	}
 	if err != nil {
 		return err
@@ -206,3 +211,17 @@ type PartlyUpdated struct{ Err error }
 func (e *PartlyUpdated) Error() string { return e.Err.Error() }
 
 func (e *PartlyUpdated) Unwrap() error { return e.Err }
+
+// openRegular opens the file at path for reading, where it is a file:
+// a link, a pipe or a device in its place is not opened through, as a
+// pipe would never end the read (see inputs.ReadRegular).
+func openRegular(path string) (*os.File, error) {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: inputs.ErrNotRegular}
+	}
+	return os.Open(path)
+}

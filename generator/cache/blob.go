@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"os"
 	"sync/atomic"
 )
@@ -97,8 +98,14 @@ type blobFile struct {
 	damaged atomic.Bool // a blob read from it failed its checksum
 }
 
-// openBlobs opens the blobs file at name if it starts with token.
+// openBlobs opens the blobs file at name if it starts with token. A
+// link, a pipe or a device in its place is not opened through: a pipe
+// would never end the read, and a link would lead the cache's writes
+// out of its own file.
 func openBlobs(name string, token []byte) (*blobFile, bool) {
+	if info, err := os.Lstat(name); err != nil || !info.Mode().IsRegular() {
+		return nil, false
+	}
 	f, err := os.OpenFile(name, os.O_RDWR, 0)
 	if err != nil {
 		return nil, false
@@ -113,11 +120,16 @@ func openBlobs(name string, token []byte) (*blobFile, bool) {
 	return &blobFile{name: name, f: f, token: token, end: info.Size()}, true
 }
 
-// newBlobs makes a blobs file at name with a new token.
+// newBlobs makes a blobs file at name with a new token, in place of
+// whatever is there: a file a build left, or a link, which is removed,
+// not written through.
 func newBlobs(name string) (*blobFile, error) {
 	token := make([]byte, tokenSize)
 	rand.Read(token)
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return nil, err
 	}

@@ -189,6 +189,63 @@ func TestBuildIgnoresABadCache(t *testing.T) {
 	}
 }
 
+// TestBuildNeverWritesThroughLinksBeside plants, at the name of each
+// file a build writes beside the output folder before it renames it
+// into place (the cache, its blobs, the index, the record, the journal),
+// a link to a file of someone else's: builds cold, after an edit and
+// after a second edit leave every such file as it was, and build the
+// site a clean build does.
+func TestBuildNeverWritesThroughLinksBeside(t *testing.T) {
+	o := testOptions(t, t.TempDir())
+	if err := os.CopyFS(o.Content, os.DirFS("testdata/site/content")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(o.Out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	victims := t.TempDir()
+	beside := func(kind string) string { return filepath.Join(filepath.Dir(o.Out), ".public."+kind) }
+	var planted []string
+	for _, kind := range []string{"cache", "cache.blobs", "index", "build", "journal", "history"} {
+		for _, suffix := range []string{".new", ".next"} {
+			victim := filepath.Join(victims, kind+suffix)
+			if err := os.WriteFile(victim, []byte("someone's "+kind), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(victim, beside(kind)+suffix); err != nil {
+				t.Fatal(err)
+			}
+			planted = append(planted, victim)
+		}
+	}
+	article := filepath.Join(o.Content, "articles", "2024-06-01-second.md")
+	for i := range 3 {
+		if i > 0 {
+			data, err := os.ReadFile(article)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(article, fmt.Appendf(data, "\nEdit %d.\n", i), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := build(o); err != nil {
+			t.Fatalf("build %d: %v", i+1, err)
+		}
+	}
+	for _, victim := range planted {
+		kind := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(victim), ".new"), ".next")
+		if got, err := os.ReadFile(victim); err != nil || string(got) != "someone's "+kind {
+			t.Errorf("%s, which a link beside the output folder led to, holds %q, %v; want it as it was", filepath.Base(victim), got, err)
+		}
+	}
+	clean := withOut(o, filepath.Join(t.TempDir(), "public"))
+	if _, err := build(clean); err != nil {
+		t.Fatal(err)
+	}
+	compareTrees(t, o.Out, clean.Out)
+}
+
 // compareTrees compares every file under gotDir with the one of the
 // same name under wantDir.
 func compareTrees(t *testing.T, gotDir, wantDir string) {

@@ -8,9 +8,10 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"io/fs"
 	"os"
 	"sync/atomic"
+
+	"bulletin/generator/inputs"
 )
 
 // Blob is bytes kept with an entry but out of memory, in the blobs file
@@ -121,15 +122,11 @@ func openBlobs(name string, token []byte) (*blobFile, bool) {
 }
 
 // newBlobs makes a blobs file at name with a new token, in place of
-// whatever is there: a file a build left, or a link, which is removed,
-// not written through.
+// whatever is there (see inputs.CreateNew).
 func newBlobs(name string) (*blobFile, error) {
 	token := make([]byte, tokenSize)
 	rand.Read(token)
-	if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := inputs.CreateNew(name)
 	if err != nil {
 		return nil, err
 	}

@@ -398,7 +398,7 @@ type segment[V any] struct {
 }
 
 func newSegment[V any](name string, header []byte) (*segment[V], error) {
-	f, err := os.Create(name)
+	f, err := inputs.CreateNew(name)
 	if err != nil {
 		return nil, err
 	}

@@ -346,7 +346,12 @@ func (s *sums) save(files []*file) error {
 		b.WriteString(k + " " + s.m[k] + "\n")
 	}
 	tmp := s.path + ".new"
-	if err := os.WriteFile(tmp, []byte(b.String()), 0o644); err != nil {
+	f, err := inputs.CreateNew(tmp)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(b.String())
+	if err := errors.Join(err, f.Close()); err != nil {
 		return err
 	}
 	s.new = false

@@ -106,6 +106,18 @@ func ReadRegular(path string) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
+// CreateNew makes a new, empty file at name, to write and read, in
+// place of whatever is there: a file an earlier build left, or a link,
+// a pipe or a device put there, which is removed, never written
+// through. The files a build writes beside the output folder, before it
+// renames them into place, are made so.
+func CreateNew(name string) (*os.File, error) {
+	if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+}
+
 // Read reads the record at path, or gives an empty one.
 func Read(path string) Record {
 	var rec Record
@@ -196,7 +208,7 @@ func (rec Record) Write(path string) error {
 	}
 	// A line at a time: at 100,000 files the record runs to 20 MB, which
 	// the build need not hold at its end, when it holds the most.
-	f, err := os.OpenFile(path+".new", os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := CreateNew(path + ".new")
 	if err != nil {
 		return err
 	}

@@ -482,8 +482,12 @@ func writeIndex(path, version string, names []string, written map[string]entry, 
 	if version == "" || len(folders) == 0 && !slices.ContainsFunc(names, indexed) {
 		return removeIfThere(path)
 	}
+	// Made anew: a link put in its place is not written through.
 	tmp := path + ".new"
-	err := writeFileWith(tmp, os.O_TRUNC, func(w *bufio.Writer) error {
+	if err := removeIfThere(tmp); err != nil {
+		return err
+	}
+	err := writeFileWith(tmp, os.O_EXCL, func(w *bufio.Writer) error {
 		line := append(append([]byte("version "), version...), '\n')
 		w.Write(line)
 		if manifest != (stamp{}) {

@@ -190,10 +190,16 @@ func (d *Dir) removeEmpty(dir string) {
 	}
 }
 
-// writeAtomic replaces the file at name with data in one step.
+// writeAtomic replaces the file at name with data in one step, by a
+// file made anew beside it (see inputs.CreateNew).
 func writeAtomic(name string, data []byte) error {
 	tmp := name + ".new"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+	f, err := inputs.CreateNew(tmp)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err := errors.Join(err, f.Close()); err != nil {
 		return err
 	}
 	return os.Rename(tmp, name)

@@ -306,6 +306,19 @@ func TestFolderRenamedWithFoldersInside(t *testing.T) {
 	waitFor(t, w, file)
 }
 
+// following watches root, following the link, and stops at the end
+// of the test.
+func following(t *testing.T, root, link string) *Watcher {
+	t.Helper()
+	w, err := New(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	w.Follow(link)
+	return w
+}
+
 // makeDirs makes each folder, with those it is in.
 func makeDirs(t *testing.T, dirs ...string) {
 	t.Helper()
@@ -332,7 +345,7 @@ func writeFile(t *testing.T, name, data string) {
 func TestFollowedLinkSeesItsFile(t *testing.T) {
 	dir := t.TempDir()
 	root, outside := filepath.Join(dir, "content"), filepath.Join(dir, "shared")
-	makeDirs(t, []string{root, outside}...)
+	makeDirs(t, root, outside)
 	shared, other := filepath.Join(outside, "site.yaml"), filepath.Join(outside, "other.yaml")
 	writeFile(t, shared, "title: A\n")
 	writeFile(t, other, "title: B\n")
@@ -340,12 +353,7 @@ func TestFollowedLinkSeesItsFile(t *testing.T) {
 	if err := os.Symlink(shared, link); err != nil {
 		t.Fatal(err)
 	}
-	w, err := New(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	w.Follow(link)
+	w := following(t, root, link)
 
 	writeFile(t, shared, "title: A, saved\n")
 	waitFor(t, w, link)
@@ -375,7 +383,7 @@ func TestFollowedLinkSeesItsFile(t *testing.T) {
 func TestFollowedLinkThroughLinks(t *testing.T) {
 	dir := t.TempDir()
 	root, hops, shared, other := filepath.Join(dir, "content"), filepath.Join(dir, "hops"), filepath.Join(dir, "shared"), filepath.Join(dir, "other")
-	makeDirs(t, []string{root, hops, shared, other}...)
+	makeDirs(t, root, hops, shared, other)
 	first, second := filepath.Join(shared, "site.yaml"), filepath.Join(other, "site.yaml")
 	writeFile(t, first, "title: A\n")
 	writeFile(t, second, "title: B\n")
@@ -386,12 +394,7 @@ func TestFollowedLinkThroughLinks(t *testing.T) {
 	if err := os.Symlink("../hops/site.yaml", link); err != nil {
 		t.Fatal(err)
 	}
-	w, err := New(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	w.Follow(link)
+	w := following(t, root, link)
 
 	writeFile(t, first, "title: A, saved\n")
 	waitFor(t, w, link)

@@ -8,7 +8,9 @@
 // when its stamp (size, modification and change times, inode) differs
 // from the record's, or was taken too soon after a change to trust. For
 // serve, Kept holds the content folder's hashes and lists between saves.
-// It knows nothing of what the files mean.
+// ReadRegular and CreateNew read and make the files every stage keeps
+// beside the output folder without going through a link, a pipe or a
+// device left in their place. It knows nothing of what the files mean.
 package inputs
 
 import (
